@@ -1,0 +1,138 @@
+/**
+ * The only reader of process.env. Parsed and validated once; every invalid variable is reported
+ * at once; the result is frozen. Every variable is documented in .env.example.
+ */
+import path from 'node:path';
+
+export interface OidcConfig {
+  readonly issuer: string;
+  readonly clientId: string;
+  readonly clientSecret: string | undefined;
+  readonly redirectUri: string;
+  readonly rolesClaim: string;
+  /** Maps an IdP claim value to a Proportio role, e.g. {"proportio-fg": "dpo"}. */
+  readonly roleMap: Readonly<Record<string, string>>;
+  readonly scopes: string;
+  readonly label: string;
+}
+
+export interface Config {
+  readonly port: number;
+  readonly host: string;
+  readonly dataDir: string;
+  readonly databaseUrl: string | undefined;
+  readonly masterKeyFile: string;
+  readonly logLevel: string;
+  readonly publicUrl: string | undefined;
+  /** Behind TLS (directly or at a proxy): cookies get the Secure flag. */
+  readonly secureCookies: boolean;
+  readonly trustProxy: boolean;
+  readonly sessionHours: number;
+  readonly loginMaxFailures: number;
+  readonly loginLockMinutes: number;
+  readonly oidc: OidcConfig | undefined;
+  readonly webDir: string;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+const intVar = (env: Env, name: string, dflt: number, min: number, max: number, problems: string[]): number => {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return dflt;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max) {
+    problems.push(`${name} must be a whole number from ${min} to ${max} (got "${raw}")`);
+    return dflt;
+  }
+  return n;
+};
+
+const boolVar = (env: Env, name: string, dflt: boolean, problems: string[]): boolean => {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return dflt;
+  if (['1', 'true', 'yes'].includes(raw.toLowerCase())) return true;
+  if (['0', 'false', 'no'].includes(raw.toLowerCase())) return false;
+  problems.push(`${name} must be true or false (got "${raw}")`);
+  return dflt;
+};
+
+const urlVar = (env: Env, name: string, protocols: readonly string[], problems: string[]): string | undefined => {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return undefined;
+  try {
+    const u = new URL(raw);
+    if (!protocols.includes(u.protocol)) problems.push(`${name} must use ${protocols.join(' or ')} (got ${u.protocol})`);
+    return raw;
+  } catch {
+    problems.push(`${name} is not a URL`);
+    return undefined;
+  }
+};
+
+const parseOidc = (env: Env, problems: string[]): OidcConfig | undefined => {
+  const issuer = urlVar(env, 'PROPORTIO_OIDC_ISSUER', ['https:', 'http:'], problems);
+  if (!issuer) return undefined;
+  const clientId = env.PROPORTIO_OIDC_CLIENT_ID;
+  if (!clientId) problems.push('PROPORTIO_OIDC_CLIENT_ID is required when PROPORTIO_OIDC_ISSUER is set');
+  const redirectUri = urlVar(env, 'PROPORTIO_OIDC_REDIRECT_URI', ['https:', 'http:'], problems);
+  if (!redirectUri) problems.push('PROPORTIO_OIDC_REDIRECT_URI is required when PROPORTIO_OIDC_ISSUER is set');
+  let roleMap: Record<string, string> = {};
+  const rawMap = env.PROPORTIO_OIDC_ROLE_MAP;
+  if (rawMap) {
+    try {
+      const parsed: unknown = JSON.parse(rawMap);
+      if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed) || !Object.values(parsed).every((v) => typeof v === 'string')) {
+        throw new Error('shape');
+      }
+      roleMap = parsed as Record<string, string>;
+    } catch {
+      problems.push('PROPORTIO_OIDC_ROLE_MAP must be a JSON object mapping claim values to role names');
+    }
+  }
+  return Object.freeze({
+    issuer,
+    clientId: clientId ?? '',
+    clientSecret: env.PROPORTIO_OIDC_CLIENT_SECRET || undefined,
+    redirectUri: redirectUri ?? '',
+    rolesClaim: env.PROPORTIO_OIDC_ROLES_CLAIM || 'roles',
+    roleMap: Object.freeze(roleMap),
+    scopes: env.PROPORTIO_OIDC_SCOPES || 'openid profile email',
+    label: env.PROPORTIO_OIDC_LABEL || 'Inloggen met de identiteitsprovider van de organisatie',
+  });
+};
+
+export const loadConfig = (env: Env = process.env, cwd: string = process.cwd()): Config => {
+  const problems: string[] = [];
+  const dataDir = path.resolve(cwd, env.PROPORTIO_DATA_DIR || 'data');
+  const databaseUrl = urlVar(env, 'PROPORTIO_DATABASE_URL', ['postgres:', 'postgresql:'], problems);
+  const logLevel = env.PROPORTIO_LOG_LEVEL || 'info';
+  if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) {
+    problems.push(`PROPORTIO_LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent (got "${logLevel}")`);
+  }
+  const publicUrl = urlVar(env, 'PROPORTIO_PUBLIC_URL', ['https:', 'http:'], problems);
+  const config: Config = {
+    port: intVar(env, 'PROPORTIO_PORT', 8080, 0, 65535, problems),
+    host: env.PROPORTIO_HOST || '0.0.0.0',
+    dataDir,
+    databaseUrl,
+    masterKeyFile: path.resolve(cwd, env.PROPORTIO_MASTER_KEY_FILE || path.join(dataDir, 'master.key')),
+    logLevel,
+    publicUrl,
+    secureCookies: boolVar(env, 'PROPORTIO_SECURE_COOKIES', publicUrl?.startsWith('https:') ?? false, problems),
+    trustProxy: boolVar(env, 'PROPORTIO_TRUST_PROXY', false, problems),
+    sessionHours: intVar(env, 'PROPORTIO_SESSION_HOURS', 10, 1, 24 * 14, problems),
+    loginMaxFailures: intVar(env, 'PROPORTIO_LOGIN_MAX_FAILURES', 5, 1, 100, problems),
+    loginLockMinutes: intVar(env, 'PROPORTIO_LOGIN_LOCK_MINUTES', 15, 1, 24 * 60, problems),
+    oidc: parseOidc(env, problems),
+    webDir: path.resolve(cwd, env.PROPORTIO_WEB_DIR || 'dist/web'),
+  };
+  if (problems.length > 0) throw new ConfigError(problems);
+  return Object.freeze(config);
+};

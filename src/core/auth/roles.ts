@@ -1,0 +1,42 @@
+/**
+ * Roles (DOMAIN.md section 2) and the permissions they grant. Authorisation is declared once per
+ * route as a permission; this table is the only place that says which role holds which permission.
+ */
+export const ROLES = ['front-desk', 'responder', 'security', 'dpo', 'decision-maker', 'admin', 'auditor'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const isRole = (s: string): s is Role => (ROLES as readonly string[]).includes(s);
+
+export const PERMISSIONS = {
+  /** See sites, rooms and conversation types (everybody who works with rooms needs this). */
+  'registry:read': ['front-desk', 'responder', 'security', 'dpo', 'decision-maker', 'admin', 'auditor'],
+  /** Create or change sites, rooms, conversation types and organisation details. */
+  'registry:write': ['admin'],
+  /** See cameras (name, site, room; never credentials). */
+  'cameras:read': ['security', 'dpo', 'admin', 'auditor'],
+  'cameras:write': ['admin'],
+  'users:read': ['admin', 'auditor'],
+  'users:write': ['admin'],
+  /** Operator settings stored in the database. */
+  'settings:read': ['admin', 'dpo', 'auditor'],
+  'settings:write': ['admin'],
+  /** Read and verify the audit log. */
+  'audit:read': ['dpo', 'auditor', 'admin'],
+  /** Incident register (read): evidence for the assessment. */
+  'incidents:read': ['security', 'dpo', 'decision-maker', 'auditor', 'admin'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export const hasPermission = (roles: readonly Role[], permission: Permission): boolean =>
+  roles.some((r) => (PERMISSIONS[permission] as readonly Role[]).includes(r));
+
+export const ROLE_LABELS: Record<Role, { nl: string; en: string }> = {
+  'front-desk': { nl: 'Baliemedewerker / consulent', en: 'Front-desk employee' },
+  responder: { nl: 'Collega / BHV (responder)', en: 'Responder' },
+  security: { nl: 'Beveiligingscoördinator', en: 'Security coordinator' },
+  dpo: { nl: 'Functionaris gegevensbescherming (FG)', en: 'Data protection officer' },
+  'decision-maker': { nl: 'Verantwoordelijke (besluitvormer)', en: 'Accountable official' },
+  admin: { nl: 'Functioneel beheerder', en: 'Administrator' },
+  auditor: { nl: 'Auditor', en: 'Auditor' },
+};

@@ -1,0 +1,30 @@
+/**
+ * The catalogue of stable error codes. Every code is documented in docs/errors.md (a test checks
+ * that both lists agree). `status` is the HTTP status the API answers with; `exit` the CLI exit code.
+ */
+export const ERRORS = {
+  'REQUEST.INVALID': { status: 400, exit: 65, title: 'The request is not valid' },
+  'REQUEST.TOO_LARGE': { status: 413, exit: 65, title: 'The request is too large' },
+  'REQUEST.UNSUPPORTED_MEDIA_TYPE': { status: 415, exit: 65, title: 'Unsupported content type' },
+  'AUTH.UNAUTHENTICATED': { status: 401, exit: 77, title: 'Log in first' },
+  'AUTH.INVALID_CREDENTIALS': { status: 401, exit: 77, title: 'Username or password is wrong' },
+  'AUTH.LOCKED': { status: 423, exit: 77, title: 'The account is temporarily locked' },
+  'AUTH.DISABLED': { status: 403, exit: 77, title: 'The account is disabled' },
+  'AUTH.FORBIDDEN': { status: 403, exit: 77, title: 'Your role does not allow this' },
+  'AUTH.CSRF': { status: 403, exit: 77, title: 'Missing or wrong CSRF token' },
+  'AUTH.RATE_LIMITED': { status: 429, exit: 75, title: 'Too many attempts; wait and try again' },
+  'AUTH.WEAK_PASSWORD': { status: 422, exit: 65, title: 'The password does not meet the rules' },
+  'AUTH.OIDC_NOT_CONFIGURED': { status: 404, exit: 78, title: 'No identity provider is configured' },
+  'AUTH.OIDC_FAILED': { status: 401, exit: 77, title: 'Login with the identity provider failed' },
+  'RESOURCE.NOT_FOUND': { status: 404, exit: 66, title: 'Not found' },
+  'RESOURCE.CONFLICT': { status: 409, exit: 65, title: 'Conflicts with existing data' },
+  'RESOURCE.IN_USE': { status: 409, exit: 65, title: 'Still referenced by other data' },
+  'AUDIT.CHAIN_BROKEN': { status: 500, exit: 1, title: 'The audit chain is not intact' },
+  'CONFIG.INVALID': { status: 500, exit: 78, title: 'The configuration is not valid' },
+  'STORE.NOT_EMPTY': { status: 409, exit: 65, title: 'The store already holds data' },
+  'INTERNAL': { status: 500, exit: 70, title: 'Internal error' },
+} as const satisfies Record<string, { status: number; exit: number; title: string }>;
+
+export type ErrorCode = keyof typeof ERRORS;
+
+export const isErrorCode = (s: string): s is ErrorCode => Object.hasOwn(ERRORS, s);

@@ -1,0 +1,67 @@
+/** The registry's domain types: what the organisation has, independent of how it is stored. */
+import type { Role } from '../auth/roles.js';
+
+export interface Organisation {
+  readonly name: string;
+  readonly address: string;
+  readonly dpoName: string;
+  readonly dpoEmail: string;
+  readonly dpoPhone: string;
+  readonly updatedAt: string;
+}
+
+export interface Site {
+  readonly id: string;
+  readonly name: string;
+  readonly address: string;
+  readonly createdAt: string;
+}
+
+export interface Room {
+  readonly id: string;
+  readonly siteId: string;
+  readonly name: string;
+  readonly floor: string;
+  readonly description: string;
+  readonly createdAt: string;
+}
+
+/** A camera as the rest of the system sees it: credentials are never part of it. */
+export interface Camera {
+  readonly id: string;
+  readonly roomId: string;
+  readonly name: string;
+  readonly url: string;
+  readonly hasCredentials: boolean;
+  readonly createdAt: string;
+}
+
+export interface CameraCredentials {
+  readonly username: string;
+  readonly password: string;
+}
+
+export interface ConversationType {
+  readonly id: string;
+  readonly code: string;
+  readonly nameNl: string;
+  readonly nameEn: string;
+  /** Usually reveals special-category or highly personal data (benefits, health, debts, youth care). */
+  readonly sensitive: boolean;
+  readonly createdAt: string;
+}
+
+export interface User {
+  readonly id: string;
+  readonly username: string;
+  readonly displayName: string;
+  readonly email: string;
+  readonly roles: readonly Role[];
+  /** Sites a responder serves; empty means every site. */
+  readonly siteIds: readonly string[];
+  readonly disabled: boolean;
+  readonly hasPassword: boolean;
+  readonly oidc: boolean;
+  readonly lockedUntil: string | null;
+  readonly createdAt: string;
+}

@@ -1,0 +1,98 @@
+/**
+ * Pure validation of registry input beyond its JSON shape (the HTTP schema checks types and
+ * lengths; these check meaning). Each returns a Result whose error names the field.
+ */
+import { err, ok, type Result } from '../result.js';
+import { isRole, type Role } from '../auth/roles.js';
+
+// Letters, digits, spaces and a little punctuation: enough for "Spreekkamer 2 (begane grond)",
+// not enough for markup, SQL fragments or paths.
+const NAME = /^[\p{L}\p{N}][\p{L}\p{N} .,'()&+\-–]*$/u;
+const CODE = /^[a-z0-9][a-z0-9-]{0,47}$/;
+const USERNAME = /^[a-z0-9][a-z0-9._-]{1,63}$/;
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+
+export const validName = (field: string, value: string, max = 100): Result<string> => {
+  const v = value.trim();
+  if (v.length === 0) return err('REQUEST.INVALID', `${field} is required`, { field });
+  if (v.length > max) return err('REQUEST.INVALID', `${field} is longer than ${max} characters`, { field });
+  if (!NAME.test(v)) {
+    return err('REQUEST.INVALID', `${field} may contain only letters, digits, spaces and . , ' ( ) & + -`, { field });
+  }
+  return ok(v);
+};
+
+/** Free text (addresses, descriptions): any printable text, no control characters. */
+export const validText = (field: string, value: string, max: number, required = false): Result<string> => {
+  const v = value.trim();
+  if (required && v.length === 0) return err('REQUEST.INVALID', `${field} is required`, { field });
+  if (v.length > max) return err('REQUEST.INVALID', `${field} is longer than ${max} characters`, { field });
+  if (CONTROL.test(v)) return err('REQUEST.INVALID', `${field} contains control characters`, { field });
+  return ok(v);
+};
+
+export const validCode = (field: string, value: string): Result<string> =>
+  CODE.test(value)
+    ? ok(value)
+    : err('REQUEST.INVALID', `${field} must be lower-case letters, digits and hyphens (at most 48)`, { field });
+
+export const validUsername = (value: string): Result<string> =>
+  USERNAME.test(value)
+    ? ok(value)
+    : err('REQUEST.INVALID', 'username must be 2–64 lower-case letters, digits, dots, hyphens or underscores', {
+        field: 'username',
+      });
+
+export const validEmail = (value: string): Result<string> => {
+  const v = value.trim();
+  if (v === '') return ok('');
+  return v.length <= 254 && /^[^\s@<>"]+@[^\s@<>"]+\.[^\s@<>"]+$/.test(v)
+    ? ok(v)
+    : err('REQUEST.INVALID', 'email is not an e-mail address', { field: 'email' });
+};
+
+export const validRoles = (values: readonly string[]): Result<Role[]> => {
+  const unknown = values.filter((r) => !isRole(r));
+  if (unknown.length > 0) return err('REQUEST.INVALID', `unknown role(s): ${unknown.join(', ')}`, { field: 'roles' });
+  if (values.length === 0) return err('REQUEST.INVALID', 'a user needs at least one role', { field: 'roles' });
+  return ok([...new Set(values)] as Role[]);
+};
+
+export interface ParsedCameraUrl {
+  readonly url: string;
+  readonly username: string | undefined;
+  readonly password: string | undefined;
+}
+
+/**
+ * Camera stream URLs: RTSP (or HTTP(S) for cameras that serve streams that way). Credentials in
+ * the URL are split off so the stored URL never carries them.
+ */
+export const parseCameraUrl = (value: string): Result<ParsedCameraUrl> => {
+  let u: URL;
+  try {
+    u = new URL(value.trim());
+  } catch {
+    return err('REQUEST.INVALID', 'url is not a URL', { field: 'url' });
+  }
+  if (!['rtsp:', 'rtsps:', 'http:', 'https:'].includes(u.protocol)) {
+    return err('REQUEST.INVALID', 'url must be an rtsp://, rtsps://, http:// or https:// address', { field: 'url' });
+  }
+  if (!u.hostname) return err('REQUEST.INVALID', 'url has no host', { field: 'url' });
+  const username = u.username ? decodeURIComponent(u.username) : undefined;
+  const password = u.password ? decodeURIComponent(u.password) : undefined;
+  u.username = '';
+  u.password = '';
+  return ok({ url: u.toString(), username, password });
+};
+
+/** Password rules (NCSC/NIST style: length over composition). */
+export const validPassword = (value: string, username: string): Result<string> => {
+  if (value.length < 12) return err('AUTH.WEAK_PASSWORD', 'password must be at least 12 characters', { field: 'password' });
+  if (value.length > 256) return err('AUTH.WEAK_PASSWORD', 'password must be at most 256 characters', { field: 'password' });
+  if (value.toLowerCase().includes(username.toLowerCase())) {
+    return err('AUTH.WEAK_PASSWORD', 'password must not contain the username', { field: 'password' });
+  }
+  if (new Set(value).size < 5) return err('AUTH.WEAK_PASSWORD', 'password is too repetitive', { field: 'password' });
+  return ok(value);
+};

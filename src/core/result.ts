@@ -1,0 +1,34 @@
+/**
+ * Expected outcomes are values, not exceptions (CONVENTIONS.md): the core returns a Result with a
+ * stable error code; the HTTP layer maps codes to RFC 9457 problem+json, the CLI to exit codes.
+ */
+import type { ErrorCode } from './errors.js';
+
+export interface DomainError {
+  readonly code: ErrorCode;
+  readonly message: string;
+  /** Machine-readable context (field names, ids). Never personal data of residents. */
+  readonly details?: Readonly<Record<string, unknown>>;
+}
+
+export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: DomainError };
+
+export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+
+export const err = (code: ErrorCode, message: string, details?: Record<string, unknown>): Result<never> => ({
+  ok: false,
+  error: details === undefined ? { code, message } : { code, message, details },
+});
+
+/** Thrown by services when a Result error must abort a transaction; carries the DomainError unchanged. */
+export class DomainFailure extends Error {
+  constructor(readonly error: DomainError) {
+    super(error.message);
+    this.name = 'DomainFailure';
+  }
+}
+
+export const unwrap = <T>(r: Result<T>): T => {
+  if (!r.ok) throw new DomainFailure(r.error);
+  return r.value;
+};
