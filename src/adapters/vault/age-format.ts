@@ -81,7 +81,7 @@ export const wrapFileKeyX25519 = (fileKey: Uint8Array, recipient: AgeRecipient):
   const { privateKey, publicKey } = generateKeyPairSync('x25519');
   const ephemeralShare = rawPublicKey(publicKey);
   const shared = x25519(privateKey, recipient.publicKey);
-  if (shared.every((x) => x === 0)) throw new VaultError('VAULT.KEY_INVALID', 'The recipient is a low-order point');
+  if (shared === null) throw new VaultError('VAULT.KEY_INVALID', 'The recipient is a low-order point');
   const wrapKey = hkdf(shared, Buffer.concat([ephemeralShare, recipient.publicKey]), X25519_INFO);
   return { type: 'X25519', args: [b64encode(ephemeralShare)], body: Buffer.concat(sealAead(wrapKey, Buffer.alloc(12), fileKey)) };
 };
@@ -92,7 +92,7 @@ export const unwrapFileKeyX25519 = (stanza: Stanza, identity: AgeIdentity): Buff
   if (share === null || share.length !== 32) throw new VaultError('VAULT.CORRUPT', 'Malformed X25519 stanza: bad ephemeral share');
   if (stanza.body.length !== FILE_KEY_SIZE + TAG_SIZE) throw new VaultError('VAULT.CORRUPT', 'Malformed X25519 stanza: bad body length');
   const shared = x25519(identity.secretKey, share);
-  if (shared.every((x) => x === 0)) throw new VaultError('VAULT.CORRUPT', 'Malformed X25519 stanza: low-order ephemeral share');
+  if (shared === null) throw new VaultError('VAULT.CORRUPT', 'Malformed X25519 stanza: low-order ephemeral share');
   const wrapKey = hkdf(shared, Buffer.concat([share, identity.recipient.publicKey]), X25519_INFO);
   return openAead(wrapKey, Buffer.alloc(12), stanza.body);
 };

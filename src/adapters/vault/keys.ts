@@ -65,20 +65,29 @@ export const rawPublicKey = (key: KeyObject): Buffer => key.export({ format: 'de
 
 export const publicKeyOf = (secret: Uint8Array): Buffer => rawPublicKey(createPublicKey(x25519PrivateKey(secret)));
 
-/** X25519(secret, point). */
-export const x25519 = (secret: Uint8Array | KeyObject, point: Uint8Array): Buffer =>
-  diffieHellman({
-    privateKey: secret instanceof Uint8Array ? x25519PrivateKey(secret) : secret,
-    publicKey: x25519PublicKey(point),
-  });
-
-const isAllZero = (b: Uint8Array): boolean => b.every((x) => x === 0);
+/**
+ * X25519(secret, point), or null when the result is all zero (a low-order point), which age
+ * forbids. OpenSSL refuses that case itself by throwing; other failures still throw.
+ */
+export const x25519 = (secret: Uint8Array | KeyObject, point: Uint8Array): Buffer | null => {
+  let shared: Buffer;
+  try {
+    shared = diffieHellman({
+      privateKey: secret instanceof Uint8Array ? x25519PrivateKey(secret) : secret,
+      publicKey: x25519PublicKey(point),
+    });
+  } catch (e) {
+    if (e instanceof Error && /failed during derivation/.test(e.message)) return null;
+    throw e;
+  }
+  return shared.every((x) => x === 0) ? null : shared;
+};
 
 /**
  * A low-order point gives an all-zero shared secret for every clamped scalar, so one trial with a
  * random scalar tells whether a recipient can ever be encrypted to.
  */
-const isLowOrder = (pub: Uint8Array): boolean => isAllZero(x25519(randomBytes(32), pub));
+const isLowOrder = (pub: Uint8Array): boolean => x25519(randomBytes(32), pub) === null;
 
 const recipientFromPublicKey = (publicKey: Buffer): AgeRecipient => ({
   type: 'X25519',
