@@ -1,0 +1,100 @@
+/**
+ * The ffmpeg argument list for one camera's ingest, built as a pure function and tested as an
+ * exact argv (ARCHITECTURE.md §5): stream copy only, fragmented MP4 on stdout, never a file.
+ */
+import { err, ok, type Result } from '../result.js';
+
+export interface IngestArgsOptions {
+  /** rtsp://user:pass@host/path, or any input ffmpeg reads (tests use files and lavfi). */
+  readonly url: string;
+  /** RTSP transport; only TCP is supported (UDP loses packets and cannot pass most firewalls). */
+  readonly transport?: 'tcp';
+  /** Keep the first audio track; the policy must allow audio. */
+  readonly audio: boolean;
+  /** Network read/connect timeout; the supervisor restarts on expiry. Default 10 s. */
+  readonly timeoutSeconds?: number;
+  /** Input demuxer, e.g. 'lavfi' or 'mpegts' (tests and benchmarks). */
+  readonly inputFormat?: string;
+  /** Read a file at its native frame rate (`-re`), to play a file as if it were a camera. */
+  readonly realtime?: boolean;
+  /** Loop a file input forever (`-stream_loop -1`). */
+  readonly loop?: boolean;
+}
+
+export const DEFAULT_TIMEOUT_SECONDS = 10;
+
+const NETWORK_SCHEMES = new Set(['http', 'https', 'tcp', 'udp', 'rtmp', 'rtmps', 'srt', 'tls']);
+
+const schemeOf = (url: string): string | null => {
+  const m = /^([a-z][a-z0-9+.-]*):/i.exec(url);
+  return m?.[1] === undefined ? null : m[1].toLowerCase();
+};
+
+/**
+ * Returns the argv (without the program name). The URL may carry credentials: the array lives in
+ * memory only; log it through {@link redactArgs}.
+ */
+export const buildIngestArgs = (o: IngestArgsOptions): Result<readonly string[]> => {
+  const url = o.url.trim();
+  // A control character or leading dash could smuggle extra options or protocol commands.
+  if (url === '' || url !== o.url || url.startsWith('-') || /[\u0000-\u001f\u007f]/.test(url)) {
+    return err('RECORDING.INVALID_SOURCE', 'The camera address is empty or contains forbidden characters');
+  }
+  const timeout = o.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS;
+  if (!Number.isFinite(timeout) || timeout <= 0 || timeout > 300) {
+    return err('RECORDING.INVALID_SOURCE', 'The timeout must be between 0 and 300 seconds', { timeoutSeconds: timeout });
+  }
+  const micros = String(Math.round(timeout * 1_000_000));
+  const scheme = schemeOf(url);
+  const input: string[] = [];
+  if (scheme === 'rtsp' || scheme === 'rtsps') {
+    // For the RTSP demuxer `-timeout` is the socket I/O timeout (ffmpeg ≥ 5; was -stimeout).
+    input.push('-rtsp_transport', o.transport ?? 'tcp', '-timeout', micros);
+  } else if (scheme !== null && NETWORK_SCHEMES.has(scheme)) {
+    input.push('-rw_timeout', micros);
+  }
+  if (o.realtime === true) input.push('-re');
+  if (o.loop === true) input.push('-stream_loop', '-1');
+  if (o.inputFormat !== undefined) {
+    if (!/^[a-z0-9_,]+$/.test(o.inputFormat)) {
+      return err('RECORDING.INVALID_SOURCE', 'The input format name is not valid', { inputFormat: o.inputFormat });
+    }
+    input.push('-f', o.inputFormat);
+  }
+
+  const streams = o.audio
+    ? // Cameras often send G.711 or PCM, which MP4 cannot hold: AAC is always playable and cheap.
+      ['-map', '0:v:0', '-map', '0:a:0?', '-c:v', 'copy', '-c:a', 'aac', '-b:a', '64k']
+    : ['-map', '0:v:0', '-c:v', 'copy', '-an'];
+
+  return ok([
+    '-hide_banner',
+    '-nostdin',
+    '-nostats',
+    // "[error] …" prefixes make stderr classifiable (health) without parsing banners.
+    '-loglevel',
+    'level+warning',
+    ...input,
+    '-i',
+    url,
+    ...streams,
+    '-sn',
+    '-dn',
+    '-f',
+    'mp4',
+    // One fragment per GOP, init segment first, offsets relative to each moof: splittable in memory.
+    '-movflags',
+    '+frag_keyframe+empty_moov+default_base_moof',
+    '-flush_packets',
+    '1',
+    'pipe:1',
+  ]);
+};
+
+const SECRET_PARAMS = /([?&;](?:password|passwd|pass|pwd|token|auth|key|secret)=)[^&;#\s]*/gi;
+
+/** Replaces URL credentials (user:pass@ and secret query parameters) for logs and errors. */
+export const redactUrl = (s: string): string =>
+  s.replace(/([a-z][a-z0-9+.-]*:\/\/)[^/@\s]*@/gi, '$1***@').replace(SECRET_PARAMS, '$1***');
+
+export const redactArgs = (args: readonly string[]): string[] => args.map(redactUrl);
