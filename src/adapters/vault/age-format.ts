@@ -454,6 +454,13 @@ export const createDecryptStream = (identities: AgeIdentity | readonly AgeIdenti
   );
 };
 
+/** The plaintext size of an age payload (nonce + sealed chunks, header excluded) of a given size. */
+export const plaintextSize = (payloadBytes: number): number => {
+  const sealed = payloadBytes - PAYLOAD_NONCE_SIZE;
+  const chunks = Math.max(1, Math.ceil(sealed / ENC_CHUNK_SIZE));
+  return Math.max(0, sealed - chunks * TAG_SIZE);
+};
+
 /** The exact size of an age payload for a plaintext size (header excluded). */
 export const payloadSize = (plaintextBytes: number): number => {
   const chunks = Math.max(1, Math.ceil(plaintextBytes / CHUNK_SIZE));

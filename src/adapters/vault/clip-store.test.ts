@@ -1,0 +1,388 @@
+import { randomBytes } from 'node:crypto';
+import { copyFile, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { encryptBytes } from './age-format.js';
+import {
+  deleteClip,
+  listClips,
+  nodeVaultFs,
+  openClipStore,
+  openClipWriter,
+  readClip,
+  readClipBytes,
+  recoverClip,
+  type ClipStore,
+  type VaultFs,
+} from './clip-store.js';
+import { generateIdentity } from './keys.js';
+import type { VaultResult } from './vault-result.js';
+
+const owner = generateIdentity();
+const stranger = generateIdentity();
+const MARKER = 'PLAINTEXT-MARKER-5e1f';
+
+const must = <T>(r: VaultResult<T>): T => {
+  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
+  return r.value;
+};
+const codeOf = (r: VaultResult<unknown>) => (r.ok ? 'ok' : r.error.code);
+
+/** Every file under a folder, recursively, with its bytes. */
+const allFiles = async (dir: string): Promise<Array<{ path: string; bytes: Buffer }>> => {
+  const out: Array<{ path: string; bytes: Buffer }> = [];
+  for (const e of await readdir(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) out.push(...(await allFiles(p)));
+    else out.push({ path: p, bytes: await readFile(p) });
+  }
+  return out;
+};
+
+const withMarker = (n: number): Buffer => {
+  const b = randomBytes(n);
+  for (let i = 0; i + MARKER.length <= n; i += 4096) b.write(MARKER, i);
+  return b;
+};
+
+const enospc = () => Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+
+/** The real file system, except that writes fail with ENOSPC once `budget` bytes were written. */
+const fsWithBudget = (budget: { left: number }, failManifestToo = true): VaultFs => ({
+  ...nodeVaultFs,
+  createExclusive: async (path) => {
+    const f = await nodeVaultFs.createExclusive(path);
+    const isManifest = path.includes('manifest.json');
+    return {
+      ...f,
+      write: async (buffers) => {
+        const n = buffers.reduce((a, b) => a + b.length, 0);
+        if (isManifest && !failManifestToo) return f.write(buffers);
+        if (n > budget.left) {
+          // Like a real disk: what fitted is written, then the error.
+          const room = Buffer.concat(buffers).subarray(0, budget.left);
+          budget.left = 0;
+          await f.write([room]);
+          throw enospc();
+        }
+        budget.left -= n;
+        return f.write(buffers);
+      },
+    };
+  },
+});
+
+let dir: string;
+let store: ClipStore;
+
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'proportio-vault-'));
+  store = must(await openClipStore(join(dir, 'vault')));
+});
+
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('clip store: writing and reading', () => {
+  it('seals parts from bytes, async iterables and streams, and reads them back in order', async () => {
+    const a = randomBytes(100_000);
+    const b = randomBytes(70_000);
+    const c = randomBytes(3);
+    const w = must(await openClipWriter(store, 'clip-1', owner.recipient.text));
+    expect(must(await w.writePart(a))).toMatchObject({ index: 0, file: 'part-000000.age', plaintextBytes: a.length });
+    async function* pieces() {
+      yield b.subarray(0, 10);
+      yield b.subarray(10);
+    }
+    expect(must(await w.writePart(pieces())).index).toBe(1);
+    expect(must(await w.writePart(Readable.from([c]))).index).toBe(2);
+    const sealed = must(await w.close());
+    expect(sealed.manifest).toMatchObject({ clipId: 'clip-1', state: 'closed', interrupted: false, recipient: owner.recipient.text });
+    expect(sealed.manifest.parts).toHaveLength(3);
+    expect(sealed.manifestDigest).toMatch(/^[0-9a-f]{64}$/);
+
+    expect(must(await readClipBytes(store, 'clip-1', owner)).equals(Buffer.concat([a, b, c]))).toBe(true);
+    const reading = must(await readClip(store, 'clip-1', [owner], { expectedManifestDigest: sealed.manifestDigest }));
+    expect(reading.unindexedParts).toBe(0);
+
+    const list = must(await listClips(store));
+    expect(list).toEqual([
+      expect.objectContaining({ clipId: 'clip-1', state: 'closed', parts: 3, plaintextBytes: a.length + b.length + 3, problem: null }),
+    ]);
+  });
+
+  it('keeps parts in call order when writePart is called without awaiting', async () => {
+    const w = must(await openClipWriter(store, 'order', owner.recipient));
+    const parts = [Buffer.from('one '), Buffer.from('two '), Buffer.from('three')];
+    const results = await Promise.all(parts.map((p) => w.writePart(p)));
+    expect(results.map((r) => must(r).index)).toEqual([0, 1, 2]);
+    must(await w.close());
+    expect(must(await readClipBytes(store, 'order', owner)).toString()).toBe('one two three');
+  });
+
+  it('an empty clip (no parts) reads as nothing', async () => {
+    const w = must(await openClipWriter(store, 'empty', owner.recipient));
+    must(await w.close());
+    expect(must(await readClipBytes(store, 'empty', owner)).length).toBe(0);
+  });
+
+  it('never writes plaintext: no file in the store holds the marker, during or after sealing', async () => {
+    const w = must(await openClipWriter(store, 'marker', owner.recipient));
+    must(await w.writePart(withMarker(300_000)));
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    let midway: Array<{ path: string; bytes: Buffer }> = [];
+    async function* slow() {
+      yield withMarker(200_000);
+      midway = await allFiles(store.baseDir);
+      release();
+      yield withMarker(10_000);
+    }
+    const pending = w.writePart(slow());
+    await gate;
+    must(await pending);
+    must(await w.close());
+    expect(midway.some((f) => f.path.endsWith('.tmp'))).toBe(true);
+    for (const f of [...midway, ...(await allFiles(store.baseDir))]) {
+      expect(f.bytes.includes(MARKER), f.path).toBe(false);
+    }
+    expect(must(await readClipBytes(store, 'marker', owner)).includes(MARKER)).toBe(true);
+  });
+});
+
+describe('clip store: fail closed and bad input', () => {
+  it.each([
+    ['missing', undefined, 'VAULT.KEY_MISSING'],
+    ['empty', '', 'VAULT.KEY_MISSING'],
+    ['garbage', 'age1notakey', 'VAULT.KEY_INVALID'],
+    ['an identity instead of a recipient', owner.encode(), 'VAULT.KEY_INVALID'],
+  ])('refuses to start a clip with a %s recipient and creates nothing', async (_name, recipient, code) => {
+    const r = await openClipWriter(store, 'refused', recipient);
+    expect(codeOf(r)).toBe(code);
+    expect(await readdir(store.baseDir)).toEqual([]);
+  });
+
+  it.each(['', '../escape', '.hidden', 'a/b', '-x', 'x'.repeat(129), 'clip 1', 'ä'])('rejects the clip id %j', async (clipId) => {
+    expect(codeOf(await openClipWriter(store, clipId, owner.recipient))).toBe('VAULT.INVALID_CLIP_ID');
+    expect(codeOf(await readClip(store, clipId, owner))).toBe('VAULT.INVALID_CLIP_ID');
+    expect(codeOf(await deleteClip(store, clipId))).toBe('VAULT.INVALID_CLIP_ID');
+    expect(await readdir(store.baseDir)).toEqual([]);
+  });
+
+  it('refuses a second clip with the same id and leaves the first intact', async () => {
+    const w = must(await openClipWriter(store, 'dup', owner.recipient));
+    must(await w.writePart(Buffer.from('first')));
+    must(await w.close());
+    expect(codeOf(await openClipWriter(store, 'dup', owner.recipient))).toBe('VAULT.CLIP_EXISTS');
+    expect(must(await readClipBytes(store, 'dup', owner)).toString()).toBe('first');
+  });
+
+  it('refuses writes after close', async () => {
+    const w = must(await openClipWriter(store, 'closed', owner.recipient));
+    must(await w.close());
+    expect(codeOf(await w.writePart(Buffer.from('late')))).toBe('VAULT.WRITER_CLOSED');
+    expect(codeOf(await w.close())).toBe('VAULT.WRITER_CLOSED');
+  });
+
+  it('says NOT_FOUND for an unknown clip, WRONG_KEY for a stranger, KEY_MISSING without identity', async () => {
+    const w = must(await openClipWriter(store, 'mine', owner.recipient));
+    must(await w.writePart(Buffer.from('x')));
+    must(await w.close());
+    expect(codeOf(await readClip(store, 'nope', owner))).toBe('VAULT.NOT_FOUND');
+    expect(codeOf(await readClip(store, 'mine', stranger))).toBe('VAULT.WRONG_KEY');
+    expect(codeOf(await readClip(store, 'mine', []))).toBe('VAULT.KEY_MISSING');
+  });
+});
+
+describe('clip store: damage and tampering', () => {
+  const sealClip = async (clipId: string, parts: Buffer[]) => {
+    const w = must(await openClipWriter(store, clipId, owner.recipient));
+    for (const p of parts) must(await w.writePart(p));
+    return must(await w.close());
+  };
+
+  it('stops at a part with a flipped byte before releasing any of its plaintext', async () => {
+    await sealClip('flip', [Buffer.from('part zero|'), Buffer.from('part one')]);
+    const p1 = join(store.baseDir, 'flip', 'part-000001.age');
+    const b = await readFile(p1);
+    b[b.length - 2] = (b[b.length - 2] ?? 0) ^ 1;
+    await writeFile(p1, b);
+    const r = must(await readClip(store, 'flip', owner));
+    const got: string[] = [];
+    await expect(
+      (async () => {
+        for await (const x of r) got.push(x.toString());
+      })(),
+    ).rejects.toMatchObject({ error: { code: 'VAULT.CORRUPT', details: { part: 1 } } });
+    expect(got.join('')).toBe('part zero|');
+  });
+
+  it('detects a part replaced by another valid age file for the same recipient', async () => {
+    await sealClip('swap', [Buffer.from('genuine')]);
+    await writeFile(join(store.baseDir, 'swap', 'part-000000.age'), encryptBytes([owner.recipient], Buffer.from('forged!')));
+    const r = await readClipBytes(store, 'swap', owner);
+    expect(r.ok ? null : r.error.code).toBe('VAULT.CORRUPT');
+  });
+
+  it('detects a rewritten manifest through the digest anchored at sealing', async () => {
+    const sealed = await sealClip('anchor', [Buffer.from('genuine')]);
+    const forged = encryptBytes([owner.recipient], Buffer.from('forged!'));
+    const m = join(store.baseDir, 'anchor', 'manifest.json');
+    await writeFile(join(store.baseDir, 'anchor', 'part-000000.age'), forged);
+    const { createHash } = await import('node:crypto');
+    const manifest = JSON.parse(await readFile(m, 'utf8')) as { parts: Array<{ sha256: string }> };
+    const first = manifest.parts[0];
+    if (first) first.sha256 = createHash('sha256').update(forged).digest('hex');
+    await writeFile(m, JSON.stringify(manifest));
+    expect(codeOf(await readClip(store, 'anchor', owner, { expectedManifestDigest: sealed.manifestDigest }))).toBe('VAULT.CORRUPT');
+  });
+
+  it('reports a missing part and a broken manifest as CORRUPT, and lists the clip as damaged', async () => {
+    await sealClip('gone', [Buffer.from('a'), Buffer.from('b')]);
+    await rm(join(store.baseDir, 'gone', 'part-000000.age'));
+    expect(codeOf(await readClip(store, 'gone', owner))).toBe('VAULT.CORRUPT');
+    await sealClip('junk', [Buffer.from('a')]);
+    await writeFile(join(store.baseDir, 'junk', 'manifest.json'), '{"format":');
+    expect(codeOf(await readClip(store, 'junk', owner))).toBe('VAULT.CORRUPT');
+    const list = must(await listClips(store));
+    expect(list.find((c) => c.clipId === 'junk')).toMatchObject({ state: 'damaged', problem: 'VAULT.CORRUPT' });
+  });
+
+  it('refuses an unindexed part that was cut short (no last-chunk flag)', async () => {
+    const w = must(await openClipWriter(store, 'cut', owner.recipient));
+    must(await w.writePart(Buffer.from('whole')));
+    // As if a later part reached its final name but lost its tail (a file system that broke its promise).
+    const full = encryptBytes([owner.recipient], randomBytes(200_000));
+    await writeFile(join(store.baseDir, 'cut', 'part-000001.age'), full.subarray(0, full.length - 1000));
+    const r = must(await readClip(store, 'cut', owner));
+    expect(r.unindexedParts).toBe(1);
+    await expect(
+      (async () => {
+        for await (const _ of r) void _;
+      })(),
+    ).rejects.toMatchObject({ error: { code: 'VAULT.CORRUPT', details: { part: 1 } } });
+  });
+});
+
+describe('clip store: faults while sealing', () => {
+  it('disk full while sealing: DISK_FULL, temp part removed, earlier parts intact, writer usable after space returns', async () => {
+    const budget = { left: Number.POSITIVE_INFINITY };
+    const faulty = must(await openClipStore(store.baseDir, { fs: fsWithBudget(budget, false) }));
+    const w = must(await openClipWriter(faulty, 'full', owner.recipient));
+    const first = randomBytes(50_000);
+    must(await w.writePart(first));
+    const before = await readFile(join(store.baseDir, 'full', 'manifest.json'), 'utf8');
+    budget.left = 30_000;
+    const r = await w.writePart(randomBytes(100_000));
+    expect(r.ok ? null : r.error).toMatchObject({ code: 'VAULT.DISK_FULL', details: { part: 1, errno: 'ENOSPC' } });
+    expect((await readdir(join(store.baseDir, 'full'))).sort()).toEqual(['manifest.json', 'part-000000.age']);
+    expect(await readFile(join(store.baseDir, 'full', 'manifest.json'), 'utf8')).toBe(before);
+    expect(must(await readClipBytes(store, 'full', owner)).equals(first)).toBe(true);
+
+    budget.left = Number.POSITIVE_INFINITY;
+    const second = randomBytes(1000);
+    expect(must(await w.writePart(second)).index).toBe(1);
+    must(await w.close());
+    expect(must(await readClipBytes(store, 'full', owner)).equals(Buffer.concat([first, second]))).toBe(true);
+  });
+
+  it('disk full on the manifest after a part was sealed: the part is kept and recovery indexes it', async () => {
+    const budget = { left: Number.POSITIVE_INFINITY };
+    const faulty = must(await openClipStore(store.baseDir, { fs: fsWithBudget(budget) }));
+    const w = must(await openClipWriter(faulty, 'late', owner.recipient));
+    const data = randomBytes(10_000);
+    const sealedSize = encryptBytes([owner.recipient], data).length;
+    budget.left = sealedSize + 10; // room for the part, not for the manifest
+    const r = await w.writePart(data);
+    expect(r.ok ? null : r.error).toMatchObject({ code: 'VAULT.DISK_FULL', details: { partKept: true } });
+    const reading = must(await readClip(store, 'late', owner));
+    expect(reading.unindexedParts).toBe(1);
+    expect(must(await readClipBytes(store, 'late', owner)).equals(data)).toBe(true);
+    const recovered = must(await recoverClip(store, 'late'));
+    expect(recovered.manifest).toMatchObject({ state: 'closed', interrupted: true });
+    expect(recovered.manifest.parts[0]).toMatchObject({ index: 0, plaintextBytes: data.length, bytes: sealedSize });
+    expect(must(await readClipBytes(store, 'late', owner)).equals(data)).toBe(true);
+  });
+
+  it('an fsync failure is IO_FAILED and leaves no part behind', async () => {
+    const failing: VaultFs = {
+      ...nodeVaultFs,
+      createExclusive: async (path) => {
+        const f = await nodeVaultFs.createExclusive(path);
+        if (path.includes('manifest')) return f;
+        return { ...f, sync: () => Promise.reject(Object.assign(new Error('EIO'), { code: 'EIO' })) };
+      },
+    };
+    const s = must(await openClipStore(store.baseDir, { fs: failing }));
+    const w = must(await openClipWriter(s, 'eio', owner.recipient));
+    const r = await w.writePart(Buffer.from('x'));
+    expect(r.ok ? null : r.error).toMatchObject({ code: 'VAULT.IO_FAILED', details: { errno: 'EIO' } });
+    expect(await readdir(join(store.baseDir, 'eio'))).toEqual(['manifest.json']);
+  });
+
+  it("a failing source rejects with the source's own error and leaves no temp part", async () => {
+    const w = must(await openClipWriter(store, 'src', owner.recipient));
+    async function* broken() {
+      yield Buffer.from('some');
+      throw new Error('camera stalled');
+    }
+    await expect(w.writePart(broken())).rejects.toThrow('camera stalled');
+    expect(await readdir(join(store.baseDir, 'src'))).toEqual(['manifest.json']);
+    expect(must(await w.writePart(Buffer.from('next'))).index).toBe(0);
+  });
+
+  it('a writer that died mid-part: completed parts readable, the part in progress never counted, recovery closes the clip', async () => {
+    const w = must(await openClipWriter(store, 'died', owner.recipient));
+    must(await w.writePart(Buffer.from('zero|')));
+    must(await w.writePart(Buffer.from('one|')));
+    let started!: () => void;
+    const inProgress = new Promise<void>((r) => (started = r));
+    async function* hangs() {
+      yield randomBytes(150_000);
+      started();
+      await new Promise(() => undefined); // the process "dies" here
+    }
+    void w.writePart(hangs());
+    await inProgress;
+    const files = await readdir(join(store.baseDir, 'died'));
+    expect(files.filter((f) => f.endsWith('.tmp'))).toHaveLength(1);
+
+    const fresh = must(await openClipStore(store.baseDir));
+    expect(must(await listClips(fresh))).toEqual([expect.objectContaining({ clipId: 'died', state: 'open', parts: 2, unindexedParts: 0 })]);
+    expect(must(await readClipBytes(fresh, 'died', owner)).toString()).toBe('zero|one|');
+    const rec = must(await recoverClip(fresh, 'died'));
+    expect(rec.manifest).toMatchObject({ state: 'closed', interrupted: true });
+    expect(rec.manifest.parts).toHaveLength(2);
+    expect((await readdir(join(store.baseDir, 'died'))).sort()).toEqual(['manifest.json', 'part-000000.age', 'part-000001.age']);
+  });
+});
+
+describe('clip store: deletion', () => {
+  it('removes a clip for good', async () => {
+    const w = must(await openClipWriter(store, 'bye', owner.recipient));
+    must(await w.writePart(randomBytes(1000)));
+    must(await w.close());
+    expect(must(await deleteClip(store, 'bye'))).toEqual({ clipId: 'bye' });
+    expect(await readdir(store.baseDir)).toEqual([]);
+    expect(codeOf(await readClip(store, 'bye', owner))).toBe('VAULT.NOT_FOUND');
+    expect(codeOf(await deleteClip(store, 'bye'))).toBe('VAULT.NOT_FOUND');
+    expect(must(await listClips(store))).toEqual([]);
+  });
+
+  it('finishes a deletion that a crash interrupted, when the store is opened next', async () => {
+    const w = must(await openClipWriter(store, 'half', owner.recipient));
+    must(await w.writePart(randomBytes(1000)));
+    must(await w.close());
+    // The state right after deleteClip's rename, before its unlinks.
+    const doomed = join(store.baseDir, '.deleting-half.abcd1234');
+    await mkdir(doomed);
+    for (const f of await readdir(join(store.baseDir, 'half'))) await copyFile(join(store.baseDir, 'half', f), join(doomed, f));
+    await rm(join(store.baseDir, 'half'), { recursive: true });
+    expect(must(await listClips(store))).toEqual([]);
+    must(await openClipStore(store.baseDir));
+    expect(await readdir(store.baseDir)).toEqual([]);
+  });
+});

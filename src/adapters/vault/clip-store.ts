@@ -1,0 +1,660 @@
+/**
+ * The clip vault on a local folder. A clip is a folder of sealed parts, each a complete age file,
+ * plus a manifest:
+ *
+ *   <base>/<clipId>/part-000000.age      complete: fsynced, then renamed into place
+ *   <base>/<clipId>/.part-000001.….tmp   being sealed; never read, removed on failure or recovery
+ *   <base>/<clipId>/manifest.json        replaced atomically after every part and on close
+ *
+ * Crash safety: a kill -9 loses at most the part being sealed. Only files named part-NNNNNN.age
+ * count, and a name is given only by rename after fsync; even a file cut short by some other
+ * accident cannot pass as complete, because age STREAM marks the last chunk and the reader
+ * refuses a file without it.
+ *
+ * The manifest is plain JSON without personal data (sizes, SHA-256 of each sealed part, times).
+ * It is not encrypted because the recorder holds only the recipient and must still list, recover
+ * and expire clips; it is not MACed because any key the recorder could use would sit in the same
+ * folder as the manifest. Integrity against accidents comes from the hashes and age's AEAD;
+ * against deliberate substitution, from the manifest digest that close() returns for the caller to
+ * anchor in the database and audit chain (readClip can check it).
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { mkdir, open, readFile, readdir, rename, rmdir, unlink } from 'node:fs/promises';
+import { join } from 'node:path';
+import { AgeDecryptor, AgeEncryptor, MAX_HEADER_BYTES, parseHeader, plaintextSize } from './age-format.js';
+import { parseRecipient, type AgeIdentity, type AgeRecipient } from './keys.js';
+import { VaultError, vaultErr, vaultOk, type VaultErrorCode, type VaultResult } from './vault-result.js';
+
+// ---- file system port: the real one by default, a faulty one in tests ------------------------
+
+export interface VaultFile {
+  write(buffers: readonly Buffer[]): Promise<void>;
+  sync(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface VaultFs {
+  mkdir(path: string, recursive: boolean): Promise<void>;
+  /** Creates a new file (never an existing one) with mode 0600. */
+  createExclusive(path: string): Promise<VaultFile>;
+  rename(from: string, to: string): Promise<void>;
+  unlink(path: string): Promise<void>;
+  rmdir(path: string): Promise<void>;
+  readdir(path: string): Promise<string[]>;
+  readFile(path: string): Promise<Buffer>;
+  readStream(path: string): AsyncIterable<Buffer>;
+  /** Makes a rename or unlink in the directory durable. */
+  syncDir(path: string): Promise<void>;
+}
+
+export const nodeVaultFs: VaultFs = {
+  mkdir: async (path, recursive) => {
+    await mkdir(path, { recursive, mode: 0o700 });
+  },
+  createExclusive: async (path) => {
+    const fh = await open(path, 'wx', 0o600);
+    return {
+      write: async (buffers) => {
+        let pending = buffers.filter((b) => b.length > 0);
+        // writev may write less than asked; carry on from where it stopped.
+        while (pending.length > 0) {
+          let { bytesWritten } = await fh.writev(pending);
+          const rest: Buffer[] = [];
+          for (const b of pending) {
+            if (bytesWritten >= b.length) bytesWritten -= b.length;
+            else {
+              rest.push(b.subarray(bytesWritten));
+              bytesWritten = 0;
+            }
+          }
+          pending = rest;
+        }
+      },
+      sync: () => fh.sync(),
+      close: () => fh.close(),
+    };
+  },
+  rename: (from, to) => rename(from, to),
+  unlink: (path) => unlink(path),
+  rmdir: (path) => rmdir(path),
+  readdir: (path) => readdir(path),
+  readFile: (path) => readFile(path),
+  readStream: (path) => createReadStream(path, { highWaterMark: 256 * 1024 }),
+  syncDir: async (path) => {
+    const fh = await open(path, 'r');
+    try {
+      await fh.sync();
+    } finally {
+      await fh.close();
+    }
+  },
+};
+
+// ---- types -----------------------------------------------------------------------------------
+
+export interface ClipStore {
+  readonly baseDir: string;
+  readonly fs: VaultFs;
+  readonly now: () => Date;
+}
+
+export interface ClipPart {
+  readonly index: number;
+  readonly file: string;
+  /** Size of the sealed age file. */
+  readonly bytes: number;
+  readonly plaintextBytes: number;
+  /** SHA-256 (hex) of the sealed file. */
+  readonly sha256: string;
+  readonly sealedAt: string;
+}
+
+export interface ClipManifest {
+  readonly format: 'proportio.clip.v1';
+  readonly clipId: string;
+  /** The age1… key the parts are sealed to, so an operator knows which identity opens them. */
+  readonly recipient: string;
+  readonly state: 'open' | 'closed';
+  /** True when the writer died and recoverClip closed the clip. */
+  readonly interrupted: boolean;
+  readonly createdAt: string;
+  readonly closedAt: string | null;
+  readonly parts: readonly ClipPart[];
+}
+
+export interface SealedClip {
+  readonly manifest: ClipManifest;
+  /** SHA-256 (hex) of manifest.json as written: anchor it in the database / audit chain. */
+  readonly manifestDigest: string;
+}
+
+export type PartSource = Uint8Array | AsyncIterable<Uint8Array>;
+
+export interface ClipWriter {
+  readonly clipId: string;
+  /** Seals one part; on success it is durable and readable even if the process dies next. */
+  writePart(source: PartSource): Promise<VaultResult<ClipPart>>;
+  close(): Promise<VaultResult<SealedClip>>;
+}
+
+// ---- helpers ---------------------------------------------------------------------------------
+
+const MANIFEST = 'manifest.json';
+const PART_RE = /^part-(\d{6})\.age$/;
+const CLIP_ID_RE = /^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$/;
+const DELETING_PREFIX = '.deleting-';
+
+const partName = (index: number): string => `part-${String(index).padStart(6, '0')}.age`;
+const tempName = (base: string): string => `.${base}.${randomBytes(6).toString('hex')}.tmp`;
+const sha256Hex = (b: Uint8Array): string => createHash('sha256').update(b).digest('hex');
+
+const errnoOf = (e: unknown): string | undefined =>
+  typeof e === 'object' && e !== null && 'code' in e && typeof e.code === 'string' ? e.code : undefined;
+
+/** Maps a file-system failure to a vault error; ENOSPC and EDQUOT both mean "no room to seal". */
+const fsFailure = (e: unknown, what: string, details: Record<string, unknown> = {}): VaultError => {
+  if (e instanceof VaultError) return e;
+  const errno = errnoOf(e);
+  if (errno === 'ENOSPC' || errno === 'EDQUOT') {
+    return new VaultError('VAULT.DISK_FULL', `The vault disk is full: ${what}`, { ...details, errno });
+  }
+  return new VaultError('VAULT.IO_FAILED', `Could not ${what}`, { ...details, errno: errno ?? null });
+};
+
+const asResult = <T>(e: unknown): VaultResult<T> => {
+  if (e instanceof VaultError) return { ok: false, error: e.error };
+  throw e;
+};
+
+const ignore = async (p: Promise<unknown>): Promise<void> => {
+  await p.then(
+    () => undefined,
+    () => undefined,
+  );
+};
+
+const checkClipId = (clipId: string): VaultResult<string> =>
+  CLIP_ID_RE.test(clipId) ? vaultOk(clipId) : vaultErr('VAULT.INVALID_CLIP_ID', 'A clip id is 1–128 letters, digits, - or _, not starting with - or _');
+
+async function* sourcePieces(source: PartSource): AsyncGenerator<Uint8Array> {
+  if (source instanceof Uint8Array) yield source;
+  else yield* source;
+}
+
+/** Marks errors thrown by the caller's source so they are passed on unchanged, not blamed on the disk. */
+class SourceFailure {
+  constructor(readonly cause: unknown) {}
+}
+
+/** Writes a file under a temporary name, fsyncs it, renames it into place and fsyncs the folder. */
+const writeAtomically = async (
+  store: ClipStore,
+  dir: string,
+  finalName: string,
+  produce: (write: (buffers: readonly Buffer[]) => Promise<void>) => Promise<void>,
+): Promise<void> => {
+  const tmp = join(dir, tempName(finalName));
+  let file: VaultFile | null = null;
+  try {
+    file = await store.fs.createExclusive(tmp);
+    const f = file;
+    await produce((buffers) => f.write(buffers));
+    await file.sync();
+    const closing = file;
+    file = null;
+    await closing.close();
+    await store.fs.rename(tmp, join(dir, finalName));
+  } catch (e) {
+    if (file !== null) await ignore(file.close());
+    // Nothing half-written may stay behind, not even under a name that readers ignore.
+    await ignore(store.fs.unlink(tmp));
+    throw e;
+  }
+  await store.fs.syncDir(dir);
+};
+
+// ---- store -----------------------------------------------------------------------------------
+
+/** Opens (creating if needed, mode 0700) a vault folder, and finishes deletions a crash interrupted. */
+export const openClipStore = async (baseDir: string, options: { fs?: VaultFs; now?: () => Date } = {}): Promise<VaultResult<ClipStore>> => {
+  const store: ClipStore = { baseDir, fs: options.fs ?? nodeVaultFs, now: options.now ?? (() => new Date()) };
+  try {
+    await store.fs.mkdir(baseDir, true);
+    for (const name of await store.fs.readdir(baseDir)) {
+      if (name.startsWith(DELETING_PREFIX)) await removeFolder(store, join(baseDir, name));
+    }
+  } catch (e) {
+    return asResult(fsFailure(e, 'open the vault folder', { baseDir }));
+  }
+  return vaultOk(store);
+};
+
+const clipDir = (store: ClipStore, clipId: string): string => join(store.baseDir, clipId);
+
+const serializeManifest = (m: ClipManifest): Buffer => Buffer.from(`${JSON.stringify(m, null, 2)}\n`, 'utf8');
+
+const writeManifest = async (store: ClipStore, m: ClipManifest): Promise<string> => {
+  const bytes = serializeManifest(m);
+  await writeAtomically(store, clipDir(store, m.clipId), MANIFEST, (write) => write([bytes]));
+  return sha256Hex(bytes);
+};
+
+const isPart = (p: unknown): p is ClipPart => {
+  if (typeof p !== 'object' || p === null) return false;
+  const o = p as Record<string, unknown>;
+  return (
+    typeof o.index === 'number' &&
+    typeof o.file === 'string' &&
+    o.file === partName(o.index) &&
+    typeof o.bytes === 'number' &&
+    typeof o.plaintextBytes === 'number' &&
+    typeof o.sha256 === 'string' &&
+    /^[0-9a-f]{64}$/.test(o.sha256) &&
+    typeof o.sealedAt === 'string'
+  );
+};
+
+const parseManifest = (bytes: Buffer, clipId: string): ClipManifest => {
+  let m: unknown;
+  try {
+    m = JSON.parse(bytes.toString('utf8'));
+  } catch {
+    throw new VaultError('VAULT.CORRUPT', 'The clip manifest is not valid JSON', { clipId });
+  }
+  const o = (typeof m === 'object' && m !== null ? m : {}) as Record<string, unknown>;
+  const parts = Array.isArray(o.parts) ? (o.parts as unknown[]) : null;
+  const valid =
+    o.format === 'proportio.clip.v1' &&
+    o.clipId === clipId &&
+    typeof o.recipient === 'string' &&
+    (o.state === 'open' || o.state === 'closed') &&
+    typeof o.interrupted === 'boolean' &&
+    typeof o.createdAt === 'string' &&
+    (o.closedAt === null || typeof o.closedAt === 'string') &&
+    parts !== null &&
+    parts.every((p, i) => isPart(p) && p.index === i);
+  if (!valid) throw new VaultError('VAULT.CORRUPT', 'The clip manifest is not a valid clip manifest', { clipId });
+  return m as ClipManifest;
+};
+
+const loadManifest = async (store: ClipStore, clipId: string): Promise<{ manifest: ClipManifest; digest: string; files: string[] }> => {
+  const dir = clipDir(store, clipId);
+  let files: string[];
+  try {
+    files = await store.fs.readdir(dir);
+  } catch (e) {
+    if (errnoOf(e) === 'ENOENT' || errnoOf(e) === 'ENOTDIR') throw new VaultError('VAULT.NOT_FOUND', 'No such clip', { clipId });
+    throw fsFailure(e, 'read the clip folder', { clipId });
+  }
+  let bytes: Buffer;
+  try {
+    bytes = await store.fs.readFile(join(dir, MANIFEST));
+  } catch (e) {
+    if (errnoOf(e) === 'ENOENT') throw new VaultError('VAULT.CORRUPT', 'The clip has no manifest', { clipId });
+    throw fsFailure(e, 'read the clip manifest', { clipId });
+  }
+  return { manifest: parseManifest(bytes, clipId), digest: sha256Hex(bytes), files };
+};
+
+/** Sealed parts on disk beyond those the manifest lists: the writer died between rename and manifest update. */
+const unindexedParts = (manifest: ClipManifest, files: readonly string[]): string[] => {
+  const present = new Set(files.filter((f) => PART_RE.test(f)));
+  const extra: string[] = [];
+  for (let i = manifest.parts.length; present.has(partName(i)); i++) extra.push(partName(i));
+  return extra;
+};
+
+// ---- writing ---------------------------------------------------------------------------------
+
+/**
+ * Starts a clip. Fails closed: without a valid recipient nothing is created at all, so the caller
+ * must refuse to record rather than keep footage unencrypted.
+ */
+export const openClipWriter = async (
+  store: ClipStore,
+  clipId: string,
+  recipient: AgeRecipient | string | null | undefined,
+): Promise<VaultResult<ClipWriter>> => {
+  const id = checkClipId(clipId);
+  if (!id.ok) return id;
+  const r = typeof recipient === 'object' && recipient !== null ? vaultOk(recipient) : parseRecipient(recipient);
+  if (!r.ok) return r;
+  const key = r.value;
+  const dir = clipDir(store, clipId);
+  try {
+    await store.fs.mkdir(dir, false);
+  } catch (e) {
+    if (errnoOf(e) === 'EEXIST') return vaultErr('VAULT.CLIP_EXISTS', 'A clip with this id already exists', { clipId });
+    return asResult(fsFailure(e, 'create the clip folder', { clipId }));
+  }
+  let manifest: ClipManifest = {
+    format: 'proportio.clip.v1',
+    clipId,
+    recipient: key.text,
+    state: 'open',
+    interrupted: false,
+    createdAt: store.now().toISOString(),
+    closedAt: null,
+    parts: [],
+  };
+  try {
+    await store.fs.syncDir(store.baseDir);
+    await writeManifest(store, manifest);
+  } catch (e) {
+    // Without a manifest the clip cannot be used; take the empty folder away again.
+    await ignore(store.fs.rmdir(dir));
+    return asResult(fsFailure(e, 'write the clip manifest', { clipId }));
+  }
+
+  let closed = false;
+  // One part at a time, in call order: part numbers follow the order of the footage.
+  let queue: Promise<unknown> = Promise.resolve();
+  const serial = <T>(fn: () => Promise<T>): Promise<T> => {
+    const next = queue.then(fn, fn);
+    queue = next.catch(() => undefined);
+    return next;
+  };
+
+  const sealPart = async (source: PartSource): Promise<VaultResult<ClipPart>> => {
+    if (closed) return vaultErr('VAULT.WRITER_CLOSED', 'The clip is already closed', { clipId });
+    const index = manifest.parts.length;
+    const file = partName(index);
+    const hash = createHash('sha256');
+    let bytes = 0;
+    let plaintextBytes = 0;
+    try {
+      await writeAtomically(store, dir, file, async (write) => {
+        const enc = new AgeEncryptor([key]);
+        const emit = async (out: Buffer[]) => {
+          for (const b of out) {
+            hash.update(b);
+            bytes += b.length;
+          }
+          await write(out);
+        };
+        const it = sourcePieces(source)[Symbol.asyncIterator]();
+        for (;;) {
+          let step: IteratorResult<Uint8Array>;
+          try {
+            step = await it.next();
+          } catch (e) {
+            throw new SourceFailure(e);
+          }
+          if (step.done === true) break;
+          plaintextBytes += step.value.length;
+          await emit(enc.update(step.value));
+        }
+        await emit(enc.final());
+      });
+    } catch (e) {
+      if (e instanceof SourceFailure) throw e.cause;
+      return asResult(fsFailure(e, 'seal the clip part', { clipId, part: index }));
+    }
+    const part: ClipPart = { index, file, bytes, plaintextBytes, sha256: hash.digest('hex'), sealedAt: store.now().toISOString() };
+    manifest = { ...manifest, parts: [...manifest.parts, part] };
+    try {
+      await writeManifest(store, manifest);
+    } catch (e) {
+      // The part itself is sealed and durable, and readers pick it up; only the index lags behind.
+      const failure = fsFailure(e, 'update the clip manifest', { clipId, part: index, partKept: true });
+      return vaultErr(failure.error.code, failure.error.message, { ...failure.error.details });
+    }
+    return vaultOk(part);
+  };
+
+  return vaultOk({
+    clipId,
+    writePart: (source) => serial(() => sealPart(source)),
+    close: () =>
+      serial(async (): Promise<VaultResult<SealedClip>> => {
+        if (closed) return vaultErr('VAULT.WRITER_CLOSED', 'The clip is already closed', { clipId });
+        const final: ClipManifest = { ...manifest, state: 'closed', closedAt: store.now().toISOString() };
+        try {
+          const manifestDigest = await writeManifest(store, final);
+          closed = true;
+          manifest = final;
+          return vaultOk({ manifest: final, manifestDigest });
+        } catch (e) {
+          return asResult(fsFailure(e, 'close the clip manifest', { clipId }));
+        }
+      }),
+  });
+};
+
+// ---- reading ---------------------------------------------------------------------------------
+
+export interface ClipReading extends AsyncIterable<Buffer> {
+  readonly manifest: ClipManifest;
+  /** Sealed parts found beyond the manifest (a writer died between sealing and indexing); they are read too. */
+  readonly unindexedParts: number;
+}
+
+/** Hash, size and plaintext size of a sealed part, streaming; the plaintext size follows from the age layout. */
+const scanPart = async (store: ClipStore, path: string): Promise<{ sha256: string; bytes: number; plaintextBytes: number }> => {
+  const h = createHash('sha256');
+  let bytes = 0;
+  let head = Buffer.alloc(0);
+  let headerLength: number | null = null;
+  for await (const b of store.fs.readStream(path)) {
+    h.update(b);
+    bytes += b.length;
+    if (headerLength === null && head.length < MAX_HEADER_BYTES) {
+      head = Buffer.concat([head, b]);
+      headerLength = parseHeader(head)?.length ?? null;
+    }
+  }
+  if (headerLength === null) throw new VaultError('VAULT.CORRUPT', 'A sealed part has no complete age header');
+  return { sha256: h.digest('hex'), bytes, plaintextBytes: plaintextSize(bytes - headerLength) };
+};
+
+/**
+ * Opens a clip for reading: the plaintext of all parts in order. Before returning it checks the
+ * manifest (and its digest, if given), that every listed part exists, and that the identity opens
+ * the first part. While iterating, each part's hash is checked before any of its plaintext is
+ * released, and each chunk is authenticated; failures throw VaultError. Only a completed
+ * iteration means the whole clip was read.
+ */
+export const readClip = async (
+  store: ClipStore,
+  clipId: string,
+  identities: AgeIdentity | readonly AgeIdentity[],
+  options: { expectedManifestDigest?: string } = {},
+): Promise<VaultResult<ClipReading>> => {
+  const id = checkClipId(clipId);
+  if (!id.ok) return id;
+  const ids: readonly AgeIdentity[] = Array.isArray(identities) ? identities : [identities as AgeIdentity];
+  if (ids.length === 0) return vaultErr('VAULT.KEY_MISSING', 'An identity is needed to read a clip');
+  try {
+    const { manifest, digest, files } = await loadManifest(store, clipId);
+    if (options.expectedManifestDigest !== undefined && options.expectedManifestDigest !== digest) {
+      return vaultErr('VAULT.CORRUPT', 'The clip manifest is not the one that was recorded at sealing', { clipId });
+    }
+    const present = new Set(files);
+    const missing = manifest.parts.find((p) => !present.has(p.file));
+    if (missing !== undefined) return vaultErr('VAULT.CORRUPT', `Part ${missing.index} of the clip is missing`, { clipId, part: missing.index });
+    const extra = manifest.state === 'open' ? unindexedParts(manifest, files) : [];
+    const dir = clipDir(store, clipId);
+    const plan: Array<{ file: string; sha256: string | null }> = [
+      ...manifest.parts.map((p) => ({ file: p.file, sha256: p.sha256 })),
+      ...extra.map((file) => ({ file, sha256: null })),
+    ];
+    if (plan[0] !== undefined) await probeIdentity(store, join(dir, plan[0].file), ids);
+
+    async function* plaintext(): AsyncGenerator<Buffer> {
+      for (const [i, p] of plan.entries()) {
+        const path = join(dir, p.file);
+        if (p.sha256 !== null) {
+          // Checked before decrypting, so no plaintext of a swapped or damaged part is released.
+          let actual: string;
+          try {
+            actual = (await scanPart(store, path)).sha256;
+          } catch (e) {
+            throw fsFailure(e, 'read a clip part', { clipId, part: i });
+          }
+          if (actual !== p.sha256) throw new VaultError('VAULT.CORRUPT', `Part ${i} does not match the clip manifest`, { clipId, part: i });
+        }
+        const dec = new AgeDecryptor(ids);
+        try {
+          for await (const piece of store.fs.readStream(path)) yield* dec.update(piece);
+          yield* dec.final();
+        } catch (e) {
+          if (e instanceof VaultError) {
+            throw new VaultError(e.code, `Part ${i}: ${e.error.message}`, { ...e.error.details, clipId, part: i });
+          }
+          throw fsFailure(e, 'read a clip part', { clipId, part: i });
+        }
+      }
+    }
+    return vaultOk({ manifest, unindexedParts: extra.length, [Symbol.asyncIterator]: () => plaintext() });
+  } catch (e) {
+    return asResult(fsFailure(e, 'read the clip', { clipId }));
+  }
+};
+
+/** Reads just enough of a part to unwrap its file key, so a wrong key is reported before iterating. */
+const probeIdentity = async (store: ClipStore, path: string, ids: readonly AgeIdentity[]): Promise<void> => {
+  const dec = new AgeDecryptor(ids);
+  let seen = 0;
+  for await (const piece of store.fs.readStream(path)) {
+    dec.update(piece.subarray(0, Math.min(piece.length, 64 * 1024)));
+    seen += piece.length;
+    if (seen >= 16 * 1024) break;
+  }
+};
+
+/** Reads a whole clip into memory; for tests and small clips. */
+export const readClipBytes = async (store: ClipStore, clipId: string, identities: AgeIdentity | readonly AgeIdentity[]): Promise<VaultResult<Buffer>> => {
+  const r = await readClip(store, clipId, identities);
+  if (!r.ok) return r;
+  const pieces: Buffer[] = [];
+  try {
+    for await (const b of r.value) pieces.push(b);
+  } catch (e) {
+    return asResult(e);
+  }
+  return vaultOk(Buffer.concat(pieces));
+};
+
+// ---- listing, recovery, deletion -------------------------------------------------------------
+
+export interface ClipSummary {
+  readonly clipId: string;
+  readonly state: 'open' | 'closed' | 'damaged';
+  readonly interrupted: boolean;
+  readonly createdAt: string | null;
+  readonly closedAt: string | null;
+  readonly parts: number;
+  readonly bytes: number;
+  readonly plaintextBytes: number;
+  /** Sealed parts the manifest does not list yet (see recoverClip). */
+  readonly unindexedParts: number;
+  /** Why the clip is damaged, as an error code. */
+  readonly problem: VaultErrorCode | null;
+}
+
+/** Lists clips without any key: the manifest holds everything needed for retention and health. */
+export const listClips = async (store: ClipStore): Promise<VaultResult<ClipSummary[]>> => {
+  let names: string[];
+  try {
+    names = await store.fs.readdir(store.baseDir);
+  } catch (e) {
+    return asResult(fsFailure(e, 'list the vault folder', { baseDir: store.baseDir }));
+  }
+  const out: ClipSummary[] = [];
+  for (const clipId of names.filter((n) => CLIP_ID_RE.test(n)).sort()) {
+    try {
+      const { manifest, files } = await loadManifest(store, clipId);
+      out.push({
+        clipId,
+        state: manifest.state,
+        interrupted: manifest.interrupted,
+        createdAt: manifest.createdAt,
+        closedAt: manifest.closedAt,
+        parts: manifest.parts.length,
+        bytes: manifest.parts.reduce((a, p) => a + p.bytes, 0),
+        plaintextBytes: manifest.parts.reduce((a, p) => a + p.plaintextBytes, 0),
+        unindexedParts: manifest.state === 'open' ? unindexedParts(manifest, files).length : 0,
+        problem: null,
+      });
+    } catch (e) {
+      if (!(e instanceof VaultError)) throw e;
+      if (e.code === 'VAULT.NOT_FOUND') continue;
+      out.push({
+        clipId,
+        state: 'damaged',
+        interrupted: false,
+        createdAt: null,
+        closedAt: null,
+        parts: 0,
+        bytes: 0,
+        plaintextBytes: 0,
+        unindexedParts: 0,
+        problem: e.code,
+      });
+    }
+  }
+  return vaultOk(out);
+};
+
+/**
+ * Closes a clip whose writer died (kill -9, power loss): removes the part that was being sealed,
+ * indexes parts that were sealed but not yet in the manifest, and marks the clip interrupted.
+ * Call it at start-up for every open clip; never while a writer for the clip is running.
+ * Needs no key.
+ */
+export const recoverClip = async (store: ClipStore, clipId: string): Promise<VaultResult<SealedClip>> => {
+  const id = checkClipId(clipId);
+  if (!id.ok) return id;
+  try {
+    const { manifest, digest, files } = await loadManifest(store, clipId);
+    const dir = clipDir(store, clipId);
+    // Only the writer's own temporary files; a sealed part never ends in .tmp.
+    for (const f of files.filter((n) => n.startsWith('.') && n.endsWith('.tmp'))) await store.fs.unlink(join(dir, f));
+    if (manifest.state === 'closed') {
+      return vaultOk({ manifest, manifestDigest: digest });
+    }
+    const adopted: ClipPart[] = [];
+    for (const file of unindexedParts(manifest, files)) {
+      const scanned = await scanPart(store, join(dir, file));
+      adopted.push({ index: manifest.parts.length + adopted.length, file, ...scanned, sealedAt: store.now().toISOString() });
+    }
+    const final: ClipManifest = { ...manifest, state: 'closed', interrupted: true, closedAt: store.now().toISOString(), parts: [...manifest.parts, ...adopted] };
+    const manifestDigest = await writeManifest(store, final);
+    return vaultOk({ manifest: final, manifestDigest });
+  } catch (e) {
+    return asResult(fsFailure(e, 'recover the clip', { clipId }));
+  }
+};
+
+const removeFolder = async (store: ClipStore, dir: string): Promise<void> => {
+  for (const f of await store.fs.readdir(dir)) await store.fs.unlink(join(dir, f));
+  await store.fs.rmdir(dir);
+};
+
+/**
+ * Deletes a clip for good: the folder is first renamed away (so the clip vanishes from listings at
+ * once and a crash half-way is finished by openClipStore), then every file is unlinked. On SSDs and
+ * copy-on-write file systems overwriting would not reach the old blocks, so we do not pretend to
+ * shred; what makes leftover blocks unreadable is that they are age ciphertext (see ADR 0003).
+ */
+export const deleteClip = async (store: ClipStore, clipId: string): Promise<VaultResult<{ clipId: string }>> => {
+  const id = checkClipId(clipId);
+  if (!id.ok) return id;
+  const dir = clipDir(store, clipId);
+  const doomed = join(store.baseDir, `${DELETING_PREFIX}${clipId}.${randomBytes(4).toString('hex')}`);
+  try {
+    await store.fs.rename(dir, doomed);
+  } catch (e) {
+    if (errnoOf(e) === 'ENOENT') return vaultErr('VAULT.NOT_FOUND', 'No such clip', { clipId });
+    return asResult(fsFailure(e, 'delete the clip', { clipId }));
+  }
+  try {
+    await store.fs.syncDir(store.baseDir);
+    await removeFolder(store, doomed);
+    await store.fs.syncDir(store.baseDir);
+  } catch (e) {
+    return asResult(fsFailure(e, 'delete the clip', { clipId }));
+  }
+  return vaultOk({ clipId });
+};
