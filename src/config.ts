@@ -108,7 +108,7 @@ const parseOidc = (env: Env, problems: string[]): OidcConfig | undefined => {
   });
 };
 
-export const loadConfig = (env: Env = process.env, cwd: string = process.cwd()): Config => {
+export const loadConfig = (env: Env = process.env, cwd: string = process.cwd(), packageRootDir: string = cwd): Config => {
   const problems: string[] = [];
   const dataDir = path.resolve(cwd, env.PROPORTIO_DATA_DIR || 'data');
   const databaseUrl = urlVar(env, 'PROPORTIO_DATABASE_URL', ['postgres:', 'postgresql:'], problems);
@@ -131,8 +131,19 @@ export const loadConfig = (env: Env = process.env, cwd: string = process.cwd()):
     loginMaxFailures: intVar(env, 'PROPORTIO_LOGIN_MAX_FAILURES', 5, 1, 100, problems),
     loginLockMinutes: intVar(env, 'PROPORTIO_LOGIN_LOCK_MINUTES', 15, 1, 24 * 60, problems),
     oidc: parseOidc(env, problems),
-    webDir: path.resolve(cwd, env.PROPORTIO_WEB_DIR || 'dist/web'),
+    webDir: env.PROPORTIO_WEB_DIR ? path.resolve(cwd, env.PROPORTIO_WEB_DIR) : path.join(packageRootDir, 'dist', 'web'),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze(config);
 };
+
+/** What the CLI needs to talk to a running instance. */
+export interface ClientConfig {
+  readonly url: string;
+  readonly token: string | undefined;
+}
+
+export const loadClientConfig = (env: Env = process.env, flags: { url?: string; token?: string } = {}): ClientConfig => ({
+  url: flags.url ?? env.PROPORTIO_URL ?? `http://localhost:${env.PROPORTIO_PORT || '8080'}`,
+  token: flags.token ?? env.PROPORTIO_TOKEN,
+});

@@ -65,3 +65,18 @@ export interface User {
   readonly lockedUntil: string | null;
   readonly createdAt: string;
 }
+
+/** What may leave the server about a user: exactly the User fields, never a hash or counters. */
+export const publicUserView = (u: User): User => ({
+  id: u.id,
+  username: u.username,
+  displayName: u.displayName,
+  email: u.email,
+  roles: u.roles,
+  siteIds: u.siteIds,
+  disabled: u.disabled,
+  hasPassword: u.hasPassword,
+  oidc: u.oidc,
+  lockedUntil: u.lockedUntil,
+  createdAt: u.createdAt,
+});

@@ -1,0 +1,8 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { DB } from '../schema.js';
+
+/** Repositories take the executor (the database or an open transaction) in their constructor. */
+export type Executor = Kysely<DB> | Transaction<DB>;
+
+export const bool = (n: number): boolean => n !== 0;
+export const int = (b: boolean): number => (b ? 1 : 0);

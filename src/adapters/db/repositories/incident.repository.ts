@@ -1,0 +1,57 @@
+import type { IncidentRecord, IncidentRepository } from '../../../services/ports.js';
+import type { IncidentTable } from '../schema.js';
+import { bool, int, type Executor } from './executor.js';
+
+const toIncident = (r: IncidentTable): IncidentRecord => ({
+  id: r.id,
+  siteId: r.site_id,
+  roomId: r.room_id,
+  conversationTypeId: r.conversation_type_id,
+  occurredAt: r.occurred_at,
+  source: r.source === 'alarm' ? 'alarm' : 'manual',
+  kind: r.kind,
+  severity: r.severity === null ? null : Number(r.severity),
+  injury: bool(r.injury),
+  policeReport: bool(r.police_report),
+  policeReference: r.police_reference,
+  followUp: r.follow_up,
+  narrative: r.narrative,
+  reportedBy: r.reported_by,
+  reportedAt: r.reported_at,
+  createdAt: r.created_at,
+});
+
+export const incidentRepository = (db: Executor): IncidentRepository => ({
+  insert: async (i) => {
+    await db
+      .insertInto('incidents')
+      .values({
+        id: i.id,
+        site_id: i.siteId,
+        room_id: i.roomId,
+        conversation_type_id: i.conversationTypeId,
+        occurred_at: i.occurredAt,
+        source: i.source,
+        kind: i.kind,
+        severity: i.severity,
+        injury: int(i.injury),
+        police_report: int(i.policeReport),
+        police_reference: i.policeReference,
+        follow_up: i.followUp,
+        narrative: i.narrative,
+        reported_by: i.reportedBy,
+        reported_at: i.reportedAt,
+        created_at: i.createdAt,
+      })
+      .execute();
+  },
+  list: async (f) => {
+    let q = db.selectFrom('incidents').selectAll();
+    if (f.siteId) q = q.where('site_id', '=', f.siteId);
+    if (f.roomId) q = q.where('room_id', '=', f.roomId);
+    if (f.from) q = q.where('occurred_at', '>=', f.from);
+    if (f.to) q = q.where('occurred_at', '<', f.to);
+    return (await q.orderBy('occurred_at', 'desc').limit(f.limit ?? 1000).execute()).map(toIncident);
+  },
+  count: async () => Number((await db.selectFrom('incidents').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n),
+});

@@ -1,0 +1,135 @@
+/**
+ * Commands that work on the data store directly (no running instance needed): serve, migrate,
+ * demo, audit verify, token create. They use the same services, so they audit the same way.
+ */
+import type { Command } from 'commander';
+import { loadConfig, ConfigError, type Config } from '../../config.js';
+import { migrateToLatest, openDatabase } from '../../adapters/db/connection.js';
+import { createRuntime, packageRoot, type Runtime } from '../../main.js';
+import { DEMO_PASSWORD } from '../../services/demo.service.js';
+import { CliError, EXIT, emit, table, type CliIo } from '../io.js';
+
+export const cliConfig = (): Config => {
+  try {
+    return loadConfig(process.env, process.cwd(), packageRoot());
+  } catch (e) {
+    if (e instanceof ConfigError) throw new CliError(e.message, EXIT.CONFIG, 'CONFIG.INVALID');
+    throw e;
+  }
+};
+
+const withRuntime = async <T>(fn: (rt: Runtime) => Promise<T>): Promise<T> => {
+  const rt = await createRuntime(cliConfig(), { logger: false });
+  try {
+    return await fn(rt);
+  } finally {
+    await rt.close();
+  }
+};
+
+export const registerLocalCommands = (program: Command, io: CliIo): void => {
+  program
+    .command('serve')
+    .description('start Proportio: API, web UI and background workers (migrates the store first)')
+    .option('--demo', 'load the demo municipality when the store is empty')
+    .action(async (opts: { demo?: boolean }) => {
+      const config = cliConfig();
+      const rt = await createRuntime(config);
+      if (opts.demo && (await rt.services.demo.isEmpty())) {
+        const r = await rt.services.demo.load();
+        if (!r.ok) throw CliError.fromDomain(r.error);
+        io.out(`Demo loaded: ${r.value.organisation}, ${r.value.sites} sites, ${r.value.rooms} rooms, ${r.value.incidents} incidents.`);
+      }
+      if (opts.demo) {
+        io.out(`Demo accounts (password for each: ${DEMO_PASSWORD}):`);
+        io.out(table((await rt.services.users.list()).map((u) => ({ username: u.username, roles: u.roles.join(', ') })), ['username', 'roles']));
+      }
+      const app = await rt.app();
+      const close = async (signal: string) => {
+        app.log.info({ signal }, 'shutting down');
+        await app.close();
+        await rt.close();
+      };
+      process.once('SIGINT', () => void close('SIGINT'));
+      process.once('SIGTERM', () => void close('SIGTERM'));
+      try {
+        await app.listen({ port: config.port, host: config.host });
+      } catch (e) {
+        await rt.close();
+        const code = (e as NodeJS.ErrnoException).code;
+        if (code === 'EADDRINUSE') throw new CliError(`port ${config.port} is in use; set PROPORTIO_PORT to another port`, EXIT.UNAVAILABLE);
+        throw e;
+      }
+      io.out(`Proportio is running on http://localhost:${config.port} (database: ${rt.database.location})`);
+      // Keep running until a signal arrives.
+      await new Promise<void>((resolve) => app.server.once('close', () => resolve()));
+    });
+
+  program
+    .command('migrate')
+    .description('bring the database schema up to date (also done automatically at start)')
+    .option('--json', 'print the result as JSON')
+    .action(async (opts: { json?: boolean }) => {
+      const config = cliConfig();
+      const database = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+      try {
+        const r = await migrateToLatest(database);
+        emit(io, Boolean(opts.json), { database: database.location, applied: r.applied }, () =>
+          r.applied.length === 0 ? `Schema is up to date (${database.location}).` : `Applied: ${r.applied.join(', ')} (${database.location}).`,
+        );
+      } finally {
+        await database.close();
+      }
+    });
+
+  program
+    .command('demo')
+    .description('load the demo municipality (Lindewaard) into an empty store')
+    .option('--json', 'print the result as JSON')
+    .action(async (opts: { json?: boolean }) =>
+      withRuntime(async (rt) => {
+        const r = await rt.services.demo.load();
+        if (!r.ok) throw CliError.fromDomain(r.error);
+        emit(io, Boolean(opts.json), r.value, () =>
+          [
+            `Loaded ${r.value.organisation}: ${r.value.sites} sites, ${r.value.rooms} rooms, ${r.value.conversationTypes} conversation types, ${r.value.incidents} incidents.`,
+            `Accounts (password ${DEMO_PASSWORD}): ${r.value.accounts.map((a) => a.username).join(', ')}`,
+          ].join('\n'),
+        );
+      }),
+    );
+
+  const audit = program.command('audit').description('the tamper-evident audit log');
+  audit
+    .command('verify')
+    .description('check the whole hash chain; exit 0 only when intact, 1 naming the first bad entry')
+    .option('--json', 'print the result as JSON')
+    .action(async (opts: { json?: boolean }) =>
+      withRuntime(async (rt) => {
+        const r = await rt.services.audit.verify();
+        emit(io, Boolean(opts.json), r, () =>
+          r.ok
+            ? `Audit chain intact: ${r.checked} entries verified; head ${r.headHash ?? '(empty)'}.`
+            : `AUDIT CHAIN BROKEN at entry ${r.problem.seq} (${r.problem.kind}): ${r.problem.detail}. ${r.checked} entries before it are intact.`,
+        );
+        if (!r.ok) throw new CliError('', EXIT.CHECK_FAILED, 'AUDIT.CHAIN_BROKEN');
+      }),
+    );
+
+  const token = program.command('token').description('API tokens for the CLI and integrations');
+  token
+    .command('create')
+    .description('create an API token for a user directly in the store (bootstrap; audited)')
+    .requiredOption('--user <username>', 'the account the token acts as')
+    .option('--name <label>', 'what the token is for', 'CLI')
+    .option('--json', 'print the result as JSON')
+    .action(async (opts: { user: string; name: string; json?: boolean }) =>
+      withRuntime(async (rt) => {
+        const u = await rt.store.read.users.findByUsername(opts.user);
+        if (!u) throw new CliError(`RESOURCE.NOT_FOUND: no user "${opts.user}"`, EXIT.NO_INPUT, 'RESOURCE.NOT_FOUND');
+        const r = await rt.services.auth.createApiToken({ kind: 'system', name: 'cli' }, u.id, opts.name);
+        if (!r.ok) throw CliError.fromDomain(r.error);
+        emit(io, Boolean(opts.json), { ...r.value, user: u.username }, () => `${r.value.token}\n(shown once; export PROPORTIO_TOKEN=${r.value.token})`);
+      }),
+    );
+};

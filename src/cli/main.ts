@@ -1,0 +1,46 @@
+/**
+ * The `proportio` command. Exit codes (docs/cli.md): 0 ok, 1 a check failed, 64 usage,
+ * 65 bad data, 66 not found, 69 unavailable, 70 internal, 75 try again, 77 not allowed,
+ * 78 configuration.
+ */
+import { Command, CommanderError } from 'commander';
+import { registerLocalCommands } from './commands/local.command.js';
+import { registerRegistryCommands } from './commands/registry.command.js';
+import { CliError, EXIT, processIo, type CliIo } from './io.js';
+
+export const buildProgram = (io: CliIo): Command => {
+  const program = new Command('proportio')
+    .description('Proportio: staff alarms, proportionality assessments and lawful recording for interview rooms')
+    .version('0.1.0')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) })
+    .showHelpAfterError('(run with --help for usage)');
+  registerLocalCommands(program, io);
+  registerRegistryCommands(program, io);
+  // Every subcommand reports usage errors the same way.
+  const harden = (cmd: Command) => {
+    cmd.exitOverride().configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
+    cmd.commands.forEach(harden);
+  };
+  program.commands.forEach(harden);
+  return program;
+};
+
+export const main = async (argv: readonly string[], io: CliIo = processIo): Promise<number> => {
+  const program = buildProgram(io);
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return EXIT.OK;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return EXIT.OK;
+      return EXIT.USAGE;
+    }
+    if (e instanceof CliError) {
+      if (e.message) io.err(`proportio: ${e.message}`);
+      return e.exitCode;
+    }
+    io.err(`proportio: internal error: ${(e as Error).stack ?? String(e)}`);
+    return EXIT.SOFTWARE;
+  }
+};

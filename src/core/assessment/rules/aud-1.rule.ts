@@ -1,0 +1,19 @@
+/** AUD-1 — EDPB 3/2019 §129 (functions not needed, audio included, must be deactivated); AP workplace-camera guidance (verify). */
+import { finding, type Rule } from '../rule.js';
+import { t } from '../text.js';
+
+export const aud1Rule: Rule = {
+  id: 'AUD-1',
+  title: t('Geluid staat uit', 'Sound is off'),
+  source: 'EDPB Guidelines 3/2019 §129; AP guidance on cameras at work: no sound recordings (verify)',
+  evaluate(f) {
+    if (!f.audio) return finding(this, 'pass', [t('Er wordt geen geluid opgenomen of doorgegeven.', 'No sound is recorded or transmitted.')]);
+    const justification = f.scenario.safeguards.audioJustification;
+    if (justification === undefined) {
+      return finding(this, 'fail', [
+        t('Geluid staat aan zonder afzonderlijke rechtvaardiging; functies die niet nodig zijn, moeten uit.', 'Sound is on without a separate justification; functions that are not needed must be switched off.'),
+      ]);
+    }
+    return finding(this, 'review', [t(`Afzonderlijke rechtvaardiging voor geluid: ${justification}`, `Separate justification for sound: ${justification}`)]);
+  },
+};

@@ -1,0 +1,20 @@
+/** COV-1 — AP conditions for covert monitoring; CBP Nijmegen 2013: covert recording is never a room policy. */
+import { finding, type Rule } from '../rule.js';
+import { t } from '../text.js';
+
+export const cov1Rule: Rule = {
+  id: 'COV-1',
+  title: t('Heimelijk opnemen is nooit kamerbeleid', 'Covert recording is never a room policy'),
+  source: 'AP conditions for covert monitoring; CBP Nijmegen 2013',
+  evaluate(f) {
+    if (f.measure.covert) {
+      return finding(this, 'fail', [
+        t(
+          'Heimelijk opnemen kan alleen bij een redelijk vermoeden, als laatste middel, voor een vaste periode, met achteraf informeren en eerst een DPIA — nooit als beleid voor een ruimte.',
+          'Covert recording is possible only on reasonable suspicion, as a last resort, for a fixed period, informing afterwards and with a DPIA first — never as a room policy.',
+        ),
+      ]);
+    }
+    return finding(this, 'pass', [t('De maatregel is zichtbaar en aangekondigd.', 'The measure is visible and announced.')]);
+  },
+};

@@ -1,0 +1,23 @@
+/** SEC-1 — GDPR Art. 32; EDPB 3/2019 §123–133: named roles, four eyes, logged access, encryption at rest. */
+import { condition, finding, type Rule } from '../rule.js';
+import { t } from '../text.js';
+
+export const sec1Rule: Rule = {
+  id: 'SEC-1',
+  title: t('Toegang tot beelden: benoemde rollen, vier ogen, gelogd, versleuteld', 'Access to footage: named roles, four eyes, logged, encrypted'),
+  source: 'GDPR Art. 32; EDPB Guidelines 3/2019 §123–133',
+  evaluate(f) {
+    if (!f.residentData) return finding(this, 'pass', [t('Geen beelden; het alarmlog is alleen voor benoemde rollen.', 'No footage; the alarm log is for named roles only.')]);
+    const a = f.scenario.safeguards.access;
+    const missing: string[] = [];
+    if (a === undefined || a.roles.length === 0) missing.push('named roles');
+    if (a?.fourEyes !== true) missing.push('four-eyes approval');
+    if (a?.logged !== true) missing.push('logging');
+    if (f.measure.stores && a?.encryptedAtRest !== true) missing.push('encryption at rest');
+    if (missing.length === 0) return finding(this, 'pass', [t(`Toegang alleen voor: ${a?.roles.join(', ')}; vier ogen, gelogd.`, `Access only for: ${a?.roles.join(', ')}; four eyes, logged.`)]);
+    const list = missing.join(', ');
+    return finding(this, 'condition', [t(`Ontbreekt: ${list}.`, `Missing: ${list}.`)], [
+      condition(this, 'access-control', t(`Toegangsregels compleet (${list}).`, `Access rules complete (${list}).`)),
+    ]);
+  },
+};

@@ -1,0 +1,195 @@
+/**
+ * buildApp() assembles the Fastify application without listening (server.ts listens; tests use
+ * app.inject). Plugins in a fixed order: security headers, cookies, OpenAPI, authentication,
+ * error handling, routes, then the web UI.
+ */
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { TypeBoxValidatorCompiler } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import type { OidcAdapter } from '../adapters/auth/oidc.js';
+import type { auditService } from '../services/audit.service.js';
+import type { AuthService } from '../services/auth.service.js';
+import type { SecretBox, Store } from '../services/ports.js';
+import type { RegistryService } from '../services/registry.service.js';
+import type { UsersService } from '../services/users.service.js';
+import type { DeclaredRoute } from './access.js';
+import { authPlugin } from './plugins/auth.plugin.js';
+import { slidingWindowLimiter } from './plugins/rate-limit.js';
+import { problemOf, sendProblem } from './problem.js';
+import { auditRoutes } from './routes/audit/audit.routes.js';
+import { authRoutes } from './routes/auth/auth.routes.js';
+import { healthRoutes } from './routes/health/health.routes.js';
+import { registryRoutes } from './routes/registry/registry.routes.js';
+import { usersRoutes } from './routes/users/users.routes.js';
+
+export interface AppDeps {
+  readonly version: string;
+  readonly store: Store;
+  readonly services: {
+    readonly auth: AuthService;
+    readonly registry: RegistryService;
+    readonly users: UsersService;
+    readonly audit: ReturnType<typeof auditService>;
+  };
+  readonly secrets: SecretBox;
+  readonly now: () => Date;
+  readonly secureCookies: boolean;
+  readonly trustProxy: boolean;
+  readonly oidc: (OidcAdapter & { rolesClaim: string; roleMap: Readonly<Record<string, string>>; redirectUri: string }) | undefined;
+  /** Built web UI (index.html and assets); served when present. */
+  readonly webDir: string | undefined;
+  readonly logger: FastifyServerOptions['logger'];
+  /** Login attempts per client address per minute. */
+  readonly loginAttemptsPerMinute?: number;
+}
+
+/** Paths whose values never reach a log line. */
+export const LOG_REDACT = [
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'req.headers["x-csrf-token"]',
+  'res.headers["set-cookie"]',
+  '*.password',
+  '*.currentPassword',
+  '*.newPassword',
+  '*.token',
+  '*.credentials',
+  '*.narrative',
+];
+
+export const loggerOptions = (level: string): FastifyServerOptions['logger'] => ({
+  level,
+  redact: { paths: LOG_REDACT, censor: '[redacted]' },
+  base: { component: 'http' },
+});
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every API route with its declared access: the authorisation test walks this. */
+    declaredRoutes: readonly DeclaredRoute[];
+  }
+}
+
+export type ProportioApp = FastifyInstance;
+
+export const buildApp = async (deps: AppDeps): Promise<ProportioApp> => {
+  const app = Fastify({
+    logger: deps.logger,
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && /^[A-Za-z0-9._-]{1,64}$/.test(given) ? given : randomUUID();
+    },
+    requestIdHeader: false,
+    bodyLimit: 256 * 1024,
+    trustProxy: deps.trustProxy,
+    ajv: undefined,
+  });
+  app.setValidatorCompiler(TypeBoxValidatorCompiler);
+
+  const declared: DeclaredRoute[] = [];
+  app.decorate('declaredRoutes', declared);
+  app.addHook('onRoute', (route) => {
+    if (!route.url.startsWith('/api/') && route.url !== '/healthz' && route.url !== '/readyz') return;
+    if (route.url.startsWith('/api/docs')) return;
+    const access = route.config?.access;
+    if (access === undefined) throw new Error(`route ${String(route.method)} ${route.url} declares no access (config.access)`);
+    for (const m of [route.method].flat()) if (m !== 'HEAD') declared.push({ method: m, url: route.url, access });
+  });
+  app.addHook('onSend', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+    if (req.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
+  });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // Swagger UI and the design tokens need inline styles; no inline scripts anywhere.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'", 'data:'],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    strictTransportSecurity: deps.secureCookies ? { maxAge: 31_536_000 } : false,
+  });
+  await app.register(cookie);
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Proportio API',
+        version: deps.version,
+        description:
+          'Staff alarms, proportionality assessments and lawful recording for municipal interview rooms. Errors are RFC 9457 problem details with a stable `code` (docs/errors.md).',
+        license: { name: 'EUPL-1.2', identifier: 'EUPL-1.2' },
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'proportio_session' },
+          token: { type: 'http', scheme: 'bearer', description: 'API token (prt_…) from POST /api/auth/tokens' },
+        },
+      },
+      security: [{ session: [] }, { token: [] }],
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
+
+  await app.register(authPlugin, { auth: deps.services.auth });
+
+  app.setErrorHandler((error: FastifyError, req, reply) => {
+    if (error.validation) {
+      const errors = error.validation.map((v) => ({
+        field: (v.instancePath || '').replace(/^\//, '').replace(/\//g, '.') || String((v.params as { requiredProperties?: string[] } | undefined)?.requiredProperties?.[0] ?? error.validationContext ?? 'body'),
+        message: v.message ?? 'is not valid',
+      }));
+      return sendProblem(reply, problemOf('REQUEST.INVALID', `${error.validationContext ?? 'request'}: ${errors.map((e) => `${e.field} ${e.message}`).join('; ')}`, { errors }));
+    }
+    if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return sendProblem(reply, problemOf('REQUEST.TOO_LARGE', 'the request body is too large'));
+    if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return sendProblem(reply, problemOf('REQUEST.UNSUPPORTED_MEDIA_TYPE', 'send application/json'));
+    if (error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500) {
+      return sendProblem(reply, problemOf('REQUEST.INVALID', error.message));
+    }
+    req.log.error({ err: error }, 'unhandled error');
+    return sendProblem(reply, problemOf('INTERNAL', 'something went wrong on the server; the request id identifies it in the log'));
+  });
+
+  const now = deps.now;
+  await app.register(healthRoutes, { store: deps.store, version: deps.version });
+  await app.register(authRoutes, {
+    auth: deps.services.auth,
+    secureCookies: deps.secureCookies,
+    loginLimiter: slidingWindowLimiter(deps.loginAttemptsPerMinute ?? 20, 60_000),
+    oidc: deps.oidc,
+    secrets: deps.secrets,
+    now,
+  });
+  await app.register(registryRoutes, { registry: deps.services.registry });
+  await app.register(usersRoutes, { users: deps.services.users });
+  await app.register(auditRoutes, { audit: deps.services.audit });
+
+  const webDir = deps.webDir;
+  const hasWeb = webDir !== undefined && fs.existsSync(path.join(webDir, 'index.html'));
+  if (hasWeb) await app.register(fastifyStatic, { root: webDir, prefix: '/', wildcard: false, index: 'index.html' });
+  app.setNotFoundHandler((req, reply) => {
+    // The web UI routes on the client: unknown non-API GETs get index.html.
+    if (hasWeb && req.method === 'GET' && !req.url.startsWith('/api/')) return reply.sendFile('index.html');
+    return sendProblem(reply, problemOf('RESOURCE.NOT_FOUND', `no route ${req.method} ${req.url.split('?')[0]}`));
+  });
+
+  return app;
+};

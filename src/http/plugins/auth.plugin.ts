@@ -1,0 +1,75 @@
+/**
+ * Authentication and authorisation in one place. Runs on every request before the body is
+ * parsed: resolves the session cookie or bearer token, checks the route's declared access, and
+ * for cookie-authenticated writes checks the CSRF header.
+ */
+import { timingSafeEqual } from 'node:crypto';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import { hasPermission } from '../../core/auth/roles.js';
+import type { AuthService, Authenticated } from '../../services/auth.service.js';
+import { problemOf, sendProblem } from '../problem.js';
+
+export const SESSION_COOKIE = 'proportio_session';
+export const CSRF_HEADER = 'x-csrf-token';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    auth: Authenticated | undefined;
+    /** The raw session id, for logout. */
+    sessionId: string | undefined;
+  }
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+const sameToken = (a: string, b: string): boolean => {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+};
+
+const bearer = (req: FastifyRequest): string | undefined => {
+  const h = req.headers.authorization;
+  if (!h) return undefined;
+  const m = /^Bearer\s+(\S+)$/i.exec(h);
+  return m?.[1];
+};
+
+export const authPlugin = fp(
+  async (app: FastifyInstance, opts: { auth: AuthService }) => {
+    app.decorateRequest('auth', undefined);
+    app.decorateRequest('sessionId', undefined);
+
+    app.addHook('onRequest', async (req, reply) => {
+      const access = req.routeOptions.config.access;
+      // Routes outside the API (static web files, docs) have no declaration and need none.
+      if (access === undefined) return;
+
+      const token = bearer(req);
+      if (token) {
+        req.auth = await opts.auth.authenticateToken(token);
+      } else {
+        const sid = req.cookies[SESSION_COOKIE];
+        if (sid) {
+          req.auth = await opts.auth.authenticateSession(sid);
+          if (req.auth) req.sessionId = sid;
+        }
+      }
+
+      if (access === 'public') return;
+      if (!req.auth) return sendProblem(reply, problemOf('AUTH.UNAUTHENTICATED', 'log in or send a valid API token'));
+      if (access !== 'authenticated' && !hasPermission(req.auth.user.roles, access)) {
+        return sendProblem(reply, problemOf('AUTH.FORBIDDEN', `this needs the permission "${access}"`));
+      }
+      if (req.auth.via === 'session' && !SAFE_METHODS.has(req.method) && !req.routeOptions.config.csrfExempt) {
+        const sent = req.headers[CSRF_HEADER];
+        if (typeof sent !== 'string' || !req.auth.csrfToken || !sameToken(sent, req.auth.csrfToken)) {
+          return sendProblem(reply, problemOf('AUTH.CSRF', `send the CSRF token from /api/auth/me in the ${CSRF_HEADER} header`));
+        }
+      }
+      return undefined;
+    });
+  },
+  { name: 'proportio-auth', dependencies: ['@fastify/cookie'] },
+);

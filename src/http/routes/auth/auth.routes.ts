@@ -1,0 +1,205 @@
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { Type } from 'typebox';
+import type { OidcAdapter } from '../../../adapters/auth/oidc.js';
+import { PERMISSIONS, hasPermission, type Permission } from '../../../core/auth/roles.js';
+import type { AuthService, NewSession } from '../../../services/auth.service.js';
+import type { SecretBox } from '../../../services/ports.js';
+import { SESSION_COOKIE } from '../../plugins/auth.plugin.js';
+import type { RateLimiter } from '../../plugins/rate-limit.js';
+import { problemOf, sendDomainError, sendProblem } from '../../problem.js';
+import { UserSchema, errorResponses } from '../../schemas.js';
+
+const OIDC_COOKIE = 'proportio_oidc';
+
+export interface AuthRouteOptions {
+  auth: AuthService;
+  secureCookies: boolean;
+  loginLimiter: RateLimiter;
+  oidc: (OidcAdapter & { rolesClaim: string; roleMap: Readonly<Record<string, string>>; redirectUri: string }) | undefined;
+  secrets: SecretBox;
+  now: () => Date;
+}
+
+const MeSchema = Type.Object({
+  user: UserSchema,
+  csrfToken: Type.Union([Type.String(), Type.Null()]),
+  permissions: Type.Array(Type.String()),
+});
+
+const permissionsOf = (roles: Parameters<typeof hasPermission>[0]): Permission[] =>
+  (Object.keys(PERMISSIONS) as Permission[]).filter((p) => hasPermission(roles, p));
+
+export const authRoutes = async (app: FastifyInstance, opts: AuthRouteOptions) => {
+  const setSession = (reply: FastifyReply, s: NewSession) =>
+    reply.setCookie(SESSION_COOKIE, s.sessionId, {
+      httpOnly: true,
+      sameSite: 'strict',
+      secure: opts.secureCookies,
+      path: '/',
+      expires: new Date(s.expiresAt),
+    });
+
+  app.post(
+    '/api/auth/login',
+    {
+      config: { access: 'public', csrfExempt: true },
+      schema: {
+        tags: ['auth'],
+        summary: 'Log in with username and password; sets the session cookie',
+        body: Type.Object(
+          { username: Type.String({ minLength: 1, maxLength: 64 }), password: Type.String({ minLength: 1, maxLength: 256 }) },
+          { additionalProperties: false },
+        ),
+        response: { 200: MeSchema, ...errorResponses(400, 401, 403, 423, 429) },
+      },
+    },
+    async (req, reply) => {
+      const { username, password } = req.body as { username: string; password: string };
+      if (!opts.loginLimiter.hit(req.ip, opts.now().getTime())) {
+        return sendProblem(reply, problemOf('AUTH.RATE_LIMITED', 'too many login attempts from this address; wait a minute'));
+      }
+      const r = await opts.auth.login(username.trim().toLowerCase(), password);
+      if (!r.ok) return sendDomainError(reply, r.error);
+      setSession(reply, r.value);
+      return { user: r.value.user, csrfToken: r.value.csrfToken, permissions: permissionsOf(r.value.user.roles) };
+    },
+  );
+
+  app.post(
+    '/api/auth/logout',
+    {
+      config: { access: 'authenticated' },
+      schema: { tags: ['auth'], summary: 'Log out: ends this session', response: { 204: Type.Null(), ...errorResponses(401, 403) } },
+    },
+    async (req, reply) => {
+      if (req.sessionId && req.auth) await opts.auth.logout(req.auth.actor, req.sessionId);
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return reply.status(204).send();
+    },
+  );
+
+  app.get(
+    '/api/auth/me',
+    {
+      config: { access: 'authenticated' },
+      schema: { tags: ['auth'], summary: 'The logged-in user, their permissions and the CSRF token', response: { 200: MeSchema, ...errorResponses(401) } },
+    },
+    async (req) => {
+      const a = req.auth!;
+      return { user: a.user, csrfToken: a.csrfToken ?? null, permissions: permissionsOf(a.user.roles) };
+    },
+  );
+
+  app.post(
+    '/api/auth/password',
+    {
+      config: { access: 'authenticated' },
+      schema: {
+        tags: ['auth'],
+        summary: 'Change your own password',
+        body: Type.Object(
+          { currentPassword: Type.String({ minLength: 1, maxLength: 256 }), newPassword: Type.String({ minLength: 1, maxLength: 256 }) },
+          { additionalProperties: false },
+        ),
+        response: { 200: UserSchema, ...errorResponses(400, 401, 403, 422) },
+      },
+    },
+    async (req, reply) => {
+      const b = req.body as { currentPassword: string; newPassword: string };
+      const r = await opts.auth.changePassword(req.auth!.actor, b.currentPassword, b.newPassword);
+      return r.ok ? r.value : sendDomainError(reply, r.error);
+    },
+  );
+
+  app.post(
+    '/api/auth/tokens',
+    {
+      config: { access: 'authenticated' },
+      schema: {
+        tags: ['auth'],
+        summary: 'Create an API token for yourself (for the CLI and integrations); shown once',
+        body: Type.Object({ name: Type.String({ minLength: 1, maxLength: 100 }) }, { additionalProperties: false }),
+        response: { 201: Type.Object({ id: Type.String(), name: Type.String(), token: Type.String() }), ...errorResponses(400, 401, 403) },
+      },
+    },
+    async (req, reply) => {
+      const a = req.auth!;
+      const r = await opts.auth.createApiToken(a.actor, a.user.id, (req.body as { name: string }).name);
+      return r.ok ? reply.status(201).send(r.value) : sendDomainError(reply, r.error);
+    },
+  );
+
+  app.get(
+    '/api/auth/oidc',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['auth'],
+        summary: 'Whether sign-in through an identity provider is available',
+        response: { 200: Type.Object({ enabled: Type.Boolean(), label: Type.Union([Type.String(), Type.Null()]) }) },
+      },
+    },
+    async () => ({ enabled: opts.oidc !== undefined, label: opts.oidc?.label ?? null }),
+  );
+
+  app.get(
+    '/api/auth/oidc/start',
+    {
+      config: { access: 'public' },
+      schema: { tags: ['auth'], summary: 'Redirects to the identity provider (authorisation code + PKCE)', response: { ...errorResponses(404, 502) } },
+    },
+    async (_req, reply) => {
+      if (!opts.oidc) return sendProblem(reply, problemOf('AUTH.OIDC_NOT_CONFIGURED', 'no identity provider is configured'));
+      let start;
+      try {
+        start = await opts.oidc.start();
+      } catch (e) {
+        app.log.warn({ err: e, component: 'oidc' }, 'identity provider unreachable');
+        return sendProblem(reply, { ...problemOf('AUTH.OIDC_FAILED', 'the identity provider cannot be reached'), status: 502 });
+      }
+      const sealed = opts.secrets.seal(JSON.stringify({ ...start.pending, exp: opts.now().getTime() + 10 * 60_000 }));
+      // Lax, not Strict: the cookie must come back on the provider's top-level redirect.
+      reply.setCookie(OIDC_COOKIE, sealed, { httpOnly: true, sameSite: 'lax', secure: opts.secureCookies, path: '/api/auth/oidc', maxAge: 600 });
+      return reply.redirect(start.url, 302);
+    },
+  );
+
+  app.get(
+    '/api/auth/oidc/callback',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['auth'],
+        summary: 'Where the identity provider sends the user back; starts the session',
+        querystring: Type.Object({}, { additionalProperties: true }),
+        response: { ...errorResponses(400, 401, 403) },
+      },
+    },
+    async (req, reply) => {
+      if (!opts.oidc) return sendProblem(reply, problemOf('AUTH.OIDC_NOT_CONFIGURED', 'no identity provider is configured'));
+      const raw = req.cookies[OIDC_COOKIE];
+      reply.clearCookie(OIDC_COOKIE, { path: '/api/auth/oidc' });
+      let pending: { state: string; nonce: string; verifier: string; exp: number };
+      try {
+        pending = JSON.parse(opts.secrets.open(raw ?? '')) as typeof pending;
+        if (pending.exp < opts.now().getTime()) throw new Error('expired');
+      } catch {
+        return sendProblem(reply, problemOf('AUTH.OIDC_FAILED', 'the sign-in took too long or was not started here; try again'));
+      }
+      let claims: Record<string, unknown>;
+      try {
+        // The registered redirect URI with the provider's query: correct behind a proxy too.
+        const url = new URL(opts.oidc.redirectUri);
+        url.search = new URL(req.url, 'http://localhost').search;
+        claims = await opts.oidc.finish(url, pending);
+      } catch (e) {
+        app.log.warn({ err: e, component: 'oidc' }, 'code exchange failed');
+        return sendProblem(reply, problemOf('AUTH.OIDC_FAILED', 'the identity provider did not confirm the sign-in'));
+      }
+      const r = await opts.auth.oidcLogin(claims, opts.oidc.rolesClaim, opts.oidc.roleMap);
+      if (!r.ok) return sendDomainError(reply, r.error);
+      setSession(reply, r.value);
+      return reply.redirect('/', 302);
+    },
+  );
+};

@@ -1,0 +1,37 @@
+import type { FastifyInstance } from 'fastify';
+import { Type } from 'typebox';
+import type { Store } from '../../../services/ports.js';
+
+export const healthRoutes = async (app: FastifyInstance, opts: { store: Store; version: string }) => {
+  app.get(
+    '/healthz',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['health'],
+        summary: 'Liveness: the process answers',
+        response: { 200: Type.Object({ status: Type.Literal('ok'), version: Type.String() }) },
+      },
+    },
+    async () => ({ status: 'ok' as const, version: opts.version }),
+  );
+  app.get(
+    '/readyz',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['health'],
+        summary: 'Readiness: the database answers',
+        response: {
+          200: Type.Object({ status: Type.Literal('ready'), database: Type.String() }),
+          503: Type.Object({ status: Type.Literal('not-ready'), database: Type.String() }),
+        },
+      },
+    },
+    async (_req, reply) => {
+      const ok = await opts.store.ping();
+      if (!ok) return reply.status(503).send({ status: 'not-ready' as const, database: opts.store.dialect });
+      return { status: 'ready' as const, database: opts.store.dialect };
+    },
+  );
+};

@@ -1,0 +1,71 @@
+/** Shared TypeBox schemas (they are JSON Schema: validation and OpenAPI from one source). */
+import { Type } from 'typebox';
+import { ROLES } from '../core/auth/roles.js';
+import { ProblemSchema } from './problem.js';
+
+export const Id = Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9-]+$' });
+export const IdParams = Type.Object({ id: Id }, { additionalProperties: false });
+export const Name = Type.String({ minLength: 1, maxLength: 100 });
+export const Text = (max: number) => Type.String({ maxLength: max });
+export const RoleSchema = Type.Union(ROLES.map((r) => Type.Literal(r)));
+
+export const SiteSchema = Type.Object({ id: Type.String(), name: Type.String(), address: Type.String(), createdAt: Type.String() });
+export const RoomSchema = Type.Object({
+  id: Type.String(),
+  siteId: Type.String(),
+  name: Type.String(),
+  floor: Type.String(),
+  description: Type.String(),
+  createdAt: Type.String(),
+});
+export const CameraSchema = Type.Object({
+  id: Type.String(),
+  roomId: Type.String(),
+  name: Type.String(),
+  url: Type.String(),
+  hasCredentials: Type.Boolean(),
+  createdAt: Type.String(),
+});
+export const ConversationTypeSchema = Type.Object({
+  id: Type.String(),
+  code: Type.String(),
+  nameNl: Type.String(),
+  nameEn: Type.String(),
+  sensitive: Type.Boolean(),
+  createdAt: Type.String(),
+});
+export const UserSchema = Type.Object({
+  id: Type.String(),
+  username: Type.String(),
+  displayName: Type.String(),
+  email: Type.String(),
+  roles: Type.Array(Type.String()),
+  siteIds: Type.Array(Type.String()),
+  disabled: Type.Boolean(),
+  hasPassword: Type.Boolean(),
+  oidc: Type.Boolean(),
+  lockedUntil: Type.Union([Type.String(), Type.Null()]),
+  createdAt: Type.String(),
+});
+export const OrganisationSchema = Type.Object({
+  name: Type.String(),
+  address: Type.String(),
+  dpoName: Type.String(),
+  dpoEmail: Type.String(),
+  dpoPhone: Type.String(),
+  updatedAt: Type.String(),
+});
+export const AuditEntrySchema = Type.Object({
+  seq: Type.Integer(),
+  at: Type.String(),
+  actor: Type.String(),
+  action: Type.String(),
+  subject: Type.String(),
+  details: Type.Record(Type.String(), Type.Unknown()),
+  prevHash: Type.String(),
+  hash: Type.String(),
+});
+
+/** Standard error responses for OpenAPI. */
+export const errorResponses = (...statuses: number[]) =>
+  Object.fromEntries(statuses.map((s) => [s, { ...ProblemSchema, description: 'Problem details (RFC 9457)' }]));

@@ -1,0 +1,123 @@
+/**
+ * Composition root: config → adapters → services → HTTP app. The only place that knows every
+ * concrete implementation. Tests build the same runtime with a test database.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { FastifyServerOptions } from 'fastify';
+import { argon2Hasher } from './adapters/auth/password-hasher.js';
+import { oidcAdapter } from './adapters/auth/oidc.js';
+import { loadOrCreateMasterKey, randomIds, secretBox } from './adapters/crypto/secret-box.js';
+import { migrateToLatest, openDatabase, type Database } from './adapters/db/connection.js';
+import { createStore } from './adapters/db/store.js';
+import type { Config } from './config.js';
+import { buildApp, loggerOptions, type ProportioApp } from './http/app.js';
+import { auditService } from './services/audit.service.js';
+import { authService } from './services/auth.service.js';
+import { demoService } from './services/demo.service.js';
+import type { Clock, IdGenerator, PasswordHasher, SecretBox, Store } from './services/ports.js';
+import { registryService } from './services/registry.service.js';
+import { usersService } from './services/users.service.js';
+
+/** The package root (where package.json is), from src/ or dist/server/. */
+export const packageRoot = (): string => {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  while (!fs.existsSync(path.join(dir, 'package.json'))) {
+    const up = path.dirname(dir);
+    if (up === dir) return process.cwd();
+    dir = up;
+  }
+  return dir;
+};
+
+export const version = (): string => {
+  try {
+    return (JSON.parse(fs.readFileSync(path.join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;
+  } catch {
+    return '0.0.0';
+  }
+};
+
+export const systemClock: Clock = { now: () => new Date() };
+
+export interface RuntimeOptions {
+  readonly clock?: Clock;
+  readonly ids?: IdGenerator;
+  readonly hasher?: PasswordHasher;
+  readonly logger?: FastifyServerOptions['logger'];
+  /** Use an existing database (tests). */
+  readonly database?: Database;
+  readonly sqliteFile?: string;
+  readonly loginAttemptsPerMinute?: number;
+}
+
+export interface Runtime {
+  readonly config: Config;
+  readonly database: Database;
+  readonly store: Store;
+  readonly secrets: SecretBox;
+  readonly services: {
+    readonly auth: ReturnType<typeof authService>;
+    readonly registry: ReturnType<typeof registryService>;
+    readonly users: ReturnType<typeof usersService>;
+    readonly audit: ReturnType<typeof auditService>;
+    readonly demo: ReturnType<typeof demoService>;
+  };
+  readonly clock: Clock;
+  app(): Promise<ProportioApp>;
+  close(): Promise<void>;
+}
+
+/** Opens the store (migrating it) and builds the services. */
+export const createRuntime = async (config: Config, opts: RuntimeOptions = {}): Promise<Runtime> => {
+  const database =
+    opts.database ??
+    openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, ...(opts.sqliteFile ? { sqliteFile: opts.sqliteFile } : {}) });
+  await migrateToLatest(database);
+  const store = createStore(database);
+  const clock = opts.clock ?? systemClock;
+  const ids = opts.ids ?? randomIds;
+  const hasher = opts.hasher ?? argon2Hasher();
+  const secrets = secretBox(loadOrCreateMasterKey(config.masterKeyFile));
+  const services = {
+    auth: authService({
+      store,
+      clock,
+      ids,
+      hasher,
+      lockout: { maxFailures: config.loginMaxFailures, lockMinutes: config.loginLockMinutes },
+      sessionHours: config.sessionHours,
+    }),
+    registry: registryService({ store, clock, ids, secrets }),
+    users: usersService({ store, clock, ids, hasher }),
+    audit: auditService({ store }),
+    demo: demoService({ store, clock, ids, hasher, secrets }),
+  };
+  const oidc = config.oidc
+    ? { ...oidcAdapter(config.oidc), rolesClaim: config.oidc.rolesClaim, roleMap: config.oidc.roleMap, redirectUri: config.oidc.redirectUri }
+    : undefined;
+  return {
+    config,
+    database,
+    store,
+    secrets,
+    services,
+    clock,
+    app: () =>
+      buildApp({
+        version: version(),
+        store,
+        services,
+        secrets,
+        now: () => clock.now(),
+        secureCookies: config.secureCookies,
+        trustProxy: config.trustProxy,
+        oidc,
+        webDir: config.webDir,
+        logger: opts.logger ?? loggerOptions(config.logLevel),
+        ...(opts.loginAttemptsPerMinute ? { loginAttemptsPerMinute: opts.loginAttemptsPerMinute } : {}),
+      }),
+    close: () => database.close(),
+  };
+};

@@ -1,0 +1,215 @@
+/**
+ * Authentication use cases: password login with lock-out, sessions (only a hash of the id is
+ * stored), API tokens for the CLI and integrations, password change, and OIDC sign-in.
+ */
+import { createHash } from 'node:crypto';
+import { isRole, type Role } from '../core/auth/roles.js';
+import { afterFailure, isLocked, mapClaimRoles, sessionExpiry, type LockoutPolicy } from '../core/auth/login.js';
+import { publicUserView, type User } from '../core/registry/model.js';
+import { validName, validPassword, validUsername } from '../core/registry/validate.js';
+import { err, unwrap, type Result } from '../core/result.js';
+import { recordAudit } from './audit.service.js';
+import type { Actor, Clock, IdGenerator, PasswordHasher, Store, UserRecord } from './ports.js';
+import { inTransaction } from './transaction.js';
+
+export interface AuthDeps {
+  readonly store: Store;
+  readonly clock: Clock;
+  readonly ids: IdGenerator;
+  readonly hasher: PasswordHasher;
+  readonly lockout: LockoutPolicy;
+  readonly sessionHours: number;
+}
+
+export interface Authenticated {
+  readonly user: User;
+  readonly actor: Actor;
+  /** Present for cookie sessions: writes must carry it (CSRF). */
+  readonly csrfToken: string | undefined;
+  readonly via: 'session' | 'token';
+}
+
+export interface NewSession {
+  readonly sessionId: string;
+  readonly csrfToken: string;
+  readonly expiresAt: string;
+  readonly user: User;
+}
+
+export const sha256 = (s: string): string => createHash('sha256').update(s).digest('hex');
+
+export const TOKEN_PREFIX = 'prt_';
+
+export const userActor = (u: Pick<User, 'id' | 'username' | 'roles'>): Actor => ({
+  kind: 'user',
+  userId: u.id,
+  username: u.username,
+  roles: u.roles,
+});
+
+export const authService = (deps: AuthDeps) => {
+  const { store, clock, ids, hasher } = deps;
+  // Verifying against a real hash when the user does not exist keeps the response time the same.
+  let dummyHash: Promise<string> | undefined;
+  const dummy = () => (dummyHash ??= hasher.hash('not-a-real-password-for-timing'));
+
+  const openSession = async (repos: Parameters<Parameters<Store['transaction']>[0]>[0], user: UserRecord): Promise<NewSession> => {
+    const now = clock.now();
+    const sessionId = ids.newSecret();
+    const csrfToken = ids.newSecret();
+    const expiresAt = sessionExpiry(now, deps.sessionHours);
+    await repos.sessions.insert({
+      idHash: sha256(sessionId),
+      userId: user.id,
+      csrfToken,
+      createdAt: now.toISOString(),
+      expiresAt,
+      lastSeenAt: now.toISOString(),
+    });
+    return { sessionId, csrfToken, expiresAt, user: publicUserView(user) };
+  };
+
+  return {
+    async login(username: string, password: string): Promise<Result<NewSession>> {
+      const now = clock.now();
+      const found = validUsername(username).ok ? await store.read.users.findByUsername(username) : undefined;
+      if (!found || found.passwordHash === null) {
+        await hasher.verify(await dummy(), password);
+        return err('AUTH.INVALID_CREDENTIALS', 'username or password is wrong');
+      }
+      if (isLocked(found.lockedUntil, now)) {
+        return err('AUTH.LOCKED', `too many failed attempts; try again after ${found.lockedUntil}`, { lockedUntil: found.lockedUntil });
+      }
+      const good = await hasher.verify(found.passwordHash, password);
+      if (!good) {
+        const next = afterFailure(found.failedLogins, now, deps.lockout);
+        await store.transaction(async (repos) => {
+          await repos.users.update({ ...found, ...next });
+          await recordAudit(repos, clock, { kind: 'system', name: 'auth' }, next.lockedUntil ? 'auth.locked' : 'auth.login-failed', `user:${found.id}`, {
+            lockedUntil: next.lockedUntil,
+          });
+        });
+        return next.lockedUntil
+          ? err('AUTH.LOCKED', `too many failed attempts; try again after ${next.lockedUntil}`, { lockedUntil: next.lockedUntil })
+          : err('AUTH.INVALID_CREDENTIALS', 'username or password is wrong');
+      }
+      if (found.disabled) return err('AUTH.DISABLED', 'this account is disabled; ask an administrator');
+      return inTransaction(store, async (repos) => {
+        await repos.users.update({ ...found, failedLogins: 0, lockedUntil: null });
+        const s = await openSession(repos, found);
+        await recordAudit(repos, clock, userActor(found), 'auth.login', `user:${found.id}`, { method: 'password' });
+        return s;
+      });
+    },
+
+    /** Resolves a session cookie to its user, or undefined when unknown, expired or disabled. */
+    async authenticateSession(sessionId: string): Promise<Authenticated | undefined> {
+      const idHash = sha256(sessionId);
+      const s = await store.read.sessions.get(idHash);
+      const now = clock.now();
+      if (!s || s.expiresAt <= now.toISOString()) return undefined;
+      const u = await store.read.users.get(s.userId);
+      if (!u || u.disabled) return undefined;
+      // Touch at most once a minute: a read-mostly UI should not write on every request.
+      if (now.getTime() - new Date(s.lastSeenAt).getTime() > 60_000) await store.read.sessions.touch(idHash, now.toISOString());
+      return { user: publicUserView(u), actor: userActor(u), csrfToken: s.csrfToken, via: 'session' };
+    },
+
+    async authenticateToken(token: string): Promise<Authenticated | undefined> {
+      if (!token.startsWith(TOKEN_PREFIX)) return undefined;
+      const t = await store.read.apiTokens.findByHash(sha256(token));
+      if (!t || t.revokedAt !== null) return undefined;
+      const u = await store.read.users.get(t.userId);
+      if (!u || u.disabled) return undefined;
+      await store.read.apiTokens.markUsed(t.id, clock.now().toISOString());
+      return { user: publicUserView(u), actor: userActor(u), csrfToken: undefined, via: 'token' };
+    },
+
+    async logout(actor: Actor, sessionId: string): Promise<void> {
+      await store.transaction(async (repos) => {
+        await repos.sessions.delete(sha256(sessionId));
+        await recordAudit(repos, clock, actor, 'auth.logout', actor.kind === 'user' ? `user:${actor.userId}` : 'system', {});
+      });
+    },
+
+    changePassword: (actor: Actor, currentPassword: string, newPassword: string): Promise<Result<User>> =>
+      inTransaction(store, async (repos) => {
+        if (actor.kind !== 'user') return unwrap(err('AUTH.FORBIDDEN', 'only a user can change a password'));
+        const u = await repos.users.get(actor.userId);
+        if (!u || u.passwordHash === null) return unwrap(err('AUTH.FORBIDDEN', 'this account signs in through the identity provider'));
+        if (!(await hasher.verify(u.passwordHash, currentPassword))) {
+          return unwrap(err('AUTH.INVALID_CREDENTIALS', 'the current password is wrong', { field: 'currentPassword' }));
+        }
+        const pw = unwrap(validPassword(newPassword, u.username));
+        const next: UserRecord = { ...u, passwordHash: await hasher.hash(pw), passwordChangedAt: clock.now().toISOString() };
+        await repos.users.update(next);
+        await recordAudit(repos, clock, actor, 'auth.password-change', `user:${u.id}`, {});
+        return publicUserView(next);
+      }),
+
+    /** Creates an API token for a user; the plaintext is returned once and only its hash stored. */
+    createApiToken: (actor: Actor, userId: string, name: string): Promise<Result<{ id: string; token: string; name: string }>> =>
+      inTransaction(store, async (repos) => {
+        const u = await repos.users.get(userId);
+        if (!u) return unwrap(err('RESOURCE.NOT_FOUND', `user ${userId} does not exist`, { userId }));
+        const label = unwrap(validName('name', name));
+        const token = `${TOKEN_PREFIX}${ids.newSecret()}`;
+        const id = ids.newId();
+        await repos.apiTokens.insert({ id, userId, name: label, tokenHash: sha256(token), createdAt: clock.now().toISOString(), lastUsedAt: null, revokedAt: null });
+        await recordAudit(repos, clock, actor, 'api-token.create', `user:${userId}`, { tokenId: id, name: label });
+        return { id, token, name: label };
+      }),
+
+    /**
+     * Sign-in through the organisation's identity provider: the user is found by subject (or
+     * provisioned), roles follow the provider's claim at every login.
+     */
+    oidcLogin: (claims: Record<string, unknown>, rolesClaim: string, roleMap: Readonly<Record<string, string>>): Promise<Result<NewSession>> =>
+      inTransaction(store, async (repos) => {
+        const sub = typeof claims.sub === 'string' ? claims.sub : '';
+        if (!sub) return unwrap(err('AUTH.OIDC_FAILED', 'the identity provider sent no subject'));
+        const roles = mapClaimRoles(claims[rolesClaim], roleMap).filter(isRole) as Role[];
+        if (roles.length === 0) return unwrap(err('AUTH.FORBIDDEN', 'your account at the identity provider has no Proportio role'));
+        const now = clock.now().toISOString();
+        const preferred = typeof claims.preferred_username === 'string' ? claims.preferred_username.toLowerCase() : '';
+        const display = typeof claims.name === 'string' && claims.name.trim() !== '' ? claims.name.trim().slice(0, 200) : preferred || sub;
+        const email = typeof claims.email === 'string' ? claims.email.slice(0, 254) : '';
+        let user = await repos.users.findByOidcSubject(sub);
+        if (user?.disabled) return unwrap(err('AUTH.DISABLED', 'this account is disabled; ask an administrator'));
+        if (!user) {
+          let username = validUsername(preferred).ok ? preferred : `oidc-${sha256(sub).slice(0, 12)}`;
+          if (await repos.users.findByUsername(username)) username = `oidc-${sha256(sub).slice(0, 12)}`;
+          user = {
+            id: ids.newId(),
+            username,
+            displayName: display,
+            email,
+            roles,
+            siteIds: [],
+            disabled: false,
+            hasPassword: false,
+            oidc: true,
+            lockedUntil: null,
+            createdAt: now,
+            passwordHash: null,
+            failedLogins: 0,
+            oidcSubject: sub,
+            passwordChangedAt: null,
+          };
+          await repos.users.insert(user);
+          await recordAudit(repos, clock, { kind: 'system', name: 'oidc' }, 'user.provision', `user:${user.id}`, { username, roles });
+        } else if (user.roles.join() !== roles.join() || user.displayName !== display) {
+          user = { ...user, roles, displayName: display, email };
+          await repos.users.update(user);
+          await recordAudit(repos, clock, { kind: 'system', name: 'oidc' }, 'user.roles-sync', `user:${user.id}`, { roles });
+        }
+        const s = await openSession(repos, user);
+        await recordAudit(repos, clock, userActor(user), 'auth.login', `user:${user.id}`, { method: 'oidc' });
+        return s;
+      }),
+
+    revokeSessionsExpired: () => store.read.sessions.deleteExpired(clock.now().toISOString()),
+  };
+};
+
+export type AuthService = ReturnType<typeof authService>;

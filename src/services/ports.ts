@@ -1,0 +1,196 @@
+/**
+ * The interfaces services need from the world. Adapters implement them; services and tests
+ * depend only on these. Repository methods run inside whatever transaction the Store gives.
+ */
+import type { AuditEntry, AuditEntryContent } from '../core/audit/chain.js';
+import type { Role } from '../core/auth/roles.js';
+import type { Camera, ConversationType, Organisation, Room, Site, User } from '../core/registry/model.js';
+
+export interface Clock {
+  now(): Date;
+}
+
+export interface IdGenerator {
+  newId(): string;
+  /** 32 random bytes, base64url: session ids, API tokens, CSRF tokens. */
+  newSecret(): string;
+}
+
+/** Authenticated encryption of small secrets at rest (camera credentials). */
+export interface SecretBox {
+  seal(plaintext: string): string;
+  open(sealed: string): string;
+}
+
+export interface PasswordHasher {
+  hash(password: string): Promise<string>;
+  verify(hash: string, password: string): Promise<boolean>;
+}
+
+export interface OrganisationRepository {
+  get(): Promise<Organisation | undefined>;
+  put(org: Organisation): Promise<void>;
+}
+
+export interface SettingsRepository {
+  all(): Promise<Array<{ key: string; value: unknown; updatedAt: string; updatedBy: string }>>;
+  get(key: string): Promise<unknown>;
+  put(key: string, value: unknown, at: string, by: string): Promise<void>;
+}
+
+export interface SiteRepository {
+  list(): Promise<Site[]>;
+  get(id: string): Promise<Site | undefined>;
+  findByName(name: string): Promise<Site | undefined>;
+  insert(site: Site): Promise<void>;
+  update(site: Site): Promise<void>;
+}
+
+export interface RoomRepository {
+  list(filter?: { siteId?: string }): Promise<Room[]>;
+  get(id: string): Promise<Room | undefined>;
+  findByName(siteId: string, name: string): Promise<Room | undefined>;
+  insert(room: Room): Promise<void>;
+  update(room: Room): Promise<void>;
+}
+
+export interface CameraRecord extends Camera {
+  readonly credentialsSealed: string | null;
+}
+
+export interface CameraRepository {
+  list(filter?: { roomId?: string }): Promise<Camera[]>;
+  get(id: string): Promise<Camera | undefined>;
+  /** For the recorder only: includes the sealed credentials. */
+  getWithSecret(id: string): Promise<CameraRecord | undefined>;
+  findByName(roomId: string, name: string): Promise<Camera | undefined>;
+  insert(camera: CameraRecord): Promise<void>;
+  update(camera: CameraRecord): Promise<void>;
+}
+
+export interface ConversationTypeRepository {
+  list(): Promise<ConversationType[]>;
+  get(id: string): Promise<ConversationType | undefined>;
+  findByCode(code: string): Promise<ConversationType | undefined>;
+  insert(t: ConversationType): Promise<void>;
+  update(t: ConversationType): Promise<void>;
+}
+
+export interface UserRecord extends User {
+  readonly passwordHash: string | null;
+  readonly failedLogins: number;
+  readonly oidcSubject: string | null;
+  readonly passwordChangedAt: string | null;
+}
+
+export interface UserRepository {
+  list(): Promise<User[]>;
+  get(id: string): Promise<UserRecord | undefined>;
+  findByUsername(username: string): Promise<UserRecord | undefined>;
+  findByOidcSubject(subject: string): Promise<UserRecord | undefined>;
+  insert(user: UserRecord): Promise<void>;
+  update(user: UserRecord): Promise<void>;
+  count(): Promise<number>;
+}
+
+export interface SessionRecord {
+  readonly idHash: string;
+  readonly userId: string;
+  readonly csrfToken: string;
+  readonly createdAt: string;
+  readonly expiresAt: string;
+  readonly lastSeenAt: string;
+}
+
+export interface SessionRepository {
+  insert(s: SessionRecord): Promise<void>;
+  get(idHash: string): Promise<SessionRecord | undefined>;
+  touch(idHash: string, at: string): Promise<void>;
+  delete(idHash: string): Promise<void>;
+  deleteForUser(userId: string): Promise<number>;
+  deleteExpired(now: string): Promise<number>;
+}
+
+export interface ApiTokenRecord {
+  readonly id: string;
+  readonly userId: string;
+  readonly name: string;
+  readonly tokenHash: string;
+  readonly createdAt: string;
+  readonly lastUsedAt: string | null;
+  readonly revokedAt: string | null;
+}
+
+export interface ApiTokenRepository {
+  insert(t: ApiTokenRecord): Promise<void>;
+  findByHash(tokenHash: string): Promise<ApiTokenRecord | undefined>;
+  listForUser(userId: string): Promise<ApiTokenRecord[]>;
+  markUsed(id: string, at: string): Promise<void>;
+  revoke(id: string, at: string): Promise<void>;
+}
+
+export interface AuditRepository {
+  /** Links the entry to the current head and stores it; serialised against concurrent appends. */
+  append(content: Omit<AuditEntryContent, 'seq'>): Promise<AuditEntry>;
+  /** Newest first, for the viewer. */
+  page(opts: { beforeSeq?: number; limit: number; subject?: string; action?: string }): Promise<AuditEntry[]>;
+  /** Oldest first, in batches, for verification. */
+  iterate(batchSize: number): AsyncIterable<AuditEntry>;
+  count(): Promise<number>;
+}
+
+export interface IncidentRecord {
+  readonly id: string;
+  readonly siteId: string;
+  readonly roomId: string;
+  readonly conversationTypeId: string | null;
+  readonly occurredAt: string;
+  readonly source: 'alarm' | 'manual';
+  readonly kind: string | null;
+  readonly severity: number | null;
+  readonly injury: boolean;
+  readonly policeReport: boolean;
+  readonly policeReference: string | null;
+  readonly followUp: string | null;
+  readonly narrative: string | null;
+  readonly reportedBy: string | null;
+  readonly reportedAt: string | null;
+  readonly createdAt: string;
+}
+
+export interface IncidentRepository {
+  insert(i: IncidentRecord): Promise<void>;
+  list(filter: { siteId?: string; roomId?: string; from?: string; to?: string; limit?: number }): Promise<IncidentRecord[]>;
+  count(): Promise<number>;
+}
+
+export interface Repositories {
+  readonly organisation: OrganisationRepository;
+  readonly settings: SettingsRepository;
+  readonly sites: SiteRepository;
+  readonly rooms: RoomRepository;
+  readonly cameras: CameraRepository;
+  readonly conversationTypes: ConversationTypeRepository;
+  readonly users: UserRepository;
+  readonly sessions: SessionRepository;
+  readonly apiTokens: ApiTokenRepository;
+  readonly audit: AuditRepository;
+  readonly incidents: IncidentRepository;
+}
+
+/** The unit of work: every state change and its audit entry commit together or not at all. */
+export interface Store {
+  readonly dialect: 'sqlite' | 'postgres';
+  /** Reads outside a transaction. */
+  readonly read: Repositories;
+  transaction<T>(fn: (repos: Repositories) => Promise<T>): Promise<T>;
+  /** Is the database reachable (readiness)? */
+  ping(): Promise<boolean>;
+}
+
+/** Who is acting. The audit log names them; authorisation checks their roles. */
+export type Actor =
+  | { readonly kind: 'user'; readonly userId: string; readonly username: string; readonly roles: readonly Role[] }
+  | { readonly kind: 'system'; readonly name: string };
+
+export const actorRef = (a: Actor): string => (a.kind === 'user' ? `user:${a.userId}` : `system:${a.name}`);

@@ -1,0 +1,275 @@
+/**
+ * Registry use cases: organisation, sites, rooms, cameras, conversation types and operator
+ * settings. Every change is validated, stored and audited in one transaction.
+ */
+import type { Camera, ConversationType, Organisation, Room, Site } from '../core/registry/model.js';
+import { parseCameraUrl, validCode, validEmail, validName, validText } from '../core/registry/validate.js';
+import { err, unwrap, type Result } from '../core/result.js';
+import { inTransaction } from './transaction.js';
+import { recordAudit } from './audit.service.js';
+import type { Actor, CameraRecord, Clock, IdGenerator, SecretBox, Store } from './ports.js';
+
+export interface RegistryDeps {
+  readonly store: Store;
+  readonly clock: Clock;
+  readonly ids: IdGenerator;
+  readonly secrets: SecretBox;
+}
+
+export interface SiteInput {
+  name: string;
+  address?: string;
+}
+export interface RoomInput {
+  siteId: string;
+  name: string;
+  floor?: string;
+  description?: string;
+}
+export interface CameraInput {
+  roomId: string;
+  name: string;
+  url: string;
+  username?: string;
+  password?: string;
+}
+export interface ConversationTypeInput {
+  code: string;
+  nameNl: string;
+  nameEn: string;
+  sensitive: boolean;
+}
+export interface OrganisationInput {
+  name: string;
+  address: string;
+  dpoName: string;
+  dpoEmail: string;
+  dpoPhone: string;
+}
+
+const notFound = (what: string, id: string) => err('RESOURCE.NOT_FOUND', `${what} ${id} does not exist`, { [`${what}Id`]: id });
+
+export const registryService = (deps: RegistryDeps) => {
+  const { store, clock, ids, secrets } = deps;
+  const now = () => clock.now().toISOString();
+
+  return {
+    getOrganisation: () => store.read.organisation.get(),
+
+    putOrganisation: (actor: Actor, input: OrganisationInput): Promise<Result<Organisation>> =>
+      inTransaction(store, async (repos) => {
+        const org: Organisation = {
+          name: unwrap(validName('name', input.name, 200)),
+          address: unwrap(validText('address', input.address, 500)),
+          dpoName: unwrap(validText('dpoName', input.dpoName, 200)),
+          dpoEmail: unwrap(validEmail(input.dpoEmail)),
+          dpoPhone: unwrap(validText('dpoPhone', input.dpoPhone, 50)),
+          updatedAt: now(),
+        };
+        await repos.organisation.put(org);
+        await recordAudit(repos, clock, actor, 'organisation.update', 'organisation', { name: org.name });
+        return org;
+      }),
+
+    listSites: () => store.read.sites.list(),
+    getSite: (id: string) => store.read.sites.get(id),
+
+    createSite: (actor: Actor, input: SiteInput): Promise<Result<Site>> =>
+      inTransaction(store, async (repos) => {
+        const name = unwrap(validName('name', input.name));
+        if (await repos.sites.findByName(name)) unwrap(err('RESOURCE.CONFLICT', `a site named "${name}" already exists`, { field: 'name' }));
+        const site: Site = { id: ids.newId(), name, address: unwrap(validText('address', input.address ?? '', 500)), createdAt: now() };
+        await repos.sites.insert(site);
+        await recordAudit(repos, clock, actor, 'site.create', `site:${site.id}`, { name: site.name });
+        return site;
+      }),
+
+    updateSite: (actor: Actor, id: string, input: Partial<SiteInput>): Promise<Result<Site>> =>
+      inTransaction(store, async (repos) => {
+        const cur = await repos.sites.get(id);
+        if (!cur) return unwrap(notFound('site', id));
+        const name = input.name === undefined ? cur.name : unwrap(validName('name', input.name));
+        const other = await repos.sites.findByName(name);
+        if (other && other.id !== id) unwrap(err('RESOURCE.CONFLICT', `a site named "${name}" already exists`, { field: 'name' }));
+        const site: Site = { ...cur, name, address: input.address === undefined ? cur.address : unwrap(validText('address', input.address, 500)) };
+        await repos.sites.update(site);
+        await recordAudit(repos, clock, actor, 'site.update', `site:${id}`, { name: site.name });
+        return site;
+      }),
+
+    listRooms: (filter?: { siteId?: string }) => store.read.rooms.list(filter),
+    getRoom: (id: string) => store.read.rooms.get(id),
+
+    createRoom: (actor: Actor, input: RoomInput): Promise<Result<Room>> =>
+      inTransaction(store, async (repos) => {
+        if (!(await repos.sites.get(input.siteId))) return unwrap(notFound('site', input.siteId));
+        const name = unwrap(validName('name', input.name));
+        if (await repos.rooms.findByName(input.siteId, name)) {
+          unwrap(err('RESOURCE.CONFLICT', `the site already has a room named "${name}"`, { field: 'name' }));
+        }
+        const room: Room = {
+          id: ids.newId(),
+          siteId: input.siteId,
+          name,
+          floor: unwrap(validText('floor', input.floor ?? '', 50)),
+          description: unwrap(validText('description', input.description ?? '', 1000)),
+          createdAt: now(),
+        };
+        await repos.rooms.insert(room);
+        await recordAudit(repos, clock, actor, 'room.create', `room:${room.id}`, { siteId: room.siteId, name: room.name });
+        return room;
+      }),
+
+    updateRoom: (actor: Actor, id: string, input: Partial<Omit<RoomInput, 'siteId'>>): Promise<Result<Room>> =>
+      inTransaction(store, async (repos) => {
+        const cur = await repos.rooms.get(id);
+        if (!cur) return unwrap(notFound('room', id));
+        const name = input.name === undefined ? cur.name : unwrap(validName('name', input.name));
+        const other = await repos.rooms.findByName(cur.siteId, name);
+        if (other && other.id !== id) unwrap(err('RESOURCE.CONFLICT', `the site already has a room named "${name}"`, { field: 'name' }));
+        const room: Room = {
+          ...cur,
+          name,
+          floor: input.floor === undefined ? cur.floor : unwrap(validText('floor', input.floor, 50)),
+          description: input.description === undefined ? cur.description : unwrap(validText('description', input.description, 1000)),
+        };
+        await repos.rooms.update(room);
+        await recordAudit(repos, clock, actor, 'room.update', `room:${id}`, { name: room.name });
+        return room;
+      }),
+
+    listCameras: (filter?: { roomId?: string }) => store.read.cameras.list(filter),
+    getCamera: (id: string) => store.read.cameras.get(id),
+
+    createCamera: (actor: Actor, input: CameraInput): Promise<Result<Camera>> =>
+      inTransaction(store, async (repos) => {
+        if (!(await repos.rooms.get(input.roomId))) return unwrap(notFound('room', input.roomId));
+        const name = unwrap(validName('name', input.name));
+        if (await repos.cameras.findByName(input.roomId, name)) {
+          unwrap(err('RESOURCE.CONFLICT', `the room already has a camera named "${name}"`, { field: 'name' }));
+        }
+        const parsed = unwrap(parseCameraUrl(input.url));
+        const username = input.username ?? parsed.username;
+        const password = input.password ?? parsed.password;
+        const camera: CameraRecord = {
+          id: ids.newId(),
+          roomId: input.roomId,
+          name,
+          url: parsed.url,
+          hasCredentials: username !== undefined || password !== undefined,
+          credentialsSealed:
+            username !== undefined || password !== undefined
+              ? secrets.seal(JSON.stringify({ username: username ?? '', password: password ?? '' }))
+              : null,
+          createdAt: now(),
+        };
+        await repos.cameras.insert(camera);
+        // Never audit the URL's credentials or the password; the URL is stored without them.
+        await recordAudit(repos, clock, actor, 'camera.create', `camera:${camera.id}`, {
+          roomId: camera.roomId,
+          name: camera.name,
+          url: camera.url,
+          credentials: camera.hasCredentials,
+        });
+        const { credentialsSealed: _omit, ...pub } = camera;
+        return pub;
+      }),
+
+    updateCamera: (actor: Actor, id: string, input: Partial<CameraInput> & { clearCredentials?: boolean }): Promise<Result<Camera>> =>
+      inTransaction(store, async (repos) => {
+        const cur = await repos.cameras.getWithSecret(id);
+        if (!cur) return unwrap(notFound('camera', id));
+        const roomId = input.roomId ?? cur.roomId;
+        if (input.roomId !== undefined && !(await repos.rooms.get(input.roomId))) return unwrap(notFound('room', input.roomId));
+        const name = input.name === undefined ? cur.name : unwrap(validName('name', input.name));
+        const other = await repos.cameras.findByName(roomId, name);
+        if (other && other.id !== id) unwrap(err('RESOURCE.CONFLICT', `the room already has a camera named "${name}"`, { field: 'name' }));
+        const parsed = input.url === undefined ? undefined : unwrap(parseCameraUrl(input.url));
+        const username = input.username ?? parsed?.username;
+        const password = input.password ?? parsed?.password;
+        let credentialsSealed = cur.credentialsSealed;
+        if (input.clearCredentials) credentialsSealed = null;
+        if (username !== undefined || password !== undefined) {
+          credentialsSealed = secrets.seal(JSON.stringify({ username: username ?? '', password: password ?? '' }));
+        }
+        const camera: CameraRecord = { ...cur, roomId, name, url: parsed?.url ?? cur.url, credentialsSealed, hasCredentials: credentialsSealed !== null };
+        await repos.cameras.update(camera);
+        await recordAudit(repos, clock, actor, 'camera.update', `camera:${id}`, {
+          name: camera.name,
+          url: camera.url,
+          credentialsChanged: credentialsSealed !== cur.credentialsSealed,
+        });
+        const { credentialsSealed: _omit, ...pub } = camera;
+        return pub;
+      }),
+
+    listConversationTypes: () => store.read.conversationTypes.list(),
+
+    createConversationType: (actor: Actor, input: ConversationTypeInput): Promise<Result<ConversationType>> =>
+      inTransaction(store, async (repos) => {
+        const code = unwrap(validCode('code', input.code));
+        if (await repos.conversationTypes.findByCode(code)) {
+          unwrap(err('RESOURCE.CONFLICT', `conversation type "${code}" already exists`, { field: 'code' }));
+        }
+        const t: ConversationType = {
+          id: ids.newId(),
+          code,
+          nameNl: unwrap(validName('nameNl', input.nameNl)),
+          nameEn: unwrap(validName('nameEn', input.nameEn)),
+          sensitive: input.sensitive,
+          createdAt: now(),
+        };
+        await repos.conversationTypes.insert(t);
+        await recordAudit(repos, clock, actor, 'conversation-type.create', `conversation-type:${t.id}`, { code, sensitive: t.sensitive });
+        return t;
+      }),
+
+    updateConversationType: (actor: Actor, id: string, input: Partial<ConversationTypeInput>): Promise<Result<ConversationType>> =>
+      inTransaction(store, async (repos) => {
+        const cur = await repos.conversationTypes.get(id);
+        if (!cur) return unwrap(notFound('conversationType', id));
+        const t: ConversationType = {
+          ...cur,
+          nameNl: input.nameNl === undefined ? cur.nameNl : unwrap(validName('nameNl', input.nameNl)),
+          nameEn: input.nameEn === undefined ? cur.nameEn : unwrap(validName('nameEn', input.nameEn)),
+          sensitive: input.sensitive ?? cur.sensitive,
+        };
+        await repos.conversationTypes.update(t);
+        await recordAudit(repos, clock, actor, 'conversation-type.update', `conversation-type:${id}`, { sensitive: t.sensitive });
+        return t;
+      }),
+
+    listSettings: () => store.read.settings.all(),
+
+    putSetting: (actor: Actor, key: string, value: unknown): Promise<Result<{ key: string; value: unknown }>> =>
+      inTransaction(store, async (repos) => {
+        const known = SETTINGS[key];
+        if (!known) return unwrap(err('REQUEST.INVALID', `unknown setting "${key}"`, { field: 'key' }));
+        const problem = known.check(value);
+        if (problem) return unwrap(err('REQUEST.INVALID', `${key}: ${problem}`, { field: 'value' }));
+        const before = await repos.settings.get(key);
+        await repos.settings.put(key, value, now(), actor.kind === 'user' ? actor.username : actor.name);
+        await recordAudit(repos, clock, actor, 'setting.update', `setting:${key}`, { before: before ?? null, after: value as never });
+        return { key, value };
+      }),
+  };
+};
+
+export type RegistryService = ReturnType<typeof registryService>;
+
+/**
+ * Operator settings the database holds (infrastructure lives in the environment). Each has a
+ * check that returns a problem text or undefined; later modules add theirs here.
+ */
+export const SETTINGS: Record<string, { description: string; default: unknown; check(v: unknown): string | undefined }> = {
+  'alarm.escalationSeconds': {
+    description: 'Seconds without acknowledgement before an alarm escalates to the second group',
+    default: 30,
+    check: (v) => (Number.isInteger(v) && (v as number) >= 5 && (v as number) <= 600 ? undefined : 'must be a whole number from 5 to 600'),
+  },
+  'audit.retentionNote': {
+    description: 'Free text shown on the audit page (e.g. where the chain head is anchored)',
+    default: '',
+    check: (v) => (typeof v === 'string' && v.length <= 500 ? undefined : 'must be text of at most 500 characters'),
+  },
+};

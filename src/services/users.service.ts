@@ -1,0 +1,137 @@
+/** Account administration: create, change roles, disable, reset passwords. */
+import { publicUserView, type User } from '../core/registry/model.js';
+import { validEmail, validPassword, validRoles, validText, validUsername } from '../core/registry/validate.js';
+import { err, unwrap, type Result } from '../core/result.js';
+import type { Role } from '../core/auth/roles.js';
+import { recordAudit } from './audit.service.js';
+import type { Actor, Clock, IdGenerator, PasswordHasher, Store, UserRecord } from './ports.js';
+import { inTransaction } from './transaction.js';
+
+export interface UsersDeps {
+  readonly store: Store;
+  readonly clock: Clock;
+  readonly ids: IdGenerator;
+  readonly hasher: PasswordHasher;
+}
+
+export interface NewUserInput {
+  username: string;
+  displayName: string;
+  email?: string;
+  roles: string[];
+  siteIds?: string[];
+  password?: string;
+}
+
+export interface UserUpdateInput {
+  displayName?: string;
+  email?: string;
+  roles?: string[];
+  siteIds?: string[];
+  disabled?: boolean;
+}
+
+export const usersService = (deps: UsersDeps) => {
+  const { store, clock, ids, hasher } = deps;
+  const now = () => clock.now().toISOString();
+
+  const checkSites = async (repos: Parameters<Parameters<Store['transaction']>[0]>[0], siteIds: readonly string[]) => {
+    for (const s of siteIds) if (!(await repos.sites.get(s))) unwrap(err('RESOURCE.NOT_FOUND', `site ${s} does not exist`, { field: 'siteIds' }));
+  };
+
+  return {
+    list: () => store.read.users.list(),
+    get: async (id: string) => {
+      const u = await store.read.users.get(id);
+      return u && publicUserView(u);
+    },
+
+    create: (actor: Actor, input: NewUserInput): Promise<Result<User>> =>
+      inTransaction(store, async (repos) => {
+        const username = unwrap(validUsername(input.username));
+        if (await repos.users.findByUsername(username)) {
+          unwrap(err('RESOURCE.CONFLICT', `user "${username}" already exists`, { field: 'username' }));
+        }
+        const roles = unwrap(validRoles(input.roles));
+        const siteIds = [...new Set(input.siteIds ?? [])];
+        await checkSites(repos, siteIds);
+        const password = input.password === undefined ? undefined : unwrap(validPassword(input.password, username));
+        const at = now();
+        const user: UserRecord = {
+          id: ids.newId(),
+          username,
+          displayName: unwrap(validText('displayName', input.displayName, 200, true)),
+          email: unwrap(validEmail(input.email ?? '')),
+          roles,
+          siteIds,
+          disabled: false,
+          hasPassword: password !== undefined,
+          oidc: false,
+          lockedUntil: null,
+          createdAt: at,
+          passwordHash: password === undefined ? null : await hasher.hash(password),
+          failedLogins: 0,
+          oidcSubject: null,
+          passwordChangedAt: password === undefined ? null : at,
+        };
+        await repos.users.insert(user);
+        await recordAudit(repos, clock, actor, 'user.create', `user:${user.id}`, { username, roles, siteIds });
+        return publicUserView(user);
+      }),
+
+    update: (actor: Actor, id: string, input: UserUpdateInput): Promise<Result<User>> =>
+      inTransaction(store, async (repos) => {
+        const cur = await repos.users.get(id);
+        if (!cur) return unwrap(err('RESOURCE.NOT_FOUND', `user ${id} does not exist`, { userId: id }));
+        const roles: Role[] = input.roles === undefined ? [...cur.roles] : unwrap(validRoles(input.roles));
+        const selfLockout =
+          actor.kind === 'user' && actor.userId === id && ((input.disabled ?? false) || (cur.roles.includes('admin') && !roles.includes('admin')));
+        if (selfLockout) {
+          unwrap(err('REQUEST.INVALID', 'you cannot disable your own account or remove your own administrator role', { field: 'roles' }));
+        }
+        const siteIds = input.siteIds === undefined ? cur.siteIds : [...new Set(input.siteIds)];
+        await checkSites(repos, siteIds);
+        const disabled = input.disabled ?? cur.disabled;
+        const user: UserRecord = {
+          ...cur,
+          displayName: input.displayName === undefined ? cur.displayName : unwrap(validText('displayName', input.displayName, 200, true)),
+          email: input.email === undefined ? cur.email : unwrap(validEmail(input.email)),
+          roles,
+          siteIds,
+          disabled,
+          // Re-enabling an account also lifts a lock-out.
+          lockedUntil: input.disabled === false ? null : cur.lockedUntil,
+          failedLogins: input.disabled === false ? 0 : cur.failedLogins,
+        };
+        await repos.users.update(user);
+        if (disabled && !cur.disabled) await repos.sessions.deleteForUser(id);
+        await recordAudit(repos, clock, actor, disabled && !cur.disabled ? 'user.disable' : 'user.update', `user:${id}`, {
+          roles,
+          siteIds,
+          disabled,
+        });
+        return publicUserView(user);
+      }),
+
+    setPassword: (actor: Actor, id: string, password: string): Promise<Result<User>> =>
+      inTransaction(store, async (repos) => {
+        const cur = await repos.users.get(id);
+        if (!cur) return unwrap(err('RESOURCE.NOT_FOUND', `user ${id} does not exist`, { userId: id }));
+        const pw = unwrap(validPassword(password, cur.username));
+        const user: UserRecord = {
+          ...cur,
+          passwordHash: await hasher.hash(pw),
+          hasPassword: true,
+          passwordChangedAt: now(),
+          failedLogins: 0,
+          lockedUntil: null,
+        };
+        await repos.users.update(user);
+        await repos.sessions.deleteForUser(id);
+        await recordAudit(repos, clock, actor, 'user.password-reset', `user:${id}`, {});
+        return publicUserView(user);
+      }),
+  };
+};
+
+export type UsersService = ReturnType<typeof usersService>;
