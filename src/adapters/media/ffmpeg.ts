@@ -32,7 +32,7 @@ export const parseFfmpegVersion = (banner: string): { version: string; major: nu
 const run = (file: string, args: readonly string[], timeoutMs: number): Promise<{ stdout: string; error: NodeJS.ErrnoException | null }> =>
   new Promise((resolve) => {
     execFile(file, [...args], { timeout: timeoutMs, maxBuffer: 1024 * 1024, windowsHide: true }, (error, stdout) => {
-      resolve({ stdout: String(stdout), error });
+      resolve({ stdout: String(stdout), error: error === null ? null : { ...error, code: typeof error.code === 'string' ? error.code : undefined, message: error.message, name: error.name } });
     });
   });
 

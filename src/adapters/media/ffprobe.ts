@@ -31,8 +31,8 @@ const runProbe = (bin: string, args: string[], input: Buffer | null, timeoutMs: 
     const out: Buffer[] = [];
     let errText = '';
     const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-    child.stdout.on('data', (c: Buffer) => out.push(c));
-    child.stderr.on('data', (c: Buffer) => {
+    child.stdout?.on('data', (c: Buffer) => out.push(c));
+    child.stderr?.on('data', (c: Buffer) => {
       if (errText.length < 4000) errText += c.toString('utf8');
     });
     child.on('error', (e: NodeJS.ErrnoException) => {
