@@ -33,14 +33,16 @@ export interface Comparison {
   readonly rows: readonly AlternativeRow[];
   /** The least intrusive measure that meets the purpose and is not "not permitted"; undefined if none. */
   readonly leastIntrusiveMeetingPurpose: MeasureId | undefined;
+  /** Per stated purpose kind: the least intrusive permitted measure that fully achieves it (a combination may be needed). */
+  readonly leastIntrusivePerPurpose: Readonly<Partial<Record<PurposeKind, MeasureId>>>;
   readonly conclusion: Text;
 }
 
 /** The scenario as if it assessed measure m instead; alternatives kept only where they are lighter than m. */
 export const scenarioFor = (s: Scenario, m: Measure): Scenario => {
   if (m.id === s.measure.id) return s;
+  // An alternative is hypothetical: it has not started, and refusing it costs no service.
   const measure: Scenario['measure'] = { id: m.id };
-  if (s.measure.startDate !== undefined) Object.assign(measure, { startDate: s.measure.startDate });
   if (s.measure.camera !== undefined && m.captures.includes('video')) Object.assign(measure, { camera: s.measure.camera });
   if (m.id === 'incident-recording') {
     if (s.measure.preRollSeconds !== undefined) Object.assign(measure, { preRollSeconds: s.measure.preRollSeconds });
@@ -48,10 +50,8 @@ export const scenarioFor = (s: Scenario, m: Measure): Scenario => {
   }
   const rankOf = (id: string) => CATALOGUE.find((c) => c.id === id)?.rank ?? Number.MAX_SAFE_INTEGER;
   // A person's judgement concerns the measure they judged; it never carries over to another one.
-  const { humanJudgements, ...rest } = s;
-  const base = { ...rest, measure, alternatives: s.alternatives.filter((a) => rankOf(a.measure) < m.rank) };
-  void humanJudgements;
-  return base;
+  const { humanJudgements: _judged, ...rest } = s;
+  return { ...rest, measure, conditionsAccessToService: false, alternatives: s.alternatives.filter((a) => rankOf(a.measure) < m.rank) };
 };
 
 const documentedInsufficient = (s: Scenario, id: MeasureId): string | undefined => {
@@ -106,5 +106,10 @@ export const compareAlternatives = (scenario: Scenario, options: AssessOptions =
             `Least intrusive measure that meets the purpose: ${best.name.en}. It is less intrusive than the measure assessed (${assessedRow.name.en}).`,
           )
         : t(`Minst ingrijpend middel dat het doel bereikt: ${best.name.nl}.`, `Least intrusive measure that meets the purpose: ${best.name.en}.`);
-  return { purposeKinds: kinds, rows, leastIntrusiveMeetingPurpose: best?.measureId, conclusion };
+  const perPurpose: Partial<Record<PurposeKind, MeasureId>> = {};
+  for (const k of kinds) {
+    const row = rows.find((r) => r.achieves[k] === 'yes' && r.verdict !== 'not-permitted' && (r.assessed || documentedInsufficient(scenario, r.measureId) === undefined));
+    if (row !== undefined) perPurpose[k] = row.measureId;
+  }
+  return { purposeKinds: kinds, rows, leastIntrusiveMeetingPurpose: best?.measureId, leastIntrusivePerPurpose: perPurpose, conclusion };
 };
