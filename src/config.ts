@@ -32,6 +32,21 @@ export interface Config {
   readonly loginLockMinutes: number;
   readonly oidc: OidcConfig | undefined;
   readonly webDir: string;
+  readonly mqtt: MqttConfig;
+  /** POST every alarm event here as JSON (building systems, pagers); optional. */
+  readonly alarmWebhookUrl: string | undefined;
+}
+
+export interface MqttConfig {
+  /** External broker (e.g. mqtt://127.0.0.1:1883 for Mosquitto); when unset the embedded listener runs. */
+  readonly url: string | undefined;
+  readonly username: string | undefined;
+  readonly password: string | undefined;
+  /** Port of the embedded MQTT listener (0 = any free port; -1 = off). */
+  readonly listenPort: number;
+  readonly listenHost: string;
+  /** Topic prefix for buttons in and alarm events out. */
+  readonly topicPrefix: string;
 }
 
 export class ConfigError extends Error {
@@ -131,6 +146,15 @@ export const loadConfig = (env: Env = process.env, cwd: string = process.cwd(), 
     loginMaxFailures: intVar(env, 'PROPORTIO_LOGIN_MAX_FAILURES', 5, 1, 100, problems),
     loginLockMinutes: intVar(env, 'PROPORTIO_LOGIN_LOCK_MINUTES', 15, 1, 24 * 60, problems),
     oidc: parseOidc(env, problems),
+    mqtt: {
+      url: urlVar(env, 'PROPORTIO_MQTT_URL', ['mqtt:', 'mqtts:', 'ws:', 'wss:'], problems),
+      username: env.PROPORTIO_MQTT_USERNAME || undefined,
+      password: env.PROPORTIO_MQTT_PASSWORD || undefined,
+      listenPort: intVar(env, 'PROPORTIO_MQTT_PORT', 1883, -1, 65535, problems),
+      listenHost: env.PROPORTIO_MQTT_HOST || '0.0.0.0',
+      topicPrefix: (env.PROPORTIO_MQTT_TOPIC_PREFIX || 'proportio').replace(/\/+$/, ''),
+    },
+    alarmWebhookUrl: urlVar(env, 'PROPORTIO_ALARM_WEBHOOK_URL', ['https:', 'http:'], problems),
     webDir: env.PROPORTIO_WEB_DIR ? path.resolve(cwd, env.PROPORTIO_WEB_DIR) : path.join(packageRootDir, 'dist', 'web'),
   };
   if (problems.length > 0) throw new ConfigError(problems);

@@ -13,6 +13,9 @@ import { migrateToLatest, openDatabase, type Database } from './adapters/db/conn
 import { createStore } from './adapters/db/store.js';
 import type { Config } from './config.js';
 import { buildApp, loggerOptions, type ProportioApp } from './http/app.js';
+import pino from 'pino';
+import { createAlarmModule } from './compose/alarm.compose.js';
+import type { ModuleContext, ProportioModule } from './compose/module.js';
 import { auditService } from './services/audit.service.js';
 import { authService } from './services/auth.service.js';
 import { demoService } from './services/demo.service.js';
@@ -65,7 +68,10 @@ export interface Runtime {
     readonly demo: ReturnType<typeof demoService>;
   };
   readonly clock: Clock;
+  readonly modules: readonly ProportioModule[];
   app(): Promise<ProportioApp>;
+  /** Starts the modules' background work (serve only). */
+  start(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -94,6 +100,10 @@ export const createRuntime = async (config: Config, opts: RuntimeOptions = {}): 
     audit: auditService({ store }),
     demo: demoService({ store, clock, ids, hasher, secrets }),
   };
+  const log = pino({ level: opts.logger === false ? 'silent' : config.logLevel, base: { component: 'runtime' } });
+  const moduleContext: ModuleContext = { config, store, clock, ids, secrets, log };
+  // Capabilities, in the order their routes are registered.
+  const modules: ProportioModule[] = [createAlarmModule(moduleContext)];
   const oidc = config.oidc
     ? { ...oidcAdapter(config.oidc), rolesClaim: config.oidc.rolesClaim, roleMap: config.oidc.roleMap, redirectUri: config.oidc.redirectUri }
     : undefined;
@@ -104,6 +114,7 @@ export const createRuntime = async (config: Config, opts: RuntimeOptions = {}): 
     secrets,
     services,
     clock,
+    modules,
     app: () =>
       buildApp({
         version: version(),
@@ -117,7 +128,14 @@ export const createRuntime = async (config: Config, opts: RuntimeOptions = {}): 
         webDir: config.webDir,
         logger: opts.logger ?? loggerOptions(config.logLevel),
         ...(opts.loginAttemptsPerMinute ? { loginAttemptsPerMinute: opts.loginAttemptsPerMinute } : {}),
+        modules,
       }),
-    close: () => database.close(),
+    start: async () => {
+      for (const m of modules) await m.start();
+    },
+    close: async () => {
+      for (const m of [...modules].reverse()) await m.stop();
+      await database.close();
+    },
   };
 };

@@ -20,6 +20,7 @@ import type { SecretBox, Store } from '../services/ports.js';
 import type { RegistryService } from '../services/registry.service.js';
 import type { UsersService } from '../services/users.service.js';
 import type { DeclaredRoute } from './access.js';
+import type { ProportioModule } from '../compose/module.js';
 import { authPlugin } from './plugins/auth.plugin.js';
 import { slidingWindowLimiter } from './plugins/rate-limit.js';
 import { problemOf, sendProblem } from './problem.js';
@@ -46,6 +47,8 @@ export interface AppDeps {
   /** Built web UI (index.html and assets); served when present. */
   readonly webDir: string | undefined;
   readonly logger: FastifyServerOptions['logger'];
+  /** Capabilities whose routes are registered after the core routes. */
+  readonly modules?: readonly ProportioModule[];
   /** Login attempts per client address per minute. */
   readonly loginAttemptsPerMinute?: number;
 }
@@ -169,7 +172,7 @@ export const buildApp = async (deps: AppDeps): Promise<ProportioApp> => {
   });
 
   const now = deps.now;
-  await app.register(healthRoutes, { store: deps.store, version: deps.version });
+  await app.register(healthRoutes, { store: deps.store, version: deps.version, health: () => (deps.modules ?? []).flatMap((m) => m.health()) });
   await app.register(authRoutes, {
     auth: deps.services.auth,
     secureCookies: deps.secureCookies,
@@ -181,6 +184,7 @@ export const buildApp = async (deps: AppDeps): Promise<ProportioApp> => {
   await app.register(registryRoutes, { registry: deps.services.registry });
   await app.register(usersRoutes, { users: deps.services.users });
   await app.register(auditRoutes, { audit: deps.services.audit });
+  for (const m of deps.modules ?? []) await app.register(m.routes);
 
   const webDir = deps.webDir;
   const hasWeb = webDir !== undefined && fs.existsSync(path.join(webDir, 'index.html'));

@@ -167,6 +167,11 @@ export class IngestProcess {
     return this.current;
   }
 
+  /** The running ffmpeg's pid (for /proc checks in tests and metrics), undefined between runs. */
+  get pid(): number | undefined {
+    return this.child?.pid;
+  }
+
   start(): void {
     if (this.stopped || this.child !== null) return;
     this.launch();

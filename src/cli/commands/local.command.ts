@@ -60,6 +60,7 @@ export const registerLocalCommands = (program: Command, io: CliIo): void => {
         if (code === 'EADDRINUSE') throw new CliError(`port ${config.port} is in use; set PROPORTIO_PORT to another port`, EXIT.UNAVAILABLE);
         throw e;
       }
+      await rt.start();
       io.out(`Proportio is running on http://localhost:${config.port} (database: ${rt.database.location})`);
       // Keep running until a signal arrives.
       await new Promise<void>((resolve) => app.server.once('close', () => resolve()));

@@ -1,8 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import type { Store } from '../../../services/ports.js';
+import type { HealthItem } from '../../../compose/module.js';
 
-export const healthRoutes = async (app: FastifyInstance, opts: { store: Store; version: string }) => {
+const HealthItemSchema = Type.Object({ component: Type.String(), status: Type.String(), message: Type.String() });
+
+export const healthRoutes = async (app: FastifyInstance, opts: { store: Store; version: string; health: () => readonly HealthItem[] }) => {
   app.get(
     '/healthz',
     {
@@ -23,7 +26,7 @@ export const healthRoutes = async (app: FastifyInstance, opts: { store: Store; v
         tags: ['health'],
         summary: 'Readiness: the database answers',
         response: {
-          200: Type.Object({ status: Type.Literal('ready'), database: Type.String() }),
+          200: Type.Object({ status: Type.Literal('ready'), database: Type.String(), warnings: Type.Array(HealthItemSchema) }),
           503: Type.Object({ status: Type.Literal('not-ready'), database: Type.String() }),
         },
       },
@@ -31,7 +34,19 @@ export const healthRoutes = async (app: FastifyInstance, opts: { store: Store; v
     async (_req, reply) => {
       const ok = await opts.store.ping();
       if (!ok) return reply.status(503).send({ status: 'not-ready' as const, database: opts.store.dialect });
-      return { status: 'ready' as const, database: opts.store.dialect };
+      return { status: 'ready' as const, database: opts.store.dialect, warnings: opts.health().filter((h) => h.status !== 'ok') };
     },
+  );
+  app.get(
+    '/api/health',
+    {
+      config: { access: 'authenticated' },
+      schema: {
+        tags: ['health'],
+        summary: 'Health of every component (camera outages, broker connection, suspensions): shown on every screen',
+        response: { 200: Type.Object({ items: Type.Array(HealthItemSchema) }) },
+      },
+    },
+    async () => ({ items: [...opts.health()] }),
   );
 };

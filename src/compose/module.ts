@@ -1,0 +1,36 @@
+/**
+ * A capability (alarms, assessments, recording) plugs into the composition root through a
+ * module: its HTTP routes, and its background work with a start/stop lifecycle. main.ts builds
+ * every module from the same context, so each capability wires itself in one file of its own.
+ */
+import type { FastifyPluginAsync } from 'fastify';
+import type { Logger } from 'pino';
+import type { Config } from '../config.js';
+import type { Clock, IdGenerator, SecretBox, Store } from '../services/ports.js';
+
+export interface ModuleContext {
+  readonly config: Config;
+  readonly store: Store;
+  readonly clock: Clock;
+  readonly ids: IdGenerator;
+  readonly secrets: SecretBox;
+  readonly log: Logger;
+}
+
+export interface HealthItem {
+  readonly component: string;
+  readonly status: 'ok' | 'warning' | 'error';
+  readonly message: string;
+}
+
+export interface ProportioModule {
+  readonly name: string;
+  /** Registered on the app after the core routes; declare `config.access` on every route. */
+  readonly routes: FastifyPluginAsync;
+  /** Background work (listeners, timers, child processes). Called once by `serve`, not by app building. */
+  start(): Promise<void>;
+  /** Stops background work; must be safe to call when start() was never called. */
+  stop(): Promise<void>;
+  /** Warnings shown on every screen and in /readyz details (e.g. "MQTT broker unreachable"). */
+  health(): readonly HealthItem[];
+}

@@ -1,0 +1,125 @@
+/**
+ * The renderer-independent report: everything a Markdown, HTML or PDF renderer needs, bilingual,
+ * already ordered. Renderers choose a language and a layout; they compute nothing.
+ */
+import type { Measure, PurposeKind } from './catalogue.js';
+import type { Assessment } from './assess.js';
+import type { Comparison } from './compare.js';
+import type { DpiaDetermination } from './dpia.js';
+import type { Condition, Outcome } from './rule.js';
+import type { HumanJudgement, Scenario } from './scenario.schema.js';
+import { t, type Text } from './text.js';
+import { VERDICT_NAMES, type Verdict } from './verdict.js';
+
+export interface ReportFinding {
+  readonly ruleId: string;
+  readonly title: Text;
+  /** What the engine found; never overwritten. */
+  readonly engineOutcome: Outcome;
+  /** A person's judgement on a review finding, shown as theirs. */
+  readonly humanJudgement?: HumanJudgement;
+  readonly effectiveOutcome: Outcome;
+  readonly reasons: readonly Text[];
+  readonly source: string;
+  readonly conditions: readonly Condition[];
+}
+
+export interface ReportModel {
+  readonly title: string;
+  readonly controller: string;
+  readonly assessedOn: string;
+  readonly measure: { readonly id: string; readonly rank: number; readonly name: Text; readonly audio: boolean };
+  readonly scope: {
+    readonly rooms: readonly string[];
+    readonly conversationTypes: readonly { readonly id: string; readonly name: string; readonly sensitive: boolean }[];
+    readonly hours: Text;
+    readonly riskFlaggedOnly: boolean;
+  };
+  readonly purpose: { readonly text: string; readonly kinds: readonly PurposeKind[] };
+  readonly legalBasis: { readonly article: string; readonly provision: string | undefined };
+  readonly peopleAffected: Scenario['peopleAffected'];
+  readonly conditionsAccessToService: boolean;
+  readonly evidence: {
+    readonly incidentsInScope: number;
+    readonly seriousOrReported: number;
+    readonly imminentDanger: string | undefined;
+    readonly statistics: string | undefined;
+  };
+  readonly alternatives: Comparison;
+  readonly findings: readonly ReportFinding[];
+  readonly dpia: DpiaDetermination;
+  readonly verdict: { readonly value: Verdict; readonly name: Text };
+  readonly conditions: readonly Condition[];
+  readonly humanJudgements: readonly (HumanJudgement & { readonly ruleTitle: Text })[];
+  readonly notes: readonly Text[];
+}
+
+const DAY = ['', 'ma', 'di', 'wo', 'do', 'vr', 'za', 'zo'];
+const DAY_EN = ['', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+
+const hoursText = (s: Scenario): Text => {
+  const hours = s.scope.hours ?? [];
+  if (hours.length === 0) return t('alle uren', 'all hours');
+  return {
+    nl: hours.map((w) => `${w.days.map((d) => DAY[d]).join(',')} ${w.from}–${w.to}`).join('; '),
+    en: hours.map((w) => `${w.days.map((d) => DAY_EN[d]).join(',')} ${w.from}–${w.to}`).join('; '),
+  };
+};
+
+export const ANALOGY_NOTE = t(
+  'EDPB-richtsnoeren 3/2019 §§18–40 gaan over gerechtvaardigd belang (art. 6(1)(f)), dat een gemeente niet kan gebruiken (LB-1); deze beoordeling past ze toe als maatstaf voor noodzaak en evenredigheid bij een grondslag in art. 6(1)(c)/(e) en 6(3).',
+  'EDPB Guidelines 3/2019 §§18–40 analyse legitimate interests (Art. 6(1)(f)), which a municipality cannot use (LB-1); this assessment applies them as necessity and proportionality benchmarks for a basis under Art. 6(1)(c)/(e) and 6(3).',
+);
+export const VERIFY_NOTE = t(
+  'Bronnen gemarkeerd met “(verify)” konden bij het opstellen van de regels niet in de primaire tekst worden bevestigd; controleer ze vóór gebruik.',
+  'Sources marked "(verify)" could not be confirmed against the primary text when the rules were written; check them before relying on them.',
+);
+
+export const buildReportModel = (scenario: Scenario, assessment: Assessment, comparison: Comparison): ReportModel => {
+  const m: Measure = assessment.measure;
+  const incidents = scenario.evidence.incidents ?? [];
+  const rooms = new Set(scenario.scope.rooms.map((r) => r.id));
+  const types = new Set(scenario.scope.conversationTypes.map((c) => c.id));
+  const inScope = incidents.filter((i) => rooms.has(i.roomId) && types.has(i.conversationTypeId));
+  const findings: ReportFinding[] = assessment.findings.map((f) => {
+    const base = {
+      ruleId: f.ruleId,
+      title: f.title,
+      engineOutcome: f.outcome,
+      effectiveOutcome: f.effectiveOutcome,
+      reasons: f.reasons,
+      source: f.source,
+      conditions: f.conditions ?? [],
+    };
+    return f.humanJudgement === undefined ? base : { ...base, humanJudgement: f.humanJudgement };
+  });
+  return {
+    title: scenario.title,
+    controller: scenario.controller.name,
+    assessedOn: scenario.assessedOn,
+    measure: { id: m.id, rank: m.rank, name: m.name, audio: scenario.measure.audio ?? m.audio },
+    scope: {
+      rooms: scenario.scope.rooms.map((r) => r.name ?? r.id),
+      conversationTypes: scenario.scope.conversationTypes.map((c) => ({ id: c.id, name: c.name ?? c.id, sensitive: c.sensitive })),
+      hours: hoursText(scenario),
+      riskFlaggedOnly: scenario.scope.riskFlaggedOnly === true,
+    },
+    purpose: { text: scenario.purpose.text, kinds: scenario.purpose.kinds },
+    legalBasis: { article: `6(1)(${scenario.legalBasis.article})`, provision: scenario.legalBasis.provision },
+    peopleAffected: scenario.peopleAffected,
+    conditionsAccessToService: scenario.conditionsAccessToService,
+    evidence: {
+      incidentsInScope: inScope.length,
+      seriousOrReported: inScope.filter((i) => i.severity !== 'low' || i.policeReport).length,
+      imminentDanger: scenario.evidence.imminentDanger?.statement,
+      statistics: scenario.evidence.statistics,
+    },
+    alternatives: comparison,
+    findings,
+    dpia: assessment.dpia,
+    verdict: { value: assessment.verdict, name: VERDICT_NAMES[assessment.verdict] },
+    conditions: assessment.conditions,
+    humanJudgements: findings.flatMap((f) => (f.humanJudgement === undefined ? [] : [{ ...f.humanJudgement, ruleTitle: f.title }])),
+    notes: [ANALOGY_NOTE, VERIFY_NOTE],
+  };
+};
