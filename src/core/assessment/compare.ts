@@ -108,7 +108,7 @@ export const compareAlternatives = (scenario: Scenario, options: AssessOptions =
         : t(`Minst ingrijpend middel dat het doel bereikt: ${best.name.nl}.`, `Least intrusive measure that meets the purpose: ${best.name.en}.`);
   const perPurpose: Partial<Record<PurposeKind, MeasureId>> = {};
   for (const k of kinds) {
-    const row = rows.find((r) => r.achieves[k] === 'yes' && r.verdict !== 'not-permitted' && (r.assessed || documentedInsufficient(scenario, r.measureId) === undefined));
+    const row = rows.find((r) => r.achieves[k] === 'yes' && r.verdict !== 'not-permitted');
     if (row !== undefined) perPurpose[k] = row.measureId;
   }
   return { purposeKinds: kinds, rows, leastIntrusiveMeetingPurpose: best?.measureId, leastIntrusivePerPurpose: perPurpose, conclusion };

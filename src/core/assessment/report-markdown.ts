@@ -3,6 +3,7 @@ import type { PurposeKind } from './catalogue.js';
 import type { Outcome } from './rule.js';
 import type { ReportModel } from './report-model.js';
 import type { Lang, Text } from './text.js';
+import { VERDICT_NAMES } from './verdict.js';
 
 const L = {
   nl: {
@@ -71,9 +72,8 @@ export const renderMarkdown = (m: ReportModel, lang: Lang): string => {
   out.push('|---|---|---|---|---|---|---|---|---|---|');
   for (const r of m.alternatives.rows) {
     const name = r.assessed ? `**${tx(r.name)}** (${l.assessed})` : tx(r.name);
-    const verdict = r.verdict === 'not-permitted' ? OUTCOME.fail : r.verdict === 'permitted' ? OUTCOME.pass : OUTCOME.condition;
     out.push(
-      `| ${r.rank} | ${cell(name)} | ${tx(ACH[r.achieves['immediate-help']])} | ${tx(ACH[r.achieves.deterrence])} | ${tx(ACH[r.achieves.evidence])} | ${r.meetsPurpose ? l.yes : l.no} | ${tx(verdict)} | ${r.failedRules.join(', ')} | ${cell(tx(r.pros))} | ${cell(tx(r.cons))} |`,
+      `| ${r.rank} | ${cell(name)} | ${tx(ACH[r.achieves['immediate-help']])} | ${tx(ACH[r.achieves.deterrence])} | ${tx(ACH[r.achieves.evidence])} | ${r.meetsPurpose ? l.yes : l.no} | ${tx(VERDICT_NAMES[r.verdict])} | ${r.failedRules.join(', ')} | ${cell(tx(r.pros))} | ${cell(tx(r.cons))} |`,
     );
   }
   out.push('', tx(m.alternatives.conclusion));

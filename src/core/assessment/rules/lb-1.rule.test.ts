@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import type { Outcome } from '../rule.js';
+import type { Scenario } from '../scenario.schema.js';
+import { factsOf } from './rule-test-kit.js';
+import { lb1Rule } from './lb-1.rule.js';
+
+const cases: { name: string; change: (s: Scenario) => void; outcome: Outcome }[] = [
+  { name: 'public authority on (f)', change: (s) => { s.legalBasis = { article: 'f' }; }, outcome: 'fail' },
+  { name: 'public authority on (e) with provision', change: (s) => {}, outcome: 'pass' },
+  { name: 'private controller on (f)', change: (s) => { s.controller.publicAuthority = false; s.legalBasis = { article: 'f' }; }, outcome: 'pass' },
+  { name: 'public authority on (f) for a measure without personal data', change: (s) => { s.legalBasis = { article: 'f' }; s.measure = { id: 'second-staff-member' }; }, outcome: 'pass' },
+];
+
+describe('LB-1 — GDPR Art. 6(1), last subparagraph', () => {
+  it.each(cases)('$name → $outcome', ({ change, outcome }) => {
+    const f = lb1Rule.evaluate(factsOf(change));
+    expect(f.ruleId).toBe('LB-1');
+    expect(f.outcome).toBe(outcome);
+    expect(f.reasons.length).toBeGreaterThan(0);
+    if (outcome === 'condition') expect(f.conditions?.length).toBeGreaterThan(0);
+  });
+
+  it('gives its reasons in Dutch and English', () => {
+    const f = lb1Rule.evaluate(factsOf((s) => { s.legalBasis = { article: 'f' }; }));
+    expect(f.reasons[0]?.nl).toMatch(/gerechtvaardigd belang/);
+    expect(f.reasons[0]?.en).toMatch(/legitimate interests/);
+    expect(f.source).toBe(lb1Rule.source);
+  });
+});

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import type { Outcome } from '../rule.js';
+import type { Scenario } from '../scenario.schema.js';
+import { factsOf } from './rule-test-kit.js';
+import { lb2Rule } from './lb-2.rule.js';
+
+const cases: { name: string; change: (s: Scenario) => void; outcome: Outcome }[] = [
+  { name: '(e) with a provision', change: (s) => {}, outcome: 'pass' },
+  { name: '(e) without a provision', change: (s) => { s.legalBasis = { article: 'e' }; }, outcome: 'fail' },
+  { name: '(c) without a provision', change: (s) => { s.legalBasis = { article: 'c' }; }, outcome: 'fail' },
+  { name: '(c) with a provision', change: (s) => { s.legalBasis = { article: 'c', provision: 'Arbeidsomstandighedenwet art. 3' }; }, outcome: 'pass' },
+  { name: '(b) contract needs a person', change: (s) => { s.legalBasis = { article: 'b' }; }, outcome: 'review' },
+  { name: '(d) vital interests needs a person', change: (s) => { s.legalBasis = { article: 'd' }; }, outcome: 'review' },
+  { name: '(f) is not this rule', change: (s) => { s.legalBasis = { article: 'f' }; }, outcome: 'pass' },
+];
+
+describe('LB-2 — GDPR Art. 6(3); EDPB Guidelines 3/2019 §41 (verify)', () => {
+  it.each(cases)('$name → $outcome', ({ change, outcome }) => {
+    const f = lb2Rule.evaluate(factsOf(change));
+    expect(f.ruleId).toBe('LB-2');
+    expect(f.outcome).toBe(outcome);
+    expect(f.reasons.length).toBeGreaterThan(0);
+    if (outcome === 'condition') expect(f.conditions?.length).toBeGreaterThan(0);
+  });
+});
