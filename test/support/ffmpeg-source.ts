@@ -10,6 +10,9 @@ import { mkdir, rename } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { createNodeSpawner, IngestProcess, type CameraHealth } from '../../src/adapters/media/ingest-process.js';
+import { ClipRecorder, type ClipMetadata, type ClipOpening, type ClipRecorderOptions } from '../../src/core/recording/clip.js';
+import type { IngestArgsOptions } from '../../src/core/recording/ffmpeg-args.js';
 
 const run = promisify(execFile);
 export const FFMPEG = '/usr/bin/ffmpeg';
@@ -60,10 +63,6 @@ export const frameHashes = async (input: string, maxFrames?: number): Promise<st
     .map((l) => l.split(',').at(-1)?.trim() ?? '');
 };
 
-import { ClipRecorder, type ClipMetadata, type ClipOpening, type ClipRecorderOptions } from '../../src/core/recording/clip.js';
-import type { IngestArgsOptions } from '../../src/core/recording/ffmpeg-args.js';
-import { IngestProcess, type CameraHealth } from '../../src/adapters/media/ingest-process.js';
-
 export interface CapturedClip {
   readonly opening: ClipOpening;
   readonly chunks: Buffer[];
@@ -78,6 +77,8 @@ export const armCamera = (o: {
   readonly stallSeconds?: number;
   readonly startupSeconds?: number;
   readonly backoff?: { initialMs: number; maxMs: number; factor: number };
+  /** Working folder and TMPDIR for ffmpeg (watched by tests for files that must not appear). */
+  readonly workDir?: string;
 }) => {
   const clips: CapturedClip[] = [];
   const fragments: { at: number; start: number; end: number; keyframe: boolean }[] = [];
@@ -108,6 +109,7 @@ export const armCamera = (o: {
     ...(o.startupSeconds === undefined ? {} : { startupSeconds: o.startupSeconds }),
     backoff: o.backoff ?? { initialMs: 500, maxMs: 4000, factor: 2 },
     killGraceMs: 1000,
+    ...(o.workDir === undefined ? {} : { spawner: createNodeSpawner({ cwd: o.workDir, env: { ...process.env, TMPDIR: o.workDir } }) }),
     onInit: (init) => rec.onInit(init),
     onFragment: (f, at) => {
       fragments.push({ at, start: f.startSeconds, end: f.startSeconds + f.durationSeconds, keyframe: f.keyframe });

@@ -5,7 +5,12 @@
  * goes straight into the parser, fragments go to the caller's callback.
  */
 import { spawn } from 'node:child_process';
-import { buildIngestArgs, redactArgs, redactUrl, type IngestArgsOptions } from '../../core/recording/ffmpeg-args.js';
+import {
+  buildIngestArgs,
+  redactArgs,
+  redactUrl,
+  type IngestArgsOptions,
+} from '../../core/recording/ffmpeg-args.js';
 import { Fmp4Parser, type Fragment, type InitSegment } from '../../core/recording/fmp4-parser.js';
 import type { DomainError } from '../../core/result.js';
 
@@ -34,7 +39,9 @@ export interface SpawnedProcess {
   onStdout(listener: (chunk: Buffer) => void): void;
   onStderr(listener: (chunk: Buffer) => void): void;
   /** Exactly once, also after a spawn error (with code null). */
-  onExit(listener: (code: number | null, signal: string | null, spawnError: NodeJS.ErrnoException | null) => void): void;
+  onExit(
+    listener: (code: number | null, signal: string | null, spawnError: NodeJS.ErrnoException | null) => void,
+  ): void;
   kill(signal: 'SIGTERM' | 'SIGKILL'): void;
 }
 
@@ -74,23 +81,37 @@ export interface IngestOptions {
   readonly logger?: IngestLogger;
 }
 
-export const nodeSpawner: Spawner = (command, args) => {
-  const child = spawn(command, [...args], { stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true });
-  let spawnError: NodeJS.ErrnoException | null = null;
-  child.on('error', (e: NodeJS.ErrnoException) => {
-    spawnError = e;
-  });
-  return {
-    pid: child.pid,
-    onStdout: (l) => child.stdout.on('data', l),
-    onStderr: (l) => child.stderr.on('data', l),
-    // 'close' fires after stdio is drained, so no fragment can arrive after the exit callback.
-    onExit: (l) => child.once('close', (code: number | null, signal: string | null) => l(code, signal, spawnError)),
-    kill: (signal) => {
-      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
-    },
+/**
+ * Spawns real processes. `cwd` lets the supervisor run ffmpeg in an empty folder of its own, so
+ * any file it might create would be visible there (and the tests watch it).
+ */
+export const createNodeSpawner =
+  (options: { readonly cwd?: string; readonly env?: NodeJS.ProcessEnv } = {}): Spawner =>
+  (command, args) => {
+    const child = spawn(command, [...args], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      windowsHide: true,
+      cwd: options.cwd,
+      env: options.env,
+    });
+    let spawnError: NodeJS.ErrnoException | null = null;
+    child.on('error', (e: NodeJS.ErrnoException) => {
+      spawnError = e;
+    });
+    return {
+      pid: child.pid,
+      onStdout: (l) => child.stdout.on('data', l),
+      onStderr: (l) => child.stderr.on('data', l),
+      // 'close' fires after stdio is drained, so no fragment can arrive after the exit callback.
+      onExit: (l) =>
+        child.once('close', (code: number | null, signal: string | null) => l(code, signal, spawnError)),
+      kill: (signal) => {
+        if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+      },
+    };
   };
-};
+
+export const nodeSpawner: Spawner = createNodeSpawner();
 
 export const systemClock: Clock = {
   now: () => Date.now(),
@@ -100,8 +121,16 @@ export const systemClock: Clock = {
 
 type Classified = { readonly state: 'offline' | 'unauthorised' | 'bad-stream'; readonly error: DomainError };
 
-const RULES: readonly { readonly re: RegExp; readonly state: Classified['state']; readonly code: DomainError['code'] }[] = [
-  { re: /\b401\b|unauthori[sz]ed|\b403\b|forbidden/i, state: 'unauthorised', code: 'RECORDING.CAMERA_UNAUTHORISED' },
+const RULES: readonly {
+  readonly re: RegExp;
+  readonly state: Classified['state'];
+  readonly code: DomainError['code'];
+}[] = [
+  {
+    re: /\b401\b|unauthori[sz]ed|\b403\b|forbidden/i,
+    state: 'unauthorised',
+    code: 'RECORDING.CAMERA_UNAUTHORISED',
+  },
   {
     re: /matches no streams|invalid data found when processing input|could not find codec parameters|codec not currently supported in container|could not find tag for codec|unsupported codec|no video stream/i,
     state: 'bad-stream',
@@ -119,7 +148,11 @@ const RANK: Record<Classified['state'], number> = { unauthorised: 3, 'bad-stream
 /** Classifies one stderr line (already redacted); null when it says nothing about health. */
 export const classifyStderrLine = (line: string): Classified | null => {
   for (const r of RULES) {
-    if (r.re.test(line)) return { state: r.state, error: { code: r.code, message: line.replace(/^\[(?:error|warning|fatal)\]\s*/, '').slice(0, 300) } };
+    if (r.re.test(line))
+      return {
+        state: r.state,
+        error: { code: r.code, message: line.replace(/^\[(?:error|warning|fatal)\]\s*/, '').slice(0, 300) },
+      };
   }
   return null;
 };
@@ -186,7 +219,13 @@ export class IngestProcess {
     const child = this.child;
     this.child = null;
     // Updated silently: after stop() no callback fires, not even this one.
-    this.current = { ...this.current, state: 'stopped', since: this.clock.now(), error: null, nextAttemptAt: null };
+    this.current = {
+      ...this.current,
+      state: 'stopped',
+      since: this.clock.now(),
+      error: null,
+      nextAttemptAt: null,
+    };
     this.stopPromise =
       child === null
         ? Promise.resolve()
@@ -208,7 +247,10 @@ export class IngestProcess {
       this.setHealth({ state: 'bad-stream', error: args.error, nextAttemptAt: null });
       return;
     }
-    this.o.logger?.info({ component: 'recorder', cameraId: this.o.cameraId, argv: redactArgs(args.value) }, 'starting ffmpeg ingest');
+    this.o.logger?.info(
+      { component: 'recorder', cameraId: this.o.cameraId, argv: redactArgs(args.value) },
+      'starting ffmpeg ingest',
+    );
     this.stderrTail = '';
     this.classified = null;
     this.forced = null;
@@ -231,13 +273,18 @@ export class IngestProcess {
         if (ev.type === 'init') {
           const video = ev.init.tracks.find((t) => t.trackId === ev.init.videoTrackId);
           const allowed = this.o.allowedCodecs ?? ['avc1', 'avc3'];
-          this.setHealth({ codec: video?.codec ?? null, width: video?.width ?? null, height: video?.height ?? null });
+          this.setHealth({
+            codec: video?.codec ?? null,
+            width: video?.width ?? null,
+            height: video?.height ?? null,
+          });
           if (video === undefined || !allowed.includes(video.codec)) {
             this.fault(child, {
               state: 'bad-stream',
               error: {
                 code: 'RECORDING.BAD_STREAM',
-                message: video === undefined ? 'the stream has no video' : `video codec ${video.codec} is not H.264`,
+                message:
+                  video === undefined ? 'the stream has no video' : `video codec ${video.codec} is not H.264`,
                 details: { codec: video?.codec ?? null },
               },
             });
@@ -259,8 +306,13 @@ export class IngestProcess {
         const line = redactUrl(raw.trim());
         if (line === '') continue;
         const c = classifyStderrLine(line);
-        if (c !== null && (this.classified === null || RANK[c.state] > RANK[this.classified.state])) this.classified = c;
-        if (/^\[(error|fatal)\]/.test(line)) this.o.logger?.warn({ component: 'recorder', cameraId: this.o.cameraId, ffmpeg: line.slice(0, 300) }, 'ffmpeg reported an error');
+        if (c !== null && (this.classified === null || RANK[c.state] > RANK[this.classified.state]))
+          this.classified = c;
+        if (/^\[(error|fatal)\]/.test(line))
+          this.o.logger?.warn(
+            { component: 'recorder', cameraId: this.o.cameraId, ffmpeg: line.slice(0, 300) },
+            'ffmpeg reported an error',
+          );
       }
     });
 
@@ -273,7 +325,13 @@ export class IngestProcess {
       if (spawnError !== null) {
         outcome =
           spawnError.code === 'ENOENT'
-            ? { state: 'offline', error: { code: 'RECORDING.FFMPEG_MISSING', message: `ffmpeg not found at ${this.o.ffmpegPath}` } }
+            ? {
+                state: 'offline',
+                error: {
+                  code: 'RECORDING.FFMPEG_MISSING',
+                  message: `ffmpeg not found at ${this.o.ffmpegPath}`,
+                },
+              }
             : { state: 'offline', error: { code: 'RECORDING.FFMPEG_FAILED', message: spawnError.message } };
       } else {
         const tail = redactUrl(this.stderrTail.trim());
@@ -285,7 +343,11 @@ export class IngestProcess {
             error:
               code === 0
                 ? { code: 'RECORDING.CAMERA_UNREACHABLE', message: 'the stream ended' }
-                : { code: 'RECORDING.FFMPEG_FAILED', message: `ffmpeg exited with ${signal ?? String(code)}`, details: { exitCode: code, signal } },
+                : {
+                    code: 'RECORDING.FFMPEG_FAILED',
+                    message: `ffmpeg exited with ${signal ?? String(code)}`,
+                    details: { exitCode: code, signal },
+                  },
           };
       }
       this.o.onStreamEnd?.(at, outcome.error);
@@ -298,14 +360,22 @@ export class IngestProcess {
         { component: 'recorder', cameraId: this.o.cameraId, code: outcome.error.code, retryInMs: delay },
         `camera ${outcome.state}: ${outcome.error.message}`,
       );
-      this.setHealth({ state: outcome.state, error: outcome.error, restarts: this.restarts, nextAttemptAt: at + delay });
+      this.setHealth({
+        state: outcome.state,
+        error: outcome.error,
+        restarts: this.restarts,
+        nextAttemptAt: at + delay,
+      });
       this.restartTimer = this.clock.setTimeout(() => {
         this.restartTimer = null;
         if (gen === this.generation && !this.stopped) this.launch();
       }, delay);
     });
 
-    this.armStall((this.o.startupSeconds ?? (this.o.source.timeoutSeconds ?? 10) + (this.o.stallSeconds ?? 15)) * 1000, child);
+    this.armStall(
+      (this.o.startupSeconds ?? (this.o.source.timeoutSeconds ?? 10) + (this.o.stallSeconds ?? 15)) * 1000,
+      child,
+    );
   }
 
   private onFragment(fragment: Fragment, at: number): void {
@@ -341,7 +411,10 @@ export class IngestProcess {
     this.stallTimer = this.clock.setTimeout(() => {
       this.stallTimer = null;
       if (this.child !== child || this.stopped) return;
-      this.fault(child, { state: 'offline', error: { code: 'RECORDING.STALLED', message: `no video for ${Math.round(ms / 1000)} s` } });
+      this.fault(child, {
+        state: 'offline',
+        error: { code: 'RECORDING.STALLED', message: `no video for ${Math.round(ms / 1000)} s` },
+      });
     }, ms);
   }
 
