@@ -1,0 +1,103 @@
+/**
+ * Authorisation, walked exhaustively: every declared route × every role (and anonymous) gets
+ * 401, 403 or through, exactly as its declaration says. A route added without a declaration
+ * cannot even be registered, so it cannot slip past this test.
+ */
+import Fastify from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROLES, hasPermission, type Role } from '../../src/core/auth/roles.js';
+import { DEMO_ACCOUNTS } from '../../src/services/demo.service.js';
+import { startTestRuntime, loginAs, type TestRuntime } from '../support/test-runtime.js';
+
+let t: TestRuntime;
+const sessions = new Map<Role, Record<string, string>>();
+
+beforeAll(async () => {
+  t = await startTestRuntime({ demo: true, loginAttemptsPerMinute: 1000 });
+  for (const role of ROLES) {
+    const account = DEMO_ACCOUNTS.find((a) => a.roles.length === 1 && a.roles[0] === role) ?? DEMO_ACCOUNTS.find((a) => a.roles.includes(role))!;
+    // Accounts with one role only, so each row tests exactly one role's permissions.
+    if (account.roles.length > 1) {
+      const r = await t.rt.services.users.create({ kind: 'system', name: 'test' }, {
+        username: `only-${role}`,
+        displayName: `Only ${role}`,
+        roles: [role],
+        password: 'a-long-test-password-1',
+      });
+      if (!r.ok) throw new Error(r.error.message);
+      sessions.set(role, (await loginAs(t.app, `only-${role}`, 'a-long-test-password-1')).headers);
+    } else {
+      sessions.set(role, (await loginAs(t.app, account.username)).headers);
+    }
+  }
+});
+afterAll(async () => t?.close());
+
+const concrete = (url: string) => url.replace(/:([a-zA-Z]+)/g, (_m, p: string) => (p === 'key' ? 'alarm.escalationSeconds' : '00000000-0000-4000-8000-000000000000'));
+
+describe('route × role authorisation', () => {
+  it('declares access on every API route (and there are routes to walk)', () => {
+    expect(t.app.declaredRoutes.length).toBeGreaterThan(20);
+    for (const r of t.app.declaredRoutes) expect(r.access, `${r.method} ${r.url}`).toBeTruthy();
+  });
+
+  it('refuses to register an API route without an access declaration', async () => {
+    const probe = Fastify();
+    probe.addHook('onRoute', (route) => {
+      if (route.url.startsWith('/api/') && route.config?.access === undefined) throw new Error(`route ${route.url} declares no access`);
+    });
+    expect(() => probe.get('/api/undeclared', async () => 'x')).toThrow(/declares no access/);
+    // And the real app applies the same guard: its onRoute hook is what produced declaredRoutes.
+    expect(() => t.app.get('/api/late', async () => 'x')).toThrow();
+  });
+
+  it('guards each resource with a permission of its own family', () => {
+    // Catches a route declared with a too-wide permission (e.g. the user list under registry:read).
+    const family: Array<[RegExp, RegExp]> = [
+      [/^\/api\/users/, /^users:/],
+      [/^\/api\/audit/, /^audit:/],
+      [/^\/api\/cameras/, /^cameras:/],
+      [/^\/api\/settings/, /^settings:/],
+      [/^\/api\/(sites|rooms|conversation-types|organisation)/, /^registry:/],
+    ];
+    for (const r of t.app.declaredRoutes) {
+      const f = family.find(([url]) => url.test(r.url));
+      if (f) expect(r.access, `${r.method} ${r.url}`).toMatch(f[1]);
+    }
+  });
+
+  it('answers each route for each role as declared', async () => {
+    const failures: string[] = [];
+    for (const route of t.app.declaredRoutes) {
+      const url = concrete(route.url);
+      // Anonymous
+      const anon = await t.app.inject({ method: route.method as 'GET', url, payload: route.method === 'GET' ? undefined : {} });
+      if (route.access !== 'public' && anon.statusCode !== 401) failures.push(`anonymous ${route.method} ${route.url}: ${anon.statusCode}, expected 401`);
+      if (route.access === 'public' && (anon.statusCode === 401 || anon.statusCode === 403)) failures.push(`anonymous ${route.method} ${route.url}: ${anon.statusCode} on a public route`);
+      if (route.access === 'public') continue;
+      for (const role of ROLES) {
+        // Logout would end the session the remaining rows need.
+        if (route.url === '/api/auth/logout') continue;
+        const headers = sessions.get(role)!;
+        const res = await t.app.inject({ method: route.method as 'GET', url, headers, payload: route.method === 'GET' ? undefined : {} });
+        const allowed = route.access === 'authenticated' || hasPermission([role], route.access);
+        if (allowed && (res.statusCode === 401 || res.statusCode === 403)) failures.push(`${role} ${route.method} ${route.url}: ${res.statusCode}, expected access`);
+        if (!allowed && res.statusCode !== 403) failures.push(`${role} ${route.method} ${route.url}: ${res.statusCode}, expected 403`);
+        if (!allowed) expect(res.json()).toMatchObject({ code: 'AUTH.FORBIDDEN' });
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it('rejects cookie-authenticated writes without the CSRF token, accepts them with it', async () => {
+    const h = sessions.get('admin')!;
+    const without = await t.app.inject({ method: 'POST', url: '/api/sites', headers: { cookie: h.cookie! }, payload: { name: 'CSRF-test' } });
+    expect(without.statusCode).toBe(403);
+    expect(without.json()).toMatchObject({ code: 'AUTH.CSRF' });
+    const wrong = await t.app.inject({ method: 'POST', url: '/api/sites', headers: { cookie: h.cookie!, 'x-csrf-token': 'nope' }, payload: { name: 'CSRF-test' } });
+    expect(wrong.statusCode).toBe(403);
+    expect((await t.rt.store.read.sites.list()).some((s) => s.name === 'CSRF-test')).toBe(false);
+    const withToken = await t.app.inject({ method: 'POST', url: '/api/sites', headers: h, payload: { name: 'CSRF-test' } });
+    expect(withToken.statusCode).toBe(201);
+  });
+});
