@@ -13,7 +13,13 @@ import { cpus } from 'node:os';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Decrypter, Encrypter } from 'age-encryption';
-import { AgeDecryptor, AgeEncryptor, CHUNK_SIZE, createEncryptStream, encryptBytes } from '../src/adapters/vault/age-format.js';
+import {
+  AgeDecryptor,
+  AgeEncryptor,
+  CHUNK_SIZE,
+  createEncryptStream,
+  encryptBytes,
+} from '../src/adapters/vault/age-format.js';
 import { generateIdentity } from '../src/adapters/vault/keys.js';
 
 const arg = (name: string, fallback: number): number => {
@@ -88,9 +94,13 @@ const oursWrites = (step: number) => {
 };
 
 const oursStream = async () => {
-  await pipeline(Readable.from(slices(data, MIB)), createEncryptStream([identity.recipient]), async (src: AsyncIterable<Buffer>) => {
-    for await (const b of src) sink += b.length;
-  });
+  await pipeline(
+    Readable.from(slices(data, MIB)),
+    createEncryptStream([identity.recipient]),
+    async (src: AsyncIterable<Buffer>) => {
+      for await (const b of src) sink += b.length;
+    },
+  );
 };
 
 const sealed = encryptBytes([identity.recipient], data);
@@ -129,10 +139,16 @@ await add('Proportio age reader, 1 MiB reads', size, oursDecrypt);
 await add('age-encryption 0.3.1 (pure JS), decrypt', pkgSize, pkgDecrypt);
 
 const cpu = cpus()[0]?.model ?? 'unknown CPU';
-console.log(`Vault sealing throughput — node ${process.version}, ${cpus().length} × ${cpu}, median of ${runs} rounds after a warm-up\n`);
-console.log('| implementation | data | MB/s | raw ChaCha20-Poly1305 in the same rounds, MB/s | ratio to raw |');
+console.log(
+  `Vault sealing throughput — node ${process.version}, ${cpus().length} × ${cpu}, median of ${runs} rounds after a warm-up\n`,
+);
+console.log(
+  '| implementation | data | MB/s | raw ChaCha20-Poly1305 in the same rounds, MB/s | ratio to raw |',
+);
 console.log('|---|---:|---:|---:|---:|');
 for (const r of rows) {
-  console.log(`| ${r.name} | ${r.bytes / MIB} MiB | ${r.rate.toFixed(0)} | ${r.raw.toFixed(0)} | ${(r.rate / r.raw).toFixed(2)} |`);
+  console.log(
+    `| ${r.name} | ${r.bytes / MIB} MiB | ${r.rate.toFixed(0)} | ${r.raw.toFixed(0)} | ${(r.rate / r.raw).toFixed(2)} |`,
+  );
 }
 if (sink === 0) console.log('(nothing was produced)');

@@ -83,7 +83,9 @@ for (let i = 0; ; i++) {
 `,
     );
     // node itself, with tsx as a loader: the tsx CLI would put a wrapper process between us and the writer.
-    const proc = spawn(process.execPath, ['--import', 'tsx', child, base, identity.recipient.text], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const proc = spawn(process.execPath, ['--import', 'tsx', child, base, identity.recipient.text], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     let sealed = -1;
     await new Promise<void>((done, fail) => {
       proc.on('error', fail);
@@ -95,7 +97,8 @@ for (let i = 0; ; i++) {
     });
     // Wait until the next part is visibly in progress, then kill without warning.
     const clipDir = join(base, 'incident-1');
-    for (let t = 0; t < 200 && !(await readdir(clipDir)).some((f) => f.endsWith('.tmp')); t++) await new Promise((r) => setTimeout(r, 5));
+    for (let t = 0; t < 200 && !(await readdir(clipDir)).some((f) => f.endsWith('.tmp')); t++)
+      await new Promise((r) => setTimeout(r, 5));
     proc.removeAllListeners('exit');
     const exited = new Promise((r) => proc.on('exit', r));
     proc.kill('SIGKILL');
@@ -111,7 +114,8 @@ for (let i = 0; ; i++) {
     for (const f of files) expect((await readFile(join(clipDir, f))).includes(MARKER), f).toBe(false);
 
     // The reference tool opens every completed part, and refuses the one in progress.
-    for (const [i, p] of parts.entries()) expect((await ageDecrypt(join(clipDir, p))).equals(partPlaintext(i)), p).toBe(true);
+    for (const [i, p] of parts.entries())
+      expect((await ageDecrypt(join(clipDir, p))).equals(partPlaintext(i)), p).toBe(true);
     await expect(ageDecrypt(join(clipDir, temps[0] ?? ''))).rejects.toThrow();
 
     // Our reader gives exactly the completed parts, before and after recovery.

@@ -11,7 +11,15 @@ import { promisify } from 'node:util';
 import { Decrypter, Encrypter, generateX25519Identity, identityToRecipient } from 'age-encryption';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHUNK_SIZE, decryptBytes, encryptBytes } from '../../src/adapters/vault/age-format.js';
-import { generateIdentity, parseIdentity, parseRecipient, readIdentityFile, writeIdentityFile, type AgeIdentity, type AgeRecipient } from '../../src/adapters/vault/keys.js';
+import {
+  generateIdentity,
+  parseIdentity,
+  parseRecipient,
+  readIdentityFile,
+  writeIdentityFile,
+  type AgeIdentity,
+  type AgeRecipient,
+} from '../../src/adapters/vault/keys.js';
 
 const run = promisify(execFile);
 const AGE = process.env.PROPORTIO_AGE_BIN ?? '/usr/bin/age';
@@ -59,7 +67,10 @@ describe('interop with the age command (Go reference)', () => {
     const enc = join(dir, `ours-${n}.age`);
     await writeFile(enc, encryptBytes([ageRecipient], pt));
     // Through stdout: `age -o` creates no file at all for an empty plaintext.
-    const { stdout } = await run(AGE, ['-d', '-i', keyFile, enc], { encoding: 'buffer', maxBuffer: 64 * 1024 * 1024 });
+    const { stdout } = await run(AGE, ['-d', '-i', keyFile, enc], {
+      encoding: 'buffer',
+      maxBuffer: 64 * 1024 * 1024,
+    });
     expect(stdout.equals(pt), name).toBe(true);
   });
 

@@ -88,9 +88,14 @@ describe('age format: round trips', () => {
     const pieces: Buffer[] = [];
     for (let i = 0; i < pt.length; i += 10_000) pieces.push(pt.subarray(i, i + 10_000));
     const got: Buffer[] = [];
-    await pipeline(Readable.from(pieces), createEncryptStream([alice.recipient]), createDecryptStream(alice), async (src: AsyncIterable<Buffer>) => {
-      for await (const b of src) got.push(b);
-    });
+    await pipeline(
+      Readable.from(pieces),
+      createEncryptStream([alice.recipient]),
+      createDecryptStream(alice),
+      async (src: AsyncIterable<Buffer>) => {
+        for await (const b of src) got.push(b);
+      },
+    );
     expect(Buffer.concat(got).equals(pt)).toBe(true);
   });
 
@@ -108,7 +113,9 @@ describe('age format: round trips', () => {
 
 describe('age format: bad input and faults', () => {
   it('refuses to seal without a recipient and to open without an identity', () => {
-    expect(() => new AgeEncryptor([])).toThrow(expect.objectContaining({ code: 'VAULT.KEY_MISSING' }) as Error);
+    expect(() => new AgeEncryptor([])).toThrow(
+      expect.objectContaining({ code: 'VAULT.KEY_MISSING' }) as Error,
+    );
     expect(codeOf(seal(Buffer.from('x')), [])).toBe('VAULT.KEY_MISSING');
   });
 
@@ -120,7 +127,10 @@ describe('age format: bad input and faults', () => {
     const file = seal(randomBytes(2 * CHUNK_SIZE + 10));
     const cut = headerLength(file) + 16 + 2 * (CHUNK_SIZE + 16);
     const r = decryptBytes(alice, file.subarray(0, cut));
-    expect(r.ok ? null : r.error).toMatchObject({ code: 'VAULT.TRUNCATED', message: expect.stringContaining('not flagged last') as string });
+    expect(r.ok ? null : r.error).toMatchObject({
+      code: 'VAULT.TRUNCATED',
+      message: expect.stringContaining('not flagged last') as string,
+    });
     const afterOne = decryptBytes(alice, file.subarray(0, headerLength(file) + 16 + CHUNK_SIZE + 16));
     expect(afterOne.ok ? null : afterOne.error.code).toBe('VAULT.TRUNCATED');
   });
@@ -128,7 +138,19 @@ describe('age format: bad input and faults', () => {
   it('rejects every truncation point, never returning a shorter plaintext as success', () => {
     const file = seal(randomBytes(CHUNK_SIZE + 100));
     const h = headerLength(file);
-    for (const cut of [0, 5, 30, h - 1, h, h + 8, h + 16, h + 17, h + 16 + CHUNK_SIZE, h + 16 + CHUNK_SIZE + 16, file.length - 1]) {
+    for (const cut of [
+      0,
+      5,
+      30,
+      h - 1,
+      h,
+      h + 8,
+      h + 16,
+      h + 17,
+      h + 16 + CHUNK_SIZE,
+      h + 16 + CHUNK_SIZE + 16,
+      file.length - 1,
+    ]) {
       expect(['VAULT.TRUNCATED', 'VAULT.CORRUPT'], `cut at ${cut}`).toContain(codeOf(file.subarray(0, cut)));
     }
   });
@@ -208,9 +230,13 @@ describe('age format: bad input and faults', () => {
     const file = seal(randomBytes(CHUNK_SIZE * 2 + 1));
     const cut = file.subarray(0, file.length - 40);
     const got: Buffer[] = [];
-    const run = pipeline(Readable.from([cut]), createDecryptStream(alice), async (src: AsyncIterable<Buffer>) => {
-      for await (const b of src) got.push(b);
-    });
+    const run = pipeline(
+      Readable.from([cut]),
+      createDecryptStream(alice),
+      async (src: AsyncIterable<Buffer>) => {
+        for await (const b of src) got.push(b);
+      },
+    );
     await expect(run).rejects.toMatchObject({ code: 'VAULT.CORRUPT' });
     // Chunks that did authenticate may have been released, but never the damaged one.
     expect(Buffer.concat(got).length).toBeLessThanOrEqual(2 * CHUNK_SIZE);

@@ -50,9 +50,11 @@ const b64decode = (s: string): Buffer | null => {
   return b64encode(b) === s ? b : null;
 };
 
-const hkdf = (ikm: Uint8Array, salt: Uint8Array, info: string): Buffer => Buffer.from(hkdfSync('sha256', ikm, salt, info, 32));
+const hkdf = (ikm: Uint8Array, salt: Uint8Array, info: string): Buffer =>
+  Buffer.from(hkdfSync('sha256', ikm, salt, info, 32));
 
-const isVchar = (s: string): boolean => s.length > 0 && [...s].every((c) => c.charCodeAt(0) >= 33 && c.charCodeAt(0) <= 126);
+const isVchar = (s: string): boolean =>
+  s.length > 0 && [...s].every((c) => c.charCodeAt(0) >= 33 && c.charCodeAt(0) <= 126);
 
 const sealAead = (key: Uint8Array, nonce: Uint8Array, plaintext: Uint8Array): Buffer[] => {
   const c = createCipheriv('chacha20-poly1305', key, nonce, { authTagLength: TAG_SIZE });
@@ -83,16 +85,23 @@ export const wrapFileKeyX25519 = (fileKey: Uint8Array, recipient: AgeRecipient):
   const shared = x25519(privateKey, recipient.publicKey);
   if (shared === null) throw new VaultError('VAULT.KEY_INVALID', 'The recipient is a low-order point');
   const wrapKey = hkdf(shared, Buffer.concat([ephemeralShare, recipient.publicKey]), X25519_INFO);
-  return { type: 'X25519', args: [b64encode(ephemeralShare)], body: Buffer.concat(sealAead(wrapKey, Buffer.alloc(12), fileKey)) };
+  return {
+    type: 'X25519',
+    args: [b64encode(ephemeralShare)],
+    body: Buffer.concat(sealAead(wrapKey, Buffer.alloc(12), fileKey)),
+  };
 };
 
 /** null: the stanza is not for this identity. Throws only when the stanza itself is malformed. */
 export const unwrapFileKeyX25519 = (stanza: Stanza, identity: AgeIdentity): Buffer | null => {
   const share = stanza.args.length === 1 && stanza.args[0] !== undefined ? b64decode(stanza.args[0]) : null;
-  if (share === null || share.length !== 32) throw new VaultError('VAULT.CORRUPT', 'Malformed X25519 stanza: bad ephemeral share');
-  if (stanza.body.length !== FILE_KEY_SIZE + TAG_SIZE) throw new VaultError('VAULT.CORRUPT', 'Malformed X25519 stanza: bad body length');
+  if (share === null || share.length !== 32)
+    throw new VaultError('VAULT.CORRUPT', 'Malformed X25519 stanza: bad ephemeral share');
+  if (stanza.body.length !== FILE_KEY_SIZE + TAG_SIZE)
+    throw new VaultError('VAULT.CORRUPT', 'Malformed X25519 stanza: bad body length');
   const shared = x25519(identity.secretKey, share);
-  if (shared === null) throw new VaultError('VAULT.CORRUPT', 'Malformed X25519 stanza: low-order ephemeral share');
+  if (shared === null)
+    throw new VaultError('VAULT.CORRUPT', 'Malformed X25519 stanza: low-order ephemeral share');
   const wrapKey = hkdf(shared, Buffer.concat([share, identity.recipient.publicKey]), X25519_INFO);
   return openAead(wrapKey, Buffer.alloc(12), stanza.body);
 };
@@ -109,7 +118,9 @@ const marshalStanza = (s: Stanza): string => {
 };
 
 const headerMac = (fileKey: Uint8Array, macInput: Uint8Array): Buffer =>
-  createHmac('sha256', hkdf(fileKey, Buffer.alloc(0), 'header')).update(macInput).digest();
+  createHmac('sha256', hkdf(fileKey, Buffer.alloc(0), 'header'))
+    .update(macInput)
+    .digest();
 
 export const marshalHeader = (stanzas: readonly Stanza[], fileKey: Uint8Array): Buffer => {
   // The MAC covers everything up to and including "---", not the space after it.
@@ -126,7 +137,8 @@ export interface ParsedHeader {
   readonly length: number;
 }
 
-const corrupt = (message: string): VaultError => new VaultError('VAULT.CORRUPT', `Malformed age header: ${message}`);
+const corrupt = (message: string): VaultError =>
+  new VaultError('VAULT.CORRUPT', `Malformed age header: ${message}`);
 
 /**
  * Parses the header at the start of `buf`. Returns null when more bytes are needed; throws
@@ -136,7 +148,10 @@ export const parseHeader = (buf: Buffer): ParsedHeader | null => {
   const introProbe = buf.subarray(0, INTRO.length).toString('latin1');
   if (!INTRO.startsWith(introProbe)) {
     if (buf.subarray(0, 5).toString('latin1') === '-----') {
-      throw new VaultError('VAULT.UNSUPPORTED', 'ASCII-armored age files are not supported here; dearmor them first');
+      throw new VaultError(
+        'VAULT.UNSUPPORTED',
+        'ASCII-armored age files are not supported here; dearmor them first',
+      );
     }
     throw new VaultError('VAULT.UNSUPPORTED', 'Not an age v1 file (the intro line is missing)');
   }
@@ -235,7 +250,8 @@ class ByteQueue {
   }
 }
 
-const toBuffer = (b: Uint8Array): Buffer => (Buffer.isBuffer(b) ? b : Buffer.from(b.buffer, b.byteOffset, b.byteLength));
+const toBuffer = (b: Uint8Array): Buffer =>
+  Buffer.isBuffer(b) ? b : Buffer.from(b.buffer, b.byteOffset, b.byteLength);
 
 /**
  * Seals plaintext of any chunking into age bytes. Needs only recipients (public keys).
@@ -251,7 +267,8 @@ export class AgeEncryptor {
   #finished = false;
 
   constructor(recipients: readonly AgeRecipient[]) {
-    if (recipients.length === 0) throw new VaultError('VAULT.KEY_MISSING', 'At least one recipient is needed to seal');
+    if (recipients.length === 0)
+      throw new VaultError('VAULT.KEY_MISSING', 'At least one recipient is needed to seal');
     const fileKey = randomBytes(FILE_KEY_SIZE);
     const header = marshalHeader(
       recipients.map((r) => wrapFileKeyX25519(fileKey, r)),
@@ -276,7 +293,9 @@ export class AgeEncryptor {
     const out = this.#out();
     this.#pending.push(toBuffer(data));
     while (this.#pending.length > CHUNK_SIZE) {
-      out.push(...sealAead(this.#payloadKey, streamNonce(this.#counter, false), this.#pending.take(CHUNK_SIZE)));
+      out.push(
+        ...sealAead(this.#payloadKey, streamNonce(this.#counter, false), this.#pending.take(CHUNK_SIZE)),
+      );
       this.#counter++;
     }
     return out;
@@ -307,15 +326,20 @@ export class AgeDecryptor {
 
   constructor(identities: AgeIdentity | readonly AgeIdentity[]) {
     this.#identities = identities instanceof AgeIdentity ? [identities] : identities;
-    if (this.#identities.length === 0) throw new VaultError('VAULT.KEY_MISSING', 'At least one identity is needed to open a vault file');
+    if (this.#identities.length === 0)
+      throw new VaultError('VAULT.KEY_MISSING', 'At least one identity is needed to open a vault file');
   }
 
   #openHeader(h: ParsedHeader): void {
     const x25519Stanzas = h.stanzas.filter((s) => s.type === 'X25519');
     if (h.stanzas.some((s) => s.type === 'scrypt')) {
-      throw new VaultError('VAULT.UNSUPPORTED', 'Passphrase-encrypted age files are not supported by the vault');
+      throw new VaultError(
+        'VAULT.UNSUPPORTED',
+        'Passphrase-encrypted age files are not supported by the vault',
+      );
     }
-    if (x25519Stanzas.length === 0) throw new VaultError('VAULT.UNSUPPORTED', 'The file has no X25519 recipient stanza');
+    if (x25519Stanzas.length === 0)
+      throw new VaultError('VAULT.UNSUPPORTED', 'The file has no X25519 recipient stanza');
     let fileKey: Buffer | null = null;
     for (const s of x25519Stanzas) {
       for (const id of this.#identities) {
@@ -324,9 +348,11 @@ export class AgeDecryptor {
       }
       if (fileKey !== null) break;
     }
-    if (fileKey === null) throw new VaultError('VAULT.WRONG_KEY', 'None of the supplied identities opens this file');
+    if (fileKey === null)
+      throw new VaultError('VAULT.WRONG_KEY', 'None of the supplied identities opens this file');
     const expected = headerMac(fileKey, h.macInput);
-    if (!timingSafeEqual(expected, h.mac)) throw new VaultError('VAULT.CORRUPT', 'The header MAC does not match: the header was altered');
+    if (!timingSafeEqual(expected, h.mac))
+      throw new VaultError('VAULT.CORRUPT', 'The header MAC does not match: the header was altered');
     this.#fileKey = fileKey;
   }
 
@@ -356,9 +382,13 @@ export class AgeDecryptor {
       const pt = openAead(this.#payloadKey, streamNonce(this.#counter, false), sealed);
       if (pt === null) {
         if (openAead(this.#payloadKey, streamNonce(this.#counter, true), sealed) !== null) {
-          throw new VaultError('VAULT.CORRUPT', 'Trailing data after the last chunk', { chunk: this.#counter });
+          throw new VaultError('VAULT.CORRUPT', 'Trailing data after the last chunk', {
+            chunk: this.#counter,
+          });
         }
-        throw new VaultError('VAULT.CORRUPT', `Chunk ${this.#counter} failed authentication`, { chunk: this.#counter });
+        throw new VaultError('VAULT.CORRUPT', `Chunk ${this.#counter} failed authentication`, {
+          chunk: this.#counter,
+        });
       }
       out.push(pt);
       this.#counter++;
@@ -371,18 +401,31 @@ export class AgeDecryptor {
     if (this.#headerBuf !== null) {
       throw new VaultError('VAULT.TRUNCATED', 'The file ends inside the age header');
     }
-    if (this.#payloadKey === null) throw new VaultError('VAULT.TRUNCATED', 'The file ends before the payload nonce');
+    if (this.#payloadKey === null)
+      throw new VaultError('VAULT.TRUNCATED', 'The file ends before the payload nonce');
     const rest = this.#pending.takeAll();
     if (rest.length === 0) {
-      throw new VaultError('VAULT.TRUNCATED', 'The last chunk is missing: the file was cut short', { chunks: this.#counter });
+      throw new VaultError('VAULT.TRUNCATED', 'The last chunk is missing: the file was cut short', {
+        chunks: this.#counter,
+      });
     }
-    if (rest.length < TAG_SIZE) throw new VaultError('VAULT.TRUNCATED', 'The last chunk is cut short', { chunk: this.#counter });
+    if (rest.length < TAG_SIZE)
+      throw new VaultError('VAULT.TRUNCATED', 'The last chunk is cut short', { chunk: this.#counter });
     const pt = openAead(this.#payloadKey, streamNonce(this.#counter, true), rest);
     if (pt === null) {
-      if (rest.length === ENC_CHUNK_SIZE && openAead(this.#payloadKey, streamNonce(this.#counter, false), rest) !== null) {
-        throw new VaultError('VAULT.TRUNCATED', 'The file ends after a chunk that is not flagged last: it was cut short', { chunks: this.#counter + 1 });
+      if (
+        rest.length === ENC_CHUNK_SIZE &&
+        openAead(this.#payloadKey, streamNonce(this.#counter, false), rest) !== null
+      ) {
+        throw new VaultError(
+          'VAULT.TRUNCATED',
+          'The file ends after a chunk that is not flagged last: it was cut short',
+          { chunks: this.#counter + 1 },
+        );
       }
-      throw new VaultError('VAULT.CORRUPT', `Chunk ${this.#counter} (the last) failed authentication`, { chunk: this.#counter });
+      throw new VaultError('VAULT.CORRUPT', `Chunk ${this.#counter} (the last) failed authentication`, {
+        chunk: this.#counter,
+      });
     }
     if (pt.length === 0 && this.#counter > 0) {
       throw new VaultError('VAULT.CORRUPT', 'An empty last chunk after full chunks is not valid age');
@@ -399,18 +442,25 @@ export const encryptBytes = (recipients: readonly AgeRecipient[], plaintext: Uin
   return Buffer.concat([...enc.update(plaintext), ...enc.final()]);
 };
 
-export const decryptBytes = (identities: AgeIdentity | readonly AgeIdentity[], file: Uint8Array): VaultResult<Buffer> => {
+export const decryptBytes = (
+  identities: AgeIdentity | readonly AgeIdentity[],
+  file: Uint8Array,
+): VaultResult<Buffer> => {
   try {
     const dec = new AgeDecryptor(identities);
     return vaultOk(Buffer.concat([...dec.update(file), ...dec.final()]));
   } catch (e) {
-    if (e instanceof VaultError) return vaultErr(e.error.code, e.error.message, e.error.details as Record<string, unknown> | undefined);
+    if (e instanceof VaultError)
+      return vaultErr(e.error.code, e.error.message, e.error.details as Record<string, unknown> | undefined);
     throw e;
   }
 };
 
 /** Decrypts an async source of age bytes into authenticated plaintext pieces. */
-export async function* decryptIterable(source: AsyncIterable<Uint8Array>, identities: AgeIdentity | readonly AgeIdentity[]): AsyncGenerator<Buffer> {
+export async function* decryptIterable(
+  source: AsyncIterable<Uint8Array>,
+  identities: AgeIdentity | readonly AgeIdentity[],
+): AsyncGenerator<Buffer> {
   const dec = new AgeDecryptor(identities);
   for await (const piece of source) yield* dec.update(piece);
   yield* dec.final();

@@ -10,7 +10,15 @@ describe('bech32', () => {
   });
 
   it('rejects mixed case, a bad checksum, a missing separator and characters outside the charset', () => {
-    for (const s of ['A12uEL5L', 'a12uel5m', 'pzry9x0s0muk', 'a1b2uel5l', '1pzry9x0s0muk', 'x1b4n0q5v', 'a12 uel5l']) {
+    for (const s of [
+      'A12uEL5L',
+      'a12uel5m',
+      'pzry9x0s0muk',
+      'a1b2uel5l',
+      '1pzry9x0s0muk',
+      'x1b4n0q5v',
+      'a12 uel5l',
+    ]) {
       expect(bech32Decode(s), s).toBeNull();
     }
   });

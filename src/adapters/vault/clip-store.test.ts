@@ -92,7 +92,11 @@ describe('clip store: writing and reading', () => {
     const b = randomBytes(70_000);
     const c = randomBytes(3);
     const w = must(await openClipWriter(store, 'clip-1', owner.recipient.text));
-    expect(must(await w.writePart(a))).toMatchObject({ index: 0, file: 'part-000000.age', plaintextBytes: a.length });
+    expect(must(await w.writePart(a))).toMatchObject({
+      index: 0,
+      file: 'part-000000.age',
+      plaintextBytes: a.length,
+    });
     async function* pieces() {
       yield b.subarray(0, 10);
       yield b.subarray(10);
@@ -100,17 +104,30 @@ describe('clip store: writing and reading', () => {
     expect(must(await w.writePart(pieces())).index).toBe(1);
     expect(must(await w.writePart(Readable.from([c]))).index).toBe(2);
     const sealed = must(await w.close());
-    expect(sealed.manifest).toMatchObject({ clipId: 'clip-1', state: 'closed', interrupted: false, recipient: owner.recipient.text });
+    expect(sealed.manifest).toMatchObject({
+      clipId: 'clip-1',
+      state: 'closed',
+      interrupted: false,
+      recipient: owner.recipient.text,
+    });
     expect(sealed.manifest.parts).toHaveLength(3);
     expect(sealed.manifestDigest).toMatch(/^[0-9a-f]{64}$/);
 
     expect(must(await readClipBytes(store, 'clip-1', owner)).equals(Buffer.concat([a, b, c]))).toBe(true);
-    const reading = must(await readClip(store, 'clip-1', [owner], { expectedManifestDigest: sealed.manifestDigest }));
+    const reading = must(
+      await readClip(store, 'clip-1', [owner], { expectedManifestDigest: sealed.manifestDigest }),
+    );
     expect(reading.unindexedParts).toBe(0);
 
     const list = must(await listClips(store));
     expect(list).toEqual([
-      expect.objectContaining({ clipId: 'clip-1', state: 'closed', parts: 3, plaintextBytes: a.length + b.length + 3, problem: null }),
+      expect.objectContaining({
+        clipId: 'clip-1',
+        state: 'closed',
+        parts: 3,
+        plaintextBytes: a.length + b.length + 3,
+        problem: null,
+      }),
     ]);
   });
 
@@ -165,12 +182,15 @@ describe('clip store: fail closed and bad input', () => {
     expect(await readdir(store.baseDir)).toEqual([]);
   });
 
-  it.each(['', '../escape', '.hidden', 'a/b', '-x', 'x'.repeat(129), 'clip 1', 'ä'])('rejects the clip id %j', async (clipId) => {
-    expect(codeOf(await openClipWriter(store, clipId, owner.recipient))).toBe('VAULT.INVALID_CLIP_ID');
-    expect(codeOf(await readClip(store, clipId, owner))).toBe('VAULT.INVALID_CLIP_ID');
-    expect(codeOf(await deleteClip(store, clipId))).toBe('VAULT.INVALID_CLIP_ID');
-    expect(await readdir(store.baseDir)).toEqual([]);
-  });
+  it.each(['', '../escape', '.hidden', 'a/b', '-x', 'x'.repeat(129), 'clip 1', 'ä'])(
+    'rejects the clip id %j',
+    async (clipId) => {
+      expect(codeOf(await openClipWriter(store, clipId, owner.recipient))).toBe('VAULT.INVALID_CLIP_ID');
+      expect(codeOf(await readClip(store, clipId, owner))).toBe('VAULT.INVALID_CLIP_ID');
+      expect(codeOf(await deleteClip(store, clipId))).toBe('VAULT.INVALID_CLIP_ID');
+      expect(await readdir(store.baseDir)).toEqual([]);
+    },
+  );
 
   it('refuses a second clip with the same id and leaves the first intact', async () => {
     const w = must(await openClipWriter(store, 'dup', owner.recipient));
@@ -222,7 +242,10 @@ describe('clip store: damage and tampering', () => {
 
   it('detects a part replaced by another valid age file for the same recipient', async () => {
     await sealClip('swap', [Buffer.from('genuine')]);
-    await writeFile(join(store.baseDir, 'swap', 'part-000000.age'), encryptBytes([owner.recipient], Buffer.from('forged!')));
+    await writeFile(
+      join(store.baseDir, 'swap', 'part-000000.age'),
+      encryptBytes([owner.recipient], Buffer.from('forged!')),
+    );
     const r = await readClipBytes(store, 'swap', owner);
     expect(r.ok ? null : r.error.code).toBe('VAULT.CORRUPT');
   });
@@ -237,7 +260,9 @@ describe('clip store: damage and tampering', () => {
     const first = manifest.parts[0];
     if (first) first.sha256 = createHash('sha256').update(forged).digest('hex');
     await writeFile(m, JSON.stringify(manifest));
-    expect(codeOf(await readClip(store, 'anchor', owner, { expectedManifestDigest: sealed.manifestDigest }))).toBe('VAULT.CORRUPT');
+    expect(
+      codeOf(await readClip(store, 'anchor', owner, { expectedManifestDigest: sealed.manifestDigest })),
+    ).toBe('VAULT.CORRUPT');
   });
 
   it('reports a missing part and a broken manifest as CORRUPT, and lists the clip as damaged', async () => {
@@ -248,7 +273,10 @@ describe('clip store: damage and tampering', () => {
     await writeFile(join(store.baseDir, 'junk', 'manifest.json'), '{"format":');
     expect(codeOf(await readClip(store, 'junk', owner))).toBe('VAULT.CORRUPT');
     const list = must(await listClips(store));
-    expect(list.find((c) => c.clipId === 'junk')).toMatchObject({ state: 'damaged', problem: 'VAULT.CORRUPT' });
+    expect(list.find((c) => c.clipId === 'junk')).toMatchObject({
+      state: 'damaged',
+      problem: 'VAULT.CORRUPT',
+    });
   });
 
   it('refuses an unindexed part that was cut short (no last-chunk flag)', async () => {
@@ -277,7 +305,10 @@ describe('clip store: faults while sealing', () => {
     const before = await readFile(join(store.baseDir, 'full', 'manifest.json'), 'utf8');
     budget.left = 30_000;
     const r = await w.writePart(randomBytes(100_000));
-    expect(r.ok ? null : r.error).toMatchObject({ code: 'VAULT.DISK_FULL', details: { part: 1, errno: 'ENOSPC' } });
+    expect(r.ok ? null : r.error).toMatchObject({
+      code: 'VAULT.DISK_FULL',
+      details: { part: 1, errno: 'ENOSPC' },
+    });
     expect((await readdir(join(store.baseDir, 'full'))).sort()).toEqual(['manifest.json', 'part-000000.age']);
     expect(await readFile(join(store.baseDir, 'full', 'manifest.json'), 'utf8')).toBe(before);
     expect(must(await readClipBytes(store, 'full', owner)).equals(first)).toBe(true);
@@ -303,7 +334,11 @@ describe('clip store: faults while sealing', () => {
     expect(must(await readClipBytes(store, 'late', owner)).equals(data)).toBe(true);
     const recovered = must(await recoverClip(store, 'late'));
     expect(recovered.manifest).toMatchObject({ state: 'closed', interrupted: true });
-    expect(recovered.manifest.parts[0]).toMatchObject({ index: 0, plaintextBytes: data.length, bytes: sealedSize });
+    expect(recovered.manifest.parts[0]).toMatchObject({
+      index: 0,
+      plaintextBytes: data.length,
+      bytes: sealedSize,
+    });
     expect(must(await readClipBytes(store, 'late', owner)).equals(data)).toBe(true);
   });
 
@@ -351,12 +386,18 @@ describe('clip store: faults while sealing', () => {
     expect(files.filter((f) => f.endsWith('.tmp'))).toHaveLength(1);
 
     const fresh = must(await openClipStore(store.baseDir));
-    expect(must(await listClips(fresh))).toEqual([expect.objectContaining({ clipId: 'died', state: 'open', parts: 2, unindexedParts: 0 })]);
+    expect(must(await listClips(fresh))).toEqual([
+      expect.objectContaining({ clipId: 'died', state: 'open', parts: 2, unindexedParts: 0 }),
+    ]);
     expect(must(await readClipBytes(fresh, 'died', owner)).toString()).toBe('zero|one|');
     const rec = must(await recoverClip(fresh, 'died'));
     expect(rec.manifest).toMatchObject({ state: 'closed', interrupted: true });
     expect(rec.manifest.parts).toHaveLength(2);
-    expect((await readdir(join(store.baseDir, 'died'))).sort()).toEqual(['manifest.json', 'part-000000.age', 'part-000001.age']);
+    expect((await readdir(join(store.baseDir, 'died'))).sort()).toEqual([
+      'manifest.json',
+      'part-000000.age',
+      'part-000001.age',
+    ]);
   });
 });
 
@@ -379,7 +420,8 @@ describe('clip store: deletion', () => {
     // The state right after deleteClip's rename, before its unlinks.
     const doomed = join(store.baseDir, '.deleting-half.abcd1234');
     await mkdir(doomed);
-    for (const f of await readdir(join(store.baseDir, 'half'))) await copyFile(join(store.baseDir, 'half', f), join(doomed, f));
+    for (const f of await readdir(join(store.baseDir, 'half')))
+      await copyFile(join(store.baseDir, 'half', f), join(doomed, f));
     await rm(join(store.baseDir, 'half'), { recursive: true });
     expect(must(await listClips(store))).toEqual([]);
     must(await openClipStore(store.baseDir));

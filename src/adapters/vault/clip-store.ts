@@ -175,7 +175,12 @@ const ignore = async (p: Promise<unknown>): Promise<void> => {
 };
 
 const checkClipId = (clipId: string): VaultResult<string> =>
-  CLIP_ID_RE.test(clipId) ? vaultOk(clipId) : vaultErr('VAULT.INVALID_CLIP_ID', 'A clip id is 1–128 letters, digits, - or _, not starting with - or _');
+  CLIP_ID_RE.test(clipId)
+    ? vaultOk(clipId)
+    : vaultErr(
+        'VAULT.INVALID_CLIP_ID',
+        'A clip id is 1–128 letters, digits, - or _, not starting with - or _',
+      );
 
 async function* sourcePieces(source: PartSource): AsyncGenerator<Uint8Array> {
   if (source instanceof Uint8Array) yield source;
@@ -217,7 +222,10 @@ const writeAtomically = async (
 // ---- store -----------------------------------------------------------------------------------
 
 /** Opens (creating if needed, mode 0700) a vault folder, and finishes deletions a crash interrupted. */
-export const openClipStore = async (baseDir: string, options: { fs?: VaultFs; now?: () => Date } = {}): Promise<VaultResult<ClipStore>> => {
+export const openClipStore = async (
+  baseDir: string,
+  options: { fs?: VaultFs; now?: () => Date } = {},
+): Promise<VaultResult<ClipStore>> => {
   const store: ClipStore = { baseDir, fs: options.fs ?? nodeVaultFs, now: options.now ?? (() => new Date()) };
   try {
     await store.fs.mkdir(baseDir, true);
@@ -274,24 +282,30 @@ const parseManifest = (bytes: Buffer, clipId: string): ClipManifest => {
     (o.closedAt === null || typeof o.closedAt === 'string') &&
     parts !== null &&
     parts.every((p, i) => isPart(p) && p.index === i);
-  if (!valid) throw new VaultError('VAULT.CORRUPT', 'The clip manifest is not a valid clip manifest', { clipId });
+  if (!valid)
+    throw new VaultError('VAULT.CORRUPT', 'The clip manifest is not a valid clip manifest', { clipId });
   return m as ClipManifest;
 };
 
-const loadManifest = async (store: ClipStore, clipId: string): Promise<{ manifest: ClipManifest; digest: string; files: string[] }> => {
+const loadManifest = async (
+  store: ClipStore,
+  clipId: string,
+): Promise<{ manifest: ClipManifest; digest: string; files: string[] }> => {
   const dir = clipDir(store, clipId);
   let files: string[];
   try {
     files = await store.fs.readdir(dir);
   } catch (e) {
-    if (errnoOf(e) === 'ENOENT' || errnoOf(e) === 'ENOTDIR') throw new VaultError('VAULT.NOT_FOUND', 'No such clip', { clipId });
+    if (errnoOf(e) === 'ENOENT' || errnoOf(e) === 'ENOTDIR')
+      throw new VaultError('VAULT.NOT_FOUND', 'No such clip', { clipId });
     throw fsFailure(e, 'read the clip folder', { clipId });
   }
   let bytes: Buffer;
   try {
     bytes = await store.fs.readFile(join(dir, MANIFEST));
   } catch (e) {
-    if (errnoOf(e) === 'ENOENT') throw new VaultError('VAULT.CORRUPT', 'The clip has no manifest', { clipId });
+    if (errnoOf(e) === 'ENOENT')
+      throw new VaultError('VAULT.CORRUPT', 'The clip has no manifest', { clipId });
     throw fsFailure(e, 'read the clip manifest', { clipId });
   }
   return { manifest: parseManifest(bytes, clipId), digest: sha256Hex(bytes), files };
@@ -318,14 +332,16 @@ export const openClipWriter = async (
 ): Promise<VaultResult<ClipWriter>> => {
   const id = checkClipId(clipId);
   if (!id.ok) return id;
-  const r = typeof recipient === 'object' && recipient !== null ? vaultOk(recipient) : parseRecipient(recipient);
+  const r =
+    typeof recipient === 'object' && recipient !== null ? vaultOk(recipient) : parseRecipient(recipient);
   if (!r.ok) return r;
   const key = r.value;
   const dir = clipDir(store, clipId);
   try {
     await store.fs.mkdir(dir, false);
   } catch (e) {
-    if (errnoOf(e) === 'EEXIST') return vaultErr('VAULT.CLIP_EXISTS', 'A clip with this id already exists', { clipId });
+    if (errnoOf(e) === 'EEXIST')
+      return vaultErr('VAULT.CLIP_EXISTS', 'A clip with this id already exists', { clipId });
     return asResult(fsFailure(e, 'create the clip folder', { clipId }));
   }
   let manifest: ClipManifest = {
@@ -391,7 +407,14 @@ export const openClipWriter = async (
       if (e instanceof SourceFailure) throw e.cause;
       return asResult(fsFailure(e, 'seal the clip part', { clipId, part: index }));
     }
-    const part: ClipPart = { index, file, bytes, plaintextBytes, sha256: hash.digest('hex'), sealedAt: store.now().toISOString() };
+    const part: ClipPart = {
+      index,
+      file,
+      bytes,
+      plaintextBytes,
+      sha256: hash.digest('hex'),
+      sealedAt: store.now().toISOString(),
+    };
     manifest = { ...manifest, parts: [...manifest.parts, part] };
     try {
       await writeManifest(store, manifest);
@@ -431,7 +454,10 @@ export interface ClipReading extends AsyncIterable<Buffer> {
 }
 
 /** Hash, size and plaintext size of a sealed part, streaming; the plaintext size follows from the age layout. */
-const scanPart = async (store: ClipStore, path: string): Promise<{ sha256: string; bytes: number; plaintextBytes: number }> => {
+const scanPart = async (
+  store: ClipStore,
+  path: string,
+): Promise<{ sha256: string; bytes: number; plaintextBytes: number }> => {
   const h = createHash('sha256');
   let bytes = 0;
   let head = Buffer.alloc(0);
@@ -444,7 +470,8 @@ const scanPart = async (store: ClipStore, path: string): Promise<{ sha256: strin
       headerLength = parseHeader(head)?.length ?? null;
     }
   }
-  if (headerLength === null) throw new VaultError('VAULT.CORRUPT', 'A sealed part has no complete age header');
+  if (headerLength === null)
+    throw new VaultError('VAULT.CORRUPT', 'A sealed part has no complete age header');
   return { sha256: h.digest('hex'), bytes, plaintextBytes: plaintextSize(bytes - headerLength) };
 };
 
@@ -468,11 +495,17 @@ export const readClip = async (
   try {
     const { manifest, digest, files } = await loadManifest(store, clipId);
     if (options.expectedManifestDigest !== undefined && options.expectedManifestDigest !== digest) {
-      return vaultErr('VAULT.CORRUPT', 'The clip manifest is not the one that was recorded at sealing', { clipId });
+      return vaultErr('VAULT.CORRUPT', 'The clip manifest is not the one that was recorded at sealing', {
+        clipId,
+      });
     }
     const present = new Set(files);
     const missing = manifest.parts.find((p) => !present.has(p.file));
-    if (missing !== undefined) return vaultErr('VAULT.CORRUPT', `Part ${missing.index} of the clip is missing`, { clipId, part: missing.index });
+    if (missing !== undefined)
+      return vaultErr('VAULT.CORRUPT', `Part ${missing.index} of the clip is missing`, {
+        clipId,
+        part: missing.index,
+      });
     const extra = manifest.state === 'open' ? unindexedParts(manifest, files) : [];
     const dir = clipDir(store, clipId);
     const plan: Array<{ file: string; sha256: string | null }> = [
@@ -492,7 +525,11 @@ export const readClip = async (
           } catch (e) {
             throw fsFailure(e, 'read a clip part', { clipId, part: i });
           }
-          if (actual !== p.sha256) throw new VaultError('VAULT.CORRUPT', `Part ${i} does not match the clip manifest`, { clipId, part: i });
+          if (actual !== p.sha256)
+            throw new VaultError('VAULT.CORRUPT', `Part ${i} does not match the clip manifest`, {
+              clipId,
+              part: i,
+            });
         }
         const dec = new AgeDecryptor(ids);
         try {
@@ -500,7 +537,11 @@ export const readClip = async (
           yield* dec.final();
         } catch (e) {
           if (e instanceof VaultError) {
-            throw new VaultError(e.code, `Part ${i}: ${e.error.message}`, { ...e.error.details, clipId, part: i });
+            throw new VaultError(e.code, `Part ${i}: ${e.error.message}`, {
+              ...e.error.details,
+              clipId,
+              part: i,
+            });
           }
           throw fsFailure(e, 'read a clip part', { clipId, part: i });
         }
@@ -524,7 +565,11 @@ const probeIdentity = async (store: ClipStore, path: string, ids: readonly AgeId
 };
 
 /** Reads a whole clip into memory; for tests and small clips. */
-export const readClipBytes = async (store: ClipStore, clipId: string, identities: AgeIdentity | readonly AgeIdentity[]): Promise<VaultResult<Buffer>> => {
+export const readClipBytes = async (
+  store: ClipStore,
+  clipId: string,
+  identities: AgeIdentity | readonly AgeIdentity[],
+): Promise<VaultResult<Buffer>> => {
   const r = await readClip(store, clipId, identities);
   if (!r.ok) return r;
   const pieces: Buffer[] = [];
@@ -610,16 +655,28 @@ export const recoverClip = async (store: ClipStore, clipId: string): Promise<Vau
     const { manifest, digest, files } = await loadManifest(store, clipId);
     const dir = clipDir(store, clipId);
     // Only the writer's own temporary files; a sealed part never ends in .tmp.
-    for (const f of files.filter((n) => n.startsWith('.') && n.endsWith('.tmp'))) await store.fs.unlink(join(dir, f));
+    for (const f of files.filter((n) => n.startsWith('.') && n.endsWith('.tmp')))
+      await store.fs.unlink(join(dir, f));
     if (manifest.state === 'closed') {
       return vaultOk({ manifest, manifestDigest: digest });
     }
     const adopted: ClipPart[] = [];
     for (const file of unindexedParts(manifest, files)) {
       const scanned = await scanPart(store, join(dir, file));
-      adopted.push({ index: manifest.parts.length + adopted.length, file, ...scanned, sealedAt: store.now().toISOString() });
+      adopted.push({
+        index: manifest.parts.length + adopted.length,
+        file,
+        ...scanned,
+        sealedAt: store.now().toISOString(),
+      });
     }
-    const final: ClipManifest = { ...manifest, state: 'closed', interrupted: true, closedAt: store.now().toISOString(), parts: [...manifest.parts, ...adopted] };
+    const final: ClipManifest = {
+      ...manifest,
+      state: 'closed',
+      interrupted: true,
+      closedAt: store.now().toISOString(),
+      parts: [...manifest.parts, ...adopted],
+    };
     const manifestDigest = await writeManifest(store, final);
     return vaultOk({ manifest: final, manifestDigest });
   } catch (e) {
@@ -638,7 +695,10 @@ const removeFolder = async (store: ClipStore, dir: string): Promise<void> => {
  * copy-on-write file systems overwriting would not reach the old blocks, so we do not pretend to
  * shred; what makes leftover blocks unreadable is that they are age ciphertext (see ADR 0003).
  */
-export const deleteClip = async (store: ClipStore, clipId: string): Promise<VaultResult<{ clipId: string }>> => {
+export const deleteClip = async (
+  store: ClipStore,
+  clipId: string,
+): Promise<VaultResult<{ clipId: string }>> => {
   const id = checkClipId(clipId);
   if (!id.ok) return id;
   const dir = clipDir(store, clipId);

@@ -3,8 +3,16 @@
  * (`AGE-SECRET-KEY-1…`, secret, needed only to view footage). Raw 32-byte keys are moved in and
  * out of node:crypto KeyObjects through fixed DER prefixes (RFC 8410), so no third-party curve code.
  */
-import { createPrivateKey, createPublicKey, diffieHellman, generateKeyPairSync, randomBytes, type KeyObject } from 'node:crypto';
+import {
+  createPrivateKey,
+  createPublicKey,
+  diffieHellman,
+  generateKeyPairSync,
+  randomBytes,
+  type KeyObject,
+} from 'node:crypto';
 import { open, readFile, unlink } from 'node:fs/promises';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { inspect } from 'node:util';
 import { bech32Decode, bech32Encode } from './bech32.js';
 import { vaultErr, vaultOk, type VaultResult } from './vault-result.js';
@@ -61,9 +69,11 @@ export const x25519PrivateKey = (secret: Uint8Array): KeyObject =>
 export const x25519PublicKey = (pub: Uint8Array): KeyObject =>
   createPublicKey({ key: Buffer.concat([SPKI_X25519_PREFIX, pub]), format: 'der', type: 'spki' });
 
-export const rawPublicKey = (key: KeyObject): Buffer => key.export({ format: 'der', type: 'spki' }).subarray(SPKI_X25519_PREFIX.length);
+export const rawPublicKey = (key: KeyObject): Buffer =>
+  key.export({ format: 'der', type: 'spki' }).subarray(SPKI_X25519_PREFIX.length);
 
-export const publicKeyOf = (secret: Uint8Array): Buffer => rawPublicKey(createPublicKey(x25519PrivateKey(secret)));
+export const publicKeyOf = (secret: Uint8Array): Buffer =>
+  rawPublicKey(createPublicKey(x25519PrivateKey(secret)));
 
 /**
  * X25519(secret, point), or null when the result is all zero (a low-order point), which age
@@ -103,9 +113,14 @@ export const parseRecipient = (text: string | null | undefined): VaultResult<Age
   if (decoded === null || decoded.hrp !== RECIPIENT_HRP) {
     return vaultErr('VAULT.KEY_INVALID', 'The vault recipient is not a valid age1… X25519 recipient');
   }
-  if (decoded.bytes.length !== 32) return vaultErr('VAULT.KEY_INVALID', 'The vault recipient does not hold a 32-byte X25519 key');
+  if (decoded.bytes.length !== 32)
+    return vaultErr('VAULT.KEY_INVALID', 'The vault recipient does not hold a 32-byte X25519 key');
   const publicKey = Buffer.from(decoded.bytes);
-  if (isLowOrder(publicKey)) return vaultErr('VAULT.KEY_INVALID', 'The vault recipient is a low-order point and cannot be encrypted to');
+  if (isLowOrder(publicKey))
+    return vaultErr(
+      'VAULT.KEY_INVALID',
+      'The vault recipient is a low-order point and cannot be encrypted to',
+    );
   return vaultOk(recipientFromPublicKey(publicKey));
 };
 
@@ -115,9 +130,13 @@ export const parseIdentity = (text: string | null | undefined): VaultResult<AgeI
   if (s === '') return vaultErr('VAULT.KEY_MISSING', 'No vault identity (AGE-SECRET-KEY-1…) was supplied');
   const decoded = bech32Decode(s);
   if (decoded === null || decoded.hrp !== IDENTITY_HRP) {
-    return vaultErr('VAULT.KEY_INVALID', 'The vault identity is not a valid AGE-SECRET-KEY-1… X25519 identity');
+    return vaultErr(
+      'VAULT.KEY_INVALID',
+      'The vault identity is not a valid AGE-SECRET-KEY-1… X25519 identity',
+    );
   }
-  if (decoded.bytes.length !== 32) return vaultErr('VAULT.KEY_INVALID', 'The vault identity does not hold a 32-byte X25519 key');
+  if (decoded.bytes.length !== 32)
+    return vaultErr('VAULT.KEY_INVALID', 'The vault identity does not hold a 32-byte X25519 key');
   return vaultOk(new AgeIdentity(decoded.bytes));
 };
 
@@ -141,7 +160,12 @@ export const parseIdentityFile = (text: string): VaultResult<AgeIdentity[]> => {
     const line = raw.trim();
     if (line === '' || line.startsWith('#')) continue;
     const parsed = parseIdentity(line);
-    if (!parsed.ok) return vaultErr('VAULT.KEY_INVALID', `Line ${i + 1} of the identity file is not an age X25519 identity`, { line: i + 1 });
+    if (!parsed.ok)
+      return vaultErr(
+        'VAULT.KEY_INVALID',
+        `Line ${i + 1} of the identity file is not an age X25519 identity`,
+        { line: i + 1 },
+      );
     identities.push(parsed.value);
   }
   if (identities.length === 0) return vaultErr('VAULT.KEY_INVALID', 'The identity file holds no identity');
@@ -167,13 +191,18 @@ export const readIdentityFile = async (path: string): Promise<VaultResult<AgeIde
  * Writes a new identity file with mode 0600. It never overwrites: replacing a vault key by
  * accident would make every clip sealed to the old one unreadable.
  */
-export const writeIdentityFile = async (path: string, identity: AgeIdentity, createdAt = new Date()): Promise<VaultResult<{ path: string; recipient: string }>> => {
+export const writeIdentityFile = async (
+  path: string,
+  identity: AgeIdentity,
+  createdAt = new Date(),
+): Promise<VaultResult<{ path: string; recipient: string }>> => {
   let fh;
   try {
     fh = await open(path, 'wx', 0o600);
   } catch (e) {
     const code = errnoOf(e);
-    if (code === 'EEXIST') return vaultErr('VAULT.KEY_EXISTS', 'Refusing to overwrite an existing key file', { path });
+    if (code === 'EEXIST')
+      return vaultErr('VAULT.KEY_EXISTS', 'Refusing to overwrite an existing key file', { path });
     return vaultErr('VAULT.IO_FAILED', 'The identity file could not be created', { path, errno: code });
   }
   try {
@@ -188,4 +217,23 @@ export const writeIdentityFile = async (path: string, identity: AgeIdentity, cre
   }
   await fh.close();
   return vaultOk({ path, recipient: identity.recipient.text });
+};
+
+/**
+ * For `proportio vault init`: the identity must not land in the data folder, or a copy of that
+ * folder would open every clip (ADR 0003). Symlinks are not followed; this guards against
+ * mistakes, not against an operator set on doing it.
+ */
+export const checkIdentityPath = (identityPath: string, dataDir: string): VaultResult<string> => {
+  const target = resolve(identityPath);
+  const rel = relative(resolve(dataDir), target);
+  const outside = isAbsolute(rel) || rel.split(sep)[0] === '..';
+  if (!outside) {
+    return vaultErr(
+      'VAULT.KEY_UNSAFE_PATH',
+      'Choose a place for the vault identity outside the data folder',
+      { identityPath: target },
+    );
+  }
+  return vaultOk(target);
 };

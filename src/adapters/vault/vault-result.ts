@@ -14,11 +14,16 @@ export interface VaultDomainError {
   readonly details?: Readonly<Record<string, unknown>>;
 }
 
-export type VaultResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: VaultDomainError };
+export type VaultResult<T> =
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: VaultDomainError };
 
 export const vaultOk = <T>(value: T): VaultResult<T> => ({ ok: true, value });
 
-export const vaultErr = (code: VaultErrorCode, message: string, details?: Record<string, unknown>): VaultResult<never> => ({
+export const vaultErr = (
+  code: VaultErrorCode,
+  message: string,
+  details?: Record<string, unknown>,
+): VaultResult<never> => ({
   ok: false,
   error: details === undefined ? { code, message } : { code, message, details },
 });
