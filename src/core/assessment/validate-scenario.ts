@@ -32,7 +32,7 @@ interface RawError {
 const describe = (e: RawError): string => {
   switch (e.keyword) {
     case 'type':
-      return `must be ${String(e.params['type']) === 'integer' ? 'a whole number' : `a ${String(e.params['type'])}`}`;
+      return String(e.params['type']) === 'integer' ? 'must be a whole number' : `must be ${/^[aeiou]/.test(String(e.params['type'])) ? 'an' : 'a'} ${String(e.params['type'])}`;
     case 'enum':
       return `must be one of: ${(e.params['allowedValues'] as unknown[]).map(String).join(', ')}`;
     case 'required':

@@ -16,15 +16,21 @@ export const nec3Rule: Rule = {
       problems.push(t('De maatregel geldt op alle uren in plaats van de uren met risico.', 'The measure covers all hours instead of the hours at risk.'));
     }
     if (incidents.length === 0) {
-      if (f.scenario.evidence.imminentDanger !== undefined) {
+      // An imminent danger names no room or kind of conversation, so it can only support a scope
+      // that is already as narrow as it gets: one room, one kind, risk-flagged conversations only.
+      const narrowest = scope.rooms.length === 1 && scope.conversationTypes.length === 1 && scope.riskFlaggedOnly === true;
+      if (f.scenario.evidence.imminentDanger !== undefined && narrowest) {
         return finding(this, problems.length > 0 ? 'fail' : 'review', [
           ...problems,
-          t('Alleen een dreigend gevaar, geen incidenten per ruimte of gesprek: een persoon moet beoordelen of de afbakening past.', 'Only an imminent danger, no incidents per room or conversation: a person must judge whether the scope fits.'),
+          t('Alleen een dreigend gevaar, geen incidenten: een persoon moet beoordelen of de afbakening past.', 'Only an imminent danger, no incidents: a person must judge whether the scope fits.'),
         ]);
       }
       return finding(this, 'fail', [
         ...problems,
-        t('Zonder incidenten per ruimte en soort gesprek is niet aan te tonen dat de afbakening gericht is.', 'Without incidents per room and kind of conversation the scope cannot be shown to be targeted.'),
+        t(
+          'Zonder incidenten per ruimte en soort gesprek is niet aan te tonen dat de afbakening gericht is (een dreigend gevaar alleen volstaat voor één ruimte, één soort gesprek en alleen gesprekken met een risicosignaal).',
+          'Without incidents per room and kind of conversation the scope cannot be shown to be targeted (an imminent danger alone suffices only for one room, one kind of conversation and risk-flagged conversations only).',
+        ),
       ]);
     }
     const roomsWithout = scope.rooms.filter((r) => !incidents.some((i) => i.roomId === r.id));
