@@ -212,6 +212,15 @@ describe('age format: bad input and faults', () => {
     expect((error as VaultError).code).toBe('VAULT.CORRUPT');
   });
 
+  it('bounds the header even when a huge line arrives in one piece', () => {
+    const huge = Buffer.concat([
+      Buffer.from('age-encryption.org/v1\n-> X25519 '),
+      Buffer.alloc(MAX_HEADER_BYTES + 10, 0x41),
+      Buffer.from('\n'),
+    ]);
+    expect(codeOf(huge)).toBe('VAULT.CORRUPT');
+  });
+
   it('rejects trailing data after the last chunk', () => {
     const file = seal(Buffer.alloc(CHUNK_SIZE, 1));
     expect(codeOf(Buffer.concat([file, Buffer.from('extra')]))).toBe('VAULT.CORRUPT');

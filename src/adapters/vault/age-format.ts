@@ -161,6 +161,7 @@ export const parseHeader = (buf: Buffer): ParsedHeader | null => {
   let current: { type: string; args: string[]; body: Buffer[] } | null = null;
   for (;;) {
     const nl = buf.indexOf(0x0a, pos);
+    if (nl > MAX_HEADER_BYTES) throw corrupt('the header is larger than the limit');
     if (nl < 0) {
       if (buf.length > MAX_HEADER_BYTES) throw corrupt('the header is larger than the limit');
       return null;
@@ -311,9 +312,10 @@ export class AgeEncryptor {
 }
 
 /**
- * Opens age bytes fed in any chunking. Output is released only after each chunk authenticates,
- * and `final` throws VAULT.TRUNCATED if the last-chunk flag never came — so a consumer must treat
- * the plaintext as complete only when `final` returned.
+ * Opens age bytes fed in any chunking; like the encryptor, `update` takes ownership of its input.
+ * Output is released only after each chunk authenticates, and `final` throws VAULT.TRUNCATED if
+ * the last-chunk flag never came — so a consumer must treat the plaintext as complete only when
+ * `final` returned.
  */
 export class AgeDecryptor {
   readonly #identities: readonly AgeIdentity[];
@@ -359,7 +361,9 @@ export class AgeDecryptor {
   update(data: Uint8Array): Buffer[] {
     if (this.#done) throw new VaultError('VAULT.CORRUPT', 'Data after the end of the age payload');
     if (this.#headerBuf !== null) {
-      const buf = Buffer.concat([this.#headerBuf, toBuffer(data)]);
+      // No copy when the header arrives whole in the first piece (the usual case, and whole files).
+      const buf =
+        this.#headerBuf.length === 0 ? toBuffer(data) : Buffer.concat([this.#headerBuf, toBuffer(data)]);
       const h = parseHeader(buf);
       if (h === null) {
         this.#headerBuf = buf;
