@@ -15,6 +15,10 @@ export interface ProbeStream {
 
 export interface ProbeResult {
   readonly formatName: string;
+  /**
+   * From the container. For fragmented MP4 read from a pipe (no seeking) ffprobe sees only the
+   * start, so this may cover the first fragment alone: probe a file when the duration matters.
+   */
   readonly durationSeconds: number | null;
   readonly streams: readonly ProbeStream[];
   readonly firstVideoFrame: { readonly keyframe: boolean; readonly ptsSeconds: number | null } | null;

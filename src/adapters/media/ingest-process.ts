@@ -28,6 +28,8 @@ export interface CameraHealth {
   readonly gopSeconds: number | null;
   readonly restarts: number;
   readonly nextAttemptAt: number | null;
+  /** The backoff delay chosen at the last failure. */
+  readonly retryDelayMs: number | null;
   readonly codec: string | null;
   readonly width: number | null;
   readonly height: number | null;
@@ -190,6 +192,7 @@ export class IngestProcess {
       gopSeconds: null,
       restarts: 0,
       nextAttemptAt: null,
+      retryDelayMs: null,
       codec: null,
       width: null,
       height: null,
@@ -365,6 +368,7 @@ export class IngestProcess {
         error: outcome.error,
         restarts: this.restarts,
         nextAttemptAt: at + delay,
+        retryDelayMs: delay,
       });
       this.restartTimer = this.clock.setTimeout(() => {
         this.restartTimer = null;
