@@ -15,7 +15,7 @@ export const VAULT_ERRORS = {
   'VAULT.UNSUPPORTED': { status: 422, exit: 65, title: 'Not an age v1 file this vault can open' },
   'VAULT.CORRUPT': { status: 500, exit: 65, title: 'A vault file is damaged or was tampered with' },
   'VAULT.TRUNCATED': { status: 500, exit: 65, title: 'A vault file is incomplete' },
-  'VAULT.DISK_FULL': { status: 507, exit: 73, title: 'The vault disk is full; the part was not sealed' },
+  'VAULT.DISK_FULL': { status: 507, exit: 73, title: 'The vault disk is full' },
   'VAULT.IO_FAILED': { status: 500, exit: 73, title: 'The vault could not read or write a file' },
   'VAULT.NOT_FOUND': { status: 404, exit: 66, title: 'No such clip in the vault' },
   'VAULT.CLIP_EXISTS': { status: 409, exit: 65, title: 'A clip with this id already exists' },
