@@ -1,0 +1,86 @@
+/**
+ * What a room may do right now (pure). No conversation, an objection, no matching in-force entry:
+ * off. Where several approved assessments cover the same conversation, the most restrictive wins:
+ * each approval justifies only its own processing, so where two overlap only what *both* justify
+ * is necessary (data minimisation, GDPR Art. 5(1)(c)); and an approved lighter measure for the
+ * same conversation is itself evidence that the heavier one is not needed there (subsidiarity).
+ */
+import type { HourWindow } from '../assessment/scenario.schema.js';
+import type { CompiledPolicy, PolicyEntry, RecordingMode } from './policy.js';
+
+export interface Conversation {
+  readonly conversationTypeId: string;
+  /** ISO instant the conversation started; its hours decide which window applies. */
+  readonly startedAt: string;
+  /** The resident objected: recording goes off at once (EDPB 3/2019 §105–106). */
+  readonly objection?: boolean;
+}
+
+export interface Decision {
+  readonly mode: RecordingMode;
+  readonly audioAllowed: boolean;
+  readonly retentionHours: number | undefined;
+  readonly viewers: readonly string[];
+  readonly assessmentIds: readonly string[];
+  readonly reason: string;
+}
+
+const OFF = (reason: string): Decision => ({ mode: { kind: 'off' }, audioAllowed: false, retentionHours: undefined, viewers: [], assessmentIds: [], reason });
+
+const WEEKDAY: Readonly<Record<string, number>> = { Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6, Sun: 7 };
+
+/** ISO weekday and minutes after midnight of an instant in a time zone. */
+export const localTime = (at: Date, timeZone: string): { day: number; minutes: number } => {
+  const parts = new Intl.DateTimeFormat('en-GB', { timeZone, weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(at);
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return { day: WEEKDAY[get('weekday')] ?? 0, minutes: Number(get('hour')) * 60 + Number(get('minute')) };
+};
+
+const toMinutes = (hhmm: string): number => {
+  const [h, m] = hhmm.split(':').map(Number);
+  return (h ?? 0) * 60 + (m ?? 0);
+};
+
+/** A window includes its start and excludes its end: 09:00–17:00 covers 16:59, not 17:00. */
+export const inWindows = (windows: readonly HourWindow[], local: { day: number; minutes: number }): boolean =>
+  windows.length === 0 || windows.some((w) => w.days.includes(local.day) && local.minutes >= toMinutes(w.from) && local.minutes < toMinutes(w.to));
+
+const strength = (m: PolicyEntry['mode']): number => (m.kind === 'incident-triggered' ? 1 : 2);
+
+const combine = (entries: readonly PolicyEntry[]): Decision => {
+  const weakest = entries.reduce((a, b) => (strength(b.mode) < strength(a.mode) ? b : a));
+  let mode: RecordingMode = weakest.mode;
+  if (mode.kind === 'incident-triggered') {
+    const triggered = entries.flatMap((e) => (e.mode.kind === 'incident-triggered' ? [e.mode] : []));
+    mode = {
+      kind: 'incident-triggered',
+      preRollSeconds: Math.min(...triggered.map((m) => m.preRollSeconds)),
+      postRollSeconds: Math.min(...triggered.map((m) => m.postRollSeconds)),
+    };
+  }
+  const first = entries[0]?.viewers ?? [];
+  return {
+    mode,
+    audioAllowed: entries.every((e) => e.audioAllowed),
+    retentionHours: Math.min(...entries.map((e) => e.retentionHours)),
+    viewers: first.filter((v) => entries.every((e) => e.viewers.includes(v))),
+    assessmentIds: [...new Set(entries.map((e) => e.assessmentId))],
+    reason: entries.length > 1 ? 'overlapping assessments: the most restrictive applies' : `assessment ${weakest.assessmentId}`,
+  };
+};
+
+export const decide = (policy: CompiledPolicy, roomId: string, conversation: Conversation | undefined, now: Date): Decision => {
+  if (conversation === undefined) return OFF('no conversation in progress');
+  if (conversation.objection === true) return OFF('the resident objected');
+  const room = policy.rooms.find((r) => r.roomId === roomId);
+  if (room === undefined) return OFF('no approved assessment for this room');
+  const started = Date.parse(conversation.startedAt);
+  if (Number.isNaN(started)) return OFF('conversation start time is not valid');
+  const local = localTime(new Date(started), policy.timeZone);
+  const t = now.getTime();
+  const matching = room.entries.filter(
+    (e) => e.conversationTypeId === conversation.conversationTypeId && inWindows(e.hours, local) && (e.validUntil === undefined || Date.parse(e.validUntil) > t),
+  );
+  if (matching.length === 0) return OFF('no in-force assessment covers this conversation now');
+  return combine(matching);
+};
