@@ -2,12 +2,16 @@
  * The catalogue of stable error codes. Every code is documented in docs/errors.md (a test checks
  * that both lists agree). `status` is the HTTP status the API answers with; `exit` the CLI exit code.
  */
+import { ALARM_ERRORS } from './alarm/errors.js';
 import { ASSESSMENT_ERRORS } from './assessment/errors.js';
 import { RECORDING_ERRORS } from './recording/errors.js';
+import { VAULT_ERRORS } from './recording/vault-errors.js';
 
 export const ERRORS = {
+  ...ALARM_ERRORS,
   ...ASSESSMENT_ERRORS,
   ...RECORDING_ERRORS,
+  ...VAULT_ERRORS,
   'REQUEST.INVALID': { status: 400, exit: 65, title: 'The request is not valid' },
   'REQUEST.TOO_LARGE': { status: 413, exit: 65, title: 'The request is too large' },
   'REQUEST.UNSUPPORTED_MEDIA_TYPE': { status: 415, exit: 65, title: 'Unsupported content type' },

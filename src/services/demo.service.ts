@@ -160,7 +160,7 @@ export const demoService = (deps: { store: Store; clock: Clock; ids: IdGenerator
 
       // A year of incidents: most in Spreekkamer 2 during benefit and debt conversations, a few
       // elsewhere; severity 1–4, police reports for the serious ones.
-      const weightedRooms = [...Array(6).fill(camRoom), ...rooms];
+      const weightedRooms = [...Array.from({ length: 6 }, () => camRoom), ...rooms];
       const weightedTypes = ['bijstandsgesprek', 'bijstandsgesprek', 'bijstandsgesprek', 'schuldhulpgesprek', 'schuldhulpgesprek', 'baliecontact', 'wmo-keukentafelgesprek', 'jeugdhulpgesprek'];
       const weightedKinds = [0, 0, 0, 0, 1, 1, 1, 2, 3, 4].map((i) => KINDS[i]!);
       const incidents: IncidentRecord[] = [];

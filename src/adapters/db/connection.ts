@@ -67,6 +67,6 @@ export const migrateToLatest = async (database: Database): Promise<MigrationOutc
     migrationLockTableName: 'proportio_migrations_lock',
   });
   const { error, results } = await migrator.migrateToLatest();
-  if (error) throw error instanceof Error ? error : new Error(String(error));
+  if (error) throw error instanceof Error ? error : new Error('migration failed', { cause: error });
   return { applied: (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName) };
 };

@@ -10,6 +10,7 @@ import { isRole, type Role } from '../auth/roles.js';
 const NAME = /^[\p{L}\p{N}][\p{L}\p{N} .,'()&+\-–]*$/u;
 const CODE = /^[a-z0-9][a-z0-9-]{0,47}$/;
 const USERNAME = /^[a-z0-9][a-z0-9._-]{1,63}$/;
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
 export const validName = (field: string, value: string, max = 100): Result<string> => {

@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import type { Dialect, Migration } from './index.js';
+import type { Dialect, Migration } from './migration.js';
 
 /** Registry, accounts, sessions, the audit chain and the incident register's first shape. */
 export const m0001Foundation: Migration = {

@@ -1,15 +1,15 @@
-import type { Kysely, Migration as KyselyMigration, MigrationProvider } from 'kysely';
+import type { Migration as KyselyMigration, MigrationProvider } from 'kysely';
 import { m0001Foundation } from './0001-foundation.js';
+import { m0002Alarms } from './0002-alarms.js';
+import type { Dialect, Migration } from './migration.js';
 
-export type Dialect = 'sqlite' | 'postgres';
-
-/** A migration that knows the dialect (triggers and functions differ between SQLite and PostgreSQL). */
-export interface Migration {
-  up(db: Kysely<unknown>, dialect: Dialect): Promise<void>;
-}
+export type { Dialect, Migration } from './migration.js';
 
 /** Ordered list; names are permanent once released. Add new migrations at the end. */
-export const MIGRATIONS: ReadonlyArray<readonly [string, Migration]> = [['0001-foundation', m0001Foundation]];
+export const MIGRATIONS: ReadonlyArray<readonly [string, Migration]> = [
+  ['0001-foundation', m0001Foundation],
+  ['0002-alarms', m0002Alarms],
+];
 
 export const migrationProvider = (dialect: Dialect): MigrationProvider => ({
   getMigrations: () =>

@@ -1,5 +1,5 @@
 /** Sites, rooms, cameras, conversation types, organisation and settings: plain storage, no rules. */
-import type { Camera, ConversationType, Organisation, Room, Site } from '../../../core/registry/model.js';
+import type { Camera, ConversationType, Room, Site } from '../../../core/registry/model.js';
 import type {
   CameraRecord,
   CameraRepository,
@@ -58,7 +58,16 @@ export const organisationRepository = (db: Executor): OrganisationRepository => 
     await db
       .insertInto('organisation')
       .values(row)
-      .onConflict((oc) => oc.column('id').doUpdateSet({ ...row, id: undefined } as never))
+      .onConflict((oc) =>
+        oc.column('id').doUpdateSet({
+          name: row.name,
+          address: row.address,
+          dpo_name: row.dpo_name,
+          dpo_email: row.dpo_email,
+          dpo_phone: row.dpo_phone,
+          updated_at: row.updated_at,
+        }),
+      )
       .execute();
   },
 });

@@ -1,0 +1,47 @@
+/**
+ * The dependency rule (ARCHITECTURE.md): core imports nothing outside core; services import
+ * core and their ports; adapters implement ports and never import http, services (other than
+ * the port declarations), workers or cli. Checked in CI: npm run depcheck.
+ */
+module.exports = {
+  forbidden: [
+    {
+      name: 'core-is-pure',
+      comment: 'src/core may import only src/core, node:crypto (deterministic hashing) and typebox (schemas as data).',
+      severity: 'error',
+      from: { path: '^src/core/' },
+      to: { pathNot: ['^src/core/', '^crypto$', '^node:crypto$', 'node_modules/typebox/'], dependencyTypesNot: ['type-only'] },
+    },
+    {
+      name: 'core-no-io-packages',
+      severity: 'error',
+      from: { path: '^src/core/' },
+      to: { path: 'node_modules', pathNot: ['node_modules/typebox/'] },
+    },
+    {
+      name: 'services-only-core-and-ports',
+      severity: 'error',
+      from: { path: '^src/services/' },
+      to: { path: '^src/(adapters|http|workers|cli|compose)/' },
+    },
+    {
+      name: 'adapters-implement-ports',
+      severity: 'error',
+      from: { path: '^src/adapters/' },
+      to: { path: '^src/(http|workers|cli|compose)/|^src/services/(?!ports\\.ts$|[a-z-]*-ports\\.ts$)' },
+    },
+    {
+      name: 'no-circular',
+      severity: 'error',
+      from: {},
+      to: { circular: true, dependencyTypesNot: ['type-only'] },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: '\\.test\\.ts$' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default'] },
+  },
+};
