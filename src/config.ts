@@ -165,9 +165,14 @@ export const loadConfig = (env: Env = process.env, cwd: string = process.cwd(), 
 export interface ClientConfig {
   readonly url: string;
   readonly token: string | undefined;
+  /** Secrets a script passes through the environment, so they stay out of shell history. */
+  readonly cameraPassword: string | undefined;
+  readonly newUserPassword: string | undefined;
 }
 
 export const loadClientConfig = (env: Env = process.env, flags: { url?: string; token?: string } = {}): ClientConfig => ({
   url: flags.url ?? env.PROPORTIO_URL ?? `http://localhost:${env.PROPORTIO_PORT || '8080'}`,
   token: flags.token ?? env.PROPORTIO_TOKEN,
+  cameraPassword: env.PROPORTIO_CAMERA_PASSWORD || undefined,
+  newUserPassword: env.PROPORTIO_NEW_PASSWORD || undefined,
 });

@@ -20,7 +20,8 @@ const withConn = (cmd: Command) =>
     .option('--token <token>', 'API token (default $PROPORTIO_TOKEN)')
     .option('--json', 'print the result as JSON');
 
-const client = (o: Conn): ApiClient => apiClient(loadClientConfig(process.env, { ...(o.url ? { url: o.url } : {}), ...(o.token ? { token: o.token } : {}) }));
+const clientConfig = (o: Conn) => loadClientConfig(process.env, { ...(o.url ? { url: o.url } : {}), ...(o.token ? { token: o.token } : {}) });
+const client = (o: Conn): ApiClient => apiClient(clientConfig(o));
 
 const list = <T extends object>(io: CliIo, o: Conn, rows: T[], columns: string[], view: (r: T) => Record<string, string | number | boolean | null>) =>
   emit(io, Boolean(o.json), rows, () => table(rows.map(view), columns));
@@ -98,7 +99,7 @@ export const registerRegistryCommands = (program: Command, io: CliIo): void => {
   ).action(async (o: Conn & { room: string; name: string; streamUrl: string; username?: string }) => {
     const api = client(o);
     const r = await resolveRoom(api, o.room);
-    const password = process.env.PROPORTIO_CAMERA_PASSWORD;
+    const password = clientConfig(o).cameraPassword;
     const c = await api.post<Camera>('/api/cameras', {
       roomId: r.id,
       name: o.name,
@@ -152,7 +153,7 @@ export const registerRegistryCommands = (program: Command, io: CliIo): void => {
       .requiredOption('--roles <roles>', 'comma-separated: front-desk,responder,security,dpo,decision-maker,admin,auditor')
       .option('--email <email>', 'e-mail address', ''),
   ).action(async (o: Conn & { username: string; name: string; roles: string; email: string }) => {
-    const password = process.env.PROPORTIO_NEW_PASSWORD;
+    const password = clientConfig(o).newUserPassword;
     const u = await client(o).post<User>('/api/users', {
       username: o.username,
       displayName: o.name,
