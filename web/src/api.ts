@@ -1,0 +1,211 @@
+/**
+ * The API client: JSON in and out, the session cookie (sent by the browser), the CSRF header on
+ * every write, and RFC 9457 problem details turned into an ApiError the UI can show.
+ */
+
+export interface FieldProblem {
+  readonly field: string;
+  readonly message: string;
+}
+
+export interface Problem {
+  readonly type: string;
+  readonly title: string;
+  readonly status: number;
+  readonly code: string;
+  readonly detail: string;
+  readonly errors?: readonly FieldProblem[];
+  readonly details?: Readonly<Record<string, unknown>>;
+}
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly problem: Problem,
+  ) {
+    super(problem.detail);
+    this.name = 'ApiError';
+  }
+}
+
+/** The server could not be reached at all (no HTTP response). */
+export class NetworkError extends Error {
+  constructor(cause: unknown) {
+    super('network error', { cause });
+    this.name = 'NetworkError';
+  }
+}
+
+export interface User {
+  readonly id: string;
+  readonly username: string;
+  readonly displayName: string;
+  readonly email: string;
+  readonly roles: readonly string[];
+  readonly siteIds: readonly string[];
+  readonly disabled: boolean;
+  readonly hasPassword: boolean;
+  readonly oidc: boolean;
+  readonly lockedUntil: string | null;
+  readonly createdAt: string;
+}
+
+export interface Me {
+  readonly user: User;
+  readonly csrfToken: string | null;
+  readonly permissions: readonly string[];
+}
+
+export interface Organisation {
+  readonly name: string;
+  readonly address: string;
+  readonly dpoName: string;
+  readonly dpoEmail: string;
+  readonly dpoPhone: string;
+  readonly updatedAt: string;
+}
+
+export interface Site {
+  readonly id: string;
+  readonly name: string;
+  readonly address: string;
+  readonly createdAt: string;
+}
+
+export interface Room {
+  readonly id: string;
+  readonly siteId: string;
+  readonly name: string;
+  readonly floor: string;
+  readonly description: string;
+  readonly createdAt: string;
+}
+
+export interface Camera {
+  readonly id: string;
+  readonly roomId: string;
+  readonly name: string;
+  readonly url: string;
+  readonly hasCredentials: boolean;
+  readonly createdAt: string;
+}
+
+export interface ConversationType {
+  readonly id: string;
+  readonly code: string;
+  readonly nameNl: string;
+  readonly nameEn: string;
+  readonly sensitive: boolean;
+  readonly createdAt: string;
+}
+
+export interface Setting {
+  readonly key: string;
+  readonly value: unknown;
+  readonly description: string;
+  readonly default: unknown;
+  readonly updatedAt: string | null;
+  readonly updatedBy: string | null;
+}
+
+export interface AuditEntry {
+  readonly seq: number;
+  readonly at: string;
+  readonly actor: string;
+  readonly action: string;
+  readonly subject: string;
+  readonly details: Readonly<Record<string, unknown>>;
+  readonly prevHash: string;
+  readonly hash: string;
+}
+
+export interface AuditPage {
+  readonly entries: readonly AuditEntry[];
+  readonly total: number;
+  readonly nextBefore: number | null;
+}
+
+export interface AuditVerification {
+  readonly ok: boolean;
+  readonly checked: number;
+  readonly headHash?: string | null;
+  readonly problem?: { readonly kind: string; readonly seq: number; readonly detail: string };
+}
+
+export interface OidcInfo {
+  readonly enabled: boolean;
+  readonly label: string | null;
+}
+
+let csrfToken: string | null = null;
+
+/** Remembers the CSRF token that login and /api/auth/me hand out. */
+export const setCsrfToken = (token: string | null): void => {
+  csrfToken = token;
+};
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+const toProblem = (status: number, body: unknown): Problem => {
+  if (isRecord(body) && typeof body.detail === 'string' && typeof body.code === 'string') {
+    const errors = Array.isArray(body.errors)
+      ? body.errors.filter((e): e is FieldProblem => isRecord(e) && typeof e.field === 'string' && typeof e.message === 'string')
+      : undefined;
+    return {
+      type: typeof body.type === 'string' ? body.type : 'about:blank',
+      title: typeof body.title === 'string' ? body.title : '',
+      status,
+      code: body.code,
+      detail: body.detail,
+      ...(errors ? { errors } : {}),
+      ...(isRecord(body.details) ? { details: body.details } : {}),
+    };
+  }
+  return { type: 'about:blank', title: `HTTP ${status}`, status, code: status >= 500 ? 'INTERNAL' : 'HTTP', detail: `HTTP ${status}` };
+};
+
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export const request = async <T>(method: Method, path: string, body?: unknown): Promise<T> => {
+  const headers: Record<string, string> = { accept: 'application/json, application/problem+json' };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+  let res: Response;
+  try {
+    res = await fetch(path, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+    });
+  } catch (e) {
+    throw new NetworkError(e);
+  }
+  if (res.status === 204) return undefined as T;
+  const text = await res.text();
+  let parsed: unknown = undefined;
+  if (text) {
+    try {
+      parsed = JSON.parse(text) as unknown;
+    } catch {
+      parsed = undefined;
+    }
+  }
+  if (!res.ok) throw new ApiError(res.status, toProblem(res.status, parsed));
+  return parsed as T;
+};
+
+export const api = {
+  get: <T>(path: string) => request<T>('GET', path),
+  post: <T>(path: string, body?: unknown) => request<T>('POST', path, body ?? {}),
+  put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
+  patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
+};
+
+/** Builds a query string, leaving out undefined values. */
+export const query = (params: Record<string, string | number | undefined>): string => {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v !== undefined) q.set(k, String(v));
+  const s = q.toString();
+  return s ? `?${s}` : '';
+};

@@ -1,0 +1,39 @@
+import { Fieldset, FieldsetLegend, FormFieldDescription, FormFieldErrorMessage } from '@utrecht/component-library-react';
+import { CheckboxField } from './CheckboxField.js';
+
+export interface CheckboxGroupProps {
+  /** Prefix of the checkbox ids: `${idPrefix}-${option.value}`. */
+  readonly idPrefix: string;
+  readonly legend: string;
+  readonly description?: string | undefined;
+  readonly options: readonly { readonly value: string; readonly label: string; readonly description?: string }[];
+  readonly selected: readonly string[];
+  onChange(selected: string[]): void;
+  readonly error?: string | undefined;
+}
+
+/** A set of checkboxes under one legend; the group's error is read with the legend's hint. */
+export const CheckboxGroup = ({ idPrefix, legend, description, options, selected, onChange, error }: CheckboxGroupProps) => {
+  const descId = `${idPrefix}-description`;
+  const errId = `${idPrefix}-error`;
+  const describedBy = [description ? descId : '', error ? errId : ''].filter(Boolean).join(' ') || undefined;
+  const toggle = (value: string, on: boolean) =>
+    onChange(on ? options.map((o) => o.value).filter((v) => v === value || selected.includes(v)) : selected.filter((v) => v !== value));
+  return (
+    <Fieldset aria-describedby={describedBy} invalid={Boolean(error)} className="pp-fieldset">
+      <FieldsetLegend>{legend}</FieldsetLegend>
+      {description ? <FormFieldDescription id={descId}>{description}</FormFieldDescription> : null}
+      {error ? <FormFieldErrorMessage id={errId}>{error}</FormFieldErrorMessage> : null}
+      {options.map((o) => (
+        <CheckboxField
+          key={o.value}
+          id={`${idPrefix}-${o.value}`}
+          label={o.label}
+          description={o.description}
+          checked={selected.includes(o.value)}
+          onChange={(on) => toggle(o.value, on)}
+        />
+      ))}
+    </Fieldset>
+  );
+};

@@ -1,0 +1,117 @@
+/** Loading data from the API and turning API errors into form errors. */
+import { useCallback, useContext, useEffect, useState } from 'react';
+import { ApiError, NetworkError } from './api.js';
+import { useI18n, type Dictionary } from './i18n.js';
+import { SessionContext } from './session.js';
+
+export interface Loadable<T> {
+  readonly data: T | undefined;
+  readonly error: unknown;
+  readonly loading: boolean;
+  reload(): void;
+}
+
+export const useLoad = <T>(load: () => Promise<T>, deps: readonly unknown[]): Loadable<T> => {
+  const session = useContext(SessionContext);
+  const [state, setState] = useState<{ data: T | undefined; error: unknown; loading: boolean }>({ data: undefined, error: undefined, loading: true });
+  const [tick, setTick] = useState(0);
+  useEffect(() => {
+    let live = true;
+    setState((s) => ({ ...s, loading: true }));
+    load().then(
+      (data) => {
+        if (live) setState({ data, error: undefined, loading: false });
+      },
+      (error: unknown) => {
+        if (!live) return;
+        if (error instanceof ApiError && error.status === 401) session?.expired();
+        setState({ data: undefined, error, loading: false });
+      },
+    );
+    return () => {
+      live = false;
+    };
+    // The caller names the dependencies, as with useEffect.
+  }, [...deps, tick]);
+  const reload = useCallback(() => setTick((n) => n + 1), []);
+  return { ...state, reload };
+};
+
+export interface FormErrors {
+  /** A message for the whole form (shown in the error summary). */
+  readonly summary: string | undefined;
+  /** Messages per form field id. */
+  readonly fields: Readonly<Record<string, string>>;
+}
+
+export const NO_ERRORS: FormErrors = { summary: undefined, fields: {} };
+
+export const hasErrors = (e: FormErrors): boolean => e.summary !== undefined || Object.keys(e.fields).length > 0;
+
+/** Human text for any error the API client throws. */
+export const problemText = (t: Dictionary, e: unknown): string => {
+  if (e instanceof NetworkError) return t.networkError;
+  if (e instanceof ApiError) {
+    const title = t.problemTitles[e.problem.code];
+    return title ? `${title} ${e.problem.detail}` : e.problem.detail;
+  }
+  return t.problemTitles.INTERNAL ?? String(e);
+};
+
+/**
+ * Maps an API error onto a form: field errors go next to the field whose API name matches
+ * (fieldIds maps API field → element id); the rest goes into the summary.
+ */
+export const formErrorsFrom = (t: Dictionary, e: unknown, fieldIds: Readonly<Record<string, string>>): FormErrors => {
+  if (e instanceof ApiError) {
+    const fields: Record<string, string> = {};
+    for (const fe of e.problem.errors ?? []) {
+      const top = fe.field.split('.')[0] ?? fe.field;
+      const id = fieldIds[fe.field] ?? fieldIds[top];
+      if (id && !fields[id]) fields[id] = fe.message;
+    }
+    if (Object.keys(fields).length > 0) return { summary: undefined, fields };
+  }
+  return { summary: problemText(t, e), fields: {} };
+};
+
+/** Client-side check: every listed field must be filled in. */
+export const requireFields = (t: Dictionary, values: Readonly<Record<string, string>>): FormErrors => {
+  const fields: Record<string, string> = {};
+  for (const [id, v] of Object.entries(values)) if (v.trim() === '') fields[id] = t.required;
+  return { summary: undefined, fields };
+};
+
+export interface FormState {
+  readonly errors: FormErrors;
+  readonly busy: boolean;
+  /** Shows clientErrors if any; otherwise runs the action and maps an API error onto the form. Resolves true on success. */
+  submit(clientErrors: FormErrors, action: () => Promise<void>): Promise<boolean>;
+  reset(): void;
+}
+
+export const useFormState = (fieldIds: Readonly<Record<string, string>>): FormState => {
+  const { t } = useI18n();
+  const session = useContext(SessionContext);
+  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
+  const [busy, setBusy] = useState(false);
+  const submit = async (clientErrors: FormErrors, action: () => Promise<void>): Promise<boolean> => {
+    if (hasErrors(clientErrors)) {
+      setErrors(clientErrors);
+      return false;
+    }
+    setBusy(true);
+    try {
+      await action();
+      setErrors(NO_ERRORS);
+      return true;
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 401) session?.expired();
+      setErrors(formErrorsFrom(t, e, fieldIds));
+      return false;
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { errors, busy, submit, reset: () => setErrors(NO_ERRORS) };
+};

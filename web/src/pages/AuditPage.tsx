@@ -1,0 +1,130 @@
+import {
+  Alert,
+  ButtonGroup,
+  Code,
+  Paragraph,
+  SecondaryActionButton,
+  Table,
+  TableBody,
+  TableCaption,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from '@utrecht/component-library-react';
+import { useState } from 'react';
+import { api, query, type AuditPage as AuditPageData, type AuditVerification, type User } from '../api.js';
+import { LoadError } from '../components/LoadError.js';
+import { Loading } from '../components/Loading.js';
+import { PageTitle } from '../components/PageTitle.js';
+import { useLoad } from '../hooks.js';
+import { formatDateTime, useI18n } from '../i18n.js';
+import { useSession } from '../session.js';
+
+const PAGE_SIZE = 50;
+
+const VerificationResult = ({ result }: { result: AuditVerification }) => {
+  const { t } = useI18n();
+  if (result.ok) {
+    return (
+      <Alert type="ok" className="pp-verify">
+        <Paragraph className="pp-verify__title">{t.audit.intact(result.checked)}</Paragraph>
+        {result.headHash ? (
+          <Paragraph appearance="small">
+            {t.audit.head}: <Code className="pp-hash">{result.headHash}</Code>
+          </Paragraph>
+        ) : null}
+      </Alert>
+    );
+  }
+  const p = result.problem;
+  return (
+    <Alert type="error" className="pp-verify">
+      <Paragraph className="pp-verify__title">{p ? t.audit.broken(p.seq, p.kind, p.detail) : t.audit.broken(0, '?', '')}</Paragraph>
+    </Alert>
+  );
+};
+
+export const AuditPage = () => {
+  const { t, lang } = useI18n();
+  const { can } = useSession();
+  /** `before` values of the pages visited, newest first; undefined is the newest page. */
+  const [trail, setTrail] = useState<(number | undefined)[]>([undefined]);
+  const before = trail[trail.length - 1];
+  const page = useLoad(() => api.get<AuditPageData>(`/api/audit${query({ before, limit: PAGE_SIZE })}`), [before]);
+  const verify = useLoad(() => api.get<AuditVerification>('/api/audit/verify'), []);
+  const users = useLoad(() => (can('users:read') ? api.get<User[]>('/api/users') : Promise.resolve([] as User[])), []);
+  const actorName = (actor: string): string => {
+    const id = actor.startsWith('user:') ? actor.slice(5) : undefined;
+    const u = id ? users.data?.find((x) => x.id === id) : undefined;
+    return u ? u.username : actor;
+  };
+  const entries = page.data?.entries ?? [];
+  const first = entries[0];
+  const last = entries[entries.length - 1];
+
+  return (
+    <>
+      <PageTitle>{t.audit.title}</PageTitle>
+      <Paragraph>{t.audit.intro}</Paragraph>
+      <div aria-live="polite">
+        {verify.loading ? <Paragraph>{t.audit.verifying}</Paragraph> : null}
+        {verify.data ? <VerificationResult result={verify.data} /> : null}
+      </div>
+      {verify.error ? <LoadError error={verify.error} /> : null}
+      <ButtonGroup>
+        <SecondaryActionButton onClick={verify.reload} disabled={verify.loading}>
+          {t.audit.verifyAgain}
+        </SecondaryActionButton>
+      </ButtonGroup>
+      {page.loading && !page.data ? <Loading /> : null}
+      {page.error ? <LoadError error={page.error} /> : null}
+      {page.data ? (
+        <div className="pp-table-scroll">
+          <Table className="pp-table pp-table--audit">
+            <TableCaption>{first && last ? t.audit.caption(last.seq, first.seq, page.data.total) : t.audit.captionEmpty}</TableCaption>
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell scope="col">{t.audit.seq}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t.audit.time}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t.audit.actor}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t.audit.action}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t.audit.subject}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t.audit.details}</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {entries.map((e) => (
+                <TableRow key={e.seq}>
+                  <TableHeaderCell scope="row">{e.seq}</TableHeaderCell>
+                  <TableCell>{formatDateTime(lang, e.at)}</TableCell>
+                  <TableCell>{actorName(e.actor)}</TableCell>
+                  <TableCell>
+                    <Code>{e.action}</Code>
+                  </TableCell>
+                  <TableCell className="pp-break">{e.subject}</TableCell>
+                  <TableCell className="pp-break">
+                    <Code>{JSON.stringify(e.details)}</Code>
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </div>
+      ) : null}
+      <nav aria-label={t.audit.pagination}>
+        <ButtonGroup>
+          {trail.length > 1 ? (
+            <>
+              <SecondaryActionButton onClick={() => setTrail([undefined])}>{t.audit.newest}</SecondaryActionButton>
+              <SecondaryActionButton onClick={() => setTrail((tr) => tr.slice(0, -1))}>{t.audit.newer}</SecondaryActionButton>
+            </>
+          ) : null}
+          {page.data?.nextBefore ? (
+            <SecondaryActionButton onClick={() => setTrail((tr) => [...tr, page.data?.nextBefore ?? undefined])}>{t.audit.older}</SecondaryActionButton>
+          ) : null}
+        </ButtonGroup>
+      </nav>
+    </>
+  );
+};

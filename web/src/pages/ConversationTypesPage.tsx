@@ -1,0 +1,167 @@
+import {
+  Alert,
+  Button,
+  Paragraph,
+  StatusBadge,
+  Table,
+  TableBody,
+  TableCaption,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from '@utrecht/component-library-react';
+import { useState } from 'react';
+import { api, type ConversationType } from '../api.js';
+import { CheckboxField } from '../components/CheckboxField.js';
+import { FormSection } from '../components/FormSection.js';
+import { LoadError } from '../components/LoadError.js';
+import { Loading } from '../components/Loading.js';
+import { Notice } from '../components/Notice.js';
+import { PageTitle } from '../components/PageTitle.js';
+import { TextField } from '../components/TextField.js';
+import { requireFields, useFormState, useLoad } from '../hooks.js';
+import { useI18n } from '../i18n.js';
+import { useSession } from '../session.js';
+
+interface TypeFormProps {
+  readonly type: ConversationType | undefined;
+  onDone(): void;
+  onCancel(): void;
+}
+
+const ConversationTypeForm = ({ type, onDone, onCancel }: TypeFormProps) => {
+  const { t } = useI18n();
+  const [code, setCode] = useState(type?.code ?? '');
+  const [nameNl, setNameNl] = useState(type?.nameNl ?? '');
+  const [nameEn, setNameEn] = useState(type?.nameEn ?? '');
+  const [sensitive, setSensitive] = useState(type?.sensitive ?? false);
+  const form = useFormState({ code: 'ct-code', nameNl: 'ct-name-nl', nameEn: 'ct-name-en', sensitive: 'ct-sensitive' });
+  const required: Record<string, string> = type ? { 'ct-name-nl': nameNl, 'ct-name-en': nameEn } : { 'ct-code': code, 'ct-name-nl': nameNl, 'ct-name-en': nameEn };
+  const save = () =>
+    void form
+      .submit(requireFields(t, required), async () => {
+        const body = { nameNl: nameNl.trim(), nameEn: nameEn.trim(), sensitive };
+        if (type) await api.patch<ConversationType>(`/api/conversation-types/${type.id}`, body);
+        else await api.post<ConversationType>('/api/conversation-types', { code: code.trim(), ...body });
+      })
+      .then((ok) => ok && onDone());
+  return (
+    <FormSection
+      title={type ? t.conversationTypes.formEdit : t.conversationTypes.formNew}
+      errors={form.errors}
+      labels={{
+        'ct-code': t.conversationTypes.code,
+        'ct-name-nl': t.conversationTypes.nameNl,
+        'ct-name-en': t.conversationTypes.nameEn,
+        'ct-sensitive': t.conversationTypes.sensitiveLabel,
+      }}
+      busy={form.busy}
+      onSubmit={save}
+      onCancel={onCancel}
+    >
+      {type ? null : (
+        <TextField
+          id="ct-code"
+          label={t.conversationTypes.code}
+          description={t.conversationTypes.codeHint}
+          value={code}
+          onChange={setCode}
+          required
+          maxLength={48}
+          autoComplete="off"
+          error={form.errors.fields['ct-code']}
+        />
+      )}
+      <TextField id="ct-name-nl" label={t.conversationTypes.nameNl} value={nameNl} onChange={setNameNl} required maxLength={100} error={form.errors.fields['ct-name-nl']} />
+      <TextField id="ct-name-en" label={t.conversationTypes.nameEn} value={nameEn} onChange={setNameEn} required maxLength={100} error={form.errors.fields['ct-name-en']} />
+      <CheckboxField
+        id="ct-sensitive"
+        label={t.conversationTypes.sensitiveLabel}
+        description={t.conversationTypes.sensitiveExplain}
+        checked={sensitive}
+        onChange={setSensitive}
+        error={form.errors.fields['ct-sensitive']}
+      />
+    </FormSection>
+  );
+};
+
+export const ConversationTypesPage = () => {
+  const { t, lang } = useI18n();
+  const { can } = useSession();
+  const writable = can('registry:write');
+  const data = useLoad(() => api.get<ConversationType[]>('/api/conversation-types'), []);
+  const [editing, setEditing] = useState<ConversationType | 'new' | null>(null);
+  const [notice, setNotice] = useState<string | undefined>(undefined);
+  const types = data.data ?? [];
+
+  const done = (text: string) => () => {
+    setEditing(null);
+    setNotice(text);
+    data.reload();
+  };
+
+  return (
+    <>
+      <PageTitle>{t.conversationTypes.title}</PageTitle>
+      <Paragraph>{t.conversationTypes.intro}</Paragraph>
+      <Alert type="info">
+        <Paragraph>{t.conversationTypes.sensitiveExplain}</Paragraph>
+      </Alert>
+      <Notice text={notice} />
+      {writable && editing === null ? (
+        <Button appearance="secondary-action-button" onClick={() => (setNotice(undefined), setEditing('new'))}>
+          {t.conversationTypes.add}
+        </Button>
+      ) : null}
+      {writable && editing !== null ? (
+        <ConversationTypeForm
+          key={editing === 'new' ? 'new' : editing.id}
+          type={editing === 'new' ? undefined : editing}
+          onDone={done(editing === 'new' ? t.created : t.saved)}
+          onCancel={() => setEditing(null)}
+        />
+      ) : null}
+      {data.loading && !data.data ? <Loading /> : null}
+      {data.error ? <LoadError error={data.error} /> : null}
+      {data.data && types.length === 0 ? <Paragraph>{t.conversationTypes.empty}</Paragraph> : null}
+      {types.length > 0 ? (
+        <Table className="pp-table">
+          <TableCaption>{t.conversationTypes.caption}</TableCaption>
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell scope="col">{lang === 'nl' ? t.conversationTypes.nameNl : t.conversationTypes.nameEn}</TableHeaderCell>
+              <TableHeaderCell scope="col">{t.conversationTypes.code}</TableHeaderCell>
+              <TableHeaderCell scope="col">{t.conversationTypes.sensitive}</TableHeaderCell>
+              {writable ? <TableHeaderCell scope="col">{t.actions}</TableHeaderCell> : null}
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {types.map((ct) => {
+              const name = lang === 'nl' ? ct.nameNl : ct.nameEn;
+              return (
+                <TableRow key={ct.id}>
+                  <TableHeaderCell scope="row">{name}</TableHeaderCell>
+                  <TableCell>
+                    <code className="pp-code">{ct.code}</code>
+                  </TableCell>
+                  <TableCell>
+                    {ct.sensitive ? <StatusBadge status="warning">{t.conversationTypes.sensitive.toLowerCase()}</StatusBadge> : t.no}
+                  </TableCell>
+                  {writable ? (
+                    <TableCell>
+                      <Button appearance="subtle-button" aria-label={t.editItem(name)} onClick={() => (setNotice(undefined), setEditing(ct))}>
+                        {t.edit}
+                      </Button>
+                    </TableCell>
+                  ) : null}
+                </TableRow>
+              );
+            })}
+          </TableBody>
+        </Table>
+      ) : null}
+    </>
+  );
+};

@@ -1,0 +1,17 @@
+import { Paragraph } from '@utrecht/component-library-react';
+import { AppLink } from '../components/AppLink.js';
+import { PageTitle } from '../components/PageTitle.js';
+import { useI18n } from '../i18n.js';
+
+export const NoAccessPage = () => {
+  const { t } = useI18n();
+  return (
+    <>
+      <PageTitle>{t.noAccess.title}</PageTitle>
+      <Paragraph>{t.noAccess.body}</Paragraph>
+      <Paragraph>
+        <AppLink href="/">{t.noAccess.back}</AppLink>
+      </Paragraph>
+    </>
+  );
+};

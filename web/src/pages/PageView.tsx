@@ -1,0 +1,51 @@
+import type { ReactNode } from 'react';
+import { mayOpen, routeForPath, type PageKey } from '../routes.js';
+import { useRouter } from '../router.js';
+import { useSession } from '../session.js';
+import { AuditPage } from './AuditPage.js';
+import { CamerasPage } from './CamerasPage.js';
+import { ConversationTypesPage } from './ConversationTypesPage.js';
+import { NoAccessPage } from './NoAccessPage.js';
+import { NotFoundPage } from './NotFoundPage.js';
+import { OrganisationPage } from './OrganisationPage.js';
+import { PasswordPage } from './PasswordPage.js';
+import { RoomsPage } from './RoomsPage.js';
+import { SettingsPage } from './SettingsPage.js';
+import { SitesPage } from './SitesPage.js';
+import { StartPage } from './StartPage.js';
+import { UsersPage } from './UsersPage.js';
+
+const render = (key: PageKey): ReactNode => {
+  switch (key) {
+    case 'start':
+      return <StartPage />;
+    case 'sites':
+      return <SitesPage />;
+    case 'rooms':
+      return <RoomsPage />;
+    case 'conversationTypes':
+      return <ConversationTypesPage />;
+    case 'cameras':
+      return <CamerasPage />;
+    case 'users':
+      return <UsersPage />;
+    case 'organisation':
+      return <OrganisationPage />;
+    case 'settings':
+      return <SettingsPage />;
+    case 'audit':
+      return <AuditPage />;
+    case 'password':
+      return <PasswordPage />;
+  }
+};
+
+/** The page for the current path, or "no access" when the user's permissions do not cover it. */
+export const PageView = () => {
+  const { path } = useRouter();
+  const { me } = useSession();
+  const route = routeForPath(path);
+  if (!route) return <NotFoundPage />;
+  if (!mayOpen(route, me.permissions)) return <NoAccessPage />;
+  return <div key={route.key}>{render(route.key)}</div>;
+};

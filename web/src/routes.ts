@@ -1,0 +1,61 @@
+/**
+ * The pages of the web shell and the permission each needs. Navigation shows a page only when
+ * the logged-in user's permissions (from /api/auth/me) include it; the page itself checks again.
+ */
+import type { Permission } from '../../src/core/auth/roles.js';
+
+export type PageKey =
+  | 'start'
+  | 'sites'
+  | 'rooms'
+  | 'conversationTypes'
+  | 'cameras'
+  | 'users'
+  | 'organisation'
+  | 'settings'
+  | 'audit'
+  | 'password';
+
+export interface RouteDef {
+  readonly key: PageKey;
+  readonly path: string;
+  /** Needed to see the page; null means every logged-in user. */
+  readonly permission: Permission | null;
+  /** Shown in the main navigation (the password page lives in the user menu). */
+  readonly inNav: boolean;
+}
+
+export const ROUTES: readonly RouteDef[] = [
+  { key: 'start', path: '/', permission: null, inNav: true },
+  { key: 'sites', path: '/sites', permission: 'registry:read', inNav: true },
+  { key: 'rooms', path: '/rooms', permission: 'registry:read', inNav: true },
+  { key: 'conversationTypes', path: '/conversation-types', permission: 'registry:read', inNav: true },
+  { key: 'cameras', path: '/cameras', permission: 'cameras:read', inNav: true },
+  { key: 'users', path: '/users', permission: 'users:read', inNav: true },
+  { key: 'organisation', path: '/organisation', permission: 'registry:read', inNav: true },
+  { key: 'settings', path: '/settings', permission: 'settings:read', inNav: true },
+  { key: 'audit', path: '/audit', permission: 'audit:read', inNav: true },
+  { key: 'password', path: '/password', permission: null, inNav: false },
+];
+
+/** Write permission that unlocks the create/edit forms on a page. */
+export const WRITE_PERMISSION: Partial<Record<PageKey, Permission>> = {
+  sites: 'registry:write',
+  rooms: 'registry:write',
+  conversationTypes: 'registry:write',
+  organisation: 'registry:write',
+  cameras: 'cameras:write',
+  users: 'users:write',
+  settings: 'settings:write',
+};
+
+export const mayOpen = (route: RouteDef, permissions: readonly string[]): boolean =>
+  route.permission === null || permissions.includes(route.permission);
+
+export const navRoutesFor = (permissions: readonly string[]): RouteDef[] =>
+  ROUTES.filter((r) => r.inNav && mayOpen(r, permissions));
+
+export const routeForPath = (path: string): RouteDef | undefined => {
+  const clean = path.length > 1 ? path.replace(/\/+$/, '') : path;
+  return ROUTES.find((r) => r.path === clean);
+};

@@ -1,0 +1,20 @@
+/** The logged-in user and what they may do, shared with every page. */
+import { createContext, useContext } from 'react';
+import type { Permission } from '../../src/core/auth/roles.js';
+import type { Me } from './api.js';
+
+export interface Session {
+  readonly me: Me;
+  can(permission: Permission): boolean;
+  logout(): Promise<void>;
+  /** Called when the API answers 401: the session has ended elsewhere. */
+  expired(): void;
+}
+
+export const SessionContext = createContext<Session | null>(null);
+
+export const useSession = (): Session => {
+  const s = useContext(SessionContext);
+  if (!s) throw new Error('useSession outside a logged-in shell');
+  return s;
+};
