@@ -55,10 +55,10 @@ export const schemaErrors = (input: unknown): FieldError[] => {
   for (const raw of Value.Errors(ScenarioSchema, input) as unknown as RawError[]) {
     if (raw.keyword === 'boolean' || raw.keyword === 'anyOf') continue;
     let path = toPath(raw.instancePath);
-    let message = describe(raw);
+    const message = describe(raw);
     if (raw.keyword === 'required') {
-      const missing = (raw.params['requiredProperties'] ?? raw.params['missingProperty'] ?? raw.params['required']) as unknown;
-      const names = Array.isArray(missing) ? missing.map(String) : missing === undefined ? [] : [String(missing)];
+      const missing: unknown = raw.params['requiredProperties'] ?? raw.params['missingProperty'] ?? raw.params['required'];
+      const names = Array.isArray(missing) ? missing.map(String) : typeof missing === 'string' ? [missing] : [];
       for (const name of names) {
         const p = path === '' ? name : `${path}.${name}`;
         if (!seen.has(p)) out.push({ path: p, message: 'is required' });

@@ -5,7 +5,7 @@ import { factsOf } from './rule-test-kit.js';
 import { cov1Rule } from './cov-1.rule.js';
 
 const cases: { name: string; change: (s: Scenario) => void; outcome: Outcome }[] = [
-  { name: 'visible measure', change: (s) => {}, outcome: 'pass' },
+  { name: 'visible measure', change: () => undefined, outcome: 'pass' },
   { name: 'covert recording', change: (s) => { s.measure = { id: 'covert-recording' }; }, outcome: 'fail' },
 ];
 

@@ -5,7 +5,7 @@ import { factsOf } from './rule-test-kit.js';
 import { dpia2Rule } from './dpia-2.rule.js';
 
 const cases: { name: string; change: (s: Scenario) => void; outcome: Outcome }[] = [
-  { name: 'complete', change: (s) => {}, outcome: 'pass' },
+  { name: 'complete', change: () => undefined, outcome: 'pass' },
   { name: 'high residual risk without prior consultation', change: (s) => { s.dpia.residualRisk = 'high'; }, outcome: 'fail' },
   { name: 'high residual risk, AP consulted', change: (s) => { s.dpia.residualRisk = 'high'; s.dpia.priorConsultationDate = '2023-12-20'; }, outcome: 'pass' },
   { name: 'no DPO advice', change: (s) => { delete s.safeguards.dpoAdviceDate; }, outcome: 'condition' },

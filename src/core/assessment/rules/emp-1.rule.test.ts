@@ -5,7 +5,7 @@ import { factsOf } from './rule-test-kit.js';
 import { emp1Rule } from './emp-1.rule.js';
 
 const cases: { name: string; change: (s: Scenario) => void; outcome: Outcome }[] = [
-  { name: 'consent dated', change: (s) => {}, outcome: 'pass' },
+  { name: 'consent dated', change: () => undefined, outcome: 'pass' },
   { name: 'camera without consent', change: (s) => { delete s.safeguards.worksCouncilConsentDate; }, outcome: 'condition' },
   { name: 'alarm log without consent', change: (s) => { s.measure = { id: 'alarm-button' }; delete s.safeguards.worksCouncilConsentDate; }, outcome: 'condition' },
   { name: 'no staff affected', change: (s) => { delete s.safeguards.worksCouncilConsentDate; s.peopleAffected.staff = false; }, outcome: 'pass' },

@@ -5,7 +5,7 @@ import { factsOf } from './rule-test-kit.js';
 import { emp2Rule } from './emp-2.rule.js';
 
 const cases: { name: string; change: (s: Scenario) => void; outcome: Outcome }[] = [
-  { name: 'written ban', change: (s) => {}, outcome: 'pass' },
+  { name: 'written ban', change: () => undefined, outcome: 'pass' },
   { name: 'used for staff assessment', change: (s) => { s.claims = { usedForStaffAssessment: true }; }, outcome: 'fail' },
   { name: 'no written ban', change: (s) => { delete s.safeguards.noStaffPerformanceUse; }, outcome: 'condition' },
   { name: 'alarm log used to assess staff', change: (s) => { s.measure = { id: 'alarm-button' }; s.claims = { usedForStaffAssessment: true }; }, outcome: 'fail' },

@@ -6,7 +6,7 @@ import { lb1Rule } from './lb-1.rule.js';
 
 const cases: { name: string; change: (s: Scenario) => void; outcome: Outcome }[] = [
   { name: 'public authority on (f)', change: (s) => { s.legalBasis = { article: 'f' }; }, outcome: 'fail' },
-  { name: 'public authority on (e) with provision', change: (s) => {}, outcome: 'pass' },
+  { name: 'public authority on (e) with provision', change: () => undefined, outcome: 'pass' },
   { name: 'private controller on (f)', change: (s) => { s.controller.publicAuthority = false; s.legalBasis = { article: 'f' }; }, outcome: 'pass' },
   { name: 'public authority on (f) for a measure without personal data', change: (s) => { s.legalBasis = { article: 'f' }; s.measure = { id: 'second-staff-member' }; }, outcome: 'pass' },
 ];

@@ -5,7 +5,7 @@ import { factsOf } from './rule-test-kit.js';
 import { lb2Rule } from './lb-2.rule.js';
 
 const cases: { name: string; change: (s: Scenario) => void; outcome: Outcome }[] = [
-  { name: '(e) with a provision', change: (s) => {}, outcome: 'pass' },
+  { name: '(e) with a provision', change: () => undefined, outcome: 'pass' },
   { name: '(e) without a provision', change: (s) => { s.legalBasis = { article: 'e' }; }, outcome: 'fail' },
   { name: '(c) without a provision', change: (s) => { s.legalBasis = { article: 'c' }; }, outcome: 'fail' },
   { name: '(c) with a provision', change: (s) => { s.legalBasis = { article: 'c', provision: 'Arbeidsomstandighedenwet art. 3' }; }, outcome: 'pass' },

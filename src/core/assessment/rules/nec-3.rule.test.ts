@@ -5,7 +5,7 @@ import { factsOf, incident } from './rule-test-kit.js';
 import { nec3Rule } from './nec-3.rule.js';
 
 const cases: { name: string; change: (s: Scenario) => void; outcome: Outcome }[] = [
-  { name: 'incidents in every scoped room and conversation type', change: (s) => {}, outcome: 'pass' },
+  { name: 'incidents in every scoped room and conversation type', change: () => undefined, outcome: 'pass' },
   { name: 'a scoped room without incidents', change: (s) => { s.scope.rooms.push({ id: 'kamer-2' }); }, outcome: 'fail' },
   { name: 'a scoped conversation type without incidents', change: (s) => { s.scope.conversationTypes.push({ id: 'wmo', sensitive: true }); }, outcome: 'fail' },
   { name: 'all incidents risk-flagged, scope not limited to flags', change: (s) => { s.evidence = { incidents: [incident({ riskFlagged: true })] }; }, outcome: 'fail' },

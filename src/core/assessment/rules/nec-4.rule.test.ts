@@ -5,7 +5,7 @@ import { factsOf } from './rule-test-kit.js';
 import { nec4Rule } from './nec-4.rule.js';
 
 const cases: { name: string; change: (s: Scenario) => void; outcome: Outcome }[] = [
-  { name: 'recording for evidence', change: (s) => {}, outcome: 'pass' },
+  { name: 'recording for evidence', change: () => undefined, outcome: 'pass' },
   { name: 'recording for immediate help only', change: (s) => { s.purpose.kinds = ['immediate-help']; }, outcome: 'fail' },
   { name: 'recording for deterrence only', change: (s) => { s.purpose.kinds = ['deterrence']; }, outcome: 'fail' },
   { name: 'alarm button for immediate help', change: (s) => { s.measure = { id: 'alarm-button' }; s.purpose.kinds = ['immediate-help']; }, outcome: 'pass' },

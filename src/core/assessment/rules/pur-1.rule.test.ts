@@ -5,7 +5,7 @@ import { factsOf } from './rule-test-kit.js';
 import { pur1Rule } from './pur-1.rule.js';
 
 const cases: { name: string; change: (s: Scenario) => void; outcome: Outcome }[] = [
-  { name: 'specific purpose', change: (s) => {}, outcome: 'pass' },
+  { name: 'specific purpose', change: () => undefined, outcome: 'pass' },
   { name: '"voor uw veiligheid"', change: (s) => { s.purpose.text = 'Voor uw veiligheid'; }, outcome: 'fail' },
   { name: '"for safety and security"', change: (s) => { s.purpose.text = 'For safety and security'; }, outcome: 'fail' },
   { name: 'no purpose kind', change: (s) => { s.purpose.kinds = []; }, outcome: 'fail' },

@@ -5,7 +5,7 @@ import { factsOf } from './rule-test-kit.js';
 import { ret1Rule } from './ret-1.rule.js';
 
 const cases: { name: string; change: (s: Scenario) => void; outcome: Outcome }[] = [
-  { name: '72 hours, automatic deletion', change: (s) => {}, outcome: 'pass' },
+  { name: '72 hours, automatic deletion', change: () => undefined, outcome: 'pass' },
   { name: 'no retention set', change: (s) => { delete s.safeguards.retentionHours; }, outcome: 'fail' },
   { name: 'more than four weeks', change: (s) => { s.safeguards.retentionHours = 24 * 29; }, outcome: 'fail' },
   { name: 'two weeks without justification', change: (s) => { s.safeguards.retentionHours = 336; }, outcome: 'condition' },

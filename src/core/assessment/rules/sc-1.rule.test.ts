@@ -5,7 +5,7 @@ import { factsOf } from './rule-test-kit.js';
 import { sc1Rule } from './sc-1.rule.js';
 
 const cases: { name: string; change: (s: Scenario) => void; outcome: Outcome }[] = [
-  { name: 'images of a sensitive conversation', change: (s) => {}, outcome: 'pass' },
+  { name: 'images of a sensitive conversation', change: () => undefined, outcome: 'pass' },
   { name: 'sound of a sensitive conversation', change: (s) => { s.measure = { id: 'audio-recording' }; }, outcome: 'fail' },
   { name: 'sound with an Art. 9(2) exception cited', change: (s) => { s.measure = { id: 'audio-recording' }; s.safeguards.art9Exception = 'art. 9(2)(g)'; }, outcome: 'review' },
   { name: 'sound of a non-sensitive conversation', change: (s) => { s.measure = { id: 'audio-recording' }; s.scope.conversationTypes = [{ id: 'terugvordering', sensitive: false }]; }, outcome: 'pass' },

@@ -5,7 +5,7 @@ import { factsOf } from './rule-test-kit.js';
 import { trn1Rule } from './trn-1.rule.js';
 
 const cases: { name: string; change: (s: Scenario) => void; outcome: Outcome }[] = [
-  { name: 'sign, second layer and letter', change: (s) => {}, outcome: 'pass' },
+  { name: 'sign, second layer and letter', change: () => undefined, outcome: 'pass' },
   { name: 'no transparency at all', change: (s) => { delete s.safeguards.transparency; }, outcome: 'condition' },
   { name: 'sign without "only on an alarm"', change: (s) => { s.safeguards.transparency = { sign: true, signContents: ['purpose', 'controller', 'rights', 'dpo-contact', 'retention', 'second-layer-link'], secondLayer: true, letterText: 'x' }; }, outcome: 'condition' },
   { name: 'no letter', change: (s) => { s.safeguards.transparency = { sign: true, signContents: ['purpose', 'controller', 'rights', 'dpo-contact', 'retention', 'alarm-only', 'second-layer-link'], secondLayer: true }; }, outcome: 'condition' },
