@@ -4,6 +4,7 @@
  * 78 configuration.
  */
 import { Command, CommanderError } from 'commander';
+import { registerAssessCommand } from './commands/assess.command.js';
 import { registerLocalCommands } from './commands/local.command.js';
 import { registerRegistryCommands } from './commands/registry.command.js';
 import { CliError, EXIT, processIo, type CliIo } from './io.js';
@@ -17,6 +18,7 @@ export const buildProgram = (io: CliIo): Command => {
     .showHelpAfterError('(run with --help for usage)');
   registerLocalCommands(program, io);
   registerRegistryCommands(program, io);
+  registerAssessCommand(program, io);
   // Every subcommand reports usage errors the same way.
   const harden = (cmd: Command) => {
     cmd.exitOverride().configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
