@@ -1,0 +1,327 @@
+/**
+ * The web shell end to end: the real server with the demo municipality, the built UI, and
+ * Debian's Chromium. Every demo role logs in and sees exactly the pages its permissions allow;
+ * the administrator adds a site and a room through the forms; hostile input is refused next to
+ * the field; the auditor sees the verified audit chain; every page passes an axe WCAG 2.1 AA scan.
+ */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { ROLES, hasPermission, isRole, type Role } from '../../src/core/auth/roles.js';
+import { packageRoot } from '../../src/main.js';
+import { DICTIONARIES } from '../../web/src/i18n.js';
+import { ROUTES, type RouteDef } from '../../web/src/routes.js';
+import { chromiumAvailable, launchChromium } from '../support/browser.js';
+import { loginAs, startTestRuntime, type TestRuntime } from '../support/test-runtime.js';
+
+const nl = DICTIONARIES.nl;
+const en = DICTIONARIES.en;
+const PASSWORD = 'Lindewaard-demo-2026';
+const ROOT = packageRoot();
+const WEB_DIST = path.join(ROOT, 'dist', 'web', 'index.html');
+const SCREENSHOTS = path.join(ROOT, 'docs', 'screenshots');
+
+const hasBrowser = chromiumAvailable();
+
+/** Builds the UI when dist/web is missing or older than a source file, so the test sees current code. */
+const ensureWebBuild = (): void => {
+  const newest = (dir: string): number =>
+    fs.readdirSync(dir, { withFileTypes: true }).reduce((m, e) => {
+      const p = path.join(dir, e.name);
+      return Math.max(m, e.isDirectory() ? newest(p) : fs.statSync(p).mtimeMs);
+    }, 0);
+  const stale = !fs.existsSync(WEB_DIST) || fs.statSync(WEB_DIST).mtimeMs < newest(path.join(ROOT, 'web'));
+  if (stale) execFileSync('npx', ['vite', 'build', '--config', 'web/vite.config.ts'], { cwd: ROOT, stdio: 'inherit' });
+};
+
+/** The pages a holder of these roles may open, derived from PERMISSIONS (src/core/auth/roles.ts). */
+const allowed = (roles: readonly Role[], route: RouteDef): boolean => route.permission === null || hasPermission(roles, route.permission);
+
+/**
+ * playwright-core has no web-first assertions, so assertions poll: vitest's expect.poll retries
+ * until the page has settled or the timeout passes.
+ */
+const eventually = <T>(fn: () => Promise<T>, message?: string) => expect.poll(fn, { timeout: 10_000, interval: 100, ...(message ? { message } : {}) });
+const texts = (l: Locator): Promise<string[]> => l.allInnerTexts().then((xs) => xs.map((x) => x.trim()));
+const h1 = (page: Page): Locator => page.getByRole('heading', { level: 1 });
+const visible = (l: Locator): Promise<void> => l.waitFor({ state: 'visible' });
+
+describe.skipIf(!hasBrowser)('web shell in Chromium', () => {
+  let rt: TestRuntime;
+  let browser: Browser;
+  let base: string;
+  let demoUsers: { username: string; roles: Role[] }[];
+  const contexts: BrowserContext[] = [];
+
+  const newPage = async (): Promise<Page> => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'nl-NL' });
+    context.setDefaultTimeout(10_000);
+    contexts.push(context);
+    return context.newPage();
+  };
+
+  const login = async (page: Page, username: string, password = PASSWORD): Promise<void> => {
+    if (!page.url().startsWith(base)) await page.goto(base);
+    await page.getByLabel(nl.login.username, { exact: true }).fill(username);
+    await page.getByLabel(nl.login.password, { exact: true }).fill(password);
+    await page.getByRole('button', { name: nl.login.submit, exact: true }).click();
+  };
+
+  const loginAndWait = async (page: Page, username: string): Promise<void> => {
+    await login(page, username);
+    await eventually(() => texts(h1(page)), `start page for ${username}`).toEqual([expect.stringMatching(/^Welkom, /)]);
+  };
+
+  const mainNav = (page: Page, name = nl.mainNav): Locator => page.getByRole('navigation', { name, exact: true });
+
+  const axe = async (page: Page, what: string): Promise<void> => {
+    const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    if (result.violations.length > 0) {
+      console.error(
+        `axe violations on ${what}:\n` +
+          result.violations
+            .map((v) => `- ${v.id} (${v.impact ?? '?'}): ${v.help}\n${v.nodes.map((n) => `    ${n.target.join(' ')}: ${n.failureSummary ?? ''}`).join('\n')}`)
+            .join('\n'),
+      );
+    }
+    expect(result.violations.map((v) => `${what}: ${v.id}`)).toEqual([]);
+  };
+
+  const apiRooms = async (): Promise<{ name: string; siteId: string }[]> => {
+    const admin = await loginAs(rt.app, 'beheer');
+    return (await rt.app.inject({ method: 'GET', url: '/api/rooms', headers: admin.headers })).json();
+  };
+
+  beforeAll(async () => {
+    ensureWebBuild();
+    rt = await startTestRuntime({ demo: true, listen: true, web: true, loginAttemptsPerMinute: 10_000 });
+    base = rt.url!;
+    browser = await launchChromium();
+    const admin = await loginAs(rt.app, 'beheer');
+    const users = (await rt.app.inject({ method: 'GET', url: '/api/users', headers: admin.headers })).json<{ username: string; roles: string[] }[]>();
+    demoUsers = users.map((u) => ({ username: u.username, roles: u.roles.filter(isRole) }));
+    fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  });
+
+  afterEach(async () => {
+    for (const c of contexts.splice(0)) await c.close();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await rt?.close();
+  });
+
+  it('the demo has one account for every role', () => {
+    const covered = new Set(demoUsers.flatMap((u) => u.roles));
+    expect([...covered].sort()).toEqual([...ROLES].sort());
+  });
+
+  it('every demo role sees exactly the navigation its permissions allow, and "geen toegang" elsewhere', async () => {
+    for (const { username, roles } of demoUsers) {
+      const page = await newPage();
+      await loginAndWait(page, username);
+      const expected = ROUTES.filter((r) => r.inNav && allowed(roles, r)).map((r) => nl.nav[r.key]);
+      await eventually(() => texts(mainNav(page).getByRole('link')), `navigation of ${username}`).toEqual(expected);
+
+      // Every page the role may open shows its own heading, not the refusal.
+      for (const r of ROUTES.filter((x) => x.inNav && x.key !== 'start' && allowed(roles, x))) {
+        await mainNav(page).getByRole('link', { name: nl.nav[r.key], exact: true }).click();
+        await eventually(() => texts(h1(page)), `${username} ${r.path}`).toEqual([nl.nav[r.key]]);
+      }
+
+      // Every page it may not open, even by typing the address, says so.
+      for (const r of ROUTES.filter((x) => !allowed(roles, x))) {
+        await page.goto(base + r.path);
+        await eventually(() => texts(h1(page)), `${username} ${r.path}`).toEqual([nl.noAccess.title]);
+        await visible(page.getByText(nl.noAccess.body));
+      }
+      await page.getByRole('button', { name: nl.logout }).click();
+      await eventually(() => texts(h1(page))).toEqual([nl.login.title]);
+      await eventually(() => page.evaluate(async () => (await fetch('/api/auth/me')).status)).toBe(401);
+    }
+  });
+
+  it('a wrong password shows a clear error and starts no session', async () => {
+    const page = await newPage();
+    await login(page, 'beheer', 'not-the-password');
+    await eventually(() => texts(page.getByRole('alert'))).toEqual([expect.stringContaining(nl.login.wrongPassword)]);
+    expect(await mainNav(page).count()).toBe(0);
+    expect(await page.evaluate(async () => (await fetch('/api/auth/me')).status)).toBe(401);
+  });
+
+  it('the administrator adds a site and a room through the forms and sees them listed', async () => {
+    const page = await newPage();
+    await loginAndWait(page, 'beheer');
+    await mainNav(page).getByRole('link', { name: nl.nav.sites }).click();
+    await page.getByRole('button', { name: nl.sites.add }).click();
+    await page.getByLabel(nl.sites.name, { exact: true }).fill('Servicepunt Oost');
+    await page.getByLabel(`${nl.sites.address} ${nl.optional}`).fill('Oostweg 3, 9999 ZZ Lindewaard');
+    await page.getByRole('button', { name: nl.save }).click();
+    await visible(page.getByRole('status').filter({ hasText: nl.created }));
+    await visible(page.getByRole('table', { name: nl.sites.caption }).getByRole('rowheader', { name: 'Servicepunt Oost' }));
+
+    await mainNav(page).getByRole('link', { name: nl.nav.rooms }).click();
+    await page.getByRole('button', { name: nl.rooms.add }).click();
+    await page.getByLabel(nl.rooms.site, { exact: true }).selectOption({ label: 'Servicepunt Oost' });
+    await page.getByLabel(nl.rooms.name, { exact: true }).fill('Spreekkamer Oost 1');
+    await page.getByLabel(`${nl.rooms.floor} ${nl.optional}`).fill('begane grond');
+    await page.getByRole('button', { name: nl.save }).click();
+    const table = page.getByRole('table', { name: nl.rooms.captionFor('Servicepunt Oost') });
+    await visible(table.getByRole('rowheader', { name: 'Spreekkamer Oost 1' }));
+
+    const rooms = await apiRooms();
+    expect(rooms.filter((r) => r.name === 'Spreekkamer Oost 1')).toHaveLength(1);
+  });
+
+  it('a room name with a script fragment is refused next to the field and nothing is created', async () => {
+    const before = await apiRooms();
+    const page = await newPage();
+    await loginAndWait(page, 'beheer');
+    await mainNav(page).getByRole('link', { name: nl.nav.rooms }).click();
+    await page.getByRole('button', { name: nl.rooms.add }).click();
+    const name = page.getByLabel(nl.rooms.name, { exact: true });
+    await name.fill('<script>alert(1)</script>');
+    await page.getByRole('button', { name: nl.save }).click();
+
+    const error = page.locator('#room-name-error');
+    await eventually(() => texts(error)).toEqual([expect.stringContaining('name may contain only')]);
+    expect(await name.getAttribute('aria-invalid')).toBe('true');
+    expect((await name.getAttribute('aria-describedby'))?.split(' ')).toContain('room-name-error');
+    // The error summary gets focus and links to the field.
+    const summary = page.locator('.pp-error-summary');
+    await eventually(() => summary.evaluate((el) => el === document.activeElement)).toBe(true);
+    await summary.getByRole('link', { name: new RegExp(`^${nl.rooms.name}:`) }).click();
+    await eventually(() => name.evaluate((el) => el === document.activeElement)).toBe(true);
+    await axe(page, 'rooms form with a validation error');
+
+    // An empty name is caught before anything is sent.
+    await name.fill('');
+    await page.getByRole('button', { name: nl.save }).click();
+    await eventually(() => texts(error)).toEqual([nl.required]);
+
+    expect(await apiRooms()).toHaveLength(before.length);
+    expect(await page.evaluate(() => document.querySelectorAll('script:not([src])').length)).toBe(0);
+  });
+
+  it('the auditor sees the audit log with "Keten intact" and can page to older entries', async () => {
+    const page = await newPage();
+    await loginAndWait(page, 'auditor');
+    await mainNav(page).getByRole('link', { name: nl.nav.audit }).click();
+    await eventually(() => texts(h1(page))).toEqual([nl.audit.title]);
+    await visible(page.getByText(/^Keten intact — \d+ regels gecontroleerd$/));
+    const table = page.getByRole('table', { name: /^Auditlog, nieuwste eerst/ });
+    await eventually(() => texts(table.getByRole('columnheader'))).toEqual([
+      nl.audit.seq,
+      nl.audit.time,
+      nl.audit.actor,
+      nl.audit.action,
+      nl.audit.subject,
+      nl.audit.details,
+    ]);
+    await visible(table.getByRole('cell', { name: 'auth.login' }).first());
+    // Actors are shown by username, not by internal id.
+    await visible(table.getByRole('cell', { name: 'auditor', exact: true }).first());
+    // Page to older entries when the log is longer than one page.
+    const older = page.getByRole('button', { name: nl.audit.older });
+    if ((await older.count()) > 0) {
+      const firstSeq = await table.getByRole('rowheader').first().innerText();
+      await older.click();
+      await eventually(() => table.getByRole('rowheader').first().innerText()).not.toBe(firstSeq);
+      await page.getByRole('button', { name: nl.audit.newest }).click();
+    }
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'audit-log.png'), fullPage: true });
+  });
+
+  it('switching to English changes the navigation and <html lang>, and is remembered', async () => {
+    const page = await newPage();
+    await loginAndWait(page, 'beheer');
+    expect(await page.locator('html').getAttribute('lang')).toBe('nl');
+    await page.getByRole('button', { name: nl.switchLanguage }).click();
+    await eventually(() => page.locator('html').getAttribute('lang')).toBe('en');
+    const expected = ROUTES.filter((r) => r.inNav).map((r) => en.nav[r.key]);
+    await eventually(() => texts(mainNav(page, en.mainNav).getByRole('link'))).toEqual(expected);
+    await page.reload();
+    await eventually(() => texts(mainNav(page, en.mainNav).getByRole('link'))).toEqual(expected);
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    await page.getByRole('button', { name: en.switchLanguage }).click();
+    await eventually(() => texts(mainNav(page).getByRole('link'))).toEqual(ROUTES.filter((r) => r.inNav).map((r) => nl.nav[r.key]));
+  });
+
+  it('every page passes an axe WCAG 2.1 AA scan with zero violations', async () => {
+    const page = await newPage();
+    await page.goto(base);
+    await eventually(() => texts(h1(page))).toEqual([nl.login.title]);
+    await axe(page, 'login');
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'login.png'), fullPage: true });
+
+    await login(page, 'beheer', 'wrong');
+    await visible(page.getByRole('alert'));
+    await axe(page, 'login with an error');
+
+    await loginAndWait(page, 'beheer');
+    await eventually(() => page.getByText(nl.loading).count()).toBe(0);
+    await axe(page, 'start');
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'start.png'), fullPage: true });
+
+    for (const r of ROUTES.filter((x) => x.key !== 'start')) {
+      await page.goto(base + r.path);
+      await eventually(() => texts(h1(page))).toEqual([nl.nav[r.key]]);
+      await eventually(() => page.getByText(nl.loading).count()).toBe(0);
+      await axe(page, r.path);
+      if (r.key === 'rooms') await page.screenshot({ path: path.join(SCREENSHOTS, 'rooms.png'), fullPage: true });
+      if (r.key === 'users') await page.screenshot({ path: path.join(SCREENSHOTS, 'users.png'), fullPage: true });
+    }
+
+    // The forms, open and with errors.
+    await page.goto(`${base}/users`);
+    await page.getByRole('button', { name: nl.users.add }).click();
+    await visible(page.getByRole('group', { name: nl.users.rolesLegend }));
+    await axe(page, 'users: new user form');
+    await page.getByRole('button', { name: nl.save }).click();
+    await visible(page.locator('.pp-error-summary'));
+    await axe(page, 'users: new user form with errors');
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'users-form.png'), fullPage: true });
+
+    await page.goto(`${base}/cameras`);
+    await page.getByRole('button', { name: nl.cameras.add }).click();
+    await visible(page.getByLabel(nl.cameras.url, { exact: true }));
+    await axe(page, 'cameras: new camera form');
+    await page.goto(`${base}/conversation-types`);
+    await page.getByRole('button', { name: nl.conversationTypes.add }).click();
+    await visible(page.getByLabel(nl.conversationTypes.code, { exact: true }));
+    await axe(page, 'conversation types: new form');
+    await page.goto(`${base}/organisation`);
+    await page.getByRole('button', { name: nl.organisation.edit }).click();
+    await visible(page.getByLabel(nl.organisation.name, { exact: true }));
+    await axe(page, 'organisation form');
+    await page.goto(`${base}/settings`);
+    await page.getByRole('button', { name: nl.editItem('alarm.escalationSeconds') }).click();
+    await visible(page.locator('#setting-value'));
+    await axe(page, 'settings form');
+
+    // The refusal page, as the front desk.
+    await page.getByRole('button', { name: nl.logout }).click();
+    await eventually(() => texts(h1(page))).toEqual([nl.login.title]);
+    await loginAndWait(page, 'balie');
+    await page.goto(`${base}/users`);
+    await eventually(() => texts(h1(page))).toEqual([nl.noAccess.title]);
+    await axe(page, 'no access');
+  });
+
+  it('cameras never show credentials, only that they are set, and read-only roles get no forms', async () => {
+    const page = await newPage();
+    await loginAndWait(page, 'beveiliging');
+    await page.goto(`${base}/cameras`);
+    const table = page.getByRole('table', { name: nl.cameras.caption });
+    await visible(table.getByText(nl.cameras.credentialsSet).first());
+    expect(await page.getByRole('button', { name: nl.cameras.add }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: nl.edit }).count()).toBe(0);
+    // The demo camera's secret (src/services/demo.service.ts) never reaches the browser.
+    expect(await page.content()).not.toContain('demo-camera-secret');
+    expect(await page.locator('input').count()).toBe(0);
+  });
+});
