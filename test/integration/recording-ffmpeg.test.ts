@@ -41,7 +41,8 @@ const regularFilesOpen = (pid: number): string[] =>
     })
     .filter((t) => t.startsWith('/') && !t.startsWith('/dev/') && !t.startsWith('/proc/'));
 
-const writeBytes = (pid: number): number => Number(/write_bytes: (\d+)/.exec(readFileSync(`/proc/${pid}/io`, 'utf8'))?.[1] ?? NaN);
+const writeBytes = (pid: number): number =>
+  Number(/write_bytes: (\d+)/.exec(readFileSync(`/proc/${pid}/io`, 'utf8'))?.[1] ?? NaN);
 
 const listing = (dir: string): string[] => {
   try {
@@ -59,7 +60,10 @@ describe('recorder with real ffmpeg', () => {
     const missing = await locateFfmpeg({ path: '/nonexistent/ffmpeg' });
     expect(missing.ok).toBe(false);
     if (!missing.ok) expect(missing.error.code).toBe('RECORDING.FFMPEG_MISSING');
-    expect(parseFfmpegVersion('ffmpeg version 4.4.2-0ubuntu0.22.04.1 Copyright')).toEqual({ version: '4.4.2-0ubuntu0.22.04.1', major: 4 });
+    expect(parseFfmpegVersion('ffmpeg version 4.4.2-0ubuntu0.22.04.1 Copyright')).toEqual({
+      version: '4.4.2-0ubuntu0.22.04.1',
+      major: 4,
+    });
     expect(parseFfmpegVersion('ffmpeg version N-111111-gabcdef Copyright').major).toBeNull();
   });
 
@@ -67,7 +71,11 @@ describe('recorder with real ffmpeg', () => {
     // ffmpeg runs in an empty folder that is also its TMPDIR: anything it wrote would show up there.
     const workDir = await mkdtemp(path.join(os.tmpdir(), 'proportio-armed-'));
     cleanups.push(() => rm(workDir, { recursive: true, force: true }));
-    const cam = armCamera({ source: { url: source, inputFormat: 'mpegts', realtime: true, audio: false }, clip: { preRollSeconds: PRE, postRollSeconds: POST }, workDir });
+    const cam = armCamera({
+      source: { url: source, inputFormat: 'mpegts', realtime: true, audio: false },
+      clip: { preRollSeconds: PRE, postRollSeconds: POST },
+      workDir,
+    });
     cleanups.push(cam.stop);
     cam.start();
     await cam.waitFor('pre-roll in the ring', () => cam.rec.ring.spanSeconds >= PRE);
@@ -127,11 +135,17 @@ describe('recorder with real ffmpeg', () => {
   }, 60_000);
 
   it('a source that is not H.264 video (raw lavfi frames) is reported as bad-stream and retried with backoff', async () => {
-    const cam = armCamera({ source: { url: 'testsrc2=size=320x240:rate=10', inputFormat: 'lavfi', audio: false }, backoff: { initialMs: 300, maxMs: 1200, factor: 2 } });
+    const cam = armCamera({
+      source: { url: 'testsrc2=size=320x240:rate=10', inputFormat: 'lavfi', audio: false },
+      backoff: { initialMs: 300, maxMs: 1200, factor: 2 },
+    });
     cleanups.push(cam.stop);
     cam.start();
     await cam.waitFor('two failed attempts', () => cam.ingest.health().restarts >= 2);
-    expect(cam.ingest.health()).toMatchObject({ state: 'bad-stream', error: { code: 'RECORDING.BAD_STREAM' } });
+    expect(cam.ingest.health()).toMatchObject({
+      state: 'bad-stream',
+      error: { code: 'RECORDING.BAD_STREAM' },
+    });
     expect(cam.fragments).toEqual([]);
     await cam.stop();
     expect(cam.ingest.pid).toBeUndefined();
@@ -142,12 +156,28 @@ describe('recorder with real ffmpeg', () => {
     cleanups.push(() => rm(dir, { recursive: true, force: true }));
     const mjpeg = path.join(dir, 'mjpeg.mkv');
     const { execFileSync } = await import('node:child_process');
-    execFileSync('/usr/bin/ffmpeg', ['-hide_banner', '-loglevel', 'error', '-f', 'lavfi', '-i', 'testsrc2=size=320x240:rate=10', '-t', '5', '-c:v', 'mjpeg', mjpeg]);
+    execFileSync('/usr/bin/ffmpeg', [
+      '-hide_banner',
+      '-loglevel',
+      'error',
+      '-f',
+      'lavfi',
+      '-i',
+      'testsrc2=size=320x240:rate=10',
+      '-t',
+      '5',
+      '-c:v',
+      'mjpeg',
+      mjpeg,
+    ]);
     const cam = armCamera({ source: { url: mjpeg, realtime: true, audio: false } });
     cleanups.push(cam.stop);
     cam.start();
     await cam.waitFor('bad-stream', () => cam.ingest.health().state === 'bad-stream');
-    expect(cam.ingest.health().error).toMatchObject({ code: 'RECORDING.BAD_STREAM', message: expect.stringContaining('not H.264') });
+    expect(cam.ingest.health().error).toMatchObject({
+      code: 'RECORDING.BAD_STREAM',
+      message: expect.stringContaining('not H.264'),
+    });
     await cam.stop();
   });
 

@@ -29,11 +29,20 @@ const camera = async (o: Parameters<typeof startRtspCamera>[0] = {}): Promise<Rt
 describe('recorder with a real RTSP camera', () => {
   it('right password over TCP: online, H.264, GOP measured, a clip that starts on a keyframe at 0', async () => {
     const cam = await camera({ gopFrames: 25 });
-    const rec = armCamera({ source: { url: cam.url(), transport: 'tcp', audio: false, timeoutSeconds: 5 }, clip: { preRollSeconds: 2, postRollSeconds: 2 } });
+    const rec = armCamera({
+      source: { url: cam.url(), transport: 'tcp', audio: false, timeoutSeconds: 5 },
+      clip: { preRollSeconds: 2, postRollSeconds: 2 },
+    });
     stops.push(rec.stop);
     rec.start();
     await rec.waitFor('pre-roll', () => rec.rec.ring.spanSeconds >= 2);
-    expect(rec.ingest.health()).toMatchObject({ state: 'online', codec: 'avc1', width: 640, height: 360, error: null });
+    expect(rec.ingest.health()).toMatchObject({
+      state: 'online',
+      codec: 'avc1',
+      width: 640,
+      height: 360,
+      error: null,
+    });
     expect(rec.ingest.health().gopSeconds).toBeCloseTo(1, 1);
     expect(rec.ingest.health().bitrateBps).toBeGreaterThan(0);
     rec.rec.alarm(Date.now());
@@ -52,7 +61,9 @@ describe('recorder with a real RTSP camera', () => {
 
   it('wrong password: unauthorised, the password never appears in the error', async () => {
     const cam = await camera({ password: 'the-real-one' });
-    const rec = armCamera({ source: { url: cam.url('camera', 'guessed-wrong'), audio: false, timeoutSeconds: 5 } });
+    const rec = armCamera({
+      source: { url: cam.url('camera', 'guessed-wrong'), audio: false, timeoutSeconds: 5 },
+    });
     stops.push(rec.stop);
     rec.start();
     await rec.waitFor('unauthorised', () => rec.ingest.health().state === 'unauthorised');
@@ -65,14 +76,26 @@ describe('recorder with a real RTSP camera', () => {
 
   it('unreachable port: offline, retried with growing delays', async () => {
     const port = await freePort();
-    const rec = armCamera({ source: { url: `rtsp://u:p@127.0.0.1:${port}/stream`, audio: false, timeoutSeconds: 2 }, backoff: { initialMs: 200, maxMs: 800, factor: 2 } });
+    const rec = armCamera({
+      source: { url: `rtsp://u:p@127.0.0.1:${port}/stream`, audio: false, timeoutSeconds: 2 },
+      backoff: { initialMs: 200, maxMs: 800, factor: 2 },
+    });
     stops.push(rec.stop);
     rec.start();
     await rec.waitFor('three attempts', () => rec.ingest.health().restarts >= 3);
-    expect(rec.ingest.health()).toMatchObject({ state: 'offline', error: { code: 'RECORDING.CAMERA_UNREACHABLE' } });
+    expect(rec.ingest.health()).toMatchObject({
+      state: 'offline',
+      error: { code: 'RECORDING.CAMERA_UNREACHABLE' },
+    });
     // Each failure schedules the next attempt further out: 200, 400, 800 ms (capped).
-    const delays = [...new Set(rec.health.filter((h) => h.nextAttemptAt !== null).map((h) => `${h.restarts}:${h.retryDelayMs}`))];
-    expect(delays.slice(0, 4)).toEqual(['1:200', '2:400', '3:800', '4:800'].slice(0, delays.slice(0, 4).length));
+    const delays = [
+      ...new Set(
+        rec.health.filter((h) => h.nextAttemptAt !== null).map((h) => `${h.restarts}:${h.retryDelayMs}`),
+      ),
+    ];
+    expect(delays.slice(0, 4)).toEqual(
+      ['1:200', '2:400', '3:800', '4:800'].slice(0, delays.slice(0, 4).length),
+    );
     expect(delays.length).toBeGreaterThanOrEqual(3);
     // An alarm now still gets an answer: no footage, never a silent gap.
     expect(rec.rec.alarm(Date.now())).toEqual({ kind: 'no-footage', reason: 'no-stream' });
@@ -115,7 +138,9 @@ describe('recorder with a real RTSP camera', () => {
     if (!parsed.ok) throw new Error(parsed.error.message);
     const inClip = parsed.value.filter((e) => e.type === 'fragment').length;
     expect(inClip).toBe(meta?.fragmentCount);
-    const firstInClip = rec.fragments.findIndex((f) => Math.abs(f.start - (meta?.sourceStartSeconds ?? -1)) < 1e-6);
+    const firstInClip = rec.fragments.findIndex(
+      (f) => Math.abs(f.start - (meta?.sourceStartSeconds ?? -1)) < 1e-6,
+    );
     expect(inClip).toBe(rec.fragments.length - firstInClip);
     const probe = await probeMedia(Buffer.concat(rec.clips[0]?.chunks ?? []));
     expect(probe.ok && probe.value.firstVideoFrame?.keyframe).toBe(true);

@@ -10,13 +10,25 @@ import { mkdir, rename } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { createNodeSpawner, IngestProcess, type CameraHealth } from '../../src/adapters/media/ingest-process.js';
-import { ClipRecorder, type ClipMetadata, type ClipOpening, type ClipRecorderOptions } from '../../src/core/recording/clip.js';
+import {
+  createNodeSpawner,
+  IngestProcess,
+  type CameraHealth,
+} from '../../src/adapters/media/ingest-process.js';
+import {
+  ClipRecorder,
+  type ClipMetadata,
+  type ClipOpening,
+  type ClipRecorderOptions,
+} from '../../src/core/recording/clip.js';
 import type { IngestArgsOptions } from '../../src/core/recording/ffmpeg-args.js';
 
 const run = promisify(execFile);
 export const FFMPEG = '/usr/bin/ffmpeg';
-export const FONT = path.resolve(import.meta.dirname, '../../node_modules/dejavu-fonts-ttf/ttf/DejaVuSans.ttf');
+export const FONT = path.resolve(
+  import.meta.dirname,
+  '../../node_modules/dejavu-fonts-ttf/ttf/DejaVuSans.ttf',
+);
 
 export interface SourceSpec {
   readonly width: number;
@@ -32,20 +44,55 @@ export interface SourceSpec {
 export const sourceFile = async (s: SourceSpec): Promise<string> => {
   const dir = path.join(os.tmpdir(), 'proportio-sources');
   await mkdir(dir, { recursive: true });
-  const file = path.join(dir, `testsrc-${s.width}x${s.height}-${s.fps}fps-gop${s.gopSeconds}-${s.seconds}s-${s.kbps}k.ts`);
+  const file = path.join(
+    dir,
+    `testsrc-${s.width}x${s.height}-${s.fps}fps-gop${s.gopSeconds}-${s.seconds}s-${s.kbps}k.ts`,
+  );
   if (existsSync(file)) return file;
   const gop = String(Math.round(s.fps * s.gopSeconds));
   const text = `drawtext=fontfile=${FONT}:text='frame %{n}':fontsize=${Math.round(s.height / 8)}:fontcolor=white:box=1:boxcolor=black:x=20:y=20`;
   const tmp = `${file}.${process.pid}.part`;
-  await run(FFMPEG, [
-    '-hide_banner', '-loglevel', 'error', '-y',
-    '-f', 'lavfi', '-i', `testsrc2=size=${s.width}x${s.height}:rate=${s.fps}`,
-    '-vf', text, '-t', String(s.seconds),
-    '-c:v', 'libx264', '-preset', 'veryfast', '-pix_fmt', 'yuv420p', '-bf', '0',
-    '-g', gop, '-keyint_min', gop, '-sc_threshold', '0',
-    '-b:v', `${s.kbps}k`, '-maxrate', `${s.kbps}k`, '-bufsize', `${s.kbps * 2}k`,
-    '-f', 'mpegts', tmp,
-  ], { maxBuffer: 16 * 1024 * 1024 });
+  await run(
+    FFMPEG,
+    [
+      '-hide_banner',
+      '-loglevel',
+      'error',
+      '-y',
+      '-f',
+      'lavfi',
+      '-i',
+      `testsrc2=size=${s.width}x${s.height}:rate=${s.fps}`,
+      '-vf',
+      text,
+      '-t',
+      String(s.seconds),
+      '-c:v',
+      'libx264',
+      '-preset',
+      'veryfast',
+      '-pix_fmt',
+      'yuv420p',
+      '-bf',
+      '0',
+      '-g',
+      gop,
+      '-keyint_min',
+      gop,
+      '-sc_threshold',
+      '0',
+      '-b:v',
+      `${s.kbps}k`,
+      '-maxrate',
+      `${s.kbps}k`,
+      '-bufsize',
+      `${s.kbps * 2}k`,
+      '-f',
+      'mpegts',
+      tmp,
+    ],
+    { maxBuffer: 16 * 1024 * 1024 },
+  );
   await rename(tmp, file);
   return file;
 };
@@ -54,7 +101,19 @@ export const sourceFile = async (s: SourceSpec): Promise<string> => {
 export const frameHashes = async (input: string, maxFrames?: number): Promise<string[]> => {
   const { stdout } = await run(
     FFMPEG,
-    ['-hide_banner', '-loglevel', 'error', '-i', input, '-map', '0:v:0', ...(maxFrames === undefined ? [] : ['-frames:v', String(maxFrames)]), '-f', 'framemd5', '-'],
+    [
+      '-hide_banner',
+      '-loglevel',
+      'error',
+      '-i',
+      input,
+      '-map',
+      '0:v:0',
+      ...(maxFrames === undefined ? [] : ['-frames:v', String(maxFrames)]),
+      '-f',
+      'framemd5',
+      '-',
+    ],
     { maxBuffer: 64 * 1024 * 1024 },
   );
   return stdout
@@ -84,7 +143,14 @@ export const armCamera = (o: {
   const fragments: { at: number; start: number; end: number; keyframe: boolean }[] = [];
   const health: CameraHealth[] = [];
   const rec = new ClipRecorder(
-    { mode: 'incident', preRollSeconds: 3, postRollSeconds: 2, maxClipSeconds: 60, ringMaxBytes: 64 * 1024 * 1024, ...o.clip },
+    {
+      mode: 'incident',
+      preRollSeconds: 3,
+      postRollSeconds: 2,
+      maxClipSeconds: 60,
+      ringMaxBytes: 64 * 1024 * 1024,
+      ...o.clip,
+    },
     (opening) => {
       let resolve: (m: ClipMetadata) => void = () => undefined;
       const done = new Promise<ClipMetadata>((r) => {
@@ -109,10 +175,17 @@ export const armCamera = (o: {
     ...(o.startupSeconds === undefined ? {} : { startupSeconds: o.startupSeconds }),
     backoff: o.backoff ?? { initialMs: 500, maxMs: 4000, factor: 2 },
     killGraceMs: 1000,
-    ...(o.workDir === undefined ? {} : { spawner: createNodeSpawner({ cwd: o.workDir, env: { ...process.env, TMPDIR: o.workDir } }) }),
+    ...(o.workDir === undefined
+      ? {}
+      : { spawner: createNodeSpawner({ cwd: o.workDir, env: { ...process.env, TMPDIR: o.workDir } }) }),
     onInit: (init) => rec.onInit(init),
     onFragment: (f, at) => {
-      fragments.push({ at, start: f.startSeconds, end: f.startSeconds + f.durationSeconds, keyframe: f.keyframe });
+      fragments.push({
+        at,
+        start: f.startSeconds,
+        end: f.startSeconds + f.durationSeconds,
+        keyframe: f.keyframe,
+      });
       rec.onFragment(f, at);
     },
     onStreamEnd: (at) => rec.streamLost(at),
@@ -122,7 +195,8 @@ export const armCamera = (o: {
   const waitFor = async (what: string, pred: () => boolean, timeoutMs = 20_000): Promise<void> => {
     const end = Date.now() + timeoutMs;
     while (!pred()) {
-      if (Date.now() > end) throw new Error(`timed out waiting for ${what}; health: ${JSON.stringify(ingest.health())}`);
+      if (Date.now() > end)
+        throw new Error(`timed out waiting for ${what}; health: ${JSON.stringify(ingest.health())}`);
       await new Promise((r) => setTimeout(r, 50));
     }
   };

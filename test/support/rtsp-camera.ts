@@ -50,7 +50,9 @@ const canConnect = (port: number): Promise<boolean> =>
   });
 
 const exited = (child: ChildProcess): Promise<void> =>
-  child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((r) => child.once('exit', () => r()));
+  child.exitCode !== null || child.signalCode !== null
+    ? Promise.resolve()
+    : new Promise((r) => child.once('exit', () => r()));
 
 export const startRtspCamera = async (o: RtspCameraOptions = {}): Promise<RtspCamera> => {
   const port = o.port ?? (await freePort());
@@ -58,7 +60,23 @@ export const startRtspCamera = async (o: RtspCameraOptions = {}): Promise<RtspCa
   const password = o.password ?? 'correct-horse';
   const child = spawn(
     PYTHON,
-    [SCRIPT, '--port', String(port), '--user', user, '--password', password, '--codec', o.codec ?? 'h264', '--gop', String(o.gopFrames ?? 25), '--fps', String(o.fps ?? 25), '--size', o.size ?? '640x360'],
+    [
+      SCRIPT,
+      '--port',
+      String(port),
+      '--user',
+      user,
+      '--password',
+      password,
+      '--codec',
+      o.codec ?? 'h264',
+      '--gop',
+      String(o.gopFrames ?? 25),
+      '--fps',
+      String(o.fps ?? 25),
+      '--size',
+      o.size ?? '640x360',
+    ],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let stderr = '';
@@ -78,7 +96,8 @@ export const startRtspCamera = async (o: RtspCameraOptions = {}): Promise<RtspCa
   return {
     port,
     pid: child.pid ?? -1,
-    url: (u = user, p = password) => `rtsp://${encodeURIComponent(u)}:${encodeURIComponent(p)}@127.0.0.1:${port}/stream`,
+    url: (u = user, p = password) =>
+      `rtsp://${encodeURIComponent(u)}:${encodeURIComponent(p)}@127.0.0.1:${port}/stream`,
     kill: () => {
       child.kill('SIGKILL');
     },

@@ -29,14 +29,36 @@ export const parseFfmpegVersion = (banner: string): { version: string; major: nu
   return { version, major: major === undefined ? null : Number(major) };
 };
 
-const run = (file: string, args: readonly string[], timeoutMs: number): Promise<{ stdout: string; error: NodeJS.ErrnoException | null }> =>
+const run = (
+  file: string,
+  args: readonly string[],
+  timeoutMs: number,
+): Promise<{ stdout: string; error: NodeJS.ErrnoException | null }> =>
   new Promise((resolve) => {
-    execFile(file, [...args], { timeout: timeoutMs, maxBuffer: 1024 * 1024, windowsHide: true }, (error, stdout) => {
-      resolve({ stdout: String(stdout), error: error === null ? null : { ...error, code: typeof error.code === 'string' ? error.code : undefined, message: error.message, name: error.name } });
-    });
+    execFile(
+      file,
+      [...args],
+      { timeout: timeoutMs, maxBuffer: 1024 * 1024, windowsHide: true },
+      (error, stdout) => {
+        resolve({
+          stdout: String(stdout),
+          error:
+            error === null
+              ? null
+              : {
+                  ...error,
+                  code: typeof error.code === 'string' ? error.code : undefined,
+                  message: error.message,
+                  name: error.name,
+                },
+        });
+      },
+    );
   });
 
-export const locateFfmpeg = async (options: { readonly path?: string; readonly timeoutMs?: number } = {}): Promise<Result<FfmpegInfo>> => {
+export const locateFfmpeg = async (
+  options: { readonly path?: string; readonly timeoutMs?: number } = {},
+): Promise<Result<FfmpegInfo>> => {
   const configured = options.path !== undefined && options.path !== '';
   const file = configured ? (options.path ?? 'ffmpeg') : 'ffmpeg';
   const { stdout, error } = await run(file, ['-hide_banner', '-version'], options.timeoutMs ?? 5000);
@@ -54,8 +76,11 @@ export const locateFfmpeg = async (options: { readonly path?: string; readonly t
   }
   const { version, major } = parseFfmpegVersion(stdout);
   const warnings: string[] = [];
-  if (major === null) warnings.push(`ffmpeg version ${version} is not a release number; assuming it is recent`);
-  else if (major < MIN_MAJOR) warnings.push(`ffmpeg ${version} is older than ${MIN_MAJOR}.x; RTSP timeouts may not work — upgrade`);
-  const ffprobePath = configured && path.isAbsolute(file) ? path.join(path.dirname(file), 'ffprobe') : 'ffprobe';
+  if (major === null)
+    warnings.push(`ffmpeg version ${version} is not a release number; assuming it is recent`);
+  else if (major < MIN_MAJOR)
+    warnings.push(`ffmpeg ${version} is older than ${MIN_MAJOR}.x; RTSP timeouts may not work — upgrade`);
+  const ffprobePath =
+    configured && path.isAbsolute(file) ? path.join(path.dirname(file), 'ffprobe') : 'ffprobe';
   return ok({ path: file, ffprobePath, version, major, warnings });
 };

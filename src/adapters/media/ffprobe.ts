@@ -29,7 +29,12 @@ export interface ProbeOptions {
   readonly timeoutMs?: number;
 }
 
-const runProbe = (bin: string, args: string[], input: Buffer | null, timeoutMs: number): Promise<Result<string>> =>
+const runProbe = (
+  bin: string,
+  args: string[],
+  input: Buffer | null,
+  timeoutMs: number,
+): Promise<Result<string>> =>
   new Promise((resolve) => {
     const child = spawn(bin, args, { stdio: [input === null ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
     const out: Buffer[] = [];
@@ -41,12 +46,24 @@ const runProbe = (bin: string, args: string[], input: Buffer | null, timeoutMs: 
     });
     child.on('error', (e: NodeJS.ErrnoException) => {
       clearTimeout(timer);
-      resolve(err(e.code === 'ENOENT' ? 'RECORDING.FFMPEG_MISSING' : 'RECORDING.PROBE_FAILED', `ffprobe could not run: ${e.message}`));
+      resolve(
+        err(
+          e.code === 'ENOENT' ? 'RECORDING.FFMPEG_MISSING' : 'RECORDING.PROBE_FAILED',
+          `ffprobe could not run: ${e.message}`,
+        ),
+      );
     });
     child.on('close', (code) => {
       clearTimeout(timer);
       if (code === 0) resolve(ok(Buffer.concat(out).toString('utf8')));
-      else resolve(err('RECORDING.PROBE_FAILED', errText.trim().split('\n').at(-1) ?? `ffprobe exited with ${String(code)}`, { exitCode: code }));
+      else
+        resolve(
+          err(
+            'RECORDING.PROBE_FAILED',
+            errText.trim().split('\n').at(-1) ?? `ffprobe exited with ${String(code)}`,
+            { exitCode: code },
+          ),
+        );
     });
     if (input !== null && child.stdin !== null) {
       // ffprobe stops reading early (read_intervals): a broken pipe then is expected.
@@ -60,9 +77,15 @@ const num = (v: unknown): number | null => {
   return Number.isFinite(n) ? n : null;
 };
 
-const asRecord = (v: unknown): Record<string, unknown> => (typeof v === 'object' && v !== null ? (v as Record<string, unknown>) : {});
+const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 
-export const probeMedia = async (input: string | Buffer, options: ProbeOptions = {}): Promise<Result<ProbeResult>> => {
+const asRecord = (v: unknown): Record<string, unknown> =>
+  typeof v === 'object' && v !== null ? (v as Record<string, unknown>) : {};
+
+export const probeMedia = async (
+  input: string | Buffer,
+  options: ProbeOptions = {},
+): Promise<Result<ProbeResult>> => {
   const bin = options.ffprobePath ?? 'ffprobe';
   const timeout = options.timeoutMs ?? 15_000;
   const source = typeof input === 'string' ? input : 'pipe:0';
@@ -72,7 +95,18 @@ export const probeMedia = async (input: string | Buffer, options: ProbeOptions =
   if (!fmt.ok) return fmt;
   const frame = await runProbe(
     bin,
-    [...base, '-select_streams', 'v:0', '-read_intervals', '%+#1', '-show_entries', 'frame=key_frame,pts_time,best_effort_timestamp_time', '-show_frames', '-i', source],
+    [
+      ...base,
+      '-select_streams',
+      'v:0',
+      '-read_intervals',
+      '%+#1',
+      '-show_entries',
+      'frame=key_frame,pts_time,best_effort_timestamp_time',
+      '-show_frames',
+      '-i',
+      source,
+    ],
     data,
     timeout,
   );
@@ -90,17 +124,23 @@ export const probeMedia = async (input: string | Buffer, options: ProbeOptions =
     const r = asRecord(s);
     return {
       index: num(r.index) ?? -1,
-      codecType: String(r.codec_type ?? ''),
-      codecName: String(r.codec_name ?? ''),
+      codecType: str(r.codec_type),
+      codecName: str(r.codec_name),
       width: num(r.width),
       height: num(r.height),
     };
   });
   const f0 = frames[0] === undefined ? null : asRecord(frames[0]);
   return ok({
-    formatName: String(format.format_name ?? ''),
+    formatName: str(format.format_name),
     durationSeconds: num(format.duration),
     streams,
-    firstVideoFrame: f0 === null ? null : { keyframe: num(f0.key_frame) === 1, ptsSeconds: num(f0.pts_time) ?? num(f0.best_effort_timestamp_time) },
+    firstVideoFrame:
+      f0 === null
+        ? null
+        : {
+            keyframe: num(f0.key_frame) === 1,
+            ptsSeconds: num(f0.pts_time) ?? num(f0.best_effort_timestamp_time),
+          },
   });
 };

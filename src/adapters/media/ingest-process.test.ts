@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { synthFragment, synthInit } from '../../core/recording/fmp4-synth.js';
-import { classifyStderrLine, IngestProcess, type CameraHealth, type Clock, type SpawnedProcess, type Spawner } from './ingest-process.js';
+import {
+  classifyStderrLine,
+  IngestProcess,
+  type CameraHealth,
+  type Clock,
+  type SpawnedProcess,
+  type Spawner,
+} from './ingest-process.js';
 
 class FakeClock implements Clock {
   t = 1_000_000;
@@ -36,7 +43,8 @@ class FakeChild implements SpawnedProcess {
   signals: string[] = [];
   private out: ((c: Buffer) => void)[] = [];
   private err: ((c: Buffer) => void)[] = [];
-  private exit: ((code: number | null, signal: string | null, e: NodeJS.ErrnoException | null) => void)[] = [];
+  private exit: ((code: number | null, signal: string | null, e: NodeJS.ErrnoException | null) => void)[] =
+    [];
   exited = false;
   constructor(readonly args: readonly string[]) {}
   onStdout(l: (c: Buffer) => void): void {
@@ -66,7 +74,16 @@ class FakeChild implements SpawnedProcess {
 }
 
 const INIT = synthInit([{ trackId: 1, handler: 'vide', timescale: 90_000 }]);
-const frag = (i: number) => synthFragment(i + 1, [{ trackId: 1, baseMediaDecodeTime: i * 180_000, sampleDurations: Array<number>(50).fill(3600), keyframe: true, sampleSize: 10_000 }]);
+const frag = (i: number) =>
+  synthFragment(i + 1, [
+    {
+      trackId: 1,
+      baseMediaDecodeTime: i * 180_000,
+      sampleDurations: Array<number>(50).fill(3600),
+      keyframe: true,
+      sampleSize: 10_000,
+    },
+  ]);
 
 const setup = (extra: { codec?: string } = {}) => {
   const clock = new FakeClock();
@@ -88,7 +105,10 @@ const setup = (extra: { codec?: string } = {}) => {
     backoff: { initialMs: 1000, maxMs: 8000, factor: 2 },
     spawner,
     clock,
-    logger: { info: (o, m) => logs.push(JSON.stringify(o) + m), warn: (o, m) => logs.push(JSON.stringify(o) + m) },
+    logger: {
+      info: (o, m) => logs.push(JSON.stringify(o) + m),
+      warn: (o, m) => logs.push(JSON.stringify(o) + m),
+    },
     onInit: () => events.push('init'),
     onFragment: (f) => events.push(`fragment ${f.startSeconds}`),
     onStreamEnd: (_at, e) => events.push(`end ${e?.code ?? 'none'}`),
@@ -110,7 +130,7 @@ describe('IngestProcess (fake ffmpeg)', () => {
     const h = ingest.health();
     expect(h.state).toBe('online');
     expect(h.gopSeconds).toBe(2);
-    expect(h.bitrateBps).toBeGreaterThan(50 * 10_000 * 8 / 2 - 1);
+    expect(h.bitrateBps).toBeGreaterThan((50 * 10_000 * 8) / 2 - 1);
     expect(h.codec).toBe('avc1');
     c.stderr('[error] [rtsp @ 0x1] method DESCRIBE failed: rtsp://admin:hunter2@10.0.0.9/stream 500\n');
     expect(logs.join('\n')).not.toContain('hunter2');
@@ -118,7 +138,11 @@ describe('IngestProcess (fake ffmpeg)', () => {
   });
 
   it.each([
-    ['[error] [rtsp @ 0x55] method DESCRIBE failed: 401 Unauthorized', 'unauthorised', 'RECORDING.CAMERA_UNAUTHORISED'],
+    [
+      '[error] [rtsp @ 0x55] method DESCRIBE failed: 401 Unauthorized',
+      'unauthorised',
+      'RECORDING.CAMERA_UNAUTHORISED',
+    ],
     ['[error] rtsp://***@127.0.0.1:1/x: Connection refused', 'offline', 'RECORDING.CAMERA_UNREACHABLE'],
     ['[error] tcp://10.0.0.1:554: Connection timed out', 'offline', 'RECORDING.CAMERA_UNREACHABLE'],
     ["[fatal] Stream map '0:v:0' matches no streams.", 'bad-stream', 'RECORDING.BAD_STREAM'],
@@ -151,7 +175,11 @@ describe('IngestProcess (fake ffmpeg)', () => {
     c.stdout(frag(0));
     c.end(null, 'SIGTERM');
     expect(events).toEqual(['end RECORDING.BAD_STREAM']);
-    expect(ingest.health()).toMatchObject({ state: 'bad-stream', codec: 'mp4v', error: { message: 'video codec mp4v is not H.264' } });
+    expect(ingest.health()).toMatchObject({
+      state: 'bad-stream',
+      codec: 'mp4v',
+      error: { message: 'video codec mp4v is not H.264' },
+    });
   });
 
   it('garbage on stdout is a PARSE_ERROR, not a crash', () => {

@@ -1,7 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ClipRecorder, normaliseFragment, type ClipMetadata, type ClipOpening, type ClipRecorderOptions } from './clip.js';
-import { Fmp4Parser, type Fragment, type InitSegment } from './fmp4-parser.js';
+import {
+  ClipRecorder,
+  normaliseFragment,
+  type ClipMetadata,
+  type ClipOpening,
+  type ClipRecorderOptions,
+} from './clip.js';
+import { Fmp4Parser, type Fragment } from './fmp4-parser.js';
 import { synthFragment, synthInit } from './fmp4-synth.js';
 
 const T0 = 1_700_000_000_000;
@@ -10,7 +16,12 @@ const LATENCY = 80;
 /** A camera with 1-second GOPs (25 fps at 90 kHz) plus AAC audio; fragment i is complete at T0 + (i+1) s. */
 const camera = (count: number, opts: { tfdtVersion?: 0 | 1; offset?: number } = {}) => {
   const p = new Fmp4Parser();
-  const r = p.push(synthInit([{ trackId: 1, handler: 'vide', timescale: 90_000 }, { trackId: 2, handler: 'soun', timescale: 48_000 }]));
+  const r = p.push(
+    synthInit([
+      { trackId: 1, handler: 'vide', timescale: 90_000 },
+      { trackId: 2, handler: 'soun', timescale: 48_000 },
+    ]),
+  );
   if (!r.ok || r.value[0]?.type !== 'init') throw new Error('init');
   const init = r.value[0].init;
   const frags: Fragment[] = [];
@@ -18,8 +29,22 @@ const camera = (count: number, opts: { tfdtVersion?: 0 | 1; offset?: number } = 
   for (let i = 0; i < count; i++) {
     const fr = p.push(
       synthFragment(1000 + i, [
-        { trackId: 1, baseMediaDecodeTime: (offset + i) * 90_000, tfdtVersion: opts.tfdtVersion ?? 1, sampleDurations: Array<number>(25).fill(3600), keyframe: true },
-        { trackId: 2, baseMediaDecodeTime: (offset + i) * 48_000, tfdtVersion: opts.tfdtVersion ?? 1, sampleDurations: Array<number>(47).fill(1024).concat([ 48_000 - 47 * 1024 ]), keyframe: true },
+        {
+          trackId: 1,
+          baseMediaDecodeTime: (offset + i) * 90_000,
+          tfdtVersion: opts.tfdtVersion ?? 1,
+          sampleDurations: Array<number>(25).fill(3600),
+          keyframe: true,
+        },
+        {
+          trackId: 2,
+          baseMediaDecodeTime: (offset + i) * 48_000,
+          tfdtVersion: opts.tfdtVersion ?? 1,
+          sampleDurations: Array<number>(47)
+            .fill(1024)
+            .concat([48_000 - 47 * 1024]),
+          keyframe: true,
+        },
       ]),
     );
     if (!fr.ok) throw new Error(fr.error.message);
@@ -38,7 +63,14 @@ interface Captured {
 const recorder = (options: Partial<ClipRecorderOptions> = {}) => {
   const clips: Captured[] = [];
   const rec = new ClipRecorder(
-    { mode: 'incident', preRollSeconds: 5, postRollSeconds: 4, maxClipSeconds: 30, ringMaxBytes: 50_000_000, ...options },
+    {
+      mode: 'incident',
+      preRollSeconds: 5,
+      postRollSeconds: 4,
+      maxClipSeconds: 30,
+      ringMaxBytes: 50_000_000,
+      ...options,
+    },
     (opening) => {
       const c: Captured = { opening, bytes: [], meta: null };
       clips.push(c);
@@ -236,7 +268,14 @@ describe('ClipRecorder', () => {
     const f = cam.frags[2];
     if (f === undefined) throw new Error('no fragment');
     const before = Buffer.from(f.bytes);
-    const moof = normaliseFragment(f, new Map([[1, 7n * 90_000n], [2, 7n * 48_000n]]), 1);
+    const moof = normaliseFragment(
+      f,
+      new Map([
+        [1, 7n * 90_000n],
+        [2, 7n * 48_000n],
+      ]),
+      1,
+    );
     expect(f.bytes.equals(before)).toBe(true);
     expect(moof.readUInt32BE(f.mfhdOffset)).toBe(1);
     expect(moof.readBigUInt64BE(f.tracks[0]?.tfdtOffset ?? 0)).toBe(2n * 90_000n);
@@ -245,25 +284,29 @@ describe('ClipRecorder', () => {
   it('any alarm sequence yields well-formed clips: start 0, contiguous, consecutive, bounded (property)', () => {
     const cam = camera(90);
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: 0, max: 85_000 }), { minLength: 1, maxLength: 6 }), (offsets) => {
-        const { rec, clips } = recorder({ maxClipSeconds: 20 });
-        rec.onInit(cam.init);
-        const alarms = [...offsets].sort((a, b) => a - b).map((o) => T0 + o);
-        let next = 0;
-        for (let i = 0; i < 90; i++) {
-          while (next < alarms.length && (alarms[next] ?? Infinity) <= cam.at(i)) rec.alarm(alarms[next++] ?? 0);
-          const f = cam.frags[i];
-          if (f) rec.onFragment(f, cam.at(i));
-        }
-        rec.stop();
-        expect(clips.length).toBeGreaterThanOrEqual(1);
-        for (const c of clips) {
-          const back = reparse(c.bytes);
-          expect(back.starts).toEqual(back.starts.map((_, i) => i));
-          expect(back.seq).toEqual(back.seq.map((_, i) => i + 1));
-          expect(c.meta?.durationSeconds ?? 99).toBeLessThanOrEqual(21);
-        }
-      }),
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 85_000 }), { minLength: 1, maxLength: 6 }),
+        (offsets) => {
+          const { rec, clips } = recorder({ maxClipSeconds: 20 });
+          rec.onInit(cam.init);
+          const alarms = [...offsets].sort((a, b) => a - b).map((o) => T0 + o);
+          let next = 0;
+          for (let i = 0; i < 90; i++) {
+            while (next < alarms.length && (alarms[next] ?? Infinity) <= cam.at(i))
+              rec.alarm(alarms[next++] ?? 0);
+            const f = cam.frags[i];
+            if (f) rec.onFragment(f, cam.at(i));
+          }
+          rec.stop();
+          expect(clips.length).toBeGreaterThanOrEqual(1);
+          for (const c of clips) {
+            const back = reparse(c.bytes);
+            expect(back.starts).toEqual(back.starts.map((_, i) => i));
+            expect(back.seq).toEqual(back.seq.map((_, i) => i + 1));
+            expect(c.meta?.durationSeconds ?? 99).toBeLessThanOrEqual(21);
+          }
+        },
+      ),
       { numRuns: 100 },
     );
   });

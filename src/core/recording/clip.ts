@@ -20,7 +20,8 @@ export interface ClipRecorderOptions {
   readonly stallGraceSeconds?: number;
 }
 
-export type ClipEndReason = 'post-roll' | 'max-length' | 'camera-lost' | 'stalled' | 'stream-restarted' | 'stopped';
+export type ClipEndReason =
+  'post-roll' | 'max-length' | 'camera-lost' | 'stalled' | 'stream-restarted' | 'stopped';
 
 export interface ClipOpening {
   readonly clipNumber: number;
@@ -63,12 +64,21 @@ export interface ClipSink {
 
 export type AlarmOutcome =
   | { readonly kind: 'started'; readonly clipNumber: number; readonly preRollSeconds: number }
-  | { readonly kind: 'extended'; readonly clipNumber: number; readonly endsAt: number; readonly capped: boolean }
+  | {
+      readonly kind: 'extended';
+      readonly clipNumber: number;
+      readonly endsAt: number;
+      readonly capped: boolean;
+    }
   /** No stream yet (camera offline or still connecting): the incident must say so, never a silent gap. */
   | { readonly kind: 'no-footage'; readonly reason: 'no-stream' };
 
 /** Copy of the fragment's moof with tfdt shifted by `bases` and mfhd set to `sequence`. */
-export const normaliseFragment = (f: Fragment, bases: ReadonlyMap<number, bigint>, sequence: number): Buffer => {
+export const normaliseFragment = (
+  f: Fragment,
+  bases: ReadonlyMap<number, bigint>,
+  sequence: number,
+): Buffer => {
   const moof = Buffer.from(f.bytes.subarray(0, f.moofSize));
   moof.writeUInt32BE(sequence >>> 0, f.mfhdOffset);
   for (const t of f.tracks) {
@@ -141,7 +151,8 @@ export class ClipRecorder {
     const startWall = (fragment.startSeconds + lag) * 1000;
     const endWall = (fragmentEnd(fragment) + lag) * 1000;
     const r = this.running;
-    if (r !== null && startWall >= r.endAt && r.fragments > 0) this.close(r.endAt >= r.capAt ? 'max-length' : 'post-roll');
+    if (r !== null && startWall >= r.endAt && r.fragments > 0)
+      this.close(r.endAt >= r.capAt ? 'max-length' : 'post-roll');
     if (this.running !== null) {
       this.append(fragment);
       this.closeIfDone(endWall);
@@ -163,14 +174,19 @@ export class ClipRecorder {
     const r = this.running;
     if (r !== null) {
       r.alarms.push(at);
-      if (this.mode === 'continuous') return { kind: 'extended', clipNumber: r.number, endsAt: r.endAt, capped: false };
+      if (this.mode === 'continuous')
+        return { kind: 'extended', clipNumber: r.number, endsAt: r.endAt, capped: false };
       const wanted = Math.max(r.endAt, post);
       r.endAt = Math.min(wanted, r.capAt);
       return { kind: 'extended', clipNumber: r.number, endsAt: r.endAt, capped: wanted > r.capAt };
     }
     if (this.init === null) {
       // Remember the window: if the camera comes back within the post-roll, record what is left.
-      this.carry = { endAt: Math.max(this.carry?.endAt ?? 0, post), alarms: [...(this.carry?.alarms ?? []), at], from: -1 };
+      this.carry = {
+        endAt: Math.max(this.carry?.endAt ?? 0, post),
+        alarms: [...(this.carry?.alarms ?? []), at],
+        from: -1,
+      };
       return { kind: 'no-footage', reason: 'no-stream' };
     }
     const pre = this.ring.preRollFor(at);
@@ -180,11 +196,16 @@ export class ClipRecorder {
       return { kind: 'started', clipNumber: this.clipCounter + 1, preRollSeconds: 0 };
     }
     this.begin(pre, [at], post, null);
-    const running = this.running as Running | null;
+    const running = this.running;
     if (running === null) return { kind: 'no-footage', reason: 'no-stream' };
     const latest = pre.at(-1);
-    if (latest !== undefined) this.closeIfDone((fragmentEnd(latest.fragment) + (this.ring.lagSeconds ?? 0)) * 1000);
-    return { kind: 'started', clipNumber: running.number, preRollSeconds: Math.max(0, (at - running.startedAt) / 1000) };
+    if (latest !== undefined)
+      this.closeIfDone((fragmentEnd(latest.fragment) + (this.ring.lagSeconds ?? 0)) * 1000);
+    return {
+      kind: 'started',
+      clipNumber: running.number,
+      preRollSeconds: Math.max(0, (at - running.startedAt) / 1000),
+    };
   }
 
   /** Call periodically: closes a clip whose camera went silent after its planned end. */
@@ -199,7 +220,8 @@ export class ClipRecorder {
   streamLost(at: number): void {
     const r = this.running;
     if (r !== null) {
-      if (r.endAt > at && this.mode === 'incident') this.carry = { endAt: r.endAt, alarms: [...r.alarms], from: r.number };
+      if (r.endAt > at && this.mode === 'incident')
+        this.carry = { endAt: r.endAt, alarms: [...r.alarms], from: r.number };
       this.close('camera-lost');
     }
     this.ring.purge();
@@ -227,7 +249,12 @@ export class ClipRecorder {
     this.mode = mode;
   }
 
-  private begin(entries: readonly { fragment: Fragment; receivedAt: number }[], alarms: number[], endAt: number, continues: number | null): void {
+  private begin(
+    entries: readonly { fragment: Fragment; receivedAt: number }[],
+    alarms: number[],
+    endAt: number,
+    continues: number | null,
+  ): void {
     const init = this.init;
     const first = entries[0];
     if (init === null || first === undefined) return;

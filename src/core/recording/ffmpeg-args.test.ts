@@ -1,15 +1,43 @@
 import { describe, expect, it } from 'vitest';
 import { buildIngestArgs, redactArgs, redactUrl } from './ffmpeg-args.js';
 
-const TAIL = ['-sn', '-dn', '-f', 'mp4', '-movflags', '+frag_keyframe+empty_moov+default_base_moof', '-flush_packets', '1', 'pipe:1'];
+const TAIL = [
+  '-sn',
+  '-dn',
+  '-f',
+  'mp4',
+  '-movflags',
+  '+frag_keyframe+empty_moov+default_base_moof',
+  '-flush_packets',
+  '1',
+  'pipe:1',
+];
 const HEAD = ['-hide_banner', '-nostdin', '-nostats', '-loglevel', 'level+warning'];
 
 describe('buildIngestArgs', () => {
   it('RTSP camera without audio: TCP, socket timeout, video copy only, fMP4 on stdout', () => {
-    const r = buildIngestArgs({ url: 'rtsp://admin:s3cret@10.0.0.5:554/stream1', transport: 'tcp', audio: false });
+    const r = buildIngestArgs({
+      url: 'rtsp://admin:s3cret@10.0.0.5:554/stream1',
+      transport: 'tcp',
+      audio: false,
+    });
     expect(r).toEqual({
       ok: true,
-      value: [...HEAD, '-rtsp_transport', 'tcp', '-timeout', '10000000', '-i', 'rtsp://admin:s3cret@10.0.0.5:554/stream1', '-map', '0:v:0', '-c:v', 'copy', '-an', ...TAIL],
+      value: [
+        ...HEAD,
+        '-rtsp_transport',
+        'tcp',
+        '-timeout',
+        '10000000',
+        '-i',
+        'rtsp://admin:s3cret@10.0.0.5:554/stream1',
+        '-map',
+        '0:v:0',
+        '-c:v',
+        'copy',
+        '-an',
+        ...TAIL,
+      ],
     });
   });
 
@@ -17,18 +45,72 @@ describe('buildIngestArgs', () => {
     const r = buildIngestArgs({ url: 'rtsp://cam/s', audio: true, timeoutSeconds: 5 });
     expect(r).toEqual({
       ok: true,
-      value: [...HEAD, '-rtsp_transport', 'tcp', '-timeout', '5000000', '-i', 'rtsp://cam/s', '-map', '0:v:0', '-map', '0:a:0?', '-c:v', 'copy', '-c:a', 'aac', '-b:a', '64k', ...TAIL],
+      value: [
+        ...HEAD,
+        '-rtsp_transport',
+        'tcp',
+        '-timeout',
+        '5000000',
+        '-i',
+        'rtsp://cam/s',
+        '-map',
+        '0:v:0',
+        '-map',
+        '0:a:0?',
+        '-c:v',
+        'copy',
+        '-c:a',
+        'aac',
+        '-b:a',
+        '64k',
+        ...TAIL,
+      ],
     });
   });
 
   it('other network inputs get -rw_timeout; files may be replayed in real time and looped', () => {
     expect(buildIngestArgs({ url: 'tcp://127.0.0.1:9000', audio: false })).toEqual({
       ok: true,
-      value: [...HEAD, '-rw_timeout', '10000000', '-i', 'tcp://127.0.0.1:9000', '-map', '0:v:0', '-c:v', 'copy', '-an', ...TAIL],
+      value: [
+        ...HEAD,
+        '-rw_timeout',
+        '10000000',
+        '-i',
+        'tcp://127.0.0.1:9000',
+        '-map',
+        '0:v:0',
+        '-c:v',
+        'copy',
+        '-an',
+        ...TAIL,
+      ],
     });
-    expect(buildIngestArgs({ url: '/tmp/source.ts', audio: false, realtime: true, loop: true, inputFormat: 'mpegts' })).toEqual({
+    expect(
+      buildIngestArgs({
+        url: '/tmp/source.ts',
+        audio: false,
+        realtime: true,
+        loop: true,
+        inputFormat: 'mpegts',
+      }),
+    ).toEqual({
       ok: true,
-      value: [...HEAD, '-re', '-stream_loop', '-1', '-f', 'mpegts', '-i', '/tmp/source.ts', '-map', '0:v:0', '-c:v', 'copy', '-an', ...TAIL],
+      value: [
+        ...HEAD,
+        '-re',
+        '-stream_loop',
+        '-1',
+        '-f',
+        'mpegts',
+        '-i',
+        '/tmp/source.ts',
+        '-map',
+        '0:v:0',
+        '-c:v',
+        'copy',
+        '-an',
+        ...TAIL,
+      ],
     });
   });
 
@@ -60,8 +142,12 @@ describe('buildIngestArgs', () => {
 
 describe('redactArgs', () => {
   it('hides user, password and secret query parameters, keeps host and path', () => {
-    expect(redactUrl('rtsp://admin:p%40ss@10.0.0.5:554/Streaming/101?token=abc&channel=1')).toBe('rtsp://***@10.0.0.5:554/Streaming/101?token=***&channel=1');
-    expect(redactUrl('http://cam/video.cgi?user=x&password=hunter2')).toBe('http://cam/video.cgi?user=x&password=***');
+    expect(redactUrl('rtsp://admin:p%40ss@10.0.0.5:554/Streaming/101?token=abc&channel=1')).toBe(
+      'rtsp://***@10.0.0.5:554/Streaming/101?token=***&channel=1',
+    );
+    expect(redactUrl('http://cam/video.cgi?user=x&password=hunter2')).toBe(
+      'http://cam/video.cgi?user=x&password=***',
+    );
     const r = buildIngestArgs({ url: 'rtsp://u:pw@cam/s', audio: false });
     if (!r.ok) throw new Error('expected ok');
     const redacted = redactArgs(r.value);

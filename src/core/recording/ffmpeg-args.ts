@@ -23,6 +23,12 @@ export interface IngestArgsOptions {
 
 export const DEFAULT_TIMEOUT_SECONDS = 10;
 
+const hasControlChars = (s: string): boolean =>
+  [...s].some((ch) => {
+    const c = ch.charCodeAt(0);
+    return c < 0x20 || c === 0x7f;
+  });
+
 const NETWORK_SCHEMES = new Set(['http', 'https', 'tcp', 'udp', 'rtmp', 'rtmps', 'srt', 'tls']);
 
 const schemeOf = (url: string): string | null => {
@@ -37,12 +43,14 @@ const schemeOf = (url: string): string | null => {
 export const buildIngestArgs = (o: IngestArgsOptions): Result<readonly string[]> => {
   const url = o.url.trim();
   // A control character or leading dash could smuggle extra options or protocol commands.
-  if (url === '' || url !== o.url || url.startsWith('-') || /[\u0000-\u001f\u007f]/.test(url)) {
+  if (url === '' || url !== o.url || url.startsWith('-') || hasControlChars(url)) {
     return err('RECORDING.INVALID_SOURCE', 'The camera address is empty or contains forbidden characters');
   }
   const timeout = o.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS;
   if (!Number.isFinite(timeout) || timeout <= 0 || timeout > 300) {
-    return err('RECORDING.INVALID_SOURCE', 'The timeout must be between 0 and 300 seconds', { timeoutSeconds: timeout });
+    return err('RECORDING.INVALID_SOURCE', 'The timeout must be between 0 and 300 seconds', {
+      timeoutSeconds: timeout,
+    });
   }
   const micros = String(Math.round(timeout * 1_000_000));
   const scheme = schemeOf(url);
@@ -57,7 +65,9 @@ export const buildIngestArgs = (o: IngestArgsOptions): Result<readonly string[]>
   if (o.loop === true) input.push('-stream_loop', '-1');
   if (o.inputFormat !== undefined) {
     if (!/^[a-z0-9_,]+$/.test(o.inputFormat)) {
-      return err('RECORDING.INVALID_SOURCE', 'The input format name is not valid', { inputFormat: o.inputFormat });
+      return err('RECORDING.INVALID_SOURCE', 'The input format name is not valid', {
+        inputFormat: o.inputFormat,
+      });
     }
     input.push('-f', o.inputFormat);
   }

@@ -11,8 +11,18 @@ const stream = (fragments = 3): Buffer => {
   for (let i = 0; i < fragments; i++) {
     parts.push(
       synthFragment(i + 1, [
-        { trackId: 1, baseMediaDecodeTime: i * 180_000, sampleDurations: Array<number>(50).fill(3600), keyframe: true },
-        { trackId: 2, baseMediaDecodeTime: i * 96_000, sampleDurations: Array<number>(93).fill(1024), keyframe: true },
+        {
+          trackId: 1,
+          baseMediaDecodeTime: i * 180_000,
+          sampleDurations: Array<number>(50).fill(3600),
+          keyframe: true,
+        },
+        {
+          trackId: 2,
+          baseMediaDecodeTime: i * 96_000,
+          sampleDurations: Array<number>(93).fill(1024),
+          keyframe: true,
+        },
       ]),
     );
   }
@@ -35,7 +45,12 @@ const summary = (events: Fmp4Event[]) =>
   events.map((e) =>
     e.type === 'init'
       ? { init: e.init.bytes.toString('hex') }
-      : { seq: e.fragment.sequenceNumber, start: e.fragment.startSeconds, dur: e.fragment.durationSeconds, bytes: e.fragment.bytes.toString('hex') },
+      : {
+          seq: e.fragment.sequenceNumber,
+          start: e.fragment.startSeconds,
+          dur: e.fragment.durationSeconds,
+          bytes: e.fragment.bytes.toString('hex'),
+        },
   );
 
 describe('Fmp4Parser', () => {
@@ -46,8 +61,24 @@ describe('Fmp4Parser', () => {
     if (init?.type !== 'init') throw new Error('no init');
     expect(init.init.videoTrackId).toBe(1);
     expect(init.init.tracks).toEqual([
-      { trackId: 1, handler: 'vide', timescale: 90_000, codec: 'avc1', width: 1920, height: 1080, defaultSampleDuration: 0, defaultSampleFlags: 0 },
-      { trackId: 2, handler: 'soun', timescale: 48_000, codec: 'mp4a', defaultSampleDuration: 0, defaultSampleFlags: 0 },
+      {
+        trackId: 1,
+        handler: 'vide',
+        timescale: 90_000,
+        codec: 'avc1',
+        width: 1920,
+        height: 1080,
+        defaultSampleDuration: 0,
+        defaultSampleFlags: 0,
+      },
+      {
+        trackId: 2,
+        handler: 'soun',
+        timescale: 48_000,
+        codec: 'mp4a',
+        defaultSampleDuration: 0,
+        defaultSampleFlags: 0,
+      },
     ]);
     const f = events[2];
     if (f?.type !== 'fragment') throw new Error('no fragment');
@@ -56,13 +87,17 @@ describe('Fmp4Parser', () => {
     expect(f.fragment.startSeconds).toBe(2);
     expect(f.fragment.durationSeconds).toBe(2);
     expect(f.fragment.keyframe).toBe(true);
-    expect(f.fragment.tracks.map((t) => [t.trackId, t.baseMediaDecodeTime, t.duration, t.sampleCount])).toEqual([
+    expect(
+      f.fragment.tracks.map((t) => [t.trackId, t.baseMediaDecodeTime, t.duration, t.sampleCount]),
+    ).toEqual([
       [1, 180_000n, 180_000, 50],
       [2, 96_000n, 95_232, 93],
     ]);
     // The fragment bytes are exactly moof+mdat, and the recorded offsets point at the fields.
     expect(f.fragment.bytes.toString('latin1', 4, 8)).toBe('moof');
-    expect(f.fragment.bytes.toString('latin1', f.fragment.moofSize + 4, f.fragment.moofSize + 8)).toBe('mdat');
+    expect(f.fragment.bytes.toString('latin1', f.fragment.moofSize + 4, f.fragment.moofSize + 8)).toBe(
+      'mdat',
+    );
     expect(f.fragment.bytes.readUInt32BE(f.fragment.mfhdOffset)).toBe(2);
     const v = f.fragment.tracks[0];
     expect(v && f.fragment.bytes.readBigUInt64BE(v.tfdtOffset)).toBe(180_000n);
@@ -70,10 +105,23 @@ describe('Fmp4Parser', () => {
 
   it('takes durations from tfhd or trex defaults and reads 32-bit tfdt and non-keyframe starts', () => {
     const init = synthInit([{ ...VIDEO, defaultSampleDuration: 3000 }]);
-    const a = synthFragment(1, [{ trackId: 1, baseMediaDecodeTime: 900, tfdtVersion: 0, sampleCount: 30, keyframe: true }]);
-    const b = synthFragment(2, [{ trackId: 1, baseMediaDecodeTime: 90_900, tfdtVersion: 0, sampleCount: 10, defaultSampleDuration: 1800, keyframe: false }]);
+    const a = synthFragment(1, [
+      { trackId: 1, baseMediaDecodeTime: 900, tfdtVersion: 0, sampleCount: 30, keyframe: true },
+    ]);
+    const b = synthFragment(2, [
+      {
+        trackId: 1,
+        baseMediaDecodeTime: 90_900,
+        tfdtVersion: 0,
+        sampleCount: 10,
+        defaultSampleDuration: 1800,
+        keyframe: false,
+      },
+    ]);
     const frags = parseAll([init, a, b]).flatMap((e) => (e.type === 'fragment' ? [e.fragment] : []));
-    expect(frags.map((f) => [f.startSeconds, f.durationSeconds, f.keyframe, f.tracks[0]?.tfdtVersion])).toEqual([
+    expect(
+      frags.map((f) => [f.startSeconds, f.durationSeconds, f.keyframe, f.tracks[0]?.tfdtVersion]),
+    ).toEqual([
       [0.01, 1, true, 0],
       [1.01, 0.2, false, 0],
     ]);
@@ -87,7 +135,14 @@ describe('Fmp4Parser', () => {
     large.writeUInt32BE(1, 0);
     large.write('xyzw', 4, 'latin1');
     large.writeBigUInt64BE(32n, 8);
-    const whole = Buffer.concat([synthInit([VIDEO]), free, large, synthFragment(1, [{ trackId: 1, baseMediaDecodeTime: 0, sampleCount: 5, defaultSampleDuration: 3600, keyframe: true }])]);
+    const whole = Buffer.concat([
+      synthInit([VIDEO]),
+      free,
+      large,
+      synthFragment(1, [
+        { trackId: 1, baseMediaDecodeTime: 0, sampleCount: 5, defaultSampleDuration: 3600, keyframe: true },
+      ]),
+    ]);
     expect(parseAll([whole]).map((e) => e.type)).toEqual(['init', 'fragment']);
   });
 
@@ -138,14 +193,20 @@ describe('Fmp4Parser', () => {
   it('refuses an oversized box before buffering it', () => {
     const p = new Fmp4Parser({ maxMdatBytes: 1024 });
     const init = synthInit([VIDEO]);
-    const moof = synthFragment(1, [{ trackId: 1, baseMediaDecodeTime: 0, keyframe: true, sampleCount: 1, sampleSize: 10 }]);
+    const moof = synthFragment(1, [
+      { trackId: 1, baseMediaDecodeTime: 0, keyframe: true, sampleCount: 1, sampleSize: 10 },
+    ]);
     const moofOnly = moof.subarray(0, moof.length - 18);
     const hugeMdat = Buffer.alloc(8);
     hugeMdat.writeUInt32BE(0xfffffff0, 0);
     hugeMdat.write('mdat', 4, 'latin1');
     const r = p.push(Buffer.concat([init, moofOnly, hugeMdat]));
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.error).toMatchObject({ code: 'RECORDING.PARSE_ERROR', details: { type: 'mdat', size: 0xfffffff0 } });
+    if (!r.ok)
+      expect(r.error).toMatchObject({
+        code: 'RECORDING.PARSE_ERROR',
+        details: { type: 'mdat', size: 0xfffffff0 },
+      });
     expect(p.bufferedBytes).toBe(0);
     // Once failed, it stays failed and holds nothing.
     expect(p.push(Buffer.alloc(10)).ok).toBe(false);

@@ -5,7 +5,7 @@
  * Hostile or broken input yields a PARSE_ERROR value, never an exception, and memory stays bounded
  * by the largest box allowed.
  */
-import { err, ok, type DomainError, type Result } from '../result.js';
+import { ok, type DomainError, type Result } from '../result.js';
 
 export interface TrackInfo {
   readonly trackId: number;
@@ -56,7 +56,9 @@ export interface Fragment {
   readonly keyframe: boolean;
 }
 
-export type Fmp4Event = { readonly type: 'init'; readonly init: InitSegment } | { readonly type: 'fragment'; readonly fragment: Fragment };
+export type Fmp4Event =
+  | { readonly type: 'init'; readonly init: InitSegment }
+  | { readonly type: 'fragment'; readonly fragment: Fragment };
 
 export interface Fmp4ParserLimits {
   /** Largest moov or moof accepted. */
@@ -68,7 +70,19 @@ export interface Fmp4ParserLimits {
 const DEFAULT_MAX_HEADER_BOX = 4 * 1024 * 1024;
 const DEFAULT_MAX_MDAT = 64 * 1024 * 1024;
 /** Boxes ffmpeg or a camera may put between fragments; skipped without buffering. */
-const SKIPPABLE = new Set(['free', 'skip', 'styp', 'sidx', 'prft', 'emsg', 'uuid', 'mfra', 'meta', 'udta', 'wide']);
+const SKIPPABLE = new Set([
+  'free',
+  'skip',
+  'styp',
+  'sidx',
+  'prft',
+  'emsg',
+  'uuid',
+  'mfra',
+  'meta',
+  'udta',
+  'wide',
+]);
 
 /** What may precede the init segment; anything else means the input is not fragmented MP4. */
 const PRE_INIT = new Set(['ftyp', 'moov', 'free', 'skip', 'wide', 'uuid', 'styp']);
@@ -133,7 +147,10 @@ const parseMoov = (buf: Buffer, moov: BoxRef): TrackInfo[] => {
     for (const b of children(buf, mvex.body, mvex.end)) {
       if (b.type !== 'trex') continue;
       need(b, 24);
-      trex.set(buf.readUInt32BE(b.body + 4), { duration: buf.readUInt32BE(b.body + 12), flags: buf.readUInt32BE(b.body + 20) });
+      trex.set(buf.readUInt32BE(b.body + 4), {
+        duration: buf.readUInt32BE(b.body + 12),
+        flags: buf.readUInt32BE(b.body + 20),
+      });
     }
   }
   const tracks: TrackInfo[] = [];
@@ -255,7 +272,8 @@ const parseMoof = (buf: Buffer, tracks: readonly TrackInfo[]): ParsedMoof => {
       }
       const hasDur = (trFlags & 0x100) !== 0;
       const hasFlags = (trFlags & 0x400) !== 0;
-      const perSample = 4 * ((hasDur ? 1 : 0) + (trFlags & 0x200 ? 1 : 0) + (hasFlags ? 1 : 0) + (trFlags & 0x800 ? 1 : 0));
+      const perSample =
+        4 * ((hasDur ? 1 : 0) + (trFlags & 0x200 ? 1 : 0) + (hasFlags ? 1 : 0) + (trFlags & 0x800 ? 1 : 0));
       if (count * perSample > trun.end - p) fail('trun sample count exceeds the box');
       for (let i = 0; i < count; i++) {
         let q = p + i * perSample;
@@ -285,7 +303,9 @@ const parseMoof = (buf: Buffer, tracks: readonly TrackInfo[]): ParsedMoof => {
 };
 
 const parseError = (message: string, details?: Record<string, unknown>): DomainError =>
-  details === undefined ? { code: 'RECORDING.PARSE_ERROR', message } : { code: 'RECORDING.PARSE_ERROR', message, details };
+  details === undefined
+    ? { code: 'RECORDING.PARSE_ERROR', message }
+    : { code: 'RECORDING.PARSE_ERROR', message, details };
 
 export class Fmp4Parser {
   private chunks: Buffer[] = [];
@@ -332,7 +352,10 @@ export class Fmp4Parser {
         const head = this.peek(Math.min(16, this.buffered));
         let size = head.readUInt32BE(0);
         const type = head.toString('latin1', 4, 8);
-        if (!isPrintableType(head, 4)) return this.fail('not an MP4 stream: garbage where a box should start', { offsetType: head.toString('hex', 4, 8) });
+        if (!isPrintableType(head, 4))
+          return this.fail('not an MP4 stream: garbage where a box should start', {
+            offsetType: head.toString('hex', 4, 8),
+          });
         let headerSize = 8;
         if (size === 1) {
           if (head.length < 16) break;
@@ -342,12 +365,15 @@ export class Fmp4Parser {
           headerSize = 16;
         }
         if (this.init === null && !PRE_INIT.has(type)) {
-          return this.fail(`not an MP4 stream: box ${JSON.stringify(type)} before the init segment`, { type });
+          return this.fail(`not an MP4 stream: box ${JSON.stringify(type)} before the init segment`, {
+            type,
+          });
         }
         if (size === 0) return this.fail('box without a size cannot be streamed', { type });
         if (size < headerSize) return this.fail('box size is smaller than its header', { type, size });
         if (SKIPPABLE.has(type) || !['ftyp', 'moov', 'moof', 'mdat'].includes(type)) {
-          if (!SKIPPABLE.has(type) && size > this.maxHeaderBox) return this.fail('unknown box is too large', { type, size });
+          if (!SKIPPABLE.has(type) && size > this.maxHeaderBox)
+            return this.fail('unknown box is too large', { type, size });
           this.skipRemaining = size;
           continue;
         }
@@ -368,7 +394,10 @@ export class Fmp4Parser {
   end(): Result<void> {
     if (this.failure !== null) return { ok: false, error: this.failure };
     if (this.buffered > 0 || this.skipRemaining > 0 || this.pendingMoof !== null) {
-      return this.fail('stream ended inside a box (truncated)', { bufferedBytes: this.buffered, pendingMoof: this.pendingMoof !== null });
+      return this.fail('stream ended inside a box (truncated)', {
+        bufferedBytes: this.buffered,
+        pendingMoof: this.pendingMoof !== null,
+      });
     }
     return ok(undefined);
   }
@@ -384,7 +413,11 @@ export class Fmp4Parser {
         const tracks = parseMoov(box, children(box, 0, box.length)[0] ?? fail('empty moov'));
         const bytes = this.ftyp === null ? box : Buffer.concat([this.ftyp, box]);
         this.ftyp = null;
-        this.init = { bytes, tracks, videoTrackId: tracks.find((t) => t.handler === 'vide')?.trackId ?? null };
+        this.init = {
+          bytes,
+          tracks,
+          videoTrackId: tracks.find((t) => t.handler === 'vide')?.trackId ?? null,
+        };
         return { type: 'init', init: this.init };
       }
       case 'moof': {
@@ -402,7 +435,9 @@ export class Fmp4Parser {
         moof.bytes.copy(bytes, 0);
         box.copy(bytes, moof.bytes.length);
         const primary =
-          moof.parsed.tracks.find((t) => t.trackId === init.videoTrackId) ?? moof.parsed.tracks[0] ?? fail('moof without traf');
+          moof.parsed.tracks.find((t) => t.trackId === init.videoTrackId) ??
+          moof.parsed.tracks[0] ??
+          fail('moof without traf');
         const timescale = init.tracks.find((t) => t.trackId === primary.trackId)?.timescale ?? 1;
         return {
           type: 'fragment',
@@ -429,7 +464,7 @@ export class Fmp4Parser {
     this.buffered = 0;
     this.pendingMoof = null;
     this.ftyp = null;
-    return err(this.failure.code, this.failure.message, this.failure.details as Record<string, unknown> | undefined);
+    return { ok: false, error: this.failure };
   }
 
   private peek(n: number): Buffer {

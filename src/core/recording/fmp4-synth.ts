@@ -18,7 +18,8 @@ const u32 = (...values: number[]): Buffer => {
   return b;
 };
 
-const fullHeader = (version: number, flags: number): Buffer => u32(((version & 0xff) << 24) | (flags & 0xffffff));
+const fullHeader = (version: number, flags: number): Buffer =>
+  u32(((version & 0xff) << 24) | (flags & 0xffffff));
 
 export interface SynthTrack {
   readonly trackId: number;
@@ -44,11 +45,22 @@ export const synthInit = (tracks: readonly SynthTrack[]): Buffer => {
       entryBody.writeUInt16BE(t.width ?? 640, 24);
       entryBody.writeUInt16BE(t.height ?? 360, 26);
     }
-    const stsd = box('stsd', fullHeader(0, 0), u32(1), box(t.codec ?? (t.handler === 'vide' ? 'avc1' : 'mp4a'), entryBody));
+    const stsd = box(
+      'stsd',
+      fullHeader(0, 0),
+      u32(1),
+      box(t.codec ?? (t.handler === 'vide' ? 'avc1' : 'mp4a'), entryBody),
+    );
     const stbl = box('stbl', stsd, box('stts', fullHeader(0, 0), u32(0)));
     return box('trak', tkhd, box('mdia', mdhd, hdlr, box('minf', stbl)));
   });
-  const trexes = tracks.map((t) => box('trex', fullHeader(0, 0), u32(t.trackId, 1, t.defaultSampleDuration ?? 0, 0, t.defaultSampleFlags ?? 0)));
+  const trexes = tracks.map((t) =>
+    box(
+      'trex',
+      fullHeader(0, 0),
+      u32(t.trackId, 1, t.defaultSampleDuration ?? 0, 0, t.defaultSampleFlags ?? 0),
+    ),
+  );
   const mvhd = box('mvhd', fullHeader(0, 0), u32(0, 0, 1000, 0), Buffer.alloc(80));
   return Buffer.concat([ftyp, box('moov', mvhd, ...traks, box('mvex', ...trexes))]);
 };
@@ -73,7 +85,12 @@ export const synthFragment = (sequence: number, tracks: readonly SynthTrackFragm
     const count = t.sampleDurations?.length ?? t.sampleCount ?? 1;
     const size = t.sampleSize ?? 100;
     const tfhdFlags = 0x020000 | (t.defaultSampleDuration === undefined ? 0 : 0x08);
-    const tfhd = box('tfhd', fullHeader(0, tfhdFlags), u32(t.trackId), t.defaultSampleDuration === undefined ? Buffer.alloc(0) : u32(t.defaultSampleDuration));
+    const tfhd = box(
+      'tfhd',
+      fullHeader(0, tfhdFlags),
+      u32(t.trackId),
+      t.defaultSampleDuration === undefined ? Buffer.alloc(0) : u32(t.defaultSampleDuration),
+    );
     const v = t.tfdtVersion ?? 1;
     const bmdt = BigInt(t.baseMediaDecodeTime);
     const tfdtBody = Buffer.alloc(v === 1 ? 8 : 4);
@@ -88,7 +105,12 @@ export const synthFragment = (sequence: number, tracks: readonly SynthTrackFragm
       if (hasDur) samples.push(t.sampleDurations?.[i] ?? 0);
       samples.push(size);
     }
-    const trun = box('trun', fullHeader(0, trFlags), u32(count, 0, t.keyframe ? 0x02000000 : 0x01010000), u32(...samples));
+    const trun = box(
+      'trun',
+      fullHeader(0, trFlags),
+      u32(count, 0, t.keyframe ? 0x02000000 : 0x01010000),
+      u32(...samples),
+    );
     trafs.push(box('traf', tfhd, tfdt, trun));
     payload += count * size;
   }

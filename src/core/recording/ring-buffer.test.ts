@@ -11,7 +11,17 @@ const fragments = (count: number, gop = 1, size = 100): Fragment[] => {
   const out: Fragment[] = [];
   const n = Math.round(gop * 25);
   for (let i = 0; i < count; i++) {
-    const r = p.push(synthFragment(i + 1, [{ trackId: 1, baseMediaDecodeTime: Math.round(i * gop * 90_000), sampleDurations: Array<number>(n).fill(3600), keyframe: true, sampleSize: size }]));
+    const r = p.push(
+      synthFragment(i + 1, [
+        {
+          trackId: 1,
+          baseMediaDecodeTime: Math.round(i * gop * 90_000),
+          sampleDurations: Array<number>(n).fill(3600),
+          keyframe: true,
+          sampleSize: size,
+        },
+      ]),
+    );
     if (!r.ok) throw new Error(r.error.message);
     for (const e of r.value) if (e.type === 'fragment') out.push(e.fragment);
   }
@@ -77,7 +87,7 @@ describe('GopRing', () => {
           const ring = new GopRing({ preRollSeconds: preRoll, maxBytes: 1e9 });
           const fs = fragments(Math.ceil((preRoll + 3 * gop) / gop) + 3, gop);
           // Fragment i (media [i·gop, (i+1)·gop)) is complete when frame (i+1)·gop is captured.
-          fs.forEach((f, i) => ring.push(f, T0 + ((i + 1) * gop) * 1000 + latencyMs));
+          fs.forEach((f, i) => ring.push(f, T0 + (i + 1) * gop * 1000 + latencyMs));
           const lastReceived = T0 + fs.length * gop * 1000 + latencyMs;
           const alarmAt = lastReceived + within * gop * 1000;
           const pre = ring.preRollFor(alarmAt);

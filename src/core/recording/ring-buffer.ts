@@ -45,7 +45,9 @@ export class GopRing {
   get spanSeconds(): number {
     const first = this.items[0];
     const last = this.items.at(-1);
-    return first === undefined || last === undefined ? 0 : fragmentEnd(last.fragment) - first.fragment.startSeconds;
+    return first === undefined || last === undefined
+      ? 0
+      : fragmentEnd(last.fragment) - first.fragment.startSeconds;
   }
 
   /** Mean of the recent fragment durations: with one fragment per GOP this is the keyframe interval. */
@@ -115,7 +117,8 @@ export class GopRing {
     if (newest !== undefined) {
       const keepFrom = fragmentEnd(newest.fragment) - this.options.preRollSeconds;
       // The oldest may go once the next one alone still reaches back a full pre-roll.
-      while (this.items.length >= 2 && (this.items[1]?.fragment.startSeconds ?? Infinity) <= keepFrom) this.shift();
+      while (this.items.length >= 2 && (this.items[1]?.fragment.startSeconds ?? Infinity) <= keepFrom)
+        this.shift();
     }
     while (this.total > this.options.maxBytes && this.items.length > 0) {
       this.overflowed = true;
