@@ -24,6 +24,20 @@ export const PERMISSIONS = {
   'audit:read': ['dpo', 'auditor', 'admin'],
   /** Incident register (read): evidence for the assessment. */
   'incidents:read': ['security', 'dpo', 'decision-maker', 'auditor', 'admin'],
+  /** Raise an alarm (panic view, API, CLI) and see one's own running conversation. */
+  'alarms:raise': ['front-desk', 'responder', 'security'],
+  /** Receive alarms of one's sites (SSE), acknowledge ("ik kom"), close, see open alarms. */
+  'alarms:respond': ['responder', 'security'],
+  /** Start and end conversations in interview rooms. */
+  'conversations:write': ['front-desk', 'security'],
+  /** See the state of rooms (free / in conversation / alarm). */
+  'rooms:status': ['front-desk', 'responder', 'security', 'admin'],
+  /** Complete incident reports, enter incidents without an alarm. */
+  'incidents:report': ['front-desk', 'security'],
+  /** See registered MQTT alarm buttons and subscribers (never their tokens). */
+  'devices:read': ['security', 'admin', 'auditor'],
+  /** Register, change and disable MQTT alarm buttons and subscribers. */
+  'devices:write': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

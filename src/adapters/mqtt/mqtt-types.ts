@@ -1,0 +1,34 @@
+/** What the MQTT adapters need from the alarm capability, and what they offer it. */
+/** Same shape as the module's HealthItem (adapters do not import the composition layer). */
+export interface HealthItem {
+  readonly component: string;
+  readonly status: 'ok' | 'warning' | 'error';
+  readonly message: string;
+}
+
+export interface DeviceIdentity {
+  readonly id: string;
+  readonly kind: 'button' | 'subscriber';
+}
+
+export interface MqttHandlers {
+  /** Device login (embedded listener): username = device id, password = token. */
+  authenticate(deviceId: string, token: string): Promise<DeviceIdentity | undefined>;
+  /**
+   * A message on a press topic. `authenticatedDeviceId` is set when the broker itself verified
+   * the device (embedded listener); over an external broker it is undefined and the payload
+   * must carry the token. Resolves with the JSON result published back to the device.
+   */
+  press(topic: string, payload: Buffer, authenticatedDeviceId: string | undefined): Promise<{ deviceId: string | undefined; result: unknown }>;
+}
+
+export interface AlarmMqtt {
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  /** Fire and forget, QoS 1, not retained. */
+  publish(topic: string, payload: string): void;
+  health(): readonly HealthItem[];
+  /** The listening port (embedded) or undefined. */
+  port(): number | undefined;
+  readonly counters: { received: number; malformed: number; rejected: number; published: number };
+}

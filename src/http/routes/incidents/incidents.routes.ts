@@ -1,0 +1,170 @@
+/** The incident register: list, detail, report, manual entry and statistics (docs/alarms.md). */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { Type } from 'typebox';
+import { INCIDENT_KINDS, SEVERITY_MAX, SEVERITY_MIN } from '../../../core/alarm/model.js';
+import { STAT_GROUPS, type StatGroup } from '../../../core/alarm/statistics.js';
+import type { Result } from '../../../core/result.js';
+import type { IncidentFilter } from '../../../services/alarm-ports.js';
+import type { IncidentService } from '../../../services/incident.service.js';
+import { problemOf, sendDomainError, sendProblem } from '../../problem.js';
+import { Id, IdParams, errorResponses } from '../../schemas.js';
+
+const strict = { additionalProperties: false } as const;
+const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);
+const IsoTime = Type.String({ minLength: 4, maxLength: 40, pattern: '^[0-9]{4}(-[0-9]{2}(-[0-9]{2}(T[0-9:.]+(Z|[+-][0-9:]+)?)?)?)?$' });
+
+const IncidentFields = {
+  id: Type.String(),
+  siteId: Type.String(),
+  roomId: Type.String(),
+  conversationTypeId: Nullable(Type.String()),
+  occurredAt: Type.String(),
+  source: Type.Union([Type.Literal('alarm'), Type.Literal('manual')]),
+  kind: Nullable(Type.String()),
+  severity: Type.Union([Type.Integer(), Type.Null()]),
+  injury: Type.Boolean(),
+  policeReport: Type.Boolean(),
+  policeReference: Nullable(Type.String()),
+  followUp: Nullable(Type.String()),
+  reportedBy: Nullable(Type.String()),
+  reportedAt: Nullable(Type.String()),
+  createdAt: Type.String(),
+  alarmId: Nullable(Type.String()),
+  conversationId: Nullable(Type.String()),
+  raisedBy: Nullable(Type.String()),
+  respondedAt: Nullable(Type.String()),
+  responseMs: Type.Union([Type.Integer(), Type.Null()]),
+};
+const IncidentSummarySchema = Type.Object({ ...IncidentFields, hasNarrative: Type.Boolean() });
+const IncidentSchema = Type.Object({ ...IncidentFields, narrative: Nullable(Type.String()) });
+
+const ReportFields = {
+  kind: Type.Union(INCIDENT_KINDS.map((k) => Type.Literal(k))),
+  severity: Type.Integer({ minimum: SEVERITY_MIN, maximum: SEVERITY_MAX }),
+  injury: Type.Boolean(),
+  policeReport: Type.Boolean(),
+  policeReference: Type.Optional(Nullable(Type.String({ maxLength: 64 }))),
+  followUp: Type.Optional(Nullable(Type.String({ maxLength: 2000 }))),
+  narrative: Type.Optional(Nullable(Type.String({ maxLength: 10_000 }))),
+};
+
+const Counts = Type.Record(Type.String(), Type.Integer());
+const BucketSchema = Type.Object({
+  key: Type.String(),
+  count: Type.Integer(),
+  byKind: Counts,
+  bySeverity: Counts,
+  injuries: Type.Integer(),
+  policeReports: Type.Integer(),
+  fromAlarm: Type.Integer(),
+  unreported: Type.Integer(),
+  responseTimes: Type.Object({
+    count: Type.Integer(),
+    medianMs: Type.Union([Type.Number(), Type.Null()]),
+    p90Ms: Type.Union([Type.Number(), Type.Null()]),
+    maxMs: Type.Union([Type.Number(), Type.Null()]),
+  }),
+});
+
+const respond = <T>(reply: FastifyReply, r: Result<T>, status = 200) => (r.ok ? reply.status(status).send(r.value) : sendDomainError(reply, r.error));
+const userOf = (req: FastifyRequest) => req.auth!.user;
+
+/** ISO times from the query string, normalised; a date alone means its start (UTC). */
+const isoOrUndefined = (v: string | undefined): string | undefined | null => {
+  if (v === undefined) return undefined;
+  const t = Date.parse(v);
+  return Number.isNaN(t) ? null : new Date(t).toISOString();
+};
+
+const FilterQuery = {
+  siteId: Type.Optional(Id),
+  roomId: Type.Optional(Id),
+  conversationTypeId: Type.Optional(Id),
+  from: Type.Optional(IsoTime),
+  to: Type.Optional(IsoTime),
+};
+
+const filterOf = (req: FastifyRequest, reply: FastifyReply): IncidentFilter | undefined => {
+  const q = req.query as { siteId?: string; roomId?: string; conversationTypeId?: string; from?: string; to?: string; unreported?: boolean; limit?: number };
+  const from = isoOrUndefined(q.from);
+  const to = isoOrUndefined(q.to);
+  if (from === null || to === null) {
+    void sendProblem(reply, problemOf('REQUEST.INVALID', `${from === null ? 'from' : 'to'} is not a valid time`, { errors: [{ field: from === null ? 'from' : 'to', message: 'is not a valid time' }] }));
+    return undefined;
+  }
+  const siteIds = userOf(req).siteIds;
+  return {
+    ...(q.siteId ? { siteId: q.siteId } : {}),
+    ...(siteIds.length > 0 ? { siteIds } : {}),
+    ...(q.roomId ? { roomId: q.roomId } : {}),
+    ...(q.conversationTypeId ? { conversationTypeId: q.conversationTypeId } : {}),
+    ...(from ? { from } : {}),
+    ...(to ? { to } : {}),
+    ...(q.unreported ? { unreported: true } : {}),
+    ...(q.limit ? { limit: q.limit } : {}),
+  };
+};
+
+export const incidentRoutes = async (app: FastifyInstance, opts: { incidents: IncidentService }) => {
+  const { incidents } = opts;
+
+  app.get('/api/incidents', {
+    config: { access: 'incidents:read' },
+    schema: {
+      tags: ['incidents'],
+      summary: 'The incident register, newest first (narratives are read one incident at a time)',
+      querystring: Type.Object({ ...FilterQuery, unreported: Type.Optional(Type.Boolean()), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 5000 })) }, strict),
+      response: { 200: Type.Array(IncidentSummarySchema), ...errorResponses(400, 401, 403) },
+    },
+  }, async (req, reply) => {
+    const f = filterOf(req, reply);
+    return f ? incidents.list(f) : reply;
+  });
+
+  app.get('/api/incidents/stats', {
+    config: { access: 'incidents:read' },
+    schema: {
+      tags: ['incidents'],
+      summary: 'Counts by kind and severity, injuries, police reports and response times, grouped by site, room, conversation type, kind or period',
+      querystring: Type.Object({ ...FilterQuery, groupBy: Type.Union(STAT_GROUPS.map((g) => Type.Literal(g))) }, strict),
+      response: {
+        200: Type.Object({ groupBy: Type.String(), from: Nullable(Type.String()), to: Nullable(Type.String()), total: BucketSchema, groups: Type.Array(BucketSchema) }),
+        ...errorResponses(400, 401, 403),
+      },
+    },
+  }, async (req, reply) => {
+    const f = filterOf(req, reply);
+    return f ? incidents.statistics((req.query as { groupBy: StatGroup }).groupBy, f) : reply;
+  });
+
+  app.get('/api/incidents/to-report', {
+    config: { access: 'incidents:report' },
+    schema: { tags: ['incidents'], summary: 'Incidents I still have to report', response: { 200: Type.Array(IncidentSummarySchema), ...errorResponses(401, 403) } },
+  }, async (req) => incidents.toReport(userOf(req)));
+
+  app.get('/api/incidents/:id', {
+    config: { access: 'incidents:read' },
+    schema: { tags: ['incidents'], summary: 'One incident with its report', params: IdParams, response: { 200: IncidentSchema, ...errorResponses(401, 403, 404) } },
+  }, async (req, reply) => respond(reply, await incidents.get((req.params as { id: string }).id)));
+
+  app.put('/api/incidents/:id/report', {
+    config: { access: 'incidents:report' },
+    schema: {
+      tags: ['incidents'],
+      summary: 'Complete (or amend) the report of an incident whose alarm is closed',
+      params: IdParams,
+      body: Type.Object(ReportFields, strict),
+      response: { 200: IncidentSchema, ...errorResponses(400, 401, 403, 404, 409) },
+    },
+  }, async (req, reply) => respond(reply, await incidents.report(req.auth!.actor, userOf(req), (req.params as { id: string }).id, req.body as never)));
+
+  app.post('/api/incidents', {
+    config: { access: 'incidents:report' },
+    schema: {
+      tags: ['incidents'],
+      summary: 'Enter an incident that had no alarm',
+      body: Type.Object({ roomId: Id, conversationTypeId: Type.Optional(Id), occurredAt: IsoTime, ...ReportFields }, strict),
+      response: { 201: IncidentSchema, ...errorResponses(400, 401, 403, 404) },
+    },
+  }, async (req, reply) => respond(reply, await incidents.createManual(req.auth!.actor, userOf(req), req.body as never), 201));
+};

@@ -1,0 +1,93 @@
+/**
+ * The interfaces the alarm capability needs from the world, beside the foundation's ports.
+ * Repositories run inside whatever transaction the AlarmStore gives; the event sink fans out
+ * after commit and never blocks the caller.
+ */
+import type { AlarmEvent, RoomChangedEvent } from '../core/alarm/events.js';
+import type { Acknowledgement, Alarm, Conversation, Device } from '../core/alarm/model.js';
+import type { StatRow } from '../core/alarm/statistics.js';
+import type { IncidentRecord, Repositories } from './ports.js';
+
+export interface ConversationRepository {
+  insert(c: Conversation): Promise<void>;
+  update(c: Conversation): Promise<void>;
+  get(id: string): Promise<Conversation | undefined>;
+  runningInRoom(roomId: string): Promise<Conversation | undefined>;
+  /** Running conversations, newest first; optionally of one user or one site. */
+  running(filter: { siteId?: string; startedBy?: string }): Promise<Conversation[]>;
+  list(filter: { roomId?: string; siteId?: string; limit: number }): Promise<Conversation[]>;
+}
+
+export interface AlarmRepository {
+  insert(a: Alarm): Promise<void>;
+  update(a: Alarm): Promise<void>;
+  get(id: string): Promise<Alarm | undefined>;
+  /** Alarms not yet closed, oldest first; optionally of one site or room. */
+  open(filter: { siteId?: string; roomId?: string }): Promise<Alarm[]>;
+  list(filter: { siteId?: string; limit: number }): Promise<Alarm[]>;
+  /** Adds a responder's "ik kom"; false when that responder had already acknowledged. */
+  addAcknowledgement(a: Acknowledgement): Promise<boolean>;
+  acknowledgements(alarmIds: readonly string[]): Promise<Acknowledgement[]>;
+}
+
+export interface DeviceRecord extends Device {
+  readonly tokenHash: string;
+}
+
+export interface DeviceRepository {
+  insert(d: DeviceRecord): Promise<void>;
+  update(d: DeviceRecord): Promise<void>;
+  get(id: string): Promise<DeviceRecord | undefined>;
+  findByName(name: string): Promise<DeviceRecord | undefined>;
+  list(): Promise<DeviceRecord[]>;
+  touch(id: string, at: string): Promise<void>;
+}
+
+/** An incident with the alarm it came from (null for one entered by hand). */
+export interface IncidentEntry extends IncidentRecord {
+  readonly alarmId: string | null;
+  readonly conversationId: string | null;
+  readonly raisedBy: string | null;
+  readonly respondedAt: string | null;
+  readonly responseMs: number | null;
+}
+
+export interface IncidentFilter {
+  siteId?: string;
+  siteIds?: readonly string[];
+  roomId?: string;
+  conversationTypeId?: string;
+  from?: string;
+  to?: string;
+  unreported?: boolean;
+  raisedBy?: string;
+  limit?: number;
+}
+
+export interface IncidentRegisterRepository {
+  insert(i: IncidentEntry): Promise<void>;
+  update(i: IncidentEntry): Promise<void>;
+  get(id: string): Promise<IncidentEntry | undefined>;
+  list(filter: IncidentFilter): Promise<IncidentEntry[]>;
+  statRows(filter: IncidentFilter): Promise<StatRow[]>;
+}
+
+export interface AlarmRepositories extends Repositories {
+  readonly conversations: ConversationRepository;
+  readonly alarms: AlarmRepository;
+  readonly devices: DeviceRepository;
+  readonly incidentRegister: IncidentRegisterRepository;
+}
+
+/** The foundation's unit of work, widened to the alarm tables: state change and audit entry commit together. */
+export interface AlarmStore {
+  readonly dialect: 'sqlite' | 'postgres';
+  readonly read: AlarmRepositories;
+  transaction<T>(fn: (repos: AlarmRepositories) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+/** Fan-out after commit: SSE hub, MQTT, webhook. Must return at once (never await a slow receiver). */
+export interface AlarmEventSink {
+  publish(event: AlarmEvent | RoomChangedEvent): void;
+}

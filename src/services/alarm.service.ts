@@ -1,0 +1,286 @@
+/**
+ * Raising, joining, acknowledging, closing and escalating alarms. Every change is stored and
+ * audited in one transaction and only then fanned out: an alarm that reached a responder is
+ * always on disk, and one on disk survives a restart.
+ */
+import { audienceOf, mayReceive, type Recipient } from '../core/alarm/audience.js';
+import type { AlarmEvent, AlarmEventType, AlarmView } from '../core/alarm/events.js';
+import { acknowledge, close, escalate, escalationDue, joinPress, joinTarget, responseMs } from '../core/alarm/lifecycle.js';
+import type { Alarm, AlarmSource } from '../core/alarm/model.js';
+import { decidePress, DEFAULT_PRESS_LIMIT, type PressLimit } from '../core/alarm/press-limit.js';
+import type { PressMessage } from '../core/alarm/press-payload.js';
+import { err, ok, unwrap, type Result } from '../core/result.js';
+import type { AlarmEventSink, AlarmRepositories, AlarmStore, IncidentEntry } from './alarm-ports.js';
+import { alarmViews } from './alarm-view.js';
+import { inAlarmTransaction } from './alarm-transaction.js';
+import { authenticateDevice } from './alarm-device.service.js';
+import { recordAudit } from './audit.service.js';
+import type { Actor, Clock, IdGenerator } from './ports.js';
+import { SETTINGS } from './registry.service.js';
+
+export interface AlarmDeps {
+  readonly store: AlarmStore;
+  readonly clock: Clock;
+  readonly ids: IdGenerator;
+  readonly sink: AlarmEventSink;
+  /** Presses within this window of the room's last press join its open alarm. */
+  readonly joinWindowMs?: number;
+  readonly pressLimit?: PressLimit;
+}
+
+export interface RaiseInput {
+  readonly source: AlarmSource;
+  /** Omit to use the room of the user's running conversation. */
+  readonly roomId?: string;
+  readonly silent?: boolean;
+}
+
+export interface RaiseOutcome {
+  readonly alarm: AlarmView;
+  /** True when the press joined an alarm already open in the room. */
+  readonly joined: boolean;
+}
+
+export const DEFAULT_JOIN_WINDOW_MS = 120_000;
+const DEFAULT_ESCALATION_SECONDS = SETTINGS['alarm.escalationSeconds']?.default as number;
+
+const notFound = (id: string) => err('ALARM.NOT_FOUND', `alarm ${id} does not exist`, { alarmId: id });
+
+export const alarmService = (deps: AlarmDeps) => {
+  const { store, clock, ids, sink } = deps;
+  const joinWindowMs = deps.joinWindowMs ?? DEFAULT_JOIN_WINDOW_MS;
+  const pressLimit = deps.pressLimit ?? DEFAULT_PRESS_LIMIT;
+  /** Admitted press times per device (memory only: a restart forgets, which only admits more). */
+  const pressHistory = new Map<string, readonly number[]>();
+  const counters = { pressesAdmitted: 0, pressesThrottled: 0, pressesRejected: 0 };
+
+  const emit = (type: AlarmEventType, view: AlarmView, roomChanged: boolean) => {
+    const at = clock.now().toISOString();
+    const event: AlarmEvent = { type, at, alarm: view };
+    sink.publish(event);
+    if (roomChanged) sink.publish({ type: 'room.changed', at, siteId: view.siteId, roomId: view.roomId });
+  };
+
+  const viewOne = async (repos: AlarmRepositories, a: Alarm): Promise<AlarmView> => (await alarmViews(repos, [a]))[0]!;
+
+  /** The shared path of every way to raise: resolve the room, join or create, store with incident and audit. */
+  const raiseInTx = async (
+    repos: AlarmRepositories,
+    actor: Actor,
+    who: { userId: string | null; deviceId: string | null },
+    roomId: string,
+    source: AlarmSource,
+    silent: boolean,
+  ): Promise<RaiseOutcome> => {
+    const now = clock.now();
+    const at = now.toISOString();
+    const room = await repos.rooms.get(roomId);
+    if (!room) return unwrap(err('ALARM.UNKNOWN_ROOM', `room ${roomId} does not exist`, { field: 'roomId', roomId }));
+    const target = joinTarget(await repos.alarms.open({ roomId }), now, joinWindowMs);
+    if (target) {
+      const joined = joinPress(target, now);
+      await repos.alarms.update(joined);
+      await recordAudit(repos, clock, actor, 'alarm.press-joined', `alarm:${joined.id}`, { source, pressCount: joined.pressCount, deviceId: who.deviceId });
+      return { alarm: await viewOne(repos, joined), joined: true };
+    }
+    const conversation = await repos.conversations.runningInRoom(roomId);
+    const alarmId = ids.newId();
+    const incidentId = ids.newId();
+    const alarm: Alarm = {
+      id: alarmId,
+      siteId: room.siteId,
+      roomId,
+      conversationId: conversation?.id ?? null,
+      conversationTypeId: conversation?.conversationTypeId ?? null,
+      source,
+      raisedBy: who.userId,
+      deviceId: who.deviceId,
+      raisedAt: at,
+      lastPressAt: at,
+      pressCount: 1,
+      state: 'raised',
+      silent,
+      acknowledgedAt: null,
+      escalatedAt: null,
+      closedAt: null,
+      closedBy: null,
+      incidentId,
+    };
+    // Each alarm becomes an incident at once; the report is completed after the alarm closes.
+    const incident: IncidentEntry = {
+      id: incidentId,
+      siteId: room.siteId,
+      roomId,
+      conversationTypeId: alarm.conversationTypeId,
+      occurredAt: at,
+      source: 'alarm',
+      kind: null,
+      severity: null,
+      injury: false,
+      policeReport: false,
+      policeReference: null,
+      followUp: null,
+      narrative: null,
+      reportedBy: null,
+      reportedAt: null,
+      createdAt: at,
+      alarmId,
+      conversationId: alarm.conversationId,
+      raisedBy: who.userId,
+      respondedAt: null,
+      responseMs: null,
+    };
+    await repos.incidentRegister.insert(incident);
+    await repos.alarms.insert(alarm);
+    await recordAudit(repos, clock, actor, 'alarm.raise', `alarm:${alarmId}`, {
+      siteId: room.siteId,
+      roomId,
+      source,
+      deviceId: who.deviceId,
+      silent,
+      conversationTypeId: alarm.conversationTypeId,
+      incidentId,
+    });
+    return { alarm: await viewOne(repos, alarm), joined: false };
+  };
+
+  const publishRaise = (r: Result<RaiseOutcome>): Result<RaiseOutcome> => {
+    if (r.ok) emit(r.value.joined ? 'alarm.joined' : 'alarm.raised', r.value.alarm, !r.value.joined);
+    return r;
+  };
+
+  const roomOfUser = async (repos: AlarmRepositories, userId: string): Promise<string | undefined> => (await repos.conversations.running({ startedBy: userId }))[0]?.roomId;
+
+  const service = {
+    counters: () => ({ ...counters }),
+
+    /** Web panic view and API: a user presses for a room, or for the room of their running conversation. */
+    raise: async (actor: Actor, input: RaiseInput): Promise<Result<RaiseOutcome>> =>
+      publishRaise(
+        await inAlarmTransaction(store, async (repos) => {
+          const userId = actor.kind === 'user' ? actor.userId : null;
+          const roomId = input.roomId ?? (userId ? await roomOfUser(repos, userId) : undefined);
+          if (roomId === undefined) return unwrap(err('ALARM.NO_ROOM', 'name the room (roomId) or start a conversation first', { field: 'roomId' }));
+          return raiseInTx(repos, actor, { userId, deviceId: null }, roomId, input.source, input.silent ?? false);
+        }),
+      ),
+
+    /**
+     * A hardware button pressed. `requireToken`: over an external broker anyone could publish on
+     * the topic, so the payload must carry the device token; the embedded listener has already
+     * checked it at CONNECT.
+     */
+    press: async (msg: PressMessage, opts: { requireToken: boolean }): Promise<Result<RaiseOutcome>> => {
+      const device = await authenticateDevice(store.read, msg.deviceId, msg.token, opts.requireToken);
+      if (!device.ok) {
+        counters.pressesRejected++;
+        return device;
+      }
+      const d = device.value;
+      if (d.kind !== 'button') {
+        counters.pressesRejected++;
+        return err('DEVICE.WRONG_KIND', `device ${d.id} is a ${d.kind}, not a button`, { deviceId: d.id });
+      }
+      // A personal button follows its wearer into the room of their running conversation.
+      const roomId = (d.userId ? await roomOfUser(store.read, d.userId) : undefined) ?? d.roomId;
+      if (roomId === null) return err('ALARM.NO_ROOM', `button ${d.id} has no room`, { deviceId: d.id });
+      const now = clock.now();
+      const wouldRaiseNew = joinTarget(await store.read.alarms.open({ roomId }), now, joinWindowMs) === undefined;
+      const decision = decidePress(pressHistory.get(d.id) ?? [], now.getTime(), pressLimit, wouldRaiseNew);
+      pressHistory.set(d.id, decision.history);
+      if (!decision.admit) {
+        counters.pressesThrottled++;
+        return err('ALARM.RATE_LIMITED', `button ${d.id} pressed more than ${pressLimit.max} times in ${pressLimit.windowMs / 1000} s; the open alarm stands`, { deviceId: d.id });
+      }
+      counters.pressesAdmitted++;
+      const actor: Actor = { kind: 'system', name: `device:${d.id}` };
+      return publishRaise(
+        await inAlarmTransaction(store, async (repos) => {
+          await repos.devices.touch(d.id, now.toISOString());
+          return raiseInTx(repos, actor, { userId: d.userId, deviceId: d.id }, roomId, 'mqtt', false);
+        }),
+      );
+    },
+
+    /** "Ik kom". A second responder's acknowledgement adds their name; a repeat is a no-op. */
+    acknowledge: async (actor: Actor, alarmId: string, recipient: Recipient): Promise<Result<AlarmView>> => {
+      if (actor.kind !== 'user') throw new Error('alarms are acknowledged by people');
+      let changed = false;
+      const r = await inAlarmTransaction(store, async (repos) => {
+        const cur = await repos.alarms.get(alarmId);
+        if (!cur || !mayReceive(recipient, cur.siteId, audienceOf(cur))) return unwrap(notFound(alarmId));
+        const { alarm, first } = unwrap(acknowledge(cur, clock.now()));
+        const added = await repos.alarms.addAcknowledgement({ alarmId, userId: actor.userId, at: clock.now().toISOString() });
+        if (first) {
+          await repos.alarms.update(alarm);
+          const inc = await repos.incidentRegister.get(alarm.incidentId);
+          if (inc) await repos.incidentRegister.update({ ...inc, respondedAt: alarm.acknowledgedAt, responseMs: responseMs(alarm) });
+        }
+        if (added) {
+          changed = true;
+          await recordAudit(repos, clock, actor, 'alarm.acknowledge', `alarm:${alarmId}`, { first });
+        }
+        return viewOne(repos, alarm);
+      });
+      if (r.ok && changed) emit('alarm.acknowledged', r.value, false);
+      return r;
+    },
+
+    close: async (actor: Actor, alarmId: string, recipient: Recipient): Promise<Result<AlarmView>> => {
+      const r = await inAlarmTransaction(store, async (repos) => {
+        const cur = await repos.alarms.get(alarmId);
+        if (!cur || !mayReceive(recipient, cur.siteId, audienceOf(cur))) return unwrap(notFound(alarmId));
+        const by = actor.kind === 'user' ? actor.userId : actor.name;
+        const alarm = unwrap(close(cur, clock.now(), by));
+        await repos.alarms.update(alarm);
+        await recordAudit(repos, clock, actor, 'alarm.close', `alarm:${alarmId}`, { acknowledged: cur.acknowledgedAt !== null, pressCount: cur.pressCount });
+        return viewOne(repos, alarm);
+      });
+      if (r.ok) emit('alarm.closed', r.value, true);
+      return r;
+    },
+
+    escalate: async (actor: Actor, alarmId: string): Promise<Result<AlarmView>> => {
+      const r = await inAlarmTransaction(store, async (repos) => {
+        const cur = await repos.alarms.get(alarmId);
+        if (!cur) return unwrap(notFound(alarmId));
+        const alarm = unwrap(escalate(cur, clock.now()));
+        await repos.alarms.update(alarm);
+        await recordAudit(repos, clock, actor, 'alarm.escalate', `alarm:${alarmId}`, { to: 'security' });
+        return viewOne(repos, alarm);
+      });
+      if (r.ok) emit('alarm.escalated', r.value, false);
+      return r;
+    },
+
+    /** Escalates every alarm nobody acknowledged in time (setting alarm.escalationSeconds). Called by the timer. */
+    sweepEscalations: async (): Promise<number> => {
+      const setting = await store.read.settings.get('alarm.escalationSeconds');
+      const seconds = typeof setting === 'number' ? setting : DEFAULT_ESCALATION_SECONDS;
+      const now = clock.now();
+      let n = 0;
+      for (const a of await store.read.alarms.open({})) {
+        if (!escalationDue(a, now, seconds)) continue;
+        const r = await service.escalate({ kind: 'system', name: 'escalation' }, a.id);
+        if (r.ok) n++;
+      }
+      return n;
+    },
+
+    get: async (id: string, recipient: Recipient): Promise<Result<AlarmView>> => {
+      const a = await store.read.alarms.get(id);
+      if (!a || !mayReceive(recipient, a.siteId, audienceOf(a))) return notFound(id);
+      return ok((await alarmViews(store.read, [a]))[0]!);
+    },
+
+    /** Open alarms this recipient may see (the SSE snapshot and the console's list). */
+    openFor: async (recipient: Recipient): Promise<AlarmView[]> =>
+      alarmViews(store.read, (await store.read.alarms.open({})).filter((a) => mayReceive(recipient, a.siteId, audienceOf(a)))),
+
+    recent: async (recipient: Recipient, limit: number): Promise<AlarmView[]> =>
+      alarmViews(store.read, (await store.read.alarms.list({ limit })).filter((a) => mayReceive(recipient, a.siteId, audienceOf(a)))),
+  };
+  return service;
+};
+
+export type AlarmService = ReturnType<typeof alarmService>;

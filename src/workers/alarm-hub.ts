@@ -1,0 +1,169 @@
+/**
+ * The in-process alarm hub: server-sent events to every connected responder. One event is
+ * serialised once and written to each matching stream without awaiting anybody: a stalled
+ * connection only grows its own buffer, and when that passes the limit the connection is dropped
+ * (the browser reconnects and gets a snapshot). Reconnecting clients get the open alarms as a
+ * snapshot, plus the events they missed when their Last-Event-ID is still in the replay ring.
+ */
+import { randomBytes } from 'node:crypto';
+import type { ServerResponse } from 'node:http';
+import type { Logger } from 'pino';
+import { audienceOf, mayReceive, type Audience, type Recipient } from '../core/alarm/audience.js';
+import type { AlarmEvent, RoomChangedEvent } from '../core/alarm/events.js';
+
+export interface HubMessage {
+  readonly event: string;
+  readonly siteId: string;
+  readonly audience: Audience;
+  readonly data: unknown;
+}
+
+export interface HubOptions {
+  /** Bytes a client may have queued in user space before it is dropped as stalled. */
+  readonly maxBufferBytes?: number;
+  readonly heartbeatMs?: number;
+  /** Events kept for Last-Event-ID replay. */
+  readonly replaySize?: number;
+  readonly log?: Logger;
+}
+
+interface Client {
+  readonly recipient: Recipient;
+  readonly res: ServerResponse;
+  live: boolean;
+  pending: string[];
+  pendingBytes: number;
+}
+
+interface Replayed {
+  readonly seq: number;
+  readonly siteId: string;
+  readonly audience: Audience;
+  readonly frame: string;
+}
+
+export const SSE_HEADERS = {
+  'content-type': 'text/event-stream; charset=utf-8',
+  'cache-control': 'no-store',
+  connection: 'keep-alive',
+  // Reverse proxies (nginx) must not buffer the stream.
+  'x-accel-buffering': 'no',
+} as const;
+
+/** Alarm events go to the first group, and to security too once escalated; room changes to both. */
+export const toHubMessage = (e: AlarmEvent | RoomChangedEvent): HubMessage =>
+  e.type === 'room.changed'
+    ? { event: e.type, siteId: e.siteId, audience: 'both-groups', data: e }
+    : { event: e.type, siteId: e.alarm.siteId, audience: audienceOf(e.alarm), data: e };
+
+export const createAlarmHub = (opts: HubOptions = {}) => {
+  const maxBuffer = opts.maxBufferBytes ?? 256 * 1024;
+  const heartbeatMs = opts.heartbeatMs ?? 15_000;
+  const replaySize = opts.replaySize ?? 1000;
+  // Event ids are "<boot>-<seq>": an id from before a restart is recognised as unknown.
+  const boot = randomBytes(4).toString('hex');
+  const clients = new Set<Client>();
+  const ring: Replayed[] = [];
+  let seq = 0;
+  let heartbeat: NodeJS.Timeout | undefined;
+  const counters = { connected: 0, droppedSlow: 0, delivered: 0 };
+
+  const drop = (c: Client, why: string) => {
+    if (!clients.delete(c)) return;
+    counters.droppedSlow++;
+    opts.log?.warn({ why, buffered: c.res.writableLength }, 'alarm stream dropped');
+    c.res.destroy();
+  };
+
+  const write = (c: Client, frame: string) => {
+    if (c.res.writableLength > maxBuffer) return drop(c, 'stalled');
+    c.res.write(frame);
+  };
+
+  const deliver = (c: Client, frame: string) => {
+    if (c.live) {
+      write(c, frame);
+      return;
+    }
+    // Still sending the snapshot: keep the event for right after it (bounded like the socket buffer).
+    c.pending.push(frame);
+    c.pendingBytes += frame.length;
+    if (c.pendingBytes > maxBuffer) drop(c, 'stalled before snapshot');
+  };
+
+  const ensureHeartbeat = () => {
+    if (heartbeat || heartbeatMs <= 0) return;
+    heartbeat = setInterval(() => {
+      const frame = `: hb\n\n`;
+      for (const c of clients) if (c.live) write(c, frame);
+    }, heartbeatMs);
+    heartbeat.unref();
+  };
+
+  const parseLastId = (id: string | undefined): number | undefined => {
+    if (!id) return undefined;
+    const m = /^([0-9a-f]{8})-(\d+)$/.exec(id);
+    if (!m || m[1] !== boot) return undefined;
+    return Number(m[2]);
+  };
+
+  return {
+    publish(msg: HubMessage): void {
+      seq++;
+      const frame = `id: ${boot}-${seq}\nevent: ${msg.event}\ndata: ${JSON.stringify(msg.data)}\n\n`;
+      ring.push({ seq, siteId: msg.siteId, audience: msg.audience, frame });
+      if (ring.length > replaySize) ring.shift();
+      for (const c of clients) {
+        if (!mayReceive(c.recipient, msg.siteId, msg.audience)) continue;
+        counters.delivered++;
+        deliver(c, frame);
+      }
+    },
+
+    /**
+     * Takes over the response: headers, then the snapshot (open alarms now), then missed events,
+     * then live events. Events published while the snapshot is read are queued, not lost.
+     */
+    async attach(res: ServerResponse, recipient: Recipient, lastEventId: string | undefined, snapshot: () => Promise<unknown>): Promise<void> {
+      const c: Client = { recipient, res, live: false, pending: [], pendingBytes: 0 };
+      clients.add(c);
+      counters.connected++;
+      ensureHeartbeat();
+      res.on('close', () => clients.delete(c));
+      res.writeHead(200, SSE_HEADERS);
+      res.write('retry: 3000\n\n');
+      const since = parseLastId(lastEventId);
+      const startSeq = seq;
+      let data: unknown;
+      try {
+        data = await snapshot();
+      } catch (e) {
+        opts.log?.error({ err: (e as Error).message }, 'alarm stream snapshot failed');
+        clients.delete(c);
+        res.destroy();
+        return;
+      }
+      if (!clients.has(c)) return;
+      write(c, `id: ${boot}-${startSeq}\nevent: alarms.snapshot\ndata: ${JSON.stringify(data)}\n\n`);
+      if (since !== undefined) {
+        for (const r of ring) if (r.seq > since && r.seq <= startSeq && mayReceive(recipient, r.siteId, r.audience)) write(c, r.frame);
+      }
+      for (const f of c.pending) write(c, f);
+      c.pending = [];
+      c.pendingBytes = 0;
+      c.live = true;
+    },
+
+    /** Ends every stream (server shutdown): the browsers reconnect to whichever instance comes up. */
+    closeAll(): void {
+      if (heartbeat) clearInterval(heartbeat);
+      heartbeat = undefined;
+      for (const c of clients) c.res.end();
+      clients.clear();
+    },
+
+    stats: () => ({ clients: clients.size, ...counters, lastEventId: `${boot}-${seq}` }),
+  };
+};
+
+export type AlarmHub = ReturnType<typeof createAlarmHub>;
