@@ -15,6 +15,7 @@ import type { Config } from './config.js';
 import { buildApp, loggerOptions, type ProportioApp } from './http/app.js';
 import pino from 'pino';
 import { createAlarmModule } from './compose/alarm.compose.js';
+import { createEventBus } from './compose/events.js';
 import type { ModuleContext, ProportioModule } from './compose/module.js';
 import { auditService } from './services/audit.service.js';
 import { authService } from './services/auth.service.js';
@@ -101,7 +102,7 @@ export const createRuntime = async (config: Config, opts: RuntimeOptions = {}): 
     demo: demoService({ store, clock, ids, hasher, secrets }),
   };
   const log = pino({ level: opts.logger === false ? 'silent' : config.logLevel, base: { component: 'runtime' } });
-  const moduleContext: ModuleContext = { config, store, clock, ids, secrets, log };
+  const moduleContext: ModuleContext = { config, store, clock, ids, secrets, log, events: createEventBus(log) };
   // Capabilities, in the order their routes are registered.
   const modules: ProportioModule[] = [createAlarmModule(moduleContext)];
   const oidc = config.oidc

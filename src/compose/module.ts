@@ -6,6 +6,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { Logger } from 'pino';
 import type { Config } from '../config.js';
+import type { EventBus } from './events.js';
 import type { Clock, IdGenerator, SecretBox, Store } from '../services/ports.js';
 
 export interface ModuleContext {
@@ -15,6 +16,8 @@ export interface ModuleContext {
   readonly ids: IdGenerator;
   readonly secrets: SecretBox;
   readonly log: Logger;
+  /** Domain events between capabilities (alarm raised, conversation started, policy changed). */
+  readonly events: EventBus;
 }
 
 export interface HealthItem {
