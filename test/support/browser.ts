@@ -31,4 +31,5 @@ export const chromiumAvailable = (): boolean => {
   return false;
 };
 
-export const launchChromium = (): Promise<Browser> => chromium.launch({ executablePath: CHROMIUM_PATH, args: ARGS });
+export const launchChromium = (): Promise<Browser> =>
+  chromium.launch({ executablePath: CHROMIUM_PATH, args: ARGS });

@@ -1,3 +1,4 @@
+import { Document } from '@utrecht/component-library-react';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { ApiError, api, setCsrfToken, type Me } from './api.js';
 import { AppShell } from './components/AppShell.js';
@@ -112,19 +113,21 @@ export const App = () => {
   return (
     <I18nContext.Provider value={i18n}>
       <RouterContext.Provider value={router}>
-        {me === undefined ? (
-          <main id="main" className="pp-main">
-            <Loading />
-          </main>
-        ) : session === null ? (
-          <LoginPage onLoggedIn={onLoggedIn} />
-        ) : (
-          <SessionContext.Provider value={session}>
-            <AppShell>
-              <PageView />
-            </AppShell>
-          </SessionContext.Provider>
-        )}
+        <Document>
+          {me === undefined ? (
+            <main id="main" className="pp-main">
+              <Loading />
+            </main>
+          ) : session === null ? (
+            <LoginPage onLoggedIn={onLoggedIn} />
+          ) : (
+            <SessionContext.Provider value={session}>
+              <AppShell>
+                <PageView />
+              </AppShell>
+            </SessionContext.Provider>
+          )}
+        </Document>
       </RouterContext.Provider>
     </I18nContext.Provider>
   );

@@ -144,12 +144,16 @@ export const setCsrfToken = (token: string | null): void => {
   csrfToken = token;
 };
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 const toProblem = (status: number, body: unknown): Problem => {
   if (isRecord(body) && typeof body.detail === 'string' && typeof body.code === 'string') {
     const errors = Array.isArray(body.errors)
-      ? body.errors.filter((e): e is FieldProblem => isRecord(e) && typeof e.field === 'string' && typeof e.message === 'string')
+      ? body.errors.filter(
+          (e): e is FieldProblem =>
+            isRecord(e) && typeof e.field === 'string' && typeof e.message === 'string',
+        )
       : undefined;
     return {
       type: typeof body.type === 'string' ? body.type : 'about:blank',
@@ -161,7 +165,13 @@ const toProblem = (status: number, body: unknown): Problem => {
       ...(isRecord(body.details) ? { details: body.details } : {}),
     };
   }
-  return { type: 'about:blank', title: `HTTP ${status}`, status, code: status >= 500 ? 'INTERNAL' : 'HTTP', detail: `HTTP ${status}` };
+  return {
+    type: 'about:blank',
+    title: `HTTP ${status}`,
+    status,
+    code: status >= 500 ? 'INTERNAL' : 'HTTP',
+    detail: `HTTP ${status}`,
+  };
 };
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';

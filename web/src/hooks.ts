@@ -13,7 +13,11 @@ export interface Loadable<T> {
 
 export const useLoad = <T>(load: () => Promise<T>, deps: readonly unknown[]): Loadable<T> => {
   const session = useContext(SessionContext);
-  const [state, setState] = useState<{ data: T | undefined; error: unknown; loading: boolean }>({ data: undefined, error: undefined, loading: true });
+  const [state, setState] = useState<{ data: T | undefined; error: unknown; loading: boolean }>({
+    data: undefined,
+    error: undefined,
+    loading: true,
+  });
   const [tick, setTick] = useState(0);
   useEffect(() => {
     let live = true;
@@ -46,7 +50,8 @@ export interface FormErrors {
 
 export const NO_ERRORS: FormErrors = { summary: undefined, fields: {} };
 
-export const hasErrors = (e: FormErrors): boolean => e.summary !== undefined || Object.keys(e.fields).length > 0;
+export const hasErrors = (e: FormErrors): boolean =>
+  e.summary !== undefined || Object.keys(e.fields).length > 0;
 
 /** Human text for any error the API client throws. */
 export const problemText = (t: Dictionary, e: unknown): string => {
@@ -62,7 +67,11 @@ export const problemText = (t: Dictionary, e: unknown): string => {
  * Maps an API error onto a form: field errors go next to the field whose API name matches
  * (fieldIds maps API field → element id); the rest goes into the summary.
  */
-export const formErrorsFrom = (t: Dictionary, e: unknown, fieldIds: Readonly<Record<string, string>>): FormErrors => {
+export const formErrorsFrom = (
+  t: Dictionary,
+  e: unknown,
+  fieldIds: Readonly<Record<string, string>>,
+): FormErrors => {
   if (e instanceof ApiError) {
     const fields: Record<string, string> = {};
     for (const fe of e.problem.errors ?? []) {

@@ -136,7 +136,8 @@ const nl = {
   },
   conversationTypes: {
     title: 'Soorten gesprek',
-    intro: 'Soorten gesprek die in een spreekkamer gevoerd worden, zoals een bijstandsgesprek of een keukentafelgesprek (Wmo).',
+    intro:
+      'Soorten gesprek die in een spreekkamer gevoerd worden, zoals een bijstandsgesprek of een keukentafelgesprek (Wmo).',
     caption: 'Alle soorten gesprek',
     code: 'Code',
     codeHint: 'Korte vaste aanduiding, bijvoorbeeld bijstandsgesprek. Later niet te wijzigen.',
@@ -153,7 +154,8 @@ const nl = {
   },
   users: {
     title: 'Gebruikers',
-    intro: 'Accounts en hun rollen. Eén persoon kan meerdere rollen hebben, maar keurt nooit zijn eigen verzoek goed (vier ogen).',
+    intro:
+      'Accounts en hun rollen. Eén persoon kan meerdere rollen hebben, maar keurt nooit zijn eigen verzoek goed (vier ogen).',
     caption: 'Alle gebruikers',
     username: 'Gebruikersnaam',
     usernameHint: 'Kleine letters, cijfers en - . _ ; later niet te wijzigen.',
@@ -186,25 +188,33 @@ const nl = {
       name: 'Baliemedewerker / consulent',
       explain: 'Voert gesprekken in een spreekkamer, drukt op de alarmknop en meldt incidenten.',
     },
-    responder: { name: 'Collega / BHV / beveiliging', explain: 'Ontvangt alarmen voor een locatie en komt helpen.' },
+    responder: {
+      name: 'Collega / BHV / beveiliging',
+      explain: 'Ontvangt alarmen voor een locatie en komt helpen.',
+    },
     security: {
       name: 'Beveiligingscoördinator',
       explain: 'Beheert incidenten en aangiftes, vraagt toegang tot beelden en legt bewaarplichten op.',
     },
     dpo: {
       name: 'Functionaris gegevensbescherming (FG)',
-      explain: 'Adviseert over de DPIA, behandelt verzoeken van betrokkenen en keurt toegang tot beelden goed.',
+      explain:
+        'Adviseert over de DPIA, behandelt verzoeken van betrokkenen en keurt toegang tot beelden goed.',
     },
     'decision-maker': {
       name: 'Verantwoordelijke (bijv. gemeentesecretaris)',
       explain: 'Keurt een afweging goed of af; alleen een goedgekeurde afweging kan opnemen aanzetten.',
     },
-    admin: { name: 'Functioneel beheerder', explain: "Beheert locaties, spreekkamers, camera's, soorten gesprek en gebruikers." },
+    admin: {
+      name: 'Functioneel beheerder',
+      explain: "Beheert locaties, spreekkamers, camera's, soorten gesprek en gebruikers.",
+    },
     auditor: { name: 'Auditor / accountant', explain: 'Leest het auditlog en rapportages en wijzigt niets.' },
   } satisfies Record<Role, { name: string; explain: string }>,
   organisation: {
     title: 'Organisatie',
-    intro: 'De verwerkingsverantwoordelijke (AVG art. 4(7)) en de contactgegevens van de functionaris gegevensbescherming (FG).',
+    intro:
+      'De verwerkingsverantwoordelijke (AVG art. 4(7)) en de contactgegevens van de functionaris gegevensbescherming (FG).',
     controller: 'Verwerkingsverantwoordelijke',
     name: 'Naam organisatie',
     address: 'Adres',
@@ -228,14 +238,18 @@ const nl = {
     never: 'nooit',
     editSetting: (key: string) => `Instelling ${key} wijzigen`,
     descriptions: {
-      'alarm.escalationSeconds': 'Aantal seconden zonder reactie voordat een alarm naar de tweede groep gaat.',
-      'audit.retentionNote': 'Vrije tekst op de auditpagina (bijvoorbeeld waar de kopwaarde van de keten wordt vastgelegd).',
+      'alarm.escalationSeconds':
+        'Aantal seconden zonder reactie voordat een alarm naar de tweede groep gaat.',
+      'audit.retentionNote':
+        'Vrije tekst op de auditpagina (bijvoorbeeld waar de kopwaarde van de keten wordt vastgelegd).',
     } as Record<string, string>,
   },
   audit: {
     title: 'Auditlog',
-    intro: 'Elke wijziging wordt vastgelegd in een keten waarin elke regel de vorige bevat (SHA-256). Aanpassen, verwijderen of verplaatsen van een regel is zo aan te tonen.',
-    caption: (from: number, to: number, total: number) => `Auditlog, nieuwste eerst: regels ${from} tot en met ${to} van ${total}`,
+    intro:
+      'Elke wijziging wordt vastgelegd in een keten waarin elke regel de vorige bevat (SHA-256). Aanpassen, verwijderen of verplaatsen van een regel is zo aan te tonen.',
+    caption: (from: number, to: number, total: number) =>
+      `Auditlog, nieuwste eerst: regels ${from} tot en met ${to} van ${total}`,
     captionEmpty: 'Auditlog: geen regels',
     seq: 'Regel',
     time: 'Tijd',
@@ -248,7 +262,8 @@ const nl = {
     newest: 'Nieuwste regels',
     verifying: 'De keten wordt gecontroleerd…',
     intact: (n: number) => `Keten intact — ${n} regels gecontroleerd`,
-    broken: (seq: number, kind: string, detail: string) => `Keten verbroken bij regel ${seq} (${kind}): ${detail}`,
+    broken: (seq: number, kind: string, detail: string) =>
+      `Keten verbroken bij regel ${seq} (${kind}): ${detail}`,
     head: 'Kopwaarde',
     verifyAgain: 'Opnieuw controleren',
     pagination: 'Bladeren door het auditlog',
@@ -395,7 +410,8 @@ const en: Dictionary = {
   },
   conversationTypes: {
     title: 'Kinds of conversation',
-    intro: 'Kinds of conversation held in an interview room, such as a welfare-benefit conversation or a social-support intake (Wmo).',
+    intro:
+      'Kinds of conversation held in an interview room, such as a welfare-benefit conversation or a social-support intake (Wmo).',
     caption: 'All kinds of conversation',
     code: 'Code',
     codeHint: 'Short fixed identifier, for example bijstandsgesprek. Cannot be changed later.',
@@ -412,7 +428,8 @@ const en: Dictionary = {
   },
   users: {
     title: 'Users',
-    intro: 'Accounts and their roles. One person may hold several roles, but never approves their own request (four-eyes).',
+    intro:
+      'Accounts and their roles. One person may hold several roles, but never approves their own request (four-eyes).',
     caption: 'All users',
     username: 'Username',
     usernameHint: 'Lower-case letters, digits and - . _ ; cannot be changed later.',
@@ -458,7 +475,10 @@ const en: Dictionary = {
       name: 'Accountable official',
       explain: 'Approves or rejects an assessment; only an approved assessment can enable recording.',
     },
-    admin: { name: 'Administrator', explain: 'Manages sites, interview rooms, cameras, kinds of conversation and users.' },
+    admin: {
+      name: 'Administrator',
+      explain: 'Manages sites, interview rooms, cameras, kinds of conversation and users.',
+    },
     auditor: { name: 'Auditor', explain: 'Reads the audit log and reports and changes nothing.' },
   },
   organisation: {
@@ -490,7 +510,8 @@ const en: Dictionary = {
   },
   audit: {
     title: 'Audit log',
-    intro: 'Every change is recorded in a chain in which each entry contains the previous one (SHA-256), so altering, removing or reordering an entry can be shown.',
+    intro:
+      'Every change is recorded in a chain in which each entry contains the previous one (SHA-256), so altering, removing or reordering an entry can be shown.',
     caption: (from, to, total) => `Audit log, newest first: entries ${from} to ${to} of ${total}`,
     captionEmpty: 'Audit log: no entries',
     seq: 'Entry',
@@ -523,7 +544,8 @@ const en: Dictionary = {
 
 export const DICTIONARIES: Record<Language, Dictionary> = { nl, en };
 
-export const isLanguage = (s: unknown): s is Language => typeof s === 'string' && (LANGUAGES as readonly string[]).includes(s);
+export const isLanguage = (s: unknown): s is Language =>
+  typeof s === 'string' && (LANGUAGES as readonly string[]).includes(s);
 
 export interface I18n {
   readonly lang: Language;
@@ -536,9 +558,12 @@ export const I18nContext = createContext<I18n>({ lang: 'nl', t: nl, setLang: () 
 export const useI18n = (): I18n => useContext(I18nContext);
 
 /** A role code from the API in the current language; unknown codes are shown as they are. */
-export const roleName = (t: Dictionary, role: string): string => (role in t.roles ? t.roles[role as Role].name : role);
+export const roleName = (t: Dictionary, role: string): string =>
+  role in t.roles ? t.roles[role as Role].name : role;
 
 export const formatDateTime = (lang: Language, iso: string): string => {
   const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : d.toLocaleString(lang === 'nl' ? 'nl-NL' : 'en-GB', { dateStyle: 'medium', timeStyle: 'medium' });
+  return Number.isNaN(d.getTime())
+    ? iso
+    : d.toLocaleString(lang === 'nl' ? 'nl-NL' : 'en-GB', { dateStyle: 'medium', timeStyle: 'medium' });
 };

@@ -53,7 +53,12 @@ export const AppShell = ({ children }: { children: ReactNode }) => {
       <NavBar aria-label={t.mainNav} className="pp-nav">
         <NavList>
           {navRoutesFor(session.me.permissions).map((r) => (
-            <NavListLink key={r.key} href={r.path} onClick={go(r.path)} aria-current={current?.key === r.key ? 'page' : undefined}>
+            <NavListLink
+              key={r.key}
+              href={r.path}
+              onClick={go(r.path)}
+              aria-current={current?.key === r.key ? 'page' : undefined}
+            >
               {t.nav[r.key]}
             </NavListLink>
           ))}

@@ -1,4 +1,10 @@
-import { Checkbox, FormField, FormFieldDescription, FormFieldErrorMessage, FormLabel } from '@utrecht/component-library-react';
+import {
+  Checkbox,
+  FormField,
+  FormFieldDescription,
+  FormFieldErrorMessage,
+  FormLabel,
+} from '@utrecht/component-library-react';
 
 export interface CheckboxFieldProps {
   readonly id: string;
@@ -17,7 +23,14 @@ export const CheckboxField = ({ id, label, checked, onChange, description, error
   return (
     <FormField type="checkbox" invalid={Boolean(error)}>
       <div className="utrecht-form-field__input">
-        <Checkbox id={id} name={id} checked={checked} onChange={(e) => onChange(e.target.checked)} aria-describedby={describedBy} invalid={Boolean(error)} />
+        <Checkbox
+          id={id}
+          name={id}
+          checked={checked}
+          onChange={(e) => onChange(e.target.checked)}
+          aria-describedby={describedBy}
+          invalid={Boolean(error)}
+        />
       </div>
       <div className="utrecht-form-field__label">
         <FormLabel htmlFor={id} type="checkbox" checked={checked}>

@@ -1,4 +1,9 @@
-import { Fieldset, FieldsetLegend, FormFieldDescription, FormFieldErrorMessage } from '@utrecht/component-library-react';
+import {
+  Fieldset,
+  FieldsetLegend,
+  FormFieldDescription,
+  FormFieldErrorMessage,
+} from '@utrecht/component-library-react';
 import { CheckboxField } from './CheckboxField.js';
 
 export interface CheckboxGroupProps {
@@ -6,19 +11,35 @@ export interface CheckboxGroupProps {
   readonly idPrefix: string;
   readonly legend: string;
   readonly description?: string | undefined;
-  readonly options: readonly { readonly value: string; readonly label: string; readonly description?: string }[];
+  readonly options: readonly {
+    readonly value: string;
+    readonly label: string;
+    readonly description?: string;
+  }[];
   readonly selected: readonly string[];
   onChange(selected: string[]): void;
   readonly error?: string | undefined;
 }
 
 /** A set of checkboxes under one legend; the group's error is read with the legend's hint. */
-export const CheckboxGroup = ({ idPrefix, legend, description, options, selected, onChange, error }: CheckboxGroupProps) => {
+export const CheckboxGroup = ({
+  idPrefix,
+  legend,
+  description,
+  options,
+  selected,
+  onChange,
+  error,
+}: CheckboxGroupProps) => {
   const descId = `${idPrefix}-description`;
   const errId = `${idPrefix}-error`;
   const describedBy = [description ? descId : '', error ? errId : ''].filter(Boolean).join(' ') || undefined;
   const toggle = (value: string, on: boolean) =>
-    onChange(on ? options.map((o) => o.value).filter((v) => v === value || selected.includes(v)) : selected.filter((v) => v !== value));
+    onChange(
+      on
+        ? options.map((o) => o.value).filter((v) => v === value || selected.includes(v))
+        : selected.filter((v) => v !== value),
+    );
   return (
     <Fieldset aria-describedby={describedBy} invalid={Boolean(error)} className="pp-fieldset">
       <FieldsetLegend>{legend}</FieldsetLegend>

@@ -1,4 +1,11 @@
-import { Alert, Heading2, Link, Paragraph, UnorderedList, UnorderedListItem } from '@utrecht/component-library-react';
+import {
+  Alert,
+  Heading2,
+  Link,
+  Paragraph,
+  UnorderedList,
+  UnorderedListItem,
+} from '@utrecht/component-library-react';
 import { useEffect, useRef } from 'react';
 import type { FormErrors } from '../hooks.js';
 import { useI18n } from '../i18n.js';

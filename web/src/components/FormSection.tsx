@@ -1,4 +1,9 @@
-import { ButtonGroup, Heading2, PrimaryActionButton, SecondaryActionButton } from '@utrecht/component-library-react';
+import {
+  ButtonGroup,
+  Heading2,
+  PrimaryActionButton,
+  SecondaryActionButton,
+} from '@utrecht/component-library-react';
 import { useEffect, useId, useRef, type FormEvent, type ReactNode } from 'react';
 import type { FormErrors } from '../hooks.js';
 import { useI18n } from '../i18n.js';
@@ -22,7 +27,17 @@ export interface FormSectionProps {
  * A create/edit form in its own labelled section. Focus goes to the first field when it opens;
  * the browser's own validation is off so that errors appear in the summary and next to fields.
  */
-export const FormSection = ({ title, errors, labels, busy, onSubmit, onCancel, submitLabel, autoFocus = true, children }: FormSectionProps) => {
+export const FormSection = ({
+  title,
+  errors,
+  labels,
+  busy,
+  onSubmit,
+  onCancel,
+  submitLabel,
+  autoFocus = true,
+  children,
+}: FormSectionProps) => {
   const { t } = useI18n();
   const headingId = useId();
   const ref = useRef<HTMLFormElement>(null);

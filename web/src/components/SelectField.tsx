@@ -1,4 +1,11 @@
-import { FormField, FormFieldDescription, FormFieldErrorMessage, FormLabel, Select, SelectOption } from '@utrecht/component-library-react';
+import {
+  FormField,
+  FormFieldDescription,
+  FormFieldErrorMessage,
+  FormLabel,
+  Select,
+  SelectOption,
+} from '@utrecht/component-library-react';
 import type { ChangeEvent } from 'react';
 
 export interface SelectFieldProps {
@@ -11,7 +18,15 @@ export interface SelectFieldProps {
   readonly error?: string | undefined;
 }
 
-export const SelectField = ({ id, label, value, options, onChange, description, error }: SelectFieldProps) => {
+export const SelectField = ({
+  id,
+  label,
+  value,
+  options,
+  onChange,
+  description,
+  error,
+}: SelectFieldProps) => {
   const descId = `${id}-description`;
   const errId = `${id}-error`;
   const describedBy = [description ? descId : '', error ? errId : ''].filter(Boolean).join(' ') || undefined;
@@ -31,7 +46,14 @@ export const SelectField = ({ id, label, value, options, onChange, description, 
         </FormFieldErrorMessage>
       ) : null}
       <div className="utrecht-form-field__input">
-        <Select id={id} name={id} value={value} onChange={(e: ChangeEvent<HTMLSelectElement>) => onChange(e.target.value)} invalid={Boolean(error)} aria-describedby={describedBy}>
+        <Select
+          id={id}
+          name={id}
+          value={value}
+          onChange={(e: ChangeEvent<HTMLSelectElement>) => onChange(e.target.value)}
+          invalid={Boolean(error)}
+          aria-describedby={describedBy}
+        >
           {options.map((o) => (
             <SelectOption key={o.value} value={o.value}>
               {o.label}

@@ -1,4 +1,10 @@
-import { FormField, FormFieldDescription, FormFieldErrorMessage, FormLabel, Textbox } from '@utrecht/component-library-react';
+import {
+  FormField,
+  FormFieldDescription,
+  FormFieldErrorMessage,
+  FormLabel,
+  Textbox,
+} from '@utrecht/component-library-react';
 import type { ChangeEvent, HTMLInputAutoCompleteAttribute } from 'react';
 import { useI18n } from '../i18n.js';
 
@@ -17,7 +23,18 @@ export interface TextFieldProps {
 }
 
 /** Label, hint, error and input wired together with explicit ids (WCAG 1.3.1, 3.3.1, 3.3.2). */
-export const TextField = ({ id, label, value, onChange, description, error, type = 'text', autoComplete, required, maxLength }: TextFieldProps) => {
+export const TextField = ({
+  id,
+  label,
+  value,
+  onChange,
+  description,
+  error,
+  type = 'text',
+  autoComplete,
+  required,
+  maxLength,
+}: TextFieldProps) => {
   const { t } = useI18n();
   const descId = `${id}-description`;
   const errId = `${id}-error`;

@@ -21,7 +21,7 @@ import { useLoad } from '../hooks.js';
 import { formatDateTime, useI18n } from '../i18n.js';
 import { useSession } from '../session.js';
 
-const PAGE_SIZE = 50;
+const PAGE_SIZE = 25;
 
 const VerificationResult = ({ result }: { result: AuditVerification }) => {
   const { t } = useI18n();
@@ -40,7 +40,9 @@ const VerificationResult = ({ result }: { result: AuditVerification }) => {
   const p = result.problem;
   return (
     <Alert type="error" className="pp-verify">
-      <Paragraph className="pp-verify__title">{p ? t.audit.broken(p.seq, p.kind, p.detail) : t.audit.broken(0, '?', '')}</Paragraph>
+      <Paragraph className="pp-verify__title">
+        {p ? t.audit.broken(p.seq, p.kind, p.detail) : t.audit.broken(0, '?', '')}
+      </Paragraph>
     </Alert>
   );
 };
@@ -51,13 +53,24 @@ export const AuditPage = () => {
   /** `before` values of the pages visited, newest first; undefined is the newest page. */
   const [trail, setTrail] = useState<(number | undefined)[]>([undefined]);
   const before = trail[trail.length - 1];
-  const page = useLoad(() => api.get<AuditPageData>(`/api/audit${query({ before, limit: PAGE_SIZE })}`), [before]);
+  const page = useLoad(
+    () => api.get<AuditPageData>(`/api/audit${query({ before, limit: PAGE_SIZE })}`),
+    [before],
+  );
   const verify = useLoad(() => api.get<AuditVerification>('/api/audit/verify'), []);
-  const users = useLoad(() => (can('users:read') ? api.get<User[]>('/api/users') : Promise.resolve([] as User[])), []);
-  const actorName = (actor: string): string => {
-    const id = actor.startsWith('user:') ? actor.slice(5) : undefined;
-    const u = id ? users.data?.find((x) => x.id === id) : undefined;
-    return u ? u.username : actor;
+  const users = useLoad(
+    () => (can('users:read') ? api.get<User[]>('/api/users') : Promise.resolve([] as User[])),
+    [],
+  );
+  /** `user:<id>` reads better as the username, when the viewer may see users. */
+  const userName = (ref: string): string | undefined => {
+    const id = ref.startsWith('user:') ? ref.slice(5) : undefined;
+    return id ? users.data?.find((x) => x.id === id)?.username : undefined;
+  };
+  const actorName = (actor: string): string => userName(actor) ?? actor;
+  const subjectName = (subject: string): string => {
+    const name = userName(subject);
+    return name ? `user:${name}` : subject;
   };
   const entries = page.data?.entries ?? [];
   const first = entries[0];
@@ -82,7 +95,9 @@ export const AuditPage = () => {
       {page.data ? (
         <div className="pp-table-scroll">
           <Table className="pp-table pp-table--audit">
-            <TableCaption>{first && last ? t.audit.caption(last.seq, first.seq, page.data.total) : t.audit.captionEmpty}</TableCaption>
+            <TableCaption>
+              {first && last ? t.audit.caption(last.seq, first.seq, page.data.total) : t.audit.captionEmpty}
+            </TableCaption>
             <TableHeader>
               <TableRow>
                 <TableHeaderCell scope="col">{t.audit.seq}</TableHeaderCell>
@@ -102,7 +117,7 @@ export const AuditPage = () => {
                   <TableCell>
                     <Code>{e.action}</Code>
                   </TableCell>
-                  <TableCell className="pp-break">{e.subject}</TableCell>
+                  <TableCell className="pp-break">{subjectName(e.subject)}</TableCell>
                   <TableCell className="pp-break">
                     <Code>{JSON.stringify(e.details)}</Code>
                   </TableCell>
@@ -116,12 +131,20 @@ export const AuditPage = () => {
         <ButtonGroup>
           {trail.length > 1 ? (
             <>
-              <SecondaryActionButton onClick={() => setTrail([undefined])}>{t.audit.newest}</SecondaryActionButton>
-              <SecondaryActionButton onClick={() => setTrail((tr) => tr.slice(0, -1))}>{t.audit.newer}</SecondaryActionButton>
+              <SecondaryActionButton onClick={() => setTrail([undefined])}>
+                {t.audit.newest}
+              </SecondaryActionButton>
+              <SecondaryActionButton onClick={() => setTrail((tr) => tr.slice(0, -1))}>
+                {t.audit.newer}
+              </SecondaryActionButton>
             </>
           ) : null}
           {page.data?.nextBefore ? (
-            <SecondaryActionButton onClick={() => setTrail((tr) => [...tr, page.data?.nextBefore ?? undefined])}>{t.audit.older}</SecondaryActionButton>
+            <SecondaryActionButton
+              onClick={() => setTrail((tr) => [...tr, page.data?.nextBefore ?? undefined])}
+            >
+              {t.audit.older}
+            </SecondaryActionButton>
           ) : null}
         </ButtonGroup>
       </nav>

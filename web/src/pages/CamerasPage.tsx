@@ -63,7 +63,11 @@ const CameraForm = ({ camera, rooms, sites, onDone, onCancel }: CameraFormProps)
           ...(password ? { password } : {}),
         };
         const body = { roomId, name: name.trim(), url: url.trim(), ...credentials };
-        if (camera) await api.patch<Camera>(`/api/cameras/${camera.id}`, { ...body, ...(clear ? { clearCredentials: true } : {}) });
+        if (camera)
+          await api.patch<Camera>(`/api/cameras/${camera.id}`, {
+            ...body,
+            ...(clear ? { clearCredentials: true } : {}),
+          });
         else await api.post<Camera>('/api/cameras', body);
       })
       .then((ok) => ok && onDone());
@@ -90,7 +94,15 @@ const CameraForm = ({ camera, rooms, sites, onDone, onCancel }: CameraFormProps)
         options={rooms.map((r) => ({ value: r.id, label: roomLabel(rooms, sites, r.id) }))}
         error={form.errors.fields['camera-room']}
       />
-      <TextField id="camera-name" label={t.cameras.name} value={name} onChange={setName} required maxLength={100} error={form.errors.fields['camera-name']} />
+      <TextField
+        id="camera-name"
+        label={t.cameras.name}
+        value={name}
+        onChange={setName}
+        required
+        maxLength={100}
+        error={form.errors.fields['camera-name']}
+      />
       <TextField
         id="camera-url"
         label={t.cameras.url}
@@ -123,7 +135,14 @@ const CameraForm = ({ camera, rooms, sites, onDone, onCancel }: CameraFormProps)
         maxLength={200}
         error={form.errors.fields['camera-password']}
       />
-      {camera?.hasCredentials ? <CheckboxField id="camera-clear" label={t.cameras.clearCredentials} checked={clear} onChange={setClear} /> : null}
+      {camera?.hasCredentials ? (
+        <CheckboxField
+          id="camera-clear"
+          label={t.cameras.clearCredentials}
+          checked={clear}
+          onChange={setClear}
+        />
+      ) : null}
     </FormSection>
   );
 };
@@ -133,7 +152,12 @@ export const CamerasPage = () => {
   const { can } = useSession();
   const writable = can('cameras:write');
   const data = useLoad(
-    () => Promise.all([api.get<Camera[]>('/api/cameras'), api.get<Room[]>('/api/rooms'), api.get<Site[]>('/api/sites')]),
+    () =>
+      Promise.all([
+        api.get<Camera[]>('/api/cameras'),
+        api.get<Room[]>('/api/rooms'),
+        api.get<Site[]>('/api/sites'),
+      ]),
     [],
   );
   const [editing, setEditing] = useState<Camera | 'new' | null>(null);
@@ -153,7 +177,10 @@ export const CamerasPage = () => {
       <Notice text={notice} />
       {writable && editing === null && data.data ? (
         rooms.length > 0 ? (
-          <Button appearance="secondary-action-button" onClick={() => (setNotice(undefined), setEditing('new'))}>
+          <Button
+            appearance="secondary-action-button"
+            onClick={() => (setNotice(undefined), setEditing('new'))}
+          >
             {t.cameras.add}
           </Button>
         ) : (
@@ -194,11 +221,19 @@ export const CamerasPage = () => {
                   <code className="pp-code">{c.url}</code>
                 </TableCell>
                 <TableCell>
-                  {c.hasCredentials ? <StatusBadge status="safe">{t.cameras.credentialsSet}</StatusBadge> : <StatusBadge status="neutral">{t.cameras.credentialsNone}</StatusBadge>}
+                  {c.hasCredentials ? (
+                    <StatusBadge status="safe">{t.cameras.credentialsSet}</StatusBadge>
+                  ) : (
+                    <StatusBadge status="neutral">{t.cameras.credentialsNone}</StatusBadge>
+                  )}
                 </TableCell>
                 {writable ? (
                   <TableCell>
-                    <Button appearance="subtle-button" aria-label={t.editItem(c.name)} onClick={() => (setNotice(undefined), setEditing(c))}>
+                    <Button
+                      appearance="subtle-button"
+                      aria-label={t.editItem(c.name)}
+                      onClick={() => (setNotice(undefined), setEditing(c))}
+                    >
                       {t.edit}
                     </Button>
                   </TableCell>

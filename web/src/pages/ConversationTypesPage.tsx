@@ -36,8 +36,15 @@ const ConversationTypeForm = ({ type, onDone, onCancel }: TypeFormProps) => {
   const [nameNl, setNameNl] = useState(type?.nameNl ?? '');
   const [nameEn, setNameEn] = useState(type?.nameEn ?? '');
   const [sensitive, setSensitive] = useState(type?.sensitive ?? false);
-  const form = useFormState({ code: 'ct-code', nameNl: 'ct-name-nl', nameEn: 'ct-name-en', sensitive: 'ct-sensitive' });
-  const required: Record<string, string> = type ? { 'ct-name-nl': nameNl, 'ct-name-en': nameEn } : { 'ct-code': code, 'ct-name-nl': nameNl, 'ct-name-en': nameEn };
+  const form = useFormState({
+    code: 'ct-code',
+    nameNl: 'ct-name-nl',
+    nameEn: 'ct-name-en',
+    sensitive: 'ct-sensitive',
+  });
+  const required: Record<string, string> = type
+    ? { 'ct-name-nl': nameNl, 'ct-name-en': nameEn }
+    : { 'ct-code': code, 'ct-name-nl': nameNl, 'ct-name-en': nameEn };
   const save = () =>
     void form
       .submit(requireFields(t, required), async () => {
@@ -73,8 +80,24 @@ const ConversationTypeForm = ({ type, onDone, onCancel }: TypeFormProps) => {
           error={form.errors.fields['ct-code']}
         />
       )}
-      <TextField id="ct-name-nl" label={t.conversationTypes.nameNl} value={nameNl} onChange={setNameNl} required maxLength={100} error={form.errors.fields['ct-name-nl']} />
-      <TextField id="ct-name-en" label={t.conversationTypes.nameEn} value={nameEn} onChange={setNameEn} required maxLength={100} error={form.errors.fields['ct-name-en']} />
+      <TextField
+        id="ct-name-nl"
+        label={t.conversationTypes.nameNl}
+        value={nameNl}
+        onChange={setNameNl}
+        required
+        maxLength={100}
+        error={form.errors.fields['ct-name-nl']}
+      />
+      <TextField
+        id="ct-name-en"
+        label={t.conversationTypes.nameEn}
+        value={nameEn}
+        onChange={setNameEn}
+        required
+        maxLength={100}
+        error={form.errors.fields['ct-name-en']}
+      />
       <CheckboxField
         id="ct-sensitive"
         label={t.conversationTypes.sensitiveLabel}
@@ -111,7 +134,10 @@ export const ConversationTypesPage = () => {
       </Alert>
       <Notice text={notice} />
       {writable && editing === null ? (
-        <Button appearance="secondary-action-button" onClick={() => (setNotice(undefined), setEditing('new'))}>
+        <Button
+          appearance="secondary-action-button"
+          onClick={() => (setNotice(undefined), setEditing('new'))}
+        >
           {t.conversationTypes.add}
         </Button>
       ) : null}
@@ -131,7 +157,9 @@ export const ConversationTypesPage = () => {
           <TableCaption>{t.conversationTypes.caption}</TableCaption>
           <TableHeader>
             <TableRow>
-              <TableHeaderCell scope="col">{lang === 'nl' ? t.conversationTypes.nameNl : t.conversationTypes.nameEn}</TableHeaderCell>
+              <TableHeaderCell scope="col">
+                {lang === 'nl' ? t.conversationTypes.nameNl : t.conversationTypes.nameEn}
+              </TableHeaderCell>
               <TableHeaderCell scope="col">{t.conversationTypes.code}</TableHeaderCell>
               <TableHeaderCell scope="col">{t.conversationTypes.sensitive}</TableHeaderCell>
               {writable ? <TableHeaderCell scope="col">{t.actions}</TableHeaderCell> : null}
@@ -147,11 +175,21 @@ export const ConversationTypesPage = () => {
                     <code className="pp-code">{ct.code}</code>
                   </TableCell>
                   <TableCell>
-                    {ct.sensitive ? <StatusBadge status="warning">{t.conversationTypes.sensitive.toLowerCase()}</StatusBadge> : t.no}
+                    {ct.sensitive ? (
+                      <StatusBadge status="warning">
+                        {t.conversationTypes.sensitive.toLowerCase()}
+                      </StatusBadge>
+                    ) : (
+                      t.no
+                    )}
                   </TableCell>
                   {writable ? (
                     <TableCell>
-                      <Button appearance="subtle-button" aria-label={t.editItem(name)} onClick={() => (setNotice(undefined), setEditing(ct))}>
+                      <Button
+                        appearance="subtle-button"
+                        aria-label={t.editItem(name)}
+                        onClick={() => (setNotice(undefined), setEditing(ct))}
+                      >
                         {t.edit}
                       </Button>
                     </TableCell>

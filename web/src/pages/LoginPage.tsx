@@ -1,4 +1,12 @@
-import { Alert, ButtonLink, Heading2, PageFooter, Paragraph, PrimaryActionButton, SkipLink } from '@utrecht/component-library-react';
+import {
+  Alert,
+  ButtonLink,
+  Heading2,
+  PageFooter,
+  Paragraph,
+  PrimaryActionButton,
+  SkipLink,
+} from '@utrecht/component-library-react';
 import { useEffect, useState, type FormEvent } from 'react';
 import { ApiError, api, type Me, type OidcInfo } from '../api.js';
 import { LanguageToggle } from '../components/LanguageToggle.js';

@@ -1,4 +1,12 @@
-import { Button, DataList, DataListItem, DataListKey, DataListValue, Heading2, Paragraph } from '@utrecht/component-library-react';
+import {
+  Button,
+  DataList,
+  DataListItem,
+  DataListKey,
+  DataListValue,
+  Heading2,
+  Paragraph,
+} from '@utrecht/component-library-react';
 import { useState } from 'react';
 import { api, type Organisation } from '../api.js';
 import { FormSection } from '../components/FormSection.js';
@@ -15,7 +23,15 @@ const FIELDS = ['name', 'address', 'dpoName', 'dpoEmail', 'dpoPhone'] as const;
 type Field = (typeof FIELDS)[number];
 const idOf = (f: Field) => `org-${f}`;
 
-const OrganisationForm = ({ org, onDone, onCancel }: { org: Organisation | null; onDone(): void; onCancel(): void }) => {
+const OrganisationForm = ({
+  org,
+  onDone,
+  onCancel,
+}: {
+  org: Organisation | null;
+  onDone(): void;
+  onCancel(): void;
+}) => {
   const { t } = useI18n();
   const [values, setValues] = useState<Record<Field, string>>({
     name: org?.name ?? '',
@@ -35,7 +51,10 @@ const OrganisationForm = ({ org, onDone, onCancel }: { org: Organisation | null;
   const save = () =>
     void form
       .submit(requireFields(t, { [idOf('name')]: values.name }), async () => {
-        await api.put<Organisation>('/api/organisation', Object.fromEntries(FIELDS.map((f) => [f, values[f].trim()])));
+        await api.put<Organisation>(
+          '/api/organisation',
+          Object.fromEntries(FIELDS.map((f) => [f, values[f].trim()])),
+        );
       })
       .then((ok) => ok && onDone());
   return (
@@ -90,14 +109,14 @@ export const OrganisationPage = () => {
         <>
           <section aria-labelledby="org-controller">
             <Heading2 id="org-controller">{t.organisation.controller}</Heading2>
-            <DataList className="pp-datalist">
+            <DataList appearance="rows" className="pp-datalist">
               {row(t.organisation.name, org.name)}
               {row(t.organisation.address, org.address)}
             </DataList>
           </section>
           <section aria-labelledby="org-dpo">
             <Heading2 id="org-dpo">{t.organisation.dpo}</Heading2>
-            <DataList className="pp-datalist">
+            <DataList appearance="rows" className="pp-datalist">
               {row(t.organisation.dpoName, org.dpoName)}
               {row(t.organisation.dpoEmail, org.dpoEmail)}
               {row(t.organisation.dpoPhone, org.dpoPhone)}

@@ -18,7 +18,10 @@ export const PasswordPage = () => {
   const save = () => {
     setNotice(undefined);
     const missing = requireFields(t, { 'pw-current': current, 'pw-new': next, 'pw-repeat': repeat });
-    const errors = Object.keys(missing.fields).length === 0 && next !== repeat ? { summary: undefined, fields: { 'pw-repeat': t.password.mismatch } } : missing;
+    const errors =
+      Object.keys(missing.fields).length === 0 && next !== repeat
+        ? { summary: undefined, fields: { 'pw-repeat': t.password.mismatch } }
+        : missing;
     void form
       .submit(errors, async () => {
         await api.post<User>('/api/auth/password', { currentPassword: current, newPassword: next });
@@ -39,15 +42,46 @@ export const PasswordPage = () => {
       <FormSection
         title={t.password.title}
         errors={form.errors}
-        labels={{ 'pw-current': t.password.current, 'pw-new': t.password.new, 'pw-repeat': t.password.repeat }}
+        labels={{
+          'pw-current': t.password.current,
+          'pw-new': t.password.new,
+          'pw-repeat': t.password.repeat,
+        }}
         busy={form.busy}
         onSubmit={save}
         submitLabel={t.password.submit}
         autoFocus={false}
       >
-        <TextField id="pw-current" label={t.password.current} type="password" value={current} onChange={setCurrent} autoComplete="current-password" required error={form.errors.fields['pw-current']} />
-        <TextField id="pw-new" label={t.password.new} type="password" value={next} onChange={setNext} autoComplete="new-password" required error={form.errors.fields['pw-new']} />
-        <TextField id="pw-repeat" label={t.password.repeat} type="password" value={repeat} onChange={setRepeat} autoComplete="new-password" required error={form.errors.fields['pw-repeat']} />
+        <TextField
+          id="pw-current"
+          label={t.password.current}
+          type="password"
+          value={current}
+          onChange={setCurrent}
+          autoComplete="current-password"
+          required
+          error={form.errors.fields['pw-current']}
+        />
+        <TextField
+          id="pw-new"
+          label={t.password.new}
+          type="password"
+          value={next}
+          onChange={setNext}
+          autoComplete="new-password"
+          required
+          error={form.errors.fields['pw-new']}
+        />
+        <TextField
+          id="pw-repeat"
+          label={t.password.repeat}
+          type="password"
+          value={repeat}
+          onChange={setRepeat}
+          autoComplete="new-password"
+          required
+          error={form.errors.fields['pw-repeat']}
+        />
       </FormSection>
     </>
   );

@@ -1,6 +1,5 @@
 import {
   Button,
-  Heading2,
   Paragraph,
   Table,
   TableBody,
@@ -36,7 +35,12 @@ const RoomForm = ({ room, sites, onDone, onCancel }: RoomFormProps) => {
   const [name, setName] = useState(room?.name ?? '');
   const [floor, setFloor] = useState(room?.floor ?? '');
   const [description, setDescription] = useState(room?.description ?? '');
-  const form = useFormState({ siteId: 'room-site', name: 'room-name', floor: 'room-floor', description: 'room-description' });
+  const form = useFormState({
+    siteId: 'room-site',
+    name: 'room-name',
+    floor: 'room-floor',
+    description: 'room-description',
+  });
   const save = () =>
     void form
       .submit(requireFields(t, { 'room-name': name }), async () => {
@@ -49,7 +53,12 @@ const RoomForm = ({ room, sites, onDone, onCancel }: RoomFormProps) => {
     <FormSection
       title={room ? t.rooms.formEdit : t.rooms.formNew}
       errors={form.errors}
-      labels={{ 'room-site': t.rooms.site, 'room-name': t.rooms.name, 'room-floor': t.rooms.floor, 'room-description': t.rooms.description }}
+      labels={{
+        'room-site': t.rooms.site,
+        'room-name': t.rooms.name,
+        'room-floor': t.rooms.floor,
+        'room-description': t.rooms.description,
+      }}
       busy={form.busy}
       onSubmit={save}
       onCancel={onCancel}
@@ -64,8 +73,23 @@ const RoomForm = ({ room, sites, onDone, onCancel }: RoomFormProps) => {
           error={form.errors.fields['room-site']}
         />
       )}
-      <TextField id="room-name" label={t.rooms.name} value={name} onChange={setName} required maxLength={100} error={form.errors.fields['room-name']} />
-      <TextField id="room-floor" label={t.rooms.floor} value={floor} onChange={setFloor} maxLength={50} error={form.errors.fields['room-floor']} />
+      <TextField
+        id="room-name"
+        label={t.rooms.name}
+        value={name}
+        onChange={setName}
+        required
+        maxLength={100}
+        error={form.errors.fields['room-name']}
+      />
+      <TextField
+        id="room-floor"
+        label={t.rooms.floor}
+        value={floor}
+        onChange={setFloor}
+        maxLength={50}
+        error={form.errors.fields['room-floor']}
+      />
       <TextField
         id="room-description"
         label={t.rooms.description}
@@ -102,7 +126,10 @@ export const RoomsPage = () => {
       <Notice text={notice} />
       {writable && editing === null && data.data ? (
         sites.length > 0 ? (
-          <Button appearance="secondary-action-button" onClick={() => (setNotice(undefined), setEditing('new'))}>
+          <Button
+            appearance="secondary-action-button"
+            onClick={() => (setNotice(undefined), setEditing('new'))}
+          >
             {t.rooms.add}
           </Button>
         ) : (
@@ -123,12 +150,13 @@ export const RoomsPage = () => {
       {sites.map((site) => {
         const here = rooms.filter((r) => r.siteId === site.id);
         return (
-          <section key={site.id} aria-labelledby={`site-${site.id}`} className="pp-group">
-            <Heading2 id={`site-${site.id}`}>{site.name}</Heading2>
+          <div key={site.id} className="pp-group">
             {here.length === 0 ? (
-              <Paragraph>{t.rooms.empty}</Paragraph>
+              <Paragraph>
+                <strong>{site.name}</strong>: {t.rooms.empty}
+              </Paragraph>
             ) : (
-              <Table className="pp-table">
+              <Table className="pp-table pp-table--fixed">
                 <TableCaption>{t.rooms.captionFor(site.name)}</TableCaption>
                 <TableHeader>
                   <TableRow>
@@ -146,7 +174,11 @@ export const RoomsPage = () => {
                       <TableCell>{r.description}</TableCell>
                       {writable ? (
                         <TableCell>
-                          <Button appearance="subtle-button" aria-label={t.editItem(r.name)} onClick={() => (setNotice(undefined), setEditing(r))}>
+                          <Button
+                            appearance="subtle-button"
+                            aria-label={t.editItem(r.name)}
+                            onClick={() => (setNotice(undefined), setEditing(r))}
+                          >
                             {t.edit}
                           </Button>
                         </TableCell>
@@ -156,7 +188,7 @@ export const RoomsPage = () => {
                 </TableBody>
               </Table>
             )}
-          </section>
+          </div>
         );
       })}
     </>

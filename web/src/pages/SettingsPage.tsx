@@ -33,7 +33,15 @@ const parse = (setting: Setting, text: string): unknown => {
   return text;
 };
 
-const SettingForm = ({ setting, onDone, onCancel }: { setting: Setting; onDone(): void; onCancel(): void }) => {
+const SettingForm = ({
+  setting,
+  onDone,
+  onCancel,
+}: {
+  setting: Setting;
+  onDone(): void;
+  onCancel(): void;
+}) => {
   const { t } = useI18n();
   const [value, setValue] = useState(show(setting.value));
   const form = useFormState({ value: 'setting-value', key: 'setting-value' });
@@ -45,7 +53,14 @@ const SettingForm = ({ setting, onDone, onCancel }: { setting: Setting; onDone()
       })
       .then((ok) => ok && onDone());
   return (
-    <FormSection title={t.settings.editSetting(setting.key)} errors={form.errors} labels={{ 'setting-value': setting.key }} busy={form.busy} onSubmit={save} onCancel={onCancel}>
+    <FormSection
+      title={t.settings.editSetting(setting.key)}
+      errors={form.errors}
+      labels={{ 'setting-value': setting.key }}
+      busy={form.busy}
+      onSubmit={save}
+      onCancel={onCancel}
+    >
       <TextField
         id="setting-value"
         label={`${t.settings.value}: ${setting.key}`}
@@ -109,10 +124,18 @@ export const SettingsPage = () => {
                 <TableCell>{t.settings.descriptions[s.key] ?? s.description}</TableCell>
                 <TableCell>{show(s.value)}</TableCell>
                 <TableCell>{show(s.default)}</TableCell>
-                <TableCell>{s.updatedAt ? `${formatDateTime(lang, s.updatedAt)} (${s.updatedBy ?? ''})` : t.settings.never}</TableCell>
+                <TableCell>
+                  {s.updatedAt
+                    ? `${formatDateTime(lang, s.updatedAt)} (${s.updatedBy ?? ''})`
+                    : t.settings.never}
+                </TableCell>
                 {writable ? (
                   <TableCell>
-                    <Button appearance="subtle-button" aria-label={t.editItem(s.key)} onClick={() => (setNotice(undefined), setEditing(s))}>
+                    <Button
+                      appearance="subtle-button"
+                      aria-label={t.editItem(s.key)}
+                      onClick={() => (setNotice(undefined), setEditing(s))}
+                    >
                       {t.edit}
                     </Button>
                   </TableCell>

@@ -21,7 +21,15 @@ import { requireFields, useFormState, useLoad } from '../hooks.js';
 import { useI18n } from '../i18n.js';
 import { useSession } from '../session.js';
 
-const SiteForm = ({ site, onDone, onCancel }: { site: Site | undefined; onDone(): void; onCancel(): void }) => {
+const SiteForm = ({
+  site,
+  onDone,
+  onCancel,
+}: {
+  site: Site | undefined;
+  onDone(): void;
+  onCancel(): void;
+}) => {
   const { t } = useI18n();
   const [name, setName] = useState(site?.name ?? '');
   const [address, setAddress] = useState(site?.address ?? '');
@@ -43,8 +51,24 @@ const SiteForm = ({ site, onDone, onCancel }: { site: Site | undefined; onDone()
       onSubmit={save}
       onCancel={onCancel}
     >
-      <TextField id="site-name" label={t.sites.name} value={name} onChange={setName} required maxLength={100} error={form.errors.fields['site-name']} />
-      <TextField id="site-address" label={t.sites.address} value={address} onChange={setAddress} maxLength={500} autoComplete="off" error={form.errors.fields['site-address']} />
+      <TextField
+        id="site-name"
+        label={t.sites.name}
+        value={name}
+        onChange={setName}
+        required
+        maxLength={100}
+        error={form.errors.fields['site-name']}
+      />
+      <TextField
+        id="site-address"
+        label={t.sites.address}
+        value={address}
+        onChange={setAddress}
+        maxLength={500}
+        autoComplete="off"
+        error={form.errors.fields['site-address']}
+      />
     </FormSection>
   );
 };
@@ -69,7 +93,10 @@ export const SitesPage = () => {
       <Paragraph>{t.sites.intro}</Paragraph>
       <Notice text={notice} />
       {writable && editing === null ? (
-        <Button appearance="secondary-action-button" onClick={() => (setNotice(undefined), setEditing('new'))}>
+        <Button
+          appearance="secondary-action-button"
+          onClick={() => (setNotice(undefined), setEditing('new'))}
+        >
           {t.sites.add}
         </Button>
       ) : null}
@@ -105,7 +132,11 @@ export const SitesPage = () => {
                   <TableCell>{data.data?.[1].filter((r) => r.siteId === s.id).length ?? 0}</TableCell>
                   {writable ? (
                     <TableCell>
-                      <Button appearance="subtle-button" aria-label={t.editItem(s.name)} onClick={() => (setNotice(undefined), setEditing(s))}>
+                      <Button
+                        appearance="subtle-button"
+                        aria-label={t.editItem(s.name)}
+                        onClick={() => (setNotice(undefined), setEditing(s))}
+                      >
                         {t.edit}
                       </Button>
                     </TableCell>

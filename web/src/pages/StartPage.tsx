@@ -19,15 +19,20 @@ import { useSession } from '../session.js';
 export const StartPage = () => {
   const { t } = useI18n();
   const { me, can } = useSession();
-  const org = useLoad(() => (can('registry:read') ? api.get<Organisation | null>('/api/organisation') : Promise.resolve(null)), []);
+  const org = useLoad(
+    () => (can('registry:read') ? api.get<Organisation | null>('/api/organisation') : Promise.resolve(null)),
+    [],
+  );
   const pages = navRoutesFor(me.permissions).filter((r) => r.key !== 'start');
   return (
     <>
       <PageTitle>{t.start.welcome(me.user.displayName)}</PageTitle>
-      <DataList className="pp-datalist">
+      <DataList appearance="rows" className="pp-datalist">
         <DataListItem>
           <DataListKey>{t.start.organisation}</DataListKey>
-          <DataListValue>{org.loading ? <Loading /> : (org.data?.name ?? t.start.noOrganisation)}</DataListValue>
+          <DataListValue>
+            {org.loading ? <Loading /> : (org.data?.name ?? t.start.noOrganisation)}
+          </DataListValue>
         </DataListItem>
         <DataListItem>
           <DataListKey>{t.start.yourRoles}</DataListKey>

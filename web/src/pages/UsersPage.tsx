@@ -27,7 +27,8 @@ import { useSession } from '../session.js';
 
 const FIRST_ROLE_ID = `user-role-${ROLES[0]}`;
 
-const roleOptions = (t: Dictionary) => ROLES.map((r) => ({ value: r, label: t.roles[r].name, description: t.roles[r].explain }));
+const roleOptions = (t: Dictionary) =>
+  ROLES.map((r) => ({ value: r, label: t.roles[r].name, description: t.roles[r].explain }));
 
 interface UserFormProps {
   readonly user: User | undefined;
@@ -54,15 +55,27 @@ const UserForm = ({ user, sites, onDone, onCancel }: UserFormProps) => {
     password: 'user-password',
   });
   const clientErrors = (): FormErrors => {
-    const missing = requireFields(t, user ? { 'user-display-name': displayName } : { 'user-username': username, 'user-display-name': displayName });
-    return roles.length === 0 ? { summary: undefined, fields: { ...missing.fields, [FIRST_ROLE_ID]: t.users.rolesRequired } } : missing;
+    const missing = requireFields(
+      t,
+      user
+        ? { 'user-display-name': displayName }
+        : { 'user-username': username, 'user-display-name': displayName },
+    );
+    return roles.length === 0
+      ? { summary: undefined, fields: { ...missing.fields, [FIRST_ROLE_ID]: t.users.rolesRequired } }
+      : missing;
   };
   const save = () =>
     void form
       .submit(clientErrors(), async () => {
         const body = { displayName: displayName.trim(), email: email.trim(), roles, siteIds };
         if (user) await api.patch<User>(`/api/users/${user.id}`, { ...body, disabled });
-        else await api.post<User>('/api/users', { username: username.trim(), ...body, ...(password ? { password } : {}) });
+        else
+          await api.post<User>('/api/users', {
+            username: username.trim(),
+            ...body,
+            ...(password ? { password } : {}),
+          });
       })
       .then((ok) => ok && onDone());
   return (
@@ -103,7 +116,16 @@ const UserForm = ({ user, sites, onDone, onCancel }: UserFormProps) => {
         autoComplete="off"
         error={form.errors.fields['user-display-name']}
       />
-      <TextField id="user-email" label={t.users.email} type="email" value={email} onChange={setEmail} maxLength={254} autoComplete="off" error={form.errors.fields['user-email']} />
+      <TextField
+        id="user-email"
+        label={t.users.email}
+        type="email"
+        value={email}
+        onChange={setEmail}
+        maxLength={254}
+        autoComplete="off"
+        error={form.errors.fields['user-email']}
+      />
       <CheckboxGroup
         idPrefix="user-role"
         legend={t.users.rolesLegend}
@@ -124,7 +146,12 @@ const UserForm = ({ user, sites, onDone, onCancel }: UserFormProps) => {
         />
       ) : null}
       {user ? (
-        <CheckboxField id="user-disabled" label={t.users.disabledLabel} checked={disabled} onChange={setDisabled} />
+        <CheckboxField
+          id="user-disabled"
+          label={t.users.disabledLabel}
+          checked={disabled}
+          onChange={setDisabled}
+        />
       ) : (
         <TextField
           id="user-password"
@@ -184,7 +211,11 @@ export const UsersPage = () => {
   const { can } = useSession();
   const writable = can('users:write');
   const data = useLoad(
-    () => Promise.all([api.get<User[]>('/api/users'), can('registry:read') ? api.get<Site[]>('/api/sites') : Promise.resolve([])]),
+    () =>
+      Promise.all([
+        api.get<User[]>('/api/users'),
+        can('registry:read') ? api.get<Site[]>('/api/sites') : Promise.resolve([]),
+      ]),
     [],
   );
   const [editing, setEditing] = useState<Editing>(null);
@@ -219,12 +250,31 @@ export const UsersPage = () => {
           {t.users.add}
         </Button>
       ) : null}
-      {writable && editing?.kind === 'new' ? <UserForm key="new" user={undefined} sites={sites} onDone={done(t.created)} onCancel={() => setEditing(null)} /> : null}
+      {writable && editing?.kind === 'new' ? (
+        <UserForm
+          key="new"
+          user={undefined}
+          sites={sites}
+          onDone={done(t.created)}
+          onCancel={() => setEditing(null)}
+        />
+      ) : null}
       {writable && editing?.kind === 'edit' ? (
-        <UserForm key={editing.user.id} user={editing.user} sites={sites} onDone={done(t.saved)} onCancel={() => setEditing(null)} />
+        <UserForm
+          key={editing.user.id}
+          user={editing.user}
+          sites={sites}
+          onDone={done(t.saved)}
+          onCancel={() => setEditing(null)}
+        />
       ) : null}
       {writable && editing?.kind === 'password' ? (
-        <SetPasswordForm key={editing.user.id} user={editing.user} onDone={done(t.users.passwordSet)} onCancel={() => setEditing(null)} />
+        <SetPasswordForm
+          key={editing.user.id}
+          user={editing.user}
+          onDone={done(t.users.passwordSet)}
+          onCancel={() => setEditing(null)}
+        />
       ) : null}
       {data.loading && !data.data ? <Loading /> : null}
       {data.error ? <LoadError error={data.error} /> : null}
@@ -250,11 +300,19 @@ export const UsersPage = () => {
                 {writable ? (
                   <TableCell>
                     <div className="pp-actions">
-                      <Button appearance="subtle-button" aria-label={t.editItem(u.username)} onClick={() => open({ kind: 'edit', user: u })}>
+                      <Button
+                        appearance="subtle-button"
+                        aria-label={t.editItem(u.username)}
+                        onClick={() => open({ kind: 'edit', user: u })}
+                      >
                         {t.edit}
                       </Button>
                       {u.oidc ? null : (
-                        <Button appearance="subtle-button" aria-label={`${t.users.setPassword}: ${u.username}`} onClick={() => open({ kind: 'password', user: u })}>
+                        <Button
+                          appearance="subtle-button"
+                          aria-label={`${t.users.setPassword}: ${u.username}`}
+                          onClick={() => open({ kind: 'password', user: u })}
+                        >
                           {t.users.setPassword}
                         </Button>
                       )}
