@@ -76,10 +76,21 @@ export const createAlarmModule = (ctx: ModuleContext): AlarmModule => {
   let webhook: AlarmWebhook | undefined;
   const prefix = config.mqtt.topicPrefix;
 
+  // The recorder (and others) learn of alarms through the domain event bus, after the commit.
+  const tellOtherCapabilities = (e: AlarmEvent | RoomChangedEvent) => {
+    if (e.type === 'alarm.raised') {
+      const a = e.alarm;
+      ctx.events.emit('alarm.raised', { alarmId: a.id, incidentId: a.incidentId, siteId: a.siteId, roomId: a.roomId, conversationId: a.conversationId, at: a.raisedAt });
+    } else if (e.type === 'alarm.closed') {
+      ctx.events.emit('alarm.closed', { alarmId: e.alarm.id, roomId: e.alarm.roomId, at: e.alarm.closedAt ?? e.at });
+    }
+  };
+
   const sink: AlarmEventSink = {
     publish(e: AlarmEvent | RoomChangedEvent) {
       // Browsers first: the hub writes to every stream synchronously, without waiting on any.
       hub.publish(toHubMessage(e));
+      tellOtherCapabilities(e);
       if (e.type === 'room.changed' || e.type === 'alarm.joined') return;
       const body = externalPayload(e);
       mqtt?.publish(alarmTopic(prefix, e.alarm.siteId, e.alarm.roomId), JSON.stringify(body));
@@ -88,7 +99,15 @@ export const createAlarmModule = (ctx: ModuleContext): AlarmModule => {
   };
 
   const alarms = alarmService({ store, clock, ids, sink });
-  const conversations = conversationService({ store, clock, ids, sink });
+  const conversations = conversationService({
+    store,
+    clock,
+    ids,
+    sink,
+    onStarted: (c) =>
+      ctx.events.emit('conversation.started', { conversationId: c.id, siteId: c.siteId, roomId: c.roomId, conversationTypeId: c.conversationTypeId, startedAt: c.startedAt }),
+    onEnded: (c) => ctx.events.emit('conversation.ended', { conversationId: c.id, roomId: c.roomId, at: c.endedAt ?? clock.now().toISOString() }),
+  });
   const incidents = incidentService({ store, clock, ids });
   const devices = deviceService({ store, clock, ids });
 

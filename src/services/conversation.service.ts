@@ -16,6 +16,9 @@ export interface ConversationDeps {
   readonly clock: Clock;
   readonly ids: IdGenerator;
   readonly sink: AlarmEventSink;
+  /** Told after commit (the recorder arms or disarms by conversation). */
+  readonly onStarted?: (c: Conversation) => void;
+  readonly onEnded?: (c: Conversation) => void;
 }
 
 export interface StartConversationInput {
@@ -78,7 +81,10 @@ export const conversationService = (deps: ConversationDeps) => {
         if (/unique|constraint/i.test(String((e as Error).message))) return err('CONVERSATION.ROOM_BUSY', 'a conversation is already running in this room', { roomId: input.roomId });
         throw e;
       });
-      if (r.ok) changed(r.value.siteId, r.value.roomId);
+      if (r.ok) {
+        changed(r.value.siteId, r.value.roomId);
+        deps.onStarted?.(r.value);
+      }
       return r;
     },
 
@@ -96,7 +102,10 @@ export const conversationService = (deps: ConversationDeps) => {
         await recordAudit(repos, clock, actor, 'conversation.end', `conversation:${id}`, { roomId: c.roomId });
         return c;
       });
-      if (r.ok) changed(r.value.siteId, r.value.roomId);
+      if (r.ok) {
+        changed(r.value.siteId, r.value.roomId);
+        deps.onEnded?.(r.value);
+      }
       return r;
     },
 
