@@ -3,7 +3,7 @@
  * stored), API tokens for the CLI and integrations, password change, and OIDC sign-in.
  */
 import { createHash } from 'node:crypto';
-import { isRole, type Role } from '../core/auth/roles.js';
+import { ROLES } from '../core/auth/roles.js';
 import { afterFailure, isLocked, mapClaimRoles, sessionExpiry, type LockoutPolicy } from '../core/auth/login.js';
 import { publicUserView, type User } from '../core/registry/model.js';
 import { validName, validPassword, validUsername } from '../core/registry/validate.js';
@@ -168,7 +168,10 @@ export const authService = (deps: AuthDeps) => {
       inTransaction(store, async (repos) => {
         const sub = typeof claims.sub === 'string' ? claims.sub : '';
         if (!sub) return unwrap(err('AUTH.OIDC_FAILED', 'the identity provider sent no subject'));
-        const roles = mapClaimRoles(claims[rolesClaim], roleMap).filter(isRole) as Role[];
+        // In the catalogue's order: providers list groups in no particular order, and the same
+        // roles in another order are no change.
+        const mapped = mapClaimRoles(claims[rolesClaim], roleMap);
+        const roles = ROLES.filter((r) => mapped.includes(r));
         if (roles.length === 0) return unwrap(err('AUTH.FORBIDDEN', 'your account at the identity provider has no Proportio role'));
         const now = clock.now().toISOString();
         const preferred = typeof claims.preferred_username === 'string' ? claims.preferred_username.toLowerCase() : '';
@@ -198,7 +201,7 @@ export const authService = (deps: AuthDeps) => {
           };
           await repos.users.insert(user);
           await recordAudit(repos, clock, { kind: 'system', name: 'oidc' }, 'user.provision', `user:${user.id}`, { username, roles });
-        } else if (user.roles.join() !== roles.join() || user.displayName !== display) {
+        } else if (user.roles.length !== roles.length || !user.roles.every((r) => roles.includes(r)) || user.displayName !== display || user.email !== email) {
           user = { ...user, roles, displayName: display, email };
           await repos.users.update(user);
           await recordAudit(repos, clock, { kind: 'system', name: 'oidc' }, 'user.roles-sync', `user:${user.id}`, { roles });

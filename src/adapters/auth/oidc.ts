@@ -18,13 +18,28 @@ export interface OidcAdapter {
   finish(callbackUrl: URL, pending: { state: string; nonce: string; verifier: string }): Promise<Record<string, unknown>>;
 }
 
+/**
+ * Seconds to wait for the provider (discovery, then every token and userinfo request): a provider
+ * that accepts connections but does not answer must not hold a sign-in for openid-client's 30.
+ */
+const PROVIDER_TIMEOUT_S = 10;
+
+const isLoopback = (host: string): boolean => host === 'localhost' || host === '[::1]' || /^127(\.\d{1,3}){3}$/.test(host);
+
 export const oidcAdapter = (cfg: OidcConfig): OidcAdapter => {
   let configuration: Promise<client.Configuration> | undefined;
+  const issuer = new URL(cfg.issuer);
+  const plainHttp = issuer.protocol === 'http:';
   const discover = () => {
+    // Plain http is allowed only for a provider on this machine (tests, local set-ups): anywhere
+    // else the client secret, codes and tokens would cross the network in clear.
+    if (plainHttp && !isLoopback(issuer.hostname)) {
+      return Promise.reject(new Error(`PROPORTIO_OIDC_ISSUER ${cfg.issuer}: plain http is allowed only for a provider on this machine; use https`));
+    }
     configuration ??= client
-      .discovery(new URL(cfg.issuer), cfg.clientId, cfg.clientSecret, undefined, {
-        // Plain http is allowed only for a provider on this machine (tests, local set-ups).
-        execute: new URL(cfg.issuer).protocol === 'http:' ? [client.allowInsecureRequests] : [],
+      .discovery(issuer, cfg.clientId, cfg.clientSecret, undefined, {
+        execute: plainHttp ? [client.allowInsecureRequests] : [],
+        timeout: PROVIDER_TIMEOUT_S,
       })
       .catch((e: unknown) => {
         configuration = undefined; // try again on the next login
