@@ -3,6 +3,7 @@
  * at once; the result is frozen. Every variable is documented in .env.example.
  */
 import path from 'node:path';
+import { ROLES } from './core/auth/roles.js';
 
 export interface OidcConfig {
   readonly issuer: string;
@@ -110,6 +111,14 @@ const parseOidc = (env: Env, problems: string[]): OidcConfig | undefined => {
     } catch {
       problems.push('PROPORTIO_OIDC_ROLE_MAP must be a JSON object mapping claim values to role names');
     }
+    // A typo ("DPO") would silently give nobody that role: refuse it at start.
+    const unknown = Object.values(roleMap).filter((r) => !(ROLES as readonly string[]).includes(r));
+    if (unknown.length > 0) problems.push(`PROPORTIO_OIDC_ROLE_MAP names unknown role(s) ${unknown.join(', ')}; roles are ${ROLES.join(', ')}`);
+  }
+  // Codes, tokens and the client secret must not cross a network in clear text.
+  const issuerUrl = new URL(issuer);
+  if (issuerUrl.protocol === 'http:' && !/^(localhost|127\.\d+\.\d+\.\d+|\[::1\])$/.test(issuerUrl.hostname)) {
+    problems.push('PROPORTIO_OIDC_ISSUER must use https (plain http only for a provider on this machine)');
   }
   return Object.freeze({
     issuer,

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.js';
+
+const load = (env: Record<string, string>) => loadConfig(env, '/srv/proportio', '/opt/proportio');
+
+describe('config', () => {
+  it('has defaults that run everything on one machine', () => {
+    const c = load({});
+    expect(c).toMatchObject({ port: 8080, dataDir: '/srv/proportio/data', databaseUrl: undefined, secureCookies: false, oidc: undefined });
+    expect(c.masterKeyFile).toBe('/srv/proportio/data/master.key');
+    expect(c.webDir).toBe('/opt/proportio/dist/web');
+    expect(Object.isFrozen(c)).toBe(true);
+  });
+
+  it('turns on Secure cookies for an https public URL', () => {
+    expect(load({ PROPORTIO_PUBLIC_URL: 'https://p.example' }).secureCookies).toBe(true);
+  });
+
+  it('reports every invalid variable at once', () => {
+    try {
+      load({ PROPORTIO_PORT: '99999', PROPORTIO_LOG_LEVEL: 'loud', PROPORTIO_DATABASE_URL: 'mysql://x', PROPORTIO_SECURE_COOKIES: 'maybe' });
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(ConfigError);
+      expect((e as ConfigError).problems).toHaveLength(4);
+    }
+  });
+
+  it('checks the OIDC settings together', () => {
+    const ok = load({
+      PROPORTIO_OIDC_ISSUER: 'https://idp.example/realms/x',
+      PROPORTIO_OIDC_CLIENT_ID: 'proportio',
+      PROPORTIO_OIDC_REDIRECT_URI: 'https://p.example/api/auth/oidc/callback',
+      PROPORTIO_OIDC_ROLE_MAP: '{"g-fg":"dpo"}',
+    });
+    expect(ok.oidc).toMatchObject({ rolesClaim: 'roles', roleMap: { 'g-fg': 'dpo' } });
+    expect(() => load({ PROPORTIO_OIDC_ISSUER: 'https://idp.example' })).toThrow(/CLIENT_ID is required[\s\S]*REDIRECT_URI is required/);
+    expect(() =>
+      load({ PROPORTIO_OIDC_ISSUER: 'https://idp.example', PROPORTIO_OIDC_CLIENT_ID: 'p', PROPORTIO_OIDC_REDIRECT_URI: 'https://p/cb', PROPORTIO_OIDC_ROLE_MAP: '{"g":"DPO"}' }),
+    ).toThrow(/unknown role\(s\) DPO/);
+    expect(() =>
+      load({ PROPORTIO_OIDC_ISSUER: 'http://idp.example', PROPORTIO_OIDC_CLIENT_ID: 'p', PROPORTIO_OIDC_REDIRECT_URI: 'https://p/cb' }),
+    ).toThrow(/must use https/);
+    expect(load({ PROPORTIO_OIDC_ISSUER: 'http://127.0.0.1:9000', PROPORTIO_OIDC_CLIENT_ID: 'p', PROPORTIO_OIDC_REDIRECT_URI: 'http://localhost/cb' }).oidc).toBeDefined();
+  });
+});
