@@ -10,6 +10,8 @@ export default defineConfig({
   build: {
     outDir: fileURLToPath(new URL('../dist/web', import.meta.url)),
     emptyOutDir: true,
+    // One bundle of about 500 kB (150 kB gzipped), most of it the Utrecht component library.
+    chunkSizeWarningLimit: 700,
   },
   server: {
     proxy: { '/api': 'http://localhost:8080' },

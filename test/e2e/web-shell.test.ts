@@ -67,7 +67,7 @@ describe.skipIf(!hasBrowser)('web shell in Chromium', () => {
   };
 
   const login = async (page: Page, username: string, password = PASSWORD): Promise<void> => {
-    if (!page.url().startsWith(base)) await page.goto(base);
+    if (!page.url().startsWith('http')) await page.goto(base);
     await page.getByLabel(nl.login.username, { exact: true }).fill(username);
     await page.getByLabel(nl.login.password, { exact: true }).fill(password);
     await page.getByRole('button', { name: nl.login.submit, exact: true }).click();
@@ -168,6 +168,54 @@ describe.skipIf(!hasBrowser)('web shell in Chromium', () => {
     ]);
     expect(await mainNav(page).count()).toBe(0);
     expect(await page.evaluate(async () => (await fetch('/api/auth/me')).status)).toBe(401);
+  });
+
+  it('a locked account and too many attempts each get their own clear message', async () => {
+    const admin = await loginAs(rt.app, 'beheer');
+    const created = await rt.app.inject({
+      method: 'POST',
+      url: '/api/users',
+      headers: admin.headers,
+      payload: {
+        username: 'slot-test',
+        displayName: 'Slot Test',
+        roles: ['front-desk'],
+        password: 'Een-heel-lang-wachtwoord-2026',
+      },
+    });
+    expect(created.statusCode).toBe(201);
+    const page = await newPage();
+    await page.goto(base);
+    const locked = expect.stringContaining('tijdelijk geblokkeerd');
+    for (let i = 0; i < 20; i++) {
+      await login(page, 'slot-test', `wrong-${i}`);
+      await eventually(() => texts(page.getByRole('alert'))).toEqual([
+        expect.stringMatching(/klopt niet|tijdelijk geblokkeerd/),
+      ]);
+      if ((await texts(page.getByRole('alert')))[0]?.includes('tijdelijk geblokkeerd')) break;
+    }
+    expect(await texts(page.getByRole('alert'))).toEqual([locked]);
+    // Even the right password is refused while locked.
+    await login(page, 'slot-test', 'Een-heel-lang-wachtwoord-2026');
+    await eventually(() => texts(page.getByRole('alert'))).toEqual([locked]);
+    expect(await mainNav(page).count()).toBe(0);
+
+    // A runtime that allows one attempt a minute answers 429 on the second.
+    const strict = await startTestRuntime({ demo: true, listen: true, web: true, loginAttemptsPerMinute: 1 });
+    try {
+      const other = await newPage();
+      await other.goto(strict.url!);
+      await login(other, 'beheer', 'wrong');
+      await eventually(() => texts(other.getByRole('alert'))).toEqual([
+        expect.stringContaining(nl.login.wrongPassword),
+      ]);
+      await login(other, 'beheer', PASSWORD);
+      await eventually(() => texts(other.getByRole('alert'))).toEqual([
+        expect.stringContaining(nl.login.rateLimited),
+      ]);
+    } finally {
+      await strict.close();
+    }
   });
 
   it('the administrator adds a site and a room through the forms and sees them listed', async () => {
