@@ -26,7 +26,7 @@ import type { ModuleContext, ProportioModule } from './module.js';
 export const ALARM_DEFAULTS = {
   escalationTickMs: 1000,
   heartbeatMs: 15_000,
-  streamBufferBytes: 256 * 1024,
+  streamBufferBytes: 1024 * 1024,
   webhookTimeoutMs: 3000,
 } as const;
 

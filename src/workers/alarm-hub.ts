@@ -1,8 +1,8 @@
 /**
  * The in-process alarm hub: server-sent events to every connected responder. One event is
  * serialised once and written to each matching stream without awaiting anybody: a stalled
- * connection only grows its own buffer, and when that passes the limit the connection is dropped
- * (the browser reconnects and gets a snapshot). Reconnecting clients get the open alarms as a
+ * connection only grows its own buffer; it is dropped when that buffer passes a hard limit, or
+ * when it keeps a backlog across two checks (the browser reconnects and gets a snapshot). Reconnecting clients get the open alarms as a
  * snapshot, plus the events they missed when their Last-Event-ID is still in the replay ring.
  */
 import { randomBytes } from 'node:crypto';
@@ -19,8 +19,11 @@ export interface HubMessage {
 }
 
 export interface HubOptions {
-  /** Bytes a client may have queued in user space before it is dropped as stalled. */
+  /** Bytes a client may have queued in user space at all: beyond this it is dropped at once (bounds memory). */
   readonly maxBufferBytes?: number;
+  /** A client still holding more than this at two checks in a row is not reading: dropped. */
+  readonly stallBytes?: number;
+  readonly stallCheckMs?: number;
   readonly heartbeatMs?: number;
   /** Events kept for Last-Event-ID replay. */
   readonly replaySize?: number;
@@ -31,6 +34,7 @@ interface Client {
   readonly recipient: Recipient;
   readonly res: ServerResponse;
   live: boolean;
+  stallStrikes: number;
   pending: string[];
   pendingBytes: number;
 }
@@ -57,7 +61,9 @@ export const toHubMessage = (e: AlarmEvent | RoomChangedEvent): HubMessage =>
     : { event: e.type, siteId: e.alarm.siteId, audience: audienceOf(e.alarm), data: e };
 
 export const createAlarmHub = (opts: HubOptions = {}) => {
-  const maxBuffer = opts.maxBufferBytes ?? 256 * 1024;
+  const maxBuffer = opts.maxBufferBytes ?? 1024 * 1024;
+  const stallBytes = opts.stallBytes ?? 64 * 1024;
+  const stallCheckMs = opts.stallCheckMs ?? 2000;
   const heartbeatMs = opts.heartbeatMs ?? 15_000;
   const replaySize = opts.replaySize ?? 1000;
   // Event ids are "<boot>-<seq>": an id from before a restart is recognised as unknown.
@@ -66,6 +72,7 @@ export const createAlarmHub = (opts: HubOptions = {}) => {
   const ring: Replayed[] = [];
   let seq = 0;
   let heartbeat: NodeJS.Timeout | undefined;
+  let stallCheck: NodeJS.Timeout | undefined;
   const counters = { connected: 0, droppedSlow: 0, delivered: 0 };
 
   const drop = (c: Client, why: string) => {
@@ -91,7 +98,17 @@ export const createAlarmHub = (opts: HubOptions = {}) => {
     if (c.pendingBytes > maxBuffer) drop(c, 'stalled before snapshot');
   };
 
-  const ensureHeartbeat = () => {
+  const ensureTimers = () => {
+    if (!stallCheck) {
+      // A healthy client drains its buffer within milliseconds; one that keeps a backlog across two checks is stalled.
+      stallCheck = setInterval(() => {
+        for (const c of clients) {
+          c.stallStrikes = c.res.writableLength > stallBytes ? c.stallStrikes + 1 : 0;
+          if (c.stallStrikes >= 2) drop(c, 'not reading');
+        }
+      }, stallCheckMs);
+      stallCheck.unref();
+    }
     if (heartbeat || heartbeatMs <= 0) return;
     heartbeat = setInterval(() => {
       const frame = `: hb\n\n`;
@@ -125,10 +142,10 @@ export const createAlarmHub = (opts: HubOptions = {}) => {
      * then live events. Events published while the snapshot is read are queued, not lost.
      */
     async attach(res: ServerResponse, recipient: Recipient, lastEventId: string | undefined, snapshot: () => Promise<unknown>): Promise<void> {
-      const c: Client = { recipient, res, live: false, pending: [], pendingBytes: 0 };
+      const c: Client = { recipient, res, live: false, stallStrikes: 0, pending: [], pendingBytes: 0 };
       clients.add(c);
       counters.connected++;
-      ensureHeartbeat();
+      ensureTimers();
       res.on('close', () => clients.delete(c));
       res.writeHead(200, SSE_HEADERS);
       res.write('retry: 3000\n\n');
@@ -157,7 +174,9 @@ export const createAlarmHub = (opts: HubOptions = {}) => {
     /** Ends every stream (server shutdown): the browsers reconnect to whichever instance comes up. */
     closeAll(): void {
       if (heartbeat) clearInterval(heartbeat);
+      if (stallCheck) clearInterval(stallCheck);
       heartbeat = undefined;
+      stallCheck = undefined;
       for (const c of clients) c.res.end();
       clients.clear();
     },
