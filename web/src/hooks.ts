@@ -8,7 +8,7 @@ export interface Loadable<T> {
   readonly data: T | undefined;
   readonly error: unknown;
   readonly loading: boolean;
-  reload(): void;
+  readonly reload: () => void;
 }
 
 export const useLoad = <T>(load: () => Promise<T>, deps: readonly unknown[]): Loadable<T> => {
@@ -96,7 +96,7 @@ export interface FormState {
   readonly busy: boolean;
   /** Shows clientErrors if any; otherwise runs the action and maps an API error onto the form. Resolves true on success. */
   submit(clientErrors: FormErrors, action: () => Promise<void>): Promise<boolean>;
-  reset(): void;
+  readonly reset: () => void;
 }
 
 export const useFormState = (fieldIds: Readonly<Record<string, string>>): FormState => {

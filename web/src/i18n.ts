@@ -550,7 +550,7 @@ export const isLanguage = (s: unknown): s is Language =>
 export interface I18n {
   readonly lang: Language;
   readonly t: Dictionary;
-  setLang(lang: Language): void;
+  readonly setLang: (lang: Language) => void;
 }
 
 export const I18nContext = createContext<I18n>({ lang: 'nl', t: nl, setLang: () => undefined });

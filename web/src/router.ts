@@ -5,7 +5,7 @@ export interface Router {
   readonly path: string;
   /** Counts client-side navigations, so pages know when to move focus to their heading. */
   readonly navigations: number;
-  navigate(path: string): void;
+  readonly navigate: (path: string) => void;
 }
 
 export const RouterContext = createContext<Router>({ path: '/', navigations: 0, navigate: () => undefined });

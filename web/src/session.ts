@@ -5,10 +5,10 @@ import type { Me } from './api.js';
 
 export interface Session {
   readonly me: Me;
-  can(permission: Permission): boolean;
-  logout(): Promise<void>;
+  readonly can: (permission: Permission) => boolean;
+  readonly logout: () => Promise<void>;
   /** Called when the API answers 401: the session has ended elsewhere. */
-  expired(): void;
+  readonly expired: () => void;
 }
 
 export const SessionContext = createContext<Session | null>(null);

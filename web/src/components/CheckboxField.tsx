@@ -10,7 +10,7 @@ export interface CheckboxFieldProps {
   readonly id: string;
   readonly label: string;
   readonly checked: boolean;
-  onChange(checked: boolean): void;
+  readonly onChange: (checked: boolean) => void;
   readonly description?: string | undefined;
   readonly error?: string | undefined;
 }

@@ -17,7 +17,7 @@ export interface CheckboxGroupProps {
     readonly description?: string;
   }[];
   readonly selected: readonly string[];
-  onChange(selected: string[]): void;
+  readonly onChange: (selected: string[]) => void;
   readonly error?: string | undefined;
 }
 

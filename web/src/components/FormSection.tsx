@@ -15,7 +15,7 @@ export interface FormSectionProps {
   /** Field labels by element id, for the error summary. */
   readonly labels: Readonly<Record<string, string>>;
   readonly busy: boolean;
-  onSubmit(): void;
+  readonly onSubmit: () => void;
   onCancel?: () => void;
   readonly submitLabel?: string;
   /** Move focus to the first field when the form opens (off for forms that are the whole page). */

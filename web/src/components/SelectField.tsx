@@ -13,7 +13,7 @@ export interface SelectFieldProps {
   readonly label: string;
   readonly value: string;
   readonly options: readonly { readonly value: string; readonly label: string }[];
-  onChange(value: string): void;
+  readonly onChange: (value: string) => void;
   readonly description?: string | undefined;
   readonly error?: string | undefined;
 }

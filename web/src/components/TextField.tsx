@@ -13,7 +13,7 @@ export interface TextFieldProps {
   readonly id: string;
   readonly label: string;
   readonly value: string;
-  onChange(value: string): void;
+  readonly onChange: (value: string) => void;
   readonly description?: string | undefined;
   readonly error?: string | undefined;
   readonly type?: 'text' | 'email' | 'password' | 'url' | 'number' | 'tel';

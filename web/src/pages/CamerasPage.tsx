@@ -35,8 +35,8 @@ interface CameraFormProps {
   readonly camera: Camera | undefined;
   readonly rooms: readonly Room[];
   readonly sites: readonly Site[];
-  onDone(): void;
-  onCancel(): void;
+  readonly onDone: () => void;
+  readonly onCancel: () => void;
 }
 
 /** Credentials are write-only: the form never receives them and sends them only when typed. */

@@ -26,8 +26,8 @@ import { useSession } from '../session.js';
 
 interface TypeFormProps {
   readonly type: ConversationType | undefined;
-  onDone(): void;
-  onCancel(): void;
+  readonly onDone: () => void;
+  readonly onCancel: () => void;
 }
 
 const ConversationTypeForm = ({ type, onDone, onCancel }: TypeFormProps) => {

@@ -15,7 +15,7 @@ import { TextField } from '../components/TextField.js';
 import { problemText, requireFields } from '../hooks.js';
 import { formatDateTime, useI18n } from '../i18n.js';
 
-export const LoginPage = ({ onLoggedIn }: { onLoggedIn(me: Me): void }) => {
+export const LoginPage = ({ onLoggedIn }: { onLoggedIn: (me: Me) => void }) => {
   const { t, lang } = useI18n();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');

@@ -29,8 +29,8 @@ const OrganisationForm = ({
   onCancel,
 }: {
   org: Organisation | null;
-  onDone(): void;
-  onCancel(): void;
+  readonly onDone: () => void;
+  readonly onCancel: () => void;
 }) => {
   const { t } = useI18n();
   const [values, setValues] = useState<Record<Field, string>>({

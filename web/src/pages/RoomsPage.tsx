@@ -25,8 +25,8 @@ import { useSession } from '../session.js';
 interface RoomFormProps {
   readonly room: Room | undefined;
   readonly sites: readonly Site[];
-  onDone(): void;
-  onCancel(): void;
+  readonly onDone: () => void;
+  readonly onCancel: () => void;
 }
 
 const RoomForm = ({ room, sites, onDone, onCancel }: RoomFormProps) => {

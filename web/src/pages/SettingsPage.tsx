@@ -39,8 +39,8 @@ const SettingForm = ({
   onCancel,
 }: {
   setting: Setting;
-  onDone(): void;
-  onCancel(): void;
+  readonly onDone: () => void;
+  readonly onCancel: () => void;
 }) => {
   const { t } = useI18n();
   const [value, setValue] = useState(show(setting.value));

@@ -27,8 +27,8 @@ const SiteForm = ({
   onCancel,
 }: {
   site: Site | undefined;
-  onDone(): void;
-  onCancel(): void;
+  readonly onDone: () => void;
+  readonly onCancel: () => void;
 }) => {
   const { t } = useI18n();
   const [name, setName] = useState(site?.name ?? '');

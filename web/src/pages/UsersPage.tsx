@@ -33,8 +33,8 @@ const roleOptions = (t: Dictionary) =>
 interface UserFormProps {
   readonly user: User | undefined;
   readonly sites: readonly Site[];
-  onDone(): void;
-  onCancel(): void;
+  readonly onDone: () => void;
+  readonly onCancel: () => void;
 }
 
 const UserForm = ({ user, sites, onDone, onCancel }: UserFormProps) => {
@@ -169,7 +169,15 @@ const UserForm = ({ user, sites, onDone, onCancel }: UserFormProps) => {
   );
 };
 
-const SetPasswordForm = ({ user, onDone, onCancel }: { user: User; onDone(): void; onCancel(): void }) => {
+const SetPasswordForm = ({
+  user,
+  onDone,
+  onCancel,
+}: {
+  user: User;
+  onDone: () => void;
+  onCancel: () => void;
+}) => {
   const { t } = useI18n();
   const [password, setPassword] = useState('');
   const form = useFormState({ password: 'user-new-password' });
