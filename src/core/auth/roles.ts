@@ -38,6 +38,18 @@ export const PERMISSIONS = {
   'devices:read': ['security', 'admin', 'auditor'],
   /** Register, change and disable MQTT alarm buttons and subscribers. */
   'devices:write': ['admin'],
+  /** See assessments, their versions, findings, comparisons and reports. */
+  'assessments:read': ['security', 'dpo', 'decision-maker', 'admin', 'auditor'],
+  /** Author assessments: create, change the input (a new version once advised on or decided), record views and judgements, submit. */
+  'assessments:write': ['security', 'dpo'],
+  /** Record the DPO's advice (GDPR Art. 35(2)). */
+  'assessments:advise': ['dpo'],
+  /** Approve or reject a submitted assessment (the accountable official; never its author). */
+  'assessments:decide': ['decision-maker'],
+  /** Withdraw an assessment: whatever it enabled stops at once. The DPO may pull the plug too. */
+  'assessments:withdraw': ['decision-maker', 'dpo'],
+  /** See the compiled room policy and its history: which rooms may record what (no personal data). */
+  'policy:read': ['front-desk', 'responder', 'security', 'dpo', 'decision-maker', 'admin', 'auditor'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -1,0 +1,96 @@
+/**
+ * The assessment capability: the DPIA workflow with versions, the room policy compiled from the
+ * approved assessments with its history, and the scheduler tick that switches recording off when
+ * an assessment expires or reaches its review date.
+ */
+import type { FastifyInstance } from 'fastify';
+import type { Database } from '../adapters/db/connection.js';
+import { createAssessmentStore, openSeparateAssessmentStore } from '../adapters/db/repositories/assessment-store.js';
+import { assessmentRoutes } from '../http/routes/assessments/assessments.routes.js';
+import { policyRoutes } from '../http/routes/policy/policy.routes.js';
+import type { AssessmentRepositories, AssessmentStore } from '../services/assessment-ports.js';
+import { assessmentService, type AssessmentService } from '../services/assessment.service.js';
+import { policyService, type PolicyService } from '../services/policy.service.js';
+import type { HealthItem, ModuleContext, ProportioModule } from './module.js';
+
+/** How often the scheduler recompiles, so expiry and review dates take effect within a minute. */
+export const POLICY_TICK_MS = 60_000;
+
+export interface AssessmentModule extends ProportioModule {
+  readonly services: { readonly assessments: AssessmentService; readonly policy: PolicyService };
+}
+
+/**
+ * The store opens lazily: building the app (or a CLI command) that never touches assessments
+ * opens no extra connection. Uses the composition root's database handle when the context
+ * carries one, else a second connection to the same database (see assessment-store.ts).
+ */
+const lazyStore = (ctx: ModuleContext): AssessmentStore => {
+  let inner: AssessmentStore | undefined;
+  const get = (): AssessmentStore => {
+    if (inner === undefined) {
+      const database = (ctx as ModuleContext & { readonly database?: Database }).database;
+      inner =
+        database !== undefined
+          ? createAssessmentStore(database)
+          : openSeparateAssessmentStore({ databaseUrl: ctx.config.databaseUrl, dataDir: ctx.config.dataDir, foundation: ctx.store, log: ctx.log });
+    }
+    return inner;
+  };
+  const read = new Proxy({} as AssessmentRepositories, { get: (_t, key) => get().read[key as keyof AssessmentRepositories] });
+  return {
+    get dialect() {
+      return get().dialect;
+    },
+    read,
+    transaction: (fn) => get().transaction(fn),
+    close: async () => {
+      const s = inner;
+      inner = undefined;
+      if (s !== undefined) await s.close();
+    },
+  };
+};
+
+export const createAssessmentModule = (ctx: ModuleContext): AssessmentModule => {
+  const log = ctx.log.child({ component: 'assessment' });
+  const store = lazyStore(ctx);
+  const policy = policyService({ store, clock: ctx.clock });
+  const assessments = assessmentService({ store, clock: ctx.clock, ids: ctx.ids, policy });
+  let timer: NodeJS.Timeout | undefined;
+  let lastTick: { ok: boolean; message: string } | undefined;
+
+  const tick = async (): Promise<void> => {
+    try {
+      const r = await policy.tick();
+      lastTick = r.ok ? { ok: true, message: r.value ? `policy version ${r.value.seq} (${r.value.trigger})` : 'unchanged' } : { ok: false, message: r.error.message };
+      if (r.ok && r.value) log.info({ seq: r.value.seq, trigger: r.value.trigger }, 'policy changed');
+    } catch (e) {
+      lastTick = { ok: false, message: (e as Error).message };
+      log.error({ err: (e as Error).message }, 'policy tick failed');
+    }
+  };
+
+  return {
+    name: 'assessment',
+    services: { assessments, policy },
+    routes: async (app: FastifyInstance) => {
+      await app.register(assessmentRoutes, { assessments });
+      await app.register(policyRoutes, { policy });
+      // The app owns the requests that use the store; when it closes, so does a store of our own.
+      app.addHook('onClose', async () => store.close());
+    },
+    start: async () => {
+      await tick();
+      timer = setInterval(() => void tick(), POLICY_TICK_MS);
+      timer.unref();
+    },
+    stop: async () => {
+      if (timer !== undefined) clearInterval(timer);
+      timer = undefined;
+      await store.close();
+    },
+    health: (): readonly HealthItem[] =>
+      lastTick !== undefined && !lastTick.ok ? [{ component: 'policy', status: 'error', message: `policy recompilation failed: ${lastTick.message}` }] : [],
+  };
+};

@@ -1,0 +1,255 @@
+/**
+ * The assessment workflow over HTTP on every dialect, with the demo municipality: an
+ * incident-triggered recording for Spreekkamer 2 × bijstandsgesprek, evidence from the register,
+ * live findings, the DPO's advice, the views, the accountable official's approval — and then the
+ * room policy the API reports follows: on after approval, off after expiry (scheduler tick) and
+ * after withdrawal; a changed input becomes version 2 while version 1 stays as approved.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AssessmentModule } from '../../src/compose/assessment.compose.js';
+import { packageRoot } from '../../src/main.js';
+import type { Clock } from '../../src/services/ports.js';
+import { availableDialects } from '../support/databases.js';
+import { loginAs, startTestRuntime, type TestRuntime } from '../support/test-runtime.js';
+
+const dialects = await availableDialects();
+
+/** A Wednesday, 10:00 in Amsterdam: inside the scenario's hours (Mon–Fri 08:30–17:00). */
+const START = new Date('2026-03-04T09:00:00Z');
+const day = (d: Date, plus: number) => new Date(d.getTime() + plus * 86_400_000).toISOString().slice(0, 10);
+
+const movableClock = (at: Date): Clock & { set(d: Date): void } => {
+  let now = at;
+  return { now: () => now, set: (d) => (now = d) };
+};
+
+type Json = Record<string, unknown>;
+
+/** examples/incident-triggered-recording.json adapted to the demo: its room and kind of conversation, today's dates. */
+const demoScenario = (roomId: string, typeId: string): Json => {
+  const s = JSON.parse(fs.readFileSync(path.join(packageRoot(), 'examples', 'incident-triggered-recording.json'), 'utf8')) as Json & {
+    scope: Json;
+    measure: Json;
+    safeguards: Json;
+    dpia: Json;
+    evidence: Json;
+    purpose: Json;
+  };
+  delete s.humanJudgements;
+  delete s.safeguards.dpoAdviceDate;
+  delete s.dpia.dataSubjectViews;
+  delete s.evidence.incidents;
+  s.title = 'Opname alleen bij alarm in Spreekkamer 2, bijstandsgesprekken';
+  s.assessedOn = day(START, 0);
+  s.controller = { name: 'Gemeente Lindewaard', publicAuthority: true };
+  s.measure = { ...s.measure, startDate: day(START, 30) };
+  s.scope = { ...s.scope, rooms: [{ id: roomId, name: 'Spreekkamer 2' }], conversationTypes: [{ id: typeId, name: 'Bijstandsgesprek', sensitive: true }] };
+  s.purpose = { ...s.purpose, text: 'Bij een alarm tijdens een bijstandsgesprek in Spreekkamer 2 direct hulp halen en beeldbewijs vastleggen van het incident voor aangifte bij de politie' };
+  s.safeguards = { ...s.safeguards, reviewDate: day(START, 365) };
+  s.dpia = { ...s.dpia, date: day(START, 0) };
+  return s;
+};
+
+describe.each(dialects)('assessment workflow on %s', (dialect) => {
+  let t: TestRuntime;
+  const clock = movableClock(START);
+  let mod: AssessmentModule;
+  let roomId: string;
+  let typeId: string;
+  let fg: Record<string, string>;
+  let secretaris: Record<string, string>;
+  let balie: Record<string, string>;
+  let assessmentId: string;
+
+  beforeAll(async () => {
+    t = await startTestRuntime({ dialect, demo: true, clock, loginAttemptsPerMinute: 1000 });
+    mod = t.rt.modules.find((m) => m.name === 'assessment') as AssessmentModule;
+    roomId = (await t.rt.store.read.rooms.list()).find((r) => r.name === 'Spreekkamer 2')!.id;
+    typeId = (await t.rt.store.read.conversationTypes.findByCode('bijstandsgesprek'))!.id;
+    fg = (await loginAs(t.app, 'fg')).headers;
+    secretaris = (await loginAs(t.app, 'secretaris')).headers;
+    balie = (await loginAs(t.app, 'balie')).headers;
+  });
+  afterAll(async () => t?.close());
+
+  const roomDecision = async (headers: Record<string, string>) => {
+    const res = await t.app.inject({ method: 'GET', url: `/api/rooms/${roomId}/policy`, headers });
+    expect(res.statusCode, res.body).toBe(200);
+    const body = res.json<{ decisions: Array<{ conversationTypeId: string; decision: { mode: Json; audioAllowed: boolean; retentionHours?: number } }> }>();
+    return body.decisions.find((d) => d.conversationTypeId === typeId)!.decision;
+  };
+
+  it('starts with recording off in every room', async () => {
+    expect((await roomDecision(balie)).mode).toEqual({ kind: 'off' });
+    const policy = await t.app.inject({ method: 'GET', url: '/api/policy', headers: balie });
+    expect(policy.json()).toMatchObject({ compiled: { rooms: [] }, version: null });
+  });
+
+  it('evaluates live, with the evidence pulled from the register, and writes nothing', async () => {
+    const before = await mod.services.assessments.count();
+    const audit = await t.rt.store.read.audit.count();
+    const res = await t.app.inject({ method: 'POST', url: '/api/assessments/evaluate', headers: fg, payload: { scenario: demoScenario(roomId, typeId) } });
+    expect(res.statusCode, res.body).toBe(200);
+    const e = res.json<{ verdict: string; findings: Array<{ ruleId: string; outcome: string }>; evidence: { source: string; incidents: Json[] } }>();
+    const register = (await t.rt.store.read.incidents.list({ roomId })).filter((i) => i.conversationTypeId === typeId && i.kind !== null);
+    expect(register.length).toBeGreaterThan(3);
+    expect(e.evidence.source).toBe('register');
+    expect(e.evidence.incidents).toHaveLength(register.length);
+    expect(e.findings.map((f) => f.ruleId)).toContain('NEC-1');
+    expect(e.findings.find((f) => f.ruleId === 'NEC-1')!.outcome).toBe('pass');
+    expect(e.verdict).not.toBe('not-permitted');
+    expect(await mod.services.assessments.count()).toEqual(before);
+    expect(await t.rt.store.read.audit.count()).toBe(audit);
+  });
+
+  it('runs draft → advice → views → judgements → submit → approval, and the room policy follows', async () => {
+    const created = await t.app.inject({ method: 'POST', url: '/api/assessments', headers: fg, payload: { scenario: demoScenario(roomId, typeId) } });
+    expect(created.statusCode, created.body).toBe(201);
+    assessmentId = created.json<{ assessment: { id: string } }>().assessment.id;
+    expect(created.json()).toMatchObject({ version: { version: 1, status: 'draft' } });
+
+    const advice = await t.app.inject({
+      method: 'POST',
+      url: `/api/assessments/${assessmentId}/dpo-advice`,
+      headers: fg,
+      payload: { advice: 'Opname alleen bij alarm, zonder geluid, 72 uur: proportioneel gezien de incidenten in juist deze kamer.', recommendation: 'approve-with-conditions' },
+    });
+    expect(advice.statusCode, advice.body).toBe(200);
+    const views = await t.app.inject({
+      method: 'POST',
+      url: `/api/assessments/${assessmentId}/views`,
+      headers: fg,
+      payload: { sought: true, summary: 'Cliëntenraad: alleen bij alarm, nooit geluid, bezwaar zet de camera uit.', representatives: 'Cliëntenraad Werk en Inkomen' },
+    });
+    expect(views.statusCode, views.body).toBe(200);
+
+    const evaluation = await t.app.inject({ method: 'GET', url: `/api/assessments/${assessmentId}/evaluation`, headers: secretaris });
+    expect(evaluation.statusCode).toBe(200);
+    const pending = evaluation.json<{ pendingReviews: string[] }>().pendingReviews;
+    for (const ruleId of pending) {
+      const j = await t.app.inject({
+        method: 'POST',
+        url: `/api/assessments/${assessmentId}/judgements`,
+        headers: fg,
+        payload: { ruleId, outcome: 'pass', reasons: 'Ernstige incidenten met aangifte in juist deze kamer en dit soort gesprek; opname alleen bij alarm weegt op tegen het vermoeden.' },
+      });
+      expect(j.statusCode, j.body).toBe(200);
+    }
+    const judged = await t.app.inject({ method: 'GET', url: `/api/assessments/${assessmentId}/evaluation`, headers: secretaris });
+    expect(judged.json()).toMatchObject({ pendingReviews: [], verdict: 'permitted-with-conditions' });
+
+    const submit = await t.app.inject({ method: 'POST', url: `/api/assessments/${assessmentId}/submit`, headers: fg });
+    expect(submit.statusCode, submit.body).toBe(200);
+    expect((await roomDecision(balie)).mode).toEqual({ kind: 'off' });
+
+    const decision = await t.app.inject({
+      method: 'POST',
+      url: `/api/assessments/${assessmentId}/decision`,
+      headers: secretaris,
+      payload: { outcome: 'approved', reasons: 'Conform advies FG; evaluatie na een jaar.' },
+    });
+    expect(decision.statusCode, decision.body).toBe(200);
+    expect(decision.json()).toMatchObject({ version: { status: 'approved', verdict: 'permitted-with-conditions' }, policyVersion: { trigger: 'approval' } });
+
+    const d = await roomDecision(balie);
+    expect(d.mode).toEqual({ kind: 'incident-triggered', preRollSeconds: 30, postRollSeconds: 120 });
+    expect(d.audioAllowed).toBe(false);
+    expect(d.retentionHours).toBe(72);
+    const wmo = (await t.rt.store.read.conversationTypes.findByCode('wmo-keukentafelgesprek'))!.id;
+    const other = await t.app.inject({ method: 'GET', url: `/api/rooms/${roomId}/policy?conversationType=${wmo}`, headers: balie });
+    expect(other.json<{ decisions: Array<{ decision: { mode: Json } }> }>().decisions[0]!.decision.mode).toEqual({ kind: 'off' });
+
+    const stored = await t.app.inject({ method: 'GET', url: `/api/assessments/${assessmentId}`, headers: secretaris });
+    const v1 = stored.json<{ versions: Array<{ evidence: Json[]; decision: Json }> }>().versions[0]!;
+    expect(v1.evidence.length).toBeGreaterThan(3);
+    expect(v1.decision).toMatchObject({ outcome: 'approved', name: 'Drs. Anouk Jansen (gemeentesecretaris)' });
+    const audit = await t.rt.store.read.audit.page({ limit: 50, subject: `assessment:${assessmentId}` });
+    expect(audit.map((a) => a.action).reverse()).toEqual(['assessment.create', 'assessment.dpo-advice', 'assessment.views', ...pending.map(() => 'assessment.judgement'), 'assessment.submit', 'assessment.approve']);
+    expect(await t.rt.services.audit.verify()).toMatchObject({ ok: true });
+  });
+
+  it('reports the Markdown report with the decision', async () => {
+    const res = await t.app.inject({ method: 'GET', url: `/api/assessments/${assessmentId}/report.md?lang=en`, headers: secretaris });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('text/markdown');
+    expect(res.body).toContain('Drs. Anouk Jansen');
+    expect(res.body).toContain('DPO advice');
+  });
+
+  it('keeps version 1 approved and in force when the input changes: version 2 is a new draft', async () => {
+    const s = demoScenario(roomId, typeId) as Json & { safeguards: Json };
+    s.safeguards = { ...s.safeguards, retentionHours: 48 };
+    const res = await t.app.inject({ method: 'PUT', url: `/api/assessments/${assessmentId}`, headers: fg, payload: { scenario: s } });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ newVersion: true, version: { version: 2, status: 'draft' } });
+    const stored = await t.app.inject({ method: 'GET', url: `/api/assessments/${assessmentId}`, headers: fg });
+    const versions = stored.json<{ versions: Array<{ version: number; status: string; scenario: { safeguards: Json } }> }>().versions;
+    expect(versions.map((v) => [v.version, v.status])).toEqual([
+      [1, 'approved'],
+      [2, 'draft'],
+    ]);
+    expect(versions[0]!.scenario.safeguards.retentionHours).toBe(72);
+    expect((await roomDecision(balie)).retentionHours).toBe(72);
+  });
+
+  it('switches recording off at expiry: the scheduler tick stores the change and audits policy.expired', async () => {
+    clock.set(new Date(START.getTime() + 366 * 86_400_000 + 3_600_000));
+    balie = (await loginAs(t.app, 'balie')).headers;
+    // decide() already respects the expiry between ticks …
+    expect((await roomDecision(balie)).mode).toEqual({ kind: 'off' });
+    // … and the tick records it in the history.
+    const r = await mod.services.policy.tick();
+    expect(r.ok && r.value?.trigger).toBe('expiry');
+    expect((await roomDecision(balie)).mode).toEqual({ kind: 'off' });
+    const history = await t.app.inject({ method: 'GET', url: '/api/policy/history', headers: balie });
+    expect(history.json<Array<{ trigger: string }>>().map((h) => h.trigger)).toEqual(['expiry', 'approval']);
+    const expired = await t.rt.store.read.audit.page({ limit: 10, action: 'policy.expired' });
+    expect(expired).toHaveLength(1);
+    expect(expired[0]!.details).toMatchObject({ trigger: 'expiry', stopped: [assessmentId] });
+    // A second tick with nothing new stores nothing.
+    const again = await mod.services.policy.tick();
+    expect(again.ok && again.value).toBeUndefined();
+    clock.set(START);
+  });
+});
+
+describe.each(dialects)('withdrawal on %s', (dialect) => {
+  let t: TestRuntime;
+  const clock = movableClock(START);
+
+  beforeAll(async () => {
+    t = await startTestRuntime({ dialect, demo: true, clock, loginAttemptsPerMinute: 1000 });
+  });
+  afterAll(async () => t?.close());
+
+  it('switches the room off at once and records why', async () => {
+    const mod = t.rt.modules.find((m) => m.name === 'assessment') as AssessmentModule;
+    const roomId = (await t.rt.store.read.rooms.list()).find((r) => r.name === 'Spreekkamer 2')!.id;
+    const typeId = (await t.rt.store.read.conversationTypes.findByCode('bijstandsgesprek'))!.id;
+    const fg = (await loginAs(t.app, 'fg')).headers;
+    const secretaris = (await loginAs(t.app, 'secretaris')).headers;
+    const post = (url: string, headers: Record<string, string>, payload?: Json) => t.app.inject({ method: 'POST', url, headers, ...(payload ? { payload } : {}) });
+    const id = (await post('/api/assessments', fg, { scenario: demoScenario(roomId, typeId) })).json<{ assessment: { id: string } }>().assessment.id;
+    await post(`/api/assessments/${id}/dpo-advice`, fg, { advice: 'Akkoord onder voorwaarden.', recommendation: 'approve-with-conditions' });
+    await post(`/api/assessments/${id}/views`, fg, { sought: false, reasonNotSought: 'De cliëntenraad is opgeheven; een nieuwe wordt in 2026 ingesteld.' });
+    for (const ruleId of (await mod.services.assessments.evaluateStored(id)).ok ? ((await mod.services.assessments.evaluateStored(id)) as { value: { pendingReviews: string[] } }).value.pendingReviews : []) {
+      await post(`/api/assessments/${id}/judgements`, fg, { ruleId, outcome: 'pass', reasons: 'Gewogen: ernstige incidenten in deze kamer.' });
+    }
+    await post(`/api/assessments/${id}/submit`, fg);
+    expect((await post(`/api/assessments/${id}/decision`, secretaris, { outcome: 'approved', reasons: 'Akkoord.' })).statusCode).toBe(200);
+    expect((await mod.services.policy.decide(roomId, { conversationTypeId: typeId, startedAt: START.toISOString() })).mode.kind).toBe('incident-triggered');
+
+    const w = await post(`/api/assessments/${id}/withdrawal`, secretaris, { reason: 'De ondernemingsraad trok zijn instemming in.' });
+    expect(w.statusCode, w.body).toBe(200);
+    expect(w.json()).toMatchObject({ policyVersion: { trigger: 'withdrawal' } });
+    expect((await mod.services.policy.decide(roomId, { conversationTypeId: typeId, startedAt: START.toISOString() })).mode.kind).toBe('off');
+    const room = await t.app.inject({ method: 'GET', url: `/api/rooms/${roomId}/policy`, headers: fg });
+    expect(room.json<{ policy: { entries: Json[] } }>().policy.entries).toEqual([]);
+    const history = (await mod.services.policy.history()).map((h) => h.trigger);
+    expect(history).toEqual(['withdrawal', 'approval']);
+    // Withdrawn is final: a second withdrawal has nothing to withdraw.
+    expect((await post(`/api/assessments/${id}/withdrawal`, secretaris, { reason: 'Nogmaals.' })).json()).toMatchObject({ code: 'ASSESSMENT.WRONG_STATE' });
+  });
+});
