@@ -15,6 +15,7 @@ import type { Config } from './config.js';
 import { buildApp, loggerOptions, type ProportioApp } from './http/app.js';
 import pino from 'pino';
 import { createAlarmModule } from './compose/alarm.compose.js';
+import { createAssessmentModule } from './compose/assessment.compose.js';
 import { createEventBus } from './compose/events.js';
 import type { ModuleContext, ProportioModule } from './compose/module.js';
 import { auditService } from './services/audit.service.js';
@@ -104,7 +105,7 @@ export const createRuntime = async (config: Config, opts: RuntimeOptions = {}): 
   const log = pino({ level: opts.logger === false ? 'silent' : config.logLevel, base: { component: 'runtime' } });
   const moduleContext: ModuleContext = { config, store, clock, ids, secrets, log, events: createEventBus(log) };
   // Capabilities, in the order their routes are registered.
-  const modules: ProportioModule[] = [createAlarmModule(moduleContext)];
+  const modules: ProportioModule[] = [createAlarmModule(moduleContext), createAssessmentModule(moduleContext)];
   const oidc = config.oidc
     ? { ...oidcAdapter(config.oidc), rolesClaim: config.oidc.rolesClaim, roleMap: config.oidc.roleMap, redirectUri: config.oidc.redirectUri }
     : undefined;
