@@ -59,6 +59,8 @@ export const AuditEntrySchema = Type.Object({
   seq: Type.Integer(),
   at: Type.String(),
   actor: Type.String(),
+  /** The username for user actors (the id stays the stable reference); null when unknown. */
+  actorName: Type.Union([Type.String(), Type.Null()]),
   action: Type.String(),
   subject: Type.String(),
   details: Type.Record(Type.String(), Type.Unknown()),

@@ -26,6 +26,11 @@ export const auditService = (deps: { store: Store }) => ({
     }
     return { ok: true, checked: state.checked, headHash: state.last?.hash ?? null };
   },
-  page: (opts: { beforeSeq?: number; limit: number; subject?: string; action?: string }) => deps.store.read.audit.page(opts),
+  /** A page of entries, newest first, with the acting user's name beside the stable id. */
+  async page(opts: { beforeSeq?: number; limit: number; subject?: string; action?: string }): Promise<Array<AuditEntry & { actorName: string | null }>> {
+    const entries = await deps.store.read.audit.page(opts);
+    const names = new Map((await deps.store.read.users.list()).map((u) => [`user:${u.id}`, u.username]));
+    return entries.map((e) => ({ ...e, actorName: names.get(e.actor) ?? (e.actor.startsWith('system:') ? e.actor : null) }));
+  },
   count: () => deps.store.read.audit.count(),
 });

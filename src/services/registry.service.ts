@@ -261,14 +261,16 @@ export type RegistryService = ReturnType<typeof registryService>;
  * Operator settings the database holds (infrastructure lives in the environment). Each has a
  * check that returns a problem text or undefined; later modules add theirs here.
  */
-export const SETTINGS: Record<string, { description: string; default: unknown; check(v: unknown): string | undefined }> = {
+export const SETTINGS: Record<string, { description: string; descriptionNl: string; default: unknown; check(v: unknown): string | undefined }> = {
   'alarm.escalationSeconds': {
     description: 'Seconds without acknowledgement before an alarm escalates to the second group',
+    descriptionNl: 'Seconden zonder reactie ("ik kom") voordat een alarm naar de tweede groep gaat',
     default: 30,
     check: (v) => (Number.isInteger(v) && (v as number) >= 5 && (v as number) <= 600 ? undefined : 'must be a whole number from 5 to 600'),
   },
   'audit.retentionNote': {
     description: 'Free text shown on the audit page (e.g. where the chain head is anchored)',
+    descriptionNl: 'Vrije tekst op de auditpagina (bijv. waar de kop van de keten wordt vastgelegd)',
     default: '',
     check: (v) => (typeof v === 'string' && v.length <= 500 ? undefined : 'must be text of at most 500 characters'),
   },

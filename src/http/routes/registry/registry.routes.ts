@@ -203,6 +203,7 @@ export const registryRoutes = async (app: FastifyInstance, opts: { registry: Reg
     key: Type.String(),
     value: Type.Unknown(),
     description: Type.String(),
+    descriptionNl: Type.String(),
     default: Type.Unknown(),
     updatedAt: Type.Union([Type.String(), Type.Null()]),
     updatedBy: Type.Union([Type.String(), Type.Null()]),
@@ -214,7 +215,7 @@ export const registryRoutes = async (app: FastifyInstance, opts: { registry: Reg
     const stored = new Map((await reg.listSettings()).map((s) => [s.key, s]));
     return Object.entries(SETTINGS).map(([key, def]) => {
       const s = stored.get(key);
-      return { key, value: s ? s.value : def.default, description: def.description, default: def.default, updatedAt: s?.updatedAt ?? null, updatedBy: s?.updatedBy ?? null };
+      return { key, value: s ? s.value : def.default, description: def.description, descriptionNl: def.descriptionNl, default: def.default, updatedAt: s?.updatedAt ?? null, updatedBy: s?.updatedBy ?? null };
     });
   });
 
