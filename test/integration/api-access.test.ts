@@ -13,7 +13,7 @@ let t: TestRuntime;
 const sessions = new Map<Role, Record<string, string>>();
 
 beforeAll(async () => {
-  t = await startTestRuntime({ demo: true, loginAttemptsPerMinute: 1000 });
+  t = await startTestRuntime({ demo: true, listen: true, loginAttemptsPerMinute: 1000 });
   for (const role of ROLES) {
     const account = DEMO_ACCOUNTS.find((a) => a.roles.length === 1 && a.roles[0] === role) ?? DEMO_ACCOUNTS.find((a) => a.roles.includes(role))!;
     // Accounts with one role only, so each row tests exactly one role's permissions.
@@ -32,6 +32,15 @@ beforeAll(async () => {
   }
 });
 afterAll(async () => t?.close());
+
+/** Event streams never end: read the status over real HTTP, then hang up. */
+const streamStatus = async (url: string, headers: Record<string, string>): Promise<{ statusCode: number; json: () => unknown }> => {
+  const ac = new AbortController();
+  const res = await fetch(`${t.url}${url}`, { headers, signal: ac.signal });
+  const body = res.status >= 400 ? ((await res.json()) as unknown) : undefined;
+  ac.abort();
+  return { statusCode: res.status, json: () => body };
+};
 
 const concrete = (url: string) => url.replace(/:([a-zA-Z]+)/g, (_m, p: string) => (p === 'key' ? 'alarm.escalationSeconds' : '00000000-0000-4000-8000-000000000000'));
 
@@ -71,7 +80,7 @@ describe('route × role authorisation', () => {
     for (const route of t.app.declaredRoutes) {
       const url = concrete(route.url);
       // Anonymous
-      const anon = await t.app.inject({ method: route.method as 'GET', url, payload: route.method === 'GET' ? undefined : {} });
+      const anon = /\/stream$/.test(route.url) ? await streamStatus(url, {}) : await t.app.inject({ method: route.method as 'GET', url, payload: route.method === 'GET' ? undefined : {} });
       if (route.access !== 'public' && anon.statusCode !== 401) failures.push(`anonymous ${route.method} ${route.url}: ${anon.statusCode}, expected 401`);
       if (route.access === 'public' && (anon.statusCode === 401 || anon.statusCode === 403)) failures.push(`anonymous ${route.method} ${route.url}: ${anon.statusCode} on a public route`);
       if (route.access === 'public') continue;
@@ -79,8 +88,8 @@ describe('route × role authorisation', () => {
         // Logout would end the session the remaining rows need.
         if (route.url === '/api/auth/logout') continue;
         const headers = sessions.get(role)!;
-        const res = await t.app.inject({ method: route.method as 'GET', url, headers, payload: route.method === 'GET' ? undefined : {} });
         const allowed = route.access === 'authenticated' || hasPermission([role], route.access);
+        const res = /\/stream$/.test(route.url) ? await streamStatus(url, headers) : await t.app.inject({ method: route.method as 'GET', url, headers, payload: route.method === 'GET' ? undefined : {} });
         if (allowed && (res.statusCode === 401 || res.statusCode === 403)) failures.push(`${role} ${route.method} ${route.url}: ${res.statusCode}, expected access`);
         if (!allowed && res.statusCode !== 403) failures.push(`${role} ${route.method} ${route.url}: ${res.statusCode}, expected 403`);
         if (!allowed) expect(res.json()).toMatchObject({ code: 'AUTH.FORBIDDEN' });
