@@ -219,3 +219,165 @@ export const query = (params: Record<string, string | number | undefined>): stri
   const s = q.toString();
   return s ? `?${s}` : '';
 };
+
+// Alarms, conversations and incidents (src/http/routes/alarms, src/http/routes/incidents).
+
+export interface ConversationTypeRef {
+  readonly id: string;
+  readonly code: string;
+  readonly nameNl: string;
+  readonly nameEn: string;
+}
+
+export type AlarmState = 'raised' | 'acknowledged' | 'closed';
+
+export interface AlarmView {
+  readonly id: string;
+  readonly state: AlarmState;
+  readonly siteId: string;
+  readonly siteName: string;
+  readonly roomId: string;
+  readonly roomName: string;
+  readonly floor: string;
+  readonly conversationId: string | null;
+  readonly conversationType: ConversationTypeRef | null;
+  readonly riskFlag: boolean;
+  readonly source: 'web' | 'mqtt' | 'api';
+  readonly raisedBy: { readonly userId: string; readonly displayName: string } | null;
+  readonly deviceId: string | null;
+  readonly silent: boolean;
+  readonly raisedAt: string;
+  readonly lastPressAt: string;
+  readonly pressCount: number;
+  readonly acknowledgedAt: string | null;
+  readonly acknowledgements: readonly { readonly userId: string; readonly displayName: string; readonly at: string }[];
+  readonly escalatedAt: string | null;
+  readonly closedAt: string | null;
+  readonly closedBy: string | null;
+  readonly incidentId: string;
+}
+
+export interface RaiseResult {
+  readonly alarm: AlarmView;
+  readonly joined: boolean;
+}
+
+/** One event on GET /api/alarms/stream. */
+export interface AlarmEvent {
+  readonly type: 'alarm.raised' | 'alarm.joined' | 'alarm.acknowledged' | 'alarm.closed' | 'alarm.escalated';
+  readonly at: string;
+  readonly alarm: AlarmView;
+}
+
+export interface Conversation {
+  readonly id: string;
+  readonly siteId: string;
+  readonly roomId: string;
+  readonly conversationTypeId: string;
+  readonly startedBy: string;
+  readonly startedAt: string;
+  readonly endedAt: string | null;
+  readonly endedBy: string | null;
+  readonly riskFlag: boolean;
+  readonly riskReason?: string | null;
+}
+
+export type RoomState = 'free' | 'in-conversation' | 'alarm';
+
+export interface RoomStatus {
+  readonly roomId: string;
+  readonly siteId: string;
+  readonly name: string;
+  readonly floor: string;
+  readonly state: RoomState;
+  readonly conversation: {
+    readonly id: string;
+    readonly conversationTypeId: string;
+    readonly startedAt: string;
+    readonly riskFlag: boolean;
+  } | null;
+  readonly openAlarmIds: readonly string[];
+}
+
+export const INCIDENT_KINDS = [
+  'verbal-aggression',
+  'intimidation-threat',
+  'discrimination',
+  'damage',
+  'physical-violence',
+] as const;
+export type IncidentKind = (typeof INCIDENT_KINDS)[number];
+export const SEVERITIES = [1, 2, 3, 4, 5] as const;
+
+export interface IncidentSummary {
+  readonly id: string;
+  readonly siteId: string;
+  readonly roomId: string;
+  readonly conversationTypeId: string | null;
+  readonly occurredAt: string;
+  readonly source: 'alarm' | 'manual';
+  readonly kind: IncidentKind | null;
+  readonly severity: number | null;
+  readonly injury: boolean;
+  readonly policeReport: boolean;
+  readonly policeReference: string | null;
+  readonly followUp: string | null;
+  readonly reportedBy: string | null;
+  readonly reportedAt: string | null;
+  readonly createdAt: string;
+  readonly alarmId: string | null;
+  readonly conversationId: string | null;
+  readonly raisedBy: string | null;
+  readonly respondedAt: string | null;
+  readonly responseMs: number | null;
+  readonly hasNarrative?: boolean;
+}
+
+export interface Incident extends IncidentSummary {
+  readonly narrative: string | null;
+}
+
+export interface IncidentReport {
+  readonly kind: IncidentKind;
+  readonly severity: number;
+  readonly injury: boolean;
+  readonly policeReport: boolean;
+  readonly policeReference: string | null;
+  readonly followUp: string | null;
+  readonly narrative: string | null;
+}
+
+export const STAT_GROUPS = ['site', 'room', 'conversationType', 'kind', 'month', 'quarter', 'year'] as const;
+export type StatGroup = (typeof STAT_GROUPS)[number];
+
+export interface StatBucket {
+  readonly key: string;
+  readonly count: number;
+  readonly byKind: Readonly<Record<string, number>>;
+  readonly bySeverity: Readonly<Record<string, number>>;
+  readonly injuries: number;
+  readonly policeReports: number;
+  readonly fromAlarm: number;
+  readonly unreported: number;
+  readonly responseTimes: {
+    readonly count: number;
+    readonly medianMs: number | null;
+    readonly p90Ms: number | null;
+    readonly maxMs: number | null;
+  };
+}
+
+export interface IncidentStatistics {
+  readonly groupBy: string;
+  readonly from: string | null;
+  readonly to: string | null;
+  readonly total: StatBucket;
+  readonly groups: readonly StatBucket[];
+}
+
+/** GET /api/health: everything that is not "ok" is shown on every screen. */
+export interface HealthItem {
+  readonly component: string;
+  readonly status: string;
+  readonly message: string;
+}

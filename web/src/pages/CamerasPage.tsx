@@ -1,23 +1,9 @@
-import {
-  Button,
-  Paragraph,
-  StatusBadge,
-  Table,
-  TableBody,
-  TableCaption,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from '@utrecht/component-library-react';
+import { StatusBadge } from '@utrecht/component-library-react';
 import { useState } from 'react';
 import { api, type Camera, type Room, type Site } from '../api.js';
 import { CheckboxField } from '../components/CheckboxField.js';
 import { FormSection } from '../components/FormSection.js';
-import { LoadError } from '../components/LoadError.js';
-import { Loading } from '../components/Loading.js';
-import { Notice } from '../components/Notice.js';
-import { PageTitle } from '../components/PageTitle.js';
+import { EditButton, ResourcePage, ResourceTable, useEditor } from '../components/ResourcePage.js';
 import { SelectField } from '../components/SelectField.js';
 import { TextField } from '../components/TextField.js';
 import { requireFields, useFormState, useLoad } from '../hooks.js';
@@ -160,89 +146,57 @@ export const CamerasPage = () => {
       ]),
     [],
   );
-  const [editing, setEditing] = useState<Camera | 'new' | null>(null);
-  const [notice, setNotice] = useState<string | undefined>(undefined);
+  const editor = useEditor<Camera | 'new'>(data.reload);
+  const { editing } = editor;
   const [cameras, rooms, sites] = data.data ?? [[], [], []];
-
-  const done = (text: string) => () => {
-    setEditing(null);
-    setNotice(text);
-    data.reload();
-  };
+  const canAdd = writable && editing === null && data.data !== undefined;
 
   return (
-    <>
-      <PageTitle>{t.cameras.title}</PageTitle>
-      <Paragraph>{t.cameras.intro}</Paragraph>
-      <Notice text={notice} />
-      {writable && editing === null && data.data ? (
-        rooms.length > 0 ? (
-          <Button
-            appearance="secondary-action-button"
-            onClick={() => (setNotice(undefined), setEditing('new'))}
-          >
-            {t.cameras.add}
-          </Button>
-        ) : (
-          <Paragraph>{t.cameras.noRooms}</Paragraph>
-        )
-      ) : null}
-      {writable && editing !== null ? (
-        <CameraForm
-          key={editing === 'new' ? 'new' : editing.id}
-          camera={editing === 'new' ? undefined : editing}
-          rooms={rooms}
-          sites={sites}
-          onDone={done(editing === 'new' ? t.created : t.saved)}
-          onCancel={() => setEditing(null)}
+    <ResourcePage
+      title={t.cameras.title}
+      intro={t.cameras.intro}
+      load={data}
+      notice={editor.notice}
+      add={
+        canAdd && rooms.length > 0 ? { label: t.cameras.add, onClick: () => editor.open('new') } : undefined
+      }
+      addBlocked={canAdd && rooms.length === 0 ? t.cameras.noRooms : undefined}
+      form={
+        writable && editing !== null ? (
+          <CameraForm
+            key={editing === 'new' ? 'new' : editing.id}
+            camera={editing === 'new' ? undefined : editing}
+            rooms={rooms}
+            sites={sites}
+            onDone={editor.done(editing === 'new' ? t.created : t.saved)}
+            onCancel={editor.close}
+          />
+        ) : null
+      }
+      empty={cameras.length === 0 ? t.cameras.empty : undefined}
+    >
+      {cameras.length > 0 ? (
+        <ResourceTable
+          caption={t.cameras.caption}
+          rows={cameras}
+          rowKey={(c) => c.id}
+          rowHeader={{ header: t.cameras.name, cell: (c) => c.name }}
+          columns={[
+            { header: t.cameras.room, cell: (c) => roomLabel(rooms, sites, c.roomId) },
+            { header: t.cameras.url, cell: (c) => <code className="pp-code">{c.url}</code> },
+            {
+              header: t.cameras.credentials,
+              cell: (c) =>
+                c.hasCredentials ? (
+                  <StatusBadge status="safe">{t.cameras.credentialsSet}</StatusBadge>
+                ) : (
+                  <StatusBadge status="neutral">{t.cameras.credentialsNone}</StatusBadge>
+                ),
+            },
+          ]}
+          actions={writable ? (c) => <EditButton name={c.name} onClick={() => editor.open(c)} /> : undefined}
         />
       ) : null}
-      {data.loading && !data.data ? <Loading /> : null}
-      {data.error ? <LoadError error={data.error} /> : null}
-      {data.data && cameras.length === 0 ? <Paragraph>{t.cameras.empty}</Paragraph> : null}
-      {cameras.length > 0 ? (
-        <Table className="pp-table">
-          <TableCaption>{t.cameras.caption}</TableCaption>
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell scope="col">{t.cameras.name}</TableHeaderCell>
-              <TableHeaderCell scope="col">{t.cameras.room}</TableHeaderCell>
-              <TableHeaderCell scope="col">{t.cameras.url}</TableHeaderCell>
-              <TableHeaderCell scope="col">{t.cameras.credentials}</TableHeaderCell>
-              {writable ? <TableHeaderCell scope="col">{t.actions}</TableHeaderCell> : null}
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {cameras.map((c) => (
-              <TableRow key={c.id}>
-                <TableHeaderCell scope="row">{c.name}</TableHeaderCell>
-                <TableCell>{roomLabel(rooms, sites, c.roomId)}</TableCell>
-                <TableCell>
-                  <code className="pp-code">{c.url}</code>
-                </TableCell>
-                <TableCell>
-                  {c.hasCredentials ? (
-                    <StatusBadge status="safe">{t.cameras.credentialsSet}</StatusBadge>
-                  ) : (
-                    <StatusBadge status="neutral">{t.cameras.credentialsNone}</StatusBadge>
-                  )}
-                </TableCell>
-                {writable ? (
-                  <TableCell>
-                    <Button
-                      appearance="subtle-button"
-                      aria-label={t.editItem(c.name)}
-                      onClick={() => (setNotice(undefined), setEditing(c))}
-                    >
-                      {t.edit}
-                    </Button>
-                  </TableCell>
-                ) : null}
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      ) : null}
-    </>
+    </ResourcePage>
   );
 };

@@ -1,24 +1,9 @@
-import {
-  Alert,
-  Button,
-  Paragraph,
-  StatusBadge,
-  Table,
-  TableBody,
-  TableCaption,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from '@utrecht/component-library-react';
+import { Alert, Paragraph, StatusBadge } from '@utrecht/component-library-react';
 import { useState } from 'react';
 import { api, type ConversationType } from '../api.js';
 import { CheckboxField } from '../components/CheckboxField.js';
 import { FormSection } from '../components/FormSection.js';
-import { LoadError } from '../components/LoadError.js';
-import { Loading } from '../components/Loading.js';
-import { Notice } from '../components/Notice.js';
-import { PageTitle } from '../components/PageTitle.js';
+import { EditButton, ResourcePage, ResourceTable, useEditor } from '../components/ResourcePage.js';
 import { TextField } from '../components/TextField.js';
 import { requireFields, useFormState, useLoad } from '../hooks.js';
 import { useI18n } from '../i18n.js';
@@ -115,91 +100,65 @@ export const ConversationTypesPage = () => {
   const { can } = useSession();
   const writable = can('registry:write');
   const data = useLoad(() => api.get<ConversationType[]>('/api/conversation-types'), []);
-  const [editing, setEditing] = useState<ConversationType | 'new' | null>(null);
-  const [notice, setNotice] = useState<string | undefined>(undefined);
+  const editor = useEditor<ConversationType | 'new'>(data.reload);
+  const { editing } = editor;
   const types = data.data ?? [];
-
-  const done = (text: string) => () => {
-    setEditing(null);
-    setNotice(text);
-    data.reload();
-  };
+  const nameOf = (ct: ConversationType) => (lang === 'nl' ? ct.nameNl : ct.nameEn);
 
   return (
-    <>
-      <PageTitle>{t.conversationTypes.title}</PageTitle>
-      <Paragraph>{t.conversationTypes.intro}</Paragraph>
-      <Alert type="info">
-        <Paragraph>{t.conversationTypes.sensitiveExplain}</Paragraph>
-      </Alert>
-      <Notice text={notice} />
-      {writable && editing === null ? (
-        <Button
-          appearance="secondary-action-button"
-          onClick={() => (setNotice(undefined), setEditing('new'))}
-        >
-          {t.conversationTypes.add}
-        </Button>
-      ) : null}
-      {writable && editing !== null ? (
-        <ConversationTypeForm
-          key={editing === 'new' ? 'new' : editing.id}
-          type={editing === 'new' ? undefined : editing}
-          onDone={done(editing === 'new' ? t.created : t.saved)}
-          onCancel={() => setEditing(null)}
+    <ResourcePage
+      title={t.conversationTypes.title}
+      intro={t.conversationTypes.intro}
+      aside={
+        <Alert type="info">
+          <Paragraph>{t.conversationTypes.sensitiveExplain}</Paragraph>
+        </Alert>
+      }
+      load={data}
+      notice={editor.notice}
+      add={
+        writable && editing === null
+          ? { label: t.conversationTypes.add, onClick: () => editor.open('new') }
+          : undefined
+      }
+      form={
+        writable && editing !== null ? (
+          <ConversationTypeForm
+            key={editing === 'new' ? 'new' : editing.id}
+            type={editing === 'new' ? undefined : editing}
+            onDone={editor.done(editing === 'new' ? t.created : t.saved)}
+            onCancel={editor.close}
+          />
+        ) : null
+      }
+      empty={types.length === 0 ? t.conversationTypes.empty : undefined}
+    >
+      {types.length > 0 ? (
+        <ResourceTable
+          caption={t.conversationTypes.caption}
+          rows={types}
+          rowKey={(ct) => ct.id}
+          rowHeader={{
+            header: lang === 'nl' ? t.conversationTypes.nameNl : t.conversationTypes.nameEn,
+            cell: nameOf,
+          }}
+          columns={[
+            { header: t.conversationTypes.code, cell: (ct) => <code className="pp-code">{ct.code}</code> },
+            {
+              header: t.conversationTypes.sensitive,
+              cell: (ct) =>
+                ct.sensitive ? (
+                  <StatusBadge status="warning">{t.conversationTypes.sensitive.toLowerCase()}</StatusBadge>
+                ) : (
+                  t.no
+                ),
+            },
+          ]}
+          actions={
+            writable ? (ct) => <EditButton name={nameOf(ct)} onClick={() => editor.open(ct)} /> : undefined
+          }
         />
       ) : null}
-      {data.loading && !data.data ? <Loading /> : null}
-      {data.error ? <LoadError error={data.error} /> : null}
-      {data.data && types.length === 0 ? <Paragraph>{t.conversationTypes.empty}</Paragraph> : null}
-      {types.length > 0 ? (
-        <Table className="pp-table">
-          <TableCaption>{t.conversationTypes.caption}</TableCaption>
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell scope="col">
-                {lang === 'nl' ? t.conversationTypes.nameNl : t.conversationTypes.nameEn}
-              </TableHeaderCell>
-              <TableHeaderCell scope="col">{t.conversationTypes.code}</TableHeaderCell>
-              <TableHeaderCell scope="col">{t.conversationTypes.sensitive}</TableHeaderCell>
-              {writable ? <TableHeaderCell scope="col">{t.actions}</TableHeaderCell> : null}
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {types.map((ct) => {
-              const name = lang === 'nl' ? ct.nameNl : ct.nameEn;
-              return (
-                <TableRow key={ct.id}>
-                  <TableHeaderCell scope="row">{name}</TableHeaderCell>
-                  <TableCell>
-                    <code className="pp-code">{ct.code}</code>
-                  </TableCell>
-                  <TableCell>
-                    {ct.sensitive ? (
-                      <StatusBadge status="warning">
-                        {t.conversationTypes.sensitive.toLowerCase()}
-                      </StatusBadge>
-                    ) : (
-                      t.no
-                    )}
-                  </TableCell>
-                  {writable ? (
-                    <TableCell>
-                      <Button
-                        appearance="subtle-button"
-                        aria-label={t.editItem(name)}
-                        onClick={() => (setNotice(undefined), setEditing(ct))}
-                      >
-                        {t.edit}
-                      </Button>
-                    </TableCell>
-                  ) : null}
-                </TableRow>
-              );
-            })}
-          </TableBody>
-        </Table>
-      ) : null}
-    </>
+    </ResourcePage>
   );
 };

@@ -1,21 +1,8 @@
-import {
-  Button,
-  Paragraph,
-  Table,
-  TableBody,
-  TableCaption,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from '@utrecht/component-library-react';
+import { Paragraph } from '@utrecht/component-library-react';
 import { useState } from 'react';
 import { api, type Room, type Site } from '../api.js';
 import { FormSection } from '../components/FormSection.js';
-import { LoadError } from '../components/LoadError.js';
-import { Loading } from '../components/Loading.js';
-import { Notice } from '../components/Notice.js';
-import { PageTitle } from '../components/PageTitle.js';
+import { EditButton, ResourcePage, ResourceTable, useEditor } from '../components/ResourcePage.js';
 import { SelectField } from '../components/SelectField.js';
 import { TextField } from '../components/TextField.js';
 import { requireFields, useFormState, useLoad } from '../hooks.js';
@@ -108,45 +95,31 @@ export const RoomsPage = () => {
   const { can } = useSession();
   const writable = can('registry:write');
   const data = useLoad(() => Promise.all([api.get<Site[]>('/api/sites'), api.get<Room[]>('/api/rooms')]), []);
-  const [editing, setEditing] = useState<Room | 'new' | null>(null);
-  const [notice, setNotice] = useState<string | undefined>(undefined);
-  const sites = data.data?.[0] ?? [];
-  const rooms = data.data?.[1] ?? [];
-
-  const done = (text: string) => () => {
-    setEditing(null);
-    setNotice(text);
-    data.reload();
-  };
+  const editor = useEditor<Room | 'new'>(data.reload);
+  const { editing } = editor;
+  const [sites, rooms] = data.data ?? [[], []];
+  const canAdd = writable && editing === null && data.data !== undefined;
 
   return (
-    <>
-      <PageTitle>{t.rooms.title}</PageTitle>
-      <Paragraph>{t.rooms.intro}</Paragraph>
-      <Notice text={notice} />
-      {writable && editing === null && data.data ? (
-        sites.length > 0 ? (
-          <Button
-            appearance="secondary-action-button"
-            onClick={() => (setNotice(undefined), setEditing('new'))}
-          >
-            {t.rooms.add}
-          </Button>
-        ) : (
-          <Paragraph>{t.rooms.noSites}</Paragraph>
-        )
-      ) : null}
-      {writable && editing !== null ? (
-        <RoomForm
-          key={editing === 'new' ? 'new' : editing.id}
-          room={editing === 'new' ? undefined : editing}
-          sites={sites}
-          onDone={done(editing === 'new' ? t.created : t.saved)}
-          onCancel={() => setEditing(null)}
-        />
-      ) : null}
-      {data.loading && !data.data ? <Loading /> : null}
-      {data.error ? <LoadError error={data.error} /> : null}
+    <ResourcePage
+      title={t.rooms.title}
+      intro={t.rooms.intro}
+      load={data}
+      notice={editor.notice}
+      add={canAdd && sites.length > 0 ? { label: t.rooms.add, onClick: () => editor.open('new') } : undefined}
+      addBlocked={canAdd && sites.length === 0 ? t.rooms.noSites : undefined}
+      form={
+        writable && editing !== null ? (
+          <RoomForm
+            key={editing === 'new' ? 'new' : editing.id}
+            room={editing === 'new' ? undefined : editing}
+            sites={sites}
+            onDone={editor.done(editing === 'new' ? t.created : t.saved)}
+            onCancel={editor.close}
+          />
+        ) : null
+      }
+    >
       {sites.map((site) => {
         const here = rooms.filter((r) => r.siteId === site.id);
         return (
@@ -156,41 +129,24 @@ export const RoomsPage = () => {
                 <strong>{site.name}</strong>: {t.rooms.empty}
               </Paragraph>
             ) : (
-              <Table className="pp-table pp-table--fixed">
-                <TableCaption>{t.rooms.captionFor(site.name)}</TableCaption>
-                <TableHeader>
-                  <TableRow>
-                    <TableHeaderCell scope="col">{t.rooms.name}</TableHeaderCell>
-                    <TableHeaderCell scope="col">{t.rooms.floor}</TableHeaderCell>
-                    <TableHeaderCell scope="col">{t.rooms.description}</TableHeaderCell>
-                    {writable ? <TableHeaderCell scope="col">{t.actions}</TableHeaderCell> : null}
-                  </TableRow>
-                </TableHeader>
-                <TableBody>
-                  {here.map((r) => (
-                    <TableRow key={r.id}>
-                      <TableHeaderCell scope="row">{r.name}</TableHeaderCell>
-                      <TableCell>{r.floor}</TableCell>
-                      <TableCell>{r.description}</TableCell>
-                      {writable ? (
-                        <TableCell>
-                          <Button
-                            appearance="subtle-button"
-                            aria-label={t.editItem(r.name)}
-                            onClick={() => (setNotice(undefined), setEditing(r))}
-                          >
-                            {t.edit}
-                          </Button>
-                        </TableCell>
-                      ) : null}
-                    </TableRow>
-                  ))}
-                </TableBody>
-              </Table>
+              <ResourceTable
+                fixed
+                caption={t.rooms.captionFor(site.name)}
+                rows={here}
+                rowKey={(r) => r.id}
+                rowHeader={{ header: t.rooms.name, cell: (r) => r.name }}
+                columns={[
+                  { header: t.rooms.floor, cell: (r) => r.floor },
+                  { header: t.rooms.description, cell: (r) => r.description },
+                ]}
+                actions={
+                  writable ? (r) => <EditButton name={r.name} onClick={() => editor.open(r)} /> : undefined
+                }
+              />
             )}
           </div>
         );
       })}
-    </>
+    </ResourcePage>
   );
 };

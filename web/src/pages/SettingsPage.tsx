@@ -1,21 +1,7 @@
-import {
-  Button,
-  Paragraph,
-  Table,
-  TableBody,
-  TableCaption,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from '@utrecht/component-library-react';
 import { useState } from 'react';
 import { api, type Setting } from '../api.js';
 import { FormSection } from '../components/FormSection.js';
-import { LoadError } from '../components/LoadError.js';
-import { Loading } from '../components/Loading.js';
-import { Notice } from '../components/Notice.js';
-import { PageTitle } from '../components/PageTitle.js';
+import { EditButton, ResourcePage, ResourceTable, useEditor } from '../components/ResourcePage.js';
 import { TextField } from '../components/TextField.js';
 import { useFormState, useLoad } from '../hooks.js';
 import { formatDateTime, useI18n } from '../i18n.js';
@@ -80,71 +66,47 @@ export const SettingsPage = () => {
   const { can } = useSession();
   const writable = can('settings:write');
   const data = useLoad(() => api.get<Setting[]>('/api/settings'), []);
-  const [editing, setEditing] = useState<Setting | null>(null);
-  const [notice, setNotice] = useState<string | undefined>(undefined);
+  const editor = useEditor<Setting>(data.reload);
+  const { editing } = editor;
   const settings = data.data ?? [];
   return (
-    <>
-      <PageTitle>{t.settings.title}</PageTitle>
-      <Paragraph>{t.settings.intro}</Paragraph>
-      <Notice text={notice} />
-      {writable && editing ? (
-        <SettingForm
-          key={editing.key}
-          setting={editing}
-          onDone={() => {
-            setEditing(null);
-            setNotice(t.saved);
-            data.reload();
-          }}
-          onCancel={() => setEditing(null)}
+    <ResourcePage
+      title={t.settings.title}
+      intro={t.settings.intro}
+      load={data}
+      notice={editor.notice}
+      form={
+        writable && editing ? (
+          <SettingForm
+            key={editing.key}
+            setting={editing}
+            onDone={editor.done(t.saved)}
+            onCancel={editor.close}
+          />
+        ) : null
+      }
+    >
+      {settings.length > 0 ? (
+        <ResourceTable
+          caption={t.settings.caption}
+          rows={settings}
+          rowKey={(s) => s.key}
+          rowHeader={{ header: t.settings.key, cell: (s) => <code className="pp-code">{s.key}</code> }}
+          columns={[
+            { header: t.settings.description, cell: (s) => t.settings.descriptions[s.key] ?? s.description },
+            { header: t.settings.value, cell: (s) => show(s.value) },
+            { header: t.settings.default, cell: (s) => show(s.default) },
+            {
+              header: t.settings.updated,
+              cell: (s) =>
+                s.updatedAt
+                  ? `${formatDateTime(lang, s.updatedAt)} (${s.updatedBy ?? ''})`
+                  : t.settings.never,
+            },
+          ]}
+          actions={writable ? (s) => <EditButton name={s.key} onClick={() => editor.open(s)} /> : undefined}
         />
       ) : null}
-      {data.loading && !data.data ? <Loading /> : null}
-      {data.error ? <LoadError error={data.error} /> : null}
-      {settings.length > 0 ? (
-        <Table className="pp-table">
-          <TableCaption>{t.settings.caption}</TableCaption>
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell scope="col">{t.settings.key}</TableHeaderCell>
-              <TableHeaderCell scope="col">{t.settings.description}</TableHeaderCell>
-              <TableHeaderCell scope="col">{t.settings.value}</TableHeaderCell>
-              <TableHeaderCell scope="col">{t.settings.default}</TableHeaderCell>
-              <TableHeaderCell scope="col">{t.settings.updated}</TableHeaderCell>
-              {writable ? <TableHeaderCell scope="col">{t.actions}</TableHeaderCell> : null}
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {settings.map((s) => (
-              <TableRow key={s.key}>
-                <TableHeaderCell scope="row">
-                  <code className="pp-code">{s.key}</code>
-                </TableHeaderCell>
-                <TableCell>{t.settings.descriptions[s.key] ?? s.description}</TableCell>
-                <TableCell>{show(s.value)}</TableCell>
-                <TableCell>{show(s.default)}</TableCell>
-                <TableCell>
-                  {s.updatedAt
-                    ? `${formatDateTime(lang, s.updatedAt)} (${s.updatedBy ?? ''})`
-                    : t.settings.never}
-                </TableCell>
-                {writable ? (
-                  <TableCell>
-                    <Button
-                      appearance="subtle-button"
-                      aria-label={t.editItem(s.key)}
-                      onClick={() => (setNotice(undefined), setEditing(s))}
-                    >
-                      {t.edit}
-                    </Button>
-                  </TableCell>
-                ) : null}
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      ) : null}
-    </>
+    </ResourcePage>
   );
 };

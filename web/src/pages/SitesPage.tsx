@@ -1,21 +1,7 @@
-import {
-  Button,
-  Paragraph,
-  Table,
-  TableBody,
-  TableCaption,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from '@utrecht/component-library-react';
 import { useState } from 'react';
 import { api, type Room, type Site } from '../api.js';
 import { FormSection } from '../components/FormSection.js';
-import { LoadError } from '../components/LoadError.js';
-import { Loading } from '../components/Loading.js';
-import { Notice } from '../components/Notice.js';
-import { PageTitle } from '../components/PageTitle.js';
+import { EditButton, ResourcePage, ResourceTable, useEditor } from '../components/ResourcePage.js';
 import { TextField } from '../components/TextField.js';
 import { requireFields, useFormState, useLoad } from '../hooks.js';
 import { useI18n } from '../i18n.js';
@@ -78,75 +64,44 @@ export const SitesPage = () => {
   const { can } = useSession();
   const writable = can('registry:write');
   const data = useLoad(() => Promise.all([api.get<Site[]>('/api/sites'), api.get<Room[]>('/api/rooms')]), []);
-  const [editing, setEditing] = useState<Site | 'new' | null>(null);
-  const [notice, setNotice] = useState<string | undefined>(undefined);
-
-  const done = (text: string) => () => {
-    setEditing(null);
-    setNotice(text);
-    data.reload();
-  };
+  const editor = useEditor<Site | 'new'>(data.reload);
+  const { editing } = editor;
+  const [sites, rooms] = data.data ?? [[], []];
 
   return (
-    <>
-      <PageTitle>{t.sites.title}</PageTitle>
-      <Paragraph>{t.sites.intro}</Paragraph>
-      <Notice text={notice} />
-      {writable && editing === null ? (
-        <Button
-          appearance="secondary-action-button"
-          onClick={() => (setNotice(undefined), setEditing('new'))}
-        >
-          {t.sites.add}
-        </Button>
-      ) : null}
-      {writable && editing !== null ? (
-        <SiteForm
-          key={editing === 'new' ? 'new' : editing.id}
-          site={editing === 'new' ? undefined : editing}
-          onDone={done(editing === 'new' ? t.created : t.saved)}
-          onCancel={() => setEditing(null)}
+    <ResourcePage
+      title={t.sites.title}
+      intro={t.sites.intro}
+      load={data}
+      notice={editor.notice}
+      add={
+        writable && editing === null ? { label: t.sites.add, onClick: () => editor.open('new') } : undefined
+      }
+      form={
+        writable && editing !== null ? (
+          <SiteForm
+            key={editing === 'new' ? 'new' : editing.id}
+            site={editing === 'new' ? undefined : editing}
+            onDone={editor.done(editing === 'new' ? t.created : t.saved)}
+            onCancel={editor.close}
+          />
+        ) : null
+      }
+      empty={sites.length === 0 ? t.sites.empty : undefined}
+    >
+      {sites.length > 0 ? (
+        <ResourceTable
+          caption={t.sites.caption}
+          rows={sites}
+          rowKey={(s) => s.id}
+          rowHeader={{ header: t.sites.name, cell: (s) => s.name }}
+          columns={[
+            { header: t.sites.address, cell: (s) => s.address },
+            { header: t.sites.rooms, cell: (s) => rooms.filter((r) => r.siteId === s.id).length },
+          ]}
+          actions={writable ? (s) => <EditButton name={s.name} onClick={() => editor.open(s)} /> : undefined}
         />
       ) : null}
-      {data.loading && !data.data ? <Loading /> : null}
-      {data.error ? <LoadError error={data.error} /> : null}
-      {data.data ? (
-        data.data[0].length === 0 ? (
-          <Paragraph>{t.sites.empty}</Paragraph>
-        ) : (
-          <Table className="pp-table">
-            <TableCaption>{t.sites.caption}</TableCaption>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell scope="col">{t.sites.name}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t.sites.address}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t.sites.rooms}</TableHeaderCell>
-                {writable ? <TableHeaderCell scope="col">{t.actions}</TableHeaderCell> : null}
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {data.data[0].map((s) => (
-                <TableRow key={s.id}>
-                  <TableHeaderCell scope="row">{s.name}</TableHeaderCell>
-                  <TableCell>{s.address}</TableCell>
-                  <TableCell>{data.data?.[1].filter((r) => r.siteId === s.id).length ?? 0}</TableCell>
-                  {writable ? (
-                    <TableCell>
-                      <Button
-                        appearance="subtle-button"
-                        aria-label={t.editItem(s.name)}
-                        onClick={() => (setNotice(undefined), setEditing(s))}
-                      >
-                        {t.edit}
-                      </Button>
-                    </TableCell>
-                  ) : null}
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        )
-      ) : null}
-    </>
+    </ResourcePage>
   );
 };

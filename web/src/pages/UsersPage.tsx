@@ -1,25 +1,11 @@
-import {
-  Button,
-  Paragraph,
-  StatusBadge,
-  Table,
-  TableBody,
-  TableCaption,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from '@utrecht/component-library-react';
+import { Button, StatusBadge } from '@utrecht/component-library-react';
 import { useState } from 'react';
 import { ROLES } from '../../../src/core/auth/roles.js';
 import { api, type Site, type User } from '../api.js';
 import { CheckboxField } from '../components/CheckboxField.js';
 import { CheckboxGroup } from '../components/CheckboxGroup.js';
 import { FormSection } from '../components/FormSection.js';
-import { LoadError } from '../components/LoadError.js';
-import { Loading } from '../components/Loading.js';
-import { Notice } from '../components/Notice.js';
-import { PageTitle } from '../components/PageTitle.js';
+import { EditButton, ResourcePage, ResourceTable, useEditor } from '../components/ResourcePage.js';
 import { TextField } from '../components/TextField.js';
 import { requireFields, useFormState, useLoad, type FormErrors } from '../hooks.js';
 import { roleName, useI18n, type Dictionary } from '../i18n.js';
@@ -212,7 +198,7 @@ const SetPasswordForm = ({
   );
 };
 
-type Editing = { kind: 'new' } | { kind: 'edit'; user: User } | { kind: 'password'; user: User } | null;
+type Editing = { kind: 'new' } | { kind: 'edit'; user: User } | { kind: 'password'; user: User };
 
 export const UsersPage = () => {
   const { t } = useI18n();
@@ -226,19 +212,10 @@ export const UsersPage = () => {
       ]),
     [],
   );
-  const [editing, setEditing] = useState<Editing>(null);
-  const [notice, setNotice] = useState<string | undefined>(undefined);
+  const editor = useEditor<Editing>(data.reload);
+  const { editing } = editor;
   const [users, sites] = data.data ?? [[], []];
 
-  const open = (e: Editing) => {
-    setNotice(undefined);
-    setEditing(e);
-  };
-  const done = (text: string) => () => {
-    setEditing(null);
-    setNotice(text);
-    data.reload();
-  };
   const status = (u: User) =>
     u.disabled ? (
       <StatusBadge status="danger">{t.users.disabled}</StatusBadge>
@@ -248,90 +225,68 @@ export const UsersPage = () => {
       <StatusBadge status="safe">{t.users.active}</StatusBadge>
     );
 
+  const form =
+    !writable || editing === null ? null : editing.kind === 'password' ? (
+      <SetPasswordForm
+        key={editing.user.id}
+        user={editing.user}
+        onDone={editor.done(t.users.passwordSet)}
+        onCancel={editor.close}
+      />
+    ) : (
+      <UserForm
+        key={editing.kind === 'new' ? 'new' : editing.user.id}
+        user={editing.kind === 'new' ? undefined : editing.user}
+        sites={sites}
+        onDone={editor.done(editing.kind === 'new' ? t.created : t.saved)}
+        onCancel={editor.close}
+      />
+    );
+
   return (
-    <>
-      <PageTitle>{t.users.title}</PageTitle>
-      <Paragraph>{t.users.intro}</Paragraph>
-      <Notice text={notice} />
-      {writable && editing === null ? (
-        <Button appearance="secondary-action-button" onClick={() => open({ kind: 'new' })}>
-          {t.users.add}
-        </Button>
-      ) : null}
-      {writable && editing?.kind === 'new' ? (
-        <UserForm
-          key="new"
-          user={undefined}
-          sites={sites}
-          onDone={done(t.created)}
-          onCancel={() => setEditing(null)}
-        />
-      ) : null}
-      {writable && editing?.kind === 'edit' ? (
-        <UserForm
-          key={editing.user.id}
-          user={editing.user}
-          sites={sites}
-          onDone={done(t.saved)}
-          onCancel={() => setEditing(null)}
-        />
-      ) : null}
-      {writable && editing?.kind === 'password' ? (
-        <SetPasswordForm
-          key={editing.user.id}
-          user={editing.user}
-          onDone={done(t.users.passwordSet)}
-          onCancel={() => setEditing(null)}
-        />
-      ) : null}
-      {data.loading && !data.data ? <Loading /> : null}
-      {data.error ? <LoadError error={data.error} /> : null}
+    <ResourcePage
+      title={t.users.title}
+      intro={t.users.intro}
+      load={data}
+      notice={editor.notice}
+      add={
+        writable && editing === null
+          ? { label: t.users.add, onClick: () => editor.open({ kind: 'new' }) }
+          : undefined
+      }
+      form={form}
+    >
       {users.length > 0 ? (
-        <Table className="pp-table">
-          <TableCaption>{t.users.caption}</TableCaption>
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell scope="col">{t.users.username}</TableHeaderCell>
-              <TableHeaderCell scope="col">{t.users.displayName}</TableHeaderCell>
-              <TableHeaderCell scope="col">{t.users.roles}</TableHeaderCell>
-              <TableHeaderCell scope="col">{t.users.status}</TableHeaderCell>
-              {writable ? <TableHeaderCell scope="col">{t.actions}</TableHeaderCell> : null}
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {users.map((u) => (
-              <TableRow key={u.id}>
-                <TableHeaderCell scope="row">{u.username}</TableHeaderCell>
-                <TableCell>{u.displayName}</TableCell>
-                <TableCell>{u.roles.map((r) => roleName(t, r)).join(', ')}</TableCell>
-                <TableCell>{status(u)}</TableCell>
-                {writable ? (
-                  <TableCell>
-                    <div className="pp-actions">
+        <ResourceTable
+          caption={t.users.caption}
+          rows={users}
+          rowKey={(u) => u.id}
+          rowHeader={{ header: t.users.username, cell: (u) => u.username }}
+          columns={[
+            { header: t.users.displayName, cell: (u) => u.displayName },
+            { header: t.users.roles, cell: (u) => u.roles.map((r) => roleName(t, r)).join(', ') },
+            { header: t.users.status, cell: status },
+          ]}
+          actions={
+            writable
+              ? (u) => (
+                  <div className="pp-actions">
+                    <EditButton name={u.username} onClick={() => editor.open({ kind: 'edit', user: u })} />
+                    {u.oidc ? null : (
                       <Button
                         appearance="subtle-button"
-                        aria-label={t.editItem(u.username)}
-                        onClick={() => open({ kind: 'edit', user: u })}
+                        aria-label={`${t.users.setPassword}: ${u.username}`}
+                        onClick={() => editor.open({ kind: 'password', user: u })}
                       >
-                        {t.edit}
+                        {t.users.setPassword}
                       </Button>
-                      {u.oidc ? null : (
-                        <Button
-                          appearance="subtle-button"
-                          aria-label={`${t.users.setPassword}: ${u.username}`}
-                          onClick={() => open({ kind: 'password', user: u })}
-                        >
-                          {t.users.setPassword}
-                        </Button>
-                      )}
-                    </div>
-                  </TableCell>
-                ) : null}
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+                    )}
+                  </div>
+                )
+              : undefined
+          }
+        />
       ) : null}
-    </>
+    </ResourcePage>
   );
 };

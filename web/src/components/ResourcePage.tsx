@@ -1,0 +1,167 @@
+/**
+ * The shape every registry page shares: title and intro, a confirmation notice, an "add" button
+ * or the form that is open, loading and load errors, then the list. Pages supply only what
+ * differs (their fields and columns), so a new page does not copy the scaffolding.
+ */
+import {
+  Button,
+  Paragraph,
+  Table,
+  TableBody,
+  TableCaption,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from '@utrecht/component-library-react';
+import { useCallback, useState, type ReactNode } from 'react';
+import type { Loadable } from '../hooks.js';
+import { useI18n } from '../i18n.js';
+import { LoadError } from './LoadError.js';
+import { Loading } from './Loading.js';
+import { Notice } from './Notice.js';
+import { PageTitle } from './PageTitle.js';
+
+export interface Editor<E> {
+  /** What is being edited ('new', a row, …) or null when no form is open. */
+  readonly editing: E | null;
+  readonly notice: string | undefined;
+  readonly open: (e: E) => void;
+  readonly close: () => void;
+  /** Closes the form, confirms with `text` and reloads the list. */
+  readonly done: (text: string) => () => void;
+}
+
+/** One open form at a time, plus the confirmation shown after it was saved. */
+export const useEditor = <E,>(reload: () => void): Editor<E> => {
+  const [editing, setEditing] = useState<E | null>(null);
+  const [notice, setNotice] = useState<string | undefined>(undefined);
+  const open = useCallback((e: E) => {
+    setNotice(undefined);
+    setEditing(e);
+  }, []);
+  const close = useCallback(() => setEditing(null), []);
+  const done = (text: string) => () => {
+    setEditing(null);
+    setNotice(text);
+    reload();
+  };
+  return { editing, notice, open, close, done };
+};
+
+export interface ResourcePageProps {
+  readonly title: string;
+  readonly intro: string;
+  /** Shown between the intro and the list (e.g. an explanation). */
+  readonly aside?: ReactNode;
+  readonly load: Loadable<unknown>;
+  readonly notice: string | undefined;
+  /** The "add" button; left out when undefined (no write permission, or a form is open). */
+  readonly add?: { readonly label: string; readonly onClick: () => void } | undefined;
+  /** Shown instead of the add button when adding is not possible yet (e.g. "create a site first"). */
+  readonly addBlocked?: string | undefined;
+  /** The open form, if any. */
+  readonly form?: ReactNode;
+  /** Shown when the data has loaded and the list is empty. */
+  readonly empty?: string | undefined;
+  readonly children?: ReactNode;
+}
+
+export const ResourcePage = ({
+  title,
+  intro,
+  aside,
+  load,
+  notice,
+  add,
+  addBlocked,
+  form,
+  empty,
+  children,
+}: ResourcePageProps) => (
+  <>
+    <PageTitle>{title}</PageTitle>
+    <Paragraph>{intro}</Paragraph>
+    {aside}
+    <Notice text={notice} />
+    {addBlocked !== undefined ? (
+      <Paragraph>{addBlocked}</Paragraph>
+    ) : add ? (
+      <Button appearance="secondary-action-button" onClick={add.onClick}>
+        {add.label}
+      </Button>
+    ) : null}
+    {form}
+    {load.loading && load.data === undefined ? <Loading /> : null}
+    {load.error ? <LoadError error={load.error} /> : null}
+    {load.data !== undefined && empty !== undefined ? <Paragraph>{empty}</Paragraph> : null}
+    {children}
+  </>
+);
+
+export interface Column<T> {
+  readonly header: string;
+  readonly cell: (row: T) => ReactNode;
+}
+
+export interface ResourceTableProps<T> {
+  readonly caption: string;
+  readonly rows: readonly T[];
+  readonly rowKey: (row: T) => string;
+  /** The first column, marked up as the row header. */
+  readonly rowHeader: Column<T>;
+  readonly columns: readonly Column<T>[];
+  /** The actions cell of a row; the column is left out when undefined. */
+  readonly actions?: ((row: T) => ReactNode) | undefined;
+  readonly fixed?: boolean;
+}
+
+/** A captioned table with column headers, a row header per row and an optional actions column. */
+export const ResourceTable = <T,>({
+  caption,
+  rows,
+  rowKey,
+  rowHeader,
+  columns,
+  actions,
+  fixed,
+}: ResourceTableProps<T>) => {
+  const { t } = useI18n();
+  return (
+    <Table className={fixed ? 'pp-table pp-table--fixed' : 'pp-table'}>
+      <TableCaption>{caption}</TableCaption>
+      <TableHeader>
+        <TableRow>
+          <TableHeaderCell scope="col">{rowHeader.header}</TableHeaderCell>
+          {columns.map((c) => (
+            <TableHeaderCell key={c.header} scope="col">
+              {c.header}
+            </TableHeaderCell>
+          ))}
+          {actions ? <TableHeaderCell scope="col">{t.actions}</TableHeaderCell> : null}
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {rows.map((row) => (
+          <TableRow key={rowKey(row)}>
+            <TableHeaderCell scope="row">{rowHeader.cell(row)}</TableHeaderCell>
+            {columns.map((c) => (
+              <TableCell key={c.header}>{c.cell(row)}</TableCell>
+            ))}
+            {actions ? <TableCell>{actions(row)}</TableCell> : null}
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+};
+
+/** The "Wijzigen" button of a row, named after the row for screen readers. */
+export const EditButton = ({ name, onClick }: { readonly name: string; readonly onClick: () => void }) => {
+  const { t } = useI18n();
+  return (
+    <Button appearance="subtle-button" aria-label={t.editItem(name)} onClick={onClick}>
+      {t.edit}
+    </Button>
+  );
+};
