@@ -17,6 +17,7 @@ import pino from 'pino';
 import { createAlarmModule } from './compose/alarm.compose.js';
 import { createAssessmentModule } from './compose/assessment.compose.js';
 import { createEventBus } from './compose/events.js';
+import { createRecordingModule } from './compose/recording.compose.js';
 import type { ModuleContext, ProportioModule } from './compose/module.js';
 import { auditService } from './services/audit.service.js';
 import { authService } from './services/auth.service.js';
@@ -105,7 +106,7 @@ export const createRuntime = async (config: Config, opts: RuntimeOptions = {}): 
   const log = pino({ level: opts.logger === false ? 'silent' : config.logLevel, base: { component: 'runtime' } });
   const moduleContext: ModuleContext = { config, store, clock, ids, secrets, log, events: createEventBus(log) };
   // Capabilities, in the order their routes are registered.
-  const modules: ProportioModule[] = [createAlarmModule(moduleContext), createAssessmentModule(moduleContext)];
+  const modules: ProportioModule[] = [createAlarmModule(moduleContext), createAssessmentModule(moduleContext), createRecordingModule(moduleContext)];
   const oidc = config.oidc
     ? { ...oidcAdapter(config.oidc), rolesClaim: config.oidc.rolesClaim, roleMap: config.oidc.roleMap, redirectUri: config.oidc.redirectUri }
     : undefined;

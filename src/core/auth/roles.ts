@@ -50,6 +50,14 @@ export const PERMISSIONS = {
   'assessments:withdraw': ['decision-maker', 'dpo'],
   /** See the compiled room policy and its history: which rooms may record what (no personal data). */
   'policy:read': ['front-desk', 'responder', 'security', 'dpo', 'decision-maker', 'admin', 'auditor'],
+  /** Switch recording off for the running conversation when a resident objects (DOMAIN.md RGT-2). */
+  'recording:object': ['front-desk', 'security'],
+  /** Suspend recording for a site or the whole organisation, and resume it (both with a reason). */
+  'recording:suspend': ['admin', 'dpo'],
+  /** Camera health, suspensions and clip metadata (never the footage itself). */
+  'recording:read': ['security', 'dpo', 'admin', 'auditor'],
+  /** Prometheus metrics at /metrics (an API token of an operator account). */
+  'metrics:read': ['admin', 'auditor'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -21,4 +21,20 @@ export const RECORDING_ERRORS = {
   'RECORDING.STALLED': { status: 504, exit: 75, title: 'The camera stopped sending video' },
   'RECORDING.PARSE_ERROR': { status: 502, exit: 65, title: 'The video stream could not be parsed' },
   'RECORDING.PROBE_FAILED': { status: 422, exit: 65, title: 'The media file could not be probed' },
+  'RECORDING.NO_CONVERSATION': {
+    status: 409,
+    exit: 65,
+    title: 'No conversation is running in this room',
+  },
+  'RECORDING.ALREADY_SUSPENDED': {
+    status: 409,
+    exit: 65,
+    title: 'Recording is already suspended for this scope',
+  },
+  'RECORDING.NOT_SUSPENDED': { status: 409, exit: 65, title: 'This suspension has already been lifted' },
+  'RECORDING.CLIP_UNAVAILABLE': {
+    status: 409,
+    exit: 65,
+    title: 'The clip is not sealed (still recording, failed or deleted)',
+  },
 } as const satisfies Record<string, { status: number; exit: number; title: string }>;

@@ -2,6 +2,7 @@ import type { Migration as KyselyMigration, MigrationProvider } from 'kysely';
 import { m0001Foundation } from './0001-foundation.js';
 import { m0002Alarms } from './0002-alarms.js';
 import { m0003Assessments } from './0003-assessments.js';
+import { m0004Recording } from './0004-recording.js';
 import type { Dialect, Migration } from './migration.js';
 
 export type { Dialect, Migration } from './migration.js';
@@ -11,6 +12,7 @@ export const MIGRATIONS: ReadonlyArray<readonly [string, Migration]> = [
   ['0001-foundation', m0001Foundation],
   ['0002-alarms', m0002Alarms],
   ['0003-assessments', m0003Assessments],
+  ['0004-recording', m0004Recording],
 ];
 
 export const migrationProvider = (dialect: Dialect): MigrationProvider => ({

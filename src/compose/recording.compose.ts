@@ -1,0 +1,335 @@
+/**
+ * The recording capability: arms a camera only while the room's approved policy says so for the
+ * running conversation, turns alarms into clips sealed into the vault, obeys objection and
+ * suspension at once, expires clips when retention ends, and reports camera health (API, every
+ * screen, Prometheus). Wires store → service → recorder worker → routes; runs the worker, the
+ * reconcile and retention timers between start/stop.
+ *
+ * Configuration (until config.ts carries it): PROPORTIO_FFMPEG, PROPORTIO_VAULT_DIR,
+ * PROPORTIO_VAULT_RECIPIENT / _FILE are read from ctx.config when present; otherwise ffmpeg from
+ * PATH, vault at <dataDir>/vault, recipient from <dataDir>/vault/recipient.txt (vault init).
+ */
+import { mkdirSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import type { Config } from '../config.js';
+import type { Database } from '../adapters/db/connection.js';
+import { createRecordingStore, openSeparateRecordingStore } from '../adapters/db/repositories/recording-store.js';
+import { locateFfmpeg, type FfmpegInfo } from '../adapters/media/ffmpeg.js';
+import { deleteClip, listClips, openClipStore, recoverClip, type VaultFs } from '../adapters/vault/clip-store.js';
+import { parseRecipient } from '../adapters/vault/keys.js';
+import { recordingRoutes } from '../http/routes/recording/recording.routes.js';
+import { recordingService, type RecordingService } from '../services/recording.service.js';
+import type { ClipVaultPort, SuspensionRecord } from '../services/recording-ports.js';
+import { DEFAULT_TUNABLES, RecorderSupervisor, type Blocker, type RecorderTunables, type VaultHandle } from '../workers/recorder-supervisor.js';
+import type { ClipMetadata } from '../core/recording/clip.js';
+import type { SealOutcome } from '../workers/recorder-vault-sink.js';
+import type { EventBus } from './events.js';
+import type { HealthItem, ModuleContext, ProportioModule } from './module.js';
+
+/** The settings the recorder would like in config.ts (read here when present). */
+interface RecordingConfig {
+  readonly ffmpegPath?: string | undefined;
+  readonly vaultDir?: string | undefined;
+  readonly vaultRecipient?: string | undefined;
+  readonly vaultRecipientFile?: string | undefined;
+}
+
+export const vaultPaths = (config: Config & RecordingConfig) => {
+  const vaultDir = config.vaultDir ?? path.join(config.dataDir, 'vault');
+  return { vaultDir, clipsDir: path.join(vaultDir, 'clips'), recipientFile: config.vaultRecipientFile ?? path.join(vaultDir, 'recipient.txt') };
+};
+
+export interface RecordingOptions {
+  readonly ffmpegPath: string | undefined;
+  readonly vaultFs: VaultFs | undefined;
+  readonly tunables: RecorderTunables;
+  /** Re-plan this often even without events (assessment expiry, camera changes). */
+  readonly reconcileMs: number;
+  readonly retentionMs: number;
+  readonly onFirstSealed: ((clipId: string, at: number) => void) | undefined;
+  readonly onClipDone: ((clipId: string, outcome: SealOutcome, meta: ClipMetadata | null) => void) | undefined;
+}
+
+export interface RecordingModule extends ProportioModule {
+  /** The bus this module listens on (tests emit on it). */
+  readonly events: EventBus;
+  readonly service: RecordingService;
+  readonly supervisor: RecorderSupervisor;
+  /** Tests and benchmarks only: change tunables before start(). */
+  tune(o: Partial<RecordingOptions>): void;
+  /** Re-reads policy, conversations, switches and the vault key, and reconciles processes. */
+  reconcile(): Promise<void>;
+  sweepRetention(): ReturnType<RecordingService['sweepRetention']>;
+  ffmpeg(): FfmpegInfo | undefined;
+}
+
+export const createRecordingModule = (ctx: ModuleContext): RecordingModule => {
+  const config = ctx.config as Config & RecordingConfig;
+  const log = ctx.log.child({ component: 'recorder' });
+  const database = (ctx as ModuleContext & { readonly database?: Database }).database;
+  const store = database
+    ? createRecordingStore(database)
+    : openSeparateRecordingStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, foundation: ctx.store, log });
+  const paths = vaultPaths(config);
+  const workDir = path.join(config.dataDir, 'recorder-work');
+
+  let options: RecordingOptions = {
+    ffmpegPath: config.ffmpegPath,
+    vaultFs: undefined,
+    tunables: DEFAULT_TUNABLES,
+    reconcileMs: 15_000,
+    retentionMs: 60_000,
+    onFirstSealed: undefined,
+    onClipDone: undefined,
+  };
+
+  let vault: VaultHandle | null = null;
+  let vaultProblem: Blocker | null = null;
+  let ffmpegInfo: FfmpegInfo | undefined;
+  let ffmpegProblem: Blocker | null = null;
+  let suspensions: SuspensionRecord[] = [];
+  let started = false;
+
+  const vaultPort: ClipVaultPort = {
+    delete: async (clipId) => {
+      const handle = vault?.store ?? (await openVaultStoreOnly());
+      if (handle === null) return { ok: false, code: 'VAULT.IO_FAILED', message: 'the vault folder cannot be opened' };
+      const r = await deleteClip(handle, clipId);
+      if (r.ok || r.error.code === 'VAULT.NOT_FOUND') return { ok: true };
+      return { ok: false, code: r.error.code, message: r.error.message };
+    },
+  };
+  // Deleting needs no key: retention works even when the recipient was removed.
+  const openVaultStoreOnly = async () => {
+    const r = await openClipStore(paths.clipsDir, options.vaultFs ? { fs: options.vaultFs } : {});
+    return r.ok ? r.value : null;
+  };
+
+  const service = recordingService({ store, clock: ctx.clock, ids: ctx.ids, secrets: ctx.secrets, vault: vaultPort });
+  const supervisor = new RecorderSupervisor({
+    service,
+    log,
+    ffmpegPath: () => ffmpegInfo?.path ?? null,
+    workDir,
+    tunables: () => options.tunables,
+    ids: () => ctx.ids.newId(),
+    onFirstSealed: (id, at) => options.onFirstSealed?.(id, at),
+    onClipDone: (id, o, m) => options.onClipDone?.(id, o, m),
+  });
+
+  /** Fail closed: without a valid recipient there is no vault handle, so nothing can be armed. */
+  const loadVault = async (): Promise<void> => {
+    let text: string | undefined = config.vaultRecipient;
+    if (text === undefined) {
+      try {
+        text = await readFile(paths.recipientFile, 'utf8');
+      } catch {
+        text = undefined;
+      }
+    }
+    const r = parseRecipient(text);
+    if (!r.ok) {
+      vault = null;
+      vaultProblem = {
+        kind: 'vault-key-missing',
+        message:
+          r.error.code === 'VAULT.KEY_MISSING'
+            ? 'no vault key: recording is refused until `proportio vault init` has run'
+            : 'the vault recipient is not a valid age key: recording is refused',
+      };
+      return;
+    }
+    vaultProblem = null;
+    if (vault !== null && vault.recipient.text === r.value.text) return;
+    const s = await openClipStore(paths.clipsDir, options.vaultFs ? { fs: options.vaultFs } : {});
+    if (!s.ok) {
+      vault = null;
+      vaultProblem = { kind: 'vault-key-missing', message: `the vault folder cannot be opened (${s.error.code}): recording is refused` };
+      return;
+    }
+    vault = { store: s.value, recipient: r.value };
+  };
+
+  let chain: Promise<void> = Promise.resolve();
+  const reconcile = (): Promise<void> => {
+    const next = chain.then(async () => {
+      await loadVault();
+      const plans = await service.plan();
+      suspensions = await service.activeSuspensions();
+      const blockers = [vaultProblem, ffmpegProblem].filter((b): b is Blocker => b !== null);
+      if (started) supervisor.apply(plans, blockers, vault);
+    });
+    chain = next.catch((e: unknown) => log.error({ err: (e as Error).message }, 'recorder reconcile failed'));
+    return next;
+  };
+
+  /** Clips a crash left open: index what was sealed, mark them interrupted (never as complete). */
+  const recover = async (): Promise<void> => {
+    const unfinished = await service.unfinishedClips();
+    if (unfinished.length === 0) return;
+    const s = await openVaultStoreOnly();
+    if (s === null) return;
+    const listed = await listClips(s);
+    const known = new Set(listed.ok ? listed.value.map((c) => c.clipId) : []);
+    for (const c of unfinished) {
+      if (!known.has(c.id)) {
+        await service.clipRecovered(c.id, { ok: false, code: 'VAULT.NOT_FOUND' });
+        continue;
+      }
+      const r = await recoverClip(s, c.id);
+      await service.clipRecovered(
+        c.id,
+        r.ok
+          ? { ok: true, manifestDigest: r.value.manifestDigest, parts: r.value.manifest.parts.length, sealedBytes: r.value.manifest.parts.reduce((a, p) => a + p.bytes, 0) }
+          : { ok: false, code: r.error.code },
+      );
+    }
+  };
+
+  let sweeping = false;
+  const sweep = async () => {
+    if (sweeping) return { deleted: [], failed: [] };
+    sweeping = true;
+    try {
+      const r = await service.sweepRetention();
+      if (r.deleted.length > 0) log.info({ deleted: r.deleted.length }, 'clips deleted at the end of their retention');
+      for (const f of r.failed) log.error({ clipId: f.clipId, code: f.code }, 'a clip past its retention could not be deleted');
+      return r;
+    } finally {
+      sweeping = false;
+    }
+  };
+
+  const unsubscribe: (() => void)[] = [];
+  let reconcileTimer: NodeJS.Timeout | undefined;
+  let retentionTimer: NodeJS.Timeout | undefined;
+
+  const health = (): HealthItem[] => {
+    const items: HealthItem[] = [];
+    const cams = supervisor.status();
+    const wanted = cams.some((c) => c.offReason === null || c.armed) || cams.some((c) => c.offReason === vaultProblem?.message || c.offReason === ffmpegProblem?.message);
+    if (vaultProblem !== null) items.push({ component: 'recording', status: 'error', message: vaultProblem.message });
+    if (ffmpegProblem !== null) items.push({ component: 'recording', status: wanted ? 'error' : 'warning', message: ffmpegProblem.message });
+    for (const w of ffmpegInfo?.warnings ?? []) items.push({ component: 'recording', status: 'warning', message: w });
+    for (const s of suspensions)
+      items.push({
+        component: 'recording',
+        status: 'warning',
+        message: `Recording suspended (${s.scope === 'organisation' ? 'whole organisation' : `site ${s.siteId ?? ''}`}) since ${s.suspendedAt}: ${s.reason}`,
+      });
+    for (const c of cams) {
+      if (!c.armed) continue;
+      const component = `camera:${c.cameraName}`;
+      const state = c.health?.state ?? 'starting';
+      if (c.sealError !== null) items.push({ component, status: 'error', message: `sealing a clip failed (${c.sealError.code}): ${c.sealError.message}` });
+      if (state === 'online') {
+        if (c.gopWarning) items.push({ component, status: 'warning', message: `keyframe interval ${c.health?.gopSeconds?.toFixed(1) ?? '?'} s is longer than half the pre-roll: pre-roll precision suffers` });
+        else if (c.sealError === null) items.push({ component, status: 'ok', message: 'armed, receiving video' });
+      } else if (state === 'starting') items.push({ component, status: 'warning', message: 'connecting to the camera' });
+      else
+        items.push({
+          component,
+          status: 'error',
+          message: `camera ${state} since ${new Date(c.health?.since ?? Date.now()).toISOString()}${c.health?.error ? `: ${c.health.error.message}` : ''}`,
+        });
+    }
+    return items;
+  };
+
+  return {
+    name: 'recording',
+    events: ctx.events,
+    service,
+    supervisor,
+    tune: (o) => {
+      options = { ...options, ...o };
+    },
+    reconcile,
+    sweepRetention: sweep,
+    ffmpeg: () => ffmpegInfo,
+    routes: async (app: FastifyInstance) => {
+      await app.register(recordingRoutes, {
+        object: async (actor, roomId) => {
+          const r = await service.object(actor, roomId);
+          if (r.ok) {
+            // Stop before anything else: the ring is purged and ffmpeg signalled synchronously.
+            await supervisor.stopWhere((p) => p.camera.roomId === roomId);
+            void reconcile().catch(() => undefined);
+          }
+          return r;
+        },
+        suspend: async (actor, input) => {
+          const r = await service.suspend(actor, input);
+          if (r.ok) {
+            const s = r.value;
+            await supervisor.stopWhere((p) => s.scope === 'organisation' || p.siteId === s.siteId);
+            await reconcile().catch(() => undefined);
+          }
+          return r;
+        },
+        resume: async (actor, id, reason) => {
+          const r = await service.resume(actor, id, reason);
+          if (r.ok) await reconcile().catch(() => undefined);
+          return r;
+        },
+        suspensions: () => service.suspensions(),
+        listClips: (f) => service.listClips(f),
+        getClip: (id) => service.getClip(id),
+        footage: (f) => service.footage(f),
+        cameras: () => supervisor.status(),
+        blockers: () => [vaultProblem, ffmpegProblem].filter((b): b is Blocker => b !== null),
+        totals: async () => {
+          const t = await service.totals();
+          return { clipsSealed: t.clips, bytesSealed: t.sealedBytes, suspensionsActive: suspensions.length, blocked: vaultProblem !== null || ffmpegProblem !== null };
+        },
+        now: () => Date.now(),
+      });
+    },
+    start: async () => {
+      if (started) return;
+      started = true;
+      mkdirSync(workDir, { recursive: true, mode: 0o700 });
+      const f = await locateFfmpeg(options.ffmpegPath === undefined ? {} : { path: options.ffmpegPath });
+      if (f.ok) {
+        ffmpegInfo = f.value;
+        ffmpegProblem = null;
+        log.info({ ffmpeg: f.value.path, version: f.value.version }, `recording uses ffmpeg ${f.value.version}`);
+        for (const w of f.value.warnings) log.warn({ ffmpeg: f.value.path }, w);
+      } else {
+        ffmpegInfo = undefined;
+        ffmpegProblem = { kind: 'ffmpeg-missing', message: `${f.error.message}; recording is unavailable (alarms keep working)` };
+        log.warn({ code: f.error.code }, f.error.message);
+      }
+      const onChange = () => void reconcile().catch(() => undefined);
+      unsubscribe.push(
+        ctx.events.on('alarm.raised', (e) => supervisor.alarm({ alarmId: e.alarmId, incidentId: e.incidentId, roomId: e.roomId, at: e.at })),
+        ctx.events.on('conversation.started', onChange),
+        ctx.events.on('conversation.ended', onChange),
+        ctx.events.on('policy.changed', onChange),
+      );
+      await recover().catch((e: unknown) => log.error({ err: (e as Error).message }, 'recovering interrupted clips failed'));
+      await reconcile().catch(() => undefined);
+      reconcileTimer = setInterval(onChange, options.reconcileMs);
+      reconcileTimer.unref();
+      retentionTimer = setInterval(() => void sweep().catch((e: unknown) => log.error({ err: (e as Error).message }, 'retention sweep failed')), options.retentionMs);
+      retentionTimer.unref();
+      void sweep().catch(() => undefined);
+    },
+    stop: async () => {
+      for (const u of unsubscribe.splice(0)) u();
+      if (reconcileTimer) clearInterval(reconcileTimer);
+      if (retentionTimer) clearInterval(retentionTimer);
+      reconcileTimer = undefined;
+      retentionTimer = undefined;
+      if (started) {
+        started = false;
+        await chain.catch(() => undefined);
+        await supervisor.stop();
+      }
+      await store.close();
+    },
+    health,
+  };
+};

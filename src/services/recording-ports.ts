@@ -1,0 +1,166 @@
+/**
+ * The interfaces the recording capability needs from the world, beside the foundation's ports.
+ * Repositories run inside whatever transaction the RecordingStore gives, so a switch (objection,
+ * suspension), a clip's state and their audit entries commit together. The vault and the
+ * recorder processes are behind ports too, so the service stays free of adapters.
+ */
+import type { CompiledPolicy } from '../core/policy/policy.js';
+import type { Repositories } from './ports.js';
+
+export type ClipStatus = 'recording' | 'sealed' | 'failed' | 'interrupted' | 'deleted';
+
+export interface ClipRecord {
+  readonly id: string;
+  readonly cameraId: string;
+  readonly roomId: string;
+  readonly siteId: string;
+  readonly alarmId: string | null;
+  readonly incidentId: string | null;
+  readonly alarmIds: readonly string[];
+  readonly incidentIds: readonly string[];
+  readonly conversationId: string | null;
+  readonly mode: 'incident' | 'continuous';
+  readonly policySeq: number | null;
+  readonly policyCompiledAt: string | null;
+  readonly policyHash: string | null;
+  readonly assessmentIds: readonly string[];
+  readonly status: ClipStatus;
+  readonly startedAt: string | null;
+  readonly endedAt: string | null;
+  readonly durationSeconds: number | null;
+  readonly bytes: number | null;
+  readonly sealedBytes: number | null;
+  readonly parts: number | null;
+  readonly keyframeIntervalSeconds: number | null;
+  readonly preRollSeconds: number | null;
+  readonly endReason: string | null;
+  readonly codec: string | null;
+  readonly width: number | null;
+  readonly height: number | null;
+  readonly manifestDigest: string | null;
+  readonly retentionHours: number;
+  readonly retentionUntil: string | null;
+  readonly errorCode: string | null;
+  readonly createdAt: string;
+  readonly sealedAt: string | null;
+  readonly deletedAt: string | null;
+  readonly deletedReason: string | null;
+}
+
+export interface ClipRepository {
+  insert(c: ClipRecord): Promise<void>;
+  update(c: ClipRecord): Promise<void>;
+  get(id: string): Promise<ClipRecord | undefined>;
+  list(filter: { incidentId?: string; alarmId?: string; cameraId?: string; includeDeleted?: boolean; limit?: number }): Promise<ClipRecord[]>;
+  /** Not deleted, retention passed (status sealed, failed or interrupted). */
+  expired(now: string, limit: number): Promise<ClipRecord[]>;
+  /** Rows a crash left in 'recording'. */
+  unfinished(): Promise<ClipRecord[]>;
+  totals(): Promise<{ clips: number; sealedBytes: number }>;
+}
+
+export interface SuspensionRecord {
+  readonly id: string;
+  readonly scope: 'site' | 'organisation';
+  readonly siteId: string | null;
+  readonly reason: string;
+  readonly suspendedBy: string;
+  readonly suspendedAt: string;
+  readonly resumedBy: string | null;
+  readonly resumedAt: string | null;
+  readonly resumeReason: string | null;
+}
+
+export interface SuspensionRepository {
+  insert(s: SuspensionRecord): Promise<void>;
+  update(s: SuspensionRecord): Promise<void>;
+  get(id: string): Promise<SuspensionRecord | undefined>;
+  active(): Promise<SuspensionRecord[]>;
+  list(limit: number): Promise<SuspensionRecord[]>;
+}
+
+export interface ObjectionRecord {
+  readonly id: string;
+  readonly roomId: string;
+  readonly conversationId: string;
+  /** The employee who switched recording off (user id); the resident is never recorded. */
+  readonly recordedBy: string;
+  readonly at: string;
+}
+
+export interface ObjectionRepository {
+  insert(o: ObjectionRecord): Promise<void>;
+  forConversation(conversationId: string): Promise<ObjectionRecord | undefined>;
+}
+
+export type FootageNoteKind =
+  | 'clip'
+  | 'clip-extended'
+  | 'camera-offline'
+  | 'suspended'
+  | 'objection'
+  | 'policy-off'
+  | 'vault-key-missing'
+  | 'ffmpeg-missing'
+  | 'seal-failed';
+
+export interface FootageNote {
+  readonly id: string;
+  readonly incidentId: string | null;
+  readonly alarmId: string;
+  readonly roomId: string;
+  readonly cameraId: string | null;
+  readonly kind: FootageNoteKind;
+  readonly message: string;
+  readonly clipId: string | null;
+  readonly at: string;
+}
+
+export interface FootageNoteRepository {
+  insert(n: FootageNote): Promise<void>;
+  list(filter: { incidentId?: string; alarmId?: string }): Promise<FootageNote[]>;
+}
+
+/** The running conversation of a room, as far as the recorder needs it. */
+export interface RunningConversation {
+  readonly id: string;
+  readonly siteId: string;
+  readonly roomId: string;
+  readonly conversationTypeId: string;
+  readonly startedAt: string;
+}
+
+export interface PolicyReference {
+  readonly seq: number;
+  readonly compiledAt: string;
+  readonly hash: string;
+  readonly compiled: CompiledPolicy;
+}
+
+/** Read-only views of other capabilities' tables (conversations, compiled policy versions). */
+export interface RecordingLookups {
+  runningConversations(): Promise<RunningConversation[]>;
+  /** The newest compiled policy; undefined when none was ever compiled (then everything is off). */
+  latestPolicy(): Promise<PolicyReference | undefined>;
+}
+
+export interface RecordingRepositories extends Repositories {
+  readonly clips: ClipRepository;
+  readonly suspensions: SuspensionRepository;
+  readonly objections: ObjectionRepository;
+  readonly footageNotes: FootageNoteRepository;
+  readonly lookups: RecordingLookups;
+}
+
+export interface RecordingStore {
+  readonly dialect: 'sqlite' | 'postgres';
+  readonly read: RecordingRepositories;
+  transaction<T>(fn: (repos: RecordingRepositories) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+/** The clip vault as the service sees it: deletion for retention (sealing happens in the worker). */
+export interface ClipVaultPort {
+  /** Deletes a clip for good; a clip that is already gone counts as deleted. */
+  delete(clipId: string): Promise<{ ok: true } | { ok: false; code: string; message: string }>;
+}

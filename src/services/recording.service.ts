@@ -1,0 +1,378 @@
+/**
+ * Recording use cases: what every camera should be doing now (plan), the switches (a resident's
+ * objection, suspension and resumption), the life of a clip row (opened, extended, sealed,
+ * failed), the notes that tell an incident whether it has footage, and retention. Each change is
+ * stored and audited in one transaction. The processes themselves live in the recorder worker.
+ */
+import type { Camera, CameraCredentials } from '../core/registry/model.js';
+import { decide, type Decision } from '../core/policy/decide.js';
+import { err, ok, unwrap, type Result } from '../core/result.js';
+import { recordAudit } from './audit.service.js';
+import type { Actor, Clock, IdGenerator, SecretBox } from './ports.js';
+import type {
+  ClipRecord,
+  ClipVaultPort,
+  FootageNote,
+  FootageNoteKind,
+  PolicyReference,
+  RecordingRepositories,
+  RecordingStore,
+  SuspensionRecord,
+} from './recording-ports.js';
+import { DomainFailure } from '../core/result.js';
+
+export const RECORDER_ACTOR: Actor = { kind: 'system', name: 'recorder' };
+
+/** Why a camera is not armed; each becomes the wording of an incident's "no footage" note. */
+export type OffReason =
+  | { readonly kind: 'suspended'; readonly message: string; readonly since: string }
+  | { readonly kind: 'objection'; readonly message: string }
+  | { readonly kind: 'policy-off'; readonly message: string };
+
+export interface CameraPlan {
+  readonly camera: Camera;
+  readonly siteId: string;
+  /** The camera URL with its credentials filled in: memory only, never logged. */
+  readonly sourceUrl: string;
+  readonly conversationId: string | null;
+  readonly decision: Decision;
+  readonly policy: Omit<PolicyReference, 'compiled'> | null;
+  /** null: the policy says record (the worker still refuses without a vault key or ffmpeg). */
+  readonly off: OffReason | null;
+}
+
+export interface RecordingServiceDeps {
+  readonly store: RecordingStore;
+  readonly clock: Clock;
+  readonly ids: IdGenerator;
+  readonly secrets: SecretBox;
+  readonly vault: ClipVaultPort;
+}
+
+const inTx = async <T>(store: RecordingStore, fn: (r: RecordingRepositories) => Promise<T>): Promise<Result<T>> => {
+  try {
+    return ok(await store.transaction(fn));
+  } catch (e) {
+    if (e instanceof DomainFailure) return { ok: false, error: e.error };
+    throw e;
+  }
+};
+
+/** Puts the stored credentials into the URL (RTSP cameras take them there). */
+export const withCredentials = (url: string, creds: CameraCredentials | null): string => {
+  if (creds === null) return url;
+  try {
+    const u = new URL(url);
+    u.username = encodeURIComponent(creds.username);
+    u.password = encodeURIComponent(creds.password);
+    return u.toString();
+  } catch {
+    return url;
+  }
+};
+
+const hoursLater = (iso: string, hours: number): string => new Date(Date.parse(iso) + hours * 3_600_000).toISOString();
+
+export const recordingService = (deps: RecordingServiceDeps) => {
+  const { store, clock, ids } = deps;
+  const now = () => clock.now().toISOString();
+
+  const credentials = (sealed: string | null): CameraCredentials | null => {
+    if (sealed === null) return null;
+    const v: unknown = JSON.parse(deps.secrets.open(sealed));
+    if (typeof v === 'object' && v !== null && 'username' in v && 'password' in v && typeof v.username === 'string' && typeof v.password === 'string')
+      return { username: v.username, password: v.password };
+    return null;
+  };
+
+  const suspensionFor = (active: readonly SuspensionRecord[], siteId: string): SuspensionRecord | undefined =>
+    active.find((s) => s.scope === 'organisation') ?? active.find((s) => s.scope === 'site' && s.siteId === siteId);
+
+  return {
+    /** What every camera should do at this moment, from the stored policy, conversations and switches. */
+    async plan(): Promise<CameraPlan[]> {
+      const r = store.read;
+      const [cameras, rooms, conversations, suspensions, policy] = await Promise.all([
+        r.cameras.list(),
+        r.rooms.list(),
+        r.lookups.runningConversations(),
+        r.suspensions.active(),
+        r.lookups.latestPolicy(),
+      ]);
+      const at = clock.now();
+      const out: CameraPlan[] = [];
+      for (const camera of cameras) {
+        const room = rooms.find((x) => x.id === camera.roomId);
+        if (room === undefined) continue;
+        const conversation = conversations.find((c) => c.roomId === room.id);
+        const objection = conversation === undefined ? undefined : await r.objections.forConversation(conversation.id);
+        const decision =
+          policy === undefined
+            ? decide({ compiledAt: at.toISOString(), timeZone: 'Europe/Amsterdam', rooms: [], excluded: [], verdicts: {} }, room.id, undefined, at)
+            : decide(
+                policy.compiled,
+                room.id,
+                conversation === undefined
+                  ? undefined
+                  : { conversationTypeId: conversation.conversationTypeId, startedAt: conversation.startedAt, objection: objection !== undefined },
+                at,
+              );
+        const suspension = suspensionFor(suspensions, room.siteId);
+        let off: OffReason | null = null;
+        if (suspension !== undefined)
+          off = {
+            kind: 'suspended',
+            since: suspension.suspendedAt,
+            message: `no footage: recording suspended (${suspension.scope === 'organisation' ? 'whole organisation' : 'this site'}) since ${suspension.suspendedAt}`,
+          };
+        else if (objection !== undefined) off = { kind: 'objection', message: 'no footage: recording switched off for this conversation after an objection' };
+        else if (decision.mode.kind === 'off') off = { kind: 'policy-off', message: `no footage: recording is not permitted here now (${decision.reason})` };
+        const record = await r.cameras.getWithSecret(camera.id);
+        out.push({
+          camera,
+          siteId: room.siteId,
+          sourceUrl: off === null ? withCredentials(camera.url, credentials(record?.credentialsSealed ?? null)) : camera.url,
+          conversationId: conversation?.id ?? null,
+          decision,
+          policy: policy === undefined ? null : { seq: policy.seq, compiledAt: policy.compiledAt, hash: policy.hash },
+          off,
+        });
+      }
+      return out;
+    },
+
+    /** The employee switches recording off for the running conversation (DOMAIN.md RGT-2). */
+    object: (actor: Actor, roomId: string) =>
+      inTx(store, async (repos) => {
+        const room = await repos.rooms.get(roomId);
+        if (room === undefined) unwrap(err('RESOURCE.NOT_FOUND', `room ${roomId} does not exist`));
+        const conversation = (await repos.lookups.runningConversations()).find((c) => c.roomId === roomId);
+        if (conversation === undefined) return unwrap(err('RECORDING.NO_CONVERSATION', 'no conversation is running in this room', { roomId }));
+        const existing = await repos.objections.forConversation(conversation.id);
+        if (existing !== undefined) return { objection: existing, created: false };
+        const objection = { id: ids.newId(), roomId, conversationId: conversation.id, recordedBy: actor.kind === 'user' ? actor.userId : actor.name, at: now() };
+        await repos.objections.insert(objection);
+        // Deliberately nothing about the resident: only that the employee switched recording off.
+        await recordAudit(repos, clock, actor, 'recording.objection', `room:${roomId}`, { conversationId: conversation.id });
+        return { objection, created: true };
+      }),
+
+    suspend: (actor: Actor, input: { scope: 'site' | 'organisation'; siteId?: string | undefined; reason: string }) =>
+      inTx(store, async (repos) => {
+        const reason = input.reason.trim();
+        if (reason.length < 3) unwrap(err('REQUEST.INVALID', 'a reason is required to suspend recording', { field: 'reason' }));
+        if (input.scope === 'site') {
+          if (input.siteId === undefined) unwrap(err('REQUEST.INVALID', 'siteId is required for a site suspension', { field: 'siteId' }));
+          else if ((await repos.sites.get(input.siteId)) === undefined) unwrap(err('RESOURCE.NOT_FOUND', `site ${input.siteId} does not exist`));
+        }
+        const siteId = input.scope === 'site' ? (input.siteId ?? null) : null;
+        const active = await repos.suspensions.active();
+        if (active.some((s) => s.scope === input.scope && s.siteId === siteId))
+          unwrap(err('RECORDING.ALREADY_SUSPENDED', 'recording is already suspended for this scope', { scope: input.scope, siteId }));
+        const s: SuspensionRecord = {
+          id: ids.newId(),
+          scope: input.scope,
+          siteId,
+          reason,
+          suspendedBy: actor.kind === 'user' ? actor.userId : actor.name,
+          suspendedAt: now(),
+          resumedBy: null,
+          resumedAt: null,
+          resumeReason: null,
+        };
+        await repos.suspensions.insert(s);
+        await recordAudit(repos, clock, actor, 'recording.suspend', siteId === null ? 'organisation' : `site:${siteId}`, { suspensionId: s.id, scope: s.scope, reason });
+        return s;
+      }),
+
+    resume: (actor: Actor, suspensionId: string, reason: string) =>
+      inTx(store, async (repos) => {
+        const s = await repos.suspensions.get(suspensionId);
+        if (s === undefined) return unwrap(err('RESOURCE.NOT_FOUND', `suspension ${suspensionId} does not exist`));
+        if (s.resumedAt !== null) unwrap(err('RECORDING.NOT_SUSPENDED', 'this suspension has already been lifted', { suspensionId }));
+        const r = reason.trim();
+        if (r.length < 3) unwrap(err('REQUEST.INVALID', 'a reason is required to resume recording', { field: 'reason' }));
+        const resumed: SuspensionRecord = { ...s, resumedAt: now(), resumedBy: actor.kind === 'user' ? actor.userId : actor.name, resumeReason: r };
+        await repos.suspensions.update(resumed);
+        await recordAudit(repos, clock, actor, 'recording.resume', s.siteId === null ? 'organisation' : `site:${s.siteId}`, { suspensionId, reason: r });
+        return resumed;
+      }),
+
+    activeSuspensions: () => store.read.suspensions.active(),
+    suspensions: (limit = 100) => store.read.suspensions.list(limit),
+
+    // ---- clips -------------------------------------------------------------------------------
+
+    async clipOpened(c: Omit<ClipRecord, 'status' | 'createdAt' | 'startedAt' | 'endedAt' | 'durationSeconds' | 'bytes' | 'sealedBytes' | 'parts' | 'keyframeIntervalSeconds' | 'preRollSeconds' | 'endReason' | 'codec' | 'width' | 'height' | 'manifestDigest' | 'retentionUntil' | 'errorCode' | 'sealedAt' | 'deletedAt' | 'deletedReason'>): Promise<ClipRecord> {
+      const record: ClipRecord = {
+        ...c,
+        status: 'recording',
+        createdAt: now(),
+        startedAt: null,
+        endedAt: null,
+        durationSeconds: null,
+        bytes: null,
+        sealedBytes: null,
+        parts: null,
+        keyframeIntervalSeconds: null,
+        preRollSeconds: null,
+        endReason: null,
+        codec: null,
+        width: null,
+        height: null,
+        manifestDigest: null,
+        // Until sealed, retention runs from now: a clip that never seals is still deleted in time.
+        retentionUntil: hoursLater(now(), c.retentionHours),
+        errorCode: null,
+        sealedAt: null,
+        deletedAt: null,
+        deletedReason: null,
+      };
+      await store.transaction(async (repos) => {
+        await repos.clips.insert(record);
+        await recordAudit(repos, clock, RECORDER_ACTOR, 'clip.open', `clip:${record.id}`, {
+          cameraId: record.cameraId,
+          roomId: record.roomId,
+          alarmId: record.alarmId,
+          incidentId: record.incidentId,
+          mode: record.mode,
+          policySeq: record.policySeq,
+          assessmentIds: record.assessmentIds,
+        });
+      });
+      return record;
+    },
+
+    async clipExtended(clipId: string, alarmId: string, incidentId: string | null): Promise<void> {
+      await store.transaction(async (repos) => {
+        const c = await repos.clips.get(clipId);
+        if (c === undefined) return;
+        await repos.clips.update({
+          ...c,
+          alarmIds: c.alarmIds.includes(alarmId) ? c.alarmIds : [...c.alarmIds, alarmId],
+          incidentIds: incidentId === null || c.incidentIds.includes(incidentId) ? c.incidentIds : [...c.incidentIds, incidentId],
+        });
+        await recordAudit(repos, clock, RECORDER_ACTOR, 'clip.extend', `clip:${clipId}`, { alarmId, incidentId });
+      });
+    },
+
+    async clipFinished(
+      clipId: string,
+      outcome:
+        | { readonly ok: true; readonly manifestDigest: string; readonly sealedBytes: number; readonly parts: number }
+        | { readonly ok: false; readonly code: string; readonly sealedBytes: number; readonly parts: number },
+      meta: {
+        startedAt: number;
+        endedAt: number;
+        durationSeconds: number;
+        bytes: number;
+        keyframeIntervalSeconds: number;
+        preRollSeconds: number | null;
+        reason: string;
+        codec: string | null;
+        width: number | null;
+        height: number | null;
+      } | null,
+    ): Promise<ClipRecord | undefined> {
+      return store.transaction(async (repos) => {
+        const c = await repos.clips.get(clipId);
+        if (c === undefined) return undefined;
+        const sealedAt = now();
+        const updated: ClipRecord = {
+          ...c,
+          status: outcome.ok ? 'sealed' : 'failed',
+          startedAt: meta === null ? c.startedAt : new Date(meta.startedAt).toISOString(),
+          endedAt: meta === null ? c.endedAt : new Date(meta.endedAt).toISOString(),
+          durationSeconds: meta?.durationSeconds ?? c.durationSeconds,
+          bytes: meta?.bytes ?? c.bytes,
+          sealedBytes: outcome.sealedBytes,
+          parts: outcome.parts,
+          keyframeIntervalSeconds: meta?.keyframeIntervalSeconds ?? c.keyframeIntervalSeconds,
+          preRollSeconds: meta === null ? c.preRollSeconds : meta.preRollSeconds,
+          endReason: meta?.reason ?? c.endReason,
+          codec: meta?.codec ?? c.codec,
+          width: meta?.width ?? c.width,
+          height: meta?.height ?? c.height,
+          manifestDigest: outcome.ok ? outcome.manifestDigest : null,
+          retentionUntil: hoursLater(sealedAt, c.retentionHours),
+          errorCode: outcome.ok ? null : outcome.code,
+          sealedAt: outcome.ok ? sealedAt : null,
+        };
+        await repos.clips.update(updated);
+        await recordAudit(repos, clock, RECORDER_ACTOR, outcome.ok ? 'clip.sealed' : 'clip.failed', `clip:${clipId}`, {
+          cameraId: c.cameraId,
+          ...(outcome.ok ? { manifestDigest: outcome.manifestDigest } : { code: outcome.code }),
+          parts: outcome.parts,
+          sealedBytes: outcome.sealedBytes,
+          durationSeconds: meta?.durationSeconds ?? null,
+          endReason: meta?.reason ?? null,
+        });
+        return updated;
+      });
+    },
+
+    /** A clip a crash left open, closed by the vault's recovery. */
+    async clipRecovered(clipId: string, r: { ok: true; manifestDigest: string; sealedBytes: number; parts: number } | { ok: false; code: string }): Promise<void> {
+      await store.transaction(async (repos) => {
+        const c = await repos.clips.get(clipId);
+        if (c === undefined) return;
+        await repos.clips.update({
+          ...c,
+          status: r.ok ? 'interrupted' : 'failed',
+          manifestDigest: r.ok ? r.manifestDigest : null,
+          sealedBytes: r.ok ? r.sealedBytes : c.sealedBytes,
+          parts: r.ok ? r.parts : c.parts,
+          errorCode: r.ok ? null : r.code,
+          endReason: 'interrupted',
+        });
+        await recordAudit(repos, clock, RECORDER_ACTOR, 'clip.recovered', `clip:${clipId}`, r.ok ? { manifestDigest: r.manifestDigest, parts: r.parts } : { code: r.code });
+      });
+    },
+
+    async note(n: { incidentId: string | null; alarmId: string; roomId: string; cameraId: string | null; kind: FootageNoteKind; message: string; clipId: string | null }): Promise<FootageNote> {
+      const note: FootageNote = { ...n, id: ids.newId(), at: now() };
+      await store.transaction(async (repos) => {
+        await repos.footageNotes.insert(note);
+        await recordAudit(repos, clock, RECORDER_ACTOR, 'incident.footage', n.incidentId === null ? `alarm:${n.alarmId}` : `incident:${n.incidentId}`, {
+          alarmId: n.alarmId,
+          cameraId: n.cameraId,
+          kind: n.kind,
+          clipId: n.clipId,
+          message: n.message,
+        });
+      });
+      return note;
+    },
+
+    footage: async (filter: { incidentId?: string; alarmId?: string }) => ({
+      notes: await store.read.footageNotes.list(filter),
+      clips: filter.incidentId === undefined && filter.alarmId === undefined ? [] : await store.read.clips.list({ ...filter, includeDeleted: true }),
+    }),
+    listClips: (filter: { incidentId?: string; alarmId?: string; cameraId?: string; includeDeleted?: boolean; limit?: number } = {}) => store.read.clips.list(filter),
+    getClip: (id: string) => store.read.clips.get(id),
+    totals: () => store.read.clips.totals(),
+    unfinishedClips: () => store.read.clips.unfinished(),
+
+    /** Deletes every clip whose retention has passed: from the vault for good, the row kept as a tombstone. */
+    async sweepRetention(limit = 100): Promise<{ deleted: string[]; failed: { clipId: string; code: string }[] }> {
+      const due = await store.read.clips.expired(now(), limit);
+      const deleted: string[] = [];
+      const failed: { clipId: string; code: string }[] = [];
+      for (const c of due) {
+        const r = await deps.vault.delete(c.id);
+        if (!r.ok) {
+          failed.push({ clipId: c.id, code: r.code });
+          continue;
+        }
+        await store.transaction(async (repos) => {
+          await repos.clips.update({ ...c, status: 'deleted', deletedAt: now(), deletedReason: 'retention' });
+          await recordAudit(repos, clock, RECORDER_ACTOR, 'clip.deleted', `clip:${c.id}`, { reason: 'retention', retentionUntil: c.retentionUntil, retentionHours: c.retentionHours });
+        });
+        deleted.push(c.id);
+      }
+      return { deleted, failed };
+    },
+  };
+};
+
+export type RecordingService = ReturnType<typeof recordingService>;

@@ -1,0 +1,430 @@
+/**
+ * The recorder: one IngestProcess + ClipRecorder per camera that the plan arms, and none at all
+ * for a camera whose mode is off (no process, no connection). It turns alarms into clips sealed
+ * into the vault and tells every alarm's incident whether it has footage and, if not, why —
+ * never a silent gap. The plan (what each camera should do) comes from the recording service;
+ * this worker only reconciles processes with it.
+ */
+import type { Logger } from 'pino';
+import { ClipRecorder, type ClipMetadata, type ClipOpening, type ClipSink } from '../core/recording/clip.js';
+import { createNodeSpawner, IngestProcess, type CameraHealth, type Spawner } from '../adapters/media/ingest-process.js';
+import type { ClipStore } from '../adapters/vault/clip-store.js';
+import type { AgeRecipient } from '../adapters/vault/keys.js';
+import type { CameraPlan, RecordingService } from '../services/recording.service.js';
+import type { FootageNoteKind } from '../services/recording-ports.js';
+import { VaultClipSink, type SealOutcome } from './recorder-vault-sink.js';
+
+export interface RecorderTunables {
+  readonly ringMaxBytes: number;
+  /** Ceiling on one incident clip (later alarms extend it up to this). */
+  readonly maxClipSeconds: number;
+  /** Continuous mode is cut into clips of this length. */
+  readonly continuousClipSeconds: number;
+  readonly stallSeconds: number;
+  readonly startupSeconds: number | undefined;
+  readonly backoff: { readonly initialMs: number; readonly maxMs: number; readonly factor: number };
+  readonly killGraceMs: number;
+  readonly tickMs: number;
+}
+
+export const DEFAULT_TUNABLES: RecorderTunables = {
+  ringMaxBytes: 96 * 1024 * 1024,
+  maxClipSeconds: 15 * 60,
+  continuousClipSeconds: 5 * 60,
+  stallSeconds: 15,
+  startupSeconds: undefined,
+  backoff: { initialMs: 1000, maxMs: 30_000, factor: 2 },
+  // Objection and suspension must stop ffmpeg within a second: SIGKILL follows SIGTERM quickly.
+  killGraceMs: 500,
+  tickMs: 250,
+};
+
+export interface VaultHandle {
+  readonly store: ClipStore;
+  readonly recipient: AgeRecipient;
+}
+
+/** Why recording cannot run at all right now (fail closed). */
+export interface Blocker {
+  readonly kind: 'vault-key-missing' | 'ffmpeg-missing';
+  readonly message: string;
+}
+
+export interface AlarmInput {
+  readonly alarmId: string;
+  readonly incidentId: string | null;
+  readonly roomId: string;
+  readonly at: string;
+}
+
+interface AlarmContext extends AlarmInput {
+  readonly atMs: number;
+}
+
+interface OpenClip {
+  readonly id: string;
+  readonly sink: VaultClipSink;
+  readonly number: number;
+  /** Row inserted (clipOpened resolved); later updates wait for it. */
+  readonly stored: Promise<unknown>;
+}
+
+interface Armed {
+  plan: CameraPlan;
+  readonly key: string;
+  readonly ingest: IngestProcess;
+  readonly rec: ClipRecorder;
+  readonly ticker: NodeJS.Timeout;
+  readonly vault: VaultHandle;
+  /** Off by policy or conversation end: no new clips; stops once the running clip is done. */
+  draining: boolean;
+  alarms: AlarmContext[];
+  clip: OpenClip | null;
+  sealError: { code: string; message: string; at: number } | null;
+  clipsSealed: number;
+  bytesSealed: number;
+}
+
+export interface CameraStatus {
+  readonly cameraId: string;
+  readonly cameraName: string;
+  readonly roomId: string;
+  readonly siteId: string;
+  /** armed = ffmpeg running with a memory ring; off = no process at all. */
+  readonly armed: boolean;
+  readonly recording: boolean;
+  readonly draining: boolean;
+  readonly mode: 'off' | 'incident' | 'continuous';
+  readonly offReason: string | null;
+  readonly health: CameraHealth | null;
+  readonly pid: number | null;
+  readonly ringSeconds: number;
+  /** The GOP is longer than half the pre-roll: pre-roll precision suffers. */
+  readonly gopWarning: boolean;
+  readonly ringBytes: number;
+  readonly preRollSeconds: number | null;
+  readonly sealError: { code: string; message: string; at: string } | null;
+  readonly clipsSealed: number;
+  readonly bytesSealed: number;
+}
+
+export interface SupervisorDeps {
+  readonly service: RecordingService;
+  readonly log: Logger;
+  readonly ffmpegPath: () => string | null;
+  /** Folder ffmpeg runs in (empty; watched by tests for files that must not appear). */
+  readonly workDir: string;
+  readonly tunables: () => RecorderTunables;
+  readonly ids: () => string;
+  readonly spawner?: Spawner;
+  /** Observers for the benchmark and tests. */
+  readonly onFirstSealed?: (clipId: string, at: number) => void;
+  readonly onClipDone?: (clipId: string, outcome: SealOutcome, meta: ClipMetadata | null) => void;
+}
+
+const modeOf = (p: CameraPlan): 'off' | 'incident' | 'continuous' =>
+  p.decision.mode.kind === 'incident-triggered' ? 'incident' : p.decision.mode.kind === 'continuous' ? 'continuous' : 'off';
+
+/** What forces a restart when it changes: source, audio, mode and buffer lengths. */
+const keyOf = (p: CameraPlan): string => {
+  const m = p.decision.mode;
+  return JSON.stringify([p.sourceUrl, p.decision.audioAllowed, m.kind, m.kind === 'incident-triggered' ? [m.preRollSeconds, m.postRollSeconds] : null]);
+};
+
+export class RecorderSupervisor {
+  private readonly armed = new Map<string, Armed>();
+  private plans: CameraPlan[] = [];
+  private blockers: Blocker[] = [];
+  private vault: VaultHandle | null = null;
+  private readonly stopping = new Set<Promise<void>>();
+  /** Clip rows and notes being written: awaited by stop() and tests. */
+  private readonly pending = new Set<Promise<unknown>>();
+  /** Clips still being sealed (stop() waits for them, so no row stays 'recording'). */
+  private readonly sealing = new Set<Promise<SealOutcome>>();
+  private readonly spawner: Spawner;
+
+  constructor(private readonly deps: SupervisorDeps) {
+    this.spawner = deps.spawner ?? createNodeSpawner({ cwd: deps.workDir });
+  }
+
+  /** Reconciles processes with the plan. Safe to call often; only differences act. */
+  apply(plans: readonly CameraPlan[], blockers: readonly Blocker[], vault: VaultHandle | null): void {
+    this.plans = [...plans];
+    this.blockers = [...blockers];
+    this.vault = vault;
+    const byId = new Map(plans.map((p) => [p.camera.id, p]));
+    for (const [id, a] of this.armed) {
+      const p = byId.get(id);
+      if (p === undefined || blockers.length > 0 || vault === null || a.vault !== vault) {
+        void this.disarm(id, 'stop-now');
+        continue;
+      }
+      if (p.off?.kind === 'suspended' || p.off?.kind === 'objection') {
+        void this.disarm(id, 'stop-now');
+        continue;
+      }
+      if (p.off !== null || modeOf(p) === 'off') {
+        void this.disarm(id, 'drain');
+        continue;
+      }
+      if (keyOf(p) !== a.key) {
+        void this.disarm(id, 'stop-now');
+        continue;
+      }
+      // Same process; newer links (conversation, policy version) for the next clip.
+      a.plan = p;
+      if (a.draining) {
+        // Back in policy before the running clip finished: keep going, rebuild the pre-buffer.
+        a.draining = false;
+      }
+    }
+    if (blockers.length > 0 || vault === null) return;
+    for (const p of plans) {
+      if (this.armed.has(p.camera.id) || p.off !== null || modeOf(p) === 'off') continue;
+      this.arm(p, vault);
+    }
+  }
+
+  /** Objection or suspension: stop at once, without waiting for a reconcile. */
+  stopWhere(pred: (p: CameraPlan) => boolean): Promise<void> {
+    const waits: Promise<void>[] = [];
+    for (const [id, a] of this.armed) if (pred(a.plan)) waits.push(this.disarm(id, 'stop-now'));
+    return Promise.all(waits).then(() => undefined);
+  }
+
+  alarm(e: AlarmInput): void {
+    const atMs = Date.parse(e.at);
+    const ctx: AlarmContext = { ...e, atMs: Number.isNaN(atMs) ? Date.now() : atMs };
+    for (const p of this.plans.filter((x) => x.camera.roomId === e.roomId)) {
+      const a = this.armed.get(p.camera.id);
+      if (a === undefined || a.draining) {
+        this.noteUnarmed(ctx, p, a);
+        continue;
+      }
+      a.alarms = [...a.alarms.filter((x) => x.atMs > Date.now() - (this.deps.tunables().maxClipSeconds + 600) * 1000), ctx];
+      const before = a.clip;
+      const outcome = a.rec.alarm(ctx.atMs);
+      if (outcome.kind === 'no-footage') {
+        const h = a.ingest.health();
+        const since = new Date(h.state === 'online' ? Date.now() : h.since).toISOString();
+        const why = h.error === null ? h.state : `${h.state}: ${h.error.message}`;
+        this.note(ctx, p.camera.id, 'camera-offline', `no footage: camera offline since ${since} (${why})`, null);
+      } else if (outcome.kind === 'extended' && a.clip !== null && a.clip === before) {
+        const clip = a.clip;
+        void this.track(clip.stored.then(() => this.deps.service.clipExtended(clip.id, e.alarmId, e.incidentId)));
+        this.note(ctx, p.camera.id, 'clip-extended', `footage: clip ${clip.id} extended by this alarm${outcome.capped ? ' (maximum length reached)' : ''}`, clip.id);
+      } else if (outcome.kind === 'started' && a.clip === before) {
+        // Armed but no complete GOP buffered yet: the clip opens with the next keyframe.
+        this.note(ctx, p.camera.id, 'clip', 'footage: clip starts with the next keyframe (no pre-roll buffered yet)', null);
+      }
+    }
+  }
+
+  status(): CameraStatus[] {
+    return this.plans.map((p) => {
+      const a = this.armed.get(p.camera.id);
+      const blocker = this.blockers[0];
+      const health = a?.ingest.health() ?? null;
+      return {
+        cameraId: p.camera.id,
+        cameraName: p.camera.name,
+        roomId: p.camera.roomId,
+        siteId: p.siteId,
+        armed: a !== undefined,
+        recording: a?.rec.recording ?? false,
+        draining: a?.draining ?? false,
+        mode: a === undefined ? 'off' : modeOf(a.plan),
+        offReason: a !== undefined ? null : (p.off?.message ?? (modeOf(p) === 'off' ? p.decision.reason : (blocker?.message ?? null))),
+        health,
+        pid: a?.ingest.pid ?? null,
+        ringSeconds: a?.rec.ring.spanSeconds ?? 0,
+        gopWarning: a?.rec.ring.gopWarning ?? false,
+        ringBytes: a?.rec.ring.bytes ?? 0,
+        preRollSeconds: a !== undefined && a.plan.decision.mode.kind === 'incident-triggered' ? a.plan.decision.mode.preRollSeconds : null,
+        sealError: a?.sealError ? { ...a.sealError, at: new Date(a.sealError.at).toISOString() } : null,
+        clipsSealed: a?.clipsSealed ?? 0,
+        bytesSealed: a?.bytesSealed ?? 0,
+      };
+    });
+  }
+
+  /** Pid of a camera's ffmpeg (tests check it is dead after an objection). */
+  pidOf(cameraId: string): number | undefined {
+    return this.armed.get(cameraId)?.ingest.pid;
+  }
+
+  /** Waits for clip rows and notes still being written. */
+  async settled(): Promise<void> {
+    while (this.pending.size > 0 || this.sealing.size > 0) await Promise.allSettled([...this.pending, ...this.sealing]);
+  }
+
+  async stop(): Promise<void> {
+    for (const id of [...this.armed.keys()]) void this.disarm(id, 'stop-now');
+    await Promise.allSettled([...this.stopping]);
+    await this.settled();
+  }
+
+  // ---- internals ---------------------------------------------------------------------------
+
+  /** Bookkeeping that must not fail the recording: errors are logged; the result never rejects. */
+  private track<T>(p: Promise<T>): Promise<T | undefined> {
+    const q = p.catch((e: unknown) => {
+      this.deps.log.error({ err: (e as Error).message }, 'recorder bookkeeping failed');
+      return undefined;
+    });
+    this.pending.add(q);
+    void q.finally(() => this.pending.delete(q));
+    return q;
+  }
+
+  private note(ctx: AlarmContext, cameraId: string | null, kind: FootageNoteKind, message: string, clipId: string | null): void {
+    void this.track(this.deps.service.note({ incidentId: ctx.incidentId, alarmId: ctx.alarmId, roomId: ctx.roomId, cameraId, kind, message, clipId }));
+  }
+
+  private noteUnarmed(ctx: AlarmContext, p: CameraPlan, a: Armed | undefined): void {
+    const blocker = this.blockers[0];
+    if (p.off !== null) {
+      this.note(ctx, p.camera.id, p.off.kind, p.off.message, null);
+    } else if (a?.draining === true || modeOf(p) === 'off') {
+      this.note(ctx, p.camera.id, 'policy-off', `no footage: recording is not permitted here now (${p.decision.reason})`, null);
+    } else if (blocker !== undefined) {
+      this.note(ctx, p.camera.id, blocker.kind, `no footage: ${blocker.message}`, null);
+    } else {
+      this.note(ctx, p.camera.id, 'camera-offline', `no footage: camera not armed yet (since ${new Date().toISOString()})`, null);
+    }
+  }
+
+  private arm(p: CameraPlan, vault: VaultHandle): void {
+    const t = this.deps.tunables();
+    const ffmpeg = this.deps.ffmpegPath();
+    if (ffmpeg === null) return;
+    const m = p.decision.mode;
+    const continuous = m.kind === 'continuous';
+    const pre = m.kind === 'incident-triggered' ? m.preRollSeconds : 2;
+    const post = m.kind === 'incident-triggered' ? m.postRollSeconds : 0;
+    const id = p.camera.id;
+    let armedRef: Armed | null = null;
+    const rec = new ClipRecorder(
+      {
+        mode: continuous ? 'continuous' : 'incident',
+        preRollSeconds: pre,
+        postRollSeconds: post,
+        maxClipSeconds: continuous ? t.continuousClipSeconds : Math.max(t.maxClipSeconds, pre + post),
+        ringMaxBytes: t.ringMaxBytes,
+      },
+      (opening) => this.openSink(armedRef, opening),
+    );
+    const ingest = new IngestProcess({
+      cameraId: id,
+      ffmpegPath: ffmpeg,
+      source: { url: p.sourceUrl, audio: p.decision.audioAllowed },
+      stallSeconds: t.stallSeconds,
+      ...(t.startupSeconds === undefined ? {} : { startupSeconds: t.startupSeconds }),
+      backoff: t.backoff,
+      killGraceMs: t.killGraceMs,
+      spawner: this.spawner,
+      logger: this.deps.log,
+      onInit: (init) => rec.onInit(init),
+      onFragment: (f, at) => rec.onFragment(f, at),
+      onStreamEnd: (at) => rec.streamLost(at),
+    });
+    const ticker = setInterval(() => {
+      rec.tick(Date.now());
+      const a = this.armed.get(id);
+      if (a !== undefined && a.draining && !a.rec.recording && a.clip === null) void this.disarm(id, 'stop-now');
+    }, t.tickMs);
+    ticker.unref();
+    const armed: Armed = {
+      plan: p,
+      key: keyOf(p),
+      ingest,
+      rec,
+      ticker,
+      vault,
+      draining: false,
+      alarms: [],
+      clip: null,
+      sealError: null,
+      clipsSealed: 0,
+      bytesSealed: 0,
+    };
+    armedRef = armed;
+    this.armed.set(id, armed);
+    this.deps.log.info({ cameraId: id, roomId: p.camera.roomId, mode: modeOf(p), preRollSeconds: pre, postRollSeconds: post, audio: p.decision.audioAllowed }, 'camera armed');
+    ingest.start();
+  }
+
+  private disarm(id: string, how: 'drain' | 'stop-now'): Promise<void> {
+    const a = this.armed.get(id);
+    if (a === undefined) return Promise.resolve();
+    if (how === 'drain' && a.rec.recording) {
+      // Finish the incident clip that is running; forget the pre-buffer now.
+      a.draining = true;
+      a.rec.purge();
+      return Promise.resolve();
+    }
+    this.armed.delete(id);
+    clearInterval(a.ticker);
+    // Closes a running clip ('stopped') and drops the ring at once, before ffmpeg is even dead.
+    a.rec.stop();
+    const stopped = a.ingest.stop();
+    this.stopping.add(stopped);
+    void stopped.finally(() => this.stopping.delete(stopped));
+    this.deps.log.info({ cameraId: id }, 'camera disarmed');
+    return stopped;
+  }
+
+  private openSink(a: Armed | null, opening: ClipOpening): ClipSink {
+    if (a === null) throw new Error('clip opened before the camera was armed');
+    const clipId = this.deps.ids();
+    const linked = a.alarms.filter((x) => opening.alarms.includes(x.atMs));
+    const first = linked[0] ?? null;
+    const d = a.plan.decision;
+    const sink = new VaultClipSink({
+      store: a.vault.store,
+      recipient: a.vault.recipient,
+      clipId,
+      onFirstSealed: (at) => this.deps.onFirstSealed?.(clipId, at),
+      onFailed: (error) => {
+        a.sealError = { code: error.code, message: error.message, at: Date.now() };
+        this.deps.log.error({ cameraId: a.plan.camera.id, clipId, code: error.code }, 'sealing a clip failed');
+        for (const x of linked) this.note(x, a.plan.camera.id, 'seal-failed', `footage incomplete: sealing clip ${clipId} failed (${error.code})`, clipId);
+      },
+      onDone: (outcome, meta) => {
+        if (a.clip?.id === clipId) a.clip = null;
+        if (outcome.ok) {
+          a.clipsSealed += 1;
+          a.bytesSealed += outcome.sealedBytes;
+          a.sealError = null;
+        }
+        void this.track(stored.then(() => this.deps.service.clipFinished(clipId, outcome, meta)));
+        this.deps.onClipDone?.(clipId, outcome, meta);
+      },
+    });
+    const stored = this.track(
+      this.deps.service.clipOpened({
+        id: clipId,
+        cameraId: a.plan.camera.id,
+        roomId: a.plan.camera.roomId,
+        siteId: a.plan.siteId,
+        alarmId: first?.alarmId ?? null,
+        incidentId: first?.incidentId ?? null,
+        alarmIds: linked.map((x) => x.alarmId),
+        incidentIds: linked.flatMap((x) => (x.incidentId === null ? [] : [x.incidentId])),
+        conversationId: a.plan.conversationId,
+        mode: opening.mode,
+        policySeq: a.plan.policy?.seq ?? null,
+        policyCompiledAt: a.plan.policy?.compiledAt ?? null,
+        policyHash: a.plan.policy?.hash ?? null,
+        assessmentIds: [...d.assessmentIds],
+        retentionHours: d.retentionHours ?? 72,
+      }),
+    );
+    for (const x of linked)
+      this.note(x, a.plan.camera.id, 'clip', `footage: clip ${clipId}${opening.continues === null ? '' : ' (continued after the camera came back)'}`, clipId);
+    a.clip = { id: clipId, sink, number: opening.clipNumber, stored };
+    this.sealing.add(sink.finished);
+    void sink.finished.finally(() => this.sealing.delete(sink.finished));
+    return sink;
+  }
+}
