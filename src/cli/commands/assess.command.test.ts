@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -76,12 +77,53 @@ describe('proportio assess', () => {
     expect((await run(join(examples, 'mobile-alarm-buttons.json'), '--json', '--fail-on', 'not-permitted')).code).toBe(EXIT.OK);
   });
 
-  it.each(['html', 'pdf'])('--format %s is not yet available (exit 69)', async (format) => {
-    const target = join(dir, `report.${format}`);
-    const r = await run(join(examples, 'defining-case.json'), '--format', format, '--out', target);
-    expect(r.code).toBe(EXIT.UNAVAILABLE);
-    expect(r.message).toContain('not yet available');
+  it('--format html writes an accessible HTML report to --out', async () => {
+    const target = join(dir, 'report.html');
+    const r = await run(join(examples, 'defining-case.json'), '--format', 'html', '--out', target, '--lang', 'en');
+    expect(r.code).toBe(EXIT.OK);
+    expect(r.out).toContain('not permitted');
+    const html = readFileSync(target, 'utf8');
+    expect(html.startsWith('<!doctype html>\n<html lang="en">')).toBe(true);
+    expect(html).toContain('14.1 Subsidiarity: which measures, and the pros and cons of each');
+    expect(html).toContain('<th scope="col">Measure</th>');
+  });
+
+  it('--format html without --out prints the document', async () => {
+    const r = await run(join(examples, 'mobile-alarm-buttons.json'), '--format', 'html');
+    expect(r.code).toBe(EXIT.OK);
+    expect(r.out).toContain('<html lang="nl">');
+  });
+
+  it('--format pdf writes a tagged A4 PDF to --out', async () => {
+    const target = join(dir, 'report.pdf');
+    const r = await run(join(examples, 'defining-case.json'), '--format', 'pdf', '--out', target);
+    expect(r.code).toBe(EXIT.OK);
+    expect(r.out).toBe(`${target}: niet toegestaan`);
+    expect(readFileSync(target).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const info = execFileSync('pdfinfo', [target], { encoding: 'utf8' });
+    expect(info).toMatch(/Tagged:\s+yes/);
+    expect(info).toMatch(/\(A4\)/);
+    expect(execFileSync('pdftotext', ['-enc', 'UTF-8', target, '-'], { encoding: 'utf8' })).toContain('Oordeel: NIET TOEGESTAAN');
+  });
+
+  it('--format pdf without --out is a usage error and writes nothing', async () => {
+    const r = await run(join(examples, 'defining-case.json'), '--format', 'pdf');
+    expect(r.code).toBe(EXIT.USAGE);
+    expect(r.message).toContain('--format pdf needs --out FILE');
+    expect(r.out).toBe('');
+  });
+
+  it('an unknown --format is a usage error naming the allowed choices, and writes nothing', async () => {
+    const target = join(dir, 'report.docx');
+    const r = await run(join(examples, 'defining-case.json'), '--format', 'docx', '--out', target);
+    expect(r.code).toBe(EXIT.USAGE);
+    expect(r.err).toMatch(/argument 'docx' is invalid\. Allowed choices are md, html, pdf/);
     expect(existsSync(target)).toBe(false);
+  });
+
+  it('an unwritable --out exits 73', async () => {
+    const r = await run(join(examples, 'defining-case.json'), '--format', 'pdf', '--out', join(dir, 'no-such-dir', 'x.pdf'));
+    expect(r.code).toBe(EXIT.CANT_CREATE);
   });
 
   describe('bad input: a clear error, and nothing written', () => {
@@ -96,6 +138,14 @@ describe('proportio assess', () => {
       const r = await run(file('bad.json', content), '--out', target);
       expect(r.code).toBe(EXIT.DATA_ERR);
       expect(r.message).toContain(message);
+      expect(existsSync(target)).toBe(false);
+    });
+
+    it.each(['html', 'pdf'])('a bad scenario with --format %s → exit 65 and no file', async (format) => {
+      const target = join(dir, `never.${format}`);
+      const r = await run(file('bad-format.json', JSON.stringify({ title: 'x' })), '--format', format, '--out', target);
+      expect(r.code).toBe(EXIT.DATA_ERR);
+      expect(r.message).toContain('ASSESSMENT.INVALID_SCENARIO');
       expect(existsSync(target)).toBe(false);
     });
 

@@ -1,0 +1,287 @@
+/**
+ * The transparency texts that follow from a room's effective policy (rule TRN-1; GDPR Art. 13;
+ * EDPB 3/2019 §110–117): the first-layer sign at the door (A4 PDF, large plain Dutch, English
+ * below), the second-layer page (Markdown and HTML) and the paragraph for the invitation letter.
+ *
+ * A room whose policy is off (no entries, or no policy at all) still gets a sign, one that says
+ * no images or sound are recorded. Residents of the defining case feared the camera; a clear
+ * "no recording here" removes the doubt, and replacing the sign is how an old camera sign comes
+ * down when recording is switched off. Its letter paragraph says the same.
+ */
+import type { Lang, Text } from '../../core/assessment/text.js';
+import type { PolicyEntry, RoomPolicy } from '../../core/policy/policy.js';
+import type { Block, RenderDocument } from './document.js';
+import { escapeHtml, renderHtml } from './html-document.js';
+import { renderPdf } from './pdf-document.js';
+import type { Organisation } from './ropa.js';
+
+export interface TransparencyInput {
+  readonly organisation: Organisation;
+  readonly room: { readonly id: string; readonly name: string };
+  /** The room's effective policy; undefined or no entries: recording is off. */
+  readonly policy: RoomPolicy | undefined;
+  /** Names of the kinds of conversation, by id (the policy holds ids only). */
+  readonly conversationTypeNames?: Readonly<Record<string, string>>;
+  /** Where the second layer lives: a URL, or the text printed under a QR code. */
+  readonly secondLayerUrl: string;
+  /** The purpose in the residents' words; defaults to staff safety. */
+  readonly purpose?: Text;
+}
+
+export interface TransparencyTexts {
+  readonly recording: boolean;
+  /** The sign's content as a document (rendered by renderSignPdf). */
+  readonly sign: RenderDocument;
+  readonly secondLayerMarkdown: string;
+  readonly secondLayerHtml: string;
+  readonly letterParagraph: Text;
+}
+
+const DAY = { nl: ['', 'ma', 'di', 'wo', 'do', 'vr', 'za', 'zo'], en: ['', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'] } as const;
+
+const hoursOf = (e: PolicyEntry, lang: Lang): string =>
+  e.hours.length === 0 ? (lang === 'nl' ? 'alle uren' : 'all hours') : e.hours.map((w) => `${w.days.map((d) => DAY[lang][d] ?? '').join(',')} ${w.from}–${w.to}`).join('; ');
+
+interface Facts {
+  readonly recording: boolean;
+  readonly incidentOnly: boolean;
+  readonly audio: boolean;
+  readonly retentionHours: number;
+  readonly preRoll: number;
+  readonly postRoll: number;
+  readonly conversations: Text;
+  readonly viewers: readonly string[];
+}
+
+const factsOf = (i: TransparencyInput): Facts => {
+  const entries = i.policy?.entries ?? [];
+  const name = (id: string): string => i.conversationTypeNames?.[id] ?? id;
+  const per = (lang: Lang): string => entries.map((e) => `${name(e.conversationTypeId)} (${hoursOf(e, lang)})`).join('; ');
+  const incidentEntries = entries.filter((e) => e.mode.kind === 'incident-triggered');
+  return {
+    recording: entries.length > 0,
+    incidentOnly: entries.length > 0 && incidentEntries.length === entries.length,
+    audio: entries.some((e) => e.audioAllowed),
+    retentionHours: Math.max(0, ...entries.map((e) => e.retentionHours)),
+    preRoll: Math.max(0, ...incidentEntries.map((e) => (e.mode.kind === 'incident-triggered' ? e.mode.preRollSeconds : 0))),
+    postRoll: Math.max(0, ...incidentEntries.map((e) => (e.mode.kind === 'incident-triggered' ? e.mode.postRollSeconds : 0))),
+    conversations: { nl: per('nl'), en: per('en') },
+    viewers: [...new Set(entries.flatMap((e) => e.viewers))],
+  };
+};
+
+const dpoContact = (o: Organisation): string => [o.dpo.name, o.dpo.email, o.dpo.phone].filter((x): x is string => x !== undefined && x !== '').join(', ');
+const retentionText = (h: number): Text =>
+  h % 24 === 0 && h >= 48
+    ? { nl: `${h / 24} dagen (${h} uur)`, en: `${h / 24} days (${h} hours)` }
+    : { nl: `${h} uur`, en: `${h} hours` };
+
+/** The sign's lines, per language: short sentences, most important first. */
+const signLines = (i: TransparencyInput, f: Facts, lang: Lang): { head: string; lines: string[] } => {
+  const o = i.organisation;
+  const ret = retentionText(f.retentionHours)[lang];
+  const purpose = i.purpose?.[lang] ?? (lang === 'nl' ? 'de veiligheid van medewerkers en bezoekers' : 'the safety of staff and visitors');
+  if (!f.recording) {
+    return lang === 'nl'
+      ? {
+          head: 'Hier wordt niet gefilmd',
+          lines: [`In ${i.room.name} worden geen beelden en geen geluid opgenomen.`, `Vragen? Functionaris gegevensbescherming van ${o.name}: ${dpoContact(o)}.`, `Meer informatie: ${i.secondLayerUrl}`],
+        }
+      : {
+          head: 'No camera recording here',
+          lines: [`No images and no sound are recorded in ${i.room.name}.`, `Questions? Data protection officer of ${o.name}: ${dpoContact(o)}.`, `More information: ${i.secondLayerUrl}`],
+        };
+  }
+  if (lang === 'nl') {
+    return {
+      head: f.incidentOnly ? 'Camera: opname alleen bij alarm' : 'Camera: opname tijdens gesprekken',
+      lines: [
+        `${o.name} gebruikt in ${i.room.name} een camera voor ${purpose}.`,
+        f.incidentOnly
+          ? `Er wordt alleen iets bewaard als een medewerker op de alarmknop drukt: de beelden van ${f.preRoll} seconden vóór tot ${f.postRoll} seconden na het alarm.`
+          : `Er worden beelden opgenomen tijdens: ${f.conversations.nl}.`,
+        f.audio ? 'Ook geluid wordt opgenomen.' : 'Er wordt geen geluid opgenomen.',
+        `Beelden worden na ${ret} automatisch gewist, tenzij ze nodig zijn voor een incident.`,
+        'Wilt u geen camera? Zeg het de medewerker. De opname gaat direct uit. U krijgt gewoon uw gesprek en uw dienst.',
+        'U mag de beelden inzien of laten wissen, en bezwaar maken.',
+        `Vragen? Functionaris gegevensbescherming: ${dpoContact(o)}.`,
+        `Meer informatie: ${i.secondLayerUrl}`,
+      ],
+    };
+  }
+  return {
+    head: f.incidentOnly ? 'Camera: recording only on an alarm' : 'Camera: recording during conversations',
+    lines: [
+      `${o.name} uses a camera in ${i.room.name} for ${purpose}.`,
+      f.incidentOnly
+        ? `Nothing is kept unless a staff member presses the alarm button: then the images from ${f.preRoll} seconds before to ${f.postRoll} seconds after the alarm are kept.`
+        : `Images are recorded during: ${f.conversations.en}.`,
+      f.audio ? 'Sound is recorded too.' : 'No sound is recorded.',
+      `Images are deleted automatically after ${ret}, unless they are needed for an incident.`,
+      'Don’t want the camera? Tell the staff member. Recording stops at once. You still get your conversation and your service.',
+      'You may see the images or have them deleted, and you may object.',
+      `Questions? Data protection officer: ${dpoContact(o)}.`,
+      `More information: ${i.secondLayerUrl}`,
+    ],
+  };
+};
+
+const signDocument = (i: TransparencyInput, f: Facts): RenderDocument => {
+  const nl = signLines(i, f, 'nl');
+  const en = signLines(i, f, 'en');
+  const blocks: Block[] = [
+    { kind: 'heading', level: 1, text: nl.head },
+    { kind: 'callout', tone: f.recording ? 'caution' : 'positive', lines: nl.lines.slice(0, f.recording ? 3 : 1), size: 'large' },
+    ...nl.lines.slice(f.recording ? 3 : 1).map((t): Block => ({ kind: 'paragraph', content: t, size: 'large' })),
+    { kind: 'heading', level: 2, text: en.head, lang: 'en' },
+    ...en.lines.map((t): Block => ({ kind: 'paragraph', content: t, lang: 'en', muted: true, size: 'small' })),
+  ];
+  return { lang: 'nl', title: `${nl.head} — ${i.room.name}`, subtitle: i.organisation.name, author: i.organisation.name, blocks };
+};
+
+/** Second layer (EDPB 3/2019 §114–117): everything Art. 13 asks, in plain language. */
+const secondLayer = (i: TransparencyInput, f: Facts): { nl: string[]; en: string[] } => {
+  const o = i.organisation;
+  const ret = retentionText(f.retentionHours);
+  const viewers = f.viewers.length === 0 ? { nl: 'niemand zonder toestemming van een tweede persoon', en: 'nobody without a second person’s approval' } : { nl: f.viewers.join(', '), en: f.viewers.join(', ') };
+  const purpose = i.purpose ?? { nl: 'de veiligheid van medewerkers en bezoekers', en: 'the safety of staff and visitors' };
+  if (!f.recording) {
+    return {
+      nl: [`# Geen camera-opname in ${i.room.name}`, '', `${o.name} neemt in ${i.room.name} geen beelden en geen geluid op.`, '', `Vragen: functionaris gegevensbescherming, ${dpoContact(o)}. ${o.name}, ${o.address.replace(/\n/g, ', ')}.`],
+      en: [`# No camera recording in ${i.room.name}`, '', `${o.name} records no images and no sound in ${i.room.name}.`, '', `Questions: data protection officer, ${dpoContact(o)}. ${o.name}, ${o.address.replace(/\n/g, ', ')}.`],
+    };
+  }
+  return {
+    nl: [
+      `# Camera in ${i.room.name}`,
+      '',
+      '## Wie',
+      `${o.name}, ${o.address.replace(/\n/g, ', ')}, is verantwoordelijk. Functionaris gegevensbescherming: ${dpoContact(o)}.`,
+      '',
+      '## Waarom',
+      `Voor ${purpose.nl}. De camera is er om hulp te halen en bewijs te hebben als een medewerker of bezoeker wordt bedreigd of aangevallen. De beelden worden nooit gebruikt om medewerkers te beoordelen.`,
+      '',
+      '## Wanneer',
+      f.incidentOnly
+        ? `Alleen als een medewerker op de alarmknop drukt, worden beelden bewaard: van ${f.preRoll} seconden vóór tot ${f.postRoll} seconden na het alarm. Zonder alarm wordt niets bewaard.`
+        : `Er worden beelden opgenomen tijdens: ${f.conversations.nl}.`,
+      f.audio ? 'Ook geluid wordt opgenomen.' : 'Er wordt geen geluid opgenomen.',
+      '',
+      '## Hoe lang',
+      `De beelden worden na ${ret.nl} automatisch gewist. Alleen beelden van een incident dat nog wordt afgehandeld (bijvoorbeeld een aangifte) worden langer bewaard, tot het incident is afgehandeld.`,
+      '',
+      '## Wie kijkt',
+      `Alleen: ${viewers.nl}, na goedkeuring door een tweede persoon. Elke inzage wordt vastgelegd. Bij een aangifte kan de politie de beelden krijgen.`,
+      '',
+      '## Uw rechten',
+      '- Wilt u geen camera? Zeg het de medewerker: de opname gaat direct uit, en u krijgt gewoon uw gesprek en uw dienst.',
+      '- U mag de beelden inzien, laten wissen of bezwaar maken. U krijgt binnen een maand antwoord (hooguit twee maanden langer als wij u dat binnen de eerste maand laten weten, met redenen). Andere mensen op de beelden maken wij onherkenbaar.',
+      '- U kunt een klacht indienen bij de Autoriteit Persoonsgegevens.',
+    ],
+    en: [
+      `# Camera in ${i.room.name}`,
+      '',
+      '## Who',
+      `${o.name}, ${o.address.replace(/\n/g, ', ')}, is responsible. Data protection officer: ${dpoContact(o)}.`,
+      '',
+      '## Why',
+      `For ${purpose.en}. The camera is there to get help and to have evidence when a staff member or visitor is threatened or attacked. The images are never used to assess staff.`,
+      '',
+      '## When',
+      f.incidentOnly
+        ? `Images are kept only when a staff member presses the alarm button: from ${f.preRoll} seconds before to ${f.postRoll} seconds after the alarm. Without an alarm nothing is kept.`
+        : `Images are recorded during: ${f.conversations.en}.`,
+      f.audio ? 'Sound is recorded too.' : 'No sound is recorded.',
+      '',
+      '## How long',
+      `Images are deleted automatically after ${ret.en}. Only images of an incident still being handled (for example a police report) are kept longer, until it is resolved.`,
+      '',
+      '## Who looks',
+      `Only: ${viewers.en}, after a second person’s approval. Every viewing is logged. For a police report the police may receive the images.`,
+      '',
+      '## Your rights',
+      '- Don’t want the camera? Tell the staff member: recording stops at once, and you still get your conversation and your service.',
+      '- You may see the images, have them deleted, or object. You get an answer within one month (at most two months more if we tell you so, with reasons, within the first month). Other people in the images are made unrecognisable.',
+      '- You may complain to the Dutch Data Protection Authority (Autoriteit Persoonsgegevens).',
+    ],
+  };
+};
+
+const letter = (i: TransparencyInput, f: Facts): Text => {
+  const o = i.organisation;
+  if (!f.recording) {
+    return {
+      nl: `Uw gesprek is in ${i.room.name}. Daar worden geen beelden en geen geluid opgenomen.`,
+      en: `Your conversation takes place in ${i.room.name}. No images and no sound are recorded there.`,
+    };
+  }
+  const ret = retentionText(f.retentionHours);
+  return {
+    nl: `Uw gesprek is in ${i.room.name}. Daar hangt een camera voor de veiligheid van medewerkers en bezoekers. ${
+      f.incidentOnly ? 'Er wordt alleen iets bewaard als een medewerker op de alarmknop drukt.' : 'Tijdens het gesprek worden beelden opgenomen.'
+    } ${f.audio ? 'Ook geluid wordt opgenomen.' : 'Er wordt geen geluid opgenomen.'} Beelden worden na ${ret.nl} gewist. Wilt u geen camera? Zeg het aan het begin van het gesprek: de opname gaat dan uit, en u krijgt gewoon uw gesprek. Meer informatie: ${i.secondLayerUrl}. Vragen: ${dpoContact(o)}.`,
+    en: `Your conversation takes place in ${i.room.name}. There is a camera there for the safety of staff and visitors. ${
+      f.incidentOnly ? 'Nothing is kept unless a staff member presses the alarm button.' : 'Images are recorded during the conversation.'
+    } ${f.audio ? 'Sound is recorded too.' : 'No sound is recorded.'} Images are deleted after ${ret.en}. Don’t want the camera? Say so at the start of the conversation: recording is switched off, and you still have your conversation. More information: ${i.secondLayerUrl}. Questions: ${dpoContact(o)}.`,
+  };
+};
+
+/** Minimal Markdown → HTML for the second layer we write ourselves (headings, paragraphs, lists). */
+const markdownToHtmlBody = (lines: readonly string[]): string => {
+  const out: string[] = [];
+  let list = false;
+  for (const line of lines) {
+    if (line.startsWith('- ')) {
+      if (!list) out.push('<ul>');
+      list = true;
+      out.push(`<li>${escapeHtml(line.slice(2))}</li>`);
+      continue;
+    }
+    if (list) out.push('</ul>');
+    list = false;
+    if (line.startsWith('## ')) out.push(`<h2>${escapeHtml(line.slice(3))}</h2>`);
+    else if (line.startsWith('# ')) out.push(`<h1>${escapeHtml(line.slice(2))}</h1>`);
+    else if (line !== '') out.push(`<p>${escapeHtml(line)}</p>`);
+  }
+  if (list) out.push('</ul>');
+  return out.join('\n');
+};
+
+export const buildTransparencyTexts = (input: TransparencyInput): TransparencyTexts => {
+  const f = factsOf(input);
+  const second = secondLayer(input, f);
+  const md = `${second.nl.join('\n')}\n\n---\n\n${second.en.join('\n')}\n`;
+  const html = [
+    '<!doctype html>',
+    '<html lang="nl">',
+    '<head>',
+    '<meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<title>${escapeHtml(second.nl[0]?.slice(2) ?? input.room.name)}</title>`,
+    '<style>body{font-family:"DejaVu Sans",Verdana,Arial,sans-serif;line-height:1.55;max-width:42rem;margin:0 auto;padding:1.5rem;color:#1b1b1b}h1{color:#12355b}h2{color:#12355b;margin-top:1.6rem}</style>',
+    '</head>',
+    '<body>',
+    '<main>',
+    `<article>${markdownToHtmlBody(second.nl)}</article>`,
+    `<article lang="en">${markdownToHtmlBody(second.en)}</article>`,
+    '</main>',
+    '</body>',
+    '</html>',
+    '',
+  ].join('\n');
+  return { recording: f.recording, sign: signDocument(input, f), secondLayerMarkdown: md, secondLayerHtml: html, letterParagraph: letter(input, f) };
+};
+
+/** pdfkit writes page objects uncompressed; counting them tells whether the sign fits one page. */
+export const pdfPageCount = (pdf: Buffer): number => (pdf.toString('latin1').match(/\/Type \/Page[^s]/g) ?? []).length;
+
+/** The first-layer sign as one A4 page: the largest type (from 14 pt down) that fits, no page furniture. */
+export const renderSignPdf = async (input: TransparencyInput): Promise<Buffer> => {
+  const sign = buildTransparencyTexts(input).sign;
+  let pdf = await renderPdf(sign, { baseSize: 14, pageFurniture: false, margin: 48 });
+  for (let size = 13; size >= 8 && pdfPageCount(pdf) > 1; size -= 1) pdf = await renderPdf(sign, { baseSize: size, pageFurniture: false, margin: 48 });
+  return pdf;
+};
+
+/** The sign as an HTML document, for a preview in the web UI before printing the PDF. */
+export const renderSignHtml = (input: TransparencyInput): string => renderHtml(buildTransparencyTexts(input).sign);
