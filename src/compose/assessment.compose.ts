@@ -57,6 +57,8 @@ export const createAssessmentModule = (ctx: ModuleContext): AssessmentModule => 
   const store = lazyStore(ctx);
   const policy = policyService({ store, clock: ctx.clock });
   const assessments = assessmentService({ store, clock: ctx.clock, ids: ctx.ids, policy });
+  // The recorder re-plans on this event (it reads the latest stored policy version itself).
+  policy.onChange((v) => ctx.events.emit('policy.changed', { compiledAt: v.compiledAt, trigger: v.trigger }));
   let timer: NodeJS.Timeout | undefined;
   let lastTick: { ok: boolean; message: string } | undefined;
 

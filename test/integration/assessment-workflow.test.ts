@@ -62,10 +62,13 @@ describe.each(dialects)('assessment workflow on %s', (dialect) => {
   let secretaris: Record<string, string>;
   let balie: Record<string, string>;
   let assessmentId: string;
+  const changes: string[] = [];
 
   beforeAll(async () => {
     t = await startTestRuntime({ dialect, demo: true, clock, loginAttemptsPerMinute: 1000 });
     mod = t.rt.modules.find((m) => m.name === 'assessment') as AssessmentModule;
+    // The recorder subscribes the same way (through the event bus 'policy.changed').
+    mod.services.policy.onChange((v) => changes.push(v.trigger));
     roomId = (await t.rt.store.read.rooms.list()).find((r) => r.name === 'Spreekkamer 2')!.id;
     typeId = (await t.rt.store.read.conversationTypes.findByCode('bijstandsgesprek'))!.id;
     fg = (await loginAs(t.app, 'fg')).headers;
@@ -211,6 +214,7 @@ describe.each(dialects)('assessment workflow on %s', (dialect) => {
     // A second tick with nothing new stores nothing.
     const again = await mod.services.policy.tick();
     expect(again.ok && again.value).toBeUndefined();
+    expect(changes).toEqual(['approval', 'expiry']);
     clock.set(START);
   });
 });
@@ -234,7 +238,8 @@ describe.each(dialects)('withdrawal on %s', (dialect) => {
     const id = (await post('/api/assessments', fg, { scenario: demoScenario(roomId, typeId) })).json<{ assessment: { id: string } }>().assessment.id;
     await post(`/api/assessments/${id}/dpo-advice`, fg, { advice: 'Akkoord onder voorwaarden.', recommendation: 'approve-with-conditions' });
     await post(`/api/assessments/${id}/views`, fg, { sought: false, reasonNotSought: 'De cliëntenraad is opgeheven; een nieuwe wordt in 2026 ingesteld.' });
-    for (const ruleId of (await mod.services.assessments.evaluateStored(id)).ok ? ((await mod.services.assessments.evaluateStored(id)) as { value: { pendingReviews: string[] } }).value.pendingReviews : []) {
+    const evaluation = await mod.services.assessments.evaluateStored(id);
+    for (const ruleId of evaluation.ok ? evaluation.value.pendingReviews : []) {
       await post(`/api/assessments/${id}/judgements`, fg, { ruleId, outcome: 'pass', reasons: 'Gewogen: ernstige incidenten in deze kamer.' });
     }
     await post(`/api/assessments/${id}/submit`, fg);
