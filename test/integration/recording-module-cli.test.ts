@@ -1,0 +1,145 @@
+/**
+ * The vault commands against a real store: vault init (identity outside the data folder, 0600,
+ * never overwritten), clip list --json, clip decrypt (digest-checked, audited as system:cli, never
+ * overwrites), and their bad arguments with the documented exit codes.
+ */
+import { existsSync, statSync } from 'node:fs';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { Command } from 'commander';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openClipStore, openClipWriter } from '../../src/adapters/vault/clip-store.js';
+import { generateIdentity, parseRecipient, writeIdentityFile } from '../../src/adapters/vault/keys.js';
+import { registerVaultCommands } from '../../src/cli/commands/vault.command.js';
+import { CliError, EXIT, type CliIo } from '../../src/cli/io.js';
+import type { RecordingModule } from '../../src/compose/recording.compose.js';
+import { startTestRuntime, type TestRuntime } from '../support/test-runtime.js';
+
+let t: TestRuntime;
+let outside: string;
+const saved = { ...process.env };
+
+const cli = async (...args: string[]) => {
+  const out: string[] = [];
+  const errs: string[] = [];
+  const io: CliIo = { out: (s) => out.push(s), err: (s) => errs.push(s) };
+  const program = new Command('proportio').exitOverride().configureOutput({ writeOut: (s) => out.push(s), writeErr: (s) => errs.push(s) });
+  registerVaultCommands(program, io);
+  const harden = (c: Command) => {
+    c.exitOverride().configureOutput({ writeOut: (s) => out.push(s), writeErr: (s) => errs.push(s) });
+    c.commands.forEach(harden);
+  };
+  program.commands.forEach(harden);
+  try {
+    await program.parseAsync(args, { from: 'user' });
+    return { code: 0, out: out.join('\n'), message: '' };
+  } catch (e) {
+    if (e instanceof CliError) return { code: e.exitCode, out: out.join('\n'), message: e.message };
+    return { code: EXIT.USAGE, out: out.join('\n'), message: (e as Error).message };
+  }
+};
+
+beforeAll(async () => {
+  t = await startTestRuntime({ dialect: 'sqlite', demo: true, env: { PROPORTIO_MQTT_PORT: '-1' } });
+  outside = await mkdtemp(path.join(os.tmpdir(), 'proportio-cli-keys-'));
+  process.env.PROPORTIO_DATA_DIR = t.dataDir;
+  process.env.PROPORTIO_LOG_LEVEL = 'silent';
+  process.env.PROPORTIO_MQTT_PORT = '-1';
+});
+
+afterAll(async () => {
+  process.env = saved;
+  await t.close();
+  await rm(outside, { recursive: true, force: true });
+});
+
+describe('proportio vault init', () => {
+  it('refuses an identity path inside the data folder (64) and writes nothing', async () => {
+    const r = await cli('vault', 'init', '--identity-out', path.join(t.dataDir, 'key.txt'));
+    expect(r.code).toBe(64);
+    expect(r.message).toContain('VAULT.KEY_UNSAFE_PATH');
+    expect(existsSync(path.join(t.dataDir, 'key.txt'))).toBe(false);
+    expect(existsSync(path.join(t.dataDir, 'vault', 'recipient.txt'))).toBe(false);
+  });
+
+  it('writes the identity outside (0600), the recipient inside, prints the recipient, audits; refuses a second run (73)', async () => {
+    const idFile = path.join(outside, 'vault-identity.txt');
+    const r = await cli('vault', 'init', '--identity-out', idFile, '--json');
+    expect(r.code, r.message).toBe(0);
+    const v = JSON.parse(r.out) as { recipient: string; identityFile: string };
+    expect(parseRecipient(v.recipient).ok).toBe(true);
+    expect(statSync(idFile).mode & 0o777).toBe(0o600);
+    expect(await readFile(idFile, 'utf8')).toContain('AGE-SECRET-KEY-1');
+    expect((await readFile(path.join(t.dataDir, 'vault', 'recipient.txt'), 'utf8')).trim()).toBe(v.recipient);
+    expect(r.out).not.toContain('AGE-SECRET-KEY');
+    const again = await cli('vault', 'init', '--identity-out', path.join(outside, 'other.txt'));
+    expect(again.code).toBe(73);
+    expect(existsSync(path.join(outside, 'other.txt'))).toBe(false);
+    expect((await t.rt.store.read.audit.page({ limit: 5, action: 'vault.init' }))[0]?.actor).toBe('system:cli');
+  });
+});
+
+describe('proportio clip list / decrypt', () => {
+  let clipId: string;
+  const content = Buffer.from('not really an mp4, but the bytes must come back exactly '.repeat(5000));
+
+  beforeAll(async () => {
+    const rec = t.rt.modules.find((m) => m.name === 'recording') as RecordingModule;
+    const recipient = (await readFile(path.join(t.dataDir, 'vault', 'recipient.txt'), 'utf8')).trim();
+    const camera = (await t.rt.store.read.cameras.list())[0]!;
+    const room = (await t.rt.store.read.rooms.get(camera.roomId))!;
+    clipId = 'clip-cli-test';
+    const store = await openClipStore(path.join(t.dataDir, 'vault', 'clips'));
+    if (!store.ok) throw new Error(store.error.message);
+    const w = await openClipWriter(store.value, clipId, recipient);
+    if (!w.ok) throw new Error(w.error.message);
+    await w.value.writePart(content.subarray(0, 100_000));
+    await w.value.writePart(content.subarray(100_000));
+    const sealed = await w.value.close();
+    if (!sealed.ok) throw new Error(sealed.error.message);
+    await rec.service.clipOpened({
+      id: clipId, cameraId: camera.id, roomId: camera.roomId, siteId: room.siteId, alarmId: 'a1', incidentId: 'i1', alarmIds: ['a1'], incidentIds: ['i1'],
+      conversationId: null, mode: 'incident', policySeq: 1, policyCompiledAt: null, policyHash: null, assessmentIds: ['a-black-box'], retentionHours: 72,
+    });
+    await rec.service.clipFinished(clipId, { ok: true, manifestDigest: sealed.value.manifestDigest, sealedBytes: 1, parts: 2 }, null);
+  });
+
+  it('clip list --json shows the clip with its database state', async () => {
+    const r = await cli('clip', 'list', '--json');
+    expect(r.code, r.message).toBe(0);
+    expect(JSON.parse(r.out)).toEqual([expect.objectContaining({ clipId, vaultState: 'closed', status: 'sealed', parts: 2, alarmId: 'a1', incidentId: 'i1' })]);
+  });
+
+  it('clip decrypt writes the exact bytes, audits system:cli with the clip id, and never overwrites', async () => {
+    const out = path.join(outside, 'x.mp4');
+    const r = await cli('clip', 'decrypt', clipId, '--identity', path.join(outside, 'vault-identity.txt'), '--out', out);
+    expect(r.code, r.message).toBe(0);
+    expect(Buffer.compare(await readFile(out), content)).toBe(0);
+    const audit = (await t.rt.store.read.audit.page({ limit: 5, action: 'clip.decrypt' }))[0];
+    expect(audit).toMatchObject({ actor: 'system:cli', subject: `clip:${clipId}`, details: expect.objectContaining({ bytes: content.length }) });
+    const again = await cli('clip', 'decrypt', clipId, '--identity', path.join(outside, 'vault-identity.txt'), '--out', out);
+    expect(again.code).toBe(73);
+    expect(again.message).toContain('refusing to overwrite');
+  });
+
+  it('bad arguments: unknown clip (66), wrong identity (77), a swapped manifest (65), missing options (64)', async () => {
+    const id = path.join(outside, 'vault-identity.txt');
+    expect((await cli('clip', 'decrypt', 'no-such-clip', '--identity', id, '--out', path.join(outside, 'a.mp4'))).code).toBe(66);
+    const wrong = path.join(outside, 'wrong.txt');
+    await writeIdentityFile(wrong, generateIdentity());
+    const w = await cli('clip', 'decrypt', clipId, '--identity', wrong, '--out', path.join(outside, 'b.mp4'));
+    expect(w.code).toBe(77);
+    expect(existsSync(path.join(outside, 'b.mp4'))).toBe(false);
+    const manifest = path.join(t.dataDir, 'vault', 'clips', clipId, 'manifest.json');
+    const original = await readFile(manifest, 'utf8');
+    // Same content, other bytes: only the digest anchored at sealing can tell.
+    await writeFile(manifest, `${original} `);
+    const swapped = await cli('clip', 'decrypt', clipId, '--identity', id, '--out', path.join(outside, 'c.mp4'));
+    expect(swapped.code).toBe(65);
+    expect(swapped.message).toContain('VAULT.CORRUPT');
+    await writeFile(manifest, original);
+    expect((await cli('clip', 'decrypt', clipId, '--out', path.join(outside, 'd.mp4'))).code).toBe(64);
+    expect((await cli('clip', 'decrypt', clipId, '--identity', path.join(outside, 'missing.txt'), '--out', path.join(outside, 'e.mp4'))).code).toBe(78);
+  });
+});
