@@ -5,7 +5,10 @@
  */
 import type { FastifyInstance } from 'fastify';
 import type { Database } from '../adapters/db/connection.js';
-import { createAssessmentStore, openSeparateAssessmentStore } from '../adapters/db/repositories/assessment-store.js';
+import {
+  createAssessmentStore,
+  openSeparateAssessmentStore,
+} from '../adapters/db/repositories/assessment-store.js';
 import { assessmentRoutes } from '../http/routes/assessments/assessments.routes.js';
 import { policyRoutes } from '../http/routes/policy/policy.routes.js';
 import type { AssessmentRepositories, AssessmentStore } from '../services/assessment-ports.js';
@@ -33,11 +36,18 @@ const lazyStore = (ctx: ModuleContext): AssessmentStore => {
       inner =
         database !== undefined
           ? createAssessmentStore(database)
-          : openSeparateAssessmentStore({ databaseUrl: ctx.config.databaseUrl, dataDir: ctx.config.dataDir, foundation: ctx.store, log: ctx.log });
+          : openSeparateAssessmentStore({
+              databaseUrl: ctx.config.databaseUrl,
+              dataDir: ctx.config.dataDir,
+              foundation: ctx.store,
+              log: ctx.log,
+            });
     }
     return inner;
   };
-  const read = new Proxy({} as AssessmentRepositories, { get: (_t, key) => get().read[key as keyof AssessmentRepositories] });
+  const read = new Proxy({} as AssessmentRepositories, {
+    get: (_t, key) => get().read[key as keyof AssessmentRepositories],
+  });
   return {
     get dialect() {
       return get().dialect;
@@ -65,7 +75,9 @@ export const createAssessmentModule = (ctx: ModuleContext): AssessmentModule => 
   const tick = async (): Promise<void> => {
     try {
       const r = await policy.tick();
-      lastTick = r.ok ? { ok: true, message: r.value ? `policy version ${r.value.seq} (${r.value.trigger})` : 'unchanged' } : { ok: false, message: r.error.message };
+      lastTick = r.ok
+        ? { ok: true, message: r.value ? `policy version ${r.value.seq} (${r.value.trigger})` : 'unchanged' }
+        : { ok: false, message: r.error.message };
       if (r.ok && r.value) log.info({ seq: r.value.seq, trigger: r.value.trigger }, 'policy changed');
     } catch (e) {
       lastTick = { ok: false, message: (e as Error).message };
@@ -93,6 +105,14 @@ export const createAssessmentModule = (ctx: ModuleContext): AssessmentModule => 
       await store.close();
     },
     health: (): readonly HealthItem[] =>
-      lastTick !== undefined && !lastTick.ok ? [{ component: 'policy', status: 'error', message: `policy recompilation failed: ${lastTick.message}` }] : [],
+      lastTick !== undefined && !lastTick.ok
+        ? [
+            {
+              component: 'policy',
+              status: 'error',
+              message: `policy recompilation failed: ${lastTick.message}`,
+            },
+          ]
+        : [],
   };
 };

@@ -4,12 +4,26 @@ import { describe, expect, it } from 'vitest';
 import { assess, type Scenario } from '../core/assessment/index.js';
 import { compile } from '../core/policy/index.js';
 import type { AssessmentVersion } from './assessment-ports.js';
-import { effectiveScenario, evidenceFor, localDate, severityOf, toAssessmentRecord, toEngineIncident, viewsComplete, workflowFieldErrors } from './assessment-evidence.js';
+import {
+  effectiveScenario,
+  evidenceFor,
+  localDate,
+  severityOf,
+  toAssessmentRecord,
+  toEngineIncident,
+  viewsComplete,
+  workflowFieldErrors,
+} from './assessment-evidence.js';
 import type { IncidentRecord } from './ports.js';
 import { policyHash } from './policy.service.js';
 
 const TZ = 'Europe/Amsterdam';
-const example = JSON.parse(fs.readFileSync(path.join(import.meta.dirname, '..', '..', 'examples', 'incident-triggered-recording.json'), 'utf8')) as Scenario;
+const example = JSON.parse(
+  fs.readFileSync(
+    path.join(import.meta.dirname, '..', '..', 'examples', 'incident-triggered-recording.json'),
+    'utf8',
+  ),
+) as Scenario;
 
 const incident = (over: Partial<IncidentRecord> = {}): IncidentRecord => ({
   id: 'i1',
@@ -81,7 +95,12 @@ describe('register incidents as evidence', () => {
 
 describe('the scenario inside the workflow', () => {
   it('refuses fields the workflow records, naming each', () => {
-    expect(workflowFieldErrors(example).map((e) => e.path)).toEqual(['safeguards.dpoAdviceDate', 'dpia.dataSubjectViews', 'humanJudgements', 'evidence.incidents']);
+    expect(workflowFieldErrors(example).map((e) => e.path)).toEqual([
+      'safeguards.dpoAdviceDate',
+      'dpia.dataSubjectViews',
+      'humanJudgements',
+      'evidence.incidents',
+    ]);
   });
 
   it('merges evidence, advice, views and judgements so the engine sees them', () => {
@@ -90,15 +109,38 @@ describe('the scenario inside the workflow', () => {
       { ...bare, safeguards: { ...bare.safeguards, dpoAdviceDate: undefined }, dpia: { date: '2024-01-20' } },
       {
         incidents: example.evidence.incidents ?? [],
-        dpoAdvice: { by: 'u1', name: 'FG', at: '2024-01-15T09:00:00.000Z', advice: 'ok', recommendation: 'approve' },
-        dataSubjectViews: { by: 'u1', at: '2024-01-16T09:00:00.000Z', sought: false, reasonNotSought: 'no council' },
-        humanJudgements: [{ ruleId: 'PROP-1', outcome: 'pass', name: 'J. Jansen', reasons: 'weighed', date: '2024-01-25', by: 'u1', at: '2024-01-25T09:00:00.000Z' }],
+        dpoAdvice: {
+          by: 'u1',
+          name: 'FG',
+          at: '2024-01-15T09:00:00.000Z',
+          advice: 'ok',
+          recommendation: 'approve',
+        },
+        dataSubjectViews: {
+          by: 'u1',
+          at: '2024-01-16T09:00:00.000Z',
+          sought: false,
+          reasonNotSought: 'no council',
+        },
+        humanJudgements: [
+          {
+            ruleId: 'PROP-1',
+            outcome: 'pass',
+            name: 'J. Jansen',
+            reasons: 'weighed',
+            date: '2024-01-25',
+            by: 'u1',
+            at: '2024-01-25T09:00:00.000Z',
+          },
+        ],
       },
       TZ,
     );
     expect(s.safeguards.dpoAdviceDate).toBe('2024-01-15');
     expect(s.dpia.dataSubjectViews).toEqual({ sought: false, reasonNotSought: 'no council' });
-    expect(s.humanJudgements).toEqual([{ ruleId: 'PROP-1', outcome: 'pass', name: 'J. Jansen', reasons: 'weighed', date: '2024-01-25' }]);
+    expect(s.humanJudgements).toEqual([
+      { ruleId: 'PROP-1', outcome: 'pass', name: 'J. Jansen', reasons: 'weighed', date: '2024-01-25' },
+    ]);
     expect(assess(s).ok).toBe(true);
   });
 
@@ -120,10 +162,23 @@ describe('a stored version as the policy’s input', () => {
     version: 1,
     scenario: { ...bare, safeguards, dpia, evidence },
     status: 'approved',
-    dpoAdvice: { by: 'fg', name: 'FG', at: '2024-01-15T09:00:00.000Z', advice: 'ok', recommendation: 'approve' },
+    dpoAdvice: {
+      by: 'fg',
+      name: 'FG',
+      at: '2024-01-15T09:00:00.000Z',
+      advice: 'ok',
+      recommendation: 'approve',
+    },
     dataSubjectViews: { by: 'fg', at: '2024-01-16T09:00:00.000Z', sought: true, summary: 'heard' },
     humanJudgements: (humanJudgements ?? []).map((j) => ({ ...j, by: 'fg', at: `${j.date}T09:00:00.000Z` })),
-    decision: { by: 'sec', name: 'Sec', at: '2024-02-01T09:00:00.000Z', outcome: 'approved', reasons: 'ok', verdict: 'permitted-with-conditions' },
+    decision: {
+      by: 'sec',
+      name: 'Sec',
+      at: '2024-02-01T09:00:00.000Z',
+      outcome: 'approved',
+      reasons: 'ok',
+      verdict: 'permitted-with-conditions',
+    },
     validFrom: '2024-02-01T09:00:00.000Z',
     validUntil: '2025-02-01T00:00:00.000Z',
     withdrawal: undefined,
@@ -137,16 +192,28 @@ describe('a stored version as the policy’s input', () => {
   it('enables recording while in force and nothing after validUntil; the hash changes with it', () => {
     const during = compile([toAssessmentRecord(version, TZ)], new Date('2024-06-01T10:00:00Z'), TZ);
     expect(during.rooms).toHaveLength(1);
-    expect(during.rooms[0]!.entries[0]!.mode).toEqual({ kind: 'incident-triggered', preRollSeconds: 30, postRollSeconds: 120 });
+    expect(during.rooms[0]!.entries[0]!.mode).toEqual({
+      kind: 'incident-triggered',
+      preRollSeconds: 30,
+      postRollSeconds: 120,
+    });
     const after = compile([toAssessmentRecord(version, TZ)], new Date('2025-02-02T10:00:00Z'), TZ);
     expect(after.rooms).toEqual([]);
     expect(policyHash(during)).not.toBe(policyHash(after));
     // Compiling again later without a change gives the same hash: compiledAt is not part of it.
-    expect(policyHash(compile([toAssessmentRecord(version, TZ)], new Date('2024-06-02T10:00:00Z'), TZ))).toBe(policyHash(during));
+    expect(policyHash(compile([toAssessmentRecord(version, TZ)], new Date('2024-06-02T10:00:00Z'), TZ))).toBe(
+      policyHash(during),
+    );
   });
 
   it('a withdrawn version enables nothing', () => {
-    const withdrawn: AssessmentVersion = { ...version, status: 'withdrawn', withdrawal: { at: '2024-03-01T00:00:00.000Z', by: 'sec', reason: 'x' } };
-    expect(compile([toAssessmentRecord(withdrawn, TZ)], new Date('2024-06-01T10:00:00Z'), TZ).rooms).toEqual([]);
+    const withdrawn: AssessmentVersion = {
+      ...version,
+      status: 'withdrawn',
+      withdrawal: { at: '2024-03-01T00:00:00.000Z', by: 'sec', reason: 'x' },
+    };
+    expect(compile([toAssessmentRecord(withdrawn, TZ)], new Date('2024-06-01T10:00:00Z'), TZ).rooms).toEqual(
+      [],
+    );
   });
 });

@@ -6,7 +6,12 @@
 import type { FieldError } from '../core/assessment/validate-scenario.js';
 import type { Incident, Scenario } from '../core/assessment/scenario.schema.js';
 import type { AssessmentRecord } from '../core/policy/policy.js';
-import type { AssessmentVersion, DataSubjectViews, DpoAdvice, RecordedJudgement } from './assessment-ports.js';
+import type {
+  AssessmentVersion,
+  DataSubjectViews,
+  DpoAdvice,
+  RecordedJudgement,
+} from './assessment-ports.js';
 import type { IncidentRecord } from './ports.js';
 
 /** The register's incident kinds (DOMAIN.md section 7) in the engine's words. */
@@ -29,7 +34,12 @@ export const severityOf = (n: number): Incident['severity'] => (n >= 3 ? 'high' 
 
 /** Calendar date (YYYY-MM-DD) of an instant in a time zone: an incident at 00:30 local belongs to that local day. */
 export const localDate = (iso: string, timeZone: string): string => {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(new Date(iso));
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).formatToParts(new Date(iso));
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   return `${get('year')}-${get('month')}-${get('day')}`;
 };
@@ -41,7 +51,14 @@ export const localDate = (iso: string, timeZone: string): string => {
 export const toEngineIncident = (r: IncidentRecord, timeZone: string): Incident | undefined => {
   const kind = r.kind === null ? undefined : KIND[r.kind];
   if (kind === undefined || r.severity === null || r.conversationTypeId === null) return undefined;
-  return { date: localDate(r.occurredAt, timeZone), kind, severity: severityOf(r.severity), policeReport: r.policeReport, roomId: r.roomId, conversationTypeId: r.conversationTypeId };
+  return {
+    date: localDate(r.occurredAt, timeZone),
+    kind,
+    severity: severityOf(r.severity),
+    policeReport: r.policeReport,
+    roomId: r.roomId,
+    conversationTypeId: r.conversationTypeId,
+  };
 };
 
 export interface RegisterEvidence {
@@ -51,11 +68,23 @@ export interface RegisterEvidence {
 }
 
 /** The register's incidents for the scenario's rooms × conversation types, up to the assessment date. */
-export const evidenceFor = (scenario: Scenario, records: readonly IncidentRecord[], timeZone: string): RegisterEvidence => {
+export const evidenceFor = (
+  scenario: Scenario,
+  records: readonly IncidentRecord[],
+  timeZone: string,
+): RegisterEvidence => {
   const rooms = new Set(scenario.scope.rooms.map((r) => r.id));
   const types = new Set(scenario.scope.conversationTypes.map((c) => c.id));
-  const inScope = records.filter((r) => rooms.has(r.roomId) && r.conversationTypeId !== null && types.has(r.conversationTypeId) && localDate(r.occurredAt, timeZone) <= scenario.assessedOn);
-  const incidents = inScope.map((r) => toEngineIncident(r, timeZone)).filter((i): i is Incident => i !== undefined);
+  const inScope = records.filter(
+    (r) =>
+      rooms.has(r.roomId) &&
+      r.conversationTypeId !== null &&
+      types.has(r.conversationTypeId) &&
+      localDate(r.occurredAt, timeZone) <= scenario.assessedOn,
+  );
+  const incidents = inScope
+    .map((r) => toEngineIncident(r, timeZone))
+    .filter((i): i is Incident => i !== undefined);
   incidents.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   return { incidents, unreported: inScope.length - incidents.length };
 };
@@ -67,10 +96,27 @@ export const evidenceFor = (scenario: Scenario, records: readonly IncidentRecord
  */
 export const workflowFieldErrors = (s: Scenario): FieldError[] => {
   const out: FieldError[] = [];
-  if (s.safeguards.dpoAdviceDate !== undefined) out.push({ path: 'safeguards.dpoAdviceDate', message: 'is recorded by the DPO in the workflow (POST /api/assessments/:id/dpo-advice); leave it out' });
-  if (s.dpia.dataSubjectViews !== undefined) out.push({ path: 'dpia.dataSubjectViews', message: 'is recorded in the workflow (POST /api/assessments/:id/views); leave it out' });
-  if (s.humanJudgements !== undefined) out.push({ path: 'humanJudgements', message: 'are recorded in the workflow with the name of the person judging (POST /api/assessments/:id/judgements); leave them out' });
-  if (s.evidence.incidents !== undefined) out.push({ path: 'evidence.incidents', message: 'come from the incident register; record incidents there and leave this out' });
+  if (s.safeguards.dpoAdviceDate !== undefined)
+    out.push({
+      path: 'safeguards.dpoAdviceDate',
+      message: 'is recorded by the DPO in the workflow (POST /api/assessments/:id/dpo-advice); leave it out',
+    });
+  if (s.dpia.dataSubjectViews !== undefined)
+    out.push({
+      path: 'dpia.dataSubjectViews',
+      message: 'is recorded in the workflow (POST /api/assessments/:id/views); leave it out',
+    });
+  if (s.humanJudgements !== undefined)
+    out.push({
+      path: 'humanJudgements',
+      message:
+        'are recorded in the workflow with the name of the person judging (POST /api/assessments/:id/judgements); leave them out',
+    });
+  if (s.evidence.incidents !== undefined)
+    out.push({
+      path: 'evidence.incidents',
+      message: 'come from the incident register; record incidents there and leave this out',
+    });
   return out;
 };
 
@@ -96,7 +142,10 @@ export const effectiveScenario = (s: Scenario, w: WorkflowRecords, timeZone: str
   return {
     ...s,
     evidence: { ...s.evidence, incidents: [...w.incidents] },
-    safeguards: { ...s.safeguards, ...(w.dpoAdvice !== undefined ? { dpoAdviceDate: localDate(w.dpoAdvice.at, timeZone) } : {}) },
+    safeguards: {
+      ...s.safeguards,
+      ...(w.dpoAdvice !== undefined ? { dpoAdviceDate: localDate(w.dpoAdvice.at, timeZone) } : {}),
+    },
     dpia: { ...s.dpia, ...(dataSubjectViews !== undefined ? { dataSubjectViews } : {}) },
     ...(judgements.length > 0 ? { humanJudgements: judgements } : {}),
   };
@@ -109,7 +158,16 @@ export const viewsComplete = (v: DataSubjectViews | undefined): boolean =>
 /** A stored version as the policy compiler's input; the verdict is recomputed there, never read from the cache. */
 export const toAssessmentRecord = (v: AssessmentVersion, timeZone: string): AssessmentRecord => {
   const incidents = v.evidence ?? [];
-  const scenario = effectiveScenario(v.scenario, { incidents, dpoAdvice: v.dpoAdvice, dataSubjectViews: v.dataSubjectViews, humanJudgements: v.humanJudgements }, timeZone);
+  const scenario = effectiveScenario(
+    v.scenario,
+    {
+      incidents,
+      dpoAdvice: v.dpoAdvice,
+      dataSubjectViews: v.dataSubjectViews,
+      humanJudgements: v.humanJudgements,
+    },
+    timeZone,
+  );
   const status = v.status === 'submitted' ? 'draft' : v.status;
   return {
     id: v.assessmentId,
@@ -118,7 +176,9 @@ export const toAssessmentRecord = (v: AssessmentVersion, timeZone: string): Asse
     incidents,
     status,
     ...(v.dpoAdvice !== undefined ? { dpoAdviceRecordedAt: v.dpoAdvice.at } : {}),
-    ...(v.decision !== undefined ? { decision: { by: v.decision.by, at: v.decision.at, outcome: v.decision.outcome } } : {}),
+    ...(v.decision !== undefined
+      ? { decision: { by: v.decision.by, at: v.decision.at, outcome: v.decision.outcome } }
+      : {}),
     ...(v.validFrom !== undefined ? { validFrom: v.validFrom } : {}),
     ...(v.validUntil !== undefined ? { validUntil: v.validUntil } : {}),
     ...(v.withdrawal !== undefined ? { withdrawnAt: v.withdrawal.at } : {}),

@@ -113,6 +113,8 @@ export interface PolicyVersion {
 }
 
 export interface PolicyVersionRepository {
+  /** Serialises recompilations until the transaction ends (PostgreSQL; SQLite has one writer anyway). */
+  lockHead(): Promise<void>;
   latest(): Promise<PolicyVersion | undefined>;
   append(v: Omit<PolicyVersion, 'seq'>): Promise<PolicyVersion>;
   /** Newest first. */

@@ -38,7 +38,14 @@ import type {
   RecordedJudgement,
   VersionStatus,
 } from './assessment-ports.js';
-import { effectiveScenario, evidenceFor, localDate, viewsComplete, workflowFieldErrors, type RegisterEvidence } from './assessment-evidence.js';
+import {
+  effectiveScenario,
+  evidenceFor,
+  localDate,
+  viewsComplete,
+  workflowFieldErrors,
+  type RegisterEvidence,
+} from './assessment-evidence.js';
 import { inAssessmentTransaction } from './assessment-transaction.js';
 import { recordAudit } from './audit.service.js';
 import type { PolicyService } from './policy.service.js';
@@ -68,7 +75,13 @@ export interface Evaluation {
 }
 
 export interface AssessmentSummary extends AssessmentHead {
-  readonly latest: { readonly version: number; readonly status: VersionStatus; readonly title: string; readonly verdict: string | null; readonly validUntil: string | null };
+  readonly latest: {
+    readonly version: number;
+    readonly status: VersionStatus;
+    readonly title: string;
+    readonly verdict: string | null;
+    readonly validUntil: string | null;
+  };
   /** The version currently approved and not withdrawn, if any. */
   readonly approvedVersion: number | null;
 }
@@ -98,17 +111,26 @@ export interface DecisionInput {
 }
 
 const invalid = (errors: readonly FieldError[]) =>
-  err('ASSESSMENT.INVALID_SCENARIO', errors.map((e) => `${e.path}: ${e.message}`).join('; '), { errors, field: errors[0]?.path });
+  err('ASSESSMENT.INVALID_SCENARIO', errors.map((e) => `${e.path}: ${e.message}`).join('; '), {
+    errors,
+    field: errors[0]?.path,
+  });
 
 const userOf = (actor: Actor): { id: string; roles: readonly string[] } => {
   // Every workflow step names a person; system actors never author, advise or decide.
-  if (actor.kind !== 'user') unwrap(err('AUTH.FORBIDDEN', 'assessments are authored, advised on and decided by people'));
+  if (actor.kind !== 'user')
+    unwrap(err('AUTH.FORBIDDEN', 'assessments are authored, advised on and decided by people'));
   return actor.kind === 'user' ? { id: actor.userId, roles: actor.roles } : { id: '', roles: [] };
 };
 
-const notFound = (id: string) => err('RESOURCE.NOT_FOUND', `assessment ${id} does not exist`, { assessmentId: id });
+const notFound = (id: string) =>
+  err('RESOURCE.NOT_FOUND', `assessment ${id} does not exist`, { assessmentId: id });
 const wrongState = (id: string, v: AssessmentVersion, doing: string) =>
-  err('ASSESSMENT.WRONG_STATE', `assessment ${id} version ${v.version} is ${v.status}; cannot ${doing}`, { assessmentId: id, version: v.version, status: v.status });
+  err('ASSESSMENT.WRONG_STATE', `assessment ${id} version ${v.version} is ${v.status}; cannot ${doing}`, {
+    assessmentId: id,
+    version: v.version,
+    status: v.status,
+  });
 
 const instantOf = (s: string): number => Date.parse(s.length === 10 ? `${s}T00:00:00Z` : s);
 
@@ -124,27 +146,51 @@ export const assessmentService = (deps: AssessmentDeps) => {
     const s = valid.value;
     const errors = workflowFieldErrors(s);
     for (const [i, r] of s.scope.rooms.entries()) {
-      if ((await repos.rooms.get(r.id)) === undefined) errors.push({ path: `scope.rooms[${i}].id`, message: `no room with id "${r.id}" in the registry` });
+      if ((await repos.rooms.get(r.id)) === undefined)
+        errors.push({ path: `scope.rooms[${i}].id`, message: `no room with id "${r.id}" in the registry` });
     }
     for (const [i, c] of s.scope.conversationTypes.entries()) {
       if ((await repos.conversationTypes.get(c.id)) === undefined) {
         const byCode = await repos.conversationTypes.findByCode(c.id);
-        errors.push({ path: `scope.conversationTypes[${i}].id`, message: byCode ? `"${c.id}" is a code; use the id "${byCode.id}"` : `no conversation type with id "${c.id}" in the registry` });
+        errors.push({
+          path: `scope.conversationTypes[${i}].id`,
+          message: byCode
+            ? `"${c.id}" is a code; use the id "${byCode.id}"`
+            : `no conversation type with id "${c.id}" in the registry`,
+        });
       }
     }
     return errors.length > 0 ? invalid(errors) : ok(s);
   };
 
   const registerEvidence = async (repos: Repositories, s: Scenario): Promise<RegisterEvidence> => {
-    const records = (await Promise.all(s.scope.rooms.map((r) => repos.incidents.list({ roomId: r.id })))).flat();
+    const records = (
+      await Promise.all(s.scope.rooms.map((r) => repos.incidents.list({ roomId: r.id })))
+    ).flat();
     return evidenceFor(s, records, tz);
   };
 
-  const evaluateWith = (s: Scenario, evidence: RegisterEvidence, source: 'register' | 'frozen', v?: AssessmentVersion): Result<Evaluation & { scenario: Scenario; assessment: Assessment }> => {
-    const scenario = effectiveScenario(s, { incidents: evidence.incidents, dpoAdvice: v?.dpoAdvice, dataSubjectViews: v?.dataSubjectViews, humanJudgements: v?.humanJudgements ?? [] }, tz);
+  const evaluateWith = (
+    s: Scenario,
+    evidence: RegisterEvidence,
+    source: 'register' | 'frozen',
+    v?: AssessmentVersion,
+  ): Result<Evaluation & { scenario: Scenario; assessment: Assessment }> => {
+    const scenario = effectiveScenario(
+      s,
+      {
+        incidents: evidence.incidents,
+        dpoAdvice: v?.dpoAdvice,
+        dataSubjectViews: v?.dataSubjectViews,
+        humanJudgements: v?.humanJudgements ?? [],
+      },
+      tz,
+    );
     const a = assess(scenario);
     if (!a.ok) return a;
-    const pendingReviews = a.value.findings.filter((f) => f.effectiveOutcome === 'review').map((f) => f.ruleId);
+    const pendingReviews = a.value.findings
+      .filter((f) => f.effectiveOutcome === 'review')
+      .map((f) => f.ruleId);
     return ok({
       verdict: a.value.verdict,
       measure: a.value.measure,
@@ -160,7 +206,9 @@ export const assessmentService = (deps: AssessmentDeps) => {
 
   /** A stored version: frozen evidence once decided, live register before. */
   const evaluateVersion = async (repos: Repositories, v: AssessmentVersion) =>
-    v.evidence !== undefined ? evaluateWith(v.scenario, { incidents: v.evidence, unreported: 0 }, 'frozen', v) : evaluateWith(v.scenario, await registerEvidence(repos, v.scenario), 'register', v);
+    v.evidence !== undefined
+      ? evaluateWith(v.scenario, { incidents: v.evidence, unreported: 0 }, 'frozen', v)
+      : evaluateWith(v.scenario, await registerEvidence(repos, v.scenario), 'register', v);
 
   const load = async (repos: AssessmentRepositories, id: string) => {
     const head = await repos.assessments.get(id);
@@ -171,20 +219,41 @@ export const assessmentService = (deps: AssessmentDeps) => {
     return { head, versions, latest };
   };
 
-  const pickVersion = (id: string, versions: readonly AssessmentVersion[], n: number | undefined): Result<AssessmentVersion> => {
+  const pickVersion = (
+    id: string,
+    versions: readonly AssessmentVersion[],
+    n: number | undefined,
+  ): Result<AssessmentVersion> => {
     const v = n === undefined ? versions[versions.length - 1] : versions.find((x) => x.version === n);
-    return v === undefined ? err('RESOURCE.NOT_FOUND', `assessment ${id} has no version ${n ?? ''}`.trim(), { assessmentId: id, version: n }) : ok(v);
+    return v === undefined
+      ? err('RESOURCE.NOT_FOUND', `assessment ${id} has no version ${n ?? ''}`.trim(), {
+          assessmentId: id,
+          version: n,
+        })
+      : ok(v);
   };
 
   /** Workflow records on the open version only: an approved (or otherwise decided) version never changes. */
   const openVersion = (id: string, v: AssessmentVersion, doing: string): AssessmentVersion => {
-    if (v.status === 'approved') unwrap(err('ASSESSMENT.IMMUTABLE', `assessment ${id} version ${v.version} is approved and cannot change; change the scenario to start a new version`, { assessmentId: id, version: v.version }));
+    if (v.status === 'approved')
+      unwrap(
+        err(
+          'ASSESSMENT.IMMUTABLE',
+          `assessment ${id} version ${v.version} is approved and cannot change; change the scenario to start a new version`,
+          { assessmentId: id, version: v.version },
+        ),
+      );
     if (v.status !== 'draft' && v.status !== 'submitted') unwrap(wrongState(id, v, doing));
     return v;
   };
 
-  const audit = (repos: AssessmentRepositories, actor: Actor, action: string, id: string, details: Record<string, unknown>) =>
-    recordAudit(repos, clock, actor, action, `assessment:${id}`, details);
+  const audit = (
+    repos: AssessmentRepositories,
+    actor: Actor,
+    action: string,
+    id: string,
+    details: Record<string, unknown>,
+  ) => recordAudit(repos, clock, actor, action, `assessment:${id}`, details);
 
   const afterCommit = <T extends { policyVersion?: PolicyVersion | undefined }>(r: Result<T>): Result<T> => {
     if (r.ok) policy.notify(r.value.policyVersion);
@@ -202,7 +271,13 @@ export const assessmentService = (deps: AssessmentDeps) => {
         const approved = versions.filter((v) => v.status === 'approved').pop();
         out.push({
           ...h,
-          latest: { version: latest.version, status: latest.status, title: latest.scenario.title, verdict: latest.verdict ?? null, validUntil: latest.validUntil ?? null },
+          latest: {
+            version: latest.version,
+            status: latest.status,
+            title: latest.scenario.title,
+            verdict: latest.verdict ?? null,
+            validUntil: latest.validUntil ?? null,
+          },
           approvedVersion: approved?.version ?? null,
         });
       }
@@ -258,21 +333,38 @@ export const assessmentService = (deps: AssessmentDeps) => {
       if (!v.ok) return v;
       const r = await evaluateVersion(store.read, v.value);
       if (!r.ok) return r;
-      const body = renderMarkdown(buildReportModel(r.value.scenario, r.value.assessment, compareAlternatives(r.value.scenario)), lang);
+      const body = renderMarkdown(
+        buildReportModel(r.value.scenario, r.value.assessment, compareAlternatives(r.value.scenario)),
+        lang,
+      );
       return ok(`${body.trimEnd()}\n\n${workflowSection(v.value, lang)}`);
     },
 
-    create: async (actor: Actor, input: { scenario: unknown }): Promise<Result<{ assessment: AssessmentHead; version: AssessmentVersion }>> =>
+    create: async (
+      actor: Actor,
+      input: { scenario: unknown },
+    ): Promise<Result<{ assessment: AssessmentHead; version: AssessmentVersion }>> =>
       inAssessmentTransaction(store, async (repos) => {
         const user = userOf(actor);
         const s = unwrap(await checkScenario(repos, input.scenario));
         const evaluation = unwrap(evaluateWith(s, await registerEvidence(repos, s), 'register'));
         const at = nowIso();
-        const head: AssessmentHead = { id: ids.newId(), title: s.title, measure: s.measure.id, createdBy: user.id, createdAt: at };
+        const head: AssessmentHead = {
+          id: ids.newId(),
+          title: s.title,
+          measure: s.measure.id,
+          createdBy: user.id,
+          createdAt: at,
+        };
         const version = newVersion(head.id, 1, s, evaluation.verdict, user.id, at);
         await repos.assessments.insert(head);
         await repos.assessments.insertVersion(version);
-        await audit(repos, actor, 'assessment.create', head.id, { version: 1, measure: head.measure, title: head.title, verdict: evaluation.verdict });
+        await audit(repos, actor, 'assessment.create', head.id, {
+          version: 1,
+          measure: head.measure,
+          title: head.title,
+          verdict: evaluation.verdict,
+        });
         return { assessment: head, version };
       }),
 
@@ -281,41 +373,75 @@ export const assessmentService = (deps: AssessmentDeps) => {
      * otherwise the input becomes a new draft version (advice and judgements were given on the old
      * input and do not carry over), and an open older version is superseded. Approved versions stay.
      */
-    update: async (actor: Actor, id: string, input: { scenario: unknown }): Promise<Result<{ version: AssessmentVersion; newVersion: boolean }>> =>
+    update: async (
+      actor: Actor,
+      id: string,
+      input: { scenario: unknown },
+    ): Promise<Result<{ version: AssessmentVersion; newVersion: boolean }>> =>
       inAssessmentTransaction(store, async (repos) => {
         const user = userOf(actor);
         const { latest } = await load(repos, id);
         const s = unwrap(await checkScenario(repos, input.scenario));
         const evaluation = unwrap(evaluateWith(s, await registerEvidence(repos, s), 'register'));
         const at = nowIso();
-        const untouched = latest.status === 'draft' && latest.dpoAdvice === undefined && latest.dataSubjectViews === undefined && latest.humanJudgements.length === 0;
+        const untouched =
+          latest.status === 'draft' &&
+          latest.dpoAdvice === undefined &&
+          latest.dataSubjectViews === undefined &&
+          latest.humanJudgements.length === 0;
         if (untouched) {
           const version: AssessmentVersion = { ...latest, scenario: s, verdict: evaluation.verdict };
           await repos.assessments.updateVersion(version);
-          await audit(repos, actor, 'assessment.update', id, { version: version.version, verdict: evaluation.verdict });
+          await audit(repos, actor, 'assessment.update', id, {
+            version: version.version,
+            verdict: evaluation.verdict,
+          });
           return { version, newVersion: false };
         }
         if (latest.status === 'draft' || latest.status === 'submitted') {
-          await repos.assessments.updateVersion({ ...latest, status: 'withdrawn', withdrawal: { at, by: user.id, reason: `superseded by version ${latest.version + 1}` } });
+          await repos.assessments.updateVersion({
+            ...latest,
+            status: 'withdrawn',
+            withdrawal: { at, by: user.id, reason: `superseded by version ${latest.version + 1}` },
+          });
         }
         const version = newVersion(id, latest.version + 1, s, evaluation.verdict, user.id, at);
         await repos.assessments.insertVersion(version);
-        await audit(repos, actor, 'assessment.version.create', id, { version: version.version, previous: latest.version, previousStatus: latest.status, verdict: evaluation.verdict });
+        await audit(repos, actor, 'assessment.version.create', id, {
+          version: version.version,
+          previous: latest.version,
+          previousStatus: latest.status,
+          verdict: evaluation.verdict,
+        });
         return { version, newVersion: true };
       }),
 
-    recordDpoAdvice: async (actor: Actor, id: string, input: AdviceInput): Promise<Result<AssessmentVersion>> =>
+    recordDpoAdvice: async (
+      actor: Actor,
+      id: string,
+      input: AdviceInput,
+    ): Promise<Result<AssessmentVersion>> =>
       inAssessmentTransaction(store, async (repos) => {
         const user = userOf(actor);
-        if (!hasPermission(actor.kind === 'user' ? actor.roles : [], 'assessments:advise')) unwrap(err('AUTH.FORBIDDEN', 'only the DPO records the DPO advice (GDPR Art. 35(2))'));
+        if (!hasPermission(actor.kind === 'user' ? actor.roles : [], 'assessments:advise'))
+          unwrap(err('AUTH.FORBIDDEN', 'only the DPO records the DPO advice (GDPR Art. 35(2))'));
         const { latest } = await load(repos, id);
         const v = openVersion(id, latest, 'record advice');
         const advice = requireText('advice', input.advice);
         const u = await repos.users.get(user.id);
-        const dpoAdvice: DpoAdvice = { by: user.id, name: u?.displayName ?? user.id, at: nowIso(), advice, recommendation: input.recommendation };
+        const dpoAdvice: DpoAdvice = {
+          by: user.id,
+          name: u?.displayName ?? user.id,
+          at: nowIso(),
+          advice,
+          recommendation: input.recommendation,
+        };
         const version: AssessmentVersion = { ...v, dpoAdvice };
         await repos.assessments.updateVersion(version);
-        await audit(repos, actor, 'assessment.dpo-advice', id, { version: v.version, recommendation: input.recommendation });
+        await audit(repos, actor, 'assessment.dpo-advice', id, {
+          version: v.version,
+          recommendation: input.recommendation,
+        });
         return version;
       }),
 
@@ -328,8 +454,12 @@ export const assessmentService = (deps: AssessmentDeps) => {
           by: user.id,
           at: nowIso(),
           sought: input.sought,
-          ...(input.sought ? { summary: requireText('summary', input.summary) } : { reasonNotSought: requireText('reasonNotSought', input.reasonNotSought) }),
-          ...(input.representatives !== undefined && input.representatives.trim() !== '' ? { representatives: input.representatives.trim() } : {}),
+          ...(input.sought
+            ? { summary: requireText('summary', input.summary) }
+            : { reasonNotSought: requireText('reasonNotSought', input.reasonNotSought) }),
+          ...(input.representatives !== undefined && input.representatives.trim() !== ''
+            ? { representatives: input.representatives.trim() }
+            : {}),
         };
         const version: AssessmentVersion = { ...v, dataSubjectViews: views };
         await repos.assessments.updateVersion(version);
@@ -338,7 +468,11 @@ export const assessmentService = (deps: AssessmentDeps) => {
       }),
 
     /** A person's judgement on a `review` finding; the name is the recording user's, never typed in. */
-    recordJudgement: async (actor: Actor, id: string, input: JudgementInput): Promise<Result<AssessmentVersion>> =>
+    recordJudgement: async (
+      actor: Actor,
+      id: string,
+      input: JudgementInput,
+    ): Promise<Result<AssessmentVersion>> =>
       inAssessmentTransaction(store, async (repos) => {
         const user = userOf(actor);
         const { latest } = await load(repos, id);
@@ -348,10 +482,14 @@ export const assessmentService = (deps: AssessmentDeps) => {
         const f = evaluation.findings.find((x) => x.ruleId === input.ruleId);
         if (f === undefined || f.outcome !== 'review') {
           unwrap(
-            err('ASSESSMENT.NOT_A_REVIEW_FINDING', `${input.ruleId} is ${f === undefined ? 'not a rule' : `a ${f.outcome} finding`}; only review findings take a human judgement`, {
-              field: 'ruleId',
-              ruleId: input.ruleId,
-            }),
+            err(
+              'ASSESSMENT.NOT_A_REVIEW_FINDING',
+              `${input.ruleId} is ${f === undefined ? 'not a rule' : `a ${f.outcome} finding`}; only review findings take a human judgement`,
+              {
+                field: 'ruleId',
+                ruleId: input.ruleId,
+              },
+            ),
           );
         }
         const u = await repos.users.get(user.id);
@@ -368,7 +506,11 @@ export const assessmentService = (deps: AssessmentDeps) => {
         };
         const version: AssessmentVersion = { ...v, humanJudgements: [...v.humanJudgements, judgement] };
         await repos.assessments.updateVersion(version);
-        await audit(repos, actor, 'assessment.judgement', id, { version: v.version, ruleId: input.ruleId, outcome: input.outcome });
+        await audit(repos, actor, 'assessment.judgement', id, {
+          version: v.version,
+          ruleId: input.ruleId,
+          outcome: input.outcome,
+        });
         return version;
       }),
 
@@ -376,11 +518,24 @@ export const assessmentService = (deps: AssessmentDeps) => {
       inAssessmentTransaction(store, async (repos) => {
         userOf(actor);
         const { latest } = await load(repos, id);
-        if (latest.status !== 'draft') unwrap(latest.status === 'approved' ? err('ASSESSMENT.IMMUTABLE', `assessment ${id} version ${latest.version} is already approved`) : wrongState(id, latest, 'submit'));
+        if (latest.status !== 'draft')
+          unwrap(
+            latest.status === 'approved'
+              ? err('ASSESSMENT.IMMUTABLE', `assessment ${id} version ${latest.version} is already approved`)
+              : wrongState(id, latest, 'submit'),
+          );
         const evaluation = unwrap(await evaluateVersion(repos, latest));
-        const version: AssessmentVersion = { ...latest, status: 'submitted', submittedAt: nowIso(), verdict: evaluation.verdict };
+        const version: AssessmentVersion = {
+          ...latest,
+          status: 'submitted',
+          submittedAt: nowIso(),
+          verdict: evaluation.verdict,
+        };
         await repos.assessments.updateVersion(version);
-        await audit(repos, actor, 'assessment.submit', id, { version: latest.version, verdict: evaluation.verdict });
+        await audit(repos, actor, 'assessment.submit', id, {
+          version: latest.version,
+          verdict: evaluation.verdict,
+        });
         return version;
       }),
 
@@ -390,15 +545,40 @@ export const assessmentService = (deps: AssessmentDeps) => {
      * "not permitted" (recomputed here from the register as it stands now, which is then frozen)
      * and a review date; it supersedes an earlier approved version and recompiles the policy.
      */
-    decide: async (actor: Actor, id: string, input: DecisionInput): Promise<Result<{ version: AssessmentVersion; policyVersion: PolicyVersion | undefined }>> =>
+    decide: async (
+      actor: Actor,
+      id: string,
+      input: DecisionInput,
+    ): Promise<Result<{ version: AssessmentVersion; policyVersion: PolicyVersion | undefined }>> =>
       afterCommit(
         await inAssessmentTransaction(store, async (repos) => {
           const user = userOf(actor);
-          if (!hasPermission(actor.kind === 'user' ? actor.roles : [], 'assessments:decide')) unwrap(err('AUTH.FORBIDDEN', 'only the accountable official decides on an assessment'));
+          if (!hasPermission(actor.kind === 'user' ? actor.roles : [], 'assessments:decide'))
+            unwrap(err('AUTH.FORBIDDEN', 'only the accountable official decides on an assessment'));
           const { head, versions, latest } = await load(repos, id);
-          if (latest.status !== 'submitted') unwrap(latest.status === 'approved' ? err('ASSESSMENT.IMMUTABLE', `assessment ${id} version ${latest.version} is already approved`) : wrongState(id, latest, 'decide (submit it first)'));
-          if (user.id === head.createdBy || user.id === latest.createdBy) unwrap(err('ASSESSMENT.FOUR_EYES', 'you authored this assessment; another person decides on it', { assessmentId: id }));
-          if (latest.dpoAdvice !== undefined && user.id === latest.dpoAdvice.by) unwrap(err('ASSESSMENT.FOUR_EYES', 'you gave the DPO advice on this assessment; another person decides on it', { assessmentId: id }));
+          if (latest.status !== 'submitted')
+            unwrap(
+              latest.status === 'approved'
+                ? err(
+                    'ASSESSMENT.IMMUTABLE',
+                    `assessment ${id} version ${latest.version} is already approved`,
+                  )
+                : wrongState(id, latest, 'decide (submit it first)'),
+            );
+          if (user.id === head.createdBy || user.id === latest.createdBy)
+            unwrap(
+              err('ASSESSMENT.FOUR_EYES', 'you authored this assessment; another person decides on it', {
+                assessmentId: id,
+              }),
+            );
+          if (latest.dpoAdvice !== undefined && user.id === latest.dpoAdvice.by)
+            unwrap(
+              err(
+                'ASSESSMENT.FOUR_EYES',
+                'you gave the DPO advice on this assessment; another person decides on it',
+                { assessmentId: id },
+              ),
+            );
           const reasons = requireText('reasons', input.reasons);
           const at = nowIso();
           const evidence = await registerEvidence(repos, latest.scenario);
@@ -407,23 +587,71 @@ export const assessmentService = (deps: AssessmentDeps) => {
           let validFrom: string | undefined;
           let validUntil: string | undefined;
           if (input.outcome === 'approved') {
-            if (latest.dpoAdvice === undefined) unwrap(err('ASSESSMENT.DPO_ADVICE_MISSING', 'record the DPO advice before approval (GDPR Art. 35(2))', { assessmentId: id }));
-            if (!viewsComplete(latest.dataSubjectViews)) unwrap(err('ASSESSMENT.VIEWS_MISSING', 'record the views of data subjects or their representatives, or why they were not sought (GDPR Art. 35(9))', { assessmentId: id }));
+            if (latest.dpoAdvice === undefined)
+              unwrap(
+                err(
+                  'ASSESSMENT.DPO_ADVICE_MISSING',
+                  'record the DPO advice before approval (GDPR Art. 35(2))',
+                  { assessmentId: id },
+                ),
+              );
+            if (!viewsComplete(latest.dataSubjectViews))
+              unwrap(
+                err(
+                  'ASSESSMENT.VIEWS_MISSING',
+                  'record the views of data subjects or their representatives, or why they were not sought (GDPR Art. 35(9))',
+                  { assessmentId: id },
+                ),
+              );
             if (evaluation.verdict === 'not-permitted') {
-              const failed = evaluation.findings.filter((f) => f.effectiveOutcome === 'fail').map((f) => f.ruleId);
-              unwrap(err('ASSESSMENT.NOT_PERMITTED_VERDICT', `the recomputed verdict is "not permitted" (${failed.join(', ')}); it cannot be approved`, { assessmentId: id, failedRules: failed }));
+              const failed = evaluation.findings
+                .filter((f) => f.effectiveOutcome === 'fail')
+                .map((f) => f.ruleId);
+              unwrap(
+                err(
+                  'ASSESSMENT.NOT_PERMITTED_VERDICT',
+                  `the recomputed verdict is "not permitted" (${failed.join(', ')}); it cannot be approved`,
+                  { assessmentId: id, failedRules: failed },
+                ),
+              );
             }
             if (evaluation.pendingReviews.length > 0) {
-              unwrap(err('ASSESSMENT.JUDGEMENT_MISSING', `record a human judgement on ${evaluation.pendingReviews.join(', ')} first`, { assessmentId: id, ruleIds: evaluation.pendingReviews }));
+              unwrap(
+                err(
+                  'ASSESSMENT.JUDGEMENT_MISSING',
+                  `record a human judgement on ${evaluation.pendingReviews.join(', ')} first`,
+                  { assessmentId: id, ruleIds: evaluation.pendingReviews },
+                ),
+              );
             }
             const review = latest.scenario.safeguards.reviewDate;
             const now = clock.now().getTime();
-            if (review === undefined || instantOf(review) <= now) unwrap(err('ASSESSMENT.REVIEW_DATE_MISSING', 'safeguards.reviewDate must lie in the future', { field: 'safeguards.reviewDate' }));
+            if (review === undefined || instantOf(review) <= now)
+              unwrap(
+                err('ASSESSMENT.REVIEW_DATE_MISSING', 'safeguards.reviewDate must lie in the future', {
+                  field: 'safeguards.reviewDate',
+                }),
+              );
             validFrom = input.validFrom === undefined ? at : checkInstant('validFrom', input.validFrom);
-            validUntil = input.validUntil === undefined ? new Date(instantOf(review ?? '')).toISOString() : checkInstant('validUntil', input.validUntil);
-            if (instantOf(validUntil) <= Math.max(now, instantOf(validFrom))) unwrap(err('REQUEST.INVALID', 'validUntil must lie after validFrom and in the future', { field: 'validUntil' }));
+            validUntil =
+              input.validUntil === undefined
+                ? new Date(instantOf(review ?? '')).toISOString()
+                : checkInstant('validUntil', input.validUntil);
+            if (instantOf(validUntil) <= Math.max(now, instantOf(validFrom)))
+              unwrap(
+                err('REQUEST.INVALID', 'validUntil must lie after validFrom and in the future', {
+                  field: 'validUntil',
+                }),
+              );
           }
-          const decision = { by: user.id, name: u?.displayName ?? user.id, at, outcome: input.outcome, reasons, verdict: evaluation.verdict };
+          const decision = {
+            by: user.id,
+            name: u?.displayName ?? user.id,
+            at,
+            outcome: input.outcome,
+            reasons,
+            verdict: evaluation.verdict,
+          };
           const version: AssessmentVersion = {
             ...latest,
             status: input.outcome,
@@ -436,35 +664,71 @@ export const assessmentService = (deps: AssessmentDeps) => {
           await repos.assessments.updateVersion(version);
           if (input.outcome === 'approved') {
             // One approved version per assessment: the new one supersedes the old.
-            for (const old of versions.filter((x) => x.status === 'approved' && x.version !== latest.version)) {
-              await repos.assessments.updateVersion({ ...old, status: 'withdrawn', withdrawal: { at, by: user.id, reason: `superseded by version ${latest.version}` } });
-              await audit(repos, actor, 'assessment.supersede', id, { version: old.version, by: latest.version });
+            for (const old of versions.filter(
+              (x) => x.status === 'approved' && x.version !== latest.version,
+            )) {
+              await repos.assessments.updateVersion({
+                ...old,
+                status: 'withdrawn',
+                withdrawal: { at, by: user.id, reason: `superseded by version ${latest.version}` },
+              });
+              await audit(repos, actor, 'assessment.supersede', id, {
+                version: old.version,
+                by: latest.version,
+              });
             }
           }
-          await audit(repos, actor, input.outcome === 'approved' ? 'assessment.approve' : 'assessment.reject', id, {
-            version: latest.version,
-            verdict: evaluation.verdict,
-            incidents: evidence.incidents.length,
-            ...(validUntil !== undefined ? { validFrom, validUntil } : {}),
-          });
-          const policyVersion = await policy.recompileWithin(repos, actor, input.outcome === 'approved' ? 'approval' : 'rejection', id);
+          await audit(
+            repos,
+            actor,
+            input.outcome === 'approved' ? 'assessment.approve' : 'assessment.reject',
+            id,
+            {
+              version: latest.version,
+              verdict: evaluation.verdict,
+              incidents: evidence.incidents.length,
+              ...(validUntil !== undefined ? { validFrom, validUntil } : {}),
+            },
+          );
+          const policyVersion = await policy.recompileWithin(
+            repos,
+            actor,
+            input.outcome === 'approved' ? 'approval' : 'rejection',
+            id,
+          );
           return { version, policyVersion };
         }),
       ),
 
     /** Withdraws every open or approved version: recording it enabled stops at once. */
-    withdraw: async (actor: Actor, id: string, input: { reason: string }): Promise<Result<{ versions: AssessmentVersion[]; policyVersion: PolicyVersion | undefined }>> =>
+    withdraw: async (
+      actor: Actor,
+      id: string,
+      input: { reason: string },
+    ): Promise<Result<{ versions: AssessmentVersion[]; policyVersion: PolicyVersion | undefined }>> =>
       afterCommit(
         await inAssessmentTransaction(store, async (repos) => {
           const user = userOf(actor);
           const { versions } = await load(repos, id);
           const reason = requireText('reason', input.reason);
-          const live = versions.filter((v) => v.status === 'draft' || v.status === 'submitted' || v.status === 'approved');
-          if (live.length === 0) unwrap(err('ASSESSMENT.WRONG_STATE', `assessment ${id} has nothing to withdraw`, { assessmentId: id }));
+          const live = versions.filter(
+            (v) => v.status === 'draft' || v.status === 'submitted' || v.status === 'approved',
+          );
+          if (live.length === 0)
+            unwrap(
+              err('ASSESSMENT.WRONG_STATE', `assessment ${id} has nothing to withdraw`, { assessmentId: id }),
+            );
           const at = nowIso();
-          const changed = live.map((v): AssessmentVersion => ({ ...v, status: 'withdrawn', withdrawal: { at, by: user.id, reason } }));
+          const changed = live.map((v): AssessmentVersion => ({
+            ...v,
+            status: 'withdrawn',
+            withdrawal: { at, by: user.id, reason },
+          }));
           for (const v of changed) await repos.assessments.updateVersion(v);
-          await audit(repos, actor, 'assessment.withdraw', id, { versions: changed.map((v) => v.version), reason });
+          await audit(repos, actor, 'assessment.withdraw', id, {
+            versions: changed.map((v) => v.version),
+            reason,
+          });
           const policyVersion = await policy.recompileWithin(repos, actor, 'withdrawal', id);
           return { versions: changed, policyVersion };
         }),
@@ -474,7 +738,14 @@ export const assessmentService = (deps: AssessmentDeps) => {
 
 export type AssessmentService = ReturnType<typeof assessmentService>;
 
-const newVersion = (assessmentId: string, version: number, scenario: Scenario, verdict: Assessment['verdict'], by: string, at: string): AssessmentVersion => ({
+const newVersion = (
+  assessmentId: string,
+  version: number,
+  scenario: Scenario,
+  verdict: Assessment['verdict'],
+  by: string,
+  at: string,
+): AssessmentVersion => ({
   assessmentId,
   version,
   scenario,
@@ -501,7 +772,8 @@ const requireText = (field: string, value: string | undefined): string => {
 
 const checkInstant = (field: string, value: string): string => {
   const ms = instantOf(value);
-  if (Number.isNaN(ms)) unwrap(err('REQUEST.INVALID', `${field} must be an ISO date or date-time`, { field }));
+  if (Number.isNaN(ms))
+    unwrap(err('REQUEST.INVALID', `${field} must be an ISO date or date-time`, { field }));
   return new Date(ms).toISOString();
 };
 
@@ -513,7 +785,10 @@ const stripInternal = (e: Evaluation & { scenario?: Scenario; assessment?: Asses
 /** The workflow's own records, appended to the engine's report: advice, views, decision, withdrawal. */
 const workflowSection = (v: AssessmentVersion, lang: Lang): string => {
   const nl = lang === 'nl';
-  const lines = [`## ${nl ? 'Besluitvorming' : 'Decision-making'} (${nl ? 'versie' : 'version'} ${v.version}, ${v.status})`, ''];
+  const lines = [
+    `## ${nl ? 'Besluitvorming' : 'Decision-making'} (${nl ? 'versie' : 'version'} ${v.version}, ${v.status})`,
+    '',
+  ];
   const a = v.dpoAdvice;
   lines.push(
     a === undefined
@@ -530,9 +805,15 @@ const workflowSection = (v: AssessmentVersion, lang: Lang): string => {
   );
   const d = v.decision;
   if (d !== undefined) {
-    lines.push(`- ${nl ? 'Besluit' : 'Decision'}: ${d.outcome} — ${d.name}, ${d.at.slice(0, 10)}: ${d.reasons}`);
-    if (v.validUntil !== undefined) lines.push(`- ${nl ? 'Geldig' : 'In force'}: ${v.validFrom ?? d.at} — ${v.validUntil}`);
+    lines.push(
+      `- ${nl ? 'Besluit' : 'Decision'}: ${d.outcome} — ${d.name}, ${d.at.slice(0, 10)}: ${d.reasons}`,
+    );
+    if (v.validUntil !== undefined)
+      lines.push(`- ${nl ? 'Geldig' : 'In force'}: ${v.validFrom ?? d.at} — ${v.validUntil}`);
   }
-  if (v.withdrawal !== undefined) lines.push(`- ${nl ? 'Ingetrokken' : 'Withdrawn'}: ${v.withdrawal.at.slice(0, 10)} — ${v.withdrawal.reason}`);
+  if (v.withdrawal !== undefined)
+    lines.push(
+      `- ${nl ? 'Ingetrokken' : 'Withdrawn'}: ${v.withdrawal.at.slice(0, 10)} — ${v.withdrawal.reason}`,
+    );
   return `${lines.join('\n')}\n`;
 };

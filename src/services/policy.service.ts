@@ -6,10 +6,22 @@
  */
 import { createHash } from 'node:crypto';
 import { canonicalJson } from '../core/audit/chain.js';
-import { compile, decide, type CompiledPolicy, type Conversation, type Decision, type RoomPolicy } from '../core/policy/index.js';
+import {
+  compile,
+  decide,
+  type CompiledPolicy,
+  type Conversation,
+  type Decision,
+  type RoomPolicy,
+} from '../core/policy/index.js';
 import { DEFAULT_TIME_ZONE } from '../core/policy/policy.js';
 import { err, ok, type Result } from '../core/result.js';
-import type { AssessmentRepositories, AssessmentStore, PolicyTrigger, PolicyVersion } from './assessment-ports.js';
+import type {
+  AssessmentRepositories,
+  AssessmentStore,
+  PolicyTrigger,
+  PolicyVersion,
+} from './assessment-ports.js';
 import { toAssessmentRecord } from './assessment-evidence.js';
 import { recordAudit } from './audit.service.js';
 import type { Actor, Clock } from './ports.js';
@@ -25,9 +37,14 @@ export type PolicyListener = (v: PolicyVersion) => void;
 
 /** What the policy enables, without the moment it was compiled: equal hashes mean nothing changed. */
 export const policyHash = (p: CompiledPolicy): string =>
-  createHash('sha256').update(canonicalJson({ timeZone: p.timeZone, rooms: p.rooms, excluded: p.excluded, verdicts: p.verdicts })).digest('hex');
+  createHash('sha256')
+    .update(
+      canonicalJson({ timeZone: p.timeZone, rooms: p.rooms, excluded: p.excluded, verdicts: p.verdicts }),
+    )
+    .digest('hex');
 
-const enabledAssessments = (p: CompiledPolicy): Set<string> => new Set(p.rooms.flatMap((r) => r.entries.map((e) => e.assessmentId)));
+const enabledAssessments = (p: CompiledPolicy): Set<string> =>
+  new Set(p.rooms.flatMap((r) => r.entries.map((e) => e.assessmentId)));
 
 export interface RoomPolicyView {
   readonly roomId: string;
@@ -35,14 +52,24 @@ export interface RoomPolicyView {
   readonly at: string;
   readonly policy: RoomPolicy;
   /** What decide() answers for a conversation of each kind starting now. */
-  readonly decisions: readonly { readonly conversationTypeId: string; readonly code: string; readonly name: string; readonly decision: Decision }[];
+  readonly decisions: readonly {
+    readonly conversationTypeId: string;
+    readonly code: string;
+    readonly name: string;
+    readonly decision: Decision;
+  }[];
 }
 
 export interface CurrentPolicy {
   readonly compiled: CompiledPolicy;
   readonly hash: string;
   /** The latest stored policy version; the scheduler stores a changed policy within a minute. */
-  readonly version: { readonly seq: number; readonly hash: string; readonly compiledAt: string; readonly trigger: PolicyTrigger } | null;
+  readonly version: {
+    readonly seq: number;
+    readonly hash: string;
+    readonly compiledAt: string;
+    readonly trigger: PolicyTrigger;
+  } | null;
 }
 
 export const policyService = (deps: PolicyDeps) => {
@@ -51,13 +78,24 @@ export const policyService = (deps: PolicyDeps) => {
   const listeners = new Set<PolicyListener>();
 
   const compileWith = async (repos: AssessmentRepositories, now: Date): Promise<CompiledPolicy> =>
-    compile((await repos.assessments.everApproved()).map((v) => toAssessmentRecord(v, timeZone)), now, timeZone);
+    compile(
+      (await repos.assessments.everApproved()).map((v) => toAssessmentRecord(v, timeZone)),
+      now,
+      timeZone,
+    );
 
   /**
    * Inside the caller's transaction: compile at now and store a new policy version if what it
    * enables changed. Returns the new version (to notify after commit) or undefined.
    */
-  const recompileWithin = async (repos: AssessmentRepositories, actor: Actor, trigger: PolicyTrigger, cause?: string): Promise<PolicyVersion | undefined> => {
+  const recompileWithin = async (
+    repos: AssessmentRepositories,
+    actor: Actor,
+    trigger: PolicyTrigger,
+    cause?: string,
+  ): Promise<PolicyVersion | undefined> => {
+    // Two instances (or a tick and an approval) must not both store the same change.
+    await repos.policyVersions.lockHead();
     const compiled = await compileWith(repos, clock.now());
     const hash = policyHash(compiled);
     const latest = await repos.policyVersions.latest();
@@ -67,8 +105,15 @@ export const policyService = (deps: PolicyDeps) => {
     const before = latest === undefined ? new Set<string>() : enabledAssessments(latest.compiled);
     const after = enabledAssessments(compiled);
     const stopped = [...before].filter((id) => !after.has(id));
-    const effectiveTrigger: PolicyTrigger = trigger === 'expiry' || trigger === 'schedule' ? (stopped.length > 0 ? 'expiry' : 'schedule') : trigger;
-    const version = await repos.policyVersions.append({ compiledAt: compiled.compiledAt, trigger: effectiveTrigger, cause, compiled, hash });
+    const effectiveTrigger: PolicyTrigger =
+      trigger === 'expiry' || trigger === 'schedule' ? (stopped.length > 0 ? 'expiry' : 'schedule') : trigger;
+    const version = await repos.policyVersions.append({
+      compiledAt: compiled.compiledAt,
+      trigger: effectiveTrigger,
+      cause,
+      compiled,
+      hash,
+    });
     const action = effectiveTrigger === 'expiry' ? 'policy.expired' : 'policy.compiled';
     await recordAudit(repos, clock, actor, action, `policy:${version.seq}`, {
       trigger: effectiveTrigger,
@@ -99,7 +144,10 @@ export const policyService = (deps: PolicyDeps) => {
     return {
       compiled,
       hash: policyHash(compiled),
-      version: latest === undefined ? null : { seq: latest.seq, hash: latest.hash, compiledAt: latest.compiledAt, trigger: latest.trigger },
+      version:
+        latest === undefined
+          ? null
+          : { seq: latest.seq, hash: latest.hash, compiledAt: latest.compiledAt, trigger: latest.trigger },
     };
   };
 
@@ -109,7 +157,9 @@ export const policyService = (deps: PolicyDeps) => {
     notify,
     /** The scheduler's tick: stores and audits a changed policy (expiry, review date, a start date reached). */
     async tick(): Promise<Result<PolicyVersion | undefined>> {
-      const r = await inAssessmentTransaction(store, (repos) => recompileWithin(repos, { kind: 'system', name: 'scheduler' }, 'expiry'));
+      const r = await inAssessmentTransaction(store, (repos) =>
+        recompileWithin(repos, { kind: 'system', name: 'scheduler' }, 'expiry'),
+      );
       if (r.ok) notify(r.value);
       return r;
     },
@@ -124,7 +174,10 @@ export const policyService = (deps: PolicyDeps) => {
       let types = await store.read.conversationTypes.list();
       if (conversationTypeId !== undefined) {
         types = types.filter((t) => t.id === conversationTypeId || t.code === conversationTypeId);
-        if (types.length === 0) return err('RESOURCE.NOT_FOUND', `conversation type ${conversationTypeId} does not exist`, { conversationTypeId });
+        if (types.length === 0)
+          return err('RESOURCE.NOT_FOUND', `conversation type ${conversationTypeId} does not exist`, {
+            conversationTypeId,
+          });
       }
       const decisions = types.map((t) => ({
         conversationTypeId: t.id,
@@ -135,7 +188,11 @@ export const policyService = (deps: PolicyDeps) => {
       return ok({ roomId, roomName: room.name, at: now.toISOString(), policy, decisions });
     },
     /** decide() over the current policy: what the recorder must do for this conversation now. */
-    async decide(roomId: string, conversation: Conversation | undefined, now: Date = clock.now()): Promise<Decision> {
+    async decide(
+      roomId: string,
+      conversation: Conversation | undefined,
+      now: Date = clock.now(),
+    ): Promise<Decision> {
       const compiled = await compileWith(store.read, now);
       return decide(compiled, roomId, conversation, now);
     },

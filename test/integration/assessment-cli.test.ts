@@ -21,9 +21,15 @@ const runCli = async (args: string[]): Promise<{ out: string; err: string; code:
   let out = '';
   let err = '';
   const io: CliIo = { out: (s) => (out += `${s}\n`), err: (s) => (err += `${s}\n`) };
-  const program = new Command('proportio').exitOverride().configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
+  const program = new Command('proportio')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
   registerPolicyCommands(program, io);
-  program.commands.forEach((c) => c.commands.forEach((cc) => cc.exitOverride().configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) })));
+  program.commands.forEach((c) =>
+    c.commands.forEach((cc) =>
+      cc.exitOverride().configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) }),
+    ),
+  );
   try {
     await program.parseAsync(args, { from: 'user' });
     return { out, err, code: 0 };
@@ -41,7 +47,14 @@ describe('proportio policy show', () => {
   beforeAll(async () => {
     t = await startTestRuntime({ demo: true, listen: true, clock: { now: () => START } });
     const s = await loginAs(t.app, 'balie');
-    token = (await t.app.inject({ method: 'POST', url: '/api/auth/tokens', headers: s.headers, payload: { name: 'cli' } })).json<{ token: string }>().token;
+    token = (
+      await t.app.inject({
+        method: 'POST',
+        url: '/api/auth/tokens',
+        headers: s.headers,
+        payload: { name: 'cli' },
+      })
+    ).json<{ token: string }>().token;
     roomId = (await t.rt.store.read.rooms.list()).find((r) => r.name === 'Spreekkamer 2')!.id;
   });
   afterAll(async () => t?.close());
@@ -65,7 +78,9 @@ describe('proportio policy show', () => {
     };
     const fg = await actor('fg');
     const typeId = (await t.rt.store.read.conversationTypes.findByCode('bijstandsgesprek'))!.id;
-    const s = JSON.parse(fs.readFileSync(path.join(packageRoot(), 'examples', 'incident-triggered-recording.json'), 'utf8')) as Record<string, Record<string, unknown>>;
+    const s = JSON.parse(
+      fs.readFileSync(path.join(packageRoot(), 'examples', 'incident-triggered-recording.json'), 'utf8'),
+    ) as Record<string, Record<string, unknown>>;
     delete s.humanJudgements;
     delete s.safeguards!.dpoAdviceDate;
     delete s.dpia!.dataSubjectViews;
@@ -81,22 +96,34 @@ describe('proportio policy show', () => {
     const created = await svc.create(fg, { scenario });
     if (!created.ok) throw new Error(created.error.message);
     const id = created.value.assessment.id;
-    expect((await svc.recordDpoAdvice(fg, id, { advice: 'Akkoord.', recommendation: 'approve' })).ok).toBe(true);
+    expect((await svc.recordDpoAdvice(fg, id, { advice: 'Akkoord.', recommendation: 'approve' })).ok).toBe(
+      true,
+    );
     expect((await svc.recordViews(fg, id, { sought: true, summary: 'Cliëntenraad gehoord.' })).ok).toBe(true);
     const e = await svc.evaluateStored(id);
-    for (const ruleId of e.ok ? e.value.pendingReviews : []) expect((await svc.recordJudgement(fg, id, { ruleId, outcome: 'pass', reasons: 'Gewogen.' })).ok).toBe(true);
+    for (const ruleId of e.ok ? e.value.pendingReviews : [])
+      expect((await svc.recordJudgement(fg, id, { ruleId, outcome: 'pass', reasons: 'Gewogen.' })).ok).toBe(
+        true,
+      );
     expect((await svc.submit(fg, id)).ok).toBe(true);
     const d = await svc.decide(await actor('secretaris'), id, { outcome: 'approved', reasons: 'Akkoord.' });
     expect(d.ok, d.ok ? '' : d.error.message).toBe(true);
 
     const text = await runCli(['policy', 'show', '--room', 'Spreekkamer 2', ...conn()]);
     expect(text.code, text.err).toBe(0);
-    expect(text.out).toMatch(/bijstandsgesprek\s+incident-triggered \(pre-roll 30 s, post-roll 120 s\)\s+false\s+72 h/);
+    expect(text.out).toMatch(
+      /bijstandsgesprek\s+incident-triggered \(pre-roll 30 s, post-roll 120 s\)\s+false\s+72 h/,
+    );
     const json = await runCli(['policy', 'show', '--room', roomId, '--json', ...conn()]);
     expect(json.code, json.err).toBe(0);
-    const parsed = JSON.parse(json.out) as { roomId: string; decisions: Array<{ code: string; decision: { mode: { kind: string } } }> };
+    const parsed = JSON.parse(json.out) as {
+      roomId: string;
+      decisions: Array<{ code: string; decision: { mode: { kind: string } } }>;
+    };
     expect(parsed.roomId).toBe(roomId);
-    expect(parsed.decisions.find((x) => x.code === 'bijstandsgesprek')!.decision.mode.kind).toBe('incident-triggered');
+    expect(parsed.decisions.find((x) => x.code === 'bijstandsgesprek')!.decision.mode.kind).toBe(
+      'incident-triggered',
+    );
   });
 
   it('fails clearly for an unknown room, a missing --room and a missing token', async () => {

@@ -20,7 +20,9 @@ const day = (plus: number) => new Date(START.getTime() + plus * 86_400_000).toIS
 type Json = Record<string, unknown>;
 type Headers = Record<string, string>;
 
-const example = (name: string) => JSON.parse(fs.readFileSync(path.join(packageRoot(), 'examples', name), 'utf8')) as Json & Record<'scope' | 'measure' | 'safeguards' | 'dpia' | 'evidence', Json>;
+const example = (name: string) =>
+  JSON.parse(fs.readFileSync(path.join(packageRoot(), 'examples', name), 'utf8')) as Json &
+    Record<'scope' | 'measure' | 'safeguards' | 'dpia' | 'evidence', Json>;
 
 /** The example adapted to the demo (see assessment-workflow.test.ts). */
 const incidentTriggered = (roomId: string, typeId: string): Json => {
@@ -33,7 +35,11 @@ const incidentTriggered = (roomId: string, typeId: string): Json => {
     ...s,
     assessedOn: day(0),
     measure: { ...s.measure, startDate: day(30) },
-    scope: { ...s.scope, rooms: [{ id: roomId, name: 'Spreekkamer 2' }], conversationTypes: [{ id: typeId, name: 'Bijstandsgesprek', sensitive: true }] },
+    scope: {
+      ...s.scope,
+      rooms: [{ id: roomId, name: 'Spreekkamer 2' }],
+      conversationTypes: [{ id: typeId, name: 'Bijstandsgesprek', sensitive: true }],
+    },
     safeguards: { ...s.safeguards, reviewDate: day(365) },
     dpia: { ...s.dpia, date: day(0) },
   };
@@ -50,7 +56,11 @@ const definingCase = (roomIds: string[], typeId: string): Json => {
     ...s,
     assessedOn: day(0),
     measure: { ...s.measure, startDate: day(-700) },
-    scope: { ...s.scope, rooms: roomIds.map((id) => ({ id })), conversationTypes: [{ id: typeId, name: 'Bijstandsgesprek', sensitive: true }] },
+    scope: {
+      ...s.scope,
+      rooms: roomIds.map((id) => ({ id })),
+      conversationTypes: [{ id: typeId, name: 'Bijstandsgesprek', sensitive: true }],
+    },
     safeguards: { ...s.safeguards, reviewDate: day(365) },
     dpia: { ...s.dpia, date: day(-10) },
   };
@@ -65,38 +75,82 @@ describe.each(dialects)('assessment guards on %s', (dialect) => {
   const as: Record<string, Headers> = {};
 
   beforeAll(async () => {
-    t = await startTestRuntime({ dialect, demo: true, clock: { now: () => START }, loginAttemptsPerMinute: 1000 });
+    t = await startTestRuntime({
+      dialect,
+      demo: true,
+      clock: { now: () => START },
+      loginAttemptsPerMinute: 1000,
+    });
     mod = t.rt.modules.find((m) => m.name === 'assessment') as AssessmentModule;
     const rooms = await t.rt.store.read.rooms.list();
     roomId = rooms.find((r) => r.name === 'Spreekkamer 2')!.id;
     room1 = rooms.find((r) => r.name === 'Spreekkamer 1')!.id;
     typeId = (await t.rt.store.read.conversationTypes.findByCode('bijstandsgesprek'))!.id;
     // One person holding two roles: the security coordinator who is also the accountable official.
-    const dual = await t.rt.services.users.create({ kind: 'system', name: 'test' }, { username: 'dubbel', displayName: 'Dubbele Rol', roles: ['security', 'decision-maker'], password: 'a-long-test-password-1' });
+    const dual = await t.rt.services.users.create(
+      { kind: 'system', name: 'test' },
+      {
+        username: 'dubbel',
+        displayName: 'Dubbele Rol',
+        roles: ['security', 'decision-maker'],
+        password: 'a-long-test-password-1',
+      },
+    );
     if (!dual.ok) throw new Error(dual.error.message);
-    for (const u of ['fg', 'secretaris', 'beveiliging', 'balie', 'auditor', 'beheer']) as[u] = (await loginAs(t.app, u)).headers;
+    for (const u of ['fg', 'secretaris', 'beveiliging', 'balie', 'auditor', 'beheer'])
+      as[u] = (await loginAs(t.app, u)).headers;
     as.dubbel = (await loginAs(t.app, 'dubbel', 'a-long-test-password-1')).headers;
   });
   afterAll(async () => t?.close());
 
-  const post = (url: string, who: string, payload?: unknown) => t.app.inject({ method: 'POST', url, headers: as[who]!, ...(payload !== undefined ? { payload: payload as Json } : {}) });
-  const counts = async () => ({ ...(await mod.services.assessments.count()), audit: await t.rt.store.read.audit.count(), policy: (await mod.services.policy.history()).length });
+  const post = (url: string, who: string, payload?: unknown) =>
+    t.app.inject({
+      method: 'POST',
+      url,
+      headers: as[who]!,
+      ...(payload !== undefined ? { payload: payload as Json } : {}),
+    });
+  const counts = async () => ({
+    ...(await mod.services.assessments.count()),
+    audit: await t.rt.store.read.audit.count(),
+    policy: (await mod.services.policy.history()).length,
+  });
 
   /** Create, advise, hear views, judge what needs judging, submit; returns the id. */
   const readyForDecision = async (author: string, scenario: Json, opts: { advice?: boolean } = {}) => {
     const created = await post('/api/assessments', author, { scenario });
     expect(created.statusCode, created.body).toBe(201);
     const id = created.json<{ assessment: { id: string } }>().assessment.id;
-    if (opts.advice !== false) expect((await post(`/api/assessments/${id}/dpo-advice`, 'fg', { advice: 'Advies vastgelegd.', recommendation: 'approve' })).statusCode).toBe(200);
-    expect((await post(`/api/assessments/${id}/views`, author, { sought: true, summary: 'Cliëntenraad gehoord.' })).statusCode).toBe(200);
+    if (opts.advice !== false)
+      expect(
+        (
+          await post(`/api/assessments/${id}/dpo-advice`, 'fg', {
+            advice: 'Advies vastgelegd.',
+            recommendation: 'approve',
+          })
+        ).statusCode,
+      ).toBe(200);
+    expect(
+      (await post(`/api/assessments/${id}/views`, author, { sought: true, summary: 'Cliëntenraad gehoord.' }))
+        .statusCode,
+    ).toBe(200);
     const e = await mod.services.assessments.evaluateStored(id);
     for (const ruleId of e.ok ? e.value.pendingReviews : []) {
-      expect((await post(`/api/assessments/${id}/judgements`, author, { ruleId, outcome: 'pass', reasons: 'Gewogen.' })).statusCode).toBe(200);
+      expect(
+        (
+          await post(`/api/assessments/${id}/judgements`, author, {
+            ruleId,
+            outcome: 'pass',
+            reasons: 'Gewogen.',
+          })
+        ).statusCode,
+      ).toBe(200);
     }
     expect((await post(`/api/assessments/${id}/submit`, author)).statusCode).toBe(200);
     return id;
   };
-  const approve = (id: string, who = 'secretaris') => post(`/api/assessments/${id}/decision`, who, { outcome: 'approved', reasons: 'Akkoord.' });
+  const approve = (id: string, who = 'secretaris') =>
+    post(`/api/assessments/${id}/decision`, who, { outcome: 'approved', reasons: 'Akkoord.' });
 
   it('four-eyes: the author cannot decide on their own assessment, another official can', async () => {
     const id = await readyForDecision('dubbel', incidentTriggered(roomId, typeId));
@@ -114,11 +168,17 @@ describe.each(dialects)('assessment guards on %s', (dialect) => {
     const res = await approve(id);
     expect(res.statusCode).toBe(409);
     expect(res.json()).toMatchObject({ code: 'ASSESSMENT.DPO_ADVICE_MISSING' });
-    const wrongRole = await post(`/api/assessments/${id}/dpo-advice`, 'beveiliging', { advice: 'Ik ben geen FG.', recommendation: 'approve' });
+    const wrongRole = await post(`/api/assessments/${id}/dpo-advice`, 'beveiliging', {
+      advice: 'Ik ben geen FG.',
+      recommendation: 'approve',
+    });
     expect(wrongRole.statusCode).toBe(403);
     expect(await counts()).toEqual(before);
     // Rejection needs no advice: the official may always say no.
-    const reject = await post(`/api/assessments/${id}/decision`, 'secretaris', { outcome: 'rejected', reasons: 'Eerst advies FG en een smallere scope.' });
+    const reject = await post(`/api/assessments/${id}/decision`, 'secretaris', {
+      outcome: 'rejected',
+      reasons: 'Eerst advies FG en een smallere scope.',
+    });
     expect(reject.statusCode).toBe(200);
     expect(reject.json()).toMatchObject({ version: { status: 'rejected' } });
   });
@@ -136,13 +196,19 @@ describe.each(dialects)('assessment guards on %s', (dialect) => {
 
   it('never approves a "not permitted" verdict (the defining case), however complete the paperwork', async () => {
     const id = await readyForDecision('fg', definingCase([room1, roomId], typeId));
-    const e = await t.app.inject({ method: 'GET', url: `/api/assessments/${id}/evaluation`, headers: as.secretaris! });
+    const e = await t.app.inject({
+      method: 'GET',
+      url: `/api/assessments/${id}/evaluation`,
+      headers: as.secretaris!,
+    });
     expect(e.json()).toMatchObject({ verdict: 'not-permitted' });
     const before = await counts();
     const res = await approve(id);
     expect(res.statusCode).toBe(409);
     expect(res.json()).toMatchObject({ code: 'ASSESSMENT.NOT_PERMITTED_VERDICT' });
-    expect(res.json<{ details: { failedRules: string[] } }>().details.failedRules).toEqual(expect.arrayContaining(['LB-1', 'AUD-1', 'SC-1', 'PROP-3']));
+    expect(res.json<{ details: { failedRules: string[] } }>().details.failedRules).toEqual(
+      expect.arrayContaining(['LB-1', 'AUD-1', 'SC-1', 'PROP-3']),
+    );
     expect(await counts()).toEqual(before);
   });
 
@@ -150,30 +216,58 @@ describe.each(dialects)('assessment guards on %s', (dialect) => {
     const id = await readyForDecision('fg', incidentTriggered(roomId, typeId));
     expect((await approve(id)).statusCode).toBe(200);
     const before = await counts();
-    const advice = await post(`/api/assessments/${id}/dpo-advice`, 'fg', { advice: 'Achteraf anders.', recommendation: 'reject' });
+    const advice = await post(`/api/assessments/${id}/dpo-advice`, 'fg', {
+      advice: 'Achteraf anders.',
+      recommendation: 'reject',
+    });
     expect(advice.statusCode).toBe(409);
     expect(advice.json()).toMatchObject({ code: 'ASSESSMENT.IMMUTABLE' });
-    expect((await post(`/api/assessments/${id}/judgements`, 'fg', { ruleId: 'PROP-1', outcome: 'fail', reasons: 'Toch niet.' })).json()).toMatchObject({ code: 'ASSESSMENT.IMMUTABLE' });
-    expect((await post(`/api/assessments/${id}/submit`, 'fg')).json()).toMatchObject({ code: 'ASSESSMENT.IMMUTABLE' });
+    expect(
+      (
+        await post(`/api/assessments/${id}/judgements`, 'fg', {
+          ruleId: 'PROP-1',
+          outcome: 'fail',
+          reasons: 'Toch niet.',
+        })
+      ).json(),
+    ).toMatchObject({ code: 'ASSESSMENT.IMMUTABLE' });
+    expect((await post(`/api/assessments/${id}/submit`, 'fg')).json()).toMatchObject({
+      code: 'ASSESSMENT.IMMUTABLE',
+    });
     expect(await counts()).toEqual(before);
 
     const db = t.rt.database.db;
-    const tamper = (set: string) => sql.raw(`UPDATE assessment_versions SET ${set} WHERE assessment_id = '${id}' AND version = 1`).execute(db);
+    const tamper = (set: string) =>
+      sql
+        .raw(`UPDATE assessment_versions SET ${set} WHERE assessment_id = '${id}' AND version = 1`)
+        .execute(db);
     await expect(tamper(`scenario = '{}'`)).rejects.toThrow(/immutable/);
     await expect(tamper(`verdict = 'permitted'`)).rejects.toThrow(/immutable/);
     await expect(tamper(`status = 'draft'`)).rejects.toThrow(/immutable/);
-    await expect(sql.raw(`DELETE FROM assessment_versions WHERE assessment_id = '${id}'`).execute(db)).rejects.toThrow(/cannot be deleted/);
+    await expect(
+      sql.raw(`DELETE FROM assessment_versions WHERE assessment_id = '${id}'`).execute(db),
+    ).rejects.toThrow(/cannot be deleted/);
     // Withdrawal is the one change the database lets through — and then the row is final.
-    await tamper(`status = 'withdrawn', withdrawn_at = '2026-03-05T00:00:00.000Z', withdrawn_by = 'x', withdrawn_reason = 'test'`);
+    await tamper(
+      `status = 'withdrawn', withdrawn_at = '2026-03-05T00:00:00.000Z', withdrawn_by = 'x', withdrawn_reason = 'test'`,
+    );
     await expect(tamper(`withdrawn_reason = 'rewritten'`)).rejects.toThrow(/final/);
   });
 
   it('a changed input of a submitted version becomes version 2; the old one is superseded, not edited', async () => {
     const id = await readyForDecision('fg', incidentTriggered(room1, typeId));
     const s = incidentTriggered(room1, typeId) as Json & { safeguards: Json };
-    const res = await t.app.inject({ method: 'PUT', url: `/api/assessments/${id}`, headers: as.fg!, payload: { scenario: { ...s, safeguards: { ...s.safeguards, retentionHours: 24 } } } });
+    const res = await t.app.inject({
+      method: 'PUT',
+      url: `/api/assessments/${id}`,
+      headers: as.fg!,
+      payload: { scenario: { ...s, safeguards: { ...s.safeguards, retentionHours: 24 } } },
+    });
     expect(res.statusCode, res.body).toBe(200);
-    expect(res.json()).toMatchObject({ newVersion: true, version: { version: 2, status: 'draft', humanJudgements: [] } });
+    expect(res.json()).toMatchObject({
+      newVersion: true,
+      version: { version: 2, status: 'draft', humanJudgements: [] },
+    });
     const got = await mod.services.assessments.get(id);
     expect(got.ok && got.value.versions.map((v) => [v.version, v.status, v.withdrawal?.reason])).toEqual([
       [1, 'withdrawn', 'superseded by version 2'],
@@ -185,39 +279,91 @@ describe.each(dialects)('assessment guards on %s', (dialect) => {
     const before = await counts();
     const good = incidentTriggered(roomId, typeId) as Json & { scope: Json; safeguards: Json };
 
-    const invalid = await post('/api/assessments', 'fg', { scenario: { ...good, safeguards: { ...good.safeguards, retentionHours: 'lang' } } });
+    const invalid = await post('/api/assessments', 'fg', {
+      scenario: { ...good, safeguards: { ...good.safeguards, retentionHours: 'lang' } },
+    });
     expect(invalid.statusCode).toBe(422);
-    expect(invalid.json()).toMatchObject({ code: 'ASSESSMENT.INVALID_SCENARIO', errors: [{ field: 'safeguards.retentionHours' }] });
+    expect(invalid.json()).toMatchObject({
+      code: 'ASSESSMENT.INVALID_SCENARIO',
+      errors: [{ field: 'safeguards.retentionHours' }],
+    });
 
-    const missing = await post('/api/assessments/evaluate', 'fg', { scenario: { ...good, purpose: undefined } });
+    const missing = await post('/api/assessments/evaluate', 'fg', {
+      scenario: { ...good, purpose: undefined },
+    });
     expect(missing.statusCode).toBe(422);
-    expect(missing.json<{ errors: Array<{ field: string }> }>().errors.map((e) => e.field)).toContain('purpose');
+    expect(missing.json<{ errors: Array<{ field: string }> }>().errors.map((e) => e.field)).toContain(
+      'purpose',
+    );
 
-    const unknownRoom = await post('/api/assessments', 'fg', { scenario: { ...good, scope: { ...good.scope, rooms: [{ id: 'kamer-die-niet-bestaat' }] } } });
+    const unknownRoom = await post('/api/assessments', 'fg', {
+      scenario: { ...good, scope: { ...good.scope, rooms: [{ id: 'kamer-die-niet-bestaat' }] } },
+    });
     expect(unknownRoom.statusCode).toBe(422);
     expect(unknownRoom.json()).toMatchObject({ errors: [{ field: 'scope.rooms[0].id' }] });
 
-    const code = await post('/api/assessments', 'fg', { scenario: { ...good, scope: { ...good.scope, conversationTypes: [{ id: 'bijstandsgesprek', sensitive: true }] } } });
-    expect(code.json()).toMatchObject({ errors: [{ field: 'scope.conversationTypes[0].id', message: expect.stringContaining(typeId) }] });
+    const code = await post('/api/assessments', 'fg', {
+      scenario: {
+        ...good,
+        scope: { ...good.scope, conversationTypes: [{ id: 'bijstandsgesprek', sensitive: true }] },
+      },
+    });
+    expect(code.json()).toMatchObject({
+      errors: [{ field: 'scope.conversationTypes[0].id', message: expect.stringContaining(typeId) }],
+    });
 
-    const typedAdvice = await post('/api/assessments', 'fg', { scenario: { ...good, safeguards: { ...good.safeguards, dpoAdviceDate: '2026-01-01' } } });
-    expect(typedAdvice.json()).toMatchObject({ code: 'ASSESSMENT.INVALID_SCENARIO', errors: [{ field: 'safeguards.dpoAdviceDate' }] });
+    const typedAdvice = await post('/api/assessments', 'fg', {
+      scenario: { ...good, safeguards: { ...good.safeguards, dpoAdviceDate: '2026-01-01' } },
+    });
+    expect(typedAdvice.json()).toMatchObject({
+      code: 'ASSESSMENT.INVALID_SCENARIO',
+      errors: [{ field: 'safeguards.dpoAdviceDate' }],
+    });
 
-    const contradictory = await post('/api/assessments', 'fg', { scenario: { ...good, measure: { id: 'continuous-video', audio: false, preRollSeconds: 10 } } });
+    const contradictory = await post('/api/assessments', 'fg', {
+      scenario: { ...good, measure: { id: 'continuous-video', audio: false, preRollSeconds: 10 } },
+    });
     expect(contradictory.statusCode).toBe(422);
-    expect(contradictory.json()).toMatchObject({ code: 'ASSESSMENT.CONTRADICTORY_SCENARIO', errors: [{ field: 'measure.preRollSeconds' }] });
+    expect(contradictory.json()).toMatchObject({
+      code: 'ASSESSMENT.CONTRADICTORY_SCENARIO',
+      errors: [{ field: 'measure.preRollSeconds' }],
+    });
 
     const notObject = await post('/api/assessments', 'fg', { scenario: 'scenario.json' });
     expect(notObject.statusCode).toBe(400);
     const extra = await post('/api/assessments', 'fg', { scenario: good, approved: true });
     expect(extra.statusCode).toBe(400);
-    const hostile = await post('/api/assessments', 'fg', { scenario: { ...good, title: `<script>alert(1)</script>${'x'.repeat(5000)}` } });
-    expect(hostile.json()).toMatchObject({ code: 'ASSESSMENT.INVALID_SCENARIO', errors: [{ field: 'title' }] });
+    const hostile = await post('/api/assessments', 'fg', {
+      scenario: { ...good, title: `<script>alert(1)</script>${'x'.repeat(5000)}` },
+    });
+    expect(hostile.json()).toMatchObject({
+      code: 'ASSESSMENT.INVALID_SCENARIO',
+      errors: [{ field: 'title' }],
+    });
 
-    for (const who of ['balie', 'auditor', 'beheer', 'secretaris']) expect((await post('/api/assessments', who, { scenario: good })).statusCode).toBe(403);
-    expect((await post('/api/assessments/00000000-0000-4000-8000-000000000000/decision', 'secretaris', { outcome: 'approved', reasons: 'x' })).statusCode).toBe(404);
-    expect((await post('/api/assessments/00000000-0000-4000-8000-000000000000/decision', 'secretaris', { outcome: 'maybe', reasons: 'x' })).statusCode).toBe(400);
-    const noRoom = await t.app.inject({ method: 'GET', url: '/api/rooms/00000000-0000-4000-8000-000000000000/policy', headers: as.balie! });
+    for (const who of ['balie', 'auditor', 'beheer', 'secretaris'])
+      expect((await post('/api/assessments', who, { scenario: good })).statusCode).toBe(403);
+    expect(
+      (
+        await post('/api/assessments/00000000-0000-4000-8000-000000000000/decision', 'secretaris', {
+          outcome: 'approved',
+          reasons: 'x',
+        })
+      ).statusCode,
+    ).toBe(404);
+    expect(
+      (
+        await post('/api/assessments/00000000-0000-4000-8000-000000000000/decision', 'secretaris', {
+          outcome: 'maybe',
+          reasons: 'x',
+        })
+      ).statusCode,
+    ).toBe(400);
+    const noRoom = await t.app.inject({
+      method: 'GET',
+      url: '/api/rooms/00000000-0000-4000-8000-000000000000/policy',
+      headers: as.balie!,
+    });
     expect(noRoom.statusCode).toBe(404);
 
     expect(await counts()).toEqual(before);
@@ -227,10 +373,21 @@ describe.each(dialects)('assessment guards on %s', (dialect) => {
     const created = await post('/api/assessments', 'fg', { scenario: incidentTriggered(room1, typeId) });
     const id = created.json<{ assessment: { id: string } }>().assessment.id;
     const before = await counts();
-    const pass = await post(`/api/assessments/${id}/judgements`, 'fg', { ruleId: 'LB-1', outcome: 'pass', reasons: 'Wil ik overrulen.' });
+    const pass = await post(`/api/assessments/${id}/judgements`, 'fg', {
+      ruleId: 'LB-1',
+      outcome: 'pass',
+      reasons: 'Wil ik overrulen.',
+    });
     expect(pass.statusCode).toBe(422);
-    expect(pass.json()).toMatchObject({ code: 'ASSESSMENT.NOT_A_REVIEW_FINDING', errors: [{ field: 'ruleId' }] });
-    const unknown = await post(`/api/assessments/${id}/judgements`, 'fg', { ruleId: 'XYZ-9', outcome: 'pass', reasons: 'Bestaat niet.' });
+    expect(pass.json()).toMatchObject({
+      code: 'ASSESSMENT.NOT_A_REVIEW_FINDING',
+      errors: [{ field: 'ruleId' }],
+    });
+    const unknown = await post(`/api/assessments/${id}/judgements`, 'fg', {
+      ruleId: 'XYZ-9',
+      outcome: 'pass',
+      reasons: 'Bestaat niet.',
+    });
     expect(unknown.json()).toMatchObject({ code: 'ASSESSMENT.NOT_A_REVIEW_FINDING' });
     expect(await counts()).toEqual(before);
   });

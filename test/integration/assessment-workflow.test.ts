@@ -29,7 +29,9 @@ type Json = Record<string, unknown>;
 
 /** examples/incident-triggered-recording.json adapted to the demo: its room and kind of conversation, today's dates. */
 const demoScenario = (roomId: string, typeId: string): Json => {
-  const s = JSON.parse(fs.readFileSync(path.join(packageRoot(), 'examples', 'incident-triggered-recording.json'), 'utf8')) as Json & {
+  const s = JSON.parse(
+    fs.readFileSync(path.join(packageRoot(), 'examples', 'incident-triggered-recording.json'), 'utf8'),
+  ) as Json & {
     scope: Json;
     measure: Json;
     safeguards: Json;
@@ -45,8 +47,15 @@ const demoScenario = (roomId: string, typeId: string): Json => {
   s.assessedOn = day(START, 0);
   s.controller = { name: 'Gemeente Lindewaard', publicAuthority: true };
   s.measure = { ...s.measure, startDate: day(START, 30) };
-  s.scope = { ...s.scope, rooms: [{ id: roomId, name: 'Spreekkamer 2' }], conversationTypes: [{ id: typeId, name: 'Bijstandsgesprek', sensitive: true }] };
-  s.purpose = { ...s.purpose, text: 'Bij een alarm tijdens een bijstandsgesprek in Spreekkamer 2 direct hulp halen en beeldbewijs vastleggen van het incident voor aangifte bij de politie' };
+  s.scope = {
+    ...s.scope,
+    rooms: [{ id: roomId, name: 'Spreekkamer 2' }],
+    conversationTypes: [{ id: typeId, name: 'Bijstandsgesprek', sensitive: true }],
+  };
+  s.purpose = {
+    ...s.purpose,
+    text: 'Bij een alarm tijdens een bijstandsgesprek in Spreekkamer 2 direct hulp halen en beeldbewijs vastleggen van het incident voor aangifte bij de politie',
+  };
   s.safeguards = { ...s.safeguards, reviewDate: day(START, 365) };
   s.dpia = { ...s.dpia, date: day(START, 0) };
   return s;
@@ -80,7 +89,12 @@ describe.each(dialects)('assessment workflow on %s', (dialect) => {
   const roomDecision = async (headers: Record<string, string>) => {
     const res = await t.app.inject({ method: 'GET', url: `/api/rooms/${roomId}/policy`, headers });
     expect(res.statusCode, res.body).toBe(200);
-    const body = res.json<{ decisions: Array<{ conversationTypeId: string; decision: { mode: Json; audioAllowed: boolean; retentionHours?: number } }> }>();
+    const body = res.json<{
+      decisions: Array<{
+        conversationTypeId: string;
+        decision: { mode: Json; audioAllowed: boolean; retentionHours?: number };
+      }>;
+    }>();
     return body.decisions.find((d) => d.conversationTypeId === typeId)!.decision;
   };
 
@@ -93,10 +107,21 @@ describe.each(dialects)('assessment workflow on %s', (dialect) => {
   it('evaluates live, with the evidence pulled from the register, and writes nothing', async () => {
     const before = await mod.services.assessments.count();
     const audit = await t.rt.store.read.audit.count();
-    const res = await t.app.inject({ method: 'POST', url: '/api/assessments/evaluate', headers: fg, payload: { scenario: demoScenario(roomId, typeId) } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/assessments/evaluate',
+      headers: fg,
+      payload: { scenario: demoScenario(roomId, typeId) },
+    });
     expect(res.statusCode, res.body).toBe(200);
-    const e = res.json<{ verdict: string; findings: Array<{ ruleId: string; outcome: string }>; evidence: { source: string; incidents: Json[] } }>();
-    const register = (await t.rt.store.read.incidents.list({ roomId })).filter((i) => i.conversationTypeId === typeId && i.kind !== null);
+    const e = res.json<{
+      verdict: string;
+      findings: Array<{ ruleId: string; outcome: string }>;
+      evidence: { source: string; incidents: Json[] };
+    }>();
+    const register = (await t.rt.store.read.incidents.list({ roomId })).filter(
+      (i) => i.conversationTypeId === typeId && i.kind !== null,
+    );
     expect(register.length).toBeGreaterThan(3);
     expect(e.evidence.source).toBe('register');
     expect(e.evidence.incidents).toHaveLength(register.length);
@@ -108,7 +133,12 @@ describe.each(dialects)('assessment workflow on %s', (dialect) => {
   });
 
   it('runs draft → advice → views → judgements → submit → approval, and the room policy follows', async () => {
-    const created = await t.app.inject({ method: 'POST', url: '/api/assessments', headers: fg, payload: { scenario: demoScenario(roomId, typeId) } });
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/api/assessments',
+      headers: fg,
+      payload: { scenario: demoScenario(roomId, typeId) },
+    });
     expect(created.statusCode, created.body).toBe(201);
     assessmentId = created.json<{ assessment: { id: string } }>().assessment.id;
     expect(created.json()).toMatchObject({ version: { version: 1, status: 'draft' } });
@@ -117,18 +147,30 @@ describe.each(dialects)('assessment workflow on %s', (dialect) => {
       method: 'POST',
       url: `/api/assessments/${assessmentId}/dpo-advice`,
       headers: fg,
-      payload: { advice: 'Opname alleen bij alarm, zonder geluid, 72 uur: proportioneel gezien de incidenten in juist deze kamer.', recommendation: 'approve-with-conditions' },
+      payload: {
+        advice:
+          'Opname alleen bij alarm, zonder geluid, 72 uur: proportioneel gezien de incidenten in juist deze kamer.',
+        recommendation: 'approve-with-conditions',
+      },
     });
     expect(advice.statusCode, advice.body).toBe(200);
     const views = await t.app.inject({
       method: 'POST',
       url: `/api/assessments/${assessmentId}/views`,
       headers: fg,
-      payload: { sought: true, summary: 'Cliëntenraad: alleen bij alarm, nooit geluid, bezwaar zet de camera uit.', representatives: 'Cliëntenraad Werk en Inkomen' },
+      payload: {
+        sought: true,
+        summary: 'Cliëntenraad: alleen bij alarm, nooit geluid, bezwaar zet de camera uit.',
+        representatives: 'Cliëntenraad Werk en Inkomen',
+      },
     });
     expect(views.statusCode, views.body).toBe(200);
 
-    const evaluation = await t.app.inject({ method: 'GET', url: `/api/assessments/${assessmentId}/evaluation`, headers: secretaris });
+    const evaluation = await t.app.inject({
+      method: 'GET',
+      url: `/api/assessments/${assessmentId}/evaluation`,
+      headers: secretaris,
+    });
     expect(evaluation.statusCode).toBe(200);
     const pending = evaluation.json<{ pendingReviews: string[] }>().pendingReviews;
     for (const ruleId of pending) {
@@ -136,14 +178,27 @@ describe.each(dialects)('assessment workflow on %s', (dialect) => {
         method: 'POST',
         url: `/api/assessments/${assessmentId}/judgements`,
         headers: fg,
-        payload: { ruleId, outcome: 'pass', reasons: 'Ernstige incidenten met aangifte in juist deze kamer en dit soort gesprek; opname alleen bij alarm weegt op tegen het vermoeden.' },
+        payload: {
+          ruleId,
+          outcome: 'pass',
+          reasons:
+            'Ernstige incidenten met aangifte in juist deze kamer en dit soort gesprek; opname alleen bij alarm weegt op tegen het vermoeden.',
+        },
       });
       expect(j.statusCode, j.body).toBe(200);
     }
-    const judged = await t.app.inject({ method: 'GET', url: `/api/assessments/${assessmentId}/evaluation`, headers: secretaris });
+    const judged = await t.app.inject({
+      method: 'GET',
+      url: `/api/assessments/${assessmentId}/evaluation`,
+      headers: secretaris,
+    });
     expect(judged.json()).toMatchObject({ pendingReviews: [], verdict: 'permitted-with-conditions' });
 
-    const submit = await t.app.inject({ method: 'POST', url: `/api/assessments/${assessmentId}/submit`, headers: fg });
+    const submit = await t.app.inject({
+      method: 'POST',
+      url: `/api/assessments/${assessmentId}/submit`,
+      headers: fg,
+    });
     expect(submit.statusCode, submit.body).toBe(200);
     expect((await roomDecision(balie)).mode).toEqual({ kind: 'off' });
 
@@ -154,27 +209,54 @@ describe.each(dialects)('assessment workflow on %s', (dialect) => {
       payload: { outcome: 'approved', reasons: 'Conform advies FG; evaluatie na een jaar.' },
     });
     expect(decision.statusCode, decision.body).toBe(200);
-    expect(decision.json()).toMatchObject({ version: { status: 'approved', verdict: 'permitted-with-conditions' }, policyVersion: { trigger: 'approval' } });
+    expect(decision.json()).toMatchObject({
+      version: { status: 'approved', verdict: 'permitted-with-conditions' },
+      policyVersion: { trigger: 'approval' },
+    });
 
     const d = await roomDecision(balie);
     expect(d.mode).toEqual({ kind: 'incident-triggered', preRollSeconds: 30, postRollSeconds: 120 });
     expect(d.audioAllowed).toBe(false);
     expect(d.retentionHours).toBe(72);
     const wmo = (await t.rt.store.read.conversationTypes.findByCode('wmo-keukentafelgesprek'))!.id;
-    const other = await t.app.inject({ method: 'GET', url: `/api/rooms/${roomId}/policy?conversationType=${wmo}`, headers: balie });
-    expect(other.json<{ decisions: Array<{ decision: { mode: Json } }> }>().decisions[0]!.decision.mode).toEqual({ kind: 'off' });
+    const other = await t.app.inject({
+      method: 'GET',
+      url: `/api/rooms/${roomId}/policy?conversationType=${wmo}`,
+      headers: balie,
+    });
+    expect(
+      other.json<{ decisions: Array<{ decision: { mode: Json } }> }>().decisions[0]!.decision.mode,
+    ).toEqual({ kind: 'off' });
 
-    const stored = await t.app.inject({ method: 'GET', url: `/api/assessments/${assessmentId}`, headers: secretaris });
+    const stored = await t.app.inject({
+      method: 'GET',
+      url: `/api/assessments/${assessmentId}`,
+      headers: secretaris,
+    });
     const v1 = stored.json<{ versions: Array<{ evidence: Json[]; decision: Json }> }>().versions[0]!;
     expect(v1.evidence.length).toBeGreaterThan(3);
-    expect(v1.decision).toMatchObject({ outcome: 'approved', name: 'Drs. Anouk Jansen (gemeentesecretaris)' });
+    expect(v1.decision).toMatchObject({
+      outcome: 'approved',
+      name: 'Drs. Anouk Jansen (gemeentesecretaris)',
+    });
     const audit = await t.rt.store.read.audit.page({ limit: 50, subject: `assessment:${assessmentId}` });
-    expect(audit.map((a) => a.action).reverse()).toEqual(['assessment.create', 'assessment.dpo-advice', 'assessment.views', ...pending.map(() => 'assessment.judgement'), 'assessment.submit', 'assessment.approve']);
+    expect(audit.map((a) => a.action).reverse()).toEqual([
+      'assessment.create',
+      'assessment.dpo-advice',
+      'assessment.views',
+      ...pending.map(() => 'assessment.judgement'),
+      'assessment.submit',
+      'assessment.approve',
+    ]);
     expect(await t.rt.services.audit.verify()).toMatchObject({ ok: true });
   });
 
   it('reports the Markdown report with the decision', async () => {
-    const res = await t.app.inject({ method: 'GET', url: `/api/assessments/${assessmentId}/report.md?lang=en`, headers: secretaris });
+    const res = await t.app.inject({
+      method: 'GET',
+      url: `/api/assessments/${assessmentId}/report.md?lang=en`,
+      headers: secretaris,
+    });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('text/markdown');
     expect(res.body).toContain('Drs. Anouk Jansen');
@@ -184,11 +266,22 @@ describe.each(dialects)('assessment workflow on %s', (dialect) => {
   it('keeps version 1 approved and in force when the input changes: version 2 is a new draft', async () => {
     const s = demoScenario(roomId, typeId) as Json & { safeguards: Json };
     s.safeguards = { ...s.safeguards, retentionHours: 48 };
-    const res = await t.app.inject({ method: 'PUT', url: `/api/assessments/${assessmentId}`, headers: fg, payload: { scenario: s } });
+    const res = await t.app.inject({
+      method: 'PUT',
+      url: `/api/assessments/${assessmentId}`,
+      headers: fg,
+      payload: { scenario: s },
+    });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ newVersion: true, version: { version: 2, status: 'draft' } });
-    const stored = await t.app.inject({ method: 'GET', url: `/api/assessments/${assessmentId}`, headers: fg });
-    const versions = stored.json<{ versions: Array<{ version: number; status: string; scenario: { safeguards: Json } }> }>().versions;
+    const stored = await t.app.inject({
+      method: 'GET',
+      url: `/api/assessments/${assessmentId}`,
+      headers: fg,
+    });
+    const versions = stored.json<{
+      versions: Array<{ version: number; status: string; scenario: { safeguards: Json } }>;
+    }>().versions;
     expect(versions.map((v) => [v.version, v.status])).toEqual([
       [1, 'approved'],
       [2, 'draft'],
@@ -234,27 +327,65 @@ describe.each(dialects)('withdrawal on %s', (dialect) => {
     const typeId = (await t.rt.store.read.conversationTypes.findByCode('bijstandsgesprek'))!.id;
     const fg = (await loginAs(t.app, 'fg')).headers;
     const secretaris = (await loginAs(t.app, 'secretaris')).headers;
-    const post = (url: string, headers: Record<string, string>, payload?: Json) => t.app.inject({ method: 'POST', url, headers, ...(payload ? { payload } : {}) });
-    const id = (await post('/api/assessments', fg, { scenario: demoScenario(roomId, typeId) })).json<{ assessment: { id: string } }>().assessment.id;
-    await post(`/api/assessments/${id}/dpo-advice`, fg, { advice: 'Akkoord onder voorwaarden.', recommendation: 'approve-with-conditions' });
-    await post(`/api/assessments/${id}/views`, fg, { sought: false, reasonNotSought: 'De cliëntenraad is opgeheven; een nieuwe wordt in 2026 ingesteld.' });
+    const post = (url: string, headers: Record<string, string>, payload?: Json) =>
+      t.app.inject({ method: 'POST', url, headers, ...(payload ? { payload } : {}) });
+    const id = (await post('/api/assessments', fg, { scenario: demoScenario(roomId, typeId) })).json<{
+      assessment: { id: string };
+    }>().assessment.id;
+    await post(`/api/assessments/${id}/dpo-advice`, fg, {
+      advice: 'Akkoord onder voorwaarden.',
+      recommendation: 'approve-with-conditions',
+    });
+    await post(`/api/assessments/${id}/views`, fg, {
+      sought: false,
+      reasonNotSought: 'De cliëntenraad is opgeheven; een nieuwe wordt in 2026 ingesteld.',
+    });
     const evaluation = await mod.services.assessments.evaluateStored(id);
     for (const ruleId of evaluation.ok ? evaluation.value.pendingReviews : []) {
-      await post(`/api/assessments/${id}/judgements`, fg, { ruleId, outcome: 'pass', reasons: 'Gewogen: ernstige incidenten in deze kamer.' });
+      await post(`/api/assessments/${id}/judgements`, fg, {
+        ruleId,
+        outcome: 'pass',
+        reasons: 'Gewogen: ernstige incidenten in deze kamer.',
+      });
     }
     await post(`/api/assessments/${id}/submit`, fg);
-    expect((await post(`/api/assessments/${id}/decision`, secretaris, { outcome: 'approved', reasons: 'Akkoord.' })).statusCode).toBe(200);
-    expect((await mod.services.policy.decide(roomId, { conversationTypeId: typeId, startedAt: START.toISOString() })).mode.kind).toBe('incident-triggered');
+    expect(
+      (
+        await post(`/api/assessments/${id}/decision`, secretaris, {
+          outcome: 'approved',
+          reasons: 'Akkoord.',
+        })
+      ).statusCode,
+    ).toBe(200);
+    expect(
+      (
+        await mod.services.policy.decide(roomId, {
+          conversationTypeId: typeId,
+          startedAt: START.toISOString(),
+        })
+      ).mode.kind,
+    ).toBe('incident-triggered');
 
-    const w = await post(`/api/assessments/${id}/withdrawal`, secretaris, { reason: 'De ondernemingsraad trok zijn instemming in.' });
+    const w = await post(`/api/assessments/${id}/withdrawal`, secretaris, {
+      reason: 'De ondernemingsraad trok zijn instemming in.',
+    });
     expect(w.statusCode, w.body).toBe(200);
     expect(w.json()).toMatchObject({ policyVersion: { trigger: 'withdrawal' } });
-    expect((await mod.services.policy.decide(roomId, { conversationTypeId: typeId, startedAt: START.toISOString() })).mode.kind).toBe('off');
+    expect(
+      (
+        await mod.services.policy.decide(roomId, {
+          conversationTypeId: typeId,
+          startedAt: START.toISOString(),
+        })
+      ).mode.kind,
+    ).toBe('off');
     const room = await t.app.inject({ method: 'GET', url: `/api/rooms/${roomId}/policy`, headers: fg });
     expect(room.json<{ policy: { entries: Json[] } }>().policy.entries).toEqual([]);
     const history = (await mod.services.policy.history()).map((h) => h.trigger);
     expect(history).toEqual(['withdrawal', 'approval']);
     // Withdrawn is final: a second withdrawal has nothing to withdraw.
-    expect((await post(`/api/assessments/${id}/withdrawal`, secretaris, { reason: 'Nogmaals.' })).json()).toMatchObject({ code: 'ASSESSMENT.WRONG_STATE' });
+    expect(
+      (await post(`/api/assessments/${id}/withdrawal`, secretaris, { reason: 'Nogmaals.' })).json(),
+    ).toMatchObject({ code: 'ASSESSMENT.WRONG_STATE' });
   });
 });

@@ -19,7 +19,10 @@ interface ShowOptions extends Conn {
   room: string;
 }
 
-type Mode = { kind: 'off' } | { kind: 'incident-triggered'; preRollSeconds: number; postRollSeconds: number } | { kind: 'continuous' };
+type Mode =
+  | { kind: 'off' }
+  | { kind: 'incident-triggered'; preRollSeconds: number; postRollSeconds: number }
+  | { kind: 'continuous' };
 
 export interface RoomPolicyResponse {
   readonly roomId: string;
@@ -27,13 +30,27 @@ export interface RoomPolicyResponse {
   readonly at: string;
   readonly policy: {
     readonly roomId: string;
-    readonly entries: ReadonlyArray<{ assessmentId: string; conversationTypeId: string; mode: Mode; audioAllowed: boolean; retentionHours: number; validUntil?: string }>;
+    readonly entries: ReadonlyArray<{
+      assessmentId: string;
+      conversationTypeId: string;
+      mode: Mode;
+      audioAllowed: boolean;
+      retentionHours: number;
+      validUntil?: string;
+    }>;
   };
   readonly decisions: ReadonlyArray<{
     conversationTypeId: string;
     code: string;
     name: string;
-    decision: { mode: Mode; audioAllowed: boolean; retentionHours?: number; viewers: string[]; assessmentIds: string[]; reason: string };
+    decision: {
+      mode: Mode;
+      audioAllowed: boolean;
+      retentionHours?: number;
+      viewers: string[];
+      assessmentIds: string[];
+      reason: string;
+    };
   }>;
 }
 
@@ -43,18 +60,32 @@ const withConn = (cmd: Command) =>
     .option('--token <token>', 'API token (default $PROPORTIO_TOKEN)')
     .option('--json', 'print the result as JSON');
 
-const client = (o: Conn): ApiClient => apiClient(loadClientConfig(process.env, { ...(o.url ? { url: o.url } : {}), ...(o.token ? { token: o.token } : {}) }));
+const client = (o: Conn): ApiClient =>
+  apiClient(
+    loadClientConfig(process.env, {
+      ...(o.url ? { url: o.url } : {}),
+      ...(o.token ? { token: o.token } : {}),
+    }),
+  );
 
 const resolveRoom = async (api: ApiClient, ref: string): Promise<Room> => {
   const rooms = await api.get<Room[]>('/api/rooms');
   const matches = rooms.filter((x) => x.id === ref || x.name === ref);
-  if (matches.length === 0) throw new CliError(`RESOURCE.NOT_FOUND: no room "${ref}"`, EXIT.NO_INPUT, 'RESOURCE.NOT_FOUND');
-  if (matches.length > 1) throw new CliError(`REQUEST.INVALID: "${ref}" names rooms on several sites; use the room id`, EXIT.DATA_ERR, 'REQUEST.INVALID');
+  if (matches.length === 0)
+    throw new CliError(`RESOURCE.NOT_FOUND: no room "${ref}"`, EXIT.NO_INPUT, 'RESOURCE.NOT_FOUND');
+  if (matches.length > 1)
+    throw new CliError(
+      `REQUEST.INVALID: "${ref}" names rooms on several sites; use the room id`,
+      EXIT.DATA_ERR,
+      'REQUEST.INVALID',
+    );
   return matches[0]!;
 };
 
 export const modeText = (m: Mode): string =>
-  m.kind === 'incident-triggered' ? `incident-triggered (pre-roll ${m.preRollSeconds} s, post-roll ${m.postRollSeconds} s)` : m.kind;
+  m.kind === 'incident-triggered'
+    ? `incident-triggered (pre-roll ${m.preRollSeconds} s, post-roll ${m.postRollSeconds} s)`
+    : m.kind;
 
 /** The human-readable view: one line per kind of conversation, then the in-force entries. */
 export const renderRoomPolicy = (p: RoomPolicyResponse): string => {
@@ -72,7 +103,12 @@ export const renderRoomPolicy = (p: RoomPolicyResponse): string => {
     p.policy.entries.length === 0
       ? 'No approved, in-force assessment enables recording in this room: recording is off.'
       : table(
-          p.policy.entries.map((e) => ({ assessment: e.assessmentId, conversation: e.conversationTypeId, mode: modeText(e.mode), until: e.validUntil ?? null })),
+          p.policy.entries.map((e) => ({
+            assessment: e.assessmentId,
+            conversation: e.conversationTypeId,
+            mode: modeText(e.mode),
+            until: e.validUntil ?? null,
+          })),
           ['assessment', 'conversation', 'mode', 'until'],
         );
   return `${p.roomName} (${p.roomId}) at ${p.at}\n\n${now}\n\n${entries}`;
@@ -80,7 +116,11 @@ export const renderRoomPolicy = (p: RoomPolicyResponse): string => {
 
 export const registerPolicyCommands = (program: Command, io: CliIo): void => {
   const policy = program.command('policy').description('the room policy compiled from approved assessments');
-  withConn(policy.command('show').description("a room's effective recording policy, and what applies now per kind of conversation"))
+  withConn(
+    policy
+      .command('show')
+      .description("a room's effective recording policy, and what applies now per kind of conversation"),
+  )
     .requiredOption('--room <room>', 'room id or name')
     .action(async (o: ShowOptions) => {
       const api = client(o);

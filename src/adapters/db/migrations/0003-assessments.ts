@@ -39,9 +39,16 @@ export const m0003Assessments: Migration = {
       .addColumn('created_by', 'text', (c) => c.notNull().references('users.id'))
       .addColumn('created_at', 'text', (c) => c.notNull())
       .addPrimaryKeyConstraint('assessment_versions_pk', ['assessment_id', 'version'])
-      .addCheckConstraint('assessment_versions_status_check', sql`status IN ('draft', 'submitted', 'approved', 'rejected', 'withdrawn')`)
+      .addCheckConstraint(
+        'assessment_versions_status_check',
+        sql`status IN ('draft', 'submitted', 'approved', 'rejected', 'withdrawn')`,
+      )
       .execute();
-    await db.schema.createIndex('assessment_versions_status_idx').on('assessment_versions').column('status').execute();
+    await db.schema
+      .createIndex('assessment_versions_status_idx')
+      .on('assessment_versions')
+      .column('status')
+      .execute();
 
     await db.schema
       .createTable('policy_versions')

@@ -57,11 +57,21 @@ export const createAssessmentStore = (database: Database): AssessmentStore => ({
  * SQLite lock — better-sqlite3's busy wait would block the whole event loop. Inside such a
  * transaction only the repositories handed in may be used (the foundation's are held).
  */
-export const openSeparateAssessmentStore = (opts: { databaseUrl: string | undefined; dataDir: string; foundation: Store; log: Logger }): AssessmentStore => {
+export const openSeparateAssessmentStore = (opts: {
+  databaseUrl: string | undefined;
+  dataDir: string;
+  foundation: Store;
+  log: Logger;
+}): AssessmentStore => {
   if (opts.databaseUrl) {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 5 });
     // An idle client killed by the server (restart, DROP DATABASE … FORCE) must not crash the process.
-    pool.on('error', (e) => opts.log.warn({ err: e.message, db: redactUrl(opts.databaseUrl ?? '') }, 'assessment store: idle database connection lost'));
+    pool.on('error', (e) =>
+      opts.log.warn(
+        { err: e.message, db: redactUrl(opts.databaseUrl ?? '') },
+        'assessment store: idle database connection lost',
+      ),
+    );
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return {
       dialect: 'postgres',
@@ -74,7 +84,10 @@ export const openSeparateAssessmentStore = (opts: { databaseUrl: string | undefi
   return {
     dialect: 'sqlite',
     read: repositories(database.db, 'sqlite'),
-    transaction: (fn) => opts.foundation.transaction(() => database.db.transaction().execute((trx) => fn(repositories(trx, 'sqlite')))),
+    transaction: (fn) =>
+      opts.foundation.transaction(() =>
+        database.db.transaction().execute((trx) => fn(repositories(trx, 'sqlite'))),
+      ),
     close: () => database.close(),
   };
 };

@@ -14,19 +14,37 @@ export const Prose = (max: number) => Type.String({ minLength: 1, maxLength: max
  */
 export const ScenarioBody = Type.Object({ scenario: Type.Record(Type.String(), Type.Unknown()) }, strict);
 
-export const VersionQuery = Type.Object({ version: Type.Optional(Type.Integer({ minimum: 1, maximum: 100000 })) }, strict);
+export const VersionQuery = Type.Object(
+  { version: Type.Optional(Type.Integer({ minimum: 1, maximum: 100000 })) },
+  strict,
+);
 export const ReportQuery = Type.Object(
-  { version: Type.Optional(Type.Integer({ minimum: 1, maximum: 100000 })), lang: Type.Optional(Type.Union([Type.Literal('nl'), Type.Literal('en')])) },
+  {
+    version: Type.Optional(Type.Integer({ minimum: 1, maximum: 100000 })),
+    lang: Type.Optional(Type.Union([Type.Literal('nl'), Type.Literal('en')])),
+  },
   strict,
 );
 
-export const AdviceBody = Type.Object({ advice: Prose(8000), recommendation: Type.Union(DPO_RECOMMENDATIONS.map((r) => Type.Literal(r))) }, strict);
+export const AdviceBody = Type.Object(
+  { advice: Prose(8000), recommendation: Type.Union(DPO_RECOMMENDATIONS.map((r) => Type.Literal(r))) },
+  strict,
+);
 export const ViewsBody = Type.Object(
-  { sought: Type.Boolean(), summary: Type.Optional(Prose(8000)), reasonNotSought: Type.Optional(Prose(8000)), representatives: Type.Optional(Prose(500)) },
+  {
+    sought: Type.Boolean(),
+    summary: Type.Optional(Prose(8000)),
+    reasonNotSought: Type.Optional(Prose(8000)),
+    representatives: Type.Optional(Prose(500)),
+  },
   strict,
 );
 export const JudgementBody = Type.Object(
-  { ruleId: Type.String({ minLength: 1, maxLength: 16, pattern: '^[A-Z]+-[0-9]+$' }), outcome: Type.Union([Type.Literal('pass'), Type.Literal('fail')]), reasons: Prose(4000) },
+  {
+    ruleId: Type.String({ minLength: 1, maxLength: 16, pattern: '^[A-Z]+-[0-9]+$' }),
+    outcome: Type.Union([Type.Literal('pass'), Type.Literal('fail')]),
+    reasons: Prose(4000),
+  },
   strict,
 );
 export const DecisionBody = Type.Object(
@@ -40,7 +58,13 @@ export const DecisionBody = Type.Object(
 );
 export const WithdrawBody = Type.Object({ reason: Prose(4000) }, strict);
 
-export const AssessmentHeadSchema = Type.Object({ id: Type.String(), title: Type.String(), measure: Type.String(), createdBy: Type.String(), createdAt: Type.String() });
+export const AssessmentHeadSchema = Type.Object({
+  id: Type.String(),
+  title: Type.String(),
+  measure: Type.String(),
+  createdBy: Type.String(),
+  createdAt: Type.String(),
+});
 
 export const VersionSchema = Type.Object(
   {
@@ -76,11 +100,19 @@ export const SummarySchema = Type.Object(
 export const EvaluationSchema = Type.Object(
   {
     verdict: Type.String(),
-    findings: Type.Array(Type.Object({ ruleId: Type.String(), outcome: Type.String(), effectiveOutcome: Type.String() }, open)),
+    findings: Type.Array(
+      Type.Object({ ruleId: Type.String(), outcome: Type.String(), effectiveOutcome: Type.String() }, open),
+    ),
     pendingReviews: Type.Array(Type.String()),
-    evidence: Type.Object({ source: Type.String(), incidents: Type.Array(Type.Object({}, open)), unreported: Type.Integer() }, open),
+    evidence: Type.Object(
+      { source: Type.String(), incidents: Type.Array(Type.Object({}, open)), unreported: Type.Integer() },
+      open,
+    ),
   },
   open,
 );
 
-export const ComparisonSchema = Type.Object({ rows: Type.Array(Type.Object({ measureId: Type.String(), verdict: Type.String() }, open)) }, open);
+export const ComparisonSchema = Type.Object(
+  { rows: Type.Array(Type.Object({ measureId: Type.String(), verdict: Type.String() }, open)) },
+  open,
+);

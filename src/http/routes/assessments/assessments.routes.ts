@@ -28,13 +28,27 @@ import {
 
 /** A domain error as problem+json; the engine's field errors become `errors[{field, message}]`. */
 export const sendAssessmentError = (reply: FastifyReply, e: DomainError): FastifyReply => {
-  const list = Array.isArray(e.details?.errors) ? (e.details.errors as Array<{ path: string; message: string }>) : undefined;
+  const list = Array.isArray(e.details?.errors)
+    ? (e.details.errors as Array<{ path: string; message: string }>)
+    : undefined;
   const field = typeof e.details?.field === 'string' ? e.details.field : undefined;
-  const errors = list !== undefined ? list.map((x) => ({ field: x.path, message: x.message })) : field !== undefined ? [{ field, message: e.message }] : undefined;
-  return sendProblem(reply, problemOf(e.code, e.message, { ...(errors ? { errors } : {}), ...(e.details ? { details: e.details } : {}) }));
+  const errors =
+    list !== undefined
+      ? list.map((x) => ({ field: x.path, message: x.message }))
+      : field !== undefined
+        ? [{ field, message: e.message }]
+        : undefined;
+  return sendProblem(
+    reply,
+    problemOf(e.code, e.message, {
+      ...(errors ? { errors } : {}),
+      ...(e.details ? { details: e.details } : {}),
+    }),
+  );
 };
 
-const respond = <T>(reply: FastifyReply, r: Result<T>, status = 200) => (r.ok ? reply.status(status).send(r.value) : sendAssessmentError(reply, r.error));
+const respond = <T>(reply: FastifyReply, r: Result<T>, status = 200) =>
+  r.ok ? reply.status(status).send(r.value) : sendAssessmentError(reply, r.error);
 
 const actorOf = (req: FastifyRequest): Actor => req.auth!.actor;
 const idOf = (req: FastifyRequest): string => (req.params as { id: string }).id;
@@ -43,126 +57,268 @@ export const assessmentRoutes = async (app: FastifyInstance, opts: { assessments
   const svc = opts.assessments;
   const tags = ['assessments'];
 
-  app.get('/api/assessments', {
-    config: { access: 'assessments:read' },
-    schema: { tags, summary: 'List assessments with their latest version', response: { 200: Type.Array(SummarySchema), ...errorResponses(401, 403) } },
-  }, async () => svc.list());
-
-  app.get('/api/assessments/:id', {
-    config: { access: 'assessments:read' },
-    schema: {
-      tags,
-      summary: 'One assessment with all its versions (oldest first)',
-      params: IdParams,
-      response: { 200: Type.Object({ assessment: AssessmentHeadSchema, versions: Type.Array(VersionSchema) }), ...errorResponses(401, 403, 404) },
+  app.get(
+    '/api/assessments',
+    {
+      config: { access: 'assessments:read' },
+      schema: {
+        tags,
+        summary: 'List assessments with their latest version',
+        response: { 200: Type.Array(SummarySchema), ...errorResponses(401, 403) },
+      },
     },
-  }, async (req, reply) => respond(reply, await svc.get(idOf(req))));
+    async () => svc.list(),
+  );
 
-  app.post('/api/assessments', {
-    config: { access: 'assessments:write' },
-    schema: {
-      tags,
-      summary: 'Create an assessment (version 1, draft) from a scenario; evidence comes from the incident register',
-      body: ScenarioBody,
-      response: { 201: Type.Object({ assessment: AssessmentHeadSchema, version: VersionSchema }), ...errorResponses(400, 401, 403, 422) },
+  app.get(
+    '/api/assessments/:id',
+    {
+      config: { access: 'assessments:read' },
+      schema: {
+        tags,
+        summary: 'One assessment with all its versions (oldest first)',
+        params: IdParams,
+        response: {
+          200: Type.Object({ assessment: AssessmentHeadSchema, versions: Type.Array(VersionSchema) }),
+          ...errorResponses(401, 403, 404),
+        },
+      },
     },
-  }, async (req, reply) => respond(reply, await svc.create(actorOf(req), req.body as { scenario: unknown }), 201));
+    async (req, reply) => respond(reply, await svc.get(idOf(req))),
+  );
 
-  app.put('/api/assessments/:id', {
-    config: { access: 'assessments:write' },
-    schema: {
-      tags,
-      summary: 'Change the scenario: edits an untouched draft, otherwise starts a new version (approved versions never change)',
-      params: IdParams,
-      body: ScenarioBody,
-      response: { 200: Type.Object({ version: VersionSchema, newVersion: Type.Boolean() }), ...errorResponses(400, 401, 403, 404, 409, 422) },
+  app.post(
+    '/api/assessments',
+    {
+      config: { access: 'assessments:write' },
+      schema: {
+        tags,
+        summary:
+          'Create an assessment (version 1, draft) from a scenario; evidence comes from the incident register',
+        body: ScenarioBody,
+        response: {
+          201: Type.Object({ assessment: AssessmentHeadSchema, version: VersionSchema }),
+          ...errorResponses(400, 401, 403, 422),
+        },
+      },
     },
-  }, async (req, reply) => respond(reply, await svc.update(actorOf(req), idOf(req), req.body as { scenario: unknown })));
+    async (req, reply) =>
+      respond(reply, await svc.create(actorOf(req), req.body as { scenario: unknown }), 201),
+  );
 
-  app.post('/api/assessments/evaluate', {
-    config: { access: 'assessments:write' },
-    schema: {
-      tags,
-      summary: 'Live findings for a scenario (the wizard); writes nothing',
-      body: ScenarioBody,
-      response: { 200: EvaluationSchema, ...errorResponses(400, 401, 403, 422) },
+  app.put(
+    '/api/assessments/:id',
+    {
+      config: { access: 'assessments:write' },
+      schema: {
+        tags,
+        summary:
+          'Change the scenario: edits an untouched draft, otherwise starts a new version (approved versions never change)',
+        params: IdParams,
+        body: ScenarioBody,
+        response: {
+          200: Type.Object({ version: VersionSchema, newVersion: Type.Boolean() }),
+          ...errorResponses(400, 401, 403, 404, 409, 422),
+        },
+      },
     },
-  }, async (req, reply) => respond(reply, await svc.evaluate((req.body as { scenario: unknown }).scenario)));
+    async (req, reply) =>
+      respond(reply, await svc.update(actorOf(req), idOf(req), req.body as { scenario: unknown })),
+  );
 
-  app.post('/api/assessments/compare', {
-    config: { access: 'assessments:write' },
-    schema: {
-      tags,
-      summary: 'Every catalogue measure for the scenario’s scope, side by side; writes nothing',
-      body: ScenarioBody,
-      response: { 200: ComparisonSchema, ...errorResponses(400, 401, 403, 422) },
+  app.post(
+    '/api/assessments/evaluate',
+    {
+      config: { access: 'assessments:write' },
+      schema: {
+        tags,
+        summary: 'Live findings for a scenario (the wizard); writes nothing',
+        body: ScenarioBody,
+        response: { 200: EvaluationSchema, ...errorResponses(400, 401, 403, 422) },
+      },
     },
-  }, async (req, reply) => respond(reply, await svc.compare((req.body as { scenario: unknown }).scenario)));
+    async (req, reply) => respond(reply, await svc.evaluate((req.body as { scenario: unknown }).scenario)),
+  );
 
-  app.get('/api/assessments/:id/evaluation', {
-    config: { access: 'assessments:read' },
-    schema: { tags, summary: 'Findings and verdict of a stored version (default: the latest)', params: IdParams, querystring: VersionQuery, response: { 200: EvaluationSchema, ...errorResponses(400, 401, 403, 404) } },
-  }, async (req, reply) => respond(reply, await svc.evaluateStored(idOf(req), (req.query as { version?: number }).version)));
-
-  app.get('/api/assessments/:id/comparison', {
-    config: { access: 'assessments:read' },
-    schema: { tags, summary: 'Alternatives comparison of a stored version', params: IdParams, querystring: VersionQuery, response: { 200: ComparisonSchema, ...errorResponses(400, 401, 403, 404) } },
-  }, async (req, reply) => respond(reply, await svc.compareStored(idOf(req), (req.query as { version?: number }).version)));
-
-  app.get('/api/assessments/:id/report.md', {
-    config: { access: 'assessments:read' },
-    schema: { tags, summary: 'The DPIA report in Markdown (nl or en)', params: IdParams, querystring: ReportQuery, response: { 200: Type.String(), ...errorResponses(400, 401, 403, 404) } },
-  }, async (req, reply) => {
-    const q = req.query as { version?: number; lang?: 'nl' | 'en' };
-    const r = await svc.reportMarkdown(idOf(req), q.version, q.lang ?? 'nl');
-    return r.ok ? reply.type('text/markdown; charset=utf-8').send(r.value) : sendAssessmentError(reply, r.error);
-  });
-
-  app.post('/api/assessments/:id/dpo-advice', {
-    config: { access: 'assessments:advise' },
-    schema: { tags, summary: 'Record the DPO’s advice (GDPR Art. 35(2)) on the open version', params: IdParams, body: AdviceBody, response: { 200: VersionSchema, ...errorResponses(400, 401, 403, 404, 409) } },
-  }, async (req, reply) => respond(reply, await svc.recordDpoAdvice(actorOf(req), idOf(req), req.body as never)));
-
-  app.post('/api/assessments/:id/views', {
-    config: { access: 'assessments:write' },
-    schema: {
-      tags,
-      summary: 'Record the views of data subjects or their representatives, or why they were not sought (GDPR Art. 35(9))',
-      params: IdParams,
-      body: ViewsBody,
-      response: { 200: VersionSchema, ...errorResponses(400, 401, 403, 404, 409) },
+  app.post(
+    '/api/assessments/compare',
+    {
+      config: { access: 'assessments:write' },
+      schema: {
+        tags,
+        summary: 'Every catalogue measure for the scenario’s scope, side by side; writes nothing',
+        body: ScenarioBody,
+        response: { 200: ComparisonSchema, ...errorResponses(400, 401, 403, 422) },
+      },
     },
-  }, async (req, reply) => respond(reply, await svc.recordViews(actorOf(req), idOf(req), req.body as never)));
+    async (req, reply) => respond(reply, await svc.compare((req.body as { scenario: unknown }).scenario)),
+  );
 
-  app.post('/api/assessments/:id/judgements', {
-    config: { access: 'assessments:write' },
-    schema: { tags, summary: 'Record your judgement on a review finding (your name is recorded)', params: IdParams, body: JudgementBody, response: { 200: VersionSchema, ...errorResponses(400, 401, 403, 404, 409, 422) } },
-  }, async (req, reply) => respond(reply, await svc.recordJudgement(actorOf(req), idOf(req), req.body as never)));
-
-  app.post('/api/assessments/:id/submit', {
-    config: { access: 'assessments:write' },
-    schema: { tags, summary: 'Submit the draft for decision', params: IdParams, response: { 200: VersionSchema, ...errorResponses(401, 403, 404, 409) } },
-  }, async (req, reply) => respond(reply, await svc.submit(actorOf(req), idOf(req))));
-
-  app.post('/api/assessments/:id/decision', {
-    config: { access: 'assessments:decide' },
-    schema: {
-      tags,
-      summary: 'Approve or reject the submitted version (four-eyes; the verdict is recomputed); recompiles the room policy',
-      params: IdParams,
-      body: DecisionBody,
-      response: { 200: Type.Object({ version: VersionSchema, policyVersion: Type.Optional(Type.Object({ seq: Type.Integer(), trigger: Type.String(), hash: Type.String() }, { additionalProperties: true })) }), ...errorResponses(400, 401, 403, 404, 409, 422) },
+  app.get(
+    '/api/assessments/:id/evaluation',
+    {
+      config: { access: 'assessments:read' },
+      schema: {
+        tags,
+        summary: 'Findings and verdict of a stored version (default: the latest)',
+        params: IdParams,
+        querystring: VersionQuery,
+        response: { 200: EvaluationSchema, ...errorResponses(400, 401, 403, 404) },
+      },
     },
-  }, async (req, reply) => respond(reply, await svc.decide(actorOf(req), idOf(req), req.body as never)));
+    async (req, reply) =>
+      respond(reply, await svc.evaluateStored(idOf(req), (req.query as { version?: number }).version)),
+  );
 
-  app.post('/api/assessments/:id/withdrawal', {
-    config: { access: 'assessments:withdraw' },
-    schema: {
-      tags,
-      summary: 'Withdraw the assessment (every open or approved version); what it enabled stops at once',
-      params: IdParams,
-      body: WithdrawBody,
-      response: { 200: Type.Object({ versions: Type.Array(VersionSchema), policyVersion: Type.Optional(Type.Object({ seq: Type.Integer(), trigger: Type.String(), hash: Type.String() }, { additionalProperties: true })) }), ...errorResponses(400, 401, 403, 404, 409) },
+  app.get(
+    '/api/assessments/:id/comparison',
+    {
+      config: { access: 'assessments:read' },
+      schema: {
+        tags,
+        summary: 'Alternatives comparison of a stored version',
+        params: IdParams,
+        querystring: VersionQuery,
+        response: { 200: ComparisonSchema, ...errorResponses(400, 401, 403, 404) },
+      },
     },
-  }, async (req, reply) => respond(reply, await svc.withdraw(actorOf(req), idOf(req), req.body as never)));
+    async (req, reply) =>
+      respond(reply, await svc.compareStored(idOf(req), (req.query as { version?: number }).version)),
+  );
+
+  app.get(
+    '/api/assessments/:id/report.md',
+    {
+      config: { access: 'assessments:read' },
+      schema: {
+        tags,
+        summary: 'The DPIA report in Markdown (nl or en)',
+        params: IdParams,
+        querystring: ReportQuery,
+        response: { 200: Type.String(), ...errorResponses(400, 401, 403, 404) },
+      },
+    },
+    async (req, reply) => {
+      const q = req.query as { version?: number; lang?: 'nl' | 'en' };
+      const r = await svc.reportMarkdown(idOf(req), q.version, q.lang ?? 'nl');
+      return r.ok
+        ? reply.type('text/markdown; charset=utf-8').send(r.value)
+        : sendAssessmentError(reply, r.error);
+    },
+  );
+
+  app.post(
+    '/api/assessments/:id/dpo-advice',
+    {
+      config: { access: 'assessments:advise' },
+      schema: {
+        tags,
+        summary: 'Record the DPO’s advice (GDPR Art. 35(2)) on the open version',
+        params: IdParams,
+        body: AdviceBody,
+        response: { 200: VersionSchema, ...errorResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (req, reply) =>
+      respond(reply, await svc.recordDpoAdvice(actorOf(req), idOf(req), req.body as never)),
+  );
+
+  app.post(
+    '/api/assessments/:id/views',
+    {
+      config: { access: 'assessments:write' },
+      schema: {
+        tags,
+        summary:
+          'Record the views of data subjects or their representatives, or why they were not sought (GDPR Art. 35(9))',
+        params: IdParams,
+        body: ViewsBody,
+        response: { 200: VersionSchema, ...errorResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (req, reply) => respond(reply, await svc.recordViews(actorOf(req), idOf(req), req.body as never)),
+  );
+
+  app.post(
+    '/api/assessments/:id/judgements',
+    {
+      config: { access: 'assessments:write' },
+      schema: {
+        tags,
+        summary: 'Record your judgement on a review finding (your name is recorded)',
+        params: IdParams,
+        body: JudgementBody,
+        response: { 200: VersionSchema, ...errorResponses(400, 401, 403, 404, 409, 422) },
+      },
+    },
+    async (req, reply) =>
+      respond(reply, await svc.recordJudgement(actorOf(req), idOf(req), req.body as never)),
+  );
+
+  app.post(
+    '/api/assessments/:id/submit',
+    {
+      config: { access: 'assessments:write' },
+      schema: {
+        tags,
+        summary: 'Submit the draft for decision',
+        params: IdParams,
+        response: { 200: VersionSchema, ...errorResponses(401, 403, 404, 409) },
+      },
+    },
+    async (req, reply) => respond(reply, await svc.submit(actorOf(req), idOf(req))),
+  );
+
+  app.post(
+    '/api/assessments/:id/decision',
+    {
+      config: { access: 'assessments:decide' },
+      schema: {
+        tags,
+        summary:
+          'Approve or reject the submitted version (four-eyes; the verdict is recomputed); recompiles the room policy',
+        params: IdParams,
+        body: DecisionBody,
+        response: {
+          200: Type.Object({
+            version: VersionSchema,
+            policyVersion: Type.Optional(
+              Type.Object(
+                { seq: Type.Integer(), trigger: Type.String(), hash: Type.String() },
+                { additionalProperties: true },
+              ),
+            ),
+          }),
+          ...errorResponses(400, 401, 403, 404, 409, 422),
+        },
+      },
+    },
+    async (req, reply) => respond(reply, await svc.decide(actorOf(req), idOf(req), req.body as never)),
+  );
+
+  app.post(
+    '/api/assessments/:id/withdrawal',
+    {
+      config: { access: 'assessments:withdraw' },
+      schema: {
+        tags,
+        summary: 'Withdraw the assessment (every open or approved version); what it enabled stops at once',
+        params: IdParams,
+        body: WithdrawBody,
+        response: {
+          200: Type.Object({
+            versions: Type.Array(VersionSchema),
+            policyVersion: Type.Optional(
+              Type.Object(
+                { seq: Type.Integer(), trigger: Type.String(), hash: Type.String() },
+                { additionalProperties: true },
+              ),
+            ),
+          }),
+          ...errorResponses(400, 401, 403, 404, 409),
+        },
+      },
+    },
+    async (req, reply) => respond(reply, await svc.withdraw(actorOf(req), idOf(req), req.body as never)),
+  );
 };
