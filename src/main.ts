@@ -104,7 +104,7 @@ export const createRuntime = async (config: Config, opts: RuntimeOptions = {}): 
     demo: demoService({ store, clock, ids, hasher, secrets }),
   };
   const log = pino({ level: opts.logger === false ? 'silent' : config.logLevel, base: { component: 'runtime' } });
-  const moduleContext: ModuleContext = { config, store, clock, ids, secrets, log, events: createEventBus(log) };
+  const moduleContext: ModuleContext = { config, store, database, clock, ids, secrets, log, events: createEventBus(log) };
   // Capabilities, in the order their routes are registered.
   const modules: ProportioModule[] = [createAlarmModule(moduleContext), createAssessmentModule(moduleContext), createRecordingModule(moduleContext)];
   const oidc = config.oidc

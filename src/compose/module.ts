@@ -5,6 +5,7 @@
  */
 import type { FastifyPluginAsync } from 'fastify';
 import type { Logger } from 'pino';
+import type { Database } from '../adapters/db/connection.js';
 import type { Config } from '../config.js';
 import type { EventBus } from './events.js';
 import type { Clock, IdGenerator, SecretBox, Store } from '../services/ports.js';
@@ -12,6 +13,8 @@ import type { Clock, IdGenerator, SecretBox, Store } from '../services/ports.js'
 export interface ModuleContext {
   readonly config: Config;
   readonly store: Store;
+  /** The one database handle: capabilities build their repositories on it (same transactions, one pool). */
+  readonly database: Database;
   readonly clock: Clock;
   readonly ids: IdGenerator;
   readonly secrets: SecretBox;
