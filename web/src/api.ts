@@ -250,7 +250,11 @@ export interface AlarmView {
   readonly lastPressAt: string;
   readonly pressCount: number;
   readonly acknowledgedAt: string | null;
-  readonly acknowledgements: readonly { readonly userId: string; readonly displayName: string; readonly at: string }[];
+  readonly acknowledgements: readonly {
+    readonly userId: string;
+    readonly displayName: string;
+    readonly at: string;
+  }[];
   readonly escalatedAt: string | null;
   readonly closedAt: string | null;
   readonly closedBy: string | null;

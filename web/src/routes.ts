@@ -14,7 +14,12 @@ export type PageKey =
   | 'organisation'
   | 'settings'
   | 'audit'
-  | 'password';
+  | 'password'
+  | 'panic'
+  | 'console'
+  | 'incidents'
+  | 'report'
+  | 'statistics';
 
 export interface RouteDef {
   readonly key: PageKey;
@@ -27,6 +32,11 @@ export interface RouteDef {
 
 export const ROUTES: readonly RouteDef[] = [
   { key: 'start', path: '/', permission: null, inNav: true },
+  { key: 'panic', path: '/alarm', permission: 'alarms:raise', inNav: true },
+  { key: 'console', path: '/console', permission: 'alarms:respond', inNav: true },
+  { key: 'report', path: '/incidents/report', permission: 'incidents:report', inNav: true },
+  { key: 'incidents', path: '/incidents', permission: 'incidents:read', inNav: true },
+  { key: 'statistics', path: '/statistics', permission: 'incidents:read', inNav: true },
   { key: 'sites', path: '/sites', permission: 'registry:read', inNav: true },
   { key: 'rooms', path: '/rooms', permission: 'registry:read', inNav: true },
   { key: 'conversationTypes', path: '/conversation-types', permission: 'registry:read', inNav: true },

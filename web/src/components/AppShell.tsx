@@ -14,6 +14,7 @@ import { navRoutesFor, routeForPath } from '../routes.js';
 import { useRouter } from '../router.js';
 import { useSession } from '../session.js';
 import { AppLink } from './AppLink.js';
+import { HealthBanner } from './HealthBanner.js';
 import { LanguageToggle } from './LanguageToggle.js';
 
 /** Header with the user menu, the main navigation (by permission) and the main landmark. */
@@ -65,6 +66,7 @@ export const AppShell = ({ children }: { children: ReactNode }) => {
         </NavList>
       </NavBar>
       <main id="main" tabIndex={-1} className="pp-main">
+        <HealthBanner />
         {children}
       </main>
       <PageFooter className="pp-footer">

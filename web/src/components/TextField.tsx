@@ -16,7 +16,7 @@ export interface TextFieldProps {
   readonly onChange: (value: string) => void;
   readonly description?: string | undefined;
   readonly error?: string | undefined;
-  readonly type?: 'text' | 'email' | 'password' | 'url' | 'number' | 'tel';
+  readonly type?: 'text' | 'email' | 'password' | 'url' | 'number' | 'tel' | 'date' | 'datetime-local';
   readonly autoComplete?: HTMLInputAutoCompleteAttribute;
   readonly required?: boolean;
   readonly maxLength?: number;

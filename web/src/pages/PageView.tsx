@@ -4,14 +4,19 @@ import { useRouter } from '../router.js';
 import { useSession } from '../session.js';
 import { AuditPage } from './AuditPage.js';
 import { CamerasPage } from './CamerasPage.js';
+import { ConsolePage } from './ConsolePage.js';
 import { ConversationTypesPage } from './ConversationTypesPage.js';
+import { IncidentsPage } from './IncidentsPage.js';
 import { NoAccessPage } from './NoAccessPage.js';
 import { NotFoundPage } from './NotFoundPage.js';
 import { OrganisationPage } from './OrganisationPage.js';
+import { PanicPage } from './PanicPage.js';
 import { PasswordPage } from './PasswordPage.js';
+import { ReportPage } from './ReportPage.js';
 import { RoomsPage } from './RoomsPage.js';
 import { SettingsPage } from './SettingsPage.js';
 import { SitesPage } from './SitesPage.js';
+import { StatisticsPage } from './StatisticsPage.js';
 import { StartPage } from './StartPage.js';
 import { UsersPage } from './UsersPage.js';
 
@@ -37,6 +42,16 @@ const render = (key: PageKey): ReactNode => {
       return <AuditPage />;
     case 'password':
       return <PasswordPage />;
+    case 'panic':
+      return <PanicPage />;
+    case 'console':
+      return <ConsolePage />;
+    case 'incidents':
+      return <IncidentsPage />;
+    case 'report':
+      return <ReportPage />;
+    case 'statistics':
+      return <StatisticsPage />;
   }
 };
 

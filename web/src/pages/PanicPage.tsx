@@ -1,0 +1,367 @@
+/**
+ * The panic view for a phone or tablet: start a conversation, then one large alarm button per
+ * room the employee is in. In silent mode nothing on the screen changes after a press (no text,
+ * no live region, no busy state), so the resident cannot see that an alarm went out; responders
+ * still receive it. Otherwise the view confirms the alarm and shows "collega komt" once a
+ * responder acknowledges.
+ */
+import { Alert, Button, ButtonGroup, Heading2, Heading3, Paragraph } from '@utrecht/component-library-react';
+import { useEffect, useState } from 'react';
+import {
+  api,
+  type AlarmView,
+  type Conversation,
+  type IncidentSummary,
+  type RaiseResult,
+  type RoomStatus,
+} from '../api.js';
+import { AppLink } from '../components/AppLink.js';
+import { CheckboxField } from '../components/CheckboxField.js';
+import { FormSection } from '../components/FormSection.js';
+import { LoadError } from '../components/LoadError.js';
+import { Loading } from '../components/Loading.js';
+import { Notice } from '../components/Notice.js';
+import { PageTitle } from '../components/PageTitle.js';
+import { SelectField } from '../components/SelectField.js';
+import { TextField } from '../components/TextField.js';
+import { problemText, requireFields, useFormState, useLoad } from '../hooks.js';
+import { formatTime, useI18n } from '../i18n.js';
+import { useRegistry, type Registry } from '../registry.js';
+import { useSession } from '../session.js';
+
+const SILENT_KEY = 'proportio.silent';
+/** How often the view asks whether a responder is coming (no stream for the front desk). */
+export const ALARM_STATUS_POLL_MS = 2000;
+
+type Phase = 'sent' | 'coming' | 'closed';
+interface Raised {
+  readonly alarmId: string;
+  readonly incidentId: string;
+  readonly phase: Phase;
+  readonly who: readonly string[];
+}
+
+const readSilent = (): boolean => {
+  try {
+    return window.localStorage.getItem(SILENT_KEY) === '1';
+  } catch {
+    return false;
+  }
+};
+
+const StartConversationForm = ({
+  registry,
+  busyRooms,
+  onStarted,
+}: {
+  readonly registry: Registry;
+  readonly busyRooms: readonly string[];
+  readonly onStarted: () => void;
+}) => {
+  const { t, lang } = useI18n();
+  const { me } = useSession();
+  const mySites = me.user.siteIds;
+  const rooms = registry.rooms.filter((r) => mySites.length === 0 || mySites.includes(r.siteId));
+  const [roomId, setRoomId] = useState(
+    rooms.find((r) => !busyRooms.includes(r.id))?.id ?? rooms[0]?.id ?? '',
+  );
+  const [typeId, setTypeId] = useState(registry.types[0]?.id ?? '');
+  const [risk, setRisk] = useState(false);
+  const [reason, setReason] = useState('');
+  const form = useFormState({
+    roomId: 'conv-room',
+    conversationTypeId: 'conv-type',
+    riskFlag: 'conv-risk',
+    riskReason: 'conv-risk-reason',
+  });
+  const start = () =>
+    void form
+      .submit(risk ? requireFields(t, { 'conv-risk-reason': reason }) : requireFields(t, {}), async () => {
+        await api.post<Conversation>('/api/conversations', {
+          roomId,
+          conversationTypeId: typeId,
+          ...(risk ? { riskFlag: true, riskReason: reason.trim() } : {}),
+        });
+      })
+      .then((ok) => {
+        if (!ok) return;
+        setRisk(false);
+        setReason('');
+        onStarted();
+      });
+  return (
+    <FormSection
+      title={t.panic.startTitle}
+      errors={form.errors}
+      labels={{
+        'conv-room': t.panic.room,
+        'conv-type': t.panic.kind,
+        'conv-risk': t.panic.riskFlag,
+        'conv-risk-reason': t.panic.riskReason,
+      }}
+      busy={form.busy}
+      onSubmit={start}
+      submitLabel={t.panic.start}
+      autoFocus={false}
+    >
+      <SelectField
+        id="conv-room"
+        label={t.panic.room}
+        value={roomId}
+        onChange={setRoomId}
+        options={rooms.map((r) => ({
+          value: r.id,
+          label: busyRooms.includes(r.id)
+            ? t.panic.roomBusy(registry.roomLabel(r.id))
+            : registry.roomLabel(r.id),
+        }))}
+        error={form.errors.fields['conv-room']}
+      />
+      <SelectField
+        id="conv-type"
+        label={t.panic.kind}
+        description={t.panic.kindHint}
+        value={typeId}
+        onChange={setTypeId}
+        options={registry.types.map((c) => ({ value: c.id, label: lang === 'nl' ? c.nameNl : c.nameEn }))}
+        error={form.errors.fields['conv-type']}
+      />
+      <CheckboxField
+        id="conv-risk"
+        label={t.panic.riskFlag}
+        description={t.panic.riskFlagHint}
+        checked={risk}
+        onChange={setRisk}
+        error={form.errors.fields['conv-risk']}
+      />
+      {risk ? (
+        <TextField
+          id="conv-risk-reason"
+          label={t.panic.riskReason}
+          description={t.panic.riskReasonHint}
+          value={reason}
+          onChange={setReason}
+          required
+          maxLength={500}
+          autoComplete="off"
+          error={form.errors.fields['conv-risk-reason']}
+        />
+      ) : null}
+    </FormSection>
+  );
+};
+
+/** What the front desk may learn about its own alarm: responders read the alarm, others the incident. */
+const alarmStatus = async (
+  can: (p: 'alarms:respond' | 'incidents:report' | 'rooms:status') => boolean,
+  raised: Raised,
+  roomId: string,
+): Promise<Raised> => {
+  if (can('alarms:respond')) {
+    const a = await api.get<AlarmView>(`/api/alarms/${raised.alarmId}`);
+    return {
+      ...raised,
+      phase: a.state === 'closed' ? 'closed' : a.acknowledgements.length > 0 ? 'coming' : 'sent',
+      who: a.acknowledgements.map((x) => x.displayName),
+    };
+  }
+  let phase: Phase = raised.phase;
+  if (can('incidents:report')) {
+    const mine = await api.get<IncidentSummary[]>('/api/incidents/to-report');
+    const incident = mine.find((i) => i.id === raised.incidentId);
+    if (incident?.respondedAt) phase = 'coming';
+  }
+  if (can('rooms:status')) {
+    const states = await api.get<RoomStatus[]>('/api/room-states');
+    const room = states.find((s) => s.roomId === roomId);
+    if (room && !room.openAlarmIds.includes(raised.alarmId)) phase = 'closed';
+  }
+  return { ...raised, phase };
+};
+
+const RoomPanel = ({
+  conversation,
+  registry,
+  silent,
+  onEnded,
+}: {
+  readonly conversation: Conversation;
+  readonly registry: Registry;
+  readonly silent: boolean;
+  readonly onEnded: () => void;
+}) => {
+  const { t, lang } = useI18n();
+  const { can } = useSession();
+  const [raised, setRaised] = useState<Raised | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [ending, setEnding] = useState(false);
+  const room = registry.rooms.find((r) => r.id === conversation.roomId);
+  const roomName = room?.name ?? conversation.roomId;
+  const headingId = `room-${conversation.id}`;
+
+  const press = () => {
+    setFailure(null);
+    api.post<RaiseResult>('/api/alarms', { roomId: conversation.roomId, silent }).then(
+      (r) => {
+        // Silent: remember nothing that could show; the responders have it.
+        if (!silent)
+          setRaised({ alarmId: r.alarm.id, incidentId: r.alarm.incidentId, phase: 'sent', who: [] });
+      },
+      (e: unknown) => setFailure(`${t.panic.failed} ${problemText(t, e)}`),
+    );
+  };
+
+  useEffect(() => {
+    if (!raised || raised.phase === 'closed') return;
+    let live = true;
+    const timer = window.setInterval(() => {
+      alarmStatus(can, raised, conversation.roomId).then(
+        (next) => {
+          if (live && (next.phase !== raised.phase || next.who.length !== raised.who.length)) setRaised(next);
+        },
+        () => undefined,
+      );
+    }, ALARM_STATUS_POLL_MS);
+    return () => {
+      live = false;
+      window.clearInterval(timer);
+    };
+  }, [raised, can, conversation.roomId]);
+
+  const end = () => {
+    setEnding(true);
+    api.post<Conversation>(`/api/conversations/${conversation.id}/end`).then(
+      () => onEnded(),
+      (e: unknown) => {
+        setEnding(false);
+        setFailure(problemText(t, e));
+      },
+    );
+  };
+
+  const statusText =
+    raised === null
+      ? null
+      : raised.phase === 'sent'
+        ? t.panic.sent
+        : raised.phase === 'coming'
+          ? `${t.panic.coming}${raised.who.length > 0 ? ` (${raised.who.join(', ')})` : ''}`
+          : t.panic.closed;
+
+  return (
+    <section aria-labelledby={headingId} className="pp-room-panel">
+      <Heading3 id={headingId}>{roomName}</Heading3>
+      <Paragraph>
+        {registry.typeName(conversation.conversationTypeId)} ·{' '}
+        {t.panic.since(formatTime(lang, conversation.startedAt))}
+      </Paragraph>
+      <Button
+        appearance="primary-action-button"
+        className="pp-panic-button"
+        onClick={press}
+        aria-describedby="panic-hint"
+      >
+        {t.panic.alarmButton(roomName)}
+      </Button>
+      {/* Not rendered at all in silent mode: no live region can then announce anything. */}
+      {silent ? null : (
+        <div role="alert" className="pp-panic-status">
+          {statusText ? (
+            <Alert type={raised?.phase === 'closed' ? 'info' : 'warning'} role="presentation">
+              <Paragraph>{statusText}</Paragraph>
+              {raised?.phase === 'closed' && can('incidents:report') ? (
+                <Paragraph>
+                  <AppLink href="/incidents/report">{t.panic.reportLink}</AppLink>
+                </Paragraph>
+              ) : null}
+            </Alert>
+          ) : null}
+        </div>
+      )}
+      {failure ? (
+        <Alert type="error">
+          <Paragraph>{failure}</Paragraph>
+        </Alert>
+      ) : null}
+      {can('conversations:write') ? (
+        <ButtonGroup>
+          <Button appearance="secondary-action-button" onClick={end} disabled={ending}>
+            {t.panic.end(roomName)}
+          </Button>
+        </ButtonGroup>
+      ) : null}
+    </section>
+  );
+};
+
+export const PanicPage = () => {
+  const { t } = useI18n();
+  const { can } = useSession();
+  const reg = useRegistry();
+  const mine = useLoad(() => api.get<Conversation[]>('/api/conversations/mine'), []);
+  const states = useLoad(
+    () => (can('rooms:status') ? api.get<RoomStatus[]>('/api/room-states') : Promise.resolve([])),
+    [],
+  );
+  const [silent, setSilentState] = useState(readSilent);
+  const [notice, setNotice] = useState<string | undefined>(undefined);
+  const setSilent = (on: boolean) => {
+    setSilentState(on);
+    try {
+      window.localStorage.setItem(SILENT_KEY, on ? '1' : '0');
+    } catch {
+      // Private mode: the choice lasts for this page.
+    }
+  };
+  const conversations = (mine.data ?? []).filter((c) => c.endedAt === null);
+  const busy = (states.data ?? []).filter((s) => s.state !== 'free').map((s) => s.roomId);
+  const reload = (text: string) => () => {
+    setNotice(text);
+    mine.reload();
+    states.reload();
+  };
+
+  return (
+    <div className="pp-panic">
+      <PageTitle>{t.panic.title}</PageTitle>
+      <Paragraph>{t.panic.intro}</Paragraph>
+      <Notice text={notice} />
+      {mine.loading && !mine.data ? <Loading /> : null}
+      {mine.error ? <LoadError error={mine.error} /> : null}
+      {reg.error ? <LoadError error={reg.error} /> : null}
+      <section aria-labelledby="panic-running">
+        <Heading2 id="panic-running">{t.panic.running}</Heading2>
+        <CheckboxField
+          id="panic-silent"
+          label={t.panic.silent}
+          description={t.panic.silentHint}
+          checked={silent}
+          onChange={setSilent}
+        />
+        <Paragraph id="panic-hint" appearance="small">
+          {t.panic.alarmHint}
+        </Paragraph>
+        {mine.data && reg.data && conversations.length === 0 ? <Paragraph>{t.panic.none}</Paragraph> : null}
+        {reg.data
+          ? conversations.map((c) => (
+              <RoomPanel
+                key={c.id}
+                conversation={c}
+                registry={reg.registry}
+                silent={silent}
+                onEnded={reload(t.panic.ended)}
+              />
+            ))
+          : null}
+      </section>
+      {can('conversations:write') && reg.data && states.data ? (
+        <StartConversationForm
+          key={busy.join()}
+          registry={reg.registry}
+          busyRooms={busy}
+          onStarted={reload(t.panic.started)}
+        />
+      ) : null}
+    </div>
+  );
+};

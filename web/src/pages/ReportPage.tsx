@@ -1,0 +1,371 @@
+/**
+ * Completing incident reports (after an alarm) and entering incidents that had no alarm. The
+ * report fields are those of DOMAIN.md section 7; the account is free text that the server never
+ * logs.
+ */
+import { Button, Heading2, Paragraph } from '@utrecht/component-library-react';
+import { useState } from 'react';
+import { INCIDENT_KINDS, SEVERITIES, api, type Incident, type IncidentSummary } from '../api.js';
+import { CheckboxField } from '../components/CheckboxField.js';
+import { FormSection } from '../components/FormSection.js';
+import { ResourcePage, ResourceTable, useEditor } from '../components/ResourcePage.js';
+import { SelectField } from '../components/SelectField.js';
+import { TextAreaField } from '../components/TextAreaField.js';
+import { TextField } from '../components/TextField.js';
+import { requireFields, useFormState, useLoad, type FormErrors } from '../hooks.js';
+import { formatDateTime, useI18n, type Dictionary } from '../i18n.js';
+import { useRegistry, type Registry } from '../registry.js';
+
+interface ReportValues {
+  readonly kind: string;
+  readonly severity: string;
+  readonly injury: boolean;
+  readonly policeReport: boolean;
+  readonly policeReference: string;
+  readonly followUp: string;
+  readonly narrative: string;
+}
+
+const EMPTY: ReportValues = {
+  kind: '',
+  severity: '',
+  injury: false,
+  policeReport: false,
+  policeReference: '',
+  followUp: '',
+  narrative: '',
+};
+
+const FIELD_IDS = {
+  kind: 'report-kind',
+  severity: 'report-severity',
+  injury: 'report-injury',
+  policeReport: 'report-police',
+  policeReference: 'report-police-reference',
+  followUp: 'report-follow-up',
+  narrative: 'report-narrative',
+  roomId: 'report-room',
+  conversationTypeId: 'report-type',
+  occurredAt: 'report-occurred-at',
+} as const;
+
+const labelsOf = (t: Dictionary): Record<string, string> => ({
+  [FIELD_IDS.kind]: t.incidents.kind,
+  [FIELD_IDS.severity]: t.incidents.severity,
+  [FIELD_IDS.injury]: t.report.injury,
+  [FIELD_IDS.policeReport]: t.report.policeReport,
+  [FIELD_IDS.policeReference]: t.incidents.policeReference,
+  [FIELD_IDS.followUp]: t.incidents.followUp,
+  [FIELD_IDS.narrative]: t.incidents.narrative,
+  [FIELD_IDS.roomId]: t.incidents.room,
+  [FIELD_IDS.conversationTypeId]: t.incidents.conversationType,
+  [FIELD_IDS.occurredAt]: t.report.occurredAt,
+});
+
+const bodyOf = (v: ReportValues) => ({
+  kind: v.kind,
+  severity: Number(v.severity),
+  injury: v.injury,
+  policeReport: v.policeReport,
+  policeReference: v.policeReport && v.policeReference.trim() ? v.policeReference.trim() : null,
+  followUp: v.followUp.trim() || null,
+  narrative: v.narrative.trim() || null,
+});
+
+const checkReport = (t: Dictionary, v: ReportValues): FormErrors =>
+  requireFields(t, { [FIELD_IDS.kind]: v.kind, [FIELD_IDS.severity]: v.severity });
+
+/** The report's own fields, shared by the alarm report and the manual incident. */
+const ReportFields = ({
+  values,
+  onChange,
+  errors,
+}: {
+  readonly values: ReportValues;
+  readonly onChange: (v: ReportValues) => void;
+  readonly errors: FormErrors;
+}) => {
+  const { t } = useI18n();
+  const set =
+    <K extends keyof ReportValues>(k: K) =>
+    (x: ReportValues[K]) =>
+      onChange({ ...values, [k]: x });
+  return (
+    <>
+      <SelectField
+        id={FIELD_IDS.kind}
+        label={t.incidents.kind}
+        description={t.report.kindHint}
+        value={values.kind}
+        onChange={set('kind')}
+        options={[
+          { value: '', label: '—' },
+          ...INCIDENT_KINDS.map((k) => ({ value: k, label: t.incidents.kinds[k] ?? k })),
+        ]}
+        error={errors.fields[FIELD_IDS.kind]}
+      />
+      <SelectField
+        id={FIELD_IDS.severity}
+        label={t.incidents.severity}
+        description={t.report.severityHint}
+        value={values.severity}
+        onChange={set('severity')}
+        options={[
+          { value: '', label: '—' },
+          ...SEVERITIES.map((s) => ({
+            value: String(s),
+            label: t.incidents.severities[String(s)] ?? String(s),
+          })),
+        ]}
+        error={errors.fields[FIELD_IDS.severity]}
+      />
+      <CheckboxField
+        id={FIELD_IDS.injury}
+        label={t.report.injury}
+        checked={values.injury}
+        onChange={set('injury')}
+      />
+      <CheckboxField
+        id={FIELD_IDS.policeReport}
+        label={t.report.policeReport}
+        checked={values.policeReport}
+        onChange={set('policeReport')}
+      />
+      {values.policeReport ? (
+        <TextField
+          id={FIELD_IDS.policeReference}
+          label={t.incidents.policeReference}
+          description={t.report.policeReferenceHint}
+          value={values.policeReference}
+          onChange={set('policeReference')}
+          maxLength={64}
+          autoComplete="off"
+          error={errors.fields[FIELD_IDS.policeReference]}
+        />
+      ) : null}
+      <TextAreaField
+        id={FIELD_IDS.followUp}
+        label={t.incidents.followUp}
+        description={t.report.followUpHint}
+        value={values.followUp}
+        onChange={set('followUp')}
+        maxLength={2000}
+        rows={3}
+        error={errors.fields[FIELD_IDS.followUp]}
+      />
+      <TextAreaField
+        id={FIELD_IDS.narrative}
+        label={t.incidents.narrative}
+        description={t.report.narrativeHint}
+        value={values.narrative}
+        onChange={set('narrative')}
+        maxLength={10_000}
+        rows={5}
+        error={errors.fields[FIELD_IDS.narrative]}
+      />
+    </>
+  );
+};
+
+const AlarmReportForm = ({
+  incident,
+  registry,
+  onDone,
+  onCancel,
+}: {
+  readonly incident: IncidentSummary;
+  readonly registry: Registry;
+  readonly onDone: () => void;
+  readonly onCancel: () => void;
+}) => {
+  const { t, lang } = useI18n();
+  const [values, setValues] = useState<ReportValues>({
+    ...EMPTY,
+    kind: incident.kind ?? '',
+    severity: incident.severity === null ? '' : String(incident.severity),
+    injury: incident.injury,
+    policeReport: incident.policeReport,
+    policeReference: incident.policeReference ?? '',
+    followUp: incident.followUp ?? '',
+  });
+  const form = useFormState(FIELD_IDS);
+  const save = () =>
+    void form
+      .submit(checkReport(t, values), async () => {
+        await api.put<Incident>(`/api/incidents/${incident.id}/report`, bodyOf(values));
+      })
+      .then((ok) => ok && onDone());
+  return (
+    <FormSection
+      title={t.report.formTitle(
+        registry.roomLabel(incident.roomId),
+        formatDateTime(lang, incident.occurredAt),
+      )}
+      errors={form.errors}
+      labels={labelsOf(t)}
+      busy={form.busy}
+      onSubmit={save}
+      onCancel={onCancel}
+    >
+      <ReportFields values={values} onChange={setValues} errors={form.errors} />
+    </FormSection>
+  );
+};
+
+/** datetime-local wants "YYYY-MM-DDTHH:mm" in local time. */
+const localNow = (): string => {
+  const d = new Date();
+  d.setMinutes(d.getMinutes() - d.getTimezoneOffset());
+  return d.toISOString().slice(0, 16);
+};
+
+const ManualIncidentForm = ({
+  registry,
+  onDone,
+  onCancel,
+}: {
+  readonly registry: Registry;
+  readonly onDone: () => void;
+  readonly onCancel: () => void;
+}) => {
+  const { t, lang } = useI18n();
+  const [roomId, setRoomId] = useState(registry.rooms[0]?.id ?? '');
+  const [typeId, setTypeId] = useState('');
+  const [occurredAt, setOccurredAt] = useState(localNow);
+  const [values, setValues] = useState<ReportValues>(EMPTY);
+  const form = useFormState(FIELD_IDS);
+  const clientErrors = (): FormErrors => {
+    const e = checkReport(t, values);
+    const when = Date.parse(occurredAt);
+    return Number.isNaN(when)
+      ? { summary: undefined, fields: { ...e.fields, [FIELD_IDS.occurredAt]: t.required } }
+      : e;
+  };
+  const save = () =>
+    void form
+      .submit(clientErrors(), async () => {
+        await api.post<Incident>('/api/incidents', {
+          roomId,
+          ...(typeId ? { conversationTypeId: typeId } : {}),
+          occurredAt: new Date(occurredAt).toISOString(),
+          ...bodyOf(values),
+        });
+      })
+      .then((ok) => ok && onDone());
+  return (
+    <FormSection
+      title={t.report.manualTitle}
+      errors={form.errors}
+      labels={labelsOf(t)}
+      busy={form.busy}
+      onSubmit={save}
+      onCancel={onCancel}
+    >
+      <SelectField
+        id={FIELD_IDS.roomId}
+        label={t.incidents.room}
+        value={roomId}
+        onChange={setRoomId}
+        options={registry.rooms.map((r) => ({ value: r.id, label: registry.roomLabel(r.id) }))}
+        error={form.errors.fields[FIELD_IDS.roomId]}
+      />
+      <SelectField
+        id={FIELD_IDS.conversationTypeId}
+        label={`${t.incidents.conversationType} ${t.optional}`}
+        value={typeId}
+        onChange={setTypeId}
+        options={[
+          { value: '', label: t.report.noType },
+          ...registry.types.map((c) => ({ value: c.id, label: lang === 'nl' ? c.nameNl : c.nameEn })),
+        ]}
+        error={form.errors.fields[FIELD_IDS.conversationTypeId]}
+      />
+      <TextField
+        id={FIELD_IDS.occurredAt}
+        label={t.report.occurredAt}
+        description={t.report.occurredAtHint}
+        value={occurredAt}
+        onChange={setOccurredAt}
+        type="datetime-local"
+        required
+        error={form.errors.fields[FIELD_IDS.occurredAt]}
+      />
+      <ReportFields values={values} onChange={setValues} errors={form.errors} />
+    </FormSection>
+  );
+};
+
+type Editing = { kind: 'report'; incident: IncidentSummary } | { kind: 'manual' };
+
+export const ReportPage = () => {
+  const { t, lang } = useI18n();
+  const reg = useRegistry();
+  const toReport = useLoad(() => api.get<IncidentSummary[]>('/api/incidents/to-report'), []);
+  const editor = useEditor<Editing>(toReport.reload);
+  const { editing } = editor;
+  const list = toReport.data ?? [];
+  const when = (i: IncidentSummary) => formatDateTime(lang, i.occurredAt);
+
+  const form =
+    editing === null || !reg.data ? null : editing.kind === 'report' ? (
+      <AlarmReportForm
+        key={editing.incident.id}
+        incident={editing.incident}
+        registry={reg.registry}
+        onDone={editor.done(t.report.saved)}
+        onCancel={editor.close}
+      />
+    ) : (
+      <ManualIncidentForm
+        registry={reg.registry}
+        onDone={editor.done(t.report.saved)}
+        onCancel={editor.close}
+      />
+    );
+
+  return (
+    <ResourcePage
+      title={t.report.title}
+      intro={t.report.intro}
+      load={toReport}
+      notice={editor.notice}
+      add={
+        editing === null && reg.data
+          ? { label: t.report.manual, onClick: () => editor.open({ kind: 'manual' }) }
+          : undefined
+      }
+      form={form}
+    >
+      <section aria-labelledby="report-todo">
+        <Heading2 id="report-todo">{t.report.toReport}</Heading2>
+        {toReport.data && list.length === 0 ? <Paragraph>{t.report.nothing}</Paragraph> : null}
+        {list.length > 0 ? (
+          <ResourceTable
+            caption={t.report.toReportCaption}
+            rows={list}
+            rowKey={(i) => i.id}
+            rowHeader={{ header: t.incidents.occurredAt, cell: when }}
+            columns={[
+              { header: t.incidents.room, cell: (i) => reg.registry.roomLabel(i.roomId) },
+              {
+                header: t.incidents.conversationType,
+                cell: (i) =>
+                  i.conversationTypeId ? reg.registry.typeName(i.conversationTypeId) : t.incidents.none,
+              },
+              { header: t.incidents.source, cell: (i) => t.incidents.sources[i.source] },
+            ]}
+            actions={(i) => (
+              <Button
+                appearance="subtle-button"
+                aria-label={t.report.fillFor(reg.registry.roomLabel(i.roomId), when(i))}
+                onClick={() => editor.open({ kind: 'report', incident: i })}
+              >
+                {t.report.fill}
+              </Button>
+            )}
+          />
+        ) : null}
+      </section>
+    </ResourcePage>
+  );
+};

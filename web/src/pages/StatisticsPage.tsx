@@ -1,0 +1,199 @@
+/**
+ * Incident statistics: counts by kind and by severity and response times, grouped by site, room,
+ * kind of conversation, kind of incident or period (GET /api/incidents/stats), as SVG charts with
+ * a data table each.
+ */
+import { Heading2, Paragraph } from '@utrecht/component-library-react';
+import { useState } from 'react';
+import {
+  INCIDENT_KINDS,
+  STAT_GROUPS,
+  api,
+  query,
+  type IncidentStatistics,
+  type StatBucket,
+  type StatGroup,
+} from '../api.js';
+import { BarChart, type ChartRow } from '../components/BarChart.js';
+import { FormSection } from '../components/FormSection.js';
+import { LoadError } from '../components/LoadError.js';
+import { Loading } from '../components/Loading.js';
+import { PageTitle } from '../components/PageTitle.js';
+import { SelectField } from '../components/SelectField.js';
+import { TextField } from '../components/TextField.js';
+import { NO_ERRORS, useLoad } from '../hooks.js';
+import { useI18n } from '../i18n.js';
+import { useRegistry } from '../registry.js';
+
+interface Filter {
+  readonly groupBy: StatGroup;
+  readonly from: string;
+  readonly to: string;
+}
+
+const isGroup = (s: string): s is StatGroup => (STAT_GROUPS as readonly string[]).includes(s);
+const SEVERITY_KEYS = ['1', '2', '3', '4', '5', 'none'] as const;
+
+export const StatisticsPage = () => {
+  const { t } = useI18n();
+  const reg = useRegistry();
+  const [draft, setDraft] = useState<Filter>({ groupBy: 'room', from: '', to: '' });
+  const [filter, setFilter] = useState<Filter>(draft);
+  const stats = useLoad(
+    () =>
+      api.get<IncidentStatistics>(
+        `/api/incidents/stats${query({ groupBy: filter.groupBy, from: filter.from || undefined, to: filter.to || undefined })}`,
+      ),
+    [filter],
+  );
+  const groupWord = t.statistics.groups[filter.groupBy];
+
+  const labelOf = (key: string): string => {
+    if (key === 'none')
+      return filter.groupBy === 'kind' ? (t.incidents.kinds.none ?? key) : t.statistics.unknown;
+    switch (filter.groupBy) {
+      case 'site':
+        return reg.registry.siteName(key);
+      case 'room':
+        return reg.registry.roomLabel(key);
+      case 'conversationType':
+        return reg.registry.typeName(key);
+      case 'kind':
+        return t.incidents.kinds[key] ?? key;
+      case 'month':
+      case 'quarter':
+      case 'year':
+        return key;
+    }
+  };
+
+  const groups = stats.data?.groups ?? [];
+  const rowsBy = (pick: (b: StatBucket) => Readonly<Record<string, number>>): ChartRow[] =>
+    groups.map((g) => ({ label: labelOf(g.key), values: pick(g) }));
+  const kindsSeries = [...INCIDENT_KINDS, 'none'].map((k) => ({ key: k, label: t.incidents.kinds[k] ?? k }));
+  const severitySeries = SEVERITY_KEYS.map((k) => ({ key: k, label: t.incidents.severities[k] ?? k }));
+  const usedKinds = kindsSeries.filter((s) => groups.some((g) => (g.byKind[s.key] ?? 0) > 0));
+  const usedSeverities = severitySeries.filter((s) => groups.some((g) => (g.bySeverity[s.key] ?? 0) > 0));
+  const seconds = (ms: number | null) => (ms === null ? null : Math.round(ms / 100) / 10);
+  const responseRows: ChartRow[] = groups
+    .filter((g) => g.responseTimes.medianMs !== null)
+    .map((g) => ({
+      label: labelOf(g.key),
+      values: { median: seconds(g.responseTimes.medianMs) ?? 0 },
+      marker: seconds(g.responseTimes.p90Ms),
+    }));
+  const byGroup = (label: string) => groups.find((g) => labelOf(g.key) === label);
+
+  return (
+    <>
+      <PageTitle>{t.statistics.title}</PageTitle>
+      <Paragraph>{t.statistics.intro}</Paragraph>
+      <FormSection
+        title={t.incidents.filters}
+        errors={NO_ERRORS}
+        labels={{}}
+        busy={stats.loading}
+        onSubmit={() => setFilter(draft)}
+        submitLabel={t.statistics.show}
+        autoFocus={false}
+      >
+        <SelectField
+          id="stats-group"
+          label={t.statistics.groupBy}
+          value={draft.groupBy}
+          onChange={(v) => {
+            if (isGroup(v)) setDraft({ ...draft, groupBy: v });
+          }}
+          options={STAT_GROUPS.map((g) => ({ value: g, label: t.statistics.groups[g] }))}
+        />
+        <TextField
+          id="stats-from"
+          label={t.incidents.from}
+          type="date"
+          value={draft.from}
+          onChange={(v) => setDraft({ ...draft, from: v })}
+        />
+        <TextField
+          id="stats-to"
+          label={t.incidents.to}
+          type="date"
+          value={draft.to}
+          onChange={(v) => setDraft({ ...draft, to: v })}
+        />
+      </FormSection>
+      {stats.loading && !stats.data ? <Loading /> : null}
+      {stats.error ? <LoadError error={stats.error} /> : null}
+      {stats.data ? (
+        <>
+          <Paragraph role="status">{t.statistics.total(stats.data.total.count)}</Paragraph>
+          {groups.length === 0 ? <Paragraph>{t.statistics.empty}</Paragraph> : null}
+        </>
+      ) : null}
+      {groups.length > 0 && reg.data ? (
+        <>
+          <section aria-labelledby="stats-kind">
+            <Heading2 id="stats-kind">{t.statistics.byKindTitle(groupWord)}</Heading2>
+            <BarChart
+              title={t.statistics.byKindTitle(groupWord)}
+              description={t.statistics.byKindDesc(groupWord)}
+              series={usedKinds}
+              rows={rowsBy((g) => g.byKind)}
+              groupHeader={t.statistics.group}
+              totalHeader={t.statistics.count}
+              extraColumns={[
+                { header: t.statistics.injuries, cell: (r) => String(byGroup(r.label)?.injuries ?? 0) },
+                {
+                  header: t.statistics.policeReports,
+                  cell: (r) => String(byGroup(r.label)?.policeReports ?? 0),
+                },
+              ]}
+              tableCaption={t.statistics.tableCaption(t.statistics.byKindTitle(groupWord))}
+              legendLabel={t.statistics.legend}
+            />
+          </section>
+          <section aria-labelledby="stats-severity">
+            <Heading2 id="stats-severity">{t.statistics.bySeverityTitle(groupWord)}</Heading2>
+            <BarChart
+              title={t.statistics.bySeverityTitle(groupWord)}
+              description={t.statistics.bySeverityDesc(groupWord)}
+              series={usedSeverities}
+              rows={rowsBy((g) => g.bySeverity)}
+              groupHeader={t.statistics.group}
+              totalHeader={t.statistics.count}
+              tableCaption={t.statistics.tableCaption(t.statistics.bySeverityTitle(groupWord))}
+              legendLabel={t.statistics.legend}
+            />
+          </section>
+          <section aria-labelledby="stats-response">
+            <Heading2 id="stats-response">{t.statistics.responseTitle(groupWord)}</Heading2>
+            {responseRows.length === 0 ? (
+              <Paragraph>{t.statistics.noResponse}</Paragraph>
+            ) : (
+              <BarChart
+                title={t.statistics.responseTitle(groupWord)}
+                description={t.statistics.responseDesc(groupWord)}
+                series={[{ key: 'median', label: t.statistics.median }]}
+                rows={responseRows}
+                groupHeader={t.statistics.group}
+                format={(n) => t.statistics.seconds(n)}
+                extraColumns={[
+                  {
+                    header: t.statistics.p90,
+                    cell: (r) =>
+                      r.marker === undefined || r.marker === null ? '' : t.statistics.seconds(r.marker),
+                  },
+                  {
+                    header: t.statistics.measured,
+                    cell: (r) => String(byGroup(r.label)?.responseTimes.count ?? 0),
+                  },
+                ]}
+                tableCaption={t.statistics.tableCaption(t.statistics.responseTitle(groupWord))}
+                legendLabel={t.statistics.legend}
+              />
+            )}
+          </section>
+        </>
+      ) : null}
+    </>
+  );
+};
