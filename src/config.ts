@@ -34,6 +34,13 @@ export interface Config {
   readonly oidc: OidcConfig | undefined;
   readonly webDir: string;
   readonly mqtt: MqttConfig;
+  /** The ffmpeg binary for recording (default: ffmpeg on PATH). */
+  readonly ffmpegPath: string | undefined;
+  /** Where sealed clips live (default <dataDir>/vault). */
+  readonly vaultDir: string;
+  /** The vault's public key (age1…); when unset it is read from vaultRecipientFile. */
+  readonly vaultRecipient: string | undefined;
+  readonly vaultRecipientFile: string;
   /** POST every alarm event here as JSON (building systems, pagers); optional. */
   readonly alarmWebhookUrl: string | undefined;
 }
@@ -132,6 +139,14 @@ const parseOidc = (env: Env, problems: string[]): OidcConfig | undefined => {
   });
 };
 
+/** The vault recipient is a public key; its shape is checked here, its validity by the vault. */
+const recipientVar = (env: Env, problems: string[]): string | undefined => {
+  const raw = env.PROPORTIO_VAULT_RECIPIENT?.trim();
+  if (!raw) return undefined;
+  if (!/^age1[02-9ac-hj-np-z]{58}$/.test(raw)) problems.push('PROPORTIO_VAULT_RECIPIENT must be an age recipient (age1…, 62 characters)');
+  return raw;
+};
+
 export const loadConfig = (env: Env = process.env, cwd: string = process.cwd(), packageRootDir: string = cwd): Config => {
   const problems: string[] = [];
   const dataDir = path.resolve(cwd, env.PROPORTIO_DATA_DIR || 'data');
@@ -141,6 +156,7 @@ export const loadConfig = (env: Env = process.env, cwd: string = process.cwd(), 
     problems.push(`PROPORTIO_LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent (got "${logLevel}")`);
   }
   const publicUrl = urlVar(env, 'PROPORTIO_PUBLIC_URL', ['https:', 'http:'], problems);
+  const vaultDir = path.resolve(cwd, env.PROPORTIO_VAULT_DIR || path.join(dataDir, 'vault'));
   const config: Config = {
     port: intVar(env, 'PROPORTIO_PORT', 8080, 0, 65535, problems),
     host: env.PROPORTIO_HOST || '0.0.0.0',
@@ -164,6 +180,10 @@ export const loadConfig = (env: Env = process.env, cwd: string = process.cwd(), 
       topicPrefix: (env.PROPORTIO_MQTT_TOPIC_PREFIX || 'proportio').replace(/\/+$/, ''),
     },
     alarmWebhookUrl: urlVar(env, 'PROPORTIO_ALARM_WEBHOOK_URL', ['https:', 'http:'], problems),
+    ffmpegPath: env.PROPORTIO_FFMPEG ? path.resolve(cwd, env.PROPORTIO_FFMPEG) : undefined,
+    vaultDir,
+    vaultRecipient: recipientVar(env, problems),
+    vaultRecipientFile: path.resolve(cwd, env.PROPORTIO_VAULT_RECIPIENT_FILE || path.join(vaultDir, 'recipient.txt')),
     webDir: env.PROPORTIO_WEB_DIR ? path.resolve(cwd, env.PROPORTIO_WEB_DIR) : path.join(packageRootDir, 'dist', 'web'),
   };
   if (problems.length > 0) throw new ConfigError(problems);

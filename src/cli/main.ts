@@ -7,6 +7,7 @@ import { Command, CommanderError } from 'commander';
 import { registerAssessCommand } from './commands/assess.command.js';
 import { registerLocalCommands } from './commands/local.command.js';
 import { registerPolicyCommands } from './commands/policy.command.js';
+import { registerVaultCommands } from './commands/vault.command.js';
 import { registerRegistryCommands } from './commands/registry.command.js';
 import { CliError, EXIT, processIo, type CliIo } from './io.js';
 
@@ -21,6 +22,7 @@ export const buildProgram = (io: CliIo): Command => {
   registerRegistryCommands(program, io);
   registerAssessCommand(program, io);
   registerPolicyCommands(program, io);
+  registerVaultCommands(program, io);
   // Every subcommand reports usage errors the same way.
   const harden = (cmd: Command) => {
     cmd.exitOverride().configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
