@@ -4,14 +4,12 @@
  * an assessment expires or reaches its review date.
  */
 import type { FastifyInstance } from 'fastify';
-import type { Database } from '../adapters/db/connection.js';
-import {
-  createAssessmentStore,
-  openSeparateAssessmentStore,
-} from '../adapters/db/repositories/assessment-store.js';
+import { createAssessmentStore } from '../adapters/db/repositories/assessment-store.js';
+import * as reports from '../adapters/reports/index.js';
 import { assessmentRoutes } from '../http/routes/assessments/assessments.routes.js';
+import { documentRoutes } from '../http/routes/assessments/documents.routes.js';
 import { policyRoutes } from '../http/routes/policy/policy.routes.js';
-import type { AssessmentRepositories, AssessmentStore } from '../services/assessment-ports.js';
+import { registryService } from '../services/registry.service.js';
 import { assessmentService, type AssessmentService } from '../services/assessment.service.js';
 import { policyService, type PolicyService } from '../services/policy.service.js';
 import type { HealthItem, ModuleContext, ProportioModule } from './module.js';
@@ -23,48 +21,9 @@ export interface AssessmentModule extends ProportioModule {
   readonly services: { readonly assessments: AssessmentService; readonly policy: PolicyService };
 }
 
-/**
- * The store opens lazily: building the app (or a CLI command) that never touches assessments
- * opens no extra connection. Uses the composition root's database handle when the context
- * carries one, else a second connection to the same database (see assessment-store.ts).
- */
-const lazyStore = (ctx: ModuleContext): AssessmentStore => {
-  let inner: AssessmentStore | undefined;
-  const get = (): AssessmentStore => {
-    if (inner === undefined) {
-      const database = (ctx as ModuleContext & { readonly database?: Database }).database;
-      inner =
-        database !== undefined
-          ? createAssessmentStore(database)
-          : openSeparateAssessmentStore({
-              databaseUrl: ctx.config.databaseUrl,
-              dataDir: ctx.config.dataDir,
-              foundation: ctx.store,
-              log: ctx.log,
-            });
-    }
-    return inner;
-  };
-  const read = new Proxy({} as AssessmentRepositories, {
-    get: (_t, key) => get().read[key as keyof AssessmentRepositories],
-  });
-  return {
-    get dialect() {
-      return get().dialect;
-    },
-    read,
-    transaction: (fn) => get().transaction(fn),
-    close: async () => {
-      const s = inner;
-      inner = undefined;
-      if (s !== undefined) await s.close();
-    },
-  };
-};
-
 export const createAssessmentModule = (ctx: ModuleContext): AssessmentModule => {
   const log = ctx.log.child({ component: 'assessment' });
-  const store = lazyStore(ctx);
+  const store = createAssessmentStore(ctx.database);
   const policy = policyService({ store, clock: ctx.clock });
   const assessments = assessmentService({ store, clock: ctx.clock, ids: ctx.ids, policy });
   // The recorder re-plans on this event (it reads the latest stored policy version itself).
@@ -91,8 +50,13 @@ export const createAssessmentModule = (ctx: ModuleContext): AssessmentModule => 
     routes: async (app: FastifyInstance) => {
       await app.register(assessmentRoutes, { assessments });
       await app.register(policyRoutes, { policy });
-      // The app owns the requests that use the store; when it closes, so does a store of our own.
-      app.addHook('onClose', async () => store.close());
+      await app.register(documentRoutes, {
+        assessments,
+        policy,
+        registry: registryService({ store: ctx.store, clock: ctx.clock, ids: ctx.ids, secrets: ctx.secrets }),
+        render: reports,
+        publicUrl: ctx.config.publicUrl ?? `http://localhost:${ctx.config.port}`,
+      });
     },
     start: async () => {
       await tick();
@@ -102,7 +66,6 @@ export const createAssessmentModule = (ctx: ModuleContext): AssessmentModule => 
     stop: async () => {
       if (timer !== undefined) clearInterval(timer);
       timer = undefined;
-      await store.close();
     },
     health: (): readonly HealthItem[] =>
       lastTick !== undefined && !lastTick.ok

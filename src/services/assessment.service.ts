@@ -325,6 +325,21 @@ export const assessmentService = (deps: AssessmentDeps) => {
       return r.ok ? ok(compareAlternatives(r.value.scenario)) : r;
     },
 
+    /**
+     * What the document renderers need for one version: the report model, the scenario and the
+     * workflow as recorded (names, dates, reasons). Rendering (HTML, PDF) is an adapter's job.
+     */
+    async documentInputs(id: string, version: number | undefined): Promise<Result<DocumentInputs>> {
+      const got = await this.get(id);
+      if (!got.ok) return got;
+      const v = pickVersion(id, got.value.versions, version);
+      if (!v.ok) return v;
+      const r = await evaluateVersion(store.read, v.value);
+      if (!r.ok) return r;
+      const model = buildReportModel(r.value.scenario, r.value.assessment, compareAlternatives(r.value.scenario));
+      return ok({ scenario: r.value.scenario, model, workflow: workflowRecord(v.value) });
+    },
+
     /** The DPIA report in Markdown; the decision, the advice and the views are appended as recorded. */
     async reportMarkdown(id: string, version: number | undefined, lang: Lang): Promise<Result<string>> {
       const got = await this.get(id);
@@ -780,6 +795,56 @@ const checkInstant = (field: string, value: string): string => {
 const stripInternal = (e: Evaluation & { scenario?: Scenario; assessment?: Assessment }): Evaluation => {
   const { scenario: _s, assessment: _a, ...rest } = e;
   return rest;
+};
+
+/** The workflow as the document renderers print it (structurally the reports' ReportWorkflow). */
+export interface DocumentWorkflow {
+  readonly version: number;
+  readonly status: 'draft' | 'approved' | 'rejected' | 'withdrawn';
+  readonly dpoAdvice?: { readonly by: string; readonly date: string; readonly advice: string; readonly response?: string };
+  readonly dataSubjectViews?: { readonly sought: boolean; readonly from?: string; readonly date?: string; readonly summary?: string; readonly reasonNotSought?: string };
+  readonly decision?: { readonly by: string; readonly role?: string; readonly date: string; readonly outcome: 'approved' | 'rejected'; readonly reasons: string; readonly validUntil?: string };
+}
+
+export interface DocumentInputs {
+  readonly scenario: Scenario;
+  readonly model: ReturnType<typeof buildReportModel>;
+  readonly workflow: DocumentWorkflow;
+}
+
+const workflowRecord = (v: AssessmentVersion): DocumentWorkflow => {
+  const a = v.dpoAdvice;
+  const w = v.dataSubjectViews;
+  const d = v.decision;
+  const status = v.status === 'approved' || v.status === 'rejected' || v.status === 'withdrawn' ? v.status : 'draft';
+  return {
+    version: v.version,
+    status,
+    ...(a ? { dpoAdvice: { by: a.name, date: a.at.slice(0, 10), advice: a.advice, response: a.recommendation } } : {}),
+    ...(w
+      ? {
+          dataSubjectViews: {
+            sought: w.sought,
+            date: w.at.slice(0, 10),
+            ...(w.representatives ? { from: w.representatives } : {}),
+            ...(w.summary ? { summary: w.summary } : {}),
+            ...(w.reasonNotSought ? { reasonNotSought: w.reasonNotSought } : {}),
+          },
+        }
+      : {}),
+    ...(d
+      ? {
+          decision: {
+            by: d.name,
+            role: 'verantwoordelijke / accountable official',
+            date: d.at.slice(0, 10),
+            outcome: d.outcome,
+            reasons: d.reasons,
+            ...(v.validUntil ? { validUntil: v.validUntil.slice(0, 10) } : {}),
+          },
+        }
+      : {}),
+  };
 };
 
 /** The workflow's own records, appended to the engine's report: advice, views, decision, withdrawal. */

@@ -37,6 +37,9 @@ export const openDatabase = (opts: OpenOptions): Database => {
     // BIGINT/NUMERIC stay strings in pg by default; our integers are small, parse them.
     pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10 });
+    // An idle client dropped by the server (restart, failover) must not crash the process; the
+    // pool replaces it on the next query.
+    pool.on('error', () => undefined);
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return { db, dialect: 'postgres', location: redactUrl(opts.databaseUrl), close: () => db.destroy() };
   }
