@@ -14,8 +14,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Config } from '../config.js';
-import type { Database } from '../adapters/db/connection.js';
-import { createRecordingStore, openSeparateRecordingStore } from '../adapters/db/repositories/recording-store.js';
+import { createRecordingStore } from '../adapters/db/repositories/recording-store.js';
 import { locateFfmpeg, type FfmpegInfo } from '../adapters/media/ffmpeg.js';
 import { deleteClip, listClips, openClipStore, recoverClip, type VaultFs } from '../adapters/vault/clip-store.js';
 import { parseRecipient } from '../adapters/vault/keys.js';
@@ -28,18 +27,11 @@ import type { SealOutcome } from '../workers/recorder-vault-sink.js';
 import type { EventBus } from './events.js';
 import type { HealthItem, ModuleContext, ProportioModule } from './module.js';
 
-/** The settings the recorder would like in config.ts (read here when present). */
-interface RecordingConfig {
-  readonly ffmpegPath?: string | undefined;
-  readonly vaultDir?: string | undefined;
-  readonly vaultRecipient?: string | undefined;
-  readonly vaultRecipientFile?: string | undefined;
-}
-
-export const vaultPaths = (config: Config & RecordingConfig) => {
-  const vaultDir = config.vaultDir ?? path.join(config.dataDir, 'vault');
-  return { vaultDir, clipsDir: path.join(vaultDir, 'clips'), recipientFile: config.vaultRecipientFile ?? path.join(vaultDir, 'recipient.txt') };
-};
+export const vaultPaths = (config: Pick<Config, 'vaultDir' | 'vaultRecipientFile'>) => ({
+  vaultDir: config.vaultDir,
+  clipsDir: path.join(config.vaultDir, 'clips'),
+  recipientFile: config.vaultRecipientFile,
+});
 
 export interface RecordingOptions {
   readonly ffmpegPath: string | undefined;
@@ -66,12 +58,9 @@ export interface RecordingModule extends ProportioModule {
 }
 
 export const createRecordingModule = (ctx: ModuleContext): RecordingModule => {
-  const config = ctx.config as Config & RecordingConfig;
+  const config = ctx.config;
   const log = ctx.log.child({ component: 'recorder' });
-  const database = (ctx as ModuleContext & { readonly database?: Database }).database;
-  const store = database
-    ? createRecordingStore(database)
-    : openSeparateRecordingStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, foundation: ctx.store, log });
+  const store = createRecordingStore(ctx.database);
   const paths = vaultPaths(config);
   const workDir = path.join(config.dataDir, 'recorder-work');
 
