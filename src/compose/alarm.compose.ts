@@ -10,8 +10,7 @@ import { createAlarmWebhook, type AlarmWebhook } from '../adapters/mqtt/alarm-we
 import { createEmbeddedBroker } from '../adapters/mqtt/embedded-broker.js';
 import { createExternalClient } from '../adapters/mqtt/external-client.js';
 import type { AlarmMqtt, MqttHandlers } from '../adapters/mqtt/mqtt-types.js';
-import type { Database } from '../adapters/db/connection.js';
-import { createAlarmStore, openSeparateAlarmStore } from '../adapters/db/repositories/alarm-store.js';
+import { createAlarmStore } from '../adapters/db/repositories/alarm-store.js';
 import { alarmRoutes } from '../http/routes/alarms/alarms.routes.js';
 import { incidentRoutes } from '../http/routes/incidents/incidents.routes.js';
 import { deviceService } from '../services/alarm-device.service.js';
@@ -65,13 +64,14 @@ export interface AlarmModule extends ProportioModule {
 export const createAlarmModule = (ctx: ModuleContext): AlarmModule => {
   const { config, clock, ids } = ctx;
   const log = ctx.log.child({ component: 'alarm' });
-  // Until the module context carries the database handle, open a second connection to the same database.
-  const database = (ctx as ModuleContext & { readonly database?: Database }).database;
-  const store = database
-    ? createAlarmStore(database)
-    : openSeparateAlarmStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, foundation: ctx.store, log });
+  // The composition root's own handle: alarm changes and their audit entries share its transactions.
+  const store = createAlarmStore(ctx.database);
 
-  const hub = createAlarmHub({ log, heartbeatMs: ALARM_DEFAULTS.heartbeatMs, maxBufferBytes: ALARM_DEFAULTS.streamBufferBytes });
+  const hub = createAlarmHub({
+    log,
+    heartbeatMs: ALARM_DEFAULTS.heartbeatMs,
+    maxBufferBytes: ALARM_DEFAULTS.streamBufferBytes,
+  });
   let mqtt: AlarmMqtt | undefined;
   let webhook: AlarmWebhook | undefined;
   const prefix = config.mqtt.topicPrefix;
@@ -80,9 +80,20 @@ export const createAlarmModule = (ctx: ModuleContext): AlarmModule => {
   const tellOtherCapabilities = (e: AlarmEvent | RoomChangedEvent) => {
     if (e.type === 'alarm.raised') {
       const a = e.alarm;
-      ctx.events.emit('alarm.raised', { alarmId: a.id, incidentId: a.incidentId, siteId: a.siteId, roomId: a.roomId, conversationId: a.conversationId, at: a.raisedAt });
+      ctx.events.emit('alarm.raised', {
+        alarmId: a.id,
+        incidentId: a.incidentId,
+        siteId: a.siteId,
+        roomId: a.roomId,
+        conversationId: a.conversationId,
+        at: a.raisedAt,
+      });
     } else if (e.type === 'alarm.closed') {
-      ctx.events.emit('alarm.closed', { alarmId: e.alarm.id, roomId: e.alarm.roomId, at: e.alarm.closedAt ?? e.at });
+      ctx.events.emit('alarm.closed', {
+        alarmId: e.alarm.id,
+        roomId: e.alarm.roomId,
+        at: e.alarm.closedAt ?? e.at,
+      });
     }
   };
 
@@ -105,8 +116,19 @@ export const createAlarmModule = (ctx: ModuleContext): AlarmModule => {
     ids,
     sink,
     onStarted: (c) =>
-      ctx.events.emit('conversation.started', { conversationId: c.id, siteId: c.siteId, roomId: c.roomId, conversationTypeId: c.conversationTypeId, startedAt: c.startedAt }),
-    onEnded: (c) => ctx.events.emit('conversation.ended', { conversationId: c.id, roomId: c.roomId, at: c.endedAt ?? clock.now().toISOString() }),
+      ctx.events.emit('conversation.started', {
+        conversationId: c.id,
+        siteId: c.siteId,
+        roomId: c.roomId,
+        conversationTypeId: c.conversationTypeId,
+        startedAt: c.startedAt,
+      }),
+    onEnded: (c) =>
+      ctx.events.emit('conversation.ended', {
+        conversationId: c.id,
+        roomId: c.roomId,
+        at: c.endedAt ?? clock.now().toISOString(),
+      }),
   });
   const incidents = incidentService({ store, clock, ids });
   const devices = deviceService({ store, clock, ids });
@@ -120,8 +142,19 @@ export const createAlarmModule = (ctx: ModuleContext): AlarmModule => {
       const msg = parsePress(prefix, topic, payload);
       if (!msg.ok) {
         if (mqtt) mqtt.counters.malformed++;
-        log.warn({ code: msg.error.code, reason: msg.error.message, topic: topic.slice(0, 200), bytes: payload.length }, 'mqtt press refused');
-        const deviceId = typeof msg.error.details?.deviceId === 'string' ? msg.error.details.deviceId : authenticatedDeviceId;
+        log.warn(
+          {
+            code: msg.error.code,
+            reason: msg.error.message,
+            topic: topic.slice(0, 200),
+            bytes: payload.length,
+          },
+          'mqtt press refused',
+        );
+        const deviceId =
+          typeof msg.error.details?.deviceId === 'string'
+            ? msg.error.details.deviceId
+            : authenticatedDeviceId;
         return { deviceId, result: { ok: false, code: msg.error.code, message: msg.error.message } };
       }
       const r = await alarms.press(msg.value, { requireToken: authenticatedDeviceId === undefined });
@@ -129,10 +162,16 @@ export const createAlarmModule = (ctx: ModuleContext): AlarmModule => {
         if (mqtt && r.error.code !== 'ALARM.RATE_LIMITED') mqtt.counters.rejected++;
         log.warn({ code: r.error.code, deviceId: msg.value.deviceId }, 'mqtt press not raised');
         // Never answer an unauthenticated sender with details about another device.
-        const answer = r.error.code === 'DEVICE.UNKNOWN' || r.error.code === 'DEVICE.BAD_TOKEN' ? undefined : msg.value.deviceId;
+        const answer =
+          r.error.code === 'DEVICE.UNKNOWN' || r.error.code === 'DEVICE.BAD_TOKEN'
+            ? undefined
+            : msg.value.deviceId;
         return { deviceId: answer, result: { ok: false, code: r.error.code, message: r.error.message } };
       }
-      return { deviceId: msg.value.deviceId, result: { ok: true, alarmId: r.value.alarm.id, joined: r.value.joined, state: r.value.alarm.state } };
+      return {
+        deviceId: msg.value.deviceId,
+        result: { ok: true, alarmId: r.value.alarm.id, joined: r.value.joined, state: r.value.alarm.state },
+      };
     },
   };
 
@@ -160,11 +199,29 @@ export const createAlarmModule = (ctx: ModuleContext): AlarmModule => {
       await app.register(incidentRoutes, { incidents });
     },
     start: async () => {
-      if (config.alarmWebhookUrl) webhook = createAlarmWebhook({ url: config.alarmWebhookUrl, log, timeoutMs: ALARM_DEFAULTS.webhookTimeoutMs });
+      if (config.alarmWebhookUrl)
+        webhook = createAlarmWebhook({
+          url: config.alarmWebhookUrl,
+          log,
+          timeoutMs: ALARM_DEFAULTS.webhookTimeoutMs,
+        });
       if (config.mqtt.url) {
-        mqtt = createExternalClient({ url: config.mqtt.url, username: config.mqtt.username, password: config.mqtt.password, prefix, log, handlers });
+        mqtt = createExternalClient({
+          url: config.mqtt.url,
+          username: config.mqtt.username,
+          password: config.mqtt.password,
+          prefix,
+          log,
+          handlers,
+        });
       } else if (config.mqtt.listenPort >= 0) {
-        mqtt = createEmbeddedBroker({ host: config.mqtt.listenHost, port: config.mqtt.listenPort, prefix, log, handlers });
+        mqtt = createEmbeddedBroker({
+          host: config.mqtt.listenHost,
+          port: config.mqtt.listenPort,
+          prefix,
+          log,
+          handlers,
+        });
       }
       await mqtt?.start();
       timer = setInterval(sweep, ALARM_DEFAULTS.escalationTickMs);

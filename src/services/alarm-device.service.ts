@@ -25,7 +25,8 @@ const publicDevice = (d: DeviceRecord): Device => {
   return pub;
 };
 
-const sameHash = (a: string, b: string): boolean => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
+const sameHash = (a: string, b: string): boolean =>
+  a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
 
 /** Who is this device? Unknown, disabled and wrong-token devices get distinct, clear errors. */
 export const authenticateDevice = async (
@@ -36,8 +37,10 @@ export const authenticateDevice = async (
 ): Promise<Result<DeviceRecord>> => {
   const d = await repos.devices.get(deviceId);
   if (!d) return err('DEVICE.UNKNOWN', `no device ${deviceId} is registered`, { deviceId });
-  if (token === undefined && requireToken) return err('DEVICE.BAD_TOKEN', `device ${deviceId} sent no token`, { deviceId });
-  if (token !== undefined && !sameHash(sha256(token), d.tokenHash)) return err('DEVICE.BAD_TOKEN', `wrong token for device ${deviceId}`, { deviceId });
+  if (token === undefined && requireToken)
+    return err('DEVICE.BAD_TOKEN', `device ${deviceId} sent no token`, { deviceId });
+  if (token !== undefined && !sameHash(sha256(token), d.tokenHash))
+    return err('DEVICE.BAD_TOKEN', `wrong token for device ${deviceId}`, { deviceId });
   if (d.disabledAt !== null) return err('DEVICE.DISABLED', `device ${deviceId} is disabled`, { deviceId });
   return ok(d);
 };
@@ -52,18 +55,34 @@ export const deviceService = (deps: { store: AlarmStore; clock: Clock; ids: IdGe
     },
 
     /** Returns the token once; it cannot be read back, only replaced (rotateToken). */
-    register: (actor: Actor, input: RegisterDeviceInput): Promise<Result<{ device: Device; token: string }>> =>
+    register: (
+      actor: Actor,
+      input: RegisterDeviceInput,
+    ): Promise<Result<{ device: Device; token: string }>> =>
       inAlarmTransaction(store, async (repos) => {
         const name = unwrap(validName('name', input.name));
-        if (await repos.devices.findByName(name)) unwrap(err('RESOURCE.CONFLICT', `a device named "${name}" already exists`, { field: 'name' }));
+        if (await repos.devices.findByName(name))
+          unwrap(err('RESOURCE.CONFLICT', `a device named "${name}" already exists`, { field: 'name' }));
         if (input.kind === 'subscriber' && (input.roomId || input.userId)) {
-          unwrap(err('REQUEST.INVALID', 'a subscriber belongs to no room or person', { field: input.roomId ? 'roomId' : 'userId' }));
+          unwrap(
+            err('REQUEST.INVALID', 'a subscriber belongs to no room or person', {
+              field: input.roomId ? 'roomId' : 'userId',
+            }),
+          );
         }
         if (input.kind === 'button' && !input.roomId) {
-          unwrap(err('REQUEST.INVALID', 'a button needs a room (for a personal button: the room used when its wearer has no running conversation)', { field: 'roomId' }));
+          unwrap(
+            err(
+              'REQUEST.INVALID',
+              'a button needs a room (for a personal button: the room used when its wearer has no running conversation)',
+              { field: 'roomId' },
+            ),
+          );
         }
-        if (input.roomId && !(await repos.rooms.get(input.roomId))) unwrap(err('ALARM.UNKNOWN_ROOM', `room ${input.roomId} does not exist`, { field: 'roomId' }));
-        if (input.userId && !(await repos.users.get(input.userId))) unwrap(err('RESOURCE.NOT_FOUND', `user ${input.userId} does not exist`, { field: 'userId' }));
+        if (input.roomId && !(await repos.rooms.get(input.roomId)))
+          unwrap(err('ALARM.UNKNOWN_ROOM', `room ${input.roomId} does not exist`, { field: 'roomId' }));
+        if (input.userId && !(await repos.users.get(input.userId)))
+          unwrap(err('RESOURCE.NOT_FOUND', `user ${input.userId} does not exist`, { field: 'userId' }));
         const token = `pdt_${ids.newSecret()}`;
         const d: DeviceRecord = {
           id: ids.newId(),
@@ -77,7 +96,12 @@ export const deviceService = (deps: { store: AlarmStore; clock: Clock; ids: IdGe
           lastSeenAt: null,
         };
         await repos.devices.insert(d);
-        await recordAudit(repos, clock, actor, 'device.register', `device:${d.id}`, { name, kind: d.kind, roomId: d.roomId, userId: d.userId });
+        await recordAudit(repos, clock, actor, 'device.register', `device:${d.id}`, {
+          name,
+          kind: d.kind,
+          roomId: d.roomId,
+          userId: d.userId,
+        });
         return { device: publicDevice(d), token };
       }),
 
@@ -98,12 +122,46 @@ export const deviceService = (deps: { store: AlarmStore; clock: Clock; ids: IdGe
         if (!cur) return unwrap(err('DEVICE.UNKNOWN', `no device ${id} is registered`, { deviceId: id }));
         const d = { ...cur, disabledAt: disabled ? (cur.disabledAt ?? clock.now().toISOString()) : null };
         await repos.devices.update(d);
-        await recordAudit(repos, clock, actor, disabled ? 'device.disable' : 'device.enable', `device:${id}`, {});
+        await recordAudit(
+          repos,
+          clock,
+          actor,
+          disabled ? 'device.disable' : 'device.enable',
+          `device:${id}`,
+          {},
+        );
         return publicDevice(d);
       }),
 
-    authenticate: (deviceId: string, token: string | undefined) => authenticateDevice(store.read, deviceId, token, true),
+    authenticate: (deviceId: string, token: string | undefined) =>
+      authenticateDevice(store.read, deviceId, token, true),
   };
 };
 
 export type DeviceService = ReturnType<typeof deviceService>;
+
+/**
+ * Demo hardware for `serve --demo`: a fixed button in every room and one subscriber (for
+ * mosquitto_sub). Returns the tokens once, to print. Call after the demo data is loaded.
+ */
+export const registerDemoDevices = async (
+  devices: DeviceService,
+  actor: Actor,
+  rooms: ReadonlyArray<{ readonly id: string; readonly name: string }>,
+): Promise<Array<{ name: string; id: string; kind: DeviceKind; token: string }>> => {
+  const out: Array<{ name: string; id: string; kind: DeviceKind; token: string }> = [];
+  const add = async (input: RegisterDeviceInput) => {
+    const r = await devices.register(actor, input);
+    if (r.ok)
+      out.push({
+        name: r.value.device.name,
+        id: r.value.device.id,
+        kind: r.value.device.kind,
+        token: r.value.token,
+      });
+  };
+  for (const room of rooms)
+    await add({ name: `Knop ${room.name}`.slice(0, 100), kind: 'button', roomId: room.id });
+  await add({ name: 'Gebouwbeheer (demo)', kind: 'subscriber' });
+  return out;
+};

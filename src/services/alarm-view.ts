@@ -3,7 +3,10 @@ import type { AlarmView } from '../core/alarm/events.js';
 import type { Alarm } from '../core/alarm/model.js';
 import type { AlarmRepositories } from './alarm-ports.js';
 
-export const alarmViews = async (repos: AlarmRepositories, alarms: readonly Alarm[]): Promise<AlarmView[]> => {
+export const alarmViews = async (
+  repos: AlarmRepositories,
+  alarms: readonly Alarm[],
+): Promise<AlarmView[]> => {
   if (alarms.length === 0) return [];
   const acks = await repos.alarms.acknowledgements(alarms.map((a) => a.id));
   const names = new Map<string, string>();
@@ -25,7 +28,8 @@ export const alarmViews = async (repos: AlarmRepositories, alarms: readonly Alar
     ]);
     const mine = acks.filter((k) => k.alarmId === a.id);
     const acknowledgements = [];
-    for (const k of mine) acknowledgements.push({ userId: k.userId, displayName: await nameOf(k.userId), at: k.at });
+    for (const k of mine)
+      acknowledgements.push({ userId: k.userId, displayName: await nameOf(k.userId), at: k.at });
     out.push({
       id: a.id,
       state: a.state,
@@ -35,7 +39,9 @@ export const alarmViews = async (repos: AlarmRepositories, alarms: readonly Alar
       roomName: room?.name ?? '',
       floor: room?.floor ?? '',
       conversationId: a.conversationId,
-      conversationType: type ? { id: type.id, code: type.code, nameNl: type.nameNl, nameEn: type.nameEn } : null,
+      conversationType: type
+        ? { id: type.id, code: type.code, nameNl: type.nameNl, nameEn: type.nameEn }
+        : null,
       riskFlag: conversation?.riskFlag ?? false,
       source: a.source,
       raisedBy: a.raisedBy ? { userId: a.raisedBy, displayName: await nameOf(a.raisedBy) } : null,

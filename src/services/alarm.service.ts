@@ -5,7 +5,15 @@
  */
 import { audienceOf, mayReceive, type Recipient } from '../core/alarm/audience.js';
 import type { AlarmEvent, AlarmEventType, AlarmView } from '../core/alarm/events.js';
-import { acknowledge, close, escalate, escalationDue, joinPress, joinTarget, responseMs } from '../core/alarm/lifecycle.js';
+import {
+  acknowledge,
+  close,
+  escalate,
+  escalationDue,
+  joinPress,
+  joinTarget,
+  responseMs,
+} from '../core/alarm/lifecycle.js';
 import type { Alarm, AlarmSource } from '../core/alarm/model.js';
 import { decidePress, DEFAULT_PRESS_LIMIT, type PressLimit } from '../core/alarm/press-limit.js';
 import type { PressMessage } from '../core/alarm/press-payload.js';
@@ -61,7 +69,8 @@ export const alarmService = (deps: AlarmDeps) => {
     if (roomChanged) sink.publish({ type: 'room.changed', at, siteId: view.siteId, roomId: view.roomId });
   };
 
-  const viewOne = async (repos: AlarmRepositories, a: Alarm): Promise<AlarmView> => (await alarmViews(repos, [a]))[0]!;
+  const viewOne = async (repos: AlarmRepositories, a: Alarm): Promise<AlarmView> =>
+    (await alarmViews(repos, [a]))[0]!;
 
   /** The shared path of every way to raise: resolve the room, join or create, store with incident and audit. */
   const raiseInTx = async (
@@ -75,12 +84,17 @@ export const alarmService = (deps: AlarmDeps) => {
     const now = clock.now();
     const at = now.toISOString();
     const room = await repos.rooms.get(roomId);
-    if (!room) return unwrap(err('ALARM.UNKNOWN_ROOM', `room ${roomId} does not exist`, { field: 'roomId', roomId }));
+    if (!room)
+      return unwrap(err('ALARM.UNKNOWN_ROOM', `room ${roomId} does not exist`, { field: 'roomId', roomId }));
     const target = joinTarget(await repos.alarms.open({ roomId }), now, joinWindowMs);
     if (target) {
       const joined = joinPress(target, now);
       await repos.alarms.update(joined);
-      await recordAudit(repos, clock, actor, 'alarm.press-joined', `alarm:${joined.id}`, { source, pressCount: joined.pressCount, deviceId: who.deviceId });
+      await recordAudit(repos, clock, actor, 'alarm.press-joined', `alarm:${joined.id}`, {
+        source,
+        pressCount: joined.pressCount,
+        deviceId: who.deviceId,
+      });
       return { alarm: await viewOne(repos, joined), joined: true };
     }
     const conversation = await repos.conversations.runningInRoom(roomId);
@@ -149,7 +163,8 @@ export const alarmService = (deps: AlarmDeps) => {
     return r;
   };
 
-  const roomOfUser = async (repos: AlarmRepositories, userId: string): Promise<string | undefined> => (await repos.conversations.running({ startedBy: userId }))[0]?.roomId;
+  const roomOfUser = async (repos: AlarmRepositories, userId: string): Promise<string | undefined> =>
+    (await repos.conversations.running({ startedBy: userId }))[0]?.roomId;
 
   const service = {
     counters: () => ({ ...counters }),
@@ -160,8 +175,20 @@ export const alarmService = (deps: AlarmDeps) => {
         await inAlarmTransaction(store, async (repos) => {
           const userId = actor.kind === 'user' ? actor.userId : null;
           const roomId = input.roomId ?? (userId ? await roomOfUser(repos, userId) : undefined);
-          if (roomId === undefined) return unwrap(err('ALARM.NO_ROOM', 'name the room (roomId) or start a conversation first', { field: 'roomId' }));
-          return raiseInTx(repos, actor, { userId, deviceId: null }, roomId, input.source, input.silent ?? false);
+          if (roomId === undefined)
+            return unwrap(
+              err('ALARM.NO_ROOM', 'name the room (roomId) or start a conversation first', {
+                field: 'roomId',
+              }),
+            );
+          return raiseInTx(
+            repos,
+            actor,
+            { userId, deviceId: null },
+            roomId,
+            input.source,
+            input.silent ?? false,
+          );
         }),
       ),
 
@@ -185,12 +212,17 @@ export const alarmService = (deps: AlarmDeps) => {
       const roomId = (d.userId ? await roomOfUser(store.read, d.userId) : undefined) ?? d.roomId;
       if (roomId === null) return err('ALARM.NO_ROOM', `button ${d.id} has no room`, { deviceId: d.id });
       const now = clock.now();
-      const wouldRaiseNew = joinTarget(await store.read.alarms.open({ roomId }), now, joinWindowMs) === undefined;
+      const wouldRaiseNew =
+        joinTarget(await store.read.alarms.open({ roomId }), now, joinWindowMs) === undefined;
       const decision = decidePress(pressHistory.get(d.id) ?? [], now.getTime(), pressLimit, wouldRaiseNew);
       pressHistory.set(d.id, decision.history);
       if (!decision.admit) {
         counters.pressesThrottled++;
-        return err('ALARM.RATE_LIMITED', `button ${d.id} pressed more than ${pressLimit.max} times in ${pressLimit.windowMs / 1000} s; the open alarm stands`, { deviceId: d.id });
+        return err(
+          'ALARM.RATE_LIMITED',
+          `button ${d.id} pressed more than ${pressLimit.max} times in ${pressLimit.windowMs / 1000} s; the open alarm stands`,
+          { deviceId: d.id },
+        );
       }
       counters.pressesAdmitted++;
       const actor: Actor = { kind: 'system', name: `device:${d.id}` };
@@ -210,11 +242,20 @@ export const alarmService = (deps: AlarmDeps) => {
         const cur = await repos.alarms.get(alarmId);
         if (!cur || !mayReceive(recipient, cur.siteId, audienceOf(cur))) return unwrap(notFound(alarmId));
         const { alarm, first } = unwrap(acknowledge(cur, clock.now()));
-        const added = await repos.alarms.addAcknowledgement({ alarmId, userId: actor.userId, at: clock.now().toISOString() });
+        const added = await repos.alarms.addAcknowledgement({
+          alarmId,
+          userId: actor.userId,
+          at: clock.now().toISOString(),
+        });
         if (first) {
           await repos.alarms.update(alarm);
           const inc = await repos.incidentRegister.get(alarm.incidentId);
-          if (inc) await repos.incidentRegister.update({ ...inc, respondedAt: alarm.acknowledgedAt, responseMs: responseMs(alarm) });
+          if (inc)
+            await repos.incidentRegister.update({
+              ...inc,
+              respondedAt: alarm.acknowledgedAt,
+              responseMs: responseMs(alarm),
+            });
         }
         if (added) {
           changed = true;
@@ -233,7 +274,10 @@ export const alarmService = (deps: AlarmDeps) => {
         const by = actor.kind === 'user' ? actor.userId : actor.name;
         const alarm = unwrap(close(cur, clock.now(), by));
         await repos.alarms.update(alarm);
-        await recordAudit(repos, clock, actor, 'alarm.close', `alarm:${alarmId}`, { acknowledged: cur.acknowledgedAt !== null, pressCount: cur.pressCount });
+        await recordAudit(repos, clock, actor, 'alarm.close', `alarm:${alarmId}`, {
+          acknowledged: cur.acknowledgedAt !== null,
+          pressCount: cur.pressCount,
+        });
         return viewOne(repos, alarm);
       });
       if (r.ok) emit('alarm.closed', r.value, true);
@@ -275,10 +319,18 @@ export const alarmService = (deps: AlarmDeps) => {
 
     /** Open alarms this recipient may see (the SSE snapshot and the console's list). */
     openFor: async (recipient: Recipient): Promise<AlarmView[]> =>
-      alarmViews(store.read, (await store.read.alarms.open({})).filter((a) => mayReceive(recipient, a.siteId, audienceOf(a)))),
+      alarmViews(
+        store.read,
+        (await store.read.alarms.open({})).filter((a) => mayReceive(recipient, a.siteId, audienceOf(a))),
+      ),
 
     recent: async (recipient: Recipient, limit: number): Promise<AlarmView[]> =>
-      alarmViews(store.read, (await store.read.alarms.list({ limit })).filter((a) => mayReceive(recipient, a.siteId, audienceOf(a)))),
+      alarmViews(
+        store.read,
+        (await store.read.alarms.list({ limit })).filter((a) =>
+          mayReceive(recipient, a.siteId, audienceOf(a)),
+        ),
+      ),
   };
   return service;
 };

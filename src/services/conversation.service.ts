@@ -34,7 +34,12 @@ export interface RoomStatus {
   readonly name: string;
   readonly floor: string;
   readonly state: RoomState;
-  readonly conversation: { readonly id: string; readonly conversationTypeId: string; readonly startedAt: string; readonly riskFlag: boolean } | null;
+  readonly conversation: {
+    readonly id: string;
+    readonly conversationTypeId: string;
+    readonly startedAt: string;
+    readonly riskFlag: boolean;
+  } | null;
   readonly openAlarmIds: readonly string[];
 }
 
@@ -45,21 +50,38 @@ const userOf = (actor: Actor) => {
 
 export const conversationService = (deps: ConversationDeps) => {
   const { store, clock, ids, sink } = deps;
-  const changed = (siteId: string, roomId: string) => sink.publish({ type: 'room.changed', at: clock.now().toISOString(), siteId, roomId });
+  const changed = (siteId: string, roomId: string) =>
+    sink.publish({ type: 'room.changed', at: clock.now().toISOString(), siteId, roomId });
 
   return {
     start: async (actor: Actor, input: StartConversationInput): Promise<Result<Conversation>> => {
       const user = userOf(actor);
       const r = await inAlarmTransaction(store, async (repos) => {
         const room = await repos.rooms.get(input.roomId);
-        if (!room) return unwrap(err('ALARM.UNKNOWN_ROOM', `room ${input.roomId} does not exist`, { field: 'roomId', roomId: input.roomId }));
+        if (!room)
+          return unwrap(
+            err('ALARM.UNKNOWN_ROOM', `room ${input.roomId} does not exist`, {
+              field: 'roomId',
+              roomId: input.roomId,
+            }),
+          );
         if (!(await repos.conversationTypes.get(input.conversationTypeId))) {
-          return unwrap(err('RESOURCE.NOT_FOUND', `conversation type ${input.conversationTypeId} does not exist`, { field: 'conversationTypeId' }));
+          return unwrap(
+            err('RESOURCE.NOT_FOUND', `conversation type ${input.conversationTypeId} does not exist`, {
+              field: 'conversationTypeId',
+            }),
+          );
         }
         const riskFlag = input.riskFlag ?? false;
         const riskReason = unwrap(validateRisk(riskFlag, input.riskReason));
         const running = await repos.conversations.runningInRoom(room.id);
-        if (running) return unwrap(err('CONVERSATION.ROOM_BUSY', `a conversation is already running in ${room.name}`, { roomId: room.id, conversationId: running.id }));
+        if (running)
+          return unwrap(
+            err('CONVERSATION.ROOM_BUSY', `a conversation is already running in ${room.name}`, {
+              roomId: room.id,
+              conversationId: running.id,
+            }),
+          );
         const c: Conversation = {
           id: ids.newId(),
           siteId: room.siteId,
@@ -74,11 +96,18 @@ export const conversationService = (deps: ConversationDeps) => {
         };
         await repos.conversations.insert(c);
         // The reason may describe the resident: it is not audited.
-        await recordAudit(repos, clock, actor, 'conversation.start', `conversation:${c.id}`, { roomId: c.roomId, conversationTypeId: c.conversationTypeId, riskFlag });
+        await recordAudit(repos, clock, actor, 'conversation.start', `conversation:${c.id}`, {
+          roomId: c.roomId,
+          conversationTypeId: c.conversationTypeId,
+          riskFlag,
+        });
         return c;
       }).catch((e: unknown) => {
         // Two starts racing for one room: the partial unique index decides.
-        if (/unique|constraint/i.test(String((e as Error).message))) return err('CONVERSATION.ROOM_BUSY', 'a conversation is already running in this room', { roomId: input.roomId });
+        if (/unique|constraint/i.test(String((e as Error).message)))
+          return err('CONVERSATION.ROOM_BUSY', 'a conversation is already running in this room', {
+            roomId: input.roomId,
+          });
         throw e;
       });
       if (r.ok) {
@@ -92,14 +121,27 @@ export const conversationService = (deps: ConversationDeps) => {
       const user = userOf(actor);
       const r = await inAlarmTransaction(store, async (repos) => {
         const cur = await repos.conversations.get(id);
-        if (!cur) return unwrap(err('CONVERSATION.NOT_FOUND', `conversation ${id} does not exist`, { conversationId: id }));
-        if (cur.endedAt !== null) return unwrap(err('CONVERSATION.ENDED', `conversation ${id} has already ended`, { conversationId: id }));
+        if (!cur)
+          return unwrap(
+            err('CONVERSATION.NOT_FOUND', `conversation ${id} does not exist`, { conversationId: id }),
+          );
+        if (cur.endedAt !== null)
+          return unwrap(
+            err('CONVERSATION.ENDED', `conversation ${id} has already ended`, { conversationId: id }),
+          );
         if (cur.startedBy !== user.userId && !user.roles.includes('security')) {
-          return unwrap(err('CONVERSATION.NOT_YOURS', 'only the employee who started it, or security, can end this conversation'));
+          return unwrap(
+            err(
+              'CONVERSATION.NOT_YOURS',
+              'only the employee who started it, or security, can end this conversation',
+            ),
+          );
         }
         const c: Conversation = { ...cur, endedAt: clock.now().toISOString(), endedBy: user.userId };
         await repos.conversations.update(c);
-        await recordAudit(repos, clock, actor, 'conversation.end', `conversation:${id}`, { roomId: c.roomId });
+        await recordAudit(repos, clock, actor, 'conversation.end', `conversation:${id}`, {
+          roomId: c.roomId,
+        });
         return c;
       });
       if (r.ok) {
@@ -113,13 +155,20 @@ export const conversationService = (deps: ConversationDeps) => {
     mine: (actor: Actor) => store.read.conversations.running({ startedBy: userOf(actor).userId }),
     list: (filter: { roomId?: string; siteId?: string; running?: boolean; limit?: number }) =>
       filter.running
-        ? store.read.conversations.running({ ...(filter.siteId ? { siteId: filter.siteId } : {}) }).then((l) => (filter.roomId ? l.filter((c) => c.roomId === filter.roomId) : l))
+        ? store.read.conversations
+            .running({ ...(filter.siteId ? { siteId: filter.siteId } : {}) })
+            .then((l) => (filter.roomId ? l.filter((c) => c.roomId === filter.roomId) : l))
         : store.read.conversations.list({ ...filter, limit: filter.limit ?? 100 }),
 
     /** free / in conversation / alarm for every room of the sites the user serves (siteIds empty = all). */
     roomStates: async (siteIds: readonly string[], onlySite?: string): Promise<RoomStatus[]> => {
-      const rooms = (await store.read.rooms.list(onlySite ? { siteId: onlySite } : undefined)).filter((r) => siteIds.length === 0 || siteIds.includes(r.siteId));
-      const [running, open] = await Promise.all([store.read.conversations.running({}), store.read.alarms.open({})]);
+      const rooms = (await store.read.rooms.list(onlySite ? { siteId: onlySite } : undefined)).filter(
+        (r) => siteIds.length === 0 || siteIds.includes(r.siteId),
+      );
+      const [running, open] = await Promise.all([
+        store.read.conversations.running({}),
+        store.read.alarms.open({}),
+      ]);
       return rooms.map((room) => {
         const c = running.find((x) => x.roomId === room.id);
         const alarms = open.filter((a) => a.roomId === room.id).map((a) => a.id);
@@ -129,7 +178,14 @@ export const conversationService = (deps: ConversationDeps) => {
           name: room.name,
           floor: room.floor,
           state: roomState(c !== undefined, alarms.length > 0),
-          conversation: c ? { id: c.id, conversationTypeId: c.conversationTypeId, startedAt: c.startedAt, riskFlag: c.riskFlag } : null,
+          conversation: c
+            ? {
+                id: c.id,
+                conversationTypeId: c.conversationTypeId,
+                startedAt: c.startedAt,
+                riskFlag: c.riskFlag,
+              }
+            : null,
           openAlarmIds: alarms,
         };
       });

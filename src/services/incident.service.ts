@@ -21,13 +21,19 @@ export interface ManualIncidentInput extends IncidentReportInput {
 
 /** Lists leave the narrative out; it is read one incident at a time. */
 export type IncidentSummary = Omit<IncidentEntry, 'narrative'> & { readonly hasNarrative: boolean };
-export const summaryOf = ({ narrative, ...rest }: IncidentEntry): IncidentSummary => ({ ...rest, hasNarrative: narrative !== null });
+export const summaryOf = ({ narrative, ...rest }: IncidentEntry): IncidentSummary => ({
+  ...rest,
+  hasNarrative: narrative !== null,
+});
 
 /** Security (and the register's readers) see every incident; a front-desk employee the ones they raised or entered. */
 const mayReport = (user: Pick<User, 'id' | 'roles' | 'siteIds'>, i: IncidentEntry): boolean =>
-  user.roles.includes('security') ? servesSite(user, i.siteId) : i.raisedBy === user.id || i.reportedBy === user.id;
+  user.roles.includes('security')
+    ? servesSite(user, i.siteId)
+    : i.raisedBy === user.id || i.reportedBy === user.id;
 
-const notFound = (id: string) => err('INCIDENT.NOT_FOUND', `incident ${id} does not exist`, { incidentId: id });
+const notFound = (id: string) =>
+  err('INCIDENT.NOT_FOUND', `incident ${id} does not exist`, { incidentId: id });
 
 const reportAudit = (i: IncidentEntry) => ({
   kind: i.kind,
@@ -42,7 +48,8 @@ const reportAudit = (i: IncidentEntry) => ({
 export const incidentService = (deps: { store: AlarmStore; clock: Clock; ids: IdGenerator }) => {
   const { store, clock, ids } = deps;
   return {
-    list: async (filter: IncidentFilter): Promise<IncidentSummary[]> => (await store.read.incidentRegister.list(filter)).map(summaryOf),
+    list: async (filter: IncidentFilter): Promise<IncidentSummary[]> =>
+      (await store.read.incidentRegister.list(filter)).map(summaryOf),
 
     get: async (id: string): Promise<Result<IncidentEntry>> => {
       const i = await store.read.incidentRegister.get(id);
@@ -51,37 +58,85 @@ export const incidentService = (deps: { store: AlarmStore; clock: Clock; ids: Id
 
     /** What this user still has to report: for front-desk their own alarms' incidents, for security all of their sites. */
     toReport: async (user: Pick<User, 'id' | 'roles' | 'siteIds'>): Promise<IncidentSummary[]> => {
-      const rows = await store.read.incidentRegister.list({ unreported: true, ...(user.roles.includes('security') ? {} : { raisedBy: user.id }), limit: 200 });
+      const rows = await store.read.incidentRegister.list({
+        unreported: true,
+        ...(user.roles.includes('security') ? {} : { raisedBy: user.id }),
+        limit: 200,
+      });
       return rows.filter((i) => mayReport(user, i)).map(summaryOf);
     },
 
-    report: (actor: Actor, user: Pick<User, 'id' | 'roles' | 'siteIds'>, id: string, input: IncidentReportInput): Promise<Result<IncidentEntry>> =>
+    report: (
+      actor: Actor,
+      user: Pick<User, 'id' | 'roles' | 'siteIds'>,
+      id: string,
+      input: IncidentReportInput,
+    ): Promise<Result<IncidentEntry>> =>
       inAlarmTransaction(store, async (repos) => {
         const cur = await repos.incidentRegister.get(id);
         if (!cur) return unwrap(notFound(id));
-        if (!mayReport(user, cur)) return unwrap(err('AUTH.FORBIDDEN', 'only the employee who raised the alarm, or security, can report this incident'));
+        if (!mayReport(user, cur))
+          return unwrap(
+            err(
+              'AUTH.FORBIDDEN',
+              'only the employee who raised the alarm, or security, can report this incident',
+            ),
+          );
         if (cur.alarmId) {
           const alarm = await repos.alarms.get(cur.alarmId);
-          if (alarm && alarm.state !== 'closed') return unwrap(err('INCIDENT.ALARM_OPEN', 'the alarm is still open; close it first', { alarmId: alarm.id }));
+          if (alarm && alarm.state !== 'closed')
+            return unwrap(
+              err('INCIDENT.ALARM_OPEN', 'the alarm is still open; close it first', { alarmId: alarm.id }),
+            );
         }
         const report = unwrap(validateReport(input));
-        const next: IncidentEntry = { ...cur, ...report, reportedBy: user.id, reportedAt: clock.now().toISOString() };
+        const next: IncidentEntry = {
+          ...cur,
+          ...report,
+          reportedBy: user.id,
+          reportedAt: clock.now().toISOString(),
+        };
         await repos.incidentRegister.update(next);
-        await recordAudit(repos, clock, actor, cur.reportedAt === null ? 'incident.report' : 'incident.amend', `incident:${id}`, reportAudit(next));
+        await recordAudit(
+          repos,
+          clock,
+          actor,
+          cur.reportedAt === null ? 'incident.report' : 'incident.amend',
+          `incident:${id}`,
+          reportAudit(next),
+        );
         return next;
       }),
 
     /** An incident without an alarm (reported afterwards, or from before Proportio). */
-    createManual: (actor: Actor, user: Pick<User, 'id'>, input: ManualIncidentInput): Promise<Result<IncidentEntry>> =>
+    createManual: (
+      actor: Actor,
+      user: Pick<User, 'id'>,
+      input: ManualIncidentInput,
+    ): Promise<Result<IncidentEntry>> =>
       inAlarmTransaction(store, async (repos) => {
         const room = await repos.rooms.get(input.roomId);
-        if (!room) return unwrap(err('ALARM.UNKNOWN_ROOM', `room ${input.roomId} does not exist`, { field: 'roomId', roomId: input.roomId }));
+        if (!room)
+          return unwrap(
+            err('ALARM.UNKNOWN_ROOM', `room ${input.roomId} does not exist`, {
+              field: 'roomId',
+              roomId: input.roomId,
+            }),
+          );
         if (input.conversationTypeId && !(await repos.conversationTypes.get(input.conversationTypeId))) {
-          return unwrap(err('RESOURCE.NOT_FOUND', `conversation type ${input.conversationTypeId} does not exist`, { field: 'conversationTypeId' }));
+          return unwrap(
+            err('RESOURCE.NOT_FOUND', `conversation type ${input.conversationTypeId} does not exist`, {
+              field: 'conversationTypeId',
+            }),
+          );
         }
         const occurred = Date.parse(input.occurredAt);
-        if (Number.isNaN(occurred)) return unwrap(err('INCIDENT.INVALID', 'occurredAt must be an ISO-8601 time', { field: 'occurredAt' }));
-        if (occurred > clock.now().getTime() + 60_000) return unwrap(err('INCIDENT.INVALID', 'occurredAt lies in the future', { field: 'occurredAt' }));
+        if (Number.isNaN(occurred))
+          return unwrap(
+            err('INCIDENT.INVALID', 'occurredAt must be an ISO-8601 time', { field: 'occurredAt' }),
+          );
+        if (occurred > clock.now().getTime() + 60_000)
+          return unwrap(err('INCIDENT.INVALID', 'occurredAt lies in the future', { field: 'occurredAt' }));
         const report = unwrap(validateReport(input));
         const at = clock.now().toISOString();
         const i: IncidentEntry = {
@@ -102,11 +157,19 @@ export const incidentService = (deps: { store: AlarmStore; clock: Clock; ids: Id
           responseMs: null,
         };
         await repos.incidentRegister.insert(i);
-        await recordAudit(repos, clock, actor, 'incident.create', `incident:${i.id}`, { siteId: i.siteId, roomId: i.roomId, occurredAt: i.occurredAt, ...reportAudit(i) });
+        await recordAudit(repos, clock, actor, 'incident.create', `incident:${i.id}`, {
+          siteId: i.siteId,
+          roomId: i.roomId,
+          occurredAt: i.occurredAt,
+          ...reportAudit(i),
+        });
         return i;
       }),
 
-    statistics: async (groupBy: StatGroup, filter: IncidentFilter): Promise<IncidentStatistics & { from: string | null; to: string | null }> => ({
+    statistics: async (
+      groupBy: StatGroup,
+      filter: IncidentFilter,
+    ): Promise<IncidentStatistics & { from: string | null; to: string | null }> => ({
       ...incidentStatistics(await store.read.incidentRegister.statRows(filter), groupBy),
       from: filter.from ?? null,
       to: filter.to ?? null,

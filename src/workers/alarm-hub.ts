@@ -141,7 +141,12 @@ export const createAlarmHub = (opts: HubOptions = {}) => {
      * Takes over the response: headers, then the snapshot (open alarms now), then missed events,
      * then live events. Events published while the snapshot is read are queued, not lost.
      */
-    async attach(res: ServerResponse, recipient: Recipient, lastEventId: string | undefined, snapshot: () => Promise<unknown>): Promise<void> {
+    async attach(
+      res: ServerResponse,
+      recipient: Recipient,
+      lastEventId: string | undefined,
+      snapshot: () => Promise<unknown>,
+    ): Promise<void> {
       const c: Client = { recipient, res, live: false, stallStrikes: 0, pending: [], pendingBytes: 0 };
       clients.add(c);
       counters.connected++;
@@ -163,7 +168,9 @@ export const createAlarmHub = (opts: HubOptions = {}) => {
       if (!clients.has(c)) return;
       write(c, `id: ${boot}-${startSeq}\nevent: alarms.snapshot\ndata: ${JSON.stringify(data)}\n\n`);
       if (since !== undefined) {
-        for (const r of ring) if (r.seq > since && r.seq <= startSeq && mayReceive(recipient, r.siteId, r.audience)) write(c, r.frame);
+        for (const r of ring)
+          if (r.seq > since && r.seq <= startSeq && mayReceive(recipient, r.siteId, r.audience))
+            write(c, r.frame);
       }
       for (const f of c.pending) write(c, f);
       c.pending = [];

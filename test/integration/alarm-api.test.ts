@@ -36,8 +36,18 @@ for (const dialect of await availableDialects()) {
       await t.close();
     });
 
-    const inject = (method: 'GET' | 'POST' | 'PUT' | 'PATCH', url: string, headers: Headers, payload?: unknown) =>
-      t.app.inject({ method, url, headers, ...(payload === undefined ? {} : { payload: payload as object }) });
+    const inject = (
+      method: 'GET' | 'POST' | 'PUT' | 'PATCH',
+      url: string,
+      headers: Headers,
+      payload?: unknown,
+    ) =>
+      t.app.inject({
+        method,
+        url,
+        headers,
+        ...(payload === undefined ? {} : { payload: payload as object }),
+      });
 
     it('a conversation, an alarm through it, "ik kom", close, report, statistics', async () => {
       const r1 = room('Spreekkamer 1');
@@ -50,31 +60,60 @@ for (const dialect of await availableDialects()) {
       expect(start.statusCode, start.body).toBe(201);
       const conv = start.json<{ id: string; riskFlag: boolean }>();
 
-      const states = (await inject('GET', `/api/room-states?siteId=${r1.siteId}`, bhv)).json<Array<{ roomId: string; state: string }>>();
+      const states = (await inject('GET', `/api/room-states?siteId=${r1.siteId}`, bhv)).json<
+        Array<{ roomId: string; state: string }>
+      >();
       expect(states.find((s) => s.roomId === r1.id)?.state).toBe('in-conversation');
 
       // No roomId: the room of my running conversation.
       const raise = await inject('POST', '/api/alarms', balie, { silent: true });
       expect(raise.statusCode, raise.body).toBe(201);
-      const { alarm, joined } = raise.json<{ alarm: { id: string; roomId: string; source: string; silent: boolean; riskFlag: boolean; conversationType: { code: string }; incidentId: string }; joined: boolean }>();
+      const { alarm, joined } = raise.json<{
+        alarm: {
+          id: string;
+          roomId: string;
+          source: string;
+          silent: boolean;
+          riskFlag: boolean;
+          conversationType: { code: string };
+          incidentId: string;
+        };
+        joined: boolean;
+      }>();
       expect(joined).toBe(false);
-      expect(alarm).toMatchObject({ roomId: r1.id, source: 'web', silent: true, riskFlag: true, conversationType: { code: 'bijstandsgesprek' } });
+      expect(alarm).toMatchObject({
+        roomId: r1.id,
+        source: 'web',
+        silent: true,
+        riskFlag: true,
+        conversationType: { code: 'bijstandsgesprek' },
+      });
       // The risk reason stays on the conversation; it is not in the alarm.
       expect(raise.body).not.toContain('dreigend');
 
       // A second press within the window joins.
       const again = await inject('POST', '/api/alarms', balie, { roomId: r1.id });
       expect(again.statusCode).toBe(200);
-      expect(again.json<{ alarm: { id: string; pressCount: number }; joined: boolean }>()).toMatchObject({ joined: true, alarm: { id: alarm.id, pressCount: 2 } });
+      expect(again.json<{ alarm: { id: string; pressCount: number }; joined: boolean }>()).toMatchObject({
+        joined: true,
+        alarm: { id: alarm.id, pressCount: 2 },
+      });
 
-      expect((await inject('GET', `/api/room-states`, bhv)).json<Array<{ roomId: string; state: string }>>().find((s) => s.roomId === r1.id)?.state).toBe('alarm');
+      expect(
+        (await inject('GET', `/api/room-states`, bhv))
+          .json<Array<{ roomId: string; state: string }>>()
+          .find((s) => s.roomId === r1.id)?.state,
+      ).toBe('alarm');
 
       const ack = await inject('POST', `/api/alarms/${alarm.id}/acknowledge`, bhv);
       expect(ack.statusCode, ack.body).toBe(200);
       const ack2 = await inject('POST', `/api/alarms/${alarm.id}/acknowledge`, beveiliging);
       expect(ack2.json<{ state: string; acknowledgements: Array<{ displayName: string }> }>()).toMatchObject({
         state: 'acknowledged',
-        acknowledgements: [{ displayName: expect.stringContaining('Jeroen') }, { displayName: expect.stringContaining('Sanne') }],
+        acknowledgements: [
+          { displayName: expect.stringContaining('Jeroen') },
+          { displayName: expect.stringContaining('Sanne') },
+        ],
       });
       // Acknowledging twice is harmless and writes nothing.
       const before = await footprint(t.rt);
@@ -82,11 +121,20 @@ for (const dialect of await availableDialects()) {
       expect(await footprint(t.rt)).toEqual(before);
 
       // The report cannot be written while the alarm is open.
-      const early = await inject('PUT', `/api/incidents/${alarm.incidentId}/report`, balie, { kind: 'verbal-aggression', severity: 2, injury: false, policeReport: false });
+      const early = await inject('PUT', `/api/incidents/${alarm.incidentId}/report`, balie, {
+        kind: 'verbal-aggression',
+        severity: 2,
+        injury: false,
+        policeReport: false,
+      });
       expect(early.json<{ code: string }>().code).toBe('INCIDENT.ALARM_OPEN');
 
-      expect((await inject('POST', `/api/alarms/${alarm.id}/close`, bhv)).json<{ state: string }>().state).toBe('closed');
-      expect((await inject('POST', `/api/alarms/${alarm.id}/close`, bhv)).json<{ code: string }>().code).toBe('ALARM.ALREADY_CLOSED');
+      expect(
+        (await inject('POST', `/api/alarms/${alarm.id}/close`, bhv)).json<{ state: string }>().state,
+      ).toBe('closed');
+      expect((await inject('POST', `/api/alarms/${alarm.id}/close`, bhv)).json<{ code: string }>().code).toBe(
+        'ALARM.ALREADY_CLOSED',
+      );
 
       const toReport = (await inject('GET', '/api/incidents/to-report', balie)).json<Array<{ id: string }>>();
       expect(toReport.map((i) => i.id)).toContain(alarm.incidentId);
@@ -102,24 +150,40 @@ for (const dialect of await availableDialects()) {
         narrative,
       });
       expect(rep.statusCode, rep.body).toBe(200);
-      const detail = (await inject('GET', `/api/incidents/${alarm.incidentId}`, fg)).json<{ narrative: string; responseMs: number; alarmId: string; reportedAt: string }>();
+      const detail = (await inject('GET', `/api/incidents/${alarm.incidentId}`, fg)).json<{
+        narrative: string;
+        responseMs: number;
+        alarmId: string;
+        reportedAt: string;
+      }>();
       expect(detail).toMatchObject({ narrative, alarmId: alarm.id });
       expect(detail.responseMs).toBeGreaterThanOrEqual(0);
       // The narrative never reaches the audit chain.
-      const audit = await t.rt.database.db.selectFrom('audit_log').select('details').where('subject', '=', `incident:${alarm.incidentId}`).execute();
+      const audit = await t.rt.database.db
+        .selectFrom('audit_log')
+        .select('details')
+        .where('subject', '=', `incident:${alarm.incidentId}`)
+        .execute();
       expect(audit.length).toBe(1);
       expect(JSON.stringify(audit)).not.toContain('schreeuwde');
-      expect(JSON.stringify(await t.rt.database.db.selectFrom('audit_log').select('details').execute())).not.toContain('dreigend');
+      expect(
+        JSON.stringify(await t.rt.database.db.selectFrom('audit_log').select('details').execute()),
+      ).not.toContain('dreigend');
 
       const stats = await inject('GET', `/api/incidents/stats?groupBy=room&from=2026-01-01`, fg);
       expect(stats.statusCode, stats.body).toBe(200);
-      const s = stats.json<{ groups: Array<{ key: string; byKind: Record<string, number>; responseTimes: { count: number } }>; total: { count: number } }>();
+      const s = stats.json<{
+        groups: Array<{ key: string; byKind: Record<string, number>; responseTimes: { count: number } }>;
+        total: { count: number };
+      }>();
       const g = s.groups.find((x) => x.key === r1.id)!;
       expect(g.byKind['intimidation-threat']).toBeGreaterThanOrEqual(1);
       expect(g.responseTimes.count).toBeGreaterThanOrEqual(1);
 
       expect((await inject('POST', `/api/conversations/${conv.id}/end`, balie)).statusCode).toBe(200);
-      expect((await inject('POST', `/api/conversations/${conv.id}/end`, balie)).json<{ code: string }>().code).toBe('CONVERSATION.ENDED');
+      expect(
+        (await inject('POST', `/api/conversations/${conv.id}/end`, balie)).json<{ code: string }>().code,
+      ).toBe('CONVERSATION.ENDED');
     });
 
     it('statistics group by every dimension over the demo year', async () => {
@@ -144,7 +208,11 @@ for (const dialect of await availableDialects()) {
     });
 
     it('devices: register a button to a room (token shown once), list without tokens', async () => {
-      const res = await inject('POST', '/api/devices', beheer, { name: 'Knop Spreekkamer 3', kind: 'button', roomId: room('Spreekkamer 3').id });
+      const res = await inject('POST', '/api/devices', beheer, {
+        name: 'Knop Spreekkamer 3',
+        kind: 'button',
+        roomId: room('Spreekkamer 3').id,
+      });
       expect(res.statusCode, res.body).toBe(201);
       const body = res.json<{ device: { id: string }; token: string; mqtt: { pressTopic: string } }>();
       expect(body.token).toMatch(/^pdt_/);
@@ -155,30 +223,217 @@ for (const dialect of await availableDialects()) {
     });
 
     describe('bad input: clear error, nothing written', () => {
-      const cases: Array<[string, () => [string, 'GET' | 'POST' | 'PUT' | 'PATCH', string, Headers, unknown], number, string]> = [
-        ['unknown room', () => ['raise', 'POST', '/api/alarms', balie, { roomId: 'no-such-room' }], 404, 'ALARM.UNKNOWN_ROOM'],
-        ['no room and no conversation', () => ['raise', 'POST', '/api/alarms', balie, {}], 422, 'ALARM.NO_ROOM'],
-        ['extra field', () => ['raise', 'POST', '/api/alarms', balie, { roomId: room('Spreekkamer 1').id, priority: 'high' }], 400, 'REQUEST.INVALID'],
-        ['hostile room id', () => ['raise', 'POST', '/api/alarms', balie, { roomId: "1' OR '1'='1" }], 400, 'REQUEST.INVALID'],
-        ['oversized room id', () => ['raise', 'POST', '/api/alarms', balie, { roomId: 'a'.repeat(5000) }], 400, 'REQUEST.INVALID'],
-        ['roomId not a string', () => ['raise', 'POST', '/api/alarms', balie, { roomId: 42 }], 400, 'REQUEST.INVALID'],
-        ['auditor cannot raise', () => ['raise', 'POST', '/api/alarms', fg, { roomId: room('Spreekkamer 1').id }], 403, 'AUTH.FORBIDDEN'],
-        ['front-desk cannot acknowledge', () => ['ack', 'POST', '/api/alarms/x1/acknowledge', balie, undefined], 403, 'AUTH.FORBIDDEN'],
-        ['unknown alarm', () => ['ack', 'POST', '/api/alarms/no-such-alarm/acknowledge', bhv, undefined], 404, 'ALARM.NOT_FOUND'],
-        ['unknown alarm close', () => ['close', 'POST', '/api/alarms/no-such-alarm/close', bhv, undefined], 404, 'ALARM.NOT_FOUND'],
-        ['conversation in unknown room', () => ['conv', 'POST', '/api/conversations', balie, { roomId: 'nope', conversationTypeId: type('baliecontact').id }], 404, 'ALARM.UNKNOWN_ROOM'],
-        ['conversation of unknown type', () => ['conv', 'POST', '/api/conversations', balie, { roomId: room('Spreekkamer 1').id, conversationTypeId: 'nope' }], 404, 'RESOURCE.NOT_FOUND'],
-        ['risk flag without reason', () => ['conv', 'POST', '/api/conversations', balie, { roomId: room('Spreekkamer 1').id, conversationTypeId: type('baliecontact').id, riskFlag: true }], 400, 'REQUEST.INVALID'],
-        ['end unknown conversation', () => ['end', 'POST', '/api/conversations/nope/end', balie, undefined], 404, 'CONVERSATION.NOT_FOUND'],
-        ['report of unknown incident', () => ['rep', 'PUT', '/api/incidents/nope/report', beveiliging, { kind: 'damage', severity: 1, injury: false, policeReport: false }], 404, 'INCIDENT.NOT_FOUND'],
-        ['report with unknown kind', () => ['rep', 'POST', '/api/incidents', beveiliging, { roomId: room('Spreekkamer 1').id, occurredAt: '2026-01-01T00:00:00Z', kind: 'rude', severity: 1, injury: false, policeReport: false }], 400, 'REQUEST.INVALID'],
-        ['reference without aangifte', () => ['rep', 'POST', '/api/incidents', beveiliging, { roomId: room('Spreekkamer 1').id, occurredAt: '2026-01-01T00:00:00Z', kind: 'damage', severity: 1, injury: false, policeReport: false, policeReference: 'X1' }], 400, 'INCIDENT.INVALID'],
-        ['incident in the future', () => ['rep', 'POST', '/api/incidents', beveiliging, { roomId: room('Spreekkamer 1').id, occurredAt: '2099-01-01T00:00:00Z', kind: 'damage', severity: 1, injury: false, policeReport: false }], 400, 'INCIDENT.INVALID'],
-        ['stats without groupBy', () => ['stats', 'GET', '/api/incidents/stats', fg, undefined], 400, 'REQUEST.INVALID'],
-        ['stats with bad period', () => ['stats', 'GET', '/api/incidents/stats?groupBy=room&from=2026-13-45', fg, undefined], 400, 'REQUEST.INVALID'],
-        ['button without room', () => ['dev', 'POST', '/api/devices', beheer, { name: 'Knop zonder kamer', kind: 'button' }], 400, 'REQUEST.INVALID'],
-        ['button in unknown room', () => ['dev', 'POST', '/api/devices', beheer, { name: 'Knop X', kind: 'button', roomId: 'nope' }], 404, 'ALARM.UNKNOWN_ROOM'],
-        ['device register by security', () => ['dev', 'POST', '/api/devices', beveiliging, { name: 'Knop Y', kind: 'subscriber' }], 403, 'AUTH.FORBIDDEN'],
+      const cases: Array<
+        [string, () => [string, 'GET' | 'POST' | 'PUT' | 'PATCH', string, Headers, unknown], number, string]
+      > = [
+        [
+          'unknown room',
+          () => ['raise', 'POST', '/api/alarms', balie, { roomId: 'no-such-room' }],
+          404,
+          'ALARM.UNKNOWN_ROOM',
+        ],
+        [
+          'no room and no conversation',
+          () => ['raise', 'POST', '/api/alarms', balie, {}],
+          422,
+          'ALARM.NO_ROOM',
+        ],
+        [
+          'extra field',
+          () => [
+            'raise',
+            'POST',
+            '/api/alarms',
+            balie,
+            { roomId: room('Spreekkamer 1').id, priority: 'high' },
+          ],
+          400,
+          'REQUEST.INVALID',
+        ],
+        [
+          'hostile room id',
+          () => ['raise', 'POST', '/api/alarms', balie, { roomId: "1' OR '1'='1" }],
+          400,
+          'REQUEST.INVALID',
+        ],
+        [
+          'oversized room id',
+          () => ['raise', 'POST', '/api/alarms', balie, { roomId: 'a'.repeat(5000) }],
+          400,
+          'REQUEST.INVALID',
+        ],
+        [
+          'roomId not a string',
+          () => ['raise', 'POST', '/api/alarms', balie, { roomId: 42 }],
+          400,
+          'REQUEST.INVALID',
+        ],
+        [
+          'auditor cannot raise',
+          () => ['raise', 'POST', '/api/alarms', fg, { roomId: room('Spreekkamer 1').id }],
+          403,
+          'AUTH.FORBIDDEN',
+        ],
+        [
+          'front-desk cannot acknowledge',
+          () => ['ack', 'POST', '/api/alarms/x1/acknowledge', balie, undefined],
+          403,
+          'AUTH.FORBIDDEN',
+        ],
+        [
+          'unknown alarm',
+          () => ['ack', 'POST', '/api/alarms/no-such-alarm/acknowledge', bhv, undefined],
+          404,
+          'ALARM.NOT_FOUND',
+        ],
+        [
+          'unknown alarm close',
+          () => ['close', 'POST', '/api/alarms/no-such-alarm/close', bhv, undefined],
+          404,
+          'ALARM.NOT_FOUND',
+        ],
+        [
+          'conversation in unknown room',
+          () => [
+            'conv',
+            'POST',
+            '/api/conversations',
+            balie,
+            { roomId: 'nope', conversationTypeId: type('baliecontact').id },
+          ],
+          404,
+          'ALARM.UNKNOWN_ROOM',
+        ],
+        [
+          'conversation of unknown type',
+          () => [
+            'conv',
+            'POST',
+            '/api/conversations',
+            balie,
+            { roomId: room('Spreekkamer 1').id, conversationTypeId: 'nope' },
+          ],
+          404,
+          'RESOURCE.NOT_FOUND',
+        ],
+        [
+          'risk flag without reason',
+          () => [
+            'conv',
+            'POST',
+            '/api/conversations',
+            balie,
+            { roomId: room('Spreekkamer 1').id, conversationTypeId: type('baliecontact').id, riskFlag: true },
+          ],
+          400,
+          'REQUEST.INVALID',
+        ],
+        [
+          'end unknown conversation',
+          () => ['end', 'POST', '/api/conversations/nope/end', balie, undefined],
+          404,
+          'CONVERSATION.NOT_FOUND',
+        ],
+        [
+          'report of unknown incident',
+          () => [
+            'rep',
+            'PUT',
+            '/api/incidents/nope/report',
+            beveiliging,
+            { kind: 'damage', severity: 1, injury: false, policeReport: false },
+          ],
+          404,
+          'INCIDENT.NOT_FOUND',
+        ],
+        [
+          'report with unknown kind',
+          () => [
+            'rep',
+            'POST',
+            '/api/incidents',
+            beveiliging,
+            {
+              roomId: room('Spreekkamer 1').id,
+              occurredAt: '2026-01-01T00:00:00Z',
+              kind: 'rude',
+              severity: 1,
+              injury: false,
+              policeReport: false,
+            },
+          ],
+          400,
+          'REQUEST.INVALID',
+        ],
+        [
+          'reference without aangifte',
+          () => [
+            'rep',
+            'POST',
+            '/api/incidents',
+            beveiliging,
+            {
+              roomId: room('Spreekkamer 1').id,
+              occurredAt: '2026-01-01T00:00:00Z',
+              kind: 'damage',
+              severity: 1,
+              injury: false,
+              policeReport: false,
+              policeReference: 'X1',
+            },
+          ],
+          400,
+          'INCIDENT.INVALID',
+        ],
+        [
+          'incident in the future',
+          () => [
+            'rep',
+            'POST',
+            '/api/incidents',
+            beveiliging,
+            {
+              roomId: room('Spreekkamer 1').id,
+              occurredAt: '2099-01-01T00:00:00Z',
+              kind: 'damage',
+              severity: 1,
+              injury: false,
+              policeReport: false,
+            },
+          ],
+          400,
+          'INCIDENT.INVALID',
+        ],
+        [
+          'stats without groupBy',
+          () => ['stats', 'GET', '/api/incidents/stats', fg, undefined],
+          400,
+          'REQUEST.INVALID',
+        ],
+        [
+          'stats with bad period',
+          () => ['stats', 'GET', '/api/incidents/stats?groupBy=room&from=2026-13-45', fg, undefined],
+          400,
+          'REQUEST.INVALID',
+        ],
+        [
+          'button without room',
+          () => ['dev', 'POST', '/api/devices', beheer, { name: 'Knop zonder kamer', kind: 'button' }],
+          400,
+          'REQUEST.INVALID',
+        ],
+        [
+          'button in unknown room',
+          () => ['dev', 'POST', '/api/devices', beheer, { name: 'Knop X', kind: 'button', roomId: 'nope' }],
+          404,
+          'ALARM.UNKNOWN_ROOM',
+        ],
+        [
+          'device register by security',
+          () => ['dev', 'POST', '/api/devices', beveiliging, { name: 'Knop Y', kind: 'subscriber' }],
+          403,
+          'AUTH.FORBIDDEN',
+        ],
       ];
       it.each(cases)('%s → %s %s', async (_n, make, status, code) => {
         const [, method, url, headers, payload] = make();
@@ -192,12 +447,22 @@ for (const dialect of await availableDialects()) {
 
       it('a second conversation in a busy room is refused', async () => {
         const r = room('Spreekkamer 2');
-        const first = await inject('POST', '/api/conversations', balie, { roomId: r.id, conversationTypeId: type('baliecontact').id });
+        const first = await inject('POST', '/api/conversations', balie, {
+          roomId: r.id,
+          conversationTypeId: type('baliecontact').id,
+        });
         expect(first.statusCode).toBe(201);
         const before = await footprint(t.rt);
-        const second = await inject('POST', '/api/conversations', beveiliging, { roomId: r.id, conversationTypeId: type('baliecontact').id });
+        const second = await inject('POST', '/api/conversations', beveiliging, {
+          roomId: r.id,
+          conversationTypeId: type('baliecontact').id,
+        });
         expect(second.json<{ code: string }>().code).toBe('CONVERSATION.ROOM_BUSY');
-        const ended = await inject('POST', `/api/conversations/${first.json<{ id: string }>().id}/end`, beveiliging);
+        const ended = await inject(
+          'POST',
+          `/api/conversations/${first.json<{ id: string }>().id}/end`,
+          beveiliging,
+        );
         expect(ended.statusCode, 'security may end a colleague’s conversation').toBe(200);
         expect((await footprint(t.rt)).conversations).toBe(before.conversations);
       });
@@ -206,13 +471,27 @@ for (const dialect of await availableDialects()) {
         const sites = demo.sites;
         const r = demo.rooms.find((x) => x.siteId === sites[0]!.id)!;
         const other = sites[1]!;
-        const res = await inject('POST', '/api/users', beheer, { username: 'bhv-other', displayName: 'BHV elders', roles: ['responder'], siteIds: [other.id], password: 'Lindewaard-demo-2026' });
+        const res = await inject('POST', '/api/users', beheer, {
+          username: 'bhv-other',
+          displayName: 'BHV elders',
+          roles: ['responder'],
+          siteIds: [other.id],
+          password: 'Lindewaard-demo-2026',
+        });
         expect(res.statusCode, res.body).toBe(201);
         const otherResponder = (await loginAs(t.app, 'bhv-other')).headers;
-        const raised = (await inject('POST', '/api/alarms', balie, { roomId: r.id })).json<{ alarm: { id: string } }>();
+        const raised = (await inject('POST', '/api/alarms', balie, { roomId: r.id })).json<{
+          alarm: { id: string };
+        }>();
         const before = await footprint(t.rt);
-        expect((await inject('POST', `/api/alarms/${raised.alarm.id}/acknowledge`, otherResponder)).json<{ code: string }>().code).toBe('ALARM.NOT_FOUND');
-        expect((await inject('GET', '/api/alarms', otherResponder)).json<Array<{ id: string }>>().map((a) => a.id)).not.toContain(raised.alarm.id);
+        expect(
+          (await inject('POST', `/api/alarms/${raised.alarm.id}/acknowledge`, otherResponder)).json<{
+            code: string;
+          }>().code,
+        ).toBe('ALARM.NOT_FOUND');
+        expect(
+          (await inject('GET', '/api/alarms', otherResponder)).json<Array<{ id: string }>>().map((a) => a.id),
+        ).not.toContain(raised.alarm.id);
         expect(await footprint(t.rt)).toEqual(before);
         await inject('POST', `/api/alarms/${raised.alarm.id}/close`, bhv);
       });

@@ -13,9 +13,14 @@ const run = async (args: string[]) => {
   const out: string[] = [];
   const err: string[] = [];
   const io = { out: (s: string) => out.push(s), err: (s: string) => err.push(s) };
-  const program = new Command('proportio').exitOverride().configureOutput({ writeOut: io.out, writeErr: io.err });
+  const program = new Command('proportio')
+    .exitOverride()
+    .configureOutput({ writeOut: io.out, writeErr: io.err });
   registerAlarmCommands(program, io);
-  const harden = (c: Command) => (c.exitOverride().configureOutput({ writeOut: io.out, writeErr: io.err }), c.commands.forEach(harden));
+  const harden = (c: Command) => (
+    c.exitOverride().configureOutput({ writeOut: io.out, writeErr: io.err }),
+    c.commands.forEach(harden)
+  );
   program.commands.forEach(harden);
   try {
     await program.parseAsync(args, { from: 'user' });
@@ -35,7 +40,9 @@ describe('alarm CLI', () => {
     t = await startTestRuntime({ demo: true, listen: true });
     const tokenFor = async (user: string) => {
       const s = await loginAs(t.app, user);
-      return t.app.inject({ method: 'POST', url: '/api/auth/tokens', headers: s.headers, payload: { name: 'cli' } }).then((r) => r.json<{ token: string }>().token);
+      return t.app
+        .inject({ method: 'POST', url: '/api/auth/tokens', headers: s.headers, payload: { name: 'cli' } })
+        .then((r) => r.json<{ token: string }>().token);
     };
     conn = ['--url', t.url!, '--token', await tokenFor('balie')];
     readerConn = ['--url', t.url!, '--token', await tokenFor('fg')];
@@ -50,7 +57,10 @@ describe('alarm CLI', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/^[0-9a-f-]{36}$/);
     const j = await run(['alarm', 'raise', '--room', 'Spreekkamer 1', '--json', ...conn]);
-    expect(JSON.parse(j.stdout)).toMatchObject({ joined: true, alarm: { id: r.stdout, source: 'api', pressCount: 2 } });
+    expect(JSON.parse(j.stdout)).toMatchObject({
+      joined: true,
+      alarm: { id: r.stdout, source: 'api', pressCount: 2 },
+    });
   });
 
   it('incident list --json lists the register, including the alarm just raised', async () => {

@@ -31,7 +31,14 @@ export const openStream = (baseUrl: string, cookie: string, lastEventId?: string
     let ended = false;
     const req = http.get(
       `${baseUrl}/api/alarms/stream`,
-      { headers: { cookie, accept: 'text/event-stream', ...(lastEventId ? { 'last-event-id': lastEventId } : {}) }, agent: false },
+      {
+        headers: {
+          cookie,
+          accept: 'text/event-stream',
+          ...(lastEventId ? { 'last-event-id': lastEventId } : {}),
+        },
+        agent: false,
+      },
       (res) => {
         let buf = '';
         res.setEncoding('utf8');
@@ -70,7 +77,13 @@ export const openStream = (baseUrl: string, cookie: string, lastEventId?: string
             const found = events.find(pred);
             if (found) return Promise.resolve(found);
             return new Promise((ok, fail) => {
-              const t = setTimeout(() => fail(new Error(`timed out waiting for ${what}; got ${events.map((e) => e.event).join(', ')}`)), timeoutMs);
+              const t = setTimeout(
+                () =>
+                  fail(
+                    new Error(`timed out waiting for ${what}; got ${events.map((e) => e.event).join(', ')}`),
+                  ),
+                timeoutMs,
+              );
               waiters.push({ pred, done: (e) => (clearTimeout(t), ok(e)) });
             });
           },
@@ -85,9 +98,15 @@ export const openStream = (baseUrl: string, cookie: string, lastEventId?: string
     });
   });
 
-export const alarmModule = (rt: Runtime): AlarmModule => rt.modules.find((m) => m.name === 'alarm') as AlarmModule;
+export const alarmModule = (rt: Runtime): AlarmModule =>
+  rt.modules.find((m) => m.name === 'alarm') as AlarmModule;
 
-export const alarmOf = (e: SseEvent) => (e.data as { alarm: { id: string; state: string; roomId: string; acknowledgements: Array<{ displayName: string }> } }).alarm;
+export const alarmOf = (e: SseEvent) =>
+  (
+    e.data as {
+      alarm: { id: string; state: string; roomId: string; acknowledgements: Array<{ displayName: string }> };
+    }
+  ).alarm;
 
 export interface Demo {
   readonly sites: Array<{ id: string; name: string }>;
@@ -104,8 +123,17 @@ export const demoRegistry = async (app: ProportioApp, headers: Record<string, st
 /** Counts of what a bad request must not have written. */
 export const footprint = async (rt: Runtime) => {
   const db = rt.database.db;
-  const n = async (t: 'alarms' | 'incidents' | 'conversations' | 'devices' | 'alarm_acknowledgements' | 'audit_log') =>
-    Number((await db.selectFrom(t).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  const n = async (
+    t: 'alarms' | 'incidents' | 'conversations' | 'devices' | 'alarm_acknowledgements' | 'audit_log',
+  ) =>
+    Number(
+      (
+        await db
+          .selectFrom(t)
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
   return {
     alarms: await n('alarms'),
     incidents: await n('incidents'),
@@ -117,12 +145,24 @@ export const footprint = async (rt: Runtime) => {
 };
 
 /** A responder who serves one site only (the demo accounts serve all). */
-export const createSiteResponder = async (app: ProportioApp, admin: Record<string, string>, username: string, siteId: string, roles: string[] = ['responder']) => {
+export const createSiteResponder = async (
+  app: ProportioApp,
+  admin: Record<string, string>,
+  username: string,
+  siteId: string,
+  roles: string[] = ['responder'],
+) => {
   const res = await app.inject({
     method: 'POST',
     url: '/api/users',
     headers: admin,
-    payload: { username, displayName: `Test ${username}`, roles, siteIds: [siteId], password: 'Lindewaard-demo-2026' },
+    payload: {
+      username,
+      displayName: `Test ${username}`,
+      roles,
+      siteIds: [siteId],
+      password: 'Lindewaard-demo-2026',
+    },
   });
   if (res.statusCode !== 201) throw new Error(`create user ${username}: ${res.statusCode} ${res.body}`);
   return loginAs(app, username);

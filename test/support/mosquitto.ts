@@ -14,14 +14,39 @@ export interface MqttAuth {
   readonly password?: string;
 }
 
-const authArgs = (a: MqttAuth) => [...(a.username ? ['-u', a.username] : []), ...(a.password ? ['-P', a.password] : [])];
+const authArgs = (a: MqttAuth) => [
+  ...(a.username ? ['-u', a.username] : []),
+  ...(a.password ? ['-P', a.password] : []),
+];
 
 /** Publishes each message with QoS 1 through one mosquitto_pub connection (-l: one message per stdin line). */
-export const mosquittoPub = (port: number, topic: string, messages: readonly string[], auth: MqttAuth = {}): Promise<{ code: number | null; stderr: string }> =>
+export const mosquittoPub = (
+  port: number,
+  topic: string,
+  messages: readonly string[],
+  auth: MqttAuth = {},
+): Promise<{ code: number | null; stderr: string }> =>
   new Promise((resolve) => {
-    const p = spawn('mosquitto_pub', ['-h', '127.0.0.1', '-p', String(port), '-q', '1', '-t', topic, '-i', `pub-${process.pid}-${Math.random().toString(16).slice(2, 8)}`, ...authArgs(auth), '-l'], {
-      stdio: ['pipe', 'ignore', 'pipe'],
-    });
+    const p = spawn(
+      'mosquitto_pub',
+      [
+        '-h',
+        '127.0.0.1',
+        '-p',
+        String(port),
+        '-q',
+        '1',
+        '-t',
+        topic,
+        '-i',
+        `pub-${process.pid}-${Math.random().toString(16).slice(2, 8)}`,
+        ...authArgs(auth),
+        '-l',
+      ],
+      {
+        stdio: ['pipe', 'ignore', 'pipe'],
+      },
+    );
     let stderr = '';
     p.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     p.stdin.on('error', () => undefined);
@@ -35,7 +60,11 @@ export interface MosquittoSub {
   readonly lines: Array<{ topic: string; payload: string }>;
   /** Resolves when the broker acknowledged the subscription (SUBACK), with whether it granted it. */
   readonly ready: Promise<boolean>;
-  waitFor(pred: (m: { topic: string; payload: string }) => boolean, what?: string, timeoutMs?: number): Promise<{ topic: string; payload: string }>;
+  waitFor(
+    pred: (m: { topic: string; payload: string }) => boolean,
+    what?: string,
+    timeoutMs?: number,
+  ): Promise<{ topic: string; payload: string }>;
   stop(): void;
 }
 
@@ -44,9 +73,30 @@ export const mosquittoSub = (port: number, topic: string, auth: MqttAuth = {}): 
   const lines: Array<{ topic: string; payload: string }> = [];
   let setReady: (granted: boolean) => void = () => undefined;
   const ready = new Promise<boolean>((r) => (setReady = r));
-  const waiters: Array<{ pred: (m: { topic: string; payload: string }) => boolean; done: (m: { topic: string; payload: string }) => void }> = [];
+  const waiters: Array<{
+    pred: (m: { topic: string; payload: string }) => boolean;
+    done: (m: { topic: string; payload: string }) => void;
+  }> = [];
   // stdbuf: line-buffered stdout, or the SUBACK line would sit in a pipe buffer.
-  const p = spawn('stdbuf', ['-oL', 'mosquitto_sub', '-h', '127.0.0.1', '-p', String(port), '-q', '1', '-v', '-d', '-t', topic, ...authArgs(auth)], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const p = spawn(
+    'stdbuf',
+    [
+      '-oL',
+      'mosquitto_sub',
+      '-h',
+      '127.0.0.1',
+      '-p',
+      String(port),
+      '-q',
+      '1',
+      '-v',
+      '-d',
+      '-t',
+      topic,
+      ...authArgs(auth),
+    ],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
   p.on('exit', () => setReady(false));
   let buf = '';
   p.stdout.on('data', (d: Buffer) => {
@@ -63,7 +113,11 @@ export const mosquittoSub = (port: number, topic: string, auth: MqttAuth = {}): 
       const sp = line.indexOf(' ');
       const m = { topic: line.slice(0, sp), payload: line.slice(sp + 1) };
       lines.push(m);
-      for (const w of [...waiters]) if (w.pred(m)) (waiters.splice(waiters.indexOf(w), 1), w.done(m));
+      for (const w of [...waiters]) {
+        if (!w.pred(m)) continue;
+        waiters.splice(waiters.indexOf(w), 1);
+        w.done(m);
+      }
     }
   });
   return {
@@ -73,7 +127,15 @@ export const mosquittoSub = (port: number, topic: string, auth: MqttAuth = {}): 
       const found = lines.find(pred);
       if (found) return Promise.resolve(found);
       return new Promise((ok, fail) => {
-        const t = setTimeout(() => fail(new Error(`mosquitto_sub: timed out waiting for ${what}; got ${lines.map((l) => l.topic).join(', ')}`)), timeoutMs);
+        const t = setTimeout(
+          () =>
+            fail(
+              new Error(
+                `mosquitto_sub: timed out waiting for ${what}; got ${lines.map((l) => l.topic).join(', ')}`,
+              ),
+            ),
+          timeoutMs,
+        );
         waiters.push({ pred, done: (m) => (clearTimeout(t), ok(m)) });
       });
     },
@@ -104,12 +166,16 @@ export const freePort = (): Promise<number> =>
 /** Is the machine's Mosquitto on 127.0.0.1:1883 up? On CI it must be; locally a missing broker skips loudly. */
 export const systemMosquitto = async (): Promise<boolean> => {
   if (await portAnswers(1883)) return true;
-  if (process.env.CI) throw new Error('Mosquitto is required on CI but 127.0.0.1:1883 does not answer (.ci/run starts it)');
-  console.warn('\n!!! SKIPPING the external-broker tests: no Mosquitto on 127.0.0.1:1883 (start one: mosquitto -d) !!!\n');
+  if (process.env.CI)
+    throw new Error('Mosquitto is required on CI but 127.0.0.1:1883 does not answer (.ci/run starts it)');
+  console.warn(
+    '\n!!! SKIPPING the external-broker tests: no Mosquitto on 127.0.0.1:1883 (start one: mosquitto -d) !!!\n',
+  );
   return false;
 };
 
-export const mosquittoBinary = (): string | undefined => ['/usr/sbin/mosquitto', '/usr/bin/mosquitto', '/usr/local/sbin/mosquitto'].find((p) => fs.existsSync(p));
+export const mosquittoBinary = (): string | undefined =>
+  ['/usr/sbin/mosquitto', '/usr/bin/mosquitto', '/usr/local/sbin/mosquitto'].find((p) => fs.existsSync(p));
 
 export interface PrivateBroker {
   readonly port: number;
@@ -124,11 +190,15 @@ export const privateMosquitto = async (): Promise<PrivateBroker> => {
   const port = await freePort();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'proportio-mosquitto-'));
   const conf = path.join(dir, 'mosquitto.conf');
-  fs.writeFileSync(conf, `listener ${port} 127.0.0.1\nallow_anonymous true\npersistence false\nlog_dest none\n`);
+  fs.writeFileSync(
+    conf,
+    `listener ${port} 127.0.0.1\nallow_anonymous true\npersistence false\nlog_dest none\n`,
+  );
   let child: ChildProcess | undefined;
   const start = async () => {
     child = spawn(bin, ['-c', conf], { stdio: 'ignore' });
-    for (let i = 0; i < 100 && !(await portAnswers(port, '127.0.0.1', 200)); i++) await new Promise((r) => setTimeout(r, 50));
+    for (let i = 0; i < 100 && !(await portAnswers(port, '127.0.0.1', 200)); i++)
+      await new Promise((r) => setTimeout(r, 50));
   };
   const stop = async () => {
     const c = child;

@@ -14,7 +14,13 @@ export interface AlarmWebhook {
   idle(): Promise<void>;
 }
 
-export const createAlarmWebhook = (opts: { url: string; log: Logger; timeoutMs?: number; maxInFlight?: number; fetchImpl?: typeof fetch }): AlarmWebhook => {
+export const createAlarmWebhook = (opts: {
+  url: string;
+  log: Logger;
+  timeoutMs?: number;
+  maxInFlight?: number;
+  fetchImpl?: typeof fetch;
+}): AlarmWebhook => {
   const timeoutMs = opts.timeoutMs ?? 3000;
   const maxInFlight = opts.maxInFlight ?? 8;
   const doFetch = opts.fetchImpl ?? fetch;
@@ -49,7 +55,16 @@ export const createAlarmWebhook = (opts: { url: string; log: Logger; timeoutMs?:
         .finally(() => inFlight.delete(p));
       inFlight.add(p);
     },
-    health: () => (lastFailure ? [{ component: 'alarm-webhook', status: 'warning', message: `alarm webhook ${where} failed: ${lastFailure}` }] : []),
+    health: () =>
+      lastFailure
+        ? [
+            {
+              component: 'alarm-webhook',
+              status: 'warning',
+              message: `alarm webhook ${where} failed: ${lastFailure}`,
+            },
+          ]
+        : [],
     idle: async () => {
       await Promise.all([...inFlight]);
     },

@@ -31,12 +31,16 @@ export const createEmbeddedBroker = (opts: EmbeddedBrokerOptions): AlarmMqtt => 
   let boundPort: number | undefined;
   let problem: string | undefined;
 
-  const authFailure = (message: string) => Object.assign(new Error(message), { returnCode: BAD_USERNAME_OR_PASSWORD });
+  const authFailure = (message: string) =>
+    Object.assign(new Error(message), { returnCode: BAD_USERNAME_OR_PASSWORD });
 
   const publishRaw = (topic: string, payload: string) => {
-    broker?.publish({ cmd: 'publish', topic, payload: Buffer.from(payload), qos: 1, retain: false, dup: false }, (e) => {
-      if (e) log.warn({ topic, err: e.message }, 'mqtt publish failed');
-    });
+    broker?.publish(
+      { cmd: 'publish', topic, payload: Buffer.from(payload), qos: 1, retain: false, dup: false },
+      (e) => {
+        if (e) log.warn({ topic, err: e.message }, 'mqtt publish failed');
+      },
+    );
   };
 
   return {
@@ -68,7 +72,10 @@ export const createEmbeddedBroker = (opts: EmbeddedBrokerOptions): AlarmMqtt => 
           const d = devices.get(client);
           if (!d || d.kind !== 'button' || packet.topic !== pressTopic(prefix, d.id)) {
             counters.rejected++;
-            log.warn({ deviceId: d?.id, topic: packet.topic.slice(0, 200) }, 'mqtt publish refused: not this device’s press topic');
+            log.warn(
+              { deviceId: d?.id, topic: packet.topic.slice(0, 200) },
+              'mqtt publish refused: not this device’s press topic',
+            );
             return done(new Error('not authorised'));
           }
           counters.received++;
@@ -88,7 +95,10 @@ export const createEmbeddedBroker = (opts: EmbeddedBrokerOptions): AlarmMqtt => 
         authorizeSubscribe: (client, sub, done) => {
           const d = devices.get(client);
           const alarmsTopic = sub.topic === `${prefix}/alarms/#` || sub.topic.startsWith(`${prefix}/alarms/`);
-          const ok = d !== undefined && ((d.kind === 'subscriber' && alarmsTopic) || (d.kind === 'button' && sub.topic === resultTopic(prefix, d.id)));
+          const ok =
+            d !== undefined &&
+            ((d.kind === 'subscriber' && alarmsTopic) ||
+              (d.kind === 'button' && sub.topic === resultTopic(prefix, d.id)));
           if (!ok) {
             log.warn({ deviceId: d?.id, topic: sub.topic.slice(0, 200) }, 'mqtt subscribe refused');
             return done(null, null);
@@ -96,7 +106,9 @@ export const createEmbeddedBroker = (opts: EmbeddedBrokerOptions): AlarmMqtt => 
           return done(null, sub);
         },
       });
-      broker.on('clientError', (client, e) => log.debug({ deviceId: devices.get(client)?.id, err: e.message }, 'mqtt client error'));
+      broker.on('clientError', (client, e) =>
+        log.debug({ deviceId: devices.get(client)?.id, err: e.message }, 'mqtt client error'),
+      );
       const srv = net.createServer(broker.handle);
       server = srv;
       await new Promise<void>((resolve) => {

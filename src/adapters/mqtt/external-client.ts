@@ -70,7 +70,8 @@ export const createExternalClient = (opts: ExternalClientOptions): AlarmMqtt => 
         counters.received++;
         handlers.press(topic, payload, undefined).then(
           ({ deviceId, result }) => {
-            if (deviceId) c.publish(resultTopic(prefix, deviceId), JSON.stringify(result), { qos: 1, retain: false });
+            if (deviceId)
+              c.publish(resultTopic(prefix, deviceId), JSON.stringify(result), { qos: 1, retain: false });
           },
           (e: unknown) => log.error({ err: (e as Error).message }, 'mqtt press failed'),
         );

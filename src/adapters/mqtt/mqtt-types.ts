@@ -19,7 +19,11 @@ export interface MqttHandlers {
    * the device (embedded listener); over an external broker it is undefined and the payload
    * must carry the token. Resolves with the JSON result published back to the device.
    */
-  press(topic: string, payload: Buffer, authenticatedDeviceId: string | undefined): Promise<{ deviceId: string | undefined; result: unknown }>;
+  press(
+    topic: string,
+    payload: Buffer,
+    authenticatedDeviceId: string | undefined,
+  ): Promise<{ deviceId: string | undefined; result: unknown }>;
 }
 
 export interface AlarmMqtt {

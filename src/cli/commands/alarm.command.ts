@@ -22,7 +22,13 @@ const withConn = (cmd: Command) =>
     .option('--token <token>', 'API token (default $PROPORTIO_TOKEN)')
     .option('--json', 'print the result as JSON');
 
-const client = (o: Conn): ApiClient => apiClient(loadClientConfig(process.env, { ...(o.url ? { url: o.url } : {}), ...(o.token ? { token: o.token } : {}) }));
+const client = (o: Conn): ApiClient =>
+  apiClient(
+    loadClientConfig(process.env, {
+      ...(o.url ? { url: o.url } : {}),
+      ...(o.token ? { token: o.token } : {}),
+    }),
+  );
 
 const ID = /^[A-Za-z0-9-]{1,64}$/;
 
@@ -30,8 +36,14 @@ const ID = /^[A-Za-z0-9-]{1,64}$/;
 const resolveRoom = async (api: ApiClient, ref: string): Promise<Room> => {
   const rooms = await api.get<Room[]>('/api/rooms');
   const matches = rooms.filter((x) => x.id === ref || x.name === ref);
-  if (matches.length === 0) throw new CliError(`ALARM.UNKNOWN_ROOM: no room "${ref}"`, EXIT.NO_INPUT, 'ALARM.UNKNOWN_ROOM');
-  if (matches.length > 1) throw new CliError(`REQUEST.INVALID: "${ref}" names rooms on several sites; use the room id`, EXIT.DATA_ERR, 'REQUEST.INVALID');
+  if (matches.length === 0)
+    throw new CliError(`ALARM.UNKNOWN_ROOM: no room "${ref}"`, EXIT.NO_INPUT, 'ALARM.UNKNOWN_ROOM');
+  if (matches.length > 1)
+    throw new CliError(
+      `REQUEST.INVALID: "${ref}" names rooms on several sites; use the room id`,
+      EXIT.DATA_ERR,
+      'REQUEST.INVALID',
+    );
   return matches[0]!;
 };
 
@@ -53,14 +65,20 @@ export const registerAlarmCommands = (program: Command, io: CliIo): void => {
   withConn(
     alarm
       .command('raise')
-      .description('raise an alarm for a room (prints the alarm id); a press within 2 minutes of the last joins the open alarm')
+      .description(
+        'raise an alarm for a room (prints the alarm id); a press within 2 minutes of the last joins the open alarm',
+      )
       .requiredOption('--room <room>', 'room id or name')
       .option('--silent', 'silent alarm: responders approach discreetly'),
   ).action(async (o: Conn & { room: string; silent?: boolean }) => {
-    if (o.room.length > 200) throw new CliError('REQUEST.INVALID: --room is too long', EXIT.DATA_ERR, 'REQUEST.INVALID');
+    if (o.room.length > 200)
+      throw new CliError('REQUEST.INVALID: --room is too long', EXIT.DATA_ERR, 'REQUEST.INVALID');
     const api = client(o);
     const room = await resolveRoom(api, o.room);
-    const r = await api.post<{ alarm: AlarmView; joined: boolean }>('/api/alarms', { roomId: room.id, ...(o.silent ? { silent: true } : {}) });
+    const r = await api.post<{ alarm: AlarmView; joined: boolean }>('/api/alarms', {
+      roomId: room.id,
+      ...(o.silent ? { silent: true } : {}),
+    });
     emit(io, Boolean(o.json), r, () => r.alarm.id);
   });
 
@@ -75,36 +93,58 @@ export const registerAlarmCommands = (program: Command, io: CliIo): void => {
       .option('--to <time>', 'until this time (ISO-8601, exclusive)')
       .option('--unreported', 'only incidents whose report is still missing')
       .option('--limit <n>', 'at most this many (default 500)'),
-  ).action(async (o: Conn & { site?: string; room?: string; from?: string; to?: string; unreported?: boolean; limit?: string }) => {
-    for (const [flag, v] of [['--site', o.site], ['--room', o.room]] as const) {
-      if (v !== undefined && !ID.test(v)) throw new CliError(`REQUEST.INVALID: ${flag} must be an id`, EXIT.DATA_ERR, 'REQUEST.INVALID');
-    }
-    for (const [flag, v] of [['--from', o.from], ['--to', o.to]] as const) {
-      if (v !== undefined && Number.isNaN(Date.parse(v))) throw new CliError(`REQUEST.INVALID: ${flag} is not a time`, EXIT.DATA_ERR, 'REQUEST.INVALID');
-    }
-    if (o.limit !== undefined && !/^[1-9][0-9]{0,3}$/.test(o.limit)) throw new CliError('REQUEST.INVALID: --limit must be 1 to 5000', EXIT.DATA_ERR, 'REQUEST.INVALID');
-    const q = new URLSearchParams();
-    if (o.site) q.set('siteId', o.site);
-    if (o.room) q.set('roomId', o.room);
-    if (o.from) q.set('from', new Date(o.from).toISOString());
-    if (o.to) q.set('to', new Date(o.to).toISOString());
-    if (o.unreported) q.set('unreported', 'true');
-    if (o.limit) q.set('limit', o.limit);
-    const rows = await client(o).get<IncidentRow[]>(`/api/incidents${q.size > 0 ? `?${q.toString()}` : ''}`);
-    emit(io, Boolean(o.json), rows, () =>
-      table(
-        rows.map((i) => ({
-          id: i.id,
-          occurredAt: i.occurredAt,
-          roomId: i.roomId,
-          source: i.source,
-          kind: i.kind ?? '(no report yet)',
-          severity: i.severity,
-          aangifte: i.policeReport,
-          responseS: i.responseMs === null ? null : Math.round(i.responseMs / 100) / 10,
-        })),
-        ['id', 'occurredAt', 'roomId', 'source', 'kind', 'severity', 'aangifte', 'responseS'],
-      ),
-    );
-  });
+  ).action(
+    async (
+      o: Conn & {
+        site?: string;
+        room?: string;
+        from?: string;
+        to?: string;
+        unreported?: boolean;
+        limit?: string;
+      },
+    ) => {
+      for (const [flag, v] of [
+        ['--site', o.site],
+        ['--room', o.room],
+      ] as const) {
+        if (v !== undefined && !ID.test(v))
+          throw new CliError(`REQUEST.INVALID: ${flag} must be an id`, EXIT.DATA_ERR, 'REQUEST.INVALID');
+      }
+      for (const [flag, v] of [
+        ['--from', o.from],
+        ['--to', o.to],
+      ] as const) {
+        if (v !== undefined && Number.isNaN(Date.parse(v)))
+          throw new CliError(`REQUEST.INVALID: ${flag} is not a time`, EXIT.DATA_ERR, 'REQUEST.INVALID');
+      }
+      if (o.limit !== undefined && !/^[1-9][0-9]{0,3}$/.test(o.limit))
+        throw new CliError('REQUEST.INVALID: --limit must be 1 to 5000', EXIT.DATA_ERR, 'REQUEST.INVALID');
+      const q = new URLSearchParams();
+      if (o.site) q.set('siteId', o.site);
+      if (o.room) q.set('roomId', o.room);
+      if (o.from) q.set('from', new Date(o.from).toISOString());
+      if (o.to) q.set('to', new Date(o.to).toISOString());
+      if (o.unreported) q.set('unreported', 'true');
+      if (o.limit) q.set('limit', o.limit);
+      const rows = await client(o).get<IncidentRow[]>(
+        `/api/incidents${q.size > 0 ? `?${q.toString()}` : ''}`,
+      );
+      emit(io, Boolean(o.json), rows, () =>
+        table(
+          rows.map((i) => ({
+            id: i.id,
+            occurredAt: i.occurredAt,
+            roomId: i.roomId,
+            source: i.source,
+            kind: i.kind ?? '(no report yet)',
+            severity: i.severity,
+            aangifte: i.policeReport,
+            responseS: i.responseMs === null ? null : Math.round(i.responseMs / 100) / 10,
+          })),
+          ['id', 'occurredAt', 'roomId', 'source', 'kind', 'severity', 'aangifte', 'responseS'],
+        ),
+      );
+    },
+  );
 };

@@ -15,9 +15,11 @@ export interface Recipient {
   readonly siteIds: readonly string[];
 }
 
-export const servesSite = (r: Recipient, siteId: string): boolean => r.siteIds.length === 0 || r.siteIds.includes(siteId);
+export const servesSite = (r: Recipient, siteId: string): boolean =>
+  r.siteIds.length === 0 || r.siteIds.includes(siteId);
 
-export const audienceOf = (alarm: { readonly escalatedAt: string | null }): Audience => (alarm.escalatedAt === null ? 'first-group' : 'both-groups');
+export const audienceOf = (alarm: { readonly escalatedAt: string | null }): Audience =>
+  alarm.escalatedAt === null ? 'first-group' : 'both-groups';
 
 export const mayReceive = (r: Recipient, siteId: string, audience: Audience): boolean => {
   if (!servesSite(r, siteId)) return false;

@@ -5,7 +5,8 @@
  */
 import type { Alarm, AlarmState } from './model.js';
 
-export type AlarmEventType = 'alarm.raised' | 'alarm.joined' | 'alarm.acknowledged' | 'alarm.closed' | 'alarm.escalated';
+export type AlarmEventType =
+  'alarm.raised' | 'alarm.joined' | 'alarm.acknowledged' | 'alarm.closed' | 'alarm.escalated';
 
 export interface AlarmView {
   readonly id: string;
@@ -16,7 +17,12 @@ export interface AlarmView {
   readonly roomName: string;
   readonly floor: string;
   readonly conversationId: string | null;
-  readonly conversationType: { readonly id: string; readonly code: string; readonly nameNl: string; readonly nameEn: string } | null;
+  readonly conversationType: {
+    readonly id: string;
+    readonly code: string;
+    readonly nameNl: string;
+    readonly nameEn: string;
+  } | null;
   /** The running conversation carried a risk flag. The reason itself stays on the conversation. */
   readonly riskFlag: boolean;
   readonly source: Alarm['source'];
@@ -27,7 +33,11 @@ export interface AlarmView {
   readonly lastPressAt: string;
   readonly pressCount: number;
   readonly acknowledgedAt: string | null;
-  readonly acknowledgements: ReadonlyArray<{ readonly userId: string; readonly displayName: string; readonly at: string }>;
+  readonly acknowledgements: ReadonlyArray<{
+    readonly userId: string;
+    readonly displayName: string;
+    readonly at: string;
+  }>;
   readonly escalatedAt: string | null;
   readonly closedAt: string | null;
   readonly closedBy: string | null;
@@ -55,4 +65,5 @@ export const roomState = (hasConversation: boolean, hasOpenAlarm: boolean): Room
   hasOpenAlarm ? 'alarm' : hasConversation ? 'in-conversation' : 'free';
 
 /** MQTT topic an alarm event goes out on. */
-export const alarmTopic = (prefix: string, siteId: string, roomId: string): string => `${prefix}/alarms/${siteId}/${roomId}`;
+export const alarmTopic = (prefix: string, siteId: string, roomId: string): string =>
+  `${prefix}/alarms/${siteId}/${roomId}`;

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { acknowledge, close, escalate, escalationDue, joinPress, joinTarget, responseMs } from './lifecycle.js';
+import {
+  acknowledge,
+  close,
+  escalate,
+  escalationDue,
+  joinPress,
+  joinTarget,
+  responseMs,
+} from './lifecycle.js';
 import type { Alarm } from './model.js';
 import { decidePress } from './press-limit.js';
 import { audienceOf, mayReceive } from './audience.js';
@@ -34,7 +42,10 @@ describe('lifecycle: raised → acknowledged → closed', () => {
     ['raised', true, 'acknowledged'],
     ['acknowledged', false, 'acknowledged'],
   ] as const)('acknowledging a %s alarm: first=%s, state %s', (state, first, next) => {
-    const r = acknowledge(alarm({ state, acknowledgedAt: state === 'raised' ? null : at(5).toISOString() }), at(10));
+    const r = acknowledge(
+      alarm({ state, acknowledgedAt: state === 'raised' ? null : at(5).toISOString() }),
+      at(10),
+    );
     expect(r.ok && r.value.first).toBe(first);
     expect(r.ok && r.value.alarm.state).toBe(next);
   });
@@ -47,7 +58,11 @@ describe('lifecycle: raised → acknowledged → closed', () => {
 
   it.each(['raised', 'acknowledged'] as const)('closes a %s alarm', (state) => {
     const r = close(alarm({ state }), at(30), 'u2');
-    expect(r.ok && r.value).toMatchObject({ state: 'closed', closedBy: 'u2', closedAt: at(30).toISOString() });
+    expect(r.ok && r.value).toMatchObject({
+      state: 'closed',
+      closedBy: 'u2',
+      closedAt: at(30).toISOString(),
+    });
   });
 
   it.each([
@@ -96,7 +111,11 @@ describe('duplicate presses join the open alarm', () => {
   });
 
   it('joining counts the press and moves the last press time', () => {
-    expect(joinPress(alarm(), at(9))).toMatchObject({ pressCount: 2, lastPressAt: at(9).toISOString(), raisedAt: T0 });
+    expect(joinPress(alarm(), at(9))).toMatchObject({
+      pressCount: 2,
+      lastPressAt: at(9).toISOString(),
+      raisedAt: T0,
+    });
   });
 });
 

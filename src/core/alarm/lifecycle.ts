@@ -27,14 +27,16 @@ export const joinPress = (a: Alarm, at: Date): Alarm => ({
 
 /** "Ik kom": the first acknowledgement moves the alarm on; later ones only add a name. */
 export const acknowledge = (a: Alarm, at: Date): Result<{ alarm: Alarm; first: boolean }> => {
-  if (a.state === 'closed') return err('ALARM.ALREADY_CLOSED', `alarm ${a.id} is already closed`, { alarmId: a.id });
+  if (a.state === 'closed')
+    return err('ALARM.ALREADY_CLOSED', `alarm ${a.id} is already closed`, { alarmId: a.id });
   if (a.state === 'acknowledged') return ok({ alarm: a, first: false });
   return ok({ alarm: { ...a, state: 'acknowledged', acknowledgedAt: at.toISOString() }, first: true });
 };
 
 /** Closing an unacknowledged alarm is allowed: a press by mistake is closed by the first responder on the scene. */
 export const close = (a: Alarm, at: Date, by: string): Result<Alarm> => {
-  if (a.state === 'closed') return err('ALARM.ALREADY_CLOSED', `alarm ${a.id} is already closed`, { alarmId: a.id });
+  if (a.state === 'closed')
+    return err('ALARM.ALREADY_CLOSED', `alarm ${a.id} is already closed`, { alarmId: a.id });
   return ok({ ...a, state: 'closed', closedAt: at.toISOString(), closedBy: by });
 };
 
@@ -46,7 +48,11 @@ export const escalationDue = (a: Alarm, now: Date, seconds: number): boolean =>
 
 export const escalate = (a: Alarm, at: Date): Result<Alarm> => {
   if (a.state !== 'raised' || a.escalatedAt !== null) {
-    return err('ALARM.NOT_ESCALATABLE', `alarm ${a.id} is ${a.state}${a.escalatedAt ? ' and already escalated' : ''}`, { alarmId: a.id });
+    return err(
+      'ALARM.NOT_ESCALATABLE',
+      `alarm ${a.id} is ${a.state}${a.escalatedAt ? ' and already escalated' : ''}`,
+      { alarmId: a.id },
+    );
   }
   return ok({ ...a, escalatedAt: at.toISOString() });
 };

@@ -69,9 +69,16 @@ export interface Device {
   readonly lastSeenAt: string | null;
 }
 
-export const INCIDENT_KINDS = ['verbal-aggression', 'intimidation-threat', 'discrimination', 'damage', 'physical-violence'] as const;
+export const INCIDENT_KINDS = [
+  'verbal-aggression',
+  'intimidation-threat',
+  'discrimination',
+  'damage',
+  'physical-violence',
+] as const;
 export type IncidentKind = (typeof INCIDENT_KINDS)[number];
-export const isIncidentKind = (s: string): s is IncidentKind => (INCIDENT_KINDS as readonly string[]).includes(s);
+export const isIncidentKind = (s: string): s is IncidentKind =>
+  (INCIDENT_KINDS as readonly string[]).includes(s);
 
 /** 1 = minor (no lasting effect) … 5 = very serious (hospital, lasting harm). */
 export const SEVERITY_MIN = 1;

@@ -17,7 +17,12 @@ export interface PressDecision {
   readonly history: readonly number[];
 }
 
-export const decidePress = (history: readonly number[], nowMs: number, limit: PressLimit, wouldRaiseNewAlarm: boolean): PressDecision => {
+export const decidePress = (
+  history: readonly number[],
+  nowMs: number,
+  limit: PressLimit,
+  wouldRaiseNewAlarm: boolean,
+): PressDecision => {
   const recent = history.filter((t) => nowMs - t < limit.windowMs && t <= nowMs);
   if (wouldRaiseNewAlarm || recent.length < limit.max) return { admit: true, history: [...recent, nowMs] };
   return { admit: false, history: recent };

@@ -17,7 +17,8 @@ const MAX_PAYLOAD = 1024;
 
 export const pressTopicPattern = (prefix: string): string => `${prefix}/buttons/+/press`;
 export const pressTopic = (prefix: string, deviceId: string): string => `${prefix}/buttons/${deviceId}/press`;
-export const resultTopic = (prefix: string, deviceId: string): string => `${prefix}/buttons/${deviceId}/result`;
+export const resultTopic = (prefix: string, deviceId: string): string =>
+  `${prefix}/buttons/${deviceId}/result`;
 
 /** The device id from a press topic, or undefined when the topic is not a press topic. */
 export const deviceIdFromTopic = (prefix: string, topic: string): string | undefined => {
@@ -29,8 +30,15 @@ export const deviceIdFromTopic = (prefix: string, topic: string): string | undef
 
 export const parsePress = (prefix: string, topic: string, payload: Uint8Array): Result<PressMessage> => {
   const deviceId = deviceIdFromTopic(prefix, topic);
-  if (deviceId === undefined) return err('DEVICE.BAD_PAYLOAD', 'the topic is not <prefix>/buttons/<deviceId>/press', { field: 'topic' });
-  if (payload.length > MAX_PAYLOAD) return err('DEVICE.BAD_PAYLOAD', `the payload is larger than ${MAX_PAYLOAD} bytes`, { field: 'payload', deviceId });
+  if (deviceId === undefined)
+    return err('DEVICE.BAD_PAYLOAD', 'the topic is not <prefix>/buttons/<deviceId>/press', {
+      field: 'topic',
+    });
+  if (payload.length > MAX_PAYLOAD)
+    return err('DEVICE.BAD_PAYLOAD', `the payload is larger than ${MAX_PAYLOAD} bytes`, {
+      field: 'payload',
+      deviceId,
+    });
   const text = new TextDecoder().decode(payload).trim();
   if (text === '') return ok({ deviceId, token: undefined, at: undefined });
   let parsed: unknown;
@@ -44,15 +52,26 @@ export const parsePress = (prefix: string, topic: string, payload: Uint8Array): 
   }
   const o = parsed as Record<string, unknown>;
   const unknownKeys = Object.keys(o).filter((k) => !['token', 'at', 'battery'].includes(k));
-  if (unknownKeys.length > 0) return err('DEVICE.BAD_PAYLOAD', `unknown field ${unknownKeys[0]}`, { field: 'payload', deviceId });
-  if (o.token !== undefined && (typeof o.token !== 'string' || o.token.length === 0 || o.token.length > 200)) {
+  if (unknownKeys.length > 0)
+    return err('DEVICE.BAD_PAYLOAD', `unknown field ${unknownKeys[0]}`, { field: 'payload', deviceId });
+  if (
+    o.token !== undefined &&
+    (typeof o.token !== 'string' || o.token.length === 0 || o.token.length > 200)
+  ) {
     return err('DEVICE.BAD_PAYLOAD', 'token must be a non-empty string', { field: 'token', deviceId });
   }
   if (o.at !== undefined && (typeof o.at !== 'string' || Number.isNaN(Date.parse(o.at)))) {
     return err('DEVICE.BAD_PAYLOAD', 'at must be an ISO-8601 time', { field: 'at', deviceId });
   }
   if (o.battery !== undefined && (typeof o.battery !== 'number' || o.battery < 0 || o.battery > 100)) {
-    return err('DEVICE.BAD_PAYLOAD', 'battery must be a number from 0 to 100', { field: 'battery', deviceId });
+    return err('DEVICE.BAD_PAYLOAD', 'battery must be a number from 0 to 100', {
+      field: 'battery',
+      deviceId,
+    });
   }
-  return ok({ deviceId, token: o.token as string | undefined, at: o.at as string | undefined });
+  return ok({
+    deviceId,
+    token: typeof o.token === 'string' ? o.token : undefined,
+    at: typeof o.at === 'string' ? o.at : undefined,
+  });
 };

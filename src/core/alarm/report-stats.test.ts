@@ -13,7 +13,11 @@ describe('incident report validation', () => {
     ['severity 0', { ...base, severity: 0 }, 'severity'],
     ['severity 2.5', { ...base, severity: 2.5 }, 'severity'],
     ['reference without aangifte', { ...base, policeReference: 'PL0900-2026' }, 'policeReference'],
-    ['reference with aangifte', { ...base, policeReport: true, policeReference: 'PL0900-2026-123' }, undefined],
+    [
+      'reference with aangifte',
+      { ...base, policeReport: true, policeReference: 'PL0900-2026-123' },
+      undefined,
+    ],
     ['hostile reference', { ...base, policeReport: true, policeReference: '<script>' }, 'policeReference'],
     ['control characters in follow-up', { ...base, followUp: 'a\u0007b' }, 'followUp'],
     ['oversized narrative', { ...base, narrative: 'x'.repeat(10_001) }, 'narrative'],
@@ -33,7 +37,9 @@ describe('incident report validation', () => {
     [true, 'eerder dreigend geweest', true],
     [true, ' ', false],
     [false, 'reden zonder vlag', false],
-  ])('risk flag %s with reason %j → ok %s', (flag, reason, ok) => expect(validateRisk(flag, reason).ok).toBe(ok));
+  ])('risk flag %s with reason %j → ok %s', (flag, reason, ok) =>
+    expect(validateRisk(flag, reason).ok).toBe(ok),
+  );
 });
 
 describe('button payloads', () => {
@@ -73,8 +79,22 @@ describe('statistics', () => {
   });
   const rows = [
     row({}),
-    row({ roomId: 'r2', kind: 'physical-violence', severity: 5, injury: true, policeReport: true, responseMs: 60_000 }),
-    row({ occurredAt: '2026-04-01T00:00:00.000Z', kind: null, severity: null, reportedAt: null, responseMs: null, source: 'manual' }),
+    row({
+      roomId: 'r2',
+      kind: 'physical-violence',
+      severity: 5,
+      injury: true,
+      policeReport: true,
+      responseMs: 60_000,
+    }),
+    row({
+      occurredAt: '2026-04-01T00:00:00.000Z',
+      kind: null,
+      severity: null,
+      reportedAt: null,
+      responseMs: null,
+      source: 'manual',
+    }),
   ];
 
   it('totals', () => {
@@ -95,7 +115,8 @@ describe('statistics', () => {
     expect(incidentStatistics(rows, by).groups.map((g) => g.key)).toEqual(keys);
   });
 
-  it('periods are UTC', () => expect(bucketKey(row({ occurredAt: '2025-12-31T23:30:00.000Z' }), 'year')).toBe('2025'));
+  it('periods are UTC', () =>
+    expect(bucketKey(row({ occurredAt: '2025-12-31T23:30:00.000Z' }), 'year')).toBe('2025'));
   it.each([
     [[], 50, null],
     [[1], 99, 1],

@@ -2,6 +2,7 @@
 import { err, ok, type Result } from '../result.js';
 import { INCIDENT_KINDS, isIncidentKind, SEVERITY_MAX, SEVERITY_MIN, type IncidentReport } from './model.js';
 
+// eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 const REFERENCE = /^[\p{L}\p{N}][\p{L}\p{N} ./_-]{0,63}$/u;
 
@@ -32,8 +33,10 @@ export const validateReport = (input: IncidentReportInput): Result<IncidentRepor
     return invalid('severity', `must be a whole number from ${SEVERITY_MIN} to ${SEVERITY_MAX}`);
   }
   const ref = input.policeReference?.trim() || null;
-  if (ref !== null && !input.policeReport) return invalid('policeReference', 'is only allowed when a police report (aangifte) was made');
-  if (ref !== null && !REFERENCE.test(ref)) return invalid('policeReference', 'may contain only letters, digits, spaces and . / _ - (at most 64)');
+  if (ref !== null && !input.policeReport)
+    return invalid('policeReference', 'is only allowed when a police report (aangifte) was made');
+  if (ref !== null && !REFERENCE.test(ref))
+    return invalid('policeReference', 'may contain only letters, digits, spaces and . / _ - (at most 64)');
   const followUp = optionalText('followUp', input.followUp, 2000);
   if (!followUp.ok) return followUp;
   const narrative = optionalText('narrative', input.narrative, 10_000);
@@ -52,10 +55,14 @@ export const validateReport = (input: IncidentReportInput): Result<IncidentRepor
 /** A risk flag needs a reason (so responders know why); a reason without the flag is refused. */
 export const validateRisk = (riskFlag: boolean, reason: string | undefined | null): Result<string | null> => {
   const r = reason?.trim() || null;
-  if (riskFlag && r === null) return err('REQUEST.INVALID', 'riskReason is required when riskFlag is set', { field: 'riskReason' });
-  if (!riskFlag && r !== null) return err('REQUEST.INVALID', 'riskReason is only allowed with riskFlag', { field: 'riskReason' });
+  if (riskFlag && r === null)
+    return err('REQUEST.INVALID', 'riskReason is required when riskFlag is set', { field: 'riskReason' });
+  if (!riskFlag && r !== null)
+    return err('REQUEST.INVALID', 'riskReason is only allowed with riskFlag', { field: 'riskReason' });
   if (r !== null && (r.length > 500 || CONTROL.test(r))) {
-    return err('REQUEST.INVALID', 'riskReason must be at most 500 printable characters', { field: 'riskReason' });
+    return err('REQUEST.INVALID', 'riskReason must be at most 500 printable characters', {
+      field: 'riskReason',
+    });
   }
   return ok(r);
 };

@@ -76,8 +76,11 @@ export const bucketKey = (row: StatRow, by: StatGroup): string => {
   }
 };
 
-const emptyCounts = (keys: readonly string[]): Record<string, number> => Object.fromEntries(keys.map((k) => [k, 0]));
-const SEVERITIES = Array.from({ length: SEVERITY_MAX - SEVERITY_MIN + 1 }, (_, i) => String(SEVERITY_MIN + i));
+const emptyCounts = (keys: readonly string[]): Record<string, number> =>
+  Object.fromEntries(keys.map((k) => [k, 0]));
+const SEVERITIES = Array.from({ length: SEVERITY_MAX - SEVERITY_MIN + 1 }, (_, i) =>
+  String(SEVERITY_MIN + i),
+);
 
 export const summarise = (key: string, rows: readonly StatRow[]): StatBucket => {
   const byKind = emptyCounts([...INCIDENT_KINDS, 'none']);
@@ -108,7 +111,12 @@ export const summarise = (key: string, rows: readonly StatRow[]): StatBucket => 
     policeReports,
     fromAlarm,
     unreported,
-    responseTimes: { count: times.length, medianMs: percentile(times, 50), p90Ms: percentile(times, 90), maxMs: times.at(-1) ?? null },
+    responseTimes: {
+      count: times.length,
+      medianMs: percentile(times, 50),
+      p90Ms: percentile(times, 90),
+      maxMs: times.at(-1) ?? null,
+    },
   };
 };
 
@@ -123,6 +131,8 @@ export const incidentStatistics = (rows: readonly StatRow[], groupBy: StatGroup)
   return {
     groupBy,
     total: summarise('total', rows),
-    groups: [...groups.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([k, list]) => summarise(k, list)),
+    groups: [...groups.entries()]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([k, list]) => summarise(k, list)),
   };
 };

@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import type { Dialect, Migration } from './index.js';
+import type { Dialect, Migration } from './migration.js';
 
 /**
  * Conversations, alarms with their acknowledgements, MQTT devices, and the incident register's
@@ -21,8 +21,14 @@ export const m0002Alarms: Migration = {
       .addColumn('risk_reason', 'text')
       .execute();
     // At most one running conversation per room, enforced by the database (both dialects support partial indexes).
-    await sql`CREATE UNIQUE INDEX conversations_one_running_per_room ON conversations (room_id) WHERE ended_at IS NULL`.execute(db);
-    await db.schema.createIndex('conversations_started_by_idx').on('conversations').columns(['started_by', 'ended_at']).execute();
+    await sql`CREATE UNIQUE INDEX conversations_one_running_per_room ON conversations (room_id) WHERE ended_at IS NULL`.execute(
+      db,
+    );
+    await db.schema
+      .createIndex('conversations_started_by_idx')
+      .on('conversations')
+      .columns(['started_by', 'ended_at'])
+      .execute();
 
     await db.schema
       .createTable('devices')
@@ -75,6 +81,10 @@ export const m0002Alarms: Migration = {
     await db.schema.alterTable('incidents').addColumn('responded_at', 'text').execute();
     await db.schema.alterTable('incidents').addColumn('response_ms', 'integer').execute();
     await db.schema.createIndex('incidents_alarm_idx').on('incidents').column('alarm_id').execute();
-    await db.schema.createIndex('incidents_site_time_idx').on('incidents').columns(['site_id', 'occurred_at']).execute();
+    await db.schema
+      .createIndex('incidents_site_time_idx')
+      .on('incidents')
+      .columns(['site_id', 'occurred_at'])
+      .execute();
   },
 };

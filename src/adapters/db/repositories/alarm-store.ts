@@ -2,16 +2,16 @@
  * The AlarmStore over Kysely: the foundation's repositories plus the alarm tables, bound to the
  * database or to one transaction, so a state change and its audit entry commit together.
  */
-import pg from 'pg';
-import { Kysely, PostgresDialect } from 'kysely';
-import type { Logger } from 'pino';
 import type { AlarmRepositories, AlarmStore } from '../../../services/alarm-ports.js';
-import type { Store } from '../../../services/ports.js';
-import { openDatabase, redactUrl, type Database } from '../connection.js';
-import type { DB } from '../schema.js';
+import type { Database } from '../connection.js';
 import '../schema-alarm.js';
 import { apiTokenRepository, sessionRepository, userRepository } from './account.repository.js';
-import { alarmRepository, conversationRepository, deviceRepository, incidentRegisterRepository } from './alarm.repository.js';
+import {
+  alarmRepository,
+  conversationRepository,
+  deviceRepository,
+  incidentRegisterRepository,
+} from './alarm.repository.js';
 import { auditRepository } from './audit.repository.js';
 import type { Executor } from './executor.js';
 import { incidentRepository } from './incident.repository.js';
@@ -42,7 +42,7 @@ const repositories = (db: Executor, dialect: 'sqlite' | 'postgres'): AlarmReposi
   incidentRegister: incidentRegisterRepository(db),
 });
 
-/** On the composition root's own database handle: the normal case. */
+/** On the composition root's database handle (the same connection or pool as the foundation's store). */
 export const createAlarmStore = (database: Database): AlarmStore => ({
   dialect: database.dialect,
   read: repositories(database.db, database.dialect),
@@ -50,32 +50,3 @@ export const createAlarmStore = (database: Database): AlarmStore => ({
   // The handle belongs to the composition root, which closes it.
   close: async () => undefined,
 });
-
-/**
- * Fallback while the module context does not carry the database handle: a second connection to
- * the same database. With SQLite every write transaction is run while holding the foundation
- * store's connection (its driver mutex), so the two connections never wait on each other's
- * SQLite lock — better-sqlite3's busy wait would block the whole event loop. PostgreSQL needs no
- * such care (the audit chain takes an advisory lock).
- */
-export const openSeparateAlarmStore = (opts: { databaseUrl: string | undefined; dataDir: string; foundation: Store; log: Logger }): AlarmStore => {
-  if (opts.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 5 });
-    // An idle client killed by the server (restart, DROP DATABASE … FORCE) must not crash the process.
-    pool.on('error', (e) => opts.log.warn({ err: e.message, db: redactUrl(opts.databaseUrl ?? '') }, 'alarm store: idle database connection lost'));
-    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-    return {
-      dialect: 'postgres',
-      read: repositories(db, 'postgres'),
-      transaction: (fn) => db.transaction().execute((trx) => fn(repositories(trx, 'postgres'))),
-      close: () => db.destroy(),
-    };
-  }
-  const database = openDatabase({ databaseUrl: undefined, dataDir: opts.dataDir });
-  return {
-    dialect: 'sqlite',
-    read: repositories(database.db, 'sqlite'),
-    transaction: (fn) => opts.foundation.transaction(() => database.db.transaction().execute((trx) => fn(repositories(trx, 'sqlite')))),
-    close: () => database.close(),
-  };
-};

@@ -1,5 +1,12 @@
 /** Repositories of conversations, alarms, MQTT devices and the incident register (with its alarm columns). */
-import type { Acknowledgement, Alarm, AlarmSource, AlarmState, Conversation, DeviceKind } from '../../../core/alarm/model.js';
+import type {
+  Acknowledgement,
+  Alarm,
+  AlarmSource,
+  AlarmState,
+  Conversation,
+  DeviceKind,
+} from '../../../core/alarm/model.js';
 import type { StatRow } from '../../../core/alarm/statistics.js';
 import type {
   AlarmRepository,
@@ -53,7 +60,12 @@ export const conversationRepository = (db: Executor): ConversationRepository => 
     return r && toConversation(r);
   },
   runningInRoom: async (roomId) => {
-    const r = await db.selectFrom('conversations').selectAll().where('room_id', '=', roomId).where('ended_at', 'is', null).executeTakeFirst();
+    const r = await db
+      .selectFrom('conversations')
+      .selectAll()
+      .where('room_id', '=', roomId)
+      .where('ended_at', 'is', null)
+      .executeTakeFirst();
     return r && toConversation(r);
   },
   running: async (f) => {
@@ -136,14 +148,27 @@ export const alarmRepository = (db: Executor): AlarmRepository => ({
     return (await q.orderBy('raised_at', 'desc').limit(f.limit).execute()).map(toAlarm);
   },
   addAcknowledgement: async (a) => {
-    const exists = await db.selectFrom('alarm_acknowledgements').select('user_id').where('alarm_id', '=', a.alarmId).where('user_id', '=', a.userId).executeTakeFirst();
+    const exists = await db
+      .selectFrom('alarm_acknowledgements')
+      .select('user_id')
+      .where('alarm_id', '=', a.alarmId)
+      .where('user_id', '=', a.userId)
+      .executeTakeFirst();
     if (exists) return false;
-    await db.insertInto('alarm_acknowledgements').values({ alarm_id: a.alarmId, user_id: a.userId, at: a.at }).execute();
+    await db
+      .insertInto('alarm_acknowledgements')
+      .values({ alarm_id: a.alarmId, user_id: a.userId, at: a.at })
+      .execute();
     return true;
   },
   acknowledgements: async (ids) => {
     if (ids.length === 0) return [];
-    const rows = await db.selectFrom('alarm_acknowledgements').selectAll().where('alarm_id', 'in', [...ids]).orderBy('at').execute();
+    const rows = await db
+      .selectFrom('alarm_acknowledgements')
+      .selectAll()
+      .where('alarm_id', 'in', [...ids])
+      .orderBy('at')
+      .execute();
     return rows.map((r): Acknowledgement => ({ alarmId: r.alarm_id, userId: r.user_id, at: r.at }));
   },
 });
@@ -267,27 +292,44 @@ export const incidentRegisterRepository = (db: Executor): IncidentRegisterReposi
       const r = await db.selectFrom('incidents').selectAll().where('id', '=', id).executeTakeFirst();
       return r && toEntry(r);
     },
-    list: async (f) => (await filtered(f).selectAll().orderBy('occurred_at', 'desc').limit(f.limit ?? 500).execute()).map(toEntry),
+    list: async (f) =>
+      (
+        await filtered(f)
+          .selectAll()
+          .orderBy('occurred_at', 'desc')
+          .limit(f.limit ?? 500)
+          .execute()
+      ).map(toEntry),
     statRows: async (f) => {
       const rows = await filtered(f)
-        .select(['site_id', 'room_id', 'conversation_type_id', 'occurred_at', 'source', 'kind', 'severity', 'injury', 'police_report', 'reported_at', 'response_ms'])
+        .select([
+          'site_id',
+          'room_id',
+          'conversation_type_id',
+          'occurred_at',
+          'source',
+          'kind',
+          'severity',
+          'injury',
+          'police_report',
+          'reported_at',
+          'response_ms',
+        ])
         .limit(f.limit ?? 100_000)
         .execute();
-      return rows.map(
-        (r): StatRow => ({
-          siteId: r.site_id,
-          roomId: r.room_id,
-          conversationTypeId: r.conversation_type_id,
-          occurredAt: r.occurred_at,
-          source: r.source === 'alarm' ? 'alarm' : 'manual',
-          kind: r.kind,
-          severity: r.severity === null ? null : Number(r.severity),
-          injury: bool(Number(r.injury)),
-          policeReport: bool(Number(r.police_report)),
-          reportedAt: r.reported_at,
-          responseMs: r.response_ms === null ? null : Number(r.response_ms),
-        }),
-      );
+      return rows.map((r): StatRow => ({
+        siteId: r.site_id,
+        roomId: r.room_id,
+        conversationTypeId: r.conversation_type_id,
+        occurredAt: r.occurred_at,
+        source: r.source === 'alarm' ? 'alarm' : 'manual',
+        kind: r.kind,
+        severity: r.severity === null ? null : Number(r.severity),
+        injury: bool(Number(r.injury)),
+        policeReport: bool(Number(r.police_report)),
+        reportedAt: r.reported_at,
+        responseMs: r.response_ms === null ? null : Number(r.response_ms),
+      }));
     },
   };
 };

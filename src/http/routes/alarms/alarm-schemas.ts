@@ -13,7 +13,10 @@ export const AlarmViewSchema = Type.Object({
   roomName: Type.String(),
   floor: Type.String(),
   conversationId: Nullable(Type.String()),
-  conversationType: Type.Union([Type.Object({ id: Type.String(), code: Type.String(), nameNl: Type.String(), nameEn: Type.String() }), Type.Null()]),
+  conversationType: Type.Union([
+    Type.Object({ id: Type.String(), code: Type.String(), nameNl: Type.String(), nameEn: Type.String() }),
+    Type.Null(),
+  ]),
   riskFlag: Type.Boolean(),
   source: Type.Union([Type.Literal('web'), Type.Literal('mqtt'), Type.Literal('api')]),
   raisedBy: Type.Union([Type.Object({ userId: Type.String(), displayName: Type.String() }), Type.Null()]),
@@ -23,7 +26,9 @@ export const AlarmViewSchema = Type.Object({
   lastPressAt: Type.String(),
   pressCount: Type.Integer(),
   acknowledgedAt: Nullable(Type.String()),
-  acknowledgements: Type.Array(Type.Object({ userId: Type.String(), displayName: Type.String(), at: Type.String() })),
+  acknowledgements: Type.Array(
+    Type.Object({ userId: Type.String(), displayName: Type.String(), at: Type.String() }),
+  ),
   escalatedAt: Nullable(Type.String()),
   closedAt: Nullable(Type.String()),
   closedBy: Nullable(Type.String()),
@@ -50,7 +55,12 @@ export const RoomStatusSchema = Type.Object({
   floor: Type.String(),
   state: Type.Union([Type.Literal('free'), Type.Literal('in-conversation'), Type.Literal('alarm')]),
   conversation: Type.Union([
-    Type.Object({ id: Type.String(), conversationTypeId: Type.String(), startedAt: Type.String(), riskFlag: Type.Boolean() }),
+    Type.Object({
+      id: Type.String(),
+      conversationTypeId: Type.String(),
+      startedAt: Type.String(),
+      riskFlag: Type.Boolean(),
+    }),
     Type.Null(),
   ]),
   openAlarmIds: Type.Array(Type.String()),
@@ -70,5 +80,10 @@ export const DeviceSchema = Type.Object({
 export const DeviceWithTokenSchema = Type.Object({
   device: DeviceSchema,
   token: Type.String(),
-  mqtt: Type.Object({ username: Type.String(), pressTopic: Type.String(), resultTopic: Type.String(), alarmsTopic: Type.String() }),
+  mqtt: Type.Object({
+    username: Type.String(),
+    pressTopic: Type.String(),
+    resultTopic: Type.String(),
+    alarmsTopic: Type.String(),
+  }),
 });

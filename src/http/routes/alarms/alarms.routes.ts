@@ -13,7 +13,14 @@ import type { Actor } from '../../../services/ports.js';
 import type { AlarmHub } from '../../../workers/alarm-hub.js';
 import { sendDomainError } from '../../problem.js';
 import { Id, IdParams, Name, errorResponses } from '../../schemas.js';
-import { AlarmViewSchema, ConversationSchema, DeviceSchema, DeviceWithTokenSchema, RoomStatusSchema, strict } from './alarm-schemas.js';
+import {
+  AlarmViewSchema,
+  ConversationSchema,
+  DeviceSchema,
+  DeviceWithTokenSchema,
+  RoomStatusSchema,
+  strict,
+} from './alarm-schemas.js';
 
 export interface AlarmRoutesOptions {
   readonly alarms: AlarmService;
@@ -23,9 +30,13 @@ export interface AlarmRoutesOptions {
   readonly topicPrefix: string;
 }
 
-const respond = <T>(reply: FastifyReply, r: Result<T>, status = 200) => (r.ok ? reply.status(status).send(r.value) : sendDomainError(reply, r.error));
+const respond = <T>(reply: FastifyReply, r: Result<T>, status = 200) =>
+  r.ok ? reply.status(status).send(r.value) : sendDomainError(reply, r.error);
 const actor = (req: FastifyRequest): Actor => req.auth!.actor;
-const recipient = (req: FastifyRequest): Recipient => ({ roles: req.auth!.user.roles, siteIds: req.auth!.user.siteIds });
+const recipient = (req: FastifyRequest): Recipient => ({
+  roles: req.auth!.user.roles,
+  siteIds: req.auth!.user.siteIds,
+});
 const idOf = (req: FastifyRequest) => (req.params as { id: string }).id;
 /** Lists and room states never carry the risk reason; only the conversation's own employee and responders read it. */
 const withoutReason = <T extends { riskReason: string | null }>(c: T) => {
@@ -37,122 +48,220 @@ export const alarmRoutes = async (app: FastifyInstance, opts: AlarmRoutesOptions
   const { alarms, conversations, devices, hub, topicPrefix } = opts;
 
   // Conversations
-  app.post('/api/conversations', {
-    config: { access: 'conversations:write' },
-    schema: {
-      tags: ['alarms'],
-      summary: 'Start a conversation in a room (no resident identity is asked for)',
-      body: Type.Object(
-        { roomId: Id, conversationTypeId: Id, riskFlag: Type.Optional(Type.Boolean()), riskReason: Type.Optional(Type.String({ maxLength: 500 })) },
-        strict,
-      ),
-      response: { 201: ConversationSchema, ...errorResponses(400, 401, 403, 404, 409) },
-    },
-  }, async (req, reply) => respond(reply, await conversations.start(actor(req), req.body as never), 201));
-
-  app.post('/api/conversations/:id/end', {
-    config: { access: 'conversations:write' },
-    schema: { tags: ['alarms'], summary: 'End a conversation', params: IdParams, response: { 200: ConversationSchema, ...errorResponses(401, 403, 404, 409) } },
-  }, async (req, reply) => respond(reply, await conversations.end(actor(req), idOf(req))));
-
-  app.get('/api/conversations/mine', {
-    config: { access: 'alarms:raise' },
-    schema: { tags: ['alarms'], summary: 'My running conversations (the panic view offers their rooms)', response: { 200: Type.Array(ConversationSchema), ...errorResponses(401, 403) } },
-  }, async (req) => conversations.mine(actor(req)));
-
-  app.get('/api/conversations', {
-    config: { access: 'rooms:status' },
-    schema: {
-      tags: ['alarms'],
-      summary: 'Conversations by room or site (newest first)',
-      querystring: Type.Object(
-        { roomId: Type.Optional(Id), siteId: Type.Optional(Id), running: Type.Optional(Type.Boolean()), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })) },
-        strict,
-      ),
-      response: { 200: Type.Array(ConversationSchema), ...errorResponses(400, 401, 403) },
-    },
-  }, async (req) => (await conversations.list(req.query as never)).map(withoutReason));
-
-  app.get('/api/room-states', {
-    config: { access: 'rooms:status' },
-    schema: {
-      tags: ['alarms'],
-      summary: 'Every room of my sites: free, in conversation, or alarm',
-      querystring: Type.Object({ siteId: Type.Optional(Id) }, strict),
-      response: { 200: Type.Array(RoomStatusSchema), ...errorResponses(400, 401, 403) },
-    },
-  }, async (req) => conversations.roomStates(req.auth!.user.siteIds, (req.query as { siteId?: string }).siteId));
-
-  // Alarms
-  app.post('/api/alarms', {
-    config: { access: 'alarms:raise' },
-    schema: {
-      tags: ['alarms'],
-      summary: 'Raise an alarm for a room, or for the room of my running conversation; a press within 2 minutes of the last joins the open alarm',
-      body: Type.Object({ roomId: Type.Optional(Id), silent: Type.Optional(Type.Boolean()) }, strict),
-      response: {
-        201: Type.Object({ alarm: AlarmViewSchema, joined: Type.Boolean() }),
-        200: Type.Object({ alarm: AlarmViewSchema, joined: Type.Boolean() }),
-        ...errorResponses(400, 401, 403, 404, 422),
+  app.post(
+    '/api/conversations',
+    {
+      config: { access: 'conversations:write' },
+      schema: {
+        tags: ['alarms'],
+        summary: 'Start a conversation in a room (no resident identity is asked for)',
+        body: Type.Object(
+          {
+            roomId: Id,
+            conversationTypeId: Id,
+            riskFlag: Type.Optional(Type.Boolean()),
+            riskReason: Type.Optional(Type.String({ maxLength: 500 })),
+          },
+          strict,
+        ),
+        response: { 201: ConversationSchema, ...errorResponses(400, 401, 403, 404, 409) },
       },
     },
-  }, async (req, reply) => {
-    const body = req.body as { roomId?: string; silent?: boolean };
-    const r = await alarms.raise(actor(req), { source: req.auth!.via === 'token' ? 'api' : 'web', ...body });
-    return r.ok ? reply.status(r.value.joined ? 200 : 201).send(r.value) : sendDomainError(reply, r.error);
-  });
+    async (req, reply) => respond(reply, await conversations.start(actor(req), req.body as never), 201),
+  );
 
-  app.get('/api/alarms', {
-    config: { access: 'alarms:respond' },
-    schema: {
-      tags: ['alarms'],
-      summary: 'Open alarms I respond to (or the most recent ones, with ?recent=N)',
-      querystring: Type.Object({ recent: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })) }, strict),
-      response: { 200: Type.Array(AlarmViewSchema), ...errorResponses(400, 401, 403) },
+  app.post(
+    '/api/conversations/:id/end',
+    {
+      config: { access: 'conversations:write' },
+      schema: {
+        tags: ['alarms'],
+        summary: 'End a conversation',
+        params: IdParams,
+        response: { 200: ConversationSchema, ...errorResponses(401, 403, 404, 409) },
+      },
     },
-  }, async (req) => {
-    const recent = (req.query as { recent?: number }).recent;
-    return recent ? alarms.recent(recipient(req), recent) : alarms.openFor(recipient(req));
-  });
+    async (req, reply) => respond(reply, await conversations.end(actor(req), idOf(req))),
+  );
 
-  app.get('/api/alarms/stream', {
-    config: { access: 'alarms:respond' },
-    schema: {
-      tags: ['alarms'],
-      summary: 'Server-sent events for responders: alarms.snapshot, then alarm.raised/joined/acknowledged/escalated/closed and room.changed',
-      headers: Type.Object({ 'last-event-id': Type.Optional(Type.String({ maxLength: 64 })) }),
-      response: { ...errorResponses(401, 403) },
+  app.get(
+    '/api/conversations/mine',
+    {
+      config: { access: 'alarms:raise' },
+      schema: {
+        tags: ['alarms'],
+        summary: 'My running conversations (the panic view offers their rooms)',
+        response: { 200: Type.Array(ConversationSchema), ...errorResponses(401, 403) },
+      },
     },
-  }, async (req, reply) => {
-    const r = recipient(req);
-    reply.hijack();
-    const last = req.headers['last-event-id'];
-    await hub.attach(reply.raw, r, typeof last === 'string' ? last : undefined, async () => ({ alarms: await alarms.openFor(r) }));
-  });
+    async (req) => conversations.mine(actor(req)),
+  );
 
-  app.get('/api/alarms/:id', {
-    config: { access: 'alarms:respond' },
-    schema: { tags: ['alarms'], summary: 'One alarm', params: IdParams, response: { 200: AlarmViewSchema, ...errorResponses(401, 403, 404) } },
-  }, async (req, reply) => respond(reply, await alarms.get(idOf(req), recipient(req))));
+  app.get(
+    '/api/conversations',
+    {
+      config: { access: 'rooms:status' },
+      schema: {
+        tags: ['alarms'],
+        summary: 'Conversations by room or site (newest first)',
+        querystring: Type.Object(
+          {
+            roomId: Type.Optional(Id),
+            siteId: Type.Optional(Id),
+            running: Type.Optional(Type.Boolean()),
+            limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
+          },
+          strict,
+        ),
+        response: { 200: Type.Array(ConversationSchema), ...errorResponses(400, 401, 403) },
+      },
+    },
+    async (req) => (await conversations.list(req.query as never)).map(withoutReason),
+  );
 
-  app.post('/api/alarms/:id/acknowledge', {
-    config: { access: 'alarms:respond' },
-    schema: { tags: ['alarms'], summary: '"Ik kom": I am on my way (everybody sees who)', params: IdParams, response: { 200: AlarmViewSchema, ...errorResponses(401, 403, 404, 409) } },
-  }, async (req, reply) => respond(reply, await alarms.acknowledge(actor(req), idOf(req), recipient(req))));
+  app.get(
+    '/api/room-states',
+    {
+      config: { access: 'rooms:status' },
+      schema: {
+        tags: ['alarms'],
+        summary: 'Every room of my sites: free, in conversation, or alarm',
+        querystring: Type.Object({ siteId: Type.Optional(Id) }, strict),
+        response: { 200: Type.Array(RoomStatusSchema), ...errorResponses(400, 401, 403) },
+      },
+    },
+    async (req) =>
+      conversations.roomStates(req.auth!.user.siteIds, (req.query as { siteId?: string }).siteId),
+  );
 
-  app.post('/api/alarms/:id/close', {
-    config: { access: 'alarms:respond' },
-    schema: { tags: ['alarms'], summary: 'Close the alarm (the incident then awaits its report)', params: IdParams, response: { 200: AlarmViewSchema, ...errorResponses(401, 403, 404, 409) } },
-  }, async (req, reply) => respond(reply, await alarms.close(actor(req), idOf(req), recipient(req))));
+  // Alarms
+  app.post(
+    '/api/alarms',
+    {
+      config: { access: 'alarms:raise' },
+      schema: {
+        tags: ['alarms'],
+        summary:
+          'Raise an alarm for a room, or for the room of my running conversation; a press within 2 minutes of the last joins the open alarm',
+        body: Type.Object({ roomId: Type.Optional(Id), silent: Type.Optional(Type.Boolean()) }, strict),
+        response: {
+          201: Type.Object({ alarm: AlarmViewSchema, joined: Type.Boolean() }),
+          200: Type.Object({ alarm: AlarmViewSchema, joined: Type.Boolean() }),
+          ...errorResponses(400, 401, 403, 404, 422),
+        },
+      },
+    },
+    async (req, reply) => {
+      const body = req.body as { roomId?: string; silent?: boolean };
+      const r = await alarms.raise(actor(req), {
+        source: req.auth!.via === 'token' ? 'api' : 'web',
+        ...body,
+      });
+      return r.ok ? reply.status(r.value.joined ? 200 : 201).send(r.value) : sendDomainError(reply, r.error);
+    },
+  );
 
-  app.post('/api/alarms/:id/escalate', {
-    config: { access: 'alarms:respond' },
-    schema: { tags: ['alarms'], summary: 'Escalate to security now (otherwise automatic after alarm.escalationSeconds)', params: IdParams, response: { 200: AlarmViewSchema, ...errorResponses(401, 403, 404, 409) } },
-  }, async (req, reply) => {
-    const found = await alarms.get(idOf(req), recipient(req));
-    if (!found.ok) return sendDomainError(reply, found.error);
-    return respond(reply, await alarms.escalate(actor(req), idOf(req)));
-  });
+  app.get(
+    '/api/alarms',
+    {
+      config: { access: 'alarms:respond' },
+      schema: {
+        tags: ['alarms'],
+        summary: 'Open alarms I respond to (or the most recent ones, with ?recent=N)',
+        querystring: Type.Object(
+          { recent: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })) },
+          strict,
+        ),
+        response: { 200: Type.Array(AlarmViewSchema), ...errorResponses(400, 401, 403) },
+      },
+    },
+    async (req) => {
+      const recent = (req.query as { recent?: number }).recent;
+      return recent ? alarms.recent(recipient(req), recent) : alarms.openFor(recipient(req));
+    },
+  );
+
+  app.get(
+    '/api/alarms/stream',
+    {
+      config: { access: 'alarms:respond' },
+      schema: {
+        tags: ['alarms'],
+        summary:
+          'Server-sent events for responders: alarms.snapshot, then alarm.raised/joined/acknowledged/escalated/closed and room.changed',
+        headers: Type.Object({ 'last-event-id': Type.Optional(Type.String({ maxLength: 64 })) }),
+        response: { ...errorResponses(401, 403) },
+      },
+    },
+    async (req, reply) => {
+      const r = recipient(req);
+      reply.hijack();
+      const last = req.headers['last-event-id'];
+      await hub.attach(reply.raw, r, typeof last === 'string' ? last : undefined, async () => ({
+        alarms: await alarms.openFor(r),
+      }));
+    },
+  );
+
+  app.get(
+    '/api/alarms/:id',
+    {
+      config: { access: 'alarms:respond' },
+      schema: {
+        tags: ['alarms'],
+        summary: 'One alarm',
+        params: IdParams,
+        response: { 200: AlarmViewSchema, ...errorResponses(401, 403, 404) },
+      },
+    },
+    async (req, reply) => respond(reply, await alarms.get(idOf(req), recipient(req))),
+  );
+
+  app.post(
+    '/api/alarms/:id/acknowledge',
+    {
+      config: { access: 'alarms:respond' },
+      schema: {
+        tags: ['alarms'],
+        summary: '"Ik kom": I am on my way (everybody sees who)',
+        params: IdParams,
+        response: { 200: AlarmViewSchema, ...errorResponses(401, 403, 404, 409) },
+      },
+    },
+    async (req, reply) => respond(reply, await alarms.acknowledge(actor(req), idOf(req), recipient(req))),
+  );
+
+  app.post(
+    '/api/alarms/:id/close',
+    {
+      config: { access: 'alarms:respond' },
+      schema: {
+        tags: ['alarms'],
+        summary: 'Close the alarm (the incident then awaits its report)',
+        params: IdParams,
+        response: { 200: AlarmViewSchema, ...errorResponses(401, 403, 404, 409) },
+      },
+    },
+    async (req, reply) => respond(reply, await alarms.close(actor(req), idOf(req), recipient(req))),
+  );
+
+  app.post(
+    '/api/alarms/:id/escalate',
+    {
+      config: { access: 'alarms:respond' },
+      schema: {
+        tags: ['alarms'],
+        summary: 'Escalate to security now (otherwise automatic after alarm.escalationSeconds)',
+        params: IdParams,
+        response: { 200: AlarmViewSchema, ...errorResponses(401, 403, 404, 409) },
+      },
+    },
+    async (req, reply) => {
+      const found = await alarms.get(idOf(req), recipient(req));
+      if (!found.ok) return sendDomainError(reply, found.error);
+      return respond(reply, await alarms.escalate(actor(req), idOf(req)));
+    },
+  );
 
   // MQTT devices
   const mqttInfo = (id: string) => ({
@@ -162,45 +271,84 @@ export const alarmRoutes = async (app: FastifyInstance, opts: AlarmRoutesOptions
     alarmsTopic: `${topicPrefix}/alarms/#`,
   });
 
-  app.get('/api/devices', {
-    config: { access: 'devices:read' },
-    schema: { tags: ['alarms'], summary: 'MQTT alarm buttons and subscribers (never their tokens)', response: { 200: Type.Array(DeviceSchema), ...errorResponses(401, 403) } },
-  }, async () => devices.list());
+  app.get(
+    '/api/devices',
+    {
+      config: { access: 'devices:read' },
+      schema: {
+        tags: ['alarms'],
+        summary: 'MQTT alarm buttons and subscribers (never their tokens)',
+        response: { 200: Type.Array(DeviceSchema), ...errorResponses(401, 403) },
+      },
+    },
+    async () => devices.list(),
+  );
 
-  app.post('/api/devices', {
-    config: { access: 'devices:write' },
-    schema: {
-      tags: ['alarms'],
-      summary: 'Register a button (in a room, or carried by a person) or a subscriber; the token is shown once',
-      body: Type.Object(
-        { name: Name, kind: Type.Union([Type.Literal('button'), Type.Literal('subscriber')]), roomId: Type.Optional(Id), userId: Type.Optional(Id) },
-        strict,
+  app.post(
+    '/api/devices',
+    {
+      config: { access: 'devices:write' },
+      schema: {
+        tags: ['alarms'],
+        summary:
+          'Register a button (in a room, or carried by a person) or a subscriber; the token is shown once',
+        body: Type.Object(
+          {
+            name: Name,
+            kind: Type.Union([Type.Literal('button'), Type.Literal('subscriber')]),
+            roomId: Type.Optional(Id),
+            userId: Type.Optional(Id),
+          },
+          strict,
+        ),
+        response: { 201: DeviceWithTokenSchema, ...errorResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (req, reply) => {
+      const r = await devices.register(actor(req), req.body as never);
+      return r.ok
+        ? reply.status(201).send({ ...r.value, mqtt: mqttInfo(r.value.device.id) })
+        : sendDomainError(reply, r.error);
+    },
+  );
+
+  app.post(
+    '/api/devices/:id/token',
+    {
+      config: { access: 'devices:write' },
+      schema: {
+        tags: ['alarms'],
+        summary: 'Replace the device token (the old one stops working at once)',
+        params: IdParams,
+        response: { 200: DeviceWithTokenSchema, ...errorResponses(401, 403, 404) },
+      },
+    },
+    async (req, reply) => {
+      const r = await devices.rotateToken(actor(req), idOf(req));
+      return r.ok
+        ? reply.send({ ...r.value, mqtt: mqttInfo(r.value.device.id) })
+        : sendDomainError(reply, r.error);
+    },
+  );
+
+  app.patch(
+    '/api/devices/:id',
+    {
+      config: { access: 'devices:write' },
+      schema: {
+        tags: ['alarms'],
+        summary: 'Disable or enable a device',
+        params: IdParams,
+        body: Type.Object({ disabled: Type.Boolean() }, strict),
+        response: { 200: DeviceSchema, ...errorResponses(400, 401, 403, 404) },
+      },
+    },
+    async (req, reply) =>
+      respond(
+        reply,
+        await devices.setDisabled(actor(req), idOf(req), (req.body as { disabled: boolean }).disabled),
       ),
-      response: { 201: DeviceWithTokenSchema, ...errorResponses(400, 401, 403, 404, 409) },
-    },
-  }, async (req, reply) => {
-    const r = await devices.register(actor(req), req.body as never);
-    return r.ok ? reply.status(201).send({ ...r.value, mqtt: mqttInfo(r.value.device.id) }) : sendDomainError(reply, r.error);
-  });
-
-  app.post('/api/devices/:id/token', {
-    config: { access: 'devices:write' },
-    schema: { tags: ['alarms'], summary: 'Replace the device token (the old one stops working at once)', params: IdParams, response: { 200: DeviceWithTokenSchema, ...errorResponses(401, 403, 404) } },
-  }, async (req, reply) => {
-    const r = await devices.rotateToken(actor(req), idOf(req));
-    return r.ok ? reply.send({ ...r.value, mqtt: mqttInfo(r.value.device.id) }) : sendDomainError(reply, r.error);
-  });
-
-  app.patch('/api/devices/:id', {
-    config: { access: 'devices:write' },
-    schema: {
-      tags: ['alarms'],
-      summary: 'Disable or enable a device',
-      params: IdParams,
-      body: Type.Object({ disabled: Type.Boolean() }, strict),
-      response: { 200: DeviceSchema, ...errorResponses(400, 401, 403, 404) },
-    },
-  }, async (req, reply) => respond(reply, await devices.setDisabled(actor(req), idOf(req), (req.body as { disabled: boolean }).disabled)));
+  );
 
   // Streams end before the server closes, or close would wait for them forever.
   app.addHook('preClose', async () => hub.closeAll());

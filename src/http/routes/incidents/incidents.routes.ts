@@ -11,7 +11,11 @@ import { Id, IdParams, errorResponses } from '../../schemas.js';
 
 const strict = { additionalProperties: false } as const;
 const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);
-const IsoTime = Type.String({ minLength: 4, maxLength: 40, pattern: '^[0-9]{4}(-[0-9]{2}(-[0-9]{2}(T[0-9:.]+(Z|[+-][0-9:]+)?)?)?)?$' });
+const IsoTime = Type.String({
+  minLength: 4,
+  maxLength: 40,
+  pattern: '^[0-9]{4}(-[0-9]{2}(-[0-9]{2}(T[0-9:.]+(Z|[+-][0-9:]+)?)?)?)?$',
+});
 
 const IncidentFields = {
   id: Type.String(),
@@ -66,7 +70,8 @@ const BucketSchema = Type.Object({
   }),
 });
 
-const respond = <T>(reply: FastifyReply, r: Result<T>, status = 200) => (r.ok ? reply.status(status).send(r.value) : sendDomainError(reply, r.error));
+const respond = <T>(reply: FastifyReply, r: Result<T>, status = 200) =>
+  r.ok ? reply.status(status).send(r.value) : sendDomainError(reply, r.error);
 const userOf = (req: FastifyRequest) => req.auth!.user;
 
 /** ISO times from the query string, normalised; a date alone means its start (UTC). */
@@ -85,11 +90,24 @@ const FilterQuery = {
 };
 
 const filterOf = (req: FastifyRequest, reply: FastifyReply): IncidentFilter | undefined => {
-  const q = req.query as { siteId?: string; roomId?: string; conversationTypeId?: string; from?: string; to?: string; unreported?: boolean; limit?: number };
+  const q = req.query as {
+    siteId?: string;
+    roomId?: string;
+    conversationTypeId?: string;
+    from?: string;
+    to?: string;
+    unreported?: boolean;
+    limit?: number;
+  };
   const from = isoOrUndefined(q.from);
   const to = isoOrUndefined(q.to);
   if (from === null || to === null) {
-    void sendProblem(reply, problemOf('REQUEST.INVALID', `${from === null ? 'from' : 'to'} is not a valid time`, { errors: [{ field: from === null ? 'from' : 'to', message: 'is not a valid time' }] }));
+    void sendProblem(
+      reply,
+      problemOf('REQUEST.INVALID', `${from === null ? 'from' : 'to'} is not a valid time`, {
+        errors: [{ field: from === null ? 'from' : 'to', message: 'is not a valid time' }],
+      }),
+    );
     return undefined;
   }
   const siteIds = userOf(req).siteIds;
@@ -108,63 +126,126 @@ const filterOf = (req: FastifyRequest, reply: FastifyReply): IncidentFilter | un
 export const incidentRoutes = async (app: FastifyInstance, opts: { incidents: IncidentService }) => {
   const { incidents } = opts;
 
-  app.get('/api/incidents', {
-    config: { access: 'incidents:read' },
-    schema: {
-      tags: ['incidents'],
-      summary: 'The incident register, newest first (narratives are read one incident at a time)',
-      querystring: Type.Object({ ...FilterQuery, unreported: Type.Optional(Type.Boolean()), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 5000 })) }, strict),
-      response: { 200: Type.Array(IncidentSummarySchema), ...errorResponses(400, 401, 403) },
-    },
-  }, async (req, reply) => {
-    const f = filterOf(req, reply);
-    return f ? incidents.list(f) : reply;
-  });
-
-  app.get('/api/incidents/stats', {
-    config: { access: 'incidents:read' },
-    schema: {
-      tags: ['incidents'],
-      summary: 'Counts by kind and severity, injuries, police reports and response times, grouped by site, room, conversation type, kind or period',
-      querystring: Type.Object({ ...FilterQuery, groupBy: Type.Union(STAT_GROUPS.map((g) => Type.Literal(g))) }, strict),
-      response: {
-        200: Type.Object({ groupBy: Type.String(), from: Nullable(Type.String()), to: Nullable(Type.String()), total: BucketSchema, groups: Type.Array(BucketSchema) }),
-        ...errorResponses(400, 401, 403),
+  app.get(
+    '/api/incidents',
+    {
+      config: { access: 'incidents:read' },
+      schema: {
+        tags: ['incidents'],
+        summary: 'The incident register, newest first (narratives are read one incident at a time)',
+        querystring: Type.Object(
+          {
+            ...FilterQuery,
+            unreported: Type.Optional(Type.Boolean()),
+            limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 5000 })),
+          },
+          strict,
+        ),
+        response: { 200: Type.Array(IncidentSummarySchema), ...errorResponses(400, 401, 403) },
       },
     },
-  }, async (req, reply) => {
-    const f = filterOf(req, reply);
-    return f ? incidents.statistics((req.query as { groupBy: StatGroup }).groupBy, f) : reply;
-  });
-
-  app.get('/api/incidents/to-report', {
-    config: { access: 'incidents:report' },
-    schema: { tags: ['incidents'], summary: 'Incidents I still have to report', response: { 200: Type.Array(IncidentSummarySchema), ...errorResponses(401, 403) } },
-  }, async (req) => incidents.toReport(userOf(req)));
-
-  app.get('/api/incidents/:id', {
-    config: { access: 'incidents:read' },
-    schema: { tags: ['incidents'], summary: 'One incident with its report', params: IdParams, response: { 200: IncidentSchema, ...errorResponses(401, 403, 404) } },
-  }, async (req, reply) => respond(reply, await incidents.get((req.params as { id: string }).id)));
-
-  app.put('/api/incidents/:id/report', {
-    config: { access: 'incidents:report' },
-    schema: {
-      tags: ['incidents'],
-      summary: 'Complete (or amend) the report of an incident whose alarm is closed',
-      params: IdParams,
-      body: Type.Object(ReportFields, strict),
-      response: { 200: IncidentSchema, ...errorResponses(400, 401, 403, 404, 409) },
+    async (req, reply) => {
+      const f = filterOf(req, reply);
+      return f ? incidents.list(f) : reply;
     },
-  }, async (req, reply) => respond(reply, await incidents.report(req.auth!.actor, userOf(req), (req.params as { id: string }).id, req.body as never)));
+  );
 
-  app.post('/api/incidents', {
-    config: { access: 'incidents:report' },
-    schema: {
-      tags: ['incidents'],
-      summary: 'Enter an incident that had no alarm',
-      body: Type.Object({ roomId: Id, conversationTypeId: Type.Optional(Id), occurredAt: IsoTime, ...ReportFields }, strict),
-      response: { 201: IncidentSchema, ...errorResponses(400, 401, 403, 404) },
+  app.get(
+    '/api/incidents/stats',
+    {
+      config: { access: 'incidents:read' },
+      schema: {
+        tags: ['incidents'],
+        summary:
+          'Counts by kind and severity, injuries, police reports and response times, grouped by site, room, conversation type, kind or period',
+        querystring: Type.Object(
+          { ...FilterQuery, groupBy: Type.Union(STAT_GROUPS.map((g) => Type.Literal(g))) },
+          strict,
+        ),
+        response: {
+          200: Type.Object({
+            groupBy: Type.String(),
+            from: Nullable(Type.String()),
+            to: Nullable(Type.String()),
+            total: BucketSchema,
+            groups: Type.Array(BucketSchema),
+          }),
+          ...errorResponses(400, 401, 403),
+        },
+      },
     },
-  }, async (req, reply) => respond(reply, await incidents.createManual(req.auth!.actor, userOf(req), req.body as never), 201));
+    async (req, reply) => {
+      const f = filterOf(req, reply);
+      return f ? incidents.statistics((req.query as { groupBy: StatGroup }).groupBy, f) : reply;
+    },
+  );
+
+  app.get(
+    '/api/incidents/to-report',
+    {
+      config: { access: 'incidents:report' },
+      schema: {
+        tags: ['incidents'],
+        summary: 'Incidents I still have to report',
+        response: { 200: Type.Array(IncidentSummarySchema), ...errorResponses(401, 403) },
+      },
+    },
+    async (req) => incidents.toReport(userOf(req)),
+  );
+
+  app.get(
+    '/api/incidents/:id',
+    {
+      config: { access: 'incidents:read' },
+      schema: {
+        tags: ['incidents'],
+        summary: 'One incident with its report',
+        params: IdParams,
+        response: { 200: IncidentSchema, ...errorResponses(401, 403, 404) },
+      },
+    },
+    async (req, reply) => respond(reply, await incidents.get((req.params as { id: string }).id)),
+  );
+
+  app.put(
+    '/api/incidents/:id/report',
+    {
+      config: { access: 'incidents:report' },
+      schema: {
+        tags: ['incidents'],
+        summary: 'Complete (or amend) the report of an incident whose alarm is closed',
+        params: IdParams,
+        body: Type.Object(ReportFields, strict),
+        response: { 200: IncidentSchema, ...errorResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (req, reply) =>
+      respond(
+        reply,
+        await incidents.report(
+          req.auth!.actor,
+          userOf(req),
+          (req.params as { id: string }).id,
+          req.body as never,
+        ),
+      ),
+  );
+
+  app.post(
+    '/api/incidents',
+    {
+      config: { access: 'incidents:report' },
+      schema: {
+        tags: ['incidents'],
+        summary: 'Enter an incident that had no alarm',
+        body: Type.Object(
+          { roomId: Id, conversationTypeId: Type.Optional(Id), occurredAt: IsoTime, ...ReportFields },
+          strict,
+        ),
+        response: { 201: IncidentSchema, ...errorResponses(400, 401, 403, 404) },
+      },
+    },
+    async (req, reply) =>
+      respond(reply, await incidents.createManual(req.auth!.actor, userOf(req), req.body as never), 201),
+  );
 };
