@@ -4,6 +4,7 @@
  * 78 configuration.
  */
 import { Command, CommanderError } from 'commander';
+import { registerAlarmCommands } from './commands/alarm.command.js';
 import { registerAssessCommand } from './commands/assess.command.js';
 import { registerLocalCommands } from './commands/local.command.js';
 import { registerPolicyCommands } from './commands/policy.command.js';
@@ -23,6 +24,7 @@ export const buildProgram = (io: CliIo): Command => {
   registerAssessCommand(program, io);
   registerPolicyCommands(program, io);
   registerVaultCommands(program, io);
+  registerAlarmCommands(program, io);
   // Every subcommand reports usage errors the same way.
   const harden = (cmd: Command) => {
     cmd.exitOverride().configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });

@@ -67,6 +67,8 @@ describe('route × role authorisation', () => {
       [/^\/api\/audit/, /^audit:/],
       [/^\/api\/cameras/, /^cameras:/],
       [/^\/api\/settings/, /^settings:/],
+      [/^\/api\/rooms\/:id\/(sign\.pdf|transparency)$/, /^policy:/],
+      [/^\/api\/assessments/, /^assessments:/],
       [/^\/api\/(sites|rooms|conversation-types|organisation)/, /^registry:/],
     ];
     for (const r of t.app.declaredRoutes) {

@@ -7,6 +7,8 @@ import { loadConfig, ConfigError, type Config } from '../../config.js';
 import { migrateToLatest, openDatabase } from '../../adapters/db/connection.js';
 import { createRuntime, packageRoot, type Runtime } from '../../main.js';
 import { DEMO_PASSWORD } from '../../services/demo.service.js';
+import { registerDemoDevices } from '../../services/alarm-device.service.js';
+import type { AlarmModule } from '../../compose/alarm.compose.js';
 import { CliError, EXIT, emit, table, type CliIo } from '../io.js';
 
 export const cliConfig = (): Config => {
@@ -35,10 +37,14 @@ export const registerLocalCommands = (program: Command, io: CliIo): void => {
     .action(async (opts: { demo?: boolean }) => {
       const config = cliConfig();
       const rt = await createRuntime(config);
+      const alarm = rt.modules.find((m): m is AlarmModule => m.name === 'alarm');
+      let demoButtons: Awaited<ReturnType<typeof registerDemoDevices>> = [];
       if (opts.demo && (await rt.services.demo.isEmpty())) {
         const r = await rt.services.demo.load();
         if (!r.ok) throw CliError.fromDomain(r.error);
         io.out(`Demo loaded: ${r.value.organisation}, ${r.value.sites} sites, ${r.value.rooms} rooms, ${r.value.incidents} incidents.`);
+        // One hardware button per room; their tokens exist only now, so they are printed once.
+        if (alarm) demoButtons = await registerDemoDevices(alarm.services.devices, { kind: 'system', name: 'demo' }, await rt.services.registry.listRooms());
       }
       if (opts.demo) {
         io.out(`Demo accounts (password for each: ${DEMO_PASSWORD}):`);
@@ -61,6 +67,15 @@ export const registerLocalCommands = (program: Command, io: CliIo): void => {
         throw e;
       }
       await rt.start();
+      const mqttPort = alarm?.mqttPort();
+      if (demoButtons.length > 0) {
+        io.out(`Demo alarm buttons (MQTT on port ${mqttPort ?? 'off'}; tokens are shown only now):`);
+        io.out(table(demoButtons.map((b) => ({ name: b.name, device: b.id, kind: b.kind, token: b.token })), ['name', 'device', 'kind', 'token']));
+        const first = demoButtons.find((b) => b.kind === 'button');
+        if (first && mqttPort) {
+          io.out(`Press one: mosquitto_pub -p ${mqttPort} -u ${first.id} -P '${first.token}' -t '${config.mqtt.topicPrefix}/buttons/${first.id}/press' -m '{}'`);
+        }
+      }
       io.out(`Proportio is running on http://localhost:${config.port} (database: ${rt.database.location})`);
       // Keep running until a signal arrives.
       await new Promise<void>((resolve) => app.server.once('close', () => resolve()));
