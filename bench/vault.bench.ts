@@ -60,7 +60,7 @@ const timeOnce = async (bytes: number, fn: () => unknown): Promise<number> => {
  */
 const measurePaired = async (bytes: number, fn: () => unknown): Promise<{ rate: number; raw: number }> => {
   await fn();
-  await rawChaCha();
+  rawChaCha();
   const rates: number[] = [];
   const raws: number[] = [];
   for (let i = 0; i < runs; i++) {

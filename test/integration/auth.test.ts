@@ -147,7 +147,7 @@ describe('logs', () => {
         trustProxy: false,
         oidc: undefined,
         webDir: undefined,
-        logger: { level: 'trace', redact: { paths: LOG_REDACT, censor: '[redacted]' }, stream: sink } as never,
+        logger: { level: 'trace', redact: { paths: LOG_REDACT, censor: '[redacted]' }, stream: sink },
       });
       const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'beheer', password: PW } });
       const cookie = login.cookies[0]!.value;

@@ -455,7 +455,7 @@ export const decryptBytes = (
     return vaultOk(Buffer.concat([...dec.update(file), ...dec.final()]));
   } catch (e) {
     if (e instanceof VaultError)
-      return vaultErr(e.error.code, e.error.message, e.error.details as Record<string, unknown> | undefined);
+      return vaultErr(e.error.code, e.error.message, e.error.details);
     throw e;
   }
 };

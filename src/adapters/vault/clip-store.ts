@@ -188,8 +188,12 @@ async function* sourcePieces(source: PartSource): AsyncGenerator<Uint8Array> {
 }
 
 /** Marks errors thrown by the caller's source so they are passed on unchanged, not blamed on the disk. */
-class SourceFailure {
-  constructor(readonly cause: unknown) {}
+/** Marks a failure of the caller's source stream, as opposed to a failure writing the vault. */
+class SourceFailure extends Error {
+  constructor(override readonly cause: unknown) {
+    super('the clip source failed');
+    this.name = 'SourceFailure';
+  }
 }
 
 /** Writes a file under a temporary name, fsyncs it, renames it into place and fsyncs the folder. */
