@@ -352,10 +352,8 @@ describe.skipIf(!hasBrowser)('web shell in Chromium', () => {
       await eventually(() => texts(h1(page))).toEqual([nl.nav[r.key]]);
       await eventually(() => page.getByText(nl.loading).count()).toBe(0);
       await axe(page, r.path);
-      if (r.key === 'rooms')
-        await screenshot(page, 'rooms.png');
-      if (r.key === 'users')
-        await screenshot(page, 'users.png');
+      if (r.key === 'rooms') await screenshot(page, 'rooms.png');
+      if (r.key === 'users') await screenshot(page, 'users.png');
     }
 
     // The forms, open and with errors.

@@ -385,3 +385,276 @@ export interface HealthItem {
   readonly status: string;
   readonly message: string;
 }
+
+// Assessments and room policy (src/http/routes/assessments, src/http/routes/policy, docs/assessment/workflow.md).
+
+export type Bilingual = { readonly nl: string; readonly en: string };
+export type Verdict = 'not-permitted' | 'permitted-with-conditions' | 'permitted';
+export type FindingOutcome = 'pass' | 'fail' | 'condition' | 'review';
+export type VersionStatus = 'draft' | 'submitted' | 'approved' | 'rejected' | 'withdrawn';
+
+export const MEASURE_IDS = [
+  'room-design',
+  'de-escalation',
+  'second-staff-member',
+  'host-nearby',
+  'alarm-button',
+  'live-view',
+  'incident-recording',
+  'continuous-video',
+  'audio-recording',
+  'covert-recording',
+] as const;
+export type MeasureId = (typeof MEASURE_IDS)[number];
+export const PURPOSE_KINDS = ['immediate-help', 'deterrence', 'evidence'] as const;
+export const ALTERNATIVE_STATUSES = [
+  'in-place-insufficient',
+  'considered-insufficient',
+  'adopted-instead',
+  'not-considered',
+] as const;
+export const DPO_RECOMMENDATIONS = ['approve', 'approve-with-conditions', 'reject'] as const;
+
+/** The scenario as the wizard builds it (docs/assessment/README.md); the engine validates it. */
+export interface Scenario {
+  readonly schemaVersion: 1;
+  readonly title: string;
+  readonly assessedOn: string;
+  readonly controller: { readonly name: string; readonly publicAuthority: boolean };
+  readonly measure: {
+    readonly id: string;
+    readonly audio?: boolean;
+    readonly preRollSeconds?: number;
+    readonly postRollSeconds?: number;
+    readonly camera?: 'fixed' | 'flexible' | 'body-worn';
+    readonly startDate?: string;
+  };
+  readonly scope: {
+    readonly rooms: readonly { readonly id: string; readonly name?: string }[];
+    readonly conversationTypes: readonly {
+      readonly id: string;
+      readonly name?: string;
+      readonly sensitive: boolean;
+    }[];
+    readonly hours?: readonly {
+      readonly days: readonly number[];
+      readonly from: string;
+      readonly to: string;
+    }[];
+    readonly riskFlaggedOnly?: boolean;
+    readonly publiclyAccessible?: boolean;
+  };
+  readonly purpose: { readonly text: string; readonly kinds: readonly string[] };
+  readonly legalBasis: { readonly article: string; readonly provision?: string };
+  readonly evidence: {
+    readonly imminentDanger?: { readonly statement: string; readonly date: string };
+    readonly statistics?: string;
+  };
+  readonly alternatives: readonly {
+    readonly measure: string;
+    readonly status: string;
+    readonly reasons: string;
+  }[];
+  readonly safeguards: {
+    readonly transparency?: {
+      readonly sign: boolean;
+      readonly signContents?: readonly string[];
+      readonly secondLayer: boolean;
+      readonly letterText?: string;
+    };
+    readonly worksCouncilConsentDate?: string;
+    readonly retentionHours?: number;
+    readonly retentionJustification?: string;
+    readonly automaticDeletion?: boolean;
+    readonly access?: {
+      readonly roles: readonly string[];
+      readonly fourEyes: boolean;
+      readonly logged: boolean;
+      readonly encryptedAtRest: boolean;
+    };
+    readonly reviewDate?: string;
+    readonly objectionSwitchesOff?: boolean;
+    readonly rightsProcedure?: boolean;
+    readonly noStaffPerformanceUse?: boolean;
+    readonly audioJustification?: string;
+    readonly art9Exception?: string;
+  };
+  readonly dpia: {
+    readonly date?: string;
+    readonly residualRisk?: 'low' | 'medium' | 'high';
+    readonly priorConsultationDate?: string;
+  };
+  readonly peopleAffected: {
+    readonly staff: boolean;
+    readonly residents: boolean;
+    readonly minors: boolean;
+    readonly vulnerableGroups: boolean;
+  };
+  readonly conditionsAccessToService: boolean;
+}
+
+export interface Finding {
+  readonly ruleId: string;
+  readonly title: Bilingual;
+  readonly outcome: FindingOutcome;
+  readonly effectiveOutcome: FindingOutcome;
+  readonly reasons: readonly Bilingual[];
+  readonly source: string;
+  readonly humanJudgement?: { readonly outcome: string; readonly name: string; readonly reasons: string };
+}
+
+export interface Evaluation {
+  readonly verdict: Verdict;
+  readonly findings: readonly Finding[];
+  readonly pendingReviews: readonly string[];
+  readonly dpia: {
+    readonly required: boolean;
+    readonly apListItems: readonly { readonly number: number; readonly name: Bilingual }[];
+    readonly wp248Criteria: readonly { readonly number: number; readonly name: Bilingual }[];
+    readonly reasons: readonly Bilingual[];
+  };
+  readonly conditions: readonly {
+    readonly kind: string;
+    readonly ruleId: string;
+    readonly text: Bilingual;
+  }[];
+  readonly evidence: {
+    readonly source: string;
+    readonly incidents: readonly unknown[];
+    readonly unreported: number;
+  };
+}
+
+export interface ComparisonRow {
+  readonly measureId: string;
+  readonly verdict: Verdict;
+  readonly rank: number;
+  readonly name: Bilingual;
+  readonly achieves: Readonly<Record<string, string>>;
+  readonly meetsPurpose: boolean;
+  readonly findingsSummary: Readonly<Record<FindingOutcome, number>>;
+  readonly failedRules: readonly string[];
+  readonly pros: Bilingual;
+  readonly cons: Bilingual;
+  readonly assessed: boolean;
+}
+
+export interface Comparison {
+  readonly rows: readonly ComparisonRow[];
+  readonly purposeKinds: readonly string[];
+  readonly conclusion: Bilingual;
+}
+
+export interface AssessmentVersion {
+  readonly assessmentId: string;
+  readonly version: number;
+  readonly status: VersionStatus;
+  readonly scenario: Scenario;
+  readonly verdict?: Verdict;
+  readonly dpoAdvice?: {
+    readonly name: string;
+    readonly at: string;
+    readonly advice: string;
+    readonly recommendation: string;
+  };
+  readonly dataSubjectViews?: {
+    readonly at: string;
+    readonly sought: boolean;
+    readonly summary?: string;
+    readonly reasonNotSought?: string;
+    readonly representatives?: string;
+  };
+  readonly humanJudgements: readonly {
+    readonly ruleId: string;
+    readonly outcome: string;
+    readonly name: string;
+    readonly reasons: string;
+    readonly date: string;
+  }[];
+  readonly decision?: {
+    readonly name: string;
+    readonly at: string;
+    readonly outcome: string;
+    readonly reasons: string;
+  };
+  readonly validFrom?: string;
+  readonly validUntil?: string;
+  readonly withdrawal?: { readonly at: string; readonly reason: string };
+  readonly submittedAt?: string;
+  readonly createdBy: string;
+  readonly createdAt: string;
+}
+
+export interface AssessmentHead {
+  readonly id: string;
+  readonly title: string;
+  readonly measure: string;
+  readonly createdBy: string;
+  readonly createdAt: string;
+}
+
+export interface AssessmentSummary extends AssessmentHead {
+  readonly latest: {
+    readonly version: number;
+    readonly status: string;
+    readonly title: string;
+    readonly verdict: string | null;
+    readonly validUntil: string | null;
+  };
+  readonly approvedVersion: number | null;
+}
+
+export type RecordingModeView =
+  | { readonly kind: 'off' }
+  | { readonly kind: 'incident-triggered'; readonly preRollSeconds: number; readonly postRollSeconds: number }
+  | { readonly kind: 'continuous' };
+
+export interface RoomPolicyView {
+  readonly roomId: string;
+  readonly roomName: string;
+  readonly at: string;
+  readonly policy: {
+    readonly entries: readonly {
+      readonly assessmentId: string;
+      readonly measureId: string;
+      readonly conversationTypeId: string;
+      readonly hours: readonly {
+        readonly days: readonly number[];
+        readonly from: string;
+        readonly to: string;
+      }[];
+      readonly mode: RecordingModeView;
+      readonly audioAllowed: boolean;
+      readonly retentionHours: number;
+      readonly viewers: readonly string[];
+      readonly validUntil?: string;
+    }[];
+  };
+  readonly decisions: readonly {
+    readonly conversationTypeId: string;
+    readonly code: string;
+    readonly name: string;
+    readonly decision: {
+      readonly mode: RecordingModeView;
+      readonly audioAllowed: boolean;
+      readonly retentionHours?: number;
+      readonly viewers: readonly string[];
+      readonly assessmentIds: readonly string[];
+      readonly reason: string;
+    };
+  }[];
+}
+
+// Recording switches (src/http/routes/recording).
+
+export interface Suspension {
+  readonly id: string;
+  readonly scope: 'site' | 'organisation';
+  readonly siteId: string | null;
+  readonly reason: string;
+  readonly suspendedBy: string;
+  readonly suspendedAt: string;
+  readonly resumedBy: string | null;
+  readonly resumedAt: string | null;
+  readonly resumeReason: string | null;
+}

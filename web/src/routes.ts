@@ -19,7 +19,10 @@ export type PageKey =
   | 'console'
   | 'incidents'
   | 'report'
-  | 'statistics';
+  | 'statistics'
+  | 'assessments'
+  | 'roomPolicy'
+  | 'recording';
 
 export interface RouteDef {
   readonly key: PageKey;
@@ -37,6 +40,9 @@ export const ROUTES: readonly RouteDef[] = [
   { key: 'report', path: '/incidents/report', permission: 'incidents:report', inNav: true },
   { key: 'incidents', path: '/incidents', permission: 'incidents:read', inNav: true },
   { key: 'statistics', path: '/statistics', permission: 'incidents:read', inNav: true },
+  { key: 'assessments', path: '/assessments', permission: 'assessments:read', inNav: true },
+  { key: 'roomPolicy', path: '/room-policy', permission: 'policy:read', inNav: true },
+  { key: 'recording', path: '/recording', permission: 'recording:suspend', inNav: true },
   { key: 'sites', path: '/sites', permission: 'registry:read', inNav: true },
   { key: 'rooms', path: '/rooms', permission: 'registry:read', inNav: true },
   { key: 'conversationTypes', path: '/conversation-types', permission: 'registry:read', inNav: true },

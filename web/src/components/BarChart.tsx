@@ -15,6 +15,7 @@ import {
   TableRow,
 } from '@utrecht/component-library-react';
 import { useId } from 'react';
+import { TableScroll } from './TableScroll.js';
 
 export interface ChartSeries {
   readonly key: string;
@@ -155,7 +156,7 @@ export const BarChart = ({
           ))}
         </ul>
       ) : null}
-      <div className="pp-table-scroll">
+      <TableScroll label={tableCaption}>
         <Table className="pp-table">
           <TableCaption>{tableCaption}</TableCaption>
           <TableHeader>
@@ -191,7 +192,7 @@ export const BarChart = ({
             ))}
           </TableBody>
         </Table>
-      </div>
+      </TableScroll>
     </figure>
   );
 };

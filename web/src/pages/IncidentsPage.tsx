@@ -14,6 +14,7 @@ import { NO_ERRORS, useLoad } from '../hooks.js';
 import { formatDateTime, formatDuration, useI18n } from '../i18n.js';
 import { useRegistry } from '../registry.js';
 import { useSession } from '../session.js';
+import { TableScroll } from '../components/TableScroll.js';
 
 interface Filter {
   readonly siteId: string;
@@ -89,7 +90,7 @@ export const IncidentsPage = () => {
       {incidents.error ? <LoadError error={incidents.error} /> : null}
       {incidents.data && list.length === 0 ? <Paragraph>{t.incidents.empty}</Paragraph> : null}
       {list.length > 0 ? (
-        <div className="pp-table-scroll">
+        <TableScroll label={t.incidents.caption}>
           <ResourceTable
             caption={t.incidents.caption}
             rows={list}
@@ -131,7 +132,7 @@ export const IncidentsPage = () => {
               },
             ]}
           />
-        </div>
+        </TableScroll>
       ) : null}
     </>
   );

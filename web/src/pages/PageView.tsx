@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { mayOpen, routeForPath, type PageKey } from '../routes.js';
 import { useRouter } from '../router.js';
 import { useSession } from '../session.js';
+import { AssessmentsPage } from './AssessmentsPage.js';
 import { AuditPage } from './AuditPage.js';
 import { CamerasPage } from './CamerasPage.js';
 import { ConsolePage } from './ConsolePage.js';
@@ -12,7 +13,9 @@ import { NotFoundPage } from './NotFoundPage.js';
 import { OrganisationPage } from './OrganisationPage.js';
 import { PanicPage } from './PanicPage.js';
 import { PasswordPage } from './PasswordPage.js';
+import { RecordingPage } from './RecordingPage.js';
 import { ReportPage } from './ReportPage.js';
+import { RoomPolicyPage } from './RoomPolicyPage.js';
 import { RoomsPage } from './RoomsPage.js';
 import { SettingsPage } from './SettingsPage.js';
 import { SitesPage } from './SitesPage.js';
@@ -52,15 +55,22 @@ const render = (key: PageKey): ReactNode => {
       return <ReportPage />;
     case 'statistics':
       return <StatisticsPage />;
+    case 'assessments':
+      return <AssessmentsPage />;
+    case 'roomPolicy':
+      return <RoomPolicyPage />;
+    case 'recording':
+      return <RecordingPage />;
   }
 };
 
 /** The page for the current path, or "no access" when the user's permissions do not cover it. */
 export const PageView = () => {
-  const { path } = useRouter();
+  const { path, navigations } = useRouter();
   const { me } = useSession();
   const route = routeForPath(path);
   if (!route) return <NotFoundPage />;
   if (!mayOpen(route, me.permissions)) return <NoAccessPage />;
-  return <div key={route.key}>{render(route.key)}</div>;
+  // Keyed by the navigation too: choosing a page in the menu again starts it afresh (current data, back to its list).
+  return <div key={`${route.key}-${navigations}`}>{render(route.key)}</div>;
 };

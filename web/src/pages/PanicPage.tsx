@@ -13,6 +13,7 @@ import {
   type Conversation,
   type IncidentSummary,
   type RaiseResult,
+  type RoomPolicyView,
   type RoomStatus,
 } from '../api.js';
 import { AppLink } from '../components/AppLink.js';
@@ -179,6 +180,66 @@ const alarmStatus = async (
   return { ...raised, phase };
 };
 
+/**
+ * "Bezwaar tegen opname": shown only when the room's policy records this kind of conversation;
+ * one press switches recording off for the running conversation (EDPB 3/2019 §105–106).
+ */
+const ObjectionButton = ({
+  conversation,
+  roomName,
+}: {
+  readonly conversation: Conversation;
+  readonly roomName: string;
+}) => {
+  const { t } = useI18n();
+  const policy = useLoad(
+    () =>
+      api.get<RoomPolicyView>(
+        `/api/rooms/${conversation.roomId}/policy?conversationType=${conversation.conversationTypeId}`,
+      ),
+    [conversation.roomId, conversation.conversationTypeId],
+  );
+  const [state, setState] = useState<'idle' | 'busy' | 'done'>('idle');
+  const [error, setError] = useState<string | null>(null);
+  const decision = policy.data?.decisions.find(
+    (d) => d.conversationTypeId === conversation.conversationTypeId,
+  );
+  if (!decision || decision.decision.mode.kind === 'off') return null;
+  const object = () => {
+    setState('busy');
+    api.post('/api/recording/objections', { roomId: conversation.roomId }).then(
+      () => setState('done'),
+      (e: unknown) => {
+        setState('idle');
+        setError(problemText(t, e));
+      },
+    );
+  };
+  const hintId = `objection-hint-${conversation.id}`;
+  return (
+    <div className="pp-objection">
+      <Paragraph id={hintId} appearance="small">
+        {t.panic.objectionHint}
+      </Paragraph>
+      <Button
+        appearance="secondary-action-button"
+        onClick={object}
+        disabled={state !== 'idle'}
+        aria-describedby={hintId}
+        aria-label={`${t.panic.objection} — ${roomName}`}
+      >
+        {t.panic.objection}
+      </Button>
+      <div role="status">{state === 'done' ? <Paragraph>{t.panic.objectionDone}</Paragraph> : null}</div>
+      {error ? (
+        <Alert type="error">
+          <Paragraph>{error}</Paragraph>
+        </Alert>
+      ) : null}
+    </div>
+  );
+};
+
 const RoomPanel = ({
   conversation,
   registry,
@@ -283,6 +344,7 @@ const RoomPanel = ({
           <Paragraph>{failure}</Paragraph>
         </Alert>
       ) : null}
+      {can('recording:object') ? <ObjectionButton conversation={conversation} roomName={roomName} /> : null}
       {can('conversations:write') ? (
         <ButtonGroup>
           <Button appearance="secondary-action-button" onClick={end} disabled={ending}>

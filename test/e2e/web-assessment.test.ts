@@ -1,0 +1,354 @@
+/**
+ * The assessment wizard and workflow end to end in Chromium against the demo municipality: the DPO
+ * (fg) builds an incident-triggered-recording assessment for Spreekkamer 2 × bijstandsgesprek and
+ * watches the findings change as she answers (incidents come from the register), records her
+ * advice, the views and the human judgement, and submits; the accountable official (secretaris)
+ * approves; the room policy view then shows "alleen bij alarm" and the panic view offers the
+ * objection switch. Withdrawal switches the policy off again. Suspending recording shows on every
+ * screen. Every page passes axe.
+ */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { packageRoot } from '../../src/main.js';
+import { DICTIONARIES } from '../../web/src/i18n.js';
+import { chromiumAvailable, launchChromium } from '../support/browser.js';
+import { startTestRuntime, type TestRuntime } from '../support/test-runtime.js';
+
+const nl = DICTIONARIES.nl;
+const PASSWORD = 'Lindewaard-demo-2026';
+const ROOT = packageRoot();
+const WEB_DIST = path.join(ROOT, 'dist', 'web', 'index.html');
+const SCREENSHOTS = path.join(ROOT, 'docs', 'screenshots');
+const TAKE_SCREENSHOTS = process.env.PROPORTIO_SCREENSHOTS === '1';
+const ROOM = 'Stadhuis Lindewaard — Spreekkamer 2';
+
+const hasBrowser = chromiumAvailable();
+
+const ensureWebBuild = (): void => {
+  const newest = (dir: string): number =>
+    fs.readdirSync(dir, { withFileTypes: true }).reduce((m, e) => {
+      const p = path.join(dir, e.name);
+      return Math.max(m, e.isDirectory() ? newest(p) : fs.statSync(p).mtimeMs);
+    }, 0);
+  const stale = !fs.existsSync(WEB_DIST) || fs.statSync(WEB_DIST).mtimeMs < newest(path.join(ROOT, 'web'));
+  if (stale)
+    execFileSync('npx', ['vite', 'build', '--config', 'web/vite.config.ts'], { cwd: ROOT, stdio: 'inherit' });
+};
+
+const eventually = <T>(fn: () => Promise<T>, message?: string) =>
+  expect.poll(fn, { timeout: 15_000, interval: 100, ...(message ? { message } : {}) });
+const texts = (l: Locator): Promise<string[]> => l.allInnerTexts().then((xs) => xs.map((x) => x.trim()));
+const h1 = (page: Page): Locator => page.getByRole('heading', { level: 1 });
+const visible = (l: Locator): Promise<void> => l.waitFor({ state: 'visible' });
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** A field by the start of its label (optional fields carry "(niet verplicht)"). */
+const field = (page: Page, label: string): Locator =>
+  page.getByLabel(new RegExp(`^${escape(label)}`)).first();
+const inFuture = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+const inPast = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
+
+describe.skipIf(!hasBrowser)('assessment wizard and workflow in Chromium', () => {
+  let rt: TestRuntime;
+  let browser: Browser;
+  let base: string;
+  const contexts: BrowserContext[] = [];
+
+  const newPage = async (): Promise<Page> => {
+    const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'nl-NL' });
+    context.setDefaultTimeout(15_000);
+    contexts.push(context);
+    return context.newPage();
+  };
+
+  const loginAndWait = async (page: Page, username: string): Promise<void> => {
+    await page.goto(base);
+    await page.getByLabel(nl.login.username, { exact: true }).fill(username);
+    await page.getByLabel(nl.login.password, { exact: true }).fill(PASSWORD);
+    await page.getByRole('button', { name: nl.login.submit, exact: true }).click();
+    await eventually(() => texts(h1(page)), `start page for ${username}`).toEqual([
+      expect.stringMatching(/^Welkom, /),
+    ]);
+  };
+
+  const open = async (page: Page, navLabel: string): Promise<void> => {
+    await page
+      .getByRole('navigation', { name: nl.mainNav, exact: true })
+      .getByRole('link', { name: navLabel, exact: true })
+      .click();
+    await eventually(() => texts(h1(page))).toEqual([navLabel]);
+    await eventually(() => page.getByText(nl.loading).count()).toBe(0);
+  };
+
+  const axe = async (page: Page, what: string): Promise<void> => {
+    const result = await new AxeBuilder({ page })
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+      .analyze();
+    if (result.violations.length > 0)
+      console.error(
+        `axe violations on ${what}:\n` +
+          result.violations
+            .map(
+              (v) =>
+                `- ${v.id}: ${v.help}\n${v.nodes.map((n) => `    ${n.target.join(' ')}: ${n.failureSummary ?? ''}`).join('\n')}`,
+            )
+            .join('\n'),
+      );
+    expect(result.violations.map((v) => `${what}: ${v.id}`)).toEqual([]);
+  };
+
+  const screenshot = async (page: Page, name: string): Promise<void> => {
+    if (TAKE_SCREENSHOTS) await page.screenshot({ path: path.join(SCREENSHOTS, name), fullPage: true });
+  };
+
+  const verdictLine = (page: Page): Locator => page.locator('.pp-wizard__verdict');
+
+  const policyRow = async (page: Page): Promise<Locator> => {
+    await open(page, nl.nav.roomPolicy);
+    await page.getByLabel(nl.roomPolicy.room, { exact: true }).selectOption({ label: ROOM });
+    return page
+      .getByRole('table', { name: nl.roomPolicy.caption(ROOM) })
+      .getByRole('row', { name: /^Bijstandsgesprek/ });
+  };
+
+  beforeAll(async () => {
+    ensureWebBuild();
+    rt = await startTestRuntime({ demo: true, listen: true, web: true, loginAttemptsPerMinute: 10_000 });
+    base = rt.url!;
+    browser = await launchChromium();
+    if (TAKE_SCREENSHOTS) fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  });
+
+  afterEach(async () => {
+    for (const c of contexts.splice(0)) await c.close();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await rt?.close();
+  });
+
+  it('fg builds an incident-triggered-recording assessment with live findings; secretaris approves; the room policy follows', async () => {
+    const fg = await newPage();
+    await loginAndWait(fg, 'fg');
+    await open(fg, nl.nav.assessments);
+    await fg.getByRole('button', { name: nl.assessments.add, exact: true }).click();
+    await fg
+      .getByLabel(nl.wizard.titleLabel, { exact: true })
+      .fill('Opname bij alarm in Spreekkamer 2, bijstandsgesprekken');
+    expect(await fg.getByLabel(nl.wizard.measure, { exact: true }).inputValue()).toBe('incident-recording');
+    await visible(verdictLine(fg).getByText(new RegExp(`^${escape(nl.wizard.incomplete)}`)));
+
+    // Scope: the findings appear, and the incidents come from the register by themselves.
+    await fg.getByRole('group', { name: nl.wizard.rooms }).getByLabel(ROOM, { exact: true }).check();
+    await fg
+      .getByRole('group', { name: nl.wizard.types })
+      .getByLabel('Bijstandsgesprek (gevoelig)', { exact: true })
+      .check();
+    await visible(verdictLine(fg).getByText(/^Oordeel: niet toegestaan — \d+ blokkerend/));
+    await visible(fg.getByText(/^Uit het incidentregister: [1-9]\d* incident\(en\)/).first());
+    const blockingAtFirst = Number(/(\d+) blokkerend/.exec(await verdictLine(fg).innerText())?.[1]);
+    expect(blockingAtFirst).toBeGreaterThan(0);
+    const findings = fg.getByRole('table', { name: nl.wizard.findingsCaption });
+    await visible(findings.getByRole('row', { name: /^LB-2 / }).getByText(nl.assessments.outcomes.fail!));
+
+    // Answering a question updates the findings: the provision of law clears LB-2.
+    await field(fg, nl.wizard.provision).fill(
+      'Arbeidsomstandighedenwet art. 3 lid 2 en Arbeidsomstandighedenbesluit art. 2.15',
+    );
+    await visible(findings.getByRole('row', { name: /^LB-2 / }).getByText(nl.assessments.outcomes.pass!));
+    await eventually(async () =>
+      Number(/(\d+) blokkerend/.exec(await verdictLine(fg).innerText())?.[1]),
+    ).toBeLessThan(blockingAtFirst);
+
+    await field(fg, nl.wizard.purposeText).fill(
+      'Bij een alarm tijdens een bijstandsgesprek in Spreekkamer 2 direct hulp halen en beeldbewijs vastleggen van het incident voor aangifte bij de politie',
+    );
+    const kinds = fg.getByRole('group', { name: nl.wizard.purposeKinds });
+    await kinds.getByLabel(nl.assessments.purposeKinds['immediate-help']!, { exact: true }).check();
+    await kinds.getByLabel(nl.assessments.purposeKinds.evidence!, { exact: true }).check();
+    const alternatives: [string, string, string][] = [
+      ['room-design', 'in-place-insufficient', 'Vluchtdeur aanwezig; levert geen bewijs.'],
+      ['de-escalation', 'in-place-insufficient', 'Training ingevoerd; incidenten bleven.'],
+      ['second-staff-member', 'in-place-insufficient', 'Getuigen waren onvoldoende voor vervolging.'],
+      ['host-nearby', 'in-place-insufficient', 'De beveiliger ziet niet wat in de kamer gebeurt.'],
+      ['alarm-button', 'in-place-insufficient', 'Haalt hulp maar legt niets vast.'],
+      ['live-view', 'considered-insufficient', 'Ingrijpender en levert geen bewijs.'],
+    ];
+    for (const [m, status, reasons] of alternatives) {
+      const name = nl.assessments.measures[m]!;
+      await fg.getByLabel(nl.wizard.alternativeStatus(name), { exact: true }).selectOption(status);
+      await fg.getByLabel(nl.wizard.alternativeReasons(name), { exact: true }).fill(reasons);
+    }
+    await fg.getByLabel(nl.wizard.sign, { exact: true }).check();
+    await fg.getByLabel(nl.wizard.secondLayer, { exact: true }).check();
+    await field(fg, nl.wizard.worksCouncil).fill(inPast(30));
+    await field(fg, nl.wizard.retention).fill('72');
+    await fg.getByLabel(nl.wizard.automaticDeletion, { exact: true }).check();
+    await field(fg, nl.wizard.accessRoles).fill('beveiligingscoördinator, FG');
+    for (const l of [
+      nl.wizard.fourEyes,
+      nl.wizard.logged,
+      nl.wizard.encrypted,
+      nl.wizard.objection,
+      nl.wizard.noStaffUse,
+      nl.wizard.rights,
+    ])
+      await fg.getByLabel(l, { exact: true }).check();
+    await field(fg, nl.wizard.reviewDate).fill(inFuture(365));
+    await field(fg, nl.wizard.dpiaDate).fill(inPast(10));
+    await fg.getByLabel(nl.wizard.residualRisk, { exact: true }).selectOption('medium');
+    await fg
+      .getByRole('group', { name: nl.wizard.people })
+      .getByLabel(nl.wizard.vulnerable, { exact: true })
+      .check();
+
+    await visible(verdictLine(fg).getByText(/^Oordeel: toegestaan onder voorwaarden — 0 blokkerend/));
+    await visible(findings.getByRole('row', { name: /^PROP-1 / }).getByText(nl.assessments.outcomes.review!));
+    const comparison = fg.getByRole('table', { name: nl.wizard.comparisonCaption });
+    await visible(comparison.getByRole('rowheader', { name: /^Mobiele alarmknop|^Alarmknop/ }).first());
+    await eventually(() => comparison.getByRole('row').count()).toBe(11);
+    await axe(fg, 'wizard with live findings');
+    await screenshot(fg, 'assessment-wizard-live-findings.png');
+
+    await fg.getByRole('button', { name: nl.wizard.save, exact: true }).click();
+    await visible(fg.getByRole('status').filter({ hasText: nl.wizard.saved }));
+    await visible(fg.getByText(nl.workflow.latest(1, nl.assessments.statuses.draft!)));
+
+    // The DPO's advice, the views, the human judgement on PROP-1, then submission.
+    await fg
+      .getByLabel(nl.workflow.adviceText, { exact: true })
+      .fill(
+        'Opname alleen bij alarm, zonder geluid, 72 uur: passend gezien de incidenten met aangifte in deze kamer.',
+      );
+    await fg.getByRole('button', { name: nl.workflow.recordAdvice, exact: true }).click();
+    await visible(fg.getByText(/^Advies van Mr\. Pieter Hoekstra \(FG\)/));
+    await fg
+      .getByLabel(nl.workflow.summary, { exact: true })
+      .fill('Cliëntenraad: alleen bij alarm, nooit geluid, bezwaar zet direct uit.');
+    await fg.getByRole('button', { name: nl.workflow.recordViews, exact: true }).click();
+    await visible(fg.getByText(new RegExp(`^${escape(nl.workflow.viewsDone)}`)));
+    await fg.getByLabel(nl.workflow.judgementOutcome('PROP-1'), { exact: true }).selectOption('pass');
+    await fg
+      .getByLabel(nl.workflow.judgementReasons('PROP-1'), { exact: true })
+      .fill(
+        'Meerdere ernstige incidenten met aangifte in juist deze kamer en dit soort gesprek weerleggen het vermoeden.',
+      );
+    await fg.getByRole('button', { name: nl.workflow.recordJudgement('PROP-1'), exact: true }).click();
+    await visible(fg.getByText(/^PROP-1: voldoet \(Mr\. Pieter Hoekstra \(FG\)\)/));
+    await axe(fg, 'assessment workflow (draft)');
+    await fg.getByRole('button', { name: nl.workflow.submit, exact: true }).click();
+    await visible(fg.getByText(nl.workflow.latest(1, nl.assessments.statuses.submitted!)));
+    const reportHref = await fg.getByRole('link', { name: nl.workflow.reportNl }).getAttribute('href');
+    const report = await fg.evaluate(async (href) => (await fetch(href ?? '')).text(), reportHref);
+    expect(report).toContain('PROP-1');
+
+    // The accountable official approves.
+    const sec = await newPage();
+    await loginAndWait(sec, 'secretaris');
+    await open(sec, nl.nav.assessments);
+    await sec
+      .getByRole('button', {
+        name: nl.assessments.open('Opname bij alarm in Spreekkamer 2, bijstandsgesprekken'),
+      })
+      .click();
+    await sec.getByLabel(nl.workflow.decisionOutcome, { exact: true }).selectOption('approved');
+    await sec
+      .getByLabel(nl.workflow.decisionReasons, { exact: true })
+      .fill('Noodzakelijk en proportioneel; lichtere middelen zijn onvoldoende.');
+    await axe(sec, 'decision form');
+    await sec.getByRole('button', { name: nl.workflow.decide, exact: true }).click();
+    await visible(sec.getByText(/^Besluit: goedgekeurd door Drs\. Anouk Jansen/));
+    await visible(sec.getByText(nl.workflow.latest(1, nl.assessments.statuses.approved!)));
+
+    // The room policy shows incident-triggered recording for this room and kind of conversation only.
+    const row = await policyRow(sec);
+    await visible(row.getByText(nl.roomPolicy.modes['incident-triggered']!));
+    await visible(row.getByText(nl.roomPolicy.rolls(30, 120)));
+    await visible(row.getByText(nl.roomPolicy.hours(72)));
+    const other = sec
+      .getByRole('table', { name: nl.roomPolicy.caption(ROOM) })
+      .getByRole('row', { name: /^Schuldhulpgesprek/ });
+    await visible(other.getByText(nl.roomPolicy.modes.off!, { exact: true }));
+    await axe(sec, 'room policy');
+    await screenshot(sec, 'room-policy.png');
+
+    // The front desk gets the objection switch in this room for this kind of conversation.
+    const balie = await newPage();
+    await loginAndWait(balie, 'balie');
+    await open(balie, nl.nav.panic);
+    await balie.getByLabel(nl.panic.room, { exact: true }).selectOption({ label: ROOM });
+    await balie.getByLabel(nl.panic.kind, { exact: true }).selectOption({ label: 'Bijstandsgesprek' });
+    await balie.getByRole('button', { name: nl.panic.start, exact: true }).click();
+    const objection = balie.getByRole('button', {
+      name: `${nl.panic.objection} — Spreekkamer 2`,
+      exact: true,
+    });
+    await visible(objection);
+    await axe(balie, 'panic view with the objection switch');
+    await objection.click();
+    await visible(balie.getByText(nl.panic.objectionDone));
+    await balie.getByRole('button', { name: nl.panic.end('Spreekkamer 2'), exact: true }).click();
+
+    // Withdrawal switches the policy off at once.
+    await open(fg, nl.nav.assessments);
+    await fg
+      .getByRole('button', {
+        name: nl.assessments.open('Opname bij alarm in Spreekkamer 2, bijstandsgesprekken'),
+      })
+      .click();
+    await fg
+      .getByLabel(nl.workflow.withdrawReason, { exact: true })
+      .fill('Camera vervangen; nieuwe afweging volgt.');
+    await fg.getByRole('button', { name: nl.workflow.withdraw, exact: true }).click();
+    await visible(fg.getByText(nl.workflow.withdrawn('Camera vervangen; nieuwe afweging volgt.')));
+    const after = await policyRow(sec);
+    await visible(after.getByText(nl.roomPolicy.modes.off!, { exact: true }));
+  });
+
+  it('suspending recording shows on every screen until it is resumed', async () => {
+    const admin = await newPage();
+    await loginAndWait(admin, 'beheer');
+    await open(admin, nl.nav.recording);
+    await axe(admin, 'recording switches');
+    await admin.getByRole('button', { name: nl.recording.suspend, exact: true }).click();
+    await admin
+      .getByLabel(nl.recording.scope, { exact: true })
+      .selectOption({ label: 'Stadhuis Lindewaard' });
+    await admin
+      .getByLabel(nl.recording.reason, { exact: true })
+      .fill('Storing in de opslag; onderzoek loopt.');
+    await admin.getByRole('button', { name: nl.recording.suspend, exact: true }).click();
+    await visible(admin.getByRole('status').filter({ hasText: nl.recording.suspended }));
+
+    const bhv = await newPage();
+    await loginAndWait(bhv, 'bhv');
+    for (const label of [nl.nav.start, nl.nav.console, nl.nav.roomPolicy]) {
+      if (label !== nl.nav.start) await open(bhv, label);
+      await visible(
+        bhv
+          .getByRole('region', { name: nl.health.label })
+          .getByText(
+            /^Opname stilgelegd voor Stadhuis Lindewaard sinds .* — reden: Storing in de opslag; onderzoek loopt\.$/,
+          ),
+      );
+    }
+    await axe(bhv, 'room policy with the suspension banner');
+
+    await admin
+      .getByRole('button', { name: nl.recording.resume('Stadhuis Lindewaard'), exact: true })
+      .click();
+    await admin.getByLabel(nl.recording.resumeReason, { exact: true }).fill('Opslag hersteld.');
+    await admin
+      .getByRole('button', { name: nl.recording.resume('Stadhuis Lindewaard'), exact: true })
+      .first()
+      .click();
+    await visible(admin.getByRole('status').filter({ hasText: nl.recording.resumedDone }));
+    await bhv.reload();
+    await eventually(() => texts(h1(bhv))).toEqual([nl.roomPolicy.title]);
+    await eventually(() => bhv.getByText(/^Opname stilgelegd voor Stadhuis Lindewaard/).count()).toBe(0);
+  });
+});
