@@ -10,8 +10,7 @@ export default defineConfig({
   build: {
     outDir: fileURLToPath(new URL('../dist/web', import.meta.url)),
     emptyOutDir: true,
-    // One bundle of about 860 kB (245 kB gzipped), most of it the Utrecht component library; the
-    // alarm and assessment screens added about 370 kB. Splitting per page is a later step.
+    // One bundle of about 600 kB (175 kB gzipped), most of it the Utrecht component library.
     chunkSizeWarningLimit: 900,
   },
   server: {

@@ -46,8 +46,8 @@ export interface BarChartProps {
   readonly legendLabel: string;
 }
 
-const WIDTH = 720;
-const LABEL_W = 230;
+const WIDTH = 820;
+const LABEL_W = 330;
 const VALUE_W = 60;
 const BAR_H = 22;
 const GAP = 10;
@@ -72,7 +72,7 @@ export const BarChart = ({
   const plotW = WIDTH - LABEL_W - VALUE_W;
   const height = rows.length * (BAR_H + GAP) + GAP;
   const scale = (v: number) => (v / max) * plotW;
-  const short = (s: string) => (s.length > 30 ? `${s.slice(0, 29)}…` : s);
+  const short = (s: string) => (s.length > 46 ? `${s.slice(0, 45)}…` : s);
 
   return (
     <figure className="pp-chart">
