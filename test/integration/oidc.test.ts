@@ -5,11 +5,17 @@
  * `roles` claim released by the `proportio` scope and are mapped by PROPORTIO_OIDC_ROLE_MAP.
  */
 import net from 'node:net';
-import os from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Clock } from '../../src/services/ports.js';
 import { availableDialects } from '../support/databases.js';
-import { OidcBrowser, driveProvider, freePort, startTestProvider, type TestAccount, type TestProvider } from '../support/oidc-provider.js';
+import {
+  OidcBrowser,
+  driveProvider,
+  freePort,
+  startTestProvider,
+  type TestAccount,
+  type TestProvider,
+} from '../support/oidc-provider.js';
 import { startTestRuntime, type TestRuntime } from '../support/test-runtime.js';
 
 const dialects = await availableDialects();
@@ -34,10 +40,19 @@ interface Rp {
 }
 
 /** Proportio listening on a port chosen in advance: its callback URL is registered at the provider. */
-const startRp = async (dialect: 'sqlite' | 'postgres', port: number, env: Record<string, string>, clock?: Clock): Promise<Rp> => {
+const startRp = async (
+  dialect: 'sqlite' | 'postgres',
+  port: number,
+  env: Record<string, string>,
+  clock?: Clock,
+): Promise<Rp> => {
   const url = `http://127.0.0.1:${port}`;
   const callback = `${url}/api/auth/oidc/callback`;
-  const t = await startTestRuntime({ dialect, env: { PROPORTIO_OIDC_REDIRECT_URI: callback, ...env }, ...(clock ? { clock } : {}) });
+  const t = await startTestRuntime({
+    dialect,
+    env: { PROPORTIO_OIDC_REDIRECT_URI: callback, ...env },
+    ...(clock ? { clock } : {}),
+  });
   await t.app.listen({ port, host: '127.0.0.1' });
   return { t, url, callback };
 };
@@ -66,7 +81,16 @@ const snapshot = async (rp: Rp) => {
 };
 
 interface Me {
-  user: { id: string; username: string; displayName: string; email: string; roles: string[]; oidc: boolean; hasPassword: boolean; disabled: boolean };
+  user: {
+    id: string;
+    username: string;
+    displayName: string;
+    email: string;
+    roles: string[];
+    oidc: boolean;
+    hasPassword: boolean;
+    disabled: boolean;
+  };
   csrfToken: string | null;
   permissions: string[];
 }
@@ -77,13 +101,24 @@ const problemOf = async (res: Response) => {
 };
 
 /** Starts a login at Proportio and walks the provider up to (not into) Proportio's callback. */
-const beginLogin = async (rp: Rp, who: TestAccount, browser = new OidcBrowser(), opts: { decline?: boolean } = {}) => {
+const beginLogin = async (
+  rp: Rp,
+  who: TestAccount,
+  browser = new OidcBrowser(),
+  opts: { decline?: boolean } = {},
+) => {
   const start = await browser.request(`${rp.url}/api/auth/oidc/start`);
   expect(start.status, await start.clone().text()).toBe(302);
   const authUrl = new URL(start.headers.get('location') ?? '');
   const pendingCookie = browser.cookie(rp.url, 'proportio_oidc');
   expect(pendingCookie).toBeTruthy();
-  const { callbackUrl, prompts } = await driveProvider(browser, authUrl.href, rp.callback, { username: who.sub, password: who.password }, opts);
+  const { callbackUrl, prompts } = await driveProvider(
+    browser,
+    authUrl.href,
+    rp.callback,
+    { username: who.sub, password: who.password },
+    opts,
+  );
   return { browser, authUrl, callbackUrl, prompts, pendingCookie: pendingCookie ?? '' };
 };
 
@@ -108,7 +143,11 @@ describe.each(dialects)('OIDC sign-in against a real oidc-provider (%s)', (diale
     const [rpPort, pubPort] = [await freePort(), await freePort()];
     provider = await startTestProvider({
       clients: [
-        { clientId: 'proportio', clientSecret: SECRET, redirectUri: `http://127.0.0.1:${rpPort}/api/auth/oidc/callback` },
+        {
+          clientId: 'proportio',
+          clientSecret: SECRET,
+          redirectUri: `http://127.0.0.1:${rpPort}/api/auth/oidc/callback`,
+        },
         { clientId: 'proportio-public', redirectUri: `http://127.0.0.1:${pubPort}/api/auth/oidc/callback` },
       ],
       accounts: [fg, beheer, nobody, balie],
@@ -180,7 +219,11 @@ describe.each(dialects)('OIDC sign-in against a real oidc-provider (%s)', (diale
     expect(m.body?.permissions).not.toContain('users:write');
     expect(m.body?.csrfToken).toBeTruthy();
 
-    expect(await snapshot(rp)).toEqual({ users: before.users + 1, sessions: before.sessions + 1, audit: before.audit + 2 });
+    expect(await snapshot(rp)).toEqual({
+      users: before.users + 1,
+      sessions: before.sessions + 1,
+      audit: before.audit + 2,
+    });
   });
 
   it('(f) the audit log holds user.provision (by the oidc system actor) and auth.login with method oidc', async () => {
@@ -211,7 +254,11 @@ describe.each(dialects)('OIDC sign-in against a real oidc-provider (%s)', (diale
     expect(m.body?.user.id).toBe(user!.id);
     expect([...(m.body?.user.roles ?? [])].sort()).toEqual(['admin', 'dpo']);
     expect(m.body?.permissions).toContain('users:write');
-    expect(await snapshot(rp)).toEqual({ users: before.users, sessions: before.sessions + 1, audit: before.audit + 2 });
+    expect(await snapshot(rp)).toEqual({
+      users: before.users,
+      sessions: before.sessions + 1,
+      audit: before.audit + 2,
+    });
     const [latest, previous] = await rp.t.rt.store.read.audit.page({ limit: 2 });
     expect(latest?.action).toBe('auth.login');
     expect(previous?.action).toBe('user.roles-sync');
@@ -248,7 +295,10 @@ describe.each(dialects)('OIDC sign-in against a real oidc-provider (%s)', (diale
     try {
       const { browser, callbackUrl } = await beginLogin(rp, a);
       expect((await browser.request(callbackUrl)).status).toBe(302);
-      expect((await me(rp, browser)).body?.user).toMatchObject({ email: 'bas.jansen@lindewaard.example', roles: ['admin'] });
+      expect((await me(rp, browser)).body?.user).toMatchObject({
+        email: 'bas.jansen@lindewaard.example',
+        roles: ['admin'],
+      });
     } finally {
       a.email = beheer.email;
     }
@@ -294,7 +344,11 @@ describe.each(dialects)('OIDC sign-in against a real oidc-provider (%s)', (diale
   });
 
   describe('(d) a callback that does not belong to a sign-in started here → 401 AUTH.OIDC_FAILED, no session', () => {
-    const expectRejected = async (res: Response, browser: OidcBrowser, before: Awaited<ReturnType<typeof snapshot>>) => {
+    const expectRejected = async (
+      res: Response,
+      browser: OidcBrowser,
+      before: Awaited<ReturnType<typeof snapshot>>,
+    ) => {
       expect(res.status).toBe(401);
       expect((await problemOf(res)).code).toBe('AUTH.OIDC_FAILED');
       expect(res.headers.getSetCookie().some((c) => c.startsWith('proportio_session='))).toBe(false);
@@ -384,7 +438,10 @@ describe.each(dialects)('OIDC sign-in against a real oidc-provider (%s)', (diale
     const patch = await rp.t.app.inject({
       method: 'PATCH',
       url: `/api/users/${target!.id}`,
-      headers: { cookie: `proportio_session=${admin.browser.cookie(rp.url, 'proportio_session') ?? ''}`, 'x-csrf-token': adminMe.body?.csrfToken ?? '' },
+      headers: {
+        cookie: `proportio_session=${admin.browser.cookie(rp.url, 'proportio_session') ?? ''}`,
+        'x-csrf-token': adminMe.body?.csrfToken ?? '',
+      },
       payload: { disabled: true },
     });
     expect(patch.statusCode, patch.body).toBe(200);
@@ -402,7 +459,12 @@ describe.each(dialects)('OIDC sign-in against a real oidc-provider (%s)', (diale
   it("a provider account whose preferred_username is a local user's name gets its own account, never the local one", async () => {
     const local = await rp.t.rt.services.users.create(
       { kind: 'system', name: 'test' },
-      { username: 'e.visser', displayName: 'Local Eva', roles: ['front-desk'], password: 'Lindewaard-local-2026!' },
+      {
+        username: 'e.visser',
+        displayName: 'Local Eva',
+        roles: ['front-desk'],
+        password: 'Lindewaard-local-2026!',
+      },
     );
     expect(local.ok).toBe(true);
     const localId = local.ok ? local.value.id : '';
@@ -415,7 +477,12 @@ describe.each(dialects)('OIDC sign-in against a real oidc-provider (%s)', (diale
     expect(m.body?.user.username).toMatch(/^oidc-[0-9a-f]{12}$/);
     expect(m.body?.user.roles).toEqual(['admin']);
     const untouched = await rp.t.rt.store.read.users.get(localId);
-    expect(untouched).toMatchObject({ username: 'e.visser', roles: ['front-desk'], oidcSubject: null, hasPassword: true });
+    expect(untouched).toMatchObject({
+      username: 'e.visser',
+      roles: ['front-desk'],
+      oidcSubject: null,
+      hasPassword: true,
+    });
   });
 
   it('a public client (no secret, PKCE alone) signs in as well', async () => {
@@ -426,12 +493,22 @@ describe.each(dialects)('OIDC sign-in against a real oidc-provider (%s)', (diale
     const cb = await browser.request(callbackUrl);
     expect(cb.status, await cb.clone().text()).toBe(302);
     expect((await me(pub, browser)).body?.user).toMatchObject({ username: 'b.jansen', roles: ['admin'] });
-    expect(await snapshot(pub)).toEqual({ users: before.users + 1, sessions: before.sessions + 1, audit: before.audit + 2 });
+    expect(await snapshot(pub)).toEqual({
+      users: before.users + 1,
+      sessions: before.sessions + 1,
+      audit: before.audit + 2,
+    });
   });
 
   it('the provider really requires PKCE: an authorisation request without code_challenge is refused', async () => {
     const u = new URL('/auth', provider.issuer);
-    u.search = new URLSearchParams({ client_id: 'proportio', response_type: 'code', scope: 'openid', redirect_uri: rp.callback, state: 's' }).toString();
+    u.search = new URLSearchParams({
+      client_id: 'proportio',
+      response_type: 'code',
+      scope: 'openid',
+      redirect_uri: rp.callback,
+      state: 's',
+    }).toString();
     const res = await fetch(u, { redirect: 'manual' });
     const location = new URL(res.headers.get('location') ?? '', provider.issuer);
     expect(location.href.startsWith(rp.callback)).toBe(true);
@@ -457,7 +534,10 @@ describe.each(dialects)('OIDC sign-in against a real oidc-provider (%s)', (diale
 
       // Still serving: health, the OIDC status, and a callback is refused cleanly.
       expect((await fetch(`${down.url}/healthz`)).status).toBe(200);
-      expect(await (await fetch(`${down.url}/api/auth/oidc`)).json()).toEqual({ enabled: true, label: LABEL });
+      expect(await (await fetch(`${down.url}/api/auth/oidc`)).json()).toEqual({
+        enabled: true,
+        label: LABEL,
+      });
       expect((await fetch(`${down.url}/api/auth/oidc/callback?code=x&state=y`)).status).toBe(401);
       expect(await snapshot(down)).toEqual(before);
 
@@ -493,47 +573,35 @@ describe.each(dialects)('OIDC sign-in against a real oidc-provider (%s)', (diale
 });
 
 // Failure modes that do not depend on the database: run once, on the first available dialect.
-describe.each(dialects.slice(0, 1))('OIDC: an identity provider that hangs or is not safe to use (%s)', (dialect) => {
-  it('a provider that accepts connections but never answers: /start gives up with 502 well within a minute', async () => {
-    const sockets = new Set<net.Socket>();
-    const silent = net.createServer((s) => void sockets.add(s)); // accepts, never answers
-    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
-    const issuer = `http://127.0.0.1:${(silent.address() as net.AddressInfo).port}`;
-    const rp = await startRp(dialect, await freePort(), oidcEnv(issuer, 'proportio', SECRET));
-    try {
-      const started = Date.now();
-      const res = await fetch(`${rp.url}/api/auth/oidc/start`, { redirect: 'manual' });
-      const took = Date.now() - started;
-      expect(res.status).toBe(502);
-      expect((await problemOf(res)).code).toBe('AUTH.OIDC_FAILED');
-      expect(took).toBeLessThan(15_000);
-      expect((await fetch(`${rp.url}/healthz`)).status).toBe(200);
-    } finally {
-      await rp.t.close();
-      for (const s of sockets) s.destroy();
-      await new Promise<void>((resolve) => silent.close(() => resolve()));
-    }
-  }, 30_000);
+describe.each(dialects.slice(0, 1))(
+  'OIDC: an identity provider that hangs or is not safe to use (%s)',
+  (dialect) => {
+    it('a provider that accepts connections but never answers: /start gives up with 502 well within a minute', async () => {
+      const sockets = new Set<net.Socket>();
+      const silent = net.createServer((s) => void sockets.add(s)); // accepts, never answers
+      await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+      const issuer = `http://127.0.0.1:${(silent.address() as net.AddressInfo).port}`;
+      const rp = await startRp(dialect, await freePort(), oidcEnv(issuer, 'proportio', SECRET));
+      try {
+        const started = Date.now();
+        const res = await fetch(`${rp.url}/api/auth/oidc/start`, { redirect: 'manual' });
+        const took = Date.now() - started;
+        expect(res.status).toBe(502);
+        expect((await problemOf(res)).code).toBe('AUTH.OIDC_FAILED');
+        expect(took).toBeLessThan(15_000);
+        expect((await fetch(`${rp.url}/healthz`)).status).toBe(200);
+      } finally {
+        await rp.t.close();
+        for (const s of sockets) s.destroy();
+        await new Promise<void>((resolve) => silent.close(() => resolve()));
+      }
+    }, 30_000);
 
-  const external = Object.values(os.networkInterfaces())
-    .flat()
-    .find((i) => i && i.family === 'IPv4' && !i.internal)?.address;
-
-  it.skipIf(!external)('a plain-http issuer that is not on this machine is refused before any request (secrets would cross the network in clear)', async () => {
-    const remote = await startTestProvider({
-      host: external!,
-      clients: [{ clientId: 'proportio', clientSecret: SECRET, redirectUri: 'http://127.0.0.1:1/api/auth/oidc/callback' }],
-      accounts: [],
+    it('a plain-http issuer that is not on this machine is refused at start, before any request (secrets would cross the network in clear)', async () => {
+      // 192.0.2.0/24 is TEST-NET-1: never contacted; the configuration must refuse it first.
+      await expect(
+        startRp(dialect, await freePort(), oidcEnv('http://192.0.2.10:9/realms/x', 'proportio', SECRET)),
+      ).rejects.toThrow(/PROPORTIO_OIDC_ISSUER must use https/);
     });
-    const rp = await startRp(dialect, await freePort(), oidcEnv(remote.issuer, 'proportio', SECRET));
-    try {
-      const res = await fetch(`${rp.url}/api/auth/oidc/start`, { redirect: 'manual' });
-      expect(res.status).toBe(502);
-      expect((await problemOf(res)).code).toBe('AUTH.OIDC_FAILED');
-      expect(remote.requests).toEqual([]); // not even discovery went out over plain http
-    } finally {
-      await rp.t.close();
-      await remote.close();
-    }
-  });
-});
+  },
+);

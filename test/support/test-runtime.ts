@@ -37,17 +37,25 @@ export const startTestRuntime = async (opts: TestRuntimeOptions = {}): Promise<T
   const dialect = opts.dialect ?? 'sqlite';
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'proportio-test-'));
   const db = await freshDatabase(dialect, dataDir);
-  const config = loadConfig(
-    {
-      PROPORTIO_DATA_DIR: dataDir,
-      PROPORTIO_LOG_LEVEL: 'silent',
-      PROPORTIO_WEB_DIR: opts.web ? path.join(packageRoot(), 'dist', 'web') : path.join(dataDir, 'no-web'),
-      ...(db.url ? { PROPORTIO_DATABASE_URL: db.url } : {}),
-      ...opts.env,
-    },
-    dataDir,
-    packageRoot(),
-  );
+  let config;
+  try {
+    config = loadConfig(
+      {
+        PROPORTIO_DATA_DIR: dataDir,
+        PROPORTIO_LOG_LEVEL: 'silent',
+        PROPORTIO_WEB_DIR: opts.web ? path.join(packageRoot(), 'dist', 'web') : path.join(dataDir, 'no-web'),
+        ...(db.url ? { PROPORTIO_DATABASE_URL: db.url } : {}),
+        ...opts.env,
+      },
+      dataDir,
+      packageRoot(),
+    );
+  } catch (e) {
+    // A configuration the test expects to be refused must not leave its database behind.
+    await db.drop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    throw e;
+  }
   const rt = await createRuntime(config, {
     database: db.database,
     // Cheap hashing keeps tests fast; production uses the OWASP profile.
@@ -89,5 +97,9 @@ export const loginAs = async (app: ProportioApp, username: string, password = 'L
   if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
   const cookie = res.cookies.find((c) => c.name === 'proportio_session');
   const body = res.json<{ csrfToken: string }>();
-  return { cookie: `proportio_session=${cookie!.value}`, csrf: body.csrfToken, headers: { cookie: `proportio_session=${cookie!.value}`, 'x-csrf-token': body.csrfToken } };
+  return {
+    cookie: `proportio_session=${cookie!.value}`,
+    csrf: body.csrfToken,
+    headers: { cookie: `proportio_session=${cookie!.value}`, 'x-csrf-token': body.csrfToken },
+  };
 };
