@@ -38,7 +38,10 @@ describe.skipIf(!hasBrowser)('a decrypted clip plays in Chromium', () => {
 
   it('record → seal → age -d → <video> reaches readyState ≥ 2 with a duration', async () => {
     const src = await sourceFile({ width: 640, height: 360, fps: 25, gopSeconds: 1, seconds: 20, kbps: 800 });
-    const cam = armCamera({ source: { url: src, audio: false, inputFormat: 'mpegts', realtime: true, loop: true }, clip: { preRollSeconds: 2, postRollSeconds: 2 } });
+    const cam = armCamera({
+      source: { url: src, audio: false, inputFormat: 'mpegts', realtime: true, loop: true },
+      clip: { preRollSeconds: 2, postRollSeconds: 2 },
+    });
     cam.start();
     try {
       await cam.waitFor('pre-roll', () => cam.rec.ring.spanSeconds >= 2);
@@ -53,16 +56,26 @@ describe.skipIf(!hasBrowser)('a decrypted clip plays in Chromium', () => {
     await writeIdentityFile(idFile, identity);
     const store = await openClipStore(path.join(dir, 'vault'));
     if (!store.ok) throw new Error(store.error.message);
-    const sink = new VaultClipSink({ store: store.value, recipient: identity.recipient, clipId: 'playback', onDone: () => undefined });
+    const sink = new VaultClipSink({
+      store: store.value,
+      recipient: identity.recipient,
+      clipId: 'playback',
+      onDone: () => undefined,
+    });
     for (const c of captured.chunks) sink.write(c);
     sink.end(captured.meta!);
     const outcome = await sink.finished;
     expect(outcome.ok).toBe(true);
 
-    const parts = (await readdir(path.join(dir, 'vault', 'playback'))).filter((f) => f.endsWith('.age')).sort();
+    const parts = (await readdir(path.join(dir, 'vault', 'playback')))
+      .filter((f) => f.endsWith('.age'))
+      .sort();
     const plain: Buffer[] = [];
     for (const p of parts) {
-      const { stdout } = await run('age', ['-d', '-i', idFile, path.join(dir, 'vault', 'playback', p)], { encoding: 'buffer', maxBuffer: 64 * 1024 * 1024 });
+      const { stdout } = await run('age', ['-d', '-i', idFile, path.join(dir, 'vault', 'playback', p)], {
+        encoding: 'buffer',
+        maxBuffer: 64 * 1024 * 1024,
+      });
       plain.push(stdout);
     }
     const mp4 = path.join(dir, 'clip.mp4');
@@ -75,20 +88,31 @@ describe.skipIf(!hasBrowser)('a decrypted clip plays in Chromium', () => {
         return;
       }
       res.writeHead(200, { 'content-type': 'text/html' });
-      res.end('<!doctype html><title>clip</title><video id="v" src="/clip.mp4" muted preload="auto"></video>');
+      res.end(
+        '<!doctype html><title>clip</title><video id="v" src="/clip.mp4" muted preload="auto"></video>',
+      );
     });
     await new Promise<void>((r) => server!.listen(0, '127.0.0.1', () => r()));
     const port = (server.address() as AddressInfo).port;
     browser = await launchChromium();
     const page = await browser.newPage();
     await page.goto(`http://127.0.0.1:${port}/`);
-    await page.waitForFunction(() => {
-      const v = document.getElementById('v') as HTMLVideoElement | null;
-      return v !== null && (v.readyState >= 2 || v.error !== null);
-    }, undefined, { timeout: 15_000 });
+    await page.waitForFunction(
+      () => {
+        const v = document.getElementById('v') as HTMLVideoElement | null;
+        return v !== null && (v.readyState >= 2 || v.error !== null);
+      },
+      undefined,
+      { timeout: 15_000 },
+    );
     const state = await page.evaluate(() => {
       const v = document.getElementById('v') as HTMLVideoElement;
-      return { readyState: v.readyState, duration: v.duration, error: v.error?.code ?? null, width: v.videoWidth };
+      return {
+        readyState: v.readyState,
+        duration: v.duration,
+        error: v.error?.code ?? null,
+        width: v.videoWidth,
+      };
     });
     expect(state.error).toBeNull();
     expect(state.readyState).toBeGreaterThanOrEqual(2);
