@@ -25,6 +25,8 @@ export interface AlarmRepository {
   /** Alarms not yet closed, oldest first; optionally of one site or room. */
   open(filter: { siteId?: string; roomId?: string }): Promise<Alarm[]>;
   list(filter: { siteId?: string; limit: number }): Promise<Alarm[]>;
+  /** Alarms one person raised that are open, or closed at or after `closedSince`; newest first. */
+  raisedBy(filter: { userId: string; closedSince: string; limit: number }): Promise<Alarm[]>;
   /** Adds a responder's "ik kom"; false when that responder had already acknowledged. */
   addAcknowledgement(a: Acknowledgement): Promise<boolean>;
   acknowledgements(alarmIds: readonly string[]): Promise<Acknowledgement[]>;

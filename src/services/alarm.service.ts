@@ -49,6 +49,49 @@ export interface RaiseOutcome {
   readonly joined: boolean;
 }
 
+/**
+ * What the employee who pressed sees of their own alarm (GET /api/alarms/mine): its state and who
+ * is coming. For a silent alarm the names are withheld (`acknowledgements` stays empty and
+ * `namesWithheld` is true): the employee chose that nothing about the alarm shows on their
+ * screen, so the API gives the screen nothing worth showing beyond the bare state. Nothing
+ * about the resident, the risk flag or the kind of conversation is in it.
+ */
+export interface MyAlarmView {
+  readonly id: string;
+  readonly state: AlarmView['state'];
+  readonly roomId: string;
+  readonly roomName: string;
+  readonly silent: boolean;
+  readonly raisedAt: string;
+  readonly lastPressAt: string;
+  readonly pressCount: number;
+  readonly acknowledgedAt: string | null;
+  readonly acknowledgements: ReadonlyArray<{ readonly displayName: string; readonly at: string }>;
+  readonly namesWithheld: boolean;
+  readonly closedAt: string | null;
+  readonly incidentId: string;
+}
+
+/** How far back GET /api/alarms/mine shows closed alarms, unless asked otherwise. */
+export const DEFAULT_MINE_CLOSED_MINUTES = 15;
+const MINE_LIMIT = 50;
+
+const mineView = (v: AlarmView): MyAlarmView => ({
+  id: v.id,
+  state: v.state,
+  roomId: v.roomId,
+  roomName: v.roomName,
+  silent: v.silent,
+  raisedAt: v.raisedAt,
+  lastPressAt: v.lastPressAt,
+  pressCount: v.pressCount,
+  acknowledgedAt: v.acknowledgedAt,
+  acknowledgements: v.silent ? [] : v.acknowledgements.map((k) => ({ displayName: k.displayName, at: k.at })),
+  namesWithheld: v.silent,
+  closedAt: v.closedAt,
+  incidentId: v.incidentId,
+});
+
 export const DEFAULT_JOIN_WINDOW_MS = 120_000;
 const DEFAULT_ESCALATION_SECONDS = SETTINGS['alarm.escalationSeconds']?.default as number;
 
@@ -323,6 +366,22 @@ export const alarmService = (deps: AlarmDeps) => {
         store.read,
         (await store.read.alarms.open({})).filter((a) => mayReceive(recipient, a.siteId, audienceOf(a))),
       ),
+
+    /**
+     * The alarms this person raised (in the panic view, or with their personal button): the open
+     * ones and those closed in the last `closedWithinMinutes`. Raising is their own act, so no
+     * site filter applies; see MyAlarmView for what a silent alarm leaves out.
+     */
+    mine: async (actor: Actor, closedWithinMinutes = DEFAULT_MINE_CLOSED_MINUTES): Promise<MyAlarmView[]> => {
+      if (actor.kind !== 'user') return [];
+      const closedSince = new Date(clock.now().getTime() - closedWithinMinutes * 60_000).toISOString();
+      const raised = await store.read.alarms.raisedBy({
+        userId: actor.userId,
+        closedSince,
+        limit: MINE_LIMIT,
+      });
+      return (await alarmViews(store.read, raised)).map(mineView);
+    },
 
     recent: async (recipient: Recipient, limit: number): Promise<AlarmView[]> =>
       alarmViews(

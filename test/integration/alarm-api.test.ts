@@ -222,6 +222,105 @@ for (const dialect of await availableDialects()) {
       expect(list.body).not.toContain('tokenHash');
     });
 
+    describe('GET /api/alarms/mine: the front desk sees its own alarm', () => {
+      interface Mine {
+        id: string;
+        state: string;
+        roomName: string;
+        silent: boolean;
+        namesWithheld: boolean;
+        acknowledgedAt: string | null;
+        closedAt: string | null;
+        acknowledgements: Array<{ displayName: string; at: string }>;
+      }
+      const mine = async (headers: Headers, query = '') => {
+        const res = await inject('GET', `/api/alarms/mine${query}`, headers);
+        expect(res.statusCode, res.body).toBe(200);
+        return res.json<Mine[]>();
+      };
+      const raise = async (headers: Headers, roomName: string, silent = false) => {
+        const res = await inject('POST', '/api/alarms', headers, { roomId: room(roomName).id, silent });
+        expect(res.statusCode, res.body).toBe(201);
+        return res.json<{ alarm: { id: string } }>().alarm.id;
+      };
+
+      it('shows my alarm, then who is coming after "ik kom", and the close', async () => {
+        const id = await raise(balie, 'Spreekkamer 4');
+        const before = (await mine(balie)).find((a) => a.id === id);
+        expect(before).toMatchObject({
+          state: 'raised',
+          roomName: 'Spreekkamer 4',
+          silent: false,
+          namesWithheld: false,
+          acknowledgedAt: null,
+          acknowledgements: [],
+        });
+        expect((await inject('POST', `/api/alarms/${id}/acknowledge`, bhv)).statusCode).toBe(200);
+        const after = (await mine(balie)).find((a) => a.id === id)!;
+        expect(after.state).toBe('acknowledged');
+        expect(after.acknowledgedAt).not.toBeNull();
+        expect(after.acknowledgements).toEqual([
+          { displayName: 'Jeroen Bakker (BHV)', at: after.acknowledgedAt },
+        ]);
+        // Only what the panic view needs: no user ids, no risk flag, no kind of conversation.
+        expect(Object.keys(after).sort()).toEqual(
+          [
+            'id',
+            'state',
+            'roomId',
+            'roomName',
+            'silent',
+            'raisedAt',
+            'lastPressAt',
+            'pressCount',
+            'acknowledgedAt',
+            'acknowledgements',
+            'namesWithheld',
+            'closedAt',
+            'incidentId',
+          ].sort(),
+        );
+        expect((await inject('POST', `/api/alarms/${id}/close`, bhv)).statusCode).toBe(200);
+        expect((await mine(balie)).find((a) => a.id === id)).toMatchObject({ state: 'closed' });
+        // Closed alarms drop out after the window.
+        expect((await mine(balie, '?closedWithinMinutes=0')).map((a) => a.id)).not.toContain(id);
+      });
+
+      it('a silent alarm: the state, but not who is coming', async () => {
+        const id = await raise(balie, 'Spreekkamer 3', true);
+        expect((await inject('POST', `/api/alarms/${id}/acknowledge`, bhv)).statusCode).toBe(200);
+        const a = (await mine(balie)).find((x) => x.id === id)!;
+        expect(a).toMatchObject({
+          state: 'acknowledged',
+          silent: true,
+          namesWithheld: true,
+          acknowledgements: [],
+        });
+        expect(JSON.stringify(a)).not.toContain('Jeroen');
+        await inject('POST', `/api/alarms/${id}/close`, bhv);
+      });
+
+      it("does not show another employee's alarm", async () => {
+        const theirs = await raise(beveiliging, 'Gespreksruimte A');
+        expect((await mine(balie)).map((a) => a.id)).not.toContain(theirs);
+        expect((await mine(beveiliging)).map((a) => a.id)).toContain(theirs);
+        await inject('POST', `/api/alarms/${theirs}/close`, bhv);
+      });
+
+      it('anonymous 401, a role that cannot raise 403, an unknown or bad query 400', async () => {
+        const anon = await inject('GET', '/api/alarms/mine', {});
+        expect(anon.statusCode).toBe(401);
+        expect(anon.headers['content-type']).toContain('application/problem+json');
+        const dpo = await inject('GET', '/api/alarms/mine', fg);
+        expect(dpo.statusCode).toBe(403);
+        expect((await inject('GET', '/api/alarms/mine?closedWithinMinutes=-1', balie)).statusCode).toBe(400);
+        expect((await inject('GET', '/api/alarms/mine?closedWithinMinutes=99999', balie)).statusCode).toBe(
+          400,
+        );
+        expect((await inject('GET', '/api/alarms/mine?userId=x', balie)).statusCode).toBe(400);
+      });
+    });
+
     describe('bad input: clear error, nothing written', () => {
       const cases: Array<
         [string, () => [string, 'GET' | 'POST' | 'PUT' | 'PATCH', string, Headers, unknown], number, string]

@@ -147,6 +147,17 @@ export const alarmRepository = (db: Executor): AlarmRepository => ({
     if (f.siteId) q = q.where('site_id', '=', f.siteId);
     return (await q.orderBy('raised_at', 'desc').limit(f.limit).execute()).map(toAlarm);
   },
+  raisedBy: async (f) =>
+    (
+      await db
+        .selectFrom('alarms')
+        .selectAll()
+        .where('raised_by', '=', f.userId)
+        .where((eb) => eb.or([eb('state', '!=', 'closed'), eb('closed_at', '>=', f.closedSince)]))
+        .orderBy('raised_at', 'desc')
+        .limit(f.limit)
+        .execute()
+    ).map(toAlarm),
   addAcknowledgement: async (a) => {
     const exists = await db
       .selectFrom('alarm_acknowledgements')

@@ -35,6 +35,26 @@ export const AlarmViewSchema = Type.Object({
   incidentId: Type.String(),
 });
 
+/** GET /api/alarms/mine: the employee's own alarm; a silent alarm carries no names (namesWithheld). */
+export const MyAlarmSchema = Type.Object(
+  {
+    id: Type.String(),
+    state: Type.Union([Type.Literal('raised'), Type.Literal('acknowledged'), Type.Literal('closed')]),
+    roomId: Type.String(),
+    roomName: Type.String(),
+    silent: Type.Boolean(),
+    raisedAt: Type.String(),
+    lastPressAt: Type.String(),
+    pressCount: Type.Integer(),
+    acknowledgedAt: Nullable(Type.String()),
+    acknowledgements: Type.Array(Type.Object({ displayName: Type.String(), at: Type.String() }, strict)),
+    namesWithheld: Type.Boolean(),
+    closedAt: Nullable(Type.String()),
+    incidentId: Type.String(),
+  },
+  strict,
+);
+
 export const ConversationSchema = Type.Object({
   id: Type.String(),
   siteId: Type.String(),

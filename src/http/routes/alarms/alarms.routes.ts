@@ -18,6 +18,7 @@ import {
   ConversationSchema,
   DeviceSchema,
   DeviceWithTokenSchema,
+  MyAlarmSchema,
   RoomStatusSchema,
   strict,
 } from './alarm-schemas.js';
@@ -201,6 +202,25 @@ export const alarmRoutes = async (app: FastifyInstance, opts: AlarmRoutesOptions
         alarms: await alarms.openFor(r),
       }));
     },
+  );
+
+  app.get(
+    '/api/alarms/mine',
+    {
+      config: { access: 'alarms:raise' },
+      schema: {
+        tags: ['alarms'],
+        summary:
+          'My own alarms (open, and closed in the last `closedWithinMinutes`, default 15): state and who is coming; names withheld for a silent alarm',
+        querystring: Type.Object(
+          { closedWithinMinutes: Type.Optional(Type.Integer({ minimum: 0, maximum: 1440 })) },
+          strict,
+        ),
+        response: { 200: Type.Array(MyAlarmSchema), ...errorResponses(400, 401, 403) },
+      },
+    },
+    async (req) =>
+      alarms.mine(actor(req), (req.query as { closedWithinMinutes?: number }).closedWithinMinutes),
   );
 
   app.get(
