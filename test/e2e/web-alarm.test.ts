@@ -210,7 +210,11 @@ describe.skipIf(!hasBrowser)('alarm screens in Chromium', () => {
 
     await bhv.getByRole('button', { name: nl.console.acknowledgeRoom('Spreekkamer 2'), exact: true }).click();
     await visible(card.getByText(/^Jeroen Bakker \(BHV\) \(/));
-    await visible(balie.getByRole('alert').getByText(nl.panic.coming));
+    // The front desk sees WHO is coming (GET /api/alarms/mine), not just "a colleague".
+    await visible(
+      balie.getByRole('alert').getByText(nl.panic.coming(['Jeroen Bakker (BHV)']), { exact: true }),
+    );
+    await visible(balie.getByRole('alert').getByText(/Jeroen Bakker/));
     await screenshot(balie, 'panic-view-coming.png');
 
     await bhv.getByRole('button', { name: nl.console.closeRoom('Spreekkamer 2'), exact: true }).click();
@@ -311,12 +315,15 @@ describe.skipIf(!hasBrowser)('alarm screens in Chromium', () => {
     await balie.waitForTimeout(3000);
     expect(await balie.locator('main').innerHTML()).toBe(before);
     expect(await balie.getByRole('alert').count()).toBe(0);
-    for (const text of [nl.panic.sent, nl.panic.coming]) expect(await balie.getByText(text).count()).toBe(0);
+    for (const text of [nl.panic.sent, nl.panic.coming([])])
+      expect(await balie.getByText(text).count()).toBe(0);
 
     await bhv.getByRole('button', { name: nl.console.acknowledgeRoom('Spreekkamer 1'), exact: true }).click();
     await visible(card.getByText(/^Jeroen Bakker \(BHV\)/));
     await balie.waitForTimeout(2500);
     expect(await balie.locator('main').innerHTML()).toBe(before);
+    // Not the responder's name either: silent mode shows nothing, and the API withholds it.
+    expect(await balie.getByText(/Jeroen Bakker|komt eraan/).count()).toBe(0);
     await axe(balie, 'panic view in silent mode after a press');
   });
 

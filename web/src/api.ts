@@ -261,6 +261,23 @@ export interface AlarmView {
   readonly incidentId: string;
 }
 
+/** GET /api/alarms/mine: my own alarm as the panic view sees it (no names for a silent alarm). */
+export interface MyAlarm {
+  readonly id: string;
+  readonly state: AlarmState;
+  readonly roomId: string;
+  readonly roomName: string;
+  readonly silent: boolean;
+  readonly raisedAt: string;
+  readonly lastPressAt: string;
+  readonly pressCount: number;
+  readonly acknowledgedAt: string | null;
+  readonly acknowledgements: readonly { readonly displayName: string; readonly at: string }[];
+  readonly namesWithheld: boolean;
+  readonly closedAt: string | null;
+  readonly incidentId: string;
+}
+
 export interface RaiseResult {
   readonly alarm: AlarmView;
   readonly joined: boolean;

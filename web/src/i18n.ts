@@ -320,7 +320,13 @@ const nl = {
       'Na het drukken verandert er niets op dit scherm, zodat de inwoner niet ziet dat er alarm is geslagen. Collega’s krijgen het alarm wel.',
     end: (room: string) => `Gesprek in ${room} beëindigen`,
     sent: 'Alarm verstuurd. Collega’s zijn gewaarschuwd.',
-    coming: 'Collega komt.',
+    /** Who is coming, by name (GET /api/alarms/mine); never shown in silent mode. */
+    coming: (names: readonly string[]) =>
+      names.length === 0
+        ? 'Een collega komt eraan.'
+        : names.length === 1
+          ? `${names[0]} komt eraan.`
+          : `${names.slice(0, -1).join(', ')} en ${names[names.length - 1]} komen eraan.`,
     closed: 'Het alarm is afgesloten. Vul straks het incidentrapport in.',
     reportLink: 'Incident melden',
     objection: 'Bezwaar tegen opname',
@@ -1101,7 +1107,12 @@ const en: Dictionary = {
       'After the press nothing changes on this screen, so the resident does not see that an alarm was raised. Colleagues still get the alarm.',
     end: (room) => `End the conversation in ${room}`,
     sent: 'Alarm sent. Colleagues have been alerted.',
-    coming: 'A colleague is coming.',
+    coming: (names) =>
+      names.length === 0
+        ? 'A colleague is on the way.'
+        : names.length === 1
+          ? `${names[0]} is on the way.`
+          : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]} are on the way.`,
     closed: 'The alarm has been closed. Please complete the incident report afterwards.',
     reportLink: 'Report an incident',
     objection: 'Objection to recording',

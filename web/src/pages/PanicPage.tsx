@@ -2,16 +2,15 @@
  * The panic view for a phone or tablet: start a conversation, then one large alarm button per
  * room the employee is in. In silent mode nothing on the screen changes after a press (no text,
  * no live region, no busy state), so the resident cannot see that an alarm went out; responders
- * still receive it. Otherwise the view confirms the alarm and shows "collega komt" once a
- * responder acknowledges.
+ * still receive it. Otherwise the view confirms the alarm and shows who is coming ("Jeroen Bakker
+ * komt eraan") once a responder acknowledges, from GET /api/alarms/mine.
  */
 import { Alert, Button, ButtonGroup, Heading2, Heading3, Paragraph } from '@utrecht/component-library-react';
 import { useEffect, useState } from 'react';
 import {
   api,
-  type AlarmView,
   type Conversation,
-  type IncidentSummary,
+  type MyAlarm,
   type RaiseResult,
   type RoomPolicyView,
   type RoomStatus,
@@ -31,7 +30,12 @@ import { useRegistry, type Registry } from '../registry.js';
 import { useSession } from '../session.js';
 
 const SILENT_KEY = 'proportio.silent';
-/** How often the view asks whether a responder is coming (no stream for the front desk). */
+/**
+ * How often the view asks whether a responder is coming, only while its alarm is open. Polling
+ * rather than the responders' SSE stream: that stream fans out per site to responders, and a
+ * tablet on flaky Wi-Fi gets a correct answer on the next poll without reconnect logic
+ * (docs/alarms.md, "Polling, not SSE").
+ */
 export const ALARM_STATUS_POLL_MS = 2000;
 
 type Phase = 'sent' | 'coming' | 'closed';
@@ -152,32 +156,22 @@ const StartConversationForm = ({
   );
 };
 
-/** What the front desk may learn about its own alarm: responders read the alarm, others the incident. */
-const alarmStatus = async (
-  can: (p: 'alarms:respond' | 'incidents:report' | 'rooms:status') => boolean,
-  raised: Raised,
-  roomId: string,
-): Promise<Raised> => {
-  if (can('alarms:respond')) {
-    const a = await api.get<AlarmView>(`/api/alarms/${raised.alarmId}`);
-    return {
-      ...raised,
-      phase: a.state === 'closed' ? 'closed' : a.acknowledgements.length > 0 ? 'coming' : 'sent',
-      who: a.acknowledgements.map((x) => x.displayName),
-    };
-  }
-  let phase: Phase = raised.phase;
-  if (can('incidents:report')) {
-    const mine = await api.get<IncidentSummary[]>('/api/incidents/to-report');
-    const incident = mine.find((i) => i.id === raised.incidentId);
-    if (incident?.respondedAt) phase = 'coming';
-  }
-  if (can('rooms:status')) {
-    const states = await api.get<RoomStatus[]>('/api/room-states');
-    const room = states.find((s) => s.roomId === roomId);
-    if (room && !room.openAlarmIds.includes(raised.alarmId)) phase = 'closed';
-  }
-  return { ...raised, phase };
+const phaseOf = (a: MyAlarm): Phase =>
+  a.state === 'closed' ? 'closed' : a.acknowledgements.length > 0 || a.acknowledgedAt ? 'coming' : 'sent';
+
+const raisedOf = (a: MyAlarm): Raised => ({
+  alarmId: a.id,
+  incidentId: a.incidentId,
+  phase: phaseOf(a),
+  who: a.acknowledgements.map((x) => x.displayName),
+});
+
+/** My own alarm as the server sees it now (GET /api/alarms/mine, permission alarms:raise). */
+const alarmStatus = async (raised: Raised): Promise<Raised> => {
+  const mine = await api.get<MyAlarm[]>('/api/alarms/mine');
+  const a = mine.find((x) => x.id === raised.alarmId);
+  // Gone from the list: closed longer ago than the server's window.
+  return a ? raisedOf(a) : { ...raised, phase: 'closed' };
 };
 
 /**
@@ -272,11 +266,28 @@ const RoomPanel = ({
     );
   };
 
+  // After a reload during an alarm: pick up my open alarm in this room (never a silent one).
   useEffect(() => {
-    if (!raised || raised.phase === 'closed') return;
+    if (silent) return;
+    let live = true;
+    api.get<MyAlarm[]>('/api/alarms/mine').then(
+      (mine) => {
+        const open = mine.find((a) => a.roomId === conversation.roomId && a.state !== 'closed' && !a.silent);
+        if (live && open) setRaised((cur) => cur ?? raisedOf(open));
+      },
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+    // Once per room panel: later changes come from the press and the poll below.
+  }, [conversation.roomId]);
+
+  useEffect(() => {
+    if (!raised || raised.phase === 'closed' || silent) return;
     let live = true;
     const timer = window.setInterval(() => {
-      alarmStatus(can, raised, conversation.roomId).then(
+      alarmStatus(raised).then(
         (next) => {
           if (live && (next.phase !== raised.phase || next.who.length !== raised.who.length)) setRaised(next);
         },
@@ -287,7 +298,7 @@ const RoomPanel = ({
       live = false;
       window.clearInterval(timer);
     };
-  }, [raised, can, conversation.roomId]);
+  }, [raised, silent]);
 
   const end = () => {
     setEnding(true);
@@ -306,7 +317,7 @@ const RoomPanel = ({
       : raised.phase === 'sent'
         ? t.panic.sent
         : raised.phase === 'coming'
-          ? `${t.panic.coming}${raised.who.length > 0 ? ` (${raised.who.join(', ')})` : ''}`
+          ? t.panic.coming(raised.who)
           : t.panic.closed;
 
   return (
