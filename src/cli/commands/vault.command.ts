@@ -34,22 +34,22 @@ const withRuntime = async <T>(config: Config, fn: (rt: Runtime) => Promise<T>): 
   }
 };
 
-export const defaultIdentityPath = (): string => path.join(os.homedir(), '.proportio', 'vault-identity.txt');
-
 export const registerVaultCommands = (program: Command, io: CliIo): void => {
   const vault = program.command('vault').description('the encrypted clip vault');
   vault
     .command('init')
     .description('create the vault key pair: the identity (private) goes outside the data folder, the server keeps only the recipient')
-    .option('--identity-out <file>', 'where to write the identity (mode 0600; never inside the data folder)')
+    // No default: a default in the home folder of whoever runs the server would put the private
+    // key where the server can read it (ADR 0003). The operator chooses where it goes.
+    .requiredOption('--identity-out <file>', 'where to write the identity (mode 0600; never inside the data folder; move it off this machine)')
     .option('--json', 'print the result as JSON')
-    .action(async (opts: { identityOut?: string; json?: boolean }) => {
+    .action(async (opts: { identityOut: string; json?: boolean }) => {
       const config = cliConfig();
       const paths = vaultPaths(config);
       const existing = await readFile(paths.recipientFile, 'utf8').catch(() => undefined);
       if (existing !== undefined && parseRecipient(existing).ok)
         throw new CliError(`VAULT.KEY_EXISTS: a vault recipient already exists at ${paths.recipientFile}; refusing to replace it (clips sealed to it would become unreadable)`, EXIT.CANT_CREATE, 'VAULT.KEY_EXISTS');
-      const target = checkIdentityPath(opts.identityOut ?? defaultIdentityPath(), config.dataDir);
+      const target = checkIdentityPath(opts.identityOut, config.dataDir);
       if (!target.ok) throw fail(target.error);
       await mkdir(path.dirname(target.value), { recursive: true, mode: 0o700 });
       const identity = generateIdentity();
@@ -118,7 +118,8 @@ export const registerVaultCommands = (program: Command, io: CliIo): void => {
     .argument('<clip>', 'clip id (see `proportio clip list`)')
     .requiredOption('--identity <file>', 'the age identity file from `proportio vault init`')
     .requiredOption('--out <file>', 'where to write the MP4 (must not exist)')
-    .action(async (clipId: string, opts: { identity: string; out: string }) => {
+    .requiredOption('--reason <text>', 'why the footage is needed (e.g. "aangifte PL0999-2026…"); recorded in the audit log')
+    .action(async (clipId: string, opts: { identity: string; out: string; reason: string }) => {
       const config = cliConfig();
       const ids = await readIdentityFile(opts.identity);
       if (!ids.ok) throw fail(ids.error);
@@ -134,6 +135,15 @@ export const registerVaultCommands = (program: Command, io: CliIo): void => {
         // The digest anchored at sealing: a swapped manifest or part is refused before any output.
         const reading = await readClip(s.value, clipId, ids.value, { expectedManifestDigest: row.manifestDigest });
         if (!reading.ok) throw fail(reading.error);
+        const reason = opts.reason.trim();
+        if (reason.length < 5 || reason.length > 500) {
+          throw new CliError('REQUEST.INVALID: --reason must say why, in 5 to 500 characters', EXIT.DATA_ERR, 'REQUEST.INVALID');
+        }
+        // Audited before any plaintext exists: if the audit cannot be written, nothing is decrypted.
+        const operator = os.userInfo().username;
+        await store.transaction((repos) =>
+          recordAudit(repos, rt.clock, CLI_ACTOR, 'clip.decrypt-started', `clip:${clipId}`, { operator, reason, manifestDigest: row.manifestDigest }),
+        );
         let fh;
         try {
           fh = await open(opts.out, 'wx', 0o600);
@@ -156,7 +166,7 @@ export const registerVaultCommands = (program: Command, io: CliIo): void => {
           if (ve !== undefined) throw fail(ve);
           throw e;
         }
-        await store.transaction((repos) => recordAudit(repos, rt.clock, CLI_ACTOR, 'clip.decrypt', `clip:${clipId}`, { bytes, manifestDigest: row.manifestDigest }));
+        await store.transaction((repos) => recordAudit(repos, rt.clock, CLI_ACTOR, 'clip.decrypt', `clip:${clipId}`, { operator, reason, bytes, manifestDigest: row.manifestDigest }));
         io.out(`Decrypted clip ${clipId} (${bytes} bytes) to ${opts.out}. This access is in the audit log.`);
       });
     });
