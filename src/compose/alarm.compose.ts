@@ -9,7 +9,11 @@ import { parsePress } from '../core/alarm/press-payload.js';
 import { createAlarmWebhook, type AlarmWebhook } from '../adapters/mqtt/alarm-webhook.js';
 import { createEmbeddedBroker } from '../adapters/mqtt/embedded-broker.js';
 import { createExternalClient } from '../adapters/mqtt/external-client.js';
-import type { AlarmMqtt, MqttHandlers } from '../adapters/mqtt/mqtt-types.js';
+import type {
+  AlarmMqtt,
+  HealthItem as AdapterHealthItem,
+  MqttHandlers,
+} from '../adapters/mqtt/mqtt-types.js';
 import { createAlarmStore } from '../adapters/db/repositories/alarm-store.js';
 import { alarmRoutes } from '../http/routes/alarms/alarms.routes.js';
 import { incidentRoutes } from '../http/routes/incidents/incidents.routes.js';
@@ -19,7 +23,7 @@ import { alarmService } from '../services/alarm.service.js';
 import { conversationService } from '../services/conversation.service.js';
 import { incidentService } from '../services/incident.service.js';
 import { createAlarmHub, toHubMessage } from '../workers/alarm-hub.js';
-import type { ModuleContext, ProportioModule } from './module.js';
+import type { HealthItem, ModuleContext, ProportioModule } from './module.js';
 
 /** Tunables without an environment variable yet (config.ts is the lead's); sensible fixed values. */
 export const ALARM_DEFAULTS = {
@@ -47,6 +51,22 @@ export const externalPayload = (e: AlarmEvent) => ({
   acknowledgements: e.alarm.acknowledgements.length,
   escalated: e.alarm.escalatedAt !== null,
 });
+
+/**
+ * Stable codes for what the MQTT adapters and the webhook report (docs/operations.md). The
+ * adapters keep their own code-free item shape (they do not import the composition layer), so
+ * the codes are attached here, from which adapter spoke and the configuration it was given.
+ */
+export const codedAlarmHealth = (
+  item: AdapterHealthItem,
+  origin: { kind: 'embedded'; port: number } | { kind: 'external' } | { kind: 'webhook' },
+): HealthItem => {
+  if (origin.kind === 'webhook') return { ...item, code: 'alarm.webhook-failed' };
+  if (origin.kind === 'external') return { ...item, code: 'mqtt.broker-unreachable' };
+  return /in use/.test(item.message)
+    ? { ...item, code: 'mqtt.port-in-use', params: { port: origin.port } }
+    : { ...item, code: 'mqtt.listener-failed', params: { port: origin.port } };
+};
 
 export interface AlarmModule extends ProportioModule {
   readonly services: {
@@ -236,6 +256,14 @@ export const createAlarmModule = (ctx: ModuleContext): AlarmModule => {
       hub.closeAll();
       await store.close();
     },
-    health: () => [...(mqtt?.health() ?? []), ...(webhook?.health() ?? [])],
+    health: (): HealthItem[] => {
+      const origin = config.mqtt.url
+        ? ({ kind: 'external' } as const)
+        : ({ kind: 'embedded', port: config.mqtt.listenPort } as const);
+      return [
+        ...(mqtt?.health() ?? []).map((i) => codedAlarmHealth(i, origin)),
+        ...(webhook?.health() ?? []).map((i) => codedAlarmHealth(i, { kind: 'webhook' })),
+      ];
+    },
   };
 };

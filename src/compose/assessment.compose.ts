@@ -73,6 +73,7 @@ export const createAssessmentModule = (ctx: ModuleContext): AssessmentModule => 
             {
               component: 'policy',
               status: 'error',
+              code: 'policy.tick-failed',
               message: `policy recompilation failed: ${lastTick.message}`,
             },
           ]

@@ -23,10 +23,17 @@ export interface ModuleContext {
   readonly events: EventBus;
 }
 
+/**
+ * One line of health. `code` is stable (docs/operations.md lists every code, what it means and
+ * what an operator does); the web banner translates by code and `params`. `message` stays English
+ * free text for logs and API users and may change wording at any time.
+ */
 export interface HealthItem {
   readonly component: string;
   readonly status: 'ok' | 'warning' | 'error';
+  readonly code: string;
   readonly message: string;
+  readonly params?: Readonly<Record<string, string | number>>;
 }
 
 export interface ProportioModule {

@@ -79,6 +79,10 @@ export const createRecordingModule = (ctx: ModuleContext): RecordingModule => {
   let ffmpegInfo: FfmpegInfo | undefined;
   let ffmpegProblem: Blocker | null = null;
   let suspensions: SuspensionRecord[] = [];
+  /** Which vault problem, as a stable health code (docs/operations.md). */
+  let vaultCode: 'vault.key-missing' | 'vault.key-invalid' | 'vault.unavailable' = 'vault.key-missing';
+  /** Site and room names for health items (refreshed on every reconcile; ids are no use on a screen). */
+  let names: { sites: ReadonlyMap<string, string>; rooms: ReadonlyMap<string, string> } = { sites: new Map(), rooms: new Map() };
   let started = false;
 
   const vaultPort: ClipVaultPort = {
@@ -121,6 +125,7 @@ export const createRecordingModule = (ctx: ModuleContext): RecordingModule => {
     const r = parseRecipient(text);
     if (!r.ok) {
       vault = null;
+      vaultCode = r.error.code === 'VAULT.KEY_MISSING' ? 'vault.key-missing' : 'vault.key-invalid';
       vaultProblem = {
         kind: 'vault-key-missing',
         message:
@@ -135,10 +140,20 @@ export const createRecordingModule = (ctx: ModuleContext): RecordingModule => {
     const s = await openClipStore(paths.clipsDir, options.vaultFs ? { fs: options.vaultFs } : {});
     if (!s.ok) {
       vault = null;
+      vaultCode = 'vault.unavailable';
       vaultProblem = { kind: 'vault-key-missing', message: `the vault folder cannot be opened (${s.error.code}): recording is refused` };
       return;
     }
     vault = { store: s.value, recipient: r.value };
+  };
+
+  const loadNames = async (): Promise<typeof names> => {
+    try {
+      const [sites, rooms] = await Promise.all([ctx.store.read.sites.list(), ctx.store.read.rooms.list()]);
+      return { sites: new Map(sites.map((x) => [x.id, x.name])), rooms: new Map(rooms.map((x) => [x.id, x.name])) };
+    } catch {
+      return names;
+    }
   };
 
   let chain: Promise<void> = Promise.resolve();
@@ -147,6 +162,7 @@ export const createRecordingModule = (ctx: ModuleContext): RecordingModule => {
       await loadVault();
       const plans = await service.plan();
       suspensions = await service.activeSuspensions();
+      names = await loadNames();
       const blockers = [vaultProblem, ffmpegProblem].filter((b): b is Blocker => b !== null);
       if (started) supervisor.apply(plans, blockers, vault);
     });
@@ -199,30 +215,44 @@ export const createRecordingModule = (ctx: ModuleContext): RecordingModule => {
     const items: HealthItem[] = [];
     const cams = supervisor.status();
     const wanted = cams.some((c) => c.offReason === null || c.armed) || cams.some((c) => c.offReason === vaultProblem?.message || c.offReason === ffmpegProblem?.message);
-    if (vaultProblem !== null) items.push({ component: 'recording', status: 'error', message: vaultProblem.message });
-    if (ffmpegProblem !== null) items.push({ component: 'recording', status: wanted ? 'error' : 'warning', message: ffmpegProblem.message });
-    for (const w of ffmpegInfo?.warnings ?? []) items.push({ component: 'recording', status: 'warning', message: w });
-    for (const s of suspensions)
+    if (vaultProblem !== null) items.push({ component: 'recording', status: 'error', code: vaultCode, message: vaultProblem.message });
+    if (ffmpegProblem !== null)
+      items.push({ component: 'recording', status: wanted ? 'error' : 'warning', code: 'ffmpeg.missing', message: ffmpegProblem.message, params: { path: config.ffmpegPath ?? 'ffmpeg' } });
+    for (const w of ffmpegInfo?.warnings ?? [])
+      items.push({ component: 'recording', status: 'warning', code: 'ffmpeg.version-warning', message: w, params: { version: ffmpegInfo?.version ?? '', path: ffmpegInfo?.path ?? '' } });
+    for (const s of suspensions) {
+      const siteName = s.siteId === null ? '' : (names.sites.get(s.siteId) ?? s.siteId);
       items.push({
         component: 'recording',
         status: 'warning',
-        message: `Recording suspended (${s.scope === 'organisation' ? 'whole organisation' : `site ${s.siteId ?? ''}`}) since ${s.suspendedAt}: ${s.reason}`,
+        code: 'recording.suspended',
+        message: `Recording suspended (${s.scope === 'organisation' ? 'whole organisation' : `site ${siteName}`}) since ${s.suspendedAt}: ${s.reason}`,
+        params: { scope: s.scope, ...(s.siteId === null ? {} : { siteId: s.siteId, siteName }), reason: s.reason, since: s.suspendedAt },
       });
+    }
     for (const c of cams) {
       if (!c.armed) continue;
       const component = `camera:${c.cameraName}`;
+      const where = { cameraName: c.cameraName, roomName: names.rooms.get(c.roomId) ?? c.roomId, siteName: names.sites.get(c.siteId) ?? c.siteId };
       const state = c.health?.state ?? 'starting';
-      if (c.sealError !== null) items.push({ component, status: 'error', message: `sealing a clip failed (${c.sealError.code}): ${c.sealError.message}` });
+      if (c.sealError !== null)
+        items.push({ component, status: 'error', code: 'camera.seal-failed', message: `sealing a clip failed (${c.sealError.code}): ${c.sealError.message}`, params: { ...where, errorCode: c.sealError.code, since: c.sealError.at } });
       if (state === 'online') {
-        if (c.gopWarning) items.push({ component, status: 'warning', message: `keyframe interval ${c.health?.gopSeconds?.toFixed(1) ?? '?'} s is longer than half the pre-roll: pre-roll precision suffers` });
-        else if (c.sealError === null) items.push({ component, status: 'ok', message: 'armed, receiving video' });
-      } else if (state === 'starting') items.push({ component, status: 'warning', message: 'connecting to the camera' });
-      else
+        if (c.gopWarning)
+          items.push({ component, status: 'warning', code: 'camera.keyframe-interval', message: `keyframe interval ${c.health?.gopSeconds?.toFixed(1) ?? '?'} s is longer than half the pre-roll: pre-roll precision suffers`, params: { ...where, gopSeconds: Number((c.health?.gopSeconds ?? 0).toFixed(1)), preRollSeconds: c.preRollSeconds ?? 0 } });
+        else if (c.sealError === null) items.push({ component, status: 'ok', code: 'camera.online', message: 'armed, receiving video', params: where });
+      } else if (state === 'starting') items.push({ component, status: 'warning', code: 'camera.connecting', message: 'connecting to the camera', params: where });
+      else {
+        const since = new Date(c.health?.since ?? Date.now()).toISOString();
         items.push({
           component,
           status: 'error',
-          message: `camera ${state} since ${new Date(c.health?.since ?? Date.now()).toISOString()}${c.health?.error ? `: ${c.health.error.message}` : ''}`,
+          // offline | unauthorised | bad-stream | stopped
+          code: `camera.${state}`,
+          message: `camera ${state} since ${since}${c.health?.error ? `: ${c.health.error.message}` : ''}`,
+          params: { ...where, since, ...(c.health?.error ? { errorCode: c.health.error.code } : {}) },
         });
+      }
     }
     return items;
   };
