@@ -98,9 +98,11 @@ export const buildApp = async (deps: AppDeps): Promise<ProportioApp> => {
 
   const declared: DeclaredRoute[] = [];
   app.decorate('declaredRoutes', declared);
+  // Every route declares its access, except the files of the two plugins registered while this
+  // names them (the API docs UI and the built web UI): closed by default, open by declaration.
+  let exemptPlugin: string | undefined;
   app.addHook('onRoute', (route) => {
-    if (!route.url.startsWith('/api/') && route.url !== '/healthz' && route.url !== '/readyz') return;
-    if (route.url.startsWith('/api/docs')) return;
+    if (exemptPlugin !== undefined) return;
     const access = route.config?.access;
     if (access === undefined) throw new Error(`route ${String(route.method)} ${route.url} declares no access (config.access)`);
     for (const m of [route.method].flat()) if (m !== 'HEAD') declared.push({ method: m, url: route.url, access });
@@ -149,7 +151,9 @@ export const buildApp = async (deps: AppDeps): Promise<ProportioApp> => {
       security: [{ session: [] }, { token: [] }],
     },
   });
+  exemptPlugin = '@fastify/swagger-ui';
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  exemptPlugin = undefined;
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
 
   await app.register(authPlugin, { auth: deps.services.auth });
@@ -188,7 +192,11 @@ export const buildApp = async (deps: AppDeps): Promise<ProportioApp> => {
 
   const webDir = deps.webDir;
   const hasWeb = webDir !== undefined && fs.existsSync(path.join(webDir, 'index.html'));
-  if (hasWeb) await app.register(fastifyStatic, { root: webDir, prefix: '/', wildcard: false, index: 'index.html' });
+  if (hasWeb) {
+    exemptPlugin = '@fastify/static';
+    await app.register(fastifyStatic, { root: webDir, prefix: '/', wildcard: false, index: 'index.html' });
+    exemptPlugin = undefined;
+  }
   app.setNotFoundHandler((req, reply) => {
     // The web UI routes on the client: unknown non-API GETs get index.html.
     if (hasWeb && req.method === 'GET' && !req.url.startsWith('/api/')) return reply.sendFile('index.html');

@@ -3,7 +3,7 @@
  * 401, 403 or through, exactly as its declaration says. A route added without a declaration
  * cannot even be registered, so it cannot slip past this test.
  */
-import Fastify from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES, hasPermission, type Role } from '../../src/core/auth/roles.js';
 import { DEMO_ACCOUNTS } from '../../src/services/demo.service.js';
@@ -50,14 +50,31 @@ describe('route × role authorisation', () => {
     for (const r of t.app.declaredRoutes) expect(r.access, `${r.method} ${r.url}`).toBeTruthy();
   });
 
-  it('refuses to register an API route without an access declaration', async () => {
-    const probe = Fastify();
-    probe.addHook('onRoute', (route) => {
-      if (route.url.startsWith('/api/') && route.config?.access === undefined) throw new Error(`route ${route.url} declares no access`);
-    });
-    expect(() => probe.get('/api/undeclared', async () => 'x')).toThrow(/declares no access/);
-    // And the real app applies the same guard: its onRoute hook is what produced declaredRoutes.
-    expect(() => t.app.get('/api/late', async () => 'x')).toThrow();
+  it('refuses to build an app in which any route lacks an access declaration', async () => {
+    const { buildApp } = await import('../../src/http/app.js');
+    const careless = {
+      name: 'careless',
+      start: async () => undefined,
+      stop: async () => undefined,
+      health: () => [],
+    };
+    const build = (path: string) =>
+      buildApp({
+        version: 'test',
+        store: t.rt.store,
+        services: t.rt.services,
+        secrets: t.rt.secrets,
+        now: () => new Date(),
+        secureCookies: false,
+        trustProxy: false,
+        oidc: undefined,
+        webDir: undefined,
+        logger: false,
+        modules: [{ ...careless, routes: async (app: FastifyInstance) => void app.get(path, async () => 'x') }],
+      });
+    await expect(build('/api/careless')).rejects.toThrow('route GET /api/careless declares no access (config.access)');
+    // Outside /api too: a forgotten declaration never means "public".
+    await expect(build('/metrics-2')).rejects.toThrow('route GET /metrics-2 declares no access');
   });
 
   it('guards each resource with a permission of its own family', () => {
