@@ -132,7 +132,8 @@ export const authService = (deps: AuthDeps) => {
       });
     },
 
-    changePassword: (actor: Actor, currentPassword: string, newPassword: string): Promise<Result<User>> =>
+    /** Changes the caller's password and ends their other sessions (a stolen session dies with the old password). */
+    changePassword: (actor: Actor, currentPassword: string, newPassword: string, keepSessionId?: string): Promise<Result<User>> =>
       inTransaction(store, async (repos) => {
         if (actor.kind !== 'user') return unwrap(err('AUTH.FORBIDDEN', 'only a user can change a password'));
         const u = await repos.users.get(actor.userId);
@@ -143,7 +144,10 @@ export const authService = (deps: AuthDeps) => {
         const pw = unwrap(validPassword(newPassword, u.username));
         const next: UserRecord = { ...u, passwordHash: await hasher.hash(pw), passwordChangedAt: clock.now().toISOString() };
         await repos.users.update(next);
-        await recordAudit(repos, clock, actor, 'auth.password-change', `user:${u.id}`, {});
+        const keep = keepSessionId === undefined ? undefined : await repos.sessions.get(sha256(keepSessionId));
+        const ended = await repos.sessions.deleteForUser(u.id);
+        if (keep) await repos.sessions.insert(keep);
+        await recordAudit(repos, clock, actor, 'auth.password-change', `user:${u.id}`, { otherSessionsEnded: ended - (keep ? 1 : 0) });
         return publicUserView(next);
       }),
 

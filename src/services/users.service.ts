@@ -89,6 +89,11 @@ export const usersService = (deps: UsersDeps) => {
         if (selfLockout) {
           unwrap(err('REQUEST.INVALID', 'you cannot disable your own account or remove your own administrator role', { field: 'roles' }));
         }
+        // Four-eyes: nobody grants themselves a role (e.g. decision-maker to approve their own work).
+        const gained = roles.filter((r) => !cur.roles.includes(r));
+        if (actor.kind === 'user' && actor.userId === id && gained.length > 0) {
+          unwrap(err('AUTH.FORBIDDEN', `you cannot give yourself a role (${gained.join(', ')}); ask another administrator`, { field: 'roles' }));
+        }
         const siteIds = input.siteIds === undefined ? cur.siteIds : [...new Set(input.siteIds)];
         await checkSites(repos, siteIds);
         const disabled = input.disabled ?? cur.disabled;

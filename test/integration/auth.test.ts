@@ -69,8 +69,11 @@ describe.each(dialects)('accounts on %s', (dialect) => {
     expect(wrong.json()).toMatchObject({ code: 'AUTH.INVALID_CREDENTIALS' });
     const weak = await t.app.inject({ method: 'POST', url: '/api/auth/password', headers: s.headers, payload: { currentPassword: PW, newPassword: 'short' } });
     expect(weak.statusCode).toBe(422);
+    const other = await loginAs(t.app, 'secretaris'); // e.g. a session left open elsewhere
     const good = await t.app.inject({ method: 'POST', url: '/api/auth/password', headers: s.headers, payload: { currentPassword: PW, newPassword: 'a-brand-new-passphrase' } });
     expect(good.statusCode).toBe(200);
+    expect((await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: s.headers })).statusCode).toBe(200);
+    expect((await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: other.headers })).statusCode).toBe(401);
     expect((await login('secretaris', PW)).statusCode).toBe(401);
     expect((await login('secretaris', 'a-brand-new-passphrase')).statusCode).toBe(200);
   });
@@ -96,6 +99,15 @@ describe.each(dialects)('accounts on %s', (dialect) => {
     expect((await t.app.inject({ method: 'PATCH', url: `/api/users/${user.id}`, headers: admin, payload: { disabled: true } })).statusCode).toBe(200);
     expect((await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: victim.headers })).statusCode).toBe(401);
     expect((await login('balie', PW)).json()).toMatchObject({ code: 'AUTH.DISABLED' });
+  });
+
+  it('does not let anyone give themselves a role', async () => {
+    const s = await loginAs(t.app, 'beheer');
+    const me = (await t.rt.store.read.users.findByUsername('beheer'))!;
+    const res = await t.app.inject({ method: 'PATCH', url: `/api/users/${me.id}`, headers: s.headers, payload: { roles: ['admin', 'decision-maker'] } });
+    expect(res.statusCode).toBe(403);
+    expect(res.json()).toMatchObject({ code: 'AUTH.FORBIDDEN' });
+    expect((await t.rt.store.read.users.get(me.id))?.roles).toEqual(['admin']);
   });
 
   it('does not let an administrator lock themselves out', async () => {

@@ -106,7 +106,7 @@ export const authRoutes = async (app: FastifyInstance, opts: AuthRouteOptions) =
     },
     async (req, reply) => {
       const b = req.body as { currentPassword: string; newPassword: string };
-      const r = await opts.auth.changePassword(req.auth!.actor, b.currentPassword, b.newPassword);
+      const r = await opts.auth.changePassword(req.auth!.actor, b.currentPassword, b.newPassword, req.sessionId);
       return r.ok ? r.value : sendDomainError(reply, r.error);
     },
   );
