@@ -1,11 +1,14 @@
-/** AUD-1 — EDPB 3/2019 §129 (functions not needed, audio included, must be deactivated); AP workplace-camera guidance (verify). */
+/**
+ * AUD-1 — EDPB 3/2019 §129 (functions not needed, audio included, must be deactivated); AP workplace-camera guidance
+ * as relayed by the government business portal (no sound recordings with workplace cameras).
+ */
 import { finding, type Rule } from '../rule.js';
 import { t } from '../text.js';
 
 export const aud1Rule: Rule = {
   id: 'AUD-1',
   title: t('Geluid staat uit', 'Sound is off'),
-  source: 'EDPB Guidelines 3/2019 §129; AP guidance on cameras at work: no sound recordings (verify)',
+  source: 'EDPB Guidelines 3/2019 §129; AP workplace-camera guidance as relayed by the government business portal (ondernemersplein.kvk.nl): no sound recordings',
   evaluate(f) {
     if (!f.audio) return finding(this, 'pass', [t('Er wordt geen geluid opgenomen of doorgegeven.', 'No sound is recorded or transmitted.')]);
     const justification = f.scenario.safeguards.audioJustification;

@@ -1,11 +1,15 @@
-/** COV-1 — AP conditions for covert monitoring; CBP Nijmegen 2013: covert recording is never a room policy. */
+/**
+ * COV-1 — AP conditions for covert monitoring (verify); CBP 2013 approval of Nijmegen's hidden-camera protocol,
+ * withdrawn by the AP after a 2016 CRvB ruling (hidden cameras need a statutory basis):
+ * covert recording is never a room policy.
+ */
 import { finding, type Rule } from '../rule.js';
 import { t } from '../text.js';
 
 export const cov1Rule: Rule = {
   id: 'COV-1',
   title: t('Heimelijk opnemen is nooit kamerbeleid', 'Covert recording is never a room policy'),
-  source: 'AP conditions for covert monitoring; CBP Nijmegen 2013',
+  source: 'AP conditions for covert monitoring (verify); CBP 2013 approval of Nijmegen hidden-camera protocol, withdrawn by the AP after a 2016 CRvB ruling that hidden cameras need a statutory basis',
   evaluate(f) {
     if (f.measure.covert) {
       return finding(this, 'fail', [

@@ -1,5 +1,6 @@
 /**
- * DPIA-1 — GDPR Art. 35(1),(4); AP DPIA list (Stcrt. 2019, 64418: items 1, 9, 10, 11); WP248 rev.01:
+ * DPIA-1 — GDPR Art. 35(1),(4); AP DPIA list of 27 Nov 2019 (Stcrt. 2019, 64418 — number unconfirmed;
+ * items 1, 9, 10, 11 confirmed); WP248 rev.01:
  * a DPIA before start when required; a missing or late DPIA is itself a finding.
  */
 import { dayNumber } from '../facts.js';
@@ -9,7 +10,7 @@ import { t } from '../text.js';
 export const dpia1Rule: Rule = {
   id: 'DPIA-1',
   title: t('DPIA vóór de start', 'DPIA before start'),
-  source: 'GDPR Art. 35(1),(4); AP DPIA list (Stcrt. 2019, 64418: items 1, 9, 10, 11); WP248 rev.01',
+  source: 'GDPR Art. 35(1),(4); AP DPIA list of 27 Nov 2019 (Stcrt. 2019, 64418 (verify number): items 1, 9, 10, 11); WP248 rev.01',
   evaluate(f) {
     const { dpia } = f;
     if (!dpia.required) return finding(this, 'pass', dpia.reasons);

@@ -1,11 +1,14 @@
-/** EMP-2 — purpose limitation (GDPR Art. 5(1)(b)); AP guidance; ECtHR Antović v Montenegro: never to assess staff. */
+/**
+ * EMP-2 — purpose limitation (GDPR Art. 5(1)(b)); AP workplace-camera guidance via the government business portal;
+ * ECtHR Antović and Mirković v. Montenegro (no. 70838/13, 28 Nov 2017): never to assess staff.
+ */
 import { condition, finding, type Rule } from '../rule.js';
 import { t } from '../text.js';
 
 export const emp2Rule: Rule = {
   id: 'EMP-2',
   title: t('Nooit voor beoordeling van medewerkers', 'Never used to assess staff'),
-  source: 'GDPR Art. 5(1)(b) purpose limitation; AP guidance; ECtHR Antović v Montenegro',
+  source: 'GDPR Art. 5(1)(b) purpose limitation; AP workplace-camera guidance as relayed by the government business portal (cameras not to assess employees); ECtHR Antović and Mirković v. Montenegro, no. 70838/13, 28 Nov 2017',
   evaluate(f) {
     if (f.scenario.claims?.usedForStaffAssessment === true && f.personalData) {
       return finding(this, 'fail', [t('De gegevens worden (ook) gebruikt om medewerkers te beoordelen.', 'The data are (also) used to assess staff.')]);

@@ -1,11 +1,15 @@
-/** LB-2 — GDPR Art. 6(3): a basis in Art. 6(1)(c) or (e) must be laid down in Union or Member State law. */
+/**
+ * LB-2 — GDPR Art. 6(3): a basis in Art. 6(1)(c) or (e) must be laid down in Union or Member State law.
+ * EDPB 3/2019 §16: (c) fits only where national law obliges video surveillance.
+ * §41 (public task) is unconfirmed (verify).
+ */
 import { finding, type Rule } from '../rule.js';
 import { t } from '../text.js';
 
 export const lb2Rule: Rule = {
   id: 'LB-2',
   title: t('Wettelijke bepaling bij grondslag (c) of (e)', 'A provision of law behind basis (c) or (e)'),
-  source: 'GDPR Art. 6(3); EDPB Guidelines 3/2019 §41 (verify)',
+  source: 'GDPR Art. 6(3); EDPB Guidelines 3/2019 §16 (Art. 6(1)(c) only where national law obliges video surveillance); §41 (verify)',
   evaluate(f) {
     const { article, provision } = f.scenario.legalBasis;
     if (!f.personalData) return finding(this, 'pass', [t('Geen persoonsgegevens: geen grondslag nodig.', 'No personal data: no basis needed.')]);

@@ -1,11 +1,14 @@
-/** LB-3 — GDPR recital 43; EDPB 3/2019 section 3.3: no valid consent where power is clearly imbalanced. */
+/**
+ * LB-3 — GDPR recital 43 (as read by EDPB Guidelines 05/2020 §16 for public authorities); EDPB 3/2019 section 3.3
+ * (§43–47 unconfirmed, verify): no valid consent where power is clearly imbalanced.
+ */
 import { finding, type Rule } from '../rule.js';
 import { t } from '../text.js';
 
 export const lb3Rule: Rule = {
   id: 'LB-3',
   title: t('Geen geldige toestemming bij machtsongelijkheid', 'No valid consent where power is imbalanced'),
-  source: 'GDPR recital 43; EDPB Guidelines 3/2019 section 3.3, §43–47 (verify; the employer sentence is reported at §47)',
+  source: 'GDPR recital 43; EDPB Guidelines 05/2020 on consent §16 (public authorities); EDPB Guidelines 3/2019 section 3.3, §43–47 (verify; the employer sentence is reported at §47)',
   evaluate(f) {
     if (f.scenario.legalBasis.article !== 'a' || !f.personalData) {
       return finding(this, 'pass', [t('Niet van toepassing: de grondslag is geen toestemming.', 'Not applicable: the basis is not consent.')]);

@@ -1,5 +1,6 @@
 /**
- * NEC-1 — EDPB 3/2019 §19–21, §23 (verify; written for Art. 6(1)(f), applied by analogy); CJEU C-708/18:
+ * NEC-1 — EDPB 3/2019 §19–21, §23 (verify; written for Art. 6(1)(f), applied by analogy); CJEU C-708/18 (the interest
+ * must exist at the time of processing, not be hypothetical):
  * a real, present risk for this room or service, shown by documented incidents or a concrete imminent danger.
  */
 import { EVIDENCE_WINDOW_DAYS, dayNumber } from '../facts.js';
@@ -9,7 +10,7 @@ import { t } from '../text.js';
 export const nec1Rule: Rule = {
   id: 'NEC-1',
   title: t('Echt en actueel risico voor deze ruimte', 'A real, present risk for this room'),
-  source: 'EDPB Guidelines 3/2019 §19–21 and §23 (verify; written for Art. 6(1)(f), applied by analogy); CJEU C-708/18',
+  source: 'EDPB Guidelines 3/2019 §19–21 and §23 (verify; written for Art. 6(1)(f), applied by analogy); CJEU C-708/18 (interest must exist at the time of processing, not be hypothetical)',
   evaluate(f) {
     if (!f.residentData) {
       return finding(this, 'pass', [

@@ -1,6 +1,7 @@
 /**
  * RET-1 — EDPB 3/2019 §121–122 (verify: erase after a few days, beyond 72 h more justification);
- * AP workplace guidance via the government business portal (verify): at most 4 weeks unless an incident is handled.
+ * AP workplace guidance via the government business portal (ondernemersplein.kvk.nl): at most 4 weeks
+ * unless an incident is handled.
  */
 import { condition, finding, type Rule } from '../rule.js';
 import { t } from '../text.js';
@@ -11,7 +12,7 @@ export const MAX_RETENTION_HOURS = 24 * 28;
 export const ret1Rule: Rule = {
   id: 'RET-1',
   title: t('Korte bewaartermijn, automatisch verwijderen', 'Short retention, automatic deletion'),
-  source: 'EDPB Guidelines 3/2019 §121–122 (verify); AP workplace guidance as relayed by the government business portal: at most 4 weeks (verify)',
+  source: 'EDPB Guidelines 3/2019 §121–122 (verify); AP workplace guidance as relayed by the government business portal (ondernemersplein.kvk.nl): at most 4 weeks, longer only for an incident until resolved',
   evaluate(f) {
     if (!f.residentData || !f.measure.stores) {
       return finding(this, 'pass', [t('Er worden geen beelden of geluid bewaard.', 'No footage or sound is stored.')]);

@@ -1,5 +1,5 @@
 /**
- * SC-1 — GDPR Art. 9; EDPB 3/2019 §62–67 (verify). Recording the content of conversations about
+ * SC-1 — GDPR Art. 9; EDPB 3/2019 §62–67 (section 5). Recording the content of conversations about
  * benefits, health, youth care or debts needs an Art. 9(2) exception; that recorded conversation
  * content is special-category data is our inference (verify).
  */
@@ -9,7 +9,7 @@ import { t } from '../text.js';
 export const sc1Rule: Rule = {
   id: 'SC-1',
   title: t('Bijzondere persoonsgegevens in het gesprek', 'Special-category data in the conversation'),
-  source: 'GDPR Art. 9; EDPB Guidelines 3/2019 §62–67 (verify; §64 Art. 9 applies when footage is processed to deduce special categories; §66 minimise capture of other sensitive data); recorded conversation content as special-category data is our inference (verify)',
+  source: 'GDPR Art. 9; EDPB Guidelines 3/2019 §62–67 (§64: Art. 9 applies when footage is processed to deduce special categories; §66: minimise capture of other sensitive data); recorded conversation content as special-category data is our inference (verify)',
   evaluate(f) {
     if (!f.residentData || !f.sensitiveConversations) {
       return finding(this, 'pass', [t('Geen opname van gevoelige gesprekken.', 'No capture of sensitive conversations.')]);

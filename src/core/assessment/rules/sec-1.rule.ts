@@ -1,11 +1,14 @@
-/** SEC-1 — GDPR Art. 32; EDPB 3/2019 §123–133: named roles, four eyes, logged access, encryption at rest. */
+/**
+ * SEC-1 — GDPR Art. 32; EDPB 3/2019 section 9, §123–135 (encryption §134, access control and logging §135):
+ * named roles, four eyes, logged access, encryption at rest.
+ */
 import { condition, finding, type Rule } from '../rule.js';
 import { t } from '../text.js';
 
 export const sec1Rule: Rule = {
   id: 'SEC-1',
   title: t('Toegang tot beelden: benoemde rollen, vier ogen, gelogd, versleuteld', 'Access to footage: named roles, four eyes, logged, encrypted'),
-  source: 'GDPR Art. 32; EDPB Guidelines 3/2019 §123–133',
+  source: 'GDPR Art. 32; EDPB Guidelines 3/2019 §123–135 (encryption §134; access control and logging §135)',
   evaluate(f) {
     if (!f.residentData) return finding(this, 'pass', [t('Geen beelden; het alarmlog is alleen voor benoemde rollen.', 'No footage; the alarm log is for named roles only.')]);
     const a = f.scenario.safeguards.access;
