@@ -82,6 +82,31 @@ declare module 'fastify' {
 
 export type ProportioApp = FastifyInstance;
 
+type ValidationIssue = NonNullable<FastifyError['validation']>[number];
+
+/**
+ * Schema errors as people read them: one line per field; a choice between fixed values says
+ * which values are allowed instead of repeating "must be equal to constant" per alternative.
+ */
+export const readableValidationErrors = (issues: readonly ValidationIssue[], context: string): Array<{ field: string; message: string }> => {
+  const fieldOf = (v: ValidationIssue) =>
+    (v.instancePath || '').replace(/^\//, '').replace(/\//g, '.') ||
+    String((v.params as { requiredProperties?: string[] } | undefined)?.requiredProperties?.[0] ?? context);
+  const allowed = new Map<string, unknown[]>();
+  for (const v of issues) {
+    const value = (v.params as { allowedValue?: unknown } | undefined)?.allowedValue;
+    if (v.keyword === 'const' && value !== undefined) allowed.set(fieldOf(v), [...(allowed.get(fieldOf(v)) ?? []), value]);
+  }
+  const out: Array<{ field: string; message: string }> = [];
+  for (const [field, values] of allowed) out.push({ field, message: `must be one of: ${values.map((x) => JSON.stringify(x)).join(', ')}` });
+  for (const v of issues) {
+    const field = fieldOf(v);
+    if (allowed.has(field) && (v.keyword === 'const' || v.keyword === 'anyOf')) continue;
+    if (!out.some((o) => o.field === field && o.message === v.message)) out.push({ field, message: v.message ?? 'is not valid' });
+  }
+  return out;
+};
+
 export const buildApp = async (deps: AppDeps): Promise<ProportioApp> => {
   const app = Fastify({
     logger: deps.logger,
@@ -160,10 +185,7 @@ export const buildApp = async (deps: AppDeps): Promise<ProportioApp> => {
 
   app.setErrorHandler((error: FastifyError, req, reply) => {
     if (error.validation) {
-      const errors = error.validation.map((v) => ({
-        field: (v.instancePath || '').replace(/^\//, '').replace(/\//g, '.') || String((v.params as { requiredProperties?: string[] } | undefined)?.requiredProperties?.[0] ?? error.validationContext ?? 'body'),
-        message: v.message ?? 'is not valid',
-      }));
+      const errors = readableValidationErrors(error.validation, error.validationContext ?? 'body');
       return sendProblem(reply, problemOf('REQUEST.INVALID', `${error.validationContext ?? 'request'}: ${errors.map((e) => `${e.field} ${e.message}`).join('; ')}`, { errors }));
     }
     if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return sendProblem(reply, problemOf('REQUEST.TOO_LARGE', 'the request body is too large'));

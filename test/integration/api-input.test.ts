@@ -91,6 +91,14 @@ describe.each(dialects)('hostile input on %s', (dialect) => {
     expect(await snapshot()).toEqual(before);
   });
 
+  it('names the allowed values when a field takes one of a fixed set', async () => {
+    const res = await t.app.inject({ method: 'POST', url: '/api/users', headers: admin, payload: { username: 'nieuw', displayName: 'N', roles: ['root'] } });
+    expect(res.statusCode).toBe(400);
+    const p = res.json<{ detail: string; errors: Array<{ field: string; message: string }> }>();
+    expect(p.errors).toContainEqual({ field: 'roles.0', message: expect.stringContaining('must be one of: "front-desk", "responder"') });
+    expect(p.detail).not.toContain('must be equal to constant');
+  });
+
   it('names the offending field', async () => {
     const res = await t.app.inject({ method: 'POST', url: '/api/rooms', headers: admin, payload: { siteId, name: '<b>' } });
     expect(res.json()).toMatchObject({ code: 'REQUEST.INVALID', errors: [{ field: 'name' }] });
