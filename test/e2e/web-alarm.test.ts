@@ -391,19 +391,54 @@ describe.skipIf(!hasBrowser)('alarm screens in Chromium', () => {
             {
               component: 'recording',
               status: 'warning',
-              message: `Recording suspended (site ${stadhuis.id}) since 2026-03-02T09:15:00.000Z: storing onderzoek`,
+              code: 'recording.suspended',
+              // English for logs; the banner translates by code and never reads this.
+              message:
+                'Recording suspended (site Stadhuis Lindewaard) since 2026-03-02T09:15:00.000Z: storing onderzoek',
+              params: {
+                scope: 'site',
+                siteId: stadhuis.id,
+                siteName: 'Stadhuis Lindewaard',
+                reason: 'storing onderzoek',
+                since: '2026-03-02T09:15:00.000Z',
+              },
             },
             {
               component: 'camera:Camera plafond',
               status: 'error',
+              code: 'camera.offline',
               message: 'camera offline since 2026-03-02T08:00:00.000Z: connection refused',
+              params: {
+                cameraName: 'Camera plafond',
+                roomName: 'Spreekkamer 1',
+                siteName: 'Stadhuis Lindewaard',
+                since: '2026-03-02T08:00:00.000Z',
+                errorCode: 'RECORDING.CAMERA_UNREACHABLE',
+              },
             },
             {
               component: 'mqtt',
               status: 'warning',
+              code: 'mqtt.broker-unreachable',
               message: 'MQTT broker mqtt://broker:1883 is unreachable; retrying',
             },
-            { component: 'camera:Camera gang', status: 'ok', message: 'armed, receiving video' },
+            {
+              component: 'recording',
+              status: 'warning',
+              code: 'recording.something-new',
+              message: 'a code this build does not know yet',
+            },
+            {
+              component: 'camera:Camera gang',
+              status: 'ok',
+              code: 'camera.online',
+              message: 'armed, receiving video',
+              params: {
+                cameraName: 'Camera gang',
+                roomName: 'Spreekkamer 2',
+                siteName: 'Stadhuis Lindewaard',
+              },
+            },
           ],
         }),
       }),
@@ -415,11 +450,12 @@ describe.skipIf(!hasBrowser)('alarm screens in Chromium', () => {
       await visible(
         banner.getByText(/^Opname stilgelegd voor Stadhuis Lindewaard sinds .* — reden: storing onderzoek$/),
       );
-      await visible(
-        banner.getByText(/^Camera Camera plafond: Camera offline sinds .* \(connection refused\)$/),
-      );
+      await visible(banner.getByText(/^Camera Camera plafond \(Spreekkamer 1\) is offline sinds \d/));
       await visible(banner.getByText(nl.health.brokerDown));
+      // An unknown code falls back to the server's message, after the component's name.
+      await visible(banner.getByText('Opname: a code this build does not know yet'));
       expect(await banner.getByText('armed, receiving video').count()).toBe(0);
+      expect(await banner.getByText(/Recording suspended|connection refused/).count()).toBe(0);
     }
     await axe(page, 'panic view with the health banner');
   });

@@ -397,10 +397,13 @@ export interface IncidentStatistics {
 }
 
 /** GET /api/health: everything that is not "ok" is shown on every screen. */
+/** GET /api/health: translate by `code` + `params` (docs/operations.md); `message` is English. */
 export interface HealthItem {
   readonly component: string;
-  readonly status: string;
+  readonly status: 'ok' | 'warning' | 'error';
+  readonly code: string;
   readonly message: string;
+  readonly params?: Readonly<Record<string, string | number>>;
 }
 
 // Assessments and room policy (src/http/routes/assessments, src/http/routes/policy, docs/assessment/workflow.md).

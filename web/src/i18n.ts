@@ -8,6 +8,12 @@ import type { Role } from '../../src/core/auth/roles.js';
 export const LANGUAGES = ['nl', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
+/** A health item's `params` (GET /api/health; docs/operations.md), dates already formatted. */
+export type HealthParams = Readonly<Record<string, string | number>>;
+const p$ = (p: HealthParams, key: string): string => String(p[key] ?? '');
+const cam$ = (p: HealthParams): string =>
+  p.roomName ? `${p$(p, 'cameraName')} (${p$(p, 'roomName')})` : p$(p, 'cameraName');
+
 const nl = {
   appName: 'Proportio',
   appTagline: 'Personeelsbescherming in spreekkamers, rechtmatig vanaf het ontwerp',
@@ -286,12 +292,37 @@ const nl = {
       webhook: 'Webhook',
     } as Record<string, string>,
     camera: (name: string) => `Camera ${name}`,
-    suspended: (scope: string, since: string, reason: string) =>
-      `Opname stilgelegd voor ${scope} sinds ${since} — reden: ${reason}`,
-    wholeOrganisation: 'de hele organisatie',
-    cameraDown: (state: string, since: string, detail: string) =>
-      `Camera ${state === 'offline' ? 'offline' : state === 'unauthorised' ? 'weigert de inloggegevens' : 'geeft geen bruikbaar beeld'} sinds ${since}${detail ? ` (${detail})` : ''}`,
     brokerDown: 'MQTT-broker onbereikbaar; alarmen bereiken de browsers wel.',
+    /** By stable code (docs/operations.md); an unknown code falls back to the server's message. */
+    codes: {
+      'recording.suspended': (p) =>
+        `Opname stilgelegd voor ${p.scope === 'organisation' ? 'de hele organisatie' : p$(p, 'siteName')} sinds ${p$(p, 'since')} — reden: ${p$(p, 'reason')}`,
+      'camera.offline': (p) => `Camera ${cam$(p)} is offline sinds ${p$(p, 'since')}`,
+      'camera.unauthorised': (p) => `Camera ${cam$(p)} weigert de inloggegevens sinds ${p$(p, 'since')}`,
+      'camera.bad-stream': (p) => `Camera ${cam$(p)} geeft geen bruikbaar beeld sinds ${p$(p, 'since')}`,
+      'camera.stopped': (p) => `Camera ${cam$(p)} is gestopt sinds ${p$(p, 'since')}`,
+      'camera.connecting': (p) => `Camera ${cam$(p)}: verbinding maken…`,
+      'camera.keyframe-interval': (p) =>
+        `Camera ${cam$(p)}: het keyframe-interval (${p$(p, 'gopSeconds')} s) is langer dan de helft van de pre-roll; het begin van een clip is minder precies`,
+      'camera.seal-failed': (p) =>
+        `Camera ${cam$(p)}: een clip kon niet versleuteld worden opgeslagen (${p$(p, 'errorCode')})`,
+      'vault.key-missing': () =>
+        'Geen kluissleutel: er wordt niet opgenomen tot “proportio vault init” is uitgevoerd.',
+      'vault.key-invalid': () => 'De kluissleutel is geen geldige age-sleutel: er wordt niet opgenomen.',
+      'vault.unavailable': () => 'De kluismap kan niet worden geopend: er wordt niet opgenomen.',
+      'ffmpeg.missing': () => 'ffmpeg ontbreekt: opnemen is niet mogelijk (alarmen werken wel).',
+      'ffmpeg.version-warning': (p) =>
+        `ffmpeg ${p$(p, 'version')} is mogelijk te oud of onbekend; werk ffmpeg bij.`,
+      'mqtt.broker-unreachable': () => 'MQTT-broker onbereikbaar; alarmen bereiken de browsers wel.',
+      'mqtt.port-in-use': (p) =>
+        `MQTT-poort ${p$(p, 'port')} is al in gebruik: alarmknoppen kunnen niet verbinden (alarmen via de browser werken wel).`,
+      'mqtt.listener-failed': () =>
+        'De MQTT-luisteraar kon niet starten: alarmknoppen kunnen niet verbinden (alarmen via de browser werken wel).',
+      'alarm.webhook-failed': () =>
+        'De alarm-webhook faalt: een extern systeem krijgt alarmen mogelijk niet (de browsers wel).',
+      'policy.tick-failed': () =>
+        'Het opnamebeleid kon niet automatisch worden bijgewerkt; verlopen beoordelingen blijven mogelijk gelden. Zie het serverlog.',
+    } as Record<string, (p: HealthParams) => string>,
   },
   panic: {
     title: 'Alarmknop',
@@ -1074,12 +1105,34 @@ const en: Dictionary = {
       webhook: 'Webhook',
     },
     camera: (name) => `Camera ${name}`,
-    suspended: (scope, since, reason) =>
-      `Recording suspended for ${scope} since ${since} — reason: ${reason}`,
-    wholeOrganisation: 'the whole organisation',
-    cameraDown: (state, since, detail) =>
-      `Camera ${state === 'offline' ? 'offline' : state === 'unauthorised' ? 'refuses the credentials' : 'gives no usable stream'} since ${since}${detail ? ` (${detail})` : ''}`,
     brokerDown: 'MQTT broker unreachable; alarms still reach the browsers.',
+    codes: {
+      'recording.suspended': (p) =>
+        `Recording suspended for ${p.scope === 'organisation' ? 'the whole organisation' : p$(p, 'siteName')} since ${p$(p, 'since')} — reason: ${p$(p, 'reason')}`,
+      'camera.offline': (p) => `Camera ${cam$(p)} offline since ${p$(p, 'since')}`,
+      'camera.unauthorised': (p) => `Camera ${cam$(p)} refuses the credentials since ${p$(p, 'since')}`,
+      'camera.bad-stream': (p) => `Camera ${cam$(p)} gives no usable stream since ${p$(p, 'since')}`,
+      'camera.stopped': (p) => `Camera ${cam$(p)} stopped since ${p$(p, 'since')}`,
+      'camera.connecting': (p) => `Camera ${cam$(p)}: connecting…`,
+      'camera.keyframe-interval': (p) =>
+        `Camera ${cam$(p)}: the keyframe interval (${p$(p, 'gopSeconds')} s) is longer than half the pre-roll; clip starts are less precise`,
+      'camera.seal-failed': (p) => `Camera ${cam$(p)}: a clip could not be sealed (${p$(p, 'errorCode')})`,
+      'vault.key-missing': () => 'No vault key: nothing is recorded until “proportio vault init” has run.',
+      'vault.key-invalid': () => 'The vault key is not a valid age key: nothing is recorded.',
+      'vault.unavailable': () => 'The vault folder cannot be opened: nothing is recorded.',
+      'ffmpeg.missing': () => 'ffmpeg is missing: recording is unavailable (alarms keep working).',
+      'ffmpeg.version-warning': (p) =>
+        `ffmpeg ${p$(p, 'version')} may be too old or unknown; upgrade ffmpeg.`,
+      'mqtt.broker-unreachable': () => 'MQTT broker unreachable; alarms still reach the browsers.',
+      'mqtt.port-in-use': (p) =>
+        `MQTT port ${p$(p, 'port')} is already in use: alarm buttons cannot connect (alarms in the browser still work).`,
+      'mqtt.listener-failed': () =>
+        'The MQTT listener could not start: alarm buttons cannot connect (alarms in the browser still work).',
+      'alarm.webhook-failed': () =>
+        'The alarm webhook is failing: an external system may not receive alarms (the browsers do).',
+      'policy.tick-failed': () =>
+        'The recording policy could not be updated automatically; expired assessments may still apply. See the server log.',
+    },
   },
   panic: {
     title: 'Alarm button',
