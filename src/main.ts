@@ -103,7 +103,8 @@ export const createRuntime = async (config: Config, opts: RuntimeOptions = {}): 
     audit: auditService({ store }),
     demo: demoService({ store, clock, ids, hasher, secrets }),
   };
-  const log = pino({ level: opts.logger === false ? 'silent' : config.logLevel, base: { component: 'runtime' } });
+  // Each module names itself (log.child({ component })); a base component would appear twice.
+  const log = pino({ level: opts.logger === false ? 'silent' : config.logLevel, base: undefined });
   const moduleContext: ModuleContext = { config, store, database, clock, ids, secrets, log, events: createEventBus(log) };
   // Capabilities, in the order their routes are registered.
   const modules: ProportioModule[] = [createAlarmModule(moduleContext), createAssessmentModule(moduleContext), createRecordingModule(moduleContext)];

@@ -69,7 +69,11 @@ export const registerLocalCommands = (program: Command, io: CliIo): void => {
       await rt.start();
       const mqttPort = alarm?.mqttPort();
       if (demoButtons.length > 0) {
-        io.out(`Demo alarm buttons (MQTT on port ${mqttPort ?? 'off'}; tokens are shown only now):`);
+        io.out(
+          mqttPort
+            ? `Demo alarm buttons (MQTT listener on port ${mqttPort}; tokens are shown only now):`
+            : `Demo alarm buttons (tokens are shown only now). The MQTT listener is NOT running (port ${config.mqtt.listenPort} is in use or switched off): set PROPORTIO_MQTT_PORT to a free port for hardware buttons; alarms work over the web regardless.`,
+        );
         io.out(table(demoButtons.map((b) => ({ name: b.name, device: b.id, kind: b.kind, token: b.token })), ['name', 'device', 'kind', 'token']));
         const first = demoButtons.find((b) => b.kind === 'button');
         if (first && mqttPort) {
