@@ -5,9 +5,9 @@
  * screen, Prometheus). Wires store → service → recorder worker → routes; runs the worker, the
  * reconcile and retention timers between start/stop.
  *
- * Configuration (until config.ts carries it): PROPORTIO_FFMPEG, PROPORTIO_VAULT_DIR,
- * PROPORTIO_VAULT_RECIPIENT / _FILE are read from ctx.config when present; otherwise ffmpeg from
- * PATH, vault at <dataDir>/vault, recipient from <dataDir>/vault/recipient.txt (vault init).
+ * Configuration comes from config.ts (PROPORTIO_FFMPEG, PROPORTIO_VAULT_DIR,
+ * PROPORTIO_VAULT_RECIPIENT / _FILE): ffmpeg from PATH unless set, vault at <dataDir>/vault and
+ * the recipient in <vault>/recipient.txt (vault init) unless set.
  */
 import { mkdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -21,7 +21,7 @@ import { parseRecipient } from '../adapters/vault/keys.js';
 import { recordingRoutes } from '../http/routes/recording/recording.routes.js';
 import { recordingService, type RecordingService } from '../services/recording.service.js';
 import type { ClipVaultPort, SuspensionRecord } from '../services/recording-ports.js';
-import { DEFAULT_TUNABLES, RecorderSupervisor, type Blocker, type RecorderTunables, type VaultHandle } from '../workers/recorder-supervisor.js';
+import { DEFAULT_TUNABLES, RecorderSupervisor, type Blocker, type DenyScope, type RecorderTunables, type VaultHandle } from '../workers/recorder-supervisor.js';
 import type { ClipMetadata } from '../core/recording/clip.js';
 import type { SealOutcome } from '../workers/recorder-vault-sink.js';
 import type { EventBus } from './events.js';
@@ -159,15 +159,28 @@ export const createRecordingModule = (ctx: ModuleContext): RecordingModule => {
   let chain: Promise<void> = Promise.resolve();
   const reconcile = (): Promise<void> => {
     const next = chain.then(async () => {
+      // Before the plan is read: a switch that commits after this point stays in force (deny()).
+      const ticket = supervisor.planTicket();
       await loadVault();
       const plans = await service.plan();
       suspensions = await service.activeSuspensions();
       names = await loadNames();
       const blockers = [vaultProblem, ffmpegProblem].filter((b): b is Blocker => b !== null);
-      if (started) supervisor.apply(plans, blockers, vault);
+      if (started) supervisor.apply(plans, blockers, vault, ticket);
     });
     chain = next.catch((e: unknown) => log.error({ err: (e as Error).message }, 'recorder reconcile failed'));
     return next;
+  };
+
+  /**
+   * Objection or suspension, after it committed: stop the affected cameras now (ring purged, ffmpeg
+   * signalled synchronously) and deny them to any reconcile whose plan was read earlier; then
+   * re-plan through the same chain, which lifts the denial with a plan that shows the switch.
+   */
+  const switchOff = (scope: DenyScope, off: Parameters<RecorderSupervisor['deny']>[1]): { stopped: Promise<void>; replanned: Promise<void> } => {
+    const stopped = supervisor.deny(scope, off);
+    const replanned = reconcile();
+    return { stopped, replanned };
   };
 
   /** Clips a crash left open: index what was sealed, mark them interrupted (never as complete). */
@@ -274,8 +287,9 @@ export const createRecordingModule = (ctx: ModuleContext): RecordingModule => {
           const r = await service.object(actor, roomId);
           if (r.ok) {
             // Stop before anything else: the ring is purged and ffmpeg signalled synchronously.
-            await supervisor.stopWhere((p) => p.camera.roomId === roomId);
-            void reconcile().catch(() => undefined);
+            const { stopped, replanned } = switchOff({ kind: 'room', roomId }, { kind: 'objection', message: 'no footage: recording switched off for this conversation after an objection' });
+            void replanned.catch(() => undefined);
+            await stopped;
           }
           return r;
         },
@@ -283,8 +297,12 @@ export const createRecordingModule = (ctx: ModuleContext): RecordingModule => {
           const r = await service.suspend(actor, input);
           if (r.ok) {
             const s = r.value;
-            await supervisor.stopWhere((p) => s.scope === 'organisation' || p.siteId === s.siteId);
-            await reconcile().catch(() => undefined);
+            const { stopped, replanned } = switchOff(s.scope === 'site' && s.siteId !== null ? { kind: 'site', siteId: s.siteId } : { kind: 'all' }, {
+              kind: 'suspended',
+              message: `no footage: recording suspended (${s.scope === 'organisation' ? 'whole organisation' : 'this site'}) since ${s.suspendedAt}`,
+            });
+            await stopped;
+            await replanned.catch(() => undefined);
           }
           return r;
         },

@@ -71,12 +71,18 @@ interface OpenClip {
 
 interface Armed {
   plan: CameraPlan;
+  /** Of the current plan (never undefined while armed: a plan without it is not armed). */
+  retentionHours: number;
   readonly key: string;
   readonly ingest: IngestProcess;
   readonly rec: ClipRecorder;
   readonly ticker: NodeJS.Timeout;
   readonly vault: VaultHandle;
-  /** Off by policy or conversation end: no new clips; stops once the running clip is done. */
+  /**
+   * Off by policy or conversation end while an incident clip runs: the recorder is drained (no new
+   * clip can begin, no pre-buffer) and the camera stops once that clip has sealed. Continuous
+   * mode never drains: it stops at once.
+   */
   draining: boolean;
   alarms: AlarmContext[];
   clip: OpenClip | null;
@@ -108,8 +114,24 @@ export interface CameraStatus {
   readonly bytesSealed: number;
 }
 
+/** Where an objection or suspension forbids recording, until a plan made after it is applied. */
+export type DenyScope =
+  | { readonly kind: 'room'; readonly roomId: string }
+  | { readonly kind: 'site'; readonly siteId: string }
+  | { readonly kind: 'all' };
+
+interface Denial {
+  readonly scope: DenyScope;
+  readonly off: { readonly kind: 'objection' | 'suspended'; readonly message: string };
+  /** planTicket() value when the denial was made: only a plan started later lifts it. */
+  readonly ticket: number;
+}
+
+const denies = (d: Denial, p: CameraPlan): boolean =>
+  d.scope.kind === 'all' || (d.scope.kind === 'room' ? p.camera.roomId === d.scope.roomId : p.siteId === d.scope.siteId);
+
 export interface SupervisorDeps {
-  readonly service: RecordingService;
+  readonly service: Pick<RecordingService, 'clipOpened' | 'clipExtended' | 'clipFinished' | 'note'>;
   readonly log: Logger;
   readonly ffmpegPath: () => string | null;
   /** Folder ffmpeg runs in (empty; watched by tests for files that must not appear). */
@@ -142,20 +164,35 @@ export class RecorderSupervisor {
   /** Clips still being sealed (stop() waits for them, so no row stays 'recording'). */
   private readonly sealing = new Set<Promise<SealOutcome>>();
   private readonly spawner: Spawner;
+  /** Objections and suspensions not yet reflected in an applied plan (see deny()). */
+  private denials: Denial[] = [];
+  private tickets = 0;
 
   constructor(private readonly deps: SupervisorDeps) {
     this.spawner = deps.spawner ?? createNodeSpawner({ cwd: deps.workDir });
   }
 
-  /** Reconciles processes with the plan. Safe to call often; only differences act. */
-  apply(plans: readonly CameraPlan[], blockers: readonly Blocker[], vault: VaultHandle | null): void {
+  /**
+   * Take before reading the plan; pass to apply(). A plan whose ticket is older than a denial was
+   * (or may have been) read before the objection or suspension committed, so it cannot lift it.
+   */
+  planTicket(): number {
+    return ++this.tickets;
+  }
+
+  /**
+   * Reconciles processes with the plan. Safe to call often; only differences act. `ticket` is
+   * planTicket() from before the plan was read: denials made after it stay in force.
+   */
+  apply(plans: readonly CameraPlan[], blockers: readonly Blocker[], vault: VaultHandle | null, ticket: number): void {
+    this.denials = this.denials.filter((d) => d.ticket >= ticket);
     this.plans = [...plans];
     this.blockers = [...blockers];
     this.vault = vault;
     const byId = new Map(plans.map((p) => [p.camera.id, p]));
     for (const [id, a] of this.armed) {
       const p = byId.get(id);
-      if (p === undefined || blockers.length > 0 || vault === null || a.vault !== vault) {
+      if (p === undefined || blockers.length > 0 || vault === null || a.vault !== vault || this.denialFor(p) !== undefined) {
         void this.disarm(id, 'stop-now');
         continue;
       }
@@ -163,7 +200,7 @@ export class RecorderSupervisor {
         void this.disarm(id, 'stop-now');
         continue;
       }
-      if (p.off !== null || modeOf(p) === 'off') {
+      if (p.off !== null || modeOf(p) === 'off' || p.decision.retentionHours === undefined) {
         void this.disarm(id, 'drain');
         continue;
       }
@@ -173,22 +210,30 @@ export class RecorderSupervisor {
       }
       // Same process; newer links (conversation, policy version) for the next clip.
       a.plan = p;
+      a.retentionHours = p.decision.retentionHours;
       if (a.draining) {
-        // Back in policy before the running clip finished: keep going, rebuild the pre-buffer.
+        // Back in policy before the running incident clip finished: keep going, buffer again.
         a.draining = false;
+        a.rec.undrain();
       }
     }
     if (blockers.length > 0 || vault === null) return;
     for (const p of plans) {
-      if (this.armed.has(p.camera.id) || p.off !== null || modeOf(p) === 'off') continue;
+      if (this.armed.has(p.camera.id) || p.off !== null || modeOf(p) === 'off' || this.denialFor(p) !== undefined) continue;
       this.arm(p, vault);
     }
   }
 
-  /** Objection or suspension: stop at once, without waiting for a reconcile. */
-  stopWhere(pred: (p: CameraPlan) => boolean): Promise<void> {
+  /**
+   * Objection or suspension: stop every matching camera at once, without waiting for a reconcile,
+   * and refuse to arm them again (apply() from a reconcile whose plan was read earlier included)
+   * until a plan read after this call is applied. Call after the switch has committed.
+   */
+  deny(scope: DenyScope, off: Denial['off']): Promise<void> {
+    const d: Denial = { scope, off, ticket: this.tickets };
+    this.denials.push(d);
     const waits: Promise<void>[] = [];
-    for (const [id, a] of this.armed) if (pred(a.plan)) waits.push(this.disarm(id, 'stop-now'));
+    for (const [id, a] of this.armed) if (denies(d, a.plan)) waits.push(this.disarm(id, 'stop-now'));
     return Promise.all(waits).then(() => undefined);
   }
 
@@ -197,14 +242,16 @@ export class RecorderSupervisor {
     const ctx: AlarmContext = { ...e, atMs: Number.isNaN(atMs) ? Date.now() : atMs };
     for (const p of this.plans.filter((x) => x.camera.roomId === e.roomId)) {
       const a = this.armed.get(p.camera.id);
-      if (a === undefined || a.draining) {
+      if (a === undefined || a.draining || a.rec.isDraining) {
         this.noteUnarmed(ctx, p, a);
         continue;
       }
       a.alarms = [...a.alarms.filter((x) => x.atMs > Date.now() - (this.deps.tunables().maxClipSeconds + 600) * 1000), ctx];
       const before = a.clip;
       const outcome = a.rec.alarm(ctx.atMs);
-      if (outcome.kind === 'no-footage') {
+      if (outcome.kind === 'no-footage' && outcome.reason === 'draining') {
+        this.noteUnarmed(ctx, p, a);
+      } else if (outcome.kind === 'no-footage') {
         const h = a.ingest.health();
         const since = new Date(h.state === 'online' ? Date.now() : h.since).toISOString();
         const why = h.error === null ? h.state : `${h.state}: ${h.error.message}`;
@@ -234,7 +281,7 @@ export class RecorderSupervisor {
         recording: a?.rec.recording ?? false,
         draining: a?.draining ?? false,
         mode: a === undefined ? 'off' : modeOf(a.plan),
-        offReason: a !== undefined ? null : (p.off?.message ?? (modeOf(p) === 'off' ? p.decision.reason : (blocker?.message ?? null))),
+        offReason: a !== undefined ? null : (this.denialFor(p)?.off.message ?? p.off?.message ?? (modeOf(p) === 'off' ? p.decision.reason : (blocker?.message ?? null))),
         health,
         pid: a?.ingest.pid ?? null,
         ringSeconds: a?.rec.ring.spanSeconds ?? 0,
@@ -281,9 +328,16 @@ export class RecorderSupervisor {
     void this.track(this.deps.service.note({ incidentId: ctx.incidentId, alarmId: ctx.alarmId, roomId: ctx.roomId, cameraId, kind, message, clipId }));
   }
 
+  private denialFor(p: CameraPlan): Denial | undefined {
+    return this.denials.find((d) => denies(d, p));
+  }
+
   private noteUnarmed(ctx: AlarmContext, p: CameraPlan, a: Armed | undefined): void {
     const blocker = this.blockers[0];
-    if (p.off !== null) {
+    const denial = this.denialFor(p);
+    if (denial !== undefined) {
+      this.note(ctx, p.camera.id, denial.off.kind, denial.off.message, null);
+    } else if (p.off !== null) {
       this.note(ctx, p.camera.id, p.off.kind, p.off.message, null);
     } else if (a?.draining === true || modeOf(p) === 'off') {
       this.note(ctx, p.camera.id, 'policy-off', `no footage: recording is not permitted here now (${p.decision.reason})`, null);
@@ -297,7 +351,9 @@ export class RecorderSupervisor {
   private arm(p: CameraPlan, vault: VaultHandle): void {
     const t = this.deps.tunables();
     const ffmpeg = this.deps.ffmpegPath();
-    if (ffmpeg === null) return;
+    const retentionHours = p.decision.retentionHours;
+    // A decision that records always carries a retention; without one, fail closed.
+    if (ffmpeg === null || retentionHours === undefined) return;
     const m = p.decision.mode;
     const continuous = m.kind === 'continuous';
     const pre = m.kind === 'incident-triggered' ? m.preRollSeconds : 2;
@@ -331,11 +387,13 @@ export class RecorderSupervisor {
     const ticker = setInterval(() => {
       rec.tick(Date.now());
       const a = this.armed.get(id);
+      // A drained recorder never begins another clip, so once this one has sealed the camera stops.
       if (a !== undefined && a.draining && !a.rec.recording && a.clip === null) void this.disarm(id, 'stop-now');
     }, t.tickMs);
     ticker.unref();
     const armed: Armed = {
       plan: p,
+      retentionHours,
       key: keyOf(p),
       ingest,
       rec,
@@ -357,10 +415,11 @@ export class RecorderSupervisor {
   private disarm(id: string, how: 'drain' | 'stop-now'): Promise<void> {
     const a = this.armed.get(id);
     if (a === undefined) return Promise.resolve();
-    if (how === 'drain' && a.rec.recording) {
-      // Finish the incident clip that is running; forget the pre-buffer now.
+    if (how === 'drain' && a.rec.recording && modeOf(a.plan) === 'incident') {
+      // Finish the incident clip that is running (its post-roll); forget the pre-buffer now and
+      // begin nothing more. Continuous mode has no post-roll to finish: it stops at once below.
       a.draining = true;
-      a.rec.purge();
+      a.rec.drain();
       return Promise.resolve();
     }
     this.armed.delete(id);
@@ -417,7 +476,7 @@ export class RecorderSupervisor {
         policyCompiledAt: a.plan.policy?.compiledAt ?? null,
         policyHash: a.plan.policy?.hash ?? null,
         assessmentIds: [...d.assessmentIds],
-        retentionHours: d.retentionHours ?? 72,
+        retentionHours: a.retentionHours,
       }),
     );
     for (const x of linked)

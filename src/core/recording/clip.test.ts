@@ -246,7 +246,6 @@ describe('ClipRecorder', () => {
     rec.stop();
     expect(clips[0]?.meta?.reason).toBe('stopped');
     expect(rec.ring.size).toBe(0);
-    expect(rec.hasStream).toBe(false);
     expect(rec.alarm(cam.at(12))).toEqual({ kind: 'no-footage', reason: 'no-stream' });
   });
 
@@ -259,8 +258,64 @@ describe('ClipRecorder', () => {
     expect(closed.map((c) => c.meta?.fragmentCount)).toEqual([10, 10, 10]);
     expect(closed.map((c) => c.meta?.sourceStartSeconds)).toEqual([0, 10, 20]);
     expect(closed.every((c) => reparse(c.bytes).starts[0] === 0)).toBe(true);
-    rec.setMode('incident');
+    rec.stop();
     expect(clips.at(-1)?.meta?.reason).toBe('stopped');
+  });
+
+  it('drain() in continuous mode: no new clip ever begins, nothing is buffered', () => {
+    const cam = camera(60);
+    const { rec, clips } = recorder({ mode: 'continuous', maxClipSeconds: 10 });
+    rec.onInit(cam.init);
+    feed(rec, cam, 0, 15);
+    expect(clips).toHaveLength(2);
+    rec.drain();
+    expect(rec.ring.size).toBe(0);
+    // The running clip may still reach its cut; after that nothing opens, however long the stream runs.
+    feed(rec, cam, 15, 60);
+    expect(clips).toHaveLength(2);
+    expect(clips[1]?.meta?.reason).toBe('max-length');
+    expect(rec.recording).toBe(false);
+    expect(rec.ring.size).toBe(0);
+    expect(rec.alarm(cam.at(59))).toEqual({ kind: 'no-footage', reason: 'draining' });
+    expect(clips).toHaveLength(2);
+  });
+
+  it('drain() in incident mode: the running clip finishes its post-roll; no later clip, no pending window, no buffer', () => {
+    const cam = camera(60);
+    const { rec, clips } = recorder({ stallGraceSeconds: 3 });
+    rec.onInit(cam.init);
+    feed(rec, cam, 0, 10);
+    rec.alarm(cam.at(9));
+    rec.drain();
+    expect(rec.ring.size).toBe(0);
+    expect(rec.recording).toBe(true);
+    feed(rec, cam, 10, 30);
+    expect(clips).toHaveLength(1);
+    expect(clips[0]?.meta?.reason).toBe('post-roll');
+    expect(clips[0]?.meta?.endedAt).toBeGreaterThanOrEqual(cam.at(9) + 4000 - LATENCY);
+    expect(rec.ring.size).toBe(0);
+    // A restart of the stream while draining opens nothing either.
+    rec.streamLost(cam.at(30));
+    rec.onInit(cam.init);
+    feed(rec, cam, 30, 60);
+    expect(clips).toHaveLength(1);
+    expect(rec.ring.size).toBe(0);
+    // Back in policy: buffering and clips again.
+    rec.undrain();
+    rec.onInit(cam.init);
+    feed(rec, cam, 0, 10);
+    expect(rec.ring.size).toBeGreaterThan(0);
+    expect(rec.alarm(cam.at(9))).toMatchObject({ kind: 'started' });
+  });
+
+  it('drain() before the first keyframe after an alarm: the pending window is dropped', () => {
+    const cam = camera(20);
+    const { rec, clips } = recorder();
+    expect(rec.alarm(T0)).toEqual({ kind: 'no-footage', reason: 'no-stream' });
+    rec.drain();
+    rec.onInit(cam.init);
+    feed(rec, cam, 0, 20);
+    expect(clips).toEqual([]);
   });
 
   it('normaliseFragment leaves the original bytes untouched', () => {

@@ -1,7 +1,8 @@
 /**
  * The clip state machine of one camera: idle (ring only) → recording (pre-roll from the ring, then
  * live fragments until the post-roll ends; later alarms extend it up to a maximum) → idle.
- * Continuous mode uses the same path with clips cut at the maximum length.
+ * Continuous mode uses the same path with clips cut at the maximum length. drain() (policy off,
+ * conversation ended) forbids any new clip: only a clip already running may finish.
  * Pure: times are passed in (wall-clock ms); bytes go to a sink the caller opens.
  */
 import type { Fragment, InitSegment } from './fmp4-parser.js';
@@ -71,7 +72,9 @@ export type AlarmOutcome =
       readonly capped: boolean;
     }
   /** No stream yet (camera offline or still connecting): the incident must say so, never a silent gap. */
-  | { readonly kind: 'no-footage'; readonly reason: 'no-stream' };
+  | { readonly kind: 'no-footage'; readonly reason: 'no-stream' }
+  /** Draining (recording no longer permitted): nothing is started or extended. */
+  | { readonly kind: 'no-footage'; readonly reason: 'draining' };
 
 /** Copy of the fragment's moof with tfdt shifted by `bases` and mfhd set to `sequence`. */
 export const normaliseFragment = (
@@ -115,7 +118,11 @@ export class ClipRecorder {
   /** An incident window still open when the stream restarted: continue it on the new stream. */
   private carry: { endAt: number; alarms: number[]; from: number } | null = null;
   private clipCounter = 0;
-  private mode: RecordingMode;
+  private readonly mode: RecordingMode;
+  /** Set by drain(): no clip may begin any more; the ring stays empty. */
+  private draining = false;
+  /** While draining: the wall-clock lag estimate the running clip still needs (the ring is gone). */
+  private drainLag: number | null = null;
 
   constructor(
     private readonly options: ClipRecorderOptions,
@@ -129,25 +136,31 @@ export class ClipRecorder {
     return this.running !== null;
   }
 
-  get hasStream(): boolean {
-    return this.init !== null;
-  }
-
-  get initSegment(): InitSegment | null {
-    return this.init;
+  /** True after drain(): no new clip will ever begin on this recorder. */
+  get isDraining(): boolean {
+    return this.draining;
   }
 
   /** A new init segment means a new ffmpeg process: the old timeline ends here. */
   onInit(init: InitSegment): void {
     if (this.running !== null) this.close('stream-restarted');
     this.ring.purge();
+    this.drainLag = null;
     this.init = init;
   }
 
   onFragment(fragment: Fragment, receivedAt: number): void {
     if (this.init === null) return;
-    this.ring.push(fragment, receivedAt);
-    const lag = this.ring.lagSeconds ?? 0;
+    let lag: number;
+    if (this.draining) {
+      // No pre-buffer while draining: only the running clip (if any) gets the fragment.
+      const l = receivedAt / 1000 - fragmentEnd(fragment);
+      this.drainLag = this.drainLag === null ? l : Math.min(this.drainLag, l);
+      lag = this.drainLag;
+    } else {
+      this.ring.push(fragment, receivedAt);
+      lag = this.ring.lagSeconds ?? 0;
+    }
     const startWall = (fragment.startSeconds + lag) * 1000;
     const endWall = (fragmentEnd(fragment) + lag) * 1000;
     const r = this.running;
@@ -158,7 +171,7 @@ export class ClipRecorder {
       this.closeIfDone(endWall);
       return;
     }
-    if (!fragment.keyframe) return;
+    if (!fragment.keyframe || this.draining) return;
     const carry = this.carry;
     this.carry = null;
     if (carry !== null && carry.endAt > startWall) {
@@ -170,6 +183,7 @@ export class ClipRecorder {
   }
 
   alarm(at: number): AlarmOutcome {
+    if (this.draining) return { kind: 'no-footage', reason: 'draining' };
     const post = at + this.options.postRollSeconds * 1000;
     const r = this.running;
     if (r !== null) {
@@ -220,7 +234,7 @@ export class ClipRecorder {
   streamLost(at: number): void {
     const r = this.running;
     if (r !== null) {
-      if (r.endAt > at && this.mode === 'incident')
+      if (r.endAt > at && this.mode === 'incident' && !this.draining)
         this.carry = { endAt: r.endAt, alarms: [...r.alarms], from: r.number };
       this.close('camera-lost');
     }
@@ -241,12 +255,24 @@ export class ClipRecorder {
     this.ring.purge();
   }
 
-  /** Switching from continuous to incident ends the running continuous clip. */
-  setMode(mode: RecordingMode): void {
-    if (mode === this.mode) return;
-    const wasContinuous = this.mode === 'continuous';
-    if (wasContinuous && this.running !== null) this.close('stopped');
-    this.mode = mode;
+  /**
+   * Recording is no longer permitted (policy off, conversation ended): forget the pre-buffer and
+   * any pending incident window, buffer nothing more, and never begin another clip. A running
+   * clip may finish (its post-roll, or its cut in continuous mode); the caller decides whether to
+   * wait for that or to stop() at once (continuous mode must stop at once).
+   */
+  drain(): void {
+    if (this.draining) return;
+    this.drainLag = this.ring.lagSeconds;
+    this.draining = true;
+    this.carry = null;
+    this.ring.purge();
+  }
+
+  /** Back in policy before a draining clip finished: buffer again and allow new clips. */
+  undrain(): void {
+    this.draining = false;
+    this.drainLag = null;
   }
 
   private begin(
@@ -257,7 +283,7 @@ export class ClipRecorder {
   ): void {
     const init = this.init;
     const first = entries[0];
-    if (init === null || first === undefined) return;
+    if (init === null || first === undefined || this.draining) return;
     const lag = this.ring.lagSeconds ?? first.receivedAt / 1000 - fragmentEnd(first.fragment);
     const startedAt = (first.fragment.startSeconds + lag) * 1000;
     const number = ++this.clipCounter;

@@ -1,0 +1,202 @@
+/**
+ * The recorder supervisor against a fake ffmpeg that streams synthetic fMP4 in real time (fast
+ * GOPs, no camera needed) and a real vault in a temporary folder: a drain never begins a new clip
+ * (continuous mode stops at once; an incident clip finishes its post-roll, then the camera stops);
+ * an objection's denial holds against a reconcile whose plan was read before it.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import pino from 'pino';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { SpawnedProcess, Spawner } from '../../src/adapters/media/ingest-process.js';
+import { openClipStore } from '../../src/adapters/vault/clip-store.js';
+import { generateIdentity } from '../../src/adapters/vault/keys.js';
+import type { RecordingMode } from '../../src/core/policy/policy.js';
+import { synthFragment, synthInit } from '../../src/core/recording/fmp4-synth.js';
+import type { ClipRecord } from '../../src/services/recording-ports.js';
+import type { CameraPlan } from '../../src/services/recording.service.js';
+import { DEFAULT_TUNABLES, RecorderSupervisor, type SupervisorDeps, type VaultHandle } from '../../src/workers/recorder-supervisor.js';
+
+const GOP_MS = 100;
+const TIMESCALE = 90_000;
+
+const waitFor = async (what: string, fn: () => boolean, timeoutMs = 10_000): Promise<void> => {
+  const end = Date.now() + timeoutMs;
+  while (!fn()) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+};
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** A fake ffmpeg: an init segment, then one keyframe fragment per GOP, in real time, until killed. */
+const fakeCameras = () => {
+  let next = 900_000;
+  const live = new Set<number>();
+  const spawner: Spawner = () => {
+    const pid = next++;
+    live.add(pid);
+    const out: ((c: Buffer) => void)[] = [];
+    const exits: ((code: number | null, signal: string | null, e: NodeJS.ErrnoException | null) => void)[] = [];
+    let i = 0;
+    const timer = setInterval(() => {
+      const chunk =
+        i === 0
+          ? synthInit([{ trackId: 1, handler: 'vide', timescale: TIMESCALE }])
+          : synthFragment(i, [{ trackId: 1, baseMediaDecodeTime: (i - 1) * (TIMESCALE * GOP_MS) / 1000, sampleDurations: [(TIMESCALE * GOP_MS) / 1000], keyframe: true }]);
+      i += 1;
+      for (const l of out) l(chunk);
+    }, GOP_MS);
+    const p: SpawnedProcess = {
+      pid,
+      onStdout: (l) => void out.push(l),
+      onStderr: () => undefined,
+      onExit: (l) => void exits.push(l),
+      kill: (signal) => {
+        if (!live.has(pid)) return;
+        live.delete(pid);
+        clearInterval(timer);
+        setImmediate(() => {
+          for (const l of exits) l(null, signal ?? 'SIGTERM', null);
+        });
+      },
+    };
+    return p;
+  };
+  return { spawner, live };
+};
+
+const decision = (mode: RecordingMode): CameraPlan['decision'] => ({
+  mode,
+  audioAllowed: false,
+  retentionHours: mode.kind === 'off' ? undefined : 72,
+  viewers: [],
+  assessmentIds: mode.kind === 'off' ? [] : ['a-1'],
+  reason: mode.kind === 'off' ? 'the conversation ended' : 'approved',
+});
+
+const plan = (mode: RecordingMode, off: CameraPlan['off'] = null): CameraPlan => ({
+  camera: { id: 'cam-1', roomId: 'room-1', name: 'Camera 1', url: 'rtsp://127.0.0.1:1/fake', hasCredentials: false, createdAt: '2024-01-01T00:00:00Z' },
+  siteId: 'site-1',
+  sourceUrl: 'rtsp://127.0.0.1:1/fake',
+  conversationId: 'conv-1',
+  decision: decision(mode),
+  policy: { seq: 1, compiledAt: '2024-01-01T00:00:00Z', hash: 'h' },
+  off,
+});
+
+const CONTINUOUS: RecordingMode = { kind: 'continuous' };
+const INCIDENT: RecordingMode = { kind: 'incident-triggered', preRollSeconds: 1, postRollSeconds: 1 };
+const OFF: RecordingMode = { kind: 'off' };
+const POLICY_OFF: CameraPlan['off'] = { kind: 'policy-off', message: 'no footage: recording is not permitted here now (the conversation ended)' };
+
+describe('recorder supervisor (fake ffmpeg, real vault)', () => {
+  let dir: string;
+  let vault: VaultHandle;
+  let sup: RecorderSupervisor | undefined;
+  let opened: string[];
+  let notes: string[];
+  let cams: ReturnType<typeof fakeCameras>;
+
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'proportio-supervisor-'));
+    const s = await openClipStore(path.join(dir, 'clips'));
+    if (!s.ok) throw new Error(s.error.message);
+    vault = { store: s.value, recipient: generateIdentity().recipient };
+  });
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+  afterEach(async () => {
+    await sup?.stop();
+    sup = undefined;
+  });
+
+  const start = (continuousClipSeconds = 1): RecorderSupervisor => {
+    opened = [];
+    notes = [];
+    cams = fakeCameras();
+    let n = 0;
+    const service: SupervisorDeps['service'] = {
+      clipOpened: (c) => {
+        opened.push(c.id);
+        return Promise.resolve({ ...c } as unknown as ClipRecord);
+      },
+      clipExtended: () => Promise.resolve(),
+      clipFinished: () => Promise.resolve(undefined),
+      note: (x) => {
+        notes.push(`${x.kind}: ${x.message}`);
+        return Promise.resolve({ ...x, id: `note-${n}`, at: new Date().toISOString() });
+      },
+    };
+    sup = new RecorderSupervisor({
+      service,
+      log: pino({ level: 'silent' }),
+      ffmpegPath: () => '/usr/bin/ffmpeg',
+      workDir: dir,
+      tunables: () => ({ ...DEFAULT_TUNABLES, continuousClipSeconds, tickMs: 20, killGraceMs: 200 }),
+      ids: () => `clip-${++n}`,
+      spawner: cams.spawner,
+    });
+    return sup;
+  };
+  const status = () => sup?.status()[0];
+
+  it('continuous mode: a drain stops the camera at once and no clip is opened after it', async () => {
+    const s = start();
+    s.apply([plan(CONTINUOUS)], [], vault, s.planTicket());
+    await waitFor('two continuous clips', () => opened.length >= 2);
+    const pid = s.pidOf('cam-1');
+    expect(pid).toBeDefined();
+    const before = opened.length;
+    // The conversation ended: the plan says off (not an objection or suspension: a drain).
+    s.apply([plan(OFF, POLICY_OFF)], [], vault, s.planTicket());
+    expect(status()).toMatchObject({ armed: false, ringBytes: 0, recording: false });
+    expect(s.pidOf('cam-1')).toBeUndefined();
+    // Several clip lengths later: still nothing new, no process.
+    await sleep(3000);
+    expect(opened).toHaveLength(before);
+    expect(cams.live.size).toBe(0);
+  }, 20_000);
+
+  it('incident mode: a drain lets the running clip finish its post-roll, opens nothing more, then stops', async () => {
+    const s = start();
+    s.apply([plan(INCIDENT)], [], vault, s.planTicket());
+    await waitFor('a pre-roll in the ring', () => (status()?.ringSeconds ?? 0) >= 1);
+    s.alarm({ alarmId: 'alarm-1', incidentId: 'incident-1', roomId: 'room-1', at: new Date().toISOString() });
+    expect(opened).toHaveLength(1);
+    s.apply([plan(OFF, POLICY_OFF)], [], vault, s.planTicket());
+    expect(status()).toMatchObject({ armed: true, draining: true, recording: true, ringBytes: 0 });
+    // A later alarm while draining neither extends the clip nor starts one; it says why.
+    s.alarm({ alarmId: 'alarm-2', incidentId: 'incident-2', roomId: 'room-1', at: new Date().toISOString() });
+    await waitFor('the camera stopped after the clip', () => status()?.armed === false && cams.live.size === 0);
+    await s.settled();
+    expect(opened).toHaveLength(1);
+    expect(notes).toContainEqual(expect.stringMatching(/^policy-off: no footage: recording is not permitted here now/));
+  }, 20_000);
+
+  it('an objection denies the room to a reconcile whose plan was read before it, until a later plan', async () => {
+    const s = start();
+    s.apply([plan(INCIDENT)], [], vault, s.planTicket());
+    await waitFor('armed', () => s.pidOf('cam-1') !== undefined);
+    // A reconcile reads its plan (camera on)...
+    const staleTicket = s.planTicket();
+    const stalePlan = [plan(INCIDENT)];
+    // ...the objection commits and stops the camera...
+    await s.deny({ kind: 'room', roomId: 'room-1' }, { kind: 'objection', message: 'no footage: recording switched off for this conversation after an objection' });
+    expect(s.pidOf('cam-1')).toBeUndefined();
+    // ...and the stale reconcile applies afterwards: it must not start ffmpeg again.
+    s.apply(stalePlan, [], vault, staleTicket);
+    expect(s.pidOf('cam-1')).toBeUndefined();
+    expect(status()).toMatchObject({ armed: false, offReason: expect.stringContaining('objection') });
+    s.alarm({ alarmId: 'alarm-3', incidentId: 'incident-3', roomId: 'room-1', at: new Date().toISOString() });
+    await s.settled();
+    expect(notes).toContainEqual(expect.stringMatching(/^objection: no footage/));
+    await sleep(200);
+    expect(cams.live.size).toBe(0);
+    // A plan read after the objection lifts the denial (here: a new conversation, on again).
+    s.apply([plan(INCIDENT)], [], vault, s.planTicket());
+    expect(s.pidOf('cam-1')).toBeDefined();
+  }, 20_000);
+});
