@@ -49,6 +49,7 @@ import {
 import { inAssessmentTransaction } from './assessment-transaction.js';
 import { recordAudit } from './audit.service.js';
 import type { PolicyService } from './policy.service.js';
+import { blockingConditions, describeConditions, resolveInstant } from '../core/policy/index.js';
 import type { Actor, Clock, IdGenerator, Repositories } from './ports.js';
 
 export interface AssessmentDeps {
@@ -132,7 +133,8 @@ const wrongState = (id: string, v: AssessmentVersion, doing: string) =>
     status: v.status,
   });
 
-const instantOf = (s: string): number => Date.parse(s.length === 10 ? `${s}T00:00:00Z` : s);
+/** An ISO instant, or a date-only value as the start of that day in the policy's time zone; NaN if malformed. */
+const instantOf = (s: string, timeZone: string): number => resolveInstant(s, timeZone) ?? Number.NaN;
 
 export const assessmentService = (deps: AssessmentDeps) => {
   const { store, clock, ids, policy } = deps;
@@ -641,18 +643,32 @@ export const assessmentService = (deps: AssessmentDeps) => {
             }
             const review = latest.scenario.safeguards.reviewDate;
             const now = clock.now().getTime();
-            if (review === undefined || instantOf(review) <= now)
+            if (review === undefined || instantOf(review, tz) <= now)
               unwrap(
                 err('ASSESSMENT.REVIEW_DATE_MISSING', 'safeguards.reviewDate must lie in the future', {
                   field: 'safeguards.reviewDate',
                 }),
               );
-            validFrom = input.validFrom === undefined ? at : checkInstant('validFrom', input.validFrom);
+            // Conditions that must hold before the first frame (DPIA, works council, sign, access
+            // rules, …) are closed by changing the scenario, never waved through at approval.
+            const open = blockingConditions(evaluation.conditions);
+            if (open.length > 0)
+              unwrap(
+                err(
+                  'ASSESSMENT.CONDITIONS_OPEN',
+                  `conditions that must be met before recording starts are still open: ${describeConditions(open)}; meet them in a new version of the scenario`,
+                  {
+                    assessmentId: id,
+                    conditions: open.map((c) => ({ ruleId: c.ruleId, kind: c.kind, text: c.text })),
+                  },
+                ),
+              );
+            validFrom = input.validFrom === undefined ? at : checkInstant('validFrom', input.validFrom, tz);
             validUntil =
               input.validUntil === undefined
-                ? new Date(instantOf(review ?? '')).toISOString()
-                : checkInstant('validUntil', input.validUntil);
-            if (instantOf(validUntil) <= Math.max(now, instantOf(validFrom)))
+                ? new Date(instantOf(review ?? '', tz)).toISOString()
+                : checkInstant('validUntil', input.validUntil, tz);
+            if (instantOf(validUntil, tz) <= Math.max(now, instantOf(validFrom, tz)))
               unwrap(
                 err('REQUEST.INVALID', 'validUntil must lie after validFrom and in the future', {
                   field: 'validUntil',
@@ -785,8 +801,8 @@ const requireText = (field: string, value: string | undefined): string => {
   return v;
 };
 
-const checkInstant = (field: string, value: string): string => {
-  const ms = instantOf(value);
+const checkInstant = (field: string, value: string, timeZone: string): string => {
+  const ms = instantOf(value, timeZone);
   if (Number.isNaN(ms))
     unwrap(err('REQUEST.INVALID', `${field} must be an ISO date or date-time`, { field }));
   return new Date(ms).toISOString();

@@ -51,12 +51,16 @@ export interface RoomPolicyView {
   readonly roomName: string;
   readonly at: string;
   readonly policy: RoomPolicy;
-  /** What decide() answers for a conversation of each kind starting now. */
+  /**
+   * What decide() answers now for a conversation of each kind: `decision` without a risk flag,
+   * `riskFlaggedDecision` with one (an assessment may be limited to risk-flagged conversations).
+   */
   readonly decisions: readonly {
     readonly conversationTypeId: string;
     readonly code: string;
     readonly name: string;
     readonly decision: Decision;
+    readonly riskFlaggedDecision: Decision;
   }[];
 }
 
@@ -183,7 +187,13 @@ export const policyService = (deps: PolicyDeps) => {
         conversationTypeId: t.id,
         code: t.code,
         name: t.nameNl,
-        decision: decide(compiled, roomId, { conversationTypeId: t.id, startedAt: now.toISOString() }, now),
+        decision: decide(compiled, roomId, { conversationTypeId: t.id, startedAt: now.toISOString(), riskFlag: false }, now),
+        riskFlaggedDecision: decide(
+          compiled,
+          roomId,
+          { conversationTypeId: t.id, startedAt: now.toISOString(), riskFlag: true },
+          now,
+        ),
       }));
       return ok({ roomId, roomName: room.name, at: now.toISOString(), policy, decisions });
     },

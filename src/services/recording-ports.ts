@@ -128,6 +128,8 @@ export interface RunningConversation {
   readonly roomId: string;
   readonly conversationTypeId: string;
   readonly startedAt: string;
+  /** The conversation carries a risk flag (an assessment may be limited to flagged conversations). */
+  readonly riskFlag: boolean;
 }
 
 export interface PolicyReference {

@@ -114,7 +114,7 @@ export const recordingService = (deps: RecordingServiceDeps) => {
                 room.id,
                 conversation === undefined
                   ? undefined
-                  : { conversationTypeId: conversation.conversationTypeId, startedAt: conversation.startedAt, objection: objection !== undefined },
+                  : { conversationTypeId: conversation.conversationTypeId, startedAt: conversation.startedAt, riskFlag: conversation.riskFlag, objection: objection !== undefined },
                 at,
               );
         const suspension = suspensionFor(suspensions, room.siteId);

@@ -88,7 +88,7 @@ describe('proportio policy show', () => {
     const scenario = {
       ...s,
       assessedOn: day(0),
-      measure: { ...s.measure, startDate: day(30) },
+      measure: { ...s.measure, startDate: day(0) }, // recording never starts before the start date
       scope: { ...s.scope, rooms: [{ id: roomId }], conversationTypes: [{ id: typeId, sensitive: true }] },
       safeguards: { ...s.safeguards, reviewDate: day(365) },
       dpia: { ...s.dpia, date: day(0) },

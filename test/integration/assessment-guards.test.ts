@@ -34,7 +34,7 @@ const incidentTriggered = (roomId: string, typeId: string): Json => {
   return {
     ...s,
     assessedOn: day(0),
-    measure: { ...s.measure, startDate: day(30) },
+    measure: { ...s.measure, startDate: day(0) }, // recording never starts before the start date
     scope: {
       ...s.scope,
       rooms: [{ id: roomId, name: 'Spreekkamer 2' }],

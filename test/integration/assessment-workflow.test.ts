@@ -46,7 +46,8 @@ const demoScenario = (roomId: string, typeId: string): Json => {
   s.title = 'Opname alleen bij alarm in Spreekkamer 2, bijstandsgesprekken';
   s.assessedOn = day(START, 0);
   s.controller = { name: 'Gemeente Lindewaard', publicAuthority: true };
-  s.measure = { ...s.measure, startDate: day(START, 30) };
+  // Recording never starts before measure.startDate: the demo measure starts today, after the DPIA (same day).
+  s.measure = { ...s.measure, startDate: day(START, 0) };
   s.scope = {
     ...s.scope,
     rooms: [{ id: roomId, name: 'Spreekkamer 2' }],

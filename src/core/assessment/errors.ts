@@ -14,6 +14,7 @@ export const ASSESSMENT_ERRORS = {
   'ASSESSMENT.NOT_A_REVIEW_FINDING': { status: 422, exit: 65, title: 'A human judgement can only be recorded on a review finding' },
   'ASSESSMENT.NOT_PERMITTED_VERDICT': { status: 409, exit: 65, title: 'A measure whose verdict is "not permitted" cannot be approved' },
   'ASSESSMENT.REVIEW_DATE_MISSING': { status: 422, exit: 65, title: 'The assessment needs a review date in the future' },
+  'ASSESSMENT.CONDITIONS_OPEN': { status: 409, exit: 65, title: 'Conditions that must be met before recording starts are still open' },
   'POLICY.INVALID_ASSESSMENT': { status: 422, exit: 65, title: 'An assessment record for the policy is not valid' },
   'POLICY.UNKNOWN_ROOM': { status: 404, exit: 66, title: 'The room has no policy' },
 } as const satisfies Record<string, { status: number; exit: number; title: string }>;

@@ -10,8 +10,10 @@ import type { CompiledPolicy, PolicyEntry, RecordingMode } from './policy.js';
 
 export interface Conversation {
   readonly conversationTypeId: string;
-  /** ISO instant the conversation started; its hours decide which window applies. */
+  /** ISO instant the conversation started (must be valid; the hour window is judged at `now`). */
   readonly startedAt: string;
+  /** The conversation carries a risk flag; entries limited to flagged conversations need it. Absent: not flagged. */
+  readonly riskFlag?: boolean;
   /** The resident objected: recording goes off at once (EDPB 3/2019 §105–106). */
   readonly objection?: boolean;
 }
@@ -76,10 +78,18 @@ export const decide = (policy: CompiledPolicy, roomId: string, conversation: Con
   if (room === undefined) return OFF('no approved assessment for this room');
   const started = Date.parse(conversation.startedAt);
   if (Number.isNaN(started)) return OFF('conversation start time is not valid');
-  const local = localTime(new Date(started), policy.timeZone);
+  // The window is judged now, not at the start: a conversation that began at 16:59 in a window to
+  // 17:00 stops recording at 17:00 (the recorder re-plans every few seconds).
+  const local = localTime(now, policy.timeZone);
   const t = now.getTime();
+  const flagged = conversation.riskFlag === true;
   const matching = room.entries.filter(
-    (e) => e.conversationTypeId === conversation.conversationTypeId && inWindows(e.hours, local) && (e.validUntil === undefined || Date.parse(e.validUntil) > t),
+    (e) =>
+      e.conversationTypeId === conversation.conversationTypeId &&
+      // scope.riskFlaggedOnly: an unflagged conversation is outside the assessment's scope.
+      (e.riskFlaggedOnly !== true || flagged) &&
+      inWindows(e.hours, local) &&
+      (e.validUntil === undefined || Date.parse(e.validUntil) > t),
   );
   if (matching.length === 0) return OFF('no in-force assessment covers this conversation now');
   return combine(matching);

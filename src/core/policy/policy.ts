@@ -9,6 +9,8 @@ import type { MeasureId } from '../assessment/catalogue.js';
 import type { HourWindow, Incident, Scenario } from '../assessment/scenario.schema.js';
 import type { Verdict } from '../assessment/verdict.js';
 import { err, ok, type Result } from '../result.js';
+import { blockingConditions, describeConditions, enforcedAudio, enforcedRetentionHours } from './conditions.js';
+import { resolveInstant } from './local-date.js';
 
 export type RecordingMode =
   | { readonly kind: 'off' }
@@ -48,6 +50,11 @@ export interface PolicyEntry {
   readonly audioAllowed: boolean;
   readonly retentionHours: number;
   readonly viewers: readonly string[];
+  /**
+   * Only conversations that carry a risk flag (scope.riskFlaggedOnly); unflagged ones stay off.
+   * compile() always sets it; optional only so policies stored before the field read as unlimited.
+   */
+  readonly riskFlaggedOnly?: boolean;
   /** The entry switches off at this instant (expiry or review date, whichever is first). */
   readonly validUntil: string | undefined;
 }
@@ -67,15 +74,14 @@ export interface CompiledPolicy {
   readonly verdicts: Readonly<Record<string, Verdict>>;
 }
 
-const instant = (iso: string | undefined): number | undefined => {
-  if (iso === undefined) return undefined;
-  const ms = Date.parse(iso.length === 10 ? `${iso}T00:00:00Z` : iso);
-  return Number.isNaN(ms) ? undefined : ms;
-};
-
-/** Why a record cannot enable recording at `now`; ok when it is approved and in force. */
-export const inForce = (r: AssessmentRecord, now: Date): Result<true> => {
+/**
+ * Why a record cannot enable recording at `now`; ok when it is approved and in force. It is in
+ * force from the later of `validFrom` (default: the decision) and the measure's start date, and
+ * date-only values are the start of that day in the policy's time zone.
+ */
+export const inForce = (r: AssessmentRecord, now: Date, timeZone: string = DEFAULT_TIME_ZONE): Result<true> => {
   const t = now.getTime();
+  const instant = (iso: string | undefined): number | undefined => resolveInstant(iso, timeZone);
   const no = (why: string) => err('ASSESSMENT.NOT_APPROVED', `${r.id}: ${why}`, { assessmentId: r.id });
   if (r.status !== 'approved' || r.decision?.outcome !== 'approved') return no(`not approved (status ${r.status})`);
   if (r.dpoAdviceRecordedAt === undefined) return no('no DPO advice recorded');
@@ -83,6 +89,9 @@ export const inForce = (r: AssessmentRecord, now: Date): Result<true> => {
   if (withdrawn !== undefined && withdrawn <= t) return no('withdrawn');
   const from = instant(r.validFrom ?? r.decision.at);
   if (from === undefined || from > t) return no('not yet in force');
+  const startDate = r.scenario.measure.startDate;
+  const start = instant(startDate);
+  if (startDate !== undefined && (start === undefined || start > t)) return no(`not yet in force: the measure starts on ${startDate}`);
   const until = instant(r.validUntil);
   if (r.validUntil !== undefined && (until === undefined || until <= t)) return no('expired');
   const review = instant(r.scenario.safeguards.reviewDate);
@@ -104,8 +113,8 @@ const modeFor = (s: Scenario): PolicyEntry['mode'] | undefined => {
   }
 };
 
-const earliest = (...isos: (string | undefined)[]): string | undefined => {
-  const known = isos.map((i) => ({ i, t: instant(i) })).filter((x): x is { i: string; t: number } => x.i !== undefined && x.t !== undefined);
+const earliest = (timeZone: string, ...isos: (string | undefined)[]): string | undefined => {
+  const known = isos.map((i) => ({ i, t: resolveInstant(i, timeZone) })).filter((x): x is { i: string; t: number } => x.i !== undefined && x.t !== undefined);
   known.sort((a, b) => a.t - b.t);
   const first = known[0];
   return first === undefined ? undefined : new Date(first.t).toISOString();
@@ -116,7 +125,7 @@ export const compile = (records: readonly AssessmentRecord[], now: Date, timeZon
   const verdicts: Record<string, Verdict> = {};
   const byRoom = new Map<string, PolicyEntry[]>();
   for (const r of records) {
-    const force = inForce(r, now);
+    const force = inForce(r, now, timeZone);
     if (!force.ok) {
       excluded.push({ assessmentId: r.id, reason: force.error.message });
       continue;
@@ -131,17 +140,26 @@ export const compile = (records: readonly AssessmentRecord[], now: Date, timeZon
       excluded.push({ assessmentId: r.id, reason: `${r.id}: verdict not permitted` });
       continue;
     }
+    // A condition that must hold before the first frame and is still open enables nothing.
+    const open = blockingConditions(a.value.conditions);
+    if (open.length > 0) {
+      excluded.push({ assessmentId: r.id, reason: `${r.id}: conditions open: ${describeConditions(open)}` });
+      continue;
+    }
     const mode = modeFor(r.scenario);
     if (mode === undefined) {
       excluded.push({ assessmentId: r.id, reason: `${r.id}: measure ${r.scenario.measure.id} is not a recording mode` });
       continue;
     }
     const s = r.scenario;
-    const retentionHours = s.safeguards.retentionHours;
-    if (retentionHours === undefined) {
+    const asked = s.safeguards.retentionHours;
+    if (asked === undefined) {
       excluded.push({ assessmentId: r.id, reason: `${r.id}: no retention period` });
       continue;
     }
+    // Enforceable conditions are applied here, not merely reported: retention cut to its bound, audio off.
+    const retentionHours = enforcedRetentionHours(asked, a.value.conditions);
+    const audioAllowed = enforcedAudio(s.measure.audio ?? a.value.measure.audio, a.value.conditions);
     for (const room of s.scope.rooms) {
       const list = byRoom.get(room.id) ?? [];
       for (const c of s.scope.conversationTypes) {
@@ -151,10 +169,11 @@ export const compile = (records: readonly AssessmentRecord[], now: Date, timeZon
           conversationTypeId: c.id,
           hours: s.scope.hours ?? [],
           mode,
-          audioAllowed: s.measure.audio ?? a.value.measure.audio,
+          audioAllowed,
           retentionHours,
           viewers: s.safeguards.access?.roles ?? [],
-          validUntil: earliest(r.validUntil, s.safeguards.reviewDate),
+          riskFlaggedOnly: s.scope.riskFlaggedOnly === true,
+          validUntil: earliest(timeZone, r.validUntil, s.safeguards.reviewDate),
         });
       }
       byRoom.set(room.id, list);

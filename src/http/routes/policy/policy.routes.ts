@@ -136,6 +136,7 @@ export const policyRoutes = async (app: FastifyInstance, opts: { policy: PolicyS
                   code: Type.String(),
                   name: Type.String(),
                   decision: DecisionSchema,
+                  riskFlaggedDecision: DecisionSchema,
                 }),
               ),
             },
