@@ -245,6 +245,9 @@ describe.skipIf(!hasBrowser)('assessment wizard and workflow in Chromium', () =>
     const reportHref = await fg.getByRole('link', { name: nl.workflow.reportNl }).getAttribute('href');
     const report = await fg.evaluate(async (href) => (await fetch(href ?? '')).text(), reportHref);
     expect(report).toContain('PROP-1');
+    // Submitted, not approved: no register entry yet.
+    await visible(fg.getByText(nl.workflow.ropaNotYet));
+    expect(await fg.getByRole('link', { name: nl.workflow.ropaPdf }).count()).toBe(0);
 
     // The accountable official approves.
     const sec = await newPage();
@@ -264,6 +267,38 @@ describe.skipIf(!hasBrowser)('assessment wizard and workflow in Chromium', () =>
     await visible(sec.getByText(/^Besluit: goedgekeurd door Drs\. Anouk Jansen/));
     await visible(sec.getByText(nl.workflow.latest(1, nl.assessments.statuses.approved!)));
 
+    // The documents: the report as web page and PDF in both languages, and now the register entry.
+    const documents = sec.getByRole('region', { name: nl.workflow.documents });
+    const hrefOf = (name: string) => documents.getByRole('link', { name, exact: true }).getAttribute('href');
+    for (const [name, path] of [
+      [nl.workflow.reportHtmlNl, /\/report\.html\?lang=nl&version=1$/],
+      [nl.workflow.reportHtmlEn, /\/report\.html\?lang=en&version=1$/],
+      [nl.workflow.reportPdfNl, /\/report\.pdf\?lang=nl&version=1$/],
+      [nl.workflow.reportPdfEn, /\/report\.pdf\?lang=en&version=1$/],
+      [nl.workflow.reportNl, /\/report\.md\?lang=nl&version=1$/],
+      [nl.workflow.ropaPdf, /\/ropa\.pdf\?version=1$/],
+      [nl.workflow.ropaJson, /\/ropa\.json\?version=1$/],
+    ] as const)
+      expect(await hrefOf(name), name).toMatch(path);
+    // The links answer with the page's own session cookie.
+    const fetchLink = async (page: Page, href: string | null) => {
+      const res = await page.request.get(new URL(href ?? '', base).toString());
+      return { status: res.status(), type: res.headers()['content-type'] ?? '', body: await res.body() };
+    };
+    for (const name of [nl.workflow.reportPdfNl, nl.workflow.reportPdfEn, nl.workflow.ropaPdf]) {
+      const r = await fetchLink(sec, await hrefOf(name));
+      expect(r.status, name).toBe(200);
+      expect(r.type, name).toContain('application/pdf');
+      expect(r.body.subarray(0, 5).toString('latin1'), name).toBe('%PDF-');
+    }
+    const html = await fetchLink(sec, await hrefOf(nl.workflow.reportHtmlEn));
+    expect(html.status).toBe(200);
+    expect(html.type).toContain('text/html');
+    const ropa = await fetchLink(sec, await hrefOf(nl.workflow.ropaJson));
+    expect(ropa.status).toBe(200);
+    expect(ropa.type).toContain('application/json');
+    await axe(sec, 'assessment with its documents');
+
     // The room policy shows incident-triggered recording for this room and kind of conversation only.
     const row = await policyRow(sec);
     await visible(row.getByText(nl.roomPolicy.modes['incident-triggered']!));
@@ -273,6 +308,35 @@ describe.skipIf(!hasBrowser)('assessment wizard and workflow in Chromium', () =>
       .getByRole('table', { name: nl.roomPolicy.caption(ROOM) })
       .getByRole('row', { name: /^Schuldhulpgesprek/ });
     await visible(other.getByText(nl.roomPolicy.modes.off!, { exact: true }));
+
+    // What residents are told: the sign (PDF), the public privacy page, the letter paragraph to copy.
+    const info = sec.getByRole('region', { name: nl.roomPolicy.transparency(ROOM) });
+    const sign = await info.getByRole('link', { name: nl.roomPolicy.sign, exact: true }).getAttribute('href');
+    expect(sign).toMatch(/^\/api\/rooms\/[^/]+\/sign\.pdf$/);
+    const signRes = await sec.request.get(new URL(sign ?? '', base).toString());
+    expect(signRes.status()).toBe(200);
+    expect(signRes.headers()['content-type']).toContain('application/pdf');
+    const privacy = await info
+      .getByRole('link', { name: nl.roomPolicy.privacyPage, exact: true })
+      .getAttribute('href');
+    expect(privacy).toMatch(/^\/api\/public\/rooms\/[^/]+\/privacy$/);
+    // Public: answers without any session.
+    const publicRes = await fetch(new URL(privacy ?? '', base));
+    expect(publicRes.status).toBe(200);
+    expect(publicRes.headers.get('content-type')).toContain('text/html');
+    const roomId = /\/api\/rooms\/([^/]+)\//.exec(sign ?? '')![1]!;
+    const texts = (await (
+      await sec.request.get(new URL(`/api/rooms/${roomId}/transparency`, base).toString())
+    ).json()) as { letterParagraph: { nl: string; en: string } };
+    const letter = info.getByRole('region', { name: nl.roomPolicy.letterTitle.nl });
+    await visible(letter.getByText(texts.letterParagraph.nl));
+    await sec.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
+    await letter.getByRole('button', { name: nl.roomPolicy.copy.nl, exact: true }).click();
+    await visible(letter.getByRole('status').getByText(nl.roomPolicy.copied));
+    expect(await sec.evaluate(() => navigator.clipboard.readText())).toBe(texts.letterParagraph.nl);
+    await visible(
+      info.getByRole('region', { name: nl.roomPolicy.letterTitle.en }).getByText(texts.letterParagraph.en),
+    );
     await axe(sec, 'room policy');
     await screenshot(sec, 'room-policy.png');
 

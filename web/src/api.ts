@@ -261,6 +261,15 @@ export interface AlarmView {
   readonly incidentId: string;
 }
 
+/** GET /api/rooms/:id/transparency: texts for residents, from the room's effective policy. */
+export interface RoomTransparency {
+  readonly recording: boolean;
+  /** The second-layer address printed on the sign (the public privacy page). */
+  readonly secondLayerUrl: string;
+  readonly secondLayerMarkdown: string;
+  readonly letterParagraph: { readonly nl: string; readonly en: string };
+}
+
 /** GET /api/alarms/mine: my own alarm as the panic view sees it (no names for a silent alarm). */
 export interface MyAlarm {
   readonly id: string;

@@ -1,11 +1,22 @@
 /**
  * The effective recording policy per room (GET /api/rooms/:id/policy): per kind of conversation,
  * what a conversation starting now would get — mode, pre/post-roll, audio, retention, viewers,
- * in force until — and the entries from approved assessments behind it.
+ * in force until — and the entries from approved assessments behind it. Below it what residents
+ * are told (Art. 12–13 GDPR, EDPB 3/2019 §110–117): the sign for the door (first layer), the
+ * public privacy page it points to (second layer), and the paragraph for the invitation letter.
  */
-import { Paragraph, StatusBadge } from '@utrecht/component-library-react';
+import {
+  Button,
+  Heading2,
+  Heading3,
+  Link,
+  Paragraph,
+  StatusBadge,
+  UnorderedList,
+  UnorderedListItem,
+} from '@utrecht/component-library-react';
 import { useState } from 'react';
-import { api, type RecordingModeView, type RoomPolicyView } from '../api.js';
+import { api, type RecordingModeView, type RoomPolicyView, type RoomTransparency } from '../api.js';
 import { LoadError } from '../components/LoadError.js';
 import { Loading } from '../components/Loading.js';
 import { PageTitle } from '../components/PageTitle.js';
@@ -15,6 +26,73 @@ import { useLoad } from '../hooks.js';
 import { formatDateTime, useI18n } from '../i18n.js';
 import { useRegistry } from '../registry.js';
 import { TableScroll } from '../components/TableScroll.js';
+
+/** One letter paragraph, shown in full, with a button that copies it (for the letter template). */
+const LetterParagraph = ({ text, lang }: { readonly text: string; readonly lang: 'nl' | 'en' }) => {
+  const { t } = useI18n();
+  const [copied, setCopied] = useState<'idle' | 'done' | 'failed'>('idle');
+  const id = `letter-${lang}`;
+  const copy = () => {
+    // The Clipboard API needs a secure context (https or localhost); otherwise the text can still be selected.
+    const write = navigator.clipboard?.writeText(text) ?? Promise.reject(new Error('no clipboard'));
+    write.then(
+      () => setCopied('done'),
+      () => setCopied('failed'),
+    );
+  };
+  return (
+    <section aria-labelledby={`${id}-h`}>
+      <Heading3 id={`${id}-h`}>{t.roomPolicy.letterTitle[lang]}</Heading3>
+      <blockquote id={id} lang={lang}>
+        <Paragraph>{text}</Paragraph>
+      </blockquote>
+      <Button appearance="secondary-action-button" onClick={copy}>
+        {t.roomPolicy.copy[lang]}
+      </Button>
+      <div role="status" aria-live="polite">
+        {copied === 'done' ? (
+          <Paragraph>{t.roomPolicy.copied}</Paragraph>
+        ) : copied === 'failed' ? (
+          <Paragraph>{t.roomPolicy.copyFailed}</Paragraph>
+        ) : null}
+      </div>
+    </section>
+  );
+};
+
+/** What residents are told about this room: the sign, the public privacy page, the letter paragraph. */
+const Transparency = ({ roomId, label }: { readonly roomId: string; readonly label: string }) => {
+  const { t } = useI18n();
+  const texts = useLoad(() => api.get<RoomTransparency>(`/api/rooms/${roomId}/transparency`), [roomId]);
+  const x = texts.data;
+  return (
+    <section aria-labelledby="policy-transparency">
+      <Heading2 id="policy-transparency">{t.roomPolicy.transparency(label)}</Heading2>
+      <Paragraph>{t.roomPolicy.transparencyIntro}</Paragraph>
+      <UnorderedList>
+        <UnorderedListItem>
+          <Link href={`/api/rooms/${roomId}/sign.pdf`}>{t.roomPolicy.sign}</Link>
+        </UnorderedListItem>
+        <UnorderedListItem>
+          <Link href={`/api/public/rooms/${roomId}/privacy`} target="_blank" rel="noopener">
+            {t.roomPolicy.privacyPage}
+          </Link>
+        </UnorderedListItem>
+      </UnorderedList>
+      {texts.loading && !x ? <Loading /> : null}
+      {texts.error ? <LoadError error={texts.error} /> : null}
+      {x ? (
+        <>
+          <Paragraph>
+            {t.roomPolicy.signAddress} <code>{x.secondLayerUrl}</code>
+          </Paragraph>
+          <LetterParagraph text={x.letterParagraph.nl} lang="nl" />
+          <LetterParagraph text={x.letterParagraph.en} lang="en" />
+        </>
+      ) : null}
+    </section>
+  );
+};
 
 export const RoomPolicyPage = () => {
   const { t, lang } = useI18n();
@@ -90,6 +168,7 @@ export const RoomPolicyPage = () => {
         </TableScroll>
       ) : null}
       {p && p.policy.entries.length === 0 ? <Paragraph>{t.roomPolicy.noEntries}</Paragraph> : null}
+      {chosen ? <Transparency key={chosen} roomId={chosen} label={label} /> : null}
     </>
   );
 };
