@@ -181,18 +181,29 @@ describe('recorder with real ffmpeg', () => {
     await cam.stop();
   });
 
-  it('stop() ends ffmpeg promptly and no callback follows', async () => {
+  it('stop() ends ffmpeg (no process left) and no callback follows', async () => {
     const cam = armCamera({ source: { url: source, inputFormat: 'mpegts', realtime: true, audio: false } });
     cleanups.push(cam.stop);
     cam.start();
     await cam.waitFor('first fragment', () => cam.fragments.length >= 1);
     const pid = cam.ingest.pid ?? -1;
-    const t = Date.now();
+    expect(pid).toBeGreaterThan(0);
+    // The state is asserted, not a wall-clock limit (the latency is measured in docs/recording.md).
     await cam.stop();
-    expect(Date.now() - t).toBeLessThan(2500);
+    expect(cam.ingest.pid).toBeUndefined();
+    expect(cam.ingest.health().state).toBe('stopped');
+    const gone = (): boolean => {
+      try {
+        process.kill(pid, 0);
+        return false;
+      } catch {
+        return true;
+      }
+    };
+    await cam.waitFor('ffmpeg gone', gone, 10_000);
     const count = [cam.fragments.length, cam.health.length];
     await new Promise((r) => setTimeout(r, 1500));
     expect([cam.fragments.length, cam.health.length]).toEqual(count);
-    expect(() => process.kill(pid, 0)).toThrow();
+    expect(gone()).toBe(true);
   });
 });
