@@ -212,6 +212,35 @@ describe.each(dialects)('assessment guards on %s', (dialect) => {
     expect(await counts()).toEqual(before);
   });
 
+  it('refuses approval while a condition that must hold before the start is open, and lists it', async () => {
+    // Permitted with conditions, but no DPIA yet (start in the future), no works-council consent,
+    // no sign and no access rules; retention 600 h against RET-1's 72 h (enforced, not blocking).
+    const base = incidentTriggered(room1, typeId) as Json & Record<'measure' | 'safeguards' | 'dpia', Json>;
+    const { worksCouncilConsentDate: _wc, access: _access, ...safeguards } = base.safeguards;
+    const { date: _date, ...dpia } = base.dpia;
+    const scenario = {
+      ...base,
+      measure: { ...base.measure, startDate: day(30) },
+      safeguards: { ...safeguards, retentionHours: 600, transparency: { sign: false, secondLayer: true } },
+      dpia,
+    };
+    const id = await readyForDecision('fg', scenario);
+    const e = await mod.services.assessments.evaluateStored(id);
+    expect(e.ok && e.value.verdict).toBe('permitted-with-conditions');
+    const before = await counts();
+    const res = await approve(id);
+    expect(res.statusCode, res.body).toBe(409);
+    expect(res.json()).toMatchObject({ code: 'ASSESSMENT.CONDITIONS_OPEN' });
+    const open = res.json<{ details: { conditions: { ruleId: string; kind: string }[] } }>().details.conditions;
+    expect(open.map((c) => `${c.ruleId} ${c.kind}`)).toEqual(
+      expect.arrayContaining(['DPIA-1 dpia-before-start', 'EMP-1 works-council-consent', 'TRN-1 signage', 'SEC-1 access-control']),
+    );
+    expect(open.some((c) => c.ruleId === 'RET-1')).toBe(false);
+    expect(await counts()).toEqual(before);
+    const policy = await t.app.inject({ method: 'GET', url: `/api/rooms/${room1}/policy`, headers: as.secretaris! });
+    expect(policy.json<{ policy: { entries: unknown[] } }>().policy.entries).toEqual([]);
+  });
+
   it('an approved version never changes: the service refuses, and so does the database', async () => {
     const id = await readyForDecision('fg', incidentTriggered(roomId, typeId));
     expect((await approve(id)).statusCode).toBe(200);
