@@ -153,12 +153,15 @@ export const conversationService = (deps: ConversationDeps) => {
 
     get: (id: string) => store.read.conversations.get(id),
     mine: (actor: Actor) => store.read.conversations.running({ startedBy: userOf(actor).userId }),
-    list: (filter: { roomId?: string; siteId?: string; running?: boolean; limit?: number }) =>
-      filter.running
-        ? store.read.conversations
+    /** Conversations of the sites the viewer serves (siteIds empty = all), newest first. */
+    list: async (filter: { roomId?: string; siteId?: string; running?: boolean; limit?: number }, viewerSiteIds: readonly string[]) => {
+      const rows = filter.running
+        ? await store.read.conversations
             .running({ ...(filter.siteId ? { siteId: filter.siteId } : {}) })
             .then((l) => (filter.roomId ? l.filter((c) => c.roomId === filter.roomId) : l))
-        : store.read.conversations.list({ ...filter, limit: filter.limit ?? 100 }),
+        : await store.read.conversations.list({ ...filter, limit: filter.limit ?? 100 });
+      return viewerSiteIds.length === 0 ? rows : rows.filter((c) => viewerSiteIds.includes(c.siteId));
+    },
 
     /** free / in conversation / alarm for every room of the sites the user serves (siteIds empty = all). */
     roomStates: async (siteIds: readonly string[], onlySite?: string): Promise<RoomStatus[]> => {

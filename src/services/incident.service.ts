@@ -51,9 +51,16 @@ export const incidentService = (deps: { store: AlarmStore; clock: Clock; ids: Id
     list: async (filter: IncidentFilter): Promise<IncidentSummary[]> =>
       (await store.read.incidentRegister.list(filter)).map(summaryOf),
 
-    get: async (id: string): Promise<Result<IncidentEntry>> => {
+    /**
+     * One incident, as far as this viewer may see it: nothing outside the sites they serve (404,
+     * not 403: no hint that it exists), and the free-text narrative only for security, the DPO
+     * and whoever wrote it — it can hold details about people that statistics readers do not need.
+     */
+    get: async (id: string, viewer: Pick<User, 'id' | 'roles' | 'siteIds'>): Promise<Result<IncidentEntry>> => {
       const i = await store.read.incidentRegister.get(id);
-      return i ? ok(i) : notFound(id);
+      if (!i || (viewer.siteIds.length > 0 && !viewer.siteIds.includes(i.siteId))) return notFound(id);
+      const mayReadNarrative = viewer.roles.includes('security') || viewer.roles.includes('dpo') || i.reportedBy === viewer.id;
+      return ok(mayReadNarrative ? i : { ...i, narrative: null });
     },
 
     /** What this user still has to report: for front-desk their own alarms' incidents, for security all of their sites. */

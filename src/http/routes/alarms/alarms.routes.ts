@@ -117,7 +117,7 @@ export const alarmRoutes = async (app: FastifyInstance, opts: AlarmRoutesOptions
         response: { 200: Type.Array(ConversationSchema), ...errorResponses(400, 401, 403) },
       },
     },
-    async (req) => (await conversations.list(req.query as never)).map(withoutReason),
+    async (req) => (await conversations.list(req.query as never, req.auth!.user.siteIds)).map(withoutReason),
   );
 
   app.get(
