@@ -93,6 +93,14 @@ describe('register incidents as evidence', () => {
   });
 });
 
+describe('the risk flag of the incident’s conversation reaches NEC-3', () => {
+  it('keeps riskFlagged from the linked conversation; absent without a link', () => {
+    expect(toEngineIncident(incident({ riskFlagged: true }), TZ)?.riskFlagged).toBe(true);
+    expect(toEngineIncident(incident({ riskFlagged: false }), TZ)?.riskFlagged).toBe(false);
+    expect(toEngineIncident(incident(), TZ)).not.toHaveProperty('riskFlagged');
+  });
+});
+
 describe('the scenario inside the workflow', () => {
   it('refuses fields the workflow records, naming each', () => {
     expect(workflowFieldErrors(example).map((e) => e.path)).toEqual([

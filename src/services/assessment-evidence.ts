@@ -58,6 +58,8 @@ export const toEngineIncident = (r: IncidentRecord, timeZone: string): Incident 
     policeReport: r.policeReport,
     roomId: r.roomId,
     conversationTypeId: r.conversationTypeId,
+    // NEC-3 asks whether the risk was limited to flagged conversations: known only for linked incidents.
+    ...(r.riskFlagged !== undefined ? { riskFlagged: r.riskFlagged } : {}),
   };
 };
 

@@ -156,6 +156,8 @@ export interface IncidentRecord {
   readonly reportedBy: string | null;
   readonly reportedAt: string | null;
   readonly createdAt: string;
+  /** The linked conversation carried a risk flag (incidents.conversation_id → conversations); undefined without a link. */
+  readonly riskFlagged?: boolean;
 }
 
 export interface IncidentRepository {

@@ -46,12 +46,19 @@ export const incidentRepository = (db: Executor): IncidentRepository => ({
       .execute();
   },
   list: async (f) => {
-    let q = db.selectFrom('incidents').selectAll();
-    if (f.siteId) q = q.where('site_id', '=', f.siteId);
-    if (f.roomId) q = q.where('room_id', '=', f.roomId);
-    if (f.from) q = q.where('occurred_at', '>=', f.from);
-    if (f.to) q = q.where('occurred_at', '<', f.to);
-    return (await q.orderBy('occurred_at', 'desc').limit(f.limit ?? 1000).execute()).map(toIncident);
+    // The linked conversation's risk flag (0002-alarms: incidents.conversation_id) is evidence for NEC-3.
+    let q = db
+      .selectFrom('incidents')
+      .leftJoin('conversations', 'conversations.id', 'incidents.conversation_id')
+      .selectAll('incidents')
+      .select('conversations.risk_flag as conversation_risk_flag');
+    if (f.siteId) q = q.where('incidents.site_id', '=', f.siteId);
+    if (f.roomId) q = q.where('incidents.room_id', '=', f.roomId);
+    if (f.from) q = q.where('incidents.occurred_at', '>=', f.from);
+    if (f.to) q = q.where('incidents.occurred_at', '<', f.to);
+    return (await q.orderBy('incidents.occurred_at', 'desc').limit(f.limit ?? 1000).execute()).map(({ conversation_risk_flag: flag, ...r }) =>
+      flag === null || flag === undefined ? toIncident(r) : { ...toIncident(r), riskFlagged: Number(flag) === 1 },
+    );
   },
   count: async () => Number((await db.selectFrom('incidents').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n),
 });
