@@ -130,6 +130,8 @@ export interface RunningConversation {
   readonly startedAt: string;
   /** The conversation carries a risk flag (an assessment may be limited to flagged conversations). */
   readonly riskFlag: boolean;
+  /** User id of the employee who started it (may record the resident's objection). */
+  readonly startedBy: string;
 }
 
 export interface PolicyReference {

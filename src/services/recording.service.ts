@@ -141,13 +141,21 @@ export const recordingService = (deps: RecordingServiceDeps) => {
       return out;
     },
 
-    /** The employee switches recording off for the running conversation (DOMAIN.md RGT-2). */
+    /**
+     * The employee switches recording off for the running conversation (DOMAIN.md RGT-2). Only the
+     * employee who started that conversation (they sit with the resident), or security serving the
+     * room's site, may do so: nobody switches off another room's recording (docs/recording.md).
+     */
     object: (actor: Actor, roomId: string) =>
       inTx(store, async (repos) => {
         const room = await repos.rooms.get(roomId);
-        if (room === undefined) unwrap(err('RESOURCE.NOT_FOUND', `room ${roomId} does not exist`));
+        if (room === undefined) return unwrap(err('RESOURCE.NOT_FOUND', `room ${roomId} does not exist`));
         const conversation = (await repos.lookups.runningConversations()).find((c) => c.roomId === roomId);
         if (conversation === undefined) return unwrap(err('RECORDING.NO_CONVERSATION', 'no conversation is running in this room', { roomId }));
+        const user = actor.kind === 'user' ? await repos.users.get(actor.userId) : undefined;
+        const security = user !== undefined && user.roles.includes('security') && (user.siteIds.length === 0 || user.siteIds.includes(room.siteId));
+        if (actor.kind !== 'user' || (conversation.startedBy !== actor.userId && !security))
+          unwrap(err('AUTH.FORBIDDEN', 'only the employee who started the conversation in this room, or security for its site, can record an objection', { roomId }));
         const existing = await repos.objections.forConversation(conversation.id);
         if (existing !== undefined) return { objection: existing, created: false };
         const objection = { id: ids.newId(), roomId, conversationId: conversation.id, recordedBy: actor.kind === 'user' ? actor.userId : actor.name, at: now() };

@@ -251,10 +251,10 @@ export const recordingLookups = (db: Executor): RecordingLookups => ({
     (
       await db
         .selectFrom('conversations')
-        .select(['id', 'site_id', 'room_id', 'conversation_type_id', 'started_at', 'risk_flag'])
+        .select(['id', 'site_id', 'room_id', 'conversation_type_id', 'started_at', 'risk_flag', 'started_by'])
         .where('ended_at', 'is', null)
         .execute()
-    ).map((r) => ({ id: r.id, siteId: r.site_id, roomId: r.room_id, conversationTypeId: r.conversation_type_id, startedAt: r.started_at, riskFlag: Number(r.risk_flag) === 1 })),
+    ).map((r) => ({ id: r.id, siteId: r.site_id, roomId: r.room_id, conversationTypeId: r.conversation_type_id, startedAt: r.started_at, riskFlag: Number(r.risk_flag) === 1, startedBy: r.started_by })),
   latestPolicy: async () => {
     try {
       const r = await sql<{ seq: number | string; compiled_at: string; hash: string; compiled: string }>`

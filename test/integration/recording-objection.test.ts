@@ -1,0 +1,73 @@
+/**
+ * Who may record a resident's objection (docs/recording.md, Switches): the employee who started the
+ * conversation running in that room, or security serving the room's site. Anyone else gets 403,
+ * an unknown room 404, a room without a conversation 409. The recorder itself is not started here.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loginAs, startTestRuntime, type TestRuntime } from '../support/test-runtime.js';
+
+describe('recording objection: only for one\'s own conversation, or security on that site', () => {
+  let t: TestRuntime;
+  let roomA: string;
+  let roomB: string;
+  let otherSiteId: string;
+  let balie: Awaited<ReturnType<typeof loginAs>>;
+
+  /** A copy of a demo account (same password) with another username, roles or sites. */
+  const addUser = async (from: string, username: string, changes: { siteIds?: string[] }) => {
+    await t.rt.store.transaction(async (repos) => {
+      const u = (await repos.users.findByUsername(from))!;
+      await repos.users.insert({ ...u, id: `user-${username}`, username, email: `${username}@example.test`, ...changes });
+    });
+    return loginAs(t.app, username);
+  };
+  const object = (headers: Record<string, string>, roomId: string) => t.app.inject({ method: 'POST', url: '/api/recording/objections', headers, payload: { roomId } });
+
+  beforeAll(async () => {
+    t = await startTestRuntime({ dialect: 'sqlite', demo: true, env: { PROPORTIO_MQTT_PORT: '-1' } });
+    const sites = await t.rt.store.read.sites.list();
+    const rooms = await t.rt.store.read.rooms.list();
+    const siteA = sites[0]!.id;
+    otherSiteId = sites.find((s) => s.id !== siteA)!.id;
+    [roomA, roomB] = rooms.filter((r) => r.siteId === siteA).map((r) => r.id) as [string, string];
+    const typeId = (await t.rt.store.read.conversationTypes.list())[0]!.id;
+    balie = await loginAs(t.app, 'balie');
+    const started = await t.app.inject({ method: 'POST', url: '/api/conversations', headers: balie.headers, payload: { roomId: roomA, conversationTypeId: typeId } });
+    expect(started.statusCode, started.body).toBe(201);
+    // A colleague's conversation in room B.
+    const colleague = await addUser('balie', 'balie2', {});
+    const other = await t.app.inject({ method: 'POST', url: '/api/conversations', headers: colleague.headers, payload: { roomId: roomB, conversationTypeId: typeId } });
+    expect(other.statusCode, other.body).toBe(201);
+  }, 60_000);
+
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('another front-desk employee cannot switch off a room where they have no conversation (403), nothing stored', async () => {
+    const r = await object(balie.headers, roomB);
+    expect(r.statusCode, r.body).toBe(403);
+    expect(r.json<{ code: string }>().code).toBe('AUTH.FORBIDDEN');
+    expect(await t.rt.store.read.audit.page({ limit: 5, action: 'recording.objection' })).toEqual([]);
+  });
+
+  it('an unknown room is 404; a room without a conversation is 409', async () => {
+    expect((await object(balie.headers, 'no-such-room')).statusCode).toBe(404);
+    const empty = (await t.rt.store.read.rooms.list()).find((r) => r.id !== roomA && r.id !== roomB)!.id;
+    expect((await object(balie.headers, empty)).statusCode).toBe(409);
+  });
+
+  it('security serving another site only: 403', async () => {
+    const elsewhere = await addUser('beveiliging', 'beveiliging-brink', { siteIds: [otherSiteId] });
+    expect((await object(elsewhere.headers, roomB)).statusCode).toBe(403);
+  });
+
+  it('the employee of the conversation may (201); security for the site (all sites) may too', async () => {
+    const own = await object(balie.headers, roomA);
+    expect(own.statusCode, own.body).toBe(201);
+    expect(own.json<{ created: boolean }>().created).toBe(true);
+    const security = await loginAs(t.app, 'beveiliging');
+    const other = await object(security.headers, roomB);
+    expect(other.statusCode, other.body).toBe(201);
+  });
+});
