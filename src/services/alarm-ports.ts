@@ -19,6 +19,12 @@ export interface ConversationRepository {
 }
 
 export interface AlarmRepository {
+  /**
+   * Serialises presses on one room (and acknowledgements of one alarm) until the transaction
+   * ends, so two concurrent presses join one alarm instead of creating two (PostgreSQL: an
+   * advisory transaction lock; SQLite: already one writer at a time).
+   */
+  lock(key: string): Promise<void>;
   insert(a: Alarm): Promise<void>;
   update(a: Alarm): Promise<void>;
   get(id: string): Promise<Alarm | undefined>;

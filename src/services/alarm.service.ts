@@ -129,6 +129,7 @@ export const alarmService = (deps: AlarmDeps) => {
     const room = await repos.rooms.get(roomId);
     if (!room)
       return unwrap(err('ALARM.UNKNOWN_ROOM', `room ${roomId} does not exist`, { field: 'roomId', roomId }));
+    await repos.alarms.lock(`room:${roomId}`);
     const target = joinTarget(await repos.alarms.open({ roomId }), now, joinWindowMs);
     if (target) {
       const joined = joinPress(target, now);
@@ -282,6 +283,7 @@ export const alarmService = (deps: AlarmDeps) => {
       if (actor.kind !== 'user') throw new Error('alarms are acknowledged by people');
       let changed = false;
       const r = await inAlarmTransaction(store, async (repos) => {
+        await repos.alarms.lock(`alarm:${alarmId}`);
         const cur = await repos.alarms.get(alarmId);
         if (!cur || !mayReceive(recipient, cur.siteId, audienceOf(cur))) return unwrap(notFound(alarmId));
         const { alarm, first } = unwrap(acknowledge(cur, clock.now()));

@@ -37,7 +37,7 @@ const repositories = (db: Executor, dialect: 'sqlite' | 'postgres'): AlarmReposi
   audit: auditRepository(db, dialect),
   incidents: incidentRepository(db),
   conversations: conversationRepository(db),
-  alarms: alarmRepository(db),
+  alarms: alarmRepository(db, dialect),
   devices: deviceRepository(db),
   incidentRegister: incidentRegisterRepository(db),
 });

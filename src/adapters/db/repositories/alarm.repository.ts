@@ -1,4 +1,5 @@
 /** Repositories of conversations, alarms, MQTT devices and the incident register (with its alarm columns). */
+import { sql } from 'kysely';
 import type {
   Acknowledgement,
   Alarm,
@@ -124,7 +125,10 @@ const alarmRow = (a: Alarm): AlarmRow => ({
   incident_id: a.incidentId,
 });
 
-export const alarmRepository = (db: Executor): AlarmRepository => ({
+export const alarmRepository = (db: Executor, dialect: 'sqlite' | 'postgres'): AlarmRepository => ({
+  lock: async (key) => {
+    if (dialect === 'postgres') await sql`SELECT pg_advisory_xact_lock(hashtext(${`alarm:${key}`}))`.execute(db);
+  },
   insert: async (a) => {
     await db.insertInto('alarms').values(alarmRow(a)).execute();
   },
