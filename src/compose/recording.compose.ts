@@ -211,7 +211,8 @@ export const createRecordingModule = (ctx: ModuleContext): RecordingModule => {
     if (sweeping) return { deleted: [], failed: [] };
     sweeping = true;
     try {
-      const r = await service.sweepRetention();
+      const t = options.tunables;
+      const r = await service.sweepRetention({ maxClipSeconds: Math.max(t.maxClipSeconds, t.continuousClipSeconds) });
       if (r.deleted.length > 0) log.info({ deleted: r.deleted.length }, 'clips deleted at the end of their retention');
       for (const f of r.failed) log.error({ clipId: f.clipId, code: f.code }, 'a clip past its retention could not be deleted');
       return r;

@@ -52,8 +52,11 @@ export interface ClipRepository {
   update(c: ClipRecord): Promise<void>;
   get(id: string): Promise<ClipRecord | undefined>;
   list(filter: { incidentId?: string; alarmId?: string; cameraId?: string; includeDeleted?: boolean; limit?: number }): Promise<ClipRecord[]>;
-  /** Not deleted, retention passed (status sealed, failed or interrupted). */
-  expired(now: string, limit: number): Promise<ClipRecord[]>;
+  /**
+   * Not deleted, retention passed: sealed, failed or interrupted; or never sealed (still
+   * 'recording') and created before `stuckBefore`, so it cannot be a clip still being recorded.
+   */
+  expired(now: string, limit: number, stuckBefore: string): Promise<ClipRecord[]>;
   /** Rows a crash left in 'recording'. */
   unfinished(): Promise<ClipRecord[]>;
   totals(): Promise<{ clips: number; sealedBytes: number }>;

@@ -229,7 +229,8 @@ export const recordingService = (deps: RecordingServiceDeps) => {
         width: null,
         height: null,
         manifestDigest: null,
-        // Until sealed, retention runs from now: a clip that never seals is still deleted in time.
+        // Until sealed, retention runs from now: a clip that never seals (left 'recording') is still
+        // deleted in time by sweepRetention().
         retentionUntil: hoursLater(now(), c.retentionHours),
         errorCode: null,
         sealedAt: null,
@@ -284,7 +285,8 @@ export const recordingService = (deps: RecordingServiceDeps) => {
     ): Promise<ClipRecord | undefined> {
       return store.transaction(async (repos) => {
         const c = await repos.clips.get(clipId);
-        if (c === undefined) return undefined;
+        // Deleted by retention while it never sealed: stays deleted.
+        if (c === undefined || c.status === 'deleted') return undefined;
         const sealedAt = now();
         const updated: ClipRecord = {
           ...c,
@@ -361,9 +363,15 @@ export const recordingService = (deps: RecordingServiceDeps) => {
     totals: () => store.read.clips.totals(),
     unfinishedClips: () => store.read.clips.unfinished(),
 
-    /** Deletes every clip whose retention has passed: from the vault for good, the row kept as a tombstone. */
-    async sweepRetention(limit = 100): Promise<{ deleted: string[]; failed: { clipId: string; code: string }[] }> {
-      const due = await store.read.clips.expired(now(), limit);
+    /**
+     * Deletes every clip whose retention has passed: from the vault for good (every part), the row
+     * kept as a tombstone. A clip that never sealed (left 'recording') counts once it is older than
+     * the longest clip plus `sealGraceSeconds`, so a clip still being recorded is never touched.
+     */
+    async sweepRetention(o: { maxClipSeconds: number; sealGraceSeconds?: number; limit?: number }): Promise<{ deleted: string[]; failed: { clipId: string; code: string }[] }> {
+      const at = clock.now();
+      const stuckBefore = new Date(at.getTime() - (o.maxClipSeconds + (o.sealGraceSeconds ?? 600)) * 1000).toISOString();
+      const due = await store.read.clips.expired(at.toISOString(), o.limit ?? 100, stuckBefore);
       const deleted: string[] = [];
       const failed: { clipId: string; code: string }[] = [];
       for (const c of due) {
@@ -373,8 +381,13 @@ export const recordingService = (deps: RecordingServiceDeps) => {
           continue;
         }
         await store.transaction(async (repos) => {
-          await repos.clips.update({ ...c, status: 'deleted', deletedAt: now(), deletedReason: 'retention' });
-          await recordAudit(repos, clock, RECORDER_ACTOR, 'clip.deleted', `clip:${c.id}`, { reason: 'retention', retentionUntil: c.retentionUntil, retentionHours: c.retentionHours });
+          await repos.clips.update({ ...c, status: 'deleted', deletedAt: now(), deletedReason: 'retention', ...(c.status === 'recording' ? { endReason: c.endReason ?? 'never-sealed' } : {}) });
+          await recordAudit(repos, clock, RECORDER_ACTOR, 'clip.deleted', `clip:${c.id}`, {
+            reason: 'retention',
+            retentionUntil: c.retentionUntil,
+            retentionHours: c.retentionHours,
+            ...(c.status === 'recording' ? { neverSealed: true } : {}),
+          });
         });
         deleted.push(c.id);
       }

@@ -125,13 +125,18 @@ export const clipRepository = (db: Executor): ClipRepository => ({
     if (f.includeDeleted !== true) q = q.where('deleted_at', 'is', null);
     return (await q.orderBy('created_at', 'desc').orderBy('id').limit(f.limit ?? 200).execute()).map(toClip);
   },
-  expired: async (now, limit) =>
+  expired: async (now, limit, stuckBefore) =>
     (
       await db
         .selectFrom('clips')
         .selectAll()
         .where('deleted_at', 'is', null)
-        .where('status', 'in', ['sealed', 'failed', 'interrupted'])
+        .where((eb) =>
+          eb.or([
+            eb('status', 'in', ['sealed', 'failed', 'interrupted']),
+            eb.and([eb('status', '=', 'recording'), eb('created_at', '<=', stuckBefore)]),
+          ]),
+        )
         .where('retention_until', 'is not', null)
         .where('retention_until', '<=', now)
         .orderBy('retention_until')
