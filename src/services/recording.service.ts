@@ -71,6 +71,9 @@ export const withCredentials = (url: string, creds: CameraCredentials | null): s
   }
 };
 
+/** No policy was ever compiled: nothing may be recorded anywhere. */
+const NO_POLICY: Decision = { mode: { kind: 'off' }, audioAllowed: false, retentionHours: undefined, viewers: [], assessmentIds: [], reason: 'no policy has been compiled yet' };
+
 const hoursLater = (iso: string, hours: number): string => new Date(Date.parse(iso) + hours * 3_600_000).toISOString();
 
 export const recordingService = (deps: RecordingServiceDeps) => {
@@ -108,7 +111,7 @@ export const recordingService = (deps: RecordingServiceDeps) => {
         const objection = conversation === undefined ? undefined : await r.objections.forConversation(conversation.id);
         const decision =
           policy === undefined
-            ? decide({ compiledAt: at.toISOString(), timeZone: 'Europe/Amsterdam', rooms: [], excluded: [], verdicts: {} }, room.id, undefined, at)
+            ? NO_POLICY
             : decide(
                 policy.compiled,
                 room.id,

@@ -4,6 +4,7 @@
  * an unknown room 404, a room without a conversation 409. The recorder itself is not started here.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RecordingModule } from '../../src/compose/recording.compose.js';
 import { loginAs, startTestRuntime, type TestRuntime } from '../support/test-runtime.js';
 
 describe('recording objection: only for one\'s own conversation, or security on that site', () => {
@@ -42,6 +43,16 @@ describe('recording objection: only for one\'s own conversation, or security on 
 
   afterAll(async () => {
     await t?.close();
+  });
+
+  it('no policy compiled yet: every camera is off, and says so', async () => {
+    const rec = t.rt.modules.find((m) => m.name === 'recording') as RecordingModule;
+    const plans = await rec.service.plan();
+    expect(plans.length).toBeGreaterThan(0);
+    for (const p of plans) {
+      expect(p.decision).toMatchObject({ mode: { kind: 'off' }, retentionHours: undefined, reason: 'no policy has been compiled yet' });
+      expect(p.off).toEqual({ kind: 'policy-off', message: 'no footage: recording is not permitted here now (no policy has been compiled yet)' });
+    }
   });
 
   it('another front-desk employee cannot switch off a room where they have no conversation (403), nothing stored', async () => {
