@@ -8,7 +8,7 @@ import type { Device, DeviceKind } from '../core/alarm/model.js';
 import { validName } from '../core/registry/validate.js';
 import { err, ok, unwrap, type Result } from '../core/result.js';
 import type { AlarmRepositories, AlarmStore, DeviceRecord } from './alarm-ports.js';
-import { inAlarmTransaction } from './alarm-transaction.js';
+import { inTransaction } from './transaction.js';
 import { recordAudit } from './audit.service.js';
 import { sha256 } from './auth.service.js';
 import type { Actor, Clock, IdGenerator } from './ports.js';
@@ -59,7 +59,7 @@ export const deviceService = (deps: { store: AlarmStore; clock: Clock; ids: IdGe
       actor: Actor,
       input: RegisterDeviceInput,
     ): Promise<Result<{ device: Device; token: string }>> =>
-      inAlarmTransaction(store, async (repos) => {
+      inTransaction(store, async (repos) => {
         const name = unwrap(validName('name', input.name));
         if (await repos.devices.findByName(name))
           unwrap(err('RESOURCE.CONFLICT', `a device named "${name}" already exists`, { field: 'name' }));
@@ -106,7 +106,7 @@ export const deviceService = (deps: { store: AlarmStore; clock: Clock; ids: IdGe
       }),
 
     rotateToken: (actor: Actor, id: string): Promise<Result<{ device: Device; token: string }>> =>
-      inAlarmTransaction(store, async (repos) => {
+      inTransaction(store, async (repos) => {
         const cur = await repos.devices.get(id);
         if (!cur) return unwrap(err('DEVICE.UNKNOWN', `no device ${id} is registered`, { deviceId: id }));
         const token = `pdt_${ids.newSecret()}`;
@@ -117,7 +117,7 @@ export const deviceService = (deps: { store: AlarmStore; clock: Clock; ids: IdGe
       }),
 
     setDisabled: (actor: Actor, id: string, disabled: boolean): Promise<Result<Device>> =>
-      inAlarmTransaction(store, async (repos) => {
+      inTransaction(store, async (repos) => {
         const cur = await repos.devices.get(id);
         if (!cur) return unwrap(err('DEVICE.UNKNOWN', `no device ${id} is registered`, { deviceId: id }));
         const d = { ...cur, disabledAt: disabled ? (cur.disabledAt ?? clock.now().toISOString()) : null };

@@ -20,7 +20,7 @@ import type { PressMessage } from '../core/alarm/press-payload.js';
 import { err, ok, unwrap, type Result } from '../core/result.js';
 import type { AlarmEventSink, AlarmRepositories, AlarmStore, IncidentEntry } from './alarm-ports.js';
 import { alarmViews } from './alarm-view.js';
-import { inAlarmTransaction } from './alarm-transaction.js';
+import { inTransaction } from './transaction.js';
 import { authenticateDevice } from './alarm-device.service.js';
 import { recordAudit } from './audit.service.js';
 import type { Actor, Clock, IdGenerator } from './ports.js';
@@ -216,7 +216,7 @@ export const alarmService = (deps: AlarmDeps) => {
     /** Web panic view and API: a user presses for a room, or for the room of their running conversation. */
     raise: async (actor: Actor, input: RaiseInput): Promise<Result<RaiseOutcome>> =>
       publishRaise(
-        await inAlarmTransaction(store, async (repos) => {
+        await inTransaction(store, async (repos) => {
           const userId = actor.kind === 'user' ? actor.userId : null;
           const roomId = input.roomId ?? (userId ? await roomOfUser(repos, userId) : undefined);
           if (roomId === undefined)
@@ -271,7 +271,7 @@ export const alarmService = (deps: AlarmDeps) => {
       counters.pressesAdmitted++;
       const actor: Actor = { kind: 'system', name: `device:${d.id}` };
       return publishRaise(
-        await inAlarmTransaction(store, async (repos) => {
+        await inTransaction(store, async (repos) => {
           await repos.devices.touch(d.id, now.toISOString());
           return raiseInTx(repos, actor, { userId: d.userId, deviceId: d.id }, roomId, 'mqtt', false);
         }),
@@ -282,7 +282,7 @@ export const alarmService = (deps: AlarmDeps) => {
     acknowledge: async (actor: Actor, alarmId: string, recipient: Recipient): Promise<Result<AlarmView>> => {
       if (actor.kind !== 'user') throw new Error('alarms are acknowledged by people');
       let changed = false;
-      const r = await inAlarmTransaction(store, async (repos) => {
+      const r = await inTransaction(store, async (repos) => {
         await repos.alarms.lock(`alarm:${alarmId}`);
         const cur = await repos.alarms.get(alarmId);
         if (!cur || !mayReceive(recipient, cur.siteId, audienceOf(cur))) return unwrap(notFound(alarmId));
@@ -313,7 +313,7 @@ export const alarmService = (deps: AlarmDeps) => {
     },
 
     close: async (actor: Actor, alarmId: string, recipient: Recipient): Promise<Result<AlarmView>> => {
-      const r = await inAlarmTransaction(store, async (repos) => {
+      const r = await inTransaction(store, async (repos) => {
         const cur = await repos.alarms.get(alarmId);
         if (!cur || !mayReceive(recipient, cur.siteId, audienceOf(cur))) return unwrap(notFound(alarmId));
         const by = actor.kind === 'user' ? actor.userId : actor.name;
@@ -330,7 +330,7 @@ export const alarmService = (deps: AlarmDeps) => {
     },
 
     escalate: async (actor: Actor, alarmId: string): Promise<Result<AlarmView>> => {
-      const r = await inAlarmTransaction(store, async (repos) => {
+      const r = await inTransaction(store, async (repos) => {
         const cur = await repos.alarms.get(alarmId);
         if (!cur) return unwrap(notFound(alarmId));
         const alarm = unwrap(escalate(cur, clock.now()));

@@ -46,7 +46,7 @@ import {
   workflowFieldErrors,
   type RegisterEvidence,
 } from './assessment-evidence.js';
-import { inAssessmentTransaction } from './assessment-transaction.js';
+import { inTransaction } from './transaction.js';
 import { recordAudit } from './audit.service.js';
 import type { PolicyService } from './policy.service.js';
 import { blockingConditions, describeConditions, resolveInstant } from '../core/policy/index.js';
@@ -361,7 +361,7 @@ export const assessmentService = (deps: AssessmentDeps) => {
       actor: Actor,
       input: { scenario: unknown },
     ): Promise<Result<{ assessment: AssessmentHead; version: AssessmentVersion }>> =>
-      inAssessmentTransaction(store, async (repos) => {
+      inTransaction(store, async (repos) => {
         const user = userOf(actor);
         const s = unwrap(await checkScenario(repos, input.scenario));
         const evaluation = unwrap(evaluateWith(s, await registerEvidence(repos, s), 'register'));
@@ -395,7 +395,7 @@ export const assessmentService = (deps: AssessmentDeps) => {
       id: string,
       input: { scenario: unknown },
     ): Promise<Result<{ version: AssessmentVersion; newVersion: boolean }>> =>
-      inAssessmentTransaction(store, async (repos) => {
+      inTransaction(store, async (repos) => {
         const user = userOf(actor);
         const { latest } = await load(repos, id);
         const s = unwrap(await checkScenario(repos, input.scenario));
@@ -438,7 +438,7 @@ export const assessmentService = (deps: AssessmentDeps) => {
       id: string,
       input: AdviceInput,
     ): Promise<Result<AssessmentVersion>> =>
-      inAssessmentTransaction(store, async (repos) => {
+      inTransaction(store, async (repos) => {
         const user = userOf(actor);
         if (!hasPermission(actor.kind === 'user' ? actor.roles : [], 'assessments:advise'))
           unwrap(err('AUTH.FORBIDDEN', 'only the DPO records the DPO advice (GDPR Art. 35(2))'));
@@ -463,7 +463,7 @@ export const assessmentService = (deps: AssessmentDeps) => {
       }),
 
     recordViews: async (actor: Actor, id: string, input: ViewsInput): Promise<Result<AssessmentVersion>> =>
-      inAssessmentTransaction(store, async (repos) => {
+      inTransaction(store, async (repos) => {
         const user = userOf(actor);
         const { latest } = await load(repos, id);
         const v = openVersion(id, latest, 'record views');
@@ -490,7 +490,7 @@ export const assessmentService = (deps: AssessmentDeps) => {
       id: string,
       input: JudgementInput,
     ): Promise<Result<AssessmentVersion>> =>
-      inAssessmentTransaction(store, async (repos) => {
+      inTransaction(store, async (repos) => {
         const user = userOf(actor);
         const { latest } = await load(repos, id);
         const v = openVersion(id, latest, 'record a judgement');
@@ -532,7 +532,7 @@ export const assessmentService = (deps: AssessmentDeps) => {
       }),
 
     submit: async (actor: Actor, id: string): Promise<Result<AssessmentVersion>> =>
-      inAssessmentTransaction(store, async (repos) => {
+      inTransaction(store, async (repos) => {
         userOf(actor);
         const { latest } = await load(repos, id);
         if (latest.status !== 'draft')
@@ -568,7 +568,7 @@ export const assessmentService = (deps: AssessmentDeps) => {
       input: DecisionInput,
     ): Promise<Result<{ version: AssessmentVersion; policyVersion: PolicyVersion | undefined }>> =>
       afterCommit(
-        await inAssessmentTransaction(store, async (repos) => {
+        await inTransaction(store, async (repos) => {
           const user = userOf(actor);
           if (!hasPermission(actor.kind === 'user' ? actor.roles : [], 'assessments:decide'))
             unwrap(err('AUTH.FORBIDDEN', 'only the accountable official decides on an assessment'));
@@ -738,7 +738,7 @@ export const assessmentService = (deps: AssessmentDeps) => {
       input: { reason: string },
     ): Promise<Result<{ versions: AssessmentVersion[]; policyVersion: PolicyVersion | undefined }>> =>
       afterCommit(
-        await inAssessmentTransaction(store, async (repos) => {
+        await inTransaction(store, async (repos) => {
           const user = userOf(actor);
           const { versions } = await load(repos, id);
           const reason = requireText('reason', input.reason);

@@ -7,7 +7,7 @@ import type { Conversation } from '../core/alarm/model.js';
 import { validateRisk } from '../core/alarm/report.js';
 import { err, unwrap, type Result } from '../core/result.js';
 import type { AlarmEventSink, AlarmStore } from './alarm-ports.js';
-import { inAlarmTransaction } from './alarm-transaction.js';
+import { inTransaction } from './transaction.js';
 import { recordAudit } from './audit.service.js';
 import type { Actor, Clock, IdGenerator } from './ports.js';
 
@@ -56,7 +56,7 @@ export const conversationService = (deps: ConversationDeps) => {
   return {
     start: async (actor: Actor, input: StartConversationInput): Promise<Result<Conversation>> => {
       const user = userOf(actor);
-      const r = await inAlarmTransaction(store, async (repos) => {
+      const r = await inTransaction(store, async (repos) => {
         const room = await repos.rooms.get(input.roomId);
         if (!room)
           return unwrap(
@@ -119,7 +119,7 @@ export const conversationService = (deps: ConversationDeps) => {
 
     end: async (actor: Actor, id: string): Promise<Result<Conversation>> => {
       const user = userOf(actor);
-      const r = await inAlarmTransaction(store, async (repos) => {
+      const r = await inTransaction(store, async (repos) => {
         const cur = await repos.conversations.get(id);
         if (!cur)
           return unwrap(

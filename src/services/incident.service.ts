@@ -9,7 +9,7 @@ import { incidentStatistics, type IncidentStatistics, type StatGroup } from '../
 import { err, ok, unwrap, type Result } from '../core/result.js';
 import type { User } from '../core/registry/model.js';
 import type { AlarmStore, IncidentEntry, IncidentFilter } from './alarm-ports.js';
-import { inAlarmTransaction } from './alarm-transaction.js';
+import { inTransaction } from './transaction.js';
 import { recordAudit } from './audit.service.js';
 import type { Actor, Clock, IdGenerator } from './ports.js';
 
@@ -79,7 +79,7 @@ export const incidentService = (deps: { store: AlarmStore; clock: Clock; ids: Id
       id: string,
       input: IncidentReportInput,
     ): Promise<Result<IncidentEntry>> =>
-      inAlarmTransaction(store, async (repos) => {
+      inTransaction(store, async (repos) => {
         const cur = await repos.incidentRegister.get(id);
         if (!cur) return unwrap(notFound(id));
         if (!mayReport(user, cur))
@@ -121,7 +121,7 @@ export const incidentService = (deps: { store: AlarmStore; clock: Clock; ids: Id
       user: Pick<User, 'id'>,
       input: ManualIncidentInput,
     ): Promise<Result<IncidentEntry>> =>
-      inAlarmTransaction(store, async (repos) => {
+      inTransaction(store, async (repos) => {
         const room = await repos.rooms.get(input.roomId);
         if (!room)
           return unwrap(

@@ -25,7 +25,7 @@ import type {
 import { toAssessmentRecord } from './assessment-evidence.js';
 import { recordAudit } from './audit.service.js';
 import type { Actor, Clock } from './ports.js';
-import { inAssessmentTransaction } from './assessment-transaction.js';
+import { inTransaction } from './transaction.js';
 
 export interface PolicyDeps {
   readonly store: AssessmentStore;
@@ -161,7 +161,7 @@ export const policyService = (deps: PolicyDeps) => {
     notify,
     /** The scheduler's tick: stores and audits a changed policy (expiry, review date, a start date reached). */
     async tick(): Promise<Result<PolicyVersion | undefined>> {
-      const r = await inAssessmentTransaction(store, (repos) =>
+      const r = await inTransaction(store, (repos) =>
         recompileWithin(repos, { kind: 'system', name: 'scheduler' }, 'expiry'),
       );
       if (r.ok) notify(r.value);
