@@ -112,7 +112,7 @@ describe('proportio policy show', () => {
     const text = await runCli(['policy', 'show', '--room', 'Spreekkamer 2', ...conn()]);
     expect(text.code, text.err).toBe(0);
     expect(text.out).toMatch(
-      /bijstandsgesprek\s+incident-triggered \(pre-roll 30 s, post-roll 120 s\)\s+false\s+72 h/,
+      /bijstandsgesprek\s+incident-triggered \(pre-roll 30 s, post-roll 120 s\)\s+incident-triggered \(pre-roll 30 s, post-roll 120 s\)\s+false\s+72 h/,
     );
     const json = await runCli(['policy', 'show', '--room', roomId, '--json', ...conn()]);
     expect(json.code, json.err).toBe(0);

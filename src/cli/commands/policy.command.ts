@@ -51,6 +51,8 @@ export interface RoomPolicyResponse {
       assessmentIds: string[];
       reason: string;
     };
+    /** The same for a conversation started with a risk flag (scopes can be limited to those). */
+    riskFlaggedDecision?: { mode: Mode };
   }>;
 }
 
@@ -93,11 +95,12 @@ export const renderRoomPolicy = (p: RoomPolicyResponse): string => {
     p.decisions.map((d) => ({
       conversation: d.code,
       mode: modeText(d.decision.mode),
+      'with risk flag': d.riskFlaggedDecision ? modeText(d.riskFlaggedDecision.mode) : null,
       audio: d.decision.audioAllowed,
       retention: d.decision.retentionHours === undefined ? null : `${d.decision.retentionHours} h`,
       why: d.decision.reason,
     })),
-    ['conversation', 'mode', 'audio', 'retention', 'why'],
+    ['conversation', 'mode', 'with risk flag', 'audio', 'retention', 'why'],
   );
   const entries =
     p.policy.entries.length === 0
