@@ -1,8 +1,8 @@
 /**
  * Faults of the recording module: ffmpeg missing (health error, no process, alarms keep working
  * and say why there is no footage) and the vault disk full while sealing (a real 1 MiB tmpfs;
- * needs root to mount, skipped otherwise): that camera's clip fails loudly, the other room keeps
- * recording and seals its clip once there is room again.
+ * needs root to mount: skipped loudly otherwise, a failure on CI): that camera's clip fails
+ * loudly, the other room keeps recording and seals its clip once there is room again.
  */
 import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -96,19 +96,22 @@ describe('ffmpeg missing', () => {
   });
 });
 
+/** On CI (which runs as root, where mount works) the real disk-full suite is mandatory: fail, never skip. */
+const cannotMount = (why: string): false => {
+  if (process.env.CI) throw new Error(`the real-tmpfs disk-full test cannot run: ${why}. On CI this suite is mandatory (CI runs as root).`);
+  console.warn(`\n!!! SKIPPING the real-tmpfs disk-full test: ${why}; the injected-ENOSPC unit tests still run !!!\n`);
+  return false;
+};
+
 const canMount = async (): Promise<boolean> => {
-  if (process.getuid?.() !== 0) {
-    console.warn('\n!!! SKIPPING the real-tmpfs disk-full test: not root; the injected-ENOSPC unit tests still run !!!\n');
-    return false;
-  }
+  if (process.getuid?.() !== 0) return cannotMount('not root');
   const probe = await mkdtemp(path.join(os.tmpdir(), 'proportio-mount-probe-'));
   try {
     await run('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', probe]);
     await run('umount', [probe]);
     return true;
-  } catch {
-    console.warn('\n!!! SKIPPING the real-tmpfs disk-full test: cannot mount a tmpfs here (needs root); the injected-ENOSPC unit tests still run !!!\n');
-    return false;
+  } catch (e) {
+    return cannotMount(`cannot mount a tmpfs here (${(e as Error).message.split('\n')[0] ?? ''})`);
   } finally {
     await rm(probe, { recursive: true, force: true });
   }
