@@ -401,8 +401,11 @@ export const assessmentService = (deps: AssessmentDeps) => {
         const s = unwrap(await checkScenario(repos, input.scenario));
         const evaluation = unwrap(evaluateWith(s, await registerEvidence(repos, s), 'register'));
         const at = nowIso();
+        // Only the version's own author edits it in place: another person's change becomes a version
+        // authored by them, so every author stays on record for the four-eyes check at decision.
         const untouched =
           latest.status === 'draft' &&
+          latest.createdBy === user.id &&
           latest.dpoAdvice === undefined &&
           latest.dataSubjectViews === undefined &&
           latest.humanJudgements.length === 0;
@@ -582,7 +585,7 @@ export const assessmentService = (deps: AssessmentDeps) => {
                   )
                 : wrongState(id, latest, 'decide (submit it first)'),
             );
-          if (user.id === head.createdBy || user.id === latest.createdBy)
+          if (user.id === head.createdBy || versions.some((v) => v.createdBy === user.id))
             unwrap(
               err('ASSESSMENT.FOUR_EYES', 'you authored this assessment; another person decides on it', {
                 assessmentId: id,

@@ -162,6 +162,26 @@ describe.each(dialects)('assessment guards on %s', (dialect) => {
     expect((await approve(id)).statusCode).toBe(200);
   });
 
+  it('four-eyes: someone who edited a colleague\'s draft cannot decide on it either', async () => {
+    const created = await post('/api/assessments', 'beveiliging', { scenario: incidentTriggered(roomId, typeId) });
+    const id = created.json<{ assessment: { id: string } }>().assessment.id;
+    // The security-and-decision-maker colleague rewrites the untouched draft…
+    const edited = await t.app.inject({ method: 'PUT', url: `/api/assessments/${id}`, headers: as.dubbel!, payload: { scenario: incidentTriggered(roomId, typeId) } });
+    expect(edited.statusCode, edited.body).toBe(200);
+    // …which makes a version authored by them rather than an anonymous in-place change.
+    expect(edited.json()).toMatchObject({ newVersion: true, version: { version: 2 } });
+    expect((await post(`/api/assessments/${id}/dpo-advice`, 'fg', { advice: 'Advies vastgelegd.', recommendation: 'approve' })).statusCode).toBe(200);
+    expect((await post(`/api/assessments/${id}/views`, 'beveiliging', { sought: true, summary: 'Cliëntenraad gehoord.' })).statusCode).toBe(200);
+    const e = await mod.services.assessments.evaluateStored(id);
+    for (const ruleId of e.ok ? e.value.pendingReviews : []) {
+      expect((await post(`/api/assessments/${id}/judgements`, 'beveiliging', { ruleId, outcome: 'pass', reasons: 'Gewogen.' })).statusCode).toBe(200);
+    }
+    expect((await post(`/api/assessments/${id}/submit`, 'beveiliging')).statusCode).toBe(200);
+    const own = await approve(id, 'dubbel');
+    expect(own.statusCode).toBe(403);
+    expect(own.json()).toMatchObject({ code: 'ASSESSMENT.FOUR_EYES' });
+  });
+
   it('refuses approval without the DPO advice, and the DPO only can give it', async () => {
     const id = await readyForDecision('beveiliging', incidentTriggered(room1, typeId), { advice: false });
     const before = await counts();
