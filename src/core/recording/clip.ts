@@ -250,11 +250,6 @@ export class ClipRecorder {
     this.init = null;
   }
 
-  /** Drops the pre-buffer only; a running clip continues. */
-  purge(): void {
-    this.ring.purge();
-  }
-
   /**
    * Recording is no longer permitted (policy off, conversation ended): forget the pre-buffer and
    * any pending incident window, buffer nothing more, and never begin another clip. A running
