@@ -7,10 +7,14 @@ module.exports = {
   forbidden: [
     {
       name: 'core-is-pure',
-      comment: 'src/core may import only src/core, node:crypto (deterministic hashing) and typebox (schemas as data).',
+      comment:
+        'src/core may import only src/core, node:crypto (deterministic hashing) and typebox (schemas as data).',
       severity: 'error',
       from: { path: '^src/core/' },
-      to: { pathNot: ['^src/core/', '^crypto$', '^node:crypto$', 'node_modules/typebox/'], dependencyTypesNot: ['type-only'] },
+      to: {
+        pathNot: ['^src/core/', '^crypto$', '^node:crypto$', 'node_modules/typebox/'],
+        dependencyTypesNot: ['type-only'],
+      },
     },
     {
       name: 'core-no-io-packages',
@@ -42,6 +46,9 @@ module.exports = {
     exclude: { path: '\\.test\\.ts$' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
-    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default'] },
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'require', 'node', 'default'],
+    },
   },
 };

@@ -34,24 +34,41 @@ const main = async () => {
   const store = await openClipStore(path.join(base, 'clips'));
   if (!store.ok) throw new Error(store.error.message);
   const identity = generateIdentity();
-  const src = await sourceFile({ width: 1920, height: 1080, fps: 25, gopSeconds: 2, seconds: 60, kbps: 4000 });
-
-  let current: { alarmAt: number; firstSealedAt: number | null; done: Promise<SealOutcome> | null } | null = null;
-  let n = 0;
-  const rec = new ClipRecorder({ mode: 'incident', preRollSeconds: PRE, postRollSeconds: POST, maxClipSeconds: 600, ringMaxBytes: 128 * 1024 * 1024 }, () => {
-    const run = current;
-    const sink = new VaultClipSink({
-      store: store.value,
-      recipient: identity.recipient,
-      clipId: `bench-${process.pid}-${++n}`,
-      onFirstSealed: (at) => {
-        if (run) run.firstSealedAt = at;
-      },
-      onDone: () => undefined,
-    });
-    if (run) run.done = sink.finished;
-    return sink;
+  const src = await sourceFile({
+    width: 1920,
+    height: 1080,
+    fps: 25,
+    gopSeconds: 2,
+    seconds: 60,
+    kbps: 4000,
   });
+
+  let current: { alarmAt: number; firstSealedAt: number | null; done: Promise<SealOutcome> | null } | null =
+    null;
+  let n = 0;
+  const rec = new ClipRecorder(
+    {
+      mode: 'incident',
+      preRollSeconds: PRE,
+      postRollSeconds: POST,
+      maxClipSeconds: 600,
+      ringMaxBytes: 128 * 1024 * 1024,
+    },
+    () => {
+      const run = current;
+      const sink = new VaultClipSink({
+        store: store.value,
+        recipient: identity.recipient,
+        clipId: `bench-${process.pid}-${++n}`,
+        onFirstSealed: (at) => {
+          if (run) run.firstSealedAt = at;
+        },
+        onDone: () => undefined,
+      });
+      if (run) run.done = sink.finished;
+      return sink;
+    },
+  );
   const ingest = new IngestProcess({
     cameraId: 'bench',
     ffmpegPath: FFMPEG,
@@ -79,7 +96,9 @@ const main = async () => {
       first.push((run.firstSealedAt ?? doneAt) - alarmAt);
       complete.push(doneAt - alarmAt - POST * 1000);
       sizes.push(outcome.sealedBytes);
-      console.log(`run ${i + 1}: first sealed ${first.at(-1)} ms, complete − post-roll ${complete.at(-1)} ms, ${(outcome.sealedBytes / 1e6).toFixed(1)} MB in ${outcome.parts} parts`);
+      console.log(
+        `run ${i + 1}: first sealed ${first.at(-1)} ms, complete − post-roll ${complete.at(-1)} ms, ${(outcome.sealedBytes / 1e6).toFixed(1)} MB in ${outcome.parts} parts`,
+      );
     }
   } finally {
     clearInterval(ticker);
@@ -88,7 +107,21 @@ const main = async () => {
   }
   const f = stats(first);
   const c = stats(complete);
-  console.log(JSON.stringify({ runs: RUNS, preRollSeconds: PRE, postRollSeconds: POST, vault: process.env.BENCH_VAULT_DIR ?? os.tmpdir(), alarmToFirstSealedMs: f, alarmToCompleteMinusPostRollMs: c, clipMB: stats(sizes.map((s) => s / 1e6)) }, null, 2));
+  console.log(
+    JSON.stringify(
+      {
+        runs: RUNS,
+        preRollSeconds: PRE,
+        postRollSeconds: POST,
+        vault: process.env.BENCH_VAULT_DIR ?? os.tmpdir(),
+        alarmToFirstSealedMs: f,
+        alarmToCompleteMinusPostRollMs: c,
+        clipMB: stats(sizes.map((s) => s / 1e6)),
+      },
+      null,
+      2,
+    ),
+  );
 };
 
 await main();

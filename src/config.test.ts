@@ -6,7 +6,13 @@ const load = (env: Record<string, string>) => loadConfig(env, '/srv/proportio', 
 describe('config', () => {
   it('has defaults that run everything on one machine', () => {
     const c = load({});
-    expect(c).toMatchObject({ port: 8080, dataDir: '/srv/proportio/data', databaseUrl: undefined, secureCookies: false, oidc: undefined });
+    expect(c).toMatchObject({
+      port: 8080,
+      dataDir: '/srv/proportio/data',
+      databaseUrl: undefined,
+      secureCookies: false,
+      oidc: undefined,
+    });
     expect(c.masterKeyFile).toBe('/srv/proportio/data/master.key');
     expect(c.webDir).toBe('/opt/proportio/dist/web');
     expect(Object.isFrozen(c)).toBe(true);
@@ -18,7 +24,12 @@ describe('config', () => {
 
   it('reports every invalid variable at once', () => {
     try {
-      load({ PROPORTIO_PORT: '99999', PROPORTIO_LOG_LEVEL: 'loud', PROPORTIO_DATABASE_URL: 'mysql://x', PROPORTIO_SECURE_COOKIES: 'maybe' });
+      load({
+        PROPORTIO_PORT: '99999',
+        PROPORTIO_LOG_LEVEL: 'loud',
+        PROPORTIO_DATABASE_URL: 'mysql://x',
+        PROPORTIO_SECURE_COOKIES: 'maybe',
+      });
       expect.unreachable();
     } catch (e) {
       expect(e).toBeInstanceOf(ConfigError);
@@ -34,13 +45,30 @@ describe('config', () => {
       PROPORTIO_OIDC_ROLE_MAP: '{"g-fg":"dpo"}',
     });
     expect(ok.oidc).toMatchObject({ rolesClaim: 'roles', roleMap: { 'g-fg': 'dpo' } });
-    expect(() => load({ PROPORTIO_OIDC_ISSUER: 'https://idp.example' })).toThrow(/CLIENT_ID is required[\s\S]*REDIRECT_URI is required/);
+    expect(() => load({ PROPORTIO_OIDC_ISSUER: 'https://idp.example' })).toThrow(
+      /CLIENT_ID is required[\s\S]*REDIRECT_URI is required/,
+    );
     expect(() =>
-      load({ PROPORTIO_OIDC_ISSUER: 'https://idp.example', PROPORTIO_OIDC_CLIENT_ID: 'p', PROPORTIO_OIDC_REDIRECT_URI: 'https://p/cb', PROPORTIO_OIDC_ROLE_MAP: '{"g":"DPO"}' }),
+      load({
+        PROPORTIO_OIDC_ISSUER: 'https://idp.example',
+        PROPORTIO_OIDC_CLIENT_ID: 'p',
+        PROPORTIO_OIDC_REDIRECT_URI: 'https://p/cb',
+        PROPORTIO_OIDC_ROLE_MAP: '{"g":"DPO"}',
+      }),
     ).toThrow(/unknown role\(s\) DPO/);
     expect(() =>
-      load({ PROPORTIO_OIDC_ISSUER: 'http://idp.example', PROPORTIO_OIDC_CLIENT_ID: 'p', PROPORTIO_OIDC_REDIRECT_URI: 'https://p/cb' }),
+      load({
+        PROPORTIO_OIDC_ISSUER: 'http://idp.example',
+        PROPORTIO_OIDC_CLIENT_ID: 'p',
+        PROPORTIO_OIDC_REDIRECT_URI: 'https://p/cb',
+      }),
     ).toThrow(/must use https/);
-    expect(load({ PROPORTIO_OIDC_ISSUER: 'http://127.0.0.1:9000', PROPORTIO_OIDC_CLIENT_ID: 'p', PROPORTIO_OIDC_REDIRECT_URI: 'http://localhost/cb' }).oidc).toBeDefined();
+    expect(
+      load({
+        PROPORTIO_OIDC_ISSUER: 'http://127.0.0.1:9000',
+        PROPORTIO_OIDC_CLIENT_ID: 'p',
+        PROPORTIO_OIDC_REDIRECT_URI: 'http://localhost/cb',
+      }).oidc,
+    ).toBeDefined();
   });
 });

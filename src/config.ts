@@ -66,7 +66,14 @@ export class ConfigError extends Error {
 
 type Env = Readonly<Record<string, string | undefined>>;
 
-const intVar = (env: Env, name: string, dflt: number, min: number, max: number, problems: string[]): number => {
+const intVar = (
+  env: Env,
+  name: string,
+  dflt: number,
+  min: number,
+  max: number,
+  problems: string[],
+): number => {
   const raw = env[name];
   if (raw === undefined || raw === '') return dflt;
   const n = Number(raw);
@@ -86,12 +93,18 @@ const boolVar = (env: Env, name: string, dflt: boolean, problems: string[]): boo
   return dflt;
 };
 
-const urlVar = (env: Env, name: string, protocols: readonly string[], problems: string[]): string | undefined => {
+const urlVar = (
+  env: Env,
+  name: string,
+  protocols: readonly string[],
+  problems: string[],
+): string | undefined => {
   const raw = env[name];
   if (raw === undefined || raw === '') return undefined;
   try {
     const u = new URL(raw);
-    if (!protocols.includes(u.protocol)) problems.push(`${name} must use ${protocols.join(' or ')} (got ${u.protocol})`);
+    if (!protocols.includes(u.protocol))
+      problems.push(`${name} must use ${protocols.join(' or ')} (got ${u.protocol})`);
     return raw;
   } catch {
     problems.push(`${name} is not a URL`);
@@ -105,13 +118,19 @@ const parseOidc = (env: Env, problems: string[]): OidcConfig | undefined => {
   const clientId = env.PROPORTIO_OIDC_CLIENT_ID;
   if (!clientId) problems.push('PROPORTIO_OIDC_CLIENT_ID is required when PROPORTIO_OIDC_ISSUER is set');
   const redirectUri = urlVar(env, 'PROPORTIO_OIDC_REDIRECT_URI', ['https:', 'http:'], problems);
-  if (!redirectUri) problems.push('PROPORTIO_OIDC_REDIRECT_URI is required when PROPORTIO_OIDC_ISSUER is set');
+  if (!redirectUri)
+    problems.push('PROPORTIO_OIDC_REDIRECT_URI is required when PROPORTIO_OIDC_ISSUER is set');
   let roleMap: Record<string, string> = {};
   const rawMap = env.PROPORTIO_OIDC_ROLE_MAP;
   if (rawMap) {
     try {
       const parsed: unknown = JSON.parse(rawMap);
-      if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed) || !Object.values(parsed).every((v) => typeof v === 'string')) {
+      if (
+        typeof parsed !== 'object' ||
+        parsed === null ||
+        Array.isArray(parsed) ||
+        !Object.values(parsed).every((v) => typeof v === 'string')
+      ) {
         throw new Error('shape');
       }
       roleMap = parsed as Record<string, string>;
@@ -120,11 +139,17 @@ const parseOidc = (env: Env, problems: string[]): OidcConfig | undefined => {
     }
     // A typo ("DPO") would silently give nobody that role: refuse it at start.
     const unknown = Object.values(roleMap).filter((r) => !(ROLES as readonly string[]).includes(r));
-    if (unknown.length > 0) problems.push(`PROPORTIO_OIDC_ROLE_MAP names unknown role(s) ${unknown.join(', ')}; roles are ${ROLES.join(', ')}`);
+    if (unknown.length > 0)
+      problems.push(
+        `PROPORTIO_OIDC_ROLE_MAP names unknown role(s) ${unknown.join(', ')}; roles are ${ROLES.join(', ')}`,
+      );
   }
   // Codes, tokens and the client secret must not cross a network in clear text.
   const issuerUrl = new URL(issuer);
-  if (issuerUrl.protocol === 'http:' && !/^(localhost|127\.\d+\.\d+\.\d+|\[::1\])$/.test(issuerUrl.hostname)) {
+  if (
+    issuerUrl.protocol === 'http:' &&
+    !/^(localhost|127\.\d+\.\d+\.\d+|\[::1\])$/.test(issuerUrl.hostname)
+  ) {
     problems.push('PROPORTIO_OIDC_ISSUER must use https (plain http only for a provider on this machine)');
   }
   return Object.freeze({
@@ -143,17 +168,24 @@ const parseOidc = (env: Env, problems: string[]): OidcConfig | undefined => {
 const recipientVar = (env: Env, problems: string[]): string | undefined => {
   const raw = env.PROPORTIO_VAULT_RECIPIENT?.trim();
   if (!raw) return undefined;
-  if (!/^age1[02-9ac-hj-np-z]{58}$/.test(raw)) problems.push('PROPORTIO_VAULT_RECIPIENT must be an age recipient (age1…, 62 characters)');
+  if (!/^age1[02-9ac-hj-np-z]{58}$/.test(raw))
+    problems.push('PROPORTIO_VAULT_RECIPIENT must be an age recipient (age1…, 62 characters)');
   return raw;
 };
 
-export const loadConfig = (env: Env = process.env, cwd: string = process.cwd(), packageRootDir: string = cwd): Config => {
+export const loadConfig = (
+  env: Env = process.env,
+  cwd: string = process.cwd(),
+  packageRootDir: string = cwd,
+): Config => {
   const problems: string[] = [];
   const dataDir = path.resolve(cwd, env.PROPORTIO_DATA_DIR || 'data');
   const databaseUrl = urlVar(env, 'PROPORTIO_DATABASE_URL', ['postgres:', 'postgresql:'], problems);
   const logLevel = env.PROPORTIO_LOG_LEVEL || 'info';
   if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) {
-    problems.push(`PROPORTIO_LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent (got "${logLevel}")`);
+    problems.push(
+      `PROPORTIO_LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent (got "${logLevel}")`,
+    );
   }
   const publicUrl = urlVar(env, 'PROPORTIO_PUBLIC_URL', ['https:', 'http:'], problems);
   const vaultDir = path.resolve(cwd, env.PROPORTIO_VAULT_DIR || path.join(dataDir, 'vault'));
@@ -165,7 +197,12 @@ export const loadConfig = (env: Env = process.env, cwd: string = process.cwd(), 
     masterKeyFile: path.resolve(cwd, env.PROPORTIO_MASTER_KEY_FILE || path.join(dataDir, 'master.key')),
     logLevel,
     publicUrl,
-    secureCookies: boolVar(env, 'PROPORTIO_SECURE_COOKIES', publicUrl?.startsWith('https:') ?? false, problems),
+    secureCookies: boolVar(
+      env,
+      'PROPORTIO_SECURE_COOKIES',
+      publicUrl?.startsWith('https:') ?? false,
+      problems,
+    ),
     trustProxy: boolVar(env, 'PROPORTIO_TRUST_PROXY', false, problems),
     sessionHours: intVar(env, 'PROPORTIO_SESSION_HOURS', 10, 1, 24 * 14, problems),
     loginMaxFailures: intVar(env, 'PROPORTIO_LOGIN_MAX_FAILURES', 5, 1, 100, problems),
@@ -183,8 +220,13 @@ export const loadConfig = (env: Env = process.env, cwd: string = process.cwd(), 
     ffmpegPath: env.PROPORTIO_FFMPEG ? path.resolve(cwd, env.PROPORTIO_FFMPEG) : undefined,
     vaultDir,
     vaultRecipient: recipientVar(env, problems),
-    vaultRecipientFile: path.resolve(cwd, env.PROPORTIO_VAULT_RECIPIENT_FILE || path.join(vaultDir, 'recipient.txt')),
-    webDir: env.PROPORTIO_WEB_DIR ? path.resolve(cwd, env.PROPORTIO_WEB_DIR) : path.join(packageRootDir, 'dist', 'web'),
+    vaultRecipientFile: path.resolve(
+      cwd,
+      env.PROPORTIO_VAULT_RECIPIENT_FILE || path.join(vaultDir, 'recipient.txt'),
+    ),
+    webDir: env.PROPORTIO_WEB_DIR
+      ? path.resolve(cwd, env.PROPORTIO_WEB_DIR)
+      : path.join(packageRootDir, 'dist', 'web'),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze(config);
@@ -199,7 +241,10 @@ export interface ClientConfig {
   readonly newUserPassword: string | undefined;
 }
 
-export const loadClientConfig = (env: Env = process.env, flags: { url?: string; token?: string } = {}): ClientConfig => ({
+export const loadClientConfig = (
+  env: Env = process.env,
+  flags: { url?: string; token?: string } = {},
+): ClientConfig => ({
   url: flags.url ?? env.PROPORTIO_URL ?? `http://localhost:${env.PROPORTIO_PORT || '8080'}`,
   token: flags.token ?? env.PROPORTIO_TOKEN,
   cameraPassword: env.PROPORTIO_CAMERA_PASSWORD || undefined,

@@ -39,7 +39,9 @@ export const packageRoot = (): string => {
 
 export const version = (): string => {
   try {
-    return (JSON.parse(fs.readFileSync(path.join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;
+    return (
+      JSON.parse(fs.readFileSync(path.join(packageRoot(), 'package.json'), 'utf8')) as { version: string }
+    ).version;
   } catch {
     return '0.0.0';
   }
@@ -82,7 +84,11 @@ export interface Runtime {
 export const createRuntime = async (config: Config, opts: RuntimeOptions = {}): Promise<Runtime> => {
   const database =
     opts.database ??
-    openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, ...(opts.sqliteFile ? { sqliteFile: opts.sqliteFile } : {}) });
+    openDatabase({
+      databaseUrl: config.databaseUrl,
+      dataDir: config.dataDir,
+      ...(opts.sqliteFile ? { sqliteFile: opts.sqliteFile } : {}),
+    });
   await migrateToLatest(database);
   const store = createStore(database);
   const clock = opts.clock ?? systemClock;
@@ -105,11 +111,29 @@ export const createRuntime = async (config: Config, opts: RuntimeOptions = {}): 
   };
   // Each module names itself (log.child({ component })); a base component would appear twice.
   const log = pino({ level: opts.logger === false ? 'silent' : config.logLevel, base: undefined });
-  const moduleContext: ModuleContext = { config, store, database, clock, ids, secrets, log, events: createEventBus(log) };
+  const moduleContext: ModuleContext = {
+    config,
+    store,
+    database,
+    clock,
+    ids,
+    secrets,
+    log,
+    events: createEventBus(log),
+  };
   // Capabilities, in the order their routes are registered.
-  const modules: ProportioModule[] = [createAlarmModule(moduleContext), createAssessmentModule(moduleContext), createRecordingModule(moduleContext)];
+  const modules: ProportioModule[] = [
+    createAlarmModule(moduleContext),
+    createAssessmentModule(moduleContext),
+    createRecordingModule(moduleContext),
+  ];
   const oidc = config.oidc
-    ? { ...oidcAdapter(config.oidc), rolesClaim: config.oidc.rolesClaim, roleMap: config.oidc.roleMap, redirectUri: config.oidc.redirectUri }
+    ? {
+        ...oidcAdapter(config.oidc),
+        rolesClaim: config.oidc.rolesClaim,
+        roleMap: config.oidc.roleMap,
+        redirectUri: config.oidc.redirectUri,
+      }
     : undefined;
   return {
     config,

@@ -12,17 +12,26 @@ export interface ApiClient {
 export const apiClient = (cfg: ClientConfig, fetchImpl: typeof fetch = fetch): ApiClient => {
   const call = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
     if (!cfg.token) {
-      throw new CliError('no API token: set PROPORTIO_TOKEN or pass --token (create one with "proportio token create --user NAME")', EXIT.NO_PERM);
+      throw new CliError(
+        'no API token: set PROPORTIO_TOKEN or pass --token (create one with "proportio token create --user NAME")',
+        EXIT.NO_PERM,
+      );
     }
     let res: Response;
     try {
       res = await fetchImpl(new URL(path, cfg.url), {
         method,
-        headers: { authorization: `Bearer ${cfg.token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+        headers: {
+          authorization: `Bearer ${cfg.token}`,
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        },
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       });
     } catch (e) {
-      throw new CliError(`cannot reach Proportio at ${cfg.url} (${(e as Error).message}); is it running? (--url / PROPORTIO_URL)`, EXIT.UNAVAILABLE);
+      throw new CliError(
+        `cannot reach Proportio at ${cfg.url} (${(e as Error).message}); is it running? (--url / PROPORTIO_URL)`,
+        EXIT.UNAVAILABLE,
+      );
     }
     const text = await res.text();
     const parsed: unknown = text ? JSON.parse(text) : undefined;

@@ -52,10 +52,21 @@ export const emit = (io: CliIo, json: boolean, value: unknown, text: () => strin
 };
 
 /** A simple fixed-width table for listings. */
-export const table = (rows: ReadonlyArray<Record<string, string | number | boolean | null>>, columns: readonly string[]): string => {
+export const table = (
+  rows: ReadonlyArray<Record<string, string | number | boolean | null>>,
+  columns: readonly string[],
+): string => {
   if (rows.length === 0) return '(none)';
-  const cell = (v: string | number | boolean | null | undefined) => (v === null || v === undefined ? '' : String(v));
+  const cell = (v: string | number | boolean | null | undefined) =>
+    v === null || v === undefined ? '' : String(v);
   const widths = columns.map((c) => Math.max(c.length, ...rows.map((r) => cell(r[c]).length)));
-  const line = (vals: string[]) => vals.map((v, i) => v.padEnd(widths[i] ?? 0)).join('  ').trimEnd();
-  return [line(columns.map((c) => c.toUpperCase())), ...rows.map((r) => line(columns.map((c) => cell(r[c]))))].join('\n');
+  const line = (vals: string[]) =>
+    vals
+      .map((v, i) => v.padEnd(widths[i] ?? 0))
+      .join('  ')
+      .trimEnd();
+  return [
+    line(columns.map((c) => c.toUpperCase())),
+    ...rows.map((r) => line(columns.map((c) => cell(r[c])))),
+  ].join('\n');
 };

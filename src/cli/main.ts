@@ -14,7 +14,9 @@ import { CliError, EXIT, processIo, type CliIo } from './io.js';
 
 export const buildProgram = (io: CliIo): Command => {
   const program = new Command('proportio')
-    .description('Proportio: staff alarms, proportionality assessments and lawful recording for interview rooms')
+    .description(
+      'Proportio: staff alarms, proportionality assessments and lawful recording for interview rooms',
+    )
     .version('0.1.0')
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) })
@@ -41,7 +43,12 @@ export const main = async (argv: readonly string[], io: CliIo = processIo): Prom
     return EXIT.OK;
   } catch (e) {
     if (e instanceof CommanderError) {
-      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return EXIT.OK;
+      if (
+        e.code === 'commander.helpDisplayed' ||
+        e.code === 'commander.version' ||
+        e.code === 'commander.help'
+      )
+        return EXIT.OK;
       return EXIT.USAGE;
     }
     if (e instanceof CliError) {

@@ -9,9 +9,22 @@ import type { Logger } from 'pino';
 
 export interface DomainEvents {
   /** Emitted after the alarm is stored (committed), before or while it is fanned out. */
-  'alarm.raised': { alarmId: string; incidentId: string | null; siteId: string; roomId: string; conversationId: string | null; at: string };
+  'alarm.raised': {
+    alarmId: string;
+    incidentId: string | null;
+    siteId: string;
+    roomId: string;
+    conversationId: string | null;
+    at: string;
+  };
   'alarm.closed': { alarmId: string; roomId: string; at: string };
-  'conversation.started': { conversationId: string; siteId: string; roomId: string; conversationTypeId: string; startedAt: string };
+  'conversation.started': {
+    conversationId: string;
+    siteId: string;
+    roomId: string;
+    conversationTypeId: string;
+    startedAt: string;
+  };
   'conversation.ended': { conversationId: string; roomId: string; at: string };
   /** The compiled room policy changed (approval, rejection, withdrawal, expiry). */
   'policy.changed': { compiledAt: string; trigger: string };

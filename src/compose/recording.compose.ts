@@ -16,12 +16,25 @@ import type { FastifyInstance } from 'fastify';
 import type { Config } from '../config.js';
 import { createRecordingStore } from '../adapters/db/repositories/recording-store.js';
 import { locateFfmpeg, type FfmpegInfo } from '../adapters/media/ffmpeg.js';
-import { deleteClip, listClips, openClipStore, recoverClip, type VaultFs } from '../adapters/vault/clip-store.js';
+import {
+  deleteClip,
+  listClips,
+  openClipStore,
+  recoverClip,
+  type VaultFs,
+} from '../adapters/vault/clip-store.js';
 import { parseRecipient } from '../adapters/vault/keys.js';
 import { recordingRoutes } from '../http/routes/recording/recording.routes.js';
 import { recordingService, type RecordingService } from '../services/recording.service.js';
 import type { ClipVaultPort, SuspensionRecord } from '../services/recording-ports.js';
-import { DEFAULT_TUNABLES, RecorderSupervisor, type Blocker, type DenyScope, type RecorderTunables, type VaultHandle } from '../workers/recorder-supervisor.js';
+import {
+  DEFAULT_TUNABLES,
+  RecorderSupervisor,
+  type Blocker,
+  type DenyScope,
+  type RecorderTunables,
+  type VaultHandle,
+} from '../workers/recorder-supervisor.js';
 import type { ClipMetadata } from '../core/recording/clip.js';
 import type { SealOutcome } from '../workers/recorder-vault-sink.js';
 import type { EventBus } from './events.js';
@@ -41,7 +54,8 @@ export interface RecordingOptions {
   readonly reconcileMs: number;
   readonly retentionMs: number;
   readonly onFirstSealed: ((clipId: string, at: number) => void) | undefined;
-  readonly onClipDone: ((clipId: string, outcome: SealOutcome, meta: ClipMetadata | null) => void) | undefined;
+  readonly onClipDone:
+    ((clipId: string, outcome: SealOutcome, meta: ClipMetadata | null) => void) | undefined;
 }
 
 export interface RecordingModule extends ProportioModule {
@@ -82,13 +96,17 @@ export const createRecordingModule = (ctx: ModuleContext): RecordingModule => {
   /** Which vault problem, as a stable health code (docs/operations.md). */
   let vaultCode: 'vault.key-missing' | 'vault.key-invalid' | 'vault.unavailable' = 'vault.key-missing';
   /** Site and room names for health items (refreshed on every reconcile; ids are no use on a screen). */
-  let names: { sites: ReadonlyMap<string, string>; rooms: ReadonlyMap<string, string> } = { sites: new Map(), rooms: new Map() };
+  let names: { sites: ReadonlyMap<string, string>; rooms: ReadonlyMap<string, string> } = {
+    sites: new Map(),
+    rooms: new Map(),
+  };
   let started = false;
 
   const vaultPort: ClipVaultPort = {
     delete: async (clipId) => {
       const handle = vault?.store ?? (await openVaultStoreOnly());
-      if (handle === null) return { ok: false, code: 'VAULT.IO_FAILED', message: 'the vault folder cannot be opened' };
+      if (handle === null)
+        return { ok: false, code: 'VAULT.IO_FAILED', message: 'the vault folder cannot be opened' };
       const r = await deleteClip(handle, clipId);
       if (r.ok || r.error.code === 'VAULT.NOT_FOUND') return { ok: true };
       return { ok: false, code: r.error.code, message: r.error.message };
@@ -100,7 +118,13 @@ export const createRecordingModule = (ctx: ModuleContext): RecordingModule => {
     return r.ok ? r.value : null;
   };
 
-  const service = recordingService({ store, clock: ctx.clock, ids: ctx.ids, secrets: ctx.secrets, vault: vaultPort });
+  const service = recordingService({
+    store,
+    clock: ctx.clock,
+    ids: ctx.ids,
+    secrets: ctx.secrets,
+    vault: vaultPort,
+  });
   const supervisor = new RecorderSupervisor({
     service,
     log,
@@ -141,7 +165,10 @@ export const createRecordingModule = (ctx: ModuleContext): RecordingModule => {
     if (!s.ok) {
       vault = null;
       vaultCode = 'vault.unavailable';
-      vaultProblem = { kind: 'vault-key-missing', message: `the vault folder cannot be opened (${s.error.code}): recording is refused` };
+      vaultProblem = {
+        kind: 'vault-key-missing',
+        message: `the vault folder cannot be opened (${s.error.code}): recording is refused`,
+      };
       return;
     }
     vault = { store: s.value, recipient: r.value };
@@ -150,7 +177,10 @@ export const createRecordingModule = (ctx: ModuleContext): RecordingModule => {
   const loadNames = async (): Promise<typeof names> => {
     try {
       const [sites, rooms] = await Promise.all([ctx.store.read.sites.list(), ctx.store.read.rooms.list()]);
-      return { sites: new Map(sites.map((x) => [x.id, x.name])), rooms: new Map(rooms.map((x) => [x.id, x.name])) };
+      return {
+        sites: new Map(sites.map((x) => [x.id, x.name])),
+        rooms: new Map(rooms.map((x) => [x.id, x.name])),
+      };
     } catch {
       return names;
     }
@@ -177,7 +207,10 @@ export const createRecordingModule = (ctx: ModuleContext): RecordingModule => {
    * signalled synchronously) and deny them to any reconcile whose plan was read earlier; then
    * re-plan through the same chain, which lifts the denial with a plan that shows the switch.
    */
-  const switchOff = (scope: DenyScope, off: Parameters<RecorderSupervisor['deny']>[1]): { stopped: Promise<void>; replanned: Promise<void> } => {
+  const switchOff = (
+    scope: DenyScope,
+    off: Parameters<RecorderSupervisor['deny']>[1],
+  ): { stopped: Promise<void>; replanned: Promise<void> } => {
     const stopped = supervisor.deny(scope, off);
     const replanned = reconcile();
     return { stopped, replanned };
@@ -200,7 +233,12 @@ export const createRecordingModule = (ctx: ModuleContext): RecordingModule => {
       await service.clipRecovered(
         c.id,
         r.ok
-          ? { ok: true, manifestDigest: r.value.manifestDigest, parts: r.value.manifest.parts.length, sealedBytes: r.value.manifest.parts.reduce((a, p) => a + p.bytes, 0) }
+          ? {
+              ok: true,
+              manifestDigest: r.value.manifestDigest,
+              parts: r.value.manifest.parts.length,
+              sealedBytes: r.value.manifest.parts.reduce((a, p) => a + p.bytes, 0),
+            }
           : { ok: false, code: r.error.code },
       );
     }
@@ -212,9 +250,13 @@ export const createRecordingModule = (ctx: ModuleContext): RecordingModule => {
     sweeping = true;
     try {
       const t = options.tunables;
-      const r = await service.sweepRetention({ maxClipSeconds: Math.max(t.maxClipSeconds, t.continuousClipSeconds) });
-      if (r.deleted.length > 0) log.info({ deleted: r.deleted.length }, 'clips deleted at the end of their retention');
-      for (const f of r.failed) log.error({ clipId: f.clipId, code: f.code }, 'a clip past its retention could not be deleted');
+      const r = await service.sweepRetention({
+        maxClipSeconds: Math.max(t.maxClipSeconds, t.continuousClipSeconds),
+      });
+      if (r.deleted.length > 0)
+        log.info({ deleted: r.deleted.length }, 'clips deleted at the end of their retention');
+      for (const f of r.failed)
+        log.error({ clipId: f.clipId, code: f.code }, 'a clip past its retention could not be deleted');
       return r;
     } finally {
       sweeping = false;
@@ -228,12 +270,27 @@ export const createRecordingModule = (ctx: ModuleContext): RecordingModule => {
   const health = (): HealthItem[] => {
     const items: HealthItem[] = [];
     const cams = supervisor.status();
-    const wanted = cams.some((c) => c.offReason === null || c.armed) || cams.some((c) => c.offReason === vaultProblem?.message || c.offReason === ffmpegProblem?.message);
-    if (vaultProblem !== null) items.push({ component: 'recording', status: 'error', code: vaultCode, message: vaultProblem.message });
+    const wanted =
+      cams.some((c) => c.offReason === null || c.armed) ||
+      cams.some((c) => c.offReason === vaultProblem?.message || c.offReason === ffmpegProblem?.message);
+    if (vaultProblem !== null)
+      items.push({ component: 'recording', status: 'error', code: vaultCode, message: vaultProblem.message });
     if (ffmpegProblem !== null)
-      items.push({ component: 'recording', status: wanted ? 'error' : 'warning', code: 'ffmpeg.missing', message: ffmpegProblem.message, params: { path: config.ffmpegPath ?? 'ffmpeg' } });
+      items.push({
+        component: 'recording',
+        status: wanted ? 'error' : 'warning',
+        code: 'ffmpeg.missing',
+        message: ffmpegProblem.message,
+        params: { path: config.ffmpegPath ?? 'ffmpeg' },
+      });
     for (const w of ffmpegInfo?.warnings ?? [])
-      items.push({ component: 'recording', status: 'warning', code: 'ffmpeg.version-warning', message: w, params: { version: ffmpegInfo?.version ?? '', path: ffmpegInfo?.path ?? '' } });
+      items.push({
+        component: 'recording',
+        status: 'warning',
+        code: 'ffmpeg.version-warning',
+        message: w,
+        params: { version: ffmpegInfo?.version ?? '', path: ffmpegInfo?.path ?? '' },
+      });
     for (const s of suspensions) {
       const siteName = s.siteId === null ? '' : (names.sites.get(s.siteId) ?? s.siteId);
       items.push({
@@ -241,21 +298,60 @@ export const createRecordingModule = (ctx: ModuleContext): RecordingModule => {
         status: 'warning',
         code: 'recording.suspended',
         message: `Recording suspended (${s.scope === 'organisation' ? 'whole organisation' : `site ${siteName}`}) since ${s.suspendedAt}: ${s.reason}`,
-        params: { scope: s.scope, ...(s.siteId === null ? {} : { siteId: s.siteId, siteName }), reason: s.reason, since: s.suspendedAt },
+        params: {
+          scope: s.scope,
+          ...(s.siteId === null ? {} : { siteId: s.siteId, siteName }),
+          reason: s.reason,
+          since: s.suspendedAt,
+        },
       });
     }
     for (const c of cams) {
       if (!c.armed) continue;
       const component = `camera:${c.cameraName}`;
-      const where = { cameraName: c.cameraName, roomName: names.rooms.get(c.roomId) ?? c.roomId, siteName: names.sites.get(c.siteId) ?? c.siteId };
+      const where = {
+        cameraName: c.cameraName,
+        roomName: names.rooms.get(c.roomId) ?? c.roomId,
+        siteName: names.sites.get(c.siteId) ?? c.siteId,
+      };
       const state = c.health?.state ?? 'starting';
       if (c.sealError !== null)
-        items.push({ component, status: 'error', code: 'camera.seal-failed', message: `sealing a clip failed (${c.sealError.code}): ${c.sealError.message}`, params: { ...where, errorCode: c.sealError.code, since: c.sealError.at } });
+        items.push({
+          component,
+          status: 'error',
+          code: 'camera.seal-failed',
+          message: `sealing a clip failed (${c.sealError.code}): ${c.sealError.message}`,
+          params: { ...where, errorCode: c.sealError.code, since: c.sealError.at },
+        });
       if (state === 'online') {
         if (c.gopWarning)
-          items.push({ component, status: 'warning', code: 'camera.keyframe-interval', message: `keyframe interval ${c.health?.gopSeconds?.toFixed(1) ?? '?'} s is longer than half the pre-roll: pre-roll precision suffers`, params: { ...where, gopSeconds: Number((c.health?.gopSeconds ?? 0).toFixed(1)), preRollSeconds: c.preRollSeconds ?? 0 } });
-        else if (c.sealError === null) items.push({ component, status: 'ok', code: 'camera.online', message: 'armed, receiving video', params: where });
-      } else if (state === 'starting') items.push({ component, status: 'warning', code: 'camera.connecting', message: 'connecting to the camera', params: where });
+          items.push({
+            component,
+            status: 'warning',
+            code: 'camera.keyframe-interval',
+            message: `keyframe interval ${c.health?.gopSeconds?.toFixed(1) ?? '?'} s is longer than half the pre-roll: pre-roll precision suffers`,
+            params: {
+              ...where,
+              gopSeconds: Number((c.health?.gopSeconds ?? 0).toFixed(1)),
+              preRollSeconds: c.preRollSeconds ?? 0,
+            },
+          });
+        else if (c.sealError === null)
+          items.push({
+            component,
+            status: 'ok',
+            code: 'camera.online',
+            message: 'armed, receiving video',
+            params: where,
+          });
+      } else if (state === 'starting')
+        items.push({
+          component,
+          status: 'warning',
+          code: 'camera.connecting',
+          message: 'connecting to the camera',
+          params: where,
+        });
       else {
         const since = new Date(c.health?.since ?? Date.now()).toISOString();
         items.push({
@@ -288,7 +384,13 @@ export const createRecordingModule = (ctx: ModuleContext): RecordingModule => {
           const r = await service.object(actor, roomId);
           if (r.ok) {
             // Stop before anything else: the ring is purged and ffmpeg signalled synchronously.
-            const { stopped, replanned } = switchOff({ kind: 'room', roomId }, { kind: 'objection', message: 'no footage: recording switched off for this conversation after an objection' });
+            const { stopped, replanned } = switchOff(
+              { kind: 'room', roomId },
+              {
+                kind: 'objection',
+                message: 'no footage: recording switched off for this conversation after an objection',
+              },
+            );
             void replanned.catch(() => undefined);
             await stopped;
           }
@@ -298,10 +400,13 @@ export const createRecordingModule = (ctx: ModuleContext): RecordingModule => {
           const r = await service.suspend(actor, input);
           if (r.ok) {
             const s = r.value;
-            const { stopped, replanned } = switchOff(s.scope === 'site' && s.siteId !== null ? { kind: 'site', siteId: s.siteId } : { kind: 'all' }, {
-              kind: 'suspended',
-              message: `no footage: recording suspended (${s.scope === 'organisation' ? 'whole organisation' : 'this site'}) since ${s.suspendedAt}`,
-            });
+            const { stopped, replanned } = switchOff(
+              s.scope === 'site' && s.siteId !== null ? { kind: 'site', siteId: s.siteId } : { kind: 'all' },
+              {
+                kind: 'suspended',
+                message: `no footage: recording suspended (${s.scope === 'organisation' ? 'whole organisation' : 'this site'}) since ${s.suspendedAt}`,
+              },
+            );
             await stopped;
             await replanned.catch(() => undefined);
           }
@@ -320,7 +425,12 @@ export const createRecordingModule = (ctx: ModuleContext): RecordingModule => {
         blockers: () => [vaultProblem, ffmpegProblem].filter((b): b is Blocker => b !== null),
         totals: async () => {
           const t = await service.totals();
-          return { clipsSealed: t.clips, bytesSealed: t.sealedBytes, suspensionsActive: suspensions.length, blocked: vaultProblem !== null || ffmpegProblem !== null };
+          return {
+            clipsSealed: t.clips,
+            bytesSealed: t.sealedBytes,
+            suspensionsActive: suspensions.length,
+            blocked: vaultProblem !== null || ffmpegProblem !== null,
+          };
         },
         now: () => Date.now(),
       });
@@ -333,25 +443,41 @@ export const createRecordingModule = (ctx: ModuleContext): RecordingModule => {
       if (f.ok) {
         ffmpegInfo = f.value;
         ffmpegProblem = null;
-        log.info({ ffmpeg: f.value.path, version: f.value.version }, `recording uses ffmpeg ${f.value.version}`);
+        log.info(
+          { ffmpeg: f.value.path, version: f.value.version },
+          `recording uses ffmpeg ${f.value.version}`,
+        );
         for (const w of f.value.warnings) log.warn({ ffmpeg: f.value.path }, w);
       } else {
         ffmpegInfo = undefined;
-        ffmpegProblem = { kind: 'ffmpeg-missing', message: `${f.error.message}; recording is unavailable (alarms keep working)` };
+        ffmpegProblem = {
+          kind: 'ffmpeg-missing',
+          message: `${f.error.message}; recording is unavailable (alarms keep working)`,
+        };
         log.warn({ code: f.error.code }, f.error.message);
       }
       const onChange = () => void reconcile().catch(() => undefined);
       unsubscribe.push(
-        ctx.events.on('alarm.raised', (e) => supervisor.alarm({ alarmId: e.alarmId, incidentId: e.incidentId, roomId: e.roomId, at: e.at })),
+        ctx.events.on('alarm.raised', (e) =>
+          supervisor.alarm({ alarmId: e.alarmId, incidentId: e.incidentId, roomId: e.roomId, at: e.at }),
+        ),
         ctx.events.on('conversation.started', onChange),
         ctx.events.on('conversation.ended', onChange),
         ctx.events.on('policy.changed', onChange),
       );
-      await recover().catch((e: unknown) => log.error({ err: (e as Error).message }, 'recovering interrupted clips failed'));
+      await recover().catch((e: unknown) =>
+        log.error({ err: (e as Error).message }, 'recovering interrupted clips failed'),
+      );
       await reconcile().catch(() => undefined);
       reconcileTimer = setInterval(onChange, options.reconcileMs);
       reconcileTimer.unref();
-      retentionTimer = setInterval(() => void sweep().catch((e: unknown) => log.error({ err: (e as Error).message }, 'retention sweep failed')), options.retentionMs);
+      retentionTimer = setInterval(
+        () =>
+          void sweep().catch((e: unknown) =>
+            log.error({ err: (e as Error).message }, 'retention sweep failed'),
+          ),
+        options.retentionMs,
+      );
       retentionTimer.unref();
       void sweep().catch(() => undefined);
     },

@@ -11,7 +11,8 @@ export interface DomainError {
   readonly details?: Readonly<Record<string, unknown>>;
 }
 
-export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: DomainError };
+export type Result<T> =
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: DomainError };
 
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
 

@@ -43,7 +43,9 @@ export interface AppDeps {
   readonly now: () => Date;
   readonly secureCookies: boolean;
   readonly trustProxy: boolean;
-  readonly oidc: (OidcAdapter & { rolesClaim: string; roleMap: Readonly<Record<string, string>>; redirectUri: string }) | undefined;
+  readonly oidc:
+    | (OidcAdapter & { rolesClaim: string; roleMap: Readonly<Record<string, string>>; redirectUri: string })
+    | undefined;
   /** Built web UI (index.html and assets); served when present. */
   readonly webDir: string | undefined;
   readonly logger: FastifyServerOptions['logger'];
@@ -88,21 +90,27 @@ type ValidationIssue = NonNullable<FastifyError['validation']>[number];
  * Schema errors as people read them: one line per field; a choice between fixed values says
  * which values are allowed instead of repeating "must be equal to constant" per alternative.
  */
-export const readableValidationErrors = (issues: readonly ValidationIssue[], context: string): Array<{ field: string; message: string }> => {
+export const readableValidationErrors = (
+  issues: readonly ValidationIssue[],
+  context: string,
+): Array<{ field: string; message: string }> => {
   const fieldOf = (v: ValidationIssue) =>
     (v.instancePath || '').replace(/^\//, '').replace(/\//g, '.') ||
     String((v.params as { requiredProperties?: string[] } | undefined)?.requiredProperties?.[0] ?? context);
   const allowed = new Map<string, unknown[]>();
   for (const v of issues) {
     const value = (v.params as { allowedValue?: unknown } | undefined)?.allowedValue;
-    if (v.keyword === 'const' && value !== undefined) allowed.set(fieldOf(v), [...(allowed.get(fieldOf(v)) ?? []), value]);
+    if (v.keyword === 'const' && value !== undefined)
+      allowed.set(fieldOf(v), [...(allowed.get(fieldOf(v)) ?? []), value]);
   }
   const out: Array<{ field: string; message: string }> = [];
-  for (const [field, values] of allowed) out.push({ field, message: `must be one of: ${values.map((x) => JSON.stringify(x)).join(', ')}` });
+  for (const [field, values] of allowed)
+    out.push({ field, message: `must be one of: ${values.map((x) => JSON.stringify(x)).join(', ')}` });
   for (const v of issues) {
     const field = fieldOf(v);
     if (allowed.has(field) && (v.keyword === 'const' || v.keyword === 'anyOf')) continue;
-    if (!out.some((o) => o.field === field && o.message === v.message)) out.push({ field, message: v.message ?? 'is not valid' });
+    if (!out.some((o) => o.field === field && o.message === v.message))
+      out.push({ field, message: v.message ?? 'is not valid' });
   }
   return out;
 };
@@ -129,8 +137,10 @@ export const buildApp = async (deps: AppDeps): Promise<ProportioApp> => {
   app.addHook('onRoute', (route) => {
     if (exemptPlugin !== undefined) return;
     const access = route.config?.access;
-    if (access === undefined) throw new Error(`route ${String(route.method)} ${route.url} declares no access (config.access)`);
-    for (const m of [route.method].flat()) if (m !== 'HEAD') declared.push({ method: m, url: route.url, access });
+    if (access === undefined)
+      throw new Error(`route ${String(route.method)} ${route.url} declares no access (config.access)`);
+    for (const m of [route.method].flat())
+      if (m !== 'HEAD') declared.push({ method: m, url: route.url, access });
   });
   app.addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', req.id);
@@ -170,7 +180,11 @@ export const buildApp = async (deps: AppDeps): Promise<ProportioApp> => {
       components: {
         securitySchemes: {
           session: { type: 'apiKey', in: 'cookie', name: 'proportio_session' },
-          token: { type: 'http', scheme: 'bearer', description: 'API token (prt_…) from POST /api/auth/tokens' },
+          token: {
+            type: 'http',
+            scheme: 'bearer',
+            description: 'API token (prt_…) from POST /api/auth/tokens',
+          },
         },
       },
       security: [{ session: [] }, { token: [] }],
@@ -179,26 +193,44 @@ export const buildApp = async (deps: AppDeps): Promise<ProportioApp> => {
   exemptPlugin = '@fastify/swagger-ui';
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
   exemptPlugin = undefined;
-  app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
+  app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () =>
+    app.swagger(),
+  );
 
   await app.register(authPlugin, { auth: deps.services.auth });
 
   app.setErrorHandler((error: FastifyError, req, reply) => {
     if (error.validation) {
       const errors = readableValidationErrors(error.validation, error.validationContext ?? 'body');
-      return sendProblem(reply, problemOf('REQUEST.INVALID', `${error.validationContext ?? 'request'}: ${errors.map((e) => `${e.field} ${e.message}`).join('; ')}`, { errors }));
+      return sendProblem(
+        reply,
+        problemOf(
+          'REQUEST.INVALID',
+          `${error.validationContext ?? 'request'}: ${errors.map((e) => `${e.field} ${e.message}`).join('; ')}`,
+          { errors },
+        ),
+      );
     }
-    if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return sendProblem(reply, problemOf('REQUEST.TOO_LARGE', 'the request body is too large'));
-    if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return sendProblem(reply, problemOf('REQUEST.UNSUPPORTED_MEDIA_TYPE', 'send application/json'));
+    if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE')
+      return sendProblem(reply, problemOf('REQUEST.TOO_LARGE', 'the request body is too large'));
+    if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE')
+      return sendProblem(reply, problemOf('REQUEST.UNSUPPORTED_MEDIA_TYPE', 'send application/json'));
     if (error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500) {
       return sendProblem(reply, problemOf('REQUEST.INVALID', error.message));
     }
     req.log.error({ err: error }, 'unhandled error');
-    return sendProblem(reply, problemOf('INTERNAL', 'something went wrong on the server; the request id identifies it in the log'));
+    return sendProblem(
+      reply,
+      problemOf('INTERNAL', 'something went wrong on the server; the request id identifies it in the log'),
+    );
   });
 
   const now = deps.now;
-  await app.register(healthRoutes, { store: deps.store, version: deps.version, health: () => (deps.modules ?? []).flatMap((m) => m.health()) });
+  await app.register(healthRoutes, {
+    store: deps.store,
+    version: deps.version,
+    health: () => (deps.modules ?? []).flatMap((m) => m.health()),
+  });
   await app.register(authRoutes, {
     auth: deps.services.auth,
     secureCookies: deps.secureCookies,
@@ -222,7 +254,10 @@ export const buildApp = async (deps: AppDeps): Promise<ProportioApp> => {
   app.setNotFoundHandler((req, reply) => {
     // The web UI routes on the client: unknown non-API GETs get index.html.
     if (hasWeb && req.method === 'GET' && !req.url.startsWith('/api/')) return reply.sendFile('index.html');
-    return sendProblem(reply, problemOf('RESOURCE.NOT_FOUND', `no route ${req.method} ${req.url.split('?')[0]}`));
+    return sendProblem(
+      reply,
+      problemOf('RESOURCE.NOT_FOUND', `no route ${req.method} ${req.url.split('?')[0]}`),
+    );
   });
 
   return app;

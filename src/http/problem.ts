@@ -59,7 +59,10 @@ export const ProblemSchema = {
     detail: { type: 'string' },
     instance: { type: 'string' },
     requestId: { type: 'string' },
-    errors: { type: 'array', items: { type: 'object', properties: { field: { type: 'string' }, message: { type: 'string' } } } },
+    errors: {
+      type: 'array',
+      items: { type: 'object', properties: { field: { type: 'string' }, message: { type: 'string' } } },
+    },
   },
   additionalProperties: true,
 } as const;

@@ -9,7 +9,12 @@ export const Name = Type.String({ minLength: 1, maxLength: 100 });
 export const Text = (max: number) => Type.String({ maxLength: max });
 export const RoleSchema = Type.Union(ROLES.map((r) => Type.Literal(r)));
 
-export const SiteSchema = Type.Object({ id: Type.String(), name: Type.String(), address: Type.String(), createdAt: Type.String() });
+export const SiteSchema = Type.Object({
+  id: Type.String(),
+  name: Type.String(),
+  address: Type.String(),
+  createdAt: Type.String(),
+});
 export const RoomSchema = Type.Object({
   id: Type.String(),
   siteId: Type.String(),
@@ -70,4 +75,6 @@ export const AuditEntrySchema = Type.Object({
 
 /** Standard error responses for OpenAPI. */
 export const errorResponses = (...statuses: number[]) =>
-  Object.fromEntries(statuses.map((s) => [s, { ...ProblemSchema, description: 'Problem details (RFC 9457)' }]));
+  Object.fromEntries(
+    statuses.map((s) => [s, { ...ProblemSchema, description: 'Problem details (RFC 9457)' }]),
+  );

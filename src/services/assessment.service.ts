@@ -338,7 +338,11 @@ export const assessmentService = (deps: AssessmentDeps) => {
       if (!v.ok) return v;
       const r = await evaluateVersion(store.read, v.value);
       if (!r.ok) return r;
-      const model = buildReportModel(r.value.scenario, r.value.assessment, compareAlternatives(r.value.scenario));
+      const model = buildReportModel(
+        r.value.scenario,
+        r.value.assessment,
+        compareAlternatives(r.value.scenario),
+      );
       return ok({ scenario: r.value.scenario, model, workflow: workflowRecord(v.value) });
     },
 
@@ -820,9 +824,27 @@ const stripInternal = (e: Evaluation & { scenario?: Scenario; assessment?: Asses
 export interface DocumentWorkflow {
   readonly version: number;
   readonly status: 'draft' | 'approved' | 'rejected' | 'withdrawn';
-  readonly dpoAdvice?: { readonly by: string; readonly date: string; readonly advice: string; readonly response?: string };
-  readonly dataSubjectViews?: { readonly sought: boolean; readonly from?: string; readonly date?: string; readonly summary?: string; readonly reasonNotSought?: string };
-  readonly decision?: { readonly by: string; readonly role?: string; readonly date: string; readonly outcome: 'approved' | 'rejected'; readonly reasons: string; readonly validUntil?: string };
+  readonly dpoAdvice?: {
+    readonly by: string;
+    readonly date: string;
+    readonly advice: string;
+    readonly response?: string;
+  };
+  readonly dataSubjectViews?: {
+    readonly sought: boolean;
+    readonly from?: string;
+    readonly date?: string;
+    readonly summary?: string;
+    readonly reasonNotSought?: string;
+  };
+  readonly decision?: {
+    readonly by: string;
+    readonly role?: string;
+    readonly date: string;
+    readonly outcome: 'approved' | 'rejected';
+    readonly reasons: string;
+    readonly validUntil?: string;
+  };
 }
 
 export interface DocumentInputs {
@@ -835,11 +857,14 @@ const workflowRecord = (v: AssessmentVersion): DocumentWorkflow => {
   const a = v.dpoAdvice;
   const w = v.dataSubjectViews;
   const d = v.decision;
-  const status = v.status === 'approved' || v.status === 'rejected' || v.status === 'withdrawn' ? v.status : 'draft';
+  const status =
+    v.status === 'approved' || v.status === 'rejected' || v.status === 'withdrawn' ? v.status : 'draft';
   return {
     version: v.version,
     status,
-    ...(a ? { dpoAdvice: { by: a.name, date: a.at.slice(0, 10), advice: a.advice, response: a.recommendation } } : {}),
+    ...(a
+      ? { dpoAdvice: { by: a.name, date: a.at.slice(0, 10), advice: a.advice, response: a.recommendation } }
+      : {}),
     ...(w
       ? {
           dataSubjectViews: {

@@ -9,7 +9,8 @@ export const recordAudit = (
   action: string,
   subject: string,
   details: Record<string, unknown> = {},
-): Promise<AuditEntry> => repos.audit.append({ at: clock.now().toISOString(), actor: actorRef(actor), action, subject, details });
+): Promise<AuditEntry> =>
+  repos.audit.append({ at: clock.now().toISOString(), actor: actorRef(actor), action, subject, details });
 
 export type AuditVerification =
   | { readonly ok: true; readonly checked: number; readonly headHash: string | null }
@@ -27,10 +28,18 @@ export const auditService = (deps: { store: Store }) => ({
     return { ok: true, checked: state.checked, headHash: state.last?.hash ?? null };
   },
   /** A page of entries, newest first, with the acting user's name beside the stable id. */
-  async page(opts: { beforeSeq?: number; limit: number; subject?: string; action?: string }): Promise<Array<AuditEntry & { actorName: string | null }>> {
+  async page(opts: {
+    beforeSeq?: number;
+    limit: number;
+    subject?: string;
+    action?: string;
+  }): Promise<Array<AuditEntry & { actorName: string | null }>> {
     const entries = await deps.store.read.audit.page(opts);
     const names = new Map((await deps.store.read.users.list()).map((u) => [`user:${u.id}`, u.username]));
-    return entries.map((e) => ({ ...e, actorName: names.get(e.actor) ?? (e.actor.startsWith('system:') ? e.actor : null) }));
+    return entries.map((e) => ({
+      ...e,
+      actorName: names.get(e.actor) ?? (e.actor.startsWith('system:') ? e.actor : null),
+    }));
   },
   count: () => deps.store.read.audit.count(),
 });

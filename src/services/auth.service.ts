@@ -4,7 +4,13 @@
  */
 import { createHash } from 'node:crypto';
 import { ROLES } from '../core/auth/roles.js';
-import { afterFailure, isLocked, mapClaimRoles, sessionExpiry, type LockoutPolicy } from '../core/auth/login.js';
+import {
+  afterFailure,
+  isLocked,
+  mapClaimRoles,
+  sessionExpiry,
+  type LockoutPolicy,
+} from '../core/auth/login.js';
 import { publicUserView, type User } from '../core/registry/model.js';
 import { validName, validPassword, validUsername } from '../core/registry/validate.js';
 import { err, unwrap, type Result } from '../core/result.js';
@@ -53,7 +59,10 @@ export const authService = (deps: AuthDeps) => {
   let dummyHash: Promise<string> | undefined;
   const dummy = () => (dummyHash ??= hasher.hash('not-a-real-password-for-timing'));
 
-  const openSession = async (repos: Parameters<Parameters<Store['transaction']>[0]>[0], user: UserRecord): Promise<NewSession> => {
+  const openSession = async (
+    repos: Parameters<Parameters<Store['transaction']>[0]>[0],
+    user: UserRecord,
+  ): Promise<NewSession> => {
     const now = clock.now();
     const sessionId = ids.newSecret();
     const csrfToken = ids.newSecret();
@@ -78,26 +87,39 @@ export const authService = (deps: AuthDeps) => {
         return err('AUTH.INVALID_CREDENTIALS', 'username or password is wrong');
       }
       if (isLocked(found.lockedUntil, now)) {
-        return err('AUTH.LOCKED', `too many failed attempts; try again after ${found.lockedUntil}`, { lockedUntil: found.lockedUntil });
+        return err('AUTH.LOCKED', `too many failed attempts; try again after ${found.lockedUntil}`, {
+          lockedUntil: found.lockedUntil,
+        });
       }
       const good = await hasher.verify(found.passwordHash, password);
       if (!good) {
         const next = afterFailure(found.failedLogins, now, deps.lockout);
         await store.transaction(async (repos) => {
           await repos.users.update({ ...found, ...next });
-          await recordAudit(repos, clock, { kind: 'system', name: 'auth' }, next.lockedUntil ? 'auth.locked' : 'auth.login-failed', `user:${found.id}`, {
-            lockedUntil: next.lockedUntil,
-          });
+          await recordAudit(
+            repos,
+            clock,
+            { kind: 'system', name: 'auth' },
+            next.lockedUntil ? 'auth.locked' : 'auth.login-failed',
+            `user:${found.id}`,
+            {
+              lockedUntil: next.lockedUntil,
+            },
+          );
         });
         return next.lockedUntil
-          ? err('AUTH.LOCKED', `too many failed attempts; try again after ${next.lockedUntil}`, { lockedUntil: next.lockedUntil })
+          ? err('AUTH.LOCKED', `too many failed attempts; try again after ${next.lockedUntil}`, {
+              lockedUntil: next.lockedUntil,
+            })
           : err('AUTH.INVALID_CREDENTIALS', 'username or password is wrong');
       }
       if (found.disabled) return err('AUTH.DISABLED', 'this account is disabled; ask an administrator');
       return inTransaction(store, async (repos) => {
         await repos.users.update({ ...found, failedLogins: 0, lockedUntil: null });
         const s = await openSession(repos, found);
-        await recordAudit(repos, clock, userActor(found), 'auth.login', `user:${found.id}`, { method: 'password' });
+        await recordAudit(repos, clock, userActor(found), 'auth.login', `user:${found.id}`, {
+          method: 'password',
+        });
         return s;
       });
     },
@@ -111,7 +133,8 @@ export const authService = (deps: AuthDeps) => {
       const u = await store.read.users.get(s.userId);
       if (!u || u.disabled) return undefined;
       // Touch at most once a minute: a read-mostly UI should not write on every request.
-      if (now.getTime() - new Date(s.lastSeenAt).getTime() > 60_000) await store.read.sessions.touch(idHash, now.toISOString());
+      if (now.getTime() - new Date(s.lastSeenAt).getTime() > 60_000)
+        await store.read.sessions.touch(idHash, now.toISOString());
       return { user: publicUserView(u), actor: userActor(u), csrfToken: s.csrfToken, via: 'session' };
     },
 
@@ -128,39 +151,76 @@ export const authService = (deps: AuthDeps) => {
     async logout(actor: Actor, sessionId: string): Promise<void> {
       await store.transaction(async (repos) => {
         await repos.sessions.delete(sha256(sessionId));
-        await recordAudit(repos, clock, actor, 'auth.logout', actor.kind === 'user' ? `user:${actor.userId}` : 'system', {});
+        await recordAudit(
+          repos,
+          clock,
+          actor,
+          'auth.logout',
+          actor.kind === 'user' ? `user:${actor.userId}` : 'system',
+          {},
+        );
       });
     },
 
     /** Changes the caller's password and ends their other sessions (a stolen session dies with the old password). */
-    changePassword: (actor: Actor, currentPassword: string, newPassword: string, keepSessionId?: string): Promise<Result<User>> =>
+    changePassword: (
+      actor: Actor,
+      currentPassword: string,
+      newPassword: string,
+      keepSessionId?: string,
+    ): Promise<Result<User>> =>
       inTransaction(store, async (repos) => {
         if (actor.kind !== 'user') return unwrap(err('AUTH.FORBIDDEN', 'only a user can change a password'));
         const u = await repos.users.get(actor.userId);
-        if (!u || u.passwordHash === null) return unwrap(err('AUTH.FORBIDDEN', 'this account signs in through the identity provider'));
+        if (!u || u.passwordHash === null)
+          return unwrap(err('AUTH.FORBIDDEN', 'this account signs in through the identity provider'));
         if (!(await hasher.verify(u.passwordHash, currentPassword))) {
-          return unwrap(err('AUTH.INVALID_CREDENTIALS', 'the current password is wrong', { field: 'currentPassword' }));
+          return unwrap(
+            err('AUTH.INVALID_CREDENTIALS', 'the current password is wrong', { field: 'currentPassword' }),
+          );
         }
         const pw = unwrap(validPassword(newPassword, u.username));
-        const next: UserRecord = { ...u, passwordHash: await hasher.hash(pw), passwordChangedAt: clock.now().toISOString() };
+        const next: UserRecord = {
+          ...u,
+          passwordHash: await hasher.hash(pw),
+          passwordChangedAt: clock.now().toISOString(),
+        };
         await repos.users.update(next);
-        const keep = keepSessionId === undefined ? undefined : await repos.sessions.get(sha256(keepSessionId));
+        const keep =
+          keepSessionId === undefined ? undefined : await repos.sessions.get(sha256(keepSessionId));
         const ended = await repos.sessions.deleteForUser(u.id);
         if (keep) await repos.sessions.insert(keep);
-        await recordAudit(repos, clock, actor, 'auth.password-change', `user:${u.id}`, { otherSessionsEnded: ended - (keep ? 1 : 0) });
+        await recordAudit(repos, clock, actor, 'auth.password-change', `user:${u.id}`, {
+          otherSessionsEnded: ended - (keep ? 1 : 0),
+        });
         return publicUserView(next);
       }),
 
     /** Creates an API token for a user; the plaintext is returned once and only its hash stored. */
-    createApiToken: (actor: Actor, userId: string, name: string): Promise<Result<{ id: string; token: string; name: string }>> =>
+    createApiToken: (
+      actor: Actor,
+      userId: string,
+      name: string,
+    ): Promise<Result<{ id: string; token: string; name: string }>> =>
       inTransaction(store, async (repos) => {
         const u = await repos.users.get(userId);
         if (!u) return unwrap(err('RESOURCE.NOT_FOUND', `user ${userId} does not exist`, { userId }));
         const label = unwrap(validName('name', name));
         const token = `${TOKEN_PREFIX}${ids.newSecret()}`;
         const id = ids.newId();
-        await repos.apiTokens.insert({ id, userId, name: label, tokenHash: sha256(token), createdAt: clock.now().toISOString(), lastUsedAt: null, revokedAt: null });
-        await recordAudit(repos, clock, actor, 'api-token.create', `user:${userId}`, { tokenId: id, name: label });
+        await repos.apiTokens.insert({
+          id,
+          userId,
+          name: label,
+          tokenHash: sha256(token),
+          createdAt: clock.now().toISOString(),
+          lastUsedAt: null,
+          revokedAt: null,
+        });
+        await recordAudit(repos, clock, actor, 'api-token.create', `user:${userId}`, {
+          tokenId: id,
+          name: label,
+        });
         return { id, token, name: label };
       }),
 
@@ -168,7 +228,11 @@ export const authService = (deps: AuthDeps) => {
      * Sign-in through the organisation's identity provider: the user is found by subject (or
      * provisioned), roles follow the provider's claim at every login.
      */
-    oidcLogin: (claims: Record<string, unknown>, rolesClaim: string, roleMap: Readonly<Record<string, string>>): Promise<Result<NewSession>> =>
+    oidcLogin: (
+      claims: Record<string, unknown>,
+      rolesClaim: string,
+      roleMap: Readonly<Record<string, string>>,
+    ): Promise<Result<NewSession>> =>
       inTransaction(store, async (repos) => {
         const sub = typeof claims.sub === 'string' ? claims.sub : '';
         if (!sub) return unwrap(err('AUTH.OIDC_FAILED', 'the identity provider sent no subject'));
@@ -176,13 +240,19 @@ export const authService = (deps: AuthDeps) => {
         // roles in another order are no change.
         const mapped = mapClaimRoles(claims[rolesClaim], roleMap);
         const roles = ROLES.filter((r) => mapped.includes(r));
-        if (roles.length === 0) return unwrap(err('AUTH.FORBIDDEN', 'your account at the identity provider has no Proportio role'));
+        if (roles.length === 0)
+          return unwrap(err('AUTH.FORBIDDEN', 'your account at the identity provider has no Proportio role'));
         const now = clock.now().toISOString();
-        const preferred = typeof claims.preferred_username === 'string' ? claims.preferred_username.toLowerCase() : '';
-        const display = typeof claims.name === 'string' && claims.name.trim() !== '' ? claims.name.trim().slice(0, 200) : preferred || sub;
+        const preferred =
+          typeof claims.preferred_username === 'string' ? claims.preferred_username.toLowerCase() : '';
+        const display =
+          typeof claims.name === 'string' && claims.name.trim() !== ''
+            ? claims.name.trim().slice(0, 200)
+            : preferred || sub;
         const email = typeof claims.email === 'string' ? claims.email.slice(0, 254) : '';
         let user = await repos.users.findByOidcSubject(sub);
-        if (user?.disabled) return unwrap(err('AUTH.DISABLED', 'this account is disabled; ask an administrator'));
+        if (user?.disabled)
+          return unwrap(err('AUTH.DISABLED', 'this account is disabled; ask an administrator'));
         if (!user) {
           let username = validUsername(preferred).ok ? preferred : `oidc-${sha256(sub).slice(0, 12)}`;
           if (await repos.users.findByUsername(username)) username = `oidc-${sha256(sub).slice(0, 12)}`;
@@ -204,11 +274,30 @@ export const authService = (deps: AuthDeps) => {
             passwordChangedAt: null,
           };
           await repos.users.insert(user);
-          await recordAudit(repos, clock, { kind: 'system', name: 'oidc' }, 'user.provision', `user:${user.id}`, { username, roles });
-        } else if (user.roles.length !== roles.length || !user.roles.every((r) => roles.includes(r)) || user.displayName !== display || user.email !== email) {
+          await recordAudit(
+            repos,
+            clock,
+            { kind: 'system', name: 'oidc' },
+            'user.provision',
+            `user:${user.id}`,
+            { username, roles },
+          );
+        } else if (
+          user.roles.length !== roles.length ||
+          !user.roles.every((r) => roles.includes(r)) ||
+          user.displayName !== display ||
+          user.email !== email
+        ) {
           user = { ...user, roles, displayName: display, email };
           await repos.users.update(user);
-          await recordAudit(repos, clock, { kind: 'system', name: 'oidc' }, 'user.roles-sync', `user:${user.id}`, { roles });
+          await recordAudit(
+            repos,
+            clock,
+            { kind: 'system', name: 'oidc' },
+            'user.roles-sync',
+            `user:${user.id}`,
+            { roles },
+          );
         }
         const s = await openSession(repos, user);
         await recordAudit(repos, clock, userActor(user), 'auth.login', `user:${user.id}`, { method: 'oidc' });

@@ -154,7 +154,10 @@ export const conversationService = (deps: ConversationDeps) => {
     get: (id: string) => store.read.conversations.get(id),
     mine: (actor: Actor) => store.read.conversations.running({ startedBy: userOf(actor).userId }),
     /** Conversations of the sites the viewer serves (siteIds empty = all), newest first. */
-    list: async (filter: { roomId?: string; siteId?: string; running?: boolean; limit?: number }, viewerSiteIds: readonly string[]) => {
+    list: async (
+      filter: { roomId?: string; siteId?: string; running?: boolean; limit?: number },
+      viewerSiteIds: readonly string[],
+    ) => {
       const rows = filter.running
         ? await store.read.conversations
             .running({ ...(filter.siteId ? { siteId: filter.siteId } : {}) })

@@ -16,7 +16,11 @@ export const DEMO_ACCOUNTS: ReadonlyArray<{ username: string; displayName: strin
   { username: 'bhv', displayName: 'Jeroen Bakker (BHV)', roles: ['responder'] },
   { username: 'beveiliging', displayName: 'Sanne de Vries (beveiliging)', roles: ['security', 'responder'] },
   { username: 'fg', displayName: 'Mr. Pieter Hoekstra (FG)', roles: ['dpo'] },
-  { username: 'secretaris', displayName: 'Drs. Anouk Jansen (gemeentesecretaris)', roles: ['decision-maker'] },
+  {
+    username: 'secretaris',
+    displayName: 'Drs. Anouk Jansen (gemeentesecretaris)',
+    roles: ['decision-maker'],
+  },
   { username: 'beheer', displayName: 'Ruben Smit (functioneel beheer)', roles: ['admin'] },
   { username: 'auditor', displayName: 'Lotte Visser (auditor)', roles: ['auditor'] },
 ];
@@ -27,7 +31,11 @@ const SITES = [
     address: 'Marktplein 1, 9999 AA Lindewaard',
     rooms: [
       { name: 'Spreekkamer 1', floor: 'begane grond', description: 'Naast de centrale balie; glazen deur' },
-      { name: 'Spreekkamer 2', floor: 'begane grond', description: 'Achter de balie; tweede uitgang naar de gang' },
+      {
+        name: 'Spreekkamer 2',
+        floor: 'begane grond',
+        description: 'Achter de balie; tweede uitgang naar de gang',
+      },
       { name: 'Spreekkamer 3', floor: '1e verdieping', description: 'Bij de afdeling Werk en Inkomen' },
       { name: 'Spreekkamer 4', floor: '1e verdieping', description: 'Kleine kamer voor korte gesprekken' },
     ],
@@ -43,14 +51,40 @@ const SITES = [
 ] as const;
 
 const CONVERSATION_TYPES = [
-  { code: 'bijstandsgesprek', nameNl: 'Bijstandsgesprek', nameEn: 'Welfare-benefit conversation', sensitive: true },
-  { code: 'wmo-keukentafelgesprek', nameNl: 'Wmo-keukentafelgesprek', nameEn: 'Social-support intake conversation', sensitive: true },
-  { code: 'schuldhulpgesprek', nameNl: 'Schuldhulpgesprek', nameEn: 'Debt counselling conversation', sensitive: true },
-  { code: 'jeugdhulpgesprek', nameNl: 'Jeugdhulpgesprek', nameEn: 'Youth care conversation', sensitive: true },
+  {
+    code: 'bijstandsgesprek',
+    nameNl: 'Bijstandsgesprek',
+    nameEn: 'Welfare-benefit conversation',
+    sensitive: true,
+  },
+  {
+    code: 'wmo-keukentafelgesprek',
+    nameNl: 'Wmo-keukentafelgesprek',
+    nameEn: 'Social-support intake conversation',
+    sensitive: true,
+  },
+  {
+    code: 'schuldhulpgesprek',
+    nameNl: 'Schuldhulpgesprek',
+    nameEn: 'Debt counselling conversation',
+    sensitive: true,
+  },
+  {
+    code: 'jeugdhulpgesprek',
+    nameNl: 'Jeugdhulpgesprek',
+    nameEn: 'Youth care conversation',
+    sensitive: true,
+  },
   { code: 'baliecontact', nameNl: 'Baliecontact', nameEn: 'Front-desk contact', sensitive: false },
 ] as const;
 
-const KINDS = ['verbal-aggression', 'intimidation-threat', 'discrimination', 'damage', 'physical-violence'] as const;
+const KINDS = [
+  'verbal-aggression',
+  'intimidation-threat',
+  'discrimination',
+  'damage',
+  'physical-violence',
+] as const;
 
 /** mulberry32: a small seeded PRNG, so the demo history is reproducible. */
 export const seededRandom = (seed: number) => {
@@ -73,7 +107,13 @@ export interface DemoSummary {
   readonly accounts: ReadonlyArray<{ username: string; roles: Role[]; password: string }>;
 }
 
-export const demoService = (deps: { store: Store; clock: Clock; ids: IdGenerator; hasher: PasswordHasher; secrets: SecretBox }) => ({
+export const demoService = (deps: {
+  store: Store;
+  clock: Clock;
+  ids: IdGenerator;
+  hasher: PasswordHasher;
+  secrets: SecretBox;
+}) => ({
   async isEmpty(): Promise<boolean> {
     return (await deps.store.read.users.count()) === 0 && (await deps.store.read.sites.list()).length === 0;
   },
@@ -97,7 +137,9 @@ export const demoService = (deps: { store: Store; clock: Clock; ids: IdGenerator
         dpoPhone: '14 0999',
         updatedAt: at,
       });
-      await recordAudit(repos, deps.clock, actor, 'organisation.update', 'organisation', { name: 'Gemeente Lindewaard' });
+      await recordAudit(repos, deps.clock, actor, 'organisation.update', 'organisation', {
+        name: 'Gemeente Lindewaard',
+      });
 
       const rooms: Array<{ id: string; siteId: string; name: string }> = [];
       for (const s of SITES) {
@@ -106,7 +148,14 @@ export const demoService = (deps: { store: Store; clock: Clock; ids: IdGenerator
         await recordAudit(repos, deps.clock, actor, 'site.create', `site:${siteId}`, { name: s.name });
         for (const r of s.rooms) {
           const id = deps.ids.newId();
-          await repos.rooms.insert({ id, siteId, name: r.name, floor: r.floor, description: r.description, createdAt: at });
+          await repos.rooms.insert({
+            id,
+            siteId,
+            name: r.name,
+            floor: r.floor,
+            description: r.description,
+            createdAt: at,
+          });
           await recordAudit(repos, deps.clock, actor, 'room.create', `room:${id}`, { siteId, name: r.name });
           rooms.push({ id, siteId, name: r.name });
         }
@@ -116,7 +165,10 @@ export const demoService = (deps: { store: Store; clock: Clock; ids: IdGenerator
       for (const t of CONVERSATION_TYPES) {
         const id = deps.ids.newId();
         await repos.conversationTypes.insert({ id, ...t, createdAt: at });
-        await recordAudit(repos, deps.clock, actor, 'conversation-type.create', `conversation-type:${id}`, { code: t.code, sensitive: t.sensitive });
+        await recordAudit(repos, deps.clock, actor, 'conversation-type.create', `conversation-type:${id}`, {
+          code: t.code,
+          sensitive: t.sensitive,
+        });
         types.push({ id, code: t.code });
       }
 
@@ -130,10 +182,16 @@ export const demoService = (deps: { store: Store; clock: Clock; ids: IdGenerator
         name: 'Camera plafond',
         url: 'rtsp://127.0.0.1:8554/spreekkamer-2',
         hasCredentials: true,
-        credentialsSealed: deps.secrets.seal(JSON.stringify({ username: 'camera', password: 'demo-camera-secret' })),
+        credentialsSealed: deps.secrets.seal(
+          JSON.stringify({ username: 'camera', password: 'demo-camera-secret' }),
+        ),
         createdAt: at,
       });
-      await recordAudit(repos, deps.clock, actor, 'camera.create', `camera:${camId}`, { roomId: camRoom.id, name: 'Camera plafond', credentials: true });
+      await recordAudit(repos, deps.clock, actor, 'camera.create', `camera:${camId}`, {
+        roomId: camRoom.id,
+        name: 'Camera plafond',
+        credentials: true,
+      });
 
       const passwordHash = await deps.hasher.hash(DEMO_PASSWORD);
       for (const a of DEMO_ACCOUNTS) {
@@ -155,13 +213,25 @@ export const demoService = (deps: { store: Store; clock: Clock; ids: IdGenerator
           oidcSubject: null,
           passwordChangedAt: at,
         });
-        await recordAudit(repos, deps.clock, actor, 'user.create', `user:${id}`, { username: a.username, roles: a.roles });
+        await recordAudit(repos, deps.clock, actor, 'user.create', `user:${id}`, {
+          username: a.username,
+          roles: a.roles,
+        });
       }
 
       // A year of incidents: most in Spreekkamer 2 during benefit and debt conversations, a few
       // elsewhere; severity 1–4, police reports for the serious ones.
       const weightedRooms = [...Array.from({ length: 6 }, () => camRoom), ...rooms];
-      const weightedTypes = ['bijstandsgesprek', 'bijstandsgesprek', 'bijstandsgesprek', 'schuldhulpgesprek', 'schuldhulpgesprek', 'baliecontact', 'wmo-keukentafelgesprek', 'jeugdhulpgesprek'];
+      const weightedTypes = [
+        'bijstandsgesprek',
+        'bijstandsgesprek',
+        'bijstandsgesprek',
+        'schuldhulpgesprek',
+        'schuldhulpgesprek',
+        'baliecontact',
+        'wmo-keukentafelgesprek',
+        'jeugdhulpgesprek',
+      ];
       const weightedKinds = [0, 0, 0, 0, 1, 1, 1, 2, 3, 4].map((i) => KINDS[i]!);
       const incidents: IncidentRecord[] = [];
       const count = 38;
@@ -173,7 +243,14 @@ export const demoService = (deps: { store: Store; clock: Clock; ids: IdGenerator
         const typeCode = pick(weightedTypes);
         const type = types.find((t) => t.code === typeCode)!;
         const kind = pick(weightedKinds);
-        const severity = kind === 'physical-violence' ? 4 : kind === 'damage' ? 3 : kind === 'intimidation-threat' ? 2 + Math.floor(rnd() * 2) : 1 + Math.floor(rnd() * 2);
+        const severity =
+          kind === 'physical-violence'
+            ? 4
+            : kind === 'damage'
+              ? 3
+              : kind === 'intimidation-threat'
+                ? 2 + Math.floor(rnd() * 2)
+                : 1 + Math.floor(rnd() * 2);
         const police = severity >= 3;
         const reportedAt = new Date(occurred.getTime() + 2 * 3_600_000).toISOString();
         incidents.push({
@@ -187,7 +264,9 @@ export const demoService = (deps: { store: Store; clock: Clock; ids: IdGenerator
           severity,
           injury: kind === 'physical-violence' && rnd() < 0.5,
           policeReport: police,
-          policeReference: police ? `PL0999-${2025 + (daysAgo < 335 ? 1 : 0)}${String(100000 + Math.floor(rnd() * 899999))}` : null,
+          policeReference: police
+            ? `PL0999-${2025 + (daysAgo < 335 ? 1 : 0)}${String(100000 + Math.floor(rnd() * 899999))}`
+            : null,
           followUp: severity >= 2 ? 'Gesprek met leidinggevende; waarschuwingsbrief aan inwoner' : null,
           narrative: null,
           reportedBy: 'demo',
@@ -197,7 +276,10 @@ export const demoService = (deps: { store: Store; clock: Clock; ids: IdGenerator
       }
       incidents.sort((a, b) => a.occurredAt.localeCompare(b.occurredAt));
       for (const inc of incidents) await repos.incidents.insert(inc);
-      await recordAudit(repos, deps.clock, actor, 'incident.import', 'incidents', { count: incidents.length, source: 'demo' });
+      await recordAudit(repos, deps.clock, actor, 'incident.import', 'incidents', {
+        count: incidents.length,
+        source: 'demo',
+      });
 
       return {
         organisation: 'Gemeente Lindewaard',
@@ -205,7 +287,11 @@ export const demoService = (deps: { store: Store; clock: Clock; ids: IdGenerator
         rooms: rooms.length,
         conversationTypes: types.length,
         incidents: incidents.length,
-        accounts: DEMO_ACCOUNTS.map((a) => ({ username: a.username, roles: a.roles, password: DEMO_PASSWORD })),
+        accounts: DEMO_ACCOUNTS.map((a) => ({
+          username: a.username,
+          roles: a.roles,
+          password: DEMO_PASSWORD,
+        })),
       };
     }),
 });

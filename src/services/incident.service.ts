@@ -56,10 +56,14 @@ export const incidentService = (deps: { store: AlarmStore; clock: Clock; ids: Id
      * not 403: no hint that it exists), and the free-text narrative only for security, the DPO
      * and whoever wrote it — it can hold details about people that statistics readers do not need.
      */
-    get: async (id: string, viewer: Pick<User, 'id' | 'roles' | 'siteIds'>): Promise<Result<IncidentEntry>> => {
+    get: async (
+      id: string,
+      viewer: Pick<User, 'id' | 'roles' | 'siteIds'>,
+    ): Promise<Result<IncidentEntry>> => {
       const i = await store.read.incidentRegister.get(id);
       if (!i || (viewer.siteIds.length > 0 && !viewer.siteIds.includes(i.siteId))) return notFound(id);
-      const mayReadNarrative = viewer.roles.includes('security') || viewer.roles.includes('dpo') || i.reportedBy === viewer.id;
+      const mayReadNarrative =
+        viewer.roles.includes('security') || viewer.roles.includes('dpo') || i.reportedBy === viewer.id;
       return ok(mayReadNarrative ? i : { ...i, narrative: null });
     },
 

@@ -187,7 +187,12 @@ export const policyService = (deps: PolicyDeps) => {
         conversationTypeId: t.id,
         code: t.code,
         name: t.nameNl,
-        decision: decide(compiled, roomId, { conversationTypeId: t.id, startedAt: now.toISOString(), riskFlag: false }, now),
+        decision: decide(
+          compiled,
+          roomId,
+          { conversationTypeId: t.id, startedAt: now.toISOString(), riskFlag: false },
+          now,
+        ),
         riskFlaggedDecision: decide(
           compiled,
           roomId,

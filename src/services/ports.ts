@@ -162,7 +162,13 @@ export interface IncidentRecord {
 
 export interface IncidentRepository {
   insert(i: IncidentRecord): Promise<void>;
-  list(filter: { siteId?: string; roomId?: string; from?: string; to?: string; limit?: number }): Promise<IncidentRecord[]>;
+  list(filter: {
+    siteId?: string;
+    roomId?: string;
+    from?: string;
+    to?: string;
+    limit?: number;
+  }): Promise<IncidentRecord[]>;
   count(): Promise<number>;
 }
 
@@ -192,7 +198,12 @@ export interface Store {
 
 /** Who is acting. The audit log names them; authorisation checks their roles. */
 export type Actor =
-  | { readonly kind: 'user'; readonly userId: string; readonly username: string; readonly roles: readonly Role[] }
+  | {
+      readonly kind: 'user';
+      readonly userId: string;
+      readonly username: string;
+      readonly roles: readonly Role[];
+    }
   | { readonly kind: 'system'; readonly name: string };
 
 export const actorRef = (a: Actor): string => (a.kind === 'user' ? `user:${a.userId}` : `system:${a.name}`);

@@ -51,7 +51,13 @@ export interface ClipRepository {
   insert(c: ClipRecord): Promise<void>;
   update(c: ClipRecord): Promise<void>;
   get(id: string): Promise<ClipRecord | undefined>;
-  list(filter: { incidentId?: string; alarmId?: string; cameraId?: string; includeDeleted?: boolean; limit?: number }): Promise<ClipRecord[]>;
+  list(filter: {
+    incidentId?: string;
+    alarmId?: string;
+    cameraId?: string;
+    includeDeleted?: boolean;
+    limit?: number;
+  }): Promise<ClipRecord[]>;
   /**
    * Not deleted, retention passed: sealed, failed or interrupted; or never sealed (still
    * 'recording') and created before `stuckBefore`, so it cannot be a clip still being recorded.

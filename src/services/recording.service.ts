@@ -49,7 +49,10 @@ export interface RecordingServiceDeps {
   readonly vault: ClipVaultPort;
 }
 
-const inTx = async <T>(store: RecordingStore, fn: (r: RecordingRepositories) => Promise<T>): Promise<Result<T>> => {
+const inTx = async <T>(
+  store: RecordingStore,
+  fn: (r: RecordingRepositories) => Promise<T>,
+): Promise<Result<T>> => {
   try {
     return ok(await store.transaction(fn));
   } catch (e) {
@@ -72,9 +75,17 @@ export const withCredentials = (url: string, creds: CameraCredentials | null): s
 };
 
 /** No policy was ever compiled: nothing may be recorded anywhere. */
-const NO_POLICY: Decision = { mode: { kind: 'off' }, audioAllowed: false, retentionHours: undefined, viewers: [], assessmentIds: [], reason: 'no policy has been compiled yet' };
+const NO_POLICY: Decision = {
+  mode: { kind: 'off' },
+  audioAllowed: false,
+  retentionHours: undefined,
+  viewers: [],
+  assessmentIds: [],
+  reason: 'no policy has been compiled yet',
+};
 
-const hoursLater = (iso: string, hours: number): string => new Date(Date.parse(iso) + hours * 3_600_000).toISOString();
+const hoursLater = (iso: string, hours: number): string =>
+  new Date(Date.parse(iso) + hours * 3_600_000).toISOString();
 
 export const recordingService = (deps: RecordingServiceDeps) => {
   const { store, clock, ids } = deps;
@@ -83,13 +94,21 @@ export const recordingService = (deps: RecordingServiceDeps) => {
   const credentials = (sealed: string | null): CameraCredentials | null => {
     if (sealed === null) return null;
     const v: unknown = JSON.parse(deps.secrets.open(sealed));
-    if (typeof v === 'object' && v !== null && 'username' in v && 'password' in v && typeof v.username === 'string' && typeof v.password === 'string')
+    if (
+      typeof v === 'object' &&
+      v !== null &&
+      'username' in v &&
+      'password' in v &&
+      typeof v.username === 'string' &&
+      typeof v.password === 'string'
+    )
       return { username: v.username, password: v.password };
     return null;
   };
 
   const suspensionFor = (active: readonly SuspensionRecord[], siteId: string): SuspensionRecord | undefined =>
-    active.find((s) => s.scope === 'organisation') ?? active.find((s) => s.scope === 'site' && s.siteId === siteId);
+    active.find((s) => s.scope === 'organisation') ??
+    active.find((s) => s.scope === 'site' && s.siteId === siteId);
 
   return {
     /** What every camera should do at this moment, from the stored policy, conversations and switches. */
@@ -108,7 +127,8 @@ export const recordingService = (deps: RecordingServiceDeps) => {
         const room = rooms.find((x) => x.id === camera.roomId);
         if (room === undefined) continue;
         const conversation = conversations.find((c) => c.roomId === room.id);
-        const objection = conversation === undefined ? undefined : await r.objections.forConversation(conversation.id);
+        const objection =
+          conversation === undefined ? undefined : await r.objections.forConversation(conversation.id);
         const decision =
           policy === undefined
             ? NO_POLICY
@@ -117,7 +137,12 @@ export const recordingService = (deps: RecordingServiceDeps) => {
                 room.id,
                 conversation === undefined
                   ? undefined
-                  : { conversationTypeId: conversation.conversationTypeId, startedAt: conversation.startedAt, riskFlag: conversation.riskFlag, objection: objection !== undefined },
+                  : {
+                      conversationTypeId: conversation.conversationTypeId,
+                      startedAt: conversation.startedAt,
+                      riskFlag: conversation.riskFlag,
+                      objection: objection !== undefined,
+                    },
                 at,
               );
         const suspension = suspensionFor(suspensions, room.siteId);
@@ -128,16 +153,30 @@ export const recordingService = (deps: RecordingServiceDeps) => {
             since: suspension.suspendedAt,
             message: `no footage: recording suspended (${suspension.scope === 'organisation' ? 'whole organisation' : 'this site'}) since ${suspension.suspendedAt}`,
           };
-        else if (objection !== undefined) off = { kind: 'objection', message: 'no footage: recording switched off for this conversation after an objection' };
-        else if (decision.mode.kind === 'off') off = { kind: 'policy-off', message: `no footage: recording is not permitted here now (${decision.reason})` };
+        else if (objection !== undefined)
+          off = {
+            kind: 'objection',
+            message: 'no footage: recording switched off for this conversation after an objection',
+          };
+        else if (decision.mode.kind === 'off')
+          off = {
+            kind: 'policy-off',
+            message: `no footage: recording is not permitted here now (${decision.reason})`,
+          };
         const record = await r.cameras.getWithSecret(camera.id);
         out.push({
           camera,
           siteId: room.siteId,
-          sourceUrl: off === null ? withCredentials(camera.url, credentials(record?.credentialsSealed ?? null)) : camera.url,
+          sourceUrl:
+            off === null
+              ? withCredentials(camera.url, credentials(record?.credentialsSealed ?? null))
+              : camera.url,
           conversationId: conversation?.id ?? null,
           decision,
-          policy: policy === undefined ? null : { seq: policy.seq, compiledAt: policy.compiledAt, hash: policy.hash },
+          policy:
+            policy === undefined
+              ? null
+              : { seq: policy.seq, compiledAt: policy.compiledAt, hash: policy.hash },
           off,
         });
       }
@@ -154,32 +193,63 @@ export const recordingService = (deps: RecordingServiceDeps) => {
         const room = await repos.rooms.get(roomId);
         if (room === undefined) return unwrap(err('RESOURCE.NOT_FOUND', `room ${roomId} does not exist`));
         const conversation = (await repos.lookups.runningConversations()).find((c) => c.roomId === roomId);
-        if (conversation === undefined) return unwrap(err('RECORDING.NO_CONVERSATION', 'no conversation is running in this room', { roomId }));
+        if (conversation === undefined)
+          return unwrap(
+            err('RECORDING.NO_CONVERSATION', 'no conversation is running in this room', { roomId }),
+          );
         const user = actor.kind === 'user' ? await repos.users.get(actor.userId) : undefined;
-        const security = user !== undefined && user.roles.includes('security') && (user.siteIds.length === 0 || user.siteIds.includes(room.siteId));
+        const security =
+          user !== undefined &&
+          user.roles.includes('security') &&
+          (user.siteIds.length === 0 || user.siteIds.includes(room.siteId));
         if (actor.kind !== 'user' || (conversation.startedBy !== actor.userId && !security))
-          unwrap(err('AUTH.FORBIDDEN', 'only the employee who started the conversation in this room, or security for its site, can record an objection', { roomId }));
+          unwrap(
+            err(
+              'AUTH.FORBIDDEN',
+              'only the employee who started the conversation in this room, or security for its site, can record an objection',
+              { roomId },
+            ),
+          );
         const existing = await repos.objections.forConversation(conversation.id);
         if (existing !== undefined) return { objection: existing, created: false };
-        const objection = { id: ids.newId(), roomId, conversationId: conversation.id, recordedBy: actor.kind === 'user' ? actor.userId : actor.name, at: now() };
+        const objection = {
+          id: ids.newId(),
+          roomId,
+          conversationId: conversation.id,
+          recordedBy: actor.kind === 'user' ? actor.userId : actor.name,
+          at: now(),
+        };
         await repos.objections.insert(objection);
         // Deliberately nothing about the resident: only that the employee switched recording off.
-        await recordAudit(repos, clock, actor, 'recording.objection', `room:${roomId}`, { conversationId: conversation.id });
+        await recordAudit(repos, clock, actor, 'recording.objection', `room:${roomId}`, {
+          conversationId: conversation.id,
+        });
         return { objection, created: true };
       }),
 
-    suspend: (actor: Actor, input: { scope: 'site' | 'organisation'; siteId?: string | undefined; reason: string }) =>
+    suspend: (
+      actor: Actor,
+      input: { scope: 'site' | 'organisation'; siteId?: string | undefined; reason: string },
+    ) =>
       inTx(store, async (repos) => {
         const reason = input.reason.trim();
-        if (reason.length < 3) unwrap(err('REQUEST.INVALID', 'a reason is required to suspend recording', { field: 'reason' }));
+        if (reason.length < 3)
+          unwrap(err('REQUEST.INVALID', 'a reason is required to suspend recording', { field: 'reason' }));
         if (input.scope === 'site') {
-          if (input.siteId === undefined) unwrap(err('REQUEST.INVALID', 'siteId is required for a site suspension', { field: 'siteId' }));
-          else if ((await repos.sites.get(input.siteId)) === undefined) unwrap(err('RESOURCE.NOT_FOUND', `site ${input.siteId} does not exist`));
+          if (input.siteId === undefined)
+            unwrap(err('REQUEST.INVALID', 'siteId is required for a site suspension', { field: 'siteId' }));
+          else if ((await repos.sites.get(input.siteId)) === undefined)
+            unwrap(err('RESOURCE.NOT_FOUND', `site ${input.siteId} does not exist`));
         }
         const siteId = input.scope === 'site' ? (input.siteId ?? null) : null;
         const active = await repos.suspensions.active();
         if (active.some((s) => s.scope === input.scope && s.siteId === siteId))
-          unwrap(err('RECORDING.ALREADY_SUSPENDED', 'recording is already suspended for this scope', { scope: input.scope, siteId }));
+          unwrap(
+            err('RECORDING.ALREADY_SUSPENDED', 'recording is already suspended for this scope', {
+              scope: input.scope,
+              siteId,
+            }),
+          );
         const s: SuspensionRecord = {
           id: ids.newId(),
           scope: input.scope,
@@ -192,20 +262,42 @@ export const recordingService = (deps: RecordingServiceDeps) => {
           resumeReason: null,
         };
         await repos.suspensions.insert(s);
-        await recordAudit(repos, clock, actor, 'recording.suspend', siteId === null ? 'organisation' : `site:${siteId}`, { suspensionId: s.id, scope: s.scope, reason });
+        await recordAudit(
+          repos,
+          clock,
+          actor,
+          'recording.suspend',
+          siteId === null ? 'organisation' : `site:${siteId}`,
+          { suspensionId: s.id, scope: s.scope, reason },
+        );
         return s;
       }),
 
     resume: (actor: Actor, suspensionId: string, reason: string) =>
       inTx(store, async (repos) => {
         const s = await repos.suspensions.get(suspensionId);
-        if (s === undefined) return unwrap(err('RESOURCE.NOT_FOUND', `suspension ${suspensionId} does not exist`));
-        if (s.resumedAt !== null) unwrap(err('RECORDING.NOT_SUSPENDED', 'this suspension has already been lifted', { suspensionId }));
+        if (s === undefined)
+          return unwrap(err('RESOURCE.NOT_FOUND', `suspension ${suspensionId} does not exist`));
+        if (s.resumedAt !== null)
+          unwrap(err('RECORDING.NOT_SUSPENDED', 'this suspension has already been lifted', { suspensionId }));
         const r = reason.trim();
-        if (r.length < 3) unwrap(err('REQUEST.INVALID', 'a reason is required to resume recording', { field: 'reason' }));
-        const resumed: SuspensionRecord = { ...s, resumedAt: now(), resumedBy: actor.kind === 'user' ? actor.userId : actor.name, resumeReason: r };
+        if (r.length < 3)
+          unwrap(err('REQUEST.INVALID', 'a reason is required to resume recording', { field: 'reason' }));
+        const resumed: SuspensionRecord = {
+          ...s,
+          resumedAt: now(),
+          resumedBy: actor.kind === 'user' ? actor.userId : actor.name,
+          resumeReason: r,
+        };
         await repos.suspensions.update(resumed);
-        await recordAudit(repos, clock, actor, 'recording.resume', s.siteId === null ? 'organisation' : `site:${s.siteId}`, { suspensionId, reason: r });
+        await recordAudit(
+          repos,
+          clock,
+          actor,
+          'recording.resume',
+          s.siteId === null ? 'organisation' : `site:${s.siteId}`,
+          { suspensionId, reason: r },
+        );
         return resumed;
       }),
 
@@ -214,7 +306,31 @@ export const recordingService = (deps: RecordingServiceDeps) => {
 
     // ---- clips -------------------------------------------------------------------------------
 
-    async clipOpened(c: Omit<ClipRecord, 'status' | 'createdAt' | 'startedAt' | 'endedAt' | 'durationSeconds' | 'bytes' | 'sealedBytes' | 'parts' | 'keyframeIntervalSeconds' | 'preRollSeconds' | 'endReason' | 'codec' | 'width' | 'height' | 'manifestDigest' | 'retentionUntil' | 'errorCode' | 'sealedAt' | 'deletedAt' | 'deletedReason'>): Promise<ClipRecord> {
+    async clipOpened(
+      c: Omit<
+        ClipRecord,
+        | 'status'
+        | 'createdAt'
+        | 'startedAt'
+        | 'endedAt'
+        | 'durationSeconds'
+        | 'bytes'
+        | 'sealedBytes'
+        | 'parts'
+        | 'keyframeIntervalSeconds'
+        | 'preRollSeconds'
+        | 'endReason'
+        | 'codec'
+        | 'width'
+        | 'height'
+        | 'manifestDigest'
+        | 'retentionUntil'
+        | 'errorCode'
+        | 'sealedAt'
+        | 'deletedAt'
+        | 'deletedReason'
+      >,
+    ): Promise<ClipRecord> {
       const record: ClipRecord = {
         ...c,
         status: 'recording',
@@ -262,16 +378,27 @@ export const recordingService = (deps: RecordingServiceDeps) => {
         await repos.clips.update({
           ...c,
           alarmIds: c.alarmIds.includes(alarmId) ? c.alarmIds : [...c.alarmIds, alarmId],
-          incidentIds: incidentId === null || c.incidentIds.includes(incidentId) ? c.incidentIds : [...c.incidentIds, incidentId],
+          incidentIds:
+            incidentId === null || c.incidentIds.includes(incidentId)
+              ? c.incidentIds
+              : [...c.incidentIds, incidentId],
         });
-        await recordAudit(repos, clock, RECORDER_ACTOR, 'clip.extend', `clip:${clipId}`, { alarmId, incidentId });
+        await recordAudit(repos, clock, RECORDER_ACTOR, 'clip.extend', `clip:${clipId}`, {
+          alarmId,
+          incidentId,
+        });
       });
     },
 
     async clipFinished(
       clipId: string,
       outcome:
-        | { readonly ok: true; readonly manifestDigest: string; readonly sealedBytes: number; readonly parts: number }
+        | {
+            readonly ok: true;
+            readonly manifestDigest: string;
+            readonly sealedBytes: number;
+            readonly parts: number;
+          }
         | { readonly ok: false; readonly code: string; readonly sealedBytes: number; readonly parts: number },
       meta: {
         startedAt: number;
@@ -312,20 +439,32 @@ export const recordingService = (deps: RecordingServiceDeps) => {
           sealedAt: outcome.ok ? sealedAt : null,
         };
         await repos.clips.update(updated);
-        await recordAudit(repos, clock, RECORDER_ACTOR, outcome.ok ? 'clip.sealed' : 'clip.failed', `clip:${clipId}`, {
-          cameraId: c.cameraId,
-          ...(outcome.ok ? { manifestDigest: outcome.manifestDigest } : { code: outcome.code }),
-          parts: outcome.parts,
-          sealedBytes: outcome.sealedBytes,
-          durationSeconds: meta?.durationSeconds ?? null,
-          endReason: meta?.reason ?? null,
-        });
+        await recordAudit(
+          repos,
+          clock,
+          RECORDER_ACTOR,
+          outcome.ok ? 'clip.sealed' : 'clip.failed',
+          `clip:${clipId}`,
+          {
+            cameraId: c.cameraId,
+            ...(outcome.ok ? { manifestDigest: outcome.manifestDigest } : { code: outcome.code }),
+            parts: outcome.parts,
+            sealedBytes: outcome.sealedBytes,
+            durationSeconds: meta?.durationSeconds ?? null,
+            endReason: meta?.reason ?? null,
+          },
+        );
         return updated;
       });
     },
 
     /** A clip a crash left open, closed by the vault's recovery. */
-    async clipRecovered(clipId: string, r: { ok: true; manifestDigest: string; sealedBytes: number; parts: number } | { ok: false; code: string }): Promise<void> {
+    async clipRecovered(
+      clipId: string,
+      r:
+        | { ok: true; manifestDigest: string; sealedBytes: number; parts: number }
+        | { ok: false; code: string },
+    ): Promise<void> {
       await store.transaction(async (repos) => {
         const c = await repos.clips.get(clipId);
         if (c === undefined) return;
@@ -338,30 +477,63 @@ export const recordingService = (deps: RecordingServiceDeps) => {
           errorCode: r.ok ? null : r.code,
           endReason: 'interrupted',
         });
-        await recordAudit(repos, clock, RECORDER_ACTOR, 'clip.recovered', `clip:${clipId}`, r.ok ? { manifestDigest: r.manifestDigest, parts: r.parts } : { code: r.code });
+        await recordAudit(
+          repos,
+          clock,
+          RECORDER_ACTOR,
+          'clip.recovered',
+          `clip:${clipId}`,
+          r.ok ? { manifestDigest: r.manifestDigest, parts: r.parts } : { code: r.code },
+        );
       });
     },
 
-    async note(n: { incidentId: string | null; alarmId: string; roomId: string; cameraId: string | null; kind: FootageNoteKind; message: string; clipId: string | null }): Promise<FootageNote> {
+    async note(n: {
+      incidentId: string | null;
+      alarmId: string;
+      roomId: string;
+      cameraId: string | null;
+      kind: FootageNoteKind;
+      message: string;
+      clipId: string | null;
+    }): Promise<FootageNote> {
       const note: FootageNote = { ...n, id: ids.newId(), at: now() };
       await store.transaction(async (repos) => {
         await repos.footageNotes.insert(note);
-        await recordAudit(repos, clock, RECORDER_ACTOR, 'incident.footage', n.incidentId === null ? `alarm:${n.alarmId}` : `incident:${n.incidentId}`, {
-          alarmId: n.alarmId,
-          cameraId: n.cameraId,
-          kind: n.kind,
-          clipId: n.clipId,
-          message: n.message,
-        });
+        await recordAudit(
+          repos,
+          clock,
+          RECORDER_ACTOR,
+          'incident.footage',
+          n.incidentId === null ? `alarm:${n.alarmId}` : `incident:${n.incidentId}`,
+          {
+            alarmId: n.alarmId,
+            cameraId: n.cameraId,
+            kind: n.kind,
+            clipId: n.clipId,
+            message: n.message,
+          },
+        );
       });
       return note;
     },
 
     footage: async (filter: { incidentId?: string; alarmId?: string }) => ({
       notes: await store.read.footageNotes.list(filter),
-      clips: filter.incidentId === undefined && filter.alarmId === undefined ? [] : await store.read.clips.list({ ...filter, includeDeleted: true }),
+      clips:
+        filter.incidentId === undefined && filter.alarmId === undefined
+          ? []
+          : await store.read.clips.list({ ...filter, includeDeleted: true }),
     }),
-    listClips: (filter: { incidentId?: string; alarmId?: string; cameraId?: string; includeDeleted?: boolean; limit?: number } = {}) => store.read.clips.list(filter),
+    listClips: (
+      filter: {
+        incidentId?: string;
+        alarmId?: string;
+        cameraId?: string;
+        includeDeleted?: boolean;
+        limit?: number;
+      } = {},
+    ) => store.read.clips.list(filter),
     getClip: (id: string) => store.read.clips.get(id),
     totals: () => store.read.clips.totals(),
     unfinishedClips: () => store.read.clips.unfinished(),
@@ -371,9 +543,15 @@ export const recordingService = (deps: RecordingServiceDeps) => {
      * kept as a tombstone. A clip that never sealed (left 'recording') counts once it is older than
      * the longest clip plus `sealGraceSeconds`, so a clip still being recorded is never touched.
      */
-    async sweepRetention(o: { maxClipSeconds: number; sealGraceSeconds?: number; limit?: number }): Promise<{ deleted: string[]; failed: { clipId: string; code: string }[] }> {
+    async sweepRetention(o: {
+      maxClipSeconds: number;
+      sealGraceSeconds?: number;
+      limit?: number;
+    }): Promise<{ deleted: string[]; failed: { clipId: string; code: string }[] }> {
       const at = clock.now();
-      const stuckBefore = new Date(at.getTime() - (o.maxClipSeconds + (o.sealGraceSeconds ?? 600)) * 1000).toISOString();
+      const stuckBefore = new Date(
+        at.getTime() - (o.maxClipSeconds + (o.sealGraceSeconds ?? 600)) * 1000,
+      ).toISOString();
       const due = await store.read.clips.expired(at.toISOString(), o.limit ?? 100, stuckBefore);
       const deleted: string[] = [];
       const failed: { clipId: string; code: string }[] = [];
@@ -384,7 +562,13 @@ export const recordingService = (deps: RecordingServiceDeps) => {
           continue;
         }
         await store.transaction(async (repos) => {
-          await repos.clips.update({ ...c, status: 'deleted', deletedAt: now(), deletedReason: 'retention', ...(c.status === 'recording' ? { endReason: c.endReason ?? 'never-sealed' } : {}) });
+          await repos.clips.update({
+            ...c,
+            status: 'deleted',
+            deletedAt: now(),
+            deletedReason: 'retention',
+            ...(c.status === 'recording' ? { endReason: c.endReason ?? 'never-sealed' } : {}),
+          });
           await recordAudit(repos, clock, RECORDER_ACTOR, 'clip.deleted', `clip:${c.id}`, {
             reason: 'retention',
             retentionUntil: c.retentionUntil,

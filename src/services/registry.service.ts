@@ -47,7 +47,8 @@ export interface OrganisationInput {
   dpoPhone: string;
 }
 
-const notFound = (what: string, id: string) => err('RESOURCE.NOT_FOUND', `${what} ${id} does not exist`, { [`${what}Id`]: id });
+const notFound = (what: string, id: string) =>
+  err('RESOURCE.NOT_FOUND', `${what} ${id} does not exist`, { [`${what}Id`]: id });
 
 export const registryService = (deps: RegistryDeps) => {
   const { store, clock, ids, secrets } = deps;
@@ -77,8 +78,14 @@ export const registryService = (deps: RegistryDeps) => {
     createSite: (actor: Actor, input: SiteInput): Promise<Result<Site>> =>
       inTransaction(store, async (repos) => {
         const name = unwrap(validName('name', input.name));
-        if (await repos.sites.findByName(name)) unwrap(err('RESOURCE.CONFLICT', `a site named "${name}" already exists`, { field: 'name' }));
-        const site: Site = { id: ids.newId(), name, address: unwrap(validText('address', input.address ?? '', 500)), createdAt: now() };
+        if (await repos.sites.findByName(name))
+          unwrap(err('RESOURCE.CONFLICT', `a site named "${name}" already exists`, { field: 'name' }));
+        const site: Site = {
+          id: ids.newId(),
+          name,
+          address: unwrap(validText('address', input.address ?? '', 500)),
+          createdAt: now(),
+        };
         await repos.sites.insert(site);
         await recordAudit(repos, clock, actor, 'site.create', `site:${site.id}`, { name: site.name });
         return site;
@@ -90,8 +97,14 @@ export const registryService = (deps: RegistryDeps) => {
         if (!cur) return unwrap(notFound('site', id));
         const name = input.name === undefined ? cur.name : unwrap(validName('name', input.name));
         const other = await repos.sites.findByName(name);
-        if (other && other.id !== id) unwrap(err('RESOURCE.CONFLICT', `a site named "${name}" already exists`, { field: 'name' }));
-        const site: Site = { ...cur, name, address: input.address === undefined ? cur.address : unwrap(validText('address', input.address, 500)) };
+        if (other && other.id !== id)
+          unwrap(err('RESOURCE.CONFLICT', `a site named "${name}" already exists`, { field: 'name' }));
+        const site: Site = {
+          ...cur,
+          name,
+          address:
+            input.address === undefined ? cur.address : unwrap(validText('address', input.address, 500)),
+        };
         await repos.sites.update(site);
         await recordAudit(repos, clock, actor, 'site.update', `site:${id}`, { name: site.name });
         return site;
@@ -116,22 +129,33 @@ export const registryService = (deps: RegistryDeps) => {
           createdAt: now(),
         };
         await repos.rooms.insert(room);
-        await recordAudit(repos, clock, actor, 'room.create', `room:${room.id}`, { siteId: room.siteId, name: room.name });
+        await recordAudit(repos, clock, actor, 'room.create', `room:${room.id}`, {
+          siteId: room.siteId,
+          name: room.name,
+        });
         return room;
       }),
 
-    updateRoom: (actor: Actor, id: string, input: Partial<Omit<RoomInput, 'siteId'>>): Promise<Result<Room>> =>
+    updateRoom: (
+      actor: Actor,
+      id: string,
+      input: Partial<Omit<RoomInput, 'siteId'>>,
+    ): Promise<Result<Room>> =>
       inTransaction(store, async (repos) => {
         const cur = await repos.rooms.get(id);
         if (!cur) return unwrap(notFound('room', id));
         const name = input.name === undefined ? cur.name : unwrap(validName('name', input.name));
         const other = await repos.rooms.findByName(cur.siteId, name);
-        if (other && other.id !== id) unwrap(err('RESOURCE.CONFLICT', `the site already has a room named "${name}"`, { field: 'name' }));
+        if (other && other.id !== id)
+          unwrap(err('RESOURCE.CONFLICT', `the site already has a room named "${name}"`, { field: 'name' }));
         const room: Room = {
           ...cur,
           name,
           floor: input.floor === undefined ? cur.floor : unwrap(validText('floor', input.floor, 50)),
-          description: input.description === undefined ? cur.description : unwrap(validText('description', input.description, 1000)),
+          description:
+            input.description === undefined
+              ? cur.description
+              : unwrap(validText('description', input.description, 1000)),
         };
         await repos.rooms.update(room);
         await recordAudit(repos, clock, actor, 'room.update', `room:${id}`, { name: room.name });
@@ -146,7 +170,9 @@ export const registryService = (deps: RegistryDeps) => {
         if (!(await repos.rooms.get(input.roomId))) return unwrap(notFound('room', input.roomId));
         const name = unwrap(validName('name', input.name));
         if (await repos.cameras.findByName(input.roomId, name)) {
-          unwrap(err('RESOURCE.CONFLICT', `the room already has a camera named "${name}"`, { field: 'name' }));
+          unwrap(
+            err('RESOURCE.CONFLICT', `the room already has a camera named "${name}"`, { field: 'name' }),
+          );
         }
         const parsed = unwrap(parseCameraUrl(input.url));
         const username = input.username ?? parsed.username;
@@ -175,24 +201,41 @@ export const registryService = (deps: RegistryDeps) => {
         return pub;
       }),
 
-    updateCamera: (actor: Actor, id: string, input: Partial<CameraInput> & { clearCredentials?: boolean }): Promise<Result<Camera>> =>
+    updateCamera: (
+      actor: Actor,
+      id: string,
+      input: Partial<CameraInput> & { clearCredentials?: boolean },
+    ): Promise<Result<Camera>> =>
       inTransaction(store, async (repos) => {
         const cur = await repos.cameras.getWithSecret(id);
         if (!cur) return unwrap(notFound('camera', id));
         const roomId = input.roomId ?? cur.roomId;
-        if (input.roomId !== undefined && !(await repos.rooms.get(input.roomId))) return unwrap(notFound('room', input.roomId));
+        if (input.roomId !== undefined && !(await repos.rooms.get(input.roomId)))
+          return unwrap(notFound('room', input.roomId));
         const name = input.name === undefined ? cur.name : unwrap(validName('name', input.name));
         const other = await repos.cameras.findByName(roomId, name);
-        if (other && other.id !== id) unwrap(err('RESOURCE.CONFLICT', `the room already has a camera named "${name}"`, { field: 'name' }));
+        if (other && other.id !== id)
+          unwrap(
+            err('RESOURCE.CONFLICT', `the room already has a camera named "${name}"`, { field: 'name' }),
+          );
         const parsed = input.url === undefined ? undefined : unwrap(parseCameraUrl(input.url));
         const username = input.username ?? parsed?.username;
         const password = input.password ?? parsed?.password;
         let credentialsSealed = cur.credentialsSealed;
         if (input.clearCredentials) credentialsSealed = null;
         if (username !== undefined || password !== undefined) {
-          credentialsSealed = secrets.seal(JSON.stringify({ username: username ?? '', password: password ?? '' }));
+          credentialsSealed = secrets.seal(
+            JSON.stringify({ username: username ?? '', password: password ?? '' }),
+          );
         }
-        const camera: CameraRecord = { ...cur, roomId, name, url: parsed?.url ?? cur.url, credentialsSealed, hasCredentials: credentialsSealed !== null };
+        const camera: CameraRecord = {
+          ...cur,
+          roomId,
+          name,
+          url: parsed?.url ?? cur.url,
+          credentialsSealed,
+          hasCredentials: credentialsSealed !== null,
+        };
         await repos.cameras.update(camera);
         await recordAudit(repos, clock, actor, 'camera.update', `camera:${id}`, {
           name: camera.name,
@@ -220,11 +263,18 @@ export const registryService = (deps: RegistryDeps) => {
           createdAt: now(),
         };
         await repos.conversationTypes.insert(t);
-        await recordAudit(repos, clock, actor, 'conversation-type.create', `conversation-type:${t.id}`, { code, sensitive: t.sensitive });
+        await recordAudit(repos, clock, actor, 'conversation-type.create', `conversation-type:${t.id}`, {
+          code,
+          sensitive: t.sensitive,
+        });
         return t;
       }),
 
-    updateConversationType: (actor: Actor, id: string, input: Partial<ConversationTypeInput>): Promise<Result<ConversationType>> =>
+    updateConversationType: (
+      actor: Actor,
+      id: string,
+      input: Partial<ConversationTypeInput>,
+    ): Promise<Result<ConversationType>> =>
       inTransaction(store, async (repos) => {
         const cur = await repos.conversationTypes.get(id);
         if (!cur) return unwrap(notFound('conversationType', id));
@@ -235,13 +285,19 @@ export const registryService = (deps: RegistryDeps) => {
           sensitive: input.sensitive ?? cur.sensitive,
         };
         await repos.conversationTypes.update(t);
-        await recordAudit(repos, clock, actor, 'conversation-type.update', `conversation-type:${id}`, { sensitive: t.sensitive });
+        await recordAudit(repos, clock, actor, 'conversation-type.update', `conversation-type:${id}`, {
+          sensitive: t.sensitive,
+        });
         return t;
       }),
 
     listSettings: () => store.read.settings.all(),
 
-    putSetting: (actor: Actor, key: string, value: unknown): Promise<Result<{ key: string; value: unknown }>> =>
+    putSetting: (
+      actor: Actor,
+      key: string,
+      value: unknown,
+    ): Promise<Result<{ key: string; value: unknown }>> =>
       inTransaction(store, async (repos) => {
         const known = SETTINGS[key];
         if (!known) return unwrap(err('REQUEST.INVALID', `unknown setting "${key}"`, { field: 'key' }));
@@ -249,7 +305,10 @@ export const registryService = (deps: RegistryDeps) => {
         if (problem) return unwrap(err('REQUEST.INVALID', `${key}: ${problem}`, { field: 'value' }));
         const before = await repos.settings.get(key);
         await repos.settings.put(key, value, now(), actor.kind === 'user' ? actor.username : actor.name);
-        await recordAudit(repos, clock, actor, 'setting.update', `setting:${key}`, { before: before ?? null, after: value as never });
+        await recordAudit(repos, clock, actor, 'setting.update', `setting:${key}`, {
+          before: before ?? null,
+          after: value as never,
+        });
         return { key, value };
       }),
   };
@@ -261,17 +320,24 @@ export type RegistryService = ReturnType<typeof registryService>;
  * Operator settings the database holds (infrastructure lives in the environment). Each has a
  * check that returns a problem text or undefined; later modules add theirs here.
  */
-export const SETTINGS: Record<string, { description: string; descriptionNl: string; default: unknown; check(v: unknown): string | undefined }> = {
+export const SETTINGS: Record<
+  string,
+  { description: string; descriptionNl: string; default: unknown; check(v: unknown): string | undefined }
+> = {
   'alarm.escalationSeconds': {
     description: 'Seconds without acknowledgement before an alarm escalates to the second group',
     descriptionNl: 'Seconden zonder reactie ("ik kom") voordat een alarm naar de tweede groep gaat',
     default: 30,
-    check: (v) => (Number.isInteger(v) && (v as number) >= 5 && (v as number) <= 600 ? undefined : 'must be a whole number from 5 to 600'),
+    check: (v) =>
+      Number.isInteger(v) && (v as number) >= 5 && (v as number) <= 600
+        ? undefined
+        : 'must be a whole number from 5 to 600',
   },
   'audit.retentionNote': {
     description: 'Free text shown on the audit page (e.g. where the chain head is anchored)',
     descriptionNl: 'Vrije tekst op de auditpagina (bijv. waar de kop van de keten wordt vastgelegd)',
     default: '',
-    check: (v) => (typeof v === 'string' && v.length <= 500 ? undefined : 'must be text of at most 500 characters'),
+    check: (v) =>
+      typeof v === 'string' && v.length <= 500 ? undefined : 'must be text of at most 500 characters',
   },
 };

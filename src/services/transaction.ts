@@ -9,7 +9,10 @@ export interface Transactional<R> {
  * Runs fn in one transaction. A DomainFailure thrown inside (via unwrap) rolls everything back,
  * audit entry included, and comes back as a Result error; anything else propagates.
  */
-export const inTransaction = async <R, T>(store: Transactional<R>, fn: (repos: R) => Promise<T>): Promise<Result<T>> => {
+export const inTransaction = async <R, T>(
+  store: Transactional<R>,
+  fn: (repos: R) => Promise<T>,
+): Promise<Result<T>> => {
   try {
     return ok(await store.transaction(fn));
   } catch (e) {

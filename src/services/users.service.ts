@@ -1,6 +1,12 @@
 /** Account administration: create, change roles, disable, reset passwords. */
 import { publicUserView, type User } from '../core/registry/model.js';
-import { validEmail, validPassword, validRoles, validText, validUsername } from '../core/registry/validate.js';
+import {
+  validEmail,
+  validPassword,
+  validRoles,
+  validText,
+  validUsername,
+} from '../core/registry/validate.js';
 import { err, unwrap, type Result } from '../core/result.js';
 import type { Role } from '../core/auth/roles.js';
 import { recordAudit } from './audit.service.js';
@@ -35,8 +41,13 @@ export const usersService = (deps: UsersDeps) => {
   const { store, clock, ids, hasher } = deps;
   const now = () => clock.now().toISOString();
 
-  const checkSites = async (repos: Parameters<Parameters<Store['transaction']>[0]>[0], siteIds: readonly string[]) => {
-    for (const s of siteIds) if (!(await repos.sites.get(s))) unwrap(err('RESOURCE.NOT_FOUND', `site ${s} does not exist`, { field: 'siteIds' }));
+  const checkSites = async (
+    repos: Parameters<Parameters<Store['transaction']>[0]>[0],
+    siteIds: readonly string[],
+  ) => {
+    for (const s of siteIds)
+      if (!(await repos.sites.get(s)))
+        unwrap(err('RESOURCE.NOT_FOUND', `site ${s} does not exist`, { field: 'siteIds' }));
   };
 
   return {
@@ -55,7 +66,8 @@ export const usersService = (deps: UsersDeps) => {
         const roles = unwrap(validRoles(input.roles));
         const siteIds = [...new Set(input.siteIds ?? [])];
         await checkSites(repos, siteIds);
-        const password = input.password === undefined ? undefined : unwrap(validPassword(input.password, username));
+        const password =
+          input.password === undefined ? undefined : unwrap(validPassword(input.password, username));
         const at = now();
         const user: UserRecord = {
           id: ids.newId(),
@@ -75,7 +87,11 @@ export const usersService = (deps: UsersDeps) => {
           passwordChangedAt: password === undefined ? null : at,
         };
         await repos.users.insert(user);
-        await recordAudit(repos, clock, actor, 'user.create', `user:${user.id}`, { username, roles, siteIds });
+        await recordAudit(repos, clock, actor, 'user.create', `user:${user.id}`, {
+          username,
+          roles,
+          siteIds,
+        });
         return publicUserView(user);
       }),
 
@@ -85,21 +101,38 @@ export const usersService = (deps: UsersDeps) => {
         if (!cur) return unwrap(err('RESOURCE.NOT_FOUND', `user ${id} does not exist`, { userId: id }));
         const roles: Role[] = input.roles === undefined ? [...cur.roles] : unwrap(validRoles(input.roles));
         const selfLockout =
-          actor.kind === 'user' && actor.userId === id && ((input.disabled ?? false) || (cur.roles.includes('admin') && !roles.includes('admin')));
+          actor.kind === 'user' &&
+          actor.userId === id &&
+          ((input.disabled ?? false) || (cur.roles.includes('admin') && !roles.includes('admin')));
         if (selfLockout) {
-          unwrap(err('REQUEST.INVALID', 'you cannot disable your own account or remove your own administrator role', { field: 'roles' }));
+          unwrap(
+            err(
+              'REQUEST.INVALID',
+              'you cannot disable your own account or remove your own administrator role',
+              { field: 'roles' },
+            ),
+          );
         }
         // Four-eyes: nobody grants themselves a role (e.g. decision-maker to approve their own work).
         const gained = roles.filter((r) => !cur.roles.includes(r));
         if (actor.kind === 'user' && actor.userId === id && gained.length > 0) {
-          unwrap(err('AUTH.FORBIDDEN', `you cannot give yourself a role (${gained.join(', ')}); ask another administrator`, { field: 'roles' }));
+          unwrap(
+            err(
+              'AUTH.FORBIDDEN',
+              `you cannot give yourself a role (${gained.join(', ')}); ask another administrator`,
+              { field: 'roles' },
+            ),
+          );
         }
         const siteIds = input.siteIds === undefined ? cur.siteIds : [...new Set(input.siteIds)];
         await checkSites(repos, siteIds);
         const disabled = input.disabled ?? cur.disabled;
         const user: UserRecord = {
           ...cur,
-          displayName: input.displayName === undefined ? cur.displayName : unwrap(validText('displayName', input.displayName, 200, true)),
+          displayName:
+            input.displayName === undefined
+              ? cur.displayName
+              : unwrap(validText('displayName', input.displayName, 200, true)),
           email: input.email === undefined ? cur.email : unwrap(validEmail(input.email)),
           roles,
           siteIds,
@@ -110,11 +143,18 @@ export const usersService = (deps: UsersDeps) => {
         };
         await repos.users.update(user);
         if (disabled && !cur.disabled) await repos.sessions.deleteForUser(id);
-        await recordAudit(repos, clock, actor, disabled && !cur.disabled ? 'user.disable' : 'user.update', `user:${id}`, {
-          roles,
-          siteIds,
-          disabled,
-        });
+        await recordAudit(
+          repos,
+          clock,
+          actor,
+          disabled && !cur.disabled ? 'user.disable' : 'user.update',
+          `user:${id}`,
+          {
+            roles,
+            siteIds,
+            disabled,
+          },
+        );
         return publicUserView(user);
       }),
 

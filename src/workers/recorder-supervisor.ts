@@ -7,7 +7,12 @@
  */
 import type { Logger } from 'pino';
 import { ClipRecorder, type ClipMetadata, type ClipOpening, type ClipSink } from '../core/recording/clip.js';
-import { createNodeSpawner, IngestProcess, type CameraHealth, type Spawner } from '../adapters/media/ingest-process.js';
+import {
+  createNodeSpawner,
+  IngestProcess,
+  type CameraHealth,
+  type Spawner,
+} from '../adapters/media/ingest-process.js';
 import type { ClipStore } from '../adapters/vault/clip-store.js';
 import type { AgeRecipient } from '../adapters/vault/keys.js';
 import type { CameraPlan, RecordingService } from '../services/recording.service.js';
@@ -128,7 +133,8 @@ interface Denial {
 }
 
 const denies = (d: Denial, p: CameraPlan): boolean =>
-  d.scope.kind === 'all' || (d.scope.kind === 'room' ? p.camera.roomId === d.scope.roomId : p.siteId === d.scope.siteId);
+  d.scope.kind === 'all' ||
+  (d.scope.kind === 'room' ? p.camera.roomId === d.scope.roomId : p.siteId === d.scope.siteId);
 
 export interface SupervisorDeps {
   readonly service: Pick<RecordingService, 'clipOpened' | 'clipExtended' | 'clipFinished' | 'note'>;
@@ -145,12 +151,21 @@ export interface SupervisorDeps {
 }
 
 const modeOf = (p: CameraPlan): 'off' | 'incident' | 'continuous' =>
-  p.decision.mode.kind === 'incident-triggered' ? 'incident' : p.decision.mode.kind === 'continuous' ? 'continuous' : 'off';
+  p.decision.mode.kind === 'incident-triggered'
+    ? 'incident'
+    : p.decision.mode.kind === 'continuous'
+      ? 'continuous'
+      : 'off';
 
 /** What forces a restart when it changes: source, audio, mode and buffer lengths. */
 const keyOf = (p: CameraPlan): string => {
   const m = p.decision.mode;
-  return JSON.stringify([p.sourceUrl, p.decision.audioAllowed, m.kind, m.kind === 'incident-triggered' ? [m.preRollSeconds, m.postRollSeconds] : null]);
+  return JSON.stringify([
+    p.sourceUrl,
+    p.decision.audioAllowed,
+    m.kind,
+    m.kind === 'incident-triggered' ? [m.preRollSeconds, m.postRollSeconds] : null,
+  ]);
 };
 
 export class RecorderSupervisor {
@@ -184,7 +199,12 @@ export class RecorderSupervisor {
    * Reconciles processes with the plan. Safe to call often; only differences act. `ticket` is
    * planTicket() from before the plan was read: denials made after it stay in force.
    */
-  apply(plans: readonly CameraPlan[], blockers: readonly Blocker[], vault: VaultHandle | null, ticket: number): void {
+  apply(
+    plans: readonly CameraPlan[],
+    blockers: readonly Blocker[],
+    vault: VaultHandle | null,
+    ticket: number,
+  ): void {
     this.denials = this.denials.filter((d) => d.ticket >= ticket);
     this.plans = [...plans];
     this.blockers = [...blockers];
@@ -192,7 +212,13 @@ export class RecorderSupervisor {
     const byId = new Map(plans.map((p) => [p.camera.id, p]));
     for (const [id, a] of this.armed) {
       const p = byId.get(id);
-      if (p === undefined || blockers.length > 0 || vault === null || a.vault !== vault || this.denialFor(p) !== undefined) {
+      if (
+        p === undefined ||
+        blockers.length > 0 ||
+        vault === null ||
+        a.vault !== vault ||
+        this.denialFor(p) !== undefined
+      ) {
         void this.disarm(id, 'stop-now');
         continue;
       }
@@ -219,7 +245,13 @@ export class RecorderSupervisor {
     }
     if (blockers.length > 0 || vault === null) return;
     for (const p of plans) {
-      if (this.armed.has(p.camera.id) || p.off !== null || modeOf(p) === 'off' || this.denialFor(p) !== undefined) continue;
+      if (
+        this.armed.has(p.camera.id) ||
+        p.off !== null ||
+        modeOf(p) === 'off' ||
+        this.denialFor(p) !== undefined
+      )
+        continue;
       this.arm(p, vault);
     }
   }
@@ -246,7 +278,10 @@ export class RecorderSupervisor {
         this.noteUnarmed(ctx, p, a);
         continue;
       }
-      a.alarms = [...a.alarms.filter((x) => x.atMs > Date.now() - (this.deps.tunables().maxClipSeconds + 600) * 1000), ctx];
+      a.alarms = [
+        ...a.alarms.filter((x) => x.atMs > Date.now() - (this.deps.tunables().maxClipSeconds + 600) * 1000),
+        ctx,
+      ];
       const before = a.clip;
       const outcome = a.rec.alarm(ctx.atMs);
       if (outcome.kind === 'no-footage' && outcome.reason === 'draining') {
@@ -255,14 +290,34 @@ export class RecorderSupervisor {
         const h = a.ingest.health();
         const since = new Date(h.state === 'online' ? Date.now() : h.since).toISOString();
         const why = h.error === null ? h.state : `${h.state}: ${h.error.message}`;
-        this.note(ctx, p.camera.id, 'camera-offline', `no footage: camera offline since ${since} (${why})`, null);
+        this.note(
+          ctx,
+          p.camera.id,
+          'camera-offline',
+          `no footage: camera offline since ${since} (${why})`,
+          null,
+        );
       } else if (outcome.kind === 'extended' && a.clip !== null && a.clip === before) {
         const clip = a.clip;
-        void this.track(clip.stored.then(() => this.deps.service.clipExtended(clip.id, e.alarmId, e.incidentId)));
-        this.note(ctx, p.camera.id, 'clip-extended', `footage: clip ${clip.id} extended by this alarm${outcome.capped ? ' (maximum length reached)' : ''}`, clip.id);
+        void this.track(
+          clip.stored.then(() => this.deps.service.clipExtended(clip.id, e.alarmId, e.incidentId)),
+        );
+        this.note(
+          ctx,
+          p.camera.id,
+          'clip-extended',
+          `footage: clip ${clip.id} extended by this alarm${outcome.capped ? ' (maximum length reached)' : ''}`,
+          clip.id,
+        );
       } else if (outcome.kind === 'started' && a.clip === before) {
         // Armed but no complete GOP buffered yet: the clip opens with the next keyframe.
-        this.note(ctx, p.camera.id, 'clip', 'footage: clip starts with the next keyframe (no pre-roll buffered yet)', null);
+        this.note(
+          ctx,
+          p.camera.id,
+          'clip',
+          'footage: clip starts with the next keyframe (no pre-roll buffered yet)',
+          null,
+        );
       }
     }
   }
@@ -281,13 +336,21 @@ export class RecorderSupervisor {
         recording: a?.rec.recording ?? false,
         draining: a?.draining ?? false,
         mode: a === undefined ? 'off' : modeOf(a.plan),
-        offReason: a !== undefined ? null : (this.denialFor(p)?.off.message ?? p.off?.message ?? (modeOf(p) === 'off' ? p.decision.reason : (blocker?.message ?? null))),
+        offReason:
+          a !== undefined
+            ? null
+            : (this.denialFor(p)?.off.message ??
+              p.off?.message ??
+              (modeOf(p) === 'off' ? p.decision.reason : (blocker?.message ?? null))),
         health,
         pid: a?.ingest.pid ?? null,
         ringSeconds: a?.rec.ring.spanSeconds ?? 0,
         gopWarning: a?.rec.ring.gopWarning ?? false,
         ringBytes: a?.rec.ring.bytes ?? 0,
-        preRollSeconds: a !== undefined && a.plan.decision.mode.kind === 'incident-triggered' ? a.plan.decision.mode.preRollSeconds : null,
+        preRollSeconds:
+          a !== undefined && a.plan.decision.mode.kind === 'incident-triggered'
+            ? a.plan.decision.mode.preRollSeconds
+            : null,
         sealError: a?.sealError ? { ...a.sealError, at: new Date(a.sealError.at).toISOString() } : null,
         clipsSealed: a?.clipsSealed ?? 0,
         bytesSealed: a?.bytesSealed ?? 0,
@@ -302,7 +365,8 @@ export class RecorderSupervisor {
 
   /** Waits for clip rows and notes still being written. */
   async settled(): Promise<void> {
-    while (this.pending.size > 0 || this.sealing.size > 0) await Promise.allSettled([...this.pending, ...this.sealing]);
+    while (this.pending.size > 0 || this.sealing.size > 0)
+      await Promise.allSettled([...this.pending, ...this.sealing]);
   }
 
   async stop(): Promise<void> {
@@ -324,8 +388,24 @@ export class RecorderSupervisor {
     return q;
   }
 
-  private note(ctx: AlarmContext, cameraId: string | null, kind: FootageNoteKind, message: string, clipId: string | null): void {
-    void this.track(this.deps.service.note({ incidentId: ctx.incidentId, alarmId: ctx.alarmId, roomId: ctx.roomId, cameraId, kind, message, clipId }));
+  private note(
+    ctx: AlarmContext,
+    cameraId: string | null,
+    kind: FootageNoteKind,
+    message: string,
+    clipId: string | null,
+  ): void {
+    void this.track(
+      this.deps.service.note({
+        incidentId: ctx.incidentId,
+        alarmId: ctx.alarmId,
+        roomId: ctx.roomId,
+        cameraId,
+        kind,
+        message,
+        clipId,
+      }),
+    );
   }
 
   private denialFor(p: CameraPlan): Denial | undefined {
@@ -340,11 +420,23 @@ export class RecorderSupervisor {
     } else if (p.off !== null) {
       this.note(ctx, p.camera.id, p.off.kind, p.off.message, null);
     } else if (a?.draining === true || modeOf(p) === 'off') {
-      this.note(ctx, p.camera.id, 'policy-off', `no footage: recording is not permitted here now (${p.decision.reason})`, null);
+      this.note(
+        ctx,
+        p.camera.id,
+        'policy-off',
+        `no footage: recording is not permitted here now (${p.decision.reason})`,
+        null,
+      );
     } else if (blocker !== undefined) {
       this.note(ctx, p.camera.id, blocker.kind, `no footage: ${blocker.message}`, null);
     } else {
-      this.note(ctx, p.camera.id, 'camera-offline', `no footage: camera not armed yet (since ${new Date().toISOString()})`, null);
+      this.note(
+        ctx,
+        p.camera.id,
+        'camera-offline',
+        `no footage: camera not armed yet (since ${new Date().toISOString()})`,
+        null,
+      );
     }
   }
 
@@ -388,7 +480,8 @@ export class RecorderSupervisor {
       rec.tick(Date.now());
       const a = this.armed.get(id);
       // A drained recorder never begins another clip, so once this one has sealed the camera stops.
-      if (a !== undefined && a.draining && !a.rec.recording && a.clip === null) void this.disarm(id, 'stop-now');
+      if (a !== undefined && a.draining && !a.rec.recording && a.clip === null)
+        void this.disarm(id, 'stop-now');
     }, t.tickMs);
     ticker.unref();
     const armed: Armed = {
@@ -408,7 +501,17 @@ export class RecorderSupervisor {
     };
     armedRef = armed;
     this.armed.set(id, armed);
-    this.deps.log.info({ cameraId: id, roomId: p.camera.roomId, mode: modeOf(p), preRollSeconds: pre, postRollSeconds: post, audio: p.decision.audioAllowed }, 'camera armed');
+    this.deps.log.info(
+      {
+        cameraId: id,
+        roomId: p.camera.roomId,
+        mode: modeOf(p),
+        preRollSeconds: pre,
+        postRollSeconds: post,
+        audio: p.decision.audioAllowed,
+      },
+      'camera armed',
+    );
     ingest.start();
   }
 
@@ -446,8 +549,18 @@ export class RecorderSupervisor {
       onFirstSealed: (at) => this.deps.onFirstSealed?.(clipId, at),
       onFailed: (error) => {
         a.sealError = { code: error.code, message: error.message, at: Date.now() };
-        this.deps.log.error({ cameraId: a.plan.camera.id, clipId, code: error.code }, 'sealing a clip failed');
-        for (const x of linked) this.note(x, a.plan.camera.id, 'seal-failed', `footage incomplete: sealing clip ${clipId} failed (${error.code})`, clipId);
+        this.deps.log.error(
+          { cameraId: a.plan.camera.id, clipId, code: error.code },
+          'sealing a clip failed',
+        );
+        for (const x of linked)
+          this.note(
+            x,
+            a.plan.camera.id,
+            'seal-failed',
+            `footage incomplete: sealing clip ${clipId} failed (${error.code})`,
+            clipId,
+          );
       },
       onDone: (outcome, meta) => {
         if (a.clip?.id === clipId) a.clip = null;
@@ -480,7 +593,13 @@ export class RecorderSupervisor {
       }),
     );
     for (const x of linked)
-      this.note(x, a.plan.camera.id, 'clip', `footage: clip ${clipId}${opening.continues === null ? '' : ' (continued after the camera came back)'}`, clipId);
+      this.note(
+        x,
+        a.plan.camera.id,
+        'clip',
+        `footage: clip ${clipId}${opening.continues === null ? '' : ' (continued after the camera came back)'}`,
+        clipId,
+      );
     a.clip = { id: clipId, sink, number: opening.clipNumber, stored };
     this.sealing.add(sink.finished);
     void sink.finished.finally(() => this.sealing.delete(sink.finished));

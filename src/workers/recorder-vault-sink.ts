@@ -15,8 +15,19 @@ import type { AgeRecipient } from '../adapters/vault/keys.js';
 import type { VaultDomainError } from '../adapters/vault/vault-result.js';
 
 export type SealOutcome =
-  | { readonly ok: true; readonly manifestDigest: string; readonly sealedBytes: number; readonly parts: number }
-  | { readonly ok: false; readonly code: string; readonly message: string; readonly sealedBytes: number; readonly parts: number };
+  | {
+      readonly ok: true;
+      readonly manifestDigest: string;
+      readonly sealedBytes: number;
+      readonly parts: number;
+    }
+  | {
+      readonly ok: false;
+      readonly code: string;
+      readonly message: string;
+      readonly sealedBytes: number;
+      readonly parts: number;
+    };
 
 export interface VaultSinkOptions {
   readonly store: ClipStore;
@@ -67,7 +78,10 @@ export class VaultClipSink implements ClipSink {
     this.queue.push(chunk);
     this.queued += chunk.length;
     if (this.queued > (this.o.maxQueuedBytes ?? 256 * 1024 * 1024)) {
-      this.fail({ code: 'VAULT.IO_FAILED', message: 'sealing cannot keep up with the camera; the clip was stopped' });
+      this.fail({
+        code: 'VAULT.IO_FAILED',
+        message: 'sealing cannot keep up with the camera; the clip was stopped',
+      });
       return;
     }
     this.kick();
@@ -79,7 +93,6 @@ export class VaultClipSink implements ClipSink {
     this.meta = meta;
     this.kick();
   }
-
 
   private fail(error: VaultDomainError): void {
     if (this.failure !== null) return;
@@ -120,14 +133,35 @@ export class VaultClipSink implements ClipSink {
     this.done = true;
     let outcome: SealOutcome;
     if (this.failure !== null || !w.ok) {
-      const e = this.failure ?? { code: 'VAULT.IO_FAILED' as const, message: 'the clip writer could not be opened' };
-      outcome = { ok: false, code: e.code, message: e.message, sealedBytes: this.sealedBytes, parts: this.parts };
+      const e = this.failure ?? {
+        code: 'VAULT.IO_FAILED' as const,
+        message: 'the clip writer could not be opened',
+      };
+      outcome = {
+        ok: false,
+        code: e.code,
+        message: e.message,
+        sealedBytes: this.sealedBytes,
+        parts: this.parts,
+      };
     } else {
       const c = await w.value.close();
-      if (c.ok) outcome = { ok: true, manifestDigest: c.value.manifestDigest, sealedBytes: this.sealedBytes, parts: this.parts };
+      if (c.ok)
+        outcome = {
+          ok: true,
+          manifestDigest: c.value.manifestDigest,
+          sealedBytes: this.sealedBytes,
+          parts: this.parts,
+        };
       else {
         this.fail(c.error);
-        outcome = { ok: false, code: c.error.code, message: c.error.message, sealedBytes: this.sealedBytes, parts: this.parts };
+        outcome = {
+          ok: false,
+          code: c.error.code,
+          message: c.error.message,
+          sealedBytes: this.sealedBytes,
+          parts: this.parts,
+        };
       }
     }
     this.o.onDone(outcome, this.meta);

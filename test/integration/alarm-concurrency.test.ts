@@ -22,7 +22,12 @@ describe.each(dialects)('concurrent alarms on %s', (dialect) => {
     const sessions = await Promise.all(['balie', 'beveiliging', 'bhv'].map((u) => loginAs(t.app, u)));
     const presses = await Promise.all(
       Array.from({ length: 12 }, (_, i) =>
-        t.app.inject({ method: 'POST', url: '/api/alarms', headers: sessions[i % sessions.length]!.headers, payload: { roomId: room.id } }),
+        t.app.inject({
+          method: 'POST',
+          url: '/api/alarms',
+          headers: sessions[i % sessions.length]!.headers,
+          payload: { roomId: room.id },
+        }),
       ),
     );
     const statuses = presses.map((p) => p.statusCode);

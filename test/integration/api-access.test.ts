@@ -15,15 +15,20 @@ const sessions = new Map<Role, Record<string, string>>();
 beforeAll(async () => {
   t = await startTestRuntime({ demo: true, listen: true, loginAttemptsPerMinute: 1000 });
   for (const role of ROLES) {
-    const account = DEMO_ACCOUNTS.find((a) => a.roles.length === 1 && a.roles[0] === role) ?? DEMO_ACCOUNTS.find((a) => a.roles.includes(role))!;
+    const account =
+      DEMO_ACCOUNTS.find((a) => a.roles.length === 1 && a.roles[0] === role) ??
+      DEMO_ACCOUNTS.find((a) => a.roles.includes(role))!;
     // Accounts with one role only, so each row tests exactly one role's permissions.
     if (account.roles.length > 1) {
-      const r = await t.rt.services.users.create({ kind: 'system', name: 'test' }, {
-        username: `only-${role}`,
-        displayName: `Only ${role}`,
-        roles: [role],
-        password: 'a-long-test-password-1',
-      });
+      const r = await t.rt.services.users.create(
+        { kind: 'system', name: 'test' },
+        {
+          username: `only-${role}`,
+          displayName: `Only ${role}`,
+          roles: [role],
+          password: 'a-long-test-password-1',
+        },
+      );
       if (!r.ok) throw new Error(r.error.message);
       sessions.set(role, (await loginAs(t.app, `only-${role}`, 'a-long-test-password-1')).headers);
     } else {
@@ -34,7 +39,10 @@ beforeAll(async () => {
 afterAll(async () => t?.close());
 
 /** Event streams never end: read the status over real HTTP, then hang up. */
-const streamStatus = async (url: string, headers: Record<string, string>): Promise<{ statusCode: number; json: () => unknown }> => {
+const streamStatus = async (
+  url: string,
+  headers: Record<string, string>,
+): Promise<{ statusCode: number; json: () => unknown }> => {
   const ac = new AbortController();
   const res = await fetch(`${t.url}${url}`, { headers, signal: ac.signal });
   const body = res.status >= 400 ? ((await res.json()) as unknown) : undefined;
@@ -42,7 +50,10 @@ const streamStatus = async (url: string, headers: Record<string, string>): Promi
   return { statusCode: res.status, json: () => body };
 };
 
-const concrete = (url: string) => url.replace(/:([a-zA-Z]+)/g, (_m, p: string) => (p === 'key' ? 'alarm.escalationSeconds' : '00000000-0000-4000-8000-000000000000'));
+const concrete = (url: string) =>
+  url.replace(/:([a-zA-Z]+)/g, (_m, p: string) =>
+    p === 'key' ? 'alarm.escalationSeconds' : '00000000-0000-4000-8000-000000000000',
+  );
 
 describe('route × role authorisation', () => {
   it('declares access on every API route (and there are routes to walk)', () => {
@@ -70,9 +81,13 @@ describe('route × role authorisation', () => {
         oidc: undefined,
         webDir: undefined,
         logger: false,
-        modules: [{ ...careless, routes: async (app: FastifyInstance) => void app.get(path, async () => 'x') }],
+        modules: [
+          { ...careless, routes: async (app: FastifyInstance) => void app.get(path, async () => 'x') },
+        ],
       });
-    await expect(build('/api/careless')).rejects.toThrow('route GET /api/careless declares no access (config.access)');
+    await expect(build('/api/careless')).rejects.toThrow(
+      'route GET /api/careless declares no access (config.access)',
+    );
     // Outside /api too: a forgotten declaration never means "public".
     await expect(build('/metrics-2')).rejects.toThrow('route GET /metrics-2 declares no access');
   });
@@ -99,18 +114,35 @@ describe('route × role authorisation', () => {
     for (const route of t.app.declaredRoutes) {
       const url = concrete(route.url);
       // Anonymous
-      const anon = /\/stream$/.test(route.url) ? await streamStatus(url, {}) : await t.app.inject({ method: route.method as 'GET', url, payload: route.method === 'GET' ? undefined : {} });
-      if (route.access !== 'public' && anon.statusCode !== 401) failures.push(`anonymous ${route.method} ${route.url}: ${anon.statusCode}, expected 401`);
-      if (route.access === 'public' && (anon.statusCode === 401 || anon.statusCode === 403)) failures.push(`anonymous ${route.method} ${route.url}: ${anon.statusCode} on a public route`);
+      const anon = /\/stream$/.test(route.url)
+        ? await streamStatus(url, {})
+        : await t.app.inject({
+            method: route.method as 'GET',
+            url,
+            payload: route.method === 'GET' ? undefined : {},
+          });
+      if (route.access !== 'public' && anon.statusCode !== 401)
+        failures.push(`anonymous ${route.method} ${route.url}: ${anon.statusCode}, expected 401`);
+      if (route.access === 'public' && (anon.statusCode === 401 || anon.statusCode === 403))
+        failures.push(`anonymous ${route.method} ${route.url}: ${anon.statusCode} on a public route`);
       if (route.access === 'public') continue;
       for (const role of ROLES) {
         // Logout would end the session the remaining rows need.
         if (route.url === '/api/auth/logout') continue;
         const headers = sessions.get(role)!;
         const allowed = route.access === 'authenticated' || hasPermission([role], route.access);
-        const res = /\/stream$/.test(route.url) ? await streamStatus(url, headers) : await t.app.inject({ method: route.method as 'GET', url, headers, payload: route.method === 'GET' ? undefined : {} });
-        if (allowed && (res.statusCode === 401 || res.statusCode === 403)) failures.push(`${role} ${route.method} ${route.url}: ${res.statusCode}, expected access`);
-        if (!allowed && res.statusCode !== 403) failures.push(`${role} ${route.method} ${route.url}: ${res.statusCode}, expected 403`);
+        const res = /\/stream$/.test(route.url)
+          ? await streamStatus(url, headers)
+          : await t.app.inject({
+              method: route.method as 'GET',
+              url,
+              headers,
+              payload: route.method === 'GET' ? undefined : {},
+            });
+        if (allowed && (res.statusCode === 401 || res.statusCode === 403))
+          failures.push(`${role} ${route.method} ${route.url}: ${res.statusCode}, expected access`);
+        if (!allowed && res.statusCode !== 403)
+          failures.push(`${role} ${route.method} ${route.url}: ${res.statusCode}, expected 403`);
         if (!allowed) expect(res.json()).toMatchObject({ code: 'AUTH.FORBIDDEN' });
       }
     }
@@ -119,13 +151,28 @@ describe('route × role authorisation', () => {
 
   it('rejects cookie-authenticated writes without the CSRF token, accepts them with it', async () => {
     const h = sessions.get('admin')!;
-    const without = await t.app.inject({ method: 'POST', url: '/api/sites', headers: { cookie: h.cookie! }, payload: { name: 'CSRF-test' } });
+    const without = await t.app.inject({
+      method: 'POST',
+      url: '/api/sites',
+      headers: { cookie: h.cookie! },
+      payload: { name: 'CSRF-test' },
+    });
     expect(without.statusCode).toBe(403);
     expect(without.json()).toMatchObject({ code: 'AUTH.CSRF' });
-    const wrong = await t.app.inject({ method: 'POST', url: '/api/sites', headers: { cookie: h.cookie!, 'x-csrf-token': 'nope' }, payload: { name: 'CSRF-test' } });
+    const wrong = await t.app.inject({
+      method: 'POST',
+      url: '/api/sites',
+      headers: { cookie: h.cookie!, 'x-csrf-token': 'nope' },
+      payload: { name: 'CSRF-test' },
+    });
     expect(wrong.statusCode).toBe(403);
     expect((await t.rt.store.read.sites.list()).some((s) => s.name === 'CSRF-test')).toBe(false);
-    const withToken = await t.app.inject({ method: 'POST', url: '/api/sites', headers: h, payload: { name: 'CSRF-test' } });
+    const withToken = await t.app.inject({
+      method: 'POST',
+      url: '/api/sites',
+      headers: h,
+      payload: { name: 'CSRF-test' },
+    });
     expect(withToken.statusCode).toBe(201);
   });
 });

@@ -45,30 +45,113 @@ describe.each(dialects)('hostile input on %s', (dialect) => {
     ['site: script', 'POST', '/api/sites', () => ({ name: '<script>alert(1)</script>' }), [400]],
     ['site: SQL fragment', 'POST', '/api/sites', () => ({ name: "x'; DROP TABLE sites; --" }), [400]],
     ['site: path traversal', 'POST', '/api/sites', () => ({ name: '../../etc/passwd' }), [400]],
-    ['site: control chars in address', 'POST', '/api/sites', () => ({ name: 'Ok naam', address: 'a\u0000b' }), [400]],
+    [
+      'site: control chars in address',
+      'POST',
+      '/api/sites',
+      () => ({ name: 'Ok naam', address: 'a\u0000b' }),
+      [400],
+    ],
     ['site: duplicate name', 'POST', '/api/sites', () => ({ name: 'Stadhuis Lindewaard' }), [409]],
-    ['room: unknown site', 'POST', '/api/rooms', () => ({ siteId: '00000000-0000-4000-8000-000000000000', name: 'Kamer' }), [404]],
+    [
+      'room: unknown site',
+      'POST',
+      '/api/rooms',
+      () => ({ siteId: '00000000-0000-4000-8000-000000000000', name: 'Kamer' }),
+      [404],
+    ],
     ['room: id with traversal', 'POST', '/api/rooms', () => ({ siteId: '../sites', name: 'Kamer' }), [400]],
     ['room: array for name', 'POST', '/api/rooms', () => ({ siteId, name: ['a'] }), [400]],
-    ['camera: file URL', 'POST', '/api/cameras', () => ({ roomId, name: 'Cam', url: 'file:///etc/passwd' }), [400]],
+    [
+      'camera: file URL',
+      'POST',
+      '/api/cameras',
+      () => ({ roomId, name: 'Cam', url: 'file:///etc/passwd' }),
+      [400],
+    ],
     ['camera: not a URL', 'POST', '/api/cameras', () => ({ roomId, name: 'Cam', url: 'rtsp//nope' }), [400]],
-    ['camera: boolean password', 'POST', '/api/cameras', () => ({ roomId, name: 'Cam', url: 'rtsp://10.0.0.1/s', password: true }), [400]],
-    ['type: bad code', 'POST', '/api/conversation-types', () => ({ code: 'Bijstand Gesprek!', nameNl: 'a', nameEn: 'b', sensitive: true }), [400]],
-    ['type: string for boolean', 'POST', '/api/conversation-types', () => ({ code: 'x-y', nameNl: 'a', nameEn: 'b', sensitive: 'true' }), [400]],
-    ['user: unknown role', 'POST', '/api/users', () => ({ username: 'nieuw', displayName: 'N', roles: ['root'] }), [400]],
-    ['user: weak password', 'POST', '/api/users', () => ({ username: 'nieuw', displayName: 'N', roles: ['auditor'], password: 'kort' }), [422]],
-    ['user: uppercase/space username', 'POST', '/api/users', () => ({ username: 'Robert Tables', displayName: 'N', roles: ['auditor'] }), [400]],
-    ['user: no roles', 'POST', '/api/users', () => ({ username: 'nieuw', displayName: 'N', roles: [] }), [400]],
-    ['organisation: bad e-mail', 'PUT', '/api/organisation', () => ({ name: 'Gemeente X', address: '', dpoName: '', dpoEmail: 'not-an-email', dpoPhone: '' }), [400]],
+    [
+      'camera: boolean password',
+      'POST',
+      '/api/cameras',
+      () => ({ roomId, name: 'Cam', url: 'rtsp://10.0.0.1/s', password: true }),
+      [400],
+    ],
+    [
+      'type: bad code',
+      'POST',
+      '/api/conversation-types',
+      () => ({ code: 'Bijstand Gesprek!', nameNl: 'a', nameEn: 'b', sensitive: true }),
+      [400],
+    ],
+    [
+      'type: string for boolean',
+      'POST',
+      '/api/conversation-types',
+      () => ({ code: 'x-y', nameNl: 'a', nameEn: 'b', sensitive: 'true' }),
+      [400],
+    ],
+    [
+      'user: unknown role',
+      'POST',
+      '/api/users',
+      () => ({ username: 'nieuw', displayName: 'N', roles: ['root'] }),
+      [400],
+    ],
+    [
+      'user: weak password',
+      'POST',
+      '/api/users',
+      () => ({ username: 'nieuw', displayName: 'N', roles: ['auditor'], password: 'kort' }),
+      [422],
+    ],
+    [
+      'user: uppercase/space username',
+      'POST',
+      '/api/users',
+      () => ({ username: 'Robert Tables', displayName: 'N', roles: ['auditor'] }),
+      [400],
+    ],
+    [
+      'user: no roles',
+      'POST',
+      '/api/users',
+      () => ({ username: 'nieuw', displayName: 'N', roles: [] }),
+      [400],
+    ],
+    [
+      'organisation: bad e-mail',
+      'PUT',
+      '/api/organisation',
+      () => ({ name: 'Gemeente X', address: '', dpoName: '', dpoEmail: 'not-an-email', dpoPhone: '' }),
+      [400],
+    ],
     ['setting: unknown key', 'PUT', '/api/settings/evil.key', () => ({ value: 1 }), [400]],
-    ['setting: out of range', 'PUT', '/api/settings/alarm.escalationSeconds', () => ({ value: 100000 }), [400]],
+    [
+      'setting: out of range',
+      'PUT',
+      '/api/settings/alarm.escalationSeconds',
+      () => ({ value: 100000 }),
+      [400],
+    ],
     ['setting: traversal key', 'PUT', '/api/settings/..%2F..%2Fetc', () => ({ value: 1 }), [400]],
-    ['site patch: unknown id', 'PATCH', '/api/sites/00000000-0000-4000-8000-000000000000', () => ({ name: 'X' }), [404]],
+    [
+      'site patch: unknown id',
+      'PATCH',
+      '/api/sites/00000000-0000-4000-8000-000000000000',
+      () => ({ name: 'X' }),
+      [404],
+    ],
   ];
 
   it.each(cases)('%s → clear 4xx, nothing written', async (_name, method, url, body, statuses) => {
     const before = await snapshot();
-    const res = await t.app.inject({ method: method as 'POST', url, headers: admin, payload: body() as object });
+    const res = await t.app.inject({
+      method: method as 'POST',
+      url,
+      headers: admin,
+      payload: body() as object,
+    });
     expect(statuses).toContain(res.statusCode);
     expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
     const p = res.json<{ code: string; detail: string; status: number }>();
@@ -80,29 +163,62 @@ describe.each(dialects)('hostile input on %s', (dialect) => {
 
   it('rejects a body that is not JSON, or too large, with problem+json', async () => {
     const before = await snapshot();
-    const notJson = await t.app.inject({ method: 'POST', url: '/api/sites', headers: { ...admin, 'content-type': 'application/json' }, payload: '{"name":' });
+    const notJson = await t.app.inject({
+      method: 'POST',
+      url: '/api/sites',
+      headers: { ...admin, 'content-type': 'application/json' },
+      payload: '{"name":',
+    });
     expect(notJson.statusCode).toBe(400);
     expect(notJson.json()).toMatchObject({ code: 'REQUEST.INVALID' });
-    const xml = await t.app.inject({ method: 'POST', url: '/api/sites', headers: { ...admin, 'content-type': 'application/xml' }, payload: '<site/>' });
+    const xml = await t.app.inject({
+      method: 'POST',
+      url: '/api/sites',
+      headers: { ...admin, 'content-type': 'application/xml' },
+      payload: '<site/>',
+    });
     expect(xml.statusCode).toBe(415);
-    const huge = await t.app.inject({ method: 'POST', url: '/api/sites', headers: admin, payload: { name: 'x'.repeat(2 * 1024 * 1024) } });
+    const huge = await t.app.inject({
+      method: 'POST',
+      url: '/api/sites',
+      headers: admin,
+      payload: { name: 'x'.repeat(2 * 1024 * 1024) },
+    });
     expect(huge.statusCode).toBe(413);
     expect(huge.json()).toMatchObject({ code: 'REQUEST.TOO_LARGE' });
     expect(await snapshot()).toEqual(before);
   });
 
   it('names the allowed values when a field takes one of a fixed set', async () => {
-    const res = await t.app.inject({ method: 'POST', url: '/api/users', headers: admin, payload: { username: 'nieuw', displayName: 'N', roles: ['root'] } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/users',
+      headers: admin,
+      payload: { username: 'nieuw', displayName: 'N', roles: ['root'] },
+    });
     expect(res.statusCode).toBe(400);
     const p = res.json<{ detail: string; errors: Array<{ field: string; message: string }> }>();
-    expect(p.errors).toContainEqual({ field: 'roles.0', message: expect.stringContaining('must be one of: "front-desk", "responder"') });
+    expect(p.errors).toContainEqual({
+      field: 'roles.0',
+      message: expect.stringContaining('must be one of: "front-desk", "responder"'),
+    });
     expect(p.detail).not.toContain('must be equal to constant');
   });
 
   it('names the offending field', async () => {
-    const res = await t.app.inject({ method: 'POST', url: '/api/rooms', headers: admin, payload: { siteId, name: '<b>' } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/rooms',
+      headers: admin,
+      payload: { siteId, name: '<b>' },
+    });
     expect(res.json()).toMatchObject({ code: 'REQUEST.INVALID', errors: [{ field: 'name' }] });
-    const typed = await t.app.inject({ method: 'POST', url: '/api/sites', headers: admin, payload: { name: 7 } });
+    const typed = await t.app.inject({
+      method: 'POST',
+      url: '/api/sites',
+      headers: admin,
+      payload: { name: 7 },
+    });
     expect(typed.json<{ errors: Array<{ field: string }> }>().errors[0]?.field).toBe('name');
   });
 
@@ -119,11 +235,18 @@ describe.each(dialects)('hostile input on %s', (dialect) => {
     const list = await t.app.inject({ method: 'GET', url: '/api/cameras', headers: admin });
     expect(list.body).not.toContain('S3cret-pass');
     expect(list.body).not.toContain('viewer');
-    const audit = await t.app.inject({ method: 'GET', url: '/api/audit?limit=5', headers: (await loginAs(t.app, 'auditor')).headers });
+    const audit = await t.app.inject({
+      method: 'GET',
+      url: '/api/audit?limit=5',
+      headers: (await loginAs(t.app, 'auditor')).headers,
+    });
     expect(audit.body).not.toContain('S3cret-pass');
     const stored = await t.rt.store.read.cameras.getWithSecret(res.json<{ id: string }>().id);
     expect(stored?.credentialsSealed).not.toContain('S3cret');
-    expect(JSON.parse(t.rt.secrets.open(stored!.credentialsSealed!))).toEqual({ username: 'viewer', password: 'S3cret-pass' });
+    expect(JSON.parse(t.rt.secrets.open(stored!.credentialsSealed!))).toEqual({
+      username: 'viewer',
+      password: 'S3cret-pass',
+    });
   });
 
   it('never returns password hashes or session ids', async () => {

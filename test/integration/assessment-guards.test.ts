@@ -162,19 +162,48 @@ describe.each(dialects)('assessment guards on %s', (dialect) => {
     expect((await approve(id)).statusCode).toBe(200);
   });
 
-  it('four-eyes: someone who edited a colleague\'s draft cannot decide on it either', async () => {
-    const created = await post('/api/assessments', 'beveiliging', { scenario: incidentTriggered(roomId, typeId) });
+  it("four-eyes: someone who edited a colleague's draft cannot decide on it either", async () => {
+    const created = await post('/api/assessments', 'beveiliging', {
+      scenario: incidentTriggered(roomId, typeId),
+    });
     const id = created.json<{ assessment: { id: string } }>().assessment.id;
     // The security-and-decision-maker colleague rewrites the untouched draft…
-    const edited = await t.app.inject({ method: 'PUT', url: `/api/assessments/${id}`, headers: as.dubbel!, payload: { scenario: incidentTriggered(roomId, typeId) } });
+    const edited = await t.app.inject({
+      method: 'PUT',
+      url: `/api/assessments/${id}`,
+      headers: as.dubbel!,
+      payload: { scenario: incidentTriggered(roomId, typeId) },
+    });
     expect(edited.statusCode, edited.body).toBe(200);
     // …which makes a version authored by them rather than an anonymous in-place change.
     expect(edited.json()).toMatchObject({ newVersion: true, version: { version: 2 } });
-    expect((await post(`/api/assessments/${id}/dpo-advice`, 'fg', { advice: 'Advies vastgelegd.', recommendation: 'approve' })).statusCode).toBe(200);
-    expect((await post(`/api/assessments/${id}/views`, 'beveiliging', { sought: true, summary: 'Cliëntenraad gehoord.' })).statusCode).toBe(200);
+    expect(
+      (
+        await post(`/api/assessments/${id}/dpo-advice`, 'fg', {
+          advice: 'Advies vastgelegd.',
+          recommendation: 'approve',
+        })
+      ).statusCode,
+    ).toBe(200);
+    expect(
+      (
+        await post(`/api/assessments/${id}/views`, 'beveiliging', {
+          sought: true,
+          summary: 'Cliëntenraad gehoord.',
+        })
+      ).statusCode,
+    ).toBe(200);
     const e = await mod.services.assessments.evaluateStored(id);
     for (const ruleId of e.ok ? e.value.pendingReviews : []) {
-      expect((await post(`/api/assessments/${id}/judgements`, 'beveiliging', { ruleId, outcome: 'pass', reasons: 'Gewogen.' })).statusCode).toBe(200);
+      expect(
+        (
+          await post(`/api/assessments/${id}/judgements`, 'beveiliging', {
+            ruleId,
+            outcome: 'pass',
+            reasons: 'Gewogen.',
+          })
+        ).statusCode,
+      ).toBe(200);
     }
     expect((await post(`/api/assessments/${id}/submit`, 'beveiliging')).statusCode).toBe(200);
     const own = await approve(id, 'dubbel');
@@ -251,13 +280,23 @@ describe.each(dialects)('assessment guards on %s', (dialect) => {
     const res = await approve(id);
     expect(res.statusCode, res.body).toBe(409);
     expect(res.json()).toMatchObject({ code: 'ASSESSMENT.CONDITIONS_OPEN' });
-    const open = res.json<{ details: { conditions: { ruleId: string; kind: string }[] } }>().details.conditions;
+    const open = res.json<{ details: { conditions: { ruleId: string; kind: string }[] } }>().details
+      .conditions;
     expect(open.map((c) => `${c.ruleId} ${c.kind}`)).toEqual(
-      expect.arrayContaining(['DPIA-1 dpia-before-start', 'EMP-1 works-council-consent', 'TRN-1 signage', 'SEC-1 access-control']),
+      expect.arrayContaining([
+        'DPIA-1 dpia-before-start',
+        'EMP-1 works-council-consent',
+        'TRN-1 signage',
+        'SEC-1 access-control',
+      ]),
     );
     expect(open.some((c) => c.ruleId === 'RET-1')).toBe(false);
     expect(await counts()).toEqual(before);
-    const policy = await t.app.inject({ method: 'GET', url: `/api/rooms/${room1}/policy`, headers: as.secretaris! });
+    const policy = await t.app.inject({
+      method: 'GET',
+      url: `/api/rooms/${room1}/policy`,
+      headers: as.secretaris!,
+    });
     expect(policy.json<{ policy: { entries: unknown[] } }>().policy.entries).toEqual([]);
   });
 

@@ -265,25 +265,51 @@ describe.each(dialects)('assessment workflow on %s', (dialect) => {
   });
 
   it('renders the documents: DPIA report (HTML, tagged PDF), register entry, sign and privacy page', async () => {
-    const html = await t.app.inject({ method: 'GET', url: `/api/assessments/${assessmentId}/report.html`, headers: fg });
+    const html = await t.app.inject({
+      method: 'GET',
+      url: `/api/assessments/${assessmentId}/report.html`,
+      headers: fg,
+    });
     expect(html.statusCode).toBe(200);
     expect(html.headers['content-type']).toContain('text/html');
     expect(html.body).toContain('<html lang="nl"');
     expect(html.body).toContain('Drs. Anouk Jansen');
-    const pdf = await t.app.inject({ method: 'GET', url: `/api/assessments/${assessmentId}/report.pdf?lang=en`, headers: fg });
+    const pdf = await t.app.inject({
+      method: 'GET',
+      url: `/api/assessments/${assessmentId}/report.pdf?lang=en`,
+      headers: fg,
+    });
     expect(pdf.statusCode).toBe(200);
     expect(pdf.headers['content-type']).toBe('application/pdf');
     expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
-    const ropa = await t.app.inject({ method: 'GET', url: `/api/assessments/${assessmentId}/ropa.json`, headers: fg });
+    const ropa = await t.app.inject({
+      method: 'GET',
+      url: `/api/assessments/${assessmentId}/ropa.json`,
+      headers: fg,
+    });
     expect(ropa.statusCode).toBe(200);
-    expect(ropa.json()).toMatchObject({ kind: 'proportio.ropa-entry', controller: { name: 'Gemeente Lindewaard' } });
-    const ropaPdf = await t.app.inject({ method: 'GET', url: `/api/assessments/${assessmentId}/ropa.pdf`, headers: fg });
+    expect(ropa.json()).toMatchObject({
+      kind: 'proportio.ropa-entry',
+      controller: { name: 'Gemeente Lindewaard' },
+    });
+    const ropaPdf = await t.app.inject({
+      method: 'GET',
+      url: `/api/assessments/${assessmentId}/ropa.pdf`,
+      headers: fg,
+    });
     expect(ropaPdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
     const sign = await t.app.inject({ method: 'GET', url: `/api/rooms/${roomId}/sign.pdf`, headers: balie });
     expect(sign.statusCode).toBe(200);
     expect(sign.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
-    const texts = await t.app.inject({ method: 'GET', url: `/api/rooms/${roomId}/transparency`, headers: balie });
-    expect(texts.json()).toMatchObject({ recording: true, secondLayerUrl: expect.stringContaining(`/api/public/rooms/${roomId}/privacy`) });
+    const texts = await t.app.inject({
+      method: 'GET',
+      url: `/api/rooms/${roomId}/transparency`,
+      headers: balie,
+    });
+    expect(texts.json()).toMatchObject({
+      recording: true,
+      secondLayerUrl: expect.stringContaining(`/api/public/rooms/${roomId}/privacy`),
+    });
     expect(texts.json<{ letterParagraph: { nl: string } }>().letterParagraph.nl.length).toBeGreaterThan(40);
     // The second layer is public: residents reach it from the sign without an account.
     const page = await t.app.inject({ method: 'GET', url: `/api/public/rooms/${roomId}/privacy` });
@@ -292,7 +318,12 @@ describe.each(dialects)('assessment workflow on %s', (dialect) => {
   });
 
   it('has no register entry for a measure that is not approved', async () => {
-    const draft = await t.app.inject({ method: 'POST', url: '/api/assessments', headers: fg, payload: { scenario: demoScenario(roomId, typeId) } });
+    const draft = await t.app.inject({
+      method: 'POST',
+      url: '/api/assessments',
+      headers: fg,
+      payload: { scenario: demoScenario(roomId, typeId) },
+    });
     expect(draft.statusCode).toBe(201);
     const id = draft.json<{ assessment: { id: string } }>().assessment.id;
     const ropa = await t.app.inject({ method: 'GET', url: `/api/assessments/${id}/ropa.json`, headers: fg });

@@ -18,15 +18,23 @@ describe.each(dialects)('accounts on %s', (dialect) => {
   });
   afterAll(async () => t?.close());
 
-  const login = (username: string, password: string) => t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+  const login = (username: string, password: string) =>
+    t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
 
   it('sets an HttpOnly, SameSite=Strict session cookie and answers /me with permissions', async () => {
     const res = await login('fg', PW);
     expect(res.statusCode).toBe(200);
     const cookie = res.cookies.find((c) => c.name === 'proportio_session')!;
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/' });
-    const me = await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: `proportio_session=${cookie.value}` } });
-    expect(me.json()).toMatchObject({ user: { username: 'fg', roles: ['dpo'] }, permissions: expect.arrayContaining(['audit:read']) });
+    const me = await t.app.inject({
+      method: 'GET',
+      url: '/api/auth/me',
+      headers: { cookie: `proportio_session=${cookie.value}` },
+    });
+    expect(me.json()).toMatchObject({
+      user: { username: 'fg', roles: ['dpo'] },
+      permissions: expect.arrayContaining(['audit:read']),
+    });
     // The database holds only a hash of the session id.
     const stored = await t.rt.database.db.selectFrom('sessions').select('id_hash').execute();
     expect(stored.map((s) => s.id_hash)).not.toContain(cookie.value);
@@ -52,41 +60,83 @@ describe.each(dialects)('accounts on %s', (dialect) => {
     // An administrator lifts the lock by re-enabling (or resetting the password).
     const admin = (await loginAs(t.app, 'beheer')).headers;
     const user = (await t.rt.store.read.users.findByUsername('auditor'))!;
-    const res = await t.app.inject({ method: 'PATCH', url: `/api/users/${user.id}`, headers: admin, payload: { disabled: false } });
+    const res = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/users/${user.id}`,
+      headers: admin,
+      payload: { disabled: false },
+    });
     expect(res.statusCode).toBe(200);
     expect((await login('auditor', PW)).statusCode).toBe(200);
   });
 
   it('logs out: the cookie no longer works', async () => {
     const s = await loginAs(t.app, 'bhv');
-    expect((await t.app.inject({ method: 'POST', url: '/api/auth/logout', headers: s.headers })).statusCode).toBe(204);
-    expect((await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: s.headers })).statusCode).toBe(401);
+    expect(
+      (await t.app.inject({ method: 'POST', url: '/api/auth/logout', headers: s.headers })).statusCode,
+    ).toBe(204);
+    expect((await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: s.headers })).statusCode).toBe(
+      401,
+    );
   });
 
   it('changes a password: needs the current one, enforces the rules', async () => {
     const s = await loginAs(t.app, 'secretaris');
-    const wrong = await t.app.inject({ method: 'POST', url: '/api/auth/password', headers: s.headers, payload: { currentPassword: 'nope-nope-nope', newPassword: 'a-brand-new-passphrase' } });
+    const wrong = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/password',
+      headers: s.headers,
+      payload: { currentPassword: 'nope-nope-nope', newPassword: 'a-brand-new-passphrase' },
+    });
     expect(wrong.json()).toMatchObject({ code: 'AUTH.INVALID_CREDENTIALS' });
-    const weak = await t.app.inject({ method: 'POST', url: '/api/auth/password', headers: s.headers, payload: { currentPassword: PW, newPassword: 'short' } });
+    const weak = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/password',
+      headers: s.headers,
+      payload: { currentPassword: PW, newPassword: 'short' },
+    });
     expect(weak.statusCode).toBe(422);
     const other = await loginAs(t.app, 'secretaris'); // e.g. a session left open elsewhere
-    const good = await t.app.inject({ method: 'POST', url: '/api/auth/password', headers: s.headers, payload: { currentPassword: PW, newPassword: 'a-brand-new-passphrase' } });
+    const good = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/password',
+      headers: s.headers,
+      payload: { currentPassword: PW, newPassword: 'a-brand-new-passphrase' },
+    });
     expect(good.statusCode).toBe(200);
-    expect((await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: s.headers })).statusCode).toBe(200);
-    expect((await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: other.headers })).statusCode).toBe(401);
+    expect((await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: s.headers })).statusCode).toBe(
+      200,
+    );
+    expect(
+      (await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: other.headers })).statusCode,
+    ).toBe(401);
     expect((await login('secretaris', PW)).statusCode).toBe(401);
     expect((await login('secretaris', 'a-brand-new-passphrase')).statusCode).toBe(200);
   });
 
   it('issues API tokens that work as bearer tokens without CSRF, and stores only their hash', async () => {
     const s = await loginAs(t.app, 'beheer');
-    const created = await t.app.inject({ method: 'POST', url: '/api/auth/tokens', headers: s.headers, payload: { name: 'Script' } });
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/tokens',
+      headers: s.headers,
+      payload: { name: 'Script' },
+    });
     expect(created.statusCode).toBe(201);
     const token = created.json<{ token: string }>().token;
     expect(token).toMatch(/^prt_/);
-    const res = await t.app.inject({ method: 'POST', url: '/api/sites', headers: { authorization: `Bearer ${token}` }, payload: { name: 'Via token' } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/sites',
+      headers: { authorization: `Bearer ${token}` },
+      payload: { name: 'Via token' },
+    });
     expect(res.statusCode).toBe(201);
-    const bad = await t.app.inject({ method: 'GET', url: '/api/sites', headers: { authorization: 'Bearer prt_forged' } });
+    const bad = await t.app.inject({
+      method: 'GET',
+      url: '/api/sites',
+      headers: { authorization: 'Bearer prt_forged' },
+    });
     expect(bad.statusCode).toBe(401);
     const rows = await t.rt.database.db.selectFrom('api_tokens').select('token_hash').execute();
     expect(rows.map((r) => r.token_hash)).not.toContain(token);
@@ -96,15 +146,31 @@ describe.each(dialects)('accounts on %s', (dialect) => {
     const victim = await loginAs(t.app, 'balie');
     const admin = (await loginAs(t.app, 'beheer')).headers;
     const user = (await t.rt.store.read.users.findByUsername('balie'))!;
-    expect((await t.app.inject({ method: 'PATCH', url: `/api/users/${user.id}`, headers: admin, payload: { disabled: true } })).statusCode).toBe(200);
-    expect((await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: victim.headers })).statusCode).toBe(401);
+    expect(
+      (
+        await t.app.inject({
+          method: 'PATCH',
+          url: `/api/users/${user.id}`,
+          headers: admin,
+          payload: { disabled: true },
+        })
+      ).statusCode,
+    ).toBe(200);
+    expect(
+      (await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: victim.headers })).statusCode,
+    ).toBe(401);
     expect((await login('balie', PW)).json()).toMatchObject({ code: 'AUTH.DISABLED' });
   });
 
   it('does not let anyone give themselves a role', async () => {
     const s = await loginAs(t.app, 'beheer');
     const me = (await t.rt.store.read.users.findByUsername('beheer'))!;
-    const res = await t.app.inject({ method: 'PATCH', url: `/api/users/${me.id}`, headers: s.headers, payload: { roles: ['admin', 'decision-maker'] } });
+    const res = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/users/${me.id}`,
+      headers: s.headers,
+      payload: { roles: ['admin', 'decision-maker'] },
+    });
     expect(res.statusCode).toBe(403);
     expect(res.json()).toMatchObject({ code: 'AUTH.FORBIDDEN' });
     expect((await t.rt.store.read.users.get(me.id))?.roles).toEqual(['admin']);
@@ -113,7 +179,12 @@ describe.each(dialects)('accounts on %s', (dialect) => {
   it('does not let an administrator lock themselves out', async () => {
     const s = await loginAs(t.app, 'beheer');
     const me = (await t.rt.store.read.users.findByUsername('beheer'))!;
-    const res = await t.app.inject({ method: 'PATCH', url: `/api/users/${me.id}`, headers: s.headers, payload: { roles: ['auditor'] } });
+    const res = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/users/${me.id}`,
+      headers: s.headers,
+      payload: { roles: ['auditor'] },
+    });
     expect(res.statusCode).toBe(400);
     expect((await t.rt.store.read.users.get(me.id))?.roles).toEqual(['admin']);
   });
@@ -129,10 +200,22 @@ describe('login rate limiting per address', () => {
   it('answers 429 past the limit, before checking the password', async () => {
     const statuses = [];
     for (let i = 0; i < 4; i++) {
-      statuses.push((await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: `x${i}`, password: 'whatever-123' } })).statusCode);
+      statuses.push(
+        (
+          await t.app.inject({
+            method: 'POST',
+            url: '/api/auth/login',
+            payload: { username: `x${i}`, password: 'whatever-123' },
+          })
+        ).statusCode,
+      );
     }
     expect(statuses).toEqual([401, 401, 401, 429]);
-    const ok = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'fg', password: PW } });
+    const ok = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'fg', password: PW },
+    });
     expect(ok.json()).toMatchObject({ code: 'AUTH.RATE_LIMITED' });
   });
 });
@@ -149,7 +232,9 @@ describe('logs', () => {
     const t = await startTestRuntime({ demo: true });
     try {
       // Rebuild an app with a logger that writes to our sink, at trace level.
-      const app = await (await import('../../src/http/app.js')).buildApp({
+      const app = await (
+        await import('../../src/http/app.js')
+      ).buildApp({
         version: 'test',
         store: t.rt.store,
         services: t.rt.services,
@@ -161,20 +246,33 @@ describe('logs', () => {
         webDir: undefined,
         logger: { level: 'trace', redact: { paths: LOG_REDACT, censor: '[redacted]' }, stream: sink },
       });
-      const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'beheer', password: PW } });
+      const login = await app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username: 'beheer', password: PW },
+      });
       const cookie = login.cookies[0]!.value;
       const csrf = login.json<{ csrfToken: string }>().csrfToken;
       await app.inject({
         method: 'POST',
         url: '/api/cameras',
         headers: { cookie: `proportio_session=${cookie}`, 'x-csrf-token': csrf },
-        payload: { roomId: (await t.rt.store.read.rooms.list())[0]!.id, name: 'Logcam', url: 'rtsp://u:TopSecret99@10.0.0.9/s' },
+        payload: {
+          roomId: (await t.rt.store.read.rooms.list())[0]!.id,
+          name: 'Logcam',
+          url: 'rtsp://u:TopSecret99@10.0.0.9/s',
+        },
       });
-      await app.inject({ method: 'GET', url: '/api/sites', headers: { authorization: 'Bearer prt_should-not-appear' } });
+      await app.inject({
+        method: 'GET',
+        url: '/api/sites',
+        headers: { authorization: 'Bearer prt_should-not-appear' },
+      });
       await app.close();
       const all = lines.join('');
       expect(lines.length).toBeGreaterThan(3);
-      for (const secret of [PW, cookie, csrf, 'TopSecret99', 'prt_should-not-appear']) expect(all).not.toContain(secret);
+      for (const secret of [PW, cookie, csrf, 'TopSecret99', 'prt_should-not-appear'])
+        expect(all).not.toContain(secret);
     } finally {
       await t.close();
     }

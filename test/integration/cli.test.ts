@@ -67,11 +67,19 @@ describe('local commands on a data folder', () => {
     expect(v.stdout).toContain('AUDIT CHAIN BROKEN at entry 7 (altered)');
     const j = await cli(['audit', 'verify', '--json'], env);
     expect(j.code).toBe(1);
-    expect(JSON.parse(j.stdout)).toMatchObject({ ok: false, checked: 6, problem: { kind: 'altered', seq: 7 } });
+    expect(JSON.parse(j.stdout)).toMatchObject({
+      ok: false,
+      checked: 6,
+      problem: { kind: 'altered', seq: 7 },
+    });
   });
 
   it('reports an invalid environment clearly with exit 78', async () => {
-    const r = await cli(['migrate'], { ...env, PROPORTIO_PORT: 'eighty', PROPORTIO_DATABASE_URL: 'mysql://x' });
+    const r = await cli(['migrate'], {
+      ...env,
+      PROPORTIO_PORT: 'eighty',
+      PROPORTIO_DATABASE_URL: 'mysql://x',
+    });
     expect(r.code).toBe(78);
     expect(r.stderr).toContain('PROPORTIO_PORT must be a whole number');
     expect(r.stderr).toContain('PROPORTIO_DATABASE_URL must use postgres: or postgresql:');
@@ -82,7 +90,19 @@ describe('usage', () => {
   it('prints help with exit 0', async () => {
     const r = await inProc(['--help']);
     expect(r.code).toBe(0);
-    for (const c of ['serve', 'migrate', 'demo', 'audit', 'token', 'site', 'room', 'camera', 'conversation-type', 'user']) expect(r.stdout).toContain(c);
+    for (const c of [
+      'serve',
+      'migrate',
+      'demo',
+      'audit',
+      'token',
+      'site',
+      'room',
+      'camera',
+      'conversation-type',
+      'user',
+    ])
+      expect(r.stdout).toContain(c);
     const sub = await inProc(['room', 'add', '--help']);
     expect(sub.code).toBe(0);
     expect(sub.stdout).toContain('--site <site>');
@@ -105,7 +125,11 @@ describe('API commands against a running instance', () => {
   beforeAll(async () => {
     t = await startTestRuntime({ demo: true, listen: true });
     const beheer = (await t.rt.store.read.users.findByUsername('beheer'))!;
-    const tok = await t.rt.services.auth.createApiToken({ kind: 'system', name: 'test' }, beheer.id, 'cli-test');
+    const tok = await t.rt.services.auth.createApiToken(
+      { kind: 'system', name: 'test' },
+      beheer.id,
+      'cli-test',
+    );
     if (!tok.ok) throw new Error('token');
     conn = ['--url', t.url!, '--token', tok.value.token];
   });
@@ -115,14 +139,47 @@ describe('API commands against a running instance', () => {
     const sites = await inProc(['site', 'list', '--json', ...conn]);
     expect(sites.code).toBe(0);
     expect(JSON.parse(sites.stdout)).toHaveLength(2);
-    const add = await inProc(['room', 'add', '--site', 'Wijkcentrum De Brink', '--name', 'Gespreksruimte C', '--floor', '1', '--json', ...conn]);
+    const add = await inProc([
+      'room',
+      'add',
+      '--site',
+      'Wijkcentrum De Brink',
+      '--name',
+      'Gespreksruimte C',
+      '--floor',
+      '1',
+      '--json',
+      ...conn,
+    ]);
     expect(add.code).toBe(0);
     expect(JSON.parse(add.stdout)).toMatchObject({ name: 'Gespreksruimte C' });
     const rooms = await inProc(['room', 'list', '--site', 'Wijkcentrum De Brink', ...conn]);
     expect(rooms.stdout).toContain('Gespreksruimte C');
-    const types = await inProc(['conversation-type', 'add', '--code', 'inburgering', '--name-nl', 'Inburgeringsgesprek', '--name-en', 'Civic integration', '--json', ...conn]);
+    const types = await inProc([
+      'conversation-type',
+      'add',
+      '--code',
+      'inburgering',
+      '--name-nl',
+      'Inburgeringsgesprek',
+      '--name-en',
+      'Civic integration',
+      '--json',
+      ...conn,
+    ]);
     expect(JSON.parse(types.stdout)).toMatchObject({ code: 'inburgering', sensitive: false });
-    const u = await inProc(['user', 'add', '--username', 'nieuwe-fg', '--name', 'Nieuwe FG', '--roles', 'dpo', '--json', ...conn]);
+    const u = await inProc([
+      'user',
+      'add',
+      '--username',
+      'nieuwe-fg',
+      '--name',
+      'Nieuwe FG',
+      '--roles',
+      'dpo',
+      '--json',
+      ...conn,
+    ]);
     expect(JSON.parse(u.stdout)).toMatchObject({ username: 'nieuwe-fg', roles: ['dpo'] });
     const dis = await inProc(['user', 'disable', 'nieuwe-fg', '--json', ...conn]);
     expect(JSON.parse(dis.stdout)).toMatchObject({ disabled: true });

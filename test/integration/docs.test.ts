@@ -14,7 +14,13 @@ describe('docs', () => {
   it('.env.example documents every variable config.ts reads', () => {
     const config = fs.readFileSync(path.join(root, 'src/config.ts'), 'utf8');
     const read = new Set([...config.matchAll(/\b(PROPORTIO_[A-Z0-9_]+)\b/g)].map((m) => m[1]!));
-    const documented = new Set([...fs.readFileSync(path.join(root, '.env.example'), 'utf8').matchAll(/^#?\s*(PROPORTIO_[A-Z0-9_]+)=/gm)].map((m) => m[1]!));
+    const documented = new Set(
+      [
+        ...fs
+          .readFileSync(path.join(root, '.env.example'), 'utf8')
+          .matchAll(/^#?\s*(PROPORTIO_[A-Z0-9_]+)=/gm),
+      ].map((m) => m[1]!),
+    );
     expect(read.size).toBeGreaterThan(10);
     expect([...read].filter((v) => !documented.has(v))).toEqual([]);
     expect([...documented].filter((v) => !read.has(v))).toEqual([]);

@@ -14,13 +14,28 @@ describe('HTTP surface', () => {
 
   it('answers liveness and readiness', async () => {
     expect((await t.app.inject('/healthz')).json()).toMatchObject({ status: 'ok' });
-    expect((await t.app.inject('/readyz')).json()).toMatchObject({ status: 'ready', database: 'sqlite', warnings: expect.any(Array) });
+    expect((await t.app.inject('/readyz')).json()).toMatchObject({
+      status: 'ready',
+      database: 'sqlite',
+      warnings: expect.any(Array),
+    });
   });
 
   it('publishes OpenAPI 3.1 with a schema on every API route', async () => {
     const doc = (await t.app.inject('/api/openapi.json')).json<{
       openapi: string;
-      paths: Record<string, Record<string, { summary?: string; responses?: Record<string, unknown>; requestBody?: unknown; parameters?: unknown[] }>>;
+      paths: Record<
+        string,
+        Record<
+          string,
+          {
+            summary?: string;
+            responses?: Record<string, unknown>;
+            requestBody?: unknown;
+            parameters?: unknown[];
+          }
+        >
+      >;
     }>();
     expect(doc.openapi).toBe('3.1.0');
     const missing: string[] = [];
@@ -31,9 +46,15 @@ describe('HTTP surface', () => {
       if (!op) missing.push(`${r.method} ${r.url}: not in OpenAPI`);
       else {
         if (!op.summary) missing.push(`${r.method} ${r.url}: no summary`);
-        if (!op.responses || Object.keys(op.responses).length === 0) missing.push(`${r.method} ${r.url}: no response schema`);
+        if (!op.responses || Object.keys(op.responses).length === 0)
+          missing.push(`${r.method} ${r.url}: no response schema`);
         // A write either takes a body or acts on the resource its path names (e.g. POST …/:id/close).
-        if (['POST', 'PUT', 'PATCH'].includes(r.method) && !op.requestBody && !op.parameters?.length && !/logout|oidc/.test(r.url)) {
+        if (
+          ['POST', 'PUT', 'PATCH'].includes(r.method) &&
+          !op.requestBody &&
+          !op.parameters?.length &&
+          !/logout|oidc/.test(r.url)
+        ) {
           missing.push(`${r.method} ${r.url}: neither a body nor path parameters`);
         }
       }
@@ -82,10 +103,21 @@ describe('HTTP surface', () => {
 
 describe('behind TLS', () => {
   it('marks the session cookie Secure and sends HSTS', async () => {
-    const t = await startTestRuntime({ demo: true, env: { PROPORTIO_PUBLIC_URL: 'https://proportio.lindewaard.example' } });
+    const t = await startTestRuntime({
+      demo: true,
+      env: { PROPORTIO_PUBLIC_URL: 'https://proportio.lindewaard.example' },
+    });
     try {
-      const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'fg', password: 'Lindewaard-demo-2026' } });
-      expect(res.cookies.find((c) => c.name === 'proportio_session')).toMatchObject({ secure: true, httpOnly: true, sameSite: 'Strict' });
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username: 'fg', password: 'Lindewaard-demo-2026' },
+      });
+      expect(res.cookies.find((c) => c.name === 'proportio_session')).toMatchObject({
+        secure: true,
+        httpOnly: true,
+        sameSite: 'Strict',
+      });
       expect(res.headers['strict-transport-security']).toContain('max-age=31536000');
     } finally {
       await t.close().catch(() => undefined);

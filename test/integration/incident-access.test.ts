@@ -26,7 +26,15 @@ describe.each(dialects)('incident and conversation access on %s', (dialect) => {
       method: 'POST',
       url: '/api/incidents',
       headers: beveiliging,
-      payload: { roomId: room.id, occurredAt: '2026-02-01T10:00:00Z', kind: 'damage', severity: 3, injury: true, policeReport: false, narrative },
+      payload: {
+        roomId: room.id,
+        occurredAt: '2026-02-01T10:00:00Z',
+        kind: 'damage',
+        severity: 3,
+        injury: true,
+        policeReport: false,
+        narrative,
+      },
     });
     expect(res.statusCode, res.body).toBe(201);
     incidentId = res.json<{ id: string }>().id;
@@ -42,7 +50,8 @@ describe.each(dialects)('incident and conversation access on %s', (dialect) => {
   });
   afterAll(async () => t?.close());
 
-  const get = (headers: Record<string, string>) => t.app.inject({ method: 'GET', url: `/api/incidents/${incidentId}`, headers });
+  const get = (headers: Record<string, string>) =>
+    t.app.inject({ method: 'GET', url: `/api/incidents/${incidentId}`, headers });
 
   it('shows the narrative to security and the DPO', async () => {
     expect((await get((await loginAs(t.app, 'beveiliging')).headers)).json()).toMatchObject({ narrative });
@@ -68,15 +77,34 @@ describe.each(dialects)('incident and conversation access on %s', (dialect) => {
     const balie = (await loginAs(t.app, 'balie')).headers;
     const stadhuisRoom = (await t.rt.store.read.rooms.list()).find((r) => r.name === 'Spreekkamer 1')!;
     const type = (await t.rt.store.read.conversationTypes.list())[0]!;
-    const started = await t.app.inject({ method: 'POST', url: '/api/conversations', headers: balie, payload: { roomId: stadhuisRoom.id, conversationTypeId: type.id } });
+    const started = await t.app.inject({
+      method: 'POST',
+      url: '/api/conversations',
+      headers: balie,
+      payload: { roomId: stadhuisRoom.id, conversationTypeId: type.id },
+    });
     expect(started.statusCode, started.body).toBe(201);
-    const all = await t.app.inject({ method: 'GET', url: '/api/conversations', headers: (await loginAs(t.app, 'beveiliging')).headers });
+    const all = await t.app.inject({
+      method: 'GET',
+      url: '/api/conversations',
+      headers: (await loginAs(t.app, 'beveiliging')).headers,
+    });
     expect(all.json<unknown[]>().length).toBeGreaterThan(0);
     // A responder who serves only De Brink sees the room states there, not the Stadhuis conversation.
     const brink = (await t.rt.store.read.sites.list()).find((s) => s.name === 'Wijkcentrum De Brink')!;
-    const u = await t.rt.services.users.create(system, { username: 'bhv-brink', displayName: 'BHV De Brink', roles: ['responder'], siteIds: [brink.id], password: 'a-long-test-password-1' });
+    const u = await t.rt.services.users.create(system, {
+      username: 'bhv-brink',
+      displayName: 'BHV De Brink',
+      roles: ['responder'],
+      siteIds: [brink.id],
+      password: 'a-long-test-password-1',
+    });
     if (!u.ok) throw new Error(u.error.message);
-    const brinkView = await t.app.inject({ method: 'GET', url: '/api/conversations', headers: (await loginAs(t.app, 'bhv-brink', 'a-long-test-password-1')).headers });
+    const brinkView = await t.app.inject({
+      method: 'GET',
+      url: '/api/conversations',
+      headers: (await loginAs(t.app, 'bhv-brink', 'a-long-test-password-1')).headers,
+    });
     expect(brinkView.statusCode).toBe(200);
     expect(brinkView.json<unknown[]>()).toEqual([]);
   });

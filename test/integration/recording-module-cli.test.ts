@@ -24,7 +24,9 @@ const cli = async (...args: string[]) => {
   const out: string[] = [];
   const errs: string[] = [];
   const io: CliIo = { out: (s) => out.push(s), err: (s) => errs.push(s) };
-  const program = new Command('proportio').exitOverride().configureOutput({ writeOut: (s) => out.push(s), writeErr: (s) => errs.push(s) });
+  const program = new Command('proportio')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => out.push(s), writeErr: (s) => errs.push(s) });
   registerVaultCommands(program, io);
   const harden = (c: Command) => {
     c.exitOverride().configureOutput({ writeOut: (s) => out.push(s), writeErr: (s) => errs.push(s) });
@@ -76,7 +78,9 @@ describe('proportio vault init', () => {
     const again = await cli('vault', 'init', '--identity-out', path.join(outside, 'other.txt'));
     expect(again.code).toBe(73);
     expect(existsSync(path.join(outside, 'other.txt'))).toBe(false);
-    expect((await t.rt.store.read.audit.page({ limit: 5, action: 'vault.init' }))[0]?.actor).toBe('system:cli');
+    expect((await t.rt.store.read.audit.page({ limit: 5, action: 'vault.init' }))[0]?.actor).toBe(
+      'system:cli',
+    );
   });
 });
 
@@ -99,58 +103,184 @@ describe('proportio clip list / decrypt', () => {
     const sealed = await w.value.close();
     if (!sealed.ok) throw new Error(sealed.error.message);
     await rec.service.clipOpened({
-      id: clipId, cameraId: camera.id, roomId: camera.roomId, siteId: room.siteId, alarmId: 'a1', incidentId: 'i1', alarmIds: ['a1'], incidentIds: ['i1'],
-      conversationId: null, mode: 'incident', policySeq: 1, policyCompiledAt: null, policyHash: null, assessmentIds: ['a-black-box'], retentionHours: 72,
+      id: clipId,
+      cameraId: camera.id,
+      roomId: camera.roomId,
+      siteId: room.siteId,
+      alarmId: 'a1',
+      incidentId: 'i1',
+      alarmIds: ['a1'],
+      incidentIds: ['i1'],
+      conversationId: null,
+      mode: 'incident',
+      policySeq: 1,
+      policyCompiledAt: null,
+      policyHash: null,
+      assessmentIds: ['a-black-box'],
+      retentionHours: 72,
     });
-    await rec.service.clipFinished(clipId, { ok: true, manifestDigest: sealed.value.manifestDigest, sealedBytes: 1, parts: 2 }, null);
+    await rec.service.clipFinished(
+      clipId,
+      { ok: true, manifestDigest: sealed.value.manifestDigest, sealedBytes: 1, parts: 2 },
+      null,
+    );
   });
 
   it('clip list --json shows the clip with its database state', async () => {
     const r = await cli('clip', 'list', '--json');
     expect(r.code, r.message).toBe(0);
-    expect(JSON.parse(r.out)).toEqual([expect.objectContaining({ clipId, vaultState: 'closed', status: 'sealed', parts: 2, alarmId: 'a1', incidentId: 'i1' })]);
+    expect(JSON.parse(r.out)).toEqual([
+      expect.objectContaining({
+        clipId,
+        vaultState: 'closed',
+        status: 'sealed',
+        parts: 2,
+        alarmId: 'a1',
+        incidentId: 'i1',
+      }),
+    ]);
   });
 
   it('clip decrypt writes the exact bytes, audits system:cli with the clip id, and never overwrites', async () => {
     const out = path.join(outside, 'x.mp4');
-    const r = await cli('clip', 'decrypt', clipId, '--identity', path.join(outside, 'vault-identity.txt'), '--out', out, '--reason', 'aangifte PL0999-test');
+    const r = await cli(
+      'clip',
+      'decrypt',
+      clipId,
+      '--identity',
+      path.join(outside, 'vault-identity.txt'),
+      '--out',
+      out,
+      '--reason',
+      'aangifte PL0999-test',
+    );
     expect(r.code, r.message).toBe(0);
     expect(Buffer.compare(await readFile(out), content)).toBe(0);
     const audit = (await t.rt.store.read.audit.page({ limit: 5, action: 'clip.decrypt' }))[0];
     expect(audit).toMatchObject({
       actor: 'system:cli',
       subject: `clip:${clipId}`,
-      details: expect.objectContaining({ bytes: content.length, reason: 'aangifte PL0999-test', operator: expect.any(String) }),
+      details: expect.objectContaining({
+        bytes: content.length,
+        reason: 'aangifte PL0999-test',
+        operator: expect.any(String),
+      }),
     });
     // The access was audited before any plaintext existed.
     const started = (await t.rt.store.read.audit.page({ limit: 5, action: 'clip.decrypt-started' }))[0];
     expect(started?.seq).toBeLessThan(audit!.seq);
-    const again = await cli('clip', 'decrypt', clipId, '--identity', path.join(outside, 'vault-identity.txt'), '--out', out, '--reason', 'aangifte PL0999-test');
+    const again = await cli(
+      'clip',
+      'decrypt',
+      clipId,
+      '--identity',
+      path.join(outside, 'vault-identity.txt'),
+      '--out',
+      out,
+      '--reason',
+      'aangifte PL0999-test',
+    );
     expect(again.code).toBe(73);
     expect(again.message).toContain('refusing to overwrite');
   });
 
   it('bad arguments: unknown clip (66), wrong identity (77), a swapped manifest (65), missing options (64)', async () => {
     const id = path.join(outside, 'vault-identity.txt');
-    expect((await cli('clip', 'decrypt', 'no-such-clip', '--identity', id, '--out', path.join(outside, 'a.mp4'), '--reason', 'aangifte PL0999-test')).code).toBe(66);
+    expect(
+      (
+        await cli(
+          'clip',
+          'decrypt',
+          'no-such-clip',
+          '--identity',
+          id,
+          '--out',
+          path.join(outside, 'a.mp4'),
+          '--reason',
+          'aangifte PL0999-test',
+        )
+      ).code,
+    ).toBe(66);
     const wrong = path.join(outside, 'wrong.txt');
     await writeIdentityFile(wrong, generateIdentity());
-    const w = await cli('clip', 'decrypt', clipId, '--identity', wrong, '--out', path.join(outside, 'b.mp4'), '--reason', 'aangifte PL0999-test');
+    const w = await cli(
+      'clip',
+      'decrypt',
+      clipId,
+      '--identity',
+      wrong,
+      '--out',
+      path.join(outside, 'b.mp4'),
+      '--reason',
+      'aangifte PL0999-test',
+    );
     expect(w.code).toBe(77);
     expect(existsSync(path.join(outside, 'b.mp4'))).toBe(false);
     const manifest = path.join(t.dataDir, 'vault', 'clips', clipId, 'manifest.json');
     const original = await readFile(manifest, 'utf8');
     // Same content, other bytes: only the digest anchored at sealing can tell.
     await writeFile(manifest, `${original} `);
-    const swapped = await cli('clip', 'decrypt', clipId, '--identity', id, '--out', path.join(outside, 'c.mp4'), '--reason', 'aangifte PL0999-test');
+    const swapped = await cli(
+      'clip',
+      'decrypt',
+      clipId,
+      '--identity',
+      id,
+      '--out',
+      path.join(outside, 'c.mp4'),
+      '--reason',
+      'aangifte PL0999-test',
+    );
     expect(swapped.code).toBe(65);
     expect(swapped.message).toContain('VAULT.CORRUPT');
     await writeFile(manifest, original);
-    expect((await cli('clip', 'decrypt', clipId, '--out', path.join(outside, 'd.mp4'), '--reason', 'aangifte PL0999-test')).code).toBe(64);
-    expect((await cli('clip', 'decrypt', clipId, '--identity', id, '--out', path.join(outside, 'f.mp4'))).code).toBe(64); // no reason
-    expect((await cli('clip', 'decrypt', clipId, '--identity', id, '--out', path.join(outside, 'g.mp4'), '--reason', 'x')).code).toBe(65);
+    expect(
+      (
+        await cli(
+          'clip',
+          'decrypt',
+          clipId,
+          '--out',
+          path.join(outside, 'd.mp4'),
+          '--reason',
+          'aangifte PL0999-test',
+        )
+      ).code,
+    ).toBe(64);
+    expect(
+      (await cli('clip', 'decrypt', clipId, '--identity', id, '--out', path.join(outside, 'f.mp4'))).code,
+    ).toBe(64); // no reason
+    expect(
+      (
+        await cli(
+          'clip',
+          'decrypt',
+          clipId,
+          '--identity',
+          id,
+          '--out',
+          path.join(outside, 'g.mp4'),
+          '--reason',
+          'x',
+        )
+      ).code,
+    ).toBe(65);
     expect(existsSync(path.join(outside, 'g.mp4'))).toBe(false);
     expect((await cli('vault', 'init')).code).toBe(64); // the operator must choose where the private key goes
-    expect((await cli('clip', 'decrypt', clipId, '--identity', path.join(outside, 'missing.txt'), '--out', path.join(outside, 'e.mp4'), '--reason', 'aangifte PL0999-test')).code).toBe(78);
+    expect(
+      (
+        await cli(
+          'clip',
+          'decrypt',
+          clipId,
+          '--identity',
+          path.join(outside, 'missing.txt'),
+          '--out',
+          path.join(outside, 'e.mp4'),
+          '--reason',
+          'aangifte PL0999-test',
+        )
+      ).code,
+    ).toBe(78);
   });
 });

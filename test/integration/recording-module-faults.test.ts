@@ -21,7 +21,9 @@ import { startRtspCamera, type RtspCamera } from '../support/rtsp-camera.js';
 import { loginAs, startTestRuntime, type TestRuntime } from '../support/test-runtime.js';
 
 const run = promisify(execFile);
-const example = JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../../examples/incident-triggered-recording.json'), 'utf8')) as Scenario;
+const example = JSON.parse(
+  readFileSync(path.resolve(import.meta.dirname, '../../examples/incident-triggered-recording.json'), 'utf8'),
+) as Scenario;
 
 const policyFor = (rooms: readonly string[], conversationTypeId: string): CompiledPolicy => {
   const record: AssessmentRecord = {
@@ -36,11 +38,26 @@ const policyFor = (rooms: readonly string[], conversationTypeId: string): Compil
   return {
     ...p,
     compiledAt: new Date().toISOString(),
-    rooms: rooms.map((roomId) => ({ roomId, entries: [{ ...entry, conversationTypeId, hours: [], validUntil: undefined, mode: { kind: 'incident-triggered', preRollSeconds: 2, postRollSeconds: 2 } }] })),
+    rooms: rooms.map((roomId) => ({
+      roomId,
+      entries: [
+        {
+          ...entry,
+          conversationTypeId,
+          hours: [],
+          validUntil: undefined,
+          mode: { kind: 'incident-triggered', preRollSeconds: 2, postRollSeconds: 2 },
+        },
+      ],
+    })),
   };
 };
 
-const waitFor = async <T>(what: string, fn: () => Promise<T | undefined | false> | T | undefined | false, timeoutMs = 30_000): Promise<T> => {
+const waitFor = async <T>(
+  what: string,
+  fn: () => Promise<T | undefined | false> | T | undefined | false,
+  timeoutMs = 30_000,
+): Promise<T> => {
   const end = Date.now() + timeoutMs;
   for (;;) {
     const v = await fn();
@@ -54,11 +71,18 @@ const setup = async (t: TestRuntime, rooms: readonly string[]) => {
   const rec = t.rt.modules.find((m) => m.name === 'recording') as RecordingModule;
   const typeId = (await t.rt.store.read.conversationTypes.list())[0]!.id;
   const compiled = policyFor(rooms, typeId);
-  await sql`INSERT INTO policy_versions (seq, compiled_at, trigger, cause, compiled, hash) VALUES (${500}, ${compiled.compiledAt}, ${'approval'}, ${null}, ${JSON.stringify(compiled)}, ${'h'})`.execute(t.rt.database.db);
+  await sql`INSERT INTO policy_versions (seq, compiled_at, trigger, cause, compiled, hash) VALUES (${500}, ${compiled.compiledAt}, ${'approval'}, ${null}, ${JSON.stringify(compiled)}, ${'h'})`.execute(
+    t.rt.database.db,
+  );
   const balie = await loginAs(t.app, 'balie');
   const conversations: string[] = [];
   for (const roomId of rooms) {
-    const r = await t.app.inject({ method: 'POST', url: '/api/conversations', headers: balie.headers, payload: { roomId, conversationTypeId: typeId } });
+    const r = await t.app.inject({
+      method: 'POST',
+      url: '/api/conversations',
+      headers: balie.headers,
+      payload: { roomId, conversationTypeId: typeId },
+    });
     expect(r.statusCode, r.body).toBe(201);
     conversations.push(r.json<{ id: string }>().id);
   }
@@ -75,7 +99,11 @@ describe('ffmpeg missing', () => {
     await writeFile(path.join(t.dataDir, 'vault', 'recipient.txt'), generateIdentity().recipient.text);
     const s = await setup(t, [camera.roomId]);
     rec = s.rec;
-    rec.tune({ ffmpegPath: path.join(t.dataDir, 'no-such-ffmpeg'), reconcileMs: 3_600_000, retentionMs: 3_600_000 });
+    rec.tune({
+      ffmpegPath: path.join(t.dataDir, 'no-such-ffmpeg'),
+      reconcileMs: 3_600_000,
+      retentionMs: 3_600_000,
+    });
     await rec.start();
   });
   afterAll(async () => {
@@ -84,22 +112,43 @@ describe('ffmpeg missing', () => {
   });
 
   it('health error, no process, and an alarm still raises its incident, noted "no footage: … ffmpeg"', async () => {
-    expect(rec.health()).toContainEqual(expect.objectContaining({ component: 'recording', status: 'error', message: expect.stringContaining('ffmpeg not found') }));
+    expect(rec.health()).toContainEqual(
+      expect.objectContaining({
+        component: 'recording',
+        status: 'error',
+        message: expect.stringContaining('ffmpeg not found'),
+      }),
+    );
     expect(rec.supervisor.status()[0]).toMatchObject({ armed: false });
     const camera = (await t.rt.store.read.cameras.list())[0]!;
-    const r = await t.app.inject({ method: 'POST', url: '/api/alarms', headers: (await loginAs(t.app, 'balie')).headers, payload: { roomId: camera.roomId } });
+    const r = await t.app.inject({
+      method: 'POST',
+      url: '/api/alarms',
+      headers: (await loginAs(t.app, 'balie')).headers,
+      payload: { roomId: camera.roomId },
+    });
     expect(r.statusCode, r.body).toBe(201);
     const incidentId = r.json<{ alarm: { incidentId: string } }>().alarm.incidentId;
     await rec.supervisor.settled();
     const f = await rec.service.footage({ incidentId });
-    expect(f.notes).toEqual([expect.objectContaining({ kind: 'ffmpeg-missing', message: expect.stringMatching(/^no footage: ffmpeg not found/) })]);
+    expect(f.notes).toEqual([
+      expect.objectContaining({
+        kind: 'ffmpeg-missing',
+        message: expect.stringMatching(/^no footage: ffmpeg not found/),
+      }),
+    ]);
   });
 });
 
 /** On CI (which runs as root, where mount works) the real disk-full suite is mandatory: fail, never skip. */
 const cannotMount = (why: string): false => {
-  if (process.env.CI) throw new Error(`the real-tmpfs disk-full test cannot run: ${why}. On CI this suite is mandatory (CI runs as root).`);
-  console.warn(`\n!!! SKIPPING the real-tmpfs disk-full test: ${why}; the injected-ENOSPC unit tests still run !!!\n`);
+  if (process.env.CI)
+    throw new Error(
+      `the real-tmpfs disk-full test cannot run: ${why}. On CI this suite is mandatory (CI runs as root).`,
+    );
+  console.warn(
+    `\n!!! SKIPPING the real-tmpfs disk-full test: ${why}; the injected-ENOSPC unit tests still run !!!\n`,
+  );
   return false;
 };
 
@@ -134,12 +183,20 @@ describe.skipIf(!(await canMount()))('vault disk full while sealing (real 1 MiB 
     camA = first.id;
     roomA = first.roomId;
     const roomAObj = (await t.rt.store.read.rooms.get(roomA))!;
-    roomB = (await t.rt.store.read.rooms.list()).find((r) => r.id !== roomA && r.siteId === roomAObj.siteId)!.id;
+    roomB = (await t.rt.store.read.rooms.list()).find(
+      (r) => r.id !== roomA && r.siteId === roomAObj.siteId,
+    )!.id;
     camB = 'camera-b';
     await t.rt.store.transaction(async (repos) => {
       const c = (await repos.cameras.getWithSecret(camA))!;
       await repos.cameras.update({ ...c, url: `rtsp://127.0.0.1:${cam.port}/stream` });
-      await repos.cameras.insert({ ...c, id: camB, roomId: roomB, name: 'Camera B', url: `rtsp://127.0.0.1:${cam.port}/stream` });
+      await repos.cameras.insert({
+        ...c,
+        id: camB,
+        roomId: roomB,
+        name: 'Camera B',
+        url: `rtsp://127.0.0.1:${cam.port}/stream`,
+      });
     });
     await mkdir(path.join(t.dataDir, 'vault'), { recursive: true });
     await writeFile(path.join(t.dataDir, 'vault', 'recipient.txt'), generateIdentity().recipient.text);
@@ -148,7 +205,11 @@ describe.skipIf(!(await canMount()))('vault disk full while sealing (real 1 MiB 
     await run('mount', ['-t', 'tmpfs', '-o', 'size=1m,mode=0700', 'tmpfs', clipsDir]);
     const s = await setup(t, [roomA, roomB]);
     rec = s.rec;
-    rec.tune({ tunables: { ...DEFAULT_TUNABLES, stallSeconds: 4, backoff: { initialMs: 300, maxMs: 1500, factor: 2 } }, reconcileMs: 3_600_000, retentionMs: 3_600_000 });
+    rec.tune({
+      tunables: { ...DEFAULT_TUNABLES, stallSeconds: 4, backoff: { initialMs: 300, maxMs: 1500, factor: 2 } },
+      reconcileMs: 3_600_000,
+      retentionMs: 3_600_000,
+    });
     await rec.start();
   }, 60_000);
 
@@ -162,27 +223,54 @@ describe.skipIf(!(await canMount()))('vault disk full while sealing (real 1 MiB 
   const status = (id: string) => rec.supervisor.status().find((c) => c.cameraId === id);
 
   it('camera A cannot seal (clear error, clip failed, incident noted); camera B keeps recording and seals after space is freed', async () => {
-    await waitFor('both buffering', () => (status(camA)?.ringSeconds ?? 0) >= 2 && (status(camB)?.ringSeconds ?? 0) >= 2);
+    await waitFor(
+      'both buffering',
+      () => (status(camA)?.ringSeconds ?? 0) >= 2 && (status(camB)?.ringSeconds ?? 0) >= 2,
+    );
     // Leave ~40 KB: the manifest fits, the pre-roll part does not.
     await writeFile(path.join(clipsDir, 'filler'), Buffer.alloc(1024 * 1024 - 40 * 1024));
-    rec.events.emit('alarm.raised', { alarmId: 'alarm-a', incidentId: 'incident-a', siteId: 'x', roomId: roomA, conversationId: null, at: new Date().toISOString() });
+    rec.events.emit('alarm.raised', {
+      alarmId: 'alarm-a',
+      incidentId: 'incident-a',
+      siteId: 'x',
+      roomId: roomA,
+      conversationId: null,
+      at: new Date().toISOString(),
+    });
     const failed = await waitFor('a failed clip', async () => {
       await rec.supervisor.settled();
       return (await rec.service.listClips({ alarmId: 'alarm-a' })).find((c) => c.status === 'failed');
     });
     expect(failed.errorCode).toBe('VAULT.DISK_FULL');
-    expect(rec.health()).toContainEqual(expect.objectContaining({ component: 'camera:Camera plafond', status: 'error', message: expect.stringContaining('VAULT.DISK_FULL') }));
-    expect((await rec.service.footage({ incidentId: 'incident-a' })).notes.map((n) => n.kind)).toContain('seal-failed');
+    expect(rec.health()).toContainEqual(
+      expect.objectContaining({
+        component: 'camera:Camera plafond',
+        status: 'error',
+        message: expect.stringContaining('VAULT.DISK_FULL'),
+      }),
+    );
+    expect((await rec.service.footage({ incidentId: 'incident-a' })).notes.map((n) => n.kind)).toContain(
+      'seal-failed',
+    );
     // Nothing half-written that could pass as complete: no temporary part, no closed manifest.
     const files = await readdir(path.join(clipsDir, failed.id));
     expect(files.filter((f) => f.endsWith('.tmp'))).toEqual([]);
-    expect(JSON.parse(readFileSync(path.join(clipsDir, failed.id, 'manifest.json'), 'utf8'))).toMatchObject({ state: 'open' });
+    expect(JSON.parse(readFileSync(path.join(clipsDir, failed.id, 'manifest.json'), 'utf8'))).toMatchObject({
+      state: 'open',
+    });
 
     expect(status(camB)).toMatchObject({ armed: true, sealError: null });
     expect(status(camB)?.health?.state).toBe('online');
     expect(status(camA)?.armed).toBe(true);
     await unlink(path.join(clipsDir, 'filler'));
-    rec.events.emit('alarm.raised', { alarmId: 'alarm-b', incidentId: 'incident-b', siteId: 'x', roomId: roomB, conversationId: null, at: new Date().toISOString() });
+    rec.events.emit('alarm.raised', {
+      alarmId: 'alarm-b',
+      incidentId: 'incident-b',
+      siteId: 'x',
+      roomId: roomB,
+      conversationId: null,
+      at: new Date().toISOString(),
+    });
     const sealed = await waitFor('a sealed clip in room B', async () => {
       await rec.supervisor.settled();
       return (await rec.service.listClips({ alarmId: 'alarm-b' })).find((c) => c.status === 'sealed');

@@ -30,10 +30,16 @@ const dialects = await availableDialects();
 const PRE = 3;
 const POST = 2;
 
-const example = JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../../examples/incident-triggered-recording.json'), 'utf8')) as Scenario;
+const example = JSON.parse(
+  readFileSync(path.resolve(import.meta.dirname, '../../examples/incident-triggered-recording.json'), 'utf8'),
+) as Scenario;
 
 /** compile() on the approved example, re-aimed at the demo room and conversation type, short rolls. */
-export const testPolicy = (roomId: string, conversationTypeId: string, compiledAt = new Date()): CompiledPolicy => {
+export const testPolicy = (
+  roomId: string,
+  conversationTypeId: string,
+  compiledAt = new Date(),
+): CompiledPolicy => {
   const record: AssessmentRecord = {
     id: 'a-black-box',
     scenario: example,
@@ -50,7 +56,15 @@ export const testPolicy = (roomId: string, conversationTypeId: string, compiledA
     rooms: [
       {
         roomId,
-        entries: [{ ...entry, conversationTypeId, hours: [], validUntil: undefined, mode: { kind: 'incident-triggered', preRollSeconds: PRE, postRollSeconds: POST } }],
+        entries: [
+          {
+            ...entry,
+            conversationTypeId,
+            hours: [],
+            validUntil: undefined,
+            mode: { kind: 'incident-triggered', preRollSeconds: PRE, postRollSeconds: POST },
+          },
+        ],
       },
     ],
   };
@@ -95,7 +109,11 @@ const snapshot = async (dir: string): Promise<Map<string, number>> => {
   return out;
 };
 
-const waitFor = async <T>(what: string, fn: () => Promise<T | undefined | false> | T | undefined | false, timeoutMs = 30_000): Promise<T> => {
+const waitFor = async <T>(
+  what: string,
+  fn: () => Promise<T | undefined | false> | T | undefined | false,
+  timeoutMs = 30_000,
+): Promise<T> => {
   const end = Date.now() + timeoutMs;
   for (;;) {
     const v = await fn();
@@ -124,32 +142,57 @@ describe.each(dialects)('recording module (%s)', (dialect) => {
   const insertPolicy = async () => {
     const compiled = testPolicy(roomId, typeId);
     policySeq += 1;
-    await sql`INSERT INTO policy_versions (seq, compiled_at, trigger, cause, compiled, hash) VALUES (${policySeq}, ${compiled.compiledAt}, ${'approval'}, ${'a-black-box'}, ${JSON.stringify(compiled)}, ${`hash-${policySeq}`})`.execute(t.rt.database.db);
+    await sql`INSERT INTO policy_versions (seq, compiled_at, trigger, cause, compiled, hash) VALUES (${policySeq}, ${compiled.compiledAt}, ${'approval'}, ${'a-black-box'}, ${JSON.stringify(compiled)}, ${`hash-${policySeq}`})`.execute(
+      t.rt.database.db,
+    );
     rec.events.emit('policy.changed', { compiledAt: compiled.compiledAt, trigger: 'approval' });
     await rec.reconcile();
   };
   const status = () => rec.supervisor.status().find((c) => c.cameraId === cameraId);
   const startConversation = async () => {
-    const r = await t.app.inject({ method: 'POST', url: '/api/conversations', headers: balie.headers, payload: { roomId, conversationTypeId: typeId } });
+    const r = await t.app.inject({
+      method: 'POST',
+      url: '/api/conversations',
+      headers: balie.headers,
+      payload: { roomId, conversationTypeId: typeId },
+    });
     expect(r.statusCode, r.body).toBe(201);
     conversationId = r.json<{ id: string }>().id;
     await rec.reconcile();
   };
   const endConversation = async () => {
-    const r = await t.app.inject({ method: 'POST', url: `/api/conversations/${conversationId}/end`, headers: balie.headers });
+    const r = await t.app.inject({
+      method: 'POST',
+      url: `/api/conversations/${conversationId}/end`,
+      headers: balie.headers,
+    });
     expect(r.statusCode, r.body).toBe(200);
     await rec.reconcile();
   };
   const syntheticAlarm = (n: string) => {
     const at = new Date().toISOString();
-    rec.events.emit('alarm.raised', { alarmId: `alarm-${n}`, incidentId: `incident-${n}`, siteId, roomId, conversationId, at });
+    rec.events.emit('alarm.raised', {
+      alarmId: `alarm-${n}`,
+      incidentId: `incident-${n}`,
+      siteId,
+      roomId,
+      conversationId,
+      at,
+    });
     return `incident-${n}`;
   };
   const footage = async (incidentId: string) => {
     await rec.supervisor.settled();
-    const r = await t.app.inject({ method: 'GET', url: `/api/recording/incidents/${incidentId}/footage`, headers: beheer.headers });
+    const r = await t.app.inject({
+      method: 'GET',
+      url: `/api/recording/incidents/${incidentId}/footage`,
+      headers: beheer.headers,
+    });
     expect(r.statusCode, r.body).toBe(200);
-    return r.json<{ notes: { kind: string; message: string; clipId: string | null; cameraId: string | null }[]; clips: { id: string; status: string }[] }>();
+    return r.json<{
+      notes: { kind: string; message: string; clipId: string | null; cameraId: string | null }[];
+      clips: { id: string; status: string }[];
+    }>();
   };
 
   beforeAll(async () => {
@@ -173,7 +216,12 @@ describe.each(dialects)('recording module (%s)', (dialect) => {
     balie = await loginAs(t.app, 'balie');
     beheer = await loginAs(t.app, 'beheer');
     rec.tune({
-      tunables: { ...DEFAULT_TUNABLES, stallSeconds: 4, startupSeconds: 8, backoff: { initialMs: 300, maxMs: 1500, factor: 2 } },
+      tunables: {
+        ...DEFAULT_TUNABLES,
+        stallSeconds: 4,
+        startupSeconds: 8,
+        backoff: { initialMs: 300, maxMs: 1500, factor: 2 },
+      },
       reconcileMs: 3_600_000,
       retentionMs: 3_600_000,
     });
@@ -199,16 +247,30 @@ describe.each(dialects)('recording module (%s)', (dialect) => {
     await startConversation();
     expect(status()?.armed).toBe(false);
     expect(await ffmpegChildren()).toEqual([]);
-    expect(rec.health()).toContainEqual(expect.objectContaining({ component: 'recording', status: 'error', message: expect.stringContaining('no vault key') }));
+    expect(rec.health()).toContainEqual(
+      expect.objectContaining({
+        component: 'recording',
+        status: 'error',
+        message: expect.stringContaining('no vault key'),
+      }),
+    );
     await expect(stat(path.join(t.dataDir, 'vault', 'clips'))).rejects.toThrow();
     const incident = syntheticAlarm('nokey');
     const f = await footage(incident);
-    expect(f.notes).toEqual([expect.objectContaining({ kind: 'vault-key-missing', message: expect.stringContaining('no footage: no vault key') })]);
+    expect(f.notes).toEqual([
+      expect.objectContaining({
+        kind: 'vault-key-missing',
+        message: expect.stringContaining('no footage: no vault key'),
+      }),
+    ]);
   });
 
   it('armed: one ffmpeg, memory ring filling, and no file appears anywhere in the data folder', async () => {
     await mkdir(path.join(t.dataDir, 'vault'), { recursive: true });
-    await writeFile(recipientFile(), `${(await readFile(identityFile, 'utf8')).match(/age1[0-9a-z]+/)![0]}\n`);
+    await writeFile(
+      recipientFile(),
+      `${(await readFile(identityFile, 'utf8')).match(/age1[0-9a-z]+/)![0]}\n`,
+    );
     await rec.reconcile();
     expect(status()?.armed).toBe(true);
     const before = await snapshot(t.dataDir);
@@ -217,12 +279,23 @@ describe.each(dialects)('recording module (%s)', (dialect) => {
     expect(await snapshot(t.dataDir)).toEqual(before);
     expect(await ffmpegChildren()).toHaveLength(1);
     expect(status()?.health).toMatchObject({ state: 'online', codec: 'avc1' });
-    expect(rec.health()).toContainEqual(expect.objectContaining({ component: 'camera:Camera plafond', status: 'ok', message: 'armed, receiving video' }));
+    expect(rec.health()).toContainEqual(
+      expect.objectContaining({
+        component: 'camera:Camera plafond',
+        status: 'ok',
+        message: 'armed, receiving video',
+      }),
+    );
   }, 30_000);
 
   it('an alarm seals a clip into the vault, linked to alarm, incident, camera, policy and assessment; age -d opens it; ffprobe accepts it', async () => {
     const raisedAt = Date.now();
-    const r = await t.app.inject({ method: 'POST', url: '/api/alarms', headers: balie.headers, payload: { roomId } });
+    const r = await t.app.inject({
+      method: 'POST',
+      url: '/api/alarms',
+      headers: balie.headers,
+      payload: { roomId },
+    });
     expect(r.statusCode, r.body).toBe(201);
     const alarm = r.json<{ alarm: { id: string; incidentId: string } }>().alarm;
     const clip = await waitFor('a sealed clip', async () => {
@@ -258,7 +331,10 @@ describe.each(dialects)('recording module (%s)', (dialect) => {
     for (const f of files.filter((x) => x.endsWith('.age'))) {
       const head = (await readFile(path.join(dir, f))).subarray(0, 22).toString('latin1');
       expect(head).toBe('age-encryption.org/v1\n');
-      const { stdout } = await run('age', ['-d', '-i', identityFile, path.join(dir, f)], { encoding: 'buffer', maxBuffer: 256 * 1024 * 1024 });
+      const { stdout } = await run('age', ['-d', '-i', identityFile, path.join(dir, f)], {
+        encoding: 'buffer',
+        maxBuffer: 256 * 1024 * 1024,
+      });
       plain.push(stdout);
     }
     const mp4 = path.join(work, `${dialect}-clip.mp4`);
@@ -275,7 +351,12 @@ describe.each(dialects)('recording module (%s)', (dialect) => {
     const audit = await t.rt.store.read.audit.page({ limit: 50, subject: `clip:${clip.id}` });
     expect(audit.map((a) => a.action).sort()).toEqual(['clip.open', 'clip.sealed']);
 
-    const closed = await t.app.inject({ method: 'POST', url: `/api/alarms/${alarm.id}/close`, headers: (await loginAs(t.app, 'beveiliging')).headers, payload: {} });
+    const closed = await t.app.inject({
+      method: 'POST',
+      url: `/api/alarms/${alarm.id}/close`,
+      headers: (await loginAs(t.app, 'beveiliging')).headers,
+      payload: {},
+    });
     expect([200, 204]).toContain(closed.statusCode);
   }, 40_000);
 
@@ -283,13 +364,21 @@ describe.each(dialects)('recording module (%s)', (dialect) => {
     const m = await t.app.inject({ method: 'GET', url: '/metrics', headers: beheer.headers });
     expect(m.statusCode).toBe(200);
     expect(m.headers['content-type']).toContain('text/plain');
-    expect(m.body).toContain(`proportio_camera_state{camera_id="${cameraId}",camera="Camera plafond",room_id="${roomId}",site_id="${siteId}",state="online"} 1`);
+    expect(m.body).toContain(
+      `proportio_camera_state{camera_id="${cameraId}",camera="Camera plafond",room_id="${roomId}",site_id="${siteId}",state="online"} 1`,
+    );
     expect(m.body).toMatch(/proportio_clips_sealed_total 1\n/);
     expect(Number(/proportio_camera_gop_seconds\{[^}]*\} ([\d.]+)\n/.exec(m.body)?.[1])).toBeCloseTo(1, 1);
     expect(m.body).not.toContain('demo-camera-secret');
-    expect((await t.app.inject({ method: 'GET', url: '/metrics', headers: balie.headers })).statusCode).toBe(403);
+    expect((await t.app.inject({ method: 'GET', url: '/metrics', headers: balie.headers })).statusCode).toBe(
+      403,
+    );
     expect((await t.app.inject({ method: 'GET', url: '/metrics' })).statusCode).toBe(401);
-    const cams = await t.app.inject({ method: 'GET', url: '/api/recording/cameras', headers: beheer.headers });
+    const cams = await t.app.inject({
+      method: 'GET',
+      url: '/api/recording/cameras',
+      headers: beheer.headers,
+    });
     expect(cams.json<{ state: string }[]>()[0]).toMatchObject({ state: 'online', armed: true });
     expect(cams.body).not.toContain('demo-camera-secret');
   });
@@ -313,7 +402,12 @@ describe.each(dialects)('recording module (%s)', (dialect) => {
     const stale = rec.reconcile();
     await read;
     const t0 = performance.now();
-    const r = await t.app.inject({ method: 'POST', url: '/api/recording/objections', headers: balie.headers, payload: { roomId } });
+    const r = await t.app.inject({
+      method: 'POST',
+      url: '/api/recording/objections',
+      headers: balie.headers,
+      payload: { roomId },
+    });
     expect(r.statusCode, r.body).toBe(201);
     expect(status()).toMatchObject({ armed: false, ringBytes: 0 });
     rec.service.plan = realPlan;
@@ -342,22 +436,67 @@ describe.each(dialects)('recording module (%s)', (dialect) => {
     await waitFor('online again', () => status()?.health?.state === 'online');
     const pid = rec.supervisor.pidOf(cameraId)!;
     const fg = await loginAs(t.app, 'fg');
-    const bad = await t.app.inject({ method: 'POST', url: '/api/recording/suspensions', headers: fg.headers, payload: { scope: 'site', siteId } });
+    const bad = await t.app.inject({
+      method: 'POST',
+      url: '/api/recording/suspensions',
+      headers: fg.headers,
+      payload: { scope: 'site', siteId },
+    });
     expect(bad.statusCode).toBe(400);
-    expect((await t.app.inject({ method: 'POST', url: '/api/recording/suspensions', headers: balie.headers, payload: { scope: 'organisation', reason: 'test' } })).statusCode).toBe(403);
-    const r = await t.app.inject({ method: 'POST', url: '/api/recording/suspensions', headers: fg.headers, payload: { scope: 'site', siteId, reason: 'Onderzoek naar camerabeleid' } });
+    expect(
+      (
+        await t.app.inject({
+          method: 'POST',
+          url: '/api/recording/suspensions',
+          headers: balie.headers,
+          payload: { scope: 'organisation', reason: 'test' },
+        })
+      ).statusCode,
+    ).toBe(403);
+    const r = await t.app.inject({
+      method: 'POST',
+      url: '/api/recording/suspensions',
+      headers: fg.headers,
+      payload: { scope: 'site', siteId, reason: 'Onderzoek naar camerabeleid' },
+    });
     expect(r.statusCode, r.body).toBe(201);
     const suspension = r.json<{ id: string }>();
     await waitFor('ffmpeg gone', () => !alive(pid), 10_000);
     expect(status()?.armed).toBe(false);
     const h = await t.app.inject({ method: 'GET', url: '/api/health', headers: balie.headers });
-    expect(h.json<{ items: { message: string }[] }>().items.some((i) => i.message.includes('Recording suspended') && i.message.includes('Onderzoek naar camerabeleid'))).toBe(true);
+    expect(
+      h
+        .json<{ items: { message: string }[] }>()
+        .items.some(
+          (i) =>
+            i.message.includes('Recording suspended') && i.message.includes('Onderzoek naar camerabeleid'),
+        ),
+    ).toBe(true);
     const f = await footage(syntheticAlarm('suspended'));
     expect(f.notes[0]?.message).toMatch(/^no footage: recording suspended/);
-    expect((await t.app.inject({ method: 'POST', url: '/api/recording/suspensions', headers: fg.headers, payload: { scope: 'site', siteId, reason: 'nog eens' } })).statusCode).toBe(409);
-    const noReason = await t.app.inject({ method: 'POST', url: `/api/recording/suspensions/${suspension.id}/resume`, headers: fg.headers, payload: {} });
+    expect(
+      (
+        await t.app.inject({
+          method: 'POST',
+          url: '/api/recording/suspensions',
+          headers: fg.headers,
+          payload: { scope: 'site', siteId, reason: 'nog eens' },
+        })
+      ).statusCode,
+    ).toBe(409);
+    const noReason = await t.app.inject({
+      method: 'POST',
+      url: `/api/recording/suspensions/${suspension.id}/resume`,
+      headers: fg.headers,
+      payload: {},
+    });
     expect(noReason.statusCode).toBe(400);
-    const resumed = await t.app.inject({ method: 'POST', url: `/api/recording/suspensions/${suspension.id}/resume`, headers: fg.headers, payload: { reason: 'Onderzoek afgerond' } });
+    const resumed = await t.app.inject({
+      method: 'POST',
+      url: `/api/recording/suspensions/${suspension.id}/resume`,
+      headers: fg.headers,
+      payload: { reason: 'Onderzoek afgerond' },
+    });
     expect(resumed.statusCode, resumed.body).toBe(200);
     expect(status()?.armed).toBe(true);
     const actions = (await t.rt.store.read.audit.page({ limit: 20 })).map((a) => a.action);
@@ -369,20 +508,41 @@ describe.each(dialects)('recording module (%s)', (dialect) => {
     cam.kill();
     await waitFor('offline', () => status()?.health?.state === 'offline', 15_000);
     const f = await footage(syntheticAlarm('offline'));
-    expect(f.notes[0]).toMatchObject({ kind: 'camera-offline', message: expect.stringMatching(/^no footage: camera offline since \d{4}-\d\d-\d\dT/) });
-    expect(rec.health()).toContainEqual(expect.objectContaining({ component: 'camera:Camera plafond', status: 'error', message: expect.stringContaining('camera offline since') }));
+    expect(f.notes[0]).toMatchObject({
+      kind: 'camera-offline',
+      message: expect.stringMatching(/^no footage: camera offline since \d{4}-\d\d-\d\dT/),
+    });
+    expect(rec.health()).toContainEqual(
+      expect.objectContaining({
+        component: 'camera:Camera plafond',
+        status: 'error',
+        message: expect.stringContaining('camera offline since'),
+      }),
+    );
   }, 30_000);
 
   it('retention: a clip past its retention is deleted from the vault for good, the row kept as a tombstone, audited', async () => {
     const clip = (await rec.service.listClips({})).find((c) => c.status === 'sealed')!;
-    await rec.service.clipFinished(clip.id, { ok: true, manifestDigest: clip.manifestDigest!, sealedBytes: clip.sealedBytes!, parts: clip.parts! }, null);
-    await sql`UPDATE clips SET retention_until = ${new Date(Date.now() - 1000).toISOString()} WHERE id = ${clip.id}`.execute(t.rt.database.db);
+    await rec.service.clipFinished(
+      clip.id,
+      { ok: true, manifestDigest: clip.manifestDigest!, sealedBytes: clip.sealedBytes!, parts: clip.parts! },
+      null,
+    );
+    await sql`UPDATE clips SET retention_until = ${new Date(Date.now() - 1000).toISOString()} WHERE id = ${clip.id}`.execute(
+      t.rt.database.db,
+    );
     const r = await rec.sweepRetention();
     expect(r.deleted).toEqual([clip.id]);
     await expect(stat(path.join(t.dataDir, 'vault', 'clips', clip.id))).rejects.toThrow();
-    expect(await rec.service.getClip(clip.id)).toMatchObject({ status: 'deleted', deletedReason: 'retention' });
+    expect(await rec.service.getClip(clip.id)).toMatchObject({
+      status: 'deleted',
+      deletedReason: 'retention',
+    });
     const audit = await t.rt.store.read.audit.page({ limit: 5, action: 'clip.deleted' });
-    expect(audit[0]).toMatchObject({ subject: `clip:${clip.id}`, details: expect.objectContaining({ reason: 'retention' }) });
+    expect(audit[0]).toMatchObject({
+      subject: `clip:${clip.id}`,
+      details: expect.objectContaining({ reason: 'retention' }),
+    });
     expect((await rec.sweepRetention()).deleted).toEqual([]);
   });
 

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RecordingModule } from '../../src/compose/recording.compose.js';
 import { loginAs, startTestRuntime, type TestRuntime } from '../support/test-runtime.js';
 
-describe('recording objection: only for one\'s own conversation, or security on that site', () => {
+describe("recording objection: only for one's own conversation, or security on that site", () => {
   let t: TestRuntime;
   let roomA: string;
   let roomB: string;
@@ -18,11 +18,18 @@ describe('recording objection: only for one\'s own conversation, or security on 
   const addUser = async (from: string, username: string, changes: { siteIds?: string[] }) => {
     await t.rt.store.transaction(async (repos) => {
       const u = (await repos.users.findByUsername(from))!;
-      await repos.users.insert({ ...u, id: `user-${username}`, username, email: `${username}@example.test`, ...changes });
+      await repos.users.insert({
+        ...u,
+        id: `user-${username}`,
+        username,
+        email: `${username}@example.test`,
+        ...changes,
+      });
     });
     return loginAs(t.app, username);
   };
-  const object = (headers: Record<string, string>, roomId: string) => t.app.inject({ method: 'POST', url: '/api/recording/objections', headers, payload: { roomId } });
+  const object = (headers: Record<string, string>, roomId: string) =>
+    t.app.inject({ method: 'POST', url: '/api/recording/objections', headers, payload: { roomId } });
 
   beforeAll(async () => {
     t = await startTestRuntime({ dialect: 'sqlite', demo: true, env: { PROPORTIO_MQTT_PORT: '-1' } });
@@ -33,11 +40,21 @@ describe('recording objection: only for one\'s own conversation, or security on 
     [roomA, roomB] = rooms.filter((r) => r.siteId === siteA).map((r) => r.id) as [string, string];
     const typeId = (await t.rt.store.read.conversationTypes.list())[0]!.id;
     balie = await loginAs(t.app, 'balie');
-    const started = await t.app.inject({ method: 'POST', url: '/api/conversations', headers: balie.headers, payload: { roomId: roomA, conversationTypeId: typeId } });
+    const started = await t.app.inject({
+      method: 'POST',
+      url: '/api/conversations',
+      headers: balie.headers,
+      payload: { roomId: roomA, conversationTypeId: typeId },
+    });
     expect(started.statusCode, started.body).toBe(201);
     // A colleague's conversation in room B.
     const colleague = await addUser('balie', 'balie2', {});
-    const other = await t.app.inject({ method: 'POST', url: '/api/conversations', headers: colleague.headers, payload: { roomId: roomB, conversationTypeId: typeId } });
+    const other = await t.app.inject({
+      method: 'POST',
+      url: '/api/conversations',
+      headers: colleague.headers,
+      payload: { roomId: roomB, conversationTypeId: typeId },
+    });
     expect(other.statusCode, other.body).toBe(201);
   }, 60_000);
 
@@ -50,8 +67,15 @@ describe('recording objection: only for one\'s own conversation, or security on 
     const plans = await rec.service.plan();
     expect(plans.length).toBeGreaterThan(0);
     for (const p of plans) {
-      expect(p.decision).toMatchObject({ mode: { kind: 'off' }, retentionHours: undefined, reason: 'no policy has been compiled yet' });
-      expect(p.off).toEqual({ kind: 'policy-off', message: 'no footage: recording is not permitted here now (no policy has been compiled yet)' });
+      expect(p.decision).toMatchObject({
+        mode: { kind: 'off' },
+        retentionHours: undefined,
+        reason: 'no policy has been compiled yet',
+      });
+      expect(p.off).toEqual({
+        kind: 'policy-off',
+        message: 'no footage: recording is not permitted here now (no policy has been compiled yet)',
+      });
     }
   });
 

@@ -50,7 +50,9 @@ describe.each(dialects)('retention of clips that never sealed (%s)', (dialect) =
   };
   const age = async (id: string, createdHoursAgo: number, retentionHoursAgo: number) => {
     const h = (n: number) => new Date(Date.now() - n * 3_600_000).toISOString();
-    await sql`UPDATE clips SET created_at = ${h(createdHoursAgo)}, retention_until = ${h(retentionHoursAgo)} WHERE id = ${id}`.execute(t.rt.database.db);
+    await sql`UPDATE clips SET created_at = ${h(createdHoursAgo)}, retention_until = ${h(retentionHoursAgo)} WHERE id = ${id}`.execute(
+      t.rt.database.db,
+    );
   };
 
   beforeAll(async () => {
@@ -80,9 +82,16 @@ describe.each(dialects)('retention of clips that never sealed (%s)', (dialect) =
     const r = await rec.sweepRetention();
     expect(r).toEqual({ deleted: ['stuck'], failed: [] });
     await expect(stat(path.join(clipsDir, 'stuck'))).rejects.toThrow();
-    expect(await rec.service.getClip('stuck')).toMatchObject({ status: 'deleted', deletedReason: 'retention', endReason: 'never-sealed' });
+    expect(await rec.service.getClip('stuck')).toMatchObject({
+      status: 'deleted',
+      deletedReason: 'retention',
+      endReason: 'never-sealed',
+    });
     const audit = await t.rt.store.read.audit.page({ limit: 5, action: 'clip.deleted' });
-    expect(audit[0]).toMatchObject({ subject: 'clip:stuck', details: expect.objectContaining({ reason: 'retention', neverSealed: true }) });
+    expect(audit[0]).toMatchObject({
+      subject: 'clip:stuck',
+      details: expect.objectContaining({ reason: 'retention', neverSealed: true }),
+    });
     for (const id of ['young', 'kept']) {
       expect((await rec.service.getClip(id))?.status).toBe('recording');
       expect((await readdir(path.join(clipsDir, id))).length).toBeGreaterThan(0);
@@ -91,7 +100,14 @@ describe.each(dialects)('retention of clips that never sealed (%s)', (dialect) =
   });
 
   it('a seal that finishes after the sweep does not bring the deleted clip back', async () => {
-    await rec.service.clipFinished('stuck', { ok: true, manifestDigest: 'x'.repeat(64), sealedBytes: 2000, parts: 2 }, null);
-    expect(await rec.service.getClip('stuck')).toMatchObject({ status: 'deleted', deletedReason: 'retention' });
+    await rec.service.clipFinished(
+      'stuck',
+      { ok: true, manifestDigest: 'x'.repeat(64), sealedBytes: 2000, parts: 2 },
+      null,
+    );
+    expect(await rec.service.getClip('stuck')).toMatchObject({
+      status: 'deleted',
+      deletedReason: 'retention',
+    });
   });
 });

@@ -16,7 +16,12 @@ import type { RecordingMode } from '../../src/core/policy/policy.js';
 import { synthFragment, synthInit } from '../../src/core/recording/fmp4-synth.js';
 import type { ClipRecord } from '../../src/services/recording-ports.js';
 import type { CameraPlan } from '../../src/services/recording.service.js';
-import { DEFAULT_TUNABLES, RecorderSupervisor, type SupervisorDeps, type VaultHandle } from '../../src/workers/recorder-supervisor.js';
+import {
+  DEFAULT_TUNABLES,
+  RecorderSupervisor,
+  type SupervisorDeps,
+  type VaultHandle,
+} from '../../src/workers/recorder-supervisor.js';
 
 const GOP_MS = 100;
 const TIMESCALE = 90_000;
@@ -38,13 +43,21 @@ const fakeCameras = () => {
     const pid = next++;
     live.add(pid);
     const out: ((c: Buffer) => void)[] = [];
-    const exits: ((code: number | null, signal: string | null, e: NodeJS.ErrnoException | null) => void)[] = [];
+    const exits: ((code: number | null, signal: string | null, e: NodeJS.ErrnoException | null) => void)[] =
+      [];
     let i = 0;
     const timer = setInterval(() => {
       const chunk =
         i === 0
           ? synthInit([{ trackId: 1, handler: 'vide', timescale: TIMESCALE }])
-          : synthFragment(i, [{ trackId: 1, baseMediaDecodeTime: (i - 1) * (TIMESCALE * GOP_MS) / 1000, sampleDurations: [(TIMESCALE * GOP_MS) / 1000], keyframe: true }]);
+          : synthFragment(i, [
+              {
+                trackId: 1,
+                baseMediaDecodeTime: ((i - 1) * (TIMESCALE * GOP_MS)) / 1000,
+                sampleDurations: [(TIMESCALE * GOP_MS) / 1000],
+                keyframe: true,
+              },
+            ]);
       i += 1;
       for (const l of out) l(chunk);
     }, GOP_MS);
@@ -77,7 +90,14 @@ const decision = (mode: RecordingMode): CameraPlan['decision'] => ({
 });
 
 const plan = (mode: RecordingMode, off: CameraPlan['off'] = null): CameraPlan => ({
-  camera: { id: 'cam-1', roomId: 'room-1', name: 'Camera 1', url: 'rtsp://127.0.0.1:1/fake', hasCredentials: false, createdAt: '2024-01-01T00:00:00Z' },
+  camera: {
+    id: 'cam-1',
+    roomId: 'room-1',
+    name: 'Camera 1',
+    url: 'rtsp://127.0.0.1:1/fake',
+    hasCredentials: false,
+    createdAt: '2024-01-01T00:00:00Z',
+  },
   siteId: 'site-1',
   sourceUrl: 'rtsp://127.0.0.1:1/fake',
   conversationId: 'conv-1',
@@ -89,7 +109,10 @@ const plan = (mode: RecordingMode, off: CameraPlan['off'] = null): CameraPlan =>
 const CONTINUOUS: RecordingMode = { kind: 'continuous' };
 const INCIDENT: RecordingMode = { kind: 'incident-triggered', preRollSeconds: 1, postRollSeconds: 1 };
 const OFF: RecordingMode = { kind: 'off' };
-const POLICY_OFF: CameraPlan['off'] = { kind: 'policy-off', message: 'no footage: recording is not permitted here now (the conversation ended)' };
+const POLICY_OFF: CameraPlan['off'] = {
+  kind: 'policy-off',
+  message: 'no footage: recording is not permitted here now (the conversation ended)',
+};
 
 describe('recorder supervisor (fake ffmpeg, real vault)', () => {
   let dir: string;
@@ -170,10 +193,15 @@ describe('recorder supervisor (fake ffmpeg, real vault)', () => {
     expect(status()).toMatchObject({ armed: true, draining: true, recording: true, ringBytes: 0 });
     // A later alarm while draining neither extends the clip nor starts one; it says why.
     s.alarm({ alarmId: 'alarm-2', incidentId: 'incident-2', roomId: 'room-1', at: new Date().toISOString() });
-    await waitFor('the camera stopped after the clip', () => status()?.armed === false && cams.live.size === 0);
+    await waitFor(
+      'the camera stopped after the clip',
+      () => status()?.armed === false && cams.live.size === 0,
+    );
     await s.settled();
     expect(opened).toHaveLength(1);
-    expect(notes).toContainEqual(expect.stringMatching(/^policy-off: no footage: recording is not permitted here now/));
+    expect(notes).toContainEqual(
+      expect.stringMatching(/^policy-off: no footage: recording is not permitted here now/),
+    );
   }, 20_000);
 
   it('an objection denies the room to a reconcile whose plan was read before it, until a later plan', async () => {
@@ -184,7 +212,13 @@ describe('recorder supervisor (fake ffmpeg, real vault)', () => {
     const staleTicket = s.planTicket();
     const stalePlan = [plan(INCIDENT)];
     // ...the objection commits and stops the camera...
-    await s.deny({ kind: 'room', roomId: 'room-1' }, { kind: 'objection', message: 'no footage: recording switched off for this conversation after an objection' });
+    await s.deny(
+      { kind: 'room', roomId: 'room-1' },
+      {
+        kind: 'objection',
+        message: 'no footage: recording switched off for this conversation after an objection',
+      },
+    );
     expect(s.pidOf('cam-1')).toBeUndefined();
     // ...and the stale reconcile applies afterwards: it must not start ffmpeg again.
     s.apply(stalePlan, [], vault, staleTicket);

@@ -28,18 +28,27 @@ describe.each(dialects)('store on %s', (dialect) => {
     expect((await store.read.organisation.get())?.name).toBe('Gemeente Lindewaard');
     expect(await store.read.sites.list()).toHaveLength(2);
     expect(await store.read.rooms.list()).toHaveLength(6);
-    expect((await store.read.conversationTypes.list()).map((c) => c.code)).toContain('wmo-keukentafelgesprek');
+    expect((await store.read.conversationTypes.list()).map((c) => c.code)).toContain(
+      'wmo-keukentafelgesprek',
+    );
     expect(await store.read.users.count()).toBe(7);
     expect(await store.read.incidents.count()).toBeGreaterThan(20);
   });
 
   it('writes the change and its audit entry together', async () => {
     const before = await t.rt.store.read.audit.count();
-    const r = await t.rt.services.registry.createSite(admin, { name: 'Servicepunt Noord', address: 'Noordweg 3' });
+    const r = await t.rt.services.registry.createSite(admin, {
+      name: 'Servicepunt Noord',
+      address: 'Noordweg 3',
+    });
     expect(r.ok).toBe(true);
     expect(await t.rt.store.read.audit.count()).toBe(before + 1);
     const [last] = await t.rt.store.read.audit.page({ limit: 1 });
-    expect(last).toMatchObject({ action: 'site.create', actor: 'system:test', subject: `site:${r.ok ? r.value.id : ''}` });
+    expect(last).toMatchObject({
+      action: 'site.create',
+      actor: 'system:test',
+      subject: `site:${r.ok ? r.value.id : ''}`,
+    });
   });
 
   it('rolls back the audit entry when the change fails', async () => {
@@ -47,7 +56,13 @@ describe.each(dialects)('store on %s', (dialect) => {
     const sitesBefore = await t.rt.store.read.sites.list();
     await expect(
       t.rt.store.transaction(async (repos) => {
-        await repos.audit.append({ at: new Date().toISOString(), actor: 'system:test', action: 'site.create', subject: 'site:x', details: {} });
+        await repos.audit.append({
+          at: new Date().toISOString(),
+          actor: 'system:test',
+          action: 'site.create',
+          subject: 'site:x',
+          details: {},
+        });
         await repos.sites.insert({ id: 'dup', name: 'Stadhuis Lindewaard', address: '', createdAt: '' }); // unique name violation
       }),
     ).rejects.toThrow();
@@ -57,7 +72,9 @@ describe.each(dialects)('store on %s', (dialect) => {
 
   it('keeps the chain intact under concurrent appends', async () => {
     await Promise.all(
-      Array.from({ length: 20 }, (_, i) => t.rt.services.registry.createSite(admin, { name: `Locatie ${i}`, address: '' })),
+      Array.from({ length: 20 }, (_, i) =>
+        t.rt.services.registry.createSite(admin, { name: `Locatie ${i}`, address: '' }),
+      ),
     );
     const v = await t.rt.services.audit.verify();
     expect(v.ok).toBe(true);
@@ -65,9 +82,12 @@ describe.each(dialects)('store on %s', (dialect) => {
 
   it('refuses UPDATE, DELETE (and on PostgreSQL TRUNCATE) of the audit log', async () => {
     const db = t.rt.database.db;
-    await expect(sql`UPDATE audit_log SET action = 'x' WHERE seq = 1`.execute(db)).rejects.toThrow(/append-only/);
+    await expect(sql`UPDATE audit_log SET action = 'x' WHERE seq = 1`.execute(db)).rejects.toThrow(
+      /append-only/,
+    );
     await expect(sql`DELETE FROM audit_log WHERE seq = 1`.execute(db)).rejects.toThrow(/append-only/);
-    if (dialect === 'postgres') await expect(sql`TRUNCATE audit_log`.execute(db)).rejects.toThrow(/append-only/);
+    if (dialect === 'postgres')
+      await expect(sql`TRUNCATE audit_log`.execute(db)).rejects.toThrow(/append-only/);
     expect((await t.rt.services.audit.verify()).ok).toBe(true);
   });
 

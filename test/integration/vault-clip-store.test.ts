@@ -133,8 +133,13 @@ for (let i = 0; ; i++) {
 
 /** On CI (which runs as root, where mount works) the real disk-full suite is mandatory: fail, never skip. */
 const cannotMount = (why: string): false => {
-  if (process.env.CI) throw new Error(`the real-tmpfs disk-full test cannot run: ${why}. On CI this suite is mandatory (CI runs as root).`);
-  console.warn(`\n!!! SKIPPING the real-tmpfs disk-full test: ${why}; the injected-ENOSPC unit tests still run !!!\n`);
+  if (process.env.CI)
+    throw new Error(
+      `the real-tmpfs disk-full test cannot run: ${why}. On CI this suite is mandatory (CI runs as root).`,
+    );
+  console.warn(
+    `\n!!! SKIPPING the real-tmpfs disk-full test: ${why}; the injected-ENOSPC unit tests still run !!!\n`,
+  );
   return false;
 };
 

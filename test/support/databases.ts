@@ -39,7 +39,9 @@ export const availableDialects = async (): Promise<TestDialect[]> => {
   for (const d of requestedDialects()) {
     if (d === 'postgres' && !(await checkPg())) {
       if (process.env.CI) throw new Error(`PostgreSQL is required on CI but ${ADMIN_URL} does not answer`);
-      console.warn(`\n!!! SKIPPING the PostgreSQL dialect: ${ADMIN_URL} does not answer (set DIALECTS=sqlite to silence) !!!\n`);
+      console.warn(
+        `\n!!! SKIPPING the PostgreSQL dialect: ${ADMIN_URL} does not answer (set DIALECTS=sqlite to silence) !!!\n`,
+      );
       continue;
     }
     out.push(d);
@@ -54,9 +56,16 @@ export interface TestDatabase {
 }
 
 /** A fresh, empty database of the dialect. SQLite lives in memory unless dataDir is given. */
-export const freshDatabase = async (dialect: TestDialect, dataDir = '/nonexistent'): Promise<TestDatabase> => {
+export const freshDatabase = async (
+  dialect: TestDialect,
+  dataDir = '/nonexistent',
+): Promise<TestDatabase> => {
   if (dialect === 'sqlite') {
-    const database = openDatabase({ databaseUrl: undefined, dataDir, sqliteFile: dataDir === '/nonexistent' ? ':memory:' : 'proportio.sqlite' });
+    const database = openDatabase({
+      databaseUrl: undefined,
+      dataDir,
+      sqliteFile: dataDir === '/nonexistent' ? ':memory:' : 'proportio.sqlite',
+    });
     return { database, url: undefined, drop: () => database.close() };
   }
   const name = `proportio_test_${randomBytes(6).toString('hex')}`;

@@ -182,10 +182,18 @@ export const startTestProvider = async (opts: {
       ctx.body = JSON.stringify(out);
     },
   });
-  for (const ev of ['grant.success', 'grant.error', 'server_error', 'authorization.error', 'userinfo.error']) {
+  for (const ev of [
+    'grant.success',
+    'grant.error',
+    'server_error',
+    'authorization.error',
+    'userinfo.error',
+  ]) {
     provider.on(ev, (...args: unknown[]) => {
       const e = ev === 'grant.success' ? undefined : args.find((a) => a instanceof Error);
-      events.push(e ? `${ev}: ${e.message}${'error_description' in e ? ` (${String(e.error_description)})` : ''}` : ev);
+      events.push(
+        e ? `${ev}: ${e.message}${'error_description' in e ? ` (${String(e.error_description)})` : ''}` : ev,
+      );
     });
   }
 
@@ -207,20 +215,35 @@ export const startTestProvider = async (opts: {
       });
     }
     if (action === 'abort' && req.method === 'GET') {
-      return provider.interactionFinished(req, res, { error: 'access_denied', error_description: 'End-User aborted interaction' }, { mergeWithLastSubmission: false });
+      return provider.interactionFinished(
+        req,
+        res,
+        { error: 'access_denied', error_description: 'End-User aborted interaction' },
+        { mergeWithLastSubmission: false },
+      );
     }
     if (action === 'login' && req.method === 'POST') {
       if (details.prompt.name !== 'login') return json(res, 400, { error: 'not a login prompt' });
       const form = await readForm(req);
       const account = accounts.get(form.get('login') ?? '');
-      if (!account || account.password !== form.get('password')) return json(res, 401, { error: 'wrong login or password' });
-      return provider.interactionFinished(req, res, { login: { accountId: account.sub } }, { mergeWithLastSubmission: false });
+      if (!account || account.password !== form.get('password'))
+        return json(res, 401, { error: 'wrong login or password' });
+      return provider.interactionFinished(
+        req,
+        res,
+        { login: { accountId: account.sub } },
+        { mergeWithLastSubmission: false },
+      );
     }
     if (action === 'confirm' && req.method === 'POST') {
-      if (details.prompt.name !== 'consent' || !details.session) return json(res, 400, { error: 'not a consent prompt' });
+      if (details.prompt.name !== 'consent' || !details.session)
+        return json(res, 400, { error: 'not a consent prompt' });
       const grant = details.grantId
         ? await provider.Grant.find(details.grantId)
-        : new provider.Grant({ accountId: details.session.accountId, clientId: String(details.params.client_id) });
+        : new provider.Grant({
+            accountId: details.session.accountId,
+            clientId: String(details.params.client_id),
+          });
       if (!grant) return json(res, 400, { error: 'grant not found' });
       const d = details.prompt.details as {
         missingOIDCScope?: string[];
@@ -229,9 +252,15 @@ export const startTestProvider = async (opts: {
       };
       if (d.missingOIDCScope) grant.addOIDCScope(d.missingOIDCScope.join(' '));
       if (d.missingOIDCClaims) grant.addOIDCClaims(d.missingOIDCClaims);
-      for (const [indicator, scopes] of Object.entries(d.missingResourceScopes ?? {})) grant.addResourceScope(indicator, scopes.join(' '));
+      for (const [indicator, scopes] of Object.entries(d.missingResourceScopes ?? {}))
+        grant.addResourceScope(indicator, scopes.join(' '));
       const grantId = await grant.save();
-      return provider.interactionFinished(req, res, { consent: { grantId } }, { mergeWithLastSubmission: true });
+      return provider.interactionFinished(
+        req,
+        res,
+        { consent: { grantId } },
+        { mergeWithLastSubmission: true },
+      );
     }
     return json(res, 405, { error: 'method not allowed' });
   };
@@ -291,7 +320,10 @@ export class OidcBrowser {
 
   private cookieHeader(url: URL): string | undefined {
     const cookies = [...(this.jar.get(url.origin)?.entries() ?? [])]
-      .filter(([, c]) => url.pathname === c.path || url.pathname.startsWith(c.path.endsWith('/') ? c.path : `${c.path}/`))
+      .filter(
+        ([, c]) =>
+          url.pathname === c.path || url.pathname.startsWith(c.path.endsWith('/') ? c.path : `${c.path}/`),
+      )
       .map(([n, c]) => `${n}=${c.value}`);
     return cookies.length ? cookies.join('; ') : undefined;
   }
@@ -318,7 +350,10 @@ export class OidcBrowser {
   }
 
   /** One request, no redirect following; cookies sent and stored like a browser would. */
-  async request(url: string | URL, init: { method?: string; form?: Record<string, string> } = {}): Promise<Response> {
+  async request(
+    url: string | URL,
+    init: { method?: string; form?: Record<string, string> } = {},
+  ): Promise<Response> {
     const u = new URL(url);
     this.visited.push(u);
     const headers: Record<string, string> = {};
@@ -329,7 +364,12 @@ export class OidcBrowser {
       headers['content-type'] = 'application/x-www-form-urlencoded';
       body = new URLSearchParams(init.form).toString();
     }
-    const res = await fetch(u, { method: init.method ?? (body ? 'POST' : 'GET'), headers, redirect: 'manual', ...(body ? { body } : {}) });
+    const res = await fetch(u, {
+      method: init.method ?? (body ? 'POST' : 'GET'),
+      headers,
+      redirect: 'manual',
+      ...(body ? { body } : {}),
+    });
     this.store(u, res);
     return res;
   }
@@ -371,11 +411,14 @@ export const driveProvider = async (
     prompts.push(page.prompt);
     const act =
       page.prompt === 'login'
-        ? await browser.request(new URL(page.login, next), { form: { login: login.username, password: login.password } })
+        ? await browser.request(new URL(page.login, next), {
+            form: { login: login.username, password: login.password },
+          })
         : opts.decline
           ? await browser.request(new URL(page.abort, next))
           : await browser.request(new URL(page.confirm, next), { method: 'POST', form: {} });
-    if (act.status !== 303 && act.status !== 302) throw new Error(`${page.prompt} answered ${act.status}: ${await act.text()}`);
+    if (act.status !== 303 && act.status !== 302)
+      throw new Error(`${page.prompt} answered ${act.status}: ${await act.text()}`);
     next = new URL(act.headers.get('location') ?? '', next);
   }
   throw new Error('too many redirects');

@@ -17,7 +17,11 @@ export default class SummaryReporter implements Reporter {
         else skipped++;
       }
       // A file that failed to load (syntax error, failing beforeAll) counts as a failure.
-      if (mod.state() === 'failed' && [...mod.children.allTests()].every((t) => t.result().state !== 'failed')) failed++;
+      if (
+        mod.state() === 'failed' &&
+        [...mod.children.allTests()].every((t) => t.result().state !== 'failed')
+      )
+        failed++;
     }
     failed += unhandledErrors.length;
     const tail = skipped > 0 ? `, ${skipped} skipped` : '';

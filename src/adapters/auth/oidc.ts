@@ -15,7 +15,10 @@ export interface OidcAdapter {
   readonly label: string;
   start(): Promise<OidcStart>;
   /** Exchanges the code in callbackUrl; returns the ID token claims merged with userinfo. */
-  finish(callbackUrl: URL, pending: { state: string; nonce: string; verifier: string }): Promise<Record<string, unknown>>;
+  finish(
+    callbackUrl: URL,
+    pending: { state: string; nonce: string; verifier: string },
+  ): Promise<Record<string, unknown>>;
 }
 
 /**
@@ -24,7 +27,8 @@ export interface OidcAdapter {
  */
 const PROVIDER_TIMEOUT_S = 10;
 
-const isLoopback = (host: string): boolean => host === 'localhost' || host === '[::1]' || /^127(\.\d{1,3}){3}$/.test(host);
+const isLoopback = (host: string): boolean =>
+  host === 'localhost' || host === '[::1]' || /^127(\.\d{1,3}){3}$/.test(host);
 
 export const oidcAdapter = (cfg: OidcConfig): OidcAdapter => {
   let configuration: Promise<client.Configuration> | undefined;
@@ -34,7 +38,11 @@ export const oidcAdapter = (cfg: OidcConfig): OidcAdapter => {
     // Plain http is allowed only for a provider on this machine (tests, local set-ups): anywhere
     // else the client secret, codes and tokens would cross the network in clear.
     if (plainHttp && !isLoopback(issuer.hostname)) {
-      return Promise.reject(new Error(`PROPORTIO_OIDC_ISSUER ${cfg.issuer}: plain http is allowed only for a provider on this machine; use https`));
+      return Promise.reject(
+        new Error(
+          `PROPORTIO_OIDC_ISSUER ${cfg.issuer}: plain http is allowed only for a provider on this machine; use https`,
+        ),
+      );
     }
     configuration ??= client
       .discovery(issuer, cfg.clientId, cfg.clientSecret, undefined, {

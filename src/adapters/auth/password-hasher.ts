@@ -7,7 +7,12 @@ import type { PasswordHasher } from '../../services/ports.js';
 /** argon2id with OWASP's second recommended profile (m=19 MiB, t=2, p=1). */
 export const argon2Hasher = (opts: { memoryCost?: number; timeCost?: number } = {}): PasswordHasher => ({
   hash: (password) =>
-    hash(password, { algorithm: ARGON2ID, memoryCost: opts.memoryCost ?? 19_456, timeCost: opts.timeCost ?? 2, parallelism: 1 }),
+    hash(password, {
+      algorithm: ARGON2ID,
+      memoryCost: opts.memoryCost ?? 19_456,
+      timeCost: opts.timeCost ?? 2,
+      parallelism: 1,
+    }),
   verify: async (h, password) => {
     try {
       return await verify(h, password);

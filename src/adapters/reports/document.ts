@@ -32,10 +32,28 @@ export interface Column {
 }
 
 export type Block =
-  | { readonly kind: 'heading'; readonly level: 1 | 2 | 3 | 4 | 5; readonly text: string; readonly id?: string; readonly lang?: Lang }
-  | { readonly kind: 'paragraph'; readonly content: Inline; readonly size?: Size; readonly lang?: Lang; readonly muted?: boolean }
+  | {
+      readonly kind: 'heading';
+      readonly level: 1 | 2 | 3 | 4 | 5;
+      readonly text: string;
+      readonly id?: string;
+      readonly lang?: Lang;
+    }
+  | {
+      readonly kind: 'paragraph';
+      readonly content: Inline;
+      readonly size?: Size;
+      readonly lang?: Lang;
+      readonly muted?: boolean;
+    }
   | { readonly kind: 'list'; readonly items: readonly Inline[]; readonly lang?: Lang; readonly size?: Size }
-  | { readonly kind: 'callout'; readonly tone: Tone; readonly lines: readonly Inline[]; readonly size?: Size; readonly lang?: Lang }
+  | {
+      readonly kind: 'callout';
+      readonly tone: Tone;
+      readonly lines: readonly Inline[];
+      readonly size?: Size;
+      readonly lang?: Lang;
+    }
   | {
       readonly kind: 'table';
       readonly caption: string;
@@ -57,14 +75,24 @@ export interface RenderDocument {
 }
 
 export const runs = (c: Inline): readonly Run[] => (typeof c === 'string' ? [{ text: c }] : c);
-export const plain = (c: Inline): string => runs(c).map((r) => r.text).join('');
+export const plain = (c: Inline): string =>
+  runs(c)
+    .map((r) => r.text)
+    .join('');
 export const cellOf = (c: string | Cell): Cell => (typeof c === 'string' ? { text: c } : c);
 
 /** "Label: value" with the label in bold. */
-export const labelled = (label: string, value: string): readonly Run[] => [{ text: `${label}: `, bold: true }, { text: value }];
+export const labelled = (label: string, value: string): readonly Run[] => [
+  { text: `${label}: `, bold: true },
+  { text: value },
+];
 
 /** A two-column table of facts: a row header and its value. */
-export const facts = (caption: string, header: [string, string], rows: readonly (readonly [string, string])[]): Block => ({
+export const facts = (
+  caption: string,
+  header: [string, string],
+  rows: readonly (readonly [string, string])[],
+): Block => ({
   kind: 'table',
   caption,
   columns: [

@@ -23,7 +23,13 @@ export interface ReportWorkflow {
   readonly version?: number | string;
   readonly status?: 'draft' | 'approved' | 'rejected' | 'withdrawn';
   /** Art. 35(2): the DPO's advice, in their words. */
-  readonly dpoAdvice?: { readonly by: string; readonly date: string; readonly advice: string; readonly followed?: boolean; readonly response?: string };
+  readonly dpoAdvice?: {
+    readonly by: string;
+    readonly date: string;
+    readonly advice: string;
+    readonly followed?: boolean;
+    readonly response?: string;
+  };
   /** Art. 35(9): the views of data subjects or their representatives, or why they were not sought. */
   readonly dataSubjectViews?: {
     readonly sought: boolean;
@@ -60,7 +66,8 @@ const L = {
     subtitle: 'Gegevensbeschermingseffectbeoordeling volgens de paragrafen van het Model DPIA Rijksdienst',
     verdict: 'Oordeel',
     blocking: 'Blokkerende bevindingen',
-    conditionsN: (n: number) => `${n} voorwaarde(n) moeten vervuld zijn voordat de maatregel mag worden gebruikt.`,
+    conditionsN: (n: number) =>
+      `${n} voorwaarde(n) moeten vervuld zijn voordat de maatregel mag worden gebruikt.`,
     allPass: 'Alle bevindingen voldoen.',
     dpiaRequired: 'DPIA verplicht',
     key: 'Kerngegevens',
@@ -104,7 +111,8 @@ const L = {
     advice: 'Advies, zienswijzen en besluit',
     annex: 'Bijlage — Alle bevindingen',
     notes: 'Toelichting',
-    proposal: (name: string, rank: number) => `Beoordeeld middel: ${name} (nummer ${rank} van 10 in de catalogus, van minst naar meest ingrijpend).`,
+    proposal: (name: string, rank: number) =>
+      `Beoordeeld middel: ${name} (nummer ${rank} van 10 in de catalogus, van minst naar meest ingrijpend).`,
     scope: 'Reikwijdte',
     rooms: 'Ruimten',
     conversations: 'Soorten gesprek',
@@ -121,13 +129,19 @@ const L = {
     vulnerable: 'kwetsbare groepen',
     noData: 'Geen persoonsgegevens: het middel verwerkt niets over personen.',
     alarmLog: 'Alarmlog: welke medewerker, welke ruimte, welk tijdstip (gewoon persoonsgegeven).',
-    video: 'Camerabeelden van inwoner en medewerker (gewoon persoonsgegeven; bij gevoelige gesprekken zeer persoonlijk).',
+    video:
+      'Camerabeelden van inwoner en medewerker (gewoon persoonsgegeven; bij gevoelige gesprekken zeer persoonlijk).',
     sound: 'Geluid: de inhoud van het gesprek (waarschijnlijk bijzondere persoonsgegevens, art. 9 AVG).',
     trigger: 'Wanneer',
     stores: 'Opslag',
     whoSees: 'Wie ziet het',
     covert: 'Heimelijk',
-    triggers: { none: 'niets wordt verwerkt', 'manual-alarm': 'alleen als een medewerker op de alarmknop drukt', continuous: 'doorlopend tijdens de gesprekken in de reikwijdte', live: 'live meekijken, zonder opname' },
+    triggers: {
+      none: 'niets wordt verwerkt',
+      'manual-alarm': 'alleen als een medewerker op de alarmknop drukt',
+      continuous: 'doorlopend tijdens de gesprekken in de reikwijdte',
+      live: 'live meekijken, zonder opname',
+    },
     stored: 'beelden of geluid worden opgeslagen',
     notStored: 'niets wordt opgeslagen (alleen getoond of in het geheugen)',
     purposeKinds: 'Soort doel',
@@ -165,7 +179,12 @@ const L = {
     assessed: 'beoordeeld',
     perPurpose: 'Minst ingrijpend per doel',
     documented: 'Alternatieven zoals gedocumenteerd in de beoordeling',
-    altStatus: { 'in-place-insufficient': 'aanwezig, onvoldoende', 'considered-insufficient': 'overwogen, onvoldoende', 'adopted-instead': 'in plaats daarvan gekozen', 'not-considered': 'niet overwogen' },
+    altStatus: {
+      'in-place-insufficient': 'aanwezig, onvoldoende',
+      'considered-insufficient': 'overwogen, onvoldoende',
+      'adopted-instead': 'in plaats daarvan gekozen',
+      'not-considered': 'niet overwogen',
+    },
     reasons: 'Redenen',
     evidence: 'Bewijs van risico',
     incidents: 'Incidenten in de reikwijdte',
@@ -184,15 +203,18 @@ const L = {
     noRisks: 'Geen open punten: alle bevindingen voldoen.',
     conditions: 'Voorwaarden van het oordeel',
     noConditions: 'Het oordeel verbindt geen voorwaarden aan het middel.',
-    notPermittedNoConditions: 'Het middel is niet toegestaan. De voorwaarden hieronder zijn nodig, maar heffen de blokkerende bevindingen niet op.',
+    notPermittedNoConditions:
+      'Het middel is niet toegestaan. De voorwaarden hieronder zijn nodig, maar heffen de blokkerende bevindingen niet op.',
     otherFindings: 'Overige bevindingen',
     dpo: 'Advies van de functionaris gegevensbescherming (art. 35(2) AVG)',
-    dpoDateOnly: (d: string) => `Advies vastgelegd op ${d}; de tekst van het advies staat niet in het scenario.`,
+    dpoDateOnly: (d: string) =>
+      `Advies vastgelegd op ${d}; de tekst van het advies staat niet in het scenario.`,
     dpoMissing: 'Geen advies van de functionaris gegevensbescherming vastgelegd.',
     followed: 'Advies gevolgd',
     response: 'Reactie van de verwerkingsverantwoordelijke',
     judgements: 'Menselijke oordelen',
-    judgementsIntro: 'Deze oordelen zijn van de genoemde personen, niet van de toets. De uitkomst van de toets blijft ernaast staan.',
+    judgementsIntro:
+      'Deze oordelen zijn van de genoemde personen, niet van de toets. De uitkomst van de toets blijft ernaast staan.',
     noJudgements: 'Er zijn geen menselijke oordelen vastgelegd.',
     rule: 'Regel',
     engine: 'Uitkomst toets',
@@ -205,7 +227,12 @@ const L = {
     approved: 'goedgekeurd',
     rejected: 'afgewezen',
     validUntil: 'Geldig tot',
-    statusNames: { draft: 'concept', approved: 'goedgekeurd', rejected: 'afgewezen', withdrawn: 'ingetrokken' },
+    statusNames: {
+      draft: 'concept',
+      approved: 'goedgekeurd',
+      rejected: 'afgewezen',
+      withdrawn: 'ingetrokken',
+    },
     findingsTable: 'Alle bevindingen met uitkomst en bron',
     source: 'Bron',
     title: 'Titel',
@@ -216,7 +243,8 @@ const L = {
   },
   en: {
     docTitle: 'DPIA',
-    subtitle: 'Data protection impact assessment following the paragraphs of the Dutch government’s Model DPIA Rijksdienst',
+    subtitle:
+      'Data protection impact assessment following the paragraphs of the Dutch government’s Model DPIA Rijksdienst',
     verdict: 'Verdict',
     blocking: 'Blocking findings',
     conditionsN: (n: number) => `${n} condition(s) must be met before the measure may be used.`,
@@ -263,7 +291,8 @@ const L = {
     advice: 'Advice, views and decision',
     annex: 'Annex — All findings',
     notes: 'Notes',
-    proposal: (name: string, rank: number) => `Measure assessed: ${name} (number ${rank} of 10 in the catalogue, from least to most intrusive).`,
+    proposal: (name: string, rank: number) =>
+      `Measure assessed: ${name} (number ${rank} of 10 in the catalogue, from least to most intrusive).`,
     scope: 'Scope',
     rooms: 'Rooms',
     conversations: 'Kinds of conversation',
@@ -280,13 +309,19 @@ const L = {
     vulnerable: 'vulnerable groups',
     noData: 'No personal data: the measure processes nothing about people.',
     alarmLog: 'Alarm log: which staff member, which room, what time (ordinary personal data).',
-    video: 'Images of resident and staff member (ordinary personal data; highly personal in sensitive conversations).',
+    video:
+      'Images of resident and staff member (ordinary personal data; highly personal in sensitive conversations).',
     sound: 'Sound: the content of the conversation (likely special-category data, GDPR Art. 9).',
     trigger: 'When',
     stores: 'Storage',
     whoSees: 'Who sees it',
     covert: 'Covert',
-    triggers: { none: 'nothing is processed', 'manual-alarm': 'only when a staff member presses the alarm', continuous: 'continuously during the conversations in scope', live: 'watched live, not recorded' },
+    triggers: {
+      none: 'nothing is processed',
+      'manual-alarm': 'only when a staff member presses the alarm',
+      continuous: 'continuously during the conversations in scope',
+      live: 'watched live, not recorded',
+    },
     stored: 'images or sound are stored',
     notStored: 'nothing is stored (only shown or held in memory)',
     purposeKinds: 'Kind of purpose',
@@ -324,7 +359,12 @@ const L = {
     assessed: 'assessed',
     perPurpose: 'Least intrusive per purpose',
     documented: 'Alternatives as documented in the assessment',
-    altStatus: { 'in-place-insufficient': 'in place, insufficient', 'considered-insufficient': 'considered, insufficient', 'adopted-instead': 'adopted instead', 'not-considered': 'not considered' },
+    altStatus: {
+      'in-place-insufficient': 'in place, insufficient',
+      'considered-insufficient': 'considered, insufficient',
+      'adopted-instead': 'adopted instead',
+      'not-considered': 'not considered',
+    },
     reasons: 'Reasons',
     evidence: 'Evidence of risk',
     incidents: 'Incidents in scope',
@@ -343,7 +383,8 @@ const L = {
     noRisks: 'No open points: every finding passes.',
     conditions: 'Conditions of the verdict',
     noConditions: 'The verdict attaches no conditions to the measure.',
-    notPermittedNoConditions: 'The measure is not permitted. The conditions below are needed, but they do not cure the blocking findings.',
+    notPermittedNoConditions:
+      'The measure is not permitted. The conditions below are needed, but they do not cure the blocking findings.',
     otherFindings: 'Other findings',
     dpo: 'Advice of the data protection officer (GDPR Art. 35(2))',
     dpoDateOnly: (d: string) => `Advice recorded on ${d}; the text of the advice is not in the scenario.`,
@@ -351,7 +392,8 @@ const L = {
     followed: 'Advice followed',
     response: 'Controller’s response',
     judgements: 'Human judgements',
-    judgementsIntro: 'These judgements are the named persons’, not the engine’s. The engine’s outcome is shown next to them.',
+    judgementsIntro:
+      'These judgements are the named persons’, not the engine’s. The engine’s outcome is shown next to them.',
     noJudgements: 'No human judgements have been recorded.',
     rule: 'Rule',
     engine: 'Engine outcome',
@@ -386,11 +428,21 @@ const KIND: Readonly<Record<PurposeKind, Text>> = {
   deterrence: { nl: 'afschrikking', en: 'deterrence' },
   evidence: { nl: 'bewijs', en: 'evidence' },
 };
-const ACH = { yes: { nl: 'ja', en: 'yes' }, partial: { nl: 'deels', en: 'partly' }, no: { nl: 'nee', en: 'no' } } as const;
-const VERDICT_TONE: Readonly<Record<Verdict, Tone>> = { 'not-permitted': 'negative', 'permitted-with-conditions': 'caution', permitted: 'positive' };
+const ACH = {
+  yes: { nl: 'ja', en: 'yes' },
+  partial: { nl: 'deels', en: 'partly' },
+  no: { nl: 'nee', en: 'no' },
+} as const;
+const VERDICT_TONE: Readonly<Record<Verdict, Tone>> = {
+  'not-permitted': 'negative',
+  'permitted-with-conditions': 'caution',
+  permitted: 'positive',
+};
 
 /** Which Model DPIA paragraph each rule belongs to; a rule not listed lands in paragraph 17. */
-const PARAGRAPH_OF: Readonly<Record<string, 'p10' | 'p11' | 'p12' | 'p13' | 'p14a' | 'p14b' | 'p14c' | 'p15' | 'p16' | 'p17'>> = {
+const PARAGRAPH_OF: Readonly<
+  Record<string, 'p10' | 'p11' | 'p12' | 'p13' | 'p14a' | 'p14b' | 'p14c' | 'p15' | 'p16' | 'p17'>
+> = {
   'RET-1': 'p10',
   'LB-1': 'p11',
   'LB-2': 'p11',
@@ -421,7 +473,9 @@ const PARAGRAPH_OF: Readonly<Record<string, 'p10' | 'p11' | 'p12' | 'p13' | 'p14
 export const outcomeText = (f: ReportFinding, lang: Lang): string => {
   const engine = OUTCOME_NAMES[f.engineOutcome][lang];
   const j = f.humanJudgement;
-  return j === undefined ? engine : `${engine} → ${OUTCOME_NAMES[j.outcome][lang]} (${L[lang].judgedBy} ${j.name})`;
+  return j === undefined
+    ? engine
+    : `${engine} → ${OUTCOME_NAMES[j.outcome][lang]} (${L[lang].judgedBy} ${j.name})`;
 };
 
 const findingBlocks = (f: ReportFinding, lang: Lang, level: 4 | 5): Block[] => {
@@ -438,8 +492,13 @@ const findingBlocks = (f: ReportFinding, lang: Lang, level: 4 | 5): Block[] => {
       tone: 'neutral',
       lines: [
         [
-          { text: `${l.humanJudgement} (${l.engineSaid}: ${OUTCOME_NAMES[f.engineOutcome][lang]}): `, bold: true },
-          { text: `${OUTCOME_NAMES[j.outcome][lang]} — ${j.name}${j.role === undefined ? '' : ` (${j.role})`}, ${j.date}` },
+          {
+            text: `${l.humanJudgement} (${l.engineSaid}: ${OUTCOME_NAMES[f.engineOutcome][lang]}): `,
+            bold: true,
+          },
+          {
+            text: `${OUTCOME_NAMES[j.outcome][lang]} — ${j.name}${j.role === undefined ? '' : ` (${j.role})`}, ${j.date}`,
+          },
         ],
         labelled(l.reasons, j.reasons),
       ],
@@ -450,9 +509,14 @@ const findingBlocks = (f: ReportFinding, lang: Lang, level: 4 | 5): Block[] => {
   return out;
 };
 
-const hoursOrDefault = (h: number | null | undefined, lang: Lang): string => (h === null || h === undefined ? L[lang].notRecorded : L[lang].hoursUnit(h));
+const hoursOrDefault = (h: number | null | undefined, lang: Lang): string =>
+  h === null || h === undefined ? L[lang].notRecorded : L[lang].hoursUnit(h);
 
-export const buildDpiaDocument = (m: ReportModel, lang: Lang, options: DpiaReportOptions = {}): RenderDocument => {
+export const buildDpiaDocument = (
+  m: ReportModel,
+  lang: Lang,
+  options: DpiaReportOptions = {},
+): RenderDocument => {
   const l = L[lang];
   const tx = (t: Text): string => t[lang];
   const s = options.scenario;
@@ -463,7 +527,9 @@ export const buildDpiaDocument = (m: ReportModel, lang: Lang, options: DpiaRepor
     blocks.push(...b);
   };
   const findingsIn = (p: string): Block[] =>
-    m.findings.filter((f) => (PARAGRAPH_OF[f.ruleId] ?? 'p17') === p).flatMap((f) => findingBlocks(f, lang, p.startsWith('p14') ? 5 : 4));
+    m.findings
+      .filter((f) => (PARAGRAPH_OF[f.ruleId] ?? 'p17') === p)
+      .flatMap((f) => findingBlocks(f, lang, p.startsWith('p14') ? 5 : 4));
   const failing = m.findings.filter((f) => f.effectiveOutcome === 'fail').map((f) => f.ruleId);
 
   // Title and summary.
@@ -477,14 +543,23 @@ export const buildDpiaDocument = (m: ReportModel, lang: Lang, options: DpiaRepor
   push({ kind: 'callout', tone: VERDICT_TONE[m.verdict.value], lines: summary, size: 'large' });
   const decision = w?.decision;
   push(
-    facts(l.key, [l.item, l.value], [
-      [l.controller, m.controller],
-      [l.assessedOn, m.assessedOn],
-      [l.measure, `${tx(m.measure.name)} (${m.measure.rank}/10)`],
-      [l.version, w?.version === undefined ? l.notRecorded : String(w.version)],
-      [l.status, w?.status === undefined ? l.statusNames.draft : l.statusNames[w.status]],
-      [l.decision, decision === undefined ? l.notRecorded : `${decision.outcome === 'approved' ? l.approved : l.rejected} — ${decision.by}, ${decision.date}`],
-    ]),
+    facts(
+      l.key,
+      [l.item, l.value],
+      [
+        [l.controller, m.controller],
+        [l.assessedOn, m.assessedOn],
+        [l.measure, `${tx(m.measure.name)} (${m.measure.rank}/10)`],
+        [l.version, w?.version === undefined ? l.notRecorded : String(w.version)],
+        [l.status, w?.status === undefined ? l.statusNames.draft : l.statusNames[w.status]],
+        [
+          l.decision,
+          decision === undefined
+            ? l.notRecorded
+            : `${decision.outcome === 'approved' ? l.approved : l.rejected} — ${decision.by}, ${decision.date}`,
+        ],
+      ],
+    ),
   );
   push({ kind: 'paragraph', content: l.guide });
 
@@ -493,14 +568,23 @@ export const buildDpiaDocument = (m: ReportModel, lang: Lang, options: DpiaRepor
   push({ kind: 'heading', level: 3, text: l.p1 });
   push({ kind: 'paragraph', content: l.proposal(tx(m.measure.name), m.measure.rank) });
   push(
-    facts(l.scope, [l.item, l.value], [
-      [l.rooms, m.scope.rooms.join(', ')],
-      [l.conversations, m.scope.conversationTypes.map((c) => `${c.name}${c.sensitive ? ` (${l.sensitive})` : ''}`).join('; ')],
-      [l.hours, tx(m.scope.hours)],
-      [l.riskFlagged, m.scope.riskFlaggedOnly ? l.yes : l.no],
-      [l.audio, m.measure.audio ? l.yes : l.no],
-      [l.service, m.conditionsAccessToService ? l.yes : l.no],
-    ]),
+    facts(
+      l.scope,
+      [l.item, l.value],
+      [
+        [l.rooms, m.scope.rooms.join(', ')],
+        [
+          l.conversations,
+          m.scope.conversationTypes
+            .map((c) => `${c.name}${c.sensitive ? ` (${l.sensitive})` : ''}`)
+            .join('; '),
+        ],
+        [l.hours, tx(m.scope.hours)],
+        [l.riskFlagged, m.scope.riskFlaggedOnly ? l.yes : l.no],
+        [l.audio, m.measure.audio ? l.yes : l.no],
+        [l.service, m.conditionsAccessToService ? l.yes : l.no],
+      ],
+    ),
   );
 
   push({ kind: 'heading', level: 3, text: l.p2 });
@@ -510,31 +594,55 @@ export const buildDpiaDocument = (m: ReportModel, lang: Lang, options: DpiaRepor
   if (measure?.captures.includes('video') === true) data.push(l.video);
   if (m.measure.audio || measure?.captures.includes('audio') === true) data.push(l.sound);
   push({ kind: 'paragraph', content: [{ text: l.dataItems, bold: true }] }, { kind: 'list', items: data });
-  const who = [m.peopleAffected.staff ? l.staff : '', m.peopleAffected.residents ? l.residents : '', m.peopleAffected.minors ? l.minors : '', m.peopleAffected.vulnerableGroups ? l.vulnerable : ''].filter((x) => x !== '');
+  const who = [
+    m.peopleAffected.staff ? l.staff : '',
+    m.peopleAffected.residents ? l.residents : '',
+    m.peopleAffected.minors ? l.minors : '',
+    m.peopleAffected.vulnerableGroups ? l.vulnerable : '',
+  ].filter((x) => x !== '');
   push({ kind: 'paragraph', content: labelled(l.subjects, who.length === 0 ? l.none : who.join(', ')) });
 
   push({ kind: 'heading', level: 3, text: l.p3 });
   if (measure !== undefined) {
     push(
-      facts(tx(measure.name), [l.item, l.value], [
-        [l.trigger, l.triggers[measure.trigger]],
-        [l.stores, measure.stores ? l.stored : l.notStored],
-        [l.whoSees, tx(measure.whoSees)],
-        [l.covert, measure.covert ? l.yes : l.no],
-      ]),
+      facts(
+        tx(measure.name),
+        [l.item, l.value],
+        [
+          [l.trigger, l.triggers[measure.trigger]],
+          [l.stores, measure.stores ? l.stored : l.notStored],
+          [l.whoSees, tx(measure.whoSees)],
+          [l.covert, measure.covert ? l.yes : l.no],
+        ],
+      ),
     );
   }
 
   push({ kind: 'heading', level: 3, text: l.p5 });
   push({ kind: 'paragraph', content: m.purpose.text });
-  push({ kind: 'paragraph', content: labelled(l.purposeKinds, m.purpose.kinds.length === 0 ? l.none : m.purpose.kinds.map((k) => tx(KIND[k])).join(', ')) });
+  push({
+    kind: 'paragraph',
+    content: labelled(
+      l.purposeKinds,
+      m.purpose.kinds.length === 0 ? l.none : m.purpose.kinds.map((k) => tx(KIND[k])).join(', '),
+    ),
+  });
 
   push({ kind: 'heading', level: 3, text: l.p6 });
   const partyRows: [string, string][] = [[m.controller, l.controllerRole]];
   if (measure !== undefined && measure.captures.length > 0) partyRows.push([tx(measure.whoSees), l.internal]);
   const roles = s?.safeguards.access?.roles ?? [];
   if (roles.length > 0) partyRows.push([roles.join(', '), l.accessRoles]);
-  push({ kind: 'table', caption: l.parties, columns: [{ header: l.party, weight: 2 }, { header: l.role, weight: 1.4 }], rows: partyRows, rowHeaders: true });
+  push({
+    kind: 'table',
+    caption: l.parties,
+    columns: [
+      { header: l.party, weight: 2 },
+      { header: l.role, weight: 1.4 },
+    ],
+    rows: partyRows,
+    rowHeaders: true,
+  });
 
   push({ kind: 'heading', level: 3, text: l.p7 });
   push({ kind: 'paragraph', content: l.interests });
@@ -556,26 +664,41 @@ export const buildDpiaDocument = (m: ReportModel, lang: Lang, options: DpiaRepor
 
   push({ kind: 'heading', level: 3, text: l.p9 });
   push(
-    facts(l.basis, [l.item, l.value], [
-      [l.basis, `AVG/GDPR art. ${m.legalBasis.article}`],
-      [l.provision, m.legalBasis.provision ?? l.noProvision],
-    ]),
+    facts(
+      l.basis,
+      [l.item, l.value],
+      [
+        [l.basis, `AVG/GDPR art. ${m.legalBasis.article}`],
+        [l.provision, m.legalBasis.provision ?? l.noProvision],
+      ],
+    ),
   );
 
   push({ kind: 'heading', level: 3, text: l.p10 });
   const stores = measure?.stores === true;
   push(
-    facts(l.retention, [l.item, l.value], [
+    facts(
+      l.retention,
+      [l.item, l.value],
       [
-        l.retention,
-        !stores
-          ? l.nothingStored
-          : s?.safeguards.retentionHours !== undefined
-            ? hoursOrDefault(s.safeguards.retentionHours, lang)
-            : `${hoursOrDefault(measure.defaultRetentionHours, lang)} (${l.catalogueDefault})`,
+        [
+          l.retention,
+          !stores
+            ? l.nothingStored
+            : s?.safeguards.retentionHours !== undefined
+              ? hoursOrDefault(s.safeguards.retentionHours, lang)
+              : `${hoursOrDefault(measure.defaultRetentionHours, lang)} (${l.catalogueDefault})`,
+        ],
+        [
+          l.autoDelete,
+          s?.safeguards.automaticDeletion === undefined
+            ? l.notRecorded
+            : s.safeguards.automaticDeletion
+              ? l.yes
+              : l.no,
+        ],
       ],
-      [l.autoDelete, s?.safeguards.automaticDeletion === undefined ? l.notRecorded : s.safeguards.automaticDeletion ? l.yes : l.no],
-    ]),
+    ),
   );
   push(...findingsIn('p10'));
 
@@ -592,7 +715,8 @@ export const buildDpiaDocument = (m: ReportModel, lang: Lang, options: DpiaRepor
 
   push({ kind: 'heading', level: 3, text: l.p14 });
   push({ kind: 'heading', level: 4, text: l.p14a });
-  const nameOf = (id: string): string => tx(m.alternatives.rows.find((r) => r.measureId === id)?.name ?? { nl: id, en: id });
+  const nameOf = (id: string): string =>
+    tx(m.alternatives.rows.find((r) => r.measureId === id)?.name ?? { nl: id, en: id });
   push({
     kind: 'table',
     caption: `${l.alternatives} (${m.alternatives.purposeKinds.map((k) => tx(KIND[k])).join(', ') || l.none})`,
@@ -621,7 +745,11 @@ export const buildDpiaDocument = (m: ReportModel, lang: Lang, options: DpiaRepor
   });
   push({ kind: 'paragraph', content: [{ text: tx(m.alternatives.conclusion), bold: true }] });
   const per = Object.entries(m.alternatives.leastIntrusivePerPurpose) as [PurposeKind, string][];
-  if (per.length > 0) push({ kind: 'paragraph', content: labelled(l.perPurpose, per.map(([k, id]) => `${tx(KIND[k])} → ${nameOf(id)}`).join('; ')) });
+  if (per.length > 0)
+    push({
+      kind: 'paragraph',
+      content: labelled(l.perPurpose, per.map(([k, id]) => `${tx(KIND[k])} → ${nameOf(id)}`).join('; ')),
+    });
   if (s !== undefined && s.alternatives.length > 0) {
     push({
       kind: 'table',
@@ -633,7 +761,11 @@ export const buildDpiaDocument = (m: ReportModel, lang: Lang, options: DpiaRepor
         { header: l.status, weight: 1.1 },
         { header: l.reasons, weight: 3.3 },
       ],
-      rows: s.alternatives.map((a) => [nameOf(a.measure), l.altStatus[a.status], a.reasons === '' ? '—' : a.reasons]),
+      rows: s.alternatives.map((a) => [
+        nameOf(a.measure),
+        l.altStatus[a.status],
+        a.reasons === '' ? '—' : a.reasons,
+      ]),
     });
   }
   push(...findingsIn('p14a'));
@@ -659,10 +791,20 @@ export const buildDpiaDocument = (m: ReportModel, lang: Lang, options: DpiaRepor
   const named = (caption: string, items: ReportModel['dpia']['apListItems']): Block =>
     items.length === 0
       ? { kind: 'paragraph', content: labelled(caption, l.none) }
-      : { kind: 'table', caption, rowHeaders: true, columns: [{ header: l.number, weight: 0.5 }, { header: l.name, weight: 5 }], rows: items.map((i) => [String(i.number), tx(i.name)]) };
+      : {
+          kind: 'table',
+          caption,
+          rowHeaders: true,
+          columns: [
+            { header: l.number, weight: 0.5 },
+            { header: l.name, weight: 5 },
+          ],
+          rows: items.map((i) => [String(i.number), tx(i.name)]),
+        };
   push(named(l.apItems, m.dpia.apListItems), named(l.wpCriteria, m.dpia.wp248Criteria));
   if (m.dpia.reasons.length > 0) push({ kind: 'list', items: m.dpia.reasons.map(tx) });
-  if (s?.dpia.residualRisk !== undefined) push({ kind: 'paragraph', content: labelled(l.residual, s.dpia.residualRisk) });
+  if (s?.dpia.residualRisk !== undefined)
+    push({ kind: 'paragraph', content: labelled(l.residual, s.dpia.residualRisk) });
   const open = m.findings.filter((f) => f.effectiveOutcome !== 'pass');
   if (open.length === 0) push({ kind: 'paragraph', content: l.noRisks });
   else {
@@ -681,7 +823,11 @@ export const buildDpiaDocument = (m: ReportModel, lang: Lang, options: DpiaRepor
         f.ruleId,
         tx(f.title),
         OUTCOME_NAMES[f.effectiveOutcome][lang],
-        f.conditions.length > 0 ? f.conditions.map((c) => tx(c.text)).join(' ') : (f.reasons[0] === undefined ? '—' : tx(f.reasons[0])),
+        f.conditions.length > 0
+          ? f.conditions.map((c) => tx(c.text)).join(' ')
+          : f.reasons[0] === undefined
+            ? '—'
+            : tx(f.reasons[0]),
       ]),
     });
   }
@@ -693,7 +839,11 @@ export const buildDpiaDocument = (m: ReportModel, lang: Lang, options: DpiaRepor
   push({ kind: 'heading', level: 4, text: l.conditions });
   if (m.verdict.value === 'not-permitted') push({ kind: 'paragraph', content: l.notPermittedNoConditions });
   if (m.conditions.length === 0) push({ kind: 'paragraph', content: l.noConditions });
-  else push({ kind: 'list', items: m.conditions.map((c): Inline => [{ text: `[${c.ruleId}] `, bold: true }, { text: tx(c.text) }]) });
+  else
+    push({
+      kind: 'list',
+      items: m.conditions.map((c): Inline => [{ text: `[${c.ruleId}] `, bold: true }, { text: tx(c.text) }]),
+    });
   push(...findingsIn('p17'));
 
   // Advice, views, judgements and decision.
@@ -703,7 +853,8 @@ export const buildDpiaDocument = (m: ReportModel, lang: Lang, options: DpiaRepor
   if (dpo !== undefined) {
     push({ kind: 'paragraph', content: [{ text: `${dpo.by}, ${dpo.date}`, bold: true }] });
     push({ kind: 'paragraph', content: dpo.advice });
-    if (dpo.followed !== undefined) push({ kind: 'paragraph', content: labelled(l.followed, dpo.followed ? l.yes : l.no) });
+    if (dpo.followed !== undefined)
+      push({ kind: 'paragraph', content: labelled(l.followed, dpo.followed ? l.yes : l.no) });
     if (dpo.response !== undefined) push({ kind: 'paragraph', content: labelled(l.response, dpo.response) });
   } else if (s?.safeguards.dpoAdviceDate !== undefined) {
     push({ kind: 'paragraph', content: l.dpoDateOnly(s.safeguards.dpoAdviceDate) });
@@ -781,4 +932,3 @@ export const buildDpiaDocument = (m: ReportModel, lang: Lang, options: DpiaRepor
     blocks,
   };
 };
-

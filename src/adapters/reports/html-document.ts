@@ -4,10 +4,23 @@
  * and th scope, no scripts, no external resources, inline CSS that prints well. Every piece of
  * text is escaped: scenario text is user input.
  */
-import { cellOf, runs, type Block, type Inline, type RenderDocument, type Size, type Tone } from './document.js';
+import {
+  cellOf,
+  runs,
+  type Block,
+  type Inline,
+  type RenderDocument,
+  type Size,
+  type Tone,
+} from './document.js';
 
 export const escapeHtml = (s: string): string =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+  s
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
 
 const inline = (c: Inline): string =>
   runs(c)
@@ -18,8 +31,14 @@ const inline = (c: Inline): string =>
     .join('');
 
 const langAttr = (lang: string | undefined): string => (lang === undefined ? '' : ` lang="${lang}"`);
-const sizeClass = (s: Size | undefined): string => (s === undefined || s === 'normal' ? '' : ` class="size-${s}"`);
-const TONE_LABEL: Readonly<Record<Tone, string>> = { negative: 'negative', caution: 'caution', positive: 'positive', neutral: 'neutral' };
+const sizeClass = (s: Size | undefined): string =>
+  s === undefined || s === 'normal' ? '' : ` class="size-${s}"`;
+const TONE_LABEL: Readonly<Record<Tone, string>> = {
+  negative: 'negative',
+  caution: 'caution',
+  positive: 'positive',
+  neutral: 'neutral',
+};
 
 const CSS = `
 :root{color-scheme:light;--ink:#1b1b1b;--muted:#555;--rule:#8a8a8a;--accent:#12355b;--head:#e4ebf2}
@@ -52,7 +71,12 @@ const block = (b: Block): string => {
       return `<h${b.level}${id}${langAttr(b.lang)}>${escapeHtml(b.text)}</h${b.level}>`;
     }
     case 'paragraph': {
-      const cls = [b.muted === true ? 'muted' : '', b.size !== undefined && b.size !== 'normal' ? `size-${b.size}` : ''].filter((c) => c !== '').join(' ');
+      const cls = [
+        b.muted === true ? 'muted' : '',
+        b.size !== undefined && b.size !== 'normal' ? `size-${b.size}` : '',
+      ]
+        .filter((c) => c !== '')
+        .join(' ');
       return `<p${cls === '' ? '' : ` class="${cls}"`}${langAttr(b.lang)}>${inline(b.content)}</p>`;
     }
     case 'list':

@@ -11,13 +11,31 @@ import { validateScenario } from '../../core/assessment/validate-scenario.js';
 import { renderHtmlReport } from './html-report.js';
 
 const examples = fileURLToPath(new URL('../../../examples/', import.meta.url));
-const load = (name: string, patch: (s: Scenario) => Scenario = (s) => s): { scenario: Scenario; model: ReportModel } => {
-  const valid = validateScenario(patch(JSON.parse(readFileSync(join(examples, `${name}.json`), 'utf8')) as Scenario));
+const load = (
+  name: string,
+  patch: (s: Scenario) => Scenario = (s) => s,
+): { scenario: Scenario; model: ReportModel } => {
+  const valid = validateScenario(
+    patch(JSON.parse(readFileSync(join(examples, `${name}.json`), 'utf8')) as Scenario),
+  );
   if (!valid.ok) throw new Error(valid.error.message);
   const scenario = valid.value;
-  return { scenario, model: buildReportModel(scenario, assessValid(scenario, findMeasure(scenario.measure.id)!), compareAlternatives(scenario)) };
+  return {
+    scenario,
+    model: buildReportModel(
+      scenario,
+      assessValid(scenario, findMeasure(scenario.measure.id)!),
+      compareAlternatives(scenario),
+    ),
+  };
 };
-const unescape = (s: string): string => s.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+const unescape = (s: string): string =>
+  s
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 
 describe('renderHtmlReport', () => {
   const { scenario, model } = load('defining-case');
@@ -41,14 +59,16 @@ describe('renderHtmlReport', () => {
       '<h3>11. Rechtsgrond</h3>',
       '<h4>14.1 Subsidiariteit: welke middelen, per middel de voor- en nadelen</h4>',
       '<h3>17. Maatregelen</h3>',
-    ]) expect(nl).toContain(h);
+    ])
+      expect(nl).toContain(h);
     expect(nl).toMatch(/<section aria-labelledby="s1">/);
   });
 
   it('has the alternatives table with a caption and column headers, one row per catalogue measure', () => {
     const table = /<table[^>]*><caption>Alternatieven naast elkaar[\s\S]*?<\/table>/.exec(nl)?.[0] ?? '';
     expect(table).not.toBe('');
-    for (const th of ['Middel', 'Directe hulp', 'Bewijs', 'Bereikt doel', 'Voordelen', 'Nadelen']) expect(table.replace(/\u00AD/g, '')).toContain(`<th scope="col">${th}</th>`);
+    for (const th of ['Middel', 'Directe hulp', 'Bewijs', 'Bereikt doel', 'Voordelen', 'Nadelen'])
+      expect(table.replace(/\u00AD/g, '')).toContain(`<th scope="col">${th}</th>`);
     expect(table.match(/<th scope="row">/g)).toHaveLength(10);
     expect(table).toContain('<strong>9. Opname van beeld en geluid (beoordeeld)</strong>');
   });
@@ -75,12 +95,29 @@ describe('renderHtmlReport', () => {
       workflow: {
         version: 2,
         status: 'approved',
-        dpoAdvice: { by: 'J. Jansen (DPO)', date: '2024-01-15', advice: 'Only on an alarm, never sound.', followed: true },
-        dataSubjectViews: { sought: true, from: 'Client council', date: '2024-01-10', summary: 'Never sound.' },
-        decision: { by: 'P. de Vries', date: '2024-02-10', outcome: 'approved', reasons: 'Evidence tied to this room.' },
+        dpoAdvice: {
+          by: 'J. Jansen (DPO)',
+          date: '2024-01-15',
+          advice: 'Only on an alarm, never sound.',
+          followed: true,
+        },
+        dataSubjectViews: {
+          sought: true,
+          from: 'Client council',
+          date: '2024-01-10',
+          summary: 'Never sound.',
+        },
+        decision: {
+          by: 'P. de Vries',
+          date: '2024-02-10',
+          outcome: 'approved',
+          reasons: 'Evidence tied to this room.',
+        },
       },
     });
-    expect(html).toContain('Human judgement (engine outcome: review (needs a human judgement)): </strong>pass — J. Jansen (functionaris gegevensbescherming), 2024-01-25');
+    expect(html).toContain(
+      'Human judgement (engine outcome: review (needs a human judgement)): </strong>pass — J. Jansen (functionaris gegevensbescherming), 2024-01-25',
+    );
     expect(html).toContain('<th scope="row">PROP-1 — ');
     expect(html).toContain('Only on an alarm, never sound.');
     expect(html).toContain('sought — Client council, 2024-01-10');
@@ -89,7 +126,11 @@ describe('renderHtmlReport', () => {
   });
 
   it('says when advice and decision are missing, and escapes hostile text', () => {
-    const hostile = load('mobile-alarm-buttons', (s) => ({ ...s, title: '<script>alert(1)</script> & "x"', purpose: { ...s.purpose, text: '<img src=x onerror=alert(1)>' } }));
+    const hostile = load('mobile-alarm-buttons', (s) => ({
+      ...s,
+      title: '<script>alert(1)</script> & "x"',
+      purpose: { ...s.purpose, text: '<img src=x onerror=alert(1)>' },
+    }));
     const html = renderHtmlReport(hostile.model, 'nl');
     expect(html).not.toContain('<script>alert');
     expect(html).not.toContain('<img');

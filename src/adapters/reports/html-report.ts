@@ -4,4 +4,5 @@ import type { Lang } from '../../core/assessment/text.js';
 import { buildDpiaDocument, type DpiaReportOptions } from './dpia-document.js';
 import { renderHtml } from './html-document.js';
 
-export const renderHtmlReport = (model: ReportModel, lang: Lang, options: DpiaReportOptions = {}): string => renderHtml(buildDpiaDocument(model, lang, options));
+export const renderHtmlReport = (model: ReportModel, lang: Lang, options: DpiaReportOptions = {}): string =>
+  renderHtml(buildDpiaDocument(model, lang, options));

@@ -12,7 +12,16 @@
 import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
 import type { Lang } from '../../core/assessment/text.js';
-import { cellOf, runs, type Block, type Inline, type RenderDocument, type Run, type Size, type Tone } from './document.js';
+import {
+  cellOf,
+  runs,
+  type Block,
+  type Inline,
+  type RenderDocument,
+  type Run,
+  type Size,
+  type Tone,
+} from './document.js';
 
 const require = createRequire(import.meta.url);
 /** Resolved through the package so the path holds in src/ and in dist/. */
@@ -36,7 +45,13 @@ type StructElement = PDFKit.PDFStructureElement;
 /** pdfkit keeps the dictionary of a structure element here; its typings omit it. */
 type WithDictionary = { dictionary: { data: Record<string, unknown> } };
 
-const SIZE: Readonly<Record<Size, number>> = { xsmall: 0.78, small: 0.85, normal: 1, large: 1.3, xlarge: 1.7 };
+const SIZE: Readonly<Record<Size, number>> = {
+  xsmall: 0.78,
+  small: 0.85,
+  normal: 1,
+  large: 1.3,
+  xlarge: 1.7,
+};
 const HEADING: Readonly<Record<1 | 2 | 3 | 4 | 5, number>> = { 1: 1.9, 2: 1.4, 3: 1.15, 4: 1.02, 5: 0.98 };
 const TONE: Readonly<Record<Tone, { bar: string; fill: string }>> = {
   negative: { bar: '#b00020', fill: '#fbe9eb' },
@@ -100,7 +115,10 @@ class Layout {
   }
 
   measure(text: string, bold: boolean, size: number): number {
-    return this.doc.font(bold ? BOLD : REG).fontSize(size).widthOfString(text);
+    return this.doc
+      .font(bold ? BOLD : REG)
+      .fontSize(size)
+      .widthOfString(text);
   }
 
   /** Greedy line breaking over runs of regular and bold text; words longer than a line are cut. */
@@ -230,7 +248,15 @@ class Layout {
     el.end();
     if (level === 2) {
       const yy = this.y + 1;
-      this.artifact(() => this.doc.save().moveTo(this.left, yy).lineTo(this.left + this.width, yy).lineWidth(0.6).stroke('#12355b').restore());
+      this.artifact(() =>
+        this.doc
+          .save()
+          .moveTo(this.left, yy)
+          .lineTo(this.left + this.width, yy)
+          .lineWidth(0.6)
+          .stroke('#12355b')
+          .restore(),
+      );
       this.y += 4;
     }
     this.y += size * 0.25;
@@ -254,7 +280,11 @@ class Layout {
       if (this.y + this.lineHeight(s) > this.bottom) this.newPage();
       const lbl = this.element('Lbl', undefined, li);
       const mc = this.doc.markStructureContent('Lbl');
-      this.doc.font(REG).fontSize(s).fillColor(TEXT).text('•', this.left + s * 0.3, this.y, { lineBreak: false });
+      this.doc
+        .font(REG)
+        .fontSize(s)
+        .fillColor(TEXT)
+        .text('•', this.left + s * 0.3, this.y, { lineBreak: false });
       this.doc.endMarkedContent();
       lbl.add(mc);
       lbl.end();
@@ -300,17 +330,27 @@ class Layout {
    * words are cut.
    */
   columnWidths(block: Extract<Block, { kind: 'table' }>, size: number, pad: number): number[] {
-    const longest = (text: string, bold: boolean): number => Math.max(0, ...text.split(/\s+/).flatMap(parts).map((word) => this.measure(word, bold, size)));
-    const min = block.columns.map((c, i) =>
+    const longest = (text: string, bold: boolean): number =>
       Math.max(
-        longest(c.header, true),
-        ...block.rows.map((r) => {
-          const cell = r[i];
-          if (cell === undefined) return 0;
-          const { text, bold } = cellOf(cell);
-          return longest(text, bold === true || (block.rowHeaders && i === 0));
-        }),
-      ) + 2 * pad + 0.5,
+        0,
+        ...text
+          .split(/\s+/)
+          .flatMap(parts)
+          .map((word) => this.measure(word, bold, size)),
+      );
+    const min = block.columns.map(
+      (c, i) =>
+        Math.max(
+          longest(c.header, true),
+          ...block.rows.map((r) => {
+            const cell = r[i];
+            if (cell === undefined) return 0;
+            const { text, bold } = cellOf(cell);
+            return longest(text, bold === true || (block.rowHeaders && i === 0));
+          }),
+        ) +
+        2 * pad +
+        0.5,
     );
     const total = block.columns.reduce((a, c) => a + c.weight, 0);
     const spare = this.width - min.reduce((a, w) => a + w, 0);
@@ -351,12 +391,19 @@ class Layout {
     // Caption, header and the first row stay together; a short table stays together as a whole.
     const captionLines = this.wrap([{ text: block.caption }], this.width, s, true);
     const bodyH = block.rows.reduce((a, r) => {
-      const cells = r.map((c, i) => ({ text: cellOf(c).text, bold: cellOf(c).bold === true || (block.rowHeaders && i === 0) }));
+      const cells = r.map((c, i) => ({
+        text: cellOf(c).text,
+        bold: cellOf(c).bold === true || (block.rowHeaders && i === 0),
+      }));
       return a + Math.max(...wrapRow(cells).map((x) => x.length)) * lh + 2 * pad;
     }, 0);
     const wholeH = captionLines.length * lh + s * 0.2 + headerH + bodyH;
     this.y += s * 0.3;
-    this.ensure(wholeH <= (this.bottom - this.top) * 0.4 ? wholeH : captionLines.length * lh + headerH + 2 * lh + 2 * pad);
+    this.ensure(
+      wholeH <= (this.bottom - this.top) * 0.4
+        ? wholeH
+        : captionLines.length * lh + headerH + 2 * lh + 2 * pad,
+    );
     const caption = this.element('Caption', undefined, table);
     this.flow(caption, 'Caption', captionLines, this.left, s, '#12355b');
     caption.end();
@@ -369,7 +416,10 @@ class Layout {
         if (shaded) d.rect(this.left, y0, this.width, h).fill(HEAD_FILL);
         d.lineWidth(0.5).strokeColor(RULE);
         d.rect(this.left, y0, this.width, h).stroke();
-        for (const x of xs.slice(1)) d.moveTo(x, y0).lineTo(x, y0 + h).stroke();
+        for (const x of xs.slice(1))
+          d.moveTo(x, y0)
+            .lineTo(x, y0 + h)
+            .stroke();
         d.restore();
       });
 
@@ -392,11 +442,19 @@ class Layout {
     };
 
     /** One row: TR with TH/TD children whose content may continue over pages. */
-    const row = (cells: readonly { text: string; bold: boolean; th: 'col' | 'row' | undefined }[], lines: Line[][], isHeader: boolean): void => {
+    const row = (
+      cells: readonly { text: string; bold: boolean; th: 'col' | 'row' | undefined }[],
+      lines: Line[][],
+      isHeader: boolean,
+    ): void => {
       const tr = this.element('TR', undefined, table);
       const els = cells.map((c) => {
         const el = this.element(c.th === undefined ? 'TD' : 'TH', undefined, tr);
-        if (c.th !== undefined) (el as unknown as WithDictionary).dictionary.data.A = { O: 'Table', Scope: c.th === 'col' ? 'Column' : 'Row' };
+        if (c.th !== undefined)
+          (el as unknown as WithDictionary).dictionary.data.A = {
+            O: 'Table',
+            Scope: c.th === 'col' ? 'Column' : 'Row',
+          };
         return el;
       });
       const from = lines.map(() => 0);
@@ -483,7 +541,13 @@ const furnish = (doc: Doc, title: string, lang: Lang): void => {
     doc.font(REG).fontSize(7.5).fillColor(MUTED);
     const head = title.length > 110 ? `${title.slice(0, 107)}…` : title;
     doc.text(head, left, top - 28, { lineBreak: false });
-    doc.save().moveTo(left, top - 16).lineTo(left + w, top - 16).lineWidth(0.4).stroke('#b5b5b5').restore();
+    doc
+      .save()
+      .moveTo(left, top - 16)
+      .lineTo(left + w, top - 16)
+      .lineWidth(0.4)
+      .stroke('#b5b5b5')
+      .restore();
     const label = `${page} ${i + 1 - range.start} ${of} ${range.count}`;
     doc.font(REG).fontSize(8).fillColor(MUTED);
     doc.text(label, left + w - doc.widthOfString(label), doc.page.height - bottom + 22, { lineBreak: false });

@@ -15,12 +15,20 @@ import { renderPdfReport } from './pdf-report.js';
 const examples = fileURLToPath(new URL('../../../examples/', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'proportio-pdf-'));
 
-const load = (name: string, patch: (s: Scenario) => Scenario = (s) => s): { scenario: Scenario; model: ReportModel } => {
-  const valid = validateScenario(patch(JSON.parse(readFileSync(join(examples, `${name}.json`), 'utf8')) as Scenario));
+const load = (
+  name: string,
+  patch: (s: Scenario) => Scenario = (s) => s,
+): { scenario: Scenario; model: ReportModel } => {
+  const valid = validateScenario(
+    patch(JSON.parse(readFileSync(join(examples, `${name}.json`), 'utf8')) as Scenario),
+  );
   if (!valid.ok) throw new Error(valid.error.message);
   const scenario = valid.value;
   const measure = findMeasure(scenario.measure.id)!;
-  return { scenario, model: buildReportModel(scenario, assessValid(scenario, measure), compareAlternatives(scenario)) };
+  return {
+    scenario,
+    model: buildReportModel(scenario, assessValid(scenario, measure), compareAlternatives(scenario)),
+  };
 };
 
 const write = (name: string, pdf: Buffer): string => {
@@ -29,11 +37,15 @@ const write = (name: string, pdf: Buffer): string => {
   return file;
 };
 /** pdftotext joins what a reader would read; we compare on collapsed whitespace. */
-const text = (file: string): string => execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+const text = (file: string): string =>
+  execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
 const info = (file: string): string => execFileSync('pdfinfo', [file], { encoding: 'utf8' });
 
 describe('renderPdfReport', () => {
-  const dutch = load('defining-case', (s) => ({ ...s, title: 'Camera in spreekkamer IJsselmonde: bĳstandsgesprekken, kosten € 12.500, één café' }));
+  const dutch = load('defining-case', (s) => ({
+    ...s,
+    title: 'Camera in spreekkamer IJsselmonde: bĳstandsgesprekken, kosten € 12.500, één café',
+  }));
 
   it('is a tagged A4 PDF with title metadata, in Dutch', async () => {
     const file = write('nl.pdf', await renderPdfReport(dutch.model, 'nl', { scenario: dutch.scenario }));
@@ -57,24 +69,58 @@ describe('renderPdfReport', () => {
     const file = write('ids.pdf', await renderPdfReport(dutch.model, 'nl', { scenario: dutch.scenario }));
     const t = text(file);
     for (const f of dutch.model.findings) expect(t, f.ruleId).toContain(`${f.ruleId} — ${f.title.nl}`);
-    for (const id of ['NEC-3', 'AUD-1', 'SC-1', 'PROP-3', 'DPIA-1']) expect(dutch.model.findings.find((f) => f.ruleId === id)?.effectiveOutcome).toBe('fail');
+    for (const id of ['NEC-3', 'AUD-1', 'SC-1', 'PROP-3', 'DPIA-1'])
+      expect(dutch.model.findings.find((f) => f.ruleId === id)?.effectiveOutcome).toBe('fail');
     expect(t).toContain('EDPB-richtsnoeren 3/2019 §§18–40');
   });
 
   it('has a structure tree with headings, table header cells with a scope, and lists', async () => {
     const file = write('struct.pdf', await renderPdfReport(dutch.model, 'en'));
     const tree = execFileSync('pdfinfo', ['-struct', file], { encoding: 'utf8' });
-    for (const tag of ['Document', 'H1', 'H2', 'H3', 'H4', 'P', 'Table', 'Caption', 'TR', 'TH', 'TD', 'L', 'LI', 'LBody']) expect(tree, tag).toMatch(new RegExp(`^\\s*${tag}\\b`, 'm'));
+    for (const tag of [
+      'Document',
+      'H1',
+      'H2',
+      'H3',
+      'H4',
+      'P',
+      'Table',
+      'Caption',
+      'TR',
+      'TH',
+      'TD',
+      'L',
+      'LI',
+      'LBody',
+    ])
+      expect(tree, tag).toMatch(new RegExp(`^\\s*${tag}\\b`, 'm'));
     expect(tree).toContain('/Scope /Column');
     expect(tree).toContain('/Scope /Row');
   });
 
   it('shows a human judgement as such, with the name, in English', async () => {
     const { model, scenario } = load('incident-triggered-recording');
-    const file = write('en.pdf', await renderPdfReport(model, 'en', { scenario, workflow: { version: 3, decision: { by: 'P. de Vries', role: 'municipal secretary', date: '2024-02-10', outcome: 'approved', reasons: 'Evidence tied to this room.' } } }));
+    const file = write(
+      'en.pdf',
+      await renderPdfReport(model, 'en', {
+        scenario,
+        workflow: {
+          version: 3,
+          decision: {
+            by: 'P. de Vries',
+            role: 'municipal secretary',
+            date: '2024-02-10',
+            outcome: 'approved',
+            reasons: 'Evidence tied to this room.',
+          },
+        },
+      }),
+    );
     const t = text(file);
     expect(t).toContain('Verdict: PERMITTED WITH CONDITIONS');
-    expect(t).toMatch(/Human judgement \(engine outcome: review \(needs a human judgement\)\): pass — J\. Jansen/);
+    expect(t).toMatch(
+      /Human judgement \(engine outcome: review \(needs a human judgement\)\): pass — J\. Jansen/,
+    );
     expect(t).toContain('Decision: approved');
     expect(t).toContain('P. de Vries (municipal secretary), 2024-02-10');
     expect(info(file)).toMatch(/Tagged:\s+yes/);
@@ -82,7 +128,10 @@ describe('renderPdfReport', () => {
 
   it('breaks a table row that is longer than a page over pages instead of cutting it', async () => {
     const long = Array.from({ length: 400 }, (_, i) => `reden${i}`).join(' ');
-    const { model, scenario } = load('mobile-alarm-buttons', (s) => ({ ...s, alternatives: [...s.alternatives.slice(0, 1).map((a) => ({ ...a, reasons: `${long} EINDE` }))] }));
+    const { model, scenario } = load('mobile-alarm-buttons', (s) => ({
+      ...s,
+      alternatives: [...s.alternatives.slice(0, 1).map((a) => ({ ...a, reasons: `${long} EINDE` }))],
+    }));
     const file = write('long.pdf', await renderPdfReport(model, 'nl', { scenario }));
     const t = text(file);
     expect(t).toContain('reden399 EINDE');

@@ -4,4 +4,8 @@ import type { Lang } from '../../core/assessment/text.js';
 import { buildDpiaDocument, type DpiaReportOptions } from './dpia-document.js';
 import { renderPdf } from './pdf-document.js';
 
-export const renderPdfReport = (model: ReportModel, lang: Lang, options: DpiaReportOptions = {}): Promise<Buffer> => renderPdf(buildDpiaDocument(model, lang, options));
+export const renderPdfReport = (
+  model: ReportModel,
+  lang: Lang,
+  options: DpiaReportOptions = {},
+): Promise<Buffer> => renderPdf(buildDpiaDocument(model, lang, options));

@@ -61,10 +61,18 @@ export interface RopaEntry {
   /** Art. 30(1)(e): always none; Proportio does not transfer. */
   readonly transfers: { readonly thirdCountries: readonly string[]; readonly note: Text };
   /** Art. 30(1)(f). */
-  readonly retention: { readonly hours: number | undefined; readonly automaticDeletion: boolean | undefined; readonly text: Text };
+  readonly retention: {
+    readonly hours: number | undefined;
+    readonly automaticDeletion: boolean | undefined;
+    readonly text: Text;
+  };
   /** Art. 30(1)(g). */
   readonly securityMeasures: readonly Text[];
-  readonly scope: { readonly rooms: readonly string[]; readonly conversationTypes: readonly string[]; readonly hours: Text };
+  readonly scope: {
+    readonly rooms: readonly string[];
+    readonly conversationTypes: readonly string[];
+    readonly hours: Text;
+  };
   readonly assessment: {
     readonly id: string;
     readonly version: number | string | undefined;
@@ -84,29 +92,68 @@ const KIND: Readonly<Record<PurposeKind, Text>> = {
 
 export const buildRopaEntry = (input: RopaInput): Result<RopaEntry> => {
   const { model: m, scenario: s, organisation: o, approval } = input;
-  if (approval === undefined) return err('ASSESSMENT.NOT_APPROVED', 'a register entry needs an approved assessment');
-  if (m.verdict.value === 'not-permitted') return err('ASSESSMENT.NOT_APPROVED', `${approval.assessmentId}: verdict not permitted; nothing to register`, { assessmentId: approval.assessmentId });
+  if (approval === undefined)
+    return err('ASSESSMENT.NOT_APPROVED', 'a register entry needs an approved assessment');
+  if (m.verdict.value === 'not-permitted')
+    return err(
+      'ASSESSMENT.NOT_APPROVED',
+      `${approval.assessmentId}: verdict not permitted; nothing to register`,
+      { assessmentId: approval.assessmentId },
+    );
   const measure = findMeasure(m.measure.id);
   const captures = measure?.captures ?? [];
   const subjects: Text[] = [];
-  if (m.peopleAffected.staff) subjects.push(t('medewerkers in de spreekkamers', 'staff in the interview rooms'));
-  if (m.peopleAffected.residents && captures.some((c) => c !== 'alarm-log')) subjects.push(t('inwoners (cliënten) en hun begeleiders in de spreekkamers', 'residents (clients) and their companions in the interview rooms'));
-  if (m.peopleAffected.minors && captures.some((c) => c !== 'alarm-log')) subjects.push(t('minderjarigen', 'minors'));
+  if (m.peopleAffected.staff)
+    subjects.push(t('medewerkers in de spreekkamers', 'staff in the interview rooms'));
+  if (m.peopleAffected.residents && captures.some((c) => c !== 'alarm-log'))
+    subjects.push(
+      t(
+        'inwoners (cliënten) en hun begeleiders in de spreekkamers',
+        'residents (clients) and their companions in the interview rooms',
+      ),
+    );
+  if (m.peopleAffected.minors && captures.some((c) => c !== 'alarm-log'))
+    subjects.push(t('minderjarigen', 'minors'));
   const data: Text[] = [];
-  if (captures.includes('alarm-log')) data.push(t('alarmlog: medewerker, ruimte, tijdstip, wie reageerde', 'alarm log: staff member, room, time, who responded'));
-  if (captures.includes('video')) data.push(t('camerabeelden van de spreekkamer', 'camera images of the interview room'));
-  if (m.measure.audio || captures.includes('audio')) data.push(t('geluidsopnamen van het gesprek', 'sound recordings of the conversation'));
-  data.push(t('incidentregistratie: soort, ernst, aangifte (zonder identiteit van de inwoner)', 'incident record: kind, severity, police report (without the resident’s identity)'));
-  const sensitive = m.scope.conversationTypes.some((c) => c.sensitive) && captures.some((c) => c !== 'alarm-log');
+  if (captures.includes('alarm-log'))
+    data.push(
+      t(
+        'alarmlog: medewerker, ruimte, tijdstip, wie reageerde',
+        'alarm log: staff member, room, time, who responded',
+      ),
+    );
+  if (captures.includes('video'))
+    data.push(t('camerabeelden van de spreekkamer', 'camera images of the interview room'));
+  if (m.measure.audio || captures.includes('audio'))
+    data.push(t('geluidsopnamen van het gesprek', 'sound recordings of the conversation'));
+  data.push(
+    t(
+      'incidentregistratie: soort, ernst, aangifte (zonder identiteit van de inwoner)',
+      'incident record: kind, severity, police report (without the resident’s identity)',
+    ),
+  );
+  const sensitive =
+    m.scope.conversationTypes.some((c) => c.sensitive) && captures.some((c) => c !== 'alarm-log');
   const recipients: Text[] = [];
   if (measure !== undefined) recipients.push(measure.whoSees);
   for (const r of s?.safeguards.access?.roles ?? []) recipients.push(t(r, r));
-  if (captures.includes('video') || captures.includes('audio')) recipients.push(t('politie en justitie, alleen bij aangifte of vordering', 'police and prosecution, only for a police report or a legal order'));
-  const hours = s?.safeguards.retentionHours ?? (measure?.stores === true ? (measure.defaultRetentionHours ?? undefined) : undefined);
+  if (captures.includes('video') || captures.includes('audio'))
+    recipients.push(
+      t(
+        'politie en justitie, alleen bij aangifte of vordering',
+        'police and prosecution, only for a police report or a legal order',
+      ),
+    );
+  const hours =
+    s?.safeguards.retentionHours ??
+    (measure?.stores === true ? (measure.defaultRetentionHours ?? undefined) : undefined);
   const auto = s?.safeguards.automaticDeletion;
   const retentionText =
     measure?.stores !== true
-      ? t('Geen beelden of geluid opgeslagen; de alarmlog volgt de bewaartermijn van de incidentregistratie.', 'No images or sound stored; the alarm log follows the retention of the incident register.')
+      ? t(
+          'Geen beelden of geluid opgeslagen; de alarmlog volgt de bewaartermijn van de incidentregistratie.',
+          'No images or sound stored; the alarm log follows the retention of the incident register.',
+        )
       : t(
           `${hours ?? '?'} uur${auto === true ? ', daarna automatisch gewist' : ''}; langer alleen voor een incident in behandeling (legal hold).`,
           `${hours ?? '?'} hours${auto === true ? ', then deleted automatically' : ''}; longer only for an incident still being handled (legal hold).`,
@@ -114,20 +161,46 @@ export const buildRopaEntry = (input: RopaInput): Result<RopaEntry> => {
   const security: Text[] = [];
   const a = s?.safeguards.access;
   if (a !== undefined) {
-    if (a.roles.length > 0) security.push(t(`Toegang alleen voor: ${a.roles.join(', ')}`, `Access only for: ${a.roles.join(', ')}`));
-    if (a.fourEyes) security.push(t('Inzage alleen na goedkeuring door een tweede persoon (vier ogen)', 'Viewing only after a second person’s approval (four eyes)'));
-    if (a.logged) security.push(t('Elke inzage wordt gelogd in een onveranderbaar auditlog', 'Every viewing is logged in a tamper-evident audit log'));
+    if (a.roles.length > 0)
+      security.push(
+        t(`Toegang alleen voor: ${a.roles.join(', ')}`, `Access only for: ${a.roles.join(', ')}`),
+      );
+    if (a.fourEyes)
+      security.push(
+        t(
+          'Inzage alleen na goedkeuring door een tweede persoon (vier ogen)',
+          'Viewing only after a second person’s approval (four eyes)',
+        ),
+      );
+    if (a.logged)
+      security.push(
+        t(
+          'Elke inzage wordt gelogd in een onveranderbaar auditlog',
+          'Every viewing is logged in a tamper-evident audit log',
+        ),
+      );
     if (a.encryptedAtRest) security.push(t('Opnamen versleuteld opgeslagen', 'Recordings encrypted at rest'));
   }
-  if (auto === true) security.push(t('Automatisch wissen na de bewaartermijn', 'Automatic deletion after the retention period'));
-  if (s?.safeguards.noStaffPerformanceUse === true) security.push(t('Nooit gebruikt voor beoordeling van medewerkers', 'Never used to assess staff'));
-  if (s?.safeguards.objectionSwitchesOff === true) security.push(t('Bij bezwaar gaat de opname direct uit', 'An objection switches recording off at once'));
-  if (security.length === 0) security.push(t('Zie de voorwaarden van de beoordeling (SEC-1)', 'See the conditions of the assessment (SEC-1)'));
+  if (auto === true)
+    security.push(
+      t('Automatisch wissen na de bewaartermijn', 'Automatic deletion after the retention period'),
+    );
+  if (s?.safeguards.noStaffPerformanceUse === true)
+    security.push(t('Nooit gebruikt voor beoordeling van medewerkers', 'Never used to assess staff'));
+  if (s?.safeguards.objectionSwitchesOff === true)
+    security.push(t('Bij bezwaar gaat de opname direct uit', 'An objection switches recording off at once'));
+  if (security.length === 0)
+    security.push(
+      t('Zie de voorwaarden van de beoordeling (SEC-1)', 'See the conditions of the assessment (SEC-1)'),
+    );
 
   return ok({
     kind: 'proportio.ropa-entry',
     schemaVersion: 1,
-    name: t(`${m.measure.name.nl} — ${m.scope.rooms.join(', ')}`, `${m.measure.name.en} — ${m.scope.rooms.join(', ')}`),
+    name: t(
+      `${m.measure.name.nl} — ${m.scope.rooms.join(', ')}`,
+      `${m.measure.name.en} — ${m.scope.rooms.join(', ')}`,
+    ),
     controller: { name: o.name, address: o.address },
     dpo: o.dpo,
     purposes: [t(m.purpose.text, m.purpose.text), ...m.purpose.kinds.map((k) => KIND[k])],
@@ -135,13 +208,23 @@ export const buildRopaEntry = (input: RopaInput): Result<RopaEntry> => {
     dataSubjectCategories: subjects,
     personalDataCategories: data,
     specialCategories: sensitive
-      ? t('Gesprekken in de reikwijdte zijn gevoelig; opnamen kunnen zeer persoonlijke gegevens tonen (zie SC-1).', 'Conversations in scope are sensitive; recordings may show highly personal data (see SC-1).')
+      ? t(
+          'Gesprekken in de reikwijdte zijn gevoelig; opnamen kunnen zeer persoonlijke gegevens tonen (zie SC-1).',
+          'Conversations in scope are sensitive; recordings may show highly personal data (see SC-1).',
+        )
       : undefined,
     recipients,
-    transfers: { thirdCountries: [], note: t('Geen doorgifte buiten de EER.', 'No transfer outside the EEA.') },
+    transfers: {
+      thirdCountries: [],
+      note: t('Geen doorgifte buiten de EER.', 'No transfer outside the EEA.'),
+    },
     retention: { hours, automaticDeletion: auto, text: retentionText },
     securityMeasures: security,
-    scope: { rooms: m.scope.rooms, conversationTypes: m.scope.conversationTypes.map((c) => c.name), hours: m.scope.hours },
+    scope: {
+      rooms: m.scope.rooms,
+      conversationTypes: m.scope.conversationTypes.map((c) => c.name),
+      hours: m.scope.hours,
+    },
     assessment: {
       id: approval.assessmentId,
       version: approval.version,
@@ -205,7 +288,8 @@ const RL = {
   },
 } as const;
 
-const dpoLine = (d: Organisation['dpo']): string => [d.name, d.email, d.phone].filter((x): x is string => x !== undefined && x !== '').join(', ');
+const dpoLine = (d: Organisation['dpo']): string =>
+  [d.name, d.email, d.phone].filter((x): x is string => x !== undefined && x !== '').join(', ');
 
 export const ropaDocument = (e: RopaEntry, lang: Lang): RenderDocument => {
   const l = RL[lang];
@@ -215,7 +299,10 @@ export const ropaDocument = (e: RopaEntry, lang: Lang): RenderDocument => {
     [l.controller, `${e.controller.name}\n${e.controller.address}`],
     [l.dpo, dpoLine(e.dpo)],
     [l.purposes, e.purposes.map(tx).join('\n')],
-    [l.basis, `AVG/GDPR art. ${e.legalBasis.article}${e.legalBasis.provision === undefined ? '' : ` — ${e.legalBasis.provision}`}`],
+    [
+      l.basis,
+      `AVG/GDPR art. ${e.legalBasis.article}${e.legalBasis.provision === undefined ? '' : ` — ${e.legalBasis.provision}`}`,
+    ],
     [l.subjects, e.dataSubjectCategories.map(tx).join('\n') || l.none],
     [l.data, e.personalDataCategories.map(tx).join('\n')],
     [l.special, e.specialCategories === undefined ? l.none : tx(e.specialCategories)],

@@ -4,7 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { RoomPolicy } from '../../core/policy/policy.js';
-import { buildTransparencyTexts, pdfPageCount, renderSignPdf, type TransparencyInput } from './transparency.js';
+import {
+  buildTransparencyTexts,
+  pdfPageCount,
+  renderSignPdf,
+  type TransparencyInput,
+} from './transparency.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'proportio-sign-'));
 const policy: RoomPolicy = {
@@ -24,13 +29,18 @@ const policy: RoomPolicy = {
   ],
 };
 const input: TransparencyInput = {
-  organisation: { name: 'Gemeente IJsselstein', address: 'Overtoom 1\n3401 BK IJsselstein', dpo: { email: 'fg@ijsselstein.example', phone: '14 030' } },
+  organisation: {
+    name: 'Gemeente IJsselstein',
+    address: 'Overtoom 1\n3401 BK IJsselstein',
+    dpo: { email: 'fg@ijsselstein.example', phone: '14 030' },
+  },
   room: { id: 'spreekkamer-1', name: 'Spreekkamer 1' },
   policy,
   conversationTypeNames: { terugvordering: 'gesprekken over terugvordering' },
   secondLayerUrl: 'https://ijsselstein.example/camera',
 };
-const pdfText = (file: string): string => execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+const pdfText = (file: string): string =>
+  execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
 
 describe('transparency texts (TRN-1)', () => {
   it('the first-layer sign is one tagged A4 page: who, purpose, only on an alarm, retention, rights, DPO, second layer; Dutch then English', async () => {
@@ -38,7 +48,9 @@ describe('transparency texts (TRN-1)', () => {
     const pdf = await renderSignPdf(input);
     writeFileSync(file, pdf);
     expect(pdfPageCount(pdf)).toBe(1);
-    expect(execFileSync('pdfinfo', [file], { encoding: 'utf8' })).toMatch(/Tagged:\s+yes[\s\S]*Pages:\s+1\n[\s\S]*A4/);
+    expect(execFileSync('pdfinfo', [file], { encoding: 'utf8' })).toMatch(
+      /Tagged:\s+yes[\s\S]*Pages:\s+1\n[\s\S]*A4/,
+    );
     const t = pdfText(file);
     for (const s of [
       'Camera: opname alleen bij alarm',
@@ -51,7 +63,8 @@ describe('transparency texts (TRN-1)', () => {
       'fg@ijsselstein.example',
       'https://ijsselstein.example/camera',
       'Camera: recording only on an alarm',
-    ]) expect(t).toContain(s);
+    ])
+      expect(t).toContain(s);
     expect(t.indexOf('Hier')).toBe(-1);
     expect(t.indexOf('Camera: opname')).toBeLessThan(t.indexOf('Camera: recording'));
   });
@@ -60,7 +73,9 @@ describe('transparency texts (TRN-1)', () => {
     const off = { ...input, policy: undefined };
     const texts = buildTransparencyTexts(off);
     expect(texts.recording).toBe(false);
-    expect(texts.letterParagraph.nl).toBe('Uw gesprek is in Spreekkamer 1. Daar worden geen beelden en geen geluid opgenomen.');
+    expect(texts.letterParagraph.nl).toBe(
+      'Uw gesprek is in Spreekkamer 1. Daar worden geen beelden en geen geluid opgenomen.',
+    );
     expect(texts.secondLayerMarkdown).toContain('# Geen camera-opname in Spreekkamer 1');
     const file = join(dir, 'off.pdf');
     writeFileSync(file, await renderSignPdf({ ...input, policy: { roomId: 'spreekkamer-1', entries: [] } }));
@@ -73,18 +88,43 @@ describe('transparency texts (TRN-1)', () => {
   it('the second layer and the letter say what Art. 13 asks, in Dutch and English', () => {
     const texts = buildTransparencyTexts(input);
     const md = texts.secondLayerMarkdown;
-    for (const s of ['## Wie', '## Waarom', '## Wanneer', '## Hoe lang', '## Wie kijkt', '## Uw rechten', '## Your rights', 'Overtoom 1, 3401 BK IJsselstein', 'beveiligingscoördinator, FG', 'binnen een maand', 'Autoriteit Persoonsgegevens', 'nooit gebruikt om medewerkers te beoordelen'])
+    for (const s of [
+      '## Wie',
+      '## Waarom',
+      '## Wanneer',
+      '## Hoe lang',
+      '## Wie kijkt',
+      '## Uw rechten',
+      '## Your rights',
+      'Overtoom 1, 3401 BK IJsselstein',
+      'beveiligingscoördinator, FG',
+      'binnen een maand',
+      'Autoriteit Persoonsgegevens',
+      'nooit gebruikt om medewerkers te beoordelen',
+    ])
       expect(md).toContain(s);
     expect(texts.secondLayerHtml).toMatch(/^<!doctype html>\n<html lang="nl">/);
     expect(texts.secondLayerHtml).toContain('<article lang="en">');
-    expect(texts.letterParagraph.nl).toContain('Er wordt alleen iets bewaard als een medewerker op de alarmknop drukt.');
-    expect(texts.letterParagraph.en).toContain('Nothing is kept unless a staff member presses the alarm button.');
+    expect(texts.letterParagraph.nl).toContain(
+      'Er wordt alleen iets bewaard als een medewerker op de alarmknop drukt.',
+    );
+    expect(texts.letterParagraph.en).toContain(
+      'Nothing is kept unless a staff member presses the alarm button.',
+    );
   });
 
   it('continuous recording with sound says so, per kind of conversation and hours', () => {
     const entry = policy.entries[0]!;
-    const texts = buildTransparencyTexts({ ...input, policy: { roomId: 'spreekkamer-1', entries: [{ ...entry, mode: { kind: 'continuous' }, audioAllowed: true }] } });
-    expect(texts.secondLayerMarkdown).toContain('Er worden beelden opgenomen tijdens: gesprekken over terugvordering (ma,di,wo,do,vr 08:30–17:00).');
+    const texts = buildTransparencyTexts({
+      ...input,
+      policy: {
+        roomId: 'spreekkamer-1',
+        entries: [{ ...entry, mode: { kind: 'continuous' }, audioAllowed: true }],
+      },
+    });
+    expect(texts.secondLayerMarkdown).toContain(
+      'Er worden beelden opgenomen tijdens: gesprekken over terugvordering (ma,di,wo,do,vr 08:30–17:00).',
+    );
     expect(texts.letterParagraph.nl).toContain('Ook geluid wordt opgenomen.');
     expect(texts.sign.title).toContain('Camera: opname tijdens gesprekken');
   });

@@ -37,10 +37,17 @@ export interface TransparencyTexts {
   readonly letterParagraph: Text;
 }
 
-const DAY = { nl: ['', 'ma', 'di', 'wo', 'do', 'vr', 'za', 'zo'], en: ['', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'] } as const;
+const DAY = {
+  nl: ['', 'ma', 'di', 'wo', 'do', 'vr', 'za', 'zo'],
+  en: ['', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'],
+} as const;
 
 const hoursOf = (e: PolicyEntry, lang: Lang): string =>
-  e.hours.length === 0 ? (lang === 'nl' ? 'alle uren' : 'all hours') : e.hours.map((w) => `${w.days.map((d) => DAY[lang][d] ?? '').join(',')} ${w.from}–${w.to}`).join('; ');
+  e.hours.length === 0
+    ? lang === 'nl'
+      ? 'alle uren'
+      : 'all hours'
+    : e.hours.map((w) => `${w.days.map((d) => DAY[lang][d] ?? '').join(',')} ${w.from}–${w.to}`).join('; ');
 
 interface Facts {
   readonly recording: boolean;
@@ -56,21 +63,29 @@ interface Facts {
 const factsOf = (i: TransparencyInput): Facts => {
   const entries = i.policy?.entries ?? [];
   const name = (id: string): string => i.conversationTypeNames?.[id] ?? id;
-  const per = (lang: Lang): string => entries.map((e) => `${name(e.conversationTypeId)} (${hoursOf(e, lang)})`).join('; ');
+  const per = (lang: Lang): string =>
+    entries.map((e) => `${name(e.conversationTypeId)} (${hoursOf(e, lang)})`).join('; ');
   const incidentEntries = entries.filter((e) => e.mode.kind === 'incident-triggered');
   return {
     recording: entries.length > 0,
     incidentOnly: entries.length > 0 && incidentEntries.length === entries.length,
     audio: entries.some((e) => e.audioAllowed),
     retentionHours: Math.max(0, ...entries.map((e) => e.retentionHours)),
-    preRoll: Math.max(0, ...incidentEntries.map((e) => (e.mode.kind === 'incident-triggered' ? e.mode.preRollSeconds : 0))),
-    postRoll: Math.max(0, ...incidentEntries.map((e) => (e.mode.kind === 'incident-triggered' ? e.mode.postRollSeconds : 0))),
+    preRoll: Math.max(
+      0,
+      ...incidentEntries.map((e) => (e.mode.kind === 'incident-triggered' ? e.mode.preRollSeconds : 0)),
+    ),
+    postRoll: Math.max(
+      0,
+      ...incidentEntries.map((e) => (e.mode.kind === 'incident-triggered' ? e.mode.postRollSeconds : 0)),
+    ),
     conversations: { nl: per('nl'), en: per('en') },
     viewers: [...new Set(entries.flatMap((e) => e.viewers))],
   };
 };
 
-const dpoContact = (o: Organisation): string => [o.dpo.name, o.dpo.email, o.dpo.phone].filter((x): x is string => x !== undefined && x !== '').join(', ');
+const dpoContact = (o: Organisation): string =>
+  [o.dpo.name, o.dpo.email, o.dpo.phone].filter((x): x is string => x !== undefined && x !== '').join(', ');
 const retentionText = (h: number): Text =>
   h % 24 === 0 && h >= 48
     ? { nl: `${h / 24} dagen (${h} uur)`, en: `${h / 24} days (${h} hours)` }
@@ -80,16 +95,26 @@ const retentionText = (h: number): Text =>
 const signLines = (i: TransparencyInput, f: Facts, lang: Lang): { head: string; lines: string[] } => {
   const o = i.organisation;
   const ret = retentionText(f.retentionHours)[lang];
-  const purpose = i.purpose?.[lang] ?? (lang === 'nl' ? 'de veiligheid van medewerkers en bezoekers' : 'the safety of staff and visitors');
+  const purpose =
+    i.purpose?.[lang] ??
+    (lang === 'nl' ? 'de veiligheid van medewerkers en bezoekers' : 'the safety of staff and visitors');
   if (!f.recording) {
     return lang === 'nl'
       ? {
           head: 'Hier wordt niet gefilmd',
-          lines: [`In ${i.room.name} worden geen beelden en geen geluid opgenomen.`, `Vragen? Functionaris gegevensbescherming van ${o.name}: ${dpoContact(o)}.`, `Meer informatie: ${i.secondLayerUrl}`],
+          lines: [
+            `In ${i.room.name} worden geen beelden en geen geluid opgenomen.`,
+            `Vragen? Functionaris gegevensbescherming van ${o.name}: ${dpoContact(o)}.`,
+            `Meer informatie: ${i.secondLayerUrl}`,
+          ],
         }
       : {
           head: 'No camera recording here',
-          lines: [`No images and no sound are recorded in ${i.room.name}.`, `Questions? Data protection officer of ${o.name}: ${dpoContact(o)}.`, `More information: ${i.secondLayerUrl}`],
+          lines: [
+            `No images and no sound are recorded in ${i.room.name}.`,
+            `Questions? Data protection officer of ${o.name}: ${dpoContact(o)}.`,
+            `More information: ${i.secondLayerUrl}`,
+          ],
         };
   }
   if (lang === 'nl') {
@@ -131,24 +156,64 @@ const signDocument = (i: TransparencyInput, f: Facts): RenderDocument => {
   const en = signLines(i, f, 'en');
   const blocks: Block[] = [
     { kind: 'heading', level: 1, text: nl.head },
-    { kind: 'callout', tone: f.recording ? 'caution' : 'positive', lines: nl.lines.slice(0, f.recording ? 3 : 1), size: 'large' },
-    ...nl.lines.slice(f.recording ? 3 : 1).map((t): Block => ({ kind: 'paragraph', content: t, size: 'large' })),
+    {
+      kind: 'callout',
+      tone: f.recording ? 'caution' : 'positive',
+      lines: nl.lines.slice(0, f.recording ? 3 : 1),
+      size: 'large',
+    },
+    ...nl.lines
+      .slice(f.recording ? 3 : 1)
+      .map((t): Block => ({ kind: 'paragraph', content: t, size: 'large' })),
     { kind: 'heading', level: 2, text: en.head, lang: 'en' },
-    ...en.lines.map((t): Block => ({ kind: 'paragraph', content: t, lang: 'en', muted: true, size: 'small' })),
+    ...en.lines.map((t): Block => ({
+      kind: 'paragraph',
+      content: t,
+      lang: 'en',
+      muted: true,
+      size: 'small',
+    })),
   ];
-  return { lang: 'nl', title: `${nl.head} — ${i.room.name}`, subtitle: i.organisation.name, author: i.organisation.name, blocks };
+  return {
+    lang: 'nl',
+    title: `${nl.head} — ${i.room.name}`,
+    subtitle: i.organisation.name,
+    author: i.organisation.name,
+    blocks,
+  };
 };
 
 /** Second layer (EDPB 3/2019 §114–117): everything Art. 13 asks, in plain language. */
 const secondLayer = (i: TransparencyInput, f: Facts): { nl: string[]; en: string[] } => {
   const o = i.organisation;
   const ret = retentionText(f.retentionHours);
-  const viewers = f.viewers.length === 0 ? { nl: 'niemand zonder toestemming van een tweede persoon', en: 'nobody without a second person’s approval' } : { nl: f.viewers.join(', '), en: f.viewers.join(', ') };
-  const purpose = i.purpose ?? { nl: 'de veiligheid van medewerkers en bezoekers', en: 'the safety of staff and visitors' };
+  const viewers =
+    f.viewers.length === 0
+      ? {
+          nl: 'niemand zonder toestemming van een tweede persoon',
+          en: 'nobody without a second person’s approval',
+        }
+      : { nl: f.viewers.join(', '), en: f.viewers.join(', ') };
+  const purpose = i.purpose ?? {
+    nl: 'de veiligheid van medewerkers en bezoekers',
+    en: 'the safety of staff and visitors',
+  };
   if (!f.recording) {
     return {
-      nl: [`# Geen camera-opname in ${i.room.name}`, '', `${o.name} neemt in ${i.room.name} geen beelden en geen geluid op.`, '', `Vragen: functionaris gegevensbescherming, ${dpoContact(o)}. ${o.name}, ${o.address.replace(/\n/g, ', ')}.`],
-      en: [`# No camera recording in ${i.room.name}`, '', `${o.name} records no images and no sound in ${i.room.name}.`, '', `Questions: data protection officer, ${dpoContact(o)}. ${o.name}, ${o.address.replace(/\n/g, ', ')}.`],
+      nl: [
+        `# Geen camera-opname in ${i.room.name}`,
+        '',
+        `${o.name} neemt in ${i.room.name} geen beelden en geen geluid op.`,
+        '',
+        `Vragen: functionaris gegevensbescherming, ${dpoContact(o)}. ${o.name}, ${o.address.replace(/\n/g, ', ')}.`,
+      ],
+      en: [
+        `# No camera recording in ${i.room.name}`,
+        '',
+        `${o.name} records no images and no sound in ${i.room.name}.`,
+        '',
+        `Questions: data protection officer, ${dpoContact(o)}. ${o.name}, ${o.address.replace(/\n/g, ', ')}.`,
+      ],
     };
   }
   return {
@@ -218,10 +283,14 @@ const letter = (i: TransparencyInput, f: Facts): Text => {
   const ret = retentionText(f.retentionHours);
   return {
     nl: `Uw gesprek is in ${i.room.name}. Daar hangt een camera voor de veiligheid van medewerkers en bezoekers. ${
-      f.incidentOnly ? 'Er wordt alleen iets bewaard als een medewerker op de alarmknop drukt.' : 'Tijdens het gesprek worden beelden opgenomen.'
+      f.incidentOnly
+        ? 'Er wordt alleen iets bewaard als een medewerker op de alarmknop drukt.'
+        : 'Tijdens het gesprek worden beelden opgenomen.'
     } ${f.audio ? 'Ook geluid wordt opgenomen.' : 'Er wordt geen geluid opgenomen.'} Beelden worden na ${ret.nl} gewist. Wilt u geen camera? Zeg het aan het begin van het gesprek: de opname gaat dan uit, en u krijgt gewoon uw gesprek. Meer informatie: ${i.secondLayerUrl}. Vragen: ${dpoContact(o)}.`,
     en: `Your conversation takes place in ${i.room.name}. There is a camera there for the safety of staff and visitors. ${
-      f.incidentOnly ? 'Nothing is kept unless a staff member presses the alarm button.' : 'Images are recorded during the conversation.'
+      f.incidentOnly
+        ? 'Nothing is kept unless a staff member presses the alarm button.'
+        : 'Images are recorded during the conversation.'
     } ${f.audio ? 'Sound is recorded too.' : 'No sound is recorded.'} Images are deleted after ${ret.en}. Don’t want the camera? Say so at the start of the conversation: recording is switched off, and you still have your conversation. More information: ${i.secondLayerUrl}. Questions: ${dpoContact(o)}.`,
   };
 };
@@ -269,19 +338,28 @@ export const buildTransparencyTexts = (input: TransparencyInput): TransparencyTe
     '</html>',
     '',
   ].join('\n');
-  return { recording: f.recording, sign: signDocument(input, f), secondLayerMarkdown: md, secondLayerHtml: html, letterParagraph: letter(input, f) };
+  return {
+    recording: f.recording,
+    sign: signDocument(input, f),
+    secondLayerMarkdown: md,
+    secondLayerHtml: html,
+    letterParagraph: letter(input, f),
+  };
 };
 
 /** pdfkit writes page objects uncompressed; counting them tells whether the sign fits one page. */
-export const pdfPageCount = (pdf: Buffer): number => (pdf.toString('latin1').match(/\/Type \/Page[^s]/g) ?? []).length;
+export const pdfPageCount = (pdf: Buffer): number =>
+  (pdf.toString('latin1').match(/\/Type \/Page[^s]/g) ?? []).length;
 
 /** The first-layer sign as one A4 page: the largest type (from 14 pt down) that fits, no page furniture. */
 export const renderSignPdf = async (input: TransparencyInput): Promise<Buffer> => {
   const sign = buildTransparencyTexts(input).sign;
   let pdf = await renderPdf(sign, { baseSize: 14, pageFurniture: false, margin: 48 });
-  for (let size = 13; size >= 8 && pdfPageCount(pdf) > 1; size -= 1) pdf = await renderPdf(sign, { baseSize: size, pageFurniture: false, margin: 48 });
+  for (let size = 13; size >= 8 && pdfPageCount(pdf) > 1; size -= 1)
+    pdf = await renderPdf(sign, { baseSize: size, pageFurniture: false, margin: 48 });
   return pdf;
 };
 
 /** The sign as an HTML document, for a preview in the web UI before printing the PDF. */
-export const renderSignHtml = (input: TransparencyInput): string => renderHtml(buildTransparencyTexts(input).sign);
+export const renderSignHtml = (input: TransparencyInput): string =>
+  renderHtml(buildTransparencyTexts(input).sign);

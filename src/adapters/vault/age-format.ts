@@ -454,8 +454,7 @@ export const decryptBytes = (
     const dec = new AgeDecryptor(identities);
     return vaultOk(Buffer.concat([...dec.update(file), ...dec.final()]));
   } catch (e) {
-    if (e instanceof VaultError)
-      return vaultErr(e.error.code, e.error.message, e.error.details);
+    if (e instanceof VaultError) return vaultErr(e.error.code, e.error.message, e.error.details);
     throw e;
   }
 };

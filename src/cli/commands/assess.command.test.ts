@@ -22,14 +22,19 @@ const run = async (...args: string[]): Promise<Run> => {
   const out: string[] = [];
   const errs: string[] = [];
   const io: CliIo = { out: (t) => out.push(t), err: (t) => errs.push(t) };
-  const program = new Command('proportio').exitOverride().configureOutput({ writeOut: (s) => out.push(s), writeErr: (s) => errs.push(s) });
+  const program = new Command('proportio')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => out.push(s), writeErr: (s) => errs.push(s) });
   registerAssessCommand(program, io);
-  program.commands.forEach((c) => c.exitOverride().configureOutput({ writeOut: (s) => out.push(s), writeErr: (s) => errs.push(s) }));
+  program.commands.forEach((c) =>
+    c.exitOverride().configureOutput({ writeOut: (s) => out.push(s), writeErr: (s) => errs.push(s) }),
+  );
   try {
     await program.parseAsync(['assess', ...args], { from: 'user' });
     return { code: EXIT.OK, out: out.join(''), err: errs.join(''), message: '' };
   } catch (e) {
-    if (e instanceof CliError) return { code: e.exitCode, out: out.join(''), err: errs.join(''), message: e.message };
+    if (e instanceof CliError)
+      return { code: e.exitCode, out: out.join(''), err: errs.join(''), message: e.message };
     return { code: EXIT.USAGE, out: out.join(''), err: errs.join(''), message: (e as Error).message };
   }
 };
@@ -44,10 +49,16 @@ describe('proportio assess', () => {
   it('--json prints the report model with the verdict of the defining case', async () => {
     const r = await run(join(examples, 'defining-case.json'), '--json');
     expect(r.code).toBe(EXIT.OK);
-    const model = JSON.parse(r.out) as { verdict: { value: string }; findings: { ruleId: string; effectiveOutcome: string }[]; alternatives: { rows: unknown[] } };
+    const model = JSON.parse(r.out) as {
+      verdict: { value: string };
+      findings: { ruleId: string; effectiveOutcome: string }[];
+      alternatives: { rows: unknown[] };
+    };
     expect(model.verdict.value).toBe('not-permitted');
     expect(model.alternatives.rows).toHaveLength(10);
-    expect(model.findings.filter((f) => f.effectiveOutcome === 'fail').map((f) => f.ruleId)).toContain('AUD-1');
+    expect(model.findings.filter((f) => f.effectiveOutcome === 'fail').map((f) => f.ruleId)).toContain(
+      'AUD-1',
+    );
   });
 
   it('prints a Dutch markdown report by default, with the alternatives table and sources', async () => {
@@ -59,27 +70,53 @@ describe('proportio assess', () => {
   });
 
   it('marks a human judgement as such, next to the engine outcome (--lang en)', async () => {
-    const r = await run(join(examples, 'incident-triggered-recording.json'), '--format', 'md', '--lang', 'en');
+    const r = await run(
+      join(examples, 'incident-triggered-recording.json'),
+      '--format',
+      'md',
+      '--lang',
+      'en',
+    );
     expect(r.out).toContain('**Verdict: PERMITTED WITH CONDITIONS**');
     expect(r.out).toMatch(/\*\*Human judgement\*\* \(engine outcome: review\): pass by J\. Jansen/);
   });
 
   it('writes the report to --out and says the verdict', async () => {
     const target = join(dir, 'report.md');
-    const r = await run(join(examples, 'defining-case.json'), '--format', 'md', '--out', target, '--lang', 'en');
+    const r = await run(
+      join(examples, 'defining-case.json'),
+      '--format',
+      'md',
+      '--out',
+      target,
+      '--lang',
+      'en',
+    );
     expect(r.code).toBe(EXIT.OK);
     expect(r.out).toContain('not permitted');
     expect(readFileSync(target, 'utf8')).toContain('## Findings');
   });
 
   it('--fail-on not-permitted exits 1 for the defining case and 0 for alarm buttons', async () => {
-    expect((await run(join(examples, 'defining-case.json'), '--json', '--fail-on', 'not-permitted')).code).toBe(EXIT.CHECK_FAILED);
-    expect((await run(join(examples, 'mobile-alarm-buttons.json'), '--json', '--fail-on', 'not-permitted')).code).toBe(EXIT.OK);
+    expect(
+      (await run(join(examples, 'defining-case.json'), '--json', '--fail-on', 'not-permitted')).code,
+    ).toBe(EXIT.CHECK_FAILED);
+    expect(
+      (await run(join(examples, 'mobile-alarm-buttons.json'), '--json', '--fail-on', 'not-permitted')).code,
+    ).toBe(EXIT.OK);
   });
 
   it('--format html writes an accessible HTML report to --out', async () => {
     const target = join(dir, 'report.html');
-    const r = await run(join(examples, 'defining-case.json'), '--format', 'html', '--out', target, '--lang', 'en');
+    const r = await run(
+      join(examples, 'defining-case.json'),
+      '--format',
+      'html',
+      '--out',
+      target,
+      '--lang',
+      'en',
+    );
     expect(r.code).toBe(EXIT.OK);
     expect(r.out).toContain('not permitted');
     const html = readFileSync(target, 'utf8');
@@ -103,7 +140,9 @@ describe('proportio assess', () => {
     const info = execFileSync('pdfinfo', [target], { encoding: 'utf8' });
     expect(info).toMatch(/Tagged:\s+yes/);
     expect(info).toMatch(/\(A4\)/);
-    expect(execFileSync('pdftotext', ['-enc', 'UTF-8', target, '-'], { encoding: 'utf8' })).toContain('Oordeel: NIET TOEGESTAAN');
+    expect(execFileSync('pdftotext', ['-enc', 'UTF-8', target, '-'], { encoding: 'utf8' })).toContain(
+      'Oordeel: NIET TOEGESTAAN',
+    );
   });
 
   it('--format pdf without --out is a usage error and writes nothing', async () => {
@@ -122,17 +161,41 @@ describe('proportio assess', () => {
   });
 
   it('an unwritable --out exits 73', async () => {
-    const r = await run(join(examples, 'defining-case.json'), '--format', 'pdf', '--out', join(dir, 'no-such-dir', 'x.pdf'));
+    const r = await run(
+      join(examples, 'defining-case.json'),
+      '--format',
+      'pdf',
+      '--out',
+      join(dir, 'no-such-dir', 'x.pdf'),
+    );
     expect(r.code).toBe(EXIT.CANT_CREATE);
   });
 
   describe('bad input: a clear error, and nothing written', () => {
     it.each([
-      ['a field of the wrong type', JSON.stringify({ ...JSON.parse(readFileSync(join(examples, 'mobile-alarm-buttons.json'), 'utf8')) as object, conditionsAccessToService: 'no' }), 'conditionsAccessToService: must be a boolean'],
-      ['an unknown measure', JSON.stringify({ ...(JSON.parse(readFileSync(join(examples, 'mobile-alarm-buttons.json'), 'utf8')) as object), measure: { id: 'drone' } }), 'ASSESSMENT.UNKNOWN_MEASURE: measure.id'],
+      [
+        'a field of the wrong type',
+        JSON.stringify({
+          ...(JSON.parse(readFileSync(join(examples, 'mobile-alarm-buttons.json'), 'utf8')) as object),
+          conditionsAccessToService: 'no',
+        }),
+        'conditionsAccessToService: must be a boolean',
+      ],
+      [
+        'an unknown measure',
+        JSON.stringify({
+          ...(JSON.parse(readFileSync(join(examples, 'mobile-alarm-buttons.json'), 'utf8')) as object),
+          measure: { id: 'drone' },
+        }),
+        'ASSESSMENT.UNKNOWN_MEASURE: measure.id',
+      ],
       ['not JSON', '{ "title": ', 'not valid JSON'],
       ['an array', '[]', '(root): must be an object'],
-      ['hostile text', JSON.stringify({ title: '<script>alert(1)</script>', __proto__: { x: 1 } }), 'assessedOn: is required'],
+      [
+        'hostile text',
+        JSON.stringify({ title: '<script>alert(1)</script>', __proto__: { x: 1 } }),
+        'assessedOn: is required',
+      ],
     ])('%s → exit 65', async (_name, content, message) => {
       const target = join(dir, 'never.md');
       const r = await run(file('bad.json', content), '--out', target);
@@ -143,7 +206,13 @@ describe('proportio assess', () => {
 
     it.each(['html', 'pdf'])('a bad scenario with --format %s → exit 65 and no file', async (format) => {
       const target = join(dir, `never.${format}`);
-      const r = await run(file('bad-format.json', JSON.stringify({ title: 'x' })), '--format', format, '--out', target);
+      const r = await run(
+        file('bad-format.json', JSON.stringify({ title: 'x' })),
+        '--format',
+        format,
+        '--out',
+        target,
+      );
       expect(r.code).toBe(EXIT.DATA_ERR);
       expect(r.message).toContain('ASSESSMENT.INVALID_SCENARIO');
       expect(existsSync(target)).toBe(false);

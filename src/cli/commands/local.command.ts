@@ -42,13 +42,28 @@ export const registerLocalCommands = (program: Command, io: CliIo): void => {
       if (opts.demo && (await rt.services.demo.isEmpty())) {
         const r = await rt.services.demo.load();
         if (!r.ok) throw CliError.fromDomain(r.error);
-        io.out(`Demo loaded: ${r.value.organisation}, ${r.value.sites} sites, ${r.value.rooms} rooms, ${r.value.incidents} incidents.`);
+        io.out(
+          `Demo loaded: ${r.value.organisation}, ${r.value.sites} sites, ${r.value.rooms} rooms, ${r.value.incidents} incidents.`,
+        );
         // One hardware button per room; their tokens exist only now, so they are printed once.
-        if (alarm) demoButtons = await registerDemoDevices(alarm.services.devices, { kind: 'system', name: 'demo' }, await rt.services.registry.listRooms());
+        if (alarm)
+          demoButtons = await registerDemoDevices(
+            alarm.services.devices,
+            { kind: 'system', name: 'demo' },
+            await rt.services.registry.listRooms(),
+          );
       }
       if (opts.demo) {
         io.out(`Demo accounts (password for each: ${DEMO_PASSWORD}):`);
-        io.out(table((await rt.services.users.list()).map((u) => ({ username: u.username, roles: u.roles.join(', ') })), ['username', 'roles']));
+        io.out(
+          table(
+            (await rt.services.users.list()).map((u) => ({
+              username: u.username,
+              roles: u.roles.join(', '),
+            })),
+            ['username', 'roles'],
+          ),
+        );
       }
       const app = await rt.app();
       const close = async (signal: string) => {
@@ -63,7 +78,11 @@ export const registerLocalCommands = (program: Command, io: CliIo): void => {
       } catch (e) {
         await rt.close();
         const code = (e as NodeJS.ErrnoException).code;
-        if (code === 'EADDRINUSE') throw new CliError(`port ${config.port} is in use; set PROPORTIO_PORT to another port`, EXIT.UNAVAILABLE);
+        if (code === 'EADDRINUSE')
+          throw new CliError(
+            `port ${config.port} is in use; set PROPORTIO_PORT to another port`,
+            EXIT.UNAVAILABLE,
+          );
         throw e;
       }
       await rt.start();
@@ -74,10 +93,17 @@ export const registerLocalCommands = (program: Command, io: CliIo): void => {
             ? `Demo alarm buttons (MQTT listener on port ${mqttPort}; tokens are shown only now):`
             : `Demo alarm buttons (tokens are shown only now). The MQTT listener is NOT running (port ${config.mqtt.listenPort} is in use or switched off): set PROPORTIO_MQTT_PORT to a free port for hardware buttons; alarms work over the web regardless.`,
         );
-        io.out(table(demoButtons.map((b) => ({ name: b.name, device: b.id, kind: b.kind, token: b.token })), ['name', 'device', 'kind', 'token']));
+        io.out(
+          table(
+            demoButtons.map((b) => ({ name: b.name, device: b.id, kind: b.kind, token: b.token })),
+            ['name', 'device', 'kind', 'token'],
+          ),
+        );
         const first = demoButtons.find((b) => b.kind === 'button');
         if (first && mqttPort) {
-          io.out(`Press one: mosquitto_pub -p ${mqttPort} -u ${first.id} -P '${first.token}' -t '${config.mqtt.topicPrefix}/buttons/${first.id}/press' -m '{}'`);
+          io.out(
+            `Press one: mosquitto_pub -p ${mqttPort} -u ${first.id} -P '${first.token}' -t '${config.mqtt.topicPrefix}/buttons/${first.id}/press' -m '{}'`,
+          );
         }
       }
       io.out(`Proportio is running on http://localhost:${config.port} (database: ${rt.database.location})`);
@@ -95,7 +121,9 @@ export const registerLocalCommands = (program: Command, io: CliIo): void => {
       try {
         const r = await migrateToLatest(database);
         emit(io, Boolean(opts.json), { database: database.location, applied: r.applied }, () =>
-          r.applied.length === 0 ? `Schema is up to date (${database.location}).` : `Applied: ${r.applied.join(', ')} (${database.location}).`,
+          r.applied.length === 0
+            ? `Schema is up to date (${database.location}).`
+            : `Applied: ${r.applied.join(', ')} (${database.location}).`,
         );
       } finally {
         await database.close();
@@ -146,10 +174,20 @@ export const registerLocalCommands = (program: Command, io: CliIo): void => {
     .action(async (opts: { user: string; name: string; json?: boolean }) =>
       withRuntime(async (rt) => {
         const u = await rt.store.read.users.findByUsername(opts.user);
-        if (!u) throw new CliError(`RESOURCE.NOT_FOUND: no user "${opts.user}"`, EXIT.NO_INPUT, 'RESOURCE.NOT_FOUND');
+        if (!u)
+          throw new CliError(
+            `RESOURCE.NOT_FOUND: no user "${opts.user}"`,
+            EXIT.NO_INPUT,
+            'RESOURCE.NOT_FOUND',
+          );
         const r = await rt.services.auth.createApiToken({ kind: 'system', name: 'cli' }, u.id, opts.name);
         if (!r.ok) throw CliError.fromDomain(r.error);
-        emit(io, Boolean(opts.json), { ...r.value, user: u.username }, () => `${r.value.token}\n(shown once; export PROPORTIO_TOKEN=${r.value.token})`);
+        emit(
+          io,
+          Boolean(opts.json),
+          { ...r.value, user: u.username },
+          () => `${r.value.token}\n(shown once; export PROPORTIO_TOKEN=${r.value.token})`,
+        );
       }),
     );
 };

@@ -20,11 +20,17 @@ const withConn = (cmd: Command) =>
     .option('--token <token>', 'API token (default $PROPORTIO_TOKEN)')
     .option('--json', 'print the result as JSON');
 
-const clientConfig = (o: Conn) => loadClientConfig(process.env, { ...(o.url ? { url: o.url } : {}), ...(o.token ? { token: o.token } : {}) });
+const clientConfig = (o: Conn) =>
+  loadClientConfig(process.env, { ...(o.url ? { url: o.url } : {}), ...(o.token ? { token: o.token } : {}) });
 const client = (o: Conn): ApiClient => apiClient(clientConfig(o));
 
-const list = <T extends object>(io: CliIo, o: Conn, rows: T[], columns: string[], view: (r: T) => Record<string, string | number | boolean | null>) =>
-  emit(io, Boolean(o.json), rows, () => table(rows.map(view), columns));
+const list = <T extends object>(
+  io: CliIo,
+  o: Conn,
+  rows: T[],
+  columns: string[],
+  view: (r: T) => Record<string, string | number | boolean | null>,
+) => emit(io, Boolean(o.json), rows, () => table(rows.map(view), columns));
 
 /** Resolves a site by id or exact name, so scripts can use names. */
 const resolveSite = async (api: ApiClient, ref: string): Promise<Site> => {
@@ -37,8 +43,14 @@ const resolveSite = async (api: ApiClient, ref: string): Promise<Site> => {
 const resolveRoom = async (api: ApiClient, ref: string): Promise<Room> => {
   const rooms = await api.get<Room[]>('/api/rooms');
   const matches = rooms.filter((x) => x.id === ref || x.name === ref);
-  if (matches.length === 0) throw new CliError(`RESOURCE.NOT_FOUND: no room "${ref}"`, EXIT.NO_INPUT, 'RESOURCE.NOT_FOUND');
-  if (matches.length > 1) throw new CliError(`REQUEST.INVALID: "${ref}" names rooms on several sites; use the room id`, EXIT.DATA_ERR, 'REQUEST.INVALID');
+  if (matches.length === 0)
+    throw new CliError(`RESOURCE.NOT_FOUND: no room "${ref}"`, EXIT.NO_INPUT, 'RESOURCE.NOT_FOUND');
+  if (matches.length > 1)
+    throw new CliError(
+      `REQUEST.INVALID: "${ref}" names rooms on several sites; use the room id`,
+      EXIT.DATA_ERR,
+      'REQUEST.INVALID',
+    );
   return matches[0]!;
 };
 
@@ -46,21 +58,37 @@ export const registerRegistryCommands = (program: Command, io: CliIo): void => {
   // Sites
   const site = program.command('site').description('sites (locations with interview rooms)');
   withConn(site.command('list').description('list sites')).action(async (o: Conn) =>
-    list(io, o, await client(o).get<Site[]>('/api/sites'), ['id', 'name', 'address'], (s) => ({ id: s.id, name: s.name, address: s.address })),
+    list(io, o, await client(o).get<Site[]>('/api/sites'), ['id', 'name', 'address'], (s) => ({
+      id: s.id,
+      name: s.name,
+      address: s.address,
+    })),
   );
-  withConn(site.command('add').description('create a site').requiredOption('--name <name>').option('--address <address>', 'street address', ''))
-    .action(async (o: Conn & { name: string; address: string }) => {
-      const s = await client(o).post<Site>('/api/sites', { name: o.name, address: o.address });
-      emit(io, Boolean(o.json), s, () => `Created site ${s.name} (${s.id})`);
-    });
+  withConn(
+    site
+      .command('add')
+      .description('create a site')
+      .requiredOption('--name <name>')
+      .option('--address <address>', 'street address', ''),
+  ).action(async (o: Conn & { name: string; address: string }) => {
+    const s = await client(o).post<Site>('/api/sites', { name: o.name, address: o.address });
+    emit(io, Boolean(o.json), s, () => `Created site ${s.name} (${s.id})`);
+  });
 
   // Rooms
   const room = program.command('room').description('interview rooms');
-  withConn(room.command('list').description('list rooms').option('--site <site>', 'only this site (id or name)')).action(async (o: Conn & { site?: string }) => {
+  withConn(
+    room.command('list').description('list rooms').option('--site <site>', 'only this site (id or name)'),
+  ).action(async (o: Conn & { site?: string }) => {
     const api = client(o);
     const siteId = o.site ? (await resolveSite(api, o.site)).id : undefined;
     const rows = await api.get<Room[]>(`/api/rooms${siteId ? `?siteId=${encodeURIComponent(siteId)}` : ''}`);
-    list(io, o, rows, ['id', 'name', 'floor', 'siteId'], (r) => ({ id: r.id, name: r.name, floor: r.floor, siteId: r.siteId }));
+    list(io, o, rows, ['id', 'name', 'floor', 'siteId'], (r) => ({
+      id: r.id,
+      name: r.name,
+      floor: r.floor,
+      siteId: r.siteId,
+    }));
   });
   withConn(
     room
@@ -73,25 +101,38 @@ export const registerRegistryCommands = (program: Command, io: CliIo): void => {
   ).action(async (o: Conn & { site: string; name: string; floor: string; description: string }) => {
     const api = client(o);
     const s = await resolveSite(api, o.site);
-    const r = await api.post<Room>('/api/rooms', { siteId: s.id, name: o.name, floor: o.floor, description: o.description });
+    const r = await api.post<Room>('/api/rooms', {
+      siteId: s.id,
+      name: o.name,
+      floor: o.floor,
+      description: o.description,
+    });
     emit(io, Boolean(o.json), r, () => `Created room ${r.name} at ${s.name} (${r.id})`);
   });
 
   // Cameras
   const camera = program.command('camera').description('cameras (credentials are write-only)');
   withConn(camera.command('list').description('list cameras')).action(async (o: Conn) =>
-    list(io, o, await client(o).get<Camera[]>('/api/cameras'), ['id', 'name', 'roomId', 'url', 'credentials'], (c) => ({
-      id: c.id,
-      name: c.name,
-      roomId: c.roomId,
-      url: c.url,
-      credentials: c.hasCredentials,
-    })),
+    list(
+      io,
+      o,
+      await client(o).get<Camera[]>('/api/cameras'),
+      ['id', 'name', 'roomId', 'url', 'credentials'],
+      (c) => ({
+        id: c.id,
+        name: c.name,
+        roomId: c.roomId,
+        url: c.url,
+        credentials: c.hasCredentials,
+      }),
+    ),
   );
   withConn(
     camera
       .command('add')
-      .description('register a camera; the password is read from $PROPORTIO_CAMERA_PASSWORD so it stays out of shell history')
+      .description(
+        'register a camera; the password is read from $PROPORTIO_CAMERA_PASSWORD so it stays out of shell history',
+      )
       .requiredOption('--room <room>', 'room id or name')
       .requiredOption('--name <name>')
       .requiredOption('--stream-url <rtsp-url>', 'stream URL, e.g. rtsp://10.0.0.5:554/stream1')
@@ -113,12 +154,18 @@ export const registerRegistryCommands = (program: Command, io: CliIo): void => {
   // Conversation types
   const ct = program.command('conversation-type').description('kinds of conversation');
   withConn(ct.command('list').description('list kinds of conversation')).action(async (o: Conn) =>
-    list(io, o, await client(o).get<ConversationType[]>('/api/conversation-types'), ['id', 'code', 'nameNl', 'sensitive'], (t) => ({
-      id: t.id,
-      code: t.code,
-      nameNl: t.nameNl,
-      sensitive: t.sensitive,
-    })),
+    list(
+      io,
+      o,
+      await client(o).get<ConversationType[]>('/api/conversation-types'),
+      ['id', 'code', 'nameNl', 'sensitive'],
+      (t) => ({
+        id: t.id,
+        code: t.code,
+        nameNl: t.nameNl,
+        sensitive: t.sensitive,
+      }),
+    ),
   );
   withConn(
     ct
@@ -129,28 +176,44 @@ export const registerRegistryCommands = (program: Command, io: CliIo): void => {
       .requiredOption('--name-en <name>')
       .option('--sensitive', 'usually reveals special-category or highly personal data', false),
   ).action(async (o: Conn & { code: string; nameNl: string; nameEn: string; sensitive: boolean }) => {
-    const t = await client(o).post<ConversationType>('/api/conversation-types', { code: o.code, nameNl: o.nameNl, nameEn: o.nameEn, sensitive: o.sensitive });
+    const t = await client(o).post<ConversationType>('/api/conversation-types', {
+      code: o.code,
+      nameNl: o.nameNl,
+      nameEn: o.nameEn,
+      sensitive: o.sensitive,
+    });
     emit(io, Boolean(o.json), t, () => `Created conversation type ${t.code} (${t.id})`);
   });
 
   // Users
   const user = program.command('user').description('accounts');
   withConn(user.command('list').description('list accounts')).action(async (o: Conn) =>
-    list(io, o, await client(o).get<User[]>('/api/users'), ['id', 'username', 'displayName', 'roles', 'disabled'], (u) => ({
-      id: u.id,
-      username: u.username,
-      displayName: u.displayName,
-      roles: u.roles.join(','),
-      disabled: u.disabled,
-    })),
+    list(
+      io,
+      o,
+      await client(o).get<User[]>('/api/users'),
+      ['id', 'username', 'displayName', 'roles', 'disabled'],
+      (u) => ({
+        id: u.id,
+        username: u.username,
+        displayName: u.displayName,
+        roles: u.roles.join(','),
+        disabled: u.disabled,
+      }),
+    ),
   );
   withConn(
     user
       .command('add')
-      .description('create an account; the initial password is read from $PROPORTIO_NEW_PASSWORD (omit for identity-provider users)')
+      .description(
+        'create an account; the initial password is read from $PROPORTIO_NEW_PASSWORD (omit for identity-provider users)',
+      )
       .requiredOption('--username <username>')
       .requiredOption('--name <display-name>')
-      .requiredOption('--roles <roles>', 'comma-separated: front-desk,responder,security,dpo,decision-maker,admin,auditor')
+      .requiredOption(
+        '--roles <roles>',
+        'comma-separated: front-desk,responder,security,dpo,decision-maker,admin,auditor',
+      )
       .option('--email <email>', 'e-mail address', ''),
   ).action(async (o: Conn & { username: string; name: string; roles: string; email: string }) => {
     const password = clientConfig(o).newUserPassword;
@@ -158,15 +221,28 @@ export const registerRegistryCommands = (program: Command, io: CliIo): void => {
       username: o.username,
       displayName: o.name,
       email: o.email,
-      roles: o.roles.split(',').map((r) => r.trim()).filter(Boolean),
+      roles: o.roles
+        .split(',')
+        .map((r) => r.trim())
+        .filter(Boolean),
       ...(password ? { password } : {}),
     });
-    emit(io, Boolean(o.json), u, () => `Created user ${u.username} (${u.id}) with roles ${u.roles.join(', ')}`);
+    emit(
+      io,
+      Boolean(o.json),
+      u,
+      () => `Created user ${u.username} (${u.id}) with roles ${u.roles.join(', ')}`,
+    );
   });
-  withConn(user.command('disable').description('disable an account (ends its sessions)').argument('<username>')).action(async (username: string, o: Conn) => {
+  withConn(
+    user.command('disable').description('disable an account (ends its sessions)').argument('<username>'),
+  ).action(async (username: string, o: Conn) => {
     const api = client(o);
-    const found = (await api.get<User[]>('/api/users')).find((u) => u.username === username || u.id === username);
-    if (!found) throw new CliError(`RESOURCE.NOT_FOUND: no user "${username}"`, EXIT.NO_INPUT, 'RESOURCE.NOT_FOUND');
+    const found = (await api.get<User[]>('/api/users')).find(
+      (u) => u.username === username || u.id === username,
+    );
+    if (!found)
+      throw new CliError(`RESOURCE.NOT_FOUND: no user "${username}"`, EXIT.NO_INPUT, 'RESOURCE.NOT_FOUND');
     const u = await api.patch<User>(`/api/users/${found.id}`, { disabled: true });
     emit(io, Boolean(o.json), u, () => `Disabled ${u.username}`);
   });

@@ -12,7 +12,13 @@ import type { Command } from 'commander';
 import type { Config } from '../../config.js';
 import { createRecordingStore } from '../../adapters/db/repositories/recording-store.js';
 import { listClips, openClipStore, readClip } from '../../adapters/vault/clip-store.js';
-import { checkIdentityPath, generateIdentity, parseRecipient, readIdentityFile, writeIdentityFile } from '../../adapters/vault/keys.js';
+import {
+  checkIdentityPath,
+  generateIdentity,
+  parseRecipient,
+  readIdentityFile,
+  writeIdentityFile,
+} from '../../adapters/vault/keys.js';
 import { vaultPaths } from '../../compose/recording.compose.js';
 import { createRuntime, type Runtime } from '../../main.js';
 import { recordAudit } from '../../services/audit.service.js';
@@ -38,17 +44,26 @@ export const registerVaultCommands = (program: Command, io: CliIo): void => {
   const vault = program.command('vault').description('the encrypted clip vault');
   vault
     .command('init')
-    .description('create the vault key pair: the identity (private) goes outside the data folder, the server keeps only the recipient')
+    .description(
+      'create the vault key pair: the identity (private) goes outside the data folder, the server keeps only the recipient',
+    )
     // No default: a default in the home folder of whoever runs the server would put the private
     // key where the server can read it (ADR 0003). The operator chooses where it goes.
-    .requiredOption('--identity-out <file>', 'where to write the identity (mode 0600; never inside the data folder; move it off this machine)')
+    .requiredOption(
+      '--identity-out <file>',
+      'where to write the identity (mode 0600; never inside the data folder; move it off this machine)',
+    )
     .option('--json', 'print the result as JSON')
     .action(async (opts: { identityOut: string; json?: boolean }) => {
       const config = cliConfig();
       const paths = vaultPaths(config);
       const existing = await readFile(paths.recipientFile, 'utf8').catch(() => undefined);
       if (existing !== undefined && parseRecipient(existing).ok)
-        throw new CliError(`VAULT.KEY_EXISTS: a vault recipient already exists at ${paths.recipientFile}; refusing to replace it (clips sealed to it would become unreadable)`, EXIT.CANT_CREATE, 'VAULT.KEY_EXISTS');
+        throw new CliError(
+          `VAULT.KEY_EXISTS: a vault recipient already exists at ${paths.recipientFile}; refusing to replace it (clips sealed to it would become unreadable)`,
+          EXIT.CANT_CREATE,
+          'VAULT.KEY_EXISTS',
+        );
       const target = checkIdentityPath(opts.identityOut, config.dataDir);
       if (!target.ok) throw fail(target.error);
       await mkdir(path.dirname(target.value), { recursive: true, mode: 0o700 });
@@ -64,19 +79,33 @@ export const registerVaultCommands = (program: Command, io: CliIo): void => {
         await fh.close();
       }
       await withRuntime(config, (rt) =>
-        rt.store.transaction((repos) => recordAudit(repos, rt.clock, CLI_ACTOR, 'vault.init', 'vault', { recipient: identity.recipient.text })),
+        rt.store.transaction((repos) =>
+          recordAudit(repos, rt.clock, CLI_ACTOR, 'vault.init', 'vault', {
+            recipient: identity.recipient.text,
+          }),
+        ),
       );
-      emit(io, opts.json === true, { recipient: identity.recipient.text, identityFile: target.value, recipientFile: paths.recipientFile }, () =>
-        [
-          `Vault recipient (public key): ${identity.recipient.text}`,
-          `Stored for the server in ${paths.recipientFile}.`,
-          `Identity (private key) written to ${target.value} (mode 0600).`,
-          'Move the identity off this machine (or onto removable media) — anyone holding it and a copy of the data folder can open every clip.',
-        ].join('\n'),
+      emit(
+        io,
+        opts.json === true,
+        {
+          recipient: identity.recipient.text,
+          identityFile: target.value,
+          recipientFile: paths.recipientFile,
+        },
+        () =>
+          [
+            `Vault recipient (public key): ${identity.recipient.text}`,
+            `Stored for the server in ${paths.recipientFile}.`,
+            `Identity (private key) written to ${target.value} (mode 0600).`,
+            'Move the identity off this machine (or onto removable media) — anyone holding it and a copy of the data folder can open every clip.',
+          ].join('\n'),
       );
     });
 
-  const clip = program.command('clip').description('recorded clips (metadata, and decryption with the vault identity)');
+  const clip = program
+    .command('clip')
+    .description('recorded clips (metadata, and decryption with the vault identity)');
   clip
     .command('list')
     .description('clips in the local vault with their state in the database')
@@ -109,7 +138,17 @@ export const registerVaultCommands = (program: Command, io: CliIo): void => {
           };
         });
       });
-      emit(io, opts.json === true, rows, () => table(rows, ['clipId', 'status', 'vaultState', 'startedAt', 'durationSeconds', 'bytes', 'retentionUntil']));
+      emit(io, opts.json === true, rows, () =>
+        table(rows, [
+          'clipId',
+          'status',
+          'vaultState',
+          'startedAt',
+          'durationSeconds',
+          'bytes',
+          'retentionUntil',
+        ]),
+      );
     });
 
   clip
@@ -118,7 +157,10 @@ export const registerVaultCommands = (program: Command, io: CliIo): void => {
     .argument('<clip>', 'clip id (see `proportio clip list`)')
     .requiredOption('--identity <file>', 'the age identity file from `proportio vault init`')
     .requiredOption('--out <file>', 'where to write the MP4 (must not exist)')
-    .requiredOption('--reason <text>', 'why the footage is needed (e.g. "aangifte PL0999-2026…"); recorded in the audit log')
+    .requiredOption(
+      '--reason <text>',
+      'why the footage is needed (e.g. "aangifte PL0999-2026…"); recorded in the audit log',
+    )
     .action(async (clipId: string, opts: { identity: string; out: string; reason: string }) => {
       const config = cliConfig();
       const ids = await readIdentityFile(opts.identity);
@@ -129,27 +171,47 @@ export const registerVaultCommands = (program: Command, io: CliIo): void => {
       await withRuntime(config, async (rt) => {
         const store = createRecordingStore(rt.database);
         const row = await store.read.clips.get(clipId);
-        if (row === undefined) throw new CliError(`RESOURCE.NOT_FOUND: no clip ${clipId}`, EXIT.NO_INPUT, 'RESOURCE.NOT_FOUND');
+        if (row === undefined)
+          throw new CliError(`RESOURCE.NOT_FOUND: no clip ${clipId}`, EXIT.NO_INPUT, 'RESOURCE.NOT_FOUND');
         if ((row.status !== 'sealed' && row.status !== 'interrupted') || row.manifestDigest === null)
-          throw new CliError(`RECORDING.CLIP_UNAVAILABLE: clip ${clipId} is ${row.status}`, EXIT.DATA_ERR, 'RECORDING.CLIP_UNAVAILABLE');
+          throw new CliError(
+            `RECORDING.CLIP_UNAVAILABLE: clip ${clipId} is ${row.status}`,
+            EXIT.DATA_ERR,
+            'RECORDING.CLIP_UNAVAILABLE',
+          );
         // The digest anchored at sealing: a swapped manifest or part is refused before any output.
-        const reading = await readClip(s.value, clipId, ids.value, { expectedManifestDigest: row.manifestDigest });
+        const reading = await readClip(s.value, clipId, ids.value, {
+          expectedManifestDigest: row.manifestDigest,
+        });
         if (!reading.ok) throw fail(reading.error);
         const reason = opts.reason.trim();
         if (reason.length < 5 || reason.length > 500) {
-          throw new CliError('REQUEST.INVALID: --reason must say why, in 5 to 500 characters', EXIT.DATA_ERR, 'REQUEST.INVALID');
+          throw new CliError(
+            'REQUEST.INVALID: --reason must say why, in 5 to 500 characters',
+            EXIT.DATA_ERR,
+            'REQUEST.INVALID',
+          );
         }
         // Audited before any plaintext exists: if the audit cannot be written, nothing is decrypted.
         const operator = os.userInfo().username;
         await store.transaction((repos) =>
-          recordAudit(repos, rt.clock, CLI_ACTOR, 'clip.decrypt-started', `clip:${clipId}`, { operator, reason, manifestDigest: row.manifestDigest }),
+          recordAudit(repos, rt.clock, CLI_ACTOR, 'clip.decrypt-started', `clip:${clipId}`, {
+            operator,
+            reason,
+            manifestDigest: row.manifestDigest,
+          }),
         );
         let fh;
         try {
           fh = await open(opts.out, 'wx', 0o600);
         } catch (e) {
           const code = (e as NodeJS.ErrnoException).code;
-          throw new CliError(code === 'EEXIST' ? `refusing to overwrite ${opts.out}` : `cannot create ${opts.out}: ${code ?? 'error'}`, EXIT.CANT_CREATE);
+          throw new CliError(
+            code === 'EEXIST'
+              ? `refusing to overwrite ${opts.out}`
+              : `cannot create ${opts.out}: ${code ?? 'error'}`,
+            EXIT.CANT_CREATE,
+          );
         }
         let bytes = 0;
         try {
@@ -166,7 +228,14 @@ export const registerVaultCommands = (program: Command, io: CliIo): void => {
           if (ve !== undefined) throw fail(ve);
           throw e;
         }
-        await store.transaction((repos) => recordAudit(repos, rt.clock, CLI_ACTOR, 'clip.decrypt', `clip:${clipId}`, { operator, reason, bytes, manifestDigest: row.manifestDigest }));
+        await store.transaction((repos) =>
+          recordAudit(repos, rt.clock, CLI_ACTOR, 'clip.decrypt', `clip:${clipId}`, {
+            operator,
+            reason,
+            bytes,
+            manifestDigest: row.manifestDigest,
+          }),
+        );
         io.out(`Decrypted clip ${clipId} (${bytes} bytes) to ${opts.out}. This access is in the audit log.`);
       });
     });

@@ -2,7 +2,15 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { assess, type Assessment } from './assess.js';
 import { CATALOGUE, MEASURE_IDS, PURPOSE_KINDS, findMeasure } from './catalogue.js';
-import { ALTERNATIVE_STATUSES, INCIDENT_KINDS, LEGAL_BASES, SEVERITIES, SIGN_ITEMS, type Incident, type Scenario } from './scenario.schema.js';
+import {
+  ALTERNATIVE_STATUSES,
+  INCIDENT_KINDS,
+  LEGAL_BASES,
+  SEVERITIES,
+  SIGN_ITEMS,
+  type Incident,
+  type Scenario,
+} from './scenario.schema.js';
 import { validateScenario } from './validate-scenario.js';
 import { verdictRank } from './verdict.js';
 
@@ -37,24 +45,53 @@ const scenarioArb: fc.Arbitrary<Scenario> = fc
     hours: opt(fc.constant([{ days: [1, 2, 3, 4, 5], from: '09:00', to: '17:00' }])),
     riskFlaggedOnly: opt(fc.boolean()),
     publiclyAccessible: opt(fc.boolean()),
-    purposeText: fc.constantFrom('Voor uw veiligheid', 'Bewijs van agressie bij terugvordering', 'Bij een alarm in kamer 1 direct hulp halen en beeldbewijs vastleggen voor aangifte'),
+    purposeText: fc.constantFrom(
+      'Voor uw veiligheid',
+      'Bewijs van agressie bij terugvordering',
+      'Bij een alarm in kamer 1 direct hulp halen en beeldbewijs vastleggen voor aangifte',
+    ),
     kinds: fc.subarray([...PURPOSE_KINDS]),
     article: fc.constantFrom(...LEGAL_BASES),
     provision: opt(fc.constant('Arbeidsomstandighedenwet art. 3 lid 2')),
     incidents: fc.array(incidentArb, { maxLength: 5 }),
-    danger: opt(fc.record({ statement: fc.constant('aangekondigde aanval'), date: fc.constantFrom(...DATES) })),
+    danger: opt(
+      fc.record({ statement: fc.constant('aangekondigde aanval'), date: fc.constantFrom(...DATES) }),
+    ),
     statistics: opt(fc.constant('landelijke cijfers')),
-    altStatuses: fc.array(fc.option(fc.record({ status: fc.constantFrom(...ALTERNATIVE_STATUSES), reasons: fc.constantFrom('', 'onvoldoende omdat…') }), { nil: undefined }), {
-      minLength: 9,
-      maxLength: 9,
-    }),
-    transparency: opt(fc.record({ sign: fc.boolean(), signContents: opt(fc.subarray([...SIGN_ITEMS])), secondLayer: fc.boolean(), letterText: opt(fc.constant('brieftekst')) })),
+    altStatuses: fc.array(
+      fc.option(
+        fc.record({
+          status: fc.constantFrom(...ALTERNATIVE_STATUSES),
+          reasons: fc.constantFrom('', 'onvoldoende omdat…'),
+        }),
+        { nil: undefined },
+      ),
+      {
+        minLength: 9,
+        maxLength: 9,
+      },
+    ),
+    transparency: opt(
+      fc.record({
+        sign: fc.boolean(),
+        signContents: opt(fc.subarray([...SIGN_ITEMS])),
+        secondLayer: fc.boolean(),
+        letterText: opt(fc.constant('brieftekst')),
+      }),
+    ),
     wc: opt(fc.constant('2023-12-01')),
     dpo: opt(fc.constant('2023-12-05')),
     retentionHours: opt(fc.constantFrom(24, 72, 336, 1000)),
     retentionJustification: opt(fc.constant('aangifte duurt langer')),
     automaticDeletion: opt(fc.boolean()),
-    access: opt(fc.record({ roles: fc.subarray(['FG', 'beveiliging']), fourEyes: fc.boolean(), logged: fc.boolean(), encryptedAtRest: fc.boolean() })),
+    access: opt(
+      fc.record({
+        roles: fc.subarray(['FG', 'beveiliging']),
+        fourEyes: fc.boolean(),
+        logged: fc.boolean(),
+        encryptedAtRest: fc.boolean(),
+      }),
+    ),
     reviewDate: opt(fc.constant('2025-01-01')),
     objection: opt(fc.boolean()),
     rights: opt(fc.boolean()),
@@ -62,12 +99,25 @@ const scenarioArb: fc.Arbitrary<Scenario> = fc
     audioJustification: opt(fc.constant('verbale dreiging')),
     art9: opt(fc.constant('art. 9(2)(g) met wettelijke grondslag')),
     dpiaDate: opt(fc.constantFrom('2022-06-01', '2023-12-15')),
-    views: opt(fc.record({ sought: fc.boolean(), summary: opt(fc.constant('akkoord')), reasonNotSought: opt(fc.constant('spoed')) })),
+    views: opt(
+      fc.record({
+        sought: fc.boolean(),
+        summary: opt(fc.constant('akkoord')),
+        reasonNotSought: opt(fc.constant('spoed')),
+      }),
+    ),
     residualRisk: opt(fc.constantFrom(...SEVERITIES)),
     prior: opt(fc.constant('2023-12-20')),
-    people: fc.record({ staff: fc.boolean(), residents: fc.boolean(), minors: fc.boolean(), vulnerableGroups: fc.boolean() }),
+    people: fc.record({
+      staff: fc.boolean(),
+      residents: fc.boolean(),
+      minors: fc.boolean(),
+      vulnerableGroups: fc.boolean(),
+    }),
     conditionsAccess: fc.boolean(),
-    claims: opt(fc.record({ signageCreatesExpectation: opt(fc.boolean()), usedForStaffAssessment: opt(fc.boolean()) })),
+    claims: opt(
+      fc.record({ signageCreatesExpectation: opt(fc.boolean()), usedForStaffAssessment: opt(fc.boolean()) }),
+    ),
   })
   .map((g): Scenario => {
     const m = findMeasure(g.measureId);
@@ -81,7 +131,11 @@ const scenarioArb: fc.Arbitrary<Scenario> = fc
       title: 'fuzz',
       assessedOn: '2024-01-01',
       controller: { name: 'Gemeente', publicAuthority: true },
-      measure: { id: g.measureId, audio: m.captures.includes('video') && !m.audio && g.audioOn ? true : undefined, startDate: g.startDate },
+      measure: {
+        id: g.measureId,
+        audio: m.captures.includes('video') && !m.audio && g.audioOn ? true : undefined,
+        startDate: g.startDate,
+      },
       scope: {
         rooms: g.rooms.map((id) => ({ id })),
         conversationTypes: g.types,
@@ -108,7 +162,12 @@ const scenarioArb: fc.Arbitrary<Scenario> = fc
         audioJustification: g.audioJustification,
         art9Exception: g.art9,
       },
-      dpia: { date: g.dpiaDate, dataSubjectViews: g.views, residualRisk: g.residualRisk, priorConsultationDate: g.prior },
+      dpia: {
+        date: g.dpiaDate,
+        dataSubjectViews: g.views,
+        residualRisk: g.residualRisk,
+        priorConsultationDate: g.prior,
+      },
       peopleAffected: g.people,
       conditionsAccessToService: g.conditionsAccess,
       claims: g.claims,
@@ -130,8 +189,21 @@ const SAFEGUARDS: readonly [string, (s: Scenario) => void][] = [
   ['no staff performance use', (s) => void (s.safeguards.noStaffPerformanceUse = true)],
   ['automatic deletion', (s) => void (s.safeguards.automaticDeletion = true)],
   ['review date', (s) => void (s.safeguards.reviewDate = '2025-01-01')],
-  ['complete access rules', (s) => void (s.safeguards.access = { roles: ['FG'], fourEyes: true, logged: true, encryptedAtRest: true })],
-  ['complete notice', (s) => void (s.safeguards.transparency = { sign: true, signContents: [...SIGN_ITEMS], secondLayer: true, letterText: 'brieftekst' })],
+  [
+    'complete access rules',
+    (s) =>
+      void (s.safeguards.access = { roles: ['FG'], fourEyes: true, logged: true, encryptedAtRest: true }),
+  ],
+  [
+    'complete notice',
+    (s) =>
+      void (s.safeguards.transparency = {
+        sign: true,
+        signContents: [...SIGN_ITEMS],
+        secondLayer: true,
+        letterText: 'brieftekst',
+      }),
+  ],
   ['retention justification', (s) => void (s.safeguards.retentionJustification = 'aangifte duurt langer')],
   ['audio justification', (s) => void (s.safeguards.audioJustification = 'verbale dreiging')],
   ['Art. 9(2) exception', (s) => void (s.safeguards.art9Exception = 'art. 9(2)(g)')],
@@ -157,7 +229,8 @@ describe('assessment engine properties (issue 4: fuzzing the engine; DOMAIN.md s
       fc.property(scenarioArb, (s) => {
         const a = run(s);
         const anyFail = a.findings.some((f) => f.effectiveOutcome === 'fail');
-        if (a.verdict === 'permitted') expect(a.findings.every((f) => f.effectiveOutcome === 'pass')).toBe(true);
+        if (a.verdict === 'permitted')
+          expect(a.findings.every((f) => f.effectiveOutcome === 'pass')).toBe(true);
         expect(anyFail).toBe(a.verdict === 'not-permitted');
       }),
     );
@@ -176,16 +249,21 @@ describe('assessment engine properties (issue 4: fuzzing the engine; DOMAIN.md s
 
   it('removing evidence never makes the verdict better', () => {
     fc.assert(
-      fc.property(scenarioArb, fc.nat(), fc.constantFrom('one-incident', 'all-incidents', 'danger', 'everything'), (s, i, what) => {
-        const before = verdictRank(run(s).verdict);
-        const t = structuredClone(s);
-        const incidents = t.evidence.incidents ?? [];
-        if (what === 'one-incident' && incidents.length > 0) incidents.splice(i % incidents.length, 1);
-        if (what === 'all-incidents') delete t.evidence.incidents;
-        if (what === 'danger') delete t.evidence.imminentDanger;
-        if (what === 'everything') t.evidence = {};
-        expect(verdictRank(run(t).verdict)).toBeLessThanOrEqual(before);
-      }),
+      fc.property(
+        scenarioArb,
+        fc.nat(),
+        fc.constantFrom('one-incident', 'all-incidents', 'danger', 'everything'),
+        (s, i, what) => {
+          const before = verdictRank(run(s).verdict);
+          const t = structuredClone(s);
+          const incidents = t.evidence.incidents ?? [];
+          if (what === 'one-incident' && incidents.length > 0) incidents.splice(i % incidents.length, 1);
+          if (what === 'all-incidents') delete t.evidence.incidents;
+          if (what === 'danger') delete t.evidence.imminentDanger;
+          if (what === 'everything') t.evidence = {};
+          expect(verdictRank(run(t).verdict)).toBeLessThanOrEqual(before);
+        },
+      ),
     );
   });
 });

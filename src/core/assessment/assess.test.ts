@@ -28,7 +28,15 @@ describe('assess (DOMAIN.md section 5: verdicts)', () => {
 
   it('keeps both the engine outcome and the human judgement', () => {
     const s = baseScenario();
-    s.humanJudgements = [{ ruleId: 'PROP-1', outcome: 'pass', name: 'A. de Vries', reasons: 'ernstige incidenten', date: '2023-12-20' }];
+    s.humanJudgements = [
+      {
+        ruleId: 'PROP-1',
+        outcome: 'pass',
+        name: 'A. de Vries',
+        reasons: 'ernstige incidenten',
+        date: '2023-12-20',
+      },
+    ];
     const a = ok(s);
     const prop1 = a.findings.find((f) => f.ruleId === 'PROP-1');
     expect(prop1?.outcome).toBe('review');
@@ -39,14 +47,24 @@ describe('assess (DOMAIN.md section 5: verdicts)', () => {
 
   it('a human judgement of fail blocks', () => {
     const s = baseScenario();
-    s.humanJudgements = [{ ruleId: 'PROP-1', outcome: 'fail', name: 'B. Bakker', reasons: 'te zwaar', date: '2023-12-20' }];
+    s.humanJudgements = [
+      { ruleId: 'PROP-1', outcome: 'fail', name: 'B. Bakker', reasons: 'te zwaar', date: '2023-12-20' },
+    ];
     expect(ok(s).verdict).toBe('not-permitted');
   });
 
   it('a judgement on a rule that did not ask for review is ignored by the verdict', () => {
     const s = baseScenario();
     s.conditionsAccessToService = true;
-    s.humanJudgements = [{ ruleId: 'PROP-3', outcome: 'pass', name: 'C. Claes', reasons: 'wij vinden het goed', date: '2023-12-20' }];
+    s.humanJudgements = [
+      {
+        ruleId: 'PROP-3',
+        outcome: 'pass',
+        name: 'C. Claes',
+        reasons: 'wij vinden het goed',
+        date: '2023-12-20',
+      },
+    ];
     const a = ok(s);
     expect(a.findings.find((f) => f.ruleId === 'PROP-3')?.humanJudgement).toBeUndefined();
     expect(a.verdict).toBe('not-permitted');
@@ -75,19 +93,93 @@ describe('bad input gets an error naming the field, never a verdict', () => {
 
   it.each([
     ['not an object', 42, 'ASSESSMENT.INVALID_SCENARIO', '(root): must be an object'],
-    ['retention as text', { ...baseScenario(), safeguards: { ...baseScenario().safeguards, retentionHours: 'two weeks' } }, 'ASSESSMENT.INVALID_SCENARIO', 'safeguards.retentionHours: must be a number'],
-    ['missing controller', (({ controller: _c, ...rest }) => rest)(baseScenario()), 'ASSESSMENT.INVALID_SCENARIO', 'controller: is required'],
-    ['misspelt safeguard', { ...baseScenario(), safeguards: { retentionHour: 72 } }, 'ASSESSMENT.INVALID_SCENARIO', 'safeguards.retentionHour: is not a known field'],
-    ['bad incident date', { ...baseScenario(), evidence: { incidents: [{ ...incident(), date: '2023-13-45' }] } }, 'ASSESSMENT.INVALID_SCENARIO', 'evidence.incidents[0].date: must be a date (YYYY-MM-DD)'],
-    ['unknown basis', { ...baseScenario(), legalBasis: { article: 'g' } }, 'ASSESSMENT.INVALID_SCENARIO', 'legalBasis.article: must be one of: a, b, c, d, e, f'],
-    ['unknown measure', { ...baseScenario(), measure: { id: 'drone' } }, 'ASSESSMENT.UNKNOWN_MEASURE', 'measure.id: "drone" is not a measure in the catalogue'],
-    ['audio off for the audio measure', { ...baseScenario(), measure: { id: 'audio-recording', audio: false } }, 'ASSESSMENT.CONTRADICTORY_SCENARIO', 'measure.audio: is false'],
-    ['audio on for an alarm button', { ...baseScenario(), measure: { id: 'alarm-button', audio: true } }, 'ASSESSMENT.CONTRADICTORY_SCENARIO', 'measure.audio: is true'],
-    ['empty provision', { ...baseScenario(), legalBasis: { article: 'e', provision: ' ' } }, 'ASSESSMENT.CONTRADICTORY_SCENARIO', 'legalBasis.provision: is empty'],
-    ['hours backwards', { ...baseScenario(), scope: { ...baseScenario().scope, hours: [{ days: [1], from: '17:00', to: '09:00' }] } }, 'ASSESSMENT.CONTRADICTORY_SCENARIO', 'scope.hours[0].to'],
-    ['judgement on an unknown rule', { ...baseScenario(), humanJudgements: [{ ruleId: 'XYZ-9', outcome: 'pass', name: 'x', reasons: 'y', date: '2024-01-01' }] }, 'ASSESSMENT.CONTRADICTORY_SCENARIO', 'humanJudgements[0].ruleId'],
-    ['incident after the assessment date', { ...baseScenario(), evidence: { incidents: [incident({ date: '2030-01-01' })] } }, 'ASSESSMENT.CONTRADICTORY_SCENARIO', 'evidence.incidents[0].date: lies after assessedOn'],
-    ['alternative more intrusive than the measure', { ...baseScenario(), alternatives: [{ measure: 'continuous-video', status: 'adopted-instead', reasons: 'x' }] }, 'ASSESSMENT.CONTRADICTORY_SCENARIO', 'alternatives[0].measure'],
+    [
+      'retention as text',
+      { ...baseScenario(), safeguards: { ...baseScenario().safeguards, retentionHours: 'two weeks' } },
+      'ASSESSMENT.INVALID_SCENARIO',
+      'safeguards.retentionHours: must be a number',
+    ],
+    [
+      'missing controller',
+      (({ controller: _c, ...rest }) => rest)(baseScenario()),
+      'ASSESSMENT.INVALID_SCENARIO',
+      'controller: is required',
+    ],
+    [
+      'misspelt safeguard',
+      { ...baseScenario(), safeguards: { retentionHour: 72 } },
+      'ASSESSMENT.INVALID_SCENARIO',
+      'safeguards.retentionHour: is not a known field',
+    ],
+    [
+      'bad incident date',
+      { ...baseScenario(), evidence: { incidents: [{ ...incident(), date: '2023-13-45' }] } },
+      'ASSESSMENT.INVALID_SCENARIO',
+      'evidence.incidents[0].date: must be a date (YYYY-MM-DD)',
+    ],
+    [
+      'unknown basis',
+      { ...baseScenario(), legalBasis: { article: 'g' } },
+      'ASSESSMENT.INVALID_SCENARIO',
+      'legalBasis.article: must be one of: a, b, c, d, e, f',
+    ],
+    [
+      'unknown measure',
+      { ...baseScenario(), measure: { id: 'drone' } },
+      'ASSESSMENT.UNKNOWN_MEASURE',
+      'measure.id: "drone" is not a measure in the catalogue',
+    ],
+    [
+      'audio off for the audio measure',
+      { ...baseScenario(), measure: { id: 'audio-recording', audio: false } },
+      'ASSESSMENT.CONTRADICTORY_SCENARIO',
+      'measure.audio: is false',
+    ],
+    [
+      'audio on for an alarm button',
+      { ...baseScenario(), measure: { id: 'alarm-button', audio: true } },
+      'ASSESSMENT.CONTRADICTORY_SCENARIO',
+      'measure.audio: is true',
+    ],
+    [
+      'empty provision',
+      { ...baseScenario(), legalBasis: { article: 'e', provision: ' ' } },
+      'ASSESSMENT.CONTRADICTORY_SCENARIO',
+      'legalBasis.provision: is empty',
+    ],
+    [
+      'hours backwards',
+      {
+        ...baseScenario(),
+        scope: { ...baseScenario().scope, hours: [{ days: [1], from: '17:00', to: '09:00' }] },
+      },
+      'ASSESSMENT.CONTRADICTORY_SCENARIO',
+      'scope.hours[0].to',
+    ],
+    [
+      'judgement on an unknown rule',
+      {
+        ...baseScenario(),
+        humanJudgements: [{ ruleId: 'XYZ-9', outcome: 'pass', name: 'x', reasons: 'y', date: '2024-01-01' }],
+      },
+      'ASSESSMENT.CONTRADICTORY_SCENARIO',
+      'humanJudgements[0].ruleId',
+    ],
+    [
+      'incident after the assessment date',
+      { ...baseScenario(), evidence: { incidents: [incident({ date: '2030-01-01' })] } },
+      'ASSESSMENT.CONTRADICTORY_SCENARIO',
+      'evidence.incidents[0].date: lies after assessedOn',
+    ],
+    [
+      'alternative more intrusive than the measure',
+      {
+        ...baseScenario(),
+        alternatives: [{ measure: 'continuous-video', status: 'adopted-instead', reasons: 'x' }],
+      },
+      'ASSESSMENT.CONTRADICTORY_SCENARIO',
+      'alternatives[0].measure',
+    ],
   ])('%s', (_name, input, code, message) => {
     const e = errorOf(input);
     expect(e.code).toBe(code);

@@ -27,12 +27,22 @@ export interface Assessment {
 }
 
 /** Assess a scenario that has passed validateScenario. */
-export const assessValid = (scenario: Scenario, measure: Measure, options: AssessOptions = {}): Assessment => {
+export const assessValid = (
+  scenario: Scenario,
+  measure: Measure,
+  options: AssessOptions = {},
+): Assessment => {
   const incidents = options.incidents ?? scenario.evidence.incidents ?? [];
   const facts = deriveFacts(scenario, measure, incidents);
   const judgements = scenario.humanJudgements ?? [];
   const findings = RULES.map((rule) => applyJudgement(rule.evaluate(facts), rule.title, judgements));
-  return { measure, findings, dpia: facts.dpia, verdict: verdictOf(findings), conditions: conditionsOf(findings) };
+  return {
+    measure,
+    findings,
+    dpia: facts.dpia,
+    verdict: verdictOf(findings),
+    conditions: conditionsOf(findings),
+  };
 };
 
 /** Validate, then assess. Bad input gets an error naming the field, never a verdict. */
@@ -40,6 +50,10 @@ export const assess = (scenario: unknown, options: AssessOptions = {}): Result<A
   const valid = validateScenario(scenario);
   if (!valid.ok) return valid;
   const measure = findMeasure(valid.value.measure.id);
-  if (measure === undefined) return err('ASSESSMENT.UNKNOWN_MEASURE', `measure.id: "${valid.value.measure.id}" is not a measure in the catalogue`);
+  if (measure === undefined)
+    return err(
+      'ASSESSMENT.UNKNOWN_MEASURE',
+      `measure.id: "${valid.value.measure.id}" is not a measure in the catalogue`,
+    );
   return ok(assessValid(valid.value, measure, options));
 };

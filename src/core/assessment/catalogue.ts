@@ -52,7 +52,8 @@ export interface Measure {
 }
 
 /** Processes personal data of residents (images or sound of the conversation). */
-export const processesResidentData = (m: Measure): boolean => m.captures.includes('video') || m.captures.includes('audio');
+export const processesResidentData = (m: Measure): boolean =>
+  m.captures.includes('video') || m.captures.includes('audio');
 /** Processes any personal data at all (the alarm log holds the staff member, room and time). */
 export const processesPersonalData = (m: Measure): boolean => m.captures.length > 0;
 
@@ -60,7 +61,10 @@ export const CATALOGUE: readonly Measure[] = [
   {
     id: 'room-design',
     rank: 1,
-    name: t('Inrichting van de spreekkamer (vluchtdeur, vast meubilair, bureaudiepte, glazen paneel, zitplan)', 'Room design (escape door, fixed furniture, desk depth, glazed panel, seating plan)'),
+    name: t(
+      'Inrichting van de spreekkamer (vluchtdeur, vast meubilair, bureaudiepte, glazen paneel, zitplan)',
+      'Room design (escape door, fixed furniture, desk depth, glazed panel, seating plan)',
+    ),
     captures: [],
     trigger: 'none',
     audio: false,
@@ -71,12 +75,18 @@ export const CATALOGUE: readonly Measure[] = [
     achieves: { 'immediate-help': 'partial', deterrence: 'partial', evidence: 'no' },
     observesStaff: false,
     pros: t('Verwerkt geen persoonsgegevens; werkt altijd', 'Processes no personal data; always on'),
-    cons: t('Haalt geen hulp; verbouwing kost tijd en geld', 'Summons no help; alterations take time and money'),
+    cons: t(
+      'Haalt geen hulp; verbouwing kost tijd en geld',
+      'Summons no help; alterations take time and money',
+    ),
   },
   {
     id: 'de-escalation',
     rank: 2,
-    name: t('De-escalatietraining, triage van afspraken, gesprek elders of via beeldbellen', 'De-escalation training, appointment triage, conversation elsewhere or by video call'),
+    name: t(
+      'De-escalatietraining, triage van afspraken, gesprek elders of via beeldbellen',
+      'De-escalation training, appointment triage, conversation elsewhere or by video call',
+    ),
     captures: [],
     trigger: 'none',
     audio: false,
@@ -86,7 +96,10 @@ export const CATALOGUE: readonly Measure[] = [
     covert: false,
     achieves: { 'immediate-help': 'partial', deterrence: 'partial', evidence: 'no' },
     observesStaff: false,
-    pros: t('Voorkomt escalatie; geen of minimale verwerking', 'Prevents escalation; no or minimal processing'),
+    pros: t(
+      'Voorkomt escalatie; geen of minimale verwerking',
+      'Prevents escalation; no or minimal processing',
+    ),
     cons: t('Helpt niet als het toch escaleert', 'Does not help once a conversation escalates'),
   },
   {
@@ -102,8 +115,14 @@ export const CATALOGUE: readonly Measure[] = [
     covert: false,
     achieves: { 'immediate-help': 'yes', deterrence: 'yes', evidence: 'partial' },
     observesStaff: false,
-    pros: t('Directe hulp en een getuige; geen persoonsgegevens', 'Immediate help and a witness; no personal data'),
-    cons: t('Kost personeel; een extra persoon kan een vertrouwelijk gesprek beïnvloeden', 'Costs staff time; an extra person can affect a confidential conversation'),
+    pros: t(
+      'Directe hulp en een getuige; geen persoonsgegevens',
+      'Immediate help and a witness; no personal data',
+    ),
+    cons: t(
+      'Kost personeel; een extra persoon kan een vertrouwelijk gesprek beïnvloeden',
+      'Costs staff time; an extra person can affect a confidential conversation',
+    ),
   },
   {
     id: 'host-nearby',
@@ -119,23 +138,38 @@ export const CATALOGUE: readonly Measure[] = [
     achieves: { 'immediate-help': 'yes', deterrence: 'yes', evidence: 'partial' },
     observesStaff: false,
     pros: t('Kan direct ingrijpen; geen persoonsgegevens', 'Can intervene at once; no personal data'),
-    cons: t('Kost personeel; moet weten dat er iets misgaat', 'Costs staff; must learn that something is wrong'),
+    cons: t(
+      'Kost personeel; moet weten dat er iets misgaat',
+      'Costs staff; must learn that something is wrong',
+    ),
   },
   {
     id: 'alarm-button',
     rank: 5,
-    name: t('Alarmknop (vast of mobiel) die collega’s waarschuwt', 'Alarm button (fixed or mobile) that alerts colleagues'),
+    name: t(
+      'Alarmknop (vast of mobiel) die collega’s waarschuwt',
+      'Alarm button (fixed or mobile) that alerts colleagues',
+    ),
     captures: ['alarm-log'],
     trigger: 'manual-alarm',
     audio: false,
     stores: true,
     defaultRetentionHours: null,
-    whoSees: t('hulpverleners van de locatie; beveiligingscoördinator (alarmlog)', 'responders of the site; security coordinator (alarm log)'),
+    whoSees: t(
+      'hulpverleners van de locatie; beveiligingscoördinator (alarmlog)',
+      'responders of the site; security coordinator (alarm log)',
+    ),
     covert: false,
     achieves: { 'immediate-help': 'yes', deterrence: 'partial', evidence: 'partial' },
     observesStaff: true,
-    pros: t('Haalt direct hulp; geen beeld of geluid van inwoners', 'Summons help at once; no images or sound of residents'),
-    cons: t('Levert geen beeldbewijs; alarmlog kan medewerkers volgen (OR-instemming)', 'Provides no footage; the alarm log can observe staff (works-council consent)'),
+    pros: t(
+      'Haalt direct hulp; geen beeld of geluid van inwoners',
+      'Summons help at once; no images or sound of residents',
+    ),
+    cons: t(
+      'Levert geen beeldbewijs; alarmlog kan medewerkers volgen (OR-instemming)',
+      'Provides no footage; the alarm log can observe staff (works-council consent)',
+    ),
   },
   {
     id: 'live-view',
@@ -151,39 +185,63 @@ export const CATALOGUE: readonly Measure[] = [
     achieves: { 'immediate-help': 'yes', deterrence: 'yes', evidence: 'no' },
     observesStaff: true,
     pros: t('Iemand kan ingrijpen zodra het misgaat', 'Someone can intervene as soon as things go wrong'),
-    cons: t('Niet lichter dan opnemen: er kijkt iemand mee bij elk gesprek', 'Not lighter than recording: someone watches every conversation'),
+    cons: t(
+      'Niet lichter dan opnemen: er kijkt iemand mee bij elk gesprek',
+      'Not lighter than recording: someone watches every conversation',
+    ),
   },
   {
     id: 'incident-recording',
     rank: 7,
-    name: t('Opname alleen bij alarm (“zwarte doos”): korte buffer in het geheugen, bewaard alleen als de alarmknop wordt ingedrukt', 'Incident-triggered recording ("black box"): a short buffer held in memory, persisted only when the alarm is pressed'),
+    name: t(
+      'Opname alleen bij alarm (“zwarte doos”): korte buffer in het geheugen, bewaard alleen als de alarmknop wordt ingedrukt',
+      'Incident-triggered recording ("black box"): a short buffer held in memory, persisted only when the alarm is pressed',
+    ),
     captures: ['video', 'alarm-log'],
     trigger: 'manual-alarm',
     audio: false,
     stores: true,
     defaultRetentionHours: 72,
-    whoSees: t('alleen benoemde rollen, na goedkeuring door een tweede persoon', 'named roles only, after approval by a second person'),
+    whoSees: t(
+      'alleen benoemde rollen, na goedkeuring door een tweede persoon',
+      'named roles only, after approval by a second person',
+    ),
     covert: false,
     achieves: { 'immediate-help': 'yes', deterrence: 'partial', evidence: 'yes' },
     observesStaff: true,
-    pros: t('Bewijs van het incident zonder elk gesprek op te slaan; het alarm haalt hulp', 'Evidence of the incident without storing every conversation; the alarm summons help'),
-    cons: t('Camera in een vertrouwelijk gesprek; vraagt grondslag, DPIA, bebording en OR-instemming', 'A camera in a confidential conversation; needs basis, DPIA, signage and works-council consent'),
+    pros: t(
+      'Bewijs van het incident zonder elk gesprek op te slaan; het alarm haalt hulp',
+      'Evidence of the incident without storing every conversation; the alarm summons help',
+    ),
+    cons: t(
+      'Camera in een vertrouwelijk gesprek; vraagt grondslag, DPIA, bebording en OR-instemming',
+      'A camera in a confidential conversation; needs basis, DPIA, signage and works-council consent',
+    ),
   },
   {
     id: 'continuous-video',
     rank: 8,
-    name: t('Doorlopende video-opname van aangewezen gesprekken', 'Continuous video recording of designated conversations'),
+    name: t(
+      'Doorlopende video-opname van aangewezen gesprekken',
+      'Continuous video recording of designated conversations',
+    ),
     captures: ['video'],
     trigger: 'continuous',
     audio: false,
     stores: true,
     defaultRetentionHours: 72,
-    whoSees: t('benoemde rollen, na goedkeuring door een tweede persoon', 'named roles, after approval by a second person'),
+    whoSees: t(
+      'benoemde rollen, na goedkeuring door een tweede persoon',
+      'named roles, after approval by a second person',
+    ),
     covert: false,
     achieves: { 'immediate-help': 'no', deterrence: 'yes', evidence: 'yes' },
     observesStaff: true,
     pros: t('Bewijs, ook als niemand alarm kon slaan', 'Evidence, even when nobody could raise the alarm'),
-    cons: t('Slaat elk gesprek op; alleen met bewijs voor juist die gesprekken en korte bewaartermijn', 'Stores every conversation; only with evidence for exactly those conversations and short retention'),
+    cons: t(
+      'Slaat elk gesprek op; alleen met bewijs voor juist die gesprekken en korte bewaartermijn',
+      'Stores every conversation; only with evidence for exactly those conversations and short retention',
+    ),
   },
   {
     id: 'audio-recording',
@@ -199,7 +257,10 @@ export const CATALOGUE: readonly Measure[] = [
     achieves: { 'immediate-help': 'no', deterrence: 'yes', evidence: 'yes' },
     observesStaff: true,
     pros: t('Legt ook vast wat er gezegd is', 'Also captures what was said'),
-    cons: t('Legt de inhoud van het gesprek vast, vaak bijzondere persoonsgegevens; vermoeden tegen geluid', 'Captures the content of the conversation, often special-category data; presumption against sound'),
+    cons: t(
+      'Legt de inhoud van het gesprek vast, vaak bijzondere persoonsgegevens; vermoeden tegen geluid',
+      'Captures the content of the conversation, often special-category data; presumption against sound',
+    ),
   },
   {
     id: 'covert-recording',
@@ -215,7 +276,10 @@ export const CATALOGUE: readonly Measure[] = [
     achieves: { 'immediate-help': 'no', deterrence: 'no', evidence: 'yes' },
     observesStaff: true,
     pros: t('Bewijs bij een concrete verdenking', 'Evidence under a concrete suspicion'),
-    cons: t('Nooit een kamerbeleid; alleen onder de voorwaarden van de AP voor heimelijk toezicht', 'Never a room policy; only under the AP conditions for covert monitoring'),
+    cons: t(
+      'Nooit een kamerbeleid; alleen onder de voorwaarden van de AP voor heimelijk toezicht',
+      'Never a room policy; only under the AP conditions for covert monitoring',
+    ),
   },
 ];
 

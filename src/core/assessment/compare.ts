@@ -43,20 +43,30 @@ export const scenarioFor = (s: Scenario, m: Measure): Scenario => {
   if (m.id === s.measure.id) return s;
   // An alternative is hypothetical: it has not started, and refusing it costs no service.
   const measure: Scenario['measure'] = { id: m.id };
-  if (s.measure.camera !== undefined && m.captures.includes('video')) Object.assign(measure, { camera: s.measure.camera });
+  if (s.measure.camera !== undefined && m.captures.includes('video'))
+    Object.assign(measure, { camera: s.measure.camera });
   if (m.id === 'incident-recording') {
-    if (s.measure.preRollSeconds !== undefined) Object.assign(measure, { preRollSeconds: s.measure.preRollSeconds });
-    if (s.measure.postRollSeconds !== undefined) Object.assign(measure, { postRollSeconds: s.measure.postRollSeconds });
+    if (s.measure.preRollSeconds !== undefined)
+      Object.assign(measure, { preRollSeconds: s.measure.preRollSeconds });
+    if (s.measure.postRollSeconds !== undefined)
+      Object.assign(measure, { postRollSeconds: s.measure.postRollSeconds });
   }
   const rankOf = (id: string) => CATALOGUE.find((c) => c.id === id)?.rank ?? Number.MAX_SAFE_INTEGER;
   // A person's judgement concerns the measure they judged; it never carries over to another one.
   const { humanJudgements: _judged, ...rest } = s;
-  return { ...rest, measure, conditionsAccessToService: false, alternatives: s.alternatives.filter((a) => rankOf(a.measure) < m.rank) };
+  return {
+    ...rest,
+    measure,
+    conditionsAccessToService: false,
+    alternatives: s.alternatives.filter((a) => rankOf(a.measure) < m.rank),
+  };
 };
 
 const documentedInsufficient = (s: Scenario, id: MeasureId): string | undefined => {
   const a = s.alternatives.find((x) => x.measure === id);
-  return a !== undefined && (a.status === 'in-place-insufficient' || a.status === 'considered-insufficient') ? a.reasons : undefined;
+  return a !== undefined && (a.status === 'in-place-insufficient' || a.status === 'considered-insufficient')
+    ? a.reasons
+    : undefined;
 };
 
 const summary = (a: Assessment): Record<Outcome, number> => {
@@ -78,7 +88,10 @@ export const compareAlternatives = (scenario: Scenario, options: AssessOptions =
         : !fully
           ? t('Bereikt niet elk gesteld doel volledig.', 'Does not fully achieve every stated purpose.')
           : insufficient !== undefined
-            ? t(`Volgens de beoordeling onvoldoende: ${insufficient}`, `Found insufficient in the assessment: ${insufficient}`)
+            ? t(
+                `Volgens de beoordeling onvoldoende: ${insufficient}`,
+                `Found insufficient in the assessment: ${insufficient}`,
+              )
             : t('Bereikt elk gesteld doel.', 'Achieves every stated purpose.');
     return {
       measureId: m.id,
@@ -99,17 +112,29 @@ export const compareAlternatives = (scenario: Scenario, options: AssessOptions =
   const assessedRow = rows.find((r) => r.assessed);
   const conclusion =
     best === undefined
-      ? t('Geen middel uit de catalogus bereikt het gestelde doel en is toegestaan.', 'No measure in the catalogue meets the stated purpose and is permitted.')
+      ? t(
+          'Geen middel uit de catalogus bereikt het gestelde doel en is toegestaan.',
+          'No measure in the catalogue meets the stated purpose and is permitted.',
+        )
       : assessedRow !== undefined && best.rank < assessedRow.rank
         ? t(
             `Minst ingrijpend middel dat het doel bereikt: ${best.name.nl}. Dat is minder ingrijpend dan het beoordeelde middel (${assessedRow.name.nl}).`,
             `Least intrusive measure that meets the purpose: ${best.name.en}. It is less intrusive than the measure assessed (${assessedRow.name.en}).`,
           )
-        : t(`Minst ingrijpend middel dat het doel bereikt: ${best.name.nl}.`, `Least intrusive measure that meets the purpose: ${best.name.en}.`);
+        : t(
+            `Minst ingrijpend middel dat het doel bereikt: ${best.name.nl}.`,
+            `Least intrusive measure that meets the purpose: ${best.name.en}.`,
+          );
   const perPurpose: Partial<Record<PurposeKind, MeasureId>> = {};
   for (const k of kinds) {
     const row = rows.find((r) => r.achieves[k] === 'yes' && r.verdict !== 'not-permitted');
     if (row !== undefined) perPurpose[k] = row.measureId;
   }
-  return { purposeKinds: kinds, rows, leastIntrusiveMeetingPurpose: best?.measureId, leastIntrusivePerPurpose: perPurpose, conclusion };
+  return {
+    purposeKinds: kinds,
+    rows,
+    leastIntrusiveMeetingPurpose: best?.measureId,
+    leastIntrusivePerPurpose: perPurpose,
+    conclusion,
+  };
 };

@@ -5,7 +5,10 @@ import { assess } from './assess.js';
 import { compareAlternatives } from './compare.js';
 import type { Scenario } from './scenario.schema.js';
 
-const example = (name: string): unknown => JSON.parse(readFileSync(fileURLToPath(new URL(`../../../examples/${name}.json`, import.meta.url)), 'utf8')) as unknown;
+const example = (name: string): unknown =>
+  JSON.parse(
+    readFileSync(fileURLToPath(new URL(`../../../examples/${name}.json`, import.meta.url)), 'utf8'),
+  ) as unknown;
 
 const run = (name: string) => {
   const r = assess(example(name));

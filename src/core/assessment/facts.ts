@@ -22,7 +22,8 @@ export interface Facts {
   readonly dpia: DpiaDetermination;
 }
 
-export const dayNumber = (isoDate: string): number => Math.floor(Date.parse(`${isoDate.slice(0, 10)}T00:00:00Z`) / 86_400_000);
+export const dayNumber = (isoDate: string): number =>
+  Math.floor(Date.parse(`${isoDate.slice(0, 10)}T00:00:00Z`) / 86_400_000);
 
 export const relevantIncidents = (scenario: Scenario, incidents: readonly Incident[]): Incident[] => {
   const rooms = new Set(scenario.scope.rooms.map((r) => r.id));

@@ -1,5 +1,13 @@
 /** Public API of the assessment engine (pure). */
-export { CATALOGUE, MEASURE_IDS, PURPOSE_KINDS, findMeasure, type Measure, type MeasureId, type PurposeKind } from './catalogue.js';
+export {
+  CATALOGUE,
+  MEASURE_IDS,
+  PURPOSE_KINDS,
+  findMeasure,
+  type Measure,
+  type MeasureId,
+  type PurposeKind,
+} from './catalogue.js';
 export { assess, assessValid, type Assessment, type AssessOptions } from './assess.js';
 export { compareAlternatives, type AlternativeRow, type Comparison } from './compare.js';
 export type { DpiaDetermination, NamedItem } from './dpia.js';

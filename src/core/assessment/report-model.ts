@@ -28,10 +28,19 @@ export interface ReportModel {
   readonly title: string;
   readonly controller: string;
   readonly assessedOn: string;
-  readonly measure: { readonly id: string; readonly rank: number; readonly name: Text; readonly audio: boolean };
+  readonly measure: {
+    readonly id: string;
+    readonly rank: number;
+    readonly name: Text;
+    readonly audio: boolean;
+  };
   readonly scope: {
     readonly rooms: readonly string[];
-    readonly conversationTypes: readonly { readonly id: string; readonly name: string; readonly sensitive: boolean }[];
+    readonly conversationTypes: readonly {
+      readonly id: string;
+      readonly name: string;
+      readonly sensitive: boolean;
+    }[];
     readonly hours: Text;
     readonly riskFlaggedOnly: boolean;
   };
@@ -75,7 +84,11 @@ export const VERIFY_NOTE = t(
   'Sources marked "(verify)" could not be confirmed against the primary text when the rules were written; check them before relying on them.',
 );
 
-export const buildReportModel = (scenario: Scenario, assessment: Assessment, comparison: Comparison): ReportModel => {
+export const buildReportModel = (
+  scenario: Scenario,
+  assessment: Assessment,
+  comparison: Comparison,
+): ReportModel => {
   const m: Measure = assessment.measure;
   const incidents = scenario.evidence.incidents ?? [];
   const rooms = new Set(scenario.scope.rooms.map((r) => r.id));
@@ -100,7 +113,11 @@ export const buildReportModel = (scenario: Scenario, assessment: Assessment, com
     measure: { id: m.id, rank: m.rank, name: m.name, audio: scenario.measure.audio ?? m.audio },
     scope: {
       rooms: scenario.scope.rooms.map((r) => r.name ?? r.id),
-      conversationTypes: scenario.scope.conversationTypes.map((c) => ({ id: c.id, name: c.name ?? c.id, sensitive: c.sensitive })),
+      conversationTypes: scenario.scope.conversationTypes.map((c) => ({
+        id: c.id,
+        name: c.name ?? c.id,
+        sensitive: c.sensitive,
+      })),
       hours: hoursText(scenario),
       riskFlaggedOnly: scenario.scope.riskFlaggedOnly === true,
     },
@@ -119,7 +136,9 @@ export const buildReportModel = (scenario: Scenario, assessment: Assessment, com
     dpia: assessment.dpia,
     verdict: { value: assessment.verdict, name: VERDICT_NAMES[assessment.verdict] },
     conditions: assessment.conditions,
-    humanJudgements: findings.flatMap((f) => (f.humanJudgement === undefined ? [] : [{ ...f.humanJudgement, ruleTitle: f.title }])),
+    humanJudgements: findings.flatMap((f) =>
+      f.humanJudgement === undefined ? [] : [{ ...f.humanJudgement, ruleTitle: f.title }],
+    ),
     notes: [ANALOGY_NOTE, VERIFY_NOTE],
   };
 };

@@ -50,10 +50,20 @@ export interface Rule {
 }
 
 /** Small helpers so rule files read as the rule, not as plumbing. */
-export const finding = (rule: Pick<Rule, 'id' | 'source'>, outcome: Outcome, reasons: readonly Text[], conditions?: readonly Condition[]): Finding =>
+export const finding = (
+  rule: Pick<Rule, 'id' | 'source'>,
+  outcome: Outcome,
+  reasons: readonly Text[],
+  conditions?: readonly Condition[],
+): Finding =>
   conditions === undefined || conditions.length === 0
     ? { ruleId: rule.id, outcome, reasons, source: rule.source }
     : { ruleId: rule.id, outcome, reasons, source: rule.source, conditions };
 
-export const condition = (rule: Pick<Rule, 'id'>, kind: ConditionKind, text: Text, hours?: number): Condition =>
+export const condition = (
+  rule: Pick<Rule, 'id'>,
+  kind: ConditionKind,
+  text: Text,
+  hours?: number,
+): Condition =>
   hours === undefined ? { kind, ruleId: rule.id, text } : { kind, ruleId: rule.id, text, hours };

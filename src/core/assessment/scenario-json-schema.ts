@@ -2,4 +2,4 @@
 import { ScenarioSchema } from './scenario.schema.js';
 
 export const scenarioJsonSchemaText = (): string =>
-  `${JSON.stringify({ $schema: 'https://json-schema.org/draft/2020-12/schema', ...JSON.parse(JSON.stringify(ScenarioSchema)) as object }, null, 2)}\n`;
+  `${JSON.stringify({ $schema: 'https://json-schema.org/draft/2020-12/schema', ...(JSON.parse(JSON.stringify(ScenarioSchema)) as object) }, null, 2)}\n`;

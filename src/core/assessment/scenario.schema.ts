@@ -7,17 +7,45 @@
 import { Type } from 'typebox';
 import { MEASURE_IDS, PURPOSE_KINDS } from './catalogue.js';
 
-const Id = Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9][A-Za-z0-9._-]*$', description: 'Stable identifier (letters, digits, . _ -)' });
+const Id = Type.String({
+  minLength: 1,
+  maxLength: 64,
+  pattern: '^[A-Za-z0-9][A-Za-z0-9._-]*$',
+  description: 'Stable identifier (letters, digits, . _ -)',
+});
 const Name = Type.String({ minLength: 1, maxLength: 200 });
-const Prose = (description: string, maxLength = 4000) => Type.String({ minLength: 1, maxLength, description });
+const Prose = (description: string, maxLength = 4000) =>
+  Type.String({ minLength: 1, maxLength, description });
 const IsoDate = Type.String({ format: 'date', description: 'Calendar date, YYYY-MM-DD' });
-const Clock = Type.String({ pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$|^24:00$', description: 'Local time HH:MM (24:00 = end of day)' });
+const Clock = Type.String({
+  pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$|^24:00$',
+  description: 'Local time HH:MM (24:00 = end of day)',
+});
 
 export const LEGAL_BASES = ['a', 'b', 'c', 'd', 'e', 'f'] as const;
-export const ALTERNATIVE_STATUSES = ['in-place-insufficient', 'considered-insufficient', 'adopted-instead', 'not-considered'] as const;
-export const INCIDENT_KINDS = ['verbal-aggression', 'intimidation-or-threat', 'discrimination', 'damage-to-property', 'physical-violence'] as const;
+export const ALTERNATIVE_STATUSES = [
+  'in-place-insufficient',
+  'considered-insufficient',
+  'adopted-instead',
+  'not-considered',
+] as const;
+export const INCIDENT_KINDS = [
+  'verbal-aggression',
+  'intimidation-or-threat',
+  'discrimination',
+  'damage-to-property',
+  'physical-violence',
+] as const;
 export const SEVERITIES = ['low', 'medium', 'high'] as const;
-export const SIGN_ITEMS = ['purpose', 'controller', 'rights', 'dpo-contact', 'retention', 'alarm-only', 'second-layer-link'] as const;
+export const SIGN_ITEMS = [
+  'purpose',
+  'controller',
+  'rights',
+  'dpo-contact',
+  'retention',
+  'alarm-only',
+  'second-layer-link',
+] as const;
 
 export const IncidentSchema = Type.Object(
   {
@@ -27,14 +55,24 @@ export const IncidentSchema = Type.Object(
     policeReport: Type.Boolean({ description: 'A police report (aangifte) was filed' }),
     roomId: Id,
     conversationTypeId: Id,
-    riskFlagged: Type.Optional(Type.Boolean({ description: 'The conversation carried a risk flag beforehand' })),
+    riskFlagged: Type.Optional(
+      Type.Boolean({ description: 'The conversation carried a risk flag beforehand' }),
+    ),
   },
-  { additionalProperties: false, description: 'A documented incident (DOMAIN.md section 7); never the resident’s identity' },
+  {
+    additionalProperties: false,
+    description: 'A documented incident (DOMAIN.md section 7); never the resident’s identity',
+  },
 );
 
 export const HourWindowSchema = Type.Object(
   {
-    days: Type.Array(Type.Integer({ minimum: 1, maximum: 7 }), { minItems: 1, maxItems: 7, uniqueItems: true, description: 'ISO weekdays, 1 = Monday' }),
+    days: Type.Array(Type.Integer({ minimum: 1, maximum: 7 }), {
+      minItems: 1,
+      maxItems: 7,
+      uniqueItems: true,
+      description: 'ISO weekdays, 1 = Monday',
+    }),
     from: Clock,
     to: Clock,
   },
@@ -57,42 +95,68 @@ export const ScenarioSchema = Type.Object(
   {
     schemaVersion: Type.Optional(Type.Literal(1)),
     title: Name,
-    assessedOn: Type.String({ format: 'date', description: 'Date of the assessment: the reference for evidence recency and DPIA timing' }),
+    assessedOn: Type.String({
+      format: 'date',
+      description: 'Date of the assessment: the reference for evidence recency and DPIA timing',
+    }),
     controller: Type.Object(
       {
         name: Name,
-        publicAuthority: Type.Boolean({ description: 'A public authority acting in its tasks (e.g. a municipality)' }),
+        publicAuthority: Type.Boolean({
+          description: 'A public authority acting in its tasks (e.g. a municipality)',
+        }),
       },
       { additionalProperties: false },
     ),
     measure: Type.Object(
       {
         id: Type.String({ minLength: 1, maxLength: 64, description: `One of: ${MEASURE_IDS.join(', ')}` }),
-        audio: Type.Optional(Type.Boolean({ description: 'Sound is recorded or transmitted; defaults to the catalogue value' })),
+        audio: Type.Optional(
+          Type.Boolean({ description: 'Sound is recorded or transmitted; defaults to the catalogue value' }),
+        ),
         preRollSeconds: Type.Optional(Type.Integer({ minimum: 0, maximum: 120 })),
         postRollSeconds: Type.Optional(Type.Integer({ minimum: 0, maximum: 600 })),
         camera: Type.Optional(Type.Enum(['fixed', 'flexible', 'body-worn'])),
-        startDate: Type.Optional(Type.String({ format: 'date', description: 'Date the measure started or will start' })),
+        startDate: Type.Optional(
+          Type.String({ format: 'date', description: 'Date the measure started or will start' }),
+        ),
       },
       { additionalProperties: false },
     ),
     scope: Type.Object(
       {
-        rooms: Type.Array(Type.Object({ id: Id, name: Type.Optional(Name) }, { additionalProperties: false }), { minItems: 1, maxItems: 200 }),
+        rooms: Type.Array(
+          Type.Object({ id: Id, name: Type.Optional(Name) }, { additionalProperties: false }),
+          { minItems: 1, maxItems: 200 },
+        ),
         conversationTypes: Type.Array(
           Type.Object(
             {
               id: Id,
               name: Type.Optional(Name),
-              sensitive: Type.Boolean({ description: 'Reveals special-category or highly personal data (benefits, health, youth care, debts)' }),
+              sensitive: Type.Boolean({
+                description:
+                  'Reveals special-category or highly personal data (benefits, health, youth care, debts)',
+              }),
             },
             { additionalProperties: false },
           ),
           { minItems: 1, maxItems: 200 },
         ),
-        hours: Type.Optional(Type.Array(HourWindowSchema, { maxItems: 50, description: 'When the measure applies; omitted means at all hours' })),
-        riskFlaggedOnly: Type.Optional(Type.Boolean({ description: 'Applies only to conversations that carry a risk flag' })),
-        publiclyAccessible: Type.Optional(Type.Boolean({ description: 'The room counts as a publicly accessible space (AP DPIA list item 9)' })),
+        hours: Type.Optional(
+          Type.Array(HourWindowSchema, {
+            maxItems: 50,
+            description: 'When the measure applies; omitted means at all hours',
+          }),
+        ),
+        riskFlaggedOnly: Type.Optional(
+          Type.Boolean({ description: 'Applies only to conversations that carry a risk flag' }),
+        ),
+        publiclyAccessible: Type.Optional(
+          Type.Boolean({
+            description: 'The room counts as a publicly accessible space (AP DPIA list item 9)',
+          }),
+        ),
       },
       { additionalProperties: false },
     ),
@@ -106,14 +170,21 @@ export const ScenarioSchema = Type.Object(
     legalBasis: Type.Object(
       {
         article: Type.Enum([...LEGAL_BASES], { description: 'GDPR Art. 6(1)(a..f)' }),
-        provision: Type.Optional(Prose('The provision of Union or Member State law relied on (Art. 6(3))', 1000)),
+        provision: Type.Optional(
+          Prose('The provision of Union or Member State law relied on (Art. 6(3))', 1000),
+        ),
       },
       { additionalProperties: false },
     ),
     evidence: Type.Object(
       {
         incidents: Type.Optional(Type.Array(IncidentSchema, { maxItems: 10000 })),
-        imminentDanger: Type.Optional(Type.Object({ statement: Prose('The concrete, imminent danger'), date: IsoDate }, { additionalProperties: false })),
+        imminentDanger: Type.Optional(
+          Type.Object(
+            { statement: Prose('The concrete, imminent danger'), date: IsoDate },
+            { additionalProperties: false },
+          ),
+        ),
         statistics: Type.Optional(Prose('General statistics (on their own not enough)')),
       },
       { additionalProperties: false },
@@ -159,9 +230,18 @@ export const ScenarioSchema = Type.Object(
           ),
         ),
         reviewDate: Type.Optional(IsoDate),
-        objectionSwitchesOff: Type.Optional(Type.Boolean({ description: 'Staff can stop the processing at once when a resident objects' })),
-        rightsProcedure: Type.Optional(Type.Boolean({ description: 'Access, erasure and objection requests are answered within one month, other people masked' })),
-        noStaffPerformanceUse: Type.Optional(Type.Boolean({ description: 'Written rule: footage is never used to assess staff' })),
+        objectionSwitchesOff: Type.Optional(
+          Type.Boolean({ description: 'Staff can stop the processing at once when a resident objects' }),
+        ),
+        rightsProcedure: Type.Optional(
+          Type.Boolean({
+            description:
+              'Access, erasure and objection requests are answered within one month, other people masked',
+          }),
+        ),
+        noStaffPerformanceUse: Type.Optional(
+          Type.Boolean({ description: 'Written rule: footage is never used to assess staff' }),
+        ),
         audioJustification: Type.Optional(Prose('Separate justification for sound')),
         art9Exception: Type.Optional(Prose('The Art. 9(2) exception relied on for special-category data')),
       },
@@ -194,12 +274,18 @@ export const ScenarioSchema = Type.Object(
       },
       { additionalProperties: false },
     ),
-    conditionsAccessToService: Type.Boolean({ description: 'Residents who refuse the measure lose (access to) the service' }),
+    conditionsAccessToService: Type.Boolean({
+      description: 'Residents who refuse the measure lose (access to) the service',
+    }),
     claims: Type.Optional(
       Type.Object(
         {
-          signageCreatesExpectation: Type.Optional(Type.Boolean({ description: 'The assessment argues that signs make being filmed expected' })),
-          usedForStaffAssessment: Type.Optional(Type.Boolean({ description: 'Footage is (or may be) used to assess staff performance' })),
+          signageCreatesExpectation: Type.Optional(
+            Type.Boolean({ description: 'The assessment argues that signs make being filmed expected' }),
+          ),
+          usedForStaffAssessment: Type.Optional(
+            Type.Boolean({ description: 'Footage is (or may be) used to assess staff performance' }),
+          ),
         },
         { additionalProperties: false },
       ),
@@ -209,7 +295,8 @@ export const ScenarioSchema = Type.Object(
   {
     additionalProperties: false,
     title: 'Proportio assessment scenario',
-    description: 'One measure for one scope (rooms × kinds of conversation × hours), with its purpose, legal basis, evidence, alternatives and safeguards.',
+    description:
+      'One measure for one scope (rooms × kinds of conversation × hours), with its purpose, legal basis, evidence, alternatives and safeguards.',
   },
 );
 

@@ -32,7 +32,9 @@ interface RawError {
 const describe = (e: RawError): string => {
   switch (e.keyword) {
     case 'type':
-      return String(e.params['type']) === 'integer' ? 'must be a whole number' : `must be ${/^[aeiou]/.test(String(e.params['type'])) ? 'an' : 'a'} ${String(e.params['type'])}`;
+      return String(e.params['type']) === 'integer'
+        ? 'must be a whole number'
+        : `must be ${/^[aeiou]/.test(String(e.params['type'])) ? 'an' : 'a'} ${String(e.params['type'])}`;
     case 'enum':
       return `must be one of: ${(e.params['allowedValues'] as unknown[]).map(String).join(', ')}`;
     case 'required':
@@ -57,8 +59,13 @@ export const schemaErrors = (input: unknown): FieldError[] => {
     let path = toPath(raw.instancePath);
     const message = describe(raw);
     if (raw.keyword === 'required') {
-      const missing: unknown = raw.params['requiredProperties'] ?? raw.params['missingProperty'] ?? raw.params['required'];
-      const names = Array.isArray(missing) ? missing.map(String) : typeof missing === 'string' ? [missing] : [];
+      const missing: unknown =
+        raw.params['requiredProperties'] ?? raw.params['missingProperty'] ?? raw.params['required'];
+      const names = Array.isArray(missing)
+        ? missing.map(String)
+        : typeof missing === 'string'
+          ? [missing]
+          : [];
       for (const name of names) {
         const p = path === '' ? name : `${path}.${name}`;
         if (!seen.has(p)) out.push({ path: p, message: 'is required' });
@@ -94,33 +101,61 @@ const minutes = (hhmm: string): number => {
 export const meaningErrors = (s: Scenario, measure: Measure): FieldError[] => {
   const out: FieldError[] = [];
   if (s.measure.audio === false && measure.audio) {
-    out.push({ path: 'measure.audio', message: `is false, but measure "${measure.id}" records sound by design; choose "continuous-video" for images only` });
+    out.push({
+      path: 'measure.audio',
+      message: `is false, but measure "${measure.id}" records sound by design; choose "continuous-video" for images only`,
+    });
   }
   if (s.measure.audio === true && !measure.captures.includes('video')) {
-    out.push({ path: 'measure.audio', message: `is true, but measure "${measure.id}" has no camera or microphone` });
+    out.push({
+      path: 'measure.audio',
+      message: `is true, but measure "${measure.id}" has no camera or microphone`,
+    });
   }
-  if ((s.measure.preRollSeconds !== undefined || s.measure.postRollSeconds !== undefined) && measure.id !== 'incident-recording') {
-    out.push({ path: 'measure.preRollSeconds', message: 'pre-roll and post-roll apply only to "incident-recording"' });
+  if (
+    (s.measure.preRollSeconds !== undefined || s.measure.postRollSeconds !== undefined) &&
+    measure.id !== 'incident-recording'
+  ) {
+    out.push({
+      path: 'measure.preRollSeconds',
+      message: 'pre-roll and post-roll apply only to "incident-recording"',
+    });
   }
   const dupes = (ids: string[]) => ids.filter((id, i) => ids.indexOf(id) !== i);
-  for (const id of new Set(dupes(s.scope.rooms.map((r) => r.id)))) out.push({ path: 'scope.rooms', message: `room "${id}" is listed twice` });
+  for (const id of new Set(dupes(s.scope.rooms.map((r) => r.id))))
+    out.push({ path: 'scope.rooms', message: `room "${id}" is listed twice` });
   for (const id of new Set(dupes(s.scope.conversationTypes.map((c) => c.id)))) {
     out.push({ path: 'scope.conversationTypes', message: `conversation type "${id}" is listed twice` });
   }
   (s.scope.hours ?? []).forEach((w, i) => {
-    if (minutes(w.from) >= minutes(w.to)) out.push({ path: `scope.hours[${i}].to`, message: 'must be later than "from" (split windows that cross midnight)' });
+    if (minutes(w.from) >= minutes(w.to))
+      out.push({
+        path: `scope.hours[${i}].to`,
+        message: 'must be later than "from" (split windows that cross midnight)',
+      });
   });
   s.alternatives.forEach((a, i) => {
     const alt = findMeasure(a.measure);
-    if (alt === undefined) out.push({ path: `alternatives[${i}].measure`, message: `"${a.measure}" is not a measure in the catalogue` });
-    else if (alt.rank >= measure.rank) out.push({ path: `alternatives[${i}].measure`, message: `"${a.measure}" is not less intrusive than "${measure.id}"` });
+    if (alt === undefined)
+      out.push({
+        path: `alternatives[${i}].measure`,
+        message: `"${a.measure}" is not a measure in the catalogue`,
+      });
+    else if (alt.rank >= measure.rank)
+      out.push({
+        path: `alternatives[${i}].measure`,
+        message: `"${a.measure}" is not less intrusive than "${measure.id}"`,
+      });
   });
   (s.evidence.incidents ?? []).forEach((inc, i) => {
-    if (dayNumber(inc.date) > dayNumber(s.assessedOn)) out.push({ path: `evidence.incidents[${i}].date`, message: 'lies after assessedOn' });
+    if (dayNumber(inc.date) > dayNumber(s.assessedOn))
+      out.push({ path: `evidence.incidents[${i}].date`, message: 'lies after assessedOn' });
   });
   (s.humanJudgements ?? []).forEach((j, i) => {
-    if (!RULE_IDS.includes(j.ruleId)) out.push({ path: `humanJudgements[${i}].ruleId`, message: `"${j.ruleId}" is not a rule id` });
-    if (j.reasons.trim() === '') out.push({ path: `humanJudgements[${i}].reasons`, message: 'must give reasons' });
+    if (!RULE_IDS.includes(j.ruleId))
+      out.push({ path: `humanJudgements[${i}].ruleId`, message: `"${j.ruleId}" is not a rule id` });
+    if (j.reasons.trim() === '')
+      out.push({ path: `humanJudgements[${i}].reasons`, message: 'must give reasons' });
   });
   if (s.legalBasis.provision !== undefined && s.legalBasis.provision.trim() === '') {
     out.push({ path: 'legalBasis.provision', message: 'is empty; leave it out or name the provision' });
@@ -128,7 +163,8 @@ export const meaningErrors = (s: Scenario, measure: Measure): FieldError[] => {
   return out;
 };
 
-const format = (errors: readonly FieldError[]): string => errors.map((e) => `${e.path}: ${e.message}`).join('; ');
+const format = (errors: readonly FieldError[]): string =>
+  errors.map((e) => `${e.path}: ${e.message}`).join('; ');
 
 export const validateScenario = (input: unknown): Result<Scenario> => {
   const shape = schemaErrors(input);
@@ -136,10 +172,13 @@ export const validateScenario = (input: unknown): Result<Scenario> => {
   const scenario = input as Scenario;
   const measure = findMeasure(scenario.measure.id);
   if (measure === undefined) {
-    const errors = [{ path: 'measure.id', message: `"${scenario.measure.id}" is not a measure in the catalogue` }];
+    const errors = [
+      { path: 'measure.id', message: `"${scenario.measure.id}" is not a measure in the catalogue` },
+    ];
     return err('ASSESSMENT.UNKNOWN_MEASURE', format(errors), { errors });
   }
   const meaning = meaningErrors(scenario, measure);
-  if (meaning.length > 0) return err('ASSESSMENT.CONTRADICTORY_SCENARIO', format(meaning), { errors: meaning });
+  if (meaning.length > 0)
+    return err('ASSESSMENT.CONTRADICTORY_SCENARIO', format(meaning), { errors: meaning });
   return ok(scenario);
 };

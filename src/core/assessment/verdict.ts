@@ -25,22 +25,35 @@ export interface AssessedFinding extends Finding {
   readonly effectiveOutcome: Outcome;
 }
 
-export const applyJudgement = (f: Finding, title: Text, judgements: readonly HumanJudgement[]): AssessedFinding => {
+export const applyJudgement = (
+  f: Finding,
+  title: Text,
+  judgements: readonly HumanJudgement[],
+): AssessedFinding => {
   if (f.outcome !== 'review') return { ...f, title, effectiveOutcome: f.outcome };
-  const mine = judgements.filter((j) => j.ruleId === f.ruleId).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  const mine = judgements
+    .filter((j) => j.ruleId === f.ruleId)
+    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   const latest = mine[mine.length - 1];
   if (latest === undefined) {
     const pending: Condition = {
       kind: 'human-judgement',
       ruleId: f.ruleId,
-      text: t(`Een benoemde persoon legt een oordeel met redenen vast over ${f.ruleId}.`, `A named person records a reasoned judgement on ${f.ruleId}.`),
+      text: t(
+        `Een benoemde persoon legt een oordeel met redenen vast over ${f.ruleId}.`,
+        `A named person records a reasoned judgement on ${f.ruleId}.`,
+      ),
     };
     return { ...f, title, conditions: [...(f.conditions ?? []), pending], effectiveOutcome: 'review' };
   }
   return { ...f, title, humanJudgement: latest, effectiveOutcome: latest.outcome };
 };
 
-const RANK: Readonly<Record<Verdict, number>> = { 'not-permitted': 0, 'permitted-with-conditions': 1, permitted: 2 };
+const RANK: Readonly<Record<Verdict, number>> = {
+  'not-permitted': 0,
+  'permitted-with-conditions': 1,
+  permitted: 2,
+};
 /** Higher is better; used by property tests and the comparison. */
 export const verdictRank = (v: Verdict): number => RANK[v];
 
@@ -52,4 +65,6 @@ export const verdictOf = (findings: readonly AssessedFinding[]): Verdict => {
 
 /** The conditions of a verdict: every safeguard asked by a finding that does not block. */
 export const conditionsOf = (findings: readonly AssessedFinding[]): Condition[] =>
-  findings.filter((f) => f.effectiveOutcome === 'condition' || f.effectiveOutcome === 'review').flatMap((f) => f.conditions ?? []);
+  findings
+    .filter((f) => f.effectiveOutcome === 'condition' || f.effectiveOutcome === 'review')
+    .flatMap((f) => f.conditions ?? []);

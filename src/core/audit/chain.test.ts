@@ -54,7 +54,11 @@ describe('audit chain', () => {
     const [a, b] = [chain[1]!, chain[2]!];
     chain[1] = { ...b, seq: 2 };
     chain[2] = { ...a, seq: 3 };
-    expect(verifyChain(chain)).toMatchObject({ ok: false, checked: 1, problem: { kind: 'reordered', seq: 2 } });
+    expect(verifyChain(chain)).toMatchObject({
+      ok: false,
+      checked: 1,
+      problem: { kind: 'reordered', seq: 2 },
+    });
   });
 
   it('detects an entry re-numbered to hide a removal', () => {

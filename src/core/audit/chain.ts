@@ -32,7 +32,8 @@ export const canonicalJson = (value: unknown): string => {
     if (!Number.isFinite(value)) throw new TypeError('audit details cannot hold a non-finite number');
     return JSON.stringify(value);
   }
-  if (Array.isArray(value)) return `[${value.map((v) => canonicalJson(v === undefined ? null : v)).join(',')}]`;
+  if (Array.isArray(value))
+    return `[${value.map((v) => canonicalJson(v === undefined ? null : v)).join(',')}]`;
   if (typeof value === 'object') {
     const obj = value as Record<string, unknown>;
     const keys = Object.keys(obj)
@@ -59,7 +60,10 @@ export const hashEntry = (prevHash: string, content: AuditEntryContent): string 
     )
     .digest('hex');
 
-export const link = (prev: { seq: number; hash: string } | undefined, content: Omit<AuditEntryContent, 'seq'>): AuditEntry => {
+export const link = (
+  prev: { seq: number; hash: string } | undefined,
+  content: Omit<AuditEntryContent, 'seq'>,
+): AuditEntry => {
   const seq = prev ? prev.seq + 1 : 1;
   const prevHash = prev ? prev.hash : GENESIS_HASH;
   const full = { ...content, seq };
@@ -92,24 +96,47 @@ export const verifyStep = (
     if (entry.seq > expectedSeq) {
       return {
         ok: false,
-        problem: { kind: 'removed', seq: expectedSeq, detail: `entry ${expectedSeq} is missing; next stored entry is ${entry.seq}` },
+        problem: {
+          kind: 'removed',
+          seq: expectedSeq,
+          detail: `entry ${expectedSeq} is missing; next stored entry is ${entry.seq}`,
+        },
       };
     }
-    return { ok: false, problem: { kind: 'reordered', seq: entry.seq, detail: `entry ${entry.seq} appears after ${expectedSeq - 1}` } };
+    return {
+      ok: false,
+      problem: {
+        kind: 'reordered',
+        seq: entry.seq,
+        detail: `entry ${entry.seq} appears after ${expectedSeq - 1}`,
+      },
+    };
   }
   if (entry.prevHash !== expectedPrev) {
     // The stored link does not point at the previous entry: something before it was removed/replaced
     // and the rest re-linked, or this entry was moved.
-    return { ok: false, problem: { kind: 'reordered', seq: entry.seq, detail: `entry ${entry.seq} does not link to entry ${expectedSeq - 1}` } };
+    return {
+      ok: false,
+      problem: {
+        kind: 'reordered',
+        seq: entry.seq,
+        detail: `entry ${entry.seq} does not link to entry ${expectedSeq - 1}`,
+      },
+    };
   }
   if (hashEntry(entry.prevHash, entry) !== entry.hash) {
-    return { ok: false, problem: { kind: 'altered', seq: entry.seq, detail: `entry ${entry.seq} does not match its hash` } };
+    return {
+      ok: false,
+      problem: { kind: 'altered', seq: entry.seq, detail: `entry ${entry.seq} does not match its hash` },
+    };
   }
   return { ok: true, state: { checked: state.checked + 1, last: { seq: entry.seq, hash: entry.hash } } };
 };
 
 /** Whole-chain check for tests and small logs; the service streams with verifyStep. */
-export const verifyChain = (entries: readonly AuditEntry[]): { ok: true; checked: number } | { ok: false; problem: ChainProblem; checked: number } => {
+export const verifyChain = (
+  entries: readonly AuditEntry[],
+): { ok: true; checked: number } | { ok: false; problem: ChainProblem; checked: number } => {
   let state = initialVerifyState;
   for (const e of entries) {
     const r = verifyStep(state, e);

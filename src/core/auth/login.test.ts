@@ -12,7 +12,10 @@ describe('lock-out', () => {
     expect(afterFailure(before, now, policy)).toEqual({ failedLogins: after, lockedUntil: lock });
   });
   it('locks for lockMinutes at the limit and resets the counter', () => {
-    expect(afterFailure(2, now, policy)).toEqual({ failedLogins: 0, lockedUntil: '2026-03-01T10:15:00.000Z' });
+    expect(afterFailure(2, now, policy)).toEqual({
+      failedLogins: 0,
+      lockedUntil: '2026-03-01T10:15:00.000Z',
+    });
   });
   it('is locked until, not at, the end time', () => {
     expect(isLocked('2026-03-01T10:15:00.000Z', new Date('2026-03-01T10:14:59.999Z'))).toBe(true);

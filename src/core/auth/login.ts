@@ -18,15 +18,26 @@ export const afterFailure = (
 ): { failedLogins: number; lockedUntil: string | null } => {
   const n = failedLogins + 1;
   if (n >= policy.maxFailures) {
-    return { failedLogins: 0, lockedUntil: new Date(now.getTime() + policy.lockMinutes * 60_000).toISOString() };
+    return {
+      failedLogins: 0,
+      lockedUntil: new Date(now.getTime() + policy.lockMinutes * 60_000).toISOString(),
+    };
   }
   return { failedLogins: n, lockedUntil: null };
 };
 
-export const sessionExpiry = (now: Date, hours: number): string => new Date(now.getTime() + hours * 3_600_000).toISOString();
+export const sessionExpiry = (now: Date, hours: number): string =>
+  new Date(now.getTime() + hours * 3_600_000).toISOString();
 
 /** Roles from an identity provider's claim, through the configured map; unknown values are ignored. */
 export const mapClaimRoles = (claim: unknown, roleMap: Readonly<Record<string, string>>): string[] => {
   const values = Array.isArray(claim) ? claim : typeof claim === 'string' ? claim.split(/[\s,]+/) : [];
-  return [...new Set(values.filter((v): v is string => typeof v === 'string').map((v) => roleMap[v] ?? '').filter((r) => r !== ''))];
+  return [
+    ...new Set(
+      values
+        .filter((v): v is string => typeof v === 'string')
+        .map((v) => roleMap[v] ?? '')
+        .filter((r) => r !== ''),
+    ),
+  ];
 };

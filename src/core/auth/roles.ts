@@ -2,7 +2,15 @@
  * Roles (DOMAIN.md section 2) and the permissions they grant. Authorisation is declared once per
  * route as a permission; this table is the only place that says which role holds which permission.
  */
-export const ROLES = ['front-desk', 'responder', 'security', 'dpo', 'decision-maker', 'admin', 'auditor'] as const;
+export const ROLES = [
+  'front-desk',
+  'responder',
+  'security',
+  'dpo',
+  'decision-maker',
+  'admin',
+  'auditor',
+] as const;
 export type Role = (typeof ROLES)[number];
 
 export const isRole = (s: string): s is Role => (ROLES as readonly string[]).includes(s);

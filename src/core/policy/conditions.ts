@@ -53,7 +53,10 @@ export const describeConditions = (conditions: readonly Condition[]): string =>
 
 /** The retention the policy applies: the scenario's value, cut to every retention-max bound. */
 export const enforcedRetentionHours = (hours: number, conditions: readonly Condition[]): number =>
-  Math.min(hours, ...conditions.flatMap((c) => (c.kind === 'retention-max' && c.hours !== undefined ? [c.hours] : [])));
+  Math.min(
+    hours,
+    ...conditions.flatMap((c) => (c.kind === 'retention-max' && c.hours !== undefined ? [c.hours] : [])),
+  );
 
 /** Audio is off when any condition says so, whatever the scenario asked. */
 export const enforcedAudio = (audio: boolean, conditions: readonly Condition[]): boolean =>

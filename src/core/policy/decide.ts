@@ -27,13 +27,26 @@ export interface Decision {
   readonly reason: string;
 }
 
-const OFF = (reason: string): Decision => ({ mode: { kind: 'off' }, audioAllowed: false, retentionHours: undefined, viewers: [], assessmentIds: [], reason });
+const OFF = (reason: string): Decision => ({
+  mode: { kind: 'off' },
+  audioAllowed: false,
+  retentionHours: undefined,
+  viewers: [],
+  assessmentIds: [],
+  reason,
+});
 
 const WEEKDAY: Readonly<Record<string, number>> = { Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6, Sun: 7 };
 
 /** ISO weekday and minutes after midnight of an instant in a time zone. */
 export const localTime = (at: Date, timeZone: string): { day: number; minutes: number } => {
-  const parts = new Intl.DateTimeFormat('en-GB', { timeZone, weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(at);
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    weekday: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(at);
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   return { day: WEEKDAY[get('weekday')] ?? 0, minutes: Number(get('hour')) * 60 + Number(get('minute')) };
 };
@@ -45,7 +58,11 @@ const toMinutes = (hhmm: string): number => {
 
 /** A window includes its start and excludes its end: 09:00–17:00 covers 16:59, not 17:00. */
 export const inWindows = (windows: readonly HourWindow[], local: { day: number; minutes: number }): boolean =>
-  windows.length === 0 || windows.some((w) => w.days.includes(local.day) && local.minutes >= toMinutes(w.from) && local.minutes < toMinutes(w.to));
+  windows.length === 0 ||
+  windows.some(
+    (w) =>
+      w.days.includes(local.day) && local.minutes >= toMinutes(w.from) && local.minutes < toMinutes(w.to),
+  );
 
 const strength = (m: PolicyEntry['mode']): number => (m.kind === 'incident-triggered' ? 1 : 2);
 
@@ -67,11 +84,19 @@ const combine = (entries: readonly PolicyEntry[]): Decision => {
     retentionHours: Math.min(...entries.map((e) => e.retentionHours)),
     viewers: first.filter((v) => entries.every((e) => e.viewers.includes(v))),
     assessmentIds: [...new Set(entries.map((e) => e.assessmentId))],
-    reason: entries.length > 1 ? 'overlapping assessments: the most restrictive applies' : `assessment ${weakest.assessmentId}`,
+    reason:
+      entries.length > 1
+        ? 'overlapping assessments: the most restrictive applies'
+        : `assessment ${weakest.assessmentId}`,
   };
 };
 
-export const decide = (policy: CompiledPolicy, roomId: string, conversation: Conversation | undefined, now: Date): Decision => {
+export const decide = (
+  policy: CompiledPolicy,
+  roomId: string,
+  conversation: Conversation | undefined,
+  now: Date,
+): Decision => {
   if (conversation === undefined) return OFF('no conversation in progress');
   if (conversation.objection === true) return OFF('the resident objected');
   const room = policy.rooms.find((r) => r.roomId === roomId);

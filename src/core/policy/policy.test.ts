@@ -9,7 +9,9 @@ import { resolveInstant, startOfLocalDay } from './local-date.js';
 import { compile, inForce, roomPolicy, type AssessmentRecord } from './policy.js';
 
 const example = (name: string): Scenario =>
-  JSON.parse(readFileSync(fileURLToPath(new URL(`../../../examples/${name}.json`, import.meta.url)), 'utf8')) as Scenario;
+  JSON.parse(
+    readFileSync(fileURLToPath(new URL(`../../../examples/${name}.json`, import.meta.url)), 'utf8'),
+  ) as Scenario;
 
 // Incident-triggered recording, spreekkamer-1, terugvordering, Mon–Fri 08:30–17:00, review date 2025-02-01.
 const approved = (over: Partial<AssessmentRecord> = {}): AssessmentRecord => ({
@@ -23,7 +25,10 @@ const approved = (over: Partial<AssessmentRecord> = {}): AssessmentRecord => ({
 
 // Tuesday 2024-06-04, 10:00 in Amsterdam (08:00 UTC).
 const NOW = new Date('2024-06-04T08:00:00Z');
-const conv = (startedAt = '2024-06-04T08:00:00Z', over: { conversationTypeId?: string; objection?: boolean; riskFlag?: boolean } = {}) => ({
+const conv = (
+  startedAt = '2024-06-04T08:00:00Z',
+  over: { conversationTypeId?: string; objection?: boolean; riskFlag?: boolean } = {},
+) => ({
   conversationTypeId: 'terugvordering',
   startedAt,
   ...over,
@@ -42,7 +47,10 @@ describe('policy: only an approved, in-force assessment enables recording (DOMAI
 
   it.each<[string, Partial<AssessmentRecord>]>([
     ['a draft', { status: 'draft' }],
-    ['a rejected assessment', { status: 'rejected', decision: { by: 'x', at: '2024-03-01T09:00:00Z', outcome: 'rejected' } }],
+    [
+      'a rejected assessment',
+      { status: 'rejected', decision: { by: 'x', at: '2024-03-01T09:00:00Z', outcome: 'rejected' } },
+    ],
     ['without DPO advice', { dpoAdviceRecordedAt: undefined }],
     ['withdrawn', { withdrawnAt: '2024-05-01T00:00:00Z' }],
     ['expired', { validUntil: '2024-06-01T00:00:00Z' }],
@@ -70,14 +78,20 @@ describe('policy: only an approved, in-force assessment enables recording (DOMAI
   it('an approved assessment whose recomputed verdict is not permitted enables nothing', () => {
     const scenario = example('defining-case');
     scenario.safeguards.reviewDate = '2022-12-01';
-    const p = compile([approved({ scenario, validFrom: '2021-12-01T00:00:00Z' })], new Date('2021-12-02T10:00:00Z'));
+    const p = compile(
+      [approved({ scenario, validFrom: '2021-12-01T00:00:00Z' })],
+      new Date('2021-12-02T10:00:00Z'),
+    );
     expect(p.rooms).toEqual([]);
     expect(p.verdicts['a-black-box']).toBe('not-permitted');
     expect(p.excluded[0]?.reason).toContain('verdict not permitted');
   });
 
   it('measures that are not a recording mode (alarm buttons) enable no recording', () => {
-    const p = compile([approved({ scenario: example('mobile-alarm-buttons'), validFrom: '2022-04-15T00:00:00Z' })], new Date('2022-05-01T10:00:00Z'));
+    const p = compile(
+      [approved({ scenario: example('mobile-alarm-buttons'), validFrom: '2022-04-15T00:00:00Z' })],
+      new Date('2022-05-01T10:00:00Z'),
+    );
     expect(p.rooms).toEqual([]);
     expect(p.excluded[0]?.reason).toContain('not a recording mode');
   });
@@ -109,7 +123,9 @@ describe('decide (pure): what the room does right now', () => {
   });
 
   it('another conversation type or another room → off', () => {
-    expect(decide(p, 'spreekkamer-1', conv(undefined, { conversationTypeId: 'wmo' }), NOW).mode.kind).toBe('off');
+    expect(decide(p, 'spreekkamer-1', conv(undefined, { conversationTypeId: 'wmo' }), NOW).mode.kind).toBe(
+      'off',
+    );
     expect(decide(p, 'spreekkamer-2', conv(), NOW).mode.kind).toBe('off');
   });
 
@@ -128,17 +144,24 @@ describe('decide (pure): what the room does right now', () => {
     const now = new Date(at);
     const policy = compile([approved()], now);
     // The conversation started at 08:00 UTC that day or earlier: its start time no longer decides.
-    expect(decide(policy, 'spreekkamer-1', conv(new Date(now.getTime() - 60_000).toISOString()), now).mode.kind).toBe(kind);
+    expect(
+      decide(policy, 'spreekkamer-1', conv(new Date(now.getTime() - 60_000).toISOString()), now).mode.kind,
+    ).toBe(kind);
   });
 
   it.each([
     ['summer time', '2024-06-04T14:59:00Z', '2024-06-04T14:59:45Z', '2024-06-04T15:00:00Z'],
     ['winter time', '2024-12-10T15:59:00Z', '2024-12-10T15:59:45Z', '2024-12-10T16:00:00Z'],
-  ])('a conversation that starts at 16:59 stops recording at 17:00 (%s)', (_name, started, during, closing) => {
-    const p2 = compile([approved()], new Date(started));
-    expect(decide(p2, 'spreekkamer-1', conv(started), new Date(during)).mode.kind).toBe('incident-triggered');
-    expect(decide(p2, 'spreekkamer-1', conv(started), new Date(closing)).mode.kind).toBe('off');
-  });
+  ])(
+    'a conversation that starts at 16:59 stops recording at 17:00 (%s)',
+    (_name, started, during, closing) => {
+      const p2 = compile([approved()], new Date(started));
+      expect(decide(p2, 'spreekkamer-1', conv(started), new Date(during)).mode.kind).toBe(
+        'incident-triggered',
+      );
+      expect(decide(p2, 'spreekkamer-1', conv(started), new Date(closing)).mode.kind).toBe('off');
+    },
+  );
 
   it('a malformed start time → off', () => {
     expect(decide(p, 'spreekkamer-1', conv('yesterday'), NOW).mode.kind).toBe('off');
@@ -147,7 +170,11 @@ describe('decide (pure): what the room does right now', () => {
   it('overlapping assessments: the most restrictive wins', () => {
     const heavier = example('incident-triggered-recording');
     heavier.measure = { id: 'continuous-video', startDate: '2024-04-01' };
-    heavier.alternatives.push({ measure: 'incident-recording', status: 'in-place-insufficient', reasons: 'niemand kan alarm slaan bij een overval' });
+    heavier.alternatives.push({
+      measure: 'incident-recording',
+      status: 'in-place-insufficient',
+      reasons: 'niemand kan alarm slaan bij een overval',
+    });
     heavier.safeguards.retentionHours = 48;
     heavier.safeguards.access = { roles: ['FG'], fourEyes: true, logged: true, encryptedAtRest: true };
     const both = compile([approved(), approved({ id: 'a-continuous', scenario: heavier })], NOW);
@@ -158,7 +185,13 @@ describe('decide (pure): what the room does right now', () => {
     expect(d.viewers).toEqual(['FG']);
     expect(d.assessmentIds).toEqual(['a-black-box', 'a-continuous']);
     // Once the lighter one is withdrawn, the continuous assessment alone applies.
-    const alone = compile([approved({ withdrawnAt: '2024-06-01T00:00:00Z' }), approved({ id: 'a-continuous', scenario: heavier })], NOW);
+    const alone = compile(
+      [
+        approved({ withdrawnAt: '2024-06-01T00:00:00Z' }),
+        approved({ id: 'a-continuous', scenario: heavier }),
+      ],
+      NOW,
+    );
     expect(decide(alone, 'spreekkamer-1', conv(), NOW).mode.kind).toBe('continuous');
   });
 });
@@ -177,7 +210,13 @@ describe('conditions are enforced, not just reported (DOMAIN.md section 5)', () 
     expect(p.verdicts['a-black-box']).toBe('permitted-with-conditions');
     expect(p.rooms).toEqual([]);
     const reason = p.excluded[0]?.reason ?? '';
-    for (const code of ['DPIA-1 dpia-before-start', 'EMP-1 works-council-consent', 'TRN-1 signage', 'SEC-1 access-control']) expect(reason).toContain(code);
+    for (const code of [
+      'DPIA-1 dpia-before-start',
+      'EMP-1 works-council-consent',
+      'TRN-1 signage',
+      'SEC-1 access-control',
+    ])
+      expect(reason).toContain(code);
     expect(decide(p, 'spreekkamer-1', conv(), NOW).mode.kind).toBe('off');
   });
 
@@ -204,13 +243,22 @@ describe('conditions are enforced, not just reported (DOMAIN.md section 5)', () 
   });
 
   it('a no-audio condition switches audio off', () => {
-    const noAudio = { kind: 'no-audio' as const, ruleId: 'AUD-1', text: { nl: 'Geen geluid.', en: 'No audio.' } };
+    const noAudio = {
+      kind: 'no-audio' as const,
+      ruleId: 'AUD-1',
+      text: { nl: 'Geen geluid.', en: 'No audio.' },
+    };
     expect(enforcedAudio(true, [noAudio])).toBe(false);
     expect(enforcedAudio(true, [])).toBe(true);
   });
 
   it('every condition kind the rules can emit is classified', () => {
-    const kinds: ConditionKind[] = ['dpia-before-start', 'works-council-consent', 'signage', 'access-control'];
+    const kinds: ConditionKind[] = [
+      'dpia-before-start',
+      'works-council-consent',
+      'signage',
+      'access-control',
+    ];
     for (const k of kinds) expect(CONDITION_CLASS[k]).toBe('blocking');
     expect(CONDITION_CLASS['retention-max']).toBe('enforced');
   });
@@ -247,14 +295,20 @@ describe('scope.riskFlaggedOnly reaches the policy and decide()', () => {
   it('an unflagged conversation is not recorded; a flagged one is', () => {
     expect(decide(p, 'spreekkamer-1', conv(), NOW).mode.kind).toBe('off');
     expect(decide(p, 'spreekkamer-1', conv(undefined, { riskFlag: false }), NOW).mode.kind).toBe('off');
-    expect(decide(p, 'spreekkamer-1', conv(undefined, { riskFlag: true }), NOW).mode.kind).toBe('incident-triggered');
+    expect(decide(p, 'spreekkamer-1', conv(undefined, { riskFlag: true }), NOW).mode.kind).toBe(
+      'incident-triggered',
+    );
   });
 
   it('an assessment without the limit covers flagged and unflagged conversations', () => {
     const all = compile([approved()], NOW);
     expect(all.rooms[0]?.entries[0]?.riskFlaggedOnly).toBe(false);
-    expect(decide(all, 'spreekkamer-1', conv(undefined, { riskFlag: false }), NOW).mode.kind).toBe('incident-triggered');
-    expect(decide(all, 'spreekkamer-1', conv(undefined, { riskFlag: true }), NOW).mode.kind).toBe('incident-triggered');
+    expect(decide(all, 'spreekkamer-1', conv(undefined, { riskFlag: false }), NOW).mode.kind).toBe(
+      'incident-triggered',
+    );
+    expect(decide(all, 'spreekkamer-1', conv(undefined, { riskFlag: true }), NOW).mode.kind).toBe(
+      'incident-triggered',
+    );
   });
 });
 
@@ -269,7 +323,9 @@ describe('date-only values are days in Europe/Amsterdam, not UTC', () => {
   });
 
   it('resolveInstant leaves full instants alone and refuses garbage', () => {
-    expect(resolveInstant('2024-06-04T08:00:00Z', 'Europe/Amsterdam')).toBe(Date.parse('2024-06-04T08:00:00Z'));
+    expect(resolveInstant('2024-06-04T08:00:00Z', 'Europe/Amsterdam')).toBe(
+      Date.parse('2024-06-04T08:00:00Z'),
+    );
     expect(resolveInstant('tomorrow', 'Europe/Amsterdam')).toBeUndefined();
     expect(resolveInstant('2024-13-45', 'Europe/Amsterdam')).toBeUndefined();
   });

@@ -9,7 +9,12 @@ import type { MeasureId } from '../assessment/catalogue.js';
 import type { HourWindow, Incident, Scenario } from '../assessment/scenario.schema.js';
 import type { Verdict } from '../assessment/verdict.js';
 import { err, ok, type Result } from '../result.js';
-import { blockingConditions, describeConditions, enforcedAudio, enforcedRetentionHours } from './conditions.js';
+import {
+  blockingConditions,
+  describeConditions,
+  enforcedAudio,
+  enforcedRetentionHours,
+} from './conditions.js';
 import { resolveInstant } from './local-date.js';
 
 export type RecordingMode =
@@ -79,11 +84,16 @@ export interface CompiledPolicy {
  * force from the later of `validFrom` (default: the decision) and the measure's start date, and
  * date-only values are the start of that day in the policy's time zone.
  */
-export const inForce = (r: AssessmentRecord, now: Date, timeZone: string = DEFAULT_TIME_ZONE): Result<true> => {
+export const inForce = (
+  r: AssessmentRecord,
+  now: Date,
+  timeZone: string = DEFAULT_TIME_ZONE,
+): Result<true> => {
   const t = now.getTime();
   const instant = (iso: string | undefined): number | undefined => resolveInstant(iso, timeZone);
   const no = (why: string) => err('ASSESSMENT.NOT_APPROVED', `${r.id}: ${why}`, { assessmentId: r.id });
-  if (r.status !== 'approved' || r.decision?.outcome !== 'approved') return no(`not approved (status ${r.status})`);
+  if (r.status !== 'approved' || r.decision?.outcome !== 'approved')
+    return no(`not approved (status ${r.status})`);
   if (r.dpoAdviceRecordedAt === undefined) return no('no DPO advice recorded');
   const withdrawn = instant(r.withdrawnAt);
   if (withdrawn !== undefined && withdrawn <= t) return no('withdrawn');
@@ -91,7 +101,8 @@ export const inForce = (r: AssessmentRecord, now: Date, timeZone: string = DEFAU
   if (from === undefined || from > t) return no('not yet in force');
   const startDate = r.scenario.measure.startDate;
   const start = instant(startDate);
-  if (startDate !== undefined && (start === undefined || start > t)) return no(`not yet in force: the measure starts on ${startDate}`);
+  if (startDate !== undefined && (start === undefined || start > t))
+    return no(`not yet in force: the measure starts on ${startDate}`);
   const until = instant(r.validUntil);
   if (r.validUntil !== undefined && (until === undefined || until <= t)) return no('expired');
   const review = instant(r.scenario.safeguards.reviewDate);
@@ -103,7 +114,11 @@ export const inForce = (r: AssessmentRecord, now: Date, timeZone: string = DEFAU
 const modeFor = (s: Scenario): PolicyEntry['mode'] | undefined => {
   switch (s.measure.id) {
     case 'incident-recording':
-      return { kind: 'incident-triggered', preRollSeconds: s.measure.preRollSeconds ?? DEFAULT_PRE_ROLL_SECONDS, postRollSeconds: s.measure.postRollSeconds ?? DEFAULT_POST_ROLL_SECONDS };
+      return {
+        kind: 'incident-triggered',
+        preRollSeconds: s.measure.preRollSeconds ?? DEFAULT_PRE_ROLL_SECONDS,
+        postRollSeconds: s.measure.postRollSeconds ?? DEFAULT_POST_ROLL_SECONDS,
+      };
     case 'continuous-video':
     case 'audio-recording':
       return { kind: 'continuous' };
@@ -114,13 +129,19 @@ const modeFor = (s: Scenario): PolicyEntry['mode'] | undefined => {
 };
 
 const earliest = (timeZone: string, ...isos: (string | undefined)[]): string | undefined => {
-  const known = isos.map((i) => ({ i, t: resolveInstant(i, timeZone) })).filter((x): x is { i: string; t: number } => x.i !== undefined && x.t !== undefined);
+  const known = isos
+    .map((i) => ({ i, t: resolveInstant(i, timeZone) }))
+    .filter((x): x is { i: string; t: number } => x.i !== undefined && x.t !== undefined);
   known.sort((a, b) => a.t - b.t);
   const first = known[0];
   return first === undefined ? undefined : new Date(first.t).toISOString();
 };
 
-export const compile = (records: readonly AssessmentRecord[], now: Date, timeZone: string = DEFAULT_TIME_ZONE): CompiledPolicy => {
+export const compile = (
+  records: readonly AssessmentRecord[],
+  now: Date,
+  timeZone: string = DEFAULT_TIME_ZONE,
+): CompiledPolicy => {
   const excluded: { assessmentId: string; reason: string }[] = [];
   const verdicts: Record<string, Verdict> = {};
   const byRoom = new Map<string, PolicyEntry[]>();
@@ -148,7 +169,10 @@ export const compile = (records: readonly AssessmentRecord[], now: Date, timeZon
     }
     const mode = modeFor(r.scenario);
     if (mode === undefined) {
-      excluded.push({ assessmentId: r.id, reason: `${r.id}: measure ${r.scenario.measure.id} is not a recording mode` });
+      excluded.push({
+        assessmentId: r.id,
+        reason: `${r.id}: measure ${r.scenario.measure.id} is not a recording mode`,
+      });
       continue;
     }
     const s = r.scenario;
@@ -179,11 +203,15 @@ export const compile = (records: readonly AssessmentRecord[], now: Date, timeZon
       byRoom.set(room.id, list);
     }
   }
-  const rooms = [...byRoom.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([roomId, entries]) => ({ roomId, entries }));
+  const rooms = [...byRoom.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([roomId, entries]) => ({ roomId, entries }));
   return { compiledAt: now.toISOString(), timeZone, rooms, excluded, verdicts };
 };
 
 export const roomPolicy = (policy: CompiledPolicy, roomId: string): Result<RoomPolicy> => {
   const room = policy.rooms.find((r) => r.roomId === roomId);
-  return room === undefined ? err('POLICY.UNKNOWN_ROOM', `room ${roomId} has no recording policy (recording is off)`, { roomId }) : ok(room);
+  return room === undefined
+    ? err('POLICY.UNKNOWN_ROOM', `room ${roomId} has no recording policy (recording is off)`, { roomId })
+    : ok(room);
 };

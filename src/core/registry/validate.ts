@@ -18,7 +18,9 @@ export const validName = (field: string, value: string, max = 100): Result<strin
   if (v.length === 0) return err('REQUEST.INVALID', `${field} is required`, { field });
   if (v.length > max) return err('REQUEST.INVALID', `${field} is longer than ${max} characters`, { field });
   if (!NAME.test(v)) {
-    return err('REQUEST.INVALID', `${field} may contain only letters, digits, spaces and . , ' ( ) & + -`, { field });
+    return err('REQUEST.INVALID', `${field} may contain only letters, digits, spaces and . , ' ( ) & + -`, {
+      field,
+    });
   }
   return ok(v);
 };
@@ -35,14 +37,20 @@ export const validText = (field: string, value: string, max: number, required = 
 export const validCode = (field: string, value: string): Result<string> =>
   CODE.test(value)
     ? ok(value)
-    : err('REQUEST.INVALID', `${field} must be lower-case letters, digits and hyphens (at most 48)`, { field });
+    : err('REQUEST.INVALID', `${field} must be lower-case letters, digits and hyphens (at most 48)`, {
+        field,
+      });
 
 export const validUsername = (value: string): Result<string> =>
   USERNAME.test(value)
     ? ok(value)
-    : err('REQUEST.INVALID', 'username must be 2–64 lower-case letters, digits, dots, hyphens or underscores', {
-        field: 'username',
-      });
+    : err(
+        'REQUEST.INVALID',
+        'username must be 2–64 lower-case letters, digits, dots, hyphens or underscores',
+        {
+          field: 'username',
+        },
+      );
 
 export const validEmail = (value: string): Result<string> => {
   const v = value.trim();
@@ -54,8 +62,10 @@ export const validEmail = (value: string): Result<string> => {
 
 export const validRoles = (values: readonly string[]): Result<Role[]> => {
   const unknown = values.filter((r) => !isRole(r));
-  if (unknown.length > 0) return err('REQUEST.INVALID', `unknown role(s): ${unknown.join(', ')}`, { field: 'roles' });
-  if (values.length === 0) return err('REQUEST.INVALID', 'a user needs at least one role', { field: 'roles' });
+  if (unknown.length > 0)
+    return err('REQUEST.INVALID', `unknown role(s): ${unknown.join(', ')}`, { field: 'roles' });
+  if (values.length === 0)
+    return err('REQUEST.INVALID', 'a user needs at least one role', { field: 'roles' });
   return ok([...new Set(values)] as Role[]);
 };
 
@@ -77,7 +87,9 @@ export const parseCameraUrl = (value: string): Result<ParsedCameraUrl> => {
     return err('REQUEST.INVALID', 'url is not a URL', { field: 'url' });
   }
   if (!['rtsp:', 'rtsps:', 'http:', 'https:'].includes(u.protocol)) {
-    return err('REQUEST.INVALID', 'url must be an rtsp://, rtsps://, http:// or https:// address', { field: 'url' });
+    return err('REQUEST.INVALID', 'url must be an rtsp://, rtsps://, http:// or https:// address', {
+      field: 'url',
+    });
   }
   if (!u.hostname) return err('REQUEST.INVALID', 'url has no host', { field: 'url' });
   const username = u.username ? decodeURIComponent(u.username) : undefined;
@@ -89,11 +101,14 @@ export const parseCameraUrl = (value: string): Result<ParsedCameraUrl> => {
 
 /** Password rules (NCSC/NIST style: length over composition). */
 export const validPassword = (value: string, username: string): Result<string> => {
-  if (value.length < 12) return err('AUTH.WEAK_PASSWORD', 'password must be at least 12 characters', { field: 'password' });
-  if (value.length > 256) return err('AUTH.WEAK_PASSWORD', 'password must be at most 256 characters', { field: 'password' });
+  if (value.length < 12)
+    return err('AUTH.WEAK_PASSWORD', 'password must be at least 12 characters', { field: 'password' });
+  if (value.length > 256)
+    return err('AUTH.WEAK_PASSWORD', 'password must be at most 256 characters', { field: 'password' });
   if (value.toLowerCase().includes(username.toLowerCase())) {
     return err('AUTH.WEAK_PASSWORD', 'password must not contain the username', { field: 'password' });
   }
-  if (new Set(value).size < 5) return err('AUTH.WEAK_PASSWORD', 'password is too repetitive', { field: 'password' });
+  if (new Set(value).size < 5)
+    return err('AUTH.WEAK_PASSWORD', 'password is too repetitive', { field: 'password' });
   return ok(value);
 };

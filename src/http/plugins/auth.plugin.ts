@@ -58,14 +58,22 @@ export const authPlugin = fp(
       }
 
       if (access === 'public') return;
-      if (!req.auth) return sendProblem(reply, problemOf('AUTH.UNAUTHENTICATED', 'log in or send a valid API token'));
+      if (!req.auth)
+        return sendProblem(reply, problemOf('AUTH.UNAUTHENTICATED', 'log in or send a valid API token'));
       if (access !== 'authenticated' && !hasPermission(req.auth.user.roles, access)) {
         return sendProblem(reply, problemOf('AUTH.FORBIDDEN', `this needs the permission "${access}"`));
       }
-      if (req.auth.via === 'session' && !SAFE_METHODS.has(req.method) && !req.routeOptions.config.csrfExempt) {
+      if (
+        req.auth.via === 'session' &&
+        !SAFE_METHODS.has(req.method) &&
+        !req.routeOptions.config.csrfExempt
+      ) {
         const sent = req.headers[CSRF_HEADER];
         if (typeof sent !== 'string' || !req.auth.csrfToken || !sameToken(sent, req.auth.csrfToken)) {
-          return sendProblem(reply, problemOf('AUTH.CSRF', `send the CSRF token from /api/auth/me in the ${CSRF_HEADER} header`));
+          return sendProblem(
+            reply,
+            problemOf('AUTH.CSRF', `send the CSRF token from /api/auth/me in the ${CSRF_HEADER} header`),
+          );
         }
       }
       return undefined;

@@ -149,6 +149,10 @@ export const m0001Foundation: Migration = {
       .addColumn('reported_at', 'text')
       .addColumn('created_at', 'text', (c) => c.notNull())
       .execute();
-    await db.schema.createIndex('incidents_room_time_idx').on('incidents').columns(['room_id', 'occurred_at']).execute();
+    await db.schema
+      .createIndex('incidents_room_time_idx')
+      .on('incidents')
+      .columns(['room_id', 'occurred_at'])
+      .execute();
   },
 };

@@ -48,8 +48,16 @@ export const m0004Recording: Migration = {
       .execute();
     await db.schema.createIndex('clips_alarm_idx').on('clips').column('alarm_id').execute();
     await db.schema.createIndex('clips_incident_idx').on('clips').column('incident_id').execute();
-    await db.schema.createIndex('clips_retention_idx').on('clips').columns(['deleted_at', 'retention_until']).execute();
-    await db.schema.createIndex('clips_camera_idx').on('clips').columns(['camera_id', 'created_at']).execute();
+    await db.schema
+      .createIndex('clips_retention_idx')
+      .on('clips')
+      .columns(['deleted_at', 'retention_until'])
+      .execute();
+    await db.schema
+      .createIndex('clips_camera_idx')
+      .on('clips')
+      .columns(['camera_id', 'created_at'])
+      .execute();
 
     await db.schema
       .createTable('recording_suspensions')
@@ -63,7 +71,11 @@ export const m0004Recording: Migration = {
       .addColumn('resumed_at', 'text')
       .addColumn('resume_reason', 'text')
       .execute();
-    await db.schema.createIndex('recording_suspensions_active_idx').on('recording_suspensions').columns(['resumed_at', 'scope']).execute();
+    await db.schema
+      .createIndex('recording_suspensions_active_idx')
+      .on('recording_suspensions')
+      .columns(['resumed_at', 'scope'])
+      .execute();
 
     await db.schema
       .createTable('recording_objections')
@@ -86,7 +98,15 @@ export const m0004Recording: Migration = {
       .addColumn('clip_id', 'text')
       .addColumn('at', 'text', (c) => c.notNull())
       .execute();
-    await db.schema.createIndex('incident_footage_notes_incident_idx').on('incident_footage_notes').column('incident_id').execute();
-    await db.schema.createIndex('incident_footage_notes_alarm_idx').on('incident_footage_notes').column('alarm_id').execute();
+    await db.schema
+      .createIndex('incident_footage_notes_incident_idx')
+      .on('incident_footage_notes')
+      .column('incident_id')
+      .execute();
+    await db.schema
+      .createIndex('incident_footage_notes_alarm_idx')
+      .on('incident_footage_notes')
+      .column('alarm_id')
+      .execute();
   },
 };

@@ -47,7 +47,10 @@ const toRow = (u: UserRecord): UserTable => ({
 });
 
 export const userRepository = (db: Executor): UserRepository => ({
-  list: async () => (await db.selectFrom('users').selectAll().orderBy('username').execute()).map((r) => publicUser(toUserRecord(r))),
+  list: async () =>
+    (await db.selectFrom('users').selectAll().orderBy('username').execute()).map((r) =>
+      publicUser(toUserRecord(r)),
+    ),
   get: async (id) => {
     const r = await db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
     return r && toUserRecord(r);
@@ -67,7 +70,15 @@ export const userRepository = (db: Executor): UserRepository => ({
     const { id, ...rest } = toRow(u);
     await db.updateTable('users').set(rest).where('id', '=', id).execute();
   },
-  count: async () => Number((await db.selectFrom('users').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n),
+  count: async () =>
+    Number(
+      (
+        await db
+          .selectFrom('users')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    ),
 });
 
 const toSession = (r: SessionTable): SessionRecord => ({
@@ -83,7 +94,14 @@ export const sessionRepository = (db: Executor): SessionRepository => ({
   insert: async (s) => {
     await db
       .insertInto('sessions')
-      .values({ id_hash: s.idHash, user_id: s.userId, csrf_token: s.csrfToken, created_at: s.createdAt, expires_at: s.expiresAt, last_seen_at: s.lastSeenAt })
+      .values({
+        id_hash: s.idHash,
+        user_id: s.userId,
+        csrf_token: s.csrfToken,
+        created_at: s.createdAt,
+        expires_at: s.expiresAt,
+        last_seen_at: s.lastSeenAt,
+      })
       .execute();
   },
   get: async (idHash) => {
@@ -98,7 +116,8 @@ export const sessionRepository = (db: Executor): SessionRepository => ({
   },
   deleteForUser: async (userId) =>
     Number((await db.deleteFrom('sessions').where('user_id', '=', userId).executeTakeFirst()).numDeletedRows),
-  deleteExpired: async (now) => Number((await db.deleteFrom('sessions').where('expires_at', '<', now).executeTakeFirst()).numDeletedRows),
+  deleteExpired: async (now) =>
+    Number((await db.deleteFrom('sessions').where('expires_at', '<', now).executeTakeFirst()).numDeletedRows),
 });
 
 const toToken = (r: ApiTokenTable): ApiTokenRecord => ({
@@ -115,14 +134,23 @@ export const apiTokenRepository = (db: Executor): ApiTokenRepository => ({
   insert: async (t) => {
     await db
       .insertInto('api_tokens')
-      .values({ id: t.id, user_id: t.userId, name: t.name, token_hash: t.tokenHash, created_at: t.createdAt, last_used_at: null, revoked_at: null })
+      .values({
+        id: t.id,
+        user_id: t.userId,
+        name: t.name,
+        token_hash: t.tokenHash,
+        created_at: t.createdAt,
+        last_used_at: null,
+        revoked_at: null,
+      })
       .execute();
   },
   findByHash: async (h) => {
     const r = await db.selectFrom('api_tokens').selectAll().where('token_hash', '=', h).executeTakeFirst();
     return r && toToken(r);
   },
-  listForUser: async (userId) => (await db.selectFrom('api_tokens').selectAll().where('user_id', '=', userId).execute()).map(toToken),
+  listForUser: async (userId) =>
+    (await db.selectFrom('api_tokens').selectAll().where('user_id', '=', userId).execute()).map(toToken),
   markUsed: async (id, at) => {
     await db.updateTable('api_tokens').set({ last_used_at: at }).where('id', '=', id).execute();
   },

@@ -127,7 +127,8 @@ const alarmRow = (a: Alarm): AlarmRow => ({
 
 export const alarmRepository = (db: Executor, dialect: 'sqlite' | 'postgres'): AlarmRepository => ({
   lock: async (key) => {
-    if (dialect === 'postgres') await sql`SELECT pg_advisory_xact_lock(hashtext(${`alarm:${key}`}))`.execute(db);
+    if (dialect === 'postgres')
+      await sql`SELECT pg_advisory_xact_lock(hashtext(${`alarm:${key}`}))`.execute(db);
   },
   insert: async (a) => {
     await db.insertInto('alarms').values(alarmRow(a)).execute();

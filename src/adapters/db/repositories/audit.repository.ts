@@ -25,7 +25,12 @@ export const auditRepository = (db: Executor, dialect: 'sqlite' | 'postgres'): A
     // writer at a time (the Kysely driver serialises on its single connection); PostgreSQL
     // takes an advisory lock released at commit.
     if (dialect === 'postgres') await sql`SELECT pg_advisory_xact_lock(${AUDIT_HEAD_LOCK})`.execute(db);
-    const head = await db.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+    const head = await db
+      .selectFrom('audit_log')
+      .select(['seq', 'hash'])
+      .orderBy('seq', 'desc')
+      .limit(1)
+      .executeTakeFirst();
     const entry = link(head ? { seq: Number(head.seq), hash: head.hash } : undefined, content);
     await db
       .insertInto('audit_log')
@@ -52,11 +57,25 @@ export const auditRepository = (db: Executor, dialect: 'sqlite' | 'postgres'): A
   async *iterate(batchSize) {
     let after = 0;
     for (;;) {
-      const rows = await db.selectFrom('audit_log').selectAll().where('seq', '>', after).orderBy('seq').limit(batchSize).execute();
+      const rows = await db
+        .selectFrom('audit_log')
+        .selectAll()
+        .where('seq', '>', after)
+        .orderBy('seq')
+        .limit(batchSize)
+        .execute();
       for (const r of rows) yield toEntry(r);
       if (rows.length < batchSize) return;
       after = Number(rows[rows.length - 1]!.seq);
     }
   },
-  count: async () => Number((await db.selectFrom('audit_log').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n),
+  count: async () =>
+    Number(
+      (
+        await db
+          .selectFrom('audit_log')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    ),
 });

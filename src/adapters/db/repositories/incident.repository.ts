@@ -56,9 +56,24 @@ export const incidentRepository = (db: Executor): IncidentRepository => ({
     if (f.roomId) q = q.where('incidents.room_id', '=', f.roomId);
     if (f.from) q = q.where('incidents.occurred_at', '>=', f.from);
     if (f.to) q = q.where('incidents.occurred_at', '<', f.to);
-    return (await q.orderBy('incidents.occurred_at', 'desc').limit(f.limit ?? 1000).execute()).map(({ conversation_risk_flag: flag, ...r }) =>
-      flag === null || flag === undefined ? toIncident(r) : { ...toIncident(r), riskFlagged: Number(flag) === 1 },
+    return (
+      await q
+        .orderBy('incidents.occurred_at', 'desc')
+        .limit(f.limit ?? 1000)
+        .execute()
+    ).map(({ conversation_risk_flag: flag, ...r }) =>
+      flag === null || flag === undefined
+        ? toIncident(r)
+        : { ...toIncident(r), riskFlagged: Number(flag) === 1 },
     );
   },
-  count: async () => Number((await db.selectFrom('incidents').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n),
+  count: async () =>
+    Number(
+      (
+        await db
+          .selectFrom('incidents')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    ),
 });

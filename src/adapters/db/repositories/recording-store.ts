@@ -17,7 +17,13 @@ import {
   settingsRepository,
   siteRepository,
 } from './registry.repository.js';
-import { clipRepository, footageNoteRepository, objectionRepository, recordingLookups, suspensionRepository } from './recording.repository.js';
+import {
+  clipRepository,
+  footageNoteRepository,
+  objectionRepository,
+  recordingLookups,
+  suspensionRepository,
+} from './recording.repository.js';
 
 const repositories = (db: Executor, dialect: 'sqlite' | 'postgres'): RecordingRepositories => ({
   organisation: organisationRepository(db),

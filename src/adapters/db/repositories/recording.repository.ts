@@ -123,7 +123,13 @@ export const clipRepository = (db: Executor): ClipRepository => ({
     if (f.alarmId !== undefined) q = q.where('alarm_ids', 'like', `%${JSON.stringify(f.alarmId)}%`);
     if (f.cameraId !== undefined) q = q.where('camera_id', '=', f.cameraId);
     if (f.includeDeleted !== true) q = q.where('deleted_at', 'is', null);
-    return (await q.orderBy('created_at', 'desc').orderBy('id').limit(f.limit ?? 200).execute()).map(toClip);
+    return (
+      await q
+        .orderBy('created_at', 'desc')
+        .orderBy('id')
+        .limit(f.limit ?? 200)
+        .execute()
+    ).map(toClip);
   },
   expired: async (now, limit, stuckBefore) =>
     (
@@ -143,11 +149,15 @@ export const clipRepository = (db: Executor): ClipRepository => ({
         .limit(limit)
         .execute()
     ).map(toClip),
-  unfinished: async () => (await db.selectFrom('clips').selectAll().where('status', '=', 'recording').execute()).map(toClip),
+  unfinished: async () =>
+    (await db.selectFrom('clips').selectAll().where('status', '=', 'recording').execute()).map(toClip),
   totals: async () => {
     const r = await db
       .selectFrom('clips')
-      .select((eb) => [eb.fn.countAll().as('n'), eb.fn.sum<number | string | null>('sealed_bytes').as('bytes')])
+      .select((eb) => [
+        eb.fn.countAll().as('n'),
+        eb.fn.sum<number | string | null>('sealed_bytes').as('bytes'),
+      ])
       .where('status', '=', 'sealed')
       .executeTakeFirstOrThrow();
     return { clips: Number(r.n), sealedBytes: Number(r.bytes ?? 0) };
@@ -187,25 +197,61 @@ export const suspensionRepository = (db: Executor): SuspensionRepository => ({
     await db.updateTable('recording_suspensions').set(rest).where('id', '=', id).execute();
   },
   get: async (id) => {
-    const r = await db.selectFrom('recording_suspensions').selectAll().where('id', '=', id).executeTakeFirst();
+    const r = await db
+      .selectFrom('recording_suspensions')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirst();
     return r && toSuspension(r);
   },
   active: async () =>
-    (await db.selectFrom('recording_suspensions').selectAll().where('resumed_at', 'is', null).orderBy('suspended_at').execute()).map(toSuspension),
+    (
+      await db
+        .selectFrom('recording_suspensions')
+        .selectAll()
+        .where('resumed_at', 'is', null)
+        .orderBy('suspended_at')
+        .execute()
+    ).map(toSuspension),
   list: async (limit) =>
-    (await db.selectFrom('recording_suspensions').selectAll().orderBy('suspended_at', 'desc').limit(limit).execute()).map(toSuspension),
+    (
+      await db
+        .selectFrom('recording_suspensions')
+        .selectAll()
+        .orderBy('suspended_at', 'desc')
+        .limit(limit)
+        .execute()
+    ).map(toSuspension),
 });
 
 export const objectionRepository = (db: Executor): ObjectionRepository => ({
   insert: async (o) => {
     await db
       .insertInto('recording_objections')
-      .values({ id: o.id, room_id: o.roomId, conversation_id: o.conversationId, recorded_by: o.recordedBy, at: o.at })
+      .values({
+        id: o.id,
+        room_id: o.roomId,
+        conversation_id: o.conversationId,
+        recorded_by: o.recordedBy,
+        at: o.at,
+      })
       .execute();
   },
   forConversation: async (conversationId) => {
-    const r = await db.selectFrom('recording_objections').selectAll().where('conversation_id', '=', conversationId).executeTakeFirst();
-    return r && { id: r.id, roomId: r.room_id, conversationId: r.conversation_id, recordedBy: r.recorded_by, at: r.at };
+    const r = await db
+      .selectFrom('recording_objections')
+      .selectAll()
+      .where('conversation_id', '=', conversationId)
+      .executeTakeFirst();
+    return (
+      r && {
+        id: r.id,
+        roomId: r.room_id,
+        conversationId: r.conversation_id,
+        recordedBy: r.recorded_by,
+        at: r.at,
+      }
+    );
   },
 });
 
@@ -259,14 +305,27 @@ export const recordingLookups = (db: Executor): RecordingLookups => ({
         .select(['id', 'site_id', 'room_id', 'conversation_type_id', 'started_at', 'risk_flag', 'started_by'])
         .where('ended_at', 'is', null)
         .execute()
-    ).map((r) => ({ id: r.id, siteId: r.site_id, roomId: r.room_id, conversationTypeId: r.conversation_type_id, startedAt: r.started_at, riskFlag: Number(r.risk_flag) === 1, startedBy: r.started_by })),
+    ).map((r) => ({
+      id: r.id,
+      siteId: r.site_id,
+      roomId: r.room_id,
+      conversationTypeId: r.conversation_type_id,
+      startedAt: r.started_at,
+      riskFlag: Number(r.risk_flag) === 1,
+      startedBy: r.started_by,
+    })),
   latestPolicy: async () => {
     try {
       const r = await sql<{ seq: number | string; compiled_at: string; hash: string; compiled: string }>`
         SELECT seq, compiled_at, hash, compiled FROM policy_versions ORDER BY seq DESC LIMIT 1`.execute(db);
       const row = r.rows[0];
       if (row === undefined) return undefined;
-      return { seq: Number(row.seq), compiledAt: row.compiled_at, hash: row.hash, compiled: JSON.parse(row.compiled) as CompiledPolicy };
+      return {
+        seq: Number(row.seq),
+        compiledAt: row.compiled_at,
+        hash: row.hash,
+        compiled: JSON.parse(row.compiled) as CompiledPolicy,
+      };
     } catch (e) {
       if (/policy_versions/i.test(String((e as Error).message))) return undefined;
       throw e;

@@ -12,7 +12,12 @@ import type {
 import type { CameraTable, ConversationTypeTable, RoomTable, SiteTable } from '../schema.js';
 import { bool, int, type Executor } from './executor.js';
 
-const toSite = (r: SiteTable): Site => ({ id: r.id, name: r.name, address: r.address, createdAt: r.created_at });
+const toSite = (r: SiteTable): Site => ({
+  id: r.id,
+  name: r.name,
+  address: r.address,
+  createdAt: r.created_at,
+});
 const toRoom = (r: RoomTable): Room => ({
   id: r.id,
   siteId: r.site_id,
@@ -42,7 +47,14 @@ export const organisationRepository = (db: Executor): OrganisationRepository => 
   async get() {
     const r = await db.selectFrom('organisation').selectAll().where('id', '=', 1).executeTakeFirst();
     return r
-      ? { name: r.name, address: r.address, dpoName: r.dpo_name, dpoEmail: r.dpo_email, dpoPhone: r.dpo_phone, updatedAt: r.updated_at }
+      ? {
+          name: r.name,
+          address: r.address,
+          dpoName: r.dpo_name,
+          dpoEmail: r.dpo_email,
+          dpoPhone: r.dpo_phone,
+          updatedAt: r.updated_at,
+        }
       : undefined;
   },
   async put(o) {
@@ -75,7 +87,12 @@ export const organisationRepository = (db: Executor): OrganisationRepository => 
 export const settingsRepository = (db: Executor): SettingsRepository => ({
   async all() {
     const rows = await db.selectFrom('settings').selectAll().orderBy('key').execute();
-    return rows.map((r) => ({ key: r.key, value: JSON.parse(r.value) as unknown, updatedAt: r.updated_at, updatedBy: r.updated_by }));
+    return rows.map((r) => ({
+      key: r.key,
+      value: JSON.parse(r.value) as unknown,
+      updatedAt: r.updated_at,
+      updatedBy: r.updated_by,
+    }));
   },
   async get(key) {
     const r = await db.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirst();
@@ -102,7 +119,10 @@ export const siteRepository = (db: Executor): SiteRepository => ({
     return r && toSite(r);
   },
   insert: async (s) => {
-    await db.insertInto('sites').values({ id: s.id, name: s.name, address: s.address, created_at: s.createdAt }).execute();
+    await db
+      .insertInto('sites')
+      .values({ id: s.id, name: s.name, address: s.address, created_at: s.createdAt })
+      .execute();
   },
   update: async (s) => {
     await db.updateTable('sites').set({ name: s.name, address: s.address }).where('id', '=', s.id).execute();
@@ -120,13 +140,25 @@ export const roomRepository = (db: Executor): RoomRepository => ({
     return r && toRoom(r);
   },
   findByName: async (siteId, name) => {
-    const r = await db.selectFrom('rooms').selectAll().where('site_id', '=', siteId).where('name', '=', name).executeTakeFirst();
+    const r = await db
+      .selectFrom('rooms')
+      .selectAll()
+      .where('site_id', '=', siteId)
+      .where('name', '=', name)
+      .executeTakeFirst();
     return r && toRoom(r);
   },
   insert: async (r) => {
     await db
       .insertInto('rooms')
-      .values({ id: r.id, site_id: r.siteId, name: r.name, floor: r.floor, description: r.description, created_at: r.createdAt })
+      .values({
+        id: r.id,
+        site_id: r.siteId,
+        name: r.name,
+        floor: r.floor,
+        description: r.description,
+        created_at: r.createdAt,
+      })
       .execute();
   },
   update: async (r) => {
@@ -153,13 +185,25 @@ export const cameraRepository = (db: Executor): CameraRepository => ({
     return r && { ...toCamera(r), credentialsSealed: r.credentials_sealed };
   },
   findByName: async (roomId, name) => {
-    const r = await db.selectFrom('cameras').selectAll().where('room_id', '=', roomId).where('name', '=', name).executeTakeFirst();
+    const r = await db
+      .selectFrom('cameras')
+      .selectAll()
+      .where('room_id', '=', roomId)
+      .where('name', '=', name)
+      .executeTakeFirst();
     return r && toCamera(r);
   },
   insert: async (c) => {
     await db
       .insertInto('cameras')
-      .values({ id: c.id, room_id: c.roomId, name: c.name, url: c.url, credentials_sealed: c.credentialsSealed, created_at: c.createdAt })
+      .values({
+        id: c.id,
+        room_id: c.roomId,
+        name: c.name,
+        url: c.url,
+        credentials_sealed: c.credentialsSealed,
+        created_at: c.createdAt,
+      })
       .execute();
   },
   update: async (c) => {
@@ -172,19 +216,31 @@ export const cameraRepository = (db: Executor): CameraRepository => ({
 });
 
 export const conversationTypeRepository = (db: Executor): ConversationTypeRepository => ({
-  list: async () => (await db.selectFrom('conversation_types').selectAll().orderBy('code').execute()).map(toConversationType),
+  list: async () =>
+    (await db.selectFrom('conversation_types').selectAll().orderBy('code').execute()).map(toConversationType),
   get: async (id) => {
     const r = await db.selectFrom('conversation_types').selectAll().where('id', '=', id).executeTakeFirst();
     return r && toConversationType(r);
   },
   findByCode: async (code) => {
-    const r = await db.selectFrom('conversation_types').selectAll().where('code', '=', code).executeTakeFirst();
+    const r = await db
+      .selectFrom('conversation_types')
+      .selectAll()
+      .where('code', '=', code)
+      .executeTakeFirst();
     return r && toConversationType(r);
   },
   insert: async (t) => {
     await db
       .insertInto('conversation_types')
-      .values({ id: t.id, code: t.code, name_nl: t.nameNl, name_en: t.nameEn, sensitive: int(t.sensitive), created_at: t.createdAt })
+      .values({
+        id: t.id,
+        code: t.code,
+        name_nl: t.nameNl,
+        name_en: t.nameEn,
+        sensitive: int(t.sensitive),
+        created_at: t.createdAt,
+      })
       .execute();
   },
   update: async (t) => {

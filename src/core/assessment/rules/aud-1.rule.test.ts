@@ -6,9 +6,28 @@ import { aud1Rule } from './aud-1.rule.js';
 
 const cases: { name: string; change: (s: Scenario) => void; outcome: Outcome }[] = [
   { name: 'no sound', change: () => undefined, outcome: 'pass' },
-  { name: 'sound by design', change: (s) => { s.measure = { id: 'audio-recording' }; }, outcome: 'fail' },
-  { name: 'sound switched on for video', change: (s) => { s.measure = { id: 'incident-recording', audio: true }; }, outcome: 'fail' },
-  { name: 'sound with a separate justification', change: (s) => { s.measure = { id: 'audio-recording' }; s.safeguards.audioJustification = 'bedreigingen zijn verbaal'; }, outcome: 'review' },
+  {
+    name: 'sound by design',
+    change: (s) => {
+      s.measure = { id: 'audio-recording' };
+    },
+    outcome: 'fail',
+  },
+  {
+    name: 'sound switched on for video',
+    change: (s) => {
+      s.measure = { id: 'incident-recording', audio: true };
+    },
+    outcome: 'fail',
+  },
+  {
+    name: 'sound with a separate justification',
+    change: (s) => {
+      s.measure = { id: 'audio-recording' };
+      s.safeguards.audioJustification = 'bedreigingen zijn verbaal';
+    },
+    outcome: 'review',
+  },
 ];
 
 describe('AUD-1 — EDPB Guidelines 3/2019 §129', () => {

@@ -8,15 +8,27 @@ import { t } from '../text.js';
 export const aud1Rule: Rule = {
   id: 'AUD-1',
   title: t('Geluid staat uit', 'Sound is off'),
-  source: 'EDPB Guidelines 3/2019 §129; AP workplace-camera guidance as relayed by the government business portal (ondernemersplein.kvk.nl): no sound recordings',
+  source:
+    'EDPB Guidelines 3/2019 §129; AP workplace-camera guidance as relayed by the government business portal (ondernemersplein.kvk.nl): no sound recordings',
   evaluate(f) {
-    if (!f.audio) return finding(this, 'pass', [t('Er wordt geen geluid opgenomen of doorgegeven.', 'No sound is recorded or transmitted.')]);
+    if (!f.audio)
+      return finding(this, 'pass', [
+        t('Er wordt geen geluid opgenomen of doorgegeven.', 'No sound is recorded or transmitted.'),
+      ]);
     const justification = f.scenario.safeguards.audioJustification;
     if (justification === undefined) {
       return finding(this, 'fail', [
-        t('Geluid staat aan zonder afzonderlijke rechtvaardiging; functies die niet nodig zijn, moeten uit.', 'Sound is on without a separate justification; functions that are not needed must be switched off.'),
+        t(
+          'Geluid staat aan zonder afzonderlijke rechtvaardiging; functies die niet nodig zijn, moeten uit.',
+          'Sound is on without a separate justification; functions that are not needed must be switched off.',
+        ),
       ]);
     }
-    return finding(this, 'review', [t(`Afzonderlijke rechtvaardiging voor geluid: ${justification}`, `Separate justification for sound: ${justification}`)]);
+    return finding(this, 'review', [
+      t(
+        `Afzonderlijke rechtvaardiging voor geluid: ${justification}`,
+        `Separate justification for sound: ${justification}`,
+      ),
+    ]);
   },
 };

@@ -6,7 +6,13 @@ import { cov1Rule } from './cov-1.rule.js';
 
 const cases: { name: string; change: (s: Scenario) => void; outcome: Outcome }[] = [
   { name: 'visible measure', change: () => undefined, outcome: 'pass' },
-  { name: 'covert recording', change: (s) => { s.measure = { id: 'covert-recording' }; }, outcome: 'fail' },
+  {
+    name: 'covert recording',
+    change: (s) => {
+      s.measure = { id: 'covert-recording' };
+    },
+    outcome: 'fail',
+  },
 ];
 
 describe('COV-1 — AP conditions for covert monitoring; CBP Nijmegen 2013', () => {

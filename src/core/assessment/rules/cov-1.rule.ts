@@ -9,7 +9,8 @@ import { t } from '../text.js';
 export const cov1Rule: Rule = {
   id: 'COV-1',
   title: t('Heimelijk opnemen is nooit kamerbeleid', 'Covert recording is never a room policy'),
-  source: 'AP conditions for covert monitoring (verify); CBP 2013 approval of Nijmegen hidden-camera protocol, withdrawn by the AP after a 2016 CRvB ruling that hidden cameras need a statutory basis',
+  source:
+    'AP conditions for covert monitoring (verify); CBP 2013 approval of Nijmegen hidden-camera protocol, withdrawn by the AP after a 2016 CRvB ruling that hidden cameras need a statutory basis',
   evaluate(f) {
     if (f.measure.covert) {
       return finding(this, 'fail', [
@@ -19,6 +20,8 @@ export const cov1Rule: Rule = {
         ),
       ]);
     }
-    return finding(this, 'pass', [t('De maatregel is zichtbaar en aangekondigd.', 'The measure is visible and announced.')]);
+    return finding(this, 'pass', [
+      t('De maatregel is zichtbaar en aangekondigd.', 'The measure is visible and announced.'),
+    ]);
   },
 };

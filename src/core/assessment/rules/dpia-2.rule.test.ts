@@ -6,12 +6,50 @@ import { dpia2Rule } from './dpia-2.rule.js';
 
 const cases: { name: string; change: (s: Scenario) => void; outcome: Outcome }[] = [
   { name: 'complete', change: () => undefined, outcome: 'pass' },
-  { name: 'high residual risk without prior consultation', change: (s) => { s.dpia.residualRisk = 'high'; }, outcome: 'fail' },
-  { name: 'high residual risk, AP consulted', change: (s) => { s.dpia.residualRisk = 'high'; s.dpia.priorConsultationDate = '2023-12-20'; }, outcome: 'pass' },
-  { name: 'no DPO advice', change: (s) => { delete s.safeguards.dpoAdviceDate; }, outcome: 'condition' },
-  { name: 'views not sought and no reason', change: (s) => { s.dpia.dataSubjectViews = { sought: false }; }, outcome: 'condition' },
-  { name: 'no review date', change: (s) => { delete s.safeguards.reviewDate; }, outcome: 'condition' },
-  { name: 'no DPIA required', change: (s) => { s.measure = { id: 'alarm-button' }; delete s.safeguards.dpoAdviceDate; }, outcome: 'pass' },
+  {
+    name: 'high residual risk without prior consultation',
+    change: (s) => {
+      s.dpia.residualRisk = 'high';
+    },
+    outcome: 'fail',
+  },
+  {
+    name: 'high residual risk, AP consulted',
+    change: (s) => {
+      s.dpia.residualRisk = 'high';
+      s.dpia.priorConsultationDate = '2023-12-20';
+    },
+    outcome: 'pass',
+  },
+  {
+    name: 'no DPO advice',
+    change: (s) => {
+      delete s.safeguards.dpoAdviceDate;
+    },
+    outcome: 'condition',
+  },
+  {
+    name: 'views not sought and no reason',
+    change: (s) => {
+      s.dpia.dataSubjectViews = { sought: false };
+    },
+    outcome: 'condition',
+  },
+  {
+    name: 'no review date',
+    change: (s) => {
+      delete s.safeguards.reviewDate;
+    },
+    outcome: 'condition',
+  },
+  {
+    name: 'no DPIA required',
+    change: (s) => {
+      s.measure = { id: 'alarm-button' };
+      delete s.safeguards.dpoAdviceDate;
+    },
+    outcome: 'pass',
+  },
 ];
 
 describe('DPIA-2 — GDPR Art. 35(2),(9),(11), 36', () => {

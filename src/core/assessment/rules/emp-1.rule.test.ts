@@ -6,10 +6,37 @@ import { emp1Rule } from './emp-1.rule.js';
 
 const cases: { name: string; change: (s: Scenario) => void; outcome: Outcome }[] = [
   { name: 'consent dated', change: () => undefined, outcome: 'pass' },
-  { name: 'camera without consent', change: (s) => { delete s.safeguards.worksCouncilConsentDate; }, outcome: 'condition' },
-  { name: 'alarm log without consent', change: (s) => { s.measure = { id: 'alarm-button' }; delete s.safeguards.worksCouncilConsentDate; }, outcome: 'condition' },
-  { name: 'no staff affected', change: (s) => { delete s.safeguards.worksCouncilConsentDate; s.peopleAffected.staff = false; }, outcome: 'pass' },
-  { name: 'second staff member observes nothing', change: (s) => { s.measure = { id: 'second-staff-member' }; delete s.safeguards.worksCouncilConsentDate; }, outcome: 'pass' },
+  {
+    name: 'camera without consent',
+    change: (s) => {
+      delete s.safeguards.worksCouncilConsentDate;
+    },
+    outcome: 'condition',
+  },
+  {
+    name: 'alarm log without consent',
+    change: (s) => {
+      s.measure = { id: 'alarm-button' };
+      delete s.safeguards.worksCouncilConsentDate;
+    },
+    outcome: 'condition',
+  },
+  {
+    name: 'no staff affected',
+    change: (s) => {
+      delete s.safeguards.worksCouncilConsentDate;
+      s.peopleAffected.staff = false;
+    },
+    outcome: 'pass',
+  },
+  {
+    name: 'second staff member observes nothing',
+    change: (s) => {
+      s.measure = { id: 'second-staff-member' };
+      delete s.safeguards.worksCouncilConsentDate;
+    },
+    outcome: 'pass',
+  },
 ];
 
 describe('EMP-1 — WOR art. 27(1)(l); 27(4)', () => {

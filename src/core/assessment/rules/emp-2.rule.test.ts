@@ -6,9 +6,28 @@ import { emp2Rule } from './emp-2.rule.js';
 
 const cases: { name: string; change: (s: Scenario) => void; outcome: Outcome }[] = [
   { name: 'written ban', change: () => undefined, outcome: 'pass' },
-  { name: 'used for staff assessment', change: (s) => { s.claims = { usedForStaffAssessment: true }; }, outcome: 'fail' },
-  { name: 'no written ban', change: (s) => { delete s.safeguards.noStaffPerformanceUse; }, outcome: 'condition' },
-  { name: 'alarm log used to assess staff', change: (s) => { s.measure = { id: 'alarm-button' }; s.claims = { usedForStaffAssessment: true }; }, outcome: 'fail' },
+  {
+    name: 'used for staff assessment',
+    change: (s) => {
+      s.claims = { usedForStaffAssessment: true };
+    },
+    outcome: 'fail',
+  },
+  {
+    name: 'no written ban',
+    change: (s) => {
+      delete s.safeguards.noStaffPerformanceUse;
+    },
+    outcome: 'condition',
+  },
+  {
+    name: 'alarm log used to assess staff',
+    change: (s) => {
+      s.measure = { id: 'alarm-button' };
+      s.claims = { usedForStaffAssessment: true };
+    },
+    outcome: 'fail',
+  },
 ];
 
 describe('EMP-2 — GDPR Art. 5(1)(b); ECtHR Antović v Montenegro', () => {

@@ -4,10 +4,19 @@ import { t } from '../text.js';
 
 export const lb1Rule: Rule = {
   id: 'LB-1',
-  title: t('Overheid kan geen gerechtvaardigd belang gebruiken', 'A public authority cannot rely on legitimate interests'),
+  title: t(
+    'Overheid kan geen gerechtvaardigd belang gebruiken',
+    'A public authority cannot rely on legitimate interests',
+  ),
   source: 'GDPR Art. 6(1), last subparagraph',
   evaluate(f) {
-    if (!f.personalData) return finding(this, 'pass', [t('De maatregel verwerkt geen persoonsgegevens; er is geen grondslag nodig.', 'The measure processes no personal data; no legal basis is needed.')]);
+    if (!f.personalData)
+      return finding(this, 'pass', [
+        t(
+          'De maatregel verwerkt geen persoonsgegevens; er is geen grondslag nodig.',
+          'The measure processes no personal data; no legal basis is needed.',
+        ),
+      ]);
     if (f.scenario.controller.publicAuthority && f.scenario.legalBasis.article === 'f') {
       return finding(this, 'fail', [
         t(
@@ -16,6 +25,11 @@ export const lb1Rule: Rule = {
         ),
       ]);
     }
-    return finding(this, 'pass', [t(`Grondslag art. 6(1)(${f.scenario.legalBasis.article}) is voor deze verwerkingsverantwoordelijke niet uitgesloten.`, `Basis Art. 6(1)(${f.scenario.legalBasis.article}) is not excluded for this controller.`)]);
+    return finding(this, 'pass', [
+      t(
+        `Grondslag art. 6(1)(${f.scenario.legalBasis.article}) is voor deze verwerkingsverantwoordelijke niet uitgesloten.`,
+        `Basis Art. 6(1)(${f.scenario.legalBasis.article}) is not excluded for this controller.`,
+      ),
+    ]);
   },
 };

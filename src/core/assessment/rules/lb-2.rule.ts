@@ -9,10 +9,14 @@ import { t } from '../text.js';
 export const lb2Rule: Rule = {
   id: 'LB-2',
   title: t('Wettelijke bepaling bij grondslag (c) of (e)', 'A provision of law behind basis (c) or (e)'),
-  source: 'GDPR Art. 6(3); EDPB Guidelines 3/2019 §16 (Art. 6(1)(c) only where national law obliges video surveillance); §41 (verify)',
+  source:
+    'GDPR Art. 6(3); EDPB Guidelines 3/2019 §16 (Art. 6(1)(c) only where national law obliges video surveillance); §41 (verify)',
   evaluate(f) {
     const { article, provision } = f.scenario.legalBasis;
-    if (!f.personalData) return finding(this, 'pass', [t('Geen persoonsgegevens: geen grondslag nodig.', 'No personal data: no basis needed.')]);
+    if (!f.personalData)
+      return finding(this, 'pass', [
+        t('Geen persoonsgegevens: geen grondslag nodig.', 'No personal data: no basis needed.'),
+      ]);
     if (article === 'c' || article === 'e') {
       if (provision === undefined || provision.trim() === '') {
         return finding(this, 'fail', [
@@ -37,6 +41,11 @@ export const lb2Rule: Rule = {
         ),
       ]);
     }
-    return finding(this, 'pass', [t('Niet van toepassing: de grondslag is niet (c) of (e).', 'Not applicable: the basis is not (c) or (e).')]);
+    return finding(this, 'pass', [
+      t(
+        'Niet van toepassing: de grondslag is niet (c) of (e).',
+        'Not applicable: the basis is not (c) or (e).',
+      ),
+    ]);
   },
 };

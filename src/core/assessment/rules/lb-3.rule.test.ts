@@ -5,9 +5,30 @@ import { factsOf } from './rule-test-kit.js';
 import { lb3Rule } from './lb-3.rule.js';
 
 const cases: { name: string; change: (s: Scenario) => void; outcome: Outcome }[] = [
-  { name: 'consent towards a public authority', change: (s) => { s.legalBasis = { article: 'a' }; }, outcome: 'fail' },
-  { name: 'consent of employees to a private employer', change: (s) => { s.legalBasis = { article: 'a' }; s.controller.publicAuthority = false; }, outcome: 'fail' },
-  { name: 'consent, private controller, no staff affected', change: (s) => { s.legalBasis = { article: 'a' }; s.controller.publicAuthority = false; s.peopleAffected.staff = false; }, outcome: 'review' },
+  {
+    name: 'consent towards a public authority',
+    change: (s) => {
+      s.legalBasis = { article: 'a' };
+    },
+    outcome: 'fail',
+  },
+  {
+    name: 'consent of employees to a private employer',
+    change: (s) => {
+      s.legalBasis = { article: 'a' };
+      s.controller.publicAuthority = false;
+    },
+    outcome: 'fail',
+  },
+  {
+    name: 'consent, private controller, no staff affected',
+    change: (s) => {
+      s.legalBasis = { article: 'a' };
+      s.controller.publicAuthority = false;
+      s.peopleAffected.staff = false;
+    },
+    outcome: 'review',
+  },
   { name: 'not consent', change: () => undefined, outcome: 'pass' },
 ];
 

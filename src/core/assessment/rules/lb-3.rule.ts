@@ -8,10 +8,16 @@ import { t } from '../text.js';
 export const lb3Rule: Rule = {
   id: 'LB-3',
   title: t('Geen geldige toestemming bij machtsongelijkheid', 'No valid consent where power is imbalanced'),
-  source: 'GDPR recital 43; EDPB Guidelines 05/2020 on consent §16 (public authorities); EDPB Guidelines 3/2019 section 3.3, §43–47 (verify; the employer sentence is reported at §47)',
+  source:
+    'GDPR recital 43; EDPB Guidelines 05/2020 on consent §16 (public authorities); EDPB Guidelines 3/2019 section 3.3, §43–47 (verify; the employer sentence is reported at §47)',
   evaluate(f) {
     if (f.scenario.legalBasis.article !== 'a' || !f.personalData) {
-      return finding(this, 'pass', [t('Niet van toepassing: de grondslag is geen toestemming.', 'Not applicable: the basis is not consent.')]);
+      return finding(this, 'pass', [
+        t(
+          'Niet van toepassing: de grondslag is geen toestemming.',
+          'Not applicable: the basis is not consent.',
+        ),
+      ]);
     }
     if (f.scenario.controller.publicAuthority || f.scenario.peopleAffected.staff) {
       return finding(this, 'fail', [
@@ -22,7 +28,10 @@ export const lb3Rule: Rule = {
       ]);
     }
     return finding(this, 'review', [
-      t('Een persoon moet beoordelen of toestemming hier vrij, specifiek en intrekbaar is.', 'A person must judge whether consent here is free, specific and can be withdrawn.'),
+      t(
+        'Een persoon moet beoordelen of toestemming hier vrij, specifiek en intrekbaar is.',
+        'A person must judge whether consent here is free, specific and can be withdrawn.',
+      ),
     ]);
   },
 };

@@ -10,22 +10,35 @@ import { t } from '../text.js';
 export const nec1Rule: Rule = {
   id: 'NEC-1',
   title: t('Echt en actueel risico voor deze ruimte', 'A real, present risk for this room'),
-  source: 'EDPB Guidelines 3/2019 §19–21 and §23 (verify; written for Art. 6(1)(f), applied by analogy); CJEU C-708/18 (interest must exist at the time of processing, not be hypothetical)',
+  source:
+    'EDPB Guidelines 3/2019 §19–21 and §23 (verify; written for Art. 6(1)(f), applied by analogy); CJEU C-708/18 (interest must exist at the time of processing, not be hypothetical)',
   evaluate(f) {
     if (!f.residentData) {
       return finding(this, 'pass', [
-        t('De maatregel legt geen beeld of geluid van inwoners vast; de noodzaak van hulp bij agressie volstaat.', 'The measure captures no images or sound of residents; the need for help against aggression suffices.'),
+        t(
+          'De maatregel legt geen beeld of geluid van inwoners vast; de noodzaak van hulp bij agressie volstaat.',
+          'The measure captures no images or sound of residents; the need for help against aggression suffices.',
+        ),
       ]);
     }
     const { imminentDanger, statistics } = f.scenario.evidence;
-    const dangerAge = imminentDanger === undefined ? undefined : dayNumber(f.scenario.assessedOn) - dayNumber(imminentDanger.date);
+    const dangerAge =
+      imminentDanger === undefined
+        ? undefined
+        : dayNumber(f.scenario.assessedOn) - dayNumber(imminentDanger.date);
     const currentDanger = dangerAge !== undefined && dangerAge >= 0 && dangerAge <= EVIDENCE_WINDOW_DAYS;
     const incidents = f.relevantIncidents;
     if (incidents.length === 0 && !currentDanger) {
       return finding(this, 'fail', [
         statistics !== undefined
-          ? t('Alleen algemene statistieken: die tonen geen echt en actueel risico voor deze ruimte.', 'General statistics only: they do not show a real, present risk for this room.')
-          : t('Geen gedocumenteerde incidenten in deze ruimten en gesprekken in de afgelopen twee jaar, en geen concreet dreigend gevaar.', 'No documented incidents in these rooms and conversations in the last two years, and no concrete imminent danger.'),
+          ? t(
+              'Alleen algemene statistieken: die tonen geen echt en actueel risico voor deze ruimte.',
+              'General statistics only: they do not show a real, present risk for this room.',
+            )
+          : t(
+              'Geen gedocumenteerde incidenten in deze ruimten en gesprekken in de afgelopen twee jaar, en geen concreet dreigend gevaar.',
+              'No documented incidents in these rooms and conversations in the last two years, and no concrete imminent danger.',
+            ),
       ]);
     }
     const serious = incidents.filter((i) => i.severity !== 'low' || i.policeReport);
@@ -38,7 +51,10 @@ export const nec1Rule: Rule = {
     if (serious.length === 0 && !currentDanger) {
       return finding(this, 'review', [
         ...reasons,
-        t('Alleen lichte incidenten zonder aangifte: een persoon moet beoordelen of dat een echt risico is.', 'Only low-severity incidents without a police report: a person must judge whether that is a real risk.'),
+        t(
+          'Alleen lichte incidenten zonder aangifte: een persoon moet beoordelen of dat een echt risico is.',
+          'Only low-severity incidents without a police report: a person must judge whether that is a real risk.',
+        ),
       ]);
     }
     return finding(this, 'pass', reasons);

@@ -3,7 +3,11 @@ import { PURPOSE_KINDS } from '../catalogue.js';
 import { finding, type Rule } from '../rule.js';
 import { t } from '../text.js';
 
-const KIND_NAMES = { 'immediate-help': t('directe hulp', 'immediate help'), deterrence: t('afschrikking', 'deterrence'), evidence: t('bewijs', 'evidence') } as const;
+const KIND_NAMES = {
+  'immediate-help': t('directe hulp', 'immediate help'),
+  deterrence: t('afschrikking', 'deterrence'),
+  evidence: t('bewijs', 'evidence'),
+} as const;
 
 export const nec4Rule: Rule = {
   id: 'NEC-4',
@@ -12,15 +16,30 @@ export const nec4Rule: Rule = {
   evaluate(f) {
     const kinds = f.scenario.purpose.kinds;
     const unmet = PURPOSE_KINDS.filter((k) => kinds.includes(k) && f.measure.achieves[k] !== 'yes');
-    const unmetText = t(unmet.map((k) => KIND_NAMES[k].nl).join(', '), unmet.map((k) => KIND_NAMES[k].en).join(', '));
+    const unmetText = t(
+      unmet.map((k) => KIND_NAMES[k].nl).join(', '),
+      unmet.map((k) => KIND_NAMES[k].en).join(', '),
+    );
     if (!f.personalData) {
       return finding(this, 'pass', [
         unmet.length === 0
-          ? t('Het middel dient het gestelde doel zonder persoonsgegevens.', 'The measure serves the stated purpose without personal data.')
-          : t(`Geen persoonsgegevens; dient niet (volledig): ${unmetText.nl}.`, `No personal data; does not (fully) serve: ${unmetText.en}.`),
+          ? t(
+              'Het middel dient het gestelde doel zonder persoonsgegevens.',
+              'The measure serves the stated purpose without personal data.',
+            )
+          : t(
+              `Geen persoonsgegevens; dient niet (volledig): ${unmetText.nl}.`,
+              `No personal data; does not (fully) serve: ${unmetText.en}.`,
+            ),
       ]);
     }
-    if (kinds.length === 0) return finding(this, 'fail', [t('Zonder soort doel kan de vorm niet uit het doel volgen.', 'Without a kind of purpose the form cannot follow from it.')]);
+    if (kinds.length === 0)
+      return finding(this, 'fail', [
+        t(
+          'Zonder soort doel kan de vorm niet uit het doel volgen.',
+          'Without a kind of purpose the form cannot follow from it.',
+        ),
+      ]);
     if (f.residentData && f.measure.stores && !kinds.includes('evidence')) {
       return finding(this, 'fail', [
         t(
@@ -30,12 +49,20 @@ export const nec4Rule: Rule = {
       ]);
     }
     if (kinds.every((k) => f.measure.achieves[k] === 'no')) {
-      return finding(this, 'fail', [t(`Dit middel bereikt geen van de gestelde doelen (${unmetText.nl}).`, `This measure achieves none of the stated purposes (${unmetText.en}).`)]);
+      return finding(this, 'fail', [
+        t(
+          `Dit middel bereikt geen van de gestelde doelen (${unmetText.nl}).`,
+          `This measure achieves none of the stated purposes (${unmetText.en}).`,
+        ),
+      ]);
     }
     return finding(this, 'pass', [
       unmet.length === 0
         ? t('Het middel past bij elk gesteld doel.', 'The measure fits every stated purpose.')
-        : t(`Het middel dient niet volledig: ${unmetText.nl}.`, `The measure does not fully serve: ${unmetText.en}.`),
+        : t(
+            `Het middel dient niet volledig: ${unmetText.nl}.`,
+            `The measure does not fully serve: ${unmetText.en}.`,
+          ),
     ]);
   },
 };

@@ -4,10 +4,16 @@ import { t } from '../text.js';
 
 export const prop1Rule: Rule = {
   id: 'PROP-1',
-  title: t('Vermoeden: het belang van de inwoner weegt zwaarder', 'Presumption: the resident’s interests override'),
+  title: t(
+    'Vermoeden: het belang van de inwoner weegt zwaarder',
+    'Presumption: the resident’s interests override',
+  ),
   source: 'EDPB Guidelines 3/2019 §36–39 (verify)',
   evaluate(f) {
-    if (!f.residentData) return finding(this, 'pass', [t('Geen beeld of geluid van het gesprek.', 'No images or sound of the conversation.')]);
+    if (!f.residentData)
+      return finding(this, 'pass', [
+        t('Geen beeld of geluid van het gesprek.', 'No images or sound of the conversation.'),
+      ]);
     const concrete = f.relevantIncidents.filter((i) => i.severity !== 'low' || i.policeReport);
     if (concrete.length === 0 && f.scenario.evidence.imminentDanger === undefined) {
       return finding(this, 'fail', [

@@ -6,8 +6,21 @@ import { prop2Rule } from './prop-2.rule.js';
 
 const cases: { name: string; change: (s: Scenario) => void; outcome: Outcome }[] = [
   { name: 'signs not used as an argument', change: () => undefined, outcome: 'pass' },
-  { name: 'relies on signs creating an expectation', change: (s) => { s.claims = { signageCreatesExpectation: true }; }, outcome: 'fail' },
-  { name: 'no camera', change: (s) => { s.measure = { id: 'alarm-button' }; s.claims = { signageCreatesExpectation: true }; }, outcome: 'pass' },
+  {
+    name: 'relies on signs creating an expectation',
+    change: (s) => {
+      s.claims = { signageCreatesExpectation: true };
+    },
+    outcome: 'fail',
+  },
+  {
+    name: 'no camera',
+    change: (s) => {
+      s.measure = { id: 'alarm-button' };
+      s.claims = { signageCreatesExpectation: true };
+    },
+    outcome: 'pass',
+  },
 ];
 
 describe('PROP-2 — EDPB Guidelines 3/2019 §40 (verify)', () => {

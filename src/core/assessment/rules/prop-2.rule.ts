@@ -7,12 +7,23 @@ export const prop2Rule: Rule = {
   title: t('Bebording schept geen redelijke verwachting', 'Signs do not create a reasonable expectation'),
   source: 'EDPB Guidelines 3/2019 §40 (verify)',
   evaluate(f) {
-    if (!f.residentData) return finding(this, 'pass', [t('Geen beeld of geluid van het gesprek.', 'No images or sound of the conversation.')]);
+    if (!f.residentData)
+      return finding(this, 'pass', [
+        t('Geen beeld of geluid van het gesprek.', 'No images or sound of the conversation.'),
+      ]);
     if (f.scenario.claims?.signageCreatesExpectation === true) {
       return finding(this, 'fail', [
-        t('De afweging leunt op het argument dat bebording filmen verwacht maakt; dat argument telt niet.', 'The balancing relies on the argument that signs make filming expected; that argument does not count.'),
+        t(
+          'De afweging leunt op het argument dat bebording filmen verwacht maakt; dat argument telt niet.',
+          'The balancing relies on the argument that signs make filming expected; that argument does not count.',
+        ),
       ]);
     }
-    return finding(this, 'pass', [t('Bebording telt alleen als informatie, niet in de afweging.', 'Signs count as information only, not in the balancing.')]);
+    return finding(this, 'pass', [
+      t(
+        'Bebording telt alleen als informatie, niet in de afweging.',
+        'Signs count as information only, not in the balancing.',
+      ),
+    ]);
   },
 };

@@ -6,8 +6,21 @@ import { prop3Rule } from './prop-3.rule.js';
 
 const cases: { name: string; change: (s: Scenario) => void; outcome: Outcome }[] = [
   { name: 'service does not depend on the camera', change: () => undefined, outcome: 'pass' },
-  { name: 'refusing the camera costs the benefit', change: (s) => { s.conditionsAccessToService = true; }, outcome: 'fail' },
-  { name: 'no camera', change: (s) => { s.measure = { id: 'second-staff-member' }; s.conditionsAccessToService = true; }, outcome: 'pass' },
+  {
+    name: 'refusing the camera costs the benefit',
+    change: (s) => {
+      s.conditionsAccessToService = true;
+    },
+    outcome: 'fail',
+  },
+  {
+    name: 'no camera',
+    change: (s) => {
+      s.measure = { id: 'second-staff-member' };
+      s.conditionsAccessToService = true;
+    },
+    outcome: 'pass',
+  },
 ];
 
 describe('PROP-3 — WP248 rev.01 criterion 9', () => {

@@ -15,6 +15,11 @@ export const prop3Rule: Rule = {
         ),
       ]);
     }
-    return finding(this, 'pass', [t('Toegang tot de dienst hangt niet af van de maatregel.', 'Access to the service does not depend on the measure.')]);
+    return finding(this, 'pass', [
+      t(
+        'Toegang tot de dienst hangt niet af van de maatregel.',
+        'Access to the service does not depend on the measure.',
+      ),
+    ]);
   },
 };

@@ -12,14 +12,22 @@ export const MAX_RETENTION_HOURS = 24 * 28;
 export const ret1Rule: Rule = {
   id: 'RET-1',
   title: t('Korte bewaartermijn, automatisch verwijderen', 'Short retention, automatic deletion'),
-  source: 'EDPB Guidelines 3/2019 §121–122 (verify); AP workplace guidance as relayed by the government business portal (ondernemersplein.kvk.nl): at most 4 weeks, longer only for an incident until resolved',
+  source:
+    'EDPB Guidelines 3/2019 §121–122 (verify); AP workplace guidance as relayed by the government business portal (ondernemersplein.kvk.nl): at most 4 weeks, longer only for an incident until resolved',
   evaluate(f) {
     if (!f.residentData || !f.measure.stores) {
-      return finding(this, 'pass', [t('Er worden geen beelden of geluid bewaard.', 'No footage or sound is stored.')]);
+      return finding(this, 'pass', [
+        t('Er worden geen beelden of geluid bewaard.', 'No footage or sound is stored.'),
+      ]);
     }
     const { retentionHours: hours, retentionJustification, automaticDeletion } = f.scenario.safeguards;
     if (hours === undefined) {
-      return finding(this, 'fail', [t('Geen bewaartermijn vastgesteld: beelden zouden onbeperkt bewaard worden.', 'No retention period set: footage would be kept without limit.')]);
+      return finding(this, 'fail', [
+        t(
+          'Geen bewaartermijn vastgesteld: beelden zouden onbeperkt bewaard worden.',
+          'No retention period set: footage would be kept without limit.',
+        ),
+      ]);
     }
     if (hours > MAX_RETENTION_HOURS) {
       return finding(this, 'fail', [
@@ -32,24 +40,62 @@ export const ret1Rule: Rule = {
     const deletion =
       automaticDeletion === true
         ? []
-        : [condition(this, 'automatic-deletion', t('Beelden worden na de bewaartermijn automatisch verwijderd.', 'Footage is deleted automatically when the retention period ends.'))];
+        : [
+            condition(
+              this,
+              'automatic-deletion',
+              t(
+                'Beelden worden na de bewaartermijn automatisch verwijderd.',
+                'Footage is deleted automatically when the retention period ends.',
+              ),
+            ),
+          ];
     if (hours > SHORT_RETENTION_HOURS) {
       if (retentionJustification === undefined) {
         return finding(
           this,
           'condition',
-          [t(`Bewaartermijn ${hours} uur is langer dan 72 uur zonder extra rechtvaardiging.`, `Retention of ${hours} hours exceeds 72 hours without extra justification.`)],
-          [condition(this, 'retention-max', t('Bewaartermijn ten hoogste 72 uur.', 'Retention at most 72 hours.'), SHORT_RETENTION_HOURS), ...deletion],
+          [
+            t(
+              `Bewaartermijn ${hours} uur is langer dan 72 uur zonder extra rechtvaardiging.`,
+              `Retention of ${hours} hours exceeds 72 hours without extra justification.`,
+            ),
+          ],
+          [
+            condition(
+              this,
+              'retention-max',
+              t('Bewaartermijn ten hoogste 72 uur.', 'Retention at most 72 hours.'),
+              SHORT_RETENTION_HOURS,
+            ),
+            ...deletion,
+          ],
         );
       }
       return finding(
         this,
         'review',
-        [t(`Bewaartermijn ${hours} uur, gerechtvaardigd met: ${retentionJustification}`, `Retention of ${hours} hours, justified by: ${retentionJustification}`)],
+        [
+          t(
+            `Bewaartermijn ${hours} uur, gerechtvaardigd met: ${retentionJustification}`,
+            `Retention of ${hours} hours, justified by: ${retentionJustification}`,
+          ),
+        ],
         deletion,
       );
     }
-    if (deletion.length > 0) return finding(this, 'condition', [t(`Bewaartermijn ${hours} uur.`, `Retention of ${hours} hours.`)], deletion);
-    return finding(this, 'pass', [t(`Bewaartermijn ${hours} uur, automatisch verwijderd.`, `Retention of ${hours} hours, deleted automatically.`)]);
+    if (deletion.length > 0)
+      return finding(
+        this,
+        'condition',
+        [t(`Bewaartermijn ${hours} uur.`, `Retention of ${hours} hours.`)],
+        deletion,
+      );
+    return finding(this, 'pass', [
+      t(
+        `Bewaartermijn ${hours} uur, automatisch verwijderd.`,
+        `Retention of ${hours} hours, deleted automatically.`,
+      ),
+    ]);
   },
 };

@@ -6,8 +6,21 @@ import { rgt1Rule } from './rgt-1.rule.js';
 
 const cases: { name: string; change: (s: Scenario) => void; outcome: Outcome }[] = [
   { name: 'procedure in place', change: () => undefined, outcome: 'pass' },
-  { name: 'no procedure', change: (s) => { delete s.safeguards.rightsProcedure; }, outcome: 'condition' },
-  { name: 'no personal data', change: (s) => { delete s.safeguards.rightsProcedure; s.measure = { id: 'host-nearby' }; }, outcome: 'pass' },
+  {
+    name: 'no procedure',
+    change: (s) => {
+      delete s.safeguards.rightsProcedure;
+    },
+    outcome: 'condition',
+  },
+  {
+    name: 'no personal data',
+    change: (s) => {
+      delete s.safeguards.rightsProcedure;
+      s.measure = { id: 'host-nearby' };
+    },
+    outcome: 'pass',
+  },
 ];
 
 describe('RGT-1 — GDPR Art. 12(3), 15(4); EDPB Guidelines 3/2019 section 6.1', () => {

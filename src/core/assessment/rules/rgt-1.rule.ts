@@ -9,14 +9,32 @@ export const rgt1Rule: Rule = {
   evaluate(f) {
     if (!f.personalData) return finding(this, 'pass', [t('Geen persoonsgegevens.', 'No personal data.')]);
     if (f.scenario.safeguards.rightsProcedure === true) {
-      return finding(this, 'pass', [t('Verzoeken worden binnen een maand beantwoord; anderen worden onherkenbaar gemaakt.', 'Requests are answered within one month; other people are masked.')]);
+      return finding(this, 'pass', [
+        t(
+          'Verzoeken worden binnen een maand beantwoord; anderen worden onherkenbaar gemaakt.',
+          'Requests are answered within one month; other people are masked.',
+        ),
+      ]);
     }
-    return finding(this, 'condition', [t('Er is geen procedure voor verzoeken van betrokkenen vastgelegd.', 'No procedure for data-subject requests is recorded.')], [
-      condition(
-        this,
-        'rights-procedure',
-        t('Procedure: antwoord binnen een maand (verlenging met twee maanden alleen met bericht binnen de eerste maand), kopieën met anderen onherkenbaar.', 'Procedure: answer within one month (two-month extension only if the person is told within the first month), copies with other people masked.'),
-      ),
-    ]);
+    return finding(
+      this,
+      'condition',
+      [
+        t(
+          'Er is geen procedure voor verzoeken van betrokkenen vastgelegd.',
+          'No procedure for data-subject requests is recorded.',
+        ),
+      ],
+      [
+        condition(
+          this,
+          'rights-procedure',
+          t(
+            'Procedure: antwoord binnen een maand (verlenging met twee maanden alleen met bericht binnen de eerste maand), kopieën met anderen onherkenbaar.',
+            'Procedure: answer within one month (two-month extension only if the person is told within the first month), copies with other people masked.',
+          ),
+        ),
+      ],
+    );
   },
 };

@@ -6,9 +6,28 @@ import { rgt2Rule } from './rgt-2.rule.js';
 
 const cases: { name: string; change: (s: Scenario) => void; outcome: Outcome }[] = [
   { name: 'objection switches off', change: () => undefined, outcome: 'pass' },
-  { name: 'cannot be switched off', change: (s) => { s.safeguards.objectionSwitchesOff = false; }, outcome: 'fail' },
-  { name: 'not recorded how', change: (s) => { delete s.safeguards.objectionSwitchesOff; }, outcome: 'condition' },
-  { name: 'alarm button', change: (s) => { s.measure = { id: 'alarm-button' }; s.safeguards.objectionSwitchesOff = false; }, outcome: 'pass' },
+  {
+    name: 'cannot be switched off',
+    change: (s) => {
+      s.safeguards.objectionSwitchesOff = false;
+    },
+    outcome: 'fail',
+  },
+  {
+    name: 'not recorded how',
+    change: (s) => {
+      delete s.safeguards.objectionSwitchesOff;
+    },
+    outcome: 'condition',
+  },
+  {
+    name: 'alarm button',
+    change: (s) => {
+      s.measure = { id: 'alarm-button' };
+      s.safeguards.objectionSwitchesOff = false;
+    },
+    outcome: 'pass',
+  },
 ];
 
 describe('RGT-2 — EDPB Guidelines 3/2019 §105–106', () => {

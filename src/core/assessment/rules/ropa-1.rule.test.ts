@@ -6,8 +6,20 @@ import { ropa1Rule } from './ropa-1.rule.js';
 
 const cases: { name: string; change: (s: Scenario) => void; outcome: Outcome }[] = [
   { name: 'camera produces a register entry', change: () => undefined, outcome: 'pass' },
-  { name: 'alarm log produces a register entry', change: (s) => { s.measure = { id: 'alarm-button' }; }, outcome: 'pass' },
-  { name: 'no personal data', change: (s) => { s.measure = { id: 'room-design' }; }, outcome: 'pass' },
+  {
+    name: 'alarm log produces a register entry',
+    change: (s) => {
+      s.measure = { id: 'alarm-button' };
+    },
+    outcome: 'pass',
+  },
+  {
+    name: 'no personal data',
+    change: (s) => {
+      s.measure = { id: 'room-design' };
+    },
+    outcome: 'pass',
+  },
 ];
 
 describe('ROPA-1 — GDPR Art. 30', () => {

@@ -7,9 +7,18 @@ export const ropa1Rule: Rule = {
   title: t('Vermelding in het verwerkingsregister', 'Entry in the register of processing activities'),
   source: 'GDPR Art. 30',
   evaluate(f) {
-    if (!f.personalData) return finding(this, 'pass', [t('Geen persoonsgegevens: geen registervermelding nodig.', 'No personal data: no register entry needed.')]);
+    if (!f.personalData)
+      return finding(this, 'pass', [
+        t(
+          'Geen persoonsgegevens: geen registervermelding nodig.',
+          'No personal data: no register entry needed.',
+        ),
+      ]);
     return finding(this, 'pass', [
-      t('Bij goedkeuring maakt Proportio de vermelding voor het verwerkingsregister uit deze beoordeling.', 'On approval Proportio produces the register entry from this assessment.'),
+      t(
+        'Bij goedkeuring maakt Proportio de vermelding voor het verwerkingsregister uit deze beoordeling.',
+        'On approval Proportio produces the register entry from this assessment.',
+      ),
     ]);
   },
 };

@@ -6,10 +6,36 @@ import { sc1Rule } from './sc-1.rule.js';
 
 const cases: { name: string; change: (s: Scenario) => void; outcome: Outcome }[] = [
   { name: 'images of a sensitive conversation', change: () => undefined, outcome: 'pass' },
-  { name: 'sound of a sensitive conversation', change: (s) => { s.measure = { id: 'audio-recording' }; }, outcome: 'fail' },
-  { name: 'sound with an Art. 9(2) exception cited', change: (s) => { s.measure = { id: 'audio-recording' }; s.safeguards.art9Exception = 'art. 9(2)(g)'; }, outcome: 'review' },
-  { name: 'sound of a non-sensitive conversation', change: (s) => { s.measure = { id: 'audio-recording' }; s.scope.conversationTypes = [{ id: 'terugvordering', sensitive: false }]; }, outcome: 'pass' },
-  { name: 'video measure with audio switched on', change: (s) => { s.measure = { id: 'continuous-video', audio: true }; }, outcome: 'fail' },
+  {
+    name: 'sound of a sensitive conversation',
+    change: (s) => {
+      s.measure = { id: 'audio-recording' };
+    },
+    outcome: 'fail',
+  },
+  {
+    name: 'sound with an Art. 9(2) exception cited',
+    change: (s) => {
+      s.measure = { id: 'audio-recording' };
+      s.safeguards.art9Exception = 'art. 9(2)(g)';
+    },
+    outcome: 'review',
+  },
+  {
+    name: 'sound of a non-sensitive conversation',
+    change: (s) => {
+      s.measure = { id: 'audio-recording' };
+      s.scope.conversationTypes = [{ id: 'terugvordering', sensitive: false }];
+    },
+    outcome: 'pass',
+  },
+  {
+    name: 'video measure with audio switched on',
+    change: (s) => {
+      s.measure = { id: 'continuous-video', audio: true };
+    },
+    outcome: 'fail',
+  },
 ];
 
 describe('SC-1 — GDPR Art. 9; EDPB Guidelines 3/2019 §62–67 (verify)', () => {

@@ -9,10 +9,13 @@ import { t } from '../text.js';
 export const sc1Rule: Rule = {
   id: 'SC-1',
   title: t('Bijzondere persoonsgegevens in het gesprek', 'Special-category data in the conversation'),
-  source: 'GDPR Art. 9; EDPB Guidelines 3/2019 §62–67 (§64: Art. 9 applies when footage is processed to deduce special categories; §66: minimise capture of other sensitive data); recorded conversation content as special-category data is our inference (verify)',
+  source:
+    'GDPR Art. 9; EDPB Guidelines 3/2019 §62–67 (§64: Art. 9 applies when footage is processed to deduce special categories; §66: minimise capture of other sensitive data); recorded conversation content as special-category data is our inference (verify)',
   evaluate(f) {
     if (!f.residentData || !f.sensitiveConversations) {
-      return finding(this, 'pass', [t('Geen opname van gevoelige gesprekken.', 'No capture of sensitive conversations.')]);
+      return finding(this, 'pass', [
+        t('Geen opname van gevoelige gesprekken.', 'No capture of sensitive conversations.'),
+      ]);
     }
     if (!f.audio) {
       return finding(this, 'pass', [
@@ -31,6 +34,11 @@ export const sc1Rule: Rule = {
         ),
       ]);
     }
-    return finding(this, 'review', [t(`Ingeroepen uitzondering: ${exception}. Een persoon moet beoordelen of die past.`, `Exception relied on: ${exception}. A person must judge whether it applies.`)]);
+    return finding(this, 'review', [
+      t(
+        `Ingeroepen uitzondering: ${exception}. Een persoon moet beoordelen of die past.`,
+        `Exception relied on: ${exception}. A person must judge whether it applies.`,
+      ),
+    ]);
   },
 };

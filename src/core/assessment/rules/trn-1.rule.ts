@@ -8,11 +8,23 @@ import { t } from '../text.js';
 
 export const trn1Rule: Rule = {
   id: 'TRN-1',
-  title: t('Informatie in lagen: bord, tweede laag, uitnodigingsbrief', 'Layered notice: sign, second layer, invitation letter'),
+  title: t(
+    'Informatie in lagen: bord, tweede laag, uitnodigingsbrief',
+    'Layered notice: sign, second layer, invitation letter',
+  ),
   source: 'GDPR Art. 13; EDPB Guidelines 3/2019 §110–111; §112–117 (verify)',
   evaluate(f) {
-    if (!f.residentData) return finding(this, 'pass', [t('Geen beeld of geluid van inwoners; medewerkers worden intern geïnformeerd.', 'No images or sound of residents; staff are informed internally.')]);
-    if (f.measure.covert) return finding(this, 'fail', [t('Heimelijke opname informeert niemand vooraf.', 'Covert recording informs nobody beforehand.')]);
+    if (!f.residentData)
+      return finding(this, 'pass', [
+        t(
+          'Geen beeld of geluid van inwoners; medewerkers worden intern geïnformeerd.',
+          'No images or sound of residents; staff are informed internally.',
+        ),
+      ]);
+    if (f.measure.covert)
+      return finding(this, 'fail', [
+        t('Heimelijke opname informeert niemand vooraf.', 'Covert recording informs nobody beforehand.'),
+      ]);
     const tr = f.scenario.safeguards.transparency;
     const conditions: Condition[] = [];
     const needed = SIGN_ITEMS.filter((i) => i !== 'alarm-only' || f.measure.id === 'incident-recording');
@@ -23,13 +35,46 @@ export const trn1Rule: Rule = {
         condition(
           this,
           'signage',
-          t(`Bord vóór binnenkomst met: ${list || 'alle vereiste onderdelen'}.`, `Sign before entry stating: ${list || 'all required items'}.`),
+          t(
+            `Bord vóór binnenkomst met: ${list || 'alle vereiste onderdelen'}.`,
+            `Sign before entry stating: ${list || 'all required items'}.`,
+          ),
         ),
       );
     }
-    if (tr?.secondLayer !== true) conditions.push(condition(this, 'second-layer', t('Tweede laag bereikbaar (webpagina, folder, QR-code).', 'Second layer reachable (web page, leaflet, QR code).')));
-    if (tr?.letterText === undefined) conditions.push(condition(this, 'letter', t('Vermelding in de uitnodigingsbrief.', 'Mention in the invitation letter.')));
-    if (conditions.length > 0) return finding(this, 'condition', [t('De informatie aan inwoners is nog niet compleet.', 'The information to residents is not yet complete.')], conditions);
-    return finding(this, 'pass', [t('Bord, tweede laag en brief zijn compleet.', 'Sign, second layer and letter are complete.')]);
+    if (tr?.secondLayer !== true)
+      conditions.push(
+        condition(
+          this,
+          'second-layer',
+          t(
+            'Tweede laag bereikbaar (webpagina, folder, QR-code).',
+            'Second layer reachable (web page, leaflet, QR code).',
+          ),
+        ),
+      );
+    if (tr?.letterText === undefined)
+      conditions.push(
+        condition(
+          this,
+          'letter',
+          t('Vermelding in de uitnodigingsbrief.', 'Mention in the invitation letter.'),
+        ),
+      );
+    if (conditions.length > 0)
+      return finding(
+        this,
+        'condition',
+        [
+          t(
+            'De informatie aan inwoners is nog niet compleet.',
+            'The information to residents is not yet complete.',
+          ),
+        ],
+        conditions,
+      );
+    return finding(this, 'pass', [
+      t('Bord, tweede laag en brief zijn compleet.', 'Sign, second layer and letter are complete.'),
+    ]);
   },
 };

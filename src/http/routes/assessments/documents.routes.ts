@@ -33,15 +33,25 @@ export interface DocumentRouteOptions {
 }
 
 const Query = Type.Object(
-  { version: Type.Optional(Type.Integer({ minimum: 1 })), lang: Type.Optional(Type.Union([Type.Literal('nl'), Type.Literal('en')])) },
+  {
+    version: Type.Optional(Type.Integer({ minimum: 1 })),
+    lang: Type.Optional(Type.Union([Type.Literal('nl'), Type.Literal('en')])),
+  },
   { additionalProperties: false },
 );
-const LangQuery = Type.Object({ lang: Type.Optional(Type.Union([Type.Literal('nl'), Type.Literal('en')])) }, { additionalProperties: false });
+const LangQuery = Type.Object(
+  { lang: Type.Optional(Type.Union([Type.Literal('nl'), Type.Literal('en')])) },
+  { additionalProperties: false },
+);
 
 const toReportsOrganisation = (o: Organisation | undefined): Reports.Organisation => ({
   name: o?.name ?? '(organisatie nog niet ingesteld)',
   address: o?.address ?? '',
-  dpo: { ...(o?.dpoName ? { name: o.dpoName } : {}), email: o?.dpoEmail ?? '', ...(o?.dpoPhone ? { phone: o.dpoPhone } : {}) },
+  dpo: {
+    ...(o?.dpoName ? { name: o.dpoName } : {}),
+    email: o?.dpoEmail ?? '',
+    ...(o?.dpoPhone ? { phone: o.dpoPhone } : {}),
+  },
 });
 
 const pdf = (reply: FastifyReply, body: Buffer, file: string) =>
@@ -62,40 +72,74 @@ export const documentRoutes = async (app: FastifyInstance, opts: DocumentRouteOp
     return r.value;
   };
 
-  app.get('/api/assessments/:id/report.html', {
-    config: { access: 'assessments:read' },
-    schema: { tags, summary: 'The DPIA report as an accessible HTML document (Model DPIA Rijksdienst paragraphs)', params: IdParams, querystring: Query, response: { 200: Type.String(), ...errorResponses(400, 401, 403, 404) } },
-  }, async (req, reply) => {
-    const d = await inputs(req, reply);
-    if (!d) return reply;
-    const lang = (req.query as { lang?: 'nl' | 'en' }).lang ?? 'nl';
-    return reply.type('text/html; charset=utf-8').send(render.renderHtmlReport(d.model, lang, { scenario: d.scenario, workflow: d.workflow }));
-  });
+  app.get(
+    '/api/assessments/:id/report.html',
+    {
+      config: { access: 'assessments:read' },
+      schema: {
+        tags,
+        summary: 'The DPIA report as an accessible HTML document (Model DPIA Rijksdienst paragraphs)',
+        params: IdParams,
+        querystring: Query,
+        response: { 200: Type.String(), ...errorResponses(400, 401, 403, 404) },
+      },
+    },
+    async (req, reply) => {
+      const d = await inputs(req, reply);
+      if (!d) return reply;
+      const lang = (req.query as { lang?: 'nl' | 'en' }).lang ?? 'nl';
+      return reply
+        .type('text/html; charset=utf-8')
+        .send(render.renderHtmlReport(d.model, lang, { scenario: d.scenario, workflow: d.workflow }));
+    },
+  );
 
-  app.get('/api/assessments/:id/report.pdf', {
-    config: { access: 'assessments:read' },
-    schema: { tags, summary: 'The DPIA report as a tagged PDF', params: IdParams, querystring: Query, response: { ...errorResponses(400, 401, 403, 404) } },
-  }, async (req, reply) => {
-    const d = await inputs(req, reply);
-    if (!d) return reply;
-    const lang = (req.query as { lang?: 'nl' | 'en' }).lang ?? 'nl';
-    const body = await render.renderPdfReport(d.model, lang, { scenario: d.scenario, workflow: d.workflow });
-    return pdf(reply, body, `dpia-${idOf(req)}-v${d.workflow.version}-${lang}.pdf`);
-  });
+  app.get(
+    '/api/assessments/:id/report.pdf',
+    {
+      config: { access: 'assessments:read' },
+      schema: {
+        tags,
+        summary: 'The DPIA report as a tagged PDF',
+        params: IdParams,
+        querystring: Query,
+        response: { ...errorResponses(400, 401, 403, 404) },
+      },
+    },
+    async (req, reply) => {
+      const d = await inputs(req, reply);
+      if (!d) return reply;
+      const lang = (req.query as { lang?: 'nl' | 'en' }).lang ?? 'nl';
+      const body = await render.renderPdfReport(d.model, lang, {
+        scenario: d.scenario,
+        workflow: d.workflow,
+      });
+      return pdf(reply, body, `dpia-${idOf(req)}-v${d.workflow.version}-${lang}.pdf`);
+    },
+  );
 
   const ropa = async (req: { params: unknown; query: unknown }, reply: FastifyReply) => {
     const d = await inputs(req, reply);
     if (!d) return undefined;
     const decision = d.workflow.decision;
     if (d.workflow.status !== 'approved' || decision?.outcome !== 'approved') {
-      await sendProblem(reply, problemOf('ASSESSMENT.NOT_APPROVED', 'only an approved measure has a register entry'));
+      await sendProblem(
+        reply,
+        problemOf('ASSESSMENT.NOT_APPROVED', 'only an approved measure has a register entry'),
+      );
       return undefined;
     }
     const r = render.buildRopaEntry({
       organisation: toReportsOrganisation(await opts.registry.getOrganisation()),
       model: d.model,
       scenario: d.scenario,
-      approval: { assessmentId: idOf(req), version: d.workflow.version, approvedBy: decision.by, approvedOn: decision.date, ...(decision.validUntil ? { reviewDate: decision.validUntil } : {}) },
+      approval: {
+        assessmentId: idOf(req),
+        version: d.workflow.version,
+        approvedBy: decision.by,
+        approvedOn: decision.date,
+        ...(decision.validUntil ? { reviewDate: decision.validUntil } : {}),
+      },
     });
     if (!r.ok) {
       await sendDomainError(reply, r.error);
@@ -104,23 +148,43 @@ export const documentRoutes = async (app: FastifyInstance, opts: DocumentRouteOp
     return r.value;
   };
 
-  app.get('/api/assessments/:id/ropa.json', {
-    config: { access: 'assessments:read' },
-    schema: { tags, summary: 'The register-of-processing entry (GDPR Art. 30) of an approved measure', params: IdParams, querystring: Query, response: { 200: Type.Unknown(), ...errorResponses(400, 401, 403, 404, 409) } },
-  }, async (req, reply) => {
-    const entry = await ropa(req, reply);
-    return entry === undefined ? reply : reply.send(entry);
-  });
+  app.get(
+    '/api/assessments/:id/ropa.json',
+    {
+      config: { access: 'assessments:read' },
+      schema: {
+        tags,
+        summary: 'The register-of-processing entry (GDPR Art. 30) of an approved measure',
+        params: IdParams,
+        querystring: Query,
+        response: { 200: Type.Unknown(), ...errorResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (req, reply) => {
+      const entry = await ropa(req, reply);
+      return entry === undefined ? reply : reply.send(entry);
+    },
+  );
 
-  app.get('/api/assessments/:id/ropa.pdf', {
-    config: { access: 'assessments:read' },
-    schema: { tags, summary: 'The register-of-processing entry as PDF', params: IdParams, querystring: Query, response: { ...errorResponses(400, 401, 403, 404, 409) } },
-  }, async (req, reply) => {
-    const entry = await ropa(req, reply);
-    if (entry === undefined) return reply;
-    const lang = (req.query as { lang?: 'nl' | 'en' }).lang ?? 'nl';
-    return pdf(reply, await render.renderRopaPdf(entry, lang), `verwerkingsregister-${idOf(req)}.pdf`);
-  });
+  app.get(
+    '/api/assessments/:id/ropa.pdf',
+    {
+      config: { access: 'assessments:read' },
+      schema: {
+        tags,
+        summary: 'The register-of-processing entry as PDF',
+        params: IdParams,
+        querystring: Query,
+        response: { ...errorResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (req, reply) => {
+      const entry = await ropa(req, reply);
+      if (entry === undefined) return reply;
+      const lang = (req.query as { lang?: 'nl' | 'en' }).lang ?? 'nl';
+      return pdf(reply, await render.renderRopaPdf(entry, lang), `verwerkingsregister-${idOf(req)}.pdf`);
+    },
+  );
 
   // Transparency per room, from the effective policy.
   const transparencyInput = async (roomId: string): Promise<Reports.TransparencyInput | undefined> => {
@@ -135,46 +199,81 @@ export const documentRoutes = async (app: FastifyInstance, opts: DocumentRouteOp
       secondLayerUrl: `${opts.publicUrl.replace(/\/$/, '')}/api/public/rooms/${roomId}/privacy`,
     };
   };
-  const notFound = (reply: FastifyReply, id: string) => sendProblem(reply, problemOf('RESOURCE.NOT_FOUND', `room ${id} does not exist`));
+  const notFound = (reply: FastifyReply, id: string) =>
+    sendProblem(reply, problemOf('RESOURCE.NOT_FOUND', `room ${id} does not exist`));
 
-  app.get('/api/rooms/:id/sign.pdf', {
-    config: { access: 'policy:read' },
-    schema: { tags: ['policy'], summary: 'The first-layer sign for the room entrance (A4 PDF), from its effective policy', params: IdParams, response: { ...errorResponses(401, 403, 404) } },
-  }, async (req, reply) => {
-    const input = await transparencyInput(idOf(req));
-    if (!input) return notFound(reply, idOf(req));
-    return pdf(reply, await render.renderSignPdf(input), `bord-${input.room.name.replace(/[^\p{L}\p{N}]+/gu, '-')}.pdf`);
-  });
-
-  app.get('/api/rooms/:id/transparency', {
-    config: { access: 'policy:read' },
-    schema: {
-      tags: ['policy'],
-      summary: 'Transparency texts for a room: second-layer page and the invitation-letter paragraph',
-      params: IdParams,
-      response: {
-        200: Type.Object({
-          recording: Type.Boolean(),
-          secondLayerUrl: Type.String(),
-          secondLayerMarkdown: Type.String(),
-          letterParagraph: Type.Object({ nl: Type.String(), en: Type.String() }),
-        }),
-        ...errorResponses(401, 403, 404),
+  app.get(
+    '/api/rooms/:id/sign.pdf',
+    {
+      config: { access: 'policy:read' },
+      schema: {
+        tags: ['policy'],
+        summary: 'The first-layer sign for the room entrance (A4 PDF), from its effective policy',
+        params: IdParams,
+        response: { ...errorResponses(401, 403, 404) },
       },
     },
-  }, async (req, reply) => {
-    const input = await transparencyInput(idOf(req));
-    if (!input) return notFound(reply, idOf(req));
-    const t = render.buildTransparencyTexts(input);
-    return { recording: t.recording, secondLayerUrl: input.secondLayerUrl, secondLayerMarkdown: t.secondLayerMarkdown, letterParagraph: t.letterParagraph };
-  });
+    async (req, reply) => {
+      const input = await transparencyInput(idOf(req));
+      if (!input) return notFound(reply, idOf(req));
+      return pdf(
+        reply,
+        await render.renderSignPdf(input),
+        `bord-${input.room.name.replace(/[^\p{L}\p{N}]+/gu, '-')}.pdf`,
+      );
+    },
+  );
 
-  app.get('/api/public/rooms/:id/privacy', {
-    config: { access: 'public' },
-    schema: { tags: ['policy'], summary: 'The second-layer privacy page residents reach from the sign (public HTML)', params: IdParams, querystring: LangQuery, response: { ...errorResponses(404) } },
-  }, async (req, reply) => {
-    const input = await transparencyInput(idOf(req));
-    if (!input) return notFound(reply, idOf(req));
-    return reply.type('text/html; charset=utf-8').send(render.buildTransparencyTexts(input).secondLayerHtml);
-  });
+  app.get(
+    '/api/rooms/:id/transparency',
+    {
+      config: { access: 'policy:read' },
+      schema: {
+        tags: ['policy'],
+        summary: 'Transparency texts for a room: second-layer page and the invitation-letter paragraph',
+        params: IdParams,
+        response: {
+          200: Type.Object({
+            recording: Type.Boolean(),
+            secondLayerUrl: Type.String(),
+            secondLayerMarkdown: Type.String(),
+            letterParagraph: Type.Object({ nl: Type.String(), en: Type.String() }),
+          }),
+          ...errorResponses(401, 403, 404),
+        },
+      },
+    },
+    async (req, reply) => {
+      const input = await transparencyInput(idOf(req));
+      if (!input) return notFound(reply, idOf(req));
+      const t = render.buildTransparencyTexts(input);
+      return {
+        recording: t.recording,
+        secondLayerUrl: input.secondLayerUrl,
+        secondLayerMarkdown: t.secondLayerMarkdown,
+        letterParagraph: t.letterParagraph,
+      };
+    },
+  );
+
+  app.get(
+    '/api/public/rooms/:id/privacy',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['policy'],
+        summary: 'The second-layer privacy page residents reach from the sign (public HTML)',
+        params: IdParams,
+        querystring: LangQuery,
+        response: { ...errorResponses(404) },
+      },
+    },
+    async (req, reply) => {
+      const input = await transparencyInput(idOf(req));
+      if (!input) return notFound(reply, idOf(req));
+      return reply
+        .type('text/html; charset=utf-8')
+        .send(render.buildTransparencyTexts(input).secondLayerHtml);
+    },
+  );
 };

@@ -4,47 +4,70 @@ import { auditService } from '../../../services/audit.service.js';
 import { AuditEntrySchema, errorResponses } from '../../schemas.js';
 
 export const auditRoutes = async (app: FastifyInstance, opts: { audit: ReturnType<typeof auditService> }) => {
-  app.get('/api/audit', {
-    config: { access: 'audit:read' },
-    schema: {
-      tags: ['audit'],
-      summary: 'Audit log, newest first, paged by sequence number',
-      querystring: Type.Object(
-        {
-          before: Type.Optional(Type.Integer({ minimum: 1 })),
-          limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
-          subject: Type.Optional(Type.String({ maxLength: 200 })),
-          action: Type.Optional(Type.String({ maxLength: 100 })),
+  app.get(
+    '/api/audit',
+    {
+      config: { access: 'audit:read' },
+      schema: {
+        tags: ['audit'],
+        summary: 'Audit log, newest first, paged by sequence number',
+        querystring: Type.Object(
+          {
+            before: Type.Optional(Type.Integer({ minimum: 1 })),
+            limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
+            subject: Type.Optional(Type.String({ maxLength: 200 })),
+            action: Type.Optional(Type.String({ maxLength: 100 })),
+          },
+          { additionalProperties: false },
+        ),
+        response: {
+          200: Type.Object({
+            entries: Type.Array(AuditEntrySchema),
+            total: Type.Integer(),
+            nextBefore: Type.Union([Type.Integer(), Type.Null()]),
+          }),
+          ...errorResponses(400, 401, 403),
         },
-        { additionalProperties: false },
-      ),
-      response: {
-        200: Type.Object({ entries: Type.Array(AuditEntrySchema), total: Type.Integer(), nextBefore: Type.Union([Type.Integer(), Type.Null()]) }),
-        ...errorResponses(400, 401, 403),
       },
     },
-  }, async (req) => {
-    const q = req.query as { before?: number; limit?: number; subject?: string; action?: string };
-    const limit = q.limit ?? 50;
-    const entries = await opts.audit.page({ limit, ...(q.before ? { beforeSeq: q.before } : {}), ...(q.subject ? { subject: q.subject } : {}), ...(q.action ? { action: q.action } : {}) });
-    const last = entries.at(-1);
-    return { entries, total: await opts.audit.count(), nextBefore: entries.length === limit && last && last.seq > 1 ? last.seq : null };
-  });
+    async (req) => {
+      const q = req.query as { before?: number; limit?: number; subject?: string; action?: string };
+      const limit = q.limit ?? 50;
+      const entries = await opts.audit.page({
+        limit,
+        ...(q.before ? { beforeSeq: q.before } : {}),
+        ...(q.subject ? { subject: q.subject } : {}),
+        ...(q.action ? { action: q.action } : {}),
+      });
+      const last = entries.at(-1);
+      return {
+        entries,
+        total: await opts.audit.count(),
+        nextBefore: entries.length === limit && last && last.seq > 1 ? last.seq : null,
+      };
+    },
+  );
 
-  app.get('/api/audit/verify', {
-    config: { access: 'audit:read' },
-    schema: {
-      tags: ['audit'],
-      summary: 'Verify the whole hash chain; names the first altered, removed or reordered entry',
-      response: {
-        200: Type.Object({
-          ok: Type.Boolean(),
-          checked: Type.Integer(),
-          headHash: Type.Optional(Type.Union([Type.String(), Type.Null()])),
-          problem: Type.Optional(Type.Object({ kind: Type.String(), seq: Type.Integer(), detail: Type.String() })),
-        }),
-        ...errorResponses(401, 403),
+  app.get(
+    '/api/audit/verify',
+    {
+      config: { access: 'audit:read' },
+      schema: {
+        tags: ['audit'],
+        summary: 'Verify the whole hash chain; names the first altered, removed or reordered entry',
+        response: {
+          200: Type.Object({
+            ok: Type.Boolean(),
+            checked: Type.Integer(),
+            headHash: Type.Optional(Type.Union([Type.String(), Type.Null()])),
+            problem: Type.Optional(
+              Type.Object({ kind: Type.String(), seq: Type.Integer(), detail: Type.String() }),
+            ),
+          }),
+          ...errorResponses(401, 403),
+        },
       },
     },
-  }, async () => opts.audit.verify());
+    async () => opts.audit.verify(),
+  );
 };

@@ -15,7 +15,9 @@ export interface AuthRouteOptions {
   auth: AuthService;
   secureCookies: boolean;
   loginLimiter: RateLimiter;
-  oidc: (OidcAdapter & { rolesClaim: string; roleMap: Readonly<Record<string, string>>; redirectUri: string }) | undefined;
+  oidc:
+    | (OidcAdapter & { rolesClaim: string; roleMap: Readonly<Record<string, string>>; redirectUri: string })
+    | undefined;
   secrets: SecretBox;
   now: () => Date;
 }
@@ -47,7 +49,10 @@ export const authRoutes = async (app: FastifyInstance, opts: AuthRouteOptions) =
         tags: ['auth'],
         summary: 'Log in with username and password; sets the session cookie',
         body: Type.Object(
-          { username: Type.String({ minLength: 1, maxLength: 64 }), password: Type.String({ minLength: 1, maxLength: 256 }) },
+          {
+            username: Type.String({ minLength: 1, maxLength: 64 }),
+            password: Type.String({ minLength: 1, maxLength: 256 }),
+          },
           { additionalProperties: false },
         ),
         response: { 200: MeSchema, ...errorResponses(400, 401, 403, 423, 429) },
@@ -56,12 +61,19 @@ export const authRoutes = async (app: FastifyInstance, opts: AuthRouteOptions) =
     async (req, reply) => {
       const { username, password } = req.body as { username: string; password: string };
       if (!opts.loginLimiter.hit(req.ip, opts.now().getTime())) {
-        return sendProblem(reply, problemOf('AUTH.RATE_LIMITED', 'too many login attempts from this address; wait a minute'));
+        return sendProblem(
+          reply,
+          problemOf('AUTH.RATE_LIMITED', 'too many login attempts from this address; wait a minute'),
+        );
       }
       const r = await opts.auth.login(username.trim().toLowerCase(), password);
       if (!r.ok) return sendDomainError(reply, r.error);
       setSession(reply, r.value);
-      return { user: r.value.user, csrfToken: r.value.csrfToken, permissions: permissionsOf(r.value.user.roles) };
+      return {
+        user: r.value.user,
+        csrfToken: r.value.csrfToken,
+        permissions: permissionsOf(r.value.user.roles),
+      };
     },
   );
 
@@ -69,7 +81,11 @@ export const authRoutes = async (app: FastifyInstance, opts: AuthRouteOptions) =
     '/api/auth/logout',
     {
       config: { access: 'authenticated' },
-      schema: { tags: ['auth'], summary: 'Log out: ends this session', response: { 204: Type.Null(), ...errorResponses(401, 403) } },
+      schema: {
+        tags: ['auth'],
+        summary: 'Log out: ends this session',
+        response: { 204: Type.Null(), ...errorResponses(401, 403) },
+      },
     },
     async (req, reply) => {
       if (req.sessionId && req.auth) await opts.auth.logout(req.auth.actor, req.sessionId);
@@ -82,7 +98,11 @@ export const authRoutes = async (app: FastifyInstance, opts: AuthRouteOptions) =
     '/api/auth/me',
     {
       config: { access: 'authenticated' },
-      schema: { tags: ['auth'], summary: 'The logged-in user, their permissions and the CSRF token', response: { 200: MeSchema, ...errorResponses(401) } },
+      schema: {
+        tags: ['auth'],
+        summary: 'The logged-in user, their permissions and the CSRF token',
+        response: { 200: MeSchema, ...errorResponses(401) },
+      },
     },
     async (req) => {
       const a = req.auth!;
@@ -98,7 +118,10 @@ export const authRoutes = async (app: FastifyInstance, opts: AuthRouteOptions) =
         tags: ['auth'],
         summary: 'Change your own password',
         body: Type.Object(
-          { currentPassword: Type.String({ minLength: 1, maxLength: 256 }), newPassword: Type.String({ minLength: 1, maxLength: 256 }) },
+          {
+            currentPassword: Type.String({ minLength: 1, maxLength: 256 }),
+            newPassword: Type.String({ minLength: 1, maxLength: 256 }),
+          },
           { additionalProperties: false },
         ),
         response: { 200: UserSchema, ...errorResponses(400, 401, 403, 422) },
@@ -106,7 +129,12 @@ export const authRoutes = async (app: FastifyInstance, opts: AuthRouteOptions) =
     },
     async (req, reply) => {
       const b = req.body as { currentPassword: string; newPassword: string };
-      const r = await opts.auth.changePassword(req.auth!.actor, b.currentPassword, b.newPassword, req.sessionId);
+      const r = await opts.auth.changePassword(
+        req.auth!.actor,
+        b.currentPassword,
+        b.newPassword,
+        req.sessionId,
+      );
       return r.ok ? r.value : sendDomainError(reply, r.error);
     },
   );
@@ -118,8 +146,14 @@ export const authRoutes = async (app: FastifyInstance, opts: AuthRouteOptions) =
       schema: {
         tags: ['auth'],
         summary: 'Create an API token for yourself (for the CLI and integrations); shown once',
-        body: Type.Object({ name: Type.String({ minLength: 1, maxLength: 100 }) }, { additionalProperties: false }),
-        response: { 201: Type.Object({ id: Type.String(), name: Type.String(), token: Type.String() }), ...errorResponses(400, 401, 403) },
+        body: Type.Object(
+          { name: Type.String({ minLength: 1, maxLength: 100 }) },
+          { additionalProperties: false },
+        ),
+        response: {
+          201: Type.Object({ id: Type.String(), name: Type.String(), token: Type.String() }),
+          ...errorResponses(400, 401, 403),
+        },
       },
     },
     async (req, reply) => {
@@ -136,7 +170,9 @@ export const authRoutes = async (app: FastifyInstance, opts: AuthRouteOptions) =
       schema: {
         tags: ['auth'],
         summary: 'Whether sign-in through an identity provider is available',
-        response: { 200: Type.Object({ enabled: Type.Boolean(), label: Type.Union([Type.String(), Type.Null()]) }) },
+        response: {
+          200: Type.Object({ enabled: Type.Boolean(), label: Type.Union([Type.String(), Type.Null()]) }),
+        },
       },
     },
     async () => ({ enabled: opts.oidc !== undefined, label: opts.oidc?.label ?? null }),
@@ -146,20 +182,39 @@ export const authRoutes = async (app: FastifyInstance, opts: AuthRouteOptions) =
     '/api/auth/oidc/start',
     {
       config: { access: 'public' },
-      schema: { tags: ['auth'], summary: 'Redirects to the identity provider (authorisation code + PKCE)', response: { ...errorResponses(404, 502) } },
+      schema: {
+        tags: ['auth'],
+        summary: 'Redirects to the identity provider (authorisation code + PKCE)',
+        response: { ...errorResponses(404, 502) },
+      },
     },
     async (_req, reply) => {
-      if (!opts.oidc) return sendProblem(reply, problemOf('AUTH.OIDC_NOT_CONFIGURED', 'no identity provider is configured'));
+      if (!opts.oidc)
+        return sendProblem(
+          reply,
+          problemOf('AUTH.OIDC_NOT_CONFIGURED', 'no identity provider is configured'),
+        );
       let start;
       try {
         start = await opts.oidc.start();
       } catch (e) {
         app.log.warn({ err: e, component: 'oidc' }, 'identity provider unreachable');
-        return sendProblem(reply, { ...problemOf('AUTH.OIDC_FAILED', 'the identity provider cannot be reached'), status: 502 });
+        return sendProblem(reply, {
+          ...problemOf('AUTH.OIDC_FAILED', 'the identity provider cannot be reached'),
+          status: 502,
+        });
       }
-      const sealed = opts.secrets.seal(JSON.stringify({ ...start.pending, exp: opts.now().getTime() + 10 * 60_000 }));
+      const sealed = opts.secrets.seal(
+        JSON.stringify({ ...start.pending, exp: opts.now().getTime() + 10 * 60_000 }),
+      );
       // Lax, not Strict: the cookie must come back on the provider's top-level redirect.
-      reply.setCookie(OIDC_COOKIE, sealed, { httpOnly: true, sameSite: 'lax', secure: opts.secureCookies, path: '/api/auth/oidc', maxAge: 600 });
+      reply.setCookie(OIDC_COOKIE, sealed, {
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: opts.secureCookies,
+        path: '/api/auth/oidc',
+        maxAge: 600,
+      });
       return reply.redirect(start.url, 302);
     },
   );
@@ -176,7 +231,11 @@ export const authRoutes = async (app: FastifyInstance, opts: AuthRouteOptions) =
       },
     },
     async (req, reply) => {
-      if (!opts.oidc) return sendProblem(reply, problemOf('AUTH.OIDC_NOT_CONFIGURED', 'no identity provider is configured'));
+      if (!opts.oidc)
+        return sendProblem(
+          reply,
+          problemOf('AUTH.OIDC_NOT_CONFIGURED', 'no identity provider is configured'),
+        );
       const raw = req.cookies[OIDC_COOKIE];
       reply.clearCookie(OIDC_COOKIE, { path: '/api/auth/oidc' });
       let pending: { state: string; nonce: string; verifier: string; exp: number };
@@ -184,7 +243,10 @@ export const authRoutes = async (app: FastifyInstance, opts: AuthRouteOptions) =
         pending = JSON.parse(opts.secrets.open(raw ?? '')) as typeof pending;
         if (pending.exp < opts.now().getTime()) throw new Error('expired');
       } catch {
-        return sendProblem(reply, problemOf('AUTH.OIDC_FAILED', 'the sign-in took too long or was not started here; try again'));
+        return sendProblem(
+          reply,
+          problemOf('AUTH.OIDC_FAILED', 'the sign-in took too long or was not started here; try again'),
+        );
       }
       let claims: Record<string, unknown>;
       try {
@@ -194,7 +256,10 @@ export const authRoutes = async (app: FastifyInstance, opts: AuthRouteOptions) =
         claims = await opts.oidc.finish(url, pending);
       } catch (e) {
         app.log.warn({ err: e, component: 'oidc' }, 'code exchange failed');
-        return sendProblem(reply, problemOf('AUTH.OIDC_FAILED', 'the identity provider did not confirm the sign-in'));
+        return sendProblem(
+          reply,
+          problemOf('AUTH.OIDC_FAILED', 'the identity provider did not confirm the sign-in'),
+        );
       }
       const r = await opts.auth.oidcLogin(claims, opts.oidc.rolesClaim, opts.oidc.roleMap);
       if (!r.ok) return sendDomainError(reply, r.error);

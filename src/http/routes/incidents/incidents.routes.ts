@@ -204,7 +204,8 @@ export const incidentRoutes = async (app: FastifyInstance, opts: { incidents: In
         response: { 200: IncidentSchema, ...errorResponses(401, 403, 404) },
       },
     },
-    async (req, reply) => respond(reply, await incidents.get((req.params as { id: string }).id, req.auth!.user)),
+    async (req, reply) =>
+      respond(reply, await incidents.get((req.params as { id: string }).id, req.auth!.user)),
   );
 
   app.put(

@@ -109,7 +109,8 @@ const CameraStatusSchema = Type.Object({
   bytesSealed: Type.Number(),
 });
 
-const iso = (ms: number | null | undefined): string | null => (ms === null || ms === undefined ? null : new Date(ms).toISOString());
+const iso = (ms: number | null | undefined): string | null =>
+  ms === null || ms === undefined ? null : new Date(ms).toISOString();
 
 export const cameraView = (c: CameraStatus) => ({
   cameraId: c.cameraId,
@@ -139,13 +140,33 @@ export const cameraView = (c: CameraStatus) => ({
 });
 
 export interface RecordingRouteDeps {
-  readonly object: (actor: Actor, roomId: string) => Promise<Result<{ objection: { id: string; roomId: string; conversationId: string; at: string }; created: boolean }>>;
-  readonly suspend: (actor: Actor, input: { scope: 'site' | 'organisation'; siteId?: string | undefined; reason: string }) => Promise<Result<SuspensionRecord>>;
+  readonly object: (
+    actor: Actor,
+    roomId: string,
+  ) => Promise<
+    Result<{
+      objection: { id: string; roomId: string; conversationId: string; at: string };
+      created: boolean;
+    }>
+  >;
+  readonly suspend: (
+    actor: Actor,
+    input: { scope: 'site' | 'organisation'; siteId?: string | undefined; reason: string },
+  ) => Promise<Result<SuspensionRecord>>;
   readonly resume: (actor: Actor, id: string, reason: string) => Promise<Result<SuspensionRecord>>;
   readonly suspensions: () => Promise<SuspensionRecord[]>;
-  readonly listClips: (filter: { incidentId?: string; alarmId?: string; cameraId?: string; includeDeleted?: boolean; limit?: number }) => Promise<ClipRecord[]>;
+  readonly listClips: (filter: {
+    incidentId?: string;
+    alarmId?: string;
+    cameraId?: string;
+    includeDeleted?: boolean;
+    limit?: number;
+  }) => Promise<ClipRecord[]>;
   readonly getClip: (id: string) => Promise<ClipRecord | undefined>;
-  readonly footage: (filter: { incidentId?: string; alarmId?: string }) => Promise<{ notes: FootageNote[]; clips: ClipRecord[] }>;
+  readonly footage: (filter: {
+    incidentId?: string;
+    alarmId?: string;
+  }) => Promise<{ notes: FootageNote[]; clips: ClipRecord[] }>;
   readonly cameras: () => CameraStatus[];
   readonly blockers: () => readonly { kind: string; message: string }[];
   readonly totals: () => Promise<RecorderTotals>;
@@ -153,117 +174,216 @@ export interface RecordingRouteDeps {
 }
 
 const actor = (req: FastifyRequest): Actor => req.auth!.actor;
-const respond = <T>(reply: FastifyReply, r: Result<T>, status = 200) => (r.ok ? reply.status(status).send(r.value) : sendDomainError(reply, r.error));
+const respond = <T>(reply: FastifyReply, r: Result<T>, status = 200) =>
+  r.ok ? reply.status(status).send(r.value) : sendDomainError(reply, r.error);
 
 export const recordingRoutes = async (app: FastifyInstance, d: RecordingRouteDeps) => {
-  app.get('/api/recording/status', {
-    config: { access: 'recording:read' },
-    schema: {
-      tags: ['recording'],
-      summary: 'Recorder state: cameras, active suspensions, and why recording is refused (no vault key, no ffmpeg)',
-      response: {
-        200: Type.Object({
-          blocked: Type.Array(Type.Object({ kind: Type.String(), message: Type.String() })),
-          suspensions: Type.Array(SuspensionSchema),
-          cameras: Type.Array(CameraStatusSchema),
-        }),
-        ...errorResponses(401, 403),
-      },
-    },
-  }, async () => ({ blocked: [...d.blockers()], suspensions: (await d.suspensions()).filter((s) => s.resumedAt === null), cameras: d.cameras().map(cameraView) }));
-
-  app.get('/api/recording/cameras', {
-    config: { access: 'recording:read' },
-    schema: { tags: ['recording'], summary: 'Health of every camera: state, last fragment, bitrate, GOP, restarts', response: { 200: Type.Array(CameraStatusSchema), ...errorResponses(401, 403) } },
-  }, async () => d.cameras().map(cameraView));
-
-  app.get('/api/recording/clips', {
-    config: { access: 'recording:read' },
-    schema: {
-      tags: ['recording'],
-      summary: 'Clip metadata (never footage), newest first',
-      querystring: Type.Object(
-        {
-          incidentId: Type.Optional(Id),
-          alarmId: Type.Optional(Id),
-          cameraId: Type.Optional(Id),
-          includeDeleted: Type.Optional(Type.Boolean()),
-          limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })),
+  app.get(
+    '/api/recording/status',
+    {
+      config: { access: 'recording:read' },
+      schema: {
+        tags: ['recording'],
+        summary:
+          'Recorder state: cameras, active suspensions, and why recording is refused (no vault key, no ffmpeg)',
+        response: {
+          200: Type.Object({
+            blocked: Type.Array(Type.Object({ kind: Type.String(), message: Type.String() })),
+            suspensions: Type.Array(SuspensionSchema),
+            cameras: Type.Array(CameraStatusSchema),
+          }),
+          ...errorResponses(401, 403),
         },
-        strict,
-      ),
-      response: { 200: Type.Array(ClipSchema), ...errorResponses(400, 401, 403) },
-    },
-  }, async (req) => d.listClips(req.query as never));
-
-  app.get('/api/recording/clips/:id', {
-    config: { access: 'recording:read' },
-    schema: { tags: ['recording'], summary: 'One clip: links (alarm, incident, camera, policy version, assessments) and metadata', params: IdParams, response: { 200: ClipSchema, ...errorResponses(401, 403, 404) } },
-  }, async (req, reply) => {
-    const id = (req.params as { id: string }).id;
-    const c = await d.getClip(id);
-    return c === undefined ? sendProblem(reply, problemOf('RESOURCE.NOT_FOUND', `clip ${id} does not exist`)) : c;
-  });
-
-  app.get('/api/recording/incidents/:id/footage', {
-    config: { access: 'incidents:read' },
-    schema: {
-      tags: ['recording'],
-      summary: 'Whether an incident has footage: its clips, or why not ("no footage: camera offline since …")',
-      params: IdParams,
-      response: { 200: Type.Object({ notes: Type.Array(NoteSchema), clips: Type.Array(ClipSchema) }), ...errorResponses(401, 403) },
-    },
-  }, async (req) => d.footage({ incidentId: (req.params as { id: string }).id }));
-
-  app.post('/api/recording/objections', {
-    config: { access: 'recording:object' },
-    schema: {
-      tags: ['recording'],
-      summary: 'A resident objects: recording off for the running conversation in this room, at once (no resident data is taken)',
-      body: Type.Object({ roomId: Id }, strict),
-      response: {
-        201: Type.Object({ objection: Type.Object({ id: Type.String(), roomId: Type.String(), conversationId: Type.String(), at: Type.String() }), created: Type.Boolean() }),
-        ...errorResponses(400, 401, 403, 404, 409),
       },
     },
-  }, async (req, reply) => {
-    const r = await d.object(actor(req), (req.body as { roomId: string }).roomId);
-    if (!r.ok) return sendDomainError(reply, r.error);
-    const o = r.value.objection;
-    return reply.status(201).send({ objection: { id: o.id, roomId: o.roomId, conversationId: o.conversationId, at: o.at }, created: r.value.created });
-  });
+    async () => ({
+      blocked: [...d.blockers()],
+      suspensions: (await d.suspensions()).filter((s) => s.resumedAt === null),
+      cameras: d.cameras().map(cameraView),
+    }),
+  );
 
-  app.get('/api/recording/suspensions', {
-    config: { access: 'recording:read' },
-    schema: { tags: ['recording'], summary: 'Suspensions, newest first (active ones have no resumedAt)', response: { 200: Type.Array(SuspensionSchema), ...errorResponses(401, 403) } },
-  }, async () => d.suspensions());
-
-  app.post('/api/recording/suspensions', {
-    config: { access: 'recording:suspend' },
-    schema: {
-      tags: ['recording'],
-      summary: 'Suspend recording for one site or the whole organisation: every affected ffmpeg stops and its buffer is purged at once',
-      body: Type.Object({ scope: Type.Union([Type.Literal('site'), Type.Literal('organisation')]), siteId: Type.Optional(Id), reason: Reason }, strict),
-      response: { 201: SuspensionSchema, ...errorResponses(400, 401, 403, 404, 409) },
+  app.get(
+    '/api/recording/cameras',
+    {
+      config: { access: 'recording:read' },
+      schema: {
+        tags: ['recording'],
+        summary: 'Health of every camera: state, last fragment, bitrate, GOP, restarts',
+        response: { 200: Type.Array(CameraStatusSchema), ...errorResponses(401, 403) },
+      },
     },
-  }, async (req, reply) => respond(reply, await d.suspend(actor(req), req.body as never), 201));
+    async () => d.cameras().map(cameraView),
+  );
 
-  app.post('/api/recording/suspensions/:id/resume', {
-    config: { access: 'recording:suspend' },
-    schema: {
-      tags: ['recording'],
-      summary: 'Lift a suspension (a reason is required); recording follows the policy again',
-      params: IdParams,
-      body: Type.Object({ reason: Reason }, strict),
-      response: { 200: SuspensionSchema, ...errorResponses(400, 401, 403, 404, 409) },
+  app.get(
+    '/api/recording/clips',
+    {
+      config: { access: 'recording:read' },
+      schema: {
+        tags: ['recording'],
+        summary: 'Clip metadata (never footage), newest first',
+        querystring: Type.Object(
+          {
+            incidentId: Type.Optional(Id),
+            alarmId: Type.Optional(Id),
+            cameraId: Type.Optional(Id),
+            includeDeleted: Type.Optional(Type.Boolean()),
+            limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })),
+          },
+          strict,
+        ),
+        response: { 200: Type.Array(ClipSchema), ...errorResponses(400, 401, 403) },
+      },
     },
-  }, async (req, reply) => respond(reply, await d.resume(actor(req), (req.params as { id: string }).id, (req.body as { reason: string }).reason)));
+    async (req) => d.listClips(req.query as never),
+  );
 
-  app.get('/metrics', {
-    config: { access: 'metrics:read' },
-    schema: { tags: ['recording'], summary: 'Prometheus metrics (text format 0.0.4); authenticate with an API token (Authorization: Bearer prt_…)' },
-  }, async (_req, reply) => {
-    const text = renderMetrics(d.cameras(), await d.totals(), d.now());
-    return reply.header('content-type', 'text/plain; version=0.0.4; charset=utf-8').send(text);
-  });
+  app.get(
+    '/api/recording/clips/:id',
+    {
+      config: { access: 'recording:read' },
+      schema: {
+        tags: ['recording'],
+        summary: 'One clip: links (alarm, incident, camera, policy version, assessments) and metadata',
+        params: IdParams,
+        response: { 200: ClipSchema, ...errorResponses(401, 403, 404) },
+      },
+    },
+    async (req, reply) => {
+      const id = (req.params as { id: string }).id;
+      const c = await d.getClip(id);
+      return c === undefined
+        ? sendProblem(reply, problemOf('RESOURCE.NOT_FOUND', `clip ${id} does not exist`))
+        : c;
+    },
+  );
+
+  app.get(
+    '/api/recording/incidents/:id/footage',
+    {
+      config: { access: 'incidents:read' },
+      schema: {
+        tags: ['recording'],
+        summary:
+          'Whether an incident has footage: its clips, or why not ("no footage: camera offline since …")',
+        params: IdParams,
+        response: {
+          200: Type.Object({ notes: Type.Array(NoteSchema), clips: Type.Array(ClipSchema) }),
+          ...errorResponses(401, 403),
+        },
+      },
+    },
+    async (req) => d.footage({ incidentId: (req.params as { id: string }).id }),
+  );
+
+  app.post(
+    '/api/recording/objections',
+    {
+      config: { access: 'recording:object' },
+      schema: {
+        tags: ['recording'],
+        summary:
+          'A resident objects: recording off for the running conversation in this room, at once (no resident data is taken)',
+        body: Type.Object({ roomId: Id }, strict),
+        response: {
+          201: Type.Object({
+            objection: Type.Object({
+              id: Type.String(),
+              roomId: Type.String(),
+              conversationId: Type.String(),
+              at: Type.String(),
+            }),
+            created: Type.Boolean(),
+          }),
+          ...errorResponses(400, 401, 403, 404, 409),
+        },
+      },
+    },
+    async (req, reply) => {
+      const r = await d.object(actor(req), (req.body as { roomId: string }).roomId);
+      if (!r.ok) return sendDomainError(reply, r.error);
+      const o = r.value.objection;
+      return reply
+        .status(201)
+        .send({
+          objection: { id: o.id, roomId: o.roomId, conversationId: o.conversationId, at: o.at },
+          created: r.value.created,
+        });
+    },
+  );
+
+  app.get(
+    '/api/recording/suspensions',
+    {
+      config: { access: 'recording:read' },
+      schema: {
+        tags: ['recording'],
+        summary: 'Suspensions, newest first (active ones have no resumedAt)',
+        response: { 200: Type.Array(SuspensionSchema), ...errorResponses(401, 403) },
+      },
+    },
+    async () => d.suspensions(),
+  );
+
+  app.post(
+    '/api/recording/suspensions',
+    {
+      config: { access: 'recording:suspend' },
+      schema: {
+        tags: ['recording'],
+        summary:
+          'Suspend recording for one site or the whole organisation: every affected ffmpeg stops and its buffer is purged at once',
+        body: Type.Object(
+          {
+            scope: Type.Union([Type.Literal('site'), Type.Literal('organisation')]),
+            siteId: Type.Optional(Id),
+            reason: Reason,
+          },
+          strict,
+        ),
+        response: { 201: SuspensionSchema, ...errorResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (req, reply) => respond(reply, await d.suspend(actor(req), req.body as never), 201),
+  );
+
+  app.post(
+    '/api/recording/suspensions/:id/resume',
+    {
+      config: { access: 'recording:suspend' },
+      schema: {
+        tags: ['recording'],
+        summary: 'Lift a suspension (a reason is required); recording follows the policy again',
+        params: IdParams,
+        body: Type.Object({ reason: Reason }, strict),
+        response: { 200: SuspensionSchema, ...errorResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (req, reply) =>
+      respond(
+        reply,
+        await d.resume(
+          actor(req),
+          (req.params as { id: string }).id,
+          (req.body as { reason: string }).reason,
+        ),
+      ),
+  );
+
+  app.get(
+    '/metrics',
+    {
+      config: { access: 'metrics:read' },
+      schema: {
+        tags: ['recording'],
+        summary:
+          'Prometheus metrics (text format 0.0.4); authenticate with an API token (Authorization: Bearer prt_…)',
+      },
+    },
+    async (_req, reply) => {
+      const text = renderMetrics(d.cameras(), await d.totals(), d.now());
+      return reply.header('content-type', 'text/plain; version=0.0.4; charset=utf-8').send(text);
+    },
+  );
 };

@@ -24,115 +24,225 @@ const respond = <T>(reply: FastifyReply, r: Result<T>, status = 200) =>
   r.ok ? reply.status(status).send(r.value) : sendDomainError(reply, r.error);
 
 const found = <T>(reply: FastifyReply, what: string, id: string, v: T | undefined) =>
-  v === undefined ? sendProblem(reply, problemOf('RESOURCE.NOT_FOUND', `${what} ${id} does not exist`)) : reply.send(v);
+  v === undefined
+    ? sendProblem(reply, problemOf('RESOURCE.NOT_FOUND', `${what} ${id} does not exist`))
+    : reply.send(v);
 
 export const registryRoutes = async (app: FastifyInstance, opts: { registry: RegistryService }) => {
   const reg = opts.registry;
-  const actor = (req: { auth?: { actor: Parameters<RegistryService['createSite']>[0] } | undefined }) => req.auth!.actor;
+  const actor = (req: { auth?: { actor: Parameters<RegistryService['createSite']>[0] } | undefined }) =>
+    req.auth!.actor;
 
   // Organisation
-  app.get('/api/organisation', {
-    config: { access: 'registry:read' },
-    schema: { tags: ['registry'], summary: 'The controller: name, address, DPO contact', response: { 200: Type.Union([OrganisationSchema, Type.Null()]), ...errorResponses(401, 403) } },
-  }, async () => (await reg.getOrganisation()) ?? null);
-
-  app.put('/api/organisation', {
-    config: { access: 'registry:write' },
-    schema: {
-      tags: ['registry'],
-      summary: 'Set the controller details',
-      body: Type.Object(
-        { name: Type.String({ minLength: 1, maxLength: 200 }), address: Text(500), dpoName: Text(200), dpoEmail: Text(254), dpoPhone: Text(50) },
-        strict,
-      ),
-      response: { 200: OrganisationSchema, ...errorResponses(400, 401, 403) },
+  app.get(
+    '/api/organisation',
+    {
+      config: { access: 'registry:read' },
+      schema: {
+        tags: ['registry'],
+        summary: 'The controller: name, address, DPO contact',
+        response: { 200: Type.Union([OrganisationSchema, Type.Null()]), ...errorResponses(401, 403) },
+      },
     },
-  }, async (req, reply) => respond(reply, await reg.putOrganisation(actor(req), req.body as never)));
+    async () => (await reg.getOrganisation()) ?? null,
+  );
+
+  app.put(
+    '/api/organisation',
+    {
+      config: { access: 'registry:write' },
+      schema: {
+        tags: ['registry'],
+        summary: 'Set the controller details',
+        body: Type.Object(
+          {
+            name: Type.String({ minLength: 1, maxLength: 200 }),
+            address: Text(500),
+            dpoName: Text(200),
+            dpoEmail: Text(254),
+            dpoPhone: Text(50),
+          },
+          strict,
+        ),
+        response: { 200: OrganisationSchema, ...errorResponses(400, 401, 403) },
+      },
+    },
+    async (req, reply) => respond(reply, await reg.putOrganisation(actor(req), req.body as never)),
+  );
 
   // Sites
-  app.get('/api/sites', {
-    config: { access: 'registry:read' },
-    schema: { tags: ['registry'], summary: 'List sites', response: { 200: Type.Array(SiteSchema), ...errorResponses(401, 403) } },
-  }, async () => reg.listSites());
-
-  app.get('/api/sites/:id', {
-    config: { access: 'registry:read' },
-    schema: { tags: ['registry'], summary: 'One site', params: IdParams, response: { 200: SiteSchema, ...errorResponses(401, 403, 404) } },
-  }, async (req, reply) => found(reply, 'site', (req.params as { id: string }).id, await reg.getSite((req.params as { id: string }).id)));
-
-  app.post('/api/sites', {
-    config: { access: 'registry:write' },
-    schema: {
-      tags: ['registry'],
-      summary: 'Create a site',
-      body: Type.Object({ name: Name, address: Type.Optional(Text(500)) }, strict),
-      response: { 201: SiteSchema, ...errorResponses(400, 401, 403, 409) },
+  app.get(
+    '/api/sites',
+    {
+      config: { access: 'registry:read' },
+      schema: {
+        tags: ['registry'],
+        summary: 'List sites',
+        response: { 200: Type.Array(SiteSchema), ...errorResponses(401, 403) },
+      },
     },
-  }, async (req, reply) => respond(reply, await reg.createSite(actor(req), req.body as never), 201));
+    async () => reg.listSites(),
+  );
 
-  app.patch('/api/sites/:id', {
-    config: { access: 'registry:write' },
-    schema: {
-      tags: ['registry'],
-      summary: 'Change a site',
-      params: IdParams,
-      body: Type.Object({ name: Type.Optional(Name), address: Type.Optional(Text(500)) }, strict),
-      response: { 200: SiteSchema, ...errorResponses(400, 401, 403, 404, 409) },
+  app.get(
+    '/api/sites/:id',
+    {
+      config: { access: 'registry:read' },
+      schema: {
+        tags: ['registry'],
+        summary: 'One site',
+        params: IdParams,
+        response: { 200: SiteSchema, ...errorResponses(401, 403, 404) },
+      },
     },
-  }, async (req, reply) => respond(reply, await reg.updateSite(actor(req), (req.params as { id: string }).id, req.body as never)));
+    async (req, reply) =>
+      found(
+        reply,
+        'site',
+        (req.params as { id: string }).id,
+        await reg.getSite((req.params as { id: string }).id),
+      ),
+  );
+
+  app.post(
+    '/api/sites',
+    {
+      config: { access: 'registry:write' },
+      schema: {
+        tags: ['registry'],
+        summary: 'Create a site',
+        body: Type.Object({ name: Name, address: Type.Optional(Text(500)) }, strict),
+        response: { 201: SiteSchema, ...errorResponses(400, 401, 403, 409) },
+      },
+    },
+    async (req, reply) => respond(reply, await reg.createSite(actor(req), req.body as never), 201),
+  );
+
+  app.patch(
+    '/api/sites/:id',
+    {
+      config: { access: 'registry:write' },
+      schema: {
+        tags: ['registry'],
+        summary: 'Change a site',
+        params: IdParams,
+        body: Type.Object({ name: Type.Optional(Name), address: Type.Optional(Text(500)) }, strict),
+        response: { 200: SiteSchema, ...errorResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (req, reply) =>
+      respond(reply, await reg.updateSite(actor(req), (req.params as { id: string }).id, req.body as never)),
+  );
 
   // Rooms
-  app.get('/api/rooms', {
-    config: { access: 'registry:read' },
-    schema: {
-      tags: ['registry'],
-      summary: 'List interview rooms',
-      querystring: Type.Object({ siteId: Type.Optional(Id) }, strict),
-      response: { 200: Type.Array(RoomSchema), ...errorResponses(400, 401, 403) },
+  app.get(
+    '/api/rooms',
+    {
+      config: { access: 'registry:read' },
+      schema: {
+        tags: ['registry'],
+        summary: 'List interview rooms',
+        querystring: Type.Object({ siteId: Type.Optional(Id) }, strict),
+        response: { 200: Type.Array(RoomSchema), ...errorResponses(400, 401, 403) },
+      },
     },
-  }, async (req) => reg.listRooms(req.query as { siteId?: string }));
+    async (req) => reg.listRooms(req.query as { siteId?: string }),
+  );
 
-  app.get('/api/rooms/:id', {
-    config: { access: 'registry:read' },
-    schema: { tags: ['registry'], summary: 'One room', params: IdParams, response: { 200: RoomSchema, ...errorResponses(401, 403, 404) } },
-  }, async (req, reply) => found(reply, 'room', (req.params as { id: string }).id, await reg.getRoom((req.params as { id: string }).id)));
-
-  app.post('/api/rooms', {
-    config: { access: 'registry:write' },
-    schema: {
-      tags: ['registry'],
-      summary: 'Create a room',
-      body: Type.Object({ siteId: Id, name: Name, floor: Type.Optional(Text(50)), description: Type.Optional(Text(1000)) }, strict),
-      response: { 201: RoomSchema, ...errorResponses(400, 401, 403, 404, 409) },
+  app.get(
+    '/api/rooms/:id',
+    {
+      config: { access: 'registry:read' },
+      schema: {
+        tags: ['registry'],
+        summary: 'One room',
+        params: IdParams,
+        response: { 200: RoomSchema, ...errorResponses(401, 403, 404) },
+      },
     },
-  }, async (req, reply) => respond(reply, await reg.createRoom(actor(req), req.body as never), 201));
+    async (req, reply) =>
+      found(
+        reply,
+        'room',
+        (req.params as { id: string }).id,
+        await reg.getRoom((req.params as { id: string }).id),
+      ),
+  );
 
-  app.patch('/api/rooms/:id', {
-    config: { access: 'registry:write' },
-    schema: {
-      tags: ['registry'],
-      summary: 'Change a room',
-      params: IdParams,
-      body: Type.Object({ name: Type.Optional(Name), floor: Type.Optional(Text(50)), description: Type.Optional(Text(1000)) }, strict),
-      response: { 200: RoomSchema, ...errorResponses(400, 401, 403, 404, 409) },
+  app.post(
+    '/api/rooms',
+    {
+      config: { access: 'registry:write' },
+      schema: {
+        tags: ['registry'],
+        summary: 'Create a room',
+        body: Type.Object(
+          { siteId: Id, name: Name, floor: Type.Optional(Text(50)), description: Type.Optional(Text(1000)) },
+          strict,
+        ),
+        response: { 201: RoomSchema, ...errorResponses(400, 401, 403, 404, 409) },
+      },
     },
-  }, async (req, reply) => respond(reply, await reg.updateRoom(actor(req), (req.params as { id: string }).id, req.body as never)));
+    async (req, reply) => respond(reply, await reg.createRoom(actor(req), req.body as never), 201),
+  );
+
+  app.patch(
+    '/api/rooms/:id',
+    {
+      config: { access: 'registry:write' },
+      schema: {
+        tags: ['registry'],
+        summary: 'Change a room',
+        params: IdParams,
+        body: Type.Object(
+          {
+            name: Type.Optional(Name),
+            floor: Type.Optional(Text(50)),
+            description: Type.Optional(Text(1000)),
+          },
+          strict,
+        ),
+        response: { 200: RoomSchema, ...errorResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (req, reply) =>
+      respond(reply, await reg.updateRoom(actor(req), (req.params as { id: string }).id, req.body as never)),
+  );
 
   // Cameras: credentials go in, never come out.
-  app.get('/api/cameras', {
-    config: { access: 'cameras:read' },
-    schema: {
-      tags: ['registry'],
-      summary: 'List cameras (never with credentials)',
-      querystring: Type.Object({ roomId: Type.Optional(Id) }, strict),
-      response: { 200: Type.Array(CameraSchema), ...errorResponses(400, 401, 403) },
+  app.get(
+    '/api/cameras',
+    {
+      config: { access: 'cameras:read' },
+      schema: {
+        tags: ['registry'],
+        summary: 'List cameras (never with credentials)',
+        querystring: Type.Object({ roomId: Type.Optional(Id) }, strict),
+        response: { 200: Type.Array(CameraSchema), ...errorResponses(400, 401, 403) },
+      },
     },
-  }, async (req) => reg.listCameras(req.query as { roomId?: string }));
+    async (req) => reg.listCameras(req.query as { roomId?: string }),
+  );
 
-  app.get('/api/cameras/:id', {
-    config: { access: 'cameras:read' },
-    schema: { tags: ['registry'], summary: 'One camera', params: IdParams, response: { 200: CameraSchema, ...errorResponses(401, 403, 404) } },
-  }, async (req, reply) => found(reply, 'camera', (req.params as { id: string }).id, await reg.getCamera((req.params as { id: string }).id)));
+  app.get(
+    '/api/cameras/:id',
+    {
+      config: { access: 'cameras:read' },
+      schema: {
+        tags: ['registry'],
+        summary: 'One camera',
+        params: IdParams,
+        response: { 200: CameraSchema, ...errorResponses(401, 403, 404) },
+      },
+    },
+    async (req, reply) =>
+      found(
+        reply,
+        'camera',
+        (req.params as { id: string }).id,
+        await reg.getCamera((req.params as { id: string }).id),
+      ),
+  );
 
   const cameraFields = {
     name: Name,
@@ -140,63 +250,111 @@ export const registryRoutes = async (app: FastifyInstance, opts: { registry: Reg
     username: Type.Optional(Type.String({ maxLength: 200 })),
     password: Type.Optional(Type.String({ maxLength: 200 })),
   };
-  app.post('/api/cameras', {
-    config: { access: 'cameras:write' },
-    schema: {
-      tags: ['registry'],
-      summary: 'Register a camera; credentials are encrypted at rest and never returned',
-      body: Type.Object({ roomId: Id, ...cameraFields }, strict),
-      response: { 201: CameraSchema, ...errorResponses(400, 401, 403, 404, 409) },
+  app.post(
+    '/api/cameras',
+    {
+      config: { access: 'cameras:write' },
+      schema: {
+        tags: ['registry'],
+        summary: 'Register a camera; credentials are encrypted at rest and never returned',
+        body: Type.Object({ roomId: Id, ...cameraFields }, strict),
+        response: { 201: CameraSchema, ...errorResponses(400, 401, 403, 404, 409) },
+      },
     },
-  }, async (req, reply) => respond(reply, await reg.createCamera(actor(req), req.body as never), 201));
+    async (req, reply) => respond(reply, await reg.createCamera(actor(req), req.body as never), 201),
+  );
 
-  app.patch('/api/cameras/:id', {
-    config: { access: 'cameras:write' },
-    schema: {
-      tags: ['registry'],
-      summary: 'Change a camera',
-      params: IdParams,
-      body: Type.Object(
-        {
-          roomId: Type.Optional(Id),
-          name: Type.Optional(Name),
-          url: Type.Optional(cameraFields.url),
-          username: cameraFields.username,
-          password: cameraFields.password,
-          clearCredentials: Type.Optional(Type.Boolean()),
-        },
-        strict,
-      ),
-      response: { 200: CameraSchema, ...errorResponses(400, 401, 403, 404, 409) },
+  app.patch(
+    '/api/cameras/:id',
+    {
+      config: { access: 'cameras:write' },
+      schema: {
+        tags: ['registry'],
+        summary: 'Change a camera',
+        params: IdParams,
+        body: Type.Object(
+          {
+            roomId: Type.Optional(Id),
+            name: Type.Optional(Name),
+            url: Type.Optional(cameraFields.url),
+            username: cameraFields.username,
+            password: cameraFields.password,
+            clearCredentials: Type.Optional(Type.Boolean()),
+          },
+          strict,
+        ),
+        response: { 200: CameraSchema, ...errorResponses(400, 401, 403, 404, 409) },
+      },
     },
-  }, async (req, reply) => respond(reply, await reg.updateCamera(actor(req), (req.params as { id: string }).id, req.body as never)));
+    async (req, reply) =>
+      respond(
+        reply,
+        await reg.updateCamera(actor(req), (req.params as { id: string }).id, req.body as never),
+      ),
+  );
 
   // Conversation types
-  app.get('/api/conversation-types', {
-    config: { access: 'registry:read' },
-    schema: { tags: ['registry'], summary: 'List kinds of conversation', response: { 200: Type.Array(ConversationTypeSchema), ...errorResponses(401, 403) } },
-  }, async () => reg.listConversationTypes());
-
-  app.post('/api/conversation-types', {
-    config: { access: 'registry:write' },
-    schema: {
-      tags: ['registry'],
-      summary: 'Create a kind of conversation',
-      body: Type.Object({ code: Type.String({ minLength: 1, maxLength: 48 }), nameNl: Name, nameEn: Name, sensitive: Type.Boolean() }, strict),
-      response: { 201: ConversationTypeSchema, ...errorResponses(400, 401, 403, 409) },
+  app.get(
+    '/api/conversation-types',
+    {
+      config: { access: 'registry:read' },
+      schema: {
+        tags: ['registry'],
+        summary: 'List kinds of conversation',
+        response: { 200: Type.Array(ConversationTypeSchema), ...errorResponses(401, 403) },
+      },
     },
-  }, async (req, reply) => respond(reply, await reg.createConversationType(actor(req), req.body as never), 201));
+    async () => reg.listConversationTypes(),
+  );
 
-  app.patch('/api/conversation-types/:id', {
-    config: { access: 'registry:write' },
-    schema: {
-      tags: ['registry'],
-      summary: 'Change a kind of conversation',
-      params: IdParams,
-      body: Type.Object({ nameNl: Type.Optional(Name), nameEn: Type.Optional(Name), sensitive: Type.Optional(Type.Boolean()) }, strict),
-      response: { 200: ConversationTypeSchema, ...errorResponses(400, 401, 403, 404) },
+  app.post(
+    '/api/conversation-types',
+    {
+      config: { access: 'registry:write' },
+      schema: {
+        tags: ['registry'],
+        summary: 'Create a kind of conversation',
+        body: Type.Object(
+          {
+            code: Type.String({ minLength: 1, maxLength: 48 }),
+            nameNl: Name,
+            nameEn: Name,
+            sensitive: Type.Boolean(),
+          },
+          strict,
+        ),
+        response: { 201: ConversationTypeSchema, ...errorResponses(400, 401, 403, 409) },
+      },
     },
-  }, async (req, reply) => respond(reply, await reg.updateConversationType(actor(req), (req.params as { id: string }).id, req.body as never)));
+    async (req, reply) =>
+      respond(reply, await reg.createConversationType(actor(req), req.body as never), 201),
+  );
+
+  app.patch(
+    '/api/conversation-types/:id',
+    {
+      config: { access: 'registry:write' },
+      schema: {
+        tags: ['registry'],
+        summary: 'Change a kind of conversation',
+        params: IdParams,
+        body: Type.Object(
+          {
+            nameNl: Type.Optional(Name),
+            nameEn: Type.Optional(Name),
+            sensitive: Type.Optional(Type.Boolean()),
+          },
+          strict,
+        ),
+        response: { 200: ConversationTypeSchema, ...errorResponses(400, 401, 403, 404) },
+      },
+    },
+    async (req, reply) =>
+      respond(
+        reply,
+        await reg.updateConversationType(actor(req), (req.params as { id: string }).id, req.body as never),
+      ),
+  );
 
   // Operator settings
   const SettingSchema = Type.Object({
@@ -208,25 +366,56 @@ export const registryRoutes = async (app: FastifyInstance, opts: { registry: Reg
     updatedAt: Type.Union([Type.String(), Type.Null()]),
     updatedBy: Type.Union([Type.String(), Type.Null()]),
   });
-  app.get('/api/settings', {
-    config: { access: 'settings:read' },
-    schema: { tags: ['registry'], summary: 'Operator settings with their current values', response: { 200: Type.Array(SettingSchema), ...errorResponses(401, 403) } },
-  }, async () => {
-    const stored = new Map((await reg.listSettings()).map((s) => [s.key, s]));
-    return Object.entries(SETTINGS).map(([key, def]) => {
-      const s = stored.get(key);
-      return { key, value: s ? s.value : def.default, description: def.description, descriptionNl: def.descriptionNl, default: def.default, updatedAt: s?.updatedAt ?? null, updatedBy: s?.updatedBy ?? null };
-    });
-  });
-
-  app.put('/api/settings/:key', {
-    config: { access: 'settings:write' },
-    schema: {
-      tags: ['registry'],
-      summary: 'Change an operator setting (audited)',
-      params: Type.Object({ key: Type.String({ maxLength: 100, pattern: '^[a-zA-Z0-9.]+$' }) }, strict),
-      body: Type.Object({ value: Type.Unknown() }, strict),
-      response: { 200: Type.Object({ key: Type.String(), value: Type.Unknown() }), ...errorResponses(400, 401, 403) },
+  app.get(
+    '/api/settings',
+    {
+      config: { access: 'settings:read' },
+      schema: {
+        tags: ['registry'],
+        summary: 'Operator settings with their current values',
+        response: { 200: Type.Array(SettingSchema), ...errorResponses(401, 403) },
+      },
     },
-  }, async (req, reply) => respond(reply, await reg.putSetting(actor(req), (req.params as { key: string }).key, (req.body as { value: unknown }).value)));
+    async () => {
+      const stored = new Map((await reg.listSettings()).map((s) => [s.key, s]));
+      return Object.entries(SETTINGS).map(([key, def]) => {
+        const s = stored.get(key);
+        return {
+          key,
+          value: s ? s.value : def.default,
+          description: def.description,
+          descriptionNl: def.descriptionNl,
+          default: def.default,
+          updatedAt: s?.updatedAt ?? null,
+          updatedBy: s?.updatedBy ?? null,
+        };
+      });
+    },
+  );
+
+  app.put(
+    '/api/settings/:key',
+    {
+      config: { access: 'settings:write' },
+      schema: {
+        tags: ['registry'],
+        summary: 'Change an operator setting (audited)',
+        params: Type.Object({ key: Type.String({ maxLength: 100, pattern: '^[a-zA-Z0-9.]+$' }) }, strict),
+        body: Type.Object({ value: Type.Unknown() }, strict),
+        response: {
+          200: Type.Object({ key: Type.String(), value: Type.Unknown() }),
+          ...errorResponses(400, 401, 403),
+        },
+      },
+    },
+    async (req, reply) =>
+      respond(
+        reply,
+        await reg.putSetting(
+          actor(req),
+          (req.params as { key: string }).key,
+          (req.body as { value: unknown }).value,
+        ),
+      ),
+  );
 };

@@ -11,76 +11,109 @@ const Password = Type.String({ minLength: 1, maxLength: 256 });
 export const usersRoutes = async (app: FastifyInstance, opts: { users: UsersService }) => {
   const users = opts.users;
 
-  app.get('/api/users', {
-    config: { access: 'users:read' },
-    schema: { tags: ['users'], summary: 'List accounts', response: { 200: Type.Array(UserSchema), ...errorResponses(401, 403) } },
-  }, async () => users.list());
-
-  app.get('/api/users/:id', {
-    config: { access: 'users:read' },
-    schema: { tags: ['users'], summary: 'One account', params: IdParams, response: { 200: UserSchema, ...errorResponses(401, 403, 404) } },
-  }, async (req, reply) => {
-    const u = await users.get((req.params as { id: string }).id);
-    return u ?? sendProblem(reply, problemOf('RESOURCE.NOT_FOUND', 'no such user'));
-  });
-
-  app.post('/api/users', {
-    config: { access: 'users:write' },
-    schema: {
-      tags: ['users'],
-      summary: 'Create an account',
-      body: Type.Object(
-        {
-          username: Username,
-          displayName: Type.String({ minLength: 1, maxLength: 200 }),
-          email: Type.Optional(Type.String({ maxLength: 254 })),
-          roles: Type.Array(RoleSchema, { minItems: 1, maxItems: 7 }),
-          siteIds: Type.Optional(Type.Array(Id, { maxItems: 100 })),
-          password: Type.Optional(Password),
-        },
-        strict,
-      ),
-      response: { 201: UserSchema, ...errorResponses(400, 401, 403, 404, 409, 422) },
+  app.get(
+    '/api/users',
+    {
+      config: { access: 'users:read' },
+      schema: {
+        tags: ['users'],
+        summary: 'List accounts',
+        response: { 200: Type.Array(UserSchema), ...errorResponses(401, 403) },
+      },
     },
-  }, async (req, reply) => {
-    const r = await users.create(req.auth!.actor, req.body as never);
-    return r.ok ? reply.status(201).send(r.value) : sendDomainError(reply, r.error);
-  });
+    async () => users.list(),
+  );
 
-  app.patch('/api/users/:id', {
-    config: { access: 'users:write' },
-    schema: {
-      tags: ['users'],
-      summary: 'Change roles, sites, details, or disable/enable an account',
-      params: IdParams,
-      body: Type.Object(
-        {
-          displayName: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
-          email: Type.Optional(Type.String({ maxLength: 254 })),
-          roles: Type.Optional(Type.Array(RoleSchema, { minItems: 1, maxItems: 7 })),
-          siteIds: Type.Optional(Type.Array(Id, { maxItems: 100 })),
-          disabled: Type.Optional(Type.Boolean()),
-        },
-        strict,
-      ),
-      response: { 200: UserSchema, ...errorResponses(400, 401, 403, 404) },
+  app.get(
+    '/api/users/:id',
+    {
+      config: { access: 'users:read' },
+      schema: {
+        tags: ['users'],
+        summary: 'One account',
+        params: IdParams,
+        response: { 200: UserSchema, ...errorResponses(401, 403, 404) },
+      },
     },
-  }, async (req, reply) => {
-    const r = await users.update(req.auth!.actor, (req.params as { id: string }).id, req.body as never);
-    return r.ok ? r.value : sendDomainError(reply, r.error);
-  });
+    async (req, reply) => {
+      const u = await users.get((req.params as { id: string }).id);
+      return u ?? sendProblem(reply, problemOf('RESOURCE.NOT_FOUND', 'no such user'));
+    },
+  );
 
-  app.post('/api/users/:id/password', {
-    config: { access: 'users:write' },
-    schema: {
-      tags: ['users'],
-      summary: "Set a user's password (ends their sessions, lifts a lock-out)",
-      params: IdParams,
-      body: Type.Object({ password: Password }, strict),
-      response: { 200: UserSchema, ...errorResponses(400, 401, 403, 404, 422) },
+  app.post(
+    '/api/users',
+    {
+      config: { access: 'users:write' },
+      schema: {
+        tags: ['users'],
+        summary: 'Create an account',
+        body: Type.Object(
+          {
+            username: Username,
+            displayName: Type.String({ minLength: 1, maxLength: 200 }),
+            email: Type.Optional(Type.String({ maxLength: 254 })),
+            roles: Type.Array(RoleSchema, { minItems: 1, maxItems: 7 }),
+            siteIds: Type.Optional(Type.Array(Id, { maxItems: 100 })),
+            password: Type.Optional(Password),
+          },
+          strict,
+        ),
+        response: { 201: UserSchema, ...errorResponses(400, 401, 403, 404, 409, 422) },
+      },
     },
-  }, async (req, reply) => {
-    const r = await users.setPassword(req.auth!.actor, (req.params as { id: string }).id, (req.body as { password: string }).password);
-    return r.ok ? r.value : sendDomainError(reply, r.error);
-  });
+    async (req, reply) => {
+      const r = await users.create(req.auth!.actor, req.body as never);
+      return r.ok ? reply.status(201).send(r.value) : sendDomainError(reply, r.error);
+    },
+  );
+
+  app.patch(
+    '/api/users/:id',
+    {
+      config: { access: 'users:write' },
+      schema: {
+        tags: ['users'],
+        summary: 'Change roles, sites, details, or disable/enable an account',
+        params: IdParams,
+        body: Type.Object(
+          {
+            displayName: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+            email: Type.Optional(Type.String({ maxLength: 254 })),
+            roles: Type.Optional(Type.Array(RoleSchema, { minItems: 1, maxItems: 7 })),
+            siteIds: Type.Optional(Type.Array(Id, { maxItems: 100 })),
+            disabled: Type.Optional(Type.Boolean()),
+          },
+          strict,
+        ),
+        response: { 200: UserSchema, ...errorResponses(400, 401, 403, 404) },
+      },
+    },
+    async (req, reply) => {
+      const r = await users.update(req.auth!.actor, (req.params as { id: string }).id, req.body as never);
+      return r.ok ? r.value : sendDomainError(reply, r.error);
+    },
+  );
+
+  app.post(
+    '/api/users/:id/password',
+    {
+      config: { access: 'users:write' },
+      schema: {
+        tags: ['users'],
+        summary: "Set a user's password (ends their sessions, lifts a lock-out)",
+        params: IdParams,
+        body: Type.Object({ password: Password }, strict),
+        response: { 200: UserSchema, ...errorResponses(400, 401, 403, 404, 422) },
+      },
+    },
+    async (req, reply) => {
+      const r = await users.setPassword(
+        req.auth!.actor,
+        (req.params as { id: string }).id,
+        (req.body as { password: string }).password,
+      );
+      return r.ok ? r.value : sendDomainError(reply, r.error);
+    },
+  );
 };
