@@ -407,4 +407,23 @@ describe.skipIf(!hasBrowser)('web shell in Chromium', () => {
     expect(await page.content()).not.toContain('demo-camera-secret');
     expect(await page.locator('input').count()).toBe(0);
   });
+
+  it('camera status shows each camera, and that a camera without an approved policy is not armed', async () => {
+    // The recorder plans its cameras when it starts (serve does this); start it here alone.
+    const recorder = rt.rt.modules.find((m) => m.name === 'recording')!;
+    await recorder.start();
+    try {
+      const page = await newPage();
+      await loginAndWait(page, 'beveiliging');
+      await page.goto(`${base}/camera-status`);
+      const table = page.getByRole('table', { name: nl.cameraStatus.caption });
+      const row = table.getByRole('row', { name: /Camera plafond/ });
+      await visible(row);
+      // No approved assessment in the demo: the camera is not armed and has no connection at all.
+      await visible(row.getByRole('cell', { name: nl.cameraStatus.armedNo, exact: true }));
+      expect(await page.content()).not.toContain('demo-camera-secret');
+    } finally {
+      await recorder.stop();
+    }
+  });
 });

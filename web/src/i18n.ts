@@ -67,6 +67,7 @@ const nl = {
     assessments: 'Afwegingen',
     roomPolicy: 'Opnamebeleid',
     recording: 'Opname stilleggen',
+    cameraStatus: 'Camerastatus',
   },
 
   login: {
@@ -849,6 +850,32 @@ const nl = {
     none: 'Er is niets stilgelegd.',
     stillActive: 'loopt nog',
   },
+  cameraStatus: {
+    title: 'Camerastatus',
+    intro:
+      'Per camera: of hij nu mag opnemen (volgens het goedgekeurde beleid), of de verbinding werkt, en hoe het beeld binnenkomt. Een camera die niet mag opnemen heeft geen verbinding: er loopt dan niets.',
+    caption: 'Camera’s met hun toestand',
+    camera: 'Camera',
+    room: 'Spreekkamer',
+    armed: 'Gereed (buffer in geheugen)',
+    armedYes: 'ja',
+    armedNo: 'nee',
+    state: 'Verbinding',
+    lastFragment: 'Laatste beeld',
+    bitrate: 'Bitrate',
+    gop: 'Sleutelbeeld elke',
+    restarts: 'Herstarts',
+    why: 'Toelichting',
+    none: 'Er zijn geen camera’s geregistreerd.',
+    states: {
+      starting: 'verbinden…',
+      online: 'online',
+      offline: 'offline',
+      unauthorised: 'geweigerd (wachtwoord)',
+      'bad-stream': 'onbruikbaar beeld (geen H.264)',
+      stopped: 'uit',
+    } as Record<string, string>,
+  },
   password: {
     title: 'Wachtwoord wijzigen',
     intro: 'Kies een lang wachtwoord dat u nergens anders gebruikt.',
@@ -916,6 +943,7 @@ const en: Dictionary = {
     assessments: 'Assessments',
     roomPolicy: 'Recording policy',
     recording: 'Suspend recording',
+    cameraStatus: 'Camera status',
   },
 
   login: {
@@ -1661,6 +1689,32 @@ const en: Dictionary = {
     resumedDone: 'Recording follows the policy again.',
     none: 'Nothing is suspended.',
     stillActive: 'still active',
+  },
+  cameraStatus: {
+    title: 'Camera status',
+    intro:
+      'Per camera: whether it may record now (under the approved policy), whether the connection works, and how the stream arrives. A camera that may not record has no connection: nothing runs.',
+    caption: 'Cameras and their state',
+    camera: 'Camera',
+    room: 'Interview room',
+    armed: 'Armed (buffer in memory)',
+    armedYes: 'yes',
+    armedNo: 'no',
+    state: 'Connection',
+    lastFragment: 'Last frame',
+    bitrate: 'Bitrate',
+    gop: 'Keyframe every',
+    restarts: 'Restarts',
+    why: 'Note',
+    none: 'No cameras are registered.',
+    states: {
+      starting: 'connecting…',
+      online: 'online',
+      offline: 'offline',
+      unauthorised: 'refused (password)',
+      'bad-stream': 'unusable stream (not H.264)',
+      stopped: 'off',
+    },
   },
   password: {
     title: 'Change password',

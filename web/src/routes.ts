@@ -22,7 +22,8 @@ export type PageKey =
   | 'statistics'
   | 'assessments'
   | 'roomPolicy'
-  | 'recording';
+  | 'recording'
+  | 'cameraStatus';
 
 export interface RouteDef {
   readonly key: PageKey;
@@ -43,6 +44,7 @@ export const ROUTES: readonly RouteDef[] = [
   { key: 'assessments', path: '/assessments', permission: 'assessments:read', inNav: true },
   { key: 'roomPolicy', path: '/room-policy', permission: 'policy:read', inNav: true },
   { key: 'recording', path: '/recording', permission: 'recording:suspend', inNav: true },
+  { key: 'cameraStatus', path: '/camera-status', permission: 'recording:read', inNav: true },
   { key: 'sites', path: '/sites', permission: 'registry:read', inNav: true },
   { key: 'rooms', path: '/rooms', permission: 'registry:read', inNav: true },
   { key: 'conversationTypes', path: '/conversation-types', permission: 'registry:read', inNav: true },

@@ -14,6 +14,7 @@ import { OrganisationPage } from './OrganisationPage.js';
 import { PanicPage } from './PanicPage.js';
 import { PasswordPage } from './PasswordPage.js';
 import { RecordingPage } from './RecordingPage.js';
+import { CameraStatusPage } from './CameraStatusPage.js';
 import { ReportPage } from './ReportPage.js';
 import { RoomPolicyPage } from './RoomPolicyPage.js';
 import { RoomsPage } from './RoomsPage.js';
@@ -61,6 +62,8 @@ const render = (key: PageKey): ReactNode => {
       return <RoomPolicyPage />;
     case 'recording':
       return <RecordingPage />;
+    case 'cameraStatus':
+      return <CameraStatusPage />;
   }
 };
 
