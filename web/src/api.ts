@@ -56,48 +56,8 @@ export interface Me {
   readonly permissions: readonly string[];
 }
 
-export interface Organisation {
-  readonly name: string;
-  readonly address: string;
-  readonly dpoName: string;
-  readonly dpoEmail: string;
-  readonly dpoPhone: string;
-  readonly updatedAt: string;
-}
-
-export interface Site {
-  readonly id: string;
-  readonly name: string;
-  readonly address: string;
-  readonly createdAt: string;
-}
-
-export interface Room {
-  readonly id: string;
-  readonly siteId: string;
-  readonly name: string;
-  readonly floor: string;
-  readonly description: string;
-  readonly createdAt: string;
-}
-
-export interface Camera {
-  readonly id: string;
-  readonly roomId: string;
-  readonly name: string;
-  readonly url: string;
-  readonly hasCredentials: boolean;
-  readonly createdAt: string;
-}
-
-export interface ConversationType {
-  readonly id: string;
-  readonly code: string;
-  readonly nameNl: string;
-  readonly nameEn: string;
-  readonly sensitive: boolean;
-  readonly createdAt: string;
-}
+// The registry's shapes are the server's own domain types: one definition, no drift.
+export type { Camera, ConversationType, Organisation, Room, Site } from '../../src/core/registry/model.js';
 
 export interface Setting {
   readonly key: string;
