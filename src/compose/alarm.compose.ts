@@ -29,6 +29,8 @@ import type { HealthItem, ModuleContext, ProportioModule } from './module.js';
 export const ALARM_DEFAULTS = {
   escalationTickMs: 1000,
   heartbeatMs: 15_000,
+  /** How often an open alarm stream re-checks its session: logout, disabling or a role change ends it. */
+  streamRevalidateMs: 15_000,
   streamBufferBytes: 1024 * 1024,
   webhookTimeoutMs: 3000,
 } as const;
@@ -215,7 +217,7 @@ export const createAlarmModule = (ctx: ModuleContext): AlarmModule => {
     mqttPort: () => mqtt?.port(),
     mqttCounters: () => mqtt?.counters,
     routes: async (app: FastifyInstance) => {
-      await app.register(alarmRoutes, { alarms, conversations, devices, hub, topicPrefix: prefix });
+      await app.register(alarmRoutes, { alarms, conversations, devices, hub, topicPrefix: prefix, streamRevalidateMs: ALARM_DEFAULTS.streamRevalidateMs });
       await app.register(incidentRoutes, { incidents });
     },
     start: async () => {

@@ -14,6 +14,13 @@ export const SESSION_COOKIE = 'proportio_session';
 export const CSRF_HEADER = 'x-csrf-token';
 
 declare module 'fastify' {
+  interface FastifyInstance {
+    /**
+     * Authenticates the request's credentials again (session cookie or bearer token): for
+     * long-lived responses such as event streams, which must end when the session does.
+     */
+    reauthenticate(req: FastifyRequest): Promise<Authenticated | undefined>;
+  }
   interface FastifyRequest {
     auth: Authenticated | undefined;
     /** The raw session id, for logout. */
@@ -41,21 +48,24 @@ export const authPlugin = fp(
     app.decorateRequest('auth', undefined);
     app.decorateRequest('sessionId', undefined);
 
+    const authenticate = async (req: FastifyRequest): Promise<{ auth: Authenticated | undefined; sessionId: string | undefined }> => {
+      const token = bearer(req);
+      if (token) return { auth: await opts.auth.authenticateToken(token), sessionId: undefined };
+      const sid = req.cookies[SESSION_COOKIE];
+      if (!sid) return { auth: undefined, sessionId: undefined };
+      const auth = await opts.auth.authenticateSession(sid);
+      return { auth, sessionId: auth ? sid : undefined };
+    };
+    app.decorate('reauthenticate', async (req: FastifyRequest) => (await authenticate(req)).auth);
+
     app.addHook('onRequest', async (req, reply) => {
       const access = req.routeOptions.config.access;
       // Routes outside the API (static web files, docs) have no declaration and need none.
       if (access === undefined) return;
 
-      const token = bearer(req);
-      if (token) {
-        req.auth = await opts.auth.authenticateToken(token);
-      } else {
-        const sid = req.cookies[SESSION_COOKIE];
-        if (sid) {
-          req.auth = await opts.auth.authenticateSession(sid);
-          if (req.auth) req.sessionId = sid;
-        }
-      }
+      const found = await authenticate(req);
+      req.auth = found.auth;
+      req.sessionId = found.sessionId;
 
       if (access === 'public') return;
       if (!req.auth)

@@ -29,7 +29,16 @@ export interface AlarmRoutesOptions {
   readonly devices: DeviceService;
   readonly hub: AlarmHub;
   readonly topicPrefix: string;
+  /** How often an open stream re-checks its credentials (0 = never; tests shorten it). */
+  readonly streamRevalidateMs?: number;
 }
+
+/** The same user with the same roles and sites: otherwise the stream must end (and the client reconnect with its new scope). */
+const sameScope = (a: Recipient, b: Recipient) =>
+  a.roles.length === b.roles.length &&
+  a.roles.every((r) => b.roles.includes(r)) &&
+  a.siteIds.length === b.siteIds.length &&
+  a.siteIds.every((s) => b.siteIds.includes(s));
 
 const respond = <T>(reply: FastifyReply, r: Result<T>, status = 200) =>
   r.ok ? reply.status(status).send(r.value) : sendDomainError(reply, r.error);
@@ -196,11 +205,29 @@ export const alarmRoutes = async (app: FastifyInstance, opts: AlarmRoutesOptions
     },
     async (req, reply) => {
       const r = recipient(req);
+      const userId = req.auth!.user.id;
       reply.hijack();
       const last = req.headers['last-event-id'];
       await hub.attach(reply.raw, r, typeof last === 'string' ? last : undefined, async () => ({
         alarms: await alarms.openFor(r),
       }));
+      // A stream outlives the request that opened it: logout, an expired session, a disabled
+      // account, a revoked token or changed roles/sites end it at the next check.
+      const every = opts.streamRevalidateMs ?? 15_000;
+      if (every > 0 && !reply.raw.destroyed && !reply.raw.writableEnded) {
+        const timer = setInterval(() => {
+          if (reply.raw.destroyed || reply.raw.writableEnded) return clearInterval(timer);
+          void app.reauthenticate(req).then(
+            (a) => {
+              const now = a && a.user.id === userId ? { roles: a.user.roles, siteIds: a.user.siteIds } : undefined;
+              if (!now || !sameScope(now, r)) reply.raw.end();
+            },
+            () => undefined, // a passing database error is no reason to cut a responder off
+          );
+        }, every);
+        timer.unref();
+        reply.raw.on('close', () => clearInterval(timer));
+      }
     },
   );
 
