@@ -217,7 +217,14 @@ export const createAlarmModule = (ctx: ModuleContext): AlarmModule => {
     mqttPort: () => mqtt?.port(),
     mqttCounters: () => mqtt?.counters,
     routes: async (app: FastifyInstance) => {
-      await app.register(alarmRoutes, { alarms, conversations, devices, hub, topicPrefix: prefix, streamRevalidateMs: ALARM_DEFAULTS.streamRevalidateMs });
+      await app.register(alarmRoutes, {
+        alarms,
+        conversations,
+        devices,
+        hub,
+        topicPrefix: prefix,
+        streamRevalidateMs: ALARM_DEFAULTS.streamRevalidateMs,
+      });
       await app.register(incidentRoutes, { incidents });
     },
     start: async () => {

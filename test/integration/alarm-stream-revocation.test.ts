@@ -41,7 +41,9 @@ describe.each(dialects)('alarm stream revocation on %s', (dialect) => {
   it('ends the stream at logout', async () => {
     const s = await loginAs(t.app, 'bhv');
     const stream = await openStream(t.url!, s.cookie);
-    expect((await t.app.inject({ method: 'POST', url: '/api/auth/logout', headers: s.headers })).statusCode).toBe(204);
+    expect(
+      (await t.app.inject({ method: 'POST', url: '/api/auth/logout', headers: s.headers })).statusCode,
+    ).toBe(204);
     await until(() => stream.closed(), 'the stream to end after logout');
   });
 
@@ -52,12 +54,30 @@ describe.each(dialects)('alarm stream revocation on %s', (dialect) => {
     const user = (await t.rt.store.read.users.findByUsername('beveiliging'))!;
     const site = (await t.rt.store.read.sites.list())[0]!;
     // A narrower scope: the stream must not keep delivering the old one.
-    expect((await t.app.inject({ method: 'PATCH', url: `/api/users/${user.id}`, headers: admin, payload: { siteIds: [site.id] } })).statusCode).toBe(200);
+    expect(
+      (
+        await t.app.inject({
+          method: 'PATCH',
+          url: `/api/users/${user.id}`,
+          headers: admin,
+          payload: { siteIds: [site.id] },
+        })
+      ).statusCode,
+    ).toBe(200);
     await until(() => stream.closed(), 'the stream to end after a change of sites');
     const s2 = await loginAs(t.app, 'bhv');
     const stream2 = await openStream(t.url!, s2.cookie);
     const bhv = (await t.rt.store.read.users.findByUsername('bhv'))!;
-    expect((await t.app.inject({ method: 'PATCH', url: `/api/users/${bhv.id}`, headers: admin, payload: { disabled: true } })).statusCode).toBe(200);
+    expect(
+      (
+        await t.app.inject({
+          method: 'PATCH',
+          url: `/api/users/${bhv.id}`,
+          headers: admin,
+          payload: { disabled: true },
+        })
+      ).statusCode,
+    ).toBe(200);
     await until(() => stream2.closed(), 'the stream to end after disabling');
   });
 });

@@ -686,7 +686,8 @@ const nl = {
     rights: 'Verzoeken om inzage, wissen en bezwaar worden binnen een maand afgehandeld',
     rightsSource: 'AVG art. 12(3), 15 (RGT-1)',
     noStaffUse: 'Beelden worden nooit gebruikt om medewerkers te beoordelen',
-    noStaffUseSource: 'doelbinding; EHRM Antović en Mirković t. Montenegro, nr. 70838/13, 28 nov. 2017 (EMP-2)',
+    noStaffUseSource:
+      'doelbinding; EHRM Antović en Mirković t. Montenegro, nr. 70838/13, 28 nov. 2017 (EMP-2)',
     audioJustification: 'Aparte onderbouwing voor geluid',
     art9: 'Uitzondering van art. 9(2) voor bijzondere persoonsgegevens',
     dpiaDate: 'Datum van de DPIA',
@@ -1536,7 +1537,8 @@ const en: Dictionary = {
     rights: 'Access, erasure and objection requests are answered within one month',
     rightsSource: 'GDPR Art. 12(3), 15 (RGT-1)',
     noStaffUse: 'Footage is never used to assess staff',
-    noStaffUseSource: 'purpose limitation; ECtHR Antović and Mirković v. Montenegro, no. 70838/13, 28 Nov 2017 (EMP-2)',
+    noStaffUseSource:
+      'purpose limitation; ECtHR Antović and Mirković v. Montenegro, no. 70838/13, 28 Nov 2017 (EMP-2)',
     audioJustification: 'Separate justification for sound',
     art9: 'Art. 9(2) exception for special-category data',
     dpiaDate: 'Date of the DPIA',

@@ -48,7 +48,9 @@ export const authPlugin = fp(
     app.decorateRequest('auth', undefined);
     app.decorateRequest('sessionId', undefined);
 
-    const authenticate = async (req: FastifyRequest): Promise<{ auth: Authenticated | undefined; sessionId: string | undefined }> => {
+    const authenticate = async (
+      req: FastifyRequest,
+    ): Promise<{ auth: Authenticated | undefined; sessionId: string | undefined }> => {
       const token = bearer(req);
       if (token) return { auth: await opts.auth.authenticateToken(token), sessionId: undefined };
       const sid = req.cookies[SESSION_COOKIE];

@@ -219,7 +219,8 @@ export const alarmRoutes = async (app: FastifyInstance, opts: AlarmRoutesOptions
           if (reply.raw.destroyed || reply.raw.writableEnded) return clearInterval(timer);
           void app.reauthenticate(req).then(
             (a) => {
-              const now = a && a.user.id === userId ? { roles: a.user.roles, siteIds: a.user.siteIds } : undefined;
+              const now =
+                a && a.user.id === userId ? { roles: a.user.roles, siteIds: a.user.siteIds } : undefined;
               if (!now || !sameScope(now, r)) reply.raw.end();
             },
             () => undefined, // a passing database error is no reason to cut a responder off

@@ -304,12 +304,10 @@ export const recordingRoutes = async (app: FastifyInstance, d: RecordingRouteDep
       const r = await d.object(actor(req), (req.body as { roomId: string }).roomId);
       if (!r.ok) return sendDomainError(reply, r.error);
       const o = r.value.objection;
-      return reply
-        .status(201)
-        .send({
-          objection: { id: o.id, roomId: o.roomId, conversationId: o.conversationId, at: o.at },
-          created: r.value.created,
-        });
+      return reply.status(201).send({
+        objection: { id: o.id, roomId: o.roomId, conversationId: o.conversationId, at: o.at },
+        created: r.value.created,
+      });
     },
   );
 
