@@ -20,13 +20,15 @@ const until = async (cond: () => boolean, what: string, timeoutMs = 10_000) => {
 
 describe.each(dialects)('alarm stream revocation on %s', (dialect) => {
   let t: TestRuntime;
-  const original = ALARM_DEFAULTS.streamRevalidateMs;
+  // The defaults are read-only to the code; the test shortens the check interval for itself.
+  const tunable = ALARM_DEFAULTS as { streamRevalidateMs: number };
+  const original = tunable.streamRevalidateMs;
   beforeAll(async () => {
-    ALARM_DEFAULTS.streamRevalidateMs = 100; // check often, so the test needs no long waits
+    tunable.streamRevalidateMs = 100; // check often, so the test needs no long waits
     t = await startTestRuntime({ dialect, demo: true, listen: true, loginAttemptsPerMinute: 1000 });
   });
   afterAll(async () => {
-    ALARM_DEFAULTS.streamRevalidateMs = original;
+    tunable.streamRevalidateMs = original;
     await t?.close();
   });
 
