@@ -1,5 +1,6 @@
 /** Repositories of conversations, alarms, MQTT devices and the incident register (with its alarm columns). */
 import { sql } from 'kysely';
+import { incidentRecordRow, toIncidentRecord } from './incident.repository.js';
 import type {
   Acknowledgement,
   Alarm,
@@ -236,22 +237,7 @@ export const deviceRepository = (db: Executor): DeviceRepository => ({
 });
 
 const toEntry = (r: IncidentTable): IncidentEntry => ({
-  id: r.id,
-  siteId: r.site_id,
-  roomId: r.room_id,
-  conversationTypeId: r.conversation_type_id,
-  occurredAt: r.occurred_at,
-  source: r.source === 'alarm' ? 'alarm' : 'manual',
-  kind: r.kind,
-  severity: r.severity === null ? null : Number(r.severity),
-  injury: bool(Number(r.injury)),
-  policeReport: bool(Number(r.police_report)),
-  policeReference: r.police_reference,
-  followUp: r.follow_up,
-  narrative: r.narrative,
-  reportedBy: r.reported_by,
-  reportedAt: r.reported_at,
-  createdAt: r.created_at,
+  ...toIncidentRecord(r),
   alarmId: r.alarm_id ?? null,
   conversationId: r.conversation_id ?? null,
   raisedBy: r.raised_by ?? null,
@@ -260,22 +246,7 @@ const toEntry = (r: IncidentTable): IncidentEntry => ({
 });
 
 const entryRow = (i: IncidentEntry): IncidentTable => ({
-  id: i.id,
-  site_id: i.siteId,
-  room_id: i.roomId,
-  conversation_type_id: i.conversationTypeId,
-  occurred_at: i.occurredAt,
-  source: i.source,
-  kind: i.kind,
-  severity: i.severity,
-  injury: int(i.injury),
-  police_report: int(i.policeReport),
-  police_reference: i.policeReference,
-  follow_up: i.followUp,
-  narrative: i.narrative,
-  reported_by: i.reportedBy,
-  reported_at: i.reportedAt,
-  created_at: i.createdAt,
+  ...incidentRecordRow(i),
   alarm_id: i.alarmId,
   conversation_id: i.conversationId,
   raised_by: i.raisedBy,

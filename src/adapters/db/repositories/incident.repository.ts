@@ -2,7 +2,8 @@ import type { IncidentRecord, IncidentRepository } from '../../../services/ports
 import type { IncidentTable } from '../schema.js';
 import { bool, int, type Executor } from './executor.js';
 
-const toIncident = (r: IncidentTable): IncidentRecord => ({
+/** Row → record for the columns every incident has (capabilities add their own columns on top). */
+export const toIncidentRecord = (r: IncidentTable): IncidentRecord => ({
   id: r.id,
   siteId: r.site_id,
   roomId: r.room_id,
@@ -11,8 +12,8 @@ const toIncident = (r: IncidentTable): IncidentRecord => ({
   source: r.source === 'alarm' ? 'alarm' : 'manual',
   kind: r.kind,
   severity: r.severity === null ? null : Number(r.severity),
-  injury: bool(r.injury),
-  policeReport: bool(r.police_report),
+  injury: bool(Number(r.injury)),
+  policeReport: bool(Number(r.police_report)),
   policeReference: r.police_reference,
   followUp: r.follow_up,
   narrative: r.narrative,
@@ -21,29 +22,29 @@ const toIncident = (r: IncidentTable): IncidentRecord => ({
   createdAt: r.created_at,
 });
 
+/** Record → row for the columns every incident has. */
+export const incidentRecordRow = (i: IncidentRecord) => ({
+  id: i.id,
+  site_id: i.siteId,
+  room_id: i.roomId,
+  conversation_type_id: i.conversationTypeId,
+  occurred_at: i.occurredAt,
+  source: i.source,
+  kind: i.kind,
+  severity: i.severity,
+  injury: int(i.injury),
+  police_report: int(i.policeReport),
+  police_reference: i.policeReference,
+  follow_up: i.followUp,
+  narrative: i.narrative,
+  reported_by: i.reportedBy,
+  reported_at: i.reportedAt,
+  created_at: i.createdAt,
+});
+
 export const incidentRepository = (db: Executor): IncidentRepository => ({
   insert: async (i) => {
-    await db
-      .insertInto('incidents')
-      .values({
-        id: i.id,
-        site_id: i.siteId,
-        room_id: i.roomId,
-        conversation_type_id: i.conversationTypeId,
-        occurred_at: i.occurredAt,
-        source: i.source,
-        kind: i.kind,
-        severity: i.severity,
-        injury: int(i.injury),
-        police_report: int(i.policeReport),
-        police_reference: i.policeReference,
-        follow_up: i.followUp,
-        narrative: i.narrative,
-        reported_by: i.reportedBy,
-        reported_at: i.reportedAt,
-        created_at: i.createdAt,
-      })
-      .execute();
+    await db.insertInto('incidents').values(incidentRecordRow(i)).execute();
   },
   list: async (f) => {
     // The linked conversation's risk flag (0002-alarms: incidents.conversation_id) is evidence for NEC-3.
@@ -63,8 +64,8 @@ export const incidentRepository = (db: Executor): IncidentRepository => ({
         .execute()
     ).map(({ conversation_risk_flag: flag, ...r }) =>
       flag === null || flag === undefined
-        ? toIncident(r)
-        : { ...toIncident(r), riskFlagged: Number(flag) === 1 },
+        ? toIncidentRecord(r)
+        : { ...toIncidentRecord(r), riskFlagged: Number(flag) === 1 },
     );
   },
   count: async () =>
