@@ -18,9 +18,10 @@ import { generateIdentity, writeIdentityFile } from '../../src/adapters/vault/ke
 import { VaultClipSink } from '../../src/workers/recorder-vault-sink.js';
 import { chromiumAvailable, launchChromium } from '../support/browser.js';
 import { armCamera, sourceFile } from '../support/ffmpeg-source.js';
+import { toolsAvailable } from '../support/tools.js';
 
 const run = promisify(execFile);
-const hasBrowser = chromiumAvailable();
+const hasBrowser = chromiumAvailable() && toolsAvailable('clip playback', 'ffmpeg', 'age');
 
 describe.skipIf(!hasBrowser)('a decrypted clip plays in Chromium', () => {
   let dir: string;
@@ -103,7 +104,7 @@ describe.skipIf(!hasBrowser)('a decrypted clip plays in Chromium', () => {
         return v !== null && (v.readyState >= 2 || v.error !== null);
       },
       undefined,
-      { timeout: 15_000 },
+      { timeout: 45_000 },
     );
     const state = await page.evaluate(() => {
       const v = document.getElementById('v') as HTMLVideoElement;
@@ -118,5 +119,5 @@ describe.skipIf(!hasBrowser)('a decrypted clip plays in Chromium', () => {
     expect(state.readyState).toBeGreaterThanOrEqual(2);
     expect(state.duration).toBeGreaterThan(0);
     expect(state.width).toBe(640);
-  }, 60_000);
+  });
 });

@@ -7,45 +7,29 @@
  * shows nothing after the press; a keyboard-only press works; a reconnecting console shows the
  * alarm it missed; the health banner shows on every screen; every page passes axe.
  */
-import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
-import path from 'node:path';
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { packageRoot } from '../../src/main.js';
 import { DICTIONARIES } from '../../web/src/i18n.js';
 import { alarmModule } from '../integration/alarm-helpers.js';
 import { chromiumAvailable, launchChromium } from '../support/browser.js';
+import {
+  axe,
+  ensureWebBuild,
+  eventually,
+  h1,
+  PASSWORD,
+  screenshot,
+  STEP_BUDGET_MS,
+  texts,
+  visible,
+} from '../support/e2e.js';
 import { loginAs, startTestRuntime, type TestRuntime } from '../support/test-runtime.js';
 
 const nl = DICTIONARIES.nl;
-const PASSWORD = 'Lindewaard-demo-2026';
-const ROOT = packageRoot();
-const WEB_DIST = path.join(ROOT, 'dist', 'web', 'index.html');
-const SCREENSHOTS = path.join(ROOT, 'docs', 'screenshots');
-const TAKE_SCREENSHOTS = process.env.PROPORTIO_SCREENSHOTS === '1';
 const TABLET = { width: 768, height: 1024 };
 const DESKTOP = { width: 1280, height: 900 };
 
 const hasBrowser = chromiumAvailable();
-
-const ensureWebBuild = (): void => {
-  const newest = (dir: string): number =>
-    fs.readdirSync(dir, { withFileTypes: true }).reduce((m, e) => {
-      const p = path.join(dir, e.name);
-      return Math.max(m, e.isDirectory() ? newest(p) : fs.statSync(p).mtimeMs);
-    }, 0);
-  const stale = !fs.existsSync(WEB_DIST) || fs.statSync(WEB_DIST).mtimeMs < newest(path.join(ROOT, 'web'));
-  if (stale)
-    execFileSync('npx', ['vite', 'build', '--config', 'web/vite.config.ts'], { cwd: ROOT, stdio: 'inherit' });
-};
-
-const eventually = <T>(fn: () => Promise<T>, message?: string) =>
-  expect.poll(fn, { timeout: 15_000, interval: 100, ...(message ? { message } : {}) });
-const texts = (l: Locator): Promise<string[]> => l.allInnerTexts().then((xs) => xs.map((x) => x.trim()));
-const h1 = (page: Page): Locator => page.getByRole('heading', { level: 1 });
-const visible = (l: Locator): Promise<void> => l.waitFor({ state: 'visible' });
 
 /** Counts the tones the page plays: every oscillator the Web Audio API creates. */
 const COUNT_TONES = () => {
@@ -69,7 +53,7 @@ describe.skipIf(!hasBrowser)('alarm screens in Chromium', () => {
 
   const newPage = async (viewport = DESKTOP): Promise<Page> => {
     const context = await browser.newContext({ viewport, locale: 'nl-NL' });
-    context.setDefaultTimeout(15_000);
+    context.setDefaultTimeout(STEP_BUDGET_MS);
     await context.addInitScript(COUNT_TONES);
     contexts.push(context);
     return context.newPage();
@@ -92,27 +76,6 @@ describe.skipIf(!hasBrowser)('alarm screens in Chromium', () => {
       .click();
     await eventually(() => texts(h1(page))).toEqual([navLabel]);
     await eventually(() => page.getByText(nl.loading).count()).toBe(0);
-  };
-
-  const axe = async (page: Page, what: string): Promise<void> => {
-    const result = await new AxeBuilder({ page })
-      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-      .analyze();
-    if (result.violations.length > 0)
-      console.error(
-        `axe violations on ${what}:\n` +
-          result.violations
-            .map(
-              (v) =>
-                `- ${v.id}: ${v.help}\n${v.nodes.map((n) => `    ${n.target.join(' ')}: ${n.failureSummary ?? ''}`).join('\n')}`,
-            )
-            .join('\n'),
-      );
-    expect(result.violations.map((v) => `${what}: ${v.id}`)).toEqual([]);
-  };
-
-  const screenshot = async (page: Page, name: string): Promise<void> => {
-    if (TAKE_SCREENSHOTS) await page.screenshot({ path: path.join(SCREENSHOTS, name), fullPage: true });
   };
 
   /** Front desk: open the panic view and start a conversation in a room. */
@@ -169,7 +132,6 @@ describe.skipIf(!hasBrowser)('alarm screens in Chromium', () => {
     rt = await startTestRuntime({ demo: true, listen: true, web: true, loginAttemptsPerMinute: 10_000 });
     base = rt.url!;
     browser = await launchChromium();
-    if (TAKE_SCREENSHOTS) fs.mkdirSync(SCREENSHOTS, { recursive: true });
   });
 
   afterEach(async () => {

@@ -3,70 +3,51 @@
  * Debian's Chromium. Every demo role logs in and sees exactly the pages its permissions allow;
  * the administrator adds a site and a room through the forms; hostile input is refused next to
  * the field; the auditor sees the verified audit chain; every page passes an axe WCAG 2.1 AA scan.
+ * One server and one browser serve the whole file; each role and each page is its own test, so
+ * a slow machine stretches many short tests instead of timing out one long one.
  */
-import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
-import path from 'node:path';
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ROLES, hasPermission, isRole, type Role } from '../../src/core/auth/roles.js';
-import { packageRoot } from '../../src/main.js';
+import { ROLES, hasPermission, type Role } from '../../src/core/auth/roles.js';
+import { DEMO_ACCOUNTS } from '../../src/services/demo.service.js';
 import { DICTIONARIES } from '../../web/src/i18n.js';
 import { ROUTES, type RouteDef } from '../../web/src/routes.js';
 import { chromiumAvailable, launchChromium } from '../support/browser.js';
+import {
+  axe,
+  ensureWebBuild,
+  eventually,
+  h1,
+  PASSWORD,
+  screenshot,
+  STEP_BUDGET_MS,
+  texts,
+  visible,
+} from '../support/e2e.js';
 import { loginAs, startTestRuntime, type TestRuntime } from '../support/test-runtime.js';
 
 const nl = DICTIONARIES.nl;
 const en = DICTIONARIES.en;
-const PASSWORD = 'Lindewaard-demo-2026';
-const ROOT = packageRoot();
-const WEB_DIST = path.join(ROOT, 'dist', 'web', 'index.html');
-const SCREENSHOTS = path.join(ROOT, 'docs', 'screenshots');
-/** Screenshots rewrite tracked files, so they are taken only when asked for (PROPORTIO_SCREENSHOTS=1). */
-const TAKE_SCREENSHOTS = process.env.PROPORTIO_SCREENSHOTS === '1';
-const screenshot = async (page: Page, name: string): Promise<void> => {
-  if (TAKE_SCREENSHOTS) await page.screenshot({ path: path.join(SCREENSHOTS, name), fullPage: true });
-};
 
 const hasBrowser = chromiumAvailable();
-
-/** Builds the UI when dist/web is missing or older than a source file, so the test sees current code. */
-const ensureWebBuild = (): void => {
-  const newest = (dir: string): number =>
-    fs.readdirSync(dir, { withFileTypes: true }).reduce((m, e) => {
-      const p = path.join(dir, e.name);
-      return Math.max(m, e.isDirectory() ? newest(p) : fs.statSync(p).mtimeMs);
-    }, 0);
-  const stale = !fs.existsSync(WEB_DIST) || fs.statSync(WEB_DIST).mtimeMs < newest(path.join(ROOT, 'web'));
-  if (stale)
-    execFileSync('npx', ['vite', 'build', '--config', 'web/vite.config.ts'], { cwd: ROOT, stdio: 'inherit' });
-};
 
 /** The pages a holder of these roles may open, derived from PERMISSIONS (src/core/auth/roles.ts). */
 const allowed = (roles: readonly Role[], route: RouteDef): boolean =>
   route.permission === null || hasPermission(roles, route.permission);
 
-/**
- * playwright-core has no web-first assertions, so assertions poll: vitest's expect.poll retries
- * until the page has settled or the timeout passes.
- */
-const eventually = <T>(fn: () => Promise<T>, message?: string) =>
-  expect.poll(fn, { timeout: 10_000, interval: 100, ...(message ? { message } : {}) });
-const texts = (l: Locator): Promise<string[]> => l.allInnerTexts().then((xs) => xs.map((x) => x.trim()));
-const h1 = (page: Page): Locator => page.getByRole('heading', { level: 1 });
-const visible = (l: Locator): Promise<void> => l.waitFor({ state: 'visible' });
+const ADMIN_ROLES: readonly Role[] = DEMO_ACCOUNTS.find((u) => u.username === 'beheer')!.roles;
+/** The administrator's pages; the alarm, incident and assessment pages are scanned in their own suites. */
+const ADMIN_PAGES = ROUTES.filter((x) => x.key !== 'start' && allowed(ADMIN_ROLES, x));
 
 describe.skipIf(!hasBrowser)('web shell in Chromium', () => {
   let rt: TestRuntime;
   let browser: Browser;
   let base: string;
-  let demoUsers: { username: string; roles: Role[] }[];
   const contexts: BrowserContext[] = [];
 
   const newPage = async (): Promise<Page> => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'nl-NL' });
-    context.setDefaultTimeout(10_000);
+    context.setDefaultTimeout(STEP_BUDGET_MS);
     contexts.push(context);
     return context.newPage();
   };
@@ -88,24 +69,6 @@ describe.skipIf(!hasBrowser)('web shell in Chromium', () => {
   const mainNav = (page: Page, name = nl.mainNav): Locator =>
     page.getByRole('navigation', { name, exact: true });
 
-  const axe = async (page: Page, what: string): Promise<void> => {
-    const result = await new AxeBuilder({ page })
-      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-      .analyze();
-    if (result.violations.length > 0) {
-      console.error(
-        `axe violations on ${what}:\n` +
-          result.violations
-            .map(
-              (v) =>
-                `- ${v.id} (${v.impact ?? '?'}): ${v.help}\n${v.nodes.map((n) => `    ${n.target.join(' ')}: ${n.failureSummary ?? ''}`).join('\n')}`,
-            )
-            .join('\n'),
-      );
-    }
-    expect(result.violations.map((v) => `${what}: ${v.id}`)).toEqual([]);
-  };
-
   const apiRooms = async (): Promise<{ name: string; siteId: string }[]> => {
     const admin = await loginAs(rt.app, 'beheer');
     return (await rt.app.inject({ method: 'GET', url: '/api/rooms', headers: admin.headers })).json();
@@ -116,12 +79,6 @@ describe.skipIf(!hasBrowser)('web shell in Chromium', () => {
     rt = await startTestRuntime({ demo: true, listen: true, web: true, loginAttemptsPerMinute: 10_000 });
     base = rt.url!;
     browser = await launchChromium();
-    const admin = await loginAs(rt.app, 'beheer');
-    const users = (await rt.app.inject({ method: 'GET', url: '/api/users', headers: admin.headers })).json<
-      { username: string; roles: string[] }[]
-    >();
-    demoUsers = users.map((u) => ({ username: u.username, roles: u.roles.filter(isRole) }));
-    if (TAKE_SCREENSHOTS) fs.mkdirSync(SCREENSHOTS, { recursive: true });
   });
 
   afterEach(async () => {
@@ -133,13 +90,21 @@ describe.skipIf(!hasBrowser)('web shell in Chromium', () => {
     await rt?.close();
   });
 
-  it('the demo has one account for every role', () => {
-    const covered = new Set(demoUsers.flatMap((u) => u.roles));
+  it('the demo has one account for every role, as DEMO_ACCOUNTS lists them', async () => {
+    const covered = new Set(DEMO_ACCOUNTS.flatMap((u) => u.roles));
     expect([...covered].sort()).toEqual([...ROLES].sort());
+    const admin = await loginAs(rt.app, 'beheer');
+    const users = (await rt.app.inject({ method: 'GET', url: '/api/users', headers: admin.headers })).json<
+      { username: string; roles: string[] }[]
+    >();
+    expect(users.map((u) => ({ username: u.username, roles: [...u.roles].sort() }))).toEqual(
+      DEMO_ACCOUNTS.map((u) => ({ username: u.username, roles: [...u.roles].sort() })),
+    );
   });
 
-  it('every demo role sees exactly the navigation its permissions allow, and "geen toegang" elsewhere', async () => {
-    for (const { username, roles } of demoUsers) {
+  it.each(DEMO_ACCOUNTS.map((u) => [u.username, u.roles] as const))(
+    '%s sees exactly the navigation its permissions allow, and "geen toegang" elsewhere',
+    async (username, roles) => {
       const page = await newPage();
       await loginAndWait(page, username);
       const expected = ROUTES.filter((r) => r.inNav && allowed(roles, r)).map((r) => nl.nav[r.key]);
@@ -162,8 +127,8 @@ describe.skipIf(!hasBrowser)('web shell in Chromium', () => {
       await page.getByRole('button', { name: nl.logout }).click();
       await eventually(() => texts(h1(page))).toEqual([nl.login.title]);
       await eventually(() => page.evaluate(async () => (await fetch('/api/auth/me')).status)).toBe(401);
-    }
-  });
+    },
+  );
 
   it('a wrong password shows a clear error and starts no session', async () => {
     const page = await newPage();
@@ -319,8 +284,7 @@ describe.skipIf(!hasBrowser)('web shell in Chromium', () => {
     await page.getByRole('button', { name: nl.switchLanguage }).click();
     await eventually(() => page.locator('html').getAttribute('lang')).toBe('en');
     // The administrator's own pages, derived from PERMISSIONS like the role test above.
-    const adminRoles = demoUsers.find((u) => u.username === 'beheer')?.roles ?? [];
-    const adminNav = ROUTES.filter((r) => r.inNav && allowed(adminRoles, r));
+    const adminNav = ROUTES.filter((r) => r.inNav && allowed(ADMIN_ROLES, r));
     const expected = adminNav.map((r) => en.nav[r.key]);
     await eventually(() => texts(mainNav(page, en.mainNav).getByRole('link'))).toEqual(expected);
     await page.reload();
@@ -332,7 +296,7 @@ describe.skipIf(!hasBrowser)('web shell in Chromium', () => {
     );
   });
 
-  it('every page passes an axe WCAG 2.1 AA scan with zero violations', async () => {
+  it('the login page, with and without an error, and the start page pass axe', async () => {
     const page = await newPage();
     await page.goto(base);
     await eventually(() => texts(h1(page))).toEqual([nl.login.title]);
@@ -347,19 +311,22 @@ describe.skipIf(!hasBrowser)('web shell in Chromium', () => {
     await eventually(() => page.getByText(nl.loading).count()).toBe(0);
     await axe(page, 'start');
     await screenshot(page, 'start.png');
+  });
 
-    // The administrator's pages; the alarm, incident and assessment pages are scanned in their own suites.
-    const adminRoles = demoUsers.find((u) => u.username === 'beheer')?.roles ?? [];
-    for (const r of ROUTES.filter((x) => x.key !== 'start' && allowed(adminRoles, x))) {
-      await page.goto(base + r.path);
-      await eventually(() => texts(h1(page))).toEqual([nl.nav[r.key]]);
-      await eventually(() => page.getByText(nl.loading).count()).toBe(0);
-      await axe(page, r.path);
-      if (r.key === 'rooms') await screenshot(page, 'rooms.png');
-      if (r.key === 'users') await screenshot(page, 'users.png');
-    }
+  it.each(ADMIN_PAGES.map((r) => [r.path, r] as const))('%s passes axe', async (_path, r) => {
+    const page = await newPage();
+    await loginAndWait(page, 'beheer');
+    await page.goto(base + r.path);
+    await eventually(() => texts(h1(page))).toEqual([nl.nav[r.key]]);
+    await eventually(() => page.getByText(nl.loading).count()).toBe(0);
+    await axe(page, r.path);
+    if (r.key === 'rooms') await screenshot(page, 'rooms.png');
+    if (r.key === 'users') await screenshot(page, 'users.png');
+  });
 
-    // The forms, open and with errors.
+  it('the new-user form passes axe, open and with errors', async () => {
+    const page = await newPage();
+    await loginAndWait(page, 'beheer');
     await page.goto(`${base}/users`);
     await page.getByRole('button', { name: nl.users.add }).click();
     await visible(page.getByRole('group', { name: nl.users.rolesLegend }));
@@ -368,7 +335,11 @@ describe.skipIf(!hasBrowser)('web shell in Chromium', () => {
     await visible(page.locator('.pp-error-summary'));
     await axe(page, 'users: new user form with errors');
     await screenshot(page, 'users-form.png');
+  });
 
+  it('the camera, conversation-type, organisation and settings forms pass axe', async () => {
+    const page = await newPage();
+    await loginAndWait(page, 'beheer');
     await page.goto(`${base}/cameras`);
     await page.getByRole('button', { name: nl.cameras.add }).click();
     await visible(page.getByLabel(nl.cameras.url, { exact: true }));
@@ -385,10 +356,10 @@ describe.skipIf(!hasBrowser)('web shell in Chromium', () => {
     await page.getByRole('button', { name: nl.editItem('alarm.escalationSeconds') }).click();
     await visible(page.locator('#setting-value'));
     await axe(page, 'settings form');
+  });
 
-    // The refusal page, as the front desk.
-    await page.getByRole('button', { name: nl.logout }).click();
-    await eventually(() => texts(h1(page))).toEqual([nl.login.title]);
+  it('the refusal page passes axe, as the front desk', async () => {
+    const page = await newPage();
     await loginAndWait(page, 'balie');
     await page.goto(`${base}/users`);
     await eventually(() => texts(h1(page))).toEqual([nl.noAccess.title]);

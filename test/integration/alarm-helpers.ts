@@ -73,7 +73,7 @@ export const openStream = (baseUrl: string, cookie: string, lastEventId?: string
         resolve({
           events,
           status: res.statusCode ?? 0,
-          waitFor: (pred, what = 'event', timeoutMs = 10_000) => {
+          waitFor: (pred, what = 'event', timeoutMs = 30_000) => {
             const found = events.find(pred);
             if (found) return Promise.resolve(found);
             return new Promise((ok, fail) => {

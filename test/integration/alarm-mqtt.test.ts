@@ -27,7 +27,7 @@ import {
 } from './alarm-helpers.js';
 
 type Headers = Record<string, string>;
-const until = async (cond: () => boolean | Promise<boolean>, what: string, timeoutMs = 15_000) => {
+const until = async (cond: () => boolean | Promise<boolean>, what: string, timeoutMs = 30_000) => {
   const end = Date.now() + timeoutMs;
   while (!(await cond())) {
     if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);

@@ -10,7 +10,7 @@ import { openStream } from './alarm-helpers.js';
 
 const dialects = await availableDialects();
 
-const until = async (cond: () => boolean, what: string, timeoutMs = 10_000) => {
+const until = async (cond: () => boolean, what: string, timeoutMs = 30_000) => {
   const end = Date.now() + timeoutMs;
   while (!cond()) {
     if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);

@@ -595,7 +595,7 @@ describe.each(dialects.slice(0, 1))(
         for (const s of sockets) s.destroy();
         await new Promise<void>((resolve) => silent.close(() => resolve()));
       }
-    }, 30_000);
+    });
 
     it('a plain-http issuer that is not on this machine is refused at start, before any request (secrets would cross the network in clear)', async () => {
       // 192.0.2.0/24 is TEST-NET-1: never contacted; the configuration must refuse it first.

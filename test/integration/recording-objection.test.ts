@@ -56,7 +56,7 @@ describe("recording objection: only for one's own conversation, or security on t
       payload: { roomId: roomB, conversationTypeId: typeId },
     });
     expect(other.statusCode, other.body).toBe(201);
-  }, 60_000);
+  });
 
   afterAll(async () => {
     await t?.close();

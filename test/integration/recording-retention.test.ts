@@ -64,7 +64,7 @@ describe.each(dialects)('retention of clips that never sealed (%s)', (dialect) =
     await mkdir(path.join(t.dataDir, 'vault'), { recursive: true });
     await writeFile(path.join(t.dataDir, 'vault', 'recipient.txt'), generateIdentity().recipient.text);
     clipsDir = path.join(t.dataDir, 'vault', 'clips');
-  }, 60_000);
+  });
 
   afterAll(async () => {
     await t?.close();

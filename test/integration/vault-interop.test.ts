@@ -20,6 +20,9 @@ import {
   type AgeIdentity,
   type AgeRecipient,
 } from '../../src/adapters/vault/keys.js';
+import { toolsAvailable } from '../support/tools.js';
+
+const hasAge = toolsAvailable('age interop', 'age', 'age-keygen');
 
 const run = promisify(execFile);
 const AGE = process.env.PROPORTIO_AGE_BIN ?? '/usr/bin/age';
@@ -56,7 +59,7 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-describe('interop with the age command (Go reference)', () => {
+describe.skipIf(!hasAge)('interop with the age command (Go reference)', () => {
   it('reads the identity age-keygen wrote and derives the same recipient', () => {
     expect(ageIdentities).toHaveLength(1);
     expect(ageIdentities[0]?.recipient.text).toBe(ageRecipient.text);

@@ -192,7 +192,7 @@ export const armCamera = (o: {
     onHealth: (h) => health.push(h),
   });
   const ticker = setInterval(() => rec.tick(Date.now()), 250);
-  const waitFor = async (what: string, pred: () => boolean, timeoutMs = 20_000): Promise<void> => {
+  const waitFor = async (what: string, pred: () => boolean, timeoutMs = 45_000): Promise<void> => {
     const end = Date.now() + timeoutMs;
     while (!pred()) {
       if (Date.now() > end)

@@ -123,7 +123,7 @@ export const mosquittoSub = (port: number, topic: string, auth: MqttAuth = {}): 
   return {
     lines,
     ready,
-    waitFor: (pred, what = 'message', timeoutMs = 10_000) => {
+    waitFor: (pred, what = 'message', timeoutMs = 30_000) => {
       const found = lines.find(pred);
       if (found) return Promise.resolve(found);
       return new Promise((ok, fail) => {

@@ -1,0 +1,74 @@
+/**
+ * What every browser test shares: the built UI, polling assertions with a budget that holds on a
+ * loaded 2-core machine, the common locators, the axe scan and opt-in screenshots.
+ *
+ * The budgets are upper bounds, not expectations: a poll returns as soon as the page has settled,
+ * so a generous budget costs nothing on a quiet machine and keeps a busy one from failing a test
+ * that is merely slow (a CI run shares its two cores with whatever else runs there).
+ */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Locator, Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { packageRoot } from '../../src/main.js';
+
+export const ROOT = packageRoot();
+const WEB_DIST = path.join(ROOT, 'dist', 'web', 'index.html');
+export const SCREENSHOTS = path.join(ROOT, 'docs', 'screenshots');
+/** Screenshots rewrite tracked files, so they are taken only when asked for (PROPORTIO_SCREENSHOTS=1). */
+export const TAKE_SCREENSHOTS = process.env.PROPORTIO_SCREENSHOTS === '1';
+export const PASSWORD = 'Lindewaard-demo-2026';
+
+/** Longest wait for one step in the page (a navigation, a poll until the page shows something). */
+export const STEP_BUDGET_MS = 45_000;
+
+/** Builds the UI when dist/web is missing or older than a source file, so a test sees current code. */
+export const ensureWebBuild = (): void => {
+  const newest = (dir: string): number =>
+    fs.readdirSync(dir, { withFileTypes: true }).reduce((m, e) => {
+      const p = path.join(dir, e.name);
+      return Math.max(m, e.isDirectory() ? newest(p) : fs.statSync(p).mtimeMs);
+    }, 0);
+  const stale = !fs.existsSync(WEB_DIST) || fs.statSync(WEB_DIST).mtimeMs < newest(path.join(ROOT, 'web'));
+  if (stale)
+    execFileSync('npx', ['vite', 'build', '--config', 'web/vite.config.ts'], { cwd: ROOT, stdio: 'inherit' });
+};
+
+/**
+ * playwright-core has no web-first assertions, so assertions poll: vitest's expect.poll retries
+ * until the page has settled or the budget runs out.
+ */
+export const eventually = <T>(fn: () => Promise<T>, message?: string) =>
+  expect.poll(fn, { timeout: STEP_BUDGET_MS, interval: 100, ...(message ? { message } : {}) });
+export const texts = (l: Locator): Promise<string[]> =>
+  l.allInnerTexts().then((xs) => xs.map((x) => x.trim()));
+export const h1 = (page: Page): Locator => page.getByRole('heading', { level: 1 });
+export const visible = (l: Locator): Promise<void> => l.waitFor({ state: 'visible' });
+
+export const screenshot = async (page: Page, name: string): Promise<void> => {
+  if (TAKE_SCREENSHOTS) {
+    fs.mkdirSync(SCREENSHOTS, { recursive: true });
+    await page.screenshot({ path: path.join(SCREENSHOTS, name), fullPage: true });
+  }
+};
+
+/** An axe WCAG 2.1 AA scan of the page as it is now; every violation is printed and fails the test. */
+export const axe = async (page: Page, what: string): Promise<void> => {
+  const result = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  if (result.violations.length > 0) {
+    console.error(
+      `axe violations on ${what}:\n` +
+        result.violations
+          .map(
+            (v) =>
+              `- ${v.id} (${v.impact ?? '?'}): ${v.help}\n${v.nodes.map((n) => `    ${n.target.join(' ')}: ${n.failureSummary ?? ''}`).join('\n')}`,
+          )
+          .join('\n'),
+    );
+  }
+  expect(result.violations.map((v) => `${what}: ${v.id}`)).toEqual([]);
+};

@@ -1,0 +1,63 @@
+/**
+ * The outside programs the tests run, with the Debian package that brings each. `.ci/run`
+ * installs every package named here and the README's "What the tests need" names them; a test in
+ * test/integration/docs.test.ts keeps the three in step.
+ *
+ * On CI a missing program fails the suite (no silent skips there); on a developer's machine the
+ * suite that needs it is skipped with a loud message, like the browser and PostgreSQL suites.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+
+export const OUTSIDE_TOOLS = {
+  chromium: 'chromium',
+  ffmpeg: 'ffmpeg',
+  ffprobe: 'ffmpeg',
+  age: 'age',
+  'age-keygen': 'age',
+  mosquitto: 'mosquitto',
+  mosquitto_pub: 'mosquitto-clients',
+  mosquitto_sub: 'mosquitto-clients',
+  pdfinfo: 'poppler-utils',
+  pdftotext: 'poppler-utils',
+  'gst-rtsp-server (python3-gi)': 'gir1.2-gst-rtsp-server-1.0',
+} as const;
+
+export type OutsideTool = keyof typeof OUTSIDE_TOOLS;
+
+/** Where a program is on PATH, or undefined. */
+export const findOnPath = (name: string, searchPath = process.env.PATH ?? ''): string | undefined => {
+  for (const dir of searchPath.split(path.delimiter)) {
+    if (!dir) continue;
+    const candidate = path.join(dir, name);
+    try {
+      fs.accessSync(candidate, fs.constants.X_OK);
+      return candidate;
+    } catch {
+      // not here
+    }
+  }
+  return undefined;
+};
+
+const warned = new Set<string>();
+
+/**
+ * True when every named program is on PATH. On CI a missing one throws (the suite fails);
+ * elsewhere a loud warning names the Debian package and the suite is skipped.
+ */
+export const toolsAvailable = (
+  what: string,
+  ...names: Exclude<OutsideTool, 'gst-rtsp-server (python3-gi)'>[]
+) => {
+  const missing = names.filter((n) => findOnPath(n) === undefined);
+  if (missing.length === 0) return true;
+  const packages = [...new Set(missing.map((n) => OUTSIDE_TOOLS[n]))].join(' ');
+  const message = `${missing.join(', ')} not found on PATH: apt-get install ${packages}`;
+  if (process.env.CI) throw new Error(`${message}. On CI the ${what} tests are mandatory.`);
+  if (!warned.has(message)) {
+    warned.add(message);
+    console.warn(`\n${'!'.repeat(78)}\n!! SKIPPING ${what} TESTS — ${message}\n${'!'.repeat(78)}\n`);
+  }
+  return false;
+};
