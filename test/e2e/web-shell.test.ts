@@ -97,9 +97,9 @@ describe.skipIf(!hasBrowser)('web shell in Chromium', () => {
     const users = (await rt.app.inject({ method: 'GET', url: '/api/users', headers: admin.headers })).json<
       { username: string; roles: string[] }[]
     >();
-    expect(users.map((u) => ({ username: u.username, roles: [...u.roles].sort() }))).toEqual(
-      DEMO_ACCOUNTS.map((u) => ({ username: u.username, roles: [...u.roles].sort() })),
-    );
+    const byName = (xs: readonly { username: string; roles: readonly string[] }[]) =>
+      xs.map((u) => `${u.username}: ${[...u.roles].sort().join(',')}`).sort();
+    expect(byName(users)).toEqual(byName(DEMO_ACCOUNTS));
   });
 
   it.each(DEMO_ACCOUNTS.map((u) => [u.username, u.roles] as const))(
