@@ -77,6 +77,8 @@ export interface AuditEntry {
   readonly details: Readonly<Record<string, unknown>>;
   readonly prevHash: string;
   readonly hash: string;
+  /** The stored row could not be read (its details are not a JSON object). */
+  readonly damage?: { readonly reason: string; readonly raw: string };
 }
 
 export interface AuditPage {

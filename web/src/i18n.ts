@@ -280,6 +280,7 @@ const nl = {
     broken: (seq: number, kind: string, detail: string) =>
       `Keten verbroken bij regel ${seq} (${kind}): ${detail}`,
     head: 'Kopwaarde',
+    damaged: 'Beschadigde regel (details niet leesbaar):',
     verifyAgain: 'Opnieuw controleren',
     pagination: 'Bladeren door het auditlog',
   },
@@ -1145,6 +1146,7 @@ const en: Dictionary = {
     intact: (n) => `Chain intact — ${n} entries checked`,
     broken: (seq, kind, detail) => `Chain broken at entry ${seq} (${kind}): ${detail}`,
     head: 'Head hash',
+    damaged: 'Damaged entry (details unreadable):',
     verifyAgain: 'Verify again',
     pagination: 'Browse the audit log',
   },

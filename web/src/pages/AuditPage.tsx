@@ -119,7 +119,13 @@ export const AuditPage = () => {
                   </TableCell>
                   <TableCell className="pp-break">{subjectName(e.subject)}</TableCell>
                   <TableCell className="pp-break">
-                    <Code>{JSON.stringify(e.details)}</Code>
+                    {e.damage ? (
+                      <>
+                        <strong>{t.audit.damaged}</strong> <Code>{e.damage.raw}</Code>
+                      </>
+                    ) : (
+                      <Code>{JSON.stringify(e.details)}</Code>
+                    )}
                   </TableCell>
                 </TableRow>
               ))}
