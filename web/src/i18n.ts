@@ -292,6 +292,7 @@ const nl = {
       mqtt: 'MQTT-broker',
       alarm: 'Alarmering',
       webhook: 'Webhook',
+      audit: 'Auditlog',
     } as Record<string, string>,
     camera: (name: string) => `Camera ${name}`,
     brokerDown: 'MQTT-broker onbereikbaar; alarmen bereiken de browsers wel.',
@@ -324,6 +325,10 @@ const nl = {
         'De alarm-webhook faalt: een extern systeem krijgt alarmen mogelijk niet (de browsers wel).',
       'policy.tick-failed': () =>
         'Het opnamebeleid kon niet automatisch worden bijgewerkt; verlopen beoordelingen blijven mogelijk gelden. Zie het serverlog.',
+      'audit.anchor-mismatch': (p) =>
+        `Het auditlog klopt niet meer met het anker van regel ${p$(p, 'seq')} (${p$(p, 'at')}): regels zijn afgeknipt of herschreven. Voer “proportio audit verify” uit.`,
+      'audit.anchor-failed': () =>
+        'De kop van het auditlog kon niet worden vastgelegd buiten de database (ankerbestand of sleutel niet schrijfbaar). Zie het serverlog.',
     } as Record<string, (p: HealthParams) => string>,
   },
   panic: {
@@ -1158,6 +1163,7 @@ const en: Dictionary = {
       mqtt: 'MQTT broker',
       alarm: 'Alarms',
       webhook: 'Webhook',
+      audit: 'Audit log',
     },
     camera: (name) => `Camera ${name}`,
     brokerDown: 'MQTT broker unreachable; alarms still reach the browsers.',
@@ -1187,6 +1193,10 @@ const en: Dictionary = {
         'The alarm webhook is failing: an external system may not receive alarms (the browsers do).',
       'policy.tick-failed': () =>
         'The recording policy could not be updated automatically; expired assessments may still apply. See the server log.',
+      'audit.anchor-mismatch': (p) =>
+        `The audit log no longer matches its anchor of entry ${p$(p, 'seq')} (${p$(p, 'at')}): entries were cut off or rewritten. Run “proportio audit verify”.`,
+      'audit.anchor-failed': () =>
+        'The audit log head could not be recorded outside the database (anchor file or key not writable). See the server log.',
     },
   },
   panic: {
