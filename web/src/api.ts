@@ -92,6 +92,12 @@ export interface AuditVerification {
   readonly checked: number;
   readonly headHash?: string | null;
   readonly problem?: { readonly kind: string; readonly seq: number; readonly detail: string };
+  /** The chain held against the anchor file of signed heads (absent: none configured). */
+  readonly anchor?: {
+    readonly present: boolean;
+    readonly anchors: number;
+    readonly lastGood: { readonly line: number; readonly seq: number; readonly at: string } | null;
+  };
 }
 
 export interface OidcInfo {

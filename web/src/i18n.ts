@@ -281,6 +281,11 @@ const nl = {
       `Keten verbroken bij regel ${seq} (${kind}): ${detail}`,
     head: 'Kopwaarde',
     damaged: 'Beschadigde regel (details niet leesbaar):',
+    anchorNone:
+      'Nog geen ankerbestand: het afknippen van de nieuwste regels is nog niet aan te tonen (zie docs/operations.md).',
+    anchorNoneHold: 'Geen enkel anker klopt met de keten.',
+    anchorHolds: (n: number, seq: number, at: string) =>
+      `Anker buiten de database: ${n} ankers kloppen; laatste: regel ${seq} op ${at}.`,
     verifyAgain: 'Opnieuw controleren',
     pagination: 'Bladeren door het auditlog',
   },
@@ -1152,6 +1157,11 @@ const en: Dictionary = {
     broken: (seq, kind, detail) => `Chain broken at entry ${seq} (${kind}): ${detail}`,
     head: 'Head hash',
     damaged: 'Damaged entry (details unreadable):',
+    anchorNone:
+      'No anchor file yet: cutting off the newest entries cannot be shown yet (see docs/operations.md).',
+    anchorNoneHold: 'No anchor matches the chain.',
+    anchorHolds: (n, seq, at) =>
+      `Anchor outside the database: ${n} anchors hold; the last: entry ${seq} at ${at}.`,
     verifyAgain: 'Verify again',
     pagination: 'Browse the audit log',
   },
