@@ -18,6 +18,28 @@ describe('config', () => {
     expect(Object.isFrozen(c)).toBe(true);
   });
 
+  it('anchors the audit head beside the data and the master key unless told otherwise', () => {
+    expect(load({}).auditAnchor).toEqual({
+      file: '/srv/proportio/data/audit-anchor.jsonl',
+      keyFile: '/srv/proportio/data/audit-anchor.key',
+      intervalSeconds: 300,
+    });
+    expect(
+      load({
+        PROPORTIO_MASTER_KEY_FILE: '/etc/proportio/master.key',
+        PROPORTIO_AUDIT_ANCHOR_FILE: '/mnt/worm/anchor.jsonl',
+        PROPORTIO_AUDIT_ANCHOR_INTERVAL_SECONDS: '60',
+      }).auditAnchor,
+    ).toEqual({
+      file: '/mnt/worm/anchor.jsonl',
+      keyFile: '/etc/proportio/audit-anchor.key',
+      intervalSeconds: 60,
+    });
+    expect(() => load({ PROPORTIO_AUDIT_ANCHOR_INTERVAL_SECONDS: '1' })).toThrow(
+      /PROPORTIO_AUDIT_ANCHOR_INTERVAL_SECONDS/,
+    );
+  });
+
   it('turns on Secure cookies for an https public URL', () => {
     expect(load({ PROPORTIO_PUBLIC_URL: 'https://p.example' }).secureCookies).toBe(true);
   });

@@ -43,6 +43,17 @@ export interface Config {
   readonly vaultRecipientFile: string;
   /** POST every alarm event here as JSON (building systems, pagers); optional. */
   readonly alarmWebhookUrl: string | undefined;
+  readonly auditAnchor: AuditAnchorConfig;
+}
+
+/** Signed anchors of the audit chain's head, outside the database (ADR 0002). */
+export interface AuditAnchorConfig {
+  /** Append-only JSON-lines file (default <dataDir>/audit-anchor.jsonl; point it at another disk or WORM storage). */
+  readonly file: string;
+  /** Ed25519 signing key (PKCS#8 PEM, 0600), created on first use next to the master key. */
+  readonly keyFile: string;
+  /** How often the server anchors the head (it also does at start and shutdown). */
+  readonly intervalSeconds: number;
 }
 
 export interface MqttConfig {
@@ -189,12 +200,13 @@ export const loadConfig = (
   }
   const publicUrl = urlVar(env, 'PROPORTIO_PUBLIC_URL', ['https:', 'http:'], problems);
   const vaultDir = path.resolve(cwd, env.PROPORTIO_VAULT_DIR || path.join(dataDir, 'vault'));
+  const masterKeyFile = path.resolve(cwd, env.PROPORTIO_MASTER_KEY_FILE || path.join(dataDir, 'master.key'));
   const config: Config = {
     port: intVar(env, 'PROPORTIO_PORT', 8080, 0, 65535, problems),
     host: env.PROPORTIO_HOST || '0.0.0.0',
     dataDir,
     databaseUrl,
-    masterKeyFile: path.resolve(cwd, env.PROPORTIO_MASTER_KEY_FILE || path.join(dataDir, 'master.key')),
+    masterKeyFile,
     logLevel,
     publicUrl,
     secureCookies: boolVar(
@@ -217,6 +229,14 @@ export const loadConfig = (
       topicPrefix: (env.PROPORTIO_MQTT_TOPIC_PREFIX || 'proportio').replace(/\/+$/, ''),
     },
     alarmWebhookUrl: urlVar(env, 'PROPORTIO_ALARM_WEBHOOK_URL', ['https:', 'http:'], problems),
+    auditAnchor: Object.freeze({
+      file: path.resolve(cwd, env.PROPORTIO_AUDIT_ANCHOR_FILE || path.join(dataDir, 'audit-anchor.jsonl')),
+      keyFile: path.resolve(
+        cwd,
+        env.PROPORTIO_AUDIT_ANCHOR_KEY_FILE || path.join(path.dirname(masterKeyFile), 'audit-anchor.key'),
+      ),
+      intervalSeconds: intVar(env, 'PROPORTIO_AUDIT_ANCHOR_INTERVAL_SECONDS', 300, 10, 24 * 3600, problems),
+    }),
     ffmpegPath: env.PROPORTIO_FFMPEG ? path.resolve(cwd, env.PROPORTIO_FFMPEG) : undefined,
     vaultDir,
     vaultRecipient: recipientVar(env, problems),

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import type { FastifyServerOptions } from 'fastify';
 import { argon2Hasher } from './adapters/auth/password-hasher.js';
 import { oidcAdapter } from './adapters/auth/oidc.js';
+import { anchorFile, anchorKeys } from './adapters/crypto/audit-anchor.js';
 import { loadOrCreateMasterKey, randomIds, secretBox } from './adapters/crypto/secret-box.js';
 import { migrateToLatest, openDatabase, type Database } from './adapters/db/connection.js';
 import { createStore } from './adapters/db/store.js';
@@ -15,14 +16,15 @@ import type { Config } from './config.js';
 import { buildApp, loggerOptions, type ProportioApp } from './http/app.js';
 import pino from 'pino';
 import { createAlarmModule } from './compose/alarm.compose.js';
+import { createAuditAnchorModule } from './compose/audit.compose.js';
 import { createAssessmentModule } from './compose/assessment.compose.js';
 import { createEventBus } from './compose/events.js';
 import { createRecordingModule } from './compose/recording.compose.js';
-import type { ModuleContext, ProportioModule } from './compose/module.js';
+import { metricsSources, type ModuleContext, type ProportioModule } from './compose/module.js';
 import { auditService } from './services/audit.service.js';
 import { authService } from './services/auth.service.js';
 import { demoService } from './services/demo.service.js';
-import type { Clock, IdGenerator, PasswordHasher, SecretBox, Store } from './services/ports.js';
+import type { Clock, IdGenerator, PasswordHasher, SecretBox, Store, Ticker } from './services/ports.js';
 import { registryService } from './services/registry.service.js';
 import { usersService } from './services/users.service.js';
 
@@ -49,6 +51,15 @@ export const version = (): string => {
 
 export const systemClock: Clock = { now: () => new Date() };
 
+/** setInterval that does not keep the process alive. */
+export const systemTicker: Ticker = {
+  every: (ms, fn) => {
+    const timer = setInterval(fn, ms);
+    timer.unref();
+    return () => clearInterval(timer);
+  },
+};
+
 export interface RuntimeOptions {
   readonly clock?: Clock;
   readonly ids?: IdGenerator;
@@ -58,6 +69,8 @@ export interface RuntimeOptions {
   readonly database?: Database;
   readonly sqliteFile?: string;
   readonly loginAttemptsPerMinute?: number;
+  /** Schedules the audit anchoring (tests tick by hand). */
+  readonly ticker?: Ticker;
 }
 
 export interface Runtime {
@@ -106,7 +119,11 @@ export const createRuntime = async (config: Config, opts: RuntimeOptions = {}): 
     }),
     registry: registryService({ store, clock, ids, secrets }),
     users: usersService({ store, clock, ids, hasher }),
-    audit: auditService({ store }),
+    audit: auditService({
+      store,
+      clock,
+      anchor: { log: anchorFile(config.auditAnchor.file), keys: anchorKeys(config.auditAnchor.keyFile) },
+    }),
     demo: demoService({ store, clock, ids, hasher, secrets }),
   };
   // Each module names itself (log.child({ component })); a base component would appear twice.
@@ -120,9 +137,17 @@ export const createRuntime = async (config: Config, opts: RuntimeOptions = {}): 
     secrets,
     log,
     events: createEventBus(log),
+    metrics: metricsSources(),
   };
-  // Capabilities, in the order their routes are registered.
+  const auditAnchor = createAuditAnchorModule(moduleContext, {
+    audit: services.audit,
+    ticker: opts.ticker ?? systemTicker,
+  });
+  moduleContext.metrics?.add(() => auditAnchor.metrics());
+  // Capabilities, in the order their routes are registered. They stop in reverse order, so the
+  // audit anchor (first) takes the final head after every other module has written its last entry.
   const modules: ProportioModule[] = [
+    auditAnchor,
     createAlarmModule(moduleContext),
     createAssessmentModule(moduleContext),
     createRecordingModule(moduleContext),

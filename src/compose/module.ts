@@ -21,7 +21,22 @@ export interface ModuleContext {
   readonly log: Logger;
   /** Domain events between capabilities (alarm raised, conversation started, policy changed). */
   readonly events: EventBus;
+  /** Prometheus text from capabilities other than the recorder, appended to GET /metrics. */
+  readonly metrics?: MetricsSources;
 }
+
+export interface MetricsSources {
+  add(source: () => Promise<string>): void;
+  render(): Promise<string>;
+}
+
+export const metricsSources = (): MetricsSources => {
+  const sources: Array<() => Promise<string>> = [];
+  return {
+    add: (s) => void sources.push(s),
+    render: async () => (await Promise.all(sources.map((s) => s()))).join(''),
+  };
+};
 
 /**
  * One line of health. `code` is stable (docs/operations.md lists every code, what it means and

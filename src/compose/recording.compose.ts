@@ -433,6 +433,7 @@ export const createRecordingModule = (ctx: ModuleContext): RecordingModule => {
           };
         },
         now: () => Date.now(),
+        otherMetrics: () => ctx.metrics?.render() ?? Promise.resolve(''),
       });
     },
     start: async () => {

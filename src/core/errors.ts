@@ -29,6 +29,11 @@ export const ERRORS = {
   'RESOURCE.CONFLICT': { status: 409, exit: 65, title: 'Conflicts with existing data' },
   'RESOURCE.IN_USE': { status: 409, exit: 65, title: 'Still referenced by other data' },
   'AUDIT.CHAIN_BROKEN': { status: 500, exit: 1, title: 'The audit chain is not intact' },
+  'AUDIT.ANCHOR_UNREADABLE': {
+    status: 500,
+    exit: 66,
+    title: 'The audit anchor file or its key cannot be read',
+  },
   'CONFIG.INVALID': { status: 500, exit: 78, title: 'The configuration is not valid' },
   'STORE.NOT_EMPTY': { status: 409, exit: 65, title: 'The store already holds data' },
   INTERNAL: { status: 500, exit: 70, title: 'Internal error' },

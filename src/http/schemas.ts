@@ -71,6 +71,8 @@ export const AuditEntrySchema = Type.Object({
   details: Type.Record(Type.String(), Type.Unknown()),
   prevHash: Type.String(),
   hash: Type.String(),
+  /** Present when the stored row cannot be read (details not a JSON object): shown as damaged. */
+  damage: Type.Optional(Type.Object({ reason: Type.String(), raw: Type.String() })),
 });
 
 /** Standard error responses for OpenAPI. */

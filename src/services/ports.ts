@@ -2,12 +2,38 @@
  * The interfaces services need from the world. Adapters implement them; services and tests
  * depend only on these. Repository methods run inside whatever transaction the Store gives.
  */
+import type { KeyObject } from 'node:crypto';
 import type { AuditEntry, AuditEntryContent } from '../core/audit/chain.js';
 import type { Role } from '../core/auth/roles.js';
 import type { Camera, ConversationType, Organisation, Room, Site, User } from '../core/registry/model.js';
 
 export interface Clock {
   now(): Date;
+}
+
+/** Runs work at intervals (injectable so tests drive the ticks instead of waiting on wall time). */
+export interface Ticker {
+  /** Calls fn every ms milliseconds until the returned function is called. */
+  every(ms: number, fn: () => void): () => void;
+}
+
+/** The append-only file of signed audit heads, outside the database. */
+export interface AnchorLog {
+  /** Where it is, for messages. */
+  readonly location: string;
+  /** The whole file; undefined when it does not exist yet. */
+  read(): Promise<string | undefined>;
+  /** Appends one line and makes it durable before returning. */
+  append(line: string): Promise<void>;
+}
+
+/** The Ed25519 key that signs anchors; kept outside the database. */
+export interface AnchorKeys {
+  readonly location: string;
+  /** The public key, or undefined when no key exists (nothing was ever anchored with it). */
+  publicKey(): KeyObject | undefined;
+  /** Signs with the key, creating it on first use. */
+  signer(): { readonly publicKey: KeyObject; sign(payload: string): string };
 }
 
 export interface IdGenerator {

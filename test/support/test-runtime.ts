@@ -9,7 +9,7 @@ import { argon2Hasher } from '../../src/adapters/auth/password-hasher.js';
 import { loadConfig } from '../../src/config.js';
 import type { ProportioApp } from '../../src/http/app.js';
 import { createRuntime, packageRoot, type Runtime } from '../../src/main.js';
-import type { Clock } from '../../src/services/ports.js';
+import type { Clock, Ticker } from '../../src/services/ports.js';
 import { freshDatabase, type TestDialect } from './databases.js';
 
 export interface TestRuntime {
@@ -31,6 +31,8 @@ export interface TestRuntimeOptions {
   /** Serve the built web UI (dist/web) — the e2e tests need it. */
   readonly web?: boolean;
   readonly loginAttemptsPerMinute?: number;
+  /** Drives the audit anchoring's schedule by hand. */
+  readonly ticker?: Ticker;
 }
 
 export const startTestRuntime = async (opts: TestRuntimeOptions = {}): Promise<TestRuntime> => {
@@ -62,6 +64,7 @@ export const startTestRuntime = async (opts: TestRuntimeOptions = {}): Promise<T
     hasher: argon2Hasher({ memoryCost: 1024, timeCost: 1 }),
     logger: false,
     ...(opts.clock ? { clock: opts.clock } : {}),
+    ...(opts.ticker ? { ticker: opts.ticker } : {}),
     ...(opts.loginAttemptsPerMinute ? { loginAttemptsPerMinute: opts.loginAttemptsPerMinute } : {}),
   });
   if (opts.demo) {

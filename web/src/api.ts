@@ -77,6 +77,8 @@ export interface AuditEntry {
   readonly details: Readonly<Record<string, unknown>>;
   readonly prevHash: string;
   readonly hash: string;
+  /** The stored row could not be read (its details are not a JSON object). */
+  readonly damage?: { readonly reason: string; readonly raw: string };
 }
 
 export interface AuditPage {
@@ -90,6 +92,12 @@ export interface AuditVerification {
   readonly checked: number;
   readonly headHash?: string | null;
   readonly problem?: { readonly kind: string; readonly seq: number; readonly detail: string };
+  /** The chain held against the anchor file of signed heads (absent: none configured). */
+  readonly anchor?: {
+    readonly present: boolean;
+    readonly anchors: number;
+    readonly lastGood: { readonly line: number; readonly seq: number; readonly at: string } | null;
+  };
 }
 
 export interface OidcInfo {

@@ -280,6 +280,12 @@ const nl = {
     broken: (seq: number, kind: string, detail: string) =>
       `Keten verbroken bij regel ${seq} (${kind}): ${detail}`,
     head: 'Kopwaarde',
+    damaged: 'Beschadigde regel (details niet leesbaar):',
+    anchorNone:
+      'Nog geen ankerbestand: het afknippen van de nieuwste regels is nog niet aan te tonen (zie docs/operations.md).',
+    anchorNoneHold: 'Geen enkel anker klopt met de keten.',
+    anchorHolds: (n: number, seq: number, at: string) =>
+      `Anker buiten de database: ${n} ankers kloppen; laatste: regel ${seq} op ${at}.`,
     verifyAgain: 'Opnieuw controleren',
     pagination: 'Bladeren door het auditlog',
   },
@@ -291,6 +297,7 @@ const nl = {
       mqtt: 'MQTT-broker',
       alarm: 'Alarmering',
       webhook: 'Webhook',
+      audit: 'Auditlog',
     } as Record<string, string>,
     camera: (name: string) => `Camera ${name}`,
     brokerDown: 'MQTT-broker onbereikbaar; alarmen bereiken de browsers wel.',
@@ -323,6 +330,10 @@ const nl = {
         'De alarm-webhook faalt: een extern systeem krijgt alarmen mogelijk niet (de browsers wel).',
       'policy.tick-failed': () =>
         'Het opnamebeleid kon niet automatisch worden bijgewerkt; verlopen beoordelingen blijven mogelijk gelden. Zie het serverlog.',
+      'audit.anchor-mismatch': (p) =>
+        `Het auditlog klopt niet meer met het anker van regel ${p$(p, 'seq')} (${p$(p, 'at')}): regels zijn afgeknipt of herschreven. Voer “proportio audit verify” uit.`,
+      'audit.anchor-failed': () =>
+        'De kop van het auditlog kon niet worden vastgelegd buiten de database (ankerbestand of sleutel niet schrijfbaar). Zie het serverlog.',
     } as Record<string, (p: HealthParams) => string>,
   },
   panic: {
@@ -1145,6 +1156,12 @@ const en: Dictionary = {
     intact: (n) => `Chain intact — ${n} entries checked`,
     broken: (seq, kind, detail) => `Chain broken at entry ${seq} (${kind}): ${detail}`,
     head: 'Head hash',
+    damaged: 'Damaged entry (details unreadable):',
+    anchorNone:
+      'No anchor file yet: cutting off the newest entries cannot be shown yet (see docs/operations.md).',
+    anchorNoneHold: 'No anchor matches the chain.',
+    anchorHolds: (n, seq, at) =>
+      `Anchor outside the database: ${n} anchors hold; the last: entry ${seq} at ${at}.`,
     verifyAgain: 'Verify again',
     pagination: 'Browse the audit log',
   },
@@ -1156,6 +1173,7 @@ const en: Dictionary = {
       mqtt: 'MQTT broker',
       alarm: 'Alarms',
       webhook: 'Webhook',
+      audit: 'Audit log',
     },
     camera: (name) => `Camera ${name}`,
     brokerDown: 'MQTT broker unreachable; alarms still reach the browsers.',
@@ -1185,6 +1203,10 @@ const en: Dictionary = {
         'The alarm webhook is failing: an external system may not receive alarms (the browsers do).',
       'policy.tick-failed': () =>
         'The recording policy could not be updated automatically; expired assessments may still apply. See the server log.',
+      'audit.anchor-mismatch': (p) =>
+        `The audit log no longer matches its anchor of entry ${p$(p, 'seq')} (${p$(p, 'at')}): entries were cut off or rewritten. Run “proportio audit verify”.`,
+      'audit.anchor-failed': () =>
+        'The audit log head could not be recorded outside the database (anchor file or key not writable). See the server log.',
     },
   },
   panic: {

@@ -2,7 +2,10 @@
  * Commands that work on the data store directly (no running instance needed): serve, migrate,
  * demo, audit verify, token create. They use the same services, so they audit the same way.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import type { Command } from 'commander';
+import { anchorFile, anchorKeys } from '../../adapters/crypto/audit-anchor.js';
 import { loadConfig, ConfigError, type Config } from '../../config.js';
 import { migrateToLatest, openDatabase } from '../../adapters/db/connection.js';
 import { createRuntime, packageRoot, type Runtime } from '../../main.js';
@@ -150,15 +153,63 @@ export const registerLocalCommands = (program: Command, io: CliIo): void => {
   const audit = program.command('audit').description('the tamper-evident audit log');
   audit
     .command('verify')
-    .description('check the whole hash chain; exit 0 only when intact, 1 naming the first bad entry')
+    .description(
+      'check the whole hash chain and hold it against the anchor file of signed heads; exit 0 only when intact, 1 naming the first bad entry or the anchored head that was cut off or rewritten',
+    )
+    .option(
+      '--anchor <file>',
+      'the anchor file to hold the chain against (default: PROPORTIO_AUDIT_ANCHOR_FILE, when it exists)',
+    )
+    .option(
+      '--anchor-key <file>',
+      'the key that signed the anchors: its .pub or the private key (default: PROPORTIO_AUDIT_ANCHOR_KEY_FILE)',
+    )
     .option('--json', 'print the result as JSON')
-    .action(async (opts: { json?: boolean }) =>
+    .action(async (opts: { anchor?: string; anchorKey?: string; json?: boolean }) =>
       withRuntime(async (rt) => {
-        const r = await rt.services.audit.verify();
+        const readable = (file: string, what: string) => {
+          try {
+            fs.accessSync(file, fs.constants.R_OK);
+          } catch {
+            throw new CliError(
+              `AUDIT.ANCHOR_UNREADABLE: ${what} ${file} does not exist or cannot be read`,
+              EXIT.NO_INPUT,
+              'AUDIT.ANCHOR_UNREADABLE',
+            );
+          }
+        };
+        if (opts.anchor) readable(opts.anchor, 'the anchor file');
+        if (opts.anchorKey) readable(opts.anchorKey, 'the anchor key');
+        let r;
+        try {
+          r = await rt.services.audit.verify({
+            ...(opts.anchor ? { anchor: anchorFile(path.resolve(opts.anchor)) } : {}),
+            ...(opts.anchorKey ? { keys: anchorKeys(path.resolve(opts.anchorKey)) } : {}),
+          });
+        } catch (e) {
+          // A key file that is not a PEM key, or a file that went away meanwhile.
+          if (e instanceof Error && /key|ENOENT|EACCES|EISDIR/i.test(e.message))
+            throw new CliError(
+              `AUDIT.ANCHOR_UNREADABLE: ${e.message}`,
+              EXIT.NO_INPUT,
+              'AUDIT.ANCHOR_UNREADABLE',
+            );
+          throw e;
+        }
+        const a = r.anchor;
+        const anchorLine = !a
+          ? ''
+          : !a.present
+            ? '\nNo anchor file yet: the newest entries are not protected against being cut off (docs/operations.md).'
+            : a.lastGood
+              ? `\nAnchors: ${a.anchors} hold; last good anchor: entry ${a.lastGood.seq} at ${a.lastGood.at} (line ${a.lastGood.line}).`
+              : `\nAnchors: none hold.`;
         emit(io, Boolean(opts.json), r, () =>
           r.ok
-            ? `Audit chain intact: ${r.checked} entries verified; head ${r.headHash ?? '(empty)'}.`
-            : `AUDIT CHAIN BROKEN at entry ${r.problem.seq} (${r.problem.kind}): ${r.problem.detail}. ${r.checked} entries before it are intact.`,
+            ? `Audit chain intact: ${r.checked} entries verified; head ${r.headHash ?? '(empty)'}.${anchorLine}`
+            : a?.problem && a.problem.detail === r.problem.detail
+              ? `AUDIT CHAIN BROKEN against its anchor (${r.problem.kind}): ${r.problem.detail}. The ${r.checked} stored entries link to each other.${anchorLine}`
+              : `AUDIT CHAIN BROKEN at entry ${r.problem.seq} (${r.problem.kind}): ${r.problem.detail}. ${r.checked} entries before it are intact.${anchorLine}`,
         );
         if (!r.ok) throw new CliError('', EXIT.CHECK_FAILED, 'AUDIT.CHAIN_BROKEN');
       }),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalJson, GENESIS_HASH, link, verifyChain, type AuditEntry } from './chain.js';
+import { canonicalJson, GENESIS_HASH, link, readDetails, verifyChain, type AuditEntry } from './chain.js';
 
 const build = (n: number): AuditEntry[] => {
   const out: AuditEntry[] = [];
@@ -66,5 +66,25 @@ describe('audit chain', () => {
     // Remove entry 2 and renumber entry 3 as 2: the link to entry 1 no longer holds.
     const renumbered = { ...chain[2]!, seq: 2 };
     expect(verifyChain([chain[0]!, renumbered, chain[3]!])).toMatchObject({ ok: false, problem: { seq: 2 } });
+  });
+});
+
+describe('damaged rows', () => {
+  it('reads stored details only when they are a JSON object that can be hashed', () => {
+    expect(readDetails('{"b":1,"a":[2]}')).toEqual({ ok: true, details: { a: [2], b: 1 } });
+    expect(readDetails('{"name":')).toEqual({ ok: false, reason: 'details are not valid JSON' });
+    expect(readDetails('[1]')).toMatchObject({ ok: false, reason: 'details are not a JSON object' });
+    expect(readDetails('null')).toMatchObject({ ok: false });
+    expect(readDetails('{"x":1e999}')).toMatchObject({ ok: false, reason: /cannot be hashed/ });
+  });
+
+  it('names a damaged entry as a finding, after the intact ones before it', () => {
+    const chain = build(4);
+    chain[2] = { ...chain[2]!, details: {}, damage: { reason: 'details are not valid JSON', raw: '{' } };
+    expect(verifyChain(chain)).toEqual({
+      ok: false,
+      checked: 2,
+      problem: { kind: 'damaged', seq: 3, detail: 'entry 3 is damaged: details are not valid JSON' },
+    });
   });
 });

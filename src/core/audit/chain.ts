@@ -20,6 +20,11 @@ export interface AuditEntryContent {
 export interface AuditEntry extends AuditEntryContent {
   readonly prevHash: string;
   readonly hash: string;
+  /**
+   * Set when the stored row cannot be read as an entry (its details are not a JSON object);
+   * details is then empty and `raw` holds the stored text. Verification reports it, never crashes.
+   */
+  readonly damage?: { readonly reason: string; readonly raw: string };
 }
 
 /**
@@ -42,6 +47,29 @@ export const canonicalJson = (value: unknown): string => {
     return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(obj[k])}`).join(',')}}`;
   }
   throw new TypeError(`audit details cannot hold a ${typeof value}`);
+};
+
+/**
+ * Reads stored details: a JSON object that canonicalJson can encode. Anything else (not JSON, an
+ * array, a number too large for a double) marks the row as damaged instead of throwing.
+ */
+export const readDetails = (
+  raw: string,
+): { ok: true; details: Record<string, unknown> } | { ok: false; reason: string } => {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw);
+  } catch {
+    return { ok: false, reason: 'details are not valid JSON' };
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+    return { ok: false, reason: 'details are not a JSON object' };
+  try {
+    canonicalJson(parsed);
+  } catch {
+    return { ok: false, reason: 'details hold a value that cannot be hashed' };
+  }
+  return { ok: true, details: parsed as Record<string, unknown> };
 };
 
 export const hashEntry = (prevHash: string, content: AuditEntryContent): string =>
@@ -73,7 +101,8 @@ export const link = (
 export type ChainProblem =
   | { kind: 'altered'; seq: number; detail: string }
   | { kind: 'removed'; seq: number; detail: string }
-  | { kind: 'reordered'; seq: number; detail: string };
+  | { kind: 'reordered'; seq: number; detail: string }
+  | { kind: 'damaged'; seq: number; detail: string };
 
 export interface VerifyState {
   readonly checked: number;
@@ -109,6 +138,16 @@ export const verifyStep = (
         kind: 'reordered',
         seq: entry.seq,
         detail: `entry ${entry.seq} appears after ${expectedSeq - 1}`,
+      },
+    };
+  }
+  if (entry.damage) {
+    return {
+      ok: false,
+      problem: {
+        kind: 'damaged',
+        seq: entry.seq,
+        detail: `entry ${entry.seq} is damaged: ${entry.damage.reason}`,
       },
     };
   }

@@ -23,6 +23,20 @@ import { useSession } from '../session.js';
 
 const PAGE_SIZE = 25;
 
+const AnchorNote = ({ anchor }: { anchor: AuditVerification['anchor'] }) => {
+  const { t, lang } = useI18n();
+  if (!anchor) return null;
+  return (
+    <Paragraph appearance="small">
+      {!anchor.present
+        ? t.audit.anchorNone
+        : anchor.lastGood
+          ? t.audit.anchorHolds(anchor.anchors, anchor.lastGood.seq, formatDateTime(lang, anchor.lastGood.at))
+          : t.audit.anchorNoneHold}
+    </Paragraph>
+  );
+};
+
 const VerificationResult = ({ result }: { result: AuditVerification }) => {
   const { t } = useI18n();
   if (result.ok) {
@@ -34,6 +48,7 @@ const VerificationResult = ({ result }: { result: AuditVerification }) => {
             {t.audit.head}: <Code className="pp-hash">{result.headHash}</Code>
           </Paragraph>
         ) : null}
+        <AnchorNote anchor={result.anchor} />
       </Alert>
     );
   }
@@ -43,6 +58,7 @@ const VerificationResult = ({ result }: { result: AuditVerification }) => {
       <Paragraph className="pp-verify__title">
         {p ? t.audit.broken(p.seq, p.kind, p.detail) : t.audit.broken(0, '?', '')}
       </Paragraph>
+      <AnchorNote anchor={result.anchor} />
     </Alert>
   );
 };
@@ -119,7 +135,13 @@ export const AuditPage = () => {
                   </TableCell>
                   <TableCell className="pp-break">{subjectName(e.subject)}</TableCell>
                   <TableCell className="pp-break">
-                    <Code>{JSON.stringify(e.details)}</Code>
+                    {e.damage ? (
+                      <>
+                        <strong>{t.audit.damaged}</strong> <Code>{e.damage.raw}</Code>
+                      </>
+                    ) : (
+                      <Code>{JSON.stringify(e.details)}</Code>
+                    )}
                   </TableCell>
                 </TableRow>
               ))}

@@ -1,20 +1,25 @@
 /** The audit log table: append (linked to the head) and read. UPDATE/DELETE are refused by triggers. */
 import { sql } from 'kysely';
-import { link, type AuditEntry } from '../../../core/audit/chain.js';
+import { link, readDetails, type AuditEntry } from '../../../core/audit/chain.js';
 import type { AuditRepository } from '../../../services/ports.js';
 import type { AuditLogTable } from '../schema.js';
 import type { Executor } from './executor.js';
 
-const toEntry = (r: AuditLogTable): AuditEntry => ({
-  seq: Number(r.seq),
-  at: r.at,
-  actor: r.actor,
-  action: r.action,
-  subject: r.subject,
-  details: JSON.parse(r.details) as Record<string, unknown>,
-  prevHash: r.prev_hash,
-  hash: r.hash,
-});
+/** A row whose details cannot be read becomes a damaged entry (a finding), never an exception. */
+const toEntry = (r: AuditLogTable): AuditEntry => {
+  const details = readDetails(String(r.details));
+  return {
+    seq: Number(r.seq),
+    at: String(r.at),
+    actor: String(r.actor),
+    action: String(r.action),
+    subject: String(r.subject),
+    details: details.ok ? details.details : {},
+    prevHash: String(r.prev_hash),
+    hash: String(r.hash),
+    ...(details.ok ? {} : { damage: { reason: details.reason, raw: String(r.details) } }),
+  };
+};
 
 // An arbitrary constant key for PostgreSQL's transaction-scoped advisory lock on the chain head.
 const AUDIT_HEAD_LOCK = 0x70726f70;

@@ -54,7 +54,8 @@ export const auditRoutes = async (app: FastifyInstance, opts: { audit: ReturnTyp
       config: { access: 'audit:read' },
       schema: {
         tags: ['audit'],
-        summary: 'Verify the whole hash chain; names the first altered, removed or reordered entry',
+        summary:
+          'Verify the whole hash chain and hold it against the anchor file; names the first altered, removed, reordered or damaged entry, or the anchored head that was cut off or rewritten',
         response: {
           200: Type.Object({
             ok: Type.Boolean(),
@@ -62,6 +63,30 @@ export const auditRoutes = async (app: FastifyInstance, opts: { audit: ReturnTyp
             headHash: Type.Optional(Type.Union([Type.String(), Type.Null()])),
             problem: Type.Optional(
               Type.Object({ kind: Type.String(), seq: Type.Integer(), detail: Type.String() }),
+            ),
+            /** The chain held against the configured anchor file of signed heads (ADR 0002). */
+            anchor: Type.Optional(
+              Type.Object({
+                present: Type.Boolean(),
+                anchors: Type.Integer(),
+                lastGood: Type.Union([
+                  Type.Object({
+                    line: Type.Integer(),
+                    seq: Type.Integer(),
+                    hash: Type.String(),
+                    at: Type.String(),
+                  }),
+                  Type.Null(),
+                ]),
+                problem: Type.Optional(
+                  Type.Object({
+                    kind: Type.String(),
+                    seq: Type.Integer(),
+                    line: Type.Integer(),
+                    detail: Type.String(),
+                  }),
+                ),
+              }),
             ),
           }),
           ...errorResponses(401, 403),

@@ -140,6 +140,8 @@ export const cameraView = (c: CameraStatus) => ({
 });
 
 export interface RecordingRouteDeps {
+  /** Metrics of other capabilities (the audit anchor), appended to /metrics. */
+  readonly otherMetrics?: () => Promise<string>;
   readonly object: (
     actor: Actor,
     roomId: string,
@@ -380,7 +382,7 @@ export const recordingRoutes = async (app: FastifyInstance, d: RecordingRouteDep
       },
     },
     async (_req, reply) => {
-      const text = renderMetrics(d.cameras(), await d.totals(), d.now());
+      const text = renderMetrics(d.cameras(), await d.totals(), d.now()) + ((await d.otherMetrics?.()) ?? '');
       return reply.header('content-type', 'text/plain; version=0.0.4; charset=utf-8').send(text);
     },
   );
