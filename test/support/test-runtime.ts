@@ -31,11 +31,14 @@ export interface TestRuntimeOptions {
   /** Serve the built web UI (dist/web) — the e2e tests need it. */
   readonly web?: boolean;
   readonly loginAttemptsPerMinute?: number;
+  /** An existing empty folder to use as the data folder (e.g. a small tmpfs); the caller removes it. */
+  readonly dataDir?: string;
 }
 
 export const startTestRuntime = async (opts: TestRuntimeOptions = {}): Promise<TestRuntime> => {
   const dialect = opts.dialect ?? 'sqlite';
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'proportio-test-'));
+  const ownDataDir = opts.dataDir === undefined;
+  const dataDir = opts.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'proportio-test-'));
   const db = await freshDatabase(dialect, dataDir);
   let config;
   try {
@@ -53,7 +56,7 @@ export const startTestRuntime = async (opts: TestRuntimeOptions = {}): Promise<T
   } catch (e) {
     // A configuration the test expects to be refused must not leave its database behind.
     await db.drop();
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    if (ownDataDir) fs.rmSync(dataDir, { recursive: true, force: true });
     throw e;
   }
   const rt = await createRuntime(config, {
@@ -86,7 +89,7 @@ export const startTestRuntime = async (opts: TestRuntimeOptions = {}): Promise<T
     close: async () => {
       await app.close();
       await db.drop();
-      fs.rmSync(dataDir, { recursive: true, force: true });
+      if (ownDataDir) fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
 };

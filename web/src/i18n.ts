@@ -323,6 +323,8 @@ const nl = {
         'De alarm-webhook faalt: een extern systeem krijgt alarmen mogelijk niet (de browsers wel).',
       'policy.tick-failed': () =>
         'Het opnamebeleid kon niet automatisch worden bijgewerkt; verlopen beoordelingen blijven mogelijk gelden. Zie het serverlog.',
+      'storage.full': (p) =>
+        `De schijf van de database is vol sinds ${p$(p, 'since')}: inloggen, alarmen en andere wijzigingen worden geweigerd tot er ruimte is vrijgemaakt. Vraag bij gevaar op een andere manier om hulp en waarschuw de beheerder.`,
     } as Record<string, (p: HealthParams) => string>,
   },
   panic: {
@@ -1185,6 +1187,8 @@ const en: Dictionary = {
         'The alarm webhook is failing: an external system may not receive alarms (the browsers do).',
       'policy.tick-failed': () =>
         'The recording policy could not be updated automatically; expired assessments may still apply. See the server log.',
+      'storage.full': (p) =>
+        `The database disk is full since ${p$(p, 'since')}: logins, alarms and other changes are refused until space is freed. In danger, call for help another way and tell the administrator.`,
     },
   },
   panic: {
