@@ -4,13 +4,18 @@
  * error that used to hide the cause), readiness is false, every screen's banner has the
  * `storage.full` item; once space is freed, writes succeed and readiness returns without a
  * restart, and nothing that was acknowledged is lost. Needs root to mount: skipped loudly
- * otherwise, a failure on CI. PostgreSQL's disk full (SQLSTATE 53100) cannot be produced here: it
- * is mapped by code (src/adapters/db/storage.test.ts).
+ * otherwise, a failure on CI.
+ *
+ * PostgreSQL's own disk full cannot reasonably be produced here (its data folder belongs to the
+ * server). Its error, SQLSTATE 53100, is mapped by code (src/adapters/db/storage.test.ts); below,
+ * triggers raise that SQLSTATE through the real driver, so the same HTTP answers are checked on
+ * PostgreSQL too — a simulation of the error, not of the disk.
  */
 import { unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { availableDialects } from '../support/databases.js';
 import { canMountTmpfs, mountTmpfs, type Tmpfs } from '../support/tmpfs.js';
 import { loginAs, startTestRuntime, type TestRuntime } from '../support/test-runtime.js';
 
@@ -125,6 +130,82 @@ describe.skipIf(!(await canMountTmpfs()))('database disk full (SQLite on a real 
       .executeTakeFirst();
     expect(stored?.id).toBe(acknowledged);
     expect(await alarmCount()).toBe(alarmsBefore + (after.statusCode === 201 ? 1 : 0));
+    expect(await t.rt.services.audit.verify()).toMatchObject({ ok: true });
+  });
+});
+
+const pgDialect = (await availableDialects()).includes('postgres');
+
+describe.skipIf(!pgDialect)('database disk full (PostgreSQL: SQLSTATE 53100 raised by triggers)', () => {
+  let t: TestRuntime;
+  let balie: Headers;
+  let roomId: string;
+
+  beforeAll(async () => {
+    t = await startTestRuntime({ dialect: 'postgres', demo: true, env: { PROPORTIO_MQTT_PORT: '-1' } });
+    balie = (await loginAs(t.app, 'balie')).headers;
+    roomId = (await t.rt.store.read.rooms.list())[0]!.id;
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  // Every change writes an audit entry; the readiness probe writes the migration lock row.
+  const TABLES = ['audit_log', 'proportio_migrations_lock'];
+  const fill = async () => {
+    await sql`CREATE FUNCTION simulated_disk_full() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN RAISE EXCEPTION 'could not extend file: No space left on device' USING ERRCODE = '53100'; END $$`.execute(
+      t.rt.database.db,
+    );
+    for (const table of TABLES)
+      await sql`CREATE TRIGGER simulated_disk_full BEFORE INSERT OR UPDATE ON ${sql.table(table)}
+        FOR EACH ROW EXECUTE FUNCTION simulated_disk_full()`.execute(t.rt.database.db);
+  };
+  const free = async () => {
+    for (const table of TABLES)
+      await sql`DROP TRIGGER simulated_disk_full ON ${sql.table(table)}`.execute(t.rt.database.db);
+    await sql`DROP FUNCTION simulated_disk_full()`.execute(t.rt.database.db);
+  };
+
+  it('53100: login and alarm answer 503 STORAGE.FULL, readiness false, storage.full; gone: all works again', async () => {
+    await fill();
+    const refusedLogin = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'beveiliging', password: 'Lindewaard-demo-2026' },
+    });
+    expect(refusedLogin.statusCode, refusedLogin.body).toBe(503);
+    expect(refusedLogin.json()).toMatchObject({ code: 'STORAGE.FULL' });
+    const refusedAlarm = await t.app.inject({
+      method: 'POST',
+      url: '/api/alarms',
+      headers: balie,
+      payload: { roomId },
+    });
+    expect(refusedAlarm.statusCode, refusedAlarm.body).toBe(503);
+    expect(refusedAlarm.json()).toMatchObject({ code: 'STORAGE.FULL' });
+    expect(await t.rt.database.db.selectFrom('alarms').select('id').execute()).toEqual([]);
+
+    const ready = await t.app.inject({ method: 'GET', url: '/readyz' });
+    expect(ready.statusCode, ready.body).toBe(503);
+    expect(ready.json<{ warnings: Item[] }>().warnings).toContainEqual({
+      status: 'error',
+      code: 'storage.full',
+    });
+    const health = await t.app.inject({ method: 'GET', url: '/api/health', headers: balie });
+    expect(health.json<{ items: Item[] }>().items).toContainEqual(
+      expect.objectContaining({ component: 'database', code: 'storage.full' }),
+    );
+
+    await free();
+    expect((await t.app.inject({ method: 'GET', url: '/readyz' })).statusCode).toBe(200);
+    const raised = await t.app.inject({
+      method: 'POST',
+      url: '/api/alarms',
+      headers: balie,
+      payload: { roomId },
+    });
+    expect(raised.statusCode, raised.body).toBe(201);
     expect(await t.rt.services.audit.verify()).toMatchObject({ ok: true });
   });
 });
