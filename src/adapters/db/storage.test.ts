@@ -80,7 +80,11 @@ describe('the storage watch', () => {
 
 describe('SQLite disk full through the database adapter (max_page_count)', () => {
   it('a failing transaction reports STORAGE.FULL, not "cannot rollback"; the state clears once there is room', async () => {
-    const database = openDatabase({ databaseUrl: undefined, dataDir: '/nonexistent', sqliteFile: ':memory:' });
+    const database = openDatabase({
+      databaseUrl: undefined,
+      dataDir: '/nonexistent',
+      sqliteFile: ':memory:',
+    });
     try {
       await migrateToLatest(database);
       const db = database.db;
@@ -110,6 +114,14 @@ describe('SQLite disk full through the database adapter (max_page_count)', () =>
       await sql.raw(`PRAGMA max_page_count = ${pages + 1000}`).execute(db);
       expect(await database.storage.recheck()).toBeUndefined();
       await sql`INSERT INTO filler (v) VALUES ('after')`.execute(db);
+
+      // Savepoints still pass through the wrapped driver.
+      const trx = await db.startTransaction().execute();
+      const sp = await trx.savepoint('a').execute();
+      await sql`INSERT INTO filler (v) VALUES ('undone')`.execute(sp);
+      await sp.rollbackToSavepoint('a').execute();
+      await trx.commit().execute();
+      expect((await sql<{ n: number }>`SELECT count(*) AS n FROM filler`.execute(db)).rows[0]!.n).toBe(1);
     } finally {
       await database.close();
     }

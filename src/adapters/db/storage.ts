@@ -171,11 +171,13 @@ const guardedDriver = (inner: Driver, { watch, inTransaction }: GuardOptions): D
     return w;
   };
   type SavepointMethod = NonNullable<Driver['savepoint']>;
-  const savepointMethod = (m: SavepointMethod | undefined): SavepointMethod | undefined =>
-    m && ((c, name, compile) => guarded(() => m.call(inner, original(c), name, compile)));
-  const savepoint = savepointMethod(inner.savepoint);
-  const rollbackToSavepoint = savepointMethod(inner.rollbackToSavepoint);
-  const releaseSavepoint = savepointMethod(inner.releaseSavepoint);
+  const savepointMethod = (
+    name: 'savepoint' | 'rollbackToSavepoint' | 'releaseSavepoint',
+  ): SavepointMethod | undefined =>
+    inner[name] && ((c, point, compile) => guarded(() => inner[name]!(original(c), point, compile)));
+  const savepoint = savepointMethod('savepoint');
+  const rollbackToSavepoint = savepointMethod('rollbackToSavepoint');
+  const releaseSavepoint = savepointMethod('releaseSavepoint');
   return {
     init: () => inner.init(),
     acquireConnection: async () => wrap(await inner.acquireConnection()),
