@@ -76,6 +76,15 @@ describe('the storage watch', () => {
     expect(watch.current()).toBeUndefined();
     expect(changes).toEqual(['full', 'room']);
   });
+
+  it('a probe that fails for another reason (no connection) does not keep the state for good', async () => {
+    const watch = createStorageWatch({ dialect: 'postgres' }, () =>
+      Promise.reject(pgError('ECONNREFUSED', 'connect ECONNREFUSED 127.0.0.1:5432')),
+    );
+    watch.translate(pgError('53100', 'No space left on device'));
+    expect(watch.current()).toBeDefined();
+    expect(await watch.recheck()).toBeUndefined();
+  });
 });
 
 describe('SQLite disk full through the database adapter (max_page_count)', () => {

@@ -72,7 +72,10 @@ export interface StorageWatch {
   current(): StorageFullState | undefined;
   /** A driver error as it should travel on: a StorageFullError (state noted) or the error unchanged. */
   translate(e: unknown): unknown;
-  /** While full, tries one small real write (shared by concurrent callers); clears the state when it succeeds. */
+  /**
+   * While full, tries one small real write (shared by concurrent callers); clears the state unless
+   * that write, too, finds no space.
+   */
   recheck(): Promise<StorageFullState | undefined>;
   /** Called on every change between full and not full (the composition root logs it). */
   onChange(listener: (state: StorageFullState | undefined) => void): void;
@@ -96,13 +99,17 @@ export const createStorageWatch = (ctx: FullContext, probe: () => Promise<void>)
     },
     recheck: () => {
       if (state === undefined) return Promise.resolve(undefined);
+      const clear = () => {
+        if (state !== undefined) set(undefined);
+      };
+      // Only a probe that fails for lack of space keeps the state: a probe that cannot run for
+      // another reason (no connection, no right to write that row) must not keep an instance
+      // out of the load balancer for good; the next real write that finds the disk full sets
+      // the state again.
       probing ??= probe()
-        .then(
-          () => {
-            if (state !== undefined) set(undefined);
-          },
-          () => undefined,
-        )
+        .then(clear, (e: unknown) => {
+          if (storageFullReason(e, ctx) === undefined) clear();
+        })
         .then(() => state)
         .finally(() => {
           probing = undefined;
