@@ -68,7 +68,10 @@ export const authPlugin = fp(
       if (access === 'public') {
         // A public route (readiness, login) answers even when the credentials cannot be checked
         // now (database down or full): it then serves the caller as anonymous.
-        const found = await authenticate(req).catch(() => ({ auth: undefined, sessionId: undefined }));
+        const found = await authenticate(req).catch((e: unknown) => {
+          req.log.warn({ err: e }, 'the credentials could not be checked; served as anonymous');
+          return { auth: undefined, sessionId: undefined };
+        });
         req.auth = found.auth;
         req.sessionId = found.sessionId;
         return;
