@@ -39,7 +39,10 @@ const ReadinessSchema = (status: 'ready' | 'not-ready') =>
     }),
   });
 
-/** Who may read health details (names of cameras, rooms and sites; suspension reasons). */
+/**
+ * Who may read health details (names of cameras, rooms and sites; suspension reasons): the access
+ * GET /api/health declares, and the same people see the details on /readyz.
+ */
 const HEALTH_DETAILS: Access = 'authenticated';
 
 const mayReadDetails = (req: FastifyRequest): boolean =>
