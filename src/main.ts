@@ -128,6 +128,14 @@ export const createRuntime = async (config: Config, opts: RuntimeOptions = {}): 
   };
   // Each module names itself (log.child({ component })); a base component would appear twice.
   const log = pino({ level: opts.logger === false ? 'silent' : config.logLevel, base: undefined });
+  database.storage.onChange((full) => {
+    if (full)
+      log.error(
+        { component: 'database', reason: full.reason, since: full.since },
+        'the disk under the database is full: writes are refused (503 STORAGE.FULL) until space is freed',
+      );
+    else log.info({ component: 'database' }, 'the database can write again: storage no longer full');
+  });
   const moduleContext: ModuleContext = {
     config,
     store,

@@ -10,6 +10,7 @@ import { registerLocalCommands } from './commands/local.command.js';
 import { registerPolicyCommands } from './commands/policy.command.js';
 import { registerVaultCommands } from './commands/vault.command.js';
 import { registerRegistryCommands } from './commands/registry.command.js';
+import { StorageFullError } from '../core/result.js';
 import { CliError, EXIT, processIo, type CliIo } from './io.js';
 
 export const buildProgram = (io: CliIo): Command => {
@@ -50,6 +51,10 @@ export const main = async (argv: readonly string[], io: CliIo = processIo): Prom
       )
         return EXIT.OK;
       return EXIT.USAGE;
+    }
+    if (e instanceof StorageFullError) {
+      io.err(`proportio: STORAGE.FULL: ${e.message}`);
+      return EXIT.TEMP_FAIL;
     }
     if (e instanceof CliError) {
       if (e.message) io.err(`proportio: ${e.message}`);

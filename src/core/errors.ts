@@ -36,6 +36,11 @@ export const ERRORS = {
   },
   'CONFIG.INVALID': { status: 500, exit: 78, title: 'The configuration is not valid' },
   'STORE.NOT_EMPTY': { status: 409, exit: 65, title: 'The store already holds data' },
+  'STORAGE.FULL': {
+    status: 503,
+    exit: 75,
+    title: 'The database storage is full; nothing was saved, try again once space is freed',
+  },
   INTERNAL: { status: 500, exit: 70, title: 'Internal error' },
 } as const satisfies Record<string, { status: number; exit: number; title: string }>;
 

@@ -33,3 +33,17 @@ export const unwrap = <T>(r: Result<T>): T => {
   if (!r.ok) throw new DomainFailure(r.error);
   return r.value;
 };
+
+/**
+ * Thrown by the database adapter when the disk under the database is full (SQLite SQLITE_FULL,
+ * PostgreSQL 53100). Not a domain outcome, so not a DomainFailure: it passes through services
+ * unchanged and becomes a 503 STORAGE.FULL (CLI exit 75). The transaction was rolled back; the
+ * driver's own error is the `cause`, for the log.
+ */
+export class StorageFullError extends Error {
+  readonly code = 'STORAGE.FULL' as const;
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'StorageFullError';
+  }
+}

@@ -23,7 +23,8 @@ import type { DeclaredRoute } from './access.js';
 import type { ProportioModule } from '../compose/module.js';
 import { authPlugin } from './plugins/auth.plugin.js';
 import { slidingWindowLimiter } from './plugins/rate-limit.js';
-import { problemOf, sendProblem } from './problem.js';
+import { DomainFailure, StorageFullError } from '../core/result.js';
+import { problemOf, sendDomainError, sendProblem } from './problem.js';
 import { auditRoutes } from './routes/audit/audit.routes.js';
 import { authRoutes } from './routes/auth/auth.routes.js';
 import { healthRoutes } from './routes/health/health.routes.js';
@@ -211,6 +212,12 @@ export const buildApp = async (deps: AppDeps): Promise<ProportioApp> => {
         ),
       );
     }
+    if (error instanceof StorageFullError) {
+      req.log.error({ err: error.cause ?? error }, 'database storage full: the request was refused');
+      return sendProblem(reply, problemOf('STORAGE.FULL', error.message));
+    }
+    // A domain failure no service turned into a Result still has its code and status.
+    if (error instanceof DomainFailure) return sendDomainError(reply, error.error);
     if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE')
       return sendProblem(reply, problemOf('REQUEST.TOO_LARGE', 'the request body is too large'));
     if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE')

@@ -13,7 +13,7 @@ import {
 } from '../core/auth/login.js';
 import { publicUserView, type User } from '../core/registry/model.js';
 import { validName, validPassword, validUsername } from '../core/registry/validate.js';
-import { err, unwrap, type Result } from '../core/result.js';
+import { err, StorageFullError, unwrap, type Result } from '../core/result.js';
 import { recordAudit } from './audit.service.js';
 import type { Actor, Clock, IdGenerator, PasswordHasher, Store, UserRecord } from './ports.js';
 import { inTransaction } from './transaction.js';
@@ -52,6 +52,14 @@ export const userActor = (u: Pick<User, 'id' | 'username' | 'roles'>): Actor => 
   username: u.username,
   roles: u.roles,
 });
+
+/**
+ * Last-seen bookkeeping is skipped while the disk is full: a full disk must not sign everyone out,
+ * or nobody could read the health banner that says the disk is full.
+ */
+const unlessStorageFull = (e: unknown): void => {
+  if (!(e instanceof StorageFullError)) throw e;
+};
 
 export const authService = (deps: AuthDeps) => {
   const { store, clock, ids, hasher } = deps;
@@ -134,7 +142,7 @@ export const authService = (deps: AuthDeps) => {
       if (!u || u.disabled) return undefined;
       // Touch at most once a minute: a read-mostly UI should not write on every request.
       if (now.getTime() - new Date(s.lastSeenAt).getTime() > 60_000)
-        await store.read.sessions.touch(idHash, now.toISOString());
+        await store.read.sessions.touch(idHash, now.toISOString()).catch(unlessStorageFull);
       return { user: publicUserView(u), actor: userActor(u), csrfToken: s.csrfToken, via: 'session' };
     },
 
@@ -144,7 +152,7 @@ export const authService = (deps: AuthDeps) => {
       if (!t || t.revokedAt !== null) return undefined;
       const u = await store.read.users.get(t.userId);
       if (!u || u.disabled) return undefined;
-      await store.read.apiTokens.markUsed(t.id, clock.now().toISOString());
+      await store.read.apiTokens.markUsed(t.id, clock.now().toISOString()).catch(unlessStorageFull);
       return { user: publicUserView(u), actor: userActor(u), csrfToken: undefined, via: 'token' };
     },
 

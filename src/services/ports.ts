@@ -220,6 +220,11 @@ export interface Store {
   transaction<T>(fn: (repos: Repositories) => Promise<T>): Promise<T>;
   /** Is the database reachable (readiness)? */
   ping(): Promise<boolean>;
+  /**
+   * Is the disk under the database full (since when, and the driver's words for the log)? While
+   * it is, each call tries one small write, so the state ends on its own once space is back.
+   */
+  storageFull(): Promise<{ readonly since: string; readonly reason: string } | undefined>;
 }
 
 /** Who is acting. The audit log names them; authorisation checks their roles. */

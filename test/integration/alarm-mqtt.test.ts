@@ -325,8 +325,12 @@ describe('embedded listener on a port that is taken', () => {
         message: expect.stringContaining('in use'),
       }),
     ]);
+    // Without login /readyz names the code only; signed in, the message too.
     const ready = await s.t.app.inject({ method: 'GET', url: '/readyz' });
-    expect(ready.body).toContain('in use');
+    expect(ready.body).toContain('mqtt.port-in-use');
+    expect(ready.body).not.toContain('in use');
+    const signedIn = await s.t.app.inject({ method: 'GET', url: '/readyz', headers: s.balie });
+    expect(signedIn.body).toContain('in use');
     const res = await s.t.app.inject({
       method: 'POST',
       url: '/api/alarms',

@@ -33,11 +33,14 @@ export interface TestRuntimeOptions {
   readonly loginAttemptsPerMinute?: number;
   /** Drives the audit anchoring's schedule by hand. */
   readonly ticker?: Ticker;
+  /** An existing empty folder to use as the data folder (e.g. a small tmpfs); the caller removes it. */
+  readonly dataDir?: string;
 }
 
 export const startTestRuntime = async (opts: TestRuntimeOptions = {}): Promise<TestRuntime> => {
   const dialect = opts.dialect ?? 'sqlite';
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'proportio-test-'));
+  const ownDataDir = opts.dataDir === undefined;
+  const dataDir = opts.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'proportio-test-'));
   const db = await freshDatabase(dialect, dataDir);
   let config;
   try {
@@ -55,7 +58,7 @@ export const startTestRuntime = async (opts: TestRuntimeOptions = {}): Promise<T
   } catch (e) {
     // A configuration the test expects to be refused must not leave its database behind.
     await db.drop();
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    if (ownDataDir) fs.rmSync(dataDir, { recursive: true, force: true });
     throw e;
   }
   const rt = await createRuntime(config, {
@@ -89,7 +92,7 @@ export const startTestRuntime = async (opts: TestRuntimeOptions = {}): Promise<T
     close: async () => {
       await app.close();
       await db.drop();
-      fs.rmSync(dataDir, { recursive: true, force: true });
+      if (ownDataDir) fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
 };

@@ -334,6 +334,8 @@ const nl = {
         `Het auditlog klopt niet meer met het anker van regel ${p$(p, 'seq')} (${p$(p, 'at')}): regels zijn afgeknipt of herschreven. Voer “proportio audit verify” uit.`,
       'audit.anchor-failed': () =>
         'De kop van het auditlog kon niet worden vastgelegd buiten de database (ankerbestand of sleutel niet schrijfbaar). Zie het serverlog.',
+      'storage.full': (p) =>
+        `De schijf van de database is vol sinds ${p$(p, 'since')}: inloggen, alarmen en andere wijzigingen worden geweigerd tot er ruimte is vrijgemaakt. Vraag bij gevaar op een andere manier om hulp en waarschuw de beheerder.`,
     } as Record<string, (p: HealthParams) => string>,
   },
   panic: {
@@ -1207,6 +1209,8 @@ const en: Dictionary = {
         `The audit log no longer matches its anchor of entry ${p$(p, 'seq')} (${p$(p, 'at')}): entries were cut off or rewritten. Run “proportio audit verify”.`,
       'audit.anchor-failed': () =>
         'The audit log head could not be recorded outside the database (anchor file or key not writable). See the server log.',
+      'storage.full': (p) =>
+        `The database disk is full since ${p$(p, 'since')}: logins, alarms and other changes are refused until space is freed. In danger, call for help another way and tell the administrator.`,
     },
   },
   panic: {

@@ -5,12 +5,15 @@ import pg from 'pg';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
 import type { DB } from './schema.js';
 import { migrationProvider, type Dialect } from './migrations/index.js';
+import { createStorageWatch, probeWrite, storageAwareDialect, type StorageWatch } from './storage.js';
 
 export interface Database {
   readonly db: Kysely<DB>;
   readonly dialect: Dialect;
   /** Where the data lives, for messages (never includes a password). */
   readonly location: string;
+  /** Whether the disk under the database is full (storage.ts). */
+  readonly storage: StorageWatch;
   close(): Promise<void>;
 }
 
@@ -40,22 +43,57 @@ export const openDatabase = (opts: OpenOptions): Database => {
     // An idle client dropped by the server (restart, failover) must not crash the process; the
     // pool replaces it on the next query.
     pool.on('error', () => undefined);
-    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-    return { db, dialect: 'postgres', location: redactUrl(opts.databaseUrl), close: () => db.destroy() };
+    const storage = createStorageWatch({ dialect: 'postgres' }, () => probeWrite(db));
+    const db: Kysely<DB> = new Kysely<DB>({
+      dialect: storageAwareDialect(new PostgresDialect({ pool }), { watch: storage }),
+    });
+    return {
+      db,
+      dialect: 'postgres',
+      location: redactUrl(opts.databaseUrl),
+      storage,
+      close: () => db.destroy(),
+    };
   }
   const file = opts.sqliteFile ?? 'proportio.sqlite';
   let location = ':memory:';
   if (file !== ':memory:') {
     fs.mkdirSync(opts.dataDir, { recursive: true, mode: 0o700 });
     location = path.join(opts.dataDir, file);
+    ownerOnly(location);
   }
   const sqlite = new SQLite(location);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('synchronous = NORMAL');
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
-  return { db, dialect: 'sqlite', location, close: () => db.destroy() };
+  const storage = createStorageWatch(
+    { dialect: 'sqlite', ...(file === ':memory:' ? {} : { dir: path.dirname(location) }) },
+    () => probeWrite(db),
+  );
+  const db: Kysely<DB> = new Kysely<DB>({
+    dialect: storageAwareDialect(new SqliteDialect({ database: sqlite }), {
+      watch: storage,
+      inTransaction: () => sqlite.inTransaction,
+    }),
+  });
+  return { db, dialect: 'sqlite', location, storage, close: () => db.destroy() };
+};
+
+/**
+ * The database file readable by its owner only (0600), created so before SQLite opens it: SQLite
+ * gives the -wal and -shm files the database file's mode, and would create it 0644. A store made
+ * by an older version is tightened too.
+ */
+const ownerOnly = (file: string): void => {
+  fs.closeSync(fs.openSync(file, 'a', 0o600));
+  for (const f of [file, `${file}-wal`, `${file}-shm`]) {
+    try {
+      if ((fs.statSync(f).mode & 0o077) !== 0) fs.chmodSync(f, 0o600);
+    } catch {
+      // -wal/-shm exist only while the database is open.
+    }
+  }
 };
 
 export interface MigrationOutcome {

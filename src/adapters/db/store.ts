@@ -41,4 +41,5 @@ export const createStore = (database: Database): Store => ({
       return false;
     }
   },
+  storageFull: () => database.storage.recheck(),
 });

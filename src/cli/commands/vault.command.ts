@@ -71,7 +71,7 @@ export const registerVaultCommands = (program: Command, io: CliIo): void => {
       const written = await writeIdentityFile(target.value, identity);
       if (!written.ok) throw fail(written.error);
       await mkdir(paths.vaultDir, { recursive: true, mode: 0o700 });
-      const fh = await open(paths.recipientFile, existing === undefined ? 'wx' : 'w', 0o644);
+      const fh = await open(paths.recipientFile, existing === undefined ? 'wx' : 'w', 0o600);
       try {
         await fh.writeFile(`${identity.recipient.text}\n`, 'utf8');
         await fh.sync();

@@ -65,11 +65,21 @@ export const authPlugin = fp(
       // Routes outside the API (static web files, docs) have no declaration and need none.
       if (access === undefined) return;
 
+      if (access === 'public') {
+        // A public route (readiness, login) answers even when the credentials cannot be checked
+        // now (database down or full): it then serves the caller as anonymous.
+        const found = await authenticate(req).catch((e: unknown) => {
+          req.log.warn({ err: e }, 'the credentials could not be checked; served as anonymous');
+          return { auth: undefined, sessionId: undefined };
+        });
+        req.auth = found.auth;
+        req.sessionId = found.sessionId;
+        return;
+      }
       const found = await authenticate(req);
       req.auth = found.auth;
       req.sessionId = found.sessionId;
 
-      if (access === 'public') return;
       if (!req.auth)
         return sendProblem(reply, problemOf('AUTH.UNAUTHENTICATED', 'log in or send a valid API token'));
       if (access !== 'authenticated' && !hasPermission(req.auth.user.roles, access)) {

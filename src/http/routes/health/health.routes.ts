@@ -1,7 +1,9 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
+import { hasPermission } from '../../../core/auth/roles.js';
 import type { Store } from '../../../services/ports.js';
 import type { HealthItem } from '../../../compose/module.js';
+import type { Access } from '../../access.js';
 
 /** Stable `code` + `params` for screens (docs/operations.md); `message` is English for logs and people. */
 const HealthItemSchema = Type.Object(
@@ -15,10 +17,58 @@ const HealthItemSchema = Type.Object(
   { additionalProperties: false },
 );
 
+/** What /readyz shows without login: whether something is wrong and its code, no names or free text. */
+const PublicHealthItemSchema = Type.Object(
+  {
+    status: Type.Union([Type.Literal('ok'), Type.Literal('warning'), Type.Literal('error')]),
+    code: Type.String({ pattern: '^[a-z0-9-]+(\\.[a-z0-9-]+)+$' }),
+    component: Type.Optional(Type.String()),
+    message: Type.Optional(Type.String()),
+    params: Type.Optional(Type.Record(Type.String(), Type.Union([Type.String(), Type.Number()]))),
+  },
+  { additionalProperties: false },
+);
+
+const ReadinessSchema = (status: 'ready' | 'not-ready') =>
+  Type.Object({
+    status: Type.Literal(status),
+    database: Type.String(),
+    warnings: Type.Array(PublicHealthItemSchema, {
+      description:
+        'What is not ok. Without login only `status` and `code`; names, parameters and messages need the access of GET /api/health.',
+    }),
+  });
+
+/**
+ * Who may read health details (names of cameras, rooms and sites; suspension reasons): the access
+ * GET /api/health declares, and the same people see the details on /readyz.
+ */
+const HEALTH_DETAILS: Access = 'authenticated';
+
+const mayReadDetails = (req: FastifyRequest): boolean =>
+  req.auth !== undefined &&
+  (HEALTH_DETAILS === 'authenticated' ||
+    HEALTH_DETAILS === 'public' ||
+    hasPermission(req.auth.user.roles, HEALTH_DETAILS));
+
+/** The database's disk is full: every write is refused with 503 STORAGE.FULL until space is freed. */
+export const storageFullItem = (since: string): HealthItem => ({
+  component: 'database',
+  status: 'error',
+  code: 'storage.full',
+  message: `The disk under the database is full since ${since}: logins, alarms and every other change are refused (STORAGE.FULL) until space is freed`,
+  params: { since },
+});
+
 export const healthRoutes = async (
   app: FastifyInstance,
   opts: { store: Store; version: string; health: () => readonly HealthItem[] },
 ) => {
+  const items = async (): Promise<HealthItem[]> => {
+    const full = await opts.store.storageFull();
+    return [...(full ? [storageFullItem(full.since)] : []), ...opts.health()];
+  };
+
   app.get(
     '/healthz',
     {
@@ -37,38 +87,34 @@ export const healthRoutes = async (
       config: { access: 'public' },
       schema: {
         tags: ['health'],
-        summary: 'Readiness: the database answers',
-        response: {
-          200: Type.Object({
-            status: Type.Literal('ready'),
-            database: Type.String(),
-            warnings: Type.Array(HealthItemSchema),
-          }),
-          503: Type.Object({ status: Type.Literal('not-ready'), database: Type.String() }),
-        },
+        summary:
+          'Readiness: the database answers and its disk is not full. Details of the warnings only for signed-in users',
+        response: { 200: ReadinessSchema('ready'), 503: ReadinessSchema('not-ready') },
       },
     },
-    async (_req, reply) => {
-      const ok = await opts.store.ping();
-      if (!ok) return reply.status(503).send({ status: 'not-ready' as const, database: opts.store.dialect });
-      return {
-        status: 'ready' as const,
+    async (req, reply) => {
+      const reachable = await opts.store.ping();
+      const all = reachable ? await items() : [...opts.health()];
+      const ready = reachable && !all.some((i) => i.code === 'storage.full');
+      const warnings = all.filter((h) => h.status !== 'ok');
+      return reply.status(ready ? 200 : 503).send({
+        status: ready ? 'ready' : 'not-ready',
         database: opts.store.dialect,
-        warnings: opts.health().filter((h) => h.status !== 'ok'),
-      };
+        warnings: mayReadDetails(req) ? warnings : warnings.map(({ status, code }) => ({ status, code })),
+      });
     },
   );
   app.get(
     '/api/health',
     {
-      config: { access: 'authenticated' },
+      config: { access: HEALTH_DETAILS },
       schema: {
         tags: ['health'],
         summary:
-          'Health of every component (camera outages, broker connection, suspensions): shown on every screen',
+          'Health of every component (camera outages, broker connection, suspensions, a full disk): shown on every screen',
         response: { 200: Type.Object({ items: Type.Array(HealthItemSchema) }) },
       },
     },
-    async () => ({ items: [...opts.health()] }),
+    async () => ({ items: await items() }),
   );
 };
