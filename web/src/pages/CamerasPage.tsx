@@ -1,6 +1,6 @@
-import { StatusBadge } from '@utrecht/component-library-react';
+import { Button, ButtonGroup, Paragraph, StatusBadge } from '@utrecht/component-library-react';
 import { useState } from 'react';
-import { api, type Camera, type Room, type Site } from '../api.js';
+import { api, request, type Camera, type Room, type Site } from '../api.js';
 import { CheckboxField } from '../components/CheckboxField.js';
 import { FormSection } from '../components/FormSection.js';
 import { EditButton, ResourcePage, ResourceTable, useEditor } from '../components/ResourcePage.js';
@@ -133,6 +133,45 @@ const CameraForm = ({ camera, rooms, sites, onDone, onCancel }: CameraFormProps)
   );
 };
 
+type CameraAction = 'disable' | 'enable' | 'remove';
+
+interface ConfirmProps {
+  readonly camera: Camera;
+  readonly action: CameraAction;
+  readonly onDone: () => void;
+  readonly onCancel: () => void;
+}
+
+/**
+ * Disable, enable or remove, after the administrator has read what it means: disabling stops the
+ * recording for that camera; removing retires it for good, but its clips stay until their retention.
+ */
+const ConfirmCameraAction = ({ camera, action, onDone, onCancel }: ConfirmProps) => {
+  const { t } = useI18n();
+  const c = t.cameras;
+  const form = useFormState({});
+  const confirm = () =>
+    void form
+      .submit(requireFields(t, {}), async () => {
+        if (action === 'remove') await request<void>('DELETE', `/api/cameras/${camera.id}`);
+        else await api.post<Camera>(`/api/cameras/${camera.id}/${action}`);
+      })
+      .then((ok) => ok && onDone());
+  return (
+    <FormSection
+      title={c.confirmTitle[action](camera.name)}
+      errors={form.errors}
+      labels={{}}
+      busy={form.busy}
+      onSubmit={confirm}
+      onCancel={onCancel}
+      submitLabel={c.actionLabel[action]}
+    >
+      <Paragraph>{c.confirmText[action]}</Paragraph>
+    </FormSection>
+  );
+};
+
 export const CamerasPage = () => {
   const { t } = useI18n();
   const { can } = useSession();
@@ -146,8 +185,13 @@ export const CamerasPage = () => {
       ]),
     [],
   );
-  const editor = useEditor<Camera | 'new'>(data.reload);
+  const editor = useEditor<Camera | 'new' | { readonly camera: Camera; readonly action: CameraAction }>(
+    data.reload,
+  );
   const { editing } = editor;
+  // One open section at a time: the camera form, or the confirmation of an action.
+  const confirming = editing !== null && editing !== 'new' && 'action' in editing ? editing : null;
+  const formFor = editing === 'new' || (editing !== null && !('action' in editing)) ? editing : null;
   const [cameras, rooms, sites] = data.data ?? [[], [], []];
   const canAdd = writable && editing === null && data.data !== undefined;
 
@@ -162,13 +206,21 @@ export const CamerasPage = () => {
       }
       addBlocked={canAdd && rooms.length === 0 ? t.cameras.noRooms : undefined}
       form={
-        writable && editing !== null ? (
+        writable && confirming !== null ? (
+          <ConfirmCameraAction
+            key={`${confirming.action}-${confirming.camera.id}`}
+            camera={confirming.camera}
+            action={confirming.action}
+            onDone={editor.done(t.cameras.actionDone[confirming.action])}
+            onCancel={editor.close}
+          />
+        ) : writable && formFor !== null ? (
           <CameraForm
-            key={editing === 'new' ? 'new' : editing.id}
-            camera={editing === 'new' ? undefined : editing}
+            key={formFor === 'new' ? 'new' : formFor.id}
+            camera={formFor === 'new' ? undefined : formFor}
             rooms={rooms}
             sites={sites}
-            onDone={editor.done(editing === 'new' ? t.created : t.saved)}
+            onDone={editor.done(formFor === 'new' ? t.created : t.saved)}
             onCancel={editor.close}
           />
         ) : null
@@ -193,8 +245,37 @@ export const CamerasPage = () => {
                   <StatusBadge status="neutral">{t.cameras.credentialsNone}</StatusBadge>
                 ),
             },
+            {
+              header: t.cameras.state,
+              cell: (c) =>
+                c.disabled ? (
+                  <StatusBadge status="warning">{t.cameras.disabled}</StatusBadge>
+                ) : (
+                  <StatusBadge status="safe">{t.cameras.enabled}</StatusBadge>
+                ),
+            },
           ]}
-          actions={writable ? (c) => <EditButton name={c.name} onClick={() => editor.open(c)} /> : undefined}
+          actions={
+            writable
+              ? (c) => (
+                  <ButtonGroup>
+                    <EditButton name={c.name} onClick={() => editor.open(c)} />
+                    {(['disable', 'enable', 'remove'] as const)
+                      .filter((a) => (a === 'disable' ? !c.disabled : a === 'enable' ? c.disabled : true))
+                      .map((a) => (
+                        <Button
+                          key={a}
+                          appearance="subtle-button"
+                          aria-label={t.cameras.actionAria[a](c.name)}
+                          onClick={() => editor.open({ camera: c, action: a })}
+                        >
+                          {t.cameras.actionLabel[a]}
+                        </Button>
+                      ))}
+                  </ButtonGroup>
+                )
+              : undefined
+          }
         />
       ) : null}
     </ResourcePage>
