@@ -1,6 +1,7 @@
-import { Button, ButtonGroup, Paragraph, StatusBadge } from '@utrecht/component-library-react';
+import { ButtonGroup, StatusBadge } from '@utrecht/component-library-react';
 import { useState } from 'react';
-import { api, request, type Camera, type Room, type Site } from '../api.js';
+import { api, type Camera, type Room, type Site } from '../api.js';
+import { CameraActionButtons, ConfirmCameraAction, type CameraAction } from '../components/CameraActions.js';
 import { CheckboxField } from '../components/CheckboxField.js';
 import { FormSection } from '../components/FormSection.js';
 import { EditButton, ResourcePage, ResourceTable, useEditor } from '../components/ResourcePage.js';
@@ -133,45 +134,6 @@ const CameraForm = ({ camera, rooms, sites, onDone, onCancel }: CameraFormProps)
   );
 };
 
-type CameraAction = 'disable' | 'enable' | 'remove';
-
-interface ConfirmProps {
-  readonly camera: Camera;
-  readonly action: CameraAction;
-  readonly onDone: () => void;
-  readonly onCancel: () => void;
-}
-
-/**
- * Disable, enable or remove, after the administrator has read what it means: disabling stops the
- * recording for that camera; removing retires it for good, but its clips stay until their retention.
- */
-const ConfirmCameraAction = ({ camera, action, onDone, onCancel }: ConfirmProps) => {
-  const { t } = useI18n();
-  const c = t.cameras;
-  const form = useFormState({});
-  const confirm = () =>
-    void form
-      .submit(requireFields(t, {}), async () => {
-        if (action === 'remove') await request<void>('DELETE', `/api/cameras/${camera.id}`);
-        else await api.post<Camera>(`/api/cameras/${camera.id}/${action}`);
-      })
-      .then((ok) => ok && onDone());
-  return (
-    <FormSection
-      title={c.confirmTitle[action](camera.name)}
-      errors={form.errors}
-      labels={{}}
-      busy={form.busy}
-      onSubmit={confirm}
-      onCancel={onCancel}
-      submitLabel={c.actionLabel[action]}
-    >
-      <Paragraph>{c.confirmText[action]}</Paragraph>
-    </FormSection>
-  );
-};
-
 export const CamerasPage = () => {
   const { t } = useI18n();
   const { can } = useSession();
@@ -260,18 +222,10 @@ export const CamerasPage = () => {
               ? (c) => (
                   <ButtonGroup>
                     <EditButton name={c.name} onClick={() => editor.open(c)} />
-                    {(['disable', 'enable', 'remove'] as const)
-                      .filter((a) => (a === 'disable' ? !c.disabled : a === 'enable' ? c.disabled : true))
-                      .map((a) => (
-                        <Button
-                          key={a}
-                          appearance="subtle-button"
-                          aria-label={t.cameras.actionAria[a](c.name)}
-                          onClick={() => editor.open({ camera: c, action: a })}
-                        >
-                          {t.cameras.actionLabel[a]}
-                        </Button>
-                      ))}
+                    <CameraActionButtons
+                      camera={c}
+                      onAction={(action) => editor.open({ camera: c, action })}
+                    />
                   </ButtonGroup>
                 )
               : undefined
