@@ -121,6 +121,8 @@ describe.skipIf(!chromiumAvailable())('cameras: disable, enable, remove in the w
 
     // Disable, from the camera status page; cancelling first changes nothing.
     await p.goto(`${base}/camera-status`);
+    await visible(p.getByRole('row', { name: /Camera plafond/ }));
+    await axe(p, 'camera status with camera buttons');
     const disable = p.getByRole('button', { name: nl.cameras.actionAria.disable('Camera plafond') });
     await disable.click();
     const confirmDisable = p.getByRole('region', {
