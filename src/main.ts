@@ -108,6 +108,9 @@ export const createRuntime = async (config: Config, opts: RuntimeOptions = {}): 
   const ids = opts.ids ?? randomIds;
   const hasher = opts.hasher ?? argon2Hasher();
   const secrets = secretBox(loadOrCreateMasterKey(config.masterKeyFile));
+  // Each module names itself (log.child({ component })); a base component would appear twice.
+  const log = pino({ level: opts.logger === false ? 'silent' : config.logLevel, base: undefined });
+  const events = createEventBus(log);
   const services = {
     auth: authService({
       store,
@@ -117,7 +120,13 @@ export const createRuntime = async (config: Config, opts: RuntimeOptions = {}): 
       lockout: { maxFailures: config.loginMaxFailures, lockMinutes: config.loginLockMinutes },
       sessionHours: config.sessionHours,
     }),
-    registry: registryService({ store, clock, ids, secrets }),
+    registry: registryService({
+      store,
+      clock,
+      ids,
+      secrets,
+      onCameraChanged: (cameraId) => events.emit('camera.changed', { cameraId }),
+    }),
     users: usersService({ store, clock, ids, hasher }),
     audit: auditService({
       store,
@@ -126,8 +135,6 @@ export const createRuntime = async (config: Config, opts: RuntimeOptions = {}): 
     }),
     demo: demoService({ store, clock, ids, hasher, secrets }),
   };
-  // Each module names itself (log.child({ component })); a base component would appear twice.
-  const log = pino({ level: opts.logger === false ? 'silent' : config.logLevel, base: undefined });
   database.storage.onChange((full) => {
     if (full)
       log.error(
@@ -144,7 +151,7 @@ export const createRuntime = async (config: Config, opts: RuntimeOptions = {}): 
     ids,
     secrets,
     log,
-    events: createEventBus(log),
+    events,
     metrics: metricsSources(),
   };
   const auditAnchor = createAuditAnchorModule(moduleContext, {

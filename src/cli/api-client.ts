@@ -7,6 +7,7 @@ export interface ApiClient {
   get<T>(path: string): Promise<T>;
   post<T>(path: string, body: unknown): Promise<T>;
   patch<T>(path: string, body: unknown): Promise<T>;
+  delete(path: string): Promise<void>;
 }
 
 export const apiClient = (cfg: ClientConfig, fetchImpl: typeof fetch = fetch): ApiClient => {
@@ -47,5 +48,6 @@ export const apiClient = (cfg: ClientConfig, fetchImpl: typeof fetch = fetch): A
     get: (p) => call('GET', p),
     post: (p, b) => call('POST', p, b),
     patch: (p, b) => call('PATCH', p, b),
+    delete: (p) => call<void>('DELETE', p),
   };
 };

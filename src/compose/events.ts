@@ -28,6 +28,8 @@ export interface DomainEvents {
   'conversation.ended': { conversationId: string; roomId: string; at: string };
   /** The compiled room policy changed (approval, rejection, withdrawal, expiry). */
   'policy.changed': { compiledAt: string; trigger: string };
+  /** A camera was added, changed, disabled, enabled or removed (committed). */
+  'camera.changed': { cameraId: string };
 }
 
 export type DomainEventName = keyof DomainEvents;

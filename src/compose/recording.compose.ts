@@ -3,7 +3,8 @@
  * running conversation, turns alarms into clips sealed into the vault, obeys objection and
  * suspension at once, expires clips when retention ends, and reports camera health (API, every
  * screen, Prometheus). Wires store → service → recorder worker → routes; runs the worker, the
- * reconcile and retention timers between start/stop.
+ * reconcile and retention timers between start/stop. Disabled cameras are planned "off" (never
+ * armed, no health error); removed ones are not planned at all (recording.service.ts plan()).
  *
  * Configuration comes from config.ts (PROPORTIO_FFMPEG, PROPORTIO_VAULT_DIR,
  * PROPORTIO_VAULT_RECIPIENT / _FILE): ffmpeg from PATH unless set, vault at <dataDir>/vault and
@@ -465,6 +466,7 @@ export const createRecordingModule = (ctx: ModuleContext): RecordingModule => {
         ctx.events.on('conversation.started', onChange),
         ctx.events.on('conversation.ended', onChange),
         ctx.events.on('policy.changed', onChange),
+        ctx.events.on('camera.changed', onChange),
       );
       await recover().catch((e: unknown) =>
         log.error({ err: (e as Error).message }, 'recovering interrupted clips failed'),

@@ -29,6 +29,9 @@ export const CameraSchema = Type.Object({
   name: Type.String(),
   url: Type.String(),
   hasCredentials: Type.Boolean(),
+  /** Switched off by an administrator: never armed, no health error. */
+  disabled: Type.Boolean(),
+  disabledAt: Type.Union([Type.String(), Type.Null()]),
   createdAt: Type.String(),
 });
 export const ConversationTypeSchema = Type.Object({

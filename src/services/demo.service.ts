@@ -173,7 +173,9 @@ export const demoService = (deps: {
       }
 
       // One simulated camera, in the room with the most incidents; recording stays off until an
-      // approved assessment permits it.
+      // approved assessment permits it. It starts disabled: a new user has no test camera running,
+      // and an enabled camera without a server would show a permanent error and a "no footage"
+      // note on every alarm of its room. Enable it once the test camera runs (docs/recording.md).
       const camRoom = rooms.find((r) => r.name === 'Spreekkamer 2')!;
       const camId = deps.ids.newId();
       await repos.cameras.insert({
@@ -185,12 +187,15 @@ export const demoService = (deps: {
         credentialsSealed: deps.secrets.seal(
           JSON.stringify({ username: 'camera', password: 'demo-camera-secret' }),
         ),
+        disabled: true,
+        disabledAt: at,
         createdAt: at,
       });
       await recordAudit(repos, deps.clock, actor, 'camera.create', `camera:${camId}`, {
         roomId: camRoom.id,
         name: 'Camera plafond',
         credentials: true,
+        disabled: true,
       });
 
       const passwordHash = await deps.hasher.hash(DEMO_PASSWORD);

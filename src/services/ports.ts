@@ -84,14 +84,19 @@ export interface CameraRecord extends Camera {
   readonly credentialsSealed: string | null;
 }
 
+/** Reads never return a removed camera (soft delete: its row stays for the clips), except findByName. */
 export interface CameraRepository {
   list(filter?: { roomId?: string }): Promise<Camera[]>;
   get(id: string): Promise<Camera | undefined>;
   /** For the recorder only: includes the sealed credentials. */
   getWithSecret(id: string): Promise<CameraRecord | undefined>;
-  findByName(roomId: string, name: string): Promise<Camera | undefined>;
+  /** Removed cameras included: their names stay taken (the room's names are unique). */
+  findByName(roomId: string, name: string): Promise<(Camera & { readonly removed: boolean }) | undefined>;
   insert(camera: CameraRecord): Promise<void>;
   update(camera: CameraRecord): Promise<void>;
+  /** `at` = disabled since; null = enabled. */
+  setDisabled(id: string, at: string | null): Promise<void>;
+  remove(id: string, at: string): Promise<void>;
 }
 
 export interface ConversationTypeRepository {

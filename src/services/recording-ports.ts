@@ -106,6 +106,7 @@ export type FootageNoteKind =
   | 'clip'
   | 'clip-extended'
   | 'camera-offline'
+  | 'camera-disabled'
   | 'suspended'
   | 'objection'
   | 'policy-off'

@@ -25,6 +25,7 @@ export const RECORDER_ACTOR: Actor = { kind: 'system', name: 'recorder' };
 
 /** Why a camera is not armed; each becomes the wording of an incident's "no footage" note. */
 export type OffReason =
+  | { readonly kind: 'camera-disabled'; readonly message: string; readonly since: string }
   | { readonly kind: 'suspended'; readonly message: string; readonly since: string }
   | { readonly kind: 'objection'; readonly message: string }
   | { readonly kind: 'policy-off'; readonly message: string };
@@ -147,7 +148,14 @@ export const recordingService = (deps: RecordingServiceDeps) => {
               );
         const suspension = suspensionFor(suspensions, room.siteId);
         let off: OffReason | null = null;
-        if (suspension !== undefined)
+        // An administrator's choice, not a fault: the note says so and health stays quiet.
+        if (camera.disabledAt !== null)
+          off = {
+            kind: 'camera-disabled',
+            since: camera.disabledAt,
+            message: `no footage: camera disabled by an administrator since ${camera.disabledAt}`,
+          };
+        else if (suspension !== undefined)
           off = {
             kind: 'suspended',
             since: suspension.suspendedAt,
@@ -163,7 +171,7 @@ export const recordingService = (deps: RecordingServiceDeps) => {
             kind: 'policy-off',
             message: `no footage: recording is not permitted here now (${decision.reason})`,
           };
-        const record = await r.cameras.getWithSecret(camera.id);
+        const record = off === null ? await r.cameras.getWithSecret(camera.id) : undefined;
         out.push({
           camera,
           siteId: room.siteId,

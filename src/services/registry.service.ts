@@ -4,16 +4,18 @@
  */
 import type { Camera, ConversationType, Organisation, Room, Site } from '../core/registry/model.js';
 import { parseCameraUrl, validCode, validEmail, validName, validText } from '../core/registry/validate.js';
-import { err, unwrap, type Result } from '../core/result.js';
+import { err, ok, unwrap, type Result } from '../core/result.js';
 import { inTransaction } from './transaction.js';
 import { recordAudit } from './audit.service.js';
-import type { Actor, CameraRecord, Clock, IdGenerator, SecretBox, Store } from './ports.js';
+import type { Actor, CameraRecord, Clock, IdGenerator, Repositories, SecretBox, Store } from './ports.js';
 
 export interface RegistryDeps {
   readonly store: Store;
   readonly clock: Clock;
   readonly ids: IdGenerator;
   readonly secrets: SecretBox;
+  /** After a camera change committed: the recorder re-plans at once instead of at its next tick. */
+  readonly onCameraChanged?: (cameraId: string) => void;
 }
 
 export interface SiteInput {
@@ -47,12 +49,38 @@ export interface OrganisationInput {
   dpoPhone: string;
 }
 
+/**
+ * A camera user name needs its password (RTSP Digest/Basic always sends both). A password without
+ * a user name is allowed: some cameras take an empty user.
+ */
+const credentialsComplete = (username: string | undefined, password: string | undefined): Result<true> =>
+  username !== undefined && username !== '' && (password === undefined || password === '')
+    ? err('REQUEST.INVALID', 'a camera user name needs a password', { field: 'password' })
+    : ok(true);
+
 const notFound = (what: string, id: string) =>
   err('RESOURCE.NOT_FOUND', `${what} ${id} does not exist`, { [`${what}Id`]: id });
 
 export const registryService = (deps: RegistryDeps) => {
   const { store, clock, ids, secrets } = deps;
   const now = () => clock.now().toISOString();
+  const cameraChanged = <T extends { id: string }>(r: Result<T>): Result<T> => {
+    if (r.ok) deps.onCameraChanged?.(r.value.id);
+    return r;
+  };
+  const nameTaken = async (repos: Repositories, roomId: string, name: string, self?: string) => {
+    const other = await repos.cameras.findByName(roomId, name);
+    if (other === undefined || other.id === self) return;
+    unwrap(
+      err(
+        'RESOURCE.CONFLICT',
+        other.removed
+          ? `a removed camera of this room was named "${name}" (its clips keep the name); choose another name`
+          : `the room already has a camera named "${name}"`,
+        { field: 'name' },
+      ),
+    );
+  };
 
   return {
     getOrganisation: () => store.read.organisation.get(),
@@ -165,86 +193,132 @@ export const registryService = (deps: RegistryDeps) => {
     listCameras: (filter?: { roomId?: string }) => store.read.cameras.list(filter),
     getCamera: (id: string) => store.read.cameras.get(id),
 
-    createCamera: (actor: Actor, input: CameraInput): Promise<Result<Camera>> =>
-      inTransaction(store, async (repos) => {
-        if (!(await repos.rooms.get(input.roomId))) return unwrap(notFound('room', input.roomId));
-        const name = unwrap(validName('name', input.name));
-        if (await repos.cameras.findByName(input.roomId, name)) {
-          unwrap(
-            err('RESOURCE.CONFLICT', `the room already has a camera named "${name}"`, { field: 'name' }),
-          );
-        }
-        const parsed = unwrap(parseCameraUrl(input.url));
-        const username = input.username ?? parsed.username;
-        const password = input.password ?? parsed.password;
-        const camera: CameraRecord = {
-          id: ids.newId(),
-          roomId: input.roomId,
-          name,
-          url: parsed.url,
-          hasCredentials: username !== undefined || password !== undefined,
-          credentialsSealed:
-            username !== undefined || password !== undefined
-              ? secrets.seal(JSON.stringify({ username: username ?? '', password: password ?? '' }))
-              : null,
-          createdAt: now(),
-        };
-        await repos.cameras.insert(camera);
-        // Never audit the URL's credentials or the password; the URL is stored without them.
-        await recordAudit(repos, clock, actor, 'camera.create', `camera:${camera.id}`, {
-          roomId: camera.roomId,
-          name: camera.name,
-          url: camera.url,
-          credentials: camera.hasCredentials,
-        });
-        const { credentialsSealed: _omit, ...pub } = camera;
-        return pub;
-      }),
+    createCamera: async (actor: Actor, input: CameraInput): Promise<Result<Camera>> =>
+      cameraChanged(
+        await inTransaction(store, async (repos) => {
+          if (!(await repos.rooms.get(input.roomId))) return unwrap(notFound('room', input.roomId));
+          const name = unwrap(validName('name', input.name));
+          await nameTaken(repos, input.roomId, name);
+          const parsed = unwrap(parseCameraUrl(input.url));
+          const username = input.username ?? parsed.username;
+          const password = input.password ?? parsed.password;
+          unwrap(credentialsComplete(username, password));
+          const camera: CameraRecord = {
+            id: ids.newId(),
+            roomId: input.roomId,
+            name,
+            url: parsed.url,
+            hasCredentials: username !== undefined || password !== undefined,
+            credentialsSealed:
+              username !== undefined || password !== undefined
+                ? secrets.seal(JSON.stringify({ username: username ?? '', password: password ?? '' }))
+                : null,
+            disabled: false,
+            disabledAt: null,
+            createdAt: now(),
+          };
+          await repos.cameras.insert(camera);
+          // Never audit the URL's credentials or the password; the URL is stored without them.
+          await recordAudit(repos, clock, actor, 'camera.create', `camera:${camera.id}`, {
+            roomId: camera.roomId,
+            name: camera.name,
+            url: camera.url,
+            credentials: camera.hasCredentials,
+          });
+          const { credentialsSealed: _omit, ...pub } = camera;
+          return pub;
+        }),
+      ),
 
-    updateCamera: (
+    updateCamera: async (
       actor: Actor,
       id: string,
       input: Partial<CameraInput> & { clearCredentials?: boolean },
     ): Promise<Result<Camera>> =>
-      inTransaction(store, async (repos) => {
-        const cur = await repos.cameras.getWithSecret(id);
-        if (!cur) return unwrap(notFound('camera', id));
-        const roomId = input.roomId ?? cur.roomId;
-        if (input.roomId !== undefined && !(await repos.rooms.get(input.roomId)))
-          return unwrap(notFound('room', input.roomId));
-        const name = input.name === undefined ? cur.name : unwrap(validName('name', input.name));
-        const other = await repos.cameras.findByName(roomId, name);
-        if (other && other.id !== id)
-          unwrap(
-            err('RESOURCE.CONFLICT', `the room already has a camera named "${name}"`, { field: 'name' }),
+      cameraChanged(
+        await inTransaction(store, async (repos) => {
+          const cur = await repos.cameras.getWithSecret(id);
+          if (!cur) return unwrap(notFound('camera', id));
+          const roomId = input.roomId ?? cur.roomId;
+          if (input.roomId !== undefined && !(await repos.rooms.get(input.roomId)))
+            return unwrap(notFound('room', input.roomId));
+          const name = input.name === undefined ? cur.name : unwrap(validName('name', input.name));
+          await nameTaken(repos, roomId, name, id);
+          const parsed = input.url === undefined ? undefined : unwrap(parseCameraUrl(input.url));
+          const username = input.username ?? parsed?.username;
+          const password = input.password ?? parsed?.password;
+          unwrap(credentialsComplete(username, password));
+          let credentialsSealed = cur.credentialsSealed;
+          if (input.clearCredentials) credentialsSealed = null;
+          if (username !== undefined || password !== undefined) {
+            credentialsSealed = secrets.seal(
+              JSON.stringify({ username: username ?? '', password: password ?? '' }),
+            );
+          }
+          const camera: CameraRecord = {
+            ...cur,
+            roomId,
+            name,
+            url: parsed?.url ?? cur.url,
+            credentialsSealed,
+            hasCredentials: credentialsSealed !== null,
+          };
+          await repos.cameras.update(camera);
+          await recordAudit(repos, clock, actor, 'camera.update', `camera:${id}`, {
+            name: camera.name,
+            url: camera.url,
+            credentialsChanged: credentialsSealed !== cur.credentialsSealed,
+          });
+          const { credentialsSealed: _omit, ...pub } = camera;
+          return pub;
+        }),
+      ),
+
+    /**
+     * Switches a camera off (`disabled: true`) or on again. A disabled camera is never armed and
+     * raises no health error; an alarm in its room gets the note "camera disabled". Setting the
+     * state it already has changes nothing and is not audited.
+     */
+    setCameraDisabled: async (actor: Actor, id: string, disabled: boolean): Promise<Result<Camera>> =>
+      cameraChanged(
+        await inTransaction(store, async (repos) => {
+          const cur = await repos.cameras.get(id);
+          if (!cur) return unwrap(notFound('camera', id));
+          if (cur.disabled === disabled) return cur;
+          const at = disabled ? now() : null;
+          await repos.cameras.setDisabled(id, at);
+          await recordAudit(
+            repos,
+            clock,
+            actor,
+            disabled ? 'camera.disable' : 'camera.enable',
+            `camera:${id}`,
+            {
+              roomId: cur.roomId,
+              name: cur.name,
+            },
           );
-        const parsed = input.url === undefined ? undefined : unwrap(parseCameraUrl(input.url));
-        const username = input.username ?? parsed?.username;
-        const password = input.password ?? parsed?.password;
-        let credentialsSealed = cur.credentialsSealed;
-        if (input.clearCredentials) credentialsSealed = null;
-        if (username !== undefined || password !== undefined) {
-          credentialsSealed = secrets.seal(
-            JSON.stringify({ username: username ?? '', password: password ?? '' }),
-          );
-        }
-        const camera: CameraRecord = {
-          ...cur,
-          roomId,
-          name,
-          url: parsed?.url ?? cur.url,
-          credentialsSealed,
-          hasCredentials: credentialsSealed !== null,
-        };
-        await repos.cameras.update(camera);
-        await recordAudit(repos, clock, actor, 'camera.update', `camera:${id}`, {
-          name: camera.name,
-          url: camera.url,
-          credentialsChanged: credentialsSealed !== cur.credentialsSealed,
-        });
-        const { credentialsSealed: _omit, ...pub } = camera;
-        return pub;
-      }),
+          return { ...cur, disabled, disabledAt: at };
+        }),
+      ),
+
+    /**
+     * Retires a camera: gone from every list and never armed again. Nothing is deleted: its row
+     * stays for the clips that reference it, and those clips keep their own retention.
+     */
+    removeCamera: async (actor: Actor, id: string): Promise<Result<Camera>> =>
+      cameraChanged(
+        await inTransaction(store, async (repos) => {
+          const cur = await repos.cameras.get(id);
+          if (!cur) return unwrap(notFound('camera', id));
+          await repos.cameras.remove(id, now());
+          await recordAudit(repos, clock, actor, 'camera.remove', `camera:${id}`, {
+            roomId: cur.roomId,
+            name: cur.name,
+          });
+          return cur;
+        }),
+      ),
 
     listConversationTypes: () => store.read.conversationTypes.list(),
 

@@ -71,6 +71,8 @@ const setup = async (t: TestRuntime, rooms: readonly string[]) => {
   const rec = t.rt.modules.find((m) => m.name === 'recording') as RecordingModule;
   const typeId = (await t.rt.store.read.conversationTypes.list())[0]!.id;
   const compiled = policyFor(rooms, typeId);
+  // The demo camera starts disabled (no test camera runs for a new user): these tests arm it.
+  await sql`UPDATE cameras SET disabled_at = NULL`.execute(t.rt.database.db);
   await sql`INSERT INTO policy_versions (seq, compiled_at, trigger, cause, compiled, hash) VALUES (${500}, ${compiled.compiledAt}, ${'approval'}, ${null}, ${JSON.stringify(compiled)}, ${'h'})`.execute(
     t.rt.database.db,
   );

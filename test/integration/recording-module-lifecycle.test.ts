@@ -212,6 +212,8 @@ describe.skipIf(!hasTools).each(dialects)('recording module (%s)', (dialect) => 
     await t.rt.store.transaction(async (repos) => {
       const c = (await repos.cameras.getWithSecret(cameraId))!;
       await repos.cameras.update({ ...c, url: `rtsp://127.0.0.1:${cam.port}/stream` });
+      // The demo camera starts disabled (no test camera runs for a new user): this suite arms it.
+      await repos.cameras.setDisabled(cameraId, null);
     });
     const identity = generateIdentity();
     identityFile = path.join(work, 'vault-identity.txt');

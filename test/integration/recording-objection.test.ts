@@ -64,6 +64,12 @@ describe("recording objection: only for one's own conversation, or security on t
 
   it('no policy compiled yet: every camera is off, and says so', async () => {
     const rec = t.rt.modules.find((m) => m.name === 'recording') as RecordingModule;
+    // The demo camera starts disabled (its own note); enabled, the policy is what keeps it off.
+    const demoCamera = (await t.rt.store.read.cameras.list())[0]!;
+    expect((await rec.service.plan()).find((p) => p.camera.id === demoCamera.id)?.off?.kind).toBe(
+      'camera-disabled',
+    );
+    await t.rt.store.transaction((repos) => repos.cameras.setDisabled(demoCamera.id, null));
     const plans = await rec.service.plan();
     expect(plans.length).toBeGreaterThan(0);
     for (const p of plans) {

@@ -3,6 +3,7 @@
  * ffmpeg: right and wrong password, an unreachable camera, a non-H.264 camera, and a camera that
  * dies in the middle of a clip.
  */
+import { readFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -61,6 +62,23 @@ describe.skipIf(!hasTools)('recorder with a real RTSP camera', () => {
     expect(probe.value.durationSeconds).toBeGreaterThanOrEqual(2 + 2 - 1);
     await rec.stop();
   });
+
+  it('the password never appears in the running ffmpeg argv (ps, /proc/<pid>/cmdline), Digest auth still works', async () => {
+    const secret = "Sé'cret:p@ss/w0rd";
+    const cam = await camera({ user: 'operator', password: secret });
+    const rec = armCamera({ source: { url: cam.url(), audio: false, timeoutSeconds: 5 } });
+    stops.push(rec.stop);
+    rec.start();
+    await rec.waitFor('online', () => rec.ingest.health().state === 'online');
+    const pid = rec.ingest.pid;
+    if (pid === undefined) throw new Error('no ffmpeg running');
+    const argv = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+    expect(argv).toContain('pipe:3');
+    for (const leak of [secret, encodeURIComponent(secret), 'operator', `${cam.port}/stream`])
+      expect(argv.join(' ')).not.toContain(leak);
+    expect(readFileSync(`/proc/${pid}/environ`, 'utf8')).not.toContain(encodeURIComponent(secret));
+    await rec.stop();
+  }, 40_000);
 
   it('wrong password: unauthorised, the password never appears in the error', async () => {
     const cam = await camera({ password: 'the-real-one' });

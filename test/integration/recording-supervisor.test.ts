@@ -96,6 +96,8 @@ const plan = (mode: RecordingMode, off: CameraPlan['off'] = null): CameraPlan =>
     name: 'Camera 1',
     url: 'rtsp://127.0.0.1:1/fake',
     hasCredentials: false,
+    disabled: false,
+    disabledAt: null,
     createdAt: '2024-01-01T00:00:00Z',
   },
   siteId: 'site-1',

@@ -148,6 +148,33 @@ const nl = {
     formEdit: 'Camera wijzigen',
     empty: "Er zijn nog geen camera's.",
     noRooms: 'Maak eerst een spreekkamer aan.',
+    state: 'Status',
+    enabled: 'aan',
+    disabled: 'uitgeschakeld',
+    actionLabel: { disable: 'Uitschakelen', enable: 'Inschakelen', remove: 'Verwijderen' },
+    actionAria: {
+      disable: (name: string) => `Camera ${name} uitschakelen`,
+      enable: (name: string) => `Camera ${name} inschakelen`,
+      remove: (name: string) => `Camera ${name} verwijderen`,
+    },
+    confirmTitle: {
+      disable: (name: string) => `Camera ${name} uitschakelen?`,
+      enable: (name: string) => `Camera ${name} inschakelen?`,
+      remove: (name: string) => `Camera ${name} verwijderen?`,
+    },
+    confirmText: {
+      disable:
+        'Een uitgeschakelde camera neemt nooit op en geeft geen storingsmelding. Een alarm in deze spreekkamer krijgt de notitie "camera uitgeschakeld". Een opname die al loopt, maakt haar nabeeld af.',
+      enable:
+        'De camera doet weer mee: hij neemt op zodra de goedgekeurde beoordeling van de spreekkamer dat toestaat.',
+      remove:
+        'De camera verdwijnt uit alle lijsten en neemt nooit meer op. Zijn opnamen blijven bewaard tot hun bewaartermijn afloopt. De naam blijft in gebruik voor deze spreekkamer. Dit kan niet ongedaan worden gemaakt.',
+    },
+    actionDone: {
+      disable: 'Camera uitgeschakeld.',
+      enable: 'Camera ingeschakeld.',
+      remove: 'Camera verwijderd; de opnamen blijven bewaard.',
+    },
   },
   conversationTypes: {
     title: 'Soorten gesprek',
@@ -1038,6 +1065,33 @@ const en: Dictionary = {
     formEdit: 'Edit camera',
     empty: 'There are no cameras yet.',
     noRooms: 'Create an interview room first.',
+    state: 'State',
+    enabled: 'on',
+    disabled: 'disabled',
+    actionLabel: { disable: 'Disable', enable: 'Enable', remove: 'Remove' },
+    actionAria: {
+      disable: (name: string) => `Disable camera ${name}`,
+      enable: (name: string) => `Enable camera ${name}`,
+      remove: (name: string) => `Remove camera ${name}`,
+    },
+    confirmTitle: {
+      disable: (name: string) => `Disable camera ${name}?`,
+      enable: (name: string) => `Enable camera ${name}?`,
+      remove: (name: string) => `Remove camera ${name}?`,
+    },
+    confirmText: {
+      disable:
+        'A disabled camera never records and raises no fault. An alarm in this interview room gets the note "camera disabled". A clip already running finishes its post-roll.',
+      enable:
+        'The camera takes part again: it records as soon as the approved assessment of the interview room allows it.',
+      remove:
+        'The camera disappears from every list and never records again. Its clips are kept until their retention ends. The name stays taken in this interview room. This cannot be undone.',
+    },
+    actionDone: {
+      disable: 'Camera disabled.',
+      enable: 'Camera enabled.',
+      remove: 'Camera removed; its clips are kept.',
+    },
   },
   conversationTypes: {
     title: 'Kinds of conversation',

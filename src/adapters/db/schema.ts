@@ -47,6 +47,10 @@ export interface CameraTable {
   /** AES-256-GCM sealed JSON {username,password}, or null. Never returned or logged. */
   credentials_sealed: string | null;
   created_at: string;
+  /** Set while an administrator has the camera switched off (0008). */
+  disabled_at: string | null;
+  /** Soft delete (0008): the row stays for the clips that reference it. */
+  removed_at: string | null;
 }
 
 export interface ConversationTypeTable {

@@ -41,6 +41,8 @@ class FakeClock implements Clock {
 class FakeChild implements SpawnedProcess {
   readonly pid = 4242;
   signals: string[] = [];
+  /** What the spawner would write to fd 3. */
+  secretInput: string | null = null;
   private out: ((c: Buffer) => void)[] = [];
   private err: ((c: Buffer) => void)[] = [];
   private exit: ((code: number | null, signal: string | null, e: NodeJS.ErrnoException | null) => void)[] =
@@ -88,8 +90,9 @@ const frag = (i: number) =>
 const setup = (extra: { codec?: string } = {}) => {
   const clock = new FakeClock();
   const children: FakeChild[] = [];
-  const spawner: Spawner = (_cmd, args) => {
+  const spawner: Spawner = (_cmd, args, secretInput) => {
     const c = new FakeChild(args);
+    c.secretInput = secretInput ?? null;
     children.push(c);
     return c;
   };
@@ -123,7 +126,10 @@ describe('IngestProcess (fake ffmpeg)', () => {
     ingest.start();
     const c = children[0];
     if (c === undefined) throw new Error('not spawned');
-    expect(c.args).toContain('rtsp://admin:hunter2@10.0.0.9/stream');
+    // The credentials go to fd 3, never into the argv.
+    expect(c.args.join(' ')).not.toContain('hunter2');
+    expect(c.args).toContain('pipe:3');
+    expect(c.secretInput).toContain("file 'rtsp://admin:hunter2@10.0.0.9/stream'");
     c.stdout(Buffer.concat([INIT, frag(0)]).subarray(0, 700));
     c.stdout(Buffer.concat([INIT, frag(0), frag(1)]).subarray(700));
     expect(events).toEqual(['init', 'fragment 0', 'fragment 2']);

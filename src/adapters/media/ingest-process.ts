@@ -5,8 +5,9 @@
  * goes straight into the parser, fragments go to the caller's callback.
  */
 import { spawn } from 'node:child_process';
+import type { Writable } from 'node:stream';
 import {
-  buildIngestArgs,
+  buildIngestCommand,
   redactArgs,
   redactUrl,
   type IngestArgsOptions,
@@ -47,7 +48,15 @@ export interface SpawnedProcess {
   kill(signal: 'SIGTERM' | 'SIGKILL'): void;
 }
 
-export type Spawner = (command: string, args: readonly string[]) => SpawnedProcess;
+/**
+ * `secretInput`, when given, is written to the child's file descriptor 3 and the pipe closed: the
+ * camera URL with its credentials travels there instead of in the argv (ffmpeg-args.ts).
+ */
+export type Spawner = (
+  command: string,
+  args: readonly string[],
+  secretInput?: string | null,
+) => SpawnedProcess;
 
 export interface Clock {
   now(): number;
@@ -89,9 +98,10 @@ export interface IngestOptions {
  */
 export const createNodeSpawner =
   (options: { readonly cwd?: string; readonly env?: NodeJS.ProcessEnv } = {}): Spawner =>
-  (command, args) => {
+  (command, args, secretInput) => {
+    const withSecret = secretInput !== undefined && secretInput !== null;
     const child = spawn(command, [...args], {
-      stdio: ['ignore', 'pipe', 'pipe'],
+      stdio: withSecret ? ['ignore', 'pipe', 'pipe', 'pipe'] : ['ignore', 'pipe', 'pipe'],
       windowsHide: true,
       cwd: options.cwd,
       env: options.env,
@@ -100,10 +110,16 @@ export const createNodeSpawner =
     child.on('error', (e: NodeJS.ErrnoException) => {
       spawnError = e;
     });
+    if (withSecret) {
+      const fd3 = child.stdio[3] as Writable | null | undefined;
+      // ffmpeg may exit before reading it (EPIPE): the exit handler reports that, not this stream.
+      fd3?.on('error', () => undefined);
+      fd3?.end(secretInput);
+    }
     return {
       pid: child.pid,
-      onStdout: (l) => child.stdout.on('data', l),
-      onStderr: (l) => child.stderr.on('data', l),
+      onStdout: (l) => child.stdout?.on('data', l),
+      onStderr: (l) => child.stderr?.on('data', l),
       // 'close' fires after stdio is drained, so no fragment can arrive after the exit callback.
       onExit: (l) =>
         child.once('close', (code: number | null, signal: string | null) => l(code, signal, spawnError)),
@@ -244,14 +260,14 @@ export class IngestProcess {
   }
 
   private launch(): void {
-    const args = buildIngestArgs(this.o.source);
+    const command = buildIngestCommand(this.o.source);
     const gen = ++this.generation;
-    if (!args.ok) {
-      this.setHealth({ state: 'bad-stream', error: args.error, nextAttemptAt: null });
+    if (!command.ok) {
+      this.setHealth({ state: 'bad-stream', error: command.error, nextAttemptAt: null });
       return;
     }
     this.o.logger?.info(
-      { component: 'recorder', cameraId: this.o.cameraId, argv: redactArgs(args.value) },
+      { component: 'recorder', cameraId: this.o.cameraId, argv: redactArgs(command.value.args) },
       'starting ffmpeg ingest',
     );
     this.stderrTail = '';
@@ -259,7 +275,7 @@ export class IngestProcess {
     this.forced = null;
     this.sawFragment = false;
     const parser = new Fmp4Parser();
-    const child = this.spawner(this.o.ffmpegPath, args.value);
+    const child = this.spawner(this.o.ffmpegPath, command.value.args, command.value.secretInput);
     this.child = child;
     const live = (): boolean => gen === this.generation && !this.stopped;
 

@@ -54,6 +54,20 @@ const resolveRoom = async (api: ApiClient, ref: string): Promise<Room> => {
   return matches[0]!;
 };
 
+/** Resolves a camera by id or exact name; a name used in several rooms needs the id. */
+const resolveCamera = async (api: ApiClient, ref: string): Promise<Camera> => {
+  const matches = (await api.get<Camera[]>('/api/cameras')).filter((x) => x.id === ref || x.name === ref);
+  if (matches.length === 0)
+    throw new CliError(`RESOURCE.NOT_FOUND: no camera "${ref}"`, EXIT.NO_INPUT, 'RESOURCE.NOT_FOUND');
+  if (matches.length > 1)
+    throw new CliError(
+      `REQUEST.INVALID: "${ref}" names cameras in several rooms; use the camera id`,
+      EXIT.DATA_ERR,
+      'REQUEST.INVALID',
+    );
+  return matches[0]!;
+};
+
 export const registerRegistryCommands = (program: Command, io: CliIo): void => {
   // Sites
   const site = program.command('site').description('sites (locations with interview rooms)');
@@ -112,21 +126,58 @@ export const registerRegistryCommands = (program: Command, io: CliIo): void => {
 
   // Cameras
   const camera = program.command('camera').description('cameras (credentials are write-only)');
-  withConn(camera.command('list').description('list cameras')).action(async (o: Conn) =>
-    list(
-      io,
-      o,
-      await client(o).get<Camera[]>('/api/cameras'),
-      ['id', 'name', 'roomId', 'url', 'credentials'],
-      (c) => ({
-        id: c.id,
-        name: c.name,
-        roomId: c.roomId,
-        url: c.url,
-        credentials: c.hasCredentials,
-      }),
-    ),
+  withConn(camera.command('list').description('list cameras (removed cameras are not listed)')).action(
+    async (o: Conn) =>
+      list(
+        io,
+        o,
+        await client(o).get<Camera[]>('/api/cameras'),
+        ['id', 'name', 'roomId', 'url', 'credentials', 'disabled'],
+        (c) => ({
+          id: c.id,
+          name: c.name,
+          roomId: c.roomId,
+          url: c.url,
+          credentials: c.hasCredentials,
+          disabled: c.disabled,
+        }),
+      ),
   );
+  for (const [verb, what] of [
+    ['disable', 'switch a camera off: never armed, no health error; alarms note "camera disabled"'],
+    ['enable', 'switch a disabled camera on again'],
+  ] as const)
+    withConn(camera.command(verb).description(what).argument('<camera>', 'camera id or name')).action(
+      async (ref: string, o: Conn) => {
+        const api = client(o);
+        const c = await resolveCamera(api, ref);
+        const r = await api.post<Camera>(`/api/cameras/${c.id}/${verb}`, {});
+        emit(
+          io,
+          Boolean(o.json),
+          r,
+          () => `${r.disabled ? 'Disabled' : 'Enabled'} camera ${r.name} (${r.id})`,
+        );
+      },
+    );
+  withConn(
+    camera
+      .command('remove')
+      .description(
+        'retire a camera: gone from lists and never armed again; its clips are kept (and expire by their own retention)',
+      )
+      .argument('<camera>', 'camera id or name'),
+  ).action(async (ref: string, o: Conn) => {
+    const api = client(o);
+    const c = await resolveCamera(api, ref);
+    await api.delete(`/api/cameras/${c.id}`);
+    emit(
+      io,
+      Boolean(o.json),
+      { id: c.id, name: c.name, removed: true },
+      () => `Removed camera ${c.name} (${c.id}); its clips are kept`,
+    );
+  });
   withConn(
     camera
       .command('add')
@@ -138,9 +189,17 @@ export const registerRegistryCommands = (program: Command, io: CliIo): void => {
       .requiredOption('--stream-url <rtsp-url>', 'stream URL, e.g. rtsp://10.0.0.5:554/stream1')
       .option('--username <user>', 'camera user name'),
   ).action(async (o: Conn & { room: string; name: string; streamUrl: string; username?: string }) => {
+    const password = clientConfig(o).cameraPassword;
+    // A user name without its password cannot log in (RTSP Digest/Basic send both): refuse before
+    // anything is stored, rather than register credentials that can never work.
+    if (o.username && !password)
+      throw new CliError(
+        'REQUEST.INVALID: --username needs the camera password in $PROPORTIO_CAMERA_PASSWORD (never an option, so it stays out of shell history and ps)',
+        EXIT.USAGE,
+        'REQUEST.INVALID',
+      );
     const api = client(o);
     const r = await resolveRoom(api, o.room);
-    const password = clientConfig(o).cameraPassword;
     const c = await api.post<Camera>('/api/cameras', {
       roomId: r.id,
       name: o.name,

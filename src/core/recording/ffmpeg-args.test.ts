@@ -1,5 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { buildIngestArgs, redactArgs, redactUrl } from './ffmpeg-args.js';
+import {
+  SECRET_INPUT_PROTOCOLS,
+  buildIngestCommand,
+  redactArgs,
+  redactUrl,
+  secretInputScript,
+} from './ffmpeg-args.js';
+
+/** The argv only (most cases have no secret, so no fd-3 script). */
+const buildIngestArgs = (o: Parameters<typeof buildIngestCommand>[0]) => {
+  const r = buildIngestCommand(o);
+  if (!r.ok) return r;
+  expect(r.value.secretInput).toBeNull();
+  return { ok: true as const, value: r.value.args };
+};
 
 const TAIL = [
   '-sn',
@@ -15,13 +29,60 @@ const TAIL = [
 const HEAD = ['-hide_banner', '-nostdin', '-nostats', '-loglevel', 'level+warning'];
 
 describe('buildIngestArgs', () => {
-  it('RTSP camera without audio: TCP, socket timeout, video copy only, fMP4 on stdout', () => {
-    const r = buildIngestArgs({
+  it('RTSP camera with credentials: the argv names only pipe:3, the URL goes to fd 3 (never in ps)', () => {
+    const r = buildIngestCommand({
       url: 'rtsp://admin:s3cret@10.0.0.5:554/stream1',
       transport: 'tcp',
       audio: false,
     });
     expect(r).toEqual({
+      ok: true,
+      value: {
+        args: [
+          ...HEAD,
+          '-protocol_whitelist',
+          'pipe,rtsp,rtsps,rtp,tcp,udp,tls,http,https',
+          '-f',
+          'concat',
+          '-safe',
+          '0',
+          '-i',
+          'pipe:3',
+          '-map',
+          '0:v:0',
+          '-c:v',
+          'copy',
+          '-an',
+          ...TAIL,
+        ],
+        secretInput: [
+          'ffconcat version 1.0',
+          "file 'rtsp://admin:s3cret@10.0.0.5:554/stream1'",
+          'option rtsp_transport tcp',
+          'option timeout 10000000',
+          '',
+        ].join('\n'),
+      },
+    });
+    if (!r.ok) throw new Error('expected ok');
+    expect(r.value.args.join(' ')).not.toMatch(/s3cret|admin/);
+    expect(SECRET_INPUT_PROTOCOLS).not.toContain('file');
+  });
+
+  it('a secret query parameter also travels on fd 3; quotes in the URL cannot end the file directive', () => {
+    const r = buildIngestCommand({ url: "http://cam/v.cgi?password=it's", audio: false });
+    if (!r.ok) throw new Error('expected ok');
+    expect(r.value.args).toContain('pipe:3');
+    expect(r.value.args.join(' ')).not.toContain("it's");
+    expect(r.value.secretInput).toBe(
+      "ffconcat version 1.0\nfile 'http://cam/v.cgi?password=it'\\''s'\noption rw_timeout 10000000\n",
+    );
+    expect(secretInputScript('rtsp://a/b', [])).toBe("ffconcat version 1.0\nfile 'rtsp://a/b'\n");
+    expect(buildIngestCommand({ url: 'rtsp://u:p@cam/s', audio: false, inputFormat: 'rtsp' }).ok).toBe(false);
+  });
+
+  it('RTSP camera without credentials: TCP and socket timeout as plain input options', () => {
+    expect(buildIngestArgs({ url: 'rtsp://10.0.0.5:554/stream1', audio: false })).toEqual({
       ok: true,
       value: [
         ...HEAD,
@@ -30,7 +91,7 @@ describe('buildIngestArgs', () => {
         '-timeout',
         '10000000',
         '-i',
-        'rtsp://admin:s3cret@10.0.0.5:554/stream1',
+        'rtsp://10.0.0.5:554/stream1',
         '-map',
         '0:v:0',
         '-c:v',
@@ -128,7 +189,7 @@ describe('buildIngestArgs', () => {
     ['rtsp://cam/s\r\nSET_PARAMETER', 'control characters'],
     [' rtsp://cam/s', 'surrounding space'],
   ])('refuses %j (%s)', (url) => {
-    const r = buildIngestArgs({ url, audio: false });
+    const r = buildIngestCommand({ url, audio: false });
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error.code).toBe('RECORDING.INVALID_SOURCE');
   });
@@ -148,10 +209,6 @@ describe('redactArgs', () => {
     expect(redactUrl('http://cam/video.cgi?user=x&password=hunter2')).toBe(
       'http://cam/video.cgi?user=x&password=***',
     );
-    const r = buildIngestArgs({ url: 'rtsp://u:pw@cam/s', audio: false });
-    if (!r.ok) throw new Error('expected ok');
-    const redacted = redactArgs(r.value);
-    expect(redacted.join(' ')).not.toContain('pw');
-    expect(redacted).toContain('rtsp://***@cam/s');
+    expect(redactArgs(['-i', 'rtsp://u:pw@cam/s'])).toEqual(['-i', 'rtsp://***@cam/s']);
   });
 });

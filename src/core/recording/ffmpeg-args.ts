@@ -1,6 +1,11 @@
 /**
  * The ffmpeg argument list for one camera's ingest, built as a pure function and tested as an
  * exact argv (ARCHITECTURE.md §5): stream copy only, fragmented MP4 on stdout, never a file.
+ *
+ * Camera credentials never go into the argv (local users can read any process's argv in `ps` and
+ * /proc/<pid>/cmdline). ffmpeg 5.1 has no RTSP password option, so a URL that carries a secret is
+ * handed over as a one-line ffconcat script on file descriptor 3 (`-f concat -safe 0 -i pipe:3`,
+ * the per-input options as `option` directives, ffmpeg ≥ 5.0): the argv names only `pipe:3`.
  */
 import { err, ok, type Result } from '../result.js';
 
@@ -36,11 +41,39 @@ const schemeOf = (url: string): string | null => {
   return m?.[1] === undefined ? null : m[1].toLowerCase();
 };
 
+/** The protocols ffmpeg may open behind the pipe: the pipe itself and camera transports only. */
+export const SECRET_INPUT_PROTOCOLS = 'pipe,rtsp,rtsps,rtp,tcp,udp,tls,http,https';
+
+export interface IngestCommand {
+  /** The argv without the program name: never a credential. */
+  readonly args: readonly string[];
+  /**
+   * The ffconcat script with the URL and its credentials, to be written to ffmpeg's fd 3 and
+   * closed (memory and a pipe only); null when the URL carries no secret.
+   */
+  readonly secretInput: string | null;
+}
+
+/** A URL carries a secret when redaction would change it (user:pass@ or a secret query parameter). */
+export const carriesSecret = (url: string): boolean => redactUrl(url) !== url;
+
+/** ffconcat quoting (av_get_token): inside '…' everything is literal, so ' becomes '\''. */
+const concatQuote = (s: string): string => `'${s.replaceAll("'", "'\\''")}'`;
+
+/** The ffconcat script that opens one URL with its input options (`option key value`). */
+export const secretInputScript = (url: string, options: readonly (readonly [string, string])[]): string =>
+  [
+    'ffconcat version 1.0',
+    `file ${concatQuote(url)}`,
+    ...options.map(([k, v]) => `option ${k} ${v}`),
+    '',
+  ].join('\n');
+
 /**
- * Returns the argv (without the program name). The URL may carry credentials: the array lives in
- * memory only; log it through {@link redactArgs}.
+ * Returns the argv (without the program name) and, for a URL with credentials, the script that
+ * carries it on fd 3. Log the argv through {@link redactArgs} all the same.
  */
-export const buildIngestArgs = (o: IngestArgsOptions): Result<readonly string[]> => {
+export const buildIngestCommand = (o: IngestArgsOptions): Result<IngestCommand> => {
   const url = o.url.trim();
   // A control character or leading dash could smuggle extra options or protocol commands.
   if (url === '' || url !== o.url || url.startsWith('-') || hasControlChars(url)) {
@@ -54,13 +87,20 @@ export const buildIngestArgs = (o: IngestArgsOptions): Result<readonly string[]>
   }
   const micros = String(Math.round(timeout * 1_000_000));
   const scheme = schemeOf(url);
-  const input: string[] = [];
+  const urlOptions: [string, string][] = [];
   if (scheme === 'rtsp' || scheme === 'rtsps') {
     // For the RTSP demuxer `-timeout` is the socket I/O timeout (ffmpeg ≥ 5; was -stimeout).
-    input.push('-rtsp_transport', o.transport ?? 'tcp', '-timeout', micros);
+    urlOptions.push(['rtsp_transport', o.transport ?? 'tcp'], ['timeout', micros]);
   } else if (scheme !== null && NETWORK_SCHEMES.has(scheme)) {
-    input.push('-rw_timeout', micros);
+    urlOptions.push(['rw_timeout', micros]);
   }
+  const secret = carriesSecret(url);
+  if (secret && (o.inputFormat !== undefined || o.loop === true)) {
+    return err('RECORDING.INVALID_SOURCE', 'A camera address with credentials cannot take an input format');
+  }
+  const input: string[] = secret
+    ? ['-protocol_whitelist', SECRET_INPUT_PROTOCOLS, '-f', 'concat', '-safe', '0']
+    : urlOptions.flatMap(([k, v]) => [`-${k}`, v]);
   if (o.realtime === true) input.push('-re');
   if (o.loop === true) input.push('-stream_loop', '-1');
   if (o.inputFormat !== undefined) {
@@ -77,7 +117,7 @@ export const buildIngestArgs = (o: IngestArgsOptions): Result<readonly string[]>
       ['-map', '0:v:0', '-map', '0:a:0?', '-c:v', 'copy', '-c:a', 'aac', '-b:a', '64k']
     : ['-map', '0:v:0', '-c:v', 'copy', '-an'];
 
-  return ok([
+  const args = [
     '-hide_banner',
     '-nostdin',
     '-nostats',
@@ -86,7 +126,7 @@ export const buildIngestArgs = (o: IngestArgsOptions): Result<readonly string[]>
     'level+warning',
     ...input,
     '-i',
-    url,
+    secret ? 'pipe:3' : url,
     ...streams,
     '-sn',
     '-dn',
@@ -98,7 +138,8 @@ export const buildIngestArgs = (o: IngestArgsOptions): Result<readonly string[]>
     '-flush_packets',
     '1',
     'pipe:1',
-  ]);
+  ];
+  return ok({ args, secretInput: secret ? secretInputScript(url, urlOptions) : null });
 };
 
 const SECRET_PARAMS = /([?&;](?:password|passwd|pass|pwd|token|auth|key|secret)=)[^&;#\s]*/gi;

@@ -33,6 +33,9 @@ export interface Camera {
   readonly name: string;
   readonly url: string;
   readonly hasCredentials: boolean;
+  /** Switched off by an administrator: never armed, no health error, alarms note it. */
+  readonly disabled: boolean;
+  readonly disabledAt: string | null;
   readonly createdAt: string;
 }
 

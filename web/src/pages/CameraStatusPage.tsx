@@ -2,17 +2,21 @@
  * Camera status (issue 5, health): per camera whether the policy arms it now, the connection
  * state (online / offline / unauthorised / bad stream) and how the stream arrives (last frame,
  * bitrate, keyframe interval, restarts). Refreshed every 10 s; outages also show in the banner.
+ * Administrators can disable, enable or remove a camera here (with a confirmation).
  */
-import { Paragraph } from '@utrecht/component-library-react';
+import { ButtonGroup, Paragraph } from '@utrecht/component-library-react';
 import { useEffect } from 'react';
-import { api } from '../api.js';
+import { api, type Camera } from '../api.js';
+import { CameraActionButtons, ConfirmCameraAction, type CameraAction } from '../components/CameraActions.js';
+import { Notice } from '../components/Notice.js';
 import { LoadError } from '../components/LoadError.js';
 import { Loading } from '../components/Loading.js';
 import { PageTitle } from '../components/PageTitle.js';
-import { ResourceTable } from '../components/ResourcePage.js';
+import { ResourceTable, useEditor } from '../components/ResourcePage.js';
 import { useLoad } from '../hooks.js';
 import { formatDateTime, useI18n } from '../i18n.js';
 import { useRegistry } from '../registry.js';
+import { useSession } from '../session.js';
 
 /** One row of GET /api/recording/cameras (the fields this page shows). */
 interface CameraStatus {
@@ -37,12 +41,26 @@ export const CameraStatusPage = () => {
   const { t, lang } = useI18n();
   const c = t.cameraStatus;
   const { registry } = useRegistry();
+  const { can } = useSession();
+  // Administrators switch a camera off or retire it right here, where its fault shows.
+  const writable = can('cameras:write');
   const cameras = useLoad(() => api.get<CameraStatus[]>('/api/recording/cameras'), []);
+  const registered = useLoad(
+    () => (writable ? api.get<Camera[]>('/api/cameras') : Promise.resolve([] as Camera[])),
+    [writable],
+  );
   const { reload } = cameras;
+  const reloadRegistered = registered.reload;
   useEffect(() => {
     const timer = setInterval(reload, REFRESH_MS);
     return () => clearInterval(timer);
   }, [reload]);
+  const editor = useEditor<{ readonly camera: Camera; readonly action: CameraAction }>(() => {
+    reload();
+    reloadRegistered();
+  });
+  const { editing } = editor;
+  const cameraOf = (id: string) => registered.data?.find((x) => x.id === id);
   const rows = cameras.data ?? [];
   const state = (s: CameraStatus) =>
     `${c.states[s.state] ?? s.state}${s.stateSince ? ` (${formatDateTime(lang, s.stateSince)})` : ''}`;
@@ -50,6 +68,16 @@ export const CameraStatusPage = () => {
     <>
       <PageTitle>{c.title}</PageTitle>
       <Paragraph>{c.intro}</Paragraph>
+      <Notice text={editor.notice} />
+      {writable && editing !== null ? (
+        <ConfirmCameraAction
+          key={`${editing.action}-${editing.camera.id}`}
+          camera={editing.camera}
+          action={editing.action}
+          onDone={editor.done(t.cameras.actionDone[editing.action])}
+          onCancel={editor.close}
+        />
+      ) : null}
       {cameras.loading && !cameras.data ? <Loading /> : null}
       {cameras.error ? <LoadError error={cameras.error} /> : null}
       {cameras.data && rows.length === 0 ? <Paragraph>{c.none}</Paragraph> : null}
@@ -78,6 +106,21 @@ export const CameraStatusPage = () => {
             { header: c.restarts, cell: (s) => String(s.restarts) },
             { header: c.why, cell: (s) => s.error ?? s.offReason ?? '' },
           ]}
+          actions={
+            writable
+              ? (s) => {
+                  const camera = cameraOf(s.cameraId);
+                  return camera ? (
+                    <ButtonGroup>
+                      <CameraActionButtons
+                        camera={camera}
+                        onAction={(action) => editor.open({ camera, action })}
+                      />
+                    </ButtonGroup>
+                  ) : null;
+                }
+              : undefined
+          }
         />
       ) : null}
     </>

@@ -1,6 +1,7 @@
-import { StatusBadge } from '@utrecht/component-library-react';
+import { ButtonGroup, StatusBadge } from '@utrecht/component-library-react';
 import { useState } from 'react';
 import { api, type Camera, type Room, type Site } from '../api.js';
+import { CameraActionButtons, ConfirmCameraAction, type CameraAction } from '../components/CameraActions.js';
 import { CheckboxField } from '../components/CheckboxField.js';
 import { FormSection } from '../components/FormSection.js';
 import { EditButton, ResourcePage, ResourceTable, useEditor } from '../components/ResourcePage.js';
@@ -146,8 +147,13 @@ export const CamerasPage = () => {
       ]),
     [],
   );
-  const editor = useEditor<Camera | 'new'>(data.reload);
+  const editor = useEditor<Camera | 'new' | { readonly camera: Camera; readonly action: CameraAction }>(
+    data.reload,
+  );
   const { editing } = editor;
+  // One open section at a time: the camera form, or the confirmation of an action.
+  const confirming = editing !== null && editing !== 'new' && 'action' in editing ? editing : null;
+  const formFor = editing === 'new' || (editing !== null && !('action' in editing)) ? editing : null;
   const [cameras, rooms, sites] = data.data ?? [[], [], []];
   const canAdd = writable && editing === null && data.data !== undefined;
 
@@ -162,13 +168,21 @@ export const CamerasPage = () => {
       }
       addBlocked={canAdd && rooms.length === 0 ? t.cameras.noRooms : undefined}
       form={
-        writable && editing !== null ? (
+        writable && confirming !== null ? (
+          <ConfirmCameraAction
+            key={`${confirming.action}-${confirming.camera.id}`}
+            camera={confirming.camera}
+            action={confirming.action}
+            onDone={editor.done(t.cameras.actionDone[confirming.action])}
+            onCancel={editor.close}
+          />
+        ) : writable && formFor !== null ? (
           <CameraForm
-            key={editing === 'new' ? 'new' : editing.id}
-            camera={editing === 'new' ? undefined : editing}
+            key={formFor === 'new' ? 'new' : formFor.id}
+            camera={formFor === 'new' ? undefined : formFor}
             rooms={rooms}
             sites={sites}
-            onDone={editor.done(editing === 'new' ? t.created : t.saved)}
+            onDone={editor.done(formFor === 'new' ? t.created : t.saved)}
             onCancel={editor.close}
           />
         ) : null
@@ -193,8 +207,29 @@ export const CamerasPage = () => {
                   <StatusBadge status="neutral">{t.cameras.credentialsNone}</StatusBadge>
                 ),
             },
+            {
+              header: t.cameras.state,
+              cell: (c) =>
+                c.disabled ? (
+                  <StatusBadge status="warning">{t.cameras.disabled}</StatusBadge>
+                ) : (
+                  <StatusBadge status="safe">{t.cameras.enabled}</StatusBadge>
+                ),
+            },
           ]}
-          actions={writable ? (c) => <EditButton name={c.name} onClick={() => editor.open(c)} /> : undefined}
+          actions={
+            writable
+              ? (c) => (
+                  <ButtonGroup>
+                    <EditButton name={c.name} onClick={() => editor.open(c)} />
+                    <CameraActionButtons
+                      camera={c}
+                      onAction={(action) => editor.open({ camera: c, action })}
+                    />
+                  </ButtonGroup>
+                )
+              : undefined
+          }
         />
       ) : null}
     </ResourcePage>

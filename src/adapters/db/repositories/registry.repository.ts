@@ -32,6 +32,8 @@ const toCamera = (r: CameraTable): Camera => ({
   name: r.name,
   url: r.url,
   hasCredentials: r.credentials_sealed !== null,
+  disabled: r.disabled_at !== null,
+  disabledAt: r.disabled_at,
   createdAt: r.created_at,
 });
 const toConversationType = (r: ConversationTypeTable): ConversationType => ({
@@ -170,18 +172,29 @@ export const roomRepository = (db: Executor): RoomRepository => ({
   },
 });
 
+/** A removed camera (removed_at set) is gone from every read but findByName: clips still reference it. */
 export const cameraRepository = (db: Executor): CameraRepository => ({
   list: async (filter) => {
-    let q = db.selectFrom('cameras').selectAll();
+    let q = db.selectFrom('cameras').selectAll().where('removed_at', 'is', null);
     if (filter?.roomId) q = q.where('room_id', '=', filter.roomId);
     return (await q.orderBy('room_id').orderBy('name').execute()).map(toCamera);
   },
   get: async (id) => {
-    const r = await db.selectFrom('cameras').selectAll().where('id', '=', id).executeTakeFirst();
+    const r = await db
+      .selectFrom('cameras')
+      .selectAll()
+      .where('id', '=', id)
+      .where('removed_at', 'is', null)
+      .executeTakeFirst();
     return r && toCamera(r);
   },
   getWithSecret: async (id): Promise<CameraRecord | undefined> => {
-    const r = await db.selectFrom('cameras').selectAll().where('id', '=', id).executeTakeFirst();
+    const r = await db
+      .selectFrom('cameras')
+      .selectAll()
+      .where('id', '=', id)
+      .where('removed_at', 'is', null)
+      .executeTakeFirst();
     return r && { ...toCamera(r), credentialsSealed: r.credentials_sealed };
   },
   findByName: async (roomId, name) => {
@@ -191,7 +204,7 @@ export const cameraRepository = (db: Executor): CameraRepository => ({
       .where('room_id', '=', roomId)
       .where('name', '=', name)
       .executeTakeFirst();
-    return r && toCamera(r);
+    return r && { ...toCamera(r), removed: r.removed_at !== null };
   },
   insert: async (c) => {
     await db
@@ -203,6 +216,8 @@ export const cameraRepository = (db: Executor): CameraRepository => ({
         url: c.url,
         credentials_sealed: c.credentialsSealed,
         created_at: c.createdAt,
+        disabled_at: c.disabledAt,
+        removed_at: null,
       })
       .execute();
   },
@@ -212,6 +227,12 @@ export const cameraRepository = (db: Executor): CameraRepository => ({
       .set({ room_id: c.roomId, name: c.name, url: c.url, credentials_sealed: c.credentialsSealed })
       .where('id', '=', c.id)
       .execute();
+  },
+  setDisabled: async (id, at) => {
+    await db.updateTable('cameras').set({ disabled_at: at }).where('id', '=', id).execute();
+  },
+  remove: async (id, at) => {
+    await db.updateTable('cameras').set({ removed_at: at }).where('id', '=', id).execute();
   },
 });
 

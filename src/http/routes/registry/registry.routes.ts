@@ -293,6 +293,45 @@ export const registryRoutes = async (app: FastifyInstance, opts: { registry: Reg
       ),
   );
 
+  for (const [verb, disabled] of [
+    ['disable', true],
+    ['enable', false],
+  ] as const)
+    app.post(
+      `/api/cameras/:id/${verb}`,
+      {
+        config: { access: 'cameras:write' },
+        schema: {
+          tags: ['registry'],
+          summary: disabled
+            ? 'Disable a camera: never armed, no health error; alarms in its room note "camera disabled" (audited)'
+            : 'Enable a disabled camera again (audited)',
+          params: IdParams,
+          response: { 200: CameraSchema, ...errorResponses(401, 403, 404) },
+        },
+      },
+      async (req, reply) =>
+        respond(reply, await reg.setCameraDisabled(actor(req), (req.params as { id: string }).id, disabled)),
+    );
+
+  app.delete(
+    '/api/cameras/:id',
+    {
+      config: { access: 'cameras:write' },
+      schema: {
+        tags: ['registry'],
+        summary:
+          'Remove a camera: gone from lists and never armed again; its clips and their retention are untouched (audited)',
+        params: IdParams,
+        response: { 204: Type.Null(), ...errorResponses(401, 403, 404) },
+      },
+    },
+    async (req, reply) => {
+      const r = await reg.removeCamera(actor(req), (req.params as { id: string }).id);
+      return r.ok ? reply.status(204).send() : sendDomainError(reply, r.error);
+    },
+  );
+
   // Conversation types
   app.get(
     '/api/conversation-types',

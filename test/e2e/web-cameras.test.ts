@@ -1,0 +1,151 @@
+/**
+ * Disabling, enabling and removing a camera in the web UI (issue 8 §5.6), in Chromium against the
+ * real server with the demo: the demo camera shows as disabled; each button first shows a
+ * confirmation that says what the action means; the change reaches the API; removed cameras
+ * leave the list; read-only roles get no buttons. The confirmation passes an axe WCAG 2.1 AA scan.
+ */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RecordingModule } from '../../src/compose/recording.compose.js';
+import { packageRoot } from '../../src/main.js';
+import { DICTIONARIES } from '../../web/src/i18n.js';
+import { chromiumAvailable, launchChromium } from '../support/browser.js';
+import { loginAs, startTestRuntime, type TestRuntime } from '../support/test-runtime.js';
+
+const nl = DICTIONARIES.nl;
+const PASSWORD = 'Lindewaard-demo-2026';
+const ROOT = packageRoot();
+const WEB_DIST = path.join(ROOT, 'dist', 'web', 'index.html');
+
+/** Builds the UI when dist/web is missing or older than a source file, so the test sees current code. */
+const ensureWebBuild = (): void => {
+  const newest = (dir: string): number =>
+    fs.readdirSync(dir, { withFileTypes: true }).reduce((m, e) => {
+      const p = path.join(dir, e.name);
+      return Math.max(m, e.isDirectory() ? newest(p) : fs.statSync(p).mtimeMs);
+    }, 0);
+  const stale = !fs.existsSync(WEB_DIST) || fs.statSync(WEB_DIST).mtimeMs < newest(path.join(ROOT, 'web'));
+  if (stale)
+    execFileSync('npx', ['vite', 'build', '--config', 'web/vite.config.ts'], { cwd: ROOT, stdio: 'inherit' });
+};
+
+const eventually = <T>(fn: () => Promise<T>, message?: string) =>
+  expect.poll(fn, { timeout: 15_000, interval: 100, ...(message ? { message } : {}) });
+const visible = (l: Locator): Promise<void> => l.waitFor({ state: 'visible' });
+
+describe.skipIf(!chromiumAvailable())('cameras: disable, enable, remove in the web UI', () => {
+  let rt: TestRuntime;
+  let browser: Browser;
+  let base: string;
+  const contexts: BrowserContext[] = [];
+
+  const page = async (username: string): Promise<Page> => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'nl-NL' });
+    context.setDefaultTimeout(15_000);
+    contexts.push(context);
+    const p = await context.newPage();
+    await p.goto(base);
+    await p.getByLabel(nl.login.username, { exact: true }).fill(username);
+    await p.getByLabel(nl.login.password, { exact: true }).fill(PASSWORD);
+    await p.getByRole('button', { name: nl.login.submit, exact: true }).click();
+    await eventually(() => p.getByRole('heading', { level: 1 }).allInnerTexts()).toEqual([
+      expect.stringMatching(/^Welkom, /),
+    ]);
+    return p;
+  };
+
+  const cameras = async () => {
+    const admin = await loginAs(rt.app, 'beheer');
+    return (await rt.app.inject({ method: 'GET', url: '/api/cameras', headers: admin.headers })).json<
+      { name: string; disabled: boolean }[]
+    >();
+  };
+
+  const axe = async (p: Page, what: string): Promise<void> => {
+    const result = await new AxeBuilder({ page: p })
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+      .analyze();
+    expect(result.violations.map((v) => `${what}: ${v.id}`)).toEqual([]);
+  };
+
+  beforeAll(async () => {
+    ensureWebBuild();
+    rt = await startTestRuntime({
+      demo: true,
+      listen: true,
+      web: true,
+      loginAttemptsPerMinute: 10_000,
+      env: { PROPORTIO_MQTT_PORT: '-1' },
+    });
+    base = rt.url!;
+    // The camera status page lists what the recorder plans: start it (no vault key, so it never arms).
+    const rec = rt.rt.modules.find((m) => m.name === 'recording') as RecordingModule;
+    rec.tune({ reconcileMs: 3_600_000, retentionMs: 3_600_000 });
+    await rec.start();
+    browser = await launchChromium();
+  }, 300_000);
+
+  afterAll(async () => {
+    for (const c of contexts) await c.close().catch(() => undefined);
+    await browser?.close();
+    await rt?.close();
+  });
+
+  it('security sees the camera status but no camera buttons', async () => {
+    const p = await page('beveiliging');
+    await p.goto(`${base}/camera-status`);
+    await visible(p.getByRole('heading', { level: 1, name: nl.cameraStatus.title }));
+    await visible(p.getByRole('row', { name: /Camera plafond/ }));
+    expect(await p.getByRole('button', { name: /uitschakelen|inschakelen|verwijderen/i }).count()).toBe(0);
+  }, 60_000);
+
+  it('the administrator enables the disabled demo camera, disables it on the status page, then removes it — each after a confirmation', async () => {
+    const p = await page('beheer');
+    await p.goto(`${base}/cameras`);
+    const row = p.getByRole('row', { name: /Camera plafond/ });
+    await visible(row.getByText(nl.cameras.disabled, { exact: true }));
+
+    // Enable: the confirmation comes first; nothing changes until it is confirmed.
+    await p.getByRole('button', { name: nl.cameras.actionAria.enable('Camera plafond') }).click();
+    const confirmEnable = p.getByRole('region', { name: nl.cameras.confirmTitle.enable('Camera plafond') });
+    await visible(confirmEnable.getByText(nl.cameras.confirmText.enable));
+    expect((await cameras())[0]).toMatchObject({ disabled: true });
+    await confirmEnable.getByRole('button', { name: nl.cameras.actionLabel.enable, exact: true }).click();
+    await visible(p.getByText(nl.cameras.actionDone.enable));
+    await eventually(async () => (await cameras())[0]?.disabled).toBe(false);
+    await visible(row.getByText(nl.cameras.enabled, { exact: true }));
+
+    // Disable, from the camera status page; cancelling first changes nothing.
+    await p.goto(`${base}/camera-status`);
+    await visible(p.getByRole('row', { name: /Camera plafond/ }));
+    await axe(p, 'camera status with camera buttons');
+    const disable = p.getByRole('button', { name: nl.cameras.actionAria.disable('Camera plafond') });
+    await disable.click();
+    const confirmDisable = p.getByRole('region', {
+      name: nl.cameras.confirmTitle.disable('Camera plafond'),
+    });
+    await visible(confirmDisable);
+    await confirmDisable.getByRole('button', { name: nl.cancel, exact: true }).click();
+    await eventually(() => confirmDisable.count()).toBe(0);
+    expect((await cameras())[0]).toMatchObject({ disabled: false });
+    await disable.click();
+    await confirmDisable.getByRole('button', { name: nl.cameras.actionLabel.disable, exact: true }).click();
+    await visible(p.getByText(nl.cameras.actionDone.disable));
+    await eventually(async () => (await cameras())[0]?.disabled).toBe(true);
+
+    // Remove: the confirmation says the clips are kept; then the camera leaves the list.
+    await p.goto(`${base}/cameras`);
+    await p.getByRole('button', { name: nl.cameras.actionAria.remove('Camera plafond') }).click();
+    const confirmRemove = p.getByRole('region', { name: nl.cameras.confirmTitle.remove('Camera plafond') });
+    await visible(confirmRemove.getByText(nl.cameras.confirmText.remove));
+    await axe(p, 'cameras: remove confirmation');
+    await confirmRemove.getByRole('button', { name: nl.cameras.actionLabel.remove, exact: true }).click();
+    await visible(p.getByText(nl.cameras.actionDone.remove));
+    await eventually(async () => (await cameras()).length).toBe(0);
+    await visible(p.getByText(nl.cameras.empty));
+  }, 120_000);
+});
