@@ -78,6 +78,33 @@ export const authService = (deps: AuthDeps) => {
     return { sessionId, csrfToken, expiresAt, user: publicUserView(user) };
   };
 
+  /**
+   * A wrong password (at login or when changing it) counts towards the account's lock-out;
+   * audited. Returns the lock's end when this failure locked the account.
+   */
+  const recordFailure = async (
+    found: UserRecord,
+    now: Date,
+    action: 'auth.login-failed' | 'auth.password-change-failed',
+  ): Promise<string | null> => {
+    const next = afterFailure(found.failedLogins, now, deps.lockout);
+    await store.transaction(async (repos) => {
+      await repos.users.update({ ...found, ...next });
+      await recordAudit(
+        repos,
+        clock,
+        { kind: 'system', name: 'auth' },
+        next.lockedUntil ? 'auth.locked' : action,
+        `user:${found.id}`,
+        { lockedUntil: next.lockedUntil },
+      );
+    });
+    return next.lockedUntil;
+  };
+
+  const lockedError = (lockedUntil: string): Result<never> =>
+    err('AUTH.LOCKED', `too many failed attempts; try again after ${lockedUntil}`, { lockedUntil });
+
   return {
     async login(username: string, password: string): Promise<Result<NewSession>> {
       const now = clock.now();
@@ -86,31 +113,12 @@ export const authService = (deps: AuthDeps) => {
         await hasher.verify(await dummy(), password);
         return err('AUTH.INVALID_CREDENTIALS', 'username or password is wrong');
       }
-      if (isLocked(found.lockedUntil, now)) {
-        return err('AUTH.LOCKED', `too many failed attempts; try again after ${found.lockedUntil}`, {
-          lockedUntil: found.lockedUntil,
-        });
-      }
+      if (isLocked(found.lockedUntil, now)) return lockedError(found.lockedUntil!);
       const good = await hasher.verify(found.passwordHash, password);
       if (!good) {
-        const next = afterFailure(found.failedLogins, now, deps.lockout);
-        await store.transaction(async (repos) => {
-          await repos.users.update({ ...found, ...next });
-          await recordAudit(
-            repos,
-            clock,
-            { kind: 'system', name: 'auth' },
-            next.lockedUntil ? 'auth.locked' : 'auth.login-failed',
-            `user:${found.id}`,
-            {
-              lockedUntil: next.lockedUntil,
-            },
-          );
-        });
-        return next.lockedUntil
-          ? err('AUTH.LOCKED', `too many failed attempts; try again after ${next.lockedUntil}`, {
-              lockedUntil: next.lockedUntil,
-            })
+        const lockedUntil = await recordFailure(found, now, 'auth.login-failed');
+        return lockedUntil
+          ? lockedError(lockedUntil)
           : err('AUTH.INVALID_CREDENTIALS', 'username or password is wrong');
       }
       if (found.disabled) return err('AUTH.DISABLED', 'this account is disabled; ask an administrator');
@@ -162,28 +170,38 @@ export const authService = (deps: AuthDeps) => {
       });
     },
 
-    /** Changes the caller's password and ends their other sessions (a stolen session dies with the old password). */
-    changePassword: (
+    /**
+     * Changes the caller's password and ends their other sessions (a stolen session dies with the
+     * old password). A wrong current password counts towards the lock-out exactly as at login,
+     * so a stolen session cannot be used to guess the password.
+     */
+    async changePassword(
       actor: Actor,
       currentPassword: string,
       newPassword: string,
       keepSessionId?: string,
-    ): Promise<Result<User>> =>
-      inTransaction(store, async (repos) => {
-        if (actor.kind !== 'user') return unwrap(err('AUTH.FORBIDDEN', 'only a user can change a password'));
-        const u = await repos.users.get(actor.userId);
-        if (!u || u.passwordHash === null)
-          return unwrap(err('AUTH.FORBIDDEN', 'this account signs in through the identity provider'));
-        if (!(await hasher.verify(u.passwordHash, currentPassword))) {
-          return unwrap(
-            err('AUTH.INVALID_CREDENTIALS', 'the current password is wrong', { field: 'currentPassword' }),
-          );
-        }
+    ): Promise<Result<User>> {
+      if (actor.kind !== 'user') return err('AUTH.FORBIDDEN', 'only a user can change a password');
+      const found = await store.read.users.get(actor.userId);
+      if (!found || found.passwordHash === null)
+        return err('AUTH.FORBIDDEN', 'this account signs in through the identity provider');
+      const now = clock.now();
+      if (isLocked(found.lockedUntil, now)) return lockedError(found.lockedUntil!);
+      if (!(await hasher.verify(found.passwordHash, currentPassword))) {
+        const lockedUntil = await recordFailure(found, now, 'auth.password-change-failed');
+        return lockedUntil
+          ? lockedError(lockedUntil)
+          : err('AUTH.INVALID_CREDENTIALS', 'the current password is wrong', { field: 'currentPassword' });
+      }
+      return inTransaction(store, async (repos) => {
+        const u = (await repos.users.get(found.id))!;
         const pw = unwrap(validPassword(newPassword, u.username));
         const next: UserRecord = {
           ...u,
           passwordHash: await hasher.hash(pw),
           passwordChangedAt: clock.now().toISOString(),
+          failedLogins: 0,
+          lockedUntil: null,
         };
         await repos.users.update(next);
         const keep =
@@ -194,7 +212,8 @@ export const authService = (deps: AuthDeps) => {
           otherSessionsEnded: ended - (keep ? 1 : 0),
         });
         return publicUserView(next);
-      }),
+      });
+    },
 
     /** Creates an API token for a user; the plaintext is returned once and only its hash stored. */
     createApiToken: (

@@ -124,11 +124,18 @@ export const authRoutes = async (app: FastifyInstance, opts: AuthRouteOptions) =
           },
           { additionalProperties: false },
         ),
-        response: { 200: UserSchema, ...errorResponses(400, 401, 403, 422) },
+        response: { 200: UserSchema, ...errorResponses(400, 401, 403, 422, 423, 429) },
       },
     },
     async (req, reply) => {
       const b = req.body as { currentPassword: string; newPassword: string };
+      // The same limit per address as login: the current password must not be guessable here.
+      if (!opts.loginLimiter.hit(req.ip, opts.now().getTime())) {
+        return sendProblem(
+          reply,
+          problemOf('AUTH.RATE_LIMITED', 'too many password attempts from this address; wait a minute'),
+        );
+      }
       const r = await opts.auth.changePassword(
         req.auth!.actor,
         b.currentPassword,
