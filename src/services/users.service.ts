@@ -9,6 +9,7 @@ import {
 } from '../core/registry/validate.js';
 import { err, unwrap, type Result } from '../core/result.js';
 import type { Role } from '../core/auth/roles.js';
+import { coversSites, sameMembers } from '../core/auth/site-scope.js';
 import { recordAudit } from './audit.service.js';
 import type { Actor, Clock, IdGenerator, PasswordHasher, Store, UserRecord } from './ports.js';
 import { inTransaction } from './transaction.js';
@@ -50,6 +51,43 @@ export const usersService = (deps: UsersDeps) => {
         unwrap(err('RESOURCE.NOT_FOUND', `site ${s} does not exist`, { field: 'siteIds' }));
   };
 
+  type Repos = Parameters<Parameters<Store['transaction']>[0]>[0];
+
+  /** The sites the acting account serves (empty = all); the system (CLI, demo) has no limit. */
+  const scopeOf = async (repos: Repos, actor: Actor): Promise<readonly string[]> => {
+    if (actor.kind !== 'user') return [];
+    const me = await repos.users.get(actor.userId);
+    return me ? me.siteIds : unwrap(err('AUTH.FORBIDDEN', 'your account no longer exists'));
+  };
+
+  /** A site-limited administrator manages only accounts that serve no site beyond theirs. */
+  const mustManage = (scope: readonly string[], target: UserRecord) => {
+    if (!coversSites(scope, target.siteIds))
+      unwrap(
+        err(
+          'USER.OUTSIDE_SITES',
+          target.siteIds.length === 0
+            ? `${target.username} serves all sites; only an administrator of all sites can change this account`
+            : `${target.username} serves sites you do not manage; ask an administrator of those sites`,
+          { userId: target.id },
+        ),
+      );
+  };
+
+  /** …and grants no site they do not serve themselves, nor "all sites" (an empty list). */
+  const mustGrant = (scope: readonly string[], siteIds: readonly string[]) => {
+    if (!coversSites(scope, siteIds))
+      unwrap(
+        err(
+          'USER.SITES_BEYOND_OWN',
+          siteIds.length === 0
+            ? 'you serve only some sites, so you cannot give access to all sites; choose one or more of your sites'
+            : `you can only give sites you serve yourself (${scope.join(', ')})`,
+          { field: 'siteIds' },
+        ),
+      );
+  };
+
   return {
     list: () => store.read.users.list(),
     get: async (id: string) => {
@@ -66,6 +104,7 @@ export const usersService = (deps: UsersDeps) => {
         const roles = unwrap(validRoles(input.roles));
         const siteIds = [...new Set(input.siteIds ?? [])];
         await checkSites(repos, siteIds);
+        mustGrant(await scopeOf(repos, actor), siteIds);
         const password =
           input.password === undefined ? undefined : unwrap(validPassword(input.password, username));
         const at = now();
@@ -100,32 +139,28 @@ export const usersService = (deps: UsersDeps) => {
         const cur = await repos.users.get(id);
         if (!cur) return unwrap(err('RESOURCE.NOT_FOUND', `user ${id} does not exist`, { userId: id }));
         const roles: Role[] = input.roles === undefined ? [...cur.roles] : unwrap(validRoles(input.roles));
-        const selfLockout =
-          actor.kind === 'user' &&
-          actor.userId === id &&
-          ((input.disabled ?? false) || (cur.roles.includes('admin') && !roles.includes('admin')));
-        if (selfLockout) {
-          unwrap(
-            err(
-              'REQUEST.INVALID',
-              'you cannot disable your own account or remove your own administrator role',
-              { field: 'roles' },
-            ),
-          );
-        }
-        // Four-eyes: nobody grants themselves a role (e.g. decision-maker to approve their own work).
-        const gained = roles.filter((r) => !cur.roles.includes(r));
-        if (actor.kind === 'user' && actor.userId === id && gained.length > 0) {
-          unwrap(
-            err(
-              'AUTH.FORBIDDEN',
-              `you cannot give yourself a role (${gained.join(', ')}); ask another administrator`,
-              { field: 'roles' },
-            ),
-          );
-        }
         const siteIds = input.siteIds === undefined ? cur.siteIds : [...new Set(input.siteIds)];
+        const self = actor.kind === 'user' && actor.userId === id;
+        if (self && (input.disabled ?? false)) {
+          unwrap(err('REQUEST.INVALID', 'you cannot disable your own account', { field: 'disabled' }));
+        }
+        // Four-eyes on access: nobody widens (or narrows) their own roles or sites, e.g. to approve
+        // their own work or to reach another site. Sending the unchanged values is fine.
+        const rolesChanged = !sameMembers(roles, cur.roles);
+        const sitesChanged = !sameMembers(siteIds, cur.siteIds);
+        if (self && (rolesChanged || sitesChanged)) {
+          unwrap(
+            err(
+              'USER.SELF_CHANGE',
+              `you cannot change your own ${rolesChanged ? 'roles' : 'sites'}; ask another administrator`,
+              { field: rolesChanged ? 'roles' : 'siteIds' },
+            ),
+          );
+        }
+        const scope = await scopeOf(repos, actor);
+        if (!self) mustManage(scope, cur);
         await checkSites(repos, siteIds);
+        if (sitesChanged) mustGrant(scope, siteIds);
         const disabled = input.disabled ?? cur.disabled;
         const user: UserRecord = {
           ...cur,
@@ -162,6 +197,7 @@ export const usersService = (deps: UsersDeps) => {
       inTransaction(store, async (repos) => {
         const cur = await repos.users.get(id);
         if (!cur) return unwrap(err('RESOURCE.NOT_FOUND', `user ${id} does not exist`, { userId: id }));
+        if (!(actor.kind === 'user' && actor.userId === id)) mustManage(await scopeOf(repos, actor), cur);
         const pw = unwrap(validPassword(password, cur.username));
         const user: UserRecord = {
           ...cur,

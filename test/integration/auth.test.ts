@@ -203,7 +203,7 @@ describe.each(dialects)('accounts on %s', (dialect) => {
       payload: { roles: ['admin', 'decision-maker'] },
     });
     expect(res.statusCode).toBe(403);
-    expect(res.json()).toMatchObject({ code: 'AUTH.FORBIDDEN' });
+    expect(res.json()).toMatchObject({ code: 'USER.SELF_CHANGE' });
     expect((await t.rt.store.read.users.get(me.id))?.roles).toEqual(['admin']);
   });
 
@@ -216,7 +216,8 @@ describe.each(dialects)('accounts on %s', (dialect) => {
       headers: s.headers,
       payload: { roles: ['auditor'] },
     });
-    expect(res.statusCode).toBe(400);
+    expect(res.statusCode).toBe(403);
+    expect(res.json()).toMatchObject({ code: 'USER.SELF_CHANGE' });
     expect((await t.rt.store.read.users.get(me.id))?.roles).toEqual(['admin']);
   });
 });
