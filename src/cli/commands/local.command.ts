@@ -6,7 +6,7 @@ import type { Command } from 'commander';
 import { loadConfig, ConfigError, type Config } from '../../config.js';
 import { migrateToLatest, openDatabase } from '../../adapters/db/connection.js';
 import { createRuntime, packageRoot, type Runtime } from '../../main.js';
-import { DEMO_PASSWORD } from '../../services/demo.service.js';
+import { DEMO_PASSWORD, type DemoAccountState } from '../../services/demo.service.js';
 import { registerDemoDevices } from '../../services/alarm-device.service.js';
 import type { AlarmModule } from '../../compose/alarm.compose.js';
 import { CliError, EXIT, emit, table, type CliIo } from '../io.js';
@@ -27,6 +27,38 @@ const withRuntime = async <T>(fn: (rt: Runtime) => Promise<T>): Promise<T> => {
   } finally {
     await rt.close();
   }
+};
+
+const PASSWORD_NOTE: Record<DemoAccountState['password'], string> = {
+  'demo-password': DEMO_PASSWORD,
+  changed: '(changed; no longer the demo password)',
+  'not-demo': '(not a demo account; its own password)',
+  'no-password': '(no password; signs in through the identity provider)',
+};
+
+/**
+ * The accounts `serve --demo` lists: the demo password only next to the accounts it still
+ * opens (verified against the stored hash), so an existing store is never misdescribed.
+ */
+export const demoAccountsText = (accounts: readonly DemoAccountState[]): string => {
+  const withDemo = accounts.filter((a) => a.password === 'demo-password').length;
+  const head =
+    withDemo === accounts.length
+      ? `Demo accounts (password for each: ${DEMO_PASSWORD}):`
+      : withDemo === 0
+        ? 'Accounts (none has the demo password any more; use the passwords that were set):'
+        : `Accounts (the demo password ${DEMO_PASSWORD} only where shown; the others were changed or are not demo accounts):`;
+  return [
+    head,
+    table(
+      accounts.map((a) => ({
+        username: a.username,
+        roles: a.roles.join(', '),
+        password: PASSWORD_NOTE[a.password] + (a.disabled ? ' (disabled)' : ''),
+      })),
+      ['username', 'roles', 'password'],
+    ),
+  ].join('\n');
 };
 
 export const registerLocalCommands = (program: Command, io: CliIo): void => {
@@ -53,18 +85,7 @@ export const registerLocalCommands = (program: Command, io: CliIo): void => {
             await rt.services.registry.listRooms(),
           );
       }
-      if (opts.demo) {
-        io.out(`Demo accounts (password for each: ${DEMO_PASSWORD}):`);
-        io.out(
-          table(
-            (await rt.services.users.list()).map((u) => ({
-              username: u.username,
-              roles: u.roles.join(', '),
-            })),
-            ['username', 'roles'],
-          ),
-        );
-      }
+      if (opts.demo) io.out(demoAccountsText(await rt.services.demo.accounts()));
       const app = await rt.app();
       const close = async (signal: string) => {
         app.log.info({ signal }, 'shutting down');
