@@ -11,11 +11,27 @@ import {
   sessionExpiry,
   type LockoutPolicy,
 } from '../core/auth/login.js';
+import {
+  shouldMarkUsed,
+  tokenExpiry,
+  tokenState,
+  validTokenDays,
+  type TokenEndReason,
+  type TokenState,
+} from '../core/auth/tokens.js';
 import { publicUserView, type User } from '../core/registry/model.js';
 import { validName, validPassword, validUsername } from '../core/registry/validate.js';
 import { err, unwrap, type Result } from '../core/result.js';
 import { recordAudit } from './audit.service.js';
-import type { Actor, Clock, IdGenerator, PasswordHasher, Store, UserRecord } from './ports.js';
+import type {
+  Actor,
+  ApiTokenRecord,
+  Clock,
+  IdGenerator,
+  PasswordHasher,
+  Store,
+  UserRecord,
+} from './ports.js';
 import { inTransaction } from './transaction.js';
 
 export interface AuthDeps {
@@ -45,6 +61,33 @@ export interface NewSession {
 export const sha256 = (s: string): string => createHash('sha256').update(s).digest('hex');
 
 export const TOKEN_PREFIX = 'prt_';
+
+/** An API token as its owner and administrators see it: never the secret, nor its hash. */
+export interface ApiTokenView {
+  readonly id: string;
+  readonly userId: string;
+  readonly username: string;
+  readonly name: string;
+  readonly createdAt: string;
+  readonly expiresAt: string;
+  readonly lastUsedAt: string | null;
+  readonly revokedAt: string | null;
+  readonly endedReason: TokenEndReason | null;
+  readonly state: TokenState;
+}
+
+export const apiTokenView = (t: ApiTokenRecord, username: string, now: Date): ApiTokenView => ({
+  id: t.id,
+  userId: t.userId,
+  username,
+  name: t.name,
+  createdAt: t.createdAt,
+  expiresAt: t.expiresAt,
+  lastUsedAt: t.lastUsedAt,
+  revokedAt: t.revokedAt,
+  endedReason: t.endedReason,
+  state: tokenState(t, now),
+});
 
 export const userActor = (u: Pick<User, 'id' | 'username' | 'roles'>): Actor => ({
   kind: 'user',
@@ -149,10 +192,12 @@ export const authService = (deps: AuthDeps) => {
     async authenticateToken(token: string): Promise<Authenticated | undefined> {
       if (!token.startsWith(TOKEN_PREFIX)) return undefined;
       const t = await store.read.apiTokens.findByHash(sha256(token));
-      if (!t || t.revokedAt !== null) return undefined;
+      const now = clock.now();
+      if (!t || tokenState(t, now) !== 'active') return undefined;
       const u = await store.read.users.get(t.userId);
       if (!u || u.disabled) return undefined;
-      await store.read.apiTokens.markUsed(t.id, clock.now().toISOString());
+      // Last use to the minute: a script's every request need not be a write.
+      if (shouldMarkUsed(t.lastUsedAt, now)) await store.read.apiTokens.markUsed(t.id, now.toISOString());
       return { user: publicUserView(u), actor: userActor(u), csrfToken: undefined, via: 'token' };
     },
 
@@ -208,39 +253,76 @@ export const authService = (deps: AuthDeps) => {
           keepSessionId === undefined ? undefined : await repos.sessions.get(sha256(keepSessionId));
         const ended = await repos.sessions.deleteForUser(u.id);
         if (keep) await repos.sessions.insert(keep);
+        // API tokens end with the password: whoever had it may have made one.
+        const tokensEnded = await repos.apiTokens.revokeForUser(
+          u.id,
+          next.passwordChangedAt!,
+          'password-changed',
+        );
         await recordAudit(repos, clock, actor, 'auth.password-change', `user:${u.id}`, {
           otherSessionsEnded: ended - (keep ? 1 : 0),
+          apiTokensEnded: tokensEnded,
         });
         return publicUserView(next);
       });
     },
 
-    /** Creates an API token for a user; the plaintext is returned once and only its hash stored. */
+    /**
+     * Creates an API token for a user; the plaintext is returned once and only its hash stored.
+     * It lives `expiresInDays` (default and maximum in core/auth/tokens.ts).
+     */
     createApiToken: (
       actor: Actor,
       userId: string,
       name: string,
-    ): Promise<Result<{ id: string; token: string; name: string }>> =>
+      expiresInDays?: number,
+    ): Promise<Result<{ id: string; token: string; name: string; expiresAt: string }>> =>
       inTransaction(store, async (repos) => {
         const u = await repos.users.get(userId);
         if (!u) return unwrap(err('RESOURCE.NOT_FOUND', `user ${userId} does not exist`, { userId }));
+        if (u.disabled)
+          return unwrap(err('AUTH.DISABLED', `${u.username} is disabled; enable the account first`));
         const label = unwrap(validName('name', name));
+        const days = unwrap(validTokenDays(expiresInDays));
+        const now = clock.now();
         const token = `${TOKEN_PREFIX}${ids.newSecret()}`;
         const id = ids.newId();
+        const expiresAt = tokenExpiry(now, days);
         await repos.apiTokens.insert({
           id,
           userId,
           name: label,
           tokenHash: sha256(token),
-          createdAt: clock.now().toISOString(),
+          createdAt: now.toISOString(),
           lastUsedAt: null,
           revokedAt: null,
+          expiresAt,
+          endedReason: null,
         });
         await recordAudit(repos, clock, actor, 'api-token.create', `user:${userId}`, {
           tokenId: id,
           name: label,
+          expiresAt,
         });
-        return { id, token, name: label };
+        return { id, token, name: label, expiresAt };
+      }),
+
+    /** The caller's own API tokens, newest first (ended ones too, so they see what happened). */
+    async ownApiTokens(actor: Actor): Promise<ApiTokenView[]> {
+      if (actor.kind !== 'user') return [];
+      const now = clock.now();
+      return (await store.read.apiTokens.list({ userId: actor.userId })).map((t) =>
+        apiTokenView(t, actor.username, now),
+      );
+    },
+
+    /** Revokes one of the caller's own tokens; someone else's is "not found" (no probing). */
+    revokeOwnApiToken: (actor: Actor, tokenId: string): Promise<Result<ApiTokenView>> =>
+      inTransaction(store, async (repos) => {
+        const t = await repos.apiTokens.get(tokenId);
+        if (!t || actor.kind !== 'user' || t.userId !== actor.userId)
+          return unwrap(err('RESOURCE.NOT_FOUND', `you have no API token ${tokenId}`, { tokenId }));
+        return revokeToken(repos, actor, t, actor.username, clock);
       }),
 
     /**
@@ -328,3 +410,26 @@ export const authService = (deps: AuthDeps) => {
 };
 
 export type AuthService = ReturnType<typeof authService>;
+
+type Repos = Parameters<Parameters<Store['transaction']>[0]>[0];
+
+/**
+ * Revokes a token (idempotent: an ended token stays as it ended) and audits it. Shared by the
+ * owner's route and the administrator's.
+ */
+export const revokeToken = async (
+  repos: Repos,
+  actor: Actor,
+  t: ApiTokenRecord,
+  username: string,
+  clock: Clock,
+): Promise<ApiTokenView> => {
+  const now = clock.now();
+  if (await repos.apiTokens.revoke(t.id, now.toISOString(), 'revoked'))
+    await recordAudit(repos, clock, actor, 'api-token.revoke', `user:${t.userId}`, {
+      tokenId: t.id,
+      name: t.name,
+    });
+  const after = (await repos.apiTokens.get(t.id))!;
+  return apiTokenView(after, username, now);
+};

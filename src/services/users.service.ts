@@ -10,6 +10,7 @@ import {
 import { err, unwrap, type Result } from '../core/result.js';
 import type { Role } from '../core/auth/roles.js';
 import { coversSites, sameMembers } from '../core/auth/site-scope.js';
+import { apiTokenView, revokeToken, type ApiTokenView } from './auth.service.js';
 import { recordAudit } from './audit.service.js';
 import type { Actor, Clock, IdGenerator, PasswordHasher, Store, UserRecord } from './ports.js';
 import { inTransaction } from './transaction.js';
@@ -177,19 +178,18 @@ export const usersService = (deps: UsersDeps) => {
           failedLogins: input.disabled === false ? 0 : cur.failedLogins,
         };
         await repos.users.update(user);
-        if (disabled && !cur.disabled) await repos.sessions.deleteForUser(id);
-        await recordAudit(
-          repos,
-          clock,
-          actor,
-          disabled && !cur.disabled ? 'user.disable' : 'user.update',
-          `user:${id}`,
-          {
-            roles,
-            siteIds,
-            disabled,
-          },
-        );
+        const disabling = disabled && !cur.disabled;
+        if (disabling) await repos.sessions.deleteForUser(id);
+        // A disabled account's tokens end for good: enabling it again does not revive them.
+        const tokensEnded = disabling
+          ? await repos.apiTokens.revokeForUser(id, now(), 'account-disabled')
+          : 0;
+        await recordAudit(repos, clock, actor, disabling ? 'user.disable' : 'user.update', `user:${id}`, {
+          roles,
+          siteIds,
+          disabled,
+          ...(disabling ? { apiTokensEnded: tokensEnded } : {}),
+        });
         return publicUserView(user);
       }),
 
@@ -209,8 +209,43 @@ export const usersService = (deps: UsersDeps) => {
         };
         await repos.users.update(user);
         await repos.sessions.deleteForUser(id);
-        await recordAudit(repos, clock, actor, 'user.password-reset', `user:${id}`, {});
+        // Tokens end with the password: a reset is often because the account was compromised.
+        const tokensEnded = await repos.apiTokens.revokeForUser(
+          id,
+          user.passwordChangedAt!,
+          'password-reset',
+        );
+        await recordAudit(repos, clock, actor, 'user.password-reset', `user:${id}`, {
+          apiTokensEnded: tokensEnded,
+        });
         return publicUserView(user);
+      }),
+
+    /**
+     * Every account's API tokens that this administrator manages (a site-limited one sees the
+     * tokens of accounts inside their sites), newest first; optionally one account's.
+     */
+    apiTokens: (actor: Actor, filter: { userId?: string } = {}): Promise<ApiTokenView[]> =>
+      store.transaction(async (repos) => {
+        const scope = await scopeOf(repos, actor);
+        const users = new Map((await repos.users.list()).map((u) => [u.id, u]));
+        const at = clock.now();
+        return (await repos.apiTokens.list(filter)).flatMap((t) => {
+          const owner = users.get(t.userId);
+          return owner && coversSites(scope, owner.siteIds) ? [apiTokenView(t, owner.username, at)] : [];
+        });
+      }),
+
+    /** Revokes any account's API token that this administrator manages; audited. */
+    revokeApiToken: (actor: Actor, tokenId: string): Promise<Result<ApiTokenView>> =>
+      inTransaction(store, async (repos) => {
+        const t = await repos.apiTokens.get(tokenId);
+        const owner = t && (await repos.users.get(t.userId));
+        if (!t || !owner)
+          return unwrap(err('RESOURCE.NOT_FOUND', `API token ${tokenId} does not exist`, { tokenId }));
+        if (!(actor.kind === 'user' && actor.userId === owner.id))
+          mustManage(await scopeOf(repos, actor), owner);
+        return revokeToken(repos, actor, t, owner.username, clock);
       }),
   };
 };
