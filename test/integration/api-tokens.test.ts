@@ -4,6 +4,11 @@
  * token of an account when its password changes or is reset, or the account is disabled.
  * Create and revoke are audited; only a hash of the secret is stored.
  */
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TOKEN_DEFAULT_DAYS, TOKEN_MAX_DAYS } from '../../src/core/auth/tokens.js';
 import { availableDialects } from '../support/databases.js';
@@ -12,6 +17,22 @@ import { loginAs, startTestRuntime, type TestRuntime } from '../support/test-run
 const dialects = await availableDialects();
 const PW = 'Lindewaard-demo-2026';
 const DAY = 86_400_000;
+const root = path.resolve(import.meta.dirname, '../..');
+
+/** Runs the CLI in a child process, as an operator would. */
+const cli = async (args: string[], env: Record<string, string>) => {
+  try {
+    const r = await promisify(execFile)(
+      process.execPath,
+      ['--import', 'tsx', path.join(root, 'src/cli/run.ts'), ...args],
+      { cwd: root, env: { ...process.env, PROPORTIO_LOG_LEVEL: 'silent', NO_COLOR: '1', ...env } },
+    );
+    return { code: 0, stdout: r.stdout, stderr: r.stderr };
+  } catch (e) {
+    const x = e as { code: number; stdout: string; stderr: string };
+    return { code: x.code, stdout: x.stdout, stderr: x.stderr };
+  }
+};
 
 interface TokenView {
   id: string;
@@ -211,5 +232,41 @@ describe.each(dialects)('API tokens on %s', (dialect) => {
     expect(await stored(k.id)).toMatchObject({ endedReason: 'account-disabled' });
     expect((await patch(false)).statusCode).toBe(200);
     expect(await works(k.token)).toBe(false);
+  });
+});
+
+describe('proportio token create | list | revoke', () => {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'proportio-tokens-'));
+  const env = { PROPORTIO_DATA_DIR: dataDir };
+  afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+
+  it('creates with an expiry, lists without the secret, and revokes', { timeout: 180_000 }, async () => {
+    expect((await cli(['demo', '--json'], env)).code).toBe(0);
+    const made = await cli(
+      ['token', 'create', '--user', 'beheer', '--name', 'Backup', '--expires-days', '30', '--json'],
+      env,
+    );
+    expect(made.code, made.stderr).toBe(0);
+    const token = JSON.parse(made.stdout) as { id: string; token: string; expiresAt: string; user: string };
+    expect(token).toMatchObject({ user: 'beheer', token: expect.stringMatching(/^prt_/) });
+    const tooLong = await cli(
+      ['token', 'create', '--user', 'beheer', '--expires-days', String(TOKEN_MAX_DAYS + 1)],
+      env,
+    );
+    expect(tooLong.code).toBe(65);
+    expect(tooLong.stderr).toContain('expiresInDays');
+    const listed = await cli(['token', 'list', '--user', 'beheer', '--json'], env);
+    expect(listed.code, listed.stderr).toBe(0);
+    expect(listed.stdout).not.toContain(token.token);
+    expect(JSON.parse(listed.stdout)).toEqual([
+      expect.objectContaining({ id: token.id, name: 'Backup', state: 'active', expiresAt: token.expiresAt }),
+    ]);
+    const revoked = await cli(['token', 'revoke', token.id], env);
+    expect(revoked.code, revoked.stderr).toBe(0);
+    expect(revoked.stdout).toContain('revoked');
+    const table = await cli(['token', 'list'], env);
+    expect(table.stdout).toMatch(new RegExp(`${token.id}\\s+beheer\\s+Backup\\s+revoked \\(revoked\\)`));
+    const unknown = await cli(['token', 'revoke', '00000000-0000-4000-8000-000000000000'], env);
+    expect(unknown.code).toBe(66);
   });
 });

@@ -6,6 +6,7 @@ import type { Command } from 'commander';
 import { loadConfig, ConfigError, type Config } from '../../config.js';
 import { migrateToLatest, openDatabase } from '../../adapters/db/connection.js';
 import { createRuntime, packageRoot, type Runtime } from '../../main.js';
+import { TOKEN_DEFAULT_DAYS, TOKEN_MAX_DAYS } from '../../core/auth/tokens.js';
 import { DEMO_PASSWORD, type DemoAccountState } from '../../services/demo.service.js';
 import { registerDemoDevices } from '../../services/alarm-device.service.js';
 import type { AlarmModule } from '../../compose/alarm.compose.js';
@@ -185,30 +186,82 @@ export const registerLocalCommands = (program: Command, io: CliIo): void => {
       }),
     );
 
-  const token = program.command('token').description('API tokens for the CLI and integrations');
+  const token = program
+    .command('token')
+    .description('API tokens for the CLI and integrations (on the store directly; audited as system:cli)');
   token
     .command('create')
     .description('create an API token for a user directly in the store (bootstrap; audited)')
     .requiredOption('--user <username>', 'the account the token acts as')
     .option('--name <label>', 'what the token is for', 'CLI')
+    .option(
+      '--expires-days <days>',
+      `days until the token expires (default ${TOKEN_DEFAULT_DAYS}, at most ${TOKEN_MAX_DAYS})`,
+    )
     .option('--json', 'print the result as JSON')
-    .action(async (opts: { user: string; name: string; json?: boolean }) =>
-      withRuntime(async (rt) => {
-        const u = await rt.store.read.users.findByUsername(opts.user);
-        if (!u)
-          throw new CliError(
-            `RESOURCE.NOT_FOUND: no user "${opts.user}"`,
-            EXIT.NO_INPUT,
-            'RESOURCE.NOT_FOUND',
-          );
-        const r = await rt.services.auth.createApiToken({ kind: 'system', name: 'cli' }, u.id, opts.name);
+    .action(async (opts: { user: string; name: string; expiresDays?: string; json?: boolean }) => {
+      const days = opts.expiresDays === undefined ? undefined : Number(opts.expiresDays);
+      return withRuntime(async (rt) => {
+        const u = await userNamed(rt, opts.user);
+        const r = await rt.services.auth.createApiToken(CLI_ACTOR, u.id, opts.name, days);
         if (!r.ok) throw CliError.fromDomain(r.error);
         emit(
           io,
           Boolean(opts.json),
           { ...r.value, user: u.username },
-          () => `${r.value.token}\n(shown once; export PROPORTIO_TOKEN=${r.value.token})`,
+          () =>
+            `${r.value.token}\n(shown once; expires ${r.value.expiresAt}; export PROPORTIO_TOKEN=${r.value.token})`,
+        );
+      });
+    });
+  token
+    .command('list')
+    .description("list API tokens (never the secret): every account's, or one account's with --user")
+    .option('--user <username>', 'only this account')
+    .option('--json', 'print the result as JSON')
+    .action(async (opts: { user?: string; json?: boolean }) =>
+      withRuntime(async (rt) => {
+        const filter = opts.user === undefined ? {} : { userId: (await userNamed(rt, opts.user)).id };
+        const rows = await rt.services.users.apiTokens(CLI_ACTOR, filter);
+        emit(io, Boolean(opts.json), rows, () =>
+          table(
+            rows.map((r) => ({
+              id: r.id,
+              user: r.username,
+              name: r.name,
+              state: r.endedReason && r.state === 'revoked' ? `revoked (${r.endedReason})` : r.state,
+              expires: r.expiresAt,
+              'last used': r.lastUsedAt ?? 'never',
+            })),
+            ['id', 'user', 'name', 'state', 'expires', 'last used'],
+          ),
         );
       }),
     );
+  token
+    .command('revoke')
+    .description('revoke an API token at once (audited); an ended token stays as it ended')
+    .argument('<id>', 'the token id (from token list)')
+    .option('--json', 'print the result as JSON')
+    .action(async (id: string, opts: { json?: boolean }) =>
+      withRuntime(async (rt) => {
+        const r = await rt.services.users.revokeApiToken(CLI_ACTOR, id);
+        if (!r.ok) throw CliError.fromDomain(r.error);
+        emit(
+          io,
+          Boolean(opts.json),
+          r.value,
+          () => `Token ${r.value.id} (${r.value.name}) of ${r.value.username}: ${r.value.state}.`,
+        );
+      }),
+    );
+};
+
+const CLI_ACTOR = { kind: 'system', name: 'cli' } as const;
+
+const userNamed = async (rt: Runtime, username: string) => {
+  const u = await rt.store.read.users.findByUsername(username);
+  if (!u)
+    throw new CliError(`RESOURCE.NOT_FOUND: no user "${username}"`, EXIT.NO_INPUT, 'RESOURCE.NOT_FOUND');
+  return u;
 };
