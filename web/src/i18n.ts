@@ -886,7 +886,8 @@ const nl = {
   },
   password: {
     title: 'Wachtwoord wijzigen',
-    intro: 'Kies een lang wachtwoord dat u nergens anders gebruikt.',
+    intro:
+      'Kies een lang wachtwoord dat u nergens anders gebruikt. Uw andere sessies en al uw API-tokens eindigen bij het wijzigen.',
     current: 'Huidig wachtwoord',
     new: 'Nieuw wachtwoord',
     repeat: 'Herhaal nieuw wachtwoord',
@@ -1772,7 +1773,8 @@ const en: Dictionary = {
   },
   password: {
     title: 'Change password',
-    intro: 'Choose a long password you use nowhere else.',
+    intro:
+      'Choose a long password you use nowhere else. Changing it ends your other sessions and all your API tokens.',
     current: 'Current password',
     new: 'New password',
     repeat: 'Repeat new password',
