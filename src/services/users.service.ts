@@ -197,7 +197,17 @@ export const usersService = (deps: UsersDeps) => {
       inTransaction(store, async (repos) => {
         const cur = await repos.users.get(id);
         if (!cur) return unwrap(err('RESOURCE.NOT_FOUND', `user ${id} does not exist`, { userId: id }));
-        if (!(actor.kind === 'user' && actor.userId === id)) mustManage(await scopeOf(repos, actor), cur);
+        // One's own password only with the current one (and its lock-out): a stolen
+        // administrator session must not be enough to take the account over.
+        if (actor.kind === 'user' && actor.userId === id)
+          unwrap(
+            err(
+              'AUTH.FORBIDDEN',
+              'change your own password with your current password (Wachtwoord wijzigen, POST /api/auth/password)',
+              { field: 'password' },
+            ),
+          );
+        mustManage(await scopeOf(repos, actor), cur);
         const pw = unwrap(validPassword(password, cur.username));
         const user: UserRecord = {
           ...cur,

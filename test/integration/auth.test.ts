@@ -145,6 +145,20 @@ describe.each(dialects)('accounts on %s', (dialect) => {
     expect((await login('beveiliging', PW)).statusCode).toBe(200);
   });
 
+  it('lets nobody set their own password through the administrator route, past the current one', async () => {
+    const s = await loginAs(t.app, 'beheer');
+    const me = (await t.rt.store.read.users.findByUsername('beheer'))!;
+    const res = await t.app.inject({
+      method: 'POST',
+      url: `/api/users/${me.id}/password`,
+      headers: s.headers,
+      payload: { password: 'a-takeover-passphrase-1' },
+    });
+    expect(res.statusCode).toBe(403);
+    expect(res.json()).toMatchObject({ code: 'AUTH.FORBIDDEN' });
+    expect((await login('beheer', PW)).statusCode).toBe(200);
+  });
+
   it('issues API tokens that work as bearer tokens without CSRF, and stores only their hash', async () => {
     const s = await loginAs(t.app, 'beheer');
     const created = await t.app.inject({
