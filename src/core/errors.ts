@@ -25,6 +25,21 @@ export const ERRORS = {
   'AUTH.WEAK_PASSWORD': { status: 422, exit: 65, title: 'The password does not meet the rules' },
   'AUTH.OIDC_NOT_CONFIGURED': { status: 404, exit: 78, title: 'No identity provider is configured' },
   'AUTH.OIDC_FAILED': { status: 401, exit: 77, title: 'Login with the identity provider failed' },
+  'USER.SELF_CHANGE': {
+    status: 403,
+    exit: 77,
+    title: 'Nobody changes their own roles or sites; ask another administrator',
+  },
+  'USER.OUTSIDE_SITES': {
+    status: 403,
+    exit: 77,
+    title: 'The account serves sites you do not manage',
+  },
+  'USER.SITES_BEYOND_OWN': {
+    status: 403,
+    exit: 77,
+    title: 'You can only give sites you serve yourself',
+  },
   'RESOURCE.NOT_FOUND': { status: 404, exit: 66, title: 'Not found' },
   'RESOURCE.CONFLICT': { status: 409, exit: 65, title: 'Conflicts with existing data' },
   'RESOURCE.IN_USE': { status: 409, exit: 65, title: 'Still referenced by other data' },

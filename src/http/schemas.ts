@@ -55,6 +55,19 @@ export const UserSchema = Type.Object({
   lockedUntil: Type.Union([Type.String(), Type.Null()]),
   createdAt: Type.String(),
 });
+/** An API token as listed: never the secret, nor its hash. */
+export const ApiTokenSchema = Type.Object({
+  id: Type.String(),
+  userId: Type.String(),
+  username: Type.String(),
+  name: Type.String(),
+  createdAt: Type.String(),
+  expiresAt: Type.String(),
+  lastUsedAt: Type.Union([Type.String(), Type.Null()]),
+  revokedAt: Type.Union([Type.String(), Type.Null()]),
+  endedReason: Type.Union([Type.String(), Type.Null()]),
+  state: Type.Union([Type.Literal('active'), Type.Literal('expired'), Type.Literal('revoked')]),
+});
 export const OrganisationSchema = Type.Object({
   name: Type.String(),
   address: Type.String(),

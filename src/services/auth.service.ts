@@ -11,11 +11,27 @@ import {
   sessionExpiry,
   type LockoutPolicy,
 } from '../core/auth/login.js';
+import {
+  shouldMarkUsed,
+  tokenExpiry,
+  tokenState,
+  validTokenDays,
+  type TokenEndReason,
+  type TokenState,
+} from '../core/auth/tokens.js';
 import { publicUserView, type User } from '../core/registry/model.js';
 import { validName, validPassword, validUsername } from '../core/registry/validate.js';
 import { err, StorageFullError, unwrap, type Result } from '../core/result.js';
 import { recordAudit } from './audit.service.js';
-import type { Actor, Clock, IdGenerator, PasswordHasher, Store, UserRecord } from './ports.js';
+import type {
+  Actor,
+  ApiTokenRecord,
+  Clock,
+  IdGenerator,
+  PasswordHasher,
+  Store,
+  UserRecord,
+} from './ports.js';
 import { inTransaction } from './transaction.js';
 
 export interface AuthDeps {
@@ -45,6 +61,33 @@ export interface NewSession {
 export const sha256 = (s: string): string => createHash('sha256').update(s).digest('hex');
 
 export const TOKEN_PREFIX = 'prt_';
+
+/** An API token as its owner and administrators see it: never the secret, nor its hash. */
+export interface ApiTokenView {
+  readonly id: string;
+  readonly userId: string;
+  readonly username: string;
+  readonly name: string;
+  readonly createdAt: string;
+  readonly expiresAt: string;
+  readonly lastUsedAt: string | null;
+  readonly revokedAt: string | null;
+  readonly endedReason: TokenEndReason | null;
+  readonly state: TokenState;
+}
+
+export const apiTokenView = (t: ApiTokenRecord, username: string, now: Date): ApiTokenView => ({
+  id: t.id,
+  userId: t.userId,
+  username,
+  name: t.name,
+  createdAt: t.createdAt,
+  expiresAt: t.expiresAt,
+  lastUsedAt: t.lastUsedAt,
+  revokedAt: t.revokedAt,
+  endedReason: t.endedReason,
+  state: tokenState(t, now),
+});
 
 export const userActor = (u: Pick<User, 'id' | 'username' | 'roles'>): Actor => ({
   kind: 'user',
@@ -86,6 +129,33 @@ export const authService = (deps: AuthDeps) => {
     return { sessionId, csrfToken, expiresAt, user: publicUserView(user) };
   };
 
+  /**
+   * A wrong password (at login or when changing it) counts towards the account's lock-out;
+   * audited. Returns the lock's end when this failure locked the account.
+   */
+  const recordFailure = async (
+    found: UserRecord,
+    now: Date,
+    action: 'auth.login-failed' | 'auth.password-change-failed',
+  ): Promise<string | null> => {
+    const next = afterFailure(found.failedLogins, now, deps.lockout);
+    await store.transaction(async (repos) => {
+      await repos.users.update({ ...found, ...next });
+      await recordAudit(
+        repos,
+        clock,
+        { kind: 'system', name: 'auth' },
+        next.lockedUntil ? 'auth.locked' : action,
+        `user:${found.id}`,
+        { lockedUntil: next.lockedUntil },
+      );
+    });
+    return next.lockedUntil;
+  };
+
+  const lockedError = (lockedUntil: string): Result<never> =>
+    err('AUTH.LOCKED', `too many failed attempts; try again after ${lockedUntil}`, { lockedUntil });
+
   return {
     async login(username: string, password: string): Promise<Result<NewSession>> {
       const now = clock.now();
@@ -94,31 +164,12 @@ export const authService = (deps: AuthDeps) => {
         await hasher.verify(await dummy(), password);
         return err('AUTH.INVALID_CREDENTIALS', 'username or password is wrong');
       }
-      if (isLocked(found.lockedUntil, now)) {
-        return err('AUTH.LOCKED', `too many failed attempts; try again after ${found.lockedUntil}`, {
-          lockedUntil: found.lockedUntil,
-        });
-      }
+      if (isLocked(found.lockedUntil, now)) return lockedError(found.lockedUntil!);
       const good = await hasher.verify(found.passwordHash, password);
       if (!good) {
-        const next = afterFailure(found.failedLogins, now, deps.lockout);
-        await store.transaction(async (repos) => {
-          await repos.users.update({ ...found, ...next });
-          await recordAudit(
-            repos,
-            clock,
-            { kind: 'system', name: 'auth' },
-            next.lockedUntil ? 'auth.locked' : 'auth.login-failed',
-            `user:${found.id}`,
-            {
-              lockedUntil: next.lockedUntil,
-            },
-          );
-        });
-        return next.lockedUntil
-          ? err('AUTH.LOCKED', `too many failed attempts; try again after ${next.lockedUntil}`, {
-              lockedUntil: next.lockedUntil,
-            })
+        const lockedUntil = await recordFailure(found, now, 'auth.login-failed');
+        return lockedUntil
+          ? lockedError(lockedUntil)
           : err('AUTH.INVALID_CREDENTIALS', 'username or password is wrong');
       }
       if (found.disabled) return err('AUTH.DISABLED', 'this account is disabled; ask an administrator');
@@ -149,10 +200,13 @@ export const authService = (deps: AuthDeps) => {
     async authenticateToken(token: string): Promise<Authenticated | undefined> {
       if (!token.startsWith(TOKEN_PREFIX)) return undefined;
       const t = await store.read.apiTokens.findByHash(sha256(token));
-      if (!t || t.revokedAt !== null) return undefined;
+      const now = clock.now();
+      if (!t || tokenState(t, now) !== 'active') return undefined;
       const u = await store.read.users.get(t.userId);
       if (!u || u.disabled) return undefined;
-      await store.read.apiTokens.markUsed(t.id, clock.now().toISOString()).catch(unlessStorageFull);
+      // Last use to the minute: a script's every request need not be a write (and none while the disk is full).
+      if (shouldMarkUsed(t.lastUsedAt, now))
+        await store.read.apiTokens.markUsed(t.id, now.toISOString()).catch(unlessStorageFull);
       return { user: publicUserView(u), actor: userActor(u), csrfToken: undefined, via: 'token' };
     },
 
@@ -170,66 +224,114 @@ export const authService = (deps: AuthDeps) => {
       });
     },
 
-    /** Changes the caller's password and ends their other sessions (a stolen session dies with the old password). */
-    changePassword: (
+    /**
+     * Changes the caller's password and ends their other sessions (a stolen session dies with the
+     * old password). A wrong current password counts towards the lock-out exactly as at login,
+     * so a stolen session cannot be used to guess the password.
+     */
+    async changePassword(
       actor: Actor,
       currentPassword: string,
       newPassword: string,
       keepSessionId?: string,
-    ): Promise<Result<User>> =>
-      inTransaction(store, async (repos) => {
-        if (actor.kind !== 'user') return unwrap(err('AUTH.FORBIDDEN', 'only a user can change a password'));
-        const u = await repos.users.get(actor.userId);
-        if (!u || u.passwordHash === null)
-          return unwrap(err('AUTH.FORBIDDEN', 'this account signs in through the identity provider'));
-        if (!(await hasher.verify(u.passwordHash, currentPassword))) {
-          return unwrap(
-            err('AUTH.INVALID_CREDENTIALS', 'the current password is wrong', { field: 'currentPassword' }),
-          );
-        }
+    ): Promise<Result<User>> {
+      if (actor.kind !== 'user') return err('AUTH.FORBIDDEN', 'only a user can change a password');
+      const found = await store.read.users.get(actor.userId);
+      if (!found || found.passwordHash === null)
+        return err('AUTH.FORBIDDEN', 'this account signs in through the identity provider');
+      const now = clock.now();
+      if (isLocked(found.lockedUntil, now)) return lockedError(found.lockedUntil!);
+      if (!(await hasher.verify(found.passwordHash, currentPassword))) {
+        const lockedUntil = await recordFailure(found, now, 'auth.password-change-failed');
+        return lockedUntil
+          ? lockedError(lockedUntil)
+          : err('AUTH.INVALID_CREDENTIALS', 'the current password is wrong', { field: 'currentPassword' });
+      }
+      return inTransaction(store, async (repos) => {
+        const u = (await repos.users.get(found.id))!;
         const pw = unwrap(validPassword(newPassword, u.username));
         const next: UserRecord = {
           ...u,
           passwordHash: await hasher.hash(pw),
           passwordChangedAt: clock.now().toISOString(),
+          failedLogins: 0,
+          lockedUntil: null,
         };
         await repos.users.update(next);
         const keep =
           keepSessionId === undefined ? undefined : await repos.sessions.get(sha256(keepSessionId));
         const ended = await repos.sessions.deleteForUser(u.id);
         if (keep) await repos.sessions.insert(keep);
+        // API tokens end with the password: whoever had it may have made one.
+        const tokensEnded = await repos.apiTokens.revokeForUser(
+          u.id,
+          next.passwordChangedAt!,
+          'password-changed',
+        );
         await recordAudit(repos, clock, actor, 'auth.password-change', `user:${u.id}`, {
           otherSessionsEnded: ended - (keep ? 1 : 0),
+          apiTokensEnded: tokensEnded,
         });
         return publicUserView(next);
-      }),
+      });
+    },
 
-    /** Creates an API token for a user; the plaintext is returned once and only its hash stored. */
+    /**
+     * Creates an API token for a user; the plaintext is returned once and only its hash stored.
+     * It lives `expiresInDays` (default and maximum in core/auth/tokens.ts).
+     */
     createApiToken: (
       actor: Actor,
       userId: string,
       name: string,
-    ): Promise<Result<{ id: string; token: string; name: string }>> =>
+      expiresInDays?: number,
+    ): Promise<Result<{ id: string; token: string; name: string; expiresAt: string }>> =>
       inTransaction(store, async (repos) => {
         const u = await repos.users.get(userId);
         if (!u) return unwrap(err('RESOURCE.NOT_FOUND', `user ${userId} does not exist`, { userId }));
+        if (u.disabled)
+          return unwrap(err('AUTH.DISABLED', `${u.username} is disabled; enable the account first`));
         const label = unwrap(validName('name', name));
+        const days = unwrap(validTokenDays(expiresInDays));
+        const now = clock.now();
         const token = `${TOKEN_PREFIX}${ids.newSecret()}`;
         const id = ids.newId();
+        const expiresAt = tokenExpiry(now, days);
         await repos.apiTokens.insert({
           id,
           userId,
           name: label,
           tokenHash: sha256(token),
-          createdAt: clock.now().toISOString(),
+          createdAt: now.toISOString(),
           lastUsedAt: null,
           revokedAt: null,
+          expiresAt,
+          endedReason: null,
         });
         await recordAudit(repos, clock, actor, 'api-token.create', `user:${userId}`, {
           tokenId: id,
           name: label,
+          expiresAt,
         });
-        return { id, token, name: label };
+        return { id, token, name: label, expiresAt };
+      }),
+
+    /** The caller's own API tokens, newest first (ended ones too, so they see what happened). */
+    async ownApiTokens(actor: Actor): Promise<ApiTokenView[]> {
+      if (actor.kind !== 'user') return [];
+      const now = clock.now();
+      return (await store.read.apiTokens.list({ userId: actor.userId })).map((t) =>
+        apiTokenView(t, actor.username, now),
+      );
+    },
+
+    /** Revokes one of the caller's own tokens; someone else's is "not found" (no probing). */
+    revokeOwnApiToken: (actor: Actor, tokenId: string): Promise<Result<ApiTokenView>> =>
+      inTransaction(store, async (repos) => {
+        const t = await repos.apiTokens.get(tokenId);
+        if (!t || actor.kind !== 'user' || t.userId !== actor.userId)
+          return unwrap(err('RESOURCE.NOT_FOUND', `you have no API token ${tokenId}`, { tokenId }));
+        return revokeToken(repos, actor, t, actor.username, clock);
       }),
 
     /**
@@ -317,3 +419,26 @@ export const authService = (deps: AuthDeps) => {
 };
 
 export type AuthService = ReturnType<typeof authService>;
+
+type Repos = Parameters<Parameters<Store['transaction']>[0]>[0];
+
+/**
+ * Revokes a token (idempotent: an ended token stays as it ended) and audits it. Shared by the
+ * owner's route and the administrator's.
+ */
+export const revokeToken = async (
+  repos: Repos,
+  actor: Actor,
+  t: ApiTokenRecord,
+  username: string,
+  clock: Clock,
+): Promise<ApiTokenView> => {
+  const now = clock.now();
+  if (await repos.apiTokens.revoke(t.id, now.toISOString(), 'revoked'))
+    await recordAudit(repos, clock, actor, 'api-token.revoke', `user:${t.userId}`, {
+      tokenId: t.id,
+      name: t.name,
+    });
+  const after = (await repos.apiTokens.get(t.id))!;
+  return apiTokenView(after, username, now);
+};

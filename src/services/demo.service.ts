@@ -107,6 +107,20 @@ export interface DemoSummary {
   readonly accounts: ReadonlyArray<{ username: string; roles: Role[]; password: string }>;
 }
 
+/**
+ * What `serve --demo` may say about an account's password: the demo password only where it still
+ * opens the account (checked against the stored hash), never for accounts that changed it or
+ * were never demo accounts.
+ */
+export type DemoPasswordState = 'demo-password' | 'changed' | 'not-demo' | 'no-password';
+
+export interface DemoAccountState {
+  readonly username: string;
+  readonly roles: readonly Role[];
+  readonly disabled: boolean;
+  readonly password: DemoPasswordState;
+}
+
 export const demoService = (deps: {
   store: Store;
   clock: Clock;
@@ -116,6 +130,25 @@ export const demoService = (deps: {
 }) => ({
   async isEmpty(): Promise<boolean> {
     return (await deps.store.read.users.count()) === 0 && (await deps.store.read.sites.list()).length === 0;
+  },
+
+  async accounts(): Promise<DemoAccountState[]> {
+    const demoNames = new Set(DEMO_ACCOUNTS.map((a) => a.username));
+    const out: DemoAccountState[] = [];
+    for (const u of await deps.store.read.users.list()) {
+      const rec = await deps.store.read.users.get(u.id);
+      const hash = rec?.passwordHash ?? null;
+      const password: DemoPasswordState =
+        hash === null
+          ? 'no-password'
+          : (await deps.hasher.verify(hash, DEMO_PASSWORD))
+            ? 'demo-password'
+            : demoNames.has(u.username)
+              ? 'changed'
+              : 'not-demo';
+      out.push({ username: u.username, roles: u.roles, disabled: u.disabled, password });
+    }
+    return out;
   },
 
   load: (seed = 2026): Promise<Result<DemoSummary>> =>

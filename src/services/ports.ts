@@ -5,6 +5,7 @@
 import type { KeyObject } from 'node:crypto';
 import type { AuditEntry, AuditEntryContent } from '../core/audit/chain.js';
 import type { Role } from '../core/auth/roles.js';
+import type { TokenEndReason } from '../core/auth/tokens.js';
 import type { Camera, ConversationType, Organisation, Room, Site, User } from '../core/registry/model.js';
 
 export interface Clock {
@@ -150,14 +151,21 @@ export interface ApiTokenRecord {
   readonly createdAt: string;
   readonly lastUsedAt: string | null;
   readonly revokedAt: string | null;
+  readonly expiresAt: string;
+  readonly endedReason: TokenEndReason | null;
 }
 
 export interface ApiTokenRepository {
   insert(t: ApiTokenRecord): Promise<void>;
+  get(id: string): Promise<ApiTokenRecord | undefined>;
   findByHash(tokenHash: string): Promise<ApiTokenRecord | undefined>;
-  listForUser(userId: string): Promise<ApiTokenRecord[]>;
+  /** Newest first; every user's when userId is left out. */
+  list(filter?: { userId?: string }): Promise<ApiTokenRecord[]>;
   markUsed(id: string, at: string): Promise<void>;
-  revoke(id: string, at: string): Promise<void>;
+  /** Ends one token that has not ended yet; false when it had. */
+  revoke(id: string, at: string, reason: TokenEndReason): Promise<boolean>;
+  /** Ends every token of a user that has not ended yet; how many. */
+  revokeForUser(userId: string, at: string, reason: TokenEndReason): Promise<number>;
 }
 
 export interface AuditRepository {

@@ -379,6 +379,34 @@ describe.skipIf(!hasBrowser)('web shell in Chromium', () => {
     expect(await page.locator('input').count()).toBe(0);
   });
 
+  it("API tokens: the secret is shown once, the token is listed and revoked; an administrator sees everyone's", async () => {
+    const page = await newPage();
+    await loginAndWait(page, 'beheer');
+    await page.goto(`${base}/tokens`);
+    await eventually(() => texts(h1(page))).toEqual([nl.nav.tokens]);
+    await page.getByRole('button', { name: nl.tokens.add }).click();
+    await page.getByLabel(nl.tokens.name, { exact: true }).fill('E2E-script');
+    await page.getByLabel(nl.tokens.days, { exact: true }).fill('400');
+    await page.getByRole('button', { name: nl.tokens.submit }).click();
+    await visible(page.locator('.pp-error-summary'));
+    await axe(page, 'tokens: form with errors');
+    await page.getByLabel(nl.tokens.days, { exact: true }).fill('30');
+    await page.getByRole('button', { name: nl.tokens.submit }).click();
+    await visible(page.getByText(nl.tokens.createdHint));
+    expect(await page.locator('code').first().textContent()).toMatch(/^prt_/);
+    const mine = page.getByRole('table', { name: nl.tokens.mine });
+    await visible(mine.getByRole('row', { name: /E2E-script/ }));
+    await visible(page.getByRole('table', { name: nl.tokens.all }).getByRole('row', { name: /E2E-script/ }));
+    await axe(page, 'tokens: with a new token');
+    await mine.getByRole('button', { name: nl.tokens.revokeItem('E2E-script') }).click();
+    await visible(page.getByText(nl.tokens.revoked('E2E-script')));
+    await visible(mine.getByText(nl.tokens.reasons.revoked));
+    // The secret never comes back once the page is left.
+    await page.goto(`${base}/tokens`);
+    await visible(mine.getByRole('row', { name: /E2E-script/ }));
+    expect(await page.locator('code').count()).toBe(0);
+  });
+
   it('camera status shows each camera, and that a camera without an approved policy is not armed', async () => {
     // The recorder plans its cameras when it starts (serve does this); start it here alone.
     const recorder = rt.rt.modules.find((m) => m.name === 'recording')!;

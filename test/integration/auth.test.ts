@@ -114,6 +114,51 @@ describe.each(dialects)('accounts on %s', (dialect) => {
     expect((await login('secretaris', 'a-brand-new-passphrase')).statusCode).toBe(200);
   });
 
+  it('counts wrong current passwords towards the lock-out, exactly as login does', async () => {
+    const s = await loginAs(t.app, 'beveiliging');
+    const change = (currentPassword: string) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/auth/password',
+        headers: s.headers,
+        payload: { currentPassword, newPassword: 'a-stolen-session-passphrase' },
+      });
+    for (let i = 0; i < 4; i++) expect((await change(`guess-${i}-password`)).statusCode).toBe(401);
+    const fifth = await change('guess-5-password');
+    expect(fifth.statusCode).toBe(423);
+    expect(fifth.json()).toMatchObject({ code: 'AUTH.LOCKED' });
+    // While locked, even the right current password is refused, and so is login.
+    const right = await change(PW);
+    expect(right.statusCode).toBe(423);
+    expect((await login('beveiliging', PW)).statusCode).toBe(423);
+    const [entry] = await t.rt.store.read.audit.page({ limit: 1, action: 'auth.locked' });
+    const user = (await t.rt.store.read.users.findByUsername('beveiliging'))!;
+    expect(entry?.subject).toBe(`user:${user.id}`);
+    // The password did not change.
+    const admin = (await loginAs(t.app, 'beheer')).headers;
+    await t.app.inject({
+      method: 'PATCH',
+      url: `/api/users/${user.id}`,
+      headers: admin,
+      payload: { disabled: false },
+    });
+    expect((await login('beveiliging', PW)).statusCode).toBe(200);
+  });
+
+  it('lets nobody set their own password through the administrator route, past the current one', async () => {
+    const s = await loginAs(t.app, 'beheer');
+    const me = (await t.rt.store.read.users.findByUsername('beheer'))!;
+    const res = await t.app.inject({
+      method: 'POST',
+      url: `/api/users/${me.id}/password`,
+      headers: s.headers,
+      payload: { password: 'a-takeover-passphrase-1' },
+    });
+    expect(res.statusCode).toBe(403);
+    expect(res.json()).toMatchObject({ code: 'AUTH.FORBIDDEN' });
+    expect((await login('beheer', PW)).statusCode).toBe(200);
+  });
+
   it('issues API tokens that work as bearer tokens without CSRF, and stores only their hash', async () => {
     const s = await loginAs(t.app, 'beheer');
     const created = await t.app.inject({
@@ -172,7 +217,7 @@ describe.each(dialects)('accounts on %s', (dialect) => {
       payload: { roles: ['admin', 'decision-maker'] },
     });
     expect(res.statusCode).toBe(403);
-    expect(res.json()).toMatchObject({ code: 'AUTH.FORBIDDEN' });
+    expect(res.json()).toMatchObject({ code: 'USER.SELF_CHANGE' });
     expect((await t.rt.store.read.users.get(me.id))?.roles).toEqual(['admin']);
   });
 
@@ -185,7 +230,8 @@ describe.each(dialects)('accounts on %s', (dialect) => {
       headers: s.headers,
       payload: { roles: ['auditor'] },
     });
-    expect(res.statusCode).toBe(400);
+    expect(res.statusCode).toBe(403);
+    expect(res.json()).toMatchObject({ code: 'USER.SELF_CHANGE' });
     expect((await t.rt.store.read.users.get(me.id))?.roles).toEqual(['admin']);
   });
 });
@@ -217,6 +263,31 @@ describe('login rate limiting per address', () => {
       payload: { username: 'fg', password: PW },
     });
     expect(ok.json()).toMatchObject({ code: 'AUTH.RATE_LIMITED' });
+  });
+});
+
+describe('password change rate limiting per address', () => {
+  let t: TestRuntime;
+  beforeAll(async () => {
+    t = await startTestRuntime({ demo: true, loginAttemptsPerMinute: 3 });
+  });
+  afterAll(async () => t?.close());
+
+  it('answers 429 past the login limit, before checking the current password', async () => {
+    const s = await loginAs(t.app, 'fg'); // the first attempt from this address
+    const change = (currentPassword: string) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/auth/password',
+        headers: s.headers,
+        payload: { currentPassword, newPassword: 'a-stolen-session-passphrase' },
+      });
+    const statuses = [];
+    for (let i = 0; i < 3; i++) statuses.push((await change(`guess-${i}-password`)).statusCode);
+    expect(statuses).toEqual([401, 401, 429]);
+    const right = await change(PW);
+    expect(right.json()).toMatchObject({ code: 'AUTH.RATE_LIMITED' });
+    expect((await t.rt.store.read.users.findByUsername('fg'))?.failedLogins).toBe(2);
   });
 });
 

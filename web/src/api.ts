@@ -50,6 +50,20 @@ export interface User {
   readonly createdAt: string;
 }
 
+/** An API token as listed (GET /api/auth/tokens, /api/tokens): never the secret. */
+export interface ApiToken {
+  readonly id: string;
+  readonly userId: string;
+  readonly username: string;
+  readonly name: string;
+  readonly createdAt: string;
+  readonly expiresAt: string;
+  readonly lastUsedAt: string | null;
+  readonly revokedAt: string | null;
+  readonly endedReason: 'revoked' | 'password-changed' | 'password-reset' | 'account-disabled' | null;
+  readonly state: 'active' | 'expired' | 'revoked';
+}
+
 export interface Me {
   readonly user: User;
   readonly csrfToken: string | null;
@@ -178,6 +192,7 @@ export const api = {
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, body ?? {}),
   put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
+  del: <T>(path: string) => request<T>('DELETE', path),
 };
 
 /** Builds a query string, leaving out undefined values. */

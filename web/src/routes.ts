@@ -15,6 +15,7 @@ export type PageKey =
   | 'settings'
   | 'audit'
   | 'password'
+  | 'tokens'
   | 'panic'
   | 'console'
   | 'incidents'
@@ -30,7 +31,7 @@ export interface RouteDef {
   readonly path: string;
   /** Needed to see the page; null means every logged-in user. */
   readonly permission: Permission | null;
-  /** Shown in the main navigation (the password page lives in the user menu). */
+  /** Shown in the main navigation (the password and token pages live in the user menu). */
   readonly inNav: boolean;
 }
 
@@ -54,6 +55,7 @@ export const ROUTES: readonly RouteDef[] = [
   { key: 'settings', path: '/settings', permission: 'settings:read', inNav: true },
   { key: 'audit', path: '/audit', permission: 'audit:read', inNav: true },
   { key: 'password', path: '/password', permission: null, inNav: false },
+  { key: 'tokens', path: '/tokens', permission: null, inNav: false },
 ];
 
 /** Write permission that unlocks the create/edit forms on a page. */

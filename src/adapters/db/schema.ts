@@ -97,6 +97,10 @@ export interface ApiTokenTable {
   created_at: string;
   last_used_at: string | null;
   revoked_at: string | null;
+  /** Added in 0005; filled for every older token by that migration. */
+  expires_at: string | null;
+  /** Why it ended: a TokenEndReason (core/auth/tokens.ts), with revoked_at. */
+  ended_reason: string | null;
 }
 
 export interface AuditLogTable {

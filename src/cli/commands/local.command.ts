@@ -9,7 +9,8 @@ import { anchorFile, anchorKeys } from '../../adapters/crypto/audit-anchor.js';
 import { loadConfig, ConfigError, type Config } from '../../config.js';
 import { migrateToLatest, openDatabase } from '../../adapters/db/connection.js';
 import { createRuntime, packageRoot, type Runtime } from '../../main.js';
-import { DEMO_PASSWORD } from '../../services/demo.service.js';
+import { TOKEN_DEFAULT_DAYS, TOKEN_MAX_DAYS } from '../../core/auth/tokens.js';
+import { DEMO_PASSWORD, type DemoAccountState } from '../../services/demo.service.js';
 import { registerDemoDevices } from '../../services/alarm-device.service.js';
 import type { AlarmModule } from '../../compose/alarm.compose.js';
 import { CliError, EXIT, emit, table, type CliIo } from '../io.js';
@@ -30,6 +31,38 @@ const withRuntime = async <T>(fn: (rt: Runtime) => Promise<T>): Promise<T> => {
   } finally {
     await rt.close();
   }
+};
+
+const PASSWORD_NOTE: Record<DemoAccountState['password'], string> = {
+  'demo-password': DEMO_PASSWORD,
+  changed: '(changed; no longer the demo password)',
+  'not-demo': '(not a demo account; its own password)',
+  'no-password': '(no password; signs in through the identity provider)',
+};
+
+/**
+ * The accounts `serve --demo` lists: the demo password only next to the accounts it still
+ * opens (verified against the stored hash), so an existing store is never misdescribed.
+ */
+export const demoAccountsText = (accounts: readonly DemoAccountState[]): string => {
+  const withDemo = accounts.filter((a) => a.password === 'demo-password').length;
+  const head =
+    withDemo === accounts.length
+      ? `Demo accounts (password for each: ${DEMO_PASSWORD}):`
+      : withDemo === 0
+        ? 'Accounts (none has the demo password any more; use the passwords that were set):'
+        : `Accounts (the demo password ${DEMO_PASSWORD} only where shown; the others were changed or are not demo accounts):`;
+  return [
+    head,
+    table(
+      accounts.map((a) => ({
+        username: a.username,
+        roles: a.roles.join(', '),
+        password: PASSWORD_NOTE[a.password] + (a.disabled ? ' (disabled)' : ''),
+      })),
+      ['username', 'roles', 'password'],
+    ),
+  ].join('\n');
 };
 
 export const registerLocalCommands = (program: Command, io: CliIo): void => {
@@ -56,18 +89,7 @@ export const registerLocalCommands = (program: Command, io: CliIo): void => {
             await rt.services.registry.listRooms(),
           );
       }
-      if (opts.demo) {
-        io.out(`Demo accounts (password for each: ${DEMO_PASSWORD}):`);
-        io.out(
-          table(
-            (await rt.services.users.list()).map((u) => ({
-              username: u.username,
-              roles: u.roles.join(', '),
-            })),
-            ['username', 'roles'],
-          ),
-        );
-      }
+      if (opts.demo) io.out(demoAccountsText(await rt.services.demo.accounts()));
       const app = await rt.app();
       const close = async (signal: string) => {
         app.log.info({ signal }, 'shutting down');
@@ -215,30 +237,82 @@ export const registerLocalCommands = (program: Command, io: CliIo): void => {
       }),
     );
 
-  const token = program.command('token').description('API tokens for the CLI and integrations');
+  const token = program
+    .command('token')
+    .description('API tokens for the CLI and integrations (on the store directly; audited as system:cli)');
   token
     .command('create')
     .description('create an API token for a user directly in the store (bootstrap; audited)')
     .requiredOption('--user <username>', 'the account the token acts as')
     .option('--name <label>', 'what the token is for', 'CLI')
+    .option(
+      '--expires-days <days>',
+      `days until the token expires (default ${TOKEN_DEFAULT_DAYS}, at most ${TOKEN_MAX_DAYS})`,
+    )
     .option('--json', 'print the result as JSON')
-    .action(async (opts: { user: string; name: string; json?: boolean }) =>
-      withRuntime(async (rt) => {
-        const u = await rt.store.read.users.findByUsername(opts.user);
-        if (!u)
-          throw new CliError(
-            `RESOURCE.NOT_FOUND: no user "${opts.user}"`,
-            EXIT.NO_INPUT,
-            'RESOURCE.NOT_FOUND',
-          );
-        const r = await rt.services.auth.createApiToken({ kind: 'system', name: 'cli' }, u.id, opts.name);
+    .action(async (opts: { user: string; name: string; expiresDays?: string; json?: boolean }) => {
+      const days = opts.expiresDays === undefined ? undefined : Number(opts.expiresDays);
+      return withRuntime(async (rt) => {
+        const u = await userNamed(rt, opts.user);
+        const r = await rt.services.auth.createApiToken(CLI_ACTOR, u.id, opts.name, days);
         if (!r.ok) throw CliError.fromDomain(r.error);
         emit(
           io,
           Boolean(opts.json),
           { ...r.value, user: u.username },
-          () => `${r.value.token}\n(shown once; export PROPORTIO_TOKEN=${r.value.token})`,
+          () =>
+            `${r.value.token}\n(shown once; expires ${r.value.expiresAt}; export PROPORTIO_TOKEN=${r.value.token})`,
+        );
+      });
+    });
+  token
+    .command('list')
+    .description("list API tokens (never the secret): every account's, or one account's with --user")
+    .option('--user <username>', 'only this account')
+    .option('--json', 'print the result as JSON')
+    .action(async (opts: { user?: string; json?: boolean }) =>
+      withRuntime(async (rt) => {
+        const filter = opts.user === undefined ? {} : { userId: (await userNamed(rt, opts.user)).id };
+        const rows = await rt.services.users.apiTokens(CLI_ACTOR, filter);
+        emit(io, Boolean(opts.json), rows, () =>
+          table(
+            rows.map((r) => ({
+              id: r.id,
+              user: r.username,
+              name: r.name,
+              state: r.endedReason && r.state === 'revoked' ? `revoked (${r.endedReason})` : r.state,
+              expires: r.expiresAt,
+              'last used': r.lastUsedAt ?? 'never',
+            })),
+            ['id', 'user', 'name', 'state', 'expires', 'last used'],
+          ),
         );
       }),
     );
+  token
+    .command('revoke')
+    .description('revoke an API token at once (audited); an ended token stays as it ended')
+    .argument('<id>', 'the token id (from token list)')
+    .option('--json', 'print the result as JSON')
+    .action(async (id: string, opts: { json?: boolean }) =>
+      withRuntime(async (rt) => {
+        const r = await rt.services.users.revokeApiToken(CLI_ACTOR, id);
+        if (!r.ok) throw CliError.fromDomain(r.error);
+        emit(
+          io,
+          Boolean(opts.json),
+          r.value,
+          () => `Token ${r.value.id} (${r.value.name}) of ${r.value.username}: ${r.value.state}.`,
+        );
+      }),
+    );
+};
+
+const CLI_ACTOR = { kind: 'system', name: 'cli' } as const;
+
+const userNamed = async (rt: Runtime, username: string) => {
+  const u = await rt.store.read.users.findByUsername(username);
+  if (!u)
+    throw new CliError(`RESOURCE.NOT_FOUND: no user "${username}"`, EXIT.NO_INPUT, 'RESOURCE.NOT_FOUND');
+  return u;
 };

@@ -22,6 +22,7 @@ import { SettingsPage } from './SettingsPage.js';
 import { SitesPage } from './SitesPage.js';
 import { StatisticsPage } from './StatisticsPage.js';
 import { StartPage } from './StartPage.js';
+import { TokensPage } from './TokensPage.js';
 import { UsersPage } from './UsersPage.js';
 
 const render = (key: PageKey): ReactNode => {
@@ -46,6 +47,8 @@ const render = (key: PageKey): ReactNode => {
       return <AuditPage />;
     case 'password':
       return <PasswordPage />;
+    case 'tokens':
+      return <TokensPage />;
     case 'panic':
       return <PanicPage />;
     case 'console':

@@ -202,7 +202,7 @@ type Editing = { kind: 'new' } | { kind: 'edit'; user: User } | { kind: 'passwor
 
 export const UsersPage = () => {
   const { t } = useI18n();
-  const { can } = useSession();
+  const { can, me } = useSession();
   const writable = can('users:write');
   const data = useLoad(
     () =>
@@ -272,7 +272,8 @@ export const UsersPage = () => {
               ? (u) => (
                   <div className="pp-actions">
                     <EditButton name={u.username} onClick={() => editor.open({ kind: 'edit', user: u })} />
-                    {u.oidc ? null : (
+                    {/* One's own password: on the password page, with the current one. */}
+                    {u.oidc || u.id === me.user.id ? null : (
                       <Button
                         appearance="subtle-button"
                         aria-label={`${t.users.setPassword}: ${u.username}`}

@@ -1,5 +1,6 @@
 /** Users, sessions and API tokens. */
 import type { Role } from '../../../core/auth/roles.js';
+import type { TokenEndReason } from '../../../core/auth/tokens.js';
 import { publicUserView as publicUser } from '../../../core/registry/model.js';
 import type {
   ApiTokenRecord,
@@ -128,6 +129,9 @@ const toToken = (r: ApiTokenTable): ApiTokenRecord => ({
   createdAt: r.created_at,
   lastUsedAt: r.last_used_at,
   revokedAt: r.revoked_at,
+  // Migration 0005 gave every older token an expiry; a missing one counts as expired.
+  expiresAt: r.expires_at ?? r.created_at,
+  endedReason: (r.ended_reason as TokenEndReason | null) ?? (r.revoked_at === null ? null : 'revoked'),
 });
 
 export const apiTokenRepository = (db: Executor): ApiTokenRepository => ({
@@ -142,19 +146,47 @@ export const apiTokenRepository = (db: Executor): ApiTokenRepository => ({
         created_at: t.createdAt,
         last_used_at: null,
         revoked_at: null,
+        expires_at: t.expiresAt,
+        ended_reason: null,
       })
       .execute();
+  },
+  get: async (id) => {
+    const r = await db.selectFrom('api_tokens').selectAll().where('id', '=', id).executeTakeFirst();
+    return r && toToken(r);
   },
   findByHash: async (h) => {
     const r = await db.selectFrom('api_tokens').selectAll().where('token_hash', '=', h).executeTakeFirst();
     return r && toToken(r);
   },
-  listForUser: async (userId) =>
-    (await db.selectFrom('api_tokens').selectAll().where('user_id', '=', userId).execute()).map(toToken),
+  list: async (filter = {}) => {
+    let q = db.selectFrom('api_tokens').selectAll();
+    if (filter.userId !== undefined) q = q.where('user_id', '=', filter.userId);
+    return (await q.orderBy('created_at', 'desc').orderBy('id').execute()).map(toToken);
+  },
   markUsed: async (id, at) => {
     await db.updateTable('api_tokens').set({ last_used_at: at }).where('id', '=', id).execute();
   },
-  revoke: async (id, at) => {
-    await db.updateTable('api_tokens').set({ revoked_at: at }).where('id', '=', id).execute();
-  },
+  revoke: async (id, at, reason) =>
+    Number(
+      (
+        await db
+          .updateTable('api_tokens')
+          .set({ revoked_at: at, ended_reason: reason })
+          .where('id', '=', id)
+          .where('revoked_at', 'is', null)
+          .executeTakeFirst()
+      ).numUpdatedRows,
+    ) > 0,
+  revokeForUser: async (userId, at, reason) =>
+    Number(
+      (
+        await db
+          .updateTable('api_tokens')
+          .set({ revoked_at: at, ended_reason: reason })
+          .where('user_id', '=', userId)
+          .where('revoked_at', 'is', null)
+          .executeTakeFirst()
+      ).numUpdatedRows,
+    ),
 });

@@ -7,7 +7,8 @@ import type { SecretBox } from '../../../services/ports.js';
 import { SESSION_COOKIE } from '../../plugins/auth.plugin.js';
 import type { RateLimiter } from '../../plugins/rate-limit.js';
 import { problemOf, sendDomainError, sendProblem } from '../../problem.js';
-import { UserSchema, errorResponses } from '../../schemas.js';
+import { TOKEN_DEFAULT_DAYS, TOKEN_MAX_DAYS } from '../../../core/auth/tokens.js';
+import { ApiTokenSchema, IdParams, UserSchema, errorResponses } from '../../schemas.js';
 
 const OIDC_COOKIE = 'proportio_oidc';
 
@@ -124,11 +125,18 @@ export const authRoutes = async (app: FastifyInstance, opts: AuthRouteOptions) =
           },
           { additionalProperties: false },
         ),
-        response: { 200: UserSchema, ...errorResponses(400, 401, 403, 422) },
+        response: { 200: UserSchema, ...errorResponses(400, 401, 403, 422, 423, 429) },
       },
     },
     async (req, reply) => {
       const b = req.body as { currentPassword: string; newPassword: string };
+      // The same limit per address as login: the current password must not be guessable here.
+      if (!opts.loginLimiter.hit(req.ip, opts.now().getTime())) {
+        return sendProblem(
+          reply,
+          problemOf('AUTH.RATE_LIMITED', 'too many password attempts from this address; wait a minute'),
+        );
+      }
       const r = await opts.auth.changePassword(
         req.auth!.actor,
         b.currentPassword,
@@ -145,21 +153,60 @@ export const authRoutes = async (app: FastifyInstance, opts: AuthRouteOptions) =
       config: { access: 'authenticated' },
       schema: {
         tags: ['auth'],
-        summary: 'Create an API token for yourself (for the CLI and integrations); shown once',
+        summary: `Create an API token for yourself (for the CLI and integrations); shown once. It expires after expiresInDays (default ${TOKEN_DEFAULT_DAYS}, at most ${TOKEN_MAX_DAYS})`,
         body: Type.Object(
-          { name: Type.String({ minLength: 1, maxLength: 100 }) },
+          {
+            name: Type.String({ minLength: 1, maxLength: 100 }),
+            expiresInDays: Type.Optional(Type.Integer({ minimum: 1, maximum: TOKEN_MAX_DAYS })),
+          },
           { additionalProperties: false },
         ),
         response: {
-          201: Type.Object({ id: Type.String(), name: Type.String(), token: Type.String() }),
+          201: Type.Object({
+            id: Type.String(),
+            name: Type.String(),
+            token: Type.String(),
+            expiresAt: Type.String(),
+          }),
           ...errorResponses(400, 401, 403),
         },
       },
     },
     async (req, reply) => {
       const a = req.auth!;
-      const r = await opts.auth.createApiToken(a.actor, a.user.id, (req.body as { name: string }).name);
+      const b = req.body as { name: string; expiresInDays?: number };
+      const r = await opts.auth.createApiToken(a.actor, a.user.id, b.name, b.expiresInDays);
       return r.ok ? reply.status(201).send(r.value) : sendDomainError(reply, r.error);
+    },
+  );
+
+  app.get(
+    '/api/auth/tokens',
+    {
+      config: { access: 'authenticated' },
+      schema: {
+        tags: ['auth'],
+        summary: 'Your own API tokens (never the secret): active, expired and ended ones, newest first',
+        response: { 200: Type.Array(ApiTokenSchema), ...errorResponses(401) },
+      },
+    },
+    async (req) => opts.auth.ownApiTokens(req.auth!.actor),
+  );
+
+  app.delete(
+    '/api/auth/tokens/:id',
+    {
+      config: { access: 'authenticated' },
+      schema: {
+        tags: ['auth'],
+        summary: 'Revoke one of your own API tokens (at once; audited)',
+        params: IdParams,
+        response: { 200: ApiTokenSchema, ...errorResponses(400, 401, 403, 404) },
+      },
+    },
+    async (req, reply) => {
+      const r = await opts.auth.revokeOwnApiToken(req.auth!.actor, (req.params as { id: string }).id);
+      return r.ok ? r.value : sendDomainError(reply, r.error);
     },
   );
 

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import type { UsersService } from '../../../services/users.service.js';
 import { problemOf, sendDomainError, sendProblem } from '../../problem.js';
-import { Id, IdParams, RoleSchema, UserSchema, errorResponses } from '../../schemas.js';
+import { ApiTokenSchema, Id, IdParams, RoleSchema, UserSchema, errorResponses } from '../../schemas.js';
 
 const strict = { additionalProperties: false } as const;
 const Username = Type.String({ minLength: 1, maxLength: 64 });
@@ -113,6 +113,38 @@ export const usersRoutes = async (app: FastifyInstance, opts: { users: UsersServ
         (req.params as { id: string }).id,
         (req.body as { password: string }).password,
       );
+      return r.ok ? r.value : sendDomainError(reply, r.error);
+    },
+  );
+
+  app.get(
+    '/api/tokens',
+    {
+      config: { access: 'users:read' },
+      schema: {
+        tags: ['users'],
+        summary:
+          "Every account's API tokens (never the secret); a site-limited administrator sees those of accounts in their sites",
+        querystring: Type.Object({ userId: Type.Optional(Id) }, strict),
+        response: { 200: Type.Array(ApiTokenSchema), ...errorResponses(400, 401, 403) },
+      },
+    },
+    async (req) => users.apiTokens(req.auth!.actor, req.query as { userId?: string }),
+  );
+
+  app.delete(
+    '/api/tokens/:id',
+    {
+      config: { access: 'users:write' },
+      schema: {
+        tags: ['users'],
+        summary: "Revoke any account's API token (at once; audited)",
+        params: IdParams,
+        response: { 200: ApiTokenSchema, ...errorResponses(400, 401, 403, 404) },
+      },
+    },
+    async (req, reply) => {
+      const r = await users.revokeApiToken(req.auth!.actor, (req.params as { id: string }).id);
       return r.ok ? r.value : sendDomainError(reply, r.error);
     },
   );
