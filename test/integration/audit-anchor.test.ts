@@ -177,7 +177,7 @@ describe.each(dialects)('audit anchor on %s', (dialect) => {
     );
     const metrics = await t.app.inject({ method: 'GET', url: '/metrics', headers: auditor.headers });
     expect(metrics.body).toContain('\nproportio_audit_anchor_ok 0\n');
-  }, 120_000);
+  });
 
   it('reports every entry cut off', async () => {
     const first = anchors()[0]!;
@@ -199,7 +199,7 @@ describe.each(dialects)('audit anchor on %s', (dialect) => {
       ok: false,
       problem: { kind: 'truncated', seq: first.seq },
     });
-  }, 60_000);
+  });
 
   it('refuses an anchor file that cannot be read (exit 66), and anchors signed by another key', async () => {
     const missing = await cliAgainst(t, ['audit', 'verify', '--anchor', path.join(t.dataDir, 'nope.jsonl')]);
@@ -219,5 +219,5 @@ describe.each(dialects)('audit anchor on %s', (dialect) => {
     ]);
     expect(foreign.code).toBe(1);
     expect(foreign.stdout).toContain('(anchor-signature): anchor line 1 was signed by key');
-  }, 60_000);
+  });
 });

@@ -169,7 +169,7 @@ describe.each(dialects)('camera disable / enable / remove (%s)', (dialect) => {
     });
     expect(conv.statusCode, conv.body).toBe(201);
     await rec.reconcile();
-  }, 60_000);
+  });
 
   afterAll(async () => {
     await rec?.stop();
@@ -245,7 +245,7 @@ describe.each(dialects)('camera disable / enable / remove (%s)', (dialect) => {
       'camera.enable',
       'camera.disable',
     ]);
-  }, 60_000);
+  });
 
   it('an enabled camera whose server is gone shows a health error; disabling it clears the error', async () => {
     const other = await startRtspCamera({ user: 'camera', password: 'demo-camera-secret' });
@@ -263,7 +263,7 @@ describe.each(dialects)('camera disable / enable / remove (%s)', (dialect) => {
       const c = (await repos.cameras.getWithSecret(cameraId))!;
       await repos.cameras.update({ ...c, url: `rtsp://127.0.0.1:${cam.port}/stream` });
     });
-  }, 60_000);
+  });
 
   it('remove: gone from lists and never armed, the row and its clips stay, the name stays taken; audited', async () => {
     const on = await t.app.inject({ method: 'POST', url: `/api/cameras/${cameraId}/enable`, headers: admin });
@@ -342,7 +342,7 @@ describe.each(dialects)('camera disable / enable / remove (%s)', (dialect) => {
       'camera.enable',
       'camera.remove',
     ]);
-  }, 60_000);
+  });
 
   it('a user name without a password is refused with 400 naming the field; nothing is stored', async () => {
     const before = (await t.rt.store.read.cameras.list()).length;

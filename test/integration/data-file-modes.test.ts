@@ -94,5 +94,5 @@ describe('data file modes', () => {
     } finally {
       fs.rmSync(path.dirname(dataDir), { recursive: true, force: true });
     }
-  }, 240_000);
+  });
 });
