@@ -4,39 +4,15 @@
  * confirmation that says what the action means; the change reaches the API; removed cameras
  * leave the list; read-only roles get no buttons. The confirmation passes an axe WCAG 2.1 AA scan.
  */
-import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
-import path from 'node:path';
-import { AxeBuilder } from '@axe-core/playwright';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RecordingModule } from '../../src/compose/recording.compose.js';
-import { packageRoot } from '../../src/main.js';
 import { DICTIONARIES } from '../../web/src/i18n.js';
 import { chromiumAvailable, launchChromium } from '../support/browser.js';
+import { axe, ensureWebBuild, eventually, PASSWORD, STEP_BUDGET_MS, visible } from '../support/e2e.js';
 import { loginAs, startTestRuntime, type TestRuntime } from '../support/test-runtime.js';
 
 const nl = DICTIONARIES.nl;
-const PASSWORD = 'Lindewaard-demo-2026';
-const ROOT = packageRoot();
-const WEB_DIST = path.join(ROOT, 'dist', 'web', 'index.html');
-
-/** Builds the UI when dist/web is missing or older than a source file, so the test sees current code. */
-const ensureWebBuild = (): void => {
-  const newest = (dir: string): number =>
-    fs.readdirSync(dir, { withFileTypes: true }).reduce((m, e) => {
-      const p = path.join(dir, e.name);
-      return Math.max(m, e.isDirectory() ? newest(p) : fs.statSync(p).mtimeMs);
-    }, 0);
-  const stale = !fs.existsSync(WEB_DIST) || fs.statSync(WEB_DIST).mtimeMs < newest(path.join(ROOT, 'web'));
-  if (stale)
-    execFileSync('npx', ['vite', 'build', '--config', 'web/vite.config.ts'], { cwd: ROOT, stdio: 'inherit' });
-};
-
-const eventually = <T>(fn: () => Promise<T>, message?: string) =>
-  expect.poll(fn, { timeout: 15_000, interval: 100, ...(message ? { message } : {}) });
-const visible = (l: Locator): Promise<void> => l.waitFor({ state: 'visible' });
-
 describe.skipIf(!chromiumAvailable())('cameras: disable, enable, remove in the web UI', () => {
   let rt: TestRuntime;
   let browser: Browser;
@@ -45,7 +21,7 @@ describe.skipIf(!chromiumAvailable())('cameras: disable, enable, remove in the w
 
   const page = async (username: string): Promise<Page> => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'nl-NL' });
-    context.setDefaultTimeout(15_000);
+    context.setDefaultTimeout(STEP_BUDGET_MS);
     contexts.push(context);
     const p = await context.newPage();
     await p.goto(base);
@@ -63,13 +39,6 @@ describe.skipIf(!chromiumAvailable())('cameras: disable, enable, remove in the w
     return (await rt.app.inject({ method: 'GET', url: '/api/cameras', headers: admin.headers })).json<
       { name: string; disabled: boolean }[]
     >();
-  };
-
-  const axe = async (p: Page, what: string): Promise<void> => {
-    const result = await new AxeBuilder({ page: p })
-      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-      .analyze();
-    expect(result.violations.map((v) => `${what}: ${v.id}`)).toEqual([]);
   };
 
   beforeAll(async () => {
