@@ -82,6 +82,8 @@ export interface AssessmentVersion {
   readonly evidence: readonly Incident[] | undefined;
   readonly verdict: Verdict | undefined;
   readonly submittedAt: string | undefined;
+  /** User id of who submitted: a contribution, so never the decider (four-eyes). */
+  readonly submittedBy: string | undefined;
   readonly createdBy: string;
   readonly createdAt: string;
 }

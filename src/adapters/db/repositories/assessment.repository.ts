@@ -41,6 +41,7 @@ const toVersion = (r: AssessmentVersionRow): AssessmentVersion => ({
   evidence: parse<Incident[]>(r.evidence),
   verdict: (r.verdict ?? undefined) as Verdict | undefined,
   submittedAt: r.submitted_at ?? undefined,
+  submittedBy: r.submitted_by ?? undefined,
   createdBy: r.created_by,
   createdAt: r.created_at,
 });
@@ -62,6 +63,7 @@ const toRow = (v: AssessmentVersion): AssessmentVersionRow => ({
   evidence: json(v.evidence),
   verdict: v.verdict ?? null,
   submitted_at: v.submittedAt ?? null,
+  submitted_by: v.submittedBy ?? null,
   created_by: v.createdBy,
   created_at: v.createdAt,
 });
