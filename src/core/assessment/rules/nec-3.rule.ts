@@ -1,6 +1,75 @@
 /** NEC-3 — EDPB 3/2019 §26; the minister's answer (DOMAIN.md section 1): target rooms, conversations, flags and hours. */
+import {
+  ASSESSMENT_TIME_ZONE,
+  RISK_MARGIN_MINUTES,
+  clock,
+  coveredTimes,
+  localMoment,
+  outsideOf,
+  riskTimes,
+  spanText,
+  within,
+} from '../hours.js';
 import { finding, type Rule } from '../rule.js';
+import type { Incident, Scenario } from '../scenario.schema.js';
 import { t, type Text } from '../text.js';
+
+interface HoursJudgement {
+  readonly problem?: Text;
+  readonly notes: readonly Text[];
+}
+
+/**
+ * The hours in scope against the hours when incidents happened (time of day, Europe/Amsterdam).
+ * Judged only when every incident carries a time: one without could have happened at any hour.
+ * Weekdays are not compared; a handful of incidents says little about the day of the week.
+ */
+const judgeHours = (scope: Scenario['scope'], incidents: readonly Incident[]): HoursJudgement => {
+  const minutes = incidents.flatMap((i) => {
+    const m = i.occurredAt === undefined ? undefined : localMoment(i.occurredAt);
+    return m === undefined ? [] : [m.minute];
+  });
+  if (minutes.length === 0) return { notes: [] };
+  if (minutes.length < incidents.length) {
+    const n = incidents.length - minutes.length;
+    return {
+      notes: [
+        t(
+          `${n} incident(en) zonder tijdstip: de uren zijn alleen naar de scope beoordeeld.`,
+          `${n} incident(s) without a time of day: the hours are judged from the scope alone.`,
+        ),
+      ],
+    };
+  }
+  const risk = riskTimes(minutes);
+  if (risk === undefined) return { notes: [] };
+  const covered = coveredTimes(scope.hours);
+  const first = clock(Math.min(...minutes));
+  const last = clock(Math.max(...minutes));
+  const margin = RISK_MARGIN_MINUTES / 60;
+  const when = t(
+    `De ${minutes.length} incidenten vonden plaats tussen ${first} en ${last} (${ASSESSMENT_TIME_ZONE}); met ${margin} uur marge zijn de uren met risico ${spanText([risk])}.`,
+    `The ${minutes.length} incidents happened between ${first} and ${last} (${ASSESSMENT_TIME_ZONE}); with a margin of ${margin} hours the hours at risk are ${spanText([risk])}.`,
+  );
+  const missed = minutes.filter((m) => !within(covered, m)).length;
+  const notes: Text[] = [when];
+  if (missed > 0)
+    notes.push(
+      t(
+        `${missed} van de ${minutes.length} incidenten vielen buiten de uren in de scope.`,
+        `${missed} of the ${minutes.length} incidents fell outside the hours in scope.`,
+      ),
+    );
+  const outside = outsideOf(covered, risk);
+  if (outside.length === 0) return { notes };
+  return {
+    problem: t(
+      `De maatregel geldt ook op uren zonder incidenten (${spanText(outside)}): niet beperkt tot de uren met risico.`,
+      `The measure also covers hours without incidents (${spanText(outside)}): it is not limited to the hours at risk.`,
+    ),
+    notes,
+  };
+};
 
 export const nec3Rule: Rule = {
   id: 'NEC-3',
@@ -73,12 +142,15 @@ export const nec3Rule: Rule = {
         ),
       );
     }
-    if (problems.length > 0) return finding(this, 'fail', problems);
+    const hours = judgeHours(scope, incidents);
+    if (hours.problem !== undefined) problems.push(hours.problem);
+    if (problems.length > 0) return finding(this, 'fail', [...problems, ...hours.notes]);
     return finding(this, 'pass', [
       t(
         'Elke ruimte en elk soort gesprek in de scope heeft gedocumenteerde incidenten.',
         'Every room and kind of conversation in scope has documented incidents.',
       ),
+      ...hours.notes,
     ]);
   },
 };
