@@ -203,7 +203,7 @@ describe('a stored version as the policy’s input', () => {
     evidence: incidents,
     verdict: 'permitted',
     submittedAt: '2024-01-30T09:00:00.000Z',
-    submittedBy: undefined,
+    contributions: [],
     createdBy: 'fg',
     createdAt: '2024-01-10T09:00:00.000Z',
   };

@@ -414,7 +414,8 @@ export const assessmentService = (deps: AssessmentDeps) => {
           latest.createdBy === user.id &&
           latest.dpoAdvice === undefined &&
           latest.dataSubjectViews === undefined &&
-          latest.humanJudgements.length === 0;
+          latest.humanJudgements.length === 0 &&
+          latest.contributions.length === 0;
         if (untouched) {
           const version: AssessmentVersion = { ...latest, scenario: s, verdict: evaluation.verdict };
           await repos.assessments.updateVersion(version);
@@ -462,7 +463,11 @@ export const assessmentService = (deps: AssessmentDeps) => {
           advice,
           recommendation: input.recommendation,
         };
-        const version: AssessmentVersion = { ...v, dpoAdvice };
+        const version: AssessmentVersion = {
+          ...v,
+          dpoAdvice,
+          contributions: [...v.contributions, { kind: 'dpo-advice', by: user.id }],
+        };
         await repos.assessments.updateVersion(version);
         await audit(repos, actor, 'assessment.dpo-advice', id, {
           version: v.version,
@@ -487,7 +492,11 @@ export const assessmentService = (deps: AssessmentDeps) => {
             ? { representatives: input.representatives.trim() }
             : {}),
         };
-        const version: AssessmentVersion = { ...v, dataSubjectViews: views };
+        const version: AssessmentVersion = {
+          ...v,
+          dataSubjectViews: views,
+          contributions: [...v.contributions, { kind: 'views', by: user.id }],
+        };
         await repos.assessments.updateVersion(version);
         await audit(repos, actor, 'assessment.views', id, { version: v.version, sought: input.sought });
         return version;
@@ -530,7 +539,11 @@ export const assessmentService = (deps: AssessmentDeps) => {
           by: user.id,
           at,
         };
-        const version: AssessmentVersion = { ...v, humanJudgements: [...v.humanJudgements, judgement] };
+        const version: AssessmentVersion = {
+          ...v,
+          humanJudgements: [...v.humanJudgements, judgement],
+          contributions: [...v.contributions, { kind: 'judgement', by: user.id, ruleId: input.ruleId }],
+        };
         await repos.assessments.updateVersion(version);
         await audit(repos, actor, 'assessment.judgement', id, {
           version: v.version,
@@ -555,7 +568,7 @@ export const assessmentService = (deps: AssessmentDeps) => {
           ...latest,
           status: 'submitted',
           submittedAt: nowIso(),
-          submittedBy: user.id,
+          contributions: [...latest.contributions, { kind: 'submission', by: user.id }],
           verdict: evaluation.verdict,
         };
         await repos.assessments.updateVersion(version);
@@ -799,7 +812,7 @@ const newVersion = (
   evidence: undefined,
   verdict,
   submittedAt: undefined,
-  submittedBy: undefined,
+  contributions: [],
   createdBy: by,
   createdAt: at,
 });

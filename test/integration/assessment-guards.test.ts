@@ -325,6 +325,47 @@ describe.each(dialects)('assessment guards on %s', (dialect) => {
     expect((await approve(id)).statusCode).toBe(200);
   });
 
+  it('four-eyes (issue 8, 2.2): views recorded and then replaced by a colleague still bar the decision', async () => {
+    const id = await readyForDecision('beveiliging', incidentTriggered(roomId, typeId));
+    // A new version (the author's), whose views the dual-role user records first; the author records them again.
+    const updated = await t.app.inject({
+      method: 'PUT',
+      url: `/api/assessments/${id}`,
+      headers: as.beveiliging!,
+      payload: { scenario: incidentTriggered(roomId, typeId) },
+    });
+    expect(updated.statusCode, updated.body).toBe(200);
+    for (const who of ['dubbel', 'beveiliging'])
+      expect(
+        (await post(`/api/assessments/${id}/views`, who, { sought: true, summary: 'Cliëntenraad gehoord.' }))
+          .statusCode,
+      ).toBe(200);
+    expect(
+      (
+        await post(`/api/assessments/${id}/dpo-advice`, 'fg', {
+          advice: 'Advies vastgelegd.',
+          recommendation: 'approve',
+        })
+      ).statusCode,
+    ).toBe(200);
+    const e = await mod.services.assessments.evaluateStored(id);
+    for (const ruleId of e.ok ? e.value.pendingReviews : [])
+      expect(
+        (
+          await post(`/api/assessments/${id}/judgements`, 'beveiliging', {
+            ruleId,
+            outcome: 'pass',
+            reasons: 'Gewogen.',
+          })
+        ).statusCode,
+      ).toBe(200);
+    expect((await post(`/api/assessments/${id}/submit`, 'beveiliging')).statusCode).toBe(200);
+    const own = await approve(id, 'dubbel');
+    expect(own.statusCode, own.body).toBe(409);
+    expect(own.json()).toMatchObject({ code: 'ASSESSMENT.FOUR_EYES', details: { contributions: ['views'] } });
+    expect((await approve(id)).statusCode).toBe(200);
+  });
+
   it('refuses approval without the DPO advice, and the DPO only can give it', async () => {
     const id = await readyForDecision('beveiliging', incidentTriggered(room1, typeId), { advice: false });
     const before = await counts();

@@ -155,7 +155,7 @@ describe.each(dialects)('assessment workflow on %s', (dialect) => {
     const nec3 = night.findings.find((f) => f.ruleId === 'NEC-3')!;
     expect(nec3.outcome).toBe('fail');
     expect(nec3.reasons.map((r) => r.en).join(' ')).toContain(
-      'also covers hours without incidents (00:00–06:00)',
+      'also covers parts of the day without incidents: night (00:00–06:00)',
     );
     // The example's office hours fit the hours of the incidents.
     const office = await evaluate([{ days: [1, 2, 3, 4, 5], from: '08:30', to: '17:00' }]);

@@ -37,8 +37,8 @@ export interface AssessmentVersionTable {
   /** Cached for listing only; the policy always recomputes. */
   verdict: string | null;
   submitted_at: string | null;
-  /** User id of who submitted (migration 0009); null before submission. */
-  submitted_by: string | null;
+  /** JSON array of four-eyes Contributions: every workflow step and who took it (migration 0009). */
+  contributions: string;
   created_by: string;
   created_at: string;
 }

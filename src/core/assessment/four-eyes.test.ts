@@ -9,7 +9,12 @@ const base = (): Mutable<VersionContributions> => ({
   dpoAdvice: { by: 'fg' },
   dataSubjectViews: { by: 'zienswijzen' },
   humanJudgements: [{ by: 'oordelaar', ruleId: 'PROP-1' }],
-  submittedBy: 'indiener',
+  contributions: [
+    { kind: 'dpo-advice', by: 'fg' },
+    { kind: 'views', by: 'zienswijzen' },
+    { kind: 'judgement', by: 'oordelaar', ruleId: 'PROP-1' },
+    { kind: 'submission', by: 'indiener' },
+  ],
 });
 const earlier = [{ version: 1, createdBy: 'auteur' }];
 
@@ -33,9 +38,30 @@ const cases: {
     change: (v) => {
       v.dataSubjectViews = { by: 'dubbel' };
       v.humanJudgements = [{ by: 'dubbel', ruleId: 'PROP-1' }];
-      v.submittedBy = 'dubbel';
+      v.contributions = [
+        { kind: 'dpo-advice', by: 'fg' },
+        { kind: 'views', by: 'dubbel' },
+        { kind: 'judgement', by: 'dubbel', ruleId: 'PROP-1' },
+        { kind: 'submission', by: 'dubbel' },
+      ];
     },
     bars: ['views', 'judgement', 'submission'],
+  },
+  {
+    name: 'who recorded the views, later recorded again by someone else',
+    decider: 'dubbel',
+    change: (v) => {
+      v.contributions = [{ kind: 'views', by: 'dubbel' }, ...v.contributions];
+    },
+    bars: ['views'],
+  },
+  {
+    name: 'a record without its log entry (stored before the log) still bars',
+    decider: 'fg',
+    change: (v) => {
+      v.contributions = [];
+    },
+    bars: ['dpo-advice'],
   },
 ];
 
@@ -55,7 +81,11 @@ describe('four-eyes on assessment decisions (DOMAIN.md section 2; GDPR Art. 38(6
     const v = base();
     v.dataSubjectViews = { by: 'dubbel' };
     v.humanJudgements = [{ by: 'dubbel', ruleId: 'PROP-1' }];
-    v.submittedBy = 'dubbel';
+    v.contributions = [
+      { kind: 'views', by: 'dubbel' },
+      { kind: 'judgement', by: 'dubbel', ruleId: 'PROP-1' },
+      { kind: 'submission', by: 'dubbel' },
+    ];
     const right = mayDecide('dubbel', 2, contributionsTo(v, 'auteur', earlier));
     if (right.may) throw new Error('should be barred');
     expect(right.reason.nl).toBe(
@@ -67,14 +97,26 @@ describe('four-eyes on assessment decisions (DOMAIN.md section 2; GDPR Art. 38(6
   });
 
   it('lists the author of the assessment once, even when they also wrote this version', () => {
-    const c = contributionsTo({ version: 1, createdBy: 'auteur', humanJudgements: [] }, 'auteur', []);
+    const c = contributionsTo(
+      { version: 1, createdBy: 'auteur', humanJudgements: [], contributions: [] },
+      'auteur',
+      [],
+    );
     expect(c).toEqual([{ kind: 'authored', by: 'auteur' }]);
   });
 
+  it('names a contribution once, however often the log and the records repeat it', () => {
+    const v = base();
+    const c = contributionsTo(v, 'auteur', earlier).filter((x) => x.by === 'fg');
+    expect(c).toEqual([{ kind: 'dpo-advice', by: 'fg' }]);
+  });
+
   it('ignores later versions when naming earlier authors', () => {
-    const c = contributionsTo({ version: 1, createdBy: 'auteur', humanJudgements: [] }, 'auteur', [
-      { version: 2, createdBy: 'later' },
-    ]);
+    const c = contributionsTo(
+      { version: 1, createdBy: 'auteur', humanJudgements: [], contributions: [] },
+      'auteur',
+      [{ version: 2, createdBy: 'later' }],
+    );
     expect(c.some((x) => x.by === 'later')).toBe(false);
   });
 });

@@ -25,7 +25,11 @@ export interface Contribution {
   readonly ruleId?: string;
 }
 
-/** What a stored version records about who did what (structurally the workflow's version). */
+/**
+ * What a stored version records about who did what (structurally the workflow's version). The
+ * log keeps every step, also one whose record was later replaced (advice or views recorded
+ * again by someone else): a replaced contribution is still a contribution.
+ */
 export interface VersionContributions {
   readonly version: number;
   /** The version's author; only the author edits a version in place, anyone else makes a new one. */
@@ -33,30 +37,34 @@ export interface VersionContributions {
   readonly dpoAdvice?: { readonly by: string } | undefined;
   readonly dataSubjectViews?: { readonly by: string } | undefined;
   readonly humanJudgements: readonly { readonly by: string; readonly ruleId: string }[];
-  readonly submittedBy?: string | undefined;
+  /** Every workflow step on this version, in order (advice, views, judgements, submission). */
+  readonly contributions: readonly Contribution[];
 }
 
+const same = (a: Contribution, b: Contribution): boolean =>
+  a.kind === b.kind && a.by === b.by && a.ruleId === b.ruleId;
+
 /**
- * Everyone who contributed to `decided`: its own records, plus the authors of the assessment and
- * of its earlier versions (a new version starts from their text, so they stay on record).
+ * Everyone who contributed to `decided`: its log and its current records, plus the authors of
+ * the assessment and of its earlier versions (a new version starts from their text).
  */
 export const contributionsTo = (
   decided: VersionContributions,
   assessmentAuthor: string,
   earlier: readonly Pick<VersionContributions, 'version' | 'createdBy'>[],
 ): Contribution[] => {
-  const out: Contribution[] = [{ kind: 'authored', by: decided.createdBy }];
+  const all: Contribution[] = [{ kind: 'authored', by: decided.createdBy }];
   const earlierAuthors = new Set([
     assessmentAuthor,
     ...earlier.filter((v) => v.version < decided.version).map((v) => v.createdBy),
   ]);
   for (const by of earlierAuthors)
-    if (by !== decided.createdBy) out.push({ kind: 'authored-earlier-version', by });
-  if (decided.dpoAdvice !== undefined) out.push({ kind: 'dpo-advice', by: decided.dpoAdvice.by });
-  if (decided.dataSubjectViews !== undefined) out.push({ kind: 'views', by: decided.dataSubjectViews.by });
-  for (const j of decided.humanJudgements) out.push({ kind: 'judgement', by: j.by, ruleId: j.ruleId });
-  if (decided.submittedBy !== undefined) out.push({ kind: 'submission', by: decided.submittedBy });
-  return out;
+    if (by !== decided.createdBy) all.push({ kind: 'authored-earlier-version', by });
+  all.push(...decided.contributions);
+  if (decided.dpoAdvice !== undefined) all.push({ kind: 'dpo-advice', by: decided.dpoAdvice.by });
+  if (decided.dataSubjectViews !== undefined) all.push({ kind: 'views', by: decided.dataSubjectViews.by });
+  for (const j of decided.humanJudgements) all.push({ kind: 'judgement', by: j.by, ruleId: j.ruleId });
+  return all.filter((c, i) => all.findIndex((d) => same(c, d)) === i);
 };
 
 const PHRASE: Readonly<Record<ContributionKind, (c: Contribution) => Text>> = {

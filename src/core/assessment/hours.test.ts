@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clock, coveredTimes, localMoment, outsideOf, riskTimes, spanText } from './hours.js';
+import { clock, coveredTimes, localMoment, quietParts, spanText } from './hours.js';
 
 describe('hours of risk (NEC-3; times in Europe/Amsterdam)', () => {
   it.each([
@@ -39,24 +39,53 @@ describe('hours of risk (NEC-3; times in Europe/Amsterdam)', () => {
     expect(spanText(coveredTimes(hours))).toBe(text);
   });
 
+  const quiet = (covered: { from: number; to: number }[], minutes: number[]) =>
+    quietParts(covered, minutes).map((q) => `${q.part.name.en} ${spanText(q.covered)}`);
+  const h = (hour: number, minute = 0) => hour * 60 + minute;
+
   it.each([
-    ['whole hours plus 2 hours each side', [19 * 60 + 30, 20 * 60 + 45], '17:00–23:00'],
-    ['clamped to the day', [60, 23 * 60 + 10], '00:00–24:00'],
-    ['one incident', [10 * 60], '08:00–13:00'],
-  ])('risk times: %s', (_name, minutes, text) => {
-    const r = riskTimes(minutes);
-    expect(r && spanText([r])).toBe(text);
+    [
+      'all day, incidents in the evening',
+      [{ from: 0, to: h(24) }],
+      [h(19, 30), h(20, 45)],
+      ['night 00:00–06:00', 'morning 06:00–12:00', 'afternoon 12:00–18:00'],
+    ],
+    [
+      'office hours, incidents in the evening',
+      [{ from: h(9), to: h(17) }],
+      [h(19, 30)],
+      ['morning 09:00–12:00', 'afternoon 12:00–17:00'],
+    ],
+    ['an hour into a quiet afternoon is tolerated', [{ from: h(17), to: h(23) }], [h(19, 30)], []],
+    [
+      'more than an hour into a quiet afternoon is not',
+      [{ from: h(16), to: h(23) }],
+      [h(19, 30)],
+      ['afternoon 16:00–18:00'],
+    ],
+    [
+      'office hours, incidents in the morning and afternoon',
+      [{ from: h(8, 30), to: h(17) }],
+      [h(10, 59), h(12, 59)],
+      [],
+    ],
+    [
+      'office hours, incidents in the morning only',
+      [{ from: h(8, 30), to: h(17) }],
+      [h(9), h(10, 30)],
+      ['afternoon 12:00–17:00'],
+    ],
+    [
+      'no incidents: every part covered for more than an hour is quiet',
+      [{ from: h(10), to: h(13) }],
+      [],
+      ['morning 10:00–12:00'],
+    ],
+  ])('quiet parts of the day: %s', (_name, covered, minutes, expected) => {
+    expect(quiet(covered, minutes)).toEqual(expected);
   });
 
-  it('no incidents, no risk times', () => {
-    expect(riskTimes([])).toBeUndefined();
-  });
-
-  it('the parts of the covered times outside the risk', () => {
-    expect(spanText(outsideOf([{ from: 0, to: 1440 }], { from: 17 * 60, to: 23 * 60 }))).toBe(
-      '00:00–17:00, 23:00–24:00',
-    );
-    expect(outsideOf([{ from: 18 * 60, to: 22 * 60 }], { from: 17 * 60, to: 23 * 60 })).toEqual([]);
+  it('writes the end of the day as 24:00', () => {
     expect(clock(1440)).toBe('24:00');
   });
 });

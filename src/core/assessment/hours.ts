@@ -1,17 +1,12 @@
 /**
- * The hours of risk (NEC-3): when incidents happened, by time of day in Dutch local time, against
- * the hours the measure covers. Pure: Intl converts instants, nothing reads a clock.
+ * The hours of risk (NEC-3): in which parts of the day incidents happened, in Dutch local time,
+ * against the hours the measure covers. Pure: Intl converts instants, nothing reads a clock.
  */
 import type { HourWindow } from './scenario.schema.js';
+import { t, type Text } from './text.js';
 
 /** Incident times and the scope's hours are read in this zone (the product serves Dutch municipalities). */
 export const ASSESSMENT_TIME_ZONE = 'Europe/Amsterdam';
-
-/**
- * The hours of risk are the clock hours from the earliest to the latest incident, widened by this
- * margin on each side: a few incidents never mark the exact edge of the risk (our design choice).
- */
-export const RISK_MARGIN_MINUTES = 120;
 
 const DAY = 24 * 60;
 
@@ -83,27 +78,46 @@ export const coveredTimes = (hours: readonly HourWindow[] | undefined): Span[] =
   return out;
 };
 
-/** From the start of the earliest incident's hour to the end of the latest's, widened by the margin. */
-export const riskTimes = (
-  incidentMinutes: readonly number[],
-  margin = RISK_MARGIN_MINUTES,
-): Span | undefined => {
-  if (incidentMinutes.length === 0) return undefined;
-  const first = Math.min(...incidentMinutes);
-  const last = Math.max(...incidentMinutes);
-  return {
-    from: Math.max(0, Math.floor(first / 60) * 60 - margin),
-    to: Math.min(DAY, (Math.floor(last / 60) + 1) * 60 + margin),
-  };
-};
+export interface DayPart extends Span {
+  readonly name: Text;
+}
 
-/** The parts of `covered` outside `risk`. */
-export const outsideOf = (covered: readonly Span[], risk: Span): Span[] =>
-  covered.flatMap((s) => {
-    const parts: Span[] = [];
-    if (s.from < risk.from) parts.push({ from: s.from, to: Math.min(s.to, risk.from) });
-    if (s.to > risk.to) parts.push({ from: Math.max(s.from, risk.to), to: s.to });
-    return parts;
+/**
+ * The parts of the day (dagdelen) the hours are judged in: EDPB 3/2019 §26 asks "when" in such
+ * terms (e.g. only at night or outside working hours), and a handful of incidents can show which
+ * part of the day carries the risk, not which hour.
+ */
+export const DAY_PARTS: readonly DayPart[] = [
+  { name: t('nacht', 'night'), from: 0, to: 6 * 60 },
+  { name: t('ochtend', 'morning'), from: 6 * 60, to: 12 * 60 },
+  { name: t('middag', 'afternoon'), from: 12 * 60, to: 18 * 60 },
+  { name: t('avond', 'evening'), from: 18 * 60, to: DAY },
+];
+
+/** How far the scope may reach into a part of the day without incidents (a shift starting early or ending late). */
+export const REACH_MINUTES = 60;
+
+export interface QuietPart {
+  readonly part: DayPart;
+  /** The covered times within that part. */
+  readonly covered: readonly Span[];
+}
+
+const length = (spans: readonly Span[]): number => spans.reduce((n, s) => n + (s.to - s.from), 0);
+
+/**
+ * The parts of the day in which no incident happened but which the scope covers for more than
+ * REACH_MINUTES: there the measure is not limited to the hours of risk.
+ */
+export const quietParts = (covered: readonly Span[], incidentMinutes: readonly number[]): QuietPart[] =>
+  DAY_PARTS.flatMap((part) => {
+    if (incidentMinutes.some((m) => m >= part.from && m < part.to)) return [];
+    const inPart = covered.flatMap((s) => {
+      const from = Math.max(s.from, part.from);
+      const to = Math.min(s.to, part.to);
+      return to > from ? [{ from, to }] : [];
+    });
+    return length(inPart) > REACH_MINUTES ? [{ part, covered: inPart }] : [];
   });
 
 /** Does a time of day fall in one of the spans? */

@@ -3,7 +3,7 @@ import { m0001Foundation } from './0001-foundation.js';
 import { m0002Alarms } from './0002-alarms.js';
 import { m0003Assessments } from './0003-assessments.js';
 import { m0004Recording } from './0004-recording.js';
-import { m0009AssessmentSubmitter } from './0009-assessment-submitter.js';
+import { m0009AssessmentContributions } from './0009-assessment-contributions.js';
 import type { Dialect, Migration } from './migration.js';
 
 export type { Dialect, Migration } from './migration.js';
@@ -14,7 +14,7 @@ export const MIGRATIONS: ReadonlyArray<readonly [string, Migration]> = [
   ['0002-alarms', m0002Alarms],
   ['0003-assessments', m0003Assessments],
   ['0004-recording', m0004Recording],
-  ['0009-assessment-submitter', m0009AssessmentSubmitter],
+  ['0009-assessment-contributions', m0009AssessmentContributions],
 ];
 
 export const migrationProvider = (dialect: Dialect): MigrationProvider => ({

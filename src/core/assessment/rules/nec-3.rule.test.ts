@@ -109,7 +109,7 @@ const timed: { name: string; change: (s: Scenario) => void; outcome: Outcome; sa
       delete s.scope.hours;
     },
     outcome: 'fail',
-    says: 'also covers hours without incidents (00:00–17:00, 23:00–24:00)',
+    says: 'also covers parts of the day without incidents: night (00:00–06:00), morning (06:00–12:00), afternoon (12:00–18:00)',
   },
   {
     name: 'every incident in the evening, recording in office hours',
@@ -126,28 +126,53 @@ const timed: { name: string; change: (s: Scenario) => void; outcome: Outcome; sa
       s.scope.hours = hours('17:00', '23:00');
     },
     outcome: 'pass',
-    says: 'the hours at risk are 17:00–23:00',
+    says: 'The 2 incidents happened in the evening (between 19:30 and 20:45, Europe/Amsterdam)',
   },
   {
-    name: 'incidents during office hours, recording in office hours (within the 2-hour margin)',
+    name: 'incidents in the morning and afternoon, recording in office hours',
     change: (s) => {
       s.evidence = at('2023-06-01T10:15:00+02:00', '2023-09-01T14:40:00+02:00');
     },
     outcome: 'pass',
   },
   {
-    name: 'times in UTC are read in Amsterdam summer time (17:30Z is 19:30)',
+    name: 'incidents in the morning only, recording in the afternoon too',
     change: (s) => {
-      s.evidence = at('2023-06-01T17:30:00Z', '2023-09-01T18:45:00Z');
+      s.evidence = at('2023-06-01T09:10:00+02:00', '2023-09-01T10:30:00+02:00');
+    },
+    outcome: 'fail',
+    says: 'afternoon (12:00–17:00)',
+  },
+  {
+    name: 'an hour into a part of the day without incidents is tolerated',
+    change: (s) => {
+      s.evidence = at('2023-06-01T19:30:00+02:00', '2023-09-01T20:45:00+02:00');
       s.scope.hours = hours('17:00', '23:00');
     },
     outcome: 'pass',
   },
   {
-    name: 'times in UTC are read in Amsterdam winter time (18:30Z is 19:30)',
+    name: 'two hours into a part of the day without incidents is not',
     change: (s) => {
-      s.evidence = at('2023-01-10T18:30:00Z', '2023-02-14T19:45:00Z');
-      s.scope.hours = hours('17:00', '23:00');
+      s.evidence = at('2023-06-01T19:30:00+02:00', '2023-09-01T20:45:00+02:00');
+      s.scope.hours = hours('16:00', '23:00');
+    },
+    outcome: 'fail',
+    says: 'afternoon (16:00–18:00)',
+  },
+  {
+    name: 'times in UTC are read in Amsterdam summer time (17:30Z is 19:30)',
+    change: (s) => {
+      s.evidence = at('2023-06-01T17:30:00Z', '2023-09-01T18:45:00Z');
+      s.scope.hours = hours('18:00', '23:00');
+    },
+    outcome: 'pass',
+  },
+  {
+    name: 'times in UTC are read in Amsterdam winter time (17:30Z is 18:30)',
+    change: (s) => {
+      s.evidence = at('2023-01-10T17:30:00Z', '2023-02-14T17:45:00Z');
+      s.scope.hours = hours('18:00', '23:00');
     },
     outcome: 'pass',
   },

@@ -1,12 +1,12 @@
 /** NEC-3 — EDPB 3/2019 §26; the minister's answer (DOMAIN.md section 1): target rooms, conversations, flags and hours. */
 import {
   ASSESSMENT_TIME_ZONE,
-  RISK_MARGIN_MINUTES,
+  DAY_PARTS,
+  REACH_MINUTES,
   clock,
   coveredTimes,
   localMoment,
-  outsideOf,
-  riskTimes,
+  quietParts,
   spanText,
   within,
 } from '../hours.js';
@@ -14,15 +14,23 @@ import { finding, type Rule } from '../rule.js';
 import type { Incident, Scenario } from '../scenario.schema.js';
 import { t, type Text } from '../text.js';
 
+/** "a", "a and b", "a, b and c". */
+const words = (parts: readonly string[], and: string): string =>
+  parts.length <= 1
+    ? (parts[0] ?? '')
+    : `${parts.slice(0, -1).join(', ')} ${and} ${parts[parts.length - 1] ?? ''}`;
+
 interface HoursJudgement {
   readonly problem?: Text;
   readonly notes: readonly Text[];
 }
 
 /**
- * The hours in scope against the hours when incidents happened (time of day, Europe/Amsterdam).
- * Judged only when every incident carries a time: one without could have happened at any hour.
- * Weekdays are not compared; a handful of incidents says little about the day of the week.
+ * The hours in scope against the parts of the day (night, morning, afternoon, evening) in which
+ * incidents happened, in Europe/Amsterdam time: covering more than an hour of a part without
+ * incidents is not limited to the hours of risk. Judged only when every incident carries a time:
+ * one without could have happened at any hour. Weekdays are not compared; a handful of incidents
+ * says little about the day of the week.
  */
 const judgeHours = (scope: Scenario['scope'], incidents: readonly Incident[]): HoursJudgement => {
   const minutes = incidents.flatMap((i) => {
@@ -41,18 +49,23 @@ const judgeHours = (scope: Scenario['scope'], incidents: readonly Incident[]): H
       ],
     };
   }
-  const risk = riskTimes(minutes);
-  if (risk === undefined) return { notes: [] };
   const covered = coveredTimes(scope.hours);
   const first = clock(Math.min(...minutes));
   const last = clock(Math.max(...minutes));
-  const margin = RISK_MARGIN_MINUTES / 60;
-  const when = t(
-    `De ${minutes.length} incidenten vonden plaats tussen ${first} en ${last} (${ASSESSMENT_TIME_ZONE}); met ${margin} uur marge zijn de uren met risico ${spanText([risk])}.`,
-    `The ${minutes.length} incidents happened between ${first} and ${last} (${ASSESSMENT_TIME_ZONE}); with a margin of ${margin} hours the hours at risk are ${spanText([risk])}.`,
-  );
+  const atRisk = DAY_PARTS.filter((p) => minutes.some((m) => m >= p.from && m < p.to));
+  const notes: Text[] = [
+    t(
+      `De ${minutes.length} incidenten vonden plaats in de ${words(
+        atRisk.map((p) => p.name.nl),
+        'en',
+      )} (tussen ${first} en ${last}, ${ASSESSMENT_TIME_ZONE}).`,
+      `The ${minutes.length} incidents happened in the ${words(
+        atRisk.map((p) => p.name.en),
+        'and',
+      )} (between ${first} and ${last}, ${ASSESSMENT_TIME_ZONE}).`,
+    ),
+  ];
   const missed = minutes.filter((m) => !within(covered, m)).length;
-  const notes: Text[] = [when];
   if (missed > 0)
     notes.push(
       t(
@@ -60,12 +73,14 @@ const judgeHours = (scope: Scenario['scope'], incidents: readonly Incident[]): H
         `${missed} of the ${minutes.length} incidents fell outside the hours in scope.`,
       ),
     );
-  const outside = outsideOf(covered, risk);
-  if (outside.length === 0) return { notes };
+  const quiet = quietParts(covered, minutes);
+  if (quiet.length === 0) return { notes };
+  const list = (lang: 'nl' | 'en') =>
+    quiet.map((q) => `${q.part.name[lang]} (${spanText(q.covered)})`).join(', ');
   return {
     problem: t(
-      `De maatregel geldt ook op uren zonder incidenten (${spanText(outside)}): niet beperkt tot de uren met risico.`,
-      `The measure also covers hours without incidents (${spanText(outside)}): it is not limited to the hours at risk.`,
+      `De maatregel geldt ook in dagdelen zonder incidenten: ${list('nl')}; niet beperkt tot de uren met risico (meer dan ${REACH_MINUTES / 60} uur in een dagdeel zonder incidenten).`,
+      `The measure also covers parts of the day without incidents: ${list('en')}; it is not limited to the hours at risk (more than ${REACH_MINUTES / 60} hour into a part of the day without incidents).`,
     ),
     notes,
   };
