@@ -56,6 +56,7 @@ describe('register incidents as evidence', () => {
   it('maps the register kinds to the engine kinds, never the narrative', () => {
     expect(toEngineIncident(incident(), TZ)).toEqual({
       date: '2023-06-08',
+      occurredAt: '2023-06-08T10:00:00.000Z',
       kind: 'intimidation-or-threat',
       severity: 'high',
       policeReport: true,
@@ -74,6 +75,15 @@ describe('register incidents as evidence', () => {
   it('dates an incident on the local day (23:30 UTC in summer is the next day in Amsterdam)', () => {
     expect(localDate('2023-06-08T23:30:00.000Z', TZ)).toBe('2023-06-09');
     expect(localDate('2023-12-08T22:30:00.000Z', TZ)).toBe('2023-12-08');
+  });
+
+  it('passes the time of the incident on, so NEC-3 can compare the hours (issue 8 §6)', () => {
+    const late = toEngineIncident(incident({ occurredAt: '2023-06-08T21:30:00.000Z' }), TZ);
+    expect(late).toMatchObject({ date: '2023-06-08', occurredAt: '2023-06-08T21:30:00.000Z' });
+    // The date stays the Amsterdam day of that instant, which the engine checks against the time.
+    expect(toEngineIncident(incident({ occurredAt: '2023-06-08T22:30:00.000Z' }), TZ)).toMatchObject({
+      date: '2023-06-09',
+    });
   });
 
   it('takes only the scope’s rooms × conversation types, up to the assessment date, and counts the unreported', () => {
@@ -193,6 +203,7 @@ describe('a stored version as the policy’s input', () => {
     evidence: incidents,
     verdict: 'permitted',
     submittedAt: '2024-01-30T09:00:00.000Z',
+    contributions: [],
     createdBy: 'fg',
     createdAt: '2024-01-10T09:00:00.000Z',
   };

@@ -53,6 +53,8 @@ export const toEngineIncident = (r: IncidentRecord, timeZone: string): Incident 
   if (kind === undefined || r.severity === null || r.conversationTypeId === null) return undefined;
   return {
     date: localDate(r.occurredAt, timeZone),
+    // The time of day too: NEC-3 compares the hours in scope with the hours incidents happened.
+    occurredAt: r.occurredAt,
     kind,
     severity: severityOf(r.severity),
     policeReport: r.policeReport,
@@ -87,7 +89,10 @@ export const evidenceFor = (
   const incidents = inScope
     .map((r) => toEngineIncident(r, timeZone))
     .filter((i): i is Incident => i !== undefined);
-  incidents.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  const when = (i: Incident) => i.occurredAt ?? i.date;
+  incidents.sort((a, b) =>
+    a.date < b.date ? -1 : a.date > b.date ? 1 : when(a) < when(b) ? -1 : when(a) > when(b) ? 1 : 0,
+  );
   return { incidents, unreported: inScope.length - incidents.length };
 };
 

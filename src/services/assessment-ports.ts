@@ -4,6 +4,7 @@
  * a version's state change, the policy it causes and their audit entries commit together.
  */
 import type { HumanJudgement, Incident, Scenario } from '../core/assessment/scenario.schema.js';
+import type { Contribution } from '../core/assessment/four-eyes.js';
 import type { Verdict } from '../core/assessment/verdict.js';
 import type { CompiledPolicy } from '../core/policy/policy.js';
 import type { Repositories } from './ports.js';
@@ -82,6 +83,11 @@ export interface AssessmentVersion {
   readonly evidence: readonly Incident[] | undefined;
   readonly verdict: Verdict | undefined;
   readonly submittedAt: string | undefined;
+  /**
+   * Every workflow step on this version, with who took it (advice, views, judgements,
+   * submission), kept even when a record is replaced: whoever contributed never decides (four-eyes).
+   */
+  readonly contributions: readonly Contribution[];
   readonly createdBy: string;
   readonly createdAt: string;
 }

@@ -8,8 +8,9 @@
  *
  * Who does what: authors are the security coordinator and the DPO (assessments:write) — the DPO
  * often drafts a DPIA and still gives the formal advice; the decision is the accountable
- * official's (assessments:decide), never by the author nor by the advising DPO (four-eyes;
- * Art. 38(6) keeps the DPO free of conflicting tasks).
+ * official's (assessments:decide), never by anyone who contributed to the version: its authors,
+ * the advising DPO (Art. 38(6) keeps the DPO free of conflicting tasks), whoever recorded the views
+ * or a judgement, or submitted it (four-eyes, core/assessment/four-eyes.ts).
  */
 import {
   assess,
@@ -23,6 +24,7 @@ import {
   type Lang,
   type Scenario,
 } from '../core/assessment/index.js';
+import { contributionsTo, mayDecide } from '../core/assessment/four-eyes.js';
 import type { FieldError } from '../core/assessment/validate-scenario.js';
 import { hasPermission } from '../core/auth/roles.js';
 import { err, ok, unwrap, type Result } from '../core/result.js';
@@ -412,7 +414,8 @@ export const assessmentService = (deps: AssessmentDeps) => {
           latest.createdBy === user.id &&
           latest.dpoAdvice === undefined &&
           latest.dataSubjectViews === undefined &&
-          latest.humanJudgements.length === 0;
+          latest.humanJudgements.length === 0 &&
+          latest.contributions.length === 0;
         if (untouched) {
           const version: AssessmentVersion = { ...latest, scenario: s, verdict: evaluation.verdict };
           await repos.assessments.updateVersion(version);
@@ -460,7 +463,11 @@ export const assessmentService = (deps: AssessmentDeps) => {
           advice,
           recommendation: input.recommendation,
         };
-        const version: AssessmentVersion = { ...v, dpoAdvice };
+        const version: AssessmentVersion = {
+          ...v,
+          dpoAdvice,
+          contributions: [...v.contributions, { kind: 'dpo-advice', by: user.id }],
+        };
         await repos.assessments.updateVersion(version);
         await audit(repos, actor, 'assessment.dpo-advice', id, {
           version: v.version,
@@ -485,7 +492,11 @@ export const assessmentService = (deps: AssessmentDeps) => {
             ? { representatives: input.representatives.trim() }
             : {}),
         };
-        const version: AssessmentVersion = { ...v, dataSubjectViews: views };
+        const version: AssessmentVersion = {
+          ...v,
+          dataSubjectViews: views,
+          contributions: [...v.contributions, { kind: 'views', by: user.id }],
+        };
         await repos.assessments.updateVersion(version);
         await audit(repos, actor, 'assessment.views', id, { version: v.version, sought: input.sought });
         return version;
@@ -528,7 +539,11 @@ export const assessmentService = (deps: AssessmentDeps) => {
           by: user.id,
           at,
         };
-        const version: AssessmentVersion = { ...v, humanJudgements: [...v.humanJudgements, judgement] };
+        const version: AssessmentVersion = {
+          ...v,
+          humanJudgements: [...v.humanJudgements, judgement],
+          contributions: [...v.contributions, { kind: 'judgement', by: user.id, ruleId: input.ruleId }],
+        };
         await repos.assessments.updateVersion(version);
         await audit(repos, actor, 'assessment.judgement', id, {
           version: v.version,
@@ -540,7 +555,7 @@ export const assessmentService = (deps: AssessmentDeps) => {
 
     submit: async (actor: Actor, id: string): Promise<Result<AssessmentVersion>> =>
       inTransaction(store, async (repos) => {
-        userOf(actor);
+        const user = userOf(actor);
         const { latest } = await load(repos, id);
         if (latest.status !== 'draft')
           unwrap(
@@ -553,6 +568,7 @@ export const assessmentService = (deps: AssessmentDeps) => {
           ...latest,
           status: 'submitted',
           submittedAt: nowIso(),
+          contributions: [...latest.contributions, { kind: 'submission', by: user.id }],
           verdict: evaluation.verdict,
         };
         await repos.assessments.updateVersion(version);
@@ -589,19 +605,17 @@ export const assessmentService = (deps: AssessmentDeps) => {
                   )
                 : wrongState(id, latest, 'decide (submit it first)'),
             );
-          if (user.id === head.createdBy || versions.some((v) => v.createdBy === user.id))
+          // Four-eyes: whoever contributed to this version (wrote or edited it, advised, recorded the
+          // views or a judgement, submitted it) does not decide on it, whatever roles they hold.
+          const right = mayDecide(user.id, latest.version, contributionsTo(latest, head.createdBy, versions));
+          if (!right.may)
             unwrap(
-              err('ASSESSMENT.FOUR_EYES', 'you authored this assessment; another person decides on it', {
+              err('ASSESSMENT.FOUR_EYES', right.reason.en, {
                 assessmentId: id,
+                version: latest.version,
+                contributions: right.contributions.map((c) => c.kind),
+                reason: right.reason,
               }),
-            );
-          if (latest.dpoAdvice !== undefined && user.id === latest.dpoAdvice.by)
-            unwrap(
-              err(
-                'ASSESSMENT.FOUR_EYES',
-                'you gave the DPO advice on this assessment; another person decides on it',
-                { assessmentId: id },
-              ),
             );
           const reasons = requireText('reasons', input.reasons);
           const at = nowIso();
@@ -798,6 +812,7 @@ const newVersion = (
   evidence: undefined,
   verdict,
   submittedAt: undefined,
+  contributions: [],
   createdBy: by,
   createdAt: at,
 });

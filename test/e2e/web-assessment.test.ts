@@ -82,6 +82,39 @@ describe.skipIf(!hasBrowser)('assessment wizard and workflow in Chromium', () =>
     ensureWebBuild();
     rt = await startTestRuntime({ demo: true, listen: true, web: true, loginAttemptsPerMinute: 10_000 });
     base = rt.url!;
+    // The demo's incidents happen in office hours; NEC-3 compares the parts of the day in which
+    // incidents happened with the hours in scope. The wizard's scope here is every hour (so the room
+    // policy "now" does not depend on when the test runs), so the register also gets an evening and
+    // a night incident in this room and kind of conversation.
+    const room = (await rt.rt.store.read.rooms.list()).find((r) => r.name === 'Spreekkamer 2')!;
+    const type = (await rt.rt.store.read.conversationTypes.findByCode('bijstandsgesprek'))!;
+    await rt.rt.store.transaction(async (repos) => {
+      for (const [daysAgo, utcHour] of [
+        [20, 19],
+        [40, 1],
+      ] as const) {
+        const at = new Date(Date.now() - daysAgo * 86_400_000);
+        at.setUTCHours(utcHour, 30, 0, 0);
+        await repos.incidents.insert({
+          id: `e2e-late-${daysAgo}`,
+          siteId: room.siteId,
+          roomId: room.id,
+          conversationTypeId: type.id,
+          occurredAt: at.toISOString(),
+          source: 'manual',
+          kind: 'intimidation-threat',
+          severity: 3,
+          injury: false,
+          policeReport: true,
+          policeReference: `PL0999-E2E-${daysAgo}`,
+          followUp: null,
+          narrative: null,
+          reportedBy: 'demo',
+          reportedAt: at.toISOString(),
+          createdAt: at.toISOString(),
+        });
+      }
+    });
     browser = await launchChromium();
   });
 

@@ -1,5 +1,6 @@
 /**
- * What the workflow refuses, on every dialect: a decision by the author (four-eyes), approval
+ * What the workflow refuses, on every dialect: a decision by anyone who contributed to the version
+ * (four-eyes: author, DPO, views, judgement, submission), approval
  * without the DPO advice or the views, approval of a "not permitted" verdict, any change to an
  * approved version (the service and the database trigger both refuse), and bad input — an
  * invalid scenario, an unknown room, a code instead of an id, the wrong role — which writes
@@ -156,7 +157,7 @@ describe.each(dialects)('assessment guards on %s', (dialect) => {
     const id = await readyForDecision('dubbel', incidentTriggered(roomId, typeId));
     const before = await counts();
     const own = await approve(id, 'dubbel');
-    expect(own.statusCode).toBe(403);
+    expect(own.statusCode).toBe(409);
     expect(own.json()).toMatchObject({ code: 'ASSESSMENT.FOUR_EYES' });
     expect(await counts()).toEqual(before);
     expect((await approve(id)).statusCode).toBe(200);
@@ -207,8 +208,162 @@ describe.each(dialects)('assessment guards on %s', (dialect) => {
     }
     expect((await post(`/api/assessments/${id}/submit`, 'beveiliging')).statusCode).toBe(200);
     const own = await approve(id, 'dubbel');
-    expect(own.statusCode).toBe(403);
+    expect(own.statusCode).toBe(409);
     expect(own.json()).toMatchObject({ code: 'ASSESSMENT.FOUR_EYES' });
+  });
+
+  it('four-eyes (issue 8, 2.2): security + decision-maker who recorded the views and the judgement and submitted cannot approve', async () => {
+    // The reported case: a colleague drafts, the dual-role user does everything else, then approves.
+    const created = await post('/api/assessments', 'beveiliging', {
+      scenario: incidentTriggered(roomId, typeId),
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const id = created.json<{ assessment: { id: string } }>().assessment.id;
+    expect(
+      (
+        await post(`/api/assessments/${id}/dpo-advice`, 'fg', {
+          advice: 'Advies vastgelegd.',
+          recommendation: 'approve',
+        })
+      ).statusCode,
+    ).toBe(200);
+    expect(
+      (
+        await post(`/api/assessments/${id}/views`, 'dubbel', {
+          sought: true,
+          summary: 'Cliëntenraad gehoord.',
+        })
+      ).statusCode,
+    ).toBe(200);
+    const e = await mod.services.assessments.evaluateStored(id);
+    const reviews = e.ok ? e.value.pendingReviews : [];
+    expect(reviews.length).toBeGreaterThan(0);
+    for (const ruleId of reviews)
+      expect(
+        (
+          await post(`/api/assessments/${id}/judgements`, 'dubbel', {
+            ruleId,
+            outcome: 'pass',
+            reasons: 'Gewogen.',
+          })
+        ).statusCode,
+      ).toBe(200);
+    expect((await post(`/api/assessments/${id}/submit`, 'dubbel')).statusCode).toBe(200);
+
+    const before = await counts();
+    const own = await approve(id, 'dubbel');
+    expect(own.statusCode, own.body).toBe(409);
+    expect(own.headers['content-type']).toContain('application/problem+json');
+    const problem = own.json<{
+      code: string;
+      detail: string;
+      details: { contributions: string[]; reason: { nl: string; en: string } };
+    }>();
+    expect(problem.code).toBe('ASSESSMENT.FOUR_EYES');
+    expect(problem.details.contributions).toEqual(['views', ...reviews.map(() => 'judgement'), 'submission']);
+    expect(problem.detail).toContain('you recorded the views of the data subjects');
+    expect(problem.detail).toContain(`you recorded the human judgement on ${reviews[0]}`);
+    expect(problem.detail).toContain('you submitted this version');
+    expect(problem.details.reason.nl).toContain('u heeft de zienswijzen van betrokkenen vastgelegd');
+    expect(problem.details.reason.nl).toContain('u heeft deze versie ingediend');
+    // Rejecting is deciding too.
+    const reject = await post(`/api/assessments/${id}/decision`, 'dubbel', {
+      outcome: 'rejected',
+      reasons: 'Nee.',
+    });
+    expect(reject.statusCode).toBe(409);
+    expect(reject.json()).toMatchObject({ code: 'ASSESSMENT.FOUR_EYES' });
+    expect(await counts()).toEqual(before);
+    // Someone who took no part decides.
+    expect((await approve(id)).statusCode).toBe(200);
+  });
+
+  it('four-eyes (issue 8, 2.2): submitting alone is a contribution that bars the decision', async () => {
+    const id = await readyForDecision('beveiliging', incidentTriggered(roomId, typeId));
+    // readyForDecision submitted as the author; a second version by the author, submitted by the dual-role user.
+    const updated = await t.app.inject({
+      method: 'PUT',
+      url: `/api/assessments/${id}`,
+      headers: as.beveiliging!,
+      payload: { scenario: incidentTriggered(roomId, typeId) },
+    });
+    expect(updated.statusCode, updated.body).toBe(200);
+    expect(
+      (
+        await post(`/api/assessments/${id}/dpo-advice`, 'fg', {
+          advice: 'Advies vastgelegd.',
+          recommendation: 'approve',
+        })
+      ).statusCode,
+    ).toBe(200);
+    expect(
+      (
+        await post(`/api/assessments/${id}/views`, 'beveiliging', {
+          sought: true,
+          summary: 'Cliëntenraad gehoord.',
+        })
+      ).statusCode,
+    ).toBe(200);
+    const e = await mod.services.assessments.evaluateStored(id);
+    for (const ruleId of e.ok ? e.value.pendingReviews : [])
+      expect(
+        (
+          await post(`/api/assessments/${id}/judgements`, 'beveiliging', {
+            ruleId,
+            outcome: 'pass',
+            reasons: 'Gewogen.',
+          })
+        ).statusCode,
+      ).toBe(200);
+    expect((await post(`/api/assessments/${id}/submit`, 'dubbel')).statusCode).toBe(200);
+    const own = await approve(id, 'dubbel');
+    expect(own.statusCode, own.body).toBe(409);
+    expect(own.json()).toMatchObject({
+      code: 'ASSESSMENT.FOUR_EYES',
+      details: { contributions: ['submission'] },
+    });
+    expect((await approve(id)).statusCode).toBe(200);
+  });
+
+  it('four-eyes (issue 8, 2.2): views recorded and then replaced by a colleague still bar the decision', async () => {
+    const id = await readyForDecision('beveiliging', incidentTriggered(roomId, typeId));
+    // A new version (the author's), whose views the dual-role user records first; the author records them again.
+    const updated = await t.app.inject({
+      method: 'PUT',
+      url: `/api/assessments/${id}`,
+      headers: as.beveiliging!,
+      payload: { scenario: incidentTriggered(roomId, typeId) },
+    });
+    expect(updated.statusCode, updated.body).toBe(200);
+    for (const who of ['dubbel', 'beveiliging'])
+      expect(
+        (await post(`/api/assessments/${id}/views`, who, { sought: true, summary: 'Cliëntenraad gehoord.' }))
+          .statusCode,
+      ).toBe(200);
+    expect(
+      (
+        await post(`/api/assessments/${id}/dpo-advice`, 'fg', {
+          advice: 'Advies vastgelegd.',
+          recommendation: 'approve',
+        })
+      ).statusCode,
+    ).toBe(200);
+    const e = await mod.services.assessments.evaluateStored(id);
+    for (const ruleId of e.ok ? e.value.pendingReviews : [])
+      expect(
+        (
+          await post(`/api/assessments/${id}/judgements`, 'beveiliging', {
+            ruleId,
+            outcome: 'pass',
+            reasons: 'Gewogen.',
+          })
+        ).statusCode,
+      ).toBe(200);
+    expect((await post(`/api/assessments/${id}/submit`, 'beveiliging')).statusCode).toBe(200);
+    const own = await approve(id, 'dubbel');
+    expect(own.statusCode, own.body).toBe(409);
+    expect(own.json()).toMatchObject({ code: 'ASSESSMENT.FOUR_EYES', details: { contributions: ['views'] } });
+    expect((await approve(id)).statusCode).toBe(200);
   });
 
   it('refuses approval without the DPO advice, and the DPO only can give it', async () => {

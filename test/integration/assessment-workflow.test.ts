@@ -133,6 +133,35 @@ describe.each(dialects)('assessment workflow on %s', (dialect) => {
     expect(await t.rt.store.read.audit.count()).toBe(audit);
   });
 
+  it('passes the time of each register incident to NEC-3, which compares it with the hours in scope (issue 8 §6)', async () => {
+    const evaluate = async (hours: Json[]) => {
+      const scenario = demoScenario(roomId, typeId);
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/assessments/evaluate',
+        headers: fg,
+        payload: { scenario: { ...scenario, scope: { ...(scenario.scope as Json), hours } } },
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json<{
+        findings: Array<{ ruleId: string; outcome: string; reasons: Array<{ nl: string; en: string }> }>;
+        evidence: { incidents: Array<{ date: string; occurredAt?: string }> };
+      }>();
+    };
+    // The demo's incidents happen during office hours; a scope at night covers none of them.
+    const night = await evaluate([{ days: [1, 2, 3, 4, 5, 6, 7], from: '00:00', to: '06:00' }]);
+    expect(night.evidence.incidents.length).toBeGreaterThan(0);
+    for (const i of night.evidence.incidents) expect(i.occurredAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+    const nec3 = night.findings.find((f) => f.ruleId === 'NEC-3')!;
+    expect(nec3.outcome).toBe('fail');
+    expect(nec3.reasons.map((r) => r.en).join(' ')).toContain(
+      'also covers parts of the day without incidents: night (00:00–06:00)',
+    );
+    // The example's office hours fit the hours of the incidents.
+    const office = await evaluate([{ days: [1, 2, 3, 4, 5], from: '08:30', to: '17:00' }]);
+    expect(office.findings.find((f) => f.ruleId === 'NEC-3')!.outcome).toBe('pass');
+  });
+
   it('runs draft → advice → views → judgements → submit → approval, and the room policy follows', async () => {
     const created = await t.app.inject({
       method: 'POST',

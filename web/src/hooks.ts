@@ -53,12 +53,24 @@ export const NO_ERRORS: FormErrors = { summary: undefined, fields: {} };
 export const hasErrors = (e: FormErrors): boolean =>
   e.summary !== undefined || Object.keys(e.fields).length > 0;
 
+/**
+ * Some refusals carry their reason in both languages (`details.reason: {nl, en}`, e.g. four-eyes
+ * on an assessment): show the one the user reads. The dictionary names the *other* language.
+ */
+const bilingualReason = (t: Dictionary, reason: unknown): string | undefined => {
+  if (typeof reason !== 'object' || reason === null) return undefined;
+  const r = reason as Record<string, unknown>;
+  const text = r[t.switchLanguageLang === 'en' ? 'nl' : 'en'];
+  return typeof text === 'string' ? text : undefined;
+};
+
 /** Human text for any error the API client throws. */
 export const problemText = (t: Dictionary, e: unknown): string => {
   if (e instanceof NetworkError) return t.networkError;
   if (e instanceof ApiError) {
     const title = t.problemTitles[e.problem.code];
-    return title ? `${title} ${e.problem.detail}` : e.problem.detail;
+    const detail = bilingualReason(t, e.problem.details?.reason) ?? e.problem.detail;
+    return title ? `${title} ${detail}` : detail;
   }
   return t.problemTitles.INTERNAL ?? String(e);
 };

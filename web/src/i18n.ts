@@ -825,7 +825,7 @@ const nl = {
     submitted: 'Ingediend.',
     decision: 'Besluit',
     decisionSource:
-      'Alleen de verantwoordelijke besluit; nooit wie de afweging schreef of adviseerde (vier ogen).',
+      'Alleen de verantwoordelijke besluit; nooit wie aan deze versie meewerkte: schrijven of wijzigen, advies, zienswijzen, oordeel of indienen (vier ogen).',
     decisionOutcome: 'Uw besluit',
     approve: 'Goedkeuren',
     reject: 'Afwijzen',
@@ -1756,7 +1756,8 @@ const en: Dictionary = {
     submit: 'Submit to the accountable official',
     submitted: 'Submitted.',
     decision: 'Decision',
-    decisionSource: 'Only the accountable official decides; never the author or the adviser (four-eyes).',
+    decisionSource:
+      'Only the accountable official decides; never anyone who contributed to this version: writing or editing, advice, views, judgement or submission (four-eyes).',
     decisionOutcome: 'Your decision',
     approve: 'Approve',
     reject: 'Reject',

@@ -37,6 +37,8 @@ export interface AssessmentVersionTable {
   /** Cached for listing only; the policy always recomputes. */
   verdict: string | null;
   submitted_at: string | null;
+  /** JSON array of four-eyes Contributions: every workflow step and who took it (migration 0009). */
+  contributions: string;
   created_by: string;
   created_at: string;
 }

@@ -22,15 +22,26 @@ const TYPES = [
 const DATES = ['2022-03-01', '2023-01-15', '2023-09-30', '2024-01-01'];
 const opt = <T>(a: fc.Arbitrary<T>) => fc.option(a, { nil: undefined });
 
-const incidentArb: fc.Arbitrary<Incident> = fc.record({
-  date: fc.constantFrom(...DATES),
-  kind: fc.constantFrom(...INCIDENT_KINDS),
-  severity: fc.constantFrom(...SEVERITIES),
-  policeReport: fc.boolean(),
-  roomId: fc.constantFrom(...ROOMS, 'kamer-9'),
-  conversationTypeId: fc.constantFrom(...TYPES.map((t) => t.id)),
-  riskFlagged: opt(fc.boolean()),
-});
+/** An optional time of day on the incident's date: UTC hours up to 21 stay on the same Amsterdam day. */
+const timeArb = opt(
+  fc.record({ hour: fc.integer({ min: 0, max: 21 }), minute: fc.integer({ min: 0, max: 59 }) }),
+);
+const pad = (n: number) => String(n).padStart(2, '0');
+
+const incidentArb: fc.Arbitrary<Incident> = fc
+  .record({
+    date: fc.constantFrom(...DATES),
+    time: timeArb,
+    kind: fc.constantFrom(...INCIDENT_KINDS),
+    severity: fc.constantFrom(...SEVERITIES),
+    policeReport: fc.boolean(),
+    roomId: fc.constantFrom(...ROOMS, 'kamer-9'),
+    conversationTypeId: fc.constantFrom(...TYPES.map((t) => t.id)),
+    riskFlagged: opt(fc.boolean()),
+  })
+  .map(({ time, ...i }) =>
+    time === undefined ? i : { ...i, occurredAt: `${i.date}T${pad(time.hour)}:${pad(time.minute)}:00Z` },
+  );
 
 /** Drop undefined properties so optional fields are absent, as in a JSON file. */
 const clean = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
@@ -42,7 +53,12 @@ const scenarioArb: fc.Arbitrary<Scenario> = fc
     startDate: opt(fc.constantFrom('2023-01-01', '2024-06-01')),
     rooms: fc.subarray(ROOMS, { minLength: 1 }),
     types: fc.subarray(TYPES, { minLength: 1 }),
-    hours: opt(fc.constant([{ days: [1, 2, 3, 4, 5], from: '09:00', to: '17:00' }])),
+    hours: opt(
+      fc.constantFrom(
+        [{ days: [1, 2, 3, 4, 5], from: '09:00', to: '17:00' }],
+        [{ days: [1, 2, 3, 4, 5, 6, 7], from: '17:00', to: '23:00' }],
+      ),
+    ),
     riskFlaggedOnly: opt(fc.boolean()),
     publiclyAccessible: opt(fc.boolean()),
     purposeText: fc.constantFrom(
@@ -243,6 +259,21 @@ describe('assessment engine properties (issue 4: fuzzing the engine; DOMAIN.md s
         const t = structuredClone(s);
         add(t);
         expect(verdictRank(run(t).verdict)).toBeGreaterThanOrEqual(before);
+      }),
+    );
+  });
+
+  it('times on incidents only sharpen NEC-3: dropping them never makes the verdict worse, and changes no other rule', () => {
+    fc.assert(
+      fc.property(scenarioArb, (s) => {
+        const timed = run(s);
+        const t = structuredClone(s);
+        t.evidence.incidents = (t.evidence.incidents ?? []).map(({ occurredAt: _o, ...i }) => i);
+        const dateOnly = run(t);
+        expect(verdictRank(dateOnly.verdict)).toBeGreaterThanOrEqual(verdictRank(timed.verdict));
+        const others = (a: Assessment) =>
+          a.findings.filter((f) => f.ruleId !== 'NEC-3').map((f) => [f.ruleId, f.outcome]);
+        expect(others(dateOnly)).toEqual(others(timed));
       }),
     );
   });

@@ -172,6 +172,24 @@ describe('bad input gets an error naming the field, never a verdict', () => {
       'evidence.incidents[0].date: lies after assessedOn',
     ],
     [
+      'incident time without offset',
+      { ...baseScenario(), evidence: { incidents: [incident({ occurredAt: '2023-06-01T19:30:00' })] } },
+      'ASSESSMENT.INVALID_SCENARIO',
+      'evidence.incidents[0].occurredAt: must be a date-time with offset',
+    ],
+    [
+      'incident time given as a date only',
+      { ...baseScenario(), evidence: { incidents: [incident({ occurredAt: '2023-06-01' })] } },
+      'ASSESSMENT.INVALID_SCENARIO',
+      'evidence.incidents[0].occurredAt: must be a date-time with offset',
+    ],
+    [
+      'incident time on another local day than its date (23:30 UTC is the next day in Amsterdam)',
+      { ...baseScenario(), evidence: { incidents: [incident({ occurredAt: '2023-06-01T23:30:00Z' })] } },
+      'ASSESSMENT.CONTRADICTORY_SCENARIO',
+      'evidence.incidents[0].occurredAt: falls on 2023-06-02 in Europe/Amsterdam, but date is 2023-06-01',
+    ],
+    [
       'alternative more intrusive than the measure',
       {
         ...baseScenario(),

@@ -20,9 +20,9 @@ export const ASSESSMENT_ERRORS = {
     title: 'An approved assessment version cannot be changed',
   },
   'ASSESSMENT.FOUR_EYES': {
-    status: 403,
-    exit: 77,
-    title: 'Nobody decides on an assessment they authored or advised on',
+    status: 409,
+    exit: 65,
+    title: 'Nobody decides on an assessment version they contributed to',
   },
   'ASSESSMENT.DPO_ADVICE_MISSING': {
     status: 409,

@@ -46,6 +46,22 @@ describe('example scenarios match DOMAIN.md section 5 (reference outcomes)', () 
     expect(a.verdict).toBe('permitted-with-conditions');
     expect(a.findings.some((f) => f.effectiveOutcome === 'fail')).toBe(false);
     expect(a.dpia.required).toBe(true);
+    // Its incidents carry a time: the office hours in scope lie within the hours at risk (NEC-3).
+    const nec3 = a.findings.find((f) => f.ruleId === 'NEC-3');
+    expect(nec3?.outcome).toBe('pass');
+    expect(nec3?.reasons.map((r) => r.en).join(' ')).toContain(
+      'The 3 incidents happened in the morning and afternoon (between 10:40 and 14:15, Europe/Amsterdam)',
+    );
+  });
+
+  it('mobile alarm buttons already running without works-council consent → not permitted (EMP-1)', () => {
+    const s = example('mobile-alarm-buttons') as Scenario;
+    delete s.safeguards.worksCouncilConsentDate;
+    s.measure.startDate = s.assessedOn;
+    const r = assess(s);
+    if (!r.ok) throw new Error(r.error.message);
+    expect(r.value.verdict).toBe('not-permitted');
+    expect(r.value.findings.find((f) => f.ruleId === 'EMP-1')?.outcome).toBe('fail');
   });
 
   it('the defining case comparison points to a lighter measure for immediate help', () => {

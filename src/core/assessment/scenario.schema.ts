@@ -49,7 +49,17 @@ export const SIGN_ITEMS = [
 
 export const IncidentSchema = Type.Object(
   {
-    date: IsoDate,
+    date: Type.String({
+      format: 'date',
+      description: 'Calendar date, YYYY-MM-DD (in Europe/Amsterdam, the local date of occurredAt when given)',
+    }),
+    occurredAt: Type.Optional(
+      Type.String({
+        format: 'date-time',
+        description:
+          'When it happened: ISO 8601 date-time with offset, e.g. 2023-06-01T19:30:00+02:00. Optional; NEC-3 compares the hours in scope with these times (Europe/Amsterdam)',
+      }),
+    ),
     kind: Type.Enum([...INCIDENT_KINDS]),
     severity: Type.Enum([...SEVERITIES]),
     policeReport: Type.Boolean({ description: 'A police report (aangifte) was filed' }),

@@ -6,6 +6,7 @@
 import Value from 'typebox/value';
 import { err, ok, type Result } from '../result.js';
 import { findMeasure, type Measure } from './catalogue.js';
+import { ASSESSMENT_TIME_ZONE, localMoment } from './hours.js';
 import { RULE_IDS } from './rules/index.js';
 import { ScenarioSchema, type Scenario } from './scenario.schema.js';
 
@@ -40,7 +41,11 @@ const describe = (e: RawError): string => {
     case 'required':
       return 'is required';
     case 'format':
-      return String(e.params['format']) === 'date' ? 'must be a date (YYYY-MM-DD)' : e.message;
+      return String(e.params['format']) === 'date'
+        ? 'must be a date (YYYY-MM-DD)'
+        : String(e.params['format']) === 'date-time'
+          ? 'must be a date-time with offset (e.g. 2023-06-01T19:30:00+02:00)'
+          : e.message;
     case 'pattern':
       return 'has the wrong form';
     case 'const':
@@ -150,6 +155,16 @@ export const meaningErrors = (s: Scenario, measure: Measure): FieldError[] => {
   (s.evidence.incidents ?? []).forEach((inc, i) => {
     if (dayNumber(inc.date) > dayNumber(s.assessedOn))
       out.push({ path: `evidence.incidents[${i}].date`, message: 'lies after assessedOn' });
+    if (inc.occurredAt !== undefined) {
+      const local = localMoment(inc.occurredAt);
+      if (local === undefined)
+        out.push({ path: `evidence.incidents[${i}].occurredAt`, message: 'is not a valid date-time' });
+      else if (local.date !== inc.date)
+        out.push({
+          path: `evidence.incidents[${i}].occurredAt`,
+          message: `falls on ${local.date} in ${ASSESSMENT_TIME_ZONE}, but date is ${inc.date}`,
+        });
+    }
   });
   (s.humanJudgements ?? []).forEach((j, i) => {
     if (!RULE_IDS.includes(j.ruleId))

@@ -6,6 +6,7 @@ import { m0004Recording } from './0004-recording.js';
 import { m0005ApiTokens } from './0005-api-tokens.js';
 import { m0007AuditHardening } from './0007-audit-hardening.js';
 import { m0008CameraStatus } from './0008-camera-status.js';
+import { m0009AssessmentContributions } from './0009-assessment-contributions.js';
 import type { Dialect, Migration } from './migration.js';
 
 export type { Dialect, Migration } from './migration.js';
@@ -19,6 +20,7 @@ export const MIGRATIONS: ReadonlyArray<readonly [string, Migration]> = [
   ['0005-api-tokens', m0005ApiTokens],
   ['0007-audit-hardening', m0007AuditHardening],
   ['0008-camera-status', m0008CameraStatus],
+  ['0009-assessment-contributions', m0009AssessmentContributions],
 ];
 
 export const migrationProvider = (dialect: Dialect): MigrationProvider => ({

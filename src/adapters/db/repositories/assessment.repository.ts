@@ -1,5 +1,6 @@
 /** Assessments, their versions and the policy history. JSON columns are parsed here and nowhere else. */
 import { sql } from 'kysely';
+import type { Contribution } from '../../../core/assessment/four-eyes.js';
 import type { Incident, Scenario } from '../../../core/assessment/scenario.schema.js';
 import type { Verdict } from '../../../core/assessment/verdict.js';
 import type { CompiledPolicy } from '../../../core/policy/policy.js';
@@ -41,6 +42,7 @@ const toVersion = (r: AssessmentVersionRow): AssessmentVersion => ({
   evidence: parse<Incident[]>(r.evidence),
   verdict: (r.verdict ?? undefined) as Verdict | undefined,
   submittedAt: r.submitted_at ?? undefined,
+  contributions: JSON.parse(r.contributions) as Contribution[],
   createdBy: r.created_by,
   createdAt: r.created_at,
 });
@@ -62,6 +64,7 @@ const toRow = (v: AssessmentVersion): AssessmentVersionRow => ({
   evidence: json(v.evidence),
   verdict: v.verdict ?? null,
   submitted_at: v.submittedAt ?? null,
+  contributions: JSON.stringify(v.contributions),
   created_by: v.createdBy,
   created_at: v.createdAt,
 });

@@ -1,6 +1,90 @@
 /** NEC-3 — EDPB 3/2019 §26; the minister's answer (DOMAIN.md section 1): target rooms, conversations, flags and hours. */
+import {
+  ASSESSMENT_TIME_ZONE,
+  DAY_PARTS,
+  REACH_MINUTES,
+  clock,
+  coveredTimes,
+  localMoment,
+  quietParts,
+  spanText,
+  within,
+} from '../hours.js';
 import { finding, type Rule } from '../rule.js';
+import type { Incident, Scenario } from '../scenario.schema.js';
 import { t, type Text } from '../text.js';
+
+/** "a", "a and b", "a, b and c". */
+const words = (parts: readonly string[], and: string): string =>
+  parts.length <= 1
+    ? (parts[0] ?? '')
+    : `${parts.slice(0, -1).join(', ')} ${and} ${parts[parts.length - 1] ?? ''}`;
+
+interface HoursJudgement {
+  readonly problem?: Text;
+  readonly notes: readonly Text[];
+}
+
+/**
+ * The hours in scope against the parts of the day (night, morning, afternoon, evening) in which
+ * incidents happened, in Europe/Amsterdam time: covering more than an hour of a part without
+ * incidents is not limited to the hours of risk. Judged only when every incident carries a time:
+ * one without could have happened at any hour. Weekdays are not compared; a handful of incidents
+ * says little about the day of the week.
+ */
+const judgeHours = (scope: Scenario['scope'], incidents: readonly Incident[]): HoursJudgement => {
+  const minutes = incidents.flatMap((i) => {
+    const m = i.occurredAt === undefined ? undefined : localMoment(i.occurredAt);
+    return m === undefined ? [] : [m.minute];
+  });
+  if (minutes.length === 0) return { notes: [] };
+  if (minutes.length < incidents.length) {
+    const n = incidents.length - minutes.length;
+    return {
+      notes: [
+        t(
+          `${n} incident(en) zonder tijdstip: de uren zijn alleen naar de scope beoordeeld.`,
+          `${n} incident(s) without a time of day: the hours are judged from the scope alone.`,
+        ),
+      ],
+    };
+  }
+  const covered = coveredTimes(scope.hours);
+  const first = clock(Math.min(...minutes));
+  const last = clock(Math.max(...minutes));
+  const atRisk = DAY_PARTS.filter((p) => minutes.some((m) => m >= p.from && m < p.to));
+  const notes: Text[] = [
+    t(
+      `De ${minutes.length} incidenten vonden plaats in de ${words(
+        atRisk.map((p) => p.name.nl),
+        'en',
+      )} (tussen ${first} en ${last}, ${ASSESSMENT_TIME_ZONE}).`,
+      `The ${minutes.length} incidents happened in the ${words(
+        atRisk.map((p) => p.name.en),
+        'and',
+      )} (between ${first} and ${last}, ${ASSESSMENT_TIME_ZONE}).`,
+    ),
+  ];
+  const missed = minutes.filter((m) => !within(covered, m)).length;
+  if (missed > 0)
+    notes.push(
+      t(
+        `${missed} van de ${minutes.length} incidenten vielen buiten de uren in de scope.`,
+        `${missed} of the ${minutes.length} incidents fell outside the hours in scope.`,
+      ),
+    );
+  const quiet = quietParts(covered, minutes);
+  if (quiet.length === 0) return { notes };
+  const list = (lang: 'nl' | 'en') =>
+    quiet.map((q) => `${q.part.name[lang]} (${spanText(q.covered)})`).join(', ');
+  return {
+    problem: t(
+      `De maatregel geldt ook in dagdelen zonder incidenten: ${list('nl')}; niet beperkt tot de uren met risico (meer dan ${REACH_MINUTES / 60} uur in een dagdeel zonder incidenten).`,
+      `The measure also covers parts of the day without incidents: ${list('en')}; it is not limited to the hours at risk (more than ${REACH_MINUTES / 60} hour into a part of the day without incidents).`,
+    ),
+    notes,
+  };
+};
 
 export const nec3Rule: Rule = {
   id: 'NEC-3',
@@ -73,12 +157,15 @@ export const nec3Rule: Rule = {
         ),
       );
     }
-    if (problems.length > 0) return finding(this, 'fail', problems);
+    const hours = judgeHours(scope, incidents);
+    if (hours.problem !== undefined) problems.push(hours.problem);
+    if (problems.length > 0) return finding(this, 'fail', [...problems, ...hours.notes]);
     return finding(this, 'pass', [
       t(
         'Elke ruimte en elk soort gesprek in de scope heeft gedocumenteerde incidenten.',
         'Every room and kind of conversation in scope has documented incidents.',
       ),
+      ...hours.notes,
     ]);
   },
 };
