@@ -329,20 +329,21 @@ export const recordingService = (deps: RecordingServiceDeps) => {
         | 'sealedAt'
         | 'deletedAt'
         | 'deletedReason'
-      >,
+      > & { readonly startedAt?: string | null; readonly preRollSeconds?: number | null },
     ): Promise<ClipRecord> {
       const record: ClipRecord = {
         ...c,
+        // Known when the clip opens (first frame, pre-roll): an interrupted clip still says so.
+        startedAt: c.startedAt ?? null,
+        preRollSeconds: c.preRollSeconds ?? null,
         status: 'recording',
         createdAt: now(),
-        startedAt: null,
         endedAt: null,
         durationSeconds: null,
         bytes: null,
         sealedBytes: null,
         parts: null,
         keyframeIntervalSeconds: null,
-        preRollSeconds: null,
         endReason: null,
         codec: null,
         width: null,
@@ -537,6 +538,8 @@ export const recordingService = (deps: RecordingServiceDeps) => {
     getClip: (id: string) => store.read.clips.get(id),
     totals: () => store.read.clips.totals(),
     unfinishedClips: () => store.read.clips.unfinished(),
+    /** Alarms not closed yet (at start-up the recorder resumes their post-roll). */
+    openAlarms: () => store.read.lookups.openAlarms(),
 
     /**
      * Deletes every clip whose retention has passed: from the vault for good (every part), the row
