@@ -36,6 +36,7 @@ import {
   type VaultHandle,
 } from '../workers/recorder-supervisor.js';
 import type { ClipMetadata } from '../core/recording/clip.js';
+import { sealedExtent } from '../core/recording/sealed-extent.js';
 import type { SealOutcome } from '../workers/recorder-vault-sink.js';
 import type { EventBus } from './events.js';
 import type { HealthItem, ModuleContext, ProportioModule } from './module.js';
@@ -238,6 +239,7 @@ export const createRecordingModule = (ctx: ModuleContext): RecordingModule => {
               manifestDigest: r.value.manifestDigest,
               parts: r.value.manifest.parts.length,
               sealedBytes: r.value.manifest.parts.reduce((a, p) => a + p.bytes, 0),
+              extent: sealedExtent(r.value.manifest.parts),
             }
           : { ok: false, code: r.error.code },
       );
