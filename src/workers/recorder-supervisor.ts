@@ -228,6 +228,7 @@ export class RecorderSupervisor {
     vault: VaultHandle | null,
     ticket: number,
   ): void {
+    this.stopped = false;
     this.denials = this.denials.filter((d) => d.ticket >= ticket);
     this.plans = [...plans];
     this.blockers = [...blockers];
