@@ -188,6 +188,43 @@ describe.each(dialects)('alarms steer the recorder (%s)', (dialect) => {
     await close(first.alarm.id);
   }, 90_000);
 
+  it('a new assessment version approved while a clip runs does not cut it: it finishes its post-roll, then the camera takes the new settings', async () => {
+    const POST = 8;
+    await usePostRoll(POST);
+    const pressedAt = Date.now();
+    const alarm = (await press(201)).alarm;
+    const running = await waitFor('the clip running', async () => (await clipRows(alarm.id))[0]);
+    // The approval: a new policy version with another post-roll (a different ffmpeg set-up).
+    const compiled = policy(roomId, typeId, 5);
+    seq += 1;
+    await sql`INSERT INTO policy_versions (seq, compiled_at, trigger, cause, compiled, hash) VALUES (${seq}, ${compiled.compiledAt}, ${'approval'}, ${'a-black-box'}, ${JSON.stringify(compiled)}, ${`hash-${seq}`})`.execute(
+      t.rt.database.db,
+    );
+    rec.events.emit('policy.changed', { compiledAt: compiled.compiledAt, trigger: 'approval' });
+    const pid = rec.supervisor.pidOf(cameraId);
+    await rec.reconcile();
+    expect(status()).toMatchObject({ armed: true, recording: true, draining: false });
+    expect(rec.supervisor.pidOf(cameraId)).toBe(pid);
+    const clip = await waitFor('the clip sealed', async () =>
+      (await clipsOf(alarm.id)).find((c) => c.id === running.id && c.status === 'sealed'),
+    );
+    expect(clip.endReason).toBe('post-roll');
+    expect(Date.parse(clip.endedAt!)).toBeGreaterThanOrEqual(pressedAt + POST * 1000 - 500);
+    expect(clip.policySeq).toBe(seq - 1);
+    const notes = (await rec.service.footage({ alarmId: alarm.id })).notes;
+    expect(notes.map((n) => n.kind)).not.toContain('clip-cut');
+    await close(alarm.id);
+    // Then the camera restarts under the new version, and the next clip follows it.
+    await waitFor(
+      'restarted under the new version',
+      () => rec.supervisor.pidOf(cameraId) !== pid && (status()?.ringSeconds ?? 0) >= PRE,
+    );
+    const next = (await press(201)).alarm;
+    const nextClip = await waitFor('a clip under the new version', async () => (await clipRows(next.id))[0]);
+    expect(nextClip.policySeq).toBe(seq);
+    await close(next.id);
+  }, 90_000);
+
   it('a closed alarm records nothing more when its camera comes back after the close', async () => {
     await usePostRoll(60);
     cam.kill();
