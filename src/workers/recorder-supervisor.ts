@@ -267,7 +267,9 @@ export class RecorderSupervisor {
           // The clip in progress finishes under the rules it started with; the ticker restarts.
           if (p !== undefined) a.next = p;
           break;
-        default:
+        case 'keep':
+        case 'arm':
+        case 'none':
           if (p === undefined) break;
           // Same process; newer links (conversation, policy version) for the next clip.
           a.next = null;
@@ -598,12 +600,11 @@ export class RecorderSupervisor {
       const now = this.now();
       rec.tick(now);
       const a = this.armed.get(id);
-      // A drained recorder never begins another clip, so once this one has sealed the camera stops.
-      if (a !== undefined && a.draining && !a.rec.recording && a.clip === null)
-        void this.disarm(id, 'stop-now');
+      if (a === undefined || a.rec.wantsFootage(now) || a.clip !== null) return;
       // New settings wait for the clip in progress (its own rules); then the camera restarts.
-      else if (a !== undefined && a.next !== null && !a.rec.wantsFootage(now) && a.clip === null)
-        this.restart(id, a.next);
+      if (a.next !== null) this.restart(id, a.next);
+      // A drained recorder never begins another clip, so once this one has sealed the camera stops.
+      else if (a.draining) void this.disarm(id, 'stop-now');
     }, t.tickMs);
     ticker.unref();
     const armed: Armed = {

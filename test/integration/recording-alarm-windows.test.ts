@@ -263,7 +263,7 @@ describe.each(dialects)('alarms steer the recorder (%s)', (dialect) => {
       return m.parts.length >= 3;
     });
     // The server goes down before the clip's row is finished (as after kill -9: the row stays 'recording').
-    const finish = rec.service.clipFinished;
+    const finish = rec.service.clipFinished.bind(rec.service);
     rec.service.clipFinished = () => Promise.resolve(undefined);
     await rec.stop();
     rec.service.clipFinished = finish;
