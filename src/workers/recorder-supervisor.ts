@@ -372,6 +372,8 @@ export class RecorderSupervisor {
     const atMs = Date.parse(e.at);
     const at = Number.isNaN(atMs) ? this.now() : atMs;
     this.closed.add(e.alarmId);
+    // Only races need it (a resume or press read before the close): keep the newest few thousand.
+    if (this.closed.size > 5000) this.closed.delete(this.closed.values().next().value ?? '');
     this.resumes.delete(e.alarmId);
     for (const a of this.armed.values()) if (a.alarms.has(e.alarmId)) a.rec.alarmClosed(e.alarmId, at);
   }
