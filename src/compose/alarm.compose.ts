@@ -110,6 +110,16 @@ export const createAlarmModule = (ctx: ModuleContext): AlarmModule => {
         conversationId: a.conversationId,
         at: a.raisedAt,
       });
+    } else if (e.type === 'alarm.joined') {
+      const a = e.alarm;
+      ctx.events.emit('alarm.joined', {
+        alarmId: a.id,
+        incidentId: a.incidentId,
+        siteId: a.siteId,
+        roomId: a.roomId,
+        conversationId: a.conversationId,
+        at: a.lastPressAt,
+      });
     } else if (e.type === 'alarm.closed') {
       ctx.events.emit('alarm.closed', {
         alarmId: e.alarm.id,

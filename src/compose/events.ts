@@ -1,6 +1,6 @@
 /**
  * In-process domain events between capabilities: the alarm module tells the recorder that an
- * alarm was raised or a conversation started; the assessment module tells it the policy
+ * alarm was raised, pressed again (joined) or closed, or a conversation started; the assessment module tells it the policy
  * changed. Handlers run synchronously in emit order and must not throw (errors are logged and
  * swallowed so one capability cannot break another's delivery).
  */
@@ -10,6 +10,18 @@ import type { Logger } from 'pino';
 export interface DomainEvents {
   /** Emitted after the alarm is stored (committed), before or while it is fanned out. */
   'alarm.raised': {
+    alarmId: string;
+    incidentId: string | null;
+    siteId: string;
+    roomId: string;
+    conversationId: string | null;
+    at: string;
+  };
+  /**
+   * A press joined an alarm already open in the room (presses within the join window always do):
+   * `at` is that press, from which the alarm's post-roll runs anew.
+   */
+  'alarm.joined': {
     alarmId: string;
     incidentId: string | null;
     siteId: string;

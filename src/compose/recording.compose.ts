@@ -37,6 +37,7 @@ import {
   type VaultHandle,
 } from '../workers/recorder-supervisor.js';
 import type { ClipMetadata } from '../core/recording/clip.js';
+import { sealedExtent } from '../core/recording/sealed-extent.js';
 import type { SealOutcome } from '../workers/recorder-vault-sink.js';
 import type { EventBus } from './events.js';
 import type { HealthItem, ModuleContext, ProportioModule } from './module.js';
@@ -239,6 +240,7 @@ export const createRecordingModule = (ctx: ModuleContext): RecordingModule => {
               manifestDigest: r.value.manifestDigest,
               parts: r.value.manifest.parts.length,
               sealedBytes: r.value.manifest.parts.reduce((a, p) => a + p.bytes, 0),
+              extent: sealedExtent(r.value.manifest.parts),
             }
           : { ok: false, code: r.error.code },
       );
@@ -463,6 +465,18 @@ export const createRecordingModule = (ctx: ModuleContext): RecordingModule => {
         ctx.events.on('alarm.raised', (e) =>
           supervisor.alarm({ alarmId: e.alarmId, incidentId: e.incidentId, roomId: e.roomId, at: e.at }),
         ),
+        // A repeated press extends the running clip's post-roll from that press.
+        ctx.events.on('alarm.joined', (e) =>
+          supervisor.alarm({
+            alarmId: e.alarmId,
+            incidentId: e.incidentId,
+            roomId: e.roomId,
+            at: e.at,
+            repeat: true,
+          }),
+        ),
+        // A closed alarm records nothing more.
+        ctx.events.on('alarm.closed', (e) => supervisor.alarmClosed({ alarmId: e.alarmId, at: e.at })),
         ctx.events.on('conversation.started', onChange),
         ctx.events.on('conversation.ended', onChange),
         ctx.events.on('policy.changed', onChange),
@@ -472,6 +486,13 @@ export const createRecordingModule = (ctx: ModuleContext): RecordingModule => {
         log.error({ err: (e as Error).message }, 'recovering interrupted clips failed'),
       );
       await reconcile().catch(() => undefined);
+      // Alarms still open after a restart record the rest of their post-roll, as after a reconnect.
+      await service
+        .openAlarms()
+        .then((open) => supervisor.resume(open))
+        .catch((e: unknown) =>
+          log.error({ err: (e as Error).message }, "resuming the open alarms' post-roll failed"),
+        );
       reconcileTimer = setInterval(onChange, options.reconcileMs);
       reconcileTimer.unref();
       retentionTimer = setInterval(

@@ -105,6 +105,8 @@ export interface ObjectionRepository {
 export type FootageNoteKind =
   | 'clip'
   | 'clip-extended'
+  /** A clip in progress was stopped before its post-roll ended (and why). */
+  | 'clip-cut'
   | 'camera-offline'
   | 'camera-disabled'
   | 'suspended'
@@ -156,6 +158,15 @@ export interface RecordingLookups {
   runningConversations(): Promise<RunningConversation[]>;
   /** The newest compiled policy; undefined when none was ever compiled (then everything is off). */
   latestPolicy(): Promise<PolicyReference | undefined>;
+  /** Alarms not closed yet, with their last press (a joined press restarts the post-roll). */
+  openAlarms(): Promise<OpenAlarmRecord[]>;
+}
+
+export interface OpenAlarmRecord {
+  readonly alarmId: string;
+  readonly incidentId: string | null;
+  readonly roomId: string;
+  readonly lastPressAt: string;
 }
 
 export interface RecordingRepositories extends Repositories {

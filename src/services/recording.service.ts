@@ -6,6 +6,7 @@
  */
 import type { Camera, CameraCredentials } from '../core/registry/model.js';
 import { decide, type Decision } from '../core/policy/decide.js';
+import type { SealedExtentSummary } from '../core/recording/sealed-extent.js';
 import { err, ok, unwrap, type Result } from '../core/result.js';
 import { recordAudit } from './audit.service.js';
 import type { Actor, Clock, IdGenerator, SecretBox } from './ports.js';
@@ -337,20 +338,21 @@ export const recordingService = (deps: RecordingServiceDeps) => {
         | 'sealedAt'
         | 'deletedAt'
         | 'deletedReason'
-      >,
+      > & { readonly startedAt?: string | null; readonly preRollSeconds?: number | null },
     ): Promise<ClipRecord> {
       const record: ClipRecord = {
         ...c,
+        // Known when the clip opens (first frame, pre-roll): an interrupted clip still says so.
+        startedAt: c.startedAt ?? null,
+        preRollSeconds: c.preRollSeconds ?? null,
         status: 'recording',
         createdAt: now(),
-        startedAt: null,
         endedAt: null,
         durationSeconds: null,
         bytes: null,
         sealedBytes: null,
         parts: null,
         keyframeIntervalSeconds: null,
-        preRollSeconds: null,
         endReason: null,
         codec: null,
         width: null,
@@ -407,7 +409,19 @@ export const recordingService = (deps: RecordingServiceDeps) => {
             readonly sealedBytes: number;
             readonly parts: number;
           }
-        | { readonly ok: false; readonly code: string; readonly sealedBytes: number; readonly parts: number },
+        | {
+            readonly ok: false;
+            readonly code: string;
+            readonly sealedBytes: number;
+            readonly parts: number;
+            /** What the sealed parts hold: a failed clip's row describes the footage it keeps. */
+            readonly sealed?: {
+              startedAt: number;
+              endedAt: number;
+              durationSeconds: number;
+              bytes: number;
+            } | null;
+          },
       meta: {
         startedAt: number;
         endedAt: number;
@@ -426,13 +440,29 @@ export const recordingService = (deps: RecordingServiceDeps) => {
         // Deleted by retention while it never sealed: stays deleted.
         if (c === undefined || c.status === 'deleted') return undefined;
         const sealedAt = now();
+        const startedAt = meta === null ? c.startedAt : new Date(meta.startedAt).toISOString();
+        // A failed clip keeps only what was sealed: its end, length and size are those of the parts
+        // (none sealed: it ends where it started, empty).
+        const kept = outcome.ok || outcome.sealed === undefined ? undefined : outcome.sealed;
+        const recorded =
+          kept === undefined
+            ? {
+                endedAt: meta === null ? c.endedAt : new Date(meta.endedAt).toISOString(),
+                durationSeconds: meta?.durationSeconds ?? c.durationSeconds,
+                bytes: meta?.bytes ?? c.bytes,
+              }
+            : kept === null
+              ? { endedAt: startedAt, durationSeconds: 0, bytes: 0 }
+              : {
+                  endedAt: new Date(kept.endedAt).toISOString(),
+                  durationSeconds: kept.durationSeconds,
+                  bytes: kept.bytes,
+                };
         const updated: ClipRecord = {
           ...c,
           status: outcome.ok ? 'sealed' : 'failed',
-          startedAt: meta === null ? c.startedAt : new Date(meta.startedAt).toISOString(),
-          endedAt: meta === null ? c.endedAt : new Date(meta.endedAt).toISOString(),
-          durationSeconds: meta?.durationSeconds ?? c.durationSeconds,
-          bytes: meta?.bytes ?? c.bytes,
+          startedAt,
+          ...recorded,
           sealedBytes: outcome.sealedBytes,
           parts: outcome.parts,
           keyframeIntervalSeconds: meta?.keyframeIntervalSeconds ?? c.keyframeIntervalSeconds,
@@ -470,14 +500,30 @@ export const recordingService = (deps: RecordingServiceDeps) => {
     async clipRecovered(
       clipId: string,
       r:
-        | { ok: true; manifestDigest: string; sealedBytes: number; parts: number }
+        | {
+            ok: true;
+            manifestDigest: string;
+            sealedBytes: number;
+            parts: number;
+            /** From the manifest (sealedExtent): start, end, length and size of the sealed footage. */
+            extent?: SealedExtentSummary;
+          }
         | { ok: false; code: string },
     ): Promise<void> {
       await store.transaction(async (repos) => {
         const c = await repos.clips.get(clipId);
         if (c === undefined) return;
+        const x = r.ok ? r.extent : undefined;
         await repos.clips.update({
           ...c,
+          ...(x === undefined
+            ? {}
+            : {
+                startedAt: c.startedAt ?? x.startedAt,
+                endedAt: x.endedAt ?? c.endedAt,
+                durationSeconds: x.durationSeconds ?? c.durationSeconds,
+                bytes: x.bytes,
+              }),
           status: r.ok ? 'interrupted' : 'failed',
           manifestDigest: r.ok ? r.manifestDigest : null,
           sealedBytes: r.ok ? r.sealedBytes : c.sealedBytes,
@@ -491,7 +537,13 @@ export const recordingService = (deps: RecordingServiceDeps) => {
           RECORDER_ACTOR,
           'clip.recovered',
           `clip:${clipId}`,
-          r.ok ? { manifestDigest: r.manifestDigest, parts: r.parts } : { code: r.code },
+          r.ok
+            ? {
+                manifestDigest: r.manifestDigest,
+                parts: r.parts,
+                durationSeconds: r.extent?.durationSeconds ?? null,
+              }
+            : { code: r.code },
         );
       });
     },
@@ -545,6 +597,8 @@ export const recordingService = (deps: RecordingServiceDeps) => {
     getClip: (id: string) => store.read.clips.get(id),
     totals: () => store.read.clips.totals(),
     unfinishedClips: () => store.read.clips.unfinished(),
+    /** Alarms not closed yet (at start-up the recorder resumes their post-roll). */
+    openAlarms: () => store.read.lookups.openAlarms(),
 
     /**
      * Deletes every clip whose retention has passed: from the vault for good (every part), the row

@@ -6,6 +6,7 @@
  * this worker only reconciles processes with it.
  */
 import type { Logger } from 'pino';
+import { cameraAction, stillWanted, type OpenAlarm } from '../core/recording/camera-action.js';
 import { ClipRecorder, type ClipMetadata, type ClipOpening, type ClipSink } from '../core/recording/clip.js';
 import {
   createNodeSpawner,
@@ -59,7 +60,15 @@ export interface AlarmInput {
   readonly alarmId: string;
   readonly incidentId: string | null;
   readonly roomId: string;
+  /** The press: the alarm's first, or a later one joined into it (then its post-roll runs anew). */
   readonly at: string;
+  /** A press joined into an alarm that was already open. */
+  readonly repeat?: boolean;
+}
+
+/** An alarm still open at start-up (see resume()). */
+export interface OpenAlarmInput extends OpenAlarm {
+  readonly incidentId: string | null;
 }
 
 interface AlarmContext extends AlarmInput {
@@ -89,7 +98,12 @@ interface Armed {
    * mode never drains: it stops at once.
    */
   draining: boolean;
-  alarms: AlarmContext[];
+  /** A new plan with other settings, applied once the clip in progress has finished (its old rules). */
+  next: CameraPlan | null;
+  /** Why the camera was stopped (for the note on a clip cut short). */
+  stopWhy: string | null;
+  /** The alarms this camera recorded or may record for, by alarm id (links for clip rows and notes). */
+  alarms: Map<string, AlarmContext>;
   clip: OpenClip | null;
   sealError: { code: string; message: string; at: number } | null;
   clipsSealed: number;
@@ -138,6 +152,8 @@ const denies = (d: Denial, p: CameraPlan): boolean =>
 
 export interface SupervisorDeps {
   readonly service: Pick<RecordingService, 'clipOpened' | 'clipExtended' | 'clipFinished' | 'note'>;
+  /** Wall clock (ms); tests may pass their own. */
+  readonly now?: () => number;
   readonly log: Logger;
   readonly ffmpegPath: () => string | null;
   /** Folder ffmpeg runs in (empty; watched by tests for files that must not appear). */
@@ -182,9 +198,16 @@ export class RecorderSupervisor {
   /** Objections and suspensions not yet reflected in an applied plan (see deny()). */
   private denials: Denial[] = [];
   private tickets = 0;
+  /** Alarms open at start-up that may still want footage from cameras armed later (resume()). */
+  private resumes = new Map<string, OpenAlarmInput>();
+  /** Alarms closed while this process runs: a late resume or press must not revive them. */
+  private readonly closed = new Set<string>();
+  private stopped = false;
+  private readonly now: () => number;
 
   constructor(private readonly deps: SupervisorDeps) {
     this.spawner = deps.spawner ?? createNodeSpawner({ cwd: deps.workDir });
+    this.now = deps.now ?? Date.now;
   }
 
   /**
@@ -205,54 +228,75 @@ export class RecorderSupervisor {
     vault: VaultHandle | null,
     ticket: number,
   ): void {
+    this.stopped = false;
     this.denials = this.denials.filter((d) => d.ticket >= ticket);
     this.plans = [...plans];
     this.blockers = [...blockers];
     this.vault = vault;
     const byId = new Map(plans.map((p) => [p.camera.id, p]));
+    const blocked = blockers.length > 0 || vault === null;
     for (const [id, a] of this.armed) {
       const p = byId.get(id);
-      if (
-        p === undefined ||
-        blockers.length > 0 ||
-        vault === null ||
-        a.vault !== vault ||
-        this.denialFor(p) !== undefined
-      ) {
-        void this.disarm(id, 'stop-now');
-        continue;
-      }
-      if (p.off?.kind === 'suspended' || p.off?.kind === 'objection') {
-        void this.disarm(id, 'stop-now');
-        continue;
-      }
-      if (p.off !== null || modeOf(p) === 'off' || p.decision.retentionHours === undefined) {
-        void this.disarm(id, 'drain');
-        continue;
-      }
-      if (keyOf(p) !== a.key) {
-        void this.disarm(id, 'stop-now');
-        continue;
-      }
-      // Same process; newer links (conversation, policy version) for the next clip.
-      a.plan = p;
-      a.retentionHours = p.decision.retentionHours;
-      if (a.draining) {
-        // Back in policy before the running incident clip finished: keep going, buffer again.
-        a.draining = false;
-        a.rec.undrain();
+      const action = cameraAction({
+        armed: true,
+        planned: p !== undefined,
+        blocked,
+        vaultChanged: a.vault !== vault,
+        switchedOff:
+          p !== undefined &&
+          (this.denialFor(p) !== undefined || p.off?.kind === 'suspended' || p.off?.kind === 'objection'),
+        notPermitted: p === undefined || !this.permits(p),
+        settingsChanged: p !== undefined && keyOf(p) !== a.key,
+        runningMode: modeOf(a.plan) === 'continuous' ? 'continuous' : 'incident',
+        clipInProgress: a.rec.wantsFootage(this.now()),
+      });
+      switch (action) {
+        case 'stop-now':
+        case 'restart-now':
+          void this.disarm(
+            id,
+            'stop-now',
+            action === 'restart-now' ? 'the recording settings changed' : undefined,
+          );
+          break;
+        case 'drain':
+          a.next = null;
+          void this.disarm(id, 'drain');
+          break;
+        case 'restart-after-clip':
+          // The clip in progress finishes under the rules it started with; the ticker restarts.
+          if (p !== undefined) a.next = p;
+          break;
+        case 'keep':
+        case 'arm':
+        case 'none':
+          if (p === undefined) break;
+          // Same process; newer links (conversation, policy version) for the next clip.
+          a.next = null;
+          a.plan = p;
+          if (p.decision.retentionHours !== undefined) a.retentionHours = p.decision.retentionHours;
+          if (a.draining) {
+            // Back in policy before the running incident clip finished: keep going, buffer again.
+            a.draining = false;
+            a.rec.undrain();
+          }
       }
     }
-    if (blockers.length > 0 || vault === null) return;
+    if (blocked || vault === null) return;
     for (const p of plans) {
-      if (
-        this.armed.has(p.camera.id) ||
-        p.off !== null ||
-        modeOf(p) === 'off' ||
-        this.denialFor(p) !== undefined
-      )
-        continue;
-      this.arm(p, vault);
+      if (this.armed.has(p.camera.id)) continue;
+      const action = cameraAction({
+        armed: false,
+        planned: true,
+        blocked,
+        vaultChanged: false,
+        switchedOff: this.denialFor(p) !== undefined,
+        notPermitted: !this.permits(p),
+        settingsChanged: false,
+        runningMode: null,
+        clipInProgress: false,
+      });
+      if (action === 'arm') this.arm(p, vault);
     }
   }
 
@@ -270,25 +314,23 @@ export class RecorderSupervisor {
   }
 
   alarm(e: AlarmInput): void {
+    if (this.closed.has(e.alarmId)) return;
     const atMs = Date.parse(e.at);
-    const ctx: AlarmContext = { ...e, atMs: Number.isNaN(atMs) ? Date.now() : atMs };
+    const ctx: AlarmContext = { ...e, atMs: Number.isNaN(atMs) ? this.now() : atMs };
     for (const p of this.plans.filter((x) => x.camera.roomId === e.roomId)) {
       const a = this.armed.get(p.camera.id);
       if (a === undefined || a.draining || a.rec.isDraining) {
         this.noteUnarmed(ctx, p, a);
         continue;
       }
-      a.alarms = [
-        ...a.alarms.filter((x) => x.atMs > Date.now() - (this.deps.tunables().maxClipSeconds + 600) * 1000),
-        ctx,
-      ];
+      this.remember(a, ctx);
       const before = a.clip;
-      const outcome = a.rec.alarm(ctx.atMs);
+      const outcome = a.rec.alarm(ctx.atMs, e.alarmId);
       if (outcome.kind === 'no-footage' && outcome.reason === 'draining') {
         this.noteUnarmed(ctx, p, a);
       } else if (outcome.kind === 'no-footage') {
         const h = a.ingest.health();
-        const since = new Date(h.state === 'online' ? Date.now() : h.since).toISOString();
+        const since = new Date(h.state === 'online' ? this.now() : h.since).toISOString();
         const why = h.error === null ? h.state : `${h.state}: ${h.error.message}`;
         this.note(
           ctx,
@@ -306,7 +348,7 @@ export class RecorderSupervisor {
           ctx,
           p.camera.id,
           'clip-extended',
-          `footage: clip ${clip.id} extended by this alarm${outcome.capped ? ' (maximum length reached)' : ''}`,
+          `footage: clip ${clip.id} extended by this ${e.repeat === true ? 'repeated press' : 'alarm'}${outcome.capped ? ' (maximum length reached)' : ''}`,
           clip.id,
         );
       } else if (outcome.kind === 'started' && a.clip === before) {
@@ -320,6 +362,30 @@ export class RecorderSupervisor {
         );
       }
     }
+  }
+
+  /**
+   * The alarm was closed: nothing more is recorded for it. A clip only it wanted ends with the
+   * next fragment; a window waiting for the camera (or resumed after a restart) is dropped.
+   */
+  alarmClosed(e: { alarmId: string; at: string }): void {
+    const atMs = Date.parse(e.at);
+    const at = Number.isNaN(atMs) ? this.now() : atMs;
+    this.closed.add(e.alarmId);
+    // Only races need it (a resume or press read before the close): keep the newest few thousand.
+    if (this.closed.size > 5000) this.closed.delete(this.closed.values().next().value ?? '');
+    this.resumes.delete(e.alarmId);
+    for (const a of this.armed.values()) if (a.alarms.has(e.alarmId)) a.rec.alarmClosed(e.alarmId, at);
+  }
+
+  /**
+   * At start-up, after the first plan is applied: alarms still open whose post-roll (under the
+   * policy in force) has not ended record the rest of it, from the camera's first keyframe, as
+   * after a camera reconnect. Cameras armed later pick them up too, while still wanted.
+   */
+  resume(open: readonly OpenAlarmInput[]): void {
+    for (const o of open) if (!this.closed.has(o.alarmId)) this.resumes.set(o.alarmId, o);
+    for (const a of this.armed.values()) this.resumeOn(a);
   }
 
   status(): CameraStatus[] {
@@ -370,7 +436,8 @@ export class RecorderSupervisor {
   }
 
   async stop(): Promise<void> {
-    for (const id of [...this.armed.keys()]) void this.disarm(id, 'stop-now');
+    this.stopped = true;
+    for (const id of [...this.armed.keys()]) void this.disarm(id, 'stop-now', 'the server stopped');
     await Promise.allSettled([...this.stopping]);
     await this.settled();
   }
@@ -386,6 +453,61 @@ export class RecorderSupervisor {
     this.pending.add(q);
     void q.finally(() => this.pending.delete(q));
     return q;
+  }
+
+  /**
+   * A clip row's final state must not be lost to a passing database failure (disk full): retried
+   * with backoff until it is stored, or until the recorder stops (start-up recovery takes over).
+   */
+  private persist(what: string, fn: () => Promise<unknown>): void {
+    const attempt = async (): Promise<void> => {
+      for (let wait = 250; ; wait = Math.min(wait * 2, 10_000)) {
+        try {
+          await fn();
+          return;
+        } catch (e) {
+          this.deps.log.error({ err: (e as Error).message, what }, 'recorder bookkeeping failed; retrying');
+          if (this.stopped) throw e;
+          await new Promise((r) => setTimeout(r, wait).unref());
+        }
+      }
+    };
+    void this.track(attempt());
+  }
+
+  private permits(p: CameraPlan): boolean {
+    return p.off === null && modeOf(p) !== 'off' && p.decision.retentionHours !== undefined;
+  }
+
+  private remember(a: Armed, ctx: AlarmContext): void {
+    // The first press links (incident, alarm); keep it, older entries drop off after the longest clip.
+    const horizon = this.now() - (this.deps.tunables().maxClipSeconds + 600) * 1000;
+    for (const [id, x] of a.alarms)
+      if (x.atMs < horizon && !a.rec.wantsFootage(this.now())) a.alarms.delete(id);
+    if (!a.alarms.has(ctx.alarmId)) a.alarms.set(ctx.alarmId, ctx);
+  }
+
+  private resumeOn(a: Armed): void {
+    const m = a.plan.decision.mode;
+    if (m.kind !== 'incident-triggered' || a.draining) return;
+    const now = this.now();
+    const mine = [...this.resumes.values()].filter((o) => o.roomId === a.plan.camera.roomId);
+    for (const w of stillWanted(mine, m.postRollSeconds, now)) {
+      const o = this.resumes.get(w.alarm.alarmId);
+      if (o === undefined) continue;
+      this.remember(a, {
+        alarmId: o.alarmId,
+        incidentId: o.incidentId,
+        roomId: o.roomId,
+        at: o.lastPressAt,
+        atMs: w.lastPressMs,
+      });
+      a.rec.resume(o.alarmId, w.lastPressMs, now);
+    }
+    // Forget what no camera can want any more (the longest post-roll has passed).
+    for (const [id, o] of this.resumes)
+      if (Date.parse(o.lastPressAt) + this.deps.tunables().maxClipSeconds * 1000 < now)
+        this.resumes.delete(id);
   }
 
   private note(
@@ -477,11 +599,14 @@ export class RecorderSupervisor {
       onStreamEnd: (at) => rec.streamLost(at),
     });
     const ticker = setInterval(() => {
-      rec.tick(Date.now());
+      const now = this.now();
+      rec.tick(now);
       const a = this.armed.get(id);
+      if (a === undefined || a.rec.wantsFootage(now) || a.clip !== null) return;
+      // New settings wait for the clip in progress (its own rules); then the camera restarts.
+      if (a.next !== null) this.restart(id, a.next);
       // A drained recorder never begins another clip, so once this one has sealed the camera stops.
-      if (a !== undefined && a.draining && !a.rec.recording && a.clip === null)
-        void this.disarm(id, 'stop-now');
+      else if (a.draining) void this.disarm(id, 'stop-now');
     }, t.tickMs);
     ticker.unref();
     const armed: Armed = {
@@ -493,7 +618,9 @@ export class RecorderSupervisor {
       ticker,
       vault,
       draining: false,
-      alarms: [],
+      next: null,
+      stopWhy: null,
+      alarms: new Map(),
       clip: null,
       sealError: null,
       clipsSealed: 0,
@@ -512,12 +639,28 @@ export class RecorderSupervisor {
       },
       'camera armed',
     );
+    this.resumeOn(armed);
     ingest.start();
   }
 
-  private disarm(id: string, how: 'drain' | 'stop-now'): Promise<void> {
+  private restart(id: string, next: CameraPlan): void {
+    void this.disarm(id, 'stop-now');
+    const vault = this.vault;
+    if (
+      vault === null ||
+      this.blockers.length > 0 ||
+      this.denialFor(next) !== undefined ||
+      !this.permits(next)
+    )
+      return;
+    this.deps.log.info({ cameraId: id }, 'camera restarts with the new recording settings');
+    this.arm(next, vault);
+  }
+
+  private disarm(id: string, how: 'drain' | 'stop-now', why?: string): Promise<void> {
     const a = this.armed.get(id);
     if (a === undefined) return Promise.resolve();
+    a.stopWhy = why ?? this.stopReason(a.plan);
     if (how === 'drain' && a.rec.recording && modeOf(a.plan) === 'incident') {
       // Finish the incident clip that is running (its post-roll); forget the pre-buffer now and
       // begin nothing more. Continuous mode has no post-roll to finish: it stops at once below.
@@ -536,10 +679,23 @@ export class RecorderSupervisor {
     return stopped;
   }
 
+  /** Why a camera stops, for the note on a clip it cuts short. */
+  private stopReason(p: CameraPlan): string {
+    const denial = this.denialFor(p);
+    if (denial !== undefined) return denial.off.message.replace(/^no footage: /, '');
+    const now = this.plans.find((x) => x.camera.id === p.camera.id);
+    if (now?.off != null) return now.off.message.replace(/^no footage: /, '');
+    if (this.blockers[0] !== undefined) return this.blockers[0].message;
+    return 'the camera was stopped';
+  }
+
   private openSink(a: Armed | null, opening: ClipOpening): ClipSink {
     if (a === null) throw new Error('clip opened before the camera was armed');
     const clipId = this.deps.ids();
-    const linked = a.alarms.filter((x) => opening.alarms.includes(x.atMs));
+    const linked = opening.alarmIds.flatMap((id) => {
+      const x = a.alarms.get(id);
+      return x === undefined ? [] : [x];
+    });
     const first = linked[0] ?? null;
     const d = a.plan.decision;
     const sink = new VaultClipSink({
@@ -548,7 +704,7 @@ export class RecorderSupervisor {
       clipId,
       onFirstSealed: (at) => this.deps.onFirstSealed?.(clipId, at),
       onFailed: (error) => {
-        a.sealError = { code: error.code, message: error.message, at: Date.now() };
+        a.sealError = { code: error.code, message: error.message, at: this.now() };
         this.deps.log.error(
           { cameraId: a.plan.camera.id, clipId, code: error.code },
           'sealing a clip failed',
@@ -561,6 +717,8 @@ export class RecorderSupervisor {
             `footage incomplete: sealing clip ${clipId} failed (${error.code})`,
             clipId,
           );
+        // The clip ends now, with the parts already sealed: its row says 'failed' at once.
+        a.rec.sealFailed(opening.clipNumber);
       },
       onDone: (outcome, meta) => {
         if (a.clip?.id === clipId) a.clip = null;
@@ -569,7 +727,18 @@ export class RecorderSupervisor {
           a.bytesSealed += outcome.sealedBytes;
           a.sealError = null;
         }
-        void this.track(stored.then(() => this.deps.service.clipFinished(clipId, outcome, meta)));
+        if (meta?.reason === 'stopped' && a.stopWhy !== null && meta.alarms.length > 0)
+          for (const x of linked)
+            this.note(
+              x,
+              a.plan.camera.id,
+              'clip-cut',
+              `footage incomplete: clip ${clipId} stopped at ${new Date(meta.endedAt).toISOString()} (${a.stopWhy})`,
+              clipId,
+            );
+        this.persist(`clip ${clipId} finished`, () =>
+          stored.then(() => this.deps.service.clipFinished(clipId, outcome, meta)),
+        );
         this.deps.onClipDone?.(clipId, outcome, meta);
       },
     });
@@ -582,7 +751,7 @@ export class RecorderSupervisor {
         alarmId: first?.alarmId ?? null,
         incidentId: first?.incidentId ?? null,
         alarmIds: linked.map((x) => x.alarmId),
-        incidentIds: linked.flatMap((x) => (x.incidentId === null ? [] : [x.incidentId])),
+        incidentIds: [...new Set(linked.flatMap((x) => (x.incidentId === null ? [] : [x.incidentId])))],
         conversationId: a.plan.conversationId,
         mode: opening.mode,
         policySeq: a.plan.policy?.seq ?? null,
@@ -590,19 +759,21 @@ export class RecorderSupervisor {
         policyHash: a.plan.policy?.hash ?? null,
         assessmentIds: [...d.assessmentIds],
         retentionHours: a.retentionHours,
+        startedAt: new Date(opening.startedAt).toISOString(),
+        preRollSeconds: opening.preRollSeconds,
       }),
     );
-    for (const x of linked)
-      this.note(
-        x,
-        a.plan.camera.id,
-        'clip',
-        `footage: clip ${clipId}${opening.continues === null ? '' : ' (continued after the camera came back)'}`,
-        clipId,
-      );
+    const how =
+      opening.continues !== null
+        ? ' (continued after the camera came back)'
+        : opening.resumed
+          ? ' (the rest of the post-roll, resumed after a restart)'
+          : '';
+    for (const x of linked) this.note(x, a.plan.camera.id, 'clip', `footage: clip ${clipId}${how}`, clipId);
     a.clip = { id: clipId, sink, number: opening.clipNumber, stored };
-    this.sealing.add(sink.finished);
-    void sink.finished.finally(() => this.sealing.delete(sink.finished));
+    const finished = sink.finished;
+    this.sealing.add(finished);
+    void finished.finally(() => this.sealing.delete(finished));
     return sink;
   }
 }

@@ -9,10 +9,24 @@
  * memory, later writes are ignored, and the clip is left open in the vault (never marked closed),
  * so it cannot pass as complete; the row says 'failed' and start-up recovery indexes what was sealed.
  */
-import type { ClipMetadata, ClipSink } from '../core/recording/clip.js';
-import { openClipWriter, type ClipStore, type ClipWriter } from '../adapters/vault/clip-store.js';
+import type { ClipMetadata, ClipProgress, ClipSink } from '../core/recording/clip.js';
+import {
+  openClipWriter,
+  type ClipStore,
+  type ClipWriter,
+  type PartMedia,
+} from '../adapters/vault/clip-store.js';
 import type { AgeRecipient } from '../adapters/vault/keys.js';
 import type { VaultDomainError } from '../adapters/vault/vault-result.js';
+
+/** The footage the sealed parts hold (what a failed or interrupted clip still has). */
+export interface SealedExtent {
+  readonly startedAt: number;
+  readonly endedAt: number;
+  readonly durationSeconds: number;
+  /** Plaintext (MP4) bytes sealed. */
+  readonly bytes: number;
+}
 
 export type SealOutcome =
   | {
@@ -27,6 +41,8 @@ export type SealOutcome =
       readonly message: string;
       readonly sealedBytes: number;
       readonly parts: number;
+      /** What the parts sealed before the failure hold; null when none was. */
+      readonly sealed: SealedExtent | null;
     };
 
 export interface VaultSinkOptions {
@@ -58,6 +74,10 @@ export class VaultClipSink implements ClipSink {
   private failure: VaultDomainError | null = null;
   private parts = 0;
   private sealedBytes = 0;
+  /** The clip's progress as far as the bytes queued so far reach. */
+  private latest: ClipProgress | null = null;
+  private sealedPlain = 0;
+  private sealedProgress: ClipProgress | null = null;
   // Declared before `finished`, whose initializer assigns it.
   private resolveFinished: (o: SealOutcome) => void = () => undefined;
   /** Resolves when the clip is finished (sealed or failed). */
@@ -85,6 +105,10 @@ export class VaultClipSink implements ClipSink {
       return;
     }
     this.kick();
+  }
+
+  progress(p: ClipProgress): void {
+    if (this.failure === null) this.latest = p;
   }
 
   end(meta: ClipMetadata): void {
@@ -120,13 +144,17 @@ export class VaultClipSink implements ClipSink {
       const batch = this.queue;
       this.queue = [];
       this.queued = 0;
-      const r = await w.value.writePart(pieces(batch));
+      // Writes and progress() come together, synchronously, per fragment: this is the batch's end.
+      const reached = this.latest;
+      const r = await w.value.writePart(pieces(batch), reached === null ? undefined : partMedia(reached));
       if (!r.ok) {
         this.fail(r.error);
         break;
       }
       this.parts += 1;
       this.sealedBytes += r.value.bytes;
+      this.sealedPlain += r.value.plaintextBytes;
+      if (reached !== null) this.sealedProgress = reached;
       if (this.parts === 1) this.o.onFirstSealed?.(Date.now());
     }
     if (!this.ended || this.queue.length > 0 || this.done) return;
@@ -143,6 +171,7 @@ export class VaultClipSink implements ClipSink {
         message: e.message,
         sealedBytes: this.sealedBytes,
         parts: this.parts,
+        sealed: this.extent(),
       };
     } else {
       const c = await w.value.close();
@@ -161,10 +190,22 @@ export class VaultClipSink implements ClipSink {
           message: c.error.message,
           sealedBytes: this.sealedBytes,
           parts: this.parts,
+          sealed: this.extent(),
         };
       }
     }
     this.o.onDone(outcome, this.meta);
     this.resolveFinished(outcome);
   }
+
+  private extent(): SealedExtent | null {
+    const p = this.sealedProgress;
+    return p === null ? null : { ...p, bytes: this.sealedPlain };
+  }
 }
+
+const partMedia = (p: ClipProgress): PartMedia => ({
+  startedAt: new Date(p.startedAt).toISOString(),
+  endedAt: new Date(p.endedAt).toISOString(),
+  durationSeconds: p.durationSeconds,
+});

@@ -2,7 +2,8 @@
  * Faults of the recording module: ffmpeg missing (health error, no process, alarms keep working
  * and say why there is no footage) and the vault disk full while sealing (a real 1 MiB tmpfs;
  * needs root to mount: skipped loudly otherwise, a failure on CI): that camera's clip fails
- * loudly, the other room keeps recording and seals its clip once there is room again.
+ * loudly and at once (its row 'failed', end reason seal-failed, long before its post-roll would
+ * end), the other room keeps recording and seals its clip once there is room again.
  */
 import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -46,7 +47,8 @@ const policyFor = (rooms: readonly string[], conversationTypeId: string): Compil
           conversationTypeId,
           hours: [],
           validUntil: undefined,
-          mode: { kind: 'incident-triggered', preRollSeconds: 2, postRollSeconds: 2 },
+          // A long post-roll: a clip whose sealing fails must not stay 'recording' until it ends.
+          mode: { kind: 'incident-triggered', preRollSeconds: 2, postRollSeconds: 120 },
         },
       ],
     })),
@@ -239,11 +241,14 @@ describe.skipIf(!(await canMount()))('vault disk full while sealing (real 1 MiB 
       conversationId: null,
       at: new Date().toISOString(),
     });
+    // Well within the 120 s post-roll: the clip ends at once with an error status.
     const failed = await waitFor('a failed clip', async () => {
       await rec.supervisor.settled();
       return (await rec.service.listClips({ alarmId: 'alarm-a' })).find((c) => c.status === 'failed');
     });
     expect(failed.errorCode).toBe('VAULT.DISK_FULL');
+    expect(failed).toMatchObject({ endReason: 'seal-failed', parts: 0, bytes: 0, durationSeconds: 0 });
+    expect(status(camA)?.recording).toBe(false);
     expect(rec.health()).toContainEqual(
       expect.objectContaining({
         component: 'camera:Camera plafond',
@@ -273,10 +278,16 @@ describe.skipIf(!(await canMount()))('vault disk full while sealing (real 1 MiB 
       conversationId: null,
       at: new Date().toISOString(),
     });
+    await waitFor('a clip recording in room B', async () =>
+      (await rec.service.listClips({ alarmId: 'alarm-b' })).some((c) => c.status === 'recording'),
+    );
+    await new Promise((r) => setTimeout(r, 2000));
+    // Closed: the clip ends now instead of after its 120 s post-roll.
+    rec.events.emit('alarm.closed', { alarmId: 'alarm-b', roomId: roomB, at: new Date().toISOString() });
     const sealed = await waitFor('a sealed clip in room B', async () => {
       await rec.supervisor.settled();
       return (await rec.service.listClips({ alarmId: 'alarm-b' })).find((c) => c.status === 'sealed');
     });
-    expect(sealed.cameraId).toBe(camB);
+    expect(sealed).toMatchObject({ cameraId: camB, endReason: 'alarm-closed' });
   });
 });

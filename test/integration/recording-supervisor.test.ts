@@ -109,6 +109,9 @@ const plan = (mode: RecordingMode, off: CameraPlan['off'] = null): CameraPlan =>
 });
 
 const CONTINUOUS: RecordingMode = { kind: 'continuous' };
+/** A new assessment version: other roll lengths (a different ffmpeg set-up). */
+const INCIDENT_V2: RecordingMode = { kind: 'incident-triggered', preRollSeconds: 2, postRollSeconds: 1 };
+const LONG_POST: RecordingMode = { kind: 'incident-triggered', preRollSeconds: 1, postRollSeconds: 3 };
 const INCIDENT: RecordingMode = { kind: 'incident-triggered', preRollSeconds: 1, postRollSeconds: 1 };
 const OFF: RecordingMode = { kind: 'off' };
 const POLICY_OFF: CameraPlan['off'] = {
@@ -122,6 +125,7 @@ describe('recorder supervisor (fake ffmpeg, real vault)', () => {
   let sup: RecorderSupervisor | undefined;
   let opened: string[];
   let notes: string[];
+  let finished: { id: string; reason: string | null; endedAt: number | null }[];
   let cams: ReturnType<typeof fakeCameras>;
 
   beforeAll(async () => {
@@ -138,9 +142,12 @@ describe('recorder supervisor (fake ffmpeg, real vault)', () => {
     sup = undefined;
   });
 
+  let runs = 0;
   const start = (continuousClipSeconds = 1): RecorderSupervisor => {
+    runs += 1;
     opened = [];
     notes = [];
+    finished = [];
     cams = fakeCameras();
     let n = 0;
     const service: SupervisorDeps['service'] = {
@@ -149,7 +156,10 @@ describe('recorder supervisor (fake ffmpeg, real vault)', () => {
         return Promise.resolve({ ...c } as unknown as ClipRecord);
       },
       clipExtended: () => Promise.resolve(),
-      clipFinished: () => Promise.resolve(undefined),
+      clipFinished: (id, _o, meta) => {
+        finished.push({ id, reason: meta?.reason ?? null, endedAt: meta?.endedAt ?? null });
+        return Promise.resolve(undefined);
+      },
       note: (x) => {
         notes.push(`${x.kind}: ${x.message}`);
         return Promise.resolve({ ...x, id: `note-${n}`, at: new Date().toISOString() });
@@ -161,7 +171,8 @@ describe('recorder supervisor (fake ffmpeg, real vault)', () => {
       ffmpegPath: () => '/usr/bin/ffmpeg',
       workDir: dir,
       tunables: () => ({ ...DEFAULT_TUNABLES, continuousClipSeconds, tickMs: 20, killGraceMs: 200 }),
-      ids: () => `clip-${++n}`,
+      // Unique across tests: they share one vault, where a clip id can exist only once.
+      ids: () => `clip-${runs}-${++n}`,
       spawner: cams.spawner,
     });
     return sup;
@@ -234,5 +245,124 @@ describe('recorder supervisor (fake ffmpeg, real vault)', () => {
     // A plan read after the objection lifts the denial (here: a new conversation, on again).
     s.apply([plan(INCIDENT)], [], vault, s.planTicket());
     expect(s.pidOf('cam-1')).toBeDefined();
+  });
+
+  it('a new assessment version while a clip runs: the clip finishes its post-roll under its own rules, then the camera restarts with the new ones', async () => {
+    const s = start();
+    s.apply([plan(LONG_POST)], [], vault, s.planTicket());
+    await waitFor('a pre-roll in the ring', () => (status()?.ringSeconds ?? 0) >= 1);
+    const pid = s.pidOf('cam-1');
+    const pressed = Date.now();
+    s.alarm({
+      alarmId: 'alarm-v',
+      incidentId: 'incident-v',
+      roomId: 'room-1',
+      at: new Date(pressed).toISOString(),
+    });
+    expect(opened).toHaveLength(1);
+    s.apply([plan(INCIDENT_V2)], [], vault, s.planTicket());
+    // Still the same process, still recording, not draining: nothing is cut.
+    expect(status()).toMatchObject({ armed: true, recording: true, draining: false, preRollSeconds: 1 });
+    expect(s.pidOf('cam-1')).toBe(pid);
+    await waitFor('restarted with the new settings', () => status()?.preRollSeconds === 2, 15_000);
+    await s.settled();
+    expect(finished[0]).toMatchObject({ reason: 'post-roll' });
+    expect(finished[0]?.endedAt ?? 0).toBeGreaterThanOrEqual(pressed + 3000 - 200);
+    expect(s.pidOf('cam-1')).not.toBe(pid);
+    expect(notes.filter((n) => n.startsWith('clip-cut'))).toEqual([]);
+  });
+
+  it('an objection during a pending restart still stops at once, and the cut clip is noted', async () => {
+    const s = start();
+    s.apply([plan(LONG_POST)], [], vault, s.planTicket());
+    await waitFor('a pre-roll in the ring', () => (status()?.ringSeconds ?? 0) >= 1);
+    s.alarm({ alarmId: 'alarm-o', incidentId: 'incident-o', roomId: 'room-1', at: new Date().toISOString() });
+    s.apply([plan(INCIDENT_V2)], [], vault, s.planTicket());
+    await s.deny(
+      { kind: 'room', roomId: 'room-1' },
+      {
+        kind: 'objection',
+        message: 'no footage: recording switched off for this conversation after an objection',
+      },
+    );
+    expect(s.pidOf('cam-1')).toBeUndefined();
+    await s.settled();
+    expect(finished[0]).toMatchObject({ reason: 'stopped' });
+    expect(notes).toContainEqual(
+      expect.stringMatching(/^clip-cut: footage incomplete: clip clip-[\d-]+ stopped at .*objection/),
+    );
+  });
+
+  it('a repeated press extends the running clip from that press; closing the alarm ends it with the next fragment', async () => {
+    const s = start();
+    s.apply([plan(LONG_POST)], [], vault, s.planTicket());
+    await waitFor('a pre-roll in the ring', () => (status()?.ringSeconds ?? 0) >= 1);
+    s.alarm({ alarmId: 'alarm-r', incidentId: 'incident-r', roomId: 'room-1', at: new Date().toISOString() });
+    await sleep(1000);
+    const again = Date.now();
+    s.alarm({
+      alarmId: 'alarm-r',
+      incidentId: 'incident-r',
+      roomId: 'room-1',
+      at: new Date(again).toISOString(),
+      repeat: true,
+    });
+    expect(opened).toHaveLength(1);
+    await waitFor('the clip ended', () => finished.length === 1, 15_000);
+    expect(finished[0]?.endedAt ?? 0).toBeGreaterThanOrEqual(again + 3000 - 200);
+    expect(notes).toContainEqual(expect.stringMatching(/^clip-extended: .*repeated press/));
+
+    s.alarm({ alarmId: 'alarm-c', incidentId: 'incident-c', roomId: 'room-1', at: new Date().toISOString() });
+    await sleep(300);
+    const closedAt = Date.now();
+    s.alarmClosed({ alarmId: 'alarm-c', at: new Date(closedAt).toISOString() });
+    await waitFor('the second clip ended', () => finished.length === 2, 15_000);
+    expect(finished[1]?.reason).toBe('alarm-closed');
+    expect(finished[1]?.endedAt ?? Infinity).toBeLessThan(closedAt + 3000);
+    // A closed alarm is never taken up again, not by a late press either.
+    s.alarm({
+      alarmId: 'alarm-c',
+      incidentId: 'incident-c',
+      roomId: 'room-1',
+      at: new Date().toISOString(),
+      repeat: true,
+    });
+    await sleep(500);
+    expect(opened).toHaveLength(2);
+  });
+
+  it('resume(): an alarm still open at start records the rest of its post-roll; a closed or finished one does not', async () => {
+    const s = start();
+    const now = Date.now();
+    s.resume([
+      {
+        alarmId: 'open-1',
+        incidentId: 'i-1',
+        roomId: 'room-1',
+        lastPressAt: new Date(now - 1000).toISOString(),
+      },
+      {
+        alarmId: 'over',
+        incidentId: 'i-2',
+        roomId: 'room-1',
+        lastPressAt: new Date(now - 60_000).toISOString(),
+      },
+      { alarmId: 'closed', incidentId: 'i-3', roomId: 'room-1', lastPressAt: new Date(now).toISOString() },
+      { alarmId: 'elsewhere', incidentId: 'i-4', roomId: 'room-2', lastPressAt: new Date(now).toISOString() },
+    ]);
+    s.alarmClosed({ alarmId: 'closed', at: new Date(now).toISOString() });
+    s.apply([plan(LONG_POST)], [], vault, s.planTicket());
+    await waitFor('a resumed clip', () => opened.length === 1, 10_000);
+    await waitFor('it ended', () => finished.length === 1, 15_000);
+    expect(finished[0]?.reason).toBe('post-roll');
+    expect(finished[0]?.endedAt ?? 0).toBeGreaterThanOrEqual(now - 1000 + 3000 - 200);
+    await s.settled();
+    expect(notes).toEqual([
+      expect.stringMatching(
+        /^clip: footage: clip clip-[\d-]+ \(the rest of the post-roll, resumed after a restart\)$/,
+      ),
+    ]);
+    await sleep(500);
+    expect(opened).toHaveLength(1);
   });
 });

@@ -74,7 +74,7 @@ export interface IncidentFootageNoteTable {
   alarm_id: string;
   room_id: string;
   camera_id: string | null;
-  /** 'clip' | 'clip-extended' | 'camera-offline' | 'camera-disabled' | 'suspended' | 'objection' | 'policy-off' | 'vault-key-missing' | 'ffmpeg-missing' | 'seal-failed' */
+  /** 'clip' | 'clip-extended' | 'clip-cut' | 'camera-offline' | 'camera-disabled' | 'suspended' | 'objection' | 'policy-off' | 'vault-key-missing' | 'ffmpeg-missing' | 'seal-failed' */
   kind: string;
   message: string;
   clip_id: string | null;

@@ -401,6 +401,38 @@ describe('clip store: faults while sealing', () => {
   });
 });
 
+describe('clip store: how far the footage reaches', () => {
+  it("keeps each part's media extent in the manifest, through recovery; manifests without it still read", async () => {
+    const media = (end: string, seconds: number) => ({
+      startedAt: '2026-01-01T10:00:00.000Z',
+      endedAt: end,
+      durationSeconds: seconds,
+    });
+    const w = must(await openClipWriter(store, 'extent', owner.recipient));
+    must(await w.writePart(Buffer.from('zero|'), media('2026-01-01T10:00:03.000Z', 3)));
+    must(await w.writePart(Buffer.from('one|'), media('2026-01-01T10:01:10.000Z', 70)));
+    const fresh = must(await openClipStore(store.baseDir));
+    const rec = must(await recoverClip(fresh, 'extent'));
+    expect(rec.manifest.parts.map((p) => p.media)).toEqual([
+      media('2026-01-01T10:00:03.000Z', 3),
+      media('2026-01-01T10:01:10.000Z', 70),
+    ]);
+    // An older manifest (no media) and a damaged media entry.
+    const old = must(await openClipWriter(store, 'old', owner.recipient));
+    must(await old.writePart(Buffer.from('x')));
+    must(await old.close());
+    expect(must(await readClipBytes(store, 'old', owner)).toString()).toBe('x');
+    const path = join(store.baseDir, 'extent', 'manifest.json');
+    const m = JSON.parse(await readFile(path, 'utf8')) as { parts: { media: unknown }[] };
+    m.parts[0]!.media = { startedAt: 1 };
+    await writeFile(path, JSON.stringify(m));
+    expect(await readClipBytes(store, 'extent', owner)).toMatchObject({
+      ok: false,
+      error: { code: 'VAULT.CORRUPT' },
+    });
+  });
+});
+
 describe('clip store: deletion', () => {
   it('removes a clip for good', async () => {
     const w = must(await openClipWriter(store, 'bye', owner.recipient));

@@ -108,6 +108,20 @@ export interface ClipPart {
   /** SHA-256 (hex) of the sealed file. */
   readonly sha256: string;
   readonly sealedAt: string;
+  /**
+   * How far the footage reaches at the end of this part (absent in manifests from before it was
+   * kept): a clip whose writer died can still say when it started and ended and how long it is.
+   */
+  readonly media?: PartMedia;
+}
+
+export interface PartMedia {
+  /** Estimated capture time of the clip's first frame (ISO). */
+  readonly startedAt: string;
+  /** Estimated end of the last frame in this part (ISO). */
+  readonly endedAt: string;
+  /** Media seconds of the clip up to the end of this part. */
+  readonly durationSeconds: number;
 }
 
 export interface ClipManifest {
@@ -134,7 +148,7 @@ export type PartSource = Uint8Array | AsyncIterable<Uint8Array>;
 export interface ClipWriter {
   readonly clipId: string;
   /** Seals one part; on success it is durable and readable even if the process dies next. */
-  writePart(source: PartSource): Promise<VaultResult<ClipPart>>;
+  writePart(source: PartSource, media?: PartMedia): Promise<VaultResult<ClipPart>>;
   close(): Promise<VaultResult<SealedClip>>;
 }
 
@@ -252,10 +266,22 @@ const writeManifest = async (store: ClipStore, m: ClipManifest): Promise<string>
   return sha256Hex(bytes);
 };
 
+const isMedia = (m: unknown): m is PartMedia => {
+  if (typeof m !== 'object' || m === null) return false;
+  const o = m as Record<string, unknown>;
+  return (
+    typeof o.startedAt === 'string' &&
+    typeof o.endedAt === 'string' &&
+    typeof o.durationSeconds === 'number' &&
+    Number.isFinite(o.durationSeconds)
+  );
+};
+
 const isPart = (p: unknown): p is ClipPart => {
   if (typeof p !== 'object' || p === null) return false;
   const o = p as Record<string, unknown>;
   return (
+    (o.media === undefined || isMedia(o.media)) &&
     typeof o.index === 'number' &&
     typeof o.file === 'string' &&
     o.file === partName(o.index) &&
@@ -376,7 +402,7 @@ export const openClipWriter = async (
     return next;
   };
 
-  const sealPart = async (source: PartSource): Promise<VaultResult<ClipPart>> => {
+  const sealPart = async (source: PartSource, media?: PartMedia): Promise<VaultResult<ClipPart>> => {
     if (closed) return vaultErr('VAULT.WRITER_CLOSED', 'The clip is already closed', { clipId });
     const index = manifest.parts.length;
     const file = partName(index);
@@ -418,6 +444,7 @@ export const openClipWriter = async (
       plaintextBytes,
       sha256: hash.digest('hex'),
       sealedAt: store.now().toISOString(),
+      ...(media === undefined ? {} : { media }),
     };
     manifest = { ...manifest, parts: [...manifest.parts, part] };
     try {
@@ -432,7 +459,7 @@ export const openClipWriter = async (
 
   return vaultOk({
     clipId,
-    writePart: (source) => serial(() => sealPart(source)),
+    writePart: (source, media) => serial(() => sealPart(source, media)),
     close: () =>
       serial(async (): Promise<VaultResult<SealedClip>> => {
         if (closed) return vaultErr('VAULT.WRITER_CLOSED', 'The clip is already closed', { clipId });

@@ -5,6 +5,7 @@ import {
   normaliseFragment,
   type ClipMetadata,
   type ClipOpening,
+  type ClipProgress,
   type ClipRecorderOptions,
 } from './clip.js';
 import { Fmp4Parser, type Fragment } from './fmp4-parser.js';
@@ -313,6 +314,121 @@ describe('ClipRecorder', () => {
     rec.onInit(cam.init);
     feed(rec, cam, 0, 20);
     expect(clips).toEqual([]);
+  });
+
+  it('a repeated press of the same alarm extends the post-roll from that press', () => {
+    const cam = camera(60);
+    const { rec, clips } = recorder({ postRollSeconds: 4 });
+    rec.onInit(cam.init);
+    feed(rec, cam, 0, 10);
+    expect(rec.alarm(cam.at(9), 'alarm-1')).toMatchObject({ kind: 'started' });
+    feed(rec, cam, 10, 12);
+    expect(rec.alarm(cam.at(11), 'alarm-1')).toMatchObject({ kind: 'extended', capped: false });
+    feed(rec, cam, 12, 60);
+    expect(clips).toHaveLength(1);
+    expect(clips[0]?.opening.alarmIds).toEqual(['alarm-1']);
+    expect(clips[0]?.meta?.reason).toBe('post-roll');
+    expect(clips[0]?.meta?.endedAt).toBeGreaterThanOrEqual(cam.at(11) + 4000 - LATENCY);
+  });
+
+  it('closing the alarm ends its clip with the next fragment; another open alarm keeps it running', () => {
+    const cam = camera(60);
+    const { rec, clips } = recorder({ postRollSeconds: 10 });
+    rec.onInit(cam.init);
+    feed(rec, cam, 0, 10);
+    rec.alarm(cam.at(9), 'a');
+    feed(rec, cam, 10, 12);
+    rec.alarmClosed('a', cam.at(11));
+    feed(rec, cam, 12, 14);
+    expect(clips[0]?.meta?.reason).toBe('alarm-closed');
+    expect(clips[0]?.meta?.endedAt).toBeLessThanOrEqual(cam.at(12));
+    feed(rec, cam, 14, 40);
+    expect(clips).toHaveLength(1);
+
+    const two = recorder({ postRollSeconds: 10 });
+    two.rec.onInit(cam.init);
+    feed(two.rec, cam, 0, 10);
+    two.rec.alarm(cam.at(9), 'a');
+    feed(two.rec, cam, 10, 12);
+    two.rec.alarm(cam.at(11), 'b');
+    two.rec.alarmClosed('a', cam.at(12));
+    feed(two.rec, cam, 12, 40);
+    expect(two.clips).toHaveLength(1);
+    expect(two.clips[0]?.meta?.reason).toBe('post-roll');
+    expect(two.clips[0]?.meta?.endedAt).toBeGreaterThanOrEqual(cam.at(11) + 10_000 - LATENCY);
+  });
+
+  it('a closed alarm records nothing more when the camera comes back after the close', () => {
+    const cam = camera(30);
+    const { rec, clips } = recorder({ postRollSeconds: 20 });
+    rec.onInit(cam.init);
+    feed(rec, cam, 0, 10);
+    rec.alarm(cam.at(9), 'a');
+    feed(rec, cam, 10, 12);
+    rec.streamLost(cam.at(12));
+    expect(clips[0]?.meta?.reason).toBe('camera-lost');
+    expect(rec.wantsFootage(cam.at(13))).toBe(true);
+    rec.alarmClosed('a', cam.at(13));
+    expect(rec.wantsFootage(cam.at(13))).toBe(false);
+    rec.onInit(cam.init);
+    feed(rec, cam, 14, 30);
+    expect(clips).toHaveLength(1);
+  });
+
+  it("resume(): the rest of an open alarm's post-roll after a restart begins at the first keyframe", () => {
+    const cam = camera(40);
+    const { rec, clips } = recorder({ postRollSeconds: 20 });
+    const pressed = cam.at(5);
+    expect(rec.resume('late', cam.at(0) - 30_000, cam.at(6))).toBe(false);
+    expect(rec.resume('a', pressed, cam.at(6))).toBe(true);
+    rec.onInit(cam.init);
+    feed(rec, cam, 8, 40);
+    expect(clips).toHaveLength(1);
+    expect(clips[0]?.opening).toMatchObject({ resumed: true, alarmIds: ['a'], continues: null });
+    expect(clips[0]?.meta?.reason).toBe('post-roll');
+    expect(clips[0]?.meta?.endedAt).toBeGreaterThanOrEqual(pressed + 20_000 - LATENCY);
+  });
+
+  it('a sealing failure ends the clip at once and no clip begins again for that window', () => {
+    const cam = camera(40);
+    const { rec, clips } = recorder({ postRollSeconds: 20 });
+    rec.onInit(cam.init);
+    feed(rec, cam, 0, 10);
+    rec.alarm(cam.at(9), 'a');
+    feed(rec, cam, 10, 12);
+    rec.sealFailed(1);
+    expect(clips[0]?.meta?.reason).toBe('seal-failed');
+    feed(rec, cam, 12, 40);
+    expect(clips).toHaveLength(1);
+  });
+
+  it('tells the sink its progress after every fragment and opens with the start and pre-roll', () => {
+    const cam = camera(30);
+    const seen: ClipProgress[] = [];
+    let opening: ClipOpening | undefined;
+    const rec = new ClipRecorder(
+      {
+        mode: 'incident',
+        preRollSeconds: 3,
+        postRollSeconds: 2,
+        maxClipSeconds: 30,
+        ringMaxBytes: 50_000_000,
+      },
+      (o) => {
+        opening = o;
+        return { write: () => undefined, progress: (p) => void seen.push(p), end: () => undefined };
+      },
+    );
+    rec.onInit(cam.init);
+    feed(rec, cam, 0, 10);
+    rec.alarm(cam.at(9) + 200, 'a');
+    feed(rec, cam, 10, 30);
+    expect(opening?.preRollSeconds).toBeGreaterThanOrEqual(3);
+    expect(opening?.startedAt).toBe(seen[0]?.startedAt);
+    expect(seen.map((p) => p.durationSeconds)).toEqual(seen.map((_, i) => i + 1));
+    expect(seen.at(-1)?.endedAt).toBe(
+      (seen.at(-1)?.startedAt ?? 0) + (seen.at(-1)?.durationSeconds ?? 0) * 1000,
+    );
   });
 
   it('normaliseFragment leaves the original bytes untouched', () => {

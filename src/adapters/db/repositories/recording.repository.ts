@@ -314,6 +314,19 @@ export const recordingLookups = (db: Executor): RecordingLookups => ({
       riskFlag: Number(r.risk_flag) === 1,
       startedBy: r.started_by,
     })),
+  openAlarms: async () =>
+    (
+      await db
+        .selectFrom('alarms')
+        .select(['id', 'incident_id', 'room_id', 'last_press_at'])
+        .where('state', '!=', 'closed')
+        .execute()
+    ).map((r) => ({
+      alarmId: r.id,
+      incidentId: r.incident_id,
+      roomId: r.room_id,
+      lastPressAt: r.last_press_at,
+    })),
   latestPolicy: async () => {
     try {
       const r = await sql<{ seq: number | string; compiled_at: string; hash: string; compiled: string }>`
