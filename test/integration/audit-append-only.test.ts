@@ -27,9 +27,9 @@ describe.each(dialects)('audit log append-only on %s', (dialect) => {
     expect(await t.rt.services.audit.verify()).toMatchObject({ ok: true });
   };
 
-  it.runIf(dialect === 'sqlite')(
-    'refuses INSERT OR REPLACE and REPLACE INTO of an existing entry',
-    async () => {
+  // Dialect-specific statements are registered only where they exist (no skipped tests).
+  if (dialect === 'sqlite')
+    it('refuses INSERT OR REPLACE and REPLACE INTO of an existing entry', async () => {
       const db = t.rt.database.db;
       await expect(
         sql`INSERT OR REPLACE INTO audit_log (${COLUMNS}) SELECT ${FORGED} FROM audit_log WHERE seq = 11`.execute(
@@ -51,8 +51,7 @@ describe.each(dialects)('audit log append-only on %s', (dialect) => {
         await sql`PRAGMA recursive_triggers = OFF`.execute(db);
       }
       await unchanged();
-    },
-  );
+    });
 
   it('refuses an upsert (INSERT … ON CONFLICT DO UPDATE) of an existing entry', async () => {
     const db = t.rt.database.db;
@@ -63,18 +62,19 @@ describe.each(dialects)('audit log append-only on %s', (dialect) => {
     await unchanged();
   });
 
-  it.runIf(dialect === 'postgres')('refuses MERGE into an existing entry', async () => {
-    const db = t.rt.database.db;
-    await expect(
-      sql`MERGE INTO audit_log a USING (SELECT 11 AS seq) s ON a.seq = s.seq
+  if (dialect === 'postgres')
+    it('refuses MERGE into an existing entry', async () => {
+      const db = t.rt.database.db;
+      await expect(
+        sql`MERGE INTO audit_log a USING (SELECT 11 AS seq) s ON a.seq = s.seq
           WHEN MATCHED THEN UPDATE SET action = 'user.delete'`.execute(db),
-    ).rejects.toThrow(/append-only/);
-    await expect(
-      sql`MERGE INTO audit_log a USING (SELECT 11 AS seq) s ON a.seq = s.seq
+      ).rejects.toThrow(/append-only/);
+      await expect(
+        sql`MERGE INTO audit_log a USING (SELECT 11 AS seq) s ON a.seq = s.seq
           WHEN MATCHED THEN DELETE`.execute(db),
-    ).rejects.toThrow(/append-only/);
-    await unchanged();
-  });
+      ).rejects.toThrow(/append-only/);
+      await unchanged();
+    });
 
   it('refuses an entry that does not follow the head (a gap, or beyond it)', async () => {
     const db = t.rt.database.db;

@@ -50,8 +50,9 @@ export const anchorKeys = (file: string): AnchorKeys => {
         mode: 0o600,
         flag: 'wx',
       });
+      // Not secret, but everything in the data folder is the owner's alone; auditors get a copy.
       fs.writeFileSync(`${file}.pub`, pair.publicKey.export({ type: 'spki', format: 'pem' }), {
-        mode: 0o644,
+        mode: 0o600,
       });
     }
     const key = createPrivateKey(fs.readFileSync(file, 'utf8'));
