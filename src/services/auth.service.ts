@@ -46,11 +46,12 @@ export const sha256 = (s: string): string => createHash('sha256').update(s).dige
 
 export const TOKEN_PREFIX = 'prt_';
 
-export const userActor = (u: Pick<User, 'id' | 'username' | 'roles'>): Actor => ({
+export const userActor = (u: Pick<User, 'id' | 'username' | 'roles' | 'siteIds'>): Actor => ({
   kind: 'user',
   userId: u.id,
   username: u.username,
   roles: u.roles,
+  siteIds: u.siteIds,
 });
 
 export const authService = (deps: AuthDeps) => {

@@ -12,6 +12,7 @@ import type { AlarmStore, IncidentEntry, IncidentFilter } from './alarm-ports.js
 import { inTransaction } from './transaction.js';
 import { recordAudit } from './audit.service.js';
 import type { Actor, Clock, IdGenerator } from './ports.js';
+import { actorServesSite } from './site-scope.js';
 
 export interface ManualIncidentInput extends IncidentReportInput {
   roomId: string;
@@ -28,9 +29,8 @@ export const summaryOf = ({ narrative, ...rest }: IncidentEntry): IncidentSummar
 
 /** Security (and the register's readers) see every incident; a front-desk employee the ones they raised or entered. */
 const mayReport = (user: Pick<User, 'id' | 'roles' | 'siteIds'>, i: IncidentEntry): boolean =>
-  user.roles.includes('security')
-    ? servesSite(user, i.siteId)
-    : i.raisedBy === user.id || i.reportedBy === user.id;
+  servesSite(user, i.siteId) &&
+  (user.roles.includes('security') || i.raisedBy === user.id || i.reportedBy === user.id);
 
 const notFound = (id: string) =>
   err('INCIDENT.NOT_FOUND', `incident ${id} does not exist`, { incidentId: id });
@@ -85,7 +85,7 @@ export const incidentService = (deps: { store: AlarmStore; clock: Clock; ids: Id
     ): Promise<Result<IncidentEntry>> =>
       inTransaction(store, async (repos) => {
         const cur = await repos.incidentRegister.get(id);
-        if (!cur) return unwrap(notFound(id));
+        if (!cur || !servesSite(user, cur.siteId)) return unwrap(notFound(id));
         if (!mayReport(user, cur))
           return unwrap(
             err(
@@ -127,7 +127,8 @@ export const incidentService = (deps: { store: AlarmStore; clock: Clock; ids: Id
     ): Promise<Result<IncidentEntry>> =>
       inTransaction(store, async (repos) => {
         const room = await repos.rooms.get(input.roomId);
-        if (!room)
+        // Outside the person's sites the room is not there for them: no evidence for a site they do not serve.
+        if (!room || !actorServesSite(actor, room.siteId))
           return unwrap(
             err('ALARM.UNKNOWN_ROOM', `room ${input.roomId} does not exist`, {
               field: 'roomId',

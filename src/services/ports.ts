@@ -196,14 +196,17 @@ export interface Store {
   ping(): Promise<boolean>;
 }
 
-/** Who is acting. The audit log names them; authorisation checks their roles. */
+/** Who is acting. The audit log names them; authorisation checks their roles and sites. */
 export type Actor =
   | {
       readonly kind: 'user';
       readonly userId: string;
       readonly username: string;
       readonly roles: readonly Role[];
+      /** The sites this person serves; empty = every site (DOMAIN.md section 2). */
+      readonly siteIds: readonly string[];
     }
   | { readonly kind: 'system'; readonly name: string };
+
 
 export const actorRef = (a: Actor): string => (a.kind === 'user' ? `user:${a.userId}` : `system:${a.name}`);

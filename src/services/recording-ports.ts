@@ -55,6 +55,8 @@ export interface ClipRepository {
     incidentId?: string;
     alarmId?: string;
     cameraId?: string;
+    /** Only clips of these sites (absent: every site). */
+    siteIds?: readonly string[];
     includeDeleted?: boolean;
     limit?: number;
   }): Promise<ClipRecord[]>;
@@ -155,6 +157,8 @@ export interface RecordingLookups {
   runningConversations(): Promise<RunningConversation[]>;
   /** The newest compiled policy; undefined when none was ever compiled (then everything is off). */
   latestPolicy(): Promise<PolicyReference | undefined>;
+  /** The site of an incident in the register; undefined when there is no such incident. */
+  siteOfIncident(incidentId: string): Promise<string | undefined>;
 }
 
 export interface RecordingRepositories extends Repositories {

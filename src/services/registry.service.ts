@@ -8,6 +8,7 @@ import { err, unwrap, type Result } from '../core/result.js';
 import { inTransaction } from './transaction.js';
 import { recordAudit } from './audit.service.js';
 import type { Actor, CameraRecord, Clock, IdGenerator, SecretBox, Store } from './ports.js';
+import { actorServesAllSites, actorServesSite, siteLimited } from './site-scope.js';
 
 export interface RegistryDeps {
   readonly store: Store;
@@ -59,6 +60,7 @@ export const registryService = (deps: RegistryDeps) => {
 
     putOrganisation: (actor: Actor, input: OrganisationInput): Promise<Result<Organisation>> =>
       inTransaction(store, async (repos) => {
+        if (!actorServesAllSites(actor)) unwrap(siteLimited());
         const org: Organisation = {
           name: unwrap(validName('name', input.name, 200)),
           address: unwrap(validText('address', input.address, 500)),
@@ -77,6 +79,8 @@ export const registryService = (deps: RegistryDeps) => {
 
     createSite: (actor: Actor, input: SiteInput): Promise<Result<Site>> =>
       inTransaction(store, async (repos) => {
+        // A new site would lie outside a site-limited administrator's own sites at once.
+        if (!actorServesAllSites(actor)) unwrap(siteLimited());
         const name = unwrap(validName('name', input.name));
         if (await repos.sites.findByName(name))
           unwrap(err('RESOURCE.CONFLICT', `a site named "${name}" already exists`, { field: 'name' }));
@@ -94,7 +98,7 @@ export const registryService = (deps: RegistryDeps) => {
     updateSite: (actor: Actor, id: string, input: Partial<SiteInput>): Promise<Result<Site>> =>
       inTransaction(store, async (repos) => {
         const cur = await repos.sites.get(id);
-        if (!cur) return unwrap(notFound('site', id));
+        if (!cur || !actorServesSite(actor, id)) return unwrap(notFound('site', id));
         const name = input.name === undefined ? cur.name : unwrap(validName('name', input.name));
         const other = await repos.sites.findByName(name);
         if (other && other.id !== id)
@@ -115,7 +119,8 @@ export const registryService = (deps: RegistryDeps) => {
 
     createRoom: (actor: Actor, input: RoomInput): Promise<Result<Room>> =>
       inTransaction(store, async (repos) => {
-        if (!(await repos.sites.get(input.siteId))) return unwrap(notFound('site', input.siteId));
+        if (!(await repos.sites.get(input.siteId)) || !actorServesSite(actor, input.siteId))
+          return unwrap(notFound('site', input.siteId));
         const name = unwrap(validName('name', input.name));
         if (await repos.rooms.findByName(input.siteId, name)) {
           unwrap(err('RESOURCE.CONFLICT', `the site already has a room named "${name}"`, { field: 'name' }));
@@ -143,7 +148,7 @@ export const registryService = (deps: RegistryDeps) => {
     ): Promise<Result<Room>> =>
       inTransaction(store, async (repos) => {
         const cur = await repos.rooms.get(id);
-        if (!cur) return unwrap(notFound('room', id));
+        if (!cur || !actorServesSite(actor, cur.siteId)) return unwrap(notFound('room', id));
         const name = input.name === undefined ? cur.name : unwrap(validName('name', input.name));
         const other = await repos.rooms.findByName(cur.siteId, name);
         if (other && other.id !== id)
@@ -162,12 +167,23 @@ export const registryService = (deps: RegistryDeps) => {
         return room;
       }),
 
-    listCameras: (filter?: { roomId?: string }) => store.read.cameras.list(filter),
-    getCamera: (id: string) => store.read.cameras.get(id),
+    /** Cameras of the rooms of the sites this actor serves (a camera's address is no business of another site). */
+    listCameras: async (viewer: Actor, filter?: { roomId?: string }) => {
+      const siteOf = new Map((await store.read.rooms.list()).map((r) => [r.id, r.siteId]));
+      return (await store.read.cameras.list(filter)).filter((c) =>
+        actorServesSite(viewer, siteOf.get(c.roomId) ?? ''),
+      );
+    },
+    getCamera: async (viewer: Actor, id: string) => {
+      const c = await store.read.cameras.get(id);
+      const room = c && (await store.read.rooms.get(c.roomId));
+      return room && actorServesSite(viewer, room.siteId) ? c : undefined;
+    },
 
     createCamera: (actor: Actor, input: CameraInput): Promise<Result<Camera>> =>
       inTransaction(store, async (repos) => {
-        if (!(await repos.rooms.get(input.roomId))) return unwrap(notFound('room', input.roomId));
+        const room = await repos.rooms.get(input.roomId);
+        if (!room || !actorServesSite(actor, room.siteId)) return unwrap(notFound('room', input.roomId));
         const name = unwrap(validName('name', input.name));
         if (await repos.cameras.findByName(input.roomId, name)) {
           unwrap(
@@ -208,10 +224,11 @@ export const registryService = (deps: RegistryDeps) => {
     ): Promise<Result<Camera>> =>
       inTransaction(store, async (repos) => {
         const cur = await repos.cameras.getWithSecret(id);
-        if (!cur) return unwrap(notFound('camera', id));
+        const curRoom = cur && (await repos.rooms.get(cur.roomId));
+        if (!cur || !curRoom || !actorServesSite(actor, curRoom.siteId)) return unwrap(notFound('camera', id));
         const roomId = input.roomId ?? cur.roomId;
-        if (input.roomId !== undefined && !(await repos.rooms.get(input.roomId)))
-          return unwrap(notFound('room', input.roomId));
+        const newRoom = input.roomId === undefined ? curRoom : await repos.rooms.get(input.roomId);
+        if (!newRoom || !actorServesSite(actor, newRoom.siteId)) return unwrap(notFound('room', roomId));
         const name = input.name === undefined ? cur.name : unwrap(validName('name', input.name));
         const other = await repos.cameras.findByName(roomId, name);
         if (other && other.id !== id)
@@ -250,6 +267,7 @@ export const registryService = (deps: RegistryDeps) => {
 
     createConversationType: (actor: Actor, input: ConversationTypeInput): Promise<Result<ConversationType>> =>
       inTransaction(store, async (repos) => {
+        if (!actorServesAllSites(actor)) unwrap(siteLimited());
         const code = unwrap(validCode('code', input.code));
         if (await repos.conversationTypes.findByCode(code)) {
           unwrap(err('RESOURCE.CONFLICT', `conversation type "${code}" already exists`, { field: 'code' }));
@@ -278,6 +296,7 @@ export const registryService = (deps: RegistryDeps) => {
       inTransaction(store, async (repos) => {
         const cur = await repos.conversationTypes.get(id);
         if (!cur) return unwrap(notFound('conversationType', id));
+        if (!actorServesAllSites(actor)) unwrap(siteLimited());
         const t: ConversationType = {
           ...cur,
           nameNl: input.nameNl === undefined ? cur.nameNl : unwrap(validName('nameNl', input.nameNl)),
@@ -299,6 +318,7 @@ export const registryService = (deps: RegistryDeps) => {
       value: unknown,
     ): Promise<Result<{ key: string; value: unknown }>> =>
       inTransaction(store, async (repos) => {
+        if (!actorServesAllSites(actor)) unwrap(siteLimited());
         const known = SETTINGS[key];
         if (!known) return unwrap(err('REQUEST.INVALID', `unknown setting "${key}"`, { field: 'key' }));
         const problem = known.check(value);

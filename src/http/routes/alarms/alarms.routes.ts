@@ -329,7 +329,7 @@ export const alarmRoutes = async (app: FastifyInstance, opts: AlarmRoutesOptions
         response: { 200: Type.Array(DeviceSchema), ...errorResponses(401, 403) },
       },
     },
-    async () => devices.list(),
+    async (req) => devices.list(actor(req)),
   );
 
   app.post(

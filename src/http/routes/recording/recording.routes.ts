@@ -6,6 +6,7 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
+import { servesSite } from '../../../core/alarm/audience.js';
 import type { Result } from '../../../core/result.js';
 import type { Actor } from '../../../services/ports.js';
 import type { ClipRecord, FootageNote, SuspensionRecord } from '../../../services/recording-ports.js';
@@ -154,19 +155,22 @@ export interface RecordingRouteDeps {
     input: { scope: 'site' | 'organisation'; siteId?: string | undefined; reason: string },
   ) => Promise<Result<SuspensionRecord>>;
   readonly resume: (actor: Actor, id: string, reason: string) => Promise<Result<SuspensionRecord>>;
-  readonly suspensions: () => Promise<SuspensionRecord[]>;
-  readonly listClips: (filter: {
+  readonly suspensions: (viewer: Actor) => Promise<SuspensionRecord[]>;
+  readonly listClips: (
+    viewer: Actor,
+    filter: {
     incidentId?: string;
     alarmId?: string;
     cameraId?: string;
     includeDeleted?: boolean;
     limit?: number;
-  }) => Promise<ClipRecord[]>;
-  readonly getClip: (id: string) => Promise<ClipRecord | undefined>;
-  readonly footage: (filter: {
-    incidentId?: string;
-    alarmId?: string;
-  }) => Promise<{ notes: FootageNote[]; clips: ClipRecord[] }>;
+    },
+  ) => Promise<ClipRecord[]>;
+  readonly getClip: (viewer: Actor, id: string) => Promise<ClipRecord | undefined>;
+  readonly footage: (
+    viewer: Actor,
+    incidentId: string,
+  ) => Promise<Result<{ notes: FootageNote[]; clips: ClipRecord[] }>>;
   readonly cameras: () => CameraStatus[];
   readonly blockers: () => readonly { kind: string; message: string }[];
   readonly totals: () => Promise<RecorderTotals>;
@@ -174,6 +178,9 @@ export interface RecordingRouteDeps {
 }
 
 const actor = (req: FastifyRequest): Actor => req.auth!.actor;
+/** Cameras of the sites this user serves (none assigned = every site). */
+const ownCameras = (req: FastifyRequest, all: CameraStatus[]) =>
+  all.filter((c) => servesSite(req.auth!.user, c.siteId));
 const respond = <T>(reply: FastifyReply, r: Result<T>, status = 200) =>
   r.ok ? reply.status(status).send(r.value) : sendDomainError(reply, r.error);
 
@@ -196,10 +203,10 @@ export const recordingRoutes = async (app: FastifyInstance, d: RecordingRouteDep
         },
       },
     },
-    async () => ({
+    async (req) => ({
       blocked: [...d.blockers()],
-      suspensions: (await d.suspensions()).filter((s) => s.resumedAt === null),
-      cameras: d.cameras().map(cameraView),
+      suspensions: (await d.suspensions(actor(req))).filter((s) => s.resumedAt === null),
+      cameras: ownCameras(req, d.cameras()).map(cameraView),
     }),
   );
 
@@ -213,7 +220,7 @@ export const recordingRoutes = async (app: FastifyInstance, d: RecordingRouteDep
         response: { 200: Type.Array(CameraStatusSchema), ...errorResponses(401, 403) },
       },
     },
-    async () => d.cameras().map(cameraView),
+    async (req) => ownCameras(req, d.cameras()).map(cameraView),
   );
 
   app.get(
@@ -236,7 +243,7 @@ export const recordingRoutes = async (app: FastifyInstance, d: RecordingRouteDep
         response: { 200: Type.Array(ClipSchema), ...errorResponses(400, 401, 403) },
       },
     },
-    async (req) => d.listClips(req.query as never),
+    async (req) => d.listClips(actor(req), req.query as never),
   );
 
   app.get(
@@ -252,7 +259,7 @@ export const recordingRoutes = async (app: FastifyInstance, d: RecordingRouteDep
     },
     async (req, reply) => {
       const id = (req.params as { id: string }).id;
-      const c = await d.getClip(id);
+      const c = await d.getClip(actor(req), id);
       return c === undefined
         ? sendProblem(reply, problemOf('RESOURCE.NOT_FOUND', `clip ${id} does not exist`))
         : c;
@@ -270,11 +277,11 @@ export const recordingRoutes = async (app: FastifyInstance, d: RecordingRouteDep
         params: IdParams,
         response: {
           200: Type.Object({ notes: Type.Array(NoteSchema), clips: Type.Array(ClipSchema) }),
-          ...errorResponses(401, 403),
+          ...errorResponses(401, 403, 404),
         },
       },
     },
-    async (req) => d.footage({ incidentId: (req.params as { id: string }).id }),
+    async (req, reply) => respond(reply, await d.footage(actor(req), (req.params as { id: string }).id)),
   );
 
   app.post(
@@ -321,7 +328,7 @@ export const recordingRoutes = async (app: FastifyInstance, d: RecordingRouteDep
         response: { 200: Type.Array(SuspensionSchema), ...errorResponses(401, 403) },
       },
     },
-    async () => d.suspensions(),
+    async (req) => d.suspensions(actor(req)),
   );
 
   app.post(
@@ -379,8 +386,8 @@ export const recordingRoutes = async (app: FastifyInstance, d: RecordingRouteDep
           'Prometheus metrics (text format 0.0.4); authenticate with an API token (Authorization: Bearer prt_…)',
       },
     },
-    async (_req, reply) => {
-      const text = renderMetrics(d.cameras(), await d.totals(), d.now());
+    async (req, reply) => {
+      const text = renderMetrics(ownCameras(req, d.cameras()), await d.totals(), d.now());
       return reply.header('content-type', 'text/plain; version=0.0.4; charset=utf-8').send(text);
     },
   );

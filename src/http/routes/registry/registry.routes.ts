@@ -221,7 +221,7 @@ export const registryRoutes = async (app: FastifyInstance, opts: { registry: Reg
         response: { 200: Type.Array(CameraSchema), ...errorResponses(400, 401, 403) },
       },
     },
-    async (req) => reg.listCameras(req.query as { roomId?: string }),
+    async (req) => reg.listCameras(req.auth!.actor, req.query as { roomId?: string }),
   );
 
   app.get(
@@ -240,7 +240,7 @@ export const registryRoutes = async (app: FastifyInstance, opts: { registry: Reg
         reply,
         'camera',
         (req.params as { id: string }).id,
-        await reg.getCamera((req.params as { id: string }).id),
+        await reg.getCamera(req.auth!.actor, (req.params as { id: string }).id),
       ),
   );
 
