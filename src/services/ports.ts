@@ -208,5 +208,4 @@ export type Actor =
     }
   | { readonly kind: 'system'; readonly name: string };
 
-
 export const actorRef = (a: Actor): string => (a.kind === 'user' ? `user:${a.userId}` : `system:${a.name}`);

@@ -240,7 +240,10 @@ export const recordingService = (deps: RecordingServiceDeps) => {
         if (input.scope === 'site') {
           if (input.siteId === undefined)
             unwrap(err('REQUEST.INVALID', 'siteId is required for a site suspension', { field: 'siteId' }));
-          else if ((await repos.sites.get(input.siteId)) === undefined || !actorServesSite(actor, input.siteId))
+          else if (
+            (await repos.sites.get(input.siteId)) === undefined ||
+            !actorServesSite(actor, input.siteId)
+          )
             unwrap(err('RESOURCE.NOT_FOUND', `site ${input.siteId} does not exist`, { field: 'siteId' }));
         } else if (!actorServesAllSites(actor)) unwrap(siteLimited());
         const siteId = input.scope === 'site' ? (input.siteId ?? null) : null;

@@ -225,7 +225,8 @@ export const registryService = (deps: RegistryDeps) => {
       inTransaction(store, async (repos) => {
         const cur = await repos.cameras.getWithSecret(id);
         const curRoom = cur && (await repos.rooms.get(cur.roomId));
-        if (!cur || !curRoom || !actorServesSite(actor, curRoom.siteId)) return unwrap(notFound('camera', id));
+        if (!cur || !curRoom || !actorServesSite(actor, curRoom.siteId))
+          return unwrap(notFound('camera', id));
         const roomId = input.roomId ?? cur.roomId;
         const newRoom = input.roomId === undefined ? curRoom : await repos.rooms.get(input.roomId);
         if (!newRoom || !actorServesSite(actor, newRoom.siteId)) return unwrap(notFound('room', roomId));

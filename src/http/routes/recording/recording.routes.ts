@@ -159,11 +159,11 @@ export interface RecordingRouteDeps {
   readonly listClips: (
     viewer: Actor,
     filter: {
-    incidentId?: string;
-    alarmId?: string;
-    cameraId?: string;
-    includeDeleted?: boolean;
-    limit?: number;
+      incidentId?: string;
+      alarmId?: string;
+      cameraId?: string;
+      includeDeleted?: boolean;
+      limit?: number;
     },
   ) => Promise<ClipRecord[]>;
   readonly getClip: (viewer: Actor, id: string) => Promise<ClipRecord | undefined>;
