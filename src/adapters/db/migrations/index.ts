@@ -3,6 +3,7 @@ import { m0001Foundation } from './0001-foundation.js';
 import { m0002Alarms } from './0002-alarms.js';
 import { m0003Assessments } from './0003-assessments.js';
 import { m0004Recording } from './0004-recording.js';
+import { m0006IncidentReportVersions } from './0006-incident-report-versions.js';
 import type { Dialect, Migration } from './migration.js';
 
 export type { Dialect, Migration } from './migration.js';
@@ -13,6 +14,7 @@ export const MIGRATIONS: ReadonlyArray<readonly [string, Migration]> = [
   ['0002-alarms', m0002Alarms],
   ['0003-assessments', m0003Assessments],
   ['0004-recording', m0004Recording],
+  ['0006-incident-report-versions', m0006IncidentReportVersions],
 ];
 
 export const migrationProvider = (dialect: Dialect): MigrationProvider => ({

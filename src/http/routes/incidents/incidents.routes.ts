@@ -40,7 +40,27 @@ const IncidentFields = {
   responseMs: Type.Union([Type.Integer(), Type.Null()]),
 };
 const IncidentSummarySchema = Type.Object({ ...IncidentFields, hasNarrative: Type.Boolean() });
-const IncidentSchema = Type.Object({ ...IncidentFields, narrative: Nullable(Type.String()) });
+const ReportVersionSchema = Type.Object({
+  version: Type.Integer(),
+  kind: Type.String(),
+  severity: Type.Integer(),
+  injury: Type.Boolean(),
+  policeReport: Type.Boolean(),
+  policeReference: Nullable(Type.String()),
+  followUp: Nullable(Type.String()),
+  narrative: Nullable(Type.String()),
+  reportedBy: Type.String(),
+  reportedAt: Type.String(),
+  bySecurity: Type.Boolean(),
+});
+const IncidentSchema = Type.Object({
+  ...IncidentFields,
+  narrative: Nullable(Type.String()),
+  /** The current report version (null: not reported yet). */
+  reportVersion: Type.Optional(Type.Union([Type.Integer(), Type.Null()])),
+  /** Every version, oldest first (GET, for readers of narratives; null for others). */
+  history: Type.Optional(Type.Union([Type.Array(ReportVersionSchema), Type.Null()])),
+});
 
 const ReportFields = {
   kind: Type.Union(INCIDENT_KINDS.map((k) => Type.Literal(k))),
@@ -214,7 +234,8 @@ export const incidentRoutes = async (app: FastifyInstance, opts: { incidents: In
       config: { access: 'incidents:report' },
       schema: {
         tags: ['incidents'],
-        summary: 'Complete (or amend) the report of an incident whose alarm is closed',
+        summary:
+          'Complete (or amend) the report of an incident whose alarm is closed; every amendment is a new version, and only security can lower what security recorded',
         params: IdParams,
         body: Type.Object(ReportFields, strict),
         response: { 200: IncidentSchema, ...errorResponses(400, 401, 403, 404, 409) },
