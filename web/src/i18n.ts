@@ -42,6 +42,9 @@ const nl = {
     'RESOURCE.CONFLICT': 'Dit bestaat al.',
     'RESOURCE.NOT_FOUND': 'Niet gevonden.',
     'AUTH.FORBIDDEN': 'Uw rol staat dit niet toe.',
+    'AUTH.SITE_LIMITED': 'Dit geldt voor alle locaties; uw account hoort maar bij een deel ervan.',
+    'INCIDENT.REPORT_LOWERED':
+      'Wat beveiliging heeft vastgelegd kunt u aanvullen, maar niet verlagen of weghalen.',
     'AUTH.CSRF': 'Uw sessie is verlopen; laad de pagina opnieuw.',
     'AUTH.WEAK_PASSWORD': 'Het wachtwoord voldoet niet aan de regels.',
     INTERNAL: 'Er ging iets mis op de server.',
@@ -919,6 +922,8 @@ const en: Dictionary = {
     'RESOURCE.CONFLICT': 'This already exists.',
     'RESOURCE.NOT_FOUND': 'Not found.',
     'AUTH.FORBIDDEN': 'Your role does not allow this.',
+    'AUTH.SITE_LIMITED': 'This concerns every site; your account serves only some of them.',
+    'INCIDENT.REPORT_LOWERED': 'You can add to what security recorded, but not lower or remove it.',
     'AUTH.CSRF': 'Your session has expired; reload the page.',
     'AUTH.WEAK_PASSWORD': 'The password does not meet the rules.',
     INTERNAL: 'Something went wrong on the server.',
