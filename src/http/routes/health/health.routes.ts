@@ -61,7 +61,8 @@ export const healthRoutes = async (
   app.get(
     '/api/health',
     {
-      config: { access: 'authenticated' },
+      // The banner on every screen: the system's state (e.g. a site's suspension) is everyone's to see.
+      config: { access: 'authenticated', sites: 'organisation' },
       schema: {
         tags: ['health'],
         summary:

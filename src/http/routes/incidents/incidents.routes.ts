@@ -216,7 +216,7 @@ export const incidentRoutes = async (app: FastifyInstance, opts: { incidents: In
   app.get(
     '/api/incidents/:id',
     {
-      config: { access: 'incidents:read' },
+      config: { access: 'incidents:read', sites: 'incident' },
       schema: {
         tags: ['incidents'],
         summary: 'One incident with its report',
@@ -231,7 +231,7 @@ export const incidentRoutes = async (app: FastifyInstance, opts: { incidents: In
   app.put(
     '/api/incidents/:id/report',
     {
-      config: { access: 'incidents:report' },
+      config: { access: 'incidents:report', sites: 'incident' },
       schema: {
         tags: ['incidents'],
         summary:

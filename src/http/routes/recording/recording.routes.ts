@@ -249,7 +249,7 @@ export const recordingRoutes = async (app: FastifyInstance, d: RecordingRouteDep
   app.get(
     '/api/recording/clips/:id',
     {
-      config: { access: 'recording:read' },
+      config: { access: 'recording:read', sites: 'clip' },
       schema: {
         tags: ['recording'],
         summary: 'One clip: links (alarm, incident, camera, policy version, assessments) and metadata',
@@ -269,7 +269,7 @@ export const recordingRoutes = async (app: FastifyInstance, d: RecordingRouteDep
   app.get(
     '/api/recording/incidents/:id/footage',
     {
-      config: { access: 'incidents:read' },
+      config: { access: 'incidents:read', sites: 'incident' },
       schema: {
         tags: ['recording'],
         summary:
@@ -356,7 +356,7 @@ export const recordingRoutes = async (app: FastifyInstance, d: RecordingRouteDep
   app.post(
     '/api/recording/suspensions/:id/resume',
     {
-      config: { access: 'recording:suspend' },
+      config: { access: 'recording:suspend', sites: 'suspension' },
       schema: {
         tags: ['recording'],
         summary: 'Lift a suspension (a reason is required); recording follows the policy again',
