@@ -65,6 +65,7 @@ const sample = (s: Schema | undefined, name: string, ids: Record<string, string>
       const text = 'Sweep de Brink';
       return text.padEnd(s.minLength ?? 0, 'x').slice(0, s.maxLength ?? 100);
     }
+    case undefined:
     default:
       return undefined;
   }
