@@ -189,7 +189,7 @@ export const incidentService = (deps: { store: AlarmStore; clock: Clock; ids: Id
       actor: Actor,
       user: Pick<User, 'id' | 'roles'>,
       input: ManualIncidentInput,
-    ): Promise<Result<IncidentEntry>> =>
+    ): Promise<Result<IncidentEntry & { reportVersion: number }>> =>
       inTransaction(store, async (repos) => {
         const room = await repos.rooms.get(input.roomId);
         // Outside the person's sites the room is not there for them: no evidence for a site they do not serve.
@@ -247,7 +247,7 @@ export const incidentService = (deps: { store: AlarmStore; clock: Clock; ids: Id
           occurredAt: i.occurredAt,
           ...reportAudit(i),
         });
-        return i;
+        return { ...i, reportVersion: 1 };
       }),
 
     statistics: async (

@@ -157,6 +157,50 @@ describe.each(dialects)('versioned incident reports on %s', (dialect) => {
     expect(JSON.stringify(res)).not.toContain('stoel');
   });
 
+  it('an incident entered by hand starts at version 1, written as security', async () => {
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/incidents',
+      headers: security,
+      payload: { roomId, occurredAt: '2026-02-01T10:00:00Z', ...securityReport },
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json()).toMatchObject({ reportVersion: 1 });
+    const id = res.json<{ id: string }>().id;
+    const detail = await t.app.inject({ method: 'GET', url: `/api/incidents/${id}`, headers: security });
+    expect(detail.json()).toMatchObject({
+      reportVersion: 1,
+      history: [{ version: 1, bySecurity: true, narrative }],
+    });
+  });
+
+  it('a report from before versioning (the demo history) becomes version 1 when first amended', async () => {
+    const old = (await t.rt.store.read.incidents.list({ limit: 5000 })).find((i) => i.reportedBy === 'demo')!;
+    const before = await t.app.inject({ method: 'GET', url: `/api/incidents/${old.id}`, headers: security });
+    expect(before.json()).toMatchObject({ reportVersion: 1, history: [{ version: 1, reportedBy: 'demo' }] });
+    const res = await t.app.inject({
+      method: 'PUT',
+      url: `/api/incidents/${old.id}/report`,
+      headers: security,
+      payload: {
+        kind: old.kind,
+        severity: old.severity,
+        injury: old.injury,
+        policeReport: false,
+        narrative: 'Aangevuld.',
+      },
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const after = await t.app.inject({ method: 'GET', url: `/api/incidents/${old.id}`, headers: security });
+    expect(after.json()).toMatchObject({
+      reportVersion: 2,
+      history: [
+        { version: 1, reportedBy: 'demo', narrative: null, severity: old.severity },
+        { version: 2, narrative: 'Aangevuld.', bySecurity: true },
+      ],
+    });
+  });
+
   it('the stored versions cannot be changed or deleted', async () => {
     const { sql } = await import('kysely');
     await expect(
