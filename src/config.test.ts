@@ -59,6 +59,15 @@ describe('config', () => {
     }
   });
 
+  it('refuses a database URL whose password has a broken percent-escape (pg would throw URIError later)', () => {
+    expect(() => load({ PROPORTIO_DATABASE_URL: 'postgres://u:%ZZ@db.example/p' })).toThrow(
+      /PROPORTIO_DATABASE_URL has a broken percent-escape/,
+    );
+    expect(load({ PROPORTIO_DATABASE_URL: 'postgres://u:p%40ss@db.example/p' }).databaseUrl).toBe(
+      'postgres://u:p%40ss@db.example/p',
+    );
+  });
+
   it('checks the OIDC settings together', () => {
     const ok = load({
       PROPORTIO_OIDC_ISSUER: 'https://idp.example/realms/x',

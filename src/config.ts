@@ -4,6 +4,7 @@
  */
 import path from 'node:path';
 import { ROLES } from './core/auth/roles.js';
+import { decodeUrlPart } from './core/registry/validate.js';
 
 export interface OidcConfig {
   readonly issuer: string;
@@ -116,6 +117,11 @@ const urlVar = (
     const u = new URL(raw);
     if (!protocols.includes(u.protocol))
       problems.push(`${name} must use ${protocols.join(' or ')} (got ${u.protocol})`);
+    // Clients (pg, mqtt) decode the credentials and would throw on a broken escape later.
+    if (decodeUrlPart(u.username) === null || decodeUrlPart(u.password) === null) {
+      problems.push(`${name} has a broken percent-escape (%XX) in its user name or password`);
+      return undefined;
+    }
     return raw;
   } catch {
     problems.push(`${name} is not a URL`);

@@ -420,10 +420,10 @@ export const createRecordingModule = (ctx: ModuleContext): RecordingModule => {
           if (r.ok) await reconcile().catch(() => undefined);
           return r;
         },
-        suspensions: () => service.suspensions(),
-        listClips: (f) => service.listClips(f),
-        getClip: (id) => service.getClip(id),
-        footage: (f) => service.footage(f),
+        suspensions: (viewer) => service.suspensionsFor(viewer),
+        listClips: (viewer, f) => service.clipsFor(viewer, f),
+        getClip: (viewer, id) => service.clipFor(viewer, id),
+        footage: (viewer, id) => service.footageFor(viewer, id),
         cameras: () => supervisor.status(),
         blockers: () => [vaultProblem, ffmpegProblem].filter((b): b is Blocker => b !== null),
         totals: async () => {

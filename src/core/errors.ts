@@ -20,6 +20,11 @@ export const ERRORS = {
   'AUTH.LOCKED': { status: 423, exit: 77, title: 'The account is temporarily locked' },
   'AUTH.DISABLED': { status: 403, exit: 77, title: 'The account is disabled' },
   'AUTH.FORBIDDEN': { status: 403, exit: 77, title: 'Your role does not allow this' },
+  'AUTH.SITE_LIMITED': {
+    status: 403,
+    exit: 77,
+    title: 'This concerns every site; your account serves only some of them',
+  },
   'AUTH.CSRF': { status: 403, exit: 77, title: 'Missing or wrong CSRF token' },
   'AUTH.RATE_LIMITED': { status: 429, exit: 75, title: 'Too many attempts; wait and try again' },
   'AUTH.WEAK_PASSWORD': { status: 422, exit: 65, title: 'The password does not meet the rules' },

@@ -7,9 +7,32 @@ import type { Permission } from '../core/auth/roles.js';
 
 export type Access = 'public' | 'authenticated' | Permission;
 
+/**
+ * What a route's path parameter names, for the site rule (a user with sites assigned acts only
+ * within them; none assigned = every site): a thing of one site — a user who does not serve it
+ * gets 404, as for an unknown id — or 'organisation' for what belongs to no single site (users,
+ * assessments, kinds of conversation, settings, the registry of sites and rooms, which the signs
+ * at the door show anyway). Every route with a path parameter declares it; the route × role ×
+ * site sweep (test/integration/api-site-sweep.test.ts) checks each declaration against a user of
+ * another site, and that no other route answers such a user with another site's ids.
+ */
+export type SiteScope =
+  | 'site'
+  | 'room'
+  | 'camera'
+  | 'device'
+  | 'conversation'
+  | 'alarm'
+  | 'incident'
+  | 'clip'
+  | 'suspension'
+  | 'organisation';
+
 declare module 'fastify' {
   interface FastifyContextConfig {
     access?: Access;
+    /** Required with a path parameter: see SiteScope. */
+    sites?: SiteScope;
     /** Skip the CSRF check (only for the login route, which has no session yet). */
     csrfExempt?: boolean;
   }
@@ -19,4 +42,7 @@ export interface DeclaredRoute {
   readonly method: string;
   readonly url: string;
   readonly access: Access;
+  readonly sites: SiteScope | undefined;
+  /** The body's JSON Schema, if it takes one (the site sweep builds valid bodies from it). */
+  readonly body: unknown;
 }

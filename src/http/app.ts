@@ -141,7 +141,14 @@ export const buildApp = async (deps: AppDeps): Promise<ProportioApp> => {
     if (access === undefined)
       throw new Error(`route ${String(route.method)} ${route.url} declares no access (config.access)`);
     for (const m of [route.method].flat())
-      if (m !== 'HEAD') declared.push({ method: m, url: route.url, access });
+      if (m !== 'HEAD')
+        declared.push({
+          method: m,
+          url: route.url,
+          access,
+          sites: route.config?.sites,
+          body: route.schema?.body,
+        });
   });
   app.addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', req.id);

@@ -12,6 +12,7 @@ import { inTransaction } from './transaction.js';
 import { recordAudit } from './audit.service.js';
 import { sha256 } from './auth.service.js';
 import type { Actor, Clock, IdGenerator } from './ports.js';
+import { actorServesAllSites, actorServesSite, siteLimited } from './site-scope.js';
 
 export interface RegisterDeviceInput {
   name: string;
@@ -45,10 +46,27 @@ export const authenticateDevice = async (
   return ok(d);
 };
 
+/** A button belongs to its room's site; a subscriber hears every site, so only someone serving all manages it. */
+const mayManage = async (
+  repos: Pick<AlarmRepositories, 'rooms'>,
+  actor: Actor,
+  d: Pick<DeviceRecord, 'roomId'>,
+): Promise<boolean> => {
+  if (d.roomId === null) return actorServesAllSites(actor);
+  const room = await repos.rooms.get(d.roomId);
+  return room !== undefined && actorServesSite(actor, room.siteId);
+};
+
 export const deviceService = (deps: { store: AlarmStore; clock: Clock; ids: IdGenerator }) => {
   const { store, clock, ids } = deps;
   return {
-    list: async (): Promise<Device[]> => (await store.read.devices.list()).map(publicDevice),
+    /** The devices this actor may manage (see mayManage). */
+    list: async (viewer: Actor): Promise<Device[]> => {
+      const out: Device[] = [];
+      for (const d of await store.read.devices.list())
+        if (await mayManage(store.read, viewer, d)) out.push(publicDevice(d));
+      return out;
+    },
     get: async (id: string): Promise<Device | undefined> => {
       const d = await store.read.devices.get(id);
       return d && publicDevice(d);
@@ -79,7 +97,9 @@ export const deviceService = (deps: { store: AlarmStore; clock: Clock; ids: IdGe
             ),
           );
         }
-        if (input.roomId && !(await repos.rooms.get(input.roomId)))
+        if (input.kind === 'subscriber' && !actorServesAllSites(actor)) unwrap(siteLimited());
+        const room = input.roomId ? await repos.rooms.get(input.roomId) : undefined;
+        if (input.roomId && (!room || !actorServesSite(actor, room.siteId)))
           unwrap(err('ALARM.UNKNOWN_ROOM', `room ${input.roomId} does not exist`, { field: 'roomId' }));
         if (input.userId && !(await repos.users.get(input.userId)))
           unwrap(err('RESOURCE.NOT_FOUND', `user ${input.userId} does not exist`, { field: 'userId' }));
@@ -108,7 +128,8 @@ export const deviceService = (deps: { store: AlarmStore; clock: Clock; ids: IdGe
     rotateToken: (actor: Actor, id: string): Promise<Result<{ device: Device; token: string }>> =>
       inTransaction(store, async (repos) => {
         const cur = await repos.devices.get(id);
-        if (!cur) return unwrap(err('DEVICE.UNKNOWN', `no device ${id} is registered`, { deviceId: id }));
+        if (!cur || !(await mayManage(repos, actor, cur)))
+          return unwrap(err('DEVICE.UNKNOWN', `no device ${id} is registered`, { deviceId: id }));
         const token = `pdt_${ids.newSecret()}`;
         const d = { ...cur, tokenHash: sha256(token) };
         await repos.devices.update(d);
@@ -119,7 +140,8 @@ export const deviceService = (deps: { store: AlarmStore; clock: Clock; ids: IdGe
     setDisabled: (actor: Actor, id: string, disabled: boolean): Promise<Result<Device>> =>
       inTransaction(store, async (repos) => {
         const cur = await repos.devices.get(id);
-        if (!cur) return unwrap(err('DEVICE.UNKNOWN', `no device ${id} is registered`, { deviceId: id }));
+        if (!cur || !(await mayManage(repos, actor, cur)))
+          return unwrap(err('DEVICE.UNKNOWN', `no device ${id} is registered`, { deviceId: id }));
         const d = { ...cur, disabledAt: disabled ? (cur.disabledAt ?? clock.now().toISOString()) : null };
         await repos.devices.update(d);
         await recordAudit(

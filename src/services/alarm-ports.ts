@@ -5,6 +5,7 @@
  */
 import type { AlarmEvent, RoomChangedEvent } from '../core/alarm/events.js';
 import type { Acknowledgement, Alarm, Conversation, Device } from '../core/alarm/model.js';
+import type { ReportVersion } from '../core/alarm/report-amend.js';
 import type { StatRow } from '../core/alarm/statistics.js';
 import type { IncidentRecord, Repositories } from './ports.js';
 
@@ -80,11 +81,19 @@ export interface IncidentRegisterRepository {
   statRows(filter: IncidentFilter): Promise<StatRow[]>;
 }
 
+/** The versions of an incident's report (append-only; the incidents row holds the current one). */
+export interface ReportVersionRepository {
+  insert(incidentId: string, v: ReportVersion): Promise<void>;
+  /** Oldest first. */
+  list(incidentId: string): Promise<ReportVersion[]>;
+}
+
 export interface AlarmRepositories extends Repositories {
   readonly conversations: ConversationRepository;
   readonly alarms: AlarmRepository;
   readonly devices: DeviceRepository;
   readonly incidentRegister: IncidentRegisterRepository;
+  readonly reportVersions: ReportVersionRepository;
 }
 
 /** The foundation's unit of work, widened to the alarm tables: state change and audit entry commit together. */

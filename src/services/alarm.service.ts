@@ -24,6 +24,7 @@ import { inTransaction } from './transaction.js';
 import { authenticateDevice } from './alarm-device.service.js';
 import { recordAudit } from './audit.service.js';
 import type { Actor, Clock, IdGenerator } from './ports.js';
+import { actorServesSite } from './site-scope.js';
 import { SETTINGS } from './registry.service.js';
 
 export interface AlarmDeps {
@@ -127,7 +128,8 @@ export const alarmService = (deps: AlarmDeps) => {
     const now = clock.now();
     const at = now.toISOString();
     const room = await repos.rooms.get(roomId);
-    if (!room)
+    // A room of a site the person does not serve is, for them, not there; a button is bound to its room.
+    if (!room || !actorServesSite(actor, room.siteId))
       return unwrap(err('ALARM.UNKNOWN_ROOM', `room ${roomId} does not exist`, { field: 'roomId', roomId }));
     await repos.alarms.lock(`room:${roomId}`);
     const target = joinTarget(await repos.alarms.open({ roomId }), now, joinWindowMs);

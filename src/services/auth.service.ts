@@ -89,11 +89,12 @@ export const apiTokenView = (t: ApiTokenRecord, username: string, now: Date): Ap
   state: tokenState(t, now),
 });
 
-export const userActor = (u: Pick<User, 'id' | 'username' | 'roles'>): Actor => ({
+export const userActor = (u: Pick<User, 'id' | 'username' | 'roles' | 'siteIds'>): Actor => ({
   kind: 'user',
   userId: u.id,
   username: u.username,
   roles: u.roles,
+  siteIds: u.siteIds,
 });
 
 /**

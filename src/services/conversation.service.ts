@@ -10,6 +10,7 @@ import type { AlarmEventSink, AlarmStore } from './alarm-ports.js';
 import { inTransaction } from './transaction.js';
 import { recordAudit } from './audit.service.js';
 import type { Actor, Clock, IdGenerator } from './ports.js';
+import { actorServesSite } from './site-scope.js';
 
 export interface ConversationDeps {
   readonly store: AlarmStore;
@@ -58,7 +59,8 @@ export const conversationService = (deps: ConversationDeps) => {
       const user = userOf(actor);
       const r = await inTransaction(store, async (repos) => {
         const room = await repos.rooms.get(input.roomId);
-        if (!room)
+        // A room of a site this person does not serve is, for them, not there (as with reads).
+        if (!room || !actorServesSite(actor, room.siteId))
           return unwrap(
             err('ALARM.UNKNOWN_ROOM', `room ${input.roomId} does not exist`, {
               field: 'roomId',
@@ -121,7 +123,7 @@ export const conversationService = (deps: ConversationDeps) => {
       const user = userOf(actor);
       const r = await inTransaction(store, async (repos) => {
         const cur = await repos.conversations.get(id);
-        if (!cur)
+        if (!cur || !actorServesSite(actor, cur.siteId))
           return unwrap(
             err('CONVERSATION.NOT_FOUND', `conversation ${id} does not exist`, { conversationId: id }),
           );

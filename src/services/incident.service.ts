@@ -4,14 +4,17 @@
  * shown to readers of the register, but never written to a log or the audit chain.
  */
 import { servesSite } from '../core/alarm/audience.js';
+import { isIncidentKind } from '../core/alarm/model.js';
 import { validateReport, type IncidentReportInput } from '../core/alarm/report.js';
+import { checkAmendment, securityFloor, type ReportVersion } from '../core/alarm/report-amend.js';
 import { incidentStatistics, type IncidentStatistics, type StatGroup } from '../core/alarm/statistics.js';
 import { err, ok, unwrap, type Result } from '../core/result.js';
 import type { User } from '../core/registry/model.js';
-import type { AlarmStore, IncidentEntry, IncidentFilter } from './alarm-ports.js';
+import type { AlarmRepositories, AlarmStore, IncidentEntry, IncidentFilter } from './alarm-ports.js';
 import { inTransaction } from './transaction.js';
 import { recordAudit } from './audit.service.js';
 import type { Actor, Clock, IdGenerator } from './ports.js';
+import { actorServesSite } from './site-scope.js';
 
 export interface ManualIncidentInput extends IncidentReportInput {
   roomId: string;
@@ -28,9 +31,51 @@ export const summaryOf = ({ narrative, ...rest }: IncidentEntry): IncidentSummar
 
 /** Security (and the register's readers) see every incident; a front-desk employee the ones they raised or entered. */
 const mayReport = (user: Pick<User, 'id' | 'roles' | 'siteIds'>, i: IncidentEntry): boolean =>
-  user.roles.includes('security')
-    ? servesSite(user, i.siteId)
-    : i.raisedBy === user.id || i.reportedBy === user.id;
+  servesSite(user, i.siteId) &&
+  (user.roles.includes('security') || i.raisedBy === user.id || i.reportedBy === user.id);
+
+/** One incident with its current report version and (for readers of narratives) every version. */
+export type IncidentDetail = IncidentEntry & {
+  readonly reportVersion: number | null;
+  /** Oldest first; null when the viewer may not read narratives (the history holds them). */
+  readonly history: readonly ReportVersion[] | null;
+};
+
+/**
+ * The stored versions; a report filed before versioning (migration 0006) or by the demo loader
+ * counts as version 1, written as security when its writer holds that role.
+ */
+const versionsOf = async (
+  repos: Pick<AlarmRepositories, 'reportVersions' | 'users'>,
+  i: IncidentEntry,
+): Promise<ReportVersion[]> => {
+  const stored = await repos.reportVersions.list(i.id);
+  const kind = i.kind;
+  if (
+    stored.length > 0 ||
+    i.reportedAt === null ||
+    kind === null ||
+    !isIncidentKind(kind) ||
+    i.severity === null
+  )
+    return stored;
+  const writer = i.reportedBy === null ? undefined : await repos.users.get(i.reportedBy);
+  return [
+    {
+      version: 1,
+      kind,
+      severity: i.severity,
+      injury: i.injury,
+      policeReport: i.policeReport,
+      policeReference: i.policeReference,
+      followUp: i.followUp,
+      narrative: i.narrative,
+      reportedBy: i.reportedBy ?? 'unknown',
+      reportedAt: i.reportedAt,
+      bySecurity: writer?.roles.includes('security') ?? false,
+    },
+  ];
+};
 
 const notFound = (id: string) =>
   err('INCIDENT.NOT_FOUND', `incident ${id} does not exist`, { incidentId: id });
@@ -59,12 +104,21 @@ export const incidentService = (deps: { store: AlarmStore; clock: Clock; ids: Id
     get: async (
       id: string,
       viewer: Pick<User, 'id' | 'roles' | 'siteIds'>,
-    ): Promise<Result<IncidentEntry>> => {
+    ): Promise<Result<IncidentDetail>> => {
       const i = await store.read.incidentRegister.get(id);
       if (!i || (viewer.siteIds.length > 0 && !viewer.siteIds.includes(i.siteId))) return notFound(id);
+      const versions = await versionsOf(store.read, i);
+      const reportVersion = versions.at(-1)?.version ?? null;
       const mayReadNarrative =
-        viewer.roles.includes('security') || viewer.roles.includes('dpo') || i.reportedBy === viewer.id;
-      return ok(mayReadNarrative ? i : { ...i, narrative: null });
+        viewer.roles.includes('security') ||
+        viewer.roles.includes('dpo') ||
+        versions.some((v) => v.reportedBy === viewer.id) ||
+        i.reportedBy === viewer.id;
+      return ok(
+        mayReadNarrative
+          ? { ...i, reportVersion, history: versions }
+          : { ...i, narrative: null, reportVersion, history: null },
+      );
     },
 
     /** What this user still has to report: for front-desk their own alarms' incidents, for security all of their sites. */
@@ -82,10 +136,10 @@ export const incidentService = (deps: { store: AlarmStore; clock: Clock; ids: Id
       user: Pick<User, 'id' | 'roles' | 'siteIds'>,
       id: string,
       input: IncidentReportInput,
-    ): Promise<Result<IncidentEntry>> =>
+    ): Promise<Result<IncidentEntry & { reportVersion: number }>> =>
       inTransaction(store, async (repos) => {
         const cur = await repos.incidentRegister.get(id);
-        if (!cur) return unwrap(notFound(id));
+        if (!cur || !servesSite(user, cur.siteId)) return unwrap(notFound(id));
         if (!mayReport(user, cur))
           return unwrap(
             err(
@@ -101,12 +155,23 @@ export const incidentService = (deps: { store: AlarmStore; clock: Clock; ids: Id
             );
         }
         const report = unwrap(validateReport(input));
-        const next: IncidentEntry = {
-          ...cur,
+        const versions = await versionsOf(repos, cur);
+        const asSecurity = user.roles.includes('security');
+        // Whoever is not security adds to what security recorded, never takes away (core/alarm/report-amend.ts).
+        if (!asSecurity) unwrap(checkAmendment(securityFloor(versions), report));
+        const at = clock.now().toISOString();
+        const stored = await repos.reportVersions.list(id);
+        // A report from before versioning becomes version 1, so the history starts with it.
+        if (stored.length === 0 && versions.length > 0) await repos.reportVersions.insert(id, versions[0]!);
+        const version: ReportVersion = {
           ...report,
+          version: (versions.at(-1)?.version ?? 0) + 1,
           reportedBy: user.id,
-          reportedAt: clock.now().toISOString(),
+          reportedAt: at,
+          bySecurity: asSecurity,
         };
+        await repos.reportVersions.insert(id, version);
+        const next: IncidentEntry = { ...cur, ...report, reportedBy: user.id, reportedAt: at };
         await repos.incidentRegister.update(next);
         await recordAudit(
           repos,
@@ -114,20 +179,21 @@ export const incidentService = (deps: { store: AlarmStore; clock: Clock; ids: Id
           actor,
           cur.reportedAt === null ? 'incident.report' : 'incident.amend',
           `incident:${id}`,
-          reportAudit(next),
+          { ...reportAudit(next), version: version.version },
         );
-        return next;
+        return { ...next, reportVersion: version.version };
       }),
 
     /** An incident without an alarm (reported afterwards, or from before Proportio). */
     createManual: (
       actor: Actor,
-      user: Pick<User, 'id'>,
+      user: Pick<User, 'id' | 'roles'>,
       input: ManualIncidentInput,
-    ): Promise<Result<IncidentEntry>> =>
+    ): Promise<Result<IncidentEntry & { reportVersion: number }>> =>
       inTransaction(store, async (repos) => {
         const room = await repos.rooms.get(input.roomId);
-        if (!room)
+        // Outside the person's sites the room is not there for them: no evidence for a site they do not serve.
+        if (!room || !actorServesSite(actor, room.siteId))
           return unwrap(
             err('ALARM.UNKNOWN_ROOM', `room ${input.roomId} does not exist`, {
               field: 'roomId',
@@ -168,13 +234,20 @@ export const incidentService = (deps: { store: AlarmStore; clock: Clock; ids: Id
           responseMs: null,
         };
         await repos.incidentRegister.insert(i);
+        await repos.reportVersions.insert(i.id, {
+          ...report,
+          version: 1,
+          reportedBy: user.id,
+          reportedAt: at,
+          bySecurity: user.roles.includes('security'),
+        });
         await recordAudit(repos, clock, actor, 'incident.create', `incident:${i.id}`, {
           siteId: i.siteId,
           roomId: i.roomId,
           occurredAt: i.occurredAt,
           ...reportAudit(i),
         });
-        return i;
+        return { ...i, reportVersion: 1 };
       }),
 
     statistics: async (

@@ -240,13 +240,15 @@ export interface Store {
   storageFull(): Promise<{ readonly since: string; readonly reason: string } | undefined>;
 }
 
-/** Who is acting. The audit log names them; authorisation checks their roles. */
+/** Who is acting. The audit log names them; authorisation checks their roles and sites. */
 export type Actor =
   | {
       readonly kind: 'user';
       readonly userId: string;
       readonly username: string;
       readonly roles: readonly Role[];
+      /** The sites this person serves; empty = every site (DOMAIN.md section 2). */
+      readonly siteIds: readonly string[];
     }
   | { readonly kind: 'system'; readonly name: string };
 

@@ -55,6 +55,8 @@ export interface ClipRepository {
     incidentId?: string;
     alarmId?: string;
     cameraId?: string;
+    /** Only clips of these sites (absent: every site). */
+    siteIds?: readonly string[];
     includeDeleted?: boolean;
     limit?: number;
   }): Promise<ClipRecord[]>;
@@ -160,6 +162,8 @@ export interface RecordingLookups {
   latestPolicy(): Promise<PolicyReference | undefined>;
   /** Alarms not closed yet, with their last press (a joined press restarts the post-roll). */
   openAlarms(): Promise<OpenAlarmRecord[]>;
+  /** The site of an incident in the register; undefined when there is no such incident. */
+  siteOfIncident(incidentId: string): Promise<string | undefined>;
 }
 
 export interface OpenAlarmRecord {

@@ -10,6 +10,7 @@ import type { SealedExtentSummary } from '../core/recording/sealed-extent.js';
 import { err, ok, unwrap, type Result } from '../core/result.js';
 import { recordAudit } from './audit.service.js';
 import type { Actor, Clock, IdGenerator, SecretBox } from './ports.js';
+import { actorServesAllSites, actorServesSite, siteLimited } from './site-scope.js';
 import type {
   ClipRecord,
   ClipVaultPort,
@@ -200,7 +201,8 @@ export const recordingService = (deps: RecordingServiceDeps) => {
     object: (actor: Actor, roomId: string) =>
       inTx(store, async (repos) => {
         const room = await repos.rooms.get(roomId);
-        if (room === undefined) return unwrap(err('RESOURCE.NOT_FOUND', `room ${roomId} does not exist`));
+        if (room === undefined || !actorServesSite(actor, room.siteId))
+          return unwrap(err('RESOURCE.NOT_FOUND', `room ${roomId} does not exist`, { field: 'roomId' }));
         const conversation = (await repos.lookups.runningConversations()).find((c) => c.roomId === roomId);
         if (conversation === undefined)
           return unwrap(
@@ -247,9 +249,12 @@ export const recordingService = (deps: RecordingServiceDeps) => {
         if (input.scope === 'site') {
           if (input.siteId === undefined)
             unwrap(err('REQUEST.INVALID', 'siteId is required for a site suspension', { field: 'siteId' }));
-          else if ((await repos.sites.get(input.siteId)) === undefined)
-            unwrap(err('RESOURCE.NOT_FOUND', `site ${input.siteId} does not exist`));
-        }
+          else if (
+            (await repos.sites.get(input.siteId)) === undefined ||
+            !actorServesSite(actor, input.siteId)
+          )
+            unwrap(err('RESOURCE.NOT_FOUND', `site ${input.siteId} does not exist`, { field: 'siteId' }));
+        } else if (!actorServesAllSites(actor)) unwrap(siteLimited());
         const siteId = input.scope === 'site' ? (input.siteId ?? null) : null;
         const active = await repos.suspensions.active();
         if (active.some((s) => s.scope === input.scope && s.siteId === siteId))
@@ -285,8 +290,10 @@ export const recordingService = (deps: RecordingServiceDeps) => {
     resume: (actor: Actor, suspensionId: string, reason: string) =>
       inTx(store, async (repos) => {
         const s = await repos.suspensions.get(suspensionId);
-        if (s === undefined)
+        if (s === undefined || (s.siteId !== null && !actorServesSite(actor, s.siteId)))
           return unwrap(err('RESOURCE.NOT_FOUND', `suspension ${suspensionId} does not exist`));
+        // Lifting an organisation-wide suspension turns recording back on at sites this person does not serve.
+        if (s.siteId === null && !actorServesAllSites(actor)) unwrap(siteLimited());
         if (s.resumedAt !== null)
           unwrap(err('RECORDING.NOT_SUSPENDED', 'this suspension has already been lifted', { suspensionId }));
         const r = reason.trim();
@@ -311,7 +318,12 @@ export const recordingService = (deps: RecordingServiceDeps) => {
       }),
 
     activeSuspensions: () => store.read.suspensions.active(),
+    /** Suspensions of the viewer's sites and of the whole organisation (which covers theirs too). */
     suspensions: (limit = 100) => store.read.suspensions.list(limit),
+    suspensionsFor: async (viewer: Actor, limit = 100) =>
+      (await store.read.suspensions.list(limit)).filter(
+        (s) => s.siteId === null || actorServesSite(viewer, s.siteId),
+      ),
 
     // ---- clips -------------------------------------------------------------------------------
 
@@ -578,6 +590,7 @@ export const recordingService = (deps: RecordingServiceDeps) => {
       return note;
     },
 
+    /** Whether an incident has footage; an incident that does not exist, or lies outside the viewer's sites, is 404. */
     footage: async (filter: { incidentId?: string; alarmId?: string }) => ({
       notes: await store.read.footageNotes.list(filter),
       clips:
@@ -585,6 +598,18 @@ export const recordingService = (deps: RecordingServiceDeps) => {
           ? []
           : await store.read.clips.list({ ...filter, includeDeleted: true }),
     }),
+    footageFor: async (
+      viewer: Actor,
+      incidentId: string,
+    ): Promise<Result<{ notes: FootageNote[]; clips: ClipRecord[] }>> => {
+      const siteId = await store.read.lookups.siteOfIncident(incidentId);
+      if (siteId === undefined || !actorServesSite(viewer, siteId))
+        return err('INCIDENT.NOT_FOUND', `incident ${incidentId} does not exist`, { incidentId });
+      return ok({
+        notes: await store.read.footageNotes.list({ incidentId }),
+        clips: await store.read.clips.list({ incidentId, includeDeleted: true }),
+      });
+    },
     listClips: (
       filter: {
         incidentId?: string;
@@ -595,6 +620,26 @@ export const recordingService = (deps: RecordingServiceDeps) => {
       } = {},
     ) => store.read.clips.list(filter),
     getClip: (id: string) => store.read.clips.get(id),
+    /** Clip metadata of the viewer's sites only. */
+    clipsFor: (
+      viewer: Actor,
+      filter: {
+        incidentId?: string;
+        alarmId?: string;
+        cameraId?: string;
+        includeDeleted?: boolean;
+        limit?: number;
+      } = {},
+    ) =>
+      store.read.clips.list({
+        ...filter,
+        ...(viewer.kind === 'user' && viewer.siteIds.length > 0 ? { siteIds: viewer.siteIds } : {}),
+      }),
+    /** One clip; outside the viewer's sites it does not exist for them. */
+    clipFor: async (viewer: Actor, id: string) => {
+      const c = await store.read.clips.get(id);
+      return c !== undefined && actorServesSite(viewer, c.siteId) ? c : undefined;
+    },
     totals: () => store.read.clips.totals(),
     unfinishedClips: () => store.read.clips.unfinished(),
     /** Alarms not closed yet (at start-up the recorder resumes their post-roll). */

@@ -8,6 +8,7 @@ import { err, ok, unwrap, type Result } from '../core/result.js';
 import { inTransaction } from './transaction.js';
 import { recordAudit } from './audit.service.js';
 import type { Actor, CameraRecord, Clock, IdGenerator, Repositories, SecretBox, Store } from './ports.js';
+import { actorServesAllSites, actorServesSite, siteLimited } from './site-scope.js';
 
 export interface RegistryDeps {
   readonly store: Store;
@@ -68,6 +69,11 @@ export const registryService = (deps: RegistryDeps) => {
     if (r.ok) deps.onCameraChanged?.(r.value.id);
     return r;
   };
+  /** Another site's camera is not there for this actor (404, as for every other resource). */
+  const servesCameraSite = async (repos: Repositories, actor: Actor, roomId: string): Promise<boolean> => {
+    const room = await repos.rooms.get(roomId);
+    return room !== undefined && actorServesSite(actor, room.siteId);
+  };
   const nameTaken = async (repos: Repositories, roomId: string, name: string, self?: string) => {
     const other = await repos.cameras.findByName(roomId, name);
     if (other === undefined || other.id === self) return;
@@ -87,6 +93,7 @@ export const registryService = (deps: RegistryDeps) => {
 
     putOrganisation: (actor: Actor, input: OrganisationInput): Promise<Result<Organisation>> =>
       inTransaction(store, async (repos) => {
+        if (!actorServesAllSites(actor)) unwrap(siteLimited());
         const org: Organisation = {
           name: unwrap(validName('name', input.name, 200)),
           address: unwrap(validText('address', input.address, 500)),
@@ -105,6 +112,8 @@ export const registryService = (deps: RegistryDeps) => {
 
     createSite: (actor: Actor, input: SiteInput): Promise<Result<Site>> =>
       inTransaction(store, async (repos) => {
+        // A new site would lie outside a site-limited administrator's own sites at once.
+        if (!actorServesAllSites(actor)) unwrap(siteLimited());
         const name = unwrap(validName('name', input.name));
         if (await repos.sites.findByName(name))
           unwrap(err('RESOURCE.CONFLICT', `a site named "${name}" already exists`, { field: 'name' }));
@@ -122,7 +131,7 @@ export const registryService = (deps: RegistryDeps) => {
     updateSite: (actor: Actor, id: string, input: Partial<SiteInput>): Promise<Result<Site>> =>
       inTransaction(store, async (repos) => {
         const cur = await repos.sites.get(id);
-        if (!cur) return unwrap(notFound('site', id));
+        if (!cur || !actorServesSite(actor, id)) return unwrap(notFound('site', id));
         const name = input.name === undefined ? cur.name : unwrap(validName('name', input.name));
         const other = await repos.sites.findByName(name);
         if (other && other.id !== id)
@@ -143,7 +152,8 @@ export const registryService = (deps: RegistryDeps) => {
 
     createRoom: (actor: Actor, input: RoomInput): Promise<Result<Room>> =>
       inTransaction(store, async (repos) => {
-        if (!(await repos.sites.get(input.siteId))) return unwrap(notFound('site', input.siteId));
+        if (!(await repos.sites.get(input.siteId)) || !actorServesSite(actor, input.siteId))
+          return unwrap(notFound('site', input.siteId));
         const name = unwrap(validName('name', input.name));
         if (await repos.rooms.findByName(input.siteId, name)) {
           unwrap(err('RESOURCE.CONFLICT', `the site already has a room named "${name}"`, { field: 'name' }));
@@ -171,7 +181,7 @@ export const registryService = (deps: RegistryDeps) => {
     ): Promise<Result<Room>> =>
       inTransaction(store, async (repos) => {
         const cur = await repos.rooms.get(id);
-        if (!cur) return unwrap(notFound('room', id));
+        if (!cur || !actorServesSite(actor, cur.siteId)) return unwrap(notFound('room', id));
         const name = input.name === undefined ? cur.name : unwrap(validName('name', input.name));
         const other = await repos.rooms.findByName(cur.siteId, name);
         if (other && other.id !== id)
@@ -190,13 +200,24 @@ export const registryService = (deps: RegistryDeps) => {
         return room;
       }),
 
-    listCameras: (filter?: { roomId?: string }) => store.read.cameras.list(filter),
-    getCamera: (id: string) => store.read.cameras.get(id),
+    /** Cameras of the rooms of the sites this actor serves (a camera's address is no business of another site). */
+    listCameras: async (viewer: Actor, filter?: { roomId?: string }) => {
+      const siteOf = new Map((await store.read.rooms.list()).map((r) => [r.id, r.siteId]));
+      return (await store.read.cameras.list(filter)).filter((c) =>
+        actorServesSite(viewer, siteOf.get(c.roomId) ?? ''),
+      );
+    },
+    getCamera: async (viewer: Actor, id: string) => {
+      const c = await store.read.cameras.get(id);
+      const room = c && (await store.read.rooms.get(c.roomId));
+      return room && actorServesSite(viewer, room.siteId) ? c : undefined;
+    },
 
     createCamera: async (actor: Actor, input: CameraInput): Promise<Result<Camera>> =>
       cameraChanged(
         await inTransaction(store, async (repos) => {
-          if (!(await repos.rooms.get(input.roomId))) return unwrap(notFound('room', input.roomId));
+          const room = await repos.rooms.get(input.roomId);
+          if (!room || !actorServesSite(actor, room.siteId)) return unwrap(notFound('room', input.roomId));
           const name = unwrap(validName('name', input.name));
           await nameTaken(repos, input.roomId, name);
           const parsed = unwrap(parseCameraUrl(input.url));
@@ -238,10 +259,12 @@ export const registryService = (deps: RegistryDeps) => {
       cameraChanged(
         await inTransaction(store, async (repos) => {
           const cur = await repos.cameras.getWithSecret(id);
-          if (!cur) return unwrap(notFound('camera', id));
+          const curRoom = cur && (await repos.rooms.get(cur.roomId));
+          if (!cur || !curRoom || !actorServesSite(actor, curRoom.siteId))
+            return unwrap(notFound('camera', id));
           const roomId = input.roomId ?? cur.roomId;
-          if (input.roomId !== undefined && !(await repos.rooms.get(input.roomId)))
-            return unwrap(notFound('room', input.roomId));
+          const newRoom = input.roomId === undefined ? curRoom : await repos.rooms.get(input.roomId);
+          if (!newRoom || !actorServesSite(actor, newRoom.siteId)) return unwrap(notFound('room', roomId));
           const name = input.name === undefined ? cur.name : unwrap(validName('name', input.name));
           await nameTaken(repos, roomId, name, id);
           const parsed = input.url === undefined ? undefined : unwrap(parseCameraUrl(input.url));
@@ -283,7 +306,8 @@ export const registryService = (deps: RegistryDeps) => {
       cameraChanged(
         await inTransaction(store, async (repos) => {
           const cur = await repos.cameras.get(id);
-          if (!cur) return unwrap(notFound('camera', id));
+          if (!cur || !(await servesCameraSite(repos, actor, cur.roomId)))
+            return unwrap(notFound('camera', id));
           if (cur.disabled === disabled) return cur;
           const at = disabled ? now() : null;
           await repos.cameras.setDisabled(id, at);
@@ -310,7 +334,8 @@ export const registryService = (deps: RegistryDeps) => {
       cameraChanged(
         await inTransaction(store, async (repos) => {
           const cur = await repos.cameras.get(id);
-          if (!cur) return unwrap(notFound('camera', id));
+          if (!cur || !(await servesCameraSite(repos, actor, cur.roomId)))
+            return unwrap(notFound('camera', id));
           await repos.cameras.remove(id, now());
           await recordAudit(repos, clock, actor, 'camera.remove', `camera:${id}`, {
             roomId: cur.roomId,
@@ -324,6 +349,7 @@ export const registryService = (deps: RegistryDeps) => {
 
     createConversationType: (actor: Actor, input: ConversationTypeInput): Promise<Result<ConversationType>> =>
       inTransaction(store, async (repos) => {
+        if (!actorServesAllSites(actor)) unwrap(siteLimited());
         const code = unwrap(validCode('code', input.code));
         if (await repos.conversationTypes.findByCode(code)) {
           unwrap(err('RESOURCE.CONFLICT', `conversation type "${code}" already exists`, { field: 'code' }));
@@ -352,6 +378,7 @@ export const registryService = (deps: RegistryDeps) => {
       inTransaction(store, async (repos) => {
         const cur = await repos.conversationTypes.get(id);
         if (!cur) return unwrap(notFound('conversationType', id));
+        if (!actorServesAllSites(actor)) unwrap(siteLimited());
         const t: ConversationType = {
           ...cur,
           nameNl: input.nameNl === undefined ? cur.nameNl : unwrap(validName('nameNl', input.nameNl)),
@@ -373,6 +400,7 @@ export const registryService = (deps: RegistryDeps) => {
       value: unknown,
     ): Promise<Result<{ key: string; value: unknown }>> =>
       inTransaction(store, async (repos) => {
+        if (!actorServesAllSites(actor)) unwrap(siteLimited());
         const known = SETTINGS[key];
         if (!known) return unwrap(err('REQUEST.INVALID', `unknown setting "${key}"`, { field: 'key' }));
         const problem = known.check(value);

@@ -5,7 +5,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROLES, hasPermission, type Role } from '../../src/core/auth/roles.js';
+import { PERMISSIONS, ROLES, hasPermission, type Role } from '../../src/core/auth/roles.js';
 import { DEMO_ACCOUNTS } from '../../src/services/demo.service.js';
 import { startTestRuntime, loginAs, type TestRuntime } from '../support/test-runtime.js';
 
@@ -56,9 +56,19 @@ const concrete = (url: string) =>
   );
 
 describe('route × role authorisation', () => {
-  it('declares access on every API route (and there are routes to walk)', () => {
+  it('declares a known access on every route, and opens only the routes meant for anyone', () => {
     expect(t.app.declaredRoutes.length).toBeGreaterThan(20);
-    for (const r of t.app.declaredRoutes) expect(r.access, `${r.method} ${r.url}`).toBeTruthy();
+    const known = new Set<string>(['public', 'authenticated', ...Object.keys(PERMISSIONS)]);
+    // A misspelt permission (cast past the type) would lock a route for everyone, or worse.
+    const unknown = t.app.declaredRoutes.filter((r) => !known.has(r.access));
+    expect(unknown.map((r) => `${r.method} ${r.url}: ${r.access}`)).toEqual([]);
+    // Public: probes, login, the identity provider's round trip, the API description, room privacy notices.
+    const meantPublic =
+      /^\/(healthz|readyz)$|^\/api\/(auth\/login|auth\/oidc(\/.*)?|openapi\.json|public\/.*)$/;
+    const open = t.app.declaredRoutes.filter((r) => r.access === 'public' && !meantPublic.test(r.url));
+    expect(open.map((r) => `${r.method} ${r.url}`)).toEqual([]);
+    for (const r of t.app.declaredRoutes)
+      expect(t.app.hasRoute({ method: r.method, url: r.url }), `${r.method} ${r.url}`).toBe(true);
   });
 
   it('refuses to build an app in which any route lacks an access declaration', async () => {

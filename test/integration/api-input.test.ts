@@ -71,6 +71,20 @@ describe.each(dialects)('hostile input on %s', (dialect) => {
     ],
     ['camera: not a URL', 'POST', '/api/cameras', () => ({ roomId, name: 'Cam', url: 'rtsp//nope' }), [400]],
     [
+      'camera: broken percent-escape in the user name',
+      'POST',
+      '/api/cameras',
+      () => ({ roomId, name: 'Cam', url: 'rtsp://%ZZ@cam.example/s' }),
+      [400],
+    ],
+    [
+      'camera: broken percent-escape in the password',
+      'POST',
+      '/api/cameras',
+      () => ({ roomId, name: 'Cam', url: 'rtsp://u:%E0%A4%A@cam.example/s' }),
+      [400],
+    ],
+    [
       'camera: boolean password',
       'POST',
       '/api/cameras',
@@ -220,6 +234,14 @@ describe.each(dialects)('hostile input on %s', (dialect) => {
       payload: { name: 7 },
     });
     expect(typed.json<{ errors: Array<{ field: string }> }>().errors[0]?.field).toBe('name');
+    const escape = await t.app.inject({
+      method: 'POST',
+      url: '/api/cameras',
+      headers: admin,
+      payload: { roomId, name: 'Cam', url: 'rtsp://%ZZ@cam.example/s' },
+    });
+    expect(escape.statusCode).toBe(400);
+    expect(escape.json()).toMatchObject({ code: 'REQUEST.INVALID', errors: [{ field: 'url' }] });
   });
 
   it('never returns camera credentials, and keeps them out of the stored URL', async () => {

@@ -74,7 +74,7 @@ describe('proportio policy show', () => {
     const svc = mod.services.assessments;
     const actor = async (username: string): Promise<Actor> => {
       const u = (await t.rt.store.read.users.findByUsername(username))!;
-      return { kind: 'user', userId: u.id, username, roles: u.roles };
+      return { kind: 'user', userId: u.id, username, roles: u.roles, siteIds: u.siteIds };
     };
     const fg = await actor('fg');
     const typeId = (await t.rt.store.read.conversationTypes.findByCode('bijstandsgesprek'))!.id;

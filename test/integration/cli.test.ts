@@ -194,6 +194,20 @@ describe('API commands against a running instance', () => {
     const r = await inProc(['site', 'add', '--name', "x'; DROP TABLE sites; --", ...conn]);
     expect(r.code).toBe(65);
     expect(r.stderr).toContain('REQUEST.INVALID');
+    // A broken percent-escape in the camera URL is bad input (65, naming the field), not a crash (70).
+    const cam = await inProc([
+      'camera',
+      'add',
+      '--room',
+      'Spreekkamer 1',
+      '--name',
+      'Cam',
+      '--stream-url',
+      'rtsp://%ZZ@cam.example/s',
+      ...conn,
+    ]);
+    expect(cam.code).toBe(65);
+    expect(cam.stderr).toContain('url');
     expect(await t.rt.store.read.audit.count()).toBe(before);
   });
 

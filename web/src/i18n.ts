@@ -42,6 +42,9 @@ const nl = {
     'RESOURCE.CONFLICT': 'Dit bestaat al.',
     'RESOURCE.NOT_FOUND': 'Niet gevonden.',
     'AUTH.FORBIDDEN': 'Uw rol staat dit niet toe.',
+    'AUTH.SITE_LIMITED': 'Dit geldt voor alle locaties; uw account hoort maar bij een deel ervan.',
+    'INCIDENT.REPORT_LOWERED':
+      'Wat beveiliging heeft vastgelegd kunt u aanvullen, maar niet verlagen of weghalen.',
     'AUTH.CSRF': 'Uw sessie is verlopen; laad de pagina opnieuw.',
     'AUTH.WEAK_PASSWORD': 'Het wachtwoord voldoet niet aan de regels.',
     'AUTH.LOCKED': 'Te veel mislukte pogingen; het account is tijdelijk geblokkeerd.',
@@ -1006,6 +1009,8 @@ const en: Dictionary = {
     'RESOURCE.CONFLICT': 'This already exists.',
     'RESOURCE.NOT_FOUND': 'Not found.',
     'AUTH.FORBIDDEN': 'Your role does not allow this.',
+    'AUTH.SITE_LIMITED': 'This concerns every site; your account serves only some of them.',
+    'INCIDENT.REPORT_LOWERED': 'You can add to what security recorded, but not lower or remove it.',
     'AUTH.CSRF': 'Your session has expired; reload the page.',
     'AUTH.WEAK_PASSWORD': 'The password does not meet the rules.',
     'AUTH.LOCKED': 'Too many failed attempts; the account is temporarily locked.',

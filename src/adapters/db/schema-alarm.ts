@@ -60,12 +60,29 @@ export interface DeviceTable {
   last_seen_at: string | null;
 }
 
+/** Every filing and amendment of an incident report (migration 0006), append-only. */
+export interface IncidentReportVersionTable {
+  incident_id: string;
+  version: number;
+  kind: string;
+  severity: number;
+  injury: number;
+  police_report: number;
+  police_reference: string | null;
+  follow_up: string | null;
+  narrative: string | null;
+  reported_by: string;
+  reported_at: string;
+  by_security: number;
+}
+
 declare module './schema.js' {
   interface DB {
     conversations: ConversationTable;
     alarms: AlarmTable;
     alarm_acknowledgements: AlarmAcknowledgementTable;
     devices: DeviceTable;
+    incident_report_versions: IncidentReportVersionTable;
   }
   /** Columns 0002-alarms adds to the incident register. */
   interface IncidentTable {

@@ -38,4 +38,9 @@ export const ALARM_ERRORS = {
   'INCIDENT.NOT_FOUND': { status: 404, exit: 66, title: 'The incident does not exist' },
   'INCIDENT.ALARM_OPEN': { status: 409, exit: 65, title: 'Close the alarm before reporting the incident' },
   'INCIDENT.INVALID': { status: 400, exit: 65, title: 'The incident report is not valid' },
+  'INCIDENT.REPORT_LOWERED': {
+    status: 409,
+    exit: 65,
+    title: 'Only security can lower or remove what security recorded in an incident report',
+  },
 } as const satisfies Record<string, { status: number; exit: number; title: string }>;

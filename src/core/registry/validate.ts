@@ -75,6 +75,15 @@ export interface ParsedCameraUrl {
   readonly password: string | undefined;
 }
 
+/** Percent-decoding that answers null on a malformed escape instead of throwing URIError. */
+export const decodeUrlPart = (s: string): string | null => {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return null;
+  }
+};
+
 /**
  * Camera stream URLs: RTSP (or HTTP(S) for cameras that serve streams that way). Credentials in
  * the URL are split off so the stored URL never carries them.
@@ -92,8 +101,13 @@ export const parseCameraUrl = (value: string): Result<ParsedCameraUrl> => {
     });
   }
   if (!u.hostname) return err('REQUEST.INVALID', 'url has no host', { field: 'url' });
-  const username = u.username ? decodeURIComponent(u.username) : undefined;
-  const password = u.password ? decodeURIComponent(u.password) : undefined;
+  // WHATWG URL keeps a broken escape such as %ZZ as it is; decoding it would throw.
+  const username = u.username ? decodeUrlPart(u.username) : undefined;
+  const password = u.password ? decodeUrlPart(u.password) : undefined;
+  if (username === null || password === null)
+    return err('REQUEST.INVALID', 'url has a broken percent-escape (%XX) in its user name or password', {
+      field: 'url',
+    });
   u.username = '';
   u.password = '';
   return ok({ url: u.toString(), username, password });

@@ -4,6 +4,7 @@ import { m0002Alarms } from './0002-alarms.js';
 import { m0003Assessments } from './0003-assessments.js';
 import { m0004Recording } from './0004-recording.js';
 import { m0005ApiTokens } from './0005-api-tokens.js';
+import { m0006IncidentReportVersions } from './0006-incident-report-versions.js';
 import { m0007AuditHardening } from './0007-audit-hardening.js';
 import { m0008CameraStatus } from './0008-camera-status.js';
 import { m0009AssessmentContributions } from './0009-assessment-contributions.js';
@@ -18,6 +19,7 @@ export const MIGRATIONS: ReadonlyArray<readonly [string, Migration]> = [
   ['0003-assessments', m0003Assessments],
   ['0004-recording', m0004Recording],
   ['0005-api-tokens', m0005ApiTokens],
+  ['0006-incident-report-versions', m0006IncidentReportVersions],
   ['0007-audit-hardening', m0007AuditHardening],
   ['0008-camera-status', m0008CameraStatus],
   ['0009-assessment-contributions', m0009AssessmentContributions],

@@ -11,6 +11,7 @@ import {
   conversationRepository,
   deviceRepository,
   incidentRegisterRepository,
+  reportVersionRepository,
 } from './alarm.repository.js';
 import { auditRepository } from './audit.repository.js';
 import type { Executor } from './executor.js';
@@ -40,6 +41,7 @@ const repositories = (db: Executor, dialect: 'sqlite' | 'postgres'): AlarmReposi
   alarms: alarmRepository(db, dialect),
   devices: deviceRepository(db),
   incidentRegister: incidentRegisterRepository(db),
+  reportVersions: reportVersionRepository(db),
 });
 
 /** On the composition root's database handle (the same connection or pool as the foundation's store). */

@@ -8,6 +8,7 @@ import type {
   AlarmState,
   Conversation,
   DeviceKind,
+  IncidentKind,
 } from '../../../core/alarm/model.js';
 import type { StatRow } from '../../../core/alarm/statistics.js';
 import type {
@@ -18,7 +19,9 @@ import type {
   IncidentEntry,
   IncidentFilter,
   IncidentRegisterRepository,
+  ReportVersionRepository,
 } from '../../../services/alarm-ports.js';
+import type { ReportVersion } from '../../../core/alarm/report-amend.js';
 import type { AlarmRow, ConversationRow, DeviceRow } from '../schema-alarm.js';
 import type { IncidentTable } from '../schema.js';
 import { bool, int, type Executor } from './executor.js';
@@ -320,3 +323,47 @@ export const incidentRegisterRepository = (db: Executor): IncidentRegisterReposi
     },
   };
 };
+
+export const reportVersionRepository = (db: Executor): ReportVersionRepository => ({
+  insert: async (incidentId, v) => {
+    await db
+      .insertInto('incident_report_versions')
+      .values({
+        incident_id: incidentId,
+        version: v.version,
+        kind: v.kind,
+        severity: v.severity,
+        injury: int(v.injury),
+        police_report: int(v.policeReport),
+        police_reference: v.policeReference,
+        follow_up: v.followUp,
+        narrative: v.narrative,
+        reported_by: v.reportedBy,
+        reported_at: v.reportedAt,
+        by_security: int(v.bySecurity),
+      })
+      .execute();
+  },
+  list: async (incidentId) =>
+    (
+      await db
+        .selectFrom('incident_report_versions')
+        .selectAll()
+        .where('incident_id', '=', incidentId)
+        .orderBy('version')
+        .execute()
+    ).map((r): ReportVersion => ({
+      version: Number(r.version),
+      // Written only through validateReport, so always one of INCIDENT_KINDS.
+      kind: r.kind as IncidentKind,
+      severity: Number(r.severity),
+      injury: bool(Number(r.injury)),
+      policeReport: bool(Number(r.police_report)),
+      policeReference: r.police_reference,
+      followUp: r.follow_up,
+      narrative: r.narrative,
+      reportedBy: r.reported_by,
+      reportedAt: r.reported_at,
+      bySecurity: bool(Number(r.by_security)),
+    })),
+});

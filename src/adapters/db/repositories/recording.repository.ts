@@ -122,6 +122,7 @@ export const clipRepository = (db: Executor): ClipRepository => ({
     if (f.incidentId !== undefined) q = q.where('incident_ids', 'like', `%${JSON.stringify(f.incidentId)}%`);
     if (f.alarmId !== undefined) q = q.where('alarm_ids', 'like', `%${JSON.stringify(f.alarmId)}%`);
     if (f.cameraId !== undefined) q = q.where('camera_id', '=', f.cameraId);
+    if (f.siteIds !== undefined) q = q.where('site_id', 'in', f.siteIds.length > 0 ? [...f.siteIds] : ['']);
     if (f.includeDeleted !== true) q = q.where('deleted_at', 'is', null);
     return (
       await q
@@ -327,6 +328,9 @@ export const recordingLookups = (db: Executor): RecordingLookups => ({
       roomId: r.room_id,
       lastPressAt: r.last_press_at,
     })),
+  siteOfIncident: async (incidentId) =>
+    (await db.selectFrom('incidents').select('site_id').where('id', '=', incidentId).executeTakeFirst())
+      ?.site_id,
   latestPolicy: async () => {
     try {
       const r = await sql<{ seq: number | string; compiled_at: string; hash: string; compiled: string }>`

@@ -83,7 +83,7 @@ export const alarmRoutes = async (app: FastifyInstance, opts: AlarmRoutesOptions
   app.post(
     '/api/conversations/:id/end',
     {
-      config: { access: 'conversations:write' },
+      config: { access: 'conversations:write', sites: 'conversation' },
       schema: {
         tags: ['alarms'],
         summary: 'End a conversation',
@@ -254,7 +254,7 @@ export const alarmRoutes = async (app: FastifyInstance, opts: AlarmRoutesOptions
   app.get(
     '/api/alarms/:id',
     {
-      config: { access: 'alarms:respond' },
+      config: { access: 'alarms:respond', sites: 'alarm' },
       schema: {
         tags: ['alarms'],
         summary: 'One alarm',
@@ -268,7 +268,7 @@ export const alarmRoutes = async (app: FastifyInstance, opts: AlarmRoutesOptions
   app.post(
     '/api/alarms/:id/acknowledge',
     {
-      config: { access: 'alarms:respond' },
+      config: { access: 'alarms:respond', sites: 'alarm' },
       schema: {
         tags: ['alarms'],
         summary: '"Ik kom": I am on my way (everybody sees who)',
@@ -282,7 +282,7 @@ export const alarmRoutes = async (app: FastifyInstance, opts: AlarmRoutesOptions
   app.post(
     '/api/alarms/:id/close',
     {
-      config: { access: 'alarms:respond' },
+      config: { access: 'alarms:respond', sites: 'alarm' },
       schema: {
         tags: ['alarms'],
         summary: 'Close the alarm (the incident then awaits its report)',
@@ -296,7 +296,7 @@ export const alarmRoutes = async (app: FastifyInstance, opts: AlarmRoutesOptions
   app.post(
     '/api/alarms/:id/escalate',
     {
-      config: { access: 'alarms:respond' },
+      config: { access: 'alarms:respond', sites: 'alarm' },
       schema: {
         tags: ['alarms'],
         summary: 'Escalate to security now (otherwise automatic after alarm.escalationSeconds)',
@@ -329,7 +329,7 @@ export const alarmRoutes = async (app: FastifyInstance, opts: AlarmRoutesOptions
         response: { 200: Type.Array(DeviceSchema), ...errorResponses(401, 403) },
       },
     },
-    async () => devices.list(),
+    async (req) => devices.list(actor(req)),
   );
 
   app.post(
@@ -363,7 +363,7 @@ export const alarmRoutes = async (app: FastifyInstance, opts: AlarmRoutesOptions
   app.post(
     '/api/devices/:id/token',
     {
-      config: { access: 'devices:write' },
+      config: { access: 'devices:write', sites: 'device' },
       schema: {
         tags: ['alarms'],
         summary: 'Replace the device token (the old one stops working at once)',
@@ -382,7 +382,7 @@ export const alarmRoutes = async (app: FastifyInstance, opts: AlarmRoutesOptions
   app.patch(
     '/api/devices/:id',
     {
-      config: { access: 'devices:write' },
+      config: { access: 'devices:write', sites: 'device' },
       schema: {
         tags: ['alarms'],
         summary: 'Disable or enable a device',

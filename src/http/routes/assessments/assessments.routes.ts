@@ -73,7 +73,7 @@ export const assessmentRoutes = async (app: FastifyInstance, opts: { assessments
   app.get(
     '/api/assessments/:id',
     {
-      config: { access: 'assessments:read' },
+      config: { access: 'assessments:read', sites: 'organisation' },
       schema: {
         tags,
         summary: 'One assessment with all its versions (oldest first)',
@@ -109,7 +109,7 @@ export const assessmentRoutes = async (app: FastifyInstance, opts: { assessments
   app.put(
     '/api/assessments/:id',
     {
-      config: { access: 'assessments:write' },
+      config: { access: 'assessments:write', sites: 'organisation' },
       schema: {
         tags,
         summary:
@@ -157,7 +157,7 @@ export const assessmentRoutes = async (app: FastifyInstance, opts: { assessments
   app.get(
     '/api/assessments/:id/evaluation',
     {
-      config: { access: 'assessments:read' },
+      config: { access: 'assessments:read', sites: 'organisation' },
       schema: {
         tags,
         summary: 'Findings and verdict of a stored version (default: the latest)',
@@ -173,7 +173,7 @@ export const assessmentRoutes = async (app: FastifyInstance, opts: { assessments
   app.get(
     '/api/assessments/:id/comparison',
     {
-      config: { access: 'assessments:read' },
+      config: { access: 'assessments:read', sites: 'organisation' },
       schema: {
         tags,
         summary: 'Alternatives comparison of a stored version',
@@ -189,7 +189,7 @@ export const assessmentRoutes = async (app: FastifyInstance, opts: { assessments
   app.get(
     '/api/assessments/:id/report.md',
     {
-      config: { access: 'assessments:read' },
+      config: { access: 'assessments:read', sites: 'organisation' },
       schema: {
         tags,
         summary: 'The DPIA report in Markdown (nl or en)',
@@ -210,7 +210,7 @@ export const assessmentRoutes = async (app: FastifyInstance, opts: { assessments
   app.post(
     '/api/assessments/:id/dpo-advice',
     {
-      config: { access: 'assessments:advise' },
+      config: { access: 'assessments:advise', sites: 'organisation' },
       schema: {
         tags,
         summary: 'Record the DPO’s advice (GDPR Art. 35(2)) on the open version',
@@ -226,7 +226,7 @@ export const assessmentRoutes = async (app: FastifyInstance, opts: { assessments
   app.post(
     '/api/assessments/:id/views',
     {
-      config: { access: 'assessments:write' },
+      config: { access: 'assessments:write', sites: 'organisation' },
       schema: {
         tags,
         summary:
@@ -242,7 +242,7 @@ export const assessmentRoutes = async (app: FastifyInstance, opts: { assessments
   app.post(
     '/api/assessments/:id/judgements',
     {
-      config: { access: 'assessments:write' },
+      config: { access: 'assessments:write', sites: 'organisation' },
       schema: {
         tags,
         summary: 'Record your judgement on a review finding (your name is recorded)',
@@ -258,7 +258,7 @@ export const assessmentRoutes = async (app: FastifyInstance, opts: { assessments
   app.post(
     '/api/assessments/:id/submit',
     {
-      config: { access: 'assessments:write' },
+      config: { access: 'assessments:write', sites: 'organisation' },
       schema: {
         tags,
         summary: 'Submit the draft for decision',
@@ -272,7 +272,7 @@ export const assessmentRoutes = async (app: FastifyInstance, opts: { assessments
   app.post(
     '/api/assessments/:id/decision',
     {
-      config: { access: 'assessments:decide' },
+      config: { access: 'assessments:decide', sites: 'organisation' },
       schema: {
         tags,
         summary:
@@ -299,7 +299,7 @@ export const assessmentRoutes = async (app: FastifyInstance, opts: { assessments
   app.post(
     '/api/assessments/:id/withdrawal',
     {
-      config: { access: 'assessments:withdraw' },
+      config: { access: 'assessments:withdraw', sites: 'organisation' },
       schema: {
         tags,
         summary: 'Withdraw the assessment (every open or approved version); what it enabled stops at once',

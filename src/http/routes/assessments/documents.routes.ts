@@ -75,7 +75,7 @@ export const documentRoutes = async (app: FastifyInstance, opts: DocumentRouteOp
   app.get(
     '/api/assessments/:id/report.html',
     {
-      config: { access: 'assessments:read' },
+      config: { access: 'assessments:read', sites: 'organisation' },
       schema: {
         tags,
         summary: 'The DPIA report as an accessible HTML document (Model DPIA Rijksdienst paragraphs)',
@@ -97,7 +97,7 @@ export const documentRoutes = async (app: FastifyInstance, opts: DocumentRouteOp
   app.get(
     '/api/assessments/:id/report.pdf',
     {
-      config: { access: 'assessments:read' },
+      config: { access: 'assessments:read', sites: 'organisation' },
       schema: {
         tags,
         summary: 'The DPIA report as a tagged PDF',
@@ -151,7 +151,7 @@ export const documentRoutes = async (app: FastifyInstance, opts: DocumentRouteOp
   app.get(
     '/api/assessments/:id/ropa.json',
     {
-      config: { access: 'assessments:read' },
+      config: { access: 'assessments:read', sites: 'organisation' },
       schema: {
         tags,
         summary: 'The register-of-processing entry (GDPR Art. 30) of an approved measure',
@@ -169,7 +169,7 @@ export const documentRoutes = async (app: FastifyInstance, opts: DocumentRouteOp
   app.get(
     '/api/assessments/:id/ropa.pdf',
     {
-      config: { access: 'assessments:read' },
+      config: { access: 'assessments:read', sites: 'organisation' },
       schema: {
         tags,
         summary: 'The register-of-processing entry as PDF',
@@ -205,7 +205,7 @@ export const documentRoutes = async (app: FastifyInstance, opts: DocumentRouteOp
   app.get(
     '/api/rooms/:id/sign.pdf',
     {
-      config: { access: 'policy:read' },
+      config: { access: 'policy:read', sites: 'organisation' },
       schema: {
         tags: ['policy'],
         summary: 'The first-layer sign for the room entrance (A4 PDF), from its effective policy',
@@ -227,7 +227,7 @@ export const documentRoutes = async (app: FastifyInstance, opts: DocumentRouteOp
   app.get(
     '/api/rooms/:id/transparency',
     {
-      config: { access: 'policy:read' },
+      config: { access: 'policy:read', sites: 'organisation' },
       schema: {
         tags: ['policy'],
         summary: 'Transparency texts for a room: second-layer page and the invitation-letter paragraph',
@@ -259,7 +259,7 @@ export const documentRoutes = async (app: FastifyInstance, opts: DocumentRouteOp
   app.get(
     '/api/public/rooms/:id/privacy',
     {
-      config: { access: 'public' },
+      config: { access: 'public', sites: 'organisation' },
       schema: {
         tags: ['policy'],
         summary: 'The second-layer privacy page residents reach from the sign (public HTML)',

@@ -7,7 +7,8 @@ export const auditRoutes = async (app: FastifyInstance, opts: { audit: ReturnTyp
   app.get(
     '/api/audit',
     {
-      config: { access: 'audit:read' },
+      // The chain is one, verified whole: the audit log is organisation-wide.
+      config: { access: 'audit:read', sites: 'organisation' },
       schema: {
         tags: ['audit'],
         summary: 'Audit log, newest first, paged by sequence number',
@@ -51,7 +52,7 @@ export const auditRoutes = async (app: FastifyInstance, opts: { audit: ReturnTyp
   app.get(
     '/api/audit/verify',
     {
-      config: { access: 'audit:read' },
+      config: { access: 'audit:read', sites: 'organisation' },
       schema: {
         tags: ['audit'],
         summary:

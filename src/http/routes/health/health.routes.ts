@@ -107,7 +107,8 @@ export const healthRoutes = async (
   app.get(
     '/api/health',
     {
-      config: { access: HEALTH_DETAILS },
+      // The banner on every screen: the system's state (e.g. a site's suspension) is everyone's to see.
+      config: { access: HEALTH_DETAILS, sites: 'organisation' },
       schema: {
         tags: ['health'],
         summary:

@@ -40,7 +40,27 @@ const IncidentFields = {
   responseMs: Type.Union([Type.Integer(), Type.Null()]),
 };
 const IncidentSummarySchema = Type.Object({ ...IncidentFields, hasNarrative: Type.Boolean() });
-const IncidentSchema = Type.Object({ ...IncidentFields, narrative: Nullable(Type.String()) });
+const ReportVersionSchema = Type.Object({
+  version: Type.Integer(),
+  kind: Type.String(),
+  severity: Type.Integer(),
+  injury: Type.Boolean(),
+  policeReport: Type.Boolean(),
+  policeReference: Nullable(Type.String()),
+  followUp: Nullable(Type.String()),
+  narrative: Nullable(Type.String()),
+  reportedBy: Type.String(),
+  reportedAt: Type.String(),
+  bySecurity: Type.Boolean(),
+});
+const IncidentSchema = Type.Object({
+  ...IncidentFields,
+  narrative: Nullable(Type.String()),
+  /** The current report version (null: not reported yet). */
+  reportVersion: Type.Optional(Type.Union([Type.Integer(), Type.Null()])),
+  /** Every version, oldest first (GET, for readers of narratives; null for others). */
+  history: Type.Optional(Type.Union([Type.Array(ReportVersionSchema), Type.Null()])),
+});
 
 const ReportFields = {
   kind: Type.Union(INCIDENT_KINDS.map((k) => Type.Literal(k))),
@@ -196,7 +216,7 @@ export const incidentRoutes = async (app: FastifyInstance, opts: { incidents: In
   app.get(
     '/api/incidents/:id',
     {
-      config: { access: 'incidents:read' },
+      config: { access: 'incidents:read', sites: 'incident' },
       schema: {
         tags: ['incidents'],
         summary: 'One incident with its report',
@@ -211,10 +231,11 @@ export const incidentRoutes = async (app: FastifyInstance, opts: { incidents: In
   app.put(
     '/api/incidents/:id/report',
     {
-      config: { access: 'incidents:report' },
+      config: { access: 'incidents:report', sites: 'incident' },
       schema: {
         tags: ['incidents'],
-        summary: 'Complete (or amend) the report of an incident whose alarm is closed',
+        summary:
+          'Complete (or amend) the report of an incident whose alarm is closed; every amendment is a new version, and only security can lower what security recorded',
         params: IdParams,
         body: Type.Object(ReportFields, strict),
         response: { 200: IncidentSchema, ...errorResponses(400, 401, 403, 404, 409) },

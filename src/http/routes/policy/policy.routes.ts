@@ -110,7 +110,7 @@ export const policyRoutes = async (app: FastifyInstance, opts: { policy: PolicyS
   app.get(
     '/api/rooms/:id/policy',
     {
-      config: { access: 'registry:read' },
+      config: { access: 'registry:read', sites: 'organisation' },
       schema: {
         tags,
         summary:

@@ -6,6 +6,7 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
+import { servesSite } from '../../../core/alarm/audience.js';
 import type { Result } from '../../../core/result.js';
 import type { Actor } from '../../../services/ports.js';
 import type { ClipRecord, FootageNote, SuspensionRecord } from '../../../services/recording-ports.js';
@@ -156,19 +157,22 @@ export interface RecordingRouteDeps {
     input: { scope: 'site' | 'organisation'; siteId?: string | undefined; reason: string },
   ) => Promise<Result<SuspensionRecord>>;
   readonly resume: (actor: Actor, id: string, reason: string) => Promise<Result<SuspensionRecord>>;
-  readonly suspensions: () => Promise<SuspensionRecord[]>;
-  readonly listClips: (filter: {
-    incidentId?: string;
-    alarmId?: string;
-    cameraId?: string;
-    includeDeleted?: boolean;
-    limit?: number;
-  }) => Promise<ClipRecord[]>;
-  readonly getClip: (id: string) => Promise<ClipRecord | undefined>;
-  readonly footage: (filter: {
-    incidentId?: string;
-    alarmId?: string;
-  }) => Promise<{ notes: FootageNote[]; clips: ClipRecord[] }>;
+  readonly suspensions: (viewer: Actor) => Promise<SuspensionRecord[]>;
+  readonly listClips: (
+    viewer: Actor,
+    filter: {
+      incidentId?: string;
+      alarmId?: string;
+      cameraId?: string;
+      includeDeleted?: boolean;
+      limit?: number;
+    },
+  ) => Promise<ClipRecord[]>;
+  readonly getClip: (viewer: Actor, id: string) => Promise<ClipRecord | undefined>;
+  readonly footage: (
+    viewer: Actor,
+    incidentId: string,
+  ) => Promise<Result<{ notes: FootageNote[]; clips: ClipRecord[] }>>;
   readonly cameras: () => CameraStatus[];
   readonly blockers: () => readonly { kind: string; message: string }[];
   readonly totals: () => Promise<RecorderTotals>;
@@ -176,6 +180,9 @@ export interface RecordingRouteDeps {
 }
 
 const actor = (req: FastifyRequest): Actor => req.auth!.actor;
+/** Cameras of the sites this user serves (none assigned = every site). */
+const ownCameras = (req: FastifyRequest, all: CameraStatus[]) =>
+  all.filter((c) => servesSite(req.auth!.user, c.siteId));
 const respond = <T>(reply: FastifyReply, r: Result<T>, status = 200) =>
   r.ok ? reply.status(status).send(r.value) : sendDomainError(reply, r.error);
 
@@ -198,10 +205,10 @@ export const recordingRoutes = async (app: FastifyInstance, d: RecordingRouteDep
         },
       },
     },
-    async () => ({
+    async (req) => ({
       blocked: [...d.blockers()],
-      suspensions: (await d.suspensions()).filter((s) => s.resumedAt === null),
-      cameras: d.cameras().map(cameraView),
+      suspensions: (await d.suspensions(actor(req))).filter((s) => s.resumedAt === null),
+      cameras: ownCameras(req, d.cameras()).map(cameraView),
     }),
   );
 
@@ -215,7 +222,7 @@ export const recordingRoutes = async (app: FastifyInstance, d: RecordingRouteDep
         response: { 200: Type.Array(CameraStatusSchema), ...errorResponses(401, 403) },
       },
     },
-    async () => d.cameras().map(cameraView),
+    async (req) => ownCameras(req, d.cameras()).map(cameraView),
   );
 
   app.get(
@@ -238,13 +245,13 @@ export const recordingRoutes = async (app: FastifyInstance, d: RecordingRouteDep
         response: { 200: Type.Array(ClipSchema), ...errorResponses(400, 401, 403) },
       },
     },
-    async (req) => d.listClips(req.query as never),
+    async (req) => d.listClips(actor(req), req.query as never),
   );
 
   app.get(
     '/api/recording/clips/:id',
     {
-      config: { access: 'recording:read' },
+      config: { access: 'recording:read', sites: 'clip' },
       schema: {
         tags: ['recording'],
         summary: 'One clip: links (alarm, incident, camera, policy version, assessments) and metadata',
@@ -254,7 +261,7 @@ export const recordingRoutes = async (app: FastifyInstance, d: RecordingRouteDep
     },
     async (req, reply) => {
       const id = (req.params as { id: string }).id;
-      const c = await d.getClip(id);
+      const c = await d.getClip(actor(req), id);
       return c === undefined
         ? sendProblem(reply, problemOf('RESOURCE.NOT_FOUND', `clip ${id} does not exist`))
         : c;
@@ -264,7 +271,7 @@ export const recordingRoutes = async (app: FastifyInstance, d: RecordingRouteDep
   app.get(
     '/api/recording/incidents/:id/footage',
     {
-      config: { access: 'incidents:read' },
+      config: { access: 'incidents:read', sites: 'incident' },
       schema: {
         tags: ['recording'],
         summary:
@@ -272,11 +279,11 @@ export const recordingRoutes = async (app: FastifyInstance, d: RecordingRouteDep
         params: IdParams,
         response: {
           200: Type.Object({ notes: Type.Array(NoteSchema), clips: Type.Array(ClipSchema) }),
-          ...errorResponses(401, 403),
+          ...errorResponses(401, 403, 404),
         },
       },
     },
-    async (req) => d.footage({ incidentId: (req.params as { id: string }).id }),
+    async (req, reply) => respond(reply, await d.footage(actor(req), (req.params as { id: string }).id)),
   );
 
   app.post(
@@ -323,7 +330,7 @@ export const recordingRoutes = async (app: FastifyInstance, d: RecordingRouteDep
         response: { 200: Type.Array(SuspensionSchema), ...errorResponses(401, 403) },
       },
     },
-    async () => d.suspensions(),
+    async (req) => d.suspensions(actor(req)),
   );
 
   app.post(
@@ -351,7 +358,7 @@ export const recordingRoutes = async (app: FastifyInstance, d: RecordingRouteDep
   app.post(
     '/api/recording/suspensions/:id/resume',
     {
-      config: { access: 'recording:suspend' },
+      config: { access: 'recording:suspend', sites: 'suspension' },
       schema: {
         tags: ['recording'],
         summary: 'Lift a suspension (a reason is required); recording follows the policy again',
@@ -381,8 +388,10 @@ export const recordingRoutes = async (app: FastifyInstance, d: RecordingRouteDep
           'Prometheus metrics (text format 0.0.4); authenticate with an API token (Authorization: Bearer prt_…)',
       },
     },
-    async (_req, reply) => {
-      const text = renderMetrics(d.cameras(), await d.totals(), d.now()) + ((await d.otherMetrics?.()) ?? '');
+    async (req, reply) => {
+      const text =
+        renderMetrics(ownCameras(req, d.cameras()), await d.totals(), d.now()) +
+        ((await d.otherMetrics?.()) ?? '');
       return reply.header('content-type', 'text/plain; version=0.0.4; charset=utf-8').send(text);
     },
   );

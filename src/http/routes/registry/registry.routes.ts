@@ -74,7 +74,7 @@ export const registryRoutes = async (app: FastifyInstance, opts: { registry: Reg
   app.get(
     '/api/sites',
     {
-      config: { access: 'registry:read' },
+      config: { access: 'registry:read', sites: 'organisation' },
       schema: {
         tags: ['registry'],
         summary: 'List sites',
@@ -87,7 +87,7 @@ export const registryRoutes = async (app: FastifyInstance, opts: { registry: Reg
   app.get(
     '/api/sites/:id',
     {
-      config: { access: 'registry:read' },
+      config: { access: 'registry:read', sites: 'organisation' },
       schema: {
         tags: ['registry'],
         summary: 'One site',
@@ -121,7 +121,7 @@ export const registryRoutes = async (app: FastifyInstance, opts: { registry: Reg
   app.patch(
     '/api/sites/:id',
     {
-      config: { access: 'registry:write' },
+      config: { access: 'registry:write', sites: 'site' },
       schema: {
         tags: ['registry'],
         summary: 'Change a site',
@@ -138,7 +138,7 @@ export const registryRoutes = async (app: FastifyInstance, opts: { registry: Reg
   app.get(
     '/api/rooms',
     {
-      config: { access: 'registry:read' },
+      config: { access: 'registry:read', sites: 'organisation' },
       schema: {
         tags: ['registry'],
         summary: 'List interview rooms',
@@ -152,7 +152,7 @@ export const registryRoutes = async (app: FastifyInstance, opts: { registry: Reg
   app.get(
     '/api/rooms/:id',
     {
-      config: { access: 'registry:read' },
+      config: { access: 'registry:read', sites: 'organisation' },
       schema: {
         tags: ['registry'],
         summary: 'One room',
@@ -189,7 +189,7 @@ export const registryRoutes = async (app: FastifyInstance, opts: { registry: Reg
   app.patch(
     '/api/rooms/:id',
     {
-      config: { access: 'registry:write' },
+      config: { access: 'registry:write', sites: 'room' },
       schema: {
         tags: ['registry'],
         summary: 'Change a room',
@@ -221,13 +221,13 @@ export const registryRoutes = async (app: FastifyInstance, opts: { registry: Reg
         response: { 200: Type.Array(CameraSchema), ...errorResponses(400, 401, 403) },
       },
     },
-    async (req) => reg.listCameras(req.query as { roomId?: string }),
+    async (req) => reg.listCameras(req.auth!.actor, req.query as { roomId?: string }),
   );
 
   app.get(
     '/api/cameras/:id',
     {
-      config: { access: 'cameras:read' },
+      config: { access: 'cameras:read', sites: 'camera' },
       schema: {
         tags: ['registry'],
         summary: 'One camera',
@@ -240,7 +240,7 @@ export const registryRoutes = async (app: FastifyInstance, opts: { registry: Reg
         reply,
         'camera',
         (req.params as { id: string }).id,
-        await reg.getCamera((req.params as { id: string }).id),
+        await reg.getCamera(req.auth!.actor, (req.params as { id: string }).id),
       ),
   );
 
@@ -267,7 +267,7 @@ export const registryRoutes = async (app: FastifyInstance, opts: { registry: Reg
   app.patch(
     '/api/cameras/:id',
     {
-      config: { access: 'cameras:write' },
+      config: { access: 'cameras:write', sites: 'camera' },
       schema: {
         tags: ['registry'],
         summary: 'Change a camera',
@@ -372,7 +372,7 @@ export const registryRoutes = async (app: FastifyInstance, opts: { registry: Reg
   app.patch(
     '/api/conversation-types/:id',
     {
-      config: { access: 'registry:write' },
+      config: { access: 'registry:write', sites: 'organisation' },
       schema: {
         tags: ['registry'],
         summary: 'Change a kind of conversation',
@@ -435,7 +435,7 @@ export const registryRoutes = async (app: FastifyInstance, opts: { registry: Reg
   app.put(
     '/api/settings/:key',
     {
-      config: { access: 'settings:write' },
+      config: { access: 'settings:write', sites: 'organisation' },
       schema: {
         tags: ['registry'],
         summary: 'Change an operator setting (audited)',

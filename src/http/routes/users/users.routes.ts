@@ -27,7 +27,7 @@ export const usersRoutes = async (app: FastifyInstance, opts: { users: UsersServ
   app.get(
     '/api/users/:id',
     {
-      config: { access: 'users:read' },
+      config: { access: 'users:read', sites: 'organisation' },
       schema: {
         tags: ['users'],
         summary: 'One account',
@@ -71,7 +71,7 @@ export const usersRoutes = async (app: FastifyInstance, opts: { users: UsersServ
   app.patch(
     '/api/users/:id',
     {
-      config: { access: 'users:write' },
+      config: { access: 'users:write', sites: 'organisation' },
       schema: {
         tags: ['users'],
         summary: 'Change roles, sites, details, or disable/enable an account',
@@ -98,7 +98,7 @@ export const usersRoutes = async (app: FastifyInstance, opts: { users: UsersServ
   app.post(
     '/api/users/:id/password',
     {
-      config: { access: 'users:write' },
+      config: { access: 'users:write', sites: 'organisation' },
       schema: {
         tags: ['users'],
         summary: "Set a user's password (ends their sessions, lifts a lock-out)",

@@ -1,0 +1,235 @@
+/**
+ * The route × role × site sweep. Every route the app registered (read from the app itself, so a
+ * route added later is swept too) is called by a user of each role who serves only De Brink,
+ * against things of the Stadhuis. What to expect comes from the route's declarations, not from a
+ * list kept here:
+ *
+ * - `config.access`: a role without the permission gets 403 AUTH.FORBIDDEN;
+ * - `config.sites` (src/http/access.ts, required with a path parameter): a Stadhuis thing of that
+ *   kind is never answered with 2xx — 404 as for an unknown id (or 403);
+ * - every route not declared organisation-wide: whatever it answers, a 2xx never carries a
+ *   Stadhuis id (a write that names a Stadhuis room or site in its body included: bodies are built
+ *   from the route's own JSON Schema, ids filled with the Stadhuis's).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RecordingModule } from '../../src/compose/recording.compose.js';
+import { ROLES, hasPermission, type Role } from '../../src/core/auth/roles.js';
+import type { DeclaredRoute, SiteScope } from '../../src/http/access.js';
+import { availableDialects } from '../support/databases.js';
+import { loginAs, startTestRuntime, type TestRuntime } from '../support/test-runtime.js';
+
+const dialects = await availableDialects();
+const system = { kind: 'system', name: 'test' } as const;
+const UNKNOWN = '00000000-0000-4000-8000-000000000000';
+
+type Schema = {
+  type?: string | string[];
+  properties?: Record<string, Schema>;
+  required?: string[];
+  anyOf?: Schema[];
+  const?: unknown;
+  enum?: unknown[];
+  minimum?: number;
+  maximum?: number;
+  minLength?: number;
+  maxLength?: number;
+  minItems?: number;
+  items?: Schema;
+  pattern?: string;
+};
+
+/** A value the schema accepts; ids named like a Stadhuis thing get the Stadhuis's id. */
+const sample = (s: Schema | undefined, name: string, ids: Record<string, string>): unknown => {
+  if (!s) return undefined;
+  if (s.const !== undefined) return s.const;
+  if (s.enum) return s.enum[0];
+  if (s.anyOf) return sample(s.anyOf.find((o) => o.type !== 'null') ?? s.anyOf[0], name, ids);
+  const type = Array.isArray(s.type) ? s.type.find((x) => x !== 'null') : s.type;
+  switch (type) {
+    case 'object': {
+      const out: Record<string, unknown> = {};
+      for (const [k, v] of Object.entries(s.properties ?? {}))
+        if (s.required?.includes(k) || k in ids) out[k] = sample(v, k, ids);
+      return out;
+    }
+    case 'array':
+      return (s.minItems ?? 0) > 0 || name in ids ? [sample(s.items, name.replace(/s$/, ''), ids)] : [];
+    case 'integer':
+    case 'number':
+      return Math.min(s.maximum ?? Number.MAX_SAFE_INTEGER, Math.max(s.minimum ?? 1, 1));
+    case 'boolean':
+      return false;
+    case 'string': {
+      if (name in ids) return ids[name];
+      if (s.pattern?.includes('[0-9]{4}')) return '2026-02-01T10:00:00Z';
+      const text = 'Sweep de Brink';
+      return text.padEnd(s.minLength ?? 0, 'x').slice(0, s.maxLength ?? 100);
+    }
+    case undefined:
+    default:
+      return undefined;
+  }
+};
+
+describe.each(dialects)('route × role × site sweep on %s', (dialect) => {
+  let t: TestRuntime;
+  const brinkOnly = new Map<Role, Record<string, string>>();
+  /** One Stadhuis thing of each kind a path parameter can name. */
+  const stadhuis = {} as Record<Exclude<SiteScope, 'organisation'>, string>;
+  let stadhuisIds: string[] = [];
+  let bodyIds: Record<string, string> = {};
+
+  beforeAll(async () => {
+    t = await startTestRuntime({
+      dialect,
+      demo: true,
+      loginAttemptsPerMinute: 100_000,
+      env: { PROPORTIO_MQTT_PORT: '-1' },
+    });
+    const r = t.rt.store.read;
+    const sites = await r.sites.list();
+    const s = sites.find((x) => x.name === 'Stadhuis Lindewaard')!;
+    const b = sites.find((x) => x.name === 'Wijkcentrum De Brink')!;
+    const [roomA, roomB] = await r.rooms.list({ siteId: s.id });
+    stadhuis.site = s.id;
+    stadhuis.room = roomA!.id;
+    for (const role of ROLES) {
+      const u = await t.rt.services.users.create(system, {
+        username: `sweep-${role}`,
+        displayName: `Sweep ${role}`,
+        roles: [role],
+        siteIds: [b.id],
+        password: 'a-long-test-password-1',
+      });
+      if (!u.ok) throw new Error(u.error.message);
+      brinkOnly.set(role, (await loginAs(t.app, `sweep-${role}`, 'a-long-test-password-1')).headers);
+    }
+    const balie = (await loginAs(t.app, 'balie')).headers;
+    const typeId = (await r.conversationTypes.list())[0]!.id;
+    const conv = await t.app.inject({
+      method: 'POST',
+      url: '/api/conversations',
+      headers: balie,
+      payload: { roomId: roomB!.id, conversationTypeId: typeId },
+    });
+    stadhuis.conversation = conv.json<{ id: string }>().id;
+    const alarm = await t.app.inject({
+      method: 'POST',
+      url: '/api/alarms',
+      headers: balie,
+      payload: { roomId: roomA!.id },
+    });
+    stadhuis.alarm = alarm.json<{ alarm: { id: string } }>().alarm.id;
+    stadhuis.incident = alarm.json<{ alarm: { incidentId: string } }>().alarm.incidentId;
+    const cam = await t.rt.services.registry.createCamera(system, {
+      roomId: roomA!.id,
+      name: 'Sweep camera',
+      url: 'rtsp://192.0.2.20/s',
+    });
+    if (!cam.ok) throw new Error(cam.error.message);
+    stadhuis.camera = cam.value.id;
+    const rec = t.rt.modules.find((m) => m.name === 'recording') as RecordingModule;
+    stadhuis.clip = 'clip-sweep-stadhuis';
+    await rec.service.clipOpened({
+      id: stadhuis.clip,
+      cameraId: cam.value.id,
+      roomId: roomA!.id,
+      siteId: s.id,
+      alarmId: stadhuis.alarm,
+      incidentId: stadhuis.incident,
+      alarmIds: [stadhuis.alarm],
+      incidentIds: [stadhuis.incident],
+      conversationId: null,
+      mode: 'incident',
+      policySeq: null,
+      policyCompiledAt: null,
+      policyHash: null,
+      assessmentIds: [],
+      retentionHours: 24,
+    });
+    const beheer = (await loginAs(t.app, 'beheer')).headers;
+    const device = await t.app.inject({
+      method: 'POST',
+      url: '/api/devices',
+      headers: beheer,
+      payload: { name: 'Sweep knop', kind: 'button', roomId: roomA!.id },
+    });
+    stadhuis.device = device.json<{ device: { id: string } }>().device.id;
+    const susp = await t.app.inject({
+      method: 'POST',
+      url: '/api/recording/suspensions',
+      headers: beheer,
+      payload: { scope: 'site', siteId: s.id, reason: 'sweep Stadhuis' },
+    });
+    stadhuis.suspension = susp.json<{ id: string }>().id;
+    stadhuisIds = Object.values(stadhuis);
+    for (const id of stadhuisIds) expect(id, JSON.stringify(stadhuis)).toMatch(/^[A-Za-z0-9-]+$/);
+    bodyIds = {
+      roomId: stadhuis.room,
+      siteId: stadhuis.site,
+      conversationTypeId: typeId,
+      incidentId: stadhuis.incident,
+      alarmId: stadhuis.alarm,
+      cameraId: stadhuis.camera,
+    };
+  }, 180_000);
+  afterAll(async () => t?.close());
+
+  const routes = (): DeclaredRoute[] =>
+    t.app.declaredRoutes.filter(
+      (r) =>
+        r.access !== 'public' &&
+        // Logout would end the session the remaining rows need; streams are held open (alarm-sse tests).
+        r.url !== '/api/auth/logout' &&
+        !r.url.endsWith('/stream'),
+    );
+
+  it('every route with a path parameter declares what it names (config.sites)', () => {
+    const missing = t.app.declaredRoutes
+      .filter((r) => /\/:[A-Za-z]+/.test(r.url) && r.sites === undefined)
+      .map((r) => `${r.method} ${r.url}`);
+    expect(missing, 'add config.sites (src/http/access.ts SiteScope) to these routes').toEqual([]);
+    expect(routes().length).toBeGreaterThan(60);
+  });
+
+  it("no route answers a De Brink user with the Stadhuis's things", async () => {
+    const failures: string[] = [];
+    for (const route of routes()) {
+      const scope = route.sites;
+      const id = scope === undefined || scope === 'organisation' ? UNKNOWN : stadhuis[scope];
+      const url = route.url.replace(/:([A-Za-z]+)/g, (_m, p: string) =>
+        p === 'key' ? 'alarm.escalationSeconds' : id,
+      );
+      const payload =
+        route.method === 'GET' || route.method === 'DELETE'
+          ? undefined
+          : ((sample(route.body as Schema | undefined, 'body', bodyIds) as object | undefined) ?? {});
+      for (const role of ROLES) {
+        const res = await t.app.inject({
+          method: route.method as 'GET',
+          url,
+          headers: brinkOnly.get(role)!,
+          ...(payload === undefined ? {} : { payload }),
+        });
+        const what = `${role} ${route.method} ${url}`;
+        const allowed =
+          route.access === 'authenticated' ||
+          (route.access !== 'public' && hasPermission([role], route.access));
+        const ok = res.statusCode >= 200 && res.statusCode < 300;
+        if (!allowed) {
+          if (res.statusCode !== 403) failures.push(`${what}: ${res.statusCode}, expected 403 (role)`);
+          continue;
+        }
+        if (scope !== undefined && scope !== 'organisation' && ok)
+          failures.push(`${what}: ${res.statusCode} for a Stadhuis ${scope}, expected 404`);
+        if (scope !== 'organisation' && ok) {
+          const leaked = stadhuisIds.filter((x) => res.body.includes(x));
+          if (leaked.length > 0)
+            failures.push(`${what}: ${res.statusCode} carries Stadhuis ids ${leaked.join(', ')}`);
+        }
+        if (res.statusCode >= 500) failures.push(`${what}: ${res.statusCode} ${res.body.slice(0, 200)}`);
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+});
