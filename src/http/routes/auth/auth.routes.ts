@@ -196,7 +196,7 @@ export const authRoutes = async (app: FastifyInstance, opts: AuthRouteOptions) =
   app.delete(
     '/api/auth/tokens/:id',
     {
-      config: { access: 'authenticated' },
+      config: { access: 'authenticated', sites: 'organisation' },
       schema: {
         tags: ['auth'],
         summary: 'Revoke one of your own API tokens (at once; audited)',

@@ -300,7 +300,7 @@ export const registryRoutes = async (app: FastifyInstance, opts: { registry: Reg
     app.post(
       `/api/cameras/:id/${verb}`,
       {
-        config: { access: 'cameras:write' },
+        config: { access: 'cameras:write', sites: 'camera' },
         schema: {
           tags: ['registry'],
           summary: disabled
@@ -317,7 +317,7 @@ export const registryRoutes = async (app: FastifyInstance, opts: { registry: Reg
   app.delete(
     '/api/cameras/:id',
     {
-      config: { access: 'cameras:write' },
+      config: { access: 'cameras:write', sites: 'camera' },
       schema: {
         tags: ['registry'],
         summary:

@@ -135,7 +135,7 @@ export const usersRoutes = async (app: FastifyInstance, opts: { users: UsersServ
   app.delete(
     '/api/tokens/:id',
     {
-      config: { access: 'users:write' },
+      config: { access: 'users:write', sites: 'organisation' },
       schema: {
         tags: ['users'],
         summary: "Revoke any account's API token (at once; audited)",
