@@ -25,6 +25,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { PerformanceObserver } from 'node:perf_hooks';
@@ -115,9 +116,12 @@ interface StageRound {
   readonly afterCommit: number;
   /** hub.publish: serialising once and writing to every stream, synchronously. */
   readonly fanOut: number;
-  /** The writes are queued → Node's next tick uncorks the sockets and the bytes go out. */
+  /** publish returned → the first socket write: work that runs before the bytes go out (Node's http defers
+   *  a write to its next tick, i.e. after the rest of the request's microtasks, unless the writer flushes). */
+  readonly afterPublish: number;
+  /** First → last socket write: the bytes go out to every stream (a writev each). */
   readonly flush: number;
-  /** Flushed → first / last stream has it (kernel, and the client reading n sockets). */
+  /** Last socket write → first / last stream has it (kernel, and the client reading n sockets). */
   readonly toFirst: number;
   readonly toLast: number;
   readonly total99: number;
@@ -370,7 +374,7 @@ type Mark =
   | { t: number; kind: 'begin' | 'commit-start' | 'commit-end' }
   | {
       t: number;
-      kind: 'publish-start' | 'publish-end' | 'flushed';
+      kind: 'publish-start' | 'publish-end' | 'writes-begin' | 'bytes-out';
       event: string;
       alarmId: string | undefined;
     };
@@ -378,7 +382,7 @@ type Mark =
 /** Wraps better-sqlite3's BEGIN and COMMIT in this process only, to time the transaction from outside. */
 const markTransactions = (marks: Mark[]) => {
   const proto = SQLite.prototype as unknown as { prepare(sql: string): { run(...a: unknown[]): unknown } };
-  const prepare = proto.prepare;
+  const prepare = Object.getOwnPropertyDescriptor(proto, 'prepare')!.value as typeof proto.prepare;
   proto.prepare = function (this: unknown, sql: string) {
     const stmt = prepare.call(this, sql);
     const s = sql.trim().toLowerCase();
@@ -416,12 +420,35 @@ const markMqttPresses = (marks: Mark[]) => {
   };
 };
 
+/** Sockets of responder (and floor) streams; their writevs are counted to see when an event's bytes are out. */
+const streamSockets = new WeakSet<object>();
+let armed: { target: number; written: number; id: string | undefined } | undefined;
+const armWrites = (target: number, id: string | undefined) => {
+  armed = target > 0 ? { target, written: 0, id } : undefined;
+};
+/** Wraps net.Socket's writev in this process only: marks the first and the n-th stream write after an event. */
+const markSocketWrites = (marks: Mark[]) => {
+  const proto = net.Socket.prototype as unknown as { _writev(...a: unknown[]): unknown };
+  const writev = Object.getOwnPropertyDescriptor(proto, '_writev')!.value as (...a: unknown[]) => unknown;
+  proto._writev = function (this: object, ...a: unknown[]) {
+    if (armed && streamSockets.has(this)) {
+      if (armed.written === 0) marks.push({ t: now(), kind: 'writes-begin', event: '', alarmId: armed.id });
+      if (++armed.written === armed.target) {
+        marks.push({ t: now(), kind: 'bytes-out', event: '', alarmId: armed.id });
+        armed = undefined;
+      }
+    }
+    return writev.apply(this, a);
+  };
+};
+
 const runServer = async () => {
   const sizes = arg('sizes', '1,100,1000').split(',').map(Number);
   const rounds = Number(arg('rounds', '30'));
   const marks: Mark[] = [];
   markTransactions(marks);
   markMqttPresses(marks);
+  markSocketWrites(marks);
   const gcs = watchGc();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'proportio-bench-'));
   const config = loadConfig(
@@ -447,6 +474,7 @@ const runServer = async () => {
   app.server.prependListener('request', (req: http.IncomingMessage) => {
     if (req.method === 'POST' && req.url === '/api/alarms')
       marks.push({ t: now(), kind: 'request', url: req.url });
+    if (req.url === '/api/alarms/stream') streamSockets.add(req.socket);
   });
   const appUrl = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
   const login = async (username: string) => {
@@ -482,11 +510,9 @@ const runServer = async () => {
     const data = msg.data as { alarm?: { id?: string } };
     const alarmId = data.alarm?.id;
     marks.push({ t: now(), kind: 'publish-start', event: msg.event, alarmId });
+    if (msg.event === 'alarm.raised') armWrites(hub.stats().clients, alarmId);
     publish(msg);
     marks.push({ t: now(), kind: 'publish-end', event: msg.event, alarmId });
-    // Node's http corks a response on write and uncorks it on the next tick: this tick, queued
-    // after the writes' own, marks when the bytes really went to the sockets.
-    process.nextTick(() => marks.push({ t: now(), kind: 'flushed', event: msg.event, alarmId }));
     if (msg.event === 'alarm.raised' && frameBytes === 0)
       frameBytes = Buffer.byteLength(JSON.stringify(msg.data));
   };
@@ -507,23 +533,23 @@ const runServer = async () => {
   // The floor: nothing but an http server and a set of open responses, writing one event of the
   // same size as the alarm.raised event (padded), to every response in one loop.
   const open = new Set<http.ServerResponse>();
-  const floorMarks: Array<{ recv: number; end: number; flushed: number }> = [];
+  const floorMarks: Array<{ recv: number; end: number }> = [];
   let tick = 0;
   const floor = http.createServer((req, res) => {
     if (req.url === '/stream') {
       res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store' });
       res.write('event: hello\ndata: {}\n\n');
       open.add(res);
+      streamSockets.add(req.socket);
       req.on('close', () => open.delete(res));
     } else if (req.url === '/fire') {
       const recv = now();
       const head = `{"tick":${++tick},"at":${Date.now()},"pad":"`;
       const data = `${head}${'x'.repeat(Math.max(0, frameBytes - head.length - 2))}"}`;
       const frame = `id: ${tick}\nevent: tick\ndata: ${data}\n\n`;
+      armWrites(open.size, `tick-${tick}`);
       for (const r of open) r.write(frame);
-      const fm = { recv, end: now(), flushed: NaN };
-      floorMarks.push(fm);
-      process.nextTick(() => (fm.flushed = now()));
+      floorMarks.push({ recv, end: now() });
       res.writeHead(204).end();
     } else res.writeHead(404).end();
   });
@@ -581,7 +607,10 @@ const runServer = async () => {
     const base = { path: r.path, n: r.n, total99: r.p99, clientGcMs: r.clientGcMs };
     if (r.path === 'floor') {
       const f = floorMarks.find((x) => x.recv >= r.sentAt && x.recv <= last);
-      if (!f) continue;
+      const fi = floorMarks.indexOf(f!);
+      const wb = marks.find((m) => m.kind === 'writes-begin' && m.alarmId === `tick-${fi + 1}`);
+      const out = marks.find((m) => m.kind === 'bytes-out' && m.alarmId === `tick-${fi + 1}`);
+      if (!f || !wb || !out) continue;
       stages.push({
         ...base,
         toServer: f.recv - r.sentAt,
@@ -590,9 +619,10 @@ const runServer = async () => {
         commit: 0,
         afterCommit: 0,
         fanOut: f.end - f.recv,
-        flush: f.flushed - f.end,
-        toFirst: r.sentAt + r.first - f.flushed,
-        toLast: last - f.flushed,
+        afterPublish: wb.t - f.end,
+        flush: out.t - wb.t,
+        toFirst: r.sentAt + r.first - out.t,
+        toLast: last - out.t,
         serverGcMs: gcWithin(gcs, r.sentAt, last),
       });
       continue;
@@ -610,8 +640,11 @@ const runServer = async () => {
     const begin = before('begin', cStart);
     const reqAt = before(r.path === 'http' ? 'request' : 'mqtt-press', begin);
     const pubEnd = marks.findIndex((m, i) => i > pubAt && m.kind === 'publish-end');
-    const flushed = marks.findIndex((m, i) => i > pubAt && m.kind === 'flushed' && m.alarmId === r.alarmId);
-    if (cEnd < 0 || cStart < 0 || begin < 0 || pubEnd < 0 || flushed < 0) continue;
+    const flushed = marks.findIndex((m, i) => i > pubAt && m.kind === 'bytes-out' && m.alarmId === r.alarmId);
+    const flushStart = marks.findIndex(
+      (m, i) => i > pubAt && m.kind === 'writes-begin' && m.alarmId === r.alarmId,
+    );
+    if (cEnd < 0 || cStart < 0 || begin < 0 || pubEnd < 0 || flushed < 0 || flushStart < 0) continue;
     const t = (i: number) => marks[i]!.t;
     const arrived = reqAt >= 0 ? t(reqAt) : r.sentAt;
     stages.push({
@@ -622,7 +655,8 @@ const runServer = async () => {
       commit: t(cEnd) - t(cStart),
       afterCommit: t(pubAt) - t(cEnd),
       fanOut: t(pubEnd) - t(pubAt),
-      flush: t(flushed) - t(pubEnd),
+      afterPublish: t(flushStart) - t(pubEnd),
+      flush: t(flushed) - t(flushStart),
       toFirst: r.sentAt + r.first - t(flushed),
       toLast: last - t(flushed),
       serverGcMs: gcWithin(gcs, r.sentAt, last),
@@ -693,18 +727,24 @@ const runDriver = async () => {
   const med = (xs: number[]) => quantile(xs, 0.5);
 
   const summary = [
-    '| responders | path | median p50 ms | median p99 ms | p99 ÷ floor p99: median | IQR | min–max |',
-    '|---:|---|---:|---:|---:|---|---|',
+    '| responders | path | median p50 ms | median p99 ms | p99 ÷ floor p99: median | IQR | min–max | typical round: median of the rounds’ p99 ÷ floor’s |',
+    '|---:|---|---:|---:|---:|---|---|---:|',
   ];
+  /** A steadier view than one p99 per run: the median, over every round of every run, of the round's own p99. */
+  const roundMedian = (p: PathName, n: number) =>
+    quantile(
+      results.flatMap((r) => r.stages.filter((s) => s.path === p && s.n === n).map((s) => s.total99)),
+      0.5,
+    );
   for (const n of sizes) {
     const fl = results.map((r) => get(r, 'floor', n));
     summary.push(
-      `| ${n} | floor: bare Node.js SSE broadcast | ${f1(med(fl.map((x) => x.p50)))} | ${f1(med(fl.map((x) => x.p99)))} | 1 | | |`,
+      `| ${n} | floor: bare Node.js SSE broadcast | ${f1(med(fl.map((x) => x.p50)))} | ${f1(med(fl.map((x) => x.p99)))} | 1 | | | 1 (${f1(roundMedian('floor', n))} ms) |`,
     );
     for (const p of ['http', 'mqtt'] as const) {
       const rs = results.map((r) => get(r, p, n));
       summary.push(
-        `| ${n} | Proportio, press over ${p.toUpperCase()} | ${f1(med(rs.map((x) => x.p50)))} | ${f1(med(rs.map((x) => x.p99)))} | ${spread(ratios(p, n))} |`,
+        `| ${n} | Proportio, press over ${p.toUpperCase()} | ${f1(med(rs.map((x) => x.p50)))} | ${f1(med(rs.map((x) => x.p99)))} | ${spread(ratios(p, n))} | ${f2(roundMedian(p, n) / roundMedian('floor', n))} (${f1(roundMedian(p, n))} ms) |`,
       );
     }
   }
@@ -729,9 +769,10 @@ const runDriver = async () => {
     ['commit', 'COMMIT (WAL write)'],
     ['afterCommit', 'COMMIT → publish (alarm view)'],
     ['fanOut', 'publish: serialise once + write to every stream'],
-    ['flush', 'writes queued → flushed (next tick uncorks the sockets)'],
-    ['toFirst', 'flushed → first stream has it'],
-    ['toLast', 'flushed → last stream has it'],
+    ['afterPublish', 'publish returned → first socket write (work that runs before the bytes go out)'],
+    ['flush', 'first → last socket write (a writev per stream)'],
+    ['toFirst', 'last socket write → first stream has it'],
+    ['toLast', 'last socket write → last stream has it'],
     ['total99', 'sent → 99 % of streams have it (the round’s p99)'],
     ['serverGcMs', 'GC in the server during the round'],
     ['clientGcMs', 'GC in the client during the round'],
@@ -757,11 +798,11 @@ const runDriver = async () => {
     .sort((a, b) => b.total99 - a.total99)
     .slice(0, 8);
   const worstTable = [
-    '| path | round p99 | → server | auth | transaction | commit | after commit | fan-out | flush | → last | server GC | client GC |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    '| path | round p99 | → server | auth | transaction | commit | after commit | fan-out | after publish | flush | → last | server GC | client GC |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
     ...worst.map(
       (s) =>
-        `| ${s.path} | ${f1(s.total99)} | ${f1(s.toServer)} | ${f1(s.auth)} | ${f1(s.transaction)} | ${f1(s.commit)} | ${f1(s.afterCommit)} | ${f1(s.fanOut)} | ${f1(s.flush)} | ${f1(s.toLast)} | ${f1(s.serverGcMs)} | ${f1(s.clientGcMs)} |`,
+        `| ${s.path} | ${f1(s.total99)} | ${f1(s.toServer)} | ${f1(s.auth)} | ${f1(s.transaction)} | ${f1(s.commit)} | ${f1(s.afterCommit)} | ${f1(s.fanOut)} | ${f1(s.afterPublish)} | ${f1(s.flush)} | ${f1(s.toLast)} | ${f1(s.serverGcMs)} | ${f1(s.clientGcMs)} |`,
     ),
   ];
   const memMed = (n: number, k: 'heap' | 'rss' | 'floorHeap' | 'floorRss') =>
