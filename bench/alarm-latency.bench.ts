@@ -4,7 +4,7 @@
  * responder streams — beside the floor on this machine: a bare Node.js http server writing one
  * event of the same size to every open response.
  *
- *   npx tsx bench/alarm-latency.bench.ts [--runs 7] [--rounds 30] [--sizes 1,100,1000] [--out docs/benchmarks/alarm.md]
+ *   npx tsx bench/alarm-latency.bench.ts [--runs 7] [--rounds 30] [--sizes 1,100,1000] [--synchronous FULL] [--out docs/benchmarks/alarm.md]
  *
  * One p99 from one run is mostly the run's worst round, so the benchmark repeats itself: `--runs`
  * independent runs (a fresh server process and store each), and reports the median and the spread
@@ -383,7 +383,14 @@ type Mark =
 const markTransactions = (marks: Mark[]) => {
   const proto = SQLite.prototype as unknown as { prepare(sql: string): { run(...a: unknown[]): unknown } };
   const prepare = Object.getOwnPropertyDescriptor(proto, 'prepare')!.value as typeof proto.prepare;
-  proto.prepare = function (this: unknown, sql: string) {
+  // --synchronous FULL|NORMAL: what a commit costs with an fsync each (production keeps NORMAL, see docs).
+  const synchronous = arg('synchronous', '').toUpperCase();
+  const tuned = new WeakSet<object>();
+  proto.prepare = function (this: object, sql: string) {
+    if (/^(FULL|NORMAL|EXTRA)$/.test(synchronous) && !tuned.has(this)) {
+      tuned.add(this);
+      (this as unknown as SQLite.Database).pragma(`synchronous = ${synchronous}`);
+    }
     const stmt = prepare.call(this, sql);
     const s = sql.trim().toLowerCase();
     if (s === 'begin' || s === 'commit') {
@@ -703,11 +710,12 @@ const runDriver = async () => {
   const sizes = arg('sizes', '1,100,1000').split(',').map(Number);
   const rounds = arg('rounds', '30');
   const out = arg('out', 'docs/benchmarks/alarm.md');
+  const synchronous = arg('synchronous', '');
   if (!Number.isInteger(runs) || runs < 1) throw new Error('--runs must be a positive integer');
   const results: Array<RunResult & { load: [number, number] }> = [];
   for (let i = 1; i <= runs; i++) {
     const load0 = os.loadavg()[0]!;
-    const r = await runOnce(['--sizes', sizes.join(','), '--rounds', rounds]);
+    const r = await runOnce(['--sizes', sizes.join(','), '--rounds', rounds, '--synchronous', synchronous]);
     const load1 = os.loadavg()[0]!;
     results.push({ ...r, load: [load0, load1] });
     const big = Math.max(...sizes);
@@ -820,10 +828,10 @@ const runDriver = async () => {
     })
     .join('\n- ');
   const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
-  const cmd = `NODE_OPTIONS=--expose-gc npx tsx bench/alarm-latency.bench.ts --runs ${runs} --rounds ${rounds} --sizes ${sizes.join(',')}`;
+  const cmd = `NODE_OPTIONS=--expose-gc npx tsx bench/alarm-latency.bench.ts --runs ${runs} --rounds ${rounds} --sizes ${sizes.join(',')}${synchronous ? ` --synchronous ${synchronous}` : ''}`;
   const md = `# Alarm delivery latency
 
-Measured ${new Date().toISOString().replace(/\.\d+Z$/, 'Z')} on ${os.cpus().length} × ${cpu}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node.js ${process.version}, ${os.platform()} ${os.release()}; SQLite (WAL) on a temp folder. ${runs} runs × ${rounds} rounds at 1,000 responders (more at smaller sizes), two warm-up rounds per size discarded. The machine was shared: the load average is beside every run.
+Measured ${new Date().toISOString().replace(/\.\d+Z$/, 'Z')} on ${os.cpus().length} × ${cpu}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node.js ${process.version}, ${os.platform()} ${os.release()}; SQLite (WAL, synchronous=${synchronous || 'NORMAL as in production'}) on a temp folder. ${runs} runs × ${rounds} rounds at 1,000 responders (more at smaller sizes), two warm-up rounds per size discarded. The machine was shared: the load average is beside every run.
 
 \`\`\`sh
 ${cmd}
