@@ -1,6 +1,9 @@
 /**
  * The in-process alarm hub: server-sent events to every connected responder. One event is
- * serialised once and written to each matching stream without awaiting anybody: a stalled
+ * serialised once and written to each matching stream without awaiting anybody. The events of one
+ * change (a raise publishes alarm.raised and room.changed in the same tick) go to each stream as
+ * ONE write of one shared buffer, flushed to the socket at once — not left corked until Node's next
+ * tick, after whatever else the request still does (measured in bench/alarm-latency.bench.ts). A stalled
  * connection only grows its own buffer; it is dropped when that buffer passes a hard limit, or
  * when it keeps a backlog across two checks (the browser reconnects and gets a snapshot). Reconnecting clients get the open alarms as a
  * snapshot, plus the events they missed when their Last-Event-ID is still in the replay ring.
@@ -71,6 +74,10 @@ export const createAlarmHub = (opts: HubOptions = {}) => {
   const clients = new Set<Client>();
   const ring: Replayed[] = [];
   let seq = 0;
+  /** Frames published in this tick, and which of them each live client gets; written at the end of the tick. */
+  let tickFrames: string[] = [];
+  const tickClients = new Map<Client, number[]>();
+  let flushQueued = false;
   let heartbeat: NodeJS.Timeout | undefined;
   let stallCheck: NodeJS.Timeout | undefined;
   const counters = { connected: 0, droppedSlow: 0, delivered: 0 };
@@ -82,14 +89,39 @@ export const createAlarmHub = (opts: HubOptions = {}) => {
     c.res.destroy();
   };
 
-  const write = (c: Client, frame: string) => {
+  const write = (c: Client, frame: string | Buffer) => {
     if (c.res.writableLength > maxBuffer) return drop(c, 'stalled');
+    // Corked by us, the write goes out on uncork (one writev), instead of on Node's next tick.
+    c.res.cork();
     c.res.write(frame);
+    c.res.uncork();
+  };
+
+  /** Writes the tick's frames: one buffer per distinct set of frames, shared by every stream that gets it. */
+  const flushTick = () => {
+    flushQueued = false;
+    const frames = tickFrames;
+    const targets = [...tickClients];
+    tickFrames = [];
+    tickClients.clear();
+    const buffers = new Map<string, Buffer>();
+    for (const [c, which] of targets) {
+      if (!clients.has(c)) continue;
+      const key = which.join(',');
+      let buf = buffers.get(key);
+      if (!buf) {
+        buf = Buffer.from(which.map((i) => frames[i]).join(''));
+        buffers.set(key, buf);
+      }
+      write(c, buf);
+    }
   };
 
   const deliver = (c: Client, frame: string) => {
     if (c.live) {
-      write(c, frame);
+      const which = tickClients.get(c);
+      if (which) which.push(tickFrames.length - 1);
+      else tickClients.set(c, [tickFrames.length - 1]);
       return;
     }
     // Still sending the snapshot: keep the event for right after it (bounded like the socket buffer).
@@ -129,6 +161,12 @@ export const createAlarmHub = (opts: HubOptions = {}) => {
       seq++;
       const frame = `id: ${boot}-${seq}\nevent: ${msg.event}\ndata: ${JSON.stringify(msg.data)}\n\n`;
       ring.push({ seq, siteId: msg.siteId, audience: msg.audience, frame });
+      tickFrames.push(frame);
+      if (!flushQueued) {
+        // Right after this synchronous run (a raise publishes two events in it), before the rest of the request.
+        flushQueued = true;
+        queueMicrotask(flushTick);
+      }
       if (ring.length > replaySize) ring.shift();
       for (const c of clients) {
         if (!mayReceive(c.recipient, msg.siteId, msg.audience)) continue;
@@ -180,6 +218,7 @@ export const createAlarmHub = (opts: HubOptions = {}) => {
 
     /** Ends every stream (server shutdown): the browsers reconnect to whichever instance comes up. */
     closeAll(): void {
+      flushTick();
       if (heartbeat) clearInterval(heartbeat);
       if (stallCheck) clearInterval(stallCheck);
       heartbeat = undefined;
