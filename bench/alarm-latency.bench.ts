@@ -383,7 +383,7 @@ type Mark =
 const markTransactions = (marks: Mark[]) => {
   const proto = SQLite.prototype as unknown as { prepare(sql: string): { run(...a: unknown[]): unknown } };
   const prepare = Object.getOwnPropertyDescriptor(proto, 'prepare')!.value as typeof proto.prepare;
-  // --synchronous FULL|NORMAL: what a commit costs with an fsync each (production keeps NORMAL, see docs).
+  // --synchronous FULL|NORMAL: what a commit costs with an fsync each (production runs FULL since issue 8; NORMAL shows what the fsync costs).
   const synchronous = arg('synchronous', '').toUpperCase();
   const tuned = new WeakSet<object>();
   proto.prepare = function (this: object, sql: string) {
