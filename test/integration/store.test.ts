@@ -35,6 +35,18 @@ describe.each(dialects)('store on %s', (dialect) => {
     expect(await store.read.incidents.count()).toBeGreaterThan(20);
   });
 
+  it('makes every commit durable before it returns (SQLite: WAL with synchronous=FULL)', async () => {
+    const db = t.rt.database.db;
+    if (dialect === 'sqlite') {
+      const mode = await sql<{ journal_mode: string }>`PRAGMA journal_mode`.execute(db);
+      const sync = await sql<{ synchronous: number }>`PRAGMA synchronous`.execute(db);
+      expect([mode.rows[0]?.journal_mode, sync.rows[0]?.synchronous]).toEqual(['wal', 2]);
+    } else {
+      const r = await sql<{ synchronous_commit: string }>`SHOW synchronous_commit`.execute(db);
+      expect(r.rows[0]?.synchronous_commit).toBe('on');
+    }
+  });
+
   it('writes the change and its audit entry together', async () => {
     const before = await t.rt.store.read.audit.count();
     const r = await t.rt.services.registry.createSite(admin, {
