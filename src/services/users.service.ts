@@ -39,6 +39,13 @@ export interface UserUpdateInput {
   disabled?: boolean;
 }
 
+/** Who a viewer may see in the account list: everyone for an organisation-wide viewer; else accounts inside its sites, and itself. */
+const visibleTo = (viewer: Actor, u: { id: string; siteIds: readonly string[] }): boolean =>
+  viewer.kind !== 'user' ||
+  viewer.siteIds.length === 0 ||
+  u.id === viewer.userId ||
+  coversSites(viewer.siteIds, u.siteIds);
+
 export const usersService = (deps: UsersDeps) => {
   const { store, clock, ids, hasher } = deps;
   const now = () => clock.now().toISOString();
@@ -90,10 +97,11 @@ export const usersService = (deps: UsersDeps) => {
   };
 
   return {
-    list: () => store.read.users.list(),
-    get: async (id: string) => {
+    /** The accounts this viewer may see: a viewer limited to some sites sees those it could manage, and itself. */
+    list: async (viewer: Actor) => (await store.read.users.list()).filter((u) => visibleTo(viewer, u)),
+    get: async (viewer: Actor, id: string) => {
       const u = await store.read.users.get(id);
-      return u && publicUserView(u);
+      return u && visibleTo(viewer, u) ? publicUserView(u) : undefined;
     },
 
     create: (actor: Actor, input: NewUserInput): Promise<Result<User>> =>

@@ -77,6 +77,24 @@ describe.each(dialects)('account administration scope on %s', (dialect) => {
     expect((await stored('beheer-a')).displayName).toBe('Beheer Stadhuis');
   });
 
+  it('shows a site-limited administrator only the accounts of their sites, and themselves', async () => {
+    const list = await t.app.inject({ method: 'GET', url: '/api/users', headers: adminA });
+    expect(list.statusCode).toBe(200);
+    const names = list.json<{ username: string }[]>().map((u) => u.username);
+    expect(names).toEqual(expect.arrayContaining(['beheer-a', 'balie-a']));
+    expect(names.filter((n) => ['balie-b', 'fg', 'beheer'].includes(n))).toEqual([]);
+    for (const other of ['balie-b', 'fg']) {
+      const one = await t.app.inject({ method: 'GET', url: `/api/users/${ids[other]}`, headers: adminA });
+      expect(one.statusCode).toBe(404);
+    }
+    // An organisation-wide administrator sees everyone.
+    const beheer = (await loginAs(t.app, 'beheer')).headers;
+    const all = await t.app.inject({ method: 'GET', url: '/api/users', headers: beheer });
+    expect(all.json<{ username: string }[]>().map((u) => u.username)).toEqual(
+      expect.arrayContaining(['beheer-a', 'balie-a', 'balie-b', 'fg', 'beheer']),
+    );
+  });
+
   it('lets a site-limited administrator manage only accounts inside their sites', async () => {
     for (const username of ['balie-b', 'fg', 'beheer']) {
       const res = await patch(adminA, username, { displayName: 'Overgenomen' });

@@ -21,7 +21,7 @@ export const usersRoutes = async (app: FastifyInstance, opts: { users: UsersServ
         response: { 200: Type.Array(UserSchema), ...errorResponses(401, 403) },
       },
     },
-    async () => users.list(),
+    async (req) => users.list(req.auth!.actor),
   );
 
   app.get(
@@ -36,7 +36,7 @@ export const usersRoutes = async (app: FastifyInstance, opts: { users: UsersServ
       },
     },
     async (req, reply) => {
-      const u = await users.get((req.params as { id: string }).id);
+      const u = await users.get(req.auth!.actor, (req.params as { id: string }).id);
       return u ?? sendProblem(reply, problemOf('RESOURCE.NOT_FOUND', 'no such user'));
     },
   );
