@@ -322,7 +322,7 @@ const nl = {
       'Nog geen ankerbestand: het afknippen van de nieuwste regels is nog niet aan te tonen (zie docs/operations.md).',
     anchorNoneHold: 'Geen enkel anker klopt met de keten.',
     anchorHolds: (n: number, seq: number, at: string) =>
-      `Anker buiten de database: ${n} ankers kloppen; laatste: regel ${seq} op ${at}.`,
+      `Anker buiten de database: ${n === 1 ? '1 anker klopt' : `${n} ankers kloppen`}; laatste: regel ${seq} op ${at}.`,
     verifyAgain: 'Opnieuw controleren',
     pagination: 'Bladeren door het auditlog',
   },
@@ -1275,7 +1275,7 @@ const en: Dictionary = {
       'No anchor file yet: cutting off the newest entries cannot be shown yet (see docs/operations.md).',
     anchorNoneHold: 'No anchor matches the chain.',
     anchorHolds: (n, seq, at) =>
-      `Anchor outside the database: ${n} anchors hold; the last: entry ${seq} at ${at}.`,
+      `Anchor outside the database: ${n === 1 ? '1 anchor holds' : `${n} anchors hold`}; the last: entry ${seq} at ${at}.`,
     verifyAgain: 'Verify again',
     pagination: 'Browse the audit log',
   },
