@@ -130,6 +130,8 @@ describe.each(dialects)('alarms steer the recorder (%s)', (dialect) => {
     await t.rt.store.transaction(async (repos) => {
       const c = (await repos.cameras.getWithSecret(cameraId))!;
       await repos.cameras.update({ ...c, url: `rtsp://127.0.0.1:${cam.port}/stream` });
+      // The demo camera starts disabled (no test camera runs for a new user): this suite arms it.
+      await repos.cameras.setDisabled(cameraId, null);
     });
     await mkdir(path.join(t.dataDir, 'vault'), { recursive: true });
     await writeFile(path.join(t.dataDir, 'vault', 'recipient.txt'), `${generateIdentity().recipient.text}\n`);
