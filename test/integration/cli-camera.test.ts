@@ -59,6 +59,24 @@ describe('proportio camera (API commands)', () => {
     expect(JSON.parse(ok.stdout)).toMatchObject({ name: 'Camera deur', hasCredentials: true });
   });
 
+  it('a room that does not exist: exit 66 ALARM.UNKNOWN_ROOM (as alarm raise and policy show), nothing registered', async () => {
+    const before = (await t.rt.store.read.cameras.list()).length;
+    const r = await inProc([
+      'camera',
+      'add',
+      '--room',
+      'Bezemkast',
+      '--name',
+      'Camera gang',
+      '--stream-url',
+      'rtsp://10.0.0.5:554/stream1',
+      ...conn,
+    ]);
+    expect(r.code).toBe(66);
+    expect(r.stderr).toContain('ALARM.UNKNOWN_ROOM: no room "Bezemkast"');
+    expect((await t.rt.store.read.cameras.list()).length).toBe(before);
+  });
+
   it('disable, enable and remove a camera by name; removed cameras are no longer listed', async () => {
     const off = await inProc(['camera', 'disable', 'Camera deur', '--json', ...conn]);
     expect(off.code, off.stderr).toBe(0);
