@@ -102,7 +102,7 @@ describe.skipIf(!hasTools).each(dialects)('recording module (%s)', (dialect) => 
   const recipientFile = () => path.join(t.dataDir, 'vault', 'recipient.txt');
 
   const insertPolicy = async () => {
-    const compiled = testPolicy(roomId, typeId, new Date(), { pre: PRE, post: POST });
+    const compiled = testPolicy(roomId, typeId, { pre: PRE, post: POST });
     policySeq += 1;
     await sql`INSERT INTO policy_versions (seq, compiled_at, trigger, cause, compiled, hash) VALUES (${policySeq}, ${compiled.compiledAt}, ${'approval'}, ${'a-black-box'}, ${JSON.stringify(compiled)}, ${`hash-${policySeq}`})`.execute(
       t.rt.database.db,

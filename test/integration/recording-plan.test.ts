@@ -77,8 +77,7 @@ describe.each(dialects)('recording plan, one query per kind of lookup (%s)', (di
       await repos.cameras.remove(removedCameraId, '2024-06-02T00:00:00.000Z');
     });
     // A policy that records in both rooms.
-    const one = testPolicy(roomX, typeId);
-    const compiled = { ...one, rooms: [...one.rooms, { ...one.rooms[0]!, roomId: roomY }] };
+    const compiled = testPolicy([roomX, roomY], typeId);
     await sql`INSERT INTO policy_versions (seq, compiled_at, trigger, cause, compiled, hash) VALUES (${1}, ${compiled.compiledAt}, ${'approval'}, ${'a-black-box'}, ${JSON.stringify(compiled)}, ${'hash-1'})`.execute(
       t.rt.database.db,
     );

@@ -1,4 +1,4 @@
-/** A compiled policy that records incident-triggered in one room, for the recording tests. */
+/** A compiled policy that records incident-triggered in given rooms, for the recording tests. */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { compile, type AssessmentRecord, type CompiledPolicy } from '../../src/core/policy/policy.js';
@@ -8,12 +8,14 @@ const example = JSON.parse(
   readFileSync(path.resolve(import.meta.dirname, '../../examples/incident-triggered-recording.json'), 'utf8'),
 ) as Scenario;
 
-/** compile() on the approved example, re-aimed at one room and conversation type, short rolls. */
+/**
+ * compile() on the approved example, re-aimed at these rooms and one conversation type, at all
+ * hours, with short rolls (3 s before, 2 s after unless given).
+ */
 export const testPolicy = (
-  roomId: string,
+  rooms: string | readonly string[],
   conversationTypeId: string,
-  compiledAt = new Date(),
-  rolls: { pre: number; post: number } = { pre: 3, post: 2 },
+  o: { readonly compiledAt?: Date; readonly pre?: number; readonly post?: number } = {},
 ): CompiledPolicy => {
   const record: AssessmentRecord = {
     id: 'a-black-box',
@@ -27,20 +29,18 @@ export const testPolicy = (
   if (entry === undefined) throw new Error('the example compiles to no entry');
   return {
     ...p,
-    compiledAt: compiledAt.toISOString(),
-    rooms: [
-      {
-        roomId,
-        entries: [
-          {
-            ...entry,
-            conversationTypeId,
-            hours: [],
-            validUntil: undefined,
-            mode: { kind: 'incident-triggered', preRollSeconds: rolls.pre, postRollSeconds: rolls.post },
-          },
-        ],
-      },
-    ],
+    compiledAt: (o.compiledAt ?? new Date()).toISOString(),
+    rooms: (typeof rooms === 'string' ? [rooms] : rooms).map((roomId) => ({
+      roomId,
+      entries: [
+        {
+          ...entry,
+          conversationTypeId,
+          hours: [],
+          validUntil: undefined,
+          mode: { kind: 'incident-triggered', preRollSeconds: o.pre ?? 3, postRollSeconds: o.post ?? 2 },
+        },
+      ],
+    })),
   };
 };
