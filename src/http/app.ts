@@ -1,5 +1,5 @@
 /**
- * buildApp() assembles the Fastify application without listening (server.ts listens; tests use
+ * buildApp() assembles the Fastify application without listening (`proportio serve` listens; tests use
  * app.inject). Plugins in a fixed order: security headers, cookies, OpenAPI, authentication,
  * error handling, routes, then the web UI.
  */

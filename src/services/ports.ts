@@ -91,6 +91,8 @@ export interface CameraRepository {
   get(id: string): Promise<Camera | undefined>;
   /** For the recorder only: includes the sealed credentials. */
   getWithSecret(id: string): Promise<CameraRecord | undefined>;
+  /** For the recorder only: the cameras among `ids` (one query), with their sealed credentials. */
+  getManyWithSecret(ids: readonly string[]): Promise<CameraRecord[]>;
   /** Removed cameras included: their names stay taken (the room's names are unique). */
   findByName(roomId: string, name: string): Promise<(Camera & { readonly removed: boolean }) | undefined>;
   insert(camera: CameraRecord): Promise<void>;

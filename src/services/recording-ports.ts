@@ -102,6 +102,8 @@ export interface ObjectionRecord {
 export interface ObjectionRepository {
   insert(o: ObjectionRecord): Promise<void>;
   forConversation(conversationId: string): Promise<ObjectionRecord | undefined>;
+  /** The objections recorded for any of these conversations, in one query. */
+  forConversations(conversationIds: readonly string[]): Promise<ObjectionRecord[]>;
 }
 
 export type FootageNoteKind =

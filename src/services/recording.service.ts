@@ -124,14 +124,18 @@ export const recordingService = (deps: RecordingServiceDeps) => {
         r.suspensions.active(),
         r.lookups.latestPolicy(),
       ]);
+      // One query for all objections and one for all credentials, not one per conversation or camera.
+      const objections = await r.objections.forConversations(conversations.map((c) => c.id));
       const at = clock.now();
-      const out: CameraPlan[] = [];
+      const planned: Omit<CameraPlan, 'sourceUrl'>[] = [];
       for (const camera of cameras) {
         const room = rooms.find((x) => x.id === camera.roomId);
         if (room === undefined) continue;
         const conversation = conversations.find((c) => c.roomId === room.id);
         const objection =
-          conversation === undefined ? undefined : await r.objections.forConversation(conversation.id);
+          conversation === undefined
+            ? undefined
+            : objections.find((o) => o.conversationId === conversation.id);
         const decision =
           policy === undefined
             ? NO_POLICY
@@ -173,14 +177,9 @@ export const recordingService = (deps: RecordingServiceDeps) => {
             kind: 'policy-off',
             message: `no footage: recording is not permitted here now (${decision.reason})`,
           };
-        const record = off === null ? await r.cameras.getWithSecret(camera.id) : undefined;
-        out.push({
+        planned.push({
           camera,
           siteId: room.siteId,
-          sourceUrl:
-            off === null
-              ? withCredentials(camera.url, credentials(record?.credentialsSealed ?? null))
-              : camera.url,
           conversationId: conversation?.id ?? null,
           decision,
           policy:
@@ -190,7 +189,18 @@ export const recordingService = (deps: RecordingServiceDeps) => {
           off,
         });
       }
-      return out;
+      // Credentials are fetched (and opened) only for the cameras that will record.
+      const armed = await r.cameras.getManyWithSecret(
+        planned.filter((p) => p.off === null).map((p) => p.camera.id),
+      );
+      return planned.map((p) => {
+        if (p.off !== null) return { ...p, sourceUrl: p.camera.url };
+        const record = armed.find((c) => c.id === p.camera.id);
+        return {
+          ...p,
+          sourceUrl: withCredentials(p.camera.url, credentials(record?.credentialsSealed ?? null)),
+        };
+      });
     },
 
     /**

@@ -129,7 +129,7 @@ describe('proportio policy show', () => {
   it('fails clearly for an unknown room, a missing --room and a missing token', async () => {
     const unknown = await runCli(['policy', 'show', '--room', 'Bezemkast', ...conn()]);
     expect(unknown.code).toBe(66);
-    expect(unknown.err).toContain('RESOURCE.NOT_FOUND');
+    expect(unknown.err).toContain('ALARM.UNKNOWN_ROOM');
     expect((await runCli(['policy', 'show', ...conn()])).code).toBe(64);
     const saved = process.env.PROPORTIO_TOKEN;
     delete process.env.PROPORTIO_TOKEN;

@@ -7,12 +7,12 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import type { AssessmentModule } from '../../src/compose/assessment.compose.js';
 import { packageRoot } from '../../src/main.js';
 import type { Clock } from '../../src/services/ports.js';
 import { availableDialects } from '../support/databases.js';
-import { loginAs, startTestRuntime, type TestRuntime } from '../support/test-runtime.js';
+import { loginAs, startTestRuntime } from '../support/test-runtime.js';
 
 const dialects = await availableDialects();
 
@@ -62,32 +62,27 @@ const demoScenario = (roomId: string, typeId: string): Json => {
   return s;
 };
 
-describe.each(dialects)('assessment workflow on %s', (dialect) => {
-  let t: TestRuntime;
+type Headers = Record<string, string>;
+
+/**
+ * A demo municipality of its own on a movable clock, with the accounts the workflow needs. Every
+ * test that changes the policy builds its own, so one failure cannot cascade into the next test.
+ */
+const startWorld = async (dialect: (typeof dialects)[number]) => {
   const clock = movableClock(START);
-  let mod: AssessmentModule;
-  let roomId: string;
-  let typeId: string;
-  let fg: Record<string, string>;
-  let secretaris: Record<string, string>;
-  let balie: Record<string, string>;
-  let assessmentId: string;
+  const t = await startTestRuntime({ dialect, demo: true, clock, loginAttemptsPerMinute: 1000 });
+  const mod = t.rt.modules.find((m) => m.name === 'assessment') as AssessmentModule;
+  // The recorder subscribes the same way (through the event bus 'policy.changed').
   const changes: string[] = [];
-
-  beforeAll(async () => {
-    t = await startTestRuntime({ dialect, demo: true, clock, loginAttemptsPerMinute: 1000 });
-    mod = t.rt.modules.find((m) => m.name === 'assessment') as AssessmentModule;
-    // The recorder subscribes the same way (through the event bus 'policy.changed').
-    mod.services.policy.onChange((v) => changes.push(v.trigger));
-    roomId = (await t.rt.store.read.rooms.list()).find((r) => r.name === 'Spreekkamer 2')!.id;
-    typeId = (await t.rt.store.read.conversationTypes.findByCode('bijstandsgesprek'))!.id;
-    fg = (await loginAs(t.app, 'fg')).headers;
-    secretaris = (await loginAs(t.app, 'secretaris')).headers;
-    balie = (await loginAs(t.app, 'balie')).headers;
-  });
-  afterAll(async () => t?.close());
-
-  const roomDecision = async (headers: Record<string, string>) => {
+  mod.services.policy.onChange((v) => changes.push(v.trigger));
+  const roomId = (await t.rt.store.read.rooms.list()).find((r) => r.name === 'Spreekkamer 2')!.id;
+  const typeId = (await t.rt.store.read.conversationTypes.findByCode('bijstandsgesprek'))!.id;
+  const fg: Headers = (await loginAs(t.app, 'fg')).headers;
+  const secretaris: Headers = (await loginAs(t.app, 'secretaris')).headers;
+  const balie: Headers = (await loginAs(t.app, 'balie')).headers;
+  const post = (url: string, headers: Headers, payload?: Json) =>
+    t.app.inject({ method: 'POST', url, headers, ...(payload ? { payload } : {}) });
+  const roomDecision = async (headers: Headers) => {
     const res = await t.app.inject({ method: 'GET', url: `/api/rooms/${roomId}/policy`, headers });
     expect(res.statusCode, res.body).toBe(200);
     const body = res.json<{
@@ -98,14 +93,68 @@ describe.each(dialects)('assessment workflow on %s', (dialect) => {
     }>();
     return body.decisions.find((d) => d.conversationTypeId === typeId)!.decision;
   };
+  return { t, clock, mod, changes, roomId, typeId, fg, secretaris, balie, post, roomDecision };
+};
+type World = Awaited<ReturnType<typeof startWorld>>;
+
+/** A world of its own for this test only, closed when the test ends. */
+const worldForThisTest = async (dialect: (typeof dialects)[number]): Promise<World> => {
+  const w = await startWorld(dialect);
+  onTestFinished(() => w.t.close());
+  return w;
+};
+
+/** Draft → advice → views → judgements → submit → approval of the demo scenario; the assessment id. */
+const approveDemoAssessment = async (w: World): Promise<string> => {
+  const { post, fg, secretaris } = w;
+  const created = await post('/api/assessments', fg, { scenario: demoScenario(w.roomId, w.typeId) });
+  expect(created.statusCode, created.body).toBe(201);
+  const id = created.json<{ assessment: { id: string } }>().assessment.id;
+  const advice = await post(`/api/assessments/${id}/dpo-advice`, fg, {
+    advice: 'Akkoord onder voorwaarden.',
+    recommendation: 'approve-with-conditions',
+  });
+  expect(advice.statusCode, advice.body).toBe(200);
+  const views = await post(`/api/assessments/${id}/views`, fg, {
+    sought: false,
+    reasonNotSought: 'De cliëntenraad is opgeheven; een nieuwe wordt in 2026 ingesteld.',
+  });
+  expect(views.statusCode, views.body).toBe(200);
+  const evaluation = await w.mod.services.assessments.evaluateStored(id);
+  for (const ruleId of evaluation.ok ? evaluation.value.pendingReviews : []) {
+    const j = await post(`/api/assessments/${id}/judgements`, fg, {
+      ruleId,
+      outcome: 'pass',
+      reasons: 'Gewogen: ernstige incidenten in deze kamer.',
+    });
+    expect(j.statusCode, j.body).toBe(200);
+  }
+  expect((await post(`/api/assessments/${id}/submit`, fg)).statusCode).toBe(200);
+  const decision = await post(`/api/assessments/${id}/decision`, secretaris, {
+    outcome: 'approved',
+    reasons: 'Akkoord.',
+  });
+  expect(decision.statusCode, decision.body).toBe(200);
+  return id;
+};
+
+describe.each(dialects)('assessment workflow on %s', (dialect) => {
+  // The tests that approve nothing share one world; each test that approves builds its own.
+  let shared: World;
+  beforeAll(async () => {
+    shared = await startWorld(dialect);
+  });
+  afterAll(async () => shared?.t.close());
 
   it('starts with recording off in every room', async () => {
+    const { t, balie, roomDecision } = shared;
     expect((await roomDecision(balie)).mode).toEqual({ kind: 'off' });
     const policy = await t.app.inject({ method: 'GET', url: '/api/policy', headers: balie });
     expect(policy.json()).toMatchObject({ compiled: { rooms: [] }, version: null });
   });
 
   it('evaluates live, with the evidence pulled from the register, and writes nothing', async () => {
+    const { t, mod, roomId, typeId, fg } = shared;
     const before = await mod.services.assessments.count();
     const audit = await t.rt.store.read.audit.count();
     const res = await t.app.inject({
@@ -134,6 +183,7 @@ describe.each(dialects)('assessment workflow on %s', (dialect) => {
   });
 
   it('passes the time of each register incident to NEC-3, which compares it with the hours in scope (issue 8 §6)', async () => {
+    const { t, roomId, typeId, fg } = shared;
     const evaluate = async (hours: Json[]) => {
       const scenario = demoScenario(roomId, typeId);
       const res = await t.app.inject({
@@ -163,6 +213,7 @@ describe.each(dialects)('assessment workflow on %s', (dialect) => {
   });
 
   it('runs draft → advice → views → judgements → submit → approval, and the room policy follows', async () => {
+    const { t, roomId, typeId, fg, secretaris, balie, roomDecision } = await worldForThisTest(dialect);
     const created = await t.app.inject({
       method: 'POST',
       url: '/api/assessments',
@@ -170,7 +221,7 @@ describe.each(dialects)('assessment workflow on %s', (dialect) => {
       payload: { scenario: demoScenario(roomId, typeId) },
     });
     expect(created.statusCode, created.body).toBe(201);
-    assessmentId = created.json<{ assessment: { id: string } }>().assessment.id;
+    const assessmentId = created.json<{ assessment: { id: string } }>().assessment.id;
     expect(created.json()).toMatchObject({ version: { version: 1, status: 'draft' } });
 
     const advice = await t.app.inject({
@@ -282,6 +333,9 @@ describe.each(dialects)('assessment workflow on %s', (dialect) => {
   });
 
   it('reports the Markdown report with the decision', async () => {
+    const w = await worldForThisTest(dialect);
+    const { t, secretaris } = w;
+    const assessmentId = await approveDemoAssessment(w);
     const res = await t.app.inject({
       method: 'GET',
       url: `/api/assessments/${assessmentId}/report.md?lang=en`,
@@ -294,6 +348,9 @@ describe.each(dialects)('assessment workflow on %s', (dialect) => {
   });
 
   it('renders the documents: DPIA report (HTML, tagged PDF), register entry, sign and privacy page', async () => {
+    const w = await worldForThisTest(dialect);
+    const { t, roomId, fg, balie } = w;
+    const assessmentId = await approveDemoAssessment(w);
     const html = await t.app.inject({
       method: 'GET',
       url: `/api/assessments/${assessmentId}/report.html`,
@@ -347,6 +404,7 @@ describe.each(dialects)('assessment workflow on %s', (dialect) => {
   });
 
   it('has no register entry for a measure that is not approved', async () => {
+    const { t, roomId, typeId, fg } = shared;
     const draft = await t.app.inject({
       method: 'POST',
       url: '/api/assessments',
@@ -361,6 +419,9 @@ describe.each(dialects)('assessment workflow on %s', (dialect) => {
   });
 
   it('keeps version 1 approved and in force when the input changes: version 2 is a new draft', async () => {
+    const w = await worldForThisTest(dialect);
+    const { t, roomId, typeId, fg, balie, roomDecision } = w;
+    const assessmentId = await approveDemoAssessment(w);
     const s = demoScenario(roomId, typeId) as Json & { safeguards: Json };
     s.safeguards = { ...s.safeguards, retentionHours: 48 };
     const res = await t.app.inject({
@@ -388,8 +449,11 @@ describe.each(dialects)('assessment workflow on %s', (dialect) => {
   });
 
   it('switches recording off at expiry: the scheduler tick stores the change and audits policy.expired', async () => {
+    const w = await worldForThisTest(dialect);
+    const { t, clock, mod, changes, roomDecision } = w;
+    const assessmentId = await approveDemoAssessment(w);
     clock.set(new Date(START.getTime() + 366 * 86_400_000 + 3_600_000));
-    balie = (await loginAs(t.app, 'balie')).headers;
+    const balie = (await loginAs(t.app, 'balie')).headers;
     // decide() already respects the expiry between ticks …
     expect((await roomDecision(balie)).mode).toEqual({ kind: 'off' });
     // … and the tick records it in the history.
@@ -410,50 +474,10 @@ describe.each(dialects)('assessment workflow on %s', (dialect) => {
 });
 
 describe.each(dialects)('withdrawal on %s', (dialect) => {
-  let t: TestRuntime;
-  const clock = movableClock(START);
-
-  beforeAll(async () => {
-    t = await startTestRuntime({ dialect, demo: true, clock, loginAttemptsPerMinute: 1000 });
-  });
-  afterAll(async () => t?.close());
-
   it('switches the room off at once and records why', async () => {
-    const mod = t.rt.modules.find((m) => m.name === 'assessment') as AssessmentModule;
-    const roomId = (await t.rt.store.read.rooms.list()).find((r) => r.name === 'Spreekkamer 2')!.id;
-    const typeId = (await t.rt.store.read.conversationTypes.findByCode('bijstandsgesprek'))!.id;
-    const fg = (await loginAs(t.app, 'fg')).headers;
-    const secretaris = (await loginAs(t.app, 'secretaris')).headers;
-    const post = (url: string, headers: Record<string, string>, payload?: Json) =>
-      t.app.inject({ method: 'POST', url, headers, ...(payload ? { payload } : {}) });
-    const id = (await post('/api/assessments', fg, { scenario: demoScenario(roomId, typeId) })).json<{
-      assessment: { id: string };
-    }>().assessment.id;
-    await post(`/api/assessments/${id}/dpo-advice`, fg, {
-      advice: 'Akkoord onder voorwaarden.',
-      recommendation: 'approve-with-conditions',
-    });
-    await post(`/api/assessments/${id}/views`, fg, {
-      sought: false,
-      reasonNotSought: 'De cliëntenraad is opgeheven; een nieuwe wordt in 2026 ingesteld.',
-    });
-    const evaluation = await mod.services.assessments.evaluateStored(id);
-    for (const ruleId of evaluation.ok ? evaluation.value.pendingReviews : []) {
-      await post(`/api/assessments/${id}/judgements`, fg, {
-        ruleId,
-        outcome: 'pass',
-        reasons: 'Gewogen: ernstige incidenten in deze kamer.',
-      });
-    }
-    await post(`/api/assessments/${id}/submit`, fg);
-    expect(
-      (
-        await post(`/api/assessments/${id}/decision`, secretaris, {
-          outcome: 'approved',
-          reasons: 'Akkoord.',
-        })
-      ).statusCode,
-    ).toBe(200);
+    const world = await worldForThisTest(dialect);
+    const { t, mod, roomId, typeId, fg, secretaris, post } = world;
+    const id = await approveDemoAssessment(world);
     expect(
       (
         await mod.services.policy.decide(roomId, {

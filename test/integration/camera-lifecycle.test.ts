@@ -5,7 +5,6 @@
  * camera is gone from every list and never armed, and its clips stay. The demo camera starts
  * disabled. A user name without a password is refused (§5.7).
  */
-import { readFileSync } from 'node:fs';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { sql } from 'kysely';
@@ -16,44 +15,9 @@ import { DEFAULT_TUNABLES } from '../../src/workers/recorder-supervisor.js';
 import { availableDialects } from '../support/databases.js';
 import { startRtspCamera, type RtspCamera } from '../support/rtsp-camera.js';
 import { loginAs, startTestRuntime, type TestRuntime } from '../support/test-runtime.js';
-import { compile, type AssessmentRecord, type CompiledPolicy } from '../../src/core/policy/policy.js';
-import type { Scenario } from '../../src/core/assessment/scenario.schema.js';
+import { testPolicy } from '../support/recording-policy.js';
 
 const dialects = await availableDialects();
-const example = JSON.parse(
-  readFileSync(path.resolve(import.meta.dirname, '../../examples/incident-triggered-recording.json'), 'utf8'),
-) as Scenario;
-
-/** The approved example compiled, re-aimed at one room and conversation type, short rolls. */
-const testPolicy = (roomId: string, conversationTypeId: string): CompiledPolicy => {
-  const record: AssessmentRecord = {
-    id: 'a-black-box',
-    scenario: example,
-    status: 'approved',
-    dpoAdviceRecordedAt: '2024-01-15T10:00:00Z',
-    decision: { by: 'gemeentesecretaris', at: '2024-03-01T09:00:00Z', outcome: 'approved' },
-  };
-  const p = compile([record], new Date('2024-06-04T08:00:00Z'));
-  const entry = p.rooms[0]!.entries[0]!;
-  return {
-    ...p,
-    compiledAt: new Date().toISOString(),
-    rooms: [
-      {
-        roomId,
-        entries: [
-          {
-            ...entry,
-            conversationTypeId,
-            hours: [],
-            validUntil: undefined,
-            mode: { kind: 'incident-triggered', preRollSeconds: 2, postRollSeconds: 2 },
-          },
-        ],
-      },
-    ],
-  };
-};
 
 const ffmpegChildren = async (): Promise<number[]> => {
   const out: number[] = [];
@@ -159,7 +123,7 @@ describe.each(dialects)('camera disable / enable / remove (%s)', (dialect) => {
       retentionMs: 3_600_000,
     });
     await rec.start();
-    const compiled = testPolicy(roomId, typeId);
+    const compiled = testPolicy(roomId, typeId, { pre: 2, post: 2 });
     await sql`INSERT INTO policy_versions (seq, compiled_at, trigger, cause, compiled, hash) VALUES (${700}, ${compiled.compiledAt}, ${'approval'}, ${'a-black-box'}, ${JSON.stringify(compiled)}, ${'hash-700'})`.execute(
       t.rt.database.db,
     );

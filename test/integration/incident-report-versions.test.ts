@@ -25,16 +25,13 @@ describe.each(dialects)('versioned incident reports on %s', (dialect) => {
     narrative,
   };
 
-  const put = (headers: Record<string, string>, payload: object) =>
-    t.app.inject({ method: 'PUT', url: `/api/incidents/${incidentId}/report`, headers, payload });
-  const get = (headers: Record<string, string>) =>
-    t.app.inject({ method: 'GET', url: `/api/incidents/${incidentId}`, headers });
+  const put = (headers: Record<string, string>, payload: object, id = incidentId) =>
+    t.app.inject({ method: 'PUT', url: `/api/incidents/${id}/report`, headers, payload });
+  const get = (headers: Record<string, string>, id = incidentId) =>
+    t.app.inject({ method: 'GET', url: `/api/incidents/${id}`, headers });
 
-  beforeAll(async () => {
-    t = await startTestRuntime({ dialect, demo: true, loginAttemptsPerMinute: 1000 });
-    balie = (await loginAs(t.app, 'balie')).headers;
-    security = (await loginAs(t.app, 'beveiliging')).headers;
-    roomId = (await t.rt.store.read.rooms.list())[0]!.id;
+  /** An alarm raised by the employee, closed by security, who files the report: version 1. */
+  const filedIncident = async (): Promise<string> => {
     const raised = await t.app.inject({
       method: 'POST',
       url: '/api/alarms',
@@ -43,16 +40,32 @@ describe.each(dialects)('versioned incident reports on %s', (dialect) => {
     });
     expect(raised.statusCode, raised.body).toBe(201);
     const alarm = raised.json<{ alarm: { id: string; incidentId: string } }>().alarm;
-    incidentId = alarm.incidentId;
     const closed = await t.app.inject({
       method: 'POST',
       url: `/api/alarms/${alarm.id}/close`,
       headers: security,
     });
     expect(closed.statusCode, closed.body).toBe(200);
-    const filed = await put(security, securityReport);
+    const filed = await put(security, securityReport, alarm.incidentId);
     expect(filed.statusCode, filed.body).toBe(200);
     expect(filed.json()).toMatchObject({ reportVersion: 1 });
+    return alarm.incidentId;
+  };
+  /** Version 2: the employee added to the security report. */
+  const amendedByEmployee = `${narrative} Ik heb daarna een uur pauze genomen.`;
+  const amend = (id: string) =>
+    put(balie, { ...securityReport, severity: 5, narrative: amendedByEmployee }, id);
+  /** Version 3: security corrected its own record. */
+  const correct = (id: string) =>
+    put(security, { ...securityReport, severity: 3, narrative: 'Gecorrigeerd verslag.' }, id);
+
+  beforeAll(async () => {
+    t = await startTestRuntime({ dialect, demo: true, loginAttemptsPerMinute: 1000 });
+    balie = (await loginAs(t.app, 'balie')).headers;
+    security = (await loginAs(t.app, 'beveiliging')).headers;
+    roomId = (await t.rt.store.read.rooms.list())[0]!.id;
+    // The refusals below change nothing, so they share this one; every test that adds a version files its own.
+    incidentId = await filedIncident();
   });
   afterAll(async () => t?.close());
 
@@ -90,11 +103,12 @@ describe.each(dialects)('versioned incident reports on %s', (dialect) => {
   });
 
   it('the employee may add to it: a new version, the earlier one kept with who and when', async () => {
-    const added = `${narrative} Ik heb daarna een uur pauze genomen.`;
-    const res = await put(balie, { ...securityReport, severity: 5, narrative: added });
+    const id = await filedIncident();
+    const added = amendedByEmployee;
+    const res = await amend(id);
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ reportVersion: 2, narrative: added, severity: 5 });
-    const detail = (await get(security)).json<{
+    const detail = (await get(security, id)).json<{
       reportVersion: number;
       history: Array<{
         version: number;
@@ -125,7 +139,9 @@ describe.each(dialects)('versioned incident reports on %s', (dialect) => {
   });
 
   it('security may correct its own record; the register and statistics read the current version', async () => {
-    const res = await put(security, { ...securityReport, severity: 3, narrative: 'Gecorrigeerd verslag.' });
+    const id = await filedIncident();
+    expect((await amend(id)).statusCode).toBe(200);
+    const res = await correct(id);
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ reportVersion: 3 });
     const auditor = (await loginAs(t.app, 'auditor')).headers;
@@ -134,9 +150,7 @@ describe.each(dialects)('versioned incident reports on %s', (dialect) => {
       url: `/api/incidents?roomId=${roomId}&limit=5000`,
       headers: auditor,
     });
-    expect(
-      list.json<Array<{ id: string; severity: number }>>().find((i) => i.id === incidentId),
-    ).toMatchObject({
+    expect(list.json<Array<{ id: string; severity: number }>>().find((i) => i.id === id)).toMatchObject({
       severity: 3,
     });
     const stats = await t.app.inject({
@@ -151,8 +165,15 @@ describe.each(dialects)('versioned incident reports on %s', (dialect) => {
   });
 
   it('the history holds narratives: readers without them see neither', async () => {
+    const id = await filedIncident();
+    expect((await amend(id)).statusCode).toBe(200);
+    expect((await correct(id)).statusCode).toBe(200);
     const auditor = (await loginAs(t.app, 'auditor')).headers;
-    const res = (await get(auditor)).json<{ history: unknown; narrative: unknown; reportVersion: number }>();
+    const res = (await get(auditor, id)).json<{
+      history: unknown;
+      narrative: unknown;
+      reportVersion: number;
+    }>();
     expect(res).toMatchObject({ history: null, narrative: null, reportVersion: 3 });
     expect(JSON.stringify(res)).not.toContain('stoel');
   });

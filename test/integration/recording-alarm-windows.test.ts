@@ -7,56 +7,24 @@
  *   end, duration, size, pre-roll), and the still-open alarm's remaining post-roll is recorded.
  * Short rolls (a new policy version per test) instead of the real 120 s.
  */
-import { readFileSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateIdentity } from '../../src/adapters/vault/keys.js';
 import type { RecordingModule } from '../../src/compose/recording.compose.js';
-import type { Scenario } from '../../src/core/assessment/scenario.schema.js';
-import { compile, type AssessmentRecord, type CompiledPolicy } from '../../src/core/policy/policy.js';
+import type { CompiledPolicy } from '../../src/core/policy/policy.js';
 import { DEFAULT_TUNABLES } from '../../src/workers/recorder-supervisor.js';
 import { availableDialects } from '../support/databases.js';
 import { startRtspCamera, type RtspCamera } from '../support/rtsp-camera.js';
 import { loginAs, startTestRuntime, type TestRuntime } from '../support/test-runtime.js';
+import { testPolicy } from '../support/recording-policy.js';
 
 const dialects = await availableDialects();
 const PRE = 2;
 
-const example = JSON.parse(
-  readFileSync(path.resolve(import.meta.dirname, '../../examples/incident-triggered-recording.json'), 'utf8'),
-) as Scenario;
-
-const policy = (roomId: string, conversationTypeId: string, post: number): CompiledPolicy => {
-  const record: AssessmentRecord = {
-    id: 'a-black-box',
-    scenario: example,
-    status: 'approved',
-    dpoAdviceRecordedAt: '2024-01-15T10:00:00Z',
-    decision: { by: 'gemeentesecretaris', at: '2024-03-01T09:00:00Z', outcome: 'approved' },
-  };
-  const p = compile([record], new Date('2024-06-04T08:00:00Z'));
-  const entry = p.rooms[0]!.entries[0]!;
-  return {
-    ...p,
-    compiledAt: new Date().toISOString(),
-    rooms: [
-      {
-        roomId,
-        entries: [
-          {
-            ...entry,
-            conversationTypeId,
-            hours: [],
-            validUntil: undefined,
-            mode: { kind: 'incident-triggered', preRollSeconds: PRE, postRollSeconds: post },
-          },
-        ],
-      },
-    ],
-  };
-};
+const policy = (roomId: string, conversationTypeId: string, post: number): CompiledPolicy =>
+  testPolicy(roomId, conversationTypeId, { pre: PRE, post });
 
 const waitFor = async <T>(
   what: string,

@@ -15,45 +15,16 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateIdentity } from '../../src/adapters/vault/keys.js';
 import type { RecordingModule } from '../../src/compose/recording.compose.js';
-import { compile, type AssessmentRecord, type CompiledPolicy } from '../../src/core/policy/policy.js';
-import type { Scenario } from '../../src/core/assessment/scenario.schema.js';
+import type { CompiledPolicy } from '../../src/core/policy/policy.js';
 import { DEFAULT_TUNABLES } from '../../src/workers/recorder-supervisor.js';
 import { startRtspCamera, type RtspCamera } from '../support/rtsp-camera.js';
 import { loginAs, startTestRuntime, type TestRuntime } from '../support/test-runtime.js';
+import { testPolicy } from '../support/recording-policy.js';
 
 const run = promisify(execFile);
-const example = JSON.parse(
-  readFileSync(path.resolve(import.meta.dirname, '../../examples/incident-triggered-recording.json'), 'utf8'),
-) as Scenario;
-
-const policyFor = (rooms: readonly string[], conversationTypeId: string): CompiledPolicy => {
-  const record: AssessmentRecord = {
-    id: 'a-black-box',
-    scenario: example,
-    status: 'approved',
-    dpoAdviceRecordedAt: '2024-01-15T10:00:00Z',
-    decision: { by: 'gemeentesecretaris', at: '2024-03-01T09:00:00Z', outcome: 'approved' },
-  };
-  const p = compile([record], new Date('2024-06-04T08:00:00Z'));
-  const entry = p.rooms[0]!.entries[0]!;
-  return {
-    ...p,
-    compiledAt: new Date().toISOString(),
-    rooms: rooms.map((roomId) => ({
-      roomId,
-      entries: [
-        {
-          ...entry,
-          conversationTypeId,
-          hours: [],
-          validUntil: undefined,
-          // A long post-roll: a clip whose sealing fails must not stay 'recording' until it ends.
-          mode: { kind: 'incident-triggered', preRollSeconds: 2, postRollSeconds: 120 },
-        },
-      ],
-    })),
-  };
-};
+// A long post-roll: a clip whose sealing fails must not stay 'recording' until it ends.
+const policyFor = (rooms: readonly string[], conversationTypeId: string): CompiledPolicy =>
+  testPolicy(rooms, conversationTypeId, { pre: 2, post: 120 });
 
 const waitFor = async <T>(
   what: string,

@@ -18,10 +18,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { probeMedia } from '../../src/adapters/media/ffprobe.js';
 import { generateIdentity, writeIdentityFile } from '../../src/adapters/vault/keys.js';
 import type { RecordingModule } from '../../src/compose/recording.compose.js';
-import { compile, type AssessmentRecord, type CompiledPolicy } from '../../src/core/policy/policy.js';
-import type { Scenario } from '../../src/core/assessment/scenario.schema.js';
 import { DEFAULT_TUNABLES } from '../../src/workers/recorder-supervisor.js';
 import { availableDialects } from '../support/databases.js';
+import { testPolicy } from '../support/recording-policy.js';
 import { startRtspCamera, type RtspCamera } from '../support/rtsp-camera.js';
 import { loginAs, startTestRuntime, type TestRuntime } from '../support/test-runtime.js';
 import { toolsAvailable } from '../support/tools.js';
@@ -32,46 +31,6 @@ const run = promisify(execFile);
 const dialects = await availableDialects();
 const PRE = 3;
 const POST = 2;
-
-const example = JSON.parse(
-  readFileSync(path.resolve(import.meta.dirname, '../../examples/incident-triggered-recording.json'), 'utf8'),
-) as Scenario;
-
-/** compile() on the approved example, re-aimed at the demo room and conversation type, short rolls. */
-export const testPolicy = (
-  roomId: string,
-  conversationTypeId: string,
-  compiledAt = new Date(),
-): CompiledPolicy => {
-  const record: AssessmentRecord = {
-    id: 'a-black-box',
-    scenario: example,
-    status: 'approved',
-    dpoAdviceRecordedAt: '2024-01-15T10:00:00Z',
-    decision: { by: 'gemeentesecretaris', at: '2024-03-01T09:00:00Z', outcome: 'approved' },
-  };
-  const p = compile([record], new Date('2024-06-04T08:00:00Z'));
-  const entry = p.rooms[0]?.entries[0];
-  if (entry === undefined) throw new Error('the example compiles to no entry');
-  return {
-    ...p,
-    compiledAt: compiledAt.toISOString(),
-    rooms: [
-      {
-        roomId,
-        entries: [
-          {
-            ...entry,
-            conversationTypeId,
-            hours: [],
-            validUntil: undefined,
-            mode: { kind: 'incident-triggered', preRollSeconds: PRE, postRollSeconds: POST },
-          },
-        ],
-      },
-    ],
-  };
-};
 
 const ffmpegChildren = async (): Promise<number[]> => {
   const out: number[] = [];
@@ -143,7 +102,7 @@ describe.skipIf(!hasTools).each(dialects)('recording module (%s)', (dialect) => 
   const recipientFile = () => path.join(t.dataDir, 'vault', 'recipient.txt');
 
   const insertPolicy = async () => {
-    const compiled = testPolicy(roomId, typeId);
+    const compiled = testPolicy(roomId, typeId, { pre: PRE, post: POST });
     policySeq += 1;
     await sql`INSERT INTO policy_versions (seq, compiled_at, trigger, cause, compiled, hash) VALUES (${policySeq}, ${compiled.compiledAt}, ${'approval'}, ${'a-black-box'}, ${JSON.stringify(compiled)}, ${`hash-${policySeq}`})`.execute(
       t.rt.database.db,

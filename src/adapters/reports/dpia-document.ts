@@ -7,8 +7,12 @@
  * every finding. The structure is shared by the HTML and the PDF renderer.
  */
 import { findMeasure, type PurposeKind } from '../../core/assessment/catalogue.js';
+import {
+  ACHIEVEMENT_NAMES as ACH,
+  OUTCOME_NAMES,
+  PURPOSE_KIND_NAMES as KIND,
+} from '../../core/assessment/labels.js';
 import type { ReportFinding, ReportModel } from '../../core/assessment/report-model.js';
-import type { Outcome } from '../../core/assessment/rule.js';
 import type { Scenario } from '../../core/assessment/scenario.schema.js';
 import type { Lang, Text } from '../../core/assessment/text.js';
 import { VERDICT_NAMES, type Verdict } from '../../core/assessment/verdict.js';
@@ -417,22 +421,6 @@ const L = {
   },
 } as const;
 
-export const OUTCOME_NAMES: Readonly<Record<Outcome, Text>> = {
-  pass: { nl: 'voldoet', en: 'pass' },
-  fail: { nl: 'blokkeert', en: 'fail (blocking)' },
-  condition: { nl: 'voorwaarde', en: 'condition' },
-  review: { nl: 'menselijke afweging nodig', en: 'review (needs a human judgement)' },
-};
-const KIND: Readonly<Record<PurposeKind, Text>> = {
-  'immediate-help': { nl: 'directe hulp', en: 'immediate help' },
-  deterrence: { nl: 'afschrikking', en: 'deterrence' },
-  evidence: { nl: 'bewijs', en: 'evidence' },
-};
-const ACH = {
-  yes: { nl: 'ja', en: 'yes' },
-  partial: { nl: 'deels', en: 'partly' },
-  no: { nl: 'nee', en: 'no' },
-} as const;
 const VERDICT_TONE: Readonly<Record<Verdict, Tone>> = {
   'not-permitted': 'negative',
   'permitted-with-conditions': 'caution',

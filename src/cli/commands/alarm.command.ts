@@ -6,9 +6,9 @@
 import type { Command } from 'commander';
 import { loadClientConfig } from '../../config.js';
 import type { AlarmView } from '../../core/alarm/events.js';
-import type { Room } from '../../core/registry/model.js';
 import { apiClient, type ApiClient } from '../api-client.js';
 import { CliError, EXIT, emit, table, type CliIo } from '../io.js';
+import { resolveRoom } from '../resolve-room.js';
 
 interface Conn {
   url?: string;
@@ -31,21 +31,6 @@ const client = (o: Conn): ApiClient =>
   );
 
 const ID = /^[A-Za-z0-9-]{1,64}$/;
-
-/** A room by id or exact name; a name used on several sites must be given as id. */
-const resolveRoom = async (api: ApiClient, ref: string): Promise<Room> => {
-  const rooms = await api.get<Room[]>('/api/rooms');
-  const matches = rooms.filter((x) => x.id === ref || x.name === ref);
-  if (matches.length === 0)
-    throw new CliError(`ALARM.UNKNOWN_ROOM: no room "${ref}"`, EXIT.NO_INPUT, 'ALARM.UNKNOWN_ROOM');
-  if (matches.length > 1)
-    throw new CliError(
-      `REQUEST.INVALID: "${ref}" names rooms on several sites; use the room id`,
-      EXIT.DATA_ERR,
-      'REQUEST.INVALID',
-    );
-  return matches[0]!;
-};
 
 interface IncidentRow {
   id: string;

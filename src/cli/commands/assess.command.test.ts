@@ -82,7 +82,18 @@ describe('proportio assess', () => {
       'en',
     );
     expect(r.out).toContain('**Verdict: PERMITTED WITH CONDITIONS**');
-    expect(r.out).toMatch(/\*\*Human judgement\*\* \(engine outcome: review\): pass by J\. Jansen/);
+    // The same outcome names as the DPIA document (core/assessment/labels.ts).
+    expect(r.out).toMatch(
+      /\*\*Human judgement\*\* \(engine outcome: review \(needs a human judgement\)\): pass by J\. Jansen/,
+    );
+  });
+
+  it('names a blocking finding as the DPIA document does (--lang nl and en)', async () => {
+    const defining = join(examples, 'defining-case.json');
+    const en = await run(defining, '--format', 'md', '--lang', 'en');
+    expect(en.out).toMatch(/^### [A-Z0-9-]+ — .*: fail \(blocking\)$/m);
+    const nl = await run(defining, '--format', 'md', '--lang', 'nl');
+    expect(nl.out).toMatch(/^### [A-Z0-9-]+ — .*: blokkeert$/m);
   });
 
   it('writes the report to --out and says the verdict', async () => {

@@ -5,9 +5,9 @@
  */
 import type { Command } from 'commander';
 import { loadClientConfig } from '../../config.js';
-import type { Room } from '../../core/registry/model.js';
 import { apiClient, type ApiClient } from '../api-client.js';
-import { CliError, EXIT, emit, table, type CliIo } from '../io.js';
+import { emit, table, type CliIo } from '../io.js';
+import { resolveRoom } from '../resolve-room.js';
 
 interface Conn {
   url?: string;
@@ -69,20 +69,6 @@ const client = (o: Conn): ApiClient =>
       ...(o.token ? { token: o.token } : {}),
     }),
   );
-
-const resolveRoom = async (api: ApiClient, ref: string): Promise<Room> => {
-  const rooms = await api.get<Room[]>('/api/rooms');
-  const matches = rooms.filter((x) => x.id === ref || x.name === ref);
-  if (matches.length === 0)
-    throw new CliError(`RESOURCE.NOT_FOUND: no room "${ref}"`, EXIT.NO_INPUT, 'RESOURCE.NOT_FOUND');
-  if (matches.length > 1)
-    throw new CliError(
-      `REQUEST.INVALID: "${ref}" names rooms on several sites; use the room id`,
-      EXIT.DATA_ERR,
-      'REQUEST.INVALID',
-    );
-  return matches[0]!;
-};
 
 export const modeText = (m: Mode): string =>
   m.kind === 'incident-triggered'

@@ -7,6 +7,7 @@ import { loadClientConfig } from '../../config.js';
 import type { Camera, ConversationType, Room, Site, User } from '../../core/registry/model.js';
 import { apiClient, type ApiClient } from '../api-client.js';
 import { CliError, EXIT, emit, table, type CliIo } from '../io.js';
+import { resolveRoom } from '../resolve-room.js';
 
 interface Conn {
   url?: string;
@@ -38,20 +39,6 @@ const resolveSite = async (api: ApiClient, ref: string): Promise<Site> => {
   const s = sites.find((x) => x.id === ref || x.name === ref);
   if (!s) throw new CliError(`RESOURCE.NOT_FOUND: no site "${ref}"`, EXIT.NO_INPUT, 'RESOURCE.NOT_FOUND');
   return s;
-};
-
-const resolveRoom = async (api: ApiClient, ref: string): Promise<Room> => {
-  const rooms = await api.get<Room[]>('/api/rooms');
-  const matches = rooms.filter((x) => x.id === ref || x.name === ref);
-  if (matches.length === 0)
-    throw new CliError(`RESOURCE.NOT_FOUND: no room "${ref}"`, EXIT.NO_INPUT, 'RESOURCE.NOT_FOUND');
-  if (matches.length > 1)
-    throw new CliError(
-      `REQUEST.INVALID: "${ref}" names rooms on several sites; use the room id`,
-      EXIT.DATA_ERR,
-      'REQUEST.INVALID',
-    );
-  return matches[0]!;
 };
 
 /** Resolves a camera by id or exact name; a name used in several rooms needs the id. */

@@ -1,7 +1,7 @@
 /** Markdown rendering of the report model (pure string building; HTML and PDF live in src/adapters/reports). */
-import type { PurposeKind } from './catalogue.js';
-import type { Outcome } from './rule.js';
+import { ACHIEVEMENT_NAMES as ACH, OUTCOME_NAMES as OUTCOME, PURPOSE_KIND_NAMES as KIND } from './labels.js';
 import type { ReportModel } from './report-model.js';
+import type { PurposeKind } from './catalogue.js';
 import type { Lang, Text } from './text.js';
 import { VERDICT_NAMES } from './verdict.js';
 
@@ -112,23 +112,6 @@ const L = {
     riskFlagged: 'risk-flagged conversations only',
     audio: 'sound',
   },
-} as const;
-
-const OUTCOME: Readonly<Record<Outcome, Text>> = {
-  pass: { nl: 'voldoet', en: 'pass' },
-  fail: { nl: 'blokkeert', en: 'fail' },
-  condition: { nl: 'voorwaarde', en: 'condition' },
-  review: { nl: 'menselijke afweging', en: 'review' },
-};
-const KIND: Readonly<Record<PurposeKind, Text>> = {
-  'immediate-help': { nl: 'directe hulp', en: 'immediate help' },
-  deterrence: { nl: 'afschrikking', en: 'deterrence' },
-  evidence: { nl: 'bewijs', en: 'evidence' },
-};
-const ACH = {
-  yes: { nl: 'ja', en: 'yes' },
-  partial: { nl: 'deels', en: 'partly' },
-  no: { nl: 'nee', en: 'no' },
 } as const;
 
 /** Table cells must not break the table: no pipes or newlines from user text. */

@@ -8,13 +8,14 @@ import type {
   FootageNote,
   FootageNoteKind,
   FootageNoteRepository,
+  ObjectionRecord,
   ObjectionRepository,
   RecordingLookups,
   SuspensionRecord,
   SuspensionRepository,
 } from '../../../services/recording-ports.js';
 import '../schema-alarm.js';
-import type { ClipRow, FootageNoteRow, SuspensionRow } from '../schema-recording.js';
+import type { ClipRow, FootageNoteRow, ObjectionRow, SuspensionRow } from '../schema-recording.js';
 import '../schema-recording.js';
 import type { Executor } from './executor.js';
 
@@ -225,6 +226,14 @@ export const suspensionRepository = (db: Executor): SuspensionRepository => ({
     ).map(toSuspension),
 });
 
+const toObjection = (r: ObjectionRow): ObjectionRecord => ({
+  id: r.id,
+  roomId: r.room_id,
+  conversationId: r.conversation_id,
+  recordedBy: r.recorded_by,
+  at: r.at,
+});
+
 export const objectionRepository = (db: Executor): ObjectionRepository => ({
   insert: async (o) => {
     await db
@@ -244,15 +253,16 @@ export const objectionRepository = (db: Executor): ObjectionRepository => ({
       .selectAll()
       .where('conversation_id', '=', conversationId)
       .executeTakeFirst();
-    return (
-      r && {
-        id: r.id,
-        roomId: r.room_id,
-        conversationId: r.conversation_id,
-        recordedBy: r.recorded_by,
-        at: r.at,
-      }
-    );
+    return r && toObjection(r);
+  },
+  forConversations: async (conversationIds) => {
+    if (conversationIds.length === 0) return [];
+    const rows = await db
+      .selectFrom('recording_objections')
+      .selectAll()
+      .where('conversation_id', 'in', [...conversationIds])
+      .execute();
+    return rows.map(toObjection);
   },
 });
 

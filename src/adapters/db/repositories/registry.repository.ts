@@ -197,6 +197,16 @@ export const cameraRepository = (db: Executor): CameraRepository => ({
       .executeTakeFirst();
     return r && { ...toCamera(r), credentialsSealed: r.credentials_sealed };
   },
+  getManyWithSecret: async (ids): Promise<CameraRecord[]> => {
+    if (ids.length === 0) return [];
+    const rows = await db
+      .selectFrom('cameras')
+      .selectAll()
+      .where('id', 'in', [...ids])
+      .where('removed_at', 'is', null)
+      .execute();
+    return rows.map((r) => ({ ...toCamera(r), credentialsSealed: r.credentials_sealed }));
+  },
   findByName: async (roomId, name) => {
     const r = await db
       .selectFrom('cameras')

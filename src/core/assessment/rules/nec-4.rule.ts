@@ -1,13 +1,8 @@
 /** NEC-4 — EDPB 3/2019 §29 (verify): the purpose decides the form; immediate help needs people, evidence needs a recording. */
 import { PURPOSE_KINDS } from '../catalogue.js';
+import { PURPOSE_KIND_NAMES as KIND_NAMES } from '../labels.js';
 import { finding, type Rule } from '../rule.js';
 import { t } from '../text.js';
-
-const KIND_NAMES = {
-  'immediate-help': t('directe hulp', 'immediate help'),
-  deterrence: t('afschrikking', 'deterrence'),
-  evidence: t('bewijs', 'evidence'),
-} as const;
 
 export const nec4Rule: Rule = {
   id: 'NEC-4',
