@@ -1,5 +1,5 @@
 /** Organisation, sites, rooms, cameras, conversation types and operator settings. */
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { RoutesPlugin } from '../../route-types.js';
 import { Type } from 'typebox';
 import type { RegistryService } from '../../../services/registry.service.js';
 import { SETTINGS } from '../../../services/registry.service.js';
@@ -20,7 +20,7 @@ import {
 
 const strict = { additionalProperties: false } as const;
 
-export const registryRoutes: FastifyPluginAsyncTypebox<{ registry: RegistryService }> = async (app, opts) => {
+export const registryRoutes: RoutesPlugin<{ registry: RegistryService }> = async (app, opts) => {
   const reg = opts.registry;
 
   // Organisation
