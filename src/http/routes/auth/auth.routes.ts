@@ -1,4 +1,5 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { RoutesPlugin } from '../../route-types.js';
+import type { FastifyReply } from 'fastify';
 import { Type } from 'typebox';
 import type { OidcAdapter } from '../../../adapters/auth/oidc.js';
 import { PERMISSIONS, hasPermission, type Permission } from '../../../core/auth/roles.js';
@@ -7,6 +8,7 @@ import type { SecretBox } from '../../../services/ports.js';
 import { SESSION_COOKIE } from '../../plugins/auth.plugin.js';
 import type { RateLimiter } from '../../plugins/rate-limit.js';
 import { problemOf, sendDomainError, sendProblem } from '../../problem.js';
+import { noContent } from '../../reply.js';
 import { TOKEN_DEFAULT_DAYS, TOKEN_MAX_DAYS } from '../../../core/auth/tokens.js';
 import { ApiTokenSchema, IdParams, UserSchema, errorResponses } from '../../schemas.js';
 
@@ -32,7 +34,7 @@ const MeSchema = Type.Object({
 const permissionsOf = (roles: Parameters<typeof hasPermission>[0]): Permission[] =>
   (Object.keys(PERMISSIONS) as Permission[]).filter((p) => hasPermission(roles, p));
 
-export const authRoutes = async (app: FastifyInstance, opts: AuthRouteOptions) => {
+export const authRoutes: RoutesPlugin<AuthRouteOptions> = async (app, opts) => {
   const setSession = (reply: FastifyReply, s: NewSession) =>
     reply.setCookie(SESSION_COOKIE, s.sessionId, {
       httpOnly: true,
@@ -60,7 +62,7 @@ export const authRoutes = async (app: FastifyInstance, opts: AuthRouteOptions) =
       },
     },
     async (req, reply) => {
-      const { username, password } = req.body as { username: string; password: string };
+      const { username, password } = req.body;
       if (!opts.loginLimiter.hit(req.ip, opts.now().getTime())) {
         return sendProblem(
           reply,
@@ -91,7 +93,7 @@ export const authRoutes = async (app: FastifyInstance, opts: AuthRouteOptions) =
     async (req, reply) => {
       if (req.sessionId && req.auth) await opts.auth.logout(req.auth.actor, req.sessionId);
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
-      return reply.status(204).send();
+      return noContent(reply);
     },
   );
 
@@ -129,7 +131,7 @@ export const authRoutes = async (app: FastifyInstance, opts: AuthRouteOptions) =
       },
     },
     async (req, reply) => {
-      const b = req.body as { currentPassword: string; newPassword: string };
+      const b = req.body;
       // The same limit per address as login: the current password must not be guessable here.
       if (!opts.loginLimiter.hit(req.ip, opts.now().getTime())) {
         return sendProblem(
@@ -174,7 +176,7 @@ export const authRoutes = async (app: FastifyInstance, opts: AuthRouteOptions) =
     },
     async (req, reply) => {
       const a = req.auth!;
-      const b = req.body as { name: string; expiresInDays?: number };
+      const b = req.body;
       const r = await opts.auth.createApiToken(a.actor, a.user.id, b.name, b.expiresInDays);
       return r.ok ? reply.status(201).send(r.value) : sendDomainError(reply, r.error);
     },
@@ -205,7 +207,7 @@ export const authRoutes = async (app: FastifyInstance, opts: AuthRouteOptions) =
       },
     },
     async (req, reply) => {
-      const r = await opts.auth.revokeOwnApiToken(req.auth!.actor, (req.params as { id: string }).id);
+      const r = await opts.auth.revokeOwnApiToken(req.auth!.actor, req.params.id);
       return r.ok ? r.value : sendDomainError(reply, r.error);
     },
   );
