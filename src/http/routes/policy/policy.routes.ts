@@ -2,11 +2,11 @@
  * The room policy: what each room may record, compiled now from the approved assessments, and
  * its history. Holds no personal data, so every staff role may read it (transparency).
  */
-import type { FastifyInstance } from 'fastify';
+import type { RoutesPlugin } from '../../route-types.js';
 import { Type } from 'typebox';
 import type { PolicyService } from '../../../services/policy.service.js';
 import { IdParams, errorResponses } from '../../schemas.js';
-import { sendAssessmentError } from '../assessments/assessments.routes.js';
+import { respond } from '../../reply.js';
 
 const open = { additionalProperties: true } as const;
 const ModeSchema = Type.Object({
@@ -36,7 +36,7 @@ const CompiledSchema = Type.Object(
   open,
 );
 
-export const policyRoutes = async (app: FastifyInstance, opts: { policy: PolicyService }) => {
+export const policyRoutes: RoutesPlugin<{ policy: PolicyService }> = async (app, opts) => {
   const svc = opts.policy;
   const tags = ['policy'];
 
@@ -102,7 +102,7 @@ export const policyRoutes = async (app: FastifyInstance, opts: { policy: PolicyS
         },
       },
     },
-    async (req) => svc.history((req.query as { limit?: number }).limit ?? 100),
+    async (req) => svc.history(req.query.limit ?? 100),
   );
 
   // Under /api/rooms, so it is guarded like the rest of the room's registry view (registry:read
@@ -146,12 +146,6 @@ export const policyRoutes = async (app: FastifyInstance, opts: { policy: PolicyS
         },
       },
     },
-    async (req, reply) => {
-      const r = await svc.roomPolicy(
-        (req.params as { id: string }).id,
-        (req.query as { conversationType?: string }).conversationType,
-      );
-      return r.ok ? reply.send(r.value) : sendAssessmentError(reply, r.error);
-    },
+    async (req, reply) => respond(reply, await svc.roomPolicy(req.params.id, req.query.conversationType)),
   );
 };
