@@ -4,7 +4,8 @@
  * texts (Art. 13): the first-layer sign, the second-layer page and the invitation-letter paragraph.
  * Rendering is injected (adapters/reports), so this file only maps requests to documents.
  */
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { RoutesPlugin } from '../../route-types.js';
+import type { FastifyReply } from 'fastify';
 import { Type } from 'typebox';
 import type * as Reports from '../../../adapters/reports/index.js';
 import type { Organisation } from '../../../core/registry/model.js';
@@ -12,6 +13,7 @@ import type { AssessmentService } from '../../../services/assessment.service.js'
 import type { PolicyService } from '../../../services/policy.service.js';
 import type { RegistryService } from '../../../services/registry.service.js';
 import { problemOf, sendDomainError, sendProblem } from '../../problem.js';
+import { notFound } from '../../reply.js';
 import { IdParams, errorResponses } from '../../schemas.js';
 
 export interface DocumentRenderers {
@@ -54,17 +56,19 @@ const toReportsOrganisation = (o: Organisation | undefined): Reports.Organisatio
   },
 });
 
+const html = (reply: FastifyReply, body: string) => reply.type('text/html; charset=utf-8').send(body);
 const pdf = (reply: FastifyReply, body: Buffer, file: string) =>
   reply.type('application/pdf').header('content-disposition', `attachment; filename="${file}"`).send(body);
 
-export const documentRoutes = async (app: FastifyInstance, opts: DocumentRouteOptions) => {
+export const documentRoutes: RoutesPlugin<DocumentRouteOptions> = async (app, opts) => {
   const { assessments, render } = opts;
   const tags = ['assessments'];
-  const idOf = (req: { params: unknown }) => (req.params as { id: string }).id;
 
-  const inputs = async (req: { params: unknown; query: unknown }, reply: FastifyReply) => {
-    const q = req.query as { version?: number };
-    const r = await assessments.documentInputs(idOf(req), q.version);
+  const inputs = async (
+    req: { params: { id: string }; query: { version?: number } },
+    reply: FastifyReply,
+  ) => {
+    const r = await assessments.documentInputs(req.params.id, req.query.version);
     if (!r.ok) {
       await sendDomainError(reply, r.error);
       return undefined;
@@ -87,10 +91,11 @@ export const documentRoutes = async (app: FastifyInstance, opts: DocumentRouteOp
     async (req, reply) => {
       const d = await inputs(req, reply);
       if (!d) return reply;
-      const lang = (req.query as { lang?: 'nl' | 'en' }).lang ?? 'nl';
-      return reply
-        .type('text/html; charset=utf-8')
-        .send(render.renderHtmlReport(d.model, lang, { scenario: d.scenario, workflow: d.workflow }));
+      const lang = req.query.lang ?? 'nl';
+      return html(
+        reply,
+        render.renderHtmlReport(d.model, lang, { scenario: d.scenario, workflow: d.workflow }),
+      );
     },
   );
 
@@ -109,16 +114,16 @@ export const documentRoutes = async (app: FastifyInstance, opts: DocumentRouteOp
     async (req, reply) => {
       const d = await inputs(req, reply);
       if (!d) return reply;
-      const lang = (req.query as { lang?: 'nl' | 'en' }).lang ?? 'nl';
+      const lang = req.query.lang ?? 'nl';
       const body = await render.renderPdfReport(d.model, lang, {
         scenario: d.scenario,
         workflow: d.workflow,
       });
-      return pdf(reply, body, `dpia-${idOf(req)}-v${d.workflow.version}-${lang}.pdf`);
+      return pdf(reply, body, `dpia-${req.params.id}-v${d.workflow.version}-${lang}.pdf`);
     },
   );
 
-  const ropa = async (req: { params: unknown; query: unknown }, reply: FastifyReply) => {
+  const ropa = async (req: { params: { id: string }; query: { version?: number } }, reply: FastifyReply) => {
     const d = await inputs(req, reply);
     if (!d) return undefined;
     const decision = d.workflow.decision;
@@ -134,7 +139,7 @@ export const documentRoutes = async (app: FastifyInstance, opts: DocumentRouteOp
       model: d.model,
       scenario: d.scenario,
       approval: {
-        assessmentId: idOf(req),
+        assessmentId: req.params.id,
         version: d.workflow.version,
         approvedBy: decision.by,
         approvedOn: decision.date,
@@ -181,8 +186,8 @@ export const documentRoutes = async (app: FastifyInstance, opts: DocumentRouteOp
     async (req, reply) => {
       const entry = await ropa(req, reply);
       if (entry === undefined) return reply;
-      const lang = (req.query as { lang?: 'nl' | 'en' }).lang ?? 'nl';
-      return pdf(reply, await render.renderRopaPdf(entry, lang), `verwerkingsregister-${idOf(req)}.pdf`);
+      const lang = req.query.lang ?? 'nl';
+      return pdf(reply, await render.renderRopaPdf(entry, lang), `verwerkingsregister-${req.params.id}.pdf`);
     },
   );
 
@@ -199,8 +204,6 @@ export const documentRoutes = async (app: FastifyInstance, opts: DocumentRouteOp
       secondLayerUrl: `${opts.publicUrl.replace(/\/$/, '')}/api/public/rooms/${roomId}/privacy`,
     };
   };
-  const notFound = (reply: FastifyReply, id: string) =>
-    sendProblem(reply, problemOf('RESOURCE.NOT_FOUND', `room ${id} does not exist`));
 
   app.get(
     '/api/rooms/:id/sign.pdf',
@@ -214,8 +217,8 @@ export const documentRoutes = async (app: FastifyInstance, opts: DocumentRouteOp
       },
     },
     async (req, reply) => {
-      const input = await transparencyInput(idOf(req));
-      if (!input) return notFound(reply, idOf(req));
+      const input = await transparencyInput(req.params.id);
+      if (!input) return notFound(reply, 'room', req.params.id);
       return pdf(
         reply,
         await render.renderSignPdf(input),
@@ -244,8 +247,8 @@ export const documentRoutes = async (app: FastifyInstance, opts: DocumentRouteOp
       },
     },
     async (req, reply) => {
-      const input = await transparencyInput(idOf(req));
-      if (!input) return notFound(reply, idOf(req));
+      const input = await transparencyInput(req.params.id);
+      if (!input) return notFound(reply, 'room', req.params.id);
       const t = render.buildTransparencyTexts(input);
       return {
         recording: t.recording,
@@ -269,11 +272,9 @@ export const documentRoutes = async (app: FastifyInstance, opts: DocumentRouteOp
       },
     },
     async (req, reply) => {
-      const input = await transparencyInput(idOf(req));
-      if (!input) return notFound(reply, idOf(req));
-      return reply
-        .type('text/html; charset=utf-8')
-        .send(render.buildTransparencyTexts(input).secondLayerHtml);
+      const input = await transparencyInput(req.params.id);
+      if (!input) return notFound(reply, 'room', req.params.id);
+      return html(reply, render.buildTransparencyTexts(input).secondLayerHtml);
     },
   );
 };
