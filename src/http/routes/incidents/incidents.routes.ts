@@ -1,12 +1,13 @@
 /** The incident register: list, detail, report, manual entry and statistics (docs/alarms.md). */
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { Type } from 'typebox';
+import type { RoutesPlugin } from '../../route-types.js';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Type, type Static, type TObject } from 'typebox';
 import { INCIDENT_KINDS, SEVERITY_MAX, SEVERITY_MIN } from '../../../core/alarm/model.js';
-import { STAT_GROUPS, type StatGroup } from '../../../core/alarm/statistics.js';
-import type { Result } from '../../../core/result.js';
+import { STAT_GROUPS } from '../../../core/alarm/statistics.js';
 import type { IncidentFilter } from '../../../services/alarm-ports.js';
 import type { IncidentService } from '../../../services/incident.service.js';
-import { problemOf, sendDomainError, sendProblem } from '../../problem.js';
+import { problemOf, sendProblem } from '../../problem.js';
+import { actor, respond } from '../../reply.js';
 import { Id, IdParams, errorResponses } from '../../schemas.js';
 
 const strict = { additionalProperties: false } as const;
@@ -90,8 +91,6 @@ const BucketSchema = Type.Object({
   }),
 });
 
-const respond = <T>(reply: FastifyReply, r: Result<T>, status = 200) =>
-  r.ok ? reply.status(status).send(r.value) : sendDomainError(reply, r.error);
 const userOf = (req: FastifyRequest) => req.auth!.user;
 
 /** ISO times from the query string, normalised; a date alone means its start (UTC). */
@@ -109,16 +108,14 @@ const FilterQuery = {
   to: Type.Optional(IsoTime),
 };
 
-const filterOf = (req: FastifyRequest, reply: FastifyReply): IncidentFilter | undefined => {
-  const q = req.query as {
-    siteId?: string;
-    roomId?: string;
-    conversationTypeId?: string;
-    from?: string;
-    to?: string;
-    unreported?: boolean;
-    limit?: number;
-  };
+/** The query of the register and of its statistics (the register also takes unreported and limit). */
+type FilterParams = Static<TObject<typeof FilterQuery>> & { unreported?: boolean; limit?: number };
+
+const filterOf = (
+  req: FastifyRequest & { query: FilterParams },
+  reply: FastifyReply,
+): IncidentFilter | undefined => {
+  const q = req.query;
   const from = isoOrUndefined(q.from);
   const to = isoOrUndefined(q.to);
   if (from === null || to === null) {
@@ -143,7 +140,7 @@ const filterOf = (req: FastifyRequest, reply: FastifyReply): IncidentFilter | un
   };
 };
 
-export const incidentRoutes = async (app: FastifyInstance, opts: { incidents: IncidentService }) => {
+export const incidentRoutes: RoutesPlugin<{ incidents: IncidentService }> = async (app, opts) => {
   const { incidents } = opts;
 
   app.get(
@@ -196,7 +193,7 @@ export const incidentRoutes = async (app: FastifyInstance, opts: { incidents: In
     },
     async (req, reply) => {
       const f = filterOf(req, reply);
-      return f ? incidents.statistics((req.query as { groupBy: StatGroup }).groupBy, f) : reply;
+      return f ? incidents.statistics(req.query.groupBy, f) : reply;
     },
   );
 
@@ -224,8 +221,7 @@ export const incidentRoutes = async (app: FastifyInstance, opts: { incidents: In
         response: { 200: IncidentSchema, ...errorResponses(401, 403, 404) },
       },
     },
-    async (req, reply) =>
-      respond(reply, await incidents.get((req.params as { id: string }).id, req.auth!.user)),
+    async (req, reply) => respond(reply, await incidents.get(req.params.id, req.auth!.user)),
   );
 
   app.put(
@@ -242,15 +238,7 @@ export const incidentRoutes = async (app: FastifyInstance, opts: { incidents: In
       },
     },
     async (req, reply) =>
-      respond(
-        reply,
-        await incidents.report(
-          req.auth!.actor,
-          userOf(req),
-          (req.params as { id: string }).id,
-          req.body as never,
-        ),
-      ),
+      respond(reply, await incidents.report(actor(req), userOf(req), req.params.id, req.body)),
   );
 
   app.post(
@@ -268,6 +256,6 @@ export const incidentRoutes = async (app: FastifyInstance, opts: { incidents: In
       },
     },
     async (req, reply) =>
-      respond(reply, await incidents.createManual(req.auth!.actor, userOf(req), req.body as never), 201),
+      respond(reply, await incidents.createManual(actor(req), userOf(req), req.body), 201),
   );
 };
