@@ -12,7 +12,7 @@ import type { ConversationService } from '../../../services/conversation.service
 import type { AlarmHub } from '../../../workers/alarm-hub.js';
 import { sendDomainError } from '../../problem.js';
 import { actor, respond } from '../../reply.js';
-import { Id, IdParams, Name, errorResponses } from '../../schemas.js';
+import { Id, IdParams, Name, errorResponses, strict } from '../../schemas.js';
 import {
   AlarmViewSchema,
   ConversationSchema,
@@ -20,7 +20,6 @@ import {
   DeviceWithTokenSchema,
   MyAlarmSchema,
   RoomStatusSchema,
-  strict,
 } from './alarm-schemas.js';
 
 export interface AlarmRoutesOptions {

@@ -14,7 +14,7 @@ import type { PolicyService } from '../../../services/policy.service.js';
 import type { RegistryService } from '../../../services/registry.service.js';
 import { problemOf, sendDomainError, sendProblem } from '../../problem.js';
 import { notFound } from '../../reply.js';
-import { IdParams, errorResponses } from '../../schemas.js';
+import { IdParams, errorResponses, strict } from '../../schemas.js';
 
 export interface DocumentRenderers {
   readonly renderHtmlReport: typeof Reports.renderHtmlReport;
@@ -39,11 +39,11 @@ const Query = Type.Object(
     version: Type.Optional(Type.Integer({ minimum: 1 })),
     lang: Type.Optional(Type.Union([Type.Literal('nl'), Type.Literal('en')])),
   },
-  { additionalProperties: false },
+  strict,
 );
 const LangQuery = Type.Object(
   { lang: Type.Optional(Type.Union([Type.Literal('nl'), Type.Literal('en')])) },
-  { additionalProperties: false },
+  strict,
 );
 
 const toReportsOrganisation = (o: Organisation | undefined): Reports.Organisation => ({

@@ -1,7 +1,7 @@
 import type { RoutesPlugin } from '../../route-types.js';
 import { Type } from 'typebox';
 import { auditService } from '../../../services/audit.service.js';
-import { AuditEntrySchema, errorResponses } from '../../schemas.js';
+import { AuditEntrySchema, errorResponses, strict } from '../../schemas.js';
 
 export const auditRoutes: RoutesPlugin<{ audit: ReturnType<typeof auditService> }> = async (app, opts) => {
   app.get(
@@ -19,7 +19,7 @@ export const auditRoutes: RoutesPlugin<{ audit: ReturnType<typeof auditService> 
             subject: Type.Optional(Type.String({ maxLength: 200 })),
             action: Type.Optional(Type.String({ maxLength: 100 })),
           },
-          { additionalProperties: false },
+          strict,
         ),
         response: {
           200: Type.Object({

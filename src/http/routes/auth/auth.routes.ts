@@ -10,7 +10,7 @@ import type { RateLimiter } from '../../plugins/rate-limit.js';
 import { problemOf, sendDomainError, sendProblem } from '../../problem.js';
 import { noContent } from '../../reply.js';
 import { TOKEN_DEFAULT_DAYS, TOKEN_MAX_DAYS } from '../../../core/auth/tokens.js';
-import { ApiTokenSchema, IdParams, UserSchema, errorResponses } from '../../schemas.js';
+import { ApiTokenSchema, IdParams, UserSchema, errorResponses, strict } from '../../schemas.js';
 
 const OIDC_COOKIE = 'proportio_oidc';
 
@@ -56,7 +56,7 @@ export const authRoutes: RoutesPlugin<AuthRouteOptions> = async (app, opts) => {
             username: Type.String({ minLength: 1, maxLength: 64 }),
             password: Type.String({ minLength: 1, maxLength: 256 }),
           },
-          { additionalProperties: false },
+          strict,
         ),
         response: { 200: MeSchema, ...errorResponses(400, 401, 403, 423, 429) },
       },
@@ -125,7 +125,7 @@ export const authRoutes: RoutesPlugin<AuthRouteOptions> = async (app, opts) => {
             currentPassword: Type.String({ minLength: 1, maxLength: 256 }),
             newPassword: Type.String({ minLength: 1, maxLength: 256 }),
           },
-          { additionalProperties: false },
+          strict,
         ),
         response: { 200: UserSchema, ...errorResponses(400, 401, 403, 422, 423, 429) },
       },
@@ -161,7 +161,7 @@ export const authRoutes: RoutesPlugin<AuthRouteOptions> = async (app, opts) => {
             name: Type.String({ minLength: 1, maxLength: 100 }),
             expiresInDays: Type.Optional(Type.Integer({ minimum: 1, maximum: TOKEN_MAX_DAYS })),
           },
-          { additionalProperties: false },
+          strict,
         ),
         response: {
           201: Type.Object({

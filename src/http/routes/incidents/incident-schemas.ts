@@ -1,10 +1,8 @@
 /** TypeBox schemas of the incident register (validation and OpenAPI from one source). */
 import { Type } from 'typebox';
 import { INCIDENT_KINDS, SEVERITY_MAX, SEVERITY_MIN } from '../../../core/alarm/model.js';
-import { Id } from '../../schemas.js';
+import { Id, Nullable } from '../../schemas.js';
 
-export const strict = { additionalProperties: false } as const;
-export const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);
 export const IsoTime = Type.String({
   minLength: 4,
   maxLength: 40,

@@ -7,10 +7,8 @@ import type { IncidentFilter } from '../../../services/alarm-ports.js';
 import type { IncidentService } from '../../../services/incident.service.js';
 import { problemOf, sendProblem } from '../../problem.js';
 import { actor, respond } from '../../reply.js';
-import { Id, IdParams, errorResponses } from '../../schemas.js';
+import { Id, IdParams, Nullable, errorResponses, strict } from '../../schemas.js';
 import {
-  strict,
-  Nullable,
   IsoTime,
   IncidentSummarySchema,
   IncidentSchema,

@@ -5,10 +5,9 @@
 import type { RoutesPlugin } from '../../route-types.js';
 import { Type } from 'typebox';
 import type { PolicyService } from '../../../services/policy.service.js';
-import { IdParams, errorResponses } from '../../schemas.js';
+import { IdParams, errorResponses, strict, open } from '../../schemas.js';
 import { respond } from '../../reply.js';
 
-const open = { additionalProperties: true } as const;
 const ModeSchema = Type.Object({
   kind: Type.String(),
   preRollSeconds: Type.Optional(Type.Integer()),
@@ -82,7 +81,7 @@ export const policyRoutes: RoutesPlugin<{ policy: PolicyService }> = async (app,
           'Every stored policy version, newest first: when it changed and why (approval, rejection, withdrawal, expiry)',
         querystring: Type.Object(
           { limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })) },
-          { additionalProperties: false },
+          strict,
         ),
         response: {
           200: Type.Array(
@@ -118,7 +117,7 @@ export const policyRoutes: RoutesPlugin<{ policy: PolicyService }> = async (app,
         params: IdParams,
         querystring: Type.Object(
           { conversationType: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })) },
-          { additionalProperties: false },
+          strict,
         ),
         response: {
           200: Type.Object(

@@ -1,8 +1,7 @@
 /** TypeBox schemas of the recording API (validation and OpenAPI from one source). */
 import { Type } from 'typebox';
+import { Nullable } from '../../schemas.js';
 
-export const strict = { additionalProperties: false } as const;
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 const NullableString = Nullable(Type.String());
 const NullableNumber = Nullable(Type.Number());
 export const Reason = Type.String({ minLength: 3, maxLength: 500 });

@@ -13,15 +13,8 @@ import type { Actor } from '../../../services/ports.js';
 import type { ClipRecord, FootageNote, SuspensionRecord } from '../../../services/recording-ports.js';
 import { sendDomainError } from '../../problem.js';
 import { actor, found, respond } from '../../reply.js';
-import { Id, IdParams, errorResponses } from '../../schemas.js';
-import {
-  strict,
-  Reason,
-  ClipSchema,
-  SuspensionSchema,
-  NoteSchema,
-  CameraStatusSchema,
-} from './recording-schemas.js';
+import { Id, IdParams, errorResponses, strict } from '../../schemas.js';
+import { Reason, ClipSchema, SuspensionSchema, NoteSchema, CameraStatusSchema } from './recording-schemas.js';
 import type { CameraStatus } from '../../../workers/recorder-supervisor.js';
 import { renderMetrics, type RecorderTotals } from './recording-metrics.js';
 

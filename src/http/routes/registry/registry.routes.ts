@@ -16,9 +16,8 @@ import {
   SiteSchema,
   Text,
   errorResponses,
+  strict,
 } from '../../schemas.js';
-
-const strict = { additionalProperties: false } as const;
 
 export const registryRoutes: RoutesPlugin<{ registry: RegistryService }> = async (app, opts) => {
   const reg = opts.registry;

@@ -3,9 +3,16 @@ import { Type } from 'typebox';
 import type { UsersService } from '../../../services/users.service.js';
 import { problemOf, sendDomainError, sendProblem } from '../../problem.js';
 import { actor, respond } from '../../reply.js';
-import { ApiTokenSchema, Id, IdParams, RoleSchema, UserSchema, errorResponses } from '../../schemas.js';
+import {
+  ApiTokenSchema,
+  Id,
+  IdParams,
+  RoleSchema,
+  UserSchema,
+  errorResponses,
+  strict,
+} from '../../schemas.js';
 
-const strict = { additionalProperties: false } as const;
 const Username = Type.String({ minLength: 1, maxLength: 64 });
 const Password = Type.String({ minLength: 1, maxLength: 256 });
 
