@@ -8,7 +8,7 @@ import type { SecretBox } from '../../../services/ports.js';
 import { SESSION_COOKIE } from '../../plugins/auth.plugin.js';
 import type { RateLimiter } from '../../plugins/rate-limit.js';
 import { problemOf, sendDomainError, sendProblem } from '../../problem.js';
-import { noContent } from '../../reply.js';
+import { actor, noContent, respond } from '../../reply.js';
 import { TOKEN_DEFAULT_DAYS, TOKEN_MAX_DAYS } from '../../../core/auth/tokens.js';
 import { ApiTokenSchema, IdParams, UserSchema, errorResponses, strict } from '../../schemas.js';
 
@@ -139,13 +139,8 @@ export const authRoutes: RoutesPlugin<AuthRouteOptions> = async (app, opts) => {
           problemOf('AUTH.RATE_LIMITED', 'too many password attempts from this address; wait a minute'),
         );
       }
-      const r = await opts.auth.changePassword(
-        req.auth!.actor,
-        b.currentPassword,
-        b.newPassword,
-        req.sessionId,
-      );
-      return r.ok ? r.value : sendDomainError(reply, r.error);
+      const r = await opts.auth.changePassword(actor(req), b.currentPassword, b.newPassword, req.sessionId);
+      return respond(reply, r);
     },
   );
 
@@ -178,7 +173,7 @@ export const authRoutes: RoutesPlugin<AuthRouteOptions> = async (app, opts) => {
       const a = req.auth!;
       const b = req.body;
       const r = await opts.auth.createApiToken(a.actor, a.user.id, b.name, b.expiresInDays);
-      return r.ok ? reply.status(201).send(r.value) : sendDomainError(reply, r.error);
+      return respond(reply, r, 201);
     },
   );
 
@@ -192,7 +187,7 @@ export const authRoutes: RoutesPlugin<AuthRouteOptions> = async (app, opts) => {
         response: { 200: Type.Array(ApiTokenSchema), ...errorResponses(401) },
       },
     },
-    async (req) => opts.auth.ownApiTokens(req.auth!.actor),
+    async (req) => opts.auth.ownApiTokens(actor(req)),
   );
 
   app.delete(
@@ -207,8 +202,8 @@ export const authRoutes: RoutesPlugin<AuthRouteOptions> = async (app, opts) => {
       },
     },
     async (req, reply) => {
-      const r = await opts.auth.revokeOwnApiToken(req.auth!.actor, req.params.id);
-      return r.ok ? r.value : sendDomainError(reply, r.error);
+      const r = await opts.auth.revokeOwnApiToken(actor(req), req.params.id);
+      return respond(reply, r);
     },
   );
 
