@@ -1,7 +1,7 @@
 import type { RoutesPlugin } from '../../route-types.js';
 import { Type } from 'typebox';
 import type { UsersService } from '../../../services/users.service.js';
-import { problemOf, sendDomainError, sendProblem } from '../../problem.js';
+import { problemOf, sendProblem } from '../../problem.js';
 import { actor, respond } from '../../reply.js';
 import {
   ApiTokenSchema,
@@ -96,7 +96,7 @@ export const usersRoutes: RoutesPlugin<{ users: UsersService }> = async (app, op
     },
     async (req, reply) => {
       const r = await users.update(actor(req), req.params.id, req.body);
-      return r.ok ? r.value : sendDomainError(reply, r.error);
+      return respond(reply, r);
     },
   );
 
@@ -114,7 +114,7 @@ export const usersRoutes: RoutesPlugin<{ users: UsersService }> = async (app, op
     },
     async (req, reply) => {
       const r = await users.setPassword(actor(req), req.params.id, req.body.password);
-      return r.ok ? r.value : sendDomainError(reply, r.error);
+      return respond(reply, r);
     },
   );
 
@@ -146,7 +146,7 @@ export const usersRoutes: RoutesPlugin<{ users: UsersService }> = async (app, op
     },
     async (req, reply) => {
       const r = await users.revokeApiToken(actor(req), req.params.id);
-      return r.ok ? r.value : sendDomainError(reply, r.error);
+      return respond(reply, r);
     },
   );
 };
