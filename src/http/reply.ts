@@ -11,6 +11,13 @@ import { problemOf, sendDomainError, sendProblem } from './problem.js';
 export const respond = <T>(reply: FastifyReply, r: Result<T>, status = 200): FastifyReply =>
   r.ok ? reply.status(status).send(r.value) : sendDomainError(reply, r.error);
 
+/** The value, or undefined once the error went out as its problem (for handlers that go on). */
+export const valueOrProblem = async <T>(reply: FastifyReply, r: Result<T>): Promise<T | undefined> => {
+  if (r.ok) return r.value;
+  await sendDomainError(reply, r.error);
+  return undefined;
+};
+
 /** Who acts; only called on routes whose access needs a login (the auth hook has set it). */
 export const actor = (req: FastifyRequest): Actor => req.auth!.actor;
 

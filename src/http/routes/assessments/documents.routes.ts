@@ -12,8 +12,8 @@ import type { Organisation } from '../../../core/registry/model.js';
 import type { AssessmentService } from '../../../services/assessment.service.js';
 import type { PolicyService } from '../../../services/policy.service.js';
 import type { RegistryService } from '../../../services/registry.service.js';
-import { problemOf, sendDomainError, sendProblem } from '../../problem.js';
-import { notFound } from '../../reply.js';
+import { problemOf, sendProblem } from '../../problem.js';
+import { notFound, valueOrProblem } from '../../reply.js';
 import { IdParams, errorResponses, strict } from '../../schemas.js';
 
 export interface DocumentRenderers {
@@ -69,11 +69,7 @@ export const documentRoutes: RoutesPlugin<DocumentRouteOptions> = async (app, op
     reply: FastifyReply,
   ) => {
     const r = await assessments.documentInputs(req.params.id, req.query.version);
-    if (!r.ok) {
-      await sendDomainError(reply, r.error);
-      return undefined;
-    }
-    return r.value;
+    return valueOrProblem(reply, r);
   };
 
   app.get(
@@ -146,11 +142,7 @@ export const documentRoutes: RoutesPlugin<DocumentRouteOptions> = async (app, op
         ...(decision.validUntil ? { reviewDate: decision.validUntil } : {}),
       },
     });
-    if (!r.ok) {
-      await sendDomainError(reply, r.error);
-      return undefined;
-    }
-    return r.value;
+    return valueOrProblem(reply, r);
   };
 
   app.get(
