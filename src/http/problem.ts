@@ -35,17 +35,29 @@ export const sendProblem = (reply: FastifyReply, problem: Problem): FastifyReply
     .type('application/problem+json')
     .send({ ...problem, instance: problem.instance ?? reply.request.url, requestId: reply.request.id });
 
-/** Maps a domain error from a service to its problem response. */
-export const sendDomainError = (reply: FastifyReply, e: DomainError): FastifyReply => {
+/**
+ * The one mapping from a domain error to its problem: the code's status and title, the details
+ * passed on, and the fields people must correct as `errors[{field, message}]` — every field the
+ * error lists (the assessment engine names each wrong field by its path), else the one it names.
+ */
+export const problemOfError = (e: DomainError): Problem => {
+  const listed = Array.isArray(e.details?.errors)
+    ? (e.details.errors as Array<{ path: string; message: string }>).map((x) => ({
+        field: x.path,
+        message: x.message,
+      }))
+    : undefined;
   const field = typeof e.details?.field === 'string' ? e.details.field : undefined;
-  return sendProblem(
-    reply,
-    problemOf(e.code, e.message, {
-      ...(field ? { errors: [{ field, message: e.message }] } : {}),
-      ...(e.details ? { details: e.details } : {}),
-    }),
-  );
+  const errors = listed ?? (field !== undefined ? [{ field, message: e.message }] : undefined);
+  return problemOf(e.code, e.message, {
+    ...(errors ? { errors } : {}),
+    ...(e.details ? { details: e.details } : {}),
+  });
 };
+
+/** A domain error from a service as its problem response. */
+export const sendDomainError = (reply: FastifyReply, e: DomainError): FastifyReply =>
+  sendProblem(reply, problemOfError(e));
 
 /** JSON schema of a problem response, for OpenAPI. */
 export const ProblemSchema = {

@@ -1,10 +1,16 @@
 /** Shared TypeBox schemas (they are JSON Schema: validation and OpenAPI from one source). */
-import { Type } from 'typebox';
+import { Type, type TSchema } from 'typebox';
 import { ROLES } from '../core/auth/roles.js';
 import { ProblemSchema } from './problem.js';
 
+/** Objects that refuse unknown fields (every request part). */
+export const strict = { additionalProperties: false } as const;
+/** Objects whose undeclared fields pass through (rich engine outputs: the key fields are declared). */
+export const open = { additionalProperties: true } as const;
+export const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
+
 export const Id = Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9-]+$' });
-export const IdParams = Type.Object({ id: Id }, { additionalProperties: false });
+export const IdParams = Type.Object({ id: Id }, strict);
 export const Name = Type.String({ minLength: 1, maxLength: 100 });
 export const Text = (max: number) => Type.String({ maxLength: max });
 export const RoleSchema = Type.Union(ROLES.map((r) => Type.Literal(r)));

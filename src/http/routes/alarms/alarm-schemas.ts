@@ -1,8 +1,6 @@
 /** TypeBox schemas of the alarm API (validation and OpenAPI from one source). */
 import { Type } from 'typebox';
-
-export const strict = { additionalProperties: false } as const;
-const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);
+import { Nullable, strict } from '../../schemas.js';
 
 export const AlarmViewSchema = Type.Object({
   id: Type.String(),

@@ -2,17 +2,17 @@
  * Alarms, conversations, room states and MQTT devices. The responder console lives on
  * GET /api/alarms/stream (server-sent events); everything else is plain JSON (docs/alarms.md).
  */
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { RoutesPlugin } from '../../route-types.js';
+import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { Recipient } from '../../../core/alarm/audience.js';
-import type { Result } from '../../../core/result.js';
 import type { AlarmService } from '../../../services/alarm.service.js';
 import type { DeviceService } from '../../../services/alarm-device.service.js';
 import type { ConversationService } from '../../../services/conversation.service.js';
-import type { Actor } from '../../../services/ports.js';
 import type { AlarmHub } from '../../../workers/alarm-hub.js';
 import { sendDomainError } from '../../problem.js';
-import { Id, IdParams, Name, errorResponses } from '../../schemas.js';
+import { actor, respond } from '../../reply.js';
+import { Id, IdParams, Name, errorResponses, strict } from '../../schemas.js';
 import {
   AlarmViewSchema,
   ConversationSchema,
@@ -20,7 +20,6 @@ import {
   DeviceWithTokenSchema,
   MyAlarmSchema,
   RoomStatusSchema,
-  strict,
 } from './alarm-schemas.js';
 
 export interface AlarmRoutesOptions {
@@ -40,21 +39,17 @@ const sameScope = (a: Recipient, b: Recipient) =>
   a.siteIds.length === b.siteIds.length &&
   a.siteIds.every((s) => b.siteIds.includes(s));
 
-const respond = <T>(reply: FastifyReply, r: Result<T>, status = 200) =>
-  r.ok ? reply.status(status).send(r.value) : sendDomainError(reply, r.error);
-const actor = (req: FastifyRequest): Actor => req.auth!.actor;
 const recipient = (req: FastifyRequest): Recipient => ({
   roles: req.auth!.user.roles,
   siteIds: req.auth!.user.siteIds,
 });
-const idOf = (req: FastifyRequest) => (req.params as { id: string }).id;
 /** Lists and room states never carry the risk reason; only the conversation's own employee and responders read it. */
 const withoutReason = <T extends { riskReason: string | null }>(c: T) => {
   const { riskReason: _omit, ...rest } = c;
   return rest;
 };
 
-export const alarmRoutes = async (app: FastifyInstance, opts: AlarmRoutesOptions) => {
+export const alarmRoutes: RoutesPlugin<AlarmRoutesOptions> = async (app, opts) => {
   const { alarms, conversations, devices, hub, topicPrefix } = opts;
 
   // Conversations
@@ -77,7 +72,7 @@ export const alarmRoutes = async (app: FastifyInstance, opts: AlarmRoutesOptions
         response: { 201: ConversationSchema, ...errorResponses(400, 401, 403, 404, 409) },
       },
     },
-    async (req, reply) => respond(reply, await conversations.start(actor(req), req.body as never), 201),
+    async (req, reply) => respond(reply, await conversations.start(actor(req), req.body), 201),
   );
 
   app.post(
@@ -91,7 +86,7 @@ export const alarmRoutes = async (app: FastifyInstance, opts: AlarmRoutesOptions
         response: { 200: ConversationSchema, ...errorResponses(401, 403, 404, 409) },
       },
     },
-    async (req, reply) => respond(reply, await conversations.end(actor(req), idOf(req))),
+    async (req, reply) => respond(reply, await conversations.end(actor(req), req.params.id)),
   );
 
   app.get(
@@ -126,7 +121,7 @@ export const alarmRoutes = async (app: FastifyInstance, opts: AlarmRoutesOptions
         response: { 200: Type.Array(ConversationSchema), ...errorResponses(400, 401, 403) },
       },
     },
-    async (req) => (await conversations.list(req.query as never, req.auth!.user.siteIds)).map(withoutReason),
+    async (req) => (await conversations.list(req.query, req.auth!.user.siteIds)).map(withoutReason),
   );
 
   app.get(
@@ -140,8 +135,7 @@ export const alarmRoutes = async (app: FastifyInstance, opts: AlarmRoutesOptions
         response: { 200: Type.Array(RoomStatusSchema), ...errorResponses(400, 401, 403) },
       },
     },
-    async (req) =>
-      conversations.roomStates(req.auth!.user.siteIds, (req.query as { siteId?: string }).siteId),
+    async (req) => conversations.roomStates(req.auth!.user.siteIds, req.query.siteId),
   );
 
   // Alarms
@@ -162,7 +156,7 @@ export const alarmRoutes = async (app: FastifyInstance, opts: AlarmRoutesOptions
       },
     },
     async (req, reply) => {
-      const body = req.body as { roomId?: string; silent?: boolean };
+      const body = req.body;
       const r = await alarms.raise(actor(req), {
         source: req.auth!.via === 'token' ? 'api' : 'web',
         ...body,
@@ -186,7 +180,7 @@ export const alarmRoutes = async (app: FastifyInstance, opts: AlarmRoutesOptions
       },
     },
     async (req) => {
-      const recent = (req.query as { recent?: number }).recent;
+      const recent = req.query.recent;
       return recent ? alarms.recent(recipient(req), recent) : alarms.openFor(recipient(req));
     },
   );
@@ -247,8 +241,7 @@ export const alarmRoutes = async (app: FastifyInstance, opts: AlarmRoutesOptions
         response: { 200: Type.Array(MyAlarmSchema), ...errorResponses(400, 401, 403) },
       },
     },
-    async (req) =>
-      alarms.mine(actor(req), (req.query as { closedWithinMinutes?: number }).closedWithinMinutes),
+    async (req) => alarms.mine(actor(req), req.query.closedWithinMinutes),
   );
 
   app.get(
@@ -262,7 +255,7 @@ export const alarmRoutes = async (app: FastifyInstance, opts: AlarmRoutesOptions
         response: { 200: AlarmViewSchema, ...errorResponses(401, 403, 404) },
       },
     },
-    async (req, reply) => respond(reply, await alarms.get(idOf(req), recipient(req))),
+    async (req, reply) => respond(reply, await alarms.get(req.params.id, recipient(req))),
   );
 
   app.post(
@@ -276,7 +269,7 @@ export const alarmRoutes = async (app: FastifyInstance, opts: AlarmRoutesOptions
         response: { 200: AlarmViewSchema, ...errorResponses(401, 403, 404, 409) },
       },
     },
-    async (req, reply) => respond(reply, await alarms.acknowledge(actor(req), idOf(req), recipient(req))),
+    async (req, reply) => respond(reply, await alarms.acknowledge(actor(req), req.params.id, recipient(req))),
   );
 
   app.post(
@@ -290,7 +283,7 @@ export const alarmRoutes = async (app: FastifyInstance, opts: AlarmRoutesOptions
         response: { 200: AlarmViewSchema, ...errorResponses(401, 403, 404, 409) },
       },
     },
-    async (req, reply) => respond(reply, await alarms.close(actor(req), idOf(req), recipient(req))),
+    async (req, reply) => respond(reply, await alarms.close(actor(req), req.params.id, recipient(req))),
   );
 
   app.post(
@@ -305,9 +298,9 @@ export const alarmRoutes = async (app: FastifyInstance, opts: AlarmRoutesOptions
       },
     },
     async (req, reply) => {
-      const found = await alarms.get(idOf(req), recipient(req));
+      const found = await alarms.get(req.params.id, recipient(req));
       if (!found.ok) return sendDomainError(reply, found.error);
-      return respond(reply, await alarms.escalate(actor(req), idOf(req)));
+      return respond(reply, await alarms.escalate(actor(req), req.params.id));
     },
   );
 
@@ -353,7 +346,7 @@ export const alarmRoutes = async (app: FastifyInstance, opts: AlarmRoutesOptions
       },
     },
     async (req, reply) => {
-      const r = await devices.register(actor(req), req.body as never);
+      const r = await devices.register(actor(req), req.body);
       return r.ok
         ? reply.status(201).send({ ...r.value, mqtt: mqttInfo(r.value.device.id) })
         : sendDomainError(reply, r.error);
@@ -372,7 +365,7 @@ export const alarmRoutes = async (app: FastifyInstance, opts: AlarmRoutesOptions
       },
     },
     async (req, reply) => {
-      const r = await devices.rotateToken(actor(req), idOf(req));
+      const r = await devices.rotateToken(actor(req), req.params.id);
       return r.ok
         ? reply.send({ ...r.value, mqtt: mqttInfo(r.value.device.id) })
         : sendDomainError(reply, r.error);
@@ -392,10 +385,7 @@ export const alarmRoutes = async (app: FastifyInstance, opts: AlarmRoutesOptions
       },
     },
     async (req, reply) =>
-      respond(
-        reply,
-        await devices.setDisabled(actor(req), idOf(req), (req.body as { disabled: boolean }).disabled),
-      ),
+      respond(reply, await devices.setDisabled(actor(req), req.params.id, req.body.disabled)),
   );
 
   // Streams end before the server closes, or close would wait for them forever.

@@ -1,10 +1,7 @@
 /** Request and response schemas of the assessment workflow (TypeBox = JSON Schema = OpenAPI). */
 import { Type } from 'typebox';
+import { open, strict } from '../../schemas.js';
 import { DPO_RECOMMENDATIONS, VERSION_STATUSES } from '../../../services/assessment-ports.js';
-
-const strict = { additionalProperties: false } as const;
-/** Engine outputs are rich and bilingual; the key fields are declared, the rest passes through. */
-const open = { additionalProperties: true } as const;
 
 export const Prose = (max: number) => Type.String({ minLength: 1, maxLength: max });
 

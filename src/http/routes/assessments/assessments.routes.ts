@@ -3,12 +3,11 @@
  * comparison for the wizard, the DPO's advice, the data subjects' views, human judgements,
  * submission, decision, withdrawal and the Markdown report. Every route declares its permission.
  */
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { RoutesPlugin } from '../../route-types.js';
 import { Type } from 'typebox';
-import type { DomainError, Result } from '../../../core/result.js';
 import type { AssessmentService } from '../../../services/assessment.service.js';
-import type { Actor } from '../../../services/ports.js';
-import { problemOf, sendProblem } from '../../problem.js';
+import { sendDomainError } from '../../problem.js';
+import { actor, respond } from '../../reply.js';
 import { IdParams, errorResponses } from '../../schemas.js';
 import {
   AdviceBody,
@@ -26,34 +25,7 @@ import {
   WithdrawBody,
 } from './assessment-schemas.js';
 
-/** A domain error as problem+json; the engine's field errors become `errors[{field, message}]`. */
-export const sendAssessmentError = (reply: FastifyReply, e: DomainError): FastifyReply => {
-  const list = Array.isArray(e.details?.errors)
-    ? (e.details.errors as Array<{ path: string; message: string }>)
-    : undefined;
-  const field = typeof e.details?.field === 'string' ? e.details.field : undefined;
-  const errors =
-    list !== undefined
-      ? list.map((x) => ({ field: x.path, message: x.message }))
-      : field !== undefined
-        ? [{ field, message: e.message }]
-        : undefined;
-  return sendProblem(
-    reply,
-    problemOf(e.code, e.message, {
-      ...(errors ? { errors } : {}),
-      ...(e.details ? { details: e.details } : {}),
-    }),
-  );
-};
-
-const respond = <T>(reply: FastifyReply, r: Result<T>, status = 200) =>
-  r.ok ? reply.status(status).send(r.value) : sendAssessmentError(reply, r.error);
-
-const actorOf = (req: FastifyRequest): Actor => req.auth!.actor;
-const idOf = (req: FastifyRequest): string => (req.params as { id: string }).id;
-
-export const assessmentRoutes = async (app: FastifyInstance, opts: { assessments: AssessmentService }) => {
+export const assessmentRoutes: RoutesPlugin<{ assessments: AssessmentService }> = async (app, opts) => {
   const svc = opts.assessments;
   const tags = ['assessments'];
 
@@ -84,7 +56,7 @@ export const assessmentRoutes = async (app: FastifyInstance, opts: { assessments
         },
       },
     },
-    async (req, reply) => respond(reply, await svc.get(idOf(req))),
+    async (req, reply) => respond(reply, await svc.get(req.params.id)),
   );
 
   app.post(
@@ -102,8 +74,7 @@ export const assessmentRoutes = async (app: FastifyInstance, opts: { assessments
         },
       },
     },
-    async (req, reply) =>
-      respond(reply, await svc.create(actorOf(req), req.body as { scenario: unknown }), 201),
+    async (req, reply) => respond(reply, await svc.create(actor(req), req.body), 201),
   );
 
   app.put(
@@ -122,8 +93,7 @@ export const assessmentRoutes = async (app: FastifyInstance, opts: { assessments
         },
       },
     },
-    async (req, reply) =>
-      respond(reply, await svc.update(actorOf(req), idOf(req), req.body as { scenario: unknown })),
+    async (req, reply) => respond(reply, await svc.update(actor(req), req.params.id, req.body)),
   );
 
   app.post(
@@ -137,7 +107,7 @@ export const assessmentRoutes = async (app: FastifyInstance, opts: { assessments
         response: { 200: EvaluationSchema, ...errorResponses(400, 401, 403, 422) },
       },
     },
-    async (req, reply) => respond(reply, await svc.evaluate((req.body as { scenario: unknown }).scenario)),
+    async (req, reply) => respond(reply, await svc.evaluate(req.body.scenario)),
   );
 
   app.post(
@@ -151,7 +121,7 @@ export const assessmentRoutes = async (app: FastifyInstance, opts: { assessments
         response: { 200: ComparisonSchema, ...errorResponses(400, 401, 403, 422) },
       },
     },
-    async (req, reply) => respond(reply, await svc.compare((req.body as { scenario: unknown }).scenario)),
+    async (req, reply) => respond(reply, await svc.compare(req.body.scenario)),
   );
 
   app.get(
@@ -166,8 +136,7 @@ export const assessmentRoutes = async (app: FastifyInstance, opts: { assessments
         response: { 200: EvaluationSchema, ...errorResponses(400, 401, 403, 404) },
       },
     },
-    async (req, reply) =>
-      respond(reply, await svc.evaluateStored(idOf(req), (req.query as { version?: number }).version)),
+    async (req, reply) => respond(reply, await svc.evaluateStored(req.params.id, req.query.version)),
   );
 
   app.get(
@@ -182,8 +151,7 @@ export const assessmentRoutes = async (app: FastifyInstance, opts: { assessments
         response: { 200: ComparisonSchema, ...errorResponses(400, 401, 403, 404) },
       },
     },
-    async (req, reply) =>
-      respond(reply, await svc.compareStored(idOf(req), (req.query as { version?: number }).version)),
+    async (req, reply) => respond(reply, await svc.compareStored(req.params.id, req.query.version)),
   );
 
   app.get(
@@ -199,11 +167,11 @@ export const assessmentRoutes = async (app: FastifyInstance, opts: { assessments
       },
     },
     async (req, reply) => {
-      const q = req.query as { version?: number; lang?: 'nl' | 'en' };
-      const r = await svc.reportMarkdown(idOf(req), q.version, q.lang ?? 'nl');
+      const q = req.query;
+      const r = await svc.reportMarkdown(req.params.id, q.version, q.lang ?? 'nl');
       return r.ok
         ? reply.type('text/markdown; charset=utf-8').send(r.value)
-        : sendAssessmentError(reply, r.error);
+        : sendDomainError(reply, r.error);
     },
   );
 
@@ -219,8 +187,7 @@ export const assessmentRoutes = async (app: FastifyInstance, opts: { assessments
         response: { 200: VersionSchema, ...errorResponses(400, 401, 403, 404, 409) },
       },
     },
-    async (req, reply) =>
-      respond(reply, await svc.recordDpoAdvice(actorOf(req), idOf(req), req.body as never)),
+    async (req, reply) => respond(reply, await svc.recordDpoAdvice(actor(req), req.params.id, req.body)),
   );
 
   app.post(
@@ -236,7 +203,7 @@ export const assessmentRoutes = async (app: FastifyInstance, opts: { assessments
         response: { 200: VersionSchema, ...errorResponses(400, 401, 403, 404, 409) },
       },
     },
-    async (req, reply) => respond(reply, await svc.recordViews(actorOf(req), idOf(req), req.body as never)),
+    async (req, reply) => respond(reply, await svc.recordViews(actor(req), req.params.id, req.body)),
   );
 
   app.post(
@@ -251,8 +218,7 @@ export const assessmentRoutes = async (app: FastifyInstance, opts: { assessments
         response: { 200: VersionSchema, ...errorResponses(400, 401, 403, 404, 409, 422) },
       },
     },
-    async (req, reply) =>
-      respond(reply, await svc.recordJudgement(actorOf(req), idOf(req), req.body as never)),
+    async (req, reply) => respond(reply, await svc.recordJudgement(actor(req), req.params.id, req.body)),
   );
 
   app.post(
@@ -266,7 +232,7 @@ export const assessmentRoutes = async (app: FastifyInstance, opts: { assessments
         response: { 200: VersionSchema, ...errorResponses(401, 403, 404, 409) },
       },
     },
-    async (req, reply) => respond(reply, await svc.submit(actorOf(req), idOf(req))),
+    async (req, reply) => respond(reply, await svc.submit(actor(req), req.params.id)),
   );
 
   app.post(
@@ -293,7 +259,7 @@ export const assessmentRoutes = async (app: FastifyInstance, opts: { assessments
         },
       },
     },
-    async (req, reply) => respond(reply, await svc.decide(actorOf(req), idOf(req), req.body as never)),
+    async (req, reply) => respond(reply, await svc.decide(actor(req), req.params.id, req.body)),
   );
 
   app.post(
@@ -319,6 +285,6 @@ export const assessmentRoutes = async (app: FastifyInstance, opts: { assessments
         },
       },
     },
-    async (req, reply) => respond(reply, await svc.withdraw(actorOf(req), idOf(req), req.body as never)),
+    async (req, reply) => respond(reply, await svc.withdraw(actor(req), req.params.id, req.body)),
   );
 };

@@ -4,15 +4,17 @@
  * texts (Art. 13): the first-layer sign, the second-layer page and the invitation-letter paragraph.
  * Rendering is injected (adapters/reports), so this file only maps requests to documents.
  */
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { RoutesPlugin } from '../../route-types.js';
+import type { FastifyReply } from 'fastify';
 import { Type } from 'typebox';
 import type * as Reports from '../../../adapters/reports/index.js';
 import type { Organisation } from '../../../core/registry/model.js';
 import type { AssessmentService } from '../../../services/assessment.service.js';
 import type { PolicyService } from '../../../services/policy.service.js';
 import type { RegistryService } from '../../../services/registry.service.js';
-import { problemOf, sendDomainError, sendProblem } from '../../problem.js';
-import { IdParams, errorResponses } from '../../schemas.js';
+import { problemOf, sendProblem } from '../../problem.js';
+import { notFound, valueOrProblem } from '../../reply.js';
+import { IdParams, errorResponses, strict } from '../../schemas.js';
 
 export interface DocumentRenderers {
   readonly renderHtmlReport: typeof Reports.renderHtmlReport;
@@ -37,11 +39,11 @@ const Query = Type.Object(
     version: Type.Optional(Type.Integer({ minimum: 1 })),
     lang: Type.Optional(Type.Union([Type.Literal('nl'), Type.Literal('en')])),
   },
-  { additionalProperties: false },
+  strict,
 );
 const LangQuery = Type.Object(
   { lang: Type.Optional(Type.Union([Type.Literal('nl'), Type.Literal('en')])) },
-  { additionalProperties: false },
+  strict,
 );
 
 const toReportsOrganisation = (o: Organisation | undefined): Reports.Organisation => ({
@@ -54,22 +56,20 @@ const toReportsOrganisation = (o: Organisation | undefined): Reports.Organisatio
   },
 });
 
+const html = (reply: FastifyReply, body: string) => reply.type('text/html; charset=utf-8').send(body);
 const pdf = (reply: FastifyReply, body: Buffer, file: string) =>
   reply.type('application/pdf').header('content-disposition', `attachment; filename="${file}"`).send(body);
 
-export const documentRoutes = async (app: FastifyInstance, opts: DocumentRouteOptions) => {
+export const documentRoutes: RoutesPlugin<DocumentRouteOptions> = async (app, opts) => {
   const { assessments, render } = opts;
   const tags = ['assessments'];
-  const idOf = (req: { params: unknown }) => (req.params as { id: string }).id;
 
-  const inputs = async (req: { params: unknown; query: unknown }, reply: FastifyReply) => {
-    const q = req.query as { version?: number };
-    const r = await assessments.documentInputs(idOf(req), q.version);
-    if (!r.ok) {
-      await sendDomainError(reply, r.error);
-      return undefined;
-    }
-    return r.value;
+  const inputs = async (
+    req: { params: { id: string }; query: { version?: number } },
+    reply: FastifyReply,
+  ) => {
+    const r = await assessments.documentInputs(req.params.id, req.query.version);
+    return valueOrProblem(reply, r);
   };
 
   app.get(
@@ -87,10 +87,11 @@ export const documentRoutes = async (app: FastifyInstance, opts: DocumentRouteOp
     async (req, reply) => {
       const d = await inputs(req, reply);
       if (!d) return reply;
-      const lang = (req.query as { lang?: 'nl' | 'en' }).lang ?? 'nl';
-      return reply
-        .type('text/html; charset=utf-8')
-        .send(render.renderHtmlReport(d.model, lang, { scenario: d.scenario, workflow: d.workflow }));
+      const lang = req.query.lang ?? 'nl';
+      return html(
+        reply,
+        render.renderHtmlReport(d.model, lang, { scenario: d.scenario, workflow: d.workflow }),
+      );
     },
   );
 
@@ -109,16 +110,16 @@ export const documentRoutes = async (app: FastifyInstance, opts: DocumentRouteOp
     async (req, reply) => {
       const d = await inputs(req, reply);
       if (!d) return reply;
-      const lang = (req.query as { lang?: 'nl' | 'en' }).lang ?? 'nl';
+      const lang = req.query.lang ?? 'nl';
       const body = await render.renderPdfReport(d.model, lang, {
         scenario: d.scenario,
         workflow: d.workflow,
       });
-      return pdf(reply, body, `dpia-${idOf(req)}-v${d.workflow.version}-${lang}.pdf`);
+      return pdf(reply, body, `dpia-${req.params.id}-v${d.workflow.version}-${lang}.pdf`);
     },
   );
 
-  const ropa = async (req: { params: unknown; query: unknown }, reply: FastifyReply) => {
+  const ropa = async (req: { params: { id: string }; query: { version?: number } }, reply: FastifyReply) => {
     const d = await inputs(req, reply);
     if (!d) return undefined;
     const decision = d.workflow.decision;
@@ -134,18 +135,14 @@ export const documentRoutes = async (app: FastifyInstance, opts: DocumentRouteOp
       model: d.model,
       scenario: d.scenario,
       approval: {
-        assessmentId: idOf(req),
+        assessmentId: req.params.id,
         version: d.workflow.version,
         approvedBy: decision.by,
         approvedOn: decision.date,
         ...(decision.validUntil ? { reviewDate: decision.validUntil } : {}),
       },
     });
-    if (!r.ok) {
-      await sendDomainError(reply, r.error);
-      return undefined;
-    }
-    return r.value;
+    return valueOrProblem(reply, r);
   };
 
   app.get(
@@ -181,8 +178,8 @@ export const documentRoutes = async (app: FastifyInstance, opts: DocumentRouteOp
     async (req, reply) => {
       const entry = await ropa(req, reply);
       if (entry === undefined) return reply;
-      const lang = (req.query as { lang?: 'nl' | 'en' }).lang ?? 'nl';
-      return pdf(reply, await render.renderRopaPdf(entry, lang), `verwerkingsregister-${idOf(req)}.pdf`);
+      const lang = req.query.lang ?? 'nl';
+      return pdf(reply, await render.renderRopaPdf(entry, lang), `verwerkingsregister-${req.params.id}.pdf`);
     },
   );
 
@@ -199,8 +196,6 @@ export const documentRoutes = async (app: FastifyInstance, opts: DocumentRouteOp
       secondLayerUrl: `${opts.publicUrl.replace(/\/$/, '')}/api/public/rooms/${roomId}/privacy`,
     };
   };
-  const notFound = (reply: FastifyReply, id: string) =>
-    sendProblem(reply, problemOf('RESOURCE.NOT_FOUND', `room ${id} does not exist`));
 
   app.get(
     '/api/rooms/:id/sign.pdf',
@@ -214,8 +209,8 @@ export const documentRoutes = async (app: FastifyInstance, opts: DocumentRouteOp
       },
     },
     async (req, reply) => {
-      const input = await transparencyInput(idOf(req));
-      if (!input) return notFound(reply, idOf(req));
+      const input = await transparencyInput(req.params.id);
+      if (!input) return notFound(reply, 'room', req.params.id);
       return pdf(
         reply,
         await render.renderSignPdf(input),
@@ -244,8 +239,8 @@ export const documentRoutes = async (app: FastifyInstance, opts: DocumentRouteOp
       },
     },
     async (req, reply) => {
-      const input = await transparencyInput(idOf(req));
-      if (!input) return notFound(reply, idOf(req));
+      const input = await transparencyInput(req.params.id);
+      if (!input) return notFound(reply, 'room', req.params.id);
       const t = render.buildTransparencyTexts(input);
       return {
         recording: t.recording,
@@ -269,11 +264,9 @@ export const documentRoutes = async (app: FastifyInstance, opts: DocumentRouteOp
       },
     },
     async (req, reply) => {
-      const input = await transparencyInput(idOf(req));
-      if (!input) return notFound(reply, idOf(req));
-      return reply
-        .type('text/html; charset=utf-8')
-        .send(render.buildTransparencyTexts(input).secondLayerHtml);
+      const input = await transparencyInput(req.params.id);
+      if (!input) return notFound(reply, 'room', req.params.id);
+      return html(reply, render.buildTransparencyTexts(input).secondLayerHtml);
     },
   );
 };

@@ -1,9 +1,9 @@
-import type { FastifyInstance } from 'fastify';
+import type { RoutesPlugin } from '../../route-types.js';
 import { Type } from 'typebox';
 import { auditService } from '../../../services/audit.service.js';
-import { AuditEntrySchema, errorResponses } from '../../schemas.js';
+import { AuditEntrySchema, errorResponses, strict } from '../../schemas.js';
 
-export const auditRoutes = async (app: FastifyInstance, opts: { audit: ReturnType<typeof auditService> }) => {
+export const auditRoutes: RoutesPlugin<{ audit: ReturnType<typeof auditService> }> = async (app, opts) => {
   app.get(
     '/api/audit',
     {
@@ -19,7 +19,7 @@ export const auditRoutes = async (app: FastifyInstance, opts: { audit: ReturnTyp
             subject: Type.Optional(Type.String({ maxLength: 200 })),
             action: Type.Optional(Type.String({ maxLength: 100 })),
           },
-          { additionalProperties: false },
+          strict,
         ),
         response: {
           200: Type.Object({
@@ -32,7 +32,7 @@ export const auditRoutes = async (app: FastifyInstance, opts: { audit: ReturnTyp
       },
     },
     async (req) => {
-      const q = req.query as { before?: number; limit?: number; subject?: string; action?: string };
+      const q = req.query;
       const limit = q.limit ?? 50;
       const entries = await opts.audit.page({
         limit,

@@ -1,4 +1,5 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { RoutesPlugin } from '../../route-types.js';
+import type { FastifyReply } from 'fastify';
 import { Type } from 'typebox';
 import type { OidcAdapter } from '../../../adapters/auth/oidc.js';
 import { PERMISSIONS, hasPermission, type Permission } from '../../../core/auth/roles.js';
@@ -7,8 +8,9 @@ import type { SecretBox } from '../../../services/ports.js';
 import { SESSION_COOKIE } from '../../plugins/auth.plugin.js';
 import type { RateLimiter } from '../../plugins/rate-limit.js';
 import { problemOf, sendDomainError, sendProblem } from '../../problem.js';
+import { actor, noContent, respond } from '../../reply.js';
 import { TOKEN_DEFAULT_DAYS, TOKEN_MAX_DAYS } from '../../../core/auth/tokens.js';
-import { ApiTokenSchema, IdParams, UserSchema, errorResponses } from '../../schemas.js';
+import { ApiTokenSchema, IdParams, UserSchema, errorResponses, strict } from '../../schemas.js';
 
 const OIDC_COOKIE = 'proportio_oidc';
 
@@ -32,7 +34,7 @@ const MeSchema = Type.Object({
 const permissionsOf = (roles: Parameters<typeof hasPermission>[0]): Permission[] =>
   (Object.keys(PERMISSIONS) as Permission[]).filter((p) => hasPermission(roles, p));
 
-export const authRoutes = async (app: FastifyInstance, opts: AuthRouteOptions) => {
+export const authRoutes: RoutesPlugin<AuthRouteOptions> = async (app, opts) => {
   const setSession = (reply: FastifyReply, s: NewSession) =>
     reply.setCookie(SESSION_COOKIE, s.sessionId, {
       httpOnly: true,
@@ -54,13 +56,13 @@ export const authRoutes = async (app: FastifyInstance, opts: AuthRouteOptions) =
             username: Type.String({ minLength: 1, maxLength: 64 }),
             password: Type.String({ minLength: 1, maxLength: 256 }),
           },
-          { additionalProperties: false },
+          strict,
         ),
         response: { 200: MeSchema, ...errorResponses(400, 401, 403, 423, 429) },
       },
     },
     async (req, reply) => {
-      const { username, password } = req.body as { username: string; password: string };
+      const { username, password } = req.body;
       if (!opts.loginLimiter.hit(req.ip, opts.now().getTime())) {
         return sendProblem(
           reply,
@@ -91,7 +93,7 @@ export const authRoutes = async (app: FastifyInstance, opts: AuthRouteOptions) =
     async (req, reply) => {
       if (req.sessionId && req.auth) await opts.auth.logout(req.auth.actor, req.sessionId);
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
-      return reply.status(204).send();
+      return noContent(reply);
     },
   );
 
@@ -123,13 +125,13 @@ export const authRoutes = async (app: FastifyInstance, opts: AuthRouteOptions) =
             currentPassword: Type.String({ minLength: 1, maxLength: 256 }),
             newPassword: Type.String({ minLength: 1, maxLength: 256 }),
           },
-          { additionalProperties: false },
+          strict,
         ),
         response: { 200: UserSchema, ...errorResponses(400, 401, 403, 422, 423, 429) },
       },
     },
     async (req, reply) => {
-      const b = req.body as { currentPassword: string; newPassword: string };
+      const b = req.body;
       // The same limit per address as login: the current password must not be guessable here.
       if (!opts.loginLimiter.hit(req.ip, opts.now().getTime())) {
         return sendProblem(
@@ -137,13 +139,8 @@ export const authRoutes = async (app: FastifyInstance, opts: AuthRouteOptions) =
           problemOf('AUTH.RATE_LIMITED', 'too many password attempts from this address; wait a minute'),
         );
       }
-      const r = await opts.auth.changePassword(
-        req.auth!.actor,
-        b.currentPassword,
-        b.newPassword,
-        req.sessionId,
-      );
-      return r.ok ? r.value : sendDomainError(reply, r.error);
+      const r = await opts.auth.changePassword(actor(req), b.currentPassword, b.newPassword, req.sessionId);
+      return respond(reply, r);
     },
   );
 
@@ -159,7 +156,7 @@ export const authRoutes = async (app: FastifyInstance, opts: AuthRouteOptions) =
             name: Type.String({ minLength: 1, maxLength: 100 }),
             expiresInDays: Type.Optional(Type.Integer({ minimum: 1, maximum: TOKEN_MAX_DAYS })),
           },
-          { additionalProperties: false },
+          strict,
         ),
         response: {
           201: Type.Object({
@@ -174,9 +171,9 @@ export const authRoutes = async (app: FastifyInstance, opts: AuthRouteOptions) =
     },
     async (req, reply) => {
       const a = req.auth!;
-      const b = req.body as { name: string; expiresInDays?: number };
+      const b = req.body;
       const r = await opts.auth.createApiToken(a.actor, a.user.id, b.name, b.expiresInDays);
-      return r.ok ? reply.status(201).send(r.value) : sendDomainError(reply, r.error);
+      return respond(reply, r, 201);
     },
   );
 
@@ -190,7 +187,7 @@ export const authRoutes = async (app: FastifyInstance, opts: AuthRouteOptions) =
         response: { 200: Type.Array(ApiTokenSchema), ...errorResponses(401) },
       },
     },
-    async (req) => opts.auth.ownApiTokens(req.auth!.actor),
+    async (req) => opts.auth.ownApiTokens(actor(req)),
   );
 
   app.delete(
@@ -205,8 +202,8 @@ export const authRoutes = async (app: FastifyInstance, opts: AuthRouteOptions) =
       },
     },
     async (req, reply) => {
-      const r = await opts.auth.revokeOwnApiToken(req.auth!.actor, (req.params as { id: string }).id);
-      return r.ok ? r.value : sendDomainError(reply, r.error);
+      const r = await opts.auth.revokeOwnApiToken(actor(req), req.params.id);
+      return respond(reply, r);
     },
   );
 

@@ -1,4 +1,5 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { RoutesPlugin } from '../../route-types.js';
+import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { hasPermission } from '../../../core/auth/roles.js';
 import type { Store } from '../../../services/ports.js';
@@ -60,10 +61,11 @@ export const storageFullItem = (since: string): HealthItem => ({
   params: { since },
 });
 
-export const healthRoutes = async (
-  app: FastifyInstance,
-  opts: { store: Store; version: string; health: () => readonly HealthItem[] },
-) => {
+export const healthRoutes: RoutesPlugin<{
+  store: Store;
+  version: string;
+  health: () => readonly HealthItem[];
+}> = async (app, opts) => {
   const items = async (): Promise<HealthItem[]> => {
     const full = await opts.store.storageFull();
     return [...(full ? [storageFullItem(full.since)] : []), ...opts.health()];

@@ -1,97 +1,22 @@
 /** The incident register: list, detail, report, manual entry and statistics (docs/alarms.md). */
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { Type } from 'typebox';
-import { INCIDENT_KINDS, SEVERITY_MAX, SEVERITY_MIN } from '../../../core/alarm/model.js';
-import { STAT_GROUPS, type StatGroup } from '../../../core/alarm/statistics.js';
-import type { Result } from '../../../core/result.js';
+import type { RoutesPlugin } from '../../route-types.js';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Type, type Static, type TObject } from 'typebox';
+import { STAT_GROUPS } from '../../../core/alarm/statistics.js';
 import type { IncidentFilter } from '../../../services/alarm-ports.js';
 import type { IncidentService } from '../../../services/incident.service.js';
-import { problemOf, sendDomainError, sendProblem } from '../../problem.js';
-import { Id, IdParams, errorResponses } from '../../schemas.js';
+import { problemOf, sendProblem } from '../../problem.js';
+import { actor, respond } from '../../reply.js';
+import { Id, IdParams, Nullable, errorResponses, strict } from '../../schemas.js';
+import {
+  IsoTime,
+  IncidentSummarySchema,
+  IncidentSchema,
+  ReportFields,
+  BucketSchema,
+  FilterQuery,
+} from './incident-schemas.js';
 
-const strict = { additionalProperties: false } as const;
-const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);
-const IsoTime = Type.String({
-  minLength: 4,
-  maxLength: 40,
-  pattern: '^[0-9]{4}(-[0-9]{2}(-[0-9]{2}(T[0-9:.]+(Z|[+-][0-9:]+)?)?)?)?$',
-});
-
-const IncidentFields = {
-  id: Type.String(),
-  siteId: Type.String(),
-  roomId: Type.String(),
-  conversationTypeId: Nullable(Type.String()),
-  occurredAt: Type.String(),
-  source: Type.Union([Type.Literal('alarm'), Type.Literal('manual')]),
-  kind: Nullable(Type.String()),
-  severity: Type.Union([Type.Integer(), Type.Null()]),
-  injury: Type.Boolean(),
-  policeReport: Type.Boolean(),
-  policeReference: Nullable(Type.String()),
-  followUp: Nullable(Type.String()),
-  reportedBy: Nullable(Type.String()),
-  reportedAt: Nullable(Type.String()),
-  createdAt: Type.String(),
-  alarmId: Nullable(Type.String()),
-  conversationId: Nullable(Type.String()),
-  raisedBy: Nullable(Type.String()),
-  respondedAt: Nullable(Type.String()),
-  responseMs: Type.Union([Type.Integer(), Type.Null()]),
-};
-const IncidentSummarySchema = Type.Object({ ...IncidentFields, hasNarrative: Type.Boolean() });
-const ReportVersionSchema = Type.Object({
-  version: Type.Integer(),
-  kind: Type.String(),
-  severity: Type.Integer(),
-  injury: Type.Boolean(),
-  policeReport: Type.Boolean(),
-  policeReference: Nullable(Type.String()),
-  followUp: Nullable(Type.String()),
-  narrative: Nullable(Type.String()),
-  reportedBy: Type.String(),
-  reportedAt: Type.String(),
-  bySecurity: Type.Boolean(),
-});
-const IncidentSchema = Type.Object({
-  ...IncidentFields,
-  narrative: Nullable(Type.String()),
-  /** The current report version (null: not reported yet). */
-  reportVersion: Type.Optional(Type.Union([Type.Integer(), Type.Null()])),
-  /** Every version, oldest first (GET, for readers of narratives; null for others). */
-  history: Type.Optional(Type.Union([Type.Array(ReportVersionSchema), Type.Null()])),
-});
-
-const ReportFields = {
-  kind: Type.Union(INCIDENT_KINDS.map((k) => Type.Literal(k))),
-  severity: Type.Integer({ minimum: SEVERITY_MIN, maximum: SEVERITY_MAX }),
-  injury: Type.Boolean(),
-  policeReport: Type.Boolean(),
-  policeReference: Type.Optional(Nullable(Type.String({ maxLength: 64 }))),
-  followUp: Type.Optional(Nullable(Type.String({ maxLength: 2000 }))),
-  narrative: Type.Optional(Nullable(Type.String({ maxLength: 10_000 }))),
-};
-
-const Counts = Type.Record(Type.String(), Type.Integer());
-const BucketSchema = Type.Object({
-  key: Type.String(),
-  count: Type.Integer(),
-  byKind: Counts,
-  bySeverity: Counts,
-  injuries: Type.Integer(),
-  policeReports: Type.Integer(),
-  fromAlarm: Type.Integer(),
-  unreported: Type.Integer(),
-  responseTimes: Type.Object({
-    count: Type.Integer(),
-    medianMs: Type.Union([Type.Number(), Type.Null()]),
-    p90Ms: Type.Union([Type.Number(), Type.Null()]),
-    maxMs: Type.Union([Type.Number(), Type.Null()]),
-  }),
-});
-
-const respond = <T>(reply: FastifyReply, r: Result<T>, status = 200) =>
-  r.ok ? reply.status(status).send(r.value) : sendDomainError(reply, r.error);
 const userOf = (req: FastifyRequest) => req.auth!.user;
 
 /** ISO times from the query string, normalised; a date alone means its start (UTC). */
@@ -101,24 +26,14 @@ const isoOrUndefined = (v: string | undefined): string | undefined | null => {
   return Number.isNaN(t) ? null : new Date(t).toISOString();
 };
 
-const FilterQuery = {
-  siteId: Type.Optional(Id),
-  roomId: Type.Optional(Id),
-  conversationTypeId: Type.Optional(Id),
-  from: Type.Optional(IsoTime),
-  to: Type.Optional(IsoTime),
-};
+/** The query of the register and of its statistics (the register also takes unreported and limit). */
+type FilterParams = Static<TObject<typeof FilterQuery>> & { unreported?: boolean; limit?: number };
 
-const filterOf = (req: FastifyRequest, reply: FastifyReply): IncidentFilter | undefined => {
-  const q = req.query as {
-    siteId?: string;
-    roomId?: string;
-    conversationTypeId?: string;
-    from?: string;
-    to?: string;
-    unreported?: boolean;
-    limit?: number;
-  };
+const filterOf = (
+  req: FastifyRequest & { query: FilterParams },
+  reply: FastifyReply,
+): IncidentFilter | undefined => {
+  const q = req.query;
   const from = isoOrUndefined(q.from);
   const to = isoOrUndefined(q.to);
   if (from === null || to === null) {
@@ -143,7 +58,7 @@ const filterOf = (req: FastifyRequest, reply: FastifyReply): IncidentFilter | un
   };
 };
 
-export const incidentRoutes = async (app: FastifyInstance, opts: { incidents: IncidentService }) => {
+export const incidentRoutes: RoutesPlugin<{ incidents: IncidentService }> = async (app, opts) => {
   const { incidents } = opts;
 
   app.get(
@@ -196,7 +111,7 @@ export const incidentRoutes = async (app: FastifyInstance, opts: { incidents: In
     },
     async (req, reply) => {
       const f = filterOf(req, reply);
-      return f ? incidents.statistics((req.query as { groupBy: StatGroup }).groupBy, f) : reply;
+      return f ? incidents.statistics(req.query.groupBy, f) : reply;
     },
   );
 
@@ -224,8 +139,7 @@ export const incidentRoutes = async (app: FastifyInstance, opts: { incidents: In
         response: { 200: IncidentSchema, ...errorResponses(401, 403, 404) },
       },
     },
-    async (req, reply) =>
-      respond(reply, await incidents.get((req.params as { id: string }).id, req.auth!.user)),
+    async (req, reply) => respond(reply, await incidents.get(req.params.id, req.auth!.user)),
   );
 
   app.put(
@@ -242,15 +156,7 @@ export const incidentRoutes = async (app: FastifyInstance, opts: { incidents: In
       },
     },
     async (req, reply) =>
-      respond(
-        reply,
-        await incidents.report(
-          req.auth!.actor,
-          userOf(req),
-          (req.params as { id: string }).id,
-          req.body as never,
-        ),
-      ),
+      respond(reply, await incidents.report(actor(req), userOf(req), req.params.id, req.body)),
   );
 
   app.post(
@@ -268,6 +174,6 @@ export const incidentRoutes = async (app: FastifyInstance, opts: { incidents: In
       },
     },
     async (req, reply) =>
-      respond(reply, await incidents.createManual(req.auth!.actor, userOf(req), req.body as never), 201),
+      respond(reply, await incidents.createManual(actor(req), userOf(req), req.body), 201),
   );
 };

@@ -2,13 +2,12 @@
  * The room policy: what each room may record, compiled now from the approved assessments, and
  * its history. Holds no personal data, so every staff role may read it (transparency).
  */
-import type { FastifyInstance } from 'fastify';
+import type { RoutesPlugin } from '../../route-types.js';
 import { Type } from 'typebox';
 import type { PolicyService } from '../../../services/policy.service.js';
-import { IdParams, errorResponses } from '../../schemas.js';
-import { sendAssessmentError } from '../assessments/assessments.routes.js';
+import { IdParams, errorResponses, strict, open } from '../../schemas.js';
+import { respond } from '../../reply.js';
 
-const open = { additionalProperties: true } as const;
 const ModeSchema = Type.Object({
   kind: Type.String(),
   preRollSeconds: Type.Optional(Type.Integer()),
@@ -36,7 +35,7 @@ const CompiledSchema = Type.Object(
   open,
 );
 
-export const policyRoutes = async (app: FastifyInstance, opts: { policy: PolicyService }) => {
+export const policyRoutes: RoutesPlugin<{ policy: PolicyService }> = async (app, opts) => {
   const svc = opts.policy;
   const tags = ['policy'];
 
@@ -82,7 +81,7 @@ export const policyRoutes = async (app: FastifyInstance, opts: { policy: PolicyS
           'Every stored policy version, newest first: when it changed and why (approval, rejection, withdrawal, expiry)',
         querystring: Type.Object(
           { limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })) },
-          { additionalProperties: false },
+          strict,
         ),
         response: {
           200: Type.Array(
@@ -102,7 +101,7 @@ export const policyRoutes = async (app: FastifyInstance, opts: { policy: PolicyS
         },
       },
     },
-    async (req) => svc.history((req.query as { limit?: number }).limit ?? 100),
+    async (req) => svc.history(req.query.limit ?? 100),
   );
 
   // Under /api/rooms, so it is guarded like the rest of the room's registry view (registry:read
@@ -118,7 +117,7 @@ export const policyRoutes = async (app: FastifyInstance, opts: { policy: PolicyS
         params: IdParams,
         querystring: Type.Object(
           { conversationType: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })) },
-          { additionalProperties: false },
+          strict,
         ),
         response: {
           200: Type.Object(
@@ -146,12 +145,6 @@ export const policyRoutes = async (app: FastifyInstance, opts: { policy: PolicyS
         },
       },
     },
-    async (req, reply) => {
-      const r = await svc.roomPolicy(
-        (req.params as { id: string }).id,
-        (req.query as { conversationType?: string }).conversationType,
-      );
-      return r.ok ? reply.send(r.value) : sendAssessmentError(reply, r.error);
-    },
+    async (req, reply) => respond(reply, await svc.roomPolicy(req.params.id, req.query.conversationType)),
   );
 };

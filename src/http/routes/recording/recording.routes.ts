@@ -4,111 +4,19 @@
  * docs/recording.md) and the footage notes of an incident. GET /metrics serves Prometheus text
  * to an API token with 'metrics:read'.
  */
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { RoutesPlugin } from '../../route-types.js';
+import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { servesSite } from '../../../core/alarm/audience.js';
 import type { Result } from '../../../core/result.js';
 import type { Actor } from '../../../services/ports.js';
 import type { ClipRecord, FootageNote, SuspensionRecord } from '../../../services/recording-ports.js';
-import { problemOf, sendDomainError, sendProblem } from '../../problem.js';
-import { Id, IdParams, errorResponses } from '../../schemas.js';
+import { sendDomainError } from '../../problem.js';
+import { actor, found, respond } from '../../reply.js';
+import { Id, IdParams, errorResponses, strict } from '../../schemas.js';
+import { Reason, ClipSchema, SuspensionSchema, NoteSchema, CameraStatusSchema } from './recording-schemas.js';
 import type { CameraStatus } from '../../../workers/recorder-supervisor.js';
 import { renderMetrics, type RecorderTotals } from './recording-metrics.js';
-
-const strict = { additionalProperties: false } as const;
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
-const NullableString = Nullable(Type.String());
-const NullableNumber = Nullable(Type.Number());
-const Reason = Type.String({ minLength: 3, maxLength: 500 });
-
-export const ClipSchema = Type.Object({
-  id: Type.String(),
-  cameraId: Type.String(),
-  roomId: Type.String(),
-  siteId: Type.String(),
-  alarmId: NullableString,
-  incidentId: NullableString,
-  alarmIds: Type.Array(Type.String()),
-  incidentIds: Type.Array(Type.String()),
-  conversationId: NullableString,
-  mode: Type.Union([Type.Literal('incident'), Type.Literal('continuous')]),
-  policySeq: NullableNumber,
-  policyCompiledAt: NullableString,
-  policyHash: NullableString,
-  assessmentIds: Type.Array(Type.String()),
-  status: Type.Union(['recording', 'sealed', 'failed', 'interrupted', 'deleted'].map((s) => Type.Literal(s))),
-  startedAt: NullableString,
-  endedAt: NullableString,
-  durationSeconds: NullableNumber,
-  bytes: NullableNumber,
-  sealedBytes: NullableNumber,
-  parts: NullableNumber,
-  keyframeIntervalSeconds: NullableNumber,
-  preRollSeconds: NullableNumber,
-  endReason: NullableString,
-  codec: NullableString,
-  width: NullableNumber,
-  height: NullableNumber,
-  manifestDigest: NullableString,
-  retentionHours: Type.Number(),
-  retentionUntil: NullableString,
-  errorCode: NullableString,
-  createdAt: Type.String(),
-  sealedAt: NullableString,
-  deletedAt: NullableString,
-  deletedReason: NullableString,
-});
-
-const SuspensionSchema = Type.Object({
-  id: Type.String(),
-  scope: Type.Union([Type.Literal('site'), Type.Literal('organisation')]),
-  siteId: NullableString,
-  reason: Type.String(),
-  suspendedBy: Type.String(),
-  suspendedAt: Type.String(),
-  resumedBy: NullableString,
-  resumedAt: NullableString,
-  resumeReason: NullableString,
-});
-
-const NoteSchema = Type.Object({
-  id: Type.String(),
-  incidentId: NullableString,
-  alarmId: Type.String(),
-  roomId: Type.String(),
-  cameraId: NullableString,
-  kind: Type.String(),
-  message: Type.String(),
-  clipId: NullableString,
-  at: Type.String(),
-});
-
-const CameraStatusSchema = Type.Object({
-  cameraId: Type.String(),
-  cameraName: Type.String(),
-  roomId: Type.String(),
-  siteId: Type.String(),
-  armed: Type.Boolean(),
-  recording: Type.Boolean(),
-  draining: Type.Boolean(),
-  mode: Type.String(),
-  offReason: NullableString,
-  state: Type.String(),
-  stateSince: NullableString,
-  error: Nullable(Type.Object({ code: Type.String(), message: Type.String() })),
-  lastFragmentAt: NullableString,
-  bitrateBps: NullableNumber,
-  gopSeconds: NullableNumber,
-  gopWarning: Type.Boolean(),
-  restarts: Type.Number(),
-  nextAttemptAt: NullableString,
-  ringSeconds: Type.Number(),
-  ringBytes: Type.Number(),
-  preRollSeconds: NullableNumber,
-  sealError: Nullable(Type.Object({ code: Type.String(), message: Type.String(), at: Type.String() })),
-  clipsSealed: Type.Number(),
-  bytesSealed: Type.Number(),
-});
 
 const iso = (ms: number | null | undefined): string | null =>
   ms === null || ms === undefined ? null : new Date(ms).toISOString();
@@ -179,14 +87,11 @@ export interface RecordingRouteDeps {
   readonly now: () => number;
 }
 
-const actor = (req: FastifyRequest): Actor => req.auth!.actor;
 /** Cameras of the sites this user serves (none assigned = every site). */
 const ownCameras = (req: FastifyRequest, all: CameraStatus[]) =>
   all.filter((c) => servesSite(req.auth!.user, c.siteId));
-const respond = <T>(reply: FastifyReply, r: Result<T>, status = 200) =>
-  r.ok ? reply.status(status).send(r.value) : sendDomainError(reply, r.error);
 
-export const recordingRoutes = async (app: FastifyInstance, d: RecordingRouteDeps) => {
+export const recordingRoutes: RoutesPlugin<RecordingRouteDeps> = async (app, d) => {
   app.get(
     '/api/recording/status',
     {
@@ -245,7 +150,7 @@ export const recordingRoutes = async (app: FastifyInstance, d: RecordingRouteDep
         response: { 200: Type.Array(ClipSchema), ...errorResponses(400, 401, 403) },
       },
     },
-    async (req) => d.listClips(actor(req), req.query as never),
+    async (req) => d.listClips(actor(req), req.query),
   );
 
   app.get(
@@ -259,13 +164,7 @@ export const recordingRoutes = async (app: FastifyInstance, d: RecordingRouteDep
         response: { 200: ClipSchema, ...errorResponses(401, 403, 404) },
       },
     },
-    async (req, reply) => {
-      const id = (req.params as { id: string }).id;
-      const c = await d.getClip(actor(req), id);
-      return c === undefined
-        ? sendProblem(reply, problemOf('RESOURCE.NOT_FOUND', `clip ${id} does not exist`))
-        : c;
-    },
+    async (req, reply) => found(reply, 'clip', req.params.id, await d.getClip(actor(req), req.params.id)),
   );
 
   app.get(
@@ -283,7 +182,7 @@ export const recordingRoutes = async (app: FastifyInstance, d: RecordingRouteDep
         },
       },
     },
-    async (req, reply) => respond(reply, await d.footage(actor(req), (req.params as { id: string }).id)),
+    async (req, reply) => respond(reply, await d.footage(actor(req), req.params.id)),
   );
 
   app.post(
@@ -310,7 +209,7 @@ export const recordingRoutes = async (app: FastifyInstance, d: RecordingRouteDep
       },
     },
     async (req, reply) => {
-      const r = await d.object(actor(req), (req.body as { roomId: string }).roomId);
+      const r = await d.object(actor(req), req.body.roomId);
       if (!r.ok) return sendDomainError(reply, r.error);
       const o = r.value.objection;
       return reply.status(201).send({
@@ -352,7 +251,7 @@ export const recordingRoutes = async (app: FastifyInstance, d: RecordingRouteDep
         response: { 201: SuspensionSchema, ...errorResponses(400, 401, 403, 404, 409) },
       },
     },
-    async (req, reply) => respond(reply, await d.suspend(actor(req), req.body as never), 201),
+    async (req, reply) => respond(reply, await d.suspend(actor(req), req.body), 201),
   );
 
   app.post(
@@ -367,15 +266,7 @@ export const recordingRoutes = async (app: FastifyInstance, d: RecordingRouteDep
         response: { 200: SuspensionSchema, ...errorResponses(400, 401, 403, 404, 409) },
       },
     },
-    async (req, reply) =>
-      respond(
-        reply,
-        await d.resume(
-          actor(req),
-          (req.params as { id: string }).id,
-          (req.body as { reason: string }).reason,
-        ),
-      ),
+    async (req, reply) => respond(reply, await d.resume(actor(req), req.params.id, req.body.reason)),
   );
 
   app.get(

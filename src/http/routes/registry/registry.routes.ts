@@ -1,10 +1,10 @@
 /** Organisation, sites, rooms, cameras, conversation types and operator settings. */
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { RoutesPlugin } from '../../route-types.js';
 import { Type } from 'typebox';
-import type { Result } from '../../../core/result.js';
 import type { RegistryService } from '../../../services/registry.service.js';
 import { SETTINGS } from '../../../services/registry.service.js';
-import { problemOf, sendDomainError, sendProblem } from '../../problem.js';
+import { sendDomainError } from '../../problem.js';
+import { actor, found, noContent, respond } from '../../reply.js';
 import {
   CameraSchema,
   ConversationTypeSchema,
@@ -16,22 +16,11 @@ import {
   SiteSchema,
   Text,
   errorResponses,
+  strict,
 } from '../../schemas.js';
 
-const strict = { additionalProperties: false } as const;
-
-const respond = <T>(reply: FastifyReply, r: Result<T>, status = 200) =>
-  r.ok ? reply.status(status).send(r.value) : sendDomainError(reply, r.error);
-
-const found = <T>(reply: FastifyReply, what: string, id: string, v: T | undefined) =>
-  v === undefined
-    ? sendProblem(reply, problemOf('RESOURCE.NOT_FOUND', `${what} ${id} does not exist`))
-    : reply.send(v);
-
-export const registryRoutes = async (app: FastifyInstance, opts: { registry: RegistryService }) => {
+export const registryRoutes: RoutesPlugin<{ registry: RegistryService }> = async (app, opts) => {
   const reg = opts.registry;
-  const actor = (req: { auth?: { actor: Parameters<RegistryService['createSite']>[0] } | undefined }) =>
-    req.auth!.actor;
 
   // Organisation
   app.get(
@@ -67,7 +56,7 @@ export const registryRoutes = async (app: FastifyInstance, opts: { registry: Reg
         response: { 200: OrganisationSchema, ...errorResponses(400, 401, 403) },
       },
     },
-    async (req, reply) => respond(reply, await reg.putOrganisation(actor(req), req.body as never)),
+    async (req, reply) => respond(reply, await reg.putOrganisation(actor(req), req.body)),
   );
 
   // Sites
@@ -95,13 +84,7 @@ export const registryRoutes = async (app: FastifyInstance, opts: { registry: Reg
         response: { 200: SiteSchema, ...errorResponses(401, 403, 404) },
       },
     },
-    async (req, reply) =>
-      found(
-        reply,
-        'site',
-        (req.params as { id: string }).id,
-        await reg.getSite((req.params as { id: string }).id),
-      ),
+    async (req, reply) => found(reply, 'site', req.params.id, await reg.getSite(req.params.id)),
   );
 
   app.post(
@@ -115,7 +98,7 @@ export const registryRoutes = async (app: FastifyInstance, opts: { registry: Reg
         response: { 201: SiteSchema, ...errorResponses(400, 401, 403, 409) },
       },
     },
-    async (req, reply) => respond(reply, await reg.createSite(actor(req), req.body as never), 201),
+    async (req, reply) => respond(reply, await reg.createSite(actor(req), req.body), 201),
   );
 
   app.patch(
@@ -130,8 +113,7 @@ export const registryRoutes = async (app: FastifyInstance, opts: { registry: Reg
         response: { 200: SiteSchema, ...errorResponses(400, 401, 403, 404, 409) },
       },
     },
-    async (req, reply) =>
-      respond(reply, await reg.updateSite(actor(req), (req.params as { id: string }).id, req.body as never)),
+    async (req, reply) => respond(reply, await reg.updateSite(actor(req), req.params.id, req.body)),
   );
 
   // Rooms
@@ -146,7 +128,7 @@ export const registryRoutes = async (app: FastifyInstance, opts: { registry: Reg
         response: { 200: Type.Array(RoomSchema), ...errorResponses(400, 401, 403) },
       },
     },
-    async (req) => reg.listRooms(req.query as { siteId?: string }),
+    async (req) => reg.listRooms(req.query),
   );
 
   app.get(
@@ -160,13 +142,7 @@ export const registryRoutes = async (app: FastifyInstance, opts: { registry: Reg
         response: { 200: RoomSchema, ...errorResponses(401, 403, 404) },
       },
     },
-    async (req, reply) =>
-      found(
-        reply,
-        'room',
-        (req.params as { id: string }).id,
-        await reg.getRoom((req.params as { id: string }).id),
-      ),
+    async (req, reply) => found(reply, 'room', req.params.id, await reg.getRoom(req.params.id)),
   );
 
   app.post(
@@ -183,7 +159,7 @@ export const registryRoutes = async (app: FastifyInstance, opts: { registry: Reg
         response: { 201: RoomSchema, ...errorResponses(400, 401, 403, 404, 409) },
       },
     },
-    async (req, reply) => respond(reply, await reg.createRoom(actor(req), req.body as never), 201),
+    async (req, reply) => respond(reply, await reg.createRoom(actor(req), req.body), 201),
   );
 
   app.patch(
@@ -205,8 +181,7 @@ export const registryRoutes = async (app: FastifyInstance, opts: { registry: Reg
         response: { 200: RoomSchema, ...errorResponses(400, 401, 403, 404, 409) },
       },
     },
-    async (req, reply) =>
-      respond(reply, await reg.updateRoom(actor(req), (req.params as { id: string }).id, req.body as never)),
+    async (req, reply) => respond(reply, await reg.updateRoom(actor(req), req.params.id, req.body)),
   );
 
   // Cameras: credentials go in, never come out.
@@ -221,7 +196,7 @@ export const registryRoutes = async (app: FastifyInstance, opts: { registry: Reg
         response: { 200: Type.Array(CameraSchema), ...errorResponses(400, 401, 403) },
       },
     },
-    async (req) => reg.listCameras(req.auth!.actor, req.query as { roomId?: string }),
+    async (req) => reg.listCameras(actor(req), req.query),
   );
 
   app.get(
@@ -236,12 +211,7 @@ export const registryRoutes = async (app: FastifyInstance, opts: { registry: Reg
       },
     },
     async (req, reply) =>
-      found(
-        reply,
-        'camera',
-        (req.params as { id: string }).id,
-        await reg.getCamera(req.auth!.actor, (req.params as { id: string }).id),
-      ),
+      found(reply, 'camera', req.params.id, await reg.getCamera(actor(req), req.params.id)),
   );
 
   const cameraFields = {
@@ -261,7 +231,7 @@ export const registryRoutes = async (app: FastifyInstance, opts: { registry: Reg
         response: { 201: CameraSchema, ...errorResponses(400, 401, 403, 404, 409) },
       },
     },
-    async (req, reply) => respond(reply, await reg.createCamera(actor(req), req.body as never), 201),
+    async (req, reply) => respond(reply, await reg.createCamera(actor(req), req.body), 201),
   );
 
   app.patch(
@@ -286,11 +256,7 @@ export const registryRoutes = async (app: FastifyInstance, opts: { registry: Reg
         response: { 200: CameraSchema, ...errorResponses(400, 401, 403, 404, 409) },
       },
     },
-    async (req, reply) =>
-      respond(
-        reply,
-        await reg.updateCamera(actor(req), (req.params as { id: string }).id, req.body as never),
-      ),
+    async (req, reply) => respond(reply, await reg.updateCamera(actor(req), req.params.id, req.body)),
   );
 
   for (const [verb, disabled] of [
@@ -310,8 +276,7 @@ export const registryRoutes = async (app: FastifyInstance, opts: { registry: Reg
           response: { 200: CameraSchema, ...errorResponses(401, 403, 404) },
         },
       },
-      async (req, reply) =>
-        respond(reply, await reg.setCameraDisabled(actor(req), (req.params as { id: string }).id, disabled)),
+      async (req, reply) => respond(reply, await reg.setCameraDisabled(actor(req), req.params.id, disabled)),
     );
 
   app.delete(
@@ -327,8 +292,8 @@ export const registryRoutes = async (app: FastifyInstance, opts: { registry: Reg
       },
     },
     async (req, reply) => {
-      const r = await reg.removeCamera(actor(req), (req.params as { id: string }).id);
-      return r.ok ? reply.status(204).send() : sendDomainError(reply, r.error);
+      const r = await reg.removeCamera(actor(req), req.params.id);
+      return r.ok ? noContent(reply) : sendDomainError(reply, r.error);
     },
   );
 
@@ -365,8 +330,7 @@ export const registryRoutes = async (app: FastifyInstance, opts: { registry: Reg
         response: { 201: ConversationTypeSchema, ...errorResponses(400, 401, 403, 409) },
       },
     },
-    async (req, reply) =>
-      respond(reply, await reg.createConversationType(actor(req), req.body as never), 201),
+    async (req, reply) => respond(reply, await reg.createConversationType(actor(req), req.body), 201),
   );
 
   app.patch(
@@ -389,10 +353,7 @@ export const registryRoutes = async (app: FastifyInstance, opts: { registry: Reg
       },
     },
     async (req, reply) =>
-      respond(
-        reply,
-        await reg.updateConversationType(actor(req), (req.params as { id: string }).id, req.body as never),
-      ),
+      respond(reply, await reg.updateConversationType(actor(req), req.params.id, req.body)),
   );
 
   // Operator settings
@@ -447,14 +408,6 @@ export const registryRoutes = async (app: FastifyInstance, opts: { registry: Reg
         },
       },
     },
-    async (req, reply) =>
-      respond(
-        reply,
-        await reg.putSetting(
-          actor(req),
-          (req.params as { key: string }).key,
-          (req.body as { value: unknown }).value,
-        ),
-      ),
+    async (req, reply) => respond(reply, await reg.putSetting(actor(req), req.params.key, req.body.value)),
   );
 };

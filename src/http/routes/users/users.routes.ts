@@ -1,14 +1,22 @@
-import type { FastifyInstance } from 'fastify';
+import type { RoutesPlugin } from '../../route-types.js';
 import { Type } from 'typebox';
 import type { UsersService } from '../../../services/users.service.js';
-import { problemOf, sendDomainError, sendProblem } from '../../problem.js';
-import { ApiTokenSchema, Id, IdParams, RoleSchema, UserSchema, errorResponses } from '../../schemas.js';
+import { problemOf, sendProblem } from '../../problem.js';
+import { actor, respond } from '../../reply.js';
+import {
+  ApiTokenSchema,
+  Id,
+  IdParams,
+  RoleSchema,
+  UserSchema,
+  errorResponses,
+  strict,
+} from '../../schemas.js';
 
-const strict = { additionalProperties: false } as const;
 const Username = Type.String({ minLength: 1, maxLength: 64 });
 const Password = Type.String({ minLength: 1, maxLength: 256 });
 
-export const usersRoutes = async (app: FastifyInstance, opts: { users: UsersService }) => {
+export const usersRoutes: RoutesPlugin<{ users: UsersService }> = async (app, opts) => {
   const users = opts.users;
 
   app.get(
@@ -21,7 +29,7 @@ export const usersRoutes = async (app: FastifyInstance, opts: { users: UsersServ
         response: { 200: Type.Array(UserSchema), ...errorResponses(401, 403) },
       },
     },
-    async (req) => users.list(req.auth!.actor),
+    async (req) => users.list(actor(req)),
   );
 
   app.get(
@@ -36,7 +44,7 @@ export const usersRoutes = async (app: FastifyInstance, opts: { users: UsersServ
       },
     },
     async (req, reply) => {
-      const u = await users.get(req.auth!.actor, (req.params as { id: string }).id);
+      const u = await users.get(actor(req), req.params.id);
       return u ?? sendProblem(reply, problemOf('RESOURCE.NOT_FOUND', 'no such user'));
     },
   );
@@ -62,10 +70,7 @@ export const usersRoutes = async (app: FastifyInstance, opts: { users: UsersServ
         response: { 201: UserSchema, ...errorResponses(400, 401, 403, 404, 409, 422) },
       },
     },
-    async (req, reply) => {
-      const r = await users.create(req.auth!.actor, req.body as never);
-      return r.ok ? reply.status(201).send(r.value) : sendDomainError(reply, r.error);
-    },
+    async (req, reply) => respond(reply, await users.create(actor(req), req.body), 201),
   );
 
   app.patch(
@@ -90,8 +95,8 @@ export const usersRoutes = async (app: FastifyInstance, opts: { users: UsersServ
       },
     },
     async (req, reply) => {
-      const r = await users.update(req.auth!.actor, (req.params as { id: string }).id, req.body as never);
-      return r.ok ? r.value : sendDomainError(reply, r.error);
+      const r = await users.update(actor(req), req.params.id, req.body);
+      return respond(reply, r);
     },
   );
 
@@ -108,12 +113,8 @@ export const usersRoutes = async (app: FastifyInstance, opts: { users: UsersServ
       },
     },
     async (req, reply) => {
-      const r = await users.setPassword(
-        req.auth!.actor,
-        (req.params as { id: string }).id,
-        (req.body as { password: string }).password,
-      );
-      return r.ok ? r.value : sendDomainError(reply, r.error);
+      const r = await users.setPassword(actor(req), req.params.id, req.body.password);
+      return respond(reply, r);
     },
   );
 
@@ -129,7 +130,7 @@ export const usersRoutes = async (app: FastifyInstance, opts: { users: UsersServ
         response: { 200: Type.Array(ApiTokenSchema), ...errorResponses(400, 401, 403) },
       },
     },
-    async (req) => users.apiTokens(req.auth!.actor, req.query as { userId?: string }),
+    async (req) => users.apiTokens(actor(req), req.query),
   );
 
   app.delete(
@@ -144,8 +145,8 @@ export const usersRoutes = async (app: FastifyInstance, opts: { users: UsersServ
       },
     },
     async (req, reply) => {
-      const r = await users.revokeApiToken(req.auth!.actor, (req.params as { id: string }).id);
-      return r.ok ? r.value : sendDomainError(reply, r.error);
+      const r = await users.revokeApiToken(actor(req), req.params.id);
+      return respond(reply, r);
     },
   );
 };
