@@ -273,7 +273,6 @@ export const createAlarmModule = (ctx: ModuleContext): AlarmModule => {
       mqtt = undefined;
       await m?.stop();
       hub.closeAll();
-      await store.close();
     },
     health: (): HealthItem[] => {
       const origin = config.mqtt.url

@@ -516,7 +516,6 @@ export const createRecordingModule = (ctx: ModuleContext): RecordingModule => {
         await chain.catch(() => undefined);
         await supervisor.stop();
       }
-      await store.close();
     },
     health,
   };

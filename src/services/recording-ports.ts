@@ -5,7 +5,7 @@
  * recorder processes are behind ports too, so the service stays free of adapters.
  */
 import type { CompiledPolicy } from '../core/policy/policy.js';
-import type { Repositories } from './ports.js';
+import type { Repositories, UnitOfWork } from './ports.js';
 
 export type ClipStatus = 'recording' | 'sealed' | 'failed' | 'interrupted' | 'deleted';
 
@@ -181,12 +181,7 @@ export interface RecordingRepositories extends Repositories {
   readonly lookups: RecordingLookups;
 }
 
-export interface RecordingStore {
-  readonly dialect: 'sqlite' | 'postgres';
-  readonly read: RecordingRepositories;
-  transaction<T>(fn: (repos: RecordingRepositories) => Promise<T>): Promise<T>;
-  close(): Promise<void>;
-}
+export type RecordingStore = UnitOfWork<RecordingRepositories>;
 
 /** The clip vault as the service sees it: deletion for retention (sealing happens in the worker). */
 export interface ClipVaultPort {

@@ -11,17 +11,16 @@ import { err, ok, unwrap, type Result } from '../core/result.js';
 import { recordAudit } from './audit.service.js';
 import type { Actor, Clock, IdGenerator, SecretBox } from './ports.js';
 import { actorServesAllSites, actorServesSite, siteLimited } from './site-scope.js';
+import { inTransaction } from './transaction.js';
 import type {
   ClipRecord,
   ClipVaultPort,
   FootageNote,
   FootageNoteKind,
   PolicyReference,
-  RecordingRepositories,
   RecordingStore,
   SuspensionRecord,
 } from './recording-ports.js';
-import { DomainFailure } from '../core/result.js';
 
 export const RECORDER_ACTOR: Actor = { kind: 'system', name: 'recorder' };
 
@@ -51,18 +50,6 @@ export interface RecordingServiceDeps {
   readonly secrets: SecretBox;
   readonly vault: ClipVaultPort;
 }
-
-const inTx = async <T>(
-  store: RecordingStore,
-  fn: (r: RecordingRepositories) => Promise<T>,
-): Promise<Result<T>> => {
-  try {
-    return ok(await store.transaction(fn));
-  } catch (e) {
-    if (e instanceof DomainFailure) return { ok: false, error: e.error };
-    throw e;
-  }
-};
 
 /** Puts the stored credentials into the URL (RTSP cameras take them there). */
 export const withCredentials = (url: string, creds: CameraCredentials | null): string => {
@@ -199,7 +186,7 @@ export const recordingService = (deps: RecordingServiceDeps) => {
      * room's site, may do so: nobody switches off another room's recording (docs/recording.md).
      */
     object: (actor: Actor, roomId: string) =>
-      inTx(store, async (repos) => {
+      inTransaction(store, async (repos) => {
         const room = await repos.rooms.get(roomId);
         if (room === undefined || !actorServesSite(actor, room.siteId))
           return unwrap(err('RESOURCE.NOT_FOUND', `room ${roomId} does not exist`, { field: 'roomId' }));
@@ -242,7 +229,7 @@ export const recordingService = (deps: RecordingServiceDeps) => {
       actor: Actor,
       input: { scope: 'site' | 'organisation'; siteId?: string | undefined; reason: string },
     ) =>
-      inTx(store, async (repos) => {
+      inTransaction(store, async (repos) => {
         const reason = input.reason.trim();
         if (reason.length < 3)
           unwrap(err('REQUEST.INVALID', 'a reason is required to suspend recording', { field: 'reason' }));
@@ -288,7 +275,7 @@ export const recordingService = (deps: RecordingServiceDeps) => {
       }),
 
     resume: (actor: Actor, suspensionId: string, reason: string) =>
-      inTx(store, async (repos) => {
+      inTransaction(store, async (repos) => {
         const s = await repos.suspensions.get(suspensionId);
         if (s === undefined || (s.siteId !== null && !actorServesSite(actor, s.siteId)))
           return unwrap(err('RESOURCE.NOT_FOUND', `suspension ${suspensionId} does not exist`));
