@@ -17,7 +17,8 @@ import {
   type PartMedia,
 } from '../adapters/vault/clip-store.js';
 import type { AgeRecipient } from '../adapters/vault/keys.js';
-import type { VaultDomainError } from '../adapters/vault/vault-result.js';
+import type { VaultErrorCode } from '../core/recording/vault-errors.js';
+import type { DomainError } from '../core/result.js';
 
 /** The footage the sealed parts hold (what a failed or interrupted clip still has). */
 export interface SealedExtent {
@@ -54,7 +55,7 @@ export interface VaultSinkOptions {
   /** The first part is durable on disk (benchmark b: alarm → first sealed byte). */
   readonly onFirstSealed?: (at: number) => void;
   /** Sealing failed; the clip is over (called once, before onDone). */
-  readonly onFailed?: (error: VaultDomainError) => void;
+  readonly onFailed?: (error: DomainError<VaultErrorCode>) => void;
   /** Exactly once, after end() and the last part. meta is null when end() was never reached. */
   readonly onDone: (outcome: SealOutcome, meta: ClipMetadata | null) => void;
 }
@@ -64,14 +65,16 @@ async function* pieces(batch: readonly Buffer[]): AsyncGenerator<Uint8Array> {
 }
 
 export class VaultClipSink implements ClipSink {
-  private readonly writer: Promise<{ ok: true; value: ClipWriter } | { ok: false; error: VaultDomainError }>;
+  private readonly writer: Promise<
+    { ok: true; value: ClipWriter } | { ok: false; error: DomainError<VaultErrorCode> }
+  >;
   private queue: Buffer[] = [];
   private queued = 0;
   private running = false;
   private ended = false;
   private done = false;
   private meta: ClipMetadata | null = null;
-  private failure: VaultDomainError | null = null;
+  private failure: DomainError<VaultErrorCode> | null = null;
   private parts = 0;
   private sealedBytes = 0;
   /** The clip's progress as far as the bytes queued so far reach. */
@@ -89,7 +92,7 @@ export class VaultClipSink implements ClipSink {
     this.writer = openClipWriter(o.store, o.clipId, o.recipient);
   }
 
-  get failed(): VaultDomainError | null {
+  get failed(): DomainError<VaultErrorCode> | null {
     return this.failure;
   }
 
@@ -118,7 +121,7 @@ export class VaultClipSink implements ClipSink {
     this.kick();
   }
 
-  private fail(error: VaultDomainError): void {
+  private fail(error: DomainError<VaultErrorCode>): void {
     if (this.failure !== null) return;
     this.failure = error;
     // Drop what is queued: it must not linger in memory, and it can never reach the disk unsealed.
