@@ -6,7 +6,6 @@
  */
 import type { Camera, CameraCredentials } from '../core/registry/model.js';
 import { decide, type Decision } from '../core/policy/decide.js';
-import type { SealedExtentSummary } from '../core/recording/sealed-extent.js';
 import { err, ok, unwrap, type Result } from '../core/result.js';
 import { recordAudit } from './audit.service.js';
 import type { Actor, Clock, IdGenerator, SecretBox } from './ports.js';
@@ -19,6 +18,8 @@ import type {
   FootageNoteKind,
   PolicyReference,
   RecordingStore,
+  RecoveryOutcome,
+  SealOutcome,
   SuspensionRecord,
 } from './recording-ports.js';
 
@@ -401,26 +402,7 @@ export const recordingService = (deps: RecordingServiceDeps) => {
 
     async clipFinished(
       clipId: string,
-      outcome:
-        | {
-            readonly ok: true;
-            readonly manifestDigest: string;
-            readonly sealedBytes: number;
-            readonly parts: number;
-          }
-        | {
-            readonly ok: false;
-            readonly code: string;
-            readonly sealedBytes: number;
-            readonly parts: number;
-            /** What the sealed parts hold: a failed clip's row describes the footage it keeps. */
-            readonly sealed?: {
-              startedAt: number;
-              endedAt: number;
-              durationSeconds: number;
-              bytes: number;
-            } | null;
-          },
+      outcome: SealOutcome,
       meta: {
         startedAt: number;
         endedAt: number;
@@ -470,9 +452,9 @@ export const recordingService = (deps: RecordingServiceDeps) => {
           codec: meta?.codec ?? c.codec,
           width: meta?.width ?? c.width,
           height: meta?.height ?? c.height,
-          manifestDigest: outcome.ok ? outcome.manifestDigest : null,
+          manifestDigest: outcome.ok ? outcome.value.manifestDigest : null,
           retentionUntil: hoursLater(sealedAt, c.retentionHours),
-          errorCode: outcome.ok ? null : outcome.code,
+          errorCode: outcome.ok ? null : outcome.error.code,
           sealedAt: outcome.ok ? sealedAt : null,
         };
         await repos.clips.update(updated);
@@ -484,7 +466,7 @@ export const recordingService = (deps: RecordingServiceDeps) => {
           `clip:${clipId}`,
           {
             cameraId: c.cameraId,
-            ...(outcome.ok ? { manifestDigest: outcome.manifestDigest } : { code: outcome.code }),
+            ...(outcome.ok ? { manifestDigest: outcome.value.manifestDigest } : { code: outcome.error.code }),
             parts: outcome.parts,
             sealedBytes: outcome.sealedBytes,
             durationSeconds: meta?.durationSeconds ?? null,
@@ -496,23 +478,11 @@ export const recordingService = (deps: RecordingServiceDeps) => {
     },
 
     /** A clip a crash left open, closed by the vault's recovery. */
-    async clipRecovered(
-      clipId: string,
-      r:
-        | {
-            ok: true;
-            manifestDigest: string;
-            sealedBytes: number;
-            parts: number;
-            /** From the manifest (sealedExtent): start, end, length and size of the sealed footage. */
-            extent?: SealedExtentSummary;
-          }
-        | { ok: false; code: string },
-    ): Promise<void> {
+    async clipRecovered(clipId: string, r: RecoveryOutcome): Promise<void> {
       await store.transaction(async (repos) => {
         const c = await repos.clips.get(clipId);
         if (c === undefined) return;
-        const x = r.ok ? r.extent : undefined;
+        const x = r.ok ? r.value.extent : undefined;
         await repos.clips.update({
           ...c,
           ...(x === undefined
@@ -524,10 +494,10 @@ export const recordingService = (deps: RecordingServiceDeps) => {
                 bytes: x.bytes,
               }),
           status: r.ok ? 'interrupted' : 'failed',
-          manifestDigest: r.ok ? r.manifestDigest : null,
-          sealedBytes: r.ok ? r.sealedBytes : c.sealedBytes,
-          parts: r.ok ? r.parts : c.parts,
-          errorCode: r.ok ? null : r.code,
+          manifestDigest: r.ok ? r.value.manifestDigest : null,
+          sealedBytes: r.ok ? r.value.sealedBytes : c.sealedBytes,
+          parts: r.ok ? r.value.parts : c.parts,
+          errorCode: r.ok ? null : r.error.code,
           endReason: 'interrupted',
         });
         await recordAudit(
@@ -538,11 +508,11 @@ export const recordingService = (deps: RecordingServiceDeps) => {
           `clip:${clipId}`,
           r.ok
             ? {
-                manifestDigest: r.manifestDigest,
-                parts: r.parts,
-                durationSeconds: r.extent?.durationSeconds ?? null,
+                manifestDigest: r.value.manifestDigest,
+                parts: r.value.parts,
+                durationSeconds: r.value.extent?.durationSeconds ?? null,
               }
-            : { code: r.code },
+            : { code: r.error.code },
         );
       });
     },
@@ -652,7 +622,7 @@ export const recordingService = (deps: RecordingServiceDeps) => {
       for (const c of due) {
         const r = await deps.vault.delete(c.id);
         if (!r.ok) {
-          failed.push({ clipId: c.id, code: r.code });
+          failed.push({ clipId: c.id, code: r.error.code });
           continue;
         }
         await store.transaction(async (repos) => {

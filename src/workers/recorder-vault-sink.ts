@@ -18,33 +18,8 @@ import {
 } from '../adapters/vault/clip-store.js';
 import type { AgeRecipient } from '../adapters/vault/keys.js';
 import type { VaultErrorCode } from '../core/recording/vault-errors.js';
-import type { DomainError } from '../core/result.js';
-
-/** The footage the sealed parts hold (what a failed or interrupted clip still has). */
-export interface SealedExtent {
-  readonly startedAt: number;
-  readonly endedAt: number;
-  readonly durationSeconds: number;
-  /** Plaintext (MP4) bytes sealed. */
-  readonly bytes: number;
-}
-
-export type SealOutcome =
-  | {
-      readonly ok: true;
-      readonly manifestDigest: string;
-      readonly sealedBytes: number;
-      readonly parts: number;
-    }
-  | {
-      readonly ok: false;
-      readonly code: string;
-      readonly message: string;
-      readonly sealedBytes: number;
-      readonly parts: number;
-      /** What the parts sealed before the failure hold; null when none was. */
-      readonly sealed: SealedExtent | null;
-    };
+import type { DomainError, Result } from '../core/result.js';
+import type { SealedExtent, SealOutcome } from '../services/recording-ports.js';
 
 export interface VaultSinkOptions {
   readonly store: ClipStore;
@@ -65,9 +40,7 @@ async function* pieces(batch: readonly Buffer[]): AsyncGenerator<Uint8Array> {
 }
 
 export class VaultClipSink implements ClipSink {
-  private readonly writer: Promise<
-    { ok: true; value: ClipWriter } | { ok: false; error: DomainError<VaultErrorCode> }
-  >;
+  private readonly writer: Promise<Result<ClipWriter, VaultErrorCode>>;
   private queue: Buffer[] = [];
   private queued = 0;
   private running = false;
@@ -170,8 +143,7 @@ export class VaultClipSink implements ClipSink {
       };
       outcome = {
         ok: false,
-        code: e.code,
-        message: e.message,
+        error: { code: e.code, message: e.message },
         sealedBytes: this.sealedBytes,
         parts: this.parts,
         sealed: this.extent(),
@@ -181,7 +153,7 @@ export class VaultClipSink implements ClipSink {
       if (c.ok)
         outcome = {
           ok: true,
-          manifestDigest: c.value.manifestDigest,
+          value: { manifestDigest: c.value.manifestDigest },
           sealedBytes: this.sealedBytes,
           parts: this.parts,
         };
@@ -189,8 +161,7 @@ export class VaultClipSink implements ClipSink {
         this.fail(c.error);
         outcome = {
           ok: false,
-          code: c.error.code,
-          message: c.error.message,
+          error: { code: c.error.code, message: c.error.message },
           sealedBytes: this.sealedBytes,
           parts: this.parts,
           sealed: this.extent(),
