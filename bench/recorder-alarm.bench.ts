@@ -15,7 +15,8 @@ import { IngestProcess } from '../src/adapters/media/ingest-process.js';
 import { openClipStore } from '../src/adapters/vault/clip-store.js';
 import { generateIdentity } from '../src/adapters/vault/keys.js';
 import { ClipRecorder } from '../src/core/recording/clip.js';
-import { VaultClipSink, type SealOutcome } from '../src/workers/recorder-vault-sink.js';
+import type { SealOutcome } from '../src/services/recording-ports.js';
+import { VaultClipSink } from '../src/workers/recorder-vault-sink.js';
 import { FFMPEG, sourceFile } from '../test/support/ffmpeg-source.js';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -92,7 +93,7 @@ const main = async () => {
       while (run.done === null) await sleep(5);
       const outcome = await run.done;
       const doneAt = Date.now();
-      if (!outcome.ok) throw new Error(outcome.message);
+      if (!outcome.ok) throw new Error(outcome.error.message);
       first.push((run.firstSealedAt ?? doneAt) - alarmAt);
       complete.push(doneAt - alarmAt - POST * 1000);
       sizes.push(outcome.sealedBytes);

@@ -9,11 +9,7 @@ import { parsePress } from '../core/alarm/press-payload.js';
 import { createAlarmWebhook, type AlarmWebhook } from '../adapters/mqtt/alarm-webhook.js';
 import { createEmbeddedBroker } from '../adapters/mqtt/embedded-broker.js';
 import { createExternalClient } from '../adapters/mqtt/external-client.js';
-import type {
-  AlarmMqtt,
-  HealthItem as AdapterHealthItem,
-  MqttHandlers,
-} from '../adapters/mqtt/mqtt-types.js';
+import type { AlarmMqtt, ConnectionHealth, MqttHandlers } from '../adapters/mqtt/mqtt-types.js';
 import { createAlarmStore } from '../adapters/db/repositories/alarm-store.js';
 import { alarmRoutes } from '../http/routes/alarms/alarms.routes.js';
 import { incidentRoutes } from '../http/routes/incidents/incidents.routes.js';
@@ -60,7 +56,7 @@ export const externalPayload = (e: AlarmEvent) => ({
  * the codes are attached here, from which adapter spoke and the configuration it was given.
  */
 export const codedAlarmHealth = (
-  item: AdapterHealthItem,
+  item: ConnectionHealth,
   origin: { kind: 'embedded'; port: number } | { kind: 'external' } | { kind: 'webhook' },
 ): HealthItem => {
   if (origin.kind === 'webhook') return { ...item, code: 'alarm.webhook-failed' };
@@ -273,7 +269,6 @@ export const createAlarmModule = (ctx: ModuleContext): AlarmModule => {
       mqtt = undefined;
       await m?.stop();
       hub.closeAll();
-      await store.close();
     },
     health: (): HealthItem[] => {
       const origin = config.mqtt.url

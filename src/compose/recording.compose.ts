@@ -27,7 +27,7 @@ import {
 import { parseRecipient } from '../adapters/vault/keys.js';
 import { recordingRoutes } from '../http/routes/recording/recording.routes.js';
 import { recordingService, type RecordingService } from '../services/recording.service.js';
-import type { ClipVaultPort, SuspensionRecord } from '../services/recording-ports.js';
+import type { ClipVaultPort, SealOutcome, SuspensionRecord } from '../services/recording-ports.js';
 import {
   DEFAULT_TUNABLES,
   RecorderSupervisor,
@@ -38,7 +38,7 @@ import {
 } from '../workers/recorder-supervisor.js';
 import type { ClipMetadata } from '../core/recording/clip.js';
 import { sealedExtent } from '../core/recording/sealed-extent.js';
-import type { SealOutcome } from '../workers/recorder-vault-sink.js';
+import { err, ok } from '../core/result.js';
 import type { EventBus } from './events.js';
 import type { HealthItem, ModuleContext, ProportioModule } from './module.js';
 
@@ -107,11 +107,10 @@ export const createRecordingModule = (ctx: ModuleContext): RecordingModule => {
   const vaultPort: ClipVaultPort = {
     delete: async (clipId) => {
       const handle = vault?.store ?? (await openVaultStoreOnly());
-      if (handle === null)
-        return { ok: false, code: 'VAULT.IO_FAILED', message: 'the vault folder cannot be opened' };
+      if (handle === null) return err('VAULT.IO_FAILED', 'the vault folder cannot be opened');
       const r = await deleteClip(handle, clipId);
-      if (r.ok || r.error.code === 'VAULT.NOT_FOUND') return { ok: true };
-      return { ok: false, code: r.error.code, message: r.error.message };
+      if (r.ok || r.error.code === 'VAULT.NOT_FOUND') return ok(undefined);
+      return err(r.error.code, r.error.message);
     },
   };
   // Deleting needs no key: retention works even when the recipient was removed.
@@ -228,21 +227,20 @@ export const createRecordingModule = (ctx: ModuleContext): RecordingModule => {
     const known = new Set(listed.ok ? listed.value.map((c) => c.clipId) : []);
     for (const c of unfinished) {
       if (!known.has(c.id)) {
-        await service.clipRecovered(c.id, { ok: false, code: 'VAULT.NOT_FOUND' });
+        await service.clipRecovered(c.id, err('VAULT.NOT_FOUND', 'the vault holds no such clip'));
         continue;
       }
       const r = await recoverClip(s, c.id);
       await service.clipRecovered(
         c.id,
         r.ok
-          ? {
-              ok: true,
+          ? ok({
               manifestDigest: r.value.manifestDigest,
               parts: r.value.manifest.parts.length,
               sealedBytes: r.value.manifest.parts.reduce((a, p) => a + p.bytes, 0),
               extent: sealedExtent(r.value.manifest.parts),
-            }
-          : { ok: false, code: r.error.code },
+            })
+          : r,
       );
     }
   };
@@ -516,7 +514,6 @@ export const createRecordingModule = (ctx: ModuleContext): RecordingModule => {
         await chain.catch(() => undefined);
         await supervisor.stop();
       }
-      await store.close();
     },
     health,
   };

@@ -4,19 +4,25 @@
  */
 import type { ErrorCode } from './errors.js';
 
-export interface DomainError {
-  readonly code: ErrorCode;
+/** A failure with a stable code; C narrows the codes an adapter can give (e.g. only VAULT.*). */
+export interface DomainError<C extends ErrorCode = ErrorCode> {
+  readonly code: C;
   readonly message: string;
   /** Machine-readable context (field names, ids). Never personal data of residents. */
   readonly details?: Readonly<Record<string, unknown>>;
 }
 
-export type Result<T> =
-  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: DomainError };
+/** The one result shape; a Result<T, C> is a Result<T> wherever any code is welcome. */
+export type Result<T, C extends ErrorCode = ErrorCode> =
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: DomainError<C> };
 
-export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+export const ok = <T>(value: T): Result<T, never> => ({ ok: true, value });
 
-export const err = (code: ErrorCode, message: string, details?: Record<string, unknown>): Result<never> => ({
+export const err = <C extends ErrorCode>(
+  code: C,
+  message: string,
+  details?: Record<string, unknown>,
+): Result<never, C> => ({
   ok: false,
   error: details === undefined ? { code, message } : { code, message, details },
 });

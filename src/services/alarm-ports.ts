@@ -7,7 +7,7 @@ import type { AlarmEvent, RoomChangedEvent } from '../core/alarm/events.js';
 import type { Acknowledgement, Alarm, Conversation, Device } from '../core/alarm/model.js';
 import type { ReportVersion } from '../core/alarm/report-amend.js';
 import type { StatRow } from '../core/alarm/statistics.js';
-import type { IncidentRecord, Repositories } from './ports.js';
+import type { IncidentRecord, Repositories, UnitOfWork } from './ports.js';
 
 export interface ConversationRepository {
   insert(c: Conversation): Promise<void>;
@@ -97,12 +97,7 @@ export interface AlarmRepositories extends Repositories {
 }
 
 /** The foundation's unit of work, widened to the alarm tables: state change and audit entry commit together. */
-export interface AlarmStore {
-  readonly dialect: 'sqlite' | 'postgres';
-  readonly read: AlarmRepositories;
-  transaction<T>(fn: (repos: AlarmRepositories) => Promise<T>): Promise<T>;
-  close(): Promise<void>;
-}
+export type AlarmStore = UnitOfWork<AlarmRepositories>;
 
 /** Fan-out after commit: SSE hub, MQTT, webhook. Must return at once (never await a slow receiver). */
 export interface AlarmEventSink {

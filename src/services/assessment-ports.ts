@@ -7,7 +7,7 @@ import type { HumanJudgement, Incident, Scenario } from '../core/assessment/scen
 import type { Contribution } from '../core/assessment/four-eyes.js';
 import type { Verdict } from '../core/assessment/verdict.js';
 import type { CompiledPolicy } from '../core/policy/policy.js';
-import type { Repositories } from './ports.js';
+import type { Repositories, UnitOfWork } from './ports.js';
 
 export const VERSION_STATUSES = ['draft', 'submitted', 'approved', 'rejected', 'withdrawn'] as const;
 export type VersionStatus = (typeof VERSION_STATUSES)[number];
@@ -132,9 +132,4 @@ export interface AssessmentRepositories extends Repositories {
   readonly policyVersions: PolicyVersionRepository;
 }
 
-export interface AssessmentStore {
-  readonly dialect: 'sqlite' | 'postgres';
-  readonly read: AssessmentRepositories;
-  transaction<T>(fn: (repos: AssessmentRepositories) => Promise<T>): Promise<T>;
-  close(): Promise<void>;
-}
+export type AssessmentStore = UnitOfWork<AssessmentRepositories>;

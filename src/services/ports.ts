@@ -227,12 +227,19 @@ export interface Repositories {
   readonly incidents: IncidentRepository;
 }
 
-/** The unit of work: every state change and its audit entry commit together or not at all. */
-export interface Store {
+/**
+ * The unit of work over a set of repositories R (the foundation's, or a capability's wider set):
+ * every state change and its audit entry commit together or not at all.
+ */
+export interface UnitOfWork<R extends Repositories> {
   readonly dialect: 'sqlite' | 'postgres';
   /** Reads outside a transaction. */
-  readonly read: Repositories;
-  transaction<T>(fn: (repos: Repositories) => Promise<T>): Promise<T>;
+  readonly read: R;
+  transaction<T>(fn: (repos: R) => Promise<T>): Promise<T>;
+}
+
+/** The foundation's unit of work, with what readiness asks of the database. */
+export interface Store extends UnitOfWork<Repositories> {
   /** Is the database reachable (readiness)? */
   ping(): Promise<boolean>;
   /**

@@ -5,7 +5,10 @@
  * recorder processes are behind ports too, so the service stays free of adapters.
  */
 import type { CompiledPolicy } from '../core/policy/policy.js';
-import type { Repositories } from './ports.js';
+import type { SealedExtentSummary } from '../core/recording/sealed-extent.js';
+import type { VaultErrorCode } from '../core/recording/vault-errors.js';
+import type { Result } from '../core/result.js';
+import type { Repositories, UnitOfWork } from './ports.js';
 
 export type ClipStatus = 'recording' | 'sealed' | 'failed' | 'interrupted' | 'deleted';
 
@@ -183,15 +186,42 @@ export interface RecordingRepositories extends Repositories {
   readonly lookups: RecordingLookups;
 }
 
-export interface RecordingStore {
-  readonly dialect: 'sqlite' | 'postgres';
-  readonly read: RecordingRepositories;
-  transaction<T>(fn: (repos: RecordingRepositories) => Promise<T>): Promise<T>;
-  close(): Promise<void>;
-}
+export type RecordingStore = UnitOfWork<RecordingRepositories>;
 
 /** The clip vault as the service sees it: deletion for retention (sealing happens in the worker). */
 export interface ClipVaultPort {
   /** Deletes a clip for good; a clip that is already gone counts as deleted. */
-  delete(clipId: string): Promise<{ ok: true } | { ok: false; code: string; message: string }>;
+  delete(clipId: string): Promise<Result<void, VaultErrorCode>>;
 }
+
+/** The footage the sealed parts of a clip hold (ms), what a failed or interrupted clip still has. */
+export interface SealedExtent {
+  readonly startedAt: number;
+  readonly endedAt: number;
+  readonly durationSeconds: number;
+  /** Plaintext (MP4) bytes sealed. */
+  readonly bytes: number;
+}
+
+/** How far sealing got, whatever the end: a failed clip's row describes the footage it keeps. */
+export interface SealProgress {
+  readonly sealedBytes: number;
+  readonly parts: number;
+  /** On failure: what the parts sealed before it hold; null when none was. */
+  readonly sealed?: SealedExtent | null;
+}
+
+/** A clip the recorder finished sealing (the manifest digest), or the vault's error; with its progress. */
+export type SealOutcome = Result<{ readonly manifestDigest: string }, VaultErrorCode> & SealProgress;
+
+/** A clip a crash left open, as the vault's recovery closed it, or why it could not. */
+export type RecoveryOutcome = Result<
+  {
+    readonly manifestDigest: string;
+    readonly sealedBytes: number;
+    readonly parts: number;
+    /** From the manifest (sealedExtent): start, end, length and size of the sealed footage. */
+    readonly extent?: SealedExtentSummary;
+  },
+  VaultErrorCode
+>;

@@ -6,22 +6,22 @@
  */
 import type { Camera, CameraCredentials } from '../core/registry/model.js';
 import { decide, type Decision } from '../core/policy/decide.js';
-import type { SealedExtentSummary } from '../core/recording/sealed-extent.js';
 import { err, ok, unwrap, type Result } from '../core/result.js';
 import { recordAudit } from './audit.service.js';
 import type { Actor, Clock, IdGenerator, SecretBox } from './ports.js';
 import { actorServesAllSites, actorServesSite, siteLimited } from './site-scope.js';
+import { inTransaction } from './transaction.js';
 import type {
   ClipRecord,
   ClipVaultPort,
   FootageNote,
   FootageNoteKind,
   PolicyReference,
-  RecordingRepositories,
   RecordingStore,
+  RecoveryOutcome,
+  SealOutcome,
   SuspensionRecord,
 } from './recording-ports.js';
-import { DomainFailure } from '../core/result.js';
 
 export const RECORDER_ACTOR: Actor = { kind: 'system', name: 'recorder' };
 
@@ -51,18 +51,6 @@ export interface RecordingServiceDeps {
   readonly secrets: SecretBox;
   readonly vault: ClipVaultPort;
 }
-
-const inTx = async <T>(
-  store: RecordingStore,
-  fn: (r: RecordingRepositories) => Promise<T>,
-): Promise<Result<T>> => {
-  try {
-    return ok(await store.transaction(fn));
-  } catch (e) {
-    if (e instanceof DomainFailure) return { ok: false, error: e.error };
-    throw e;
-  }
-};
 
 /** Puts the stored credentials into the URL (RTSP cameras take them there). */
 export const withCredentials = (url: string, creds: CameraCredentials | null): string => {
@@ -209,7 +197,7 @@ export const recordingService = (deps: RecordingServiceDeps) => {
      * room's site, may do so: nobody switches off another room's recording (docs/recording.md).
      */
     object: (actor: Actor, roomId: string) =>
-      inTx(store, async (repos) => {
+      inTransaction(store, async (repos) => {
         const room = await repos.rooms.get(roomId);
         if (room === undefined || !actorServesSite(actor, room.siteId))
           return unwrap(err('RESOURCE.NOT_FOUND', `room ${roomId} does not exist`, { field: 'roomId' }));
@@ -252,7 +240,7 @@ export const recordingService = (deps: RecordingServiceDeps) => {
       actor: Actor,
       input: { scope: 'site' | 'organisation'; siteId?: string | undefined; reason: string },
     ) =>
-      inTx(store, async (repos) => {
+      inTransaction(store, async (repos) => {
         const reason = input.reason.trim();
         if (reason.length < 3)
           unwrap(err('REQUEST.INVALID', 'a reason is required to suspend recording', { field: 'reason' }));
@@ -298,7 +286,7 @@ export const recordingService = (deps: RecordingServiceDeps) => {
       }),
 
     resume: (actor: Actor, suspensionId: string, reason: string) =>
-      inTx(store, async (repos) => {
+      inTransaction(store, async (repos) => {
         const s = await repos.suspensions.get(suspensionId);
         if (s === undefined || (s.siteId !== null && !actorServesSite(actor, s.siteId)))
           return unwrap(err('RESOURCE.NOT_FOUND', `suspension ${suspensionId} does not exist`));
@@ -424,26 +412,7 @@ export const recordingService = (deps: RecordingServiceDeps) => {
 
     async clipFinished(
       clipId: string,
-      outcome:
-        | {
-            readonly ok: true;
-            readonly manifestDigest: string;
-            readonly sealedBytes: number;
-            readonly parts: number;
-          }
-        | {
-            readonly ok: false;
-            readonly code: string;
-            readonly sealedBytes: number;
-            readonly parts: number;
-            /** What the sealed parts hold: a failed clip's row describes the footage it keeps. */
-            readonly sealed?: {
-              startedAt: number;
-              endedAt: number;
-              durationSeconds: number;
-              bytes: number;
-            } | null;
-          },
+      outcome: SealOutcome,
       meta: {
         startedAt: number;
         endedAt: number;
@@ -493,9 +462,9 @@ export const recordingService = (deps: RecordingServiceDeps) => {
           codec: meta?.codec ?? c.codec,
           width: meta?.width ?? c.width,
           height: meta?.height ?? c.height,
-          manifestDigest: outcome.ok ? outcome.manifestDigest : null,
+          manifestDigest: outcome.ok ? outcome.value.manifestDigest : null,
           retentionUntil: hoursLater(sealedAt, c.retentionHours),
-          errorCode: outcome.ok ? null : outcome.code,
+          errorCode: outcome.ok ? null : outcome.error.code,
           sealedAt: outcome.ok ? sealedAt : null,
         };
         await repos.clips.update(updated);
@@ -507,7 +476,7 @@ export const recordingService = (deps: RecordingServiceDeps) => {
           `clip:${clipId}`,
           {
             cameraId: c.cameraId,
-            ...(outcome.ok ? { manifestDigest: outcome.manifestDigest } : { code: outcome.code }),
+            ...(outcome.ok ? { manifestDigest: outcome.value.manifestDigest } : { code: outcome.error.code }),
             parts: outcome.parts,
             sealedBytes: outcome.sealedBytes,
             durationSeconds: meta?.durationSeconds ?? null,
@@ -519,23 +488,11 @@ export const recordingService = (deps: RecordingServiceDeps) => {
     },
 
     /** A clip a crash left open, closed by the vault's recovery. */
-    async clipRecovered(
-      clipId: string,
-      r:
-        | {
-            ok: true;
-            manifestDigest: string;
-            sealedBytes: number;
-            parts: number;
-            /** From the manifest (sealedExtent): start, end, length and size of the sealed footage. */
-            extent?: SealedExtentSummary;
-          }
-        | { ok: false; code: string },
-    ): Promise<void> {
+    async clipRecovered(clipId: string, r: RecoveryOutcome): Promise<void> {
       await store.transaction(async (repos) => {
         const c = await repos.clips.get(clipId);
         if (c === undefined) return;
-        const x = r.ok ? r.extent : undefined;
+        const x = r.ok ? r.value.extent : undefined;
         await repos.clips.update({
           ...c,
           ...(x === undefined
@@ -547,10 +504,10 @@ export const recordingService = (deps: RecordingServiceDeps) => {
                 bytes: x.bytes,
               }),
           status: r.ok ? 'interrupted' : 'failed',
-          manifestDigest: r.ok ? r.manifestDigest : null,
-          sealedBytes: r.ok ? r.sealedBytes : c.sealedBytes,
-          parts: r.ok ? r.parts : c.parts,
-          errorCode: r.ok ? null : r.code,
+          manifestDigest: r.ok ? r.value.manifestDigest : null,
+          sealedBytes: r.ok ? r.value.sealedBytes : c.sealedBytes,
+          parts: r.ok ? r.value.parts : c.parts,
+          errorCode: r.ok ? null : r.error.code,
           endReason: 'interrupted',
         });
         await recordAudit(
@@ -561,11 +518,11 @@ export const recordingService = (deps: RecordingServiceDeps) => {
           `clip:${clipId}`,
           r.ok
             ? {
-                manifestDigest: r.manifestDigest,
-                parts: r.parts,
-                durationSeconds: r.extent?.durationSeconds ?? null,
+                manifestDigest: r.value.manifestDigest,
+                parts: r.value.parts,
+                durationSeconds: r.value.extent?.durationSeconds ?? null,
               }
-            : { code: r.code },
+            : { code: r.error.code },
         );
       });
     },
@@ -675,7 +632,7 @@ export const recordingService = (deps: RecordingServiceDeps) => {
       for (const c of due) {
         const r = await deps.vault.delete(c.id);
         if (!r.ok) {
-          failed.push({ clipId: c.id, code: r.code });
+          failed.push({ clipId: c.id, code: r.error.code });
           continue;
         }
         await store.transaction(async (repos) => {

@@ -17,8 +17,8 @@ import {
 import type { ClipStore } from '../adapters/vault/clip-store.js';
 import type { AgeRecipient } from '../adapters/vault/keys.js';
 import type { CameraPlan, RecordingService } from '../services/recording.service.js';
-import type { FootageNoteKind } from '../services/recording-ports.js';
-import { VaultClipSink, type SealOutcome } from './recorder-vault-sink.js';
+import type { FootageNoteKind, SealOutcome } from '../services/recording-ports.js';
+import { VaultClipSink } from './recorder-vault-sink.js';
 
 export interface RecorderTunables {
   readonly ringMaxBytes: number;

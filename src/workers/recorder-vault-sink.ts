@@ -17,33 +17,9 @@ import {
   type PartMedia,
 } from '../adapters/vault/clip-store.js';
 import type { AgeRecipient } from '../adapters/vault/keys.js';
-import type { VaultDomainError } from '../adapters/vault/vault-result.js';
-
-/** The footage the sealed parts hold (what a failed or interrupted clip still has). */
-export interface SealedExtent {
-  readonly startedAt: number;
-  readonly endedAt: number;
-  readonly durationSeconds: number;
-  /** Plaintext (MP4) bytes sealed. */
-  readonly bytes: number;
-}
-
-export type SealOutcome =
-  | {
-      readonly ok: true;
-      readonly manifestDigest: string;
-      readonly sealedBytes: number;
-      readonly parts: number;
-    }
-  | {
-      readonly ok: false;
-      readonly code: string;
-      readonly message: string;
-      readonly sealedBytes: number;
-      readonly parts: number;
-      /** What the parts sealed before the failure hold; null when none was. */
-      readonly sealed: SealedExtent | null;
-    };
+import type { VaultErrorCode } from '../core/recording/vault-errors.js';
+import type { DomainError, Result } from '../core/result.js';
+import type { SealedExtent, SealOutcome } from '../services/recording-ports.js';
 
 export interface VaultSinkOptions {
   readonly store: ClipStore;
@@ -54,7 +30,7 @@ export interface VaultSinkOptions {
   /** The first part is durable on disk (benchmark b: alarm → first sealed byte). */
   readonly onFirstSealed?: (at: number) => void;
   /** Sealing failed; the clip is over (called once, before onDone). */
-  readonly onFailed?: (error: VaultDomainError) => void;
+  readonly onFailed?: (error: DomainError<VaultErrorCode>) => void;
   /** Exactly once, after end() and the last part. meta is null when end() was never reached. */
   readonly onDone: (outcome: SealOutcome, meta: ClipMetadata | null) => void;
 }
@@ -64,14 +40,14 @@ async function* pieces(batch: readonly Buffer[]): AsyncGenerator<Uint8Array> {
 }
 
 export class VaultClipSink implements ClipSink {
-  private readonly writer: Promise<{ ok: true; value: ClipWriter } | { ok: false; error: VaultDomainError }>;
+  private readonly writer: Promise<Result<ClipWriter, VaultErrorCode>>;
   private queue: Buffer[] = [];
   private queued = 0;
   private running = false;
   private ended = false;
   private done = false;
   private meta: ClipMetadata | null = null;
-  private failure: VaultDomainError | null = null;
+  private failure: DomainError<VaultErrorCode> | null = null;
   private parts = 0;
   private sealedBytes = 0;
   /** The clip's progress as far as the bytes queued so far reach. */
@@ -89,7 +65,7 @@ export class VaultClipSink implements ClipSink {
     this.writer = openClipWriter(o.store, o.clipId, o.recipient);
   }
 
-  get failed(): VaultDomainError | null {
+  get failed(): DomainError<VaultErrorCode> | null {
     return this.failure;
   }
 
@@ -118,7 +94,7 @@ export class VaultClipSink implements ClipSink {
     this.kick();
   }
 
-  private fail(error: VaultDomainError): void {
+  private fail(error: DomainError<VaultErrorCode>): void {
     if (this.failure !== null) return;
     this.failure = error;
     // Drop what is queued: it must not linger in memory, and it can never reach the disk unsealed.
@@ -167,8 +143,7 @@ export class VaultClipSink implements ClipSink {
       };
       outcome = {
         ok: false,
-        code: e.code,
-        message: e.message,
+        error: { code: e.code, message: e.message },
         sealedBytes: this.sealedBytes,
         parts: this.parts,
         sealed: this.extent(),
@@ -178,7 +153,7 @@ export class VaultClipSink implements ClipSink {
       if (c.ok)
         outcome = {
           ok: true,
-          manifestDigest: c.value.manifestDigest,
+          value: { manifestDigest: c.value.manifestDigest },
           sealedBytes: this.sealedBytes,
           parts: this.parts,
         };
@@ -186,8 +161,7 @@ export class VaultClipSink implements ClipSink {
         this.fail(c.error);
         outcome = {
           ok: false,
-          code: c.error.code,
-          message: c.error.message,
+          error: { code: c.error.code, message: c.error.message },
           sealedBytes: this.sealedBytes,
           parts: this.parts,
           sealed: this.extent(),

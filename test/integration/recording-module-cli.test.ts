@@ -121,7 +121,7 @@ describe('proportio clip list / decrypt', () => {
     });
     await rec.service.clipFinished(
       clipId,
-      { ok: true, manifestDigest: sealed.value.manifestDigest, sealedBytes: 1, parts: 2 },
+      { ok: true, value: { manifestDigest: sealed.value.manifestDigest }, sealedBytes: 1, parts: 2 },
       null,
     );
   });

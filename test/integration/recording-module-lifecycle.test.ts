@@ -492,7 +492,12 @@ describe.skipIf(!hasTools).each(dialects)('recording module (%s)', (dialect) => 
     const clip = (await rec.service.listClips({})).find((c) => c.status === 'sealed')!;
     await rec.service.clipFinished(
       clip.id,
-      { ok: true, manifestDigest: clip.manifestDigest!, sealedBytes: clip.sealedBytes!, parts: clip.parts! },
+      {
+        ok: true,
+        value: { manifestDigest: clip.manifestDigest! },
+        sealedBytes: clip.sealedBytes!,
+        parts: clip.parts!,
+      },
       null,
     );
     await sql`UPDATE clips SET retention_until = ${new Date(Date.now() - 1000).toISOString()} WHERE id = ${clip.id}`.execute(

@@ -102,7 +102,7 @@ describe.each(dialects)('retention of clips that never sealed (%s)', (dialect) =
   it('a seal that finishes after the sweep does not bring the deleted clip back', async () => {
     await rec.service.clipFinished(
       'stuck',
-      { ok: true, manifestDigest: 'x'.repeat(64), sealedBytes: 2000, parts: 2 },
+      { ok: true, value: { manifestDigest: 'x'.repeat(64) }, sealedBytes: 2000, parts: 2 },
       null,
     );
     expect(await rec.service.getClip('stuck')).toMatchObject({

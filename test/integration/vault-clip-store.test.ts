@@ -19,7 +19,7 @@ import {
   recoverClip,
 } from '../../src/adapters/vault/clip-store.js';
 import { generateIdentity, writeIdentityFile } from '../../src/adapters/vault/keys.js';
-import type { VaultResult } from '../../src/adapters/vault/vault-result.js';
+import type { Result } from '../../src/core/result.js';
 import { toolsAvailable } from '../support/tools.js';
 
 const hasAge = toolsAvailable('vault kill -9', 'age');
@@ -29,7 +29,7 @@ const AGE = process.env.PROPORTIO_AGE_BIN ?? '/usr/bin/age';
 const STORE_MODULE = pathToFileURL(resolve('src/adapters/vault/clip-store.ts')).href;
 const MARKER = 'PLAINTEXT-MARKER-kill9';
 
-const must = <T>(r: VaultResult<T>): T => {
+const must = <T>(r: Result<T>): T => {
   if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
   return r.value;
 };
@@ -181,7 +181,7 @@ describe.skipIf(!mountable)('disk full while sealing (real 1 MiB tmpfs)', () => 
 
     const w = must(await openClipWriter(store, 'this-room', identity.recipient));
     const written: Buffer[] = [];
-    let failure: VaultResult<unknown> | null = null;
+    let failure: Result<unknown> | null = null;
     for (let i = 0; i < 20 && failure === null; i++) {
       const part = Buffer.alloc(150 * 1024, 10 + i);
       const r = await w.writePart(part);

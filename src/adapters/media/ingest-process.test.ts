@@ -4,12 +4,12 @@ import {
   classifyStderrLine,
   IngestProcess,
   type CameraHealth,
-  type Clock,
+  type TimerClock,
   type SpawnedProcess,
   type Spawner,
 } from './ingest-process.js';
 
-class FakeClock implements Clock {
+class FakeClock implements TimerClock {
   t = 1_000_000;
   private timers: { at: number; fn: () => void; id: number }[] = [];
   private nextId = 1;

@@ -58,7 +58,11 @@ export type Spawner = (
   secretInput?: string | null,
 ) => SpawnedProcess;
 
-export interface Clock {
+/**
+ * Milliseconds and timers for the supervision loop (back-off, stall watch); not the services' Clock,
+ * which only tells the date.
+ */
+export interface TimerClock {
   now(): number;
   setTimeout(fn: () => void, ms: number): unknown;
   clearTimeout(handle: unknown): void;
@@ -88,7 +92,7 @@ export interface IngestOptions {
   readonly onStreamEnd?: (at: number, error: DomainError | null) => void;
   readonly onHealth?: (health: CameraHealth) => void;
   readonly spawner?: Spawner;
-  readonly clock?: Clock;
+  readonly clock?: TimerClock;
   readonly logger?: IngestLogger;
 }
 
@@ -131,7 +135,7 @@ export const createNodeSpawner =
 
 export const nodeSpawner: Spawner = createNodeSpawner();
 
-export const systemClock: Clock = {
+export const systemTimerClock: TimerClock = {
   now: () => Date.now(),
   setTimeout: (fn, ms) => setTimeout(fn, ms),
   clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout),
@@ -192,11 +196,11 @@ export class IngestProcess {
   private sawFragment = false;
   private recent: { bytes: number; seconds: number }[] = [];
   private current: CameraHealth;
-  private readonly clock: Clock;
+  private readonly clock: TimerClock;
   private readonly spawner: Spawner;
 
   constructor(private readonly o: IngestOptions) {
-    this.clock = o.clock ?? systemClock;
+    this.clock = o.clock ?? systemTimerClock;
     this.spawner = o.spawner ?? nodeSpawner;
     this.current = {
       cameraId: o.cameraId,

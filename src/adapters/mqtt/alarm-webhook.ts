@@ -4,12 +4,12 @@
  * costs dropped webhook calls (counted, shown in health), never a retry storm or a slower alarm.
  */
 import type { Logger } from 'pino';
-import type { HealthItem } from './mqtt-types.js';
+import type { ConnectionHealth } from './mqtt-types.js';
 import { redactUrl } from '../db/connection.js';
 
 export interface AlarmWebhook {
   publish(body: unknown): void;
-  health(): readonly HealthItem[];
+  health(): readonly ConnectionHealth[];
   readonly counters: { sent: number; failed: number; dropped: number };
   idle(): Promise<void>;
 }

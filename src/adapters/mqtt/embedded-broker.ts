@@ -9,7 +9,7 @@ import net from 'node:net';
 import { Aedes, type Client } from 'aedes';
 import type { Logger } from 'pino';
 import { pressTopic, resultTopic } from '../../core/alarm/press-payload.js';
-import type { AlarmMqtt, HealthItem, DeviceIdentity, MqttHandlers } from './mqtt-types.js';
+import type { AlarmMqtt, ConnectionHealth, DeviceIdentity, MqttHandlers } from './mqtt-types.js';
 
 export interface EmbeddedBrokerOptions {
   readonly host: string;
@@ -142,7 +142,7 @@ export const createEmbeddedBroker = (opts: EmbeddedBrokerOptions): AlarmMqtt => 
       counters.published++;
       publishRaw(topic, payload);
     },
-    health(): readonly HealthItem[] {
+    health(): readonly ConnectionHealth[] {
       return problem ? [{ component: 'mqtt', status: 'warning', message: problem }] : [];
     },
   };

@@ -8,7 +8,7 @@ import { connect, type MqttClient } from 'mqtt';
 import type { Logger } from 'pino';
 import { pressTopicPattern, resultTopic } from '../../core/alarm/press-payload.js';
 import { redactUrl } from '../db/connection.js';
-import type { AlarmMqtt, HealthItem, MqttHandlers } from './mqtt-types.js';
+import type { AlarmMqtt, ConnectionHealth, MqttHandlers } from './mqtt-types.js';
 
 export interface ExternalClientOptions {
   readonly url: string;
@@ -90,7 +90,7 @@ export const createExternalClient = (opts: ExternalClientOptions): AlarmMqtt => 
         if (e) log.warn({ topic, err: e.message }, 'mqtt publish failed');
       });
     },
-    health(): readonly HealthItem[] {
+    health(): readonly ConnectionHealth[] {
       if (!client || connected) return [];
       return [
         {

@@ -1,6 +1,9 @@
 /** What the MQTT adapters need from the alarm capability, and what they offer it. */
-/** Same shape as the module's HealthItem (adapters do not import the composition layer). */
-export interface HealthItem {
+/**
+ * How a broker connection or the webhook is doing, in free text: the alarm module turns it into
+ * its HealthItem with a stable code (adapters do not import the composition layer).
+ */
+export interface ConnectionHealth {
   readonly component: string;
   readonly status: 'ok' | 'warning' | 'error';
   readonly message: string;
@@ -31,7 +34,7 @@ export interface AlarmMqtt {
   stop(): Promise<void>;
   /** Fire and forget, QoS 1, not retained. */
   publish(topic: string, payload: string): void;
-  health(): readonly HealthItem[];
+  health(): readonly ConnectionHealth[];
   /** The listening port (embedded) or undefined. */
   port(): number | undefined;
   readonly counters: { received: number; malformed: number; rejected: number; published: number };

@@ -18,7 +18,9 @@ import {
 } from 'node:crypto';
 import { Transform, type TransformCallback } from 'node:stream';
 import { AgeIdentity, rawPublicKey, x25519, type AgeRecipient } from './keys.js';
-import { VaultError, vaultErr, vaultOk, type VaultResult } from './vault-result.js';
+import type { VaultErrorCode } from '../../core/recording/vault-errors.js';
+import { err, ok, type Result } from '../../core/result.js';
+import { VaultError } from './vault-result.js';
 
 export const CHUNK_SIZE = 64 * 1024;
 const TAG_SIZE = 16;
@@ -449,12 +451,12 @@ export const encryptBytes = (recipients: readonly AgeRecipient[], plaintext: Uin
 export const decryptBytes = (
   identities: AgeIdentity | readonly AgeIdentity[],
   file: Uint8Array,
-): VaultResult<Buffer> => {
+): Result<Buffer, VaultErrorCode> => {
   try {
     const dec = new AgeDecryptor(identities);
-    return vaultOk(Buffer.concat([...dec.update(file), ...dec.final()]));
+    return ok(Buffer.concat([...dec.update(file), ...dec.final()]));
   } catch (e) {
-    if (e instanceof VaultError) return vaultErr(e.error.code, e.error.message, e.error.details);
+    if (e instanceof VaultError) return err(e.error.code, e.error.message, e.error.details);
     throw e;
   }
 };

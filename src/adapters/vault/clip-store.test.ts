@@ -18,17 +18,17 @@ import {
   type VaultFs,
 } from './clip-store.js';
 import { generateIdentity } from './keys.js';
-import type { VaultResult } from './vault-result.js';
+import type { Result } from '../../core/result.js';
 
 const owner = generateIdentity();
 const stranger = generateIdentity();
 const MARKER = 'PLAINTEXT-MARKER-5e1f';
 
-const must = <T>(r: VaultResult<T>): T => {
+const must = <T>(r: Result<T>): T => {
   if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
   return r.value;
 };
-const codeOf = (r: VaultResult<unknown>) => (r.ok ? 'ok' : r.error.code);
+const codeOf = (r: Result<unknown>) => (r.ok ? 'ok' : r.error.code);
 
 /** Every file under a folder, recursively, with its bytes. */
 const allFiles = async (dir: string): Promise<Array<{ path: string; bytes: Buffer }>> => {

@@ -24,7 +24,9 @@ import { mkdir, open, readFile, readdir, rename, rmdir, unlink } from 'node:fs/p
 import { join } from 'node:path';
 import { AgeDecryptor, AgeEncryptor, MAX_HEADER_BYTES, parseHeader, plaintextSize } from './age-format.js';
 import { parseRecipient, type AgeIdentity, type AgeRecipient } from './keys.js';
-import { VaultError, vaultErr, vaultOk, type VaultErrorCode, type VaultResult } from './vault-result.js';
+import type { VaultErrorCode } from '../../core/recording/vault-errors.js';
+import { err, ok, type Result } from '../../core/result.js';
+import { VaultError } from './vault-result.js';
 
 // ---- file system port: the real one by default, a faulty one in tests ------------------------
 
@@ -148,8 +150,8 @@ export type PartSource = Uint8Array | AsyncIterable<Uint8Array>;
 export interface ClipWriter {
   readonly clipId: string;
   /** Seals one part; on success it is durable and readable even if the process dies next. */
-  writePart(source: PartSource, media?: PartMedia): Promise<VaultResult<ClipPart>>;
-  close(): Promise<VaultResult<SealedClip>>;
+  writePart(source: PartSource, media?: PartMedia): Promise<Result<ClipPart, VaultErrorCode>>;
+  close(): Promise<Result<SealedClip, VaultErrorCode>>;
 }
 
 // ---- helpers ---------------------------------------------------------------------------------
@@ -176,7 +178,7 @@ const fsFailure = (e: unknown, what: string, details: Record<string, unknown> = 
   return new VaultError('VAULT.IO_FAILED', `Could not ${what}`, { ...details, errno: errno ?? null });
 };
 
-const asResult = <T>(e: unknown): VaultResult<T> => {
+const asResult = <T>(e: unknown): Result<T, VaultErrorCode> => {
   if (e instanceof VaultError) return { ok: false, error: e.error };
   throw e;
 };
@@ -188,13 +190,10 @@ const ignore = async (p: Promise<unknown>): Promise<void> => {
   );
 };
 
-const checkClipId = (clipId: string): VaultResult<string> =>
+const checkClipId = (clipId: string): Result<string, VaultErrorCode> =>
   CLIP_ID_RE.test(clipId)
-    ? vaultOk(clipId)
-    : vaultErr(
-        'VAULT.INVALID_CLIP_ID',
-        'A clip id is 1–128 letters, digits, - or _, not starting with - or _',
-      );
+    ? ok(clipId)
+    : err('VAULT.INVALID_CLIP_ID', 'A clip id is 1–128 letters, digits, - or _, not starting with - or _');
 
 async function* sourcePieces(source: PartSource): AsyncGenerator<Uint8Array> {
   if (source instanceof Uint8Array) yield source;
@@ -243,7 +242,7 @@ const writeAtomically = async (
 export const openClipStore = async (
   baseDir: string,
   options: { fs?: VaultFs; now?: () => Date } = {},
-): Promise<VaultResult<ClipStore>> => {
+): Promise<Result<ClipStore, VaultErrorCode>> => {
   const store: ClipStore = { baseDir, fs: options.fs ?? nodeVaultFs, now: options.now ?? (() => new Date()) };
   try {
     await store.fs.mkdir(baseDir, true);
@@ -253,7 +252,7 @@ export const openClipStore = async (
   } catch (e) {
     return asResult(fsFailure(e, 'open the vault folder', { baseDir }));
   }
-  return vaultOk(store);
+  return ok(store);
 };
 
 const clipDir = (store: ClipStore, clipId: string): string => join(store.baseDir, clipId);
@@ -359,11 +358,10 @@ export const openClipWriter = async (
   store: ClipStore,
   clipId: string,
   recipient: AgeRecipient | string | null | undefined,
-): Promise<VaultResult<ClipWriter>> => {
+): Promise<Result<ClipWriter, VaultErrorCode>> => {
   const id = checkClipId(clipId);
   if (!id.ok) return id;
-  const r =
-    typeof recipient === 'object' && recipient !== null ? vaultOk(recipient) : parseRecipient(recipient);
+  const r = typeof recipient === 'object' && recipient !== null ? ok(recipient) : parseRecipient(recipient);
   if (!r.ok) return r;
   const key = r.value;
   const dir = clipDir(store, clipId);
@@ -371,7 +369,7 @@ export const openClipWriter = async (
     await store.fs.mkdir(dir, false);
   } catch (e) {
     if (errnoOf(e) === 'EEXIST')
-      return vaultErr('VAULT.CLIP_EXISTS', 'A clip with this id already exists', { clipId });
+      return err('VAULT.CLIP_EXISTS', 'A clip with this id already exists', { clipId });
     return asResult(fsFailure(e, 'create the clip folder', { clipId }));
   }
   let manifest: ClipManifest = {
@@ -402,8 +400,11 @@ export const openClipWriter = async (
     return next;
   };
 
-  const sealPart = async (source: PartSource, media?: PartMedia): Promise<VaultResult<ClipPart>> => {
-    if (closed) return vaultErr('VAULT.WRITER_CLOSED', 'The clip is already closed', { clipId });
+  const sealPart = async (
+    source: PartSource,
+    media?: PartMedia,
+  ): Promise<Result<ClipPart, VaultErrorCode>> => {
+    if (closed) return err('VAULT.WRITER_CLOSED', 'The clip is already closed', { clipId });
     const index = manifest.parts.length;
     const file = partName(index);
     const hash = createHash('sha256');
@@ -452,23 +453,23 @@ export const openClipWriter = async (
     } catch (e) {
       // The part itself is sealed and durable, and readers pick it up; only the index lags behind.
       const failure = fsFailure(e, 'update the clip manifest', { clipId, part: index, partKept: true });
-      return vaultErr(failure.error.code, failure.error.message, { ...failure.error.details });
+      return err(failure.error.code, failure.error.message, { ...failure.error.details });
     }
-    return vaultOk(part);
+    return ok(part);
   };
 
-  return vaultOk({
+  return ok({
     clipId,
     writePart: (source, media) => serial(() => sealPart(source, media)),
     close: () =>
-      serial(async (): Promise<VaultResult<SealedClip>> => {
-        if (closed) return vaultErr('VAULT.WRITER_CLOSED', 'The clip is already closed', { clipId });
+      serial(async (): Promise<Result<SealedClip, VaultErrorCode>> => {
+        if (closed) return err('VAULT.WRITER_CLOSED', 'The clip is already closed', { clipId });
         const final: ClipManifest = { ...manifest, state: 'closed', closedAt: store.now().toISOString() };
         try {
           const manifestDigest = await writeManifest(store, final);
           closed = true;
           manifest = final;
-          return vaultOk({ manifest: final, manifestDigest });
+          return ok({ manifest: final, manifestDigest });
         } catch (e) {
           return asResult(fsFailure(e, 'close the clip manifest', { clipId }));
         }
@@ -518,22 +519,22 @@ export const readClip = async (
   clipId: string,
   identities: AgeIdentity | readonly AgeIdentity[],
   options: { expectedManifestDigest?: string } = {},
-): Promise<VaultResult<ClipReading>> => {
+): Promise<Result<ClipReading, VaultErrorCode>> => {
   const id = checkClipId(clipId);
   if (!id.ok) return id;
   const ids: readonly AgeIdentity[] = Array.isArray(identities) ? identities : [identities as AgeIdentity];
-  if (ids.length === 0) return vaultErr('VAULT.KEY_MISSING', 'An identity is needed to read a clip');
+  if (ids.length === 0) return err('VAULT.KEY_MISSING', 'An identity is needed to read a clip');
   try {
     const { manifest, digest, files } = await loadManifest(store, clipId);
     if (options.expectedManifestDigest !== undefined && options.expectedManifestDigest !== digest) {
-      return vaultErr('VAULT.CORRUPT', 'The clip manifest is not the one that was recorded at sealing', {
+      return err('VAULT.CORRUPT', 'The clip manifest is not the one that was recorded at sealing', {
         clipId,
       });
     }
     const present = new Set(files);
     const missing = manifest.parts.find((p) => !present.has(p.file));
     if (missing !== undefined)
-      return vaultErr('VAULT.CORRUPT', `Part ${missing.index} of the clip is missing`, {
+      return err('VAULT.CORRUPT', `Part ${missing.index} of the clip is missing`, {
         clipId,
         part: missing.index,
       });
@@ -578,7 +579,7 @@ export const readClip = async (
         }
       }
     }
-    return vaultOk({ manifest, unindexedParts: extra.length, [Symbol.asyncIterator]: () => plaintext() });
+    return ok({ manifest, unindexedParts: extra.length, [Symbol.asyncIterator]: () => plaintext() });
   } catch (e) {
     return asResult(fsFailure(e, 'read the clip', { clipId }));
   }
@@ -600,7 +601,7 @@ export const readClipBytes = async (
   store: ClipStore,
   clipId: string,
   identities: AgeIdentity | readonly AgeIdentity[],
-): Promise<VaultResult<Buffer>> => {
+): Promise<Result<Buffer, VaultErrorCode>> => {
   const r = await readClip(store, clipId, identities);
   if (!r.ok) return r;
   const pieces: Buffer[] = [];
@@ -609,7 +610,7 @@ export const readClipBytes = async (
   } catch (e) {
     return asResult(e);
   }
-  return vaultOk(Buffer.concat(pieces));
+  return ok(Buffer.concat(pieces));
 };
 
 // ---- listing, recovery, deletion -------------------------------------------------------------
@@ -630,7 +631,7 @@ export interface ClipSummary {
 }
 
 /** Lists clips without any key: the manifest holds everything needed for retention and health. */
-export const listClips = async (store: ClipStore): Promise<VaultResult<ClipSummary[]>> => {
+export const listClips = async (store: ClipStore): Promise<Result<ClipSummary[], VaultErrorCode>> => {
   let names: string[];
   try {
     names = await store.fs.readdir(store.baseDir);
@@ -670,7 +671,7 @@ export const listClips = async (store: ClipStore): Promise<VaultResult<ClipSumma
       });
     }
   }
-  return vaultOk(out);
+  return ok(out);
 };
 
 /**
@@ -679,7 +680,10 @@ export const listClips = async (store: ClipStore): Promise<VaultResult<ClipSumma
  * Call it at start-up for every open clip; never while a writer for the clip is running.
  * Needs no key.
  */
-export const recoverClip = async (store: ClipStore, clipId: string): Promise<VaultResult<SealedClip>> => {
+export const recoverClip = async (
+  store: ClipStore,
+  clipId: string,
+): Promise<Result<SealedClip, VaultErrorCode>> => {
   const id = checkClipId(clipId);
   if (!id.ok) return id;
   try {
@@ -689,7 +693,7 @@ export const recoverClip = async (store: ClipStore, clipId: string): Promise<Vau
     for (const f of files.filter((n) => n.startsWith('.') && n.endsWith('.tmp')))
       await store.fs.unlink(join(dir, f));
     if (manifest.state === 'closed') {
-      return vaultOk({ manifest, manifestDigest: digest });
+      return ok({ manifest, manifestDigest: digest });
     }
     const adopted: ClipPart[] = [];
     for (const file of unindexedParts(manifest, files)) {
@@ -709,7 +713,7 @@ export const recoverClip = async (store: ClipStore, clipId: string): Promise<Vau
       parts: [...manifest.parts, ...adopted],
     };
     const manifestDigest = await writeManifest(store, final);
-    return vaultOk({ manifest: final, manifestDigest });
+    return ok({ manifest: final, manifestDigest });
   } catch (e) {
     return asResult(fsFailure(e, 'recover the clip', { clipId }));
   }
@@ -729,7 +733,7 @@ const removeFolder = async (store: ClipStore, dir: string): Promise<void> => {
 export const deleteClip = async (
   store: ClipStore,
   clipId: string,
-): Promise<VaultResult<{ clipId: string }>> => {
+): Promise<Result<{ clipId: string }, VaultErrorCode>> => {
   const id = checkClipId(clipId);
   if (!id.ok) return id;
   const dir = clipDir(store, clipId);
@@ -737,7 +741,7 @@ export const deleteClip = async (
   try {
     await store.fs.rename(dir, doomed);
   } catch (e) {
-    if (errnoOf(e) === 'ENOENT') return vaultErr('VAULT.NOT_FOUND', 'No such clip', { clipId });
+    if (errnoOf(e) === 'ENOENT') return err('VAULT.NOT_FOUND', 'No such clip', { clipId });
     return asResult(fsFailure(e, 'delete the clip', { clipId }));
   }
   try {
@@ -747,5 +751,5 @@ export const deleteClip = async (
   } catch (e) {
     return asResult(fsFailure(e, 'delete the clip', { clipId }));
   }
-  return vaultOk({ clipId });
+  return ok({ clipId });
 };

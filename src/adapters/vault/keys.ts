@@ -15,7 +15,8 @@ import { open, readFile, unlink } from 'node:fs/promises';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { inspect } from 'node:util';
 import { bech32Decode, bech32Encode } from './bech32.js';
-import { vaultErr, vaultOk, type VaultResult } from './vault-result.js';
+import type { VaultErrorCode } from '../../core/recording/vault-errors.js';
+import { err, ok, type Result } from '../../core/result.js';
 
 const RECIPIENT_HRP = 'age';
 const IDENTITY_HRP = 'AGE-SECRET-KEY-';
@@ -106,38 +107,32 @@ const recipientFromPublicKey = (publicKey: Buffer): AgeRecipient => ({
 });
 
 /** Fail closed: an absent recipient is KEY_MISSING, anything that is not a usable `age1…` key is KEY_INVALID. */
-export const parseRecipient = (text: string | null | undefined): VaultResult<AgeRecipient> => {
+export const parseRecipient = (text: string | null | undefined): Result<AgeRecipient, VaultErrorCode> => {
   const s = text?.trim() ?? '';
-  if (s === '') return vaultErr('VAULT.KEY_MISSING', 'No vault recipient (age1…) is configured');
+  if (s === '') return err('VAULT.KEY_MISSING', 'No vault recipient (age1…) is configured');
   const decoded = bech32Decode(s);
   if (decoded === null || decoded.hrp !== RECIPIENT_HRP) {
-    return vaultErr('VAULT.KEY_INVALID', 'The vault recipient is not a valid age1… X25519 recipient');
+    return err('VAULT.KEY_INVALID', 'The vault recipient is not a valid age1… X25519 recipient');
   }
   if (decoded.bytes.length !== 32)
-    return vaultErr('VAULT.KEY_INVALID', 'The vault recipient does not hold a 32-byte X25519 key');
+    return err('VAULT.KEY_INVALID', 'The vault recipient does not hold a 32-byte X25519 key');
   const publicKey = Buffer.from(decoded.bytes);
   if (isLowOrder(publicKey))
-    return vaultErr(
-      'VAULT.KEY_INVALID',
-      'The vault recipient is a low-order point and cannot be encrypted to',
-    );
-  return vaultOk(recipientFromPublicKey(publicKey));
+    return err('VAULT.KEY_INVALID', 'The vault recipient is a low-order point and cannot be encrypted to');
+  return ok(recipientFromPublicKey(publicKey));
 };
 
 /** Parses one `AGE-SECRET-KEY-1…` string. Error messages never repeat the input: it may be a secret. */
-export const parseIdentity = (text: string | null | undefined): VaultResult<AgeIdentity> => {
+export const parseIdentity = (text: string | null | undefined): Result<AgeIdentity, VaultErrorCode> => {
   const s = text?.trim() ?? '';
-  if (s === '') return vaultErr('VAULT.KEY_MISSING', 'No vault identity (AGE-SECRET-KEY-1…) was supplied');
+  if (s === '') return err('VAULT.KEY_MISSING', 'No vault identity (AGE-SECRET-KEY-1…) was supplied');
   const decoded = bech32Decode(s);
   if (decoded === null || decoded.hrp !== IDENTITY_HRP) {
-    return vaultErr(
-      'VAULT.KEY_INVALID',
-      'The vault identity is not a valid AGE-SECRET-KEY-1… X25519 identity',
-    );
+    return err('VAULT.KEY_INVALID', 'The vault identity is not a valid AGE-SECRET-KEY-1… X25519 identity');
   }
   if (decoded.bytes.length !== 32)
-    return vaultErr('VAULT.KEY_INVALID', 'The vault identity does not hold a 32-byte X25519 key');
-  return vaultOk(new AgeIdentity(decoded.bytes));
+    return err('VAULT.KEY_INVALID', 'The vault identity does not hold a 32-byte X25519 key');
+  return ok(new AgeIdentity(decoded.bytes));
 };
 
 /** A fresh X25519 identity from node:crypto. */
@@ -153,7 +148,7 @@ export const formatIdentityFile = (identity: AgeIdentity, createdAt: Date): stri
   `# created: ${createdAt.toISOString().replace(/\.\d{3}Z$/, 'Z')}\n# public key: ${identity.recipient.text}\n${identity.encode()}\n`;
 
 /** Identity files may hold several keys, one a line; `#` lines and blank lines are ignored, as by age. */
-export const parseIdentityFile = (text: string): VaultResult<AgeIdentity[]> => {
+export const parseIdentityFile = (text: string): Result<AgeIdentity[], VaultErrorCode> => {
   const identities: AgeIdentity[] = [];
   const lines = text.split('\n');
   for (const [i, raw] of lines.entries()) {
@@ -161,28 +156,26 @@ export const parseIdentityFile = (text: string): VaultResult<AgeIdentity[]> => {
     if (line === '' || line.startsWith('#')) continue;
     const parsed = parseIdentity(line);
     if (!parsed.ok)
-      return vaultErr(
-        'VAULT.KEY_INVALID',
-        `Line ${i + 1} of the identity file is not an age X25519 identity`,
-        { line: i + 1 },
-      );
+      return err('VAULT.KEY_INVALID', `Line ${i + 1} of the identity file is not an age X25519 identity`, {
+        line: i + 1,
+      });
     identities.push(parsed.value);
   }
-  if (identities.length === 0) return vaultErr('VAULT.KEY_INVALID', 'The identity file holds no identity');
-  return vaultOk(identities);
+  if (identities.length === 0) return err('VAULT.KEY_INVALID', 'The identity file holds no identity');
+  return ok(identities);
 };
 
 const errnoOf = (e: unknown): string | undefined =>
   typeof e === 'object' && e !== null && 'code' in e && typeof e.code === 'string' ? e.code : undefined;
 
-export const readIdentityFile = async (path: string): Promise<VaultResult<AgeIdentity[]>> => {
+export const readIdentityFile = async (path: string): Promise<Result<AgeIdentity[], VaultErrorCode>> => {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
   } catch (e) {
     const code = errnoOf(e);
-    if (code === 'ENOENT') return vaultErr('VAULT.KEY_MISSING', 'The identity file does not exist', { path });
-    return vaultErr('VAULT.IO_FAILED', 'The identity file could not be read', { path, errno: code });
+    if (code === 'ENOENT') return err('VAULT.KEY_MISSING', 'The identity file does not exist', { path });
+    return err('VAULT.IO_FAILED', 'The identity file could not be read', { path, errno: code });
   }
   return parseIdentityFile(text);
 };
@@ -195,15 +188,15 @@ export const writeIdentityFile = async (
   path: string,
   identity: AgeIdentity,
   createdAt = new Date(),
-): Promise<VaultResult<{ path: string; recipient: string }>> => {
+): Promise<Result<{ path: string; recipient: string }, VaultErrorCode>> => {
   let fh;
   try {
     fh = await open(path, 'wx', 0o600);
   } catch (e) {
     const code = errnoOf(e);
     if (code === 'EEXIST')
-      return vaultErr('VAULT.KEY_EXISTS', 'Refusing to overwrite an existing key file', { path });
-    return vaultErr('VAULT.IO_FAILED', 'The identity file could not be created', { path, errno: code });
+      return err('VAULT.KEY_EXISTS', 'Refusing to overwrite an existing key file', { path });
+    return err('VAULT.IO_FAILED', 'The identity file could not be created', { path, errno: code });
   }
   try {
     await fh.chmod(0o600);
@@ -213,10 +206,10 @@ export const writeIdentityFile = async (
     // A half-written key file would look like a key and open nothing: remove it.
     await fh.close();
     await unlink(path).catch(() => undefined);
-    return vaultErr('VAULT.IO_FAILED', 'The identity file could not be written', { path, errno: errnoOf(e) });
+    return err('VAULT.IO_FAILED', 'The identity file could not be written', { path, errno: errnoOf(e) });
   }
   await fh.close();
-  return vaultOk({ path, recipient: identity.recipient.text });
+  return ok({ path, recipient: identity.recipient.text });
 };
 
 /**
@@ -224,16 +217,14 @@ export const writeIdentityFile = async (
  * folder would open every clip (ADR 0003). Symlinks are not followed; this guards against
  * mistakes, not against an operator set on doing it.
  */
-export const checkIdentityPath = (identityPath: string, dataDir: string): VaultResult<string> => {
+export const checkIdentityPath = (identityPath: string, dataDir: string): Result<string, VaultErrorCode> => {
   const target = resolve(identityPath);
   const rel = relative(resolve(dataDir), target);
   const outside = isAbsolute(rel) || rel.split(sep)[0] === '..';
   if (!outside) {
-    return vaultErr(
-      'VAULT.KEY_UNSAFE_PATH',
-      'Choose a place for the vault identity outside the data folder',
-      { identityPath: target },
-    );
+    return err('VAULT.KEY_UNSAFE_PATH', 'Choose a place for the vault identity outside the data folder', {
+      identityPath: target,
+    });
   }
-  return vaultOk(target);
+  return ok(target);
 };

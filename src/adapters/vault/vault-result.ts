@@ -1,35 +1,13 @@
 /**
- * Results of the vault adapter. Shaped exactly like core's Result/DomainError but typed with the
- * vault's own codes, so they are assignable to Result<T> once VAULT_ERRORS is part of ERRORS.
+ * The vault adapter returns core's Result narrowed to its own codes: Result<T, VaultErrorCode>.
  * Streams cannot return values for failures mid-flight; they throw VaultError, which carries the
- * same DomainError shape.
+ * same DomainError, and catchVault turns it back into a Result at the edge.
  */
-import type { VAULT_ERRORS } from '../../core/recording/vault-errors.js';
-
-export type VaultErrorCode = keyof typeof VAULT_ERRORS;
-
-export interface VaultDomainError {
-  readonly code: VaultErrorCode;
-  readonly message: string;
-  readonly details?: Readonly<Record<string, unknown>>;
-}
-
-export type VaultResult<T> =
-  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: VaultDomainError };
-
-export const vaultOk = <T>(value: T): VaultResult<T> => ({ ok: true, value });
-
-export const vaultErr = (
-  code: VaultErrorCode,
-  message: string,
-  details?: Record<string, unknown>,
-): VaultResult<never> => ({
-  ok: false,
-  error: details === undefined ? { code, message } : { code, message, details },
-});
+import type { VaultErrorCode } from '../../core/recording/vault-errors.js';
+import { ok, type DomainError, type Result } from '../../core/result.js';
 
 export class VaultError extends Error {
-  readonly error: VaultDomainError;
+  readonly error: DomainError<VaultErrorCode>;
   constructor(code: VaultErrorCode, message: string, details?: Record<string, unknown>) {
     super(`${code}: ${message}`);
     this.name = 'VaultError';
@@ -42,9 +20,9 @@ export class VaultError extends Error {
 }
 
 /** Turns anything thrown by the vault's own code into a Result; unknown errors stay exceptions. */
-export const catchVault = async <T>(fn: () => Promise<T>): Promise<VaultResult<T>> => {
+export const catchVault = async <T>(fn: () => Promise<T>): Promise<Result<T, VaultErrorCode>> => {
   try {
-    return vaultOk(await fn());
+    return ok(await fn());
   } catch (e) {
     if (e instanceof VaultError) return { ok: false, error: e.error };
     throw e;

@@ -23,13 +23,14 @@ import { vaultPaths } from '../../compose/recording.compose.js';
 import { createRuntime, type Runtime } from '../../main.js';
 import { recordAudit } from '../../services/audit.service.js';
 import type { Actor } from '../../services/ports.js';
-import type { VaultDomainError } from '../../adapters/vault/vault-result.js';
+import type { VaultErrorCode } from '../../core/recording/vault-errors.js';
+import type { DomainError } from '../../core/result.js';
 import { CliError, EXIT, emit, table, type CliIo } from '../io.js';
 import { cliConfig } from './local.command.js';
 
 const CLI_ACTOR: Actor = { kind: 'system', name: 'cli' };
 
-const fail = (e: VaultDomainError): CliError => CliError.fromDomain(e);
+const fail = (e: DomainError<VaultErrorCode>): CliError => CliError.fromDomain(e);
 
 const withRuntime = async <T>(config: Config, fn: (rt: Runtime) => Promise<T>): Promise<T> => {
   const rt = await createRuntime(config, { logger: false });
@@ -224,7 +225,7 @@ export const registerVaultCommands = (program: Command, io: CliIo): void => {
           await fh.close().catch(() => undefined);
           // A half-decrypted file must not look like the clip.
           await unlink(opts.out).catch(() => undefined);
-          const ve = (e as { error?: VaultDomainError }).error;
+          const ve = (e as { error?: DomainError<VaultErrorCode> }).error;
           if (ve !== undefined) throw fail(ve);
           throw e;
         }

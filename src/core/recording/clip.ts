@@ -13,10 +13,11 @@
 import type { Fragment, InitSegment } from './fmp4-parser.js';
 import { fragmentEnd, GopRing } from './ring-buffer.js';
 
-export type RecordingMode = 'incident' | 'continuous';
+/** Why a clip was recorded (the clip row's `mode`); the policy's RecordingMode says what a camera may do. */
+export type ClipMode = 'incident' | 'continuous';
 
 export interface ClipRecorderOptions {
-  readonly mode: RecordingMode;
+  readonly mode: ClipMode;
   readonly preRollSeconds: number;
   readonly postRollSeconds: number;
   /** Ceiling on one clip; a clip ends with the fragment that reaches it (≤ max + one GOP). */
@@ -40,7 +41,7 @@ export type ClipEndReason =
 
 export interface ClipOpening {
   readonly clipNumber: number;
-  readonly mode: RecordingMode;
+  readonly mode: ClipMode;
   /** Wall ms of the alarms so far (empty in continuous mode). */
   readonly alarms: readonly number[];
   /** The alarms (ids as given to alarm()) this clip is for, first first. */
@@ -67,7 +68,7 @@ export interface ClipProgress {
 
 export interface ClipMetadata {
   readonly clipNumber: number;
-  readonly mode: RecordingMode;
+  readonly mode: ClipMode;
   readonly reason: ClipEndReason;
   readonly alarms: readonly number[];
   /** Estimated wall ms of the first frame's capture. */
@@ -159,7 +160,7 @@ export class ClipRecorder {
   /** The wanted footage comes from resume() (a server restart), not from a live alarm. */
   private resumed = false;
   private clipCounter = 0;
-  private readonly mode: RecordingMode;
+  private readonly mode: ClipMode;
   /** Set by drain(): no clip may begin any more; the ring stays empty. */
   private draining = false;
   /** While draining: the wall-clock lag estimate the running clip still needs (the ring is gone). */

@@ -22,3 +22,5 @@ export const VAULT_ERRORS = {
   'VAULT.INVALID_CLIP_ID': { status: 400, exit: 65, title: 'The clip id is not valid' },
   'VAULT.WRITER_CLOSED': { status: 500, exit: 70, title: 'The clip writer is already closed' },
 } as const satisfies Record<string, { status: number; exit: number; title: string }>;
+
+export type VaultErrorCode = keyof typeof VAULT_ERRORS;
