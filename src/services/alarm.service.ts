@@ -288,11 +288,13 @@ export const alarmService = (deps: AlarmDeps) => {
         await repos.alarms.lock(`alarm:${alarmId}`);
         const cur = await repos.alarms.get(alarmId);
         if (!cur || !mayReceive(recipient, cur.siteId, audienceOf(cur))) return unwrap(notFound(alarmId));
-        const { alarm, first } = unwrap(acknowledge(cur, clock.now()));
+        // One moment for the act: the alarm's acknowledgedAt and the first acknowledgement's time agree.
+        const now = clock.now();
+        const { alarm, first } = unwrap(acknowledge(cur, now));
         const added = await repos.alarms.addAcknowledgement({
           alarmId,
           userId: actor.userId,
-          at: clock.now().toISOString(),
+          at: now.toISOString(),
         });
         if (first) {
           await repos.alarms.update(alarm);
