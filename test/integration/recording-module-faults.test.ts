@@ -7,8 +7,7 @@
  */
 import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { mkdir, mkdtemp, readdir, rm, unlink, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { mkdir, readdir, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { sql } from 'kysely';
@@ -20,6 +19,7 @@ import { DEFAULT_TUNABLES } from '../../src/workers/recorder-supervisor.js';
 import { startRtspCamera, type RtspCamera } from '../support/rtsp-camera.js';
 import { loginAs, startTestRuntime, type TestRuntime } from '../support/test-runtime.js';
 import { testPolicy } from '../support/recording-policy.js';
+import { canMountTmpfs } from '../support/tmpfs.js';
 
 const run = promisify(execFile);
 // A long post-roll: a clip whose sealing fails must not stay 'recording' until it ends.
@@ -115,33 +115,9 @@ describe('ffmpeg missing', () => {
   });
 });
 
-/** On CI (which runs as root, where mount works) the real disk-full suite is mandatory: fail, never skip. */
-const cannotMount = (why: string): false => {
-  if (process.env.CI)
-    throw new Error(
-      `the real-tmpfs disk-full test cannot run: ${why}. On CI this suite is mandatory (CI runs as root).`,
-    );
-  console.warn(
-    `\n!!! SKIPPING the real-tmpfs disk-full test: ${why}; the injected-ENOSPC unit tests still run !!!\n`,
-  );
-  return false;
-};
+// The real disk-full suite: mandatory on CI (root), skipped loudly elsewhere (test/support/tmpfs.ts).
 
-const canMount = async (): Promise<boolean> => {
-  if (process.getuid?.() !== 0) return cannotMount('not root');
-  const probe = await mkdtemp(path.join(os.tmpdir(), 'proportio-mount-probe-'));
-  try {
-    await run('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', probe]);
-    await run('umount', [probe]);
-    return true;
-  } catch (e) {
-    return cannotMount(`cannot mount a tmpfs here (${(e as Error).message.split('\n')[0] ?? ''})`);
-  } finally {
-    await rm(probe, { recursive: true, force: true });
-  }
-};
-
-describe.skipIf(!(await canMount()))('vault disk full while sealing (real 1 MiB tmpfs)', () => {
+describe.skipIf(!(await canMountTmpfs()))('vault disk full while sealing (real 1 MiB tmpfs)', () => {
   let t: TestRuntime;
   let rec: RecordingModule;
   let cam: RtspCamera;

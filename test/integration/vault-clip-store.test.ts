@@ -20,6 +20,7 @@ import {
 } from '../../src/adapters/vault/clip-store.js';
 import { generateIdentity, writeIdentityFile } from '../../src/adapters/vault/keys.js';
 import type { Result } from '../../src/core/result.js';
+import { canMountTmpfs } from '../support/tmpfs.js';
 import { toolsAvailable } from '../support/tools.js';
 
 const hasAge = toolsAvailable('vault kill -9', 'age');
@@ -134,33 +135,9 @@ for (let i = 0; ; i++) {
   });
 });
 
-/** On CI (which runs as root, where mount works) the real disk-full suite is mandatory: fail, never skip. */
-const cannotMount = (why: string): false => {
-  if (process.env.CI)
-    throw new Error(
-      `the real-tmpfs disk-full test cannot run: ${why}. On CI this suite is mandatory (CI runs as root).`,
-    );
-  console.warn(
-    `\n!!! SKIPPING the real-tmpfs disk-full test: ${why}; the injected-ENOSPC unit tests still run !!!\n`,
-  );
-  return false;
-};
+// The real disk-full suite: mandatory on CI (root), skipped loudly elsewhere (test/support/tmpfs.ts).
 
-const canMount = async (): Promise<boolean> => {
-  if (process.getuid?.() !== 0) return cannotMount('not root');
-  const probe = await mkdtemp(join(tmpdir(), 'proportio-mount-probe-'));
-  try {
-    await run('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', probe]);
-    await run('umount', [probe]);
-    return true;
-  } catch (e) {
-    return cannotMount(`cannot mount a tmpfs here (${(e as Error).message.split('\n')[0] ?? ''})`);
-  } finally {
-    await rm(probe, { recursive: true, force: true });
-  }
-};
-
-const mountable = await canMount();
+const mountable = await canMountTmpfs();
 
 describe.skipIf(!mountable)('disk full while sealing (real 1 MiB tmpfs)', () => {
   let mnt: string;
