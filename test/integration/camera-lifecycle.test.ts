@@ -5,7 +5,7 @@
  * camera is gone from every list and never armed, and its clips stay. The demo camera starts
  * disabled. A user name without a password is refused (§5.7).
  */
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,36 +16,9 @@ import { availableDialects } from '../support/databases.js';
 import { startRtspCamera, type RtspCamera } from '../support/rtsp-camera.js';
 import { loginAs, startTestRuntime, type TestRuntime } from '../support/test-runtime.js';
 import { testPolicy } from '../support/recording-policy.js';
+import { ffmpegChildren, waitFor } from '../support/waiting.js';
 
 const dialects = await availableDialects();
-
-const ffmpegChildren = async (): Promise<number[]> => {
-  const out: number[] = [];
-  for (const d of await readdir('/proc')) {
-    if (!/^\d+$/.test(d)) continue;
-    try {
-      const m = /^\d+ \((.*)\) \S+ (\d+)/.exec(await readFile(`/proc/${d}/stat`, 'utf8'));
-      if (m?.[1] === 'ffmpeg' && Number(m[2]) === process.pid) out.push(Number(d));
-    } catch {
-      // the process ended while we looked
-    }
-  }
-  return out;
-};
-
-const waitFor = async <T>(
-  what: string,
-  fn: () => Promise<T | undefined | false> | T | undefined | false,
-  timeoutMs = 30_000,
-): Promise<T> => {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await fn();
-    if (v !== undefined && v !== false) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-};
 
 interface CameraView {
   id: string;

@@ -19,6 +19,7 @@ import { availableDialects } from '../support/databases.js';
 import { startRtspCamera, type RtspCamera } from '../support/rtsp-camera.js';
 import { loginAs, startTestRuntime, type TestRuntime } from '../support/test-runtime.js';
 import { testPolicy } from '../support/recording-policy.js';
+import { waitFor as waitUntil } from '../support/waiting.js';
 
 const dialects = await availableDialects();
 const PRE = 2;
@@ -26,19 +27,12 @@ const PRE = 2;
 const policy = (roomId: string, conversationTypeId: string, post: number): CompiledPolicy =>
   testPolicy(roomId, conversationTypeId, { pre: PRE, post });
 
-const waitFor = async <T>(
+// This suite's steps wait on ffmpeg and a camera: a longer budget than the default.
+const waitFor = <T>(
   what: string,
   fn: () => Promise<T | undefined | false> | T | undefined | false,
   timeoutMs = 60_000,
-): Promise<T> => {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await fn();
-    if (v !== undefined && v !== false) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-};
+) => waitUntil(what, fn, timeoutMs);
 
 describe.each(dialects)('alarms steer the recorder (%s)', (dialect) => {
   let t: TestRuntime;

@@ -20,25 +20,12 @@ import { startRtspCamera, type RtspCamera } from '../support/rtsp-camera.js';
 import { loginAs, startTestRuntime, type TestRuntime } from '../support/test-runtime.js';
 import { testPolicy } from '../support/recording-policy.js';
 import { canMountTmpfs } from '../support/tmpfs.js';
+import { waitFor } from '../support/waiting.js';
 
 const run = promisify(execFile);
 // A long post-roll: a clip whose sealing fails must not stay 'recording' until it ends.
 const policyFor = (rooms: readonly string[], conversationTypeId: string): CompiledPolicy =>
   testPolicy(rooms, conversationTypeId, { pre: 2, post: 120 });
-
-const waitFor = async <T>(
-  what: string,
-  fn: () => Promise<T | undefined | false> | T | undefined | false,
-  timeoutMs = 30_000,
-): Promise<T> => {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await fn();
-    if (v !== undefined && v !== false) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-};
 
 const setup = async (t: TestRuntime, rooms: readonly string[]) => {
   const rec = t.rt.modules.find((m) => m.name === 'recording') as RecordingModule;

@@ -24,6 +24,7 @@ import { testPolicy } from '../support/recording-policy.js';
 import { startRtspCamera, type RtspCamera } from '../support/rtsp-camera.js';
 import { loginAs, startTestRuntime, type TestRuntime } from '../support/test-runtime.js';
 import { toolsAvailable } from '../support/tools.js';
+import { ffmpegChildren, waitFor } from '../support/waiting.js';
 
 const hasTools = toolsAvailable('recording module', 'ffmpeg', 'ffprobe', 'age');
 
@@ -31,21 +32,6 @@ const run = promisify(execFile);
 const dialects = await availableDialects();
 const PRE = 3;
 const POST = 2;
-
-const ffmpegChildren = async (): Promise<number[]> => {
-  const out: number[] = [];
-  for (const d of await readdir('/proc')) {
-    if (!/^\d+$/.test(d)) continue;
-    try {
-      const s = await readFile(`/proc/${d}/stat`, 'utf8');
-      const m = /^\d+ \((.*)\) \S+ (\d+)/.exec(s);
-      if (m?.[1] === 'ffmpeg' && Number(m[2]) === process.pid) out.push(Number(d));
-    } catch {
-      // the process ended while we looked
-    }
-  }
-  return out;
-};
 
 const alive = (pid: number): boolean => {
   try {
@@ -69,20 +55,6 @@ const snapshot = async (dir: string): Promise<Map<string, number>> => {
   };
   await walk(dir);
   return out;
-};
-
-const waitFor = async <T>(
-  what: string,
-  fn: () => Promise<T | undefined | false> | T | undefined | false,
-  timeoutMs = 30_000,
-): Promise<T> => {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await fn();
-    if (v !== undefined && v !== false) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
 };
 
 describe.skipIf(!hasTools).each(dialects)('recording module (%s)', (dialect) => {
