@@ -6,20 +6,18 @@ import { roomState, type RoomState } from '../core/alarm/events.js';
 import type { Conversation } from '../core/alarm/model.js';
 import { validateRisk } from '../core/alarm/report.js';
 import { err, unwrap, type Result } from '../core/result.js';
-import type { AlarmEventSink, AlarmStore } from './alarm-ports.js';
+import type { AlarmStore } from './alarm-ports.js';
 import { inTransaction } from './transaction.js';
 import { recordAudit } from './audit.service.js';
-import type { Actor, Clock, IdGenerator } from './ports.js';
+import type { Actor, Clock, DomainEvents, IdGenerator } from './ports.js';
 import { actorServesSite } from './site-scope.js';
 
 export interface ConversationDeps {
   readonly store: AlarmStore;
   readonly clock: Clock;
   readonly ids: IdGenerator;
-  readonly sink: AlarmEventSink;
-  /** Told after commit (the recorder arms or disarms by conversation). */
-  readonly onStarted?: (c: Conversation) => void;
-  readonly onEnded?: (c: Conversation) => void;
+  /** Told after each commit: room.changed (consoles), conversation.* (the recorder arms or disarms). */
+  readonly events: DomainEvents;
 }
 
 export interface StartConversationInput {
@@ -50,9 +48,14 @@ const userOf = (actor: Actor) => {
 };
 
 export const conversationService = (deps: ConversationDeps) => {
-  const { store, clock, ids, sink } = deps;
-  const changed = (siteId: string, roomId: string) =>
-    sink.publish({ type: 'room.changed', at: clock.now().toISOString(), siteId, roomId });
+  const { store, clock, ids, events } = deps;
+  /** After the commit: the room's new state first (consoles), then the conversation itself. */
+  const emit = (type: 'conversation.started' | 'conversation.ended', c: Conversation) => {
+    const at = clock.now().toISOString();
+    events.emit({ type: 'room.changed', at, siteId: c.siteId, roomId: c.roomId });
+    const { id, siteId, roomId, conversationTypeId, startedAt, endedAt } = c;
+    events.emit({ type, at, conversation: { id, siteId, roomId, conversationTypeId, startedAt, endedAt } });
+  };
 
   return {
     start: async (actor: Actor, input: StartConversationInput): Promise<Result<Conversation>> => {
@@ -112,10 +115,7 @@ export const conversationService = (deps: ConversationDeps) => {
           });
         throw e;
       });
-      if (r.ok) {
-        changed(r.value.siteId, r.value.roomId);
-        deps.onStarted?.(r.value);
-      }
+      if (r.ok) emit('conversation.started', r.value);
       return r;
     },
 
@@ -146,10 +146,7 @@ export const conversationService = (deps: ConversationDeps) => {
         });
         return c;
       });
-      if (r.ok) {
-        changed(r.value.siteId, r.value.roomId);
-        deps.onEnded?.(r.value);
-      }
+      if (r.ok) emit('conversation.ended', r.value);
       return r;
     },
 
