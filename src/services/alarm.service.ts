@@ -220,6 +220,27 @@ export const alarmService = (deps: AlarmDeps) => {
   const roomOfUser = async (repos: AlarmRepositories, userId: string): Promise<string | undefined> =>
     (await repos.conversations.running({ startedBy: userId }))[0]?.roomId;
 
+  /** Per button, the end of its queue of presses (see inTurn). */
+  const pressQueues = new Map<string, Promise<void>>();
+  /**
+   * One press of a button after the other. Presses read from one network packet arrive side by
+   * side; decided side by side, each would find no open alarm yet, count as a first press and
+   * escape the flood control. In turn, the second finds the first one's alarm and is a join.
+   * Queued only once the device proved who it is, so nobody can hold up another's button.
+   */
+  const inTurn = <T>(deviceId: string, fn: () => Promise<T>): Promise<T> => {
+    const run = (pressQueues.get(deviceId) ?? Promise.resolve()).then(fn);
+    const done = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    pressQueues.set(deviceId, done);
+    void done.then(() => {
+      if (pressQueues.get(deviceId) === done) pressQueues.delete(deviceId);
+    });
+    return run;
+  };
+
   /** A hardware button pressed (a personal one follows its wearer); flood-controlled per button. */
   const press = async (msg: PressMessage, requireToken: boolean): Promise<Result<RaiseOutcome>> => {
     const device = await authenticateDevice(store.read, msg.deviceId, msg.token, requireToken);
@@ -227,27 +248,29 @@ export const alarmService = (deps: AlarmDeps) => {
     const d = device.value;
     if (d.kind !== 'button')
       return err('DEVICE.WRONG_KIND', `device ${d.id} is a ${d.kind}, not a button`, { deviceId: d.id });
-    // A personal button follows its wearer into the room of their running conversation.
-    const roomId = (d.userId ? await roomOfUser(store.read, d.userId) : undefined) ?? d.roomId;
-    if (roomId === null) return err('ALARM.NO_ROOM', `button ${d.id} has no room`, { deviceId: d.id });
-    const now = clock.now();
-    const wouldRaiseNew =
-      joinTarget(await store.read.alarms.open({ roomId }), now, joinWindowMs) === undefined;
-    const decision = decidePress(pressHistory.get(d.id) ?? [], now.getTime(), pressLimit, wouldRaiseNew);
-    pressHistory.set(d.id, decision.history);
-    if (!decision.admit)
-      return err(
-        'ALARM.RATE_LIMITED',
-        `button ${d.id} pressed more than ${pressLimit.max} times in ${pressLimit.windowMs / 1000} s; the open alarm stands`,
-        { deviceId: d.id },
+    return inTurn(d.id, async () => {
+      // A personal button follows its wearer into the room of their running conversation.
+      const roomId = (d.userId ? await roomOfUser(store.read, d.userId) : undefined) ?? d.roomId;
+      if (roomId === null) return err('ALARM.NO_ROOM', `button ${d.id} has no room`, { deviceId: d.id });
+      const now = clock.now();
+      const wouldRaiseNew =
+        joinTarget(await store.read.alarms.open({ roomId }), now, joinWindowMs) === undefined;
+      const decision = decidePress(pressHistory.get(d.id) ?? [], now.getTime(), pressLimit, wouldRaiseNew);
+      pressHistory.set(d.id, decision.history);
+      if (!decision.admit)
+        return err(
+          'ALARM.RATE_LIMITED',
+          `button ${d.id} pressed more than ${pressLimit.max} times in ${pressLimit.windowMs / 1000} s; the open alarm stands`,
+          { deviceId: d.id },
+        );
+      const actor: Actor = { kind: 'system', name: `device:${d.id}` };
+      return publishRaise(
+        await inTransaction(store, async (repos) => {
+          await repos.devices.touch(d.id, now.toISOString());
+          return raiseInTx(repos, actor, { userId: d.userId, deviceId: d.id }, roomId, 'mqtt', false);
+        }),
       );
-    const actor: Actor = { kind: 'system', name: `device:${d.id}` };
-    return publishRaise(
-      await inTransaction(store, async (repos) => {
-        await repos.devices.touch(d.id, now.toISOString());
-        return raiseInTx(repos, actor, { userId: d.userId, deviceId: d.id }, roomId, 'mqtt', false);
-      }),
-    );
+    });
   };
 
   const service = {
