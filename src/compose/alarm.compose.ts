@@ -14,11 +14,11 @@ import type { AlarmMqtt, ConnectionHealth, MqttHandlers } from '../adapters/mqtt
 import { createAlarmStore } from '../adapters/db/repositories/alarm-store.js';
 import { alarmRoutes } from '../http/routes/alarms/alarms.routes.js';
 import { incidentRoutes } from '../http/routes/incidents/incidents.routes.js';
-import { deviceService } from '../services/alarm-device.service.js';
-import { alarmService } from '../services/alarm.service.js';
-import { conversationService } from '../services/conversation.service.js';
-import { incidentService } from '../services/incident.service.js';
-import { createAlarmHub, HUB_EVENTS, toHubMessage } from '../workers/alarm-hub.js';
+import { deviceService, type DeviceService } from '../services/alarm-device.service.js';
+import { alarmService, type AlarmService } from '../services/alarm.service.js';
+import { conversationService, type ConversationService } from '../services/conversation.service.js';
+import { incidentService, type IncidentService } from '../services/incident.service.js';
+import { createAlarmHub, HUB_EVENTS, toHubMessage, type AlarmHub } from '../workers/alarm-hub.js';
 import type { HealthItem, ModuleContext, ProportioModule } from './module.js';
 
 /** Tunables without an environment variable yet (config.ts is the lead's); sensible fixed values. */
@@ -49,12 +49,12 @@ export const codedAlarmHealth = (
 
 export interface AlarmModule extends ProportioModule {
   readonly services: {
-    readonly alarms: ReturnType<typeof alarmService>;
-    readonly conversations: ReturnType<typeof conversationService>;
-    readonly incidents: ReturnType<typeof incidentService>;
-    readonly devices: ReturnType<typeof deviceService>;
+    readonly alarms: AlarmService;
+    readonly conversations: ConversationService;
+    readonly incidents: IncidentService;
+    readonly devices: DeviceService;
   };
-  readonly hub: ReturnType<typeof createAlarmHub>;
+  readonly hub: AlarmHub;
   /** The embedded MQTT listener's port once started (tests use port 0). */
   mqttPort(): number | undefined;
   mqttCounters(): AlarmMqtt['counters'] | undefined;

@@ -30,7 +30,7 @@ import { inTransaction } from './transaction.js';
 import { authenticateDevice } from './alarm-device.service.js';
 import { recordAudit } from './audit.service.js';
 import type { Actor, Clock, DomainEvents, IdGenerator } from './ports.js';
-import { actorServesSite } from './site-scope.js';
+import { servedRoom } from './site-scope.js';
 import { SETTINGS } from './registry.service.js';
 
 export interface AlarmDeps {
@@ -135,10 +135,8 @@ export const alarmService = (deps: AlarmDeps) => {
   ): Promise<RaiseOutcome> => {
     const now = clock.now();
     const at = now.toISOString();
-    const room = await repos.rooms.get(roomId);
-    // A room of a site the person does not serve is, for them, not there; a button is bound to its room.
-    if (!room || !actorServesSite(actor, room.siteId))
-      return unwrap(err('ALARM.UNKNOWN_ROOM', `room ${roomId} does not exist`, { field: 'roomId', roomId }));
+    // A button is bound to its room; it acts for the organisation, so it serves every site.
+    const room = await servedRoom(repos, actor, roomId);
     await repos.alarms.lock(`room:${roomId}`);
     const target = joinTarget(await repos.alarms.open({ roomId }), now, joinWindowMs);
     if (target) {

@@ -10,7 +10,7 @@ import type { AlarmStore } from './alarm-ports.js';
 import { inTransaction } from './transaction.js';
 import { recordAudit } from './audit.service.js';
 import type { Actor, Clock, DomainEvents, IdGenerator } from './ports.js';
-import { actorServesSite } from './site-scope.js';
+import { actorServesSite, servedRoom } from './site-scope.js';
 
 export interface ConversationDeps {
   readonly store: AlarmStore;
@@ -61,15 +61,7 @@ export const conversationService = (deps: ConversationDeps) => {
     start: async (actor: Actor, input: StartConversationInput): Promise<Result<Conversation>> => {
       const user = userOf(actor);
       const r = await inTransaction(store, async (repos) => {
-        const room = await repos.rooms.get(input.roomId);
-        // A room of a site this person does not serve is, for them, not there (as with reads).
-        if (!room || !actorServesSite(actor, room.siteId))
-          return unwrap(
-            err('ALARM.UNKNOWN_ROOM', `room ${input.roomId} does not exist`, {
-              field: 'roomId',
-              roomId: input.roomId,
-            }),
-          );
+        const room = await servedRoom(repos, actor, input.roomId);
         if (!(await repos.conversationTypes.get(input.conversationTypeId))) {
           return unwrap(
             err('RESOURCE.NOT_FOUND', `conversation type ${input.conversationTypeId} does not exist`, {

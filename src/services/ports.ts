@@ -4,6 +4,7 @@
  */
 import type { KeyObject } from 'node:crypto';
 import type { AlarmEvent, RoomChangedEvent } from '../core/alarm/events.js';
+import type { IncidentFacts } from '../core/alarm/model.js';
 import type { AuditEntry, AuditEntryContent } from '../core/audit/chain.js';
 import type { Role } from '../core/auth/roles.js';
 import type { TokenEndReason } from '../core/auth/tokens.js';
@@ -182,22 +183,12 @@ export interface AuditRepository {
   count(): Promise<number>;
 }
 
-export interface IncidentRecord {
+export interface IncidentRecord extends IncidentFacts {
   readonly id: string;
-  readonly siteId: string;
-  readonly roomId: string;
-  readonly conversationTypeId: string | null;
-  readonly occurredAt: string;
-  readonly source: 'alarm' | 'manual';
-  readonly kind: string | null;
-  readonly severity: number | null;
-  readonly injury: boolean;
-  readonly policeReport: boolean;
   readonly policeReference: string | null;
   readonly followUp: string | null;
   readonly narrative: string | null;
   readonly reportedBy: string | null;
-  readonly reportedAt: string | null;
   readonly createdAt: string;
   /** The linked conversation carried a risk flag (incidents.conversation_id → conversations); undefined without a link. */
   readonly riskFlagged?: boolean;
