@@ -17,6 +17,7 @@ import { startRtspCamera, type RtspCamera } from '../support/rtsp-camera.js';
 import { loginAs, startTestRuntime, type TestRuntime } from '../support/test-runtime.js';
 import { testPolicy } from '../support/recording-policy.js';
 import { ffmpegChildren, waitFor } from '../support/waiting.js';
+import { alarmEvent } from '../support/domain-events.js';
 
 const dialects = await availableDialects();
 
@@ -63,14 +64,16 @@ describe.each(dialects)('camera disable / enable / remove (%s)', (dialect) => {
   let alarms = 0;
   const syntheticAlarm = () => {
     alarms += 1;
-    rec.events.emit('alarm.raised', {
-      alarmId: `alarm-cam-${alarms}`,
-      incidentId: `incident-cam-${alarms}`,
-      siteId,
-      roomId,
-      conversationId: null,
-      at: new Date().toISOString(),
-    });
+    rec.events.emit(
+      alarmEvent('alarm.raised', {
+        alarmId: `alarm-cam-${alarms}`,
+        incidentId: `incident-cam-${alarms}`,
+        siteId,
+        roomId,
+        conversationId: null,
+        at: new Date().toISOString(),
+      }),
+    );
     return `incident-cam-${alarms}`;
   };
 

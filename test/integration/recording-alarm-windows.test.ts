@@ -164,7 +164,13 @@ describe.each(dialects)('alarms steer the recorder (%s)', (dialect) => {
     await sql`INSERT INTO policy_versions (seq, compiled_at, trigger, cause, compiled, hash) VALUES (${seq}, ${compiled.compiledAt}, ${'approval'}, ${'a-black-box'}, ${JSON.stringify(compiled)}, ${`hash-${seq}`})`.execute(
       t.rt.database.db,
     );
-    rec.events.emit('policy.changed', { compiledAt: compiled.compiledAt, trigger: 'approval' });
+    rec.events.emit({
+      type: 'policy.changed',
+      at: new Date().toISOString(),
+      seq,
+      compiledAt: compiled.compiledAt,
+      trigger: 'approval',
+    });
     const pid = rec.supervisor.pidOf(cameraId);
     await rec.reconcile();
     expect(status()).toMatchObject({ armed: true, recording: true, draining: false });

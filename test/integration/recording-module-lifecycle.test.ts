@@ -25,6 +25,7 @@ import { startRtspCamera, type RtspCamera } from '../support/rtsp-camera.js';
 import { loginAs, startTestRuntime, type TestRuntime } from '../support/test-runtime.js';
 import { toolsAvailable } from '../support/tools.js';
 import { ffmpegChildren, waitFor } from '../support/waiting.js';
+import { alarmEvent } from '../support/domain-events.js';
 
 const hasTools = toolsAvailable('recording module', 'ffmpeg', 'ffprobe', 'age');
 
@@ -79,7 +80,13 @@ describe.skipIf(!hasTools).each(dialects)('recording module (%s)', (dialect) => 
     await sql`INSERT INTO policy_versions (seq, compiled_at, trigger, cause, compiled, hash) VALUES (${policySeq}, ${compiled.compiledAt}, ${'approval'}, ${'a-black-box'}, ${JSON.stringify(compiled)}, ${`hash-${policySeq}`})`.execute(
       t.rt.database.db,
     );
-    rec.events.emit('policy.changed', { compiledAt: compiled.compiledAt, trigger: 'approval' });
+    rec.events.emit({
+      type: 'policy.changed',
+      at: new Date().toISOString(),
+      seq: policySeq,
+      compiledAt: compiled.compiledAt,
+      trigger: 'approval',
+    });
     await rec.reconcile();
   };
   const status = () => rec.supervisor.status().find((c) => c.cameraId === cameraId);
@@ -105,14 +112,16 @@ describe.skipIf(!hasTools).each(dialects)('recording module (%s)', (dialect) => 
   };
   const syntheticAlarm = (n: string) => {
     const at = new Date().toISOString();
-    rec.events.emit('alarm.raised', {
-      alarmId: `alarm-${n}`,
-      incidentId: `incident-${n}`,
-      siteId,
-      roomId,
-      conversationId,
-      at,
-    });
+    rec.events.emit(
+      alarmEvent('alarm.raised', {
+        alarmId: `alarm-${n}`,
+        incidentId: `incident-${n}`,
+        siteId,
+        roomId,
+        conversationId,
+        at,
+      }),
+    );
     return `incident-${n}`;
   };
   const footage = async (incidentId: string) => {
