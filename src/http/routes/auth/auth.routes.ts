@@ -10,7 +10,17 @@ import type { RateLimiter } from '../../plugins/rate-limit.js';
 import { problemOf, sendDomainError, sendProblem } from '../../problem.js';
 import { actor, noContent, respond } from '../../reply.js';
 import { TOKEN_DEFAULT_DAYS, TOKEN_MAX_DAYS } from '../../../core/auth/tokens.js';
-import { ApiTokenSchema, IdParams, UserSchema, errorResponses, strict } from '../../schemas.js';
+import { IdParams, errorResponses } from '../../schemas.js';
+import { ApiTokenSchema, UserSchema } from '../users/users-schemas.js';
+import {
+  LoginBody,
+  MeSchema,
+  NewApiTokenBody,
+  NewApiTokenSchema,
+  OidcCallbackQuery,
+  OidcInfoSchema,
+  PasswordChangeBody,
+} from './auth-schemas.js';
 
 const OIDC_COOKIE = 'proportio_oidc';
 
@@ -24,12 +34,6 @@ export interface AuthRouteOptions {
   secrets: SecretBox;
   now: () => Date;
 }
-
-const MeSchema = Type.Object({
-  user: UserSchema,
-  csrfToken: Type.Union([Type.String(), Type.Null()]),
-  permissions: Type.Array(Type.String()),
-});
 
 const permissionsOf = (roles: Parameters<typeof hasPermission>[0]): Permission[] =>
   (Object.keys(PERMISSIONS) as Permission[]).filter((p) => hasPermission(roles, p));
@@ -51,13 +55,7 @@ export const authRoutes: RoutesPlugin<AuthRouteOptions> = async (app, opts) => {
       schema: {
         tags: ['auth'],
         summary: 'Log in with username and password; sets the session cookie',
-        body: Type.Object(
-          {
-            username: Type.String({ minLength: 1, maxLength: 64 }),
-            password: Type.String({ minLength: 1, maxLength: 256 }),
-          },
-          strict,
-        ),
+        body: LoginBody,
         response: { 200: MeSchema, ...errorResponses(400, 401, 403, 423, 429) },
       },
     },
@@ -120,13 +118,7 @@ export const authRoutes: RoutesPlugin<AuthRouteOptions> = async (app, opts) => {
       schema: {
         tags: ['auth'],
         summary: 'Change your own password',
-        body: Type.Object(
-          {
-            currentPassword: Type.String({ minLength: 1, maxLength: 256 }),
-            newPassword: Type.String({ minLength: 1, maxLength: 256 }),
-          },
-          strict,
-        ),
+        body: PasswordChangeBody,
         response: { 200: UserSchema, ...errorResponses(400, 401, 403, 422, 423, 429) },
       },
     },
@@ -151,22 +143,8 @@ export const authRoutes: RoutesPlugin<AuthRouteOptions> = async (app, opts) => {
       schema: {
         tags: ['auth'],
         summary: `Create an API token for yourself (for the CLI and integrations); shown once. It expires after expiresInDays (default ${TOKEN_DEFAULT_DAYS}, at most ${TOKEN_MAX_DAYS})`,
-        body: Type.Object(
-          {
-            name: Type.String({ minLength: 1, maxLength: 100 }),
-            expiresInDays: Type.Optional(Type.Integer({ minimum: 1, maximum: TOKEN_MAX_DAYS })),
-          },
-          strict,
-        ),
-        response: {
-          201: Type.Object({
-            id: Type.String(),
-            name: Type.String(),
-            token: Type.String(),
-            expiresAt: Type.String(),
-          }),
-          ...errorResponses(400, 401, 403),
-        },
+        body: NewApiTokenBody,
+        response: { 201: NewApiTokenSchema, ...errorResponses(400, 401, 403) },
       },
     },
     async (req, reply) => {
@@ -214,9 +192,7 @@ export const authRoutes: RoutesPlugin<AuthRouteOptions> = async (app, opts) => {
       schema: {
         tags: ['auth'],
         summary: 'Whether sign-in through an identity provider is available',
-        response: {
-          200: Type.Object({ enabled: Type.Boolean(), label: Type.Union([Type.String(), Type.Null()]) }),
-        },
+        response: { 200: OidcInfoSchema },
       },
     },
     async () => ({ enabled: opts.oidc !== undefined, label: opts.oidc?.label ?? null }),
@@ -270,7 +246,7 @@ export const authRoutes: RoutesPlugin<AuthRouteOptions> = async (app, opts) => {
       schema: {
         tags: ['auth'],
         summary: 'Where the identity provider sends the user back; starts the session',
-        querystring: Type.Object({}, { additionalProperties: true }),
+        querystring: OidcCallbackQuery,
         response: { ...errorResponses(400, 401, 403) },
       },
     },
