@@ -71,22 +71,10 @@ export interface RecordingRouteDeps {
       created: boolean;
     }>
   >;
-  readonly suspend: (
-    actor: Actor,
-    input: { scope: 'site' | 'organisation'; siteId?: string | undefined; reason: string },
-  ) => Promise<Result<SuspensionRecord>>;
+  readonly suspend: (actor: Actor, input: SuspensionBody) => Promise<Result<SuspensionRecord>>;
   readonly resume: (actor: Actor, id: string, reason: string) => Promise<Result<SuspensionRecord>>;
   readonly suspensions: (viewer: Actor) => Promise<SuspensionRecord[]>;
-  readonly listClips: (
-    viewer: Actor,
-    filter: {
-      incidentId?: string;
-      alarmId?: string;
-      cameraId?: string;
-      includeDeleted?: boolean;
-      limit?: number;
-    },
-  ) => Promise<ClipRecord[]>;
+  readonly listClips: (viewer: Actor, filter: ClipsQuery) => Promise<ClipRecord[]>;
   readonly getClip: (viewer: Actor, id: string) => Promise<ClipRecord | undefined>;
   readonly footage: (
     viewer: Actor,
