@@ -3,6 +3,7 @@ import type { FastifyReply } from 'fastify';
 import { Type } from 'typebox';
 import type { OidcAdapter } from '../../../adapters/auth/oidc.js';
 import { PERMISSIONS, hasPermission, type Permission } from '../../../core/auth/roles.js';
+import type { User } from '../../../core/registry/model.js';
 import type { AuthService, NewSession } from '../../../services/auth.service.js';
 import type { SecretBox } from '../../../services/ports.js';
 import { SESSION_COOKIE } from '../../plugins/auth.plugin.js';
@@ -38,6 +39,13 @@ export interface AuthRouteOptions {
 const permissionsOf = (roles: Parameters<typeof hasPermission>[0]): Permission[] =>
   (Object.keys(PERMISSIONS) as Permission[]).filter((p) => hasPermission(roles, p));
 
+/** What login and /api/auth/me answer. */
+const meOf = (user: User, csrfToken: string | null) => ({
+  user,
+  csrfToken,
+  permissions: permissionsOf(user.roles),
+});
+
 export const authRoutes: RoutesPlugin<AuthRouteOptions> = async (app, opts) => {
   const setSession = (reply: FastifyReply, s: NewSession) =>
     reply.setCookie(SESSION_COOKIE, s.sessionId, {
@@ -47,6 +55,15 @@ export const authRoutes: RoutesPlugin<AuthRouteOptions> = async (app, opts) => {
       path: '/',
       expires: new Date(s.expiresAt),
     });
+
+  const underLoginLimit = (ip: string): boolean => opts.loginLimiter.hit(ip, opts.now().getTime());
+  const tooManyAttempts = (reply: FastifyReply, what: 'login' | 'password') =>
+    sendProblem(
+      reply,
+      problemOf('AUTH.RATE_LIMITED', `too many ${what} attempts from this address; wait a minute`),
+    );
+  const noIdentityProvider = (reply: FastifyReply) =>
+    sendProblem(reply, problemOf('AUTH.OIDC_NOT_CONFIGURED', 'no identity provider is configured'));
 
   app.post(
     '/api/auth/login',
@@ -61,20 +78,11 @@ export const authRoutes: RoutesPlugin<AuthRouteOptions> = async (app, opts) => {
     },
     async (req, reply) => {
       const { username, password } = req.body;
-      if (!opts.loginLimiter.hit(req.ip, opts.now().getTime())) {
-        return sendProblem(
-          reply,
-          problemOf('AUTH.RATE_LIMITED', 'too many login attempts from this address; wait a minute'),
-        );
-      }
+      if (!underLoginLimit(req.ip)) return tooManyAttempts(reply, 'login');
       const r = await opts.auth.login(username.trim().toLowerCase(), password);
       if (!r.ok) return sendDomainError(reply, r.error);
       setSession(reply, r.value);
-      return {
-        user: r.value.user,
-        csrfToken: r.value.csrfToken,
-        permissions: permissionsOf(r.value.user.roles),
-      };
+      return meOf(r.value.user, r.value.csrfToken);
     },
   );
 
@@ -107,7 +115,7 @@ export const authRoutes: RoutesPlugin<AuthRouteOptions> = async (app, opts) => {
     },
     async (req) => {
       const a = req.auth!;
-      return { user: a.user, csrfToken: a.csrfToken ?? null, permissions: permissionsOf(a.user.roles) };
+      return meOf(a.user, a.csrfToken ?? null);
     },
   );
 
@@ -125,12 +133,7 @@ export const authRoutes: RoutesPlugin<AuthRouteOptions> = async (app, opts) => {
     async (req, reply) => {
       const b = req.body;
       // The same limit per address as login: the current password must not be guessable here.
-      if (!opts.loginLimiter.hit(req.ip, opts.now().getTime())) {
-        return sendProblem(
-          reply,
-          problemOf('AUTH.RATE_LIMITED', 'too many password attempts from this address; wait a minute'),
-        );
-      }
+      if (!underLoginLimit(req.ip)) return tooManyAttempts(reply, 'password');
       const r = await opts.auth.changePassword(actor(req), b.currentPassword, b.newPassword, req.sessionId);
       return respond(reply, r);
     },
@@ -209,11 +212,7 @@ export const authRoutes: RoutesPlugin<AuthRouteOptions> = async (app, opts) => {
       },
     },
     async (_req, reply) => {
-      if (!opts.oidc)
-        return sendProblem(
-          reply,
-          problemOf('AUTH.OIDC_NOT_CONFIGURED', 'no identity provider is configured'),
-        );
+      if (!opts.oidc) return noIdentityProvider(reply);
       let start;
       try {
         start = await opts.oidc.start();
@@ -251,11 +250,7 @@ export const authRoutes: RoutesPlugin<AuthRouteOptions> = async (app, opts) => {
       },
     },
     async (req, reply) => {
-      if (!opts.oidc)
-        return sendProblem(
-          reply,
-          problemOf('AUTH.OIDC_NOT_CONFIGURED', 'no identity provider is configured'),
-        );
+      if (!opts.oidc) return noIdentityProvider(reply);
       const raw = req.cookies[OIDC_COOKIE];
       reply.clearCookie(OIDC_COOKIE, { path: '/api/auth/oidc' });
       let pending: { state: string; nonce: string; verifier: string; exp: number };
