@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { inLanguage, t, type Lang } from './text.js';
+
+const MESSAGES = {
+  verdict: t('Oordeel', 'Verdict'),
+  hours: (h: number) => t(`${h} uur`, `${h} hours`),
+  status: { draft: t('concept', 'draft'), approved: t('goedgekeurd', 'approved') },
+  nested: { deeper: { still: t('nog', 'still') } },
+};
+
+describe('inLanguage: a table of messages in one language', () => {
+  it.each<[Lang, string, string, string, string]>([
+    ['nl', 'Oordeel', '72 uur', 'goedgekeurd', 'nog'],
+    ['en', 'Verdict', '72 hours', 'approved', 'still'],
+  ])('%s', (lang, verdict, hours, approved, still) => {
+    const l = inLanguage(MESSAGES, lang);
+    expect(l.verdict).toBe(verdict);
+    expect(l.hours(72)).toBe(hours);
+    expect(l.status.approved).toBe(approved);
+    expect(l.nested.deeper.still).toBe(still);
+    expect(Object.keys(l)).toEqual(Object.keys(MESSAGES));
+  });
+
+  it('keeps Dutch first: t(nl, en)', () => {
+    expect(t('ja', 'yes')).toEqual({ nl: 'ja', en: 'yes' });
+  });
+});
