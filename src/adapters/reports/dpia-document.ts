@@ -17,42 +17,7 @@ import type { Scenario } from '../../core/assessment/scenario.schema.js';
 import type { Lang, Text } from '../../core/assessment/text.js';
 import { VERDICT_NAMES, type Verdict } from '../../core/assessment/verdict.js';
 import { facts, labelled, type Block, type Inline, type RenderDocument, type Tone } from './document.js';
-
-/**
- * The workflow around an assessment version (GDPR Art. 35(2), 35(9), the controller's decision).
- * The report model is the engine's output and holds none of this; the service that stores the
- * workflow passes it in. Everything is optional: a missing part is reported as missing.
- */
-export interface ReportWorkflow {
-  readonly version?: number | string;
-  readonly status?: 'draft' | 'approved' | 'rejected' | 'withdrawn';
-  /** Art. 35(2): the DPO's advice, in their words. */
-  readonly dpoAdvice?: {
-    readonly by: string;
-    readonly date: string;
-    readonly advice: string;
-    readonly followed?: boolean;
-    readonly response?: string;
-  };
-  /** Art. 35(9): the views of data subjects or their representatives, or why they were not sought. */
-  readonly dataSubjectViews?: {
-    readonly sought: boolean;
-    /** Who gave them, e.g. "Cliëntenraad", "Ondernemingsraad". */
-    readonly from?: string;
-    readonly date?: string;
-    readonly summary?: string;
-    readonly reasonNotSought?: string;
-  };
-  /** The accountable official's decision. */
-  readonly decision?: {
-    readonly by: string;
-    readonly role?: string;
-    readonly date: string;
-    readonly outcome: 'approved' | 'rejected';
-    readonly reasons: string;
-    readonly validUntil?: string;
-  };
-}
+import type { ReportWorkflow } from './workflow.js';
 
 export interface DpiaReportOptions {
   readonly workflow?: ReportWorkflow;
@@ -233,6 +198,7 @@ const L = {
     validUntil: 'Geldig tot',
     statusNames: {
       draft: 'concept',
+      submitted: 'concept',
       approved: 'goedgekeurd',
       rejected: 'afgewezen',
       withdrawn: 'ingetrokken',
@@ -410,7 +376,13 @@ const L = {
     approved: 'approved',
     rejected: 'rejected',
     validUntil: 'Valid until',
-    statusNames: { draft: 'draft', approved: 'approved', rejected: 'rejected', withdrawn: 'withdrawn' },
+    statusNames: {
+      draft: 'draft',
+      submitted: 'draft',
+      approved: 'approved',
+      rejected: 'rejected',
+      withdrawn: 'withdrawn',
+    },
     findingsTable: 'All findings with outcome and source',
     source: 'Source',
     title: 'Title',
