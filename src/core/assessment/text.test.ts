@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inLanguage, t, type Lang } from './text.js';
+import { inLanguage, perLanguage, t, type Lang } from './text.js';
 
 const MESSAGES = {
   verdict: t('Oordeel', 'Verdict'),
@@ -23,5 +23,13 @@ describe('inLanguage: a table of messages in one language', () => {
 
   it('keeps Dutch first: t(nl, en)', () => {
     expect(t('ja', 'yes')).toEqual({ nl: 'ja', en: 'yes' });
+  });
+
+  it('perLanguage: a message composed of messages, written once per language', () => {
+    const parts = [t('ma', 'Mon'), t('di', 'Tue')];
+    expect(perLanguage((lang) => parts.map((p) => p[lang]).join(','))).toEqual({
+      nl: 'ma,di',
+      en: 'Mon,Tue',
+    });
   });
 });

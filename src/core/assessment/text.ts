@@ -17,6 +17,9 @@ export type Lang = 'nl' | 'en';
 
 export const t = (nl: string, en: string): Text => ({ nl, en });
 
+/** A message built from parts that are messages themselves: `compose` writes it in one language. */
+export const perLanguage = (compose: (lang: Lang) => string): Text => t(compose('nl'), compose('en'));
+
 /** Messages keyed by id: a Text, a Text with parameters, or a nested table (e.g. one per status). */
 export interface Messages {
   readonly [id: string]: Text | ((...args: never[]) => Text) | Messages;
