@@ -21,7 +21,15 @@ import {
 import type { Scenario } from '../../core/assessment/scenario.schema.js';
 import { inLanguage, t, type InLanguage, type Lang, type Text } from '../../core/assessment/text.js';
 import { VERDICT_NAMES, type Verdict } from '../../core/assessment/verdict.js';
-import { facts, labelled, type Block, type Inline, type RenderDocument, type Tone } from './document.js';
+import {
+  facts,
+  labelled,
+  table,
+  type Block,
+  type Inline,
+  type RenderDocument,
+  type Tone,
+} from './document.js';
 import type { ReportWorkflow } from './workflow.js';
 
 export interface DpiaReportOptions {
@@ -494,16 +502,16 @@ export const buildDpiaDocument = (
   if (measure !== undefined && measure.captures.length > 0) partyRows.push([tx(measure.whoSees), l.internal]);
   const roles = s?.safeguards.access?.roles ?? [];
   if (roles.length > 0) partyRows.push([roles.join(', '), l.accessRoles]);
-  push({
-    kind: 'table',
-    caption: l.parties,
-    columns: [
-      { header: l.party, weight: 2 },
-      { header: l.role, weight: 1.4 },
-    ],
-    rows: partyRows,
-    rowHeaders: true,
-  });
+  push(
+    table(
+      l.parties,
+      [
+        [l.party, 2],
+        [l.role, 1.4],
+      ],
+      partyRows,
+    ),
+  );
 
   push({ kind: 'heading', level: 3, text: l.p7 });
   push({ kind: 'paragraph', content: l.interests });
@@ -576,52 +584,52 @@ export const buildDpiaDocument = (
 
   push({ kind: 'heading', level: 3, text: l.p14 });
   push({ kind: 'heading', level: 4, text: l.p14a });
-  push({
-    kind: 'table',
-    caption: `${l.alternatives} (${m.alternatives.purposeKinds.map((k) => tx(KIND[k])).join(', ') || l.none})`,
-    size: 'xsmall',
-    rowHeaders: true,
-    columns: [
-      { header: l.alt, weight: 2.5 },
-      { header: l.help, weight: 1 },
-      { header: l.deter, weight: 1.15 },
-      { header: l.proof, weight: 0.95 },
-      { header: l.meets, weight: 0.95 },
-      { header: l.verdictCol, weight: 1.7 },
-      { header: l.pros, weight: 2.2 },
-      { header: l.cons, weight: 2.2 },
-    ],
-    rows: m.alternatives.rows.map((r) => [
-      { text: `${r.rank}. ${tx(r.name)}${r.assessed ? ` (${l.assessed})` : ''}`, bold: true },
-      tx(ACH[r.achieves['immediate-help']]),
-      tx(ACH[r.achieves.deterrence]),
-      tx(ACH[r.achieves.evidence]),
-      r.meetsPurpose ? l.yes : l.no,
-      `${tx(VERDICT_NAMES[r.verdict])}${r.failedRules.length > 0 ? ` (${r.failedRules.join(', ')})` : ''}`,
-      tx(r.pros),
-      tx(r.cons),
-    ]),
-  });
+  push(
+    table(
+      `${l.alternatives} (${m.alternatives.purposeKinds.map((k) => tx(KIND[k])).join(', ') || l.none})`,
+      [
+        [l.alt, 2.5],
+        [l.help, 1],
+        [l.deter, 1.15],
+        [l.proof, 0.95],
+        [l.meets, 0.95],
+        [l.verdictCol, 1.7],
+        [l.pros, 2.2],
+        [l.cons, 2.2],
+      ],
+      m.alternatives.rows.map((r) => [
+        { text: `${r.rank}. ${tx(r.name)}${r.assessed ? ` (${l.assessed})` : ''}`, bold: true },
+        tx(ACH[r.achieves['immediate-help']]),
+        tx(ACH[r.achieves.deterrence]),
+        tx(ACH[r.achieves.evidence]),
+        r.meetsPurpose ? l.yes : l.no,
+        `${tx(VERDICT_NAMES[r.verdict])}${r.failedRules.length > 0 ? ` (${r.failedRules.join(', ')})` : ''}`,
+        tx(r.pros),
+        tx(r.cons),
+      ]),
+      'xsmall',
+    ),
+  );
   push({ kind: 'paragraph', content: [{ text: tx(m.alternatives.conclusion), bold: true }] });
   const perPurpose = leastIntrusiveText(m);
   if (perPurpose !== undefined) push({ kind: 'paragraph', content: labelled(l.perPurpose, tx(perPurpose)) });
   if (s !== undefined && s.alternatives.length > 0) {
-    push({
-      kind: 'table',
-      caption: l.documented,
-      rowHeaders: true,
-      size: 'small',
-      columns: [
-        { header: l.alt, weight: 1.6 },
-        { header: l.status, weight: 1.1 },
-        { header: l.reasons, weight: 3.3 },
-      ],
-      rows: s.alternatives.map((a) => [
-        tx(alternativeName(m, a.measure)),
-        l.altStatus[a.status],
-        a.reasons === '' ? '—' : a.reasons,
-      ]),
-    });
+    push(
+      table(
+        l.documented,
+        [
+          [l.alt, 1.6],
+          [l.status, 1.1],
+          [l.reasons, 3.3],
+        ],
+        s.alternatives.map((a) => [
+          tx(alternativeName(m, a.measure)),
+          l.altStatus[a.status],
+          a.reasons === '' ? '—' : a.reasons,
+        ]),
+        'small',
+      ),
+    );
   }
   push(...findingsIn('p14a'));
 
@@ -646,46 +654,43 @@ export const buildDpiaDocument = (
   const named = (caption: string, items: ReportModel['dpia']['apListItems']): Block =>
     items.length === 0
       ? { kind: 'paragraph', content: labelled(caption, l.none) }
-      : {
-          kind: 'table',
+      : table(
           caption,
-          rowHeaders: true,
-          columns: [
-            { header: l.number, weight: 0.5 },
-            { header: l.name, weight: 5 },
+          [
+            [l.number, 0.5],
+            [l.name, 5],
           ],
-          rows: items.map((i) => [String(i.number), tx(i.name)]),
-        };
+          items.map((i) => [String(i.number), tx(i.name)]),
+        );
   push(named(l.apItems, m.dpia.apListItems), named(l.wpCriteria, m.dpia.wp248Criteria));
   if (m.dpia.reasons.length > 0) push({ kind: 'list', items: m.dpia.reasons.map(tx) });
   if (s?.dpia.residualRisk !== undefined)
     push({ kind: 'paragraph', content: labelled(l.residual, s.dpia.residualRisk) });
   const open = m.findings.filter((f) => f.effectiveOutcome !== 'pass');
   if (open.length === 0) push({ kind: 'paragraph', content: l.noRisks });
-  else {
-    push({
-      kind: 'table',
-      caption: l.risks,
-      rowHeaders: true,
-      size: 'small',
-      columns: [
-        { header: l.rule, weight: 0.8 },
-        { header: l.title, weight: 2.2 },
-        { header: l.outcome, weight: 1.3 },
-        { header: l.whatNeeded, weight: 3.2 },
-      ],
-      rows: open.map((f) => [
-        f.ruleId,
-        tx(f.title),
-        OUTCOME_NAMES[f.effectiveOutcome][lang],
-        f.conditions.length > 0
-          ? f.conditions.map((c) => tx(c.text)).join(' ')
-          : f.reasons[0] === undefined
-            ? '—'
-            : tx(f.reasons[0]),
-      ]),
-    });
-  }
+  else
+    push(
+      table(
+        l.risks,
+        [
+          [l.rule, 0.8],
+          [l.title, 2.2],
+          [l.outcome, 1.3],
+          [l.whatNeeded, 3.2],
+        ],
+        open.map((f) => [
+          f.ruleId,
+          tx(f.title),
+          OUTCOME_NAMES[f.effectiveOutcome][lang],
+          f.conditions.length > 0
+            ? f.conditions.map((c) => tx(c.text)).join(' ')
+            : f.reasons[0] === undefined
+              ? '—'
+              : tx(f.reasons[0]),
+        ]),
+        'small',
+      ),
+    );
   push(...findingsIn('p16'));
 
   // Part D.
@@ -720,31 +725,31 @@ export const buildDpiaDocument = (
   if (m.humanJudgements.length === 0) push({ kind: 'paragraph', content: l.noJudgements });
   else {
     push({ kind: 'paragraph', content: l.judgementsIntro });
-    push({
-      kind: 'table',
-      caption: l.judgements,
-      rowHeaders: true,
-      size: 'small',
-      columns: [
-        { header: l.rule, weight: 1.1 },
-        { header: l.engine, weight: 1.3 },
-        { header: l.judged, weight: 1 },
-        { header: l.by, weight: 1.7 },
-        { header: l.date, weight: 1.1 },
-        { header: l.reasons, weight: 3.5 },
-      ],
-      rows: m.humanJudgements.map((j) => {
-        const f = m.findings.find((x) => x.ruleId === j.ruleId);
-        return [
-          `${j.ruleId} — ${tx(j.ruleTitle)}`,
-          OUTCOME_NAMES[f?.engineOutcome ?? 'review'][lang],
-          OUTCOME_NAMES[j.outcome][lang],
-          `${j.name}${j.role === undefined ? '' : ` (${j.role})`}`,
-          j.date,
-          j.reasons,
-        ];
-      }),
-    });
+    push(
+      table(
+        l.judgements,
+        [
+          [l.rule, 1.1],
+          [l.engine, 1.3],
+          [l.judged, 1],
+          [l.by, 1.7],
+          [l.date, 1.1],
+          [l.reasons, 3.5],
+        ],
+        m.humanJudgements.map((j) => {
+          const f = m.findings.find((x) => x.ruleId === j.ruleId);
+          return [
+            `${j.ruleId} — ${tx(j.ruleTitle)}`,
+            OUTCOME_NAMES[f?.engineOutcome ?? 'review'][lang],
+            OUTCOME_NAMES[j.outcome][lang],
+            `${j.name}${j.role === undefined ? '' : ` (${j.role})`}`,
+            j.date,
+            j.reasons,
+          ];
+        }),
+        'small',
+      ),
+    );
   }
   push({ kind: 'heading', level: 3, text: l.decisionH });
   if (decision === undefined) push({ kind: 'callout', tone: 'caution', lines: [l.noDecision] });
@@ -763,19 +768,19 @@ export const buildDpiaDocument = (
 
   // Annex and notes.
   push({ kind: 'heading', level: 2, text: l.annex });
-  push({
-    kind: 'table',
-    caption: l.findingsTable,
-    rowHeaders: true,
-    size: 'small',
-    columns: [
-      { header: l.rule, weight: 0.8 },
-      { header: l.title, weight: 2.2 },
-      { header: l.outcome, weight: 1.9 },
-      { header: l.source, weight: 3.2 },
-    ],
-    rows: m.findings.map((f) => [f.ruleId, tx(f.title), outcomeText(f, lang, l), f.source]),
-  });
+  push(
+    table(
+      l.findingsTable,
+      [
+        [l.rule, 0.8],
+        [l.title, 2.2],
+        [l.outcome, 1.9],
+        [l.source, 3.2],
+      ],
+      m.findings.map((f) => [f.ruleId, tx(f.title), outcomeText(f, lang, l), f.source]),
+      'small',
+    ),
+  );
   push({ kind: 'heading', level: 2, text: l.notes });
   push({ kind: 'list', items: m.notes.map(tx) });
 

@@ -6,6 +6,7 @@
 import { renderMarkdown } from '../../core/assessment/report-markdown.js';
 import type { ReportModel } from '../../core/assessment/report-model.js';
 import { inLanguage, t, type Lang } from '../../core/assessment/text.js';
+import type { VersionStatus } from '../../core/assessment/workflow.js';
 import type { AssessmentVersion } from '../../services/assessment-ports.js';
 
 /**
@@ -15,7 +16,7 @@ import type { AssessmentVersion } from '../../services/assessment-ports.js';
 export interface ReportWorkflow {
   readonly version?: number | string;
   /** A submitted version is still a draft to the reader of a DPIA, until it is decided. */
-  readonly status?: 'draft' | 'submitted' | 'approved' | 'rejected' | 'withdrawn';
+  readonly status?: VersionStatus;
   /** Art. 35(2): the DPO's advice, in their words. */
   readonly dpoAdvice?: {
     readonly by: string;

@@ -15,7 +15,9 @@ import { contributionsTo, mayDecide, type VersionContributions } from './four-ey
 import type { Condition } from './rule.js';
 import type { AssessedFinding, Verdict } from './verdict.js';
 
-export type VersionState = 'draft' | 'submitted' | 'approved' | 'rejected' | 'withdrawn';
+/** Where a version stands: open (draft, submitted), decided (approved, rejected) or withdrawn. */
+export const VERSION_STATUSES = ['draft', 'submitted', 'approved', 'rejected', 'withdrawn'] as const;
+export type VersionStatus = (typeof VERSION_STATUSES)[number];
 
 export type BlockerCode =
   | 'ASSESSMENT.WRONG_STATE'
@@ -33,7 +35,7 @@ export type Blocker = DomainError<BlockerCode>;
 /** The records of a stored version a decision looks at (structurally the workflow's version). */
 export interface VersionUnderDecision extends VersionContributions {
   readonly assessmentId: string;
-  readonly status: VersionState;
+  readonly status: VersionStatus;
   readonly dpoAdvice?: { readonly by: string } | undefined;
   readonly dataSubjectViews?:
     | {
@@ -71,7 +73,7 @@ export const wrongState = (
  */
 export const stateBlocker = (
   v: Pick<VersionUnderDecision, 'assessmentId' | 'version' | 'status'>,
-  needed: VersionState,
+  needed: VersionStatus,
   doing: string,
 ): Blocker | undefined =>
   v.status === needed
