@@ -10,7 +10,8 @@
  * often drafts a DPIA and still gives the formal advice; the decision is the accountable
  * official's (assessments:decide), never by anyone who contributed to the version: its authors,
  * the advising DPO (Art. 38(6) keeps the DPO free of conflicting tasks), whoever recorded the views
- * or a judgement, or submitted it (four-eyes, core/assessment/four-eyes.ts).
+ * or a judgement, or submitted it (four-eyes, core/assessment/four-eyes.ts). What may stop a step
+ * is core/assessment/workflow.ts; this file loads, evaluates, stores and audits.
  */
 import {
   assessValidated,
@@ -29,8 +30,8 @@ import {
   approvalWindow,
   decisionBlockers,
   pendingReviews,
+  recordBlocker,
   stateBlocker,
-  wrongState,
 } from '../core/assessment/workflow.js';
 import { hasPermission, type Role } from '../core/auth/roles.js';
 import { DomainFailure, err, ok, unwrap, type DomainError, type Result } from '../core/result.js';
@@ -164,20 +165,6 @@ const pickVersion = (
         version: n,
       })
     : ok(v);
-};
-
-/** Workflow records on the open version only: an approved (or otherwise decided) version never changes. */
-const openVersion = (v: AssessmentVersion, doing: string): AssessmentVersion => {
-  if (v.status === 'approved')
-    unwrap(
-      err(
-        'ASSESSMENT.IMMUTABLE',
-        `assessment ${v.assessmentId} version ${v.version} is approved and cannot change; change the scenario to start a new version`,
-        { assessmentId: v.assessmentId, version: v.version },
-      ),
-    );
-  if (v.status !== 'draft' && v.status !== 'submitted') refuse(wrongState(v, doing));
-  return v;
 };
 
 export const assessmentService = (deps: AssessmentDeps) => {
@@ -453,8 +440,8 @@ export const assessmentService = (deps: AssessmentDeps) => {
         const user = userOf(actor);
         if (!hasPermission(user.roles, 'assessments:advise'))
           unwrap(err('AUTH.FORBIDDEN', 'only the DPO records the DPO advice (GDPR Art. 35(2))'));
-        const { latest } = await load(repos, id);
-        const v = openVersion(latest, 'record advice');
+        const { latest: v } = await load(repos, id);
+        refuse(recordBlocker(v, 'record advice'));
         const advice = requireText('advice', input.advice);
         const u = await repos.users.get(user.id);
         const dpoAdvice: DpoAdvice = {
@@ -480,8 +467,8 @@ export const assessmentService = (deps: AssessmentDeps) => {
     recordViews: async (actor: Actor, id: string, input: ViewsInput): Promise<Result<AssessmentVersion>> =>
       inTransaction(store, async (repos) => {
         const user = userOf(actor);
-        const { latest } = await load(repos, id);
-        const v = openVersion(latest, 'record views');
+        const { latest: v } = await load(repos, id);
+        refuse(recordBlocker(v, 'record views'));
         const views: DataSubjectViews = {
           by: user.id,
           at: nowIso(),
@@ -511,8 +498,8 @@ export const assessmentService = (deps: AssessmentDeps) => {
     ): Promise<Result<AssessmentVersion>> =>
       inTransaction(store, async (repos) => {
         const user = userOf(actor);
-        const { latest } = await load(repos, id);
-        const v = openVersion(latest, 'record a judgement');
+        const { latest: v } = await load(repos, id);
+        refuse(recordBlocker(v, 'record a judgement'));
         const reasons = requireText('reasons', input.reasons);
         const { evaluation } = unwrap(await evaluateScenario(repos, v.scenario, v));
         const f = evaluation.findings.find((x) => x.ruleId === input.ruleId);

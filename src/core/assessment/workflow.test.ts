@@ -6,6 +6,7 @@ import {
   approvalWindow,
   decisionBlockers,
   pendingReviews,
+  recordBlocker,
   viewsComplete,
   type BlockerCode,
   type Recomputed,
@@ -272,6 +273,27 @@ describe('approvalWindow: when an approval is in force', () => {
     if (window !== undefined) expect(r).toEqual({ ok: true, value: window });
     else
       expect(r).toMatchObject({ ok: false, error: { code: 'REQUEST.INVALID', details: { field: invalid } } });
+  });
+});
+
+describe('recordBlocker: advice, views and judgements go on the open version only', () => {
+  it.each<[VersionUnderDecision['status'], BlockerCode | undefined]>([
+    ['draft', undefined],
+    ['submitted', undefined],
+    ['approved', 'ASSESSMENT.IMMUTABLE'],
+    ['rejected', 'ASSESSMENT.WRONG_STATE'],
+    ['withdrawn', 'ASSESSMENT.WRONG_STATE'],
+  ])('%s → %s', (status, code) => {
+    expect(recordBlocker({ ...submitted(), status }, 'record advice')?.code).toBe(code);
+  });
+
+  it('tells how to change an approved version: a new version of the scenario', () => {
+    expect(recordBlocker({ ...submitted(), status: 'approved' }, 'record advice')).toEqual({
+      code: 'ASSESSMENT.IMMUTABLE',
+      message:
+        'assessment a-1 version 2 is approved and cannot change; change the scenario to start a new version',
+      details: { assessmentId: 'a-1', version: 2 },
+    });
   });
 });
 

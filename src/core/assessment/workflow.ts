@@ -85,6 +85,25 @@ export const stateBlocker = (
         )
       : wrongState(v, doing);
 
+/**
+ * Advice, views and judgements are recorded on the open version only (draft or submitted): an
+ * approved version never changes — a changed scenario starts a new version — and a decided or
+ * withdrawn one is closed.
+ */
+export const recordBlocker = (
+  v: Pick<VersionUnderDecision, 'assessmentId' | 'version' | 'status'>,
+  doing: string,
+): Blocker | undefined =>
+  v.status === 'approved'
+    ? blocker(
+        'ASSESSMENT.IMMUTABLE',
+        `assessment ${v.assessmentId} version ${v.version} is approved and cannot change; change the scenario to start a new version`,
+        { assessmentId: v.assessmentId, version: v.version },
+      )
+    : v.status === 'draft' || v.status === 'submitted'
+      ? undefined
+      : wrongState(v, doing);
+
 /** Rule ids of `review` findings that still lack a recorded human judgement. */
 export const pendingReviews = (findings: readonly AssessedFinding[]): string[] =>
   findings.filter((f) => f.effectiveOutcome === 'review').map((f) => f.ruleId);
