@@ -11,7 +11,6 @@ import {
   severityOf,
   toAssessmentRecord,
   toEngineIncident,
-  viewsComplete,
   workflowFieldErrors,
 } from './assessment-evidence.js';
 import type { IncidentRecord } from './ports.js';
@@ -160,13 +159,6 @@ describe('the scenario inside the workflow', () => {
       { ruleId: 'PROP-1', outcome: 'pass', name: 'J. Jansen', reasons: 'weighed', date: '2024-01-25' },
     ]);
     expect(assess(s).ok).toBe(true);
-  });
-
-  it('views are complete only with a summary when sought, or a reason when not', () => {
-    expect(viewsComplete(undefined)).toBe(false);
-    expect(viewsComplete({ by: 'u', at: 'x', sought: true })).toBe(false);
-    expect(viewsComplete({ by: 'u', at: 'x', sought: true, summary: 'heard' })).toBe(true);
-    expect(viewsComplete({ by: 'u', at: 'x', sought: false, reasonNotSought: '  ' })).toBe(false);
   });
 });
 

@@ -158,10 +158,6 @@ export const effectiveScenario = (s: Scenario, w: WorkflowRecords, timeZone: str
   };
 };
 
-/** Is the recorded views entry complete: a summary when sought, a reason when not (Art. 35(9))? */
-export const viewsComplete = (v: DataSubjectViews | undefined): boolean =>
-  v !== undefined && (v.sought ? (v.summary ?? '').trim() !== '' : (v.reasonNotSought ?? '').trim() !== '');
-
 /** A stored version as the policy compiler's input; the verdict is recomputed there, never read from the cache. */
 export const toAssessmentRecord = (v: AssessmentVersion, timeZone: string): AssessmentRecord => {
   const incidents = v.evidence ?? [];

@@ -7,10 +7,11 @@ import type { HumanJudgement, Incident, Scenario } from '../core/assessment/scen
 import type { Contribution } from '../core/assessment/four-eyes.js';
 import type { Verdict } from '../core/assessment/verdict.js';
 import type { CompiledPolicy } from '../core/policy/policy.js';
+import type { VersionStatus } from '../core/assessment/workflow.js';
 import type { Repositories, UnitOfWork } from './ports.js';
 
-export const VERSION_STATUSES = ['draft', 'submitted', 'approved', 'rejected', 'withdrawn'] as const;
-export type VersionStatus = (typeof VERSION_STATUSES)[number];
+/** A version's states are the workflow's (core/assessment/workflow.ts); named here for the store. */
+export { VERSION_STATUSES, type VersionStatus } from '../core/assessment/workflow.js';
 
 export interface AssessmentHead {
   readonly id: string;

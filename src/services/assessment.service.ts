@@ -10,24 +10,31 @@
  * often drafts a DPIA and still gives the formal advice; the decision is the accountable
  * official's (assessments:decide), never by anyone who contributed to the version: its authors,
  * the advising DPO (Art. 38(6) keeps the DPO free of conflicting tasks), whoever recorded the views
- * or a judgement, or submitted it (four-eyes, core/assessment/four-eyes.ts).
+ * or a judgement, or submitted it (four-eyes, core/assessment/four-eyes.ts). What may stop a step
+ * is core/assessment/workflow.ts; this file loads, evaluates, stores and audits.
  */
 import {
-  assess,
+  assessValidated,
   compareAlternatives,
   buildReportModel,
-  renderMarkdown,
   validateScenario,
   type Assessment,
   type Comparison,
   type Incident,
-  type Lang,
+  type ReportModel,
   type Scenario,
 } from '../core/assessment/index.js';
-import { contributionsTo, mayDecide } from '../core/assessment/four-eyes.js';
 import type { FieldError } from '../core/assessment/validate-scenario.js';
-import { hasPermission } from '../core/auth/roles.js';
-import { err, ok, unwrap, type Result } from '../core/result.js';
+import {
+  approvalBlockers,
+  approvalWindow,
+  decisionBlockers,
+  pendingReviews,
+  recordBlocker,
+  stateBlocker,
+} from '../core/assessment/workflow.js';
+import { hasPermission, type Role } from '../core/auth/roles.js';
+import { DomainFailure, err, ok, unwrap, type DomainError, type Result } from '../core/result.js';
 import type {
   AssessmentHead,
   AssessmentRepositories,
@@ -44,14 +51,12 @@ import {
   effectiveScenario,
   evidenceFor,
   localDate,
-  viewsComplete,
   workflowFieldErrors,
   type RegisterEvidence,
 } from './assessment-evidence.js';
 import { inTransaction } from './transaction.js';
 import { recordAudit } from './audit.service.js';
 import type { PolicyService } from './policy.service.js';
-import { blockingConditions, describeConditions, resolveInstant } from '../core/policy/index.js';
 import type { Actor, Clock, IdGenerator, Repositories } from './ports.js';
 
 export interface AssessmentDeps {
@@ -113,37 +118,64 @@ export interface DecisionInput {
   readonly validUntil?: string;
 }
 
+/** What the document renderers need for one version: the report model, the scenario and the version. */
+export interface DocumentInputs {
+  readonly scenario: Scenario;
+  readonly model: ReportModel;
+  /** The version as stored, with its workflow records (names, dates, reasons). */
+  readonly version: AssessmentVersion;
+}
+
+/** An evaluation with what it was computed from: the scenario as the engine saw it, and its assessment. */
+interface Evaluated {
+  readonly evaluation: Evaluation;
+  readonly scenario: Scenario;
+  readonly assessment: Assessment;
+}
+
 const invalid = (errors: readonly FieldError[]) =>
   err('ASSESSMENT.INVALID_SCENARIO', errors.map((e) => `${e.path}: ${e.message}`).join('; '), {
     errors,
     field: errors[0]?.path,
   });
 
-const userOf = (actor: Actor): { id: string; roles: readonly string[] } => {
-  // Every workflow step names a person; system actors never author, advise or decide.
-  if (actor.kind !== 'user')
-    unwrap(err('AUTH.FORBIDDEN', 'assessments are authored, advised on and decided by people'));
-  return actor.kind === 'user' ? { id: actor.userId, roles: actor.roles } : { id: '', roles: [] };
+/** Every workflow step names a person; system actors never author, advise or decide. */
+const userOf = (actor: Actor): { id: string; roles: readonly Role[] } =>
+  actor.kind === 'user'
+    ? { id: actor.userId, roles: actor.roles }
+    : unwrap(err('AUTH.FORBIDDEN', 'assessments are authored, advised on and decided by people'));
+
+/** Aborts the transaction with the first thing that stands in the way, if any. */
+const refuse = (first: DomainError | undefined): void => {
+  if (first !== undefined) throw new DomainFailure(first);
 };
 
 const notFound = (id: string) =>
   err('RESOURCE.NOT_FOUND', `assessment ${id} does not exist`, { assessmentId: id });
-const wrongState = (id: string, v: AssessmentVersion, doing: string) =>
-  err('ASSESSMENT.WRONG_STATE', `assessment ${id} version ${v.version} is ${v.status}; cannot ${doing}`, {
-    assessmentId: id,
-    version: v.version,
-    status: v.status,
-  });
 
-/** An ISO instant, or a date-only value as the start of that day in the policy's time zone; NaN if malformed. */
-const instantOf = (s: string, timeZone: string): number => resolveInstant(s, timeZone) ?? Number.NaN;
+const pickVersion = (
+  id: string,
+  versions: readonly AssessmentVersion[],
+  n: number | undefined,
+): Result<AssessmentVersion> => {
+  const v = n === undefined ? versions[versions.length - 1] : versions.find((x) => x.version === n);
+  return v === undefined
+    ? err('RESOURCE.NOT_FOUND', `assessment ${id} has no version ${n ?? ''}`.trim(), {
+        assessmentId: id,
+        version: n,
+      })
+    : ok(v);
+};
 
 export const assessmentService = (deps: AssessmentDeps) => {
   const { store, clock, ids, policy } = deps;
   const tz = policy.timeZone;
   const nowIso = () => clock.now().toISOString();
 
-  /** Shape, meaning, workflow-owned fields and the registry: every problem named by its field. */
+  /**
+   * The one validation of a scenario that comes in: shape, meaning, workflow-owned fields and the
+   * registry, every problem named by its field. What passes is stored and never validated again.
+   */
   const checkScenario = async (repos: Repositories, input: unknown): Promise<Result<Scenario>> => {
     const valid = validateScenario(input);
     if (!valid.ok) return valid;
@@ -174,12 +206,18 @@ export const assessmentService = (deps: AssessmentDeps) => {
     return evidenceFor(s, records, tz);
   };
 
-  const evaluateWith = (
+  /**
+   * The one evaluation: a checked scenario with the version's workflow records merged in, on the
+   * evidence frozen at its decision or, before one, on the register as it stands now.
+   */
+  const evaluateScenario = async (
+    repos: Repositories,
     s: Scenario,
-    evidence: RegisterEvidence,
-    source: 'register' | 'frozen',
     v?: AssessmentVersion,
-  ): Result<Evaluation & { scenario: Scenario; assessment: Assessment }> => {
+  ): Promise<Result<Evaluated>> => {
+    const frozen = v?.evidence;
+    const evidence =
+      frozen !== undefined ? { incidents: frozen, unreported: 0 } : await registerEvidence(repos, s);
     const scenario = effectiveScenario(
       s,
       {
@@ -190,65 +228,63 @@ export const assessmentService = (deps: AssessmentDeps) => {
       },
       tz,
     );
-    const a = assess(scenario);
+    const a = assessValidated(scenario);
     if (!a.ok) return a;
-    const pendingReviews = a.value.findings
-      .filter((f) => f.effectiveOutcome === 'review')
-      .map((f) => f.ruleId);
+    const { verdict, measure, findings, dpia, conditions } = a.value;
     return ok({
-      verdict: a.value.verdict,
-      measure: a.value.measure,
-      findings: a.value.findings,
-      dpia: a.value.dpia,
-      conditions: a.value.conditions,
-      pendingReviews,
-      evidence: { source, incidents: evidence.incidents, unreported: evidence.unreported },
+      evaluation: {
+        verdict,
+        measure,
+        findings,
+        dpia,
+        conditions,
+        pendingReviews: pendingReviews(findings),
+        evidence: {
+          source: frozen !== undefined ? 'frozen' : 'register',
+          incidents: evidence.incidents,
+          unreported: evidence.unreported,
+        },
+      },
       scenario,
       assessment: a.value,
     });
   };
 
-  /** A stored version: frozen evidence once decided, live register before. */
-  const evaluateVersion = async (repos: Repositories, v: AssessmentVersion) =>
-    v.evidence !== undefined
-      ? evaluateWith(v.scenario, { incidents: v.evidence, unreported: 0 }, 'frozen', v)
-      : evaluateWith(v.scenario, await registerEvidence(repos, v.scenario), 'register', v);
+  /** A scenario from the wizard, checked and evaluated; nothing is written. */
+  const fromInput = async <T>(input: unknown, answer: (e: Evaluated) => T): Promise<Result<T>> => {
+    const s = await checkScenario(store.read, input);
+    if (!s.ok) return s;
+    const e = await evaluateScenario(store.read, s.value);
+    return e.ok ? ok(answer(e.value)) : e;
+  };
+
+  const get = async (
+    id: string,
+  ): Promise<Result<{ assessment: AssessmentHead; versions: AssessmentVersion[] }>> => {
+    const head = await store.read.assessments.get(id);
+    if (head === undefined) return notFound(id);
+    return ok({ assessment: head, versions: await store.read.assessments.versions(id) });
+  };
+
+  /** A stored version (default: the latest), evaluated: what every read of a stored version starts from. */
+  const fromStored = async <T>(
+    id: string,
+    n: number | undefined,
+    answer: (e: Evaluated, v: AssessmentVersion) => T,
+  ): Promise<Result<T>> => {
+    const got = await get(id);
+    if (!got.ok) return got;
+    const v = pickVersion(id, got.value.versions, n);
+    if (!v.ok) return v;
+    const e = await evaluateScenario(store.read, v.value.scenario, v.value);
+    return e.ok ? ok(answer(e.value, v.value)) : e;
+  };
 
   const load = async (repos: AssessmentRepositories, id: string) => {
     const head = await repos.assessments.get(id);
-    if (head === undefined) unwrap(notFound(id));
-    const versions = await repos.assessments.versions(id);
+    const versions = head === undefined ? [] : await repos.assessments.versions(id);
     const latest = versions[versions.length - 1];
-    if (head === undefined || latest === undefined) return unwrap(notFound(id));
-    return { head, versions, latest };
-  };
-
-  const pickVersion = (
-    id: string,
-    versions: readonly AssessmentVersion[],
-    n: number | undefined,
-  ): Result<AssessmentVersion> => {
-    const v = n === undefined ? versions[versions.length - 1] : versions.find((x) => x.version === n);
-    return v === undefined
-      ? err('RESOURCE.NOT_FOUND', `assessment ${id} has no version ${n ?? ''}`.trim(), {
-          assessmentId: id,
-          version: n,
-        })
-      : ok(v);
-  };
-
-  /** Workflow records on the open version only: an approved (or otherwise decided) version never changes. */
-  const openVersion = (id: string, v: AssessmentVersion, doing: string): AssessmentVersion => {
-    if (v.status === 'approved')
-      unwrap(
-        err(
-          'ASSESSMENT.IMMUTABLE',
-          `assessment ${id} version ${v.version} is approved and cannot change; change the scenario to start a new version`,
-          { assessmentId: id, version: v.version },
-        ),
-      );
-    if (v.status !== 'draft' && v.status !== 'submitted') unwrap(wrongState(id, v, doing));
-    return v;
+    return head !== undefined && latest !== undefined ? { head, versions, latest } : unwrap(notFound(id));
   };
 
   const audit = (
@@ -288,80 +324,32 @@ export const assessmentService = (deps: AssessmentDeps) => {
       return out;
     },
 
-    async get(id: string): Promise<Result<{ assessment: AssessmentHead; versions: AssessmentVersion[] }>> {
-      const head = await store.read.assessments.get(id);
-      if (head === undefined) return notFound(id);
-      return ok({ assessment: head, versions: await store.read.assessments.versions(id) });
-    },
+    get,
 
     count: () => store.read.assessments.count(),
 
     /** Live findings for the wizard: nothing is written. */
-    async evaluate(input: unknown): Promise<Result<Evaluation>> {
-      const s = await checkScenario(store.read, input);
-      if (!s.ok) return s;
-      const r = evaluateWith(s.value, await registerEvidence(store.read, s.value), 'register');
-      return r.ok ? ok(stripInternal(r.value)) : r;
-    },
+    evaluate: (input: unknown): Promise<Result<Evaluation>> => fromInput(input, (e) => e.evaluation),
 
-    async evaluateStored(id: string, version?: number): Promise<Result<Evaluation>> {
-      const got = await this.get(id);
-      if (!got.ok) return got;
-      const v = pickVersion(id, got.value.versions, version);
-      if (!v.ok) return v;
-      const r = await evaluateVersion(store.read, v.value);
-      return r.ok ? ok(stripInternal(r.value)) : r;
-    },
+    evaluateStored: (id: string, version?: number): Promise<Result<Evaluation>> =>
+      fromStored(id, version, (e) => e.evaluation),
 
-    async compare(input: unknown): Promise<Result<Comparison>> {
-      const s = await checkScenario(store.read, input);
-      if (!s.ok) return s;
-      const r = evaluateWith(s.value, await registerEvidence(store.read, s.value), 'register');
-      return r.ok ? ok(compareAlternatives(r.value.scenario)) : r;
-    },
+    compare: (input: unknown): Promise<Result<Comparison>> =>
+      fromInput(input, (e) => compareAlternatives(e.scenario)),
 
-    async compareStored(id: string, version?: number): Promise<Result<Comparison>> {
-      const got = await this.get(id);
-      if (!got.ok) return got;
-      const v = pickVersion(id, got.value.versions, version);
-      if (!v.ok) return v;
-      const r = await evaluateVersion(store.read, v.value);
-      return r.ok ? ok(compareAlternatives(r.value.scenario)) : r;
-    },
+    compareStored: (id: string, version?: number): Promise<Result<Comparison>> =>
+      fromStored(id, version, (e) => compareAlternatives(e.scenario)),
 
     /**
      * What the document renderers need for one version: the report model, the scenario and the
-     * workflow as recorded (names, dates, reasons). Rendering (HTML, PDF) is an adapter's job.
+     * version with its workflow records. Rendering (Markdown, HTML, PDF) is an adapter's job.
      */
-    async documentInputs(id: string, version: number | undefined): Promise<Result<DocumentInputs>> {
-      const got = await this.get(id);
-      if (!got.ok) return got;
-      const v = pickVersion(id, got.value.versions, version);
-      if (!v.ok) return v;
-      const r = await evaluateVersion(store.read, v.value);
-      if (!r.ok) return r;
-      const model = buildReportModel(
-        r.value.scenario,
-        r.value.assessment,
-        compareAlternatives(r.value.scenario),
-      );
-      return ok({ scenario: r.value.scenario, model, workflow: workflowRecord(v.value) });
-    },
-
-    /** The DPIA report in Markdown; the decision, the advice and the views are appended as recorded. */
-    async reportMarkdown(id: string, version: number | undefined, lang: Lang): Promise<Result<string>> {
-      const got = await this.get(id);
-      if (!got.ok) return got;
-      const v = pickVersion(id, got.value.versions, version);
-      if (!v.ok) return v;
-      const r = await evaluateVersion(store.read, v.value);
-      if (!r.ok) return r;
-      const body = renderMarkdown(
-        buildReportModel(r.value.scenario, r.value.assessment, compareAlternatives(r.value.scenario)),
-        lang,
-      );
-      return ok(`${body.trimEnd()}\n\n${workflowSection(v.value, lang)}`);
-    },
+    documentInputs: (id: string, version: number | undefined): Promise<Result<DocumentInputs>> =>
+      fromStored(id, version, (e, v) => ({
+        scenario: e.scenario,
+        model: buildReportModel(e.scenario, e.assessment, compareAlternatives(e.scenario)),
+        version: v,
+      })),
 
     create: async (
       actor: Actor,
@@ -370,7 +358,7 @@ export const assessmentService = (deps: AssessmentDeps) => {
       inTransaction(store, async (repos) => {
         const user = userOf(actor);
         const s = unwrap(await checkScenario(repos, input.scenario));
-        const evaluation = unwrap(evaluateWith(s, await registerEvidence(repos, s), 'register'));
+        const { evaluation } = unwrap(await evaluateScenario(repos, s));
         const at = nowIso();
         const head: AssessmentHead = {
           id: ids.newId(),
@@ -405,7 +393,7 @@ export const assessmentService = (deps: AssessmentDeps) => {
         const user = userOf(actor);
         const { latest } = await load(repos, id);
         const s = unwrap(await checkScenario(repos, input.scenario));
-        const evaluation = unwrap(evaluateWith(s, await registerEvidence(repos, s), 'register'));
+        const { evaluation } = unwrap(await evaluateScenario(repos, s));
         const at = nowIso();
         // Only the version's own author edits it in place: another person's change becomes a version
         // authored by them, so every author stays on record for the four-eyes check at decision.
@@ -450,10 +438,10 @@ export const assessmentService = (deps: AssessmentDeps) => {
     ): Promise<Result<AssessmentVersion>> =>
       inTransaction(store, async (repos) => {
         const user = userOf(actor);
-        if (!hasPermission(actor.kind === 'user' ? actor.roles : [], 'assessments:advise'))
+        if (!hasPermission(user.roles, 'assessments:advise'))
           unwrap(err('AUTH.FORBIDDEN', 'only the DPO records the DPO advice (GDPR Art. 35(2))'));
-        const { latest } = await load(repos, id);
-        const v = openVersion(id, latest, 'record advice');
+        const { latest: v } = await load(repos, id);
+        refuse(recordBlocker(v, 'record advice'));
         const advice = requireText('advice', input.advice);
         const u = await repos.users.get(user.id);
         const dpoAdvice: DpoAdvice = {
@@ -479,8 +467,8 @@ export const assessmentService = (deps: AssessmentDeps) => {
     recordViews: async (actor: Actor, id: string, input: ViewsInput): Promise<Result<AssessmentVersion>> =>
       inTransaction(store, async (repos) => {
         const user = userOf(actor);
-        const { latest } = await load(repos, id);
-        const v = openVersion(id, latest, 'record views');
+        const { latest: v } = await load(repos, id);
+        refuse(recordBlocker(v, 'record views'));
         const views: DataSubjectViews = {
           by: user.id,
           at: nowIso(),
@@ -510,10 +498,10 @@ export const assessmentService = (deps: AssessmentDeps) => {
     ): Promise<Result<AssessmentVersion>> =>
       inTransaction(store, async (repos) => {
         const user = userOf(actor);
-        const { latest } = await load(repos, id);
-        const v = openVersion(id, latest, 'record a judgement');
+        const { latest: v } = await load(repos, id);
+        refuse(recordBlocker(v, 'record a judgement'));
         const reasons = requireText('reasons', input.reasons);
-        const evaluation = unwrap(await evaluateVersion(repos, v));
+        const { evaluation } = unwrap(await evaluateScenario(repos, v.scenario, v));
         const f = evaluation.findings.find((x) => x.ruleId === input.ruleId);
         if (f === undefined || f.outcome !== 'review') {
           unwrap(
@@ -557,13 +545,8 @@ export const assessmentService = (deps: AssessmentDeps) => {
       inTransaction(store, async (repos) => {
         const user = userOf(actor);
         const { latest } = await load(repos, id);
-        if (latest.status !== 'draft')
-          unwrap(
-            latest.status === 'approved'
-              ? err('ASSESSMENT.IMMUTABLE', `assessment ${id} version ${latest.version} is already approved`)
-              : wrongState(id, latest, 'submit'),
-          );
-        const evaluation = unwrap(await evaluateVersion(repos, latest));
+        refuse(stateBlocker(latest, 'draft', 'submit'));
+        const { evaluation } = unwrap(await evaluateScenario(repos, latest.scenario, latest));
         const version: AssessmentVersion = {
           ...latest,
           status: 'submitted',
@@ -580,10 +563,11 @@ export const assessmentService = (deps: AssessmentDeps) => {
       }),
 
     /**
-     * The accountable official's decision on the submitted version. Approval needs the DPO
-     * advice, the views (or why not), a judgement on every review finding, a verdict that is not
-     * "not permitted" (recomputed here from the register as it stands now, which is then frozen)
-     * and a review date; it supersedes an earlier approved version and recompiles the policy.
+     * The accountable official's decision on the submitted version. What may stop it is
+     * core/assessment/workflow.ts: four-eyes for any decision; for approval the DPO advice, the
+     * views (or why not), a judgement on every review finding, a verdict that is not "not
+     * permitted" (recomputed here from the register as it stands now, which is then frozen) and a
+     * review date. Approval supersedes an earlier approved version; both recompile the policy.
      */
     decide: async (
       actor: Actor,
@@ -593,128 +577,37 @@ export const assessmentService = (deps: AssessmentDeps) => {
       afterCommit(
         await inTransaction(store, async (repos) => {
           const user = userOf(actor);
-          if (!hasPermission(actor.kind === 'user' ? actor.roles : [], 'assessments:decide'))
+          if (!hasPermission(user.roles, 'assessments:decide'))
             unwrap(err('AUTH.FORBIDDEN', 'only the accountable official decides on an assessment'));
           const { head, versions, latest } = await load(repos, id);
-          if (latest.status !== 'submitted')
-            unwrap(
-              latest.status === 'approved'
-                ? err(
-                    'ASSESSMENT.IMMUTABLE',
-                    `assessment ${id} version ${latest.version} is already approved`,
-                  )
-                : wrongState(id, latest, 'decide (submit it first)'),
-            );
-          // Four-eyes: whoever contributed to this version (wrote or edited it, advised, recorded the
-          // views or a judgement, submitted it) does not decide on it, whatever roles they hold.
-          const right = mayDecide(user.id, latest.version, contributionsTo(latest, head.createdBy, versions));
-          if (!right.may)
-            unwrap(
-              err('ASSESSMENT.FOUR_EYES', right.reason.en, {
-                assessmentId: id,
-                version: latest.version,
-                contributions: right.contributions.map((c) => c.kind),
-                reason: right.reason,
-              }),
-            );
+          refuse(decisionBlockers(latest, user.id, head.createdBy, versions)[0]);
           const reasons = requireText('reasons', input.reasons);
-          const at = nowIso();
-          const evidence = await registerEvidence(repos, latest.scenario);
-          const evaluation = unwrap(evaluateWith(latest.scenario, evidence, 'register', latest));
+          const now = clock.now();
+          const at = now.toISOString();
+          const { evaluation } = unwrap(await evaluateScenario(repos, latest.scenario, latest));
+          const approved = input.outcome === 'approved';
+          if (approved) refuse(approvalBlockers(latest, evaluation, now.getTime(), tz)[0]);
+          const window = approved
+            ? unwrap(approvalWindow(input, latest.scenario.safeguards.reviewDate ?? '', now, tz))
+            : undefined;
           const u = await repos.users.get(user.id);
-          let validFrom: string | undefined;
-          let validUntil: string | undefined;
-          if (input.outcome === 'approved') {
-            if (latest.dpoAdvice === undefined)
-              unwrap(
-                err(
-                  'ASSESSMENT.DPO_ADVICE_MISSING',
-                  'record the DPO advice before approval (GDPR Art. 35(2))',
-                  { assessmentId: id },
-                ),
-              );
-            if (!viewsComplete(latest.dataSubjectViews))
-              unwrap(
-                err(
-                  'ASSESSMENT.VIEWS_MISSING',
-                  'record the views of data subjects or their representatives, or why they were not sought (GDPR Art. 35(9))',
-                  { assessmentId: id },
-                ),
-              );
-            if (evaluation.verdict === 'not-permitted') {
-              const failed = evaluation.findings
-                .filter((f) => f.effectiveOutcome === 'fail')
-                .map((f) => f.ruleId);
-              unwrap(
-                err(
-                  'ASSESSMENT.NOT_PERMITTED_VERDICT',
-                  `the recomputed verdict is "not permitted" (${failed.join(', ')}); it cannot be approved`,
-                  { assessmentId: id, failedRules: failed },
-                ),
-              );
-            }
-            if (evaluation.pendingReviews.length > 0) {
-              unwrap(
-                err(
-                  'ASSESSMENT.JUDGEMENT_MISSING',
-                  `record a human judgement on ${evaluation.pendingReviews.join(', ')} first`,
-                  { assessmentId: id, ruleIds: evaluation.pendingReviews },
-                ),
-              );
-            }
-            const review = latest.scenario.safeguards.reviewDate;
-            const now = clock.now().getTime();
-            if (review === undefined || instantOf(review, tz) <= now)
-              unwrap(
-                err('ASSESSMENT.REVIEW_DATE_MISSING', 'safeguards.reviewDate must lie in the future', {
-                  field: 'safeguards.reviewDate',
-                }),
-              );
-            // Conditions that must hold before the first frame (DPIA, works council, sign, access
-            // rules, …) are closed by changing the scenario, never waved through at approval.
-            const open = blockingConditions(evaluation.conditions);
-            if (open.length > 0)
-              unwrap(
-                err(
-                  'ASSESSMENT.CONDITIONS_OPEN',
-                  `conditions that must be met before recording starts are still open: ${describeConditions(open)}; meet them in a new version of the scenario`,
-                  {
-                    assessmentId: id,
-                    conditions: open.map((c) => ({ ruleId: c.ruleId, kind: c.kind, text: c.text })),
-                  },
-                ),
-              );
-            validFrom = input.validFrom === undefined ? at : checkInstant('validFrom', input.validFrom, tz);
-            validUntil =
-              input.validUntil === undefined
-                ? new Date(instantOf(review ?? '', tz)).toISOString()
-                : checkInstant('validUntil', input.validUntil, tz);
-            if (instantOf(validUntil, tz) <= Math.max(now, instantOf(validFrom, tz)))
-              unwrap(
-                err('REQUEST.INVALID', 'validUntil must lie after validFrom and in the future', {
-                  field: 'validUntil',
-                }),
-              );
-          }
-          const decision = {
-            by: user.id,
-            name: u?.displayName ?? user.id,
-            at,
-            outcome: input.outcome,
-            reasons,
-            verdict: evaluation.verdict,
-          };
           const version: AssessmentVersion = {
             ...latest,
             status: input.outcome,
-            decision,
-            evidence: evidence.incidents,
+            decision: {
+              by: user.id,
+              name: u?.displayName ?? user.id,
+              at,
+              outcome: input.outcome,
+              reasons,
+              verdict: evaluation.verdict,
+            },
+            evidence: evaluation.evidence.incidents,
             verdict: evaluation.verdict,
-            ...(validFrom !== undefined ? { validFrom } : {}),
-            ...(validUntil !== undefined ? { validUntil } : {}),
+            ...window,
           };
           await repos.assessments.updateVersion(version);
-          if (input.outcome === 'approved') {
+          if (approved) {
             // One approved version per assessment: the new one supersedes the old.
             for (const old of versions.filter(
               (x) => x.status === 'approved' && x.version !== latest.version,
@@ -730,22 +623,16 @@ export const assessmentService = (deps: AssessmentDeps) => {
               });
             }
           }
-          await audit(
-            repos,
-            actor,
-            input.outcome === 'approved' ? 'assessment.approve' : 'assessment.reject',
-            id,
-            {
-              version: latest.version,
-              verdict: evaluation.verdict,
-              incidents: evidence.incidents.length,
-              ...(validUntil !== undefined ? { validFrom, validUntil } : {}),
-            },
-          );
+          await audit(repos, actor, approved ? 'assessment.approve' : 'assessment.reject', id, {
+            version: latest.version,
+            verdict: evaluation.verdict,
+            incidents: evaluation.evidence.incidents.length,
+            ...window,
+          });
           const policyVersion = await policy.recompileWithin(
             repos,
             actor,
-            input.outcome === 'approved' ? 'approval' : 'rejection',
+            approved ? 'approval' : 'rejection',
             id,
           );
           return { version, policyVersion };
@@ -821,123 +708,4 @@ const requireText = (field: string, value: string | undefined): string => {
   const v = (value ?? '').trim();
   if (v === '') unwrap(err('REQUEST.INVALID', `${field} is required and may not be empty`, { field }));
   return v;
-};
-
-const checkInstant = (field: string, value: string, timeZone: string): string => {
-  const ms = instantOf(value, timeZone);
-  if (Number.isNaN(ms))
-    unwrap(err('REQUEST.INVALID', `${field} must be an ISO date or date-time`, { field }));
-  return new Date(ms).toISOString();
-};
-
-const stripInternal = (e: Evaluation & { scenario?: Scenario; assessment?: Assessment }): Evaluation => {
-  const { scenario: _s, assessment: _a, ...rest } = e;
-  return rest;
-};
-
-/** The workflow as the document renderers print it (structurally the reports' ReportWorkflow). */
-export interface DocumentWorkflow {
-  readonly version: number;
-  readonly status: 'draft' | 'approved' | 'rejected' | 'withdrawn';
-  readonly dpoAdvice?: {
-    readonly by: string;
-    readonly date: string;
-    readonly advice: string;
-    readonly response?: string;
-  };
-  readonly dataSubjectViews?: {
-    readonly sought: boolean;
-    readonly from?: string;
-    readonly date?: string;
-    readonly summary?: string;
-    readonly reasonNotSought?: string;
-  };
-  readonly decision?: {
-    readonly by: string;
-    readonly role?: string;
-    readonly date: string;
-    readonly outcome: 'approved' | 'rejected';
-    readonly reasons: string;
-    readonly validUntil?: string;
-  };
-}
-
-export interface DocumentInputs {
-  readonly scenario: Scenario;
-  readonly model: ReturnType<typeof buildReportModel>;
-  readonly workflow: DocumentWorkflow;
-}
-
-const workflowRecord = (v: AssessmentVersion): DocumentWorkflow => {
-  const a = v.dpoAdvice;
-  const w = v.dataSubjectViews;
-  const d = v.decision;
-  const status =
-    v.status === 'approved' || v.status === 'rejected' || v.status === 'withdrawn' ? v.status : 'draft';
-  return {
-    version: v.version,
-    status,
-    ...(a
-      ? { dpoAdvice: { by: a.name, date: a.at.slice(0, 10), advice: a.advice, response: a.recommendation } }
-      : {}),
-    ...(w
-      ? {
-          dataSubjectViews: {
-            sought: w.sought,
-            date: w.at.slice(0, 10),
-            ...(w.representatives ? { from: w.representatives } : {}),
-            ...(w.summary ? { summary: w.summary } : {}),
-            ...(w.reasonNotSought ? { reasonNotSought: w.reasonNotSought } : {}),
-          },
-        }
-      : {}),
-    ...(d
-      ? {
-          decision: {
-            by: d.name,
-            role: 'verantwoordelijke / accountable official',
-            date: d.at.slice(0, 10),
-            outcome: d.outcome,
-            reasons: d.reasons,
-            ...(v.validUntil ? { validUntil: v.validUntil.slice(0, 10) } : {}),
-          },
-        }
-      : {}),
-  };
-};
-
-/** The workflow's own records, appended to the engine's report: advice, views, decision, withdrawal. */
-const workflowSection = (v: AssessmentVersion, lang: Lang): string => {
-  const nl = lang === 'nl';
-  const lines = [
-    `## ${nl ? 'Besluitvorming' : 'Decision-making'} (${nl ? 'versie' : 'version'} ${v.version}, ${v.status})`,
-    '',
-  ];
-  const a = v.dpoAdvice;
-  lines.push(
-    a === undefined
-      ? `- ${nl ? 'Advies FG (AVG art. 35 lid 2): nog niet vastgelegd' : 'DPO advice (GDPR Art. 35(2)): not yet recorded'}`
-      : `- ${nl ? 'Advies FG (AVG art. 35 lid 2)' : 'DPO advice (GDPR Art. 35(2))'}: ${a.name}, ${a.at.slice(0, 10)} — ${a.recommendation}: ${a.advice}`,
-  );
-  const w = v.dataSubjectViews;
-  lines.push(
-    w === undefined
-      ? `- ${nl ? 'Zienswijze betrokkenen (art. 35 lid 9): nog niet vastgelegd' : 'Views of data subjects (Art. 35(9)): not yet recorded'}`
-      : w.sought
-        ? `- ${nl ? 'Zienswijze betrokkenen (art. 35 lid 9)' : 'Views of data subjects (Art. 35(9))'}${w.representatives ? ` (${w.representatives})` : ''}: ${w.summary ?? ''}`
-        : `- ${nl ? 'Zienswijze niet gevraagd, omdat' : 'Views not sought, because'}: ${w.reasonNotSought ?? ''}`,
-  );
-  const d = v.decision;
-  if (d !== undefined) {
-    lines.push(
-      `- ${nl ? 'Besluit' : 'Decision'}: ${d.outcome} — ${d.name}, ${d.at.slice(0, 10)}: ${d.reasons}`,
-    );
-    if (v.validUntil !== undefined)
-      lines.push(`- ${nl ? 'Geldig' : 'In force'}: ${v.validFrom ?? d.at} — ${v.validUntil}`);
-  }
-  if (v.withdrawal !== undefined)
-    lines.push(
-      `- ${nl ? 'Ingetrokken' : 'Withdrawn'}: ${v.withdrawal.at.slice(0, 10)} — ${v.withdrawal.reason}`,
-    );
-  return `${lines.join('\n')}\n`;
 };

@@ -87,18 +87,32 @@ export const labelled = (label: string, value: string): readonly Run[] => [
   { text: value },
 ];
 
+/** A table whose rows start with their header cell; each column as [header, relative width]. */
+export const table = (
+  caption: string,
+  columns: readonly (readonly [string, number])[],
+  rows: readonly (readonly (string | Cell)[])[],
+  size?: Size,
+): Block => ({
+  kind: 'table',
+  caption,
+  columns: columns.map(([header, weight]) => ({ header, weight })),
+  rows,
+  rowHeaders: true,
+  ...(size === undefined ? {} : { size }),
+});
+
 /** A two-column table of facts: a row header and its value. */
 export const facts = (
   caption: string,
   header: [string, string],
   rows: readonly (readonly [string, string])[],
-): Block => ({
-  kind: 'table',
-  caption,
-  columns: [
-    { header: header[0], weight: 1 },
-    { header: header[1], weight: 2.6 },
-  ],
-  rows: rows.map(([k, v]) => [k, v]),
-  rowHeaders: true,
-});
+): Block =>
+  table(
+    caption,
+    [
+      [header[0], 1],
+      [header[1], 2.6],
+    ],
+    rows,
+  );

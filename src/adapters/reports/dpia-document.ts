@@ -6,53 +6,31 @@
  * measures (17), then the DPO advice, the human judgements and the decision, and an annex with
  * every finding. The structure is shared by the HTML and the PDF renderer.
  */
-import { findMeasure, type PurposeKind } from '../../core/assessment/catalogue.js';
+import { findMeasure } from '../../core/assessment/catalogue.js';
 import {
   ACHIEVEMENT_NAMES as ACH,
   OUTCOME_NAMES,
   PURPOSE_KIND_NAMES as KIND,
 } from '../../core/assessment/labels.js';
-import type { ReportFinding, ReportModel } from '../../core/assessment/report-model.js';
+import {
+  alternativeName,
+  leastIntrusiveText,
+  type ReportFinding,
+  type ReportModel,
+} from '../../core/assessment/report-model.js';
 import type { Scenario } from '../../core/assessment/scenario.schema.js';
-import type { Lang, Text } from '../../core/assessment/text.js';
+import { inLanguage, t, type InLanguage, type Lang, type Text } from '../../core/assessment/text.js';
 import { VERDICT_NAMES, type Verdict } from '../../core/assessment/verdict.js';
-import { facts, labelled, type Block, type Inline, type RenderDocument, type Tone } from './document.js';
-
-/**
- * The workflow around an assessment version (GDPR Art. 35(2), 35(9), the controller's decision).
- * The report model is the engine's output and holds none of this; the service that stores the
- * workflow passes it in. Everything is optional: a missing part is reported as missing.
- */
-export interface ReportWorkflow {
-  readonly version?: number | string;
-  readonly status?: 'draft' | 'approved' | 'rejected' | 'withdrawn';
-  /** Art. 35(2): the DPO's advice, in their words. */
-  readonly dpoAdvice?: {
-    readonly by: string;
-    readonly date: string;
-    readonly advice: string;
-    readonly followed?: boolean;
-    readonly response?: string;
-  };
-  /** Art. 35(9): the views of data subjects or their representatives, or why they were not sought. */
-  readonly dataSubjectViews?: {
-    readonly sought: boolean;
-    /** Who gave them, e.g. "Cliëntenraad", "Ondernemingsraad". */
-    readonly from?: string;
-    readonly date?: string;
-    readonly summary?: string;
-    readonly reasonNotSought?: string;
-  };
-  /** The accountable official's decision. */
-  readonly decision?: {
-    readonly by: string;
-    readonly role?: string;
-    readonly date: string;
-    readonly outcome: 'approved' | 'rejected';
-    readonly reasons: string;
-    readonly validUntil?: string;
-  };
-}
+import {
+  facts,
+  labelled,
+  table,
+  type Block,
+  type Inline,
+  type RenderDocument,
+  type Tone,
+} from './document.js';
+import type { ReportWorkflow } from './workflow.js';
 
 export interface DpiaReportOptions {
   readonly workflow?: ReportWorkflow;
@@ -64,362 +42,268 @@ export interface DpiaReportOptions {
   readonly scenario?: Scenario;
 }
 
-const L = {
-  nl: {
-    docTitle: 'DPIA',
-    subtitle: 'Gegevensbeschermingseffectbeoordeling volgens de paragrafen van het Model DPIA Rijksdienst',
-    verdict: 'Oordeel',
-    blocking: 'Blokkerende bevindingen',
-    conditionsN: (n: number) =>
+/** Every label of the document, Dutch and English side by side (core/assessment/text.ts). */
+const LABELS = {
+  docTitle: t('DPIA', 'DPIA'),
+  subtitle: t(
+    'Gegevensbeschermingseffectbeoordeling volgens de paragrafen van het Model DPIA Rijksdienst',
+    'Data protection impact assessment following the paragraphs of the Dutch government’s Model DPIA Rijksdienst',
+  ),
+  verdict: t('Oordeel', 'Verdict'),
+  blocking: t('Blokkerende bevindingen', 'Blocking findings'),
+  conditionsN: (n: number) =>
+    t(
       `${n} voorwaarde(n) moeten vervuld zijn voordat de maatregel mag worden gebruikt.`,
-    allPass: 'Alle bevindingen voldoen.',
-    dpiaRequired: 'DPIA verplicht',
-    key: 'Kerngegevens',
-    item: 'Onderdeel',
-    value: 'Gegeven',
-    controller: 'Verwerkingsverantwoordelijke',
-    assessedOn: 'Datum beoordeling',
-    measure: 'Maatregel',
-    version: 'Versie',
-    status: 'Status',
-    decision: 'Besluit',
-    none: 'geen',
-    notRecorded: 'niet vastgelegd',
-    yes: 'ja',
-    no: 'nee',
-    guide:
-      'Dit rapport volgt de zeventien paragrafen van het Model DPIA Rijksdienst (delen A tot en met D). Elke bevinding van de toets staat in de paragraaf waar zij thuishoort, met regel-id, uitkomst en bron. Waar de toets een menselijke afweging vraagt, staat het oordeel van een persoon als menselijk oordeel vermeld, met naam, datum en redenen; de uitkomst van de toets zelf blijft zichtbaar.',
-    partA: 'Deel A — Beschrijving kenmerken gegevensverwerkingen',
-    p1: '1. Voorstel',
-    p2: '2. Persoonsgegevens',
-    p3: '3–4. Gegevensverwerkingen, technieken en methoden',
-    p5: '5. Verwerkingsdoeleinden',
-    p6: '6. Betrokken partijen',
-    p7: '7. Belangen bij de gegevensverwerkingen',
-    p8: '8. Verwerkingslocaties',
-    p9: '9. Juridisch en beleidsmatig kader',
-    p10: '10. Bewaartermijnen',
-    partB: 'Deel B — Beoordeling rechtmatigheid gegevensverwerkingen',
-    p11: '11. Rechtsgrond',
-    p12: '12. Bijzondere persoonsgegevens',
-    p13: '13. Doelbinding',
-    p14: '14. Noodzaak en evenredigheid',
-    p14a: '14.1 Subsidiariteit: welke middelen, per middel de voor- en nadelen',
-    p14b: '14.2 Noodzaak',
-    p14c: '14.3 Proportionaliteit',
-    p15: '15. Rechten van de betrokkenen',
-    partC: 'Deel C — Beschrijving en beoordeling van risico’s voor de betrokkenen',
-    p16: '16. Risico’s',
-    partD: 'Deel D — Beschrijving van de beoogde maatregelen',
-    p17: '17. Maatregelen',
-    advice: 'Advies, zienswijzen en besluit',
-    annex: 'Bijlage — Alle bevindingen',
-    notes: 'Toelichting',
-    proposal: (name: string, rank: number) =>
+      `${n} condition(s) must be met before the measure may be used.`,
+    ),
+  allPass: t('Alle bevindingen voldoen.', 'All findings pass.'),
+  dpiaRequired: t('DPIA verplicht', 'DPIA required'),
+  key: t('Kerngegevens', 'Key facts'),
+  item: t('Onderdeel', 'Item'),
+  value: t('Gegeven', 'Value'),
+  controller: t('Verwerkingsverantwoordelijke', 'Controller'),
+  assessedOn: t('Datum beoordeling', 'Assessed on'),
+  measure: t('Maatregel', 'Measure'),
+  version: t('Versie', 'Version'),
+  status: t('Status', 'Status'),
+  decision: t('Besluit', 'Decision'),
+  none: t('geen', 'none'),
+  notRecorded: t('niet vastgelegd', 'not recorded'),
+  yes: t('ja', 'yes'),
+  no: t('nee', 'no'),
+  guide: t(
+    'Dit rapport volgt de zeventien paragrafen van het Model DPIA Rijksdienst (delen A tot en met D). Elke bevinding van de toets staat in de paragraaf waar zij thuishoort, met regel-id, uitkomst en bron. Waar de toets een menselijke afweging vraagt, staat het oordeel van een persoon als menselijk oordeel vermeld, met naam, datum en redenen; de uitkomst van de toets zelf blijft zichtbaar.',
+    'This report follows the seventeen paragraphs of the Model DPIA Rijksdienst (parts A to D). Every finding of the assessment appears in the paragraph it belongs to, with its rule id, outcome and source. Where the assessment needs a human judgement, a person’s judgement is shown as a human judgement, with name, date and reasons; the engine’s own outcome stays visible.',
+  ),
+  partA: t('Deel A — Beschrijving kenmerken gegevensverwerkingen', 'Part A — Description of the processing'),
+  p1: t('1. Voorstel', '1. Proposal'),
+  p2: t('2. Persoonsgegevens', '2. Personal data'),
+  p3: t(
+    '3–4. Gegevensverwerkingen, technieken en methoden',
+    '3–4. Processing operations, techniques and methods',
+  ),
+  p5: t('5. Verwerkingsdoeleinden', '5. Purposes of the processing'),
+  p6: t('6. Betrokken partijen', '6. Parties involved'),
+  p7: t('7. Belangen bij de gegevensverwerkingen', '7. Interests in the processing'),
+  p8: t('8. Verwerkingslocaties', '8. Processing locations'),
+  p9: t('9. Juridisch en beleidsmatig kader', '9. Legal and policy framework'),
+  p10: t('10. Bewaartermijnen', '10. Retention periods'),
+  partB: t('Deel B — Beoordeling rechtmatigheid gegevensverwerkingen', 'Part B — Assessment of lawfulness'),
+  p11: t('11. Rechtsgrond', '11. Legal basis'),
+  p12: t('12. Bijzondere persoonsgegevens', '12. Special categories of personal data'),
+  p13: t('13. Doelbinding', '13. Purpose limitation'),
+  p14: t('14. Noodzaak en evenredigheid', '14. Necessity and proportionality'),
+  p14a: t(
+    '14.1 Subsidiariteit: welke middelen, per middel de voor- en nadelen',
+    '14.1 Subsidiarity: which measures, and the pros and cons of each',
+  ),
+  p14b: t('14.2 Noodzaak', '14.2 Necessity'),
+  p14c: t('14.3 Proportionaliteit', '14.3 Proportionality'),
+  p15: t('15. Rechten van de betrokkenen', '15. Rights of data subjects'),
+  partC: t(
+    'Deel C — Beschrijving en beoordeling van risico’s voor de betrokkenen',
+    'Part C — Description and assessment of risks for data subjects',
+  ),
+  p16: t('16. Risico’s', '16. Risks'),
+  partD: t(
+    'Deel D — Beschrijving van de beoogde maatregelen',
+    'Part D — Description of the intended measures',
+  ),
+  p17: t('17. Maatregelen', '17. Measures'),
+  advice: t('Advies, zienswijzen en besluit', 'Advice, views and decision'),
+  annex: t('Bijlage — Alle bevindingen', 'Annex — All findings'),
+  notes: t('Toelichting', 'Notes'),
+  proposal: (name: string, rank: number) =>
+    t(
       `Beoordeeld middel: ${name} (nummer ${rank} van 10 in de catalogus, van minst naar meest ingrijpend).`,
-    scope: 'Reikwijdte',
-    rooms: 'Ruimten',
-    conversations: 'Soorten gesprek',
-    sensitive: 'gevoelig',
-    hours: 'Uren',
-    riskFlagged: 'Alleen gesprekken met een risicosignaal',
-    service: 'Dienst afhankelijk van de maatregel',
-    audio: 'Geluid',
-    dataItems: 'Verwerkte persoonsgegevens',
-    subjects: 'Categorieën betrokkenen',
-    staff: 'medewerkers',
-    residents: 'inwoners (cliënten)',
-    minors: 'minderjarigen',
-    vulnerable: 'kwetsbare groepen',
-    noData: 'Geen persoonsgegevens: het middel verwerkt niets over personen.',
-    alarmLog: 'Alarmlog: welke medewerker, welke ruimte, welk tijdstip (gewoon persoonsgegeven).',
-    video:
-      'Camerabeelden van inwoner en medewerker (gewoon persoonsgegeven; bij gevoelige gesprekken zeer persoonlijk).',
-    sound: 'Geluid: de inhoud van het gesprek (waarschijnlijk bijzondere persoonsgegevens, art. 9 AVG).',
-    trigger: 'Wanneer',
-    stores: 'Opslag',
-    whoSees: 'Wie ziet het',
-    covert: 'Heimelijk',
-    triggers: {
-      none: 'niets wordt verwerkt',
-      'manual-alarm': 'alleen als een medewerker op de alarmknop drukt',
-      continuous: 'doorlopend tijdens de gesprekken in de reikwijdte',
-      live: 'live meekijken, zonder opname',
-    },
-    stored: 'beelden of geluid worden opgeslagen',
-    notStored: 'niets wordt opgeslagen (alleen getoond of in het geheugen)',
-    purposeKinds: 'Soort doel',
-    parties: 'Betrokken partijen',
-    party: 'Partij',
-    role: 'Rol',
-    controllerRole: 'verwerkingsverantwoordelijke',
-    internal: 'intern ontvanger (inzage)',
-    accessRoles: 'Rollen met toegang tot beelden',
-    interests:
-      'Belang van de medewerkers: veilig werken; de werkgever moet agressie en geweld voorkomen en beperken (Arbeidsomstandighedenwet). Belang van de inwoners: gesprekken met de overheid over privacygevoelige onderwerpen vinden in beginsel onbespied plaats; niemand mag een dienst worden onthouden omdat hij bezwaar heeft tegen een camera.',
-    views: 'Zienswijze van betrokkenen of hun vertegenwoordigers (art. 35(9) AVG)',
-    viewsSought: 'gevraagd',
-    viewsNotSought: 'niet gevraagd',
-    reason: 'reden',
-    location:
-      'Proportio slaat gegevens op bij de verwerkingsverantwoordelijke zelf; deze beoordeling gaat uit van geen doorgifte buiten de Europese Economische Ruimte. Controleer dit voor de eigen inrichting (hosting, beheer op afstand).',
-    basis: 'Grondslag',
-    provision: 'Wettelijke bepaling',
-    noProvision: 'geen wettelijke bepaling genoemd',
-    retention: 'Bewaartermijn',
-    hoursUnit: (h: number) => `${h} uur`,
-    autoDelete: 'Automatisch verwijderen',
-    catalogueDefault: 'standaard in de catalogus',
-    nothingStored: 'niet van toepassing: het middel slaat geen beelden of geluid op',
-    alternatives: 'Alternatieven naast elkaar',
-    alt: 'Middel',
-    help: 'Directe hulp',
-    deter: 'Afschrik\u00ADking',
-    proof: 'Bewijs',
-    meets: 'Bereikt doel',
-    verdictCol: 'Oordeel (blokkerend)',
-    pros: 'Voordelen',
-    cons: 'Nadelen',
-    assessed: 'beoordeeld',
-    perPurpose: 'Minst ingrijpend per doel',
-    documented: 'Alternatieven zoals gedocumenteerd in de beoordeling',
-    altStatus: {
-      'in-place-insufficient': 'aanwezig, onvoldoende',
-      'considered-insufficient': 'overwogen, onvoldoende',
-      'adopted-instead': 'in plaats daarvan gekozen',
-      'not-considered': 'niet overwogen',
-    },
-    reasons: 'Redenen',
-    evidence: 'Bewijs van risico',
-    incidents: 'Incidenten in de reikwijdte',
-    serious: 'waarvan ernstig of met aangifte',
-    danger: 'Concreet dreigend gevaar',
-    stats: 'Algemene statistiek',
-    dpiaDet: 'Is een DPIA verplicht?',
-    apItems: 'Punten van de AP-lijst (Stcrt. 2019, 64418)',
-    wpCriteria: 'WP248-criteria (twee of meer: DPIA waarschijnlijk verplicht)',
-    number: 'Nr.',
-    name: 'Omschrijving',
-    residual: 'Restrisico volgens de beoordeling',
-    risks: 'Open punten uit de toets',
-    outcome: 'Uitkomst',
-    whatNeeded: 'Wat nodig is',
-    noRisks: 'Geen open punten: alle bevindingen voldoen.',
-    conditions: 'Voorwaarden van het oordeel',
-    noConditions: 'Het oordeel verbindt geen voorwaarden aan het middel.',
-    notPermittedNoConditions:
-      'Het middel is niet toegestaan. De voorwaarden hieronder zijn nodig, maar heffen de blokkerende bevindingen niet op.',
-    otherFindings: 'Overige bevindingen',
-    dpo: 'Advies van de functionaris gegevensbescherming (art. 35(2) AVG)',
-    dpoDateOnly: (d: string) =>
-      `Advies vastgelegd op ${d}; de tekst van het advies staat niet in het scenario.`,
-    dpoMissing: 'Geen advies van de functionaris gegevensbescherming vastgelegd.',
-    followed: 'Advies gevolgd',
-    response: 'Reactie van de verwerkingsverantwoordelijke',
-    judgements: 'Menselijke oordelen',
-    judgementsIntro:
-      'Deze oordelen zijn van de genoemde personen, niet van de toets. De uitkomst van de toets blijft ernaast staan.',
-    noJudgements: 'Er zijn geen menselijke oordelen vastgelegd.',
-    rule: 'Regel',
-    engine: 'Uitkomst toets',
-    judged: 'Oordeel persoon',
-    by: 'Door',
-    date: 'Datum',
-    decisionH: 'Besluit van de verantwoordelijke',
-    noDecision:
-      'Er is geen besluit vastgelegd. Dit is een concept: alleen een goedgekeurde versie, met advies van de FG en een besluit van de verantwoordelijke, in werking en vóór de herbeoordelingsdatum, kan een opnamemodus inschakelen.',
-    approved: 'goedgekeurd',
-    rejected: 'afgewezen',
-    validUntil: 'Geldig tot',
-    statusNames: {
-      draft: 'concept',
-      approved: 'goedgekeurd',
-      rejected: 'afgewezen',
-      withdrawn: 'ingetrokken',
-    },
-    findingsTable: 'Alle bevindingen met uitkomst en bron',
-    source: 'Bron',
-    title: 'Titel',
-    humanJudgement: 'Menselijk oordeel',
-    engineSaid: 'uitkomst van de toets',
-    condition: 'Voorwaarde',
-    judgedBy: 'oordeel van',
-  },
-  en: {
-    docTitle: 'DPIA',
-    subtitle:
-      'Data protection impact assessment following the paragraphs of the Dutch government’s Model DPIA Rijksdienst',
-    verdict: 'Verdict',
-    blocking: 'Blocking findings',
-    conditionsN: (n: number) => `${n} condition(s) must be met before the measure may be used.`,
-    allPass: 'All findings pass.',
-    dpiaRequired: 'DPIA required',
-    key: 'Key facts',
-    item: 'Item',
-    value: 'Value',
-    controller: 'Controller',
-    assessedOn: 'Assessed on',
-    measure: 'Measure',
-    version: 'Version',
-    status: 'Status',
-    decision: 'Decision',
-    none: 'none',
-    notRecorded: 'not recorded',
-    yes: 'yes',
-    no: 'no',
-    guide:
-      'This report follows the seventeen paragraphs of the Model DPIA Rijksdienst (parts A to D). Every finding of the assessment appears in the paragraph it belongs to, with its rule id, outcome and source. Where the assessment needs a human judgement, a person’s judgement is shown as a human judgement, with name, date and reasons; the engine’s own outcome stays visible.',
-    partA: 'Part A — Description of the processing',
-    p1: '1. Proposal',
-    p2: '2. Personal data',
-    p3: '3–4. Processing operations, techniques and methods',
-    p5: '5. Purposes of the processing',
-    p6: '6. Parties involved',
-    p7: '7. Interests in the processing',
-    p8: '8. Processing locations',
-    p9: '9. Legal and policy framework',
-    p10: '10. Retention periods',
-    partB: 'Part B — Assessment of lawfulness',
-    p11: '11. Legal basis',
-    p12: '12. Special categories of personal data',
-    p13: '13. Purpose limitation',
-    p14: '14. Necessity and proportionality',
-    p14a: '14.1 Subsidiarity: which measures, and the pros and cons of each',
-    p14b: '14.2 Necessity',
-    p14c: '14.3 Proportionality',
-    p15: '15. Rights of data subjects',
-    partC: 'Part C — Description and assessment of risks for data subjects',
-    p16: '16. Risks',
-    partD: 'Part D — Description of the intended measures',
-    p17: '17. Measures',
-    advice: 'Advice, views and decision',
-    annex: 'Annex — All findings',
-    notes: 'Notes',
-    proposal: (name: string, rank: number) =>
       `Measure assessed: ${name} (number ${rank} of 10 in the catalogue, from least to most intrusive).`,
-    scope: 'Scope',
-    rooms: 'Rooms',
-    conversations: 'Kinds of conversation',
-    sensitive: 'sensitive',
-    hours: 'Hours',
-    riskFlagged: 'Risk-flagged conversations only',
-    service: 'Service conditional on the measure',
-    audio: 'Sound',
-    dataItems: 'Personal data processed',
-    subjects: 'Categories of data subjects',
-    staff: 'staff',
-    residents: 'residents (clients)',
-    minors: 'minors',
-    vulnerable: 'vulnerable groups',
-    noData: 'No personal data: the measure processes nothing about people.',
-    alarmLog: 'Alarm log: which staff member, which room, what time (ordinary personal data).',
-    video:
-      'Images of resident and staff member (ordinary personal data; highly personal in sensitive conversations).',
-    sound: 'Sound: the content of the conversation (likely special-category data, GDPR Art. 9).',
-    trigger: 'When',
-    stores: 'Storage',
-    whoSees: 'Who sees it',
-    covert: 'Covert',
-    triggers: {
-      none: 'nothing is processed',
-      'manual-alarm': 'only when a staff member presses the alarm',
-      continuous: 'continuously during the conversations in scope',
-      live: 'watched live, not recorded',
-    },
-    stored: 'images or sound are stored',
-    notStored: 'nothing is stored (only shown or held in memory)',
-    purposeKinds: 'Kind of purpose',
-    parties: 'Parties involved',
-    party: 'Party',
-    role: 'Role',
-    controllerRole: 'controller',
-    internal: 'internal recipient (viewing)',
-    accessRoles: 'Roles with access to footage',
-    interests:
-      'Staff interest: safe work; the employer must prevent and limit aggression and violence (Working Conditions Act). Residents’ interest: conversations with government about privacy-sensitive subjects take place, in principle, unobserved; nobody may be refused a service for objecting to a camera.',
-    views: 'Views of data subjects or their representatives (GDPR Art. 35(9))',
-    viewsSought: 'sought',
-    viewsNotSought: 'not sought',
-    reason: 'reason',
-    location:
-      'Proportio stores data at the controller itself; this assessment assumes no transfer outside the European Economic Area. Check this for your own installation (hosting, remote administration).',
-    basis: 'Legal basis',
-    provision: 'Provision of law',
-    noProvision: 'no provision of law cited',
-    retention: 'Retention',
-    hoursUnit: (h: number) => `${h} hours`,
-    autoDelete: 'Automatic deletion',
-    catalogueDefault: 'catalogue default',
-    nothingStored: 'not applicable: the measure stores no images or sound',
-    alternatives: 'Alternatives side by side',
-    alt: 'Measure',
-    help: 'Immediate help',
-    deter: 'Deter\u00ADrence',
-    proof: 'Evidence',
-    meets: 'Meets purpose',
-    verdictCol: 'Verdict (blocking)',
-    pros: 'Pros',
-    cons: 'Cons',
-    assessed: 'assessed',
-    perPurpose: 'Least intrusive per purpose',
-    documented: 'Alternatives as documented in the assessment',
-    altStatus: {
-      'in-place-insufficient': 'in place, insufficient',
-      'considered-insufficient': 'considered, insufficient',
-      'adopted-instead': 'adopted instead',
-      'not-considered': 'not considered',
-    },
-    reasons: 'Reasons',
-    evidence: 'Evidence of risk',
-    incidents: 'Incidents in scope',
-    serious: 'of which serious or reported to the police',
-    danger: 'Concrete imminent danger',
-    stats: 'General statistics',
-    dpiaDet: 'Is a DPIA required?',
-    apItems: 'Dutch DPA list items (Stcrt. 2019, 64418)',
-    wpCriteria: 'WP248 criteria (two or more: a DPIA is likely required)',
-    number: 'No.',
-    name: 'Description',
-    residual: 'Residual risk according to the assessment',
-    risks: 'Open points from the assessment',
-    outcome: 'Outcome',
-    whatNeeded: 'What is needed',
-    noRisks: 'No open points: every finding passes.',
-    conditions: 'Conditions of the verdict',
-    noConditions: 'The verdict attaches no conditions to the measure.',
-    notPermittedNoConditions:
-      'The measure is not permitted. The conditions below are needed, but they do not cure the blocking findings.',
-    otherFindings: 'Other findings',
-    dpo: 'Advice of the data protection officer (GDPR Art. 35(2))',
-    dpoDateOnly: (d: string) => `Advice recorded on ${d}; the text of the advice is not in the scenario.`,
-    dpoMissing: 'No advice of the data protection officer has been recorded.',
-    followed: 'Advice followed',
-    response: 'Controller’s response',
-    judgements: 'Human judgements',
-    judgementsIntro:
-      'These judgements are the named persons’, not the engine’s. The engine’s outcome is shown next to them.',
-    noJudgements: 'No human judgements have been recorded.',
-    rule: 'Rule',
-    engine: 'Engine outcome',
-    judged: 'Person’s judgement',
-    by: 'By',
-    date: 'Date',
-    decisionH: 'Decision of the accountable official',
-    noDecision:
-      'No decision has been recorded. This is a draft: only an approved version, with the DPO’s advice and a decision by the accountable official, in force and before its review date, can enable a recording mode.',
-    approved: 'approved',
-    rejected: 'rejected',
-    validUntil: 'Valid until',
-    statusNames: { draft: 'draft', approved: 'approved', rejected: 'rejected', withdrawn: 'withdrawn' },
-    findingsTable: 'All findings with outcome and source',
-    source: 'Source',
-    title: 'Title',
-    humanJudgement: 'Human judgement',
-    engineSaid: 'engine outcome',
-    condition: 'Condition',
-    judgedBy: 'judgement of',
+    ),
+  scope: t('Reikwijdte', 'Scope'),
+  rooms: t('Ruimten', 'Rooms'),
+  conversations: t('Soorten gesprek', 'Kinds of conversation'),
+  sensitive: t('gevoelig', 'sensitive'),
+  hours: t('Uren', 'Hours'),
+  riskFlagged: t('Alleen gesprekken met een risicosignaal', 'Risk-flagged conversations only'),
+  service: t('Dienst afhankelijk van de maatregel', 'Service conditional on the measure'),
+  audio: t('Geluid', 'Sound'),
+  dataItems: t('Verwerkte persoonsgegevens', 'Personal data processed'),
+  subjects: t('Categorieën betrokkenen', 'Categories of data subjects'),
+  staff: t('medewerkers', 'staff'),
+  residents: t('inwoners (cliënten)', 'residents (clients)'),
+  minors: t('minderjarigen', 'minors'),
+  vulnerable: t('kwetsbare groepen', 'vulnerable groups'),
+  noData: t(
+    'Geen persoonsgegevens: het middel verwerkt niets over personen.',
+    'No personal data: the measure processes nothing about people.',
+  ),
+  alarmLog: t(
+    'Alarmlog: welke medewerker, welke ruimte, welk tijdstip (gewoon persoonsgegeven).',
+    'Alarm log: which staff member, which room, what time (ordinary personal data).',
+  ),
+  video: t(
+    'Camerabeelden van inwoner en medewerker (gewoon persoonsgegeven; bij gevoelige gesprekken zeer persoonlijk).',
+    'Images of resident and staff member (ordinary personal data; highly personal in sensitive conversations).',
+  ),
+  sound: t(
+    'Geluid: de inhoud van het gesprek (waarschijnlijk bijzondere persoonsgegevens, art. 9 AVG).',
+    'Sound: the content of the conversation (likely special-category data, GDPR Art. 9).',
+  ),
+  trigger: t('Wanneer', 'When'),
+  stores: t('Opslag', 'Storage'),
+  whoSees: t('Wie ziet het', 'Who sees it'),
+  covert: t('Heimelijk', 'Covert'),
+  triggers: {
+    none: t('niets wordt verwerkt', 'nothing is processed'),
+    'manual-alarm': t(
+      'alleen als een medewerker op de alarmknop drukt',
+      'only when a staff member presses the alarm',
+    ),
+    continuous: t(
+      'doorlopend tijdens de gesprekken in de reikwijdte',
+      'continuously during the conversations in scope',
+    ),
+    live: t('live meekijken, zonder opname', 'watched live, not recorded'),
   },
-} as const;
+  stored: t('beelden of geluid worden opgeslagen', 'images or sound are stored'),
+  notStored: t(
+    'niets wordt opgeslagen (alleen getoond of in het geheugen)',
+    'nothing is stored (only shown or held in memory)',
+  ),
+  purposeKinds: t('Soort doel', 'Kind of purpose'),
+  parties: t('Betrokken partijen', 'Parties involved'),
+  party: t('Partij', 'Party'),
+  role: t('Rol', 'Role'),
+  controllerRole: t('verwerkingsverantwoordelijke', 'controller'),
+  internal: t('intern ontvanger (inzage)', 'internal recipient (viewing)'),
+  accessRoles: t('Rollen met toegang tot beelden', 'Roles with access to footage'),
+  interests: t(
+    'Belang van de medewerkers: veilig werken; de werkgever moet agressie en geweld voorkomen en beperken (Arbeidsomstandighedenwet). Belang van de inwoners: gesprekken met de overheid over privacygevoelige onderwerpen vinden in beginsel onbespied plaats; niemand mag een dienst worden onthouden omdat hij bezwaar heeft tegen een camera.',
+    'Staff interest: safe work; the employer must prevent and limit aggression and violence (Working Conditions Act). Residents’ interest: conversations with government about privacy-sensitive subjects take place, in principle, unobserved; nobody may be refused a service for objecting to a camera.',
+  ),
+  views: t(
+    'Zienswijze van betrokkenen of hun vertegenwoordigers (art. 35(9) AVG)',
+    'Views of data subjects or their representatives (GDPR Art. 35(9))',
+  ),
+  viewsSought: t('gevraagd', 'sought'),
+  viewsNotSought: t('niet gevraagd', 'not sought'),
+  reason: t('reden', 'reason'),
+  location: t(
+    'Proportio slaat gegevens op bij de verwerkingsverantwoordelijke zelf; deze beoordeling gaat uit van geen doorgifte buiten de Europese Economische Ruimte. Controleer dit voor de eigen inrichting (hosting, beheer op afstand).',
+    'Proportio stores data at the controller itself; this assessment assumes no transfer outside the European Economic Area. Check this for your own installation (hosting, remote administration).',
+  ),
+  basis: t('Grondslag', 'Legal basis'),
+  provision: t('Wettelijke bepaling', 'Provision of law'),
+  noProvision: t('geen wettelijke bepaling genoemd', 'no provision of law cited'),
+  retention: t('Bewaartermijn', 'Retention'),
+  hoursUnit: (h: number) => t(`${h} uur`, `${h} hours`),
+  autoDelete: t('Automatisch verwijderen', 'Automatic deletion'),
+  catalogueDefault: t('standaard in de catalogus', 'catalogue default'),
+  nothingStored: t(
+    'niet van toepassing: het middel slaat geen beelden of geluid op',
+    'not applicable: the measure stores no images or sound',
+  ),
+  alternatives: t('Alternatieven naast elkaar', 'Alternatives side by side'),
+  alt: t('Middel', 'Measure'),
+  help: t('Directe hulp', 'Immediate help'),
+  deter: t('Afschrik\u00ADking', 'Deter\u00ADrence'),
+  proof: t('Bewijs', 'Evidence'),
+  meets: t('Bereikt doel', 'Meets purpose'),
+  verdictCol: t('Oordeel (blokkerend)', 'Verdict (blocking)'),
+  pros: t('Voordelen', 'Pros'),
+  cons: t('Nadelen', 'Cons'),
+  assessed: t('beoordeeld', 'assessed'),
+  perPurpose: t('Minst ingrijpend per doel', 'Least intrusive per purpose'),
+  documented: t(
+    'Alternatieven zoals gedocumenteerd in de beoordeling',
+    'Alternatives as documented in the assessment',
+  ),
+  altStatus: {
+    'in-place-insufficient': t('aanwezig, onvoldoende', 'in place, insufficient'),
+    'considered-insufficient': t('overwogen, onvoldoende', 'considered, insufficient'),
+    'adopted-instead': t('in plaats daarvan gekozen', 'adopted instead'),
+    'not-considered': t('niet overwogen', 'not considered'),
+  },
+  reasons: t('Redenen', 'Reasons'),
+  evidence: t('Bewijs van risico', 'Evidence of risk'),
+  incidents: t('Incidenten in de reikwijdte', 'Incidents in scope'),
+  serious: t('waarvan ernstig of met aangifte', 'of which serious or reported to the police'),
+  danger: t('Concreet dreigend gevaar', 'Concrete imminent danger'),
+  stats: t('Algemene statistiek', 'General statistics'),
+  dpiaDet: t('Is een DPIA verplicht?', 'Is a DPIA required?'),
+  apItems: t('Punten van de AP-lijst (Stcrt. 2019, 64418)', 'Dutch DPA list items (Stcrt. 2019, 64418)'),
+  wpCriteria: t(
+    'WP248-criteria (twee of meer: DPIA waarschijnlijk verplicht)',
+    'WP248 criteria (two or more: a DPIA is likely required)',
+  ),
+  number: t('Nr.', 'No.'),
+  name: t('Omschrijving', 'Description'),
+  residual: t('Restrisico volgens de beoordeling', 'Residual risk according to the assessment'),
+  risks: t('Open punten uit de toets', 'Open points from the assessment'),
+  outcome: t('Uitkomst', 'Outcome'),
+  whatNeeded: t('Wat nodig is', 'What is needed'),
+  noRisks: t('Geen open punten: alle bevindingen voldoen.', 'No open points: every finding passes.'),
+  conditions: t('Voorwaarden van het oordeel', 'Conditions of the verdict'),
+  noConditions: t(
+    'Het oordeel verbindt geen voorwaarden aan het middel.',
+    'The verdict attaches no conditions to the measure.',
+  ),
+  notPermittedNoConditions: t(
+    'Het middel is niet toegestaan. De voorwaarden hieronder zijn nodig, maar heffen de blokkerende bevindingen niet op.',
+    'The measure is not permitted. The conditions below are needed, but they do not cure the blocking findings.',
+  ),
+  otherFindings: t('Overige bevindingen', 'Other findings'),
+  dpo: t(
+    'Advies van de functionaris gegevensbescherming (art. 35(2) AVG)',
+    'Advice of the data protection officer (GDPR Art. 35(2))',
+  ),
+  dpoDateOnly: (d: string) =>
+    t(
+      `Advies vastgelegd op ${d}; de tekst van het advies staat niet in het scenario.`,
+      `Advice recorded on ${d}; the text of the advice is not in the scenario.`,
+    ),
+  dpoMissing: t(
+    'Geen advies van de functionaris gegevensbescherming vastgelegd.',
+    'No advice of the data protection officer has been recorded.',
+  ),
+  followed: t('Advies gevolgd', 'Advice followed'),
+  response: t('Reactie van de verwerkingsverantwoordelijke', 'Controller’s response'),
+  judgements: t('Menselijke oordelen', 'Human judgements'),
+  judgementsIntro: t(
+    'Deze oordelen zijn van de genoemde personen, niet van de toets. De uitkomst van de toets blijft ernaast staan.',
+    'These judgements are the named persons’, not the engine’s. The engine’s outcome is shown next to them.',
+  ),
+  noJudgements: t('Er zijn geen menselijke oordelen vastgelegd.', 'No human judgements have been recorded.'),
+  rule: t('Regel', 'Rule'),
+  engine: t('Uitkomst toets', 'Engine outcome'),
+  judged: t('Oordeel persoon', 'Person’s judgement'),
+  by: t('Door', 'By'),
+  date: t('Datum', 'Date'),
+  decisionH: t('Besluit van de verantwoordelijke', 'Decision of the accountable official'),
+  noDecision: t(
+    'Er is geen besluit vastgelegd. Dit is een concept: alleen een goedgekeurde versie, met advies van de FG en een besluit van de verantwoordelijke, in werking en vóór de herbeoordelingsdatum, kan een opnamemodus inschakelen.',
+    'No decision has been recorded. This is a draft: only an approved version, with the DPO’s advice and a decision by the accountable official, in force and before its review date, can enable a recording mode.',
+  ),
+  approved: t('goedgekeurd', 'approved'),
+  rejected: t('afgewezen', 'rejected'),
+  validUntil: t('Geldig tot', 'Valid until'),
+  statusNames: {
+    draft: t('concept', 'draft'),
+    // Submitted but not decided: to the reader of a DPIA still a draft.
+    submitted: t('concept', 'draft'),
+    approved: t('goedgekeurd', 'approved'),
+    rejected: t('afgewezen', 'rejected'),
+    withdrawn: t('ingetrokken', 'withdrawn'),
+  },
+  findingsTable: t('Alle bevindingen met uitkomst en bron', 'All findings with outcome and source'),
+  source: t('Bron', 'Source'),
+  title: t('Titel', 'Title'),
+  humanJudgement: t('Menselijk oordeel', 'Human judgement'),
+  engineSaid: t('uitkomst van de toets', 'engine outcome'),
+  condition: t('Voorwaarde', 'Condition'),
+  judgedBy: t('oordeel van', 'judgement of'),
+};
+
+type Labels = InLanguage<typeof LABELS>;
 
 const VERDICT_TONE: Readonly<Record<Verdict, Tone>> = {
   'not-permitted': 'negative',
@@ -458,16 +342,13 @@ const PARAGRAPH_OF: Readonly<
 };
 
 /** "voldoet" or, for a judged review, "menselijke afweging nodig → voldoet (oordeel van J. Jansen)". */
-export const outcomeText = (f: ReportFinding, lang: Lang): string => {
+const outcomeText = (f: ReportFinding, lang: Lang, l: Labels): string => {
   const engine = OUTCOME_NAMES[f.engineOutcome][lang];
   const j = f.humanJudgement;
-  return j === undefined
-    ? engine
-    : `${engine} → ${OUTCOME_NAMES[j.outcome][lang]} (${L[lang].judgedBy} ${j.name})`;
+  return j === undefined ? engine : `${engine} → ${OUTCOME_NAMES[j.outcome][lang]} (${l.judgedBy} ${j.name})`;
 };
 
-const findingBlocks = (f: ReportFinding, lang: Lang, level: 4 | 5): Block[] => {
-  const l = L[lang];
+const findingBlocks = (f: ReportFinding, lang: Lang, l: Labels, level: 4 | 5): Block[] => {
   const out: Block[] = [
     { kind: 'heading', level, text: `${f.ruleId} — ${f.title[lang]}` },
     { kind: 'paragraph', content: labelled(l.outcome, OUTCOME_NAMES[f.engineOutcome][lang]) },
@@ -497,15 +378,15 @@ const findingBlocks = (f: ReportFinding, lang: Lang, level: 4 | 5): Block[] => {
   return out;
 };
 
-const hoursOrDefault = (h: number | null | undefined, lang: Lang): string =>
-  h === null || h === undefined ? L[lang].notRecorded : L[lang].hoursUnit(h);
+const hoursOrDefault = (h: number | null | undefined, l: Labels): string =>
+  h === null || h === undefined ? l.notRecorded : l.hoursUnit(h);
 
 export const buildDpiaDocument = (
   m: ReportModel,
   lang: Lang,
   options: DpiaReportOptions = {},
 ): RenderDocument => {
-  const l = L[lang];
+  const l = inLanguage(LABELS, lang);
   const tx = (t: Text): string => t[lang];
   const s = options.scenario;
   const w = options.workflow;
@@ -517,7 +398,7 @@ export const buildDpiaDocument = (
   const findingsIn = (p: string): Block[] =>
     m.findings
       .filter((f) => (PARAGRAPH_OF[f.ruleId] ?? 'p17') === p)
-      .flatMap((f) => findingBlocks(f, lang, p.startsWith('p14') ? 5 : 4));
+      .flatMap((f) => findingBlocks(f, lang, l, p.startsWith('p14') ? 5 : 4));
   const failing = m.findings.filter((f) => f.effectiveOutcome === 'fail').map((f) => f.ruleId);
 
   // Title and summary.
@@ -621,16 +502,16 @@ export const buildDpiaDocument = (
   if (measure !== undefined && measure.captures.length > 0) partyRows.push([tx(measure.whoSees), l.internal]);
   const roles = s?.safeguards.access?.roles ?? [];
   if (roles.length > 0) partyRows.push([roles.join(', '), l.accessRoles]);
-  push({
-    kind: 'table',
-    caption: l.parties,
-    columns: [
-      { header: l.party, weight: 2 },
-      { header: l.role, weight: 1.4 },
-    ],
-    rows: partyRows,
-    rowHeaders: true,
-  });
+  push(
+    table(
+      l.parties,
+      [
+        [l.party, 2],
+        [l.role, 1.4],
+      ],
+      partyRows,
+    ),
+  );
 
   push({ kind: 'heading', level: 3, text: l.p7 });
   push({ kind: 'paragraph', content: l.interests });
@@ -674,8 +555,8 @@ export const buildDpiaDocument = (
           !stores
             ? l.nothingStored
             : s?.safeguards.retentionHours !== undefined
-              ? hoursOrDefault(s.safeguards.retentionHours, lang)
-              : `${hoursOrDefault(measure.defaultRetentionHours, lang)} (${l.catalogueDefault})`,
+              ? hoursOrDefault(s.safeguards.retentionHours, l)
+              : `${hoursOrDefault(measure.defaultRetentionHours, l)} (${l.catalogueDefault})`,
         ],
         [
           l.autoDelete,
@@ -703,58 +584,52 @@ export const buildDpiaDocument = (
 
   push({ kind: 'heading', level: 3, text: l.p14 });
   push({ kind: 'heading', level: 4, text: l.p14a });
-  const nameOf = (id: string): string =>
-    tx(m.alternatives.rows.find((r) => r.measureId === id)?.name ?? { nl: id, en: id });
-  push({
-    kind: 'table',
-    caption: `${l.alternatives} (${m.alternatives.purposeKinds.map((k) => tx(KIND[k])).join(', ') || l.none})`,
-    size: 'xsmall',
-    rowHeaders: true,
-    columns: [
-      { header: l.alt, weight: 2.5 },
-      { header: l.help, weight: 1 },
-      { header: l.deter, weight: 1.15 },
-      { header: l.proof, weight: 0.95 },
-      { header: l.meets, weight: 0.95 },
-      { header: l.verdictCol, weight: 1.7 },
-      { header: l.pros, weight: 2.2 },
-      { header: l.cons, weight: 2.2 },
-    ],
-    rows: m.alternatives.rows.map((r) => [
-      { text: `${r.rank}. ${tx(r.name)}${r.assessed ? ` (${l.assessed})` : ''}`, bold: true },
-      tx(ACH[r.achieves['immediate-help']]),
-      tx(ACH[r.achieves.deterrence]),
-      tx(ACH[r.achieves.evidence]),
-      r.meetsPurpose ? l.yes : l.no,
-      `${tx(VERDICT_NAMES[r.verdict])}${r.failedRules.length > 0 ? ` (${r.failedRules.join(', ')})` : ''}`,
-      tx(r.pros),
-      tx(r.cons),
-    ]),
-  });
-  push({ kind: 'paragraph', content: [{ text: tx(m.alternatives.conclusion), bold: true }] });
-  const per = Object.entries(m.alternatives.leastIntrusivePerPurpose) as [PurposeKind, string][];
-  if (per.length > 0)
-    push({
-      kind: 'paragraph',
-      content: labelled(l.perPurpose, per.map(([k, id]) => `${tx(KIND[k])} → ${nameOf(id)}`).join('; ')),
-    });
-  if (s !== undefined && s.alternatives.length > 0) {
-    push({
-      kind: 'table',
-      caption: l.documented,
-      rowHeaders: true,
-      size: 'small',
-      columns: [
-        { header: l.alt, weight: 1.6 },
-        { header: l.status, weight: 1.1 },
-        { header: l.reasons, weight: 3.3 },
+  push(
+    table(
+      `${l.alternatives} (${m.alternatives.purposeKinds.map((k) => tx(KIND[k])).join(', ') || l.none})`,
+      [
+        [l.alt, 2.5],
+        [l.help, 1],
+        [l.deter, 1.15],
+        [l.proof, 0.95],
+        [l.meets, 0.95],
+        [l.verdictCol, 1.7],
+        [l.pros, 2.2],
+        [l.cons, 2.2],
       ],
-      rows: s.alternatives.map((a) => [
-        nameOf(a.measure),
-        l.altStatus[a.status],
-        a.reasons === '' ? '—' : a.reasons,
+      m.alternatives.rows.map((r) => [
+        { text: `${r.rank}. ${tx(r.name)}${r.assessed ? ` (${l.assessed})` : ''}`, bold: true },
+        tx(ACH[r.achieves['immediate-help']]),
+        tx(ACH[r.achieves.deterrence]),
+        tx(ACH[r.achieves.evidence]),
+        r.meetsPurpose ? l.yes : l.no,
+        `${tx(VERDICT_NAMES[r.verdict])}${r.failedRules.length > 0 ? ` (${r.failedRules.join(', ')})` : ''}`,
+        tx(r.pros),
+        tx(r.cons),
       ]),
-    });
+      'xsmall',
+    ),
+  );
+  push({ kind: 'paragraph', content: [{ text: tx(m.alternatives.conclusion), bold: true }] });
+  const perPurpose = leastIntrusiveText(m);
+  if (perPurpose !== undefined) push({ kind: 'paragraph', content: labelled(l.perPurpose, tx(perPurpose)) });
+  if (s !== undefined && s.alternatives.length > 0) {
+    push(
+      table(
+        l.documented,
+        [
+          [l.alt, 1.6],
+          [l.status, 1.1],
+          [l.reasons, 3.3],
+        ],
+        s.alternatives.map((a) => [
+          tx(alternativeName(m, a.measure)),
+          l.altStatus[a.status],
+          a.reasons === '' ? '—' : a.reasons,
+        ]),
+        'small',
+      ),
+    );
   }
   push(...findingsIn('p14a'));
 
@@ -779,46 +654,43 @@ export const buildDpiaDocument = (
   const named = (caption: string, items: ReportModel['dpia']['apListItems']): Block =>
     items.length === 0
       ? { kind: 'paragraph', content: labelled(caption, l.none) }
-      : {
-          kind: 'table',
+      : table(
           caption,
-          rowHeaders: true,
-          columns: [
-            { header: l.number, weight: 0.5 },
-            { header: l.name, weight: 5 },
+          [
+            [l.number, 0.5],
+            [l.name, 5],
           ],
-          rows: items.map((i) => [String(i.number), tx(i.name)]),
-        };
+          items.map((i) => [String(i.number), tx(i.name)]),
+        );
   push(named(l.apItems, m.dpia.apListItems), named(l.wpCriteria, m.dpia.wp248Criteria));
   if (m.dpia.reasons.length > 0) push({ kind: 'list', items: m.dpia.reasons.map(tx) });
   if (s?.dpia.residualRisk !== undefined)
     push({ kind: 'paragraph', content: labelled(l.residual, s.dpia.residualRisk) });
   const open = m.findings.filter((f) => f.effectiveOutcome !== 'pass');
   if (open.length === 0) push({ kind: 'paragraph', content: l.noRisks });
-  else {
-    push({
-      kind: 'table',
-      caption: l.risks,
-      rowHeaders: true,
-      size: 'small',
-      columns: [
-        { header: l.rule, weight: 0.8 },
-        { header: l.title, weight: 2.2 },
-        { header: l.outcome, weight: 1.3 },
-        { header: l.whatNeeded, weight: 3.2 },
-      ],
-      rows: open.map((f) => [
-        f.ruleId,
-        tx(f.title),
-        OUTCOME_NAMES[f.effectiveOutcome][lang],
-        f.conditions.length > 0
-          ? f.conditions.map((c) => tx(c.text)).join(' ')
-          : f.reasons[0] === undefined
-            ? '—'
-            : tx(f.reasons[0]),
-      ]),
-    });
-  }
+  else
+    push(
+      table(
+        l.risks,
+        [
+          [l.rule, 0.8],
+          [l.title, 2.2],
+          [l.outcome, 1.3],
+          [l.whatNeeded, 3.2],
+        ],
+        open.map((f) => [
+          f.ruleId,
+          tx(f.title),
+          OUTCOME_NAMES[f.effectiveOutcome][lang],
+          f.conditions.length > 0
+            ? f.conditions.map((c) => tx(c.text)).join(' ')
+            : f.reasons[0] === undefined
+              ? '—'
+              : tx(f.reasons[0]),
+        ]),
+        'small',
+      ),
+    );
   push(...findingsIn('p16'));
 
   // Part D.
@@ -853,31 +725,31 @@ export const buildDpiaDocument = (
   if (m.humanJudgements.length === 0) push({ kind: 'paragraph', content: l.noJudgements });
   else {
     push({ kind: 'paragraph', content: l.judgementsIntro });
-    push({
-      kind: 'table',
-      caption: l.judgements,
-      rowHeaders: true,
-      size: 'small',
-      columns: [
-        { header: l.rule, weight: 1.1 },
-        { header: l.engine, weight: 1.3 },
-        { header: l.judged, weight: 1 },
-        { header: l.by, weight: 1.7 },
-        { header: l.date, weight: 1.1 },
-        { header: l.reasons, weight: 3.5 },
-      ],
-      rows: m.humanJudgements.map((j) => {
-        const f = m.findings.find((x) => x.ruleId === j.ruleId);
-        return [
-          `${j.ruleId} — ${tx(j.ruleTitle)}`,
-          OUTCOME_NAMES[f?.engineOutcome ?? 'review'][lang],
-          OUTCOME_NAMES[j.outcome][lang],
-          `${j.name}${j.role === undefined ? '' : ` (${j.role})`}`,
-          j.date,
-          j.reasons,
-        ];
-      }),
-    });
+    push(
+      table(
+        l.judgements,
+        [
+          [l.rule, 1.1],
+          [l.engine, 1.3],
+          [l.judged, 1],
+          [l.by, 1.7],
+          [l.date, 1.1],
+          [l.reasons, 3.5],
+        ],
+        m.humanJudgements.map((j) => {
+          const f = m.findings.find((x) => x.ruleId === j.ruleId);
+          return [
+            `${j.ruleId} — ${tx(j.ruleTitle)}`,
+            OUTCOME_NAMES[f?.engineOutcome ?? 'review'][lang],
+            OUTCOME_NAMES[j.outcome][lang],
+            `${j.name}${j.role === undefined ? '' : ` (${j.role})`}`,
+            j.date,
+            j.reasons,
+          ];
+        }),
+        'small',
+      ),
+    );
   }
   push({ kind: 'heading', level: 3, text: l.decisionH });
   if (decision === undefined) push({ kind: 'callout', tone: 'caution', lines: [l.noDecision] });
@@ -896,19 +768,19 @@ export const buildDpiaDocument = (
 
   // Annex and notes.
   push({ kind: 'heading', level: 2, text: l.annex });
-  push({
-    kind: 'table',
-    caption: l.findingsTable,
-    rowHeaders: true,
-    size: 'small',
-    columns: [
-      { header: l.rule, weight: 0.8 },
-      { header: l.title, weight: 2.2 },
-      { header: l.outcome, weight: 1.9 },
-      { header: l.source, weight: 3.2 },
-    ],
-    rows: m.findings.map((f) => [f.ruleId, tx(f.title), outcomeText(f, lang), f.source]),
-  });
+  push(
+    table(
+      l.findingsTable,
+      [
+        [l.rule, 0.8],
+        [l.title, 2.2],
+        [l.outcome, 1.9],
+        [l.source, 3.2],
+      ],
+      m.findings.map((f) => [f.ruleId, tx(f.title), outcomeText(f, lang, l), f.source]),
+      'small',
+    ),
+  );
   push({ kind: 'heading', level: 2, text: l.notes });
   push({ kind: 'list', items: m.notes.map(tx) });
 

@@ -1,34 +1,8 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { assessValid } from '../../core/assessment/assess.js';
-import { findMeasure } from '../../core/assessment/catalogue.js';
-import { compareAlternatives } from '../../core/assessment/compare.js';
-import { buildReportModel, type ReportModel } from '../../core/assessment/report-model.js';
-import type { Scenario } from '../../core/assessment/scenario.schema.js';
-import { validateScenario } from '../../core/assessment/validate-scenario.js';
+import { exampleReport } from './report-test-kit.js';
 import { renderHtmlReport } from './html-report.js';
 
-const examples = fileURLToPath(new URL('../../../examples/', import.meta.url));
-const load = (
-  name: string,
-  patch: (s: Scenario) => Scenario = (s) => s,
-): { scenario: Scenario; model: ReportModel } => {
-  const valid = validateScenario(
-    patch(JSON.parse(readFileSync(join(examples, `${name}.json`), 'utf8')) as Scenario),
-  );
-  if (!valid.ok) throw new Error(valid.error.message);
-  const scenario = valid.value;
-  return {
-    scenario,
-    model: buildReportModel(
-      scenario,
-      assessValid(scenario, findMeasure(scenario.measure.id)!),
-      compareAlternatives(scenario),
-    ),
-  };
-};
+const load = exampleReport;
 const unescape = (s: string): string =>
   s
     .replace(/&quot;/g, '"')

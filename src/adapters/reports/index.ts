@@ -1,7 +1,13 @@
-/** Report adapters: the DPIA report (HTML, tagged PDF), the Art. 30 register entry and the transparency texts. */
+/** Report adapters: the DPIA report (Markdown, HTML, tagged PDF), the Art. 30 register entry and the transparency texts. */
 export { renderHtmlReport } from './html-report.js';
 export { renderPdfReport } from './pdf-report.js';
-export { buildDpiaDocument, type DpiaReportOptions, type ReportWorkflow } from './dpia-document.js';
+export { buildDpiaDocument, type DpiaReportOptions } from './dpia-document.js';
+export {
+  renderMarkdownReport,
+  renderWorkflowMarkdown,
+  reportWorkflow,
+  type ReportWorkflow,
+} from './workflow.js';
 export {
   buildRopaEntry,
   renderRopaHtml,

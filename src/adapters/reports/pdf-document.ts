@@ -11,7 +11,7 @@
  */
 import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
-import type { Lang } from '../../core/assessment/text.js';
+import { inLanguage, t, type Lang } from '../../core/assessment/text.js';
 import {
   cellOf,
   runs,
@@ -64,7 +64,7 @@ const MUTED = '#555555';
 const RULE = '#8a8a8a';
 const HEAD_FILL = '#e4ebf2';
 
-const PAGE_WORD: Readonly<Record<Lang, [string, string]>> = { nl: ['Pagina', 'van'], en: ['Page', 'of'] };
+const PAGINATION = { page: t('Pagina', 'Page'), of: t('van', 'of') };
 
 /** XMP metadata is written unescaped by pdfkit; keep markup characters out of the title. */
 const metaSafe = (s: string): string => s.replace(/&/g, '+').replace(/</g, '‹').replace(/>/g, '›');
@@ -532,7 +532,7 @@ class Layout {
 /** Running header (title) and footer (page n of m) on every page, as pagination artifacts. */
 const furnish = (doc: Doc, title: string, lang: Lang): void => {
   const range = doc.bufferedPageRange();
-  const [page, of] = PAGE_WORD[lang];
+  const { page, of } = inLanguage(PAGINATION, lang);
   for (let i = range.start; i < range.start + range.count; i += 1) {
     doc.switchToPage(i);
     const { left, right, top, bottom } = doc.page.margins;

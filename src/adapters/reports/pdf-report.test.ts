@@ -1,39 +1,18 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { assessValid } from '../../core/assessment/assess.js';
-import { findMeasure } from '../../core/assessment/catalogue.js';
-import { compareAlternatives } from '../../core/assessment/compare.js';
-import { buildReportModel, type ReportModel } from '../../core/assessment/report-model.js';
-import type { Scenario } from '../../core/assessment/scenario.schema.js';
-import { validateScenario } from '../../core/assessment/validate-scenario.js';
+import { exampleReport } from './report-test-kit.js';
 import { renderPdfReport } from './pdf-report.js';
 import { toolsAvailable } from '../../../test/support/tools.js';
 
 /** pdfinfo and pdftotext (Debian's poppler-utils) read the PDFs as a reader would. */
 const hasPoppler = toolsAvailable('PDF', 'pdfinfo', 'pdftotext');
 
-const examples = fileURLToPath(new URL('../../../examples/', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'proportio-pdf-'));
 
-const load = (
-  name: string,
-  patch: (s: Scenario) => Scenario = (s) => s,
-): { scenario: Scenario; model: ReportModel } => {
-  const valid = validateScenario(
-    patch(JSON.parse(readFileSync(join(examples, `${name}.json`), 'utf8')) as Scenario),
-  );
-  if (!valid.ok) throw new Error(valid.error.message);
-  const scenario = valid.value;
-  const measure = findMeasure(scenario.measure.id)!;
-  return {
-    scenario,
-    model: buildReportModel(scenario, assessValid(scenario, measure), compareAlternatives(scenario)),
-  };
-};
+const load = exampleReport;
 
 const write = (name: string, pdf: Buffer): string => {
   const file = join(dir, name);

@@ -1,32 +1,16 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { assessValid } from '../../core/assessment/assess.js';
-import { findMeasure } from '../../core/assessment/catalogue.js';
-import { compareAlternatives } from '../../core/assessment/compare.js';
-import { buildReportModel } from '../../core/assessment/report-model.js';
-import type { Scenario } from '../../core/assessment/scenario.schema.js';
+import { exampleReport } from './report-test-kit.js';
 import { buildRopaEntry, renderRopaPdf, type Organisation } from './ropa.js';
 import { toolsAvailable } from '../../../test/support/tools.js';
 
 /** pdfinfo and pdftotext (Debian's poppler-utils) read the PDFs as a reader would. */
 const hasPoppler = toolsAvailable('PDF', 'pdfinfo', 'pdftotext');
 
-const examples = fileURLToPath(new URL('../../../examples/', import.meta.url));
-const load = (name: string) => {
-  const scenario = JSON.parse(readFileSync(join(examples, `${name}.json`), 'utf8')) as Scenario;
-  return {
-    scenario,
-    model: buildReportModel(
-      scenario,
-      assessValid(scenario, findMeasure(scenario.measure.id)!),
-      compareAlternatives(scenario),
-    ),
-  };
-};
+const load = exampleReport;
 const organisation: Organisation = {
   name: 'Gemeente Voorbeeld',
   address: 'Raadhuisplein 1\n1234 AB IJsselstein',

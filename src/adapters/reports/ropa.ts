@@ -8,7 +8,7 @@
 import { findMeasure, type PurposeKind } from '../../core/assessment/catalogue.js';
 import type { ReportModel } from '../../core/assessment/report-model.js';
 import type { Scenario } from '../../core/assessment/scenario.schema.js';
-import { t, type Lang, type Text } from '../../core/assessment/text.js';
+import { inLanguage, t, type Lang, type Text } from '../../core/assessment/text.js';
 import type { Verdict } from '../../core/assessment/verdict.js';
 import { err, ok, type Result } from '../../core/result.js';
 import { facts, type Block, type RenderDocument } from './document.js';
@@ -84,7 +84,11 @@ export interface RopaEntry {
   };
 }
 
-const KIND: Readonly<Record<PurposeKind, Text>> = {
+/**
+ * Each purpose kind as the register states a purpose (Art. 30(1)(b)): a purpose in full, not the
+ * kind's short name (core/assessment/labels.ts), so the two tables differ on purpose.
+ */
+const REGISTER_PURPOSES: Readonly<Record<PurposeKind, Text>> = {
   'immediate-help': t('directe hulp bij agressie', 'immediate help in case of aggression'),
   deterrence: t('afschrikking', 'deterrence'),
   evidence: t('bewijs voor aangifte', 'evidence for a police report'),
@@ -203,7 +207,7 @@ export const buildRopaEntry = (input: RopaInput): Result<RopaEntry> => {
     ),
     controller: { name: o.name, address: o.address },
     dpo: o.dpo,
-    purposes: [t(m.purpose.text, m.purpose.text), ...m.purpose.kinds.map((k) => KIND[k])],
+    purposes: [t(m.purpose.text, m.purpose.text), ...m.purpose.kinds.map((k) => REGISTER_PURPOSES[k])],
     legalBasis: m.legalBasis,
     dataSubjectCategories: subjects,
     personalDataCategories: data,
@@ -237,62 +241,40 @@ export const buildRopaEntry = (input: RopaInput): Result<RopaEntry> => {
   });
 };
 
-const RL = {
-  nl: {
-    title: 'Verwerkingsregister — vermelding',
-    sub: 'Artikel 30 lid 1 AVG',
-    caption: 'Vermelding in het register van verwerkingsactiviteiten',
-    item: 'Onderdeel',
-    value: 'Inhoud',
-    name: 'Verwerking',
-    controller: 'Verwerkingsverantwoordelijke (a)',
-    dpo: 'Functionaris gegevensbescherming (a)',
-    purposes: 'Doeleinden (b)',
-    basis: 'Grondslag',
-    subjects: 'Categorieën betrokkenen (c)',
-    data: 'Categorieën persoonsgegevens (c)',
-    special: 'Gevoelige gegevens',
-    recipients: 'Ontvangers (d)',
-    transfers: 'Doorgifte buiten de EER (e)',
-    retention: 'Bewaartermijn (f)',
-    security: 'Beveiligingsmaatregelen (g)',
-    scope: 'Reikwijdte',
-    assessment: 'Onderbouwing',
-    approved: 'goedgekeurd door',
-    review: 'herbeoordeling',
-    none: 'geen',
-  },
-  en: {
-    title: 'Register of processing activities — entry',
-    sub: 'GDPR Article 30(1)',
-    caption: 'Entry in the register of processing activities',
-    item: 'Item',
-    value: 'Content',
-    name: 'Processing',
-    controller: 'Controller (a)',
-    dpo: 'Data protection officer (a)',
-    purposes: 'Purposes (b)',
-    basis: 'Legal basis',
-    subjects: 'Categories of data subjects (c)',
-    data: 'Categories of personal data (c)',
-    special: 'Sensitive data',
-    recipients: 'Recipients (d)',
-    transfers: 'Transfers outside the EEA (e)',
-    retention: 'Retention (f)',
-    security: 'Security measures (g)',
-    scope: 'Scope',
-    assessment: 'Justification',
-    approved: 'approved by',
-    review: 'review',
-    none: 'none',
-  },
-} as const;
+/** The register entry's labels, Dutch and English side by side (core/assessment/text.ts). */
+const LABELS = {
+  title: t('Verwerkingsregister — vermelding', 'Register of processing activities — entry'),
+  sub: t('Artikel 30 lid 1 AVG', 'GDPR Article 30(1)'),
+  caption: t(
+    'Vermelding in het register van verwerkingsactiviteiten',
+    'Entry in the register of processing activities',
+  ),
+  item: t('Onderdeel', 'Item'),
+  value: t('Inhoud', 'Content'),
+  name: t('Verwerking', 'Processing'),
+  controller: t('Verwerkingsverantwoordelijke (a)', 'Controller (a)'),
+  dpo: t('Functionaris gegevensbescherming (a)', 'Data protection officer (a)'),
+  purposes: t('Doeleinden (b)', 'Purposes (b)'),
+  basis: t('Grondslag', 'Legal basis'),
+  subjects: t('Categorieën betrokkenen (c)', 'Categories of data subjects (c)'),
+  data: t('Categorieën persoonsgegevens (c)', 'Categories of personal data (c)'),
+  special: t('Gevoelige gegevens', 'Sensitive data'),
+  recipients: t('Ontvangers (d)', 'Recipients (d)'),
+  transfers: t('Doorgifte buiten de EER (e)', 'Transfers outside the EEA (e)'),
+  retention: t('Bewaartermijn (f)', 'Retention (f)'),
+  security: t('Beveiligingsmaatregelen (g)', 'Security measures (g)'),
+  scope: t('Reikwijdte', 'Scope'),
+  assessment: t('Onderbouwing', 'Justification'),
+  approved: t('goedgekeurd door', 'approved by'),
+  review: t('herbeoordeling', 'review'),
+  none: t('geen', 'none'),
+};
 
 const dpoLine = (d: Organisation['dpo']): string =>
   [d.name, d.email, d.phone].filter((x): x is string => x !== undefined && x !== '').join(', ');
 
 export const ropaDocument = (e: RopaEntry, lang: Lang): RenderDocument => {
-  const l = RL[lang];
+  const l = inLanguage(LABELS, lang);
   const tx = (x: Text): string => x[lang];
   const rows: [string, string][] = [
     [l.name, tx(e.name)],

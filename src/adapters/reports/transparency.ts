@@ -8,8 +8,9 @@
  * "no recording here" removes the doubt, and replacing the sign is how an old camera sign comes
  * down when recording is switched off. Its letter paragraph says the same.
  */
-import type { Lang, Text } from '../../core/assessment/text.js';
-import type { PolicyEntry, RoomPolicy } from '../../core/policy/policy.js';
+import { hoursText } from '../../core/assessment/hours.js';
+import { perLanguage, t, type Text } from '../../core/assessment/text.js';
+import type { RoomPolicy } from '../../core/policy/policy.js';
 import type { Block, RenderDocument } from './document.js';
 import { escapeHtml, renderHtml } from './html-document.js';
 import { renderPdf } from './pdf-document.js';
@@ -37,18 +38,6 @@ export interface TransparencyTexts {
   readonly letterParagraph: Text;
 }
 
-const DAY = {
-  nl: ['', 'ma', 'di', 'wo', 'do', 'vr', 'za', 'zo'],
-  en: ['', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'],
-} as const;
-
-const hoursOf = (e: PolicyEntry, lang: Lang): string =>
-  e.hours.length === 0
-    ? lang === 'nl'
-      ? 'alle uren'
-      : 'all hours'
-    : e.hours.map((w) => `${w.days.map((d) => DAY[lang][d] ?? '').join(',')} ${w.from}–${w.to}`).join('; ');
-
 interface Facts {
   readonly recording: boolean;
   readonly incidentOnly: boolean;
@@ -63,8 +52,9 @@ interface Facts {
 const factsOf = (i: TransparencyInput): Facts => {
   const entries = i.policy?.entries ?? [];
   const name = (id: string): string => i.conversationTypeNames?.[id] ?? id;
-  const per = (lang: Lang): string =>
-    entries.map((e) => `${name(e.conversationTypeId)} (${hoursOf(e, lang)})`).join('; ');
+  const conversations = perLanguage((lang) =>
+    entries.map((e) => `${name(e.conversationTypeId)} (${hoursText(e.hours)[lang]})`).join('; '),
+  );
   const incidentEntries = entries.filter((e) => e.mode.kind === 'incident-triggered');
   return {
     recording: entries.length > 0,
@@ -79,7 +69,7 @@ const factsOf = (i: TransparencyInput): Facts => {
       0,
       ...incidentEntries.map((e) => (e.mode.kind === 'incident-triggered' ? e.mode.postRollSeconds : 0)),
     ),
-    conversations: { nl: per('nl'), en: per('en') },
+    conversations,
     viewers: [...new Set(entries.flatMap((e) => e.viewers))],
   };
 };
@@ -88,87 +78,94 @@ const dpoContact = (o: Organisation): string =>
   [o.dpo.name, o.dpo.email, o.dpo.phone].filter((x): x is string => x !== undefined && x !== '').join(', ');
 const retentionText = (h: number): Text =>
   h % 24 === 0 && h >= 48
-    ? { nl: `${h / 24} dagen (${h} uur)`, en: `${h / 24} days (${h} hours)` }
-    : { nl: `${h} uur`, en: `${h} hours` };
+    ? t(`${h / 24} dagen (${h} uur)`, `${h / 24} days (${h} hours)`)
+    : t(`${h} uur`, `${h} hours`);
+const soundText = (audio: boolean): Text =>
+  audio
+    ? t('Ook geluid wordt opgenomen.', 'Sound is recorded too.')
+    : t('Er wordt geen geluid opgenomen.', 'No sound is recorded.');
+/** Language-neutral: a blank line, a name. */
+const same = (s: string): Text => t(s, s);
+const STAFF_SAFETY = t('de veiligheid van medewerkers en bezoekers', 'the safety of staff and visitors');
 
-/** The sign's lines, per language: short sentences, most important first. */
-const signLines = (i: TransparencyInput, f: Facts, lang: Lang): { head: string; lines: string[] } => {
+/** The sign's lines: short sentences, most important first. */
+const signLines = (i: TransparencyInput, f: Facts): { head: Text; lines: Text[] } => {
   const o = i.organisation;
-  const ret = retentionText(f.retentionHours)[lang];
-  const purpose =
-    i.purpose?.[lang] ??
-    (lang === 'nl' ? 'de veiligheid van medewerkers en bezoekers' : 'the safety of staff and visitors');
+  const ret = retentionText(f.retentionHours);
+  const purpose = i.purpose ?? STAFF_SAFETY;
+  const more = t(`Meer informatie: ${i.secondLayerUrl}`, `More information: ${i.secondLayerUrl}`);
   if (!f.recording) {
-    return lang === 'nl'
-      ? {
-          head: 'Hier wordt niet gefilmd',
-          lines: [
-            `In ${i.room.name} worden geen beelden en geen geluid opgenomen.`,
-            `Vragen? Functionaris gegevensbescherming van ${o.name}: ${dpoContact(o)}.`,
-            `Meer informatie: ${i.secondLayerUrl}`,
-          ],
-        }
-      : {
-          head: 'No camera recording here',
-          lines: [
-            `No images and no sound are recorded in ${i.room.name}.`,
-            `Questions? Data protection officer of ${o.name}: ${dpoContact(o)}.`,
-            `More information: ${i.secondLayerUrl}`,
-          ],
-        };
-  }
-  if (lang === 'nl') {
     return {
-      head: f.incidentOnly ? 'Camera: opname alleen bij alarm' : 'Camera: opname tijdens gesprekken',
+      head: t('Hier wordt niet gefilmd', 'No camera recording here'),
       lines: [
-        `${o.name} gebruikt in ${i.room.name} een camera voor ${purpose}.`,
-        f.incidentOnly
-          ? `Er wordt alleen iets bewaard als een medewerker op de alarmknop drukt: de beelden van ${f.preRoll} seconden vóór tot ${f.postRoll} seconden na het alarm.`
-          : `Er worden beelden opgenomen tijdens: ${f.conversations.nl}.`,
-        f.audio ? 'Ook geluid wordt opgenomen.' : 'Er wordt geen geluid opgenomen.',
-        `Beelden worden na ${ret} automatisch gewist, tenzij ze nodig zijn voor een incident.`,
-        'Wilt u geen camera? Zeg het de medewerker. De opname gaat direct uit. U krijgt gewoon uw gesprek en uw dienst.',
-        'U mag de beelden inzien of laten wissen, en bezwaar maken.',
-        `Vragen? Functionaris gegevensbescherming: ${dpoContact(o)}.`,
-        `Meer informatie: ${i.secondLayerUrl}`,
+        t(
+          `In ${i.room.name} worden geen beelden en geen geluid opgenomen.`,
+          `No images and no sound are recorded in ${i.room.name}.`,
+        ),
+        t(
+          `Vragen? Functionaris gegevensbescherming van ${o.name}: ${dpoContact(o)}.`,
+          `Questions? Data protection officer of ${o.name}: ${dpoContact(o)}.`,
+        ),
+        more,
       ],
     };
   }
   return {
-    head: f.incidentOnly ? 'Camera: recording only on an alarm' : 'Camera: recording during conversations',
+    head: f.incidentOnly
+      ? t('Camera: opname alleen bij alarm', 'Camera: recording only on an alarm')
+      : t('Camera: opname tijdens gesprekken', 'Camera: recording during conversations'),
     lines: [
-      `${o.name} uses a camera in ${i.room.name} for ${purpose}.`,
+      t(
+        `${o.name} gebruikt in ${i.room.name} een camera voor ${purpose.nl}.`,
+        `${o.name} uses a camera in ${i.room.name} for ${purpose.en}.`,
+      ),
       f.incidentOnly
-        ? `Nothing is kept unless a staff member presses the alarm button: then the images from ${f.preRoll} seconds before to ${f.postRoll} seconds after the alarm are kept.`
-        : `Images are recorded during: ${f.conversations.en}.`,
-      f.audio ? 'Sound is recorded too.' : 'No sound is recorded.',
-      `Images are deleted automatically after ${ret}, unless they are needed for an incident.`,
-      'Don’t want the camera? Tell the staff member. Recording stops at once. You still get your conversation and your service.',
-      'You may see the images or have them deleted, and you may object.',
-      `Questions? Data protection officer: ${dpoContact(o)}.`,
-      `More information: ${i.secondLayerUrl}`,
+        ? t(
+            `Er wordt alleen iets bewaard als een medewerker op de alarmknop drukt: de beelden van ${f.preRoll} seconden vóór tot ${f.postRoll} seconden na het alarm.`,
+            `Nothing is kept unless a staff member presses the alarm button: then the images from ${f.preRoll} seconds before to ${f.postRoll} seconds after the alarm are kept.`,
+          )
+        : t(
+            `Er worden beelden opgenomen tijdens: ${f.conversations.nl}.`,
+            `Images are recorded during: ${f.conversations.en}.`,
+          ),
+      soundText(f.audio),
+      t(
+        `Beelden worden na ${ret.nl} automatisch gewist, tenzij ze nodig zijn voor een incident.`,
+        `Images are deleted automatically after ${ret.en}, unless they are needed for an incident.`,
+      ),
+      t(
+        'Wilt u geen camera? Zeg het de medewerker. De opname gaat direct uit. U krijgt gewoon uw gesprek en uw dienst.',
+        'Don’t want the camera? Tell the staff member. Recording stops at once. You still get your conversation and your service.',
+      ),
+      t(
+        'U mag de beelden inzien of laten wissen, en bezwaar maken.',
+        'You may see the images or have them deleted, and you may object.',
+      ),
+      t(
+        `Vragen? Functionaris gegevensbescherming: ${dpoContact(o)}.`,
+        `Questions? Data protection officer: ${dpoContact(o)}.`,
+      ),
+      more,
     ],
   };
 };
 
 const signDocument = (i: TransparencyInput, f: Facts): RenderDocument => {
-  const nl = signLines(i, f, 'nl');
-  const en = signLines(i, f, 'en');
+  const { head, lines } = signLines(i, f);
+  const first = f.recording ? 3 : 1;
   const blocks: Block[] = [
-    { kind: 'heading', level: 1, text: nl.head },
+    { kind: 'heading', level: 1, text: head.nl },
     {
       kind: 'callout',
       tone: f.recording ? 'caution' : 'positive',
-      lines: nl.lines.slice(0, f.recording ? 3 : 1),
+      lines: lines.slice(0, first).map((l) => l.nl),
       size: 'large',
     },
-    ...nl.lines
-      .slice(f.recording ? 3 : 1)
-      .map((t): Block => ({ kind: 'paragraph', content: t, size: 'large' })),
-    { kind: 'heading', level: 2, text: en.head, lang: 'en' },
-    ...en.lines.map((t): Block => ({
+    ...lines.slice(first).map((l): Block => ({ kind: 'paragraph', content: l.nl, size: 'large' })),
+    { kind: 'heading', level: 2, text: head.en, lang: 'en' },
+    ...lines.map((l): Block => ({
       kind: 'paragraph',
-      content: t,
+      content: l.en,
       lang: 'en',
       muted: true,
       size: 'small',
@@ -176,123 +173,115 @@ const signDocument = (i: TransparencyInput, f: Facts): RenderDocument => {
   ];
   return {
     lang: 'nl',
-    title: `${nl.head} — ${i.room.name}`,
+    title: `${head.nl} — ${i.room.name}`,
     subtitle: i.organisation.name,
     author: i.organisation.name,
     blocks,
   };
 };
 
-/** Second layer (EDPB 3/2019 §114–117): everything Art. 13 asks, in plain language. */
-const secondLayer = (i: TransparencyInput, f: Facts): { nl: string[]; en: string[] } => {
+/** Second layer (EDPB 3/2019 §114–117): everything Art. 13 asks, in plain language; Markdown lines. */
+const secondLayer = (i: TransparencyInput, f: Facts): Text[] => {
   const o = i.organisation;
   const ret = retentionText(f.retentionHours);
+  const address = o.address.replace(/\n/g, ', ');
   const viewers =
     f.viewers.length === 0
-      ? {
-          nl: 'niemand zonder toestemming van een tweede persoon',
-          en: 'nobody without a second person’s approval',
-        }
-      : { nl: f.viewers.join(', '), en: f.viewers.join(', ') };
-  const purpose = i.purpose ?? {
-    nl: 'de veiligheid van medewerkers en bezoekers',
-    en: 'the safety of staff and visitors',
-  };
+      ? t('niemand zonder toestemming van een tweede persoon', 'nobody without a second person’s approval')
+      : same(f.viewers.join(', '));
+  const purpose = i.purpose ?? STAFF_SAFETY;
   if (!f.recording) {
-    return {
-      nl: [
-        `# Geen camera-opname in ${i.room.name}`,
-        '',
+    return [
+      t(`# Geen camera-opname in ${i.room.name}`, `# No camera recording in ${i.room.name}`),
+      same(''),
+      t(
         `${o.name} neemt in ${i.room.name} geen beelden en geen geluid op.`,
-        '',
-        `Vragen: functionaris gegevensbescherming, ${dpoContact(o)}. ${o.name}, ${o.address.replace(/\n/g, ', ')}.`,
-      ],
-      en: [
-        `# No camera recording in ${i.room.name}`,
-        '',
         `${o.name} records no images and no sound in ${i.room.name}.`,
-        '',
-        `Questions: data protection officer, ${dpoContact(o)}. ${o.name}, ${o.address.replace(/\n/g, ', ')}.`,
-      ],
-    };
+      ),
+      same(''),
+      t(
+        `Vragen: functionaris gegevensbescherming, ${dpoContact(o)}. ${o.name}, ${address}.`,
+        `Questions: data protection officer, ${dpoContact(o)}. ${o.name}, ${address}.`,
+      ),
+    ];
   }
-  return {
-    nl: [
-      `# Camera in ${i.room.name}`,
-      '',
-      '## Wie',
-      `${o.name}, ${o.address.replace(/\n/g, ', ')}, is verantwoordelijk. Functionaris gegevensbescherming: ${dpoContact(o)}.`,
-      '',
-      '## Waarom',
+  return [
+    same(`# Camera in ${i.room.name}`),
+    same(''),
+    t('## Wie', '## Who'),
+    t(
+      `${o.name}, ${address}, is verantwoordelijk. Functionaris gegevensbescherming: ${dpoContact(o)}.`,
+      `${o.name}, ${address}, is responsible. Data protection officer: ${dpoContact(o)}.`,
+    ),
+    same(''),
+    t('## Waarom', '## Why'),
+    t(
       `Voor ${purpose.nl}. De camera is er om hulp te halen en bewijs te hebben als een medewerker of bezoeker wordt bedreigd of aangevallen. De beelden worden nooit gebruikt om medewerkers te beoordelen.`,
-      '',
-      '## Wanneer',
-      f.incidentOnly
-        ? `Alleen als een medewerker op de alarmknop drukt, worden beelden bewaard: van ${f.preRoll} seconden vóór tot ${f.postRoll} seconden na het alarm. Zonder alarm wordt niets bewaard.`
-        : `Er worden beelden opgenomen tijdens: ${f.conversations.nl}.`,
-      f.audio ? 'Ook geluid wordt opgenomen.' : 'Er wordt geen geluid opgenomen.',
-      '',
-      '## Hoe lang',
-      `De beelden worden na ${ret.nl} automatisch gewist. Alleen beelden van een incident dat nog wordt afgehandeld (bijvoorbeeld een aangifte) worden langer bewaard, tot het incident is afgehandeld.`,
-      '',
-      '## Wie kijkt',
-      `Alleen: ${viewers.nl}, na goedkeuring door een tweede persoon. Elke inzage wordt vastgelegd. Bij een aangifte kan de politie de beelden krijgen.`,
-      '',
-      '## Uw rechten',
-      '- Wilt u geen camera? Zeg het de medewerker: de opname gaat direct uit, en u krijgt gewoon uw gesprek en uw dienst.',
-      '- U mag de beelden inzien, laten wissen of bezwaar maken. U krijgt binnen een maand antwoord (hooguit twee maanden langer als wij u dat binnen de eerste maand laten weten, met redenen). Andere mensen op de beelden maken wij onherkenbaar.',
-      '- U kunt een klacht indienen bij de Autoriteit Persoonsgegevens.',
-    ],
-    en: [
-      `# Camera in ${i.room.name}`,
-      '',
-      '## Who',
-      `${o.name}, ${o.address.replace(/\n/g, ', ')}, is responsible. Data protection officer: ${dpoContact(o)}.`,
-      '',
-      '## Why',
       `For ${purpose.en}. The camera is there to get help and to have evidence when a staff member or visitor is threatened or attacked. The images are never used to assess staff.`,
-      '',
-      '## When',
-      f.incidentOnly
-        ? `Images are kept only when a staff member presses the alarm button: from ${f.preRoll} seconds before to ${f.postRoll} seconds after the alarm. Without an alarm nothing is kept.`
-        : `Images are recorded during: ${f.conversations.en}.`,
-      f.audio ? 'Sound is recorded too.' : 'No sound is recorded.',
-      '',
-      '## How long',
+    ),
+    same(''),
+    t('## Wanneer', '## When'),
+    f.incidentOnly
+      ? t(
+          `Alleen als een medewerker op de alarmknop drukt, worden beelden bewaard: van ${f.preRoll} seconden vóór tot ${f.postRoll} seconden na het alarm. Zonder alarm wordt niets bewaard.`,
+          `Images are kept only when a staff member presses the alarm button: from ${f.preRoll} seconds before to ${f.postRoll} seconds after the alarm. Without an alarm nothing is kept.`,
+        )
+      : t(
+          `Er worden beelden opgenomen tijdens: ${f.conversations.nl}.`,
+          `Images are recorded during: ${f.conversations.en}.`,
+        ),
+    soundText(f.audio),
+    same(''),
+    t('## Hoe lang', '## How long'),
+    t(
+      `De beelden worden na ${ret.nl} automatisch gewist. Alleen beelden van een incident dat nog wordt afgehandeld (bijvoorbeeld een aangifte) worden langer bewaard, tot het incident is afgehandeld.`,
       `Images are deleted automatically after ${ret.en}. Only images of an incident still being handled (for example a police report) are kept longer, until it is resolved.`,
-      '',
-      '## Who looks',
+    ),
+    same(''),
+    t('## Wie kijkt', '## Who looks'),
+    t(
+      `Alleen: ${viewers.nl}, na goedkeuring door een tweede persoon. Elke inzage wordt vastgelegd. Bij een aangifte kan de politie de beelden krijgen.`,
       `Only: ${viewers.en}, after a second person’s approval. Every viewing is logged. For a police report the police may receive the images.`,
-      '',
-      '## Your rights',
+    ),
+    same(''),
+    t('## Uw rechten', '## Your rights'),
+    t(
+      '- Wilt u geen camera? Zeg het de medewerker: de opname gaat direct uit, en u krijgt gewoon uw gesprek en uw dienst.',
       '- Don’t want the camera? Tell the staff member: recording stops at once, and you still get your conversation and your service.',
+    ),
+    t(
+      '- U mag de beelden inzien, laten wissen of bezwaar maken. U krijgt binnen een maand antwoord (hooguit twee maanden langer als wij u dat binnen de eerste maand laten weten, met redenen). Andere mensen op de beelden maken wij onherkenbaar.',
       '- You may see the images, have them deleted, or object. You get an answer within one month (at most two months more if we tell you so, with reasons, within the first month). Other people in the images are made unrecognisable.',
+    ),
+    t(
+      '- U kunt een klacht indienen bij de Autoriteit Persoonsgegevens.',
       '- You may complain to the Dutch Data Protection Authority (Autoriteit Persoonsgegevens).',
-    ],
-  };
+    ),
+  ];
 };
 
 const letter = (i: TransparencyInput, f: Facts): Text => {
   const o = i.organisation;
   if (!f.recording) {
-    return {
-      nl: `Uw gesprek is in ${i.room.name}. Daar worden geen beelden en geen geluid opgenomen.`,
-      en: `Your conversation takes place in ${i.room.name}. No images and no sound are recorded there.`,
-    };
+    return t(
+      `Uw gesprek is in ${i.room.name}. Daar worden geen beelden en geen geluid opgenomen.`,
+      `Your conversation takes place in ${i.room.name}. No images and no sound are recorded there.`,
+    );
   }
   const ret = retentionText(f.retentionHours);
-  return {
-    nl: `Uw gesprek is in ${i.room.name}. Daar hangt een camera voor de veiligheid van medewerkers en bezoekers. ${
+  const sound = soundText(f.audio);
+  return t(
+    `Uw gesprek is in ${i.room.name}. Daar hangt een camera voor de veiligheid van medewerkers en bezoekers. ${
       f.incidentOnly
         ? 'Er wordt alleen iets bewaard als een medewerker op de alarmknop drukt.'
         : 'Tijdens het gesprek worden beelden opgenomen.'
-    } ${f.audio ? 'Ook geluid wordt opgenomen.' : 'Er wordt geen geluid opgenomen.'} Beelden worden na ${ret.nl} gewist. Wilt u geen camera? Zeg het aan het begin van het gesprek: de opname gaat dan uit, en u krijgt gewoon uw gesprek. Meer informatie: ${i.secondLayerUrl}. Vragen: ${dpoContact(o)}.`,
-    en: `Your conversation takes place in ${i.room.name}. There is a camera there for the safety of staff and visitors. ${
+    } ${sound.nl} Beelden worden na ${ret.nl} gewist. Wilt u geen camera? Zeg het aan het begin van het gesprek: de opname gaat dan uit, en u krijgt gewoon uw gesprek. Meer informatie: ${i.secondLayerUrl}. Vragen: ${dpoContact(o)}.`,
+    `Your conversation takes place in ${i.room.name}. There is a camera there for the safety of staff and visitors. ${
       f.incidentOnly
         ? 'Nothing is kept unless a staff member presses the alarm button.'
         : 'Images are recorded during the conversation.'
-    } ${f.audio ? 'Sound is recorded too.' : 'No sound is recorded.'} Images are deleted after ${ret.en}. Don’t want the camera? Say so at the start of the conversation: recording is switched off, and you still have your conversation. More information: ${i.secondLayerUrl}. Questions: ${dpoContact(o)}.`,
-  };
+    } ${sound.en} Images are deleted after ${ret.en}. Don’t want the camera? Say so at the start of the conversation: recording is switched off, and you still have your conversation. More information: ${i.secondLayerUrl}. Questions: ${dpoContact(o)}.`,
+  );
 };
 
 /** Minimal Markdown → HTML for the second layer we write ourselves (headings, paragraphs, lists). */
@@ -318,7 +307,8 @@ const markdownToHtmlBody = (lines: readonly string[]): string => {
 
 export const buildTransparencyTexts = (input: TransparencyInput): TransparencyTexts => {
   const f = factsOf(input);
-  const second = secondLayer(input, f);
+  const lines = secondLayer(input, f);
+  const second = { nl: lines.map((l) => l.nl), en: lines.map((l) => l.en) };
   const md = `${second.nl.join('\n')}\n\n---\n\n${second.en.join('\n')}\n`;
   const html = [
     '<!doctype html>',

@@ -45,15 +45,22 @@ export const assessValid = (
   };
 };
 
+/**
+ * Assess a scenario that passed validateScenario when it came in (and was stored so): nothing is
+ * validated again, the measure is only looked up.
+ */
+export const assessValidated = (scenario: Scenario, options: AssessOptions = {}): Result<Assessment> => {
+  const measure = findMeasure(scenario.measure.id);
+  return measure === undefined
+    ? err(
+        'ASSESSMENT.UNKNOWN_MEASURE',
+        `measure.id: "${scenario.measure.id}" is not a measure in the catalogue`,
+      )
+    : ok(assessValid(scenario, measure, options));
+};
+
 /** Validate, then assess. Bad input gets an error naming the field, never a verdict. */
 export const assess = (scenario: unknown, options: AssessOptions = {}): Result<Assessment> => {
   const valid = validateScenario(scenario);
-  if (!valid.ok) return valid;
-  const measure = findMeasure(valid.value.measure.id);
-  if (measure === undefined)
-    return err(
-      'ASSESSMENT.UNKNOWN_MEASURE',
-      `measure.id: "${valid.value.measure.id}" is not a measure in the catalogue`,
-    );
-  return ok(assessValid(valid.value, measure, options));
+  return valid.ok ? assessValidated(valid.value, options) : valid;
 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clock, coveredTimes, localMoment, quietParts, spanText } from './hours.js';
+import { clock, coveredTimes, hoursText, localMoment, quietParts, spanText } from './hours.js';
 
 describe('hours of risk (NEC-3; times in Europe/Amsterdam)', () => {
   it.each([
@@ -87,5 +87,26 @@ describe('hours of risk (NEC-3; times in Europe/Amsterdam)', () => {
 
   it('writes the end of the day as 24:00', () => {
     expect(clock(1440)).toBe('24:00');
+  });
+});
+
+describe('hoursText: hour windows as people read them', () => {
+  it.each([
+    ['no windows: every hour', [], { nl: 'alle uren', en: 'all hours' }],
+    [
+      'office hours',
+      [{ days: [1, 2, 3, 4, 5], from: '08:30', to: '17:00' }],
+      { nl: 'ma,di,wo,do,vr 08:30–17:00', en: 'Mon,Tue,Wed,Thu,Fri 08:30–17:00' },
+    ],
+    [
+      'two windows',
+      [
+        { days: [1], from: '09:00', to: '12:00' },
+        { days: [6, 7], from: '10:00', to: '12:00' },
+      ],
+      { nl: 'ma 09:00–12:00; za,zo 10:00–12:00', en: 'Mon 09:00–12:00; Sat,Sun 10:00–12:00' },
+    ],
+  ])('%s', (_name, hours, text) => {
+    expect(hoursText(hours)).toEqual(text);
   });
 });

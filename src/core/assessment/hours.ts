@@ -3,7 +3,7 @@
  * against the hours the measure covers. Pure: Intl converts instants, nothing reads a clock.
  */
 import type { HourWindow } from './scenario.schema.js';
-import { t, type Text } from './text.js';
+import { perLanguage, t, type Text } from './text.js';
 
 /** Incident times and the scope's hours are read in this zone (the product serves Dutch municipalities). */
 export const ASSESSMENT_TIME_ZONE = 'Europe/Amsterdam';
@@ -130,3 +130,24 @@ export const clock = (minute: number): string =>
 
 export const spanText = (spans: readonly Span[]): string =>
   spans.map((s) => `${clock(s.from)}–${clock(s.to)}`).join(', ');
+
+const WEEKDAY_NAMES: readonly Text[] = [
+  t('', ''),
+  t('ma', 'Mon'),
+  t('di', 'Tue'),
+  t('wo', 'Wed'),
+  t('do', 'Thu'),
+  t('vr', 'Fri'),
+  t('za', 'Sat'),
+  t('zo', 'Sun'),
+];
+
+/** Hour windows as people read them: "ma,di 08:30–17:00; za 10:00–12:00"; none at all is every hour. */
+export const hoursText = (hours: readonly HourWindow[]): Text => {
+  if (hours.length === 0) return t('alle uren', 'all hours');
+  return perLanguage((lang) =>
+    hours
+      .map((w) => `${w.days.map((d) => WEEKDAY_NAMES[d]?.[lang] ?? '').join(',')} ${w.from}–${w.to}`)
+      .join('; '),
+  );
+};

@@ -8,7 +8,7 @@ export {
   type MeasureId,
   type PurposeKind,
 } from './catalogue.js';
-export { assess, assessValid, type Assessment, type AssessOptions } from './assess.js';
+export { assess, assessValid, assessValidated, type Assessment, type AssessOptions } from './assess.js';
 export { compareAlternatives, type AlternativeRow, type Comparison } from './compare.js';
 export type { DpiaDetermination, NamedItem } from './dpia.js';
 export { buildReportModel, type ReportFinding, type ReportModel } from './report-model.js';

@@ -4,25 +4,25 @@
  */
 import type { Achievement, PurposeKind } from './catalogue.js';
 import type { Outcome } from './rule.js';
-import type { Text } from './text.js';
+import { t, type Text } from './text.js';
 
 /** Each name says what the outcome means for approval: a fail blocks it, a review needs a person. */
 export const OUTCOME_NAMES: Readonly<Record<Outcome, Text>> = {
-  pass: { nl: 'voldoet', en: 'pass' },
-  fail: { nl: 'blokkeert', en: 'fail (blocking)' },
-  condition: { nl: 'voorwaarde', en: 'condition' },
-  review: { nl: 'menselijke afweging nodig', en: 'review (needs a human judgement)' },
+  pass: t('voldoet', 'pass'),
+  fail: t('blokkeert', 'fail (blocking)'),
+  condition: t('voorwaarde', 'condition'),
+  review: t('menselijke afweging nodig', 'review (needs a human judgement)'),
 };
 
 export const PURPOSE_KIND_NAMES: Readonly<Record<PurposeKind, Text>> = {
-  'immediate-help': { nl: 'directe hulp', en: 'immediate help' },
-  deterrence: { nl: 'afschrikking', en: 'deterrence' },
-  evidence: { nl: 'bewijs', en: 'evidence' },
+  'immediate-help': t('directe hulp', 'immediate help'),
+  deterrence: t('afschrikking', 'deterrence'),
+  evidence: t('bewijs', 'evidence'),
 };
 
 /** How far a measure achieves a purpose kind (the alternatives table). */
 export const ACHIEVEMENT_NAMES: Readonly<Record<Achievement, Text>> = {
-  yes: { nl: 'ja', en: 'yes' },
-  partial: { nl: 'deels', en: 'partly' },
-  no: { nl: 'nee', en: 'no' },
+  yes: t('ja', 'yes'),
+  partial: t('deels', 'partly'),
+  no: t('nee', 'no'),
 };

@@ -1,124 +1,69 @@
 /** Markdown rendering of the report model (pure string building; HTML and PDF live in src/adapters/reports). */
 import { ACHIEVEMENT_NAMES as ACH, OUTCOME_NAMES as OUTCOME, PURPOSE_KIND_NAMES as KIND } from './labels.js';
-import type { ReportModel } from './report-model.js';
-import type { PurposeKind } from './catalogue.js';
-import type { Lang, Text } from './text.js';
+import { leastIntrusiveText, type ReportModel } from './report-model.js';
+import { inLanguage, t, type Lang, type Text } from './text.js';
 import { VERDICT_NAMES } from './verdict.js';
 
-const L = {
-  nl: {
-    report: 'Toets',
-    controller: 'Verwerkingsverantwoordelijke',
-    date: 'Datum beoordeling',
-    measure: 'Maatregel',
-    scope: 'Reikwijdte',
-    rooms: 'Ruimten',
-    conversations: 'Soorten gesprek',
-    hours: 'Uren',
-    sensitive: 'gevoelig',
-    purpose: 'Doel',
-    basis: 'Grondslag',
-    noProvision: 'geen wettelijke bepaling genoemd',
-    evidence: 'Bewijs',
-    incidents: 'incidenten in de reikwijdte',
-    serious: 'ernstig of met aangifte',
-    danger: 'Dreigend gevaar',
-    stats: 'Statistiek',
-    service: 'Dienst afhankelijk van de maatregel',
-    yes: 'ja',
-    no: 'nee',
-    alternatives: 'Alternatieven naast elkaar',
-    rank: '#',
-    help: 'Directe hulp',
-    deter: 'Afschrikking',
-    proof: 'Bewijs',
-    meets: 'Bereikt doel',
-    verdictCol: 'Oordeel',
-    failed: 'Blokkerend',
-    pros: 'Voordelen',
-    cons: 'Nadelen',
-    findings: 'Bevindingen',
-    rule: 'Regel',
-    outcome: 'Uitkomst',
-    source: 'Bron',
-    judgement: 'Menselijk oordeel',
-    by: 'door',
-    on: 'op',
-    engine: 'uitkomst van de toets',
-    dpia: 'DPIA',
-    required: 'DPIA verplicht',
-    ap: 'Punten van de AP-lijst',
-    wp: 'WP248-criteria',
-    none: 'geen',
-    verdict: 'Oordeel',
-    conditions: 'Voorwaarden',
-    judgements: 'Menselijke oordelen',
-    notes: 'Toelichting',
-    assessed: 'beoordeeld',
-    perPurpose: 'Minst ingrijpend per doel',
-    riskFlagged: 'alleen gesprekken met een risicosignaal',
-    audio: 'geluid',
-  },
-  en: {
-    report: 'Assessment',
-    controller: 'Controller',
-    date: 'Assessed on',
-    measure: 'Measure',
-    scope: 'Scope',
-    rooms: 'Rooms',
-    conversations: 'Kinds of conversation',
-    hours: 'Hours',
-    sensitive: 'sensitive',
-    purpose: 'Purpose',
-    basis: 'Legal basis',
-    noProvision: 'no provision of law cited',
-    evidence: 'Evidence',
-    incidents: 'incidents in scope',
-    serious: 'serious or reported to the police',
-    danger: 'Imminent danger',
-    stats: 'Statistics',
-    service: 'Service conditional on the measure',
-    yes: 'yes',
-    no: 'no',
-    alternatives: 'Alternatives side by side',
-    rank: '#',
-    help: 'Immediate help',
-    deter: 'Deterrence',
-    proof: 'Evidence',
-    meets: 'Meets purpose',
-    verdictCol: 'Verdict',
-    failed: 'Blocking',
-    pros: 'Pros',
-    cons: 'Cons',
-    findings: 'Findings',
-    rule: 'Rule',
-    outcome: 'Outcome',
-    source: 'Source',
-    judgement: 'Human judgement',
-    by: 'by',
-    on: 'on',
-    engine: 'engine outcome',
-    dpia: 'DPIA',
-    required: 'DPIA required',
-    ap: 'AP list items',
-    wp: 'WP248 criteria',
-    none: 'none',
-    verdict: 'Verdict',
-    conditions: 'Conditions',
-    judgements: 'Human judgements',
-    notes: 'Notes',
-    assessed: 'assessed',
-    perPurpose: 'Least intrusive per purpose',
-    riskFlagged: 'risk-flagged conversations only',
-    audio: 'sound',
-  },
-} as const;
+/** Every label of the report, Dutch and English side by side (text.ts). */
+const LABELS = {
+  report: t('Toets', 'Assessment'),
+  controller: t('Verwerkingsverantwoordelijke', 'Controller'),
+  date: t('Datum beoordeling', 'Assessed on'),
+  measure: t('Maatregel', 'Measure'),
+  scope: t('Reikwijdte', 'Scope'),
+  rooms: t('Ruimten', 'Rooms'),
+  conversations: t('Soorten gesprek', 'Kinds of conversation'),
+  hours: t('Uren', 'Hours'),
+  sensitive: t('gevoelig', 'sensitive'),
+  purpose: t('Doel', 'Purpose'),
+  basis: t('Grondslag', 'Legal basis'),
+  noProvision: t('geen wettelijke bepaling genoemd', 'no provision of law cited'),
+  evidence: t('Bewijs', 'Evidence'),
+  incidents: t('incidenten in de reikwijdte', 'incidents in scope'),
+  serious: t('ernstig of met aangifte', 'serious or reported to the police'),
+  danger: t('Dreigend gevaar', 'Imminent danger'),
+  stats: t('Statistiek', 'Statistics'),
+  service: t('Dienst afhankelijk van de maatregel', 'Service conditional on the measure'),
+  yes: t('ja', 'yes'),
+  no: t('nee', 'no'),
+  alternatives: t('Alternatieven naast elkaar', 'Alternatives side by side'),
+  rank: t('#', '#'),
+  help: t('Directe hulp', 'Immediate help'),
+  deter: t('Afschrikking', 'Deterrence'),
+  proof: t('Bewijs', 'Evidence'),
+  meets: t('Bereikt doel', 'Meets purpose'),
+  verdictCol: t('Oordeel', 'Verdict'),
+  failed: t('Blokkerend', 'Blocking'),
+  pros: t('Voordelen', 'Pros'),
+  cons: t('Nadelen', 'Cons'),
+  findings: t('Bevindingen', 'Findings'),
+  rule: t('Regel', 'Rule'),
+  outcome: t('Uitkomst', 'Outcome'),
+  source: t('Bron', 'Source'),
+  judgement: t('Menselijk oordeel', 'Human judgement'),
+  by: t('door', 'by'),
+  on: t('op', 'on'),
+  engine: t('uitkomst van de toets', 'engine outcome'),
+  dpia: t('DPIA', 'DPIA'),
+  required: t('DPIA verplicht', 'DPIA required'),
+  ap: t('Punten van de AP-lijst', 'AP list items'),
+  wp: t('WP248-criteria', 'WP248 criteria'),
+  none: t('geen', 'none'),
+  verdict: t('Oordeel', 'Verdict'),
+  conditions: t('Voorwaarden', 'Conditions'),
+  judgements: t('Menselijke oordelen', 'Human judgements'),
+  notes: t('Toelichting', 'Notes'),
+  assessed: t('beoordeeld', 'assessed'),
+  perPurpose: t('Minst ingrijpend per doel', 'Least intrusive per purpose'),
+  riskFlagged: t('alleen gesprekken met een risicosignaal', 'risk-flagged conversations only'),
+  audio: t('geluid', 'sound'),
+};
 
 /** Table cells must not break the table: no pipes or newlines from user text. */
 const cell = (s: string): string => s.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 
 export const renderMarkdown = (m: ReportModel, lang: Lang): string => {
-  const l = L[lang];
+  const l = inLanguage(LABELS, lang);
   const tx = (x: Text) => x[lang];
   const out: string[] = [];
   out.push(`# ${l.report}: ${cell(m.title)}`, '');
@@ -154,13 +99,8 @@ export const renderMarkdown = (m: ReportModel, lang: Lang): string => {
     );
   }
   out.push('', tx(m.alternatives.conclusion));
-  const per = Object.entries(m.alternatives.leastIntrusivePerPurpose) as [PurposeKind, string][];
-  if (per.length > 0) {
-    out.push(
-      '',
-      `${l.perPurpose}: ${per.map(([k, id]) => `${tx(KIND[k])} → ${tx(m.alternatives.rows.find((r) => r.measureId === id)?.name ?? { nl: id, en: id })}`).join('; ')}`,
-    );
-  }
+  const perPurpose = leastIntrusiveText(m);
+  if (perPurpose !== undefined) out.push('', `${l.perPurpose}: ${tx(perPurpose)}`);
   out.push('', `## ${l.findings}`, '');
   for (const f of m.findings) {
     out.push(`### ${f.ruleId} — ${tx(f.title)}: ${tx(OUTCOME[f.engineOutcome])}`, '');

@@ -4,11 +4,13 @@
  */
 import type { Measure, PurposeKind } from './catalogue.js';
 import type { Assessment } from './assess.js';
-import type { Comparison } from './compare.js';
+import type { AlternativeRow, Comparison } from './compare.js';
 import type { DpiaDetermination } from './dpia.js';
 import type { Condition, Outcome } from './rule.js';
+import { hoursText } from './hours.js';
 import type { HumanJudgement, Scenario } from './scenario.schema.js';
-import { t, type Text } from './text.js';
+import { PURPOSE_KIND_NAMES } from './labels.js';
+import { perLanguage, t, type Text } from './text.js';
 import { VERDICT_NAMES, type Verdict } from './verdict.js';
 
 export interface ReportFinding {
@@ -63,16 +65,26 @@ export interface ReportModel {
   readonly notes: readonly Text[];
 }
 
-const DAY = ['', 'ma', 'di', 'wo', 'do', 'vr', 'za', 'zo'];
-const DAY_EN = ['', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
-
-const hoursText = (s: Scenario): Text => {
-  const hours = s.scope.hours ?? [];
-  if (hours.length === 0) return t('alle uren', 'all hours');
-  return {
-    nl: hours.map((w) => `${w.days.map((d) => DAY[d]).join(',')} ${w.from}–${w.to}`).join('; '),
-    en: hours.map((w) => `${w.days.map((d) => DAY_EN[d]).join(',')} ${w.from}–${w.to}`).join('; '),
+/** What naming the alternatives needs of a report model. */
+interface NamedAlternatives {
+  readonly alternatives: {
+    readonly rows: readonly Pick<AlternativeRow, 'measureId' | 'name'>[];
+    readonly leastIntrusivePerPurpose: Comparison['leastIntrusivePerPurpose'];
   };
+}
+
+/** A measure's name as the alternatives table gives it; its id when it is not there. */
+export const alternativeName = (m: NamedAlternatives, id: string): Text =>
+  m.alternatives.rows.find((r) => r.measureId === id)?.name ?? t(id, id);
+
+/** "directe hulp → Alarmknop; bewijs → …": the least intrusive measure per purpose kind; undefined when none. */
+export const leastIntrusiveText = (m: NamedAlternatives): Text | undefined => {
+  const per = Object.entries(m.alternatives.leastIntrusivePerPurpose) as [PurposeKind, string][];
+  return per.length === 0
+    ? undefined
+    : perLanguage((lang) =>
+        per.map(([k, id]) => `${PURPOSE_KIND_NAMES[k][lang]} → ${alternativeName(m, id)[lang]}`).join('; '),
+      );
 };
 
 export const ANALOGY_NOTE = t(
@@ -118,7 +130,7 @@ export const buildReportModel = (
         name: c.name ?? c.id,
         sensitive: c.sensitive,
       })),
-      hours: hoursText(scenario),
+      hours: hoursText(scenario.scope.hours ?? []),
       riskFlaggedOnly: scenario.scope.riskFlaggedOnly === true,
     },
     purpose: { text: scenario.purpose.text, kinds: scenario.purpose.kinds },

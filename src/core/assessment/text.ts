@@ -1,4 +1,13 @@
-/** Bilingual text: every reason, title and condition is given in Dutch first, then English. */
+/**
+ * Bilingual text, the one way the server writes it: every message is a Text {nl, en}, made with
+ * t(nl, en), Dutch first. A renderer keeps its labels in a table of such messages keyed by message
+ * id and takes its language once, with inLanguage(table, lang); a single message is `text[lang]`.
+ *
+ * Why one value holding both languages, rather than a table per language or `nl ? … : …`: a rule's
+ * reasons and conditions carry both (the API returns both and the web picks), so the value has to
+ * exist anyway; and with the two languages of a message side by side, neither can be forgotten or
+ * drift apart — a per-language table compiles even when one language lacks a key.
+ */
 export interface Text {
   readonly nl: string;
   readonly en: string;
@@ -7,3 +16,37 @@ export interface Text {
 export type Lang = 'nl' | 'en';
 
 export const t = (nl: string, en: string): Text => ({ nl, en });
+
+/** A message built from parts that are messages themselves: `compose` writes it in one language. */
+export const perLanguage = (compose: (lang: Lang) => string): Text => t(compose('nl'), compose('en'));
+
+/** Messages keyed by id: a Text, a Text with parameters, or a nested table (e.g. one per status). */
+export interface Messages {
+  readonly [id: string]: Text | ((...args: never[]) => Text) | Messages;
+}
+
+/** A table of messages in one language: every Text a string, every function returning a string. */
+export type InLanguage<M> = {
+  readonly [K in keyof M]: M[K] extends Text
+    ? string
+    : M[K] extends (...args: infer A) => Text
+      ? (...args: A) => string
+      : InLanguage<M[K]>;
+};
+
+const isText = (v: Messages[string]): v is Text =>
+  typeof v === 'object' &&
+  typeof (v as Partial<Text>).nl === 'string' &&
+  typeof (v as Partial<Text>).en === 'string';
+
+export const inLanguage = <M extends Messages>(messages: M, lang: Lang): InLanguage<M> =>
+  Object.fromEntries(
+    Object.entries(messages).map(([id, m]) => [
+      id,
+      isText(m)
+        ? m[lang]
+        : typeof m === 'function'
+          ? (...args: never[]) => m(...args)[lang]
+          : inLanguage(m, lang),
+    ]),
+  ) as InLanguage<M>;

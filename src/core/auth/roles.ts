@@ -72,13 +72,3 @@ export type Permission = keyof typeof PERMISSIONS;
 
 export const hasPermission = (roles: readonly Role[], permission: Permission): boolean =>
   roles.some((r) => (PERMISSIONS[permission] as readonly Role[]).includes(r));
-
-export const ROLE_LABELS: Record<Role, { nl: string; en: string }> = {
-  'front-desk': { nl: 'Baliemedewerker / consulent', en: 'Front-desk employee' },
-  responder: { nl: 'Collega / BHV (responder)', en: 'Responder' },
-  security: { nl: 'Beveiligingscoördinator', en: 'Security coordinator' },
-  dpo: { nl: 'Functionaris gegevensbescherming (FG)', en: 'Data protection officer' },
-  'decision-maker': { nl: 'Verantwoordelijke (besluitvormer)', en: 'Accountable official' },
-  admin: { nl: 'Functioneel beheerder', en: 'Administrator' },
-  auditor: { nl: 'Auditor', en: 'Auditor' },
-};

@@ -1,10 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Outcome } from '../rule.js';
-import type { Scenario } from '../scenario.schema.js';
-import { factsOf } from './rule-test-kit.js';
+import { rowProblems, type RuleCase } from './rule-test-kit.js';
 import { dpia2Rule } from './dpia-2.rule.js';
 
-const cases: { name: string; change: (s: Scenario) => void; outcome: Outcome }[] = [
+const cases: RuleCase[] = [
   { name: 'complete', change: () => undefined, outcome: 'pass' },
   {
     name: 'high residual risk without prior consultation',
@@ -53,11 +51,7 @@ const cases: { name: string; change: (s: Scenario) => void; outcome: Outcome }[]
 ];
 
 describe('DPIA-2 — GDPR Art. 35(2),(9),(11), 36', () => {
-  it.each(cases)('$name → $outcome', ({ change, outcome }) => {
-    const f = dpia2Rule.evaluate(factsOf(change));
-    expect(f.ruleId).toBe('DPIA-2');
-    expect(f.outcome).toBe(outcome);
-    expect(f.reasons.length).toBeGreaterThan(0);
-    if (outcome === 'condition') expect(f.conditions?.length).toBeGreaterThan(0);
+  it.each(cases)('$name → $outcome', (row) => {
+    expect(rowProblems(dpia2Rule, row)).toEqual([]);
   });
 });

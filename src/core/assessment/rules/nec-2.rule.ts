@@ -1,7 +1,7 @@
 /** NEC-2 — EDPB 3/2019 §24–25; GDPR Art. 35(7)(b): every less intrusive measure addressed, with reasons. */
 import { CATALOGUE } from '../catalogue.js';
 import { condition, finding, type Rule } from '../rule.js';
-import { t } from '../text.js';
+import { perLanguage, t } from '../text.js';
 
 export const nec2Rule: Rule = {
   id: 'NEC-2',
@@ -26,10 +26,7 @@ export const nec2Rule: Rule = {
             ),
       ]);
     }
-    const names = {
-      nl: unaddressed.map((m) => m.name.nl).join('; '),
-      en: unaddressed.map((m) => m.name.en).join('; '),
-    };
+    const names = perLanguage((lang) => unaddressed.map((m) => m.name[lang]).join('; '));
     const reason = t(
       `Niet (met redenen) afgewogen: ${names.nl}.`,
       `Not addressed (with reasons): ${names.en}.`,

@@ -12,7 +12,7 @@ import {
 } from '../hours.js';
 import { finding, type Rule } from '../rule.js';
 import type { Incident, Scenario } from '../scenario.schema.js';
-import { t, type Text } from '../text.js';
+import { perLanguage, t, type Text } from '../text.js';
 
 /** "a", "a and b", "a, b and c". */
 const words = (parts: readonly string[], and: string): string =>
@@ -75,12 +75,13 @@ const judgeHours = (scope: Scenario['scope'], incidents: readonly Incident[]): H
     );
   const quiet = quietParts(covered, minutes);
   if (quiet.length === 0) return { notes };
-  const list = (lang: 'nl' | 'en') =>
-    quiet.map((q) => `${q.part.name[lang]} (${spanText(q.covered)})`).join(', ');
+  const list = perLanguage((lang) =>
+    quiet.map((q) => `${q.part.name[lang]} (${spanText(q.covered)})`).join(', '),
+  );
   return {
     problem: t(
-      `De maatregel geldt ook in dagdelen zonder incidenten: ${list('nl')}; niet beperkt tot de uren met risico (meer dan ${REACH_MINUTES / 60} uur in een dagdeel zonder incidenten).`,
-      `The measure also covers parts of the day without incidents: ${list('en')}; it is not limited to the hours at risk (more than ${REACH_MINUTES / 60} hour into a part of the day without incidents).`,
+      `De maatregel geldt ook in dagdelen zonder incidenten: ${list.nl}; niet beperkt tot de uren met risico (meer dan ${REACH_MINUTES / 60} uur in een dagdeel zonder incidenten).`,
+      `The measure also covers parts of the day without incidents: ${list.en}; it is not limited to the hours at risk (more than ${REACH_MINUTES / 60} hour into a part of the day without incidents).`,
     ),
     notes,
   };

@@ -1,10 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Outcome } from '../rule.js';
-import type { Scenario } from '../scenario.schema.js';
-import { factsOf } from './rule-test-kit.js';
+import { rowProblems, type RuleCase } from './rule-test-kit.js';
 import { nec4Rule } from './nec-4.rule.js';
 
-const cases: { name: string; change: (s: Scenario) => void; outcome: Outcome }[] = [
+const cases: RuleCase[] = [
   { name: 'recording for evidence', change: () => undefined, outcome: 'pass' },
   {
     name: 'recording for immediate help only',
@@ -46,11 +44,7 @@ const cases: { name: string; change: (s: Scenario) => void; outcome: Outcome }[]
 ];
 
 describe('NEC-4 — EDPB Guidelines 3/2019 §29 (verify)', () => {
-  it.each(cases)('$name → $outcome', ({ change, outcome }) => {
-    const f = nec4Rule.evaluate(factsOf(change));
-    expect(f.ruleId).toBe('NEC-4');
-    expect(f.outcome).toBe(outcome);
-    expect(f.reasons.length).toBeGreaterThan(0);
-    if (outcome === 'condition') expect(f.conditions?.length).toBeGreaterThan(0);
+  it.each(cases)('$name → $outcome', (row) => {
+    expect(rowProblems(nec4Rule, row)).toEqual([]);
   });
 });

@@ -1,10 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Outcome } from '../rule.js';
-import type { Scenario } from '../scenario.schema.js';
-import { factsOf } from './rule-test-kit.js';
+import { rowProblems, type RuleCase } from './rule-test-kit.js';
 import { prop2Rule } from './prop-2.rule.js';
 
-const cases: { name: string; change: (s: Scenario) => void; outcome: Outcome }[] = [
+const cases: RuleCase[] = [
   { name: 'signs not used as an argument', change: () => undefined, outcome: 'pass' },
   {
     name: 'relies on signs creating an expectation',
@@ -24,11 +22,7 @@ const cases: { name: string; change: (s: Scenario) => void; outcome: Outcome }[]
 ];
 
 describe('PROP-2 — EDPB Guidelines 3/2019 §40 (verify)', () => {
-  it.each(cases)('$name → $outcome', ({ change, outcome }) => {
-    const f = prop2Rule.evaluate(factsOf(change));
-    expect(f.ruleId).toBe('PROP-2');
-    expect(f.outcome).toBe(outcome);
-    expect(f.reasons.length).toBeGreaterThan(0);
-    if (outcome === 'condition') expect(f.conditions?.length).toBeGreaterThan(0);
+  it.each(cases)('$name → $outcome', (row) => {
+    expect(rowProblems(prop2Rule, row)).toEqual([]);
   });
 });

@@ -1,10 +1,12 @@
 /**
  * Test support for the rule tables (imported by *.rule.test.ts only): a complete, well-justified
- * scenario to start from, and a way to derive facts from a changed copy.
+ * scenario to start from, a way to derive facts from a changed copy, and the check every row of a
+ * rule's table makes.
  */
 import { findMeasure } from '../catalogue.js';
 import { deriveFacts, type Facts } from '../facts.js';
-import type { Incident, Scenario } from '../scenario.schema.js';
+import type { Outcome, Rule } from '../rule.js';
+import { SIGN_ITEMS, type Incident, type Scenario } from '../scenario.schema.js';
 
 export const incident = (over: Partial<Incident> = {}): Incident => ({
   date: '2023-06-01',
@@ -48,15 +50,7 @@ export const baseScenario = (): Scenario => ({
   safeguards: {
     transparency: {
       sign: true,
-      signContents: [
-        'purpose',
-        'controller',
-        'rights',
-        'dpo-contact',
-        'retention',
-        'alarm-only',
-        'second-layer-link',
-      ],
+      signContents: [...SIGN_ITEMS],
       secondLayer: true,
       letterText: 'In deze kamer…',
     },
@@ -90,3 +84,25 @@ export const factsOf = (change: (s: Scenario) => void = () => undefined): Facts 
 
 /** A mutable view for test changes (the schema types are readonly-free, this is for clarity). */
 export type Draft = Scenario;
+
+/** One row of a rule's table: a change to the base scenario and the outcome it must give. */
+export interface RuleCase {
+  readonly name: string;
+  readonly change: (s: Scenario) => void;
+  readonly outcome: Outcome;
+}
+
+/**
+ * What is wrong with the rule's finding for one row, in words (nothing: []): it is the rule's,
+ * has the row's outcome, gives reasons, and a condition names what it asks.
+ */
+export const rowProblems = (rule: Rule, row: RuleCase): string[] => {
+  const f = rule.evaluate(factsOf(row.change));
+  const problems: string[] = [];
+  if (f.ruleId !== rule.id) problems.push(`the finding is ${f.ruleId}'s`);
+  if (f.outcome !== row.outcome) problems.push(`outcome ${f.outcome}, expected ${row.outcome}`);
+  if (f.reasons.length === 0) problems.push('no reasons');
+  if (f.outcome === 'condition' && (f.conditions ?? []).length === 0)
+    problems.push('a condition that asks nothing');
+  return problems;
+};

@@ -1,10 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Outcome } from '../rule.js';
-import type { Scenario } from '../scenario.schema.js';
-import { factsOf } from './rule-test-kit.js';
+import { rowProblems, type RuleCase } from './rule-test-kit.js';
 import { sec1Rule } from './sec-1.rule.js';
 
-const cases: { name: string; change: (s: Scenario) => void; outcome: Outcome }[] = [
+const cases: RuleCase[] = [
   { name: 'complete access rules', change: () => undefined, outcome: 'pass' },
   {
     name: 'no access rules',
@@ -39,11 +37,7 @@ const cases: { name: string; change: (s: Scenario) => void; outcome: Outcome }[]
 ];
 
 describe('SEC-1 — GDPR Art. 32; EDPB Guidelines 3/2019 §123–133', () => {
-  it.each(cases)('$name → $outcome', ({ change, outcome }) => {
-    const f = sec1Rule.evaluate(factsOf(change));
-    expect(f.ruleId).toBe('SEC-1');
-    expect(f.outcome).toBe(outcome);
-    expect(f.reasons.length).toBeGreaterThan(0);
-    if (outcome === 'condition') expect(f.conditions?.length).toBeGreaterThan(0);
+  it.each(cases)('$name → $outcome', (row) => {
+    expect(rowProblems(sec1Rule, row)).toEqual([]);
   });
 });

@@ -11,17 +11,10 @@ export const Prose = (max: number) => Type.String({ minLength: 1, maxLength: max
  */
 export const ScenarioBody = Type.Object({ scenario: Type.Record(Type.String(), Type.Unknown()) }, strict);
 
-export const VersionQuery = Type.Object(
-  { version: Type.Optional(Type.Integer({ minimum: 1, maximum: 100000 })) },
-  strict,
-);
-export const ReportQuery = Type.Object(
-  {
-    version: Type.Optional(Type.Integer({ minimum: 1, maximum: 100000 })),
-    lang: Type.Optional(Type.Union([Type.Literal('nl'), Type.Literal('en')])),
-  },
-  strict,
-);
+const Version = Type.Optional(Type.Integer({ minimum: 1, maximum: 100000 }));
+export const LangSchema = Type.Optional(Type.Union([Type.Literal('nl'), Type.Literal('en')]));
+export const VersionQuery = Type.Object({ version: Version }, strict);
+export const ReportQuery = Type.Object({ version: Version, lang: LangSchema }, strict);
 
 export const AdviceBody = Type.Object(
   { advice: Prose(8000), recommendation: Type.Union(DPO_RECOMMENDATIONS.map((r) => Type.Literal(r))) },

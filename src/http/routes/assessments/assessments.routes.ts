@@ -1,12 +1,12 @@
 /**
  * The assessment workflow over HTTP: list, read, create, change the input, live evaluation and
  * comparison for the wizard, the DPO's advice, the data subjects' views, human judgements,
- * submission, decision, withdrawal and the Markdown report. Every route declares its permission.
+ * submission, decision and withdrawal (the reports are documents.routes.ts). Every route declares
+ * its permission.
  */
 import type { RoutesPlugin } from '../../route-types.js';
 import { Type } from 'typebox';
 import type { AssessmentService } from '../../../services/assessment.service.js';
-import { sendDomainError } from '../../problem.js';
 import { actor, respond } from '../../reply.js';
 import { IdParams, errorResponses } from '../../schemas.js';
 import {
@@ -16,7 +16,6 @@ import {
   DecisionBody,
   EvaluationSchema,
   JudgementBody,
-  ReportQuery,
   ScenarioBody,
   SummarySchema,
   VersionQuery,
@@ -152,27 +151,6 @@ export const assessmentRoutes: RoutesPlugin<{ assessments: AssessmentService }> 
       },
     },
     async (req, reply) => respond(reply, await svc.compareStored(req.params.id, req.query.version)),
-  );
-
-  app.get(
-    '/api/assessments/:id/report.md',
-    {
-      config: { access: 'assessments:read', sites: 'organisation' },
-      schema: {
-        tags,
-        summary: 'The DPIA report in Markdown (nl or en)',
-        params: IdParams,
-        querystring: ReportQuery,
-        response: { 200: Type.String(), ...errorResponses(400, 401, 403, 404) },
-      },
-    },
-    async (req, reply) => {
-      const q = req.query;
-      const r = await svc.reportMarkdown(req.params.id, q.version, q.lang ?? 'nl');
-      return r.ok
-        ? reply.type('text/markdown; charset=utf-8').send(r.value)
-        : sendDomainError(reply, r.error);
-    },
   );
 
   app.post(

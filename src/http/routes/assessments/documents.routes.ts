@@ -1,13 +1,15 @@
 /**
- * Documents that follow from assessments and policy: the DPIA report (HTML, tagged PDF), the
- * register-of-processing entry (Art. 30) for an approved measure, and per room the transparency
- * texts (Art. 13): the first-layer sign, the second-layer page and the invitation-letter paragraph.
- * Rendering is injected (adapters/reports), so this file only maps requests to documents.
+ * Documents that follow from assessments and policy: the DPIA report (Markdown, HTML, tagged PDF),
+ * the register-of-processing entry (Art. 30) for an approved measure, and per room the
+ * transparency texts (Art. 13): the first-layer sign, the second-layer page and the
+ * invitation-letter paragraph. Rendering is injected (adapters/reports), so this file only maps
+ * requests to documents.
  */
 import type { RoutesPlugin } from '../../route-types.js';
 import type { FastifyReply } from 'fastify';
 import { Type } from 'typebox';
 import type * as Reports from '../../../adapters/reports/index.js';
+import type { Lang } from '../../../core/assessment/text.js';
 import type { Organisation } from '../../../core/registry/model.js';
 import type { AssessmentService } from '../../../services/assessment.service.js';
 import type { PolicyService } from '../../../services/policy.service.js';
@@ -15,8 +17,11 @@ import type { RegistryService } from '../../../services/registry.service.js';
 import { problemOf, sendProblem } from '../../problem.js';
 import { notFound, valueOrProblem } from '../../reply.js';
 import { IdParams, errorResponses, strict } from '../../schemas.js';
+import { LangSchema, ReportQuery } from './assessment-schemas.js';
 
 export interface DocumentRenderers {
+  readonly reportWorkflow: typeof Reports.reportWorkflow;
+  readonly renderMarkdownReport: typeof Reports.renderMarkdownReport;
   readonly renderHtmlReport: typeof Reports.renderHtmlReport;
   readonly renderPdfReport: typeof Reports.renderPdfReport;
   readonly buildRopaEntry: typeof Reports.buildRopaEntry;
@@ -34,17 +39,12 @@ export interface DocumentRouteOptions {
   readonly publicUrl: string;
 }
 
-const Query = Type.Object(
-  {
-    version: Type.Optional(Type.Integer({ minimum: 1 })),
-    lang: Type.Optional(Type.Union([Type.Literal('nl'), Type.Literal('en')])),
-  },
-  strict,
-);
-const LangQuery = Type.Object(
-  { lang: Type.Optional(Type.Union([Type.Literal('nl'), Type.Literal('en')])) },
-  strict,
-);
+const LangQuery = Type.Object({ lang: LangSchema }, strict);
+
+type ReportRequest = {
+  params: { id: string };
+  query: { version?: number | undefined; lang?: Lang | undefined };
+};
 
 const toReportsOrganisation = (o: Organisation | undefined): Reports.Organisation => ({
   name: o?.name ?? '(organisatie nog niet ingesteld)',
@@ -64,33 +64,52 @@ export const documentRoutes: RoutesPlugin<DocumentRouteOptions> = async (app, op
   const { assessments, render } = opts;
   const tags = ['assessments'];
 
-  const inputs = async (
-    req: { params: { id: string }; query: { version?: number } },
-    reply: FastifyReply,
-  ) => {
-    const r = await assessments.documentInputs(req.params.id, req.query.version);
-    return valueOrProblem(reply, r);
+  /** A stored version's report inputs with its workflow as the reports print it; undefined once a problem went out. */
+  const inputs = async (req: ReportRequest, reply: FastifyReply) => {
+    const d = await valueOrProblem(reply, await assessments.documentInputs(req.params.id, req.query.version));
+    return d && { ...d, workflow: render.reportWorkflow(d.version), lang: req.query.lang ?? 'nl' };
   };
+  const report = { access: 'assessments:read', sites: 'organisation' } as const;
 
   app.get(
-    '/api/assessments/:id/report.html',
+    '/api/assessments/:id/report.md',
     {
-      config: { access: 'assessments:read', sites: 'organisation' },
+      config: report,
       schema: {
         tags,
-        summary: 'The DPIA report as an accessible HTML document (Model DPIA Rijksdienst paragraphs)',
+        summary: 'The DPIA report in Markdown (nl or en)',
         params: IdParams,
-        querystring: Query,
+        querystring: ReportQuery,
         response: { 200: Type.String(), ...errorResponses(400, 401, 403, 404) },
       },
     },
     async (req, reply) => {
       const d = await inputs(req, reply);
       if (!d) return reply;
-      const lang = req.query.lang ?? 'nl';
+      return reply
+        .type('text/markdown; charset=utf-8')
+        .send(render.renderMarkdownReport(d.model, d.lang, { workflow: d.workflow }));
+    },
+  );
+
+  app.get(
+    '/api/assessments/:id/report.html',
+    {
+      config: report,
+      schema: {
+        tags,
+        summary: 'The DPIA report as an accessible HTML document (Model DPIA Rijksdienst paragraphs)',
+        params: IdParams,
+        querystring: ReportQuery,
+        response: { 200: Type.String(), ...errorResponses(400, 401, 403, 404) },
+      },
+    },
+    async (req, reply) => {
+      const d = await inputs(req, reply);
+      if (!d) return reply;
       return html(
         reply,
-        render.renderHtmlReport(d.model, lang, { scenario: d.scenario, workflow: d.workflow }),
+        render.renderHtmlReport(d.model, d.lang, { scenario: d.scenario, workflow: d.workflow }),
       );
     },
   );
@@ -98,28 +117,28 @@ export const documentRoutes: RoutesPlugin<DocumentRouteOptions> = async (app, op
   app.get(
     '/api/assessments/:id/report.pdf',
     {
-      config: { access: 'assessments:read', sites: 'organisation' },
+      config: report,
       schema: {
         tags,
         summary: 'The DPIA report as a tagged PDF',
         params: IdParams,
-        querystring: Query,
+        querystring: ReportQuery,
         response: { ...errorResponses(400, 401, 403, 404) },
       },
     },
     async (req, reply) => {
       const d = await inputs(req, reply);
       if (!d) return reply;
-      const lang = req.query.lang ?? 'nl';
-      const body = await render.renderPdfReport(d.model, lang, {
+      const body = await render.renderPdfReport(d.model, d.lang, {
         scenario: d.scenario,
         workflow: d.workflow,
       });
-      return pdf(reply, body, `dpia-${req.params.id}-v${d.workflow.version}-${lang}.pdf`);
+      return pdf(reply, body, `dpia-${req.params.id}-v${d.version.version}-${d.lang}.pdf`);
     },
   );
 
-  const ropa = async (req: { params: { id: string }; query: { version?: number } }, reply: FastifyReply) => {
+  /** The register entry of an approved version; undefined once a problem went out. */
+  const ropa = async (req: ReportRequest, reply: FastifyReply) => {
     const d = await inputs(req, reply);
     if (!d) return undefined;
     const decision = d.workflow.decision;
@@ -136,7 +155,7 @@ export const documentRoutes: RoutesPlugin<DocumentRouteOptions> = async (app, op
       scenario: d.scenario,
       approval: {
         assessmentId: req.params.id,
-        version: d.workflow.version,
+        version: d.version.version,
         approvedBy: decision.by,
         approvedOn: decision.date,
         ...(decision.validUntil ? { reviewDate: decision.validUntil } : {}),
@@ -148,12 +167,12 @@ export const documentRoutes: RoutesPlugin<DocumentRouteOptions> = async (app, op
   app.get(
     '/api/assessments/:id/ropa.json',
     {
-      config: { access: 'assessments:read', sites: 'organisation' },
+      config: report,
       schema: {
         tags,
         summary: 'The register-of-processing entry (GDPR Art. 30) of an approved measure',
         params: IdParams,
-        querystring: Query,
+        querystring: ReportQuery,
         response: { 200: Type.Unknown(), ...errorResponses(400, 401, 403, 404, 409) },
       },
     },
@@ -166,20 +185,23 @@ export const documentRoutes: RoutesPlugin<DocumentRouteOptions> = async (app, op
   app.get(
     '/api/assessments/:id/ropa.pdf',
     {
-      config: { access: 'assessments:read', sites: 'organisation' },
+      config: report,
       schema: {
         tags,
         summary: 'The register-of-processing entry as PDF',
         params: IdParams,
-        querystring: Query,
+        querystring: ReportQuery,
         response: { ...errorResponses(400, 401, 403, 404, 409) },
       },
     },
     async (req, reply) => {
       const entry = await ropa(req, reply);
       if (entry === undefined) return reply;
-      const lang = req.query.lang ?? 'nl';
-      return pdf(reply, await render.renderRopaPdf(entry, lang), `verwerkingsregister-${req.params.id}.pdf`);
+      return pdf(
+        reply,
+        await render.renderRopaPdf(entry, req.query.lang ?? 'nl'),
+        `verwerkingsregister-${req.params.id}.pdf`,
+      );
     },
   );
 
