@@ -168,6 +168,7 @@ describe('recorder supervisor (fake ffmpeg, real vault)', () => {
     sup = new RecorderSupervisor({
       service,
       log: pino({ level: 'silent' }),
+      now: Date.now,
       ffmpegPath: () => '/usr/bin/ffmpeg',
       workDir: dir,
       tunables: () => ({ ...DEFAULT_TUNABLES, continuousClipSeconds, tickMs: 20, killGraceMs: 200 }),
