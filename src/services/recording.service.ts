@@ -4,6 +4,7 @@
  * failed), the notes that tell an incident whether it has footage, and retention. Each change is
  * stored and audited in one transaction. The processes themselves live in the recorder worker.
  */
+import { servesSite } from '../core/alarm/audience.js';
 import type { CameraCredentials } from '../core/registry/model.js';
 import { planCameras, type PlannedCamera } from '../core/recording/arming.js';
 import { err, ok, unwrap, type Result } from '../core/result.js';
@@ -12,6 +13,7 @@ import type { Actor, Clock, IdGenerator, SecretBox } from './ports.js';
 import { actorServesAllSites, actorServesSite, siteLimited } from './site-scope.js';
 import { inTransaction } from './transaction.js';
 import type {
+  ClipFilter,
   ClipRecord,
   ClipVaultPort,
   FootageNote,
@@ -127,9 +129,7 @@ export const recordingService = (deps: RecordingServiceDeps) => {
           );
         const user = actor.kind === 'user' ? await repos.users.get(actor.userId) : undefined;
         const security =
-          user !== undefined &&
-          user.roles.includes('security') &&
-          (user.siteIds.length === 0 || user.siteIds.includes(room.siteId));
+          user !== undefined && user.roles.includes('security') && servesSite(user, room.siteId);
         if (actor.kind !== 'user' || (conversation.startedBy !== actor.userId && !security))
           unwrap(
             err(
@@ -496,31 +496,15 @@ export const recordingService = (deps: RecordingServiceDeps) => {
         clips: await store.read.clips.list({ incidentId, includeDeleted: true }),
       });
     },
-    listClips: (
-      filter: {
-        incidentId?: string;
-        alarmId?: string;
-        cameraId?: string;
-        includeDeleted?: boolean;
-        limit?: number;
-      } = {},
-    ) => store.read.clips.list(filter),
+    listClips: (filter: ClipFilter = {}) => store.read.clips.list(filter),
     getClip: (id: string) => store.read.clips.get(id),
     /** Clip metadata of the viewer's sites only. */
-    clipsFor: (
-      viewer: Actor,
-      filter: {
-        incidentId?: string;
-        alarmId?: string;
-        cameraId?: string;
-        includeDeleted?: boolean;
-        limit?: number;
-      } = {},
-    ) =>
-      store.read.clips.list({
-        ...filter,
-        ...(viewer.kind === 'user' && viewer.siteIds.length > 0 ? { siteIds: viewer.siteIds } : {}),
-      }),
+    clipsFor: (viewer: Actor, filter: ClipFilter = {}) =>
+      store.read.clips.list(
+        viewer.kind === 'user' && !actorServesAllSites(viewer)
+          ? { ...filter, siteIds: viewer.siteIds }
+          : filter,
+      ),
     /** One clip; outside the viewer's sites it does not exist for them. */
     clipFor: async (viewer: Actor, id: string) => {
       const c = await store.read.clips.get(id);

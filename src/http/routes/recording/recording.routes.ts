@@ -10,7 +10,12 @@ import { Type } from 'typebox';
 import { servesSite } from '../../../core/alarm/audience.js';
 import type { Result } from '../../../core/result.js';
 import type { Actor } from '../../../services/ports.js';
-import type { ClipRecord, FootageNote, SuspensionRecord } from '../../../services/recording-ports.js';
+import type {
+  ClipFilter,
+  ClipRecord,
+  FootageNote,
+  SuspensionRecord,
+} from '../../../services/recording-ports.js';
 import { sendDomainError } from '../../problem.js';
 import { actor, found, respond } from '../../reply.js';
 import { Id, IdParams, errorResponses, strict } from '../../schemas.js';
@@ -66,16 +71,7 @@ export interface RecordingRouteDeps {
   ) => Promise<Result<SuspensionRecord>>;
   readonly resume: (actor: Actor, id: string, reason: string) => Promise<Result<SuspensionRecord>>;
   readonly suspensions: (viewer: Actor) => Promise<SuspensionRecord[]>;
-  readonly listClips: (
-    viewer: Actor,
-    filter: {
-      incidentId?: string;
-      alarmId?: string;
-      cameraId?: string;
-      includeDeleted?: boolean;
-      limit?: number;
-    },
-  ) => Promise<ClipRecord[]>;
+  readonly listClips: (viewer: Actor, filter: ClipFilter) => Promise<ClipRecord[]>;
   readonly getClip: (viewer: Actor, id: string) => Promise<ClipRecord | undefined>;
   readonly footage: (
     viewer: Actor,
