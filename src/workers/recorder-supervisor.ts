@@ -2,8 +2,9 @@
  * The recorder: one IngestProcess + ClipRecorder per camera that the plan arms, and none at all
  * for a camera whose mode is off (no process, no connection). It turns alarms into clips sealed
  * into the vault and tells every alarm's incident whether it has footage and, if not, why —
- * never a silent gap. The plan (what each camera should do) comes from the recording service;
- * this worker only reconciles processes with it.
+ * never a silent gap. The plan (what each camera should do) comes from the recording service,
+ * what to do about it from the pure armingActions() (core/recording/arming.ts); this worker only
+ * carries the steps out on its processes.
  */
 import type { Logger } from 'pino';
 import {
