@@ -509,7 +509,7 @@ const runServer = async () => {
   ).json<{ device: { id: string }; token: string; mqtt: { pressTopic: string } }>();
   const mod = rt.modules.find((m) => m.name === 'alarm') as AlarmModule;
 
-  // Time the fan-out from outside: the module's sink calls hub.publish on this very object.
+  // Time the fan-out from outside: the hub's event subscriber calls hub.publish on this very object.
   const hub = mod.hub;
   const publish = hub.publish.bind(hub);
   let frameBytes = 0;

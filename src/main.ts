@@ -12,19 +12,27 @@ import { anchorFile, anchorKeys } from './adapters/crypto/audit-anchor.js';
 import { loadOrCreateMasterKey, randomIds, secretBox } from './adapters/crypto/secret-box.js';
 import { migrateToLatest, openDatabase, type Database } from './adapters/db/connection.js';
 import { createStore } from './adapters/db/store.js';
+import { inProcessEvents } from './adapters/events/in-process-events.js';
 import type { Config } from './config.js';
 import { buildApp, loggerOptions, type ProportioApp } from './http/app.js';
 import pino from 'pino';
 import { createAlarmModule } from './compose/alarm.compose.js';
 import { createAuditAnchorModule } from './compose/audit.compose.js';
 import { createAssessmentModule } from './compose/assessment.compose.js';
-import { createEventBus } from './compose/events.js';
 import { createRecordingModule } from './compose/recording.compose.js';
 import { metricsSources, type ModuleContext, type ProportioModule } from './compose/module.js';
 import { auditService } from './services/audit.service.js';
 import { authService } from './services/auth.service.js';
 import { demoService } from './services/demo.service.js';
-import type { Clock, IdGenerator, PasswordHasher, SecretBox, Store, Ticker } from './services/ports.js';
+import type {
+  Clock,
+  DomainEvents,
+  IdGenerator,
+  PasswordHasher,
+  SecretBox,
+  Store,
+  Ticker,
+} from './services/ports.js';
 import { registryService } from './services/registry.service.js';
 import { usersService } from './services/users.service.js';
 
@@ -86,6 +94,8 @@ export interface Runtime {
     readonly demo: ReturnType<typeof demoService>;
   };
   readonly clock: Clock;
+  /** What the services tell each other and the world (tests subscribe here too). */
+  readonly events: DomainEvents;
   readonly modules: readonly ProportioModule[];
   app(): Promise<ProportioApp>;
   /** Starts the modules' background work (serve only). */
@@ -110,7 +120,7 @@ export const createRuntime = async (config: Config, opts: RuntimeOptions = {}): 
   const secrets = secretBox(loadOrCreateMasterKey(config.masterKeyFile));
   // Each module names itself (log.child({ component })); a base component would appear twice.
   const log = pino({ level: opts.logger === false ? 'silent' : config.logLevel, base: undefined });
-  const events = createEventBus(log);
+  const events = inProcessEvents(log);
   const services = {
     auth: authService({
       store,
@@ -120,13 +130,7 @@ export const createRuntime = async (config: Config, opts: RuntimeOptions = {}): 
       lockout: { maxFailures: config.loginMaxFailures, lockMinutes: config.loginLockMinutes },
       sessionHours: config.sessionHours,
     }),
-    registry: registryService({
-      store,
-      clock,
-      ids,
-      secrets,
-      onCameraChanged: (cameraId) => events.emit('camera.changed', { cameraId }),
-    }),
+    registry: registryService({ store, clock, ids, secrets, events }),
     users: usersService({ store, clock, ids, hasher }),
     audit: auditService({
       store,
@@ -182,6 +186,7 @@ export const createRuntime = async (config: Config, opts: RuntimeOptions = {}): 
     secrets,
     services,
     clock,
+    events,
     modules,
     app: () =>
       buildApp({

@@ -24,10 +24,8 @@ export interface AssessmentModule extends ProportioModule {
 export const createAssessmentModule = (ctx: ModuleContext): AssessmentModule => {
   const log = ctx.log.child({ component: 'assessment' });
   const store = createAssessmentStore(ctx.database);
-  const policy = policyService({ store, clock: ctx.clock });
+  const policy = policyService({ store, clock: ctx.clock, events: ctx.events });
   const assessments = assessmentService({ store, clock: ctx.clock, ids: ctx.ids, policy });
-  // The recorder re-plans on this event (it reads the latest stored policy version itself).
-  policy.onChange((v) => ctx.events.emit('policy.changed', { compiledAt: v.compiledAt, trigger: v.trigger }));
   let timer: NodeJS.Timeout | undefined;
   let lastTick: { ok: boolean; message: string } | undefined;
 
@@ -53,7 +51,13 @@ export const createAssessmentModule = (ctx: ModuleContext): AssessmentModule => 
       await app.register(documentRoutes, {
         assessments,
         policy,
-        registry: registryService({ store: ctx.store, clock: ctx.clock, ids: ctx.ids, secrets: ctx.secrets }),
+        registry: registryService({
+          store: ctx.store,
+          clock: ctx.clock,
+          ids: ctx.ids,
+          secrets: ctx.secrets,
+          events: ctx.events,
+        }),
         render: reports,
         publicUrl: ctx.config.publicUrl ?? `http://localhost:${ctx.config.port}`,
       });

@@ -7,8 +7,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { Logger } from 'pino';
 import type { Database } from '../adapters/db/connection.js';
 import type { Config } from '../config.js';
-import type { EventBus } from './events.js';
-import type { Clock, IdGenerator, SecretBox, Store } from '../services/ports.js';
+import type { Clock, DomainEvents, IdGenerator, SecretBox, Store } from '../services/ports.js';
 import type { HealthItem } from '../core/health.js';
 
 /** A module's health lines (defined in core: adapters and pure rules produce them too). */
@@ -23,8 +22,8 @@ export interface ModuleContext {
   readonly ids: IdGenerator;
   readonly secrets: SecretBox;
   readonly log: Logger;
-  /** Domain events between capabilities (alarm raised, conversation started, policy changed). */
-  readonly events: EventBus;
+  /** The domain events port: services emit, capabilities subscribe (services/ports.ts). */
+  readonly events: DomainEvents;
   /** Prometheus text from capabilities other than the recorder, appended to GET /metrics. */
   readonly metrics?: MetricsSources;
 }

@@ -28,6 +28,7 @@ import { parseRecipient } from '../adapters/vault/keys.js';
 import { recordingRoutes } from '../http/routes/recording/recording.routes.js';
 import { recordingService, type RecordingService } from '../services/recording.service.js';
 import type { ClipVaultPort, SealOutcome, SuspensionRecord } from '../services/recording-ports.js';
+import type { DomainEvents } from '../services/ports.js';
 import {
   DEFAULT_TUNABLES,
   RecorderSupervisor,
@@ -39,7 +40,6 @@ import type { ClipMetadata } from '../core/recording/clip.js';
 import { recordingHealth } from '../core/recording/health.js';
 import { sealedExtent } from '../core/recording/sealed-extent.js';
 import { err, ok } from '../core/result.js';
-import type { EventBus } from './events.js';
 import type { ModuleContext, ProportioModule } from './module.js';
 
 export const vaultPaths = (config: Pick<Config, 'vaultDir' | 'vaultRecipientFile'>) => ({
@@ -61,8 +61,8 @@ export interface RecordingOptions {
 }
 
 export interface RecordingModule extends ProportioModule {
-  /** The bus this module listens on (tests emit on it). */
-  readonly events: EventBus;
+  /** The domain events this module subscribes to (tests emit on it). */
+  readonly events: DomainEvents;
   readonly service: RecordingService;
   readonly supervisor: RecorderSupervisor;
   /** Tests and benchmarks only: change tunables before start(). */
@@ -377,25 +377,28 @@ export const createRecordingModule = (ctx: ModuleContext): RecordingModule => {
       }
       const onChange = () => void reconcile().catch(() => undefined);
       unsubscribe.push(
-        ctx.events.on('alarm.raised', (e) =>
-          supervisor.alarm({ alarmId: e.alarmId, incidentId: e.incidentId, roomId: e.roomId, at: e.at }),
+        // The footage runs from the press: pre-roll before it, post-roll after it.
+        ctx.events.subscribe('alarm.raised', ({ alarm: a }) =>
+          supervisor.alarm({ alarmId: a.id, incidentId: a.incidentId, roomId: a.roomId, at: a.raisedAt }),
         ),
         // A repeated press extends the running clip's post-roll from that press.
-        ctx.events.on('alarm.joined', (e) =>
+        ctx.events.subscribe('alarm.joined', ({ alarm: a }) =>
           supervisor.alarm({
-            alarmId: e.alarmId,
-            incidentId: e.incidentId,
-            roomId: e.roomId,
-            at: e.at,
+            alarmId: a.id,
+            incidentId: a.incidentId,
+            roomId: a.roomId,
+            at: a.lastPressAt,
             repeat: true,
           }),
         ),
         // A closed alarm records nothing more.
-        ctx.events.on('alarm.closed', (e) => supervisor.alarmClosed({ alarmId: e.alarmId, at: e.at })),
-        ctx.events.on('conversation.started', onChange),
-        ctx.events.on('conversation.ended', onChange),
-        ctx.events.on('policy.changed', onChange),
-        ctx.events.on('camera.changed', onChange),
+        ctx.events.subscribe('alarm.closed', (e) =>
+          supervisor.alarmClosed({ alarmId: e.alarm.id, at: e.alarm.closedAt ?? e.at }),
+        ),
+        ctx.events.subscribe(
+          ['conversation.started', 'conversation.ended', 'policy.changed', 'camera.changed'],
+          onChange,
+        ),
       );
       await recover().catch((e: unknown) =>
         log.error({ err: (e as Error).message }, 'recovering interrupted clips failed'),

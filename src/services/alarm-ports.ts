@@ -1,9 +1,8 @@
 /**
  * The interfaces the alarm capability needs from the world, beside the foundation's ports.
- * Repositories run inside whatever transaction the AlarmStore gives; the event sink fans out
- * after commit and never blocks the caller.
+ * Repositories run inside whatever transaction the AlarmStore gives; what happened is told after
+ * the commit through the foundation's DomainEvents port (ports.ts).
  */
-import type { AlarmEvent, RoomChangedEvent } from '../core/alarm/events.js';
 import type { Acknowledgement, Alarm, Conversation, Device } from '../core/alarm/model.js';
 import type { ReportVersion } from '../core/alarm/report-amend.js';
 import type { StatRow } from '../core/alarm/statistics.js';
@@ -98,8 +97,3 @@ export interface AlarmRepositories extends Repositories {
 
 /** The foundation's unit of work, widened to the alarm tables: state change and audit entry commit together. */
 export type AlarmStore = UnitOfWork<AlarmRepositories>;
-
-/** Fan-out after commit: SSE hub, MQTT, webhook. Must return at once (never await a slow receiver). */
-export interface AlarmEventSink {
-  publish(event: AlarmEvent | RoomChangedEvent): void;
-}

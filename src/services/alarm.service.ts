@@ -4,7 +4,7 @@
  * always on disk, and one on disk survives a restart.
  */
 import { audienceOf, mayReceive, type Recipient } from '../core/alarm/audience.js';
-import type { AlarmEvent, AlarmEventType, AlarmView } from '../core/alarm/events.js';
+import type { AlarmEventType, AlarmView } from '../core/alarm/events.js';
 import {
   acknowledge,
   close,
@@ -16,22 +16,31 @@ import {
 } from '../core/alarm/lifecycle.js';
 import type { Alarm, AlarmSource } from '../core/alarm/model.js';
 import { decidePress, DEFAULT_PRESS_LIMIT, type PressLimit } from '../core/alarm/press-limit.js';
-import type { PressMessage } from '../core/alarm/press-payload.js';
+import {
+  malformedAnswer,
+  raisedAnswer,
+  refusedAnswer,
+  type PressAnswer,
+} from '../core/alarm/press-answer.js';
+import { parsePress, type PressMessage } from '../core/alarm/press-payload.js';
 import { err, ok, unwrap, type Result } from '../core/result.js';
-import type { AlarmEventSink, AlarmRepositories, AlarmStore, IncidentEntry } from './alarm-ports.js';
+import type { AlarmRepositories, AlarmStore, IncidentEntry } from './alarm-ports.js';
 import { alarmViews } from './alarm-view.js';
 import { inTransaction } from './transaction.js';
 import { authenticateDevice } from './alarm-device.service.js';
 import { recordAudit } from './audit.service.js';
-import type { Actor, Clock, IdGenerator } from './ports.js';
-import { actorServesSite } from './site-scope.js';
+import type { Actor, Clock, DomainEvents, IdGenerator } from './ports.js';
+import { servedRoom } from './site-scope.js';
 import { SETTINGS } from './registry.service.js';
 
 export interface AlarmDeps {
   readonly store: AlarmStore;
   readonly clock: Clock;
   readonly ids: IdGenerator;
-  readonly sink: AlarmEventSink;
+  /** Told after each commit: alarm.* and room.changed. */
+  readonly events: DomainEvents;
+  /** MQTT topics start with it: `<prefix>/buttons/<deviceId>/press`. */
+  readonly topicPrefix: string;
   /** Presses within this window of the room's last press join its open alarm. */
   readonly joinWindowMs?: number;
   readonly pressLimit?: PressLimit;
@@ -99,18 +108,17 @@ const DEFAULT_ESCALATION_SECONDS = SETTINGS['alarm.escalationSeconds']?.default 
 const notFound = (id: string) => err('ALARM.NOT_FOUND', `alarm ${id} does not exist`, { alarmId: id });
 
 export const alarmService = (deps: AlarmDeps) => {
-  const { store, clock, ids, sink } = deps;
+  const { store, clock, ids, events } = deps;
   const joinWindowMs = deps.joinWindowMs ?? DEFAULT_JOIN_WINDOW_MS;
   const pressLimit = deps.pressLimit ?? DEFAULT_PRESS_LIMIT;
   /** Admitted press times per device (memory only: a restart forgets, which only admits more). */
   const pressHistory = new Map<string, readonly number[]>();
-  const counters = { pressesAdmitted: 0, pressesThrottled: 0, pressesRejected: 0 };
 
+  /** After the commit (never before): the alarm, and for a new or closed one its room's new state. */
   const emit = (type: AlarmEventType, view: AlarmView, roomChanged: boolean) => {
     const at = clock.now().toISOString();
-    const event: AlarmEvent = { type, at, alarm: view };
-    sink.publish(event);
-    if (roomChanged) sink.publish({ type: 'room.changed', at, siteId: view.siteId, roomId: view.roomId });
+    events.emit({ type, at, alarm: view });
+    if (roomChanged) events.emit({ type: 'room.changed', at, siteId: view.siteId, roomId: view.roomId });
   };
 
   const viewOne = async (repos: AlarmRepositories, a: Alarm): Promise<AlarmView> =>
@@ -127,10 +135,8 @@ export const alarmService = (deps: AlarmDeps) => {
   ): Promise<RaiseOutcome> => {
     const now = clock.now();
     const at = now.toISOString();
-    const room = await repos.rooms.get(roomId);
-    // A room of a site the person does not serve is, for them, not there; a button is bound to its room.
-    if (!room || !actorServesSite(actor, room.siteId))
-      return unwrap(err('ALARM.UNKNOWN_ROOM', `room ${roomId} does not exist`, { field: 'roomId', roomId }));
+    // A button is bound to its room; it acts for the organisation, so it serves every site.
+    const room = await servedRoom(repos, actor, roomId);
     await repos.alarms.lock(`room:${roomId}`);
     const target = joinTarget(await repos.alarms.open({ roomId }), now, joinWindowMs);
     if (target) {
@@ -212,9 +218,60 @@ export const alarmService = (deps: AlarmDeps) => {
   const roomOfUser = async (repos: AlarmRepositories, userId: string): Promise<string | undefined> =>
     (await repos.conversations.running({ startedBy: userId }))[0]?.roomId;
 
-  const service = {
-    counters: () => ({ ...counters }),
+  /** Per button, the end of its queue of presses (see inTurn). */
+  const pressQueues = new Map<string, Promise<void>>();
+  /**
+   * One press of a button after the other. Presses read from one network packet arrive side by
+   * side; decided side by side, each would find no open alarm yet, count as a first press and
+   * escape the flood control. In turn, the second finds the first one's alarm and is a join.
+   * Queued only once the device proved who it is, so nobody can hold up another's button.
+   */
+  const inTurn = <T>(deviceId: string, fn: () => Promise<T>): Promise<T> => {
+    const run = (pressQueues.get(deviceId) ?? Promise.resolve()).then(fn);
+    const done = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    pressQueues.set(deviceId, done);
+    void done.then(() => {
+      if (pressQueues.get(deviceId) === done) pressQueues.delete(deviceId);
+    });
+    return run;
+  };
 
+  /** A hardware button pressed (a personal one follows its wearer); flood-controlled per button. */
+  const press = async (msg: PressMessage, requireToken: boolean): Promise<Result<RaiseOutcome>> => {
+    const device = await authenticateDevice(store.read, msg.deviceId, msg.token, requireToken);
+    if (!device.ok) return device;
+    const d = device.value;
+    if (d.kind !== 'button')
+      return err('DEVICE.WRONG_KIND', `device ${d.id} is a ${d.kind}, not a button`, { deviceId: d.id });
+    return inTurn(d.id, async () => {
+      // A personal button follows its wearer into the room of their running conversation.
+      const roomId = (d.userId ? await roomOfUser(store.read, d.userId) : undefined) ?? d.roomId;
+      if (roomId === null) return err('ALARM.NO_ROOM', `button ${d.id} has no room`, { deviceId: d.id });
+      const now = clock.now();
+      const wouldRaiseNew =
+        joinTarget(await store.read.alarms.open({ roomId }), now, joinWindowMs) === undefined;
+      const decision = decidePress(pressHistory.get(d.id) ?? [], now.getTime(), pressLimit, wouldRaiseNew);
+      pressHistory.set(d.id, decision.history);
+      if (!decision.admit)
+        return err(
+          'ALARM.RATE_LIMITED',
+          `button ${d.id} pressed more than ${pressLimit.max} times in ${pressLimit.windowMs / 1000} s; the open alarm stands`,
+          { deviceId: d.id },
+        );
+      const actor: Actor = { kind: 'system', name: `device:${d.id}` };
+      return publishRaise(
+        await inTransaction(store, async (repos) => {
+          await repos.devices.touch(d.id, now.toISOString());
+          return raiseInTx(repos, actor, { userId: d.userId, deviceId: d.id }, roomId, 'mqtt', false);
+        }),
+      );
+    });
+  };
+
+  const service = {
     /** Web panic view and API: a user presses for a room, or for the room of their running conversation. */
     raise: async (actor: Actor, input: RaiseInput): Promise<Result<RaiseOutcome>> =>
       publishRaise(
@@ -239,45 +296,22 @@ export const alarmService = (deps: AlarmDeps) => {
       ),
 
     /**
-     * A hardware button pressed. `requireToken`: over an external broker anyone could publish on
-     * the topic, so the payload must carry the device token; the embedded listener has already
-     * checked it at CONNECT.
+     * A message on a button's press topic (MQTT): read, then pressed. `authenticatedDeviceId` is
+     * set when the broker itself verified the device (embedded listener); over an external broker
+     * anyone could publish on the topic, so the payload must carry the device token. What the
+     * sender is told, and how the message counts, is core/alarm/press-answer.ts.
      */
-    press: async (msg: PressMessage, opts: { requireToken: boolean }): Promise<Result<RaiseOutcome>> => {
-      const device = await authenticateDevice(store.read, msg.deviceId, msg.token, opts.requireToken);
-      if (!device.ok) {
-        counters.pressesRejected++;
-        return device;
-      }
-      const d = device.value;
-      if (d.kind !== 'button') {
-        counters.pressesRejected++;
-        return err('DEVICE.WRONG_KIND', `device ${d.id} is a ${d.kind}, not a button`, { deviceId: d.id });
-      }
-      // A personal button follows its wearer into the room of their running conversation.
-      const roomId = (d.userId ? await roomOfUser(store.read, d.userId) : undefined) ?? d.roomId;
-      if (roomId === null) return err('ALARM.NO_ROOM', `button ${d.id} has no room`, { deviceId: d.id });
-      const now = clock.now();
-      const wouldRaiseNew =
-        joinTarget(await store.read.alarms.open({ roomId }), now, joinWindowMs) === undefined;
-      const decision = decidePress(pressHistory.get(d.id) ?? [], now.getTime(), pressLimit, wouldRaiseNew);
-      pressHistory.set(d.id, decision.history);
-      if (!decision.admit) {
-        counters.pressesThrottled++;
-        return err(
-          'ALARM.RATE_LIMITED',
-          `button ${d.id} pressed more than ${pressLimit.max} times in ${pressLimit.windowMs / 1000} s; the open alarm stands`,
-          { deviceId: d.id },
-        );
-      }
-      counters.pressesAdmitted++;
-      const actor: Actor = { kind: 'system', name: `device:${d.id}` };
-      return publishRaise(
-        await inTransaction(store, async (repos) => {
-          await repos.devices.touch(d.id, now.toISOString());
-          return raiseInTx(repos, actor, { userId: d.userId, deviceId: d.id }, roomId, 'mqtt', false);
-        }),
-      );
+    buttonMessage: async (
+      topic: string,
+      payload: Uint8Array,
+      authenticatedDeviceId: string | undefined,
+    ): Promise<PressAnswer> => {
+      const msg = parsePress(deps.topicPrefix, topic, payload);
+      if (!msg.ok) return malformedAnswer(msg.error, authenticatedDeviceId);
+      const r = await press(msg.value, authenticatedDeviceId === undefined);
+      return r.ok
+        ? raisedAnswer(msg.value.deviceId, r.value.alarm, r.value.joined)
+        : refusedAnswer(msg.value.deviceId, r.error);
     },
 
     /** "Ik kom". A second responder's acknowledgement adds their name; a repeat is a no-op. */

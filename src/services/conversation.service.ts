@@ -6,20 +6,18 @@ import { roomState, type RoomState } from '../core/alarm/events.js';
 import type { Conversation } from '../core/alarm/model.js';
 import { validateRisk } from '../core/alarm/report.js';
 import { err, unwrap, type Result } from '../core/result.js';
-import type { AlarmEventSink, AlarmStore } from './alarm-ports.js';
+import type { AlarmStore } from './alarm-ports.js';
 import { inTransaction } from './transaction.js';
 import { recordAudit } from './audit.service.js';
-import type { Actor, Clock, IdGenerator } from './ports.js';
-import { actorServesSite } from './site-scope.js';
+import type { Actor, Clock, DomainEvents, IdGenerator } from './ports.js';
+import { actorServesSite, servedRoom } from './site-scope.js';
 
 export interface ConversationDeps {
   readonly store: AlarmStore;
   readonly clock: Clock;
   readonly ids: IdGenerator;
-  readonly sink: AlarmEventSink;
-  /** Told after commit (the recorder arms or disarms by conversation). */
-  readonly onStarted?: (c: Conversation) => void;
-  readonly onEnded?: (c: Conversation) => void;
+  /** Told after each commit: room.changed (consoles), conversation.* (the recorder arms or disarms). */
+  readonly events: DomainEvents;
 }
 
 export interface StartConversationInput {
@@ -50,23 +48,20 @@ const userOf = (actor: Actor) => {
 };
 
 export const conversationService = (deps: ConversationDeps) => {
-  const { store, clock, ids, sink } = deps;
-  const changed = (siteId: string, roomId: string) =>
-    sink.publish({ type: 'room.changed', at: clock.now().toISOString(), siteId, roomId });
+  const { store, clock, ids, events } = deps;
+  /** After the commit: the room's new state first (consoles), then the conversation itself. */
+  const emit = (type: 'conversation.started' | 'conversation.ended', c: Conversation) => {
+    const at = clock.now().toISOString();
+    events.emit({ type: 'room.changed', at, siteId: c.siteId, roomId: c.roomId });
+    const { id, siteId, roomId, conversationTypeId, startedAt, endedAt } = c;
+    events.emit({ type, at, conversation: { id, siteId, roomId, conversationTypeId, startedAt, endedAt } });
+  };
 
   return {
     start: async (actor: Actor, input: StartConversationInput): Promise<Result<Conversation>> => {
       const user = userOf(actor);
       const r = await inTransaction(store, async (repos) => {
-        const room = await repos.rooms.get(input.roomId);
-        // A room of a site this person does not serve is, for them, not there (as with reads).
-        if (!room || !actorServesSite(actor, room.siteId))
-          return unwrap(
-            err('ALARM.UNKNOWN_ROOM', `room ${input.roomId} does not exist`, {
-              field: 'roomId',
-              roomId: input.roomId,
-            }),
-          );
+        const room = await servedRoom(repos, actor, input.roomId);
         if (!(await repos.conversationTypes.get(input.conversationTypeId))) {
           return unwrap(
             err('RESOURCE.NOT_FOUND', `conversation type ${input.conversationTypeId} does not exist`, {
@@ -112,10 +107,7 @@ export const conversationService = (deps: ConversationDeps) => {
           });
         throw e;
       });
-      if (r.ok) {
-        changed(r.value.siteId, r.value.roomId);
-        deps.onStarted?.(r.value);
-      }
+      if (r.ok) emit('conversation.started', r.value);
       return r;
     },
 
@@ -146,10 +138,7 @@ export const conversationService = (deps: ConversationDeps) => {
         });
         return c;
       });
-      if (r.ok) {
-        changed(r.value.siteId, r.value.roomId);
-        deps.onEnded?.(r.value);
-      }
+      if (r.ok) emit('conversation.ended', r.value);
       return r;
     },
 

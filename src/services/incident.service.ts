@@ -14,7 +14,7 @@ import type { AlarmRepositories, AlarmStore, IncidentEntry, IncidentFilter } fro
 import { inTransaction } from './transaction.js';
 import { recordAudit } from './audit.service.js';
 import type { Actor, Clock, IdGenerator } from './ports.js';
-import { actorServesSite } from './site-scope.js';
+import { servedRoom } from './site-scope.js';
 
 export interface ManualIncidentInput extends IncidentReportInput {
   roomId: string;
@@ -191,15 +191,8 @@ export const incidentService = (deps: { store: AlarmStore; clock: Clock; ids: Id
       input: ManualIncidentInput,
     ): Promise<Result<IncidentEntry & { reportVersion: number }>> =>
       inTransaction(store, async (repos) => {
-        const room = await repos.rooms.get(input.roomId);
-        // Outside the person's sites the room is not there for them: no evidence for a site they do not serve.
-        if (!room || !actorServesSite(actor, room.siteId))
-          return unwrap(
-            err('ALARM.UNKNOWN_ROOM', `room ${input.roomId} does not exist`, {
-              field: 'roomId',
-              roomId: input.roomId,
-            }),
-          );
+        // No evidence for a site the person does not serve.
+        const room = await servedRoom(repos, actor, input.roomId);
         if (input.conversationTypeId && !(await repos.conversationTypes.get(input.conversationTypeId))) {
           return unwrap(
             err('RESOURCE.NOT_FOUND', `conversation type ${input.conversationTypeId} does not exist`, {

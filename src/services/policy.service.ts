@@ -24,16 +24,16 @@ import type {
 } from './assessment-ports.js';
 import { toAssessmentRecord } from './assessment-evidence.js';
 import { recordAudit } from './audit.service.js';
-import type { Actor, Clock } from './ports.js';
+import type { Actor, Clock, DomainEvents } from './ports.js';
 import { inTransaction } from './transaction.js';
 
 export interface PolicyDeps {
   readonly store: AssessmentStore;
   readonly clock: Clock;
+  /** Told policy.changed after each commit that stored a new version (the recorder re-plans). */
+  readonly events: DomainEvents;
   readonly timeZone?: string;
 }
-
-export type PolicyListener = (v: PolicyVersion) => void;
 
 /** What the policy enables, without the moment it was compiled: equal hashes mean nothing changed. */
 export const policyHash = (p: CompiledPolicy): string =>
@@ -77,9 +77,8 @@ export interface CurrentPolicy {
 }
 
 export const policyService = (deps: PolicyDeps) => {
-  const { store, clock } = deps;
+  const { store, clock, events } = deps;
   const timeZone = deps.timeZone ?? DEFAULT_TIME_ZONE;
-  const listeners = new Set<PolicyListener>();
 
   const compileWith = async (repos: AssessmentRepositories, now: Date): Promise<CompiledPolicy> =>
     compile(
@@ -130,16 +129,16 @@ export const policyService = (deps: PolicyDeps) => {
     return version;
   };
 
-  /** Tell subscribers (the recorder) after commit; a failing listener never undoes the change. */
+  /** After the commit of recompileWithin's transaction (never inside it): policy.changed, if it did. */
   const notify = (v: PolicyVersion | undefined): void => {
     if (v === undefined) return;
-    for (const l of listeners) {
-      try {
-        l(v);
-      } catch {
-        // A subscriber's bug must not break the workflow that changed the policy.
-      }
-    }
+    events.emit({
+      type: 'policy.changed',
+      at: clock.now().toISOString(),
+      seq: v.seq,
+      compiledAt: v.compiledAt,
+      trigger: v.trigger,
+    });
   };
 
   const current = async (): Promise<CurrentPolicy> => {
@@ -212,11 +211,6 @@ export const policyService = (deps: PolicyDeps) => {
       return decide(compiled, roomId, conversation, now);
     },
     history: (limit = 100) => store.read.policyVersions.list(limit),
-    /** Subscribe to policy changes (the recorder arms or disarms cameras); returns the unsubscribe. */
-    onChange(listener: PolicyListener): () => void {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
   };
 };
 

@@ -3,10 +3,13 @@
  * depend only on these. Repository methods run inside whatever transaction the Store gives.
  */
 import type { KeyObject } from 'node:crypto';
+import type { AlarmEvent, RoomChangedEvent } from '../core/alarm/events.js';
+import type { IncidentFacts } from '../core/alarm/model.js';
 import type { AuditEntry, AuditEntryContent } from '../core/audit/chain.js';
 import type { Role } from '../core/auth/roles.js';
 import type { TokenEndReason } from '../core/auth/tokens.js';
 import type { Camera, ConversationType, Organisation, Room, Site, User } from '../core/registry/model.js';
+import type { PolicyTrigger } from './assessment-ports.js';
 
 export interface Clock {
   now(): Date;
@@ -180,22 +183,12 @@ export interface AuditRepository {
   count(): Promise<number>;
 }
 
-export interface IncidentRecord {
+export interface IncidentRecord extends IncidentFacts {
   readonly id: string;
-  readonly siteId: string;
-  readonly roomId: string;
-  readonly conversationTypeId: string | null;
-  readonly occurredAt: string;
-  readonly source: 'alarm' | 'manual';
-  readonly kind: string | null;
-  readonly severity: number | null;
-  readonly injury: boolean;
-  readonly policeReport: boolean;
   readonly policeReference: string | null;
   readonly followUp: string | null;
   readonly narrative: string | null;
   readonly reportedBy: string | null;
-  readonly reportedAt: string | null;
   readonly createdAt: string;
   /** The linked conversation carried a risk flag (incidents.conversation_id → conversations); undefined without a link. */
   readonly riskFlagged?: boolean;
@@ -262,3 +255,81 @@ export type Actor =
   | { readonly kind: 'system'; readonly name: string };
 
 export const actorRef = (a: Actor): string => (a.kind === 'user' ? `user:${a.userId}` : `system:${a.name}`);
+
+/** A conversation started or ended (committed). No resident data: the risk reason stays in the database. */
+export type ConversationEvent = {
+  readonly [K in 'conversation.started' | 'conversation.ended']: {
+    readonly type: K;
+    readonly at: string;
+    readonly conversation: {
+      readonly id: string;
+      readonly siteId: string;
+      readonly roomId: string;
+      readonly conversationTypeId: string;
+      readonly startedAt: string;
+      readonly endedAt: string | null;
+    };
+  };
+}['conversation.started' | 'conversation.ended'];
+
+/** A new version of the compiled room policy was stored (approval, rejection, withdrawal, expiry). */
+export interface PolicyChangedEvent {
+  readonly type: 'policy.changed';
+  readonly at: string;
+  readonly seq: number;
+  readonly compiledAt: string;
+  readonly trigger: PolicyTrigger;
+}
+
+/** A camera was added, changed, disabled, enabled or removed (committed). */
+export interface CameraChangedEvent {
+  readonly type: 'camera.changed';
+  readonly at: string;
+  readonly cameraId: string;
+  readonly roomId: string;
+}
+
+/**
+ * Everything that happened, one shape per event, told by the service that made it happen:
+ * alarm.raised / joined / acknowledged / closed / escalated and room.changed (core/alarm/events.ts),
+ * conversation.started / ended, policy.changed, camera.changed. Plain JSON data only (no class
+ * instances, no functions, times as ISO-8601 strings): an event serialised and parsed again is the
+ * same event, so an adapter may carry it to another server instance. `at` is when the service
+ * published it (after the commit); the moments of the change itself are the event's named fields
+ * (raisedAt, lastPressAt, closedAt, startedAt, compiledAt, …).
+ */
+export type DomainEvent =
+  AlarmEvent | RoomChangedEvent | ConversationEvent | PolicyChangedEvent | CameraChangedEvent;
+export type DomainEventType = DomainEvent['type'];
+export type DomainEventOf<K extends DomainEventType> = Extract<DomainEvent, { readonly type: K }>;
+
+/**
+ * The one way a service tells the rest of the system what happened; subscribers (the SSE hub,
+ * MQTT and the webhook, the recorder) each turn the one shape into what they need.
+ *
+ * Delivery rules, for every adapter:
+ * - A service emits only after the transaction that made the change committed ("durable before
+ *   fan-out": an alarm a responder saw is always on disk), and never inside one.
+ * - emit() returns at once and never throws: a subscriber's failure is logged, it neither undoes
+ *   the committed change nor keeps the event from the other subscribers.
+ * - Notifications, not state: at most once, no replay. Whoever must not miss a change re-reads
+ *   the database (the recorder reconciles on a timer, an SSE client gets a snapshot on reconnect).
+ *
+ * In process (adapters/events/in-process-events.ts): handlers run synchronously inside emit(),
+ * in the order they subscribed. Synchronous, because an alarm's path is measured in
+ * milliseconds: the hub writes to every responder's stream in the same tick, and the recorder
+ * marks the incident on its ring before anything else can run. So a handler must return at once
+ * (hand slow work to a promise it does not await) and must not emit itself.
+ *
+ * Across instances (a later adapter over PostgreSQL LISTEN/NOTIFY or the MQTT broker): local
+ * subscribers as above, other instances' subscribers asynchronously after the JSON arrived; keep
+ * events small (NOTIFY carries at most 8000 bytes).
+ */
+export interface DomainEvents {
+  emit(event: DomainEvent): void;
+  /** Calls handler for every event of these types; returns the unsubscribe function. */
+  subscribe<K extends DomainEventType>(
+    types: K | readonly K[],
+    handler: (event: DomainEventOf<K>) => void,
+  ): () => void;
+}

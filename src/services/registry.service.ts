@@ -7,7 +7,16 @@ import { parseCameraUrl, validCode, validEmail, validName, validText } from '../
 import { err, ok, unwrap, type Result } from '../core/result.js';
 import { inTransaction } from './transaction.js';
 import { recordAudit } from './audit.service.js';
-import type { Actor, CameraRecord, Clock, IdGenerator, Repositories, SecretBox, Store } from './ports.js';
+import type {
+  Actor,
+  CameraRecord,
+  Clock,
+  DomainEvents,
+  IdGenerator,
+  Repositories,
+  SecretBox,
+  Store,
+} from './ports.js';
 import { actorServesAllSites, actorServesSite, siteLimited } from './site-scope.js';
 
 export interface RegistryDeps {
@@ -15,8 +24,8 @@ export interface RegistryDeps {
   readonly clock: Clock;
   readonly ids: IdGenerator;
   readonly secrets: SecretBox;
-  /** After a camera change committed: the recorder re-plans at once instead of at its next tick. */
-  readonly onCameraChanged?: (cameraId: string) => void;
+  /** Told camera.changed after each camera change committed: the recorder re-plans at once, not at its next tick. */
+  readonly events: DomainEvents;
 }
 
 export interface SiteInput {
@@ -65,8 +74,9 @@ const notFound = (what: string, id: string) =>
 export const registryService = (deps: RegistryDeps) => {
   const { store, clock, ids, secrets } = deps;
   const now = () => clock.now().toISOString();
-  const cameraChanged = <T extends { id: string }>(r: Result<T>): Result<T> => {
-    if (r.ok) deps.onCameraChanged?.(r.value.id);
+  const cameraChanged = (r: Result<Camera>): Result<Camera> => {
+    if (r.ok)
+      deps.events.emit({ type: 'camera.changed', at: now(), cameraId: r.value.id, roomId: r.value.roomId });
     return r;
   };
   /** Another site's camera is not there for this actor (404, as for every other resource). */

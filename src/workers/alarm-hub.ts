@@ -12,7 +12,7 @@ import { randomBytes } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
 import { audienceOf, mayReceive, type Audience, type Recipient } from '../core/alarm/audience.js';
-import type { AlarmEvent, RoomChangedEvent } from '../core/alarm/events.js';
+import { ALARM_EVENT_TYPES, type AlarmEvent, type RoomChangedEvent } from '../core/alarm/events.js';
 
 export interface HubMessage {
   readonly event: string;
@@ -56,6 +56,9 @@ export const SSE_HEADERS = {
   // Reverse proxies (nginx) must not buffer the stream.
   'x-accel-buffering': 'no',
 } as const;
+
+/** What responders' consoles hear: every change of an alarm, and of a room's state. */
+export const HUB_EVENTS = [...ALARM_EVENT_TYPES, 'room.changed'] as const;
 
 /** Alarm events go to the first group, and to security too once escalated; room changes to both. */
 export const toHubMessage = (e: AlarmEvent | RoomChangedEvent): HubMessage =>

@@ -72,9 +72,9 @@ const startWorld = async (dialect: (typeof dialects)[number]) => {
   const clock = movableClock(START);
   const t = await startTestRuntime({ dialect, demo: true, clock, loginAttemptsPerMinute: 1000 });
   const mod = t.rt.modules.find((m) => m.name === 'assessment') as AssessmentModule;
-  // The recorder subscribes the same way (through the event bus 'policy.changed').
+  // The recorder subscribes the same way.
   const changes: string[] = [];
-  mod.services.policy.onChange((v) => changes.push(v.trigger));
+  t.rt.events.subscribe('policy.changed', (e) => changes.push(e.trigger));
   const roomId = (await t.rt.store.read.rooms.list()).find((r) => r.name === 'Spreekkamer 2')!.id;
   const typeId = (await t.rt.store.read.conversationTypes.findByCode('bijstandsgesprek'))!.id;
   const fg: Headers = (await loginAs(t.app, 'fg')).headers;

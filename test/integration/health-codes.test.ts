@@ -149,7 +149,7 @@ describe('health codes of the alarm module (MQTT)', () => {
   const log = pino({ level: 'silent' });
   const handlers: MqttHandlers = {
     authenticate: () => Promise.resolve(undefined),
-    press: () => Promise.resolve({ deviceId: undefined, result: null }),
+    press: () => Promise.reject(new Error('no button presses in these tests')),
   };
 
   it('a listener that cannot bind for another reason is "mqtt.listener-failed" with the port', async () => {

@@ -18,6 +18,7 @@ import { loginAs, startTestRuntime, type TestRuntime } from '../support/test-run
 import {
   recordingModule,
   startConversation,
+  policyChanged,
   storePolicyVersion,
   tuneForTests,
   useDemoCamera,
@@ -140,7 +141,7 @@ describe.each(dialects)('alarms steer the recorder (%s)', (dialect) => {
     const compiled = policy(roomId, typeId, 5);
     seq += 1;
     await storePolicyVersion(t, compiled, seq);
-    rec.events.emit('policy.changed', { compiledAt: compiled.compiledAt, trigger: 'approval' });
+    policyChanged(rec, compiled, seq);
     const pid = rec.supervisor.pidOf(cameraId);
     await rec.reconcile();
     expect(status()).toMatchObject({ armed: true, recording: true, draining: false });

@@ -26,6 +26,7 @@ import {
 import { testPolicy } from '../support/recording-policy.js';
 import { canMountTmpfs } from '../support/tmpfs.js';
 import { waitFor } from '../support/waiting.js';
+import { alarmEvent } from '../support/domain-events.js';
 
 const run = promisify(execFile);
 // A long post-roll: a clip whose sealing fails must not stay 'recording' until it ends.
@@ -143,14 +144,16 @@ describe.skipIf(!(await canMountTmpfs()))('vault disk full while sealing (real 1
     );
     // Leave ~40 KB: the manifest fits, the pre-roll part does not.
     await writeFile(path.join(clipsDir, 'filler'), Buffer.alloc(1024 * 1024 - 40 * 1024));
-    rec.events.emit('alarm.raised', {
-      alarmId: 'alarm-a',
-      incidentId: 'incident-a',
-      siteId: 'x',
-      roomId: roomA,
-      conversationId: null,
-      at: new Date().toISOString(),
-    });
+    rec.events.emit(
+      alarmEvent('alarm.raised', {
+        alarmId: 'alarm-a',
+        incidentId: 'incident-a',
+        siteId: 'x',
+        roomId: roomA,
+        conversationId: null,
+        at: new Date().toISOString(),
+      }),
+    );
     // Well within the 120 s post-roll: the clip ends at once with an error status.
     const failed = await waitFor('a failed clip', async () => {
       await rec.supervisor.settled();
@@ -180,20 +183,30 @@ describe.skipIf(!(await canMountTmpfs()))('vault disk full while sealing (real 1
     expect(status(camB)?.health?.state).toBe('online');
     expect(status(camA)?.armed).toBe(true);
     await unlink(path.join(clipsDir, 'filler'));
-    rec.events.emit('alarm.raised', {
-      alarmId: 'alarm-b',
-      incidentId: 'incident-b',
-      siteId: 'x',
-      roomId: roomB,
-      conversationId: null,
-      at: new Date().toISOString(),
-    });
+    rec.events.emit(
+      alarmEvent('alarm.raised', {
+        alarmId: 'alarm-b',
+        incidentId: 'incident-b',
+        siteId: 'x',
+        roomId: roomB,
+        conversationId: null,
+        at: new Date().toISOString(),
+      }),
+    );
     await waitFor('a clip recording in room B', async () =>
       (await rec.service.listClips({ alarmId: 'alarm-b' })).some((c) => c.status === 'recording'),
     );
     await new Promise((r) => setTimeout(r, 2000));
     // Closed: the clip ends now instead of after its 120 s post-roll.
-    rec.events.emit('alarm.closed', { alarmId: 'alarm-b', roomId: roomB, at: new Date().toISOString() });
+    rec.events.emit(
+      alarmEvent('alarm.closed', {
+        alarmId: 'alarm-b',
+        incidentId: 'incident-b',
+        siteId: 'x',
+        roomId: roomB,
+        at: new Date().toISOString(),
+      }),
+    );
     const sealed = await waitFor('a sealed clip in room B', async () => {
       await rec.supervisor.settled();
       return (await rec.service.listClips({ alarmId: 'alarm-b' })).find((c) => c.status === 'sealed');

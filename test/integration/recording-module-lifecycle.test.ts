@@ -23,6 +23,7 @@ import {
   footageOf,
   recordingModule,
   startConversation as startConversationAs,
+  policyChanged,
   storePolicyVersion,
   syntheticAlarm as raiseOnBus,
   tuneForTests,
@@ -85,7 +86,7 @@ describe.skipIf(!hasTools).each(dialects)('recording module (%s)', (dialect) => 
     const compiled = testPolicy(roomId, typeId, { pre: PRE, post: POST });
     policySeq += 1;
     await storePolicyVersion(t, compiled, policySeq);
-    rec.events.emit('policy.changed', { compiledAt: compiled.compiledAt, trigger: 'approval' });
+    policyChanged(rec, compiled, policySeq);
     await rec.reconcile();
   };
   const status = () => rec.supervisor.status().find((c) => c.cameraId === cameraId);

@@ -1,7 +1,8 @@
 /**
  * Setting up the recorder in a test runtime, the same way in every recorder suite: the recording
  * module, a vault key, the demo camera aimed at a test camera, quick tunables, a stored policy
- * version, a conversation, a synthetic alarm on the bus and the footage notes of an incident.
+ * version (and its event), a conversation, a synthetic alarm on the events port and the footage
+ * notes of an incident.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -11,6 +12,7 @@ import { generateIdentity } from '../../src/adapters/vault/keys.js';
 import type { RecordingModule } from '../../src/compose/recording.compose.js';
 import type { CompiledPolicy } from '../../src/core/policy/policy.js';
 import { DEFAULT_TUNABLES, type RecorderTunables } from '../../src/workers/recorder-supervisor.js';
+import { alarmEvent } from './domain-events.js';
 import type { TestRuntime } from './test-runtime.js';
 
 type Headers = Record<string, string>;
@@ -75,6 +77,16 @@ export const storePolicyVersion = async (
   );
 };
 
+/** Tells the recorder, as an approval does, that policy version `seq` was stored. */
+export const policyChanged = (rec: RecordingModule, compiled: CompiledPolicy, seq: number): void =>
+  rec.events.emit({
+    type: 'policy.changed',
+    at: new Date().toISOString(),
+    seq,
+    compiledAt: compiled.compiledAt,
+    trigger: 'approval',
+  });
+
 /** Starts a conversation over the API; its id. */
 export const startConversation = async (
   t: TestRuntime,
@@ -93,7 +105,7 @@ export const startConversation = async (
 };
 
 /**
- * An alarm raised on the bus only (no alarm or incident in the register): the recorder acts on
+ * An alarm raised on the events port only (no alarm or incident in the register): the recorder acts on
  * it as on a real one. Its incident id is `incident-<name>`.
  */
 export const syntheticAlarm = (
@@ -101,14 +113,16 @@ export const syntheticAlarm = (
   name: string,
   where: { readonly siteId: string; readonly roomId: string; readonly conversationId?: string | null },
 ): string => {
-  rec.events.emit('alarm.raised', {
-    alarmId: `alarm-${name}`,
-    incidentId: `incident-${name}`,
-    siteId: where.siteId,
-    roomId: where.roomId,
-    conversationId: where.conversationId ?? null,
-    at: new Date().toISOString(),
-  });
+  rec.events.emit(
+    alarmEvent('alarm.raised', {
+      alarmId: `alarm-${name}`,
+      incidentId: `incident-${name}`,
+      siteId: where.siteId,
+      roomId: where.roomId,
+      conversationId: where.conversationId ?? null,
+      at: new Date().toISOString(),
+    }),
+  );
   return `incident-${name}`;
 };
 

@@ -83,7 +83,8 @@ export const createEmbeddedBroker = (opts: EmbeddedBrokerOptions): AlarmMqtt => 
           counters.received++;
           // The press is handled before PUBACK: when the button gets its acknowledgement, the alarm is on disk.
           handlers.press(packet.topic, Buffer.from(packet.payload), d.id).then(
-            ({ result }) => {
+            ({ result, counted }) => {
+              if (counted) counters[counted]++;
               publishRaw(resultTopic(prefix, d.id), JSON.stringify(result));
               done(null);
             },

@@ -70,7 +70,8 @@ export const createExternalClient = (opts: ExternalClientOptions): AlarmMqtt => 
       c.on('message', (topic, payload) => {
         counters.received++;
         handlers.press(topic, payload, undefined).then(
-          ({ deviceId, result }) => {
+          ({ deviceId, result, counted }) => {
+            if (counted) counters[counted]++;
             if (deviceId)
               c.publish(resultTopic(prefix, deviceId), JSON.stringify(result), { qos: 1, retain: false });
           },

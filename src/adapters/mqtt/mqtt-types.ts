@@ -1,4 +1,5 @@
 /** What the MQTT adapters need from the alarm capability, and what they offer it. */
+import type { PressAnswer } from '../../core/alarm/press-answer.js';
 import type { HealthItem } from '../../core/health.js';
 
 export interface DeviceIdentity {
@@ -12,13 +13,9 @@ export interface MqttHandlers {
   /**
    * A message on a press topic. `authenticatedDeviceId` is set when the broker itself verified
    * the device (embedded listener); over an external broker it is undefined and the payload
-   * must carry the token. Resolves with the JSON result published back to the device.
+   * must carry the token. Resolves with the result to publish back and the counter it adds to.
    */
-  press(
-    topic: string,
-    payload: Buffer,
-    authenticatedDeviceId: string | undefined,
-  ): Promise<{ deviceId: string | undefined; result: unknown }>;
+  press(topic: string, payload: Buffer, authenticatedDeviceId: string | undefined): Promise<PressAnswer>;
 }
 
 export interface AlarmMqtt {

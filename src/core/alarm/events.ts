@@ -5,8 +5,14 @@
  */
 import type { Alarm, AlarmState } from './model.js';
 
-export type AlarmEventType =
-  'alarm.raised' | 'alarm.joined' | 'alarm.acknowledged' | 'alarm.closed' | 'alarm.escalated';
+export const ALARM_EVENT_TYPES = [
+  'alarm.raised',
+  'alarm.joined',
+  'alarm.acknowledged',
+  'alarm.closed',
+  'alarm.escalated',
+] as const;
+export type AlarmEventType = (typeof ALARM_EVENT_TYPES)[number];
 
 export interface AlarmView {
   readonly id: string;
@@ -44,11 +50,10 @@ export interface AlarmView {
   readonly incidentId: string;
 }
 
-export interface AlarmEvent {
-  readonly type: AlarmEventType;
-  readonly at: string;
-  readonly alarm: AlarmView;
-}
+/** One change of an alarm, with what responders see of it (one member per type, so `type` narrows). */
+export type AlarmEvent = {
+  readonly [K in AlarmEventType]: { readonly type: K; readonly at: string; readonly alarm: AlarmView };
+}[AlarmEventType];
 
 /** A room's state changed (conversation started or ended, alarm raised or closed): consoles refresh it. */
 export interface RoomChangedEvent {

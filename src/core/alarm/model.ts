@@ -84,6 +84,20 @@ export const isIncidentKind = (s: string): s is IncidentKind =>
 export const SEVERITY_MIN = 1;
 export const SEVERITY_MAX = 5;
 
+/** What the register holds of every incident and its statistics count: where, when, what, how bad. */
+export interface IncidentFacts {
+  readonly siteId: string;
+  readonly roomId: string;
+  readonly conversationTypeId: string | null;
+  readonly occurredAt: string;
+  readonly source: 'alarm' | 'manual';
+  readonly kind: string | null;
+  readonly severity: number | null;
+  readonly injury: boolean;
+  readonly policeReport: boolean;
+  readonly reportedAt: string | null;
+}
+
 export interface IncidentReport {
   readonly kind: IncidentKind;
   readonly severity: number;

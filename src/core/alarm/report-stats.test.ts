@@ -1,9 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parsePress } from './press-payload.js';
 import { validateReport, validateRisk } from './report.js';
 import { bucketKey, incidentStatistics, percentile, type StatRow } from './statistics.js';
-
-const enc = (s: string) => new TextEncoder().encode(s);
 
 describe('incident report validation', () => {
   const base = { kind: 'verbal-aggression', severity: 2, injury: false, policeReport: false };
@@ -40,26 +37,6 @@ describe('incident report validation', () => {
   ])('risk flag %s with reason %j → ok %s', (flag, reason, ok) =>
     expect(validateRisk(flag, reason).ok).toBe(ok),
   );
-});
-
-describe('button payloads', () => {
-  const P = 'proportio';
-  it.each([
-    ['empty payload', 'proportio/buttons/dev-1/press', '', true],
-    ['token and time', 'proportio/buttons/dev-1/press', '{"token":"abc","at":"2026-03-02T09:00:00Z"}', true],
-    ['not JSON', 'proportio/buttons/dev-1/press', '{nope', false],
-    ['array', 'proportio/buttons/dev-1/press', '[1]', false],
-    ['unknown field', 'proportio/buttons/dev-1/press', '{"room":"x"}', false],
-    ['bad time', 'proportio/buttons/dev-1/press', '{"at":"yesterday"}', false],
-    ['token not a string', 'proportio/buttons/dev-1/press', '{"token":42}', false],
-    ['wrong topic', 'proportio/buttons/dev-1/release', '', false],
-    ['wildcard-ish device id', 'proportio/buttons/a/b/press', '', false],
-    ['oversized', 'proportio/buttons/dev-1/press', `{"token":"${'x'.repeat(2000)}"}`, false],
-  ])('%s', (_n, topic, payload, ok) => {
-    const r = parsePress(P, topic, enc(payload));
-    expect(r.ok).toBe(ok);
-    if (!r.ok) expect(r.error.code).toBe('DEVICE.BAD_PAYLOAD');
-  });
 });
 
 describe('statistics', () => {

@@ -2,23 +2,13 @@
  * Incident statistics: the evidence the assessment's necessity test (NEC-1) counts per site, room,
  * kind of conversation and period. Pure: the rows come in, the figures go out.
  */
-import { INCIDENT_KINDS, SEVERITY_MAX, SEVERITY_MIN } from './model.js';
+import { INCIDENT_KINDS, SEVERITY_MAX, SEVERITY_MIN, type IncidentFacts } from './model.js';
 
 export const STAT_GROUPS = ['site', 'room', 'conversationType', 'kind', 'month', 'quarter', 'year'] as const;
 export type StatGroup = (typeof STAT_GROUPS)[number];
 export const isStatGroup = (s: string): s is StatGroup => (STAT_GROUPS as readonly string[]).includes(s);
 
-export interface StatRow {
-  readonly siteId: string;
-  readonly roomId: string;
-  readonly conversationTypeId: string | null;
-  readonly occurredAt: string;
-  readonly source: 'alarm' | 'manual';
-  readonly kind: string | null;
-  readonly severity: number | null;
-  readonly injury: boolean;
-  readonly policeReport: boolean;
-  readonly reportedAt: string | null;
+export interface StatRow extends IncidentFacts {
   readonly responseMs: number | null;
 }
 

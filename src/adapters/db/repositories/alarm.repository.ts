@@ -1,6 +1,11 @@
 /** Repositories of conversations, alarms, MQTT devices and the incident register (with its alarm columns). */
 import { sql } from 'kysely';
-import { incidentRecordRow, toIncidentRecord } from './incident.repository.js';
+import {
+  INCIDENT_FACT_COLUMNS,
+  incidentRecordRow,
+  toIncidentFacts,
+  toIncidentRecord,
+} from './incident.repository.js';
 import type {
   Acknowledgement,
   Alarm,
@@ -239,13 +244,16 @@ export const deviceRepository = (db: Executor): DeviceRepository => ({
   },
 });
 
+const numberOrNull = (n: number | null | undefined): number | null =>
+  n === null || n === undefined ? null : Number(n);
+
 const toEntry = (r: IncidentTable): IncidentEntry => ({
   ...toIncidentRecord(r),
   alarmId: r.alarm_id ?? null,
   conversationId: r.conversation_id ?? null,
   raisedBy: r.raised_by ?? null,
   respondedAt: r.responded_at ?? null,
-  responseMs: r.response_ms === null || r.response_ms === undefined ? null : Number(r.response_ms),
+  responseMs: numberOrNull(r.response_ms),
 });
 
 const entryRow = (i: IncidentEntry): IncidentTable => ({
@@ -292,34 +300,10 @@ export const incidentRegisterRepository = (db: Executor): IncidentRegisterReposi
       ).map(toEntry),
     statRows: async (f) => {
       const rows = await filtered(f)
-        .select([
-          'site_id',
-          'room_id',
-          'conversation_type_id',
-          'occurred_at',
-          'source',
-          'kind',
-          'severity',
-          'injury',
-          'police_report',
-          'reported_at',
-          'response_ms',
-        ])
+        .select([...INCIDENT_FACT_COLUMNS, 'response_ms'])
         .limit(f.limit ?? 100_000)
         .execute();
-      return rows.map((r): StatRow => ({
-        siteId: r.site_id,
-        roomId: r.room_id,
-        conversationTypeId: r.conversation_type_id,
-        occurredAt: r.occurred_at,
-        source: r.source === 'alarm' ? 'alarm' : 'manual',
-        kind: r.kind,
-        severity: r.severity === null ? null : Number(r.severity),
-        injury: bool(Number(r.injury)),
-        policeReport: bool(Number(r.police_report)),
-        reportedAt: r.reported_at,
-        responseMs: r.response_ms === null ? null : Number(r.response_ms),
-      }));
+      return rows.map((r): StatRow => ({ ...toIncidentFacts(r), responseMs: numberOrNull(r.response_ms) }));
     },
   };
 };

@@ -1,10 +1,26 @@
+import type { IncidentFacts } from '../../../core/alarm/model.js';
 import type { IncidentRecord, IncidentRepository } from '../../../services/ports.js';
 import type { IncidentTable } from '../schema.js';
 import { bool, int, type Executor } from './executor.js';
 
-/** Row → record for the columns every incident has (capabilities add their own columns on top). */
-export const toIncidentRecord = (r: IncidentTable): IncidentRecord => ({
-  id: r.id,
+/** The columns of an incident's facts, for a query that needs no more (statistics). */
+export const INCIDENT_FACT_COLUMNS = [
+  'site_id',
+  'room_id',
+  'conversation_type_id',
+  'occurred_at',
+  'source',
+  'kind',
+  'severity',
+  'injury',
+  'police_report',
+  'reported_at',
+] as const;
+
+/** Row → facts: both dialects' integers and 0/1 become numbers and booleans. */
+export const toIncidentFacts = (
+  r: Pick<IncidentTable, (typeof INCIDENT_FACT_COLUMNS)[number]>,
+): IncidentFacts => ({
   siteId: r.site_id,
   roomId: r.room_id,
   conversationTypeId: r.conversation_type_id,
@@ -14,11 +30,17 @@ export const toIncidentRecord = (r: IncidentTable): IncidentRecord => ({
   severity: r.severity === null ? null : Number(r.severity),
   injury: bool(Number(r.injury)),
   policeReport: bool(Number(r.police_report)),
+  reportedAt: r.reported_at,
+});
+
+/** Row → record for the columns every incident has (capabilities add their own columns on top). */
+export const toIncidentRecord = (r: IncidentTable): IncidentRecord => ({
+  id: r.id,
+  ...toIncidentFacts(r),
   policeReference: r.police_reference,
   followUp: r.follow_up,
   narrative: r.narrative,
   reportedBy: r.reported_by,
-  reportedAt: r.reported_at,
   createdAt: r.created_at,
 });
 
