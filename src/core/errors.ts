@@ -2,6 +2,17 @@
  * The catalogue of stable error codes. Every code is documented in docs/errors.md (a test checks
  * that both lists agree). `status` is the HTTP status the API answers with; `exit` the CLI exit code.
  */
+import {
+  conflict,
+  forbidden,
+  invalid,
+  notFound,
+  rateLimited,
+  unauthenticated,
+  unprocessable,
+  type ErrorTable,
+} from './error-kinds.js';
+
 import { ALARM_ERRORS } from './alarm/errors.js';
 import { ASSESSMENT_ERRORS } from './assessment/errors.js';
 import { RECORDING_ERRORS } from './recording/errors.js';
@@ -12,42 +23,26 @@ export const ERRORS = {
   ...ASSESSMENT_ERRORS,
   ...RECORDING_ERRORS,
   ...VAULT_ERRORS,
-  'REQUEST.INVALID': { status: 400, exit: 65, title: 'The request is not valid' },
+  'REQUEST.INVALID': invalid('The request is not valid'),
   'REQUEST.TOO_LARGE': { status: 413, exit: 65, title: 'The request is too large' },
   'REQUEST.UNSUPPORTED_MEDIA_TYPE': { status: 415, exit: 65, title: 'Unsupported content type' },
-  'AUTH.UNAUTHENTICATED': { status: 401, exit: 77, title: 'Log in first' },
-  'AUTH.INVALID_CREDENTIALS': { status: 401, exit: 77, title: 'Username or password is wrong' },
+  'AUTH.UNAUTHENTICATED': unauthenticated('Log in first'),
+  'AUTH.INVALID_CREDENTIALS': unauthenticated('Username or password is wrong'),
   'AUTH.LOCKED': { status: 423, exit: 77, title: 'The account is temporarily locked' },
-  'AUTH.DISABLED': { status: 403, exit: 77, title: 'The account is disabled' },
-  'AUTH.FORBIDDEN': { status: 403, exit: 77, title: 'Your role does not allow this' },
-  'AUTH.SITE_LIMITED': {
-    status: 403,
-    exit: 77,
-    title: 'This concerns every site; your account serves only some of them',
-  },
-  'AUTH.CSRF': { status: 403, exit: 77, title: 'Missing or wrong CSRF token' },
-  'AUTH.RATE_LIMITED': { status: 429, exit: 75, title: 'Too many attempts; wait and try again' },
-  'AUTH.WEAK_PASSWORD': { status: 422, exit: 65, title: 'The password does not meet the rules' },
+  'AUTH.DISABLED': forbidden('The account is disabled'),
+  'AUTH.FORBIDDEN': forbidden('Your role does not allow this'),
+  'AUTH.SITE_LIMITED': forbidden('This concerns every site; your account serves only some of them'),
+  'AUTH.CSRF': forbidden('Missing or wrong CSRF token'),
+  'AUTH.RATE_LIMITED': rateLimited('Too many attempts; wait and try again'),
+  'AUTH.WEAK_PASSWORD': unprocessable('The password does not meet the rules'),
   'AUTH.OIDC_NOT_CONFIGURED': { status: 404, exit: 78, title: 'No identity provider is configured' },
-  'AUTH.OIDC_FAILED': { status: 401, exit: 77, title: 'Login with the identity provider failed' },
-  'USER.SELF_CHANGE': {
-    status: 403,
-    exit: 77,
-    title: 'Nobody changes their own roles or sites; ask another administrator',
-  },
-  'USER.OUTSIDE_SITES': {
-    status: 403,
-    exit: 77,
-    title: 'The account serves sites you do not manage',
-  },
-  'USER.SITES_BEYOND_OWN': {
-    status: 403,
-    exit: 77,
-    title: 'You can only give sites you serve yourself',
-  },
-  'RESOURCE.NOT_FOUND': { status: 404, exit: 66, title: 'Not found' },
-  'RESOURCE.CONFLICT': { status: 409, exit: 65, title: 'Conflicts with existing data' },
-  'RESOURCE.IN_USE': { status: 409, exit: 65, title: 'Still referenced by other data' },
+  'AUTH.OIDC_FAILED': unauthenticated('Login with the identity provider failed'),
+  'USER.SELF_CHANGE': forbidden('Nobody changes their own roles or sites; ask another administrator'),
+  'USER.OUTSIDE_SITES': forbidden('The account serves sites you do not manage'),
+  'USER.SITES_BEYOND_OWN': forbidden('You can only give sites you serve yourself'),
+  'RESOURCE.NOT_FOUND': notFound('Not found'),
+  'RESOURCE.CONFLICT': conflict('Conflicts with existing data'),
+  'RESOURCE.IN_USE': conflict('Still referenced by other data'),
   'AUDIT.CHAIN_BROKEN': { status: 500, exit: 1, title: 'The audit chain is not intact' },
   'AUDIT.ANCHOR_UNREADABLE': {
     status: 500,
@@ -55,14 +50,14 @@ export const ERRORS = {
     title: 'The audit anchor file or its key cannot be read',
   },
   'CONFIG.INVALID': { status: 500, exit: 78, title: 'The configuration is not valid' },
-  'STORE.NOT_EMPTY': { status: 409, exit: 65, title: 'The store already holds data' },
+  'STORE.NOT_EMPTY': conflict('The store already holds data'),
   'STORAGE.FULL': {
     status: 503,
     exit: 75,
     title: 'The database storage is full; nothing was saved, try again once space is freed',
   },
   INTERNAL: { status: 500, exit: 70, title: 'Internal error' },
-} as const satisfies Record<string, { status: number; exit: number; title: string }>;
+} as const satisfies ErrorTable;
 
 export type ErrorCode = keyof typeof ERRORS;
 

@@ -101,6 +101,9 @@ export const userActor = (u: Pick<User, 'id' | 'username' | 'roles' | 'siteIds'>
  * Last-seen bookkeeping is skipped while the disk is full: a full disk must not sign everyone out,
  * or nobody could read the health banner that says the disk is full.
  */
+/** Who provisions and re-syncs accounts from the identity provider's claims (in the audit log). */
+const OIDC_ACTOR: Actor = { kind: 'system', name: 'oidc' };
+
 const unlessStorageFull = (e: unknown): void => {
   if (!(e instanceof StorageFullError)) throw e;
 };
@@ -385,14 +388,10 @@ export const authService = (deps: AuthDeps) => {
             passwordChangedAt: null,
           };
           await repos.users.insert(user);
-          await recordAudit(
-            repos,
-            clock,
-            { kind: 'system', name: 'oidc' },
-            'user.provision',
-            `user:${user.id}`,
-            { username, roles },
-          );
+          await recordAudit(repos, clock, OIDC_ACTOR, 'user.provision', `user:${user.id}`, {
+            username,
+            roles,
+          });
         } else if (
           user.roles.length !== roles.length ||
           !user.roles.every((r) => roles.includes(r)) ||
@@ -401,14 +400,7 @@ export const authService = (deps: AuthDeps) => {
         ) {
           user = { ...user, roles, displayName: display, email };
           await repos.users.update(user);
-          await recordAudit(
-            repos,
-            clock,
-            { kind: 'system', name: 'oidc' },
-            'user.roles-sync',
-            `user:${user.id}`,
-            { roles },
-          );
+          await recordAudit(repos, clock, OIDC_ACTOR, 'user.roles-sync', `user:${user.id}`, { roles });
         }
         const s = await openSession(repos, user);
         await recordAudit(repos, clock, userActor(user), 'auth.login', `user:${user.id}`, { method: 'oidc' });

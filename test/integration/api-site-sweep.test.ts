@@ -12,15 +12,13 @@
  *   from the route's own JSON Schema, ids filled with the Stadhuis's).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RecordingModule } from '../../src/compose/recording.compose.js';
 import { ROLES, hasPermission, type Role } from '../../src/core/auth/roles.js';
 import type { DeclaredRoute, SiteScope } from '../../src/http/access.js';
 import { availableDialects } from '../support/databases.js';
-import { loginAs, startTestRuntime, type TestRuntime } from '../support/test-runtime.js';
+import { loginAs, type TestRuntime } from '../support/test-runtime.js';
+import { UNKNOWN_ID, startTwoSites } from '../support/two-sites.js';
 
 const dialects = await availableDialects();
-const system = { kind: 'system', name: 'test' } as const;
-const UNKNOWN = '00000000-0000-4000-8000-000000000000';
 
 type Schema = {
   type?: string | string[];
@@ -80,86 +78,29 @@ describe.each(dialects)('route × role × site sweep on %s', (dialect) => {
   let bodyIds: Record<string, string> = {};
 
   beforeAll(async () => {
-    t = await startTestRuntime({
-      dialect,
-      demo: true,
-      loginAttemptsPerMinute: 100_000,
-      env: { PROPORTIO_MQTT_PORT: '-1' },
-    });
-    const r = t.rt.store.read;
-    const sites = await r.sites.list();
-    const s = sites.find((x) => x.name === 'Stadhuis Lindewaard')!;
-    const b = sites.find((x) => x.name === 'Wijkcentrum De Brink')!;
-    const [roomA, roomB] = await r.rooms.list({ siteId: s.id });
-    stadhuis.site = s.id;
-    stadhuis.room = roomA!.id;
-    for (const role of ROLES) {
-      const u = await t.rt.services.users.create(system, {
-        username: `sweep-${role}`,
-        displayName: `Sweep ${role}`,
-        roles: [role],
-        siteIds: [b.id],
-        password: 'a-long-test-password-1',
-      });
-      if (!u.ok) throw new Error(u.error.message);
-      brinkOnly.set(role, (await loginAs(t.app, `sweep-${role}`, 'a-long-test-password-1')).headers);
-    }
-    const balie = (await loginAs(t.app, 'balie')).headers;
-    const typeId = (await r.conversationTypes.list())[0]!.id;
-    const conv = await t.app.inject({
-      method: 'POST',
-      url: '/api/conversations',
-      headers: balie,
-      payload: { roomId: roomB!.id, conversationTypeId: typeId },
-    });
-    stadhuis.conversation = conv.json<{ id: string }>().id;
-    const alarm = await t.app.inject({
-      method: 'POST',
-      url: '/api/alarms',
-      headers: balie,
-      payload: { roomId: roomA!.id },
-    });
-    stadhuis.alarm = alarm.json<{ alarm: { id: string } }>().alarm.id;
-    stadhuis.incident = alarm.json<{ alarm: { incidentId: string } }>().alarm.incidentId;
-    const cam = await t.rt.services.registry.createCamera(system, {
-      roomId: roomA!.id,
-      name: 'Sweep camera',
-      url: 'rtsp://192.0.2.20/s',
-    });
-    if (!cam.ok) throw new Error(cam.error.message);
-    stadhuis.camera = cam.value.id;
-    const rec = t.rt.modules.find((m) => m.name === 'recording') as RecordingModule;
-    stadhuis.clip = 'clip-sweep-stadhuis';
-    await rec.service.clipOpened({
-      id: stadhuis.clip,
-      cameraId: cam.value.id,
-      roomId: roomA!.id,
-      siteId: s.id,
-      alarmId: stadhuis.alarm,
-      incidentId: stadhuis.incident,
-      alarmIds: [stadhuis.alarm],
-      incidentIds: [stadhuis.incident],
-      conversationId: null,
-      mode: 'incident',
-      policySeq: null,
-      policyCompiledAt: null,
-      policyHash: null,
-      assessmentIds: [],
-      retentionHours: 24,
-    });
+    const f = await startTwoSites(dialect, ROLES, 100_000);
+    t = f.t;
+    for (const [role, headers] of f.brinkOnly) brinkOnly.set(role, headers);
+    stadhuis.site = f.stadhuis.siteId;
+    stadhuis.room = f.stadhuis.roomId;
+    stadhuis.conversation = f.stadhuis.conversationId;
+    stadhuis.alarm = f.stadhuis.alarmId;
+    stadhuis.incident = f.stadhuis.incidentId;
+    stadhuis.camera = f.stadhuis.cameraId;
+    stadhuis.clip = f.stadhuis.clipId;
     const beheer = (await loginAs(t.app, 'beheer')).headers;
     const device = await t.app.inject({
       method: 'POST',
       url: '/api/devices',
       headers: beheer,
-      payload: { name: 'Sweep knop', kind: 'button', roomId: roomA!.id },
+      payload: { name: 'Sweep knop', kind: 'button', roomId: stadhuis.room },
     });
     stadhuis.device = device.json<{ device: { id: string } }>().device.id;
     const susp = await t.app.inject({
       method: 'POST',
       url: '/api/recording/suspensions',
       headers: beheer,
-      payload: { scope: 'site', siteId: s.id, reason: 'sweep Stadhuis' },
+      payload: { scope: 'site', siteId: stadhuis.site, reason: 'sweep Stadhuis' },
     });
     stadhuis.suspension = susp.json<{ id: string }>().id;
     stadhuisIds = Object.values(stadhuis);
@@ -167,7 +108,7 @@ describe.each(dialects)('route × role × site sweep on %s', (dialect) => {
     bodyIds = {
       roomId: stadhuis.room,
       siteId: stadhuis.site,
-      conversationTypeId: typeId,
+      conversationTypeId: f.typeId,
       incidentId: stadhuis.incident,
       alarmId: stadhuis.alarm,
       cameraId: stadhuis.camera,
@@ -196,7 +137,7 @@ describe.each(dialects)('route × role × site sweep on %s', (dialect) => {
     const failures: string[] = [];
     for (const route of routes()) {
       const scope = route.sites;
-      const id = scope === undefined || scope === 'organisation' ? UNKNOWN : stadhuis[scope];
+      const id = scope === undefined || scope === 'organisation' ? UNKNOWN_ID : stadhuis[scope];
       const url = route.url.replace(/:([A-Za-z]+)/g, (_m, p: string) =>
         p === 'key' ? 'alarm.escalationSeconds' : id,
       );

@@ -5,9 +5,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { availableDialects } from '../support/databases.js';
 import { loginAs, startTestRuntime, type TestRuntime } from '../support/test-runtime.js';
+import { demoSites, loggedInUser } from '../support/two-sites.js';
 
 const dialects = await availableDialects();
-const system = { kind: 'system', name: 'test' } as const;
 
 describe.each(dialects)('incident and conversation access on %s', (dialect) => {
   let t: TestRuntime;
@@ -17,9 +17,7 @@ describe.each(dialects)('incident and conversation access on %s', (dialect) => {
 
   beforeAll(async () => {
     t = await startTestRuntime({ dialect, demo: true, loginAttemptsPerMinute: 1000 });
-    const sites = await t.rt.store.read.sites.list();
-    const stadhuis = sites.find((s) => s.name === 'Stadhuis Lindewaard')!;
-    const brink = sites.find((s) => s.name === 'Wijkcentrum De Brink')!;
+    const { stadhuis, brink } = await demoSites(t);
     const room = (await t.rt.store.read.rooms.list({ siteId: stadhuis.id }))[0]!;
     const beveiliging = (await loginAs(t.app, 'beveiliging')).headers;
     const res = await t.app.inject({
@@ -38,15 +36,7 @@ describe.each(dialects)('incident and conversation access on %s', (dialect) => {
     });
     expect(res.statusCode, res.body).toBe(201);
     incidentId = res.json<{ id: string }>().id;
-    const u = await t.rt.services.users.create(system, {
-      username: 'auditor-brink',
-      displayName: 'Auditor De Brink',
-      roles: ['auditor'],
-      siteIds: [brink.id],
-      password: 'a-long-test-password-1',
-    });
-    if (!u.ok) throw new Error(u.error.message);
-    brinkOnly = (await loginAs(t.app, 'auditor-brink', 'a-long-test-password-1')).headers;
+    brinkOnly = await loggedInUser(t, 'auditor-brink', ['auditor'], [brink.id]);
   });
   afterAll(async () => t?.close());
 
@@ -91,19 +81,11 @@ describe.each(dialects)('incident and conversation access on %s', (dialect) => {
     });
     expect(all.json<unknown[]>().length).toBeGreaterThan(0);
     // A responder who serves only De Brink sees the room states there, not the Stadhuis conversation.
-    const brink = (await t.rt.store.read.sites.list()).find((s) => s.name === 'Wijkcentrum De Brink')!;
-    const u = await t.rt.services.users.create(system, {
-      username: 'bhv-brink',
-      displayName: 'BHV De Brink',
-      roles: ['responder'],
-      siteIds: [brink.id],
-      password: 'a-long-test-password-1',
-    });
-    if (!u.ok) throw new Error(u.error.message);
+    const { brink } = await demoSites(t);
     const brinkView = await t.app.inject({
       method: 'GET',
       url: '/api/conversations',
-      headers: (await loginAs(t.app, 'bhv-brink', 'a-long-test-password-1')).headers,
+      headers: await loggedInUser(t, 'bhv-brink', ['responder'], [brink.id]),
     });
     expect(brinkView.statusCode).toBe(200);
     expect(brinkView.json<unknown[]>()).toEqual([]);

@@ -7,26 +7,24 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AlarmModule } from '../../src/compose/alarm.compose.js';
-import type { RecordingModule } from '../../src/compose/recording.compose.js';
 import type { Role } from '../../src/core/auth/roles.js';
 import { availableDialects } from '../support/databases.js';
-import { loginAs, startTestRuntime, type TestRuntime } from '../support/test-runtime.js';
+import { loginAs, type TestRuntime } from '../support/test-runtime.js';
+import { UNKNOWN_ID, startTwoSites, type TwoSites } from '../support/two-sites.js';
 
 const dialects = await availableDialects();
-const system = { kind: 'system', name: 'test' } as const;
-const UNKNOWN = '00000000-0000-4000-8000-000000000000';
 
 describe.each(dialects)('the user sites, on %s', (dialect) => {
   let t: TestRuntime;
   const brinkOnly = new Map<Role, Record<string, string>>();
-  let stadhuis: { siteId: string; roomId: string; otherRoomId: string };
-  let brink: { siteId: string; roomId: string };
+  let stadhuis: TwoSites['stadhuis'];
+  let brink: TwoSites['brink'];
   let alarmId: string;
   let incidentId: string;
   let conversationId: string;
   let cameraId: string;
   let typeId: string;
-  const clipId = 'clip-stadhuis-1';
+  let clipId: string;
 
   const as = (role: Role) => brinkOnly.get(role)!;
   const call = (role: Role, method: string, url: string, payload?: object) =>
@@ -34,75 +32,11 @@ describe.each(dialects)('the user sites, on %s', (dialect) => {
   const auditCount = () => t.rt.store.read.audit.count();
 
   beforeAll(async () => {
-    t = await startTestRuntime({
-      dialect,
-      demo: true,
-      loginAttemptsPerMinute: 1000,
-      env: { PROPORTIO_MQTT_PORT: '-1' },
-    });
-    const r = t.rt.store.read;
-    const sites = await r.sites.list();
-    const s = sites.find((x) => x.name === 'Stadhuis Lindewaard')!;
-    const b = sites.find((x) => x.name === 'Wijkcentrum De Brink')!;
-    const sRooms = await r.rooms.list({ siteId: s.id });
-    stadhuis = { siteId: s.id, roomId: sRooms[0]!.id, otherRoomId: sRooms[1]!.id };
-    brink = { siteId: b.id, roomId: (await r.rooms.list({ siteId: b.id }))[0]!.id };
-    typeId = (await r.conversationTypes.list())[0]!.id;
-    for (const role of ['security', 'dpo', 'auditor', 'front-desk', 'admin'] as const) {
-      const u = await t.rt.services.users.create(system, {
-        username: `brink-${role}`,
-        displayName: `De Brink ${role}`,
-        roles: [role],
-        siteIds: [b.id],
-        password: 'a-long-test-password-1',
-      });
-      if (!u.ok) throw new Error(u.error.message);
-      brinkOnly.set(role, (await loginAs(t.app, `brink-${role}`, 'a-long-test-password-1')).headers);
-    }
-    // Stadhuis: a running conversation, an alarm with its incident, a camera with a clip.
-    const balie = (await loginAs(t.app, 'balie')).headers;
-    const conv = await t.app.inject({
-      method: 'POST',
-      url: '/api/conversations',
-      headers: balie,
-      payload: { roomId: stadhuis.otherRoomId, conversationTypeId: typeId },
-    });
-    expect(conv.statusCode, conv.body).toBe(201);
-    conversationId = conv.json<{ id: string }>().id;
-    const alarm = await t.app.inject({
-      method: 'POST',
-      url: '/api/alarms',
-      headers: balie,
-      payload: { roomId: stadhuis.roomId },
-    });
-    expect(alarm.statusCode, alarm.body).toBe(201);
-    alarmId = alarm.json<{ alarm: { id: string; incidentId: string } }>().alarm.id;
-    incidentId = alarm.json<{ alarm: { id: string; incidentId: string } }>().alarm.incidentId;
-    const cam = await t.rt.services.registry.createCamera(system, {
-      roomId: stadhuis.roomId,
-      name: 'Stadhuis test camera',
-      url: 'rtsp://192.0.2.10/stream',
-    });
-    if (!cam.ok) throw new Error(cam.error.message);
-    cameraId = cam.value.id;
-    const rec = t.rt.modules.find((m) => m.name === 'recording') as RecordingModule;
-    await rec.service.clipOpened({
-      id: clipId,
-      cameraId,
-      roomId: stadhuis.roomId,
-      siteId: stadhuis.siteId,
-      alarmId,
-      incidentId,
-      alarmIds: [alarmId],
-      incidentIds: [incidentId],
-      conversationId: null,
-      mode: 'incident',
-      policySeq: null,
-      policyCompiledAt: null,
-      policyHash: null,
-      assessmentIds: [],
-      retentionHours: 24,
-    });
+    const f = await startTwoSites(dialect, ['security', 'dpo', 'auditor', 'front-desk', 'admin'], 1000);
+    t = f.t;
+    for (const [role, headers] of f.brinkOnly) brinkOnly.set(role, headers);
+    ({ stadhuis, brink, typeId } = f);
+    ({ alarmId, incidentId, conversationId, cameraId, clipId } = f.stadhuis);
   }, 120_000);
   afterAll(async () => t?.close());
 
@@ -141,7 +75,7 @@ describe.each(dialects)('the user sites, on %s', (dialect) => {
       const fg = (await loginAs(t.app, 'fg')).headers;
       const res = await t.app.inject({
         method: 'GET',
-        url: `/api/recording/incidents/${UNKNOWN}/footage`,
+        url: `/api/recording/incidents/${UNKNOWN_ID}/footage`,
         headers: fg,
       });
       expect(res.statusCode).toBe(404);

@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { availableDialects } from '../support/databases.js';
 import { loginAs, startTestRuntime, type TestRuntime } from '../support/test-runtime.js';
+import { demoSites } from '../support/two-sites.js';
 
 const dialects = await availableDialects();
 const system = { kind: 'system', name: 'test' } as const;
@@ -35,9 +36,9 @@ describe.each(dialects)('account administration scope on %s', (dialect) => {
 
   beforeAll(async () => {
     t = await startTestRuntime({ dialect, demo: true, loginAttemptsPerMinute: 1000 });
-    const sites = await t.rt.store.read.sites.list();
-    siteA = sites.find((s) => s.name === 'Stadhuis Lindewaard')!.id;
-    siteB = sites.find((s) => s.name === 'Wijkcentrum De Brink')!.id;
+    const { stadhuis, brink } = await demoSites(t);
+    siteA = stadhuis.id;
+    siteB = brink.id;
     await mkUser('beheer-a', ['admin'], [siteA]);
     await mkUser('balie-a', ['front-desk'], [siteA]);
     await mkUser('balie-b', ['front-desk'], [siteB]);

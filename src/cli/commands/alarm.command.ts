@@ -4,31 +4,10 @@
  * permissions and audit as the web UI.
  */
 import type { Command } from 'commander';
-import { loadClientConfig } from '../../config.js';
 import type { AlarmView } from '../../core/alarm/events.js';
-import { apiClient, type ApiClient } from '../api-client.js';
+import { client, withConn, type Conn } from '../connection.js';
 import { CliError, EXIT, emit, table, type CliIo } from '../io.js';
-import { resolveRoom } from '../resolve-room.js';
-
-interface Conn {
-  url?: string;
-  token?: string;
-  json?: boolean;
-}
-
-const withConn = (cmd: Command) =>
-  cmd
-    .option('--url <url>', 'Proportio base URL (default $PROPORTIO_URL or http://localhost:8080)')
-    .option('--token <token>', 'API token (default $PROPORTIO_TOKEN)')
-    .option('--json', 'print the result as JSON');
-
-const client = (o: Conn): ApiClient =>
-  apiClient(
-    loadClientConfig(process.env, {
-      ...(o.url ? { url: o.url } : {}),
-      ...(o.token ? { token: o.token } : {}),
-    }),
-  );
+import { resolveRoom } from '../resolve.js';
 
 const ID = /^[A-Za-z0-9-]{1,64}$/;
 

@@ -96,12 +96,13 @@ describe('proportio assess', () => {
     expect(nl.out).toMatch(/^### [A-Z0-9-]+ — .*: blokkeert$/m);
   });
 
-  it('writes the report to --out and says the verdict', async () => {
-    const target = join(dir, 'report.md');
+  /** The defining case's English report in this format, written to --out: the file's text. */
+  const writtenReport = async (format: 'md' | 'html'): Promise<string> => {
+    const target = join(dir, `report.${format}`);
     const r = await run(
       join(examples, 'defining-case.json'),
       '--format',
-      'md',
+      format,
       '--out',
       target,
       '--lang',
@@ -109,7 +110,11 @@ describe('proportio assess', () => {
     );
     expect(r.code).toBe(EXIT.OK);
     expect(r.out).toContain('not permitted');
-    expect(readFileSync(target, 'utf8')).toContain('## Findings');
+    return readFileSync(target, 'utf8');
+  };
+
+  it('writes the report to --out and says the verdict', async () => {
+    expect(await writtenReport('md')).toContain('## Findings');
   });
 
   it('--fail-on not-permitted exits 1 for the defining case and 0 for alarm buttons', async () => {
@@ -122,19 +127,7 @@ describe('proportio assess', () => {
   });
 
   it('--format html writes an accessible HTML report to --out', async () => {
-    const target = join(dir, 'report.html');
-    const r = await run(
-      join(examples, 'defining-case.json'),
-      '--format',
-      'html',
-      '--out',
-      target,
-      '--lang',
-      'en',
-    );
-    expect(r.code).toBe(EXIT.OK);
-    expect(r.out).toContain('not permitted');
-    const html = readFileSync(target, 'utf8');
+    const html = await writtenReport('html');
     expect(html.startsWith('<!doctype html>\n<html lang="en">')).toBe(true);
     expect(html).toContain('14.1 Subsidiarity: which measures, and the pros and cons of each');
     expect(html).toContain('<th scope="col">Measure</th>');

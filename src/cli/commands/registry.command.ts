@@ -3,27 +3,10 @@
  * they see and cause exactly what the web UI does, under the same permissions and audit.
  */
 import type { Command } from 'commander';
-import { loadClientConfig } from '../../config.js';
 import type { Camera, ConversationType, Room, Site, User } from '../../core/registry/model.js';
-import { apiClient, type ApiClient } from '../api-client.js';
+import { clientConfig, client, withConn, type Conn } from '../connection.js';
 import { CliError, EXIT, emit, table, type CliIo } from '../io.js';
-import { resolveRoom } from '../resolve-room.js';
-
-interface Conn {
-  url?: string;
-  token?: string;
-  json?: boolean;
-}
-
-const withConn = (cmd: Command) =>
-  cmd
-    .option('--url <url>', 'Proportio base URL (default $PROPORTIO_URL or http://localhost:8080)')
-    .option('--token <token>', 'API token (default $PROPORTIO_TOKEN)')
-    .option('--json', 'print the result as JSON');
-
-const clientConfig = (o: Conn) =>
-  loadClientConfig(process.env, { ...(o.url ? { url: o.url } : {}), ...(o.token ? { token: o.token } : {}) });
-const client = (o: Conn): ApiClient => apiClient(clientConfig(o));
+import { resolveCamera, resolveRoom, resolveSite } from '../resolve.js';
 
 const list = <T extends object>(
   io: CliIo,
@@ -32,28 +15,6 @@ const list = <T extends object>(
   columns: string[],
   view: (r: T) => Record<string, string | number | boolean | null>,
 ) => emit(io, Boolean(o.json), rows, () => table(rows.map(view), columns));
-
-/** Resolves a site by id or exact name, so scripts can use names. */
-const resolveSite = async (api: ApiClient, ref: string): Promise<Site> => {
-  const sites = await api.get<Site[]>('/api/sites');
-  const s = sites.find((x) => x.id === ref || x.name === ref);
-  if (!s) throw new CliError(`RESOURCE.NOT_FOUND: no site "${ref}"`, EXIT.NO_INPUT, 'RESOURCE.NOT_FOUND');
-  return s;
-};
-
-/** Resolves a camera by id or exact name; a name used in several rooms needs the id. */
-const resolveCamera = async (api: ApiClient, ref: string): Promise<Camera> => {
-  const matches = (await api.get<Camera[]>('/api/cameras')).filter((x) => x.id === ref || x.name === ref);
-  if (matches.length === 0)
-    throw new CliError(`RESOURCE.NOT_FOUND: no camera "${ref}"`, EXIT.NO_INPUT, 'RESOURCE.NOT_FOUND');
-  if (matches.length > 1)
-    throw new CliError(
-      `REQUEST.INVALID: "${ref}" names cameras in several rooms; use the camera id`,
-      EXIT.DATA_ERR,
-      'REQUEST.INVALID',
-    );
-  return matches[0]!;
-};
 
 export const registerRegistryCommands = (program: Command, io: CliIo): void => {
   // Sites

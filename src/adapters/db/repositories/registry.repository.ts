@@ -10,7 +10,7 @@ import type {
   SiteRepository,
 } from '../../../services/ports.js';
 import type { CameraTable, ConversationTypeTable, RoomTable, SiteTable } from '../schema.js';
-import { bool, int, type Executor } from './executor.js';
+import { bool, firstAs, int, type Executor } from './executor.js';
 
 const toSite = (r: SiteTable): Site => ({
   id: r.id,
@@ -46,22 +46,17 @@ const toConversationType = (r: ConversationTypeTable): ConversationType => ({
 });
 
 export const organisationRepository = (db: Executor): OrganisationRepository => ({
-  async get() {
-    const r = await db.selectFrom('organisation').selectAll().where('id', '=', 1).executeTakeFirst();
-    return r
-      ? {
-          name: r.name,
-          address: r.address,
-          dpoName: r.dpo_name,
-          dpoEmail: r.dpo_email,
-          dpoPhone: r.dpo_phone,
-          updatedAt: r.updated_at,
-        }
-      : undefined;
-  },
+  get: () =>
+    firstAs(db.selectFrom('organisation').selectAll().where('id', '=', 1), (r) => ({
+      name: r.name,
+      address: r.address,
+      dpoName: r.dpo_name,
+      dpoEmail: r.dpo_email,
+      dpoPhone: r.dpo_phone,
+      updatedAt: r.updated_at,
+    })),
   async put(o) {
-    const row = {
-      id: 1,
+    const fields = {
       name: o.name,
       address: o.address,
       dpo_name: o.dpoName,
@@ -71,17 +66,8 @@ export const organisationRepository = (db: Executor): OrganisationRepository => 
     };
     await db
       .insertInto('organisation')
-      .values(row)
-      .onConflict((oc) =>
-        oc.column('id').doUpdateSet({
-          name: row.name,
-          address: row.address,
-          dpo_name: row.dpo_name,
-          dpo_email: row.dpo_email,
-          dpo_phone: row.dpo_phone,
-          updated_at: row.updated_at,
-        }),
-      )
+      .values({ id: 1, ...fields })
+      .onConflict((oc) => oc.column('id').doUpdateSet(fields))
       .execute();
   },
 });
@@ -112,14 +98,8 @@ export const settingsRepository = (db: Executor): SettingsRepository => ({
 
 export const siteRepository = (db: Executor): SiteRepository => ({
   list: async () => (await db.selectFrom('sites').selectAll().orderBy('name').execute()).map(toSite),
-  get: async (id) => {
-    const r = await db.selectFrom('sites').selectAll().where('id', '=', id).executeTakeFirst();
-    return r && toSite(r);
-  },
-  findByName: async (name) => {
-    const r = await db.selectFrom('sites').selectAll().where('name', '=', name).executeTakeFirst();
-    return r && toSite(r);
-  },
+  get: (id) => firstAs(db.selectFrom('sites').selectAll().where('id', '=', id), toSite),
+  findByName: (name) => firstAs(db.selectFrom('sites').selectAll().where('name', '=', name), toSite),
   insert: async (s) => {
     await db
       .insertInto('sites')
@@ -137,19 +117,12 @@ export const roomRepository = (db: Executor): RoomRepository => ({
     if (filter?.siteId) q = q.where('site_id', '=', filter.siteId);
     return (await q.orderBy('site_id').orderBy('name').execute()).map(toRoom);
   },
-  get: async (id) => {
-    const r = await db.selectFrom('rooms').selectAll().where('id', '=', id).executeTakeFirst();
-    return r && toRoom(r);
-  },
-  findByName: async (siteId, name) => {
-    const r = await db
-      .selectFrom('rooms')
-      .selectAll()
-      .where('site_id', '=', siteId)
-      .where('name', '=', name)
-      .executeTakeFirst();
-    return r && toRoom(r);
-  },
+  get: (id) => firstAs(db.selectFrom('rooms').selectAll().where('id', '=', id), toRoom),
+  findByName: (siteId, name) =>
+    firstAs(
+      db.selectFrom('rooms').selectAll().where('site_id', '=', siteId).where('name', '=', name),
+      toRoom,
+    ),
   insert: async (r) => {
     await db
       .insertInto('rooms')
@@ -172,95 +145,73 @@ export const roomRepository = (db: Executor): RoomRepository => ({
   },
 });
 
-/** A removed camera (removed_at set) is gone from every read but findByName: clips still reference it. */
-export const cameraRepository = (db: Executor): CameraRepository => ({
-  list: async (filter) => {
-    let q = db.selectFrom('cameras').selectAll().where('removed_at', 'is', null);
-    if (filter?.roomId) q = q.where('room_id', '=', filter.roomId);
-    return (await q.orderBy('room_id').orderBy('name').execute()).map(toCamera);
-  },
-  get: async (id) => {
-    const r = await db
-      .selectFrom('cameras')
-      .selectAll()
-      .where('id', '=', id)
-      .where('removed_at', 'is', null)
-      .executeTakeFirst();
-    return r && toCamera(r);
-  },
-  getWithSecret: async (id): Promise<CameraRecord | undefined> => {
-    const r = await db
-      .selectFrom('cameras')
-      .selectAll()
-      .where('id', '=', id)
-      .where('removed_at', 'is', null)
-      .executeTakeFirst();
-    return r && { ...toCamera(r), credentialsSealed: r.credentials_sealed };
-  },
-  getManyWithSecret: async (ids): Promise<CameraRecord[]> => {
-    if (ids.length === 0) return [];
-    const rows = await db
-      .selectFrom('cameras')
-      .selectAll()
-      .where('id', 'in', [...ids])
-      .where('removed_at', 'is', null)
-      .execute();
-    return rows.map((r) => ({ ...toCamera(r), credentialsSealed: r.credentials_sealed }));
-  },
-  findByName: async (roomId, name) => {
-    const r = await db
-      .selectFrom('cameras')
-      .selectAll()
-      .where('room_id', '=', roomId)
-      .where('name', '=', name)
-      .executeTakeFirst();
-    return r && { ...toCamera(r), removed: r.removed_at !== null };
-  },
-  insert: async (c) => {
-    await db
-      .insertInto('cameras')
-      .values({
-        id: c.id,
-        room_id: c.roomId,
-        name: c.name,
-        url: c.url,
-        credentials_sealed: c.credentialsSealed,
-        created_at: c.createdAt,
-        disabled_at: c.disabledAt,
-        removed_at: null,
-      })
-      .execute();
-  },
-  update: async (c) => {
-    await db
-      .updateTable('cameras')
-      .set({ room_id: c.roomId, name: c.name, url: c.url, credentials_sealed: c.credentialsSealed })
-      .where('id', '=', c.id)
-      .execute();
-  },
-  setDisabled: async (id, at) => {
-    await db.updateTable('cameras').set({ disabled_at: at }).where('id', '=', id).execute();
-  },
-  remove: async (id, at) => {
-    await db.updateTable('cameras').set({ removed_at: at }).where('id', '=', id).execute();
-  },
+const toCameraRecord = (r: CameraTable): CameraRecord => ({
+  ...toCamera(r),
+  credentialsSealed: r.credentials_sealed,
 });
+
+/** A removed camera (removed_at set) is gone from every read but findByName: clips still reference it. */
+export const cameraRepository = (db: Executor): CameraRepository => {
+  const present = () => db.selectFrom('cameras').selectAll().where('removed_at', 'is', null);
+  return {
+    list: async (filter) => {
+      let q = present();
+      if (filter?.roomId) q = q.where('room_id', '=', filter.roomId);
+      return (await q.orderBy('room_id').orderBy('name').execute()).map(toCamera);
+    },
+    get: (id) => firstAs(present().where('id', '=', id), toCamera),
+    getWithSecret: (id) => firstAs(present().where('id', '=', id), toCameraRecord),
+    getManyWithSecret: async (ids) => {
+      if (ids.length === 0) return [];
+      return (
+        await present()
+          .where('id', 'in', [...ids])
+          .execute()
+      ).map(toCameraRecord);
+    },
+    findByName: (roomId, name) =>
+      firstAs(
+        db.selectFrom('cameras').selectAll().where('room_id', '=', roomId).where('name', '=', name),
+        (r) => ({ ...toCamera(r), removed: r.removed_at !== null }),
+      ),
+    insert: async (c) => {
+      await db
+        .insertInto('cameras')
+        .values({
+          id: c.id,
+          room_id: c.roomId,
+          name: c.name,
+          url: c.url,
+          credentials_sealed: c.credentialsSealed,
+          created_at: c.createdAt,
+          disabled_at: c.disabledAt,
+          removed_at: null,
+        })
+        .execute();
+    },
+    update: async (c) => {
+      await db
+        .updateTable('cameras')
+        .set({ room_id: c.roomId, name: c.name, url: c.url, credentials_sealed: c.credentialsSealed })
+        .where('id', '=', c.id)
+        .execute();
+    },
+    setDisabled: async (id, at) => {
+      await db.updateTable('cameras').set({ disabled_at: at }).where('id', '=', id).execute();
+    },
+    remove: async (id, at) => {
+      await db.updateTable('cameras').set({ removed_at: at }).where('id', '=', id).execute();
+    },
+  };
+};
 
 export const conversationTypeRepository = (db: Executor): ConversationTypeRepository => ({
   list: async () =>
     (await db.selectFrom('conversation_types').selectAll().orderBy('code').execute()).map(toConversationType),
-  get: async (id) => {
-    const r = await db.selectFrom('conversation_types').selectAll().where('id', '=', id).executeTakeFirst();
-    return r && toConversationType(r);
-  },
-  findByCode: async (code) => {
-    const r = await db
-      .selectFrom('conversation_types')
-      .selectAll()
-      .where('code', '=', code)
-      .executeTakeFirst();
-    return r && toConversationType(r);
-  },
+  get: (id) =>
+    firstAs(db.selectFrom('conversation_types').selectAll().where('id', '=', id), toConversationType),
+  findByCode: (code) =>
+    firstAs(db.selectFrom('conversation_types').selectAll().where('code', '=', code), toConversationType),
   insert: async (t) => {
     await db
       .insertInto('conversation_types')

@@ -3,6 +3,7 @@ import type { FastifyReply } from 'fastify';
 import { Type } from 'typebox';
 import type { OidcAdapter } from '../../../adapters/auth/oidc.js';
 import { PERMISSIONS, hasPermission, type Permission } from '../../../core/auth/roles.js';
+import type { User } from '../../../core/registry/model.js';
 import type { AuthService, NewSession } from '../../../services/auth.service.js';
 import type { SecretBox } from '../../../services/ports.js';
 import { SESSION_COOKIE } from '../../plugins/auth.plugin.js';
@@ -10,7 +11,17 @@ import type { RateLimiter } from '../../plugins/rate-limit.js';
 import { problemOf, sendDomainError, sendProblem } from '../../problem.js';
 import { actor, noContent, respond } from '../../reply.js';
 import { TOKEN_DEFAULT_DAYS, TOKEN_MAX_DAYS } from '../../../core/auth/tokens.js';
-import { ApiTokenSchema, IdParams, UserSchema, errorResponses, strict } from '../../schemas.js';
+import { IdParams, errorResponses } from '../../schemas.js';
+import { ApiTokenSchema, UserSchema } from '../users/users-schemas.js';
+import {
+  LoginBody,
+  MeSchema,
+  NewApiTokenBody,
+  NewApiTokenSchema,
+  OidcCallbackQuery,
+  OidcInfoSchema,
+  PasswordChangeBody,
+} from './auth-schemas.js';
 
 const OIDC_COOKIE = 'proportio_oidc';
 
@@ -25,14 +36,15 @@ export interface AuthRouteOptions {
   now: () => Date;
 }
 
-const MeSchema = Type.Object({
-  user: UserSchema,
-  csrfToken: Type.Union([Type.String(), Type.Null()]),
-  permissions: Type.Array(Type.String()),
-});
-
 const permissionsOf = (roles: Parameters<typeof hasPermission>[0]): Permission[] =>
   (Object.keys(PERMISSIONS) as Permission[]).filter((p) => hasPermission(roles, p));
+
+/** What login and /api/auth/me answer. */
+const meOf = (user: User, csrfToken: string | null) => ({
+  user,
+  csrfToken,
+  permissions: permissionsOf(user.roles),
+});
 
 export const authRoutes: RoutesPlugin<AuthRouteOptions> = async (app, opts) => {
   const setSession = (reply: FastifyReply, s: NewSession) =>
@@ -44,6 +56,15 @@ export const authRoutes: RoutesPlugin<AuthRouteOptions> = async (app, opts) => {
       expires: new Date(s.expiresAt),
     });
 
+  const underLoginLimit = (ip: string): boolean => opts.loginLimiter.hit(ip, opts.now().getTime());
+  const tooManyAttempts = (reply: FastifyReply, what: 'login' | 'password') =>
+    sendProblem(
+      reply,
+      problemOf('AUTH.RATE_LIMITED', `too many ${what} attempts from this address; wait a minute`),
+    );
+  const noIdentityProvider = (reply: FastifyReply) =>
+    sendProblem(reply, problemOf('AUTH.OIDC_NOT_CONFIGURED', 'no identity provider is configured'));
+
   app.post(
     '/api/auth/login',
     {
@@ -51,32 +72,17 @@ export const authRoutes: RoutesPlugin<AuthRouteOptions> = async (app, opts) => {
       schema: {
         tags: ['auth'],
         summary: 'Log in with username and password; sets the session cookie',
-        body: Type.Object(
-          {
-            username: Type.String({ minLength: 1, maxLength: 64 }),
-            password: Type.String({ minLength: 1, maxLength: 256 }),
-          },
-          strict,
-        ),
+        body: LoginBody,
         response: { 200: MeSchema, ...errorResponses(400, 401, 403, 423, 429) },
       },
     },
     async (req, reply) => {
       const { username, password } = req.body;
-      if (!opts.loginLimiter.hit(req.ip, opts.now().getTime())) {
-        return sendProblem(
-          reply,
-          problemOf('AUTH.RATE_LIMITED', 'too many login attempts from this address; wait a minute'),
-        );
-      }
+      if (!underLoginLimit(req.ip)) return tooManyAttempts(reply, 'login');
       const r = await opts.auth.login(username.trim().toLowerCase(), password);
       if (!r.ok) return sendDomainError(reply, r.error);
       setSession(reply, r.value);
-      return {
-        user: r.value.user,
-        csrfToken: r.value.csrfToken,
-        permissions: permissionsOf(r.value.user.roles),
-      };
+      return meOf(r.value.user, r.value.csrfToken);
     },
   );
 
@@ -109,7 +115,7 @@ export const authRoutes: RoutesPlugin<AuthRouteOptions> = async (app, opts) => {
     },
     async (req) => {
       const a = req.auth!;
-      return { user: a.user, csrfToken: a.csrfToken ?? null, permissions: permissionsOf(a.user.roles) };
+      return meOf(a.user, a.csrfToken ?? null);
     },
   );
 
@@ -120,25 +126,14 @@ export const authRoutes: RoutesPlugin<AuthRouteOptions> = async (app, opts) => {
       schema: {
         tags: ['auth'],
         summary: 'Change your own password',
-        body: Type.Object(
-          {
-            currentPassword: Type.String({ minLength: 1, maxLength: 256 }),
-            newPassword: Type.String({ minLength: 1, maxLength: 256 }),
-          },
-          strict,
-        ),
+        body: PasswordChangeBody,
         response: { 200: UserSchema, ...errorResponses(400, 401, 403, 422, 423, 429) },
       },
     },
     async (req, reply) => {
       const b = req.body;
       // The same limit per address as login: the current password must not be guessable here.
-      if (!opts.loginLimiter.hit(req.ip, opts.now().getTime())) {
-        return sendProblem(
-          reply,
-          problemOf('AUTH.RATE_LIMITED', 'too many password attempts from this address; wait a minute'),
-        );
-      }
+      if (!underLoginLimit(req.ip)) return tooManyAttempts(reply, 'password');
       const r = await opts.auth.changePassword(actor(req), b.currentPassword, b.newPassword, req.sessionId);
       return respond(reply, r);
     },
@@ -151,22 +146,8 @@ export const authRoutes: RoutesPlugin<AuthRouteOptions> = async (app, opts) => {
       schema: {
         tags: ['auth'],
         summary: `Create an API token for yourself (for the CLI and integrations); shown once. It expires after expiresInDays (default ${TOKEN_DEFAULT_DAYS}, at most ${TOKEN_MAX_DAYS})`,
-        body: Type.Object(
-          {
-            name: Type.String({ minLength: 1, maxLength: 100 }),
-            expiresInDays: Type.Optional(Type.Integer({ minimum: 1, maximum: TOKEN_MAX_DAYS })),
-          },
-          strict,
-        ),
-        response: {
-          201: Type.Object({
-            id: Type.String(),
-            name: Type.String(),
-            token: Type.String(),
-            expiresAt: Type.String(),
-          }),
-          ...errorResponses(400, 401, 403),
-        },
+        body: NewApiTokenBody,
+        response: { 201: NewApiTokenSchema, ...errorResponses(400, 401, 403) },
       },
     },
     async (req, reply) => {
@@ -214,9 +195,7 @@ export const authRoutes: RoutesPlugin<AuthRouteOptions> = async (app, opts) => {
       schema: {
         tags: ['auth'],
         summary: 'Whether sign-in through an identity provider is available',
-        response: {
-          200: Type.Object({ enabled: Type.Boolean(), label: Type.Union([Type.String(), Type.Null()]) }),
-        },
+        response: { 200: OidcInfoSchema },
       },
     },
     async () => ({ enabled: opts.oidc !== undefined, label: opts.oidc?.label ?? null }),
@@ -233,11 +212,7 @@ export const authRoutes: RoutesPlugin<AuthRouteOptions> = async (app, opts) => {
       },
     },
     async (_req, reply) => {
-      if (!opts.oidc)
-        return sendProblem(
-          reply,
-          problemOf('AUTH.OIDC_NOT_CONFIGURED', 'no identity provider is configured'),
-        );
+      if (!opts.oidc) return noIdentityProvider(reply);
       let start;
       try {
         start = await opts.oidc.start();
@@ -270,16 +245,12 @@ export const authRoutes: RoutesPlugin<AuthRouteOptions> = async (app, opts) => {
       schema: {
         tags: ['auth'],
         summary: 'Where the identity provider sends the user back; starts the session',
-        querystring: Type.Object({}, { additionalProperties: true }),
+        querystring: OidcCallbackQuery,
         response: { ...errorResponses(400, 401, 403) },
       },
     },
     async (req, reply) => {
-      if (!opts.oidc)
-        return sendProblem(
-          reply,
-          problemOf('AUTH.OIDC_NOT_CONFIGURED', 'no identity provider is configured'),
-        );
+      if (!opts.oidc) return noIdentityProvider(reply);
       const raw = req.cookies[OIDC_COOKIE];
       reply.clearCookie(OIDC_COOKIE, { path: '/api/auth/oidc' });
       let pending: { state: string; nonce: string; verifier: string; exp: number };

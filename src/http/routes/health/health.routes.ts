@@ -1,44 +1,10 @@
 import type { RoutesPlugin } from '../../route-types.js';
 import type { FastifyRequest } from 'fastify';
-import { Type } from 'typebox';
 import { hasPermission } from '../../../core/auth/roles.js';
 import type { Store } from '../../../services/ports.js';
 import type { HealthItem } from '../../../compose/module.js';
 import type { Access } from '../../access.js';
-
-/** Stable `code` + `params` for screens (docs/operations.md); `message` is English for logs and people. */
-const HealthItemSchema = Type.Object(
-  {
-    component: Type.String(),
-    status: Type.Union([Type.Literal('ok'), Type.Literal('warning'), Type.Literal('error')]),
-    code: Type.String({ pattern: '^[a-z0-9-]+(\\.[a-z0-9-]+)+$' }),
-    message: Type.String(),
-    params: Type.Optional(Type.Record(Type.String(), Type.Union([Type.String(), Type.Number()]))),
-  },
-  { additionalProperties: false },
-);
-
-/** What /readyz shows without login: whether something is wrong and its code, no names or free text. */
-const PublicHealthItemSchema = Type.Object(
-  {
-    status: Type.Union([Type.Literal('ok'), Type.Literal('warning'), Type.Literal('error')]),
-    code: Type.String({ pattern: '^[a-z0-9-]+(\\.[a-z0-9-]+)+$' }),
-    component: Type.Optional(Type.String()),
-    message: Type.Optional(Type.String()),
-    params: Type.Optional(Type.Record(Type.String(), Type.Union([Type.String(), Type.Number()]))),
-  },
-  { additionalProperties: false },
-);
-
-const ReadinessSchema = (status: 'ready' | 'not-ready') =>
-  Type.Object({
-    status: Type.Literal(status),
-    database: Type.String(),
-    warnings: Type.Array(PublicHealthItemSchema, {
-      description:
-        'What is not ok. Without login only `status` and `code`; names, parameters and messages need the access of GET /api/health.',
-    }),
-  });
+import { HealthSchema, LivenessSchema, NotReadySchema, ReadySchema } from './health-schemas.js';
 
 /**
  * Who may read health details (names of cameras, rooms and sites; suspension reasons): the access
@@ -78,7 +44,7 @@ export const healthRoutes: RoutesPlugin<{
       schema: {
         tags: ['health'],
         summary: 'Liveness: the process answers',
-        response: { 200: Type.Object({ status: Type.Literal('ok'), version: Type.String() }) },
+        response: { 200: LivenessSchema },
       },
     },
     async () => ({ status: 'ok' as const, version: opts.version }),
@@ -91,7 +57,7 @@ export const healthRoutes: RoutesPlugin<{
         tags: ['health'],
         summary:
           'Readiness: the database answers and its disk is not full. Details of the warnings only for signed-in users',
-        response: { 200: ReadinessSchema('ready'), 503: ReadinessSchema('not-ready') },
+        response: { 200: ReadySchema, 503: NotReadySchema },
       },
     },
     async (req, reply) => {
@@ -115,7 +81,7 @@ export const healthRoutes: RoutesPlugin<{
         tags: ['health'],
         summary:
           'Health of every component (camera outages, broker connection, suspensions, a full disk): shown on every screen',
-        response: { 200: Type.Object({ items: Type.Array(HealthItemSchema) }) },
+        response: { 200: HealthSchema },
       },
     },
     async () => ({ items: await items() }),

@@ -1,6 +1,6 @@
 /** TypeBox schemas of the recording API (validation and OpenAPI from one source). */
-import { Type } from 'typebox';
-import { Nullable } from '../../schemas.js';
+import { Type, type Static } from 'typebox';
+import { Id, Nullable, strict } from '../../schemas.js';
 
 const NullableString = Nullable(Type.String());
 const NullableNumber = Nullable(Type.Number());
@@ -100,3 +100,55 @@ export const CameraStatusSchema = Type.Object({
   clipsSealed: Type.Number(),
   bytesSealed: Type.Number(),
 });
+
+/** GET /api/recording/status. */
+export const RecordingStatusSchema = Type.Object({
+  blocked: Type.Array(Type.Object({ kind: Type.String(), message: Type.String() })),
+  suspensions: Type.Array(SuspensionSchema),
+  cameras: Type.Array(CameraStatusSchema),
+});
+export type RecordingStatus = Static<typeof RecordingStatusSchema>;
+/** Whether an incident has footage: its clips, or the notes that say why not. */
+export const FootageSchema = Type.Object({ notes: Type.Array(NoteSchema), clips: Type.Array(ClipSchema) });
+export type Footage = Static<typeof FootageSchema>;
+export const ObjectionSchema = Type.Object({
+  objection: Type.Object({
+    id: Type.String(),
+    roomId: Type.String(),
+    conversationId: Type.String(),
+    at: Type.String(),
+  }),
+  created: Type.Boolean(),
+});
+export type Objection = Static<typeof ObjectionSchema>;
+export type Clip = Static<typeof ClipSchema>;
+export type Suspension = Static<typeof SuspensionSchema>;
+export type FootageNote = Static<typeof NoteSchema>;
+export type CameraStatusView = Static<typeof CameraStatusSchema>;
+
+// Requests
+
+export const ClipsQuery = Type.Object(
+  {
+    incidentId: Type.Optional(Id),
+    alarmId: Type.Optional(Id),
+    cameraId: Type.Optional(Id),
+    includeDeleted: Type.Optional(Type.Boolean()),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })),
+  },
+  strict,
+);
+export type ClipsQuery = Static<typeof ClipsQuery>;
+export const ObjectionBody = Type.Object({ roomId: Id }, strict);
+export type ObjectionBody = Static<typeof ObjectionBody>;
+export const SuspensionBody = Type.Object(
+  {
+    scope: Type.Union([Type.Literal('site'), Type.Literal('organisation')]),
+    siteId: Type.Optional(Id),
+    reason: Reason,
+  },
+  strict,
+);
+export type SuspensionBody = Static<typeof SuspensionBody>;
+export const ResumeBody = Type.Object({ reason: Reason }, strict);
+export type ResumeBody = Static<typeof ResumeBody>;

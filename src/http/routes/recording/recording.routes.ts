@@ -10,16 +10,22 @@ import { Type } from 'typebox';
 import { servesSite } from '../../../core/alarm/audience.js';
 import type { Result } from '../../../core/result.js';
 import type { Actor } from '../../../services/ports.js';
-import type {
-  ClipFilter,
-  ClipRecord,
-  FootageNote,
-  SuspensionRecord,
-} from '../../../services/recording-ports.js';
+import type { ClipRecord, FootageNote, SuspensionRecord } from '../../../services/recording-ports.js';
 import { sendDomainError } from '../../problem.js';
 import { actor, found, respond } from '../../reply.js';
-import { Id, IdParams, errorResponses, strict } from '../../schemas.js';
-import { Reason, ClipSchema, SuspensionSchema, NoteSchema, CameraStatusSchema } from './recording-schemas.js';
+import { IdParams, errorResponses } from '../../schemas.js';
+import {
+  CameraStatusSchema,
+  ClipSchema,
+  ClipsQuery,
+  FootageSchema,
+  ObjectionBody,
+  ObjectionSchema,
+  RecordingStatusSchema,
+  ResumeBody,
+  SuspensionBody,
+  SuspensionSchema,
+} from './recording-schemas.js';
 import type { CameraStatus } from '../../../workers/recorder-supervisor.js';
 import { renderMetrics, type RecorderTotals } from './recording-metrics.js';
 
@@ -65,13 +71,10 @@ export interface RecordingRouteDeps {
       created: boolean;
     }>
   >;
-  readonly suspend: (
-    actor: Actor,
-    input: { scope: 'site' | 'organisation'; siteId?: string | undefined; reason: string },
-  ) => Promise<Result<SuspensionRecord>>;
+  readonly suspend: (actor: Actor, input: SuspensionBody) => Promise<Result<SuspensionRecord>>;
   readonly resume: (actor: Actor, id: string, reason: string) => Promise<Result<SuspensionRecord>>;
   readonly suspensions: (viewer: Actor) => Promise<SuspensionRecord[]>;
-  readonly listClips: (viewer: Actor, filter: ClipFilter) => Promise<ClipRecord[]>;
+  readonly listClips: (viewer: Actor, filter: ClipsQuery) => Promise<ClipRecord[]>;
   readonly getClip: (viewer: Actor, id: string) => Promise<ClipRecord | undefined>;
   readonly footage: (
     viewer: Actor,
@@ -96,14 +99,7 @@ export const recordingRoutes: RoutesPlugin<RecordingRouteDeps> = async (app, d) 
         tags: ['recording'],
         summary:
           'Recorder state: cameras, active suspensions, and why recording is refused (no vault key, no ffmpeg)',
-        response: {
-          200: Type.Object({
-            blocked: Type.Array(Type.Object({ kind: Type.String(), message: Type.String() })),
-            suspensions: Type.Array(SuspensionSchema),
-            cameras: Type.Array(CameraStatusSchema),
-          }),
-          ...errorResponses(401, 403),
-        },
+        response: { 200: RecordingStatusSchema, ...errorResponses(401, 403) },
       },
     },
     async (req) => ({
@@ -133,16 +129,7 @@ export const recordingRoutes: RoutesPlugin<RecordingRouteDeps> = async (app, d) 
       schema: {
         tags: ['recording'],
         summary: 'Clip metadata (never footage), newest first',
-        querystring: Type.Object(
-          {
-            incidentId: Type.Optional(Id),
-            alarmId: Type.Optional(Id),
-            cameraId: Type.Optional(Id),
-            includeDeleted: Type.Optional(Type.Boolean()),
-            limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })),
-          },
-          strict,
-        ),
+        querystring: ClipsQuery,
         response: { 200: Type.Array(ClipSchema), ...errorResponses(400, 401, 403) },
       },
     },
@@ -172,10 +159,7 @@ export const recordingRoutes: RoutesPlugin<RecordingRouteDeps> = async (app, d) 
         summary:
           'Whether an incident has footage: its clips, or why not ("no footage: camera offline since …")',
         params: IdParams,
-        response: {
-          200: Type.Object({ notes: Type.Array(NoteSchema), clips: Type.Array(ClipSchema) }),
-          ...errorResponses(401, 403, 404),
-        },
+        response: { 200: FootageSchema, ...errorResponses(401, 403, 404) },
       },
     },
     async (req, reply) => respond(reply, await d.footage(actor(req), req.params.id)),
@@ -189,19 +173,8 @@ export const recordingRoutes: RoutesPlugin<RecordingRouteDeps> = async (app, d) 
         tags: ['recording'],
         summary:
           'A resident objects: recording off for the running conversation in this room, at once (no resident data is taken)',
-        body: Type.Object({ roomId: Id }, strict),
-        response: {
-          201: Type.Object({
-            objection: Type.Object({
-              id: Type.String(),
-              roomId: Type.String(),
-              conversationId: Type.String(),
-              at: Type.String(),
-            }),
-            created: Type.Boolean(),
-          }),
-          ...errorResponses(400, 401, 403, 404, 409),
-        },
+        body: ObjectionBody,
+        response: { 201: ObjectionSchema, ...errorResponses(400, 401, 403, 404, 409) },
       },
     },
     async (req, reply) => {
@@ -236,14 +209,7 @@ export const recordingRoutes: RoutesPlugin<RecordingRouteDeps> = async (app, d) 
         tags: ['recording'],
         summary:
           'Suspend recording for one site or the whole organisation: every affected ffmpeg stops and its buffer is purged at once',
-        body: Type.Object(
-          {
-            scope: Type.Union([Type.Literal('site'), Type.Literal('organisation')]),
-            siteId: Type.Optional(Id),
-            reason: Reason,
-          },
-          strict,
-        ),
+        body: SuspensionBody,
         response: { 201: SuspensionSchema, ...errorResponses(400, 401, 403, 404, 409) },
       },
     },
@@ -258,7 +224,7 @@ export const recordingRoutes: RoutesPlugin<RecordingRouteDeps> = async (app, d) 
         tags: ['recording'],
         summary: 'Lift a suspension (a reason is required); recording follows the policy again',
         params: IdParams,
-        body: Type.Object({ reason: Reason }, strict),
+        body: ResumeBody,
         response: { 200: SuspensionSchema, ...errorResponses(400, 401, 403, 404, 409) },
       },
     },

@@ -5,19 +5,29 @@ import type { RegistryService } from '../../../services/registry.service.js';
 import { SETTINGS } from '../../../services/registry.service.js';
 import { sendDomainError } from '../../problem.js';
 import { actor, found, noContent, respond } from '../../reply.js';
+import { IdParams, Nullable, errorResponses } from '../../schemas.js';
 import {
+  CameraChangeBody,
   CameraSchema,
+  CamerasQuery,
+  ConversationTypeChangeBody,
   ConversationTypeSchema,
-  Id,
-  IdParams,
-  Name,
+  NewCameraBody,
+  NewConversationTypeBody,
+  NewRoomBody,
+  NewSiteBody,
+  OrganisationBody,
   OrganisationSchema,
+  RoomChangeBody,
   RoomSchema,
+  RoomsQuery,
+  SettingBody,
+  SettingParams,
+  SettingSchema,
+  SettingValueSchema,
+  SiteChangeBody,
   SiteSchema,
-  Text,
-  errorResponses,
-  strict,
-} from '../../schemas.js';
+} from './registry-schemas.js';
 
 export const registryRoutes: RoutesPlugin<{ registry: RegistryService }> = async (app, opts) => {
   const reg = opts.registry;
@@ -30,7 +40,7 @@ export const registryRoutes: RoutesPlugin<{ registry: RegistryService }> = async
       schema: {
         tags: ['registry'],
         summary: 'The controller: name, address, DPO contact',
-        response: { 200: Type.Union([OrganisationSchema, Type.Null()]), ...errorResponses(401, 403) },
+        response: { 200: Nullable(OrganisationSchema), ...errorResponses(401, 403) },
       },
     },
     async () => (await reg.getOrganisation()) ?? null,
@@ -43,16 +53,7 @@ export const registryRoutes: RoutesPlugin<{ registry: RegistryService }> = async
       schema: {
         tags: ['registry'],
         summary: 'Set the controller details',
-        body: Type.Object(
-          {
-            name: Type.String({ minLength: 1, maxLength: 200 }),
-            address: Text(500),
-            dpoName: Text(200),
-            dpoEmail: Text(254),
-            dpoPhone: Text(50),
-          },
-          strict,
-        ),
+        body: OrganisationBody,
         response: { 200: OrganisationSchema, ...errorResponses(400, 401, 403) },
       },
     },
@@ -94,7 +95,7 @@ export const registryRoutes: RoutesPlugin<{ registry: RegistryService }> = async
       schema: {
         tags: ['registry'],
         summary: 'Create a site',
-        body: Type.Object({ name: Name, address: Type.Optional(Text(500)) }, strict),
+        body: NewSiteBody,
         response: { 201: SiteSchema, ...errorResponses(400, 401, 403, 409) },
       },
     },
@@ -109,7 +110,7 @@ export const registryRoutes: RoutesPlugin<{ registry: RegistryService }> = async
         tags: ['registry'],
         summary: 'Change a site',
         params: IdParams,
-        body: Type.Object({ name: Type.Optional(Name), address: Type.Optional(Text(500)) }, strict),
+        body: SiteChangeBody,
         response: { 200: SiteSchema, ...errorResponses(400, 401, 403, 404, 409) },
       },
     },
@@ -124,7 +125,7 @@ export const registryRoutes: RoutesPlugin<{ registry: RegistryService }> = async
       schema: {
         tags: ['registry'],
         summary: 'List interview rooms',
-        querystring: Type.Object({ siteId: Type.Optional(Id) }, strict),
+        querystring: RoomsQuery,
         response: { 200: Type.Array(RoomSchema), ...errorResponses(400, 401, 403) },
       },
     },
@@ -152,10 +153,7 @@ export const registryRoutes: RoutesPlugin<{ registry: RegistryService }> = async
       schema: {
         tags: ['registry'],
         summary: 'Create a room',
-        body: Type.Object(
-          { siteId: Id, name: Name, floor: Type.Optional(Text(50)), description: Type.Optional(Text(1000)) },
-          strict,
-        ),
+        body: NewRoomBody,
         response: { 201: RoomSchema, ...errorResponses(400, 401, 403, 404, 409) },
       },
     },
@@ -170,14 +168,7 @@ export const registryRoutes: RoutesPlugin<{ registry: RegistryService }> = async
         tags: ['registry'],
         summary: 'Change a room',
         params: IdParams,
-        body: Type.Object(
-          {
-            name: Type.Optional(Name),
-            floor: Type.Optional(Text(50)),
-            description: Type.Optional(Text(1000)),
-          },
-          strict,
-        ),
+        body: RoomChangeBody,
         response: { 200: RoomSchema, ...errorResponses(400, 401, 403, 404, 409) },
       },
     },
@@ -192,7 +183,7 @@ export const registryRoutes: RoutesPlugin<{ registry: RegistryService }> = async
       schema: {
         tags: ['registry'],
         summary: 'List cameras (never with credentials)',
-        querystring: Type.Object({ roomId: Type.Optional(Id) }, strict),
+        querystring: CamerasQuery,
         response: { 200: Type.Array(CameraSchema), ...errorResponses(400, 401, 403) },
       },
     },
@@ -214,12 +205,6 @@ export const registryRoutes: RoutesPlugin<{ registry: RegistryService }> = async
       found(reply, 'camera', req.params.id, await reg.getCamera(actor(req), req.params.id)),
   );
 
-  const cameraFields = {
-    name: Name,
-    url: Type.String({ minLength: 1, maxLength: 2000 }),
-    username: Type.Optional(Type.String({ maxLength: 200 })),
-    password: Type.Optional(Type.String({ maxLength: 200 })),
-  };
   app.post(
     '/api/cameras',
     {
@@ -227,7 +212,7 @@ export const registryRoutes: RoutesPlugin<{ registry: RegistryService }> = async
       schema: {
         tags: ['registry'],
         summary: 'Register a camera; credentials are encrypted at rest and never returned',
-        body: Type.Object({ roomId: Id, ...cameraFields }, strict),
+        body: NewCameraBody,
         response: { 201: CameraSchema, ...errorResponses(400, 401, 403, 404, 409) },
       },
     },
@@ -242,17 +227,7 @@ export const registryRoutes: RoutesPlugin<{ registry: RegistryService }> = async
         tags: ['registry'],
         summary: 'Change a camera',
         params: IdParams,
-        body: Type.Object(
-          {
-            roomId: Type.Optional(Id),
-            name: Type.Optional(Name),
-            url: Type.Optional(cameraFields.url),
-            username: cameraFields.username,
-            password: cameraFields.password,
-            clearCredentials: Type.Optional(Type.Boolean()),
-          },
-          strict,
-        ),
+        body: CameraChangeBody,
         response: { 200: CameraSchema, ...errorResponses(400, 401, 403, 404, 409) },
       },
     },
@@ -318,15 +293,7 @@ export const registryRoutes: RoutesPlugin<{ registry: RegistryService }> = async
       schema: {
         tags: ['registry'],
         summary: 'Create a kind of conversation',
-        body: Type.Object(
-          {
-            code: Type.String({ minLength: 1, maxLength: 48 }),
-            nameNl: Name,
-            nameEn: Name,
-            sensitive: Type.Boolean(),
-          },
-          strict,
-        ),
+        body: NewConversationTypeBody,
         response: { 201: ConversationTypeSchema, ...errorResponses(400, 401, 403, 409) },
       },
     },
@@ -341,14 +308,7 @@ export const registryRoutes: RoutesPlugin<{ registry: RegistryService }> = async
         tags: ['registry'],
         summary: 'Change a kind of conversation',
         params: IdParams,
-        body: Type.Object(
-          {
-            nameNl: Type.Optional(Name),
-            nameEn: Type.Optional(Name),
-            sensitive: Type.Optional(Type.Boolean()),
-          },
-          strict,
-        ),
+        body: ConversationTypeChangeBody,
         response: { 200: ConversationTypeSchema, ...errorResponses(400, 401, 403, 404) },
       },
     },
@@ -357,15 +317,6 @@ export const registryRoutes: RoutesPlugin<{ registry: RegistryService }> = async
   );
 
   // Operator settings
-  const SettingSchema = Type.Object({
-    key: Type.String(),
-    value: Type.Unknown(),
-    description: Type.String(),
-    descriptionNl: Type.String(),
-    default: Type.Unknown(),
-    updatedAt: Type.Union([Type.String(), Type.Null()]),
-    updatedBy: Type.Union([Type.String(), Type.Null()]),
-  });
   app.get(
     '/api/settings',
     {
@@ -400,12 +351,9 @@ export const registryRoutes: RoutesPlugin<{ registry: RegistryService }> = async
       schema: {
         tags: ['registry'],
         summary: 'Change an operator setting (audited)',
-        params: Type.Object({ key: Type.String({ maxLength: 100, pattern: '^[a-zA-Z0-9.]+$' }) }, strict),
-        body: Type.Object({ value: Type.Unknown() }, strict),
-        response: {
-          200: Type.Object({ key: Type.String(), value: Type.Unknown() }),
-          ...errorResponses(400, 401, 403),
-        },
+        params: SettingParams,
+        body: SettingBody,
+        response: { 200: SettingValueSchema, ...errorResponses(400, 401, 403) },
       },
     },
     async (req, reply) => respond(reply, await reg.putSetting(actor(req), req.params.key, req.body.value)),

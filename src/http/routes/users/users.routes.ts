@@ -3,18 +3,15 @@ import { Type } from 'typebox';
 import type { UsersService } from '../../../services/users.service.js';
 import { problemOf, sendProblem } from '../../problem.js';
 import { actor, respond } from '../../reply.js';
+import { IdParams, errorResponses } from '../../schemas.js';
 import {
   ApiTokenSchema,
-  Id,
-  IdParams,
-  RoleSchema,
+  NewUserBody,
+  PasswordBody,
+  TokensQuery,
+  UserChangeBody,
   UserSchema,
-  errorResponses,
-  strict,
-} from '../../schemas.js';
-
-const Username = Type.String({ minLength: 1, maxLength: 64 });
-const Password = Type.String({ minLength: 1, maxLength: 256 });
+} from './users-schemas.js';
 
 export const usersRoutes: RoutesPlugin<{ users: UsersService }> = async (app, opts) => {
   const users = opts.users;
@@ -56,17 +53,7 @@ export const usersRoutes: RoutesPlugin<{ users: UsersService }> = async (app, op
       schema: {
         tags: ['users'],
         summary: 'Create an account',
-        body: Type.Object(
-          {
-            username: Username,
-            displayName: Type.String({ minLength: 1, maxLength: 200 }),
-            email: Type.Optional(Type.String({ maxLength: 254 })),
-            roles: Type.Array(RoleSchema, { minItems: 1, maxItems: 7 }),
-            siteIds: Type.Optional(Type.Array(Id, { maxItems: 100 })),
-            password: Type.Optional(Password),
-          },
-          strict,
-        ),
+        body: NewUserBody,
         response: { 201: UserSchema, ...errorResponses(400, 401, 403, 404, 409, 422) },
       },
     },
@@ -81,16 +68,7 @@ export const usersRoutes: RoutesPlugin<{ users: UsersService }> = async (app, op
         tags: ['users'],
         summary: 'Change roles, sites, details, or disable/enable an account',
         params: IdParams,
-        body: Type.Object(
-          {
-            displayName: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
-            email: Type.Optional(Type.String({ maxLength: 254 })),
-            roles: Type.Optional(Type.Array(RoleSchema, { minItems: 1, maxItems: 7 })),
-            siteIds: Type.Optional(Type.Array(Id, { maxItems: 100 })),
-            disabled: Type.Optional(Type.Boolean()),
-          },
-          strict,
-        ),
+        body: UserChangeBody,
         response: { 200: UserSchema, ...errorResponses(400, 401, 403, 404) },
       },
     },
@@ -108,7 +86,7 @@ export const usersRoutes: RoutesPlugin<{ users: UsersService }> = async (app, op
         tags: ['users'],
         summary: "Set a user's password (ends their sessions, lifts a lock-out)",
         params: IdParams,
-        body: Type.Object({ password: Password }, strict),
+        body: PasswordBody,
         response: { 200: UserSchema, ...errorResponses(400, 401, 403, 404, 422) },
       },
     },
@@ -126,7 +104,7 @@ export const usersRoutes: RoutesPlugin<{ users: UsersService }> = async (app, op
         tags: ['users'],
         summary:
           "Every account's API tokens (never the secret); a site-limited administrator sees those of accounts in their sites",
-        querystring: Type.Object({ userId: Type.Optional(Id) }, strict),
+        querystring: TokensQuery,
         response: { 200: Type.Array(ApiTokenSchema), ...errorResponses(400, 401, 403) },
       },
     },
