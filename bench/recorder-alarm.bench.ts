@@ -61,6 +61,7 @@ const main = async () => {
         store: store.value,
         recipient: identity.recipient,
         clipId: `bench-${process.pid}-${++n}`,
+        now: Date.now,
         onFirstSealed: (at) => {
           if (run) run.firstSealedAt = at;
         },

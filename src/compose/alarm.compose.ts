@@ -10,7 +10,7 @@ import { alarmNotice, NOTICE_EVENTS } from '../adapters/mqtt/alarm-notice.js';
 import { createAlarmWebhook, type AlarmWebhook } from '../adapters/mqtt/alarm-webhook.js';
 import { createEmbeddedBroker } from '../adapters/mqtt/embedded-broker.js';
 import { createExternalClient } from '../adapters/mqtt/external-client.js';
-import type { AlarmMqtt, ConnectionHealth, MqttHandlers } from '../adapters/mqtt/mqtt-types.js';
+import type { AlarmMqtt, MqttHandlers } from '../adapters/mqtt/mqtt-types.js';
 import { createAlarmStore } from '../adapters/db/repositories/alarm-store.js';
 import { alarmRoutes } from '../http/routes/alarms/alarms.routes.js';
 import { incidentRoutes } from '../http/routes/incidents/incidents.routes.js';
@@ -30,22 +30,6 @@ export const ALARM_DEFAULTS = {
   streamBufferBytes: 1024 * 1024,
   webhookTimeoutMs: 3000,
 } as const;
-
-/**
- * Stable codes for what the MQTT adapters and the webhook report (docs/operations.md). The
- * adapters keep their own code-free item shape (they do not import the composition layer), so
- * the codes are attached here, from which adapter spoke and the configuration it was given.
- */
-export const codedAlarmHealth = (
-  item: ConnectionHealth,
-  origin: { kind: 'embedded'; port: number } | { kind: 'external' } | { kind: 'webhook' },
-): HealthItem => {
-  if (origin.kind === 'webhook') return { ...item, code: 'alarm.webhook-failed' };
-  if (origin.kind === 'external') return { ...item, code: 'mqtt.broker-unreachable' };
-  return /in use/.test(item.message)
-    ? { ...item, code: 'mqtt.port-in-use', params: { port: origin.port } }
-    : { ...item, code: 'mqtt.listener-failed', params: { port: origin.port } };
-};
 
 export interface AlarmModule extends ProportioModule {
   readonly services: {
@@ -177,14 +161,7 @@ export const createAlarmModule = (ctx: ModuleContext): AlarmModule => {
       await m?.stop();
       hub.closeAll();
     },
-    health: (): HealthItem[] => {
-      const origin = config.mqtt.url
-        ? ({ kind: 'external' } as const)
-        : ({ kind: 'embedded', port: config.mqtt.listenPort } as const);
-      return [
-        ...(mqtt?.health() ?? []).map((i) => codedAlarmHealth(i, origin)),
-        ...(webhook?.health() ?? []).map((i) => codedAlarmHealth(i, { kind: 'webhook' })),
-      ];
-    },
+    // The adapters attach the codes themselves (docs/operations.md).
+    health: (): HealthItem[] => [...(mqtt?.health() ?? []), ...(webhook?.health() ?? [])],
   };
 };

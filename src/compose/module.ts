@@ -8,6 +8,10 @@ import type { Logger } from 'pino';
 import type { Database } from '../adapters/db/connection.js';
 import type { Config } from '../config.js';
 import type { Clock, DomainEvents, IdGenerator, SecretBox, Store } from '../services/ports.js';
+import type { HealthItem } from '../core/health.js';
+
+/** A module's health lines (defined in core: adapters and pure rules produce them too). */
+export type { HealthItem };
 
 export interface ModuleContext {
   readonly config: Config;
@@ -36,19 +40,6 @@ export const metricsSources = (): MetricsSources => {
     render: async () => (await Promise.all(sources.map((s) => s()))).join(''),
   };
 };
-
-/**
- * One line of health. `code` is stable (docs/operations.md lists every code, what it means and
- * what an operator does); the web banner translates by code and `params`. `message` stays English
- * free text for logs and API users and may change wording at any time.
- */
-export interface HealthItem {
-  readonly component: string;
-  readonly status: 'ok' | 'warning' | 'error';
-  readonly code: string;
-  readonly message: string;
-  readonly params?: Readonly<Record<string, string | number>>;
-}
 
 export interface ProportioModule {
   readonly name: string;

@@ -32,15 +32,15 @@ import type { DomainEvents } from '../services/ports.js';
 import {
   DEFAULT_TUNABLES,
   RecorderSupervisor,
-  type Blocker,
-  type DenyScope,
   type RecorderTunables,
   type VaultHandle,
 } from '../workers/recorder-supervisor.js';
+import type { Blocker, DenyScope } from '../core/recording/arming.js';
 import type { ClipMetadata } from '../core/recording/clip.js';
+import { recordingHealth } from '../core/recording/health.js';
 import { sealedExtent } from '../core/recording/sealed-extent.js';
 import { err, ok } from '../core/result.js';
-import type { HealthItem, ModuleContext, ProportioModule } from './module.js';
+import type { ModuleContext, ProportioModule } from './module.js';
 
 export const vaultPaths = (config: Pick<Config, 'vaultDir' | 'vaultRecipientFile'>) => ({
   vaultDir: config.vaultDir,
@@ -95,8 +95,6 @@ export const createRecordingModule = (ctx: ModuleContext): RecordingModule => {
   let ffmpegInfo: FfmpegInfo | undefined;
   let ffmpegProblem: Blocker | null = null;
   let suspensions: SuspensionRecord[] = [];
-  /** Which vault problem, as a stable health code (docs/operations.md). */
-  let vaultCode: 'vault.key-missing' | 'vault.key-invalid' | 'vault.unavailable' = 'vault.key-missing';
   /** Site and room names for health items (refreshed on every reconcile; ids are no use on a screen). */
   let names: { sites: ReadonlyMap<string, string>; rooms: ReadonlyMap<string, string> } = {
     sites: new Map(),
@@ -126,8 +124,10 @@ export const createRecordingModule = (ctx: ModuleContext): RecordingModule => {
     secrets: ctx.secrets,
     vault: vaultPort,
   });
+  const now = () => ctx.clock.now().getTime();
   const supervisor = new RecorderSupervisor({
     service,
+    now,
     log,
     ffmpegPath: () => ffmpegInfo?.path ?? null,
     workDir,
@@ -150,9 +150,9 @@ export const createRecordingModule = (ctx: ModuleContext): RecordingModule => {
     const r = parseRecipient(text);
     if (!r.ok) {
       vault = null;
-      vaultCode = r.error.code === 'VAULT.KEY_MISSING' ? 'vault.key-missing' : 'vault.key-invalid';
       vaultProblem = {
         kind: 'vault-key-missing',
+        code: r.error.code,
         message:
           r.error.code === 'VAULT.KEY_MISSING'
             ? 'no vault key: recording is refused until `proportio vault init` has run'
@@ -165,9 +165,9 @@ export const createRecordingModule = (ctx: ModuleContext): RecordingModule => {
     const s = await openClipStore(paths.clipsDir, options.vaultFs ? { fs: options.vaultFs } : {});
     if (!s.ok) {
       vault = null;
-      vaultCode = 'vault.unavailable';
       vaultProblem = {
         kind: 'vault-key-missing',
+        code: s.error.code,
         message: `the vault folder cannot be opened (${s.error.code}): recording is refused`,
       };
       return;
@@ -187,6 +187,9 @@ export const createRecordingModule = (ctx: ModuleContext): RecordingModule => {
     }
   };
 
+  /** Why nothing can be recorded anywhere now (fail closed). */
+  const blockers = (): Blocker[] => [vaultProblem, ffmpegProblem].filter((b) => b !== null);
+
   let chain: Promise<void> = Promise.resolve();
   const reconcile = (): Promise<void> => {
     const next = chain.then(async () => {
@@ -196,8 +199,7 @@ export const createRecordingModule = (ctx: ModuleContext): RecordingModule => {
       const plans = await service.plan();
       suspensions = await service.activeSuspensions();
       names = await loadNames();
-      const blockers = [vaultProblem, ffmpegProblem].filter((b): b is Blocker => b !== null);
-      if (started) supervisor.apply(plans, blockers, vault, ticket);
+      if (started) supervisor.apply(plans, blockers(), vault, ticket);
     });
     chain = next.catch((e: unknown) => log.error({ err: (e as Error).message }, 'recorder reconcile failed'));
     return next;
@@ -268,105 +270,19 @@ export const createRecordingModule = (ctx: ModuleContext): RecordingModule => {
   let reconcileTimer: NodeJS.Timeout | undefined;
   let retentionTimer: NodeJS.Timeout | undefined;
 
-  const health = (): HealthItem[] => {
-    const items: HealthItem[] = [];
-    const cams = supervisor.status();
-    const wanted =
-      cams.some((c) => c.offReason === null || c.armed) ||
-      cams.some((c) => c.offReason === vaultProblem?.message || c.offReason === ffmpegProblem?.message);
-    if (vaultProblem !== null)
-      items.push({ component: 'recording', status: 'error', code: vaultCode, message: vaultProblem.message });
-    if (ffmpegProblem !== null)
-      items.push({
-        component: 'recording',
-        status: wanted ? 'error' : 'warning',
-        code: 'ffmpeg.missing',
-        message: ffmpegProblem.message,
-        params: { path: config.ffmpegPath ?? 'ffmpeg' },
-      });
-    for (const w of ffmpegInfo?.warnings ?? [])
-      items.push({
-        component: 'recording',
-        status: 'warning',
-        code: 'ffmpeg.version-warning',
-        message: w,
-        params: { version: ffmpegInfo?.version ?? '', path: ffmpegInfo?.path ?? '' },
-      });
-    for (const s of suspensions) {
-      const siteName = s.siteId === null ? '' : (names.sites.get(s.siteId) ?? s.siteId);
-      items.push({
-        component: 'recording',
-        status: 'warning',
-        code: 'recording.suspended',
-        message: `Recording suspended (${s.scope === 'organisation' ? 'whole organisation' : `site ${siteName}`}) since ${s.suspendedAt}: ${s.reason}`,
-        params: {
-          scope: s.scope,
-          ...(s.siteId === null ? {} : { siteId: s.siteId, siteName }),
-          reason: s.reason,
-          since: s.suspendedAt,
-        },
-      });
-    }
-    for (const c of cams) {
-      if (!c.armed) continue;
-      const component = `camera:${c.cameraName}`;
-      const where = {
-        cameraName: c.cameraName,
-        roomName: names.rooms.get(c.roomId) ?? c.roomId,
-        siteName: names.sites.get(c.siteId) ?? c.siteId,
-      };
-      const state = c.health?.state ?? 'starting';
-      if (c.sealError !== null)
-        items.push({
-          component,
-          status: 'error',
-          code: 'camera.seal-failed',
-          message: `sealing a clip failed (${c.sealError.code}): ${c.sealError.message}`,
-          params: { ...where, errorCode: c.sealError.code, since: c.sealError.at },
-        });
-      if (state === 'online') {
-        if (c.gopWarning)
-          items.push({
-            component,
-            status: 'warning',
-            code: 'camera.keyframe-interval',
-            message: `keyframe interval ${c.health?.gopSeconds?.toFixed(1) ?? '?'} s is longer than half the pre-roll: pre-roll precision suffers`,
-            params: {
-              ...where,
-              gopSeconds: Number((c.health?.gopSeconds ?? 0).toFixed(1)),
-              preRollSeconds: c.preRollSeconds ?? 0,
-            },
-          });
-        else if (c.sealError === null)
-          items.push({
-            component,
-            status: 'ok',
-            code: 'camera.online',
-            message: 'armed, receiving video',
-            params: where,
-          });
-      } else if (state === 'starting')
-        items.push({
-          component,
-          status: 'warning',
-          code: 'camera.connecting',
-          message: 'connecting to the camera',
-          params: where,
-        });
-      else {
-        const since = new Date(c.health?.since ?? Date.now()).toISOString();
-        items.push({
-          component,
-          status: 'error',
-          // offline | unauthorised | bad-stream | stopped
-          code: `camera.${state}`,
-          message: `camera ${state} since ${since}${c.health?.error ? `: ${c.health.error.message}` : ''}`,
-          params: { ...where, since, ...(c.health?.error ? { errorCode: c.health.error.code } : {}) },
-        });
-      }
-    }
-    return items;
-  };
+  const health = () =>
+    recordingHealth({
+      vault: vaultProblem,
+      ffmpeg: {
+        problem: ffmpegProblem,
+        path: ffmpegInfo?.path ?? config.ffmpegPath ?? 'ffmpeg',
+        version: ffmpegInfo?.version ?? null,
+        warnings: ffmpegInfo?.warnings ?? [],
+      },
+      suspensions,
+      cameras: supervisor.status(),
+      names,
+    });
 
   return {
     name: 'recording',
@@ -423,7 +339,7 @@ export const createRecordingModule = (ctx: ModuleContext): RecordingModule => {
         getClip: (viewer, id) => service.clipFor(viewer, id),
         footage: (viewer, id) => service.footageFor(viewer, id),
         cameras: () => supervisor.status(),
-        blockers: () => [vaultProblem, ffmpegProblem].filter((b): b is Blocker => b !== null),
+        blockers,
         totals: async () => {
           const t = await service.totals();
           return {
@@ -433,7 +349,7 @@ export const createRecordingModule = (ctx: ModuleContext): RecordingModule => {
             blocked: vaultProblem !== null || ffmpegProblem !== null,
           };
         },
-        now: () => Date.now(),
+        now,
         otherMetrics: () => ctx.metrics?.render() ?? Promise.resolve(''),
       });
     },
@@ -454,6 +370,7 @@ export const createRecordingModule = (ctx: ModuleContext): RecordingModule => {
         ffmpegInfo = undefined;
         ffmpegProblem = {
           kind: 'ffmpeg-missing',
+          code: f.error.code,
           message: `${f.error.message}; recording is unavailable (alarms keep working)`,
         };
         log.warn({ code: f.error.code }, f.error.message);

@@ -50,19 +50,25 @@ export interface ClipRecord {
   readonly deletedReason: string | null;
 }
 
+/** Which clips a list asks for (the API's query; the service adds the viewer's sites). */
+export interface ClipFilter {
+  readonly incidentId?: string;
+  readonly alarmId?: string;
+  readonly cameraId?: string;
+  readonly includeDeleted?: boolean;
+  readonly limit?: number;
+}
+
 export interface ClipRepository {
   insert(c: ClipRecord): Promise<void>;
   update(c: ClipRecord): Promise<void>;
   get(id: string): Promise<ClipRecord | undefined>;
-  list(filter: {
-    incidentId?: string;
-    alarmId?: string;
-    cameraId?: string;
-    /** Only clips of these sites (absent: every site). */
-    siteIds?: readonly string[];
-    includeDeleted?: boolean;
-    limit?: number;
-  }): Promise<ClipRecord[]>;
+  list(
+    filter: ClipFilter & {
+      /** Only clips of these sites (absent: every site). */
+      readonly siteIds?: readonly string[];
+    },
+  ): Promise<ClipRecord[]>;
   /**
    * Not deleted, retention passed: sealed, failed or interrupted; or never sealed (still
    * 'recording') and created before `stuckBefore`, so it cannot be a clip still being recorded.

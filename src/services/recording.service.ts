@@ -4,14 +4,16 @@
  * failed), the notes that tell an incident whether it has footage, and retention. Each change is
  * stored and audited in one transaction. The processes themselves live in the recorder worker.
  */
-import type { Camera, CameraCredentials } from '../core/registry/model.js';
-import { decide, type Decision } from '../core/policy/decide.js';
+import { servesSite } from '../core/alarm/audience.js';
+import type { CameraCredentials } from '../core/registry/model.js';
+import { planCameras, type PlannedCamera } from '../core/recording/arming.js';
 import { err, ok, unwrap, type Result } from '../core/result.js';
 import { recordAudit } from './audit.service.js';
 import type { Actor, Clock, IdGenerator, SecretBox } from './ports.js';
 import { actorServesAllSites, actorServesSite, siteLimited } from './site-scope.js';
 import { inTransaction } from './transaction.js';
 import type {
+  ClipFilter,
   ClipRecord,
   ClipVaultPort,
   FootageNote,
@@ -25,23 +27,11 @@ import type {
 
 export const RECORDER_ACTOR: Actor = { kind: 'system', name: 'recorder' };
 
-/** Why a camera is not armed; each becomes the wording of an incident's "no footage" note. */
-export type OffReason =
-  | { readonly kind: 'camera-disabled'; readonly message: string; readonly since: string }
-  | { readonly kind: 'suspended'; readonly message: string; readonly since: string }
-  | { readonly kind: 'objection'; readonly message: string }
-  | { readonly kind: 'policy-off'; readonly message: string };
-
-export interface CameraPlan {
-  readonly camera: Camera;
-  readonly siteId: string;
+/** What one camera should do now, with its source (credentials filled in) and the policy version. */
+export interface CameraPlan extends PlannedCamera {
   /** The camera URL with its credentials filled in: memory only, never logged. */
   readonly sourceUrl: string;
-  readonly conversationId: string | null;
-  readonly decision: Decision;
   readonly policy: Omit<PolicyReference, 'compiled'> | null;
-  /** null: the policy says record (the worker still refuses without a vault key or ffmpeg). */
-  readonly off: OffReason | null;
 }
 
 export interface RecordingServiceDeps {
@@ -63,16 +53,6 @@ export const withCredentials = (url: string, creds: CameraCredentials | null): s
   } catch {
     return url;
   }
-};
-
-/** No policy was ever compiled: nothing may be recorded anywhere. */
-const NO_POLICY: Decision = {
-  mode: { kind: 'off' },
-  audioAllowed: false,
-  retentionHours: undefined,
-  viewers: [],
-  assessmentIds: [],
-  reason: 'no policy has been compiled yet',
 };
 
 const hoursLater = (iso: string, hours: number): string =>
@@ -97,10 +77,6 @@ export const recordingService = (deps: RecordingServiceDeps) => {
     return null;
   };
 
-  const suspensionFor = (active: readonly SuspensionRecord[], siteId: string): SuspensionRecord | undefined =>
-    active.find((s) => s.scope === 'organisation') ??
-    active.find((s) => s.scope === 'site' && s.siteId === siteId);
-
   return {
     /** What every camera should do at this moment, from the stored policy, conversations and switches. */
     async plan(): Promise<CameraPlan[]> {
@@ -114,79 +90,24 @@ export const recordingService = (deps: RecordingServiceDeps) => {
       ]);
       // One query for all objections and one for all credentials, not one per conversation or camera.
       const objections = await r.objections.forConversations(conversations.map((c) => c.id));
-      const at = clock.now();
-      const planned: Omit<CameraPlan, 'sourceUrl'>[] = [];
-      for (const camera of cameras) {
-        const room = rooms.find((x) => x.id === camera.roomId);
-        if (room === undefined) continue;
-        const conversation = conversations.find((c) => c.roomId === room.id);
-        const objection =
-          conversation === undefined
-            ? undefined
-            : objections.find((o) => o.conversationId === conversation.id);
-        const decision =
-          policy === undefined
-            ? NO_POLICY
-            : decide(
-                policy.compiled,
-                room.id,
-                conversation === undefined
-                  ? undefined
-                  : {
-                      conversationTypeId: conversation.conversationTypeId,
-                      startedAt: conversation.startedAt,
-                      riskFlag: conversation.riskFlag,
-                      objection: objection !== undefined,
-                    },
-                at,
-              );
-        const suspension = suspensionFor(suspensions, room.siteId);
-        let off: OffReason | null = null;
-        // An administrator's choice, not a fault: the note says so and health stays quiet.
-        if (camera.disabledAt !== null)
-          off = {
-            kind: 'camera-disabled',
-            since: camera.disabledAt,
-            message: `no footage: camera disabled by an administrator since ${camera.disabledAt}`,
-          };
-        else if (suspension !== undefined)
-          off = {
-            kind: 'suspended',
-            since: suspension.suspendedAt,
-            message: `no footage: recording suspended (${suspension.scope === 'organisation' ? 'whole organisation' : 'this site'}) since ${suspension.suspendedAt}`,
-          };
-        else if (objection !== undefined)
-          off = {
-            kind: 'objection',
-            message: 'no footage: recording switched off for this conversation after an objection',
-          };
-        else if (decision.mode.kind === 'off')
-          off = {
-            kind: 'policy-off',
-            message: `no footage: recording is not permitted here now (${decision.reason})`,
-          };
-        planned.push({
-          camera,
-          siteId: room.siteId,
-          conversationId: conversation?.id ?? null,
-          decision,
-          policy:
-            policy === undefined
-              ? null
-              : { seq: policy.seq, compiledAt: policy.compiledAt, hash: policy.hash },
-          off,
-        });
-      }
+      const planned = planCameras(
+        { cameras, rooms, policy: policy?.compiled, conversations, objections, suspensions },
+        clock.now(),
+      );
+      const reference = policy && { seq: policy.seq, compiledAt: policy.compiledAt, hash: policy.hash };
       // Credentials are fetched (and opened) only for the cameras that will record.
       const armed = await r.cameras.getManyWithSecret(
         planned.filter((p) => p.off === null).map((p) => p.camera.id),
       );
       return planned.map((p) => {
-        if (p.off !== null) return { ...p, sourceUrl: p.camera.url };
-        const record = armed.find((c) => c.id === p.camera.id);
+        const record = p.off === null ? armed.find((c) => c.id === p.camera.id) : undefined;
         return {
           ...p,
-          sourceUrl: withCredentials(p.camera.url, credentials(record?.credentialsSealed ?? null)),
+          policy: reference ?? null,
+          sourceUrl:
+            p.off === null
+              ? withCredentials(p.camera.url, credentials(record?.credentialsSealed ?? null))
+              : p.camera.url,
         };
       });
     },
@@ -208,9 +129,7 @@ export const recordingService = (deps: RecordingServiceDeps) => {
           );
         const user = actor.kind === 'user' ? await repos.users.get(actor.userId) : undefined;
         const security =
-          user !== undefined &&
-          user.roles.includes('security') &&
-          (user.siteIds.length === 0 || user.siteIds.includes(room.siteId));
+          user !== undefined && user.roles.includes('security') && servesSite(user, room.siteId);
         if (actor.kind !== 'user' || (conversation.startedBy !== actor.userId && !security))
           unwrap(
             err(
@@ -577,31 +496,15 @@ export const recordingService = (deps: RecordingServiceDeps) => {
         clips: await store.read.clips.list({ incidentId, includeDeleted: true }),
       });
     },
-    listClips: (
-      filter: {
-        incidentId?: string;
-        alarmId?: string;
-        cameraId?: string;
-        includeDeleted?: boolean;
-        limit?: number;
-      } = {},
-    ) => store.read.clips.list(filter),
+    listClips: (filter: ClipFilter = {}) => store.read.clips.list(filter),
     getClip: (id: string) => store.read.clips.get(id),
     /** Clip metadata of the viewer's sites only. */
-    clipsFor: (
-      viewer: Actor,
-      filter: {
-        incidentId?: string;
-        alarmId?: string;
-        cameraId?: string;
-        includeDeleted?: boolean;
-        limit?: number;
-      } = {},
-    ) =>
-      store.read.clips.list({
-        ...filter,
-        ...(viewer.kind === 'user' && viewer.siteIds.length > 0 ? { siteIds: viewer.siteIds } : {}),
-      }),
+    clipsFor: (viewer: Actor, filter: ClipFilter = {}) =>
+      store.read.clips.list(
+        viewer.kind === 'user' && !actorServesAllSites(viewer)
+          ? { ...filter, siteIds: viewer.siteIds }
+          : filter,
+      ),
     /** One clip; outside the viewer's sites it does not exist for them. */
     clipFor: async (viewer: Actor, id: string) => {
       const c = await store.read.clips.get(id);

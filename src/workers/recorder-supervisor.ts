@@ -2,15 +2,28 @@
  * The recorder: one IngestProcess + ClipRecorder per camera that the plan arms, and none at all
  * for a camera whose mode is off (no process, no connection). It turns alarms into clips sealed
  * into the vault and tells every alarm's incident whether it has footage and, if not, why —
- * never a silent gap. The plan (what each camera should do) comes from the recording service;
- * this worker only reconciles processes with it.
+ * never a silent gap. The plan (what each camera should do) comes from the recording service,
+ * what to do about it from the pure armingActions() (core/recording/arming.ts); this worker only
+ * carries the steps out on its processes.
  */
 import type { Logger } from 'pino';
-import { cameraAction, stillWanted, type OpenAlarm } from '../core/recording/camera-action.js';
+import {
+  armingActions,
+  inScope,
+  modeOf,
+  settingsKey,
+  stillWanted,
+  type Blocker,
+  type CameraMode,
+  type DenyScope,
+  type OffKind,
+  type OpenAlarm,
+} from '../core/recording/arming.js';
 import { ClipRecorder, type ClipMetadata, type ClipOpening, type ClipSink } from '../core/recording/clip.js';
 import {
   createNodeSpawner,
   IngestProcess,
+  systemTimerClock,
   type CameraHealth,
   type Spawner,
 } from '../adapters/media/ingest-process.js';
@@ -48,12 +61,6 @@ export const DEFAULT_TUNABLES: RecorderTunables = {
 export interface VaultHandle {
   readonly store: ClipStore;
   readonly recipient: AgeRecipient;
-}
-
-/** Why recording cannot run at all right now (fail closed). */
-export interface Blocker {
-  readonly kind: 'vault-key-missing' | 'ffmpeg-missing';
-  readonly message: string;
 }
 
 export interface AlarmInput {
@@ -119,8 +126,10 @@ export interface CameraStatus {
   readonly armed: boolean;
   readonly recording: boolean;
   readonly draining: boolean;
-  readonly mode: 'off' | 'incident' | 'continuous';
+  readonly mode: CameraMode;
   readonly offReason: string | null;
+  /** What offReason is: a switch, the policy, or recording refused everywhere (a blocker). */
+  readonly offKind: OffKind | null;
   readonly health: CameraHealth | null;
   readonly pid: number | null;
   readonly ringSeconds: number;
@@ -133,12 +142,6 @@ export interface CameraStatus {
   readonly bytesSealed: number;
 }
 
-/** Where an objection or suspension forbids recording, until a plan made after it is applied. */
-export type DenyScope =
-  | { readonly kind: 'room'; readonly roomId: string }
-  | { readonly kind: 'site'; readonly siteId: string }
-  | { readonly kind: 'all' };
-
 interface Denial {
   readonly scope: DenyScope;
   readonly off: { readonly kind: 'objection' | 'suspended'; readonly message: string };
@@ -146,14 +149,10 @@ interface Denial {
   readonly ticket: number;
 }
 
-const denies = (d: Denial, p: CameraPlan): boolean =>
-  d.scope.kind === 'all' ||
-  (d.scope.kind === 'room' ? p.camera.roomId === d.scope.roomId : p.siteId === d.scope.siteId);
-
 export interface SupervisorDeps {
   readonly service: Pick<RecordingService, 'clipOpened' | 'clipExtended' | 'clipFinished' | 'note'>;
-  /** Wall clock (ms); tests may pass their own. */
-  readonly now?: () => number;
+  /** Wall clock (ms): the composition root's clock, also for ffmpeg's health and the vault sink. */
+  readonly now: () => number;
   readonly log: Logger;
   readonly ffmpegPath: () => string | null;
   /** Folder ffmpeg runs in (empty; watched by tests for files that must not appear). */
@@ -165,24 +164,6 @@ export interface SupervisorDeps {
   readonly onFirstSealed?: (clipId: string, at: number) => void;
   readonly onClipDone?: (clipId: string, outcome: SealOutcome, meta: ClipMetadata | null) => void;
 }
-
-const modeOf = (p: CameraPlan): 'off' | 'incident' | 'continuous' =>
-  p.decision.mode.kind === 'incident-triggered'
-    ? 'incident'
-    : p.decision.mode.kind === 'continuous'
-      ? 'continuous'
-      : 'off';
-
-/** What forces a restart when it changes: source, audio, mode and buffer lengths. */
-const keyOf = (p: CameraPlan): string => {
-  const m = p.decision.mode;
-  return JSON.stringify([
-    p.sourceUrl,
-    p.decision.audioAllowed,
-    m.kind,
-    m.kind === 'incident-triggered' ? [m.preRollSeconds, m.postRollSeconds] : null,
-  ]);
-};
 
 export class RecorderSupervisor {
   private readonly armed = new Map<string, Armed>();
@@ -207,7 +188,7 @@ export class RecorderSupervisor {
 
   constructor(private readonly deps: SupervisorDeps) {
     this.spawner = deps.spawner ?? createNodeSpawner({ cwd: deps.workDir });
-    this.now = deps.now ?? Date.now;
+    this.now = deps.now;
   }
 
   /**
@@ -233,44 +214,47 @@ export class RecorderSupervisor {
     this.plans = [...plans];
     this.blockers = [...blockers];
     this.vault = vault;
-    const byId = new Map(plans.map((p) => [p.camera.id, p]));
-    const blocked = blockers.length > 0 || vault === null;
-    for (const [id, a] of this.armed) {
-      const p = byId.get(id);
-      const action = cameraAction({
-        armed: true,
-        planned: p !== undefined,
-        blocked,
+    const now = this.now();
+    const steps = armingActions({
+      plans,
+      running: [...this.armed].map(([cameraId, a]) => ({
+        cameraId,
+        settings: a.key,
+        mode: modeOf(a.plan.decision) === 'continuous' ? 'continuous' : 'incident',
         vaultChanged: a.vault !== vault,
-        switchedOff:
-          p !== undefined &&
-          (this.denialFor(p) !== undefined || p.off?.kind === 'suspended' || p.off?.kind === 'objection'),
-        notPermitted: p === undefined || !this.permits(p),
-        settingsChanged: p !== undefined && keyOf(p) !== a.key,
-        runningMode: modeOf(a.plan) === 'continuous' ? 'continuous' : 'incident',
-        clipInProgress: a.rec.wantsFootage(this.now()),
-      });
+        recording: a.rec.recording,
+        footageWanted: a.rec.wantsFootage(now),
+      })),
+      denied: this.denials.map((d) => d.scope),
+      blocked: blockers.length > 0 || vault === null,
+    });
+    const byId = new Map(plans.map((p) => [p.camera.id, p]));
+    for (const { cameraId, action } of steps) {
+      const p = byId.get(cameraId);
+      const a = this.armed.get(cameraId);
       switch (action) {
-        case 'stop-now':
-        case 'restart-now':
-          void this.disarm(
-            id,
-            'stop-now',
-            action === 'restart-now' ? 'the recording settings changed' : undefined,
-          );
+        case 'stay-off':
+          break;
+        case 'arm':
+          if (p !== undefined && vault !== null) this.arm(p, vault);
+          break;
+        case 'disarm':
+          void this.disarm(cameraId);
+          break;
+        case 'restart':
+        case 'restart-new-vault':
+          void this.disarm(cameraId, action === 'restart' ? 'the recording settings changed' : undefined);
+          if (p !== undefined && vault !== null) this.arm(p, vault);
           break;
         case 'drain':
-          a.next = null;
-          void this.disarm(id, 'drain');
+          if (a !== undefined) this.drain(a);
           break;
         case 'restart-after-clip':
           // The clip in progress finishes under the rules it started with; the ticker restarts.
-          if (p !== undefined) a.next = p;
+          if (a !== undefined && p !== undefined) a.next = p;
           break;
         case 'keep':
-        case 'arm':
-        case 'none':
-          if (p === undefined) break;
+          if (a === undefined || p === undefined) break;
           // Same process; newer links (conversation, policy version) for the next clip.
           a.next = null;
           a.plan = p;
@@ -281,22 +265,6 @@ export class RecorderSupervisor {
             a.rec.undrain();
           }
       }
-    }
-    if (blocked || vault === null) return;
-    for (const p of plans) {
-      if (this.armed.has(p.camera.id)) continue;
-      const action = cameraAction({
-        armed: false,
-        planned: true,
-        blocked,
-        vaultChanged: false,
-        switchedOff: this.denialFor(p) !== undefined,
-        notPermitted: !this.permits(p),
-        settingsChanged: false,
-        runningMode: null,
-        clipInProgress: false,
-      });
-      if (action === 'arm') this.arm(p, vault);
     }
   }
 
@@ -309,7 +277,7 @@ export class RecorderSupervisor {
     const d: Denial = { scope, off, ticket: this.tickets };
     this.denials.push(d);
     const waits: Promise<void>[] = [];
-    for (const [id, a] of this.armed) if (denies(d, a.plan)) waits.push(this.disarm(id, 'stop-now'));
+    for (const [id, a] of this.armed) if (inScope(scope, a.plan)) waits.push(this.disarm(id));
     return Promise.all(waits).then(() => undefined);
   }
 
@@ -391,8 +359,8 @@ export class RecorderSupervisor {
   status(): CameraStatus[] {
     return this.plans.map((p) => {
       const a = this.armed.get(p.camera.id);
-      const blocker = this.blockers[0];
       const health = a?.ingest.health() ?? null;
+      const off = a === undefined ? this.offFor(p) : null;
       return {
         cameraId: p.camera.id,
         cameraName: p.camera.name,
@@ -401,13 +369,9 @@ export class RecorderSupervisor {
         armed: a !== undefined,
         recording: a?.rec.recording ?? false,
         draining: a?.draining ?? false,
-        mode: a === undefined ? 'off' : modeOf(a.plan),
-        offReason:
-          a !== undefined
-            ? null
-            : (this.denialFor(p)?.off.message ??
-              p.off?.message ??
-              (modeOf(p) === 'off' ? p.decision.reason : (blocker?.message ?? null))),
+        mode: a === undefined ? 'off' : modeOf(a.plan.decision),
+        offReason: off?.message ?? null,
+        offKind: off?.kind ?? null,
         health,
         pid: a?.ingest.pid ?? null,
         ringSeconds: a?.rec.ring.spanSeconds ?? 0,
@@ -437,7 +401,7 @@ export class RecorderSupervisor {
 
   async stop(): Promise<void> {
     this.stopped = true;
-    for (const id of [...this.armed.keys()]) void this.disarm(id, 'stop-now', 'the server stopped');
+    for (const id of [...this.armed.keys()]) void this.disarm(id, 'the server stopped');
     await Promise.allSettled([...this.stopping]);
     await this.settled();
   }
@@ -473,10 +437,6 @@ export class RecorderSupervisor {
       }
     };
     void this.track(attempt());
-  }
-
-  private permits(p: CameraPlan): boolean {
-    return p.off === null && modeOf(p) !== 'off' && p.decision.retentionHours !== undefined;
   }
 
   private remember(a: Armed, ctx: AlarmContext): void {
@@ -531,7 +491,17 @@ export class RecorderSupervisor {
   }
 
   private denialFor(p: CameraPlan): Denial | undefined {
-    return this.denials.find((d) => denies(d, p));
+    return this.denials.find((d) => inScope(d.scope, p));
+  }
+
+  /** Why a camera is not armed, as status() shows it; null when nothing holds it back. */
+  private offFor(p: CameraPlan): { readonly kind: OffKind; readonly message: string } | null {
+    const denial = this.denialFor(p);
+    if (denial !== undefined) return denial.off;
+    if (p.off !== null) return p.off;
+    if (modeOf(p.decision) === 'off') return { kind: 'policy-off', message: p.decision.reason };
+    const blocker = this.blockers[0];
+    return blocker === undefined ? null : { kind: blocker.kind, message: blocker.message };
   }
 
   private noteUnarmed(ctx: AlarmContext, p: CameraPlan, a: Armed | undefined): void {
@@ -541,7 +511,7 @@ export class RecorderSupervisor {
       this.note(ctx, p.camera.id, denial.off.kind, denial.off.message, null);
     } else if (p.off !== null) {
       this.note(ctx, p.camera.id, p.off.kind, p.off.message, null);
-    } else if (a?.draining === true || modeOf(p) === 'off') {
+    } else if (a?.draining === true || modeOf(p.decision) === 'off') {
       this.note(
         ctx,
         p.camera.id,
@@ -556,7 +526,7 @@ export class RecorderSupervisor {
         ctx,
         p.camera.id,
         'camera-offline',
-        `no footage: camera not armed yet (since ${new Date().toISOString()})`,
+        `no footage: camera not armed yet (since ${new Date(this.now()).toISOString()})`,
         null,
       );
     }
@@ -593,6 +563,8 @@ export class RecorderSupervisor {
       backoff: t.backoff,
       killGraceMs: t.killGraceMs,
       spawner: this.spawner,
+      // ffmpeg's fragment times and health share the clock the alarms and the ticker use.
+      clock: { ...systemTimerClock, now: this.now },
       logger: this.deps.log,
       onInit: (init) => rec.onInit(init),
       onFragment: (f, at) => rec.onFragment(f, at),
@@ -606,13 +578,13 @@ export class RecorderSupervisor {
       // New settings wait for the clip in progress (its own rules); then the camera restarts.
       if (a.next !== null) this.restart(id, a.next);
       // A drained recorder never begins another clip, so once this one has sealed the camera stops.
-      else if (a.draining) void this.disarm(id, 'stop-now');
+      else if (a.draining) void this.disarm(id);
     }, t.tickMs);
     ticker.unref();
     const armed: Armed = {
       plan: p,
       retentionHours,
-      key: keyOf(p),
+      key: settingsKey(p),
       ingest,
       rec,
       ticker,
@@ -632,7 +604,7 @@ export class RecorderSupervisor {
       {
         cameraId: id,
         roomId: p.camera.roomId,
-        mode: modeOf(p),
+        mode: modeOf(p.decision),
         preRollSeconds: pre,
         postRollSeconds: post,
         audio: p.decision.audioAllowed,
@@ -643,31 +615,38 @@ export class RecorderSupervisor {
     ingest.start();
   }
 
+  /** The clip the old settings were kept for has finished: stop, and arm again if still allowed. */
   private restart(id: string, next: CameraPlan): void {
-    void this.disarm(id, 'stop-now');
+    void this.disarm(id);
     const vault = this.vault;
-    if (
-      vault === null ||
-      this.blockers.length > 0 ||
-      this.denialFor(next) !== undefined ||
-      !this.permits(next)
-    )
-      return;
+    const [step] = armingActions({
+      plans: [next],
+      running: [],
+      denied: this.denials.map((d) => d.scope),
+      blocked: this.blockers.length > 0 || vault === null,
+    });
+    if (step?.action !== 'arm' || vault === null) return;
     this.deps.log.info({ cameraId: id }, 'camera restarts with the new recording settings');
     this.arm(next, vault);
   }
 
-  private disarm(id: string, how: 'drain' | 'stop-now', why?: string): Promise<void> {
+  /**
+   * Off by policy or conversation end while an incident clip runs: finish that clip (its
+   * post-roll), forget the pre-buffer now and begin nothing more; the ticker stops the camera once
+   * the clip has sealed.
+   */
+  private drain(a: Armed): void {
+    a.next = null;
+    a.stopWhy = this.stopReason(a.plan);
+    a.draining = true;
+    a.rec.drain();
+  }
+
+  /** Stops a camera now: a running clip is closed ('stopped') and the ring dropped at once. */
+  private disarm(id: string, why?: string): Promise<void> {
     const a = this.armed.get(id);
     if (a === undefined) return Promise.resolve();
     a.stopWhy = why ?? this.stopReason(a.plan);
-    if (how === 'drain' && a.rec.recording && modeOf(a.plan) === 'incident') {
-      // Finish the incident clip that is running (its post-roll); forget the pre-buffer now and
-      // begin nothing more. Continuous mode has no post-roll to finish: it stops at once below.
-      a.draining = true;
-      a.rec.drain();
-      return Promise.resolve();
-    }
     this.armed.delete(id);
     clearInterval(a.ticker);
     // Closes a running clip ('stopped') and drops the ring at once, before ffmpeg is even dead.
@@ -702,6 +681,7 @@ export class RecorderSupervisor {
       store: a.vault.store,
       recipient: a.vault.recipient,
       clipId,
+      now: this.now,
       onFirstSealed: (at) => this.deps.onFirstSealed?.(clipId, at),
       onFailed: (error) => {
         a.sealError = { code: error.code, message: error.message, at: this.now() };

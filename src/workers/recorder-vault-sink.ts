@@ -25,6 +25,8 @@ export interface VaultSinkOptions {
   readonly store: ClipStore;
   readonly recipient: AgeRecipient;
   readonly clipId: string;
+  /** Wall clock (ms), for onFirstSealed. */
+  readonly now: () => number;
   /** Queued plaintext above this means sealing cannot keep up: fail the clip rather than grow without bound. */
   readonly maxQueuedBytes?: number;
   /** The first part is durable on disk (benchmark b: alarm → first sealed byte). */
@@ -131,7 +133,7 @@ export class VaultClipSink implements ClipSink {
       this.sealedBytes += r.value.bytes;
       this.sealedPlain += r.value.plaintextBytes;
       if (reached !== null) this.sealedProgress = reached;
-      if (this.parts === 1) this.o.onFirstSealed?.(Date.now());
+      if (this.parts === 1) this.o.onFirstSealed?.(this.o.now());
     }
     if (!this.ended || this.queue.length > 0 || this.done) return;
     this.done = true;

@@ -61,6 +61,7 @@ describe.skipIf(!hasBrowser)('a decrypted clip plays in Chromium', () => {
       store: store.value,
       recipient: identity.recipient,
       clipId: 'playback',
+      now: Date.now,
       onDone: () => undefined,
     });
     for (const c of captured.chunks) sink.write(c);

@@ -5,19 +5,24 @@
  * camera is gone from every list and never armed, and its clips stay. The demo camera starts
  * disabled. A user name without a password is refused (§5.7).
  */
-import { mkdir, writeFile } from 'node:fs/promises';
-import path from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateIdentity } from '../../src/adapters/vault/keys.js';
 import type { RecordingModule } from '../../src/compose/recording.compose.js';
-import { DEFAULT_TUNABLES } from '../../src/workers/recorder-supervisor.js';
 import { availableDialects } from '../support/databases.js';
 import { startRtspCamera, type RtspCamera } from '../support/rtsp-camera.js';
 import { loginAs, startTestRuntime, type TestRuntime } from '../support/test-runtime.js';
+import {
+  footageOf,
+  recordingModule,
+  startConversation,
+  storePolicyVersion,
+  syntheticAlarm as raiseOnBus,
+  tuneForTests,
+  useDemoCamera,
+  writeVaultRecipient,
+} from '../support/recorder.js';
 import { testPolicy } from '../support/recording-policy.js';
 import { ffmpegChildren, waitFor } from '../support/waiting.js';
-import { alarmEvent } from '../support/domain-events.js';
 
 const dialects = await availableDialects();
 
@@ -48,69 +53,25 @@ describe.each(dialects)('camera disable / enable / remove (%s)', (dialect) => {
     ).rows.map((r) => r.action);
   const cameraErrors = () =>
     rec.health().filter((h) => h.component.startsWith('camera:') && h.status === 'error');
-  const footageNotes = async (incidentId: string) => {
-    await rec.supervisor.settled();
-    // A synthetic alarm has no incident in the register, and the API answers 404 for an unknown
-    // incident: read its notes through the service.
-    if (incidentId.startsWith('incident-')) return (await rec.service.footage({ incidentId })).notes;
-    const r = await t.app.inject({
-      method: 'GET',
-      url: `/api/recording/incidents/${incidentId}/footage`,
-      headers: admin,
-    });
-    expect(r.statusCode, r.body).toBe(200);
-    return r.json<{ notes: { kind: string; message: string; cameraId: string | null }[] }>().notes;
-  };
+  const footageNotes = async (incidentId: string) => (await footageOf(t, rec, incidentId, admin)).notes;
   let alarms = 0;
   const syntheticAlarm = () => {
     alarms += 1;
-    rec.events.emit(
-      alarmEvent('alarm.raised', {
-        alarmId: `alarm-cam-${alarms}`,
-        incidentId: `incident-cam-${alarms}`,
-        siteId,
-        roomId,
-        conversationId: null,
-        at: new Date().toISOString(),
-      }),
-    );
-    return `incident-cam-${alarms}`;
+    return raiseOnBus(rec, `cam-${alarms}`, { siteId, roomId });
   };
 
   beforeAll(async () => {
     t = await startTestRuntime({ dialect, demo: true, env: { PROPORTIO_MQTT_PORT: '-1' } });
-    rec = t.rt.modules.find((m) => m.name === 'recording') as RecordingModule;
+    rec = recordingModule(t);
     cam = await startRtspCamera({ user: 'camera', password: 'demo-camera-secret', gopFrames: 25, fps: 25 });
     admin = (await loginAs(t.app, 'beheer')).headers;
-    const demoCamera = (await t.rt.store.read.cameras.list())[0]!;
-    cameraId = demoCamera.id;
-    roomId = demoCamera.roomId;
-    siteId = (await t.rt.store.read.rooms.get(roomId))!.siteId;
-    typeId = (await t.rt.store.read.conversationTypes.list())[0]!.id;
-    await t.rt.store.transaction(async (repos) => {
-      const c = (await repos.cameras.getWithSecret(cameraId))!;
-      await repos.cameras.update({ ...c, url: `rtsp://127.0.0.1:${cam.port}/stream` });
-    });
-    await mkdir(path.join(t.dataDir, 'vault'), { recursive: true });
-    await writeFile(path.join(t.dataDir, 'vault', 'recipient.txt'), generateIdentity().recipient.text);
-    rec.tune({
-      tunables: { ...DEFAULT_TUNABLES, stallSeconds: 4, startupSeconds: 8 },
-      reconcileMs: 3_600_000,
-      retentionMs: 3_600_000,
-    });
+    // Left disabled, as the demo data has it: the first test checks that.
+    ({ cameraId, roomId, siteId, typeId } = await useDemoCamera(t, { port: cam.port, enable: false }));
+    await writeVaultRecipient(t);
+    tuneForTests(rec);
     await rec.start();
-    const compiled = testPolicy(roomId, typeId, { pre: 2, post: 2 });
-    await sql`INSERT INTO policy_versions (seq, compiled_at, trigger, cause, compiled, hash) VALUES (${700}, ${compiled.compiledAt}, ${'approval'}, ${'a-black-box'}, ${JSON.stringify(compiled)}, ${'hash-700'})`.execute(
-      t.rt.database.db,
-    );
-    const balie = await loginAs(t.app, 'balie');
-    const conv = await t.app.inject({
-      method: 'POST',
-      url: '/api/conversations',
-      headers: balie.headers,
-      payload: { roomId, conversationTypeId: typeId },
-    });
-    expect(conv.statusCode, conv.body).toBe(201);
+    await storePolicyVersion(t, testPolicy(roomId, typeId, { pre: 2, post: 2 }), 700);
+    await startConversation(t, (await loginAs(t.app, 'balie')).headers, roomId, typeId);
     await rec.reconcile();
   });
 

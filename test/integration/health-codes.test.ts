@@ -5,7 +5,12 @@
  */
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { codedAlarmHealth, type AlarmModule } from '../../src/compose/alarm.compose.js';
+import pino from 'pino';
+import { createAlarmWebhook } from '../../src/adapters/mqtt/alarm-webhook.js';
+import { createEmbeddedBroker } from '../../src/adapters/mqtt/embedded-broker.js';
+import { createExternalClient } from '../../src/adapters/mqtt/external-client.js';
+import type { MqttHandlers } from '../../src/adapters/mqtt/mqtt-types.js';
+import type { AlarmModule } from '../../src/compose/alarm.compose.js';
 import { availableDialects } from '../support/databases.js';
 import { loginAs, startTestRuntime, type TestRuntime } from '../support/test-runtime.js';
 
@@ -140,15 +145,56 @@ describe('health codes of the alarm module (MQTT)', () => {
     }
   });
 
-  it('each adapter item gets its code from where it came from', () => {
-    const item = { component: 'mqtt', status: 'warning', message: 'x' } as const;
-    expect(codedAlarmHealth(item, { kind: 'external' }).code).toBe('mqtt.broker-unreachable');
-    expect(codedAlarmHealth(item, { kind: 'embedded', port: 1883 })).toMatchObject({
-      code: 'mqtt.listener-failed',
-      params: { port: 1883 },
+  // Each adapter knows what went wrong and sets the code itself (nothing reads the message).
+  const log = pino({ level: 'silent' });
+  const handlers: MqttHandlers = {
+    authenticate: () => Promise.resolve(undefined),
+    press: () => Promise.reject(new Error('no button presses in these tests')),
+  };
+
+  it('a listener that cannot bind for another reason is "mqtt.listener-failed" with the port', async () => {
+    // 192.0.2.1 (TEST-NET-1) is no address of this machine: binding fails, but not as "in use".
+    const broker = createEmbeddedBroker({ host: '192.0.2.1', port: 1883, prefix: 'p', log, handlers });
+    try {
+      await broker.start();
+      expect(broker.health()).toEqual([
+        expect.objectContaining({ component: 'mqtt', code: 'mqtt.listener-failed', params: { port: 1883 } }),
+      ]);
+    } finally {
+      await broker.stop();
+    }
+  });
+
+  it('an external broker that does not answer is "mqtt.broker-unreachable"', async () => {
+    const client = createExternalClient({
+      url: 'mqtt://127.0.0.1:1',
+      username: undefined,
+      password: undefined,
+      prefix: 'p',
+      log,
+      handlers,
     });
-    expect(codedAlarmHealth({ ...item, component: 'alarm-webhook' }, { kind: 'webhook' }).code).toBe(
-      'alarm.webhook-failed',
-    );
+    try {
+      await client.start();
+      expect(client.health()).toEqual([
+        expect.objectContaining({ component: 'mqtt', code: 'mqtt.broker-unreachable' }),
+      ]);
+    } finally {
+      await client.stop();
+    }
+  });
+
+  it('a webhook call that failed is "alarm.webhook-failed"', async () => {
+    const webhook = createAlarmWebhook({
+      url: 'http://127.0.0.1:1/hook',
+      log,
+      fetchImpl: () => Promise.reject(new Error('connection refused')),
+    });
+    expect(webhook.health()).toEqual([]);
+    webhook.publish({ event: 'raised' });
+    await webhook.idle();
+    expect(webhook.health()).toEqual([
+      expect.objectContaining({ component: 'alarm-webhook', code: 'alarm.webhook-failed' }),
+    ]);
   });
 });

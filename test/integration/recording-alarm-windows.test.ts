@@ -7,17 +7,23 @@
  *   end, duration, size, pre-roll), and the still-open alarm's remaining post-roll is recorded.
  * Short rolls (a new policy version per test) instead of the real 120 s.
  */
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateIdentity } from '../../src/adapters/vault/keys.js';
 import type { RecordingModule } from '../../src/compose/recording.compose.js';
 import type { CompiledPolicy } from '../../src/core/policy/policy.js';
-import { DEFAULT_TUNABLES } from '../../src/workers/recorder-supervisor.js';
 import { availableDialects } from '../support/databases.js';
 import { startRtspCamera, type RtspCamera } from '../support/rtsp-camera.js';
 import { loginAs, startTestRuntime, type TestRuntime } from '../support/test-runtime.js';
+import {
+  recordingModule,
+  startConversation,
+  policyChanged,
+  storePolicyVersion,
+  tuneForTests,
+  useDemoCamera,
+  writeVaultRecipient,
+} from '../support/recorder.js';
 import { testPolicy } from '../support/recording-policy.js';
 import { waitFor as waitUntil } from '../support/waiting.js';
 
@@ -49,9 +55,7 @@ describe.each(dialects)('alarms steer the recorder (%s)', (dialect) => {
   const usePostRoll = async (post: number) => {
     const compiled = policy(roomId, typeId, post);
     seq += 1;
-    await sql`INSERT INTO policy_versions (seq, compiled_at, trigger, cause, compiled, hash) VALUES (${seq}, ${compiled.compiledAt}, ${'approval'}, ${'a-black-box'}, ${JSON.stringify(compiled)}, ${`hash-${seq}`})`.execute(
-      t.rt.database.db,
-    );
+    await storePolicyVersion(t, compiled, seq);
     await rec.reconcile();
     await waitFor('armed and buffering the pre-roll', () => (status()?.ringSeconds ?? 0) >= PRE);
   };
@@ -83,40 +87,15 @@ describe.each(dialects)('alarms steer the recorder (%s)', (dialect) => {
 
   beforeAll(async () => {
     t = await startTestRuntime({ dialect, demo: true, env: { PROPORTIO_MQTT_PORT: '-1' } });
-    rec = t.rt.modules.find((m) => m.name === 'recording') as RecordingModule;
+    rec = recordingModule(t);
     cam = await startRtspCamera({ user: 'camera', password: 'demo-camera-secret', gopFrames: 25, fps: 25 });
-    const camera = (await t.rt.store.read.cameras.list())[0]!;
-    cameraId = camera.id;
-    roomId = camera.roomId;
-    typeId = (await t.rt.store.read.conversationTypes.list())[0]!.id;
-    await t.rt.store.transaction(async (repos) => {
-      const c = (await repos.cameras.getWithSecret(cameraId))!;
-      await repos.cameras.update({ ...c, url: `rtsp://127.0.0.1:${cam.port}/stream` });
-      // The demo camera starts disabled (no test camera runs for a new user): this suite arms it.
-      await repos.cameras.setDisabled(cameraId, null);
-    });
-    await mkdir(path.join(t.dataDir, 'vault'), { recursive: true });
-    await writeFile(path.join(t.dataDir, 'vault', 'recipient.txt'), `${generateIdentity().recipient.text}\n`);
+    ({ cameraId, roomId, typeId } = await useDemoCamera(t, { port: cam.port, enable: true }));
+    await writeVaultRecipient(t);
     balie = await loginAs(t.app, 'balie');
     security = await loginAs(t.app, 'beveiliging');
-    rec.tune({
-      tunables: {
-        ...DEFAULT_TUNABLES,
-        stallSeconds: 4,
-        startupSeconds: 8,
-        backoff: { initialMs: 300, maxMs: 1000, factor: 2 },
-      },
-      reconcileMs: 3_600_000,
-      retentionMs: 3_600_000,
-    });
+    tuneForTests(rec, { backoff: { initialMs: 300, maxMs: 1000, factor: 2 } });
     await rec.start();
-    const r = await t.app.inject({
-      method: 'POST',
-      url: '/api/conversations',
-      headers: balie.headers,
-      payload: { roomId, conversationTypeId: typeId },
-    });
-    expect(r.statusCode, r.body).toBe(201);
+    await startConversation(t, balie.headers, roomId, typeId);
   });
 
   afterAll(async () => {
@@ -161,16 +140,8 @@ describe.each(dialects)('alarms steer the recorder (%s)', (dialect) => {
     // The approval: a new policy version with another post-roll (a different ffmpeg set-up).
     const compiled = policy(roomId, typeId, 5);
     seq += 1;
-    await sql`INSERT INTO policy_versions (seq, compiled_at, trigger, cause, compiled, hash) VALUES (${seq}, ${compiled.compiledAt}, ${'approval'}, ${'a-black-box'}, ${JSON.stringify(compiled)}, ${`hash-${seq}`})`.execute(
-      t.rt.database.db,
-    );
-    rec.events.emit({
-      type: 'policy.changed',
-      at: new Date().toISOString(),
-      seq,
-      compiledAt: compiled.compiledAt,
-      trigger: 'approval',
-    });
+    await storePolicyVersion(t, compiled, seq);
+    policyChanged(rec, compiled, seq);
     const pid = rec.supervisor.pidOf(cameraId);
     await rec.reconcile();
     expect(status()).toMatchObject({ armed: true, recording: true, draining: false });

@@ -13,7 +13,7 @@ import { openClipStore, openClipWriter } from '../../src/adapters/vault/clip-sto
 import { generateIdentity, parseRecipient, writeIdentityFile } from '../../src/adapters/vault/keys.js';
 import { registerVaultCommands } from '../../src/cli/commands/vault.command.js';
 import { CliError, EXIT, type CliIo } from '../../src/cli/io.js';
-import type { RecordingModule } from '../../src/compose/recording.compose.js';
+import { recordingModule } from '../support/recorder.js';
 import { startTestRuntime, type TestRuntime } from '../support/test-runtime.js';
 
 let t: TestRuntime;
@@ -89,7 +89,7 @@ describe('proportio clip list / decrypt', () => {
   const content = Buffer.from('not really an mp4, but the bytes must come back exactly '.repeat(5000));
 
   beforeAll(async () => {
-    const rec = t.rt.modules.find((m) => m.name === 'recording') as RecordingModule;
+    const rec = recordingModule(t);
     const recipient = (await readFile(path.join(t.dataDir, 'vault', 'recipient.txt'), 'utf8')).trim();
     const camera = (await t.rt.store.read.cameras.list())[0]!;
     const room = (await t.rt.store.read.rooms.get(camera.roomId))!;

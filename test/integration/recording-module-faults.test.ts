@@ -10,14 +10,19 @@ import { readFileSync } from 'node:fs';
 import { mkdir, readdir, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateIdentity } from '../../src/adapters/vault/keys.js';
 import type { RecordingModule } from '../../src/compose/recording.compose.js';
 import type { CompiledPolicy } from '../../src/core/policy/policy.js';
-import { DEFAULT_TUNABLES } from '../../src/workers/recorder-supervisor.js';
 import { startRtspCamera, type RtspCamera } from '../support/rtsp-camera.js';
 import { loginAs, startTestRuntime, type TestRuntime } from '../support/test-runtime.js';
+import {
+  recordingModule,
+  startConversation,
+  storePolicyVersion,
+  tuneForTests,
+  useDemoCamera,
+  writeVaultRecipient,
+} from '../support/recorder.js';
 import { testPolicy } from '../support/recording-policy.js';
 import { canMountTmpfs } from '../support/tmpfs.js';
 import { waitFor } from '../support/waiting.js';
@@ -28,28 +33,14 @@ const run = promisify(execFile);
 const policyFor = (rooms: readonly string[], conversationTypeId: string): CompiledPolicy =>
   testPolicy(rooms, conversationTypeId, { pre: 2, post: 120 });
 
-const setup = async (t: TestRuntime, rooms: readonly string[]) => {
-  const rec = t.rt.modules.find((m) => m.name === 'recording') as RecordingModule;
-  const typeId = (await t.rt.store.read.conversationTypes.list())[0]!.id;
-  const compiled = policyFor(rooms, typeId);
-  // The demo camera starts disabled (no test camera runs for a new user): these tests arm it.
-  await sql`UPDATE cameras SET disabled_at = NULL`.execute(t.rt.database.db);
-  await sql`INSERT INTO policy_versions (seq, compiled_at, trigger, cause, compiled, hash) VALUES (${500}, ${compiled.compiledAt}, ${'approval'}, ${null}, ${JSON.stringify(compiled)}, ${'h'})`.execute(
-    t.rt.database.db,
-  );
+/** A policy recording in these rooms, and a conversation running in each. */
+const setup = async (t: TestRuntime, rooms: readonly string[], typeId: string) => {
+  const rec = recordingModule(t);
+  await storePolicyVersion(t, policyFor(rooms, typeId), 500);
   const balie = await loginAs(t.app, 'balie');
   const conversations: string[] = [];
-  for (const roomId of rooms) {
-    const r = await t.app.inject({
-      method: 'POST',
-      url: '/api/conversations',
-      headers: balie.headers,
-      payload: { roomId, conversationTypeId: typeId },
-    });
-    expect(r.statusCode, r.body).toBe(201);
-    conversations.push(r.json<{ id: string }>().id);
-  }
-  return { rec, typeId, balie, conversations };
+  for (const roomId of rooms) conversations.push(await startConversation(t, balie.headers, roomId, typeId));
+  return { rec, balie, conversations };
 };
 
 describe('ffmpeg missing', () => {
@@ -57,10 +48,9 @@ describe('ffmpeg missing', () => {
   let rec: RecordingModule;
   beforeAll(async () => {
     t = await startTestRuntime({ dialect: 'sqlite', demo: true, env: { PROPORTIO_MQTT_PORT: '-1' } });
-    const camera = (await t.rt.store.read.cameras.list())[0]!;
-    await mkdir(path.join(t.dataDir, 'vault'), { recursive: true });
-    await writeFile(path.join(t.dataDir, 'vault', 'recipient.txt'), generateIdentity().recipient.text);
-    const s = await setup(t, [camera.roomId]);
+    const camera = await useDemoCamera(t, { enable: true });
+    await writeVaultRecipient(t);
+    const s = await setup(t, [camera.roomId], camera.typeId);
     rec = s.rec;
     rec.tune({
       ffmpegPath: path.join(t.dataDir, 'no-such-ffmpeg'),
@@ -118,37 +108,23 @@ describe.skipIf(!(await canMountTmpfs()))('vault disk full while sealing (real 1
   beforeAll(async () => {
     t = await startTestRuntime({ dialect: 'sqlite', demo: true, env: { PROPORTIO_MQTT_PORT: '-1' } });
     cam = await startRtspCamera({ user: 'camera', password: 'demo-camera-secret', gopFrames: 25, fps: 25 });
-    const first = (await t.rt.store.read.cameras.list())[0]!;
-    camA = first.id;
+    const first = await useDemoCamera(t, { port: cam.port, enable: true });
+    camA = first.cameraId;
     roomA = first.roomId;
-    const roomAObj = (await t.rt.store.read.rooms.get(roomA))!;
-    roomB = (await t.rt.store.read.rooms.list()).find(
-      (r) => r.id !== roomA && r.siteId === roomAObj.siteId,
-    )!.id;
+    roomB = (await t.rt.store.read.rooms.list()).find((r) => r.id !== roomA && r.siteId === first.siteId)!.id;
     camB = 'camera-b';
+    // A second camera like the first (same test camera) in the room next door.
     await t.rt.store.transaction(async (repos) => {
       const c = (await repos.cameras.getWithSecret(camA))!;
-      await repos.cameras.update({ ...c, url: `rtsp://127.0.0.1:${cam.port}/stream` });
-      await repos.cameras.insert({
-        ...c,
-        id: camB,
-        roomId: roomB,
-        name: 'Camera B',
-        url: `rtsp://127.0.0.1:${cam.port}/stream`,
-      });
+      await repos.cameras.insert({ ...c, id: camB, roomId: roomB, name: 'Camera B' });
     });
-    await mkdir(path.join(t.dataDir, 'vault'), { recursive: true });
-    await writeFile(path.join(t.dataDir, 'vault', 'recipient.txt'), generateIdentity().recipient.text);
+    await writeVaultRecipient(t);
     clipsDir = path.join(t.dataDir, 'vault', 'clips');
     await mkdir(clipsDir, { recursive: true });
     await run('mount', ['-t', 'tmpfs', '-o', 'size=1m,mode=0700', 'tmpfs', clipsDir]);
-    const s = await setup(t, [roomA, roomB]);
+    const s = await setup(t, [roomA, roomB], first.typeId);
     rec = s.rec;
-    rec.tune({
-      tunables: { ...DEFAULT_TUNABLES, stallSeconds: 4, backoff: { initialMs: 300, maxMs: 1500, factor: 2 } },
-      reconcileMs: 3_600_000,
-      retentionMs: 3_600_000,
-    });
+    tuneForTests(rec, { startupSeconds: undefined, backoff: { initialMs: 300, maxMs: 1500, factor: 2 } });
     await rec.start();
   });
 

@@ -18,14 +18,22 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { probeMedia } from '../../src/adapters/media/ffprobe.js';
 import { generateIdentity, writeIdentityFile } from '../../src/adapters/vault/keys.js';
 import type { RecordingModule } from '../../src/compose/recording.compose.js';
-import { DEFAULT_TUNABLES } from '../../src/workers/recorder-supervisor.js';
 import { availableDialects } from '../support/databases.js';
+import {
+  footageOf,
+  recordingModule,
+  startConversation as startConversationAs,
+  policyChanged,
+  storePolicyVersion,
+  syntheticAlarm as raiseOnBus,
+  tuneForTests,
+  useDemoCamera,
+} from '../support/recorder.js';
 import { testPolicy } from '../support/recording-policy.js';
 import { startRtspCamera, type RtspCamera } from '../support/rtsp-camera.js';
 import { loginAs, startTestRuntime, type TestRuntime } from '../support/test-runtime.js';
 import { toolsAvailable } from '../support/tools.js';
 import { ffmpegChildren, waitFor } from '../support/waiting.js';
-import { alarmEvent } from '../support/domain-events.js';
 
 const hasTools = toolsAvailable('recording module', 'ffmpeg', 'ffprobe', 'age');
 
@@ -77,28 +85,13 @@ describe.skipIf(!hasTools).each(dialects)('recording module (%s)', (dialect) => 
   const insertPolicy = async () => {
     const compiled = testPolicy(roomId, typeId, { pre: PRE, post: POST });
     policySeq += 1;
-    await sql`INSERT INTO policy_versions (seq, compiled_at, trigger, cause, compiled, hash) VALUES (${policySeq}, ${compiled.compiledAt}, ${'approval'}, ${'a-black-box'}, ${JSON.stringify(compiled)}, ${`hash-${policySeq}`})`.execute(
-      t.rt.database.db,
-    );
-    rec.events.emit({
-      type: 'policy.changed',
-      at: new Date().toISOString(),
-      seq: policySeq,
-      compiledAt: compiled.compiledAt,
-      trigger: 'approval',
-    });
+    await storePolicyVersion(t, compiled, policySeq);
+    policyChanged(rec, compiled, policySeq);
     await rec.reconcile();
   };
   const status = () => rec.supervisor.status().find((c) => c.cameraId === cameraId);
   const startConversation = async () => {
-    const r = await t.app.inject({
-      method: 'POST',
-      url: '/api/conversations',
-      headers: balie.headers,
-      payload: { roomId, conversationTypeId: typeId },
-    });
-    expect(r.statusCode, r.body).toBe(201);
-    conversationId = r.json<{ id: string }>().id;
+    conversationId = await startConversationAs(t, balie.headers, roomId, typeId);
     await rec.reconcile();
   };
   const endConversation = async () => {
@@ -110,69 +103,21 @@ describe.skipIf(!hasTools).each(dialects)('recording module (%s)', (dialect) => 
     expect(r.statusCode, r.body).toBe(200);
     await rec.reconcile();
   };
-  const syntheticAlarm = (n: string) => {
-    const at = new Date().toISOString();
-    rec.events.emit(
-      alarmEvent('alarm.raised', {
-        alarmId: `alarm-${n}`,
-        incidentId: `incident-${n}`,
-        siteId,
-        roomId,
-        conversationId,
-        at,
-      }),
-    );
-    return `incident-${n}`;
-  };
-  const footage = async (incidentId: string) => {
-    await rec.supervisor.settled();
-    // A synthetic alarm has no incident in the register, and the API answers 404 for an unknown
-    // incident: read its notes through the service.
-    if (incidentId.startsWith('incident-')) return rec.service.footage({ incidentId });
-    const r = await t.app.inject({
-      method: 'GET',
-      url: `/api/recording/incidents/${incidentId}/footage`,
-      headers: beheer.headers,
-    });
-    expect(r.statusCode, r.body).toBe(200);
-    return r.json<{
-      notes: { kind: string; message: string; clipId: string | null; cameraId: string | null }[];
-      clips: { id: string; status: string }[];
-    }>();
-  };
+  const syntheticAlarm = (n: string) => raiseOnBus(rec, n, { siteId, roomId, conversationId });
+  const footage = (incidentId: string) => footageOf(t, rec, incidentId, beheer.headers);
 
   beforeAll(async () => {
     work = await mkdtemp(path.join(os.tmpdir(), 'proportio-recording-test-'));
     t = await startTestRuntime({ dialect, demo: true, env: { PROPORTIO_MQTT_PORT: '-1' } });
-    rec = t.rt.modules.find((m) => m.name === 'recording') as RecordingModule;
+    rec = recordingModule(t);
     cam = await startRtspCamera({ user: 'camera', password: 'demo-camera-secret', gopFrames: 25, fps: 25 });
-    const camera = (await t.rt.store.read.cameras.list())[0]!;
-    cameraId = camera.id;
-    roomId = camera.roomId;
-    const room = await t.rt.store.read.rooms.get(roomId);
-    siteId = room!.siteId;
-    typeId = (await t.rt.store.read.conversationTypes.list())[0]!.id;
-    await t.rt.store.transaction(async (repos) => {
-      const c = (await repos.cameras.getWithSecret(cameraId))!;
-      await repos.cameras.update({ ...c, url: `rtsp://127.0.0.1:${cam.port}/stream` });
-      // The demo camera starts disabled (no test camera runs for a new user): this suite arms it.
-      await repos.cameras.setDisabled(cameraId, null);
-    });
+    ({ cameraId, roomId, siteId, typeId } = await useDemoCamera(t, { port: cam.port, enable: true }));
     const identity = generateIdentity();
     identityFile = path.join(work, 'vault-identity.txt');
     await writeIdentityFile(identityFile, identity);
     balie = await loginAs(t.app, 'balie');
     beheer = await loginAs(t.app, 'beheer');
-    rec.tune({
-      tunables: {
-        ...DEFAULT_TUNABLES,
-        stallSeconds: 4,
-        startupSeconds: 8,
-        backoff: { initialMs: 300, maxMs: 1500, factor: 2 },
-      },
-      reconcileMs: 3_600_000,
-      retentionMs: 3_600_000,
-    });
+    tuneForTests(rec, { backoff: { initialMs: 300, maxMs: 1500, factor: 2 } });
     await rec.start();
     await insertPolicy();
   });

@@ -4,7 +4,7 @@
  * an unknown room 404, a room without a conversation 409. The recorder itself is not started here.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RecordingModule } from '../../src/compose/recording.compose.js';
+import { recordingModule, startConversation } from '../support/recorder.js';
 import { loginAs, startTestRuntime, type TestRuntime } from '../support/test-runtime.js';
 
 describe("recording objection: only for one's own conversation, or security on that site", () => {
@@ -40,22 +40,10 @@ describe("recording objection: only for one's own conversation, or security on t
     [roomA, roomB] = rooms.filter((r) => r.siteId === siteA).map((r) => r.id) as [string, string];
     const typeId = (await t.rt.store.read.conversationTypes.list())[0]!.id;
     balie = await loginAs(t.app, 'balie');
-    const started = await t.app.inject({
-      method: 'POST',
-      url: '/api/conversations',
-      headers: balie.headers,
-      payload: { roomId: roomA, conversationTypeId: typeId },
-    });
-    expect(started.statusCode, started.body).toBe(201);
+    await startConversation(t, balie.headers, roomA, typeId);
     // A colleague's conversation in room B.
     const colleague = await addUser('balie', 'balie2', {});
-    const other = await t.app.inject({
-      method: 'POST',
-      url: '/api/conversations',
-      headers: colleague.headers,
-      payload: { roomId: roomB, conversationTypeId: typeId },
-    });
-    expect(other.statusCode, other.body).toBe(201);
+    await startConversation(t, colleague.headers, roomB, typeId);
   });
 
   afterAll(async () => {
@@ -63,7 +51,7 @@ describe("recording objection: only for one's own conversation, or security on t
   });
 
   it('no policy compiled yet: every camera is off, and says so', async () => {
-    const rec = t.rt.modules.find((m) => m.name === 'recording') as RecordingModule;
+    const rec = recordingModule(t);
     // The demo camera starts disabled (its own note); enabled, the policy is what keeps it off.
     const demoCamera = (await t.rt.store.read.cameras.list())[0]!;
     expect((await rec.service.plan()).find((p) => p.camera.id === demoCamera.id)?.off?.kind).toBe(

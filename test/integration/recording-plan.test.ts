@@ -4,12 +4,12 @@
  * their credentials in the URL, a camera whose conversation has an objection is off and gets none,
  * a removed camera is not planned at all.
  */
-import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRecordingStore } from '../../src/adapters/db/repositories/recording-store.js';
 import type { RecordingModule } from '../../src/compose/recording.compose.js';
 import type { RecordingStore } from '../../src/services/recording-ports.js';
 import { availableDialects } from '../support/databases.js';
+import { recordingModule, startConversation, storePolicyVersion } from '../support/recorder.js';
 import { testPolicy } from '../support/recording-policy.js';
 import { loginAs, startTestRuntime, type TestRuntime } from '../support/test-runtime.js';
 
@@ -34,20 +34,9 @@ describe.each(dialects)('recording plan, one query per kind of lookup (%s)', (di
     });
     return loginAs(t.app, username);
   };
-  const startConversation = async (headers: Record<string, string>, roomId: string, typeId: string) => {
-    const r = await t.app.inject({
-      method: 'POST',
-      url: '/api/conversations',
-      headers,
-      payload: { roomId, conversationTypeId: typeId },
-    });
-    expect(r.statusCode, r.body).toBe(201);
-    return r.json<{ id: string }>().id;
-  };
-
   beforeAll(async () => {
     t = await startTestRuntime({ dialect, demo: true, env: { PROPORTIO_MQTT_PORT: '-1' } });
-    rec = t.rt.modules.find((m) => m.name === 'recording') as RecordingModule;
+    rec = recordingModule(t);
     recStore = createRecordingStore(t.rt.database);
     const demoCamera = (await t.rt.store.read.cameras.list())[0]!;
     demoCameraId = demoCamera.id;
@@ -78,13 +67,11 @@ describe.each(dialects)('recording plan, one query per kind of lookup (%s)', (di
     });
     // A policy that records in both rooms.
     const compiled = testPolicy([roomX, roomY], typeId);
-    await sql`INSERT INTO policy_versions (seq, compiled_at, trigger, cause, compiled, hash) VALUES (${1}, ${compiled.compiledAt}, ${'approval'}, ${'a-black-box'}, ${JSON.stringify(compiled)}, ${'hash-1'})`.execute(
-      t.rt.database.db,
-    );
+    await storePolicyVersion(t, compiled, 1);
     const balie = await loginAs(t.app, 'balie');
     const colleague = await addUser('balie', 'balie2');
-    armedConversation = await startConversation(balie.headers, roomX, typeId);
-    objectedConversation = await startConversation(colleague.headers, roomY, typeId);
+    armedConversation = await startConversation(t, balie.headers, roomX, typeId);
+    objectedConversation = await startConversation(t, colleague.headers, roomY, typeId);
     const objected = await t.app.inject({
       method: 'POST',
       url: '/api/recording/objections',

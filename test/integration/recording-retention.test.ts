@@ -4,7 +4,7 @@
  * sealed part deleted from the vault, the row kept as a tombstone, audited. A clip that may still
  * be recording (younger than the longest clip) is never touched.
  */
-import { mkdir, readdir, stat, writeFile } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,6 +12,7 @@ import { openClipStore, openClipWriter } from '../../src/adapters/vault/clip-sto
 import { generateIdentity } from '../../src/adapters/vault/keys.js';
 import type { RecordingModule } from '../../src/compose/recording.compose.js';
 import { availableDialects } from '../support/databases.js';
+import { recordingModule, writeVaultRecipient } from '../support/recorder.js';
 import { startTestRuntime, type TestRuntime } from '../support/test-runtime.js';
 
 const dialects = await availableDialects();
@@ -57,12 +58,11 @@ describe.each(dialects)('retention of clips that never sealed (%s)', (dialect) =
 
   beforeAll(async () => {
     t = await startTestRuntime({ dialect, demo: true, env: { PROPORTIO_MQTT_PORT: '-1' } });
-    rec = t.rt.modules.find((m) => m.name === 'recording') as RecordingModule;
+    rec = recordingModule(t);
     const camera = (await t.rt.store.read.cameras.list())[0]!;
     const room = (await t.rt.store.read.rooms.get(camera.roomId))!;
     where = { cameraId: camera.id, roomId: room.id, siteId: room.siteId };
-    await mkdir(path.join(t.dataDir, 'vault'), { recursive: true });
-    await writeFile(path.join(t.dataDir, 'vault', 'recipient.txt'), generateIdentity().recipient.text);
+    await writeVaultRecipient(t);
     clipsDir = path.join(t.dataDir, 'vault', 'clips');
   });
 

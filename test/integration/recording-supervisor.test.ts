@@ -22,17 +22,11 @@ import {
   type SupervisorDeps,
   type VaultHandle,
 } from '../../src/workers/recorder-supervisor.js';
+import { waitFor } from '../support/waiting.js';
 
 const GOP_MS = 100;
 const TIMESCALE = 90_000;
 
-const waitFor = async (what: string, fn: () => boolean, timeoutMs = 30_000): Promise<void> => {
-  const end = Date.now() + timeoutMs;
-  while (!fn()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-};
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** A fake ffmpeg: an init segment, then one keyframe fragment per GOP, in real time, until killed. */
@@ -168,6 +162,7 @@ describe('recorder supervisor (fake ffmpeg, real vault)', () => {
     sup = new RecorderSupervisor({
       service,
       log: pino({ level: 'silent' }),
+      now: Date.now,
       ffmpegPath: () => '/usr/bin/ffmpeg',
       workDir: dir,
       tunables: () => ({ ...DEFAULT_TUNABLES, continuousClipSeconds, tickMs: 20, killGraceMs: 200 }),

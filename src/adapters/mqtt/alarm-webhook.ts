@@ -4,12 +4,12 @@
  * costs dropped webhook calls (counted, shown in health), never a retry storm or a slower alarm.
  */
 import type { Logger } from 'pino';
-import type { ConnectionHealth } from './mqtt-types.js';
+import type { HealthItem } from '../../core/health.js';
 import { redactUrl } from '../db/connection.js';
 
 export interface AlarmWebhook {
   publish(body: unknown): void;
-  health(): readonly ConnectionHealth[];
+  health(): readonly HealthItem[];
   readonly counters: { sent: number; failed: number; dropped: number };
   idle(): Promise<void>;
 }
@@ -61,6 +61,7 @@ export const createAlarmWebhook = (opts: {
             {
               component: 'alarm-webhook',
               status: 'warning',
+              code: 'alarm.webhook-failed',
               message: `alarm webhook ${where} failed: ${lastFailure}`,
             },
           ]

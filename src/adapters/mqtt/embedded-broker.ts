@@ -9,7 +9,8 @@ import net from 'node:net';
 import { Aedes, type Client } from 'aedes';
 import type { Logger } from 'pino';
 import { pressTopic, resultTopic } from '../../core/alarm/press-payload.js';
-import type { AlarmMqtt, ConnectionHealth, DeviceIdentity, MqttHandlers } from './mqtt-types.js';
+import type { HealthItem } from '../../core/health.js';
+import type { AlarmMqtt, DeviceIdentity, MqttHandlers } from './mqtt-types.js';
 
 export interface EmbeddedBrokerOptions {
   readonly host: string;
@@ -29,7 +30,8 @@ export const createEmbeddedBroker = (opts: EmbeddedBrokerOptions): AlarmMqtt => 
   let broker: Aedes | undefined;
   let server: net.Server | undefined;
   let boundPort: number | undefined;
-  let problem: string | undefined;
+  /** Why the listener is not running, with its stable code (the listener knows which it is). */
+  let problem: HealthItem | undefined;
 
   const authFailure = (message: string) =>
     Object.assign(new Error(message), { returnCode: BAD_USERNAME_OR_PASSWORD });
@@ -114,11 +116,17 @@ export const createEmbeddedBroker = (opts: EmbeddedBrokerOptions): AlarmMqtt => 
       server = srv;
       await new Promise<void>((resolve) => {
         srv.once('error', (e: NodeJS.ErrnoException) => {
-          problem =
-            e.code === 'EADDRINUSE'
+          const inUse = e.code === 'EADDRINUSE';
+          problem = {
+            component: 'mqtt',
+            status: 'warning',
+            code: inUse ? 'mqtt.port-in-use' : 'mqtt.listener-failed',
+            message: inUse
               ? `MQTT listener: port ${opts.port} is already in use; hardware buttons cannot connect (alarms still work over the web)`
-              : `MQTT listener failed to start (${e.code ?? e.message}); hardware buttons cannot connect`;
-          log.warn({ port: opts.port, err: e.code ?? e.message }, problem);
+              : `MQTT listener failed to start (${e.code ?? e.message}); hardware buttons cannot connect`,
+            params: { port: opts.port },
+          };
+          log.warn({ port: opts.port, err: e.code ?? e.message }, problem.message);
           resolve();
         });
         srv.listen(opts.port, opts.host, () => {
@@ -143,8 +151,8 @@ export const createEmbeddedBroker = (opts: EmbeddedBrokerOptions): AlarmMqtt => 
       counters.published++;
       publishRaw(topic, payload);
     },
-    health(): readonly ConnectionHealth[] {
-      return problem ? [{ component: 'mqtt', status: 'warning', message: problem }] : [];
+    health(): readonly HealthItem[] {
+      return problem ? [problem] : [];
     },
   };
 };

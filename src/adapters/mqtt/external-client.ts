@@ -7,8 +7,9 @@
 import { connect, type MqttClient } from 'mqtt';
 import type { Logger } from 'pino';
 import { pressTopicPattern, resultTopic } from '../../core/alarm/press-payload.js';
+import type { HealthItem } from '../../core/health.js';
 import { redactUrl } from '../db/connection.js';
-import type { AlarmMqtt, ConnectionHealth, MqttHandlers } from './mqtt-types.js';
+import type { AlarmMqtt, MqttHandlers } from './mqtt-types.js';
 
 export interface ExternalClientOptions {
   readonly url: string;
@@ -91,12 +92,13 @@ export const createExternalClient = (opts: ExternalClientOptions): AlarmMqtt => 
         if (e) log.warn({ topic, err: e.message }, 'mqtt publish failed');
       });
     },
-    health(): readonly ConnectionHealth[] {
+    health(): readonly HealthItem[] {
       if (!client || connected) return [];
       return [
         {
           component: 'mqtt',
           status: 'warning',
+          code: 'mqtt.broker-unreachable',
           message: `MQTT broker ${where} is unreachable${lastError ? ` (${lastError})` : ''}; retrying — alarms still reach browsers, hardware buttons do not`,
         },
       ];

@@ -1,15 +1,6 @@
 /** What the MQTT adapters need from the alarm capability, and what they offer it. */
 import type { PressAnswer } from '../../core/alarm/press-answer.js';
-
-/**
- * How a broker connection or the webhook is doing, in free text: the alarm module turns it into
- * its HealthItem with a stable code (adapters do not import the composition layer).
- */
-export interface ConnectionHealth {
-  readonly component: string;
-  readonly status: 'ok' | 'warning' | 'error';
-  readonly message: string;
-}
+import type { HealthItem } from '../../core/health.js';
 
 export interface DeviceIdentity {
   readonly id: string;
@@ -32,7 +23,8 @@ export interface AlarmMqtt {
   stop(): Promise<void>;
   /** Fire and forget, QoS 1, not retained. */
   publish(topic: string, payload: string): void;
-  health(): readonly ConnectionHealth[];
+  /** How the broker connection is doing, each line with its stable code (docs/operations.md). */
+  health(): readonly HealthItem[];
   /** The listening port (embedded) or undefined. */
   port(): number | undefined;
   readonly counters: { received: number; malformed: number; rejected: number; published: number };
