@@ -3,6 +3,7 @@
  * the usual kinds of conversation, one account per role and a year of plausible incidents.
  * Loaded only into an empty store. Deterministic: the same seed gives the same history.
  */
+import { INCIDENT_KINDS } from '../core/alarm/model.js';
 import type { Role } from '../core/auth/roles.js';
 import { err, unwrap, type Result } from '../core/result.js';
 import { recordAudit } from './audit.service.js';
@@ -76,14 +77,6 @@ const CONVERSATION_TYPES = [
     sensitive: true,
   },
   { code: 'baliecontact', nameNl: 'Baliecontact', nameEn: 'Front-desk contact', sensitive: false },
-] as const;
-
-const KINDS = [
-  'verbal-aggression',
-  'intimidation-threat',
-  'discrimination',
-  'damage',
-  'physical-violence',
 ] as const;
 
 /** mulberry32: a small seeded PRNG, so the demo history is reproducible. */
@@ -270,7 +263,7 @@ export const demoService = (deps: {
         'wmo-keukentafelgesprek',
         'jeugdhulpgesprek',
       ];
-      const weightedKinds = [0, 0, 0, 0, 1, 1, 1, 2, 3, 4].map((i) => KINDS[i]!);
+      const weightedKinds = [0, 0, 0, 0, 1, 1, 1, 2, 3, 4].map((i) => INCIDENT_KINDS[i]!);
       const incidents: IncidentRecord[] = [];
       const count = 38;
       for (let i = 0; i < count; i++) {
