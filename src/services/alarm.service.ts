@@ -29,7 +29,7 @@ import { alarmViews } from './alarm-view.js';
 import { inTransaction } from './transaction.js';
 import { authenticateDevice } from './alarm-device.service.js';
 import { recordAudit } from './audit.service.js';
-import type { Actor, Clock, DomainEvents, IdGenerator } from './ports.js';
+import { actorId, type Actor, type Clock, type DomainEvents, type IdGenerator } from './ports.js';
 import { servedRoom } from './site-scope.js';
 import { SETTINGS } from './registry.service.js';
 
@@ -354,7 +354,7 @@ export const alarmService = (deps: AlarmDeps) => {
       const r = await inTransaction(store, async (repos) => {
         const cur = await repos.alarms.get(alarmId);
         if (!cur || !mayReceive(recipient, cur.siteId, audienceOf(cur))) return unwrap(notFound(alarmId));
-        const by = actor.kind === 'user' ? actor.userId : actor.name;
+        const by = actorId(actor);
         const alarm = unwrap(close(cur, clock.now(), by));
         await repos.alarms.update(alarm);
         await recordAudit(repos, clock, actor, 'alarm.close', `alarm:${alarmId}`, {

@@ -255,6 +255,8 @@ export type Actor =
   | { readonly kind: 'system'; readonly name: string };
 
 export const actorRef = (a: Actor): string => (a.kind === 'user' ? `user:${a.userId}` : `system:${a.name}`);
+/** Who did it, as stored in a record's by-column: a user's id, or the system actor's name. */
+export const actorId = (a: Actor): string => (a.kind === 'user' ? a.userId : a.name);
 
 /** A conversation started or ended (committed). No resident data: the risk reason stays in the database. */
 export type ConversationEvent = {

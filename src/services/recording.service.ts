@@ -9,7 +9,7 @@ import type { CameraCredentials } from '../core/registry/model.js';
 import { planCameras, type PlannedCamera } from '../core/recording/arming.js';
 import { err, ok, unwrap, type Result } from '../core/result.js';
 import { recordAudit } from './audit.service.js';
-import type { Actor, Clock, IdGenerator, SecretBox } from './ports.js';
+import { actorId, type Actor, type Clock, type IdGenerator, type SecretBox } from './ports.js';
 import { actorServesAllSites, actorServesSite, siteLimited } from './site-scope.js';
 import { inTransaction } from './transaction.js';
 import type {
@@ -144,7 +144,7 @@ export const recordingService = (deps: RecordingServiceDeps) => {
           id: ids.newId(),
           roomId,
           conversationId: conversation.id,
-          recordedBy: actor.kind === 'user' ? actor.userId : actor.name,
+          recordedBy: actorId(actor),
           at: now(),
         };
         await repos.objections.insert(objection);
@@ -186,7 +186,7 @@ export const recordingService = (deps: RecordingServiceDeps) => {
           scope: input.scope,
           siteId,
           reason,
-          suspendedBy: actor.kind === 'user' ? actor.userId : actor.name,
+          suspendedBy: actorId(actor),
           suspendedAt: now(),
           resumedBy: null,
           resumedAt: null,
@@ -219,7 +219,7 @@ export const recordingService = (deps: RecordingServiceDeps) => {
         const resumed: SuspensionRecord = {
           ...s,
           resumedAt: now(),
-          resumedBy: actor.kind === 'user' ? actor.userId : actor.name,
+          resumedBy: actorId(actor),
           resumeReason: r,
         };
         await repos.suspensions.update(resumed);
