@@ -3,7 +3,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { ApiError, api, setCsrfToken, type Me } from './api.js';
 import { AppShell } from './components/AppShell.js';
 import { Loading } from './components/Loading.js';
-import { DICTIONARIES, I18nContext, isLanguage, type I18n, type Language } from './i18n.js';
+import { DICTIONARIES, I18nContext, isLanguage, type I18n, type Language } from './i18n/index.js';
 import { PageView } from './pages/PageView.js';
 import { LoginPage } from './pages/LoginPage.js';
 import { RouterContext, type Router } from './router.js';

@@ -1,7 +1,7 @@
 /** Loading data from the API and turning API errors into form errors. */
 import { useCallback, useContext, useEffect, useState } from 'react';
 import { ApiError, NetworkError } from './api.js';
-import { useI18n, type Dictionary } from './i18n.js';
+import { useI18n, type Dictionary } from './i18n/index.js';
 import { SessionContext } from './session.js';
 
 export interface Loadable<T> {

@@ -25,7 +25,7 @@ import { SelectField } from '../components/SelectField.js';
 import { TextAreaField } from '../components/TextAreaField.js';
 import { TextField } from '../components/TextField.js';
 import { problemText, requireFields, useFormState, useLoad } from '../hooks.js';
-import { useI18n } from '../i18n.js';
+import { useI18n } from '../i18n/index.js';
 import type { Registry } from '../registry.js';
 import { ComparisonView, FindingsView, verdictSummary } from './Findings.js';
 import {

@@ -9,7 +9,7 @@ import {
   SkipLink,
 } from '@utrecht/component-library-react';
 import type { MouseEvent, ReactNode } from 'react';
-import { useI18n } from '../i18n.js';
+import { useI18n } from '../i18n/index.js';
 import { navRoutesFor, routeForPath } from '../routes.js';
 import { useRouter } from '../router.js';
 import { useSession } from '../session.js';

@@ -6,7 +6,7 @@
 import { Button, Paragraph } from '@utrecht/component-library-react';
 import { api, request, type Camera } from '../api.js';
 import { requireFields, useFormState } from '../hooks.js';
-import { useI18n } from '../i18n.js';
+import { useI18n } from '../i18n/index.js';
 import { FormSection } from './FormSection.js';
 
 export type CameraAction = 'disable' | 'enable' | 'remove';

@@ -8,7 +8,7 @@ import {
 } from '@utrecht/component-library-react';
 import { useEffect, useRef } from 'react';
 import type { FormErrors } from '../hooks.js';
-import { useI18n } from '../i18n.js';
+import { useI18n } from '../i18n/index.js';
 
 export interface ErrorSummaryProps {
   readonly errors: FormErrors;

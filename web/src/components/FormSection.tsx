@@ -6,7 +6,7 @@ import {
 } from '@utrecht/component-library-react';
 import { useEffect, useId, useRef, type FormEvent, type ReactNode } from 'react';
 import type { FormErrors } from '../hooks.js';
-import { useI18n } from '../i18n.js';
+import { useI18n } from '../i18n/index.js';
 import { ErrorSummary } from './ErrorSummary.js';
 
 export interface FormSectionProps {

@@ -16,7 +16,7 @@ import {
 } from '@utrecht/component-library-react';
 import { useCallback, useState, type ReactNode } from 'react';
 import type { Loadable } from '../hooks.js';
-import { useI18n } from '../i18n.js';
+import { useI18n } from '../i18n/index.js';
 import { LoadError } from './LoadError.js';
 import { Loading } from './Loading.js';
 import { Notice } from './Notice.js';

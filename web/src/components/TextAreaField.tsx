@@ -6,7 +6,7 @@ import {
   Textarea,
 } from '@utrecht/component-library-react';
 import type { ChangeEvent } from 'react';
-import { useI18n } from '../i18n.js';
+import { useI18n } from '../i18n/index.js';
 
 export interface TextAreaFieldProps {
   readonly id: string;

@@ -6,7 +6,7 @@ import {
   Textbox,
 } from '@utrecht/component-library-react';
 import type { ChangeEvent, HTMLInputAutoCompleteAttribute } from 'react';
-import { useI18n } from '../i18n.js';
+import { useI18n } from '../i18n/index.js';
 
 export interface TextFieldProps {
   /** Element id of the input; the error summary links here. */

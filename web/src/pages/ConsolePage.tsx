@@ -23,7 +23,7 @@ import { LoadError } from '../components/LoadError.js';
 import { PageTitle } from '../components/PageTitle.js';
 import { ResourceTable } from '../components/ResourcePage.js';
 import { problemText, useLoad } from '../hooks.js';
-import { formatDuration, formatTime, useI18n } from '../i18n.js';
+import { formatDuration, formatTime, useI18n } from '../i18n/index.js';
 import { useRegistry, type Registry } from '../registry.js';
 import { useSession } from '../session.js';
 

@@ -13,7 +13,7 @@ import { LanguageToggle } from '../components/LanguageToggle.js';
 import { PageTitle } from '../components/PageTitle.js';
 import { TextField } from '../components/TextField.js';
 import { problemText, requireFields } from '../hooks.js';
-import { formatDateTime, useI18n } from '../i18n.js';
+import { formatDateTime, useI18n } from '../i18n/index.js';
 
 export const LoginPage = ({ onLoggedIn }: { onLoggedIn: (me: Me) => void }) => {
   const { t, lang } = useI18n();

@@ -16,7 +16,7 @@ import { Notice } from '../components/Notice.js';
 import { PageTitle } from '../components/PageTitle.js';
 import { TextField } from '../components/TextField.js';
 import { requireFields, useFormState, useLoad } from '../hooks.js';
-import { formatDateTime, useI18n } from '../i18n.js';
+import { formatDateTime, useI18n } from '../i18n/index.js';
 import { useSession } from '../session.js';
 
 const FIELDS = ['name', 'address', 'dpoName', 'dpoEmail', 'dpoPhone'] as const;

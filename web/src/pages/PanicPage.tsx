@@ -25,7 +25,7 @@ import { PageTitle } from '../components/PageTitle.js';
 import { SelectField } from '../components/SelectField.js';
 import { TextField } from '../components/TextField.js';
 import { problemText, requireFields, useFormState, useLoad } from '../hooks.js';
-import { formatTime, useI18n } from '../i18n.js';
+import { formatTime, useI18n } from '../i18n/index.js';
 import { useRegistry, type Registry } from '../registry.js';
 import { useSession } from '../session.js';
 

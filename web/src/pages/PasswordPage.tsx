@@ -6,7 +6,7 @@ import { Notice } from '../components/Notice.js';
 import { PageTitle } from '../components/PageTitle.js';
 import { TextField } from '../components/TextField.js';
 import { requireFields, useFormState } from '../hooks.js';
-import { useI18n } from '../i18n.js';
+import { useI18n } from '../i18n/index.js';
 
 export const PasswordPage = () => {
   const { t } = useI18n();

@@ -10,7 +10,7 @@ import { ResourcePage, ResourceTable, useEditor } from '../components/ResourcePa
 import { SelectField } from '../components/SelectField.js';
 import { TextAreaField } from '../components/TextAreaField.js';
 import { requireFields, useFormState, useLoad } from '../hooks.js';
-import { formatDateTime, useI18n } from '../i18n.js';
+import { formatDateTime, useI18n } from '../i18n/index.js';
 import { useRegistry, type Registry } from '../registry.js';
 
 const SuspendForm = ({

@@ -13,7 +13,7 @@ import { SelectField } from '../components/SelectField.js';
 import { TextAreaField } from '../components/TextAreaField.js';
 import { TextField } from '../components/TextField.js';
 import { requireFields, useFormState, useLoad, type FormErrors } from '../hooks.js';
-import { formatDateTime, useI18n, type Dictionary } from '../i18n.js';
+import { formatDateTime, useI18n, type Dictionary } from '../i18n/index.js';
 import { useRegistry, type Registry } from '../registry.js';
 
 interface ReportValues {

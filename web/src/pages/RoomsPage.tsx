@@ -6,7 +6,7 @@ import { EditButton, ResourcePage, ResourceTable, useEditor } from '../component
 import { SelectField } from '../components/SelectField.js';
 import { TextField } from '../components/TextField.js';
 import { requireFields, useFormState, useLoad } from '../hooks.js';
-import { useI18n } from '../i18n.js';
+import { useI18n } from '../i18n/index.js';
 import { useSession } from '../session.js';
 
 interface RoomFormProps {

@@ -4,7 +4,7 @@ import { FormSection } from '../components/FormSection.js';
 import { EditButton, ResourcePage, ResourceTable, useEditor } from '../components/ResourcePage.js';
 import { TextField } from '../components/TextField.js';
 import { useFormState, useLoad } from '../hooks.js';
-import { formatDateTime, useI18n } from '../i18n.js';
+import { formatDateTime, useI18n } from '../i18n/index.js';
 import { useSession } from '../session.js';
 
 const show = (v: unknown): string => (typeof v === 'string' ? v : JSON.stringify(v));

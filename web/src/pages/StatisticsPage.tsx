@@ -22,7 +22,7 @@ import { PageTitle } from '../components/PageTitle.js';
 import { SelectField } from '../components/SelectField.js';
 import { TextField } from '../components/TextField.js';
 import { NO_ERRORS, useLoad } from '../hooks.js';
-import { useI18n } from '../i18n.js';
+import { useI18n } from '../i18n/index.js';
 import { useRegistry } from '../registry.js';
 
 interface Filter {

@@ -14,7 +14,7 @@ import { PageTitle } from '../components/PageTitle.js';
 import { ResourceTable } from '../components/ResourcePage.js';
 import { TextField } from '../components/TextField.js';
 import { problemText, requireFields, useFormState, useLoad, type Loadable } from '../hooks.js';
-import { formatDateTime, useI18n } from '../i18n.js';
+import { formatDateTime, useI18n } from '../i18n/index.js';
 import { useSession } from '../session.js';
 
 interface Created {

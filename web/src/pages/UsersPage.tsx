@@ -8,7 +8,7 @@ import { FormSection } from '../components/FormSection.js';
 import { EditButton, ResourcePage, ResourceTable, useEditor } from '../components/ResourcePage.js';
 import { TextField } from '../components/TextField.js';
 import { requireFields, useFormState, useLoad, type FormErrors } from '../hooks.js';
-import { roleName, useI18n, type Dictionary } from '../i18n.js';
+import { roleName, useI18n, type Dictionary } from '../i18n/index.js';
 import { useSession } from '../session.js';
 
 const FIRST_ROLE_ID = `user-role-${ROLES[0]}`;
