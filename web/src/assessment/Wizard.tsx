@@ -8,6 +8,7 @@ import { Fieldset, FieldsetLegend, Heading2, Paragraph } from '@utrecht/componen
 import { useEffect, useState, type ReactNode } from 'react';
 import {
   ALTERNATIVE_STATUSES,
+  LEGAL_BASES,
   ApiError,
   MEASURE_IDS,
   PURPOSE_KINDS,
@@ -35,6 +36,7 @@ import {
   records,
   recordsAudio,
   toScenario,
+  type Alternative,
   type WizardState,
 } from './wizard-state.js';
 
@@ -315,7 +317,7 @@ export const Wizard = ({ registry, existing, onSaved, onCancel }: WizardProps) =
               description={t.assessments.source(t.wizard.articleSource)}
               value={s.article}
               onChange={set('article')}
-              options={['a', 'b', 'c', 'd', 'e', 'f'].map((a) => ({
+              options={LEGAL_BASES.map((a) => ({
                 value: a,
                 label: t.wizard.articles[a] ?? a,
               }))}
@@ -374,7 +376,7 @@ export const Wizard = ({ registry, existing, onSaved, onCancel }: WizardProps) =
               <Paragraph>{src(t.wizard.alternativesHint, t.wizard.alternativesSource)}</Paragraph>
               {lighterThan(s.measure).map((m) => {
                 const a = s.alternatives[m] ?? { status: '', reasons: '' };
-                const update = (next: { status: string; reasons: string }) =>
+                const update = (next: Alternative) =>
                   setS((prev) => ({ ...prev, alternatives: { ...prev.alternatives, [m]: next } }));
                 return (
                   <div key={m} className="pp-wizard__alternative">
@@ -552,7 +554,7 @@ export const Wizard = ({ registry, existing, onSaved, onCancel }: WizardProps) =
               description={src(t.wizard.residualRiskHint, t.wizard.residualRiskSource)}
               value={s.residualRisk}
               onChange={set('residualRisk')}
-              options={['', 'low', 'medium', 'high'].map((r) => ({
+              options={(['', 'low', 'medium', 'high'] as const).map((r) => ({
                 value: r,
                 label: t.wizard.risks[r] ?? r,
               }))}

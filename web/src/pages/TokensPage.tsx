@@ -4,8 +4,7 @@
  */
 import { Alert, Button, Heading2, Paragraph, StatusBadge } from '@utrecht/component-library-react';
 import { useState } from 'react';
-import { TOKEN_DEFAULT_DAYS, TOKEN_MAX_DAYS } from '../../../src/core/auth/tokens.js';
-import { api, type ApiToken } from '../api.js';
+import { TOKEN_DEFAULT_DAYS, TOKEN_MAX_DAYS, api, type ApiToken } from '../api.js';
 import { FormSection } from '../components/FormSection.js';
 import { LoadError } from '../components/LoadError.js';
 import { Loading } from '../components/Loading.js';

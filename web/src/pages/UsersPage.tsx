@@ -1,7 +1,6 @@
 import { Button, StatusBadge } from '@utrecht/component-library-react';
 import { useState } from 'react';
-import { ROLES } from '../../../src/core/auth/roles.js';
-import { api, type Site, type User } from '../api.js';
+import { ROLES, api, type Site, type User } from '../api.js';
 import { CheckboxField } from '../components/CheckboxField.js';
 import { CheckboxGroup } from '../components/CheckboxGroup.js';
 import { FormSection } from '../components/FormSection.js';
