@@ -34,6 +34,9 @@ export class ApiError extends Error {
   }
 }
 
+/** The API answered 404: what the address names does not exist (or is not the user's to see). */
+export const isNotFound = (e: unknown): boolean => e instanceof ApiError && e.status === 404;
+
 /** The server could not be reached at all (no HTTP response). */
 export class NetworkError extends Error {
   constructor(cause: unknown) {

@@ -22,7 +22,7 @@ export const AppShell = ({ children }: { children: ReactNode }) => {
   const { t } = useI18n();
   const router = useRouter();
   const session = useSession();
-  const current = routeForPath(router.path);
+  const current = routeForPath(router.path)?.route;
   const go = (path: string) => (e: MouseEvent<HTMLAnchorElement>) => {
     if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
     e.preventDefault();
