@@ -1,32 +1,15 @@
 import { screen, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import type { Evaluation, Room } from '../api.js';
+import type { Evaluation } from '../api.js';
 import type { Registry } from '../registry.js';
-import { nl, renderPage, serveApi, type Answers } from '../test/harness.js';
+import { nl, renderPage, ROOMS, serveApi, SITES, TYPES, type Answers } from '../test/harness.js';
 import { EVALUATE_DEBOUNCE_MS, Wizard } from './Wizard.js';
 
-const ROOM: Room = {
-  id: 'r-1',
-  siteId: 's-1',
-  name: 'Spreekkamer 1',
-  floor: '0',
-  description: '',
-  createdAt: '2026-01-01T00:00:00.000Z',
-};
 const registry: Registry = {
-  sites: [{ id: 's-1', name: 'Stadhuis', address: '', createdAt: '2026-01-01T00:00:00.000Z' }],
-  rooms: [ROOM],
-  types: [
-    {
-      id: 'c-1',
-      code: 'bijstand',
-      nameNl: 'Bijstandsgesprek',
-      nameEn: 'Benefits interview',
-      sensitive: true,
-      createdAt: '2026-01-01T00:00:00.000Z',
-    },
-  ],
+  sites: SITES,
+  rooms: ROOMS,
+  types: TYPES,
   siteName: () => 'Stadhuis',
   roomName: () => 'Spreekkamer 1',
   roomLabel: () => 'Stadhuis — Spreekkamer 1',

@@ -1,37 +1,11 @@
 import { act, screen, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import type { AlarmView } from '../api.js';
 import { serveEventSource, stream } from '../test/event-source.js';
-import { nl, REGISTRY_ANSWERS, renderPage, serveApi } from '../test/harness.js';
+import { alarmView, nl, REGISTRY_ANSWERS, renderPage, serveApi } from '../test/harness.js';
 import { ConsolePage } from './ConsolePage.js';
 
-const alarm = (over: Partial<AlarmView> = {}): AlarmView => ({
-  id: 'al-1',
-  state: 'raised',
-  siteId: 's-1',
-  siteName: 'Stadhuis',
-  roomId: 'r-1',
-  roomName: 'Spreekkamer 1',
-  floor: 'begane grond',
-  conversationId: 'conv-1',
-  conversationType: { id: 'c-1', code: 'bijstand', nameNl: 'Bijstandsgesprek', nameEn: 'Benefits interview' },
-  riskFlag: false,
-  source: 'web',
-  raisedBy: { userId: 'u-2', displayName: 'Sanne de Vries' },
-  deviceId: null,
-  silent: false,
-  raisedAt: '2026-03-02T09:05:00.000Z',
-  lastPressAt: '2026-03-02T09:05:00.000Z',
-  pressCount: 1,
-  acknowledgedAt: null,
-  acknowledgements: [],
-  escalatedAt: null,
-  closedAt: null,
-  closedBy: null,
-  incidentId: 'inc-1',
-  ...over,
-});
+const alarm = alarmView;
 
 const consolePage = () => {
   serveEventSource();

@@ -1,8 +1,8 @@
 import { screen, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import type { AlarmView, Conversation, MyAlarm } from '../api.js';
-import { nl, REGISTRY_ANSWERS, renderPage, serveApi, type Answers } from '../test/harness.js';
+import type { AlarmView, Conversation } from '../api.js';
+import { myAlarm, nl, REGISTRY_ANSWERS, renderPage, serveApi, type Answers } from '../test/harness.js';
 import { ALARM_STATUS_POLL_MS, PanicPage } from './PanicPage.js';
 
 const conversation: Conversation = {
@@ -17,22 +17,7 @@ const conversation: Conversation = {
   riskFlag: false,
 };
 
-const mine = (over: Partial<MyAlarm> = {}): MyAlarm => ({
-  id: 'al-1',
-  state: 'raised',
-  roomId: 'r-1',
-  roomName: 'Spreekkamer 1',
-  silent: false,
-  raisedAt: '2026-03-02T09:05:00.000Z',
-  lastPressAt: '2026-03-02T09:05:00.000Z',
-  pressCount: 1,
-  acknowledgedAt: null,
-  acknowledgements: [],
-  namesWithheld: false,
-  closedAt: null,
-  incidentId: 'inc-1',
-  ...over,
-});
+const mine = myAlarm;
 
 const raised = { alarm: { id: 'al-1', incidentId: 'inc-1' } as AlarmView, joined: false };
 
@@ -86,7 +71,9 @@ describe('PanicPage: the alarm button', () => {
               mine({
                 state: 'acknowledged',
                 acknowledgedAt: '2026-03-02T09:05:30.000Z',
-                acknowledgements: [{ displayName: 'Jeroen Bakker', at: '2026-03-02T09:05:30.000Z' }],
+                acknowledgements: [
+                  { userId: 'u-3', displayName: 'Jeroen Bakker', at: '2026-03-02T09:05:30.000Z' },
+                ],
               }),
             ]
           : [],

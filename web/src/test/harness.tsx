@@ -7,7 +7,7 @@
 import { render, type RenderResult } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { vi } from 'vitest';
-import type { Me, User } from '../api.js';
+import type { AlarmView, ConversationType, Me, MyAlarm, Room, Site, User } from '../api.js';
 import { DICTIONARIES, I18nContext } from '../i18n/index.js';
 import { RouterContext, type Router } from '../router.js';
 import { SessionContext } from '../session.js';
@@ -110,29 +110,74 @@ export const renderPage = (page: ReactNode, options: PageOptions = {}): RenderRe
   );
 };
 
-/** The demo's registry, as GET /api/sites, /api/rooms and /api/conversation-types answer it. */
+const CREATED = '2026-01-01T00:00:00.000Z';
+/** A registry of one site, one room and one (sensitive) kind of conversation. */
+export const SITES: Site[] = [{ id: 's-1', name: 'Stadhuis', address: 'Markt 1', createdAt: CREATED }];
+export const ROOMS: Room[] = [
+  { id: 'r-1', siteId: 's-1', name: 'Spreekkamer 1', floor: '0', description: '', createdAt: CREATED },
+];
+export const TYPES: ConversationType[] = [
+  {
+    id: 'c-1',
+    code: 'bijstand',
+    nameNl: 'Bijstandsgesprek',
+    nameEn: 'Benefits interview',
+    sensitive: true,
+    createdAt: CREATED,
+  },
+];
+
+/** That registry as GET /api/sites, /api/rooms and /api/conversation-types answer it. */
 export const REGISTRY_ANSWERS: Answers = {
-  'GET /api/sites': [
-    { id: 's-1', name: 'Stadhuis', address: 'Markt 1', createdAt: '2026-01-01T00:00:00.000Z' },
-  ],
-  'GET /api/rooms': [
-    {
-      id: 'r-1',
-      siteId: 's-1',
-      name: 'Spreekkamer 1',
-      floor: '0',
-      description: '',
-      createdAt: '2026-01-01T00:00:00.000Z',
-    },
-  ],
-  'GET /api/conversation-types': [
-    {
-      id: 'c-1',
-      code: 'bijstand',
-      nameNl: 'Bijstandsgesprek',
-      nameEn: 'Benefits interview',
-      sensitive: true,
-      createdAt: '2026-01-01T00:00:00.000Z',
-    },
-  ],
+  'GET /api/sites': SITES,
+  'GET /api/rooms': ROOMS,
+  'GET /api/conversation-types': TYPES,
+};
+
+/** An alarm just raised in Spreekkamer 1 by Sanne de Vries, as the console sees it. */
+export const alarmView = (over: Partial<AlarmView> = {}): AlarmView => ({
+  id: 'al-1',
+  state: 'raised',
+  siteId: 's-1',
+  siteName: 'Stadhuis',
+  roomId: 'r-1',
+  roomName: 'Spreekkamer 1',
+  floor: 'begane grond',
+  conversationId: 'conv-1',
+  conversationType: { id: 'c-1', code: 'bijstand', nameNl: 'Bijstandsgesprek', nameEn: 'Benefits interview' },
+  riskFlag: false,
+  source: 'web',
+  raisedBy: { userId: 'u-2', displayName: 'Sanne de Vries' },
+  deviceId: null,
+  silent: false,
+  raisedAt: '2026-03-02T09:05:00.000Z',
+  lastPressAt: '2026-03-02T09:05:00.000Z',
+  pressCount: 1,
+  acknowledgedAt: null,
+  acknowledgements: [],
+  escalatedAt: null,
+  closedAt: null,
+  closedBy: null,
+  incidentId: 'inc-1',
+  ...over,
+});
+
+/** The same alarm as its raiser sees it on GET /api/alarms/mine. */
+export const myAlarm = (over: Partial<AlarmView> = {}): MyAlarm => {
+  const a = alarmView(over);
+  return {
+    id: a.id,
+    state: a.state,
+    roomId: a.roomId,
+    roomName: a.roomName,
+    silent: a.silent,
+    raisedAt: a.raisedAt,
+    lastPressAt: a.lastPressAt,
+    pressCount: a.pressCount,
+    acknowledgedAt: a.acknowledgedAt,
+    acknowledgements: a.acknowledgements.map(({ displayName, at }) => ({ displayName, at })),
+    namesWithheld: a.silent,
+    closedAt: a.closedAt,
+    incidentId: a.incidentId,
+  };
 };
