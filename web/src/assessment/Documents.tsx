@@ -1,11 +1,6 @@
-import {
-  Heading2,
-  Link,
-  Paragraph,
-  UnorderedList,
-  UnorderedListItem,
-} from '@utrecht/component-library-react';
+import { Heading2, Paragraph } from '@utrecht/component-library-react';
 import type { AssessmentVersion } from '../api.js';
+import { LinkList, type ListedLink } from '../components/LinkList.js';
 import { useI18n } from '../i18n/index.js';
 
 /**
@@ -26,7 +21,7 @@ export const Documents = ({
   if (!latest) return null;
   const report = (ext: 'html' | 'pdf' | 'md', lang: 'nl' | 'en') =>
     `/api/assessments/${id}/report.${ext}?lang=${lang}&version=${latest.version}`;
-  const links: ReadonlyArray<{ href: string; text: string; lang: 'nl' | 'en'; download?: string }> = [
+  const links: readonly ListedLink[] = [
     { href: report('html', 'nl'), text: t.workflow.reportHtmlNl, lang: 'nl' },
     { href: report('pdf', 'nl'), text: t.workflow.reportPdfNl, lang: 'nl' },
     { href: report('md', 'nl'), text: t.workflow.reportNl, lang: 'nl', download: `dpia-${id}-nl.md` },
@@ -37,38 +32,23 @@ export const Documents = ({
   return (
     <section aria-labelledby="wf-documents">
       <Heading2 id="wf-documents">{t.workflow.documents}</Heading2>
-      <UnorderedList>
-        {links.map((l) => (
-          <UnorderedListItem key={l.href}>
-            <Link
-              href={l.href}
-              lang={l.lang}
-              hrefLang={l.lang}
-              {...(l.download ? { download: l.download } : {})}
-            >
-              {l.text}
-            </Link>
-          </UnorderedListItem>
-        ))}
-      </UnorderedList>
+      <LinkList links={links} />
       {approved ? (
         <>
           <Paragraph>{t.workflow.ropaIntro(approved.version)}</Paragraph>
-          <UnorderedList>
-            <UnorderedListItem>
-              <Link href={`/api/assessments/${id}/ropa.pdf?version=${approved.version}`}>
-                {t.workflow.ropaPdf}
-              </Link>
-            </UnorderedListItem>
-            <UnorderedListItem>
-              <Link
-                href={`/api/assessments/${id}/ropa.json?version=${approved.version}`}
-                download={`verwerkingsregister-${id}-v${approved.version}.json`}
-              >
-                {t.workflow.ropaJson}
-              </Link>
-            </UnorderedListItem>
-          </UnorderedList>
+          <LinkList
+            links={[
+              {
+                href: `/api/assessments/${id}/ropa.pdf?version=${approved.version}`,
+                text: t.workflow.ropaPdf,
+              },
+              {
+                href: `/api/assessments/${id}/ropa.json?version=${approved.version}`,
+                text: t.workflow.ropaJson,
+                download: `verwerkingsregister-${id}-v${approved.version}.json`,
+              },
+            ]}
+          />
         </>
       ) : (
         <Paragraph>{t.workflow.ropaNotYet}</Paragraph>

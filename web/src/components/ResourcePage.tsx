@@ -102,6 +102,8 @@ export const ResourcePage = ({
 export interface Column<T> {
   readonly header: string;
   readonly cell: (row: T) => ReactNode;
+  /** A class on this column's cells (e.g. pp-break for long unbroken text). */
+  readonly className?: string;
 }
 
 export interface ResourceTableProps<T> {
@@ -113,7 +115,8 @@ export interface ResourceTableProps<T> {
   readonly columns: readonly Column<T>[];
   /** The actions cell of a row; the column is left out when undefined. */
   readonly actions?: ((row: T) => ReactNode) | undefined;
-  readonly fixed?: boolean;
+  /** A modifier class: pp-table--fixed lays the columns out evenly; pp-table--audit marks the audit log. */
+  readonly variant?: 'fixed' | 'audit';
 }
 
 /** A captioned table with column headers, a row header per row and an optional actions column. */
@@ -124,11 +127,11 @@ export const ResourceTable = <T,>({
   rowHeader,
   columns,
   actions,
-  fixed,
+  variant,
 }: ResourceTableProps<T>) => {
   const { t } = useI18n();
   return (
-    <Table className={fixed ? 'pp-table pp-table--fixed' : 'pp-table'}>
+    <Table className={variant ? `pp-table pp-table--${variant}` : 'pp-table'}>
       <TableCaption>{caption}</TableCaption>
       <TableHeader>
         <TableRow>
@@ -146,7 +149,9 @@ export const ResourceTable = <T,>({
           <TableRow key={rowKey(row)}>
             <TableHeaderCell scope="row">{rowHeader.cell(row)}</TableHeaderCell>
             {columns.map((c) => (
-              <TableCell key={c.header}>{c.cell(row)}</TableCell>
+              <TableCell key={c.header} className={c.className}>
+                {c.cell(row)}
+              </TableCell>
             ))}
             {actions ? <TableCell>{actions(row)}</TableCell> : null}
           </TableRow>

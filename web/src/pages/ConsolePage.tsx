@@ -148,7 +148,7 @@ const RoomStates = ({ registry, tick }: { readonly registry: Registry; readonly 
       {siteIds.map((siteId) => (
         <ResourceTable
           key={siteId}
-          fixed
+          variant="fixed"
           caption={t.console.roomsCaption(registry.siteName(siteId))}
           rows={list.filter((s) => s.siteId === siteId)}
           rowKey={(s) => s.roomId}

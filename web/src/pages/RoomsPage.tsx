@@ -130,7 +130,7 @@ export const RoomsPage = () => {
               </Paragraph>
             ) : (
               <ResourceTable
-                fixed
+                variant="fixed"
                 caption={t.rooms.captionFor(site.name)}
                 rows={here}
                 rowKey={(r) => r.id}
