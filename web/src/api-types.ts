@@ -166,15 +166,6 @@ export type { IncidentKind };
 export type IncidentSummary = Answer<typeof IncidentSummarySchema>;
 export type Incident = Answer<typeof IncidentSchema>;
 
-export const STAT_GROUPS = everyOf<StatGroup>()([
-  'site',
-  'room',
-  'conversationType',
-  'kind',
-  'month',
-  'quarter',
-  'year',
-]);
 export type { StatGroup };
 export type StatBucket = Answer<typeof BucketSchema>;
 /** GET /api/incidents/stats. */

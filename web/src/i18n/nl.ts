@@ -2,6 +2,7 @@
  * Every text the web UI shows, in Dutch: the default language, and the table the other languages
  * are typed against (`Dictionary`). Domain words follow the glossary in DOMAIN.md section 8.
  */
+import type { StatGroup } from '../../../src/core/alarm/statistics.js';
 import type { Role } from '../../../src/core/auth/roles.js';
 import { cam$, p$, type HealthParams } from './health-params.js';
 
@@ -533,7 +534,7 @@ export const nl = {
       month: 'maand',
       quarter: 'kwartaal',
       year: 'jaar',
-    },
+    } satisfies Record<StatGroup, string>,
     show: 'Toon',
     total: (n: number) => `Totaal: ${n} incidenten`,
     byKindTitle: (group: string) => `Incidenten per ${group}, naar soort`,

@@ -7,7 +7,6 @@ import { Heading2, Paragraph } from '@utrecht/component-library-react';
 import { useState } from 'react';
 import {
   INCIDENT_KINDS,
-  STAT_GROUPS,
   api,
   query,
   type IncidentStatistics,
@@ -31,7 +30,6 @@ interface Filter {
   readonly to: string;
 }
 
-const isGroup = (s: string): s is StatGroup => (STAT_GROUPS as readonly string[]).includes(s);
 const SEVERITY_KEYS = ['1', '2', '3', '4', '5', 'none'] as const;
 
 type ChartSectionProps = Omit<BarChartProps, 'tableCaption' | 'legendLabel' | 'groupHeader'> & {
@@ -145,10 +143,12 @@ export const StatisticsPage = () => {
           id="stats-group"
           label={t.statistics.groupBy}
           value={draft.groupBy}
-          onChange={(v) => {
-            if (isGroup(v)) setDraft({ ...draft, groupBy: v });
-          }}
-          options={STAT_GROUPS.map((g) => ({ value: g, label: t.statistics.groups[g] }))}
+          onChange={(groupBy) => setDraft({ ...draft, groupBy })}
+          // The groupings are the keys of the table that names them (typed against the server's).
+          options={(Object.keys(t.statistics.groups) as StatGroup[]).map((g) => ({
+            value: g,
+            label: t.statistics.groups[g],
+          }))}
         />
         <TextField
           id="stats-from"
