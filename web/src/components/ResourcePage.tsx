@@ -5,6 +5,7 @@
  */
 import {
   Button,
+  Heading2,
   Paragraph,
   Table,
   TableBody,
@@ -14,7 +15,7 @@ import {
   TableHeaderCell,
   TableRow,
 } from '@utrecht/component-library-react';
-import { useCallback, useState, type ReactNode } from 'react';
+import { useCallback, useId, useState, type ReactNode } from 'react';
 import type { Loadable } from '../hooks.js';
 import { useI18n } from '../i18n/index.js';
 import { LoadError } from './LoadError.js';
@@ -56,7 +57,7 @@ export interface ResourcePageProps {
   readonly aside?: ReactNode;
   readonly load: Loadable<unknown>;
   readonly notice: string | undefined;
-  /** The "add" button; left out when undefined (no write permission, or a form is open). */
+  /** The "add" button; left out when undefined (no write permission) and while a form is open. */
   readonly add?: { readonly label: string; readonly onClick: () => void } | undefined;
   /** Shown instead of the add button when adding is not possible yet (e.g. "create a site first"). */
   readonly addBlocked?: string | undefined;
@@ -64,6 +65,8 @@ export interface ResourcePageProps {
   readonly form?: ReactNode;
   /** Shown when the data has loaded and the list is empty. */
   readonly empty?: string | undefined;
+  /** Puts the list (and its empty text) in a section under this heading. */
+  readonly heading?: string | undefined;
   readonly children?: ReactNode;
 }
 
@@ -77,27 +80,43 @@ export const ResourcePage = ({
   addBlocked,
   form,
   empty,
+  heading,
   children,
-}: ResourcePageProps) => (
-  <>
-    <PageTitle>{title}</PageTitle>
-    <Paragraph>{intro}</Paragraph>
-    {aside}
-    <Notice text={notice} />
-    {addBlocked !== undefined ? (
-      <Paragraph>{addBlocked}</Paragraph>
-    ) : add ? (
-      <Button appearance="secondary-action-button" onClick={add.onClick}>
-        {add.label}
-      </Button>
-    ) : null}
-    {form}
-    {load.loading && load.data === undefined ? <Loading /> : null}
-    {load.error ? <LoadError error={load.error} /> : null}
-    {load.data !== undefined && empty !== undefined ? <Paragraph>{empty}</Paragraph> : null}
-    {children}
-  </>
-);
+}: ResourcePageProps) => {
+  const headingId = useId();
+  const list = (
+    <>
+      {load.data !== undefined && empty !== undefined ? <Paragraph>{empty}</Paragraph> : null}
+      {children}
+    </>
+  );
+  return (
+    <>
+      <PageTitle>{title}</PageTitle>
+      <Paragraph>{intro}</Paragraph>
+      {aside}
+      <Notice text={notice} />
+      {form ? null : addBlocked !== undefined ? (
+        <Paragraph>{addBlocked}</Paragraph>
+      ) : add ? (
+        <Button appearance="secondary-action-button" onClick={add.onClick}>
+          {add.label}
+        </Button>
+      ) : null}
+      {form}
+      {load.loading && load.data === undefined ? <Loading /> : null}
+      {load.error ? <LoadError error={load.error} /> : null}
+      {heading === undefined ? (
+        list
+      ) : (
+        <section aria-labelledby={headingId}>
+          <Heading2 id={headingId}>{heading}</Heading2>
+          {list}
+        </section>
+      )}
+    </>
+  );
+};
 
 export interface Column<T> {
   readonly header: string;

@@ -116,11 +116,7 @@ export const ConversationTypesPage = () => {
       }
       load={data}
       notice={editor.notice}
-      add={
-        writable && editing === null
-          ? { label: t.conversationTypes.add, onClick: () => editor.open('new') }
-          : undefined
-      }
+      add={writable ? { label: t.conversationTypes.add, onClick: () => editor.open('new') } : undefined}
       form={
         writable && editing !== null ? (
           <ConversationTypeForm

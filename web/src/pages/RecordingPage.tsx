@@ -2,7 +2,7 @@
  * Suspending recording ("stilleggen") for one site or the whole organisation, and resuming it;
  * both need a reason (administrator or DPO). Alarms keep working in every mode.
  */
-import { Button, Heading2, Paragraph } from '@utrecht/component-library-react';
+import { Button } from '@utrecht/component-library-react';
 import { useState } from 'react';
 import { api, type Suspension } from '../api.js';
 import { FormSection } from '../components/FormSection.js';
@@ -150,45 +150,41 @@ export const RecordingPage = () => {
       load={list}
       notice={editor.notice}
       add={
-        editing === null && reg.data
-          ? { label: t.recording.suspend, onClick: () => editor.open({ kind: 'suspend' }) }
-          : undefined
+        reg.data ? { label: t.recording.suspend, onClick: () => editor.open({ kind: 'suspend' }) } : undefined
       }
       form={form}
+      heading={t.recording.active}
+      empty={rows.length === 0 ? t.recording.none : undefined}
     >
-      <section aria-labelledby="rec-list">
-        <Heading2 id="rec-list">{t.recording.active}</Heading2>
-        {list.data && rows.length === 0 ? <Paragraph>{t.recording.none}</Paragraph> : null}
-        {rows.length > 0 ? (
-          <ResourceTable
-            caption={t.recording.caption}
-            rows={rows}
-            rowKey={(s) => s.id}
-            rowHeader={{ header: t.recording.scope, cell: scopeOf }}
-            columns={[
-              { header: t.recording.reason, cell: (s) => s.reason },
-              { header: t.recording.since, cell: (s) => formatDateTime(lang, s.suspendedAt) },
-              {
-                header: t.recording.resumed,
-                cell: (s) =>
-                  s.resumedAt
-                    ? `${formatDateTime(lang, s.resumedAt)} — ${s.resumeReason ?? ''}`
-                    : t.recording.stillActive,
-              },
-            ]}
-            actions={(s) =>
-              s.resumedAt === null ? (
-                <Button
-                  appearance="subtle-button"
-                  onClick={() => editor.open({ kind: 'resume', suspension: s })}
-                >
-                  {t.recording.resume(scopeOf(s))}
-                </Button>
-              ) : null
-            }
-          />
-        ) : null}
-      </section>
+      {rows.length > 0 ? (
+        <ResourceTable
+          caption={t.recording.caption}
+          rows={rows}
+          rowKey={(s) => s.id}
+          rowHeader={{ header: t.recording.scope, cell: scopeOf }}
+          columns={[
+            { header: t.recording.reason, cell: (s) => s.reason },
+            { header: t.recording.since, cell: (s) => formatDateTime(lang, s.suspendedAt) },
+            {
+              header: t.recording.resumed,
+              cell: (s) =>
+                s.resumedAt
+                  ? `${formatDateTime(lang, s.resumedAt)} — ${s.resumeReason ?? ''}`
+                  : t.recording.stillActive,
+            },
+          ]}
+          actions={(s) =>
+            s.resumedAt === null ? (
+              <Button
+                appearance="subtle-button"
+                onClick={() => editor.open({ kind: 'resume', suspension: s })}
+              >
+                {t.recording.resume(scopeOf(s))}
+              </Button>
+            ) : null
+          }
+        />
+      ) : null}
     </ResourcePage>
   );
 };

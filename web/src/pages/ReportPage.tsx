@@ -3,7 +3,7 @@
  * report fields are those of DOMAIN.md section 7; the account is free text that the server never
  * logs.
  */
-import { Button, Heading2, Paragraph } from '@utrecht/component-library-react';
+import { Button } from '@utrecht/component-library-react';
 import { useState } from 'react';
 import { INCIDENT_KINDS, SEVERITIES, api, type Incident, type IncidentSummary } from '../api.js';
 import { CheckboxField } from '../components/CheckboxField.js';
@@ -329,43 +329,37 @@ export const ReportPage = () => {
       intro={t.report.intro}
       load={toReport}
       notice={editor.notice}
-      add={
-        editing === null && reg.data
-          ? { label: t.report.manual, onClick: () => editor.open({ kind: 'manual' }) }
-          : undefined
-      }
+      add={reg.data ? { label: t.report.manual, onClick: () => editor.open({ kind: 'manual' }) } : undefined}
       form={form}
+      heading={t.report.toReport}
+      empty={list.length === 0 ? t.report.nothing : undefined}
     >
-      <section aria-labelledby="report-todo">
-        <Heading2 id="report-todo">{t.report.toReport}</Heading2>
-        {toReport.data && list.length === 0 ? <Paragraph>{t.report.nothing}</Paragraph> : null}
-        {list.length > 0 ? (
-          <ResourceTable
-            caption={t.report.toReportCaption}
-            rows={list}
-            rowKey={(i) => i.id}
-            rowHeader={{ header: t.incidents.occurredAt, cell: when }}
-            columns={[
-              { header: t.incidents.room, cell: (i) => reg.registry.roomLabel(i.roomId) },
-              {
-                header: t.incidents.conversationType,
-                cell: (i) =>
-                  i.conversationTypeId ? reg.registry.typeName(i.conversationTypeId) : t.incidents.none,
-              },
-              { header: t.incidents.source, cell: (i) => t.incidents.sources[i.source] },
-            ]}
-            actions={(i) => (
-              <Button
-                appearance="subtle-button"
-                aria-label={t.report.fillFor(reg.registry.roomLabel(i.roomId), when(i))}
-                onClick={() => editor.open({ kind: 'report', incident: i })}
-              >
-                {t.report.fill}
-              </Button>
-            )}
-          />
-        ) : null}
-      </section>
+      {list.length > 0 ? (
+        <ResourceTable
+          caption={t.report.toReportCaption}
+          rows={list}
+          rowKey={(i) => i.id}
+          rowHeader={{ header: t.incidents.occurredAt, cell: when }}
+          columns={[
+            { header: t.incidents.room, cell: (i) => reg.registry.roomLabel(i.roomId) },
+            {
+              header: t.incidents.conversationType,
+              cell: (i) =>
+                i.conversationTypeId ? reg.registry.typeName(i.conversationTypeId) : t.incidents.none,
+            },
+            { header: t.incidents.source, cell: (i) => t.incidents.sources[i.source] },
+          ]}
+          actions={(i) => (
+            <Button
+              appearance="subtle-button"
+              aria-label={t.report.fillFor(reg.registry.roomLabel(i.roomId), when(i))}
+              onClick={() => editor.open({ kind: 'report', incident: i })}
+            >
+              {t.report.fill}
+            </Button>
+          )}
+        />
+      ) : null}
     </ResourcePage>
   );
 };

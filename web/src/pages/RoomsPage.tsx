@@ -98,7 +98,7 @@ export const RoomsPage = () => {
   const editor = useEditor<Room | 'new'>(data.reload);
   const { editing } = editor;
   const [sites, rooms] = data.data ?? [[], []];
-  const canAdd = writable && editing === null && data.data !== undefined;
+  const canAdd = writable && data.data !== undefined;
 
   return (
     <ResourcePage

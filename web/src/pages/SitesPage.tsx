@@ -74,9 +74,7 @@ export const SitesPage = () => {
       intro={t.sites.intro}
       load={data}
       notice={editor.notice}
-      add={
-        writable && editing === null ? { label: t.sites.add, onClick: () => editor.open('new') } : undefined
-      }
+      add={writable ? { label: t.sites.add, onClick: () => editor.open('new') } : undefined}
       form={
         writable && editing !== null ? (
           <SiteForm

@@ -248,11 +248,7 @@ export const UsersPage = () => {
       intro={t.users.intro}
       load={data}
       notice={editor.notice}
-      add={
-        writable && editing === null
-          ? { label: t.users.add, onClick: () => editor.open({ kind: 'new' }) }
-          : undefined
-      }
+      add={writable ? { label: t.users.add, onClick: () => editor.open({ kind: 'new' }) } : undefined}
       form={form}
     >
       {users.length > 0 ? (
