@@ -31,6 +31,8 @@ export interface Editor<E> {
   readonly close: () => void;
   /** Closes the form, confirms with `text` and reloads the list. */
   readonly done: (text: string) => () => void;
+  /** What an open form is handed: done (confirming with `text`) and cancel. */
+  readonly formProps: (text: string) => { readonly onDone: () => void; readonly onCancel: () => void };
 }
 
 /** One open form at a time, plus the confirmation shown after it was saved. */
@@ -47,7 +49,14 @@ export const useEditor = <E,>(reload: () => void): Editor<E> => {
     setNotice(text);
     reload();
   };
-  return { editing, notice, open, close, done };
+  return {
+    editing,
+    notice,
+    open,
+    close,
+    done,
+    formProps: (text) => ({ onDone: done(text), onCancel: close }),
+  };
 };
 
 export interface ResourcePageProps {
@@ -63,7 +72,7 @@ export interface ResourcePageProps {
   readonly addBlocked?: string | undefined;
   /** The open form, if any. */
   readonly form?: ReactNode;
-  /** Shown when the data has loaded and the list is empty. */
+  /** Set when the list is empty: shown (once the data has loaded) instead of the list. */
   readonly empty?: string | undefined;
   /** Puts the list (and its empty text) in a section under this heading. */
   readonly heading?: string | undefined;
@@ -84,12 +93,8 @@ export const ResourcePage = ({
   children,
 }: ResourcePageProps) => {
   const headingId = useId();
-  const list = (
-    <>
-      {load.data !== undefined && empty !== undefined ? <Paragraph>{empty}</Paragraph> : null}
-      {children}
-    </>
-  );
+  const list =
+    empty === undefined ? children : load.data !== undefined ? <Paragraph>{empty}</Paragraph> : null;
   return (
     <>
       <PageTitle>{title}</PageTitle>

@@ -74,8 +74,7 @@ export const CameraStatusPage = () => {
           key={`${editing.action}-${editing.camera.id}`}
           camera={editing.camera}
           action={editing.action}
-          onDone={editor.done(t.cameras.actionDone[editing.action])}
-          onCancel={editor.close}
+          {...editor.formProps(t.cameras.actionDone[editing.action])}
         />
       ) : null}
       {cameras.loading && !cameras.data ? <Loading /> : null}

@@ -173,8 +173,7 @@ export const CamerasPage = () => {
             key={`${confirming.action}-${confirming.camera.id}`}
             camera={confirming.camera}
             action={confirming.action}
-            onDone={editor.done(t.cameras.actionDone[confirming.action])}
-            onCancel={editor.close}
+            {...editor.formProps(t.cameras.actionDone[confirming.action])}
           />
         ) : writable && formFor !== null ? (
           <CameraForm
@@ -182,56 +181,50 @@ export const CamerasPage = () => {
             camera={formFor === 'new' ? undefined : formFor}
             rooms={rooms}
             sites={sites}
-            onDone={editor.done(formFor === 'new' ? t.created : t.saved)}
-            onCancel={editor.close}
+            {...editor.formProps(formFor === 'new' ? t.created : t.saved)}
           />
         ) : null
       }
       empty={cameras.length === 0 ? t.cameras.empty : undefined}
     >
-      {cameras.length > 0 ? (
-        <ResourceTable
-          caption={t.cameras.caption}
-          rows={cameras}
-          rowKey={(c) => c.id}
-          rowHeader={{ header: t.cameras.name, cell: (c) => c.name }}
-          columns={[
-            { header: t.cameras.room, cell: (c) => roomLabel(rooms, sites, c.roomId) },
-            { header: t.cameras.url, cell: (c) => <code className="pp-code">{c.url}</code> },
-            {
-              header: t.cameras.credentials,
-              cell: (c) =>
-                c.hasCredentials ? (
-                  <StatusBadge status="safe">{t.cameras.credentialsSet}</StatusBadge>
-                ) : (
-                  <StatusBadge status="neutral">{t.cameras.credentialsNone}</StatusBadge>
-                ),
-            },
-            {
-              header: t.cameras.state,
-              cell: (c) =>
-                c.disabled ? (
-                  <StatusBadge status="warning">{t.cameras.disabled}</StatusBadge>
-                ) : (
-                  <StatusBadge status="safe">{t.cameras.enabled}</StatusBadge>
-                ),
-            },
-          ]}
-          actions={
-            writable
-              ? (c) => (
-                  <ButtonGroup>
-                    <EditButton name={c.name} onClick={() => editor.open(c)} />
-                    <CameraActionButtons
-                      camera={c}
-                      onAction={(action) => editor.open({ camera: c, action })}
-                    />
-                  </ButtonGroup>
-                )
-              : undefined
-          }
-        />
-      ) : null}
+      <ResourceTable
+        caption={t.cameras.caption}
+        rows={cameras}
+        rowKey={(c) => c.id}
+        rowHeader={{ header: t.cameras.name, cell: (c) => c.name }}
+        columns={[
+          { header: t.cameras.room, cell: (c) => roomLabel(rooms, sites, c.roomId) },
+          { header: t.cameras.url, cell: (c) => <code className="pp-code">{c.url}</code> },
+          {
+            header: t.cameras.credentials,
+            cell: (c) =>
+              c.hasCredentials ? (
+                <StatusBadge status="safe">{t.cameras.credentialsSet}</StatusBadge>
+              ) : (
+                <StatusBadge status="neutral">{t.cameras.credentialsNone}</StatusBadge>
+              ),
+          },
+          {
+            header: t.cameras.state,
+            cell: (c) =>
+              c.disabled ? (
+                <StatusBadge status="warning">{t.cameras.disabled}</StatusBadge>
+              ) : (
+                <StatusBadge status="safe">{t.cameras.enabled}</StatusBadge>
+              ),
+          },
+        ]}
+        actions={
+          writable
+            ? (c) => (
+                <ButtonGroup>
+                  <EditButton name={c.name} onClick={() => editor.open(c)} />
+                  <CameraActionButtons camera={c} onAction={(action) => editor.open({ camera: c, action })} />
+                </ButtonGroup>
+              )
+            : undefined
+        }
+      />
     </ResourcePage>
   );
 };

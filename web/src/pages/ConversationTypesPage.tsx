@@ -122,39 +122,36 @@ export const ConversationTypesPage = () => {
           <ConversationTypeForm
             key={editing === 'new' ? 'new' : editing.id}
             type={editing === 'new' ? undefined : editing}
-            onDone={editor.done(editing === 'new' ? t.created : t.saved)}
-            onCancel={editor.close}
+            {...editor.formProps(editing === 'new' ? t.created : t.saved)}
           />
         ) : null
       }
       empty={types.length === 0 ? t.conversationTypes.empty : undefined}
     >
-      {types.length > 0 ? (
-        <ResourceTable
-          caption={t.conversationTypes.caption}
-          rows={types}
-          rowKey={(ct) => ct.id}
-          rowHeader={{
-            header: lang === 'nl' ? t.conversationTypes.nameNl : t.conversationTypes.nameEn,
-            cell: nameOf,
-          }}
-          columns={[
-            { header: t.conversationTypes.code, cell: (ct) => <code className="pp-code">{ct.code}</code> },
-            {
-              header: t.conversationTypes.sensitive,
-              cell: (ct) =>
-                ct.sensitive ? (
-                  <StatusBadge status="warning">{t.conversationTypes.sensitive.toLowerCase()}</StatusBadge>
-                ) : (
-                  t.no
-                ),
-            },
-          ]}
-          actions={
-            writable ? (ct) => <EditButton name={nameOf(ct)} onClick={() => editor.open(ct)} /> : undefined
-          }
-        />
-      ) : null}
+      <ResourceTable
+        caption={t.conversationTypes.caption}
+        rows={types}
+        rowKey={(ct) => ct.id}
+        rowHeader={{
+          header: lang === 'nl' ? t.conversationTypes.nameNl : t.conversationTypes.nameEn,
+          cell: nameOf,
+        }}
+        columns={[
+          { header: t.conversationTypes.code, cell: (ct) => <code className="pp-code">{ct.code}</code> },
+          {
+            header: t.conversationTypes.sensitive,
+            cell: (ct) =>
+              ct.sensitive ? (
+                <StatusBadge status="warning">{t.conversationTypes.sensitive.toLowerCase()}</StatusBadge>
+              ) : (
+                t.no
+              ),
+          },
+        ]}
+        actions={
+          writable ? (ct) => <EditButton name={nameOf(ct)} onClick={() => editor.open(ct)} /> : undefined
+        }
+      />
     </ResourcePage>
   );
 };

@@ -129,18 +129,13 @@ export const RecordingPage = () => {
     s.scope === 'organisation' ? t.recording.organisation : reg.registry.siteName(s.siteId ?? '');
   const form =
     editing === null || !reg.data ? null : editing.kind === 'suspend' ? (
-      <SuspendForm
-        registry={reg.registry}
-        onDone={editor.done(t.recording.suspended)}
-        onCancel={editor.close}
-      />
+      <SuspendForm registry={reg.registry} {...editor.formProps(t.recording.suspended)} />
     ) : (
       <ResumeForm
         key={editing.suspension.id}
         suspension={editing.suspension}
         scope={scopeOf(editing.suspension)}
-        onDone={editor.done(t.recording.resumedDone)}
-        onCancel={editor.close}
+        {...editor.formProps(t.recording.resumedDone)}
       />
     );
   return (
@@ -156,35 +151,30 @@ export const RecordingPage = () => {
       heading={t.recording.active}
       empty={rows.length === 0 ? t.recording.none : undefined}
     >
-      {rows.length > 0 ? (
-        <ResourceTable
-          caption={t.recording.caption}
-          rows={rows}
-          rowKey={(s) => s.id}
-          rowHeader={{ header: t.recording.scope, cell: scopeOf }}
-          columns={[
-            { header: t.recording.reason, cell: (s) => s.reason },
-            { header: t.recording.since, cell: (s) => formatDateTime(lang, s.suspendedAt) },
-            {
-              header: t.recording.resumed,
-              cell: (s) =>
-                s.resumedAt
-                  ? `${formatDateTime(lang, s.resumedAt)} — ${s.resumeReason ?? ''}`
-                  : t.recording.stillActive,
-            },
-          ]}
-          actions={(s) =>
-            s.resumedAt === null ? (
-              <Button
-                appearance="subtle-button"
-                onClick={() => editor.open({ kind: 'resume', suspension: s })}
-              >
-                {t.recording.resume(scopeOf(s))}
-              </Button>
-            ) : null
-          }
-        />
-      ) : null}
+      <ResourceTable
+        caption={t.recording.caption}
+        rows={rows}
+        rowKey={(s) => s.id}
+        rowHeader={{ header: t.recording.scope, cell: scopeOf }}
+        columns={[
+          { header: t.recording.reason, cell: (s) => s.reason },
+          { header: t.recording.since, cell: (s) => formatDateTime(lang, s.suspendedAt) },
+          {
+            header: t.recording.resumed,
+            cell: (s) =>
+              s.resumedAt
+                ? `${formatDateTime(lang, s.resumedAt)} — ${s.resumeReason ?? ''}`
+                : t.recording.stillActive,
+          },
+        ]}
+        actions={(s) =>
+          s.resumedAt === null ? (
+            <Button appearance="subtle-button" onClick={() => editor.open({ kind: 'resume', suspension: s })}>
+              {t.recording.resume(scopeOf(s))}
+            </Button>
+          ) : null
+        }
+      />
     </ResourcePage>
   );
 };

@@ -312,15 +312,10 @@ export const ReportPage = () => {
         key={editing.incident.id}
         incident={editing.incident}
         registry={reg.registry}
-        onDone={editor.done(t.report.saved)}
-        onCancel={editor.close}
+        {...editor.formProps(t.report.saved)}
       />
     ) : (
-      <ManualIncidentForm
-        registry={reg.registry}
-        onDone={editor.done(t.report.saved)}
-        onCancel={editor.close}
-      />
+      <ManualIncidentForm registry={reg.registry} {...editor.formProps(t.report.saved)} />
     );
 
   return (
@@ -334,32 +329,30 @@ export const ReportPage = () => {
       heading={t.report.toReport}
       empty={list.length === 0 ? t.report.nothing : undefined}
     >
-      {list.length > 0 ? (
-        <ResourceTable
-          caption={t.report.toReportCaption}
-          rows={list}
-          rowKey={(i) => i.id}
-          rowHeader={{ header: t.incidents.occurredAt, cell: when }}
-          columns={[
-            { header: t.incidents.room, cell: (i) => reg.registry.roomLabel(i.roomId) },
-            {
-              header: t.incidents.conversationType,
-              cell: (i) =>
-                i.conversationTypeId ? reg.registry.typeName(i.conversationTypeId) : t.incidents.none,
-            },
-            { header: t.incidents.source, cell: (i) => t.incidents.sources[i.source] },
-          ]}
-          actions={(i) => (
-            <Button
-              appearance="subtle-button"
-              aria-label={t.report.fillFor(reg.registry.roomLabel(i.roomId), when(i))}
-              onClick={() => editor.open({ kind: 'report', incident: i })}
-            >
-              {t.report.fill}
-            </Button>
-          )}
-        />
-      ) : null}
+      <ResourceTable
+        caption={t.report.toReportCaption}
+        rows={list}
+        rowKey={(i) => i.id}
+        rowHeader={{ header: t.incidents.occurredAt, cell: when }}
+        columns={[
+          { header: t.incidents.room, cell: (i) => reg.registry.roomLabel(i.roomId) },
+          {
+            header: t.incidents.conversationType,
+            cell: (i) =>
+              i.conversationTypeId ? reg.registry.typeName(i.conversationTypeId) : t.incidents.none,
+          },
+          { header: t.incidents.source, cell: (i) => t.incidents.sources[i.source] },
+        ]}
+        actions={(i) => (
+          <Button
+            appearance="subtle-button"
+            aria-label={t.report.fillFor(reg.registry.roomLabel(i.roomId), when(i))}
+            onClick={() => editor.open({ kind: 'report', incident: i })}
+          >
+            {t.report.fill}
+          </Button>
+        )}
+      />
     </ResourcePage>
   );
 };

@@ -114,8 +114,7 @@ export const RoomsPage = () => {
             key={editing === 'new' ? 'new' : editing.id}
             room={editing === 'new' ? undefined : editing}
             sites={sites}
-            onDone={editor.done(editing === 'new' ? t.created : t.saved)}
-            onCancel={editor.close}
+            {...editor.formProps(editing === 'new' ? t.created : t.saved)}
           />
         ) : null
       }

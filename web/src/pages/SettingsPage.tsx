@@ -77,12 +77,7 @@ export const SettingsPage = () => {
       notice={editor.notice}
       form={
         writable && editing ? (
-          <SettingForm
-            key={editing.key}
-            setting={editing}
-            onDone={editor.done(t.saved)}
-            onCancel={editor.close}
-          />
+          <SettingForm key={editing.key} setting={editing} {...editor.formProps(t.saved)} />
         ) : null
       }
     >

@@ -80,26 +80,23 @@ export const SitesPage = () => {
           <SiteForm
             key={editing === 'new' ? 'new' : editing.id}
             site={editing === 'new' ? undefined : editing}
-            onDone={editor.done(editing === 'new' ? t.created : t.saved)}
-            onCancel={editor.close}
+            {...editor.formProps(editing === 'new' ? t.created : t.saved)}
           />
         ) : null
       }
       empty={sites.length === 0 ? t.sites.empty : undefined}
     >
-      {sites.length > 0 ? (
-        <ResourceTable
-          caption={t.sites.caption}
-          rows={sites}
-          rowKey={(s) => s.id}
-          rowHeader={{ header: t.sites.name, cell: (s) => s.name }}
-          columns={[
-            { header: t.sites.address, cell: (s) => s.address },
-            { header: t.sites.rooms, cell: (s) => rooms.filter((r) => r.siteId === s.id).length },
-          ]}
-          actions={writable ? (s) => <EditButton name={s.name} onClick={() => editor.open(s)} /> : undefined}
-        />
-      ) : null}
+      <ResourceTable
+        caption={t.sites.caption}
+        rows={sites}
+        rowKey={(s) => s.id}
+        rowHeader={{ header: t.sites.name, cell: (s) => s.name }}
+        columns={[
+          { header: t.sites.address, cell: (s) => s.address },
+          { header: t.sites.rooms, cell: (s) => rooms.filter((r) => r.siteId === s.id).length },
+        ]}
+        actions={writable ? (s) => <EditButton name={s.name} onClick={() => editor.open(s)} /> : undefined}
+      />
     </ResourcePage>
   );
 };

@@ -226,19 +226,13 @@ export const UsersPage = () => {
 
   const form =
     !writable || editing === null ? null : editing.kind === 'password' ? (
-      <SetPasswordForm
-        key={editing.user.id}
-        user={editing.user}
-        onDone={editor.done(t.users.passwordSet)}
-        onCancel={editor.close}
-      />
+      <SetPasswordForm key={editing.user.id} user={editing.user} {...editor.formProps(t.users.passwordSet)} />
     ) : (
       <UserForm
         key={editing.kind === 'new' ? 'new' : editing.user.id}
         user={editing.kind === 'new' ? undefined : editing.user}
         sites={sites}
-        onDone={editor.done(editing.kind === 'new' ? t.created : t.saved)}
-        onCancel={editor.close}
+        {...editor.formProps(editing.kind === 'new' ? t.created : t.saved)}
       />
     );
 
