@@ -86,30 +86,40 @@ const ReportFields = ({
   readonly errors: FormErrors;
 }) => {
   const { t } = useI18n();
+  const labels = labelsOf(t);
   const set =
     <K extends keyof ReportValues>(k: K) =>
     (x: ReportValues[K]) =>
       onChange({ ...values, [k]: x });
+  // What ties a control to its value: element id, label, value, change and the error on it.
+  const bound = <K extends 'kind' | 'severity' | 'policeReference' | 'followUp' | 'narrative'>(k: K) => ({
+    id: FIELD_IDS[k],
+    label: labels[FIELD_IDS[k]] ?? k,
+    value: values[k],
+    onChange: set(k),
+    error: errors.fields[FIELD_IDS[k]],
+  });
+  const flag = (k: 'injury' | 'policeReport') => (
+    <CheckboxField
+      id={FIELD_IDS[k]}
+      label={labels[FIELD_IDS[k]] ?? k}
+      checked={values[k]}
+      onChange={set(k)}
+    />
+  );
   return (
     <>
       <SelectField
-        id={FIELD_IDS.kind}
-        label={t.incidents.kind}
+        {...bound('kind')}
         description={t.report.kindHint}
-        value={values.kind}
-        onChange={set('kind')}
         options={[
           { value: '', label: '—' },
           ...INCIDENT_KINDS.map((k) => ({ value: k, label: t.incidents.kinds[k] ?? k })),
         ]}
-        error={errors.fields[FIELD_IDS.kind]}
       />
       <SelectField
-        id={FIELD_IDS.severity}
-        label={t.incidents.severity}
+        {...bound('severity')}
         description={t.report.severityHint}
-        value={values.severity}
-        onChange={set('severity')}
         options={[
           { value: '', label: '—' },
           ...SEVERITIES.map((s) => ({
@@ -117,51 +127,23 @@ const ReportFields = ({
             label: t.incidents.severities[String(s)] ?? String(s),
           })),
         ]}
-        error={errors.fields[FIELD_IDS.severity]}
       />
-      <CheckboxField
-        id={FIELD_IDS.injury}
-        label={t.report.injury}
-        checked={values.injury}
-        onChange={set('injury')}
-      />
-      <CheckboxField
-        id={FIELD_IDS.policeReport}
-        label={t.report.policeReport}
-        checked={values.policeReport}
-        onChange={set('policeReport')}
-      />
+      {flag('injury')}
+      {flag('policeReport')}
       {values.policeReport ? (
         <TextField
-          id={FIELD_IDS.policeReference}
-          label={t.incidents.policeReference}
+          {...bound('policeReference')}
           description={t.report.policeReferenceHint}
-          value={values.policeReference}
-          onChange={set('policeReference')}
           maxLength={64}
           autoComplete="off"
-          error={errors.fields[FIELD_IDS.policeReference]}
         />
       ) : null}
+      <TextAreaField {...bound('followUp')} description={t.report.followUpHint} maxLength={2000} rows={3} />
       <TextAreaField
-        id={FIELD_IDS.followUp}
-        label={t.incidents.followUp}
-        description={t.report.followUpHint}
-        value={values.followUp}
-        onChange={set('followUp')}
-        maxLength={2000}
-        rows={3}
-        error={errors.fields[FIELD_IDS.followUp]}
-      />
-      <TextAreaField
-        id={FIELD_IDS.narrative}
-        label={t.incidents.narrative}
+        {...bound('narrative')}
         description={t.report.narrativeHint}
-        value={values.narrative}
-        onChange={set('narrative')}
         maxLength={10_000}
         rows={5}
-        error={errors.fields[FIELD_IDS.narrative]}
       />
     </>
   );
