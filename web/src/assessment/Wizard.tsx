@@ -99,11 +99,18 @@ export const Wizard = ({ registry, existing, onSaved, onCancel }: WizardProps) =
   const orgName = org.data?.name ?? '';
   // A missing room is reported on the first room's checkbox, the group's first control.
   const firstRoomId = `${idOf('rooms')}-${registry.rooms[0]?.id ?? ''}`;
-  const form = useFormState({
-    title: idOf('title'),
-    'scope.rooms': firstRoomId,
-    'purpose.text': idOf('purposeText'),
-  });
+  const form = useFormState(
+    {
+      title: idOf('title'),
+      'scope.rooms': firstRoomId,
+      'purpose.text': idOf('purposeText'),
+    },
+    {
+      [idOf('title')]: t.wizard.titleLabel,
+      [idOf('purposeText')]: t.wizard.purposeText,
+      [firstRoomId]: t.wizard.rooms,
+    },
+  );
   const set =
     <K extends keyof WizardState>(k: K) =>
     (v: WizardState[K]) =>
@@ -203,13 +210,7 @@ export const Wizard = ({ registry, existing, onSaved, onCancel }: WizardProps) =
       <div className="pp-wizard__form">
         <FormSection
           title={existing ? t.wizard.titleEdit(existing.nextVersion) : t.wizard.titleNew}
-          errors={form.errors}
-          labels={{
-            [idOf('title')]: t.wizard.titleLabel,
-            [idOf('purposeText')]: t.wizard.purposeText,
-            [firstRoomId]: t.wizard.rooms,
-          }}
-          busy={form.busy}
+          form={form}
           onSubmit={save}
           onCancel={onCancel}
           submitLabel={t.wizard.save}

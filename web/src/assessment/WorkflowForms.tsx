@@ -11,14 +11,13 @@ import { FormSection } from '../components/FormSection.js';
 import { SelectField } from '../components/SelectField.js';
 import { TextAreaField } from '../components/TextAreaField.js';
 import { TextField } from '../components/TextField.js';
-import { requireFields, useFormState, type FormErrors } from '../hooks.js';
+import { requireFields, useFormState, type FormErrors, type FormState } from '../hooks.js';
 import { useI18n } from '../i18n/index.js';
 
 /** A small form that posts one workflow step and reloads the assessment. */
 const StepForm = ({
   title,
   submitLabel,
-  labels,
   check,
   send,
   onDone,
@@ -27,19 +26,15 @@ const StepForm = ({
 }: {
   readonly title: string;
   readonly submitLabel: string;
-  readonly labels: Readonly<Record<string, string>>;
   readonly check: () => FormErrors;
   readonly send: () => Promise<unknown>;
   readonly onDone: () => void;
-  readonly form: ReturnType<typeof useFormState>;
+  readonly form: FormState;
   readonly children: ReactNode;
 }) => (
   <FormSection
     title={title}
-    errors={form.errors}
-    labels={labels}
-    busy={form.busy}
-    autoFocus={false}
+    form={form}
     submitLabel={submitLabel}
     onSubmit={() =>
       void form
@@ -57,12 +52,14 @@ export const AdviceForm = ({ id, onDone }: { readonly id: string; readonly onDon
   const { t } = useI18n();
   const [advice, setAdvice] = useState('');
   const [rec, setRec] = useState<string>('approve-with-conditions');
-  const form = useFormState({ advice: 'advice-text', recommendation: 'advice-rec' });
+  const form = useFormState(
+    { advice: 'advice-text', recommendation: 'advice-rec' },
+    { 'advice-text': t.workflow.adviceText, 'advice-rec': t.workflow.recommendation },
+  );
   return (
     <StepForm
       title={`${t.workflow.advice} (${t.workflow.adviceSource})`}
       submitLabel={t.workflow.recordAdvice}
-      labels={{ 'advice-text': t.workflow.adviceText, 'advice-rec': t.workflow.recommendation }}
       check={() => requireFields(t, { 'advice-text': advice })}
       send={() =>
         api.post(`/api/assessments/${id}/dpo-advice`, { advice: advice.trim(), recommendation: rec })
@@ -96,20 +93,22 @@ export const ViewsForm = ({ id, onDone }: { readonly id: string; readonly onDone
   const [summary, setSummary] = useState('');
   const [reps, setReps] = useState('');
   const [reason, setReason] = useState('');
-  const form = useFormState({
-    summary: 'views-summary',
-    reasonNotSought: 'views-reason',
-    representatives: 'views-reps',
-  });
+  const form = useFormState(
+    {
+      summary: 'views-summary',
+      reasonNotSought: 'views-reason',
+      representatives: 'views-reps',
+    },
+    {
+      'views-summary': t.workflow.summary,
+      'views-reason': t.workflow.reasonNotSought,
+      'views-reps': t.workflow.representatives,
+    },
+  );
   return (
     <StepForm
       title={`${t.workflow.views} (${t.workflow.viewsSource})`}
       submitLabel={t.workflow.recordViews}
-      labels={{
-        'views-summary': t.workflow.summary,
-        'views-reason': t.workflow.reasonNotSought,
-        'views-reps': t.workflow.representatives,
-      }}
       check={() => requireFields(t, sought ? { 'views-summary': summary } : { 'views-reason': reason })}
       send={() =>
         api.post(
@@ -174,12 +173,11 @@ export const JudgementForm = ({
   const [outcome, setOutcome] = useState('pass');
   const [reasons, setReasons] = useState('');
   const reasonsId = `judgement-${ruleId}-reasons`;
-  const form = useFormState({ reasons: reasonsId });
+  const form = useFormState({ reasons: reasonsId }, { [reasonsId]: t.workflow.judgementReasons(ruleId) });
   return (
     <StepForm
       title={`${t.workflow.judgements}: ${ruleId}`}
       submitLabel={t.workflow.recordJudgement(ruleId)}
-      labels={{ [reasonsId]: t.workflow.judgementReasons(ruleId) }}
       check={() => requireFields(t, { [reasonsId]: reasons })}
       send={() => api.post(`/api/assessments/${id}/judgements`, { ruleId, outcome, reasons: reasons.trim() })}
       onDone={onDone}
@@ -210,15 +208,17 @@ export const DecisionForm = ({ id, onDone }: { readonly id: string; readonly onD
   const [outcome, setOutcome] = useState('approved');
   const [reasons, setReasons] = useState('');
   const [until, setUntil] = useState('');
-  const form = useFormState({ reasons: 'decision-reasons', validUntil: 'decision-until' });
+  const form = useFormState(
+    { reasons: 'decision-reasons', validUntil: 'decision-until' },
+    {
+      'decision-reasons': t.workflow.decisionReasons,
+      'decision-until': t.workflow.decisionValidUntil,
+    },
+  );
   return (
     <StepForm
       title={t.workflow.decision}
       submitLabel={t.workflow.decide}
-      labels={{
-        'decision-reasons': t.workflow.decisionReasons,
-        'decision-until': t.workflow.decisionValidUntil,
-      }}
       check={() => requireFields(t, { 'decision-reasons': reasons })}
       send={() =>
         api.post(`/api/assessments/${id}/decision`, {
@@ -265,12 +265,11 @@ export const DecisionForm = ({ id, onDone }: { readonly id: string; readonly onD
 export const WithdrawForm = ({ id, onDone }: { readonly id: string; readonly onDone: () => void }) => {
   const { t } = useI18n();
   const [reason, setReason] = useState('');
-  const form = useFormState({ reason: 'withdraw-reason' });
+  const form = useFormState({ reason: 'withdraw-reason' }, { 'withdraw-reason': t.workflow.withdrawReason });
   return (
     <StepForm
       title={t.workflow.withdraw}
       submitLabel={t.workflow.withdraw}
-      labels={{ 'withdraw-reason': t.workflow.withdrawReason }}
       check={() => requireFields(t, { 'withdraw-reason': reason })}
       send={() => api.post(`/api/assessments/${id}/withdrawal`, { reason: reason.trim() })}
       onDone={onDone}

@@ -35,13 +35,22 @@ const CameraForm = ({ camera, rooms, sites, onDone, onCancel }: CameraFormProps)
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [clear, setClear] = useState(false);
-  const form = useFormState({
-    roomId: 'camera-room',
-    name: 'camera-name',
-    url: 'camera-url',
-    username: 'camera-username',
-    password: 'camera-password',
-  });
+  const form = useFormState(
+    {
+      roomId: 'camera-room',
+      name: 'camera-name',
+      url: 'camera-url',
+      username: 'camera-username',
+      password: 'camera-password',
+    },
+    {
+      'camera-room': t.cameras.room,
+      'camera-name': t.cameras.name,
+      'camera-url': t.cameras.url,
+      'camera-username': t.cameras.username,
+      'camera-password': t.cameras.password,
+    },
+  );
   const save = () =>
     void form
       .submit(requireFields(t, { 'camera-name': name, 'camera-url': url }), async () => {
@@ -61,15 +70,7 @@ const CameraForm = ({ camera, rooms, sites, onDone, onCancel }: CameraFormProps)
   return (
     <FormSection
       title={camera ? t.cameras.formEdit : t.cameras.formNew}
-      errors={form.errors}
-      labels={{
-        'camera-room': t.cameras.room,
-        'camera-name': t.cameras.name,
-        'camera-url': t.cameras.url,
-        'camera-username': t.cameras.username,
-        'camera-password': t.cameras.password,
-      }}
-      busy={form.busy}
+      form={form}
       onSubmit={save}
       onCancel={onCancel}
     >

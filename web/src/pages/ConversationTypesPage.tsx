@@ -21,12 +21,20 @@ const ConversationTypeForm = ({ type, onDone, onCancel }: TypeFormProps) => {
   const [nameNl, setNameNl] = useState(type?.nameNl ?? '');
   const [nameEn, setNameEn] = useState(type?.nameEn ?? '');
   const [sensitive, setSensitive] = useState(type?.sensitive ?? false);
-  const form = useFormState({
-    code: 'ct-code',
-    nameNl: 'ct-name-nl',
-    nameEn: 'ct-name-en',
-    sensitive: 'ct-sensitive',
-  });
+  const form = useFormState(
+    {
+      code: 'ct-code',
+      nameNl: 'ct-name-nl',
+      nameEn: 'ct-name-en',
+      sensitive: 'ct-sensitive',
+    },
+    {
+      'ct-code': t.conversationTypes.code,
+      'ct-name-nl': t.conversationTypes.nameNl,
+      'ct-name-en': t.conversationTypes.nameEn,
+      'ct-sensitive': t.conversationTypes.sensitiveLabel,
+    },
+  );
   const required: Record<string, string> = type
     ? { 'ct-name-nl': nameNl, 'ct-name-en': nameEn }
     : { 'ct-code': code, 'ct-name-nl': nameNl, 'ct-name-en': nameEn };
@@ -41,14 +49,7 @@ const ConversationTypeForm = ({ type, onDone, onCancel }: TypeFormProps) => {
   return (
     <FormSection
       title={type ? t.conversationTypes.formEdit : t.conversationTypes.formNew}
-      errors={form.errors}
-      labels={{
-        'ct-code': t.conversationTypes.code,
-        'ct-name-nl': t.conversationTypes.nameNl,
-        'ct-name-en': t.conversationTypes.nameEn,
-        'ct-sensitive': t.conversationTypes.sensitiveLabel,
-      }}
-      busy={form.busy}
+      form={form}
       onSubmit={save}
       onCancel={onCancel}
     >

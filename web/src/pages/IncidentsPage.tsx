@@ -54,12 +54,9 @@ export const IncidentsPage = () => {
       ) : null}
       <FormSection
         title={t.incidents.filters}
-        errors={NO_ERRORS}
-        labels={{}}
-        busy={incidents.loading}
+        form={{ errors: NO_ERRORS, busy: incidents.loading, labels: {} }}
         onSubmit={() => setFilter(draft)}
         submitLabel={t.incidents.apply}
-        autoFocus={false}
       >
         <SelectField
           id="incidents-site"

@@ -25,7 +25,10 @@ const SuspendForm = ({
   const { t } = useI18n();
   const [scope, setScope] = useState(registry.sites[0]?.id ?? 'organisation');
   const [reason, setReason] = useState('');
-  const form = useFormState({ reason: 'suspend-reason', siteId: 'suspend-scope', scope: 'suspend-scope' });
+  const form = useFormState(
+    { reason: 'suspend-reason', siteId: 'suspend-scope', scope: 'suspend-scope' },
+    { 'suspend-scope': t.recording.scope, 'suspend-reason': t.recording.reason },
+  );
   const save = () =>
     void form
       .submit(requireFields(t, { 'suspend-reason': reason }), async () => {
@@ -40,9 +43,7 @@ const SuspendForm = ({
   return (
     <FormSection
       title={t.recording.suspend}
-      errors={form.errors}
-      labels={{ 'suspend-scope': t.recording.scope, 'suspend-reason': t.recording.reason }}
-      busy={form.busy}
+      form={form}
       onSubmit={save}
       onCancel={onCancel}
       submitLabel={t.recording.suspend}
@@ -84,7 +85,7 @@ const ResumeForm = ({
 }) => {
   const { t } = useI18n();
   const [reason, setReason] = useState('');
-  const form = useFormState({ reason: 'resume-reason' });
+  const form = useFormState({ reason: 'resume-reason' }, { 'resume-reason': t.recording.resumeReason });
   const save = () =>
     void form
       .submit(requireFields(t, { 'resume-reason': reason }), async () => {
@@ -96,9 +97,7 @@ const ResumeForm = ({
   return (
     <FormSection
       title={t.recording.resume(scope)}
-      errors={form.errors}
-      labels={{ 'resume-reason': t.recording.resumeReason }}
-      busy={form.busy}
+      form={form}
       onSubmit={save}
       onCancel={onCancel}
       submitLabel={t.recording.resume(scope)}

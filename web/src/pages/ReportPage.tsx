@@ -170,7 +170,7 @@ const AlarmReportForm = ({
     policeReference: incident.policeReference ?? '',
     followUp: incident.followUp ?? '',
   });
-  const form = useFormState(FIELD_IDS);
+  const form = useFormState(FIELD_IDS, labelsOf(t));
   const save = () =>
     void form
       .submit(checkReport(t, values), async () => {
@@ -183,9 +183,7 @@ const AlarmReportForm = ({
         registry.roomLabel(incident.roomId),
         formatDateTime(lang, incident.occurredAt),
       )}
-      errors={form.errors}
-      labels={labelsOf(t)}
-      busy={form.busy}
+      form={form}
       onSubmit={save}
       onCancel={onCancel}
     >
@@ -215,7 +213,7 @@ const ManualIncidentForm = ({
   const [typeId, setTypeId] = useState('');
   const [occurredAt, setOccurredAt] = useState(localNow);
   const [values, setValues] = useState<ReportValues>(EMPTY);
-  const form = useFormState(FIELD_IDS);
+  const form = useFormState(FIELD_IDS, labelsOf(t));
   const clientErrors = (): FormErrors => {
     const e = checkReport(t, values);
     const when = Date.parse(occurredAt);
@@ -235,14 +233,7 @@ const ManualIncidentForm = ({
       })
       .then((ok) => ok && onDone());
   return (
-    <FormSection
-      title={t.report.manualTitle}
-      errors={form.errors}
-      labels={labelsOf(t)}
-      busy={form.busy}
-      onSubmit={save}
-      onCancel={onCancel}
-    >
+    <FormSection title={t.report.manualTitle} form={form} onSubmit={save} onCancel={onCancel}>
       <SelectField
         id={FIELD_IDS.roomId}
         label={t.incidents.room}

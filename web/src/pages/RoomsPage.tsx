@@ -22,12 +22,20 @@ const RoomForm = ({ room, sites, onDone, onCancel }: RoomFormProps) => {
   const [name, setName] = useState(room?.name ?? '');
   const [floor, setFloor] = useState(room?.floor ?? '');
   const [description, setDescription] = useState(room?.description ?? '');
-  const form = useFormState({
-    siteId: 'room-site',
-    name: 'room-name',
-    floor: 'room-floor',
-    description: 'room-description',
-  });
+  const form = useFormState(
+    {
+      siteId: 'room-site',
+      name: 'room-name',
+      floor: 'room-floor',
+      description: 'room-description',
+    },
+    {
+      'room-site': t.rooms.site,
+      'room-name': t.rooms.name,
+      'room-floor': t.rooms.floor,
+      'room-description': t.rooms.description,
+    },
+  );
   const save = () =>
     void form
       .submit(requireFields(t, { 'room-name': name }), async () => {
@@ -39,14 +47,7 @@ const RoomForm = ({ room, sites, onDone, onCancel }: RoomFormProps) => {
   return (
     <FormSection
       title={room ? t.rooms.formEdit : t.rooms.formNew}
-      errors={form.errors}
-      labels={{
-        'room-site': t.rooms.site,
-        'room-name': t.rooms.name,
-        'room-floor': t.rooms.floor,
-        'room-description': t.rooms.description,
-      }}
-      busy={form.busy}
+      form={form}
       onSubmit={save}
       onCancel={onCancel}
     >

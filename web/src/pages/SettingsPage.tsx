@@ -30,7 +30,10 @@ const SettingForm = ({
 }) => {
   const { t } = useI18n();
   const [value, setValue] = useState(show(setting.value));
-  const form = useFormState({ value: 'setting-value', key: 'setting-value' });
+  const form = useFormState(
+    { value: 'setting-value', key: 'setting-value' },
+    { 'setting-value': setting.key },
+  );
   const description = t.settings.descriptions[setting.key] ?? setting.description;
   const save = () =>
     void form
@@ -39,14 +42,7 @@ const SettingForm = ({
       })
       .then((ok) => ok && onDone());
   return (
-    <FormSection
-      title={t.settings.editSetting(setting.key)}
-      errors={form.errors}
-      labels={{ 'setting-value': setting.key }}
-      busy={form.busy}
-      onSubmit={save}
-      onCancel={onCancel}
-    >
+    <FormSection title={t.settings.editSetting(setting.key)} form={form} onSubmit={save} onCancel={onCancel}>
       <TextField
         id="setting-value"
         label={`${t.settings.value}: ${setting.key}`}

@@ -19,7 +19,10 @@ const SiteForm = ({
   const { t } = useI18n();
   const [name, setName] = useState(site?.name ?? '');
   const [address, setAddress] = useState(site?.address ?? '');
-  const form = useFormState({ name: 'site-name', address: 'site-address' });
+  const form = useFormState(
+    { name: 'site-name', address: 'site-address' },
+    { 'site-name': t.sites.name, 'site-address': t.sites.address },
+  );
   const save = () =>
     void form
       .submit(requireFields(t, { 'site-name': name }), async () => {
@@ -31,9 +34,7 @@ const SiteForm = ({
   return (
     <FormSection
       title={site ? t.sites.formEdit : t.sites.formNew}
-      errors={form.errors}
-      labels={{ 'site-name': t.sites.name, 'site-address': t.sites.address }}
-      busy={form.busy}
+      form={form}
       onSubmit={save}
       onCancel={onCancel}
     >

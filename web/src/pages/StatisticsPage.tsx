@@ -132,12 +132,9 @@ export const StatisticsPage = () => {
       <Paragraph>{t.statistics.intro}</Paragraph>
       <FormSection
         title={t.incidents.filters}
-        errors={NO_ERRORS}
-        labels={{}}
-        busy={stats.loading}
+        form={{ errors: NO_ERRORS, busy: stats.loading, labels: {} }}
         onSubmit={() => setFilter(draft)}
         submitLabel={t.statistics.show}
-        autoFocus={false}
       >
         <SelectField
           id="stats-group"

@@ -26,7 +26,10 @@ const TokenForm = ({ onDone, onCancel }: { onDone: (c: Created) => void; onCance
   const { t } = useI18n();
   const [name, setName] = useState('');
   const [days, setDays] = useState(String(TOKEN_DEFAULT_DAYS));
-  const form = useFormState({ name: 'token-name', expiresInDays: 'token-days' });
+  const form = useFormState(
+    { name: 'token-name', expiresInDays: 'token-days' },
+    { 'token-name': t.tokens.name, 'token-days': t.tokens.days },
+  );
   const save = () => {
     const n = Number(days.trim());
     const missing = requireFields(t, { 'token-name': name.trim() });
@@ -47,9 +50,7 @@ const TokenForm = ({ onDone, onCancel }: { onDone: (c: Created) => void; onCance
   return (
     <FormSection
       title={t.tokens.formTitle}
-      errors={form.errors}
-      labels={{ 'token-name': t.tokens.name, 'token-days': t.tokens.days }}
-      busy={form.busy}
+      form={form}
       onSubmit={save}
       onCancel={onCancel}
       submitLabel={t.tokens.submit}

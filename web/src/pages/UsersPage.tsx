@@ -31,14 +31,23 @@ const UserForm = ({ user, sites, onDone, onCancel }: UserFormProps) => {
   const [siteIds, setSiteIds] = useState<string[]>(user ? [...user.siteIds] : []);
   const [password, setPassword] = useState('');
   const [disabled, setDisabled] = useState(user?.disabled ?? false);
-  const form = useFormState({
-    username: 'user-username',
-    displayName: 'user-display-name',
-    email: 'user-email',
-    roles: FIRST_ROLE_ID,
-    siteIds: sites[0] ? `user-site-${sites[0].id}` : 'user-display-name',
-    password: 'user-password',
-  });
+  const form = useFormState(
+    {
+      username: 'user-username',
+      displayName: 'user-display-name',
+      email: 'user-email',
+      roles: FIRST_ROLE_ID,
+      siteIds: sites[0] ? `user-site-${sites[0].id}` : 'user-display-name',
+      password: 'user-password',
+    },
+    {
+      'user-username': t.users.username,
+      'user-display-name': t.users.displayName,
+      'user-email': t.users.email,
+      [FIRST_ROLE_ID]: t.users.roles,
+      'user-password': t.users.password,
+    },
+  );
   const clientErrors = (): FormErrors => {
     const missing = requireFields(
       t,
@@ -66,15 +75,7 @@ const UserForm = ({ user, sites, onDone, onCancel }: UserFormProps) => {
   return (
     <FormSection
       title={user ? t.users.formEdit(user.username) : t.users.formNew}
-      errors={form.errors}
-      labels={{
-        'user-username': t.users.username,
-        'user-display-name': t.users.displayName,
-        'user-email': t.users.email,
-        [FIRST_ROLE_ID]: t.users.roles,
-        'user-password': t.users.password,
-      }}
-      busy={form.busy}
+      form={form}
       onSubmit={save}
       onCancel={onCancel}
     >
@@ -165,7 +166,7 @@ const SetPasswordForm = ({
 }) => {
   const { t } = useI18n();
   const [password, setPassword] = useState('');
-  const form = useFormState({ password: 'user-new-password' });
+  const form = useFormState({ password: 'user-new-password' }, { 'user-new-password': t.users.newPassword });
   const save = () =>
     void form
       .submit(requireFields(t, { 'user-new-password': password }), async () => {
@@ -175,9 +176,7 @@ const SetPasswordForm = ({
   return (
     <FormSection
       title={`${t.users.setPassword}: ${user.username}`}
-      errors={form.errors}
-      labels={{ 'user-new-password': t.users.newPassword }}
-      busy={form.busy}
+      form={form}
       onSubmit={save}
       onCancel={onCancel}
     >
