@@ -1,7 +1,8 @@
 /**
  * The dependency rule (ARCHITECTURE.md): core imports nothing outside core; services import
  * core and their ports; adapters implement ports and never import http, services (other than
- * the port declarations), workers or cli. Checked in CI: npm run depcheck.
+ * the port declarations), workers or cli; the web UI takes only types from the server. Checked in
+ * CI: npm run depcheck.
  */
 module.exports = {
   forbidden: [
@@ -33,6 +34,14 @@ module.exports = {
       severity: 'error',
       from: { path: '^src/adapters/' },
       to: { path: '^src/(http|workers|cli|compose)/|^src/services/(?!ports\\.ts$|[a-z-]*-ports\\.ts$)' },
+    },
+    {
+      name: 'web-imports-server-types-only',
+      comment:
+        'web/src takes only types from the server (erased at build): no server code lands in the browser bundle.',
+      severity: 'error',
+      from: { path: '^web/src/' },
+      to: { path: '^src/', dependencyTypesNot: ['type-only'] },
     },
     {
       name: 'no-circular',

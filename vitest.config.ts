@@ -1,7 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
-// One run, three projects: fast pure tests, integration against real databases and services,
-// and end-to-end tests that drive Chromium, ffmpeg, RTSP and MQTT. All are part of `npm test`.
+// One run, four projects: fast pure tests, the web UI's components in jsdom (Testing Library),
+// integration against real databases and services, and end-to-end tests that drive Chromium,
+// ffmpeg, RTSP and MQTT. All are part of `npm test`.
 //
 // The time-outs are budgets for a loaded 2-core machine (CI shares its cores), not expectations:
 // a test that hangs still fails, a test that is merely slow does not. Speed is measured in
@@ -16,6 +17,15 @@ export default defineConfig({
           name: 'unit',
           include: ['src/**/*.test.ts'],
           environment: 'node',
+          testTimeout: 60_000,
+        },
+      },
+      {
+        test: {
+          name: 'web',
+          include: ['web/src/**/*.test.{ts,tsx}'],
+          environment: 'jsdom',
+          setupFiles: ['web/src/test/setup.ts'],
           testTimeout: 60_000,
         },
       },

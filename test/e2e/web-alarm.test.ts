@@ -9,7 +9,7 @@
  */
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { DICTIONARIES } from '../../web/src/i18n.js';
+import { DICTIONARIES } from '../../web/src/i18n/index.js';
 import { alarmModule } from '../integration/alarm-helpers.js';
 import { chromiumAvailable, launchChromium } from '../support/browser.js';
 import {

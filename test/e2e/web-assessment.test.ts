@@ -7,9 +7,11 @@
  * objection switch. Withdrawal switches the policy off again. Suspending recording shows on every
  * screen. Every page passes axe.
  */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { DICTIONARIES } from '../../web/src/i18n.js';
+import { DICTIONARIES } from '../../web/src/i18n/index.js';
 import { chromiumAvailable, launchChromium } from '../support/browser.js';
 import {
   axe,
@@ -22,7 +24,7 @@ import {
   texts,
   visible,
 } from '../support/e2e.js';
-import { startTestRuntime, type TestRuntime } from '../support/test-runtime.js';
+import { loginAs, startTestRuntime, type TestRuntime } from '../support/test-runtime.js';
 
 const nl = DICTIONARIES.nl;
 const ROOM = 'Stadhuis Lindewaard — Spreekkamer 2';
@@ -367,6 +369,75 @@ describe.skipIf(!hasBrowser)('assessment wizard and workflow in Chromium', () =>
     await visible(fg.getByText(nl.workflow.withdrawn('Camera vervangen; nieuwe afweging volgt.')));
     const after = await policyRow(sec);
     await visible(after.getByText(nl.roomPolicy.modes.off!, { exact: true }));
+  });
+
+  it('an assessment has its own address: opened by link, back and forward work, an unknown id is not found', async () => {
+    const room = (await rt.rt.store.read.rooms.list()).find((r) => r.name === 'Spreekkamer 2')!;
+    const type = (await rt.rt.store.read.conversationTypes.findByCode('bijstandsgesprek'))!;
+    // The example, less what the workflow records itself (advice, views, judgements, incidents).
+    const { humanJudgements: _judgements, ...scenario } = JSON.parse(
+      readFileSync(
+        path.resolve(import.meta.dirname, '../../examples/incident-triggered-recording.json'),
+        'utf8',
+      ),
+    ) as Record<string, unknown> & {
+      scope: object;
+      safeguards: object & { dpoAdviceDate?: string };
+      dpia: object & { dataSubjectViews?: unknown };
+      evidence: object & { incidents?: unknown };
+    };
+    const { dpoAdviceDate: _advice, ...safeguards } = scenario.safeguards;
+    const { dataSubjectViews: _views, ...dpia } = scenario.dpia;
+    const { incidents: _incidents, ...evidence } = scenario.evidence;
+    const title = 'Adres van een afweging';
+    const fgApi = await loginAs(rt.app, 'fg');
+    const created = await rt.app.inject({
+      method: 'POST',
+      url: '/api/assessments',
+      headers: fgApi.headers,
+      payload: {
+        scenario: {
+          ...scenario,
+          safeguards,
+          dpia,
+          evidence,
+          title,
+          scope: {
+            ...scenario.scope,
+            rooms: [{ id: room.id, name: room.name }],
+            conversationTypes: [{ id: type.id, name: type.nameNl, sensitive: true }],
+          },
+        },
+      },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const id = created.json<{ assessment: { id: string } }>().assessment.id;
+
+    const fg = await newPage();
+    await loginAndWait(fg, 'fg');
+    await fg.goto(`${base}/assessments/${id}`);
+    await visible(fg.getByRole('heading', { level: 2, name: title }));
+    await fg.getByRole('link', { name: nl.assessments.back, exact: true }).click();
+    await eventually(async () => new URL(fg.url()).pathname).toBe('/assessments');
+    await fg.getByRole('button', { name: nl.assessments.open(title) }).click();
+    await eventually(async () => new URL(fg.url()).pathname).toBe(`/assessments/${id}`);
+    await visible(fg.getByRole('heading', { level: 2, name: title }));
+    await fg.getByRole('button', { name: nl.workflow.edit, exact: true }).click();
+    await eventually(async () => new URL(fg.url()).pathname).toBe(`/assessments/${id}/edit`);
+    expect(await fg.getByLabel(nl.wizard.titleLabel, { exact: true }).inputValue()).toBe(title);
+
+    await fg.goBack();
+    await eventually(async () => new URL(fg.url()).pathname).toBe(`/assessments/${id}`);
+    await visible(fg.getByRole('heading', { level: 2, name: title }));
+    await fg.goBack();
+    await eventually(async () => new URL(fg.url()).pathname).toBe('/assessments');
+    await visible(fg.getByRole('button', { name: nl.assessments.open(title) }));
+    await fg.goForward();
+    await visible(fg.getByRole('heading', { level: 2, name: title }));
+
+    await fg.goto(`${base}/assessments/no-such-assessment`);
+    await eventually(() => texts(h1(fg))).toEqual([nl.notFound.title]);
+    await axe(fg, 'an unknown assessment');
   });
 
   it('suspending recording shows on every screen until it is resumed', async () => {

@@ -7,7 +7,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RecordingModule } from '../../src/compose/recording.compose.js';
-import { DICTIONARIES } from '../../web/src/i18n.js';
+import { DICTIONARIES } from '../../web/src/i18n/index.js';
 import { chromiumAvailable, launchChromium } from '../support/browser.js';
 import { axe, ensureWebBuild, eventually, PASSWORD, STEP_BUDGET_MS, visible } from '../support/e2e.js';
 import { loginAs, startTestRuntime, type TestRuntime } from '../support/test-runtime.js';

@@ -10,7 +10,7 @@ import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES, hasPermission, type Role } from '../../src/core/auth/roles.js';
 import { DEMO_ACCOUNTS } from '../../src/services/demo.service.js';
-import { DICTIONARIES } from '../../web/src/i18n.js';
+import { DICTIONARIES } from '../../web/src/i18n/index.js';
 import { ROUTES, type RouteDef } from '../../web/src/routes.js';
 import { chromiumAvailable, launchChromium } from '../support/browser.js';
 import {

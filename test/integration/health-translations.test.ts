@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DICTIONARIES, LANGUAGES } from '../../web/src/i18n.js';
+import { DICTIONARIES, LANGUAGES } from '../../web/src/i18n/index.js';
 
 const doc = readFileSync(path.resolve(import.meta.dirname, '../../docs/operations.md'), 'utf8');
 const documented = [...doc.matchAll(/^\| `([a-z0-9-]+(?:\.[a-z0-9-]+)+)`/gm)].map((m) => m[1]!);

@@ -3,7 +3,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { ApiError, api, setCsrfToken, type Me } from './api.js';
 import { AppShell } from './components/AppShell.js';
 import { Loading } from './components/Loading.js';
-import { DICTIONARIES, I18nContext, isLanguage, type I18n, type Language } from './i18n.js';
+import { DICTIONARIES, I18nContext, isLanguage, type I18n, type Language } from './i18n/index.js';
 import { PageView } from './pages/PageView.js';
 import { LoginPage } from './pages/LoginPage.js';
 import { RouterContext, type Router } from './router.js';
@@ -24,6 +24,7 @@ export const App = () => {
   const [lang, setLangState] = useState<Language>(initialLanguage);
   const [path, setPath] = useState(() => window.location.pathname);
   const [navigations, setNavigations] = useState(0);
+  const [flash, setFlash] = useState<string | undefined>(undefined);
   const [me, setMe] = useState<Me | null | undefined>(undefined);
 
   useEffect(() => {
@@ -33,6 +34,7 @@ export const App = () => {
   useEffect(() => {
     const onPop = () => {
       setPath(window.location.pathname);
+      setFlash(undefined);
       setNavigations((n) => n + 1);
     };
     window.addEventListener('popstate', onPop);
@@ -69,13 +71,15 @@ export const App = () => {
     () => ({
       path,
       navigations,
-      navigate: (to) => {
+      flash,
+      navigate: (to, text) => {
         if (to !== window.location.pathname) window.history.pushState(null, '', to);
         setPath(to);
+        setFlash(text);
         setNavigations((n) => n + 1);
       },
     }),
-    [path, navigations],
+    [path, navigations, flash],
   );
 
   const expired = useCallback(() => {

@@ -1,7 +1,7 @@
 /** Loading data from the API and turning API errors into form errors. */
 import { useCallback, useContext, useEffect, useState } from 'react';
 import { ApiError, NetworkError } from './api.js';
-import { useI18n, type Dictionary } from './i18n.js';
+import { useI18n, type Dictionary } from './i18n/index.js';
 import { SessionContext } from './session.js';
 
 export interface Loadable<T> {
@@ -106,12 +106,21 @@ export const requireFields = (t: Dictionary, values: Readonly<Record<string, str
 export interface FormState {
   readonly errors: FormErrors;
   readonly busy: boolean;
+  /** Visible labels of the fields, by element id, for the error summary's links. */
+  readonly labels: Readonly<Record<string, string>>;
   /** Shows clientErrors if any; otherwise runs the action and maps an API error onto the form. Resolves true on success. */
   submit(clientErrors: FormErrors, action: () => Promise<void>): Promise<boolean>;
   readonly reset: () => void;
 }
 
-export const useFormState = (fieldIds: Readonly<Record<string, string>>): FormState => {
+/**
+ * A form's errors and busy state. `fieldIds` maps the API's field names to element ids (where the
+ * server's field errors go); `labels` names the fields by element id (what the summary links say).
+ */
+export const useFormState = (
+  fieldIds: Readonly<Record<string, string>>,
+  labels: Readonly<Record<string, string>> = {},
+): FormState => {
   const { t } = useI18n();
   const session = useContext(SessionContext);
   const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
@@ -134,5 +143,5 @@ export const useFormState = (fieldIds: Readonly<Record<string, string>>): FormSt
       setBusy(false);
     }
   };
-  return { errors, busy, submit, reset: () => setErrors(NO_ERRORS) };
+  return { errors, busy, labels, submit, reset: () => setErrors(NO_ERRORS) };
 };

@@ -1,7 +1,7 @@
 /** Sites, rooms and kinds of conversation by id: the names that alarm, incident and statistics pages show. */
 import { api, type ConversationType, type Room, type Site } from './api.js';
 import { useLoad, type Loadable } from './hooks.js';
-import { useI18n } from './i18n.js';
+import { useI18n } from './i18n/index.js';
 
 export interface Registry {
   readonly sites: readonly Site[];

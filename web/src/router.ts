@@ -5,9 +5,16 @@ export interface Router {
   readonly path: string;
   /** Counts client-side navigations, so pages know when to move focus to their heading. */
   readonly navigations: number;
-  readonly navigate: (path: string) => void;
+  /** A confirmation carried to the page navigated to ("Opgeslagen."); gone at the next navigation. */
+  readonly flash: string | undefined;
+  readonly navigate: (path: string, flash?: string) => void;
 }
 
-export const RouterContext = createContext<Router>({ path: '/', navigations: 0, navigate: () => undefined });
+export const RouterContext = createContext<Router>({
+  path: '/',
+  navigations: 0,
+  flash: undefined,
+  navigate: () => undefined,
+});
 
 export const useRouter = (): Router => useContext(RouterContext);

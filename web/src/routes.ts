@@ -3,6 +3,7 @@
  * the logged-in user's permissions (from /api/auth/me) include it; the page itself checks again.
  */
 import type { Permission } from '../../src/core/auth/roles.js';
+import { ASSESSMENT_PATTERNS } from './assessment/paths.js';
 
 export type PageKey =
   | 'start'
@@ -33,6 +34,15 @@ export interface RouteDef {
   readonly permission: Permission | null;
   /** Shown in the main navigation (the password and token pages live in the user menu). */
   readonly inNav: boolean;
+  /** Deeper paths of the same page, most specific first; `:name` is a parameter (e.g. /assessments/:id). */
+  readonly subpaths?: readonly string[];
+}
+
+/** The page for a path, which of its paths matched, and that path's parameters. */
+export interface RouteMatch {
+  readonly route: RouteDef;
+  readonly pattern: string;
+  readonly params: Readonly<Record<string, string>>;
 }
 
 export const ROUTES: readonly RouteDef[] = [
@@ -42,7 +52,13 @@ export const ROUTES: readonly RouteDef[] = [
   { key: 'report', path: '/incidents/report', permission: 'incidents:report', inNav: true },
   { key: 'incidents', path: '/incidents', permission: 'incidents:read', inNav: true },
   { key: 'statistics', path: '/statistics', permission: 'incidents:read', inNav: true },
-  { key: 'assessments', path: '/assessments', permission: 'assessments:read', inNav: true },
+  {
+    key: 'assessments',
+    path: '/assessments',
+    permission: 'assessments:read',
+    inNav: true,
+    subpaths: Object.values(ASSESSMENT_PATTERNS),
+  },
   { key: 'roomPolicy', path: '/room-policy', permission: 'policy:read', inNav: true },
   { key: 'recording', path: '/recording', permission: 'recording:suspend', inNav: true },
   { key: 'cameraStatus', path: '/camera-status', permission: 'recording:read', inNav: true },
@@ -75,7 +91,37 @@ export const mayOpen = (route: RouteDef, permissions: readonly string[]): boolea
 export const navRoutesFor = (permissions: readonly string[]): RouteDef[] =>
   ROUTES.filter((r) => r.inNav && mayOpen(r, permissions));
 
-export const routeForPath = (path: string): RouteDef | undefined => {
-  const clean = path.length > 1 ? path.replace(/\/+$/, '') : path;
-  return ROUTES.find((r) => r.path === clean);
+/**
+ * The parameters of `path` under `pattern` ("/assessments/:id" and "/assessments/a1" give
+ * {id: "a1"}), or undefined when it does not match. A trailing slash is ignored; a parameter is one
+ * non-empty segment, decoded.
+ */
+export const matchPath = (pattern: string, path: string): Record<string, string> | undefined => {
+  const want = pattern.split('/');
+  const got = (path.length > 1 ? path.replace(/\/+$/, '') : path).split('/');
+  if (want.length !== got.length) return undefined;
+  const params: Record<string, string> = {};
+  for (const [i, part] of want.entries()) {
+    const value = got[i] ?? '';
+    if (!part.startsWith(':')) {
+      if (part !== value) return undefined;
+    } else {
+      if (value === '') return undefined;
+      try {
+        params[part.slice(1)] = decodeURIComponent(value);
+      } catch {
+        return undefined;
+      }
+    }
+  }
+  return params;
+};
+
+export const routeForPath = (path: string): RouteMatch | undefined => {
+  for (const route of ROUTES)
+    for (const pattern of [route.path, ...(route.subpaths ?? [])]) {
+      const params = matchPath(pattern, path);
+      if (params) return { route, pattern, params };
+    }
+  return undefined;
 };

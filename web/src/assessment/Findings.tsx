@@ -9,7 +9,7 @@ import {
 } from '@utrecht/component-library-react';
 import type { Comparison, Evaluation, FindingOutcome, Verdict } from '../api.js';
 import { ResourceTable } from '../components/ResourcePage.js';
-import { useI18n } from '../i18n.js';
+import { useI18n } from '../i18n/index.js';
 import { TableScroll } from '../components/TableScroll.js';
 
 const badge = (o: FindingOutcome | Verdict) =>

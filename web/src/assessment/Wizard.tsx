@@ -8,6 +8,7 @@ import { Fieldset, FieldsetLegend, Heading2, Paragraph } from '@utrecht/componen
 import { useEffect, useState, type ReactNode } from 'react';
 import {
   ALTERNATIVE_STATUSES,
+  LEGAL_BASES,
   ApiError,
   MEASURE_IDS,
   PURPOSE_KINDS,
@@ -21,11 +22,11 @@ import {
 import { CheckboxField } from '../components/CheckboxField.js';
 import { CheckboxGroup } from '../components/CheckboxGroup.js';
 import { FormSection } from '../components/FormSection.js';
-import { SelectField } from '../components/SelectField.js';
+import { SelectField, type SelectOptionItem } from '../components/SelectField.js';
 import { TextAreaField } from '../components/TextAreaField.js';
-import { TextField } from '../components/TextField.js';
+import { TextField, type TextFieldProps } from '../components/TextField.js';
 import { problemText, requireFields, useFormState, useLoad } from '../hooks.js';
-import { useI18n } from '../i18n.js';
+import { useI18n } from '../i18n/index.js';
 import type { Registry } from '../registry.js';
 import { ComparisonView, FindingsView, verdictSummary } from './Findings.js';
 import {
@@ -35,10 +36,25 @@ import {
   records,
   recordsAudio,
   toScenario,
+  type Alternative,
   type WizardState,
 } from './wizard-state.js';
 
 export const EVALUATE_DEBOUNCE_MS = 500;
+
+/** Who is affected: one checkbox each, in this order (the labels are t.wizard[key]). */
+const PEOPLE = ['staff', 'residents', 'minors', 'vulnerable'] as const;
+
+type KeysOf<V> = { [K in keyof WizardState]: WizardState[K] extends V ? K : never }[keyof WizardState];
+/** A yes/no answer. */
+type Flag = KeysOf<boolean>;
+/** A free-text answer (not one picked from a list), labelled t.wizard[key]. */
+type Answer = Exclude<
+  { [K in keyof WizardState]: string extends WizardState[K] ? K : never }[keyof WizardState],
+  'title' | 'measure' | 'purposeText'
+>;
+/** A question's element id: wiz-risk-only for riskOnly. */
+const idOf = (k: keyof WizardState): string => `wiz-${k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
 
 type Live =
   | { readonly kind: 'idle' }
@@ -81,12 +97,20 @@ export const Wizard = ({ registry, existing, onSaved, onCancel }: WizardProps) =
   const [live, setLive] = useState<Live>({ kind: 'idle' });
   const org = useLoad(() => api.get<Organisation | null>('/api/organisation'), []);
   const orgName = org.data?.name ?? '';
-  const firstRoom = registry.rooms[0]?.id ?? '';
-  const form = useFormState({
-    title: 'wiz-title',
-    'scope.rooms': `wiz-room-${firstRoom}`,
-    'purpose.text': 'wiz-purpose',
-  });
+  // A missing room is reported on the first room's checkbox, the group's first control.
+  const firstRoomId = `${idOf('rooms')}-${registry.rooms[0]?.id ?? ''}`;
+  const form = useFormState(
+    {
+      title: idOf('title'),
+      'scope.rooms': firstRoomId,
+      'purpose.text': idOf('purposeText'),
+    },
+    {
+      [idOf('title')]: t.wizard.titleLabel,
+      [idOf('purposeText')]: t.wizard.purposeText,
+      [firstRoomId]: t.wizard.rooms,
+    },
+  );
   const set =
     <K extends keyof WizardState>(k: K) =>
     (v: WizardState[K]) =>
@@ -129,9 +153,9 @@ export const Wizard = ({ registry, existing, onSaved, onCancel }: WizardProps) =
   const save = () =>
     void form.submit(
       requireFields(t, {
-        'wiz-title': s.title,
-        'wiz-purpose': s.purposeText,
-        ...(s.rooms.length === 0 ? { [`wiz-room-${firstRoom}`]: '' } : {}),
+        [idOf('title')]: s.title,
+        [idOf('purposeText')]: s.purposeText,
+        ...(s.rooms.length === 0 ? { [firstRoomId]: '' } : {}),
       }),
       async () => {
         const scenario = toScenario(s, registry, orgName);
@@ -149,187 +173,130 @@ export const Wizard = ({ registry, existing, onSaved, onCancel }: WizardProps) =
   const recording = records(s.measure);
   const audio = recordsAudio(s);
   const measureName = (m: string) => t.assessments.measures[m] ?? m;
+  // One line per question: the answer it edits (which names its element id and its label) and its hint.
+  const flag = (k: Flag, description?: string) => (
+    <CheckboxField
+      id={idOf(k)}
+      label={t.wizard[k]}
+      description={description}
+      checked={s[k]}
+      onChange={set(k)}
+    />
+  );
+  const answer = (k: Answer, more: Partial<TextFieldProps> = {}) => (
+    <TextField id={idOf(k)} label={t.wizard[k]} value={s[k]} onChange={set(k)} {...more} />
+  );
+  const date = (k: Answer, description?: string) => answer(k, { type: 'date', description });
+  /** What ties a control to its answer: element id, value, change and the error on it. */
+  const bound = <K extends keyof WizardState>(k: K) => ({
+    id: idOf(k),
+    value: s[k],
+    onChange: set(k),
+    error: form.errors.fields[idOf(k)],
+  });
+  const choose = <K extends 'measure' | 'article' | 'residualRisk'>(
+    k: K,
+    description: string,
+    options: readonly SelectOptionItem<WizardState[K]>[],
+  ) => <SelectField {...bound(k)} label={t.wizard[k]} description={description} options={options} />;
+  const choices = <K extends 'rooms' | 'types' | 'purposeKinds'>(k: K) => ({
+    idPrefix: idOf(k),
+    selected: s[k],
+    onChange: set(k),
+  });
 
   return (
     <div className="pp-wizard">
       <div className="pp-wizard__form">
         <FormSection
           title={existing ? t.wizard.titleEdit(existing.nextVersion) : t.wizard.titleNew}
-          errors={form.errors}
-          labels={{
-            'wiz-title': t.wizard.titleLabel,
-            'wiz-purpose': t.wizard.purposeText,
-            [`wiz-room-${firstRoom}`]: t.wizard.rooms,
-          }}
-          busy={form.busy}
+          form={form}
           onSubmit={save}
           onCancel={onCancel}
           submitLabel={t.wizard.save}
         >
           <Paragraph>{t.wizard.intro}</Paragraph>
           <TextField
-            id="wiz-title"
+            {...bound('title')}
             label={t.wizard.titleLabel}
             description={t.wizard.titleHint}
-            value={s.title}
-            onChange={set('title')}
             required
             maxLength={200}
-            error={form.errors.fields['wiz-title']}
           />
           <Section id="wiz-s1" title={t.wizard.sectionMeasure}>
-            <SelectField
-              id="wiz-measure"
-              label={t.wizard.measure}
-              description={src(t.wizard.measureHint, t.wizard.measureSource)}
-              value={s.measure}
-              onChange={set('measure')}
-              options={MEASURE_IDS.map((m, i) => ({ value: m, label: `${i + 1}. ${measureName(m)}` }))}
-            />
+            {choose(
+              'measure',
+              src(t.wizard.measureHint, t.wizard.measureSource),
+              MEASURE_IDS.map((m, i) => ({ value: m, label: `${i + 1}. ${measureName(m)}` })),
+            )}
             <CheckboxGroup
-              idPrefix="wiz-room"
+              {...choices('rooms')}
               legend={t.wizard.rooms}
               description={src(t.wizard.roomsHint, t.wizard.roomsSource)}
               options={registry.rooms.map((r) => ({ value: r.id, label: registry.roomLabel(r.id) }))}
-              selected={s.rooms}
-              onChange={set('rooms')}
-              error={form.errors.fields[`wiz-room-${firstRoom}`]}
+              error={form.errors.fields[firstRoomId]}
             />
             <CheckboxGroup
-              idPrefix="wiz-type"
+              {...choices('types')}
               legend={t.wizard.types}
               description={src(t.wizard.typesHint, t.wizard.typesSource)}
               options={registry.types.map((c) => ({
                 value: c.id,
                 label: `${lang === 'nl' ? c.nameNl : c.nameEn}${c.sensitive ? ` (${t.conversationTypes.sensitive.toLowerCase()})` : ''}`,
               }))}
-              selected={s.types}
-              onChange={set('types')}
             />
-            <CheckboxField
-              id="wiz-risk-only"
-              label={t.wizard.riskOnly}
-              description={src(t.wizard.riskOnlyHint, t.wizard.roomsSource)}
-              checked={s.riskOnly}
-              onChange={set('riskOnly')}
-            />
-            <CheckboxField
-              id="wiz-hours"
-              label={t.wizard.workHours}
-              description={t.wizard.workHoursHint}
-              checked={s.workHours}
-              onChange={set('workHours')}
-            />
+            {flag('riskOnly', src(t.wizard.riskOnlyHint, t.wizard.roomsSource))}
+            {flag('workHours', t.wizard.workHoursHint)}
             {s.workHours ? (
               <>
-                <TextField
-                  id="wiz-from"
-                  label={t.wizard.from}
-                  value={s.from}
-                  onChange={set('from')}
-                  required
-                  maxLength={5}
-                />
-                <TextField
-                  id="wiz-to"
-                  label={t.wizard.to}
-                  value={s.to}
-                  onChange={set('to')}
-                  required
-                  maxLength={5}
-                />
+                {answer('from', { required: true, maxLength: 5 })}
+                {answer('to', { required: true, maxLength: 5 })}
               </>
             ) : null}
             {s.measure === 'incident-recording' ? (
               <>
-                <TextField
-                  id="wiz-pre-roll"
-                  label={t.wizard.preRoll}
-                  description={t.wizard.preRollHint}
-                  type="number"
-                  value={s.preRoll}
-                  onChange={set('preRoll')}
-                  required
-                />
-                <TextField
-                  id="wiz-post-roll"
-                  label={t.wizard.postRoll}
-                  type="number"
-                  value={s.postRoll}
-                  onChange={set('postRoll')}
-                  required
-                />
+                {answer('preRoll', {
+                  description: t.wizard.preRollHint,
+                  type: 'number',
+                  required: true,
+                })}
+                {answer('postRoll', { type: 'number', required: true })}
               </>
             ) : null}
-            {camera && s.measure !== 'audio-recording' ? (
-              <CheckboxField
-                id="wiz-audio"
-                label={t.wizard.audio}
-                description={src(t.wizard.audioHint, t.wizard.audioSource)}
-                checked={s.audio}
-                onChange={set('audio')}
-              />
-            ) : null}
-            {camera ? (
-              <CheckboxField
-                id="wiz-public"
-                label={t.wizard.publiclyAccessible}
-                description={t.wizard.publiclyAccessibleHint}
-                checked={s.publiclyAccessible}
-                onChange={set('publiclyAccessible')}
-              />
-            ) : null}
+            {camera && s.measure !== 'audio-recording'
+              ? flag('audio', src(t.wizard.audioHint, t.wizard.audioSource))
+              : null}
+            {camera ? flag('publiclyAccessible', t.wizard.publiclyAccessibleHint) : null}
           </Section>
           <Section id="wiz-s2" title={t.wizard.sectionPurpose}>
             <TextAreaField
-              id="wiz-purpose"
+              {...bound('purposeText')}
               label={t.wizard.purposeText}
               description={src(t.wizard.purposeTextHint, t.wizard.purposeSource)}
-              value={s.purposeText}
-              onChange={set('purposeText')}
               required
               maxLength={2000}
               rows={3}
-              error={form.errors.fields['wiz-purpose']}
             />
             <CheckboxGroup
-              idPrefix="wiz-kind"
+              {...choices('purposeKinds')}
               legend={t.wizard.purposeKinds}
               description={src(t.wizard.purposeKindsHint, t.wizard.purposeKindsSource)}
               options={PURPOSE_KINDS.map((k) => ({ value: k, label: t.assessments.purposeKinds[k] ?? k }))}
-              selected={s.purposeKinds}
-              onChange={set('purposeKinds')}
             />
           </Section>
           <Section id="wiz-s3" title={t.wizard.sectionBasis}>
-            <CheckboxField
-              id="wiz-public-authority"
-              label={t.wizard.publicAuthority}
-              description={src(t.wizard.publicAuthorityHint, t.wizard.publicAuthoritySource)}
-              checked={s.publicAuthority}
-              onChange={set('publicAuthority')}
-            />
-            <SelectField
-              id="wiz-article"
-              label={t.wizard.article}
-              description={t.assessments.source(t.wizard.articleSource)}
-              value={s.article}
-              onChange={set('article')}
-              options={['a', 'b', 'c', 'd', 'e', 'f'].map((a) => ({
-                value: a,
-                label: t.wizard.articles[a] ?? a,
-              }))}
-            />
-            {s.article === 'c' || s.article === 'e' ? (
-              <TextField
-                id="wiz-provision"
-                label={t.wizard.provision}
-                description={src(t.wizard.provisionHint, t.wizard.provisionSource)}
-                value={s.provision}
-                onChange={set('provision')}
-                maxLength={1000}
-              />
-            ) : null}
+            {flag('publicAuthority', src(t.wizard.publicAuthorityHint, t.wizard.publicAuthoritySource))}
+            {choose(
+              'article',
+              t.assessments.source(t.wizard.articleSource),
+              LEGAL_BASES.map((a) => ({ value: a, label: t.wizard.articles[a] ?? a })),
+            )}
+            {s.article === 'c' || s.article === 'e'
+              ? answer('provision', {
+                  description: src(t.wizard.provisionHint, t.wizard.provisionSource),
+                  maxLength: 1000,
+                })
+              : null}
           </Section>
           <Section id="wiz-s4" title={t.wizard.sectionEvidence}>
             <Paragraph>{src(t.wizard.evidenceHint, t.wizard.evidenceSource)}</Paragraph>
@@ -343,38 +310,19 @@ export const Wizard = ({ registry, existing, onSaved, onCancel }: WizardProps) =
                 </strong>
               </Paragraph>
             ) : null}
-            <TextField
-              id="wiz-danger"
-              label={t.wizard.danger}
-              description={t.wizard.dangerHint}
-              value={s.danger}
-              onChange={set('danger')}
-              maxLength={4000}
-            />
-            {s.danger.trim() ? (
-              <TextField
-                id="wiz-danger-date"
-                label={t.wizard.dangerDate}
-                type="date"
-                value={s.dangerDate}
-                onChange={set('dangerDate')}
-                required
-              />
-            ) : null}
-            <TextField
-              id="wiz-statistics"
-              label={t.wizard.statistics}
-              value={s.statistics}
-              onChange={set('statistics')}
-              maxLength={4000}
-            />
+            {answer('danger', {
+              description: t.wizard.dangerHint,
+              maxLength: 4000,
+            })}
+            {s.danger.trim() ? answer('dangerDate', { type: 'date', required: true }) : null}
+            {answer('statistics', { maxLength: 4000 })}
           </Section>
           {lighterThan(s.measure).length > 0 ? (
             <Section id="wiz-s5" title={t.wizard.sectionAlternatives}>
               <Paragraph>{src(t.wizard.alternativesHint, t.wizard.alternativesSource)}</Paragraph>
               {lighterThan(s.measure).map((m) => {
                 const a = s.alternatives[m] ?? { status: '', reasons: '' };
-                const update = (next: { status: string; reasons: string }) =>
+                const update = (next: Alternative) =>
                   setS((prev) => ({ ...prev, alternatives: { ...prev.alternatives, [m]: next } }));
                 return (
                   <div key={m} className="pp-wizard__alternative">
@@ -409,182 +357,70 @@ export const Wizard = ({ registry, existing, onSaved, onCancel }: WizardProps) =
           <Section id="wiz-s6" title={t.wizard.sectionSafeguards}>
             {camera ? (
               <>
-                <CheckboxField
-                  id="wiz-sign"
-                  label={t.wizard.sign}
-                  description={src(t.wizard.signHint, t.wizard.signSource)}
-                  checked={s.sign}
-                  onChange={set('sign')}
-                />
-                <CheckboxField
-                  id="wiz-second-layer"
-                  label={t.wizard.secondLayer}
-                  checked={s.secondLayer}
-                  onChange={set('secondLayer')}
-                />
+                {flag('sign', src(t.wizard.signHint, t.wizard.signSource))}
+                {flag('secondLayer')}
               </>
             ) : null}
-            <TextField
-              id="wiz-works-council"
-              label={t.wizard.worksCouncil}
-              description={src(t.wizard.worksCouncilHint, t.wizard.worksCouncilSource)}
-              type="date"
-              value={s.worksCouncil}
-              onChange={set('worksCouncil')}
-            />
+            {date('worksCouncil', src(t.wizard.worksCouncilHint, t.wizard.worksCouncilSource))}
             {recording ? (
               <>
-                <TextField
-                  id="wiz-retention"
-                  label={t.wizard.retention}
-                  description={src(t.wizard.retentionHint, t.wizard.retentionSource)}
-                  type="number"
-                  value={s.retention}
-                  onChange={set('retention')}
-                />
-                {Number(s.retention) > 72 ? (
-                  <TextField
-                    id="wiz-retention-why"
-                    label={t.wizard.retentionJustification}
-                    value={s.retentionJustification}
-                    onChange={set('retentionJustification')}
-                    maxLength={4000}
-                  />
-                ) : null}
-                <CheckboxField
-                  id="wiz-auto-delete"
-                  label={t.wizard.automaticDeletion}
-                  checked={s.automaticDeletion}
-                  onChange={set('automaticDeletion')}
-                />
+                {answer('retention', {
+                  description: src(t.wizard.retentionHint, t.wizard.retentionSource),
+                  type: 'number',
+                })}
+                {Number(s.retention) > 72
+                  ? answer('retentionJustification', {
+                      maxLength: 4000,
+                    })
+                  : null}
+                {flag('automaticDeletion')}
               </>
             ) : null}
             {camera ? (
               <>
-                <TextField
-                  id="wiz-access-roles"
-                  label={t.wizard.accessRoles}
-                  description={t.assessments.source(t.wizard.accessSource)}
-                  value={s.accessRoles}
-                  onChange={set('accessRoles')}
-                  maxLength={500}
-                />
-                <CheckboxField
-                  id="wiz-four-eyes"
-                  label={t.wizard.fourEyes}
-                  checked={s.fourEyes}
-                  onChange={set('fourEyes')}
-                />
-                <CheckboxField
-                  id="wiz-logged"
-                  label={t.wizard.logged}
-                  checked={s.logged}
-                  onChange={set('logged')}
-                />
-                <CheckboxField
-                  id="wiz-encrypted"
-                  label={t.wizard.encrypted}
-                  checked={s.encrypted}
-                  onChange={set('encrypted')}
-                />
-                <CheckboxField
-                  id="wiz-objection"
-                  label={t.wizard.objection}
-                  description={t.assessments.source(t.wizard.objectionSource)}
-                  checked={s.objection}
-                  onChange={set('objection')}
-                />
-                <CheckboxField
-                  id="wiz-no-staff-use"
-                  label={t.wizard.noStaffUse}
-                  description={t.assessments.source(t.wizard.noStaffUseSource)}
-                  checked={s.noStaffUse}
-                  onChange={set('noStaffUse')}
-                />
+                {answer('accessRoles', {
+                  description: t.assessments.source(t.wizard.accessSource),
+                  maxLength: 500,
+                })}
+                {flag('fourEyes')}
+                {flag('logged')}
+                {flag('encrypted')}
+                {flag('objection', t.assessments.source(t.wizard.objectionSource))}
+                {flag('noStaffUse', t.assessments.source(t.wizard.noStaffUseSource))}
               </>
             ) : null}
-            <CheckboxField
-              id="wiz-rights"
-              label={t.wizard.rights}
-              description={t.assessments.source(t.wizard.rightsSource)}
-              checked={s.rights}
-              onChange={set('rights')}
-            />
+            {flag('rights', t.assessments.source(t.wizard.rightsSource))}
             {audio ? (
               <>
-                <TextField
-                  id="wiz-audio-why"
-                  label={t.wizard.audioJustification}
-                  value={s.audioJustification}
-                  onChange={set('audioJustification')}
-                  maxLength={4000}
-                />
-                <TextField
-                  id="wiz-art9"
-                  label={t.wizard.art9}
-                  value={s.art9}
-                  onChange={set('art9')}
-                  maxLength={4000}
-                />
+                {answer('audioJustification', {
+                  maxLength: 4000,
+                })}
+                {answer('art9', { maxLength: 4000 })}
               </>
             ) : null}
-            <TextField
-              id="wiz-review-date"
-              label={t.wizard.reviewDate}
-              description={src(t.wizard.reviewDateHint, t.wizard.reviewDateSource)}
-              type="date"
-              value={s.reviewDate}
-              onChange={set('reviewDate')}
-            />
+            {date('reviewDate', src(t.wizard.reviewDateHint, t.wizard.reviewDateSource))}
           </Section>
           <Section id="wiz-s7" title={t.wizard.sectionDpia}>
-            <TextField
-              id="wiz-dpia-date"
-              label={t.wizard.dpiaDate}
-              description={src(t.wizard.dpiaDateHint, t.wizard.dpiaSource)}
-              type="date"
-              value={s.dpiaDate}
-              onChange={set('dpiaDate')}
-            />
-            <SelectField
-              id="wiz-residual-risk"
-              label={t.wizard.residualRisk}
-              description={src(t.wizard.residualRiskHint, t.wizard.residualRiskSource)}
-              value={s.residualRisk}
-              onChange={set('residualRisk')}
-              options={['', 'low', 'medium', 'high'].map((r) => ({
+            {date('dpiaDate', src(t.wizard.dpiaDateHint, t.wizard.dpiaSource))}
+            {choose(
+              'residualRisk',
+              src(t.wizard.residualRiskHint, t.wizard.residualRiskSource),
+              (['', 'low', 'medium', 'high'] as const).map((r) => ({
                 value: r,
                 label: t.wizard.risks[r] ?? r,
-              }))}
-            />
+              })),
+            )}
             <CheckboxGroup
               idPrefix="wiz-people"
               legend={t.wizard.people}
               description={t.assessments.source(t.wizard.peopleSource)}
-              options={[
-                { value: 'staff', label: t.wizard.staff },
-                { value: 'residents', label: t.wizard.residents },
-                { value: 'minors', label: t.wizard.minors },
-                { value: 'vulnerable', label: t.wizard.vulnerable },
-              ]}
-              selected={(['staff', 'residents', 'minors', 'vulnerable'] as const).filter((k) => s[k])}
+              options={PEOPLE.map((k) => ({ value: k, label: t.wizard[k] }))}
+              selected={PEOPLE.filter((k) => s[k])}
               onChange={(sel) =>
-                setS((prev) => ({
-                  ...prev,
-                  staff: sel.includes('staff'),
-                  residents: sel.includes('residents'),
-                  minors: sel.includes('minors'),
-                  vulnerable: sel.includes('vulnerable'),
-                }))
+                setS((prev) => ({ ...prev, ...Object.fromEntries(PEOPLE.map((k) => [k, sel.includes(k)])) }))
               }
             />
-            <CheckboxField
-              id="wiz-conditions-access"
-              label={t.wizard.conditionsAccess}
-              description={src(t.wizard.conditionsAccessHint, t.wizard.conditionsAccessSource)}
-              checked={s.conditionsAccess}
-              onChange={set('conditionsAccess')}
-            />
+            {flag('conditionsAccess', src(t.wizard.conditionsAccessHint, t.wizard.conditionsAccessSource))}
           </Section>
         </FormSection>
       </div>

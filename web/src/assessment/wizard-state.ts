@@ -3,55 +3,14 @@
  * only what the rules read; what the workflow records itself (DPO advice, views, judgements,
  * incidents) is never asked here.
  */
-import { MEASURE_IDS, type Scenario } from '../api.js';
+import {
+  MEASURE_IDS,
+  type AlternativeStatus,
+  type LegalBasis,
+  type PurposeKind,
+  type Scenario,
+} from '../api.js';
 import type { Registry } from '../registry.js';
-
-export interface WizardState {
-  readonly title: string;
-  readonly measure: string;
-  readonly rooms: readonly string[];
-  readonly types: readonly string[];
-  readonly riskOnly: boolean;
-  readonly workHours: boolean;
-  readonly from: string;
-  readonly to: string;
-  readonly preRoll: string;
-  readonly postRoll: string;
-  readonly audio: boolean;
-  readonly publiclyAccessible: boolean;
-  readonly purposeText: string;
-  readonly purposeKinds: readonly string[];
-  readonly publicAuthority: boolean;
-  readonly article: string;
-  readonly provision: string;
-  readonly danger: string;
-  readonly dangerDate: string;
-  readonly statistics: string;
-  readonly alternatives: Readonly<Record<string, { readonly status: string; readonly reasons: string }>>;
-  readonly sign: boolean;
-  readonly secondLayer: boolean;
-  readonly worksCouncil: string;
-  readonly retention: string;
-  readonly retentionJustification: string;
-  readonly automaticDeletion: boolean;
-  readonly accessRoles: string;
-  readonly fourEyes: boolean;
-  readonly logged: boolean;
-  readonly encrypted: boolean;
-  readonly reviewDate: string;
-  readonly objection: boolean;
-  readonly rights: boolean;
-  readonly noStaffUse: boolean;
-  readonly audioJustification: string;
-  readonly art9: string;
-  readonly dpiaDate: string;
-  readonly residualRisk: string;
-  readonly staff: boolean;
-  readonly residents: boolean;
-  readonly minors: boolean;
-  readonly vulnerable: boolean;
-  readonly conditionsAccess: boolean;
-}
 
 const CAMERA_MEASURES = [
   'live-view',
@@ -75,11 +34,20 @@ export const lighterThan = (measure: string): string[] => {
 
 const today = (): string => new Date().toISOString().slice(0, 10);
 
-export const initialState = (): WizardState => ({
+/** How a lighter measure was addressed; '' until the user picks a status (then it is left out). */
+export interface Alternative {
+  readonly status: AlternativeStatus | '';
+  readonly reasons: string;
+}
+
+type ResidualRisk = NonNullable<Scenario['dpia']['residualRisk']>;
+
+/** The answers of a new assessment; their types are the wizard's state (one list of fields, not two). */
+const INITIAL = {
   title: '',
-  measure: 'incident-recording',
-  rooms: [],
-  types: [],
+  measure: 'incident-recording' as string,
+  rooms: [] as readonly string[],
+  types: [] as readonly string[],
   riskOnly: false,
   workHours: false,
   from: '08:30',
@@ -89,14 +57,14 @@ export const initialState = (): WizardState => ({
   audio: false,
   publiclyAccessible: false,
   purposeText: '',
-  purposeKinds: [],
+  purposeKinds: [] as readonly PurposeKind[],
   publicAuthority: true,
-  article: 'e',
+  article: 'e' as LegalBasis,
   provision: '',
   danger: '',
   dangerDate: '',
   statistics: '',
-  alternatives: {},
+  alternatives: {} as Readonly<Record<string, Alternative>>,
   sign: false,
   secondLayer: false,
   worksCouncil: '',
@@ -114,13 +82,17 @@ export const initialState = (): WizardState => ({
   audioJustification: '',
   art9: '',
   dpiaDate: '',
-  residualRisk: '',
+  residualRisk: '' as ResidualRisk | '',
   staff: true,
   residents: true,
   minors: false,
   vulnerable: false,
   conditionsAccess: false,
-});
+};
+
+export type WizardState = Readonly<typeof INITIAL>;
+
+export const initialState = (): WizardState => INITIAL;
 
 const text = (s: string): string | undefined => (s.trim() === '' ? undefined : s.trim());
 const int = (s: string): number | undefined =>
@@ -155,20 +127,17 @@ export const toScenario = (s: WizardState, registry: Registry, organisation: str
       riskFlaggedOnly: s.riskOnly || undefined,
       publiclyAccessible: camera ? s.publiclyAccessible : undefined,
     }),
-    purpose: { text: s.purposeText.trim() || '—', kinds: s.purposeKinds },
+    purpose: { text: s.purposeText.trim() || '—', kinds: [...s.purposeKinds] },
     legalBasis: drop({ article: s.article, provision: text(s.provision) }),
     evidence: drop({
       imminentDanger:
         text(s.danger) && s.dangerDate ? { statement: s.danger.trim(), date: s.dangerDate } : undefined,
       statistics: text(s.statistics),
     }),
-    alternatives: lighterThan(s.measure)
-      .map((m) => ({
-        measure: m,
-        status: s.alternatives[m]?.status ?? '',
-        reasons: s.alternatives[m]?.reasons ?? '',
-      }))
-      .filter((a) => a.status !== ''),
+    alternatives: lighterThan(s.measure).flatMap((m) => {
+      const a = s.alternatives[m];
+      return a && a.status !== '' ? [{ measure: m, status: a.status, reasons: a.reasons }] : [];
+    }),
     safeguards: drop({
       transparency: camera
         ? {
@@ -177,13 +146,13 @@ export const toScenario = (s: WizardState, registry: Registry, organisation: str
             ...(s.sign
               ? {
                   signContents: [
-                    'purpose',
-                    'controller',
-                    'rights',
-                    'dpo-contact',
-                    'retention',
-                    ...(s.measure === 'incident-recording' ? ['alarm-only'] : []),
-                    ...(s.secondLayer ? ['second-layer-link'] : []),
+                    'purpose' as const,
+                    'controller' as const,
+                    'rights' as const,
+                    'dpo-contact' as const,
+                    'retention' as const,
+                    ...(s.measure === 'incident-recording' ? ['alarm-only' as const] : []),
+                    ...(s.secondLayer ? ['second-layer-link' as const] : []),
                   ],
                 }
               : {}),
@@ -213,10 +182,7 @@ export const toScenario = (s: WizardState, registry: Registry, organisation: str
     }),
     dpia: drop({
       date: text(s.dpiaDate),
-      residualRisk:
-        s.residualRisk === 'low' || s.residualRisk === 'medium' || s.residualRisk === 'high'
-          ? s.residualRisk
-          : undefined,
+      residualRisk: s.residualRisk === '' ? undefined : s.residualRisk,
     }),
     peopleAffected: {
       staff: s.staff,

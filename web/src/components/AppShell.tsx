@@ -1,80 +1,63 @@
-import {
-  Button,
-  NavBar,
-  NavList,
-  NavListLink,
-  PageFooter,
-  PageHeader,
-  Paragraph,
-  SkipLink,
-} from '@utrecht/component-library-react';
+import { Button, NavBar, NavList, NavListLink, Paragraph } from '@utrecht/component-library-react';
 import type { MouseEvent, ReactNode } from 'react';
-import { useI18n } from '../i18n.js';
+import { useI18n } from '../i18n/index.js';
 import { navRoutesFor, routeForPath } from '../routes.js';
 import { useRouter } from '../router.js';
 import { useSession } from '../session.js';
 import { AppLink } from './AppLink.js';
 import { HealthBanner } from './HealthBanner.js';
 import { LanguageToggle } from './LanguageToggle.js';
+import { ShellFrame } from './ShellFrame.js';
 
 /** Header with the user menu, the main navigation (by permission) and the main landmark. */
 export const AppShell = ({ children }: { children: ReactNode }) => {
   const { t } = useI18n();
   const router = useRouter();
   const session = useSession();
-  const current = routeForPath(router.path);
+  const current = routeForPath(router.path)?.route;
   const go = (path: string) => (e: MouseEvent<HTMLAnchorElement>) => {
     if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
     e.preventDefault();
     router.navigate(path);
   };
   return (
-    <div className="pp-shell">
-      <SkipLink href="#main">{t.skipLink}</SkipLink>
-      <PageHeader className="pp-header">
-        <div className="pp-header__inner">
-          <div>
-            <Paragraph className="pp-brand">
-              <AppLink href="/">{t.appName}</AppLink>
-            </Paragraph>
-            <Paragraph appearance="small">{t.appTagline}</Paragraph>
-          </div>
-          <nav aria-label={t.userMenu} className="pp-user-menu">
-            <Paragraph appearance="small">{t.loggedInAs(session.me.user.displayName)}</Paragraph>
-            <AppLink href="/password" aria-current={current?.key === 'password' ? 'page' : undefined}>
-              {t.nav.password}
-            </AppLink>
-            <AppLink href="/tokens" aria-current={current?.key === 'tokens' ? 'page' : undefined}>
-              {t.nav.tokens}
-            </AppLink>
-            <LanguageToggle />
-            <Button appearance="secondary-action-button" onClick={() => void session.logout()}>
-              {t.logout}
-            </Button>
-          </nav>
-        </div>
-      </PageHeader>
-      <NavBar aria-label={t.mainNav} className="pp-nav">
-        <NavList>
-          {navRoutesFor(session.me.permissions).map((r) => (
-            <NavListLink
-              key={r.key}
-              href={r.path}
-              onClick={go(r.path)}
-              aria-current={current?.key === r.key ? 'page' : undefined}
-            >
-              {t.nav[r.key]}
-            </NavListLink>
-          ))}
-        </NavList>
-      </NavBar>
-      <main id="main" tabIndex={-1} className="pp-main">
-        <HealthBanner />
-        {children}
-      </main>
-      <PageFooter className="pp-footer">
-        <Paragraph appearance="small">{t.appName} · EUPL-1.2</Paragraph>
-      </PageFooter>
-    </div>
+    <ShellFrame
+      brand={<AppLink href="/">{t.appName}</AppLink>}
+      menu={
+        <nav aria-label={t.userMenu} className="pp-user-menu">
+          <Paragraph appearance="small">{t.loggedInAs(session.me.user.displayName)}</Paragraph>
+          <AppLink href="/password" aria-current={current?.key === 'password' ? 'page' : undefined}>
+            {t.nav.password}
+          </AppLink>
+          <AppLink href="/tokens" aria-current={current?.key === 'tokens' ? 'page' : undefined}>
+            {t.nav.tokens}
+          </AppLink>
+          <LanguageToggle />
+          <Button appearance="secondary-action-button" onClick={() => void session.logout()}>
+            {t.logout}
+          </Button>
+        </nav>
+      }
+      nav={
+        <NavBar aria-label={t.mainNav} className="pp-nav">
+          <NavList>
+            {navRoutesFor(session.me.permissions).map((r) => (
+              <NavListLink
+                key={r.key}
+                href={r.path}
+                onClick={go(r.path)}
+                aria-current={current?.key === r.key ? 'page' : undefined}
+              >
+                {t.nav[r.key]}
+              </NavListLink>
+            ))}
+          </NavList>
+        </NavBar>
+      }
+      mainClassName="pp-main"
+    >
+      <HealthBanner />
+      {children}
+    </ShellFrame>
   );
 };

@@ -5,16 +5,8 @@
  * copy from. Colours come from the design tokens (layout.css); a visible legend names them and
  * segments are separated by a white rule, so colour is never the only cue (the table has it all).
  */
-import {
-  Table,
-  TableBody,
-  TableCaption,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from '@utrecht/component-library-react';
 import { useId } from 'react';
+import { ResourceTable } from './ResourcePage.js';
 import { TableScroll } from './TableScroll.js';
 
 export interface ChartSeries {
@@ -157,41 +149,19 @@ export const BarChart = ({
         </ul>
       ) : null}
       <TableScroll label={tableCaption}>
-        <Table className="pp-table">
-          <TableCaption>{tableCaption}</TableCaption>
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell scope="col">{groupHeader}</TableHeaderCell>
-              {series.map((s) => (
-                <TableHeaderCell key={s.key} scope="col">
-                  {s.label}
-                </TableHeaderCell>
-              ))}
-              {extraColumns.map((c) => (
-                <TableHeaderCell key={c.header} scope="col">
-                  {c.header}
-                </TableHeaderCell>
-              ))}
-              {totalHeader !== undefined ? (
-                <TableHeaderCell scope="col">{totalHeader}</TableHeaderCell>
-              ) : null}
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {rows.map((r) => (
-              <TableRow key={r.label}>
-                <TableHeaderCell scope="row">{r.label}</TableHeaderCell>
-                {series.map((s) => (
-                  <TableCell key={s.key}>{format(r.values[s.key] ?? 0)}</TableCell>
-                ))}
-                {extraColumns.map((c) => (
-                  <TableCell key={c.header}>{c.cell(r)}</TableCell>
-                ))}
-                {totalHeader !== undefined ? <TableCell>{format(total(r))}</TableCell> : null}
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+        <ResourceTable
+          caption={tableCaption}
+          rows={rows}
+          rowKey={(r) => r.label}
+          rowHeader={{ header: groupHeader, cell: (r) => r.label }}
+          columns={[
+            ...series.map((s) => ({ header: s.label, cell: (r: ChartRow) => format(r.values[s.key] ?? 0) })),
+            ...extraColumns,
+            ...(totalHeader !== undefined
+              ? [{ header: totalHeader, cell: (r: ChartRow) => format(total(r)) }]
+              : []),
+          ]}
+        />
       </TableScroll>
     </figure>
   );

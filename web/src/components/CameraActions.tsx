@@ -6,7 +6,7 @@
 import { Button, Paragraph } from '@utrecht/component-library-react';
 import { api, request, type Camera } from '../api.js';
 import { requireFields, useFormState } from '../hooks.js';
-import { useI18n } from '../i18n.js';
+import { useI18n } from '../i18n/index.js';
 import { FormSection } from './FormSection.js';
 
 export type CameraAction = 'disable' | 'enable' | 'remove';
@@ -52,7 +52,7 @@ interface ConfirmProps {
 export const ConfirmCameraAction = ({ camera, action, onDone, onCancel }: ConfirmProps) => {
   const { t } = useI18n();
   const c = t.cameras;
-  const form = useFormState({});
+  const form = useFormState({}, {});
   const confirm = () =>
     void form
       .submit(requireFields(t, {}), async () => {
@@ -63,9 +63,7 @@ export const ConfirmCameraAction = ({ camera, action, onDone, onCancel }: Confir
   return (
     <FormSection
       title={c.confirmTitle[action](camera.name)}
-      errors={form.errors}
-      labels={{}}
-      busy={form.busy}
+      form={form}
       onSubmit={confirm}
       onCancel={onCancel}
       submitLabel={c.actionLabel[action]}

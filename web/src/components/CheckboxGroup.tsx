@@ -6,23 +6,24 @@ import {
 } from '@utrecht/component-library-react';
 import { CheckboxField } from './CheckboxField.js';
 
-export interface CheckboxGroupProps {
+export interface CheckboxGroupProps<V extends string> {
   /** Prefix of the checkbox ids: `${idPrefix}-${option.value}`. */
   readonly idPrefix: string;
   readonly legend: string;
   readonly description?: string | undefined;
   readonly options: readonly {
-    readonly value: string;
+    readonly value: V;
     readonly label: string;
     readonly description?: string;
   }[];
-  readonly selected: readonly string[];
-  readonly onChange: (selected: string[]) => void;
+  readonly selected: readonly V[];
+  /** The checked values, in the options' order. */
+  readonly onChange: (selected: V[]) => void;
   readonly error?: string | undefined;
 }
 
 /** A set of checkboxes under one legend; the group's error is read with the legend's hint. */
-export const CheckboxGroup = ({
+export const CheckboxGroup = <V extends string>({
   idPrefix,
   legend,
   description,
@@ -30,11 +31,11 @@ export const CheckboxGroup = ({
   selected,
   onChange,
   error,
-}: CheckboxGroupProps) => {
+}: CheckboxGroupProps<V>) => {
   const descId = `${idPrefix}-description`;
   const errId = `${idPrefix}-error`;
   const describedBy = [description ? descId : '', error ? errId : ''].filter(Boolean).join(' ') || undefined;
-  const toggle = (value: string, on: boolean) =>
+  const toggle = (value: V, on: boolean) =>
     onChange(
       on
         ? options.map((o) => o.value).filter((v) => v === value || selected.includes(v))

@@ -1,14 +1,8 @@
-import {
-  Alert,
-  Heading2,
-  Link,
-  Paragraph,
-  UnorderedList,
-  UnorderedListItem,
-} from '@utrecht/component-library-react';
+import { Alert, Heading2, Paragraph } from '@utrecht/component-library-react';
 import { useEffect, useRef } from 'react';
 import type { FormErrors } from '../hooks.js';
-import { useI18n } from '../i18n.js';
+import { useI18n } from '../i18n/index.js';
+import { LinkList } from './LinkList.js';
 
 export interface ErrorSummaryProps {
   readonly errors: FormErrors;
@@ -35,21 +29,16 @@ export const ErrorSummary = ({ errors, labels }: ErrorSummaryProps) => {
         <Heading2>{t.errorSummaryTitle}</Heading2>
         {errors.summary ? <Paragraph>{errors.summary}</Paragraph> : null}
         {fieldIds.length > 0 ? (
-          <UnorderedList>
-            {fieldIds.map((id) => (
-              <UnorderedListItem key={id}>
-                <Link
-                  href={`#${id}`}
-                  onClick={(e) => {
-                    e.preventDefault();
-                    document.getElementById(id)?.focus();
-                  }}
-                >
-                  {labels[id] ?? id}: {errors.fields[id]}
-                </Link>
-              </UnorderedListItem>
-            ))}
-          </UnorderedList>
+          <LinkList
+            links={fieldIds.map((id) => ({
+              href: `#${id}`,
+              text: `${labels[id] ?? id}: ${errors.fields[id]}`,
+              onClick: (e) => {
+                e.preventDefault();
+                document.getElementById(id)?.focus();
+              },
+            }))}
+          />
         ) : null}
       </Alert>
     </div>

@@ -5,45 +5,35 @@ import {
   SecondaryActionButton,
 } from '@utrecht/component-library-react';
 import { useEffect, useId, useRef, type FormEvent, type ReactNode } from 'react';
-import type { FormErrors } from '../hooks.js';
-import { useI18n } from '../i18n.js';
+import type { FormState } from '../hooks.js';
+import { useI18n } from '../i18n/index.js';
 import { ErrorSummary } from './ErrorSummary.js';
 
 export interface FormSectionProps {
   readonly title: string;
-  readonly errors: FormErrors;
-  /** Field labels by element id, for the error summary. */
-  readonly labels: Readonly<Record<string, string>>;
-  readonly busy: boolean;
+  /** The form's errors (shown in the summary, linked to its fields by their labels) and busy state. */
+  readonly form: Pick<FormState, 'errors' | 'busy' | 'labels'>;
   readonly onSubmit: () => void;
   onCancel?: () => void;
   readonly submitLabel?: string;
-  /** Move focus to the first field when the form opens (off for forms that are the whole page). */
-  readonly autoFocus?: boolean;
   readonly children: ReactNode;
 }
 
 /**
- * A create/edit form in its own labelled section. Focus goes to the first field when it opens;
- * the browser's own validation is off so that errors appear in the summary and next to fields.
+ * A create/edit form in its own labelled section. Focus goes to the first field when it opens on
+ * request (it can be cancelled); the browser's own validation is off so that errors appear in the
+ * summary and next to fields.
  */
-export const FormSection = ({
-  title,
-  errors,
-  labels,
-  busy,
-  onSubmit,
-  onCancel,
-  submitLabel,
-  autoFocus = true,
-  children,
-}: FormSectionProps) => {
+export const FormSection = ({ title, form, onSubmit, onCancel, submitLabel, children }: FormSectionProps) => {
   const { t } = useI18n();
   const headingId = useId();
   const ref = useRef<HTMLFormElement>(null);
+  // A form that can be cancelled was opened on request, so focus moves into it; a form that is
+  // part of the page (filters, the panic view's start, a workflow step) leaves focus where it is.
+  const opened = onCancel !== undefined;
   useEffect(() => {
-    if (autoFocus) ref.current?.querySelector<HTMLElement>('input, select, textarea')?.focus();
-  }, [autoFocus]);
+    if (opened) ref.current?.querySelector<HTMLElement>('input, select, textarea')?.focus();
+  }, [opened]);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     onSubmit();
@@ -51,11 +41,11 @@ export const FormSection = ({
   return (
     <section aria-labelledby={headingId} className="pp-form-section">
       <Heading2 id={headingId}>{title}</Heading2>
-      <ErrorSummary errors={errors} labels={labels} />
+      <ErrorSummary errors={form.errors} labels={form.labels} />
       <form ref={ref} onSubmit={submit} noValidate className="pp-form" aria-labelledby={headingId}>
         {children}
         <ButtonGroup>
-          <PrimaryActionButton type="submit" busy={busy} disabled={busy}>
+          <PrimaryActionButton type="submit" busy={form.busy} disabled={form.busy}>
             {submitLabel ?? t.save}
           </PrimaryActionButton>
           {onCancel ? (

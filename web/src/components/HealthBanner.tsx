@@ -7,7 +7,7 @@
 import { Alert, Paragraph, UnorderedList, UnorderedListItem } from '@utrecht/component-library-react';
 import { useEffect, useState } from 'react';
 import { api, type HealthItem } from '../api.js';
-import { formatDateTime, useI18n, type Dictionary, type HealthParams, type Language } from '../i18n.js';
+import { formatDateTime, useI18n, type Dictionary, type HealthParams, type Language } from '../i18n/index.js';
 
 export const HEALTH_POLL_MS = 15_000;
 

@@ -1,5 +1,5 @@
 import { Button } from '@utrecht/component-library-react';
-import { useI18n } from '../i18n.js';
+import { useI18n } from '../i18n/index.js';
 
 /** Switches between Dutch and English; the button is labelled in the language it switches to. */
 export const LanguageToggle = () => {

@@ -1,6 +1,6 @@
 import { Alert, Paragraph } from '@utrecht/component-library-react';
 import { problemText } from '../hooks.js';
-import { useI18n } from '../i18n.js';
+import { useI18n } from '../i18n/index.js';
 
 /** A failed load: the problem's text in an error alert. */
 export const LoadError = ({ error }: { error: unknown }) => {

@@ -1,5 +1,5 @@
 import { Paragraph } from '@utrecht/component-library-react';
-import { useI18n } from '../i18n.js';
+import { useI18n } from '../i18n/index.js';
 
 export const Loading = () => {
   const { t } = useI18n();

@@ -1,6 +1,6 @@
 import { Heading1 } from '@utrecht/component-library-react';
 import { useEffect, useRef } from 'react';
-import { useI18n } from '../i18n.js';
+import { useI18n } from '../i18n/index.js';
 import { useRouter } from '../router.js';
 
 /**

@@ -5,6 +5,7 @@
  */
 import {
   Button,
+  Heading2,
   Paragraph,
   Table,
   TableBody,
@@ -14,9 +15,9 @@ import {
   TableHeaderCell,
   TableRow,
 } from '@utrecht/component-library-react';
-import { useCallback, useState, type ReactNode } from 'react';
+import { useCallback, useId, useState, type ReactNode } from 'react';
 import type { Loadable } from '../hooks.js';
-import { useI18n } from '../i18n.js';
+import { useI18n } from '../i18n/index.js';
 import { LoadError } from './LoadError.js';
 import { Loading } from './Loading.js';
 import { Notice } from './Notice.js';
@@ -30,6 +31,8 @@ export interface Editor<E> {
   readonly close: () => void;
   /** Closes the form, confirms with `text` and reloads the list. */
   readonly done: (text: string) => () => void;
+  /** What an open form is handed: done (confirming with `text`) and cancel. */
+  readonly formProps: (text: string) => { readonly onDone: () => void; readonly onCancel: () => void };
 }
 
 /** One open form at a time, plus the confirmation shown after it was saved. */
@@ -46,7 +49,14 @@ export const useEditor = <E,>(reload: () => void): Editor<E> => {
     setNotice(text);
     reload();
   };
-  return { editing, notice, open, close, done };
+  return {
+    editing,
+    notice,
+    open,
+    close,
+    done,
+    formProps: (text) => ({ onDone: done(text), onCancel: close }),
+  };
 };
 
 export interface ResourcePageProps {
@@ -56,14 +66,16 @@ export interface ResourcePageProps {
   readonly aside?: ReactNode;
   readonly load: Loadable<unknown>;
   readonly notice: string | undefined;
-  /** The "add" button; left out when undefined (no write permission, or a form is open). */
+  /** The "add" button; left out when undefined (no write permission) and while a form is open. */
   readonly add?: { readonly label: string; readonly onClick: () => void } | undefined;
   /** Shown instead of the add button when adding is not possible yet (e.g. "create a site first"). */
   readonly addBlocked?: string | undefined;
   /** The open form, if any. */
   readonly form?: ReactNode;
-  /** Shown when the data has loaded and the list is empty. */
+  /** Set when the list is empty: shown (once the data has loaded) instead of the list. */
   readonly empty?: string | undefined;
+  /** Puts the list (and its empty text) in a section under this heading. */
+  readonly heading?: string | undefined;
   readonly children?: ReactNode;
 }
 
@@ -77,31 +89,45 @@ export const ResourcePage = ({
   addBlocked,
   form,
   empty,
+  heading,
   children,
-}: ResourcePageProps) => (
-  <>
-    <PageTitle>{title}</PageTitle>
-    <Paragraph>{intro}</Paragraph>
-    {aside}
-    <Notice text={notice} />
-    {addBlocked !== undefined ? (
-      <Paragraph>{addBlocked}</Paragraph>
-    ) : add ? (
-      <Button appearance="secondary-action-button" onClick={add.onClick}>
-        {add.label}
-      </Button>
-    ) : null}
-    {form}
-    {load.loading && load.data === undefined ? <Loading /> : null}
-    {load.error ? <LoadError error={load.error} /> : null}
-    {load.data !== undefined && empty !== undefined ? <Paragraph>{empty}</Paragraph> : null}
-    {children}
-  </>
-);
+}: ResourcePageProps) => {
+  const headingId = useId();
+  const list =
+    empty === undefined ? children : load.data !== undefined ? <Paragraph>{empty}</Paragraph> : null;
+  return (
+    <>
+      <PageTitle>{title}</PageTitle>
+      <Paragraph>{intro}</Paragraph>
+      {aside}
+      <Notice text={notice} />
+      {form ? null : addBlocked !== undefined ? (
+        <Paragraph>{addBlocked}</Paragraph>
+      ) : add ? (
+        <Button appearance="secondary-action-button" onClick={add.onClick}>
+          {add.label}
+        </Button>
+      ) : null}
+      {form}
+      {load.loading && load.data === undefined ? <Loading /> : null}
+      {load.error ? <LoadError error={load.error} /> : null}
+      {heading === undefined ? (
+        list
+      ) : (
+        <section aria-labelledby={headingId}>
+          <Heading2 id={headingId}>{heading}</Heading2>
+          {list}
+        </section>
+      )}
+    </>
+  );
+};
 
 export interface Column<T> {
   readonly header: string;
   readonly cell: (row: T) => ReactNode;
+  /** A class on this column's cells (e.g. pp-break for long unbroken text). */
+  readonly className?: string;
 }
 
 export interface ResourceTableProps<T> {
@@ -113,7 +139,8 @@ export interface ResourceTableProps<T> {
   readonly columns: readonly Column<T>[];
   /** The actions cell of a row; the column is left out when undefined. */
   readonly actions?: ((row: T) => ReactNode) | undefined;
-  readonly fixed?: boolean;
+  /** A modifier class: pp-table--fixed lays the columns out evenly; pp-table--audit marks the audit log. */
+  readonly variant?: 'fixed' | 'audit';
 }
 
 /** A captioned table with column headers, a row header per row and an optional actions column. */
@@ -124,11 +151,11 @@ export const ResourceTable = <T,>({
   rowHeader,
   columns,
   actions,
-  fixed,
+  variant,
 }: ResourceTableProps<T>) => {
   const { t } = useI18n();
   return (
-    <Table className={fixed ? 'pp-table pp-table--fixed' : 'pp-table'}>
+    <Table className={variant ? `pp-table pp-table--${variant}` : 'pp-table'}>
       <TableCaption>{caption}</TableCaption>
       <TableHeader>
         <TableRow>
@@ -146,7 +173,9 @@ export const ResourceTable = <T,>({
           <TableRow key={rowKey(row)}>
             <TableHeaderCell scope="row">{rowHeader.cell(row)}</TableHeaderCell>
             {columns.map((c) => (
-              <TableCell key={c.header}>{c.cell(row)}</TableCell>
+              <TableCell key={c.header} className={c.className}>
+                {c.cell(row)}
+              </TableCell>
             ))}
             {actions ? <TableCell>{actions(row)}</TableCell> : null}
           </TableRow>

@@ -1,66 +1,41 @@
-import {
-  FormField,
-  FormFieldDescription,
-  FormFieldErrorMessage,
-  FormLabel,
-  Select,
-  SelectOption,
-} from '@utrecht/component-library-react';
+import { Select, SelectOption } from '@utrecht/component-library-react';
 import type { ChangeEvent } from 'react';
+import { Field, type FieldProps } from './Field.js';
 
-export interface SelectFieldProps {
-  readonly id: string;
+export interface SelectOptionItem<V extends string> {
+  readonly value: V;
   readonly label: string;
-  readonly value: string;
-  readonly options: readonly { readonly value: string; readonly label: string }[];
-  readonly onChange: (value: string) => void;
-  readonly description?: string | undefined;
-  readonly error?: string | undefined;
 }
 
-export const SelectField = ({
-  id,
-  label,
+export interface SelectFieldProps<V extends string> extends FieldProps {
+  readonly value: V;
+  readonly options: readonly SelectOptionItem<V>[];
+  /** Called with the chosen option's value, so a select over a union hands back that union. */
+  readonly onChange: (value: V) => void;
+}
+
+export const SelectField = <V extends string>({
   value,
   options,
   onChange,
-  description,
-  error,
-}: SelectFieldProps) => {
-  const descId = `${id}-description`;
-  const errId = `${id}-error`;
-  const describedBy = [description ? descId : '', error ? errId : ''].filter(Boolean).join(' ') || undefined;
-  return (
-    <FormField invalid={Boolean(error)}>
-      <div className="utrecht-form-field__label">
-        <FormLabel htmlFor={id}>{label}</FormLabel>
-      </div>
-      {description ? (
-        <FormFieldDescription id={descId} className="utrecht-form-field__description">
-          {description}
-        </FormFieldDescription>
-      ) : null}
-      {error ? (
-        <FormFieldErrorMessage id={errId} className="utrecht-form-field__error-message">
-          {error}
-        </FormFieldErrorMessage>
-      ) : null}
-      <div className="utrecht-form-field__input">
-        <Select
-          id={id}
-          name={id}
-          value={value}
-          onChange={(e: ChangeEvent<HTMLSelectElement>) => onChange(e.target.value)}
-          invalid={Boolean(error)}
-          aria-describedby={describedBy}
-        >
-          {options.map((o) => (
-            <SelectOption key={o.value} value={o.value}>
-              {o.label}
-            </SelectOption>
-          ))}
-        </Select>
-      </div>
-    </FormField>
-  );
-};
+  ...field
+}: SelectFieldProps<V>) => (
+  <Field {...field}>
+    {(control) => (
+      <Select
+        {...control}
+        value={value}
+        onChange={(e: ChangeEvent<HTMLSelectElement>) => {
+          const chosen = options.find((o) => o.value === e.target.value);
+          if (chosen) onChange(chosen.value);
+        }}
+      >
+        {options.map((o) => (
+          <SelectOption key={o.value} value={o.value}>
+            {o.label}
+          </SelectOption>
+        ))}
+      </Select>
+    )}
+  </Field>
+);

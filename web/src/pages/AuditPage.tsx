@@ -1,24 +1,12 @@
-import {
-  Alert,
-  ButtonGroup,
-  Code,
-  Paragraph,
-  SecondaryActionButton,
-  Table,
-  TableBody,
-  TableCaption,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from '@utrecht/component-library-react';
+import { Alert, ButtonGroup, Code, Paragraph, SecondaryActionButton } from '@utrecht/component-library-react';
 import { useState } from 'react';
 import { api, query, type AuditPage as AuditPageData, type AuditVerification, type User } from '../api.js';
 import { LoadError } from '../components/LoadError.js';
 import { Loading } from '../components/Loading.js';
 import { PageTitle } from '../components/PageTitle.js';
+import { ResourceTable } from '../components/ResourcePage.js';
 import { useLoad } from '../hooks.js';
-import { formatDateTime, useI18n } from '../i18n.js';
+import { formatDateTime, useI18n } from '../i18n/index.js';
 import { useSession } from '../session.js';
 
 const PAGE_SIZE = 25;
@@ -110,43 +98,33 @@ export const AuditPage = () => {
       {page.error ? <LoadError error={page.error} /> : null}
       {page.data ? (
         <div className="pp-table-scroll">
-          <Table className="pp-table pp-table--audit">
-            <TableCaption>
-              {first && last ? t.audit.caption(last.seq, first.seq, page.data.total) : t.audit.captionEmpty}
-            </TableCaption>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell scope="col">{t.audit.seq}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t.audit.time}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t.audit.actor}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t.audit.action}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t.audit.subject}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t.audit.details}</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {entries.map((e) => (
-                <TableRow key={e.seq}>
-                  <TableHeaderCell scope="row">{e.seq}</TableHeaderCell>
-                  <TableCell>{formatDateTime(lang, e.at)}</TableCell>
-                  <TableCell>{actorName(e.actor)}</TableCell>
-                  <TableCell>
-                    <Code>{e.action}</Code>
-                  </TableCell>
-                  <TableCell className="pp-break">{subjectName(e.subject)}</TableCell>
-                  <TableCell className="pp-break">
-                    {e.damage ? (
-                      <>
-                        <strong>{t.audit.damaged}</strong> <Code>{e.damage.raw}</Code>
-                      </>
-                    ) : (
-                      <Code>{JSON.stringify(e.details)}</Code>
-                    )}
-                  </TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
+          <ResourceTable
+            variant="audit"
+            caption={
+              first && last ? t.audit.caption(last.seq, first.seq, page.data.total) : t.audit.captionEmpty
+            }
+            rows={entries}
+            rowKey={(e) => String(e.seq)}
+            rowHeader={{ header: t.audit.seq, cell: (e) => e.seq }}
+            columns={[
+              { header: t.audit.time, cell: (e) => formatDateTime(lang, e.at) },
+              { header: t.audit.actor, cell: (e) => actorName(e.actor) },
+              { header: t.audit.action, cell: (e) => <Code>{e.action}</Code> },
+              { header: t.audit.subject, cell: (e) => subjectName(e.subject), className: 'pp-break' },
+              {
+                header: t.audit.details,
+                className: 'pp-break',
+                cell: (e) =>
+                  e.damage ? (
+                    <>
+                      <strong>{t.audit.damaged}</strong> <Code>{e.damage.raw}</Code>
+                    </>
+                  ) : (
+                    <Code>{JSON.stringify(e.details)}</Code>
+                  ),
+              },
+            ]}
+          />
         </div>
       ) : null}
       <nav aria-label={t.audit.pagination}>

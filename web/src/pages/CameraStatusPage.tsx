@@ -14,7 +14,7 @@ import { Loading } from '../components/Loading.js';
 import { PageTitle } from '../components/PageTitle.js';
 import { ResourceTable, useEditor } from '../components/ResourcePage.js';
 import { useLoad } from '../hooks.js';
-import { formatDateTime, useI18n } from '../i18n.js';
+import { formatDateTime, useI18n } from '../i18n/index.js';
 import { useRegistry } from '../registry.js';
 import { useSession } from '../session.js';
 
@@ -74,8 +74,7 @@ export const CameraStatusPage = () => {
           key={`${editing.action}-${editing.camera.id}`}
           camera={editing.camera}
           action={editing.action}
-          onDone={editor.done(t.cameras.actionDone[editing.action])}
-          onCancel={editor.close}
+          {...editor.formProps(t.cameras.actionDone[editing.action])}
         />
       ) : null}
       {cameras.loading && !cameras.data ? <Loading /> : null}

@@ -8,7 +8,7 @@ import { EditButton, ResourcePage, ResourceTable, useEditor } from '../component
 import { SelectField } from '../components/SelectField.js';
 import { TextField } from '../components/TextField.js';
 import { requireFields, useFormState, useLoad } from '../hooks.js';
-import { useI18n } from '../i18n.js';
+import { useI18n } from '../i18n/index.js';
 import { useSession } from '../session.js';
 
 const roomLabel = (rooms: readonly Room[], sites: readonly Site[], roomId: string): string => {
@@ -35,13 +35,22 @@ const CameraForm = ({ camera, rooms, sites, onDone, onCancel }: CameraFormProps)
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [clear, setClear] = useState(false);
-  const form = useFormState({
-    roomId: 'camera-room',
-    name: 'camera-name',
-    url: 'camera-url',
-    username: 'camera-username',
-    password: 'camera-password',
-  });
+  const form = useFormState(
+    {
+      roomId: 'camera-room',
+      name: 'camera-name',
+      url: 'camera-url',
+      username: 'camera-username',
+      password: 'camera-password',
+    },
+    {
+      'camera-room': t.cameras.room,
+      'camera-name': t.cameras.name,
+      'camera-url': t.cameras.url,
+      'camera-username': t.cameras.username,
+      'camera-password': t.cameras.password,
+    },
+  );
   const save = () =>
     void form
       .submit(requireFields(t, { 'camera-name': name, 'camera-url': url }), async () => {
@@ -61,15 +70,7 @@ const CameraForm = ({ camera, rooms, sites, onDone, onCancel }: CameraFormProps)
   return (
     <FormSection
       title={camera ? t.cameras.formEdit : t.cameras.formNew}
-      errors={form.errors}
-      labels={{
-        'camera-room': t.cameras.room,
-        'camera-name': t.cameras.name,
-        'camera-url': t.cameras.url,
-        'camera-username': t.cameras.username,
-        'camera-password': t.cameras.password,
-      }}
-      busy={form.busy}
+      form={form}
       onSubmit={save}
       onCancel={onCancel}
     >
@@ -173,8 +174,7 @@ export const CamerasPage = () => {
             key={`${confirming.action}-${confirming.camera.id}`}
             camera={confirming.camera}
             action={confirming.action}
-            onDone={editor.done(t.cameras.actionDone[confirming.action])}
-            onCancel={editor.close}
+            {...editor.formProps(t.cameras.actionDone[confirming.action])}
           />
         ) : writable && formFor !== null ? (
           <CameraForm
@@ -182,56 +182,50 @@ export const CamerasPage = () => {
             camera={formFor === 'new' ? undefined : formFor}
             rooms={rooms}
             sites={sites}
-            onDone={editor.done(formFor === 'new' ? t.created : t.saved)}
-            onCancel={editor.close}
+            {...editor.formProps(formFor === 'new' ? t.created : t.saved)}
           />
         ) : null
       }
       empty={cameras.length === 0 ? t.cameras.empty : undefined}
     >
-      {cameras.length > 0 ? (
-        <ResourceTable
-          caption={t.cameras.caption}
-          rows={cameras}
-          rowKey={(c) => c.id}
-          rowHeader={{ header: t.cameras.name, cell: (c) => c.name }}
-          columns={[
-            { header: t.cameras.room, cell: (c) => roomLabel(rooms, sites, c.roomId) },
-            { header: t.cameras.url, cell: (c) => <code className="pp-code">{c.url}</code> },
-            {
-              header: t.cameras.credentials,
-              cell: (c) =>
-                c.hasCredentials ? (
-                  <StatusBadge status="safe">{t.cameras.credentialsSet}</StatusBadge>
-                ) : (
-                  <StatusBadge status="neutral">{t.cameras.credentialsNone}</StatusBadge>
-                ),
-            },
-            {
-              header: t.cameras.state,
-              cell: (c) =>
-                c.disabled ? (
-                  <StatusBadge status="warning">{t.cameras.disabled}</StatusBadge>
-                ) : (
-                  <StatusBadge status="safe">{t.cameras.enabled}</StatusBadge>
-                ),
-            },
-          ]}
-          actions={
-            writable
-              ? (c) => (
-                  <ButtonGroup>
-                    <EditButton name={c.name} onClick={() => editor.open(c)} />
-                    <CameraActionButtons
-                      camera={c}
-                      onAction={(action) => editor.open({ camera: c, action })}
-                    />
-                  </ButtonGroup>
-                )
-              : undefined
-          }
-        />
-      ) : null}
+      <ResourceTable
+        caption={t.cameras.caption}
+        rows={cameras}
+        rowKey={(c) => c.id}
+        rowHeader={{ header: t.cameras.name, cell: (c) => c.name }}
+        columns={[
+          { header: t.cameras.room, cell: (c) => roomLabel(rooms, sites, c.roomId) },
+          { header: t.cameras.url, cell: (c) => <code className="pp-code">{c.url}</code> },
+          {
+            header: t.cameras.credentials,
+            cell: (c) =>
+              c.hasCredentials ? (
+                <StatusBadge status="safe">{t.cameras.credentialsSet}</StatusBadge>
+              ) : (
+                <StatusBadge status="neutral">{t.cameras.credentialsNone}</StatusBadge>
+              ),
+          },
+          {
+            header: t.cameras.state,
+            cell: (c) =>
+              c.disabled ? (
+                <StatusBadge status="warning">{t.cameras.disabled}</StatusBadge>
+              ) : (
+                <StatusBadge status="safe">{t.cameras.enabled}</StatusBadge>
+              ),
+          },
+        ]}
+        actions={
+          writable
+            ? (c) => (
+                <ButtonGroup>
+                  <EditButton name={c.name} onClick={() => editor.open(c)} />
+                  <CameraActionButtons camera={c} onAction={(action) => editor.open({ camera: c, action })} />
+                </ButtonGroup>
+              )
+            : undefined
+        }
+      />
     </ResourcePage>
   );
 };

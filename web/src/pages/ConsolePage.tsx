@@ -23,7 +23,7 @@ import { LoadError } from '../components/LoadError.js';
 import { PageTitle } from '../components/PageTitle.js';
 import { ResourceTable } from '../components/ResourcePage.js';
 import { problemText, useLoad } from '../hooks.js';
-import { formatDuration, formatTime, useI18n } from '../i18n.js';
+import { formatDuration, formatTime, useI18n } from '../i18n/index.js';
 import { useRegistry, type Registry } from '../registry.js';
 import { useSession } from '../session.js';
 
@@ -148,7 +148,7 @@ const RoomStates = ({ registry, tick }: { readonly registry: Registry; readonly 
       {siteIds.map((siteId) => (
         <ResourceTable
           key={siteId}
-          fixed
+          variant="fixed"
           caption={t.console.roomsCaption(registry.siteName(siteId))}
           rows={list.filter((s) => s.siteId === siteId)}
           rowKey={(s) => s.roomId}

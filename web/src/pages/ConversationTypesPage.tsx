@@ -6,7 +6,7 @@ import { FormSection } from '../components/FormSection.js';
 import { EditButton, ResourcePage, ResourceTable, useEditor } from '../components/ResourcePage.js';
 import { TextField } from '../components/TextField.js';
 import { requireFields, useFormState, useLoad } from '../hooks.js';
-import { useI18n } from '../i18n.js';
+import { useI18n } from '../i18n/index.js';
 import { useSession } from '../session.js';
 
 interface TypeFormProps {
@@ -21,12 +21,20 @@ const ConversationTypeForm = ({ type, onDone, onCancel }: TypeFormProps) => {
   const [nameNl, setNameNl] = useState(type?.nameNl ?? '');
   const [nameEn, setNameEn] = useState(type?.nameEn ?? '');
   const [sensitive, setSensitive] = useState(type?.sensitive ?? false);
-  const form = useFormState({
-    code: 'ct-code',
-    nameNl: 'ct-name-nl',
-    nameEn: 'ct-name-en',
-    sensitive: 'ct-sensitive',
-  });
+  const form = useFormState(
+    {
+      code: 'ct-code',
+      nameNl: 'ct-name-nl',
+      nameEn: 'ct-name-en',
+      sensitive: 'ct-sensitive',
+    },
+    {
+      'ct-code': t.conversationTypes.code,
+      'ct-name-nl': t.conversationTypes.nameNl,
+      'ct-name-en': t.conversationTypes.nameEn,
+      'ct-sensitive': t.conversationTypes.sensitiveLabel,
+    },
+  );
   const required: Record<string, string> = type
     ? { 'ct-name-nl': nameNl, 'ct-name-en': nameEn }
     : { 'ct-code': code, 'ct-name-nl': nameNl, 'ct-name-en': nameEn };
@@ -41,14 +49,7 @@ const ConversationTypeForm = ({ type, onDone, onCancel }: TypeFormProps) => {
   return (
     <FormSection
       title={type ? t.conversationTypes.formEdit : t.conversationTypes.formNew}
-      errors={form.errors}
-      labels={{
-        'ct-code': t.conversationTypes.code,
-        'ct-name-nl': t.conversationTypes.nameNl,
-        'ct-name-en': t.conversationTypes.nameEn,
-        'ct-sensitive': t.conversationTypes.sensitiveLabel,
-      }}
-      busy={form.busy}
+      form={form}
       onSubmit={save}
       onCancel={onCancel}
     >
@@ -116,49 +117,42 @@ export const ConversationTypesPage = () => {
       }
       load={data}
       notice={editor.notice}
-      add={
-        writable && editing === null
-          ? { label: t.conversationTypes.add, onClick: () => editor.open('new') }
-          : undefined
-      }
+      add={writable ? { label: t.conversationTypes.add, onClick: () => editor.open('new') } : undefined}
       form={
         writable && editing !== null ? (
           <ConversationTypeForm
             key={editing === 'new' ? 'new' : editing.id}
             type={editing === 'new' ? undefined : editing}
-            onDone={editor.done(editing === 'new' ? t.created : t.saved)}
-            onCancel={editor.close}
+            {...editor.formProps(editing === 'new' ? t.created : t.saved)}
           />
         ) : null
       }
       empty={types.length === 0 ? t.conversationTypes.empty : undefined}
     >
-      {types.length > 0 ? (
-        <ResourceTable
-          caption={t.conversationTypes.caption}
-          rows={types}
-          rowKey={(ct) => ct.id}
-          rowHeader={{
-            header: lang === 'nl' ? t.conversationTypes.nameNl : t.conversationTypes.nameEn,
-            cell: nameOf,
-          }}
-          columns={[
-            { header: t.conversationTypes.code, cell: (ct) => <code className="pp-code">{ct.code}</code> },
-            {
-              header: t.conversationTypes.sensitive,
-              cell: (ct) =>
-                ct.sensitive ? (
-                  <StatusBadge status="warning">{t.conversationTypes.sensitive.toLowerCase()}</StatusBadge>
-                ) : (
-                  t.no
-                ),
-            },
-          ]}
-          actions={
-            writable ? (ct) => <EditButton name={nameOf(ct)} onClick={() => editor.open(ct)} /> : undefined
-          }
-        />
-      ) : null}
+      <ResourceTable
+        caption={t.conversationTypes.caption}
+        rows={types}
+        rowKey={(ct) => ct.id}
+        rowHeader={{
+          header: lang === 'nl' ? t.conversationTypes.nameNl : t.conversationTypes.nameEn,
+          cell: nameOf,
+        }}
+        columns={[
+          { header: t.conversationTypes.code, cell: (ct) => <code className="pp-code">{ct.code}</code> },
+          {
+            header: t.conversationTypes.sensitive,
+            cell: (ct) =>
+              ct.sensitive ? (
+                <StatusBadge status="warning">{t.conversationTypes.sensitive.toLowerCase()}</StatusBadge>
+              ) : (
+                t.no
+              ),
+          },
+        ]}
+        actions={
+          writable ? (ct) => <EditButton name={nameOf(ct)} onClick={() => editor.open(ct)} /> : undefined
+        }
+      />
     </ResourcePage>
   );
 };

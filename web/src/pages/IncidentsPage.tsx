@@ -11,7 +11,7 @@ import { ResourceTable } from '../components/ResourcePage.js';
 import { SelectField } from '../components/SelectField.js';
 import { TextField } from '../components/TextField.js';
 import { NO_ERRORS, useLoad } from '../hooks.js';
-import { formatDateTime, formatDuration, useI18n } from '../i18n.js';
+import { formatDateTime, formatDuration, useI18n } from '../i18n/index.js';
 import { useRegistry } from '../registry.js';
 import { useSession } from '../session.js';
 import { TableScroll } from '../components/TableScroll.js';
@@ -54,12 +54,9 @@ export const IncidentsPage = () => {
       ) : null}
       <FormSection
         title={t.incidents.filters}
-        errors={NO_ERRORS}
-        labels={{}}
-        busy={incidents.loading}
+        form={{ errors: NO_ERRORS, busy: incidents.loading, labels: {} }}
         onSubmit={() => setFilter(draft)}
         submitLabel={t.incidents.apply}
-        autoFocus={false}
       >
         <SelectField
           id="incidents-site"

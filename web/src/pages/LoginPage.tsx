@@ -2,18 +2,17 @@ import {
   Alert,
   ButtonLink,
   Heading2,
-  PageFooter,
   Paragraph,
   PrimaryActionButton,
-  SkipLink,
 } from '@utrecht/component-library-react';
 import { useEffect, useState, type FormEvent } from 'react';
 import { ApiError, api, type Me, type OidcInfo } from '../api.js';
 import { LanguageToggle } from '../components/LanguageToggle.js';
 import { PageTitle } from '../components/PageTitle.js';
+import { ShellFrame } from '../components/ShellFrame.js';
 import { TextField } from '../components/TextField.js';
 import { problemText, requireFields } from '../hooks.js';
-import { formatDateTime, useI18n } from '../i18n.js';
+import { formatDateTime, useI18n } from '../i18n/index.js';
 
 export const LoginPage = ({ onLoggedIn }: { onLoggedIn: (me: Me) => void }) => {
   const { t, lang } = useI18n();
@@ -70,64 +69,55 @@ export const LoginPage = ({ onLoggedIn }: { onLoggedIn: (me: Me) => void }) => {
   };
 
   return (
-    <div className="pp-shell">
-      <SkipLink href="#main">{t.skipLink}</SkipLink>
-      <header className="utrecht-page-header pp-header">
-        <div className="pp-header__inner">
-          <div>
-            <Paragraph className="pp-brand">{t.appName}</Paragraph>
-            <Paragraph appearance="small">{t.appTagline}</Paragraph>
-          </div>
-          <div className="pp-user-menu">
-            <LanguageToggle />
-          </div>
+    <ShellFrame
+      brand={t.appName}
+      menu={
+        <div className="pp-user-menu">
+          <LanguageToggle />
         </div>
-      </header>
-      <main id="main" tabIndex={-1} className="pp-main pp-main--narrow">
-        <PageTitle>{t.login.title}</PageTitle>
-        <Paragraph>{t.login.intro}</Paragraph>
-        {failure ? (
-          <Alert type="error">
-            <Heading2>{t.login.failedTitle}</Heading2>
-            <Paragraph>{failure}</Paragraph>
-          </Alert>
-        ) : null}
-        <form onSubmit={(e) => void submit(e)} noValidate className="pp-form">
-          <TextField
-            id="login-username"
-            label={t.login.username}
-            value={username}
-            onChange={setUsername}
-            autoComplete="username"
-            required
-            error={fieldErrors['login-username']}
-          />
-          <TextField
-            id="login-password"
-            label={t.login.password}
-            type="password"
-            value={password}
-            onChange={setPassword}
-            autoComplete="current-password"
-            required
-            error={fieldErrors['login-password']}
-          />
-          <PrimaryActionButton type="submit" busy={busy} disabled={busy}>
-            {t.login.submit}
-          </PrimaryActionButton>
-        </form>
-        {oidc?.enabled ? (
-          <>
-            <Paragraph>{t.login.or}</Paragraph>
-            <ButtonLink href="/api/auth/oidc/start" appearance="secondary-action-button">
-              {t.login.withProvider(oidc.label ?? 'OpenID Connect')}
-            </ButtonLink>
-          </>
-        ) : null}
-      </main>
-      <PageFooter className="pp-footer">
-        <Paragraph appearance="small">{t.appName} · EUPL-1.2</Paragraph>
-      </PageFooter>
-    </div>
+      }
+      mainClassName="pp-main pp-main--narrow"
+    >
+      <PageTitle>{t.login.title}</PageTitle>
+      <Paragraph>{t.login.intro}</Paragraph>
+      {failure ? (
+        <Alert type="error">
+          <Heading2>{t.login.failedTitle}</Heading2>
+          <Paragraph>{failure}</Paragraph>
+        </Alert>
+      ) : null}
+      <form onSubmit={(e) => void submit(e)} noValidate className="pp-form">
+        <TextField
+          id="login-username"
+          label={t.login.username}
+          value={username}
+          onChange={setUsername}
+          autoComplete="username"
+          required
+          error={fieldErrors['login-username']}
+        />
+        <TextField
+          id="login-password"
+          label={t.login.password}
+          type="password"
+          value={password}
+          onChange={setPassword}
+          autoComplete="current-password"
+          required
+          error={fieldErrors['login-password']}
+        />
+        <PrimaryActionButton type="submit" busy={busy} disabled={busy}>
+          {t.login.submit}
+        </PrimaryActionButton>
+      </form>
+      {oidc?.enabled ? (
+        <>
+          <Paragraph>{t.login.or}</Paragraph>
+          <ButtonLink href="/api/auth/oidc/start" appearance="secondary-action-button">
+            {t.login.withProvider(oidc.label ?? 'OpenID Connect')}
+          </ButtonLink>
+        </>
+      ) : null}
+    </ShellFrame>
   );
 };

@@ -1,7 +1,7 @@
 import { Paragraph } from '@utrecht/component-library-react';
 import { AppLink } from '../components/AppLink.js';
 import { PageTitle } from '../components/PageTitle.js';
-import { useI18n } from '../i18n.js';
+import { useI18n } from '../i18n/index.js';
 
 export const NotFoundPage = () => {
   const { t } = useI18n();

@@ -16,7 +16,7 @@ import { Notice } from '../components/Notice.js';
 import { PageTitle } from '../components/PageTitle.js';
 import { TextField } from '../components/TextField.js';
 import { requireFields, useFormState, useLoad } from '../hooks.js';
-import { formatDateTime, useI18n } from '../i18n.js';
+import { formatDateTime, useI18n } from '../i18n/index.js';
 import { useSession } from '../session.js';
 
 const FIELDS = ['name', 'address', 'dpoName', 'dpoEmail', 'dpoPhone'] as const;
@@ -47,7 +47,10 @@ const OrganisationForm = ({
     dpoEmail: t.organisation.dpoEmail,
     dpoPhone: t.organisation.dpoPhone,
   };
-  const form = useFormState(Object.fromEntries(FIELDS.map((f) => [f, idOf(f)])));
+  const form = useFormState(
+    Object.fromEntries(FIELDS.map((f) => [f, idOf(f)])),
+    Object.fromEntries(FIELDS.map((f) => [idOf(f), labels[f]])),
+  );
   const save = () =>
     void form
       .submit(requireFields(t, { [idOf('name')]: values.name }), async () => {
@@ -58,14 +61,7 @@ const OrganisationForm = ({
       })
       .then((ok) => ok && onDone());
   return (
-    <FormSection
-      title={t.organisation.edit}
-      errors={form.errors}
-      labels={Object.fromEntries(FIELDS.map((f) => [idOf(f), labels[f]]))}
-      busy={form.busy}
-      onSubmit={save}
-      onCancel={onCancel}
-    >
+    <FormSection title={t.organisation.edit} form={form} onSubmit={save} onCancel={onCancel}>
       {FIELDS.map((f) => (
         <TextField
           key={f}

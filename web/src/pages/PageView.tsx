@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
-import { mayOpen, routeForPath, type PageKey } from '../routes.js';
+import { assessmentScreen } from '../assessment/paths.js';
+import { mayOpen, routeForPath, type RouteMatch } from '../routes.js';
 import { useRouter } from '../router.js';
 import { useSession } from '../session.js';
 import { AssessmentsPage } from './AssessmentsPage.js';
@@ -25,8 +26,8 @@ import { StartPage } from './StartPage.js';
 import { TokensPage } from './TokensPage.js';
 import { UsersPage } from './UsersPage.js';
 
-const render = (key: PageKey): ReactNode => {
-  switch (key) {
+const render = ({ route, pattern, params }: RouteMatch): ReactNode => {
+  switch (route.key) {
     case 'start':
       return <StartPage />;
     case 'sites':
@@ -60,7 +61,7 @@ const render = (key: PageKey): ReactNode => {
     case 'statistics':
       return <StatisticsPage />;
     case 'assessments':
-      return <AssessmentsPage />;
+      return <AssessmentsPage screen={assessmentScreen(pattern, params)} />;
     case 'roomPolicy':
       return <RoomPolicyPage />;
     case 'recording':
@@ -74,9 +75,9 @@ const render = (key: PageKey): ReactNode => {
 export const PageView = () => {
   const { path, navigations } = useRouter();
   const { me } = useSession();
-  const route = routeForPath(path);
-  if (!route) return <NotFoundPage />;
-  if (!mayOpen(route, me.permissions)) return <NoAccessPage />;
+  const match = routeForPath(path);
+  if (!match) return <NotFoundPage />;
+  if (!mayOpen(match.route, me.permissions)) return <NoAccessPage />;
   // Keyed by the navigation too: choosing a page in the menu again starts it afresh (current data, back to its list).
-  return <div key={`${route.key}-${navigations}`}>{render(route.key)}</div>;
+  return <div key={`${match.route.key}-${navigations}`}>{render(match)}</div>;
 };

@@ -25,7 +25,7 @@ import { PageTitle } from '../components/PageTitle.js';
 import { SelectField } from '../components/SelectField.js';
 import { TextField } from '../components/TextField.js';
 import { problemText, requireFields, useFormState, useLoad } from '../hooks.js';
-import { formatTime, useI18n } from '../i18n.js';
+import { formatTime, useI18n } from '../i18n/index.js';
 import { useRegistry, type Registry } from '../registry.js';
 import { useSession } from '../session.js';
 
@@ -73,12 +73,20 @@ const StartConversationForm = ({
   const [typeId, setTypeId] = useState(registry.types[0]?.id ?? '');
   const [risk, setRisk] = useState(false);
   const [reason, setReason] = useState('');
-  const form = useFormState({
-    roomId: 'conv-room',
-    conversationTypeId: 'conv-type',
-    riskFlag: 'conv-risk',
-    riskReason: 'conv-risk-reason',
-  });
+  const form = useFormState(
+    {
+      roomId: 'conv-room',
+      conversationTypeId: 'conv-type',
+      riskFlag: 'conv-risk',
+      riskReason: 'conv-risk-reason',
+    },
+    {
+      'conv-room': t.panic.room,
+      'conv-type': t.panic.kind,
+      'conv-risk': t.panic.riskFlag,
+      'conv-risk-reason': t.panic.riskReason,
+    },
+  );
   const start = () =>
     void form
       .submit(risk ? requireFields(t, { 'conv-risk-reason': reason }) : requireFields(t, {}), async () => {
@@ -95,20 +103,7 @@ const StartConversationForm = ({
         onStarted();
       });
   return (
-    <FormSection
-      title={t.panic.startTitle}
-      errors={form.errors}
-      labels={{
-        'conv-room': t.panic.room,
-        'conv-type': t.panic.kind,
-        'conv-risk': t.panic.riskFlag,
-        'conv-risk-reason': t.panic.riskReason,
-      }}
-      busy={form.busy}
-      onSubmit={start}
-      submitLabel={t.panic.start}
-      autoFocus={false}
-    >
+    <FormSection title={t.panic.startTitle} form={form} onSubmit={start} submitLabel={t.panic.start}>
       <SelectField
         id="conv-room"
         label={t.panic.room}

@@ -6,7 +6,7 @@ import { Notice } from '../components/Notice.js';
 import { PageTitle } from '../components/PageTitle.js';
 import { TextField } from '../components/TextField.js';
 import { requireFields, useFormState } from '../hooks.js';
-import { useI18n } from '../i18n.js';
+import { useI18n } from '../i18n/index.js';
 
 export const PasswordPage = () => {
   const { t } = useI18n();
@@ -14,7 +14,14 @@ export const PasswordPage = () => {
   const [next, setNext] = useState('');
   const [repeat, setRepeat] = useState('');
   const [notice, setNotice] = useState<string | undefined>(undefined);
-  const form = useFormState({ currentPassword: 'pw-current', newPassword: 'pw-new' });
+  const form = useFormState(
+    { currentPassword: 'pw-current', newPassword: 'pw-new' },
+    {
+      'pw-current': t.password.current,
+      'pw-new': t.password.new,
+      'pw-repeat': t.password.repeat,
+    },
+  );
   const save = () => {
     setNotice(undefined);
     const missing = requireFields(t, { 'pw-current': current, 'pw-new': next, 'pw-repeat': repeat });
@@ -39,19 +46,7 @@ export const PasswordPage = () => {
       <PageTitle>{t.password.title}</PageTitle>
       <Paragraph>{t.password.intro}</Paragraph>
       <Notice text={notice} />
-      <FormSection
-        title={t.password.title}
-        errors={form.errors}
-        labels={{
-          'pw-current': t.password.current,
-          'pw-new': t.password.new,
-          'pw-repeat': t.password.repeat,
-        }}
-        busy={form.busy}
-        onSubmit={save}
-        submitLabel={t.password.submit}
-        autoFocus={false}
-      >
+      <FormSection title={t.password.title} form={form} onSubmit={save} submitLabel={t.password.submit}>
         <TextField
           id="pw-current"
           label={t.password.current}

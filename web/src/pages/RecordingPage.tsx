@@ -2,7 +2,7 @@
  * Suspending recording ("stilleggen") for one site or the whole organisation, and resuming it;
  * both need a reason (administrator or DPO). Alarms keep working in every mode.
  */
-import { Button, Heading2, Paragraph } from '@utrecht/component-library-react';
+import { Button } from '@utrecht/component-library-react';
 import { useState } from 'react';
 import { api, type Suspension } from '../api.js';
 import { FormSection } from '../components/FormSection.js';
@@ -10,7 +10,7 @@ import { ResourcePage, ResourceTable, useEditor } from '../components/ResourcePa
 import { SelectField } from '../components/SelectField.js';
 import { TextAreaField } from '../components/TextAreaField.js';
 import { requireFields, useFormState, useLoad } from '../hooks.js';
-import { formatDateTime, useI18n } from '../i18n.js';
+import { formatDateTime, useI18n } from '../i18n/index.js';
 import { useRegistry, type Registry } from '../registry.js';
 
 const SuspendForm = ({
@@ -25,7 +25,10 @@ const SuspendForm = ({
   const { t } = useI18n();
   const [scope, setScope] = useState(registry.sites[0]?.id ?? 'organisation');
   const [reason, setReason] = useState('');
-  const form = useFormState({ reason: 'suspend-reason', siteId: 'suspend-scope', scope: 'suspend-scope' });
+  const form = useFormState(
+    { reason: 'suspend-reason', siteId: 'suspend-scope', scope: 'suspend-scope' },
+    { 'suspend-scope': t.recording.scope, 'suspend-reason': t.recording.reason },
+  );
   const save = () =>
     void form
       .submit(requireFields(t, { 'suspend-reason': reason }), async () => {
@@ -40,9 +43,7 @@ const SuspendForm = ({
   return (
     <FormSection
       title={t.recording.suspend}
-      errors={form.errors}
-      labels={{ 'suspend-scope': t.recording.scope, 'suspend-reason': t.recording.reason }}
-      busy={form.busy}
+      form={form}
       onSubmit={save}
       onCancel={onCancel}
       submitLabel={t.recording.suspend}
@@ -84,7 +85,7 @@ const ResumeForm = ({
 }) => {
   const { t } = useI18n();
   const [reason, setReason] = useState('');
-  const form = useFormState({ reason: 'resume-reason' });
+  const form = useFormState({ reason: 'resume-reason' }, { 'resume-reason': t.recording.resumeReason });
   const save = () =>
     void form
       .submit(requireFields(t, { 'resume-reason': reason }), async () => {
@@ -96,9 +97,7 @@ const ResumeForm = ({
   return (
     <FormSection
       title={t.recording.resume(scope)}
-      errors={form.errors}
-      labels={{ 'resume-reason': t.recording.resumeReason }}
-      busy={form.busy}
+      form={form}
       onSubmit={save}
       onCancel={onCancel}
       submitLabel={t.recording.resume(scope)}
@@ -129,18 +128,13 @@ export const RecordingPage = () => {
     s.scope === 'organisation' ? t.recording.organisation : reg.registry.siteName(s.siteId ?? '');
   const form =
     editing === null || !reg.data ? null : editing.kind === 'suspend' ? (
-      <SuspendForm
-        registry={reg.registry}
-        onDone={editor.done(t.recording.suspended)}
-        onCancel={editor.close}
-      />
+      <SuspendForm registry={reg.registry} {...editor.formProps(t.recording.suspended)} />
     ) : (
       <ResumeForm
         key={editing.suspension.id}
         suspension={editing.suspension}
         scope={scopeOf(editing.suspension)}
-        onDone={editor.done(t.recording.resumedDone)}
-        onCancel={editor.close}
+        {...editor.formProps(t.recording.resumedDone)}
       />
     );
   return (
@@ -150,45 +144,36 @@ export const RecordingPage = () => {
       load={list}
       notice={editor.notice}
       add={
-        editing === null && reg.data
-          ? { label: t.recording.suspend, onClick: () => editor.open({ kind: 'suspend' }) }
-          : undefined
+        reg.data ? { label: t.recording.suspend, onClick: () => editor.open({ kind: 'suspend' }) } : undefined
       }
       form={form}
+      heading={t.recording.active}
+      empty={rows.length === 0 ? t.recording.none : undefined}
     >
-      <section aria-labelledby="rec-list">
-        <Heading2 id="rec-list">{t.recording.active}</Heading2>
-        {list.data && rows.length === 0 ? <Paragraph>{t.recording.none}</Paragraph> : null}
-        {rows.length > 0 ? (
-          <ResourceTable
-            caption={t.recording.caption}
-            rows={rows}
-            rowKey={(s) => s.id}
-            rowHeader={{ header: t.recording.scope, cell: scopeOf }}
-            columns={[
-              { header: t.recording.reason, cell: (s) => s.reason },
-              { header: t.recording.since, cell: (s) => formatDateTime(lang, s.suspendedAt) },
-              {
-                header: t.recording.resumed,
-                cell: (s) =>
-                  s.resumedAt
-                    ? `${formatDateTime(lang, s.resumedAt)} — ${s.resumeReason ?? ''}`
-                    : t.recording.stillActive,
-              },
-            ]}
-            actions={(s) =>
-              s.resumedAt === null ? (
-                <Button
-                  appearance="subtle-button"
-                  onClick={() => editor.open({ kind: 'resume', suspension: s })}
-                >
-                  {t.recording.resume(scopeOf(s))}
-                </Button>
-              ) : null
-            }
-          />
-        ) : null}
-      </section>
+      <ResourceTable
+        caption={t.recording.caption}
+        rows={rows}
+        rowKey={(s) => s.id}
+        rowHeader={{ header: t.recording.scope, cell: scopeOf }}
+        columns={[
+          { header: t.recording.reason, cell: (s) => s.reason },
+          { header: t.recording.since, cell: (s) => formatDateTime(lang, s.suspendedAt) },
+          {
+            header: t.recording.resumed,
+            cell: (s) =>
+              s.resumedAt
+                ? `${formatDateTime(lang, s.resumedAt)} — ${s.resumeReason ?? ''}`
+                : t.recording.stillActive,
+          },
+        ]}
+        actions={(s) =>
+          s.resumedAt === null ? (
+            <Button appearance="subtle-button" onClick={() => editor.open({ kind: 'resume', suspension: s })}>
+              {t.recording.resume(scopeOf(s))}
+            </Button>
+          ) : null
+        }
+      />
     </ResourcePage>
   );
 };

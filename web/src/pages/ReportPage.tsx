@@ -3,7 +3,7 @@
  * report fields are those of DOMAIN.md section 7; the account is free text that the server never
  * logs.
  */
-import { Button, Heading2, Paragraph } from '@utrecht/component-library-react';
+import { Button } from '@utrecht/component-library-react';
 import { useState } from 'react';
 import { INCIDENT_KINDS, SEVERITIES, api, type Incident, type IncidentSummary } from '../api.js';
 import { CheckboxField } from '../components/CheckboxField.js';
@@ -13,7 +13,7 @@ import { SelectField } from '../components/SelectField.js';
 import { TextAreaField } from '../components/TextAreaField.js';
 import { TextField } from '../components/TextField.js';
 import { requireFields, useFormState, useLoad, type FormErrors } from '../hooks.js';
-import { formatDateTime, useI18n, type Dictionary } from '../i18n.js';
+import { formatDateTime, useI18n, type Dictionary } from '../i18n/index.js';
 import { useRegistry, type Registry } from '../registry.js';
 
 interface ReportValues {
@@ -86,30 +86,40 @@ const ReportFields = ({
   readonly errors: FormErrors;
 }) => {
   const { t } = useI18n();
+  const labels = labelsOf(t);
   const set =
     <K extends keyof ReportValues>(k: K) =>
     (x: ReportValues[K]) =>
       onChange({ ...values, [k]: x });
+  // What ties a control to its value: element id, label, value, change and the error on it.
+  const bound = <K extends 'kind' | 'severity' | 'policeReference' | 'followUp' | 'narrative'>(k: K) => ({
+    id: FIELD_IDS[k],
+    label: labels[FIELD_IDS[k]] ?? k,
+    value: values[k],
+    onChange: set(k),
+    error: errors.fields[FIELD_IDS[k]],
+  });
+  const flag = (k: 'injury' | 'policeReport') => (
+    <CheckboxField
+      id={FIELD_IDS[k]}
+      label={labels[FIELD_IDS[k]] ?? k}
+      checked={values[k]}
+      onChange={set(k)}
+    />
+  );
   return (
     <>
       <SelectField
-        id={FIELD_IDS.kind}
-        label={t.incidents.kind}
+        {...bound('kind')}
         description={t.report.kindHint}
-        value={values.kind}
-        onChange={set('kind')}
         options={[
           { value: '', label: '—' },
           ...INCIDENT_KINDS.map((k) => ({ value: k, label: t.incidents.kinds[k] ?? k })),
         ]}
-        error={errors.fields[FIELD_IDS.kind]}
       />
       <SelectField
-        id={FIELD_IDS.severity}
-        label={t.incidents.severity}
+        {...bound('severity')}
         description={t.report.severityHint}
-        value={values.severity}
-        onChange={set('severity')}
         options={[
           { value: '', label: '—' },
           ...SEVERITIES.map((s) => ({
@@ -117,51 +127,23 @@ const ReportFields = ({
             label: t.incidents.severities[String(s)] ?? String(s),
           })),
         ]}
-        error={errors.fields[FIELD_IDS.severity]}
       />
-      <CheckboxField
-        id={FIELD_IDS.injury}
-        label={t.report.injury}
-        checked={values.injury}
-        onChange={set('injury')}
-      />
-      <CheckboxField
-        id={FIELD_IDS.policeReport}
-        label={t.report.policeReport}
-        checked={values.policeReport}
-        onChange={set('policeReport')}
-      />
+      {flag('injury')}
+      {flag('policeReport')}
       {values.policeReport ? (
         <TextField
-          id={FIELD_IDS.policeReference}
-          label={t.incidents.policeReference}
+          {...bound('policeReference')}
           description={t.report.policeReferenceHint}
-          value={values.policeReference}
-          onChange={set('policeReference')}
           maxLength={64}
           autoComplete="off"
-          error={errors.fields[FIELD_IDS.policeReference]}
         />
       ) : null}
+      <TextAreaField {...bound('followUp')} description={t.report.followUpHint} maxLength={2000} rows={3} />
       <TextAreaField
-        id={FIELD_IDS.followUp}
-        label={t.incidents.followUp}
-        description={t.report.followUpHint}
-        value={values.followUp}
-        onChange={set('followUp')}
-        maxLength={2000}
-        rows={3}
-        error={errors.fields[FIELD_IDS.followUp]}
-      />
-      <TextAreaField
-        id={FIELD_IDS.narrative}
-        label={t.incidents.narrative}
+        {...bound('narrative')}
         description={t.report.narrativeHint}
-        value={values.narrative}
-        onChange={set('narrative')}
         maxLength={10_000}
         rows={5}
-        error={errors.fields[FIELD_IDS.narrative]}
       />
     </>
   );
@@ -188,7 +170,7 @@ const AlarmReportForm = ({
     policeReference: incident.policeReference ?? '',
     followUp: incident.followUp ?? '',
   });
-  const form = useFormState(FIELD_IDS);
+  const form = useFormState(FIELD_IDS, labelsOf(t));
   const save = () =>
     void form
       .submit(checkReport(t, values), async () => {
@@ -201,9 +183,7 @@ const AlarmReportForm = ({
         registry.roomLabel(incident.roomId),
         formatDateTime(lang, incident.occurredAt),
       )}
-      errors={form.errors}
-      labels={labelsOf(t)}
-      busy={form.busy}
+      form={form}
       onSubmit={save}
       onCancel={onCancel}
     >
@@ -233,7 +213,7 @@ const ManualIncidentForm = ({
   const [typeId, setTypeId] = useState('');
   const [occurredAt, setOccurredAt] = useState(localNow);
   const [values, setValues] = useState<ReportValues>(EMPTY);
-  const form = useFormState(FIELD_IDS);
+  const form = useFormState(FIELD_IDS, labelsOf(t));
   const clientErrors = (): FormErrors => {
     const e = checkReport(t, values);
     const when = Date.parse(occurredAt);
@@ -253,14 +233,7 @@ const ManualIncidentForm = ({
       })
       .then((ok) => ok && onDone());
   return (
-    <FormSection
-      title={t.report.manualTitle}
-      errors={form.errors}
-      labels={labelsOf(t)}
-      busy={form.busy}
-      onSubmit={save}
-      onCancel={onCancel}
-    >
+    <FormSection title={t.report.manualTitle} form={form} onSubmit={save} onCancel={onCancel}>
       <SelectField
         id={FIELD_IDS.roomId}
         label={t.incidents.room}
@@ -312,15 +285,10 @@ export const ReportPage = () => {
         key={editing.incident.id}
         incident={editing.incident}
         registry={reg.registry}
-        onDone={editor.done(t.report.saved)}
-        onCancel={editor.close}
+        {...editor.formProps(t.report.saved)}
       />
     ) : (
-      <ManualIncidentForm
-        registry={reg.registry}
-        onDone={editor.done(t.report.saved)}
-        onCancel={editor.close}
-      />
+      <ManualIncidentForm registry={reg.registry} {...editor.formProps(t.report.saved)} />
     );
 
   return (
@@ -329,43 +297,35 @@ export const ReportPage = () => {
       intro={t.report.intro}
       load={toReport}
       notice={editor.notice}
-      add={
-        editing === null && reg.data
-          ? { label: t.report.manual, onClick: () => editor.open({ kind: 'manual' }) }
-          : undefined
-      }
+      add={reg.data ? { label: t.report.manual, onClick: () => editor.open({ kind: 'manual' }) } : undefined}
       form={form}
+      heading={t.report.toReport}
+      empty={list.length === 0 ? t.report.nothing : undefined}
     >
-      <section aria-labelledby="report-todo">
-        <Heading2 id="report-todo">{t.report.toReport}</Heading2>
-        {toReport.data && list.length === 0 ? <Paragraph>{t.report.nothing}</Paragraph> : null}
-        {list.length > 0 ? (
-          <ResourceTable
-            caption={t.report.toReportCaption}
-            rows={list}
-            rowKey={(i) => i.id}
-            rowHeader={{ header: t.incidents.occurredAt, cell: when }}
-            columns={[
-              { header: t.incidents.room, cell: (i) => reg.registry.roomLabel(i.roomId) },
-              {
-                header: t.incidents.conversationType,
-                cell: (i) =>
-                  i.conversationTypeId ? reg.registry.typeName(i.conversationTypeId) : t.incidents.none,
-              },
-              { header: t.incidents.source, cell: (i) => t.incidents.sources[i.source] },
-            ]}
-            actions={(i) => (
-              <Button
-                appearance="subtle-button"
-                aria-label={t.report.fillFor(reg.registry.roomLabel(i.roomId), when(i))}
-                onClick={() => editor.open({ kind: 'report', incident: i })}
-              >
-                {t.report.fill}
-              </Button>
-            )}
-          />
-        ) : null}
-      </section>
+      <ResourceTable
+        caption={t.report.toReportCaption}
+        rows={list}
+        rowKey={(i) => i.id}
+        rowHeader={{ header: t.incidents.occurredAt, cell: when }}
+        columns={[
+          { header: t.incidents.room, cell: (i) => reg.registry.roomLabel(i.roomId) },
+          {
+            header: t.incidents.conversationType,
+            cell: (i) =>
+              i.conversationTypeId ? reg.registry.typeName(i.conversationTypeId) : t.incidents.none,
+          },
+          { header: t.incidents.source, cell: (i) => t.incidents.sources[i.source] },
+        ]}
+        actions={(i) => (
+          <Button
+            appearance="subtle-button"
+            aria-label={t.report.fillFor(reg.registry.roomLabel(i.roomId), when(i))}
+            onClick={() => editor.open({ kind: 'report', incident: i })}
+          >
+            {t.report.fill}
+          </Button>
+        )}
+      />
     </ResourcePage>
   );
 };

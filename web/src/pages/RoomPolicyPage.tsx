@@ -23,7 +23,7 @@ import { PageTitle } from '../components/PageTitle.js';
 import { ResourceTable } from '../components/ResourcePage.js';
 import { SelectField } from '../components/SelectField.js';
 import { useLoad } from '../hooks.js';
-import { formatDateTime, useI18n } from '../i18n.js';
+import { formatDateTime, useI18n } from '../i18n/index.js';
 import { useRegistry } from '../registry.js';
 import { TableScroll } from '../components/TableScroll.js';
 

@@ -6,7 +6,7 @@ import { EditButton, ResourcePage, ResourceTable, useEditor } from '../component
 import { SelectField } from '../components/SelectField.js';
 import { TextField } from '../components/TextField.js';
 import { requireFields, useFormState, useLoad } from '../hooks.js';
-import { useI18n } from '../i18n.js';
+import { useI18n } from '../i18n/index.js';
 import { useSession } from '../session.js';
 
 interface RoomFormProps {
@@ -22,12 +22,20 @@ const RoomForm = ({ room, sites, onDone, onCancel }: RoomFormProps) => {
   const [name, setName] = useState(room?.name ?? '');
   const [floor, setFloor] = useState(room?.floor ?? '');
   const [description, setDescription] = useState(room?.description ?? '');
-  const form = useFormState({
-    siteId: 'room-site',
-    name: 'room-name',
-    floor: 'room-floor',
-    description: 'room-description',
-  });
+  const form = useFormState(
+    {
+      siteId: 'room-site',
+      name: 'room-name',
+      floor: 'room-floor',
+      description: 'room-description',
+    },
+    {
+      'room-site': t.rooms.site,
+      'room-name': t.rooms.name,
+      'room-floor': t.rooms.floor,
+      'room-description': t.rooms.description,
+    },
+  );
   const save = () =>
     void form
       .submit(requireFields(t, { 'room-name': name }), async () => {
@@ -39,14 +47,7 @@ const RoomForm = ({ room, sites, onDone, onCancel }: RoomFormProps) => {
   return (
     <FormSection
       title={room ? t.rooms.formEdit : t.rooms.formNew}
-      errors={form.errors}
-      labels={{
-        'room-site': t.rooms.site,
-        'room-name': t.rooms.name,
-        'room-floor': t.rooms.floor,
-        'room-description': t.rooms.description,
-      }}
-      busy={form.busy}
+      form={form}
       onSubmit={save}
       onCancel={onCancel}
     >
@@ -98,7 +99,7 @@ export const RoomsPage = () => {
   const editor = useEditor<Room | 'new'>(data.reload);
   const { editing } = editor;
   const [sites, rooms] = data.data ?? [[], []];
-  const canAdd = writable && editing === null && data.data !== undefined;
+  const canAdd = writable && data.data !== undefined;
 
   return (
     <ResourcePage
@@ -114,8 +115,7 @@ export const RoomsPage = () => {
             key={editing === 'new' ? 'new' : editing.id}
             room={editing === 'new' ? undefined : editing}
             sites={sites}
-            onDone={editor.done(editing === 'new' ? t.created : t.saved)}
-            onCancel={editor.close}
+            {...editor.formProps(editing === 'new' ? t.created : t.saved)}
           />
         ) : null
       }
@@ -130,7 +130,7 @@ export const RoomsPage = () => {
               </Paragraph>
             ) : (
               <ResourceTable
-                fixed
+                variant="fixed"
                 caption={t.rooms.captionFor(site.name)}
                 rows={here}
                 rowKey={(r) => r.id}

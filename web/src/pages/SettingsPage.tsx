@@ -4,7 +4,7 @@ import { FormSection } from '../components/FormSection.js';
 import { EditButton, ResourcePage, ResourceTable, useEditor } from '../components/ResourcePage.js';
 import { TextField } from '../components/TextField.js';
 import { useFormState, useLoad } from '../hooks.js';
-import { formatDateTime, useI18n } from '../i18n.js';
+import { formatDateTime, useI18n } from '../i18n/index.js';
 import { useSession } from '../session.js';
 
 const show = (v: unknown): string => (typeof v === 'string' ? v : JSON.stringify(v));
@@ -30,7 +30,10 @@ const SettingForm = ({
 }) => {
   const { t } = useI18n();
   const [value, setValue] = useState(show(setting.value));
-  const form = useFormState({ value: 'setting-value', key: 'setting-value' });
+  const form = useFormState(
+    { value: 'setting-value', key: 'setting-value' },
+    { 'setting-value': setting.key },
+  );
   const description = t.settings.descriptions[setting.key] ?? setting.description;
   const save = () =>
     void form
@@ -39,14 +42,7 @@ const SettingForm = ({
       })
       .then((ok) => ok && onDone());
   return (
-    <FormSection
-      title={t.settings.editSetting(setting.key)}
-      errors={form.errors}
-      labels={{ 'setting-value': setting.key }}
-      busy={form.busy}
-      onSubmit={save}
-      onCancel={onCancel}
-    >
+    <FormSection title={t.settings.editSetting(setting.key)} form={form} onSubmit={save} onCancel={onCancel}>
       <TextField
         id="setting-value"
         label={`${t.settings.value}: ${setting.key}`}
@@ -77,12 +73,7 @@ export const SettingsPage = () => {
       notice={editor.notice}
       form={
         writable && editing ? (
-          <SettingForm
-            key={editing.key}
-            setting={editing}
-            onDone={editor.done(t.saved)}
-            onCancel={editor.close}
-          />
+          <SettingForm key={editing.key} setting={editing} {...editor.formProps(t.saved)} />
         ) : null
       }
     >

@@ -4,7 +4,7 @@ import { FormSection } from '../components/FormSection.js';
 import { EditButton, ResourcePage, ResourceTable, useEditor } from '../components/ResourcePage.js';
 import { TextField } from '../components/TextField.js';
 import { requireFields, useFormState, useLoad } from '../hooks.js';
-import { useI18n } from '../i18n.js';
+import { useI18n } from '../i18n/index.js';
 import { useSession } from '../session.js';
 
 const SiteForm = ({
@@ -19,7 +19,10 @@ const SiteForm = ({
   const { t } = useI18n();
   const [name, setName] = useState(site?.name ?? '');
   const [address, setAddress] = useState(site?.address ?? '');
-  const form = useFormState({ name: 'site-name', address: 'site-address' });
+  const form = useFormState(
+    { name: 'site-name', address: 'site-address' },
+    { 'site-name': t.sites.name, 'site-address': t.sites.address },
+  );
   const save = () =>
     void form
       .submit(requireFields(t, { 'site-name': name }), async () => {
@@ -31,9 +34,7 @@ const SiteForm = ({
   return (
     <FormSection
       title={site ? t.sites.formEdit : t.sites.formNew}
-      errors={form.errors}
-      labels={{ 'site-name': t.sites.name, 'site-address': t.sites.address }}
-      busy={form.busy}
+      form={form}
       onSubmit={save}
       onCancel={onCancel}
     >
@@ -74,34 +75,29 @@ export const SitesPage = () => {
       intro={t.sites.intro}
       load={data}
       notice={editor.notice}
-      add={
-        writable && editing === null ? { label: t.sites.add, onClick: () => editor.open('new') } : undefined
-      }
+      add={writable ? { label: t.sites.add, onClick: () => editor.open('new') } : undefined}
       form={
         writable && editing !== null ? (
           <SiteForm
             key={editing === 'new' ? 'new' : editing.id}
             site={editing === 'new' ? undefined : editing}
-            onDone={editor.done(editing === 'new' ? t.created : t.saved)}
-            onCancel={editor.close}
+            {...editor.formProps(editing === 'new' ? t.created : t.saved)}
           />
         ) : null
       }
       empty={sites.length === 0 ? t.sites.empty : undefined}
     >
-      {sites.length > 0 ? (
-        <ResourceTable
-          caption={t.sites.caption}
-          rows={sites}
-          rowKey={(s) => s.id}
-          rowHeader={{ header: t.sites.name, cell: (s) => s.name }}
-          columns={[
-            { header: t.sites.address, cell: (s) => s.address },
-            { header: t.sites.rooms, cell: (s) => rooms.filter((r) => r.siteId === s.id).length },
-          ]}
-          actions={writable ? (s) => <EditButton name={s.name} onClick={() => editor.open(s)} /> : undefined}
-        />
-      ) : null}
+      <ResourceTable
+        caption={t.sites.caption}
+        rows={sites}
+        rowKey={(s) => s.id}
+        rowHeader={{ header: t.sites.name, cell: (s) => s.name }}
+        columns={[
+          { header: t.sites.address, cell: (s) => s.address },
+          { header: t.sites.rooms, cell: (s) => rooms.filter((r) => r.siteId === s.id).length },
+        ]}
+        actions={writable ? (s) => <EditButton name={s.name} onClick={() => editor.open(s)} /> : undefined}
+      />
     </ResourcePage>
   );
 };

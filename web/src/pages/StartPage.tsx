@@ -12,7 +12,7 @@ import { AppLink } from '../components/AppLink.js';
 import { Loading } from '../components/Loading.js';
 import { PageTitle } from '../components/PageTitle.js';
 import { useLoad } from '../hooks.js';
-import { roleName, useI18n } from '../i18n.js';
+import { roleName, useI18n } from '../i18n/index.js';
 import { navRoutesFor } from '../routes.js';
 import { useSession } from '../session.js';
 

@@ -7,14 +7,13 @@ import { Heading2, Paragraph } from '@utrecht/component-library-react';
 import { useState } from 'react';
 import {
   INCIDENT_KINDS,
-  STAT_GROUPS,
   api,
   query,
   type IncidentStatistics,
   type StatBucket,
   type StatGroup,
 } from '../api.js';
-import { BarChart, type ChartRow } from '../components/BarChart.js';
+import { BarChart, type BarChartProps, type ChartRow } from '../components/BarChart.js';
 import { FormSection } from '../components/FormSection.js';
 import { LoadError } from '../components/LoadError.js';
 import { Loading } from '../components/Loading.js';
@@ -22,7 +21,7 @@ import { PageTitle } from '../components/PageTitle.js';
 import { SelectField } from '../components/SelectField.js';
 import { TextField } from '../components/TextField.js';
 import { NO_ERRORS, useLoad } from '../hooks.js';
-import { useI18n } from '../i18n.js';
+import { useI18n } from '../i18n/index.js';
 import { useRegistry } from '../registry.js';
 
 interface Filter {
@@ -31,8 +30,33 @@ interface Filter {
   readonly to: string;
 }
 
-const isGroup = (s: string): s is StatGroup => (STAT_GROUPS as readonly string[]).includes(s);
 const SEVERITY_KEYS = ['1', '2', '3', '4', '5', 'none'] as const;
+
+type ChartSectionProps = Omit<BarChartProps, 'tableCaption' | 'legendLabel' | 'groupHeader'> & {
+  readonly id: string;
+  /** Shown instead of the chart when there is nothing to draw. */
+  readonly empty?: string | undefined;
+};
+
+/** One chart under its own heading; its table caption, legend and first column follow the page's words. */
+const ChartSection = ({ id, empty, ...chart }: ChartSectionProps) => {
+  const { t } = useI18n();
+  return (
+    <section aria-labelledby={id}>
+      <Heading2 id={id}>{chart.title}</Heading2>
+      {empty !== undefined ? (
+        <Paragraph>{empty}</Paragraph>
+      ) : (
+        <BarChart
+          {...chart}
+          groupHeader={t.statistics.group}
+          tableCaption={t.statistics.tableCaption(chart.title)}
+          legendLabel={t.statistics.legend}
+        />
+      )}
+    </section>
+  );
+};
 
 export const StatisticsPage = () => {
   const { t } = useI18n();
@@ -83,6 +107,24 @@ export const StatisticsPage = () => {
       marker: seconds(g.responseTimes.p90Ms),
     }));
   const byGroup = (label: string) => groups.find((g) => labelOf(g.key) === label);
+  /** Incidents counted per group, stacked by kind or by severity (only the kinds that occur). */
+  const countChart = (
+    id: string,
+    by: 'byKind' | 'bySeverity',
+    title: (group: string) => string,
+    description: (group: string) => string,
+    extraColumns?: BarChartProps['extraColumns'],
+  ) => (
+    <ChartSection
+      id={id}
+      title={title(groupWord)}
+      description={description(groupWord)}
+      series={by === 'byKind' ? usedKinds : usedSeverities}
+      rows={rowsBy((g) => g[by])}
+      totalHeader={t.statistics.count}
+      extraColumns={extraColumns}
+    />
+  );
 
   return (
     <>
@@ -90,21 +132,20 @@ export const StatisticsPage = () => {
       <Paragraph>{t.statistics.intro}</Paragraph>
       <FormSection
         title={t.incidents.filters}
-        errors={NO_ERRORS}
-        labels={{}}
-        busy={stats.loading}
+        form={{ errors: NO_ERRORS, busy: stats.loading, labels: {} }}
         onSubmit={() => setFilter(draft)}
         submitLabel={t.statistics.show}
-        autoFocus={false}
       >
         <SelectField
           id="stats-group"
           label={t.statistics.groupBy}
           value={draft.groupBy}
-          onChange={(v) => {
-            if (isGroup(v)) setDraft({ ...draft, groupBy: v });
-          }}
-          options={STAT_GROUPS.map((g) => ({ value: g, label: t.statistics.groups[g] }))}
+          onChange={(groupBy) => setDraft({ ...draft, groupBy })}
+          // The groupings are the keys of the table that names them (typed against the server's).
+          options={(Object.keys(t.statistics.groups) as StatGroup[]).map((g) => ({
+            value: g,
+            label: t.statistics.groups[g],
+          }))}
         />
         <TextField
           id="stats-from"
@@ -131,67 +172,36 @@ export const StatisticsPage = () => {
       ) : null}
       {groups.length > 0 && reg.data ? (
         <>
-          <section aria-labelledby="stats-kind">
-            <Heading2 id="stats-kind">{t.statistics.byKindTitle(groupWord)}</Heading2>
-            <BarChart
-              title={t.statistics.byKindTitle(groupWord)}
-              description={t.statistics.byKindDesc(groupWord)}
-              series={usedKinds}
-              rows={rowsBy((g) => g.byKind)}
-              groupHeader={t.statistics.group}
-              totalHeader={t.statistics.count}
-              extraColumns={[
-                { header: t.statistics.injuries, cell: (r) => String(byGroup(r.label)?.injuries ?? 0) },
-                {
-                  header: t.statistics.policeReports,
-                  cell: (r) => String(byGroup(r.label)?.policeReports ?? 0),
-                },
-              ]}
-              tableCaption={t.statistics.tableCaption(t.statistics.byKindTitle(groupWord))}
-              legendLabel={t.statistics.legend}
-            />
-          </section>
-          <section aria-labelledby="stats-severity">
-            <Heading2 id="stats-severity">{t.statistics.bySeverityTitle(groupWord)}</Heading2>
-            <BarChart
-              title={t.statistics.bySeverityTitle(groupWord)}
-              description={t.statistics.bySeverityDesc(groupWord)}
-              series={usedSeverities}
-              rows={rowsBy((g) => g.bySeverity)}
-              groupHeader={t.statistics.group}
-              totalHeader={t.statistics.count}
-              tableCaption={t.statistics.tableCaption(t.statistics.bySeverityTitle(groupWord))}
-              legendLabel={t.statistics.legend}
-            />
-          </section>
-          <section aria-labelledby="stats-response">
-            <Heading2 id="stats-response">{t.statistics.responseTitle(groupWord)}</Heading2>
-            {responseRows.length === 0 ? (
-              <Paragraph>{t.statistics.noResponse}</Paragraph>
-            ) : (
-              <BarChart
-                title={t.statistics.responseTitle(groupWord)}
-                description={t.statistics.responseDesc(groupWord)}
-                series={[{ key: 'median', label: t.statistics.median }]}
-                rows={responseRows}
-                groupHeader={t.statistics.group}
-                format={(n) => t.statistics.seconds(n)}
-                extraColumns={[
-                  {
-                    header: t.statistics.p90,
-                    cell: (r) =>
-                      r.marker === undefined || r.marker === null ? '' : t.statistics.seconds(r.marker),
-                  },
-                  {
-                    header: t.statistics.measured,
-                    cell: (r) => String(byGroup(r.label)?.responseTimes.count ?? 0),
-                  },
-                ]}
-                tableCaption={t.statistics.tableCaption(t.statistics.responseTitle(groupWord))}
-                legendLabel={t.statistics.legend}
-              />
-            )}
-          </section>
+          {countChart('stats-kind', 'byKind', t.statistics.byKindTitle, t.statistics.byKindDesc, [
+            { header: t.statistics.injuries, cell: (r) => String(byGroup(r.label)?.injuries ?? 0) },
+            { header: t.statistics.policeReports, cell: (r) => String(byGroup(r.label)?.policeReports ?? 0) },
+          ])}
+          {countChart(
+            'stats-severity',
+            'bySeverity',
+            t.statistics.bySeverityTitle,
+            t.statistics.bySeverityDesc,
+          )}
+          <ChartSection
+            id="stats-response"
+            title={t.statistics.responseTitle(groupWord)}
+            empty={responseRows.length === 0 ? t.statistics.noResponse : undefined}
+            description={t.statistics.responseDesc(groupWord)}
+            series={[{ key: 'median', label: t.statistics.median }]}
+            rows={responseRows}
+            format={(n) => t.statistics.seconds(n)}
+            extraColumns={[
+              {
+                header: t.statistics.p90,
+                cell: (r) =>
+                  r.marker === undefined || r.marker === null ? '' : t.statistics.seconds(r.marker),
+              },
+              {
+                header: t.statistics.measured,
+                cell: (r) => String(byGroup(r.label)?.responseTimes.count ?? 0),
+              },
+            ]}
+          />
         </>
       ) : null}
     </>

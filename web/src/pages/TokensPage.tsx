@@ -4,8 +4,7 @@
  */
 import { Alert, Button, Heading2, Paragraph, StatusBadge } from '@utrecht/component-library-react';
 import { useState } from 'react';
-import { TOKEN_DEFAULT_DAYS, TOKEN_MAX_DAYS } from '../../../src/core/auth/tokens.js';
-import { api, type ApiToken } from '../api.js';
+import { TOKEN_DEFAULT_DAYS, TOKEN_MAX_DAYS, api, type ApiToken } from '../api.js';
 import { FormSection } from '../components/FormSection.js';
 import { LoadError } from '../components/LoadError.js';
 import { Loading } from '../components/Loading.js';
@@ -14,7 +13,7 @@ import { PageTitle } from '../components/PageTitle.js';
 import { ResourceTable } from '../components/ResourcePage.js';
 import { TextField } from '../components/TextField.js';
 import { problemText, requireFields, useFormState, useLoad, type Loadable } from '../hooks.js';
-import { formatDateTime, useI18n } from '../i18n.js';
+import { formatDateTime, useI18n } from '../i18n/index.js';
 import { useSession } from '../session.js';
 
 interface Created {
@@ -27,7 +26,10 @@ const TokenForm = ({ onDone, onCancel }: { onDone: (c: Created) => void; onCance
   const { t } = useI18n();
   const [name, setName] = useState('');
   const [days, setDays] = useState(String(TOKEN_DEFAULT_DAYS));
-  const form = useFormState({ name: 'token-name', expiresInDays: 'token-days' });
+  const form = useFormState(
+    { name: 'token-name', expiresInDays: 'token-days' },
+    { 'token-name': t.tokens.name, 'token-days': t.tokens.days },
+  );
   const save = () => {
     const n = Number(days.trim());
     const missing = requireFields(t, { 'token-name': name.trim() });
@@ -48,9 +50,7 @@ const TokenForm = ({ onDone, onCancel }: { onDone: (c: Created) => void; onCance
   return (
     <FormSection
       title={t.tokens.formTitle}
-      errors={form.errors}
-      labels={{ 'token-name': t.tokens.name, 'token-days': t.tokens.days }}
-      busy={form.busy}
+      form={form}
       onSubmit={save}
       onCancel={onCancel}
       submitLabel={t.tokens.submit}

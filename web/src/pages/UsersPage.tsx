@@ -1,14 +1,13 @@
 import { Button, StatusBadge } from '@utrecht/component-library-react';
 import { useState } from 'react';
-import { ROLES } from '../../../src/core/auth/roles.js';
-import { api, type Site, type User } from '../api.js';
+import { ROLES, api, type Site, type User } from '../api.js';
 import { CheckboxField } from '../components/CheckboxField.js';
 import { CheckboxGroup } from '../components/CheckboxGroup.js';
 import { FormSection } from '../components/FormSection.js';
 import { EditButton, ResourcePage, ResourceTable, useEditor } from '../components/ResourcePage.js';
 import { TextField } from '../components/TextField.js';
 import { requireFields, useFormState, useLoad, type FormErrors } from '../hooks.js';
-import { roleName, useI18n, type Dictionary } from '../i18n.js';
+import { roleName, useI18n, type Dictionary } from '../i18n/index.js';
 import { useSession } from '../session.js';
 
 const FIRST_ROLE_ID = `user-role-${ROLES[0]}`;
@@ -32,14 +31,23 @@ const UserForm = ({ user, sites, onDone, onCancel }: UserFormProps) => {
   const [siteIds, setSiteIds] = useState<string[]>(user ? [...user.siteIds] : []);
   const [password, setPassword] = useState('');
   const [disabled, setDisabled] = useState(user?.disabled ?? false);
-  const form = useFormState({
-    username: 'user-username',
-    displayName: 'user-display-name',
-    email: 'user-email',
-    roles: FIRST_ROLE_ID,
-    siteIds: sites[0] ? `user-site-${sites[0].id}` : 'user-display-name',
-    password: 'user-password',
-  });
+  const form = useFormState(
+    {
+      username: 'user-username',
+      displayName: 'user-display-name',
+      email: 'user-email',
+      roles: FIRST_ROLE_ID,
+      siteIds: sites[0] ? `user-site-${sites[0].id}` : 'user-display-name',
+      password: 'user-password',
+    },
+    {
+      'user-username': t.users.username,
+      'user-display-name': t.users.displayName,
+      'user-email': t.users.email,
+      [FIRST_ROLE_ID]: t.users.roles,
+      'user-password': t.users.password,
+    },
+  );
   const clientErrors = (): FormErrors => {
     const missing = requireFields(
       t,
@@ -67,15 +75,7 @@ const UserForm = ({ user, sites, onDone, onCancel }: UserFormProps) => {
   return (
     <FormSection
       title={user ? t.users.formEdit(user.username) : t.users.formNew}
-      errors={form.errors}
-      labels={{
-        'user-username': t.users.username,
-        'user-display-name': t.users.displayName,
-        'user-email': t.users.email,
-        [FIRST_ROLE_ID]: t.users.roles,
-        'user-password': t.users.password,
-      }}
-      busy={form.busy}
+      form={form}
       onSubmit={save}
       onCancel={onCancel}
     >
@@ -166,7 +166,7 @@ const SetPasswordForm = ({
 }) => {
   const { t } = useI18n();
   const [password, setPassword] = useState('');
-  const form = useFormState({ password: 'user-new-password' });
+  const form = useFormState({ password: 'user-new-password' }, { 'user-new-password': t.users.newPassword });
   const save = () =>
     void form
       .submit(requireFields(t, { 'user-new-password': password }), async () => {
@@ -176,9 +176,7 @@ const SetPasswordForm = ({
   return (
     <FormSection
       title={`${t.users.setPassword}: ${user.username}`}
-      errors={form.errors}
-      labels={{ 'user-new-password': t.users.newPassword }}
-      busy={form.busy}
+      form={form}
       onSubmit={save}
       onCancel={onCancel}
     >
@@ -227,19 +225,13 @@ export const UsersPage = () => {
 
   const form =
     !writable || editing === null ? null : editing.kind === 'password' ? (
-      <SetPasswordForm
-        key={editing.user.id}
-        user={editing.user}
-        onDone={editor.done(t.users.passwordSet)}
-        onCancel={editor.close}
-      />
+      <SetPasswordForm key={editing.user.id} user={editing.user} {...editor.formProps(t.users.passwordSet)} />
     ) : (
       <UserForm
         key={editing.kind === 'new' ? 'new' : editing.user.id}
         user={editing.kind === 'new' ? undefined : editing.user}
         sites={sites}
-        onDone={editor.done(editing.kind === 'new' ? t.created : t.saved)}
-        onCancel={editor.close}
+        {...editor.formProps(editing.kind === 'new' ? t.created : t.saved)}
       />
     );
 
@@ -249,11 +241,7 @@ export const UsersPage = () => {
       intro={t.users.intro}
       load={data}
       notice={editor.notice}
-      add={
-        writable && editing === null
-          ? { label: t.users.add, onClick: () => editor.open({ kind: 'new' }) }
-          : undefined
-      }
+      add={writable ? { label: t.users.add, onClick: () => editor.open({ kind: 'new' }) } : undefined}
       form={form}
     >
       {users.length > 0 ? (

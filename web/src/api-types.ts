@@ -1,0 +1,232 @@
+/**
+ * What the API answers, typed from the server's own definitions: the routes' TypeBox schemas
+ * (`Static<typeof …Schema>`) where a response has one, else the TypeScript type the server
+ * returns. Type imports only: they are erased, so no server code lands in the bundle (the
+ * dependency rule `web-imports-server-types-only` checks it).
+ *
+ * Hand-written below, because the server declares the response inline in a route file and
+ * exports neither a schema nor a type (yet): Me, Setting, AuditPage, OidcInfo.
+ */
+import type { Static, TSchema } from 'typebox';
+import type { HealthItem as ModuleHealthItem } from '../../src/compose/module.js';
+import type { IncidentKind } from '../../src/core/alarm/model.js';
+import type { AlarmEvent as ServerAlarmEvent } from '../../src/core/alarm/events.js';
+import type { IncidentStatistics as ServerStatistics, StatGroup } from '../../src/core/alarm/statistics.js';
+import type { MeasureId, PurposeKind } from '../../src/core/assessment/catalogue.js';
+import type { Comparison as ServerComparison } from '../../src/core/assessment/compare.js';
+import type { Outcome } from '../../src/core/assessment/rule.js';
+import type { AlternativeStatus, LegalBasis } from '../../src/core/assessment/scenario.schema.js';
+import type { Text } from '../../src/core/assessment/text.js';
+import type { AssessedFinding, Verdict as ServerVerdict } from '../../src/core/assessment/verdict.js';
+import type { Permission, Role } from '../../src/core/auth/roles.js';
+import type {
+  TOKEN_DEFAULT_DAYS as SERVER_TOKEN_DEFAULT_DAYS,
+  TOKEN_MAX_DAYS as SERVER_TOKEN_MAX_DAYS,
+} from '../../src/core/auth/tokens.js';
+import type { RecordingMode } from '../../src/core/policy/policy.js';
+import type { TransparencyInput, TransparencyTexts } from '../../src/adapters/reports/transparency.js';
+import type {
+  AlarmViewSchema,
+  ConversationSchema,
+  MyAlarmSchema,
+  RoomStatusSchema,
+} from '../../src/http/routes/alarms/alarm-schemas.js';
+import type { AssessmentHeadSchema } from '../../src/http/routes/assessments/assessment-schemas.js';
+import type {
+  BucketSchema,
+  IncidentSchema,
+  IncidentSummarySchema,
+} from '../../src/http/routes/incidents/incident-schemas.js';
+import type { SuspensionSchema } from '../../src/http/routes/recording/recording-schemas.js';
+import type {
+  AuditEntrySchema,
+  CameraSchema,
+  ConversationTypeSchema,
+  OrganisationSchema,
+  RoomSchema,
+  SiteSchema,
+  UserSchema,
+} from '../../src/http/schemas.js';
+import type { AuditVerification as ServerAuditVerification } from '../../src/services/audit.service.js';
+import type { ApiTokenView } from '../../src/services/auth.service.js';
+import type {
+  AssessmentVersion as ServerAssessmentVersion,
+  DpoRecommendation,
+  VersionStatus as ServerVersionStatus,
+} from '../../src/services/assessment-ports.js';
+import type {
+  AssessmentSummary as ServerAssessmentSummary,
+  Evaluation as ServerEvaluation,
+} from '../../src/services/assessment.service.js';
+import type { RoomPolicyView as ServerRoomPolicyView } from '../../src/services/policy.service.js';
+
+/** A response as the UI holds it: read-only all the way down (it reads what the API answers, never changes it). */
+type Answer<S extends TSchema> = Frozen<Static<S>>;
+type Frozen<T> = T extends readonly (infer U)[]
+  ? readonly Frozen<U>[]
+  : T extends object
+    ? { readonly [K in keyof T]: Frozen<T[K]> }
+    : T;
+
+/**
+ * Every member of the union U, in the order the UI shows them. The UI needs the lists as values
+ * and imports no server code, so it keeps its own: a member the server adds and the list lacks
+ * (or a member the server does not know) is a type error here.
+ */
+const everyOf =
+  <U extends string | number>() =>
+  <const L extends readonly U[]>(
+    list: L & ([U] extends [L[number]] ? unknown : { missing: Exclude<U, L[number]> }),
+  ): L =>
+    list;
+
+// Registry, users, tokens, audit (src/http/schemas.ts).
+
+export type Site = Answer<typeof SiteSchema>;
+export type Room = Answer<typeof RoomSchema>;
+export type Camera = Answer<typeof CameraSchema>;
+export type ConversationType = Answer<typeof ConversationTypeSchema>;
+export type Organisation = Answer<typeof OrganisationSchema>;
+export type User = Answer<typeof UserSchema>;
+/** An API token as listed (GET /api/auth/tokens, /api/tokens): never the secret. */
+export type ApiToken = ApiTokenView;
+export const ROLES = everyOf<Role>()([
+  'front-desk',
+  'responder',
+  'security',
+  'dpo',
+  'decision-maker',
+  'admin',
+  'auditor',
+]);
+/** An API token's default and longest lifetime in days: the server's numbers (another is a type error). */
+export const TOKEN_DEFAULT_DAYS: typeof SERVER_TOKEN_DEFAULT_DAYS = 90;
+export const TOKEN_MAX_DAYS: typeof SERVER_TOKEN_MAX_DAYS = 365;
+export type AuditEntry = Answer<typeof AuditEntrySchema>;
+export type AuditVerification = ServerAuditVerification;
+
+/** GET /api/auth/me and POST /api/auth/login (MeSchema in auth.routes.ts is not exported). */
+export interface Me {
+  readonly user: User;
+  readonly csrfToken: string | null;
+  readonly permissions: readonly Permission[];
+}
+
+/** GET /api/settings (the schema is declared inside registry.routes.ts). */
+export interface Setting {
+  readonly key: string;
+  readonly value: unknown;
+  readonly description: string;
+  readonly descriptionNl: string;
+  readonly default: unknown;
+  readonly updatedAt: string | null;
+  readonly updatedBy: string | null;
+}
+
+/** GET /api/audit (the schema is declared inside audit.routes.ts). */
+export interface AuditPage {
+  readonly entries: readonly AuditEntry[];
+  readonly total: number;
+  readonly nextBefore: number | null;
+}
+
+/** GET /api/auth/oidc (the schema is declared inside auth.routes.ts). */
+export interface OidcInfo {
+  readonly enabled: boolean;
+  readonly label: string | null;
+}
+
+/** GET /api/health: translate by `code` + `params` (docs/operations.md); `message` is English. */
+export type HealthItem = ModuleHealthItem;
+
+// Alarms, conversations and incidents (src/http/routes/alarms, src/http/routes/incidents).
+
+export type AlarmView = Answer<typeof AlarmViewSchema>;
+/** GET /api/alarms/mine: my own alarm as the panic view sees it (no names for a silent alarm). */
+export type MyAlarm = Answer<typeof MyAlarmSchema>;
+/** POST /api/alarms. */
+export interface RaiseResult {
+  readonly alarm: AlarmView;
+  readonly joined: boolean;
+}
+/** One event on GET /api/alarms/stream. */
+export type AlarmEvent = ServerAlarmEvent;
+export type Conversation = Answer<typeof ConversationSchema>;
+export type RoomStatus = Answer<typeof RoomStatusSchema>;
+
+export const INCIDENT_KINDS = everyOf<IncidentKind>()([
+  'verbal-aggression',
+  'intimidation-threat',
+  'discrimination',
+  'damage',
+  'physical-violence',
+]);
+export type { IncidentKind };
+
+export type IncidentSummary = Answer<typeof IncidentSummarySchema>;
+export type Incident = Answer<typeof IncidentSchema>;
+
+export type { StatGroup };
+export type StatBucket = Answer<typeof BucketSchema>;
+/** GET /api/incidents/stats. */
+export interface IncidentStatistics extends ServerStatistics {
+  readonly from: string | null;
+  readonly to: string | null;
+}
+
+// Assessments and room policy (src/http/routes/assessments, src/http/routes/policy, docs/assessment/workflow.md).
+
+export type Bilingual = Text;
+export type Verdict = ServerVerdict;
+export type FindingOutcome = Outcome;
+export type VersionStatus = ServerVersionStatus;
+
+export const MEASURE_IDS = everyOf<MeasureId>()([
+  'room-design',
+  'de-escalation',
+  'second-staff-member',
+  'host-nearby',
+  'alarm-button',
+  'live-view',
+  'incident-recording',
+  'continuous-video',
+  'audio-recording',
+  'covert-recording',
+]);
+export const PURPOSE_KINDS = everyOf<PurposeKind>()(['immediate-help', 'deterrence', 'evidence']);
+export const ALTERNATIVE_STATUSES = everyOf<AlternativeStatus>()([
+  'in-place-insufficient',
+  'considered-insufficient',
+  'adopted-instead',
+  'not-considered',
+]);
+export const LEGAL_BASES = everyOf<LegalBasis>()(['a', 'b', 'c', 'd', 'e', 'f']);
+export const DPO_RECOMMENDATIONS = everyOf<DpoRecommendation>()([
+  'approve',
+  'approve-with-conditions',
+  'reject',
+]);
+
+export type { Scenario } from '../../src/core/assessment/scenario.schema.js';
+export type { AlternativeStatus, LegalBasis };
+export type { MeasureId, PurposeKind };
+export type Finding = AssessedFinding;
+export type Evaluation = ServerEvaluation;
+export type Comparison = ServerComparison;
+export type AssessmentVersion = ServerAssessmentVersion;
+export type AssessmentHead = Answer<typeof AssessmentHeadSchema>;
+export type AssessmentSummary = ServerAssessmentSummary;
+
+export type RecordingModeView = RecordingMode;
+/** GET /api/rooms/:id/policy. */
+export type RoomPolicyView = ServerRoomPolicyView;
+/** GET /api/rooms/:id/transparency: texts for residents, from the room's effective policy. */
+export type RoomTransparency = Pick<
+  TransparencyTexts,
+  'recording' | 'secondLayerMarkdown' | 'letterParagraph'
+> &
+  Pick<TransparencyInput, 'secondLayerUrl'>;
+
+// Recording switches (src/http/routes/recording).
+
+export type Suspension = Answer<typeof SuspensionSchema>;

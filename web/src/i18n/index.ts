@@ -1,0 +1,57 @@
+/**
+ * The web UI's languages: Dutch (default, nl.ts) and English (en.ts, typed against the Dutch
+ * table), the context that hands the current one to every component, and the formatters.
+ */
+import { createContext, useContext } from 'react';
+import type { Role } from '../../../src/core/auth/roles.js';
+import { en } from './en.js';
+import { nl, type Dictionary } from './nl.js';
+
+export type { Dictionary } from './nl.js';
+export type { HealthParams } from './health-params.js';
+
+export const LANGUAGES = ['nl', 'en'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+export const DICTIONARIES: Record<Language, Dictionary> = { nl, en };
+
+export const isLanguage = (s: unknown): s is Language =>
+  typeof s === 'string' && (LANGUAGES as readonly string[]).includes(s);
+
+export interface I18n {
+  readonly lang: Language;
+  readonly t: Dictionary;
+  readonly setLang: (lang: Language) => void;
+}
+
+export const I18nContext = createContext<I18n>({ lang: 'nl', t: nl, setLang: () => undefined });
+
+export const useI18n = (): I18n => useContext(I18nContext);
+
+/** A role code from the API in the current language; unknown codes are shown as they are. */
+export const roleName = (t: Dictionary, role: string): string =>
+  role in t.roles ? t.roles[role as Role].name : role;
+
+export const formatTime = (lang: Language, iso: string): string => {
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime())
+    ? iso
+    : d.toLocaleTimeString(lang === 'nl' ? 'nl-NL' : 'en-GB', {
+        hour: '2-digit',
+        minute: '2-digit',
+        second: '2-digit',
+      });
+};
+
+/** A duration in milliseconds as "1 min 05 s" / "42 s". */
+export const formatDuration = (ms: number): string => {
+  const s = Math.round(ms / 1000);
+  return s < 60 ? `${s} s` : `${Math.floor(s / 60)} min ${String(s % 60).padStart(2, '0')} s`;
+};
+
+export const formatDateTime = (lang: Language, iso: string): string => {
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime())
+    ? iso
+    : d.toLocaleString(lang === 'nl' ? 'nl-NL' : 'en-GB', { dateStyle: 'medium', timeStyle: 'medium' });
+};

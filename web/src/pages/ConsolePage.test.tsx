@@ -1,0 +1,83 @@
+import { act, screen, within } from '@testing-library/react';
+import { userEvent } from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { serveEventSource, stream } from '../test/event-source.js';
+import { alarmView, nl, REGISTRY_ANSWERS, renderPage, serveApi } from '../test/harness.js';
+import { ConsolePage } from './ConsolePage.js';
+
+const alarm = alarmView;
+
+const consolePage = () => {
+  serveEventSource();
+  const sent = serveApi({
+    ...REGISTRY_ANSWERS,
+    'GET /api/alarms?recent=10': [],
+    'GET /api/room-states': [],
+    'POST /api/alarms/al-1/acknowledge': alarm({ state: 'acknowledged' }),
+  });
+  renderPage(<ConsolePage />, { permissions: ['alarms:respond'] });
+  return sent;
+};
+
+describe('ConsolePage: the responder console', () => {
+  it('connects to the alarm stream and says so', async () => {
+    consolePage();
+    expect(stream().url).toBe('/api/alarms/stream');
+    expect(screen.getByText(nl.console.connecting)).toBeTruthy();
+    act(() => stream().open());
+    expect(await screen.findByText(nl.console.connected)).toBeTruthy();
+    act(() => stream().fail());
+    expect(await screen.findByText(nl.console.reconnecting)).toBeTruthy();
+  });
+
+  it('a new alarm is announced in the alert region and shown as a card with who raised it', async () => {
+    consolePage();
+    act(() => stream().send('alarms.snapshot', { alarms: [] }));
+    expect(screen.getByText(nl.console.noOpen)).toBeTruthy();
+    act(() =>
+      stream().send('alarm.raised', { type: 'alarm.raised', at: '2026-03-02T09:05:00.000Z', alarm: alarm() }),
+    );
+
+    const announcement = screen.getByRole('alert');
+    expect(
+      within(announcement).getByText(new RegExp(`^${nl.console.newAlarm('Spreekkamer 1', 'begane grond')}`)),
+    ).toBeTruthy();
+    const card = screen.getByRole('article', { name: nl.console.alarmIn('Spreekkamer 1') });
+    expect(within(card).getByText('Sanne de Vries')).toBeTruthy();
+    expect(within(card).getByText('Bijstandsgesprek')).toBeTruthy();
+    expect(screen.queryByText(nl.console.noOpen)).toBeNull();
+  });
+
+  it('"Ik kom" acknowledges that alarm', async () => {
+    const sent = consolePage();
+    act(() => stream().send('alarms.snapshot', { alarms: [alarm()] }));
+    await userEvent.click(screen.getByRole('button', { name: nl.console.acknowledgeRoom('Spreekkamer 1') }));
+    expect(sent.filter((s) => s.method === 'POST')).toEqual([
+      { method: 'POST', path: '/api/alarms/al-1/acknowledge', body: {} },
+    ]);
+  });
+
+  it('a closed alarm leaves the open list and the announcement clears', async () => {
+    consolePage();
+    act(() => stream().send('alarms.snapshot', { alarms: [alarm()] }));
+    expect(screen.getByRole('article', { name: nl.console.alarmIn('Spreekkamer 1') })).toBeTruthy();
+    act(() =>
+      stream().send('alarm.closed', {
+        type: 'alarm.closed',
+        at: '2026-03-02T09:10:00.000Z',
+        alarm: alarm({ state: 'closed', closedAt: '2026-03-02T09:10:00.000Z' }),
+      }),
+    );
+    expect(screen.queryByRole('article')).toBeNull();
+    expect(screen.getByText(nl.console.noOpen)).toBeTruthy();
+    expect(screen.getByRole('alert').textContent).toBe('');
+  });
+
+  it('alarms found in the snapshot after a reconnect are counted as missed', async () => {
+    consolePage();
+    act(() => stream().send('alarms.snapshot', { alarms: [] }));
+    act(() => stream().fail());
+    act(() => stream().send('alarms.snapshot', { alarms: [alarm()] }));
+    expect(within(screen.getByRole('alert')).getByText(nl.console.missed(1))).toBeTruthy();
+  });
+});

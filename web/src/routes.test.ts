@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { matchPath, routeForPath } from './routes.js';
+
+describe('matchPath', () => {
+  it.each([
+    ['/assessments', '/assessments', {}],
+    ['/assessments', '/assessments/', {}],
+    ['/assessments/:id', '/assessments/a-1', { id: 'a-1' }],
+    ['/assessments/:id', '/assessments/a%20b', { id: 'a b' }],
+    ['/assessments/:id/edit', '/assessments/a-1/edit', { id: 'a-1' }],
+    ['/assessments/:id', '/assessments', undefined],
+    ['/assessments/:id', '/assessments/a-1/edit', undefined],
+    ['/assessments/:id', '/assessments//', undefined],
+    ['/assessments/:id', '/assessments/%E0', undefined],
+    ['/assessments/new', '/assessments/a-1', undefined],
+    ['/', '/', {}],
+    ['/', '/sites', undefined],
+  ])('%s on %s → %j', (pattern, path, params) => {
+    expect(matchPath(pattern, path)).toEqual(params);
+  });
+});
+
+describe('routeForPath', () => {
+  it.each([
+    ['/assessments', 'assessments', '/assessments', {}],
+    ['/assessments/new', 'assessments', '/assessments/new', {}],
+    ['/assessments/x9', 'assessments', '/assessments/:id', { id: 'x9' }],
+    ['/assessments/x9/edit', 'assessments', '/assessments/:id/edit', { id: 'x9' }],
+    ['/incidents/report', 'report', '/incidents/report', {}],
+    ['/sites/', 'sites', '/sites', {}],
+  ])('%s is %s (%s)', (path, key, pattern, params) => {
+    expect(routeForPath(path)).toMatchObject({ route: { key }, pattern, params });
+  });
+
+  it.each(['/nowhere', '/assessments/x9/edit/more', '/sites/x9'])('%s is no page', (path) => {
+    expect(routeForPath(path)).toBeUndefined();
+  });
+});
