@@ -3,9 +3,6 @@
  * (`Static<typeof …Schema>`) where a response has one, else the TypeScript type the server
  * returns. Type imports only: they are erased, so no server code lands in the bundle (the
  * dependency rule `web-imports-server-types-only` checks it).
- *
- * Hand-written below, because the server declares the response inline in a route file and
- * exports neither a schema nor a type (yet): Me, Setting, AuditPage, OidcInfo.
  */
 import type { Static, TSchema } from 'typebox';
 import type { HealthItem as ModuleHealthItem } from '../../src/compose/module.js';
@@ -38,15 +35,17 @@ import type {
   IncidentSummarySchema,
 } from '../../src/http/routes/incidents/incident-schemas.js';
 import type { SuspensionSchema } from '../../src/http/routes/recording/recording-schemas.js';
+import type { AuditEntrySchema, AuditPageSchema } from '../../src/http/routes/audit/audit-schemas.js';
+import type { MeSchema, OidcInfoSchema } from '../../src/http/routes/auth/auth-schemas.js';
 import type {
-  AuditEntrySchema,
   CameraSchema,
   ConversationTypeSchema,
   OrganisationSchema,
   RoomSchema,
+  SettingSchema,
   SiteSchema,
-  UserSchema,
-} from '../../src/http/schemas.js';
+} from '../../src/http/routes/registry/registry-schemas.js';
+import type { UserSchema } from '../../src/http/routes/users/users-schemas.js';
 import type { AuditVerification as ServerAuditVerification } from '../../src/services/audit.service.js';
 import type { ApiTokenView } from '../../src/services/auth.service.js';
 import type {
@@ -105,36 +104,13 @@ export const TOKEN_MAX_DAYS: typeof SERVER_TOKEN_MAX_DAYS = 365;
 export type AuditEntry = Answer<typeof AuditEntrySchema>;
 export type AuditVerification = ServerAuditVerification;
 
-/** GET /api/auth/me and POST /api/auth/login (MeSchema in auth.routes.ts is not exported). */
-export interface Me {
-  readonly user: User;
-  readonly csrfToken: string | null;
+/** GET /api/auth/me and POST /api/auth/login; the schema says string[], the roles table says which. */
+export type Me = Omit<Answer<typeof MeSchema>, 'permissions'> & {
   readonly permissions: readonly Permission[];
-}
-
-/** GET /api/settings (the schema is declared inside registry.routes.ts). */
-export interface Setting {
-  readonly key: string;
-  readonly value: unknown;
-  readonly description: string;
-  readonly descriptionNl: string;
-  readonly default: unknown;
-  readonly updatedAt: string | null;
-  readonly updatedBy: string | null;
-}
-
-/** GET /api/audit (the schema is declared inside audit.routes.ts). */
-export interface AuditPage {
-  readonly entries: readonly AuditEntry[];
-  readonly total: number;
-  readonly nextBefore: number | null;
-}
-
-/** GET /api/auth/oidc (the schema is declared inside auth.routes.ts). */
-export interface OidcInfo {
-  readonly enabled: boolean;
-  readonly label: string | null;
-}
+};
+export type Setting = Answer<typeof SettingSchema>;
+export type AuditPage = Answer<typeof AuditPageSchema>;
+export type OidcInfo = Answer<typeof OidcInfoSchema>;
 
 /** GET /api/health: translate by `code` + `params` (docs/operations.md); `message` is English. */
 export type HealthItem = ModuleHealthItem;
