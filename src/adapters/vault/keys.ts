@@ -7,7 +7,6 @@ import {
   createPrivateKey,
   createPublicKey,
   diffieHellman,
-  generateKeyPairSync,
   randomBytes,
   type KeyObject,
 } from 'node:crypto';
@@ -46,6 +45,14 @@ export class AgeIdentity {
     return this.#secretKey;
   }
 
+  /**
+   * Overwrites the secret with zeros: a vault key rebuilt from shares lives only as long as it
+   * is needed (custody.ts). Best effort — a garbage-collected runtime may have copied it.
+   */
+  destroy(): void {
+    this.#secretKey.fill(0);
+  }
+
   /** The `AGE-SECRET-KEY-1…` string. Handle with care: whoever has it can open every clip. */
   encode(): string {
     return bech32Encode(IDENTITY_HRP, this.#secretKey, true);
@@ -64,8 +71,14 @@ export class AgeIdentity {
   }
 }
 
-export const x25519PrivateKey = (secret: Uint8Array): KeyObject =>
-  createPrivateKey({ key: Buffer.concat([PKCS8_X25519_PREFIX, secret]), format: 'der', type: 'pkcs8' });
+export const x25519PrivateKey = (secret: Uint8Array): KeyObject => {
+  const der = Buffer.concat([PKCS8_X25519_PREFIX, secret]);
+  try {
+    return createPrivateKey({ key: der, format: 'der', type: 'pkcs8' });
+  } finally {
+    der.fill(0); // OpenSSL keeps its own copy; ours need not linger
+  }
+};
 
 export const x25519PublicKey = (pub: Uint8Array): KeyObject =>
   createPublicKey({ key: Buffer.concat([SPKI_X25519_PREFIX, pub]), format: 'der', type: 'spki' });
@@ -135,12 +148,17 @@ export const parseIdentity = (text: string | null | undefined): Result<AgeIdenti
   return ok(new AgeIdentity(decoded.bytes));
 };
 
-/** A fresh X25519 identity from node:crypto. */
+/**
+ * A fresh X25519 identity: 32 random bytes, as age-keygen makes them (X25519 clamps any scalar).
+ * Raw bytes rather than an exported JWK, so the secret never becomes an (unwipeable) string.
+ */
 export const generateIdentity = (): AgeIdentity => {
-  const { privateKey } = generateKeyPairSync('x25519');
-  const d = privateKey.export({ format: 'jwk' }).d;
-  if (d === undefined) throw new Error('node:crypto returned an X25519 JWK without d');
-  return new AgeIdentity(Buffer.from(d, 'base64url'));
+  const secret = randomBytes(32);
+  try {
+    return new AgeIdentity(secret);
+  } finally {
+    secret.fill(0);
+  }
 };
 
 /** age-keygen's file format: two comments, then the key. RFC 3339 time, as age-keygen writes it. */

@@ -12,6 +12,7 @@ export const VAULT_ERRORS = {
     title: 'The identity must not be stored inside the data folder',
   },
   'VAULT.WRONG_KEY': { status: 403, exit: 77, title: 'The identity does not open this vault file' },
+  'VAULT.WRONG_PASSPHRASE': { status: 403, exit: 77, title: 'The passphrase does not open this file' },
   'VAULT.UNSUPPORTED': { status: 422, exit: 65, title: 'Not an age v1 file this vault can open' },
   'VAULT.CORRUPT': { status: 500, exit: 65, title: 'A vault file is damaged or was tampered with' },
   'VAULT.TRUNCATED': { status: 500, exit: 65, title: 'A vault file is incomplete' },
