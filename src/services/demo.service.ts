@@ -246,6 +246,7 @@ export const demoService = (deps: {
           oidc: false,
           lockedUntil: null,
           createdAt: at,
+          custodian: false,
           passwordHash,
           failedLogins: 0,
           oidcSubject: null,

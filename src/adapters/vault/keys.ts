@@ -3,15 +3,8 @@
  * (`AGE-SECRET-KEY-1…`, secret, needed only to view footage). Raw 32-byte keys are moved in and
  * out of node:crypto KeyObjects through fixed DER prefixes (RFC 8410), so no third-party curve code.
  */
-import {
-  createPrivateKey,
-  createPublicKey,
-  diffieHellman,
-  randomBytes,
-  type KeyObject,
-} from 'node:crypto';
+import { createPrivateKey, createPublicKey, diffieHellman, randomBytes, type KeyObject } from 'node:crypto';
 import { open, readFile, unlink } from 'node:fs/promises';
-import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { inspect } from 'node:util';
 import { bech32Decode, bech32Encode } from './bech32.js';
 import type { VaultErrorCode } from '../../core/recording/vault-errors.js';
@@ -199,7 +192,9 @@ export const readIdentityFile = async (path: string): Promise<Result<AgeIdentity
 };
 
 /**
- * Writes a new identity file with mode 0600. It never overwrites: replacing a vault key by
+ * Writes a new identity file with mode 0600, in age-keygen's format. Proportio itself no longer
+ * writes one (`vault init` splits the key among custodians); vaults made before custody have
+ * such a file, and tests make one to stand for them. It never overwrites: replacing a vault key by
  * accident would make every clip sealed to the old one unreadable.
  */
 export const writeIdentityFile = async (
@@ -228,21 +223,4 @@ export const writeIdentityFile = async (
   }
   await fh.close();
   return ok({ path, recipient: identity.recipient.text });
-};
-
-/**
- * For `proportio vault init`: the identity must not land in the data folder, or a copy of that
- * folder would open every clip (ADR 0003). Symlinks are not followed; this guards against
- * mistakes, not against an operator set on doing it.
- */
-export const checkIdentityPath = (identityPath: string, dataDir: string): Result<string, VaultErrorCode> => {
-  const target = resolve(identityPath);
-  const rel = relative(resolve(dataDir), target);
-  const outside = isAbsolute(rel) || rel.split(sep)[0] === '..';
-  if (!outside) {
-    return err('VAULT.KEY_UNSAFE_PATH', 'Choose a place for the vault identity outside the data folder', {
-      identityPath: target,
-    });
-  }
-  return ok(target);
 };
