@@ -8,40 +8,17 @@ import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { Command } from 'commander';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openClipStore, openClipWriter } from '../../src/adapters/vault/clip-store.js';
 import { generateIdentity, writeIdentityFile } from '../../src/adapters/vault/keys.js';
-import { registerVaultCommands } from '../../src/cli/commands/vault.command.js';
-import { CliError, EXIT, type CliIo } from '../../src/cli/io.js';
-import type { RecordingModule } from '../../src/compose/recording.compose.js';
+import { sealTestClip } from '../support/sealed-clip.js';
+import { runVaultCli } from '../support/vault-cli.js';
 import { startTestRuntime, type TestRuntime } from '../support/test-runtime.js';
 
 let t: TestRuntime;
 let outside: string;
 const saved = { ...process.env };
 
-const cli = async (...args: string[]) => {
-  const out: string[] = [];
-  const errs: string[] = [];
-  const io: CliIo = { out: (s) => out.push(s), err: (s) => errs.push(s) };
-  const program = new Command('proportio')
-    .exitOverride()
-    .configureOutput({ writeOut: (s) => out.push(s), writeErr: (s) => errs.push(s) });
-  registerVaultCommands(program, io);
-  const harden = (c: Command) => {
-    c.exitOverride().configureOutput({ writeOut: (s) => out.push(s), writeErr: (s) => errs.push(s) });
-    c.commands.forEach(harden);
-  };
-  program.commands.forEach(harden);
-  try {
-    await program.parseAsync(args, { from: 'user' });
-    return { code: 0, out: out.join('\n'), message: '' };
-  } catch (e) {
-    if (e instanceof CliError) return { code: e.exitCode, out: out.join('\n'), message: e.message };
-    return { code: EXIT.USAGE, out: out.join('\n'), message: (e as Error).message };
-  }
-};
+const cli = (...args: string[]) => runVaultCli([], args);
 
 beforeAll(async () => {
   t = await startTestRuntime({ dialect: 'sqlite', demo: true, env: { PROPORTIO_MQTT_PORT: '-1' } });
@@ -91,41 +68,9 @@ describe('proportio clip list / decrypt', () => {
 
   beforeAll(async () => {
     await oldWayVault();
-    const rec = t.rt.modules.find((m) => m.name === 'recording') as RecordingModule;
     const recipient = (await readFile(path.join(t.dataDir, 'vault', 'recipient.txt'), 'utf8')).trim();
-    const camera = (await t.rt.store.read.cameras.list())[0]!;
-    const room = (await t.rt.store.read.rooms.get(camera.roomId))!;
     clipId = 'clip-cli-test';
-    const store = await openClipStore(path.join(t.dataDir, 'vault', 'clips'));
-    if (!store.ok) throw new Error(store.error.message);
-    const w = await openClipWriter(store.value, clipId, recipient);
-    if (!w.ok) throw new Error(w.error.message);
-    await w.value.writePart(content.subarray(0, 100_000));
-    await w.value.writePart(content.subarray(100_000));
-    const sealed = await w.value.close();
-    if (!sealed.ok) throw new Error(sealed.error.message);
-    await rec.service.clipOpened({
-      id: clipId,
-      cameraId: camera.id,
-      roomId: camera.roomId,
-      siteId: room.siteId,
-      alarmId: 'a1',
-      incidentId: 'i1',
-      alarmIds: ['a1'],
-      incidentIds: ['i1'],
-      conversationId: null,
-      mode: 'incident',
-      policySeq: 1,
-      policyCompiledAt: null,
-      policyHash: null,
-      assessmentIds: ['a-black-box'],
-      retentionHours: 72,
-    });
-    await rec.service.clipFinished(
-      clipId,
-      { ok: true, value: { manifestDigest: sealed.value.manifestDigest }, sealedBytes: 1, parts: 2 },
-      null,
-    );
+    await sealTestClip(t, clipId, recipient, content);
   });
 
   it('clip list --json shows the clip with its database state', async () => {
