@@ -4,12 +4,19 @@
  * passphrases at the terminal, and gathering shares (files or stored ones) for a combine. The
  * rules are core/custody's, the cryptography adapters/vault/custody.ts's.
  */
-import { readFile } from 'node:fs/promises';
+import { mkdir, open, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Config } from '../../config.js';
 import { createCustodyStore } from '../../adapters/db/repositories/custody-store.js';
-import { openShare, sealingOf, wipeShares, type ShareHolder } from '../../adapters/vault/custody.js';
 import {
+  openShare,
+  sealingOf,
+  splitAndSeal,
+  wipeShares,
+  type ShareHolder,
+} from '../../adapters/vault/custody.js';
+import {
+  generateIdentity,
   parseRecipient,
   readIdentityFile,
   type AgeIdentity,
@@ -20,13 +27,16 @@ import type { Runtime } from '../../main.js';
 import {
   checkEnrolments,
   checkPassphrase,
+  DEFAULT_PLAN,
+  nextShareSet,
   parseEnrolment,
   parsePlan,
   type CustodyPlan,
 } from '../../core/custody/custody.js';
 import type { ShareDocument } from '../../core/custody/share-document.js';
 import type { Result } from '../../core/result.js';
-import { custodyService, type CustodyService } from '../../services/custody.service.js';
+import { custodyService, type CustodyService, type CustodyStatus } from '../../services/custody.service.js';
+import { DEMO_CUSTODIANS, DEMO_CUSTODY_PASSPHRASE } from '../../services/demo.service.js';
 import type { UserRecord } from '../../services/ports.js';
 import { CliError, EXIT } from '../io.js';
 import type { OpenSecretPrompt, SecretPrompt } from '../secret-prompt.js';
@@ -60,6 +70,67 @@ export const vaultInUse = async (config: Config): Promise<AgeRecipient> => {
     );
   return r.value;
 };
+
+/**
+ * Writes the recipient for the server — only once its shares are stored: a recipient without
+ * shares would seal clips nobody can open. `replace` only for a file that holds no valid key.
+ */
+export const storeRecipient = async (
+  config: Config,
+  recipient: string,
+  replace: boolean,
+): Promise<string> => {
+  const paths = vaultPaths(config);
+  await mkdir(paths.vaultDir, { recursive: true, mode: 0o700 });
+  const fh = await open(paths.recipientFile, replace ? 'w' : 'wx', 0o600);
+  try {
+    await fh.writeFile(`${recipient}\n`, 'utf8');
+    await fh.sync();
+  } finally {
+    await fh.close();
+  }
+  return paths.recipientFile;
+};
+
+/**
+ * For `serve --demo` on an empty store without a vault key: a new key under 2-of-3 custody of the
+ * demo custodians, each with the demo passphrase. Null when a key is already configured.
+ */
+export const setUpDemoCustody = async (rt: Runtime): Promise<CustodyStatus | null> => {
+  if (rt.config.vaultRecipient !== undefined) return null;
+  const existing = await readFile(vaultPaths(rt.config).recipientFile, 'utf8').catch(() => undefined);
+  if (existing !== undefined) return null;
+  const custody = custodyOf(rt);
+  const users = must(await custody.custodians(DEMO_CUSTODIANS));
+  const identity = generateIdentity();
+  let status: CustodyStatus;
+  try {
+    const set = nextShareSet(identity.recipient.text, DEFAULT_PLAN, undefined);
+    const holders = users.map((u) => ({
+      custodianId: u.id,
+      username: u.username,
+      sealing: { passphrase: DEMO_CUSTODY_PASSPHRASE },
+    }));
+    status = must(
+      await custody.establish(
+        { kind: 'system', name: 'demo' },
+        {
+          action: 'vault.init',
+          set,
+          shares: await splitAndSeal(identity, set, holders),
+          details: { demo: true },
+        },
+      ),
+    );
+  } finally {
+    identity.destroy();
+  }
+  await storeRecipient(rt.config, status.set.vault, false);
+  return status;
+};
+
+export const demoCustodyText = (status: CustodyStatus): string =>
+  `Demo key custody: ${status.set.threshold} of ${status.set.shares} custodians open a clip together (passphrase for each: ${DEMO_CUSTODY_PASSPHRASE}): ${status.shares.map((s) => s.username).join(', ')}. The vault key itself was never written anywhere (docs/custody.md).`;
 
 export interface EnrolmentOptions {
   readonly custodians?: string;

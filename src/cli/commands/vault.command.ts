@@ -12,7 +12,7 @@
  * The server only ever holds the recipient (public key) and sealed shares.
  */
 import { existsSync } from 'node:fs';
-import { mkdir, open, readFile, unlink } from 'node:fs/promises';
+import { open, readFile, unlink } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { Option, type Command } from 'commander';
@@ -56,6 +56,7 @@ import {
   hasShares,
   must,
   readEnrolment,
+  storeRecipient,
   vaultInUse,
   type Enrolled,
   type ShareSources,
@@ -267,15 +268,7 @@ export const registerVaultCommands = (
         } finally {
           identity.destroy();
         }
-        // Only now, with the shares stored: a recipient without shares would seal unopenable clips.
-        await mkdir(paths.vaultDir, { recursive: true, mode: 0o700 });
-        const fh = await open(paths.recipientFile, existing === undefined ? 'wx' : 'w', 0o600);
-        try {
-          await fh.writeFile(`${status.set.vault}\n`, 'utf8');
-          await fh.sync();
-        } finally {
-          await fh.close();
-        }
+        await storeRecipient(config, status.set.vault, existing !== undefined);
         emit(io, opts.json === true, { ...custodyJson(status), recipientFile: paths.recipientFile }, () =>
           [
             `Vault recipient (public key): ${status.set.vault}`,
