@@ -117,7 +117,7 @@ export const custodyService = ({ store, clock }: CustodyDeps) => {
     }));
   };
 
-  const describe = (users: readonly UserRecord[], shares: readonly NewShare[]) =>
+  const summary = (users: readonly UserRecord[], shares: readonly NewShare[]) =>
     shares.map((s) => ({
       index: s.index,
       custodian: users.find((u) => u.id === s.custodianId)?.username ?? s.custodianId,
@@ -171,7 +171,7 @@ export const custodyService = ({ store, clock }: CustodyDeps) => {
           generation: set.generation,
           threshold: set.threshold,
           shares: set.shares,
-          custodians: describe(users, input.shares),
+          custodians: summary(users, input.shares),
         });
         return (await statusIn(repos, set.vault))!;
       }),
@@ -225,7 +225,7 @@ export const custodyService = ({ store, clock }: CustodyDeps) => {
           generation: set.generation,
           threshold: set.threshold,
           shares: set.shares,
-          custodians: describe(users, input.shares),
+          custodians: summary(users, input.shares),
           left: await usernamesOf(repos, changes.leave),
           joined: await usernamesOf(repos, changes.join),
           unlockedBy: input.unlockedBy,
