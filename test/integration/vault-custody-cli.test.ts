@@ -19,10 +19,9 @@ import { ok } from '../../src/core/result.js';
 import { availableDialects } from '../support/databases.js';
 import { sealTestClip } from '../support/sealed-clip.js';
 import { startTestRuntime, type TestRuntime } from '../support/test-runtime.js';
-import { runVaultCli } from '../support/vault-cli.js';
+import { runVaultCli, useCliEnvironment } from '../support/vault-cli.js';
 
 const dialects = await availableDialects();
-const saved = { ...process.env };
 
 const FG = 'Paarse olifant op het stadhuis';
 const BV = 'Zeven zwanen zwemmen zuidwaarts';
@@ -31,6 +30,7 @@ const REASON = 'aangifte PL0999-2026-test';
 
 describe.each(dialects)('vault key custody through the CLI (%s)', (dialect) => {
   let t: TestRuntime;
+  let restoreEnvironment: () => void = () => undefined;
   let outside: string;
   let secretaryKey: AgeIdentity;
   let secretaryKeyFile: string;
@@ -71,17 +71,25 @@ describe.each(dialects)('vault key custody through the CLI (%s)', (dialect) => {
       `secretaris=${secretaryKey.recipient.text}`,
       ...extra,
     );
+  /** fg's and secretaris's exported shares of the first share set, and the key for the latter. */
+  const fgAndSecretaryGeneration1 = () => [
+    '--share',
+    file('fg-1.age'),
+    '--share',
+    file('sec-1.age'),
+    '--share-identity',
+    secretaryKeyFile,
+  ];
+  /** Re-shares to `custodians` (all passphrase custodians) with the given share options. */
+  const reshare = (answers: readonly string[], custodians: readonly string[], ...rest: string[]) =>
+    cli(answers, 'vault', 'reshare', ...custodians.flatMap((c) => ['--custodian', c]), ...rest);
   const decrypt = (answers: readonly string[], out: string, ...shares: string[]) =>
     cli(answers, 'clip', 'decrypt', 'clip-custody', '--out', out, '--reason', REASON, ...shares);
 
   beforeAll(async () => {
     t = await startTestRuntime({ dialect, demo: true, env: { PROPORTIO_MQTT_PORT: '-1' } });
     outside = await mkdtemp(path.join(os.tmpdir(), 'proportio-custody-'));
-    process.env.PROPORTIO_DATA_DIR = t.dataDir;
-    process.env.PROPORTIO_LOG_LEVEL = 'silent';
-    process.env.PROPORTIO_MQTT_PORT = '-1';
-    if (t.rt.config.databaseUrl) process.env.PROPORTIO_DATABASE_URL = t.rt.config.databaseUrl;
-    else delete process.env.PROPORTIO_DATABASE_URL;
+    restoreEnvironment = useCliEnvironment(t);
     secretaryKey = generateIdentity();
     secretaryKeyFile = file('secretaris-age-key.txt');
     const w = await writeIdentityFile(secretaryKeyFile, secretaryKey);
@@ -89,7 +97,7 @@ describe.each(dialects)('vault key custody through the CLI (%s)', (dialect) => {
   });
 
   afterAll(async () => {
-    process.env = { ...saved };
+    restoreEnvironment();
     await t.close();
     await rm(outside, { recursive: true, force: true });
   });
@@ -379,12 +387,7 @@ describe.each(dialects)('vault key custody through the CLI (%s)', (dialect) => {
     const wrong = await decrypt(
       ['Dit is niet de zin', 'Ook deze niet hoor', 'Nog steeds fout dus'],
       file('wrong.mp4'),
-      '--share',
-      file('fg-1.age'),
-      '--share',
-      file('sec-1.age'),
-      '--share-identity',
-      secretaryKeyFile,
+      ...fgAndSecretaryGeneration1(),
     );
     expect(wrong.code).toBe(77);
     expect(wrong.message).toContain('VAULT.WRONG_PASSPHRASE');
@@ -449,16 +452,10 @@ describe.each(dialects)('vault key custody through the CLI (%s)', (dialect) => {
   });
 
   it('re-share: secretaris leaves, beheer joins; old clips open with the new shares, old shares are refused', async () => {
-    const bad = await cli(
+    const next = ['fg', 'beveiliging', 'beheer'];
+    const bad = await reshare(
       [FG],
-      'vault',
-      'reshare',
-      '--custodian',
-      'fg',
-      '--custodian',
-      'beveiliging',
-      '--custodian',
-      'beheer',
+      next,
       '--share',
       file('fg-1.age'),
       '--reason',
@@ -467,18 +464,11 @@ describe.each(dialects)('vault key custody through the CLI (%s)', (dialect) => {
     expect(bad.code).toBe(77); // one share cannot re-share either
     expect(bad.message).toContain('CUSTODY.NOT_ENOUGH_SHARES');
 
-    const r = await cli(
+    const r = await reshare(
       // fg's and beveiliging's current shares, then a new passphrase (twice) for each share of the
       // new set: keeping one's old passphrase is allowed, the share under it is new.
       [FG, BV, FG, FG, BV, BV, BEHEER, BEHEER],
-      'vault',
-      'reshare',
-      '--custodian',
-      'fg',
-      '--custodian',
-      'beveiliging',
-      '--custodian',
-      'beheer',
+      next,
       '--share',
       file('fg-1.age'),
       '--share',
@@ -543,16 +533,7 @@ describe.each(dialects)('vault key custody through the CLI (%s)', (dialect) => {
     expect(ok2.code, ok2.message).toBe(0);
     expect((await readFile(file('new.mp4'))).equals(content)).toBe(true);
 
-    const old = await decrypt(
-      [FG],
-      file('old.mp4'),
-      '--share',
-      file('fg-1.age'),
-      '--share',
-      file('sec-1.age'),
-      '--share-identity',
-      secretaryKeyFile,
-    );
+    const old = await decrypt([FG], file('old.mp4'), ...fgAndSecretaryGeneration1());
     expect(old.code).toBe(77);
     expect(old.message).toContain('CUSTODY.STALE_SHARE');
     const mixed = await decrypt(
@@ -576,16 +557,9 @@ describe.each(dialects)('vault key custody through the CLI (%s)', (dialect) => {
     expect(departed.code).toBe(66);
     expect(departed.message).toContain('CUSTODY.NOT_A_CUSTODIAN');
     // The old share files cannot re-share again either.
-    const again = await cli(
+    const again = await reshare(
       [FG, BV],
-      'vault',
-      'reshare',
-      '--custodian',
-      'fg',
-      '--custodian',
-      'beveiliging',
-      '--custodian',
-      'secretaris',
+      ['fg', 'beveiliging', 'secretaris'],
       '--share',
       file('fg-1.age'),
       '--share',

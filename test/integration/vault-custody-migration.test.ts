@@ -13,21 +13,25 @@ import { generateIdentity, writeIdentityFile, type AgeIdentity } from '../../src
 import { availableDialects } from '../support/databases.js';
 import { sealTestClip } from '../support/sealed-clip.js';
 import { startTestRuntime, type TestRuntime } from '../support/test-runtime.js';
-import { runVaultCli } from '../support/vault-cli.js';
+import { runVaultCli, useCliEnvironment } from '../support/vault-cli.js';
 
 const dialects = await availableDialects();
-const saved = { ...process.env };
 const FG = 'Paarse olifant op het stadhuis';
 const REASON = 'aangifte PL0999-2026-test';
 
 describe.each(dialects)('vault custody: an old single-identity vault moves to custody (%s)', (dialect) => {
   let t: TestRuntime;
+  let restoreEnvironment: () => void = () => undefined;
   let outside: string;
   let old: AgeIdentity;
   let bvKey: AgeIdentity;
   const content = Buffer.from('footage from before custody '.repeat(3000));
   const cli = (answers: readonly string[], ...args: string[]) => runVaultCli(answers, args);
   const file = (name: string) => path.join(outside, name);
+  const decrypt = (answers: readonly string[], out: string, ...key: string[]) =>
+    cli(answers, 'clip', 'decrypt', 'clip-before-custody', ...key, '--out', file(out), '--reason', REASON);
+  const putUnderCustody = (identityFile: string, ...extra: string[]) =>
+    cli([FG, FG], 'vault', 'custody', '--identity', file(identityFile), ...extra, ...custodians());
   const custodians = () => [
     '--custodian',
     'fg',
@@ -40,11 +44,7 @@ describe.each(dialects)('vault custody: an old single-identity vault moves to cu
   beforeAll(async () => {
     t = await startTestRuntime({ dialect, demo: true, env: { PROPORTIO_MQTT_PORT: '-1' } });
     outside = await mkdtemp(path.join(os.tmpdir(), 'proportio-custody-migration-'));
-    process.env.PROPORTIO_DATA_DIR = t.dataDir;
-    process.env.PROPORTIO_LOG_LEVEL = 'silent';
-    process.env.PROPORTIO_MQTT_PORT = '-1';
-    if (t.rt.config.databaseUrl) process.env.PROPORTIO_DATABASE_URL = t.rt.config.databaseUrl;
-    else delete process.env.PROPORTIO_DATABASE_URL;
+    restoreEnvironment = useCliEnvironment(t);
     old = generateIdentity();
     bvKey = generateIdentity();
     for (const [name, id] of [
@@ -63,7 +63,7 @@ describe.each(dialects)('vault custody: an old single-identity vault moves to cu
   });
 
   afterAll(async () => {
-    process.env = { ...saved };
+    restoreEnvironment();
     await t.close();
     await rm(outside, { recursive: true, force: true });
   });
@@ -71,59 +71,25 @@ describe.each(dialects)('vault custody: an old single-identity vault moves to cu
   it('before: no custody, and the old identity still decrypts (the way vaults were made)', async () => {
     const s = await cli([], 'vault', 'status', '--json');
     expect(JSON.parse(s.out)).toEqual({ recipient: old.recipient.text, custody: null });
-    const r = await cli(
-      [],
-      'clip',
-      'decrypt',
-      'clip-before-custody',
-      '--identity',
-      file('old-identity.txt'),
-      '--out',
-      file('before.mp4'),
-      '--reason',
-      REASON,
-    );
+    const r = await decrypt([], 'before.mp4', '--identity', file('old-identity.txt'));
     expect(r.code, r.message).toBe(0);
     expect((await readFile(file('before.mp4'))).equals(content)).toBe(true);
   });
 
   it('refuses another key (77) and a bad plan (64) without storing or asking anything', async () => {
-    const wrong = await cli(
-      [FG, FG],
-      'vault',
-      'custody',
-      '--identity',
-      file('stranger.txt'),
-      ...custodians(),
-    );
+    const wrong = await putUnderCustody('stranger.txt');
     expect(wrong.code).toBe(77);
     expect(wrong.message).toContain('VAULT.WRONG_KEY');
-    const plan = await cli(
-      [FG, FG],
-      'vault',
-      'custody',
-      '--identity',
-      file('old-identity.txt'),
-      '--threshold',
-      '1',
-      ...custodians(),
-    );
+    const plan = await putUnderCustody('old-identity.txt', '--threshold', '1');
     expect(plan.code).toBe(64);
-    const missing = await cli([], 'vault', 'custody', '--identity', file('none.txt'), ...custodians());
+    const missing = await putUnderCustody('none.txt');
     expect(missing.code).toBe(78);
     for (const r of [wrong, plan, missing]) expect(r.asked).toEqual([]);
     expect(await t.rt.store.read.audit.page({ limit: 5, action: 'vault.custody' })).toEqual([]);
   });
 
   it('splits the existing identity, says to destroy the file and leaves it to the operator; audited', async () => {
-    const r = await cli(
-      [FG, FG],
-      'vault',
-      'custody',
-      '--identity',
-      file('old-identity.txt'),
-      ...custodians(),
-    );
+    const r = await putUnderCustody('old-identity.txt');
     expect(r.code, r.message).toBe(0);
     expect(r.out).toContain(`DESTROY ${file('old-identity.txt')}`);
     expect(r.out).toContain('2 of 3');
@@ -143,47 +109,23 @@ describe.each(dialects)('vault custody: an old single-identity vault moves to cu
   });
 
   it('after: the old clip opens with two shares; the identity alone is refused; no second custody, no new key', async () => {
-    const r = await cli(
+    const r = await decrypt(
       [FG],
-      'clip',
-      'decrypt',
-      'clip-before-custody',
+      'after.mp4',
       '--share-of',
       'fg',
       '--share-of',
       'beveiliging',
       '--share-identity',
       file('bv-key.txt'),
-      '--out',
-      file('after.mp4'),
-      '--reason',
-      REASON,
     );
     expect(r.code, r.message).toBe(0);
     expect((await readFile(file('after.mp4'))).equals(content)).toBe(true);
-    const alone = await cli(
-      [],
-      'clip',
-      'decrypt',
-      'clip-before-custody',
-      '--identity',
-      file('old-identity.txt'),
-      '--out',
-      file('alone.mp4'),
-      '--reason',
-      REASON,
-    );
+    const alone = await decrypt([], 'alone.mp4', '--identity', file('old-identity.txt'));
     expect(alone.code).toBe(77);
     expect(alone.message).toContain('CUSTODY.REQUIRED');
     expect(existsSync(file('alone.mp4'))).toBe(false);
-    const again = await cli(
-      [FG, FG],
-      'vault',
-      'custody',
-      '--identity',
-      file('old-identity.txt'),
-      ...custodians(),
-    );
+    const again = await putUnderCustody('old-identity.txt');
     expect(again.code).toBe(73);
     expect(again.message).toContain('CUSTODY.ALREADY_SET_UP');
     expect(again.asked).toEqual([]);

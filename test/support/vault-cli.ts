@@ -7,6 +7,23 @@ import { Command } from 'commander';
 import { registerVaultCommands } from '../../src/cli/commands/vault.command.js';
 import { CliError, EXIT, type CliIo } from '../../src/cli/io.js';
 import type { OpenSecretPrompt } from '../../src/cli/secret-prompt.js';
+import type { TestRuntime } from './test-runtime.js';
+
+/**
+ * Points the CLI's configuration (read from process.env) at a test runtime's store; returns the
+ * function that puts the environment back.
+ */
+export const useCliEnvironment = (t: TestRuntime): (() => void) => {
+  const saved = { ...process.env };
+  process.env.PROPORTIO_DATA_DIR = t.dataDir;
+  process.env.PROPORTIO_LOG_LEVEL = 'silent';
+  process.env.PROPORTIO_MQTT_PORT = '-1';
+  if (t.rt.config.databaseUrl) process.env.PROPORTIO_DATABASE_URL = t.rt.config.databaseUrl;
+  else delete process.env.PROPORTIO_DATABASE_URL;
+  return () => {
+    process.env = saved;
+  };
+};
 
 export interface CliRun {
   readonly code: number;

@@ -14,9 +14,9 @@
 import { randomBytes, scrypt } from 'node:crypto';
 import {
   AgeDecryptor,
-  AgeEncryptor,
   b64decode,
   b64encode,
+  encryptBytes,
   FILE_KEY_SIZE,
   openAead,
   parseHeader,
@@ -129,8 +129,7 @@ export const encryptWithPassphrase = async (
   const fileKey = randomBytes(FILE_KEY_SIZE);
   try {
     const stanza = await wrapFileKeyScrypt(fileKey, passphrase, options.workFactor);
-    const enc = new AgeEncryptor({ fileKey, stanzas: [stanza] });
-    return Buffer.concat([...enc.update(plaintext), ...enc.final()]);
+    return encryptBytes({ fileKey, stanzas: [stanza] }, plaintext);
   } finally {
     fileKey.fill(0);
   }
