@@ -12,7 +12,7 @@
  * The server only ever holds the recipient (public key) and sealed shares.
  */
 import { existsSync } from 'node:fs';
-import { open, readFile, unlink } from 'node:fs/promises';
+import { open, readFile, unlink, type FileHandle } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { Option, type Command } from 'commander';
@@ -24,11 +24,13 @@ import {
   readClip,
   readClipHeaders,
   type ClipKey,
+  type ClipStore,
 } from '../../adapters/vault/clip-store.js';
 import {
   fileKeysFromShares,
   splitAndSeal,
   wipeFileKeys,
+  wipeShares,
   withVaultIdentity,
 } from '../../adapters/vault/custody.js';
 import {
@@ -41,7 +43,7 @@ import { vaultPaths } from '../../compose/recording.compose.js';
 import { createRuntime, type Runtime } from '../../main.js';
 import { nextShareSet, selectShares, type CurrentShareSet } from '../../core/custody/custody.js';
 import type { ShareDocument } from '../../core/custody/share-document.js';
-import { ok } from '../../core/result.js';
+import { ok, type DomainError } from '../../core/result.js';
 import { recordAudit } from '../../services/audit.service.js';
 import type { CustodyService, CustodyStatus } from '../../services/custody.service.js';
 import type { Actor } from '../../services/ports.js';
@@ -89,11 +91,10 @@ const mustNotExist = (file: string): void => {
   if (existsSync(file)) throw new CliError(`refusing to overwrite ${file}`, EXIT.CANT_CREATE);
 };
 
-/** Creates a new file (mode 0600, never over an existing one) and writes `bytes` into it. */
-const writeNewFile = async (file: string, bytes: Uint8Array): Promise<void> => {
-  let fh;
+/** Creates a new file, mode 0600, never over an existing one. */
+const createNewFile = async (file: string): Promise<FileHandle> => {
   try {
-    fh = await open(file, 'wx', 0o600);
+    return await open(file, 'wx', 0o600);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     throw new CliError(
@@ -101,6 +102,10 @@ const writeNewFile = async (file: string, bytes: Uint8Array): Promise<void> => {
       EXIT.CANT_CREATE,
     );
   }
+};
+
+const writeNewFile = async (file: string, bytes: Uint8Array): Promise<void> => {
+  const fh = await createNewFile(file);
   try {
     await fh.writeFile(bytes);
     await fh.sync();
@@ -364,15 +369,20 @@ export const registerVaultCommands = (
         });
         const expect = { vault: recipient.text, current: current.set };
         const unlockedBy = docs.map((d) => d.info.custodian);
-        // Before anyone types a new passphrase: do these shares combine at all?
-        must(selectShares(docs, expect));
-        const holders = await askNewPassphrases(openPrompt, say, users, enrolled);
         const set: CurrentShareSet = nextShareSet(recipient.text, enrolled.plan, current.set);
-        const shares = must(
-          await withVaultIdentity(docs, expect, async (identity) =>
-            ok(await splitAndSeal(identity, set, holders)),
-          ),
-        );
+        let shares;
+        try {
+          // Before anyone types a new passphrase: do these shares combine at all?
+          must(selectShares(docs, expect));
+          const holders = await askNewPassphrases(openPrompt, say, users, enrolled);
+          shares = must(
+            await withVaultIdentity(docs, expect, async (identity) =>
+              ok(await splitAndSeal(identity, set, holders)),
+            ),
+          );
+        } finally {
+          wipeShares(docs);
+        }
         const status = must(
           await custody.reshare(CLI_ACTOR, {
             from: current.set.generation,
@@ -587,7 +597,7 @@ const decryptClip = async (a: {
   say: (t: string) => void;
   openPrompt: OpenSecretPrompt;
   rt: Runtime | null;
-  store: Parameters<typeof readClip>[0];
+  store: ClipStore;
   clipId: string;
   reason: string;
   out: string;
@@ -635,13 +645,17 @@ const decryptClip = async (a: {
       vault,
       custody,
     });
-    const used = must(selectShares(docs, { vault, current: status?.set }));
-    how = {
-      method: 'shares',
-      generation: used[0]?.info.generation,
-      custodians: used.map((d) => d.info.custodian),
-    };
-    fileKeys = must(await fileKeysFromShares(docs, { vault, current: status?.set }, headers.parts));
+    try {
+      const used = must(selectShares(docs, { vault, current: status?.set }));
+      how = {
+        method: 'shares',
+        generation: used[0]?.info.generation,
+        custodians: used.map((d) => d.info.custodian),
+      };
+      fileKeys = must(await fileKeysFromShares(docs, { vault, current: status?.set }, headers.parts));
+    } finally {
+      wipeShares(docs);
+    }
     key = { fileKeys };
   }
   try {
@@ -661,16 +675,7 @@ const decryptClip = async (a: {
     };
     // Audited before any plaintext exists: if the audit cannot be written, nothing is decrypted.
     await audit('clip.decrypt-started', {});
-    let fh;
-    try {
-      fh = await open(a.out, 'wx', 0o600);
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      throw new CliError(
-        code === 'EEXIST' ? `refusing to overwrite ${a.out}` : `cannot create ${a.out}: ${code ?? 'error'}`,
-        EXIT.CANT_CREATE,
-      );
-    }
+    const fh = await createNewFile(a.out);
     let bytes = 0;
     try {
       for await (const piece of reading) {
@@ -682,7 +687,7 @@ const decryptClip = async (a: {
       await fh.close().catch(() => undefined);
       // A half-decrypted file must not look like the clip.
       await unlink(a.out).catch(() => undefined);
-      const ve = (e as { error?: Parameters<typeof CliError.fromDomain>[0] }).error;
+      const ve = (e as { error?: DomainError }).error;
       if (ve !== undefined) throw CliError.fromDomain(ve);
       throw e;
     }
