@@ -382,6 +382,7 @@ export const authService = (deps: AuthDeps) => {
             oidc: true,
             lockedUntil: null,
             createdAt: now,
+            custodian: false,
             passwordHash: null,
             failedLogins: 0,
             oidcSubject: sub,

@@ -12,6 +12,14 @@ import { inTransaction } from './transaction.js';
 
 export const DEMO_PASSWORD = 'Lindewaard-demo-2026';
 
+/**
+ * `serve --demo` puts the demo's vault key under custody at once (docs/custody.md): 2 of 3 among
+ * the security coordinator, the DPO and the municipal secretary, each share sealed with this
+ * passphrase, so the demo can show that viewing footage takes two of them.
+ */
+export const DEMO_CUSTODIANS = ['beveiliging', 'fg', 'secretaris'] as const;
+export const DEMO_CUSTODY_PASSPHRASE = 'Lindewaard-kluis-2026';
+
 export const DEMO_ACCOUNTS: ReadonlyArray<{ username: string; displayName: string; roles: Role[] }> = [
   { username: 'balie', displayName: 'Fatima el Amrani (balie)', roles: ['front-desk'] },
   { username: 'bhv', displayName: 'Jeroen Bakker (BHV)', roles: ['responder'] },
@@ -239,6 +247,7 @@ export const demoService = (deps: {
           oidc: false,
           lockedUntil: null,
           createdAt: at,
+          custodian: false,
           passwordHash,
           failedLogins: 0,
           oidcSubject: null,

@@ -129,6 +129,7 @@ export const usersService = (deps: UsersDeps) => {
           oidc: false,
           lockedUntil: null,
           createdAt: at,
+          custodian: false,
           passwordHash: password === undefined ? null : await hasher.hash(password),
           failedLogins: 0,
           oidcSubject: null,

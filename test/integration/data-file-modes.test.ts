@@ -2,7 +2,7 @@
  * Everything in the data folder is the owner's alone: files 0600 (database, -wal/-shm, master
  * key, vault recipient, anything later), folders 0700. Checked for a runtime started in-process
  * (explicit modes, whatever the test process's umask) and for the CLI as an operator runs it
- * (`migrate`, `demo`, `vault init`: the CLI also sets umask 0077). SQLite only: PostgreSQL keeps
+ * (`migrate`, `demo`, `vault init`, `vault share export`: the CLI also sets umask 0077). SQLite only: PostgreSQL keeps
  * its data in the server's own folder.
  */
 import { execFile } from 'node:child_process';
@@ -11,6 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
+import { generateIdentity } from '../../src/adapters/vault/keys.js';
 import { loginAs, startTestRuntime } from '../support/test-runtime.js';
 
 const run = promisify(execFile);
@@ -74,9 +75,9 @@ describe('data file modes', () => {
     }
   });
 
-  it('the CLI (migrate, demo, vault init) creates nothing readable by group or others', async () => {
+  it('the CLI (migrate, demo, vault init, share export) creates nothing readable by group or others', async () => {
     const dataDir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'proportio-modes-cli-')), 'data');
-    const identity = path.join(path.dirname(dataDir), 'keys', 'vault-identity.txt');
+    const share = path.join(path.dirname(dataDir), 'keys', 'share-fg.age');
     const cli = (...args: string[]) =>
       run(process.execPath, ['--import', 'tsx', path.join(root, 'src/cli/run.ts'), ...args], {
         cwd: root,
@@ -85,12 +86,19 @@ describe('data file modes', () => {
     try {
       await cli('migrate');
       await cli('demo');
-      await cli('vault', 'init', '--identity-out', identity);
+      // Custodians with their own age keys: no passphrase prompt, so no terminal needed.
+      const custodians = ['fg', 'beveiliging', 'secretaris'].flatMap((u) => [
+        '--custodian',
+        `${u}=${generateIdentity().recipient.text}`,
+      ]);
+      await cli('vault', 'init', ...custodians);
+      fs.mkdirSync(path.dirname(share), { recursive: true });
+      await cli('vault', 'share', 'export', '--custodian', 'fg', '--out', share);
       expect(listing(dataDir)).toEqual(
         expect.arrayContaining(['proportio.sqlite', 'master.key', path.join('vault', 'recipient.txt')]),
       );
       expect(tooOpen(dataDir)).toEqual([]);
-      expect(tooOpen(path.dirname(identity))).toEqual([]);
+      expect(tooOpen(share)).toEqual([]);
     } finally {
       fs.rmSync(path.dirname(dataDir), { recursive: true, force: true });
     }

@@ -1,46 +1,24 @@
 /**
- * The vault commands against a real store: vault init (identity outside the data folder, 0600,
- * never overwritten), clip list --json, clip decrypt (digest-checked, audited as system:cli, never
- * overwrites), and their bad arguments with the documented exit codes.
+ * The vault commands against a real store for a vault made the old way (one identity file):
+ * clip list --json, clip decrypt --identity (digest-checked, audited as system:cli, never
+ * overwrites), and their bad arguments with the documented exit codes. Custody (vault init with
+ * custodians, shares, re-share, break-glass) is in vault-custody-cli.test.ts.
  */
-import { existsSync, statSync } from 'node:fs';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { Command } from 'commander';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openClipStore, openClipWriter } from '../../src/adapters/vault/clip-store.js';
-import { generateIdentity, parseRecipient, writeIdentityFile } from '../../src/adapters/vault/keys.js';
-import { registerVaultCommands } from '../../src/cli/commands/vault.command.js';
-import { CliError, EXIT, type CliIo } from '../../src/cli/io.js';
-import { recordingModule } from '../support/recorder.js';
+import { generateIdentity, writeIdentityFile } from '../../src/adapters/vault/keys.js';
+import { sealTestClip } from '../support/sealed-clip.js';
+import { runVaultCli } from '../support/vault-cli.js';
 import { startTestRuntime, type TestRuntime } from '../support/test-runtime.js';
 
 let t: TestRuntime;
 let outside: string;
 const saved = { ...process.env };
 
-const cli = async (...args: string[]) => {
-  const out: string[] = [];
-  const errs: string[] = [];
-  const io: CliIo = { out: (s) => out.push(s), err: (s) => errs.push(s) };
-  const program = new Command('proportio')
-    .exitOverride()
-    .configureOutput({ writeOut: (s) => out.push(s), writeErr: (s) => errs.push(s) });
-  registerVaultCommands(program, io);
-  const harden = (c: Command) => {
-    c.exitOverride().configureOutput({ writeOut: (s) => out.push(s), writeErr: (s) => errs.push(s) });
-    c.commands.forEach(harden);
-  };
-  program.commands.forEach(harden);
-  try {
-    await program.parseAsync(args, { from: 'user' });
-    return { code: 0, out: out.join('\n'), message: '' };
-  } catch (e) {
-    if (e instanceof CliError) return { code: e.exitCode, out: out.join('\n'), message: e.message };
-    return { code: EXIT.USAGE, out: out.join('\n'), message: (e as Error).message };
-  }
-};
+const cli = (...args: string[]) => runVaultCli([], args);
 
 beforeAll(async () => {
   t = await startTestRuntime({ dialect: 'sqlite', demo: true, env: { PROPORTIO_MQTT_PORT: '-1' } });
@@ -57,73 +35,42 @@ afterAll(async () => {
 });
 
 describe('proportio vault init', () => {
-  it('refuses an identity path inside the data folder (64) and writes nothing', async () => {
-    const r = await cli('vault', 'init', '--identity-out', path.join(t.dataDir, 'key.txt'));
+  it('no longer writes an identity file: --identity-out is refused with the way forward (64), nothing written', async () => {
+    const r = await cli('vault', 'init', '--identity-out', path.join(outside, 'key.txt'));
     expect(r.code).toBe(64);
-    expect(r.message).toContain('VAULT.KEY_UNSAFE_PATH');
-    expect(existsSync(path.join(t.dataDir, 'key.txt'))).toBe(false);
+    expect(r.message).toContain('--custodian');
+    expect(existsSync(path.join(outside, 'key.txt'))).toBe(false);
     expect(existsSync(path.join(t.dataDir, 'vault', 'recipient.txt'))).toBe(false);
   });
-
-  it('writes the identity outside (0600), the recipient inside, prints the recipient, audits; refuses a second run (73)', async () => {
-    const idFile = path.join(outside, 'vault-identity.txt');
-    const r = await cli('vault', 'init', '--identity-out', idFile, '--json');
-    expect(r.code, r.message).toBe(0);
-    const v = JSON.parse(r.out) as { recipient: string; identityFile: string };
-    expect(parseRecipient(v.recipient).ok).toBe(true);
-    expect(statSync(idFile).mode & 0o777).toBe(0o600);
-    expect(await readFile(idFile, 'utf8')).toContain('AGE-SECRET-KEY-1');
-    expect((await readFile(path.join(t.dataDir, 'vault', 'recipient.txt'), 'utf8')).trim()).toBe(v.recipient);
-    expect(r.out).not.toContain('AGE-SECRET-KEY');
-    const again = await cli('vault', 'init', '--identity-out', path.join(outside, 'other.txt'));
-    expect(again.code).toBe(73);
-    expect(existsSync(path.join(outside, 'other.txt'))).toBe(false);
-    expect((await t.rt.store.read.audit.page({ limit: 5, action: 'vault.init' }))[0]?.actor).toBe(
-      'system:cli',
-    );
-  });
 });
+
+/**
+ * A vault made the old way (before custody): an identity file held outside, the recipient in the
+ * data folder. `clip decrypt --identity` stays for these (docs/custody.md: `vault custody`).
+ */
+const oldWayVault = async () => {
+  const identity = generateIdentity();
+  must(await writeIdentityFile(path.join(outside, 'vault-identity.txt'), identity));
+  await mkdir(path.join(t.dataDir, 'vault'), { recursive: true, mode: 0o700 });
+  await writeFile(path.join(t.dataDir, 'vault', 'recipient.txt'), `${identity.recipient.text}\n`, {
+    mode: 0o600,
+  });
+};
+
+const must = <T>(r: { ok: true; value: T } | { ok: false; error: { message: string } }): T => {
+  if (!r.ok) throw new Error(r.error.message);
+  return r.value;
+};
 
 describe('proportio clip list / decrypt', () => {
   let clipId: string;
   const content = Buffer.from('not really an mp4, but the bytes must come back exactly '.repeat(5000));
 
   beforeAll(async () => {
-    const rec = recordingModule(t);
+    await oldWayVault();
     const recipient = (await readFile(path.join(t.dataDir, 'vault', 'recipient.txt'), 'utf8')).trim();
-    const camera = (await t.rt.store.read.cameras.list())[0]!;
-    const room = (await t.rt.store.read.rooms.get(camera.roomId))!;
     clipId = 'clip-cli-test';
-    const store = await openClipStore(path.join(t.dataDir, 'vault', 'clips'));
-    if (!store.ok) throw new Error(store.error.message);
-    const w = await openClipWriter(store.value, clipId, recipient);
-    if (!w.ok) throw new Error(w.error.message);
-    await w.value.writePart(content.subarray(0, 100_000));
-    await w.value.writePart(content.subarray(100_000));
-    const sealed = await w.value.close();
-    if (!sealed.ok) throw new Error(sealed.error.message);
-    await rec.service.clipOpened({
-      id: clipId,
-      cameraId: camera.id,
-      roomId: camera.roomId,
-      siteId: room.siteId,
-      alarmId: 'a1',
-      incidentId: 'i1',
-      alarmIds: ['a1'],
-      incidentIds: ['i1'],
-      conversationId: null,
-      mode: 'incident',
-      policySeq: 1,
-      policyCompiledAt: null,
-      policyHash: null,
-      assessmentIds: ['a-black-box'],
-      retentionHours: 72,
-    });
-    await rec.service.clipFinished(
-      clipId,
-      { ok: true, value: { manifestDigest: sealed.value.manifestDigest }, sealedBytes: 1, parts: 2 },
-      null,
-    );
+    await sealTestClip(t, clipId, recipient, content);
   });
 
   it('clip list --json shows the clip with its database state', async () => {
@@ -266,7 +213,7 @@ describe('proportio clip list / decrypt', () => {
       ).code,
     ).toBe(65);
     expect(existsSync(path.join(outside, 'g.mp4'))).toBe(false);
-    expect((await cli('vault', 'init')).code).toBe(64); // the operator must choose where the private key goes
+    expect((await cli('vault', 'init')).code).toBe(64); // the operator must name the custodians
     expect(
       (
         await cli(

@@ -1,6 +1,7 @@
 /**
  * Interoperability both ways with the reference implementation (Debian's `age` 1.1.1, Go) and the
- * `age-encryption` npm package (typage, pure JS): what we seal they open, what they seal we open.
+ * `age-encryption` npm package (typage, pure JS): what we seal they open, what they seal we open —
+ * for X25519 recipients (clips) and passphrases (custodians' shares).
  */
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -10,7 +11,13 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { Decrypter, Encrypter, generateX25519Identity, identityToRecipient } from 'age-encryption';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHUNK_SIZE, decryptBytes, encryptBytes } from '../../src/adapters/vault/age-format.js';
+import { CHUNK_SIZE, decryptBytes, encryptBytes, parseHeader } from '../../src/adapters/vault/age-format.js';
+import {
+  decryptWithPassphrase,
+  encryptWithPassphrase,
+  SCRYPT_WORK_FACTOR,
+} from '../../src/adapters/vault/age-scrypt.js';
+import { splitAndSeal } from '../../src/adapters/vault/custody.js';
 import {
   generateIdentity,
   parseIdentity,
@@ -123,6 +130,68 @@ describe.skipIf(!hasAge)('interop with the age command (Go reference)', () => {
     await run(AGE, ['-r', id.recipient.text, '-o', enc, plain]);
     const { stdout: out } = await run(AGE, ['-d', '-i', path, enc]);
     expect(out).toBe('opened by age with our key file');
+  });
+});
+
+/**
+ * The passphrase (scrypt) recipient, at age's own work factor 18, both ways. age reads a
+ * passphrase only from a terminal: `script` gives it one, and whatever we write to script's
+ * stdin is what the custodian would type.
+ */
+const hasTerminal = hasAge && toolsAvailable('age passphrase interop', 'script');
+/** Runs age in a terminal that `typed` is typed into; rejects when age fails (script -e passes its exit code on). */
+const runTyped = (typed: string, args: readonly string[]): Promise<void> =>
+  new Promise((resolve, reject) => {
+    const child = execFile(
+      'script',
+      ['-qec', [AGE, ...args].map((a) => `'${a}'`).join(' '), '/dev/null'],
+      (error) => (error === null ? resolve() : reject(new Error(`age failed: ${error.message}`))),
+    );
+    child.stdin?.end(typed);
+  });
+
+describe.skipIf(!hasTerminal)('interop with the age command: passphrases (scrypt)', () => {
+  const PASS = 'Zeven zwanen zwemmen zuidwaarts';
+
+  it('our passphrase file opens with `age -d`; a wrong passphrase does not', async () => {
+    const pt = randomBytes(70_000);
+    const enc = join(dir, 'ours-pass.age');
+    const out = join(dir, 'ours-pass.out');
+    await writeFile(enc, await encryptWithPassphrase(PASS, pt));
+    expect(parseHeader(await readFile(enc))?.stanzas[0]?.args[1]).toBe(String(SCRYPT_WORK_FACTOR));
+    await runTyped(`${PASS}\n`, ['-d', '-o', out, enc]);
+    expect((await readFile(out)).equals(pt)).toBe(true);
+    await expect(runTyped('niet de goede zin\n', ['-d', '-o', join(dir, 'no.out'), enc])).rejects.toThrow();
+  });
+
+  it('a file from `age -p` opens with ours; a wrong passphrase is VAULT.WRONG_PASSPHRASE', async () => {
+    const pt = randomBytes(5000);
+    const plain = join(dir, 'theirs-pass.bin');
+    const enc = join(dir, 'theirs-pass.age');
+    await writeFile(plain, pt);
+    await runTyped(`${PASS}\n${PASS}\n`, ['-p', '-o', enc, plain]);
+    const file = await readFile(enc);
+    expect(parseHeader(file)?.stanzas.map((s) => s.type)).toEqual(['scrypt']);
+    expect(must(await decryptWithPassphrase(PASS, file)).equals(pt)).toBe(true);
+    const wrong = await decryptWithPassphrase('niet de goede zin', file);
+    expect(wrong.ok ? null : wrong.error.code).toBe('VAULT.WRONG_PASSPHRASE');
+  });
+
+  it('a custodian opens their own sealed share with `age -d` and sees whose share of which vault it is', async () => {
+    const vault = generateIdentity();
+    const set = { vault: vault.recipient.text, generation: 1, threshold: 2, shares: 2 };
+    const [share] = await splitAndSeal(vault, set, [
+      { custodianId: 'u1', username: 'fg', sealing: { passphrase: PASS } },
+      { custodianId: 'u2', username: 'beveiliging', sealing: { recipient: generateIdentity().recipient } },
+    ]);
+    const enc = join(dir, 'share-fg.age');
+    const out = join(dir, 'share-fg.out');
+    await writeFile(enc, share!.sealed);
+    await runTyped(`${PASS}\n`, ['-d', '-o', out, enc]);
+    const text = (await readFile(out)).toString('latin1');
+    expect(text).toContain('proportio-vault-share/1\n');
+    expect(text).toContain(`vault: ${vault.recipient.text}\n`);
+    expect(text).toContain('custodian: fg\n');
   });
 });
 

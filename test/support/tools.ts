@@ -15,6 +15,8 @@ export const OUTSIDE_TOOLS = {
   ffprobe: 'ffmpeg',
   age: 'age',
   'age-keygen': 'age',
+  // A terminal for age's passphrase prompt (age reads passphrases from /dev/tty only).
+  script: 'bsdutils',
   mosquitto: 'mosquitto',
   mosquitto_pub: 'mosquitto-clients',
   mosquitto_sub: 'mosquitto-clients',

@@ -77,6 +77,8 @@ export interface UserTable {
   oidc_subject: string | null;
   created_at: string;
   password_changed_at: string | null;
+  /** Holds a share of the vault key (0010); written only by the custody repository. */
+  custodian: number;
 }
 
 export interface SessionTable {

@@ -23,9 +23,9 @@ import { err, ok, type Result } from '../../core/result.js';
 import { VaultError } from './vault-result.js';
 
 export const CHUNK_SIZE = 64 * 1024;
-const TAG_SIZE = 16;
+export const TAG_SIZE = 16;
 const ENC_CHUNK_SIZE = CHUNK_SIZE + TAG_SIZE;
-const FILE_KEY_SIZE = 16;
+export const FILE_KEY_SIZE = 16;
 const PAYLOAD_NONCE_SIZE = 16;
 const INTRO = 'age-encryption.org/v1\n';
 const X25519_INFO = 'age-encryption.org/v1/X25519';
@@ -41,12 +41,25 @@ export interface Stanza {
   readonly body: Buffer;
 }
 
+/**
+ * What opens an age file: X25519 identities that unwrap its file key from the header, or the file
+ * key itself — what a viewing grant holds instead of the identity (issue 10 §2), and what a
+ * passphrase unwrapped beforehand (age-scrypt.ts).
+ */
+export type AgeKey = AgeIdentity | readonly AgeIdentity[] | { readonly fileKey: Uint8Array };
+
+/** A file key wrapped for its recipients: what a header is made of. */
+export interface WrappedFileKey {
+  readonly fileKey: Uint8Array;
+  readonly stanzas: readonly Stanza[];
+}
+
 // ---- encoding helpers -------------------------------------------------------------------------
 
 /** age uses standard base64 without padding, and rejects every non-canonical form. */
-const b64encode = (b: Uint8Array): string => Buffer.from(b).toString('base64').replace(/=+$/, '');
+export const b64encode = (b: Uint8Array): string => Buffer.from(b).toString('base64').replace(/=+$/, '');
 
-const b64decode = (s: string): Buffer | null => {
+export const b64decode = (s: string): Buffer | null => {
   if (!/^[A-Za-z0-9+/]*$/.test(s) || s.length % 4 === 1) return null;
   const b = Buffer.from(s, 'base64');
   return b64encode(b) === s ? b : null;
@@ -58,7 +71,7 @@ const hkdf = (ikm: Uint8Array, salt: Uint8Array, info: string): Buffer =>
 const isVchar = (s: string): boolean =>
   s.length > 0 && [...s].every((c) => c.charCodeAt(0) >= 33 && c.charCodeAt(0) <= 126);
 
-const sealAead = (key: Uint8Array, nonce: Uint8Array, plaintext: Uint8Array): Buffer[] => {
+export const sealAead = (key: Uint8Array, nonce: Uint8Array, plaintext: Uint8Array): Buffer[] => {
   const c = createCipheriv('chacha20-poly1305', key, nonce, { authTagLength: TAG_SIZE });
   const ct = c.update(plaintext);
   c.final();
@@ -66,7 +79,7 @@ const sealAead = (key: Uint8Array, nonce: Uint8Array, plaintext: Uint8Array): Bu
 };
 
 /** Returns null when authentication fails; plaintext is never released before the tag checks out. */
-const openAead = (key: Uint8Array, nonce: Uint8Array, sealed: Uint8Array): Buffer | null => {
+export const openAead = (key: Uint8Array, nonce: Uint8Array, sealed: Uint8Array): Buffer | null => {
   if (sealed.length < TAG_SIZE) return null;
   const d = createDecipheriv('chacha20-poly1305', key, nonce, { authTagLength: TAG_SIZE });
   d.setAuthTag(sealed.subarray(sealed.length - TAG_SIZE));
@@ -200,6 +213,51 @@ export const parseHeader = (buf: Buffer): ParsedHeader | null => {
   }
 };
 
+// ---- opening a header -----------------------------------------------------------------------
+
+const checkMac = (h: ParsedHeader, fileKey: Buffer): boolean =>
+  timingSafeEqual(headerMac(fileKey, h.macInput), h.mac);
+
+/** A file key given from outside (a grant, a passphrase) must belong to this very header. */
+const checkFileKey = (h: ParsedHeader, fileKey: Buffer): Buffer => {
+  if (fileKey.length !== FILE_KEY_SIZE || !checkMac(h, fileKey))
+    throw new VaultError(
+      'VAULT.WRONG_KEY',
+      'The file key does not open this file (it belongs to another file, or the header was altered)',
+    );
+  return fileKey;
+};
+
+/**
+ * The file key of a parsed header, unwrapped with one of the identities and checked against the
+ * header MAC. Throws VaultError: WRONG_KEY when no identity opens it, CORRUPT when the header
+ * was altered, UNSUPPORTED for a passphrase file (open those with age-scrypt.ts).
+ */
+export const unwrapFileKey = (h: ParsedHeader, identities: AgeIdentity | readonly AgeIdentity[]): Buffer => {
+  const ids: readonly AgeIdentity[] = identities instanceof AgeIdentity ? [identities] : identities;
+  if (h.stanzas.some((s) => s.type === 'scrypt'))
+    throw new VaultError(
+      'VAULT.UNSUPPORTED',
+      'This file is sealed with a passphrase, not to the vault key; open it as a custody share',
+    );
+  const x25519Stanzas = h.stanzas.filter((s) => s.type === 'X25519');
+  if (x25519Stanzas.length === 0)
+    throw new VaultError('VAULT.UNSUPPORTED', 'The file has no X25519 recipient stanza');
+  let fileKey: Buffer | null = null;
+  for (const s of x25519Stanzas) {
+    for (const id of ids) {
+      fileKey = unwrapFileKeyX25519(s, id);
+      if (fileKey !== null) break;
+    }
+    if (fileKey !== null) break;
+  }
+  if (fileKey === null)
+    throw new VaultError('VAULT.WRONG_KEY', 'None of the supplied identities opens this file');
+  if (!checkMac(h, fileKey))
+    throw new VaultError('VAULT.CORRUPT', 'The header MAC does not match: the header was altered');
+  return fileKey;
+};
+
 // ---- STREAM ----------------------------------------------------------------------------------
 
 const streamNonce = (counter: number, last: boolean): Buffer => {
@@ -269,14 +327,18 @@ export class AgeEncryptor {
   #counter = 0;
   #finished = false;
 
-  constructor(recipients: readonly AgeRecipient[]) {
-    if (recipients.length === 0)
-      throw new VaultError('VAULT.KEY_MISSING', 'At least one recipient is needed to seal');
-    const fileKey = randomBytes(FILE_KEY_SIZE);
-    const header = marshalHeader(
-      recipients.map((r) => wrapFileKeyX25519(fileKey, r)),
-      fileKey,
-    );
+  /** Recipients (public keys), or a file key already wrapped (a passphrase: age-scrypt.ts). */
+  constructor(recipients: readonly AgeRecipient[] | WrappedFileKey) {
+    let wrapped: WrappedFileKey;
+    if ('fileKey' in recipients) wrapped = recipients;
+    else {
+      if (recipients.length === 0)
+        throw new VaultError('VAULT.KEY_MISSING', 'At least one recipient is needed to seal');
+      const fileKey = randomBytes(FILE_KEY_SIZE);
+      wrapped = { fileKey, stanzas: recipients.map((r) => wrapFileKeyX25519(fileKey, r)) };
+    }
+    const { fileKey } = wrapped;
+    const header = marshalHeader(wrapped.stanzas, fileKey);
     const nonce = randomBytes(PAYLOAD_NONCE_SIZE);
     this.#payloadKey = hkdf(fileKey, nonce, 'payload');
     this.#preamble = Buffer.concat([header, nonce]);
@@ -320,7 +382,7 @@ export class AgeEncryptor {
  * `final` returned.
  */
 export class AgeDecryptor {
-  readonly #identities: readonly AgeIdentity[];
+  readonly #key: AgeKey;
   readonly #pending = new ByteQueue();
   #headerBuf: Buffer | null = Buffer.alloc(0);
   #payloadKey: Buffer | null = null;
@@ -328,36 +390,15 @@ export class AgeDecryptor {
   #counter = 0;
   #done = false;
 
-  constructor(identities: AgeIdentity | readonly AgeIdentity[]) {
-    this.#identities = identities instanceof AgeIdentity ? [identities] : identities;
-    if (this.#identities.length === 0)
+  constructor(key: AgeKey) {
+    this.#key = key;
+    if (Array.isArray(key) && key.length === 0)
       throw new VaultError('VAULT.KEY_MISSING', 'At least one identity is needed to open a vault file');
   }
 
   #openHeader(h: ParsedHeader): void {
-    const x25519Stanzas = h.stanzas.filter((s) => s.type === 'X25519');
-    if (h.stanzas.some((s) => s.type === 'scrypt')) {
-      throw new VaultError(
-        'VAULT.UNSUPPORTED',
-        'Passphrase-encrypted age files are not supported by the vault',
-      );
-    }
-    if (x25519Stanzas.length === 0)
-      throw new VaultError('VAULT.UNSUPPORTED', 'The file has no X25519 recipient stanza');
-    let fileKey: Buffer | null = null;
-    for (const s of x25519Stanzas) {
-      for (const id of this.#identities) {
-        fileKey = unwrapFileKeyX25519(s, id);
-        if (fileKey !== null) break;
-      }
-      if (fileKey !== null) break;
-    }
-    if (fileKey === null)
-      throw new VaultError('VAULT.WRONG_KEY', 'None of the supplied identities opens this file');
-    const expected = headerMac(fileKey, h.macInput);
-    if (!timingSafeEqual(expected, h.mac))
-      throw new VaultError('VAULT.CORRUPT', 'The header MAC does not match: the header was altered');
-    this.#fileKey = fileKey;
+    const key = this.#key;
+    this.#fileKey = 'fileKey' in key ? checkFileKey(h, toBuffer(key.fileKey)) : unwrapFileKey(h, key);
   }
 
   update(data: Uint8Array): Buffer[] {
@@ -443,17 +484,17 @@ export class AgeDecryptor {
 
 // ---- conveniences ----------------------------------------------------------------------------
 
-export const encryptBytes = (recipients: readonly AgeRecipient[], plaintext: Uint8Array): Buffer => {
+export const encryptBytes = (
+  recipients: readonly AgeRecipient[] | WrappedFileKey,
+  plaintext: Uint8Array,
+): Buffer => {
   const enc = new AgeEncryptor(recipients);
   return Buffer.concat([...enc.update(plaintext), ...enc.final()]);
 };
 
-export const decryptBytes = (
-  identities: AgeIdentity | readonly AgeIdentity[],
-  file: Uint8Array,
-): Result<Buffer, VaultErrorCode> => {
+export const decryptBytes = (key: AgeKey, file: Uint8Array): Result<Buffer, VaultErrorCode> => {
   try {
-    const dec = new AgeDecryptor(identities);
+    const dec = new AgeDecryptor(key);
     return ok(Buffer.concat([...dec.update(file), ...dec.final()]));
   } catch (e) {
     if (e instanceof VaultError) return err(e.error.code, e.error.message, e.error.details);
@@ -464,9 +505,9 @@ export const decryptBytes = (
 /** Decrypts an async source of age bytes into authenticated plaintext pieces. */
 export async function* decryptIterable(
   source: AsyncIterable<Uint8Array>,
-  identities: AgeIdentity | readonly AgeIdentity[],
+  key: AgeKey,
 ): AsyncGenerator<Buffer> {
-  const dec = new AgeDecryptor(identities);
+  const dec = new AgeDecryptor(key);
   for await (const piece of source) yield* dec.update(piece);
   yield* dec.final();
 }
@@ -501,8 +542,8 @@ export const createEncryptStream = (recipients: readonly AgeRecipient[]): Transf
 };
 
 /** age bytes in → plaintext out; errors with a VaultError (header MAC, chunk tag, truncation). */
-export const createDecryptStream = (identities: AgeIdentity | readonly AgeIdentity[]): Transform => {
-  const dec = new AgeDecryptor(identities);
+export const createDecryptStream = (key: AgeKey): Transform => {
+  const dec = new AgeDecryptor(key);
   return transformOf(
     (b) => dec.update(b),
     () => dec.final(),

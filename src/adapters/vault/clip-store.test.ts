@@ -13,10 +13,12 @@ import {
   openClipWriter,
   readClip,
   readClipBytes,
+  readClipHeaders,
   recoverClip,
   type ClipStore,
   type VaultFs,
 } from './clip-store.js';
+import { unwrapFileKeys } from './custody.js';
 import { generateIdentity } from './keys.js';
 import type { Result } from '../../core/result.js';
 
@@ -214,6 +216,47 @@ describe('clip store: fail closed and bad input', () => {
     expect(codeOf(await readClip(store, 'nope', owner))).toBe('VAULT.NOT_FOUND');
     expect(codeOf(await readClip(store, 'mine', stranger))).toBe('VAULT.WRONG_KEY');
     expect(codeOf(await readClip(store, 'mine', []))).toBe('VAULT.KEY_MISSING');
+  });
+});
+
+describe('clip store: opening with one clip’s file keys (a grant holds these, not the identity)', () => {
+  const sealTwo = async (clipId: string, parts: string[]) => {
+    const w = must(await openClipWriter(store, clipId, owner.recipient));
+    for (const p of parts) must(await w.writePart(Buffer.from(p)));
+    return must(await w.close());
+  };
+
+  it('readClipHeaders gives only headers; their file keys read the clip and nothing else', async () => {
+    const sealed = await sealTwo('one', ['first|', 'second']);
+    await sealTwo('two', ['other|', 'clip']);
+    const headers = must(
+      await readClipHeaders(store, 'one', { expectedManifestDigest: sealed.manifestDigest }),
+    );
+    expect(headers.parts.map((p) => p.file)).toEqual(['part-000000.age', 'part-000001.age']);
+    for (const p of headers.parts) {
+      expect(p.header.toString('latin1')).toMatch(/^age-encryption\.org\/v1\n[\s\S]*--- \S{43}\n$/);
+      expect(p.header.toString('latin1')).not.toContain('first');
+    }
+    const fileKeys = must(unwrapFileKeys(owner, headers.parts));
+    expect(must(await readClipBytes(store, 'one', { fileKeys })).toString()).toBe('first|second');
+    // Clip "two" has parts of the same names: the keys of clip "one" open none of them.
+    expect(codeOf(await readClip(store, 'two', { fileKeys }))).toBe('VAULT.WRONG_KEY');
+    // A grant that lacks a part's key stops at that part.
+    const partial = new Map([...fileKeys].slice(0, 1));
+    const r = must(await readClip(store, 'one', { fileKeys: partial }));
+    await expect(
+      (async () => {
+        for await (const x of r) void x;
+      })(),
+    ).rejects.toMatchObject({ error: { code: 'VAULT.WRONG_KEY', details: { part: 1 } } });
+  });
+
+  it('readClipHeaders checks the manifest digest like readClip', async () => {
+    await sealTwo('digest', ['x']);
+    expect(codeOf(await readClipHeaders(store, 'digest', { expectedManifestDigest: 'f'.repeat(64) }))).toBe(
+      'VAULT.CORRUPT',
+    );
+    expect(codeOf(await readClipHeaders(store, 'nope'))).toBe('VAULT.NOT_FOUND');
   });
 });
 

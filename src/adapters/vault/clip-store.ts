@@ -22,7 +22,14 @@ import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { mkdir, open, readFile, readdir, rename, rmdir, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
-import { AgeDecryptor, AgeEncryptor, MAX_HEADER_BYTES, parseHeader, plaintextSize } from './age-format.js';
+import {
+  AgeDecryptor,
+  AgeEncryptor,
+  MAX_HEADER_BYTES,
+  parseHeader,
+  plaintextSize,
+  type AgeKey,
+} from './age-format.js';
 import { parseRecipient, type AgeIdentity, type AgeRecipient } from './keys.js';
 import type { VaultErrorCode } from '../../core/recording/vault-errors.js';
 import { err, ok, type Result } from '../../core/result.js';
@@ -508,8 +515,66 @@ const scanPart = async (
 };
 
 /**
+ * How a clip is opened: with the vault identity, or with the file keys of exactly its parts (by
+ * part file name) — what a viewing grant holds instead of the identity (issue 10 §2).
+ */
+export type ClipKey =
+  AgeIdentity | readonly AgeIdentity[] | { readonly fileKeys: ReadonlyMap<string, Uint8Array> };
+
+const partKey = (key: ClipKey, clipId: string, file: string): AgeKey => {
+  if (!('fileKeys' in key)) return key;
+  const fileKey = key.fileKeys.get(file);
+  if (fileKey === undefined)
+    throw new VaultError('VAULT.WRONG_KEY', `The keys given do not cover ${file} of this clip`, {
+      clipId,
+    });
+  return { fileKey };
+};
+
+interface ReadPlan {
+  readonly manifest: ClipManifest;
+  readonly dir: string;
+  /** Every part to read, in order; sha256 null for a part sealed after the last manifest update. */
+  readonly parts: ReadonlyArray<{ readonly file: string; readonly sha256: string | null }>;
+  readonly unindexedParts: number;
+}
+
+/** The manifest (checked against its digest, if given) and the parts to read, all present. */
+const planRead = async (
+  store: ClipStore,
+  clipId: string,
+  expectedManifestDigest: string | undefined,
+): Promise<Result<ReadPlan, VaultErrorCode>> => {
+  const id = checkClipId(clipId);
+  if (!id.ok) return id;
+  const { manifest, digest, files } = await loadManifest(store, clipId);
+  if (expectedManifestDigest !== undefined && expectedManifestDigest !== digest) {
+    return err('VAULT.CORRUPT', 'The clip manifest is not the one that was recorded at sealing', {
+      clipId,
+    });
+  }
+  const present = new Set(files);
+  const missing = manifest.parts.find((p) => !present.has(p.file));
+  if (missing !== undefined)
+    return err('VAULT.CORRUPT', `Part ${missing.index} of the clip is missing`, {
+      clipId,
+      part: missing.index,
+    });
+  const extra = manifest.state === 'open' ? unindexedParts(manifest, files) : [];
+  return ok({
+    manifest,
+    dir: clipDir(store, clipId),
+    parts: [
+      ...manifest.parts.map((p) => ({ file: p.file, sha256: p.sha256 })),
+      ...extra.map((file) => ({ file, sha256: null })),
+    ],
+    unindexedParts: extra.length,
+  });
+};
+
+/**
  * Opens a clip for reading: the plaintext of all parts in order. Before returning it checks the
- * manifest (and its digest, if given), that every listed part exists, and that the identity opens
+ * manifest (and its digest, if given), that every listed part exists, and that the key opens
  * the first part. While iterating, each part's hash is checked before any of its plaintext is
  * released, and each chunk is authenticated; failures throw VaultError. Only a completed
  * iteration means the whole clip was read.
@@ -517,37 +582,20 @@ const scanPart = async (
 export const readClip = async (
   store: ClipStore,
   clipId: string,
-  identities: AgeIdentity | readonly AgeIdentity[],
+  key: ClipKey,
   options: { expectedManifestDigest?: string } = {},
 ): Promise<Result<ClipReading, VaultErrorCode>> => {
-  const id = checkClipId(clipId);
-  if (!id.ok) return id;
-  const ids: readonly AgeIdentity[] = Array.isArray(identities) ? identities : [identities as AgeIdentity];
-  if (ids.length === 0) return err('VAULT.KEY_MISSING', 'An identity is needed to read a clip');
+  if (Array.isArray(key) && key.length === 0)
+    return err('VAULT.KEY_MISSING', 'An identity is needed to read a clip');
   try {
-    const { manifest, digest, files } = await loadManifest(store, clipId);
-    if (options.expectedManifestDigest !== undefined && options.expectedManifestDigest !== digest) {
-      return err('VAULT.CORRUPT', 'The clip manifest is not the one that was recorded at sealing', {
-        clipId,
-      });
-    }
-    const present = new Set(files);
-    const missing = manifest.parts.find((p) => !present.has(p.file));
-    if (missing !== undefined)
-      return err('VAULT.CORRUPT', `Part ${missing.index} of the clip is missing`, {
-        clipId,
-        part: missing.index,
-      });
-    const extra = manifest.state === 'open' ? unindexedParts(manifest, files) : [];
-    const dir = clipDir(store, clipId);
-    const plan: Array<{ file: string; sha256: string | null }> = [
-      ...manifest.parts.map((p) => ({ file: p.file, sha256: p.sha256 })),
-      ...extra.map((file) => ({ file, sha256: null })),
-    ];
-    if (plan[0] !== undefined) await probeIdentity(store, join(dir, plan[0].file), ids);
+    const planned = await planRead(store, clipId, options.expectedManifestDigest);
+    if (!planned.ok) return planned;
+    const { manifest, dir, parts } = planned.value;
+    if (parts[0] !== undefined)
+      await probeKey(store, join(dir, parts[0].file), partKey(key, clipId, parts[0].file));
 
     async function* plaintext(): AsyncGenerator<Buffer> {
-      for (const [i, p] of plan.entries()) {
+      for (const [i, p] of parts.entries()) {
         const path = join(dir, p.file);
         if (p.sha256 !== null) {
           // Checked before decrypting, so no plaintext of a swapped or damaged part is released.
@@ -563,8 +611,8 @@ export const readClip = async (
               part: i,
             });
         }
-        const dec = new AgeDecryptor(ids);
         try {
+          const dec = new AgeDecryptor(partKey(key, clipId, p.file));
           for await (const piece of store.fs.readStream(path)) yield* dec.update(piece);
           yield* dec.final();
         } catch (e) {
@@ -579,15 +627,19 @@ export const readClip = async (
         }
       }
     }
-    return ok({ manifest, unindexedParts: extra.length, [Symbol.asyncIterator]: () => plaintext() });
+    return ok({
+      manifest,
+      unindexedParts: planned.value.unindexedParts,
+      [Symbol.asyncIterator]: () => plaintext(),
+    });
   } catch (e) {
     return asResult(fsFailure(e, 'read the clip', { clipId }));
   }
 };
 
 /** Reads just enough of a part to unwrap its file key, so a wrong key is reported before iterating. */
-const probeIdentity = async (store: ClipStore, path: string, ids: readonly AgeIdentity[]): Promise<void> => {
-  const dec = new AgeDecryptor(ids);
+const probeKey = async (store: ClipStore, path: string, key: AgeKey): Promise<void> => {
+  const dec = new AgeDecryptor(key);
   let seen = 0;
   for await (const piece of store.fs.readStream(path)) {
     dec.update(piece.subarray(0, Math.min(piece.length, 64 * 1024)));
@@ -596,13 +648,56 @@ const probeIdentity = async (store: ClipStore, path: string, ids: readonly AgeId
   }
 };
 
+export interface ClipPartHeader {
+  /** The part's file name (`part-NNNNNN.age`): the key of its file key. */
+  readonly file: string;
+  /** The age header, up to and including the MAC line: everything needed to unwrap the file key. */
+  readonly header: Buffer;
+}
+
+/**
+ * The age headers of every part of a clip, nothing of the payload: what the vault identity must
+ * see to unwrap one clip's file keys (custody.ts, issue 10 §2). The manifest digest is checked as
+ * for reading, so keys are unwrapped only for the parts that were sealed.
+ */
+export const readClipHeaders = async (
+  store: ClipStore,
+  clipId: string,
+  options: { expectedManifestDigest?: string } = {},
+): Promise<Result<{ manifest: ClipManifest; parts: ClipPartHeader[] }, VaultErrorCode>> => {
+  try {
+    const planned = await planRead(store, clipId, options.expectedManifestDigest);
+    if (!planned.ok) return planned;
+    const parts: ClipPartHeader[] = [];
+    for (const [i, p] of planned.value.parts.entries()) {
+      let head = Buffer.alloc(0);
+      let length: number | null = null;
+      try {
+        for await (const piece of store.fs.readStream(join(planned.value.dir, p.file))) {
+          head = Buffer.concat([head, piece]);
+          length = parseHeader(head)?.length ?? null;
+          if (length !== null) break;
+        }
+      } catch (e) {
+        throw fsFailure(e, 'read a clip part', { clipId, part: i });
+      }
+      if (length === null)
+        throw new VaultError('VAULT.TRUNCATED', `Part ${i} ends inside its age header`, { clipId, part: i });
+      parts.push({ file: p.file, header: head.subarray(0, length) });
+    }
+    return ok({ manifest: planned.value.manifest, parts });
+  } catch (e) {
+    return asResult(fsFailure(e, 'read the clip headers', { clipId }));
+  }
+};
+
 /** Reads a whole clip into memory; for tests and small clips. */
 export const readClipBytes = async (
   store: ClipStore,
   clipId: string,
-  identities: AgeIdentity | readonly AgeIdentity[],
+  key: ClipKey,
 ): Promise<Result<Buffer, VaultErrorCode>> => {
-  const r = await readClip(store, clipId, identities);
+  const r = await readClip(store, clipId, key);
   if (!r.ok) return r;
   const pieces: Buffer[] = [];
   try {

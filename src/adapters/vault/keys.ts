@@ -3,16 +3,8 @@
  * (`AGE-SECRET-KEY-1…`, secret, needed only to view footage). Raw 32-byte keys are moved in and
  * out of node:crypto KeyObjects through fixed DER prefixes (RFC 8410), so no third-party curve code.
  */
-import {
-  createPrivateKey,
-  createPublicKey,
-  diffieHellman,
-  generateKeyPairSync,
-  randomBytes,
-  type KeyObject,
-} from 'node:crypto';
+import { createPrivateKey, createPublicKey, diffieHellman, randomBytes, type KeyObject } from 'node:crypto';
 import { open, readFile, unlink } from 'node:fs/promises';
-import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { inspect } from 'node:util';
 import { bech32Decode, bech32Encode } from './bech32.js';
 import type { VaultErrorCode } from '../../core/recording/vault-errors.js';
@@ -46,6 +38,14 @@ export class AgeIdentity {
     return this.#secretKey;
   }
 
+  /**
+   * Overwrites the secret with zeros: a vault key rebuilt from shares lives only as long as it
+   * is needed (custody.ts). Best effort — a garbage-collected runtime may have copied it.
+   */
+  destroy(): void {
+    this.#secretKey.fill(0);
+  }
+
   /** The `AGE-SECRET-KEY-1…` string. Handle with care: whoever has it can open every clip. */
   encode(): string {
     return bech32Encode(IDENTITY_HRP, this.#secretKey, true);
@@ -64,8 +64,14 @@ export class AgeIdentity {
   }
 }
 
-export const x25519PrivateKey = (secret: Uint8Array): KeyObject =>
-  createPrivateKey({ key: Buffer.concat([PKCS8_X25519_PREFIX, secret]), format: 'der', type: 'pkcs8' });
+export const x25519PrivateKey = (secret: Uint8Array): KeyObject => {
+  const der = Buffer.concat([PKCS8_X25519_PREFIX, secret]);
+  try {
+    return createPrivateKey({ key: der, format: 'der', type: 'pkcs8' });
+  } finally {
+    der.fill(0); // OpenSSL keeps its own copy; ours need not linger
+  }
+};
 
 export const x25519PublicKey = (pub: Uint8Array): KeyObject =>
   createPublicKey({ key: Buffer.concat([SPKI_X25519_PREFIX, pub]), format: 'der', type: 'spki' });
@@ -135,12 +141,17 @@ export const parseIdentity = (text: string | null | undefined): Result<AgeIdenti
   return ok(new AgeIdentity(decoded.bytes));
 };
 
-/** A fresh X25519 identity from node:crypto. */
+/**
+ * A fresh X25519 identity: 32 random bytes, as age-keygen makes them (X25519 clamps any scalar).
+ * Raw bytes rather than an exported JWK, so the secret never becomes an (unwipeable) string.
+ */
 export const generateIdentity = (): AgeIdentity => {
-  const { privateKey } = generateKeyPairSync('x25519');
-  const d = privateKey.export({ format: 'jwk' }).d;
-  if (d === undefined) throw new Error('node:crypto returned an X25519 JWK without d');
-  return new AgeIdentity(Buffer.from(d, 'base64url'));
+  const secret = randomBytes(32);
+  try {
+    return new AgeIdentity(secret);
+  } finally {
+    secret.fill(0);
+  }
 };
 
 /** age-keygen's file format: two comments, then the key. RFC 3339 time, as age-keygen writes it. */
@@ -181,7 +192,9 @@ export const readIdentityFile = async (path: string): Promise<Result<AgeIdentity
 };
 
 /**
- * Writes a new identity file with mode 0600. It never overwrites: replacing a vault key by
+ * Writes a new identity file with mode 0600, in age-keygen's format. Proportio itself no longer
+ * writes one (`vault init` splits the key among custodians); vaults made before custody have
+ * such a file, and tests make one to stand for them. It never overwrites: replacing a vault key by
  * accident would make every clip sealed to the old one unreadable.
  */
 export const writeIdentityFile = async (
@@ -210,21 +223,4 @@ export const writeIdentityFile = async (
   }
   await fh.close();
   return ok({ path, recipient: identity.recipient.text });
-};
-
-/**
- * For `proportio vault init`: the identity must not land in the data folder, or a copy of that
- * folder would open every clip (ADR 0003). Symlinks are not followed; this guards against
- * mistakes, not against an operator set on doing it.
- */
-export const checkIdentityPath = (identityPath: string, dataDir: string): Result<string, VaultErrorCode> => {
-  const target = resolve(identityPath);
-  const rel = relative(resolve(dataDir), target);
-  const outside = isAbsolute(rel) || rel.split(sep)[0] === '..';
-  if (!outside) {
-    return err('VAULT.KEY_UNSAFE_PATH', 'Choose a place for the vault identity outside the data folder', {
-      identityPath: target,
-    });
-  }
-  return ok(target);
 };

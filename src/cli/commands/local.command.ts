@@ -14,6 +14,7 @@ import { DEMO_PASSWORD, type DemoAccountState } from '../../services/demo.servic
 import { registerDemoDevices } from '../../services/alarm-device.service.js';
 import type { AlarmModule } from '../../compose/alarm.compose.js';
 import { CliError, EXIT, emit, table, type CliIo } from '../io.js';
+import { demoCustodyText, setUpDemoCustody } from './vault-custody.js';
 
 export const cliConfig = (): Config => {
   try {
@@ -81,6 +82,8 @@ export const registerLocalCommands = (program: Command, io: CliIo): void => {
         io.out(
           `Demo loaded: ${r.value.organisation}, ${r.value.sites} sites, ${r.value.rooms} rooms, ${r.value.incidents} incidents.`,
         );
+        const custody = await setUpDemoCustody(rt);
+        if (custody !== null) io.out(demoCustodyText(custody));
         // One hardware button per room; their tokens exist only now, so they are printed once.
         if (alarm)
           demoButtons = await registerDemoDevices(

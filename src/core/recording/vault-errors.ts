@@ -8,12 +8,8 @@ export const VAULT_ERRORS = {
   'VAULT.KEY_MISSING': { status: 503, exit: 78, title: 'No vault key is configured; recording is refused' },
   'VAULT.KEY_INVALID': unprocessable('The vault key is not a valid age key'),
   'VAULT.KEY_EXISTS': { status: 409, exit: 73, title: 'A key file already exists at that path' },
-  'VAULT.KEY_UNSAFE_PATH': {
-    status: 422,
-    exit: 64,
-    title: 'The identity must not be stored inside the data folder',
-  },
   'VAULT.WRONG_KEY': forbidden('The identity does not open this vault file'),
+  'VAULT.WRONG_PASSPHRASE': forbidden('The passphrase does not open this file'),
   'VAULT.UNSUPPORTED': unprocessable('Not an age v1 file this vault can open'),
   'VAULT.CORRUPT': { status: 500, exit: 65, title: 'A vault file is damaged or was tampered with' },
   'VAULT.TRUNCATED': { status: 500, exit: 65, title: 'A vault file is incomplete' },

@@ -67,6 +67,11 @@ export interface User {
   readonly oidc: boolean;
   readonly lockedUntil: string | null;
   readonly createdAt: string;
+  /**
+   * Holds a share of the vault key (docs/custody.md). Set and cleared only by enrolment and
+   * re-sharing (`proportio vault init|custody|reshare`), which are audited; never by an account edit.
+   */
+  readonly custodian: boolean;
 }
 
 /** What may leave the server about a user: exactly the User fields, never a hash or counters. */
@@ -82,4 +87,5 @@ export const publicUserView = (u: User): User => ({
   oidc: u.oidc,
   lockedUntil: u.lockedUntil,
   createdAt: u.createdAt,
+  custodian: u.custodian,
 });

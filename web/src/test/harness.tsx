@@ -76,6 +76,7 @@ export const user: User = {
   oidc: false,
   lockedUntil: null,
   createdAt: '2026-01-01T00:00:00.000Z',
+  custodian: false,
 };
 
 export interface PageOptions {

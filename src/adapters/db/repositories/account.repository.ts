@@ -25,13 +25,15 @@ const toUserRecord = (r: UserTable): UserRecord => ({
   oidc: r.oidc_subject !== null,
   lockedUntil: r.locked_until,
   createdAt: r.created_at,
+  custodian: bool(r.custodian),
   passwordHash: r.password_hash,
   failedLogins: r.failed_logins,
   oidcSubject: r.oidc_subject,
   passwordChangedAt: r.password_changed_at,
 });
 
-const toRow = (u: UserRecord): UserTable => ({
+/** Without the custodian flag: only enrolment and re-sharing change it (custody.repository.ts). */
+const toRow = (u: UserRecord): Omit<UserTable, 'custodian'> => ({
   id: u.id,
   username: u.username,
   display_name: u.displayName,
@@ -65,7 +67,11 @@ export const userRepository = (db: Executor): UserRepository => ({
     return r && toUserRecord(r);
   },
   insert: async (u) => {
-    await db.insertInto('users').values(toRow(u)).execute();
+    // A new account is never a custodian: enrolment makes it one.
+    await db
+      .insertInto('users')
+      .values({ ...toRow(u), custodian: 0 })
+      .execute();
   },
   update: async (u) => {
     const { id, ...rest } = toRow(u);

@@ -24,6 +24,8 @@ export const UserSchema = everyFieldOf<User>()(
     oidc: Type.Boolean(),
     lockedUntil: Type.Union([Type.String(), Type.Null()]),
     createdAt: Type.String(),
+    /** Holds a share of the vault key (docs/custody.md); changed only through the vault commands. */
+    custodian: Type.Boolean(),
   }),
 );
 /** An API token as listed: never the secret, nor its hash. */
