@@ -419,7 +419,7 @@ export const registryService = (deps: RegistryDeps) => {
         await repos.settings.put(key, value, now(), actor.kind === 'user' ? actor.username : actor.name);
         await recordAudit(repos, clock, actor, 'setting.update', `setting:${key}`, {
           before: before ?? null,
-          after: value as never,
+          after: value,
         });
         return { key, value };
       }),
