@@ -831,7 +831,7 @@ const runDriver = async () => {
   const cmd = `NODE_OPTIONS=--expose-gc npx tsx bench/alarm-latency.bench.ts --runs ${runs} --rounds ${rounds} --sizes ${sizes.join(',')}${synchronous ? ` --synchronous ${synchronous}` : ''}${out === 'docs/benchmarks/alarm.md' ? '' : ` --out ${out}`}`;
   const md = `# Alarm delivery latency
 
-Measured ${new Date().toISOString().replace(/\.\d+Z$/, 'Z')} on ${os.cpus().length} × ${cpu}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node.js ${process.version}, ${os.platform()} ${os.release()}; SQLite (WAL, synchronous=${synchronous || 'NORMAL as in production'}) on a temp folder. ${runs} runs × ${rounds} rounds at 1,000 responders (more at smaller sizes), two warm-up rounds per size discarded. The machine was shared: the load average is beside every run.
+Measured ${new Date().toISOString().replace(/\.\d+Z$/, 'Z')} on ${os.cpus().length} × ${cpu}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node.js ${process.version}, ${os.platform()} ${os.release()}; SQLite (WAL, synchronous=${synchronous || 'FULL as in production'}) on a temp folder. ${runs} runs × ${rounds} rounds at 1,000 responders (more at smaller sizes), two warm-up rounds per size discarded. The machine was shared: the load average is beside every run.
 
 \`\`\`sh
 ${cmd}
