@@ -64,6 +64,27 @@ export const PERMISSIONS = {
   'recording:suspend': ['admin', 'dpo'],
   /** Camera health, suspensions and clip metadata (never the footage itself). */
   'recording:read': ['security', 'dpo', 'admin', 'auditor'],
+  /**
+   * Footage access (issue 10, docs/custody.md). Ask to view or export one clip, with a reason and a
+   * legal ground; the request needs K custodians' approval before a single byte is decrypted.
+   */
+  'footage:request': ['security', 'dpo'],
+  /**
+   * Confirm or refuse a request with one's own share of the vault key. The route is open to the
+   * roles a custodian can have; the service admits only accounts with the custodian flag.
+   */
+  'footage:approve': ['security', 'dpo', 'decision-maker', 'admin'],
+  /**
+   * The records around footage, never the footage: requests, approvals, plays, holds, exports,
+   * deletion records (the auditor sees all records, no footage).
+   */
+  'footage:records': ['security', 'dpo', 'decision-maker', 'auditor'],
+  /** Place, extend and release a legal hold on a clip (e.g. for a police report). */
+  'footage:hold': ['security', 'dpo'],
+  /** Set the longest a hold may run without a new reason (the DPO's call). */
+  'footage:hold-policy': ['dpo'],
+  /** Export a clip as signed evidence, under an approved grant that names export. */
+  'footage:export': ['security', 'dpo'],
   /** Prometheus metrics at /metrics (an API token of an operator account). */
   'metrics:read': ['admin', 'auditor'],
 } as const satisfies Record<string, readonly Role[]>;
