@@ -78,7 +78,7 @@ export const PERMISSIONS = {
    * The records around footage, never the footage: requests, approvals, plays, holds, exports,
    * deletion records (the auditor sees all records, no footage).
    */
-  'footage:records': ['security', 'dpo', 'decision-maker', 'auditor'],
+  'footage:records': ['security', 'dpo', 'decision-maker', 'admin', 'auditor'],
   /** Place, extend and release a legal hold on a clip (e.g. for a police report). */
   'footage:hold': ['security', 'dpo'],
   /** Set the longest a hold may run without a new reason (the DPO's call). */
