@@ -17,6 +17,7 @@ import {
   ensureWebBuild,
   eventually,
   h1,
+  openFromNav,
   PASSWORD,
   screenshot,
   STEP_BUDGET_MS,
@@ -69,14 +70,7 @@ describe.skipIf(!hasBrowser)('alarm screens in Chromium', () => {
     ]);
   };
 
-  const open = async (page: Page, navLabel: string): Promise<void> => {
-    await page
-      .getByRole('navigation', { name: nl.mainNav, exact: true })
-      .getByRole('link', { name: navLabel, exact: true })
-      .click();
-    await eventually(() => texts(h1(page))).toEqual([navLabel]);
-    await eventually(() => page.getByText(nl.loading).count()).toBe(0);
-  };
+  const open = openFromNav;
 
   /** Front desk: open the panic view and start a conversation in a room. */
   const startConversation = async (page: Page, room: string, kind: string, risk?: string): Promise<void> => {
@@ -180,6 +174,9 @@ describe.skipIf(!hasBrowser)('alarm screens in Chromium', () => {
     await screenshot(balie, 'panic-view-coming.png');
 
     await bhv.getByRole('button', { name: nl.console.closeRoom('Spreekkamer 2'), exact: true }).click();
+    // Closing asks first, and says who is on the way.
+    await visible(card.getByText(nl.console.confirmCloseComing(['Jeroen Bakker (BHV)']), { exact: true }));
+    await card.getByRole('button', { name: nl.console.confirmClose, exact: true }).click();
     await eventually(() => card.count()).toBe(0);
     await visible(
       bhv.getByRole('table', { name: nl.console.recentCaption }).getByText('Jeroen Bakker (BHV)'),
@@ -354,6 +351,7 @@ describe.skipIf(!hasBrowser)('alarm screens in Chromium', () => {
               component: 'recording',
               status: 'warning',
               code: 'recording.suspended',
+              kind: 'notice',
               // English for logs; the banner translates by code and never reads this.
               message:
                 'Recording suspended (site Stadhuis Lindewaard) since 2026-03-02T09:15:00.000Z: storing onderzoek',
@@ -369,6 +367,7 @@ describe.skipIf(!hasBrowser)('alarm screens in Chromium', () => {
               component: 'camera:Camera plafond',
               status: 'error',
               code: 'camera.offline',
+              kind: 'fault',
               message: 'camera offline since 2026-03-02T08:00:00.000Z: connection refused',
               params: {
                 cameraName: 'Camera plafond',
@@ -382,18 +381,21 @@ describe.skipIf(!hasBrowser)('alarm screens in Chromium', () => {
               component: 'mqtt',
               status: 'warning',
               code: 'mqtt.broker-unreachable',
+              kind: 'fault',
               message: 'MQTT broker mqtt://broker:1883 is unreachable; retrying',
             },
             {
               component: 'recording',
               status: 'warning',
               code: 'recording.something-new',
+              kind: 'fault',
               message: 'a code this build does not know yet',
             },
             {
               component: 'camera:Camera gang',
               status: 'ok',
               code: 'camera.online',
+              kind: 'fault',
               message: 'armed, receiving video',
               params: {
                 cameraName: 'Camera gang',
@@ -418,6 +420,9 @@ describe.skipIf(!hasBrowser)('alarm screens in Chromium', () => {
       await visible(banner.getByText('Opname: a code this build does not know yet'));
       expect(await banner.getByText('armed, receiving video').count()).toBe(0);
       expect(await banner.getByText(/Recording suspended|connection refused/).count()).toBe(0);
+      // Red is an alarm's colour: no health item is shown in it.
+      expect(await banner.locator('.utrecht-alert--error').count()).toBe(0);
+      await visible(banner.locator('.utrecht-alert--warning'));
     }
     await axe(page, 'panic view with the health banner');
   });

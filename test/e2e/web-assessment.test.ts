@@ -18,6 +18,7 @@ import {
   ensureWebBuild,
   eventually,
   h1,
+  openFromNav,
   PASSWORD,
   screenshot,
   STEP_BUDGET_MS,
@@ -61,14 +62,7 @@ describe.skipIf(!hasBrowser)('assessment wizard and workflow in Chromium', () =>
     ]);
   };
 
-  const open = async (page: Page, navLabel: string): Promise<void> => {
-    await page
-      .getByRole('navigation', { name: nl.mainNav, exact: true })
-      .getByRole('link', { name: navLabel, exact: true })
-      .click();
-    await eventually(() => texts(h1(page))).toEqual([navLabel]);
-    await eventually(() => page.getByText(nl.loading).count()).toBe(0);
-  };
+  const open = openFromNav;
 
   const verdictLine = (page: Page): Locator => page.locator('.pp-wizard__verdict');
 

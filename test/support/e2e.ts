@@ -13,6 +13,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import type { Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { packageRoot } from '../../src/main.js';
+import { DICTIONARIES } from '../../web/src/i18n/index.js';
 
 export const ROOT = packageRoot();
 const WEB_DIST = path.join(ROOT, 'dist', 'web', 'index.html');
@@ -46,6 +47,20 @@ export const texts = (l: Locator): Promise<string[]> =>
   l.allInnerTexts().then((xs) => xs.map((x) => x.trim()));
 export const h1 = (page: Page): Locator => page.getByRole('heading', { level: 1 });
 export const visible = (l: Locator): Promise<void> => l.waitFor({ state: 'visible' });
+
+/**
+ * Opens a page through the main navigation as a user would, also on a phone, where the menus fold
+ * behind the "Menu" button; waits for its heading and for loading to end.
+ */
+export const openFromNav = async (page: Page, navLabel: string): Promise<void> => {
+  const nl = DICTIONARIES.nl;
+  const nav = page.getByRole('navigation', { name: nl.mainNav, exact: true });
+  const toggle = page.getByRole('button', { name: nl.menuOpen, exact: true });
+  if (!(await nav.isVisible()) && (await toggle.isVisible())) await toggle.click();
+  await nav.getByRole('link', { name: navLabel, exact: true }).click();
+  await eventually(() => texts(h1(page))).toEqual([navLabel]);
+  await eventually(() => page.getByText(nl.loading).count()).toBe(0);
+};
 
 export const screenshot = async (page: Page, name: string): Promise<void> => {
   if (TAKE_SCREENSHOTS) {

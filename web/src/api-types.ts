@@ -5,7 +5,6 @@
  * dependency rule `web-imports-server-types-only` checks it).
  */
 import type { Static, TSchema } from 'typebox';
-import type { HealthItem as ModuleHealthItem } from '../../src/compose/module.js';
 import type { IncidentKind } from '../../src/core/alarm/model.js';
 import type { AlarmEvent as ServerAlarmEvent } from '../../src/core/alarm/events.js';
 import type { IncidentStatistics as ServerStatistics, StatGroup } from '../../src/core/alarm/statistics.js';
@@ -22,6 +21,7 @@ import type {
 } from '../../src/core/auth/tokens.js';
 import type { RecordingMode } from '../../src/core/policy/policy.js';
 import type { TransparencyInput, TransparencyTexts } from '../../src/adapters/reports/transparency.js';
+import type { BannerItemSchema } from '../../src/http/routes/health/health-schemas.js';
 import type {
   AlarmViewSchema,
   ConversationSchema,
@@ -112,8 +112,11 @@ export type Setting = Answer<typeof SettingSchema>;
 export type AuditPage = Answer<typeof AuditPageSchema>;
 export type OidcInfo = Answer<typeof OidcInfoSchema>;
 
-/** GET /api/health: translate by `code` + `params` (docs/operations.md); `message` is English. */
-export type HealthItem = ModuleHealthItem;
+/**
+ * GET /api/health: the items meant for the viewer, with their kind (fault, configuration, notice);
+ * translate by `code` + `params` (docs/operations.md); `message` is English.
+ */
+export type HealthItem = Answer<typeof BannerItemSchema>;
 
 // Alarms, conversations and incidents (src/http/routes/alarms, src/http/routes/incidents).
 

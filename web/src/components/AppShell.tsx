@@ -1,5 +1,5 @@
 import { Button, NavBar, NavList, NavListLink, Paragraph } from '@utrecht/component-library-react';
-import type { MouseEvent, ReactNode } from 'react';
+import { useEffect, useState, type MouseEvent, type ReactNode } from 'react';
 import { useI18n } from '../i18n/index.js';
 import { navRoutesFor, routeForPath } from '../routes.js';
 import { useRouter } from '../router.js';
@@ -15,6 +15,10 @@ export const AppShell = ({ children }: { children: ReactNode }) => {
   const router = useRouter();
   const session = useSession();
   const current = routeForPath(router.path)?.route;
+  // On a phone the menus fold behind one button, so the page (the alarm button) fills the screen.
+  const [menuOpen, setMenuOpen] = useState(false);
+  useEffect(() => setMenuOpen(false), [router.path]);
+  const folded = menuOpen ? 'pp-open' : 'pp-folded';
   const go = (path: string) => (e: MouseEvent<HTMLAnchorElement>) => {
     if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
     e.preventDefault();
@@ -24,22 +28,33 @@ export const AppShell = ({ children }: { children: ReactNode }) => {
     <ShellFrame
       brand={<AppLink href="/">{t.appName}</AppLink>}
       menu={
-        <nav aria-label={t.userMenu} className="pp-user-menu">
-          <Paragraph appearance="small">{t.loggedInAs(session.me.user.displayName)}</Paragraph>
-          <AppLink href="/password" aria-current={current?.key === 'password' ? 'page' : undefined}>
-            {t.nav.password}
-          </AppLink>
-          <AppLink href="/tokens" aria-current={current?.key === 'tokens' ? 'page' : undefined}>
-            {t.nav.tokens}
-          </AppLink>
-          <LanguageToggle />
-          <Button appearance="secondary-action-button" onClick={() => void session.logout()}>
-            {t.logout}
+        <>
+          <Button
+            appearance="secondary-action-button"
+            className="pp-menu-toggle"
+            aria-expanded={menuOpen}
+            aria-controls="pp-user-menu pp-main-nav"
+            onClick={() => setMenuOpen((o) => !o)}
+          >
+            {menuOpen ? t.menuClose : t.menuOpen}
           </Button>
-        </nav>
+          <nav id="pp-user-menu" aria-label={t.userMenu} className={`pp-user-menu ${folded}`}>
+            <Paragraph appearance="small">{t.loggedInAs(session.me.user.displayName)}</Paragraph>
+            <AppLink href="/password" aria-current={current?.key === 'password' ? 'page' : undefined}>
+              {t.nav.password}
+            </AppLink>
+            <AppLink href="/tokens" aria-current={current?.key === 'tokens' ? 'page' : undefined}>
+              {t.nav.tokens}
+            </AppLink>
+            <LanguageToggle />
+            <Button appearance="secondary-action-button" onClick={() => void session.logout()}>
+              {t.logout}
+            </Button>
+          </nav>
+        </>
       }
       nav={
-        <NavBar aria-label={t.mainNav} className="pp-nav">
+        <NavBar id="pp-main-nav" aria-label={t.mainNav} className={`pp-nav ${folded}`}>
           <NavList>
             {navRoutesFor(session.me.permissions).map((r) => (
               <NavListLink

@@ -11,6 +11,8 @@ import { formatDateTime, useI18n, type Dictionary, type HealthParams, type Langu
 
 export const HEALTH_POLL_MS = 15_000;
 
+const KINDS = ['fault', 'configuration', 'notice'] as const;
+
 /** Parameters that hold a moment are shown in the user's language and time zone. */
 const DATE_PARAMS = new Set(['since']);
 
@@ -53,30 +55,38 @@ export const HealthBanner = () => {
     };
   }, []);
 
-  const errors = items.filter((i) => i.status === 'error');
-  const warnings = items.filter((i) => i.status !== 'error');
+  // Faults first, then what was never set up, then deliberate states. Never red: red is an alarm.
+  const groups = KINDS.map((kind) => ({ kind, list: items.filter((i) => i.kind === kind) })).filter(
+    (g) => g.list.length > 0,
+  );
   // A polite live region that is always there: a new outage or suspension is announced without interrupting.
   return (
     <div aria-live="polite" className="pp-health">
-      {items.length > 0 ? (
+      {groups.length > 0 ? (
         <section aria-label={t.health.label}>
-          {[errors, warnings].map((list, n) =>
-            list.length === 0 ? null : (
-              <Alert key={n} type={n === 0 ? 'error' : 'warning'} role="presentation">
-                {list.length === 1 && list[0] ? (
-                  <Paragraph>{healthText(t, lang, list[0])}</Paragraph>
-                ) : (
-                  <UnorderedList>
-                    {list.map((i) => (
-                      <UnorderedListItem key={`${i.component}:${i.code}:${i.message}`}>
-                        {healthText(t, lang, i)}
-                      </UnorderedListItem>
-                    ))}
-                  </UnorderedList>
-                )}
-              </Alert>
-            ),
-          )}
+          {groups.map(({ kind, list }) => (
+            <Alert
+              key={kind}
+              type={kind === 'fault' ? 'warning' : 'info'}
+              role="presentation"
+              className={`pp-health-${kind}`}
+            >
+              <Paragraph>
+                <strong>{t.health.kinds[kind]}</strong>
+              </Paragraph>
+              {list.length === 1 && list[0] ? (
+                <Paragraph>{healthText(t, lang, list[0])}</Paragraph>
+              ) : (
+                <UnorderedList>
+                  {list.map((i) => (
+                    <UnorderedListItem key={`${i.component}:${i.code}:${i.message}`}>
+                      {healthText(t, lang, i)}
+                    </UnorderedListItem>
+                  ))}
+                </UnorderedList>
+              )}
+            </Alert>
+          ))}
         </section>
       ) : null}
     </div>

@@ -12,12 +12,18 @@ export interface SelectFieldProps<V extends string> extends FieldProps {
   readonly options: readonly SelectOptionItem<V>[];
   /** Called with the chosen option's value, so a select over a union hands back that union. */
   readonly onChange: (value: V) => void;
+  /**
+   * A first, empty choice ("Kies een ruimte") when nothing may be chosen for the user; the value
+   * is then '' until they choose.
+   */
+  readonly placeholder?: string;
 }
 
 export const SelectField = <V extends string>({
   value,
   options,
   onChange,
+  placeholder,
   ...field
 }: SelectFieldProps<V>) => (
   <Field {...field}>
@@ -30,6 +36,11 @@ export const SelectField = <V extends string>({
           if (chosen) onChange(chosen.value);
         }}
       >
+        {placeholder !== undefined ? (
+          <SelectOption value="" disabled>
+            {placeholder}
+          </SelectOption>
+        ) : null}
         {options.map((o) => (
           <SelectOption key={o.value} value={o.value}>
             {o.label}

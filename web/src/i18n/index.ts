@@ -32,11 +32,20 @@ export const useI18n = (): I18n => useContext(I18nContext);
 export const roleName = (t: Dictionary, role: string): string =>
   role in t.roles ? t.roles[role as Role].name : role;
 
+/**
+ * Every moment is shown in the municipality's time zone, whatever the browser's: a UTC laptop or a
+ * phone abroad must not move an alarm an hour or a date a day.
+ */
+export const TIME_ZONE = 'Europe/Amsterdam';
+
+const locale = (lang: Language): string => (lang === 'nl' ? 'nl-NL' : 'en-GB');
+
 export const formatTime = (lang: Language, iso: string): string => {
   const d = new Date(iso);
   return Number.isNaN(d.getTime())
     ? iso
-    : d.toLocaleTimeString(lang === 'nl' ? 'nl-NL' : 'en-GB', {
+    : d.toLocaleTimeString(locale(lang), {
+        timeZone: TIME_ZONE,
         hour: '2-digit',
         minute: '2-digit',
         second: '2-digit',
@@ -53,5 +62,19 @@ export const formatDateTime = (lang: Language, iso: string): string => {
   const d = new Date(iso);
   return Number.isNaN(d.getTime())
     ? iso
-    : d.toLocaleString(lang === 'nl' ? 'nl-NL' : 'en-GB', { dateStyle: 'medium', timeStyle: 'medium' });
+    : d.toLocaleString(locale(lang), { timeZone: TIME_ZONE, dateStyle: 'medium', timeStyle: 'medium' });
+};
+
+/** A day only (a deadline, a review date): no time, so nothing suggests a moment that was never meant. */
+export const formatDate = (lang: Language, iso: string): string => {
+  // A bare date (YYYY-MM-DD) is a calendar day, not midnight UTC: show it as that day.
+  const d = new Date(/^\d{4}-\d{2}-\d{2}$/.test(iso) ? `${iso}T12:00:00Z` : iso);
+  return Number.isNaN(d.getTime())
+    ? iso
+    : d.toLocaleDateString(locale(lang), {
+        timeZone: TIME_ZONE,
+        day: 'numeric',
+        month: 'long',
+        year: 'numeric',
+      });
 };

@@ -3,7 +3,7 @@ import { userEvent } from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { serveEventSource, stream } from '../test/event-source.js';
 import { alarmView, nl, REGISTRY_ANSWERS, renderPage, serveApi } from '../test/harness.js';
-import { ConsolePage } from './ConsolePage.js';
+import { byUrgency, ConsolePage } from './ConsolePage.js';
 
 const alarm = alarmView;
 
@@ -14,6 +14,7 @@ const consolePage = () => {
     'GET /api/alarms?recent=10': [],
     'GET /api/room-states': [],
     'POST /api/alarms/al-1/acknowledge': alarm({ state: 'acknowledged' }),
+    'POST /api/alarms/al-1/close': alarm({ state: 'closed' }),
   });
   renderPage(<ConsolePage />, { permissions: ['alarms:respond'] });
   return sent;
@@ -79,5 +80,60 @@ describe('ConsolePage: the responder console', () => {
     act(() => stream().fail());
     act(() => stream().send('alarms.snapshot', { alarms: [alarm()] }));
     expect(within(screen.getByRole('alert')).getByText(nl.console.missed(1))).toBeTruthy();
+  });
+
+  it('"Afsluiten" asks first, says nobody is on the way, and "Nee" keeps the alarm open', async () => {
+    const sent = consolePage();
+    act(() => stream().send('alarms.snapshot', { alarms: [alarm()] }));
+    const close = screen.getByRole('button', { name: nl.console.closeRoom('Spreekkamer 1') });
+    await userEvent.click(close);
+    expect(screen.getByText(nl.console.confirmCloseNobody)).toBeTruthy();
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: nl.console.confirmClose }));
+    await userEvent.click(screen.getByRole('button', { name: nl.console.keepOpen }));
+    expect(document.activeElement).toBe(close);
+    expect(sent.filter((s) => s.method === 'POST')).toEqual([]);
+
+    await userEvent.click(close);
+    await userEvent.click(screen.getByRole('button', { name: nl.console.confirmClose }));
+    expect(sent.filter((s) => s.method === 'POST')).toEqual([
+      { method: 'POST', path: '/api/alarms/al-1/close', body: {} },
+    ]);
+  });
+
+  it('the confirmation names who is coming', async () => {
+    consolePage();
+    const coming = alarm({
+      state: 'acknowledged',
+      acknowledgements: [{ userId: 'u-3', displayName: 'Jeroen Bakker', at: '2026-03-02T09:05:30.000Z' }],
+    });
+    act(() => stream().send('alarms.snapshot', { alarms: [coming] }));
+    await userEvent.click(screen.getByRole('button', { name: nl.console.closeRoom('Spreekkamer 1') }));
+    expect(screen.getByText(nl.console.confirmCloseComing(['Jeroen Bakker']))).toBeTruthy();
+  });
+
+  it('"Ik kom" keeps the focus on the button the responder pressed', async () => {
+    consolePage();
+    act(() => stream().send('alarms.snapshot', { alarms: [alarm()] }));
+    const ack = screen.getByRole('button', { name: nl.console.acknowledgeRoom('Spreekkamer 1') });
+    await userEvent.click(ack);
+    expect(document.activeElement).toBe(ack);
+  });
+});
+
+describe('byUrgency: the order of open alarms', () => {
+  it('puts alarms nobody answered first, newest first within each group', () => {
+    const at = (id: string, raisedAt: string, answered: boolean) =>
+      alarm({
+        id,
+        raisedAt,
+        acknowledgements: answered ? [{ userId: 'u', displayName: 'X', at: raisedAt }] : [],
+      });
+    const order = byUrgency([
+      at('old-answered', '2026-03-02T09:00:00.000Z', true),
+      at('old-open', '2026-03-02T09:01:00.000Z', false),
+      at('new-answered', '2026-03-02T09:02:00.000Z', true),
+      at('new-open', '2026-03-02T09:03:00.000Z', false),
+    ]).map((a) => a.id);
+    expect(order).toEqual(['new-open', 'old-open', 'new-answered', 'old-answered']);
   });
 });

@@ -15,7 +15,7 @@ import {
   Paragraph,
   StatusBadge,
 } from '@utrecht/component-library-react';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useAlarmStream } from '../alarm-stream.js';
 import { api, type AlarmView, type RoomStatus } from '../api.js';
 import { playAlarmTone, unlockAudio } from '../audio.js';
@@ -27,27 +27,56 @@ import { formatDuration, formatTime, useI18n } from '../i18n/index.js';
 import { useRegistry, type Registry } from '../registry.js';
 import { useSession } from '../session.js';
 
+/**
+ * Unanswered alarms first (nobody on the way), then the newest: what needs a responder now is at
+ * the top of the first screen.
+ */
+export const byUrgency = (alarms: readonly AlarmView[]): AlarmView[] =>
+  [...alarms].sort(
+    (a, b) =>
+      Number(a.acknowledgements.length > 0) - Number(b.acknowledgements.length > 0) ||
+      b.raisedAt.localeCompare(a.raisedAt),
+  );
+
 const AlarmCard = ({
   alarm,
   onError,
+  onClosed,
 }: {
   readonly alarm: AlarmView;
   readonly onError: (text: string) => void;
+  /** The card is about to go: the console moves the focus elsewhere. */
+  readonly onClosed: () => void;
 }) => {
   const { t, lang } = useI18n();
   const { me } = useSession();
   const [busy, setBusy] = useState(false);
+  const [confirming, setConfirming] = useState(false);
+  const closeButton = useRef<HTMLButtonElement>(null);
+  const confirmButton = useRef<HTMLButtonElement>(null);
   const mine = alarm.acknowledgements.some((a) => a.userId === me.user.id);
   const act = (what: 'acknowledge' | 'close') => {
+    if (busy) return;
     setBusy(true);
     api.post<AlarmView>(`/api/alarms/${alarm.id}/${what}`).then(
-      () => setBusy(false),
+      () => {
+        setBusy(false);
+        if (what === 'close') onClosed();
+      },
       (e: unknown) => {
         setBusy(false);
         onError(problemText(t, e));
       },
     );
   };
+  useEffect(() => {
+    if (confirming) confirmButton.current?.focus();
+  }, [confirming]);
+  const cancel = () => {
+    setConfirming(false);
+    closeButton.current?.focus();
+  };
+  const coming = alarm.acknowledgements.map((a) => a.displayName);
   const headingId = `alarm-${alarm.id}`;
   const kind = alarm.conversationType
     ? lang === 'nl'
@@ -55,7 +84,10 @@ const AlarmCard = ({
       : alarm.conversationType.nameEn
     : t.console.unknownKind;
   return (
-    <article aria-labelledby={headingId} className="pp-alarm-card">
+    <article
+      aria-labelledby={headingId}
+      className={`pp-alarm-card ${coming.length === 0 ? 'pp-alarm-card--unanswered' : 'pp-alarm-card--answered'}`}
+    >
       <Heading3 id={headingId}>{t.console.alarmIn(alarm.roomName)}</Heading3>
       {alarm.silent ? (
         <Paragraph>
@@ -67,7 +99,51 @@ const AlarmCard = ({
           <StatusBadge status="warning">{t.console.risk}</StatusBadge>
         </Paragraph>
       ) : null}
-      <DataList appearance="rows" className="pp-datalist">
+      {/* The actions come right under the heading, in the first screen. aria-disabled, not disabled:
+          the focus stays on the button the responder pressed (WCAG 2.4.3). */}
+      <ButtonGroup>
+        <Button
+          appearance="primary-action-button"
+          className="pp-ack-button"
+          aria-disabled={busy || mine}
+          onClick={() => {
+            if (!mine) act('acknowledge');
+          }}
+          aria-label={
+            mine ? t.console.youAreComing(alarm.roomName) : t.console.acknowledgeRoom(alarm.roomName)
+          }
+        >
+          {mine ? t.console.youAreComingShort : t.console.acknowledge}
+        </Button>
+        <Button
+          ref={closeButton}
+          appearance="secondary-action-button"
+          aria-disabled={busy || confirming}
+          aria-expanded={confirming}
+          onClick={() => setConfirming(true)}
+          aria-label={t.console.closeRoom(alarm.roomName)}
+        >
+          {t.console.close}
+        </Button>
+      </ButtonGroup>
+      {confirming ? (
+        <div className="pp-alarm-confirm" role="group" aria-labelledby={`${headingId}-confirm`}>
+          <Paragraph id={`${headingId}-confirm`}>
+            <strong>
+              {coming.length === 0 ? t.console.confirmCloseNobody : t.console.confirmCloseComing(coming)}
+            </strong>
+          </Paragraph>
+          <ButtonGroup>
+            <Button ref={confirmButton} appearance="primary-action-button" onClick={() => act('close')}>
+              {t.console.confirmClose}
+            </Button>
+            <Button appearance="secondary-action-button" onClick={cancel}>
+              {t.console.keepOpen}
+            </Button>
+          </ButtonGroup>
+        </div>
+      ) : null}
+      <DataList appearance="rows" className="pp-datalist pp-alarm-facts">
         <DataListItem>
           <DataListKey>{t.console.site}</DataListKey>
           <DataListValue>{alarm.siteName}</DataListValue>
@@ -108,25 +184,6 @@ const AlarmCard = ({
           </DataListItem>
         ) : null}
       </DataList>
-      <ButtonGroup>
-        <Button
-          appearance="primary-action-button"
-          className="pp-ack-button"
-          disabled={busy || mine}
-          onClick={() => act('acknowledge')}
-          aria-label={t.console.acknowledgeRoom(alarm.roomName)}
-        >
-          {t.console.acknowledge}
-        </Button>
-        <Button
-          appearance="secondary-action-button"
-          disabled={busy}
-          onClick={() => act('close')}
-          aria-label={t.console.closeRoom(alarm.roomName)}
-        >
-          {t.console.close}
-        </Button>
-      </ButtonGroup>
     </article>
   );
 };
@@ -172,6 +229,7 @@ export const ConsolePage = () => {
   const reg = useRegistry();
   const [announcement, setAnnouncement] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const openHeading = useRef<HTMLHeadingElement>(null);
   const onNewAlarm = useCallback(
     (a: AlarmView) => {
       setAnnouncement(
@@ -190,28 +248,16 @@ export const ConsolePage = () => {
     if (stream.open.length === 0) setAnnouncement('');
   }, [stream.open.length]);
 
+  // The open alarms and their actions come first; how the console works comes after them.
   return (
     <>
       <PageTitle>{t.console.title}</PageTitle>
-      <Paragraph>{t.console.intro}</Paragraph>
       <Paragraph role="status" className="pp-stream-state">
         {stream.state === 'open'
           ? t.console.connected
           : stream.state === 'connecting'
             ? t.console.connecting
             : t.console.reconnecting}
-      </Paragraph>
-      <ButtonGroup>
-        <Button
-          appearance="secondary-action-button"
-          aria-describedby="console-sound-hint"
-          onClick={() => void unlockAudio().then(() => playAlarmTone())}
-        >
-          {t.console.soundOn}
-        </Button>
-      </ButtonGroup>
-      <Paragraph id="console-sound-hint" appearance="small">
-        {t.console.soundHint}
       </Paragraph>
       <div role="alert" className="pp-alarm-announcement">
         {announcement ? (
@@ -229,12 +275,27 @@ export const ConsolePage = () => {
         </Alert>
       ) : null}
       <section aria-labelledby="console-open">
-        <Heading2 id="console-open">{t.console.open}</Heading2>
+        <Heading2 id="console-open" ref={openHeading} tabIndex={-1}>
+          {t.console.open}
+        </Heading2>
         {stream.open.length === 0 ? <Paragraph>{t.console.noOpen}</Paragraph> : null}
-        {stream.open.map((a) => (
-          <AlarmCard key={a.id} alarm={a} onError={setError} />
+        {byUrgency(stream.open).map((a) => (
+          <AlarmCard key={a.id} alarm={a} onError={setError} onClosed={() => openHeading.current?.focus()} />
         ))}
       </section>
+      <Paragraph>{t.console.intro}</Paragraph>
+      <ButtonGroup>
+        <Button
+          appearance="secondary-action-button"
+          aria-describedby="console-sound-hint"
+          onClick={() => void unlockAudio().then(() => playAlarmTone())}
+        >
+          {t.console.soundOn}
+        </Button>
+      </ButtonGroup>
+      <Paragraph id="console-sound-hint" appearance="small">
+        {t.console.soundHint}
+      </Paragraph>
       {reg.data ? <RoomStates registry={reg.registry} tick={stream.roomTick} /> : null}
       {closed.length > 0 ? (
         <section aria-labelledby="console-recent">

@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { AlarmView, Conversation } from '../api.js';
@@ -93,8 +93,29 @@ describe('PanicPage: the alarm button', () => {
 });
 
 describe('PanicPage: starting a conversation', () => {
-  it('a raised risk needs its reason; the error is tied to the field', async () => {
+  it('the room is never chosen for the user: without a choice nothing is sent', async () => {
+    window.localStorage.removeItem('proportio.room');
     const sent = page({ 'GET /api/conversations/mine': [], 'POST /api/conversations': conversation });
+    const room = await screen.findByLabelText(nl.panic.room);
+    expect((room as HTMLSelectElement).value).toBe('');
+    await userEvent.click(screen.getByRole('button', { name: nl.panic.start }));
+    expect(room.getAttribute('aria-invalid')).toBe('true');
+    expect(screen.getByRole('link', { name: `${nl.panic.room}: ${nl.required}` })).toBeTruthy();
+    expect(sent.filter((s) => s.method === 'POST')).toEqual([]);
+  });
+
+  it('this device remembers the room it started a conversation in', async () => {
+    window.localStorage.setItem('proportio.room', 'r-1');
+    page({ 'GET /api/conversations/mine': [] });
+    const room = await screen.findByLabelText<HTMLSelectElement>(nl.panic.room);
+    expect(room.value).toBe('r-1');
+    window.localStorage.removeItem('proportio.room');
+  });
+
+  it('a raised risk needs its reason; the error is tied to the field', async () => {
+    window.localStorage.removeItem('proportio.room');
+    const sent = page({ 'GET /api/conversations/mine': [], 'POST /api/conversations': conversation });
+    await userEvent.selectOptions(await screen.findByLabelText(nl.panic.room), 'r-1');
     await userEvent.click(await screen.findByLabelText(nl.panic.riskFlag));
     await userEvent.click(screen.getByRole('button', { name: nl.panic.start }));
 
@@ -113,5 +134,23 @@ describe('PanicPage: starting a conversation', () => {
         body: { roomId: 'r-1', conversationTypeId: 'c-1', riskFlag: true, riskReason: 'Eerder dreigement' },
       },
     ]);
+    expect(window.localStorage.getItem('proportio.room')).toBe('r-1');
+    window.localStorage.removeItem('proportio.room');
+  });
+
+  it('after "Gesprek starten" the focus is on the new alarm button, not lost to the page', async () => {
+    let started = false;
+    page({
+      'GET /api/conversations/mine': () => (started ? [conversation] : []),
+      'POST /api/conversations': () => {
+        started = true;
+        return conversation;
+      },
+    });
+    await userEvent.selectOptions(await screen.findByLabelText(nl.panic.room), 'r-1');
+    await userEvent.click(screen.getByRole('button', { name: nl.panic.start }));
+    const button = await alarmButton();
+    await waitFor(() => expect(document.activeElement).toBe(button));
+    window.localStorage.removeItem('proportio.room');
   });
 });

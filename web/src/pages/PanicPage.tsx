@@ -6,7 +6,7 @@
  * komt eraan") once a responder acknowledges, from GET /api/alarms/mine.
  */
 import { Alert, Button, ButtonGroup, Heading2, Heading3, Paragraph } from '@utrecht/component-library-react';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import {
   api,
   type Conversation,
@@ -30,6 +30,8 @@ import { useRegistry, type Registry } from '../registry.js';
 import { useSession } from '../session.js';
 
 const SILENT_KEY = 'proportio.silent';
+/** The room this device last started a conversation in (a tablet usually stays in one room). */
+const ROOM_KEY = 'proportio.room';
 /**
  * How often the view asks whether a responder is coming, only while its alarm is open. Polling
  * rather than the responders' SSE stream: that stream fans out per site to responders, and a
@@ -46,13 +48,23 @@ interface Raised {
   readonly who: readonly string[];
 }
 
-const readSilent = (): boolean => {
+const readStored = (key: string): string | null => {
   try {
-    return window.localStorage.getItem(SILENT_KEY) === '1';
+    return window.localStorage.getItem(key);
   } catch {
-    return false;
+    return null;
   }
 };
+
+const store = (key: string, value: string): void => {
+  try {
+    window.localStorage.setItem(key, value);
+  } catch {
+    // Private mode: the choice lasts for this page.
+  }
+};
+
+const readSilent = (): boolean => readStored(SILENT_KEY) === '1';
 
 const StartConversationForm = ({
   registry,
@@ -67,9 +79,11 @@ const StartConversationForm = ({
   const { me } = useSession();
   const mySites = me.user.siteIds;
   const rooms = registry.rooms.filter((r) => mySites.length === 0 || mySites.includes(r.siteId));
-  const [roomId, setRoomId] = useState(
-    rooms.find((r) => !busyRooms.includes(r.id))?.id ?? rooms[0]?.id ?? '',
-  );
+  // Never a silent default: the room this device chose before, if it is free, or an explicit choice.
+  const [roomId, setRoomId] = useState(() => {
+    const remembered = readStored(ROOM_KEY);
+    return rooms.some((r) => r.id === remembered && !busyRooms.includes(r.id)) ? (remembered ?? '') : '';
+  });
   const [typeId, setTypeId] = useState(registry.types[0]?.id ?? '');
   const [risk, setRisk] = useState(false);
   const [reason, setReason] = useState('');
@@ -89,15 +103,19 @@ const StartConversationForm = ({
   );
   const start = () =>
     void form
-      .submit(risk ? requireFields(t, { 'conv-risk-reason': reason }) : requireFields(t, {}), async () => {
-        await api.post<Conversation>('/api/conversations', {
-          roomId,
-          conversationTypeId: typeId,
-          ...(risk ? { riskFlag: true, riskReason: reason.trim() } : {}),
-        });
-      })
+      .submit(
+        requireFields(t, { 'conv-room': roomId, ...(risk ? { 'conv-risk-reason': reason } : {}) }),
+        async () => {
+          await api.post<Conversation>('/api/conversations', {
+            roomId,
+            conversationTypeId: typeId,
+            ...(risk ? { riskFlag: true, riskReason: reason.trim() } : {}),
+          });
+        },
+      )
       .then((ok) => {
         if (!ok) return;
+        store(ROOM_KEY, roomId);
         setRisk(false);
         setReason('');
         onStarted();
@@ -107,6 +125,7 @@ const StartConversationForm = ({
       <SelectField
         id="conv-room"
         label={t.panic.room}
+        placeholder={t.panic.chooseRoom}
         value={roomId}
         onChange={setRoomId}
         options={rooms.map((r) => ({
@@ -233,11 +252,14 @@ const RoomPanel = ({
   conversation,
   registry,
   silent,
+  focusOnMount,
   onEnded,
 }: {
   readonly conversation: Conversation;
   readonly registry: Registry;
   readonly silent: boolean;
+  /** Just started here: the alarm button takes the focus, where the user's next action is (WCAG 2.4.3). */
+  readonly focusOnMount: boolean;
   readonly onEnded: () => void;
 }) => {
   const { t, lang } = useI18n();
@@ -248,6 +270,11 @@ const RoomPanel = ({
   const room = registry.rooms.find((r) => r.id === conversation.roomId);
   const roomName = room?.name ?? conversation.roomId;
   const headingId = `room-${conversation.id}`;
+  const button = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (focusOnMount) button.current?.focus();
+    // Only when the panel appears.
+  }, []);
 
   const press = () => {
     setFailure(null);
@@ -323,6 +350,7 @@ const RoomPanel = ({
         {t.panic.since(formatTime(lang, conversation.startedAt))}
       </Paragraph>
       <Button
+        ref={button}
         appearance="primary-action-button"
         className="pp-panic-button"
         onClick={press}
@@ -375,40 +403,42 @@ export const PanicPage = () => {
   const [notice, setNotice] = useState<string | undefined>(undefined);
   const setSilent = (on: boolean) => {
     setSilentState(on);
-    try {
-      window.localStorage.setItem(SILENT_KEY, on ? '1' : '0');
-    } catch {
-      // Private mode: the choice lasts for this page.
-    }
+    store(SILENT_KEY, on ? '1' : '0');
   };
   const conversations = (mine.data ?? []).filter((c) => c.endedAt === null);
   const busy = (states.data ?? []).filter((s) => s.state !== 'free').map((s) => s.roomId);
-  const reload = (text: string) => () => {
+  // After a start, the new conversation's alarm button takes the focus; after an end, the list's heading.
+  const [focus, setFocus] = useState<'new-conversation' | 'running' | null>(null);
+  const running = useRef<HTMLHeadingElement>(null);
+  const newest = conversations.reduce<Conversation | undefined>(
+    (a, c) => (a === undefined || c.startedAt > a.startedAt ? c : a),
+    undefined,
+  );
+  useEffect(() => {
+    if (focus === 'running' && !mine.loading) {
+      running.current?.focus();
+      setFocus(null);
+    }
+  }, [focus, mine.loading]);
+  const reload = (text: string, next: 'new-conversation' | 'running') => () => {
     setNotice(text);
+    setFocus(next);
     mine.reload();
     states.reload();
   };
 
+  // The alarm comes first: on a phone the running conversation and its button fill the first screen.
   return (
     <div className="pp-panic">
       <PageTitle>{t.panic.title}</PageTitle>
-      <Paragraph>{t.panic.intro}</Paragraph>
       <Notice text={notice} />
       {mine.loading && !mine.data ? <Loading /> : null}
       {mine.error ? <LoadError error={mine.error} /> : null}
       {reg.error ? <LoadError error={reg.error} /> : null}
       <section aria-labelledby="panic-running">
-        <Heading2 id="panic-running">{t.panic.running}</Heading2>
-        <CheckboxField
-          id="panic-silent"
-          label={t.panic.silent}
-          description={t.panic.silentHint}
-          checked={silent}
-          onChange={setSilent}
-        />
-        <Paragraph id="panic-hint" appearance="small">
-          {t.panic.alarmHint}
-        </Paragraph>
+        <Heading2 id="panic-running" ref={running} tabIndex={-1}>
+          {t.panic.running}
+        </Heading2>
         {mine.data && reg.data && conversations.length === 0 ? <Paragraph>{t.panic.none}</Paragraph> : null}
         {reg.data
           ? conversations.map((c) => (
@@ -417,17 +447,29 @@ export const PanicPage = () => {
                 conversation={c}
                 registry={reg.registry}
                 silent={silent}
-                onEnded={reload(t.panic.ended)}
+                focusOnMount={focus === 'new-conversation' && c.id === newest?.id}
+                onEnded={reload(t.panic.ended, 'running')}
               />
             ))
           : null}
+        <Paragraph id="panic-hint" appearance="small">
+          {t.panic.alarmHint}
+        </Paragraph>
+        <CheckboxField
+          id="panic-silent"
+          label={t.panic.silent}
+          description={t.panic.silentHint}
+          checked={silent}
+          onChange={setSilent}
+        />
       </section>
+      <Paragraph>{t.panic.intro}</Paragraph>
       {can('conversations:write') && reg.data && states.data ? (
         <StartConversationForm
           key={busy.join()}
           registry={reg.registry}
           busyRooms={busy}
-          onStarted={reload(t.panic.started)}
+          onStarted={reload(t.panic.started, 'new-conversation')}
         />
       ) : null}
     </div>

@@ -54,6 +54,18 @@ export const ReadySchema = readiness('ready');
 export const NotReadySchema = readiness('not-ready');
 export type Readiness = Static<typeof ReadySchema> | Static<typeof NotReadySchema>;
 
-/** GET /api/health: every component's item, shown on every screen. */
-export const HealthSchema = Type.Object({ items: Type.Array(HealthItemSchema) });
+/** The banner's item: a health item with the kind of trouble it is (core/health.ts `audienceOf`). */
+export const BannerItemSchema = Type.Intersect([
+  HealthItemSchema,
+  Type.Object({
+    kind: Type.Union([Type.Literal('fault'), Type.Literal('configuration'), Type.Literal('notice')]),
+  }),
+]);
+export type BannerItem = Static<typeof BannerItemSchema>;
+
+/**
+ * GET /api/health: the items meant for the viewer (those who can fix them or must act on them,
+ * core/health.ts), shown on every screen.
+ */
+export const HealthSchema = Type.Object({ items: Type.Array(BannerItemSchema) });
 export type Health = Static<typeof HealthSchema>;

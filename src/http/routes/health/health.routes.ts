@@ -1,6 +1,7 @@
 import type { RoutesPlugin } from '../../route-types.js';
 import type { FastifyRequest } from 'fastify';
 import { hasPermission } from '../../../core/auth/roles.js';
+import { audienceOf, isAudience } from '../../../core/health.js';
 import type { Store } from '../../../services/ports.js';
 import type { HealthItem } from '../../../compose/module.js';
 import type { Access } from '../../access.js';
@@ -75,7 +76,7 @@ export const healthRoutes: RoutesPlugin<{
   app.get(
     '/api/health',
     {
-      // The banner on every screen: the system's state (e.g. a site's suspension) is everyone's to see.
+      // The banner on every screen; each item goes to those who can fix it or must act on it.
       config: { access: HEALTH_DETAILS, sites: 'organisation' },
       schema: {
         tags: ['health'],
@@ -84,6 +85,13 @@ export const healthRoutes: RoutesPlugin<{
         response: { 200: HealthSchema },
       },
     },
-    async () => ({ items: await items() }),
+    async (req) => {
+      const roles = req.auth?.user.roles ?? [];
+      return {
+        items: (await items())
+          .filter((i) => isAudience(roles, i.code))
+          .map((i) => ({ ...i, kind: audienceOf(i.code).kind })),
+      };
+    },
   );
 };
