@@ -25,7 +25,9 @@ import {
   type VaultFs,
 } from '../adapters/vault/clip-store.js';
 import { parseRecipient } from '../adapters/vault/keys.js';
+import { holdRoutes } from '../http/routes/holds/holds.routes.js';
 import { recordingRoutes } from '../http/routes/recording/recording.routes.js';
+import { holdService, type HoldService } from '../services/hold.service.js';
 import { recordingService, type RecordingService } from '../services/recording.service.js';
 import type { ClipVaultPort, SealOutcome, SuspensionRecord } from '../services/recording-ports.js';
 import type { DomainEvents } from '../services/ports.js';
@@ -64,6 +66,8 @@ export interface RecordingModule extends ProportioModule {
   /** The domain events this module subscribes to (tests emit on it). */
   readonly events: DomainEvents;
   readonly service: RecordingService;
+  /** Legal holds and the hold maximum (issue 10 §3). */
+  readonly holds: HoldService;
   readonly supervisor: RecorderSupervisor;
   /** Tests and benchmarks only: change tunables before start(). */
   tune(o: Partial<RecordingOptions>): void;
@@ -124,6 +128,7 @@ export const createRecordingModule = (ctx: ModuleContext): RecordingModule => {
     secrets: ctx.secrets,
     vault: vaultPort,
   });
+  const holds = holdService({ store, clock: ctx.clock, ids: ctx.ids });
   const now = () => ctx.clock.now().getTime();
   const supervisor = new RecorderSupervisor({
     service,
@@ -288,6 +293,7 @@ export const createRecordingModule = (ctx: ModuleContext): RecordingModule => {
     name: 'recording',
     events: ctx.events,
     service,
+    holds,
     supervisor,
     tune: (o) => {
       options = { ...options, ...o };
@@ -335,9 +341,15 @@ export const createRecordingModule = (ctx: ModuleContext): RecordingModule => {
           return r;
         },
         suspensions: (viewer) => service.suspensionsFor(viewer),
-        listClips: (viewer, f) => service.clipsFor(viewer, f),
-        getClip: (viewer, id) => service.clipFor(viewer, id),
-        footage: (viewer, id) => service.footageFor(viewer, id),
+        listClips: async (viewer, f) => holds.withHolds(await service.clipsFor(viewer, f)),
+        getClip: async (viewer, id) => {
+          const c = await service.clipFor(viewer, id);
+          return c === undefined ? undefined : (await holds.withHolds([c]))[0];
+        },
+        footage: async (viewer, id) => {
+          const r = await service.footageFor(viewer, id);
+          return r.ok ? ok({ ...r.value, clips: await holds.withHolds(r.value.clips) }) : r;
+        },
         cameras: () => supervisor.status(),
         blockers,
         totals: async () => {
@@ -351,6 +363,25 @@ export const createRecordingModule = (ctx: ModuleContext): RecordingModule => {
         },
         now,
         otherMetrics: () => ctx.metrics?.render() ?? Promise.resolve(''),
+      });
+      await app.register(holdRoutes, {
+        clipHolds: async (viewer, clipId) => {
+          const r = await holds.holdsOf(viewer, clipId);
+          if (!r.ok) return r;
+          const live = r.value.filter((h) => h.state === 'live');
+          return ok({
+            maxDays: await holds.maxDays(),
+            held: live.length > 0,
+            heldUntil: live.reduce<string | null>((a, h) => (a === null || h.until > a ? h.until : a), null),
+            holds: r.value,
+          });
+        },
+        place: (actor, clipId, body) => holds.place(actor, clipId, body),
+        extend: (actor, holdId, body) => holds.extend(actor, holdId, body),
+        release: (actor, holdId, reason) => holds.release(actor, holdId, reason),
+        deletions: (viewer, filter) => service.deletionsFor(viewer, filter),
+        maxDays: () => holds.maxDays(),
+        setMaxDays: (actor, maxDays) => holds.setMaxDays(actor, maxDays),
       });
     },
     start: async () => {
