@@ -20,10 +20,12 @@ import { locateFfmpeg, type FfmpegInfo } from '../adapters/media/ffmpeg.js';
 import {
   deleteClip,
   listClips,
+  nodeVaultFs,
   openClipStore,
   recoverClip,
   type VaultFs,
 } from '../adapters/vault/clip-store.js';
+import { vaultFreeBytes, withFreeSpaceFloor } from '../adapters/vault/disk-floor.js';
 import { parseRecipient } from '../adapters/vault/keys.js';
 import { holdRoutes } from '../http/routes/holds/holds.routes.js';
 import { recordingRoutes } from '../http/routes/recording/recording.routes.js';
@@ -53,6 +55,8 @@ export const vaultPaths = (config: Pick<Config, 'vaultDir' | 'vaultRecipientFile
 export interface RecordingOptions {
   readonly ffmpegPath: string | undefined;
   readonly vaultFs: VaultFs | undefined;
+  /** Free bytes on the vault's disk (default fs.statfs); tests may inject a fault. */
+  readonly freeBytes: ((dir: string) => Promise<number | undefined>) | undefined;
   readonly tunables: RecorderTunables;
   /** Re-plan this often even without events (assessment expiry, camera changes). */
   readonly reconcileMs: number;
@@ -87,6 +91,7 @@ export const createRecordingModule = (ctx: ModuleContext): RecordingModule => {
   let options: RecordingOptions = {
     ffmpegPath: config.ffmpegPath,
     vaultFs: undefined,
+    freeBytes: undefined,
     tunables: DEFAULT_TUNABLES,
     reconcileMs: 15_000,
     retentionMs: 60_000,
@@ -106,6 +111,42 @@ export const createRecordingModule = (ctx: ModuleContext): RecordingModule => {
   };
   let started = false;
 
+  /** The vault's disk below its free-space floor (null: enough space); re-checked on every reconcile. */
+  let diskFull: { freeBytes: number; floorBytes: number; since: string } | null = null;
+  const floorBytes = () => config.vaultMinFreeMb * 1024 * 1024;
+  const freeBytes = (dir: string) => (options.freeBytes ?? vaultFreeBytes)(dir);
+  const markFull = (free: number): boolean => {
+    const first = diskFull === null;
+    diskFull = {
+      freeBytes: free,
+      floorBytes: floorBytes(),
+      since: diskFull?.since ?? ctx.clock.now().toISOString(),
+    };
+    if (first)
+      log.error(
+        { freeBytes: free, floorBytes: floorBytes() },
+        'the vault disk is below its free-space floor: no new footage is sealed (nothing is deleted for space)',
+      );
+    return first;
+  };
+  const checkDisk = async (): Promise<void> => {
+    const free = await freeBytes(paths.clipsDir);
+    if (free !== undefined && free < floorBytes()) markFull(free);
+    else if (diskFull !== null) {
+      diskFull = null;
+      log.info({ freeBytes: free }, 'the vault disk has space again: sealing resumes');
+    }
+  };
+  /** The vault's file system, refusing new parts below the floor (the store keeps it for its life). */
+  const vaultFs = (): VaultFs =>
+    withFreeSpaceFloor(options.vaultFs ?? nodeVaultFs, {
+      floorBytes,
+      freeBytes,
+      onRefused: (free) => {
+        if (markFull(free)) void reconcile().catch(() => undefined);
+      },
+    });
+
   const vaultPort: ClipVaultPort = {
     delete: async (clipId) => {
       const handle = vault?.store ?? (await openVaultStoreOnly());
@@ -117,7 +158,7 @@ export const createRecordingModule = (ctx: ModuleContext): RecordingModule => {
   };
   // Deleting needs no key: retention works even when the recipient was removed.
   const openVaultStoreOnly = async () => {
-    const r = await openClipStore(paths.clipsDir, options.vaultFs ? { fs: options.vaultFs } : {});
+    const r = await openClipStore(paths.clipsDir, { fs: vaultFs() });
     return r.ok ? r.value : null;
   };
 
@@ -167,7 +208,7 @@ export const createRecordingModule = (ctx: ModuleContext): RecordingModule => {
     }
     vaultProblem = null;
     if (vault !== null && vault.recipient.text === r.value.text) return;
-    const s = await openClipStore(paths.clipsDir, options.vaultFs ? { fs: options.vaultFs } : {});
+    const s = await openClipStore(paths.clipsDir, { fs: vaultFs() });
     if (!s.ok) {
       vault = null;
       vaultProblem = {
@@ -193,7 +234,18 @@ export const createRecordingModule = (ctx: ModuleContext): RecordingModule => {
   };
 
   /** Why nothing can be recorded anywhere now (fail closed). */
-  const blockers = (): Blocker[] => [vaultProblem, ffmpegProblem].filter((b) => b !== null);
+  const blockers = (): Blocker[] =>
+    [
+      vaultProblem,
+      diskFull === null
+        ? null
+        : ({
+            kind: 'vault-disk-full',
+            code: 'VAULT.DISK_FULL',
+            message: `the vault disk is below its free-space floor (${Math.floor(diskFull.freeBytes / 1048576)} MB free): no new footage is sealed`,
+          } satisfies Blocker),
+      ffmpegProblem,
+    ].filter((b) => b !== null);
 
   let chain: Promise<void> = Promise.resolve();
   const reconcile = (): Promise<void> => {
@@ -201,6 +253,7 @@ export const createRecordingModule = (ctx: ModuleContext): RecordingModule => {
       // Before the plan is read: a switch that commits after this point stays in force (deny()).
       const ticket = supervisor.planTicket();
       await loadVault();
+      await checkDisk();
       const plans = await service.plan();
       suspensions = await service.activeSuspensions();
       names = await loadNames();
@@ -278,6 +331,7 @@ export const createRecordingModule = (ctx: ModuleContext): RecordingModule => {
   const health = () =>
     recordingHealth({
       vault: vaultProblem,
+      vaultDisk: diskFull,
       ffmpeg: {
         problem: ffmpegProblem,
         path: ffmpegInfo?.path ?? config.ffmpegPath ?? 'ffmpeg',
@@ -358,7 +412,7 @@ export const createRecordingModule = (ctx: ModuleContext): RecordingModule => {
             clipsSealed: t.clips,
             bytesSealed: t.sealedBytes,
             suspensionsActive: suspensions.length,
-            blocked: vaultProblem !== null || ffmpegProblem !== null,
+            blocked: vaultProblem !== null || ffmpegProblem !== null || diskFull !== null,
           };
         },
         now,

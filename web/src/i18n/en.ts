@@ -326,6 +326,8 @@ export const en: Dictionary = {
       'vault.key-missing': () => 'No vault key: nothing is recorded until “proportio vault init” has run.',
       'vault.key-invalid': () => 'The vault key is not a valid age key: nothing is recorded.',
       'vault.unavailable': () => 'The vault folder cannot be opened: nothing is recorded.',
+      'vault.disk-full': (p) =>
+        `The vault disk is (nearly) full: ${p$(p, 'freeMb')} MB free, below the floor of ${p$(p, 'floorMb')} MB (since ${p$(p, 'since')}). No new footage is sealed; nothing is deleted to make room.`,
       'ffmpeg.missing': () => 'ffmpeg is missing: recording is unavailable (alarms keep working).',
       'ffmpeg.version-warning': (p) =>
         `ffmpeg ${p$(p, 'version')} may be too old or unknown; upgrade ffmpeg.`,

@@ -347,6 +347,8 @@ export const nl = {
         'Geen kluissleutel: er wordt niet opgenomen tot “proportio vault init” is uitgevoerd.',
       'vault.key-invalid': () => 'De kluissleutel is geen geldige age-sleutel: er wordt niet opgenomen.',
       'vault.unavailable': () => 'De kluismap kan niet worden geopend: er wordt niet opgenomen.',
+      'vault.disk-full': (p) =>
+        `De schijf van de kluis is (bijna) vol: ${p$(p, 'freeMb')} MB vrij, minder dan de ondergrens van ${p$(p, 'floorMb')} MB (sinds ${p$(p, 'since')}). Er worden geen nieuwe beelden opgeslagen; er wordt niets gewist om ruimte te maken.`,
       'ffmpeg.missing': () => 'ffmpeg ontbreekt: opnemen is niet mogelijk (alarmen werken wel).',
       'ffmpeg.version-warning': (p) =>
         `ffmpeg ${p$(p, 'version')} is mogelijk te oud of onbekend; werk ffmpeg bij.`,
