@@ -123,6 +123,26 @@ describe('ClipHolds', () => {
     });
   });
 
+  it('extends a live hold: the new date and a reason are sent', async () => {
+    const sent = serveApi({
+      [`GET ${URL}`]: view([hold()]),
+      'POST /api/recording/holds/hold-1/extend': hold({ until: '2026-04-30T22:00:00.000Z' }),
+    });
+    renderPage(<ClipHolds clipId="clip-1" canHold />);
+    await userEvent.click(
+      await screen.findByRole('button', { name: h.extendAria('tot en met 20 mrt 2026') }),
+    );
+    await userEvent.click(screen.getByRole('button', { name: h.extend }));
+    expect(screen.getByRole('link', { name: `${h.untilDate}: ${nl.required}` })).toBeTruthy();
+    fireEvent.change(screen.getByLabelText(h.untilDate), { target: { value: '2026-04-30' } });
+    await userEvent.type(screen.getByLabelText(h.extendReason), 'rechtszaak gepland');
+    await userEvent.click(screen.getByRole('button', { name: h.extend }));
+    expect(await screen.findByText(h.extendedNotice)).toBeTruthy();
+    expect(sent.filter((s) => s.method === 'POST').map((s) => s.body)).toEqual([
+      { until: '2026-04-30', reason: 'rechtszaak gepland' },
+    ]);
+  });
+
   it('reads the end in Amsterdam time, in both languages', () => {
     expect(holdEnd(nl, 'nl', '2026-07-01T22:00:00.000Z')).toBe('tot en met 1 jul 2026');
     expect(holdEnd(DICTIONARIES.en, 'en', '2026-07-01T22:00:00.000Z')).toBe('through 1 Jul 2026');

@@ -44,125 +44,120 @@ export const holdEnd = (t: Dictionary, lang: Language, iso: string): string => {
 
 type Mode = { readonly kind: 'place' } | { readonly kind: 'extend' | 'release'; readonly hold: Hold } | null;
 
-const PlaceForm = ({
-  clipId,
-  onDone,
-  onCancel,
-}: {
-  clipId: string;
-  onDone: () => void;
-  onCancel: () => void;
-}) => {
+interface FormProps {
+  readonly onDone: () => void;
+  readonly onCancel: () => void;
+}
+
+interface InputProps {
+  readonly id: string;
+  readonly value: string;
+  readonly onChange: (v: string) => void;
+  readonly error: string | undefined;
+}
+
+/** The end of a hold: a date, held through that day in Dutch time. */
+const UntilField = (p: InputProps) => {
+  const h = useI18n().t.holds;
+  return <TextField {...p} label={h.untilDate} description={h.untilHint} type="date" required />;
+};
+
+/** Every hold change carries a reason (audited). */
+const ReasonField = (p: InputProps & { readonly label: string; readonly description?: string }) => (
+  <TextAreaField {...p} required maxLength={1000} />
+);
+
+/** Text state of a form's fields, by element id. */
+const useFields = <K extends string>(ids: readonly K[]) => {
+  const [values, setValues] = useState<Record<K, string>>(
+    () => Object.fromEntries(ids.map((id) => [id, ''])) as Record<K, string>,
+  );
+  const bind = (id: K, error: string | undefined): InputProps => ({
+    id,
+    value: values[id],
+    onChange: (v) => setValues((old) => ({ ...old, [id]: v })),
+    error,
+  });
+  return { values, bind };
+};
+
+const PlaceForm = ({ clipId, onDone, onCancel }: FormProps & { readonly clipId: string }) => {
   const { t } = useI18n();
   const h = t.holds;
-  const [reason, setReason] = useState('');
-  const [policeReport, setPoliceReport] = useState('');
-  const [until, setUntil] = useState('');
+  const { values: v, bind } = useFields(['hold-reason', 'hold-police-report', 'hold-until'] as const);
   const form = useFormState(
     { reason: 'hold-reason', policeReport: 'hold-police-report', until: 'hold-until' },
     { 'hold-reason': h.reason, 'hold-police-report': h.policeReport, 'hold-until': h.untilDate },
   );
+  const e = form.errors.fields;
   const save = () =>
     void form
-      .submit(requireFields(t, { 'hold-reason': reason, 'hold-until': until }), async () => {
-        await api.post<Hold>(`/api/recording/clips/${encodeURIComponent(clipId)}/holds`, {
-          reason,
-          until,
-          ...(policeReport.trim() === '' ? {} : { policeReport }),
-        });
-      })
+      .submit(
+        requireFields(t, { 'hold-reason': v['hold-reason'], 'hold-until': v['hold-until'] }),
+        async () => {
+          const policeReport = v['hold-police-report'].trim();
+          await api.post<Hold>(`/api/recording/clips/${encodeURIComponent(clipId)}/holds`, {
+            reason: v['hold-reason'],
+            until: v['hold-until'],
+            ...(policeReport === '' ? {} : { policeReport }),
+          });
+        },
+      )
       .then((ok) => ok && onDone());
   return (
     <FormSection title={h.place} form={form} onSubmit={save} onCancel={onCancel} submitLabel={h.place}>
-      <TextAreaField
-        id="hold-reason"
-        label={h.reason}
-        value={reason}
-        onChange={setReason}
-        required
-        maxLength={1000}
-        error={form.errors.fields['hold-reason']}
-      />
+      <ReasonField {...bind('hold-reason', e['hold-reason'])} label={h.reason} />
       <TextField
-        id="hold-police-report"
+        {...bind('hold-police-report', e['hold-police-report'])}
         label={h.policeReport}
         description={h.policeReportHint}
-        value={policeReport}
-        onChange={setPoliceReport}
-        error={form.errors.fields['hold-police-report']}
       />
-      <TextField
-        id="hold-until"
-        label={h.untilDate}
-        description={h.untilHint}
-        type="date"
-        value={until}
-        onChange={setUntil}
-        required
-        error={form.errors.fields['hold-until']}
-      />
+      <UntilField {...bind('hold-until', e['hold-until'])} />
     </FormSection>
   );
 };
 
-const ExtendForm = ({ hold, onDone, onCancel }: { hold: Hold; onDone: () => void; onCancel: () => void }) => {
+const ExtendForm = ({ hold, onDone, onCancel }: FormProps & { readonly hold: Hold }) => {
   const { t } = useI18n();
   const h = t.holds;
-  const [reason, setReason] = useState('');
-  const [until, setUntil] = useState('');
+  const { values: v, bind } = useFields(['extend-until', 'extend-reason'] as const);
   const form = useFormState(
     { reason: 'extend-reason', until: 'extend-until' },
     { 'extend-reason': h.extendReason, 'extend-until': h.untilDate },
   );
+  const e = form.errors.fields;
   const save = () =>
     void form
-      .submit(requireFields(t, { 'extend-until': until, 'extend-reason': reason }), async () => {
-        await api.post<Hold>(`/api/recording/holds/${encodeURIComponent(hold.id)}/extend`, { until, reason });
+      .submit(requireFields(t, v), async () => {
+        await api.post<Hold>(`/api/recording/holds/${encodeURIComponent(hold.id)}/extend`, {
+          until: v['extend-until'],
+          reason: v['extend-reason'],
+        });
       })
       .then((ok) => ok && onDone());
   return (
     <FormSection title={h.extendTitle} form={form} onSubmit={save} onCancel={onCancel} submitLabel={h.extend}>
-      <TextField
-        id="extend-until"
-        label={h.untilDate}
-        description={h.untilHint}
-        type="date"
-        value={until}
-        onChange={setUntil}
-        required
-        error={form.errors.fields['extend-until']}
-      />
-      <TextAreaField
-        id="extend-reason"
+      <UntilField {...bind('extend-until', e['extend-until'])} />
+      <ReasonField
+        {...bind('extend-reason', e['extend-reason'])}
         label={h.extendReason}
         description={h.extendHint}
-        value={reason}
-        onChange={setReason}
-        required
-        maxLength={1000}
-        error={form.errors.fields['extend-reason']}
       />
     </FormSection>
   );
 };
 
-const ReleaseForm = ({
-  hold,
-  onDone,
-  onCancel,
-}: {
-  hold: Hold;
-  onDone: () => void;
-  onCancel: () => void;
-}) => {
+const ReleaseForm = ({ hold, onDone, onCancel }: FormProps & { readonly hold: Hold }) => {
   const { t } = useI18n();
   const h = t.holds;
-  const [reason, setReason] = useState('');
+  const { values: v, bind } = useFields(['release-reason'] as const);
   const form = useFormState({ reason: 'release-reason' }, { 'release-reason': h.releaseReason });
   const save = () =>
     void form
-      .submit(requireFields(t, { 'release-reason': reason }), async () => {
-        await api.post<Hold>(`/api/recording/holds/${encodeURIComponent(hold.id)}/release`, { reason });
+      .submit(requireFields(t, v), async () => {
+        await api.post<Hold>(`/api/recording/holds/${encodeURIComponent(hold.id)}/release`, {
+          reason: v['release-reason'],
+        });
       })
       .then((ok) => ok && onDone());
   return (
@@ -174,14 +169,9 @@ const ReleaseForm = ({
       submitLabel={h.release}
     >
       <Paragraph>{h.releaseText}</Paragraph>
-      <TextAreaField
-        id="release-reason"
+      <ReasonField
+        {...bind('release-reason', form.errors.fields['release-reason'])}
         label={h.releaseReason}
-        value={reason}
-        onChange={setReason}
-        required
-        maxLength={1000}
-        error={form.errors.fields['release-reason']}
       />
     </FormSection>
   );

@@ -12,6 +12,7 @@ import type { ClipDeletionRow, ClipHoldRow } from '../schema-holds.js';
 import '../schema-holds.js';
 import '../schema-recording.js';
 import type { Executor } from './executor.js';
+import { json } from './recording.repository.js';
 
 const toHold = (r: ClipHoldRow): LegalHold => ({
   id: r.id,
@@ -85,15 +86,6 @@ export const clipHoldRepository = (db: Executor, dialect: Dialect): ClipHoldRepo
     if (dialect === 'postgres') await sql`SELECT id FROM clips WHERE id = ${clipId} FOR UPDATE`.execute(db);
   },
 });
-
-const json = (s: string): string[] => {
-  try {
-    const v: unknown = JSON.parse(s);
-    return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
-  } catch {
-    return [];
-  }
-};
 
 const toDeletion = (r: ClipDeletionRow): DeletionRecord => ({
   id: r.id,

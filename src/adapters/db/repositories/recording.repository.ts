@@ -20,7 +20,8 @@ import '../schema-recording.js';
 import '../schema-holds.js';
 import type { Executor } from './executor.js';
 
-const json = (s: string): string[] => {
+/** A JSON array of strings from a text column (anything else: empty). */
+export const json = (s: string): string[] => {
   try {
     const v: unknown = JSON.parse(s);
     return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
