@@ -110,6 +110,17 @@ export const recordingService = (deps: RecordingServiceDeps) => {
           }),
         );
       }
+      // The recorder may still be writing it: erasure waits until the clip has ended.
+      if (reason !== 'retention' && c.status === 'recording')
+        return unwrap(
+          err(
+            'RECORDING.CLIP_UNAVAILABLE',
+            `clip ${clipId} is still being recorded; delete it once it has ended`,
+            {
+              clipId,
+            },
+          ),
+        );
       if (skip(c) !== undefined) return null;
       const removed = await deps.vault.delete(clipId);
       if (!removed.ok) return unwrap(removed);

@@ -289,6 +289,25 @@ describe.each(dialects)('legal holds and deletion records (%s)', (dialect) => {
     expect((await rec.service.getClip('erase-held'))?.status).toBe('sealed');
     const r = await rec.service.deleteClip(actor, 'erase-me', 'erasure');
     expect(r.ok, JSON.stringify(r)).toBe(true);
+    await rec.service.clipOpened({
+      id: 'still-recording',
+      cameraId: (await rec.service.getClip('erase-me'))!.cameraId,
+      roomId: (await rec.service.getClip('erase-me'))!.roomId,
+      siteId: (await rec.service.getClip('erase-me'))!.siteId,
+      alarmId: null,
+      incidentId: null,
+      alarmIds: [],
+      incidentIds: [],
+      conversationId: null,
+      mode: 'incident',
+      policySeq: null,
+      policyCompiledAt: null,
+      policyHash: null,
+      assessmentIds: [],
+      retentionHours: 1,
+    });
+    const recording = await rec.service.deleteClip(actor, 'still-recording', 'erasure');
+    expect(recording.ok ? 'ok' : recording.error.code).toBe('RECORDING.CLIP_UNAVAILABLE');
     const twice = await rec.service.deleteClip(actor, 'erase-me', 'objection');
     expect(twice.ok ? 'ok' : twice.error.code).toBe('HOLD.CLIP_DELETED');
 
