@@ -42,6 +42,11 @@ export interface Config {
   /** The vault's public key (age1…); when unset it is read from vaultRecipientFile. */
   readonly vaultRecipient: string | undefined;
   readonly vaultRecipientFile: string;
+  /**
+   * Free space the vault's disk must keep (MB, PROPORTIO_VAULT_MIN_FREE_MB, default 256): below it
+   * the recorder seals nothing new and reports `vault.disk-full`. Nothing is ever deleted for space.
+   */
+  readonly vaultMinFreeMb: number;
   /** POST every alarm event here as JSON (building systems, pagers); optional. */
   readonly alarmWebhookUrl: string | undefined;
   readonly auditAnchor: AuditAnchorConfig;
@@ -245,6 +250,7 @@ export const loadConfig = (
     }),
     ffmpegPath: env.PROPORTIO_FFMPEG ? path.resolve(cwd, env.PROPORTIO_FFMPEG) : undefined,
     vaultDir,
+    vaultMinFreeMb: intVar(env, 'PROPORTIO_VAULT_MIN_FREE_MB', 256, 0, 10_000_000, problems),
     vaultRecipient: recipientVar(env, problems),
     vaultRecipientFile: path.resolve(
       cwd,

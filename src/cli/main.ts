@@ -5,6 +5,7 @@
  */
 import { Command, CommanderError } from 'commander';
 import { registerAlarmCommands } from './commands/alarm.command.js';
+import { registerHoldCommands } from './commands/hold.command.js';
 import { registerAssessCommand } from './commands/assess.command.js';
 import { registerLocalCommands } from './commands/local.command.js';
 import { registerPolicyCommands } from './commands/policy.command.js';
@@ -27,6 +28,8 @@ export const buildProgram = (io: CliIo): Command => {
   registerAssessCommand(program, io);
   registerPolicyCommands(program, io);
   registerVaultCommands(program, io);
+  // After the vault commands: adds to their `clip` command.
+  registerHoldCommands(program, io);
   registerAlarmCommands(program, io);
   // Every subcommand reports usage errors the same way.
   const harden = (cmd: Command) => {

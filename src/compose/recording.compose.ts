@@ -20,12 +20,16 @@ import { locateFfmpeg, type FfmpegInfo } from '../adapters/media/ffmpeg.js';
 import {
   deleteClip,
   listClips,
+  nodeVaultFs,
   openClipStore,
   recoverClip,
   type VaultFs,
 } from '../adapters/vault/clip-store.js';
+import { vaultFreeBytes, withFreeSpaceFloor } from '../adapters/vault/disk-floor.js';
 import { parseRecipient } from '../adapters/vault/keys.js';
+import { holdRoutes } from '../http/routes/holds/holds.routes.js';
 import { recordingRoutes } from '../http/routes/recording/recording.routes.js';
+import { holdService, type HoldService } from '../services/hold.service.js';
 import { recordingService, type RecordingService } from '../services/recording.service.js';
 import type { ClipVaultPort, SealOutcome, SuspensionRecord } from '../services/recording-ports.js';
 import type { DomainEvents } from '../services/ports.js';
@@ -51,6 +55,8 @@ export const vaultPaths = (config: Pick<Config, 'vaultDir' | 'vaultRecipientFile
 export interface RecordingOptions {
   readonly ffmpegPath: string | undefined;
   readonly vaultFs: VaultFs | undefined;
+  /** Free bytes on the vault's disk (default fs.statfs); tests may inject a fault. */
+  readonly freeBytes: ((dir: string) => Promise<number | undefined>) | undefined;
   readonly tunables: RecorderTunables;
   /** Re-plan this often even without events (assessment expiry, camera changes). */
   readonly reconcileMs: number;
@@ -64,6 +70,8 @@ export interface RecordingModule extends ProportioModule {
   /** The domain events this module subscribes to (tests emit on it). */
   readonly events: DomainEvents;
   readonly service: RecordingService;
+  /** Legal holds and the hold maximum (issue 10 §3). */
+  readonly holds: HoldService;
   readonly supervisor: RecorderSupervisor;
   /** Tests and benchmarks only: change tunables before start(). */
   tune(o: Partial<RecordingOptions>): void;
@@ -83,6 +91,7 @@ export const createRecordingModule = (ctx: ModuleContext): RecordingModule => {
   let options: RecordingOptions = {
     ffmpegPath: config.ffmpegPath,
     vaultFs: undefined,
+    freeBytes: undefined,
     tunables: DEFAULT_TUNABLES,
     reconcileMs: 15_000,
     retentionMs: 60_000,
@@ -102,6 +111,42 @@ export const createRecordingModule = (ctx: ModuleContext): RecordingModule => {
   };
   let started = false;
 
+  /** The vault's disk below its free-space floor (null: enough space); re-checked on every reconcile. */
+  let diskFull: { freeBytes: number; floorBytes: number; since: string } | null = null;
+  const floorBytes = () => config.vaultMinFreeMb * 1024 * 1024;
+  const freeBytes = (dir: string) => (options.freeBytes ?? vaultFreeBytes)(dir);
+  const markFull = (free: number): boolean => {
+    const first = diskFull === null;
+    diskFull = {
+      freeBytes: free,
+      floorBytes: floorBytes(),
+      since: diskFull?.since ?? ctx.clock.now().toISOString(),
+    };
+    if (first)
+      log.error(
+        { freeBytes: free, floorBytes: floorBytes() },
+        'the vault disk is below its free-space floor: no new footage is sealed (nothing is deleted for space)',
+      );
+    return first;
+  };
+  const checkDisk = async (): Promise<void> => {
+    const free = await freeBytes(paths.clipsDir);
+    if (free !== undefined && free < floorBytes()) markFull(free);
+    else if (diskFull !== null) {
+      diskFull = null;
+      log.info({ freeBytes: free }, 'the vault disk has space again: sealing resumes');
+    }
+  };
+  /** The vault's file system, refusing new parts below the floor (the store keeps it for its life). */
+  const vaultFs = (): VaultFs =>
+    withFreeSpaceFloor(options.vaultFs ?? nodeVaultFs, {
+      floorBytes,
+      freeBytes,
+      onRefused: (free) => {
+        if (markFull(free)) void reconcile().catch(() => undefined);
+      },
+    });
+
   const vaultPort: ClipVaultPort = {
     delete: async (clipId) => {
       const handle = vault?.store ?? (await openVaultStoreOnly());
@@ -113,7 +158,7 @@ export const createRecordingModule = (ctx: ModuleContext): RecordingModule => {
   };
   // Deleting needs no key: retention works even when the recipient was removed.
   const openVaultStoreOnly = async () => {
-    const r = await openClipStore(paths.clipsDir, options.vaultFs ? { fs: options.vaultFs } : {});
+    const r = await openClipStore(paths.clipsDir, { fs: vaultFs() });
     return r.ok ? r.value : null;
   };
 
@@ -124,6 +169,7 @@ export const createRecordingModule = (ctx: ModuleContext): RecordingModule => {
     secrets: ctx.secrets,
     vault: vaultPort,
   });
+  const holds = holdService({ store, clock: ctx.clock, ids: ctx.ids });
   const now = () => ctx.clock.now().getTime();
   const supervisor = new RecorderSupervisor({
     service,
@@ -162,7 +208,7 @@ export const createRecordingModule = (ctx: ModuleContext): RecordingModule => {
     }
     vaultProblem = null;
     if (vault !== null && vault.recipient.text === r.value.text) return;
-    const s = await openClipStore(paths.clipsDir, options.vaultFs ? { fs: options.vaultFs } : {});
+    const s = await openClipStore(paths.clipsDir, { fs: vaultFs() });
     if (!s.ok) {
       vault = null;
       vaultProblem = {
@@ -188,7 +234,18 @@ export const createRecordingModule = (ctx: ModuleContext): RecordingModule => {
   };
 
   /** Why nothing can be recorded anywhere now (fail closed). */
-  const blockers = (): Blocker[] => [vaultProblem, ffmpegProblem].filter((b) => b !== null);
+  const blockers = (): Blocker[] =>
+    [
+      vaultProblem,
+      diskFull === null
+        ? null
+        : ({
+            kind: 'vault-disk-full',
+            code: 'VAULT.DISK_FULL',
+            message: `the vault disk is below its free-space floor (${Math.floor(diskFull.freeBytes / 1048576)} MB free): no new footage is sealed`,
+          } satisfies Blocker),
+      ffmpegProblem,
+    ].filter((b) => b !== null);
 
   let chain: Promise<void> = Promise.resolve();
   const reconcile = (): Promise<void> => {
@@ -196,6 +253,7 @@ export const createRecordingModule = (ctx: ModuleContext): RecordingModule => {
       // Before the plan is read: a switch that commits after this point stays in force (deny()).
       const ticket = supervisor.planTicket();
       await loadVault();
+      await checkDisk();
       const plans = await service.plan();
       suspensions = await service.activeSuspensions();
       names = await loadNames();
@@ -273,6 +331,7 @@ export const createRecordingModule = (ctx: ModuleContext): RecordingModule => {
   const health = () =>
     recordingHealth({
       vault: vaultProblem,
+      vaultDisk: diskFull,
       ffmpeg: {
         problem: ffmpegProblem,
         path: ffmpegInfo?.path ?? config.ffmpegPath ?? 'ffmpeg',
@@ -288,6 +347,7 @@ export const createRecordingModule = (ctx: ModuleContext): RecordingModule => {
     name: 'recording',
     events: ctx.events,
     service,
+    holds,
     supervisor,
     tune: (o) => {
       options = { ...options, ...o };
@@ -335,9 +395,15 @@ export const createRecordingModule = (ctx: ModuleContext): RecordingModule => {
           return r;
         },
         suspensions: (viewer) => service.suspensionsFor(viewer),
-        listClips: (viewer, f) => service.clipsFor(viewer, f),
-        getClip: (viewer, id) => service.clipFor(viewer, id),
-        footage: (viewer, id) => service.footageFor(viewer, id),
+        listClips: async (viewer, f) => holds.withHolds(await service.clipsFor(viewer, f)),
+        getClip: async (viewer, id) => {
+          const c = await service.clipFor(viewer, id);
+          return c === undefined ? undefined : (await holds.withHolds([c]))[0];
+        },
+        footage: async (viewer, id) => {
+          const r = await service.footageFor(viewer, id);
+          return r.ok ? ok({ ...r.value, clips: await holds.withHolds(r.value.clips) }) : r;
+        },
         cameras: () => supervisor.status(),
         blockers,
         totals: async () => {
@@ -346,11 +412,30 @@ export const createRecordingModule = (ctx: ModuleContext): RecordingModule => {
             clipsSealed: t.clips,
             bytesSealed: t.sealedBytes,
             suspensionsActive: suspensions.length,
-            blocked: vaultProblem !== null || ffmpegProblem !== null,
+            blocked: vaultProblem !== null || ffmpegProblem !== null || diskFull !== null,
           };
         },
         now,
         otherMetrics: () => ctx.metrics?.render() ?? Promise.resolve(''),
+      });
+      await app.register(holdRoutes, {
+        clipHolds: async (viewer, clipId) => {
+          const r = await holds.holdsOf(viewer, clipId);
+          if (!r.ok) return r;
+          const live = r.value.filter((h) => h.state === 'live');
+          return ok({
+            maxDays: await holds.maxDays(),
+            held: live.length > 0,
+            heldUntil: live.reduce<string | null>((a, h) => (a === null || h.until > a ? h.until : a), null),
+            holds: r.value,
+          });
+        },
+        place: (actor, clipId, body) => holds.place(actor, clipId, body),
+        extend: (actor, holdId, body) => holds.extend(actor, holdId, body),
+        release: (actor, holdId, reason) => holds.release(actor, holdId, reason),
+        deletions: (viewer, filter) => service.deletionsFor(viewer, filter),
+        maxDays: () => holds.maxDays(),
+        setMaxDays: (actor, maxDays) => holds.setMaxDays(actor, maxDays),
       });
     },
     start: async () => {

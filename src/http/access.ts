@@ -25,6 +25,8 @@ export type SiteScope =
   | 'alarm'
   | 'incident'
   | 'clip'
+  /** A legal hold on a clip (issue 10 §3): the clip's site. */
+  | 'hold'
   | 'suspension'
   | 'organisation';
 

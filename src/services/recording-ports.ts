@@ -8,6 +8,7 @@ import type { CompiledPolicy } from '../core/policy/policy.js';
 import type { SealedExtentSummary } from '../core/recording/sealed-extent.js';
 import type { VaultErrorCode } from '../core/recording/vault-errors.js';
 import type { Result } from '../core/result.js';
+import type { ClipDeletionRepository, ClipHoldRepository } from './hold-ports.js';
 import type { Repositories, UnitOfWork } from './ports.js';
 
 export type ClipStatus = 'recording' | 'sealed' | 'failed' | 'interrupted' | 'deleted';
@@ -127,7 +128,9 @@ export type FootageNoteKind =
   | 'policy-off'
   | 'vault-key-missing'
   | 'ffmpeg-missing'
-  | 'seal-failed';
+  | 'seal-failed'
+  /** The vault's disk is full or below its free-space floor: nothing new is sealed. */
+  | 'vault-disk-full';
 
 export interface FootageNote {
   readonly id: string;
@@ -190,6 +193,9 @@ export interface RecordingRepositories extends Repositories {
   readonly objections: ObjectionRepository;
   readonly footageNotes: FootageNoteRepository;
   readonly lookups: RecordingLookups;
+  /** Legal holds and deletion records (migration 0012, hold-ports.ts). */
+  readonly holds: ClipHoldRepository;
+  readonly deletions: ClipDeletionRepository;
 }
 
 export type RecordingStore = UnitOfWork<RecordingRepositories>;

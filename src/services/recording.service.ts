@@ -7,10 +7,12 @@
 import { servesSite } from '../core/alarm/audience.js';
 import type { CameraCredentials } from '../core/registry/model.js';
 import { planCameras, type PlannedCamera } from '../core/recording/arming.js';
+import { heldUntil } from '../core/recording/holds.js';
 import { err, ok, unwrap, type Result } from '../core/result.js';
 import { recordAudit } from './audit.service.js';
 import { actorId, type Actor, type Clock, type IdGenerator, type SecretBox } from './ports.js';
 import { actorServesAllSites, actorServesSite, siteLimited } from './site-scope.js';
+import type { DeletionFilter, DeletionReason, DeletionRecord } from './hold-ports.js';
 import { inTransaction } from './transaction.js';
 import type {
   ClipFilter,
@@ -76,6 +78,88 @@ export const recordingService = (deps: RecordingServiceDeps) => {
       return { username: v.username, password: v.password };
     return null;
   };
+
+  /**
+   * Deletes one clip in one transaction under its lock: no live hold, then the vault's files, then
+   * the tombstone, the deletion record and the audit entry. A vault failure rolls the transaction
+   * back (the clip stays, the sweep tries again). Answers the record, or null when there was
+   * nothing to delete (already deleted, held or `skip` says so, for the sweep).
+   */
+  const destroy = (
+    actor: Actor,
+    clipId: string,
+    reason: DeletionReason,
+    skip: (c: ClipRecord) => string | undefined,
+  ): Promise<Result<DeletionRecord | null>> =>
+    inTransaction(store, async (repos) => {
+      await repos.holds.lockClip(clipId);
+      const c = await repos.clips.get(clipId);
+      if (c === undefined || !actorServesSite(actor, c.siteId))
+        return unwrap(err('RESOURCE.NOT_FOUND', `clip ${clipId} does not exist`, { clipId }));
+      if (c.status === 'deleted') {
+        if (reason === 'retention') return null;
+        return unwrap(err('HOLD.CLIP_DELETED', `clip ${clipId} is already deleted`, { clipId }));
+      }
+      const until = heldUntil(await repos.holds.forClip(clipId), clock.now());
+      if (until !== null) {
+        if (reason === 'retention') return null;
+        return unwrap(
+          err('HOLD.CLIP_HELD', `a legal hold keeps clip ${clipId} until ${until}`, {
+            clipId,
+            heldUntil: until,
+          }),
+        );
+      }
+      // The recorder may still be writing it: erasure waits until the clip has ended.
+      if (reason !== 'retention' && c.status === 'recording')
+        return unwrap(
+          err(
+            'RECORDING.CLIP_UNAVAILABLE',
+            `clip ${clipId} is still being recorded; delete it once it has ended`,
+            {
+              clipId,
+            },
+          ),
+        );
+      if (skip(c) !== undefined) return null;
+      const removed = await deps.vault.delete(clipId);
+      if (!removed.ok) return unwrap(removed);
+      const at = now();
+      await repos.clips.update({
+        ...c,
+        status: 'deleted',
+        deletedAt: at,
+        deletedReason: reason,
+        ...(c.status === 'recording' ? { endReason: c.endReason ?? 'never-sealed' } : {}),
+      });
+      const record: DeletionRecord = {
+        id: ids.newId(),
+        clipId,
+        cameraId: c.cameraId,
+        roomId: c.roomId,
+        siteId: c.siteId,
+        incidentIds: c.incidentIds,
+        startedAt: c.startedAt,
+        endedAt: c.endedAt,
+        parts: c.parts,
+        sealedBytes: c.sealedBytes,
+        manifestDigest: c.manifestDigest,
+        reason,
+        deletedAt: at,
+        deletedBy: actorId(actor),
+      };
+      await repos.deletions.insert(record);
+      await recordAudit(repos, clock, actor, 'clip.deleted', `clip:${clipId}`, {
+        reason,
+        deletionId: record.id,
+        manifestDigest: c.manifestDigest,
+        parts: c.parts,
+        retentionUntil: c.retentionUntil,
+        retentionHours: c.retentionHours,
+        ...(c.status === 'recording' ? { neverSealed: true } : {}),
+      });
+      return record;
+    });
 
   return {
     /** What every camera should do at this moment, from the stored policy, conversations and switches. */
@@ -516,9 +600,12 @@ export const recordingService = (deps: RecordingServiceDeps) => {
     openAlarms: () => store.read.lookups.openAlarms(),
 
     /**
-     * Deletes every clip whose retention has passed: from the vault for good (every part), the row
-     * kept as a tombstone. A clip that never sealed (left 'recording') counts once it is older than
-     * the longest clip plus `sealGraceSeconds`, so a clip still being recorded is never touched.
+     * Deletes every clip whose retention has passed and that no live legal hold keeps: from the vault
+     * for good (every part, the manifest, any leftover), the row kept as a tombstone, a deletion
+     * record and a `clip.deleted` audit entry. A clip that never sealed (left 'recording') counts
+     * once it is older than the longest clip plus `sealGraceSeconds`, so a clip still being
+     * recorded is never touched. Holds are checked again under the clip's lock, so a hold placed
+     * while the sweep runs wins.
      */
     async sweepRetention(o: {
       maxClipSeconds: number;
@@ -533,30 +620,37 @@ export const recordingService = (deps: RecordingServiceDeps) => {
       const deleted: string[] = [];
       const failed: { clipId: string; code: string }[] = [];
       for (const c of due) {
-        const r = await deps.vault.delete(c.id);
-        if (!r.ok) {
-          failed.push({ clipId: c.id, code: r.error.code });
-          continue;
-        }
-        await store.transaction(async (repos) => {
-          await repos.clips.update({
-            ...c,
-            status: 'deleted',
-            deletedAt: now(),
-            deletedReason: 'retention',
-            ...(c.status === 'recording' ? { endReason: c.endReason ?? 'never-sealed' } : {}),
-          });
-          await recordAudit(repos, clock, RECORDER_ACTOR, 'clip.deleted', `clip:${c.id}`, {
-            reason: 'retention',
-            retentionUntil: c.retentionUntil,
-            retentionHours: c.retentionHours,
-            ...(c.status === 'recording' ? { neverSealed: true } : {}),
-          });
-        });
-        deleted.push(c.id);
+        const r = await destroy(RECORDER_ACTOR, c.id, 'retention', (cur) =>
+          cur.retentionUntil !== null && cur.retentionUntil <= now() ? undefined : 'not-due',
+        );
+        if (r.ok) {
+          if (r.value) deleted.push(c.id);
+        } else failed.push({ clipId: c.id, code: r.error.code });
       }
       return { deleted, failed };
     },
+
+    /**
+     * Deletes one clip before its retention ends, for an erasure request (AVG art. 17) or an
+     * objection (art. 21): refused while a legal hold keeps it. Same record and audit as retention.
+     */
+    deleteClip: async (
+      actor: Actor,
+      clipId: string,
+      reason: Exclude<DeletionReason, 'retention'>,
+    ): Promise<Result<DeletionRecord>> => {
+      const r = await destroy(actor, clipId, reason, () => undefined);
+      if (!r.ok) return r;
+      const record = r.value;
+      if (record === null) return err('RESOURCE.NOT_FOUND', `clip ${clipId} does not exist`, { clipId });
+      return ok(record);
+    },
+    deletionsFor: (viewer: Actor, filter: DeletionFilter) =>
+      store.read.deletions.list(
+        viewer.kind === 'user' && !actorServesAllSites(viewer)
+          ? { ...filter, siteIds: viewer.siteIds }
+          : filter,
+      ),
   };
 };
 

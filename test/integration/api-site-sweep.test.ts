@@ -16,7 +16,8 @@ import { ROLES, hasPermission, type Role } from '../../src/core/auth/roles.js';
 import type { DeclaredRoute, SiteScope } from '../../src/http/access.js';
 import { availableDialects } from '../support/databases.js';
 import { loginAs, type TestRuntime } from '../support/test-runtime.js';
-import { UNKNOWN_ID, startTwoSites } from '../support/two-sites.js';
+import type { RecordingModule } from '../../src/compose/recording.compose.js';
+import { SYSTEM, UNKNOWN_ID, startTwoSites } from '../support/two-sites.js';
 
 const dialects = await availableDialects();
 
@@ -103,6 +104,14 @@ describe.each(dialects)('route × role × site sweep on %s', (dialect) => {
       payload: { scope: 'site', siteId: stadhuis.site, reason: 'sweep Stadhuis' },
     });
     stadhuis.suspension = susp.json<{ id: string }>().id;
+    // A legal hold on the Stadhuis clip (issue 10 §3), placed by the system: the 'hold' scope.
+    const recording = t.rt.modules.find((m) => m.name === 'recording') as RecordingModule;
+    const hold = await recording.holds.place(SYSTEM, stadhuis.clip, {
+      reason: 'sweep Stadhuis',
+      until: new Date(Date.now() + 30 * 86_400_000).toISOString(),
+    });
+    if (!hold.ok) throw new Error(hold.error.message);
+    stadhuis.hold = hold.value.id;
     stadhuisIds = Object.values(stadhuis);
     for (const id of stadhuisIds) expect(id, JSON.stringify(stadhuis)).toMatch(/^[A-Za-z0-9-]+$/);
     bodyIds = {

@@ -106,7 +106,12 @@ describe.skipIf(!(await canMountTmpfs()))('vault disk full while sealing (real 1
   let camB: string;
 
   beforeAll(async () => {
-    t = await startTestRuntime({ dialect: 'sqlite', demo: true, env: { PROPORTIO_MQTT_PORT: '-1' } });
+    // No free-space floor (issue 10 §3, vault-disk-full.test.ts): here the disk really fills while sealing.
+    t = await startTestRuntime({
+      dialect: 'sqlite',
+      demo: true,
+      env: { PROPORTIO_MQTT_PORT: '-1', PROPORTIO_VAULT_MIN_FREE_MB: '0' },
+    });
     cam = await startRtspCamera({ user: 'camera', password: 'demo-camera-secret', gopFrames: 25, fps: 25 });
     const first = await useDemoCamera(t, { port: cam.port, enable: true });
     camA = first.cameraId;

@@ -18,11 +18,13 @@ export const sealTestClip = async (
   clipId: string,
   recipient: string,
   content: Buffer,
+  /** The vault's clips folder (default: <dataDir>/vault/clips). */
+  clipsDir: string = path.join(t.dataDir, 'vault', 'clips'),
 ): Promise<{ manifestDigest: string }> => {
   const rec = t.rt.modules.find((m) => m.name === 'recording') as RecordingModule;
   const camera = (await t.rt.store.read.cameras.list())[0]!;
   const room = (await t.rt.store.read.rooms.get(camera.roomId))!;
-  const store = must(await openClipStore(path.join(t.dataDir, 'vault', 'clips')));
+  const store = must(await openClipStore(clipsDir));
   const w = must(await openClipWriter(store, clipId, recipient));
   const half = Math.floor(content.length / 2);
   must(await w.writePart(content.subarray(0, half)));

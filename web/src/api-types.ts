@@ -35,6 +35,12 @@ import type {
   IncidentSummarySchema,
 } from '../../src/http/routes/incidents/incident-schemas.js';
 import type { SuspensionSchema } from '../../src/http/routes/recording/recording-schemas.js';
+import type {
+  ClipHoldsSchema,
+  DeletionSchema,
+  HoldPolicySchema,
+  HoldSchema,
+} from '../../src/http/routes/holds/hold-schemas.js';
 import type { AuditEntrySchema, AuditPageSchema } from '../../src/http/routes/audit/audit-schemas.js';
 import type { MeSchema, OidcInfoSchema } from '../../src/http/routes/auth/auth-schemas.js';
 import type {
@@ -209,3 +215,10 @@ export type RoomTransparency = Pick<
 // Recording switches (src/http/routes/recording).
 
 export type Suspension = Answer<typeof SuspensionSchema>;
+
+// Legal holds and deletion records (issue 10 §3, src/http/routes/holds).
+
+export type Hold = Answer<typeof HoldSchema>;
+export type ClipHoldsView = Answer<typeof ClipHoldsSchema>;
+export type Deletion = Answer<typeof DeletionSchema>;
+export type HoldPolicy = Answer<typeof HoldPolicySchema>;

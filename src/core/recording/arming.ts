@@ -127,7 +127,7 @@ export const planCameras = (w: RecordingWorld, now: Date): PlannedCamera[] =>
 
 /** Why recording cannot run anywhere right now (fail closed), with the adapter's error code. */
 export interface Blocker {
-  readonly kind: 'vault-key-missing' | 'ffmpeg-missing';
+  readonly kind: 'vault-key-missing' | 'vault-disk-full' | 'ffmpeg-missing';
   /** VAULT.KEY_MISSING, VAULT.KEY_INVALID or why the vault folder failed; RECORDING.FFMPEG_*. */
   readonly code: ErrorCode;
   readonly message: string;

@@ -67,6 +67,40 @@ describe('recordingHealth', () => {
       [{ code: 'vault.unavailable', status: 'error', params: undefined }],
     ],
     [
+      'the vault disk below its floor → vault.disk-full (error), in MB, with since',
+      {
+        vaultDisk: {
+          freeBytes: 3 * 1048576 + 5,
+          floorBytes: 256 * 1048576,
+          since: '2026-12-05T03:00:00.000Z',
+        },
+      },
+      [
+        {
+          code: 'vault.disk-full',
+          status: 'error',
+          params: { freeMb: 3, floorMb: 256, since: '2026-12-05T03:00:00.000Z' },
+        },
+      ],
+    ],
+    ['space again (null) → no item', { vaultDisk: null }, []],
+    [
+      'no ffmpeg, the vault disk full and a camera the policy permits → ffmpeg is an error too',
+      {
+        vaultDisk: { freeBytes: 0, floorBytes: 1048576, since: '2026-12-05T03:00:00.000Z' },
+        ffmpeg: withoutFfmpeg,
+        cameras: [off('vault-disk-full')],
+      },
+      [
+        {
+          code: 'vault.disk-full',
+          status: 'error',
+          params: { freeMb: 0, floorMb: 1, since: '2026-12-05T03:00:00.000Z' },
+        },
+        { code: 'ffmpeg.missing', status: 'error', params: { path: 'ffmpeg' } },
+      ],
+    ],
+    [
       'no ffmpeg, no camera wants to record → warning',
       { ffmpeg: withoutFfmpeg, cameras: [off('policy-off')] },
       [{ code: 'ffmpeg.missing', status: 'warning', params: { path: 'ffmpeg' } }],

@@ -46,6 +46,16 @@ export interface RecordingObservation {
     readonly reason: string;
   }[];
   readonly cameras: readonly ObservedCamera[];
+  /**
+   * The vault's disk is full or below its free-space floor (issue 10 §3): nothing new is sealed
+   * until space returns; nothing is deleted for space. Absent or null: enough space.
+   */
+  readonly vaultDisk?: {
+    readonly freeBytes: number;
+    readonly floorBytes: number;
+    /** ISO: when this episode began. */
+    readonly since: string;
+  } | null;
   /** Site and room names by id: ids are no use on a screen. */
   readonly names: {
     readonly sites: ReadonlyMap<string, string>;
@@ -130,11 +140,29 @@ export const recordingHealth = (o: RecordingObservation): HealthItem[] => {
       code: vaultCode(o.vault.code),
       message: o.vault.message,
     });
+  if (o.vaultDisk !== undefined && o.vaultDisk !== null) {
+    const mb = (n: number) => Math.floor(n / (1024 * 1024));
+    items.push({
+      component: 'recording',
+      status: 'error',
+      code: 'vault.disk-full',
+      message: `The vault disk has ${mb(o.vaultDisk.freeBytes)} MB free, below the floor of ${mb(o.vaultDisk.floorBytes)} MB, since ${o.vaultDisk.since}: no new footage is sealed (nothing is deleted for space)`,
+      params: {
+        freeMb: mb(o.vaultDisk.freeBytes),
+        floorMb: mb(o.vaultDisk.floorBytes),
+        since: o.vaultDisk.since,
+      },
+    });
+  }
   if (o.ffmpeg.problem !== null) {
     // Without ffmpeg recording is impossible, but that is an error only where a camera wants to record.
     const wanted = o.cameras.some(
       (c) =>
-        c.armed || c.offKind === null || c.offKind === 'vault-key-missing' || c.offKind === 'ffmpeg-missing',
+        c.armed ||
+        c.offKind === null ||
+        c.offKind === 'vault-key-missing' ||
+        c.offKind === 'vault-disk-full' ||
+        c.offKind === 'ffmpeg-missing',
     );
     items.push({
       component: 'recording',

@@ -3,6 +3,7 @@ import { api, type Setting } from '../api.js';
 import { FormSection } from '../components/FormSection.js';
 import { EditButton, ResourcePage, ResourceTable, useEditor } from '../components/ResourcePage.js';
 import { TextField } from '../components/TextField.js';
+import { HoldPolicySetting } from '../footage/HoldPolicySetting.js';
 import { useFormState, useLoad } from '../hooks.js';
 import { formatDateTime, useI18n } from '../i18n/index.js';
 import { useSession } from '../session.js';
@@ -98,6 +99,7 @@ export const SettingsPage = () => {
           actions={writable ? (s) => <EditButton name={s.key} onClick={() => editor.open(s)} /> : undefined}
         />
       ) : null}
+      {can('footage:records') ? <HoldPolicySetting canSet={can('footage:hold-policy')} /> : null}
     </ResourcePage>
   );
 };

@@ -5,6 +5,7 @@
 import type { RecordingStore } from '../../../services/recording-ports.js';
 import type { Database } from '../connection.js';
 import { createUnitOfWork } from '../store.js';
+import { clipDeletionRepository, clipHoldRepository } from './hold.repository.js';
 import {
   clipRepository,
   footageNoteRepository,
@@ -14,10 +15,12 @@ import {
 } from './recording.repository.js';
 
 export const createRecordingStore = (database: Database): RecordingStore =>
-  createUnitOfWork(database, (db) => ({
+  createUnitOfWork(database, (db, dialect) => ({
     clips: clipRepository(db),
     suspensions: suspensionRepository(db),
     objections: objectionRepository(db),
     footageNotes: footageNoteRepository(db),
     lookups: recordingLookups(db),
+    holds: clipHoldRepository(db, dialect),
+    deletions: clipDeletionRepository(db),
   }));

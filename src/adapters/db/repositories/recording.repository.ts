@@ -17,9 +17,11 @@ import type {
 import '../schema-alarm.js';
 import type { ClipRow, FootageNoteRow, ObjectionRow, SuspensionRow } from '../schema-recording.js';
 import '../schema-recording.js';
+import '../schema-holds.js';
 import type { Executor } from './executor.js';
 
-const json = (s: string): string[] => {
+/** A JSON array of strings from a text column (anything else: empty). */
+export const json = (s: string): string[] => {
   try {
     const v: unknown = JSON.parse(s);
     return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
@@ -147,6 +149,19 @@ export const clipRepository = (db: Executor): ClipRepository => ({
         )
         .where('retention_until', 'is not', null)
         .where('retention_until', '<=', now)
+        // A live legal hold keeps the clip (migration 0012); an ended hold no longer does.
+        .where((eb) =>
+          eb.not(
+            eb.exists(
+              eb
+                .selectFrom('clip_holds')
+                .select('clip_holds.id')
+                .whereRef('clip_holds.clip_id', '=', 'clips.id')
+                .where('clip_holds.released_at', 'is', null)
+                .where('clip_holds.until', '>', now),
+            ),
+          ),
+        )
         .orderBy('retention_until')
         .limit(limit)
         .execute()

@@ -48,6 +48,10 @@ export const ClipSchema = Type.Object({
   sealedAt: NullableString,
   deletedAt: NullableString,
   deletedReason: NullableString,
+  /** A live legal hold keeps the clip past its retention (issue 10 §3). */
+  held: Type.Boolean(),
+  /** When the last live hold ends (ISO UTC); null when not held. */
+  heldUntil: NullableString,
 });
 
 export const SuspensionSchema = Type.Object({

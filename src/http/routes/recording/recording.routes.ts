@@ -10,7 +10,8 @@ import { Type } from 'typebox';
 import { servesSite } from '../../../core/alarm/audience.js';
 import type { Result } from '../../../core/result.js';
 import type { Actor } from '../../../services/ports.js';
-import type { ClipRecord, FootageNote, SuspensionRecord } from '../../../services/recording-ports.js';
+import type { HeldClip } from '../../../services/hold.service.js';
+import type { FootageNote, SuspensionRecord } from '../../../services/recording-ports.js';
 import { sendDomainError } from '../../problem.js';
 import { actor, found, respond } from '../../reply.js';
 import { IdParams, errorResponses } from '../../schemas.js';
@@ -74,12 +75,12 @@ export interface RecordingRouteDeps {
   readonly suspend: (actor: Actor, input: SuspensionBody) => Promise<Result<SuspensionRecord>>;
   readonly resume: (actor: Actor, id: string, reason: string) => Promise<Result<SuspensionRecord>>;
   readonly suspensions: (viewer: Actor) => Promise<SuspensionRecord[]>;
-  readonly listClips: (viewer: Actor, filter: ClipsQuery) => Promise<ClipRecord[]>;
-  readonly getClip: (viewer: Actor, id: string) => Promise<ClipRecord | undefined>;
+  readonly listClips: (viewer: Actor, filter: ClipsQuery) => Promise<HeldClip[]>;
+  readonly getClip: (viewer: Actor, id: string) => Promise<HeldClip | undefined>;
   readonly footage: (
     viewer: Actor,
     incidentId: string,
-  ) => Promise<Result<{ notes: FootageNote[]; clips: ClipRecord[] }>>;
+  ) => Promise<Result<{ notes: FootageNote[]; clips: HeldClip[] }>>;
   readonly cameras: () => CameraStatus[];
   readonly blockers: () => readonly { kind: string; message: string }[];
   readonly totals: () => Promise<RecorderTotals>;
