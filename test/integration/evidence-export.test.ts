@@ -199,6 +199,30 @@ describe.each(dialects)('evidence export (%s)', (dialect) => {
     expect(probe.toString().trim()).toBe('h264,160');
   });
 
+  it.runIf(toolsAvailable('evidence cover sheet', 'pdftotext'))(
+    'the cover sheet reads in Dutch (and English): the case, the custody, the hashes, how to verify',
+    () => {
+      const f = path.join(work, 'cover.pdf');
+      fs.writeFileSync(f, files.get('cover.pdf')!);
+      const text = execFileSync('pdftotext', ['-layout', f, '-']).toString();
+      for (const s of [
+        'Bewijsexport camerabeelden',
+        'Bewaarketen / Chain of custody',
+        'geëxporteerd / exported',
+        'PL0900-2026123456',
+        'aangifte bij de politie',
+        'Zo controleert u het pakket',
+        sha256(content).slice(0, 16),
+        orgFingerprint.slice(0, 16),
+      ])
+        expect(text).toContain(s);
+    },
+  );
+
+  it('the export key is kept like the audit anchor’s: mode 0600 in the data folder', () => {
+    expect(fs.statSync(path.join(t.dataDir, 'export-signing.key')).mode & 0o777).toBe(0o600);
+  });
+
   it('verifies, and with the organisation’s fingerprint it is trusted', () => {
     const v = verifyFiles(files, orgFingerprint);
     expect(v.ok && v.trusted).toBe(true);

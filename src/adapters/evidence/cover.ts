@@ -38,6 +38,13 @@ const orNone = (xs: readonly string[]): string => (xs.length === 0 ? 'geen / non
 export const coverDocument = (m: EvidenceManifest): RenderDocument => {
   const fp = m.signing.publicKeyFingerprint;
   const blocks: Block[] = [
+    { kind: 'heading', level: 1, text: 'Bewijsexport camerabeelden' },
+    {
+      kind: 'paragraph',
+      lang: 'en',
+      muted: true,
+      content: `Evidence export of camera footage · ${m.organisation} · export ${m.exportId}`,
+    },
     {
       kind: 'paragraph',
       lang: 'nl',
