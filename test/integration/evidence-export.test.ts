@@ -6,12 +6,11 @@
  * naming the file; the audit entry is committed before the first byte; a refusal writes nothing.
  * The CLI runs in a child process; `age -d` (Debian's binary) opens the encrypted package.
  */
-import { execFile, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { createHash, generateKeyPairSync, sign } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fingerprintOf } from '../../src/adapters/evidence/export-key.js';
@@ -21,29 +20,16 @@ import { decryptWithPassphrase } from '../../src/adapters/vault/age-scrypt.js';
 import { canonicalJson } from '../../src/core/audit/chain.js';
 import type { EvidenceManifest } from '../../src/core/evidence/manifest.js';
 import type { VerifyProblem } from '../../src/core/evidence/verify.js';
+import { runCliProcess } from '../support/cli-process.js';
 import { availableDialects } from '../support/databases.js';
 import { evidenceDouble, tinyFmp4, type EvidenceDouble } from '../support/evidence-source.js';
 import { loginAs, startTestRuntime, type TestRuntime } from '../support/test-runtime.js';
 import { toolsAvailable } from '../support/tools.js';
 
 const dialects = await availableDialects();
-const run = promisify(execFile);
-const root = path.resolve(import.meta.dirname, '../..');
 
 /** The CLI in a child process, as a user runs it. */
-const cli = async (args: string[], env: Record<string, string> = {}) => {
-  try {
-    const r = await run(process.execPath, ['--import', 'tsx', path.join(root, 'src/cli/run.ts'), ...args], {
-      cwd: root,
-      env: { ...process.env, PROPORTIO_LOG_LEVEL: 'silent', ...env },
-      maxBuffer: 16 * 1024 * 1024,
-    });
-    return { code: 0, stdout: r.stdout, stderr: r.stderr };
-  } catch (e) {
-    const x = e as { code: number; stdout: string; stderr: string };
-    return { code: x.code, stdout: x.stdout, stderr: x.stderr };
-  }
-};
+const cli = runCliProcess;
 
 const FILES = [
   'LEESMIJ.txt',

@@ -9,6 +9,7 @@
  * a person can read it); the signature covers exactly those bytes.
  */
 import { canonicalJson } from '../audit/chain.js';
+import { localIsoWithOffset } from '../policy/local-date.js';
 
 export const MANIFEST_FORMAT = 'proportio-evidence-export/1';
 export const MANIFEST_FILE = 'manifest.json';
@@ -97,38 +98,8 @@ export interface EvidenceManifest {
   readonly verification: { readonly nl: string; readonly en: string };
 }
 
-const two = (n: number): string => String(n).padStart(2, '0');
-
 /** An instant as Europe/Amsterdam local time with its UTC offset (ISO 8601). Pure: Intl only. */
-export const amsterdamTime = (iso: string): string => {
-  const d = new Date(iso);
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', {
-      timeZone: EXPORT_TIME_ZONE,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    })
-      .formatToParts(d)
-      .map((p) => [p.type, p.value]),
-  ) as Record<string, string>;
-  const local = Date.UTC(
-    Number(parts.year),
-    Number(parts.month) - 1,
-    Number(parts.day),
-    Number(parts.hour),
-    Number(parts.minute),
-    Number(parts.second),
-  );
-  const offset = Math.round((local - Math.floor(d.getTime() / 1000) * 1000) / 60000);
-  const sign = offset < 0 ? '-' : '+';
-  const abs = Math.abs(offset);
-  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}:${parts.second}${sign}${two(Math.floor(abs / 60))}:${two(abs % 60)}`;
-};
+export const amsterdamTime = (iso: string): string => localIsoWithOffset(iso, EXPORT_TIME_ZONE);
 
 export const momentOf = (iso: string): Moment => ({
   utc: new Date(iso).toISOString(),
@@ -153,24 +124,15 @@ export interface ManifestInput {
   readonly exportId: string;
   readonly exportedAt: string;
   readonly organisation: string;
-  readonly clip: {
-    readonly id: string;
-    readonly mode: string;
-    readonly codec: string | null;
-    readonly width: number | null;
-    readonly height: number | null;
-    readonly durationSeconds: number | null;
-    readonly sealedAt: string | null;
-    readonly manifestDigest: string | null;
-    readonly startedAt: string | null;
-    readonly endedAt: string | null;
-    readonly alarmIds: readonly string[];
-    readonly incidentIds: readonly string[];
-    readonly policySeq: number | null;
-    readonly policyHash: string | null;
-    readonly policyCompiledAt: string | null;
-    readonly assessmentIds: readonly string[];
-  };
+  /** The clip as recorded (ClipRecord has these fields): what it is, when, and what permitted it. */
+  readonly clip: Omit<EvidenceManifest['clip'], 'vaultManifestDigest'> &
+    EvidenceManifest['permittedBy'] & {
+      readonly manifestDigest: string | null;
+      readonly startedAt: string | null;
+      readonly endedAt: string | null;
+      readonly alarmIds: readonly string[];
+      readonly incidentIds: readonly string[];
+    };
   readonly camera: Named;
   readonly room: Named;
   readonly site: Named;
