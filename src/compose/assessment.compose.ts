@@ -61,7 +61,7 @@ export const createAssessmentModule = (ctx: ModuleContext): AssessmentModule => 
         }),
         render: reports,
         publicUrl: ctx.config.publicUrl ?? `http://localhost:${ctx.config.port}`,
-        exportKeyFingerprint: () => exportKey(exportKeyFile(ctx.config.dataDir)).publicKey().fingerprint,
+        exportKey: () => exportKey(exportKeyFile(ctx.config.dataDir)).publicKey(),
       });
     },
     start: async () => {

@@ -376,6 +376,8 @@ describe.each(dialects)('evidence export (%s)', (dialect) => {
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain(orgFingerprint);
     expect(page.body).toContain('/api/public/evidence-key');
+    const pem = files.get('export-public-key.pem')!.toString('utf8').split('\n')[1]!;
+    expect(page.body).toContain(pem);
   });
 
   describe.runIf(dialect === dialects[0] && toolsAvailable('evidence export', 'age', 'age-keygen'))(

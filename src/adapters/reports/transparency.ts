@@ -28,7 +28,7 @@ export interface TransparencyInput {
   /** The purpose in the residents' words; defaults to staff safety. */
   readonly purpose?: Text;
   /** The organisation's evidence export key (issue 10 §4): its fingerprint and where its PEM is published. */
-  readonly exportKey?: { readonly fingerprint: string; readonly url: string };
+  readonly exportKey?: { readonly fingerprint: string; readonly pem: string; readonly url: string };
 }
 
 export interface TransparencyTexts {
@@ -318,6 +318,11 @@ const exportKeyLines = (i: TransparencyInput): Text[] =>
           `Beelden die wij aan de politie geven, ondertekenen wij met onze exportsleutel (Ed25519). Vingerafdruk (SHA-256): ${i.exportKey.fingerprint}. De sleutel zelf: ${i.exportKey.url}`,
           `Footage we give to the police is signed with our export key (Ed25519). Fingerprint (SHA-256): ${i.exportKey.fingerprint}. The key itself: ${i.exportKey.url}`,
         ),
+        // The public key (PEM), line by line, so it can be copied from the page.
+        ...i.exportKey.pem
+          .trim()
+          .split('\n')
+          .map((line) => t(line, line)),
       ];
 
 export const buildTransparencyTexts = (input: TransparencyInput): TransparencyTexts => {
