@@ -20,10 +20,12 @@ import { createAlarmModule } from './compose/alarm.compose.js';
 import { createAuditAnchorModule } from './compose/audit.compose.js';
 import { createAssessmentModule } from './compose/assessment.compose.js';
 import { createRecordingModule } from './compose/recording.compose.js';
+import { createEvidenceModule, noEvidenceSource } from './compose/evidence.compose.js';
 import { metricsSources, type ModuleContext, type ProportioModule } from './compose/module.js';
 import { auditService } from './services/audit.service.js';
 import { authService } from './services/auth.service.js';
 import { demoService } from './services/demo.service.js';
+import type { EvidenceSource } from './services/evidence-ports.js';
 import type {
   Clock,
   DomainEvents,
@@ -79,6 +81,8 @@ export interface RuntimeOptions {
   readonly loginAttemptsPerMinute?: number;
   /** Schedules the audit anchoring (tests tick by hand). */
   readonly ticker?: Ticker;
+  /** The viewing grants the evidence export reads footage through (tests: a double over a sealed clip). */
+  readonly evidenceSource?: EvidenceSource;
 }
 
 export interface Runtime {
@@ -170,6 +174,7 @@ export const createRuntime = async (config: Config, opts: RuntimeOptions = {}): 
     createAlarmModule(moduleContext),
     createAssessmentModule(moduleContext),
     createRecordingModule(moduleContext),
+    createEvidenceModule(moduleContext, { source: opts.evidenceSource ?? noEvidenceSource }),
   ];
   const oidc = config.oidc
     ? {

@@ -7,6 +7,7 @@ import { Command, CommanderError } from 'commander';
 import { registerAlarmCommands } from './commands/alarm.command.js';
 import { registerHoldCommands } from './commands/hold.command.js';
 import { registerAssessCommand } from './commands/assess.command.js';
+import { registerExportCommands } from './commands/export.command.js';
 import { registerLocalCommands } from './commands/local.command.js';
 import { registerPolicyCommands } from './commands/policy.command.js';
 import { registerVaultCommands } from './commands/vault.command.js';
@@ -31,6 +32,7 @@ export const buildProgram = (io: CliIo): Command => {
   // After the vault commands: adds to their `clip` command.
   registerHoldCommands(program, io);
   registerAlarmCommands(program, io);
+  registerExportCommands(program, io);
   // Every subcommand reports usage errors the same way.
   const harden = (cmd: Command) => {
     cmd.exitOverride().configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });

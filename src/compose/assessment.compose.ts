@@ -7,6 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import { createAssessmentStore } from '../adapters/db/repositories/assessment-store.js';
 import * as reports from '../adapters/reports/index.js';
 import { assessmentRoutes } from '../http/routes/assessments/assessments.routes.js';
+import { exportKey, exportKeyFile } from '../adapters/evidence/export-key.js';
 import { documentRoutes } from '../http/routes/assessments/documents.routes.js';
 import { policyRoutes } from '../http/routes/policy/policy.routes.js';
 import { registryService } from '../services/registry.service.js';
@@ -60,6 +61,7 @@ export const createAssessmentModule = (ctx: ModuleContext): AssessmentModule => 
         }),
         render: reports,
         publicUrl: ctx.config.publicUrl ?? `http://localhost:${ctx.config.port}`,
+        exportKey: () => exportKey(exportKeyFile(ctx.config.dataDir)).publicKey(),
       });
     },
     start: async () => {

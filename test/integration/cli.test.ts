@@ -2,32 +2,17 @@
  * The `proportio` command: local commands on a real data folder, API commands against a
  * running instance, wrong arguments, and the documented exit codes.
  */
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import SQLite from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
+import { runCliProcess } from '../support/cli-process.js';
 import { startTestRuntime, type TestRuntime } from '../support/test-runtime.js';
 
-const run = promisify(execFile);
-const root = path.resolve(import.meta.dirname, '../..');
-
 /** Runs the CLI in a child process, as a user would, and returns its exit code and output. */
-const cli = async (args: string[], env: Record<string, string> = {}) => {
-  try {
-    const r = await run(process.execPath, ['--import', 'tsx', path.join(root, 'src/cli/run.ts'), ...args], {
-      cwd: root,
-      env: { ...process.env, PROPORTIO_LOG_LEVEL: 'silent', ...env },
-    });
-    return { code: 0, stdout: r.stdout, stderr: r.stderr };
-  } catch (e) {
-    const x = e as { code: number; stdout: string; stderr: string };
-    return { code: x.code, stdout: x.stdout, stderr: x.stderr };
-  }
-};
+const cli = runCliProcess;
 
 /** Runs the CLI in-process (fast) with captured output. */
 const inProc = async (args: string[]) => {

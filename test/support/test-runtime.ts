@@ -9,6 +9,7 @@ import { argon2Hasher } from '../../src/adapters/auth/password-hasher.js';
 import { loadConfig } from '../../src/config.js';
 import type { ProportioApp } from '../../src/http/app.js';
 import { createRuntime, packageRoot, type Runtime } from '../../src/main.js';
+import type { EvidenceSource } from '../../src/services/evidence-ports.js';
 import type { Clock, Ticker } from '../../src/services/ports.js';
 import { freshDatabase, type TestDialect } from './databases.js';
 
@@ -35,6 +36,8 @@ export interface TestRuntimeOptions {
   readonly ticker?: Ticker;
   /** An existing empty folder to use as the data folder (e.g. a small tmpfs); the caller removes it. */
   readonly dataDir?: string;
+  /** The viewing grants behind the evidence export (a test double; main.ts wires the real one). */
+  readonly evidenceSource?: EvidenceSource;
 }
 
 export const startTestRuntime = async (opts: TestRuntimeOptions = {}): Promise<TestRuntime> => {
@@ -68,6 +71,7 @@ export const startTestRuntime = async (opts: TestRuntimeOptions = {}): Promise<T
     logger: false,
     ...(opts.clock ? { clock: opts.clock } : {}),
     ...(opts.ticker ? { ticker: opts.ticker } : {}),
+    ...(opts.evidenceSource ? { evidenceSource: opts.evidenceSource } : {}),
     ...(opts.loginAttemptsPerMinute ? { loginAttemptsPerMinute: opts.loginAttemptsPerMinute } : {}),
   });
   if (opts.demo) {

@@ -27,6 +27,8 @@ export interface TransparencyInput {
   readonly secondLayerUrl: string;
   /** The purpose in the residents' words; defaults to staff safety. */
   readonly purpose?: Text;
+  /** The organisation's evidence export key (issue 10 §4): its fingerprint and where its PEM is published. */
+  readonly exportKey?: { readonly fingerprint: string; readonly pem: string; readonly url: string };
 }
 
 export interface TransparencyTexts {
@@ -305,9 +307,27 @@ const markdownToHtmlBody = (lines: readonly string[]): string => {
   return out.join('\n');
 };
 
+/** The export key's fingerprint, so the police can check a package came from this organisation. */
+const exportKeyLines = (i: TransparencyInput): Text[] =>
+  i.exportKey === undefined
+    ? []
+    : [
+        t('', ''),
+        t('## Beelden voor de politie', '## Footage for the police'),
+        t(
+          `Beelden die wij aan de politie geven, ondertekenen wij met onze exportsleutel (Ed25519). Vingerafdruk (SHA-256): ${i.exportKey.fingerprint}. De sleutel zelf: ${i.exportKey.url}`,
+          `Footage we give to the police is signed with our export key (Ed25519). Fingerprint (SHA-256): ${i.exportKey.fingerprint}. The key itself: ${i.exportKey.url}`,
+        ),
+        // The public key (PEM), line by line, so it can be copied from the page.
+        ...i.exportKey.pem
+          .trim()
+          .split('\n')
+          .map((line) => t(line, line)),
+      ];
+
 export const buildTransparencyTexts = (input: TransparencyInput): TransparencyTexts => {
   const f = factsOf(input);
-  const lines = secondLayer(input, f);
+  const lines = [...secondLayer(input, f), ...exportKeyLines(input)];
   const second = { nl: lines.map((l) => l.nl), en: lines.map((l) => l.en) };
   const md = `${second.nl.join('\n')}\n\n---\n\n${second.en.join('\n')}\n`;
   const html = [

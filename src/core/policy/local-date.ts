@@ -6,7 +6,7 @@
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Offset (ms) of a time zone from UTC at an instant: local wall time minus UTC. */
-const offsetAt = (ms: number, timeZone: string): number => {
+export const offsetAt = (ms: number, timeZone: string): number => {
   const parts = new Intl.DateTimeFormat('en-GB', {
     timeZone,
     hourCycle: 'h23',
@@ -38,4 +38,15 @@ export const resolveInstant = (iso: string | undefined, timeZone: string): numbe
   if (DATE_ONLY.test(iso)) return startOfLocalDay(iso, timeZone);
   const ms = Date.parse(iso);
   return Number.isNaN(ms) ? undefined : ms;
+};
+
+/** An instant as local time in the time zone with its UTC offset, ISO 8601 (2026-03-29T03:00:00+02:00). */
+export const localIsoWithOffset = (iso: string, timeZone: string): string => {
+  const ms = Date.parse(iso);
+  const offset = offsetAt(ms, timeZone);
+  const wall = new Date(Math.floor(ms / 1000) * 1000 + offset).toISOString().slice(0, 19);
+  const minutes = Math.round(Math.abs(offset) / 60000);
+  const hh = String(Math.floor(minutes / 60)).padStart(2, '0');
+  const mm = String(minutes % 60).padStart(2, '0');
+  return `${wall}${offset < 0 ? '-' : '+'}${hh}:${mm}`;
 };

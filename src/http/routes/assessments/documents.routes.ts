@@ -37,6 +37,8 @@ export interface DocumentRouteOptions {
   readonly render: DocumentRenderers;
   /** Base URL residents reach (for the second-layer link on signs and letters). */
   readonly publicUrl: string;
+  /** The evidence export key's fingerprint, published on the second-layer page (issue 10 §4). */
+  readonly exportKey?: () => { readonly fingerprint: string; readonly pem: string };
 }
 
 const LangQuery = Type.Object({ lang: LangSchema }, strict);
@@ -216,6 +218,14 @@ export const documentRoutes: RoutesPlugin<DocumentRouteOptions> = async (app, op
       policy: view.value.policy,
       conversationTypeNames: Object.fromEntries(types.map((t) => [t.id, t.nameNl])),
       secondLayerUrl: `${opts.publicUrl.replace(/\/$/, '')}/api/public/rooms/${roomId}/privacy`,
+      ...(opts.exportKey
+        ? {
+            exportKey: {
+              ...opts.exportKey(),
+              url: `${opts.publicUrl.replace(/\/$/, '')}/api/public/evidence-key`,
+            },
+          }
+        : {}),
     };
   };
 
