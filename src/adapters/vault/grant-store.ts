@@ -107,7 +107,9 @@ export const grantStore = (
         const h = forRequest?.get(id);
         if (h !== undefined) docs.push(h.doc);
       }
-      // The shares are spent whatever happens next: withVaultIdentity wipes them; forget them here.
+      // Spent whatever happens next: forgotten here, wiped by withVaultIdentity (or below). The
+      // other held shares of the request (beyond these) are wiped now.
+      for (const id of input.custodianIds) forRequest?.delete(id);
       drop(input.requestId);
       if (docs.length !== input.custodianIds.length) {
         wipeShares(docs);
