@@ -430,6 +430,48 @@ describe.each(dialects)('four-eyes viewing (%s)', (dialect) => {
     expect(after).toMatchObject({ state: 'ended', endReason: 'logout', grant: { live: false } });
   });
 
+  it('the export helper gets the plaintext and the chain of custody of a live grant that named export, and nothing else', async () => {
+    const actorOf = async (username: string) => {
+      const u = (await t.rt.store.read.users.findByUsername(username))!;
+      return { kind: 'user', userId: u.id, username, roles: u.roles, siteIds: u.siteIds } as const;
+    };
+    const bv = await actorOf('beveiliging');
+    const viewOnly = await granted();
+    const refusedView = await mod.evidence.forExport(viewOnly.grant!.id, bv);
+    expect(refusedView.ok ? 'ok' : refusedView.error.code).toBe('FOOTAGE.EXPORT_NEEDS_POLICE_REPORT');
+    const v = await granted({
+      legalGround: 'police-report',
+      policeReport: 'PL0900-2026-77',
+      purposes: ['view', 'export'],
+    });
+    expect(v.grant?.exportAllowed).toBe(true);
+    const notMine = await mod.evidence.forExport(v.grant!.id, await actorOf('fg'));
+    expect(notMine.ok ? 'ok' : notMine.error.code).toBe('FOOTAGE.NOT_REQUESTER');
+    const before = await head();
+    const e = await mod.evidence.forExport(v.grant!.id, bv);
+    if (!e.ok) throw new Error(e.error.message);
+    expect(e.value).toMatchObject({
+      requestId: v.id,
+      legalGround: 'police-report',
+      policeReport: 'PL0900-2026-77',
+    });
+    expect(e.value.clip.id).toBe('clip-view');
+    expect(e.value.custody.map((c) => [c.step, c.by])).toEqual([
+      ['requested', 'Sanne de Vries (beveiliging)'],
+      ['approved', 'Mr. Pieter Hoekstra (FG)'],
+      ['approved', 'Sanne de Vries (beveiliging)'],
+      ['granted', 'Sanne de Vries (beveiliging)'],
+    ]);
+    const pieces: Buffer[] = [];
+    for await (const b of e.value.plaintext()) pieces.push(b);
+    expect(Buffer.concat(pieces).equals(CONTENT)).toBe(true);
+    expect(await head()).toBe(before); // the export audits, not this
+    await api(h.bv, 'POST', `/api/footage/requests/${v.id}/revoke`, { reason: 'export klaar' });
+    const ended = await mod.evidence.forExport(v.grant!.id, bv);
+    expect(ended.ok ? 'ok' : ended.error.code).toBe('FOOTAGE.GRANT_ENDED');
+    await api(h.bv, 'POST', `/api/footage/requests/${viewOnly.id}/revoke`, { reason: 'klaar' });
+  });
+
   it('refusal closes a request; nobody approves it after', async () => {
     const r = await request();
     const nonCustodian = await api(h.beheer, 'POST', `/api/footage/requests/${r.id}/refuse`, {
