@@ -7,10 +7,12 @@
  * up, revocation, logout and restart. Afterwards no share plaintext or identity is in the
  * database or any file of the data folder. The clock is injected: no test waits.
  */
+import { execFile } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openClipStore } from '../../src/adapters/vault/clip-store.js';
@@ -21,6 +23,7 @@ import { encodeShareDocument } from '../../src/core/custody/share-document.js';
 import { recordAudit } from '../../src/services/audit.service.js';
 import type { ViewingModule } from '../../src/compose/viewing.compose.js';
 import type { ViewingRequestView } from '../../src/http/routes/footage/footage-schemas.js';
+import { packageRoot } from '../../src/main.js';
 import { availableDialects } from '../support/databases.js';
 import { sealTestClip } from '../support/sealed-clip.js';
 import { loginAs, startTestRuntime, type TestRuntime } from '../support/test-runtime.js';
@@ -44,6 +47,7 @@ describe.each(dialects)('four-eyes viewing (%s)', (dialect) => {
   let outside: string;
   let secretaryKey: AgeIdentity;
   let recipient: string;
+  let keyFile: string;
   let offset = 0;
   const clock = { now: () => new Date(Date.parse('2026-03-10T09:00:00Z') + offset) };
   const h = {} as Record<'bv' | 'fg' | 'sec' | 'auditor' | 'beheer' | 'bhv', Headers>;
@@ -113,7 +117,7 @@ describe.each(dialects)('four-eyes viewing (%s)', (dialect) => {
     outside = await mkdtemp(path.join(os.tmpdir(), 'proportio-viewing-'));
     restoreEnvironment = useCliEnvironment(t);
     secretaryKey = generateIdentity();
-    const keyFile = path.join(outside, 'secretaris.key');
+    keyFile = path.join(outside, 'secretaris.key');
     const w = await writeIdentityFile(keyFile, secretaryKey);
     if (!w.ok) throw new Error(w.error.message);
     const init = await runVaultCli(
@@ -470,6 +474,59 @@ describe.each(dialects)('four-eyes viewing (%s)', (dialect) => {
     const ended = await mod.evidence.forExport(v.grant!.id, bv);
     expect(ended.ok ? 'ok' : ended.error.code).toBe('FOOTAGE.GRANT_ENDED');
     await api(h.bv, 'POST', `/api/footage/requests/${viewOnly.id}/revoke`, { reason: 'klaar' });
+  });
+
+  it('CLI (child process): footage requests lists; footage approve opens an age-key share locally and sends it', async () => {
+    const r = await request();
+    expect((await approve(h.fg, r.id, { passphrase: FG })).status).toBe(200);
+    const token = (
+      await t.app.inject({
+        method: 'POST',
+        url: '/api/auth/tokens',
+        headers: h.sec,
+        payload: { name: 'cli' },
+      })
+    ).json<{ token: string }>().token;
+    const shareFile = path.join(outside, 'secretaris-share.age');
+    await writeFile(shareFile, await sealedShare('secretaris'));
+    const cli = async (...args: string[]) => {
+      try {
+        const o = await promisify(execFile)(
+          process.execPath,
+          [
+            '--import',
+            'tsx',
+            path.join(packageRoot(), 'src/cli/run.ts'),
+            ...args,
+            '--url',
+            t.url!,
+            '--token',
+            token,
+          ],
+          { cwd: packageRoot(), env: { ...process.env, PROPORTIO_LOG_LEVEL: 'silent' } },
+        );
+        return { code: 0, out: o.stdout, err: o.stderr };
+      } catch (e) {
+        const x = e as { code: number; stdout: string; stderr: string };
+        return { code: x.code, out: x.stdout, err: x.stderr };
+      }
+    };
+    const listed = await cli('footage', 'requests', '--awaiting-me', '--json');
+    expect(listed.code, listed.err).toBe(0);
+    expect((JSON.parse(listed.out) as Array<{ id: string }>).map((x) => x.id)).toContain(r.id);
+    const noKey = await cli('footage', 'approve', r.id, '--share', shareFile);
+    expect(noKey.code).not.toBe(0);
+    expect(noKey.err).toContain('--share-identity');
+    const ok = await cli('footage', 'approve', r.id, '--share', shareFile, '--identity', keyFile);
+    expect(ok.code, ok.err).toBe(0);
+    expect(ok.out).toContain('granted');
+    const after = (await api(h.bv, 'GET', `/api/footage/requests/${r.id}`)).json<ViewingRequestView>();
+    expect(after.state).toBe('granted');
+    expect(after.approvals.map((a) => a.by.displayName).sort()).toEqual([
+      'Drs. Anouk Jansen (gemeentesecretaris)',
+      'Mr. Pieter Hoekstra (FG)',
+    ]);
+    await api(h.bv, 'POST', `/api/footage/requests/${r.id}/revoke`, { reason: 'klaar' });
   });
 
   it('refusal closes a request; nobody approves it after', async () => {
