@@ -52,6 +52,8 @@ describe.each(dialects)('four-eyes viewing (%s)', (dialect) => {
   const clock = { now: () => new Date(Date.parse('2026-03-10T09:00:00Z') + offset) };
   const h = {} as Record<'bv' | 'fg' | 'sec' | 'auditor' | 'beheer' | 'bhv', Headers>;
   let mod: ViewingModule;
+  /** Every log line the server wrote (pino, modules and HTTP). */
+  const logged: string[] = [];
 
   const api = async (who: Headers, method: 'GET' | 'POST', url: string, payload?: object) => {
     const res = await t.app.inject({ method, url, headers: who, ...(payload ? { payload } : {}) });
@@ -111,7 +113,8 @@ describe.each(dialects)('four-eyes viewing (%s)', (dialect) => {
       demo: true,
       listen: true,
       clock,
-      env: { PROPORTIO_MQTT_PORT: '-1' },
+      env: { PROPORTIO_MQTT_PORT: '-1', PROPORTIO_LOG_LEVEL: 'debug' },
+      logStream: { write: (line) => void logged.push(line) },
     });
     mod = t.rt.modules.find((m) => m.name === 'viewing') as ViewingModule;
     outside = await mkdtemp(path.join(os.tmpdir(), 'proportio-viewing-'));
@@ -557,7 +560,7 @@ describe.each(dialects)('four-eyes viewing (%s)', (dialect) => {
     expect((await approve(h.fg, r.id, { passphrase: FG })).status).toBe(200);
   });
 
-  it('after all this, no share plaintext or identity is in the database or any file of the data folder', async () => {
+  it('after all this, no share plaintext, passphrase or identity is in the database, the logs or any file of the data folder', async () => {
     const markers = ['proportio-vault-share/1', 'AGE-SECRET-KEY-1', FG, BV];
     // The share bytes themselves, as hex and base64 (opened here, only to search for them).
     for (const [u, key] of [
@@ -604,6 +607,16 @@ describe.each(dialects)('four-eyes viewing (%s)', (dialect) => {
       for (const m of markers)
         if (text.includes(m)) found.push(`${path.relative(t.dataDir, f)}: ${m.slice(0, 12)}`);
     }
+    // The logs: they did record the approvals (so this search could find something) …
+    const log = logged.join('');
+    expect(log).toContain('/approve');
+    // … and the secretary's share, sent by the CLI and by the test, is in no log line either.
+    const sec = await openShare(await sealedShare('secretaris'), { identities: [secretaryKey] });
+    if (!sec.ok) throw new Error('secretaris');
+    const secBytes = Buffer.from(encodeShareDocument(sec.value.info, sec.value.share));
+    markers.push(secBytes.toString('base64').slice(0, 40), Buffer.from(sec.value.share).toString('hex'));
+    wipeShares([sec.value]);
+    for (const m of markers) if (log.includes(m)) found.push(`log: ${m.slice(0, 12)}`);
     expect(found).toEqual([]);
     expect(await readFile(path.join(t.dataDir, 'vault', 'recipient.txt'), 'utf8')).toContain('age1');
   });
