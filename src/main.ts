@@ -20,7 +20,8 @@ import { createAlarmModule } from './compose/alarm.compose.js';
 import { createAuditAnchorModule } from './compose/audit.compose.js';
 import { createAssessmentModule } from './compose/assessment.compose.js';
 import { createRecordingModule } from './compose/recording.compose.js';
-import { createEvidenceModule, noEvidenceSource } from './compose/evidence.compose.js';
+import { createEvidenceModule } from './compose/evidence.compose.js';
+import { createViewingModule } from './compose/viewing.compose.js';
 import { metricsSources, type ModuleContext, type ProportioModule } from './compose/module.js';
 import { auditService } from './services/audit.service.js';
 import { authService } from './services/auth.service.js';
@@ -75,6 +76,8 @@ export interface RuntimeOptions {
   readonly ids?: IdGenerator;
   readonly hasher?: PasswordHasher;
   readonly logger?: FastifyServerOptions['logger'];
+  /** Where the modules' log lines go instead of stdout (tests read what was logged). */
+  readonly logStream?: pino.DestinationStream;
   /** Use an existing database (tests). */
   readonly database?: Database;
   readonly sqliteFile?: string;
@@ -123,7 +126,8 @@ export const createRuntime = async (config: Config, opts: RuntimeOptions = {}): 
   const hasher = opts.hasher ?? argon2Hasher();
   const secrets = secretBox(loadOrCreateMasterKey(config.masterKeyFile));
   // Each module names itself (log.child({ component })); a base component would appear twice.
-  const log = pino({ level: opts.logger === false ? 'silent' : config.logLevel, base: undefined });
+  const logOptions = { level: opts.logger === false ? 'silent' : config.logLevel, base: undefined };
+  const log = opts.logStream ? pino(logOptions, opts.logStream) : pino(logOptions);
   const events = inProcessEvents(log);
   const services = {
     auth: authService({
@@ -133,6 +137,7 @@ export const createRuntime = async (config: Config, opts: RuntimeOptions = {}): 
       hasher,
       lockout: { maxFailures: config.loginMaxFailures, lockMinutes: config.loginLockMinutes },
       sessionHours: config.sessionHours,
+      events,
     }),
     registry: registryService({ store, clock, ids, secrets, events }),
     users: usersService({ store, clock, ids, hasher }),
@@ -169,12 +174,15 @@ export const createRuntime = async (config: Config, opts: RuntimeOptions = {}): 
   moduleContext.metrics?.add(() => auditAnchor.metrics());
   // Capabilities, in the order their routes are registered. They stop in reverse order, so the
   // audit anchor (first) takes the final head after every other module has written its last entry.
+  // The export opens footage only through the viewing grants (issue 10 §4).
+  const viewing = createViewingModule(moduleContext);
   const modules: ProportioModule[] = [
     auditAnchor,
     createAlarmModule(moduleContext),
     createAssessmentModule(moduleContext),
     createRecordingModule(moduleContext),
-    createEvidenceModule(moduleContext, { source: opts.evidenceSource ?? noEvidenceSource }),
+    viewing,
+    createEvidenceModule(moduleContext, { source: opts.evidenceSource ?? viewing.evidence }),
   ];
   const oidc = config.oidc
     ? {

@@ -8,6 +8,7 @@ import { registerAlarmCommands } from './commands/alarm.command.js';
 import { registerHoldCommands } from './commands/hold.command.js';
 import { registerAssessCommand } from './commands/assess.command.js';
 import { registerExportCommands } from './commands/export.command.js';
+import { registerFootageCommands } from './commands/footage.command.js';
 import { registerLocalCommands } from './commands/local.command.js';
 import { registerPolicyCommands } from './commands/policy.command.js';
 import { registerVaultCommands } from './commands/vault.command.js';
@@ -33,6 +34,7 @@ export const buildProgram = (io: CliIo): Command => {
   registerHoldCommands(program, io);
   registerAlarmCommands(program, io);
   registerExportCommands(program, io);
+  registerFootageCommands(program, io);
   // Every subcommand reports usage errors the same way.
   const harden = (cmd: Command) => {
     cmd.exitOverride().configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });

@@ -15,12 +15,6 @@ export interface EvidenceModule extends ProportioModule {
   readonly service: EvidenceService;
 }
 
-/** Until the viewing grants are wired: no grant exists, so nothing can be exported. */
-export const noEvidenceSource: EvidenceSource = {
-  forExport: (grantId) =>
-    Promise.resolve(err('RESOURCE.NOT_FOUND', `No viewing grant ${grantId}`, { grantId })),
-};
-
 export const createEvidenceModule = (
   ctx: ModuleContext,
   deps: { readonly source: EvidenceSource },

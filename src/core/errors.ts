@@ -17,6 +17,7 @@ import { ALARM_ERRORS } from './alarm/errors.js';
 import { ASSESSMENT_ERRORS } from './assessment/errors.js';
 import { CUSTODY_ERRORS } from './custody/errors.js';
 import { EVIDENCE_ERRORS } from './evidence/errors.js';
+import { FOOTAGE_ERRORS } from './viewing/errors.js';
 import { RECORDING_ERRORS } from './recording/errors.js';
 import { HOLD_ERRORS } from './recording/hold-errors.js';
 import { VAULT_ERRORS } from './recording/vault-errors.js';
@@ -29,6 +30,7 @@ export const ERRORS = {
   ...CUSTODY_ERRORS,
   ...HOLD_ERRORS,
   ...EVIDENCE_ERRORS,
+  ...FOOTAGE_ERRORS,
   'REQUEST.INVALID': invalid('The request is not valid'),
   'REQUEST.TOO_LARGE': { status: 413, exit: 65, title: 'The request is too large' },
   'REQUEST.UNSUPPORTED_MEDIA_TYPE': { status: 415, exit: 65, title: 'Unsupported content type' },

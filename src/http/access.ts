@@ -28,6 +28,10 @@ export type SiteScope =
   /** A legal hold on a clip (issue 10 §3): the clip's site. */
   | 'hold'
   | 'suspension'
+  /** Four-eyes viewing: a request, its grant, a play token (each of its clip's site). */
+  | 'viewing-request'
+  | 'grant'
+  | 'play'
   | 'organisation';
 
 declare module 'fastify' {

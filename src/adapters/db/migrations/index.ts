@@ -9,6 +9,7 @@ import { m0007AuditHardening } from './0007-audit-hardening.js';
 import { m0008CameraStatus } from './0008-camera-status.js';
 import { m0009AssessmentContributions } from './0009-assessment-contributions.js';
 import { m0010VaultCustody } from './0010-vault-custody.js';
+import { m0011Viewing } from './0011-viewing.js';
 import { m0012HoldsAndDeletions } from './0012-holds-and-deletions.js';
 import type { Dialect, Migration } from './migration.js';
 
@@ -26,7 +27,7 @@ export const MIGRATIONS: ReadonlyArray<readonly [string, Migration]> = [
   ['0008-camera-status', m0008CameraStatus],
   ['0009-assessment-contributions', m0009AssessmentContributions],
   ['0010-vault-custody', m0010VaultCustody],
-  // 0011 is another issue-10 branch's (the lead merges them in order).
+  ['0011-viewing', m0011Viewing],
   ['0012-holds-and-deletions', m0012HoldsAndDeletions],
 ];
 
