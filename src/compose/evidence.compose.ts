@@ -5,7 +5,6 @@
  */
 import { exportKey, exportKeyFile } from '../adapters/evidence/export-key.js';
 import { evidencePackaging } from '../adapters/evidence/package.js';
-import { err } from '../core/result.js';
 import { evidenceRoutes } from '../http/routes/evidence/evidence.routes.js';
 import type { EvidenceSource } from '../services/evidence-ports.js';
 import { evidenceService, type EvidenceService } from '../services/evidence.service.js';
