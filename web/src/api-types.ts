@@ -34,7 +34,11 @@ import type {
   IncidentSchema,
   IncidentSummarySchema,
 } from '../../src/http/routes/incidents/incident-schemas.js';
-import type { SuspensionSchema } from '../../src/http/routes/recording/recording-schemas.js';
+import type {
+  ClipSchema,
+  FootageSchema,
+  SuspensionSchema,
+} from '../../src/http/routes/recording/recording-schemas.js';
 import type { AuditEntrySchema, AuditPageSchema } from '../../src/http/routes/audit/audit-schemas.js';
 import type { MeSchema, OidcInfoSchema } from '../../src/http/routes/auth/auth-schemas.js';
 import type {
@@ -141,6 +145,9 @@ export type { IncidentKind };
 
 export type IncidentSummary = Answer<typeof IncidentSummarySchema>;
 export type Incident = Answer<typeof IncidentSchema>;
+/** A clip's metadata (never footage) and GET /api/recording/incidents/:id/footage. */
+export type Clip = Answer<typeof ClipSchema>;
+export type IncidentFootage = Answer<typeof FootageSchema>;
 
 export type { StatGroup };
 export type StatBucket = Answer<typeof BucketSchema>;

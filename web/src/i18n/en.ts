@@ -1,4 +1,5 @@
 /** Every text the web UI shows, in English; typed against the Dutch table, so a missing key fails the build. */
+import { footageEn } from './footage-en.js';
 import { cam$, p$ } from './health-params.js';
 import type { Dictionary } from './nl.js';
 
@@ -64,6 +65,7 @@ export const en: Dictionary = {
     roomPolicy: 'Recording policy',
     recording: 'Suspend recording',
     cameraStatus: 'Camera status',
+    footage: 'Footage access',
   },
 
   login: {
@@ -454,6 +456,9 @@ export const en: Dictionary = {
     unreported: 'to do',
     none: '—',
     empty: 'No incidents found.',
+    detailTitle: 'Incident',
+    openIncident: (room, when) => `Incident in ${room}, ${when}`,
+    back: 'Back to the incident register',
     kinds: {
       'verbal-aggression': 'Verbal aggression',
       'intimidation-threat': 'Intimidation or threat',
@@ -927,4 +932,5 @@ export const en: Dictionary = {
     emptyMine: 'You have no API tokens yet.',
     emptyAll: 'There are no API tokens.',
   },
+  footage: footageEn,
 };

@@ -4,6 +4,7 @@
  */
 import type { StatGroup } from '../../../src/core/alarm/statistics.js';
 import type { Role } from '../../../src/core/auth/roles.js';
+import { footageNl } from './footage-nl.js';
 import { cam$, p$, type HealthParams } from './health-params.js';
 
 export const nl = {
@@ -70,6 +71,7 @@ export const nl = {
     roomPolicy: 'Opnamebeleid',
     recording: 'Opname stilleggen',
     cameraStatus: 'Camerastatus',
+    footage: 'Inzage in beelden',
   },
 
   login: {
@@ -478,6 +480,9 @@ export const nl = {
     unreported: 'nog invullen',
     none: '—',
     empty: 'Geen incidenten gevonden.',
+    detailTitle: 'Incident',
+    openIncident: (room: string, when: string) => `Incident in ${room}, ${when}`,
+    back: 'Terug naar het incidentregister',
     kinds: {
       'verbal-aggression': 'Verbale agressie',
       'intimidation-threat': 'Intimidatie of bedreiging',
@@ -969,6 +974,7 @@ export const nl = {
     emptyMine: 'U heeft nog geen API-tokens.',
     emptyAll: 'Er zijn geen API-tokens.',
   },
+  footage: footageNl,
 };
 
 /** The shape of every language's table: a key missing from one is a type error. */

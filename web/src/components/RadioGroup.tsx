@@ -1,0 +1,70 @@
+import {
+  Fieldset,
+  FieldsetLegend,
+  FormFieldDescription,
+  FormFieldErrorMessage,
+  RadioButton,
+} from '@utrecht/component-library-react';
+import { Field } from './Field.js';
+
+export interface RadioGroupProps<V extends string> {
+  /** Prefix of the radio buttons' ids and their name: `${idPrefix}-${option.value}`. */
+  readonly idPrefix: string;
+  readonly legend: string;
+  readonly description?: string | undefined;
+  readonly options: readonly {
+    readonly value: V;
+    readonly label: string;
+    readonly description?: string;
+  }[];
+  readonly value: V | undefined;
+  readonly onChange: (value: V) => void;
+  readonly error?: string | undefined;
+}
+
+/**
+ * One choice of several under one legend, each option with its explanation read with it; the
+ * group's error is read with the legend's hint (the error summary links to the first option).
+ */
+export const RadioGroup = <V extends string>({
+  idPrefix,
+  legend,
+  description,
+  options,
+  value,
+  onChange,
+  error,
+}: RadioGroupProps<V>) => {
+  const descId = `${idPrefix}-description`;
+  const errId = `${idPrefix}-error`;
+  const describedBy = [description ? descId : '', error ? errId : ''].filter(Boolean).join(' ') || undefined;
+  return (
+    <Fieldset aria-describedby={describedBy} invalid={Boolean(error)} className="pp-fieldset">
+      <FieldsetLegend>{legend}</FieldsetLegend>
+      {description ? <FormFieldDescription id={descId}>{description}</FormFieldDescription> : null}
+      {error ? <FormFieldErrorMessage id={errId}>{error}</FormFieldErrorMessage> : null}
+      {options.map((o) => (
+        <Field
+          key={o.value}
+          id={`${idPrefix}-${o.value}`}
+          label={o.label}
+          description={o.description}
+          type="radio"
+          checked={value === o.value}
+        >
+          {(control) => (
+            <RadioButton
+              {...control}
+              name={idPrefix}
+              value={o.value}
+              checked={value === o.value}
+              onChange={(e) => {
+                if (e.target.checked) onChange(o.value);
+              }}
+            />
+          )}
+        </Field>
+      ))}
+    </Fieldset>
+  );
+};
