@@ -20,6 +20,7 @@ import { createAlarmModule } from './compose/alarm.compose.js';
 import { createAuditAnchorModule } from './compose/audit.compose.js';
 import { createAssessmentModule } from './compose/assessment.compose.js';
 import { createRecordingModule } from './compose/recording.compose.js';
+import { createViewingModule } from './compose/viewing.compose.js';
 import { metricsSources, type ModuleContext, type ProportioModule } from './compose/module.js';
 import { auditService } from './services/audit.service.js';
 import { authService } from './services/auth.service.js';
@@ -129,6 +130,7 @@ export const createRuntime = async (config: Config, opts: RuntimeOptions = {}): 
       hasher,
       lockout: { maxFailures: config.loginMaxFailures, lockMinutes: config.loginLockMinutes },
       sessionHours: config.sessionHours,
+      events,
     }),
     registry: registryService({ store, clock, ids, secrets, events }),
     users: usersService({ store, clock, ids, hasher }),
@@ -170,6 +172,7 @@ export const createRuntime = async (config: Config, opts: RuntimeOptions = {}): 
     createAlarmModule(moduleContext),
     createAssessmentModule(moduleContext),
     createRecordingModule(moduleContext),
+    createViewingModule(moduleContext),
   ];
   const oidc = config.oidc
     ? {

@@ -16,6 +16,7 @@ import {
 import { ALARM_ERRORS } from './alarm/errors.js';
 import { ASSESSMENT_ERRORS } from './assessment/errors.js';
 import { CUSTODY_ERRORS } from './custody/errors.js';
+import { FOOTAGE_ERRORS } from './viewing/errors.js';
 import { RECORDING_ERRORS } from './recording/errors.js';
 import { VAULT_ERRORS } from './recording/vault-errors.js';
 
@@ -25,6 +26,7 @@ export const ERRORS = {
   ...RECORDING_ERRORS,
   ...VAULT_ERRORS,
   ...CUSTODY_ERRORS,
+  ...FOOTAGE_ERRORS,
   'REQUEST.INVALID': invalid('The request is not valid'),
   'REQUEST.TOO_LARGE': { status: 413, exit: 65, title: 'The request is too large' },
   'REQUEST.UNSUPPORTED_MEDIA_TYPE': { status: 415, exit: 65, title: 'Unsupported content type' },

@@ -26,6 +26,10 @@ export type SiteScope =
   | 'incident'
   | 'clip'
   | 'suspension'
+  /** Four-eyes viewing: a request, its grant, a play token (each of its clip's site). */
+  | 'viewing-request'
+  | 'grant'
+  | 'play'
   | 'organisation';
 
 declare module 'fastify' {

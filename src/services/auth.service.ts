@@ -27,6 +27,7 @@ import type {
   Actor,
   ApiTokenRecord,
   Clock,
+  DomainEvents,
   IdGenerator,
   PasswordHasher,
   Store,
@@ -41,6 +42,8 @@ export interface AuthDeps {
   readonly hasher: PasswordHasher;
   readonly lockout: LockoutPolicy;
   readonly sessionHours: number;
+  /** Tells the rest of the system after a logout (session.ended: viewing grants end). */
+  readonly events?: DomainEvents;
 }
 
 export interface Authenticated {
@@ -226,6 +229,8 @@ export const authService = (deps: AuthDeps) => {
           {},
         );
       });
+      if (actor.kind === 'user')
+        deps.events?.emit({ type: 'session.ended', at: clock.now().toISOString(), userId: actor.userId });
     },
 
     /**

@@ -291,17 +291,29 @@ export interface CameraChangedEvent {
   readonly roomId: string;
 }
 
+/** Someone logged out (committed): what was bound to their session ends (viewing grants). */
+export interface SessionEndedEvent {
+  readonly type: 'session.ended';
+  readonly at: string;
+  readonly userId: string;
+}
+
 /**
  * Everything that happened, one shape per event, told by the service that made it happen:
  * alarm.raised / joined / acknowledged / closed / escalated and room.changed (core/alarm/events.ts),
- * conversation.started / ended, policy.changed, camera.changed. Plain JSON data only (no class
+ * conversation.started / ended, policy.changed, camera.changed, session.ended. Plain JSON data only (no class
  * instances, no functions, times as ISO-8601 strings): an event serialised and parsed again is the
  * same event, so an adapter may carry it to another server instance. `at` is when the service
  * published it (after the commit); the moments of the change itself are the event's named fields
  * (raisedAt, lastPressAt, closedAt, startedAt, compiledAt, …).
  */
 export type DomainEvent =
-  AlarmEvent | RoomChangedEvent | ConversationEvent | PolicyChangedEvent | CameraChangedEvent;
+  | AlarmEvent
+  | RoomChangedEvent
+  | ConversationEvent
+  | PolicyChangedEvent
+  | CameraChangedEvent
+  | SessionEndedEvent;
 export type DomainEventType = DomainEvent['type'];
 export type DomainEventOf<K extends DomainEventType> = Extract<DomainEvent, { readonly type: K }>;
 

@@ -14,6 +14,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES, hasPermission, type Role } from '../../src/core/auth/roles.js';
 import type { DeclaredRoute, SiteScope } from '../../src/http/access.js';
+import { createViewingStore } from '../../src/adapters/db/repositories/viewing.repository.js';
 import { availableDialects } from '../support/databases.js';
 import { loginAs, type TestRuntime } from '../support/test-runtime.js';
 import { UNKNOWN_ID, startTwoSites } from '../support/two-sites.js';
@@ -103,6 +104,38 @@ describe.each(dialects)('route × role × site sweep on %s', (dialect) => {
       payload: { scope: 'site', siteId: stadhuis.site, reason: 'sweep Stadhuis' },
     });
     stadhuis.suspension = susp.json<{ id: string }>().id;
+    // A granted viewing request for the Stadhuis clip (stored as the service would; its keys are
+    // not in memory, so even its requester could not play it), and a play token nobody holds.
+    const viewingRequest = 'vr-stadhuis-1';
+    const stadhuisFg = await t.rt.store.read.users.findByUsername('fg');
+    await createViewingStore(t.rt.database).read.viewing.insertRequest({
+      id: viewingRequest,
+      clipId: stadhuis.clip,
+      siteId: stadhuis.site,
+      vault: 'age1sweep',
+      requestedBy: stadhuisFg!.id,
+      requestedAt: '2026-02-01T10:00:00.000Z',
+      reason: 'Sweep: a Stadhuis request',
+      legalGround: 'police-report',
+      policeReport: 'PL-sweep',
+      purposes: ['view', 'export'],
+      state: 'granted',
+      refusedBy: null,
+      refusedAt: null,
+      refusalReason: null,
+      grantId: 'grant-stadhuis-1',
+      grantedAt: '2026-02-01T10:05:00.000Z',
+      expiresAt: '2099-02-01T11:05:00.000Z',
+      playsAllowed: 5,
+      playsUsed: 0,
+      exportAllowed: true,
+      endedAt: null,
+      endReason: null,
+      endedBy: null,
+    });
+    stadhuis['viewing-request'] = viewingRequest;
+    stadhuis.grant = 'grant-stadhuis-1';
+    stadhuis.play = 'play-token-stadhuis-0000000000';
     stadhuisIds = Object.values(stadhuis);
     for (const id of stadhuisIds) expect(id, JSON.stringify(stadhuis)).toMatch(/^[A-Za-z0-9-]+$/);
     bodyIds = {
@@ -112,6 +145,7 @@ describe.each(dialects)('route × role × site sweep on %s', (dialect) => {
       incidentId: stadhuis.incident,
       alarmId: stadhuis.alarm,
       cameraId: stadhuis.camera,
+      clipId: stadhuis.clip,
     };
   }, 180_000);
   afterAll(async () => t?.close());

@@ -9,6 +9,7 @@ import { m0007AuditHardening } from './0007-audit-hardening.js';
 import { m0008CameraStatus } from './0008-camera-status.js';
 import { m0009AssessmentContributions } from './0009-assessment-contributions.js';
 import { m0010VaultCustody } from './0010-vault-custody.js';
+import { m0011Viewing } from './0011-viewing.js';
 import type { Dialect, Migration } from './migration.js';
 
 export type { Dialect, Migration } from './migration.js';
@@ -25,6 +26,7 @@ export const MIGRATIONS: ReadonlyArray<readonly [string, Migration]> = [
   ['0008-camera-status', m0008CameraStatus],
   ['0009-assessment-contributions', m0009AssessmentContributions],
   ['0010-vault-custody', m0010VaultCustody],
+  ['0011-viewing', m0011Viewing],
 ];
 
 export const migrationProvider = (dialect: Dialect): MigrationProvider => ({
