@@ -65,7 +65,7 @@ export const draftBody = (clipId: string, d: RequestDraft, ground: LegalGround):
   clipId,
   reason: d.reason.trim(),
   legalGround: ground,
-  purposes: d.purposes,
+  purposes: [...d.purposes],
   ...(ground === 'police-report' ? { policeReport: d.policeReport.trim() } : {}),
 });
 
