@@ -183,7 +183,10 @@ describe.skipIf(!hasTools)('four-eyes viewing in Chromium, with a real RTSP came
   it('the DPO sees it waiting on the start page and approves with the passphrase', async () => {
     const page = await open('fg');
     await visible(page.getByText(f.awaitingMeCount(1)));
-    await page.getByRole('link', { name: new RegExp(`^Verzoek van ${displayName('beveiliging')}`) }).click();
+    await page
+      .getByRole('link', { name: f.openRequest(displayName('beveiliging'), '') })
+      .first()
+      .click();
     await eventually(() => texts(h1(page))).toEqual([f.detailTitle]);
     const passphrase = page.getByLabel(new RegExp(`^${f.passphrase}`));
     expect(await passphrase.getAttribute('type')).toBe('password');

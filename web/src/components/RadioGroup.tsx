@@ -1,10 +1,5 @@
-import {
-  Fieldset,
-  FieldsetLegend,
-  FormFieldDescription,
-  FormFieldErrorMessage,
-  RadioButton,
-} from '@utrecht/component-library-react';
+import { RadioButton } from '@utrecht/component-library-react';
+import { ChoiceFieldset } from './ChoiceFieldset.js';
 import { Field } from './Field.js';
 
 export interface RadioGroupProps<V extends string> {
@@ -35,14 +30,8 @@ export const RadioGroup = <V extends string>({
   onChange,
   error,
 }: RadioGroupProps<V>) => {
-  const descId = `${idPrefix}-description`;
-  const errId = `${idPrefix}-error`;
-  const describedBy = [description ? descId : '', error ? errId : ''].filter(Boolean).join(' ') || undefined;
   return (
-    <Fieldset aria-describedby={describedBy} invalid={Boolean(error)} className="pp-fieldset">
-      <FieldsetLegend>{legend}</FieldsetLegend>
-      {description ? <FormFieldDescription id={descId}>{description}</FormFieldDescription> : null}
-      {error ? <FormFieldErrorMessage id={errId}>{error}</FormFieldErrorMessage> : null}
+    <ChoiceFieldset idPrefix={idPrefix} legend={legend} description={description} error={error}>
       {options.map((o) => (
         <Field
           key={o.value}
@@ -65,6 +54,6 @@ export const RadioGroup = <V extends string>({
           )}
         </Field>
       ))}
-    </Fieldset>
+    </ChoiceFieldset>
   );
 };

@@ -65,6 +65,13 @@ describe('describeEvent: every known footage action in words, the rest generical
       event({ action: 'clip.deleted', actor: null, details: { reason: 'objection' } }),
       'Verwijderd (bezwaar)',
     ],
+    ['recording started (by the recorder)', event({ action: 'clip.open', actor: null }), 'Opname gestart'],
+    ['sealed', event({ action: 'clip.sealed', actor: null }), 'Opname versleuteld opgeslagen'],
+    [
+      'decrypted on the command line',
+      event({ action: 'clip.decrypt', actor: dpo }),
+      `Ontsleuteld door ${dpo.displayName} (opdrachtregel)`,
+    ],
     [
       'an action the web does not know yet',
       event({ action: 'clip.resealed', actor: null }),

@@ -31,7 +31,7 @@ export const FootageHistory = ({ incidentId, clipId, version = 0 }: FootageHisto
   );
   const list = events.data ?? [];
   return (
-    <section aria-labelledby={headingId}>
+    <section aria-labelledby={headingId} className="pp-section">
       <Heading2 id={headingId}>{t.footage.historyTitle}</Heading2>
       <Paragraph>{t.footage.historyIntro}</Paragraph>
       {events.loading && !events.data ? <Loading /> : null}

@@ -45,7 +45,8 @@ export const IncidentFootage = ({ incidentId }: { readonly incidentId: string })
   }, [made]);
 
   const clips = footage.data?.clips ?? [];
-  const notes = footage.data?.notes ?? [];
+  // Notes about a listed clip say nothing the table does not; the others say why there is no footage.
+  const notes = (footage.data?.notes ?? []).filter((n) => n.clipId === null);
   const started = (c: Clip) => (c.startedAt ? formatDateTime(lang, c.startedAt) : c.id);
   const mayRequest = can('footage:request');
   const clipLabel = (id: string) => {
@@ -54,7 +55,7 @@ export const IncidentFootage = ({ incidentId }: { readonly incidentId: string })
   };
 
   return (
-    <section aria-labelledby="incident-footage">
+    <section aria-labelledby="incident-footage" className="pp-section">
       <Heading2 id="incident-footage">{f.sectionTitle}</Heading2>
       {footage.loading && !footage.data ? <Loading /> : null}
       {footage.error ? <LoadError error={footage.error} /> : null}

@@ -120,7 +120,7 @@ export const RequestDetail = ({ id }: { readonly id: string }) => {
         <Row label={f.purposesLabel}>{r.purposes.map((p) => f.purposes[p]?.label ?? p).join(', ')}</Row>
       </DataList>
 
-      <section aria-labelledby="request-approvals">
+      <section aria-labelledby="request-approvals" className="pp-section">
         <Heading2 id="request-approvals">
           {f.approvals} ({f.approvalsCount(r.approvals.length, r.threshold)})
         </Heading2>

@@ -1,7 +1,8 @@
 /**
  * One line of the footage history in words (pure; the component formats and lists them). The
- * actions are the audit actions every footage helper writes (subject clip:<clipId>); an action
- * this list does not know yet is shown as it is, with who did it.
+ * actions are the audit actions on a clip (subject clip:<clipId>): the recorder's, the command
+ * line's and those of viewing, holds and export; an action this list does not know yet is shown
+ * as it is, with who did it.
  */
 import { formatDateTime, type Dictionary, type Language } from '../i18n/index.js';
 import type { FootageEvent } from './types.js';
@@ -43,6 +44,20 @@ export const describeEvent = (t: Dictionary, lang: Language, e: FootageEvent): s
       return f.events.exported(who);
     case 'clip.deleted':
       return f.events.deleted(f.deletedReasons[str(d.reason)] ?? str(d.reason));
+    case 'clip.open':
+      return f.events.recordingStarted;
+    case 'clip.extend':
+      return f.events.recordingExtended;
+    case 'clip.sealed':
+      return f.events.sealed;
+    case 'clip.failed':
+      return f.events.failed;
+    case 'clip.recovered':
+      return f.events.recovered;
+    case 'clip.decrypt-started':
+      return f.events.decryptStarted(who);
+    case 'clip.decrypt':
+      return f.events.decrypted(who);
     default:
       return f.events.other(e.action, who);
   }

@@ -170,6 +170,13 @@ export const footageEn: FootageTexts = {
     holdReleased: (who, reason) => `Legal hold released by ${who}${reason ? `: ${reason}` : ''}`,
     exported: (who) => `Handed over (export) by ${who}`,
     deleted: (reason) => `Deleted${reason ? ` (${reason})` : ''}`,
+    recordingStarted: 'Recording started',
+    recordingExtended: 'Recording extended (the alarm button was pressed again)',
+    sealed: 'Recording sealed, encrypted',
+    failed: 'Recording failed',
+    recovered: 'Recording recovered after a restart',
+    decryptStarted: (who) => `Decryption started by ${who} (command line)`,
+    decrypted: (who) => `Decrypted by ${who} (command line)`,
     other: (action, who) => `${action} by ${who}`,
   },
   deletedReasons: {

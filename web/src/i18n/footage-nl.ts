@@ -184,6 +184,13 @@ export const footageNl = {
       `Bewaarblokkade opgeheven door ${who}${reason ? `: ${reason}` : ''}`,
     exported: (who: string) => `Overgedragen (export) door ${who}`,
     deleted: (reason: string) => `Verwijderd${reason ? ` (${reason})` : ''}`,
+    recordingStarted: 'Opname gestart',
+    recordingExtended: 'Opname verlengd (opnieuw op de alarmknop gedrukt)',
+    sealed: 'Opname versleuteld opgeslagen',
+    failed: 'Opname mislukt',
+    recovered: 'Opname na een herstart hersteld',
+    decryptStarted: (who: string) => `Ontsleutelen gestart door ${who} (opdrachtregel)`,
+    decrypted: (who: string) => `Ontsleuteld door ${who} (opdrachtregel)`,
     other: (action: string, who: string) => `${action} door ${who}`,
   },
   deletedReasons: {
