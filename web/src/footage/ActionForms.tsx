@@ -84,7 +84,11 @@ const ReasonForm = ({
   const id = `${action}-reason`;
   const [reason, setReason] = useState('');
   const label = action === 'refuse' ? f.refuseReason : f.revokeReason;
-  const form = useFormState({ reason: id }, { [id]: label }, footageRefusal());
+  const form = useFormState(
+    { reason: id },
+    { [id]: label },
+    footageRefusal({ 'FOOTAGE.REASON_INVALID': id }),
+  );
   const submit = () => {
     let answered: ViewingRequest | undefined;
     void form

@@ -110,6 +110,7 @@ describe('RequestDetail', () => {
     ['FOOTAGE.ALREADY_APPROVED', 409, 'summary'],
     ['FOOTAGE.OWN_REQUEST_NEEDS_OTHER', 409, 'summary'],
     ['FOOTAGE.REQUEST_CLOSED', 409, 'summary'],
+    ['FOOTAGE.SHARE_SEALED_TO_KEY', 422, 'summary'],
     ['CUSTODY.NOT_SET_UP', 409, 'summary'],
   ] as const)(
     '%s (HTTP %i) is translated, shown in the %s, and the passphrase is emptied',
@@ -178,11 +179,19 @@ describe('RequestDetail', () => {
     expect(screen.queryByRole('button', { name: f.refuseOpen })).toBeNull();
   });
 
-  it('someone else sees the grant but gets no "Bekijken"; an ended grant offers nothing', async () => {
+  it('a custodian sees the grant and may revoke it, but gets no "Bekijken"', async () => {
     detail(grantedRequest(), {});
     await screen.findByText(f.states.granted!);
     expect(screen.queryByRole('button', { name: f.watch })).toBeNull();
     expect(screen.getByRole('button', { name: f.revokeOpen })).toBeTruthy();
+  });
+
+  it('someone who is neither the requester nor a custodian only reads', async () => {
+    const other = { ...requesterUser, id: 'u-other', custodian: false };
+    detail(grantedRequest(), {}, { user: other, permissions: REQUESTER });
+    await screen.findByText(f.states.granted!);
+    expect(screen.queryByRole('button', { name: f.watch })).toBeNull();
+    expect(screen.queryByRole('button', { name: f.revokeOpen })).toBeNull();
   });
 
   it('a grant that ended says why, and the requester gets no "Bekijken"', async () => {

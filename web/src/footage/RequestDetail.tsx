@@ -87,8 +87,11 @@ export const RequestDetail = ({ id }: { readonly id: string }) => {
   const mine = r.requestedBy.id === me.user.id;
   const approvedByMe = r.approvals.some((a) => a.by.id === me.user.id);
   const custodian = me.user.custodian && can('footage:approve');
+  // The requester or a custodian (the server checks it too).
   const mayRevoke =
-    (pending || (r.state === 'granted' && r.grant?.live === true)) && (can('footage:request') || custodian);
+    (pending || (r.state === 'granted' && r.grant?.live === true)) &&
+    can('footage:approve') &&
+    (mine || me.user.custodian);
   const grant = r.grant;
 
   return (

@@ -155,6 +155,19 @@ describe('RequestForm ("Inzage aanvragen")', () => {
     ).toBeTruthy();
   });
 
+  it('the server’s "export needs a police report" lands next to the purposes', async () => {
+    form({ [PATH]: reply(422, problem(422, 'FOOTAGE.EXPORT_NEEDS_POLICE_REPORT')) });
+    await userEvent.type(reason(), 'Aangifte van bedreiging');
+    await userEvent.click(ground(f.grounds['police-report'].label));
+    await userEvent.type(screen.getByLabelText(new RegExp(`^${f.policeReport}`)), '2026-1');
+    await submit();
+    expect(
+      await screen.findByRole('link', {
+        name: `${f.purposesLegend}: ${f.errors['FOOTAGE.EXPORT_NEEDS_POLICE_REPORT']}`,
+      }),
+    ).toBeTruthy();
+  });
+
   it('cancel hands back without sending', async () => {
     const { sent, cancelled } = form();
     await userEvent.click(screen.getByRole('button', { name: nl.cancel }));

@@ -90,7 +90,11 @@ export const RequestForm = ({ clipId, clipLabel, onDone, onCancel }: RequestForm
       [id.policeReport]: t.footage.policeReport,
       [id.purposes]: t.footage.purposesLegend,
     },
-    footageRefusal({ 'FOOTAGE.POLICE_REPORT_REQUIRED': id.policeReport }),
+    footageRefusal({
+      'FOOTAGE.POLICE_REPORT_REQUIRED': id.policeReport,
+      'FOOTAGE.EXPORT_NEEDS_POLICE_REPORT': id.purposes,
+      'FOOTAGE.REASON_INVALID': id.reason,
+    }),
   );
   const submit = () => {
     let created: ViewingRequest | undefined;

@@ -189,7 +189,14 @@ export const footageEn: FootageTexts = {
     'FOOTAGE.NOT_CUSTODIAN': 'You are not a custodian of the vault key and cannot approve this request.',
     'FOOTAGE.ALREADY_APPROVED': 'You have already approved this request. Another custodian must do so now.',
     'FOOTAGE.OWN_REQUEST_NEEDS_OTHER':
-      'This is your own request: at least one approval must come from a custodian who is not the requester.',
+      'This is your own request: a custodian who is not the requester must approve first. After that you can approve second.',
+    'FOOTAGE.REASON_INVALID':
+      'Give a reason of 10 to 2000 characters and choose at least one purpose (a reason for refusing or revoking: at least 3 characters).',
+    'FOOTAGE.EXPORT_NEEDS_POLICE_REPORT': 'Handing over is only possible with the ground police report.',
+    'FOOTAGE.SHARE_SEALED_TO_KEY':
+      'Your share of the vault key is locked to an age key, not a passphrase. Approve on the command line: proportio footage approve ID --share FILE --identity KEY.',
+    'FOOTAGE.SHARE_MISMATCH': 'This is not your share of the vault key, or it belongs to an earlier split.',
+    'CUSTODY.SHARE_INVALID': 'This is not a share of a Proportio vault key.',
     'FOOTAGE.WRONG_PASSPHRASE': 'The passphrase is wrong. Try again.',
     'FOOTAGE.TOO_MANY_ATTEMPTS': 'Too many wrong passphrases. Wait 15 minutes before trying again.',
     'FOOTAGE.REQUEST_CLOSED': 'This request has already been settled (approved, refused, revoked or ended).',

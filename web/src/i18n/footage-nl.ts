@@ -204,7 +204,15 @@ export const footageNl = {
     'FOOTAGE.NOT_CUSTODIAN': 'U bent geen bewaarder van de kluissleutel en kunt dit verzoek niet goedkeuren.',
     'FOOTAGE.ALREADY_APPROVED': 'U heeft dit verzoek al goedgekeurd. Een andere bewaarder moet het nu doen.',
     'FOOTAGE.OWN_REQUEST_NEEDS_OTHER':
-      'Dit is uw eigen verzoek: minstens één goedkeuring moet komen van een bewaarder die niet de aanvrager is.',
+      'Dit is uw eigen verzoek: eerst moet een bewaarder goedkeuren die niet de aanvrager is. Daarna kunt u als tweede goedkeuren.',
+    'FOOTAGE.REASON_INVALID':
+      'Geef een reden van 10 tot 2000 tekens en kies minstens één doel (een reden voor weigeren of intrekken: minstens 3 tekens).',
+    'FOOTAGE.EXPORT_NEEDS_POLICE_REPORT': 'Overdragen kan alleen met de grondslag aangifte.',
+    'FOOTAGE.SHARE_SEALED_TO_KEY':
+      'Uw deel van de kluissleutel is aan een age-sleutel gekoppeld, niet aan een wachtwoordzin. Keur goed via de opdrachtregel: proportio footage approve ID --share BESTAND --identity SLEUTEL.',
+    'FOOTAGE.SHARE_MISMATCH':
+      'Dit is niet uw deel van de kluissleutel, of het hoort bij een eerdere verdeling.',
+    'CUSTODY.SHARE_INVALID': 'Dit is geen deel van een Proportio-kluissleutel.',
     'FOOTAGE.WRONG_PASSPHRASE': 'De wachtwoordzin klopt niet. Probeer het opnieuw.',
     'FOOTAGE.TOO_MANY_ATTEMPTS':
       'Te veel verkeerde wachtwoordzinnen. Wacht 15 minuten voordat u het opnieuw probeert.',
