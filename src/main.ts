@@ -74,6 +74,8 @@ export interface RuntimeOptions {
   readonly ids?: IdGenerator;
   readonly hasher?: PasswordHasher;
   readonly logger?: FastifyServerOptions['logger'];
+  /** Where the modules' log lines go instead of stdout (tests read what was logged). */
+  readonly logStream?: pino.DestinationStream;
   /** Use an existing database (tests). */
   readonly database?: Database;
   readonly sqliteFile?: string;
@@ -120,7 +122,8 @@ export const createRuntime = async (config: Config, opts: RuntimeOptions = {}): 
   const hasher = opts.hasher ?? argon2Hasher();
   const secrets = secretBox(loadOrCreateMasterKey(config.masterKeyFile));
   // Each module names itself (log.child({ component })); a base component would appear twice.
-  const log = pino({ level: opts.logger === false ? 'silent' : config.logLevel, base: undefined });
+  const logOptions = { level: opts.logger === false ? 'silent' : config.logLevel, base: undefined };
+  const log = opts.logStream ? pino(logOptions, opts.logStream) : pino(logOptions);
   const events = inProcessEvents(log);
   const services = {
     auth: authService({

@@ -6,6 +6,7 @@
 import { Command, CommanderError } from 'commander';
 import { registerAlarmCommands } from './commands/alarm.command.js';
 import { registerAssessCommand } from './commands/assess.command.js';
+import { registerFootageCommands } from './commands/footage.command.js';
 import { registerLocalCommands } from './commands/local.command.js';
 import { registerPolicyCommands } from './commands/policy.command.js';
 import { registerVaultCommands } from './commands/vault.command.js';
@@ -28,6 +29,7 @@ export const buildProgram = (io: CliIo): Command => {
   registerPolicyCommands(program, io);
   registerVaultCommands(program, io);
   registerAlarmCommands(program, io);
+  registerFootageCommands(program, io);
   // Every subcommand reports usage errors the same way.
   const harden = (cmd: Command) => {
     cmd.exitOverride().configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });

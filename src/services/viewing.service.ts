@@ -333,6 +333,52 @@ export const viewingService = ({ store, clock, ids, keys, grant: grantOptions = 
     failures.set(custodianId, [...recentFailures(failures.get(custodianId) ?? [], now), now]);
   };
 
+  /** Refuse or revoke: who may, a reason, the state change, every key of the request wiped, audited. */
+  const close = async (
+    actor: Actor,
+    id: string,
+    reason: string,
+    kind: 'refuse' | 'revoke',
+  ): Promise<Result<ViewingRequest>> => {
+    await settle();
+    return serial(() =>
+      inTransaction(store, async (repos) => {
+        const r = await visible(repos, actor, id);
+        const me = userIdOf(actor);
+        const u = me === null ? undefined : await repos.users.get(me);
+        if (kind === 'refuse') {
+          const custody = await currentSet(repos, r.vault);
+          if (!u?.custodian || !custody?.rows.some((s) => s.custodianId === me && s.sealed !== null))
+            unwrap(err('FOOTAGE.NOT_CUSTODIAN', 'only a custodian refuses a request'));
+        } else if (me !== r.requestedBy && !u?.custodian)
+          unwrap(err('FOOTAGE.NOT_REQUESTER', 'only the requester or a custodian revokes'));
+        const text = reason.trim();
+        if (text.length < 3) unwrap(err('FOOTAGE.REASON_INVALID', 'say why', { field: 'reason' }));
+        const state = unwrap(transition(r.state, kind));
+        const at = clock.now().toISOString();
+        const next: ViewingRequestRecord =
+          kind === 'refuse'
+            ? { ...r, state, refusedBy: me, refusedAt: at, refusalReason: text }
+            : { ...r, state, endedAt: at, endReason: 'revoked', endedBy: me };
+        keys.drop(r.id);
+        if (r.grantId !== null) keys.end(r.grantId);
+        for (const [k, t] of tokens) if (t.requestId === r.id) tokens.delete(k);
+        for (const a of await repos.viewing.approvals(r.id))
+          if (a.state === 'waiting') await repos.viewing.setApprovalState(a.id, 'lapsed');
+        await repos.viewing.updateRequest(next);
+        await recordAudit(
+          repos,
+          clock,
+          actor,
+          kind === 'refuse' ? 'viewing.refused' : 'viewing.revoked',
+          subject(r.clipId),
+          { requestId: r.id, grantId: r.grantId, reason: text },
+        );
+        return view(repos, next, nowMs());
+      }),
+    );
+  };
+
   return {
     settle,
 
@@ -574,69 +620,13 @@ export const viewingService = ({ store, clock, ids, keys, grant: grantOptions = 
       });
     },
 
-    refuse: async (actor: Actor, id: string, reason: string): Promise<Result<ViewingRequest>> => {
-      await settle();
-      return serial(() =>
-        inTransaction(store, async (repos) => {
-          const r = await visible(repos, actor, id);
-          const me = userIdOf(actor);
-          const u = me === null ? undefined : await repos.users.get(me);
-          const custody = await currentSet(repos, r.vault);
-          if (!u?.custodian || !custody?.rows.some((s) => s.custodianId === me && s.sealed !== null))
-            unwrap(err('FOOTAGE.NOT_CUSTODIAN', 'only a custodian refuses a request'));
-          const text = reason.trim();
-          if (text.length < 3) unwrap(err('FOOTAGE.REASON_INVALID', 'say why', { field: 'reason' }));
-          const next: ViewingRequestRecord = {
-            ...r,
-            state: unwrap(transition(r.state, 'refuse')),
-            refusedBy: me,
-            refusedAt: clock.now().toISOString(),
-            refusalReason: text,
-          };
-          keys.drop(r.id);
-          for (const a of await repos.viewing.approvals(r.id))
-            if (a.state === 'waiting') await repos.viewing.setApprovalState(a.id, 'lapsed');
-          await repos.viewing.updateRequest(next);
-          await recordAudit(repos, clock, actor, 'viewing.refused', subject(r.clipId), {
-            requestId: r.id,
-            reason: text,
-          });
-          return view(repos, next, nowMs());
-        }),
-      );
-    },
+    /** A custodian refuses a pending request, with a reason; the shares waiting for it are wiped. */
+    refuse: (actor: Actor, id: string, reason: string): Promise<Result<ViewingRequest>> =>
+      close(actor, id, reason, 'refuse'),
 
-    revoke: async (actor: Actor, id: string, reason: string): Promise<Result<ViewingRequest>> => {
-      await settle();
-      return serial(() =>
-        inTransaction(store, async (repos) => {
-          const r = await visible(repos, actor, id);
-          const me = userIdOf(actor);
-          const u = me === null ? undefined : await repos.users.get(me);
-          if (me !== r.requestedBy && !u?.custodian)
-            unwrap(err('FOOTAGE.NOT_REQUESTER', 'only the requester or a custodian revokes'));
-          const text = reason.trim();
-          if (text.length < 3) unwrap(err('FOOTAGE.REASON_INVALID', 'say why', { field: 'reason' }));
-          const next: ViewingRequestRecord = {
-            ...r,
-            state: unwrap(transition(r.state, 'revoke')),
-            endedAt: clock.now().toISOString(),
-            endReason: 'revoked',
-            endedBy: me,
-          };
-          keys.drop(r.id);
-          if (r.grantId !== null) keys.end(r.grantId);
-          for (const [k, t] of tokens) if (t.requestId === r.id) tokens.delete(k);
-          await repos.viewing.updateRequest(next);
-          await recordAudit(repos, clock, actor, 'viewing.revoked', subject(r.clipId), {
-            requestId: r.id,
-            grantId: r.grantId,
-            reason: text,
-          });
-          return view(repos, next, nowMs());
-        }),
-      );
-    },
+    /** The requester or a custodian withdraws a request or ends its grant; every key of it is wiped. */
+    revoke: (actor: Actor, id: string, reason: string): Promise<Result<ViewingRequest>> =>
+      close(actor, id, reason, 'revoke'),
 
     /** Logout: the requester's grants end and their play tokens die. */
     endForUser: (userId: string): Promise<void> =>

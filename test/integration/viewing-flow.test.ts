@@ -7,10 +7,12 @@
  * up, revocation, logout and restart. Afterwards no share plaintext or identity is in the
  * database or any file of the data folder. The clock is injected: no test waits.
  */
+import { execFile } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openClipStore } from '../../src/adapters/vault/clip-store.js';
@@ -21,6 +23,7 @@ import { encodeShareDocument } from '../../src/core/custody/share-document.js';
 import { recordAudit } from '../../src/services/audit.service.js';
 import type { ViewingModule } from '../../src/compose/viewing.compose.js';
 import type { ViewingRequestView } from '../../src/http/routes/footage/footage-schemas.js';
+import { packageRoot } from '../../src/main.js';
 import { availableDialects } from '../support/databases.js';
 import { sealTestClip } from '../support/sealed-clip.js';
 import { loginAs, startTestRuntime, type TestRuntime } from '../support/test-runtime.js';
@@ -44,10 +47,13 @@ describe.each(dialects)('four-eyes viewing (%s)', (dialect) => {
   let outside: string;
   let secretaryKey: AgeIdentity;
   let recipient: string;
+  let keyFile: string;
   let offset = 0;
   const clock = { now: () => new Date(Date.parse('2026-03-10T09:00:00Z') + offset) };
   const h = {} as Record<'bv' | 'fg' | 'sec' | 'auditor' | 'beheer' | 'bhv', Headers>;
   let mod: ViewingModule;
+  /** Every log line the server wrote (pino, modules and HTTP). */
+  const logged: string[] = [];
 
   const api = async (who: Headers, method: 'GET' | 'POST', url: string, payload?: object) => {
     const res = await t.app.inject({ method, url, headers: who, ...(payload ? { payload } : {}) });
@@ -107,13 +113,14 @@ describe.each(dialects)('four-eyes viewing (%s)', (dialect) => {
       demo: true,
       listen: true,
       clock,
-      env: { PROPORTIO_MQTT_PORT: '-1' },
+      env: { PROPORTIO_MQTT_PORT: '-1', PROPORTIO_LOG_LEVEL: 'debug' },
+      logStream: { write: (line) => void logged.push(line) },
     });
     mod = t.rt.modules.find((m) => m.name === 'viewing') as ViewingModule;
     outside = await mkdtemp(path.join(os.tmpdir(), 'proportio-viewing-'));
     restoreEnvironment = useCliEnvironment(t);
     secretaryKey = generateIdentity();
-    const keyFile = path.join(outside, 'secretaris.key');
+    keyFile = path.join(outside, 'secretaris.key');
     const w = await writeIdentityFile(keyFile, secretaryKey);
     if (!w.ok) throw new Error(w.error.message);
     const init = await runVaultCli(
@@ -472,6 +479,59 @@ describe.each(dialects)('four-eyes viewing (%s)', (dialect) => {
     await api(h.bv, 'POST', `/api/footage/requests/${viewOnly.id}/revoke`, { reason: 'klaar' });
   });
 
+  it('CLI (child process): footage requests lists; footage approve opens an age-key share locally and sends it', async () => {
+    const r = await request();
+    expect((await approve(h.fg, r.id, { passphrase: FG })).status).toBe(200);
+    const token = (
+      await t.app.inject({
+        method: 'POST',
+        url: '/api/auth/tokens',
+        headers: h.sec,
+        payload: { name: 'cli' },
+      })
+    ).json<{ token: string }>().token;
+    const shareFile = path.join(outside, 'secretaris-share.age');
+    await writeFile(shareFile, await sealedShare('secretaris'));
+    const cli = async (...args: string[]) => {
+      try {
+        const o = await promisify(execFile)(
+          process.execPath,
+          [
+            '--import',
+            'tsx',
+            path.join(packageRoot(), 'src/cli/run.ts'),
+            ...args,
+            '--url',
+            t.url!,
+            '--token',
+            token,
+          ],
+          { cwd: packageRoot(), env: { ...process.env, PROPORTIO_LOG_LEVEL: 'silent' } },
+        );
+        return { code: 0, out: o.stdout, err: o.stderr };
+      } catch (e) {
+        const x = e as { code: number; stdout: string; stderr: string };
+        return { code: x.code, out: x.stdout, err: x.stderr };
+      }
+    };
+    const listed = await cli('footage', 'requests', '--awaiting-me', '--json');
+    expect(listed.code, listed.err).toBe(0);
+    expect((JSON.parse(listed.out) as Array<{ id: string }>).map((x) => x.id)).toContain(r.id);
+    const noKey = await cli('footage', 'approve', r.id, '--share', shareFile);
+    expect(noKey.code).not.toBe(0);
+    expect(noKey.err).toContain('--share-identity');
+    const ok = await cli('footage', 'approve', r.id, '--share', shareFile, '--identity', keyFile);
+    expect(ok.code, ok.err).toBe(0);
+    expect(ok.out).toContain('granted');
+    const after = (await api(h.bv, 'GET', `/api/footage/requests/${r.id}`)).json<ViewingRequestView>();
+    expect(after.state).toBe('granted');
+    expect(after.approvals.map((a) => a.by.displayName).sort()).toEqual([
+      'Drs. Anouk Jansen (gemeentesecretaris)',
+      'Mr. Pieter Hoekstra (FG)',
+    ]);
+    await api(h.bv, 'POST', `/api/footage/requests/${r.id}/revoke`, { reason: 'klaar' });
+  });
+
   it('refusal closes a request; nobody approves it after', async () => {
     const r = await request();
     const nonCustodian = await api(h.beheer, 'POST', `/api/footage/requests/${r.id}/refuse`, {
@@ -500,7 +560,7 @@ describe.each(dialects)('four-eyes viewing (%s)', (dialect) => {
     expect((await approve(h.fg, r.id, { passphrase: FG })).status).toBe(200);
   });
 
-  it('after all this, no share plaintext or identity is in the database or any file of the data folder', async () => {
+  it('after all this, no share plaintext, passphrase or identity is in the database, the logs or any file of the data folder', async () => {
     const markers = ['proportio-vault-share/1', 'AGE-SECRET-KEY-1', FG, BV];
     // The share bytes themselves, as hex and base64 (opened here, only to search for them).
     for (const [u, key] of [
@@ -547,6 +607,16 @@ describe.each(dialects)('four-eyes viewing (%s)', (dialect) => {
       for (const m of markers)
         if (text.includes(m)) found.push(`${path.relative(t.dataDir, f)}: ${m.slice(0, 12)}`);
     }
+    // The logs: they did record the approvals (so this search could find something) …
+    const log = logged.join('');
+    expect(log).toContain('/approve');
+    // … and the secretary's share, sent by the CLI and by the test, is in no log line either.
+    const sec = await openShare(await sealedShare('secretaris'), { identities: [secretaryKey] });
+    if (!sec.ok) throw new Error('secretaris');
+    const secBytes = Buffer.from(encodeShareDocument(sec.value.info, sec.value.share));
+    markers.push(secBytes.toString('base64').slice(0, 40), Buffer.from(sec.value.share).toString('hex'));
+    wipeShares([sec.value]);
+    for (const m of markers) if (log.includes(m)) found.push(`log: ${m.slice(0, 12)}`);
     expect(found).toEqual([]);
     expect(await readFile(path.join(t.dataDir, 'vault', 'recipient.txt'), 'utf8')).toContain('age1');
   });

@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { argon2Hasher } from '../../src/adapters/auth/password-hasher.js';
 import { loadConfig } from '../../src/config.js';
-import type { ProportioApp } from '../../src/http/app.js';
+import { loggerOptions, type ProportioApp } from '../../src/http/app.js';
 import { createRuntime, packageRoot, type Runtime } from '../../src/main.js';
 import type { Clock, Ticker } from '../../src/services/ports.js';
 import { freshDatabase, type TestDialect } from './databases.js';
@@ -35,6 +35,8 @@ export interface TestRuntimeOptions {
   readonly ticker?: Ticker;
   /** An existing empty folder to use as the data folder (e.g. a small tmpfs); the caller removes it. */
   readonly dataDir?: string;
+  /** Collects every log line (modules and HTTP) at the configured PROPORTIO_LOG_LEVEL instead of silence. */
+  readonly logStream?: { write(line: string): void };
 }
 
 export const startTestRuntime = async (opts: TestRuntimeOptions = {}): Promise<TestRuntime> => {
@@ -65,7 +67,12 @@ export const startTestRuntime = async (opts: TestRuntimeOptions = {}): Promise<T
     database: db.database,
     // Cheap hashing keeps tests fast; production uses the OWASP profile.
     hasher: argon2Hasher({ memoryCost: 1024, timeCost: 1 }),
-    logger: false,
+    ...(opts.logStream
+      ? {
+          logger: { ...(loggerOptions(config.logLevel) as object), stream: opts.logStream },
+          logStream: opts.logStream,
+        }
+      : { logger: false }),
     ...(opts.clock ? { clock: opts.clock } : {}),
     ...(opts.ticker ? { ticker: opts.ticker } : {}),
     ...(opts.loginAttemptsPerMinute ? { loginAttemptsPerMinute: opts.loginAttemptsPerMinute } : {}),

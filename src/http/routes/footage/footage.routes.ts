@@ -118,35 +118,25 @@ export const footageRoutes: RoutesPlugin<FootageRouteDeps> = async (app, d) => {
     },
   );
 
-  app.post(
-    '/api/footage/requests/:id/refuse',
-    {
-      config: { access: 'footage:approve', sites: 'viewing-request' },
-      schema: {
-        tags,
-        summary: 'Refuse a viewing request (a custodian, with a reason)',
-        params: IdParams,
-        body: ReasonBody,
-        response: { 200: ViewingRequestSchema, ...errorResponses(400, 401, 403, 404, 409, 422) },
+  const closing = {
+    refuse: 'Refuse a viewing request (a custodian, with a reason)',
+    revoke: 'Withdraw a request or end its grant (the requester or a custodian); the keys are wiped',
+  } as const;
+  for (const [kind, summary] of Object.entries(closing) as Array<[keyof typeof closing, string]>)
+    app.post(
+      `/api/footage/requests/:id/${kind}`,
+      {
+        config: { access: 'footage:approve', sites: 'viewing-request' },
+        schema: {
+          tags,
+          summary,
+          params: IdParams,
+          body: ReasonBody,
+          response: { 200: ViewingRequestSchema, ...errorResponses(400, 401, 403, 404, 409, 422) },
+        },
       },
-    },
-    async (req, reply) => respond(reply, await d.refuse(actor(req), req.params.id, req.body.reason)),
-  );
-
-  app.post(
-    '/api/footage/requests/:id/revoke',
-    {
-      config: { access: 'footage:approve', sites: 'viewing-request' },
-      schema: {
-        tags,
-        summary: 'Withdraw a request or end its grant (the requester or a custodian); the keys are wiped',
-        params: IdParams,
-        body: ReasonBody,
-        response: { 200: ViewingRequestSchema, ...errorResponses(400, 401, 403, 404, 409, 422) },
-      },
-    },
-    async (req, reply) => respond(reply, await d.revoke(actor(req), req.params.id, req.body.reason)),
-  );
+      async (req, reply) => respond(reply, await d[kind](actor(req), req.params.id, req.body.reason)),
+    );
 
   app.post(
     '/api/footage/grants/:id/plays',
