@@ -192,6 +192,10 @@ describe.skipIf(!hasTools)('four-eyes viewing in Chromium, with a real RTSP came
     expect(await passphrase.getAttribute('type')).toBe('password');
     expect(await passphrase.getAttribute('autocomplete')).toBe('off');
 
+    await passphrase.fill(DEMO_CUSTODY_PASSPHRASE);
+    await axe(page, 'request awaiting approval');
+    await screenshot(page, 'footage-approval.png');
+
     // A wrong passphrase first: refused in Dutch, next to the field, and the field is emptied.
     await passphrase.fill('niet-de-goede-zin');
     await page.getByRole('button', { name: f.approve, exact: true }).click();
@@ -199,10 +203,9 @@ describe.skipIf(!hasTools)('four-eyes viewing in Chromium, with a real RTSP came
       page.getByRole('link', { name: `${f.passphrase}: ${f.errors['FOOTAGE.WRONG_PASSPHRASE']}` }),
     );
     expect(await passphrase.inputValue()).toBe('');
+    await axe(page, 'approval refused: wrong passphrase');
 
     await passphrase.fill(DEMO_CUSTODY_PASSPHRASE);
-    await axe(page, 'request awaiting approval');
-    await screenshot(page, 'footage-approval.png');
     await page.getByRole('button', { name: f.approve, exact: true }).click();
     await visible(page.getByText(f.approvedNotice));
     // Focus went to the confirmation, as the form is gone.
@@ -297,5 +300,25 @@ describe.skipIf(!hasTools)('four-eyes viewing in Chromium, with a real RTSP came
       at(f.events.played(displayName('beveiliging'))),
     );
     await axe(page, 'incident page with the footage history');
+  });
+
+  it('security revokes the permission; the viewer then says clearly that it ended', async () => {
+    const before = await api<{ grant: { id: string } | null }>(
+      'beveiliging',
+      `/api/footage/requests/${requestId}`,
+    );
+    const grantId = before.grant!.id;
+    const page = await open('beveiliging');
+    await page.goto(`${base}/footage/requests/${requestId}`);
+    await page.getByRole('button', { name: f.revokeOpen, exact: true }).click();
+    await page.getByLabel(new RegExp(`^${f.revokeReason}`)).fill('Onderzoek afgerond');
+    await page.getByRole('button', { name: f.revoke, exact: true }).click();
+    await visible(page.getByText(f.revokedNotice));
+    expect(await page.getByRole('button', { name: f.watch, exact: true }).count()).toBe(0);
+
+    await page.goto(`${base}/footage/grants/${grantId}`);
+    await visible(page.getByText(f.ended));
+    expect(await page.locator('video').count()).toBe(0);
+    await axe(page, 'viewer after the permission ended');
   });
 });
