@@ -34,7 +34,11 @@ import type {
   IncidentSchema,
   IncidentSummarySchema,
 } from '../../src/http/routes/incidents/incident-schemas.js';
-import type { SuspensionSchema } from '../../src/http/routes/recording/recording-schemas.js';
+import type {
+  ClipSchema,
+  FootageSchema,
+  SuspensionSchema,
+} from '../../src/http/routes/recording/recording-schemas.js';
 import type {
   ClipHoldsSchema,
   DeletionSchema,
@@ -42,6 +46,15 @@ import type {
   HoldSchema,
 } from '../../src/http/routes/holds/hold-schemas.js';
 import type { AuditEntrySchema, AuditPageSchema } from '../../src/http/routes/audit/audit-schemas.js';
+import type {
+  FootageEventSchema,
+  LegalGroundSchema,
+  PlaySchema,
+  PurposeSchema,
+  RequestBody,
+  RequestStateSchema,
+  ViewingRequestSchema,
+} from '../../src/http/routes/footage/footage-schemas.js';
 import type { MeSchema, OidcInfoSchema } from '../../src/http/routes/auth/auth-schemas.js';
 import type {
   CameraSchema,
@@ -150,6 +163,30 @@ export type { IncidentKind };
 
 export type IncidentSummary = Answer<typeof IncidentSummarySchema>;
 export type Incident = Answer<typeof IncidentSchema>;
+/** A clip's metadata (never footage) and GET /api/recording/incidents/:id/footage. */
+export type Clip = Answer<typeof ClipSchema>;
+export type IncidentFootage = Answer<typeof FootageSchema>;
+
+// Four-eyes viewing (src/http/routes/footage, docs/custody.md).
+
+export type LegalGround = Static<typeof LegalGroundSchema>;
+export type Purpose = Static<typeof PurposeSchema>;
+export type RequestState = Static<typeof RequestStateSchema>;
+/** In the order the request form offers them and the list filters by them. */
+export const LEGAL_GROUNDS = everyOf<LegalGround>()([
+  'own-investigation',
+  'police-report',
+  'subject-access',
+  'complaint',
+]);
+export const PURPOSES = everyOf<Purpose>()(['view', 'export']);
+export const REQUEST_STATES = everyOf<RequestState>()(['pending', 'granted', 'refused', 'revoked', 'ended']);
+export type ViewingRequest = Answer<typeof ViewingRequestSchema>;
+export type ViewingRequestBody = Static<typeof RequestBody>;
+/** POST /api/footage/grants/:id/plays. */
+export type Play = Answer<typeof PlaySchema>;
+/** One line of an incident's or clip's footage history (GET /api/footage/history). */
+export type FootageEvent = Answer<typeof FootageEventSchema>;
 
 export type { StatGroup };
 export type StatBucket = Answer<typeof BucketSchema>;

@@ -116,10 +116,12 @@ export interface FormState {
 /**
  * A form's errors and busy state. `fieldIds` maps the API's field names to element ids (where the
  * server's field errors go); `labels` names the fields by element id (what the summary links say).
+ * `refusal` may read a refusal itself (e.g. translate its error code), else formErrorsFrom does.
  */
 export const useFormState = (
   fieldIds: Readonly<Record<string, string>>,
   labels: Readonly<Record<string, string>> = {},
+  refusal?: (t: Dictionary, e: unknown) => FormErrors | undefined,
 ): FormState => {
   const { t } = useI18n();
   const session = useContext(SessionContext);
@@ -137,7 +139,7 @@ export const useFormState = (
       return true;
     } catch (e) {
       if (e instanceof ApiError && e.status === 401) session?.expired();
-      setErrors(formErrorsFrom(t, e, fieldIds));
+      setErrors(refusal?.(t, e) ?? formErrorsFrom(t, e, fieldIds));
       return false;
     } finally {
       setBusy(false);

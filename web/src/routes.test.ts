@@ -27,12 +27,19 @@ describe('routeForPath', () => {
     ['/assessments/x9', 'assessments', '/assessments/:id', { id: 'x9' }],
     ['/assessments/x9/edit', 'assessments', '/assessments/:id/edit', { id: 'x9' }],
     ['/incidents/report', 'report', '/incidents/report', {}],
+    ['/incidents/i-7', 'incidents', '/incidents/:id', { id: 'i-7' }],
+    ['/footage', 'footage', '/footage', {}],
+    ['/footage/requests/vr-1', 'footage', '/footage/requests/:id', { id: 'vr-1' }],
+    ['/footage/grants/g-1', 'footage', '/footage/grants/:id', { id: 'g-1' }],
     ['/sites/', 'sites', '/sites', {}],
   ])('%s is %s (%s)', (path, key, pattern, params) => {
     expect(routeForPath(path)).toMatchObject({ route: { key }, pattern, params });
   });
 
-  it.each(['/nowhere', '/assessments/x9/edit/more', '/sites/x9'])('%s is no page', (path) => {
-    expect(routeForPath(path)).toBeUndefined();
-  });
+  it.each(['/nowhere', '/assessments/x9/edit/more', '/sites/x9', '/footage/requests', '/footage/x/y'])(
+    '%s is no page',
+    (path) => {
+      expect(routeForPath(path)).toBeUndefined();
+    },
+  );
 });

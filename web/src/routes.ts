@@ -4,6 +4,7 @@
  */
 import type { Permission } from '../../src/core/auth/roles.js';
 import { ASSESSMENT_PATTERNS } from './assessment/paths.js';
+import { FOOTAGE_PATTERNS } from './footage/paths.js';
 
 export type PageKey =
   | 'start'
@@ -25,7 +26,8 @@ export type PageKey =
   | 'assessments'
   | 'roomPolicy'
   | 'recording'
-  | 'cameraStatus';
+  | 'cameraStatus'
+  | 'footage';
 
 export interface RouteDef {
   readonly key: PageKey;
@@ -45,13 +47,29 @@ export interface RouteMatch {
   readonly params: Readonly<Record<string, string>>;
 }
 
+/** One incident with its footage (the register's rows link here). */
+export const INCIDENT_PATTERN = '/incidents/:id';
+
 export const ROUTES: readonly RouteDef[] = [
   { key: 'start', path: '/', permission: null, inNav: true },
   { key: 'panic', path: '/alarm', permission: 'alarms:raise', inNav: true },
   { key: 'console', path: '/console', permission: 'alarms:respond', inNav: true },
   { key: 'report', path: '/incidents/report', permission: 'incidents:report', inNav: true },
-  { key: 'incidents', path: '/incidents', permission: 'incidents:read', inNav: true },
+  {
+    key: 'incidents',
+    path: '/incidents',
+    permission: 'incidents:read',
+    inNav: true,
+    subpaths: [INCIDENT_PATTERN],
+  },
   { key: 'statistics', path: '/statistics', permission: 'incidents:read', inNav: true },
+  {
+    key: 'footage',
+    path: '/footage',
+    permission: 'footage:records',
+    inNav: true,
+    subpaths: Object.values(FOOTAGE_PATTERNS),
+  },
   {
     key: 'assessments',
     path: '/assessments',

@@ -1,10 +1,5 @@
-import {
-  Fieldset,
-  FieldsetLegend,
-  FormFieldDescription,
-  FormFieldErrorMessage,
-} from '@utrecht/component-library-react';
 import { CheckboxField } from './CheckboxField.js';
+import { ChoiceFieldset } from './ChoiceFieldset.js';
 
 export interface CheckboxGroupProps<V extends string> {
   /** Prefix of the checkbox ids: `${idPrefix}-${option.value}`. */
@@ -32,9 +27,6 @@ export const CheckboxGroup = <V extends string>({
   onChange,
   error,
 }: CheckboxGroupProps<V>) => {
-  const descId = `${idPrefix}-description`;
-  const errId = `${idPrefix}-error`;
-  const describedBy = [description ? descId : '', error ? errId : ''].filter(Boolean).join(' ') || undefined;
   const toggle = (value: V, on: boolean) =>
     onChange(
       on
@@ -42,10 +34,7 @@ export const CheckboxGroup = <V extends string>({
         : selected.filter((v) => v !== value),
     );
   return (
-    <Fieldset aria-describedby={describedBy} invalid={Boolean(error)} className="pp-fieldset">
-      <FieldsetLegend>{legend}</FieldsetLegend>
-      {description ? <FormFieldDescription id={descId}>{description}</FormFieldDescription> : null}
-      {error ? <FormFieldErrorMessage id={errId}>{error}</FormFieldErrorMessage> : null}
+    <ChoiceFieldset idPrefix={idPrefix} legend={legend} description={description} error={error}>
       {options.map((o) => (
         <CheckboxField
           key={o.value}
@@ -56,6 +45,6 @@ export const CheckboxGroup = <V extends string>({
           onChange={(on) => toggle(o.value, on)}
         />
       ))}
-    </Fieldset>
+    </ChoiceFieldset>
   );
 };

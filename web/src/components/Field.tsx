@@ -25,11 +25,11 @@ export interface ControlProps {
 }
 
 export interface FieldFrameProps extends FieldProps {
-  /** A checkbox stands before its label; every other control below its label, hint and error. */
-  readonly type?: 'text' | 'checkbox' | undefined;
+  /** A checkbox or radio button stands before its label; every other control below its label, hint and error. */
+  readonly type?: 'text' | 'checkbox' | 'radio' | undefined;
   /** After the label, e.g. "(niet verplicht)". */
   readonly labelSuffix?: string | undefined;
-  /** For a checkbox: the label shows the state too. */
+  /** For a checkbox or radio button: the label shows the state too. */
   readonly checked?: boolean | undefined;
   readonly children: (control: ControlProps) => ReactNode;
 }
@@ -58,10 +58,11 @@ export const Field = ({
     'aria-describedby':
       [description ? descId : '', error ? errId : ''].filter(Boolean).join(' ') || undefined,
   };
+  const beside = type === 'checkbox' || type === 'radio';
   const labelBlock = (
     <div className="utrecht-form-field__label">
-      {type === 'checkbox' ? (
-        <FormLabel htmlFor={id} type="checkbox" checked={checked}>
+      {beside ? (
+        <FormLabel htmlFor={id} type={type} checked={checked}>
           {label}
         </FormLabel>
       ) : (
@@ -89,7 +90,7 @@ export const Field = ({
   const input = <div className="utrecht-form-field__input">{children(control)}</div>;
   return (
     <FormField invalid={Boolean(error)} type={type}>
-      {type === 'checkbox' ? (
+      {beside ? (
         <>
           {input}
           {labelBlock}

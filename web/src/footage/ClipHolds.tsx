@@ -181,9 +181,13 @@ export interface ClipHoldsProps {
   readonly clipId: string;
   /** The viewer has `footage:hold` (security, the privacy officer): show the forms. */
   readonly canHold: boolean;
+  /** Which clip, in the heading, when a page lists the holds of several clips. */
+  readonly clipLabel?: string;
+  /** After a hold was placed, extended or released (the footage history reloads). */
+  readonly onChanged?: () => void;
 }
 
-export const ClipHolds = ({ clipId, canHold }: ClipHoldsProps) => {
+export const ClipHolds = ({ clipId, canHold, clipLabel, onChanged }: ClipHoldsProps) => {
   const { t, lang } = useI18n();
   const h = t.holds;
   const headingId = useId();
@@ -197,13 +201,14 @@ export const ClipHolds = ({ clipId, canHold }: ClipHoldsProps) => {
     setMode(null);
     setNotice(text);
     data.reload();
+    onChanged?.();
   };
   const cancel = () => setMode(null);
   const view = data.data;
   return (
     <section aria-labelledby={headingId} className="pp-clip-holds">
       <Heading level={3} id={headingId}>
-        {h.title}
+        {clipLabel === undefined ? h.title : `${h.title} — ${clipLabel}`}
       </Heading>
       <Paragraph>{h.intro}</Paragraph>
       <Notice text={notice} />

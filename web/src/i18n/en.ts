@@ -1,4 +1,5 @@
 /** Every text the web UI shows, in English; typed against the Dutch table, so a missing key fails the build. */
+import { footageEn } from './footage-en.js';
 import { cam$, p$ } from './health-params.js';
 import type { Dictionary } from './nl.js';
 
@@ -66,6 +67,7 @@ export const en: Dictionary = {
     roomPolicy: 'Recording policy',
     recording: 'Suspend recording',
     cameraStatus: 'Camera status',
+    footage: 'Footage access',
   },
 
   login: {
@@ -466,6 +468,9 @@ export const en: Dictionary = {
     unreported: 'to do',
     none: '—',
     empty: 'No incidents found.',
+    detailTitle: 'Incident',
+    openIncident: (room, when) => `Incident in ${room}, ${when}`,
+    back: 'Back to the incident register',
     kinds: {
       'verbal-aggression': 'Verbal aggression',
       'intimidation-threat': 'Intimidation or threat',
@@ -982,4 +987,5 @@ export const en: Dictionary = {
     policyCurrent: (days) => `Now: ${days} days.`,
     policySaved: 'The maximum is saved.',
   },
+  footage: footageEn,
 };

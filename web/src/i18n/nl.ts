@@ -4,6 +4,7 @@
  */
 import type { StatGroup } from '../../../src/core/alarm/statistics.js';
 import type { Role } from '../../../src/core/auth/roles.js';
+import { footageNl } from './footage-nl.js';
 import { cam$, p$, type HealthParams } from './health-params.js';
 
 export const nl = {
@@ -72,6 +73,7 @@ export const nl = {
     roomPolicy: 'Opnamebeleid',
     recording: 'Opname stilleggen',
     cameraStatus: 'Camerastatus',
+    footage: 'Inzage in beelden',
   },
 
   login: {
@@ -490,6 +492,9 @@ export const nl = {
     unreported: 'nog invullen',
     none: '—',
     empty: 'Geen incidenten gevonden.',
+    detailTitle: 'Incident',
+    openIncident: (room: string, when: string) => `Incident in ${room}, ${when}`,
+    back: 'Terug naar het incidentregister',
     kinds: {
       'verbal-aggression': 'Verbale agressie',
       'intimidation-threat': 'Intimidatie of bedreiging',
@@ -1024,6 +1029,7 @@ export const nl = {
     policyCurrent: (days: number) => `Nu: ${days} dagen.`,
     policySaved: 'Het maximum is opgeslagen.',
   },
+  footage: footageNl,
 };
 
 /** The shape of every language's table: a key missing from one is a type error. */

@@ -1,7 +1,19 @@
-/** The incident register (read): every incident with its report, filtered by site and period. */
-import { Paragraph, StatusBadge } from '@utrecht/component-library-react';
+/**
+ * The incident register (read): every incident with its report, filtered by site and period; one
+ * incident (/incidents/:id) with its report and its footage (clips, viewing requests, history).
+ */
+import {
+  DataList,
+  DataListItem,
+  DataListKey,
+  DataListValue,
+  Paragraph,
+  StatusBadge,
+} from '@utrecht/component-library-react';
 import { useState } from 'react';
-import { api, query, type IncidentSummary } from '../api.js';
+import { api, isNotFound, query, type Incident, type IncidentSummary } from '../api.js';
+import { IncidentFootage } from '../footage/IncidentFootage.js';
+import { NotFoundPage } from './NotFoundPage.js';
 import { AppLink } from '../components/AppLink.js';
 import { FormSection } from '../components/FormSection.js';
 import { LoadError } from '../components/LoadError.js';
@@ -22,7 +34,10 @@ interface Filter {
   readonly to: string;
 }
 
-export const IncidentsPage = () => {
+export const IncidentsPage = ({ incidentId }: { readonly incidentId?: string | undefined }) =>
+  incidentId === undefined ? <IncidentRegister /> : <IncidentDetail id={incidentId} />;
+
+const IncidentRegister = () => {
   const { t, lang } = useI18n();
   const { can } = useSession();
   const reg = useRegistry();
@@ -92,7 +107,20 @@ export const IncidentsPage = () => {
             caption={t.incidents.caption}
             rows={list}
             rowKey={(i) => i.id}
-            rowHeader={{ header: t.incidents.occurredAt, cell: (i) => formatDateTime(lang, i.occurredAt) }}
+            rowHeader={{
+              header: t.incidents.occurredAt,
+              cell: (i) => (
+                <AppLink
+                  href={`/incidents/${encodeURIComponent(i.id)}`}
+                  aria-label={t.incidents.openIncident(
+                    reg.registry.roomLabel(i.roomId),
+                    formatDateTime(lang, i.occurredAt),
+                  )}
+                >
+                  {formatDateTime(lang, i.occurredAt)}
+                </AppLink>
+              ),
+            }}
             columns={[
               { header: t.incidents.room, cell: (i) => reg.registry.roomLabel(i.roomId) },
               {
@@ -131,6 +159,47 @@ export const IncidentsPage = () => {
           />
         </TableScroll>
       ) : null}
+    </>
+  );
+};
+
+const IncidentDetail = ({ id }: { readonly id: string }) => {
+  const { t, lang } = useI18n();
+  const reg = useRegistry();
+  const incident = useLoad(() => api.get<Incident>(`/api/incidents/${encodeURIComponent(id)}`), [id]);
+  if (isNotFound(incident.error)) return <NotFoundPage />;
+  const i = incident.data;
+  const none = t.incidents.none;
+  return (
+    <>
+      <PageTitle>{t.incidents.detailTitle}</PageTitle>
+      <Paragraph>
+        <AppLink href="/incidents">{t.incidents.back}</AppLink>
+      </Paragraph>
+      {incident.loading && !i ? <Loading /> : null}
+      {incident.error ? <LoadError error={incident.error} /> : null}
+      {i ? (
+        <DataList appearance="rows" className="pp-datalist">
+          {[
+            [t.incidents.occurredAt, formatDateTime(lang, i.occurredAt)],
+            [t.incidents.room, reg.registry.roomLabel(i.roomId)],
+            [t.incidents.source, t.incidents.sources[i.source]],
+            [t.incidents.kind, i.kind ? (t.incidents.kinds[i.kind] ?? i.kind) : none],
+            [t.incidents.severity, i.severity === null ? none : String(i.severity)],
+            [
+              t.incidents.policeReport,
+              i.policeReport ? `${t.yes}${i.policeReference ? ` (${i.policeReference})` : ''}` : t.no,
+            ],
+            [t.incidents.status, i.reportedAt ? t.incidents.reported : t.incidents.unreported],
+          ].map(([key, value]) => (
+            <DataListItem key={key}>
+              <DataListKey>{key}</DataListKey>
+              <DataListValue>{value}</DataListValue>
+            </DataListItem>
+          ))}
+        </DataList>
+      ) : null}
+      <IncidentFootage incidentId={id} />
     </>
   );
 };

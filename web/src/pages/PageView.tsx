@@ -1,5 +1,7 @@
 import type { ReactNode } from 'react';
 import { assessmentScreen } from '../assessment/paths.js';
+import { FootagePage } from '../footage/FootagePage.js';
+import { footageScreen } from '../footage/paths.js';
 import { mayOpen, routeForPath, type RouteMatch } from '../routes.js';
 import { useRouter } from '../router.js';
 import { useSession } from '../session.js';
@@ -55,7 +57,7 @@ const render = ({ route, pattern, params }: RouteMatch): ReactNode => {
     case 'console':
       return <ConsolePage />;
     case 'incidents':
-      return <IncidentsPage />;
+      return <IncidentsPage incidentId={params.id} />;
     case 'report':
       return <ReportPage />;
     case 'statistics':
@@ -68,6 +70,8 @@ const render = ({ route, pattern, params }: RouteMatch): ReactNode => {
       return <RecordingPage />;
     case 'cameraStatus':
       return <CameraStatusPage />;
+    case 'footage':
+      return <FootagePage screen={footageScreen(pattern, params)} />;
   }
 };
 

@@ -9,6 +9,7 @@ import {
 } from '@utrecht/component-library-react';
 import { api, type Organisation } from '../api.js';
 import { AppLink } from '../components/AppLink.js';
+import { AwaitingApproval } from '../footage/AwaitingApproval.js';
 import { Loading } from '../components/Loading.js';
 import { PageTitle } from '../components/PageTitle.js';
 import { useLoad } from '../hooks.js';
@@ -48,6 +49,7 @@ export const StartPage = () => {
           </DataListValue>
         </DataListItem>
       </DataList>
+      {me.user.custodian && can('footage:approve') ? <AwaitingApproval /> : null}
       {pages.length > 0 ? (
         <section aria-labelledby="start-pages">
           <Heading2 id="start-pages">{t.start.whatYouCanDo}</Heading2>

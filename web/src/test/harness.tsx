@@ -83,10 +83,12 @@ export interface PageOptions {
   readonly permissions?: readonly Permission[];
   readonly path?: string;
   readonly navigate?: Router['navigate'];
+  /** The signed-in user (default: `user`, a front-desk employee who is no custodian). */
+  readonly user?: User;
 }
 
 export const renderPage = (page: ReactNode, options: PageOptions = {}): RenderResult => {
-  const me: Me = { user, csrfToken: 'csrf', permissions: options.permissions ?? [] };
+  const me: Me = { user: options.user ?? user, csrfToken: 'csrf', permissions: options.permissions ?? [] };
   const router: Router = {
     path: options.path ?? '/',
     navigations: 0,
