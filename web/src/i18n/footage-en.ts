@@ -94,7 +94,7 @@ export const footageEn: FootageTexts = {
     'You get one ZIP file: the original recording (clip.mp4), a manifest with the case, the camera, the room, the time and the chain of custody (who asked, who approved, who exported), a cover sheet (PDF) and a readme.',
     "The package is signed with the organisation's key. Any change to a file shows when it is verified.",
     'The export is recorded in the audit log and appears in the footage history below.',
-    'The police verify the package with "proportio export verify" and the public key (fingerprint) on the organisation\'s transparency page (/api/public/evidence-key).',
+    'The police verify the package with "proportio export verify" and the fingerprint of the organisation\'s public key, shown on every room\'s transparency page and at /api/public/evidence-key.',
   ],
   exportRecipient: "Recipient's public age key (optional)",
   exportRecipientHint:

@@ -101,7 +101,7 @@ export const footageNl = {
     'U krijgt één ZIP-bestand: de oorspronkelijke opname (clip.mp4), een manifest met de zaak, de camera, de ruimte, de tijd en de bewaarketen (wie vroeg, wie goedkeurde, wie exporteerde), een voorblad (PDF) en een leesmij.',
     'Het pakket is ondertekend met de sleutel van de organisatie. Elke verandering aan een bestand valt op bij de controle.',
     'De export wordt vastgelegd in het auditlog en staat in de beeldgeschiedenis hieronder.',
-    'De politie controleert het pakket met "proportio export verify" en de publieke sleutel (vingerafdruk) op de transparantiepagina van de organisatie (/api/public/evidence-key).',
+    'De politie controleert het pakket met "proportio export verify" en de vingerafdruk van de publieke sleutel van de organisatie, die op de transparantiepagina van elke ruimte staat en op /api/public/evidence-key.',
   ],
   exportRecipient: 'Publieke age-sleutel van de ontvanger (niet verplicht)',
   exportRecipientHint:
