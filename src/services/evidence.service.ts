@@ -57,8 +57,6 @@ const entryOf = (f: PackageFile): ManifestFile => ({
   mediaType: f.mediaType,
 });
 
-const displayName = (a: Actor): string => (a.kind === 'user' ? a.username : a.name);
-
 /** The whole plaintext, or undefined when the vault could not give it in full (damaged part, wrong key). */
 const readAll = async (footage: GrantedFootage): Promise<Buffer | undefined> => {
   const chunks: Buffer[] = [];
@@ -115,6 +113,11 @@ export const evidenceService = (deps: EvidenceServiceDeps) => {
           },
         );
 
+      // The custody names people as the steps before it do (display name), falling back to the login.
+      const by =
+        actor.kind === 'user'
+          ? ((await store.read.users.get(actor.userId))?.displayName ?? actor.username)
+          : actor.name;
       const exportId = deps.ids.newId();
       const now = clock.now();
       const exportedAt = now.toISOString();
@@ -134,7 +137,7 @@ export const evidenceService = (deps: EvidenceServiceDeps) => {
         },
         custody: [
           ...footage.custody.map((s) => ({ ...s })),
-          { step: 'exported', byId: actorId(actor), by: displayName(actor), at: exportedAt },
+          { step: 'exported', byId: actorId(actor), by, at: exportedAt },
         ],
         publicKeyFingerprint: key.fingerprint,
       };

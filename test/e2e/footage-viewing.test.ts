@@ -5,11 +5,17 @@
  * alarm that makes it seal a clip. Then, in the browser: security requests viewing on the incident
  * page; the DPO and the municipal secretary each approve with their passphrase; security opens the
  * viewer and the <video> plays (readyState ≥ 2, a duration) with the overlay naming her; the
- * incident's footage history lists the request, both approvals and the play. Every screen passes
+ * request names export on the ground police report, so security also downloads the signed evidence
+ * export in the browser, which verifies; the incident's footage history lists the request, both
+ * approvals, the play and the export. Every screen passes
  * an axe WCAG 2.1 AA scan, at 1366×900 and at 390×844 (screenshots with PROPORTIO_SCREENSHOTS=1).
  */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { unzipFiles } from '../../src/adapters/evidence/package.js';
+import { verifyFiles } from '../../src/adapters/evidence/read-package.js';
 import { setUpDemoCustody } from '../../src/cli/commands/vault-custody.js';
 import type { RecordingModule } from '../../src/compose/recording.compose.js';
 import { DEMO_ACCOUNTS, DEMO_CUSTODY_PASSPHRASE } from '../../src/services/demo.service.js';
@@ -151,7 +157,9 @@ describe.skipIf(!hasTools)('four-eyes viewing in Chromium, with a real RTSP came
     await page
       .getByLabel(new RegExp(`^${f.reason}`))
       .fill('Onderzoek naar de bedreiging aan de balie, voor het gesprek met de medewerker');
-    await page.getByRole('radio', { name: f.grounds['own-investigation'].label }).check();
+    await page.getByRole('radio', { name: f.grounds['police-report'].label }).check();
+    await page.getByLabel(new RegExp(`^${f.policeReport}`)).fill('PL0900-2026-4242');
+    await page.getByRole('checkbox', { name: f.purposes.export.label }).check();
   };
 
   it('security requests viewing of the sealed clip on the incident page', async () => {
@@ -277,7 +285,37 @@ describe.skipIf(!hasTools)('four-eyes viewing in Chromium, with a real RTSP came
     await screenshot(phone, 'footage-viewer-mobile.png');
   });
 
-  it('the incident page’s footage history lists the request, both approvals and the play', async () => {
+  it('security downloads the signed evidence export in the browser; it verifies and is audited', async () => {
+    const page = await open('beveiliging');
+    await page.goto(`${base}/footage/requests/${requestId}`);
+    await visible(page.getByRole('heading', { name: f.exportTitle, exact: true }));
+    await axe(page, 'request detail with the evidence export');
+    await screenshot(page, 'footage-export.png');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: f.exportButton, exact: true }).click(),
+    ]);
+    const name = download.suggestedFilename();
+    expect(name).toMatch(/^bewijsexport-.+\.zip$/);
+    await visible(page.getByText(f.exportedNotice(name)));
+    // Focus went to the confirmation (WCAG 2.4.3).
+    expect(await page.evaluate(() => document.activeElement?.textContent ?? '')).toContain(
+      f.exportedNotice(name),
+    );
+    const files = unzipFiles(readFileSync(await download.path()))!;
+    const key = await api<{ fingerprint: string }>('beveiliging', '/api/public/evidence-key');
+    const verified = verifyFiles(files, key.fingerprint);
+    expect(verified.ok && verified.trusted).toBe(true);
+    const audited = await rt.rt.store.read.audit.page({ limit: 5, action: 'clip.exported' });
+    expect(audited.map((e) => [e.subject, e.details.manifestSha256])).toEqual([
+      [`clip:${clipId}`, createHash('sha256').update(files.get('manifest.json')!).digest('hex')],
+    ]);
+    expect(audited[0]!.details.clipSha256).toBe(
+      createHash('sha256').update(files.get('clip.mp4')!).digest('hex'),
+    );
+  });
+
+  it('the incident page’s footage history lists the request, both approvals, the play and the export', async () => {
     const page = await open('fg');
     await page.goto(`${base}/incidents/${incidentId}`);
     const history = page.getByRole('table', { name: f.historyCaption });
@@ -285,17 +323,18 @@ describe.skipIf(!hasTools)('four-eyes viewing in Chromium, with a real RTSP came
     const lines = await texts(history.locator('tbody tr td:first-of-type'));
     expect(lines).toEqual(
       expect.arrayContaining([
-        f.events.requested(displayName('beveiliging'), f.grounds['own-investigation'].label),
+        f.events.requested(displayName('beveiliging'), f.grounds['police-report'].label),
         f.events.approved(displayName('fg')),
         f.events.approved(displayName('secretaris')),
         f.events.played(displayName('beveiliging')),
+        f.events.exported(displayName('beveiliging')),
       ]),
     );
     // Oldest first: the request before the approvals, the approvals before the first play.
     const at = (line: string) => lines.indexOf(line);
-    expect(
-      at(f.events.requested(displayName('beveiliging'), f.grounds['own-investigation'].label)),
-    ).toBeLessThan(at(f.events.approved(displayName('fg'))));
+    expect(at(f.events.requested(displayName('beveiliging'), f.grounds['police-report'].label))).toBeLessThan(
+      at(f.events.approved(displayName('fg'))),
+    );
     expect(at(f.events.approved(displayName('secretaris')))).toBeLessThan(
       at(f.events.played(displayName('beveiliging'))),
     );

@@ -143,7 +143,7 @@ describe.each(dialects)('evidence export (%s)', (dialect) => {
       ['approved', 'fg'],
       ['approved', 'secretaris'],
       ['granted', 'system'],
-      ['exported', 'beveiliging'],
+      ['exported', 'Sanne de Vries (beveiliging)'],
     ]);
     expect(manifest.files.find((f) => f.path === 'clip.mp4')).toEqual({
       path: 'clip.mp4',

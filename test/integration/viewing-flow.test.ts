@@ -9,8 +9,7 @@
  */
 import { execFile } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { sql } from 'kysely';
@@ -18,21 +17,26 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openClipStore } from '../../src/adapters/vault/clip-store.js';
 import { openShare, wipeShares } from '../../src/adapters/vault/custody.js';
 import { grantStore } from '../../src/adapters/vault/grant-store.js';
-import { generateIdentity, writeIdentityFile, type AgeIdentity } from '../../src/adapters/vault/keys.js';
+import type { AgeIdentity } from '../../src/adapters/vault/keys.js';
 import { encodeShareDocument } from '../../src/core/custody/share-document.js';
 import { recordAudit } from '../../src/services/audit.service.js';
 import type { ViewingModule } from '../../src/compose/viewing.compose.js';
 import type { ViewingRequestView } from '../../src/http/routes/footage/footage-schemas.js';
 import { packageRoot } from '../../src/main.js';
+import {
+  BV_PASSPHRASE,
+  FG_PASSPHRASE,
+  initCustodyVault,
+  type CustodyVault,
+} from '../support/custody-vault.js';
 import { availableDialects } from '../support/databases.js';
 import { sealTestClip } from '../support/sealed-clip.js';
 import { loginAs, startTestRuntime, type TestRuntime } from '../support/test-runtime.js';
-import { runVaultCli, useCliEnvironment } from '../support/vault-cli.js';
 
 const dialects = await availableDialects();
 
-const FG = 'Paarse olifant op het stadhuis';
-const BV = 'Zeven zwanen zwemmen zuidwaarts';
+const FG = FG_PASSPHRASE;
+const BV = BV_PASSPHRASE;
 const REASON = 'Onderzoek naar het incident bij de balie van dinsdag';
 const CONTENT = Buffer.from(
   Array.from({ length: 20_000 }, (_, i) => `fragment ${i} of a sealed fMP4 stand-in\n`).join(''),
@@ -43,7 +47,7 @@ type Headers = Record<string, string>;
 
 describe.each(dialects)('four-eyes viewing (%s)', (dialect) => {
   let t: TestRuntime;
-  let restoreEnvironment: () => void = () => undefined;
+  let vault: CustodyVault | undefined;
   let outside: string;
   let secretaryKey: AgeIdentity;
   let recipient: string;
@@ -117,28 +121,8 @@ describe.each(dialects)('four-eyes viewing (%s)', (dialect) => {
       logStream: { write: (line) => void logged.push(line) },
     });
     mod = t.rt.modules.find((m) => m.name === 'viewing') as ViewingModule;
-    outside = await mkdtemp(path.join(os.tmpdir(), 'proportio-viewing-'));
-    restoreEnvironment = useCliEnvironment(t);
-    secretaryKey = generateIdentity();
-    keyFile = path.join(outside, 'secretaris.key');
-    const w = await writeIdentityFile(keyFile, secretaryKey);
-    if (!w.ok) throw new Error(w.error.message);
-    const init = await runVaultCli(
-      [FG, FG, BV, BV],
-      [
-        'vault',
-        'init',
-        '--custodian',
-        'fg',
-        '--custodian',
-        'beveiliging',
-        '--custodian',
-        `secretaris=${secretaryKey.recipient.text}`,
-        '--json',
-      ],
-    );
-    expect(init.code, init.message).toBe(0);
-    recipient = (JSON.parse(init.out) as { recipient: string }).recipient;
+    vault = await initCustodyVault(t, 'proportio-viewing-');
+    ({ outside, secretaryKey, keyFile, recipient } = vault);
     await sealTestClip(t, 'clip-view', recipient, CONTENT);
     await sealTestClip(t, 'clip-other', recipient, OTHER);
     h.bv = (await loginAs(t.app, 'beveiliging')).headers;
@@ -150,9 +134,8 @@ describe.each(dialects)('four-eyes viewing (%s)', (dialect) => {
   }, 120_000);
 
   afterAll(async () => {
-    restoreEnvironment();
+    await vault?.close();
     await t?.close();
-    await rm(outside, { recursive: true, force: true });
   });
 
   it('bad requests: a clear error and nothing stored', async () => {

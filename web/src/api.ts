@@ -84,8 +84,9 @@ const toProblem = (status: number, body: unknown): Problem => {
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
-export const request = async <T>(method: Method, path: string, body?: unknown): Promise<T> => {
-  const headers: Record<string, string> = { accept: 'application/json, application/problem+json' };
+/** One call to the API: the session cookie, the CSRF header on a write; a refusal throws ApiError. */
+const send = async (method: Method, path: string, body: unknown, accept: string): Promise<Response> => {
+  const headers: Record<string, string> = { accept };
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
   let res: Response;
@@ -99,18 +100,41 @@ export const request = async <T>(method: Method, path: string, body?: unknown): 
   } catch (e) {
     throw new NetworkError(e);
   }
-  if (res.status === 204) return undefined as T;
-  const text = await res.text();
-  let parsed: unknown = undefined;
-  if (text) {
-    try {
-      parsed = JSON.parse(text) as unknown;
-    } catch {
-      parsed = undefined;
-    }
+  if (!res.ok) throw new ApiError(res.status, toProblem(res.status, parseJson(await res.text())));
+  return res;
+};
+
+const parseJson = (text: string): unknown => {
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
   }
-  if (!res.ok) throw new ApiError(res.status, toProblem(res.status, parsed));
-  return parsed as T;
+};
+
+export const request = async <T>(method: Method, path: string, body?: unknown): Promise<T> => {
+  const res = await send(method, path, body, 'application/json, application/problem+json');
+  if (res.status === 204) return undefined as T;
+  return parseJson(await res.text()) as T;
+};
+
+/** A file the API answers (a download): its bytes and the name Content-Disposition gives, if any. */
+export interface Download {
+  readonly blob: Blob;
+  readonly fileName: string | undefined;
+}
+
+/** The file name of `Content-Disposition: attachment; filename="…"`, if the header names one. */
+export const fileNameOf = (disposition: string | null): string | undefined => {
+  const m = disposition ? /filename="?([^";]+)"?/i.exec(disposition) : null;
+  return m?.[1]?.trim() || undefined;
+};
+
+/** POST that answers a file instead of JSON (same cookie, CSRF header and refusals as `request`). */
+export const postForFile = async (path: string, body: unknown = {}): Promise<Download> => {
+  const res = await send('POST', path, body, '*/*');
+  return { blob: await res.blob(), fileName: fileNameOf(res.headers.get('content-disposition')) };
 };
 
 export const api = {

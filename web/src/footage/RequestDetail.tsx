@@ -1,7 +1,8 @@
 /**
  * One viewing request: the clip, reason, legal ground, police report, the approvals so far and
  * who can still approve, its state; the custodian's approve and refuse forms, revocation, and for
- * the requester with a live grant the way to the viewer. After an action focus moves to the
+ * the requester with a live grant the way to the viewer and, where the grant names export, the
+ * evidence export for the police. After an action focus moves to the
  * confirmation (WCAG 2.4.3), because the form that had it may be gone.
  */
 import {
@@ -30,6 +31,7 @@ import { useRouter } from '../router.js';
 import { useSession } from '../session.js';
 import { ApproveForm, RefuseForm, RevokeForm } from './ActionForms.js';
 import { footageProblemText } from './errors.js';
+import { ExportForm } from './ExportForm.js';
 import { FootageHistory } from './FootageHistory.js';
 import { footageHref } from './paths.js';
 import type { ViewingRequest } from './types.js';
@@ -177,6 +179,17 @@ export const RequestDetail = ({ id }: { readonly id: string }) => {
             {f.watch}
           </Button>
         </ButtonGroup>
+      ) : null}
+
+      {mine && grant?.live && grant.exportAllowed && can('footage:export') ? (
+        <ExportForm
+          grantId={grant.id}
+          onDone={(file) => {
+            // The export is in the history now; focus goes to the confirmation.
+            setVersion((v) => v + 1);
+            setNotice((n) => ({ text: f.exportedNotice(file), n: (n?.n ?? 0) + 1 }));
+          }}
+        />
       ) : null}
 
       {pending && custodian && !approvedByMe ? (

@@ -89,6 +89,20 @@ export const footageEn: FootageTexts = {
   grantOver: 'The permission to view has ended.',
   watch: 'View',
 
+  exportTitle: 'Evidence export for the police',
+  exportIntro: [
+    'You get one ZIP file: the original recording (clip.mp4), a manifest with the case, the camera, the room, the time and the chain of custody (who asked, who approved, who exported), a cover sheet (PDF) and a readme.',
+    "The package is signed with the organisation's key. Any change to a file shows when it is verified.",
+    'The export is recorded in the audit log and appears in the footage history below.',
+    'The police verify the package with "proportio export verify" and the fingerprint of the organisation\'s public key, shown on every room\'s transparency page and at /api/public/evidence-key.',
+  ],
+  exportRecipient: "Recipient's public age key (optional)",
+  exportRecipientHint:
+    'Starts with age1. If you fill it in, the package is encrypted and only the recipient can open it.',
+  exportButton: 'Download evidence export',
+  exportedNotice: (file: string) =>
+    `The evidence export was downloaded as ${file} and recorded in the audit log.`,
+
   approveTitle: 'Approve with your passphrase',
   approveIntro:
     'Your passphrase opens your share of the vault key. The share stays only in the server’s memory, for at most 30 minutes, and is never stored.',
@@ -206,6 +220,9 @@ export const footageEn: FootageTexts = {
       'Only the requester can view this footage, in the session the permission was for.',
     'FOOTAGE.POLICE_REPORT_REQUIRED': 'Enter the police report number.',
     'FOOTAGE.CLIP_NOT_SEALED': 'This recording is not (or no longer) kept encrypted and cannot be opened.',
+    'EVIDENCE.RECIPIENT_INVALID': 'This is not a public age key. It starts with age1.',
+    'EVIDENCE.CLIP_UNREADABLE': 'The recording could not be read in full. Nothing was exported.',
+    'EVIDENCE.KEY_UNREADABLE': "The organisation's signing key cannot be read. Contact the administrator.",
     'CUSTODY.NOT_SET_UP':
       'The vault has no custodians yet. The administrator must first split the key (proportio vault custody).',
   },

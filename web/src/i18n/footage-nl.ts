@@ -96,6 +96,20 @@ export const footageNl = {
   grantOver: 'De toestemming om te bekijken is afgelopen.',
   watch: 'Bekijken',
 
+  exportTitle: 'Bewijsexport voor de politie',
+  exportIntro: [
+    'U krijgt één ZIP-bestand: de oorspronkelijke opname (clip.mp4), een manifest met de zaak, de camera, de ruimte, de tijd en de bewaarketen (wie vroeg, wie goedkeurde, wie exporteerde), een voorblad (PDF) en een leesmij.',
+    'Het pakket is ondertekend met de sleutel van de organisatie. Elke verandering aan een bestand valt op bij de controle.',
+    'De export wordt vastgelegd in het auditlog en staat in de beeldgeschiedenis hieronder.',
+    'De politie controleert het pakket met "proportio export verify" en de vingerafdruk van de publieke sleutel van de organisatie, die op de transparantiepagina van elke ruimte staat en op /api/public/evidence-key.',
+  ],
+  exportRecipient: 'Publieke age-sleutel van de ontvanger (niet verplicht)',
+  exportRecipientHint:
+    'Begint met age1. Vult u hem in, dan wordt het pakket versleuteld en kan alleen de ontvanger het openen.',
+  exportButton: 'Bewijsexport downloaden',
+  exportedNotice: (file: string) =>
+    `De bewijsexport is gedownload als ${file} en vastgelegd in het auditlog.`,
+
   approveTitle: 'Goedkeuren met uw wachtwoordzin',
   approveIntro:
     'Uw wachtwoordzin opent uw deel van de kluissleutel. Dat deel blijft alleen in het geheugen van de server, hoogstens 30 minuten, en wordt nergens opgeslagen.',
@@ -224,6 +238,10 @@ export const footageNl = {
       'Alleen de aanvrager kan deze beelden bekijken, in de sessie waarin de toestemming gold.',
     'FOOTAGE.POLICE_REPORT_REQUIRED': 'Vul het nummer van de aangifte in.',
     'FOOTAGE.CLIP_NOT_SEALED': 'Deze opname is niet (meer) versleuteld bewaard en kan niet worden geopend.',
+    'EVIDENCE.RECIPIENT_INVALID': 'Dit is geen publieke age-sleutel. Die begint met age1.',
+    'EVIDENCE.CLIP_UNREADABLE': 'De opname kon niet helemaal worden gelezen. Er is niets geëxporteerd.',
+    'EVIDENCE.KEY_UNREADABLE':
+      'De ondertekeningssleutel van de organisatie kan niet worden gelezen. Neem contact op met de beheerder.',
     'CUSTODY.NOT_SET_UP':
       'De kluis heeft nog geen bewaarders. De beheerder moet eerst de sleutel verdelen (proportio vault custody).',
   } as Record<string, string>,

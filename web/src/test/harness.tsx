@@ -17,6 +17,7 @@ export const nl = DICTIONARIES.nl;
 
 /**
  * Answers by "METHOD /path": a JSON body (status 200), a `reply(status, body)` (e.g. a problem),
+ * a `fileReply(bytes, headers)` (a download),
  * or a function of the request body that gives either.
  */
 export type Answers = Readonly<Record<string, unknown>>;
@@ -28,6 +29,18 @@ export interface Reply {
 export const reply = (status: number, body: unknown): Reply => ({ status, body });
 const isReply = (a: unknown): a is Reply =>
   typeof a === 'object' && a !== null && 'status' in a && 'body' in a && Object.keys(a).length === 2;
+
+/** A file answer (a download): raw bytes with their own headers, not JSON. */
+export interface FileReply {
+  readonly file: string;
+  readonly headers: Readonly<Record<string, string>>;
+}
+export const fileReply = (file: string, headers: Record<string, string> = {}): FileReply => ({
+  file,
+  headers,
+});
+const isFileReply = (a: unknown): a is FileReply =>
+  typeof a === 'object' && a !== null && 'file' in a && 'headers' in a;
 
 export interface Sent {
   readonly method: string;
@@ -44,6 +57,7 @@ export const serveApi = (answers: Answers): Sent[] => {
     sent.push({ method, path, body });
     const entry = answers[`${method} ${path}`];
     const answer: unknown = typeof entry === 'function' ? (entry as (b: unknown) => unknown)(body) : entry;
+    if (isFileReply(answer)) return new Response(answer.file, { status: 200, headers: answer.headers });
     const r =
       entry === undefined
         ? reply(404, {
