@@ -26,8 +26,8 @@ import {
   ensureWebBuild,
   eventually,
   h1,
-  PASSWORD,
   screenshot,
+  signIn,
   STEP_BUDGET_MS,
   texts,
   visible,
@@ -70,13 +70,7 @@ describe.skipIf(!hasTools)('four-eyes viewing in Chromium, with a real RTSP came
     context.setDefaultTimeout(STEP_BUDGET_MS);
     contexts.push(context);
     const page = await context.newPage();
-    await page.goto(base);
-    await page.getByLabel(nl.login.username, { exact: true }).fill(username);
-    await page.getByLabel(nl.login.password, { exact: true }).fill(PASSWORD);
-    await page.getByRole('button', { name: nl.login.submit, exact: true }).click();
-    await eventually(() => texts(h1(page)), `start page for ${username}`).toEqual([
-      expect.stringMatching(/^Welkom, /),
-    ]);
+    await signIn(page, base, username);
     return page;
   };
 

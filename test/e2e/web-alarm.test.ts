@@ -18,7 +18,7 @@ import {
   eventually,
   h1,
   openFromNav,
-  PASSWORD,
+  signIn,
   screenshot,
   STEP_BUDGET_MS,
   texts,
@@ -60,15 +60,7 @@ describe.skipIf(!hasBrowser)('alarm screens in Chromium', () => {
     return context.newPage();
   };
 
-  const loginAndWait = async (page: Page, username: string): Promise<void> => {
-    await page.goto(base);
-    await page.getByLabel(nl.login.username, { exact: true }).fill(username);
-    await page.getByLabel(nl.login.password, { exact: true }).fill(PASSWORD);
-    await page.getByRole('button', { name: nl.login.submit, exact: true }).click();
-    await eventually(() => texts(h1(page)), `start page for ${username}`).toEqual([
-      expect.stringMatching(/^Welkom, /),
-    ]);
-  };
+  const loginAndWait = (page: Page, username: string): Promise<void> => signIn(page, base, username);
 
   const open = openFromNav;
 

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RecordingModule } from '../../src/compose/recording.compose.js';
 import { DICTIONARIES } from '../../web/src/i18n/index.js';
 import { chromiumAvailable, launchChromium } from '../support/browser.js';
-import { axe, ensureWebBuild, eventually, PASSWORD, STEP_BUDGET_MS, visible } from '../support/e2e.js';
+import { axe, ensureWebBuild, eventually, signIn, STEP_BUDGET_MS, visible } from '../support/e2e.js';
 import { loginAs, startTestRuntime, type TestRuntime } from '../support/test-runtime.js';
 
 const nl = DICTIONARIES.nl;
@@ -24,13 +24,7 @@ describe.skipIf(!chromiumAvailable())('cameras: disable, enable, remove in the w
     context.setDefaultTimeout(STEP_BUDGET_MS);
     contexts.push(context);
     const p = await context.newPage();
-    await p.goto(base);
-    await p.getByLabel(nl.login.username, { exact: true }).fill(username);
-    await p.getByLabel(nl.login.password, { exact: true }).fill(PASSWORD);
-    await p.getByRole('button', { name: nl.login.submit, exact: true }).click();
-    await eventually(() => p.getByRole('heading', { level: 1 }).allInnerTexts()).toEqual([
-      expect.stringMatching(/^Welkom, /),
-    ]);
+    await signIn(p, base, username);
     return p;
   };
 

@@ -20,6 +20,7 @@ import {
   h1,
   PASSWORD,
   screenshot,
+  submitLogin,
   STEP_BUDGET_MS,
   texts,
   visible,
@@ -52,12 +53,8 @@ describe.skipIf(!hasBrowser)('web shell in Chromium', () => {
     return context.newPage();
   };
 
-  const login = async (page: Page, username: string, password = PASSWORD): Promise<void> => {
-    if (!page.url().startsWith('http')) await page.goto(base);
-    await page.getByLabel(nl.login.username, { exact: true }).fill(username);
-    await page.getByLabel(nl.login.password, { exact: true }).fill(password);
-    await page.getByRole('button', { name: nl.login.submit, exact: true }).click();
-  };
+  const login = (page: Page, username: string, password = PASSWORD): Promise<void> =>
+    submitLogin(page, base, username, password);
 
   const loginAndWait = async (page: Page, username: string): Promise<void> => {
     await login(page, username);

@@ -48,6 +48,24 @@ export const texts = (l: Locator): Promise<string[]> =>
 export const h1 = (page: Page): Locator => page.getByRole('heading', { level: 1 });
 export const visible = (l: Locator): Promise<void> => l.waitFor({ state: 'visible' });
 
+/** Fills in the login form and presses "Inloggen" (on `base` unless the page is already open). */
+export const submitLogin = async (page: Page, base: string, username: string, password = PASSWORD) => {
+  const nl = DICTIONARIES.nl;
+  if (!page.url().startsWith('http')) await page.goto(base);
+  await page.getByLabel(nl.login.username, { exact: true }).fill(username);
+  await page.getByLabel(nl.login.password, { exact: true }).fill(password);
+  await page.getByRole('button', { name: nl.login.submit, exact: true }).click();
+};
+
+/** Signs in from the login page at `base` as a user would, and waits for the start page. */
+export const signIn = async (page: Page, base: string, username: string): Promise<void> => {
+  await page.goto(base);
+  await submitLogin(page, base, username);
+  await eventually(() => texts(h1(page)), `start page for ${username}`).toEqual([
+    expect.stringMatching(/^Welkom, /),
+  ]);
+};
+
 /**
  * Opens a page through the main navigation as a user would, also on a phone, where the menus fold
  * behind the "Menu" button; waits for its heading and for loading to end.
