@@ -1,20 +1,10 @@
 import { CheckboxField } from './CheckboxField.js';
-import { ChoiceFieldset } from './ChoiceFieldset.js';
+import { ChoiceFieldset, type ChoiceGroupProps } from './ChoiceFieldset.js';
 
-export interface CheckboxGroupProps<V extends string> {
-  /** Prefix of the checkbox ids: `${idPrefix}-${option.value}`. */
-  readonly idPrefix: string;
-  readonly legend: string;
-  readonly description?: string | undefined;
-  readonly options: readonly {
-    readonly value: V;
-    readonly label: string;
-    readonly description?: string;
-  }[];
+export interface CheckboxGroupProps<V extends string> extends ChoiceGroupProps<V> {
   readonly selected: readonly V[];
   /** The checked values, in the options' order. */
   readonly onChange: (selected: V[]) => void;
-  readonly error?: string | undefined;
 }
 
 /** A set of checkboxes under one legend; the group's error is read with the legend's hint. */

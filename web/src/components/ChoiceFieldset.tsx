@@ -15,6 +15,17 @@ export interface ChoiceFieldsetProps {
   readonly children: ReactNode;
 }
 
+/** What a group of choices (CheckboxGroup, RadioGroup) is given besides its value. */
+export interface ChoiceGroupProps<V extends string> extends Omit<ChoiceFieldsetProps, 'children'> {
+  /** Prefix of the controls' ids: `${idPrefix}-${option.value}`. */
+  readonly idPrefix: string;
+  readonly options: readonly {
+    readonly value: V;
+    readonly label: string;
+    readonly description?: string;
+  }[];
+}
+
 /** A group of checkboxes or radio buttons under one legend; the group's error is read with the legend's hint. */
 export const ChoiceFieldset = ({ idPrefix, legend, description, error, children }: ChoiceFieldsetProps) => {
   const descId = `${idPrefix}-description`;

@@ -1,20 +1,11 @@
 import { RadioButton } from '@utrecht/component-library-react';
-import { ChoiceFieldset } from './ChoiceFieldset.js';
+import { ChoiceFieldset, type ChoiceGroupProps } from './ChoiceFieldset.js';
 import { Field } from './Field.js';
 
-export interface RadioGroupProps<V extends string> {
-  /** Prefix of the radio buttons' ids and their name: `${idPrefix}-${option.value}`. */
-  readonly idPrefix: string;
-  readonly legend: string;
-  readonly description?: string | undefined;
-  readonly options: readonly {
-    readonly value: V;
-    readonly label: string;
-    readonly description?: string;
-  }[];
+/** The radio buttons' name is `idPrefix`. */
+export interface RadioGroupProps<V extends string> extends ChoiceGroupProps<V> {
   readonly value: V | undefined;
   readonly onChange: (value: V) => void;
-  readonly error?: string | undefined;
 }
 
 /**
