@@ -2,7 +2,7 @@
  * Regenerates the README's screenshots (docs/screenshots/*.png) from the real UI and the real
  * report, after a change to the screens:
  *
- *   npm run build && npx tsx scripts/screenshots.ts [--out DIR]
+ *   npm run build && npx tsx scripts/screenshots.ts [--out DIR] [SUITE …]
  *
  * The browser screenshots come from the e2e suites that walk the screens the README shows (the
  * panic view, the console, the wizard, footage viewing, …): they write them when
@@ -10,7 +10,8 @@
  * report pages are the DPIA report of examples/defining-case.json as a PDF (`proportio assess
  * --format pdf`), its first page and the page with the alternatives, rendered by pdftoppm.
  *
- * --out DIR writes everything there instead (to look before replacing the committed images).
+ * --out DIR writes everything there instead (to look before replacing the committed images);
+ * SUITE … runs only those suites (e.g. test/e2e/web-alarm.test.ts for the alarm screens).
  * The whole-UI tour (every page, role, size and language) is test/e2e/web-tour.test.ts; its
  * screenshots go to test-results/tour/, which is not committed.
  */
@@ -31,18 +32,20 @@ const SUITES = [
 /** The report pages the README shows: the file, and the text that marks its page (null: page 1). */
 const REPORT_PAGES: readonly (readonly [string, string | null])[] = [
   ['report-defining-case-summary.png', null],
-  ['report-defining-case-alternatives.png', 'Alternatieven'],
+  ['report-defining-case-alternatives.png', 'Alternatieven zoals gedocumenteerd'],
 ];
 /** About 60 dpi: an A4 page at the size the README's table shows it (497×702). */
 const REPORT_DPI = '60';
 
 const args = process.argv.slice(2);
 const outIndex = args.indexOf('--out');
-const out = path.resolve(outIndex >= 0 ? (args[outIndex + 1] ?? '') : path.join(ROOT, 'docs', 'screenshots'));
 if (outIndex >= 0 && !args[outIndex + 1]) {
-  console.error('usage: npx tsx scripts/screenshots.ts [--out DIR]');
+  console.error('usage: npx tsx scripts/screenshots.ts [--out DIR] [SUITE …]');
   process.exit(2);
 }
+const out = path.resolve(outIndex >= 0 ? (args[outIndex + 1] ?? '') : path.join(ROOT, 'docs', 'screenshots'));
+const chosen = args.filter((_a, i) => outIndex < 0 || (i !== outIndex && i !== outIndex + 1));
+const suites = chosen.length > 0 ? chosen : SUITES;
 fs.mkdirSync(out, { recursive: true });
 
 const run = (cmd: string, cmdArgs: readonly string[], env: NodeJS.ProcessEnv = {}): string =>
@@ -85,7 +88,7 @@ try {
 }
 
 // 2. The browser screenshots, from the suites that walk those screens.
-execFileSync('npx', ['vitest', 'run', '--project', 'e2e', ...SUITES], {
+execFileSync('npx', ['vitest', 'run', '--project', 'e2e', ...suites], {
   cwd: ROOT,
   stdio: 'inherit',
   env: { ...process.env, PROPORTIO_SCREENSHOTS: '1', PROPORTIO_DOCS_SCREENSHOT_DIR: out },
