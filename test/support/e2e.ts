@@ -17,9 +17,18 @@ import { DICTIONARIES } from '../../web/src/i18n/index.js';
 
 export const ROOT = packageRoot();
 const WEB_DIST = path.join(ROOT, 'dist', 'web', 'index.html');
-export const SCREENSHOTS = path.join(ROOT, 'docs', 'screenshots');
+/** The README's screenshots; scripts/screenshots.ts may point them elsewhere (PROPORTIO_DOCS_SCREENSHOT_DIR). */
+export const SCREENSHOTS =
+  process.env.PROPORTIO_DOCS_SCREENSHOT_DIR ?? path.join(ROOT, 'docs', 'screenshots');
 /** Screenshots rewrite tracked files, so they are taken only when asked for (PROPORTIO_SCREENSHOTS=1). */
 export const TAKE_SCREENSHOTS = process.env.PROPORTIO_SCREENSHOTS === '1';
+/** The tour's screenshots (one per role, page, size and language): never committed (test-results/ is ignored). */
+export const TOUR_SCREENSHOTS =
+  process.env.PROPORTIO_SCREENSHOT_DIR ?? path.join(ROOT, 'test-results', 'tour');
+
+/** The two sizes every page is checked at (issue 11): a laptop and a phone. */
+export const DESKTOP = { width: 1366, height: 900 } as const;
+export const PHONE = { width: 390, height: 844 } as const;
 export const PASSWORD = 'Lindewaard-demo-2026';
 
 /** Longest wait for one step in the page (a navigation, a poll until the page shows something). */
@@ -29,6 +38,8 @@ export const STEP_BUDGET_MS = 45_000;
 export const ensureWebBuild = (): void => {
   const newest = (dir: string): number =>
     fs.readdirSync(dir, { withFileTypes: true }).reduce((m, e) => {
+      // Installed packages are not the UI's source (and a worktree's link to them may dangle).
+      if (e.name === 'node_modules') return m;
       const p = path.join(dir, e.name);
       return Math.max(m, e.isDirectory() ? newest(p) : fs.statSync(p).mtimeMs);
     }, 0);
@@ -87,8 +98,11 @@ export const screenshot = async (page: Page, name: string): Promise<void> => {
   }
 };
 
-/** An axe WCAG 2.1 AA scan of the page as it is now; every violation is printed and fails the test. */
-export const axe = async (page: Page, what: string): Promise<void> => {
+/**
+ * An axe WCAG 2.1 AA scan of the page as it is now: one line per violation ("<what>: <rule id>"),
+ * each printed with its elements.
+ */
+export const axeViolations = async (page: Page, what: string): Promise<string[]> => {
   const result = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
     .analyze();
@@ -103,5 +117,33 @@ export const axe = async (page: Page, what: string): Promise<void> => {
           .join('\n'),
     );
   }
-  expect(result.violations.map((v) => `${what}: ${v.id}`)).toEqual([]);
+  return result.violations.map((v) => `${what}: ${v.id}`);
 };
+
+/** An axe WCAG 2.1 AA scan of the page as it is now; every violation is printed and fails the test. */
+export const axe = async (page: Page, what: string): Promise<void> => {
+  expect(await axeViolations(page, what)).toEqual([]);
+};
+
+/** How many CSS pixels the page is wider than the window (0 when nothing scrolls sideways). */
+export const horizontalOverflow = (page: Page): Promise<number> =>
+  page.evaluate(() => Math.max(0, document.documentElement.scrollWidth - window.innerWidth));
+
+/**
+ * Where the element ends, measured from the top of the page (not of the window), so "inside the
+ * first screen" means bottom <= the window's height whatever has been scrolled.
+ */
+export const bottomOnPage = (l: Locator): Promise<number> =>
+  l.evaluate((el) => el.getBoundingClientRect().bottom + window.scrollY);
+
+/** True when the element has the keyboard focus. */
+export const hasFocus = (l: Locator): Promise<boolean> => l.evaluate((el) => el === document.activeElement);
+
+/** The focused element as "<tag> <accessible text>", or "body" when the focus was lost to the page. */
+export const focusedElement = (page: Page): Promise<string> =>
+  page.evaluate(() => {
+    const el = document.activeElement;
+    if (!el || el === document.body) return 'body';
+    const name = el.getAttribute('aria-label') ?? (el as HTMLElement).innerText ?? '';
+    return `${el.tagName.toLowerCase()} ${name.trim()}`.trim();
+  });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matchPath, routeForPath } from './routes.js';
+import { matchPath, mayOpenPattern, routeForPath } from './routes.js';
 
 describe('matchPath', () => {
   it.each([
@@ -42,4 +42,19 @@ describe('routeForPath', () => {
       expect(routeForPath(path)).toBeUndefined();
     },
   );
+});
+
+describe('mayOpenPattern', () => {
+  const footage = routeForPath('/footage')!.route;
+  it.each([
+    ['/footage', ['footage:records'], true],
+    ['/footage/requests/:id', ['footage:records'], true],
+    // The auditor, the administrator and the secretary oversee the records but watch nothing.
+    ['/footage/grants/:id', ['footage:records'], false],
+    ['/footage/grants/:id', ['footage:records', 'footage:request'], true],
+    ['/footage', [], false],
+    ['/footage/grants/:id', ['footage:request'], false],
+  ])('%s with %j → %s', (pattern, permissions, expected) => {
+    expect(mayOpenPattern(footage, pattern, permissions)).toBe(expected);
+  });
 });

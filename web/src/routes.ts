@@ -38,6 +38,8 @@ export interface RouteDef {
   readonly inNav: boolean;
   /** Deeper paths of the same page, most specific first; `:name` is a parameter (e.g. /assessments/:id). */
   readonly subpaths?: readonly string[];
+  /** A sub-page that needs a permission of its own besides the page's (the footage viewer). */
+  readonly subpathPermissions?: Readonly<Record<string, Permission>>;
 }
 
 /** The page for a path, which of its paths matched, and that path's parameters. */
@@ -69,6 +71,8 @@ export const ROUTES: readonly RouteDef[] = [
     permission: 'footage:records',
     inNav: true,
     subpaths: Object.values(FOOTAGE_PATTERNS),
+    // The records are for every role that oversees access; watching a clip only for who may request it.
+    subpathPermissions: { [FOOTAGE_PATTERNS.grant]: 'footage:request' },
   },
   {
     key: 'assessments',
@@ -105,6 +109,12 @@ export const WRITE_PERMISSION: Partial<Record<PageKey, Permission>> = {
 
 export const mayOpen = (route: RouteDef, permissions: readonly string[]): boolean =>
   route.permission === null || permissions.includes(route.permission);
+
+/** Whether the page at this address (a page or one of its sub-pages) may be opened. */
+export const mayOpenPattern = (route: RouteDef, pattern: string, permissions: readonly string[]): boolean => {
+  const extra = route.subpathPermissions?.[pattern];
+  return mayOpen(route, permissions) && (extra === undefined || permissions.includes(extra));
+};
 
 export const navRoutesFor = (permissions: readonly string[]): RouteDef[] =>
   ROUTES.filter((r) => r.inNav && mayOpen(r, permissions));

@@ -22,6 +22,7 @@ import { LoadError } from './LoadError.js';
 import { Loading } from './Loading.js';
 import { Notice } from './Notice.js';
 import { PageTitle } from './PageTitle.js';
+import { TableScroll } from './TableScroll.js';
 
 export interface Editor<E> {
   /** What is being edited ('new', a row, …) or null when no form is open. */
@@ -141,6 +142,8 @@ export interface ResourceTableProps<T> {
   readonly actions?: ((row: T) => ReactNode) | undefined;
   /** A modifier class: pp-table--fixed lays the columns out evenly; pp-table--audit marks the audit log. */
   readonly variant?: 'fixed' | 'audit';
+  /** In a focusable box that scrolls sideways when the table is wider than the screen (a phone). */
+  readonly scroll?: boolean;
 }
 
 /** A captioned table with column headers, a row header per row and an optional actions column. */
@@ -152,9 +155,10 @@ export const ResourceTable = <T,>({
   columns,
   actions,
   variant,
+  scroll = false,
 }: ResourceTableProps<T>) => {
   const { t } = useI18n();
-  return (
+  const table = (
     <Table className={variant ? `pp-table pp-table--${variant}` : 'pp-table'}>
       <TableCaption>{caption}</TableCaption>
       <TableHeader>
@@ -183,6 +187,7 @@ export const ResourceTable = <T,>({
       </TableBody>
     </Table>
   );
+  return scroll ? <TableScroll label={caption}>{table}</TableScroll> : table;
 };
 
 /** The "Wijzigen" button of a row, named after the row for screen readers. */

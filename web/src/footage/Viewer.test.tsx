@@ -63,9 +63,12 @@ describe('Viewer', () => {
     expect(video()).toBeNull();
   });
 
-  it('another refusal is translated (not the requester)', async () => {
+  it('another refusal is translated (not the requester), as a notice with nothing to retry', async () => {
     viewer({ [PLAYS]: reply(403, problem(403, 'FOOTAGE.NOT_REQUESTER')) });
     expect(await screen.findByText(f.errors['FOOTAGE.NOT_REQUESTER']!)).toBeTruthy();
     expect(screen.queryByText(/server says/)).toBeNull();
+    // Playing again would be refused again: no button, and not styled as a failure.
+    expect(screen.queryByRole('button', { name: f.playAgain })).toBeNull();
+    expect(document.querySelector('.utrecht-alert--error')).toBeNull();
   });
 });

@@ -37,6 +37,8 @@ const useClock = (now: () => Date): Date => {
 };
 
 const ended = (e: unknown): boolean => e instanceof ApiError && e.problem.code === 'FOOTAGE.GRANT_ENDED';
+/** Not this user's grant (or session): a refusal to explain, not a failure to retry. */
+const refused = (e: unknown): boolean => e instanceof ApiError && e.status === 403;
 
 export interface ViewerProps {
   readonly grantId: string;
@@ -76,6 +78,10 @@ export const Viewer = ({ grantId, now = systemNow }: ViewerProps) => {
       {over ? (
         <Alert type="warning">
           <Paragraph>{f.ended}</Paragraph>
+        </Alert>
+      ) : refused(error) ? (
+        <Alert type="warning">
+          <Paragraph>{footageProblemText(t, error)}</Paragraph>
         </Alert>
       ) : error ? (
         <Alert type="error">
@@ -119,7 +125,7 @@ export const Viewer = ({ grantId, now = systemNow }: ViewerProps) => {
           ) : null}
         </>
       )}
-      {!over && (videoFailed || error !== undefined) ? (
+      {!over && (videoFailed || (error !== undefined && !refused(error))) ? (
         <ButtonGroup>
           <Button appearance="secondary-action-button" onClick={() => setAttempt((n) => n + 1)}>
             {f.playAgain}

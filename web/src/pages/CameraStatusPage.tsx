@@ -82,6 +82,7 @@ export const CameraStatusPage = () => {
       {cameras.data && rows.length === 0 ? <Paragraph>{c.none}</Paragraph> : null}
       {rows.length > 0 ? (
         <ResourceTable
+          scroll
           caption={c.caption}
           rows={rows}
           rowKey={(s) => s.cameraId}

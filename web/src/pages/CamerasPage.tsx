@@ -189,6 +189,7 @@ export const CamerasPage = () => {
       empty={cameras.length === 0 ? t.cameras.empty : undefined}
     >
       <ResourceTable
+        scroll
         caption={t.cameras.caption}
         rows={cameras}
         rowKey={(c) => c.id}

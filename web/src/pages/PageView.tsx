@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { assessmentScreen } from '../assessment/paths.js';
 import { FootagePage } from '../footage/FootagePage.js';
 import { footageScreen } from '../footage/paths.js';
-import { mayOpen, routeForPath, type RouteMatch } from '../routes.js';
+import { mayOpenPattern, routeForPath, type RouteMatch } from '../routes.js';
 import { useRouter } from '../router.js';
 import { useSession } from '../session.js';
 import { AssessmentsPage } from './AssessmentsPage.js';
@@ -81,7 +81,7 @@ export const PageView = () => {
   const { me } = useSession();
   const match = routeForPath(path);
   if (!match) return <NotFoundPage />;
-  if (!mayOpen(match.route, me.permissions)) return <NoAccessPage />;
+  if (!mayOpenPattern(match.route, match.pattern, me.permissions)) return <NoAccessPage />;
   // Keyed by the navigation too: choosing a page in the menu again starts it afresh (current data, back to its list).
   return <div key={`${match.route.key}-${navigations}`}>{render(match)}</div>;
 };

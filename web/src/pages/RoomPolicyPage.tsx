@@ -84,7 +84,7 @@ const Transparency = ({ roomId, label }: { readonly roomId: string; readonly lab
       {x ? (
         <>
           <Paragraph>
-            {t.roomPolicy.signAddress} <code>{x.secondLayerUrl}</code>
+            {t.roomPolicy.signAddress} <code className="pp-break">{x.secondLayerUrl}</code>
           </Paragraph>
           <LetterParagraph text={x.letterParagraph.nl} lang="nl" />
           <LetterParagraph text={x.letterParagraph.en} lang="en" />

@@ -130,6 +130,7 @@ export const RoomsPage = () => {
               </Paragraph>
             ) : (
               <ResourceTable
+                scroll
                 variant="fixed"
                 caption={t.rooms.captionFor(site.name)}
                 rows={here}
