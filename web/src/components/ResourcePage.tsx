@@ -22,6 +22,7 @@ import { LoadError } from './LoadError.js';
 import { Loading } from './Loading.js';
 import { Notice } from './Notice.js';
 import { PageTitle } from './PageTitle.js';
+import { TableScroll } from './TableScroll.js';
 
 export interface Editor<E> {
   /** What is being edited ('new', a row, …) or null when no form is open. */
@@ -155,6 +156,7 @@ export const ResourceTable = <T,>({
 }: ResourceTableProps<T>) => {
   const { t } = useI18n();
   return (
+    <TableScroll label={caption}>
     <Table className={variant ? `pp-table pp-table--${variant}` : 'pp-table'}>
       <TableCaption>{caption}</TableCaption>
       <TableHeader>
@@ -182,6 +184,7 @@ export const ResourceTable = <T,>({
         ))}
       </TableBody>
     </Table>
+    </TableScroll>
   );
 };
 

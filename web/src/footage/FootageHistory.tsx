@@ -9,7 +9,6 @@ import { api, query } from '../api.js';
 import { LoadError } from '../components/LoadError.js';
 import { Loading } from '../components/Loading.js';
 import { ResourceTable } from '../components/ResourcePage.js';
-import { TableScroll } from '../components/TableScroll.js';
 import { useLoad } from '../hooks.js';
 import { formatDateTime, useI18n } from '../i18n/index.js';
 import { describeEvent } from './history.js';
@@ -38,8 +37,7 @@ export const FootageHistory = ({ incidentId, clipId, version = 0 }: FootageHisto
       {events.error ? <LoadError error={events.error} /> : null}
       {events.data && list.length === 0 ? <Paragraph>{t.footage.historyEmpty}</Paragraph> : null}
       {list.length > 0 ? (
-        <TableScroll label={t.footage.historyCaption}>
-          <ResourceTable
+        <ResourceTable
             caption={t.footage.historyCaption}
             rows={list}
             rowKey={(e) => String(e.auditSeq)}
@@ -49,7 +47,6 @@ export const FootageHistory = ({ incidentId, clipId, version = 0 }: FootageHisto
               { header: t.footage.auditSeq, cell: (e) => String(e.auditSeq) },
             ]}
           />
-        </TableScroll>
       ) : null}
     </section>
   );

@@ -16,7 +16,6 @@ import { AppLink } from '../components/AppLink.js';
 import { LoadError } from '../components/LoadError.js';
 import { Loading } from '../components/Loading.js';
 import { ResourceTable } from '../components/ResourcePage.js';
-import { TableScroll } from '../components/TableScroll.js';
 import { useLoad } from '../hooks.js';
 import { formatDateTime, useI18n } from '../i18n/index.js';
 import { useRegistry } from '../registry.js';
@@ -70,8 +69,7 @@ export const IncidentFootage = ({ incidentId }: { readonly incidentId: string })
       </div>
       {footage.data && clips.length === 0 ? <Paragraph>{f.noClips}</Paragraph> : null}
       {clips.length > 0 ? (
-        <TableScroll label={f.clipsCaption}>
-          <ResourceTable
+        <ResourceTable
             caption={f.clipsCaption}
             rows={clips}
             rowKey={(c) => c.id}
@@ -106,7 +104,6 @@ export const IncidentFootage = ({ incidentId }: { readonly incidentId: string })
                 : undefined
             }
           />
-        </TableScroll>
       ) : null}
       {requesting !== null ? (
         <RequestForm

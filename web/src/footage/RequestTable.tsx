@@ -1,6 +1,5 @@
 /** A table of viewing requests, each row a link to its request; shared by the list and the start page. */
 import { ResourceTable } from '../components/ResourcePage.js';
-import { TableScroll } from '../components/TableScroll.js';
 import { AppLink } from '../components/AppLink.js';
 import { formatDateTime, useI18n } from '../i18n/index.js';
 import type { Registry } from '../registry.js';
@@ -19,8 +18,7 @@ export const RequestTable = ({
   const { t, lang } = useI18n();
   const f = t.footage;
   return (
-    <TableScroll label={caption}>
-      <ResourceTable
+    <ResourceTable
         caption={caption}
         rows={requests}
         rowKey={(r) => r.id}
@@ -47,6 +45,5 @@ export const RequestTable = ({
           { header: f.approvals, cell: (r) => f.approvalsCount(r.approvals.length, r.threshold) },
         ]}
       />
-    </TableScroll>
   );
 };

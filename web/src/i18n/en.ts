@@ -265,16 +265,39 @@ export const en: Dictionary = {
   },
   settings: {
     title: 'Settings',
-    intro: 'Settings stored in the database. Every change is recorded in the audit log.',
-    caption: 'All settings',
+    intro:
+      'Settings stored in the database, by subject. Every change is recorded in the audit log. The default applies until someone chooses otherwise.',
+    sectionCaption: (section) => `Settings: ${section}`,
+    sections: {
+      alarm: 'Alarms',
+      audit: 'Audit log',
+    },
     key: 'Setting',
-    description: 'Description',
-    value: 'Value',
+    description: 'What it does',
+    value: 'Current value',
     default: 'Default',
     updated: 'Changed',
     never: 'never',
-    editSetting: (key) => `Edit setting ${key}`,
-    descriptions: {},
+    empty: '(empty)',
+    editSetting: (label) => `Change ${label.toLowerCase()}`,
+    items: {
+      'alarm.escalationSeconds': {
+        label: 'Time to escalation',
+        help: 'How long an alarm waits for a response (“on my way”) before it also goes to the second group (security). A whole number from 5 to 600 seconds.',
+      },
+      'audit.retentionNote': {
+        label: 'Note on the audit log',
+        help: 'Free text above the audit log, for example where the head of the chain is recorded outside the database. At most 500 characters; may be left empty.',
+      },
+    },
+    units: {
+      seconds: (n) => (n === 1 ? '1 second' : `${n} seconds`),
+    },
+    errors: {
+      integerRange: (min, max, unit) =>
+        `Choose a whole number from ${min} to ${max}${unit === 'seconds' ? ' seconds' : ''}.`,
+      textLength: (max) => `Use at most ${max} characters.`,
+    },
   },
   audit: {
     title: 'Audit log',

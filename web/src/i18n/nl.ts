@@ -4,6 +4,7 @@
  */
 import type { StatGroup } from '../../../src/core/alarm/statistics.js';
 import type { Role } from '../../../src/core/auth/roles.js';
+import type { SettingKey, SettingSection } from '../../../src/core/registry/settings.js';
 import { footageNl } from './footage-nl.js';
 import { cam$, p$, type HealthParams } from './health-params.js';
 
@@ -276,21 +277,43 @@ export const nl = {
   },
   settings: {
     title: 'Instellingen',
-    intro: 'Instellingen die in de database staan. Elke wijziging komt in het auditlog.',
-    caption: 'Alle instellingen',
+    intro:
+      'Instellingen die in de database staan, per onderwerp. Elke wijziging komt in het auditlog. De standaardwaarde geldt zolang niemand iets anders heeft gekozen.',
+    sectionCaption: (section: string) => `Instellingen: ${section}`,
+    sections: {
+      alarm: 'Alarmering',
+      audit: 'Auditlog',
+    } satisfies Record<SettingSection, string> as Record<SettingSection, string>,
     key: 'Instelling',
-    description: 'Omschrijving',
-    value: 'Waarde',
+    description: 'Wat het doet',
+    value: 'Huidige waarde',
     default: 'Standaard',
     updated: 'Gewijzigd',
     never: 'nooit',
-    editSetting: (key: string) => `Instelling ${key} wijzigen`,
-    descriptions: {
-      'alarm.escalationSeconds':
-        'Aantal seconden zonder reactie voordat een alarm naar de tweede groep gaat.',
-      'audit.retentionNote':
-        'Vrije tekst op de auditpagina (bijvoorbeeld waar de kopwaarde van de keten wordt vastgelegd).',
-    } as Record<string, string>,
+    empty: '(leeg)',
+    editSetting: (label: string) => `${label} wijzigen`,
+    /** Every setting of SETTING_DEFS (src/core/registry/settings.ts), by key. */
+    items: {
+      'alarm.escalationSeconds': {
+        label: 'Tijd tot escalatie',
+        help: 'Zo lang wacht een alarm op een reactie (“ik kom”) voordat het ook naar de tweede groep (beveiliging) gaat. Een geheel getal van 5 tot 600 seconden.',
+      },
+      'audit.retentionNote': {
+        label: 'Toelichting bij het auditlog',
+        help: 'Vrije tekst boven het auditlog, bijvoorbeeld waar de kop van de keten buiten de database wordt vastgelegd. Hoogstens 500 tekens; mag leeg blijven.',
+      },
+    } satisfies Record<SettingKey, { label: string; help: string }> as Record<
+      SettingKey,
+      { label: string; help: string }
+    >,
+    units: {
+      seconds: (n: number) => (n === 1 ? '1 seconde' : `${n} seconden`),
+    } as Record<string, (n: number) => string>,
+    errors: {
+      integerRange: (min: number, max: number, unit: string) =>
+        `Kies een geheel getal van ${min} tot ${max}${unit === 'seconds' ? ' seconden' : ''}.`,
+      textLength: (max: number) => `Gebruik hoogstens ${max} tekens.`,
+    },
   },
   audit: {
     title: 'Auditlog',

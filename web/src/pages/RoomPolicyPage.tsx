@@ -25,7 +25,6 @@ import { SelectField } from '../components/SelectField.js';
 import { useLoad } from '../hooks.js';
 import { formatDateTime, useI18n } from '../i18n/index.js';
 import { useRegistry } from '../registry.js';
-import { TableScroll } from '../components/TableScroll.js';
 
 /** One letter paragraph, shown in full, with a button that copies it (for the letter template). */
 const LetterParagraph = ({ text, lang }: { readonly text: string; readonly lang: 'nl' | 'en' }) => {
@@ -137,8 +136,7 @@ export const RoomPolicyPage = () => {
       {policy.loading && !p ? <Loading /> : null}
       {policy.error ? <LoadError error={policy.error} /> : null}
       {p ? (
-        <TableScroll label={t.roomPolicy.caption(label)}>
-          <ResourceTable
+        <ResourceTable
             caption={t.roomPolicy.caption(label)}
             rows={p.decisions}
             rowKey={(d) => d.conversationTypeId}
@@ -165,7 +163,6 @@ export const RoomPolicyPage = () => {
               { header: t.roomPolicy.reason, cell: (d) => d.decision.reason },
             ]}
           />
-        </TableScroll>
       ) : null}
       {p && p.policy.entries.length === 0 ? <Paragraph>{t.roomPolicy.noEntries}</Paragraph> : null}
       {chosen ? <Transparency key={chosen} roomId={chosen} label={label} /> : null}
