@@ -928,6 +928,27 @@ export const en: Dictionary = {
     mismatch: 'The two new passwords are not the same.',
     changed: 'Your password has been changed.',
     submit: 'Change password',
+    rulesTitle: 'What the new password needs',
+    rules: {
+      length: (min, max) => `At least ${min} and at most ${max} characters.`,
+      username: 'Your username is not in it.',
+      distinct: (n) => `At least ${n} different characters (so not the same character over and over).`,
+    },
+    ruleMet: 'met',
+    ruleOpen: 'not met yet',
+    progress: (open) =>
+      open === 0
+        ? 'The new password meets every requirement.'
+        : open === 1
+          ? '1 requirement not met yet.'
+          : `${open} requirements not met yet.`,
+    errors: {
+      'min-length': (min) => `Choose a password of at least ${min} characters.`,
+      'max-length': (max) => `Choose a password of at most ${max} characters.`,
+      'contains-username': 'Choose a password that does not contain your username.',
+      repetitive: (n) => `Choose a password with at least ${n} different characters.`,
+    },
+    wrongCurrent: 'The current password is not right. Check it and try again.',
   },
 
   tokens: {

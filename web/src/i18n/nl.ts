@@ -969,6 +969,28 @@ export const nl = {
     mismatch: 'De twee nieuwe wachtwoorden zijn niet gelijk.',
     changed: 'Uw wachtwoord is gewijzigd.',
     submit: 'Wachtwoord wijzigen',
+    rulesTitle: 'Eisen aan het nieuwe wachtwoord',
+    rules: {
+      length: (min: number, max: number) => `Minstens ${min} en hoogstens ${max} tekens.`,
+      username: 'Uw gebruikersnaam staat er niet in.',
+      distinct: (n: number) => `Minstens ${n} verschillende tekens (dus niet steeds hetzelfde teken).`,
+    },
+    ruleMet: 'voldaan',
+    ruleOpen: 'nog niet voldaan',
+    /** Said (politely) when the number of rules met changes, not on every key. */
+    progress: (open: number) =>
+      open === 0
+        ? 'Het nieuwe wachtwoord voldoet aan alle eisen.'
+        : open === 1
+          ? 'Nog 1 eis niet voldaan.'
+          : `Nog ${open} eisen niet voldaan.`,
+    errors: {
+      'min-length': (min: number) => `Kies een wachtwoord van minstens ${min} tekens.`,
+      'max-length': (max: number) => `Kies een wachtwoord van hoogstens ${max} tekens.`,
+      'contains-username': 'Kies een wachtwoord waarin uw gebruikersnaam niet staat.',
+      repetitive: (n: number) => `Kies een wachtwoord met minstens ${n} verschillende tekens.`,
+    },
+    wrongCurrent: 'Het huidige wachtwoord klopt niet. Controleer het en probeer het opnieuw.',
   },
 
   tokens: {
