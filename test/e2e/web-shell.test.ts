@@ -270,7 +270,13 @@ describe.skipIf(!hasBrowser)('web shell in Chromium', () => {
       await page.goto(`${base}${path}`);
       await visible(page.locator('h1'));
       await page.waitForLoadState('networkidle');
-      if (path === '/sites' || path === '/rooms') await visible(page.getByText(long('Kamer').slice(0, 20)).first().or(page.getByText(long('Locatie').slice(0, 20)).first()));
+      if (path === '/sites' || path === '/rooms')
+        await visible(
+          page
+            .getByText(long('Kamer').slice(0, 20))
+            .first()
+            .or(page.getByText(long('Locatie').slice(0, 20)).first()),
+        );
       const widths = await page.evaluate(() => ({
         scroll: document.documentElement.scrollWidth,
         inner: window.innerWidth,

@@ -193,8 +193,22 @@ describe.each(dialects)('hostile input on %s', (dialect) => {
     const list = await t.app.inject({ method: 'GET', url: '/api/settings', headers: admin });
     expect(list.json()).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ key: 'alarm.escalationSeconds', section: 'alarm', type: 'integer', min: 5, max: 600, unit: 'seconds', value: 30, default: 30 }),
-        expect.objectContaining({ key: 'audit.retentionNote', section: 'audit', type: 'text', maxLength: 500 }),
+        expect.objectContaining({
+          key: 'alarm.escalationSeconds',
+          section: 'alarm',
+          type: 'integer',
+          min: 5,
+          max: 600,
+          unit: 'seconds',
+          value: 30,
+          default: 30,
+        }),
+        expect.objectContaining({
+          key: 'audit.retentionNote',
+          section: 'audit',
+          type: 'text',
+          maxLength: 500,
+        }),
       ]),
     );
     const ok = await t.app.inject({

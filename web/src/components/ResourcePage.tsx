@@ -157,33 +157,33 @@ export const ResourceTable = <T,>({
   const { t } = useI18n();
   return (
     <TableScroll label={caption}>
-    <Table className={variant ? `pp-table pp-table--${variant}` : 'pp-table'}>
-      <TableCaption>{caption}</TableCaption>
-      <TableHeader>
-        <TableRow>
-          <TableHeaderCell scope="col">{rowHeader.header}</TableHeaderCell>
-          {columns.map((c) => (
-            <TableHeaderCell key={c.header} scope="col">
-              {c.header}
-            </TableHeaderCell>
-          ))}
-          {actions ? <TableHeaderCell scope="col">{t.actions}</TableHeaderCell> : null}
-        </TableRow>
-      </TableHeader>
-      <TableBody>
-        {rows.map((row) => (
-          <TableRow key={rowKey(row)}>
-            <TableHeaderCell scope="row">{rowHeader.cell(row)}</TableHeaderCell>
+      <Table className={variant ? `pp-table pp-table--${variant}` : 'pp-table'}>
+        <TableCaption>{caption}</TableCaption>
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell scope="col">{rowHeader.header}</TableHeaderCell>
             {columns.map((c) => (
-              <TableCell key={c.header} className={c.className}>
-                {c.cell(row)}
-              </TableCell>
+              <TableHeaderCell key={c.header} scope="col">
+                {c.header}
+              </TableHeaderCell>
             ))}
-            {actions ? <TableCell>{actions(row)}</TableCell> : null}
+            {actions ? <TableHeaderCell scope="col">{t.actions}</TableHeaderCell> : null}
           </TableRow>
-        ))}
-      </TableBody>
-    </Table>
+        </TableHeader>
+        <TableBody>
+          {rows.map((row) => (
+            <TableRow key={rowKey(row)}>
+              <TableHeaderCell scope="row">{rowHeader.cell(row)}</TableHeaderCell>
+              {columns.map((c) => (
+                <TableCell key={c.header} className={c.className}>
+                  {c.cell(row)}
+                </TableCell>
+              ))}
+              {actions ? <TableCell>{actions(row)}</TableCell> : null}
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
     </TableScroll>
   );
 };

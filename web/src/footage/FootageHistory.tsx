@@ -38,15 +38,15 @@ export const FootageHistory = ({ incidentId, clipId, version = 0 }: FootageHisto
       {events.data && list.length === 0 ? <Paragraph>{t.footage.historyEmpty}</Paragraph> : null}
       {list.length > 0 ? (
         <ResourceTable
-            caption={t.footage.historyCaption}
-            rows={list}
-            rowKey={(e) => String(e.auditSeq)}
-            rowHeader={{ header: t.footage.at, cell: (e) => formatDateTime(lang, e.at) }}
-            columns={[
-              { header: t.footage.what, cell: (e) => describeEvent(t, lang, e) },
-              { header: t.footage.auditSeq, cell: (e) => String(e.auditSeq) },
-            ]}
-          />
+          caption={t.footage.historyCaption}
+          rows={list}
+          rowKey={(e) => String(e.auditSeq)}
+          rowHeader={{ header: t.footage.at, cell: (e) => formatDateTime(lang, e.at) }}
+          columns={[
+            { header: t.footage.what, cell: (e) => describeEvent(t, lang, e) },
+            { header: t.footage.auditSeq, cell: (e) => String(e.auditSeq) },
+          ]}
+        />
       ) : null}
     </section>
   );

@@ -19,31 +19,31 @@ export const RequestTable = ({
   const f = t.footage;
   return (
     <ResourceTable
-        caption={caption}
-        rows={requests}
-        rowKey={(r) => r.id}
-        rowHeader={{
-          header: f.requestedAt,
-          cell: (r) => (
-            <AppLink
-              href={footageHref({ kind: 'request', id: r.id })}
-              aria-label={f.openRequest(r.requestedBy.displayName, formatDateTime(lang, r.requestedAt))}
-            >
-              {formatDateTime(lang, r.requestedAt)}
-            </AppLink>
-          ),
-        }}
-        columns={[
-          { header: f.requestedBy, cell: (r) => r.requestedBy.displayName },
-          { header: f.room, cell: (r) => registry.roomLabel(r.roomId) },
-          {
-            header: f.clipTime,
-            cell: (r) => (r.clipStartedAt ? formatDateTime(lang, r.clipStartedAt) : t.incidents.none),
-          },
-          { header: f.legalGround, cell: (r) => f.grounds[r.legalGround]?.label ?? r.legalGround },
-          { header: f.state, cell: (r) => f.states[r.state] ?? r.state },
-          { header: f.approvals, cell: (r) => f.approvalsCount(r.approvals.length, r.threshold) },
-        ]}
-      />
+      caption={caption}
+      rows={requests}
+      rowKey={(r) => r.id}
+      rowHeader={{
+        header: f.requestedAt,
+        cell: (r) => (
+          <AppLink
+            href={footageHref({ kind: 'request', id: r.id })}
+            aria-label={f.openRequest(r.requestedBy.displayName, formatDateTime(lang, r.requestedAt))}
+          >
+            {formatDateTime(lang, r.requestedAt)}
+          </AppLink>
+        ),
+      }}
+      columns={[
+        { header: f.requestedBy, cell: (r) => r.requestedBy.displayName },
+        { header: f.room, cell: (r) => registry.roomLabel(r.roomId) },
+        {
+          header: f.clipTime,
+          cell: (r) => (r.clipStartedAt ? formatDateTime(lang, r.clipStartedAt) : t.incidents.none),
+        },
+        { header: f.legalGround, cell: (r) => f.grounds[r.legalGround]?.label ?? r.legalGround },
+        { header: f.state, cell: (r) => f.states[r.state] ?? r.state },
+        { header: f.approvals, cell: (r) => f.approvalsCount(r.approvals.length, r.threshold) },
+      ]}
+    />
   );
 };
