@@ -23,6 +23,13 @@ export const en: Dictionary = {
   no: 'no',
   optional: '(optional)',
   required: 'Fill in this field.',
+  choose: {
+    placeholder: 'Make a choice',
+    room: 'Choose an interview room.',
+    site: 'Choose a site.',
+    kind: 'Choose what happened.',
+    severity: 'Choose how serious it was.',
+  },
   saved: 'Saved.',
   created: 'Added.',
   actions: 'Actions',

@@ -28,6 +28,14 @@ export const nl = {
   no: 'nee',
   optional: '(niet verplicht)',
   required: 'Vul dit veld in.',
+  /** A required choice left open: said per field, not as "Vul dit veld in.". */
+  choose: {
+    placeholder: 'Maak een keuze',
+    room: 'Kies een spreekkamer.',
+    site: 'Kies een locatie.',
+    kind: 'Kies wat er gebeurde.',
+    severity: 'Kies hoe ernstig het was.',
+  },
   saved: 'Opgeslagen.',
   created: 'Toegevoegd.',
   actions: 'Acties',
