@@ -347,6 +347,13 @@ export const en: Dictionary = {
     },
     camera: (name) => `Camera ${name}`,
     brokerDown: 'MQTT broker unreachable; alarms still reach the browsers.',
+    forStaff: {
+      'vault.key-missing': 'Recording is not possible at the moment; the administrator has been notified.',
+      'vault.key-invalid': 'Recording is not possible at the moment; the administrator has been notified.',
+      'vault.unavailable': 'Recording is not possible at the moment; the administrator has been notified.',
+      'ffmpeg.missing':
+        'Recording is not possible at the moment (alarms still work); the administrator has been notified.',
+    },
     codes: {
       'recording.suspended': (p) =>
         `Recording suspended for ${p.scope === 'organisation' ? 'the whole organisation' : p$(p, 'siteName')} since ${p$(p, 'since')} — reason: ${p$(p, 'reason')}`,
@@ -916,6 +923,26 @@ export const en: Dictionary = {
     restarts: 'Restarts',
     why: 'Note',
     none: 'No cameras are registered.',
+    off: {
+      'camera-disabled': 'Disabled by an administrator.',
+      suspended: 'Recording is suspended.',
+      objection: 'Switched off after an objection in the conversation.',
+      'policy-off': 'The approved policy does not allow recording here now.',
+      'vault-key-missing': 'Recording is not possible at the moment; the administrator has been notified.',
+      'vault-disk-full': 'Recording is not possible at the moment; the administrator has been notified.',
+      'ffmpeg-missing': 'Recording is not possible at the moment; the administrator has been notified.',
+    },
+    offForAdmin: {
+      'vault-key-missing':
+        'Recording is not possible: there is no vault key yet. Create one on the server with “proportio vault init” (see Key custody in the manual).',
+      'vault-disk-full':
+        'Recording is not possible: the vault disk is full. Free space on the server; nothing is deleted.',
+      'ffmpeg-missing':
+        'Recording is not possible: ffmpeg is missing on the server. Install ffmpeg and restart Proportio.',
+    },
+    connectionProblem: 'The camera gives no picture; the administrator has been notified.',
+    connectionProblemForAdmin:
+      'Check the camera, the network and the credentials (see the Connection column).',
     states: {
       starting: 'connecting…',
       online: 'online',

@@ -366,6 +366,17 @@ export const nl = {
     } as Record<string, string>,
     camera: (name: string) => `Camera ${name}`,
     brokerDown: 'MQTT-broker onbereikbaar; alarmen bereiken de browsers wel.',
+    /**
+     * What someone who cannot fix the server reads instead (no commands, no file names): the codes
+     * whose fix is on the server. The administrator (settings:write) reads `codes`.
+     */
+    forStaff: {
+      'vault.key-missing': 'Opnemen is op dit moment niet mogelijk; de beheerder is op de hoogte.',
+      'vault.key-invalid': 'Opnemen is op dit moment niet mogelijk; de beheerder is op de hoogte.',
+      'vault.unavailable': 'Opnemen is op dit moment niet mogelijk; de beheerder is op de hoogte.',
+      'ffmpeg.missing':
+        'Opnemen is op dit moment niet mogelijk (alarmen werken wel); de beheerder is op de hoogte.',
+    } as Record<string, string>,
     /** By stable code (docs/operations.md); an unknown code falls back to the server's message. */
     codes: {
       'recording.suspended': (p) =>
@@ -958,6 +969,27 @@ export const nl = {
     restarts: 'Herstarts',
     why: 'Toelichting',
     none: 'Er zijn geen camera’s geregistreerd.',
+    /** Why a camera does not record, by offKind; a blocker reads differently for who fixes the server. */
+    off: {
+      'camera-disabled': 'Uitgeschakeld door de beheerder.',
+      suspended: 'Opname is stilgelegd.',
+      objection: 'Uitgezet na bezwaar in het gesprek.',
+      'policy-off': 'Het goedgekeurde beleid staat opnemen hier nu niet toe.',
+      'vault-key-missing': 'Opnemen is op dit moment niet mogelijk; de beheerder is op de hoogte.',
+      'vault-disk-full': 'Opnemen is op dit moment niet mogelijk; de beheerder is op de hoogte.',
+      'ffmpeg-missing': 'Opnemen is op dit moment niet mogelijk; de beheerder is op de hoogte.',
+    } as Record<string, string>,
+    offForAdmin: {
+      'vault-key-missing':
+        'Opnemen is niet mogelijk: er is nog geen kluissleutel. Maak die op de server aan met “proportio vault init” (zie het hoofdstuk Sleutelbeheer in de handleiding).',
+      'vault-disk-full':
+        'Opnemen is niet mogelijk: de schijf van de kluis is vol. Maak ruimte vrij op de server; er wordt niets gewist.',
+      'ffmpeg-missing':
+        'Opnemen is niet mogelijk: ffmpeg ontbreekt op de server. Installeer ffmpeg en herstart Proportio.',
+    } as Record<string, string>,
+    connectionProblem: 'De camera geeft geen beeld; de beheerder is op de hoogte.',
+    connectionProblemForAdmin:
+      'Controleer de camera, het netwerk en de inloggegevens (zie de kolom Verbinding).',
     states: {
       starting: 'verbinden…',
       online: 'online',
