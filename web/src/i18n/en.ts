@@ -950,6 +950,7 @@ export const en: Dictionary = {
       unauthorised: 'refused (password)',
       'bad-stream': 'unusable stream (not H.264)',
       stopped: 'off',
+      off: 'off (no connection needed)',
     },
   },
   password: {

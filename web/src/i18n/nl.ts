@@ -997,6 +997,7 @@ export const nl = {
       unauthorised: 'geweigerd (wachtwoord)',
       'bad-stream': 'onbruikbaar beeld (geen H.264)',
       stopped: 'uit',
+      off: 'uit (geen verbinding nodig)',
     } as Record<string, string>,
   },
   password: {

@@ -95,7 +95,7 @@ export const CameraStatusPage = () => {
           rowKey={(s) => s.cameraId}
           rowHeader={{ header: c.camera, cell: (s) => s.cameraName }}
           columns={[
-            { header: c.room, cell: (s) => registry.roomLabel(s.roomId) },
+            { header: c.room, cell: (s) => registry.roomLabel(s.roomId), className: 'pp-break' },
             { header: c.armed, cell: (s) => (s.armed ? c.armedYes : c.armedNo) },
             { header: c.state, cell: state },
             {

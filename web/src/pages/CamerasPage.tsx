@@ -201,7 +201,7 @@ export const CamerasPage = () => {
         rowKey={(c) => c.id}
         rowHeader={{ header: t.cameras.name, cell: (c) => c.name }}
         columns={[
-          { header: t.cameras.room, cell: (c) => roomLabel(rooms, sites, c.roomId) },
+          { header: t.cameras.room, cell: (c) => roomLabel(rooms, sites, c.roomId), className: 'pp-break' },
           { header: t.cameras.url, cell: (c) => <code className="pp-code">{c.url}</code> },
           {
             header: t.cameras.credentials,
