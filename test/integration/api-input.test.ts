@@ -176,13 +176,15 @@ describe.each(dialects)('hostile input on %s', (dialect) => {
   });
 
   it('a setting out of range names its rule and range (for the screen to word), and the registry lists both', async () => {
+    const escalation = (value: number) =>
+      t.app.inject({
+        method: 'PUT',
+        url: '/api/settings/alarm.escalationSeconds',
+        headers: admin,
+        payload: { value },
+      });
     const before = await snapshot();
-    const res = await t.app.inject({
-      method: 'PUT',
-      url: '/api/settings/alarm.escalationSeconds',
-      headers: admin,
-      payload: { value: 4 },
-    });
+    const res = await escalation(4);
     expect(res.statusCode).toBe(400);
     expect(res.json()).toMatchObject({
       code: 'REQUEST.INVALID',
@@ -211,19 +213,9 @@ describe.each(dialects)('hostile input on %s', (dialect) => {
         }),
       ]),
     );
-    const ok = await t.app.inject({
-      method: 'PUT',
-      url: '/api/settings/alarm.escalationSeconds',
-      headers: admin,
-      payload: { value: 5 },
-    });
+    const ok = await escalation(5);
     expect(ok.statusCode).toBe(200);
-    await t.app.inject({
-      method: 'PUT',
-      url: '/api/settings/alarm.escalationSeconds',
-      headers: admin,
-      payload: { value: 30 },
-    });
+    await escalation(30);
   });
 
   it('rejects a body that is not JSON, or too large, with problem+json', async () => {
