@@ -258,7 +258,7 @@ export const authService = (deps: AuthDeps) => {
       }
       return inTransaction(store, async (repos) => {
         const u = (await repos.users.get(found.id))!;
-        const pw = unwrap(validPassword(newPassword, u.username));
+        const pw = unwrap(validPassword(newPassword, u.username, 'newPassword'));
         const next: UserRecord = {
           ...u,
           passwordHash: await hasher.hash(pw),

@@ -5,6 +5,12 @@
 import type { Camera, ConversationType, Organisation, Room, Site } from '../core/registry/model.js';
 import { parseCameraUrl, validCode, validEmail, validName, validText } from '../core/registry/validate.js';
 import { err, ok, unwrap, type Result } from '../core/result.js';
+import {
+  checkSetting,
+  SETTING_DEFS,
+  settingProblemText,
+  type SettingDef,
+} from '../core/registry/settings.js';
 import { inTransaction } from './transaction.js';
 import { recordAudit } from './audit.service.js';
 import type {
@@ -413,8 +419,11 @@ export const registryService = (deps: RegistryDeps) => {
         if (!actorServesAllSites(actor)) unwrap(siteLimited());
         const known = SETTINGS[key];
         if (!known) return unwrap(err('REQUEST.INVALID', `unknown setting "${key}"`, { field: 'key' }));
-        const problem = known.check(value);
-        if (problem) return unwrap(err('REQUEST.INVALID', `${key}: ${problem}`, { field: 'value' }));
+        const problem = checkSetting(known, value);
+        if (problem)
+          return unwrap(
+            err('REQUEST.INVALID', `${key}: ${settingProblemText(problem)}`, { field: 'value', ...problem }),
+          );
         const before = await repos.settings.get(key);
         await repos.settings.put(key, value, now(), actor.kind === 'user' ? actor.username : actor.name);
         await recordAudit(repos, clock, actor, 'setting.update', `setting:${key}`, {
@@ -428,28 +437,7 @@ export const registryService = (deps: RegistryDeps) => {
 
 export type RegistryService = ReturnType<typeof registryService>;
 
-/**
- * Operator settings the database holds (infrastructure lives in the environment). Each has a
- * check that returns a problem text or undefined; later modules add theirs here.
- */
-export const SETTINGS: Record<
-  string,
-  { description: string; descriptionNl: string; default: unknown; check(v: unknown): string | undefined }
-> = {
-  'alarm.escalationSeconds': {
-    description: 'Seconds without acknowledgement before an alarm escalates to the second group',
-    descriptionNl: 'Seconden zonder reactie ("ik kom") voordat een alarm naar de tweede groep gaat',
-    default: 30,
-    check: (v) =>
-      Number.isInteger(v) && (v as number) >= 5 && (v as number) <= 600
-        ? undefined
-        : 'must be a whole number from 5 to 600',
-  },
-  'audit.retentionNote': {
-    description: 'Free text shown on the audit page (e.g. where the chain head is anchored)',
-    descriptionNl: 'Vrije tekst op de auditpagina (bijv. waar de kop van de keten wordt vastgelegd)',
-    default: '',
-    check: (v) =>
-      typeof v === 'string' && v.length <= 500 ? undefined : 'must be text of at most 500 characters',
-  },
-};
+/** The operator settings by key (src/core/registry/settings.ts is the one registry). */
+export const SETTINGS: Readonly<Record<string, SettingDef>> = Object.fromEntries(
+  SETTING_DEFS.map((d) => [d.key, d]),
+);

@@ -243,6 +243,45 @@ describe.skipIf(!hasBrowser)('web shell in Chromium', () => {
     expect(await page.evaluate(() => document.querySelectorAll('script:not([src])').length)).toBe(0);
   });
 
+  it('a long unbroken site and room name wraps: no page scrolls sideways on a 390 px phone', async () => {
+    const admin = await loginAs(rt.app, 'beheer');
+    // As long as a site or room name may be (100 characters), without a space: about 800 px.
+    const long = (prefix: string) => `${prefix}${'x'.repeat(100 - prefix.length)}`;
+    const site = await rt.app.inject({
+      method: 'POST',
+      url: '/api/sites',
+      headers: admin.headers,
+      payload: { name: long('Locatie') },
+    });
+    expect(site.statusCode).toBe(201);
+    const room = await rt.app.inject({
+      method: 'POST',
+      url: '/api/rooms',
+      headers: admin.headers,
+      payload: { siteId: site.json<{ id: string }>().id, name: long('Kamer') },
+    });
+    expect(room.statusCode).toBe(201);
+
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'nl-NL' });
+    context.setDefaultTimeout(STEP_BUDGET_MS);
+    contexts.push(context);
+    const page = await context.newPage();
+    await loginAndWait(page, 'beheer');
+    for (const path of ['/sites', '/rooms', '/cameras', '/room-policy', '/camera-status', '/settings']) {
+      await page.goto(`${base}${path}`);
+      await visible(page.locator('h1'));
+      await page.waitForLoadState('networkidle');
+      // The long name is on the page before its width is measured.
+      if (path === '/sites') await visible(page.getByRole('rowheader', { name: long('Locatie') }));
+      if (path === '/rooms') await visible(page.getByRole('rowheader', { name: long('Kamer') }));
+      const widths = await page.evaluate(() => ({
+        scroll: document.documentElement.scrollWidth,
+        inner: window.innerWidth,
+      }));
+      expect(widths.scroll, path).toBeLessThanOrEqual(widths.inner);
+    }
+  });
+
   it('the auditor sees the audit log with "Keten intact" and can page to older entries', async () => {
     const page = await newPage();
     await loginAndWait(page, 'auditor');
@@ -350,9 +389,18 @@ describe.skipIf(!hasBrowser)('web shell in Chromium', () => {
     await visible(page.getByLabel(nl.organisation.name, { exact: true }));
     await axe(page, 'organisation form');
     await page.goto(`${base}/settings`);
-    await page.getByRole('button', { name: nl.editItem('alarm.escalationSeconds') }).click();
-    await visible(page.locator('#setting-value'));
+    const escalation = nl.settings.items['alarm.escalationSeconds'];
+    await page.getByRole('button', { name: nl.editItem(escalation.label) }).click();
+    const value = page.getByLabel(escalation.label, { exact: true });
+    await visible(value);
     await axe(page, 'settings form');
+    // Out of range: the message names the range and unit in Dutch, next to the field and in the summary.
+    await value.fill('3');
+    await page.getByRole('button', { name: nl.save }).click();
+    await eventually(() => texts(page.locator('#setting-value-error'))).toEqual([
+      expect.stringContaining(nl.settings.errors.integerRange(5, 600, 'seconds')),
+    ]);
+    await axe(page, 'settings form with an error');
   });
 
   it('the refusal page passes axe, as the front desk', async () => {

@@ -175,6 +175,49 @@ describe.each(dialects)('hostile input on %s', (dialect) => {
     expect(await snapshot()).toEqual(before);
   });
 
+  it('a setting out of range names its rule and range (for the screen to word), and the registry lists both', async () => {
+    const escalation = (value: number) =>
+      t.app.inject({
+        method: 'PUT',
+        url: '/api/settings/alarm.escalationSeconds',
+        headers: admin,
+        payload: { value },
+      });
+    const before = await snapshot();
+    const res = await escalation(4);
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toMatchObject({
+      code: 'REQUEST.INVALID',
+      errors: [{ field: 'value' }],
+      details: { field: 'value', rule: 'integer-range', min: 5, max: 600, unit: 'seconds' },
+    });
+    expect(await snapshot()).toEqual(before);
+    const list = await t.app.inject({ method: 'GET', url: '/api/settings', headers: admin });
+    expect(list.json()).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          key: 'alarm.escalationSeconds',
+          section: 'alarm',
+          type: 'integer',
+          min: 5,
+          max: 600,
+          unit: 'seconds',
+          value: 30,
+          default: 30,
+        }),
+        expect.objectContaining({
+          key: 'audit.retentionNote',
+          section: 'audit',
+          type: 'text',
+          maxLength: 500,
+        }),
+      ]),
+    );
+    const ok = await escalation(5);
+    expect(ok.statusCode).toBe(200);
+    await escalation(30);
+  });
+
   it('rejects a body that is not JSON, or too large, with problem+json', async () => {
     const before = await snapshot();
     const notJson = await t.app.inject({

@@ -96,6 +96,16 @@ describe.each(dialects)('accounts on %s', (dialect) => {
       payload: { currentPassword: PW, newPassword: 'short' },
     });
     expect(weak.statusCode).toBe(422);
+    // The refusal names the field, the rule and the policy's numbers, so the screen can word it.
+    expect(weak.json()).toMatchObject({
+      code: 'AUTH.WEAK_PASSWORD',
+      errors: [{ field: 'newPassword' }],
+      details: { rule: 'min-length', minLength: 12, maxLength: 256, minDistinct: 5 },
+    });
+    // The policy the screens show before anyone types is the one just applied.
+    const policy = await t.app.inject({ method: 'GET', url: '/api/auth/password-policy' });
+    expect(policy.statusCode).toBe(200);
+    expect(policy.json()).toEqual({ minLength: 12, maxLength: 256, minDistinct: 5 });
     const other = await loginAs(t.app, 'secretaris'); // e.g. a session left open elsewhere
     const good = await t.app.inject({
       method: 'POST',

@@ -55,7 +55,11 @@ import type {
   RequestStateSchema,
   ViewingRequestSchema,
 } from '../../src/http/routes/footage/footage-schemas.js';
-import type { MeSchema, OidcInfoSchema } from '../../src/http/routes/auth/auth-schemas.js';
+import type {
+  MeSchema,
+  OidcInfoSchema,
+  PasswordPolicySchema,
+} from '../../src/http/routes/auth/auth-schemas.js';
 import type {
   CameraSchema,
   ConversationTypeSchema,
@@ -130,6 +134,7 @@ export type Me = Omit<Answer<typeof MeSchema>, 'permissions'> & {
 export type Setting = Answer<typeof SettingSchema>;
 export type AuditPage = Answer<typeof AuditPageSchema>;
 export type OidcInfo = Answer<typeof OidcInfoSchema>;
+export type PasswordPolicy = Answer<typeof PasswordPolicySchema>;
 
 /**
  * GET /api/health: the items meant for the viewer, with their kind (fault, configuration, notice);

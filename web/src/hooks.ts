@@ -96,10 +96,17 @@ export const formErrorsFrom = (
   return { summary: problemText(t, e), fields: {} };
 };
 
-/** Client-side check: every listed field must be filled in. */
-export const requireFields = (t: Dictionary, values: Readonly<Record<string, string>>): FormErrors => {
+/**
+ * Client-side check: every listed field must be filled in. `messages` says what to do per field
+ * where "Vul dit veld in." does not fit, such as a choice ("Kies een spreekkamer.").
+ */
+export const requireFields = (
+  t: Dictionary,
+  values: Readonly<Record<string, string>>,
+  messages: Readonly<Record<string, string>> = {},
+): FormErrors => {
   const fields: Record<string, string> = {};
-  for (const [id, v] of Object.entries(values)) if (v.trim() === '') fields[id] = t.required;
+  for (const [id, v] of Object.entries(values)) if (v.trim() === '') fields[id] = messages[id] ?? t.required;
   return { summary: undefined, fields };
 };
 

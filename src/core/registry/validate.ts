@@ -113,16 +113,41 @@ export const parseCameraUrl = (value: string): Result<ParsedCameraUrl> => {
   return ok({ url: u.toString(), username, password });
 };
 
-/** Password rules (NCSC/NIST style: length over composition). */
-export const validPassword = (value: string, username: string): Result<string> => {
-  if (value.length < 12)
-    return err('AUTH.WEAK_PASSWORD', 'password must be at least 12 characters', { field: 'password' });
-  if (value.length > 256)
-    return err('AUTH.WEAK_PASSWORD', 'password must be at most 256 characters', { field: 'password' });
-  if (value.toLowerCase().includes(username.toLowerCase())) {
-    return err('AUTH.WEAK_PASSWORD', 'password must not contain the username', { field: 'password' });
-  }
-  if (new Set(value).size < 5)
-    return err('AUTH.WEAK_PASSWORD', 'password is too repetitive', { field: 'password' });
+/**
+ * The password policy (NCSC/NIST style: length over composition). The one definition: the server
+ * checks it and GET /api/auth/password-policy hands it to the screens, which show it before anyone types.
+ */
+export const PASSWORD_POLICY = { minLength: 12, maxLength: 256, minDistinct: 5 } as const;
+export type PasswordPolicy = typeof PASSWORD_POLICY;
+
+/** A rule a password breaks; the refusal's details name it (with its number) for the screen to word. */
+export type PasswordRule = 'min-length' | 'max-length' | 'contains-username' | 'repetitive';
+
+/** Every rule this password breaks, in the policy's order (empty: it is fine). */
+export const passwordProblems = (
+  value: string,
+  username: string,
+  policy: PasswordPolicy = PASSWORD_POLICY,
+): PasswordRule[] => {
+  const out: PasswordRule[] = [];
+  if (value.length < policy.minLength) out.push('min-length');
+  if (value.length > policy.maxLength) out.push('max-length');
+  if (username !== '' && value.toLowerCase().includes(username.toLowerCase())) out.push('contains-username');
+  if (new Set(value).size < policy.minDistinct) out.push('repetitive');
+  return out;
+};
+
+const PASSWORD_TEXT: Record<PasswordRule, string> = {
+  'min-length': `password must be at least ${PASSWORD_POLICY.minLength} characters`,
+  'max-length': `password must be at most ${PASSWORD_POLICY.maxLength} characters`,
+  'contains-username': 'password must not contain the username',
+  repetitive: 'password is too repetitive',
+};
+
+/** `field` names the request's field the error belongs to (newPassword on the own-password form). */
+export const validPassword = (value: string, username: string, field = 'password'): Result<string> => {
+  const rule = passwordProblems(value, username)[0];
+  if (rule !== undefined)
+    return err('AUTH.WEAK_PASSWORD', PASSWORD_TEXT[rule], { field, rule, ...PASSWORD_POLICY });
   return ok(value);
 };

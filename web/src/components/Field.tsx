@@ -11,7 +11,8 @@ export interface FieldProps {
   /** Element id of the control; the error summary links here. */
   readonly id: string;
   readonly label: string;
-  readonly description?: string | undefined;
+  /** A hint, or a short list (the password rules); read with the control. */
+  readonly description?: ReactNode;
   readonly error?: string | undefined;
 }
 

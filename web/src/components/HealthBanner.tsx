@@ -5,8 +5,9 @@
  * the server wrote it, after its component's name.
  */
 import { Alert, Paragraph, UnorderedList, UnorderedListItem } from '@utrecht/component-library-react';
-import { useEffect, useState } from 'react';
+import { useContext, useEffect, useState } from 'react';
 import { api, type HealthItem } from '../api.js';
+import { SessionContext } from '../session.js';
 import { formatDateTime, useI18n, type Dictionary, type HealthParams, type Language } from '../i18n/index.js';
 
 export const HEALTH_POLL_MS = 15_000;
@@ -16,8 +17,13 @@ const KINDS = ['fault', 'configuration', 'notice'] as const;
 /** Parameters that hold a moment are shown in the user's language and time zone. */
 const DATE_PARAMS = new Set(['since']);
 
-/** One health item as a sentence in the user's language. */
-export const healthText = (t: Dictionary, lang: Language, item: HealthItem): string => {
+/**
+ * One health item as a sentence in the user's language. `fixer`: the reader can fix the server
+ * (settings:write) and reads how; anyone else reads that it is known, without commands.
+ */
+export const healthText = (t: Dictionary, lang: Language, item: HealthItem, fixer = true): string => {
+  const staff = fixer ? undefined : t.health.forStaff[item.code];
+  if (staff !== undefined) return staff;
   const translate = t.health.codes[item.code];
   if (translate) {
     const params: HealthParams = Object.fromEntries(
@@ -36,6 +42,7 @@ export const healthText = (t: Dictionary, lang: Language, item: HealthItem): str
 
 export const HealthBanner = () => {
   const { t, lang } = useI18n();
+  const fixer = useContext(SessionContext)?.can('settings:write') ?? false;
   const [items, setItems] = useState<readonly HealthItem[]>([]);
 
   useEffect(() => {
@@ -75,12 +82,12 @@ export const HealthBanner = () => {
                 <strong>{t.health.kinds[kind]}</strong>
               </Paragraph>
               {list.length === 1 && list[0] ? (
-                <Paragraph>{healthText(t, lang, list[0])}</Paragraph>
+                <Paragraph>{healthText(t, lang, list[0], fixer)}</Paragraph>
               ) : (
                 <UnorderedList>
                   {list.map((i) => (
                     <UnorderedListItem key={`${i.component}:${i.code}:${i.message}`}>
-                      {healthText(t, lang, i)}
+                      {healthText(t, lang, i, fixer)}
                     </UnorderedListItem>
                   ))}
                 </UnorderedList>

@@ -142,8 +142,6 @@ export interface ResourceTableProps<T> {
   readonly actions?: ((row: T) => ReactNode) | undefined;
   /** A modifier class: pp-table--fixed lays the columns out evenly; pp-table--audit marks the audit log. */
   readonly variant?: 'fixed' | 'audit';
-  /** In a focusable box that scrolls sideways when the table is wider than the screen (a phone). */
-  readonly scroll?: boolean;
 }
 
 /** A captioned table with column headers, a row header per row and an optional actions column. */
@@ -155,39 +153,39 @@ export const ResourceTable = <T,>({
   columns,
   actions,
   variant,
-  scroll = false,
 }: ResourceTableProps<T>) => {
   const { t } = useI18n();
-  const table = (
-    <Table className={variant ? `pp-table pp-table--${variant}` : 'pp-table'}>
-      <TableCaption>{caption}</TableCaption>
-      <TableHeader>
-        <TableRow>
-          <TableHeaderCell scope="col">{rowHeader.header}</TableHeaderCell>
-          {columns.map((c) => (
-            <TableHeaderCell key={c.header} scope="col">
-              {c.header}
-            </TableHeaderCell>
-          ))}
-          {actions ? <TableHeaderCell scope="col">{t.actions}</TableHeaderCell> : null}
-        </TableRow>
-      </TableHeader>
-      <TableBody>
-        {rows.map((row) => (
-          <TableRow key={rowKey(row)}>
-            <TableHeaderCell scope="row">{rowHeader.cell(row)}</TableHeaderCell>
+  return (
+    <TableScroll label={caption}>
+      <Table className={variant ? `pp-table pp-table--${variant}` : 'pp-table'}>
+        <TableCaption>{caption}</TableCaption>
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell scope="col">{rowHeader.header}</TableHeaderCell>
             {columns.map((c) => (
-              <TableCell key={c.header} className={c.className}>
-                {c.cell(row)}
-              </TableCell>
+              <TableHeaderCell key={c.header} scope="col">
+                {c.header}
+              </TableHeaderCell>
             ))}
-            {actions ? <TableCell>{actions(row)}</TableCell> : null}
+            {actions ? <TableHeaderCell scope="col">{t.actions}</TableHeaderCell> : null}
           </TableRow>
-        ))}
-      </TableBody>
-    </Table>
+        </TableHeader>
+        <TableBody>
+          {rows.map((row) => (
+            <TableRow key={rowKey(row)}>
+              <TableHeaderCell scope="row">{rowHeader.cell(row)}</TableHeaderCell>
+              {columns.map((c) => (
+                <TableCell key={c.header} className={c.className}>
+                  {c.cell(row)}
+                </TableCell>
+              ))}
+              {actions ? <TableCell>{actions(row)}</TableCell> : null}
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </TableScroll>
   );
-  return scroll ? <TableScroll label={caption}>{table}</TableScroll> : table;
 };
 
 /** The "Wijzigen" button of a row, named after the row for screen readers. */

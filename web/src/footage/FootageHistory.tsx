@@ -9,7 +9,6 @@ import { api, query } from '../api.js';
 import { LoadError } from '../components/LoadError.js';
 import { Loading } from '../components/Loading.js';
 import { ResourceTable } from '../components/ResourcePage.js';
-import { TableScroll } from '../components/TableScroll.js';
 import { useLoad } from '../hooks.js';
 import { formatDateTime, useI18n } from '../i18n/index.js';
 import { describeEvent } from './history.js';
@@ -38,18 +37,16 @@ export const FootageHistory = ({ incidentId, clipId, version = 0 }: FootageHisto
       {events.error ? <LoadError error={events.error} /> : null}
       {events.data && list.length === 0 ? <Paragraph>{t.footage.historyEmpty}</Paragraph> : null}
       {list.length > 0 ? (
-        <TableScroll label={t.footage.historyCaption}>
-          <ResourceTable
-            caption={t.footage.historyCaption}
-            rows={list}
-            rowKey={(e) => String(e.auditSeq)}
-            rowHeader={{ header: t.footage.at, cell: (e) => formatDateTime(lang, e.at) }}
-            columns={[
-              { header: t.footage.what, cell: (e) => describeEvent(t, lang, e) },
-              { header: t.footage.auditSeq, cell: (e) => String(e.auditSeq) },
-            ]}
-          />
-        </TableScroll>
+        <ResourceTable
+          caption={t.footage.historyCaption}
+          rows={list}
+          rowKey={(e) => String(e.auditSeq)}
+          rowHeader={{ header: t.footage.at, cell: (e) => formatDateTime(lang, e.at) }}
+          columns={[
+            { header: t.footage.what, cell: (e) => describeEvent(t, lang, e) },
+            { header: t.footage.auditSeq, cell: (e) => String(e.auditSeq) },
+          ]}
+        />
       ) : null}
     </section>
   );

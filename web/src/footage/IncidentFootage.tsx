@@ -16,7 +16,6 @@ import { AppLink } from '../components/AppLink.js';
 import { LoadError } from '../components/LoadError.js';
 import { Loading } from '../components/Loading.js';
 import { ResourceTable } from '../components/ResourcePage.js';
-import { TableScroll } from '../components/TableScroll.js';
 import { useLoad } from '../hooks.js';
 import { formatDateTime, useI18n } from '../i18n/index.js';
 import { useRegistry } from '../registry.js';
@@ -70,43 +69,41 @@ export const IncidentFootage = ({ incidentId }: { readonly incidentId: string })
       </div>
       {footage.data && clips.length === 0 ? <Paragraph>{f.noClips}</Paragraph> : null}
       {clips.length > 0 ? (
-        <TableScroll label={f.clipsCaption}>
-          <ResourceTable
-            caption={f.clipsCaption}
-            rows={clips}
-            rowKey={(c) => c.id}
-            rowHeader={{ header: f.clipTime, cell: started }}
-            columns={[
-              { header: f.room, cell: (c) => reg.registry.roomLabel(c.roomId) },
-              { header: f.clipStatus, cell: (c) => f.clipStatuses[c.status] ?? c.status },
-              {
-                header: f.retentionUntil,
-                cell: (c) => (c.retentionUntil ? formatDateTime(lang, c.retentionUntil) : t.incidents.none),
-              },
-            ]}
-            actions={
-              mayRequest
-                ? (c) =>
-                    c.status === 'sealed' ? (
-                      <Button
-                        appearance="secondary-action-button"
-                        aria-label={f.requestOpenFor(started(c))}
-                        aria-expanded={requesting === c.id}
-                        ref={(el: HTMLButtonElement | null) => {
-                          if (el) openers.current.set(c.id, el);
-                        }}
-                        onClick={() => {
-                          setMade(undefined);
-                          setRequesting(c.id);
-                        }}
-                      >
-                        {f.requestOpen}
-                      </Button>
-                    ) : null
-                : undefined
-            }
-          />
-        </TableScroll>
+        <ResourceTable
+          caption={f.clipsCaption}
+          rows={clips}
+          rowKey={(c) => c.id}
+          rowHeader={{ header: f.clipTime, cell: started }}
+          columns={[
+            { header: f.room, cell: (c) => reg.registry.roomLabel(c.roomId) },
+            { header: f.clipStatus, cell: (c) => f.clipStatuses[c.status] ?? c.status },
+            {
+              header: f.retentionUntil,
+              cell: (c) => (c.retentionUntil ? formatDateTime(lang, c.retentionUntil) : t.incidents.none),
+            },
+          ]}
+          actions={
+            mayRequest
+              ? (c) =>
+                  c.status === 'sealed' ? (
+                    <Button
+                      appearance="secondary-action-button"
+                      aria-label={f.requestOpenFor(started(c))}
+                      aria-expanded={requesting === c.id}
+                      ref={(el: HTMLButtonElement | null) => {
+                        if (el) openers.current.set(c.id, el);
+                      }}
+                      onClick={() => {
+                        setMade(undefined);
+                        setRequesting(c.id);
+                      }}
+                    >
+                      {f.requestOpen}
+                    </Button>
+                  ) : null
+              : undefined
+          }
+        />
       ) : null}
       {requesting !== null ? (
         <RequestForm

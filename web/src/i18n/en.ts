@@ -23,6 +23,13 @@ export const en: Dictionary = {
   no: 'no',
   optional: '(optional)',
   required: 'Fill in this field.',
+  choose: {
+    placeholder: 'Make a choice',
+    room: 'Choose an interview room.',
+    site: 'Choose a site.',
+    kind: 'Choose what happened.',
+    severity: 'Choose how serious it was.',
+  },
   saved: 'Saved.',
   created: 'Added.',
   actions: 'Actions',
@@ -265,16 +272,39 @@ export const en: Dictionary = {
   },
   settings: {
     title: 'Settings',
-    intro: 'Settings stored in the database. Every change is recorded in the audit log.',
-    caption: 'All settings',
+    intro:
+      'Settings stored in the database, by subject. Every change is recorded in the audit log. The default applies until someone chooses otherwise.',
+    sectionCaption: (section) => `Settings: ${section}`,
+    sections: {
+      alarm: 'Alarms',
+      audit: 'Audit log',
+    },
     key: 'Setting',
-    description: 'Description',
-    value: 'Value',
+    description: 'What it does',
+    value: 'Current value',
     default: 'Default',
     updated: 'Changed',
     never: 'never',
-    editSetting: (key) => `Edit setting ${key}`,
-    descriptions: {},
+    empty: '(empty)',
+    editSetting: (label) => `Change ${label.toLowerCase()}`,
+    items: {
+      'alarm.escalationSeconds': {
+        label: 'Time to escalation',
+        help: 'How long an alarm waits for a response (“on my way”) before it also goes to the second group (security). A whole number from 5 to 600 seconds.',
+      },
+      'audit.retentionNote': {
+        label: 'Note on the audit log',
+        help: 'Free text above the audit log, for example where the head of the chain is recorded outside the database. At most 500 characters; may be left empty.',
+      },
+    },
+    units: {
+      seconds: (n) => (n === 1 ? '1 second' : `${n} seconds`),
+    },
+    errors: {
+      integerRange: (min, max, unit) =>
+        `Choose a whole number from ${min} to ${max}${unit === 'seconds' ? ' seconds' : ''}.`,
+      textLength: (max) => `Use at most ${max} characters.`,
+    },
   },
   audit: {
     title: 'Audit log',
@@ -317,6 +347,13 @@ export const en: Dictionary = {
     },
     camera: (name) => `Camera ${name}`,
     brokerDown: 'MQTT broker unreachable; alarms still reach the browsers.',
+    forStaff: {
+      'vault.key-missing': 'Recording is not possible at the moment; the administrator has been notified.',
+      'vault.key-invalid': 'Recording is not possible at the moment; the administrator has been notified.',
+      'vault.unavailable': 'Recording is not possible at the moment; the administrator has been notified.',
+      'ffmpeg.missing':
+        'Recording is not possible at the moment (alarms still work); the administrator has been notified.',
+    },
     codes: {
       'recording.suspended': (p) =>
         `Recording suspended for ${p.scope === 'organisation' ? 'the whole organisation' : p$(p, 'siteName')} since ${p$(p, 'since')} — reason: ${p$(p, 'reason')}`,
@@ -886,6 +923,26 @@ export const en: Dictionary = {
     restarts: 'Restarts',
     why: 'Note',
     none: 'No cameras are registered.',
+    off: {
+      'camera-disabled': 'Disabled by an administrator.',
+      suspended: 'Recording is suspended.',
+      objection: 'Switched off after an objection in the conversation.',
+      'policy-off': 'The approved policy does not allow recording here now.',
+      'vault-key-missing': 'Recording is not possible at the moment; the administrator has been notified.',
+      'vault-disk-full': 'Recording is not possible at the moment; the administrator has been notified.',
+      'ffmpeg-missing': 'Recording is not possible at the moment; the administrator has been notified.',
+    },
+    offForAdmin: {
+      'vault-key-missing':
+        'Recording is not possible: there is no vault key yet. Create one on the server with “proportio vault init” (see Key custody in the manual).',
+      'vault-disk-full':
+        'Recording is not possible: the vault disk is full. Free space on the server; nothing is deleted.',
+      'ffmpeg-missing':
+        'Recording is not possible: ffmpeg is missing on the server. Install ffmpeg and restart Proportio.',
+    },
+    connectionProblem: 'The camera gives no picture; the administrator has been notified.',
+    connectionProblemForAdmin:
+      'Check the camera, the network and the credentials (see the Connection column).',
     states: {
       starting: 'connecting…',
       online: 'online',
@@ -893,6 +950,7 @@ export const en: Dictionary = {
       unauthorised: 'refused (password)',
       'bad-stream': 'unusable stream (not H.264)',
       stopped: 'off',
+      off: 'off (no connection needed)',
     },
   },
   password: {
@@ -905,6 +963,27 @@ export const en: Dictionary = {
     mismatch: 'The two new passwords are not the same.',
     changed: 'Your password has been changed.',
     submit: 'Change password',
+    rulesTitle: 'What the new password needs',
+    rules: {
+      length: (min, max) => `At least ${min} and at most ${max} characters.`,
+      username: 'Your username is not in it.',
+      distinct: (n) => `At least ${n} different characters (so not the same character over and over).`,
+    },
+    ruleMet: 'met',
+    ruleOpen: 'not met yet',
+    progress: (open) =>
+      open === 0
+        ? 'The new password meets every requirement.'
+        : open === 1
+          ? '1 requirement not met yet.'
+          : `${open} requirements not met yet.`,
+    errors: {
+      'min-length': (min) => `Choose a password of at least ${min} characters.`,
+      'max-length': (max) => `Choose a password of at most ${max} characters.`,
+      'contains-username': 'Choose a password that does not contain your username.',
+      repetitive: (n) => `Choose a password with at least ${n} different characters.`,
+    },
+    wrongCurrent: 'The current password is not right. Check it and try again.',
   },
 
   tokens: {

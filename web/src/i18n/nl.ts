@@ -4,6 +4,7 @@
  */
 import type { StatGroup } from '../../../src/core/alarm/statistics.js';
 import type { Role } from '../../../src/core/auth/roles.js';
+import type { SettingKey, SettingSection } from '../../../src/core/registry/settings.js';
 import { footageNl } from './footage-nl.js';
 import { cam$, p$, type HealthParams } from './health-params.js';
 
@@ -27,6 +28,14 @@ export const nl = {
   no: 'nee',
   optional: '(niet verplicht)',
   required: 'Vul dit veld in.',
+  /** A required choice left open: said per field, not as "Vul dit veld in.". */
+  choose: {
+    placeholder: 'Maak een keuze',
+    room: 'Kies een spreekkamer.',
+    site: 'Kies een locatie.',
+    kind: 'Kies wat er gebeurde.',
+    severity: 'Kies hoe ernstig het was.',
+  },
   saved: 'Opgeslagen.',
   created: 'Toegevoegd.',
   actions: 'Acties',
@@ -276,21 +285,43 @@ export const nl = {
   },
   settings: {
     title: 'Instellingen',
-    intro: 'Instellingen die in de database staan. Elke wijziging komt in het auditlog.',
-    caption: 'Alle instellingen',
+    intro:
+      'Instellingen die in de database staan, per onderwerp. Elke wijziging komt in het auditlog. De standaardwaarde geldt zolang niemand iets anders heeft gekozen.',
+    sectionCaption: (section: string) => `Instellingen: ${section}`,
+    sections: {
+      alarm: 'Alarmering',
+      audit: 'Auditlog',
+    } satisfies Record<SettingSection, string> as Record<SettingSection, string>,
     key: 'Instelling',
-    description: 'Omschrijving',
-    value: 'Waarde',
+    description: 'Wat het doet',
+    value: 'Huidige waarde',
     default: 'Standaard',
     updated: 'Gewijzigd',
     never: 'nooit',
-    editSetting: (key: string) => `Instelling ${key} wijzigen`,
-    descriptions: {
-      'alarm.escalationSeconds':
-        'Aantal seconden zonder reactie voordat een alarm naar de tweede groep gaat.',
-      'audit.retentionNote':
-        'Vrije tekst op de auditpagina (bijvoorbeeld waar de kopwaarde van de keten wordt vastgelegd).',
-    } as Record<string, string>,
+    empty: '(leeg)',
+    editSetting: (label: string) => `${label} wijzigen`,
+    /** Every setting of SETTING_DEFS (src/core/registry/settings.ts), by key. */
+    items: {
+      'alarm.escalationSeconds': {
+        label: 'Tijd tot escalatie',
+        help: 'Zo lang wacht een alarm op een reactie (“ik kom”) voordat het ook naar de tweede groep (beveiliging) gaat. Een geheel getal van 5 tot 600 seconden.',
+      },
+      'audit.retentionNote': {
+        label: 'Toelichting bij het auditlog',
+        help: 'Vrije tekst boven het auditlog, bijvoorbeeld waar de kop van de keten buiten de database wordt vastgelegd. Hoogstens 500 tekens; mag leeg blijven.',
+      },
+    } satisfies Record<SettingKey, { label: string; help: string }> as Record<
+      SettingKey,
+      { label: string; help: string }
+    >,
+    units: {
+      seconds: (n: number) => (n === 1 ? '1 seconde' : `${n} seconden`),
+    } as Record<string, (n: number) => string>,
+    errors: {
+      integerRange: (min: number, max: number, unit: string) =>
+        `Kies een geheel getal van ${min} tot ${max}${unit === 'seconds' ? ' seconden' : ''}.`,
+      textLength: (max: number) => `Gebruik hoogstens ${max} tekens.`,
+    },
   },
   audit: {
     title: 'Auditlog',
@@ -335,6 +366,17 @@ export const nl = {
     } as Record<string, string>,
     camera: (name: string) => `Camera ${name}`,
     brokerDown: 'MQTT-broker onbereikbaar; alarmen bereiken de browsers wel.',
+    /**
+     * What someone who cannot fix the server reads instead (no commands, no file names): the codes
+     * whose fix is on the server. The administrator (settings:write) reads `codes`.
+     */
+    forStaff: {
+      'vault.key-missing': 'Opnemen is op dit moment niet mogelijk; de beheerder is op de hoogte.',
+      'vault.key-invalid': 'Opnemen is op dit moment niet mogelijk; de beheerder is op de hoogte.',
+      'vault.unavailable': 'Opnemen is op dit moment niet mogelijk; de beheerder is op de hoogte.',
+      'ffmpeg.missing':
+        'Opnemen is op dit moment niet mogelijk (alarmen werken wel); de beheerder is op de hoogte.',
+    } as Record<string, string>,
     /** By stable code (docs/operations.md); an unknown code falls back to the server's message. */
     codes: {
       'recording.suspended': (p) =>
@@ -927,6 +969,27 @@ export const nl = {
     restarts: 'Herstarts',
     why: 'Toelichting',
     none: 'Er zijn geen camera’s geregistreerd.',
+    /** Why a camera does not record, by offKind; a blocker reads differently for who fixes the server. */
+    off: {
+      'camera-disabled': 'Uitgeschakeld door de beheerder.',
+      suspended: 'Opname is stilgelegd.',
+      objection: 'Uitgezet na bezwaar in het gesprek.',
+      'policy-off': 'Het goedgekeurde beleid staat opnemen hier nu niet toe.',
+      'vault-key-missing': 'Opnemen is op dit moment niet mogelijk; de beheerder is op de hoogte.',
+      'vault-disk-full': 'Opnemen is op dit moment niet mogelijk; de beheerder is op de hoogte.',
+      'ffmpeg-missing': 'Opnemen is op dit moment niet mogelijk; de beheerder is op de hoogte.',
+    } as Record<string, string>,
+    offForAdmin: {
+      'vault-key-missing':
+        'Opnemen is niet mogelijk: er is nog geen kluissleutel. Maak die op de server aan met “proportio vault init” (zie het hoofdstuk Sleutelbeheer in de handleiding).',
+      'vault-disk-full':
+        'Opnemen is niet mogelijk: de schijf van de kluis is vol. Maak ruimte vrij op de server; er wordt niets gewist.',
+      'ffmpeg-missing':
+        'Opnemen is niet mogelijk: ffmpeg ontbreekt op de server. Installeer ffmpeg en herstart Proportio.',
+    } as Record<string, string>,
+    connectionProblem: 'De camera geeft geen beeld; de beheerder is op de hoogte.',
+    connectionProblemForAdmin:
+      'Controleer de camera, het netwerk en de inloggegevens (zie de kolom Verbinding).',
     states: {
       starting: 'verbinden…',
       online: 'online',
@@ -934,6 +997,7 @@ export const nl = {
       unauthorised: 'geweigerd (wachtwoord)',
       'bad-stream': 'onbruikbaar beeld (geen H.264)',
       stopped: 'uit',
+      off: 'uit (geen verbinding nodig)',
     } as Record<string, string>,
   },
   password: {
@@ -946,6 +1010,28 @@ export const nl = {
     mismatch: 'De twee nieuwe wachtwoorden zijn niet gelijk.',
     changed: 'Uw wachtwoord is gewijzigd.',
     submit: 'Wachtwoord wijzigen',
+    rulesTitle: 'Eisen aan het nieuwe wachtwoord',
+    rules: {
+      length: (min: number, max: number) => `Minstens ${min} en hoogstens ${max} tekens.`,
+      username: 'Uw gebruikersnaam staat er niet in.',
+      distinct: (n: number) => `Minstens ${n} verschillende tekens (dus niet steeds hetzelfde teken).`,
+    },
+    ruleMet: 'voldaan',
+    ruleOpen: 'nog niet voldaan',
+    /** Said (politely) when the number of rules met changes, not on every key. */
+    progress: (open: number) =>
+      open === 0
+        ? 'Het nieuwe wachtwoord voldoet aan alle eisen.'
+        : open === 1
+          ? 'Nog 1 eis niet voldaan.'
+          : `Nog ${open} eisen niet voldaan.`,
+    errors: {
+      'min-length': (min: number) => `Kies een wachtwoord van minstens ${min} tekens.`,
+      'max-length': (max: number) => `Kies een wachtwoord van hoogstens ${max} tekens.`,
+      'contains-username': 'Kies een wachtwoord waarin uw gebruikersnaam niet staat.',
+      repetitive: (n: number) => `Kies een wachtwoord met minstens ${n} verschillende tekens.`,
+    },
+    wrongCurrent: 'Het huidige wachtwoord klopt niet. Controleer het en probeer het opnieuw.',
   },
 
   tokens: {

@@ -26,8 +26,9 @@ interface CameraStatus {
   readonly armed: boolean;
   readonly state: string;
   readonly stateSince: string | null;
-  readonly error: string | null;
-  readonly offReason: string | null;
+  readonly error: { readonly code: string; readonly message: string } | null;
+  /** Why it is off (camera-disabled, suspended, objection, policy-off, vault-key-missing, …). */
+  readonly offKind: string | null;
   readonly lastFragmentAt: string | null;
   readonly bitrateBps: number | null;
   readonly gopSeconds: number | null;
@@ -44,6 +45,8 @@ export const CameraStatusPage = () => {
   const { can } = useSession();
   // Administrators switch a camera off or retire it right here, where its fault shows.
   const writable = can('cameras:write');
+  // Who fixes the server reads the fix; everyone else reads that it is known and being handled.
+  const fixer = can('settings:write');
   const cameras = useLoad(() => api.get<CameraStatus[]>('/api/recording/cameras'), []);
   const registered = useLoad(
     () => (writable ? api.get<Camera[]>('/api/cameras') : Promise.resolve([] as Camera[])),
@@ -62,6 +65,11 @@ export const CameraStatusPage = () => {
   const { editing } = editor;
   const cameraOf = (id: string) => registered.data?.find((x) => x.id === id);
   const rows = cameras.data ?? [];
+  const why = (s: CameraStatus): string => {
+    if (s.offKind !== null) return (fixer ? c.offForAdmin[s.offKind] : undefined) ?? c.off[s.offKind] ?? '';
+    if (s.error !== null) return fixer ? c.connectionProblemForAdmin : c.connectionProblem;
+    return '';
+  };
   const state = (s: CameraStatus) =>
     `${c.states[s.state] ?? s.state}${s.stateSince ? ` (${formatDateTime(lang, s.stateSince)})` : ''}`;
   return (
@@ -82,13 +90,12 @@ export const CameraStatusPage = () => {
       {cameras.data && rows.length === 0 ? <Paragraph>{c.none}</Paragraph> : null}
       {rows.length > 0 ? (
         <ResourceTable
-          scroll
           caption={c.caption}
           rows={rows}
           rowKey={(s) => s.cameraId}
           rowHeader={{ header: c.camera, cell: (s) => s.cameraName }}
           columns={[
-            { header: c.room, cell: (s) => registry.roomLabel(s.roomId) },
+            { header: c.room, cell: (s) => registry.roomLabel(s.roomId), className: 'pp-break' },
             { header: c.armed, cell: (s) => (s.armed ? c.armedYes : c.armedNo) },
             { header: c.state, cell: state },
             {
@@ -104,7 +111,7 @@ export const CameraStatusPage = () => {
               cell: (s) => (s.gopSeconds ? `${s.gopSeconds.toFixed(1)} s${s.gopWarning ? ' ⚠' : ''}` : '—'),
             },
             { header: c.restarts, cell: (s) => String(s.restarts) },
-            { header: c.why, cell: (s) => s.error ?? s.offReason ?? '' },
+            { header: c.why, cell: why },
           ]}
           actions={
             writable

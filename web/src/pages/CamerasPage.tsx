@@ -53,19 +53,26 @@ const CameraForm = ({ camera, rooms, sites, onDone, onCancel }: CameraFormProps)
   );
   const save = () =>
     void form
-      .submit(requireFields(t, { 'camera-name': name, 'camera-url': url }), async () => {
-        const credentials = {
-          ...(username ? { username } : {}),
-          ...(password ? { password } : {}),
-        };
-        const body = { roomId, name: name.trim(), url: url.trim(), ...credentials };
-        if (camera)
-          await api.patch<Camera>(`/api/cameras/${camera.id}`, {
-            ...body,
-            ...(clear ? { clearCredentials: true } : {}),
-          });
-        else await api.post<Camera>('/api/cameras', body);
-      })
+      .submit(
+        requireFields(
+          t,
+          { 'camera-room': roomId, 'camera-name': name, 'camera-url': url },
+          { 'camera-room': t.choose.room },
+        ),
+        async () => {
+          const credentials = {
+            ...(username ? { username } : {}),
+            ...(password ? { password } : {}),
+          };
+          const body = { roomId, name: name.trim(), url: url.trim(), ...credentials };
+          if (camera)
+            await api.patch<Camera>(`/api/cameras/${camera.id}`, {
+              ...body,
+              ...(clear ? { clearCredentials: true } : {}),
+            });
+          else await api.post<Camera>('/api/cameras', body);
+        },
+      )
       .then((ok) => ok && onDone());
   return (
     <FormSection
@@ -189,13 +196,12 @@ export const CamerasPage = () => {
       empty={cameras.length === 0 ? t.cameras.empty : undefined}
     >
       <ResourceTable
-        scroll
         caption={t.cameras.caption}
         rows={cameras}
         rowKey={(c) => c.id}
         rowHeader={{ header: t.cameras.name, cell: (c) => c.name }}
         columns={[
-          { header: t.cameras.room, cell: (c) => roomLabel(rooms, sites, c.roomId) },
+          { header: t.cameras.room, cell: (c) => roomLabel(rooms, sites, c.roomId), className: 'pp-break' },
           { header: t.cameras.url, cell: (c) => <code className="pp-code">{c.url}</code> },
           {
             header: t.cameras.credentials,

@@ -204,7 +204,6 @@ const RoomStates = ({ registry, tick }: { readonly registry: Registry; readonly 
       {states.error ? <LoadError error={states.error} /> : null}
       {siteIds.map((siteId) => (
         <ResourceTable
-          scroll
           key={siteId}
           variant="fixed"
           caption={t.console.roomsCaption(registry.siteName(siteId))}
@@ -302,7 +301,6 @@ export const ConsolePage = () => {
         <section aria-labelledby="console-recent">
           <Heading2 id="console-recent">{t.console.recent}</Heading2>
           <ResourceTable
-            scroll
             caption={t.console.recentCaption}
             rows={closed}
             rowKey={(a) => a.id}

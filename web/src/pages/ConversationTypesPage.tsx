@@ -130,7 +130,6 @@ export const ConversationTypesPage = () => {
       empty={types.length === 0 ? t.conversationTypes.empty : undefined}
     >
       <ResourceTable
-        scroll
         caption={t.conversationTypes.caption}
         rows={types}
         rowKey={(ct) => ct.id}

@@ -100,7 +100,7 @@ describe('PanicPage: starting a conversation', () => {
     expect((room as HTMLSelectElement).value).toBe('');
     await userEvent.click(screen.getByRole('button', { name: nl.panic.start }));
     expect(room.getAttribute('aria-invalid')).toBe('true');
-    expect(screen.getByRole('link', { name: `${nl.panic.room}: ${nl.required}` })).toBeTruthy();
+    expect(screen.getByRole('link', { name: `${nl.panic.room}: ${nl.choose.room}` })).toBeTruthy();
     expect(sent.filter((s) => s.method === 'POST')).toEqual([]);
   });
 

@@ -104,7 +104,11 @@ const StartConversationForm = ({
   const start = () =>
     void form
       .submit(
-        requireFields(t, { 'conv-room': roomId, ...(risk ? { 'conv-risk-reason': reason } : {}) }),
+        requireFields(
+          t,
+          { 'conv-room': roomId, ...(risk ? { 'conv-risk-reason': reason } : {}) },
+          { 'conv-room': t.choose.room },
+        ),
         async () => {
           await api.post<Conversation>('/api/conversations', {
             roomId,

@@ -151,7 +151,6 @@ export const RecordingPage = () => {
       empty={rows.length === 0 ? t.recording.none : undefined}
     >
       <ResourceTable
-        scroll
         caption={t.recording.caption}
         rows={rows}
         rowKey={(s) => s.id}

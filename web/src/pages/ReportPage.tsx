@@ -73,7 +73,11 @@ const bodyOf = (v: ReportValues) => ({
 });
 
 const checkReport = (t: Dictionary, v: ReportValues): FormErrors =>
-  requireFields(t, { [FIELD_IDS.kind]: v.kind, [FIELD_IDS.severity]: v.severity });
+  requireFields(
+    t,
+    { [FIELD_IDS.kind]: v.kind, [FIELD_IDS.severity]: v.severity },
+    { [FIELD_IDS.kind]: t.choose.kind, [FIELD_IDS.severity]: t.choose.severity },
+  );
 
 /** The report's own fields, shared by the alarm report and the manual incident. */
 const ReportFields = ({
@@ -112,21 +116,17 @@ const ReportFields = ({
       <SelectField
         {...bound('kind')}
         description={t.report.kindHint}
-        options={[
-          { value: '', label: '—' },
-          ...INCIDENT_KINDS.map((k) => ({ value: k, label: t.incidents.kinds[k] ?? k })),
-        ]}
+        placeholder={t.choose.placeholder}
+        options={INCIDENT_KINDS.map((k) => ({ value: k, label: t.incidents.kinds[k] ?? k }))}
       />
       <SelectField
         {...bound('severity')}
         description={t.report.severityHint}
-        options={[
-          { value: '', label: '—' },
-          ...SEVERITIES.map((s) => ({
-            value: String(s),
-            label: t.incidents.severities[String(s)] ?? String(s),
-          })),
-        ]}
+        placeholder={t.choose.placeholder}
+        options={SEVERITIES.map((s) => ({
+          value: String(s),
+          label: t.incidents.severities[String(s)] ?? String(s),
+        }))}
       />
       {flag('injury')}
       {flag('policeReport')}

@@ -25,7 +25,6 @@ import { SelectField } from '../components/SelectField.js';
 import { useLoad } from '../hooks.js';
 import { formatDateTime, useI18n } from '../i18n/index.js';
 import { useRegistry } from '../registry.js';
-import { TableScroll } from '../components/TableScroll.js';
 
 /** One letter paragraph, shown in full, with a button that copies it (for the letter template). */
 const LetterParagraph = ({ text, lang }: { readonly text: string; readonly lang: 'nl' | 'en' }) => {
@@ -137,35 +136,33 @@ export const RoomPolicyPage = () => {
       {policy.loading && !p ? <Loading /> : null}
       {policy.error ? <LoadError error={policy.error} /> : null}
       {p ? (
-        <TableScroll label={t.roomPolicy.caption(label)}>
-          <ResourceTable
-            caption={t.roomPolicy.caption(label)}
-            rows={p.decisions}
-            rowKey={(d) => d.conversationTypeId}
-            rowHeader={{
-              header: t.roomPolicy.kind,
-              cell: (d) => reg.registry.typeName(d.conversationTypeId) || d.name,
-            }}
-            columns={[
-              { header: t.roomPolicy.mode, cell: (d) => mode(d.decision.mode) },
-              { header: t.roomPolicy.audio, cell: (d) => (d.decision.audioAllowed ? t.yes : t.no) },
-              {
-                header: t.roomPolicy.retention,
-                cell: (d) =>
-                  d.decision.retentionHours === undefined
-                    ? t.incidents.none
-                    : t.roomPolicy.hours(d.decision.retentionHours),
-              },
-              {
-                header: t.roomPolicy.viewers,
-                cell: (d) =>
-                  d.decision.viewers.length > 0 ? d.decision.viewers.join(', ') : t.roomPolicy.nobody,
-              },
-              { header: t.roomPolicy.validUntil, cell: (d) => untilOf(d.conversationTypeId) },
-              { header: t.roomPolicy.reason, cell: (d) => d.decision.reason },
-            ]}
-          />
-        </TableScroll>
+        <ResourceTable
+          caption={t.roomPolicy.caption(label)}
+          rows={p.decisions}
+          rowKey={(d) => d.conversationTypeId}
+          rowHeader={{
+            header: t.roomPolicy.kind,
+            cell: (d) => reg.registry.typeName(d.conversationTypeId) || d.name,
+          }}
+          columns={[
+            { header: t.roomPolicy.mode, cell: (d) => mode(d.decision.mode) },
+            { header: t.roomPolicy.audio, cell: (d) => (d.decision.audioAllowed ? t.yes : t.no) },
+            {
+              header: t.roomPolicy.retention,
+              cell: (d) =>
+                d.decision.retentionHours === undefined
+                  ? t.incidents.none
+                  : t.roomPolicy.hours(d.decision.retentionHours),
+            },
+            {
+              header: t.roomPolicy.viewers,
+              cell: (d) =>
+                d.decision.viewers.length > 0 ? d.decision.viewers.join(', ') : t.roomPolicy.nobody,
+            },
+            { header: t.roomPolicy.validUntil, cell: (d) => untilOf(d.conversationTypeId) },
+            { header: t.roomPolicy.reason, cell: (d) => d.decision.reason },
+          ]}
+        />
       ) : null}
       {p && p.policy.entries.length === 0 ? <Paragraph>{t.roomPolicy.noEntries}</Paragraph> : null}
       {chosen ? <Transparency key={chosen} roomId={chosen} label={label} /> : null}

@@ -38,11 +38,14 @@ const RoomForm = ({ room, sites, onDone, onCancel }: RoomFormProps) => {
   );
   const save = () =>
     void form
-      .submit(requireFields(t, { 'room-name': name }), async () => {
-        const body = { name: name.trim(), floor: floor.trim(), description: description.trim() };
-        if (room) await api.patch<Room>(`/api/rooms/${room.id}`, body);
-        else await api.post<Room>('/api/rooms', { siteId, ...body });
-      })
+      .submit(
+        requireFields(t, { 'room-site': siteId, 'room-name': name }, { 'room-site': t.choose.site }),
+        async () => {
+          const body = { name: name.trim(), floor: floor.trim(), description: description.trim() };
+          if (room) await api.patch<Room>(`/api/rooms/${room.id}`, body);
+          else await api.post<Room>('/api/rooms', { siteId, ...body });
+        },
+      )
       .then((ok) => ok && onDone());
   return (
     <FormSection
@@ -130,7 +133,6 @@ export const RoomsPage = () => {
               </Paragraph>
             ) : (
               <ResourceTable
-                scroll
                 variant="fixed"
                 caption={t.rooms.captionFor(site.name)}
                 rows={here}

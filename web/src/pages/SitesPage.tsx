@@ -88,7 +88,6 @@ export const SitesPage = () => {
       empty={sites.length === 0 ? t.sites.empty : undefined}
     >
       <ResourceTable
-        scroll
         caption={t.sites.caption}
         rows={sites}
         rowKey={(s) => s.id}

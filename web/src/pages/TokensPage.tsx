@@ -107,7 +107,6 @@ const TokenTable = ({
   if (rows.length === 0) return <Paragraph>{empty}</Paragraph>;
   return (
     <ResourceTable
-      scroll
       caption={caption}
       rows={rows}
       rowKey={(k) => k.id}

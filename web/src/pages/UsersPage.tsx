@@ -246,7 +246,6 @@ export const UsersPage = () => {
     >
       {users.length > 0 ? (
         <ResourceTable
-          scroll
           caption={t.users.caption}
           rows={users}
           rowKey={(u) => u.id}

@@ -23,6 +23,13 @@ export const NewApiTokenSchema = Type.Object({
 export type NewApiToken = Static<typeof NewApiTokenSchema>;
 export const OidcInfoSchema = Type.Object({ enabled: Type.Boolean(), label: Nullable(Type.String()) });
 export type OidcInfo = Static<typeof OidcInfoSchema>;
+/** The password policy the server checks (src/core/registry/validate.ts PASSWORD_POLICY). */
+export const PasswordPolicySchema = Type.Object({
+  minLength: Type.Integer(),
+  maxLength: Type.Integer(),
+  minDistinct: Type.Integer(),
+});
+export type PasswordPolicyAnswer = Static<typeof PasswordPolicySchema>;
 
 // Requests
 

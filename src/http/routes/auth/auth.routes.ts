@@ -4,6 +4,7 @@ import { Type } from 'typebox';
 import type { OidcAdapter } from '../../../adapters/auth/oidc.js';
 import { PERMISSIONS, hasPermission, type Permission } from '../../../core/auth/roles.js';
 import type { User } from '../../../core/registry/model.js';
+import { PASSWORD_POLICY } from '../../../core/registry/validate.js';
 import type { AuthService, NewSession } from '../../../services/auth.service.js';
 import type { SecretBox } from '../../../services/ports.js';
 import { SESSION_COOKIE } from '../../plugins/auth.plugin.js';
@@ -21,6 +22,7 @@ import {
   OidcCallbackQuery,
   OidcInfoSchema,
   PasswordChangeBody,
+  PasswordPolicySchema,
 } from './auth-schemas.js';
 
 const OIDC_COOKIE = 'proportio_oidc';
@@ -137,6 +139,19 @@ export const authRoutes: RoutesPlugin<AuthRouteOptions> = async (app, opts) => {
       const r = await opts.auth.changePassword(actor(req), b.currentPassword, b.newPassword, req.sessionId);
       return respond(reply, r);
     },
+  );
+
+  app.get(
+    '/api/auth/password-policy',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['auth'],
+        summary: 'The password rules the server checks, for forms to show before anyone types',
+        response: { 200: PasswordPolicySchema },
+      },
+    },
+    async () => PASSWORD_POLICY,
   );
 
   app.post(

@@ -88,6 +88,8 @@ export const CameraStatusSchema = Type.Object({
   draining: Type.Boolean(),
   mode: Type.String(),
   offReason: NullableString,
+  /** Why it is off, as a stable word the screens translate (offReason is English for logs). */
+  offKind: NullableString,
   state: Type.String(),
   stateSince: NullableString,
   error: Nullable(Type.Object({ code: Type.String(), message: Type.String() })),

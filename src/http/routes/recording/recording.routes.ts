@@ -43,6 +43,7 @@ export const cameraView = (c: CameraStatus) => ({
   draining: c.draining,
   mode: c.mode,
   offReason: c.offReason,
+  offKind: c.offKind,
   state: c.armed ? (c.health?.state ?? 'starting') : 'off',
   stateSince: iso(c.health?.since),
   error: c.health?.error ? { code: c.health.error.code, message: c.health.error.message } : null,

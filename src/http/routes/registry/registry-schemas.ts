@@ -64,6 +64,14 @@ export const ConversationTypeSchema = everyFieldOf<ConversationType>()(
 /** An operator setting with its current value (the default until someone changed it). */
 export const SettingSchema = Type.Object({
   key: Type.String(),
+  /** Where the screen groups it (alarm, audit, …). */
+  section: Type.String(),
+  /** integer (min, max, unit) or text (maxLength). */
+  type: Type.Union([Type.Literal('integer'), Type.Literal('text')]),
+  min: Type.Optional(Type.Number()),
+  max: Type.Optional(Type.Number()),
+  unit: Type.Optional(Type.String()),
+  maxLength: Type.Optional(Type.Number()),
   value: Type.Unknown(),
   description: Type.String(),
   descriptionNl: Type.String(),

@@ -333,6 +333,11 @@ export const registryRoutes: RoutesPlugin<{ registry: RegistryService }> = async
         const s = stored.get(key);
         return {
           key,
+          section: def.section,
+          type: def.type,
+          ...(def.type === 'integer'
+            ? { min: def.min, max: def.max, unit: def.unit }
+            : { maxLength: def.maxLength }),
           value: s ? s.value : def.default,
           description: def.description,
           descriptionNl: def.descriptionNl,
