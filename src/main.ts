@@ -22,6 +22,7 @@ import { createAssessmentModule } from './compose/assessment.compose.js';
 import { createRecordingModule } from './compose/recording.compose.js';
 import { createEvidenceModule } from './compose/evidence.compose.js';
 import { createViewingModule } from './compose/viewing.compose.js';
+import { createTodoModule } from './compose/todo.compose.js';
 import { metricsSources, type ModuleContext, type ProportioModule } from './compose/module.js';
 import { auditService } from './services/audit.service.js';
 import { authService } from './services/auth.service.js';
@@ -176,13 +177,15 @@ export const createRuntime = async (config: Config, opts: RuntimeOptions = {}): 
   // audit anchor (first) takes the final head after every other module has written its last entry.
   // The export opens footage only through the viewing grants (issue 10 §4).
   const viewing = createViewingModule(moduleContext);
+  const alarm = createAlarmModule(moduleContext);
   const modules: ProportioModule[] = [
     auditAnchor,
-    createAlarmModule(moduleContext),
+    alarm,
     createAssessmentModule(moduleContext),
     createRecordingModule(moduleContext),
     viewing,
     createEvidenceModule(moduleContext, { source: opts.evidenceSource ?? viewing.evidence }),
+    createTodoModule(moduleContext, { incidents: alarm.services.incidents, viewing: viewing.service }),
   ];
   const oidc = config.oidc
     ? {

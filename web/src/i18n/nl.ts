@@ -5,6 +5,7 @@
 import type { StatGroup } from '../../../src/core/alarm/statistics.js';
 import type { Role } from '../../../src/core/auth/roles.js';
 import { footageNl } from './footage-nl.js';
+import { todoNl } from './pages-nl.js';
 import { cam$, p$, type HealthParams } from './health-params.js';
 
 export const nl = {
@@ -1030,6 +1031,7 @@ export const nl = {
     policySaved: 'Het maximum is opgeslagen.',
   },
   footage: footageNl,
+  todo: todoNl,
 };
 
 /** The shape of every language's table: a key missing from one is a type error. */
