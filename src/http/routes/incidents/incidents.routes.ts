@@ -15,7 +15,40 @@ import {
   ReportFields,
   BucketSchema,
   FilterQuery,
+  RegisterPageSchema,
+  RegisterQuery,
 } from './incident-schemas.js';
+import { ASSESSMENT_TIME_ZONE } from '../../../core/assessment/hours.js';
+import { resolveInstant } from '../../../core/policy/local-date.js';
+
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+const DAY_MS = 86_400_000;
+
+/**
+ * The register's period: a bare date is a whole day in the municipality's time zone (`to`
+ * included, so "from 1 to 1 March" is that day); an instant is taken as it is.
+ */
+const periodOf = (
+  from: string | undefined,
+  to: string | undefined,
+): { from?: string; to?: string } | { field: 'from' | 'to'; message: string } => {
+  const start = resolveInstant(from, ASSESSMENT_TIME_ZONE);
+  if (from !== undefined && start === undefined) return { field: 'from', message: 'is not a valid date' };
+  const end =
+    to !== undefined && DATE_ONLY.test(to)
+      ? resolveInstant(
+          new Date(Date.parse(`${to}T12:00:00Z`) + DAY_MS).toISOString().slice(0, 10),
+          ASSESSMENT_TIME_ZONE,
+        )
+      : resolveInstant(to, ASSESSMENT_TIME_ZONE);
+  if (to !== undefined && end === undefined) return { field: 'to', message: 'is not a valid date' };
+  if (start !== undefined && end !== undefined && end <= start)
+    return { field: 'to', message: 'lies before from' };
+  return {
+    ...(start !== undefined ? { from: new Date(start).toISOString() } : {}),
+    ...(end !== undefined ? { to: new Date(end).toISOString() } : {}),
+  };
+};
 
 const userOf = (req: FastifyRequest) => req.auth!.user;
 
@@ -82,6 +115,48 @@ export const incidentRoutes: RoutesPlugin<{ incidents: IncidentService }> = asyn
     async (req, reply) => {
       const f = filterOf(req, reply);
       return f ? incidents.list(f) : reply;
+    },
+  );
+
+  app.get(
+    '/api/incidents/register',
+    {
+      config: { access: 'incidents:read' },
+      schema: {
+        tags: ['incidents'],
+        summary:
+          'One page of the incident register, newest first, with the number of incidents the filters select: site, room, kind, severity, reported or still to complete, police report, period and a search of the follow-up, police reference and (for readers of narratives) the narrative',
+        querystring: RegisterQuery,
+        response: { 200: RegisterPageSchema, ...errorResponses(400, 401, 403) },
+      },
+    },
+    async (req, reply) => {
+      const q = req.query;
+      const period = periodOf(q.from, q.to);
+      if ('field' in period)
+        return sendProblem(
+          reply,
+          problemOf('REQUEST.INVALID', `${period.field} ${period.message}`, {
+            errors: [{ field: period.field, message: period.message }],
+          }),
+        );
+      const limit = q.limit ?? 25;
+      const offset = q.offset ?? 0;
+      const siteIds = userOf(req).siteIds;
+      const page = await incidents.register(userOf(req), {
+        ...(q.siteId ? { siteId: q.siteId } : {}),
+        ...(siteIds.length > 0 ? { siteIds } : {}),
+        ...(q.roomId ? { roomId: q.roomId } : {}),
+        ...(q.kind ? { kind: q.kind } : {}),
+        ...(q.severity !== undefined ? { severity: q.severity } : {}),
+        ...(q.status ? { reported: q.status === 'reported' } : {}),
+        ...(q.policeReport !== undefined ? { policeReport: q.policeReport } : {}),
+        ...(q.q?.trim() ? { text: q.q.trim() } : {}),
+        ...period,
+        limit,
+        offset,
+      });
+      return { ...page, limit, offset };
     },
   );
 
