@@ -33,6 +33,7 @@ import type {
   BucketSchema,
   IncidentSchema,
   IncidentSummarySchema,
+  RegisterPageSchema,
 } from '../../src/http/routes/incidents/incident-schemas.js';
 import type {
   ClipSchema,
@@ -163,6 +164,8 @@ export const INCIDENT_KINDS = everyOf<IncidentKind>()([
 export type { IncidentKind };
 
 export type IncidentSummary = Answer<typeof IncidentSummarySchema>;
+/** GET /api/incidents/register: one page and the number of incidents the filter selects. */
+export type IncidentRegisterPage = Answer<typeof RegisterPageSchema>;
 /** One thing to do on the start page (GET /api/me/todo). */
 export type TodoItem = Answer<typeof TodoItemSchema>;
 export type Incident = Answer<typeof IncidentSchema>;

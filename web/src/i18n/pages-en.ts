@@ -1,5 +1,5 @@
 /** Texts of the everyday pages (issue 11), in English. */
-import type { todoNl } from './pages-nl.js';
+import type { registerNl, todoNl } from './pages-nl.js';
 import { count, plural } from './plural.js';
 
 export const todoEn: typeof todoNl = {
@@ -47,4 +47,27 @@ export const todoEn: typeof todoNl = {
     link: (room) => `Check the legal hold on footage of ${room}`,
     rest: (date) => `it lapses on ${date}; then retention may delete the footage.`,
   },
+};
+
+export const registerEn: typeof registerNl = {
+  search: 'Search follow-up, police report and account',
+  searchHint: 'For example a police report reference or a word from the account.',
+  allKinds: 'All kinds',
+  allSeverities: 'Any severity',
+  status: 'Report',
+  allStatuses: 'Completed and still to complete',
+  statusReported: 'Completed',
+  statusUnreported: 'Still to complete',
+  police: 'Police report',
+  policeAny: 'With and without police report',
+  policeYes: 'With police report',
+  policeNo: 'Without police report',
+  reset: 'Clear filters',
+  range: (first, last, total) => `${first}–${last} of ${count('en', total, 'incident', 'incidents')}`,
+  found: (total) => `${count('en', total, 'incident', 'incidents')} found.`,
+  pagination: 'Page through the register',
+  previous: 'Previous page',
+  next: 'Next page',
+  page: (n, of) => `Page ${n} of ${of}`,
+  fillIn: (room, when) => `To complete: report of ${room}, ${when}`,
 };

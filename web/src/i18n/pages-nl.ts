@@ -52,3 +52,28 @@ export const todoNl = {
     rest: (date: string) => `loopt af op ${date}; daarna kan de bewaartermijn de beelden wissen.`,
   },
 };
+
+export const registerNl = {
+  search: 'Zoeken in vervolg, aangifte en toelichting',
+  searchHint: 'Bijvoorbeeld een kenmerk van de aangifte of een woord uit de toelichting.',
+  allKinds: 'Alle soorten',
+  allSeverities: 'Elke ernst',
+  status: 'Rapport',
+  allStatuses: 'Ingevuld en nog in te vullen',
+  statusReported: 'Ingevuld',
+  statusUnreported: 'Nog in te vullen',
+  police: 'Aangifte',
+  policeAny: 'Met en zonder aangifte',
+  policeYes: 'Met aangifte',
+  policeNo: 'Zonder aangifte',
+  reset: 'Filters wissen',
+  /** "1–25 van 132 incidenten" */
+  range: (first: number, last: number, total: number) =>
+    `${first}–${last} van ${count('nl', total, 'incident', 'incidenten')}`,
+  found: (total: number) => `${count('nl', total, 'incident', 'incidenten')} gevonden.`,
+  pagination: 'Bladeren door het register',
+  previous: 'Vorige pagina',
+  next: 'Volgende pagina',
+  page: (n: number, of: number) => `Pagina ${n} van ${of}`,
+  fillIn: (room: string, when: string) => `Nog invullen: melding van ${room}, ${when}`,
+};
