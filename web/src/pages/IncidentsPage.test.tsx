@@ -1,5 +1,5 @@
 import { screen } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
+import { userEvent } from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { IncidentSummary } from '../api.js';
 import { REGISTRY_ANSWERS, nl, renderPage, serveApi } from '../test/harness.js';
@@ -54,9 +54,7 @@ describe('the incident register', () => {
     const fill = screen.getByRole('link', { name: /^Nog invullen: melding van Stadhuis — Spreekkamer 1/ });
     expect(fill.getAttribute('href')).toBe('/incidents/report?incident=inc-1');
     expect(screen.getByText(nl.register.page(2, 2))).toBeTruthy();
-    expect((screen.getByLabelText(new RegExp(`^${nl.register.search}`)) as HTMLInputElement).value).toBe(
-      'stoel',
-    );
+    expect(screen.getByLabelText<HTMLInputElement>(new RegExp(`^${nl.register.search}`)).value).toBe('stoel');
   });
 
   it('puts the chosen filter in the address, from the first page', async () => {
