@@ -12,6 +12,7 @@ import { anchorFile, anchorKeys } from './adapters/crypto/audit-anchor.js';
 import { loadOrCreateMasterKey, randomIds, secretBox } from './adapters/crypto/secret-box.js';
 import { migrateToLatest, openDatabase, type Database } from './adapters/db/connection.js';
 import { createStore } from './adapters/db/store.js';
+import { createAssessmentStore } from './adapters/db/repositories/assessment-store.js';
 import { inProcessEvents } from './adapters/events/in-process-events.js';
 import type { Config } from './config.js';
 import { buildApp, loggerOptions, type ProportioApp } from './http/app.js';
@@ -146,6 +147,15 @@ export const createRuntime = async (config: Config, opts: RuntimeOptions = {}): 
       store,
       clock,
       anchor: { log: anchorFile(config.auditAnchor.file), keys: anchorKeys(config.auditAnchor.keyFile) },
+      assessmentTitles: async (ids) => {
+        const assessments = createAssessmentStore(database).read.assessments;
+        const out = new Map<string, string>();
+        for (const id of ids) {
+          const latest = (await assessments.versions(id)).at(-1);
+          if (latest) out.set(id, latest.scenario.title);
+        }
+        return out;
+      },
     }),
     demo: demoService({ store, clock, ids, hasher, secrets }),
   };
