@@ -1,6 +1,6 @@
 /** Every text the web UI shows, in English; typed against the Dutch table, so a missing key fails the build. */
 import { footageEn } from './footage-en.js';
-import { registerEn, todoEn } from './pages-en.js';
+import { auditLogEn, registerEn, todoEn } from './pages-en.js';
 import { cam$, p$ } from './health-params.js';
 import type { Dictionary } from './nl.js';
 
@@ -991,4 +991,5 @@ export const en: Dictionary = {
   footage: footageEn,
   todo: todoEn,
   register: registerEn,
+  auditLog: auditLogEn,
 };

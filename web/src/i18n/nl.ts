@@ -5,7 +5,7 @@
 import type { StatGroup } from '../../../src/core/alarm/statistics.js';
 import type { Role } from '../../../src/core/auth/roles.js';
 import { footageNl } from './footage-nl.js';
-import { registerNl, todoNl } from './pages-nl.js';
+import { auditLogNl, registerNl, todoNl } from './pages-nl.js';
 import { cam$, p$, type HealthParams } from './health-params.js';
 
 export const nl = {
@@ -1033,6 +1033,7 @@ export const nl = {
   footage: footageNl,
   todo: todoNl,
   register: registerNl,
+  auditLog: auditLogNl,
 };
 
 /** The shape of every language's table: a key missing from one is a type error. */

@@ -1,5 +1,5 @@
 /** Texts of the everyday pages (issue 11), in English. */
-import type { registerNl, todoNl } from './pages-nl.js';
+import type { auditLogNl, registerNl, todoNl } from './pages-nl.js';
 import { count, plural } from './plural.js';
 
 export const todoEn: typeof todoNl = {
@@ -70,4 +70,63 @@ export const registerEn: typeof registerNl = {
   next: 'Next page',
   page: (n, of) => `Page ${n} of ${of}`,
   fillIn: (room, when) => `To complete: report of ${room}, ${when}`,
+};
+
+export const auditLogEn: typeof auditLogNl = {
+  filters: 'Filter',
+  who: 'Who',
+  everyone: 'Everyone',
+  what: 'What',
+  everything: 'Everything',
+  from: 'From (date)',
+  to: 'Up to and including (date)',
+  apply: 'Show',
+  found: (n) => `${count('en', n, 'entry', 'entries')} found.`,
+  export: 'Download as CSV (for Excel)',
+  event: 'Event',
+  groups: {
+    auth: 'Sign-in and tokens',
+    users: 'Users',
+    registry: 'Sites, rooms, cameras and buttons',
+    alarms: 'Alarms and conversations',
+    incidents: 'Incidents',
+    assessments: 'Assessments and recording policy',
+    recording: 'Recording',
+    footage: 'Viewing, holds and export of footage',
+    vault: 'Vault and key custodians',
+    settings: 'Settings',
+  },
+  yes: 'yes',
+  no: 'no',
+  facts: {
+    reason: 'Reason',
+    method: 'Method',
+    roles: 'Roles',
+    outcome: 'Outcome',
+    version: 'Version',
+    kind: 'Kind',
+    severity: 'Severity',
+    injury: 'Injury',
+    policeReport: 'Police report',
+    policeReference: 'Police reference',
+    followUp: 'Follow-up recorded',
+    narrative: 'Account recorded',
+    until: 'Until',
+    legalGround: 'Legal ground',
+    purposes: 'Purposes',
+    requestId: 'Request',
+    name: 'Name',
+    username: 'Username',
+    displayName: 'Name',
+    disabled: 'Disabled',
+    title: 'Title',
+    recommendation: 'Recommendation',
+    verdict: 'Verdict',
+    trigger: 'Trigger',
+    seq: 'Sequence',
+    value: 'Value',
+    key: 'Setting',
+    silent: 'Silent alarm',
+    source: 'Source',
+  },
 };
