@@ -12,6 +12,7 @@ import { anchorFile, anchorKeys } from './adapters/crypto/audit-anchor.js';
 import { loadOrCreateMasterKey, randomIds, secretBox } from './adapters/crypto/secret-box.js';
 import { migrateToLatest, openDatabase, type Database } from './adapters/db/connection.js';
 import { createStore } from './adapters/db/store.js';
+import { createAssessmentStore } from './adapters/db/repositories/assessment-store.js';
 import { inProcessEvents } from './adapters/events/in-process-events.js';
 import type { Config } from './config.js';
 import { buildApp, loggerOptions, type ProportioApp } from './http/app.js';
@@ -22,6 +23,7 @@ import { createAssessmentModule } from './compose/assessment.compose.js';
 import { createRecordingModule } from './compose/recording.compose.js';
 import { createEvidenceModule } from './compose/evidence.compose.js';
 import { createViewingModule } from './compose/viewing.compose.js';
+import { createTodoModule } from './compose/todo.compose.js';
 import { metricsSources, type ModuleContext, type ProportioModule } from './compose/module.js';
 import { auditService } from './services/audit.service.js';
 import { authService } from './services/auth.service.js';
@@ -145,6 +147,15 @@ export const createRuntime = async (config: Config, opts: RuntimeOptions = {}): 
       store,
       clock,
       anchor: { log: anchorFile(config.auditAnchor.file), keys: anchorKeys(config.auditAnchor.keyFile) },
+      assessmentTitles: async (ids) => {
+        const assessments = createAssessmentStore(database).read.assessments;
+        const out = new Map<string, string>();
+        for (const id of ids) {
+          const latest = (await assessments.versions(id)).at(-1);
+          if (latest) out.set(id, latest.scenario.title);
+        }
+        return out;
+      },
     }),
     demo: demoService({ store, clock, ids, hasher, secrets }),
   };
@@ -176,13 +187,15 @@ export const createRuntime = async (config: Config, opts: RuntimeOptions = {}): 
   // audit anchor (first) takes the final head after every other module has written its last entry.
   // The export opens footage only through the viewing grants (issue 10 §4).
   const viewing = createViewingModule(moduleContext);
+  const alarm = createAlarmModule(moduleContext);
   const modules: ProportioModule[] = [
     auditAnchor,
-    createAlarmModule(moduleContext),
+    alarm,
     createAssessmentModule(moduleContext),
     createRecordingModule(moduleContext),
     viewing,
     createEvidenceModule(moduleContext, { source: opts.evidenceSource ?? viewing.evidence }),
+    createTodoModule(moduleContext, { incidents: alarm.services.incidents, viewing: viewing.service }),
   ];
   const oidc = config.oidc
     ? {

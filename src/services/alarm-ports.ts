@@ -70,6 +70,18 @@ export interface IncidentFilter {
   unreported?: boolean;
   raisedBy?: string;
   limit?: number;
+  /** The register's filters (issue 11): kind, severity, police report, reported or not. */
+  kind?: string;
+  severity?: number;
+  policeReport?: boolean;
+  reported?: boolean;
+  /**
+   * Words that must occur (any case) in the follow-up or police reference — and in the narrative
+   * when `searchNarrative` (only for those who may read narratives: nothing leaks by searching).
+   */
+  text?: string;
+  searchNarrative?: boolean;
+  offset?: number;
 }
 
 export interface IncidentRegisterRepository {
@@ -77,6 +89,8 @@ export interface IncidentRegisterRepository {
   update(i: IncidentEntry): Promise<void>;
   get(id: string): Promise<IncidentEntry | undefined>;
   list(filter: IncidentFilter): Promise<IncidentEntry[]>;
+  /** How many incidents the filter selects (limit and offset aside). */
+  count(filter: IncidentFilter): Promise<number>;
   statRows(filter: IncidentFilter): Promise<StatRow[]>;
 }
 

@@ -11,10 +11,13 @@ import {
   type AnchorRef,
   type UnsignedAnchor,
 } from '../core/audit/anchor.js';
+import type { Text } from '../core/assessment/text.js';
+import { auditGroupOf, auditSentence, type AuditGroup } from '../core/audit/sentences.js';
 import { initialVerifyState, verifyStep, type AuditEntry, type ChainProblem } from '../core/audit/chain.js';
 import {
   actorRef,
   type Actor,
+  type AuditFilter,
   type AnchorKeys,
   type AnchorLog,
   type Clock,
@@ -68,14 +71,86 @@ export interface AnchorOutcome {
   readonly previousBroken: AnchorRecord | undefined;
 }
 
+/** An entry with names instead of ids, and its sentence (Dutch and English). */
+export type NamedAuditEntry = AuditEntry & {
+  /** The actor's name (null: an account that no longer exists). */
+  readonly actorName: string | null;
+  /** What the subject names, in words (a person, an assessment's title, a room, …). */
+  readonly subjectName: Text;
+  readonly sentence: Text;
+  readonly group: AuditGroup | null;
+};
+
+const both = (x: string): Text => ({ nl: x, en: x });
+/** Subjects whose ids are no names a reader knows: said as what they are. */
+const SUBJECT_WORDS: Readonly<Record<string, Text>> = {
+  alarm: { nl: 'een alarm', en: 'an alarm' },
+  clip: { nl: 'beelden', en: 'footage' },
+  incident: { nl: 'een incident', en: 'an incident' },
+  conversation: { nl: 'een gesprek', en: 'a conversation' },
+  device: { nl: 'een alarmknop', en: 'an alarm button' },
+  policy: { nl: 'het opnamebeleid', en: 'the recording policy' },
+  assessment: { nl: 'een beoordeling', en: 'an assessment' },
+  vault: { nl: 'de kluis', en: 'the vault' },
+  organisation: { nl: 'de organisatie', en: 'the organisation' },
+};
+const DELETED_USER: Text = { nl: 'verwijderde gebruiker', en: 'deleted user' };
+const SYSTEM_ACTOR: Text = { nl: 'Het systeem', en: 'The system' };
+
 export const auditService = (deps: {
   store: Store;
   clock: Clock;
   /** The configured anchor file and signing key (absent: no anchoring, verify checks the chain only). */
   anchor?: { log: AnchorLog; keys: AnchorKeys };
+  /** Assessment titles by id (the assessment capability's store), for the log's sentences. */
+  assessmentTitles?: (ids: readonly string[]) => Promise<ReadonlyMap<string, string>>;
 }) => {
   let lastAnchor: AnchorRecord | undefined;
   let lastAnchorRead = false;
+
+  /** Names for the entries' actors and subjects, read once per page. */
+  const nameBook = async (entries: readonly AuditEntry[]) => {
+    const r = deps.store.read;
+    const [users, sites, rooms, cameras, types] = await Promise.all([
+      r.users.list(),
+      r.sites.list(),
+      r.rooms.list(),
+      r.cameras.list(),
+      r.conversationTypes.list(),
+    ]);
+    const siteName = new Map(sites.map((x) => [x.id, x.name]));
+    const map = new Map<string, Text>();
+    for (const u of users) map.set(`user:${u.id}`, both(u.displayName || u.username));
+    for (const x of sites) map.set(`site:${x.id}`, both(x.name));
+    for (const x of rooms) map.set(`room:${x.id}`, both(`${siteName.get(x.siteId) ?? ''} — ${x.name}`));
+    for (const x of cameras) map.set(`camera:${x.id}`, both(x.name));
+    for (const x of types) map.set(`conversation-type:${x.id}`, { nl: x.nameNl, en: x.nameEn });
+    const assessmentIds = entries
+      .filter((e) => e.subject.startsWith('assessment:'))
+      .map((e) => e.subject.slice('assessment:'.length));
+    if (deps.assessmentTitles && assessmentIds.length > 0)
+      for (const [id, title] of await deps.assessmentTitles([...new Set(assessmentIds)]))
+        map.set(`assessment:${id}`, both(title));
+    return map;
+  };
+  const named = (e: AuditEntry, names: ReadonlyMap<string, Text>): NamedAuditEntry => {
+    const actor = e.actor.startsWith('system:') ? SYSTEM_ACTOR : (names.get(e.actor) ?? DELETED_USER);
+    const kind = e.subject.split(':')[0] ?? '';
+    const subjectName =
+      names.get(e.subject) ??
+      (kind === 'user'
+        ? DELETED_USER
+        : kind === 'setting'
+          ? both(e.subject.slice('setting:'.length))
+          : (SUBJECT_WORDS[kind] ?? both(e.subject)));
+    return {
+      ...e,
+      actorName: e.actor.startsWith('system:') ? SYSTEM_ACTOR.nl : (names.get(e.actor)?.nl ?? null),
+      subjectName,
+      sentence: auditSentence(e.action, { actor, subject: subjectName }),
+      group: auditGroupOf(e.action) ?? null,
+    };
+  };
 
   const head = async () => (await deps.store.read.audit.page({ limit: 1 }))[0];
   const hashAt = async (seq: number) => {
@@ -193,19 +268,22 @@ export const auditService = (deps: {
     headSeq: async () => (await head())?.seq ?? 0,
 
     /** A page of entries, newest first, with the acting user's name beside the stable id. */
-    async page(opts: {
-      beforeSeq?: number;
-      limit: number;
-      subject?: string;
-      action?: string;
-    }): Promise<Array<AuditEntry & { actorName: string | null }>> {
+    /**
+     * A page of the log, newest first, each entry with the names of who did it and what it
+     * concerned, and its sentence in both languages (core/audit/sentences.ts).
+     */
+    async page(opts: { beforeSeq?: number; limit: number } & AuditFilter): Promise<NamedAuditEntry[]> {
       const entries = await deps.store.read.audit.page(opts);
-      const names = new Map((await deps.store.read.users.list()).map((u) => [`user:${u.id}`, u.username]));
-      return entries.map((e) => ({
-        ...e,
-        actorName: names.get(e.actor) ?? (e.actor.startsWith('system:') ? e.actor : null),
-      }));
+      const names = await nameBook(entries);
+      return entries.map((e) => named(e, names));
     },
+    /** How many entries the filter selects. */
+    countWhere: (filter: AuditFilter) => deps.store.read.audit.countWhere(filter),
+    /** The people who can appear as actors (for the "who" filter): every account, by name. */
+    people: async () =>
+      (await deps.store.read.users.list())
+        .map((u) => ({ id: u.id, name: u.displayName || u.username }))
+        .sort((a, b) => a.name.localeCompare(b.name, 'nl')),
     count: () => deps.store.read.audit.count(),
   };
 };

@@ -46,6 +46,8 @@ export interface ClipHoldRepository {
   forClip(clipId: string): Promise<LegalHold[]>;
   /** For each of these clips that a live hold keeps at `now`: the end of its latest live hold. */
   liveUntil(clipIds: readonly string[], now: string): Promise<Map<string, string>>;
+  /** Live holds (not released) whose end lies after `now` and before `before`, soonest first. */
+  lapsing(now: string, before: string): Promise<LegalHold[]>;
   /**
    * Takes the clip row's lock for the rest of the transaction (PostgreSQL SELECT … FOR UPDATE;
    * SQLite runs one transaction at a time), so placing a hold and deleting the clip never interleave.

@@ -97,6 +97,23 @@ export const incidentService = (deps: { store: AlarmStore; clock: Clock; ids: Id
       (await store.read.incidentRegister.list(filter)).map(summaryOf),
 
     /**
+     * One page of the register and how many incidents the filter selects. The search reaches the
+     * narrative only for those who may read narratives (security, the DPO): for anyone else a hit
+     * would tell what a narrative they may not read contains.
+     */
+    register: async (
+      viewer: Pick<User, 'roles'>,
+      filter: IncidentFilter & { limit: number; offset: number },
+    ): Promise<{ items: IncidentSummary[]; total: number }> => {
+      const f = {
+        ...filter,
+        searchNarrative: viewer.roles.includes('security') || viewer.roles.includes('dpo'),
+      };
+      const rows = await store.read.incidentRegister.list(f);
+      return { items: rows.map(summaryOf), total: await store.read.incidentRegister.count(f) };
+    },
+
+    /**
      * One incident, as far as this viewer may see it: nothing outside the sites they serve (404,
      * not 403: no hint that it exists), and the free-text narrative only for security, the DPO
      * and whoever wrote it — it can hold details about people that statistics readers do not need.

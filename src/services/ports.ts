@@ -173,11 +173,24 @@ export interface ApiTokenRepository {
   revokeForUser(userId: string, at: string, reason: TokenEndReason): Promise<number>;
 }
 
+/** The audit log's filters (issue 11): who, what, when (ISO instants, `to` exclusive), about what. */
+export interface AuditFilter {
+  readonly subject?: string;
+  readonly action?: string;
+  /** Any of these action codes (a group). */
+  readonly actions?: readonly string[];
+  readonly actor?: string;
+  readonly from?: string;
+  readonly to?: string;
+}
+
 export interface AuditRepository {
   /** Links the entry to the current head and stores it; serialised against concurrent appends. */
   append(content: Omit<AuditEntryContent, 'seq'>): Promise<AuditEntry>;
   /** Newest first, for the viewer. */
-  page(opts: { beforeSeq?: number; limit: number; subject?: string; action?: string }): Promise<AuditEntry[]>;
+  page(opts: { beforeSeq?: number; limit: number } & AuditFilter): Promise<AuditEntry[]>;
+  /** How many entries the filter selects. */
+  countWhere(filter: AuditFilter): Promise<number>;
   /** Oldest first, in batches, for verification. */
   iterate(batchSize: number): AsyncIterable<AuditEntry>;
   count(): Promise<number>;

@@ -23,6 +23,7 @@ const initialLanguage = (): Language => {
 export const App = () => {
   const [lang, setLangState] = useState<Language>(initialLanguage);
   const [path, setPath] = useState(() => window.location.pathname);
+  const [search, setSearch] = useState(() => window.location.search);
   const [navigations, setNavigations] = useState(0);
   const [flash, setFlash] = useState<string | undefined>(undefined);
   const [me, setMe] = useState<Me | null | undefined>(undefined);
@@ -34,6 +35,7 @@ export const App = () => {
   useEffect(() => {
     const onPop = () => {
       setPath(window.location.pathname);
+      setSearch(window.location.search);
       setFlash(undefined);
       setNavigations((n) => n + 1);
     };
@@ -70,16 +72,20 @@ export const App = () => {
   const router = useMemo<Router>(
     () => ({
       path,
+      search,
       navigations,
       flash,
       navigate: (to, text) => {
-        if (to !== window.location.pathname) window.history.pushState(null, '', to);
-        setPath(to);
+        const url = new URL(to, window.location.origin);
+        if (url.pathname + url.search !== window.location.pathname + window.location.search)
+          window.history.pushState(null, '', url.pathname + url.search);
+        setPath(url.pathname);
+        setSearch(url.search);
         setFlash(text);
         setNavigations((n) => n + 1);
       },
     }),
-    [path, navigations, flash],
+    [path, search, navigations, flash],
   );
 
   const expired = useCallback(() => {

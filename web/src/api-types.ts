@@ -33,6 +33,7 @@ import type {
   BucketSchema,
   IncidentSchema,
   IncidentSummarySchema,
+  RegisterPageSchema,
 } from '../../src/http/routes/incidents/incident-schemas.js';
 import type {
   ClipSchema,
@@ -69,6 +70,7 @@ import type {
   SiteSchema,
 } from '../../src/http/routes/registry/registry-schemas.js';
 import type { UserSchema } from '../../src/http/routes/users/users-schemas.js';
+import type { TodoItemSchema } from '../../src/http/routes/todo/todo-schemas.js';
 import type { AuditVerification as ServerAuditVerification } from '../../src/services/audit.service.js';
 import type { ApiTokenView } from '../../src/services/auth.service.js';
 import type {
@@ -167,6 +169,10 @@ export const INCIDENT_KINDS = everyOf<IncidentKind>()([
 export type { IncidentKind };
 
 export type IncidentSummary = Answer<typeof IncidentSummarySchema>;
+/** GET /api/incidents/register: one page and the number of incidents the filter selects. */
+export type IncidentRegisterPage = Answer<typeof RegisterPageSchema>;
+/** One thing to do on the start page (GET /api/me/todo). */
+export type TodoItem = Answer<typeof TodoItemSchema>;
 export type Incident = Answer<typeof IncidentSchema>;
 /** A clip's metadata (never footage) and GET /api/recording/incidents/:id/footage. */
 export type Clip = Answer<typeof ClipSchema>;

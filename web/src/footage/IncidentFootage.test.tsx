@@ -115,29 +115,32 @@ describe('IncidentFootage (the incident page’s footage)', () => {
 });
 
 describe('StartPage for a custodian', () => {
-  it('lists the requests awaiting their approval', async () => {
-    const sent = serveApi({
+  it('links each request awaiting their approval to the request (the server lists only a custodian’s)', async () => {
+    serveApi({
       ...REGISTRY_ANSWERS,
-      'GET /api/organisation': null,
-      'GET /api/footage/requests?awaitingMe=true': [viewingRequest()],
+      'GET /api/me/todo': {
+        items: [
+          {
+            kind: 'approve-viewing',
+            id: 'vr-1',
+            title: null,
+            roomId: 'r-1',
+            incidentId: 'inc-1',
+            person: 'Sanne de Vries',
+            at: '2026-03-02T09:30:00.000Z',
+            overdue: false,
+          },
+        ],
+      },
     });
     renderPage(<StartPage />, { permissions: ['footage:approve', 'footage:records'], user: custodianUser });
-    expect(await screen.findByText(f.awaitingMeCount(1))).toBeTruthy();
-    const table = screen.getByRole('table', { name: f.awaitingCaption });
-    expect(within(table).getByRole('link').getAttribute('href')).toBe('/footage/requests/vr-1');
-    expect(sent.some((s) => s.path === '/api/footage/requests?awaitingMe=true')).toBe(true);
+    const link = await screen.findByRole('link', { name: nl.todo['approve-viewing'].link('Sanne de Vries') });
+    expect(link.getAttribute('href')).toBe('/footage/requests/vr-1');
+    expect(screen.getByRole('heading', { name: nl.todo.groups['approve-viewing'](1) })).toBeTruthy();
   });
+});
 
-  it('does not ask for them when the user is no custodian', () => {
-    const sent = serveApi({ ...REGISTRY_ANSWERS, 'GET /api/organisation': null });
-    renderPage(<StartPage />, {
-      permissions: ['footage:approve'],
-      user: { ...custodianUser, custodian: false },
-    });
-    expect(screen.queryByRole('heading', { name: f.awaitingMe })).toBeNull();
-    expect(sent.some((s) => s.path.startsWith('/api/footage'))).toBe(false);
-  });
-
+describe('IncidentFootage holds', () => {
   it('shows each kept clip’s legal holds, with the forms only for who may place one', async () => {
     page({}, [...SECURITY, 'footage:hold']);
     const sections = await screen.findAllByRole('region', { name: new RegExp(`^${nl.holds.title} — `) });

@@ -1,5 +1,6 @@
 /** Every text the web UI shows, in English; typed against the Dutch table, so a missing key fails the build. */
 import { footageEn } from './footage-en.js';
+import { auditLogEn, registerEn, todoEn } from './pages-en.js';
 import { cam$, p$ } from './health-params.js';
 import type { Dictionary } from './nl.js';
 
@@ -1067,4 +1068,7 @@ export const en: Dictionary = {
     policySaved: 'The maximum is saved.',
   },
   footage: footageEn,
+  todo: todoEn,
+  register: registerEn,
+  auditLog: auditLogEn,
 };

@@ -6,6 +6,7 @@ import type { StatGroup } from '../../../src/core/alarm/statistics.js';
 import type { Role } from '../../../src/core/auth/roles.js';
 import type { SettingKey, SettingSection } from '../../../src/core/registry/settings.js';
 import { footageNl } from './footage-nl.js';
+import { auditLogNl, registerNl, todoNl } from './pages-nl.js';
 import { cam$, p$, type HealthParams } from './health-params.js';
 
 export const nl = {
@@ -1116,6 +1117,9 @@ export const nl = {
     policySaved: 'Het maximum is opgeslagen.',
   },
   footage: footageNl,
+  todo: todoNl,
+  register: registerNl,
+  auditLog: auditLogNl,
 };
 
 /** The shape of every language's table: a key missing from one is a type error. */

@@ -1,13 +1,28 @@
-import { Alert, ButtonGroup, Code, Paragraph, SecondaryActionButton } from '@utrecht/component-library-react';
+import {
+  Alert,
+  ButtonGroup,
+  Code,
+  Link,
+  Paragraph,
+  SecondaryActionButton,
+} from '@utrecht/component-library-react';
 import { useState } from 'react';
-import { api, query, type AuditPage as AuditPageData, type AuditVerification, type User } from '../api.js';
+import {
+  api,
+  query,
+  type AuditEntry,
+  type AuditPage as AuditPageData,
+  type AuditVerification,
+} from '../api.js';
+import { FormSection } from '../components/FormSection.js';
+import { SelectField } from '../components/SelectField.js';
+import { TextField } from '../components/TextField.js';
 import { LoadError } from '../components/LoadError.js';
 import { Loading } from '../components/Loading.js';
 import { PageTitle } from '../components/PageTitle.js';
 import { ResourceTable } from '../components/ResourcePage.js';
-import { useLoad } from '../hooks.js';
+import { NO_ERRORS, useLoad } from '../hooks.js';
 import { formatDateTime, useI18n } from '../i18n/index.js';
-import { useSession } from '../session.js';
 
 const PAGE_SIZE = 25;
 
@@ -51,34 +66,92 @@ const VerificationResult = ({ result }: { result: AuditVerification }) => {
   );
 };
 
+const GROUPS = [
+  'auth',
+  'users',
+  'registry',
+  'alarms',
+  'incidents',
+  'assessments',
+  'recording',
+  'footage',
+  'vault',
+  'settings',
+] as const;
+
+interface AuditFilter {
+  readonly actor: string;
+  readonly group: string;
+  readonly from: string;
+  readonly to: string;
+}
+const NO_FILTER: AuditFilter = { actor: '', group: '', from: '', to: '' };
+
+const filterQuery = (f: AuditFilter) => ({
+  actor: f.actor || undefined,
+  group: f.group || undefined,
+  from: f.from || undefined,
+  to: f.to || undefined,
+});
+
+/** A detail's value in words: yes/no, lists joined, nothing as a dash. */
+const factValue = (v: unknown, yes: string, no: string): string =>
+  v === true
+    ? yes
+    : v === false
+      ? no
+      : v === null || v === undefined || v === ''
+        ? '—'
+        : Array.isArray(v)
+          ? v.map((x) => factValue(x, yes, no)).join(', ')
+          : typeof v === 'string' || typeof v === 'number'
+            ? String(v)
+            : JSON.stringify(v);
+
+/** "policeReport" → "police report" when no label is known. */
+const humanKey = (k: string): string => k.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+
+const Facts = ({ entry }: { readonly entry: AuditEntry }) => {
+  const { t } = useI18n();
+  const a = t.auditLog;
+  if (entry.damage)
+    return (
+      <>
+        <strong>{t.audit.damaged}</strong> <Code>{entry.damage.raw}</Code>
+      </>
+    );
+  const facts = Object.entries(entry.details);
+  if (facts.length === 0) return <>—</>;
+  return (
+    <dl className="pp-facts">
+      {facts.map(([k, v]) => (
+        <div key={k} className="pp-facts__row">
+          <dt>{a.facts[k] ?? humanKey(k)}</dt>
+          <dd>{factValue(v, a.yes, a.no)}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+};
+
 export const AuditPage = () => {
   const { t, lang } = useI18n();
-  const { can } = useSession();
+  const a = t.auditLog;
+  const [draft, setDraft] = useState<AuditFilter>(NO_FILTER);
+  const [filter, setFilter] = useState<AuditFilter>(NO_FILTER);
   /** `before` values of the pages visited, newest first; undefined is the newest page. */
   const [trail, setTrail] = useState<(number | undefined)[]>([undefined]);
   const before = trail[trail.length - 1];
   const page = useLoad(
-    () => api.get<AuditPageData>(`/api/audit${query({ before, limit: PAGE_SIZE })}`),
-    [before],
+    () => api.get<AuditPageData>(`/api/audit${query({ before, limit: PAGE_SIZE, ...filterQuery(filter) })}`),
+    [before, filter],
   );
   const verify = useLoad(() => api.get<AuditVerification>('/api/audit/verify'), []);
-  const users = useLoad(
-    () => (can('users:read') ? api.get<User[]>('/api/users') : Promise.resolve([] as User[])),
-    [],
-  );
-  /** `user:<id>` reads better as the username, when the viewer may see users. */
-  const userName = (ref: string): string | undefined => {
-    const id = ref.startsWith('user:') ? ref.slice(5) : undefined;
-    return id ? users.data?.find((x) => x.id === id)?.username : undefined;
-  };
-  const actorName = (actor: string): string => userName(actor) ?? actor;
-  const subjectName = (subject: string): string => {
-    const name = userName(subject);
-    return name ? `user:${name}` : subject;
-  };
+  const people = useLoad(() => api.get<readonly { id: string; name: string }[]>('/api/audit/people'), []);
   const entries = page.data?.entries ?? [];
   const first = entries[0];
   const last = entries[entries.length - 1];
+  const set = (k: keyof AuditFilter) => (v: string) => setDraft((d) => ({ ...d, [k]: v }));
 
   return (
     <>
@@ -94,9 +167,53 @@ export const AuditPage = () => {
           {t.audit.verifyAgain}
         </SecondaryActionButton>
       </ButtonGroup>
+      <FormSection
+        title={a.filters}
+        form={{ errors: NO_ERRORS, busy: page.loading, labels: {} }}
+        onSubmit={() => {
+          setTrail([undefined]);
+          setFilter(draft);
+        }}
+        submitLabel={a.apply}
+      >
+        <div className="pp-filter-grid">
+          <SelectField
+            id="audit-who"
+            label={a.who}
+            value={draft.actor}
+            onChange={set('actor')}
+            options={[
+              { value: '', label: a.everyone },
+              ...(people.data ?? []).map((p) => ({ value: `user:${p.id}`, label: p.name })),
+            ]}
+          />
+          <SelectField
+            id="audit-what"
+            label={a.what}
+            value={draft.group}
+            onChange={set('group')}
+            options={[
+              { value: '', label: a.everything },
+              ...GROUPS.map((g) => ({ value: g, label: a.groups[g] })),
+            ]}
+          />
+          <TextField id="audit-from" label={a.from} type="date" value={draft.from} onChange={set('from')} />
+          <TextField id="audit-to" label={a.to} type="date" value={draft.to} onChange={set('to')} />
+        </div>
+      </FormSection>
+      <Paragraph>
+        <Link
+          href={`/api/audit/export.csv${query({ lang, ...filterQuery(filter) })}`}
+          download
+          className="pp-download"
+        >
+          {a.export}
+        </Link>
+      </Paragraph>
       {page.loading && !page.data ? <Loading /> : null}
       {page.error ? <LoadError error={page.error} /> : null}
-      {page.data ? (
+      <div aria-live="polite">{page.data ? <Paragraph>{a.found(page.data.total)}</Paragraph> : null}</div>
+      {page.data && entries.length > 0 ? (
         <div className="pp-table-scroll">
           <ResourceTable
             variant="audit"
@@ -105,24 +222,11 @@ export const AuditPage = () => {
             }
             rows={entries}
             rowKey={(e) => String(e.seq)}
-            rowHeader={{ header: t.audit.seq, cell: (e) => e.seq }}
+            rowHeader={{ header: t.audit.time, cell: (e) => formatDateTime(lang, e.at) }}
             columns={[
-              { header: t.audit.time, cell: (e) => formatDateTime(lang, e.at) },
-              { header: t.audit.actor, cell: (e) => actorName(e.actor) },
-              { header: t.audit.action, cell: (e) => <Code>{e.action}</Code> },
-              { header: t.audit.subject, cell: (e) => subjectName(e.subject), className: 'pp-break' },
-              {
-                header: t.audit.details,
-                className: 'pp-break',
-                cell: (e) =>
-                  e.damage ? (
-                    <>
-                      <strong>{t.audit.damaged}</strong> <Code>{e.damage.raw}</Code>
-                    </>
-                  ) : (
-                    <Code>{JSON.stringify(e.details)}</Code>
-                  ),
-              },
+              { header: a.event, cell: (e) => e.sentence[lang], className: 'pp-break' },
+              { header: t.audit.details, className: 'pp-break', cell: (e) => <Facts entry={e} /> },
+              { header: t.audit.seq, cell: (e) => e.seq },
             ]}
           />
         </div>

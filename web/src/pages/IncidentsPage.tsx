@@ -1,17 +1,28 @@
 /**
- * The incident register (read): every incident with its report, filtered by site and period; one
+ * The incident register (read): a page of incidents with their reports, filtered (site, room, kind,
+ * severity, status, police report, period) and searched, the filter in the address; one
  * incident (/incidents/:id) with its report and its footage (clips, viewing requests, history).
  */
 import {
+  ButtonGroup,
   DataList,
   DataListItem,
   DataListKey,
   DataListValue,
   Paragraph,
+  SecondaryActionButton,
   StatusBadge,
 } from '@utrecht/component-library-react';
 import { useState } from 'react';
-import { api, isNotFound, query, type Incident, type IncidentSummary } from '../api.js';
+import {
+  INCIDENT_KINDS,
+  api,
+  isNotFound,
+  query,
+  type Incident,
+  type IncidentRegisterPage,
+  type IncidentSummary,
+} from '../api.js';
 import { IncidentFootage } from '../footage/IncidentFootage.js';
 import { NotFoundPage } from './NotFoundPage.js';
 import { AppLink } from '../components/AppLink.js';
@@ -25,44 +36,105 @@ import { TextField } from '../components/TextField.js';
 import { NO_ERRORS, useLoad } from '../hooks.js';
 import { formatDateTime, formatDuration, useI18n } from '../i18n/index.js';
 import { useRegistry } from '../registry.js';
+import { useRouter } from '../router.js';
 import { useSession } from '../session.js';
 import { TableScroll } from '../components/TableScroll.js';
 
-interface Filter {
-  readonly siteId: string;
+/** The register's filter, kept in the address (?site=…&page=2) so Back works and a link can be shared. */
+export interface RegisterFilter {
+  readonly site: string;
+  readonly room: string;
+  readonly kind: string;
+  readonly severity: string;
+  /** '' | 'reported' | 'unreported' */
+  readonly status: string;
+  /** '' | 'true' | 'false' */
+  readonly police: string;
   readonly from: string;
   readonly to: string;
+  readonly q: string;
+  /** 1-based. */
+  readonly page: number;
 }
+
+const FILTER_KEYS = ['site', 'room', 'kind', 'severity', 'status', 'police', 'from', 'to', 'q'] as const;
+export const PAGE_SIZE = 25;
+
+/** The filter in an address's query string; anything unknown or malformed is left out. */
+export const filterOfSearch = (search: string): RegisterFilter => {
+  const p = new URLSearchParams(search);
+  const v = (k: string) => p.get(k)?.trim() ?? '';
+  const page = Number.parseInt(v('page'), 10);
+  return {
+    site: v('site'),
+    room: v('room'),
+    kind: (INCIDENT_KINDS as readonly string[]).includes(v('kind')) ? v('kind') : '',
+    severity: /^[1-5]$/.test(v('severity')) ? v('severity') : '',
+    status: v('status') === 'reported' || v('status') === 'unreported' ? v('status') : '',
+    police: v('police') === 'true' || v('police') === 'false' ? v('police') : '',
+    from: /^\d{4}-\d{2}-\d{2}$/.test(v('from')) ? v('from') : '',
+    to: /^\d{4}-\d{2}-\d{2}$/.test(v('to')) ? v('to') : '',
+    q: v('q').slice(0, 200),
+    page: Number.isFinite(page) && page > 1 ? page : 1,
+  };
+};
+
+/** The address of the register with this filter (empty values and page 1 left out). */
+export const registerHref = (f: RegisterFilter): string => {
+  const p = new URLSearchParams();
+  for (const k of FILTER_KEYS) if (f[k]) p.set(k, f[k]);
+  if (f.page > 1) p.set('page', String(f.page));
+  const qs = p.toString();
+  return qs ? `/incidents?${qs}` : '/incidents';
+};
+
+/** The API's query for the filter. */
+export const registerQuery = (f: RegisterFilter): string =>
+  query({
+    siteId: f.site || undefined,
+    roomId: f.room || undefined,
+    kind: f.kind || undefined,
+    severity: f.severity || undefined,
+    status: f.status || undefined,
+    policeReport: f.police || undefined,
+    from: f.from || undefined,
+    to: f.to || undefined,
+    q: f.q || undefined,
+    limit: PAGE_SIZE,
+    offset: (f.page - 1) * PAGE_SIZE || undefined,
+  });
 
 export const IncidentsPage = ({ incidentId }: { readonly incidentId?: string | undefined }) =>
   incidentId === undefined ? <IncidentRegister /> : <IncidentDetail id={incidentId} />;
 
 const IncidentRegister = () => {
   const { t, lang } = useI18n();
+  const r = t.register;
   const { can } = useSession();
+  const { search, navigate } = useRouter();
   const reg = useRegistry();
-  const [draft, setDraft] = useState<Filter>({ siteId: '', from: '', to: '' });
-  const [filter, setFilter] = useState<Filter>(draft);
+  const filter = filterOfSearch(search);
+  const [draft, setDraft] = useState<RegisterFilter>(filter);
+  const set = (k: (typeof FILTER_KEYS)[number]) => (v: string) => setDraft((d) => ({ ...d, [k]: v }));
   const incidents = useLoad(
-    () =>
-      api.get<IncidentSummary[]>(
-        `/api/incidents${query({
-          siteId: filter.siteId || undefined,
-          from: filter.from || undefined,
-          to: filter.to || undefined,
-          limit: 500,
-        })}`,
-      ),
-    [filter],
+    () => api.get<IncidentRegisterPage>(`/api/incidents/register${registerQuery(filter)}`),
+    [search],
   );
-  const list = incidents.data ?? [];
+  const list = incidents.data?.items ?? [];
+  const total = incidents.data?.total ?? 0;
+  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   const none = t.incidents.none;
+  const mayReport = can('incidents:report');
+  const rooms = reg.registry.rooms.filter((x) => !draft.site || x.siteId === draft.site);
+  const go = (f: RegisterFilter) => navigate(registerHref(f));
+  const when = (i: IncidentSummary) => formatDateTime(lang, i.occurredAt);
+  const first = (filter.page - 1) * PAGE_SIZE + 1;
 
   return (
     <>
       <PageTitle>{t.incidents.title}</PageTitle>
       <Paragraph>{t.incidents.intro}</Paragraph>
-      {can('incidents:report') ? (
+      {mayReport ? (
         <Paragraph>
           <AppLink href="/incidents/report">{t.nav.report}</AppLink>
         </Paragraph>
@@ -70,41 +142,110 @@ const IncidentRegister = () => {
       <FormSection
         title={t.incidents.filters}
         form={{ errors: NO_ERRORS, busy: incidents.loading, labels: {} }}
-        onSubmit={() => setFilter(draft)}
+        onSubmit={() => go({ ...draft, page: 1 })}
         submitLabel={t.incidents.apply}
       >
-        <SelectField
-          id="incidents-site"
-          label={t.incidents.site}
-          value={draft.siteId}
-          onChange={(v) => setDraft({ ...draft, siteId: v })}
-          options={[
-            { value: '', label: t.incidents.allSites },
-            ...reg.registry.sites.map((s) => ({ value: s.id, label: s.name })),
-          ]}
-        />
-        <TextField
-          id="incidents-from"
-          label={t.incidents.from}
-          type="date"
-          value={draft.from}
-          onChange={(v) => setDraft({ ...draft, from: v })}
-        />
-        <TextField
-          id="incidents-to"
-          label={t.incidents.to}
-          type="date"
-          value={draft.to}
-          onChange={(v) => setDraft({ ...draft, to: v })}
-        />
+        <div className="pp-filter-grid">
+          <TextField
+            id="incidents-q"
+            label={r.search}
+            description={r.searchHint}
+            value={draft.q}
+            maxLength={200}
+            onChange={set('q')}
+          />
+          <SelectField
+            id="incidents-site"
+            label={t.incidents.site}
+            value={draft.site}
+            onChange={(v) => setDraft((d) => ({ ...d, site: v, room: '' }))}
+            options={[
+              { value: '', label: t.incidents.allSites },
+              ...reg.registry.sites.map((x) => ({ value: x.id, label: x.name })),
+            ]}
+          />
+          <SelectField
+            id="incidents-room"
+            label={t.incidents.room}
+            value={draft.room}
+            onChange={set('room')}
+            options={[
+              { value: '', label: t.incidents.allRooms },
+              ...rooms.map((x) => ({ value: x.id, label: reg.registry.roomLabel(x.id) })),
+            ]}
+          />
+          <SelectField
+            id="incidents-kind"
+            label={t.incidents.kind}
+            value={draft.kind}
+            onChange={set('kind')}
+            options={[
+              { value: '', label: r.allKinds },
+              ...INCIDENT_KINDS.map((k) => ({ value: k, label: t.incidents.kinds[k] ?? k })),
+            ]}
+          />
+          <SelectField
+            id="incidents-severity"
+            label={t.incidents.severity}
+            value={draft.severity}
+            onChange={set('severity')}
+            options={[
+              { value: '', label: r.allSeverities },
+              ...['1', '2', '3', '4', '5'].map((k) => ({ value: k, label: t.incidents.severities[k] ?? k })),
+            ]}
+          />
+          <SelectField
+            id="incidents-status"
+            label={r.status}
+            value={draft.status}
+            onChange={set('status')}
+            options={[
+              { value: '', label: r.allStatuses },
+              { value: 'unreported', label: r.statusUnreported },
+              { value: 'reported', label: r.statusReported },
+            ]}
+          />
+          <SelectField
+            id="incidents-police"
+            label={r.police}
+            value={draft.police}
+            onChange={set('police')}
+            options={[
+              { value: '', label: r.policeAny },
+              { value: 'true', label: r.policeYes },
+              { value: 'false', label: r.policeNo },
+            ]}
+          />
+          <TextField
+            id="incidents-from"
+            label={t.incidents.from}
+            type="date"
+            value={draft.from}
+            onChange={set('from')}
+          />
+          <TextField
+            id="incidents-to"
+            label={t.incidents.to}
+            type="date"
+            value={draft.to}
+            onChange={set('to')}
+          />
+        </div>
       </FormSection>
+      {search ? (
+        <Paragraph>
+          <AppLink href="/incidents">{r.reset}</AppLink>
+        </Paragraph>
+      ) : null}
       {incidents.loading && !incidents.data ? <Loading /> : null}
       {incidents.error ? <LoadError error={incidents.error} /> : null}
-      {incidents.data && list.length === 0 ? <Paragraph>{t.incidents.empty}</Paragraph> : null}
+      <div aria-live="polite">
+        {incidents.data ? <Paragraph>{total === 0 ? t.incidents.empty : r.found(total)}</Paragraph> : null}
+      </div>
       {list.length > 0 ? (
         <TableScroll label={t.incidents.caption}>
           <ResourceTable
-            caption={t.incidents.caption}
+            caption={`${t.incidents.caption} — ${r.range(first, first + list.length - 1, total)}`}
             rows={list}
             rowKey={(i) => i.id}
             rowHeader={{
@@ -112,12 +253,9 @@ const IncidentRegister = () => {
               cell: (i) => (
                 <AppLink
                   href={`/incidents/${encodeURIComponent(i.id)}`}
-                  aria-label={t.incidents.openIncident(
-                    reg.registry.roomLabel(i.roomId),
-                    formatDateTime(lang, i.occurredAt),
-                  )}
+                  aria-label={t.incidents.openIncident(reg.registry.roomLabel(i.roomId), when(i))}
                 >
-                  {formatDateTime(lang, i.occurredAt)}
+                  {when(i)}
                 </AppLink>
               ),
             }}
@@ -152,12 +290,40 @@ const IncidentRegister = () => {
                   i.reportedAt ? (
                     <StatusBadge status="safe">{t.incidents.reported}</StatusBadge>
                   ) : (
-                    <StatusBadge status="warning">{t.incidents.unreported}</StatusBadge>
+                    <AppLink
+                      href={
+                        mayReport
+                          ? `/incidents/report?incident=${encodeURIComponent(i.id)}`
+                          : `/incidents/${encodeURIComponent(i.id)}`
+                      }
+                      aria-label={r.fillIn(reg.registry.roomLabel(i.roomId), when(i))}
+                    >
+                      <StatusBadge status="warning">{t.incidents.unreported}</StatusBadge>
+                    </AppLink>
                   ),
               },
             ]}
           />
         </TableScroll>
+      ) : null}
+      {pages > 1 ? (
+        <nav aria-label={r.pagination} className="pp-pager">
+          <ButtonGroup>
+            <SecondaryActionButton
+              disabled={filter.page <= 1}
+              onClick={() => go({ ...filter, page: filter.page - 1 })}
+            >
+              {r.previous}
+            </SecondaryActionButton>
+            <Paragraph className="pp-pager__where">{r.page(filter.page, pages)}</Paragraph>
+            <SecondaryActionButton
+              disabled={filter.page >= pages}
+              onClick={() => go({ ...filter, page: filter.page + 1 })}
+            >
+              {r.next}
+            </SecondaryActionButton>
+          </ButtonGroup>
+        </nav>
       ) : null}
     </>
   );

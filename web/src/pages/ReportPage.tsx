@@ -4,7 +4,7 @@
  * logs.
  */
 import { Button } from '@utrecht/component-library-react';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { INCIDENT_KINDS, SEVERITIES, api, type Incident, type IncidentSummary } from '../api.js';
 import { CheckboxField } from '../components/CheckboxField.js';
 import { FormSection } from '../components/FormSection.js';
@@ -15,6 +15,7 @@ import { TextField } from '../components/TextField.js';
 import { requireFields, useFormState, useLoad, type FormErrors } from '../hooks.js';
 import { formatDateTime, useI18n, type Dictionary } from '../i18n/index.js';
 import { useRegistry, type Registry } from '../registry.js';
+import { useRouter } from '../router.js';
 
 interface ReportValues {
   readonly kind: string;
@@ -277,6 +278,17 @@ export const ReportPage = () => {
   const editor = useEditor<Editing>(toReport.reload);
   const { editing } = editor;
   const list = toReport.data ?? [];
+  // "?incident=<id>" (the start page's and the register's "nog invullen" links): open that report's form once.
+  const { search } = useRouter();
+  const wanted = new URLSearchParams(search).get('incident');
+  const opened = useRef(false);
+  const { open } = editor;
+  useEffect(() => {
+    const incident = toReport.data?.find((i) => i.id === wanted);
+    if (opened.current || incident === undefined) return;
+    opened.current = true;
+    open({ kind: 'report', incident });
+  }, [toReport.data, wanted, open]);
   const when = (i: IncidentSummary) => formatDateTime(lang, i.occurredAt);
 
   const form =

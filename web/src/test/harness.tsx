@@ -96,6 +96,8 @@ export const user: User = {
 export interface PageOptions {
   readonly permissions?: readonly Permission[];
   readonly path?: string;
+  /** The query string ("?status=unreported"). */
+  readonly search?: string;
   readonly navigate?: Router['navigate'];
   /** The signed-in user (default: `user`, a front-desk employee who is no custodian). */
   readonly user?: User;
@@ -105,6 +107,7 @@ export const renderPage = (page: ReactNode, options: PageOptions = {}): RenderRe
   const me: Me = { user: options.user ?? user, csrfToken: 'csrf', permissions: options.permissions ?? [] };
   const router: Router = {
     path: options.path ?? '/',
+    search: options.search ?? '',
     navigations: 0,
     flash: undefined,
     navigate: options.navigate ?? (() => undefined),

@@ -276,6 +276,24 @@ export const incidentRegisterRepository = (db: Executor): IncidentRegisterReposi
     if (f.to) q = q.where('occurred_at', '<', f.to);
     if (f.unreported) q = q.where('reported_at', 'is', null);
     if (f.raisedBy) q = q.where('raised_by', '=', f.raisedBy);
+    if (f.kind) q = q.where('kind', '=', f.kind);
+    if (f.severity !== undefined) q = q.where('severity', '=', f.severity);
+    if (f.policeReport !== undefined) q = q.where('police_report', '=', f.policeReport ? 1 : 0);
+    if (f.reported === true) q = q.where('reported_at', 'is not', null);
+    if (f.reported === false) q = q.where('reported_at', 'is', null);
+    if (f.text) {
+      // LIKE with its wildcards escaped, lower() on both sides: the same on SQLite and PostgreSQL.
+      const pattern = `%${f.text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      const like = (column: 'follow_up' | 'police_reference' | 'narrative') =>
+        sql<boolean>`lower(${sql.ref(column)}) like ${pattern} escape '\\'`;
+      q = q.where((eb) =>
+        eb.or([
+          like('follow_up'),
+          like('police_reference'),
+          ...(f.searchNarrative ? [like('narrative')] : []),
+        ]),
+      );
+    }
     return q;
   };
   return {
@@ -295,9 +313,17 @@ export const incidentRegisterRepository = (db: Executor): IncidentRegisterReposi
         await filtered(f)
           .selectAll()
           .orderBy('occurred_at', 'desc')
+          .orderBy('id', 'desc')
           .limit(f.limit ?? 500)
+          .offset(f.offset ?? 0)
           .execute()
       ).map(toEntry),
+    count: async (f) => {
+      const r = await filtered(f)
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirst();
+      return Number(r?.n ?? 0);
+    },
     statRows: async (f) => {
       const rows = await filtered(f)
         .select([...INCIDENT_FACT_COLUMNS, 'response_ms'])

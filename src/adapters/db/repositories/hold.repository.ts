@@ -82,6 +82,19 @@ export const clipHoldRepository = (db: Executor, dialect: Dialect): ClipHoldRepo
       .execute();
     return new Map(rows.map((r) => [r.clip_id, String(r.until)]));
   },
+  lapsing: async (now, before) =>
+    (
+      await db
+        .selectFrom('clip_holds')
+        .selectAll()
+        .where('released_at', 'is', null)
+        .where('until', '>', now)
+        .where('until', '<', before)
+        .orderBy('until')
+        .orderBy('id')
+        .limit(500)
+        .execute()
+    ).map(toHold),
   lockClip: async (clipId) => {
     if (dialect === 'postgres') await sql`SELECT id FROM clips WHERE id = ${clipId} FOR UPDATE`.execute(db);
   },

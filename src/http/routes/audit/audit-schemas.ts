@@ -1,17 +1,26 @@
 /** TypeBox schemas of the audit log and its verification (validation, serialisation and OpenAPI). */
 import { Type, type Static } from 'typebox';
-import type { AuditEntry } from '../../../core/audit/chain.js';
+import type { NamedAuditEntry } from '../../../services/audit.service.js';
+import { AUDIT_GROUPS } from '../../../core/audit/sentences.js';
 import { Nullable, everyFieldOf, strict } from '../../schemas.js';
+import { IsoTime } from '../incidents/incident-schemas.js';
 
 // Answers
 
-export const AuditEntrySchema = everyFieldOf<AuditEntry & { actorName: string | null }>()(
+const TextSchema = Type.Object({ nl: Type.String(), en: Type.String() });
+
+export const AuditEntrySchema = everyFieldOf<NamedAuditEntry>()(
   Type.Object({
     seq: Type.Integer(),
     at: Type.String(),
     actor: Type.String(),
-    /** The username for user actors (the id stays the stable reference); null when unknown. */
+    /** The actor's name (the id stays the stable reference); null: an account that no longer exists. */
     actorName: Nullable(Type.String()),
+    /** What the subject names, in words. */
+    subjectName: TextSchema,
+    /** The entry as a sentence with names, in Dutch and English. */
+    sentence: TextSchema,
+    group: Nullable(Type.String()),
     action: Type.String(),
     subject: Type.String(),
     details: Type.Record(Type.String(), Type.Unknown()),
@@ -63,7 +72,26 @@ export const AuditQuery = Type.Object(
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
     subject: Type.Optional(Type.String({ maxLength: 200 })),
     action: Type.Optional(Type.String({ maxLength: 100 })),
+    /** What: a group of actions (core/audit/sentences.ts). */
+    group: Type.Optional(Type.Union(AUDIT_GROUPS.map((g) => Type.Literal(g)))),
+    /** Who: an actor reference (`user:<id>`, `system:<name>`). */
+    actor: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+    /** When: a date (a whole day in Amsterdam, `to` included) or an instant. */
+    from: Type.Optional(IsoTime),
+    to: Type.Optional(IsoTime),
   },
   strict,
 );
 export type AuditQuery = Static<typeof AuditQuery>;
+export const AuditExportQuery = Type.Object(
+  {
+    lang: Type.Optional(Type.Union([Type.Literal('nl'), Type.Literal('en')])),
+    subject: Type.Optional(Type.String({ maxLength: 200 })),
+    group: Type.Optional(Type.Union(AUDIT_GROUPS.map((g) => Type.Literal(g)))),
+    actor: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+    from: Type.Optional(IsoTime),
+    to: Type.Optional(IsoTime),
+  },
+  strict,
+);
+export const AuditPeopleSchema = Type.Array(Type.Object({ id: Type.String(), name: Type.String() }));

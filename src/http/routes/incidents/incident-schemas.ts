@@ -89,3 +89,29 @@ export const FilterQuery = {
   from: Type.Optional(IsoTime),
   to: Type.Optional(IsoTime),
 };
+
+/** The register's page: filters, search and paging (issue 11); every parameter checked, an unknown one refused. */
+export const RegisterQuery = Type.Object(
+  {
+    siteId: Type.Optional(Id),
+    roomId: Type.Optional(Id),
+    kind: Type.Optional(Type.Union(INCIDENT_KINDS.map((k) => Type.Literal(k)))),
+    severity: Type.Optional(Type.Integer({ minimum: SEVERITY_MIN, maximum: SEVERITY_MAX })),
+    /** 'unreported': the report is still to be completed ("nog in te vullen"). */
+    status: Type.Optional(Type.Union([Type.Literal('reported'), Type.Literal('unreported')])),
+    policeReport: Type.Optional(Type.Boolean()),
+    /** A date (a whole day in the municipality's time zone, `to` included) or an instant. */
+    from: Type.Optional(IsoTime),
+    to: Type.Optional(IsoTime),
+    q: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
+    offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000 })),
+  },
+  { additionalProperties: false },
+);
+export const RegisterPageSchema = Type.Object({
+  items: Type.Array(IncidentSummarySchema),
+  total: Type.Integer(),
+  limit: Type.Integer(),
+  offset: Type.Integer(),
+});

@@ -15,7 +15,10 @@ import {
   ReportFields,
   BucketSchema,
   FilterQuery,
+  RegisterPageSchema,
+  RegisterQuery,
 } from './incident-schemas.js';
+import { periodOf } from '../../period.js';
 
 const userOf = (req: FastifyRequest) => req.auth!.user;
 
@@ -82,6 +85,48 @@ export const incidentRoutes: RoutesPlugin<{ incidents: IncidentService }> = asyn
     async (req, reply) => {
       const f = filterOf(req, reply);
       return f ? incidents.list(f) : reply;
+    },
+  );
+
+  app.get(
+    '/api/incidents/register',
+    {
+      config: { access: 'incidents:read' },
+      schema: {
+        tags: ['incidents'],
+        summary:
+          'One page of the incident register, newest first, with the number of incidents the filters select: site, room, kind, severity, reported or still to complete, police report, period and a search of the follow-up, police reference and (for readers of narratives) the narrative',
+        querystring: RegisterQuery,
+        response: { 200: RegisterPageSchema, ...errorResponses(400, 401, 403) },
+      },
+    },
+    async (req, reply) => {
+      const q = req.query;
+      const period = periodOf(q.from, q.to);
+      if ('field' in period)
+        return sendProblem(
+          reply,
+          problemOf('REQUEST.INVALID', `${period.field} ${period.message}`, {
+            errors: [{ field: period.field, message: period.message }],
+          }),
+        );
+      const limit = q.limit ?? 25;
+      const offset = q.offset ?? 0;
+      const siteIds = userOf(req).siteIds;
+      const page = await incidents.register(userOf(req), {
+        ...(q.siteId ? { siteId: q.siteId } : {}),
+        ...(siteIds.length > 0 ? { siteIds } : {}),
+        ...(q.roomId ? { roomId: q.roomId } : {}),
+        ...(q.kind ? { kind: q.kind } : {}),
+        ...(q.severity !== undefined ? { severity: q.severity } : {}),
+        ...(q.status ? { reported: q.status === 'reported' } : {}),
+        ...(q.policeReport !== undefined ? { policeReport: q.policeReport } : {}),
+        ...(q.q?.trim() ? { text: q.q.trim() } : {}),
+        ...period,
+        limit,
+        offset,
+      });
+      return { ...page, limit, offset };
     },
   );
 

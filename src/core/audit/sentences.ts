@@ -1,0 +1,419 @@
+/**
+ * The audit log in words (issue 11): every action code the code writes, its group (the log's
+ * "what" filter) and a sentence in Dutch and English. `{actor}` is who did it (a name), `{subject}`
+ * what it concerned (a name or title). sentences.test.ts fails when a code written anywhere lacks one.
+ */
+import type { Text } from '../assessment/text.js';
+
+export const AUDIT_GROUPS = [
+  'auth',
+  'users',
+  'registry',
+  'alarms',
+  'incidents',
+  'assessments',
+  'recording',
+  'footage',
+  'vault',
+  'settings',
+] as const;
+export type AuditGroup = (typeof AUDIT_GROUPS)[number];
+
+type Sentence = Text & { readonly group: AuditGroup };
+const s = (group: AuditGroup, nl: string, en: string): Sentence => ({ group, nl, en });
+
+export const AUDIT_SENTENCES: Readonly<Record<string, Sentence>> = {
+  'auth.login': s('auth', '{actor} heeft ingelogd', '{actor} signed in'),
+  'auth.login-failed': s(
+    'auth',
+    'Mislukte inlogpoging voor {subject}',
+    'Failed sign-in attempt for {subject}',
+  ),
+  'auth.locked': s(
+    'auth',
+    'Account van {subject} tijdelijk geblokkeerd na mislukte pogingen',
+    "{subject}'s account was locked after failed attempts",
+  ),
+  'auth.logout': s('auth', '{actor} heeft uitgelogd', '{actor} signed out'),
+  'auth.password-change': s(
+    'auth',
+    '{actor} heeft het eigen wachtwoord gewijzigd',
+    '{actor} changed their password',
+  ),
+  'auth.password-change-failed': s(
+    'auth',
+    'Mislukte poging om het wachtwoord van {subject} te wijzigen',
+    "Failed attempt to change {subject}'s password",
+  ),
+  'api-token.create': s(
+    'auth',
+    '{actor} heeft een API-sleutel gemaakt voor {subject}',
+    '{actor} created an API token for {subject}',
+  ),
+  'api-token.revoke': s(
+    'auth',
+    '{actor} heeft een API-sleutel van {subject} ingetrokken',
+    '{actor} revoked an API token of {subject}',
+  ),
+  'user.create': s('users', '{actor} heeft gebruiker {subject} aangemaakt', '{actor} created user {subject}'),
+  'user.update': s('users', '{actor} heeft gebruiker {subject} gewijzigd', '{actor} changed user {subject}'),
+  'user.disable': s(
+    'users',
+    '{actor} heeft gebruiker {subject} geblokkeerd',
+    '{actor} disabled user {subject}',
+  ),
+  'user.password-reset': s(
+    'users',
+    '{actor} heeft het wachtwoord van {subject} opnieuw ingesteld',
+    "{actor} reset {subject}'s password",
+  ),
+  'user.provision': s(
+    'users',
+    'Gebruiker {subject} is aangemaakt bij de eerste aanmelding via de identiteitsprovider',
+    'User {subject} was created on first sign-in through the identity provider',
+  ),
+  'user.roles-sync': s(
+    'users',
+    'De rollen van {subject} zijn bijgewerkt vanuit de identiteitsprovider',
+    "{subject}'s roles were updated from the identity provider",
+  ),
+  'site.create': s('registry', '{actor} heeft locatie {subject} toegevoegd', '{actor} added site {subject}'),
+  'site.update': s('registry', '{actor} heeft locatie {subject} gewijzigd', '{actor} changed site {subject}'),
+  'room.create': s(
+    'registry',
+    '{actor} heeft spreekkamer {subject} toegevoegd',
+    '{actor} added room {subject}',
+  ),
+  'room.update': s(
+    'registry',
+    '{actor} heeft spreekkamer {subject} gewijzigd',
+    '{actor} changed room {subject}',
+  ),
+  'conversation-type.create': s(
+    'registry',
+    '{actor} heeft gesprekssoort {subject} toegevoegd',
+    '{actor} added conversation type {subject}',
+  ),
+  'conversation-type.update': s(
+    'registry',
+    '{actor} heeft gesprekssoort {subject} gewijzigd',
+    '{actor} changed conversation type {subject}',
+  ),
+  'organisation.update': s(
+    'registry',
+    '{actor} heeft de gegevens van de organisatie gewijzigd',
+    "{actor} changed the organisation's details",
+  ),
+  'camera.create': s(
+    'registry',
+    '{actor} heeft camera {subject} toegevoegd',
+    '{actor} added camera {subject}',
+  ),
+  'camera.update': s(
+    'registry',
+    '{actor} heeft camera {subject} gewijzigd',
+    '{actor} changed camera {subject}',
+  ),
+  'camera.enable': s(
+    'registry',
+    '{actor} heeft camera {subject} aangezet',
+    '{actor} enabled camera {subject}',
+  ),
+  'camera.disable': s(
+    'registry',
+    '{actor} heeft camera {subject} uitgezet',
+    '{actor} disabled camera {subject}',
+  ),
+  'camera.remove': s(
+    'registry',
+    '{actor} heeft camera {subject} verwijderd',
+    '{actor} removed camera {subject}',
+  ),
+  'device.register': s(
+    'registry',
+    '{actor} heeft alarmknop of koppeling {subject} geregistreerd',
+    '{actor} registered alarm button or subscriber {subject}',
+  ),
+  'device.enable': s(
+    'registry',
+    '{actor} heeft alarmknop of koppeling {subject} aangezet',
+    '{actor} enabled alarm button or subscriber {subject}',
+  ),
+  'device.disable': s(
+    'registry',
+    '{actor} heeft alarmknop of koppeling {subject} uitgezet',
+    '{actor} disabled alarm button or subscriber {subject}',
+  ),
+  'device.rotate-token': s(
+    'registry',
+    '{actor} heeft een nieuwe sleutel gemaakt voor {subject}',
+    '{actor} issued a new token for {subject}',
+  ),
+  'setting.update': s(
+    'settings',
+    '{actor} heeft instelling {subject} gewijzigd',
+    '{actor} changed setting {subject}',
+  ),
+  'footage.hold-policy': s(
+    'settings',
+    '{actor} heeft de maximale bewaarplicht op beelden gewijzigd',
+    '{actor} changed the longest legal hold on footage',
+  ),
+  'conversation.start': s(
+    'alarms',
+    '{actor} is een gesprek begonnen in {subject}',
+    '{actor} started a conversation in {subject}',
+  ),
+  'conversation.end': s(
+    'alarms',
+    '{actor} heeft een gesprek beëindigd in {subject}',
+    '{actor} ended a conversation in {subject}',
+  ),
+  'alarm.raise': s(
+    'alarms',
+    '{actor} heeft alarm geslagen ({subject})',
+    '{actor} raised an alarm ({subject})',
+  ),
+  'alarm.press-joined': s(
+    'alarms',
+    'Een nieuwe druk op de knop is bij een lopend alarm gevoegd ({subject})',
+    'A new button press joined a running alarm ({subject})',
+  ),
+  'alarm.acknowledge': s(
+    'alarms',
+    '{actor} komt helpen bij het alarm ({subject})',
+    '{actor} is on the way to the alarm ({subject})',
+  ),
+  'alarm.escalate': s(
+    'alarms',
+    'Het alarm is opgeschaald: niemand reageerde op tijd ({subject})',
+    'The alarm was escalated: nobody responded in time ({subject})',
+  ),
+  'alarm.close': s(
+    'alarms',
+    '{actor} heeft het alarm afgesloten ({subject})',
+    '{actor} closed the alarm ({subject})',
+  ),
+  'incident.create': s(
+    'incidents',
+    '{actor} heeft een incident zonder alarm ingevoerd ({subject})',
+    '{actor} entered an incident without an alarm ({subject})',
+  ),
+  'incident.report': s(
+    'incidents',
+    '{actor} heeft de incidentmelding ingevuld ({subject})',
+    '{actor} completed the incident report ({subject})',
+  ),
+  'incident.amend': s(
+    'incidents',
+    '{actor} heeft de incidentmelding aangevuld ({subject})',
+    '{actor} amended the incident report ({subject})',
+  ),
+  'incident.import': s('incidents', '{actor} heeft incidenten ingelezen', '{actor} imported incidents'),
+  'incident.footage': s(
+    'incidents',
+    'Beelden zijn aan het incident gekoppeld ({subject})',
+    'Footage was linked to the incident ({subject})',
+  ),
+  'assessment.create': s(
+    'assessments',
+    "{actor} heeft beoordeling '{subject}' aangemaakt",
+    "{actor} created assessment '{subject}'",
+  ),
+  'assessment.update': s(
+    'assessments',
+    "{actor} heeft beoordeling '{subject}' gewijzigd",
+    "{actor} changed assessment '{subject}'",
+  ),
+  'assessment.version.create': s(
+    'assessments',
+    "{actor} heeft een nieuwe versie van beoordeling '{subject}' gemaakt",
+    "{actor} started a new version of assessment '{subject}'",
+  ),
+  'assessment.dpo-advice': s(
+    'assessments',
+    "{actor} heeft advies gegeven over beoordeling '{subject}'",
+    "{actor} gave advice on assessment '{subject}'",
+  ),
+  'assessment.views': s(
+    'assessments',
+    "{actor} heeft de inbreng van betrokkenen vastgelegd bij beoordeling '{subject}'",
+    "{actor} recorded the data subjects' views on assessment '{subject}'",
+  ),
+  'assessment.judgement': s(
+    'assessments',
+    "{actor} heeft een afweging vastgelegd bij beoordeling '{subject}'",
+    "{actor} recorded a judgement on assessment '{subject}'",
+  ),
+  'assessment.submit': s(
+    'assessments',
+    "{actor} heeft beoordeling '{subject}' ingediend voor een besluit",
+    "{actor} submitted assessment '{subject}' for a decision",
+  ),
+  'assessment.approve': s(
+    'assessments',
+    "{actor} heeft beoordeling '{subject}' goedgekeurd",
+    "{actor} approved assessment '{subject}'",
+  ),
+  'assessment.reject': s(
+    'assessments',
+    "{actor} heeft beoordeling '{subject}' afgewezen",
+    "{actor} rejected assessment '{subject}'",
+  ),
+  'assessment.supersede': s(
+    'assessments',
+    "Een eerdere goedgekeurde versie van beoordeling '{subject}' is vervangen",
+    "An earlier approved version of assessment '{subject}' was superseded",
+  ),
+  'assessment.withdraw': s(
+    'assessments',
+    "{actor} heeft beoordeling '{subject}' ingetrokken",
+    "{actor} withdrew assessment '{subject}'",
+  ),
+  'policy.compiled': s(
+    'assessments',
+    'Het opnamebeleid is opnieuw vastgesteld',
+    'The recording policy was compiled anew',
+  ),
+  'policy.expired': s(
+    'assessments',
+    'Het opnamebeleid is bijgewerkt: een besluit is verlopen',
+    'The recording policy was updated: a decision expired',
+  ),
+  'recording.suspend': s(
+    'recording',
+    '{actor} heeft opnemen stopgezet ({subject})',
+    '{actor} suspended recording ({subject})',
+  ),
+  'recording.resume': s(
+    'recording',
+    '{actor} heeft opnemen hervat ({subject})',
+    '{actor} resumed recording ({subject})',
+  ),
+  'recording.objection': s(
+    'recording',
+    '{actor} heeft opnemen uitgezet op bezwaar van een inwoner ({subject})',
+    "{actor} switched recording off on a resident's objection ({subject})",
+  ),
+  'clip.open': s('recording', 'Een opname is begonnen ({subject})', 'A recording started ({subject})'),
+  'clip.extend': s('recording', 'Een opname is verlengd ({subject})', 'A recording was extended ({subject})'),
+  'clip.sealed': s(
+    'recording',
+    'Een opname is versleuteld opgeslagen ({subject})',
+    'A recording was sealed ({subject})',
+  ),
+  'clip.failed': s('recording', 'Een opname is mislukt ({subject})', 'A recording failed ({subject})'),
+  'clip.recovered': s(
+    'recording',
+    'Een onderbroken opname is hersteld ({subject})',
+    'An interrupted recording was recovered ({subject})',
+  ),
+  'clip.deleted': s('recording', 'Beelden zijn gewist ({subject})', 'Footage was deleted ({subject})'),
+  'clip.hold.placed': s(
+    'footage',
+    '{actor} heeft een bewaarplicht gelegd op beelden ({subject})',
+    '{actor} placed a legal hold on footage ({subject})',
+  ),
+  'clip.hold.extended': s(
+    'footage',
+    '{actor} heeft een bewaarplicht op beelden verlengd ({subject})',
+    '{actor} extended a legal hold on footage ({subject})',
+  ),
+  'clip.hold.released': s(
+    'footage',
+    '{actor} heeft een bewaarplicht op beelden opgeheven ({subject})',
+    '{actor} released a legal hold on footage ({subject})',
+  ),
+  'clip.exported': s(
+    'footage',
+    '{actor} heeft beelden geëxporteerd als bewijs ({subject})',
+    '{actor} exported footage as evidence ({subject})',
+  ),
+  'clip.decrypt-started': s(
+    'footage',
+    '{actor} is begonnen beelden te ontsleutelen op de server ({subject})',
+    '{actor} started decrypting footage on the server ({subject})',
+  ),
+  'clip.decrypt': s(
+    'footage',
+    '{actor} heeft beelden ontsleuteld op de server ({subject})',
+    '{actor} decrypted footage on the server ({subject})',
+  ),
+  'viewing.requested': s(
+    'footage',
+    '{actor} heeft inzage in beelden gevraagd ({subject})',
+    '{actor} requested to view footage ({subject})',
+  ),
+  'viewing.approved': s(
+    'footage',
+    '{actor} heeft een verzoek om inzage goedgekeurd ({subject})',
+    '{actor} approved a viewing request ({subject})',
+  ),
+  'viewing.refused': s(
+    'footage',
+    '{actor} heeft een verzoek om inzage geweigerd ({subject})',
+    '{actor} refused a viewing request ({subject})',
+  ),
+  'viewing.granted': s(
+    'footage',
+    'Inzage in beelden is toegestaan ({subject})',
+    'Viewing footage was granted ({subject})',
+  ),
+  'viewing.played': s(
+    'footage',
+    '{actor} heeft beelden bekeken ({subject})',
+    '{actor} played footage ({subject})',
+  ),
+  'viewing.revoked': s(
+    'footage',
+    '{actor} heeft inzage in beelden ingetrokken ({subject})',
+    '{actor} revoked access to footage ({subject})',
+  ),
+  'viewing.ended': s(
+    'footage',
+    'Inzage in beelden is beëindigd ({subject})',
+    'Access to footage ended ({subject})',
+  ),
+  'vault.init': s(
+    'vault',
+    '{actor} heeft de kluis voor beelden ingericht',
+    '{actor} set up the footage vault',
+  ),
+  'vault.custody': s(
+    'vault',
+    '{actor} heeft de bewaarders van de kluissleutel vastgelegd',
+    '{actor} recorded the custodians of the vault key',
+  ),
+  'vault.reshare': s(
+    'vault',
+    '{actor} heeft de kluissleutel opnieuw verdeeld over bewaarders',
+    '{actor} redistributed the vault key among custodians',
+  ),
+  'vault.share-export': s(
+    'vault',
+    '{actor} heeft een deel van de kluissleutel overgedragen',
+    '{actor} handed over a share of the vault key',
+  ),
+};
+
+/** The group of an action code (for the log's "what" filter); an unknown code goes by its first word. */
+export const auditGroupOf = (action: string): AuditGroup | undefined => AUDIT_SENTENCES[action]?.group;
+
+/** The action codes of a group. */
+export const auditActionsOf = (group: AuditGroup): string[] =>
+  Object.entries(AUDIT_SENTENCES)
+    .filter(([, v]) => v.group === group)
+    .map(([k]) => k);
+
+/** The entry as a sentence in both languages; an unknown code (a newer version wrote it) as a plain fallback. */
+export const auditSentence = (
+  action: string,
+  names: { readonly actor: Text; readonly subject: Text },
+): Text => {
+  const t = AUDIT_SENTENCES[action];
+  const fill = (tpl: string, lang: 'nl' | 'en') =>
+    tpl.replaceAll('{actor}', names.actor[lang]).replaceAll('{subject}', names.subject[lang]);
+  return t
+    ? { nl: fill(t.nl, 'nl'), en: fill(t.en, 'en') }
+    : { nl: `${names.actor.nl}: ${action}`, en: `${names.actor.en}: ${action}` };
+};

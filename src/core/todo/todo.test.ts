@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { todoFor, type TodoCandidates, type TodoPerson } from './todo.js';
+
+const NOW = new Date('2027-03-10T12:00:00Z');
+const person = (roles: TodoPerson['roles'], siteIds: string[] = [], custodian = false): TodoPerson => ({
+  roles,
+  siteIds,
+  custodian,
+});
+const candidates: TodoCandidates = {
+  assessments: [
+    {
+      id: 'a-submitted',
+      title: 'Camera spreekkamer A',
+      status: 'submitted',
+      advised: false,
+      submittedAt: '2027-03-01T09:00:00Z',
+      createdAt: '2027-02-01T09:00:00Z',
+      approved: null,
+    },
+    {
+      id: 'a-review',
+      title: 'Alarmknop balie',
+      status: 'approved',
+      advised: true,
+      submittedAt: '2026-03-01T09:00:00Z',
+      createdAt: '2026-02-01T09:00:00Z',
+      approved: { reviewDate: '2027-03-01', validUntil: '2027-03-20T00:00:00Z' },
+    },
+    {
+      id: 'a-later',
+      title: 'Later',
+      status: 'approved',
+      advised: true,
+      submittedAt: null,
+      createdAt: '2026-02-01T09:00:00Z',
+      approved: { reviewDate: '2028-01-01', validUntil: '2028-06-01T00:00:00Z' },
+    },
+  ],
+  unreported: [
+    {
+      id: 'i-brink',
+      siteId: 'brink',
+      roomId: 'r1',
+      incidentId: 'i-brink',
+      occurredAt: '2027-03-09T10:00:00Z',
+    },
+    { id: 'i-stad', siteId: 'stad', roomId: 'r2', incidentId: 'i-stad', occurredAt: '2027-03-08T10:00:00Z' },
+  ],
+  awaitingMe: [
+    {
+      id: 'v1',
+      siteId: 'stad',
+      roomId: 'r2',
+      incidentId: 'i-stad',
+      requestedAt: '2027-03-10T08:00:00Z',
+      requester: 'Sanne',
+    },
+  ],
+  holds: [
+    { id: 'h-soon', siteId: 'brink', roomId: 'r1', incidentId: 'i-brink', until: '2027-03-12T00:00:00Z' },
+    { id: 'h-far', siteId: 'brink', roomId: 'r1', incidentId: 'i-brink', until: '2027-05-01T00:00:00Z' },
+    { id: 'h-past', siteId: 'brink', roomId: 'r1', incidentId: 'i-brink', until: '2027-03-01T00:00:00Z' },
+  ],
+};
+const kinds = (p: TodoPerson) => todoFor(p, candidates, NOW).map((i) => `${i.kind}:${i.id}`);
+
+describe('todoFor', () => {
+  it('gives the decision maker what awaits a decision, and reviews and expiries, overdue first', () => {
+    expect(kinds(person(['decision-maker']))).toEqual([
+      'review:a-review',
+      'decide:a-submitted',
+      'expires:a-review',
+    ]);
+    expect(todoFor(person(['decision-maker']), candidates, NOW)[0]?.overdue).toBe(true);
+  });
+
+  it('gives the DPO the versions without advice, and no decisions', () => {
+    const k = kinds(person(['dpo']));
+    expect(k).toContain('advise:a-submitted');
+    expect(k).not.toContain('decide:a-submitted');
+    expect(k).toContain('hold-lapses:h-soon');
+    expect(k).not.toContain('hold-lapses:h-far');
+    expect(k).not.toContain('hold-lapses:h-past');
+  });
+
+  it("limits incident reports, viewing requests and holds to the person's sites", () => {
+    const brink = kinds(person(['security'], ['brink'], true)).filter((k) => !k.includes(':a-'));
+    expect(brink).toEqual(['report:i-brink', 'hold-lapses:h-soon']);
+    expect(kinds(person(['security'], [], true))).toContain('approve-viewing:v1');
+  });
+
+  it('asks only custodians to approve, and nothing of the front desk but their reports', () => {
+    expect(kinds(person(['security'], []))).not.toContain('approve-viewing:v1');
+    expect(kinds(person(['front-desk']))).toEqual(['report:i-stad', 'report:i-brink']);
+    expect(kinds(person(['auditor']))).toEqual([]);
+  });
+});

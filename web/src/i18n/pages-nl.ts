@@ -1,0 +1,138 @@
+/** Texts of the everyday pages (issue 11): the start page's to-do list. */
+import { count, plural } from './plural.js';
+
+export const todoNl = {
+  heading: 'Te doen',
+  loggedInAs: (name: string, roles: string) => `U bent ingelogd als ${name} (${roles}).`,
+  summary: (n: number) => `U heeft ${count('nl', n, 'taak', 'taken')} te doen.`,
+  nothing: 'Niets te doen',
+  nothingBody: 'Er wacht op dit moment niets op u. Komt er iets bij, dan ziet u het hier.',
+  alarm: 'Alarm',
+  alarmLink: 'Naar de alarmknop',
+  alarmHint: 'Voelt een gesprek onveilig? Met de alarmknop roept u meteen hulp in.',
+  groups: {
+    decide: (n: number) => `${count('nl', n, 'beoordeling wacht', 'beoordelingen wachten')} op uw besluit`,
+    advise: (n: number) =>
+      `${count('nl', n, 'beoordeling wacht', 'beoordelingen wachten')} op advies van de functionaris gegevensbescherming`,
+    review: (n: number) => `${count('nl', n, 'herziening', 'herzieningen')} komt eraan of is verstreken`,
+    expires: (n: number) => `${count('nl', n, 'besluit loopt', 'besluiten lopen')} binnenkort af`,
+    report: (n: number) => `${count('nl', n, 'incidentmelding', 'incidentmeldingen')} nog in te vullen`,
+    'approve-viewing': (n: number) =>
+      `${count('nl', n, 'verzoek', 'verzoeken')} om inzage ${plural('nl', n, 'wacht', 'wachten')} op uw goedkeuring`,
+    'hold-lapses': (n: number) =>
+      `${count('nl', n, 'bewaarplicht loopt', 'bewaarplichten lopen')} binnenkort af`,
+  },
+  decide: {
+    link: (title: string) => `Besluit over ‘${title}’`,
+    rest: (date: string) => `ingediend op ${date}.`,
+  },
+  advise: {
+    link: (title: string) => `Geef advies over ‘${title}’`,
+    rest: (date: string) => `sinds ${date}; zonder uw advies kan er geen besluit worden genomen.`,
+  },
+  review: {
+    link: (title: string) => `Herzie ‘${title}’`,
+    rest: (date: string, overdue: boolean) =>
+      overdue ? `de herzieningsdatum ${date} is verstreken.` : `herzieningsdatum ${date}.`,
+  },
+  expires: {
+    link: (title: string) => `Verleng of herzie ‘${title}’`,
+    rest: (date: string) => `het besluit geldt tot ${date}; daarna stopt wat het toestaat.`,
+  },
+  report: {
+    link: (room: string) => `Vul de melding in van ${room}`,
+    rest: (when: string) => `incident op ${when}.`,
+  },
+  'approve-viewing': {
+    link: (person: string) => `Beoordeel het verzoek om inzage van ${person}`,
+    rest: (room: string, when: string) => `beelden van ${room}, gevraagd op ${when}.`,
+  },
+  'hold-lapses': {
+    link: (room: string) => `Bekijk de bewaarplicht op beelden van ${room}`,
+    rest: (date: string) => `loopt af op ${date}; daarna kan de bewaartermijn de beelden wissen.`,
+  },
+};
+
+export const registerNl = {
+  search: 'Zoeken in vervolg, aangifte en toelichting',
+  searchHint: 'Bijvoorbeeld een kenmerk van de aangifte of een woord uit de toelichting.',
+  allKinds: 'Alle soorten',
+  allSeverities: 'Elke ernst',
+  status: 'Rapport',
+  allStatuses: 'Ingevuld en nog in te vullen',
+  statusReported: 'Ingevuld',
+  statusUnreported: 'Nog in te vullen',
+  police: 'Aangifte',
+  policeAny: 'Met en zonder aangifte',
+  policeYes: 'Met aangifte',
+  policeNo: 'Zonder aangifte',
+  reset: 'Filters wissen',
+  /** "1–25 van 132 incidenten" */
+  range: (first: number, last: number, total: number) =>
+    `${first}–${last} van ${count('nl', total, 'incident', 'incidenten')}`,
+  found: (total: number) => `${count('nl', total, 'incident', 'incidenten')} gevonden.`,
+  pagination: 'Bladeren door het register',
+  previous: 'Vorige pagina',
+  next: 'Volgende pagina',
+  page: (n: number, of: number) => `Pagina ${n} van ${of}`,
+  fillIn: (room: string, when: string) => `Nog invullen: melding van ${room}, ${when}`,
+};
+
+export const auditLogNl = {
+  filters: 'Filteren',
+  who: 'Wie',
+  everyone: 'Iedereen',
+  what: 'Wat',
+  everything: 'Alles',
+  from: 'Vanaf (datum)',
+  to: 'Tot en met (datum)',
+  apply: 'Toon',
+  found: (n: number) => `${count('nl', n, 'regel', 'regels')} gevonden.`,
+  export: 'Downloaden als CSV (voor Excel)',
+  event: 'Gebeurtenis',
+  groups: {
+    auth: 'Inloggen en sleutels',
+    users: 'Gebruikers',
+    registry: 'Locaties, ruimtes, camera’s en knoppen',
+    alarms: 'Alarmen en gesprekken',
+    incidents: 'Incidenten',
+    assessments: 'Beoordelingen en opnamebeleid',
+    recording: 'Opnemen',
+    footage: 'Inzage, bewaarplicht en export van beelden',
+    vault: 'Kluis en sleutelbewaarders',
+    settings: 'Instellingen',
+  },
+  yes: 'ja',
+  no: 'nee',
+  facts: {
+    reason: 'Reden',
+    method: 'Manier',
+    roles: 'Rollen',
+    outcome: 'Uitkomst',
+    version: 'Versie',
+    kind: 'Soort',
+    severity: 'Ernst',
+    injury: 'Letsel',
+    policeReport: 'Aangifte',
+    policeReference: 'Kenmerk aangifte',
+    followUp: 'Vervolg vastgelegd',
+    narrative: 'Toelichting vastgelegd',
+    until: 'Tot',
+    legalGround: 'Grondslag',
+    purposes: 'Doelen',
+    requestId: 'Verzoek',
+    name: 'Naam',
+    username: 'Gebruikersnaam',
+    displayName: 'Naam',
+    disabled: 'Geblokkeerd',
+    title: 'Titel',
+    recommendation: 'Aanbeveling',
+    verdict: 'Oordeel',
+    trigger: 'Aanleiding',
+    seq: 'Volgnummer',
+    value: 'Waarde',
+    key: 'Instelling',
+    silent: 'Stil alarm',
+    source: 'Bron',
+  } as Record<string, string>,
+};
