@@ -1,12 +1,12 @@
 import { Document } from '@utrecht/component-library-react';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ApiError, api, setCsrfToken, type Me } from './api.js';
 import { AppShell } from './components/AppShell.js';
 import { Loading } from './components/Loading.js';
 import { DICTIONARIES, I18nContext, isLanguage, type I18n, type Language } from './i18n/index.js';
 import { PageView } from './pages/PageView.js';
 import { LoginPage } from './pages/LoginPage.js';
-import { RouterContext, type Router } from './router.js';
+import { mayLeave, RouterContext, type Router } from './router.js';
 import { SessionContext, type Session } from './session.js';
 
 const LANG_KEY = 'proportio.lang';
@@ -26,6 +26,8 @@ export const App = () => {
   const [navigations, setNavigations] = useState(0);
   const [flash, setFlash] = useState<string | undefined>(undefined);
   const [me, setMe] = useState<Me | null | undefined>(undefined);
+  /** The address on screen, to return to when a guard keeps the user on it after Back. */
+  const shown = useRef(window.location.pathname);
 
   useEffect(() => {
     document.documentElement.lang = lang;
@@ -33,6 +35,12 @@ export const App = () => {
 
   useEffect(() => {
     const onPop = () => {
+      // Back or forward away from unsaved input: if the user stays, the address goes back too.
+      if (!mayLeave(window.location.pathname)) {
+        window.history.pushState(null, '', shown.current);
+        return;
+      }
+      shown.current = window.location.pathname;
       setPath(window.location.pathname);
       setFlash(undefined);
       setNavigations((n) => n + 1);
@@ -72,11 +80,13 @@ export const App = () => {
       path,
       navigations,
       flash,
-      navigate: (to, text) => {
+      navigate: (to, text, options) => {
+        if (!mayLeave(to)) return;
         if (to !== window.location.pathname) window.history.pushState(null, '', to);
+        shown.current = to;
         setPath(to);
         setFlash(text);
-        setNavigations((n) => n + 1);
+        if (options?.sameScreen !== true) setNavigations((n) => n + 1);
       },
     }),
     [path, navigations, flash],
