@@ -365,7 +365,7 @@ export const Wizard = ({ registry, existing, step = 'measure', onSaved, onCancel
 
   return (
     <div className="pp-wizard2">
-      <section aria-labelledby={headingId} className="pp-wizard2__form">
+      <div className="pp-wizard2__head">
         <Heading2 id={headingId}>
           {existing
             ? existing.inPlace
@@ -397,6 +397,8 @@ export const Wizard = ({ registry, existing, step = 'measure', onSaved, onCancel
             ))}
           </ol>
         </nav>
+      </div>
+      <section aria-labelledby={headingId} className="pp-wizard2__form">
         <div
           onClickCapture={(e) => {
             // The error summary links to fields on other steps: go to the step first.

@@ -3,7 +3,7 @@
  * each linked to the step and the question that would change it. Beside the form on a wide
  * screen (sticky), a compact bar at the bottom of a phone's screen that opens to the lists.
  */
-import { Heading2, Heading3, Paragraph } from '@utrecht/component-library-react';
+import { Heading2, Heading3, Link, Paragraph } from '@utrecht/component-library-react';
 import { useState, type MouseEvent } from 'react';
 import type { Comparison, Evaluation } from '../api.js';
 import { useI18n } from '../i18n/index.js';
@@ -54,7 +54,7 @@ export const WizardSummary = ({ live, unanswered, stepFor, onJump }: WizardSumma
       <li key={key}>
         {step ? (
           <>
-            <a
+            <Link
               href={`#${first}`}
               onClick={(e: MouseEvent) => {
                 e.preventDefault();
@@ -62,7 +62,7 @@ export const WizardSummary = ({ live, unanswered, stepFor, onJump }: WizardSumma
               }}
             >
               {text}
-            </a>{' '}
+            </Link>{' '}
             <span className="pp-wizard-summary__where">({tu.inStep(tu.steps[step])})</span>
           </>
         ) : (
