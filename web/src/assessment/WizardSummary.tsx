@@ -56,8 +56,10 @@ export const WizardSummary = ({ live, unanswered, stepFor, onJump }: WizardSumma
           <>
             <Link
               href={`#${first}`}
-              onClick={(e: MouseEvent) => {
+              onClick={(e: MouseEvent<HTMLElement>) => {
                 e.preventDefault();
+                // On a phone the opened bar would cover the question: fold it first.
+                if (!wide()) e.currentTarget.closest('details')?.removeAttribute('open');
                 onJump(ids);
               }}
             >
