@@ -3,25 +3,16 @@ import { userEvent } from '@testing-library/user-event';
 import { useState } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Evaluation } from '../api.js';
-import type { Registry } from '../registry.js';
 import { mayLeave, RouterContext } from '../router.js';
 import { routeForPath } from '../routes.js';
-import { nl, renderPage, ROOMS, serveApi, SITES, TYPES, type Answers } from '../test/harness.js';
+import { nl, renderPage, REGISTRY, serveApi, type Answers } from '../test/harness.js';
 import { assessmentScreen, type WizardStep } from './paths.js';
 import { dropDraft } from './wizard-draft.js';
 import { EVALUATE_DEBOUNCE_MS, Wizard } from './Wizard.js';
 
 const tu = nl.assessmentUi;
 
-const registry: Registry = {
-  sites: SITES,
-  rooms: ROOMS,
-  types: TYPES,
-  siteName: () => 'Stadhuis',
-  roomName: () => 'Spreekkamer 1',
-  roomLabel: () => 'Stadhuis — Spreekkamer 1',
-  typeName: () => 'Bijstandsgesprek',
-};
+const registry = REGISTRY;
 
 const evaluation = {
   verdict: 'not-permitted',

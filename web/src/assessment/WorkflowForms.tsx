@@ -297,7 +297,6 @@ export const WithdrawForm = ({
       <TextAreaField
         id="withdraw-reason"
         label={t.workflow.withdrawReason}
-        description={t.workflow.withdrawHint}
         value={reason}
         onChange={setReason}
         required

@@ -5,22 +5,13 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ConditionKind } from '../../../src/core/assessment/rule.js';
-import type { Registry } from '../registry.js';
-import { renderPage, ROOMS, serveApi, SITES, TYPES } from '../test/harness.js';
+import { renderPage, REGISTRY, serveApi } from '../test/harness.js';
 import { CONDITION_TARGETS } from './field-map.js';
 import { dropDraft } from './wizard-draft.js';
 import { Wizard } from './Wizard.js';
 import { initialState, type WizardState } from './wizard-state.js';
 
-const registry: Registry = {
-  sites: SITES,
-  rooms: ROOMS,
-  types: TYPES,
-  siteName: () => 'Stadhuis',
-  roomName: () => 'Spreekkamer 1',
-  roomLabel: () => 'Stadhuis — Spreekkamer 1',
-  typeName: () => 'Bijstandsgesprek',
-};
+const registry = REGISTRY;
 
 const isWorkflow = (kind: ConditionKind) => 'workflow' in CONDITION_TARGETS[kind];
 

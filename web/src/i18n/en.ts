@@ -798,7 +798,6 @@ export const en: Dictionary = {
     decided: (outcome, name) => `Decision: ${outcome} by ${name}.`,
     withdraw: 'Withdraw',
     withdrawReason: 'Reason for withdrawal',
-    withdrawHint: 'Whatever this assessment enabled stops at once.',
     withdrawn: (reason) => `Withdrawn: ${reason}`,
     done: 'Recorded.',
   },

@@ -833,7 +833,6 @@ export const nl = {
     decided: (outcome: string, name: string) => `Besluit: ${outcome} door ${name}.`,
     withdraw: 'Intrekken',
     withdrawReason: 'Reden van intrekking',
-    withdrawHint: 'Wat deze afweging aanzette, stopt direct.',
     withdrawn: (reason: string) => `Ingetrokken: ${reason}`,
     done: 'Vastgelegd.',
   },
