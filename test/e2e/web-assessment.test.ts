@@ -11,6 +11,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { WizardStep } from '../../web/src/assessment/paths.js';
 import { DICTIONARIES } from '../../web/src/i18n/index.js';
 import { chromiumAvailable, launchChromium } from '../support/browser.js';
 import {
@@ -28,6 +29,7 @@ import {
 import { loginAs, startTestRuntime, type TestRuntime } from '../support/test-runtime.js';
 
 const nl = DICTIONARIES.nl;
+const tu = nl.assessmentUi;
 const ROOM = 'Stadhuis Lindewaard — Spreekkamer 2';
 
 const hasBrowser = chromiumAvailable();
@@ -57,6 +59,17 @@ describe.skipIf(!hasBrowser)('assessment wizard and workflow in Chromium', () =>
   const open = openFromNav;
 
   const verdictLine = (page: Page): Locator => page.locator('.pp-wizard__verdict');
+  const steps = (page: Page): Locator => page.getByRole('navigation', { name: tu.stepsNav });
+  /** The step the step list marks as current. */
+  const current = (page: Page): Promise<string | null> =>
+    steps(page)
+      .locator('[aria-current="step"]')
+      .textContent()
+      .then((x) => x?.replace(/^\d+/, '') ?? null);
+  const next = async (page: Page, step: WizardStep): Promise<void> => {
+    await page.getByRole('button', { name: tu.next(tu.steps[step]), exact: true }).click();
+    await eventually(() => current(page)).toBe(tu.steps[step]);
+  };
 
   const policyRow = async (page: Page): Promise<Locator> => {
     await open(page, nl.nav.roomPolicy);
@@ -120,40 +133,57 @@ describe.skipIf(!hasBrowser)('assessment wizard and workflow in Chromium', () =>
     await loginAndWait(fg, 'fg');
     await open(fg, nl.nav.assessments);
     await fg.getByRole('button', { name: nl.assessments.add, exact: true }).click();
+    await eventually(async () => new URL(fg.url()).pathname).toBe('/assessments/new');
+    await visible(steps(fg).getByRole('link', { name: tu.steps.measure, exact: true }));
+    expect(await current(fg)).toBe(tu.steps.measure);
     await fg
       .getByLabel(nl.wizard.titleLabel, { exact: true })
       .fill('Opname bij alarm in Spreekkamer 2, bijstandsgesprekken');
     expect(await fg.getByLabel(nl.wizard.measure, { exact: true }).inputValue()).toBe('incident-recording');
     await visible(verdictLine(fg).getByText(new RegExp(`^${escape(nl.wizard.incomplete)}`)));
 
-    // Scope: the findings appear, and the incidents come from the register by themselves.
+    // Scope: the findings appear in the summary beside the form, with what blocks the verdict.
     await fg.getByRole('group', { name: nl.wizard.rooms }).getByLabel(ROOM, { exact: true }).check();
     await fg
       .getByRole('group', { name: nl.wizard.types })
       .getByLabel('Bijstandsgesprek (gevoelig)', { exact: true })
       .check();
     await visible(verdictLine(fg).getByText(/^Oordeel: niet toegestaan — \d+ blokkerend/));
-    await visible(fg.getByText(/^Uit het incidentregister: [1-9]\d* incident\(en\)/).first());
     const blockingAtFirst = Number(/(\d+) blokkerend/.exec(await verdictLine(fg).innerText())?.[1]);
     expect(blockingAtFirst).toBeGreaterThan(0);
-    const findings = fg.getByRole('table', { name: nl.wizard.findingsCaption });
-    await visible(findings.getByRole('row', { name: /^LB-2 / }).getByText(nl.assessments.outcomes.fail!));
+    const blocking = fg.getByRole('list', { name: tu.blocking });
+    const lb2 = blocking.getByRole('link', { name: /^LB-2 / });
+    await visible(lb2);
+    await axe(fg, 'wizard, first step, with the summary');
+    await screenshot(fg, 'assessment-wizard-step-1.png');
 
-    // Answering a question updates the findings: the provision of law clears LB-2.
+    // The blocking finding links to the question that changes it: the provision of law clears LB-2.
+    await lb2.click();
+    await eventually(async () => new URL(fg.url()).pathname).toBe('/assessments/new/basis');
+    expect(await current(fg)).toBe(tu.steps.basis);
+    expect(await fg.evaluate(() => document.activeElement?.id)).toBe('wiz-provision');
     await field(fg, nl.wizard.provision).fill(
       'Arbeidsomstandighedenwet art. 3 lid 2 en Arbeidsomstandighedenbesluit art. 2.15',
     );
-    await visible(findings.getByRole('row', { name: /^LB-2 / }).getByText(nl.assessments.outcomes.pass!));
+    await eventually(() => blocking.getByRole('link', { name: /^LB-2 / }).count()).toBe(0);
     await eventually(async () =>
       Number(/(\d+) blokkerend/.exec(await verdictLine(fg).innerText())?.[1]),
     ).toBeLessThan(blockingAtFirst);
 
+    // Back to the purpose through the step list; then step by step with "Volgende".
+    await steps(fg).getByRole('link', { name: tu.steps.purpose, exact: true }).click();
+    await eventually(async () => new URL(fg.url()).pathname).toBe('/assessments/new/purpose');
     await field(fg, nl.wizard.purposeText).fill(
       'Bij een alarm tijdens een bijstandsgesprek in Spreekkamer 2 direct hulp halen en beeldbewijs vastleggen van het incident voor aangifte bij de politie',
     );
     const kinds = fg.getByRole('group', { name: nl.wizard.purposeKinds });
     await kinds.getByLabel(nl.assessments.purposeKinds['immediate-help']!, { exact: true }).check();
     await kinds.getByLabel(nl.assessments.purposeKinds.evidence!, { exact: true }).check();
+    await next(fg, 'basis');
+    await next(fg, 'evidence');
+    // The incidents come from the register by themselves.
+    await visible(fg.getByText(/^Uit het incidentregister: [1-9]\d* incident/).first());
+    await next(fg, 'alternatives');
     const alternatives: [string, string, string][] = [
       ['room-design', 'in-place-insufficient', 'Vluchtdeur aanwezig; levert geen bewijs.'],
       ['de-escalation', 'in-place-insufficient', 'Training ingevoerd; incidenten bleven.'],
@@ -167,8 +197,12 @@ describe.skipIf(!hasBrowser)('assessment wizard and workflow in Chromium', () =>
       await fg.getByLabel(nl.wizard.alternativeStatus(name), { exact: true }).selectOption(status);
       await fg.getByLabel(nl.wizard.alternativeReasons(name), { exact: true }).fill(reasons);
     }
+    await next(fg, 'safeguards');
     await fg.getByLabel(nl.wizard.sign, { exact: true }).check();
     await fg.getByLabel(nl.wizard.secondLayer, { exact: true }).check();
+    await field(fg, tu.letter).fill(
+      'In Spreekkamer 2 hangt een camera. Die neemt alleen op als de medewerker alarm slaat.',
+    );
     await field(fg, nl.wizard.worksCouncil).fill(inPast(30));
     await field(fg, nl.wizard.retention).fill('72');
     await fg.getByLabel(nl.wizard.automaticDeletion, { exact: true }).check();
@@ -177,26 +211,48 @@ describe.skipIf(!hasBrowser)('assessment wizard and workflow in Chromium', () =>
       nl.wizard.fourEyes,
       nl.wizard.logged,
       nl.wizard.encrypted,
-      nl.wizard.objection,
       nl.wizard.noStaffUse,
       nl.wizard.rights,
     ])
       await fg.getByLabel(l, { exact: true }).check();
-    await field(fg, nl.wizard.reviewDate).fill(inFuture(365));
+    await fg.getByRole('group', { name: tu.objection }).getByLabel(tu.objectionYes, { exact: true }).check();
+    await fg.getByLabel(tu.reviewDate, { exact: true }).fill(inFuture(365));
+    await axe(fg, 'wizard, safeguards');
+    await screenshot(fg, 'assessment-wizard-safeguards.png');
+    await next(fg, 'dpia');
     await field(fg, nl.wizard.dpiaDate).fill(inPast(10));
     await fg.getByLabel(nl.wizard.residualRisk, { exact: true }).selectOption('medium');
     await fg
       .getByRole('group', { name: nl.wizard.people })
       .getByLabel(nl.wizard.vulnerable, { exact: true })
       .check();
+    // The refusal question has no answer until one is picked.
+    const refusal = fg.getByRole('group', { name: tu.conditionsAccess });
+    expect(await refusal.getByRole('radio', { checked: true }).count()).toBe(0);
+    await refusal.getByLabel(tu.conditionsAccessNo, { exact: true }).check();
+    await next(fg, 'review');
 
     await visible(verdictLine(fg).getByText(/^Oordeel: toegestaan onder voorwaarden — 0 blokkerend/));
+    // The invitation letter is answered: TRN-1 asks for nothing more.
+    const openList = fg.getByRole('list', { name: tu.open });
+    await visible(openList);
+    expect(await openList.getByText(/^TRN-1/).count()).toBe(0);
+    const findings = fg.getByRole('table', { name: nl.wizard.findingsCaption });
+    await visible(findings.getByRole('row', { name: /^LB-2 / }).getByText(nl.assessments.outcomes.pass!));
+    await visible(findings.getByRole('row', { name: /^TRN-1 / }).getByText(nl.assessments.outcomes.pass!));
     await visible(findings.getByRole('row', { name: /^PROP-1 / }).getByText(nl.assessments.outcomes.review!));
     const comparison = fg.getByRole('table', { name: nl.wizard.comparisonCaption });
     await visible(comparison.getByRole('rowheader', { name: /^Mobiele alarmknop|^Alarmknop/ }).first());
     await eventually(() => comparison.getByRole('row').count()).toBe(11);
     await axe(fg, 'wizard with live findings');
     await screenshot(fg, 'assessment-wizard-live-findings.png');
+
+    // Browser Back and Forward move between the steps; the answers stay.
+    await fg.goBack();
+    await eventually(async () => new URL(fg.url()).pathname).toBe('/assessments/new/dpia');
+    expect(await field(fg, nl.wizard.dpiaDate).inputValue()).toBe(inPast(10));
+    await fg.goForward();
+    await eventually(async () => new URL(fg.url()).pathname).toBe('/assessments/new/review');
 
     await fg.getByRole('button', { name: nl.wizard.save, exact: true }).click();
     await visible(fg.getByRole('status').filter({ hasText: nl.wizard.saved }));
@@ -242,6 +298,10 @@ describe.skipIf(!hasBrowser)('assessment wizard and workflow in Chromium', () =>
         name: nl.assessments.open('Opname bij alarm in Spreekkamer 2, bijstandsgesprekken'),
       })
       .click();
+    // The decision maker reads the findings before the decision form.
+    const findingsAt = await sec.getByRole('heading', { level: 2, name: nl.wizard.findings }).boundingBox();
+    const decisionAt = await sec.getByLabel(nl.workflow.decisionOutcome, { exact: true }).boundingBox();
+    expect(findingsAt!.y).toBeLessThan(decisionAt!.y);
     await sec.getByLabel(nl.workflow.decisionOutcome, { exact: true }).selectOption('approved');
     await sec
       .getByLabel(nl.workflow.decisionReasons, { exact: true })
@@ -348,10 +408,15 @@ describe.skipIf(!hasBrowser)('assessment wizard and workflow in Chromium', () =>
         name: nl.assessments.open('Opname bij alarm in Spreekkamer 2, bijstandsgesprekken'),
       })
       .click();
+    // Withdrawal is closed until asked for, and then asks to confirm.
+    expect(await fg.getByLabel(nl.workflow.withdrawReason, { exact: true }).count()).toBe(0);
+    await fg.getByRole('button', { name: tu.withdrawOpen, exact: true }).click();
+    await visible(fg.getByText(tu.withdrawWarning));
     await fg
       .getByLabel(nl.workflow.withdrawReason, { exact: true })
       .fill('Camera vervangen; nieuwe afweging volgt.');
-    await fg.getByRole('button', { name: nl.workflow.withdraw, exact: true }).click();
+    await axe(fg, 'withdrawal, opened');
+    await fg.getByRole('button', { name: tu.withdrawConfirm, exact: true }).click();
     await visible(fg.getByText(nl.workflow.withdrawn('Camera vervangen; nieuwe afweging volgt.')));
     const after = await policyRow(sec);
     await visible(after.getByText(nl.roomPolicy.modes.off!, { exact: true }));
@@ -411,14 +476,47 @@ describe.skipIf(!hasBrowser)('assessment wizard and workflow in Chromium', () =>
     await fg.getByRole('button', { name: nl.workflow.edit, exact: true }).click();
     await eventually(async () => new URL(fg.url()).pathname).toBe(`/assessments/${id}/edit`);
     expect(await fg.getByLabel(nl.wizard.titleLabel, { exact: true }).inputValue()).toBe(title);
+    // The draft of version 1 is the author's own and untouched: saving changes it in place.
+    await visible(fg.getByRole('heading', { level: 2, name: tu.titleEditDraft(1) }));
 
+    // Unsaved input: leaving through the menu asks first; staying keeps the answers.
+    await fg.getByLabel(nl.wizard.titleLabel, { exact: true }).fill(`${title} (gewijzigd)`);
+    const asked: string[] = [];
+    fg.once('dialog', (d) => {
+      asked.push(d.message());
+      void d.dismiss();
+    });
+    await fg
+      .getByRole('navigation', { name: nl.mainNav })
+      .getByRole('link', { name: nl.nav.start, exact: true })
+      .click();
+    await eventually(() => Promise.resolve(asked)).toEqual([tu.leave]);
+    expect(new URL(fg.url()).pathname).toBe(`/assessments/${id}/edit`);
+    expect(await fg.getByLabel(nl.wizard.titleLabel, { exact: true }).inputValue()).toBe(
+      `${title} (gewijzigd)`,
+    );
+    // Browser Back asks too; leaving discards the answers.
+    fg.once('dialog', (d) => {
+      asked.push(d.message());
+      void d.accept();
+    });
     await fg.goBack();
+    await eventually(() => Promise.resolve(asked.length)).toBe(2);
     await eventually(async () => new URL(fg.url()).pathname).toBe(`/assessments/${id}`);
     await visible(fg.getByRole('heading', { level: 2, name: title }));
     await fg.goBack();
     await eventually(async () => new URL(fg.url()).pathname).toBe('/assessments');
     await visible(fg.getByRole('button', { name: nl.assessments.open(title) }));
     await fg.goForward();
+    await visible(fg.getByRole('heading', { level: 2, name: title }));
+
+    // Every version has its own address, with its findings and its reports.
+    await fg.getByRole('link', { name: tu.version(1), exact: true }).click();
+    await eventually(async () => new URL(fg.url()).pathname).toBe(`/assessments/${id}/versions/1`);
+    await visible(fg.getByRole('heading', { level: 2, name: tu.versionOf(title, 1) }));
+    await visible(fg.getByRole('link', { name: nl.workflow.reportHtmlNl, exact: true }));
+    await axe(fg, 'one version of an assessment');
+    await fg.goBack();
     await visible(fg.getByRole('heading', { level: 2, name: title }));
 
     await fg.goto(`${base}/assessments/no-such-assessment`);

@@ -1,12 +1,12 @@
 import { Document } from '@utrecht/component-library-react';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ApiError, api, setCsrfToken, type Me } from './api.js';
 import { AppShell } from './components/AppShell.js';
 import { Loading } from './components/Loading.js';
 import { DICTIONARIES, I18nContext, isLanguage, type I18n, type Language } from './i18n/index.js';
 import { PageView } from './pages/PageView.js';
 import { LoginPage } from './pages/LoginPage.js';
-import { RouterContext, type Router } from './router.js';
+import { mayLeave, RouterContext, type Router } from './router.js';
 import { SessionContext, type Session } from './session.js';
 
 const LANG_KEY = 'proportio.lang';
@@ -27,6 +27,8 @@ export const App = () => {
   const [navigations, setNavigations] = useState(0);
   const [flash, setFlash] = useState<string | undefined>(undefined);
   const [me, setMe] = useState<Me | null | undefined>(undefined);
+  /** The address on screen, to return to when a guard keeps the user on it after Back. */
+  const shown = useRef(window.location.pathname + window.location.search);
 
   useEffect(() => {
     document.documentElement.lang = lang;
@@ -34,6 +36,12 @@ export const App = () => {
 
   useEffect(() => {
     const onPop = () => {
+      // Back or forward away from unsaved input: if the user stays, the address goes back too.
+      if (!mayLeave(window.location.pathname)) {
+        window.history.pushState(null, '', shown.current);
+        return;
+      }
+      shown.current = window.location.pathname + window.location.search;
       setPath(window.location.pathname);
       setSearch(window.location.search);
       setFlash(undefined);
@@ -75,14 +83,17 @@ export const App = () => {
       search,
       navigations,
       flash,
-      navigate: (to, text) => {
+      navigate: (to, text, options) => {
         const url = new URL(to, window.location.origin);
-        if (url.pathname + url.search !== window.location.pathname + window.location.search)
-          window.history.pushState(null, '', url.pathname + url.search);
+        if (!mayLeave(url.pathname)) return;
+        const address = url.pathname + url.search;
+        if (address !== window.location.pathname + window.location.search)
+          window.history.pushState(null, '', address);
+        shown.current = address;
         setPath(url.pathname);
         setSearch(url.search);
         setFlash(text);
-        setNavigations((n) => n + 1);
+        if (options?.sameScreen !== true) setNavigations((n) => n + 1);
       },
     }),
     [path, search, navigations, flash],

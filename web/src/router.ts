@@ -9,8 +9,11 @@ export interface Router {
   readonly navigations: number;
   /** A confirmation carried to the page navigated to ("Opgeslagen."); gone at the next navigation. */
   readonly flash: string | undefined;
-  /** `path` may carry a query string ("/incidents?status=unreported"). */
-  readonly navigate: (path: string, flash?: string) => void;
+  /**
+   * Goes to `path`, which may carry a query string ("/incidents?status=unreported"). `sameScreen` keeps the page as it is (its state, focus) and only changes the
+   * address: the wizard's steps, each its own history entry.
+   */
+  readonly navigate: (path: string, flash?: string, options?: { readonly sameScreen?: boolean }) => void;
 }
 
 export const RouterContext = createContext<Router>({
@@ -22,3 +25,20 @@ export const RouterContext = createContext<Router>({
 });
 
 export const useRouter = (): Router => useContext(RouterContext);
+
+/**
+ * What may stop a navigation away from unsaved input: at most one guard at a time (the screen
+ * with the input). It gets the path the user is going to and says whether to go.
+ */
+let leaveGuard: ((to: string) => boolean) | undefined;
+
+/** Installs a guard; the returned function removes it again (only if it is still this one). */
+export const guardLeaving = (guard: (to: string) => boolean): (() => void) => {
+  leaveGuard = guard;
+  return () => {
+    if (leaveGuard === guard) leaveGuard = undefined;
+  };
+};
+
+/** Whether navigating to `to` may go ahead (asks the guard, if any). */
+export const mayLeave = (to: string): boolean => leaveGuard?.(to) ?? true;

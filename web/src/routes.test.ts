@@ -36,7 +36,7 @@ describe('routeForPath', () => {
     expect(routeForPath(path)).toMatchObject({ route: { key }, pattern, params });
   });
 
-  it.each(['/nowhere', '/assessments/x9/edit/more', '/sites/x9', '/footage/requests', '/footage/x/y'])(
+  it.each(['/nowhere', '/assessments/x9/edit/review/more', '/sites/x9', '/footage/requests', '/footage/x/y'])(
     '%s is no page',
     (path) => {
       expect(routeForPath(path)).toBeUndefined();

@@ -44,6 +44,7 @@ export const AssessmentDetail = ({ id }: { readonly id: string }) => {
   );
   const [submitting, setSubmitting] = useState(false);
   const [submitError, setSubmitError] = useState<string | undefined>(undefined);
+  const [withdrawing, setWithdrawing] = useState(false);
   const done = (text: string) => () => {
     setNotice(text);
     data.reload();
@@ -73,6 +74,8 @@ export const AssessmentDetail = ({ id }: { readonly id: string }) => {
     );
   };
 
+  const mayWithdraw = (open || latest.status === 'approved') && can('assessments:withdraw');
+
   return (
     <AssessmentFrame>
       <Paragraph>
@@ -87,7 +90,19 @@ export const AssessmentDetail = ({ id }: { readonly id: string }) => {
           : ''}
       </Paragraph>
       <Notice text={notice} />
-      <Documents id={id} versions={versions} />
+
+      {/* What the rules found comes first: whoever advises or decides reads it before the form. */}
+      <section aria-labelledby="wf-findings">
+        <Heading2 id="wf-findings">{t.wizard.findings}</Heading2>
+        <FindingsView evaluation={evaluation} />
+      </section>
+      {comparison ? (
+        <section aria-labelledby="wf-comparison">
+          <Heading2 id="wf-comparison">{t.wizard.comparison}</Heading2>
+          <ComparisonView comparison={comparison} />
+        </section>
+      ) : null}
+
       {latest.dpoAdvice ? (
         <Paragraph>
           {t.workflow.adviceDone(
@@ -152,27 +167,22 @@ export const AssessmentDetail = ({ id }: { readonly id: string }) => {
       {latest.status === 'submitted' && can('assessments:decide') ? (
         <DecisionForm id={id} onDone={done(t.workflow.done)} />
       ) : null}
-      {(open || latest.status === 'approved') && can('assessments:withdraw') ? (
-        <WithdrawForm id={id} onDone={done(t.workflow.done)} />
-      ) : null}
 
-      <section aria-labelledby="wf-findings">
-        <Heading2 id="wf-findings">{t.wizard.findings}</Heading2>
-        <FindingsView evaluation={evaluation} />
-      </section>
-      {comparison ? (
-        <section aria-labelledby="wf-comparison">
-          <Heading2 id="wf-comparison">{t.wizard.comparison}</Heading2>
-          <ComparisonView comparison={comparison} />
-        </section>
-      ) : null}
+      <Documents id={id} versions={versions} />
       <section aria-labelledby="wf-versions">
         <Heading2 id="wf-versions">{t.workflow.versions}</Heading2>
         <ResourceTable
           caption={t.workflow.versionsCaption}
           rows={versions}
           rowKey={(v) => String(v.version)}
-          rowHeader={{ header: t.assessments.version, cell: (v) => String(v.version) }}
+          rowHeader={{
+            header: t.assessments.version,
+            cell: (v) => (
+              <AppLink href={assessmentHref({ kind: 'version', id, version: v.version })}>
+                {t.assessmentUi.version(v.version)}
+              </AppLink>
+            ),
+          }}
           columns={[
             { header: t.assessments.status, cell: (v) => status(v.status) },
             {
@@ -187,6 +197,33 @@ export const AssessmentDetail = ({ id }: { readonly id: string }) => {
           ]}
         />
       </section>
+
+      {/* Withdrawal stops what the assessment permits at once: closed until asked for, then confirmed. */}
+      {mayWithdraw && !withdrawing ? (
+        <ButtonGroup>
+          <Button
+            id="wf-withdraw-open"
+            appearance="secondary-action-button"
+            onClick={() => setWithdrawing(true)}
+          >
+            {t.assessmentUi.withdrawOpen}
+          </Button>
+        </ButtonGroup>
+      ) : null}
+      {mayWithdraw && withdrawing ? (
+        <WithdrawForm
+          id={id}
+          onDone={() => {
+            setWithdrawing(false);
+            done(t.workflow.done)();
+          }}
+          onCancel={() => {
+            setWithdrawing(false);
+            // Back to the button that opened it (WCAG 2.4.3).
+            window.setTimeout(() => document.getElementById('wf-withdraw-open')?.focus());
+          }}
+        />
+      ) : null}
     </AssessmentFrame>
   );
 };

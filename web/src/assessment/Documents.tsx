@@ -4,19 +4,22 @@ import { LinkList, type ListedLink } from '../components/LinkList.js';
 import { useI18n } from '../i18n/index.js';
 
 /**
- * The report of the latest version (HTML to read, tagged PDF to file, Markdown to edit), in Dutch
+ * The report of one version (the latest unless named) (HTML to read, tagged PDF to file, Markdown to edit), in Dutch
  * and English, and the register entry (GDPR Art. 30) once a version is approved — of that
  * version, so a newer draft does not hide it. Link texts are in the document's language.
  */
 export const Documents = ({
   id,
   versions,
+  version,
 }: {
   readonly id: string;
   readonly versions: readonly AssessmentVersion[];
+  /** The version whose report is linked (default: the latest). */
+  readonly version?: number;
 }) => {
   const { t } = useI18n();
-  const latest = versions[versions.length - 1];
+  const latest = versions.find((v) => v.version === version) ?? versions[versions.length - 1];
   const approved = [...versions].reverse().find((v) => v.status === 'approved');
   if (!latest) return null;
   const report = (ext: 'html' | 'pdf' | 'md', lang: 'nl' | 'en') =>

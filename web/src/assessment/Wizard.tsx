@@ -1,11 +1,22 @@
 /**
- * The assessment wizard: asks only what the rules need, explains each question in plain Dutch
- * with its legal source, and shows the findings and the alternatives side by side as the user
- * answers (debounced POST /api/assessments/evaluate and /compare; the server adds the incident
- * evidence from the register).
+ * The assessment wizard: asks only what the rules need, one step at a time in the order of
+ * DOMAIN.md (measure and scope → purpose → basis → evidence → alternatives → safeguards → DPIA,
+ * then check and save), each step its own address. Every question says why it is asked and its
+ * legal source. A summary beside the form (a bar under it on a phone) keeps the live verdict in
+ * view and links what blocks it to the question that would change it (debounced POST
+ * /api/assessments/evaluate and /compare; the server adds the incident evidence from the register).
+ * Unsaved answers survive moving between steps and Back; leaving them asks first.
  */
-import { Fieldset, FieldsetLegend, Heading2, Paragraph } from '@utrecht/component-library-react';
-import { useEffect, useState, type ReactNode } from 'react';
+import {
+  ButtonGroup,
+  Heading2,
+  Heading3,
+  Paragraph,
+  PrimaryActionButton,
+  SecondaryActionButton,
+  SubtleButton,
+} from '@utrecht/component-library-react';
+import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import {
   ALTERNATIVE_STATUSES,
   LEGAL_BASES,
@@ -21,14 +32,20 @@ import {
 } from '../api.js';
 import { CheckboxField } from '../components/CheckboxField.js';
 import { CheckboxGroup } from '../components/CheckboxGroup.js';
-import { FormSection } from '../components/FormSection.js';
+import { ErrorSummary } from '../components/ErrorSummary.js';
+import { RadioGroup } from '../components/RadioGroup.js';
 import { SelectField, type SelectOptionItem } from '../components/SelectField.js';
 import { TextAreaField } from '../components/TextAreaField.js';
 import { TextField, type TextFieldProps } from '../components/TextField.js';
 import { problemText, requireFields, useFormState, useLoad } from '../hooks.js';
 import { useI18n } from '../i18n/index.js';
 import type { Registry } from '../registry.js';
-import { ComparisonView, FindingsView, verdictSummary } from './Findings.js';
+import { guardLeaving, useRouter } from '../router.js';
+import { ALTERNATIVES_ID, fieldId as idOf } from './field-map.js';
+import { ComparisonView, FindingsView } from './Findings.js';
+import { assessmentHref, WIZARD_STEPS, type WizardStep } from './paths.js';
+import { WizardSummary, type Live } from './WizardSummary.js';
+import { dropDraft, loadDraft, saveDraft } from './wizard-draft.js';
 import {
   hasCamera,
   initialState,
@@ -38,7 +55,9 @@ import {
   toScenario,
   type Alternative,
   type WizardState,
+  type YesNo,
 } from './wizard-state.js';
+import './wizard.css';
 
 export const EVALUATE_DEBOUNCE_MS = 500;
 
@@ -51,66 +70,146 @@ type Flag = KeysOf<boolean>;
 /** A free-text answer (not one picked from a list), labelled t.wizard[key]. */
 type Answer = Exclude<
   { [K in keyof WizardState]: string extends WizardState[K] ? K : never }[keyof WizardState],
-  'title' | 'measure' | 'purposeText'
+  'title' | 'measure' | 'purposeText' | 'letter' | 'priorConsultation' | 'reviewDate'
 >;
-/** A question's element id: wiz-risk-only for riskOnly. */
-const idOf = (k: keyof WizardState): string => `wiz-${k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
-
-type Live =
-  | { readonly kind: 'idle' }
-  | { readonly kind: 'busy' }
-  | {
-      readonly kind: 'ok';
-      readonly evaluation: Evaluation;
-      readonly comparison: Comparison | undefined;
-      readonly busy?: boolean;
-    }
-  | { readonly kind: 'incomplete'; readonly messages: readonly string[] };
-
-const Section = ({
-  id,
-  title,
-  children,
-}: {
-  readonly id: string;
-  readonly title: string;
-  readonly children: ReactNode;
-}) => (
-  <Fieldset className="pp-fieldset pp-wizard__section" aria-labelledby={id}>
-    <FieldsetLegend id={id}>{title}</FieldsetLegend>
-    {children}
-  </Fieldset>
-);
 
 export interface WizardProps {
   readonly registry: Registry;
-  /** Editing an existing assessment: its id and the state from its latest scenario. */
+  /**
+   * Editing an existing assessment: its id, the state from its latest scenario, the version saving
+   * makes, and whether saving changes the draft in place (an untouched draft of the same author).
+   */
   readonly existing?:
-    { readonly id: string; readonly state: WizardState; readonly nextVersion: number } | undefined;
+    | {
+        readonly id: string;
+        readonly state: WizardState;
+        readonly nextVersion: number;
+        readonly inPlace: boolean;
+      }
+    | undefined;
+  /** The step on screen (from the address). */
+  readonly step?: WizardStep;
   readonly onSaved: (id: string) => void;
   readonly onCancel: () => void;
 }
 
-export const Wizard = ({ registry, existing, onSaved, onCancel }: WizardProps) => {
+export const Wizard = ({ registry, existing, step = 'measure', onSaved, onCancel }: WizardProps) => {
   const { t, lang } = useI18n();
-  const [s, setS] = useState<WizardState>(existing?.state ?? initialState);
+  const tu = t.assessmentUi;
+  const router = useRouter();
+  const draftKey = existing?.id ?? 'new';
+  const base = existing?.state ?? initialState();
+  const [s, setS] = useState<WizardState>(() => {
+    const draft = loadDraft(draftKey);
+    return draft ? { ...base, ...draft } : base;
+  });
   const [live, setLive] = useState<Live>({ kind: 'idle' });
   const org = useLoad(() => api.get<Organisation | null>('/api/organisation'), []);
   const orgName = org.data?.name ?? '';
+  const headingId = useId();
   // A missing room is reported on the first room's checkbox, the group's first control.
   const firstRoomId = `${idOf('rooms')}-${registry.rooms[0]?.id ?? ''}`;
+  const conditionsAccessId = `${idOf('conditionsAccess')}-yes`;
   const form = useFormState(
     {
       title: idOf('title'),
       'scope.rooms': firstRoomId,
       'purpose.text': idOf('purposeText'),
+      'safeguards.reviewDate': idOf('reviewDate'),
     },
     {
       [idOf('title')]: t.wizard.titleLabel,
       [idOf('purposeText')]: t.wizard.purposeText,
       [firstRoomId]: t.wizard.rooms,
+      [conditionsAccessId]: tu.conditionsAccess,
     },
   );
+
+  // Unsaved answers: kept as a draft for Back and reloads; leaving them asks first.
+  const dirty = JSON.stringify(s) !== JSON.stringify(base);
+  const dirtyRef = useRef(dirty);
+  dirtyRef.current = dirty;
+  useEffect(() => {
+    if (dirty) saveDraft(draftKey, s);
+    else dropDraft(draftKey);
+  }, [s, dirty, draftKey]);
+  const wizardPath = existing
+    ? assessmentHref({ kind: 'edit', id: existing.id })
+    : assessmentHref({ kind: 'new' });
+  useEffect(
+    () =>
+      guardLeaving((to) => {
+        if (to === wizardPath || to.startsWith(`${wizardPath}/`) || !dirtyRef.current) return true;
+        if (!window.confirm(tu.leave)) return false;
+        dirtyRef.current = false;
+        dropDraft(draftKey);
+        return true;
+      }),
+    [wizardPath, draftKey, tu.leave],
+  );
+  useEffect(() => {
+    if (!dirty) return undefined;
+    const warn = (e: BeforeUnloadEvent) => {
+      e.preventDefault();
+      // Older browsers show the prompt only when returnValue is set.
+      e.returnValue = '';
+    };
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [dirty]);
+
+  // Moving between steps: focus goes to the step's heading, or to the field a summary link named.
+  const focusNext = useRef<string | undefined>(undefined);
+  const firstRender = useRef(true);
+  useEffect(() => {
+    const target = focusNext.current;
+    focusNext.current = undefined;
+    if (firstRender.current && target === undefined) {
+      firstRender.current = false;
+      return;
+    }
+    firstRender.current = false;
+    const el = target === undefined ? undefined : document.getElementById(target);
+    const control =
+      el && !el.matches('input, select, textarea')
+        ? el.querySelector<HTMLElement>('input, select, textarea')
+        : el;
+    (control ?? document.getElementById(`wiz-step-${step}`))?.focus();
+  }, [step]);
+  const stepHref = (to: WizardStep) =>
+    existing
+      ? assessmentHref({ kind: 'edit', id: existing.id, step: to })
+      : assessmentHref({ kind: 'new', step: to });
+  const goTo = (to: WizardStep, focus?: string) => {
+    focusNext.current = focus;
+    if (to === step) {
+      // Same step: the effect above does not run again.
+      const el = focus ? document.getElementById(focus) : null;
+      (el?.matches('input, select, textarea')
+        ? el
+        : el?.querySelector<HTMLElement>('input, select, textarea')
+      )?.focus();
+      focusNext.current = undefined;
+      return;
+    }
+    router.navigate(stepHref(to), undefined, { sameScreen: true });
+  };
+  /** The step that holds an element (every step is in the page; only the current one is shown). */
+  const stepOf = (id: string): WizardStep | undefined => {
+    const holder = document.getElementById(id)?.closest<HTMLElement>('[data-step]')?.dataset.step;
+    return WIZARD_STEPS.find((x) => x === holder);
+  };
+  /** Jumps to the first of these fields that is there for the current answers. */
+  const jump = (ids: readonly string[]): void => {
+    const id = ids.find((x) => stepOf(x) !== undefined);
+    const to = id === undefined ? undefined : stepOf(id);
+    if (id !== undefined && to !== undefined) goTo(to, id);
+  };
+  const canJump = (ids: readonly string[]): WizardStep | undefined => {
+    const id = ids.find((x) => stepOf(x) !== undefined);
+    return id === undefined ? undefined : stepOf(id);
+  };
+
   const set =
     <K extends keyof WizardState>(k: K) =>
     (v: WizardState[K]) =>
@@ -123,7 +222,7 @@ export const Wizard = ({ registry, existing, onSaved, onCancel }: WizardProps) =
       setLive({ kind: 'incomplete', messages: [`${t.wizard.rooms} / ${t.wizard.types}`] });
       return;
     }
-    let live = true;
+    let current = true;
     const timer = window.setTimeout(() => {
       setLive((prev) => (prev.kind === 'ok' ? { ...prev, busy: true } : { kind: 'busy' }));
       const scenario = toScenario(s, registry, orgName);
@@ -132,10 +231,10 @@ export const Wizard = ({ registry, existing, onSaved, onCancel }: WizardProps) =
         api.post<Comparison>('/api/assessments/compare', { scenario }).catch(() => undefined),
       ]).then(
         ([evaluation, comparison]) => {
-          if (live) setLive({ kind: 'ok', evaluation, comparison });
+          if (current) setLive({ kind: 'ok', evaluation, comparison });
         },
         (e: unknown) => {
-          if (!live) return;
+          if (!current) return;
           const messages =
             e instanceof ApiError && e.problem.errors && e.problem.errors.length > 0
               ? e.problem.errors.map((x) => `${x.field}: ${x.message}`)
@@ -145,29 +244,36 @@ export const Wizard = ({ registry, existing, onSaved, onCancel }: WizardProps) =
       );
     }, EVALUATE_DEBOUNCE_MS);
     return () => {
-      live = false;
+      current = false;
       window.clearTimeout(timer);
     };
   }, [s, registry, orgName, t]);
 
   const save = () =>
-    void form.submit(
-      requireFields(t, {
-        [idOf('title')]: s.title,
-        [idOf('purposeText')]: s.purposeText,
-        ...(s.rooms.length === 0 ? { [firstRoomId]: '' } : {}),
-      }),
-      async () => {
-        const scenario = toScenario(s, registry, orgName);
-        if (existing) {
-          await api.put<{ version: AssessmentVersion }>(`/api/assessments/${existing.id}`, { scenario });
-          onSaved(existing.id);
-        } else {
-          const r = await api.post<{ assessment: AssessmentHead }>('/api/assessments', { scenario });
-          onSaved(r.assessment.id);
-        }
-      },
-    );
+    void form
+      .submit(
+        requireFields(t, {
+          [idOf('title')]: s.title,
+          [idOf('purposeText')]: s.purposeText,
+          ...(s.rooms.length === 0 ? { [firstRoomId]: '' } : {}),
+          [conditionsAccessId]: s.conditionsAccess,
+        }),
+        async () => {
+          const scenario = toScenario(s, registry, orgName);
+          const id = existing
+            ? (await api.put<{ version: AssessmentVersion }>(`/api/assessments/${existing.id}`, { scenario }),
+              existing.id)
+            : (await api.post<{ assessment: AssessmentHead }>('/api/assessments', { scenario })).assessment
+                .id;
+          dirtyRef.current = false;
+          dropDraft(draftKey);
+          onSaved(id);
+        },
+      )
+      .then((ok) => {
+        if (!ok) window.setTimeout(() => document.querySelector<HTMLElement>('.pp-error-summary')?.focus());
+      });
+  const cancel = () => onCancel();
 
   const camera = hasCamera(s.measure);
   const recording = records(s.measure);
@@ -204,251 +310,433 @@ export const Wizard = ({ registry, existing, onSaved, onCancel }: WizardProps) =
     selected: s[k],
     onChange: set(k),
   });
+  /** A plain question with both answers spelled out and none picked beforehand. */
+  const yesNo = (
+    k: 'conditionsAccess' | 'objection',
+    legend: string,
+    description: string,
+    yes: string,
+    no: string,
+  ) => (
+    <div id={idOf(k)}>
+      <RadioGroup<YesNo>
+        idPrefix={idOf(k)}
+        legend={legend}
+        description={description}
+        options={[
+          { value: 'yes', label: yes },
+          { value: 'no', label: no },
+        ]}
+        value={s[k] === '' ? undefined : s[k]}
+        onChange={set(k)}
+        error={form.errors.fields[`${idOf(k)}-yes`]}
+      />
+    </div>
+  );
+
+  const index = WIZARD_STEPS.indexOf(step);
+  const previous = WIZARD_STEPS[index - 1];
+  const next = WIZARD_STEPS[index + 1];
+  // A function, not a component: a component made here would be new on every render and lose focus.
+  const stepSection = (id: WizardStep, children: ReactNode) => (
+    <section
+      data-step={id}
+      hidden={id !== step}
+      aria-labelledby={`wiz-step-${id}`}
+      className="pp-wizard-step"
+    >
+      <Heading3 id={`wiz-step-${id}`} tabIndex={-1} className="pp-wizard-step__title">
+        <span className="pp-wizard-step__count">
+          {tu.stepOf(WIZARD_STEPS.indexOf(id) + 1, WIZARD_STEPS.length)}
+        </span>{' '}
+        {tu.steps[id]}
+      </Heading3>
+      {children}
+    </section>
+  );
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    // Enter in a field moves on; only the last step saves by itself.
+    if (next) goTo(next);
+    else save();
+  };
+  const lighter = lighterThan(s.measure);
+  const evaluation = live.kind === 'ok' ? live.evaluation : undefined;
 
   return (
-    <div className="pp-wizard">
-      <div className="pp-wizard__form">
-        <FormSection
-          title={existing ? t.wizard.titleEdit(existing.nextVersion) : t.wizard.titleNew}
-          form={form}
-          onSubmit={save}
-          onCancel={onCancel}
-          submitLabel={t.wizard.save}
-        >
-          <Paragraph>{t.wizard.intro}</Paragraph>
-          <TextField
-            {...bound('title')}
-            label={t.wizard.titleLabel}
-            description={t.wizard.titleHint}
-            required
-            maxLength={200}
-          />
-          <Section id="wiz-s1" title={t.wizard.sectionMeasure}>
-            {choose(
-              'measure',
-              src(t.wizard.measureHint, t.wizard.measureSource),
-              MEASURE_IDS.map((m, i) => ({ value: m, label: `${i + 1}. ${measureName(m)}` })),
-            )}
-            <CheckboxGroup
-              {...choices('rooms')}
-              legend={t.wizard.rooms}
-              description={src(t.wizard.roomsHint, t.wizard.roomsSource)}
-              options={registry.rooms.map((r) => ({ value: r.id, label: registry.roomLabel(r.id) }))}
-              error={form.errors.fields[firstRoomId]}
-            />
-            <CheckboxGroup
-              {...choices('types')}
-              legend={t.wizard.types}
-              description={src(t.wizard.typesHint, t.wizard.typesSource)}
-              options={registry.types.map((c) => ({
-                value: c.id,
-                label: `${lang === 'nl' ? c.nameNl : c.nameEn}${c.sensitive ? ` (${t.conversationTypes.sensitive.toLowerCase()})` : ''}`,
-              }))}
-            />
-            {flag('riskOnly', src(t.wizard.riskOnlyHint, t.wizard.roomsSource))}
-            {flag('workHours', t.wizard.workHoursHint)}
-            {s.workHours ? (
-              <>
-                {answer('from', { required: true, maxLength: 5 })}
-                {answer('to', { required: true, maxLength: 5 })}
-              </>
-            ) : null}
-            {s.measure === 'incident-recording' ? (
-              <>
-                {answer('preRoll', {
-                  description: t.wizard.preRollHint,
-                  type: 'number',
-                  required: true,
-                })}
-                {answer('postRoll', { type: 'number', required: true })}
-              </>
-            ) : null}
-            {camera && s.measure !== 'audio-recording'
-              ? flag('audio', src(t.wizard.audioHint, t.wizard.audioSource))
-              : null}
-            {camera ? flag('publiclyAccessible', t.wizard.publiclyAccessibleHint) : null}
-          </Section>
-          <Section id="wiz-s2" title={t.wizard.sectionPurpose}>
-            <TextAreaField
-              {...bound('purposeText')}
-              label={t.wizard.purposeText}
-              description={src(t.wizard.purposeTextHint, t.wizard.purposeSource)}
-              required
-              maxLength={2000}
-              rows={3}
-            />
-            <CheckboxGroup
-              {...choices('purposeKinds')}
-              legend={t.wizard.purposeKinds}
-              description={src(t.wizard.purposeKindsHint, t.wizard.purposeKindsSource)}
-              options={PURPOSE_KINDS.map((k) => ({ value: k, label: t.assessments.purposeKinds[k] ?? k }))}
-            />
-          </Section>
-          <Section id="wiz-s3" title={t.wizard.sectionBasis}>
-            {flag('publicAuthority', src(t.wizard.publicAuthorityHint, t.wizard.publicAuthoritySource))}
-            {choose(
-              'article',
-              t.assessments.source(t.wizard.articleSource),
-              LEGAL_BASES.map((a) => ({ value: a, label: t.wizard.articles[a] ?? a })),
-            )}
-            {s.article === 'c' || s.article === 'e'
-              ? answer('provision', {
-                  description: src(t.wizard.provisionHint, t.wizard.provisionSource),
-                  maxLength: 1000,
-                })
-              : null}
-          </Section>
-          <Section id="wiz-s4" title={t.wizard.sectionEvidence}>
-            <Paragraph>{src(t.wizard.evidenceHint, t.wizard.evidenceSource)}</Paragraph>
-            {live.kind === 'ok' ? (
-              <Paragraph>
-                <strong>
-                  {t.wizard.evidenceFromRegister(
-                    live.evaluation.evidence.incidents.length,
-                    live.evaluation.evidence.unreported,
-                  )}
-                </strong>
-              </Paragraph>
-            ) : null}
-            {answer('danger', {
-              description: t.wizard.dangerHint,
-              maxLength: 4000,
-            })}
-            {s.danger.trim() ? answer('dangerDate', { type: 'date', required: true }) : null}
-            {answer('statistics', { maxLength: 4000 })}
-          </Section>
-          {lighterThan(s.measure).length > 0 ? (
-            <Section id="wiz-s5" title={t.wizard.sectionAlternatives}>
-              <Paragraph>{src(t.wizard.alternativesHint, t.wizard.alternativesSource)}</Paragraph>
-              {lighterThan(s.measure).map((m) => {
-                const a = s.alternatives[m] ?? { status: '', reasons: '' };
-                const update = (next: Alternative) =>
-                  setS((prev) => ({ ...prev, alternatives: { ...prev.alternatives, [m]: next } }));
-                return (
-                  <div key={m} className="pp-wizard__alternative">
-                    <SelectField
-                      id={`wiz-alt-${m}`}
-                      label={t.wizard.alternativeStatus(measureName(m))}
-                      value={a.status}
-                      onChange={(v) => update({ ...a, status: v })}
-                      options={[
-                        { value: '', label: '—' },
-                        ...ALTERNATIVE_STATUSES.map((x) => ({
-                          value: x,
-                          label: t.assessments.alternativeStatuses[x] ?? x,
-                        })),
-                      ]}
-                    />
-                    {a.status ? (
-                      <TextField
-                        id={`wiz-alt-${m}-reasons`}
-                        label={t.wizard.alternativeReasons(measureName(m))}
-                        value={a.reasons}
-                        onChange={(v) => update({ ...a, reasons: v })}
-                        required
-                        maxLength={4000}
-                      />
-                    ) : null}
-                  </div>
-                );
-              })}
-            </Section>
-          ) : null}
-          <Section id="wiz-s6" title={t.wizard.sectionSafeguards}>
-            {camera ? (
-              <>
-                {flag('sign', src(t.wizard.signHint, t.wizard.signSource))}
-                {flag('secondLayer')}
-              </>
-            ) : null}
-            {date('worksCouncil', src(t.wizard.worksCouncilHint, t.wizard.worksCouncilSource))}
-            {recording ? (
-              <>
-                {answer('retention', {
-                  description: src(t.wizard.retentionHint, t.wizard.retentionSource),
-                  type: 'number',
-                })}
-                {Number(s.retention) > 72
-                  ? answer('retentionJustification', {
-                      maxLength: 4000,
-                    })
-                  : null}
-                {flag('automaticDeletion')}
-              </>
-            ) : null}
-            {camera ? (
-              <>
-                {answer('accessRoles', {
-                  description: t.assessments.source(t.wizard.accessSource),
-                  maxLength: 500,
-                })}
-                {flag('fourEyes')}
-                {flag('logged')}
-                {flag('encrypted')}
-                {flag('objection', t.assessments.source(t.wizard.objectionSource))}
-                {flag('noStaffUse', t.assessments.source(t.wizard.noStaffUseSource))}
-              </>
-            ) : null}
-            {flag('rights', t.assessments.source(t.wizard.rightsSource))}
-            {audio ? (
-              <>
-                {answer('audioJustification', {
-                  maxLength: 4000,
-                })}
-                {answer('art9', { maxLength: 4000 })}
-              </>
-            ) : null}
-            {date('reviewDate', src(t.wizard.reviewDateHint, t.wizard.reviewDateSource))}
-          </Section>
-          <Section id="wiz-s7" title={t.wizard.sectionDpia}>
-            {date('dpiaDate', src(t.wizard.dpiaDateHint, t.wizard.dpiaSource))}
-            {choose(
-              'residualRisk',
-              src(t.wizard.residualRiskHint, t.wizard.residualRiskSource),
-              (['', 'low', 'medium', 'high'] as const).map((r) => ({
-                value: r,
-                label: t.wizard.risks[r] ?? r,
-              })),
-            )}
-            <CheckboxGroup
-              idPrefix="wiz-people"
-              legend={t.wizard.people}
-              description={t.assessments.source(t.wizard.peopleSource)}
-              options={PEOPLE.map((k) => ({ value: k, label: t.wizard[k] }))}
-              selected={PEOPLE.filter((k) => s[k])}
-              onChange={(sel) =>
-                setS((prev) => ({ ...prev, ...Object.fromEntries(PEOPLE.map((k) => [k, sel.includes(k)])) }))
-              }
-            />
-            {flag('conditionsAccess', src(t.wizard.conditionsAccessHint, t.wizard.conditionsAccessSource))}
-          </Section>
-        </FormSection>
+    <div className="pp-wizard2">
+      <div className="pp-wizard2__head">
+        <Heading2 id={headingId}>
+          {existing
+            ? existing.inPlace
+              ? tu.titleEditDraft(existing.nextVersion - 1)
+              : tu.titleEditNew(existing.nextVersion)
+            : t.wizard.titleNew}
+        </Heading2>
+        <Paragraph>{t.wizard.intro}</Paragraph>
+        <nav aria-label={tu.stepsNav} className="pp-steps">
+          <ol className="pp-steps__list">
+            {WIZARD_STEPS.map((x, i) => (
+              <li key={x} className={`pp-steps__item${x === step ? ' pp-steps__item--current' : ''}`}>
+                <a
+                  href={stepHref(x)}
+                  aria-current={x === step ? 'step' : undefined}
+                  className="pp-steps__link"
+                  onClick={(e) => {
+                    if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+                    e.preventDefault();
+                    goTo(x);
+                  }}
+                >
+                  <span className="pp-steps__n" aria-hidden="true">
+                    {i + 1}
+                  </span>
+                  <span className="pp-steps__name">{tu.steps[x]}</span>
+                </a>
+              </li>
+            ))}
+          </ol>
+        </nav>
       </div>
-      <section aria-labelledby="wiz-findings" className="pp-wizard__findings">
-        <Heading2 id="wiz-findings">{t.wizard.findings}</Heading2>
-        <Paragraph appearance="small">{t.wizard.findingsIntro}</Paragraph>
-        {/* One polite sentence per update; the table itself is not a live region. */}
-        <Paragraph role="status" className="pp-wizard__verdict">
-          {live.kind === 'busy' || (live.kind === 'ok' && live.busy)
-            ? t.wizard.evaluating
-            : live.kind === 'ok'
-              ? verdictSummary(t, live.evaluation)
-              : live.kind === 'incomplete'
-                ? `${t.wizard.incomplete} ${live.messages.join('; ')}`
-                : ''}
-        </Paragraph>
-        {live.kind === 'ok' ? (
-          <>
-            <FindingsView evaluation={live.evaluation} />
-            {live.comparison ? (
-              <section aria-labelledby="wiz-comparison">
-                <Heading2 id="wiz-comparison">{t.wizard.comparison}</Heading2>
-                <ComparisonView comparison={live.comparison} />
-              </section>
+      <section aria-labelledby={headingId} className="pp-wizard2__form">
+        <div
+          onClickCapture={(e) => {
+            // The error summary links to fields on other steps: go to the step first.
+            const link = (e.target as HTMLElement).closest<HTMLAnchorElement>(
+              '.pp-error-summary a[href^="#"]',
+            );
+            const id = link?.getAttribute('href')?.slice(1);
+            if (id) {
+              e.preventDefault();
+              e.stopPropagation();
+              jump([id]);
+            }
+          }}
+        >
+          <ErrorSummary errors={form.errors} labels={form.labels} />
+        </div>
+        <form onSubmit={submit} noValidate className="pp-form" aria-labelledby={headingId}>
+          {stepSection(
+            'measure',
+            <>
+              <TextField
+                {...bound('title')}
+                label={t.wizard.titleLabel}
+                description={t.wizard.titleHint}
+                required
+                maxLength={200}
+              />
+              {choose(
+                'measure',
+                src(t.wizard.measureHint, t.wizard.measureSource),
+                MEASURE_IDS.map((m, i) => ({ value: m, label: `${i + 1}. ${measureName(m)}` })),
+              )}
+              <div id={idOf('rooms')}>
+                <CheckboxGroup
+                  {...choices('rooms')}
+                  legend={t.wizard.rooms}
+                  description={src(t.wizard.roomsHint, t.wizard.roomsSource)}
+                  options={registry.rooms.map((r) => ({ value: r.id, label: registry.roomLabel(r.id) }))}
+                  error={form.errors.fields[firstRoomId]}
+                />
+              </div>
+              <div id={idOf('types')}>
+                <CheckboxGroup
+                  {...choices('types')}
+                  legend={t.wizard.types}
+                  description={src(t.wizard.typesHint, t.wizard.typesSource)}
+                  options={registry.types.map((c) => ({
+                    value: c.id,
+                    label: `${lang === 'nl' ? c.nameNl : c.nameEn}${c.sensitive ? ` (${t.conversationTypes.sensitive.toLowerCase()})` : ''}`,
+                  }))}
+                />
+              </div>
+              {flag('riskOnly', src(t.wizard.riskOnlyHint, t.wizard.roomsSource))}
+              {flag('workHours', t.wizard.workHoursHint)}
+              {s.workHours ? (
+                <>
+                  {answer('from', { required: true, maxLength: 5 })}
+                  {answer('to', { required: true, maxLength: 5 })}
+                </>
+              ) : null}
+              {s.measure === 'incident-recording' ? (
+                <>
+                  {answer('preRoll', {
+                    description: t.wizard.preRollHint,
+                    type: 'number',
+                    required: true,
+                  })}
+                  {answer('postRoll', { type: 'number', required: true })}
+                </>
+              ) : null}
+              {camera && s.measure !== 'audio-recording'
+                ? flag('audio', src(t.wizard.audioHint, t.wizard.audioSource))
+                : null}
+              {camera ? flag('publiclyAccessible', t.wizard.publiclyAccessibleHint) : null}
+            </>,
+          )}
+          {stepSection(
+            'purpose',
+            <>
+              <TextAreaField
+                {...bound('purposeText')}
+                label={t.wizard.purposeText}
+                description={src(t.wizard.purposeTextHint, t.wizard.purposeSource)}
+                required
+                maxLength={2000}
+                rows={3}
+              />
+              <div id={idOf('purposeKinds')}>
+                <CheckboxGroup
+                  {...choices('purposeKinds')}
+                  legend={t.wizard.purposeKinds}
+                  description={src(t.wizard.purposeKindsHint, t.wizard.purposeKindsSource)}
+                  options={PURPOSE_KINDS.map((k) => ({
+                    value: k,
+                    label: t.assessments.purposeKinds[k] ?? k,
+                  }))}
+                />
+              </div>
+            </>,
+          )}
+          {stepSection(
+            'basis',
+            <>
+              {flag('publicAuthority', src(t.wizard.publicAuthorityHint, t.wizard.publicAuthoritySource))}
+              {choose(
+                'article',
+                t.assessments.source(t.wizard.articleSource),
+                LEGAL_BASES.map((a) => ({ value: a, label: t.wizard.articles[a] ?? a })),
+              )}
+              {s.article === 'c' || s.article === 'e'
+                ? answer('provision', {
+                    description: src(t.wizard.provisionHint, t.wizard.provisionSource),
+                    maxLength: 1000,
+                  })
+                : null}
+            </>,
+          )}
+          {stepSection(
+            'evidence',
+            <>
+              <Paragraph>{src(t.wizard.evidenceHint, t.wizard.evidenceSource)}</Paragraph>
+              {evaluation ? (
+                <Paragraph>
+                  <strong>
+                    {t.wizard.evidenceFromRegister(
+                      evaluation.evidence.incidents.length,
+                      evaluation.evidence.unreported,
+                    )}
+                  </strong>
+                </Paragraph>
+              ) : null}
+              {answer('danger', { description: t.wizard.dangerHint, maxLength: 4000 })}
+              {s.danger.trim() ? answer('dangerDate', { type: 'date', required: true }) : null}
+              {answer('statistics', { maxLength: 4000 })}
+            </>,
+          )}
+          {stepSection(
+            'alternatives',
+            <>
+              {lighter.length > 0 ? (
+                <div id={ALTERNATIVES_ID}>
+                  <Paragraph>{src(t.wizard.alternativesHint, t.wizard.alternativesSource)}</Paragraph>
+                  {lighter.map((m) => {
+                    const a = s.alternatives[m] ?? { status: '', reasons: '' };
+                    const update = (nextAlt: Alternative) =>
+                      setS((prev) => ({ ...prev, alternatives: { ...prev.alternatives, [m]: nextAlt } }));
+                    return (
+                      <div key={m} className="pp-wizard2__alternative">
+                        <SelectField
+                          id={`wiz-alt-${m}`}
+                          label={t.wizard.alternativeStatus(measureName(m))}
+                          value={a.status}
+                          onChange={(v) => update({ ...a, status: v })}
+                          options={[
+                            { value: '', label: '—' },
+                            ...ALTERNATIVE_STATUSES.map((x) => ({
+                              value: x,
+                              label: t.assessments.alternativeStatuses[x] ?? x,
+                            })),
+                          ]}
+                        />
+                        {a.status ? (
+                          <TextField
+                            id={`wiz-alt-${m}-reasons`}
+                            label={t.wizard.alternativeReasons(measureName(m))}
+                            value={a.reasons}
+                            onChange={(v) => update({ ...a, reasons: v })}
+                            required
+                            maxLength={4000}
+                          />
+                        ) : null}
+                      </div>
+                    );
+                  })}
+                </div>
+              ) : (
+                <Paragraph>{tu.noLighter}</Paragraph>
+              )}
+            </>,
+          )}
+          {stepSection(
+            'safeguards',
+            <>
+              {camera ? (
+                <>
+                  {flag('sign', src(t.wizard.signHint, t.wizard.signSource))}
+                  {flag('secondLayer')}
+                  <TextAreaField
+                    id={idOf('letter')}
+                    label={tu.letter}
+                    description={src(tu.letterHint, tu.letterSource)}
+                    value={s.letter}
+                    onChange={set('letter')}
+                    maxLength={4000}
+                    rows={3}
+                  />
+                </>
+              ) : null}
+              {date('worksCouncil', src(t.wizard.worksCouncilHint, t.wizard.worksCouncilSource))}
+              {recording ? (
+                <>
+                  {answer('retention', {
+                    description: src(t.wizard.retentionHint, t.wizard.retentionSource),
+                    type: 'number',
+                  })}
+                  {Number(s.retention) > 72 ? answer('retentionJustification', { maxLength: 4000 }) : null}
+                  {flag('automaticDeletion')}
+                </>
+              ) : null}
+              {camera ? (
+                <>
+                  {answer('accessRoles', {
+                    description: t.assessments.source(t.wizard.accessSource),
+                    maxLength: 500,
+                  })}
+                  {flag('fourEyes')}
+                  {flag('logged')}
+                  {flag('encrypted')}
+                  {yesNo(
+                    'objection',
+                    tu.objection,
+                    src(tu.objectionHint, t.wizard.objectionSource),
+                    tu.objectionYes,
+                    tu.objectionNo,
+                  )}
+                  {flag('noStaffUse', t.assessments.source(t.wizard.noStaffUseSource))}
+                </>
+              ) : null}
+              {flag('rights', t.assessments.source(t.wizard.rightsSource))}
+              {audio ? (
+                <>
+                  {answer('audioJustification', { maxLength: 4000 })}
+                  {answer('art9', { maxLength: 4000 })}
+                </>
+              ) : null}
+              <TextField
+                {...bound('reviewDate')}
+                type="date"
+                label={tu.reviewDate}
+                description={src(tu.reviewDateHint, t.wizard.reviewDateSource)}
+                markOptional={false}
+              />
+            </>,
+          )}
+          {stepSection(
+            'dpia',
+            <>
+              {date('dpiaDate', src(t.wizard.dpiaDateHint, t.wizard.dpiaSource))}
+              {choose(
+                'residualRisk',
+                src(t.wizard.residualRiskHint, t.wizard.residualRiskSource),
+                (['', 'low', 'medium', 'high'] as const).map((r) => ({
+                  value: r,
+                  label: t.wizard.risks[r] ?? r,
+                })),
+              )}
+              {s.residualRisk === 'high' ? (
+                <TextField
+                  id={idOf('priorConsultation')}
+                  type="date"
+                  label={tu.priorConsultation}
+                  description={src(tu.priorConsultationHint, t.wizard.residualRiskSource)}
+                  value={s.priorConsultation}
+                  onChange={set('priorConsultation')}
+                />
+              ) : null}
+              <CheckboxGroup
+                idPrefix="wiz-people"
+                legend={t.wizard.people}
+                description={t.assessments.source(t.wizard.peopleSource)}
+                options={PEOPLE.map((k) => ({ value: k, label: t.wizard[k] }))}
+                selected={PEOPLE.filter((k) => s[k])}
+                onChange={(sel) =>
+                  setS((prev) => ({
+                    ...prev,
+                    ...Object.fromEntries(PEOPLE.map((k) => [k, sel.includes(k)])),
+                  }))
+                }
+              />
+              {yesNo(
+                'conditionsAccess',
+                tu.conditionsAccess,
+                src(tu.conditionsAccessHint, t.wizard.conditionsAccessSource),
+                tu.conditionsAccessYes,
+                tu.conditionsAccessNo,
+              )}
+            </>,
+          )}
+          {stepSection(
+            'review',
+            <>
+              <Paragraph>{tu.reviewIntro}</Paragraph>
+              {evaluation ? (
+                <section aria-labelledby="wiz-findings">
+                  <Heading3 id="wiz-findings">{t.wizard.findings}</Heading3>
+                  <FindingsView evaluation={evaluation} />
+                  {live.kind === 'ok' && live.comparison ? (
+                    <section aria-labelledby="wiz-comparison">
+                      <Heading3 id="wiz-comparison">{t.wizard.comparison}</Heading3>
+                      <ComparisonView comparison={live.comparison} />
+                    </section>
+                  ) : null}
+                </section>
+              ) : null}
+            </>,
+          )}
+          <ButtonGroup className="pp-wizard2__buttons">
+            {next ? (
+              <PrimaryActionButton type="submit">{tu.next(tu.steps[next])}</PrimaryActionButton>
+            ) : (
+              <PrimaryActionButton type="submit" busy={form.busy} disabled={form.busy}>
+                {t.wizard.save}
+              </PrimaryActionButton>
+            )}
+            {previous ? (
+              <SecondaryActionButton type="button" onClick={() => goTo(previous)}>
+                {tu.back(tu.steps[previous])}
+              </SecondaryActionButton>
             ) : null}
-          </>
-        ) : null}
+            {next ? (
+              <SecondaryActionButton type="button" onClick={save} busy={form.busy} disabled={form.busy}>
+                {t.wizard.save}
+              </SecondaryActionButton>
+            ) : null}
+            <SubtleButton type="button" onClick={cancel}>
+              {t.cancel}
+            </SubtleButton>
+          </ButtonGroup>
+        </form>
       </section>
+      <WizardSummary
+        live={live}
+        unanswered={
+          s.conditionsAccess === '' ? [{ label: tu.conditionsAccess, ids: [conditionsAccessId] }] : []
+        }
+        stepFor={canJump}
+        onJump={jump}
+      />
     </div>
   );
 };

@@ -23,6 +23,8 @@ const StepForm = ({
   onDone,
   children,
   form,
+  onCancel,
+  cancelLabel,
 }: {
   readonly title: string;
   readonly submitLabel: string;
@@ -31,11 +33,16 @@ const StepForm = ({
   readonly onDone: () => void;
   readonly form: FormState;
   readonly children: ReactNode;
+  /** A step opened on request (withdrawal) can be closed again. */
+  readonly onCancel?: (() => void) | undefined;
+  readonly cancelLabel?: string | undefined;
 }) => (
   <FormSection
     title={title}
     form={form}
     submitLabel={submitLabel}
+    onCancel={onCancel}
+    cancelLabel={cancelLabel}
     onSubmit={() =>
       void form
         .submit(check(), async () => {
@@ -262,23 +269,34 @@ export const DecisionForm = ({ id, onDone }: { readonly id: string; readonly onD
   );
 };
 
-export const WithdrawForm = ({ id, onDone }: { readonly id: string; readonly onDone: () => void }) => {
+/** Withdrawal, opened on request: says what it stops, asks the reason, and can be cancelled. */
+export const WithdrawForm = ({
+  id,
+  onDone,
+  onCancel,
+}: {
+  readonly id: string;
+  readonly onDone: () => void;
+  readonly onCancel: () => void;
+}) => {
   const { t } = useI18n();
   const [reason, setReason] = useState('');
   const form = useFormState({ reason: 'withdraw-reason' }, { 'withdraw-reason': t.workflow.withdrawReason });
   return (
     <StepForm
       title={t.workflow.withdraw}
-      submitLabel={t.workflow.withdraw}
+      submitLabel={t.assessmentUi.withdrawConfirm}
+      onCancel={onCancel}
+      cancelLabel={t.assessmentUi.withdrawCancel}
       check={() => requireFields(t, { 'withdraw-reason': reason })}
       send={() => api.post(`/api/assessments/${id}/withdrawal`, { reason: reason.trim() })}
       onDone={onDone}
       form={form}
     >
+      <Paragraph>{t.assessmentUi.withdrawWarning}</Paragraph>
       <TextAreaField
         id="withdraw-reason"
         label={t.workflow.withdrawReason}
-        description={t.workflow.withdrawHint}
         value={reason}
         onChange={setReason}
         required

@@ -42,6 +42,12 @@ export interface Alternative {
 
 type ResidualRisk = NonNullable<Scenario['dpia']['residualRisk']>;
 
+/**
+ * A question with two explicit answers and none picked until the user picks one: ticking a
+ * checkbox by mistake must not decide a blocking question.
+ */
+export type YesNo = '' | 'yes' | 'no';
+
 /** The answers of a new assessment; their types are the wizard's state (one list of fields, not two). */
 const INITIAL = {
   title: '',
@@ -67,6 +73,7 @@ const INITIAL = {
   alternatives: {} as Readonly<Record<string, Alternative>>,
   sign: false,
   secondLayer: false,
+  letter: '',
   worksCouncil: '',
   retention: '',
   retentionJustification: '',
@@ -76,18 +83,19 @@ const INITIAL = {
   logged: false,
   encrypted: false,
   reviewDate: '',
-  objection: false,
+  objection: '' as YesNo,
   rights: false,
   noStaffUse: false,
   audioJustification: '',
   art9: '',
   dpiaDate: '',
   residualRisk: '' as ResidualRisk | '',
+  priorConsultation: '',
   staff: true,
   residents: true,
   minors: false,
   vulnerable: false,
-  conditionsAccess: false,
+  conditionsAccess: '' as YesNo,
 };
 
 export type WizardState = Readonly<typeof INITIAL>;
@@ -97,6 +105,8 @@ export const initialState = (): WizardState => INITIAL;
 const text = (s: string): string | undefined => (s.trim() === '' ? undefined : s.trim());
 const int = (s: string): number | undefined =>
   s.trim() === '' || Number.isNaN(Number(s)) ? undefined : Number(s);
+const yesNo = (a: YesNo): boolean | undefined => (a === '' ? undefined : a === 'yes');
+const fromBoolean = (b: boolean | undefined): YesNo => (b === undefined ? '' : b ? 'yes' : 'no');
 const drop = <T extends object>(o: T): T =>
   Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
 
@@ -156,6 +166,7 @@ export const toScenario = (s: WizardState, registry: Registry, organisation: str
                   ],
                 }
               : {}),
+            ...(text(s.letter) ? { letterText: s.letter.trim() } : {}),
           }
         : undefined,
       worksCouncilConsentDate: text(s.worksCouncil),
@@ -174,7 +185,7 @@ export const toScenario = (s: WizardState, registry: Registry, organisation: str
           }
         : undefined,
       reviewDate: text(s.reviewDate),
-      objectionSwitchesOff: camera ? s.objection : undefined,
+      objectionSwitchesOff: camera ? yesNo(s.objection) : undefined,
       rightsProcedure: s.rights,
       noStaffPerformanceUse: camera ? s.noStaffUse : undefined,
       audioJustification: audio ? text(s.audioJustification) : undefined,
@@ -183,6 +194,7 @@ export const toScenario = (s: WizardState, registry: Registry, organisation: str
     dpia: drop({
       date: text(s.dpiaDate),
       residualRisk: s.residualRisk === '' ? undefined : s.residualRisk,
+      priorConsultationDate: s.residualRisk === 'high' ? text(s.priorConsultation) : undefined,
     }),
     peopleAffected: {
       staff: s.staff,
@@ -190,7 +202,9 @@ export const toScenario = (s: WizardState, registry: Registry, organisation: str
       minors: s.minors,
       vulnerableGroups: s.vulnerable,
     },
-    conditionsAccessToService: s.conditionsAccess,
+    // Unanswered counts as "no" here (the lawful state the stored schema always had); the wizard
+    // shows the question as open until it is answered, and saving asks for the answer.
+    conditionsAccessToService: s.conditionsAccess === 'yes',
   };
 };
 
@@ -226,6 +240,7 @@ export const fromScenario = (sc: Scenario): WizardState => {
     ),
     sign: sg.transparency?.sign ?? false,
     secondLayer: sg.transparency?.secondLayer ?? false,
+    letter: sg.transparency?.letterText ?? '',
     worksCouncil: sg.worksCouncilConsentDate ?? '',
     retention: sg.retentionHours === undefined ? '' : String(sg.retentionHours),
     retentionJustification: sg.retentionJustification ?? '',
@@ -235,17 +250,19 @@ export const fromScenario = (sc: Scenario): WizardState => {
     logged: sg.access?.logged ?? false,
     encrypted: sg.access?.encryptedAtRest ?? false,
     reviewDate: sg.reviewDate ?? '',
-    objection: sg.objectionSwitchesOff ?? false,
+    objection: fromBoolean(sg.objectionSwitchesOff),
     rights: sg.rightsProcedure ?? false,
     noStaffUse: sg.noStaffPerformanceUse ?? false,
     audioJustification: sg.audioJustification ?? '',
     art9: sg.art9Exception ?? '',
     dpiaDate: sc.dpia.date ?? '',
     residualRisk: sc.dpia.residualRisk ?? '',
+    priorConsultation: sc.dpia.priorConsultationDate ?? '',
     staff: sc.peopleAffected.staff,
     residents: sc.peopleAffected.residents,
     minors: sc.peopleAffected.minors,
     vulnerable: sc.peopleAffected.vulnerableGroups,
-    conditionsAccess: sc.conditionsAccessToService,
+    // A stored scenario always answered it (a boolean): show that answer.
+    conditionsAccess: sc.conditionsAccessToService ? 'yes' : 'no',
   };
 };

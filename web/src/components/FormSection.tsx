@@ -16,6 +16,8 @@ export interface FormSectionProps {
   readonly onSubmit: () => void;
   onCancel?: () => void;
   readonly submitLabel?: string;
+  /** The cancel button's text when "Annuleren" is not what it does. */
+  readonly cancelLabel?: string | undefined;
   readonly children: ReactNode;
 }
 
@@ -24,7 +26,15 @@ export interface FormSectionProps {
  * request (it can be cancelled); the browser's own validation is off so that errors appear in the
  * summary and next to fields.
  */
-export const FormSection = ({ title, form, onSubmit, onCancel, submitLabel, children }: FormSectionProps) => {
+export const FormSection = ({
+  title,
+  form,
+  onSubmit,
+  onCancel,
+  submitLabel,
+  cancelLabel,
+  children,
+}: FormSectionProps) => {
   const { t } = useI18n();
   const headingId = useId();
   const ref = useRef<HTMLFormElement>(null);
@@ -50,7 +60,7 @@ export const FormSection = ({ title, form, onSubmit, onCancel, submitLabel, chil
           </PrimaryActionButton>
           {onCancel ? (
             <SecondaryActionButton type="button" onClick={onCancel}>
-              {t.cancel}
+              {cancelLabel ?? t.cancel}
             </SecondaryActionButton>
           ) : null}
         </ButtonGroup>

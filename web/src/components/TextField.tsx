@@ -10,6 +10,8 @@ export interface TextFieldProps extends FieldProps {
   readonly autoComplete?: HTMLInputAutoCompleteAttribute;
   readonly required?: boolean;
   readonly maxLength?: number;
+  /** False when the label itself says when the field is needed (e.g. "nodig voor goedkeuring"). */
+  readonly markOptional?: boolean;
 }
 
 /** A one-line field; an optional one says so after its label. */
@@ -20,11 +22,12 @@ export const TextField = ({
   autoComplete,
   required,
   maxLength,
+  markOptional = true,
   ...field
 }: TextFieldProps) => {
   const { t } = useI18n();
   return (
-    <Field {...field} type="text" labelSuffix={required ? undefined : t.optional}>
+    <Field {...field} type="text" labelSuffix={required || !markOptional ? undefined : t.optional}>
       {(control) => (
         <Textbox
           {...control}

@@ -1,4 +1,5 @@
 /** Every text the web UI shows, in English; typed against the Dutch table, so a missing key fails the build. */
+import { assessmentEn } from './assessment-en.js';
 import { footageEn } from './footage-en.js';
 import { auditLogEn, registerEn, todoEn } from './pages-en.js';
 import { cam$, p$ } from './health-params.js';
@@ -652,16 +653,8 @@ export const en: Dictionary = {
   },
   wizard: {
     titleNew: 'New assessment',
-    titleEdit: (n) => `Change the assessment (becomes version ${n} or updates the draft)`,
     intro:
       'Answer only what the rules need. Each question says why it is asked and where that comes from. The findings update as you answer; incidents come from the incident register by themselves.',
-    sectionMeasure: '1. Measure and scope',
-    sectionPurpose: '2. Purpose',
-    sectionBasis: '3. Legal basis',
-    sectionEvidence: '4. Evidence of the risk',
-    sectionAlternatives: '5. Less intrusive measures',
-    sectionSafeguards: '6. Safeguards',
-    sectionDpia: '7. DPIA and people affected',
     titleLabel: 'Title of the assessment',
     titleHint: 'For example: Recording on alarm in Interview room 2, welfare-benefit conversations.',
     measure: 'Which measure do you want to assess?',
@@ -743,10 +736,7 @@ export const en: Dictionary = {
     fourEyes: 'Viewing only with a second person’s approval',
     logged: 'Every viewing is logged',
     encrypted: 'Footage is encrypted at rest',
-    reviewDate: 'Review date',
-    reviewDateHint: 'When at the latest is the assessment reviewed? Without a date it cannot be approved.',
     reviewDateSource: 'GDPR Art. 35(11)',
-    objection: 'When the resident objects, recording stops at once',
     objectionSource: 'EDPB 3/2019 §105–106 (RGT-2)',
     rights: 'Access, erasure and objection requests are answered within one month',
     rightsSource: 'GDPR Art. 12(3), 15 (RGT-1)',
@@ -768,8 +758,6 @@ export const en: Dictionary = {
     residents: 'Residents',
     minors: 'Minors',
     vulnerable: 'Vulnerable groups',
-    conditionsAccess: 'Whoever refuses the measure does not get the service',
-    conditionsAccessHint: 'This is blocking: nobody may miss a service because they object to a camera.',
     conditionsAccessSource: 'WP248 criterion 9 (PROP-3)',
     findings: 'Findings',
     findingsIntro: 'Updated as you answer.',
@@ -848,7 +836,6 @@ export const en: Dictionary = {
     decided: (outcome, name) => `Decision: ${outcome} by ${name}.`,
     withdraw: 'Withdraw',
     withdrawReason: 'Reason for withdrawal',
-    withdrawHint: 'Whatever this assessment enabled stops at once.',
     withdrawn: (reason) => `Withdrawn: ${reason}`,
     done: 'Recorded.',
   },
@@ -1071,4 +1058,5 @@ export const en: Dictionary = {
   todo: todoEn,
   register: registerEn,
   auditLog: auditLogEn,
+  assessmentUi: assessmentEn,
 };

@@ -5,6 +5,7 @@
 import type { StatGroup } from '../../../src/core/alarm/statistics.js';
 import type { Role } from '../../../src/core/auth/roles.js';
 import type { SettingKey, SettingSection } from '../../../src/core/registry/settings.js';
+import { assessmentNl } from './assessment-nl.js';
 import { footageNl } from './footage-nl.js';
 import { auditLogNl, registerNl, todoNl } from './pages-nl.js';
 import { cam$, p$, type HealthParams } from './health-params.js';
@@ -686,16 +687,8 @@ export const nl = {
   },
   wizard: {
     titleNew: 'Nieuwe afweging',
-    titleEdit: (n: number) => `Afweging wijzigen (wordt versie ${n} of past het concept aan)`,
     intro:
       'Beantwoord alleen wat de regels nodig hebben. Bij elke vraag staat waarom we het vragen en waar het staat. De bevindingen rechts worden bijgewerkt terwijl u invult; incidenten komen vanzelf uit het incidentregister.',
-    sectionMeasure: '1. Maatregel en reikwijdte',
-    sectionPurpose: '2. Doel',
-    sectionBasis: '3. Grondslag',
-    sectionEvidence: '4. Bewijs van het risico',
-    sectionAlternatives: '5. Lichtere maatregelen',
-    sectionSafeguards: '6. Waarborgen',
-    sectionDpia: '7. DPIA en betrokkenen',
     titleLabel: 'Titel van de afweging',
     titleHint: 'Bijvoorbeeld: Opname bij alarm in Spreekkamer 2, bijstandsgesprekken.',
     measure: 'Welke maatregel wilt u afwegen?',
@@ -779,11 +772,7 @@ export const nl = {
     fourEyes: 'Bekijken alleen met goedkeuring van een tweede persoon',
     logged: 'Elke inzage wordt gelogd',
     encrypted: 'Beelden zijn versleuteld opgeslagen',
-    reviewDate: 'Herzieningsdatum',
-    reviewDateHint:
-      'Uiterlijk wanneer wordt de afweging opnieuw bekeken? Zonder datum kan de afweging niet worden goedgekeurd.',
     reviewDateSource: 'AVG art. 35(11)',
-    objection: 'Bij bezwaar van de inwoner gaat de opname direct uit',
     objectionSource: 'EDPB 3/2019 §105–106 (RGT-2)',
     rights: 'Verzoeken om inzage, wissen en bezwaar worden binnen een maand afgehandeld',
     rightsSource: 'AVG art. 12(3), 15 (RGT-1)',
@@ -809,9 +798,6 @@ export const nl = {
     residents: 'Inwoners',
     minors: 'Minderjarigen',
     vulnerable: 'Kwetsbare groepen',
-    conditionsAccess: 'Wie de maatregel weigert, krijgt de dienst niet',
-    conditionsAccessHint:
-      'Dit is blokkerend: niemand mag een dienst mislopen omdat hij bezwaar heeft tegen een camera.',
     conditionsAccessSource: 'WP248 criterium 9 (PROP-3)',
     findings: 'Bevindingen',
     findingsIntro: 'Bijgewerkt terwijl u invult.',
@@ -890,7 +876,6 @@ export const nl = {
     decided: (outcome: string, name: string) => `Besluit: ${outcome} door ${name}.`,
     withdraw: 'Intrekken',
     withdrawReason: 'Reden van intrekking',
-    withdrawHint: 'Wat deze afweging aanzette, stopt direct.',
     withdrawn: (reason: string) => `Ingetrokken: ${reason}`,
     done: 'Vastgelegd.',
   },
@@ -1120,6 +1105,7 @@ export const nl = {
   todo: todoNl,
   register: registerNl,
   auditLog: auditLogNl,
+  assessmentUi: assessmentNl,
 };
 
 /** The shape of every language's table: a key missing from one is a type error. */

@@ -8,6 +8,7 @@ import { render, type RenderResult } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { vi } from 'vitest';
 import type { AlarmView, ConversationType, Me, MyAlarm, Room, Site, User } from '../api.js';
+import type { Registry } from '../registry.js';
 import { DICTIONARIES, I18nContext } from '../i18n/index.js';
 import { RouterContext, type Router } from '../router.js';
 import { SessionContext } from '../session.js';
@@ -200,4 +201,15 @@ export const myAlarm = (over: Partial<AlarmView> = {}): MyAlarm => {
     closedAt: a.closedAt,
     incidentId: a.incidentId,
   };
+};
+
+/** The registry of SITES, ROOMS and TYPES as the wizard gets it. */
+export const REGISTRY: Registry = {
+  sites: SITES,
+  rooms: ROOMS,
+  types: TYPES,
+  siteName: () => 'Stadhuis',
+  roomName: () => 'Spreekkamer 1',
+  roomLabel: () => 'Stadhuis — Spreekkamer 1',
+  typeName: () => 'Bijstandsgesprek',
 };
