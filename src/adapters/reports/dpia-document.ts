@@ -19,7 +19,15 @@ import {
   type ReportModel,
 } from '../../core/assessment/report-model.js';
 import type { Scenario } from '../../core/assessment/scenario.schema.js';
-import { inLanguage, t, type InLanguage, type Lang, type Text } from '../../core/assessment/text.js';
+import {
+  counted,
+  inLanguage,
+  pluralText,
+  t,
+  type InLanguage,
+  type Lang,
+  type Text,
+} from '../../core/assessment/text.js';
 import { VERDICT_NAMES, type Verdict } from '../../core/assessment/verdict.js';
 import {
   facts,
@@ -53,8 +61,8 @@ const LABELS = {
   blocking: t('Blokkerende bevindingen', 'Blocking findings'),
   conditionsN: (n: number) =>
     t(
-      `${n} voorwaarde(n) moeten vervuld zijn voordat de maatregel mag worden gebruikt.`,
-      `${n} condition(s) must be met before the measure may be used.`,
+      `${counted(n, ['voorwaarde', 'voorwaarden'], ['condition', 'conditions']).nl} ${pluralText(n, ['moet', 'moeten'], ['must', 'must']).nl} vervuld zijn voordat de maatregel mag worden gebruikt.`,
+      `${counted(n, ['voorwaarde', 'voorwaarden'], ['condition', 'conditions']).en} must be met before the measure may be used.`,
     ),
   allPass: t('Alle bevindingen voldoen.', 'All findings pass.'),
   dpiaRequired: t('DPIA verplicht', 'DPIA required'),

@@ -1,4 +1,5 @@
 /** Every text the web UI shows, in English; typed against the Dutch table, so a missing key fails the build. */
+import { count } from '../../../src/core/plural.js';
 import { footageEn } from './footage-en.js';
 import { cam$, p$ } from './health-params.js';
 import type { Dictionary } from './nl.js';
@@ -428,7 +429,8 @@ export const en: Dictionary = {
     confirmClose: 'Yes, close the alarm',
     keepOpen: 'No, keep it open',
     newAlarm: (room, floor) => `Alarm in ${room}, ${floor}`,
-    missed: (n) => `${n} open alarm(s) missed during the interruption.`,
+    missed: (n) =>
+      `${count('en', n, { one: 'open alarm', other: 'open alarms' })} missed during the interruption.`,
     rooms: 'Interview rooms',
     roomsCaption: (site) => `Interview rooms at ${site}`,
     state: 'State',
@@ -674,7 +676,7 @@ export const en: Dictionary = {
     provisionHint: 'For example: Working Conditions Act art. 3(2) (policy against aggression and violence).',
     provisionSource: 'GDPR Art. 6(3) (LB-2)',
     evidenceFromRegister: (n, unreported) =>
-      `From the incident register: ${n} incident(s) in these rooms and conversations${unreported > 0 ? `; ${unreported} without a report (not counted yet)` : ''}.`,
+      `From the incident register: ${count('en', n, { one: 'incident', other: 'incidents' })} in these rooms and conversations${unreported > 0 ? `; ${unreported} without a report (not counted yet)` : ''}.`,
     evidenceHint:
       'Necessity needs a real, present risk for this room: documented incidents or a concrete imminent danger. General statistics alone are not enough.',
     evidenceSource: 'EDPB 3/2019 §19–23; CJEU C-708/18 (NEC-1)',

@@ -4,6 +4,7 @@
  */
 import type { StatGroup } from '../../../src/core/alarm/statistics.js';
 import type { Role } from '../../../src/core/auth/roles.js';
+import { count } from '../../../src/core/plural.js';
 import { footageNl } from './footage-nl.js';
 import { cam$, p$, type HealthParams } from './health-params.js';
 
@@ -452,7 +453,8 @@ export const nl = {
     confirmClose: 'Ja, alarm afsluiten',
     keepOpen: 'Nee, open laten',
     newAlarm: (room: string, floor: string) => `Alarm in ${room}, ${floor}`,
-    missed: (n: number) => `${n} open alarm(en) gemist tijdens de onderbreking.`,
+    missed: (n: number) =>
+      `${count('nl', n, { one: 'open alarm', other: 'open alarmen' })} gemist tijdens de onderbreking.`,
     rooms: 'Spreekkamers',
     roomsCaption: (site: string) => `Spreekkamers in ${site}`,
     state: 'Status',
@@ -705,7 +707,7 @@ export const nl = {
     provisionHint: 'Bijvoorbeeld: Arbeidsomstandighedenwet art. 3 lid 2 (beleid tegen agressie en geweld).',
     provisionSource: 'AVG art. 6(3) (LB-2)',
     evidenceFromRegister: (n: number, unreported: number) =>
-      `Uit het incidentregister: ${n} incident(en) in deze kamers en gesprekken${unreported > 0 ? `; ${unreported} zonder rapport (telt nog niet mee)` : ''}.`,
+      `Uit het incidentregister: ${count('nl', n, { one: 'incident', other: 'incidenten' })} in deze kamers en gesprekken${unreported > 0 ? `; ${unreported} zonder rapport (telt nog niet mee)` : ''}.`,
     evidenceHint:
       'Noodzaak vraagt een werkelijk, actueel risico voor deze kamer: gedocumenteerde incidenten of concreet dreigend gevaar. Algemene cijfers alleen zijn niet genoeg.',
     evidenceSource: 'EDPB 3/2019 §19–23; HvJ C-708/18 (NEC-1)',

@@ -5,7 +5,7 @@
  */
 import { EVIDENCE_WINDOW_DAYS, dayNumber } from '../facts.js';
 import { finding, type Rule } from '../rule.js';
-import { t } from '../text.js';
+import { counted, t } from '../text.js';
 
 export const nec1Rule: Rule = {
   id: 'NEC-1',
@@ -42,10 +42,15 @@ export const nec1Rule: Rule = {
       ]);
     }
     const serious = incidents.filter((i) => i.severity !== 'low' || i.policeReport);
+    const n = counted(
+      incidents.length,
+      ['gedocumenteerd incident', 'gedocumenteerde incidenten'],
+      ['documented incident', 'documented incidents'],
+    );
     const reasons = [
       t(
-        `${incidents.length} gedocumenteerde incident(en) in de scope, waarvan ${serious.length} ernstig of met aangifte${currentDanger ? '; daarnaast een concreet dreigend gevaar' : ''}.`,
-        `${incidents.length} documented incident(s) in scope, ${serious.length} of them serious or reported to the police${currentDanger ? '; and a concrete imminent danger' : ''}.`,
+        `${n.nl} in de scope, waarvan ${serious.length} ernstig of met aangifte${currentDanger ? '; daarnaast een concreet dreigend gevaar' : ''}.`,
+        `${n.en} in scope, ${serious.length} of them serious or reported to the police${currentDanger ? '; and a concrete imminent danger' : ''}.`,
       ),
     ];
     if (serious.length === 0 && !currentDanger) {
