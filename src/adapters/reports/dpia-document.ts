@@ -382,7 +382,7 @@ const findingBlocks = (f: ReportFinding, lang: Lang, l: Labels, level: 4 | 5): B
     });
   }
   for (const c of f.conditions) out.push({ kind: 'paragraph', content: labelled(l.condition, c.text[lang]) });
-  out.push({ kind: 'paragraph', content: labelled(l.source, f.source), muted: true, size: 'small' });
+  out.push({ kind: 'paragraph', content: labelled(l.source, f.citation[lang]), muted: true, size: 'small' });
   return out;
 };
 
@@ -785,7 +785,7 @@ export const buildDpiaDocument = (
         [l.outcome, 1.9],
         [l.source, 3.2],
       ],
-      m.findings.map((f) => [f.ruleId, tx(f.title), outcomeText(f, lang, l), f.source]),
+      m.findings.map((f) => [f.ruleId, tx(f.title), outcomeText(f, lang, l), tx(f.citation)]),
       'small',
     ),
   );

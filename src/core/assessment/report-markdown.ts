@@ -112,7 +112,7 @@ export const renderMarkdown = (m: ReportModel, lang: Lang): string => {
       );
     }
     for (const c of f.conditions) out.push(`- ${l.conditions}: ${tx(c.text)}`);
-    out.push(`- ${l.source}: ${f.source}`, '');
+    out.push(`- ${l.source}: ${tx(f.citation)}`, '');
   }
   out.push(`## ${l.dpia}`, '');
   out.push(`- ${l.required}: ${m.dpia.required ? l.yes : l.no}`);

@@ -7,6 +7,7 @@ import {
   UnorderedList,
   UnorderedListItem,
 } from '@utrecht/component-library-react';
+import { sourceText } from '../../../src/core/assessment/sources.js';
 import type { Comparison, Evaluation, FindingOutcome, Verdict } from '../api.js';
 import { ResourceTable } from '../components/ResourcePage.js';
 import { useI18n } from '../i18n/index.js';
@@ -88,7 +89,7 @@ export const FindingsView = ({ evaluation }: { readonly evaluation: Evaluation }
               header: t.wizard.reasons,
               cell: (f) => (
                 <>
-                  {f.reasons.map((r) => r[lang]).join(' ')} <em>{t.assessments.source(f.source)}</em>
+                  {f.reasons.map((r) => r[lang]).join(' ')} <em>{t.assessments.source(sourceText(f, lang))}</em>
                 </>
               ),
             },

@@ -689,10 +689,10 @@ export const nl = {
     purposeSource: 'EDPB 3/2019 §15 (PUR-1)',
     purposeKinds: 'Wat moet de maatregel bereiken?',
     purposeKindsHint: 'Directe hulp bereikt u met mensen en alarmen; bewijs vraagt een opname.',
-    purposeKindsSource: 'EDPB 3/2019 §29 (te verifiëren) (NEC-4)',
+    purposeKindsSource: 'EDPB 3/2019 §29, bron nog niet bevestigd (NEC-4)',
     publicAuthority: 'Wij zijn een overheidsorgaan dat handelt in zijn taak',
     publicAuthorityHint: 'Een gemeente kan zich dan niet beroepen op gerechtvaardigd belang.',
-    publicAuthoritySource: 'AVG art. 6(1), laatste zin (LB-1)',
+    publicAuthoritySource: 'AVG art. 6 lid 1, laatste alinea (LB-1)',
     article: 'Op welke grondslag steunt de verwerking?',
     articleSource: 'AVG art. 6(1); overweging 43 (LB-3)',
     articles: {

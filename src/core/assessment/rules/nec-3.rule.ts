@@ -10,7 +10,7 @@ import {
   spanText,
   within,
 } from '../hours.js';
-import { finding, type Rule } from '../rule.js';
+import { confirmedSource, finding, type Rule } from '../rule.js';
 import type { Incident, Scenario } from '../scenario.schema.js';
 import { counted, perLanguage, pluralText, t, type Text } from '../text.js';
 
@@ -90,7 +90,10 @@ const judgeHours = (scope: Scenario['scope'], incidents: readonly Incident[]): H
 export const nec3Rule: Rule = {
   id: 'NEC-3',
   title: t('Gericht op de gesprekken waar het risico zit', 'Targeted at the conversations where the risk is'),
-  source: 'EDPB Guidelines 3/2019 §26; the minister’s answer (DOMAIN.md section 1)',
+  source: confirmedSource(
+    'EDPB-richtsnoeren 3/2019, punt 26; antwoord van de minister van Binnenlandse Zaken op Kamervragen van de leden Leijten en Van Kent (SP) over het filmen van gesprekken met inwoners in de spreekkamers van een gemeente (december 2021): zulke gesprekken standaard filmen zal niet snel aanvaardbaar zijn',
+    'EDPB Guidelines 3/2019, para. 26; answer of the Dutch Minister of the Interior to parliamentary questions by MPs Leijten and Van Kent (SP) on a municipality filming conversations with residents in its interview rooms (December 2021): filming such conversations by default will rarely be acceptable',
+  ),
   evaluate(f) {
     if (!f.residentData)
       return finding(this, 'pass', [

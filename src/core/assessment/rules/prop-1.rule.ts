@@ -1,5 +1,5 @@
 /** PROP-1 — EDPB 3/2019 §36–39 (verify): in interview rooms the residents' interests are presumed to override. */
-import { finding, type Rule } from '../rule.js';
+import { finding, type Rule, unconfirmedSource } from '../rule.js';
 import { counted, t } from '../text.js';
 
 export const prop1Rule: Rule = {
@@ -8,7 +8,7 @@ export const prop1Rule: Rule = {
     'Vermoeden: het belang van de inwoner weegt zwaarder',
     'Presumption: the resident’s interests override',
   ),
-  source: 'EDPB Guidelines 3/2019 §36–39 (verify)',
+  source: unconfirmedSource('EDPB-richtsnoeren 3/2019, punt 36–39', 'EDPB Guidelines 3/2019, paras. 36–39'),
   evaluate(f) {
     if (!f.residentData)
       return finding(this, 'pass', [

@@ -2,7 +2,7 @@
  * SEC-1 — GDPR Art. 32; EDPB 3/2019 section 9, §123–135 (encryption §134, access control and logging §135):
  * named roles, four eyes, logged access, encryption at rest.
  */
-import { condition, finding, type Rule } from '../rule.js';
+import { condition, confirmedSource, finding, type Rule } from '../rule.js';
 import { t } from '../text.js';
 
 export const sec1Rule: Rule = {
@@ -11,7 +11,10 @@ export const sec1Rule: Rule = {
     'Toegang tot beelden: benoemde rollen, vier ogen, gelogd, versleuteld',
     'Access to footage: named roles, four eyes, logged, encrypted',
   ),
-  source: 'GDPR Art. 32; EDPB Guidelines 3/2019 §123–135 (encryption §134; access control and logging §135)',
+  source: confirmedSource(
+    'AVG art. 32; EDPB-richtsnoeren 3/2019, punt 123–135 (versleuteling: punt 134; toegangsbeveiliging en logging: punt 135)',
+    'GDPR Art. 32; EDPB Guidelines 3/2019, paras. 123–135 (encryption: para. 134; access control and logging: para. 135)',
+  ),
   evaluate(f) {
     if (!f.residentData)
       return finding(this, 'pass', [

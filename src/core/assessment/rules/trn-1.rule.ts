@@ -2,7 +2,7 @@
  * TRN-1 — GDPR Art. 13; EDPB 3/2019 §110–111 (layered notice, the sign is the first layer);
  * §112–117 (position, first-layer content, second layer; verify). "Only on an alarm" and the letter are our design.
  */
-import { condition, finding, type Condition, type Rule } from '../rule.js';
+import { type Condition, condition, finding, type Rule, unconfirmedSource } from '../rule.js';
 import { SIGN_ITEMS } from '../scenario.schema.js';
 import { t } from '../text.js';
 
@@ -12,7 +12,10 @@ export const trn1Rule: Rule = {
     'Informatie in lagen: bord, tweede laag, uitnodigingsbrief',
     'Layered notice: sign, second layer, invitation letter',
   ),
-  source: 'GDPR Art. 13; EDPB Guidelines 3/2019 §110–111; §112–117 (verify)',
+  source: unconfirmedSource(
+    'AVG art. 13; EDPB-richtsnoeren 3/2019, punt 110–111 en punt 112–117',
+    'GDPR Art. 13; EDPB Guidelines 3/2019, paras. 110–111 and 112–117',
+  ),
   evaluate(f) {
     if (!f.residentData)
       return finding(this, 'pass', [
