@@ -2,6 +2,7 @@
  * Registry use cases: organisation, sites, rooms, cameras, conversation types and operator
  * settings. Every change is validated, stored and audited in one transaction.
  */
+import type { FieldRule } from '../core/field-rules.js';
 import type { Camera, ConversationType, Organisation, Room, Site } from '../core/registry/model.js';
 import { parseCameraUrl, validCode, validEmail, validName, validText } from '../core/registry/validate.js';
 import { err, ok, unwrap, type Result } from '../core/result.js';
@@ -414,7 +415,13 @@ export const registryService = (deps: RegistryDeps) => {
         const known = SETTINGS[key];
         if (!known) return unwrap(err('REQUEST.INVALID', `unknown setting "${key}"`, { field: 'key' }));
         const problem = known.check(value);
-        if (problem) return unwrap(err('REQUEST.INVALID', `${key}: ${problem}`, { field: 'value' }));
+        if (problem)
+          return unwrap(
+            err('REQUEST.INVALID', `${key}: ${problem}`, {
+              field: 'value',
+              ...(known.rule ? { rule: known.rule.rule, params: known.rule.params } : {}),
+            }),
+          );
         const before = await repos.settings.get(key);
         await repos.settings.put(key, value, now(), actor.kind === 'user' ? actor.username : actor.name);
         await recordAudit(repos, clock, actor, 'setting.update', `setting:${key}`, {
@@ -434,7 +441,14 @@ export type RegistryService = ReturnType<typeof registryService>;
  */
 export const SETTINGS: Record<
   string,
-  { description: string; descriptionNl: string; default: unknown; check(v: unknown): string | undefined }
+  {
+    description: string;
+    descriptionNl: string;
+    default: unknown;
+    check(v: unknown): string | undefined;
+    /** What check() refuses, machine-readably (for the UI's own words). */
+    rule?: { rule: FieldRule; params: Readonly<Record<string, number>> };
+  }
 > = {
   'alarm.escalationSeconds': {
     description: 'Seconds without acknowledgement before an alarm escalates to the second group',
@@ -444,6 +458,7 @@ export const SETTINGS: Record<
       Number.isInteger(v) && (v as number) >= 5 && (v as number) <= 600
         ? undefined
         : 'must be a whole number from 5 to 600',
+    rule: { rule: 'whole-number-range', params: { min: 5, max: 600 } },
   },
   'audit.retentionNote': {
     description: 'Free text shown on the audit page (e.g. where the chain head is anchored)',
@@ -451,5 +466,6 @@ export const SETTINGS: Record<
     default: '',
     check: (v) =>
       typeof v === 'string' && v.length <= 500 ? undefined : 'must be text of at most 500 characters',
+    rule: { rule: 'max-length', params: { max: 500 } },
   },
 };

@@ -2,6 +2,7 @@
  * Pure validation of registry input beyond its JSON shape (the HTTP schema checks types and
  * lengths; these check meaning). Each returns a Result whose error names the field.
  */
+import { fieldRule } from '../field-rules.js';
 import { err, ok, type Result } from '../result.js';
 import { isRole, type Role } from '../auth/roles.js';
 
@@ -116,13 +117,29 @@ export const parseCameraUrl = (value: string): Result<ParsedCameraUrl> => {
 /** Password rules (NCSC/NIST style: length over composition). */
 export const validPassword = (value: string, username: string): Result<string> => {
   if (value.length < 12)
-    return err('AUTH.WEAK_PASSWORD', 'password must be at least 12 characters', { field: 'password' });
+    return err(
+      'AUTH.WEAK_PASSWORD',
+      'password must be at least 12 characters',
+      fieldRule('password', 'min-length', { min: 12 }),
+    );
   if (value.length > 256)
-    return err('AUTH.WEAK_PASSWORD', 'password must be at most 256 characters', { field: 'password' });
+    return err(
+      'AUTH.WEAK_PASSWORD',
+      'password must be at most 256 characters',
+      fieldRule('password', 'max-length', { max: 256 }),
+    );
   if (value.toLowerCase().includes(username.toLowerCase())) {
-    return err('AUTH.WEAK_PASSWORD', 'password must not contain the username', { field: 'password' });
+    return err(
+      'AUTH.WEAK_PASSWORD',
+      'password must not contain the username',
+      fieldRule('password', 'contains-username'),
+    );
   }
   if (new Set(value).size < 5)
-    return err('AUTH.WEAK_PASSWORD', 'password is too repetitive', { field: 'password' });
+    return err(
+      'AUTH.WEAK_PASSWORD',
+      'password is too repetitive',
+      fieldRule('password', 'too-repetitive', { min: 5 }),
+    );
   return ok(value);
 };

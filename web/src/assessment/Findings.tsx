@@ -7,10 +7,10 @@ import {
   UnorderedList,
   UnorderedListItem,
 } from '@utrecht/component-library-react';
-import { sourceText } from '../../../src/core/assessment/sources.js';
 import type { Comparison, Evaluation, FindingOutcome, Verdict } from '../api.js';
 import { ResourceTable } from '../components/ResourcePage.js';
 import { useI18n } from '../i18n/index.js';
+import { sourceText } from './source.js';
 import { TableScroll } from '../components/TableScroll.js';
 
 const badge = (o: FindingOutcome | Verdict) =>
@@ -89,7 +89,8 @@ export const FindingsView = ({ evaluation }: { readonly evaluation: Evaluation }
               header: t.wizard.reasons,
               cell: (f) => (
                 <>
-                  {f.reasons.map((r) => r[lang]).join(' ')} <em>{t.assessments.source(sourceText(f, lang))}</em>
+                  {f.reasons.map((r) => r[lang]).join(' ')}{' '}
+                  <em>{t.assessments.source(sourceText(t, lang, f))}</em>
                 </>
               ),
             },

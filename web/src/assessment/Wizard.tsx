@@ -25,7 +25,7 @@ import { FormSection } from '../components/FormSection.js';
 import { SelectField, type SelectOptionItem } from '../components/SelectField.js';
 import { TextAreaField } from '../components/TextAreaField.js';
 import { TextField, type TextFieldProps } from '../components/TextField.js';
-import { problemText, requireFields, useFormState, useLoad } from '../hooks.js';
+import { fieldProblemText, problemText, requireFields, useFormState, useLoad } from '../hooks.js';
 import { useI18n } from '../i18n/index.js';
 import type { Registry } from '../registry.js';
 import { ComparisonView, FindingsView, verdictSummary } from './Findings.js';
@@ -138,7 +138,7 @@ export const Wizard = ({ registry, existing, onSaved, onCancel }: WizardProps) =
           if (!live) return;
           const messages =
             e instanceof ApiError && e.problem.errors && e.problem.errors.length > 0
-              ? e.problem.errors.map((x) => `${x.field}: ${x.message}`)
+              ? e.problem.errors.map((x) => `${fieldProblemText(t, x)} (${x.field})`)
               : [problemText(t, e)];
           setLive({ kind: 'incomplete', messages });
         },

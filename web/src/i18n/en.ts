@@ -1,6 +1,7 @@
 /** Every text the web UI shows, in English; typed against the Dutch table, so a missing key fails the build. */
-import { count } from '../../../src/core/plural.js';
+import { count } from './plural.js';
 import { footageEn } from './footage-en.js';
+import { problemTextsEn } from './problems-en.js';
 import { cam$, p$ } from './health-params.js';
 import type { Dictionary } from './nl.js';
 
@@ -29,22 +30,8 @@ export const en: Dictionary = {
   actions: 'Actions',
   editItem: (name) => `Edit ${name}`,
   errorSummaryTitle: 'Please check the following fields',
-  problemTitles: {
-    'REQUEST.INVALID': 'The input is not valid.',
-    'RESOURCE.CONFLICT': 'This already exists.',
-    'RESOURCE.NOT_FOUND': 'Not found.',
-    'AUTH.FORBIDDEN': 'Your role does not allow this.',
-    'AUTH.SITE_LIMITED': 'This concerns every site; your account serves only some of them.',
-    'INCIDENT.REPORT_LOWERED': 'You can add to what security recorded, but not lower or remove it.',
-    'AUTH.CSRF': 'Your session has expired; reload the page.',
-    'AUTH.WEAK_PASSWORD': 'The password does not meet the rules.',
-    'AUTH.LOCKED': 'Too many failed attempts; the account is temporarily locked.',
-    'AUTH.RATE_LIMITED': 'Too many attempts from this address; wait a minute.',
-    'USER.SELF_CHANGE': 'You cannot change your own roles or sites; ask another administrator.',
-    'USER.OUTSIDE_SITES': 'This account serves sites you do not manage.',
-    'USER.SITES_BEYOND_OWN': 'You can only give sites you serve yourself (not "all sites").',
-    INTERNAL: 'Something went wrong on the server.',
-  },
+  /** Refusals of the API by error code, and field errors by rule (problems-*.ts). */
+  problems: problemTextsEn,
   networkError: 'The server cannot be reached. Check the connection and try again.',
 
   nav: {
@@ -613,6 +600,7 @@ export const en: Dictionary = {
       reject: 'reject',
     },
     source: (s) => `Source: ${s}.`,
+    unconfirmedSource: 'source not yet confirmed',
   },
   wizard: {
     titleNew: 'New assessment',
@@ -658,10 +646,10 @@ export const en: Dictionary = {
     purposeSource: 'EDPB 3/2019 §15 (PUR-1)',
     purposeKinds: 'What must the measure achieve?',
     purposeKindsHint: 'Immediate help comes from people and alarms; evidence needs a recording.',
-    purposeKindsSource: 'EDPB 3/2019 §29 (to be verified) (NEC-4)',
+    purposeKindsSource: 'EDPB 3/2019 §29, source not yet confirmed (NEC-4)',
     publicAuthority: 'We are a public authority acting in its tasks',
     publicAuthorityHint: 'A municipality then cannot rely on legitimate interests.',
-    publicAuthoritySource: 'GDPR Art. 6(1), last sentence (LB-1)',
+    publicAuthoritySource: 'GDPR Art. 6(1), last subparagraph (LB-1)',
     article: 'Which legal basis does the processing rely on?',
     articleSource: 'GDPR Art. 6(1); recital 43 (LB-3)',
     articles: {

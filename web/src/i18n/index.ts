@@ -4,7 +4,7 @@
  */
 import { createContext, useContext } from 'react';
 import type { Role } from '../../../src/core/auth/roles.js';
-import { formatNumber } from '../../../src/core/plural.js';
+import { formatNumber } from './plural.js';
 import { en } from './en.js';
 import { nl, type Dictionary } from './nl.js';
 
@@ -54,7 +54,7 @@ export const formatTime = (lang: Language, iso: string): string => {
 };
 
 /** The counted-word and number helpers of core, so the web and the reports write them the same way. */
-export { count, formatNumber, plural } from '../../../src/core/plural.js';
+export { count, formatNumber, plural } from './plural.js';
 
 /**
  * A duration in milliseconds as "1 min 05 s", "42 s", or under ten seconds with one decimal in the

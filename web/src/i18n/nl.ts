@@ -4,8 +4,9 @@
  */
 import type { StatGroup } from '../../../src/core/alarm/statistics.js';
 import type { Role } from '../../../src/core/auth/roles.js';
-import { count } from '../../../src/core/plural.js';
+import { count } from './plural.js';
 import { footageNl } from './footage-nl.js';
+import { problemTextsNl } from './problems-nl.js';
 import { cam$, p$, type HealthParams } from './health-params.js';
 
 export const nl = {
@@ -33,24 +34,8 @@ export const nl = {
   actions: 'Acties',
   editItem: (name: string) => `${name} wijzigen`,
   errorSummaryTitle: 'Controleer de volgende velden',
-  problemTitles: {
-    'REQUEST.INVALID': 'De invoer is niet geldig.',
-    'RESOURCE.CONFLICT': 'Dit bestaat al.',
-    'RESOURCE.NOT_FOUND': 'Niet gevonden.',
-    'AUTH.FORBIDDEN': 'Uw rol staat dit niet toe.',
-    'AUTH.SITE_LIMITED': 'Dit geldt voor alle locaties; uw account hoort maar bij een deel ervan.',
-    'INCIDENT.REPORT_LOWERED':
-      'Wat beveiliging heeft vastgelegd kunt u aanvullen, maar niet verlagen of weghalen.',
-    'AUTH.CSRF': 'Uw sessie is verlopen; laad de pagina opnieuw.',
-    'AUTH.WEAK_PASSWORD': 'Het wachtwoord voldoet niet aan de regels.',
-    'AUTH.LOCKED': 'Te veel mislukte pogingen; het account is tijdelijk geblokkeerd.',
-    'AUTH.RATE_LIMITED': 'Te veel pogingen vanaf dit adres; wacht een minuut.',
-    'USER.SELF_CHANGE': 'U kunt uw eigen rollen en locaties niet wijzigen; vraag een andere beheerder.',
-    'USER.OUTSIDE_SITES': 'Dit account werkt op locaties die u niet beheert.',
-    'USER.SITES_BEYOND_OWN':
-      'U kunt alleen locaties toekennen waar u zelf voor werkt (niet "alle locaties").',
-    INTERNAL: 'Er ging iets mis op de server.',
-  } as Record<string, string>,
+  /** Refusals of the API by error code, and field errors by rule (problems-*.ts). */
+  problems: problemTextsNl,
   networkError: 'De server is niet bereikbaar. Controleer de verbinding en probeer het opnieuw.',
 
   nav: {
@@ -642,6 +627,7 @@ export const nl = {
       reject: 'afwijzen',
     } as Record<string, string>,
     source: (s: string) => `Bron: ${s}.`,
+    unconfirmedSource: 'bron nog niet bevestigd',
   },
   wizard: {
     titleNew: 'Nieuwe afweging',

@@ -59,7 +59,14 @@ describe('PasswordPage: a form with validation errors', () => {
         status: 422,
         code: 'AUTH.WEAK_PASSWORD',
         detail: 'too short',
-        errors: [{ field: 'newPassword', message: 'Minstens 12 tekens.' }],
+        errors: [
+          {
+            field: 'newPassword',
+            message: 'password must be at least 12 characters',
+            rule: 'min-length',
+            params: { min: 12 },
+          },
+        ],
       }),
     });
     renderPage(<PasswordPage />);
@@ -68,7 +75,11 @@ describe('PasswordPage: a form with validation errors', () => {
     await userEvent.type(field(nl.password.repeat), 'kort');
     await userEvent.click(screen.getByRole('button', { name: nl.password.submit }));
 
-    expect(await screen.findByRole('link', { name: `${nl.password.new}: Minstens 12 tekens.` })).toBeTruthy();
+    expect(
+      await screen.findByRole('link', {
+        name: `${nl.password.new}: Het nieuwe wachtwoord moet minstens 12 tekens hebben.`,
+      }),
+    ).toBeTruthy();
     expect(field(nl.password.new).getAttribute('aria-invalid')).toBe('true');
   });
 
