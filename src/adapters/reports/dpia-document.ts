@@ -545,7 +545,7 @@ export const buildDpiaDocument = (
       l.basis,
       [l.item, l.value],
       [
-        [l.basis, `AVG/GDPR art. ${m.legalBasis.article}`],
+        [l.basis, `${lang === 'nl' ? 'AVG' : 'GDPR'} art. ${m.legalBasis.article}`],
         [l.provision, m.legalBasis.provision ?? l.noProvision],
       ],
     ),

@@ -74,7 +74,7 @@ export const renderMarkdown = (m: ReportModel, lang: Lang): string => {
   );
   out.push(`- ${l.purpose}: ${cell(m.purpose.text)} (${m.purpose.kinds.map((k) => tx(KIND[k])).join(', ')})`);
   out.push(
-    `- ${l.basis}: GDPR/AVG art. ${m.legalBasis.article} — ${m.legalBasis.provision === undefined ? l.noProvision : cell(m.legalBasis.provision)}`,
+    `- ${l.basis}: ${lang === 'nl' ? 'AVG' : 'GDPR'} art. ${m.legalBasis.article} — ${m.legalBasis.provision === undefined ? l.noProvision : cell(m.legalBasis.provision)}`,
   );
   out.push(`- ${l.service}: ${m.conditionsAccessToService ? l.yes : l.no}`, '');
   out.push(`## ${l.scope}`, '');

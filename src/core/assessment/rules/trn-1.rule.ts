@@ -4,7 +4,18 @@
  */
 import { type Condition, condition, finding, type Rule, unconfirmedSource } from '../rule.js';
 import { SIGN_ITEMS } from '../scenario.schema.js';
-import { t } from '../text.js';
+import { t, type Text } from '../text.js';
+
+/** What a sign states, as a reader of the condition names it. */
+const SIGN_ITEM_NAMES: Record<(typeof SIGN_ITEMS)[number], Text> = {
+  purpose: t('het doel', 'the purpose'),
+  controller: t('de verwerkingsverantwoordelijke', 'the controller'),
+  rights: t('de rechten van betrokkenen', 'the rights of data subjects'),
+  'dpo-contact': t('contactgegevens van de functionaris gegevensbescherming', 'contact details of the DPO'),
+  retention: t('de bewaartermijn', 'the retention period'),
+  'alarm-only': t('dat alleen bij een alarm wordt opgenomen', 'that recording happens only on an alarm'),
+  'second-layer-link': t('een verwijzing naar de tweede laag', 'a link to the second layer'),
+};
 
 export const trn1Rule: Rule = {
   id: 'TRN-1',
@@ -33,14 +44,14 @@ export const trn1Rule: Rule = {
     const needed = SIGN_ITEMS.filter((i) => i !== 'alarm-only' || f.measure.id === 'incident-recording');
     const missing = needed.filter((i) => !(tr?.signContents ?? []).includes(i));
     if (tr?.sign !== true || missing.length > 0) {
-      const list = missing.join(', ');
+      const list = (lang: 'nl' | 'en') => missing.map((i) => SIGN_ITEM_NAMES[i][lang]).join(', ');
       conditions.push(
         condition(
           this,
           'signage',
           t(
-            `Bord vóór binnenkomst met: ${list || 'alle vereiste onderdelen'}.`,
-            `Sign before entry stating: ${list || 'all required items'}.`,
+            `Bord vóór binnenkomst met: ${list('nl') || 'alle vereiste onderdelen'}.`,
+            `Sign before entry stating: ${list('en') || 'all required items'}.`,
           ),
         ),
       );
