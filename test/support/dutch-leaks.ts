@@ -35,7 +35,9 @@ export const ENGLISH_TELLS = [
 const CODE = /\b[A-Z][A-Z0-9]+(?:\.[A-Z0-9_]+)+\b|\b[a-z]+\.[a-z]+[A-Z][A-Za-z]*\b/;
 
 /** What in `text` gives away English or an untranslated code; empty when it reads as Dutch. */
-export const englishLeaks = (text: string): string[] => {
+export const englishLeaks = (raw: string): string[] => {
+  // A quoted command for an administrator ("proportio audit verify") is a command, not English.
+  const text = raw.replace(/[“"]proportio [^”"]*[”"]/g, '');
   const found: string[] = ENGLISH_TELLS.filter((w) => text.includes(w));
   const code = CODE.exec(text);
   if (code) found.push(code[0]);

@@ -49,7 +49,7 @@ const dutchTexts = (scenario: Scenario): Array<{ where: string; text: string }> 
 const scenarios = EXAMPLES.flatMap((name) =>
   MEASURE_IDS.map((id) => {
     const s = example(name);
-    return { name: `${name} with ${id}`, scenario: { ...s, measure: { ...s.measure, id } } as Scenario };
+    return { name: `${name} with ${id}`, scenario: { ...s, measure: { ...s.measure, id } } };
   }),
 );
 
