@@ -24,7 +24,7 @@ import type { ProportioModule } from '../compose/module.js';
 import { authPlugin } from './plugins/auth.plugin.js';
 import { slidingWindowLimiter } from './plugins/rate-limit.js';
 import { DomainFailure, StorageFullError } from '../core/result.js';
-import { problemOf, sendDomainError, sendProblem } from './problem.js';
+import { problemOf, sendDomainError, sendProblem, type FieldError } from './problem.js';
 import { auditRoutes } from './routes/audit/audit.routes.js';
 import { authRoutes } from './routes/auth/auth.routes.js';
 import { healthRoutes } from './routes/health/health.routes.js';
@@ -91,10 +91,37 @@ type ValidationIssue = NonNullable<FastifyError['validation']>[number];
  * Schema errors as people read them: one line per field; a choice between fixed values says
  * which values are allowed instead of repeating "must be equal to constant" per alternative.
  */
+/** The machine-readable rule of a schema error (see FieldError), where the keyword has one. */
+const ruleOf = (v: ValidationIssue): Pick<FieldError, 'rule' | 'params'> => {
+  const limit = (v.params as { limit?: unknown } | undefined)?.limit;
+  const n = typeof limit === 'number' ? limit : undefined;
+  switch (v.keyword) {
+    case 'required':
+      return { rule: 'required' };
+    case 'minLength':
+      return n === undefined ? {} : { rule: 'min-length', params: { min: n } };
+    case 'maxLength':
+      return n === undefined ? {} : { rule: 'max-length', params: { max: n } };
+    case 'minimum':
+      return n === undefined ? {} : { rule: 'minimum', params: { min: n } };
+    case 'maximum':
+      return n === undefined ? {} : { rule: 'maximum', params: { max: n } };
+    case 'pattern':
+    case 'format':
+    case 'type':
+      return { rule: 'format' };
+    case 'additionalProperties':
+    case 'boolean':
+      return { rule: 'unknown-field' };
+    default:
+      return {};
+  }
+};
+
 export const readableValidationErrors = (
   issues: readonly ValidationIssue[],
   context: string,
-): Array<{ field: string; message: string }> => {
+): FieldError[] => {
   const fieldOf = (v: ValidationIssue) =>
     (v.instancePath || '').replace(/^\//, '').replace(/\//g, '.') ||
     String((v.params as { requiredProperties?: string[] } | undefined)?.requiredProperties?.[0] ?? context);
@@ -104,14 +131,19 @@ export const readableValidationErrors = (
     if (v.keyword === 'const' && value !== undefined)
       allowed.set(fieldOf(v), [...(allowed.get(fieldOf(v)) ?? []), value]);
   }
-  const out: Array<{ field: string; message: string }> = [];
+  const out: FieldError[] = [];
   for (const [field, values] of allowed)
-    out.push({ field, message: `must be one of: ${values.map((x) => JSON.stringify(x)).join(', ')}` });
+    out.push({
+      field,
+      message: `must be one of: ${values.map((x) => JSON.stringify(x)).join(', ')}`,
+      rule: 'one-of',
+      params: { values: values.map(String).join(', ') },
+    });
   for (const v of issues) {
     const field = fieldOf(v);
     if (allowed.has(field) && (v.keyword === 'const' || v.keyword === 'anyOf')) continue;
     if (!out.some((o) => o.field === field && o.message === v.message))
-      out.push({ field, message: v.message ?? 'is not valid' });
+      out.push({ field, message: v.message ?? 'is not valid', ...ruleOf(v) });
   }
   return out;
 };

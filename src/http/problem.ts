@@ -4,6 +4,7 @@
  */
 import type { FastifyReply } from 'fastify';
 import { ERRORS, type ErrorCode } from '../core/errors.js';
+import { isFieldRule, type FieldRule } from '../core/field-rules.js';
 import type { DomainError } from '../core/result.js';
 
 export interface Problem {
@@ -14,8 +15,20 @@ export interface Problem {
   detail: string;
   instance?: string;
   requestId?: string;
-  errors?: Array<{ field: string; message: string }>;
+  errors?: FieldError[];
   [ext: string]: unknown;
+}
+
+/**
+ * One field a person must correct. `message` is English for API clients; `rule` and `params`
+ * say the same machine-readably, so a UI can say it in its own language ("Het wachtwoord moet
+ * minstens 12 tekens hebben"). Rules: see FIELD_RULES (docs/errors.md).
+ */
+export interface FieldError {
+  field: string;
+  message: string;
+  rule?: FieldRule;
+  params?: Record<string, string | number>;
 }
 
 export const problemType = (code: ErrorCode): string => `urn:proportio:error:${code.toLowerCase()}`;
@@ -42,18 +55,32 @@ export const sendProblem = (reply: FastifyReply, problem: Problem): FastifyReply
  */
 export const problemOfError = (e: DomainError): Problem => {
   const listed = Array.isArray(e.details?.errors)
-    ? (e.details.errors as Array<{ path: string; message: string }>).map((x) => ({
+    ? (e.details.errors as Array<{ path: string; message: string; rule?: string }>).map((x): FieldError => ({
         field: x.path,
         message: x.message,
+        ...(typeof x.rule === 'string' && isFieldRule(x.rule) ? { rule: x.rule } : {}),
       }))
     : undefined;
   const field = typeof e.details?.field === 'string' ? e.details.field : undefined;
-  const errors = listed ?? (field !== undefined ? [{ field, message: e.message }] : undefined);
+  const rule =
+    typeof e.details?.rule === 'string' && isFieldRule(e.details.rule) ? e.details.rule : undefined;
+  const params = isParams(e.details?.params) ? e.details.params : undefined;
+  const one: FieldError | undefined =
+    field === undefined
+      ? undefined
+      : { field, message: e.message, ...(rule ? { rule } : {}), ...(params ? { params } : {}) };
+  const errors = listed ?? (one !== undefined ? [one] : undefined);
   return problemOf(e.code, e.message, {
     ...(errors ? { errors } : {}),
     ...(e.details ? { details: e.details } : {}),
   });
 };
+
+const isParams = (v: unknown): v is Record<string, string | number> =>
+  typeof v === 'object' &&
+  v !== null &&
+  !Array.isArray(v) &&
+  Object.values(v).every((x) => typeof x === 'string' || typeof x === 'number');
 
 /** A domain error from a service as its problem response. */
 export const sendDomainError = (reply: FastifyReply, e: DomainError): FastifyReply =>
@@ -73,7 +100,22 @@ export const ProblemSchema = {
     requestId: { type: 'string' },
     errors: {
       type: 'array',
-      items: { type: 'object', properties: { field: { type: 'string' }, message: { type: 'string' } } },
+      items: {
+        type: 'object',
+        properties: {
+          field: { type: 'string' },
+          message: { type: 'string', description: 'English, for API clients' },
+          rule: {
+            type: 'string',
+            description: 'What is wrong, machine-readably (required, min-length, range, future, …)',
+          },
+          params: {
+            type: 'object',
+            additionalProperties: { type: ['string', 'number'] },
+            description: 'The rule’s numbers or values, e.g. {"min": 12}',
+          },
+        },
+      },
     },
   },
   additionalProperties: true,

@@ -3,6 +3,7 @@
  * the statistics the assessment's necessity test reads. The free-text narrative is stored and
  * shown to readers of the register, but never written to a log or the audit chain.
  */
+import { fieldRule } from '../core/field-rules.js';
 import { servesSite } from '../core/alarm/audience.js';
 import { isIncidentKind } from '../core/alarm/model.js';
 import { validateReport, type IncidentReportInput } from '../core/alarm/report.js';
@@ -220,10 +221,16 @@ export const incidentService = (deps: { store: AlarmStore; clock: Clock; ids: Id
         const occurred = Date.parse(input.occurredAt);
         if (Number.isNaN(occurred))
           return unwrap(
-            err('INCIDENT.INVALID', 'occurredAt must be an ISO-8601 time', { field: 'occurredAt' }),
+            err('INCIDENT.INVALID', 'occurredAt must be an ISO-8601 time', fieldRule('occurredAt', 'format')),
           );
         if (occurred > clock.now().getTime() + 60_000)
-          return unwrap(err('INCIDENT.INVALID', 'occurredAt lies in the future', { field: 'occurredAt' }));
+          return unwrap(
+            err(
+              'INCIDENT.INVALID',
+              'occurredAt lies in the future',
+              fieldRule('occurredAt', 'not-in-future'),
+            ),
+          );
         const report = unwrap(validateReport(input));
         const at = clock.now().toISOString();
         const i: IncidentEntry = {

@@ -1,7 +1,8 @@
 /** Loading data from the API and turning API errors into form errors. */
 import { useCallback, useContext, useEffect, useState } from 'react';
-import { ApiError, NetworkError } from './api.js';
+import { ApiError, NetworkError, type FieldProblem } from './api.js';
 import { useI18n, type Dictionary } from './i18n/index.js';
+import type { FieldRuleText } from './i18n/problems-nl.js';
 import { SessionContext } from './session.js';
 
 export interface Loadable<T> {
@@ -64,15 +65,49 @@ const bilingualReason = (t: Dictionary, reason: unknown): string | undefined => 
   return typeof text === 'string' ? text : undefined;
 };
 
-/** Human text for any error the API client throws. */
+const capital = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** The field an API error names, as the subject of a sentence ("het wachtwoord"). */
+export const fieldSubject = (t: Dictionary, field: string): string => {
+  const last = (field.split('.').pop() ?? field).replace(/\[\d+\]$/, '');
+  return t.problems.fields[field] ?? t.problems.fields[last] ?? t.problems.thisField;
+};
+
+/**
+ * One field error in the user's language, from its machine-readable rule and params ("Het
+ * wachtwoord moet minstens 12 tekens hebben."); without a known rule, a plain sentence in Dutch
+ * (the server's message is English) or the server's message in English.
+ */
+export const fieldProblemText = (t: Dictionary, fe: FieldProblem, codeMessage?: string): string => {
+  const subject = capital(fieldSubject(t, fe.field));
+  const rules: Readonly<Record<string, FieldRuleText>> = t.problems.fieldRules;
+  const rule = fe.rule !== undefined && Object.hasOwn(rules, fe.rule) ? rules[fe.rule] : undefined;
+  if (rule) return rule(subject, fe.params ?? {});
+  return t.problems.showServerDetail ? fe.message : (codeMessage ?? t.problems.fieldInvalid(subject));
+};
+
+/**
+ * Human text for any error the API client throws, in the user's language: the message for its
+ * error code (never the server's English as the main text of a Dutch screen), a reason the
+ * server gives in both languages, and what is wrong with each field. An unknown code gets a
+ * general sentence and the code for the administrator.
+ */
 export const problemText = (t: Dictionary, e: unknown): string => {
+  const p = t.problems;
   if (e instanceof NetworkError) return t.networkError;
   if (e instanceof ApiError) {
-    const title = t.problemTitles[e.problem.code];
-    const detail = bilingualReason(t, e.problem.details?.reason) ?? e.problem.detail;
-    return title ? `${title} ${detail}` : detail;
+    const message = Object.hasOwn(p.messages, e.problem.code) ? p.messages[e.problem.code] : undefined;
+    const reason = bilingualReason(t, e.problem.details?.reason);
+    const fields = (e.problem.errors ?? []).map((fe) => fieldProblemText(t, fe));
+    const detail =
+      reason ?? (fields.length > 0 ? fields.join(' ') : p.showServerDetail ? e.problem.detail : undefined);
+    if (message === undefined)
+      return p.showServerDetail
+        ? [e.problem.title, detail].filter((x) => x).join('. ') || e.problem.detail
+        : `${p.generic} (${p.codeNote(e.problem.code)})`;
+    return detail && detail !== message ? `${message} ${detail}` : message;
   }
-  return t.problemTitles.INTERNAL ?? String(e);
+  return p.messages.INTERNAL ?? String(e);
 };
 
 /**
@@ -89,7 +124,10 @@ export const formErrorsFrom = (
     for (const fe of e.problem.errors ?? []) {
       const top = fe.field.split('.')[0] ?? fe.field;
       const id = fieldIds[fe.field] ?? fieldIds[top];
-      if (id && !fields[id]) fields[id] = fe.message;
+      const codeMessage = Object.hasOwn(t.problems.messages, e.problem.code)
+        ? t.problems.messages[e.problem.code]
+        : undefined;
+      if (id && !fields[id]) fields[id] = fieldProblemText(t, fe, codeMessage);
     }
     if (Object.keys(fields).length > 0) return { summary: undefined, fields };
   }

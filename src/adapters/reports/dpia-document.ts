@@ -19,7 +19,15 @@ import {
   type ReportModel,
 } from '../../core/assessment/report-model.js';
 import type { Scenario } from '../../core/assessment/scenario.schema.js';
-import { inLanguage, t, type InLanguage, type Lang, type Text } from '../../core/assessment/text.js';
+import {
+  counted,
+  inLanguage,
+  pluralText,
+  t,
+  type InLanguage,
+  type Lang,
+  type Text,
+} from '../../core/assessment/text.js';
 import { VERDICT_NAMES, type Verdict } from '../../core/assessment/verdict.js';
 import {
   facts,
@@ -53,8 +61,8 @@ const LABELS = {
   blocking: t('Blokkerende bevindingen', 'Blocking findings'),
   conditionsN: (n: number) =>
     t(
-      `${n} voorwaarde(n) moeten vervuld zijn voordat de maatregel mag worden gebruikt.`,
-      `${n} condition(s) must be met before the measure may be used.`,
+      `${counted(n, ['voorwaarde', 'voorwaarden'], ['condition', 'conditions']).nl} ${pluralText(n, ['moet', 'moeten'], ['must', 'must']).nl} vervuld zijn voordat de maatregel mag worden gebruikt.`,
+      `${counted(n, ['voorwaarde', 'voorwaarden'], ['condition', 'conditions']).en} must be met before the measure may be used.`,
     ),
   allPass: t('Alle bevindingen voldoen.', 'All findings pass.'),
   dpiaRequired: t('DPIA verplicht', 'DPIA required'),
@@ -374,7 +382,7 @@ const findingBlocks = (f: ReportFinding, lang: Lang, l: Labels, level: 4 | 5): B
     });
   }
   for (const c of f.conditions) out.push({ kind: 'paragraph', content: labelled(l.condition, c.text[lang]) });
-  out.push({ kind: 'paragraph', content: labelled(l.source, f.source), muted: true, size: 'small' });
+  out.push({ kind: 'paragraph', content: labelled(l.source, f.citation[lang]), muted: true, size: 'small' });
   return out;
 };
 
@@ -537,7 +545,7 @@ export const buildDpiaDocument = (
       l.basis,
       [l.item, l.value],
       [
-        [l.basis, `AVG/GDPR art. ${m.legalBasis.article}`],
+        [l.basis, `${lang === 'nl' ? 'AVG' : 'GDPR'} art. ${m.legalBasis.article}`],
         [l.provision, m.legalBasis.provision ?? l.noProvision],
       ],
     ),
@@ -777,7 +785,7 @@ export const buildDpiaDocument = (
         [l.outcome, 1.9],
         [l.source, 3.2],
       ],
-      m.findings.map((f) => [f.ruleId, tx(f.title), outcomeText(f, lang, l), f.source]),
+      m.findings.map((f) => [f.ruleId, tx(f.title), outcomeText(f, lang, l), tx(f.citation)]),
       'small',
     ),
   );

@@ -50,7 +50,7 @@ describe('renderHtmlReport', () => {
   it('shows every finding with its id, outcome and source', () => {
     for (const f of model.findings) {
       expect(nl, f.ruleId).toContain(`${f.ruleId} — ${f.title.nl}`);
-      expect(unescape(nl), f.ruleId).toContain(f.source);
+      expect(unescape(nl), f.ruleId).toContain(f.citation.nl);
     }
     expect(nl).toContain('<strong>Uitkomst: </strong>blokkeert');
     expect(nl).toContain('<strong>Oordeel: NIET TOEGESTAAN</strong>');
@@ -59,7 +59,7 @@ describe('renderHtmlReport', () => {
   it('names the DPIA list items and WP248 criteria, and the EDPB analogy note', () => {
     for (const i of model.dpia.apListItems) expect(nl).toContain(i.name.nl);
     for (const c of model.dpia.wp248Criteria) expect(nl).toContain(c.name.nl);
-    expect(nl).toContain('EDPB-richtsnoeren 3/2019 §§18–40');
+    expect(nl).toContain('EDPB-richtsnoeren 3/2019, punt 18–40');
   });
 
   it('shows a human judgement with name and reasons, the DPO advice and the decision from the workflow', () => {

@@ -56,7 +56,11 @@ describe('renderPdfReport', () => {
       for (const f of dutch.model.findings) expect(t, f.ruleId).toContain(`${f.ruleId} — ${f.title.nl}`);
       for (const id of ['NEC-3', 'AUD-1', 'SC-1', 'PROP-3', 'DPIA-1'])
         expect(dutch.model.findings.find((f) => f.ruleId === id)?.effectiveOutcome).toBe('fail');
-      expect(t).toContain('EDPB-richtsnoeren 3/2019 §§18–40');
+      expect(t).toContain('EDPB-richtsnoeren 3/2019, punt 18–40');
+      // Sources in Dutch and in words: AVG, no internal notes, no file names.
+      expect(t).toContain('Bron: AVG art. 6 lid 1, laatste alinea');
+      expect(t).toContain('bron nog niet bevestigd');
+      for (const leak of ['(verify)', 'DOMAIN.md', 'GDPR Art.']) expect(t).not.toContain(leak);
     },
   );
 

@@ -70,7 +70,8 @@ describe('proportio assess', () => {
     expect(r.code).toBe(EXIT.OK);
     expect(r.out).toContain('**Oordeel: TOEGESTAAN**');
     expect(r.out).toContain('## Alternatieven naast elkaar');
-    expect(r.out).toContain('Bron: GDPR Art. 6(1), last subparagraph');
+    expect(r.out).toContain('Bron: AVG art. 6 lid 1, laatste alinea');
+    expect(r.out).not.toContain('(verify)');
   });
 
   it('marks a human judgement as such, next to the engine outcome (--lang en)', async () => {

@@ -1,4 +1,5 @@
 /** Validation of an incident report and of a conversation's risk flag (meaning, beyond the JSON shape). */
+import { fieldRule } from '../field-rules.js';
 import { err, ok, type Result } from '../result.js';
 import { INCIDENT_KINDS, isIncidentKind, SEVERITY_MAX, SEVERITY_MIN, type IncidentReport } from './model.js';
 
@@ -16,7 +17,8 @@ export interface IncidentReportInput {
   readonly narrative?: string | null;
 }
 
-const invalid = (field: string, message: string) => err('INCIDENT.INVALID', `${field} ${message}`, { field });
+const invalid = (field: string, message: string, rule?: ReturnType<typeof fieldRule>) =>
+  err('INCIDENT.INVALID', `${field} ${message}`, rule ?? { field });
 
 const optionalText = (field: string, v: string | null | undefined, max: number): Result<string | null> => {
   if (v === undefined || v === null) return ok(null);
@@ -30,7 +32,11 @@ const optionalText = (field: string, v: string | null | undefined, max: number):
 export const validateReport = (input: IncidentReportInput): Result<IncidentReport> => {
   if (!isIncidentKind(input.kind)) return invalid('kind', `must be one of ${INCIDENT_KINDS.join(', ')}`);
   if (!Number.isInteger(input.severity) || input.severity < SEVERITY_MIN || input.severity > SEVERITY_MAX) {
-    return invalid('severity', `must be a whole number from ${SEVERITY_MIN} to ${SEVERITY_MAX}`);
+    return invalid(
+      'severity',
+      `must be a whole number from ${SEVERITY_MIN} to ${SEVERITY_MAX}`,
+      fieldRule('severity', 'whole-number-range', { min: SEVERITY_MIN, max: SEVERITY_MAX }),
+    );
   }
   const ref = input.policeReference?.trim() || null;
   if (ref !== null && !input.policeReport)

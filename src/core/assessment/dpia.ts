@@ -4,7 +4,7 @@
  */
 import { processesPersonalData, processesResidentData, type Measure } from './catalogue.js';
 import type { Scenario } from './scenario.schema.js';
-import { t, type Text } from './text.js';
+import { counted, t, type Text } from './text.js';
 
 export interface NamedItem {
   readonly number: number;
@@ -95,8 +95,8 @@ export const determineDpia = (s: Scenario, m: Measure, audio: boolean): DpiaDete
   reasons.unshift(
     required
       ? t(
-          `DPIA verplicht: ${ap.length} punt(en) van de AP-lijst en ${wp.length} WP248-criteria van toepassing.`,
-          `DPIA required: ${ap.length} AP list item(s) and ${wp.length} WP248 criteria apply.`,
+          `DPIA verplicht: ${counted(ap.length, ['punt', 'punten'], ['item', 'items']).nl} van de AP-lijst en ${counted(wp.length, ['WP248-criterium', 'WP248-criteria'], ['WP248 criterion', 'WP248 criteria']).nl} van toepassing.`,
+          `DPIA required: ${counted(ap.length, ['punt', 'punten'], ['AP list item', 'AP list items']).en} and ${counted(wp.length, ['WP248-criterium', 'WP248-criteria'], ['WP248 criterion', 'WP248 criteria']).en} apply.`,
         )
       : t(
           `Geen DPIA verplicht: geen punt van de AP-lijst en ${wp.length} WP248-criterium (minder dan twee).`,

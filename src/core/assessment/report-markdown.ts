@@ -74,7 +74,7 @@ export const renderMarkdown = (m: ReportModel, lang: Lang): string => {
   );
   out.push(`- ${l.purpose}: ${cell(m.purpose.text)} (${m.purpose.kinds.map((k) => tx(KIND[k])).join(', ')})`);
   out.push(
-    `- ${l.basis}: GDPR/AVG art. ${m.legalBasis.article} — ${m.legalBasis.provision === undefined ? l.noProvision : cell(m.legalBasis.provision)}`,
+    `- ${l.basis}: ${lang === 'nl' ? 'AVG' : 'GDPR'} art. ${m.legalBasis.article} — ${m.legalBasis.provision === undefined ? l.noProvision : cell(m.legalBasis.provision)}`,
   );
   out.push(`- ${l.service}: ${m.conditionsAccessToService ? l.yes : l.no}`, '');
   out.push(`## ${l.scope}`, '');
@@ -112,7 +112,7 @@ export const renderMarkdown = (m: ReportModel, lang: Lang): string => {
       );
     }
     for (const c of f.conditions) out.push(`- ${l.conditions}: ${tx(c.text)}`);
-    out.push(`- ${l.source}: ${f.source}`, '');
+    out.push(`- ${l.source}: ${tx(f.citation)}`, '');
   }
   out.push(`## ${l.dpia}`, '');
   out.push(`- ${l.required}: ${m.dpia.required ? l.yes : l.no}`);

@@ -10,6 +10,7 @@ import type { Condition, Outcome } from './rule.js';
 import { hoursText } from './hours.js';
 import type { HumanJudgement, Scenario } from './scenario.schema.js';
 import { PURPOSE_KIND_NAMES } from './labels.js';
+import { sourceText } from './sources.js';
 import { perLanguage, t, type Text } from './text.js';
 import { VERDICT_NAMES, type Verdict } from './verdict.js';
 
@@ -22,7 +23,10 @@ export interface ReportFinding {
   readonly humanJudgement?: HumanJudgement;
   readonly effectiveOutcome: Outcome;
   readonly reasons: readonly Text[];
+  /** The source in English, as the finding gives it. */
   readonly source: string;
+  /** The source as a reader sees it, per language: AVG/GDPR in words, "bron nog niet bevestigd" where unconfirmed. */
+  readonly citation: Text;
   readonly conditions: readonly Condition[];
 }
 
@@ -88,12 +92,12 @@ export const leastIntrusiveText = (m: NamedAlternatives): Text | undefined => {
 };
 
 export const ANALOGY_NOTE = t(
-  'EDPB-richtsnoeren 3/2019 §§18–40 gaan over gerechtvaardigd belang (art. 6(1)(f)), dat een gemeente niet kan gebruiken (LB-1); deze beoordeling past ze toe als maatstaf voor noodzaak en evenredigheid bij een grondslag in art. 6(1)(c)/(e) en 6(3).',
+  'EDPB-richtsnoeren 3/2019, punt 18–40, gaan over gerechtvaardigd belang (AVG art. 6 lid 1, onder f), dat een gemeente niet kan gebruiken (LB-1); deze beoordeling past ze toe als maatstaf voor noodzaak en evenredigheid bij een grondslag in art. 6 lid 1, onder c of e, en lid 3.',
   'EDPB Guidelines 3/2019 §§18–40 analyse legitimate interests (Art. 6(1)(f)), which a municipality cannot use (LB-1); this assessment applies them as necessity and proportionality benchmarks for a basis under Art. 6(1)(c)/(e) and 6(3).',
 );
 export const VERIFY_NOTE = t(
-  'Bronnen gemarkeerd met “(verify)” konden bij het opstellen van de regels niet in de primaire tekst worden bevestigd; controleer ze vóór gebruik.',
-  'Sources marked "(verify)" could not be confirmed against the primary text when the rules were written; check them before relying on them.',
+  'Bronnen met “bron nog niet bevestigd” konden nog niet in de primaire tekst worden bevestigd; controleer ze vóór gebruik.',
+  'Sources marked “source not yet confirmed” could not yet be confirmed against the primary text; check them before relying on them.',
 );
 
 export const buildReportModel = (
@@ -114,6 +118,7 @@ export const buildReportModel = (
       effectiveOutcome: f.effectiveOutcome,
       reasons: f.reasons,
       source: f.source,
+      citation: perLanguage((lang) => sourceText(f, lang)),
       conditions: f.conditions ?? [],
     };
     return f.humanJudgement === undefined ? base : { ...base, humanJudgement: f.humanJudgement };

@@ -32,20 +32,40 @@ export interface Condition {
   readonly hours?: number;
 }
 
+/**
+ * The legal source of a rule, as a citation in words in each language (AVG in Dutch, GDPR in
+ * English; never a file name), and whether every reference in it was confirmed against the
+ * primary text. An unconfirmed source is shown as such in plain words (sourceText), never as an
+ * internal note.
+ */
+export interface Source {
+  readonly nl: string;
+  readonly en: string;
+  readonly confirmed: boolean;
+}
+
+export const confirmedSource = (nl: string, en: string): Source => ({ nl, en, confirmed: true });
+export const unconfirmedSource = (nl: string, en: string): Source => ({ nl, en, confirmed: false });
+
 export interface Finding {
   readonly ruleId: string;
   readonly outcome: Outcome;
   /** Dutch first, then English. */
   readonly reasons: readonly Text[];
+  /** The source in English (the API's field since version 1; API clients read it as before). */
   readonly source: string;
+  /** The same source in Dutch. */
+  readonly sourceNl: string;
+  /** False when a reference in the source is not yet confirmed against the primary text. */
+  readonly sourceConfirmed: boolean;
   readonly conditions?: readonly Condition[];
 }
 
 export interface Rule {
   readonly id: string;
   readonly title: Text;
-  /** Citation of the legal source; "(verify)" marks a reference we could not confirm. */
-  readonly source: string;
+  /** Citation of the legal source, in both languages, with whether it is confirmed. */
+  readonly source: Source;
   evaluate(facts: Facts): Finding;
 }
 
@@ -55,10 +75,17 @@ export const finding = (
   outcome: Outcome,
   reasons: readonly Text[],
   conditions?: readonly Condition[],
-): Finding =>
-  conditions === undefined || conditions.length === 0
-    ? { ruleId: rule.id, outcome, reasons, source: rule.source }
-    : { ruleId: rule.id, outcome, reasons, source: rule.source, conditions };
+): Finding => {
+  const base = {
+    ruleId: rule.id,
+    outcome,
+    reasons,
+    source: rule.source.en,
+    sourceNl: rule.source.nl,
+    sourceConfirmed: rule.source.confirmed,
+  };
+  return conditions === undefined || conditions.length === 0 ? base : { ...base, conditions };
+};
 
 export const condition = (
   rule: Pick<Rule, 'id'>,

@@ -8,6 +8,8 @@
  * exist anyway; and with the two languages of a message side by side, neither can be forgotten or
  * drift apart — a per-language table compiles even when one language lacks a key.
  */
+import { count, plural } from '../plural.js';
+
 export interface Text {
   readonly nl: string;
   readonly en: string;
@@ -50,3 +52,21 @@ export const inLanguage = <M extends Messages>(messages: M, lang: Lang): InLangu
           : inLanguage(m, lang),
     ]),
   ) as InLanguage<M>;
+
+/**
+ * A number with its word in both languages, by the plural rules of each:
+ * counted(3, ['incident', 'incidenten'], ['incident', 'incidents']) → {nl: '3 incidenten', en: '3 incidents'}.
+ * Never "incident(en)".
+ */
+export const counted = (
+  n: number,
+  nl: readonly [one: string, other: string],
+  en: readonly [one: string, other: string],
+): Text => t(count('nl', n, { one: nl[0], other: nl[1] }), count('en', n, { one: en[0], other: en[1] }));
+
+/** Only the word's form for `n` in both languages (for sentences that put the number elsewhere). */
+export const pluralText = (
+  n: number,
+  nl: readonly [one: string, other: string],
+  en: readonly [one: string, other: string],
+): Text => t(plural('nl', n, { one: nl[0], other: nl[1] }), plural('en', n, { one: en[0], other: en[1] }));

@@ -3,6 +3,7 @@
  * come from the JSON Schema; meaning errors (unknown measure, contradictions) from checks below.
  * Every error is listed, not only the first, so a user fixes a file in one go.
  */
+import type { FieldRule } from '../field-rules.js';
 import Value from 'typebox/value';
 import { err, ok, type Result } from '../result.js';
 import { findMeasure, type Measure } from './catalogue.js';
@@ -14,6 +15,8 @@ export interface FieldError {
   /** Dotted path, e.g. "safeguards.retentionHours" or "evidence.incidents[2].date". */
   readonly path: string;
   readonly message: string;
+  /** The same, machine-readably, where it has a rule (see field-rules.ts). */
+  readonly rule?: FieldRule;
 }
 
 const toPath = (instancePath: string): string =>
@@ -73,7 +76,7 @@ export const schemaErrors = (input: unknown): FieldError[] => {
           : [];
       for (const name of names) {
         const p = path === '' ? name : `${path}.${name}`;
-        if (!seen.has(p)) out.push({ path: p, message: 'is required' });
+        if (!seen.has(p)) out.push({ path: p, message: 'is required', rule: 'required' });
         seen.add(p);
       }
       if (names.length > 0) continue;
@@ -83,7 +86,7 @@ export const schemaErrors = (input: unknown): FieldError[] => {
       const names = Array.isArray(extra) ? extra.map(String) : [];
       for (const name of names) {
         const p = path === '' ? name : `${path}.${name}`;
-        if (!seen.has(p)) out.push({ path: p, message: 'is not a known field' });
+        if (!seen.has(p)) out.push({ path: p, message: 'is not a known field', rule: 'unknown-field' });
         seen.add(p);
       }
       continue;

@@ -46,6 +46,8 @@ const finding = (ruleId: string, effectiveOutcome: Outcome): AssessedFinding => 
   effectiveOutcome,
   reasons: [],
   source: 'test',
+  sourceNl: 'test',
+  sourceConfirmed: true,
   title: { nl: ruleId, en: ruleId },
 });
 const condition = (ruleId: string, kind: Condition['kind']): Condition => ({

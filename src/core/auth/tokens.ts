@@ -3,6 +3,7 @@
  * A token ends when it expires, when it is revoked, and with its owner's password (a change or
  * an administrator's reset) or the disabling of the account.
  */
+import { fieldRule } from '../field-rules.js';
 import { err, ok, type Result } from '../result.js';
 
 /** Lifetime when the creator chooses none, and the longest anyone may choose. */
@@ -28,9 +29,11 @@ export const validTokenDays = (days: number | undefined): Result<number> =>
     ? ok(TOKEN_DEFAULT_DAYS)
     : Number.isInteger(days) && days >= 1 && days <= TOKEN_MAX_DAYS
       ? ok(days)
-      : err('REQUEST.INVALID', `expiresInDays must be a whole number from 1 to ${TOKEN_MAX_DAYS}`, {
-          field: 'expiresInDays',
-        });
+      : err(
+          'REQUEST.INVALID',
+          `expiresInDays must be a whole number from 1 to ${TOKEN_MAX_DAYS}`,
+          fieldRule('expiresInDays', 'whole-number-range', { min: 1, max: TOKEN_MAX_DAYS }),
+        );
 
 export const tokenExpiry = (now: Date, days: number): string =>
   new Date(now.getTime() + days * 86_400_000).toISOString();

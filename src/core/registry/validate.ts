@@ -2,6 +2,7 @@
  * Pure validation of registry input beyond its JSON shape (the HTTP schema checks types and
  * lengths; these check meaning). Each returns a Result whose error names the field.
  */
+import { fieldRule, type FieldRule } from '../field-rules.js';
 import { err, ok, type Result } from '../result.js';
 import { isRole, type Role } from '../auth/roles.js';
 
@@ -121,7 +122,10 @@ export const PASSWORD_POLICY = { minLength: 12, maxLength: 256, minDistinct: 5 }
 export type PasswordPolicy = typeof PASSWORD_POLICY;
 
 /** A rule a password breaks; the refusal's details name it (with its number) for the screen to word. */
-export type PasswordRule = 'min-length' | 'max-length' | 'contains-username' | 'repetitive';
+export type PasswordRule = Extract<
+  FieldRule,
+  'min-length' | 'max-length' | 'contains-username' | 'too-repetitive'
+>;
 
 /** Every rule this password breaks, in the policy's order (empty: it is fine). */
 export const passwordProblems = (
@@ -133,21 +137,32 @@ export const passwordProblems = (
   if (value.length < policy.minLength) out.push('min-length');
   if (value.length > policy.maxLength) out.push('max-length');
   if (username !== '' && value.toLowerCase().includes(username.toLowerCase())) out.push('contains-username');
-  if (new Set(value).size < policy.minDistinct) out.push('repetitive');
+  if (new Set(value).size < policy.minDistinct) out.push('too-repetitive');
   return out;
+};
+
+/** The numbers each rule names, for the field error's params (the policy itself rides along too). */
+const PASSWORD_PARAMS: Record<PasswordRule, Readonly<Record<string, number>> | undefined> = {
+  'min-length': { min: PASSWORD_POLICY.minLength },
+  'max-length': { max: PASSWORD_POLICY.maxLength },
+  'contains-username': undefined,
+  'too-repetitive': { min: PASSWORD_POLICY.minDistinct },
 };
 
 const PASSWORD_TEXT: Record<PasswordRule, string> = {
   'min-length': `password must be at least ${PASSWORD_POLICY.minLength} characters`,
   'max-length': `password must be at most ${PASSWORD_POLICY.maxLength} characters`,
   'contains-username': 'password must not contain the username',
-  repetitive: 'password is too repetitive',
+  'too-repetitive': 'password is too repetitive',
 };
 
 /** `field` names the request's field the error belongs to (newPassword on the own-password form). */
 export const validPassword = (value: string, username: string, field = 'password'): Result<string> => {
   const rule = passwordProblems(value, username)[0];
   if (rule !== undefined)
-    return err('AUTH.WEAK_PASSWORD', PASSWORD_TEXT[rule], { field, rule, ...PASSWORD_POLICY });
+    return err('AUTH.WEAK_PASSWORD', PASSWORD_TEXT[rule], {
+      ...PASSWORD_POLICY,
+      ...fieldRule(field, rule, PASSWORD_PARAMS[rule]),
+    });
   return ok(value);
 };

@@ -10,6 +10,7 @@ import {
 import type { Comparison, Evaluation, FindingOutcome, Verdict } from '../api.js';
 import { ResourceTable } from '../components/ResourcePage.js';
 import { useI18n } from '../i18n/index.js';
+import { sourceText } from './source.js';
 import { TableScroll } from '../components/TableScroll.js';
 
 const badge = (o: FindingOutcome | Verdict) =>
@@ -88,7 +89,8 @@ export const FindingsView = ({ evaluation }: { readonly evaluation: Evaluation }
               header: t.wizard.reasons,
               cell: (f) => (
                 <>
-                  {f.reasons.map((r) => r[lang]).join(' ')} <em>{t.assessments.source(f.source)}</em>
+                  {f.reasons.map((r) => r[lang]).join(' ')}{' '}
+                  <em>{t.assessments.source(sourceText(t, lang, f))}</em>
                 </>
               ),
             },

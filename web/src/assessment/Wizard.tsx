@@ -37,7 +37,7 @@ import { RadioGroup } from '../components/RadioGroup.js';
 import { SelectField, type SelectOptionItem } from '../components/SelectField.js';
 import { TextAreaField } from '../components/TextAreaField.js';
 import { TextField, type TextFieldProps } from '../components/TextField.js';
-import { problemText, requireFields, useFormState, useLoad } from '../hooks.js';
+import { fieldProblemText, problemText, requireFields, useFormState, useLoad } from '../hooks.js';
 import { useI18n } from '../i18n/index.js';
 import type { Registry } from '../registry.js';
 import { guardLeaving, useRouter } from '../router.js';
@@ -237,7 +237,7 @@ export const Wizard = ({ registry, existing, step = 'measure', onSaved, onCancel
           if (!current) return;
           const messages =
             e instanceof ApiError && e.problem.errors && e.problem.errors.length > 0
-              ? e.problem.errors.map((x) => `${x.field}: ${x.message}`)
+              ? e.problem.errors.map((x) => `${fieldProblemText(t, x)} (${x.field})`)
               : [problemText(t, e)];
           setLive({ kind: 'incomplete', messages });
         },

@@ -2,6 +2,8 @@
 import { assessmentEn } from './assessment-en.js';
 import { footageEn } from './footage-en.js';
 import { auditLogEn, registerEn, todoEn } from './pages-en.js';
+import { count } from './plural.js';
+import { problemTextsEn } from './problems-en.js';
 import { cam$, p$ } from './health-params.js';
 import type { Dictionary } from './nl.js';
 
@@ -37,22 +39,8 @@ export const en: Dictionary = {
   actions: 'Actions',
   editItem: (name) => `Edit ${name}`,
   errorSummaryTitle: 'Please check the following fields',
-  problemTitles: {
-    'REQUEST.INVALID': 'The input is not valid.',
-    'RESOURCE.CONFLICT': 'This already exists.',
-    'RESOURCE.NOT_FOUND': 'Not found.',
-    'AUTH.FORBIDDEN': 'Your role does not allow this.',
-    'AUTH.SITE_LIMITED': 'This concerns every site; your account serves only some of them.',
-    'INCIDENT.REPORT_LOWERED': 'You can add to what security recorded, but not lower or remove it.',
-    'AUTH.CSRF': 'Your session has expired; reload the page.',
-    'AUTH.WEAK_PASSWORD': 'The password does not meet the rules.',
-    'AUTH.LOCKED': 'Too many failed attempts; the account is temporarily locked.',
-    'AUTH.RATE_LIMITED': 'Too many attempts from this address; wait a minute.',
-    'USER.SELF_CHANGE': 'You cannot change your own roles or sites; ask another administrator.',
-    'USER.OUTSIDE_SITES': 'This account serves sites you do not manage.',
-    'USER.SITES_BEYOND_OWN': 'You can only give sites you serve yourself (not "all sites").',
-    INTERNAL: 'Something went wrong on the server.',
-  },
+  /** Refusals of the API by error code, and field errors by rule (problems-*.ts). */
+  problems: problemTextsEn,
   networkError: 'The server cannot be reached. Check the connection and try again.',
 
   nav: {
@@ -467,7 +455,8 @@ export const en: Dictionary = {
     confirmClose: 'Yes, close the alarm',
     keepOpen: 'No, keep it open',
     newAlarm: (room, floor) => `Alarm in ${room}, ${floor}`,
-    missed: (n) => `${n} open alarm(s) missed during the interruption.`,
+    missed: (n) =>
+      `${count('en', n, { one: 'open alarm', other: 'open alarms' })} missed during the interruption.`,
     rooms: 'Interview rooms',
     roomsCaption: (site) => `Interview rooms at ${site}`,
     state: 'State',
@@ -650,6 +639,7 @@ export const en: Dictionary = {
       reject: 'reject',
     },
     source: (s) => `Source: ${s}.`,
+    unconfirmedSource: 'source not yet confirmed',
   },
   wizard: {
     titleNew: 'New assessment',
@@ -687,10 +677,10 @@ export const en: Dictionary = {
     purposeSource: 'EDPB 3/2019 §15 (PUR-1)',
     purposeKinds: 'What must the measure achieve?',
     purposeKindsHint: 'Immediate help comes from people and alarms; evidence needs a recording.',
-    purposeKindsSource: 'EDPB 3/2019 §29 (to be verified) (NEC-4)',
+    purposeKindsSource: 'EDPB 3/2019 §29, source not yet confirmed (NEC-4)',
     publicAuthority: 'We are a public authority acting in its tasks',
     publicAuthorityHint: 'A municipality then cannot rely on legitimate interests.',
-    publicAuthoritySource: 'GDPR Art. 6(1), last sentence (LB-1)',
+    publicAuthoritySource: 'GDPR Art. 6(1), last subparagraph (LB-1)',
     article: 'Which legal basis does the processing rely on?',
     articleSource: 'GDPR Art. 6(1); recital 43 (LB-3)',
     articles: {
@@ -705,7 +695,7 @@ export const en: Dictionary = {
     provisionHint: 'For example: Working Conditions Act art. 3(2) (policy against aggression and violence).',
     provisionSource: 'GDPR Art. 6(3) (LB-2)',
     evidenceFromRegister: (n, unreported) =>
-      `From the incident register: ${n} incident(s) in these rooms and conversations${unreported > 0 ? `; ${unreported} without a report (not counted yet)` : ''}.`,
+      `From the incident register: ${count('en', n, { one: 'incident', other: 'incidents' })} in these rooms and conversations${unreported > 0 ? `; ${unreported} without a report (not counted yet)` : ''}.`,
     evidenceHint:
       'Necessity needs a real, present risk for this room: documented incidents or a concrete imminent danger. General statistics alone are not enough.',
     evidenceSource: 'EDPB 3/2019 §19–23; CJEU C-708/18 (NEC-1)',

@@ -4,6 +4,7 @@
  */
 import { createContext, useContext } from 'react';
 import type { Role } from '../../../src/core/auth/roles.js';
+import { formatNumber } from './plural.js';
 import { en } from './en.js';
 import { nl, type Dictionary } from './nl.js';
 
@@ -52,8 +53,15 @@ export const formatTime = (lang: Language, iso: string): string => {
       });
 };
 
-/** A duration in milliseconds as "1 min 05 s" / "42 s". */
-export const formatDuration = (ms: number): string => {
+/** The counted-word and number helpers of core, so the web and the reports write them the same way. */
+export { count, formatNumber, plural } from './plural.js';
+
+/**
+ * A duration in milliseconds as "1 min 05 s", "42 s", or under ten seconds with one decimal in the
+ * language's notation ("3,2 s" in Dutch, "3.2 s" in English): an alarm answered in seconds.
+ */
+export const formatDuration = (lang: Language, ms: number): string => {
+  if (ms < 9_950) return `${formatNumber(lang, ms / 1000)} s`;
   const s = Math.round(ms / 1000);
   return s < 60 ? `${s} s` : `${Math.floor(s / 60)} min ${String(s % 60).padStart(2, '0')} s`;
 };

@@ -8,6 +8,8 @@ import type { SettingKey, SettingSection } from '../../../src/core/registry/sett
 import { assessmentNl } from './assessment-nl.js';
 import { footageNl } from './footage-nl.js';
 import { auditLogNl, registerNl, todoNl } from './pages-nl.js';
+import { count } from './plural.js';
+import { problemTextsNl } from './problems-nl.js';
 import { cam$, p$, type HealthParams } from './health-params.js';
 
 export const nl = {
@@ -43,24 +45,8 @@ export const nl = {
   actions: 'Acties',
   editItem: (name: string) => `${name} wijzigen`,
   errorSummaryTitle: 'Controleer de volgende velden',
-  problemTitles: {
-    'REQUEST.INVALID': 'De invoer is niet geldig.',
-    'RESOURCE.CONFLICT': 'Dit bestaat al.',
-    'RESOURCE.NOT_FOUND': 'Niet gevonden.',
-    'AUTH.FORBIDDEN': 'Uw rol staat dit niet toe.',
-    'AUTH.SITE_LIMITED': 'Dit geldt voor alle locaties; uw account hoort maar bij een deel ervan.',
-    'INCIDENT.REPORT_LOWERED':
-      'Wat beveiliging heeft vastgelegd kunt u aanvullen, maar niet verlagen of weghalen.',
-    'AUTH.CSRF': 'Uw sessie is verlopen; laad de pagina opnieuw.',
-    'AUTH.WEAK_PASSWORD': 'Het wachtwoord voldoet niet aan de regels.',
-    'AUTH.LOCKED': 'Te veel mislukte pogingen; het account is tijdelijk geblokkeerd.',
-    'AUTH.RATE_LIMITED': 'Te veel pogingen vanaf dit adres; wacht een minuut.',
-    'USER.SELF_CHANGE': 'U kunt uw eigen rollen en locaties niet wijzigen; vraag een andere beheerder.',
-    'USER.OUTSIDE_SITES': 'Dit account werkt op locaties die u niet beheert.',
-    'USER.SITES_BEYOND_OWN':
-      'U kunt alleen locaties toekennen waar u zelf voor werkt (niet "alle locaties").',
-    INTERNAL: 'Er ging iets mis op de server.',
-  } as Record<string, string>,
+  /** Refusals of the API by error code, and field errors by rule (problems-*.ts). */
+  problems: problemTextsNl,
   networkError: 'De server is niet bereikbaar. Controleer de verbinding en probeer het opnieuw.',
 
   nav: {
@@ -496,7 +482,8 @@ export const nl = {
     confirmClose: 'Ja, alarm afsluiten',
     keepOpen: 'Nee, open laten',
     newAlarm: (room: string, floor: string) => `Alarm in ${room}, ${floor}`,
-    missed: (n: number) => `${n} open alarm(en) gemist tijdens de onderbreking.`,
+    missed: (n: number) =>
+      `${count('nl', n, { one: 'open alarm', other: 'open alarmen' })} gemist tijdens de onderbreking.`,
     rooms: 'Spreekkamers',
     roomsCaption: (site: string) => `Spreekkamers in ${site}`,
     state: 'Status',
@@ -684,6 +671,7 @@ export const nl = {
       reject: 'afwijzen',
     } as Record<string, string>,
     source: (s: string) => `Bron: ${s}.`,
+    unconfirmedSource: 'bron nog niet bevestigd',
   },
   wizard: {
     titleNew: 'Nieuwe afweging',
@@ -723,10 +711,10 @@ export const nl = {
     purposeSource: 'EDPB 3/2019 §15 (PUR-1)',
     purposeKinds: 'Wat moet de maatregel bereiken?',
     purposeKindsHint: 'Directe hulp bereikt u met mensen en alarmen; bewijs vraagt een opname.',
-    purposeKindsSource: 'EDPB 3/2019 §29 (te verifiëren) (NEC-4)',
+    purposeKindsSource: 'EDPB 3/2019 §29, bron nog niet bevestigd (NEC-4)',
     publicAuthority: 'Wij zijn een overheidsorgaan dat handelt in zijn taak',
     publicAuthorityHint: 'Een gemeente kan zich dan niet beroepen op gerechtvaardigd belang.',
-    publicAuthoritySource: 'AVG art. 6(1), laatste zin (LB-1)',
+    publicAuthoritySource: 'AVG art. 6 lid 1, laatste alinea (LB-1)',
     article: 'Op welke grondslag steunt de verwerking?',
     articleSource: 'AVG art. 6(1); overweging 43 (LB-3)',
     articles: {
@@ -741,7 +729,7 @@ export const nl = {
     provisionHint: 'Bijvoorbeeld: Arbeidsomstandighedenwet art. 3 lid 2 (beleid tegen agressie en geweld).',
     provisionSource: 'AVG art. 6(3) (LB-2)',
     evidenceFromRegister: (n: number, unreported: number) =>
-      `Uit het incidentregister: ${n} incident(en) in deze kamers en gesprekken${unreported > 0 ? `; ${unreported} zonder rapport (telt nog niet mee)` : ''}.`,
+      `Uit het incidentregister: ${count('nl', n, { one: 'incident', other: 'incidenten' })} in deze kamers en gesprekken${unreported > 0 ? `; ${unreported} zonder rapport (telt nog niet mee)` : ''}.`,
     evidenceHint:
       'Noodzaak vraagt een werkelijk, actueel risico voor deze kamer: gedocumenteerde incidenten of concreet dreigend gevaar. Algemene cijfers alleen zijn niet genoeg.',
     evidenceSource: 'EDPB 3/2019 §19–23; HvJ C-708/18 (NEC-1)',

@@ -5,22 +5,24 @@ import { count, plural } from './plural.js';
 export const todoEn: typeof todoNl = {
   heading: 'To do',
   loggedInAs: (name, roles) => `You are signed in as ${name} (${roles}).`,
-  summary: (n) => `You have ${count('en', n, 'task', 'tasks')} to do.`,
+  summary: (n) => `You have ${count('en', n, { one: 'task', other: 'tasks' })} to do.`,
   nothing: 'Nothing to do',
   nothingBody: 'Nothing is waiting for you right now. When something comes up, you will see it here.',
   alarm: 'Alarm',
   alarmLink: 'Go to the alarm button',
   alarmHint: 'Does a conversation feel unsafe? The alarm button calls for help at once.',
   groups: {
-    decide: (n) => `${count('en', n, 'assessment awaits', 'assessments await')} your decision`,
+    decide: (n) =>
+      `${count('en', n, { one: 'assessment awaits', other: 'assessments await' })} your decision`,
     advise: (n) =>
-      `${count('en', n, 'assessment awaits', 'assessments await')} the data protection officer's advice`,
-    review: (n) => `${count('en', n, 'review is', 'reviews are')} coming up or overdue`,
-    expires: (n) => `${count('en', n, 'decision expires', 'decisions expire')} soon`,
-    report: (n) => `${count('en', n, 'incident report', 'incident reports')} still to complete`,
+      `${count('en', n, { one: 'assessment awaits', other: 'assessments await' })} the data protection officer's advice`,
+    review: (n) => `${count('en', n, { one: 'review is', other: 'reviews are' })} coming up or overdue`,
+    expires: (n) => `${count('en', n, { one: 'decision expires', other: 'decisions expire' })} soon`,
+    report: (n) =>
+      `${count('en', n, { one: 'incident report', other: 'incident reports' })} still to complete`,
     'approve-viewing': (n) =>
-      `${count('en', n, 'viewing request', 'viewing requests')} ${plural('en', n, 'awaits', 'await')} your approval`,
-    'hold-lapses': (n) => `${count('en', n, 'legal hold lapses', 'legal holds lapse')} soon`,
+      `${count('en', n, { one: 'viewing request', other: 'viewing requests' })} ${plural('en', n, { one: 'awaits', other: 'await' })} your approval`,
+    'hold-lapses': (n) => `${count('en', n, { one: 'legal hold lapses', other: 'legal holds lapse' })} soon`,
   },
   decide: { link: (title) => `Decide on ‘${title}’`, rest: (date) => `submitted on ${date}.` },
   advise: {
@@ -63,8 +65,9 @@ export const registerEn: typeof registerNl = {
   policeYes: 'With police report',
   policeNo: 'Without police report',
   reset: 'Clear filters',
-  range: (first, last, total) => `${first}–${last} of ${count('en', total, 'incident', 'incidents')}`,
-  found: (total) => `${count('en', total, 'incident', 'incidents')} found.`,
+  range: (first, last, total) =>
+    `${first}–${last} of ${count('en', total, { one: 'incident', other: 'incidents' })}`,
+  found: (total) => `${count('en', total, { one: 'incident', other: 'incidents' })} found.`,
   pagination: 'Page through the register',
   previous: 'Previous page',
   next: 'Next page',
@@ -81,7 +84,7 @@ export const auditLogEn: typeof auditLogNl = {
   from: 'From (date)',
   to: 'Up to and including (date)',
   apply: 'Show',
-  found: (n) => `${count('en', n, 'entry', 'entries')} found.`,
+  found: (n) => `${count('en', n, { one: 'entry', other: 'entries' })} found.`,
   export: 'Download as CSV (for Excel)',
   event: 'Event',
   groups: {

@@ -4,23 +4,27 @@ import { count, plural } from './plural.js';
 export const todoNl = {
   heading: 'Te doen',
   loggedInAs: (name: string, roles: string) => `U bent ingelogd als ${name} (${roles}).`,
-  summary: (n: number) => `U heeft ${count('nl', n, 'taak', 'taken')} te doen.`,
+  summary: (n: number) => `U heeft ${count('nl', n, { one: 'taak', other: 'taken' })} te doen.`,
   nothing: 'Niets te doen',
   nothingBody: 'Er wacht op dit moment niets op u. Komt er iets bij, dan ziet u het hier.',
   alarm: 'Alarm',
   alarmLink: 'Naar de alarmknop',
   alarmHint: 'Voelt een gesprek onveilig? Met de alarmknop roept u meteen hulp in.',
   groups: {
-    decide: (n: number) => `${count('nl', n, 'beoordeling wacht', 'beoordelingen wachten')} op uw besluit`,
+    decide: (n: number) =>
+      `${count('nl', n, { one: 'beoordeling wacht', other: 'beoordelingen wachten' })} op uw besluit`,
     advise: (n: number) =>
-      `${count('nl', n, 'beoordeling wacht', 'beoordelingen wachten')} op advies van de functionaris gegevensbescherming`,
-    review: (n: number) => `${count('nl', n, 'herziening', 'herzieningen')} komt eraan of is verstreken`,
-    expires: (n: number) => `${count('nl', n, 'besluit loopt', 'besluiten lopen')} binnenkort af`,
-    report: (n: number) => `${count('nl', n, 'incidentmelding', 'incidentmeldingen')} nog in te vullen`,
+      `${count('nl', n, { one: 'beoordeling wacht', other: 'beoordelingen wachten' })} op advies van de functionaris gegevensbescherming`,
+    review: (n: number) =>
+      `${count('nl', n, { one: 'herziening komt', other: 'herzieningen komen' })} eraan of ${plural('nl', n, { one: 'is', other: 'zijn' })} verstreken`,
+    expires: (n: number) =>
+      `${count('nl', n, { one: 'besluit loopt', other: 'besluiten lopen' })} binnenkort af`,
+    report: (n: number) =>
+      `${count('nl', n, { one: 'incidentmelding', other: 'incidentmeldingen' })} nog in te vullen`,
     'approve-viewing': (n: number) =>
-      `${count('nl', n, 'verzoek', 'verzoeken')} om inzage ${plural('nl', n, 'wacht', 'wachten')} op uw goedkeuring`,
+      `${count('nl', n, { one: 'verzoek', other: 'verzoeken' })} om inzage ${plural('nl', n, { one: 'wacht', other: 'wachten' })} op uw goedkeuring`,
     'hold-lapses': (n: number) =>
-      `${count('nl', n, 'bewaarplicht loopt', 'bewaarplichten lopen')} binnenkort af`,
+      `${count('nl', n, { one: 'bewaarplicht loopt', other: 'bewaarplichten lopen' })} binnenkort af`,
   },
   decide: {
     link: (title: string) => `Besluit over ‘${title}’`,
@@ -69,8 +73,8 @@ export const registerNl = {
   reset: 'Filters wissen',
   /** "1–25 van 132 incidenten" */
   range: (first: number, last: number, total: number) =>
-    `${first}–${last} van ${count('nl', total, 'incident', 'incidenten')}`,
-  found: (total: number) => `${count('nl', total, 'incident', 'incidenten')} gevonden.`,
+    `${first}–${last} van ${count('nl', total, { one: 'incident', other: 'incidenten' })}`,
+  found: (total: number) => `${count('nl', total, { one: 'incident', other: 'incidenten' })} gevonden.`,
   pagination: 'Bladeren door het register',
   previous: 'Vorige pagina',
   next: 'Volgende pagina',
@@ -87,7 +91,7 @@ export const auditLogNl = {
   from: 'Vanaf (datum)',
   to: 'Tot en met (datum)',
   apply: 'Toon',
-  found: (n: number) => `${count('nl', n, 'regel', 'regels')} gevonden.`,
+  found: (n: number) => `${count('nl', n, { one: 'regel', other: 'regels' })} gevonden.`,
   export: 'Downloaden als CSV (voor Excel)',
   event: 'Gebeurtenis',
   groups: {

@@ -1,10 +1,25 @@
-/** Intl plural rules: "1 taak", "3 taken" — never "taak/taken" or "taak(en)". */
-const rules = { nl: new Intl.PluralRules('nl-NL'), en: new Intl.PluralRules('en-GB') };
+/**
+ * Counted words and decimal numbers in the web UI's languages, by Intl plural rules and number
+ * format: "1 incident" / "3 incidenten", "3,2" in Dutch. The server has its own twin
+ * (src/core/plural.ts): the web bundle takes only types from the server.
+ */
+export type PluralLang = 'nl' | 'en';
 
-/** The form for `n` in the language: `one` when the language's rules say so, else `other`. */
-export const plural = (lang: keyof typeof rules, n: number, one: string, other: string): string =>
-  rules[lang].select(n) === 'one' ? one : other;
+const LOCALES: Record<PluralLang, string> = { nl: 'nl-NL', en: 'en-GB' };
 
-/** "3 taken" in the language's number format. */
-export const count = (lang: keyof typeof rules, n: number, one: string, other: string): string =>
-  `${n.toLocaleString(lang === 'nl' ? 'nl-NL' : 'en-GB')} ${plural(lang, n, one, other)}`;
+export interface PluralForms {
+  readonly one: string;
+  readonly other: string;
+}
+
+/** The form of the word for `n`. */
+export const plural = (lang: PluralLang, n: number, forms: PluralForms): string =>
+  new Intl.PluralRules(LOCALES[lang]).select(n) === 'one' ? forms.one : forms.other;
+
+/** A number in the language's notation, at most `maxDecimals` decimals: '3,2' / '3.2'. */
+export const formatNumber = (lang: PluralLang, n: number, maxDecimals = 1): string =>
+  new Intl.NumberFormat(LOCALES[lang], { maximumFractionDigits: maxDecimals }).format(n);
+
+/** The number and its word: '3 incidenten'. */
+export const count = (lang: PluralLang, n: number, forms: PluralForms): string =>
+  `${formatNumber(lang, n)} ${plural(lang, n, forms)}`;

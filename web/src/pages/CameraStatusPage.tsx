@@ -14,7 +14,7 @@ import { Loading } from '../components/Loading.js';
 import { PageTitle } from '../components/PageTitle.js';
 import { ResourceTable, useEditor } from '../components/ResourcePage.js';
 import { useLoad } from '../hooks.js';
-import { formatDateTime, useI18n } from '../i18n/index.js';
+import { formatDateTime, formatNumber, useI18n } from '../i18n/index.js';
 import { useRegistry } from '../registry.js';
 import { useSession } from '../session.js';
 
@@ -104,11 +104,12 @@ export const CameraStatusPage = () => {
             },
             {
               header: c.bitrate,
-              cell: (s) => (s.bitrateBps ? `${(s.bitrateBps / 1e6).toFixed(1)} Mbit/s` : '—'),
+              cell: (s) => (s.bitrateBps ? `${formatNumber(lang, s.bitrateBps / 1e6)} Mbit/s` : '—'),
             },
             {
               header: c.gop,
-              cell: (s) => (s.gopSeconds ? `${s.gopSeconds.toFixed(1)} s${s.gopWarning ? ' ⚠' : ''}` : '—'),
+              cell: (s) =>
+                s.gopSeconds ? `${formatNumber(lang, s.gopSeconds)} s${s.gopWarning ? ' ⚠' : ''}` : '—',
             },
             { header: c.restarts, cell: (s) => String(s.restarts) },
             { header: c.why, cell: why },

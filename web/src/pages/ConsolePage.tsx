@@ -315,7 +315,7 @@ export const ConsolePage = () => {
                 header: t.console.responseTime,
                 cell: (a) =>
                   a.acknowledgedAt
-                    ? formatDuration(Date.parse(a.acknowledgedAt) - Date.parse(a.raisedAt))
+                    ? formatDuration(lang, Date.parse(a.acknowledgedAt) - Date.parse(a.raisedAt))
                     : t.incidents.none,
               },
               { header: t.console.closedAt, cell: (a) => (a.closedAt ? formatTime(lang, a.closedAt) : '') },

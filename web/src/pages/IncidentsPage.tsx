@@ -282,7 +282,7 @@ const IncidentRegister = () => {
               },
               {
                 header: t.incidents.responseTime,
-                cell: (i) => (i.responseMs === null ? none : formatDuration(i.responseMs)),
+                cell: (i) => (i.responseMs === null ? none : formatDuration(lang, i.responseMs)),
               },
               {
                 header: t.incidents.status,

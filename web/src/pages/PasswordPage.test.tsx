@@ -70,7 +70,7 @@ describe('PasswordPage: a form with validation errors', () => {
         code: 'AUTH.WEAK_PASSWORD',
         detail: 'password is too repetitive',
         errors: [{ field: 'newPassword', message: 'password is too repetitive' }],
-        details: { field: 'newPassword', rule: 'repetitive', ...POLICY, minDistinct: 6 },
+        details: { field: 'newPassword', rule: 'too-repetitive', ...POLICY, minDistinct: 6 },
       }),
     });
     renderPage(<PasswordPage />);

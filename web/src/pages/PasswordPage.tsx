@@ -21,7 +21,7 @@ export const brokenRules = (value: string, username: string, p: PasswordPolicy):
   if (value.length < p.minLength) out.push('min-length');
   if (value.length > p.maxLength) out.push('max-length');
   if (username !== '' && value.toLowerCase().includes(username.toLowerCase())) out.push('contains-username');
-  if (new Set(value).size < p.minDistinct) out.push('repetitive');
+  if (new Set(value).size < p.minDistinct) out.push('too-repetitive');
   return out;
 };
 
@@ -34,7 +34,7 @@ const ruleError = (t: Dictionary, rule: PasswordRule, p: PasswordPolicy): string
       return e['max-length'](p.maxLength);
     case 'contains-username':
       return e['contains-username'];
-    case 'repetitive':
+    case 'too-repetitive':
       return e.repetitive(p.minDistinct);
   }
 };
@@ -43,7 +43,7 @@ const ruleError = (t: Dictionary, rule: PasswordRule, p: PasswordPolicy): string
 const RULE_LINES = [
   { key: 'length', rules: ['min-length', 'max-length'] },
   { key: 'username', rules: ['contains-username'] },
-  { key: 'distinct', rules: ['repetitive'] },
+  { key: 'distinct', rules: ['too-repetitive'] },
 ] as const satisfies readonly { key: string; rules: readonly PasswordRule[] }[];
 
 const RuleList = ({

@@ -2,14 +2,16 @@
  * AUD-1 — EDPB 3/2019 §129 (functions not needed, audio included, must be deactivated); AP workplace-camera guidance
  * as relayed by the government business portal (no sound recordings with workplace cameras).
  */
-import { finding, type Rule } from '../rule.js';
+import { confirmedSource, finding, type Rule } from '../rule.js';
 import { t } from '../text.js';
 
 export const aud1Rule: Rule = {
   id: 'AUD-1',
   title: t('Geluid staat uit', 'Sound is off'),
-  source:
-    'EDPB Guidelines 3/2019 §129; AP workplace-camera guidance as relayed by the government business portal (ondernemersplein.kvk.nl): no sound recordings',
+  source: confirmedSource(
+    'EDPB-richtsnoeren 3/2019, punt 129; AP-richtlijn camera’s op de werkplek, zoals weergegeven op het ondernemersplein van de overheid: geen geluidsopnamen',
+    'EDPB Guidelines 3/2019, para. 129; AP workplace-camera guidance as relayed by the government business portal: no sound recordings',
+  ),
   evaluate(f) {
     if (!f.audio)
       return finding(this, 'pass', [

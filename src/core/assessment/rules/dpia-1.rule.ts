@@ -4,14 +4,16 @@
  * a DPIA before start when required; a missing or late DPIA is itself a finding.
  */
 import { dayNumber } from '../facts.js';
-import { condition, finding, type Rule } from '../rule.js';
+import { condition, finding, type Rule, unconfirmedSource } from '../rule.js';
 import { t } from '../text.js';
 
 export const dpia1Rule: Rule = {
   id: 'DPIA-1',
   title: t('DPIA vóór de start', 'DPIA before start'),
-  source:
-    'GDPR Art. 35(1),(4); AP DPIA list of 27 Nov 2019 (Stcrt. 2019, 64418 (verify number): items 1, 9, 10, 11); WP248 rev.01',
+  source: unconfirmedSource(
+    'AVG art. 35 lid 1 en lid 4; AP-lijst van verwerkingen waarvoor een DPIA verplicht is, 27 november 2019 (Staatscourant 2019, 64418: punten 1, 9, 10 en 11); WP248 rev.01',
+    'GDPR Art. 35(1) and (4); AP list of processing operations requiring a DPIA, 27 November 2019 (Government Gazette 2019, 64418: items 1, 9, 10 and 11); WP248 rev.01',
+  ),
   evaluate(f) {
     const { dpia } = f;
     if (!dpia.required) return finding(this, 'pass', dpia.reasons);

@@ -1,5 +1,5 @@
 /** DPIA-2 — GDPR Art. 35(2),(9),(11), 36: DPO advice, views of data subjects, review, prior consultation on high residual risk. */
-import { condition, finding, type Condition, type Rule } from '../rule.js';
+import { type Condition, condition, confirmedSource, finding, type Rule } from '../rule.js';
 import { t } from '../text.js';
 
 export const dpia2Rule: Rule = {
@@ -8,7 +8,10 @@ export const dpia2Rule: Rule = {
     'Inhoud van de DPIA: FG-advies, zienswijzen, herziening, voorafgaande raadpleging',
     'DPIA content: DPO advice, views, review, prior consultation',
   ),
-  source: 'GDPR Art. 35(2),(9),(11), 36',
+  source: confirmedSource(
+    'AVG art. 35 lid 2, lid 9 en lid 11; art. 36',
+    'GDPR Art. 35(2), (9) and (11); Art. 36',
+  ),
   evaluate(f) {
     if (!f.dpia.required) return finding(this, 'pass', [t('Geen DPIA verplicht.', 'No DPIA required.')]);
     const { dpia, safeguards } = f.scenario;

@@ -4,13 +4,16 @@
  * without it is a breach now, not a condition for later (as DPIA-1 treats a DPIA that came late).
  */
 import { dayNumber } from '../facts.js';
-import { condition, finding, type Rule } from '../rule.js';
+import { condition, confirmedSource, finding, type Rule } from '../rule.js';
 import { t } from '../text.js';
 
 export const emp1Rule: Rule = {
   id: 'EMP-1',
   title: t('Instemming van de ondernemingsraad', 'Works-council consent'),
-  source: 'WOR art. 27(1)(l) (staff personal-data rules: 27(1)(k)); 27(4)',
+  source: confirmedSource(
+    'WOR art. 27 lid 1, onder l (regeling over personeelsgegevens: onder k); art. 27 lid 4',
+    'Works Councils Act (WOR) Art. 27(1)(l) (rules on staff personal data: 27(1)(k)); Art. 27(4)',
+  ),
   evaluate(f) {
     if (!f.personalData || !f.measure.observesStaff || !f.scenario.peopleAffected.staff) {
       return finding(this, 'pass', [

@@ -2,14 +2,16 @@
  * EMP-2 — purpose limitation (GDPR Art. 5(1)(b)); AP workplace-camera guidance via the government business portal;
  * ECtHR Antović and Mirković v. Montenegro (no. 70838/13, 28 Nov 2017): never to assess staff.
  */
-import { condition, finding, type Rule } from '../rule.js';
+import { condition, confirmedSource, finding, type Rule } from '../rule.js';
 import { t } from '../text.js';
 
 export const emp2Rule: Rule = {
   id: 'EMP-2',
   title: t('Nooit voor beoordeling van medewerkers', 'Never used to assess staff'),
-  source:
-    'GDPR Art. 5(1)(b) purpose limitation; AP workplace-camera guidance as relayed by the government business portal (cameras not to assess employees); ECtHR Antović and Mirković v. Montenegro, no. 70838/13, 28 Nov 2017',
+  source: confirmedSource(
+    'AVG art. 5 lid 1, onder b (doelbinding); AP-richtlijn camera’s op de werkplek, zoals weergegeven op het ondernemersplein van de overheid (camera’s niet om werknemers te beoordelen); EHRM Antović en Mirković t. Montenegro, nr. 70838/13, 28 november 2017',
+    'GDPR Art. 5(1)(b) purpose limitation; AP workplace-camera guidance as relayed by the government business portal (cameras not to assess employees); ECtHR Antović and Mirković v. Montenegro, no. 70838/13, 28 November 2017',
+  ),
   evaluate(f) {
     if (f.scenario.claims?.usedForStaffAssessment === true && f.personalData) {
       return finding(this, 'fail', [

@@ -42,6 +42,8 @@ describe('LB-1 — GDPR Art. 6(1), last subparagraph', () => {
     );
     expect(f.reasons[0]?.nl).toMatch(/gerechtvaardigd belang/);
     expect(f.reasons[0]?.en).toMatch(/legitimate interests/);
-    expect(f.source).toBe(lb1Rule.source);
+    expect(f.source).toBe(lb1Rule.source.en);
+    expect(f.sourceNl).toBe('AVG art. 6 lid 1, laatste alinea');
+    expect(f.sourceConfirmed).toBe(true);
   });
 });

@@ -1,5 +1,5 @@
 /** LB-1 — GDPR Art. 6(1), last subparagraph: public authorities cannot use legitimate interests for their tasks. */
-import { finding, type Rule } from '../rule.js';
+import { confirmedSource, finding, type Rule } from '../rule.js';
 import { t } from '../text.js';
 
 export const lb1Rule: Rule = {
@@ -8,7 +8,7 @@ export const lb1Rule: Rule = {
     'Overheid kan geen gerechtvaardigd belang gebruiken',
     'A public authority cannot rely on legitimate interests',
   ),
-  source: 'GDPR Art. 6(1), last subparagraph',
+  source: confirmedSource('AVG art. 6 lid 1, laatste alinea', 'GDPR Art. 6(1), last subparagraph'),
   evaluate(f) {
     if (!f.personalData)
       return finding(this, 'pass', [

@@ -3,14 +3,16 @@
  * EDPB 3/2019 §16: (c) fits only where national law obliges video surveillance.
  * §41 (public task) is unconfirmed (verify).
  */
-import { finding, type Rule } from '../rule.js';
+import { finding, type Rule, unconfirmedSource } from '../rule.js';
 import { t } from '../text.js';
 
 export const lb2Rule: Rule = {
   id: 'LB-2',
   title: t('Wettelijke bepaling bij grondslag (c) of (e)', 'A provision of law behind basis (c) or (e)'),
-  source:
-    'GDPR Art. 6(3); EDPB Guidelines 3/2019 §16 (Art. 6(1)(c) only where national law obliges video surveillance); §41 (verify)',
+  source: unconfirmedSource(
+    'AVG art. 6 lid 3; EDPB-richtsnoeren 3/2019, punt 16 (art. 6 lid 1, onder c, alleen waar de nationale wet tot cameratoezicht verplicht) en punt 41',
+    'GDPR Art. 6(3); EDPB Guidelines 3/2019, para. 16 (Art. 6(1)(c) only where national law obliges video surveillance) and para. 41',
+  ),
   evaluate(f) {
     const { article, provision } = f.scenario.legalBasis;
     if (!f.personalData)

@@ -4,14 +4,16 @@
  * a real, present risk for this room or service, shown by documented incidents or a concrete imminent danger.
  */
 import { EVIDENCE_WINDOW_DAYS, dayNumber } from '../facts.js';
-import { finding, type Rule } from '../rule.js';
-import { t } from '../text.js';
+import { finding, type Rule, unconfirmedSource } from '../rule.js';
+import { counted, t } from '../text.js';
 
 export const nec1Rule: Rule = {
   id: 'NEC-1',
   title: t('Echt en actueel risico voor deze ruimte', 'A real, present risk for this room'),
-  source:
-    'EDPB Guidelines 3/2019 §19–21 and §23 (verify; written for Art. 6(1)(f), applied by analogy); CJEU C-708/18 (interest must exist at the time of processing, not be hypothetical)',
+  source: unconfirmedSource(
+    'EDPB-richtsnoeren 3/2019, punt 19–21 en 23 (geschreven voor art. 6 lid 1, onder f, hier naar analogie toegepast); HvJ EU C-708/18 (het belang moet bestaan op het moment van de verwerking en mag niet hypothetisch zijn)',
+    'EDPB Guidelines 3/2019, paras. 19–21 and 23 (written for Art. 6(1)(f), applied by analogy); CJEU C-708/18 (the interest must exist at the time of processing, not be hypothetical)',
+  ),
   evaluate(f) {
     if (!f.residentData) {
       return finding(this, 'pass', [
@@ -42,10 +44,15 @@ export const nec1Rule: Rule = {
       ]);
     }
     const serious = incidents.filter((i) => i.severity !== 'low' || i.policeReport);
+    const n = counted(
+      incidents.length,
+      ['gedocumenteerd incident', 'gedocumenteerde incidenten'],
+      ['documented incident', 'documented incidents'],
+    );
     const reasons = [
       t(
-        `${incidents.length} gedocumenteerde incident(en) in de scope, waarvan ${serious.length} ernstig of met aangifte${currentDanger ? '; daarnaast een concreet dreigend gevaar' : ''}.`,
-        `${incidents.length} documented incident(s) in scope, ${serious.length} of them serious or reported to the police${currentDanger ? '; and a concrete imminent danger' : ''}.`,
+        `${n.nl} in de scope, waarvan ${serious.length} ernstig of met aangifte${currentDanger ? '; daarnaast een concreet dreigend gevaar' : ''}.`,
+        `${n.en} in scope, ${serious.length} of them serious or reported to the police${currentDanger ? '; and a concrete imminent danger' : ''}.`,
       ),
     ];
     if (serious.length === 0 && !currentDanger) {

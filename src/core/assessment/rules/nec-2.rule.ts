@@ -1,6 +1,6 @@
 /** NEC-2 — EDPB 3/2019 §24–25; GDPR Art. 35(7)(b): every less intrusive measure addressed, with reasons. */
 import { CATALOGUE } from '../catalogue.js';
-import { condition, finding, type Rule } from '../rule.js';
+import { condition, confirmedSource, finding, type Rule } from '../rule.js';
 import { perLanguage, t } from '../text.js';
 
 export const nec2Rule: Rule = {
@@ -9,7 +9,10 @@ export const nec2Rule: Rule = {
     'Minder ingrijpende middelen afgewogen (subsidiariteit)',
     'Less intrusive measures addressed (subsidiarity)',
   ),
-  source: 'EDPB Guidelines 3/2019 §24–25; GDPR Art. 35(7)(b)',
+  source: confirmedSource(
+    'EDPB-richtsnoeren 3/2019, punt 24–25; AVG art. 35 lid 7, onder b',
+    'EDPB Guidelines 3/2019, paras. 24–25; GDPR Art. 35(7)(b)',
+  ),
   evaluate(f) {
     const lighter = CATALOGUE.filter((m) => m.rank < f.measure.rank);
     const unaddressed = lighter.filter((m) => {

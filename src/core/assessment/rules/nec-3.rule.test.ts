@@ -173,7 +173,7 @@ const timed: (RuleCase & { says?: string })[] = [
       delete s.scope.hours;
     },
     outcome: 'pass',
-    says: '1 incident(s) without a time of day',
+    says: '1 incident without a time of day',
   },
   {
     name: 'continuous recording all day, incidents in the evening: both problems named',

@@ -10,9 +10,9 @@ import {
   spanText,
   within,
 } from '../hours.js';
-import { finding, type Rule } from '../rule.js';
+import { confirmedSource, finding, type Rule } from '../rule.js';
 import type { Incident, Scenario } from '../scenario.schema.js';
-import { perLanguage, t, type Text } from '../text.js';
+import { counted, perLanguage, pluralText, t, type Text } from '../text.js';
 
 /** "a", "a and b", "a, b and c". */
 const words = (parts: readonly string[], and: string): string =>
@@ -42,9 +42,9 @@ const judgeHours = (scope: Scenario['scope'], incidents: readonly Incident[]): H
     const n = incidents.length - minutes.length;
     return {
       notes: [
-        t(
-          `${n} incident(en) zonder tijdstip: de uren zijn alleen naar de scope beoordeeld.`,
-          `${n} incident(s) without a time of day: the hours are judged from the scope alone.`,
+        perLanguage(
+          (lang) =>
+            `${counted(n, ['incident', 'incidenten'], ['incident', 'incidents'])[lang]} ${lang === 'nl' ? 'zonder tijdstip: de uren zijn alleen naar de scope beoordeeld.' : 'without a time of day: the hours are judged from the scope alone.'}`,
         ),
       ],
     };
@@ -90,7 +90,10 @@ const judgeHours = (scope: Scenario['scope'], incidents: readonly Incident[]): H
 export const nec3Rule: Rule = {
   id: 'NEC-3',
   title: t('Gericht op de gesprekken waar het risico zit', 'Targeted at the conversations where the risk is'),
-  source: 'EDPB Guidelines 3/2019 §26; the minister’s answer (DOMAIN.md section 1)',
+  source: confirmedSource(
+    'EDPB-richtsnoeren 3/2019, punt 26; antwoord van de minister van Binnenlandse Zaken op Kamervragen van de leden Leijten en Van Kent (SP) over het filmen van gesprekken met inwoners in de spreekkamers van een gemeente (december 2021): zulke gesprekken standaard filmen zal niet snel aanvaardbaar zijn',
+    'EDPB Guidelines 3/2019, para. 26; answer of the Dutch Minister of the Interior to parliamentary questions by MPs Leijten and Van Kent (SP) on a municipality filming conversations with residents in its interview rooms (December 2021): filming such conversations by default will rarely be acceptable',
+  ),
   evaluate(f) {
     if (!f.residentData)
       return finding(this, 'pass', [
@@ -136,18 +139,17 @@ export const nec3Rule: Rule = {
     const roomsWithout = scope.rooms.filter((r) => !incidents.some((i) => i.roomId === r.id));
     if (roomsWithout.length > 0) {
       const ids = roomsWithout.map((r) => r.name ?? r.id).join(', ');
-      problems.push(t(`Geen incidenten in ruimte(n): ${ids}.`, `No incidents in room(s): ${ids}.`));
+      const w = pluralText(roomsWithout.length, ['ruimte', 'ruimten'], ['room', 'rooms']);
+      problems.push(t(`Geen incidenten in ${w.nl}: ${ids}.`, `No incidents in ${w.en}: ${ids}.`));
     }
     const typesWithout = scope.conversationTypes.filter(
       (c) => !incidents.some((i) => i.conversationTypeId === c.id),
     );
     if (typesWithout.length > 0) {
       const ids = typesWithout.map((c) => c.name ?? c.id).join(', ');
+      const w = pluralText(typesWithout.length, ['soort', 'soorten'], ['kind', 'kinds']);
       problems.push(
-        t(
-          `Geen incidenten bij soort(en) gesprek: ${ids}.`,
-          `No incidents in kind(s) of conversation: ${ids}.`,
-        ),
+        t(`Geen incidenten bij ${w.nl} gesprek: ${ids}.`, `No incidents in ${w.en} of conversation: ${ids}.`),
       );
     }
     if (incidents.every((i) => i.riskFlagged === true) && scope.riskFlaggedOnly !== true) {

@@ -1,13 +1,13 @@
 /** NEC-4 — EDPB 3/2019 §29 (verify): the purpose decides the form; immediate help needs people, evidence needs a recording. */
 import { PURPOSE_KINDS } from '../catalogue.js';
 import { PURPOSE_KIND_NAMES as KIND_NAMES } from '../labels.js';
-import { finding, type Rule } from '../rule.js';
+import { finding, type Rule, unconfirmedSource } from '../rule.js';
 import { t } from '../text.js';
 
 export const nec4Rule: Rule = {
   id: 'NEC-4',
   title: t('Het doel bepaalt de vorm', 'The purpose decides the form'),
-  source: 'EDPB Guidelines 3/2019 §29 (verify)',
+  source: unconfirmedSource('EDPB-richtsnoeren 3/2019, punt 29', 'EDPB Guidelines 3/2019, para. 29'),
   evaluate(f) {
     const kinds = f.scenario.purpose.kinds;
     const unmet = PURPOSE_KINDS.filter((k) => kinds.includes(k) && f.measure.achieves[k] !== 'yes');

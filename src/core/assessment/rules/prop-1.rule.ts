@@ -1,6 +1,6 @@
 /** PROP-1 — EDPB 3/2019 §36–39 (verify): in interview rooms the residents' interests are presumed to override. */
-import { finding, type Rule } from '../rule.js';
-import { t } from '../text.js';
+import { finding, type Rule, unconfirmedSource } from '../rule.js';
+import { counted, t } from '../text.js';
 
 export const prop1Rule: Rule = {
   id: 'PROP-1',
@@ -8,7 +8,7 @@ export const prop1Rule: Rule = {
     'Vermoeden: het belang van de inwoner weegt zwaarder',
     'Presumption: the resident’s interests override',
   ),
-  source: 'EDPB Guidelines 3/2019 §36–39 (verify)',
+  source: unconfirmedSource('EDPB-richtsnoeren 3/2019, punt 36–39', 'EDPB Guidelines 3/2019, paras. 36–39'),
   evaluate(f) {
     if (!f.residentData)
       return finding(this, 'pass', [
@@ -23,10 +23,15 @@ export const prop1Rule: Rule = {
         ),
       ]);
     }
+    const n = counted(
+      concrete.length,
+      ['ernstig incident', 'ernstige incidenten'],
+      ['serious incident', 'serious incidents'],
+    );
     return finding(this, 'review', [
       t(
-        `Er is concreet bewijs (${concrete.length} ernstig(e) incident(en)${f.scenario.evidence.imminentDanger ? ', dreigend gevaar' : ''}); of het het vermoeden weerlegt, is een menselijke afweging.`,
-        `There is concrete evidence (${concrete.length} serious incident(s)${f.scenario.evidence.imminentDanger ? ', imminent danger' : ''}); whether it rebuts the presumption is a human judgement.`,
+        `Er is concreet bewijs (${n.nl}${f.scenario.evidence.imminentDanger ? ', dreigend gevaar' : ''}); of het het vermoeden weerlegt, is een menselijke afweging.`,
+        `There is concrete evidence (${n.en}${f.scenario.evidence.imminentDanger ? ', imminent danger' : ''}); whether it rebuts the presumption is a human judgement.`,
       ),
     ]);
   },

@@ -1,11 +1,11 @@
 /** PROP-2 — EDPB 3/2019 §40 (verify): a sign does not make being filmed a reasonable expectation. */
-import { finding, type Rule } from '../rule.js';
+import { finding, type Rule, unconfirmedSource } from '../rule.js';
 import { t } from '../text.js';
 
 export const prop2Rule: Rule = {
   id: 'PROP-2',
   title: t('Bebording schept geen redelijke verwachting', 'Signs do not create a reasonable expectation'),
-  source: 'EDPB Guidelines 3/2019 §40 (verify)',
+  source: unconfirmedSource('EDPB-richtsnoeren 3/2019, punt 40', 'EDPB Guidelines 3/2019, para. 40'),
   evaluate(f) {
     if (!f.residentData)
       return finding(this, 'pass', [

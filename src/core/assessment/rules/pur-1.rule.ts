@@ -1,5 +1,5 @@
 /** PUR-1 — EDPB 3/2019 §15, GDPR Art. 5(1)(b): a specific purpose per room/camera; "for safety" alone fails. */
-import { finding, type Rule } from '../rule.js';
+import { confirmedSource, finding, type Rule } from '../rule.js';
 import { t } from '../text.js';
 
 // Words that carry no purpose on their own (EDPB 3/2019 §15 names "safety" / "for your safety").
@@ -32,7 +32,10 @@ export const substantiveWords = (text: string): string[] =>
 export const pur1Rule: Rule = {
   id: 'PUR-1',
   title: t('Welbepaald doel per ruimte', 'A specific purpose per room'),
-  source: 'EDPB Guidelines 3/2019 §15; GDPR Art. 5(1)(b)',
+  source: confirmedSource(
+    'EDPB-richtsnoeren 3/2019, punt 15; AVG art. 5 lid 1, onder b',
+    'EDPB Guidelines 3/2019, para. 15; GDPR Art. 5(1)(b)',
+  ),
   evaluate(f) {
     const { text, kinds } = f.scenario.purpose;
     if (!f.personalData)

@@ -3,7 +3,7 @@
  * AP workplace guidance via the government business portal (ondernemersplein.kvk.nl): at most 4 weeks
  * unless an incident is handled.
  */
-import { condition, finding, type Rule } from '../rule.js';
+import { condition, finding, type Rule, unconfirmedSource } from '../rule.js';
 import { t } from '../text.js';
 
 export const SHORT_RETENTION_HOURS = 72;
@@ -12,8 +12,10 @@ export const MAX_RETENTION_HOURS = 24 * 28;
 export const ret1Rule: Rule = {
   id: 'RET-1',
   title: t('Korte bewaartermijn, automatisch verwijderen', 'Short retention, automatic deletion'),
-  source:
-    'EDPB Guidelines 3/2019 §121–122 (verify); AP workplace guidance as relayed by the government business portal (ondernemersplein.kvk.nl): at most 4 weeks, longer only for an incident until resolved',
+  source: unconfirmedSource(
+    'EDPB-richtsnoeren 3/2019, punt 121–122; AP-richtlijn camera’s op de werkplek, zoals weergegeven op het ondernemersplein van de overheid: hooguit 4 weken, langer alleen bij een incident zolang dat loopt',
+    'EDPB Guidelines 3/2019, paras. 121–122; AP workplace guidance as relayed by the government business portal: at most 4 weeks, longer only for an incident until it is resolved',
+  ),
   evaluate(f) {
     if (!f.residentData || !f.measure.stores) {
       return finding(this, 'pass', [

@@ -1,11 +1,11 @@
 /** RGT-2 — EDPB 3/2019 §105–106: residents may enter these rooms, so processing must stop at once when they object. */
-import { condition, finding, type Rule } from '../rule.js';
+import { condition, confirmedSource, finding, type Rule } from '../rule.js';
 import { t } from '../text.js';
 
 export const rgt2Rule: Rule = {
   id: 'RGT-2',
   title: t('Bezwaar zet de opname direct uit', 'An objection switches recording off at once'),
-  source: 'EDPB Guidelines 3/2019 §105–106',
+  source: confirmedSource('EDPB-richtsnoeren 3/2019, punt 105–106', 'EDPB Guidelines 3/2019, paras. 105–106'),
   evaluate(f) {
     if (!f.residentData)
       return finding(this, 'pass', [

@@ -1,11 +1,11 @@
 /** ROPA-1 — GDPR Art. 30: an approved measure produces its entry in the register of processing activities. */
-import { finding, type Rule } from '../rule.js';
+import { confirmedSource, finding, type Rule } from '../rule.js';
 import { t } from '../text.js';
 
 export const ropa1Rule: Rule = {
   id: 'ROPA-1',
   title: t('Vermelding in het verwerkingsregister', 'Entry in the register of processing activities'),
-  source: 'GDPR Art. 30',
+  source: confirmedSource('AVG art. 30', 'GDPR Art. 30'),
   evaluate(f) {
     if (!f.personalData)
       return finding(this, 'pass', [

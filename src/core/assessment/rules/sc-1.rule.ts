@@ -3,14 +3,16 @@
  * benefits, health, youth care or debts needs an Art. 9(2) exception; that recorded conversation
  * content is special-category data is our inference (verify).
  */
-import { finding, type Rule } from '../rule.js';
+import { finding, type Rule, unconfirmedSource } from '../rule.js';
 import { t } from '../text.js';
 
 export const sc1Rule: Rule = {
   id: 'SC-1',
   title: t('Bijzondere persoonsgegevens in het gesprek', 'Special-category data in the conversation'),
-  source:
-    'GDPR Art. 9; EDPB Guidelines 3/2019 §62–67 (§64: Art. 9 applies when footage is processed to deduce special categories; §66: minimise capture of other sensitive data); recorded conversation content as special-category data is our inference (verify)',
+  source: unconfirmedSource(
+    'AVG art. 9; EDPB-richtsnoeren 3/2019, punt 62–67 (punt 64: art. 9 geldt als beelden worden verwerkt om bijzondere persoonsgegevens af te leiden; punt 66: leg zo min mogelijk andere gevoelige gegevens vast); dat opgenomen gespreksinhoud bijzondere persoonsgegevens kan bevatten, is onze eigen afleiding',
+    'GDPR Art. 9; EDPB Guidelines 3/2019, paras. 62–67 (para. 64: Art. 9 applies when footage is processed to deduce special categories; para. 66: minimise capture of other sensitive data); that recorded conversation content can be special-category data is our own inference',
+  ),
   evaluate(f) {
     if (!f.residentData || !f.sensitiveConversations) {
       return finding(this, 'pass', [

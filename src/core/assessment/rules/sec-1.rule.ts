@@ -2,8 +2,8 @@
  * SEC-1 — GDPR Art. 32; EDPB 3/2019 section 9, §123–135 (encryption §134, access control and logging §135):
  * named roles, four eyes, logged access, encryption at rest.
  */
-import { condition, finding, type Rule } from '../rule.js';
-import { t } from '../text.js';
+import { condition, confirmedSource, finding, type Rule } from '../rule.js';
+import { perLanguage, t, type Text } from '../text.js';
 
 export const sec1Rule: Rule = {
   id: 'SEC-1',
@@ -11,7 +11,10 @@ export const sec1Rule: Rule = {
     'Toegang tot beelden: benoemde rollen, vier ogen, gelogd, versleuteld',
     'Access to footage: named roles, four eyes, logged, encrypted',
   ),
-  source: 'GDPR Art. 32; EDPB Guidelines 3/2019 §123–135 (encryption §134; access control and logging §135)',
+  source: confirmedSource(
+    'AVG art. 32; EDPB-richtsnoeren 3/2019, punt 123–135 (versleuteling: punt 134; toegangsbeveiliging en logging: punt 135)',
+    'GDPR Art. 32; EDPB Guidelines 3/2019, paras. 123–135 (encryption: para. 134; access control and logging: para. 135)',
+  ),
   evaluate(f) {
     if (!f.residentData)
       return finding(this, 'pass', [
@@ -21,11 +24,12 @@ export const sec1Rule: Rule = {
         ),
       ]);
     const a = f.scenario.safeguards.access;
-    const missing: string[] = [];
-    if (a === undefined || a.roles.length === 0) missing.push('named roles');
-    if (a?.fourEyes !== true) missing.push('four-eyes approval');
-    if (a?.logged !== true) missing.push('logging');
-    if (f.measure.stores && a?.encryptedAtRest !== true) missing.push('encryption at rest');
+    const missing: Text[] = [];
+    if (a === undefined || a.roles.length === 0) missing.push(t('benoemde rollen', 'named roles'));
+    if (a?.fourEyes !== true) missing.push(t('goedkeuring door een tweede persoon', 'four-eyes approval'));
+    if (a?.logged !== true) missing.push(t('logging', 'logging'));
+    if (f.measure.stores && a?.encryptedAtRest !== true)
+      missing.push(t('versleutelde opslag', 'encryption at rest'));
     if (missing.length === 0)
       return finding(this, 'pass', [
         t(
@@ -33,16 +37,16 @@ export const sec1Rule: Rule = {
           `Access only for: ${a?.roles.join(', ')}; four eyes, logged.`,
         ),
       ]);
-    const list = missing.join(', ');
+    const list = perLanguage((lang) => missing.map((m) => m[lang]).join(', '));
     return finding(
       this,
       'condition',
-      [t(`Ontbreekt: ${list}.`, `Missing: ${list}.`)],
+      [t(`Ontbreekt: ${list.nl}.`, `Missing: ${list.en}.`)],
       [
         condition(
           this,
           'access-control',
-          t(`Toegangsregels compleet (${list}).`, `Access rules complete (${list}).`),
+          t(`Toegangsregels compleet (${list.nl}).`, `Access rules complete (${list.en}).`),
         ),
       ],
     );
