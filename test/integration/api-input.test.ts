@@ -258,6 +258,9 @@ describe.each(dialects)('hostile input on %s', (dialect) => {
     expect(p.errors).toContainEqual({
       field: 'roles.0',
       message: expect.stringContaining('must be one of: "front-desk", "responder"'),
+      // The rule and its values, for a screen that words the refusal in its own language.
+      rule: 'one-of',
+      params: { values: expect.stringContaining('front-desk') },
     });
     expect(p.detail).not.toContain('must be equal to constant');
   });
