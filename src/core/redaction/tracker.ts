@@ -32,7 +32,10 @@ export interface Track {
 }
 
 export interface TrackerOptions {
-  /** Minimum IoU between a track's predicted box and a detection (both grown by half) to match. */
+  /**
+   * Minimum IoU between a track's predicted box and a detection (both grown by half, the prediction
+   * by a quarter more per missed sample) to match.
+   */
   readonly matchIou: number;
   /** A track still takes detections after this many sampled frames without one; then it ends. */
   readonly maxMissedSamples: number;
@@ -67,7 +70,8 @@ export const buildTracks = (
   for (const sample of samples) {
     const pairs: { t: Open; d: number; score: number }[] = [];
     for (const t of open) {
-      const predicted = expand(predict(t, sample.frame), 0.5);
+      // The longer a face went unseen, the farther it may have gone: the gate widens.
+      const predicted = expand(predict(t, sample.frame), 0.5 + 0.25 * t.missed);
       sample.detections.forEach((det, d) => {
         const score = iou(predicted, expand(det.box, 0.5));
         if (score >= options.matchIou) pairs.push({ t, d, score });
