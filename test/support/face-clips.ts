@@ -5,7 +5,6 @@
  * head is on each frame) follows from the overlay expressions, so a test can measure recall.
  */
 import { execFile } from 'node:child_process';
-import fs from 'node:fs';
 import { promisify } from 'node:util';
 
 const run = promisify(execFile);
@@ -43,7 +42,12 @@ const paths = (width: number, height: number, speed: number): HeadPath[] => {
   ];
 };
 
-export const faceMaterialAvailable = (): boolean => fs.existsSync(ASTRONAUT) && fs.existsSync(CAMERAMAN);
+/** The files and their Debian packages, for testMaterialAvailable (test/support/tools.ts). */
+export const FACE_MATERIAL = {
+  [ASTRONAUT]: 'python3-skimage',
+  [CAMERAMAN]: 'python3-skimage',
+  [VTEST]: 'opencv-doc',
+} as const;
 
 /**
  * Writes an H.264 MP4 of two heads moving across a grey background with some noise (so the

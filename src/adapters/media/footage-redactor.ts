@@ -315,10 +315,15 @@ export const createFootageRedactor = (options: FootageRedactorOptions): FootageR
         }
       }
       encoder.stdin.end();
+      if (writeFailed) {
+        decoder.kill('SIGKILL');
+        await encoded;
+        return err('REDACTION.ENCODE_FAILED', `ffmpeg could not write the copy: ${lastLine(encodeErr)}`);
+      }
       const [dc, ec] = [await decoded, await encoded];
       if (dc !== 0 || frame === 0)
         return unreadable(request.input, lastLine(decodeErr) || 'no frames could be decoded');
-      if (ec !== 0 || writeFailed)
+      if (ec !== 0)
         return err('REDACTION.ENCODE_FAILED', `ffmpeg could not write the copy: ${lastLine(encodeErr)}`);
       await fs.rename(temp, request.output);
       return ok({ frames: frame, pixelatedBoxes: pixelated, tracks: tracks.length, output: request.output });
