@@ -121,19 +121,22 @@ const probe = async (bin: string, input: string): Promise<Result<ProbedVideo, Re
   return ok({ width: s.width, height: s.height, fps, frameCount });
 };
 
-/** Reads fixed-size frames from a child's stdout. */
+/** Reads fixed-size frames from a child's stdout, each copied once into a buffer of its own. */
 async function* frames(stdout: Readable, frameBytes: number): AsyncGenerator<Buffer> {
-  let pending: Buffer[] = [];
-  let have = 0;
+  let frame = Buffer.allocUnsafe(frameBytes);
+  let filled = 0;
   for await (const chunk of stdout as AsyncIterable<Buffer>) {
-    pending.push(chunk);
-    have += chunk.length;
-    while (have >= frameBytes) {
-      const all = pending.length === 1 ? pending[0]! : Buffer.concat(pending);
-      yield Buffer.from(all.subarray(0, frameBytes));
-      const rest = all.subarray(frameBytes);
-      pending = rest.length > 0 ? [rest] : [];
-      have = rest.length;
+    let offset = 0;
+    while (offset < chunk.length) {
+      const n = Math.min(frameBytes - filled, chunk.length - offset);
+      chunk.copy(frame, filled, offset, offset + n);
+      filled += n;
+      offset += n;
+      if (filled === frameBytes) {
+        yield frame;
+        frame = Buffer.allocUnsafe(frameBytes);
+        filled = 0;
+      }
     }
   }
 }
