@@ -154,6 +154,14 @@ describe.skipIf(!ready)('redaction with ffmpeg and face-api', () => {
       noteDate: 'x',
     });
     expect(unknown.ok ? null : unknown.error.code).toBe('REDACTION.UNKNOWN_TRACK');
+    const otherClip = await redactor.redactClip({
+      input: clip.file,
+      output,
+      tracks: { ...detected, width: 640, height: 360 },
+      review: {},
+      noteDate: 'x',
+    });
+    expect(otherClip.ok ? null : otherClip.error.code).toBe('REDACTION.INVALID_EDIT');
     expect(await listDir()).toEqual(after);
     await fs.rm(notVideo);
   });

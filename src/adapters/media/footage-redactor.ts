@@ -254,6 +254,15 @@ export const createFootageRedactor = (options: FootageRedactorOptions): FootageR
       const detected = await detectOn(request.input, video);
       if (!detected.ok) return detected;
       views = detected.value;
+    } else if (
+      views.width !== video.width ||
+      views.height !== video.height ||
+      Math.abs(views.fps - video.fps) > 1e-3
+    ) {
+      return err(
+        'REDACTION.INVALID_EDIT',
+        `The tracks were detected on other footage (${views.width}×${views.height} at ${views.fps} fps)`,
+      );
     }
     const tracks: Track[] = views.tracks.map((t) => ({
       id: t.id,
