@@ -3,11 +3,12 @@
  * photographs Debian ships (test/support/face-clips.ts): two heads, the astronaut (the requester,
  * kept) and the cameraman (pixelated), crossing a 1280×720 frame in 6 s at 25 fps.
  *
- * Measured on this machine (2026-12-05, TinyFaceDetector at 512, 5 samples/s, 30 sampled frames
- * per head; docs/redaction.md): recall on the unredacted clip was 30/30 for the astronaut and
- * 23/30 for the cameraman (a grey, half-profile face); the tracker bridges the misses, so every
- * frame of the cameraman was pixelated all the same. The checks below require at least 90 % and
- * 60 %, so a worse detector or a broken decode fails them.
+ * Measured on this machine (2026-12-05, 5 samples/s, 30 sampled frames per head; docs/redaction.md):
+ * on the unredacted clip TinyFaceDetector (input 512) found the astronaut on 30/30 and the
+ * cameraman (a grey, half-profile face) on 23/30 sampled frames, SSD MobileNet on 30/30 and 30/30;
+ * the tracker bridged the tiny detector's misses, so every frame of the cameraman was pixelated.
+ * On the copy both found the astronaut on 30/30 and nothing else. The checks below require at
+ * least 90 % and 60 % recall, so a worse detector or a broken decode fails them.
  *
  * The redacted copy is checked by running the detectors again on it: the tiny detector on every
  * sampled frame and SSD MobileNet (a second, different model) on one frame a second. No face may
