@@ -23,6 +23,9 @@ export const OUTSIDE_TOOLS = {
   pdfinfo: 'poppler-utils',
   pdftotext: 'poppler-utils',
   'gst-rtsp-server (python3-gi)': 'gir1.2-gst-rtsp-server-1.0',
+  // Test material with real faces for the redaction tests (test/support/face-clips.ts): files, not programs.
+  'astronaut.png, camera.png (photographs)': 'python3-skimage',
+  'vtest.avi (pedestrians)': 'opencv-doc',
 } as const;
 
 export type OutsideTool = keyof typeof OUTSIDE_TOOLS;
@@ -44,22 +47,34 @@ export const findOnPath = (name: string, searchPath = process.env.PATH ?? ''): s
 
 const warned = new Set<string>();
 
-/**
- * True when every named program is on PATH. On CI a missing one throws (the suite fails);
- * elsewhere a loud warning names the Debian package and the suite is skipped.
- */
-export const toolsAvailable = (
-  what: string,
-  ...names: Exclude<OutsideTool, 'gst-rtsp-server (python3-gi)'>[]
-) => {
-  const missing = names.filter((n) => findOnPath(n) === undefined);
-  if (missing.length === 0) return true;
-  const packages = [...new Set(missing.map((n) => OUTSIDE_TOOLS[n]))].join(' ');
-  const message = `${missing.join(', ')} not found on PATH: apt-get install ${packages}`;
+/** A suite's outside need is missing: on CI that fails (throws), elsewhere it warns once and skips. */
+const skipOrFail = (what: string, message: string): false => {
   if (process.env.CI) throw new Error(`${message}. On CI the ${what} tests are mandatory.`);
   if (!warned.has(message)) {
     warned.add(message);
     console.warn(`\n${'!'.repeat(78)}\n!! SKIPPING ${what} TESTS — ${message}\n${'!'.repeat(78)}\n`);
   }
   return false;
+};
+
+/**
+ * True when every named program is on PATH. On CI a missing one throws (the suite fails);
+ * elsewhere a loud warning names the Debian package and the suite is skipped.
+ */
+export const toolsAvailable = (what: string, ...names: Exclude<OutsideTool, `${string} ${string}`>[]) => {
+  const missing = names.filter((n) => findOnPath(n) === undefined);
+  if (missing.length === 0) return true;
+  const packages = [...new Set(missing.map((n) => OUTSIDE_TOOLS[n]))].join(' ');
+  return skipOrFail(what, `${missing.join(', ')} not found on PATH: apt-get install ${packages}`);
+};
+
+/**
+ * True when every test file a Debian package ships (file → package) is there; like
+ * toolsAvailable, a missing one fails on CI and skips the suite loudly elsewhere.
+ */
+export const testMaterialAvailable = (what: string, files: Readonly<Record<string, string>>): boolean => {
+  const missing = Object.entries(files).filter(([file]) => !fs.existsSync(file));
+  if (missing.length === 0) return true;
+  const packages = [...new Set(missing.map(([, p]) => p))].join(' ');
+  return skipOrFail(what, `${missing.map(([f]) => f).join(', ')} missing: apt-get install ${packages}`);
 };
