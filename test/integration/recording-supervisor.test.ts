@@ -81,6 +81,7 @@ const decision = (mode: RecordingMode): CameraPlan['decision'] => ({
   viewers: [],
   assessmentIds: mode.kind === 'off' ? [] : ['a-1'],
   reason: mode.kind === 'off' ? 'the conversation ended' : 'approved',
+  reasonCode: mode.kind === 'off' ? 'no-conversation' : 'assessment',
 });
 
 const plan = (mode: RecordingMode, off: CameraPlan['off'] = null): CameraPlan => ({

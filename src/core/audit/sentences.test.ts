@@ -56,7 +56,7 @@ describe('audit sentences', () => {
         subject: { nl: 'Camera spreekkamer A', en: 'Camera spreekkamer A' },
       }),
     ).toEqual({
-      nl: "Fleur de Graaf (FG) heeft beoordeling 'Camera spreekkamer A' goedgekeurd",
+      nl: "Fleur de Graaf (FG) heeft afweging 'Camera spreekkamer A' goedgekeurd",
       en: "Fleur de Graaf (FG) approved assessment 'Camera spreekkamer A'",
     });
     for (const [code, t] of Object.entries(AUDIT_SENTENCES)) {

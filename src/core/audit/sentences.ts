@@ -217,57 +217,57 @@ export const AUDIT_SENTENCES: Readonly<Record<string, Sentence>> = {
   ),
   'assessment.create': s(
     'assessments',
-    "{actor} heeft beoordeling '{subject}' aangemaakt",
+    "{actor} heeft afweging '{subject}' aangemaakt",
     "{actor} created assessment '{subject}'",
   ),
   'assessment.update': s(
     'assessments',
-    "{actor} heeft beoordeling '{subject}' gewijzigd",
+    "{actor} heeft afweging '{subject}' gewijzigd",
     "{actor} changed assessment '{subject}'",
   ),
   'assessment.version.create': s(
     'assessments',
-    "{actor} heeft een nieuwe versie van beoordeling '{subject}' gemaakt",
+    "{actor} heeft een nieuwe versie van afweging '{subject}' gemaakt",
     "{actor} started a new version of assessment '{subject}'",
   ),
   'assessment.dpo-advice': s(
     'assessments',
-    "{actor} heeft advies gegeven over beoordeling '{subject}'",
+    "{actor} heeft advies gegeven over afweging '{subject}'",
     "{actor} gave advice on assessment '{subject}'",
   ),
   'assessment.views': s(
     'assessments',
-    "{actor} heeft de inbreng van betrokkenen vastgelegd bij beoordeling '{subject}'",
+    "{actor} heeft de inbreng van betrokkenen vastgelegd bij afweging '{subject}'",
     "{actor} recorded the data subjects' views on assessment '{subject}'",
   ),
   'assessment.judgement': s(
     'assessments',
-    "{actor} heeft een afweging vastgelegd bij beoordeling '{subject}'",
+    "{actor} heeft een menselijke afweging vastgelegd bij afweging '{subject}'",
     "{actor} recorded a judgement on assessment '{subject}'",
   ),
   'assessment.submit': s(
     'assessments',
-    "{actor} heeft beoordeling '{subject}' ingediend voor een besluit",
+    "{actor} heeft afweging '{subject}' ingediend voor een besluit",
     "{actor} submitted assessment '{subject}' for a decision",
   ),
   'assessment.approve': s(
     'assessments',
-    "{actor} heeft beoordeling '{subject}' goedgekeurd",
+    "{actor} heeft afweging '{subject}' goedgekeurd",
     "{actor} approved assessment '{subject}'",
   ),
   'assessment.reject': s(
     'assessments',
-    "{actor} heeft beoordeling '{subject}' afgewezen",
+    "{actor} heeft afweging '{subject}' afgewezen",
     "{actor} rejected assessment '{subject}'",
   ),
   'assessment.supersede': s(
     'assessments',
-    "Een eerdere goedgekeurde versie van beoordeling '{subject}' is vervangen",
+    "Een eerdere goedgekeurde versie van afweging '{subject}' is vervangen",
     "An earlier approved version of assessment '{subject}' was superseded",
   ),
   'assessment.withdraw': s(
     'assessments',
-    "{actor} heeft beoordeling '{subject}' ingetrokken",
+    "{actor} heeft afweging '{subject}' ingetrokken",
     "{actor} withdrew assessment '{subject}'",
   ),
   'policy.compiled': s(

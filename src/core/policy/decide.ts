@@ -24,17 +24,36 @@ export interface Decision {
   readonly retentionHours: number | undefined;
   readonly viewers: readonly string[];
   readonly assessmentIds: readonly string[];
+  /** Why, in English for logs and the CLI. */
   readonly reason: string;
+  /** Why, as a code a screen words in its own language (with `assessmentIds` by title). */
+  readonly reasonCode: DecisionReason;
 }
 
-const OFF = (reason: string): Decision => ({
+/** Every reason a decision can give. */
+export const DECISION_REASONS = [
+  'no-policy',
+  'no-conversation',
+  'objection',
+  'no-assessment',
+  'invalid-start',
+  'not-covered-now',
+  'assessment',
+  'overlapping-assessments',
+] as const;
+export type DecisionReason = (typeof DECISION_REASONS)[number];
+
+/** Recording off, and why. */
+export const offDecision = (reasonCode: DecisionReason, reason: string): Decision => ({
   mode: { kind: 'off' },
   audioAllowed: false,
   retentionHours: undefined,
   viewers: [],
   assessmentIds: [],
   reason,
+  reasonCode,
 });
+const OFF = offDecision;
 
 const WEEKDAY: Readonly<Record<string, number>> = { Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6, Sun: 7 };
 
@@ -88,6 +107,7 @@ const combine = (entries: readonly PolicyEntry[]): Decision => {
       entries.length > 1
         ? 'overlapping assessments: the most restrictive applies'
         : `assessment ${weakest.assessmentId}`,
+    reasonCode: entries.length > 1 ? 'overlapping-assessments' : 'assessment',
   };
 };
 
@@ -97,12 +117,12 @@ export const decide = (
   conversation: Conversation | undefined,
   now: Date,
 ): Decision => {
-  if (conversation === undefined) return OFF('no conversation in progress');
-  if (conversation.objection === true) return OFF('the resident objected');
+  if (conversation === undefined) return OFF('no-conversation', 'no conversation in progress');
+  if (conversation.objection === true) return OFF('objection', 'the resident objected');
   const room = policy.rooms.find((r) => r.roomId === roomId);
-  if (room === undefined) return OFF('no approved assessment for this room');
+  if (room === undefined) return OFF('no-assessment', 'no approved assessment for this room');
   const started = Date.parse(conversation.startedAt);
-  if (Number.isNaN(started)) return OFF('conversation start time is not valid');
+  if (Number.isNaN(started)) return OFF('invalid-start', 'conversation start time is not valid');
   // The window is judged now, not at the start: a conversation that began at 16:59 in a window to
   // 17:00 stops recording at 17:00 (the recorder re-plans every few seconds).
   const local = localTime(now, policy.timeZone);
@@ -116,6 +136,7 @@ export const decide = (
       inWindows(e.hours, local) &&
       (e.validUntil === undefined || Date.parse(e.validUntil) > t),
   );
-  if (matching.length === 0) return OFF('no in-force assessment covers this conversation now');
+  if (matching.length === 0)
+    return OFF('not-covered-now', 'no in-force assessment covers this conversation now');
   return combine(matching);
 };

@@ -18,7 +18,7 @@
  * stillWanted(): which open alarms still want footage after a restart.
  */
 import type { ErrorCode } from '../errors.js';
-import { decide, type Decision } from '../policy/decide.js';
+import { decide, offDecision, type Decision } from '../policy/decide.js';
 import type { CompiledPolicy } from '../policy/policy.js';
 import type { Camera } from '../registry/model.js';
 
@@ -64,14 +64,7 @@ export interface PlannedCamera {
 }
 
 /** No policy was ever compiled: nothing may be recorded anywhere. */
-const NO_POLICY: Decision = {
-  mode: { kind: 'off' },
-  audioAllowed: false,
-  retentionHours: undefined,
-  viewers: [],
-  assessmentIds: [],
-  reason: 'no policy has been compiled yet',
-};
+const NO_POLICY: Decision = offDecision('no-policy', 'no policy has been compiled yet');
 
 /** Cameras whose room is gone are not planned at all (the recorder stops them). */
 export const planCameras = (w: RecordingWorld, now: Date): PlannedCamera[] =>

@@ -40,7 +40,7 @@ export const HoldPolicySetting = ({ canSet }: { readonly canSet: boolean }) => {
       {data.data !== undefined ? <Paragraph>{h.policyCurrent(data.data.maxDays)}</Paragraph> : null}
       <Notice text={notice} />
       {canSet ? (
-        <FormSection title={h.policyTitle} form={form} onSubmit={save}>
+        <FormSection title={h.policyChange} form={form} onSubmit={save}>
           <TextField
             id="hold-max-days"
             label={h.policyDays}

@@ -169,7 +169,7 @@ export const nl = {
       disable:
         'Een uitgeschakelde camera neemt nooit op en geeft geen storingsmelding. Een alarm in deze spreekkamer krijgt de notitie "camera uitgeschakeld". Een opname die al loopt, maakt haar nabeeld af.',
       enable:
-        'De camera doet weer mee: hij neemt op zodra de goedgekeurde beoordeling van de spreekkamer dat toestaat.',
+        'De camera doet weer mee: hij neemt op zodra de goedgekeurde afweging van de spreekkamer dat toestaat.',
       remove:
         'De camera verdwijnt uit alle lijsten en neemt nooit meer op. Zijn opnamen blijven bewaard tot hun bewaartermijn afloopt. De naam blijft in gebruik voor deze spreekkamer. Dit kan niet ongedaan worden gemaakt.',
     },
@@ -395,7 +395,7 @@ export const nl = {
       'alarm.webhook-failed': () =>
         'De alarm-webhook faalt: een extern systeem krijgt alarmen mogelijk niet (de browsers wel).',
       'policy.tick-failed': () =>
-        'Het opnamebeleid kon niet automatisch worden bijgewerkt; verlopen beoordelingen blijven mogelijk gelden. Zie het serverlog.',
+        'Het opnamebeleid kon niet automatisch worden bijgewerkt; verlopen afwegingen blijven mogelijk gelden. Zie het serverlog.',
       'audit.anchor-mismatch': (p) =>
         `Het auditlog klopt niet meer met het anker van regel ${p$(p, 'seq')} (${p$(p, 'at')}): regels zijn afgeknipt of herschreven. Voer “proportio audit verify” uit.`,
       'audit.anchor-failed': () =>
@@ -887,6 +887,17 @@ export const nl = {
     viewers: 'Wie mag kijken',
     validUntil: 'Geldig tot',
     reason: 'Toelichting',
+    reasons: {
+      'no-policy': 'Er is nog geen opnamebeleid vastgesteld.',
+      'no-conversation': 'Er loopt geen gesprek.',
+      objection: 'De inwoner heeft bezwaar gemaakt.',
+      'no-assessment': 'Voor deze ruimte is geen afweging goedgekeurd.',
+      'invalid-start': 'Het begin van het gesprek is onbekend.',
+      'not-covered-now': 'Geen geldende afweging dekt dit gesprek op dit moment.',
+      assessment: 'Goedgekeurd in de afweging',
+      'overlapping-assessments': 'Meer afwegingen gelden; de strengste telt:',
+    },
+    unnamedAssessment: 'een goedgekeurde afweging',
     nobody: 'niemand',
     entries: 'Regels uit goedgekeurde afwegingen',
     entriesCaption: (room: string) => `Regels voor ${room}`,
@@ -1083,6 +1094,7 @@ export const nl = {
     extendedNotice: 'De bewaarplicht is verlengd.',
     releasedNotice: 'De bewaarplicht is opgeheven.',
     policyTitle: 'Maximale duur van een bewaarplicht',
+    policyChange: 'Maximum wijzigen',
     policyIntro:
       'Langer dan dit aantal dagen kan een bewaarplicht alleen met een nieuwe reden lopen. Alleen de FG stelt dit in; elke wijziging komt in het auditlog.',
     policyDays: 'Maximum (dagen)',

@@ -12,9 +12,9 @@ export const todoNl = {
   alarmHint: 'Voelt een gesprek onveilig? Met de alarmknop roept u meteen hulp in.',
   groups: {
     decide: (n: number) =>
-      `${count('nl', n, { one: 'beoordeling wacht', other: 'beoordelingen wachten' })} op uw besluit`,
+      `${count('nl', n, { one: 'afweging wacht', other: 'afwegingen wachten' })} op uw besluit`,
     advise: (n: number) =>
-      `${count('nl', n, { one: 'beoordeling wacht', other: 'beoordelingen wachten' })} op advies van de functionaris gegevensbescherming`,
+      `${count('nl', n, { one: 'afweging wacht', other: 'afwegingen wachten' })} op advies van de functionaris gegevensbescherming`,
     review: (n: number) =>
       `${count('nl', n, { one: 'herziening komt', other: 'herzieningen komen' })} eraan of ${plural('nl', n, { one: 'is', other: 'zijn' })} verstreken`,
     expires: (n: number) =>

@@ -14,7 +14,7 @@ const entry: AuditEntry = {
   subject: 'assessment:a-1',
   subjectName: { nl: 'Camera spreekkamer A', en: 'Camera spreekkamer A' },
   sentence: {
-    nl: "Fleur de Graaf (FG) heeft beoordeling 'Camera spreekkamer A' goedgekeurd",
+    nl: "Fleur de Graaf (FG) heeft afweging 'Camera spreekkamer A' goedgekeurd",
     en: "Fleur de Graaf (FG) approved assessment 'Camera spreekkamer A'",
   },
   group: 'assessments',

@@ -214,22 +214,20 @@ export const AuditPage = () => {
       {page.error ? <LoadError error={page.error} /> : null}
       <div aria-live="polite">{page.data ? <Paragraph>{a.found(page.data.total)}</Paragraph> : null}</div>
       {page.data && entries.length > 0 ? (
-        <div className="pp-table-scroll">
-          <ResourceTable
-            variant="audit"
-            caption={
-              first && last ? t.audit.caption(last.seq, first.seq, page.data.total) : t.audit.captionEmpty
-            }
-            rows={entries}
-            rowKey={(e) => String(e.seq)}
-            rowHeader={{ header: t.audit.time, cell: (e) => formatDateTime(lang, e.at) }}
-            columns={[
-              { header: a.event, cell: (e) => e.sentence[lang], className: 'pp-break' },
-              { header: t.audit.details, className: 'pp-break', cell: (e) => <Facts entry={e} /> },
-              { header: t.audit.seq, cell: (e) => e.seq },
-            ]}
-          />
-        </div>
+        <ResourceTable
+          variant="audit"
+          caption={
+            first && last ? t.audit.caption(last.seq, first.seq, page.data.total) : t.audit.captionEmpty
+          }
+          rows={entries}
+          rowKey={(e) => String(e.seq)}
+          rowHeader={{ header: t.audit.time, cell: (e) => formatDateTime(lang, e.at) }}
+          columns={[
+            { header: a.event, cell: (e) => e.sentence[lang], className: 'pp-break' },
+            { header: t.audit.details, className: 'pp-break', cell: (e) => <Facts entry={e} /> },
+            { header: t.audit.seq, cell: (e) => e.seq },
+          ]}
+        />
       ) : null}
       <nav aria-label={t.audit.pagination}>
         <ButtonGroup>

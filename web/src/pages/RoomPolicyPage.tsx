@@ -16,15 +16,24 @@ import {
   UnorderedListItem,
 } from '@utrecht/component-library-react';
 import { useState } from 'react';
-import { api, type RecordingModeView, type RoomPolicyView, type RoomTransparency } from '../api.js';
+import {
+  api,
+  type AssessmentSummary,
+  type RecordingModeView,
+  type RoomPolicyView,
+  type RoomTransparency,
+} from '../api.js';
+import { assessmentHref } from '../assessment/paths.js';
+import { AppLink } from '../components/AppLink.js';
 import { LoadError } from '../components/LoadError.js';
 import { Loading } from '../components/Loading.js';
 import { PageTitle } from '../components/PageTitle.js';
 import { ResourceTable } from '../components/ResourcePage.js';
 import { SelectField } from '../components/SelectField.js';
 import { useLoad } from '../hooks.js';
-import { formatDateTime, useI18n } from '../i18n/index.js';
+import { formatDate, roleName, useI18n } from '../i18n/index.js';
 import { useRegistry } from '../registry.js';
+import { useSession } from '../session.js';
 
 /** One letter paragraph, shown in full, with a button that copies it (for the letter template). */
 const LetterParagraph = ({ text, lang }: { readonly text: string; readonly lang: 'nl' | 'en' }) => {
@@ -103,6 +112,33 @@ export const RoomPolicyPage = () => {
     [chosen],
   );
   const p = policy.data;
+  const { can } = useSession();
+  // Assessments by title (the decision names them by id); only for those who may read them.
+  const assessments = useLoad(
+    () =>
+      can('assessments:read') ? api.get<AssessmentSummary[]>('/api/assessments') : Promise.resolve(undefined),
+    [],
+  );
+  const titleOf = (id: string): string | undefined =>
+    assessments.data?.find((a) => a.id === id)?.latest.title;
+  const why = (d: RoomPolicyView['decisions'][number]['decision']) => (
+    <>
+      {t.roomPolicy.reasons[d.reasonCode]}
+      {d.assessmentIds.map((id, i) => {
+        const title = titleOf(id);
+        return (
+          <span key={id}>
+            {i === 0 ? ' ' : ', '}
+            {title ? (
+              <AppLink href={assessmentHref({ kind: 'detail', id })}>{title}</AppLink>
+            ) : (
+              t.roomPolicy.unnamedAssessment
+            )}
+          </span>
+        );
+      })}
+    </>
+  );
   const mode = (m: RecordingModeView) => (
     <>
       <StatusBadge status={m.kind === 'off' ? 'neutral' : 'warning'}>
@@ -115,7 +151,7 @@ export const RoomPolicyPage = () => {
     const until = p?.policy.entries
       .filter((e) => e.conversationTypeId === typeId && e.validUntil)
       .map((e) => e.validUntil ?? '');
-    return until && until.length > 0 ? formatDateTime(lang, until.sort()[0] ?? '') : t.incidents.none;
+    return until && until.length > 0 ? formatDate(lang, until.sort()[0] ?? '') : t.incidents.none;
   };
   const label = reg.registry.roomLabel(chosen);
 
@@ -157,10 +193,12 @@ export const RoomPolicyPage = () => {
             {
               header: t.roomPolicy.viewers,
               cell: (d) =>
-                d.decision.viewers.length > 0 ? d.decision.viewers.join(', ') : t.roomPolicy.nobody,
+                d.decision.viewers.length > 0
+                  ? d.decision.viewers.map((v) => roleName(t, v)).join(', ')
+                  : t.roomPolicy.nobody,
             },
             { header: t.roomPolicy.validUntil, cell: (d) => untilOf(d.conversationTypeId) },
-            { header: t.roomPolicy.reason, cell: (d) => d.decision.reason },
+            { header: t.roomPolicy.reason, cell: (d) => why(d.decision) },
           ]}
         />
       ) : null}

@@ -28,7 +28,7 @@ describe('StartPage', () => {
     });
     renderPage(<StartPage />, { permissions: ['assessments:decide'] });
     expect(await screen.findByText('U heeft 3 taken te doen.')).toBeTruthy();
-    const decide = screen.getByRole('heading', { name: '2 beoordelingen wachten op uw besluit' });
+    const decide = screen.getByRole('heading', { name: '2 afwegingen wachten op uw besluit' });
     expect(decide).toBeTruthy();
     const link = screen.getByRole('link', { name: 'Besluit over ‘Camera spreekkamer A’' });
     expect(link.getAttribute('href')).toBe('/assessments/a-1');

@@ -5,7 +5,7 @@
  */
 import { Type, type Static } from 'typebox';
 import { HourWindowSchema } from '../../../core/assessment/scenario.schema.js';
-import type { Decision } from '../../../core/policy/decide.js';
+import { DECISION_REASONS, type Decision } from '../../../core/policy/decide.js';
 import type { PolicyEntry } from '../../../core/policy/policy.js';
 import type { CurrentPolicy, RoomPolicyView } from '../../../services/policy.service.js';
 import { Nullable, everyFieldOf, open, strict } from '../../schemas.js';
@@ -61,6 +61,7 @@ export const DecisionSchema = everyFieldOf<Decision>()(
       viewers: Type.Array(Type.String()),
       assessmentIds: Type.Array(Type.String()),
       reason: Type.String(),
+      reasonCode: Type.Union(DECISION_REASONS.map((r) => Type.Literal(r))),
     },
     open,
   ),
