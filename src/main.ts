@@ -22,6 +22,7 @@ import { createAssessmentModule } from './compose/assessment.compose.js';
 import { createRecordingModule } from './compose/recording.compose.js';
 import { createEvidenceModule } from './compose/evidence.compose.js';
 import { createViewingModule } from './compose/viewing.compose.js';
+import { createRightsModule } from './compose/rights.compose.js';
 import { metricsSources, type ModuleContext, type ProportioModule } from './compose/module.js';
 import { auditService } from './services/audit.service.js';
 import { authService } from './services/auth.service.js';
@@ -176,13 +177,16 @@ export const createRuntime = async (config: Config, opts: RuntimeOptions = {}): 
   // audit anchor (first) takes the final head after every other module has written its last entry.
   // The export opens footage only through the viewing grants (issue 10 §4).
   const viewing = createViewingModule(moduleContext);
+  const recording = createRecordingModule(moduleContext);
   const modules: ProportioModule[] = [
     auditAnchor,
     createAlarmModule(moduleContext),
     createAssessmentModule(moduleContext),
-    createRecordingModule(moduleContext),
+    recording,
     viewing,
     createEvidenceModule(moduleContext, { source: opts.evidenceSource ?? viewing.evidence }),
+    // Residents' requests erase clips through the recording service (issue 12 §1).
+    createRightsModule(moduleContext, { recording: recording.service }),
   ];
   const oidc = config.oidc
     ? {
