@@ -277,6 +277,23 @@ describe.each(dialects)("residents' requests (%s)", (dialect) => {
     ).toMatchObject([{ id: 'rs-in', restricted: true, legalHold: false }]);
     const holds = await api('GET', '/api/recording/clips/rs-in/holds', 'fg');
     expect(holds.json<{ held: boolean }>().held).toBe(true);
+    // Kept, not viewed (art. 18(2)): a viewing request is refused unless it is for legal claims.
+    const view = await api('POST', '/api/footage/requests', 'fg', {
+      clipId: 'rs-in',
+      reason: 'inzageverzoek van een andere bewoner beoordelen',
+      legalGround: 'subject-access',
+      purposes: ['view'],
+    });
+    expect(view.statusCode, view.body).toBe(409);
+    expect(view.json<{ code: string }>().code).toBe('RIGHTS.CLIP_RESTRICTED');
+    const police = await api('POST', '/api/footage/requests', 'fg', {
+      clipId: 'rs-in',
+      reason: 'aangifte: beelden nodig voor de politie',
+      legalGround: 'police-report',
+      policeReport: 'PL0900-2026-88',
+      purposes: ['view'],
+    });
+    expect(police.json<{ code?: string }>().code).not.toBe('RIGHTS.CLIP_RESTRICTED');
     // The other room's request does not see it.
     const elsewhere = await create({ roomId: otherRoomId, ...window });
     const none = await api('GET', `/api/rights/requests/${elsewhere.id}/findings`, 'fg');

@@ -16,6 +16,9 @@ export const RIGHTS_ERRORS = {
   'RIGHTS.CLIP_OUTSIDE_WINDOW': unprocessable(
     "The clip is not of the request's room and does not overlap its time window",
   ),
+  'RIGHTS.CLIP_RESTRICTED': conflict(
+    "The clip is restricted at a resident's request (AVG art. 18): it is kept, and viewed or exported only for legal claims",
+  ),
   'RIGHTS.CLIP_ACTION_KIND': conflict('This action on clips does not fit the kind of request'),
 } as const satisfies ErrorTable;
 
