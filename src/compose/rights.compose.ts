@@ -4,6 +4,8 @@
  * contact details of requests closed longer ago than the retention (ADR 0006).
  */
 import { createRightsStore } from '../adapters/db/repositories/rights.repository.js';
+import { letterPdf, letterText, rightsLetter } from '../adapters/reports/rights-letter.js';
+import { ok } from '../core/result.js';
 import { rightsRoutes } from '../http/routes/rights/rights.routes.js';
 import type { RecordingService } from '../services/recording.service.js';
 import { rightsService, type RightsService } from '../services/rights.service.js';
@@ -65,6 +67,17 @@ export const createRightsModule = (
         findings: service.findings,
         linkClips: service.linkClips,
         actOnClips: service.actOnClips,
+        letter: async (viewer, id, q) => {
+          const input = await service.letterInput(viewer, id, q.kind);
+          if (!input.ok) return input;
+          const doc = rightsLetter(q.kind, input.value, q.lang);
+          const file = `${q.kind === 'decision' ? (q.lang === 'nl' ? 'besluit' : 'decision') : q.lang === 'nl' ? 'verlenging' : 'extension'}-${id}`;
+          return ok(
+            q.format === 'text'
+              ? { body: letterText(doc), type: 'text/plain; charset=utf-8', file: `${file}.txt` }
+              : { body: await letterPdf(doc), type: 'application/pdf', file: `${file}.pdf` },
+          );
+        },
       });
     },
     start: async () => {

@@ -463,6 +463,25 @@ export const rightsService = ({ store, clock, ids, deleteClip, contactRetentionD
       return done;
     },
 
+    /** What a letter needs: the request, the organisation, the clips' outcomes, today; a letter about a step not taken yet is refused. */
+    letterInput: async (viewer: Actor, id: string, kind: 'decision' | 'extension') => {
+      const d = await store.read.requests.get(id);
+      if (d === undefined || !actorServesSite(viewer, d.siteId))
+        return err('RIGHTS.NOT_FOUND', `request ${id} does not exist`, { requestId: id });
+      if (kind === 'decision' ? d.decision === null : d.extensionNotifiedOn === null)
+        return err('RIGHTS.TRANSITION', `request ${id} has no ${kind} to write about yet`, {
+          status: d.status,
+          action: kind,
+        });
+      const org = await store.read.organisation.get();
+      return ok({
+        request: view(d),
+        organisation: { name: org?.name ?? '', address: org?.address ?? '', dpoEmail: org?.dpoEmail ?? '' },
+        clips: await store.read.requests.clips(id),
+        date: today(),
+      });
+    },
+
     /** Open and overdue requests per status, for /metrics and the start page. */
     counts: async (): Promise<{ open: number; overdue: number; dueSoon: number }> => {
       const open = (await store.read.requests.list({ status: OPEN })).map(view);

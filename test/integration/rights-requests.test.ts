@@ -4,7 +4,8 @@
  * the footage a request points to — linked, erased (crypto-shred) or refused under a legal hold
  * for a police report, or restricted (art. 18) with a restriction hold.
  */
-import { readdir } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateIdentity } from '../../src/adapters/vault/keys.js';
@@ -12,6 +13,7 @@ import type { RecordingModule } from '../../src/compose/recording.compose.js';
 import { availableDialects } from '../support/databases.js';
 import { sealTestClip } from '../support/sealed-clip.js';
 import { loginAs, startTestRuntime, type TestRuntime } from '../support/test-runtime.js';
+import { toolsAvailable } from '../support/tools.js';
 import { SYSTEM, TEST_PASSWORD, demoSites, loggedInUser } from '../support/two-sites.js';
 
 const dialects = await availableDialects();
@@ -299,6 +301,57 @@ describe.each(dialects)("residents' requests (%s)", (dialect) => {
     const none = await api('GET', `/api/rights/requests/${elsewhere.id}/findings`, 'fg');
     expect(none.json<{ clips: unknown[] }>().clips).toEqual([]);
   });
+
+  it.runIf(toolsAvailable('rights letters', 'pdftotext'))(
+    'decision letters in Dutch and English (PDF and text) state the deadline, the hold and the remedies',
+    async () => {
+      await clip('lt-held', '2026-03-04T08:30:00.000Z', '2026-03-04T08:31:00.000Z');
+      const rec = t.rt.modules.find((m) => m.name === 'recording') as RecordingModule;
+      await rec.holds.place(SYSTEM, 'lt-held', {
+        reason: 'aangifte na bedreiging',
+        policeReport: 'PL0900-2026-99',
+        until: '2026-06-01',
+      });
+      const r = await create({
+        kind: 'erasure',
+        windowFrom: '2026-03-04T08:00:00Z',
+        windowTo: '2026-03-04T09:00:00Z',
+      });
+      const early = await api('GET', `/api/rights/requests/${r.id}/letter?kind=decision`, 'fg');
+      expect(early.statusCode).toBe(409);
+      await api('POST', `/api/rights/requests/${r.id}/clips`, 'fg', { clipIds: ['lt-held'] });
+      await api('POST', `/api/rights/requests/${r.id}/clip-actions`, 'fg', { action: 'erase' });
+      await api('POST', `/api/rights/requests/${r.id}/decide`, 'fg', {
+        decision: 'refused',
+        reasons: 'De opname is nodig voor een aangifte bij de politie.',
+      });
+      const pdf = await api('GET', `/api/rights/requests/${r.id}/letter?kind=decision&lang=nl`, 'fg');
+      expect(pdf.statusCode, pdf.body).toBe(200);
+      expect(pdf.headers['content-type']).toBe('application/pdf');
+      const file = path.join(t.dataDir, 'letter.pdf');
+      await writeFile(file, pdf.rawPayload);
+      const text = execFileSync('pdftotext', [file, '-']).toString().replace(/\s+/g, ' ');
+      expect(text).toContain('uiterlijk 10 april 2026');
+      expect(text).toContain('Autoriteit Persoonsgegevens (artikel 77 AVG)');
+      expect(text).toContain('bestuursrechter');
+      expect(text).toContain('PL0900-2026-99');
+      expect(text).toContain('artikel 17, derde lid, onder e, AVG');
+      const en = await api(
+        'GET',
+        `/api/rights/requests/${r.id}/letter?kind=decision&lang=en&format=text`,
+        'auditor',
+      );
+      expect(en.headers['content-type']).toContain('text/plain');
+      expect(en.body).toContain('The deadline for our decision was 10 April 2026');
+      expect(en.body).toContain('Article 77 GDPR');
+      expect(en.body).not.toContain('AVG');
+      const noExt = await api('GET', `/api/rights/requests/${r.id}/letter?kind=extension`, 'fg');
+      expect(noExt.json<{ code: string }>().code).toBe('RIGHTS.TRANSITION');
+      expect(
+        (await api('GET', `/api/rights/requests/${r.id}/letter?kind=decision`, 'balie')).statusCode,
+      ).toBe(403);
+    },
+  );
 
   it('erases contact details six months after closing, keeps the register entry', async () => {
     const r = await create();

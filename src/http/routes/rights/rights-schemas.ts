@@ -209,3 +209,13 @@ export const CloseBody = Type.Object({ reason: Type.Optional(Nullable(Reasons)) 
 export const EmptyBody = Type.Object({}, strict);
 export const LinkClipsBody = Type.Object({ clipIds: Type.Array(Id, { minItems: 1, maxItems: 100 }) }, strict);
 export const ClipActionBody = Type.Object({ action: oneOf(CLIP_ACTIONS) }, strict);
+
+export const LetterQuery = Type.Object(
+  {
+    kind: oneOf(['decision', 'extension'] as const),
+    lang: Type.Optional(oneOf(LETTER_LANGUAGES)),
+    format: Type.Optional(oneOf(['pdf', 'text'] as const)),
+  },
+  strict,
+);
+export type LetterQuery = Static<typeof LetterQuery>;

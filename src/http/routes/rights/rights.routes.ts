@@ -26,6 +26,7 @@ import {
   EmptyBody,
   ExtendBody,
   FindingsSchema,
+  LetterQuery,
   LinkClipsBody,
   NewRequestBody,
   RequestClipSchema,
@@ -58,6 +59,12 @@ export interface RightsRouteDeps {
     clipIds: readonly string[],
   ) => Promise<Result<RequestClipLink[]>>;
   readonly actOnClips: (actor: Actor, id: string, action: ClipAction) => Promise<Result<ClipActionResult[]>>;
+  /** A letter to the resident (the composition renders it with adapters/reports/rights-letter.ts). */
+  readonly letter: (
+    viewer: Actor,
+    id: string,
+    q: { kind: 'decision' | 'extension'; lang: 'nl' | 'en'; format: 'pdf' | 'text' },
+  ) => Promise<Result<{ body: Buffer | string; type: string; file: string }>>;
 }
 
 const R = '/api/rights/requests';
@@ -166,6 +173,33 @@ export const rightsRoutes: RoutesPlugin<RightsRouteDeps> = async (app, d) => {
     'Close: after the answer went out, or earlier when the resident withdrew (with a reason)',
     CloseBody,
     d.close,
+  );
+
+  app.get(
+    `${R}/:id/letter`,
+    {
+      config: read,
+      schema: {
+        tags: ['rights'],
+        summary:
+          'The decision letter or extension notice to the resident (nl or en; PDF or text), with the right to complain to the AP and go to court',
+        params: IdParams,
+        querystring: LetterQuery,
+        response: { 200: Type.Unknown(), ...errorResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (req, reply) => {
+      const r = await d.letter(actor(req), req.params.id, {
+        kind: req.query.kind,
+        lang: req.query.lang ?? 'nl',
+        format: req.query.format ?? 'pdf',
+      });
+      if (!r.ok) return respond(reply, r);
+      return reply
+        .type(r.value.type)
+        .header('content-disposition', `attachment; filename="${r.value.file}"`)
+        .send(r.value.body);
+    },
   );
 
   app.post(
