@@ -24,6 +24,7 @@ import { createRecordingModule } from './compose/recording.compose.js';
 import { createEvidenceModule } from './compose/evidence.compose.js';
 import { createViewingModule } from './compose/viewing.compose.js';
 import { createTodoModule } from './compose/todo.compose.js';
+import { createRightsModule } from './compose/rights.compose.js';
 import { metricsSources, type ModuleContext, type ProportioModule } from './compose/module.js';
 import { auditService } from './services/audit.service.js';
 import { authService } from './services/auth.service.js';
@@ -188,14 +189,17 @@ export const createRuntime = async (config: Config, opts: RuntimeOptions = {}): 
   // The export opens footage only through the viewing grants (issue 10 §4).
   const viewing = createViewingModule(moduleContext);
   const alarm = createAlarmModule(moduleContext);
+  const recording = createRecordingModule(moduleContext);
   const modules: ProportioModule[] = [
     auditAnchor,
     alarm,
     createAssessmentModule(moduleContext),
-    createRecordingModule(moduleContext),
+    recording,
     viewing,
     createEvidenceModule(moduleContext, { source: opts.evidenceSource ?? viewing.evidence }),
     createTodoModule(moduleContext, { incidents: alarm.services.incidents, viewing: viewing.service }),
+    // Residents' requests erase clips through the recording service (issue 12 §1).
+    createRightsModule(moduleContext, { recording: recording.service }),
   ];
   const oidc = config.oidc
     ? {

@@ -22,6 +22,7 @@ import { RECORDING_ERRORS } from './recording/errors.js';
 import { HOLD_ERRORS } from './recording/hold-errors.js';
 import { VAULT_ERRORS } from './recording/vault-errors.js';
 import { REDACTION_ERRORS } from './redaction/errors.js';
+import { RIGHTS_ERRORS } from './rights/errors.js';
 
 export const ERRORS = {
   ...ALARM_ERRORS,
@@ -33,6 +34,7 @@ export const ERRORS = {
   ...EVIDENCE_ERRORS,
   ...FOOTAGE_ERRORS,
   ...REDACTION_ERRORS,
+  ...RIGHTS_ERRORS,
   'REQUEST.INVALID': invalid('The request is not valid'),
   'REQUEST.TOO_LARGE': { status: 413, exit: 65, title: 'The request is too large' },
   'REQUEST.UNSUPPORTED_MEDIA_TYPE': { status: 415, exit: 65, title: 'Unsupported content type' },

@@ -32,6 +32,8 @@ export type SiteScope =
   | 'viewing-request'
   | 'grant'
   | 'play'
+  /** A resident's request (issue 12 §1): the site of the room it names. */
+  | 'rights-request'
   | 'organisation';
 
 declare module 'fastify' {

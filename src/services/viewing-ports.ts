@@ -73,6 +73,8 @@ export interface ViewingRepository {
   approvals(requestId: string): Promise<ApprovalRecord[]>;
   /** Lapses every waiting approval (after a restart no share is held any more). */
   lapseAllWaiting(): Promise<number>;
+  /** Whether a live restriction hold (AVG art. 18, migration 0014) keeps the clip at `now`. */
+  restricted(clipId: string, now: string): Promise<boolean>;
 }
 
 export type ViewingStore = UnitOfWork<

@@ -418,6 +418,16 @@ export const viewingService = ({ store, clock, ids, keys, grant: grantOptions = 
             : vault;
         return inTransaction(store, async (repos) => {
           const c = await clipForRequest(repos, actor, input.clipId);
+          // A restricted clip (AVG art. 18(2)) is only processed further for legal claims.
+          if (
+            valid.value.legalGround !== 'police-report' &&
+            (await repos.viewing.restricted(c.id, clock.now().toISOString()))
+          )
+            unwrap(
+              err('RIGHTS.CLIP_RESTRICTED', `clip ${c.id} is restricted at a resident's request`, {
+                clipId: c.id,
+              }),
+            );
           if ((await currentSet(repos, vault.value)) === undefined)
             unwrap(
               err('CUSTODY.NOT_SET_UP', `the vault key of clip ${c.id} has no custodians`, {

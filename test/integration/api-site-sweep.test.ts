@@ -18,6 +18,7 @@ import { createViewingStore } from '../../src/adapters/db/repositories/viewing.r
 import { availableDialects } from '../support/databases.js';
 import { loginAs, type TestRuntime } from '../support/test-runtime.js';
 import type { RecordingModule } from '../../src/compose/recording.compose.js';
+import type { RightsModule } from '../../src/compose/rights.compose.js';
 import { SYSTEM, UNKNOWN_ID, startTwoSites } from '../support/two-sites.js';
 
 const dialects = await availableDialects();
@@ -143,6 +144,20 @@ describe.each(dialects)('route × role × site sweep on %s', (dialect) => {
       endedBy: null,
     });
     stadhuis['viewing-request'] = viewingRequest;
+    // A resident's request naming the Stadhuis room (issue 12 §1): the 'rights-request' scope.
+    const rights = t.rt.modules.find((m) => m.name === 'rights') as RightsModule;
+    const request = await rights.service.create(SYSTEM, {
+      kind: 'erasure',
+      channel: 'post',
+      receivedAt: '2026-02-01T10:00:00Z',
+      roomId: stadhuis.room,
+      windowFrom: '2026-02-01T08:00:00Z',
+      windowTo: '2026-02-01T09:00:00Z',
+      requesterContact: 'Sweep Stadhuis',
+      identityMethod: 'signature',
+    });
+    if (!request.ok) throw new Error(request.error.message);
+    stadhuis['rights-request'] = request.value.id;
     stadhuis.grant = 'grant-stadhuis-1';
     stadhuis.play = 'play-token-stadhuis-0000000000';
     stadhuisIds = Object.values(stadhuis);

@@ -85,6 +85,14 @@ export const PERMISSIONS = {
   'footage:hold-policy': ['dpo'],
   /** Export a clip as signed evidence, under an approved grant that names export. */
   'footage:export': ['security', 'dpo'],
+  /**
+   * Residents' requests (AVG art. 15, 17, 18, 21; issue 12 §1, docs/rights.md): the register, its
+   * deadlines, the footage a request points to, decisions and letters. The privacy officer handles
+   * them; the auditor reads them; nobody else (the front desk passes a request on, it does not see the register).
+   */
+  'rights:read': ['dpo', 'auditor'],
+  /** Register a request, link and act on its clips, extend, decide, send and close it (audited). */
+  'rights:manage': ['dpo'],
   /** Prometheus metrics at /metrics (an API token of an operator account). */
   'metrics:read': ['admin', 'auditor'],
 } as const satisfies Record<string, readonly Role[]>;

@@ -11,6 +11,7 @@ import { m0009AssessmentContributions } from './0009-assessment-contributions.js
 import { m0010VaultCustody } from './0010-vault-custody.js';
 import { m0011Viewing } from './0011-viewing.js';
 import { m0012HoldsAndDeletions } from './0012-holds-and-deletions.js';
+import { m0014SubjectRequests } from './0014-subject-requests.js';
 import type { Dialect, Migration } from './migration.js';
 
 export type { Dialect, Migration } from './migration.js';
@@ -29,6 +30,7 @@ export const MIGRATIONS: ReadonlyArray<readonly [string, Migration]> = [
   ['0010-vault-custody', m0010VaultCustody],
   ['0011-viewing', m0011Viewing],
   ['0012-holds-and-deletions', m0012HoldsAndDeletions],
+  ['0014-subject-requests', m0014SubjectRequests],
 ];
 
 export const migrationProvider = (dialect: Dialect): MigrationProvider => ({

@@ -31,7 +31,8 @@ const toHold = (r: ClipHoldRow): LegalHold => ({
   releaseReason: r.release_reason,
 });
 
-const holdRow = (h: LegalHold): ClipHoldRow => ({
+/** The columns of a legal hold (0014's kind and request_id keep their defaults: 'legal', none). */
+export const holdRow = (h: LegalHold): Omit<ClipHoldRow, 'kind' | 'request_id'> => ({
   id: h.id,
   clip_id: h.clipId,
   reason: h.reason,

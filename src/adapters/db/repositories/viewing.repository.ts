@@ -12,6 +12,8 @@ import type {
   ViewingStore,
 } from '../../../services/viewing-ports.js';
 import type { Database } from '../connection.js';
+import '../schema-holds.js';
+import '../schema-rights.js';
 import '../schema-viewing.js';
 import type { ViewingApprovalTable, ViewingRequestTable } from '../schema-viewing.js';
 import { createUnitOfWork } from '../store.js';
@@ -142,6 +144,15 @@ export const viewingRepository = (db: Executor): ViewingRepository => ({
       .executeTakeFirst();
     return Number(r.numUpdatedRows);
   },
+  restricted: async (clipId, now) =>
+    (await db
+      .selectFrom('clip_holds')
+      .select('id')
+      .where('clip_id', '=', clipId)
+      .where('kind', '=', 'restriction')
+      .where('released_at', 'is', null)
+      .where('until', '>', now)
+      .executeTakeFirst()) !== undefined,
 });
 
 export const createViewingStore = (database: Database): ViewingStore =>

@@ -1,0 +1,116 @@
+/**
+ * Ports of residents' requests (issue 12 §1). The repositories join the recording store, so a
+ * request's step, a restriction hold on a clip and their audit entries commit together.
+ */
+import type { SubjectRequest, RequestStatus } from '../core/rights/request.js';
+import type { LegalHold } from '../core/recording/holds.js';
+import type { UnitOfWork } from './ports.js';
+import type { RecordingRepositories } from './recording-ports.js';
+
+export type ClipOutcome = 'erased' | 'restricted' | 'refused-hold' | 'provided';
+
+export interface RequestClipLink {
+  readonly requestId: string;
+  readonly clipId: string;
+  readonly linkedBy: string;
+  readonly linkedAt: string;
+  readonly outcome: ClipOutcome | null;
+  readonly outcomeReason: string | null;
+  /** The police report a legal hold names, when that hold was why the clip could not be erased. */
+  readonly policeReport: string | null;
+  readonly actedAt: string | null;
+  readonly actedBy: string | null;
+}
+
+export interface RequestEvent {
+  readonly id: string;
+  readonly requestId: string;
+  readonly at: string;
+  readonly by: string;
+  readonly action: string;
+  readonly details: Readonly<Record<string, unknown>>;
+}
+
+export interface LetterRecord {
+  readonly id: string;
+  readonly requestId: string;
+  readonly kind: string;
+  readonly language: string;
+  readonly sentOn: string;
+  readonly sentBy: string;
+  readonly digest: string;
+}
+
+export interface RequestFilter {
+  readonly status?: readonly RequestStatus[];
+  readonly kind?: string;
+  /** Only requests of these sites (absent: every site). */
+  readonly siteIds?: readonly string[];
+  readonly limit?: number;
+}
+
+/** A clip as the request sees it: where and when, its state; nothing about who is in it. */
+export interface CandidateClip {
+  readonly id: string;
+  readonly cameraId: string;
+  readonly roomId: string;
+  readonly siteId: string;
+  readonly status: string;
+  readonly startedAt: string | null;
+  readonly endedAt: string | null;
+  readonly durationSeconds: number | null;
+  readonly retentionUntil: string | null;
+}
+
+/** An alarm in the room and window, with its incident, found through the conversation it happened in. */
+export interface CandidateAlarm {
+  readonly alarmId: string;
+  readonly incidentId: string;
+  readonly roomId: string;
+  readonly raisedAt: string;
+  readonly conversationId: string | null;
+  readonly conversationStartedAt: string | null;
+  readonly conversationEndedAt: string | null;
+  /** Whether an incident report was filed for it. */
+  readonly reported: boolean;
+}
+
+export interface SubjectRequestRepository {
+  insert(r: SubjectRequest): Promise<void>;
+  update(r: SubjectRequest): Promise<void>;
+  get(id: string): Promise<SubjectRequest | undefined>;
+  list(filter: RequestFilter): Promise<SubjectRequest[]>;
+  /** Closed before `closedBefore`, contact details not erased yet. */
+  contactsDue(closedBefore: string, limit: number): Promise<SubjectRequest[]>;
+  addEvent(e: RequestEvent): Promise<void>;
+  events(requestId: string): Promise<RequestEvent[]>;
+  linkClip(l: RequestClipLink): Promise<void>;
+  updateClip(l: RequestClipLink): Promise<void>;
+  clips(requestId: string): Promise<RequestClipLink[]>;
+  addLetter(l: LetterRecord): Promise<void>;
+  letters(requestId: string): Promise<LetterRecord[]>;
+  /** Clips of a room (or, with roomId null, of a site) whose time range overlaps [from, to). */
+  clipsOverlapping(
+    where: { roomId: string | null; siteId: string },
+    from: string,
+    to: string,
+  ): Promise<CandidateClip[]>;
+  /** Alarms raised in the room (or site) within [from, to), or in a conversation that overlapped it. */
+  alarmsOverlapping(
+    where: { roomId: string | null; siteId: string },
+    from: string,
+    to: string,
+  ): Promise<CandidateAlarm[]>;
+  /** A restriction hold (kind 'restriction', AVG art. 18) for the request. */
+  insertRestriction(h: LegalHold, requestId: string): Promise<void>;
+  /** The ids of the restriction holds (not legal holds) on a clip, live or not. */
+  restrictionHoldIds(clipId: string): Promise<Set<string>>;
+  /** For each of these clips that a live restriction keeps at `now`: true. */
+  restricted(clipIds: readonly string[], now: string): Promise<Set<string>>;
+}
+
+export interface RightsRepositories extends RecordingRepositories {
+  readonly requests: SubjectRequestRepository;
+}
+
+export type RightsStore = UnitOfWork<RightsRepositories>;
