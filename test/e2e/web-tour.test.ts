@@ -29,7 +29,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setUpDemoCustody } from '../../src/cli/commands/vault-custody.js';
 import { hasPermission, PERMISSIONS, type Permission, type Role } from '../../src/core/auth/roles.js';
 import { DEMO_ACCOUNTS, DEMO_CUSTODY_PASSPHRASE } from '../../src/services/demo.service.js';
-import { ASSESSMENT_PATTERNS } from '../../web/src/assessment/paths.js';
+import { ASSESSMENT_PATTERNS, WIZARD_STEPS } from '../../web/src/assessment/paths.js';
 import { FOOTAGE_PATTERNS } from '../../web/src/footage/paths.js';
 import { DICTIONARIES, type Language } from '../../web/src/i18n/index.js';
 import { INCIDENT_PATTERN, mayOpenPattern, ROUTES, type RouteDef } from '../../web/src/routes.js';
@@ -174,6 +174,8 @@ describe.skipIf(!hasBrowser)('the tour: every page, every role, both sizes, both
     });
     ids[ASSESSMENT_PATTERNS.detail] = created.assessment.id;
     ids[ASSESSMENT_PATTERNS.edit] = created.assessment.id;
+    ids[ASSESSMENT_PATTERNS.editStep] = created.assessment.id;
+    ids[ASSESSMENT_PATTERNS.version] = created.assessment.id;
 
     // Footage: the demo's key custody (as `serve --demo`), two sealed clips, two requests.
     const custody = await setUpDemoCustody(rt.rt);
@@ -222,12 +224,12 @@ describe.skipIf(!hasBrowser)('the tour: every page, every role, both sizes, both
     ids[FOOTAGE_PATTERNS.grant] = after.grant!.id;
   };
 
-  const addressOf = (p: TourPage): string => {
-    const id = ids[p.pattern];
-    return p.pattern.includes(':id')
-      ? p.pattern.replace(':id', encodeURIComponent(id ?? 'missing'))
-      : p.pattern;
-  };
+  /** The pattern with its parameters filled in: the fixture's id, the second wizard step, version 1. */
+  const addressOf = (p: TourPage): string =>
+    p.pattern
+      .replace(':id', encodeURIComponent(ids[p.pattern] ?? 'missing'))
+      .replace(':step', WIZARD_STEPS[1])
+      .replace(':version', '1');
 
   beforeAll(async () => {
     ensureWebBuild();

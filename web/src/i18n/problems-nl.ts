@@ -100,6 +100,24 @@ const own: Readonly<Record<string, string>> = {
   'CUSTODY.STALE_SHARE': 'Dit deel is vervangen bij een nieuwe verdeling en geldt niet meer.',
   'CUSTODY.COMBINE_FAILED':
     'De delen vormen samen niet de kluissleutel (een deel is beschadigd of vervalst).',
+  'REDACTION.DETECTOR_UNAVAILABLE':
+    'De gezichtsherkenning kan niet worden geladen; een geanonimiseerde kopie is nu niet mogelijk.',
+  'REDACTION.ENCODE_FAILED': 'Het maken van de geanonimiseerde kopie is mislukt; er is niets opgeslagen.',
+  'REDACTION.INPUT_UNREADABLE': 'De beelden kunnen niet als video worden gelezen.',
+  'REDACTION.INVALID_EDIT':
+    'Een aanpassing van de vervaging klopt niet: de tijd of het kader valt buiten de opname.',
+  'REDACTION.UNKNOWN_TRACK': 'Een aanpassing noemt een gezicht dat niet in deze opname voorkomt.',
+  'RIGHTS.ALREADY_EXTENDED': 'De termijn van dit verzoek is al eens verlengd.',
+  'RIGHTS.CLIP_ACTION_KIND': 'Deze handeling op opnamen past niet bij het soort verzoek.',
+  'RIGHTS.CLIP_NOT_LINKED': 'Deze opname hoort niet bij dit verzoek.',
+  'RIGHTS.CLIP_OUTSIDE_WINDOW': 'Deze opname is niet van de ruimte of de periode die de inwoner noemde.',
+  'RIGHTS.CLIP_RESTRICTED':
+    'Deze opname is op verzoek van een inwoner beperkt (AVG art. 18): ze wordt bewaard en alleen voor een aangifte of rechtszaak bekeken of afgegeven.',
+  'RIGHTS.EXTENSION_LATE':
+    'Een verlenging moet binnen de eerste maand na ontvangst aan de inwoner worden gemeld (AVG art. 12 lid 3).',
+  'RIGHTS.INVALID': 'Het verzoek is niet volledig of klopt niet.',
+  'RIGHTS.NOT_FOUND': 'Dit verzoek van een inwoner bestaat niet.',
+  'RIGHTS.TRANSITION': 'Deze stap kan niet in de huidige stand van het verzoek.',
   'HOLD.NOT_FOUND': 'Deze bewaarplicht bestaat niet bij deze opname.',
   'HOLD.REASON_REQUIRED': 'Geef een reden voor het instellen, verlengen of opheffen van de bewaarplicht.',
   'HOLD.UNTIL_INVALID': 'Het einde van de bewaarplicht moet een datum in de toekomst zijn.',
