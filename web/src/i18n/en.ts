@@ -317,7 +317,7 @@ export const en: Dictionary = {
     head: 'Head hash',
     damaged: 'Damaged entry (details unreadable):',
     anchorNone:
-      'No anchor file yet: cutting off the newest entries cannot be shown yet (see docs/operations.md).',
+      'No anchor file yet: cutting off the newest entries cannot be shown yet; the administrator can set one up (operations guide, audit log).',
     anchorNoneHold: 'No anchor matches the chain.',
     anchorHolds: (n, seq, at) =>
       `Anchor outside the database: ${n === 1 ? '1 anchor holds' : `${n} anchors hold`}; the last: entry ${seq} at ${at}.`,

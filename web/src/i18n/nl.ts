@@ -334,7 +334,7 @@ export const nl = {
     head: 'Kopwaarde',
     damaged: 'Beschadigde regel (details niet leesbaar):',
     anchorNone:
-      'Nog geen ankerbestand: het afknippen van de nieuwste regels is nog niet aan te tonen (zie docs/operations.md).',
+      'Nog geen ankerbestand: het afknippen van de nieuwste regels is nog niet aan te tonen; de beheerder kan dat instellen (handleiding voor beheer, auditlog).',
     anchorNoneHold: 'Geen enkel anker klopt met de keten.',
     anchorHolds: (n: number, seq: number, at: string) =>
       `Anker buiten de database: ${n === 1 ? '1 anker klopt' : `${n} ankers kloppen`}; laatste: regel ${seq} op ${at}.`,

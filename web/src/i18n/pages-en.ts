@@ -101,6 +101,7 @@ export const auditLogEn: typeof auditLogNl = {
   },
   yes: 'yes',
   no: 'no',
+  values: { password: 'password', token: 'API token', device: 'device' },
   facts: {
     reason: 'Reason',
     method: 'Method',
@@ -131,5 +132,8 @@ export const auditLogEn: typeof auditLogNl = {
     key: 'Setting',
     silent: 'Silent alarm',
     source: 'Source',
+    grantId: 'Viewing permission',
+    play: 'Play',
+    playsLeft: 'Plays left',
   },
 };

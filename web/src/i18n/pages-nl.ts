@@ -100,7 +100,7 @@ export const auditLogNl = {
     registry: 'Locaties, ruimtes, camera’s en knoppen',
     alarms: 'Alarmen en gesprekken',
     incidents: 'Incidenten',
-    assessments: 'Beoordelingen en opnamebeleid',
+    assessments: 'Afwegingen en opnamebeleid',
     recording: 'Opnemen',
     footage: 'Inzage, bewaarplicht en export van beelden',
     vault: 'Kluis en sleutelbewaarders',
@@ -108,6 +108,10 @@ export const auditLogNl = {
   },
   yes: 'ja',
   no: 'nee',
+  /** Values the server records in English words (a login method), in Dutch. */
+  values: { password: 'wachtwoord', token: 'API-token', device: 'apparaat' } as Readonly<
+    Record<string, string>
+  >,
   facts: {
     reason: 'Reden',
     method: 'Manier',
@@ -138,5 +142,8 @@ export const auditLogNl = {
     key: 'Instelling',
     silent: 'Stil alarm',
     source: 'Bron',
+    grantId: 'Toestemming tot inzage',
+    play: 'Afspeelbeurt',
+    playsLeft: 'Afspeelbeurten over',
   } as Record<string, string>,
 };

@@ -127,7 +127,9 @@ const Facts = ({ entry }: { readonly entry: AuditEntry }) => {
       {facts.map(([k, v]) => (
         <div key={k} className="pp-facts__row">
           <dt>{a.facts[k] ?? humanKey(k)}</dt>
-          <dd>{factValue(v, a.yes, a.no)}</dd>
+          <dd>
+            {typeof v === 'string' ? (a.values[v] ?? factValue(v, a.yes, a.no)) : factValue(v, a.yes, a.no)}
+          </dd>
         </div>
       ))}
     </dl>
@@ -197,8 +199,22 @@ export const AuditPage = () => {
               ...GROUPS.map((g) => ({ value: g, label: a.groups[g] })),
             ]}
           />
-          <TextField id="audit-from" label={a.from} type="date" value={draft.from} onChange={set('from')} />
-          <TextField id="audit-to" label={a.to} type="date" value={draft.to} onChange={set('to')} />
+          <TextField
+            markOptional={false}
+            id="audit-from"
+            label={a.from}
+            type="date"
+            value={draft.from}
+            onChange={set('from')}
+          />
+          <TextField
+            markOptional={false}
+            id="audit-to"
+            label={a.to}
+            type="date"
+            value={draft.to}
+            onChange={set('to')}
+          />
         </div>
       </FormSection>
       <Paragraph>

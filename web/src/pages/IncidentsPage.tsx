@@ -147,6 +147,7 @@ const IncidentRegister = () => {
       >
         <div className="pp-filter-grid">
           <TextField
+            markOptional={false}
             id="incidents-q"
             label={r.search}
             description={r.searchHint}
@@ -217,6 +218,7 @@ const IncidentRegister = () => {
             ]}
           />
           <TextField
+            markOptional={false}
             id="incidents-from"
             label={t.incidents.from}
             type="date"
@@ -224,6 +226,7 @@ const IncidentRegister = () => {
             onChange={set('from')}
           />
           <TextField
+            markOptional={false}
             id="incidents-to"
             label={t.incidents.to}
             type="date"
