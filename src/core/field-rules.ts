@@ -20,6 +20,8 @@ export const FIELD_RULES = [
   'one-of',
   /** Not in the expected form (a date, an address, a pattern). */
   'format',
+  /** A name with other characters than letters, digits, spaces and the `characters` listed. */
+  'name-characters',
   /** A moment that lies in the future where a past one is meant. */
   'not-in-future',
   /** A moment that must lie in the future. */

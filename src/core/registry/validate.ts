@@ -9,6 +9,8 @@ import { isRole, type Role } from '../auth/roles.js';
 // Letters, digits, spaces and a little punctuation: enough for "Spreekkamer 2 (begane grond)",
 // not enough for markup, SQL fragments or paths.
 const NAME = /^[\p{L}\p{N}][\p{L}\p{N} .,'()&+\-–]*$/u;
+/** The marks NAME allows besides letters, digits and spaces, as people read them. */
+const NAME_MARKS = ". , ' ( ) & + -";
 const CODE = /^[a-z0-9][a-z0-9-]{0,47}$/;
 const USERNAME = /^[a-z0-9][a-z0-9._-]{1,63}$/;
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
@@ -16,12 +18,19 @@ const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
 export const validName = (field: string, value: string, max = 100): Result<string> => {
   const v = value.trim();
-  if (v.length === 0) return err('REQUEST.INVALID', `${field} is required`, { field });
-  if (v.length > max) return err('REQUEST.INVALID', `${field} is longer than ${max} characters`, { field });
+  if (v.length === 0) return err('REQUEST.INVALID', `${field} is required`, fieldRule(field, 'required'));
+  if (v.length > max)
+    return err(
+      'REQUEST.INVALID',
+      `${field} is longer than ${max} characters`,
+      fieldRule(field, 'max-length', { max }),
+    );
   if (!NAME.test(v)) {
-    return err('REQUEST.INVALID', `${field} may contain only letters, digits, spaces and . , ' ( ) & + -`, {
-      field,
-    });
+    return err(
+      'REQUEST.INVALID',
+      `${field} may contain only letters, digits, spaces and ${NAME_MARKS}`,
+      fieldRule(field, 'name-characters', { characters: NAME_MARKS }),
+    );
   }
   return ok(v);
 };

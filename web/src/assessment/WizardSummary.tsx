@@ -86,7 +86,9 @@ export const WizardSummary = ({ live, unanswered, stepFor, onJump }: WizardSumma
           ? `${t.wizard.incomplete} ${live.messages.join('; ')}`
           : '';
   return (
-    <aside aria-labelledby="wiz-summary" className="pp-wizard-summary">
+    // Focusable: the summary scrolls on its own when long, and keyboard users must reach it (axe
+    // scrollable-region-focusable).
+    <aside aria-labelledby="wiz-summary" className="pp-wizard-summary" tabIndex={0}>
       <Heading2 id="wiz-summary" className="pp-wizard-summary__title">
         {tu.summary}
       </Heading2>

@@ -34,6 +34,7 @@ export const problemTextsEn: ProblemTexts = {
     minimum: (s, p) => `${s} must be at least ${p.min}.`,
     maximum: (s, p) => `${s} may be at most ${p.max}.`,
     'one-of': (s, p) => `Choose one of these for ${s.toLowerCase()}: ${p.values}.`,
+    'name-characters': (s, p) => `${s} may contain only letters, digits, spaces and ${p.characters}.`,
     format: (s) => `${s} is not in the right form.`,
     'not-in-future': (s) => `${s} lies in the future; enter a moment that has passed.`,
     'in-future': (s) => `${s} must lie in the future.`,

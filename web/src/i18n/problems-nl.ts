@@ -190,6 +190,7 @@ export const problemTextsNl = {
     minimum: (s, p) => `${s} moet minstens ${p.min} zijn.`,
     maximum: (s, p) => `${s} mag hooguit ${p.max} zijn.`,
     'one-of': (s, p) => `Kies voor ${s.toLowerCase()} een van: ${p.values}.`,
+    'name-characters': (s, p) => `${s} mag alleen letters, cijfers, spaties en ${p.characters} bevatten.`,
     format: (s) => `${s} heeft niet de juiste vorm.`,
     'not-in-future': (s) => `${s} ligt in de toekomst; vul een moment in dat al voorbij is.`,
     'in-future': (s) => `${s} moet in de toekomst liggen.`,
