@@ -184,9 +184,11 @@ describe.skipIf(!hasTools)('four-eyes viewing in Chromium, with a real RTSP came
 
   it('the DPO sees it waiting on the start page and approves with the passphrase', async () => {
     const page = await open('fg');
-    await visible(page.getByText(f.awaitingMeCount(1)));
+    // The start page's to-do list: the heading counts, the link says whose request to judge.
+    const todo = DICTIONARIES.nl.todo;
+    await visible(page.getByRole('heading', { name: todo.groups['approve-viewing'](1) }));
     await page
-      .getByRole('link', { name: f.openRequest(displayName('beveiliging'), '') })
+      .getByRole('link', { name: todo['approve-viewing'].link(displayName('beveiliging')) })
       .first()
       .click();
     await eventually(() => texts(h1(page))).toEqual([f.detailTitle]);
