@@ -103,7 +103,14 @@ describe.each(dialects)('accounts on %s', (dialect) => {
       details: { rule: 'min-length', minLength: 12, maxLength: 256, minDistinct: 5 },
     });
     // The policy the screens show before anyone types is the one just applied.
-    const policy = await t.app.inject({ method: 'GET', url: '/api/auth/password-policy' });
+    // (for signed-in people only: nobody else changes a password)
+    const anonymous = await t.app.inject({ method: 'GET', url: '/api/auth/password-policy' });
+    expect(anonymous.statusCode).toBe(401);
+    const policy = await t.app.inject({
+      method: 'GET',
+      url: '/api/auth/password-policy',
+      headers: s.headers,
+    });
     expect(policy.statusCode).toBe(200);
     expect(policy.json()).toEqual({ minLength: 12, maxLength: 256, minDistinct: 5 });
     const other = await loginAs(t.app, 'secretaris'); // e.g. a session left open elsewhere

@@ -144,7 +144,8 @@ export const authRoutes: RoutesPlugin<AuthRouteOptions> = async (app, opts) => {
   app.get(
     '/api/auth/password-policy',
     {
-      config: { access: 'public' },
+      // Only signed-in people change a password (their own, or an administrator a new user's).
+      config: { access: 'authenticated' },
       schema: {
         tags: ['auth'],
         summary: 'The password rules the server checks, for forms to show before anyone types',
