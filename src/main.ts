@@ -13,7 +13,6 @@ import { loadOrCreateMasterKey, randomIds, secretBox } from './adapters/crypto/s
 import { migrateToLatest, openDatabase, type Database } from './adapters/db/connection.js';
 import { createStore } from './adapters/db/store.js';
 import { createAssessmentStore } from './adapters/db/repositories/assessment-store.js';
-import { inProcessEvents } from './adapters/events/in-process-events.js';
 import type { Config } from './config.js';
 import { buildApp, loggerOptions, type ProportioApp } from './http/app.js';
 import pino from 'pino';
@@ -25,6 +24,7 @@ import { createEvidenceModule } from './compose/evidence.compose.js';
 import { createViewingModule } from './compose/viewing.compose.js';
 import { createTodoModule } from './compose/todo.compose.js';
 import { createRightsModule } from './compose/rights.compose.js';
+import { createCluster, type Cluster } from './compose/cluster.js';
 import { metricsSources, type ModuleContext, type ProportioModule } from './compose/module.js';
 import { auditService } from './services/audit.service.js';
 import { authService } from './services/auth.service.js';
@@ -106,6 +106,8 @@ export interface Runtime {
   readonly clock: Clock;
   /** What the services tell each other and the world (tests subscribe here too). */
   readonly events: DomainEvents;
+  /** One instance or several on one PostgreSQL: events between them, who runs the jobs. */
+  readonly cluster: Cluster;
   readonly modules: readonly ProportioModule[];
   app(): Promise<ProportioApp>;
   /** Starts the modules' background work (serve only). */
@@ -131,7 +133,9 @@ export const createRuntime = async (config: Config, opts: RuntimeOptions = {}): 
   // Each module names itself (log.child({ component })); a base component would appear twice.
   const logOptions = { level: opts.logger === false ? 'silent' : config.logLevel, base: undefined };
   const log = opts.logStream ? pino(logOptions, opts.logStream) : pino(logOptions);
-  const events = inProcessEvents(log);
+  // On PostgreSQL, events reach the other instances (a CLI command's too) and one instance runs the jobs.
+  const cluster = await createCluster(database, log);
+  const events = cluster.events;
   const services = {
     auth: authService({
       store,
@@ -178,7 +182,9 @@ export const createRuntime = async (config: Config, opts: RuntimeOptions = {}): 
     log,
     events,
     metrics: metricsSources(),
+    cluster,
   };
+  moduleContext.metrics?.add(async () => cluster.metrics());
   const auditAnchor = createAuditAnchorModule(moduleContext, {
     audit: services.audit,
     ticker: opts.ticker ?? systemTicker,
@@ -217,6 +223,7 @@ export const createRuntime = async (config: Config, opts: RuntimeOptions = {}): 
     services,
     clock,
     events,
+    cluster,
     modules,
     app: () =>
       buildApp({
@@ -234,10 +241,12 @@ export const createRuntime = async (config: Config, opts: RuntimeOptions = {}): 
         modules,
       }),
     start: async () => {
+      await cluster.startLeadership();
       for (const m of modules) await m.start();
     },
     close: async () => {
       for (const m of [...modules].reverse()) await m.stop();
+      await cluster.close();
       await database.close();
     },
   };

@@ -95,9 +95,11 @@ export const createAlarmModule = (ctx: ModuleContext): AlarmModule => {
   };
 
   let timer: NodeJS.Timeout | undefined;
+  let offResync: (() => void) | undefined;
   let sweeping = false;
   const sweep = () => {
-    if (sweeping) return;
+    // One instance escalates (compose/cluster.ts); the others hear it as an event.
+    if (sweeping || !ctx.cluster.isLeader()) return;
     sweeping = true;
     alarms
       .sweepEscalations()
@@ -152,8 +154,12 @@ export const createAlarmModule = (ctx: ModuleContext): AlarmModule => {
       await mqtt?.start();
       timer = setInterval(sweep, ALARM_DEFAULTS.escalationTickMs);
       timer.unref();
+      // Alarms raised on another instance while this one was deaf: every stream starts over from a snapshot.
+      offResync = ctx.cluster.onResync(() => hub.endStreams());
     },
     stop: async () => {
+      offResync?.();
+      offResync = undefined;
       if (timer) clearInterval(timer);
       timer = undefined;
       const m = mqtt;

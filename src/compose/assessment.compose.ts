@@ -31,6 +31,8 @@ export const createAssessmentModule = (ctx: ModuleContext): AssessmentModule => 
   let lastTick: { ok: boolean; message: string } | undefined;
 
   const tick = async (): Promise<void> => {
+    // One instance recompiles on the clock (compose/cluster.ts); a decision recompiles where it is made.
+    if (!ctx.cluster.isLeader()) return;
     try {
       const r = await policy.tick();
       lastTick = r.ok

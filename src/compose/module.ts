@@ -9,6 +9,7 @@ import type { Database } from '../adapters/db/connection.js';
 import type { Config } from '../config.js';
 import type { Clock, DomainEvents, IdGenerator, SecretBox, Store } from '../services/ports.js';
 import type { HealthItem } from '../core/health.js';
+import type { Cluster } from './cluster.js';
 
 /** A module's health lines (defined in core: adapters and pure rules produce them too). */
 export type { HealthItem };
@@ -26,6 +27,11 @@ export interface ModuleContext {
   readonly events: DomainEvents;
   /** Prometheus text from capabilities other than the recorder, appended to GET /metrics. */
   readonly metrics?: MetricsSources;
+  /**
+   * Several instances on one PostgreSQL (compose/cluster.ts): a scheduled job runs its tick only
+   * where `isLeader()` holds; whoever keeps state from other instances' events re-reads on `onResync`.
+   */
+  readonly cluster: Pick<Cluster, 'isLeader' | 'onResync'>;
 }
 
 export interface MetricsSources {

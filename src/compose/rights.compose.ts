@@ -43,13 +43,15 @@ export const createRightsModule = (
       '',
     ].join('\n');
   });
-  const sweep = () =>
-    service
+  const sweep = async () => {
+    if (!ctx.cluster.isLeader()) return; // one instance erases (compose/cluster.ts)
+    await service
       .eraseContacts()
       .then((ids) => {
         if (ids.length > 0) log.info({ requests: ids.length }, 'contact details of closed requests erased');
       })
       .catch((err: unknown) => log.error({ err: (err as Error).message }, 'erasing contact details failed'));
+  };
   let timer: NodeJS.Timeout | undefined;
   return {
     name: 'rights',

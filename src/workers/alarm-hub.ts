@@ -159,6 +159,12 @@ export const createAlarmHub = (opts: HubOptions = {}) => {
     return Number(m[2]);
   };
 
+  const endStreams = (): void => {
+    flushTick();
+    for (const c of clients) c.res.end();
+    clients.clear();
+  };
+
   return {
     publish(msg: HubMessage): void {
       seq++;
@@ -219,15 +225,19 @@ export const createAlarmHub = (opts: HubOptions = {}) => {
       c.live = true;
     },
 
+    /**
+     * Ends every stream but keeps serving: the browsers reconnect at once and get a fresh snapshot.
+     * For when this instance may have missed other instances' events (compose/cluster.ts).
+     */
+    endStreams,
+
     /** Ends every stream (server shutdown): the browsers reconnect to whichever instance comes up. */
     closeAll(): void {
-      flushTick();
       if (heartbeat) clearInterval(heartbeat);
       if (stallCheck) clearInterval(stallCheck);
       heartbeat = undefined;
       stallCheck = undefined;
-      for (const c of clients) c.res.end();
-      clients.clear();
+      endStreams();
     },
 
     stats: () => ({ clients: clients.size, ...counters, lastEventId: `${boot}-${seq}` }),

@@ -11,7 +11,8 @@ import { loggerOptions, type ProportioApp } from '../../src/http/app.js';
 import { createRuntime, packageRoot, type Runtime } from '../../src/main.js';
 import type { EvidenceSource } from '../../src/services/evidence-ports.js';
 import type { Clock, Ticker } from '../../src/services/ports.js';
-import { freshDatabase, type TestDialect } from './databases.js';
+import { openDatabase } from '../../src/adapters/db/connection.js';
+import { freshDatabase, type TestDatabase, type TestDialect } from './databases.js';
 
 export interface TestRuntime {
   readonly rt: Runtime;
@@ -20,6 +21,8 @@ export interface TestRuntime {
   readonly dialect: TestDialect;
   /** Set when listen: true. */
   readonly url: string | undefined;
+  /** PostgreSQL: the database's URL, for another instance to join (joinDatabaseUrl). */
+  readonly databaseUrl: string | undefined;
   close(): Promise<void>;
 }
 
@@ -38,6 +41,8 @@ export interface TestRuntimeOptions {
   readonly dataDir?: string;
   /** The viewing grants behind the evidence export (a test double; main.ts wires the real one). */
   readonly evidenceSource?: EvidenceSource;
+  /** Another instance on this PostgreSQL database (its URL): not created here and not dropped on close. */
+  readonly joinDatabaseUrl?: string;
   /** Collects every log line (modules and HTTP) at the configured PROPORTIO_LOG_LEVEL instead of silence. */
   readonly logStream?: { write(line: string): void };
 }
@@ -46,7 +51,13 @@ export const startTestRuntime = async (opts: TestRuntimeOptions = {}): Promise<T
   const dialect = opts.dialect ?? 'sqlite';
   const ownDataDir = opts.dataDir === undefined;
   const dataDir = opts.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'proportio-test-'));
-  const db = await freshDatabase(dialect, dataDir);
+  const db: TestDatabase =
+    opts.joinDatabaseUrl === undefined
+      ? await freshDatabase(dialect, dataDir)
+      : (() => {
+          const database = openDatabase({ databaseUrl: opts.joinDatabaseUrl, dataDir });
+          return { database, url: opts.joinDatabaseUrl, drop: () => database.close() };
+        })();
   let config;
   try {
     config = loadConfig(
@@ -100,8 +111,11 @@ export const startTestRuntime = async (opts: TestRuntimeOptions = {}): Promise<T
     dataDir,
     dialect,
     url,
+    databaseUrl: db.url,
     close: async () => {
       await app.close();
+      // The connections beside the pool (LISTEN, the leader lock) end before the database goes.
+      await rt.cluster.close();
       await db.drop();
       if (ownDataDir) fs.rmSync(dataDir, { recursive: true, force: true });
     },

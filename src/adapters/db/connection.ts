@@ -12,6 +12,8 @@ export interface Database {
   readonly dialect: Dialect;
   /** Where the data lives, for messages (never includes a password). */
   readonly location: string;
+  /** PostgreSQL only: the URL, for the connections that sit beside the pool (LISTEN, the leader lock). */
+  readonly connectionString?: string;
   /** Whether the disk under the database is full (storage.ts). */
   readonly storage: StorageWatch;
   close(): Promise<void>;
@@ -51,6 +53,7 @@ export const openDatabase = (opts: OpenOptions): Database => {
       db,
       dialect: 'postgres',
       location: redactUrl(opts.databaseUrl),
+      connectionString: opts.databaseUrl,
       storage,
       close: () => db.destroy(),
     };

@@ -1,0 +1,77 @@
+/**
+ * One instance or several (issue 13 §1). On SQLite there is one process by construction: events
+ * stay in the process and it runs every scheduled job. On PostgreSQL any number of `proportio
+ * serve` may share the database: events travel between them by LISTEN/NOTIFY
+ * (adapters/events/pg-events.ts) and the holder of an advisory lock runs the scheduled jobs
+ * (adapters/db/leadership.ts). The modules see only this interface.
+ */
+import type { Logger } from 'pino';
+import type { Database } from '../adapters/db/connection.js';
+import { pgLeadership, singleInstance, type Leadership } from '../adapters/db/leadership.js';
+import { inProcessEvents } from '../adapters/events/in-process-events.js';
+import { pgEvents } from '../adapters/events/pg-events.js';
+import type { DomainEvents } from '../services/ports.js';
+
+export interface Cluster {
+  readonly events: DomainEvents;
+  /** Whether this instance runs the scheduled jobs now; a job checks it at every tick. */
+  isLeader(): boolean;
+  /** Called when events from other instances may have been missed (a lost connection came back). */
+  onResync(fn: () => void): () => void;
+  /** Takes part in choosing the leader (serve only: a one-shot command never runs the jobs). */
+  startLeadership(): Promise<void>;
+  /** Prometheus lines. */
+  metrics(): string;
+  close(): Promise<void>;
+}
+
+export const createCluster = async (database: Database, log: Logger): Promise<Cluster> => {
+  const url = database.dialect === 'postgres' ? database.connectionString : undefined;
+  if (url === undefined) {
+    const leadership = singleInstance();
+    return {
+      events: inProcessEvents(log),
+      isLeader: leadership.isLeader,
+      onResync: () => () => undefined,
+      startLeadership: leadership.start,
+      metrics: () => '',
+      close: leadership.close,
+    };
+  }
+  const events = pgEvents({ connectionString: url, log });
+  await events.start();
+  let leadership: Leadership | undefined;
+  return {
+    events,
+    isLeader: () => leadership?.isLeader() ?? false,
+    onResync: events.onResync,
+    startLeadership: async () => {
+      leadership ??= pgLeadership({ connectionString: url, log });
+      await leadership.start();
+    },
+    metrics: () => {
+      const s = events.stats();
+      return [
+        '# HELP proportio_cluster_leader Whether this instance runs the scheduled jobs (1) or not (0).',
+        '# TYPE proportio_cluster_leader gauge',
+        `proportio_cluster_leader ${leadership?.isLeader() ? 1 : 0}`,
+        '# HELP proportio_cluster_events_connected Whether the LISTEN connection to the other instances is up.',
+        '# TYPE proportio_cluster_events_connected gauge',
+        `proportio_cluster_events_connected ${s.connected ? 1 : 0}`,
+        '# HELP proportio_cluster_events_total Domain events published to and received from other instances.',
+        '# TYPE proportio_cluster_events_total counter',
+        `proportio_cluster_events_total{direction="published"} ${s.published}`,
+        `proportio_cluster_events_total{direction="received"} ${s.received}`,
+        `proportio_cluster_events_total{direction="unpublished"} ${s.unpublished}`,
+        '# HELP proportio_cluster_events_reconnects_total Times the LISTEN connection was restored.',
+        '# TYPE proportio_cluster_events_reconnects_total counter',
+        `proportio_cluster_events_reconnects_total ${s.reconnects}`,
+        '',
+      ].join('\n');
+    },
+    close: async () => {
+      await leadership?.close();
+      await events.close();
+    },
+  };
+};
