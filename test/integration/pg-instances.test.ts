@@ -119,7 +119,10 @@ describe.runIf(postgres)('instances on one PostgreSQL', () => {
       let resyncs = 0;
       const offResync = b.onResync(() => resyncs++);
       expect(await terminate(url, 'proportio-events')).toBeGreaterThanOrEqual(2);
-      await waitFor('both instances to reconnect', () => a.stats().connected && b.stats().connected && resyncs === 1);
+      await waitFor(
+        'both instances to reconnect',
+        () => a.stats().connected && b.stats().connected && resyncs === 1,
+      );
       const onB: DomainEvent[] = [];
       const off = b.subscribe('camera.changed', (e) => onB.push(e));
       a.emit(cameraChanged('after-restart'));

@@ -56,7 +56,10 @@ export const pgLeadership = (opts: PgLeadershipOptions): Leadership => {
   const set = (next: boolean) => {
     if (leader === next) return;
     leader = next;
-    log.info({ leader }, next ? 'this instance now runs the scheduled jobs' : 'this instance no longer runs the scheduled jobs');
+    log.info(
+      { leader },
+      next ? 'this instance now runs the scheduled jobs' : 'this instance no longer runs the scheduled jobs',
+    );
     for (const fn of [...listeners]) {
       try {
         fn(next);
@@ -79,7 +82,10 @@ export const pgLeadership = (opts: PgLeadershipOptions): Leadership => {
     if (closed) return;
     try {
       if (!client) {
-        const c = new pg.Client({ connectionString: opts.connectionString, application_name: 'proportio-leadership' });
+        const c = new pg.Client({
+          connectionString: opts.connectionString,
+          application_name: 'proportio-leadership',
+        });
         c.on('error', (e) => {
           log.warn({ err: e }, 'leadership connection lost');
           drop(c);
@@ -91,7 +97,10 @@ export const pgLeadership = (opts: PgLeadershipOptions): Leadership => {
       if (leader) {
         await c.query('SELECT 1');
       } else {
-        const r = await c.query<{ locked: boolean }>('SELECT pg_try_advisory_lock($1::int4, $2::int4) AS locked', [k1, k2]);
+        const r = await c.query<{ locked: boolean }>(
+          'SELECT pg_try_advisory_lock($1::int4, $2::int4) AS locked',
+          [k1, k2],
+        );
         if (closed) return;
         set(r.rows[0]?.locked === true);
       }

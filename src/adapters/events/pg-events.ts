@@ -95,7 +95,10 @@ export const pgEvents = (opts: PgEventsOptions): PgEvents => {
   };
 
   const connect = async (): Promise<void> => {
-    const c = new pg.Client({ connectionString: opts.connectionString, application_name: 'proportio-events' });
+    const c = new pg.Client({
+      connectionString: opts.connectionString,
+      application_name: 'proportio-events',
+    });
     c.on('notification', onNotification);
     c.on('error', (e) => {
       // The connection broke (server restart, network): drop it and reconnect.
@@ -148,7 +151,10 @@ export const pgEvents = (opts: PgEventsOptions): PgEvents => {
     const payload = JSON.stringify({ o: origin, e: event } satisfies Envelope);
     if (Buffer.byteLength(payload) > MAX_NOTIFY_BYTES) {
       counters.unpublished++;
-      log.error({ event: event.type, bytes: Buffer.byteLength(payload) }, 'event too large for NOTIFY: delivered locally only');
+      log.error(
+        { event: event.type, bytes: Buffer.byteLength(payload) },
+        'event too large for NOTIFY: delivered locally only',
+      );
       return;
     }
     publishing = publishing.then(async () => {
