@@ -4,6 +4,7 @@
  * and when the instance that runs the scheduled jobs goes away the other takes them over and the
  * escalation fires once.
  */
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { availableDialects } from '../support/databases.js';
 import { loginAs, startTestRuntime, type TestRuntime } from '../support/test-runtime.js';
@@ -103,6 +104,99 @@ describe.runIf(postgres)('two instances on one PostgreSQL', () => {
       payload: { confirm: true },
     });
     expect([200, 204], close.body).toContain(close.statusCode);
+  });
+
+  it('loses nothing it acknowledged when every database connection is cut under load, and recovers', async () => {
+    const balie = await loginAs(b.app, 'balie');
+    const bhv = await loginAs(a.app, 'bhv');
+    const rooms = demo.rooms.filter((r) => r.siteId === demo.sites[0]!.id);
+    const cut = async () => {
+      const c = new pg.Client({ connectionString: a.databaseUrl });
+      await c.connect();
+      try {
+        await c.query(
+          'SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()',
+        );
+      } finally {
+        await c.end();
+      }
+    };
+    // Presses and acknowledgements on both instances while every connection is cut three times.
+    const answers: Array<{ status: number; id?: string }> = [];
+    const press = async (i: number) => {
+      const r = await b.app.inject({
+        method: 'POST',
+        url: '/api/alarms',
+        headers: balie.headers,
+        payload: { roomId: rooms[i % rooms.length]!.id },
+      });
+      // 201: a new alarm; 200: joined the room's open alarm. Both are an acknowledged press.
+      answers.push(
+        r.statusCode === 201 || r.statusCode === 200
+          ? { status: r.statusCode, id: r.json<{ alarm: { id: string } }>().alarm.id }
+          : { status: r.statusCode },
+      );
+    };
+    const load = Promise.all(
+      Array.from({ length: 30 }, (_, i) => new Promise((r) => setTimeout(r, i * 20)).then(() => press(i))),
+    );
+    for (let i = 0; i < 3; i++) {
+      await new Promise((r) => setTimeout(r, 150));
+      await cut();
+    }
+    await load;
+    // Every press got an answer; a refused one is a 5xx the button retries, never a silent loss.
+    expect(answers).toHaveLength(30);
+    for (const x of answers) expect([200, 201, 500, 503]).toContain(x.status);
+    const acknowledged = answers.filter((x) => x.id !== undefined).map((x) => x.id!);
+    expect(acknowledged.length).toBeGreaterThan(0);
+    const stored = await a.rt.database.db
+      .selectFrom('alarms')
+      .select('id')
+      .where('id', 'in', acknowledged)
+      .execute();
+    expect(new Set(stored.map((r) => r.id))).toEqual(new Set(acknowledged));
+
+    // Both instances work again and hear each other: a new alarm on B reaches A's stream.
+    await waitFor('A and B to hear each other again', () => {
+      const sa = a.rt.cluster.metrics();
+      const sb = b.rt.cluster.metrics();
+      return (
+        sa.includes('proportio_cluster_events_connected 1') &&
+        sb.includes('proportio_cluster_events_connected 1')
+      );
+    });
+    // Close what was raised, so the rooms are free again.
+    const bhvB = await loginAs(b.app, 'bhv');
+    for (const alarm of await a.rt.database.db
+      .selectFrom('alarms')
+      .select('id')
+      .where('closed_at', 'is', null)
+      .execute())
+      await b.app.inject({
+        method: 'POST',
+        url: `/api/alarms/${alarm.id}/close`,
+        headers: bhvB.headers,
+        payload: { confirm: true },
+      });
+    const stream = await openStream(a.url!, bhv.cookie);
+    streams.push(stream);
+    await stream.waitFor((e) => e.event === 'alarms.snapshot', 'snapshot after the cut');
+    const after = await b.app.inject({
+      method: 'POST',
+      url: '/api/alarms',
+      headers: balie.headers,
+      payload: { roomId: rooms[0]!.id },
+    });
+    expect(after.statusCode, after.body).toBe(201);
+    const id = after.json<{ alarm: { id: string } }>().alarm.id;
+    await stream.waitFor((e) => e.event === 'alarm.raised' && alarmOf(e).id === id, 'an alarm after the cut');
+    const closed = await b.app.inject({
+      method: 'POST',
+      url: `/api/alarms/${id}/close`,
+      headers: bhvB.headers,
+    });
+    expect(closed.statusCode, closed.body).toBe(200);
   });
 
   it('runs the escalation on exactly one instance, and on the other once the first is gone', async () => {

@@ -45,6 +45,10 @@ export const openDatabase = (opts: OpenOptions): Database => {
     // An idle client dropped by the server (restart, failover) must not crash the process; the
     // pool replaces it on the next query.
     pool.on('error', () => undefined);
+    // A client in use when the server goes (restart, failover, a terminated backend) emits 'error'
+    // besides failing its query; with no listener that would end the process. The query's own
+    // failure is the answer (a 5xx the caller retries); the pool drops the broken client.
+    pool.on('connect', (client) => client.on('error', () => undefined));
     const storage = createStorageWatch({ dialect: 'postgres' }, () => probeWrite(db));
     const db: Kysely<DB> = new Kysely<DB>({
       dialect: storageAwareDialect(new PostgresDialect({ pool }), { watch: storage }),
