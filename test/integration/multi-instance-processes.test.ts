@@ -51,8 +51,8 @@ const serve = async (env: Record<string, string>, demo: boolean): Promise<Instan
     },
   );
   let out = '';
-  child.stdout!.on('data', (b: Buffer) => (out += b.toString()));
-  child.stderr!.on('data', (b: Buffer) => (out += b.toString()));
+  child.stdout.on('data', (b: Buffer) => (out += b.toString()));
+  child.stderr.on('data', (b: Buffer) => (out += b.toString()));
   await waitFor(
     `serve on port ${port} to run`,
     () => {
