@@ -24,6 +24,7 @@ import { createRecordingModule } from './compose/recording.compose.js';
 import { createEvidenceModule } from './compose/evidence.compose.js';
 import { createViewingModule } from './compose/viewing.compose.js';
 import { createTodoModule } from './compose/todo.compose.js';
+import { createComplaintsModule } from './compose/complaints.compose.js';
 import { createRightsModule } from './compose/rights.compose.js';
 import { metricsSources, type ModuleContext, type ProportioModule } from './compose/module.js';
 import { auditService } from './services/audit.service.js';
@@ -190,6 +191,7 @@ export const createRuntime = async (config: Config, opts: RuntimeOptions = {}): 
   const viewing = createViewingModule(moduleContext);
   const alarm = createAlarmModule(moduleContext);
   const recording = createRecordingModule(moduleContext);
+  const complaints = createComplaintsModule(moduleContext);
   const modules: ProportioModule[] = [
     auditAnchor,
     alarm,
@@ -197,9 +199,14 @@ export const createRuntime = async (config: Config, opts: RuntimeOptions = {}): 
     recording,
     viewing,
     createEvidenceModule(moduleContext, { source: opts.evidenceSource ?? viewing.evidence }),
-    createTodoModule(moduleContext, { incidents: alarm.services.incidents, viewing: viewing.service }),
+    createTodoModule(moduleContext, {
+      incidents: alarm.services.incidents,
+      viewing: viewing.service,
+      complaints: complaints.service,
+    }),
     // Residents' requests erase clips through the recording service (issue 12 §1).
     createRightsModule(moduleContext, { recording: recording.service }),
+    complaints,
   ];
   const oidc = config.oidc
     ? {
