@@ -23,6 +23,7 @@ import { createRecordingModule } from './compose/recording.compose.js';
 import { createEvidenceModule } from './compose/evidence.compose.js';
 import { createViewingModule } from './compose/viewing.compose.js';
 import { createTodoModule } from './compose/todo.compose.js';
+import { createComplaintsModule } from './compose/complaints.compose.js';
 import { createRightsModule } from './compose/rights.compose.js';
 import { createCluster, type Cluster } from './compose/cluster.js';
 import { metricsSources, type ModuleContext, type ProportioModule } from './compose/module.js';
@@ -196,6 +197,7 @@ export const createRuntime = async (config: Config, opts: RuntimeOptions = {}): 
   const viewing = createViewingModule(moduleContext);
   const alarm = createAlarmModule(moduleContext);
   const recording = createRecordingModule(moduleContext);
+  const complaints = createComplaintsModule(moduleContext);
   const modules: ProportioModule[] = [
     auditAnchor,
     alarm,
@@ -203,9 +205,14 @@ export const createRuntime = async (config: Config, opts: RuntimeOptions = {}): 
     recording,
     viewing,
     createEvidenceModule(moduleContext, { source: opts.evidenceSource ?? viewing.evidence }),
-    createTodoModule(moduleContext, { incidents: alarm.services.incidents, viewing: viewing.service }),
+    createTodoModule(moduleContext, {
+      incidents: alarm.services.incidents,
+      viewing: viewing.service,
+      complaints: complaints.service,
+    }),
     // Residents' requests erase clips through the recording service (issue 12 §1).
     createRightsModule(moduleContext, { recording: recording.service }),
+    complaints,
   ];
   const oidc = config.oidc
     ? {

@@ -5,6 +5,7 @@
 import { createAssessmentStore } from '../adapters/db/repositories/assessment-store.js';
 import { createRecordingStore } from '../adapters/db/repositories/recording-store.js';
 import { todoRoutes } from '../http/routes/todo/todo.routes.js';
+import type { ComplaintsService } from '../services/complaints.service.js';
 import type { IncidentService } from '../services/incident.service.js';
 import { todoService } from '../services/todo.service.js';
 import type { ViewingService } from '../services/viewing.service.js';
@@ -12,7 +13,11 @@ import type { ModuleContext, ProportioModule } from './module.js';
 
 export const createTodoModule = (
   ctx: ModuleContext,
-  from: { readonly incidents: IncidentService; readonly viewing: ViewingService },
+  from: {
+    readonly incidents: IncidentService;
+    readonly viewing: ViewingService;
+    readonly complaints?: ComplaintsService;
+  },
 ): ProportioModule => {
   const todo = todoService({
     clock: ctx.clock,
@@ -20,6 +25,7 @@ export const createTodoModule = (
     incidents: from.incidents,
     viewing: from.viewing,
     recording: createRecordingStore(ctx.database).read,
+    ...(from.complaints !== undefined ? { complaints: from.complaints } : {}),
   });
   return {
     name: 'todo',

@@ -15,6 +15,7 @@ import {
 
 import { ALARM_ERRORS } from './alarm/errors.js';
 import { ASSESSMENT_ERRORS } from './assessment/errors.js';
+import { COMPLAINT_ERRORS } from './complaints/errors.js';
 import { CUSTODY_ERRORS } from './custody/errors.js';
 import { EVIDENCE_ERRORS } from './evidence/errors.js';
 import { FOOTAGE_ERRORS } from './viewing/errors.js';
@@ -35,6 +36,7 @@ export const ERRORS = {
   ...FOOTAGE_ERRORS,
   ...REDACTION_ERRORS,
   ...RIGHTS_ERRORS,
+  ...COMPLAINT_ERRORS,
   'REQUEST.INVALID': invalid('The request is not valid'),
   'REQUEST.TOO_LARGE': { status: 413, exit: 65, title: 'The request is too large' },
   'REQUEST.UNSUPPORTED_MEDIA_TYPE': { status: 415, exit: 65, title: 'Unsupported content type' },

@@ -34,6 +34,8 @@ export type SiteScope =
   | 'play'
   /** A resident's request (issue 12 §1): the site of the room it names. */
   | 'rights-request'
+  /** A complaint or regulator inquiry (issue 12 §3): its site; one about the whole organisation, every site. */
+  | 'complaint'
   | 'organisation';
 
 declare module 'fastify' {

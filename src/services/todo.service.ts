@@ -7,6 +7,7 @@ import { HOLD_HORIZON_DAYS, todoFor, type TodoAssessment, type TodoItem } from '
 import { hasPermission } from '../core/auth/roles.js';
 import type { User } from '../core/registry/model.js';
 import type { AssessmentRepository } from './assessment-ports.js';
+import type { ComplaintsService } from './complaints.service.js';
 import type { IncidentService } from './incident.service.js';
 import type { Actor, Clock } from './ports.js';
 import type { RecordingRepositories } from './recording-ports.js';
@@ -18,6 +19,7 @@ export interface TodoDeps {
   readonly incidents: Pick<IncidentService, 'toReport'>;
   readonly viewing: Pick<ViewingService, 'list'>;
   readonly recording: Pick<RecordingRepositories, 'holds' | 'clips'>;
+  readonly complaints?: Pick<ComplaintsService, 'needingAnswer'>;
 }
 
 const DAY_MS = 86_400_000;
@@ -97,6 +99,16 @@ export const todoService = (deps: TodoDeps) => {
             requester: r.requestedBy.displayName,
           })),
           holds,
+          complaints:
+            may('complaints:manage') && deps.complaints !== undefined
+              ? (await deps.complaints.needingAnswer(actor)).map((k) => ({
+                  id: k.id,
+                  siteId: k.siteId,
+                  subject: k.subject,
+                  dueOn: k.deadline.dueOn,
+                  overdue: k.deadline.status === 'overdue',
+                }))
+              : [],
         },
         now,
       );

@@ -18,6 +18,7 @@ import { createViewingStore } from '../../src/adapters/db/repositories/viewing.r
 import { availableDialects } from '../support/databases.js';
 import { loginAs, type TestRuntime } from '../support/test-runtime.js';
 import type { RecordingModule } from '../../src/compose/recording.compose.js';
+import type { ComplaintsModule } from '../../src/compose/complaints.compose.js';
 import type { RightsModule } from '../../src/compose/rights.compose.js';
 import { SYSTEM, UNKNOWN_ID, startTwoSites } from '../support/two-sites.js';
 
@@ -158,6 +159,18 @@ describe.each(dialects)('route × role × site sweep on %s', (dialect) => {
     });
     if (!request.ok) throw new Error(request.error.message);
     stadhuis['rights-request'] = request.value.id;
+    // A complaint about the Stadhuis (issue 12 §3): the 'complaint' scope.
+    const complaints = t.rt.modules.find((m) => m.name === 'complaints') as ComplaintsModule;
+    const complaint = await complaints.service.create(SYSTEM, {
+      kind: 'complaint',
+      source: 'resident',
+      receivedAt: '2026-02-01T10:00:00Z',
+      siteId: stadhuis.site,
+      subject: 'Sweep Stadhuis',
+      links: [{ kind: 'room', targetId: stadhuis.room }],
+    });
+    if (!complaint.ok) throw new Error(complaint.error.message);
+    stadhuis.complaint = complaint.value.id;
     stadhuis.grant = 'grant-stadhuis-1';
     stadhuis.play = 'play-token-stadhuis-0000000000';
     stadhuisIds = Object.values(stadhuis);

@@ -16,6 +16,7 @@ export const AUDIT_GROUPS = [
   'footage',
   'vault',
   'settings',
+  'complaints',
 ] as const;
 export type AuditGroup = (typeof AUDIT_GROUPS)[number];
 
@@ -388,6 +389,51 @@ export const AUDIT_SENTENCES: Readonly<Record<string, Sentence>> = {
     'vault',
     '{actor} heeft de kluissleutel opnieuw verdeeld over bewaarders',
     '{actor} redistributed the vault key among custodians',
+  ),
+  'complaint.received': s(
+    'complaints',
+    '{actor} heeft een klacht of vraag van de toezichthouder geregistreerd',
+    '{actor} registered a complaint or regulator inquiry',
+  ),
+  'complaint.started': s(
+    'complaints',
+    '{actor} is begonnen met de behandeling van een klacht of vraag',
+    '{actor} started handling a complaint or inquiry',
+  ),
+  'complaint.extended': s(
+    'complaints',
+    '{actor} heeft de termijn van een klacht of vraag verlengd',
+    '{actor} extended the deadline of a complaint or inquiry',
+  ),
+  'complaint.entry-added': s(
+    'complaints',
+    '{actor} heeft een handeling vastgelegd bij een klacht of vraag',
+    '{actor} recorded an action on a complaint or inquiry',
+  ),
+  'complaint.linked': s(
+    'complaints',
+    '{actor} heeft een klacht of vraag gekoppeld aan een afweging, ruimte of verzoek',
+    '{actor} linked a complaint or inquiry to an assessment, room or request',
+  ),
+  'complaint.unlinked': s(
+    'complaints',
+    '{actor} heeft een koppeling van een klacht of vraag verwijderd',
+    '{actor} removed a link from a complaint or inquiry',
+  ),
+  'complaint.answered': s(
+    'complaints',
+    '{actor} heeft een klacht of vraag beantwoord',
+    '{actor} answered a complaint or inquiry',
+  ),
+  'complaint.closed': s(
+    'complaints',
+    '{actor} heeft een klacht of vraag afgesloten',
+    '{actor} closed a complaint or inquiry',
+  ),
+  'complaint.contact-erased': s(
+    'complaints',
+    'De contactgegevens bij een afgesloten klacht zijn gewist',
+    'The contact details of a closed complaint were erased',
   ),
   'vault.share-export': s(
     'vault',

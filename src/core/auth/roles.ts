@@ -93,6 +93,15 @@ export const PERMISSIONS = {
   'rights:read': ['dpo', 'auditor'],
   /** Register a request, link and act on its clips, extend, decide, send and close it (audited). */
   'rights:manage': ['dpo'],
+  /**
+   * Complaints and regulator inquiries (issue 12 §3, docs/rights.md): the register, its timeline,
+   * deadlines and outcomes. The privacy officer keeps it; the auditor reads it; the accountable
+   * official (decision-maker) reads it too, because the answer to a complaint and to the
+   * Autoriteit Persoonsgegevens goes out on the organisation's behalf and is theirs to sign.
+   */
+  'complaints:read': ['dpo', 'decision-maker', 'auditor'],
+  /** Register a complaint or inquiry, add timeline entries and links, extend, answer, close (audited). */
+  'complaints:manage': ['dpo'],
   /** Prometheus metrics at /metrics (an API token of an operator account). */
   'metrics:read': ['admin', 'auditor'],
 } as const satisfies Record<string, readonly Role[]>;

@@ -95,4 +95,27 @@ describe('todoFor', () => {
     expect(kinds(person(['front-desk']))).toEqual(['report:i-stad', 'report:i-brink']);
     expect(kinds(person(['auditor']))).toEqual([]);
   });
+
+  it('gives the DPO the complaints due soon or overdue of their sites, and nobody else', () => {
+    const withComplaints: TodoCandidates = {
+      ...candidates,
+      complaints: [
+        { id: 'k-org', siteId: null, subject: 'Vraag AP', dueOn: '2027-03-12', overdue: false },
+        { id: 'k-stad', siteId: 'stad', subject: 'Bord', dueOn: '2027-03-01', overdue: true },
+      ],
+    };
+    const of = (p: TodoPerson) =>
+      todoFor(p, withComplaints, NOW)
+        .filter((i) => i.kind === 'answer-complaint')
+        .map((i) => i.id);
+    expect(of(person(['dpo']))).toEqual(['k-stad', 'k-org']);
+    const dpo = todoFor(person(['dpo']), withComplaints, NOW);
+    expect(dpo.find((i) => i.id === 'k-stad')).toMatchObject({ overdue: true, title: 'Bord' });
+    // Overdue ones come before what is merely near.
+    expect(dpo.findIndex((i) => i.id === 'k-stad')).toBeLessThan(dpo.findIndex((i) => i.id === 'k-org'));
+    expect(of(person(['dpo'], ['brink']))).toEqual([]);
+    expect(of(person(['dpo'], ['stad']))).toEqual(['k-stad']);
+    expect(of(person(['auditor']))).toEqual([]);
+    expect(of(person(['decision-maker']))).toEqual([]);
+  });
 });

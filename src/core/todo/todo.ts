@@ -21,6 +21,8 @@ export const TODO_KINDS = [
   'approve-viewing',
   /** A legal hold on a clip lapses soon; then retention may delete the clip. */
   'hold-lapses',
+  /** A complaint or regulator inquiry is due within a week or overdue (Awb art. 9:11, or the regulator's date). */
+  'answer-complaint',
 ] as const;
 export type TodoKind = (typeof TODO_KINDS)[number];
 
@@ -69,6 +71,14 @@ export interface TodoCandidates {
     readonly requester: string;
   })[];
   readonly holds: readonly (Sited & { readonly id: string; readonly until: string })[];
+  /** Open complaints and inquiries due soon or overdue (site null: the whole organisation). */
+  readonly complaints?: readonly {
+    readonly id: string;
+    readonly siteId: string | null;
+    readonly subject: string;
+    readonly dueOn: string;
+    readonly overdue: boolean;
+  }[];
 }
 
 export interface TodoPerson {
@@ -145,6 +155,13 @@ export const todoFor = (person: TodoPerson, c: TodoCandidates, now: Date): TodoI
       if (serves(h.siteId) && within(h.until, now, HOLD_HORIZON_DAYS) && Date.parse(h.until) > now.getTime())
         out.push(
           item({ kind: 'hold-lapses', id: h.id, roomId: h.roomId, incidentId: h.incidentId, at: h.until }),
+        );
+
+  if (may('complaints:manage'))
+    for (const k of c.complaints ?? [])
+      if (k.siteId === null ? person.siteIds.length === 0 : serves(k.siteId))
+        out.push(
+          item({ kind: 'answer-complaint', id: k.id, title: k.subject, at: k.dueOn, overdue: k.overdue }),
         );
 
   // Overdue first; then what waits longest (things asked of you) or comes soonest (dates ahead).

@@ -23,6 +23,8 @@ export const todoEn: typeof todoNl = {
     'approve-viewing': (n) =>
       `${count('en', n, { one: 'viewing request', other: 'viewing requests' })} ${plural('en', n, { one: 'awaits', other: 'await' })} your approval`,
     'hold-lapses': (n) => `${count('en', n, { one: 'legal hold lapses', other: 'legal holds lapse' })} soon`,
+    'answer-complaint': (n) =>
+      `${count('en', n, { one: 'complaint or inquiry is', other: 'complaints or inquiries are' })} due for an answer`,
   },
   decide: { link: (title) => `Decide on ‘${title}’`, rest: (date) => `submitted on ${date}.` },
   advise: {
@@ -48,6 +50,10 @@ export const todoEn: typeof todoNl = {
   'hold-lapses': {
     link: (room) => `Check the legal hold on footage of ${room}`,
     rest: (date) => `it lapses on ${date}; then retention may delete the footage.`,
+  },
+  'answer-complaint': {
+    link: (subject) => `Answer ‘${subject}’`,
+    rest: (date, overdue) => (overdue ? `the deadline passed on ${date}.` : `by ${date}.`),
   },
 };
 
@@ -98,6 +104,7 @@ export const auditLogEn: typeof auditLogNl = {
     footage: 'Viewing, holds and export of footage',
     vault: 'Vault and key custodians',
     settings: 'Settings',
+    complaints: 'Complaints and regulator inquiries',
   },
   yes: 'yes',
   no: 'no',

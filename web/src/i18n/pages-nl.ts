@@ -25,6 +25,8 @@ export const todoNl = {
       `${count('nl', n, { one: 'verzoek', other: 'verzoeken' })} om inzage ${plural('nl', n, { one: 'wacht', other: 'wachten' })} op uw goedkeuring`,
     'hold-lapses': (n: number) =>
       `${count('nl', n, { one: 'bewaarplicht loopt', other: 'bewaarplichten lopen' })} binnenkort af`,
+    'answer-complaint': (n: number) =>
+      `${count('nl', n, { one: 'klacht of vraag moet', other: 'klachten of vragen moeten' })} binnenkort beantwoord zijn`,
   },
   decide: {
     link: (title: string) => `Besluit over ‘${title}’`,
@@ -54,6 +56,11 @@ export const todoNl = {
   'hold-lapses': {
     link: (room: string) => `Bekijk de bewaarplicht op beelden van ${room}`,
     rest: (date: string) => `loopt af op ${date}; daarna kan de bewaartermijn de beelden wissen.`,
+  },
+  'answer-complaint': {
+    link: (subject: string) => `Beantwoord ‘${subject}’`,
+    rest: (date: string, overdue: boolean) =>
+      overdue ? `de termijn liep af op ${date}.` : `uiterlijk op ${date}.`,
   },
 };
 
@@ -105,6 +112,7 @@ export const auditLogNl = {
     footage: 'Inzage, bewaarplicht en export van beelden',
     vault: 'Kluis en sleutelbewaarders',
     settings: 'Instellingen',
+    complaints: 'Klachten en vragen van de toezichthouder',
   },
   yes: 'ja',
   no: 'nee',

@@ -118,6 +118,14 @@ const own: Readonly<Record<string, string>> = {
   'RIGHTS.INVALID': 'Het verzoek is niet volledig of klopt niet.',
   'RIGHTS.NOT_FOUND': 'Dit verzoek van een inwoner bestaat niet.',
   'RIGHTS.TRANSITION': 'Deze stap kan niet in de huidige stand van het verzoek.',
+  'COMPLAINT.NOT_FOUND': 'Deze klacht of vraag van de toezichthouder bestaat niet.',
+  'COMPLAINT.INVALID': 'De klacht of vraag is niet volledig of klopt niet.',
+  'COMPLAINT.TRANSITION': 'Deze stap kan niet in de huidige stand van de klacht of vraag.',
+  'COMPLAINT.EXTENSION_LATE':
+    'Verdagen kan alleen binnen zes weken na ontvangst van de klacht (Awb art. 9:11 lid 2).',
+  'COMPLAINT.ALREADY_EXTENDED': 'De behandeling van deze klacht is al eens verdaagd.',
+  'COMPLAINT.LINK_INVALID':
+    'De gekoppelde afweging, ruimte of het verzoek bestaat niet of hoort niet bij uw locaties.',
   'HOLD.NOT_FOUND': 'Deze bewaarplicht bestaat niet bij deze opname.',
   'HOLD.REASON_REQUIRED': 'Geef een reden voor het instellen, verlengen of opheffen van de bewaarplicht.',
   'HOLD.UNTIL_INVALID': 'Het einde van de bewaarplicht moet een datum in de toekomst zijn.',

@@ -77,6 +77,7 @@ const GROUPS = [
   'footage',
   'vault',
   'settings',
+  'complaints',
 ] as const;
 
 interface AuditFilter {

@@ -31,6 +31,7 @@ const KINDS: readonly Kind[] = [
   'review',
   'expires',
   'hold-lapses',
+  'answer-complaint',
 ];
 
 /** Where to act on an item. */
@@ -47,6 +48,8 @@ export const todoHref = (i: TodoItem): string => {
       return footageHref({ kind: 'request', id: i.id });
     case 'hold-lapses':
       return i.incidentId ? `/incidents/${encodeURIComponent(i.incidentId)}` : footageHref({ kind: 'list' });
+    case 'answer-complaint':
+      return `/complaints/${encodeURIComponent(i.id)}`;
   }
 };
 
@@ -77,6 +80,8 @@ const sentence = (
       return { link: d['approve-viewing'].link(i.person ?? ''), rest: d['approve-viewing'].rest(room, when) };
     case 'hold-lapses':
       return { link: d['hold-lapses'].link(room), rest: d['hold-lapses'].rest(date) };
+    case 'answer-complaint':
+      return { link: d['answer-complaint'].link(title), rest: d['answer-complaint'].rest(date, i.overdue) };
   }
 };
 
