@@ -39,14 +39,16 @@ export const createComplaintsModule = (
       '',
     ].join('\n');
   });
-  const sweep = () =>
-    service
+  const sweep = async () => {
+    if (!ctx.cluster.isLeader()) return; // one instance erases (compose/cluster.ts)
+    await service
       .eraseContacts()
       .then((ids) => {
         if (ids.length > 0)
           log.info({ complaints: ids.length }, 'contact details of closed complaints erased');
       })
       .catch((err: unknown) => log.error({ err: (err as Error).message }, 'erasing contact details failed'));
+  };
   let timer: NodeJS.Timeout | undefined;
   return {
     name: 'complaints',
