@@ -402,6 +402,7 @@ export const en: Dictionary = {
     since: (time) => `since ${time}`,
     alarmButton: (room) => `Alarm ${room}`,
     alarmHint: 'One press is enough. With Tab and Enter the button also works without a mouse.',
+    settings: 'Settings',
     silent: 'Silent mode',
     silentHint:
       'After the press nothing changes on this screen, so the resident does not see that an alarm was raised. Colleagues still get the alarm.',

@@ -427,6 +427,7 @@ export const nl = {
     since: (time: string) => `sinds ${time}`,
     alarmButton: (room: string) => `Alarm ${room}`,
     alarmHint: 'Eén keer drukken is genoeg. Met Tab en Enter werkt de knop ook zonder muis.',
+    settings: 'Instellingen',
     silent: 'Stille modus',
     silentHint:
       'Na het drukken verandert er niets op dit scherm, zodat de inwoner niet ziet dat er alarm is geslagen. Collega’s krijgen het alarm wel.',

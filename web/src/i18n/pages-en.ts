@@ -1,4 +1,5 @@
 /** Texts of the everyday pages (issue 11), in English. */
+import type { AuditGroup } from '../../../src/core/audit/sentences.js';
 import type { auditLogNl, registerNl, todoNl } from './pages-nl.js';
 import { count, plural } from './plural.js';
 
@@ -75,6 +76,19 @@ export const registerEn: typeof registerNl = {
   fillIn: (room, when) => `To complete: report of ${room}, ${when}`,
 };
 
+const AUDIT_GROUPS_EN: Readonly<Record<AuditGroup, string>> = {
+  auth: 'Sign-in and tokens',
+  users: 'Users',
+  registry: 'Sites, rooms, cameras and buttons',
+  alarms: 'Alarms and conversations',
+  incidents: 'Incidents',
+  assessments: 'Assessments and recording policy',
+  recording: 'Recording',
+  footage: 'Viewing, holds and export of footage',
+  vault: 'Vault and key custodians',
+  settings: 'Settings',
+};
+
 export const auditLogEn: typeof auditLogNl = {
   filters: 'Filter',
   who: 'Who',
@@ -87,18 +101,7 @@ export const auditLogEn: typeof auditLogNl = {
   found: (n) => `${count('en', n, { one: 'entry', other: 'entries' })} found.`,
   export: 'Download as CSV (for Excel)',
   event: 'Event',
-  groups: {
-    auth: 'Sign-in and tokens',
-    users: 'Users',
-    registry: 'Sites, rooms, cameras and buttons',
-    alarms: 'Alarms and conversations',
-    incidents: 'Incidents',
-    assessments: 'Assessments and recording policy',
-    recording: 'Recording',
-    footage: 'Viewing, holds and export of footage',
-    vault: 'Vault and key custodians',
-    settings: 'Settings',
-  },
+  groups: AUDIT_GROUPS_EN,
   yes: 'yes',
   no: 'no',
   values: { password: 'password', token: 'API token', device: 'device' },
@@ -118,7 +121,6 @@ export const auditLogEn: typeof auditLogNl = {
     until: 'Until',
     legalGround: 'Legal ground',
     purposes: 'Purposes',
-    requestId: 'Request',
     name: 'Name',
     username: 'Username',
     displayName: 'Name',
@@ -132,8 +134,17 @@ export const auditLogEn: typeof auditLogNl = {
     key: 'Setting',
     silent: 'Silent alarm',
     source: 'Source',
-    grantId: 'Viewing permission',
     play: 'Play',
     playsLeft: 'Plays left',
+    room: 'Room',
+    site: 'Site',
+    sites: 'Sites',
+    camera: 'Camera',
+    conversationType: 'Conversation type',
+    user: 'User',
+    custodians: 'Key custodians',
+    assessment: 'Assessment',
+    assessments: 'Assessments',
+    by: 'By',
   },
 };
