@@ -913,6 +913,10 @@ export const en: Dictionary = {
     restarts: 'Restarts',
     why: 'Note',
     none: 'No cameras are registered.',
+    notRunning:
+      'The recorder is not running right now, so there is no camera status. Alarms work as usual. If this stays so, tell the administrator.',
+    notRunningForAdmin:
+      'The recorder is not running right now, so there is no camera status (alarms work as usual). Restart the server; if this stays so, look in the server log.',
     off: {
       'camera-disabled': 'Disabled by an administrator.',
       suspended: 'Recording is suspended.',

@@ -259,7 +259,7 @@ export const nl = {
   organisation: {
     title: 'Organisatie',
     intro:
-      'De verwerkingsverantwoordelijke (AVG art. 4(7)) en de contactgegevens van de functionaris gegevensbescherming (FG).',
+      'De verwerkingsverantwoordelijke (art. 4, onder 7 AVG) en de contactgegevens van de functionaris gegevensbescherming (FG).',
     controller: 'Verwerkingsverantwoordelijke',
     name: 'Naam organisatie',
     address: 'Adres',
@@ -683,7 +683,7 @@ export const nl = {
     measure: 'Welke maatregel wilt u afwegen?',
     measureHint:
       'De lijst loopt van licht naar zwaar. Een zwaardere maatregel mag alleen als alle lichtere onvoldoende zijn.',
-    measureSource: 'EDPB 3/2019 §24–25; AVG art. 35(7)(b)',
+    measureSource: 'EDPB 3/2019 §24–25; AVG art. 35 lid 7, onder b',
     rooms: 'In welke spreekkamers?',
     roomsHint:
       'Kies alleen de kamers waar het risico speelt: een maatregel voor alle kamers moet voor elke kamer onderbouwd zijn.',
@@ -717,7 +717,7 @@ export const nl = {
     publicAuthorityHint: 'Een gemeente kan zich dan niet beroepen op gerechtvaardigd belang.',
     publicAuthoritySource: 'AVG art. 6 lid 1, laatste alinea (LB-1)',
     article: 'Op welke grondslag steunt de verwerking?',
-    articleSource: 'AVG art. 6(1); overweging 43 (LB-3)',
+    articleSource: 'AVG art. 6 lid 1; overweging 43 (LB-3)',
     articles: {
       a: 'a — toestemming',
       b: 'b — overeenkomst',
@@ -728,7 +728,7 @@ export const nl = {
     } as Record<string, string>,
     provision: 'Welk wetsartikel?',
     provisionHint: 'Bijvoorbeeld: Arbeidsomstandighedenwet art. 3 lid 2 (beleid tegen agressie en geweld).',
-    provisionSource: 'AVG art. 6(3) (LB-2)',
+    provisionSource: 'AVG art. 6 lid 3 (LB-2)',
     evidenceFromRegister: (n: number, unreported: number) =>
       `Uit het incidentregister: ${count('nl', n, { one: 'incident', other: 'incidenten' })} in deze kamers en gesprekken${unreported > 0 ? `; ${unreported} zonder rapport (telt nog niet mee)` : ''}.`,
     evidenceHint:
@@ -739,7 +739,7 @@ export const nl = {
     dangerDate: 'Datum van de dreiging',
     statistics: 'Algemene cijfers',
     alternativesHint: 'Geef per lichtere maatregel aan of die er al is en waarom die niet genoeg is.',
-    alternativesSource: 'EDPB 3/2019 §24–25; AVG art. 35(7)(b) (NEC-2)',
+    alternativesSource: 'EDPB 3/2019 §24–25; AVG art. 35 lid 7, onder b (NEC-2)',
     alternativeStatus: (m: string) => `${m}: status`,
     alternativeReasons: (m: string) => `${m}: waarom`,
     sign: 'Er hangt een bord vóór binnenkomst',
@@ -749,7 +749,7 @@ export const nl = {
     secondLayer: 'Er is een tweede laag (webpagina, folder of QR-code)',
     worksCouncil: 'Datum instemming ondernemingsraad',
     worksCouncilHint: 'Nodig als de maatregel personeel kan volgen. Laat leeg als die er (nog) niet is.',
-    worksCouncilSource: 'WOR art. 27(1)(l) (EMP-1)',
+    worksCouncilSource: 'WOR art. 27 lid 1, onder l (EMP-1)',
     retention: 'Bewaartermijn in uren',
     retentionHint:
       'Langer dan 72 uur vraagt een extra reden; langer dan 4 weken mag alleen voor een lopend incident.',
@@ -761,18 +761,18 @@ export const nl = {
     fourEyes: 'Bekijken alleen met goedkeuring van een tweede persoon',
     logged: 'Elke inzage wordt gelogd',
     encrypted: 'Beelden zijn versleuteld opgeslagen',
-    reviewDateSource: 'AVG art. 35(11)',
+    reviewDateSource: 'AVG art. 35 lid 11',
     objectionSource: 'EDPB 3/2019 §105–106 (RGT-2)',
     rights: 'Verzoeken om inzage, wissen en bezwaar worden binnen een maand afgehandeld',
-    rightsSource: 'AVG art. 12(3), 15 (RGT-1)',
+    rightsSource: 'AVG art. 12 lid 3 en art. 15 (RGT-1)',
     noStaffUse: 'Beelden worden nooit gebruikt om medewerkers te beoordelen',
     noStaffUseSource:
       'doelbinding; EHRM Antović en Mirković t. Montenegro, nr. 70838/13, 28 nov. 2017 (EMP-2)',
     audioJustification: 'Aparte onderbouwing voor geluid',
-    art9: 'Uitzondering van art. 9(2) voor bijzondere persoonsgegevens',
+    art9: 'Uitzondering van art. 9 lid 2 AVG voor bijzondere persoonsgegevens',
     dpiaDate: 'Datum van de DPIA',
     dpiaDateHint: 'Een DPIA moet er zijn vóór de start; te laat is zelf een bevinding.',
-    dpiaSource: 'AVG art. 35(1) (DPIA-1)',
+    dpiaSource: 'AVG art. 35 lid 1 (DPIA-1)',
     residualRisk: 'Restrisico na de waarborgen',
     residualRiskHint:
       'Bij een hoog restrisico moet eerst de Autoriteit Persoonsgegevens worden geraadpleegd.',
@@ -831,13 +831,13 @@ export const nl = {
     ropaNotYet:
       'De vermelding in het register van verwerkingen (AVG art. 30) komt er zodra een versie is goedgekeurd.',
     advice: 'Advies van de FG',
-    adviceSource: 'AVG art. 35(2)',
+    adviceSource: 'AVG art. 35 lid 2',
     adviceText: 'Advies',
     recommendation: 'Aanbeveling',
     adviceDone: (name: string, rec: string) => `Advies van ${name}: ${rec}.`,
     recordAdvice: 'Advies vastleggen',
     views: 'Zienswijzen van betrokkenen',
-    viewsSource: 'AVG art. 35(9)',
+    viewsSource: 'AVG art. 35 lid 9',
     sought: 'De zienswijze van betrokkenen of hun vertegenwoordigers is gevraagd',
     summary: 'Samenvatting van de zienswijzen',
     representatives: 'Vertegenwoordigers (bijvoorbeeld cliëntenraad, OR)',
@@ -955,6 +955,10 @@ export const nl = {
     restarts: 'Herstarts',
     why: 'Toelichting',
     none: 'Er zijn geen camera’s geregistreerd.',
+    notRunning:
+      'De opnamedienst draait op dit moment niet, dus er is geen camerastatus. Alarmen werken gewoon. Blijft dit zo, meld het dan bij de beheerder.',
+    notRunningForAdmin:
+      'De opnamedienst draait op dit moment niet, dus er is geen camerastatus (alarmen werken gewoon). Start de server opnieuw; blijft dit zo, kijk dan in het serverlog.',
     /** Why a camera does not record, by offKind; a blocker reads differently for who fixes the server. */
     off: {
       'camera-disabled': 'Uitgeschakeld door de beheerder.',
