@@ -140,8 +140,12 @@ export interface ResourceTableProps<T> {
   readonly columns: readonly Column<T>[];
   /** The actions cell of a row; the column is left out when undefined. */
   readonly actions?: ((row: T) => ReactNode) | undefined;
-  /** A modifier class: pp-table--fixed lays the columns out evenly; pp-table--audit marks the audit log. */
-  readonly variant?: 'fixed' | 'audit';
+  /**
+   * A modifier class: pp-table--fixed lays the columns out evenly; pp-table--audit marks the audit
+   * log; pp-table--stack shows each row as a block of labelled values on a phone, where its columns
+   * would not fit side by side.
+   */
+  readonly variant?: 'fixed' | 'audit' | 'stack';
 }
 
 /** A captioned table with column headers, a row header per row and an optional actions column. */
@@ -175,7 +179,7 @@ export const ResourceTable = <T,>({
             <TableRow key={rowKey(row)}>
               <TableHeaderCell scope="row">{rowHeader.cell(row)}</TableHeaderCell>
               {columns.map((c) => (
-                <TableCell key={c.header} className={c.className}>
+                <TableCell key={c.header} className={c.className} data-label={c.header}>
                   {c.cell(row)}
                 </TableCell>
               ))}

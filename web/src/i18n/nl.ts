@@ -91,10 +91,6 @@ export const nl = {
 
   start: {
     welcome: (name: string) => `Welkom, ${name}`,
-    organisation: 'Organisatie',
-    yourRoles: 'Uw rollen',
-    whatYouCanDo: 'Wat u hier kunt doen',
-    noOrganisation: 'De organisatie is nog niet ingesteld.',
   },
 
   noAccess: {
@@ -559,7 +555,6 @@ export const nl = {
     occurredAt: 'Datum en tijd',
     occurredAtHint: 'Wanneer gebeurde het?',
     kindHint: 'Kies wat het best past; bij twijfel de zwaarste.',
-    severityLegend: 'Ernst',
     severityHint: 'Van 1 (licht) tot 5 (zeer ernstig).',
     injury: 'Er was letsel',
     policeReport: 'Er is aangifte gedaan',
@@ -568,7 +563,6 @@ export const nl = {
     narrativeHint: 'Wat gebeurde er? Zonder naam of gegevens van de inwoner.',
     saved: 'Rapport opgeslagen.',
     noType: 'Niet bekend',
-    alarmOpen: 'Het alarm is nog open; sluit het eerst af.',
   },
   statistics: {
     title: 'Statistiek',
@@ -789,7 +783,6 @@ export const nl = {
     vulnerable: 'Kwetsbare groepen',
     conditionsAccessSource: 'WP248 criterium 9 (PROP-3)',
     findings: 'Bevindingen',
-    findingsIntro: 'Bijgewerkt terwijl u invult.',
     evaluating: 'Bevindingen worden bijgewerkt…',
     incomplete: 'Nog niet compleet:',
     verdictLine: (verdict: string, fail: number, condition: number, review: number) =>
@@ -901,9 +894,7 @@ export const nl = {
     unnamedAssessment: 'een goedgekeurde afweging',
     nobody: 'niemand',
     entries: 'Regels uit goedgekeurde afwegingen',
-    entriesCaption: (room: string) => `Regels voor ${room}`,
     noEntries: 'Geen goedgekeurde afweging voor deze kamer.',
-    allHours: 'altijd',
     transparency: (room: string) => `Informatie voor inwoners: ${room}`,
     transparencyIntro:
       'Wat inwoners over camera’s in deze kamer te weten krijgen, volgens het beleid van nu: het bord bij de deur, de openbare privacypagina waar het bord naar verwijst, en een alinea voor de uitnodigingsbrief.',
