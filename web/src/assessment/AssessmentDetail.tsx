@@ -173,7 +173,7 @@ export const AssessmentDetail = ({ id }: { readonly id: string }) => {
         <Heading2 id="wf-versions">{t.workflow.versions}</Heading2>
         <ResourceTable
           caption={t.workflow.versionsCaption}
-          variant="stack"
+          stackOnPhone
           rows={versions}
           rowKey={(v) => String(v.version)}
           rowHeader={{

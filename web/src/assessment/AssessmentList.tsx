@@ -32,6 +32,7 @@ export const AssessmentList = () => {
       {list.error ? <LoadError error={list.error} /> : null}
       {rows.length > 0 ? (
         <ResourceTable
+          stackOnPhone
           caption={t.assessments.caption}
           rows={rows}
           rowKey={(a) => a.id}

@@ -140,12 +140,13 @@ export interface ResourceTableProps<T> {
   readonly columns: readonly Column<T>[];
   /** The actions cell of a row; the column is left out when undefined. */
   readonly actions?: ((row: T) => ReactNode) | undefined;
+  /** A modifier class: pp-table--fixed lays the columns out evenly; pp-table--audit marks the audit log. */
+  readonly variant?: 'fixed' | 'audit';
   /**
-   * A modifier class: pp-table--fixed lays the columns out evenly; pp-table--audit marks the audit
-   * log; pp-table--stack shows each row as a block of labelled values on a phone, where its columns
-   * would not fit side by side.
+   * On a phone, each row as a block of labelled values (pp-table--stack): for tables whose columns
+   * would not fit side by side at 390 px.
    */
-  readonly variant?: 'fixed' | 'audit' | 'stack';
+  readonly stackOnPhone?: boolean;
 }
 
 /** A captioned table with column headers, a row header per row and an optional actions column. */
@@ -157,11 +158,16 @@ export const ResourceTable = <T,>({
   columns,
   actions,
   variant,
+  stackOnPhone = false,
 }: ResourceTableProps<T>) => {
   const { t } = useI18n();
   return (
     <TableScroll label={caption}>
-      <Table className={variant ? `pp-table pp-table--${variant}` : 'pp-table'}>
+      <Table
+        className={['pp-table', variant ? `pp-table--${variant}` : '', stackOnPhone ? 'pp-table--stack' : '']
+          .filter(Boolean)
+          .join(' ')}
+      >
         <TableCaption>{caption}</TableCaption>
         <TableHeader>
           <TableRow>

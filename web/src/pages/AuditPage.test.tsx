@@ -28,6 +28,9 @@ const entry: AuditEntry = {
     version: 2,
     policeReport: false,
     room: { nl: 'Stadhuis — Spreekkamer A', en: 'City hall — Room A' },
+    legalGround: 'own-investigation',
+    purposes: ['view'],
+    expiresAt: '2026-03-09T09:05:00.000Z',
   },
   prevHash: 'x',
   hash: 'y',
@@ -56,6 +59,10 @@ describe('the audit page', () => {
     expect(within(table).getByText('Stadhuis — Spreekkamer A')).toBeTruthy();
     expect(table.textContent).not.toContain('r-1');
     expect(table.textContent).not.toContain('9f1e2d3c');
+    // Codes and moments in words: the legal ground, the purpose, a date in Amsterdam.
+    expect(within(table).getByText(nl.footage.grounds['own-investigation'].label)).toBeTruthy();
+    expect(within(table).getByText(nl.footage.purposes.view.label)).toBeTruthy();
+    expect(table.textContent).not.toMatch(/own-investigation|T09:05/);
     expect(table.textContent).not.toContain('assessment.approve');
     expect(table.textContent).not.toContain('user:');
     expect(table.textContent).not.toContain('{');

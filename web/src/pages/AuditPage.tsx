@@ -22,7 +22,14 @@ import { Loading } from '../components/Loading.js';
 import { PageTitle } from '../components/PageTitle.js';
 import { ResourceTable } from '../components/ResourcePage.js';
 import { NO_ERRORS, useLoad } from '../hooks.js';
-import { formatDateTime, roleName, useI18n, type Dictionary, type Language } from '../i18n/index.js';
+import {
+  formatDate,
+  formatDateTime,
+  roleName,
+  useI18n,
+  type Dictionary,
+  type Language,
+} from '../i18n/index.js';
 
 const PAGE_SIZE = 25;
 
@@ -84,6 +91,27 @@ const filterQuery = (f: AuditFilter) => ({
 const isName = (v: unknown): v is Record<Language, string> =>
   typeof v === 'object' && v !== null && 'nl' in v && 'en' in v;
 
+/** A moment (ISO) as a date and time in Amsterdam, a bare date as that day. */
+const MOMENT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A code the server records, in words, for the facts whose values are codes (a legal ground). */
+const codeInWords = (t: Dictionary, key: string, v: string): string | undefined => {
+  const grounds: Readonly<Record<string, { label: string }>> = t.footage.grounds;
+  const purposes: Readonly<Record<string, { label: string }>> = t.footage.purposes;
+  if (key === 'legalGround') return grounds[v]?.label;
+  if (key === 'purposes') return purposes[v]?.label;
+  return t.auditLog.values[v];
+};
+
+/** The codes among a fact's values (one or a list) in words. */
+const inWords = (t: Dictionary, key: string, v: unknown): unknown =>
+  Array.isArray(v)
+    ? (v as unknown[]).map((x) => inWords(t, key, x))
+    : typeof v === 'string'
+      ? (codeInWords(t, key, v) ?? v)
+      : v;
+
 /** A fact's value in words: a name in the language, yes/no, lists joined, nothing as a dash. */
 const factValue = (v: unknown, lang: Language, a: Dictionary['auditLog']): string =>
   v === true
@@ -97,7 +125,11 @@ const factValue = (v: unknown, lang: Language, a: Dictionary['auditLog']): strin
           : isName(v)
             ? v[lang]
             : typeof v === 'string'
-              ? (a.values[v] ?? v)
+              ? MOMENT.test(v)
+                ? formatDateTime(lang, v)
+                : DAY.test(v)
+                  ? formatDate(lang, v)
+                  : (a.values[v] ?? v)
               : typeof v === 'number'
                 ? String(v)
                 : '—';
@@ -124,7 +156,7 @@ const Facts = ({ entry }: { readonly entry: AuditEntry }) => {
           <dd>
             {k === 'roles' && Array.isArray(v)
               ? v.map((r) => (typeof r === 'string' ? roleName(t, r) : '—')).join(', ')
-              : factValue(v, lang, a)}
+              : factValue(inWords(t, k, v), lang, a)}
           </dd>
         </div>
       ))}

@@ -98,6 +98,7 @@ export const CameraStatusPage = () => {
       {cameras.data && rows.length === 0 ? <Paragraph>{empty}</Paragraph> : null}
       {rows.length > 0 ? (
         <ResourceTable
+          stackOnPhone
           caption={c.caption}
           rows={rows}
           rowKey={(s) => s.cameraId}
