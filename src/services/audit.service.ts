@@ -88,7 +88,7 @@ const both = (x: string): Text => ({ nl: x, en: x });
 /** Subjects whose ids are no names a reader knows: said as what they are. */
 const SUBJECT_WORDS: Readonly<Record<string, Text>> = {
   alarm: { nl: 'een alarm', en: 'an alarm' },
-  clip: { nl: 'beelden', en: 'footage' },
+  clip: { nl: 'een opname', en: 'a recording' },
   incident: { nl: 'een incident', en: 'an incident' },
   conversation: { nl: 'een gesprek', en: 'a conversation' },
   device: { nl: 'een alarmknop', en: 'an alarm button' },
