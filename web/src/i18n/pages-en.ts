@@ -161,5 +161,7 @@ export const auditLogEn: typeof auditLogNl = {
     channel: 'Received through',
     dueOn: 'Due',
     receivedOn: 'Received on',
+    lockedUntil: 'Locked until',
+    apiTokensEnded: 'API tokens ended',
   },
 };

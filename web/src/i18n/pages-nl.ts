@@ -172,5 +172,7 @@ export const auditLogNl = {
     channel: 'Binnengekomen via',
     dueOn: 'Uiterlijk',
     receivedOn: 'Ontvangen op',
+    lockedUntil: 'Geblokkeerd tot',
+    apiTokensEnded: 'API-tokens beëindigd',
   } as Record<string, string>,
 };
