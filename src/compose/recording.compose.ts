@@ -405,6 +405,7 @@ export const createRecordingModule = (ctx: ModuleContext): RecordingModule => {
           return r.ok ? ok({ ...r.value, clips: await holds.withHolds(r.value.clips) }) : r;
         },
         cameras: () => supervisor.status(),
+        running: () => started,
         blockers,
         totals: async () => {
           const t = await service.totals();

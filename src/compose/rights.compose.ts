@@ -37,7 +37,7 @@ export const createRightsModule = (
       "# HELP proportio_rights_requests_due_soon Residents' requests within 7 days of their deadline, not answered.",
       '# TYPE proportio_rights_requests_due_soon gauge',
       `proportio_rights_requests_due_soon ${c.dueSoon}`,
-      "# HELP proportio_rights_requests_overdue Residents' requests past their deadline (AVG art. 12(3)), not answered.",
+      "# HELP proportio_rights_requests_overdue Residents' requests past their deadline (GDPR Art. 12(3)), not answered.",
       '# TYPE proportio_rights_requests_overdue gauge',
       `proportio_rights_requests_overdue ${c.overdue}`,
       '',

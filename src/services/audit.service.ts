@@ -12,6 +12,7 @@ import {
   type UnsignedAnchor,
 } from '../core/audit/anchor.js';
 import type { Text } from '../core/assessment/text.js';
+import { auditFacts, type AuditFactValue } from '../core/audit/facts.js';
 import { auditGroupOf, auditSentence, type AuditGroup } from '../core/audit/sentences.js';
 import { initialVerifyState, verifyStep, type AuditEntry, type ChainProblem } from '../core/audit/chain.js';
 import {
@@ -79,13 +80,15 @@ export type NamedAuditEntry = AuditEntry & {
   readonly subjectName: Text;
   readonly sentence: Text;
   readonly group: AuditGroup | null;
+  /** The details as a person reads them: ids as names or left out (core/audit/facts.ts). */
+  readonly facts: Readonly<Record<string, AuditFactValue>>;
 };
 
 const both = (x: string): Text => ({ nl: x, en: x });
 /** Subjects whose ids are no names a reader knows: said as what they are. */
 const SUBJECT_WORDS: Readonly<Record<string, Text>> = {
   alarm: { nl: 'een alarm', en: 'an alarm' },
-  clip: { nl: 'beelden', en: 'footage' },
+  clip: { nl: 'een opname', en: 'a recording' },
   incident: { nl: 'een incident', en: 'an incident' },
   conversation: { nl: 'een gesprek', en: 'a conversation' },
   device: { nl: 'een alarmknop', en: 'an alarm button' },
@@ -93,6 +96,7 @@ const SUBJECT_WORDS: Readonly<Record<string, Text>> = {
   assessment: { nl: 'een beoordeling', en: 'an assessment' },
   vault: { nl: 'de kluis', en: 'the vault' },
   organisation: { nl: 'de organisatie', en: 'the organisation' },
+  'rights-request': { nl: 'een verzoek van een inwoner', en: "a resident's request" },
 };
 const DELETED_USER: Text = { nl: 'verwijderde gebruiker', en: 'deleted user' };
 const SYSTEM_ACTOR: Text = { nl: 'Het systeem', en: 'The system' };
@@ -125,9 +129,13 @@ export const auditService = (deps: {
     for (const x of rooms) map.set(`room:${x.id}`, both(`${siteName.get(x.siteId) ?? ''} — ${x.name}`));
     for (const x of cameras) map.set(`camera:${x.id}`, both(x.name));
     for (const x of types) map.set(`conversation-type:${x.id}`, { nl: x.nameNl, en: x.nameEn });
-    const assessmentIds = entries
-      .filter((e) => e.subject.startsWith('assessment:'))
-      .map((e) => e.subject.slice('assessment:'.length));
+    const detailIds = (v: unknown): string[] =>
+      typeof v === 'string' ? [v] : Array.isArray(v) ? v.filter((x) => typeof x === 'string') : [];
+    const assessmentIds = entries.flatMap((e) => [
+      ...(e.subject.startsWith('assessment:') ? [e.subject.slice('assessment:'.length)] : []),
+      ...detailIds(e.details['assessmentId']),
+      ...detailIds(e.details['assessmentIds']),
+    ]);
     if (deps.assessmentTitles && assessmentIds.length > 0)
       for (const [id, title] of await deps.assessmentTitles([...new Set(assessmentIds)]))
         map.set(`assessment:${id}`, both(title));
@@ -149,6 +157,7 @@ export const auditService = (deps: {
       subjectName,
       sentence: auditSentence(e.action, { actor, subject: subjectName }),
       group: auditGroupOf(e.action) ?? null,
+      facts: e.damage ? {} : auditFacts(e.details, (ref) => names.get(ref)),
     };
   };
 

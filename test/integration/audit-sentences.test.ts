@@ -17,7 +17,11 @@ interface Entry {
   sentence: { nl: string; en: string };
   subjectName: { nl: string; en: string };
   group: string | null;
+  details: Record<string, unknown>;
+  facts: Record<string, unknown>;
 }
+
+const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
 
 describe.each(dialects)('the audit log in words on %s', (dialect) => {
   let t: TestRuntime;
@@ -58,6 +62,20 @@ describe.each(dialects)('the audit log in words on %s', (dialect) => {
     expect(registry.entries.some((e) => e.sentence.nl.includes('heeft spreekkamer'))).toBe(true);
     // Nothing in the future: the period filter selects nothing.
     expect((await get('/api/audit?from=2999-01-01')).json<{ total: number }>().total).toBe(0);
+  });
+
+  it('gives the details as facts with names, never a raw id', async () => {
+    const page = (await get('/api/audit?limit=500')).json<{ entries: Entry[] }>();
+    // The demo's rooms were added with their site's id: the fact names the site.
+    const room = page.entries.find((e) => e.action === 'room.create')!;
+    expect(room.details['siteId']).toMatch(UUID);
+    expect(room.facts['site']).toEqual({ nl: expect.any(String), en: expect.any(String) });
+    expect(JSON.stringify(room.facts['site'])).not.toMatch(UUID);
+    expect(page.entries.filter((e) => JSON.stringify(e.details).match(UUID)).length).toBeGreaterThan(0);
+    for (const e of page.entries) expect(JSON.stringify(e.facts), e.action).not.toMatch(UUID);
+    const csv = await get('/api/audit/export.csv');
+    for (const line of csv.body.split('\r\n').slice(1))
+      expect(line.split(';').at(-1) ?? '', line).not.toMatch(UUID);
   });
 
   it('exports CSV with a BOM and a header row in the chosen language', async () => {

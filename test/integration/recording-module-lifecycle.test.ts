@@ -274,6 +274,9 @@ describe.skipIf(!hasTools).each(dialects)('recording module (%s)', (dialect) => 
     });
     expect(cams.json<{ state: string }[]>()[0]).toMatchObject({ state: 'online', armed: true });
     expect(cams.body).not.toContain('demo-camera-secret');
+    // The camera status page tells a recorder that does not run from one without cameras.
+    const st = await t.app.inject({ method: 'GET', url: '/api/recording/status', headers: beheer.headers });
+    expect(st.json<{ running: boolean; cameras: unknown[] }>()).toMatchObject({ running: true });
   });
 
   it('objection: ffmpeg stopped and ring purged at once, even against a reconcile that read its plan before; audited without the resident; back to policy at the next conversation', async () => {

@@ -91,6 +91,12 @@ describe.each(dialects)('the user sites, on %s', (dialect) => {
         payload: { scope: 'site', siteId: stadhuis.siteId, reason: 'verbouwing Stadhuis' },
       });
       expect(susp.statusCode, susp.body).toBe(201);
+      // Modules are not started here: the status says the recorder does not run (not "no cameras").
+      expect(
+        (await call('security', 'GET', '/api/recording/status')).json<{ running: boolean }>(),
+      ).toMatchObject({
+        running: false,
+      });
       for (const url of ['/api/recording/cameras', '/api/recording/status', '/api/recording/suspensions']) {
         const res = await call('security', 'GET', url);
         expect(res.statusCode, url).toBe(200);

@@ -34,6 +34,12 @@ export const ENGLISH_TELLS = [
 /** An error code (AUTH.WEAK_PASSWORD) or a dotted message key (alarm.escalationSeconds). */
 const CODE = /\b[A-Z][A-Z0-9]+(?:\.[A-Z0-9_]+)+\b|\b[a-z]+\.[a-z]+[A-Z][A-Za-z]*\b/;
 
+/**
+ * An article cited the English way, "6(1)(f)" or "35(2)": Dutch writes "art. 6 lid 1, onder f AVG"
+ * ("art. 35 lid 2 AVG").
+ */
+const ENGLISH_CITATION = /\b\d+[a-z]?\(\d+\)(?:\([a-z]\))?/;
+
 /** What in `text` gives away English or an untranslated code; empty when it reads as Dutch. */
 export const englishLeaks = (raw: string): string[] => {
   // A quoted command for an administrator ("proportio audit verify") is a command, not English.
@@ -41,6 +47,8 @@ export const englishLeaks = (raw: string): string[] => {
   const found: string[] = ENGLISH_TELLS.filter((w) => text.includes(w));
   const code = CODE.exec(text);
   if (code) found.push(code[0]);
+  const citation = ENGLISH_CITATION.exec(text);
+  if (citation) found.push(citation[0]);
   return found;
 };
 

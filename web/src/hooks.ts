@@ -78,8 +78,14 @@ export const fieldSubject = (t: Dictionary, field: string): string => {
  * wachtwoord moet minstens 12 tekens hebben."); without a known rule, a plain sentence in Dutch
  * (the server's message is English) or the server's message in English.
  */
-export const fieldProblemText = (t: Dictionary, fe: FieldProblem, codeMessage?: string): string => {
-  const subject = capital(fieldSubject(t, fe.field));
+export const fieldProblemText = (
+  t: Dictionary,
+  fe: FieldProblem,
+  codeMessage?: string,
+  /** The field's label on this screen, when the screen knows it better than the path does. */
+  label?: string,
+): string => {
+  const subject = capital(label ?? fieldSubject(t, fe.field));
   const rules: Readonly<Record<string, FieldRuleText>> = t.problems.fieldRules;
   const rule = fe.rule !== undefined && Object.hasOwn(rules, fe.rule) ? rules[fe.rule] : undefined;
   if (rule) return rule(subject, fe.params ?? {});

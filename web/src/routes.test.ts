@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { hasPermission, PERMISSIONS, type Permission, type Role } from '../../src/core/auth/roles.js';
 import { matchPath, mayOpenPattern, routeForPath } from './routes.js';
 
 describe('matchPath', () => {
@@ -56,5 +57,22 @@ describe('mayOpenPattern', () => {
     ['/footage/grants/:id', ['footage:request'], false],
   ])('%s with %j → %s', (pattern, permissions, expected) => {
     expect(mayOpenPattern(footage, pattern, permissions)).toBe(expected);
+  });
+});
+
+describe('the API-tokens page', () => {
+  const tokens = routeForPath('/tokens')!.route;
+  const permissionsOf = (role: Role) =>
+    (Object.keys(PERMISSIONS) as Permission[]).filter((p) => hasPermission([role], p));
+  it.each([
+    ['front-desk', false],
+    ['responder', false],
+    ['security', true],
+    ['dpo', true],
+    ['decision-maker', true],
+    ['admin', true],
+    ['auditor', true],
+  ] as const)('is offered to %s: %s', (role, expected) => {
+    expect(mayOpenPattern(tokens, '/tokens', permissionsOf(role))).toBe(expected);
   });
 });

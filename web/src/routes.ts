@@ -93,7 +93,7 @@ export const ROUTES: readonly RouteDef[] = [
   { key: 'settings', path: '/settings', permission: 'settings:read', inNav: true },
   { key: 'audit', path: '/audit', permission: 'audit:read', inNav: true },
   { key: 'password', path: '/password', permission: null, inNav: false },
-  { key: 'tokens', path: '/tokens', permission: null, inNav: false },
+  { key: 'tokens', path: '/tokens', permission: 'tokens:own', inNav: false },
 ];
 
 /** Write permission that unlocks the create/edit forms on a page. */

@@ -6,6 +6,7 @@
  * measures (17), then the DPO advice, the human judgements and the decision, and an annex with
  * every finding. The structure is shared by the HTML and the PDF renderer.
  */
+import { citeArticle } from '../../core/assessment/citation.js';
 import { findMeasure } from '../../core/assessment/catalogue.js';
 import {
   ACHIEVEMENT_NAMES as ACH,
@@ -189,7 +190,7 @@ const LABELS = {
     'Staff interest: safe work; the employer must prevent and limit aggression and violence (Working Conditions Act). Residents’ interest: conversations with government about privacy-sensitive subjects take place, in principle, unobserved; nobody may be refused a service for objecting to a camera.',
   ),
   views: t(
-    'Zienswijze van betrokkenen of hun vertegenwoordigers (art. 35(9) AVG)',
+    'Zienswijze van betrokkenen of hun vertegenwoordigers (art. 35 lid 9 AVG)',
     'Views of data subjects or their representatives (GDPR Art. 35(9))',
   ),
   viewsSought: t('gevraagd', 'sought'),
@@ -261,7 +262,7 @@ const LABELS = {
   ),
   otherFindings: t('Overige bevindingen', 'Other findings'),
   dpo: t(
-    'Advies van de functionaris gegevensbescherming (art. 35(2) AVG)',
+    'Advies van de functionaris gegevensbescherming (art. 35 lid 2 AVG)',
     'Advice of the data protection officer (GDPR Art. 35(2))',
   ),
   dpoDateOnly: (d: string) =>
@@ -545,7 +546,7 @@ export const buildDpiaDocument = (
       l.basis,
       [l.item, l.value],
       [
-        [l.basis, `${lang === 'nl' ? 'AVG' : 'GDPR'} art. ${m.legalBasis.article}`],
+        [l.basis, citeArticle(m.legalBasis.article, lang)],
         [l.provision, m.legalBasis.provision ?? l.noProvision],
       ],
     ),

@@ -6,6 +6,7 @@
  * assessment whose verdict is not "not permitted" produces an entry.
  */
 import { findMeasure, type PurposeKind } from '../../core/assessment/catalogue.js';
+import { citeArticle } from '../../core/assessment/citation.js';
 import type { ReportModel } from '../../core/assessment/report-model.js';
 import type { Scenario } from '../../core/assessment/scenario.schema.js';
 import { inLanguage, t, type Lang, type Text } from '../../core/assessment/text.js';
@@ -283,7 +284,7 @@ export const ropaDocument = (e: RopaEntry, lang: Lang): RenderDocument => {
     [l.purposes, e.purposes.map(tx).join('\n')],
     [
       l.basis,
-      `AVG/GDPR art. ${e.legalBasis.article}${e.legalBasis.provision === undefined ? '' : ` — ${e.legalBasis.provision}`}`,
+      `${citeArticle(e.legalBasis.article, lang)}${e.legalBasis.provision === undefined ? '' : ` — ${e.legalBasis.provision}`}`,
     ],
     [l.subjects, e.dataSubjectCategories.map(tx).join('\n') || l.none],
     [l.data, e.personalDataCategories.map(tx).join('\n')],

@@ -85,5 +85,8 @@ describe('the Dutch the engine writes has no English in it', () => {
     );
     expect(englishLeaks('Zie AUTH.WEAK_PASSWORD')).toEqual(['AUTH.WEAK_PASSWORD']);
     expect(englishLeaks('Het wachtwoord moet minstens 12 tekens hebben.')).toEqual([]);
+    expect(englishLeaks('Grondslag art. 6(1)(f) AVG')).toEqual(['6(1)(f)']);
+    expect(englishLeaks('Advies van de FG (art. 35(2)).')).toEqual(['35(2)']);
+    expect(englishLeaks('Grondslag art. 6 lid 1, onder f AVG; art. 35 lid 2 AVG')).toEqual([]);
   });
 });

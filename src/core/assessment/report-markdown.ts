@@ -1,4 +1,5 @@
 /** Markdown rendering of the report model (pure string building; HTML and PDF live in src/adapters/reports). */
+import { citeArticle } from './citation.js';
 import { ACHIEVEMENT_NAMES as ACH, OUTCOME_NAMES as OUTCOME, PURPOSE_KIND_NAMES as KIND } from './labels.js';
 import { leastIntrusiveText, type ReportModel } from './report-model.js';
 import { inLanguage, t, type Lang, type Text } from './text.js';
@@ -74,7 +75,7 @@ export const renderMarkdown = (m: ReportModel, lang: Lang): string => {
   );
   out.push(`- ${l.purpose}: ${cell(m.purpose.text)} (${m.purpose.kinds.map((k) => tx(KIND[k])).join(', ')})`);
   out.push(
-    `- ${l.basis}: ${lang === 'nl' ? 'AVG' : 'GDPR'} art. ${m.legalBasis.article} — ${m.legalBasis.provision === undefined ? l.noProvision : cell(m.legalBasis.provision)}`,
+    `- ${l.basis}: ${citeArticle(m.legalBasis.article, lang)} — ${m.legalBasis.provision === undefined ? l.noProvision : cell(m.legalBasis.provision)}`,
   );
   out.push(`- ${l.service}: ${m.conditionsAccessToService ? l.yes : l.no}`, '');
   out.push(`## ${l.scope}`, '');

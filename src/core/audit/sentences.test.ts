@@ -49,6 +49,21 @@ describe('audit sentences', () => {
     expect(missing, 'add these to src/core/audit/sentences.ts').toEqual([]);
   });
 
+  it("has a sentence for every step of a resident's request (codes built as rights.request.<step>)", () => {
+    const service = fs.readFileSync(path.join(root, 'services/rights.service.ts'), 'utf8');
+    const ports = fs.readFileSync(path.join(root, 'services/rights-ports.ts'), 'utf8');
+    const steps = [
+      ...[...service.matchAll(/\baction: '([a-z-]+)'/g)].map((m) => m[1]!),
+      ...[...service.matchAll(/\brecord\(repos,[^;']*'([a-z-]+)'/g)].map((m) => m[1]!),
+      ...[...(/type ClipOutcome = ([^;]+);/.exec(ports)?.[1] ?? '').matchAll(/'([a-z-]+)'/g)].map(
+        (m) => `clip-${m[1]!}`,
+      ),
+    ];
+    expect(steps).toEqual(expect.arrayContaining(['received', 'decided', 'clips-linked', 'clip-erased']));
+    const missing = steps.map((x) => `rights.request.${x}`).filter((code) => !AUDIT_SENTENCES[code]);
+    expect(missing, 'add these to src/core/audit/sentences.ts').toEqual([]);
+  });
+
   it('puts names where the codes were', () => {
     expect(
       auditSentence('assessment.approve', {

@@ -375,6 +375,67 @@ export const AUDIT_SENTENCES: Readonly<Record<string, Sentence>> = {
     'Inzage in beelden is beëindigd ({subject})',
     'Access to footage ended ({subject})',
   ),
+  // Residents' requests (rights.service.ts, `rights.request.<step>`): the entry names no resident.
+  'rights.request.received': s(
+    'footage',
+    '{actor} heeft een verzoek van een inwoner ingeschreven',
+    "{actor} registered a resident's request",
+  ),
+  'rights.request.started': s(
+    'footage',
+    '{actor} is begonnen met een verzoek van een inwoner',
+    "{actor} started work on a resident's request",
+  ),
+  'rights.request.extended': s(
+    'footage',
+    '{actor} heeft de termijn van een verzoek van een inwoner verlengd',
+    "{actor} extended the deadline of a resident's request",
+  ),
+  'rights.request.decided': s(
+    'footage',
+    '{actor} heeft besloten op een verzoek van een inwoner',
+    "{actor} decided on a resident's request",
+  ),
+  'rights.request.sent': s(
+    'footage',
+    '{actor} heeft het besluit op een verzoek van een inwoner verstuurd',
+    "{actor} sent the decision on a resident's request",
+  ),
+  'rights.request.closed': s(
+    'footage',
+    '{actor} heeft een verzoek van een inwoner afgesloten',
+    "{actor} closed a resident's request",
+  ),
+  'rights.request.clips-linked': s(
+    'footage',
+    '{actor} heeft beelden gekoppeld aan een verzoek van een inwoner',
+    "{actor} linked footage to a resident's request",
+  ),
+  'rights.request.contact-erased': s(
+    'footage',
+    'De contactgegevens bij een afgehandeld verzoek van een inwoner zijn gewist',
+    "The contact details of a settled resident's request were erased",
+  ),
+  'rights.request.clip-erased': s(
+    'footage',
+    '{actor} heeft beelden gewist op verzoek van een inwoner',
+    "{actor} erased footage at a resident's request",
+  ),
+  'rights.request.clip-restricted': s(
+    'footage',
+    '{actor} heeft het gebruik van beelden beperkt op verzoek van een inwoner',
+    "{actor} restricted the use of footage at a resident's request",
+  ),
+  'rights.request.clip-refused-hold': s(
+    'footage',
+    '{actor} heeft beelden niet gewist: er rust een bewaarplicht op',
+    '{actor} did not erase footage: a legal hold keeps it',
+  ),
+  'rights.request.clip-provided': s(
+    'footage',
+    '{actor} heeft een inwoner een kopie van beelden verstrekt',
+    '{actor} provided a resident with a copy of footage',
+  ),
   'vault.init': s(
     'vault',
     '{actor} heeft de kluis voor beelden ingericht',

@@ -102,6 +102,14 @@ export const PERMISSIONS = {
   'complaints:read': ['dpo', 'decision-maker', 'auditor'],
   /** Register a complaint or inquiry, add timeline entries and links, extend, answer, close (audited). */
   'complaints:manage': ['dpo'],
+  /**
+   * The API-tokens page (web UI): one's own tokens for scripts, the CLI and /metrics. The front desk
+   * and responders work in the browser and with alarm buttons, so the page is not offered to them;
+   * a kiosk or tablet token for such an account is made by an administrator (`proportio token
+   * create --user`). The own-token API stays open to every account, so such a token can still be
+   * seen and revoked by its owner.
+   */
+  'tokens:own': ['security', 'dpo', 'decision-maker', 'admin', 'auditor'],
   /** Prometheus metrics at /metrics (an API token of an operator account). */
   'metrics:read': ['admin', 'auditor'],
 } as const satisfies Record<string, readonly Role[]>;

@@ -9,7 +9,7 @@ export const RIGHTS_ERRORS = {
   'RIGHTS.INVALID': unprocessable('The request from a resident is not complete or not valid'),
   'RIGHTS.TRANSITION': conflict('The request is not in a state that allows this step'),
   'RIGHTS.EXTENSION_LATE': conflict(
-    'An extension must be announced within the first month after receipt (AVG art. 12(3))',
+    'An extension must be announced within the first month after receipt (GDPR Art. 12(3))',
   ),
   'RIGHTS.ALREADY_EXTENDED': conflict('The request was already extended once'),
   'RIGHTS.CLIP_NOT_LINKED': conflict('The clip is not linked to this request'),
@@ -17,7 +17,7 @@ export const RIGHTS_ERRORS = {
     "The clip is not of the request's room and does not overlap its time window",
   ),
   'RIGHTS.CLIP_RESTRICTED': conflict(
-    "The clip is restricted at a resident's request (AVG art. 18): it is kept, and viewed or exported only for legal claims",
+    "The clip is restricted at a resident's request (GDPR Art. 18): it is kept, and viewed or exported only for legal claims",
   ),
   'RIGHTS.CLIP_ACTION_KIND': conflict('This action on clips does not fit the kind of request'),
 } as const satisfies ErrorTable;

@@ -14,7 +14,7 @@ import { Loading } from '../components/Loading.js';
 import { Notice } from '../components/Notice.js';
 import { ResourceTable } from '../components/ResourcePage.js';
 import { useLoad } from '../hooks.js';
-import { formatDateTime, useI18n } from '../i18n/index.js';
+import { formatDate, formatDateTime, useI18n } from '../i18n/index.js';
 import { NotFoundPage } from '../pages/NotFoundPage.js';
 import { useRouter } from '../router.js';
 import { useSession } from '../session.js';
@@ -173,6 +173,7 @@ export const AssessmentDetail = ({ id }: { readonly id: string }) => {
         <Heading2 id="wf-versions">{t.workflow.versions}</Heading2>
         <ResourceTable
           caption={t.workflow.versionsCaption}
+          stackOnPhone
           rows={versions}
           rowKey={(v) => String(v.version)}
           rowHeader={{
@@ -192,7 +193,8 @@ export const AssessmentDetail = ({ id }: { readonly id: string }) => {
             { header: t.workflow.createdAt, cell: (v) => formatDateTime(lang, v.createdAt) },
             {
               header: t.assessments.validUntil,
-              cell: (v) => (v.validUntil ? formatDateTime(lang, v.validUntil) : t.incidents.none),
+              // A decision holds until a day, not a moment.
+              cell: (v) => (v.validUntil ? formatDate(lang, v.validUntil) : t.incidents.none),
             },
           ]}
         />

@@ -4,7 +4,7 @@ import { LoadError } from '../components/LoadError.js';
 import { Loading } from '../components/Loading.js';
 import { ResourceTable } from '../components/ResourcePage.js';
 import { useLoad } from '../hooks.js';
-import { formatDateTime, useI18n } from '../i18n/index.js';
+import { formatDate, useI18n } from '../i18n/index.js';
 import { useRouter } from '../router.js';
 import { useSession } from '../session.js';
 import { AssessmentFrame } from './AssessmentFrame.js';
@@ -32,6 +32,7 @@ export const AssessmentList = () => {
       {list.error ? <LoadError error={list.error} /> : null}
       {rows.length > 0 ? (
         <ResourceTable
+          stackOnPhone
           caption={t.assessments.caption}
           rows={rows}
           rowKey={(a) => a.id}
@@ -53,8 +54,7 @@ export const AssessmentList = () => {
             },
             {
               header: t.assessments.validUntil,
-              cell: (a) =>
-                a.latest.validUntil ? formatDateTime(lang, a.latest.validUntil) : t.incidents.none,
+              cell: (a) => (a.latest.validUntil ? formatDate(lang, a.latest.validUntil) : t.incidents.none),
             },
           ]}
           actions={(a) => (

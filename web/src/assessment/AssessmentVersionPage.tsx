@@ -4,7 +4,7 @@ import { AppLink } from '../components/AppLink.js';
 import { LoadError } from '../components/LoadError.js';
 import { Loading } from '../components/Loading.js';
 import { useLoad } from '../hooks.js';
-import { formatDateTime, useI18n } from '../i18n/index.js';
+import { formatDate, formatDateTime, useI18n } from '../i18n/index.js';
 import { NotFoundPage } from '../pages/NotFoundPage.js';
 import { AssessmentFrame } from './AssessmentFrame.js';
 import { Documents } from './Documents.js';
@@ -40,7 +40,7 @@ export const AssessmentVersionPage = ({ id, version }: { readonly id: string; re
       <Heading2>{t.assessmentUi.versionOf(assessment.title, v.version)}</Heading2>
       <Paragraph>
         {t.workflow.latest(v.version, status)} · {t.workflow.createdAt}: {formatDateTime(lang, v.createdAt)}
-        {v.validUntil ? ` · ${t.assessments.validUntil}: ${formatDateTime(lang, v.validUntil)}` : ''}
+        {v.validUntil ? ` · ${t.assessments.validUntil}: ${formatDate(lang, v.validUntil)}` : ''}
       </Paragraph>
       {v.decision ? (
         <Paragraph>

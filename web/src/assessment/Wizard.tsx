@@ -38,10 +38,10 @@ import { SelectField, type SelectOptionItem } from '../components/SelectField.js
 import { TextAreaField } from '../components/TextAreaField.js';
 import { TextField, type TextFieldProps } from '../components/TextField.js';
 import { fieldProblemText, problemText, requireFields, useFormState, useLoad } from '../hooks.js';
-import { useI18n } from '../i18n/index.js';
+import { useI18n, type Dictionary } from '../i18n/index.js';
 import type { Registry } from '../registry.js';
 import { guardLeaving, useRouter } from '../router.js';
-import { ALTERNATIVES_ID, fieldId as idOf } from './field-map.js';
+import { ALTERNATIVES_ID, answerFor, fieldId as idOf } from './field-map.js';
 import { ComparisonView, FindingsView } from './Findings.js';
 import { assessmentHref, WIZARD_STEPS, type WizardStep } from './paths.js';
 import { WizardSummary, type Live } from './WizardSummary.js';
@@ -92,6 +92,22 @@ export interface WizardProps {
   readonly onSaved: (id: string) => void;
   readonly onCancel: () => void;
 }
+
+/** The label of the wizard answer behind a field the API names: the user never reads the field's path. */
+export const answerLabel = (t: Dictionary, path: string): string | undefined => {
+  const answer = answerFor(path);
+  if (answer === undefined) return undefined;
+  const tu = t.assessmentUi;
+  const own: Readonly<Record<string, string>> = {
+    title: t.wizard.titleLabel,
+    letter: tu.letter,
+    reviewDate: tu.reviewDate,
+    priorConsultation: tu.priorConsultation,
+    alternatives: tu.steps.alternatives,
+  };
+  const label = own[answer] ?? (t.wizard as Readonly<Record<string, unknown>>)[answer];
+  return typeof label === 'string' ? label : undefined;
+};
 
 export const Wizard = ({ registry, existing, step = 'measure', onSaved, onCancel }: WizardProps) => {
   const { t, lang } = useI18n();
@@ -237,7 +253,7 @@ export const Wizard = ({ registry, existing, step = 'measure', onSaved, onCancel
           if (!current) return;
           const messages =
             e instanceof ApiError && e.problem.errors && e.problem.errors.length > 0
-              ? e.problem.errors.map((x) => `${fieldProblemText(t, x)} (${x.field})`)
+              ? e.problem.errors.map((x) => fieldProblemText(t, x, undefined, answerLabel(t, x.field)))
               : [problemText(t, e)];
           setLive({ kind: 'incomplete', messages });
         },

@@ -39,6 +39,74 @@ export const RULE_FIELDS: Readonly<Record<string, readonly string[]>> = {
   'TRN-1': [fieldId('sign'), fieldId('secondLayer'), fieldId('letter')],
 };
 
+/**
+ * The wizard answer behind a field of the scenario that the API names in a field error
+ * (`safeguards.retentionHours` → retention): the user reads the answer's label, never the path.
+ */
+export const SCENARIO_ANSWERS: Readonly<Record<string, string>> = {
+  title: 'title',
+  measure: 'measure',
+  'measure.audio': 'audio',
+  'measure.preRollSeconds': 'preRoll',
+  'measure.postRollSeconds': 'postRoll',
+  'scope.rooms': 'rooms',
+  'scope.conversationTypes': 'types',
+  'scope.hours': 'workHours',
+  'scope.riskFlaggedOnly': 'riskOnly',
+  'scope.publiclyAccessible': 'publiclyAccessible',
+  'purpose.text': 'purposeText',
+  'purpose.kinds': 'purposeKinds',
+  'controller.publicAuthority': 'publicAuthority',
+  'legalBasis.article': 'article',
+  'legalBasis.provision': 'provision',
+  'evidence.imminentDanger.statement': 'danger',
+  'evidence.imminentDanger.date': 'dangerDate',
+  'evidence.imminentDanger': 'danger',
+  'evidence.statistics': 'statistics',
+  alternatives: 'alternatives',
+  'safeguards.transparency.sign': 'sign',
+  'safeguards.transparency.secondLayer': 'secondLayer',
+  'safeguards.transparency.letterText': 'letter',
+  'safeguards.worksCouncilConsentDate': 'worksCouncil',
+  'safeguards.retentionHours': 'retention',
+  'safeguards.retentionJustification': 'retentionJustification',
+  'safeguards.automaticDeletion': 'automaticDeletion',
+  'safeguards.access.roles': 'accessRoles',
+  'safeguards.access.fourEyes': 'fourEyes',
+  'safeguards.access.logged': 'logged',
+  'safeguards.access.encryptedAtRest': 'encrypted',
+  'safeguards.reviewDate': 'reviewDate',
+  'safeguards.objectionSwitchesOff': 'objection',
+  'safeguards.rightsProcedure': 'rights',
+  'safeguards.noStaffPerformanceUse': 'noStaffUse',
+  'safeguards.audioJustification': 'audioJustification',
+  'safeguards.art9Exception': 'art9',
+  'dpia.date': 'dpiaDate',
+  'dpia.residualRisk': 'residualRisk',
+  'dpia.priorConsultationDate': 'priorConsultation',
+  'peopleAffected.staff': 'staff',
+  'peopleAffected.residents': 'residents',
+  'peopleAffected.minors': 'minors',
+  'peopleAffected.vulnerableGroups': 'vulnerable',
+};
+
+/**
+ * The answer behind a field path: its longest known prefix, list positions and the request's
+ * `scenario` wrapper ignored (`scenario.alternatives.2.reasons` → alternatives).
+ */
+export const answerFor = (path: string): string | undefined => {
+  const parts = path
+    .replace(/\[(\d+)\]/g, '.$1')
+    .split(/[./]/)
+    .filter((p) => p !== '' && !/^\d+$/.test(p));
+  if (parts[0] === 'scenario') parts.shift();
+  for (let n = parts.length; n > 0; n--) {
+    const answer = SCENARIO_ANSWERS[parts.slice(0, n).join('.')];
+    if (answer) return answer;
+  }
+  return undefined;
+};
+
 /** The workflow records these on the assessment's page once it is saved, not the wizard. */
 export type WorkflowStep = 'advice' | 'views' | 'judgement';
 

@@ -43,9 +43,11 @@ export const AppShell = ({ children }: { children: ReactNode }) => {
             <AppLink href="/password" aria-current={current?.key === 'password' ? 'page' : undefined}>
               {t.nav.password}
             </AppLink>
-            <AppLink href="/tokens" aria-current={current?.key === 'tokens' ? 'page' : undefined}>
-              {t.nav.tokens}
-            </AppLink>
+            {session.me.permissions.includes('tokens:own') ? (
+              <AppLink href="/tokens" aria-current={current?.key === 'tokens' ? 'page' : undefined}>
+                {t.nav.tokens}
+              </AppLink>
+            ) : null}
             <LanguageToggle />
             <Button appearance="secondary-action-button" onClick={() => void session.logout()}>
               {t.logout}

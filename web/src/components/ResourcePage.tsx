@@ -142,6 +142,11 @@ export interface ResourceTableProps<T> {
   readonly actions?: ((row: T) => ReactNode) | undefined;
   /** A modifier class: pp-table--fixed lays the columns out evenly; pp-table--audit marks the audit log. */
   readonly variant?: 'fixed' | 'audit';
+  /**
+   * On a phone, each row as a block of labelled values (pp-table--stack): for tables whose columns
+   * would not fit side by side at 390 px.
+   */
+  readonly stackOnPhone?: boolean;
 }
 
 /** A captioned table with column headers, a row header per row and an optional actions column. */
@@ -153,11 +158,16 @@ export const ResourceTable = <T,>({
   columns,
   actions,
   variant,
+  stackOnPhone = false,
 }: ResourceTableProps<T>) => {
   const { t } = useI18n();
   return (
     <TableScroll label={caption}>
-      <Table className={variant ? `pp-table pp-table--${variant}` : 'pp-table'}>
+      <Table
+        className={['pp-table', variant ? `pp-table--${variant}` : '', stackOnPhone ? 'pp-table--stack' : '']
+          .filter(Boolean)
+          .join(' ')}
+      >
         <TableCaption>{caption}</TableCaption>
         <TableHeader>
           <TableRow>
@@ -175,7 +185,7 @@ export const ResourceTable = <T,>({
             <TableRow key={rowKey(row)}>
               <TableHeaderCell scope="row">{rowHeader.cell(row)}</TableHeaderCell>
               {columns.map((c) => (
-                <TableCell key={c.header} className={c.className}>
+                <TableCell key={c.header} className={c.className} data-label={c.header}>
                   {c.cell(row)}
                 </TableCell>
               ))}

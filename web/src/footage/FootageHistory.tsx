@@ -38,6 +38,7 @@ export const FootageHistory = ({ incidentId, clipId, version = 0 }: FootageHisto
       {events.data && list.length === 0 ? <Paragraph>{t.footage.historyEmpty}</Paragraph> : null}
       {list.length > 0 ? (
         <ResourceTable
+          stackOnPhone
           caption={t.footage.historyCaption}
           rows={list}
           rowKey={(e) => String(e.auditSeq)}

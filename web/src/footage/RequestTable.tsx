@@ -19,6 +19,7 @@ export const RequestTable = ({
   const f = t.footage;
   return (
     <ResourceTable
+      stackOnPhone
       caption={caption}
       rows={requests}
       rowKey={(r) => r.id}

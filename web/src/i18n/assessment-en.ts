@@ -59,5 +59,4 @@ export const assessmentEn: AssessmentTexts = {
   version: (n) => `Version ${n}`,
   versionOf: (title, n) => `${title} — version ${n}`,
   backToAssessment: 'Back to the assessment',
-  decisionAfterFindings: 'Decision',
 };

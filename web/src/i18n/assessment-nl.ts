@@ -62,7 +62,6 @@ export const assessmentNl = {
   version: (n: number) => `Versie ${n}`,
   versionOf: (title: string, n: number) => `${title} — versie ${n}`,
   backToAssessment: 'Terug naar de afweging',
-  decisionAfterFindings: 'Besluit',
 };
 
 export type AssessmentTexts = typeof assessmentNl;

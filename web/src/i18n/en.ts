@@ -85,10 +85,6 @@ export const en: Dictionary = {
 
   start: {
     welcome: (name) => `Welcome, ${name}`,
-    organisation: 'Organisation',
-    yourRoles: 'Your roles',
-    whatYouCanDo: 'What you can do here',
-    noOrganisation: 'The organisation has not been set up yet.',
   },
 
   noAccess: {
@@ -402,6 +398,7 @@ export const en: Dictionary = {
     since: (time) => `since ${time}`,
     alarmButton: (room) => `Alarm ${room}`,
     alarmHint: 'One press is enough. With Tab and Enter the button also works without a mouse.',
+    settings: 'Settings',
     silent: 'Silent mode',
     silentHint:
       'After the press nothing changes on this screen, so the resident does not see that an alarm was raised. Colleagues still get the alarm.',
@@ -531,7 +528,6 @@ export const en: Dictionary = {
     occurredAt: 'Date and time',
     occurredAtHint: 'When did it happen?',
     kindHint: 'Choose what fits best; if in doubt, the more serious one.',
-    severityLegend: 'Severity',
     severityHint: 'From 1 (minor) to 5 (very serious).',
     injury: 'Somebody was injured',
     policeReport: 'A police report was filed',
@@ -540,7 +536,6 @@ export const en: Dictionary = {
     narrativeHint: 'What happened? Without the resident’s name or details.',
     saved: 'Report saved.',
     noType: 'Unknown',
-    alarmOpen: 'The alarm is still open; close it first.',
   },
   statistics: {
     title: 'Statistics',
@@ -750,7 +745,6 @@ export const en: Dictionary = {
     vulnerable: 'Vulnerable groups',
     conditionsAccessSource: 'WP248 criterion 9 (PROP-3)',
     findings: 'Findings',
-    findingsIntro: 'Updated as you answer.',
     evaluating: 'Updating the findings…',
     incomplete: 'Not complete yet:',
     verdictLine: (verdict, fail, condition, review) =>
@@ -858,9 +852,7 @@ export const en: Dictionary = {
     unnamedAssessment: 'an approved assessment',
     nobody: 'nobody',
     entries: 'Rules from approved assessments',
-    entriesCaption: (room) => `Rules for ${room}`,
     noEntries: 'No approved assessment for this room.',
-    allHours: 'always',
     transparency: (room) => `Information for residents: ${room}`,
     transparencyIntro:
       'What residents are told about cameras in this room under the current policy: the sign at the door, the public privacy page the sign points to, and a paragraph for the invitation letter.',
@@ -912,6 +904,10 @@ export const en: Dictionary = {
     restarts: 'Restarts',
     why: 'Note',
     none: 'No cameras are registered.',
+    notRunning:
+      'The recorder is not running right now, so there is no camera status. Alarms work as usual. If this stays so, tell the administrator.',
+    notRunningForAdmin:
+      'The recorder is not running right now, so there is no camera status (alarms work as usual). Restart the server; if this stays so, look in the server log.',
     off: {
       'camera-disabled': 'Disabled by an administrator.',
       suspended: 'Recording is suspended.',

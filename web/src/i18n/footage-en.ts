@@ -7,10 +7,6 @@ export const footageEn: FootageTexts = {
     'Requests to view recorded footage. A request has a reason and a legal ground. The footage opens only when enough custodians of the vault key approve with their passphrase, at least one of whom is not the requester. Every step and every play is in the audit log.',
   awaitingMe: 'Awaiting your approval',
   awaitingMeNone: 'No request is awaiting your approval.',
-  awaitingMeCount: (n) =>
-    n === 1
-      ? '1 footage request is awaiting your approval.'
-      : `${n} footage requests are awaiting your approval.`,
   allRequests: 'All requests',
   filters: 'Filter',
   state: 'State',
@@ -124,7 +120,6 @@ export const footageEn: FootageTexts = {
   viewerTitle: 'View footage',
   viewerIntro:
     'The footage can only be viewed here, not downloaded. Your name and the time are in the picture; every play is in the audit log.',
-  preparing: 'Preparing playback…',
   confidential: 'Confidential',
   videoLabel: (room, camera) => `Recording from ${room}, camera ${camera}`,
   playsLeft: (n) => (n === 1 ? '1 play left' : `${n} plays left`),

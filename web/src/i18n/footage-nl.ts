@@ -30,10 +30,6 @@ export const footageNl = {
     'Verzoeken om opgenomen beelden te bekijken. Een verzoek heeft een reden en een grondslag. De beelden gaan pas open als genoeg bewaarders van de kluissleutel het goedkeuren met hun wachtwoordzin, van wie minstens één niet de aanvrager is. Elke stap en elke keer afspelen staat in het auditlog.',
   awaitingMe: 'Wacht op uw goedkeuring',
   awaitingMeNone: 'Er wacht geen verzoek op uw goedkeuring.',
-  awaitingMeCount: (n: number) =>
-    n === 1
-      ? 'Er wacht 1 verzoek om inzage op uw goedkeuring.'
-      : `Er wachten ${n} verzoeken om inzage op uw goedkeuring.`,
   allRequests: 'Alle verzoeken',
   filters: 'Filteren',
   state: 'Status',
@@ -132,7 +128,6 @@ export const footageNl = {
   viewerTitle: 'Beelden bekijken',
   viewerIntro:
     'De beelden zijn alleen hier te bekijken, niet te downloaden. Uw naam en de tijd staan in beeld; elke keer afspelen staat in het auditlog.',
-  preparing: 'Het afspelen wordt voorbereid…',
   confidential: 'Vertrouwelijk',
   videoLabel: (room: string, camera: string) => `Opname uit ${room}, camera ${camera}`,
   playsLeft: (n: number) => (n === 1 ? 'Nog 1 keer afspelen' : `Nog ${n} keer afspelen`),

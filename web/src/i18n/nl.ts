@@ -91,10 +91,6 @@ export const nl = {
 
   start: {
     welcome: (name: string) => `Welkom, ${name}`,
-    organisation: 'Organisatie',
-    yourRoles: 'Uw rollen',
-    whatYouCanDo: 'Wat u hier kunt doen',
-    noOrganisation: 'De organisatie is nog niet ingesteld.',
   },
 
   noAccess: {
@@ -259,7 +255,7 @@ export const nl = {
   organisation: {
     title: 'Organisatie',
     intro:
-      'De verwerkingsverantwoordelijke (AVG art. 4(7)) en de contactgegevens van de functionaris gegevensbescherming (FG).',
+      'De verwerkingsverantwoordelijke (art. 4, onder 7 AVG) en de contactgegevens van de functionaris gegevensbescherming (FG).',
     controller: 'Verwerkingsverantwoordelijke',
     name: 'Naam organisatie',
     address: 'Adres',
@@ -427,6 +423,7 @@ export const nl = {
     since: (time: string) => `sinds ${time}`,
     alarmButton: (room: string) => `Alarm ${room}`,
     alarmHint: 'Eén keer drukken is genoeg. Met Tab en Enter werkt de knop ook zonder muis.',
+    settings: 'Instellingen',
     silent: 'Stille modus',
     silentHint:
       'Na het drukken verandert er niets op dit scherm, zodat de inwoner niet ziet dat er alarm is geslagen. Collega’s krijgen het alarm wel.',
@@ -558,7 +555,6 @@ export const nl = {
     occurredAt: 'Datum en tijd',
     occurredAtHint: 'Wanneer gebeurde het?',
     kindHint: 'Kies wat het best past; bij twijfel de zwaarste.',
-    severityLegend: 'Ernst',
     severityHint: 'Van 1 (licht) tot 5 (zeer ernstig).',
     injury: 'Er was letsel',
     policeReport: 'Er is aangifte gedaan',
@@ -567,7 +563,6 @@ export const nl = {
     narrativeHint: 'Wat gebeurde er? Zonder naam of gegevens van de inwoner.',
     saved: 'Rapport opgeslagen.',
     noType: 'Niet bekend',
-    alarmOpen: 'Het alarm is nog open; sluit het eerst af.',
   },
   statistics: {
     title: 'Statistiek',
@@ -682,7 +677,7 @@ export const nl = {
     measure: 'Welke maatregel wilt u afwegen?',
     measureHint:
       'De lijst loopt van licht naar zwaar. Een zwaardere maatregel mag alleen als alle lichtere onvoldoende zijn.',
-    measureSource: 'EDPB 3/2019 §24–25; AVG art. 35(7)(b)',
+    measureSource: 'EDPB 3/2019 §24–25; AVG art. 35 lid 7, onder b',
     rooms: 'In welke spreekkamers?',
     roomsHint:
       'Kies alleen de kamers waar het risico speelt: een maatregel voor alle kamers moet voor elke kamer onderbouwd zijn.',
@@ -716,7 +711,7 @@ export const nl = {
     publicAuthorityHint: 'Een gemeente kan zich dan niet beroepen op gerechtvaardigd belang.',
     publicAuthoritySource: 'AVG art. 6 lid 1, laatste alinea (LB-1)',
     article: 'Op welke grondslag steunt de verwerking?',
-    articleSource: 'AVG art. 6(1); overweging 43 (LB-3)',
+    articleSource: 'AVG art. 6 lid 1; overweging 43 (LB-3)',
     articles: {
       a: 'a — toestemming',
       b: 'b — overeenkomst',
@@ -727,7 +722,7 @@ export const nl = {
     } as Record<string, string>,
     provision: 'Welk wetsartikel?',
     provisionHint: 'Bijvoorbeeld: Arbeidsomstandighedenwet art. 3 lid 2 (beleid tegen agressie en geweld).',
-    provisionSource: 'AVG art. 6(3) (LB-2)',
+    provisionSource: 'AVG art. 6 lid 3 (LB-2)',
     evidenceFromRegister: (n: number, unreported: number) =>
       `Uit het incidentregister: ${count('nl', n, { one: 'incident', other: 'incidenten' })} in deze kamers en gesprekken${unreported > 0 ? `; ${unreported} zonder rapport (telt nog niet mee)` : ''}.`,
     evidenceHint:
@@ -738,7 +733,7 @@ export const nl = {
     dangerDate: 'Datum van de dreiging',
     statistics: 'Algemene cijfers',
     alternativesHint: 'Geef per lichtere maatregel aan of die er al is en waarom die niet genoeg is.',
-    alternativesSource: 'EDPB 3/2019 §24–25; AVG art. 35(7)(b) (NEC-2)',
+    alternativesSource: 'EDPB 3/2019 §24–25; AVG art. 35 lid 7, onder b (NEC-2)',
     alternativeStatus: (m: string) => `${m}: status`,
     alternativeReasons: (m: string) => `${m}: waarom`,
     sign: 'Er hangt een bord vóór binnenkomst',
@@ -748,7 +743,7 @@ export const nl = {
     secondLayer: 'Er is een tweede laag (webpagina, folder of QR-code)',
     worksCouncil: 'Datum instemming ondernemingsraad',
     worksCouncilHint: 'Nodig als de maatregel personeel kan volgen. Laat leeg als die er (nog) niet is.',
-    worksCouncilSource: 'WOR art. 27(1)(l) (EMP-1)',
+    worksCouncilSource: 'WOR art. 27 lid 1, onder l (EMP-1)',
     retention: 'Bewaartermijn in uren',
     retentionHint:
       'Langer dan 72 uur vraagt een extra reden; langer dan 4 weken mag alleen voor een lopend incident.',
@@ -760,18 +755,18 @@ export const nl = {
     fourEyes: 'Bekijken alleen met goedkeuring van een tweede persoon',
     logged: 'Elke inzage wordt gelogd',
     encrypted: 'Beelden zijn versleuteld opgeslagen',
-    reviewDateSource: 'AVG art. 35(11)',
+    reviewDateSource: 'AVG art. 35 lid 11',
     objectionSource: 'EDPB 3/2019 §105–106 (RGT-2)',
     rights: 'Verzoeken om inzage, wissen en bezwaar worden binnen een maand afgehandeld',
-    rightsSource: 'AVG art. 12(3), 15 (RGT-1)',
+    rightsSource: 'AVG art. 12 lid 3 en art. 15 (RGT-1)',
     noStaffUse: 'Beelden worden nooit gebruikt om medewerkers te beoordelen',
     noStaffUseSource:
       'doelbinding; EHRM Antović en Mirković t. Montenegro, nr. 70838/13, 28 nov. 2017 (EMP-2)',
     audioJustification: 'Aparte onderbouwing voor geluid',
-    art9: 'Uitzondering van art. 9(2) voor bijzondere persoonsgegevens',
+    art9: 'Uitzondering van art. 9 lid 2 AVG voor bijzondere persoonsgegevens',
     dpiaDate: 'Datum van de DPIA',
     dpiaDateHint: 'Een DPIA moet er zijn vóór de start; te laat is zelf een bevinding.',
-    dpiaSource: 'AVG art. 35(1) (DPIA-1)',
+    dpiaSource: 'AVG art. 35 lid 1 (DPIA-1)',
     residualRisk: 'Restrisico na de waarborgen',
     residualRiskHint:
       'Bij een hoog restrisico moet eerst de Autoriteit Persoonsgegevens worden geraadpleegd.',
@@ -788,7 +783,6 @@ export const nl = {
     vulnerable: 'Kwetsbare groepen',
     conditionsAccessSource: 'WP248 criterium 9 (PROP-3)',
     findings: 'Bevindingen',
-    findingsIntro: 'Bijgewerkt terwijl u invult.',
     evaluating: 'Bevindingen worden bijgewerkt…',
     incomplete: 'Nog niet compleet:',
     verdictLine: (verdict: string, fail: number, condition: number, review: number) =>
@@ -830,13 +824,13 @@ export const nl = {
     ropaNotYet:
       'De vermelding in het register van verwerkingen (AVG art. 30) komt er zodra een versie is goedgekeurd.',
     advice: 'Advies van de FG',
-    adviceSource: 'AVG art. 35(2)',
+    adviceSource: 'AVG art. 35 lid 2',
     adviceText: 'Advies',
     recommendation: 'Aanbeveling',
     adviceDone: (name: string, rec: string) => `Advies van ${name}: ${rec}.`,
     recordAdvice: 'Advies vastleggen',
     views: 'Zienswijzen van betrokkenen',
-    viewsSource: 'AVG art. 35(9)',
+    viewsSource: 'AVG art. 35 lid 9',
     sought: 'De zienswijze van betrokkenen of hun vertegenwoordigers is gevraagd',
     summary: 'Samenvatting van de zienswijzen',
     representatives: 'Vertegenwoordigers (bijvoorbeeld cliëntenraad, OR)',
@@ -900,9 +894,7 @@ export const nl = {
     unnamedAssessment: 'een goedgekeurde afweging',
     nobody: 'niemand',
     entries: 'Regels uit goedgekeurde afwegingen',
-    entriesCaption: (room: string) => `Regels voor ${room}`,
     noEntries: 'Geen goedgekeurde afweging voor deze kamer.',
-    allHours: 'altijd',
     transparency: (room: string) => `Informatie voor inwoners: ${room}`,
     transparencyIntro:
       'Wat inwoners over camera’s in deze kamer te weten krijgen, volgens het beleid van nu: het bord bij de deur, de openbare privacypagina waar het bord naar verwijst, en een alinea voor de uitnodigingsbrief.',
@@ -954,6 +946,10 @@ export const nl = {
     restarts: 'Herstarts',
     why: 'Toelichting',
     none: 'Er zijn geen camera’s geregistreerd.',
+    notRunning:
+      'De opnamedienst draait op dit moment niet, dus er is geen camerastatus. Alarmen werken gewoon. Blijft dit zo, meld het dan bij de beheerder.',
+    notRunningForAdmin:
+      'De opnamedienst draait op dit moment niet, dus er is geen camerastatus (alarmen werken gewoon). Start de server opnieuw; blijft dit zo, kijk dan in het serverlog.',
     /** Why a camera does not record, by offKind; a blocker reads differently for who fixes the server. */
     off: {
       'camera-disabled': 'Uitgeschakeld door de beheerder.',

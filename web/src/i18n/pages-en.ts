@@ -1,4 +1,5 @@
 /** Texts of the everyday pages (issue 11), in English. */
+import type { AuditGroup } from '../../../src/core/audit/sentences.js';
 import type { auditLogNl, registerNl, todoNl } from './pages-nl.js';
 import { count, plural } from './plural.js';
 
@@ -81,6 +82,20 @@ export const registerEn: typeof registerNl = {
   fillIn: (room, when) => `To complete: report of ${room}, ${when}`,
 };
 
+const AUDIT_GROUPS_EN: Readonly<Record<AuditGroup, string>> = {
+  auth: 'Sign-in and tokens',
+  users: 'Users',
+  registry: 'Sites, rooms, cameras and buttons',
+  alarms: 'Alarms and conversations',
+  incidents: 'Incidents',
+  assessments: 'Assessments and recording policy',
+  recording: 'Recording',
+  footage: 'Viewing, holds and export of footage',
+  vault: 'Vault and key custodians',
+  settings: 'Settings',
+  complaints: 'Complaints and regulator inquiries',
+};
+
 export const auditLogEn: typeof auditLogNl = {
   filters: 'Filter',
   who: 'Who',
@@ -93,19 +108,7 @@ export const auditLogEn: typeof auditLogNl = {
   found: (n) => `${count('en', n, { one: 'entry', other: 'entries' })} found.`,
   export: 'Download as CSV (for Excel)',
   event: 'Event',
-  groups: {
-    auth: 'Sign-in and tokens',
-    users: 'Users',
-    registry: 'Sites, rooms, cameras and buttons',
-    alarms: 'Alarms and conversations',
-    incidents: 'Incidents',
-    assessments: 'Assessments and recording policy',
-    recording: 'Recording',
-    footage: 'Viewing, holds and export of footage',
-    vault: 'Vault and key custodians',
-    settings: 'Settings',
-    complaints: 'Complaints and regulator inquiries',
-  },
+  groups: AUDIT_GROUPS_EN,
   yes: 'yes',
   no: 'no',
   values: { password: 'password', token: 'API token', device: 'device' },
@@ -125,7 +128,6 @@ export const auditLogEn: typeof auditLogNl = {
     until: 'Until',
     legalGround: 'Legal ground',
     purposes: 'Purposes',
-    requestId: 'Request',
     name: 'Name',
     username: 'Username',
     displayName: 'Name',
@@ -139,8 +141,34 @@ export const auditLogEn: typeof auditLogNl = {
     key: 'Setting',
     silent: 'Silent alarm',
     source: 'Source',
-    grantId: 'Viewing permission',
     play: 'Play',
     playsLeft: 'Plays left',
+    room: 'Room',
+    site: 'Site',
+    sites: 'Sites',
+    camera: 'Camera',
+    conversationType: 'Conversation type',
+    user: 'User',
+    custodians: 'Key custodians',
+    assessment: 'Assessment',
+    assessments: 'Assessments',
+    by: 'By',
+    expiresAt: 'Expires',
+    plays: 'Plays',
+    exportAllowed: 'Export allowed',
+    approvedBy: 'Approved by',
+    approval: 'Approval number',
+    of: 'Approvals needed',
+    policeReportNumber: 'Police report number',
+    decision: 'Decision',
+    first: 'First to respond',
+    to: 'To',
+    from: 'From',
+    scope: 'Applies to',
+    channel: 'Received through',
+    dueOn: 'Due',
+    receivedOn: 'Received on',
+    lockedUntil: 'Locked until',
+    apiTokensEnded: 'API tokens ended',
   },
 };

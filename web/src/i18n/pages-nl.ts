@@ -1,4 +1,5 @@
 /** Texts of the everyday pages (issue 11): the start page's to-do list. */
+import type { AuditGroup } from '../../../src/core/audit/sentences.js';
 import { count, plural } from './plural.js';
 
 export const todoNl = {
@@ -89,6 +90,21 @@ export const registerNl = {
   fillIn: (room: string, when: string) => `Nog invullen: melding van ${room}, ${when}`,
 };
 
+/** The audit log's "what" filter: typed as a Record, so a group without a label does not compile. */
+const AUDIT_GROUPS_NL: Readonly<Record<AuditGroup, string>> = {
+  auth: 'Inloggen en sleutels',
+  users: 'Gebruikers',
+  registry: 'Locaties, ruimtes, camera’s en knoppen',
+  alarms: 'Alarmen en gesprekken',
+  incidents: 'Incidenten',
+  assessments: 'Afwegingen en opnamebeleid',
+  recording: 'Opnemen',
+  footage: 'Inzage, bewaarplicht en export van beelden',
+  vault: 'Kluis en sleutelbewaarders',
+  settings: 'Instellingen',
+  complaints: 'Klachten en vragen van de toezichthouder',
+};
+
 export const auditLogNl = {
   filters: 'Filteren',
   who: 'Wie',
@@ -101,19 +117,7 @@ export const auditLogNl = {
   found: (n: number) => `${count('nl', n, { one: 'regel', other: 'regels' })} gevonden.`,
   export: 'Downloaden als CSV (voor Excel)',
   event: 'Gebeurtenis',
-  groups: {
-    auth: 'Inloggen en sleutels',
-    users: 'Gebruikers',
-    registry: 'Locaties, ruimtes, camera’s en knoppen',
-    alarms: 'Alarmen en gesprekken',
-    incidents: 'Incidenten',
-    assessments: 'Afwegingen en opnamebeleid',
-    recording: 'Opnemen',
-    footage: 'Inzage, bewaarplicht en export van beelden',
-    vault: 'Kluis en sleutelbewaarders',
-    settings: 'Instellingen',
-    complaints: 'Klachten en vragen van de toezichthouder',
-  },
+  groups: AUDIT_GROUPS_NL,
   yes: 'ja',
   no: 'nee',
   /** Values the server records in English words (a login method), in Dutch. */
@@ -136,7 +140,6 @@ export const auditLogNl = {
     until: 'Tot',
     legalGround: 'Grondslag',
     purposes: 'Doelen',
-    requestId: 'Verzoek',
     name: 'Naam',
     username: 'Gebruikersnaam',
     displayName: 'Naam',
@@ -150,8 +153,34 @@ export const auditLogNl = {
     key: 'Instelling',
     silent: 'Stil alarm',
     source: 'Bron',
-    grantId: 'Toestemming tot inzage',
     play: 'Afspeelbeurt',
     playsLeft: 'Afspeelbeurten over',
+    room: 'Spreekkamer',
+    site: 'Locatie',
+    sites: 'Locaties',
+    camera: 'Camera',
+    conversationType: 'Soort gesprek',
+    user: 'Gebruiker',
+    custodians: 'Sleutelbewaarders',
+    assessment: 'Afweging',
+    assessments: 'Afwegingen',
+    by: 'Door',
+    expiresAt: 'Verloopt',
+    plays: 'Afspeelbeurten',
+    exportAllowed: 'Export toegestaan',
+    approvedBy: 'Goedgekeurd door',
+    approval: 'Goedkeuring nummer',
+    of: 'Goedkeuringen nodig',
+    policeReportNumber: 'Nummer aangifte',
+    decision: 'Besluit',
+    first: 'Eerste die reageert',
+    to: 'Naar',
+    from: 'Van',
+    scope: 'Geldt voor',
+    channel: 'Binnengekomen via',
+    dueOn: 'Uiterlijk',
+    receivedOn: 'Ontvangen op',
+    lockedUntil: 'Geblokkeerd tot',
+    apiTokensEnded: 'API-tokens beëindigd',
   } as Record<string, string>,
 };

@@ -18,7 +18,20 @@ const entry: AuditEntry = {
     en: "Fleur de Graaf (FG) approved assessment 'Camera spreekkamer A'",
   },
   group: 'assessments',
-  details: { version: 2, reasons: 'Akkoord', policeReport: false },
+  details: {
+    version: 2,
+    policeReport: false,
+    roomId: 'r-1',
+    requestId: '9f1e2d3c-4b5a-4968-8776-655443322110',
+  },
+  facts: {
+    version: 2,
+    policeReport: false,
+    room: { nl: 'Stadhuis — Spreekkamer A', en: 'City hall — Room A' },
+    legalGround: 'own-investigation',
+    purposes: ['view'],
+    expiresAt: '2026-03-09T09:05:00.000Z',
+  },
   prevHash: 'x',
   hash: 'y',
 };
@@ -42,6 +55,14 @@ describe('the audit page', () => {
     expect(within(table).getByText(entry.sentence.nl)).toBeTruthy();
     expect(within(table).getByText(nl.auditLog.facts.version!)).toBeTruthy();
     expect(within(table).getByText(nl.auditLog.no)).toBeTruthy();
+    // Ids come as names (the server's facts), never as the raw id of the details.
+    expect(within(table).getByText('Stadhuis — Spreekkamer A')).toBeTruthy();
+    expect(table.textContent).not.toContain('r-1');
+    expect(table.textContent).not.toContain('9f1e2d3c');
+    // Codes and moments in words: the legal ground, the purpose, a date in Amsterdam.
+    expect(within(table).getByText(nl.footage.grounds['own-investigation'].label)).toBeTruthy();
+    expect(within(table).getByText(nl.footage.purposes.view.label)).toBeTruthy();
+    expect(table.textContent).not.toMatch(/own-investigation|T09:05/);
     expect(table.textContent).not.toContain('assessment.approve');
     expect(table.textContent).not.toContain('user:');
     expect(table.textContent).not.toContain('{');

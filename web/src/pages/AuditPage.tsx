@@ -22,7 +22,14 @@ import { Loading } from '../components/Loading.js';
 import { PageTitle } from '../components/PageTitle.js';
 import { ResourceTable } from '../components/ResourcePage.js';
 import { NO_ERRORS, useLoad } from '../hooks.js';
-import { formatDateTime, useI18n } from '../i18n/index.js';
+import {
+  formatDate,
+  formatDateTime,
+  roleName,
+  useI18n,
+  type Dictionary,
+  type Language,
+} from '../i18n/index.js';
 
 const PAGE_SIZE = 25;
 
@@ -66,20 +73,6 @@ const VerificationResult = ({ result }: { result: AuditVerification }) => {
   );
 };
 
-const GROUPS = [
-  'auth',
-  'users',
-  'registry',
-  'alarms',
-  'incidents',
-  'assessments',
-  'recording',
-  'footage',
-  'vault',
-  'settings',
-  'complaints',
-] as const;
-
 interface AuditFilter {
   readonly actor: string;
   readonly group: string;
@@ -95,25 +88,57 @@ const filterQuery = (f: AuditFilter) => ({
   to: f.to || undefined,
 });
 
-/** A detail's value in words: yes/no, lists joined, nothing as a dash. */
-const factValue = (v: unknown, yes: string, no: string): string =>
+const isName = (v: unknown): v is Record<Language, string> =>
+  typeof v === 'object' && v !== null && 'nl' in v && 'en' in v;
+
+/** A moment (ISO) as a date and time in Amsterdam, a bare date as that day. */
+const MOMENT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A code the server records, in words, for the facts whose values are codes (a legal ground). */
+const codeInWords = (t: Dictionary, key: string, v: string): string | undefined => {
+  const grounds: Readonly<Record<string, { label: string }>> = t.footage.grounds;
+  const purposes: Readonly<Record<string, { label: string }>> = t.footage.purposes;
+  if (key === 'legalGround') return grounds[v]?.label;
+  if (key === 'purposes') return purposes[v]?.label;
+  return t.auditLog.values[v];
+};
+
+/** The codes among a fact's values (one or a list) in words. */
+const inWords = (t: Dictionary, key: string, v: unknown): unknown =>
+  Array.isArray(v)
+    ? (v as unknown[]).map((x) => inWords(t, key, x))
+    : typeof v === 'string'
+      ? (codeInWords(t, key, v) ?? v)
+      : v;
+
+/** A fact's value in words: a name in the language, yes/no, lists joined, nothing as a dash. */
+const factValue = (v: unknown, lang: Language, a: Dictionary['auditLog']): string =>
   v === true
-    ? yes
+    ? a.yes
     : v === false
-      ? no
+      ? a.no
       : v === null || v === undefined || v === ''
         ? '—'
         : Array.isArray(v)
-          ? v.map((x) => factValue(x, yes, no)).join(', ')
-          : typeof v === 'string' || typeof v === 'number'
-            ? String(v)
-            : JSON.stringify(v);
+          ? v.map((x) => factValue(x, lang, a)).join(', ')
+          : isName(v)
+            ? v[lang]
+            : typeof v === 'string'
+              ? MOMENT.test(v)
+                ? formatDateTime(lang, v)
+                : DAY.test(v)
+                  ? formatDate(lang, v)
+                  : (a.values[v] ?? v)
+              : typeof v === 'number'
+                ? String(v)
+                : '—';
 
 /** "policeReport" → "police report" when no label is known. */
 const humanKey = (k: string): string => k.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
 
 const Facts = ({ entry }: { readonly entry: AuditEntry }) => {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const a = t.auditLog;
   if (entry.damage)
     return (
@@ -121,7 +146,7 @@ const Facts = ({ entry }: { readonly entry: AuditEntry }) => {
         <strong>{t.audit.damaged}</strong> <Code>{entry.damage.raw}</Code>
       </>
     );
-  const facts = Object.entries(entry.details);
+  const facts = Object.entries(entry.facts);
   if (facts.length === 0) return <>—</>;
   return (
     <dl className="pp-facts">
@@ -129,7 +154,9 @@ const Facts = ({ entry }: { readonly entry: AuditEntry }) => {
         <div key={k} className="pp-facts__row">
           <dt>{a.facts[k] ?? humanKey(k)}</dt>
           <dd>
-            {typeof v === 'string' ? (a.values[v] ?? factValue(v, a.yes, a.no)) : factValue(v, a.yes, a.no)}
+            {k === 'roles' && Array.isArray(v)
+              ? v.map((r) => (typeof r === 'string' ? roleName(t, r) : '—')).join(', ')
+              : factValue(inWords(t, k, v), lang, a)}
           </dd>
         </div>
       ))}
@@ -197,7 +224,8 @@ export const AuditPage = () => {
             onChange={set('group')}
             options={[
               { value: '', label: a.everything },
-              ...GROUPS.map((g) => ({ value: g, label: a.groups[g] })),
+              // The groups' labels are a Record<AuditGroup, string>: the type checks that none is missing.
+              ...Object.entries(a.groups).map(([value, label]) => ({ value, label })),
             ]}
           />
           <TextField

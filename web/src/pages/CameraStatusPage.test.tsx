@@ -25,8 +25,15 @@ const camera = (offKind: string | null, error: { code: string; message: string }
   restarts: 0,
 });
 
+const status = (cameras: ReturnType<typeof camera>[], running = true) => ({
+  running,
+  blocked: [],
+  suspensions: [],
+  cameras,
+});
+
 const show = (row: ReturnType<typeof camera>, permissions: string[]) => {
-  serveApi({ ...REGISTRY_ANSWERS, 'GET /api/recording/cameras': [row], 'GET /api/cameras': [] });
+  serveApi({ ...REGISTRY_ANSWERS, 'GET /api/recording/status': status([row]), 'GET /api/cameras': [] });
   renderPage(<CameraStatusPage />, { permissions: permissions as never });
 };
 
@@ -48,6 +55,33 @@ describe('CameraStatusPage: why a camera does not record, for the one reading it
     ]);
     expect(await screen.findByText(nl.cameraStatus.connectionProblem)).toBeTruthy();
     expect(document.body.textContent).not.toContain('ECONNREFUSED');
+  });
+});
+
+describe('CameraStatusPage: an empty list says why it is empty', () => {
+  const empty = (running: boolean, permissions: string[]) => {
+    serveApi({
+      ...REGISTRY_ANSWERS,
+      'GET /api/recording/status': status([], running),
+      'GET /api/cameras': [],
+    });
+    renderPage(<CameraStatusPage />, { permissions: permissions as never });
+  };
+
+  it('a recorder that does not run is not "no cameras registered"', async () => {
+    empty(false, ['recording:read']);
+    expect(await screen.findByText(nl.cameraStatus.notRunning)).toBeTruthy();
+    expect(screen.queryByText(nl.cameraStatus.none)).toBeNull();
+  });
+
+  it('the administrator reads what to do about it', async () => {
+    empty(false, ['recording:read', 'settings:write']);
+    expect(await screen.findByText(nl.cameraStatus.notRunningForAdmin)).toBeTruthy();
+  });
+
+  it('a running recorder without cameras says none are registered', async () => {
+    empty(true, ['recording:read']);
+    expect(await screen.findByText(nl.cameraStatus.none)).toBeTruthy();
   });
 });
 

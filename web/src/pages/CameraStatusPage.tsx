@@ -18,7 +18,7 @@ import { formatDateTime, formatNumber, useI18n } from '../i18n/index.js';
 import { useRegistry } from '../registry.js';
 import { useSession } from '../session.js';
 
-/** One row of GET /api/recording/cameras (the fields this page shows). */
+/** One camera of GET /api/recording/status (the fields this page shows). */
 interface CameraStatus {
   readonly cameraId: string;
   readonly cameraName: string;
@@ -36,6 +36,12 @@ interface CameraStatus {
   readonly restarts: number;
 }
 
+/** GET /api/recording/status: whether the recorder runs, and its cameras (none while it does not). */
+interface RecorderStatus {
+  readonly running: boolean;
+  readonly cameras: readonly CameraStatus[];
+}
+
 const REFRESH_MS = 10_000;
 
 export const CameraStatusPage = () => {
@@ -47,7 +53,7 @@ export const CameraStatusPage = () => {
   const writable = can('cameras:write');
   // Who fixes the server reads the fix; everyone else reads that it is known and being handled.
   const fixer = can('settings:write');
-  const cameras = useLoad(() => api.get<CameraStatus[]>('/api/recording/cameras'), []);
+  const cameras = useLoad(() => api.get<RecorderStatus>('/api/recording/status'), []);
   const registered = useLoad(
     () => (writable ? api.get<Camera[]>('/api/cameras') : Promise.resolve([] as Camera[])),
     [writable],
@@ -64,7 +70,9 @@ export const CameraStatusPage = () => {
   });
   const { editing } = editor;
   const cameraOf = (id: string) => registered.data?.find((x) => x.id === id);
-  const rows = cameras.data ?? [];
+  const rows = cameras.data?.cameras ?? [];
+  // A recorder that does not run plans no camera: that is not "no cameras registered".
+  const empty = cameras.data?.running === false ? (fixer ? c.notRunningForAdmin : c.notRunning) : c.none;
   const why = (s: CameraStatus): string => {
     if (s.offKind !== null) return (fixer ? c.offForAdmin[s.offKind] : undefined) ?? c.off[s.offKind] ?? '';
     if (s.error !== null) return fixer ? c.connectionProblemForAdmin : c.connectionProblem;
@@ -87,9 +95,10 @@ export const CameraStatusPage = () => {
       ) : null}
       {cameras.loading && !cameras.data ? <Loading /> : null}
       {cameras.error ? <LoadError error={cameras.error} /> : null}
-      {cameras.data && rows.length === 0 ? <Paragraph>{c.none}</Paragraph> : null}
+      {cameras.data && rows.length === 0 ? <Paragraph>{empty}</Paragraph> : null}
       {rows.length > 0 ? (
         <ResourceTable
+          stackOnPhone
           caption={c.caption}
           rows={rows}
           rowKey={(s) => s.cameraId}

@@ -196,6 +196,7 @@ export const CamerasPage = () => {
       empty={cameras.length === 0 ? t.cameras.empty : undefined}
     >
       <ResourceTable
+        stackOnPhone
         caption={t.cameras.caption}
         rows={cameras}
         rowKey={(c) => c.id}

@@ -206,6 +206,7 @@ const RoomStates = ({ registry, tick }: { readonly registry: Registry; readonly 
         <ResourceTable
           key={siteId}
           variant="fixed"
+          stackOnPhone
           caption={t.console.roomsCaption(registry.siteName(siteId))}
           rows={list.filter((s) => s.siteId === siteId)}
           rowKey={(s) => s.roomId}

@@ -248,6 +248,7 @@ const IncidentRegister = () => {
       {list.length > 0 ? (
         <TableScroll label={t.incidents.caption}>
           <ResourceTable
+            stackOnPhone
             caption={`${t.incidents.caption} — ${r.range(first, first + list.length - 1, total)}`}
             rows={list}
             rowKey={(i) => i.id}

@@ -104,6 +104,27 @@ describe('PanicPage: starting a conversation', () => {
     expect(sent.filter((s) => s.method === 'POST')).toEqual([]);
   });
 
+  it('without a running conversation the start form comes first, the settings last', async () => {
+    page({ 'GET /api/conversations/mine': [] });
+    const room = await screen.findByLabelText(nl.panic.room);
+    const start = screen.getByRole('button', { name: nl.panic.start });
+    const silent = screen.getByLabelText(nl.panic.silent);
+    const running = screen.getByRole('heading', { name: nl.panic.running });
+    const before = (a: Node, b: Node) =>
+      Boolean(a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING);
+    expect(before(room, start) && before(start, running) && before(running, silent)).toBe(true);
+  });
+
+  it('with a running conversation its alarm button comes first, then the start form, then the settings', async () => {
+    page({});
+    const alarm = await alarmButton();
+    const start = await screen.findByRole('button', { name: nl.panic.start });
+    const silent = screen.getByLabelText(nl.panic.silent);
+    const before = (a: Node, b: Node) =>
+      Boolean(a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING);
+    expect(before(alarm, start) && before(start, silent)).toBe(true);
+  });
+
   it('this device remembers the room it started a conversation in', async () => {
     window.localStorage.setItem('proportio.room', 'r-1');
     page({ 'GET /api/conversations/mine': [] });

@@ -432,6 +432,43 @@ export const PanicPage = () => {
   };
 
   // The alarm comes first: on a phone the running conversation and its button fill the first screen.
+  // Without one, starting a conversation (room, kind, start) comes first; the settings come last.
+  const runningSection = (
+    <section aria-labelledby="panic-running">
+      <Heading2 id="panic-running" ref={running} tabIndex={-1}>
+        {t.panic.running}
+      </Heading2>
+      {mine.data && reg.data && conversations.length === 0 ? <Paragraph>{t.panic.none}</Paragraph> : null}
+      {reg.data
+        ? conversations.map((c) => (
+            <RoomPanel
+              key={c.id}
+              conversation={c}
+              registry={reg.registry}
+              silent={silent}
+              focusOnMount={focus === 'new-conversation' && c.id === newest?.id}
+              onEnded={reload(t.panic.ended, 'running')}
+            />
+          ))
+        : null}
+      <Paragraph id="panic-hint" appearance="small">
+        {t.panic.alarmHint}
+      </Paragraph>
+    </section>
+  );
+  const startSection =
+    can('conversations:write') && reg.data && states.data ? (
+      <>
+        <Paragraph>{t.panic.intro}</Paragraph>
+        <StartConversationForm
+          key={busy.join()}
+          registry={reg.registry}
+          busyRooms={busy}
+          onStarted={reload(t.panic.started, 'new-conversation')}
+        />
+      </>
+    ) : null;
+  const runningFirst = conversations.length > 0 || !can('conversations:write');
   return (
     <div className="pp-panic">
       <PageTitle>{t.panic.title}</PageTitle>
@@ -439,26 +476,10 @@ export const PanicPage = () => {
       {mine.loading && !mine.data ? <Loading /> : null}
       {mine.error ? <LoadError error={mine.error} /> : null}
       {reg.error ? <LoadError error={reg.error} /> : null}
-      <section aria-labelledby="panic-running">
-        <Heading2 id="panic-running" ref={running} tabIndex={-1}>
-          {t.panic.running}
-        </Heading2>
-        {mine.data && reg.data && conversations.length === 0 ? <Paragraph>{t.panic.none}</Paragraph> : null}
-        {reg.data
-          ? conversations.map((c) => (
-              <RoomPanel
-                key={c.id}
-                conversation={c}
-                registry={reg.registry}
-                silent={silent}
-                focusOnMount={focus === 'new-conversation' && c.id === newest?.id}
-                onEnded={reload(t.panic.ended, 'running')}
-              />
-            ))
-          : null}
-        <Paragraph id="panic-hint" appearance="small">
-          {t.panic.alarmHint}
-        </Paragraph>
+      {runningFirst ? runningSection : startSection}
+      {runningFirst ? startSection : runningSection}
+      <section aria-labelledby="panic-settings">
+        <Heading2 id="panic-settings">{t.panic.settings}</Heading2>
         <CheckboxField
           id="panic-silent"
           label={t.panic.silent}
@@ -467,15 +488,6 @@ export const PanicPage = () => {
           onChange={setSilent}
         />
       </section>
-      <Paragraph>{t.panic.intro}</Paragraph>
-      {can('conversations:write') && reg.data && states.data ? (
-        <StartConversationForm
-          key={busy.join()}
-          registry={reg.registry}
-          busyRooms={busy}
-          onStarted={reload(t.panic.started, 'new-conversation')}
-        />
-      ) : null}
     </div>
   );
 };

@@ -151,6 +151,7 @@ export const RecordingPage = () => {
       empty={rows.length === 0 ? t.recording.none : undefined}
     >
       <ResourceTable
+        stackOnPhone
         caption={t.recording.caption}
         rows={rows}
         rowKey={(s) => s.id}

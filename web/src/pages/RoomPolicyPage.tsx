@@ -173,6 +173,7 @@ export const RoomPolicyPage = () => {
       {policy.error ? <LoadError error={policy.error} /> : null}
       {p ? (
         <ResourceTable
+          stackOnPhone
           caption={t.roomPolicy.caption(label)}
           rows={p.decisions}
           rowKey={(d) => d.conversationTypeId}

@@ -134,6 +134,7 @@ export const RoomsPage = () => {
             ) : (
               <ResourceTable
                 variant="fixed"
+                stackOnPhone
                 caption={t.rooms.captionFor(site.name)}
                 rows={here}
                 rowKey={(r) => r.id}

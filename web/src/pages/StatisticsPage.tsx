@@ -148,6 +148,7 @@ export const StatisticsPage = () => {
           }))}
         />
         <TextField
+          markOptional={false}
           id="stats-from"
           label={t.incidents.from}
           type="date"
@@ -155,6 +156,7 @@ export const StatisticsPage = () => {
           onChange={(v) => setDraft({ ...draft, from: v })}
         />
         <TextField
+          markOptional={false}
           id="stats-to"
           label={t.incidents.to}
           type="date"

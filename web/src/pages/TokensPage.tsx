@@ -107,6 +107,7 @@ const TokenTable = ({
   if (rows.length === 0) return <Paragraph>{empty}</Paragraph>;
   return (
     <ResourceTable
+      stackOnPhone
       caption={caption}
       rows={rows}
       rowKey={(k) => k.id}

@@ -246,6 +246,7 @@ export const UsersPage = () => {
     >
       {users.length > 0 ? (
         <ResourceTable
+          stackOnPhone
           caption={t.users.caption}
           rows={users}
           rowKey={(u) => u.id}

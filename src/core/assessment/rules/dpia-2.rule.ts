@@ -29,7 +29,7 @@ export const dpia2Rule: Rule = {
         condition(
           this,
           'dpo-advice',
-          t('Advies van de FG vastgelegd (art. 35(2)).', 'DPO advice recorded (Art. 35(2)).'),
+          t('Advies van de FG vastgelegd (art. 35 lid 2 AVG).', 'DPO advice recorded (Art. 35(2)).'),
         ),
       );
     const views = dpia.dataSubjectViews;
@@ -42,7 +42,7 @@ export const dpia2Rule: Rule = {
           this,
           'data-subject-views',
           t(
-            'Zienswijze van betrokkenen of hun vertegenwoordigers (cliëntenraad, OR) vastgelegd, of waarom niet gevraagd (art. 35(9)).',
+            'Zienswijze van betrokkenen of hun vertegenwoordigers (cliëntenraad, OR) vastgelegd, of waarom niet gevraagd (art. 35 lid 9 AVG).',
             'Views of data subjects or their representatives (client council, works council) recorded, or why not sought (Art. 35(9)).',
           ),
         ),
@@ -53,7 +53,7 @@ export const dpia2Rule: Rule = {
         condition(
           this,
           'review-date',
-          t('Herzieningsdatum vastgesteld (art. 35(11)).', 'Review date set (Art. 35(11)).'),
+          t('Herzieningsdatum vastgesteld (art. 35 lid 11 AVG).', 'Review date set (Art. 35(11)).'),
         ),
       );
     if (conditions.length > 0)

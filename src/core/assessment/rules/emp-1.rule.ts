@@ -32,7 +32,7 @@ export const emp1Rule: Rule = {
         return finding(this, 'fail', [
           observes,
           t(
-            `De maatregel is op ${start} gestart zonder instemming van de OR: dat is nu al in strijd met WOR art. 27(1)(l), geen voorwaarde voor later.`,
+            `De maatregel is op ${start} gestart zonder instemming van de OR: dat is nu al in strijd met art. 27 lid 1, onder l WOR, geen voorwaarde voor later.`,
             `The measure started on ${start} without works-council consent: that is a breach of WOR art. 27(1)(l) now, not a condition for later.`,
           ),
         ]);
@@ -45,7 +45,7 @@ export const emp1Rule: Rule = {
             this,
             'works-council-consent',
             t(
-              'Instemming van de OR, met datum, vóór de start (WOR art. 27(1)(l)).',
+              'Instemming van de OR, met datum, vóór de start (art. 27 lid 1, onder l WOR).',
               'Works-council consent, dated, before the start (WOR art. 27(1)(l)).',
             ),
           ),

@@ -20,14 +20,14 @@ export const lb1Rule: Rule = {
     if (f.scenario.controller.publicAuthority && f.scenario.legalBasis.article === 'f') {
       return finding(this, 'fail', [
         t(
-          'Een overheidsorgaan dat een taak uitvoert kan zich niet op art. 6(1)(f) AVG (gerechtvaardigd belang) beroepen; kies art. 6(1)(c) of (e) met een wettelijke bepaling.',
+          'Een overheidsorgaan dat een taak uitvoert kan zich niet op art. 6 lid 1, onder f AVG (gerechtvaardigd belang) beroepen; kies art. 6 lid 1, onder c of e AVG met een wettelijke bepaling.',
           'A public authority performing its tasks cannot rely on Art. 6(1)(f) GDPR (legitimate interests); use Art. 6(1)(c) or (e) with a provision of law.',
         ),
       ]);
     }
     return finding(this, 'pass', [
       t(
-        `Grondslag art. 6(1)(${f.scenario.legalBasis.article}) is voor deze verwerkingsverantwoordelijke niet uitgesloten.`,
+        `Grondslag art. 6 lid 1, onder ${f.scenario.legalBasis.article} AVG is voor deze verwerkingsverantwoordelijke niet uitgesloten.`,
         `Basis Art. 6(1)(${f.scenario.legalBasis.article}) is not excluded for this controller.`,
       ),
     ]);

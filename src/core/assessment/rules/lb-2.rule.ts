@@ -23,14 +23,14 @@ export const lb2Rule: Rule = {
       if (provision === undefined || provision.trim() === '') {
         return finding(this, 'fail', [
           t(
-            `Art. 6(1)(${article}) zonder bepaling van Unie- of lidstatelijk recht is geen grondslag (art. 6(3)); noem bijvoorbeeld de zorgplicht van de werkgever in de Arbeidsomstandighedenwet voor agressie en geweld.`,
+            `Art. 6 lid 1, onder ${article} AVG zonder bepaling van Unie- of lidstatelijk recht is geen grondslag (art. 6 lid 3 AVG); noem bijvoorbeeld de zorgplicht van de werkgever in de Arbeidsomstandighedenwet voor agressie en geweld.`,
             `Art. 6(1)(${article}) without a provision of Union or Member State law is no legal basis (Art. 6(3)); cite e.g. the employer's duty of care under the Dutch Working Conditions Act on aggression and violence.`,
           ),
         ]);
       }
       return finding(this, 'pass', [
         t(
-          `Grondslag art. 6(1)(${article}) met bepaling: ${provision}. Of die bepaling deze verwerking draagt, hoort in het advies van de FG.`,
+          `Grondslag art. 6 lid 1, onder ${article} AVG met bepaling: ${provision}. Of die bepaling deze verwerking draagt, hoort in het advies van de FG.`,
           `Basis Art. 6(1)(${article}) with provision: ${provision}. Whether it covers this processing belongs in the DPO's advice.`,
         ),
       ]);
@@ -38,7 +38,7 @@ export const lb2Rule: Rule = {
     if (article === 'b' || article === 'd') {
       return finding(this, 'review', [
         t(
-          `Art. 6(1)(${article}) past zelden bij bescherming van personeel; een persoon moet beoordelen of deze grondslag hier kan dienen.`,
+          `Art. 6 lid 1, onder ${article} AVG past zelden bij bescherming van personeel; een persoon moet beoordelen of deze grondslag hier kan dienen.`,
           `Art. 6(1)(${article}) rarely fits staff protection; a person must judge whether it can serve here.`,
         ),
       ]);

@@ -31,7 +31,7 @@ export const sc1Rule: Rule = {
     if (exception === undefined) {
       return finding(this, 'fail', [
         t(
-          'Geluid legt de inhoud vast van gesprekken over uitkering, gezondheid, jeugdzorg of schulden; zonder uitzondering van art. 9(2) AVG is dat niet toegestaan.',
+          'Geluid legt de inhoud vast van gesprekken over uitkering, gezondheid, jeugdzorg of schulden; zonder uitzondering van art. 9 lid 2 AVG is dat niet toegestaan.',
           'Sound captures the content of conversations about benefits, health, youth care or debts; without an Art. 9(2) GDPR exception that is not permitted.',
         ),
       ]);

@@ -24,6 +24,8 @@ export const AuditEntrySchema = everyFieldOf<NamedAuditEntry>()(
     action: Type.String(),
     subject: Type.String(),
     details: Type.Record(Type.String(), Type.Unknown()),
+    /** The details as a person reads them: ids as names ({nl, en}) or left out. */
+    facts: Type.Record(Type.String(), Type.Unknown()),
     prevHash: Type.String(),
     hash: Type.String(),
     /** Present when the stored row cannot be read (details not a JSON object): shown as damaged. */

@@ -66,6 +66,11 @@ const localTime = (iso: string, lang: 'nl' | 'en'): string =>
     dateStyle: 'short',
     timeStyle: 'medium',
   });
+/** A name ({nl, en}) in the export's language; other values as they are. */
+const inLanguage = (v: unknown, lang: 'nl' | 'en'): unknown =>
+  typeof v === 'object' && v !== null && !Array.isArray(v) && 'nl' in v && 'en' in v
+    ? (v as Record<'nl' | 'en', unknown>)[lang]
+    : v;
 const csvLine = (e: NamedAuditEntry, lang: 'nl' | 'en'): string =>
   [
     String(e.seq),
@@ -75,7 +80,7 @@ const csvLine = (e: NamedAuditEntry, lang: 'nl' | 'en'): string =>
     e.subjectName[lang],
     e.group ?? '',
     e.action,
-    e.damage ? e.damage.raw : JSON.stringify(e.details),
+    e.damage ? e.damage.raw : JSON.stringify(e.facts, (_k, v: unknown) => inLanguage(v, lang)),
   ]
     .map(cell)
     .join(';') + '\r\n';

@@ -109,6 +109,8 @@ export const CameraStatusSchema = Type.Object({
 
 /** GET /api/recording/status. */
 export const RecordingStatusSchema = Type.Object({
+  /** Whether the recorder runs in this server: when it does not, no camera is listed (none is planned). */
+  running: Type.Boolean(),
   blocked: Type.Array(Type.Object({ kind: Type.String(), message: Type.String() })),
   suspensions: Type.Array(SuspensionSchema),
   cameras: Type.Array(CameraStatusSchema),

@@ -83,6 +83,8 @@ export interface RecordingRouteDeps {
     incidentId: string,
   ) => Promise<Result<{ notes: FootageNote[]; clips: HeldClip[] }>>;
   readonly cameras: () => CameraStatus[];
+  /** Whether the recorder has been started (else it plans no camera and cameras() is empty). */
+  readonly running: () => boolean;
   readonly blockers: () => readonly { kind: string; message: string }[];
   readonly totals: () => Promise<RecorderTotals>;
   readonly now: () => number;
@@ -105,6 +107,7 @@ export const recordingRoutes: RoutesPlugin<RecordingRouteDeps> = async (app, d) 
       },
     },
     async (req) => ({
+      running: d.running(),
       blocked: [...d.blockers()],
       suspensions: (await d.suspensions(actor(req))).filter((s) => s.resumedAt === null),
       cameras: ownCameras(req, d.cameras()).map(cameraView),
