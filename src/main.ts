@@ -190,6 +190,8 @@ export const createRuntime = async (config: Config, opts: RuntimeOptions = {}): 
   const viewing = createViewingModule(moduleContext);
   const alarm = createAlarmModule(moduleContext);
   const recording = createRecordingModule(moduleContext);
+  // Residents' requests erase clips through the recording service (issue 12 §1).
+  const rights = createRightsModule(moduleContext, { recording: recording.service });
   const modules: ProportioModule[] = [
     auditAnchor,
     alarm,
@@ -197,9 +199,12 @@ export const createRuntime = async (config: Config, opts: RuntimeOptions = {}): 
     recording,
     viewing,
     createEvidenceModule(moduleContext, { source: opts.evidenceSource ?? viewing.evidence }),
-    createTodoModule(moduleContext, { incidents: alarm.services.incidents, viewing: viewing.service }),
-    // Residents' requests erase clips through the recording service (issue 12 §1).
-    createRightsModule(moduleContext, { recording: recording.service }),
+    createTodoModule(moduleContext, {
+      incidents: alarm.services.incidents,
+      viewing: viewing.service,
+      rights: rights.service,
+    }),
+    rights,
   ];
   const oidc = config.oidc
     ? {

@@ -1,18 +1,23 @@
 /**
  * The start page's to-do list reads what the other capabilities hold (assessments, incidents,
- * viewing requests, legal holds): composed after them, from their services and stores.
+ * viewing requests, legal holds, residents' requests): composed after them, from their services and stores.
  */
 import { createAssessmentStore } from '../adapters/db/repositories/assessment-store.js';
 import { createRecordingStore } from '../adapters/db/repositories/recording-store.js';
 import { todoRoutes } from '../http/routes/todo/todo.routes.js';
 import type { IncidentService } from '../services/incident.service.js';
 import { todoService } from '../services/todo.service.js';
+import type { RightsService } from '../services/rights.service.js';
 import type { ViewingService } from '../services/viewing.service.js';
 import type { ModuleContext, ProportioModule } from './module.js';
 
 export const createTodoModule = (
   ctx: ModuleContext,
-  from: { readonly incidents: IncidentService; readonly viewing: ViewingService },
+  from: {
+    readonly incidents: IncidentService;
+    readonly viewing: ViewingService;
+    readonly rights: Pick<RightsService, 'list'>;
+  },
 ): ProportioModule => {
   const todo = todoService({
     clock: ctx.clock,
@@ -20,6 +25,7 @@ export const createTodoModule = (
     incidents: from.incidents,
     viewing: from.viewing,
     recording: createRecordingStore(ctx.database).read,
+    rights: from.rights,
   });
   return {
     name: 'todo',

@@ -21,6 +21,8 @@ export const TODO_KINDS = [
   'approve-viewing',
   /** A legal hold on a clip lapses soon; then retention may delete the clip. */
   'hold-lapses',
+  /** A resident's request is due within 7 days or overdue (AVG art. 12(3)), not answered yet. */
+  'answer-request',
 ] as const;
 export type TodoKind = (typeof TODO_KINDS)[number];
 
@@ -36,9 +38,9 @@ export interface TodoItem {
   readonly incidentId: string | null;
   /** Who asked (viewing requests). */
   readonly person: string | null;
-  /** The moment that matters: submitted, occurred, requested, review date, end of validity or hold. */
+  /** The moment that matters: submitted, occurred, requested, review date, end of validity or hold, a request's deadline day. */
   readonly at: string;
-  /** The date has passed (review dates). */
+  /** The date has passed (review dates, a request's deadline). */
   readonly overdue: boolean;
 }
 
@@ -69,6 +71,15 @@ export interface TodoCandidates {
     readonly requester: string;
   })[];
   readonly holds: readonly (Sited & { readonly id: string; readonly until: string })[];
+  /** Residents' requests not answered yet, with where each stands against its deadline. */
+  readonly subjectRequests: readonly {
+    readonly id: string;
+    readonly siteId: string;
+    readonly roomId: string | null;
+    /** The deadline day (YYYY-MM-DD, Europe/Amsterdam). */
+    readonly dueOn: string;
+    readonly deadline: 'open' | 'due-soon' | 'overdue' | 'answered';
+  }[];
 }
 
 export interface TodoPerson {
@@ -145,6 +156,19 @@ export const todoFor = (person: TodoPerson, c: TodoCandidates, now: Date): TodoI
       if (serves(h.siteId) && within(h.until, now, HOLD_HORIZON_DAYS) && Date.parse(h.until) > now.getTime())
         out.push(
           item({ kind: 'hold-lapses', id: h.id, roomId: h.roomId, incidentId: h.incidentId, at: h.until }),
+        );
+
+  if (may('rights:manage'))
+    for (const r of c.subjectRequests)
+      if (serves(r.siteId) && (r.deadline === 'due-soon' || r.deadline === 'overdue'))
+        out.push(
+          item({
+            kind: 'answer-request',
+            id: r.id,
+            roomId: r.roomId,
+            at: r.dueOn,
+            overdue: r.deadline === 'overdue',
+          }),
         );
 
   // Overdue first; then what waits longest (things asked of you) or comes soonest (dates ahead).

@@ -23,6 +23,8 @@ export const todoEn: typeof todoNl = {
     'approve-viewing': (n) =>
       `${count('en', n, { one: 'viewing request', other: 'viewing requests' })} ${plural('en', n, { one: 'awaits', other: 'await' })} your approval`,
     'hold-lapses': (n) => `${count('en', n, { one: 'legal hold lapses', other: 'legal holds lapse' })} soon`,
+    'answer-request': (n) =>
+      `${count('en', n, { one: "resident's request is", other: "residents' requests are" })} due soon or overdue`,
   },
   decide: { link: (title) => `Decide on ‘${title}’`, rest: (date) => `submitted on ${date}.` },
   advise: {
@@ -48,6 +50,10 @@ export const todoEn: typeof todoNl = {
   'hold-lapses': {
     link: (room) => `Check the legal hold on footage of ${room}`,
     rest: (date) => `it lapses on ${date}; then retention may delete the footage.`,
+  },
+  'answer-request': {
+    link: (room) => `Answer the resident's request${room ? ` about ${room}` : ''}`,
+    rest: (date, overdue) => (overdue ? `the deadline was ${date}.` : `due by ${date} (GDPR Art. 12(3)).`),
   },
 };
 

@@ -25,6 +25,8 @@ export const todoNl = {
       `${count('nl', n, { one: 'verzoek', other: 'verzoeken' })} om inzage ${plural('nl', n, { one: 'wacht', other: 'wachten' })} op uw goedkeuring`,
     'hold-lapses': (n: number) =>
       `${count('nl', n, { one: 'bewaarplicht loopt', other: 'bewaarplichten lopen' })} binnenkort af`,
+    'answer-request': (n: number) =>
+      `${count('nl', n, { one: 'verzoek van een bewoner moet', other: 'verzoeken van bewoners moeten' })} binnenkort of nu al beantwoord zijn`,
   },
   decide: {
     link: (title: string) => `Besluit over ‘${title}’`,
@@ -54,6 +56,11 @@ export const todoNl = {
   'hold-lapses': {
     link: (room: string) => `Bekijk de bewaarplicht op beelden van ${room}`,
     rest: (date: string) => `loopt af op ${date}; daarna kan de bewaartermijn de beelden wissen.`,
+  },
+  'answer-request': {
+    link: (room: string) => `Beantwoord het verzoek van een bewoner${room ? ` over ${room}` : ''}`,
+    rest: (date: string, overdue: boolean) =>
+      overdue ? `de termijn liep af op ${date}.` : `uiterlijk ${date} (AVG art. 12 lid 3).`,
   },
 };
 

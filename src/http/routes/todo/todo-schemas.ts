@@ -13,6 +13,7 @@ export const TodoItemSchema = everyFieldOf<TodoItem>()(
       Type.Literal('report'),
       Type.Literal('approve-viewing'),
       Type.Literal('hold-lapses'),
+      Type.Literal('answer-request'),
     ]),
     id: Type.String(),
     title: Nullable(Type.String()),
