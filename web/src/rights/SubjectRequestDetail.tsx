@@ -22,6 +22,7 @@ import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { api, isNotFound } from '../api.js';
 import type { SubjectRequest, SubjectRequestDetail as Detail } from '../api-types.js';
 import { AppLink } from '../components/AppLink.js';
+import { LinkList } from '../components/LinkList.js';
 import { LoadError } from '../components/LoadError.js';
 import { Loading } from '../components/Loading.js';
 import { Notice } from '../components/Notice.js';
@@ -220,24 +221,19 @@ export const SubjectRequestDetail = ({ id }: { readonly id: string }) => {
         {letterKinds.map((kind) => (
           <div key={kind}>
             <Heading3>{d.letterKinds[kind]}</Heading3>
-            <UnorderedList>
-              {(['nl', 'en'] as const).flatMap((l) =>
-                (['pdf', 'text'] as const).map((format) => (
-                  <UnorderedListItem key={`${l}-${format}`}>
-                    <a
-                      href={`/api/rights/requests/${encodeURIComponent(q.id)}/letter?kind=${kind}&lang=${l}&format=${format}`}
-                      download
-                    >
-                      {d.letterLink(
-                        d.letterKinds[kind] ?? kind,
-                        d.letterLanguages[l] ?? l,
-                        d.letterFormats[format] ?? format,
-                      )}
-                    </a>
-                  </UnorderedListItem>
-                )),
+            <LinkList
+              links={(['nl', 'en'] as const).flatMap((l) =>
+                (['pdf', 'text'] as const).map((format) => ({
+                  href: `/api/rights/requests/${encodeURIComponent(q.id)}/letter?kind=${kind}&lang=${l}&format=${format}`,
+                  text: d.letterLink(
+                    d.letterKinds[kind] ?? kind,
+                    d.letterLanguages[l] ?? l,
+                    d.letterFormats[format] ?? format,
+                  ),
+                  download: `${kind}-${l}.${format === 'pdf' ? 'pdf' : 'txt'}`,
+                })),
               )}
-            </UnorderedList>
+            />
           </div>
         ))}
         <Heading3>{d.sentLetters}</Heading3>
