@@ -84,6 +84,7 @@ export const rightsEn: typeof rightsNl = {
     whereHint:
       'Ask the resident for a room and a time frame (EDPB Guidelines 3/2019, para. 95). The time frame is at most 31 days.',
     room: 'Interview room',
+    chooseRoomOption: 'Choose an interview room',
     roomNone: 'Only the site is known',
     site: 'Site (if the room is not known)',
     chooseSite: 'Choose a site',

@@ -97,6 +97,7 @@ export const rightsNl = {
     whereHint:
       'Vraag de bewoner om een ruimte en een periode (EDPB-richtlijnen 3/2019, punt 95). De periode is hooguit 31 dagen.',
     room: 'Spreekkamer',
+    chooseRoomOption: 'Kies een spreekkamer',
     roomNone: 'Alleen de locatie bekend',
     site: 'Locatie (als de ruimte niet bekend is)',
     chooseSite: 'Kies een locatie',

@@ -24,7 +24,8 @@ import { amsterdamIso, amsterdamLocal } from './time.js';
 
 const CHANNELS = ['desk', 'post', 'email', 'phone', 'web'] as const;
 const IDENTITY = ['document-shown', 'digid', 'known-contact', 'signature', 'callback', 'other'] as const;
-const SITE_ONLY = '';
+/** The room select's choice for "the resident named only the site". */
+const SITE_ONLY = 'site-only';
 
 /** API field → element id. */
 const IDS = {
@@ -85,20 +86,21 @@ export const NewRequestForm = () => {
   const siteOnly = v.roomId === SITE_ONLY;
 
   const submit = () => {
-    const required: FormErrors = requireFields(t, {
-      [IDS.receivedAt]: v.receivedAt,
-      [IDS.windowFrom]: v.windowFrom,
-      [IDS.windowTo]: v.windowTo,
-      [IDS.requesterContact]: v.requesterContact,
-      ...(siteOnly ? { [IDS.siteId]: v.siteId } : {}),
-    });
-    const checked: FormErrors =
-      siteOnly && v.siteId === ''
-        ? { ...required, fields: { ...required.fields, [IDS.siteId]: f.chooseRoom } }
-        : required;
+    const required: FormErrors = requireFields(
+      t,
+      {
+        [IDS.receivedAt]: v.receivedAt,
+        [IDS.roomId]: v.roomId,
+        [IDS.windowFrom]: v.windowFrom,
+        [IDS.windowTo]: v.windowTo,
+        [IDS.requesterContact]: v.requesterContact,
+        ...(siteOnly ? { [IDS.siteId]: v.siteId } : {}),
+      },
+      { [IDS.roomId]: f.chooseRoom, [IDS.siteId]: f.chooseRoom },
+    );
     let created: SubjectRequest | undefined;
     void form
-      .submit(checked, async () => {
+      .submit(required, async () => {
         created = await api.post<SubjectRequest>('/api/rights/requests', {
           kind: v.kind,
           channel: v.channel,
@@ -177,9 +179,10 @@ export const NewRequestForm = () => {
           label={f.room}
           value={v.roomId}
           onChange={set('roomId')}
+          placeholder={f.chooseRoomOption}
           options={[
-            { value: SITE_ONLY, label: f.roomNone },
             ...rooms.map((x) => ({ value: x.id, label: reg.registry.roomLabel(x.id) })),
+            { value: SITE_ONLY, label: f.roomNone },
           ]}
           error={form.errors.fields[IDS.roomId]}
         />
