@@ -198,6 +198,8 @@ export const createRuntime = async (config: Config, opts: RuntimeOptions = {}): 
   const alarm = createAlarmModule(moduleContext);
   const recording = createRecordingModule(moduleContext);
   const complaints = createComplaintsModule(moduleContext);
+  // Residents' requests erase clips through the recording service (issue 12 §1).
+  const rights = createRightsModule(moduleContext, { recording: recording.service });
   const modules: ProportioModule[] = [
     auditAnchor,
     alarm,
@@ -209,9 +211,9 @@ export const createRuntime = async (config: Config, opts: RuntimeOptions = {}): 
       incidents: alarm.services.incidents,
       viewing: viewing.service,
       complaints: complaints.service,
+      rights: rights.service,
     }),
-    // Residents' requests erase clips through the recording service (issue 12 §1).
-    createRightsModule(moduleContext, { recording: recording.service }),
+    rights,
     complaints,
   ];
   const oidc = config.oidc

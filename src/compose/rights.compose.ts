@@ -27,6 +27,7 @@ export const createRightsModule = (
     clock: ctx.clock,
     ids: ctx.ids,
     deleteClip: deps.recording.deleteClip,
+    letterText: (kind, data, lang) => letterText(rightsLetter(kind, data, lang)),
   });
   ctx.metrics?.add(async () => {
     const c = await service.counts();

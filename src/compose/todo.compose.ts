@@ -1,6 +1,6 @@
 /**
  * The start page's to-do list reads what the other capabilities hold (assessments, incidents,
- * viewing requests, legal holds): composed after them, from their services and stores.
+ * viewing requests, legal holds, residents' requests): composed after them, from their services and stores.
  */
 import { createAssessmentStore } from '../adapters/db/repositories/assessment-store.js';
 import { createRecordingStore } from '../adapters/db/repositories/recording-store.js';
@@ -8,6 +8,7 @@ import { todoRoutes } from '../http/routes/todo/todo.routes.js';
 import type { ComplaintsService } from '../services/complaints.service.js';
 import type { IncidentService } from '../services/incident.service.js';
 import { todoService } from '../services/todo.service.js';
+import type { RightsService } from '../services/rights.service.js';
 import type { ViewingService } from '../services/viewing.service.js';
 import type { ModuleContext, ProportioModule } from './module.js';
 
@@ -17,6 +18,7 @@ export const createTodoModule = (
     readonly incidents: IncidentService;
     readonly viewing: ViewingService;
     readonly complaints?: ComplaintsService;
+    readonly rights: Pick<RightsService, 'list'>;
   },
 ): ProportioModule => {
   const todo = todoService({
@@ -26,6 +28,7 @@ export const createTodoModule = (
     viewing: from.viewing,
     recording: createRecordingStore(ctx.database).read,
     ...(from.complaints !== undefined ? { complaints: from.complaints } : {}),
+    rights: from.rights,
   });
   return {
     name: 'todo',

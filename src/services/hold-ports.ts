@@ -9,6 +9,12 @@ export type { LegalHold } from '../core/recording/holds.js';
 
 export type DeletionReason = 'retention' | 'erasure' | 'objection';
 
+/** Holds a deletion lifts as part of itself (a resident's own restriction, lifted by their erasure). */
+export interface ReleaseWithDeletion {
+  readonly holdIds: readonly string[];
+  readonly reason: string;
+}
+
 /** What is left of a deleted clip: enough to account for it, nothing to open it with. */
 export interface DeletionRecord {
   readonly id: string;

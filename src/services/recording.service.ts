@@ -7,12 +7,12 @@
 import { servesSite } from '../core/alarm/audience.js';
 import type { CameraCredentials } from '../core/registry/model.js';
 import { planCameras, type PlannedCamera } from '../core/recording/arming.js';
-import { heldUntil } from '../core/recording/holds.js';
+import { heldUntil, liveHolds } from '../core/recording/holds.js';
 import { err, ok, unwrap, type Result } from '../core/result.js';
 import { recordAudit } from './audit.service.js';
 import { actorId, type Actor, type Clock, type IdGenerator, type SecretBox } from './ports.js';
 import { actorServesAllSites, actorServesSite, siteLimited } from './site-scope.js';
-import type { DeletionFilter, DeletionReason, DeletionRecord } from './hold-ports.js';
+import type { DeletionFilter, DeletionReason, DeletionRecord, ReleaseWithDeletion } from './hold-ports.js';
 import { inTransaction } from './transaction.js';
 import type {
   ClipFilter,
@@ -90,6 +90,7 @@ export const recordingService = (deps: RecordingServiceDeps) => {
     clipId: string,
     reason: DeletionReason,
     skip: (c: ClipRecord) => string | undefined,
+    release?: ReleaseWithDeletion,
   ): Promise<Result<DeletionRecord | null>> =>
     inTransaction(store, async (repos) => {
       await repos.holds.lockClip(clipId);
@@ -100,7 +101,12 @@ export const recordingService = (deps: RecordingServiceDeps) => {
         if (reason === 'retention') return null;
         return unwrap(err('HOLD.CLIP_DELETED', `clip ${clipId} is already deleted`, { clipId }));
       }
-      const until = heldUntil(await repos.holds.forClip(clipId), clock.now());
+      const holds = await repos.holds.forClip(clipId);
+      const releasing = new Set(release?.holdIds ?? []);
+      const until = heldUntil(
+        holds.filter((h) => !releasing.has(h.id)),
+        clock.now(),
+      );
       if (until !== null) {
         if (reason === 'retention') return null;
         return unwrap(
@@ -122,6 +128,23 @@ export const recordingService = (deps: RecordingServiceDeps) => {
           ),
         );
       if (skip(c) !== undefined) return null;
+      // The holds the caller lifts for this deletion go in the same transaction (a resident's own
+      // restriction, lifted by their erasure): released and audited, or, if deletion fails, kept.
+      for (const h of liveHolds(holds, clock.now()))
+        if (releasing.has(h.id)) {
+          await repos.holds.update({
+            ...h,
+            releasedAt: now(),
+            releasedBy: actorId(actor),
+            releaseReason: release!.reason,
+          });
+          await recordAudit(repos, clock, actor, 'clip.hold.released', `clip:${clipId}`, {
+            holdId: h.id,
+            reason: release!.reason,
+            until: h.until,
+            stillHeldUntil: null,
+          });
+        }
       const removed = await deps.vault.delete(clipId);
       if (!removed.ok) return unwrap(removed);
       const at = now();
@@ -638,8 +661,9 @@ export const recordingService = (deps: RecordingServiceDeps) => {
       actor: Actor,
       clipId: string,
       reason: Exclude<DeletionReason, 'retention'>,
+      release?: ReleaseWithDeletion,
     ): Promise<Result<DeletionRecord>> => {
-      const r = await destroy(actor, clipId, reason, () => undefined);
+      const r = await destroy(actor, clipId, reason, () => undefined, release);
       if (!r.ok) return r;
       const record = r.value;
       if (record === null) return err('RESOURCE.NOT_FOUND', `clip ${clipId} does not exist`, { clipId });

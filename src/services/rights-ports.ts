@@ -31,13 +31,17 @@ export interface RequestEvent {
   readonly details: Readonly<Record<string, unknown>>;
 }
 
+/** A letter that went out to the resident: which, in what language and form, on what day. */
 export interface LetterRecord {
   readonly id: string;
   readonly requestId: string;
-  readonly kind: string;
-  readonly language: string;
+  readonly kind: 'decision' | 'extension';
+  readonly language: 'nl' | 'en';
+  readonly format: 'pdf' | 'text';
+  /** The day it went out (YYYY-MM-DD, Europe/Amsterdam). */
   readonly sentOn: string;
   readonly sentBy: string;
+  /** SHA-256 (hex) of the letter's text as sent, so a later copy can be compared with it. */
   readonly digest: string;
 }
 
@@ -103,8 +107,8 @@ export interface SubjectRequestRepository {
   ): Promise<CandidateAlarm[]>;
   /** A restriction hold (kind 'restriction', AVG art. 18) for the request. */
   insertRestriction(h: LegalHold, requestId: string): Promise<void>;
-  /** The ids of the restriction holds (not legal holds) on a clip, live or not. */
-  restrictionHoldIds(clipId: string): Promise<Set<string>>;
+  /** The restriction holds (not legal holds) on a clip, live or not: hold id → the request it serves. */
+  restrictionHolds(clipId: string): Promise<Map<string, string | null>>;
   /** For each of these clips that a live restriction keeps at `now`: true. */
   restricted(clipIds: readonly string[], now: string): Promise<Set<string>>;
 }

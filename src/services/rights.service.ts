@@ -34,11 +34,13 @@ import {
   type ClipAction,
   type NewRequestInput,
   type RequestAction,
+  type LetterLanguage,
   type RequestStatus,
   type SubjectRequest,
 } from '../core/rights/request.js';
 import { recordAudit } from './audit.service.js';
-import type { DeletionRecord } from './hold-ports.js';
+import { createHash } from 'node:crypto';
+import type { DeletionRecord, ReleaseWithDeletion } from './hold-ports.js';
 import { actorId, type Actor, type Clock, type IdGenerator } from './ports.js';
 import type {
   CandidateAlarm,
@@ -65,6 +67,8 @@ export interface RequestDetail {
   readonly events: readonly RequestEvent[];
   readonly clips: readonly RequestClipLink[];
   readonly letters: readonly LetterRecord[];
+  /** Display names of the people in the timeline, links and letters (by user id), for the screen. */
+  readonly people: Readonly<Record<string, string>>;
 }
 
 /** A clip the request's room and window point to, with whether it is linked and what happened to it. */
@@ -100,7 +104,10 @@ export interface RightsServiceDeps {
     actor: Actor,
     clipId: string,
     reason: 'erasure' | 'objection',
+    release?: ReleaseWithDeletion,
   ) => Promise<Result<DeletionRecord>>;
+  /** A letter's plain text (adapters/reports/rights-letter.ts): its digest is recorded when it goes out. */
+  readonly letterText: (kind: LetterKind, data: LetterData, lang: LetterLanguage) => string;
   readonly contactRetentionDays?: number;
 }
 
@@ -114,7 +121,30 @@ export interface RequestListFilter {
 
 const OPEN: readonly RequestStatus[] = ['received', 'in-progress', 'decided', 'sent'];
 
-export const rightsService = ({ store, clock, ids, deleteClip, contactRetentionDays }: RightsServiceDeps) => {
+export type LetterKind = LetterRecord['kind'];
+export type LetterFormat = LetterRecord['format'];
+
+/** What a letter is written from: the request as it stands, the organisation, the clips' outcomes, the day. */
+export interface LetterData {
+  readonly request: RequestView;
+  readonly organisation: { readonly name: string; readonly address: string; readonly dpoEmail: string };
+  readonly clips: readonly RequestClipLink[];
+  readonly date: CalendarDay;
+}
+
+/** Which letters went out with a step (absent: the one the step is about, in the request's language, as PDF). */
+export interface LettersSent {
+  readonly letters?: readonly { readonly language: LetterLanguage; readonly format: LetterFormat }[];
+}
+
+export const rightsService = ({
+  store,
+  clock,
+  ids,
+  deleteClip,
+  letterText,
+  contactRetentionDays,
+}: RightsServiceDeps) => {
   const now = () => clock.now();
   const today = (): CalendarDay => dayInAmsterdam(now());
   const view = (r: SubjectRequest): RequestView => ({
@@ -155,6 +185,47 @@ export const rightsService = ({ store, clock, ids, deleteClip, contactRetentionD
     });
   };
 
+  const letterData = async (repos: RightsRepositories, r: SubjectRequest): Promise<LetterData> => {
+    const org = await repos.organisation.get();
+    return {
+      request: view(r),
+      organisation: { name: org?.name ?? '', address: org?.address ?? '', dpoEmail: org?.dpoEmail ?? '' },
+      clips: await repos.requests.clips(r.id),
+      date: today(),
+    };
+  };
+
+  /**
+   * Records the letters that went out with a step (the decision with `send`, the notice with
+   * `extend`): which, in what language and form, on what day, and the digest of its text. The
+   * timeline and audit name kind, language and form only.
+   */
+  const recordLetters = async (
+    repos: RightsRepositories,
+    actor: Actor,
+    r: SubjectRequest,
+    kind: LetterKind,
+    sent: LettersSent,
+  ) => {
+    const wanted = sent.letters ?? [{ language: r.language, format: 'pdf' as const }];
+    const unique = [...new Map(wanted.map((l) => [`${l.language}/${l.format}`, l])).values()];
+    const data = await letterData(repos, r);
+    for (const l of unique)
+      await repos.requests.addLetter({
+        id: ids.newId(),
+        requestId: r.id,
+        kind,
+        language: l.language,
+        format: l.format,
+        sentOn: today(),
+        sentBy: actorId(actor),
+        digest: createHash('sha256')
+          .update(letterText(kind, data, l.language))
+          .digest('hex'),
+      });
+    return unique.map((l) => ({ kind, language: l.language, format: l.format }));
+  };
+
   const step = (
     actor: Actor,
     id: string,
@@ -173,7 +244,7 @@ export const rightsService = ({ store, clock, ids, deleteClip, contactRetentionD
 
   /** The live legal holds of a clip (a restriction hold is not one: it keeps, it does not bar erasure's reasons). */
   const legalHolds = async (repos: RightsRepositories, clipId: string) => {
-    const restrictions = await repos.requests.restrictionHoldIds(clipId);
+    const restrictions = await repos.requests.restrictionHolds(clipId);
     return liveHolds(await repos.holds.forClip(clipId), now()).filter((h) => !restrictions.has(h.id));
   };
 
@@ -239,12 +310,21 @@ export const rightsService = ({ store, clock, ids, deleteClip, contactRetentionD
       const r = await store.read.requests.get(id);
       if (r === undefined || !actorServesSite(viewer, r.siteId))
         return err('RIGHTS.NOT_FOUND', `request ${id} does not exist`, { requestId: id });
-      return ok({
-        request: view(r),
-        events: await store.read.requests.events(id),
-        clips: await store.read.requests.clips(id),
-        letters: await store.read.requests.letters(id),
-      });
+      const events = await store.read.requests.events(id);
+      const clips = await store.read.requests.clips(id);
+      const letters = await store.read.requests.letters(id);
+      const people: Record<string, string> = {};
+      const ids = [
+        r.createdBy,
+        ...events.map((e) => e.by),
+        ...clips.flatMap((c) => [c.linkedBy, c.actedBy ?? '']),
+        ...letters.map((l) => l.sentBy),
+      ];
+      for (const uid of new Set(ids.filter((x) => x !== ''))) {
+        const u = await store.read.users.get(uid);
+        if (u !== undefined) people[uid] = u.displayName;
+      }
+      return ok({ request: view(r), events, clips, letters, people });
     },
 
     create: (actor: Actor, input: NewRequestInput): Promise<Result<RequestView>> =>
@@ -300,18 +380,21 @@ export const rightsService = ({ store, clock, ids, deleteClip, contactRetentionD
         return Promise.resolve({ next: { ...r, status }, action: 'started', details: {} });
       }),
 
-    extend: (actor: Actor, id: string, input: { reasons: string }) =>
-      step(actor, id, async (r) => {
+    /** Extends the deadline; the notice to the resident goes out today and is recorded. */
+    extend: (actor: Actor, id: string, input: { reasons: string } & LettersSent) =>
+      step(actor, id, async (r, repos) => {
         const p = unwrap(planExtension(r, input, today()));
         const next = { ...r, ...p, status: unwrap(nextStatus(r.status, 'extend')) };
-        return Promise.resolve({
+        const letters = await recordLetters(repos, actor, next, 'extension', input);
+        return {
           next,
           action: 'extended',
           details: {
             extensionNotifiedOn: p.extensionNotifiedOn,
             dueOn: requestDeadlineState(next, today()).dueOn,
+            letters,
           },
-        });
+        };
       }),
 
     decide: (actor: Actor, id: string, input: { decision: string; reasons?: string | null }) =>
@@ -325,16 +408,17 @@ export const rightsService = ({ store, clock, ids, deleteClip, contactRetentionD
       }),
 
     /** The decision went out to the resident today: the clock stops. */
-    send: (actor: Actor, id: string) =>
-      step(actor, id, async (r) => {
+    send: (actor: Actor, id: string, input: LettersSent = {}) =>
+      step(actor, id, async (r, repos) => {
         const status = unwrap(nextStatus(r.status, 'send'));
         const next = { ...r, status, answeredOn: today() };
         const d = requestDeadlineState(next, today());
-        return Promise.resolve({
+        const letters = await recordLetters(repos, actor, next, 'decision', input);
+        return {
           next,
           action: 'sent',
-          details: { answeredOn: next.answeredOn, dueOn: d.dueOn, onTime: d.onTime ?? null },
-        });
+          details: { answeredOn: next.answeredOn, dueOn: d.dueOn, onTime: d.onTime ?? null, letters },
+        };
       }),
 
     close: (actor: Actor, id: string, input: { reason?: string | null }) =>
@@ -420,7 +504,10 @@ export const rightsService = ({ store, clock, ids, deleteClip, contactRetentionD
               action,
             }),
           );
-        const links = (await repos.requests.clips(id)).filter((l) => l.outcome === null);
+        // Erasure also takes clips this request restricted first (art. 18(1)(d): while it was weighed).
+        const links = (await repos.requests.clips(id)).filter(
+          (l) => l.outcome === null || (action === 'erase' && l.outcome === 'restricted'),
+        );
         if (links.length === 0)
           return unwrap(
             err('RIGHTS.CLIP_NOT_LINKED', 'no linked clip is waiting for an action', { requestId: id }),
@@ -473,13 +560,7 @@ export const rightsService = ({ store, clock, ids, deleteClip, contactRetentionD
           status: d.status,
           action: kind,
         });
-      const org = await store.read.organisation.get();
-      return ok({
-        request: view(d),
-        organisation: { name: org?.name ?? '', address: org?.address ?? '', dpoEmail: org?.dpoEmail ?? '' },
-        clips: await store.read.requests.clips(id),
-        date: today(),
-      });
+      return ok(await letterData(store.read, d));
     },
 
     /** Open and overdue requests per status, for /metrics and the start page. */
@@ -532,7 +613,16 @@ export const rightsService = ({ store, clock, ids, deleteClip, contactRetentionD
         police?.policeReport ?? null,
       );
     }
-    const del = await deleteClip(actor, link.clipId, r.kind === 'objection' ? 'objection' : 'erasure');
+    // The request's own restriction ends with the erasure, in the same transaction (a failed erasure keeps it).
+    const own = [...(await store.read.requests.restrictionHolds(link.clipId))]
+      .filter(([, requestId]) => requestId === r.id)
+      .map(([holdId]) => holdId);
+    const del = await deleteClip(
+      actor,
+      link.clipId,
+      r.kind === 'objection' ? 'objection' : 'erasure',
+      own.length > 0 ? { holdIds: own, reason: ERASED_REASON } : undefined,
+    );
     if (!del.ok) {
       if (del.error.code === 'HOLD.CLIP_DELETED')
         return setOutcome(actor, r, link, 'erased', 'already deleted', null);
@@ -590,5 +680,8 @@ export const rightsService = ({ store, clock, ids, deleteClip, contactRetentionD
 
 /** The reason a restriction hold carries (AVG art. 18): kept, not viewed or exported. */
 export const RESTRICTION_REASON = 'beperking van de verwerking (AVG art. 18)';
+
+/** Why a request's own restriction is released when its clip is erased. */
+export const ERASED_REASON = 'opgeheven: de beelden zijn gewist op verzoek van de bewoner';
 
 export type RightsService = ReturnType<typeof rightsService>;

@@ -11,6 +11,7 @@ import type { ComplaintsService } from './complaints.service.js';
 import type { IncidentService } from './incident.service.js';
 import type { Actor, Clock } from './ports.js';
 import type { RecordingRepositories } from './recording-ports.js';
+import type { RightsService } from './rights.service.js';
 import type { ViewingService } from './viewing.service.js';
 
 export interface TodoDeps {
@@ -20,6 +21,8 @@ export interface TodoDeps {
   readonly viewing: Pick<ViewingService, 'list'>;
   readonly recording: Pick<RecordingRepositories, 'holds' | 'clips'>;
   readonly complaints?: Pick<ComplaintsService, 'needingAnswer'>;
+  /** Residents' requests (absent where the capability is not composed, e.g. in a narrow test). */
+  readonly rights?: Pick<RightsService, 'list'>;
 }
 
 const DAY_MS = 86_400_000;
@@ -78,6 +81,17 @@ export const todoService = (deps: TodoDeps) => {
           });
         }
       const lookAfter = may('assessments:decide') || may('assessments:advise') || may('assessments:write');
+      // The list is limited to the actor's sites already; core limits it again by permission and site.
+      const subjectRequests =
+        may('rights:manage') && deps.rights
+          ? (await deps.rights.list(actor, { open: true })).map((r) => ({
+              id: r.id,
+              siteId: r.siteId,
+              roomId: r.roomId,
+              dueOn: r.deadline.dueOn,
+              deadline: r.deadline.status,
+            }))
+          : [];
 
       return todoFor(
         user,
@@ -109,6 +123,7 @@ export const todoService = (deps: TodoDeps) => {
                   overdue: k.deadline.status === 'overdue',
                 }))
               : [],
+          subjectRequests,
         },
         now,
       );

@@ -286,6 +286,14 @@ export const viewingService = ({ store, clock, ids, keys, grant: grantOptions = 
 
   const SYSTEM: Actor = { kind: 'system', name: 'viewing' };
 
+  /** A resident's restriction keeps the clip now and the request's ground is not a legal claim (AVG art. 18(2)). */
+  const restrictedFor = async (
+    repos: Repos,
+    r: Pick<ViewingRequestRecord, 'clipId' | 'legalGround'>,
+  ): Promise<boolean> =>
+    r.legalGround !== 'police-report' &&
+    (await repos.viewing.restricted(r.clipId, clock.now().toISOString()));
+
   /**
    * Brings the records in line with memory and the clock: waiting approvals whose share lapsed
    * (30 minutes, or a restart) are marked lapsed; grants that expired, ran out of plays or lost
@@ -314,6 +322,8 @@ export const viewingService = ({ store, clock, ids, keys, grant: grantOptions = 
             playing(r.grantId, now),
           );
           if (why !== null) await endGrant(repos, r, why, SYSTEM);
+          // A restriction placed after the grant ends it (AVG art. 18(2)), unless it serves a legal claim.
+          else if (await restrictedFor(repos, r)) await endGrant(repos, r, 'restricted', SYSTEM);
         }
       });
     });
@@ -514,6 +524,12 @@ export const viewingService = ({ store, clock, ids, keys, grant: grantOptions = 
         // 1. Who may approve, read before any key work (nothing is written yet).
         const checked = await inTransaction(store, async (repos) => {
           const r = await visible(repos, actor, id);
+          if (await restrictedFor(repos, r))
+            unwrap(
+              err('RIGHTS.CLIP_RESTRICTED', `clip ${r.clipId} is restricted at a resident's request`, {
+                clipId: r.clipId,
+              }),
+            );
           const custody = await currentSet(repos, r.vault);
           if (custody === undefined)
             return unwrap(err('CUSTODY.NOT_SET_UP', 'the vault key has no custodians', { vault: r.vault }));

@@ -1,7 +1,7 @@
 /**
  * The tour (issue 11, "How to check"): every page of the web UI (ROUTES in web/src/routes.ts and
  * their sub-pages, opened with real ids: an incident of the demo, an assessment, a pending footage
- * request and a granted one) for each of the demo's seven accounts (one per role; beveiliging is
+ * request and a granted one, a resident's request) for each of the demo's seven accounts (one per role; beveiliging is
  * security and responder), at 1366×900 and 390×844, in Dutch and in English. On every page the
  * role may open: the page shows its own h1 (not "geen toegang", not "niet gevonden", no load
  * error), in the chosen language (<html lang>), nothing scrolls sideways (scrollWidth <= width
@@ -31,6 +31,7 @@ import { hasPermission, PERMISSIONS, type Permission, type Role } from '../../sr
 import { DEMO_ACCOUNTS, DEMO_CUSTODY_PASSPHRASE } from '../../src/services/demo.service.js';
 import { ASSESSMENT_PATTERNS, WIZARD_STEPS } from '../../web/src/assessment/paths.js';
 import { FOOTAGE_PATTERNS } from '../../web/src/footage/paths.js';
+import { RIGHTS_PATTERNS } from '../../web/src/rights/paths.js';
 import { DICTIONARIES, type Language } from '../../web/src/i18n/index.js';
 import { INCIDENT_PATTERN, mayOpenPattern, ROUTES, type RouteDef } from '../../web/src/routes.js';
 import { chromiumAvailable, launchChromium } from '../support/browser.js';
@@ -222,6 +223,24 @@ describe.skipIf(!hasBrowser)('the tour: every page, every role, both sizes, both
       `/api/footage/requests/${granted.id}`,
     );
     ids[FOOTAGE_PATTERNS.grant] = after.grant!.id;
+
+    // A resident's request in the same room, received yesterday, for the privacy officer's pages.
+    const day = 86_400_000;
+    const now = rt.rt.clock.now().getTime();
+    const subject = await api<{ id: string }>('fg', 'POST', '/api/rights/requests', {
+      kind: 'access',
+      channel: 'desk',
+      receivedAt: new Date(now - day).toISOString(),
+      roomId: room.id,
+      windowFrom: new Date(now - 3 * day).toISOString(),
+      windowTo: new Date(now - 3 * day + 2 * 3_600_000).toISOString(),
+      recognition: 'rode jas, zat bij het raam',
+      requesterName: 'J. Jansen',
+      requesterContact: 'Dorpsstraat 1, 1234 AB Lindewaard',
+      identityMethod: 'document-shown',
+      identityNote: 'rijbewijs getoond aan de balie, niet gekopieerd',
+    });
+    ids[RIGHTS_PATTERNS.request] = subject.id;
   };
 
   /** The pattern with its parameters filled in: the fixture's id, the second wizard step, version 1. */

@@ -105,6 +105,46 @@ describe.each(dialects)('the to-do list on %s', (dialect) => {
     expect(items.map((i) => `${i.kind}:${i.id}`)).toEqual([`report:${f.stadhuis.incidentId}`]);
   });
 
+  it("puts a resident's request past its deadline on the DPO's list, not on another site's", async () => {
+    const day = 86_400_000;
+    const now = t.rt.clock.now().getTime();
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/rights/requests',
+      headers: await as('fg'),
+      payload: {
+        kind: 'access',
+        channel: 'post',
+        // Received 40 days ago: one month (at most 31 days, a holiday or weekend a few more) has passed.
+        receivedAt: new Date(now - 40 * day).toISOString(),
+        roomId: f.stadhuis.roomId,
+        windowFrom: new Date(now - 42 * day).toISOString(),
+        windowTo: new Date(now - 42 * day + 3_600_000).toISOString(),
+        requesterContact: 'Dorpsstraat 1, Lindewaard',
+        identityMethod: 'known-contact',
+      },
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const request = res.json<{ id: string; deadline: { status: string; dueOn: string } }>();
+    expect(request.deadline.status).toBe('overdue');
+    const items = await todo(await as('fg'));
+    expect(items[0]).toMatchObject({
+      kind: 'answer-request',
+      id: request.id,
+      roomId: f.stadhuis.roomId,
+      at: request.deadline.dueOn,
+      overdue: true,
+    });
+    const brink = await t.app.inject({
+      method: 'GET',
+      url: '/api/me/todo',
+      headers: f.brinkOnly.get('dpo')!,
+    });
+    expect(brink.body).not.toContain(request.id);
+    for (const who of ['beveiliging', 'balie', 'beheer'])
+      expect((await todo(await as(who))).map((i) => i.kind)).not.toContain('answer-request');
+  });
+
   it("never shows a De Brink user the Stadhuis's reports or holds", async () => {
     for (const role of ['security', 'front-desk', 'dpo'] as const) {
       const res = await t.app.inject({ method: 'GET', url: '/api/me/todo', headers: f.brinkOnly.get(role)! });

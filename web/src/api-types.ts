@@ -71,6 +71,12 @@ import type {
 } from '../../src/http/routes/registry/registry-schemas.js';
 import type { UserSchema } from '../../src/http/routes/users/users-schemas.js';
 import type { TodoItemSchema } from '../../src/http/routes/todo/todo-schemas.js';
+import type {
+  ClipActionResultSchema,
+  FindingsSchema,
+  RequestDetailSchema,
+  RequestSchema,
+} from '../../src/http/routes/rights/rights-schemas.js';
 import type { AuditVerification as ServerAuditVerification } from '../../src/services/audit.service.js';
 import type { ApiTokenView } from '../../src/services/auth.service.js';
 import type {
@@ -173,6 +179,11 @@ export type IncidentSummary = Answer<typeof IncidentSummarySchema>;
 export type IncidentRegisterPage = Answer<typeof RegisterPageSchema>;
 /** One thing to do on the start page (GET /api/me/todo). */
 export type TodoItem = Answer<typeof TodoItemSchema>;
+/** A resident's request (GET /api/rights/requests), one with its timeline and letters, and its footage findings. */
+export type SubjectRequest = Answer<typeof RequestSchema>;
+export type SubjectRequestDetail = Answer<typeof RequestDetailSchema>;
+export type RequestFindings = Answer<typeof FindingsSchema>;
+export type ClipActionResult = Answer<typeof ClipActionResultSchema>;
 export type Incident = Answer<typeof IncidentSchema>;
 /** A clip's metadata (never footage) and GET /api/recording/incidents/:id/footage. */
 export type Clip = Answer<typeof ClipSchema>;

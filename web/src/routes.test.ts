@@ -33,16 +33,24 @@ describe('routeForPath', () => {
     ['/footage/requests/vr-1', 'footage', '/footage/requests/:id', { id: 'vr-1' }],
     ['/footage/grants/g-1', 'footage', '/footage/grants/:id', { id: 'g-1' }],
     ['/sites/', 'sites', '/sites', {}],
+    ['/rights/requests', 'rights', '/rights/requests', {}],
+    ['/rights/requests/new', 'rights', '/rights/requests/new', {}],
+    ['/rights/requests/sr-1', 'rights', '/rights/requests/:id', { id: 'sr-1' }],
   ])('%s is %s (%s)', (path, key, pattern, params) => {
     expect(routeForPath(path)).toMatchObject({ route: { key }, pattern, params });
   });
 
-  it.each(['/nowhere', '/assessments/x9/edit/review/more', '/sites/x9', '/footage/requests', '/footage/x/y'])(
-    '%s is no page',
-    (path) => {
-      expect(routeForPath(path)).toBeUndefined();
-    },
-  );
+  it.each([
+    '/nowhere',
+    '/assessments/x9/edit/review/more',
+    '/sites/x9',
+    '/footage/requests',
+    '/footage/x/y',
+    '/rights',
+    '/rights/requests/sr-1/edit',
+  ])('%s is no page', (path) => {
+    expect(routeForPath(path)).toBeUndefined();
+  });
 });
 
 describe('mayOpenPattern', () => {
@@ -74,5 +82,19 @@ describe('the API-tokens page', () => {
     ['auditor', true],
   ] as const)('is offered to %s: %s', (role, expected) => {
     expect(mayOpenPattern(tokens, '/tokens', permissionsOf(role))).toBe(expected);
+  });
+});
+
+describe("mayOpenPattern for residents' requests", () => {
+  const rights = routeForPath('/rights/requests')!.route;
+  it.each([
+    ['/rights/requests', ['rights:read'], true],
+    ['/rights/requests/:id', ['rights:read'], true],
+    // The auditor reads the register; registering a request is the privacy officer's.
+    ['/rights/requests/new', ['rights:read'], false],
+    ['/rights/requests/new', ['rights:read', 'rights:manage'], true],
+    ['/rights/requests', ['footage:records'], false],
+  ])('%s with %j → %s', (pattern, permissions, expected) => {
+    expect(mayOpenPattern(rights, pattern, permissions)).toBe(expected);
   });
 });

@@ -5,6 +5,7 @@
 import type { Permission } from '../../src/core/auth/roles.js';
 import { ASSESSMENT_PATTERNS } from './assessment/paths.js';
 import { FOOTAGE_PATTERNS } from './footage/paths.js';
+import { RIGHTS_PATTERNS } from './rights/paths.js';
 
 export type PageKey =
   | 'start'
@@ -27,7 +28,8 @@ export type PageKey =
   | 'roomPolicy'
   | 'recording'
   | 'cameraStatus'
-  | 'footage';
+  | 'footage'
+  | 'rights';
 
 export interface RouteDef {
   readonly key: PageKey;
@@ -73,6 +75,15 @@ export const ROUTES: readonly RouteDef[] = [
     subpaths: Object.values(FOOTAGE_PATTERNS),
     // The records are for every role that oversees access; watching a clip only for who may request it.
     subpathPermissions: { [FOOTAGE_PATTERNS.grant]: 'footage:request' },
+  },
+  {
+    key: 'rights',
+    path: '/rights/requests',
+    permission: 'rights:read',
+    inNav: true,
+    // "new" before ":id"; registering a request is the privacy officer's (the auditor reads).
+    subpaths: [RIGHTS_PATTERNS.new, RIGHTS_PATTERNS.request],
+    subpathPermissions: { [RIGHTS_PATTERNS.new]: 'rights:manage' },
   },
   {
     key: 'assessments',

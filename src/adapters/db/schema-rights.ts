@@ -67,6 +67,8 @@ export interface SubjectRequestLetterTable {
   sent_on: string;
   sent_by: string;
   digest: string;
+  /** 'pdf' | 'text' (migration 0017). */
+  format: Generated<string>;
 }
 
 declare module './schema.js' {

@@ -62,6 +62,11 @@ const candidates: TodoCandidates = {
     { id: 'h-far', siteId: 'brink', roomId: 'r1', incidentId: 'i-brink', until: '2027-05-01T00:00:00Z' },
     { id: 'h-past', siteId: 'brink', roomId: 'r1', incidentId: 'i-brink', until: '2027-03-01T00:00:00Z' },
   ],
+  subjectRequests: [
+    { id: 's-late', siteId: 'brink', roomId: 'r1', dueOn: '2027-03-05', deadline: 'overdue' },
+    { id: 's-soon', siteId: 'stad', roomId: null, dueOn: '2027-03-15', deadline: 'due-soon' },
+    { id: 's-open', siteId: 'stad', roomId: 'r2', dueOn: '2027-04-09', deadline: 'open' },
+  ],
 };
 const kinds = (p: TodoPerson) => todoFor(p, candidates, NOW).map((i) => `${i.kind}:${i.id}`);
 
@@ -117,5 +122,21 @@ describe('todoFor', () => {
     expect(of(person(['dpo'], ['stad']))).toEqual(['k-stad']);
     expect(of(person(['auditor']))).toEqual([]);
     expect(of(person(['decision-maker']))).toEqual([]);
+  });
+
+  it("gives the DPO residents' requests due soon and overdue, overdue first, limited to their sites", () => {
+    const all = todoFor(person(['dpo']), candidates, NOW).filter((i) => i.kind === 'answer-request');
+    expect(all.map((i) => [i.id, i.at, i.overdue])).toEqual([
+      ['s-late', '2027-03-05', true],
+      ['s-soon', '2027-03-15', false],
+    ]);
+    // Among the overdue (with the review of 1 March), ahead of everything not overdue.
+    expect(kinds(person(['dpo'])).slice(0, 2)).toEqual(['review:a-review', 'answer-request:s-late']);
+    expect(kinds(person(['dpo'], ['stad'])).filter((k) => k.startsWith('answer-request'))).toEqual([
+      'answer-request:s-soon',
+    ]);
+    // The auditor reads the register but answers nothing; nobody else sees it.
+    for (const role of ['auditor', 'security', 'admin', 'front-desk', 'decision-maker'] as const)
+      expect(kinds(person([role])).filter((k) => k.startsWith('answer-request'))).toEqual([]);
   });
 });

@@ -23,6 +23,8 @@ export const TODO_KINDS = [
   'hold-lapses',
   /** A complaint or regulator inquiry is due within a week or overdue (Awb art. 9:11, or the regulator's date). */
   'answer-complaint',
+  /** A resident's request is due within 7 days or overdue (AVG art. 12(3)), not answered yet. */
+  'answer-request',
 ] as const;
 export type TodoKind = (typeof TODO_KINDS)[number];
 
@@ -38,9 +40,9 @@ export interface TodoItem {
   readonly incidentId: string | null;
   /** Who asked (viewing requests). */
   readonly person: string | null;
-  /** The moment that matters: submitted, occurred, requested, review date, end of validity or hold. */
+  /** The moment that matters: submitted, occurred, requested, review date, end of validity or hold, a request's deadline day. */
   readonly at: string;
-  /** The date has passed (review dates). */
+  /** The date has passed (review dates, a request's deadline). */
   readonly overdue: boolean;
 }
 
@@ -78,6 +80,15 @@ export interface TodoCandidates {
     readonly subject: string;
     readonly dueOn: string;
     readonly overdue: boolean;
+  }[];
+  /** Residents' requests not answered yet, with where each stands against its deadline. */
+  readonly subjectRequests: readonly {
+    readonly id: string;
+    readonly siteId: string;
+    readonly roomId: string | null;
+    /** The deadline day (YYYY-MM-DD, Europe/Amsterdam). */
+    readonly dueOn: string;
+    readonly deadline: 'open' | 'due-soon' | 'overdue' | 'answered';
   }[];
 }
 
@@ -162,6 +173,18 @@ export const todoFor = (person: TodoPerson, c: TodoCandidates, now: Date): TodoI
       if (k.siteId === null ? person.siteIds.length === 0 : serves(k.siteId))
         out.push(
           item({ kind: 'answer-complaint', id: k.id, title: k.subject, at: k.dueOn, overdue: k.overdue }),
+        );
+  if (may('rights:manage'))
+    for (const r of c.subjectRequests)
+      if (serves(r.siteId) && (r.deadline === 'due-soon' || r.deadline === 'overdue'))
+        out.push(
+          item({
+            kind: 'answer-request',
+            id: r.id,
+            roomId: r.roomId,
+            at: r.dueOn,
+            overdue: r.deadline === 'overdue',
+          }),
         );
 
   // Overdue first; then what waits longest (things asked of you) or comes soonest (dates ahead).

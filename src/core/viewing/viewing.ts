@@ -163,7 +163,8 @@ export const grantTerms = (
   exportAllowed: purposes.includes('export'),
 });
 
-export type GrantEnd = 'expired' | 'plays-used' | 'restart';
+/** 'restricted': a resident's restriction (AVG art. 18) came after the grant; the grant ends with it. */
+export type GrantEnd = 'expired' | 'plays-used' | 'restart' | 'restricted';
 
 /**
  * Why a granted request is over, or null while it runs. `held`: its keys are still in memory (a

@@ -2,6 +2,7 @@
 import { assessmentEn } from './assessment-en.js';
 import { footageEn } from './footage-en.js';
 import { auditLogEn, registerEn, todoEn } from './pages-en.js';
+import { rightsEn } from './rights-en.js';
 import { count } from './plural.js';
 import { problemTextsEn } from './problems-en.js';
 import { cam$, p$ } from './health-params.js';
@@ -65,6 +66,7 @@ export const en: Dictionary = {
     recording: 'Suspend recording',
     cameraStatus: 'Camera status',
     footage: 'Footage access',
+    rights: "Residents' requests",
   },
 
   login: {
@@ -1054,6 +1056,7 @@ export const en: Dictionary = {
   },
   footage: footageEn,
   todo: todoEn,
+  rights: rightsEn,
   register: registerEn,
   auditLog: auditLogEn,
   assessmentUi: assessmentEn,

@@ -80,6 +80,7 @@ export const footageEn: FootageTexts = {
     'plays-used': 'all plays were used',
     logout: 'the requester logged out',
     revoked: 'revoked',
+    restricted: "the footage was restricted at a resident's request (GDPR art. 18)",
   },
   grantLive: (until, plays) => `The requester may view the footage until ${until}; ${plays} plays left.`,
   grantOver: 'The permission to view has ended.',

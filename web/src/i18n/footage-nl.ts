@@ -86,6 +86,7 @@ export const footageNl = {
     'plays-used': 'alle keren afspelen zijn gebruikt',
     logout: 'de aanvrager is uitgelogd',
     revoked: 'ingetrokken',
+    restricted: 'de beelden zijn beperkt op verzoek van een bewoner (AVG art. 18)',
   } as Record<string, string>,
   grantLive: (until: string, plays: number) =>
     `De aanvrager mag de beelden bekijken tot ${until}; nog ${plays} keer afspelen.`,

@@ -8,6 +8,7 @@ import type { SettingKey, SettingSection } from '../../../src/core/registry/sett
 import { assessmentNl } from './assessment-nl.js';
 import { footageNl } from './footage-nl.js';
 import { auditLogNl, registerNl, todoNl } from './pages-nl.js';
+import { rightsNl } from './rights-nl.js';
 import { count } from './plural.js';
 import { problemTextsNl } from './problems-nl.js';
 import { cam$, p$, type HealthParams } from './health-params.js';
@@ -71,6 +72,7 @@ export const nl = {
     recording: 'Opname stilleggen',
     cameraStatus: 'Camerastatus',
     footage: 'Inzage in beelden',
+    rights: 'Verzoeken van bewoners',
   },
 
   login: {
@@ -1099,6 +1101,7 @@ export const nl = {
   },
   footage: footageNl,
   todo: todoNl,
+  rights: rightsNl,
   register: registerNl,
   auditLog: auditLogNl,
   assessmentUi: assessmentNl,

@@ -26,6 +26,8 @@ export const todoEn: typeof todoNl = {
     'hold-lapses': (n) => `${count('en', n, { one: 'legal hold lapses', other: 'legal holds lapse' })} soon`,
     'answer-complaint': (n) =>
       `${count('en', n, { one: 'complaint or inquiry is', other: 'complaints or inquiries are' })} due for an answer`,
+    'answer-request': (n) =>
+      `${count('en', n, { one: "resident's request is", other: "residents' requests are" })} due soon or overdue`,
   },
   decide: { link: (title) => `Decide on ‘${title}’`, rest: (date) => `submitted on ${date}.` },
   advise: {
@@ -55,6 +57,10 @@ export const todoEn: typeof todoNl = {
   'answer-complaint': {
     link: (subject) => `Answer ‘${subject}’`,
     rest: (date, overdue) => (overdue ? `the deadline passed on ${date}.` : `by ${date}.`),
+  },
+  'answer-request': {
+    link: (room) => `Answer the resident's request${room ? ` about ${room}` : ''}`,
+    rest: (date, overdue) => (overdue ? `the deadline was ${date}.` : `due by ${date} (GDPR Art. 12(3)).`),
   },
 };
 

@@ -28,6 +28,8 @@ export const todoNl = {
       `${count('nl', n, { one: 'bewaarplicht loopt', other: 'bewaarplichten lopen' })} binnenkort af`,
     'answer-complaint': (n: number) =>
       `${count('nl', n, { one: 'klacht of vraag moet', other: 'klachten of vragen moeten' })} binnenkort beantwoord zijn`,
+    'answer-request': (n: number) =>
+      `${count('nl', n, { one: 'verzoek van een bewoner moet', other: 'verzoeken van bewoners moeten' })} binnenkort of nu al beantwoord zijn`,
   },
   decide: {
     link: (title: string) => `Besluit over ‘${title}’`,
@@ -62,6 +64,11 @@ export const todoNl = {
     link: (subject: string) => `Beantwoord ‘${subject}’`,
     rest: (date: string, overdue: boolean) =>
       overdue ? `de termijn liep af op ${date}.` : `uiterlijk op ${date}.`,
+  },
+  'answer-request': {
+    link: (room: string) => `Beantwoord het verzoek van een bewoner${room ? ` over ${room}` : ''}`,
+    rest: (date: string, overdue: boolean) =>
+      overdue ? `de termijn liep af op ${date}.` : `uiterlijk ${date} (AVG art. 12 lid 3).`,
   },
 };
 

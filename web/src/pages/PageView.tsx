@@ -2,6 +2,8 @@ import type { ReactNode } from 'react';
 import { assessmentScreen } from '../assessment/paths.js';
 import { FootagePage } from '../footage/FootagePage.js';
 import { footageScreen } from '../footage/paths.js';
+import { RightsPage } from '../rights/RightsPage.js';
+import { rightsScreen } from '../rights/paths.js';
 import { mayOpenPattern, routeForPath, type RouteMatch } from '../routes.js';
 import { useRouter } from '../router.js';
 import { useSession } from '../session.js';
@@ -72,6 +74,8 @@ const render = ({ route, pattern, params }: RouteMatch): ReactNode => {
       return <CameraStatusPage />;
     case 'footage':
       return <FootagePage screen={footageScreen(pattern, params)} />;
+    case 'rights':
+      return <RightsPage screen={rightsScreen(pattern, params)} />;
   }
 };
 

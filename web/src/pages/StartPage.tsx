@@ -16,14 +16,16 @@ import { LoadError } from '../components/LoadError.js';
 import { Loading } from '../components/Loading.js';
 import { PageTitle } from '../components/PageTitle.js';
 import { footageHref } from '../footage/paths.js';
+import { rightsHref } from '../rights/paths.js';
 import { useLoad } from '../hooks.js';
 import { formatDate, formatDateTime, roleName, useI18n, type Dictionary } from '../i18n/index.js';
 import { useRegistry, type Registry } from '../registry.js';
 import { useSession } from '../session.js';
 
 type Kind = TodoItem['kind'];
-/** The order of the groups: decisions first, then what others wait for, then dates. */
+/** The order of the groups: a resident's legal deadline first, then decisions, then what others wait for, then dates. */
 const KINDS: readonly Kind[] = [
+  'answer-request',
   'decide',
   'advise',
   'approve-viewing',
@@ -50,6 +52,8 @@ export const todoHref = (i: TodoItem): string => {
       return i.incidentId ? `/incidents/${encodeURIComponent(i.incidentId)}` : footageHref({ kind: 'list' });
     case 'answer-complaint':
       return `/complaints/${encodeURIComponent(i.id)}`;
+    case 'answer-request':
+      return rightsHref({ kind: 'request', id: i.id });
   }
 };
 
@@ -82,6 +86,8 @@ const sentence = (
       return { link: d['hold-lapses'].link(room), rest: d['hold-lapses'].rest(date) };
     case 'answer-complaint':
       return { link: d['answer-complaint'].link(title), rest: d['answer-complaint'].rest(date, i.overdue) };
+    case 'answer-request':
+      return { link: d['answer-request'].link(room), rest: d['answer-request'].rest(date, i.overdue) };
   }
 };
 

@@ -218,6 +218,7 @@ export const subjectRequestRepository = (db: Executor): SubjectRequestRepository
         sent_on: l.sentOn,
         sent_by: l.sentBy,
         digest: l.digest,
+        format: l.format,
       })
       .execute();
   },
@@ -233,11 +234,12 @@ export const subjectRequestRepository = (db: Executor): SubjectRequestRepository
     ).map((r) => ({
       id: r.id,
       requestId: r.request_id,
-      kind: r.kind,
-      language: r.language,
+      kind: r.kind as LetterRecord['kind'],
+      language: r.language as LetterRecord['language'],
       sentOn: r.sent_on,
       sentBy: r.sent_by,
       digest: r.digest,
+      format: r.format as LetterRecord['format'],
     })),
   clipsOverlapping: async (where, from, to) => {
     let q = db
@@ -330,16 +332,16 @@ export const subjectRequestRepository = (db: Executor): SubjectRequestRepository
       .values({ ...holdRow(h), kind: 'restriction', request_id: requestId })
       .execute();
   },
-  restrictionHoldIds: async (clipId) =>
-    new Set(
+  restrictionHolds: async (clipId) =>
+    new Map(
       (
         await db
           .selectFrom('clip_holds')
-          .select('id')
+          .select(['id', 'request_id'])
           .where('clip_id', '=', clipId)
           .where('kind', '=', 'restriction')
           .execute()
-      ).map((r) => r.id),
+      ).map((r) => [r.id, r.request_id]),
     ),
   restricted: async (clipIds, now) => {
     if (clipIds.length === 0) return new Set();

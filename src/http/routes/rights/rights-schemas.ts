@@ -99,8 +99,9 @@ export const LetterSchema = everyFieldOf<LetterRecord>()(
   Type.Object({
     id: Type.String(),
     requestId: Type.String(),
-    kind: Type.String(),
-    language: Type.String(),
+    kind: oneOf(['decision', 'extension'] as const),
+    language: oneOf(LETTER_LANGUAGES),
+    format: oneOf(['pdf', 'text'] as const),
     sentOn: Type.String(),
     sentBy: Type.String(),
     digest: Type.String(),
@@ -112,6 +113,8 @@ export const RequestDetailSchema = Type.Object({
   events: Type.Array(RequestEventSchema),
   clips: Type.Array(RequestClipSchema),
   letters: Type.Array(LetterSchema),
+  /** Display names by user id (who acted, linked, sent). */
+  people: Type.Record(Type.String(), Type.String()),
 });
 export type SubjectRequestDetailDto = Static<typeof RequestDetailSchema>;
 
@@ -200,7 +203,15 @@ export const RequestsQuery = Type.Object(
 export type RequestsQuery = Static<typeof RequestsQuery>;
 
 const Reasons = Type.String({ maxLength: 4000 });
-export const ExtendBody = Type.Object({ reasons: Reasons }, strict);
+/** Which letters went out with the step (absent: one, in the request's language, as PDF). */
+const LettersSent = Type.Optional(
+  Type.Array(
+    Type.Object({ language: oneOf(LETTER_LANGUAGES), format: oneOf(['pdf', 'text'] as const) }, strict),
+    { minItems: 1, maxItems: 4 },
+  ),
+);
+export const ExtendBody = Type.Object({ reasons: Reasons, letters: LettersSent }, strict);
+export const SendBody = Type.Object({ letters: LettersSent }, strict);
 export const DecideBody = Type.Object(
   { decision: oneOf(DECISIONS), reasons: Type.Optional(Nullable(Reasons)) },
   strict,

@@ -12,6 +12,7 @@ import type {
   ClipActionResult,
   Findings,
   RequestDetail,
+  LettersSent,
   RequestListFilter,
   RequestView,
 } from '../../../services/rights.service.js';
@@ -33,6 +34,7 @@ import {
   RequestDetailSchema,
   RequestSchema,
   RequestsQuery,
+  SendBody,
 } from './rights-schemas.js';
 
 export interface RightsRouteDeps {
@@ -40,13 +42,17 @@ export interface RightsRouteDeps {
   readonly get: (viewer: Actor, id: string) => Promise<Result<RequestDetail>>;
   readonly create: (actor: Actor, input: NewRequestInput) => Promise<Result<RequestView>>;
   readonly start: (actor: Actor, id: string) => Promise<Result<RequestView>>;
-  readonly extend: (actor: Actor, id: string, input: { reasons: string }) => Promise<Result<RequestView>>;
+  readonly extend: (
+    actor: Actor,
+    id: string,
+    input: { reasons: string } & LettersSent,
+  ) => Promise<Result<RequestView>>;
   readonly decide: (
     actor: Actor,
     id: string,
     input: { decision: string; reasons?: string | null },
   ) => Promise<Result<RequestView>>;
-  readonly send: (actor: Actor, id: string) => Promise<Result<RequestView>>;
+  readonly send: (actor: Actor, id: string, input: LettersSent) => Promise<Result<RequestView>>;
   readonly close: (
     actor: Actor,
     id: string,
@@ -153,8 +159,11 @@ export const rightsRoutes: RoutesPlugin<RightsRouteDeps> = async (app, d) => {
       async (req, reply) => respond(reply, await run(actor(req), req.params.id, req.body as Static<B>)),
     );
   step('start', 'Start handling the request (received → in progress)', EmptyBody, (a, id) => d.start(a, id));
-  step('send', 'The decision went out to the resident today: the deadline clock stops', EmptyBody, (a, id) =>
-    d.send(a, id),
+  step(
+    'send',
+    'The decision went out to the resident today (the letters are recorded): the deadline clock stops',
+    SendBody,
+    d.send,
   );
   step(
     'extend',

@@ -14,6 +14,7 @@ export const TodoItemSchema = everyFieldOf<TodoItem>()(
       Type.Literal('approve-viewing'),
       Type.Literal('hold-lapses'),
       Type.Literal('answer-complaint'),
+      Type.Literal('answer-request'),
     ]),
     id: Type.String(),
     title: Nullable(Type.String()),
