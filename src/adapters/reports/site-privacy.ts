@@ -203,11 +203,16 @@ export const renderSitePrivacyHtml = (i: SitePrivacyInput, lang: Lang): string =
 
 /** The answer for a site that does not exist: a page, in Dutch first, not a problem document. */
 export const renderSitePrivacyNotFound = (lang: Lang, url: string): string =>
-  page(lang, lang === 'nl' ? 'Locatie niet gevonden' : 'Site not found', withLang(url, lang === 'nl' ? 'en' : 'nl'), [
-    `<h1>${lang === 'nl' ? 'Locatie niet gevonden' : 'Site not found'}</h1>`,
-    `<p>${
-      lang === 'nl'
-        ? 'Deze pagina bestaat niet. Kijk of het adres goed is, of scan de code op het bord bij de kamer opnieuw.'
-        : 'This page does not exist. Check the address, or scan the code on the sign at the room again.'
-    }</p>`,
-  ]);
+  page(
+    lang,
+    lang === 'nl' ? 'Locatie niet gevonden' : 'Site not found',
+    withLang(url, lang === 'nl' ? 'en' : 'nl'),
+    [
+      `<h1>${lang === 'nl' ? 'Locatie niet gevonden' : 'Site not found'}</h1>`,
+      `<p>${
+        lang === 'nl'
+          ? 'Deze pagina bestaat niet. Kijk of het adres goed is, of scan de code op het bord bij de kamer opnieuw.'
+          : 'This page does not exist. Check the address, or scan the code on the sign at the room again.'
+      }</p>`,
+    ],
+  );

@@ -92,7 +92,10 @@ export const soundText = (audio: boolean): Text =>
     : t('Er wordt geen geluid opgenomen.', 'No sound is recorded.');
 /** Language-neutral: a blank line, a name. */
 const same = (s: string): Text => t(s, s);
-export const STAFF_SAFETY = t('de veiligheid van medewerkers en bezoekers', 'the safety of staff and visitors');
+export const STAFF_SAFETY = t(
+  'de veiligheid van medewerkers en bezoekers',
+  'the safety of staff and visitors',
+);
 
 /** The sign's lines: short sentences, most important first. */
 const signLines = (i: TransparencyInput, f: Facts): { head: Text; lines: Text[] } => {

@@ -382,9 +382,7 @@ export const documentRoutes: RoutesPlugin<DocumentRouteOptions> = async (app, op
             url: roomPrivacyUrl(r.id),
             policy: compiled.compiled.rooms.find((p) => p.roomId === r.id),
           })),
-          conversationTypeNames: Object.fromEntries(
-            types.map((t) => [t.id, { nl: t.nameNl, en: t.nameEn }]),
-          ),
+          conversationTypeNames: Object.fromEntries(types.map((t) => [t.id, { nl: t.nameNl, en: t.nameEn }])),
           ...(suspension ? { suspendedSince: suspension.suspendedAt } : {}),
           ...(opts.exportKey
             ? { exportKey: { ...opts.exportKey(), url: `${base}/api/public/evidence-key` } }
