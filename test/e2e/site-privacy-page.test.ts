@@ -1,0 +1,86 @@
+/**
+ * The public privacy page of a site in Chromium with JavaScript switched off (issue 12 §5): it
+ * reads as a resident sees it at a laptop's and a phone's size, in Dutch and in English, passes
+ * an axe WCAG 2.1 AA scan, has one h1, and never scrolls sideways. Its link leads to a room's page
+ * and back. Screenshots go to test-results/site-privacy/ for a person to look at.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { approveDemoAssessment } from '../support/approved-assessment.js';
+import { chromiumAvailable, launchChromium } from '../support/browser.js';
+import { axe, DESKTOP, h1, horizontalOverflow, PHONE, ROOT, STEP_BUDGET_MS, texts } from '../support/e2e.js';
+import { loginAs, startTestRuntime, type TestRuntime } from '../support/test-runtime.js';
+
+const SHOTS = path.join(ROOT, 'test-results', 'site-privacy');
+
+describe.skipIf(!chromiumAvailable())('site privacy page in Chromium without JavaScript', () => {
+  let t: TestRuntime;
+  let browser: Browser;
+  let siteId: string;
+
+  beforeAll(async () => {
+    t = await startTestRuntime({ demo: true, listen: true, loginAttemptsPerMinute: 1000 });
+    const room = (await t.rt.store.read.rooms.list()).find((r) => r.name === 'Spreekkamer 2')!;
+    siteId = room.siteId;
+    await approveDemoAssessment({
+      t,
+      roomId: room.id,
+      typeId: (await t.rt.store.read.conversationTypes.findByCode('bijstandsgesprek'))!.id,
+      fg: (await loginAs(t.app, 'fg')).headers,
+      secretaris: (await loginAs(t.app, 'secretaris')).headers,
+      today: new Date(),
+    });
+    // A suspension, so the scan also covers its notice.
+    const suspended = await t.app.inject({
+      method: 'POST',
+      url: '/api/recording/suspensions',
+      headers: (await loginAs(t.app, 'beheer')).headers,
+      payload: { scope: 'site', siteId, reason: 'Onderhoud' },
+    });
+    expect(suspended.statusCode, suspended.body).toBe(201);
+    browser = await launchChromium();
+    fs.mkdirSync(SHOTS, { recursive: true });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  for (const [size, viewport] of [
+    ['desktop', DESKTOP],
+    ['phone', PHONE],
+  ] as const)
+    for (const lang of ['nl', 'en'] as const)
+      it(`passes axe and fits the screen (${size}, ${lang})`, async () => {
+        const context = await browser.newContext({ viewport, javaScriptEnabled: false, locale: 'nl-NL' });
+        context.setDefaultTimeout(STEP_BUDGET_MS);
+        try {
+          const page = await context.newPage();
+          const res = await page.goto(
+            `${t.url}/api/public/sites/${siteId}/privacy${lang === 'en' ? '?lang=en' : ''}`,
+          );
+          expect(res?.status()).toBe(200);
+          expect(await page.getAttribute('html', 'lang')).toBe(lang);
+          expect(await texts(h1(page))).toEqual([
+            lang === 'nl'
+              ? "Camera's en privacy in Stadhuis Lindewaard"
+              : 'Cameras and privacy at Stadhuis Lindewaard',
+          ]);
+          const room = page.getByRole('row', { name: /Spreekkamer 2/ });
+          expect(await room.innerText()).toContain(lang === 'nl' ? 'stilgelegd' : 'suspended');
+          await axe(page, `site privacy page (${size}, ${lang})`);
+          expect(await horizontalOverflow(page)).toBe(0);
+          await page.screenshot({ path: path.join(SHOTS, `site-${size}-${lang}.png`), fullPage: true });
+          // The language link leads to the other language.
+          await page
+            .getByRole('navigation', { name: lang === 'nl' ? 'Taal' : 'Language' })
+            .getByRole('link')
+            .click();
+          expect(await page.getAttribute('html', 'lang')).toBe(lang === 'nl' ? 'en' : 'nl');
+        } finally {
+          await context.close();
+        }
+      });
+});
