@@ -45,7 +45,8 @@ const STYLE =
   'table{border-collapse:collapse;width:100%}th,td{border:1px solid #8a8a8a;padding:.4rem .5rem;text-align:left;vertical-align:top}' +
   'th{background:#e4ebf2}.callout{border-left:6px solid #9a6700;background:#fff5da;padding:.7rem 1rem;margin:1rem 0}' +
   'pre{white-space:pre-wrap;word-break:break-all;background:#f3f3f3;padding:.6rem}.lang{text-align:right}' +
-  '@media (max-width:36rem){table,thead,tbody,tr,th,td{display:block}thead{position:absolute;left:-9999px}td,th{border-top:0}tr{border-top:1px solid #8a8a8a;margin-bottom:.8rem}}';
+  // The key's fingerprint is one 64-character word: it wraps rather than scroll a phone sideways.
+  'p,td,th{overflow-wrap:anywhere}@media (max-width:36rem){body{padding:1rem}th,td{padding:.3rem;font-size:.92rem}}';
 
 /** What the camera in a room does, in a resident's words. */
 const modeText = (f: Facts, suspended: boolean): Text => {
