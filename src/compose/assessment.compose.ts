@@ -5,6 +5,8 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { createAssessmentStore } from '../adapters/db/repositories/assessment-store.js';
+import { createRecordingStore } from '../adapters/db/repositories/recording-store.js';
+import { slidingWindowLimiter } from '../http/plugins/rate-limit.js';
 import * as reports from '../adapters/reports/index.js';
 import { assessmentRoutes } from '../http/routes/assessments/assessments.routes.js';
 import { exportKey, exportKeyFile } from '../adapters/evidence/export-key.js';
@@ -14,6 +16,9 @@ import { registryService } from '../services/registry.service.js';
 import { assessmentService, type AssessmentService } from '../services/assessment.service.js';
 import { policyService, type PolicyService } from '../services/policy.service.js';
 import type { HealthItem, ModuleContext, ProportioModule } from './module.js';
+
+/** Per client address: generous for a hall full of phones behind one NAT, a brake on scraping loops. */
+export const PUBLIC_PAGES_PER_MINUTE = 120;
 
 /** How often the scheduler recompiles, so expiry and review dates take effect within a minute. */
 export const POLICY_TICK_MS = 60_000;
@@ -25,6 +30,8 @@ export interface AssessmentModule extends ProportioModule {
 export const createAssessmentModule = (ctx: ModuleContext): AssessmentModule => {
   const log = ctx.log.child({ component: 'assessment' });
   const store = createAssessmentStore(ctx.database);
+  // The site's privacy page tells residents at once when recording is suspended.
+  const recordingRead = createRecordingStore(ctx.database).read;
   const policy = policyService({ store, clock: ctx.clock, events: ctx.events });
   const assessments = assessmentService({ store, clock: ctx.clock, ids: ctx.ids, policy });
   let timer: NodeJS.Timeout | undefined;
@@ -64,6 +71,10 @@ export const createAssessmentModule = (ctx: ModuleContext): AssessmentModule => 
         render: reports,
         publicUrl: ctx.config.publicUrl ?? `http://localhost:${ctx.config.port}`,
         exportKey: () => exportKey(exportKeyFile(ctx.config.dataDir)).publicKey(),
+        activeSuspensions: () => recordingRead.suspensions.active(),
+        publicLimiter: slidingWindowLimiter(PUBLIC_PAGES_PER_MINUTE, 60_000),
+        now: () => ctx.clock.now(),
+        timeZone: policy.timeZone,
       });
     },
     start: async () => {

@@ -62,9 +62,11 @@ describe('route × role authorisation', () => {
     // A misspelt permission (cast past the type) would lock a route for everyone, or worse.
     const unknown = t.app.declaredRoutes.filter((r) => !known.has(r.access));
     expect(unknown.map((r) => `${r.method} ${r.url}: ${r.access}`)).toEqual([]);
-    // Public: probes, login, the identity provider's round trip, the API description, room privacy notices.
+    // Public: probes, login, the identity provider's round trip, the API description, and for
+    // residents the room and site privacy pages and the export key — each one named, so a new
+    // public route is a decision made here, not a prefix that happens to match.
     const meantPublic =
-      /^\/(healthz|readyz)$|^\/api\/(auth\/login|auth\/oidc(\/.*)?|openapi\.json|public\/.*)$/;
+      /^\/(healthz|readyz)$|^\/api\/(auth\/login|auth\/oidc(\/.*)?|openapi\.json|public\/(evidence-key|rooms\/:id\/privacy|sites\/:id\/privacy))$/;
     const open = t.app.declaredRoutes.filter((r) => r.access === 'public' && !meantPublic.test(r.url));
     expect(open.map((r) => `${r.method} ${r.url}`)).toEqual([]);
     for (const r of t.app.declaredRoutes)

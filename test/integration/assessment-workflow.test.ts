@@ -5,20 +5,20 @@
  * room policy the API reports follows: on after approval, off after expiry (scheduler tick) and
  * after withdrawal; a changed input becomes version 2 while version 1 stays as approved.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import type { AssessmentModule } from '../../src/compose/assessment.compose.js';
-import { packageRoot } from '../../src/main.js';
 import type { Clock } from '../../src/services/ports.js';
 import { availableDialects } from '../support/databases.js';
+import {
+  approveDemoAssessment as approveDemo,
+  demoScenario as demoScenarioAt,
+} from '../support/approved-assessment.js';
 import { loginAs, startTestRuntime } from '../support/test-runtime.js';
 
 const dialects = await availableDialects();
 
 /** A Wednesday, 10:00 in Amsterdam: inside the scenario's hours (Mon–Fri 08:30–17:00). */
 const START = new Date('2026-03-04T09:00:00Z');
-const day = (d: Date, plus: number) => new Date(d.getTime() + plus * 86_400_000).toISOString().slice(0, 10);
 
 const movableClock = (at: Date): Clock & { set(d: Date): void } => {
   let now = at;
@@ -27,40 +27,8 @@ const movableClock = (at: Date): Clock & { set(d: Date): void } => {
 
 type Json = Record<string, unknown>;
 
-/** examples/incident-triggered-recording.json adapted to the demo: its room and kind of conversation, today's dates. */
-const demoScenario = (roomId: string, typeId: string): Json => {
-  const s = JSON.parse(
-    fs.readFileSync(path.join(packageRoot(), 'examples', 'incident-triggered-recording.json'), 'utf8'),
-  ) as Json & {
-    scope: Json;
-    measure: Json;
-    safeguards: Json;
-    dpia: Json;
-    evidence: Json;
-    purpose: Json;
-  };
-  delete s.humanJudgements;
-  delete s.safeguards.dpoAdviceDate;
-  delete s.dpia.dataSubjectViews;
-  delete s.evidence.incidents;
-  s.title = 'Opname alleen bij alarm in Spreekkamer 2, bijstandsgesprekken';
-  s.assessedOn = day(START, 0);
-  s.controller = { name: 'Gemeente Lindewaard', publicAuthority: true };
-  // Recording never starts before measure.startDate: the demo measure starts today, after the DPIA (same day).
-  s.measure = { ...s.measure, startDate: day(START, 0) };
-  s.scope = {
-    ...s.scope,
-    rooms: [{ id: roomId, name: 'Spreekkamer 2' }],
-    conversationTypes: [{ id: typeId, name: 'Bijstandsgesprek', sensitive: true }],
-  };
-  s.purpose = {
-    ...s.purpose,
-    text: 'Bij een alarm tijdens een bijstandsgesprek in Spreekkamer 2 direct hulp halen en beeldbewijs vastleggen van het incident voor aangifte bij de politie',
-  };
-  s.safeguards = { ...s.safeguards, reviewDate: day(START, 365) };
-  s.dpia = { ...s.dpia, date: day(START, 0) };
-  return s;
-};
+/** The shared demo scenario, dated START. */
+const demoScenario = (roomId: string, typeId: string): Json => demoScenarioAt(roomId, typeId, START);
 
 type Headers = Record<string, string>;
 
@@ -105,38 +73,7 @@ const worldForThisTest = async (dialect: (typeof dialects)[number]): Promise<Wor
 };
 
 /** Draft → advice → views → judgements → submit → approval of the demo scenario; the assessment id. */
-const approveDemoAssessment = async (w: World): Promise<string> => {
-  const { post, fg, secretaris } = w;
-  const created = await post('/api/assessments', fg, { scenario: demoScenario(w.roomId, w.typeId) });
-  expect(created.statusCode, created.body).toBe(201);
-  const id = created.json<{ assessment: { id: string } }>().assessment.id;
-  const advice = await post(`/api/assessments/${id}/dpo-advice`, fg, {
-    advice: 'Akkoord onder voorwaarden.',
-    recommendation: 'approve-with-conditions',
-  });
-  expect(advice.statusCode, advice.body).toBe(200);
-  const views = await post(`/api/assessments/${id}/views`, fg, {
-    sought: false,
-    reasonNotSought: 'De cliëntenraad is opgeheven; een nieuwe wordt in 2026 ingesteld.',
-  });
-  expect(views.statusCode, views.body).toBe(200);
-  const evaluation = await w.mod.services.assessments.evaluateStored(id);
-  for (const ruleId of evaluation.ok ? evaluation.value.pendingReviews : []) {
-    const j = await post(`/api/assessments/${id}/judgements`, fg, {
-      ruleId,
-      outcome: 'pass',
-      reasons: 'Gewogen: ernstige incidenten in deze kamer.',
-    });
-    expect(j.statusCode, j.body).toBe(200);
-  }
-  expect((await post(`/api/assessments/${id}/submit`, fg)).statusCode).toBe(200);
-  const decision = await post(`/api/assessments/${id}/decision`, secretaris, {
-    outcome: 'approved',
-    reasons: 'Akkoord.',
-  });
-  expect(decision.statusCode, decision.body).toBe(200);
-  return id;
-};
+const approveDemoAssessment = (w: World): Promise<string> => approveDemo({ ...w, today: START });
 
 describe.each(dialects)('assessment workflow on %s', (dialect) => {
   // The tests that approve nothing share one world; each test that approves builds its own.

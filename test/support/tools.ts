@@ -22,6 +22,7 @@ export const OUTSIDE_TOOLS = {
   mosquitto_sub: 'mosquitto-clients',
   pdfinfo: 'poppler-utils',
   pdftotext: 'poppler-utils',
+  pdftoppm: 'poppler-utils',
   'gst-rtsp-server (python3-gi)': 'gir1.2-gst-rtsp-server-1.0',
   // Test material with real faces for the redaction tests (test/support/face-clips.ts): files, not programs.
   'astronaut.png, camera.png (photographs)': 'python3-skimage',

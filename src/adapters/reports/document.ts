@@ -62,6 +62,14 @@ export type Block =
       /** The first cell of each row is a row header (th scope="row"). */
       readonly rowHeaders: boolean;
       readonly size?: Size;
+    }
+  | {
+      /** A QR code (dark modules, no quiet zone) with its text alternative: what it links to. */
+      readonly kind: 'qr';
+      readonly modules: readonly (readonly boolean[])[];
+      readonly alt: string;
+      /** Printed width in millimetres (PDF); the HTML preview scales it to the text. */
+      readonly widthMm: number;
     };
 
 export interface RenderDocument {

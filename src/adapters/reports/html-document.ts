@@ -98,7 +98,18 @@ const block = (b: Block): string => {
         .join('\n');
       return `<table${sizeClass(b.size)}><caption>${escapeHtml(b.caption)}</caption>${head}<tbody>\n${body}\n</tbody></table>`;
     }
+    case 'qr':
+      return qrSvg(b.modules, b.alt);
   }
+};
+
+/** A QR code as inline SVG: one path of unit squares, four modules of quiet zone. */
+export const qrSvg = (modules: readonly (readonly boolean[])[], alt: string): string => {
+  const n = modules.length + 8;
+  const d = modules
+    .flatMap((row, y) => row.map((dark, x) => (dark ? `M${x + 4} ${y + 4}h1v1h-1z` : '')))
+    .join('');
+  return `<svg class="qr" role="img" aria-label="${escapeHtml(alt)}" viewBox="0 0 ${n} ${n}" width="160" height="160" shape-rendering="crispEdges"><rect width="${n}" height="${n}" fill="#fff"/><path d="${d}" fill="#000"/></svg>`;
 };
 
 export const renderHtml = (d: RenderDocument): string => {

@@ -25,4 +25,5 @@ export {
   type TransparencyInput,
   type TransparencyTexts,
 } from './transparency.js';
+export { renderSitePrivacyHtml, renderSitePrivacyNotFound, type SitePrivacyInput } from './site-privacy.js';
 export type { RenderDocument } from './document.js';

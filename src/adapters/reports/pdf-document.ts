@@ -513,6 +513,35 @@ class Layout {
     this.y += s * 0.8;
   }
 
+  /**
+   * A QR code as a Figure with its text alternative, black squares on a white quiet zone of four
+   * modules; it keeps its printed size (a phone camera needs about 1 mm per module at arm's length).
+   */
+  qr(modules: readonly (readonly boolean[])[], alt: string, widthMm: number): void {
+    const n = modules.length;
+    const width = (widthMm / 25.4) * 72;
+    const unit = width / (n + 8);
+    this.y += this.base * 0.4;
+    this.ensure(width);
+    const x0 = this.left;
+    const y0 = this.y;
+    const figure = this.doc.struct('Figure', { alt });
+    this.root.add(figure);
+    const mc = this.doc.markStructureContent('Figure');
+    this.doc.save().rect(x0, y0, width, width).fill('#ffffff');
+    modules.forEach((row, r) =>
+      row.forEach((dark, c) => {
+        // Slightly oversized squares, so anti-aliasing leaves no hairline gaps between neighbours.
+        if (dark) this.doc.rect(x0 + (c + 4) * unit, y0 + (r + 4) * unit, unit + 0.05, unit + 0.05);
+      }),
+    );
+    this.doc.fill('#000000').restore();
+    this.doc.endMarkedContent();
+    figure.add(mc);
+    figure.end();
+    this.y = y0 + width + this.base * 0.4;
+  }
+
   block(b: Block): void {
     switch (b.kind) {
       case 'heading':
@@ -525,6 +554,8 @@ class Layout {
         return this.callout(b.tone, b.lines, b.size ?? 'normal', b.lang);
       case 'table':
         return this.table(b);
+      case 'qr':
+        return this.qr(b.modules, b.alt, b.widthMm);
     }
   }
 }

@@ -14,6 +14,7 @@ import type { RoomPolicy } from '../../core/policy/policy.js';
 import type { Block, RenderDocument } from './document.js';
 import { escapeHtml, renderHtml } from './html-document.js';
 import { renderPdf } from './pdf-document.js';
+import { qrMatrix } from './qr.js';
 import type { Organisation } from './ropa.js';
 
 export interface TransparencyInput {
@@ -27,6 +28,8 @@ export interface TransparencyInput {
   readonly secondLayerUrl: string;
   /** The purpose in the residents' words; defaults to staff safety. */
   readonly purpose?: Text;
+  /** The public page of the room's site (all rooms, rights, the DPO): linked, and a QR code on the sign. */
+  readonly site?: { readonly name: string; readonly url: string };
   /** The organisation's evidence export key (issue 10 §4): its fingerprint and where its PEM is published. */
   readonly exportKey?: { readonly fingerprint: string; readonly pem: string; readonly url: string };
 }
@@ -40,7 +43,7 @@ export interface TransparencyTexts {
   readonly letterParagraph: Text;
 }
 
-interface Facts {
+export interface Facts {
   readonly recording: boolean;
   readonly incidentOnly: boolean;
   readonly audio: boolean;
@@ -51,7 +54,8 @@ interface Facts {
   readonly viewers: readonly string[];
 }
 
-const factsOf = (i: TransparencyInput): Facts => {
+/** What a room's policy means for a resident; also read by the site page (site-privacy.ts). */
+export const factsOf = (i: Pick<TransparencyInput, 'policy' | 'conversationTypeNames'>): Facts => {
   const entries = i.policy?.entries ?? [];
   const name = (id: string): string => i.conversationTypeNames?.[id] ?? id;
   const conversations = perLanguage((lang) =>
@@ -76,19 +80,22 @@ const factsOf = (i: TransparencyInput): Facts => {
   };
 };
 
-const dpoContact = (o: Organisation): string =>
+export const dpoContact = (o: Organisation): string =>
   [o.dpo.name, o.dpo.email, o.dpo.phone].filter((x): x is string => x !== undefined && x !== '').join(', ');
-const retentionText = (h: number): Text =>
+export const retentionText = (h: number): Text =>
   h % 24 === 0 && h >= 48
     ? t(`${h / 24} dagen (${h} uur)`, `${h / 24} days (${h} hours)`)
     : t(`${h} uur`, `${h} hours`);
-const soundText = (audio: boolean): Text =>
+export const soundText = (audio: boolean): Text =>
   audio
     ? t('Ook geluid wordt opgenomen.', 'Sound is recorded too.')
     : t('Er wordt geen geluid opgenomen.', 'No sound is recorded.');
 /** Language-neutral: a blank line, a name. */
 const same = (s: string): Text => t(s, s);
-const STAFF_SAFETY = t('de veiligheid van medewerkers en bezoekers', 'the safety of staff and visitors');
+export const STAFF_SAFETY = t(
+  'de veiligheid van medewerkers en bezoekers',
+  'the safety of staff and visitors',
+);
 
 /** The sign's lines: short sentences, most important first. */
 const signLines = (i: TransparencyInput, f: Facts): { head: Text; lines: Text[] } => {
@@ -164,6 +171,20 @@ const signDocument = (i: TransparencyInput, f: Facts): RenderDocument => {
       size: 'large',
     },
     ...lines.slice(first).map((l): Block => ({ kind: 'paragraph', content: l.nl, size: 'large' })),
+    ...(i.site === undefined
+      ? []
+      : [
+          {
+            kind: 'paragraph',
+            content: `Scan de code: alle kamers in ${i.site.name}, en uw rechten.`,
+          } satisfies Block,
+          {
+            kind: 'qr',
+            modules: qrMatrix(i.site.url),
+            alt: `QR-code: ${i.site.url}`,
+            widthMm: 40,
+          } satisfies Block,
+        ]),
     { kind: 'heading', level: 2, text: head.en, lang: 'en' },
     ...lines.map((l): Block => ({
       kind: 'paragraph',
@@ -172,6 +193,17 @@ const signDocument = (i: TransparencyInput, f: Facts): RenderDocument => {
       muted: true,
       size: 'small',
     })),
+    ...(i.site === undefined
+      ? []
+      : [
+          {
+            kind: 'paragraph',
+            content: `Scan the code for every room at ${i.site.name}, and your rights.`,
+            lang: 'en',
+            muted: true,
+            size: 'small',
+          } satisfies Block,
+        ]),
   ];
   return {
     lang: 'nl',
@@ -327,7 +359,17 @@ const exportKeyLines = (i: TransparencyInput): Text[] =>
 
 export const buildTransparencyTexts = (input: TransparencyInput): TransparencyTexts => {
   const f = factsOf(input);
-  const lines = [...secondLayer(input, f), ...exportKeyLines(input)];
+  const siteLine =
+    input.site === undefined
+      ? []
+      : [
+          t('', ''),
+          t(
+            `Alle kamers in ${input.site.name}: ${input.site.url}`,
+            `Every room in ${input.site.name}: ${input.site.url}?lang=en`,
+          ),
+        ];
+  const lines = [...secondLayer(input, f), ...siteLine, ...exportKeyLines(input)];
   const second = { nl: lines.map((l) => l.nl), en: lines.map((l) => l.en) };
   const md = `${second.nl.join('\n')}\n\n---\n\n${second.en.join('\n')}\n`;
   const html = [
@@ -341,6 +383,11 @@ export const buildTransparencyTexts = (input: TransparencyInput): TransparencyTe
     '</head>',
     '<body>',
     '<main>',
+    ...(input.site === undefined
+      ? []
+      : [
+          `<p><a href="${escapeHtml(input.site.url)}">Alle kamers in ${escapeHtml(input.site.name)}, uw rechten en hoe u bezwaar maakt</a> · <a href="${escapeHtml(input.site.url)}?lang=en" lang="en">Every room in ${escapeHtml(input.site.name)}, your rights</a></p>`,
+        ]),
     `<article>${markdownToHtmlBody(second.nl)}</article>`,
     `<article lang="en">${markdownToHtmlBody(second.en)}</article>`,
     '</main>',

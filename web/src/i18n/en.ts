@@ -860,6 +860,8 @@ export const en: Dictionary = {
       'What residents are told about cameras in this room under the current policy: the sign at the door, the public privacy page the sign points to, and a paragraph for the invitation letter.',
     sign: 'Sign for the door (PDF, A4)',
     privacyPage: 'Public privacy page (opens in a new window)',
+    sitePrivacyPage: (site) =>
+      `Public privacy page of ${site}: every room, the QR code on the sign (opens in a new window)`,
     signAddress: 'Address on the sign:',
     letterTitle: {
       nl: 'Paragraph for the invitation letter, Dutch',

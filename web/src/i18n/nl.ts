@@ -902,6 +902,8 @@ export const nl = {
       'Wat inwoners over camera’s in deze kamer te weten krijgen, volgens het beleid van nu: het bord bij de deur, de openbare privacypagina waar het bord naar verwijst, en een alinea voor de uitnodigingsbrief.',
     sign: 'Bord voor bij de deur (PDF, A4)',
     privacyPage: 'Openbare privacypagina (opent in een nieuw venster)',
+    sitePrivacyPage: (site: string) =>
+      `Openbare privacypagina van ${site}: alle kamers, met de QR-code op het bord (opent in een nieuw venster)`,
     signAddress: 'Adres op het bord:',
     letterTitle: {
       nl: 'Alinea voor de uitnodigingsbrief, Nederlands',

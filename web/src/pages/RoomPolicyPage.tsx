@@ -73,6 +73,8 @@ const Transparency = ({ roomId, label }: { readonly roomId: string; readonly lab
   const { t } = useI18n();
   const texts = useLoad(() => api.get<RoomTransparency>(`/api/rooms/${roomId}/transparency`), [roomId]);
   const x = texts.data;
+  const reg = useRegistry().registry;
+  const siteId = reg.rooms.find((r) => r.id === roomId)?.siteId;
   return (
     <section aria-labelledby="policy-transparency">
       <Heading2 id="policy-transparency">{t.roomPolicy.transparency(label)}</Heading2>
@@ -86,6 +88,13 @@ const Transparency = ({ roomId, label }: { readonly roomId: string; readonly lab
             {t.roomPolicy.privacyPage}
           </Link>
         </UnorderedListItem>
+        {siteId ? (
+          <UnorderedListItem>
+            <Link href={`/api/public/sites/${siteId}/privacy`} target="_blank" rel="noopener">
+              {t.roomPolicy.sitePrivacyPage(reg.siteName(siteId))}
+            </Link>
+          </UnorderedListItem>
+        ) : null}
       </UnorderedList>
       {texts.loading && !x ? <Loading /> : null}
       {texts.error ? <LoadError error={texts.error} /> : null}

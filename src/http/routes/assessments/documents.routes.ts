@@ -18,6 +18,7 @@ import { problemOf, sendProblem } from '../../problem.js';
 import { notFound, valueOrProblem } from '../../reply.js';
 import { IdParams, errorResponses, strict } from '../../schemas.js';
 import { LangSchema, ReportQuery } from './assessment-schemas.js';
+import type { RateLimiter } from '../../plugins/rate-limit.js';
 
 export interface DocumentRenderers {
   readonly reportWorkflow: typeof Reports.reportWorkflow;
@@ -28,6 +29,15 @@ export interface DocumentRenderers {
   readonly renderRopaPdf: typeof Reports.renderRopaPdf;
   readonly buildTransparencyTexts: typeof Reports.buildTransparencyTexts;
   readonly renderSignPdf: typeof Reports.renderSignPdf;
+  readonly renderSitePrivacyHtml: typeof Reports.renderSitePrivacyHtml;
+  readonly renderSitePrivacyNotFound: typeof Reports.renderSitePrivacyNotFound;
+}
+
+/** An active suspension as the public page may tell it: scope and start, never reason or author. */
+export interface PublicSuspension {
+  readonly scope: 'site' | 'organisation';
+  readonly siteId: string | null;
+  readonly suspendedAt: string;
 }
 
 export interface DocumentRouteOptions {
@@ -39,6 +49,12 @@ export interface DocumentRouteOptions {
   readonly publicUrl: string;
   /** The evidence export key's fingerprint, published on the second-layer page (issue 10 §4). */
   readonly exportKey?: () => { readonly fingerprint: string; readonly pem: string };
+  /** Recording suspensions in force now (the site page shows one at once). */
+  readonly activeSuspensions: () => Promise<readonly PublicSuspension[]>;
+  /** Per client address, for the public pages (they read the database on every request). */
+  readonly publicLimiter: RateLimiter;
+  readonly now: () => Date;
+  readonly timeZone: string;
 }
 
 const LangQuery = Type.Object({ lang: LangSchema }, strict);
@@ -59,6 +75,10 @@ const toReportsOrganisation = (o: Organisation | undefined): Reports.Organisatio
 });
 
 const html = (reply: FastifyReply, body: string) => reply.type('text/html; charset=utf-8').send(body);
+/** The public pages follow the live policy: a suspension or a withdrawn assessment shows at once. */
+const fresh = (reply: FastifyReply) => reply.header('cache-control', 'no-store');
+/** Any string up to this length reaches the handler, so a mistyped address gets the page, not a 400. */
+const PublicIdParams = Type.Object({ id: Type.String({ maxLength: 100 }) }, strict);
 const pdf = (reply: FastifyReply, body: Buffer, file: string) =>
   reply.type('application/pdf').header('content-disposition', `attachment; filename="${file}"`).send(body);
 
@@ -207,22 +227,41 @@ export const documentRoutes: RoutesPlugin<DocumentRouteOptions> = async (app, op
     },
   );
 
+  const base = opts.publicUrl.replace(/\/$/, '');
+  const roomPrivacyUrl = (roomId: string) => `${base}/api/public/rooms/${encodeURIComponent(roomId)}/privacy`;
+  const sitePrivacyUrl = (siteId: string) => `${base}/api/public/sites/${encodeURIComponent(siteId)}/privacy`;
+
+  /** Too many requests from one address: a short page, in the language asked for. */
+  const limited = (req: { ip: string }, reply: FastifyReply, lang: Lang): boolean => {
+    if (opts.publicLimiter.hit(req.ip, opts.now().getTime())) return false;
+    void html(
+      fresh(reply).code(429).header('retry-after', '60'),
+      lang === 'nl'
+        ? '<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Even wachten</title></head><body><main><h1>Even wachten</h1><p>Er komen te veel verzoeken van uw adres. Probeer het over een minuut opnieuw.</p></main></body></html>'
+        : '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Please wait</title></head><body><main><h1>Please wait</h1><p>Too many requests from your address. Try again in a minute.</p></main></body></html>',
+    );
+    return true;
+  };
+
   // Transparency per room, from the effective policy.
   const transparencyInput = async (roomId: string): Promise<Reports.TransparencyInput | undefined> => {
     const view = await opts.policy.roomPolicy(roomId);
     if (!view.ok) return undefined;
     const types = await opts.registry.listConversationTypes();
+    const room = await opts.registry.getRoom(roomId);
+    const site = room && (await opts.registry.getSite(room.siteId));
     return {
       organisation: toReportsOrganisation(await opts.registry.getOrganisation()),
       room: { id: roomId, name: view.value.roomName },
+      ...(site ? { site: { name: site.name, url: sitePrivacyUrl(site.id) } } : {}),
       policy: view.value.policy,
       conversationTypeNames: Object.fromEntries(types.map((t) => [t.id, t.nameNl])),
-      secondLayerUrl: `${opts.publicUrl.replace(/\/$/, '')}/api/public/rooms/${roomId}/privacy`,
+      secondLayerUrl: roomPrivacyUrl(roomId),
       ...(opts.exportKey
         ? {
             exportKey: {
               ...opts.exportKey(),
-              url: `${opts.publicUrl.replace(/\/$/, '')}/api/public/evidence-key`,
+              url: `${base}/api/public/evidence-key`,
             },
           }
         : {}),
@@ -296,9 +335,63 @@ export const documentRoutes: RoutesPlugin<DocumentRouteOptions> = async (app, op
       },
     },
     async (req, reply) => {
+      if (limited(req, reply, req.query.lang ?? 'nl')) return reply;
       const input = await transparencyInput(req.params.id);
       if (!input) return notFound(reply, 'room', req.params.id);
-      return html(reply, render.buildTransparencyTexts(input).secondLayerHtml);
+      return html(fresh(reply), render.buildTransparencyTexts(input).secondLayerHtml);
+    },
+  );
+
+  app.get(
+    '/api/public/sites/:id/privacy',
+    {
+      config: { access: 'public', sites: 'organisation' },
+      schema: {
+        tags: ['policy'],
+        summary:
+          'The public privacy page of a site: every room and what its camera does now, rights, the DPO, the export key (HTML, nl or en)',
+        params: PublicIdParams,
+        querystring: LangQuery,
+        response: { ...errorResponses(400) },
+      },
+    },
+    async (req, reply) => {
+      const lang = req.query.lang ?? 'nl';
+      if (limited(req, reply, lang)) return reply;
+      const url = sitePrivacyUrl(req.params.id);
+      const site = await opts.registry.getSite(req.params.id);
+      if (site === undefined)
+        return html(fresh(reply).code(404), render.renderSitePrivacyNotFound(lang, url));
+      const [rooms, types, compiled, suspensions, organisation] = await Promise.all([
+        opts.registry.listRooms({ siteId: site.id }),
+        opts.registry.listConversationTypes(),
+        opts.policy.current(),
+        opts.activeSuspensions(),
+        opts.registry.getOrganisation(),
+      ]);
+      const suspension =
+        suspensions.find((s) => s.scope === 'organisation') ??
+        suspensions.find((s) => s.scope === 'site' && s.siteId === site.id);
+      const page = render.renderSitePrivacyHtml(
+        {
+          organisation: toReportsOrganisation(organisation),
+          site: { name: site.name, address: site.address },
+          url,
+          rooms: rooms.map((r) => ({
+            name: r.name,
+            url: roomPrivacyUrl(r.id),
+            policy: compiled.compiled.rooms.find((p) => p.roomId === r.id),
+          })),
+          conversationTypeNames: Object.fromEntries(types.map((t) => [t.id, { nl: t.nameNl, en: t.nameEn }])),
+          ...(suspension ? { suspendedSince: suspension.suspendedAt } : {}),
+          ...(opts.exportKey
+            ? { exportKey: { ...opts.exportKey(), url: `${base}/api/public/evidence-key` } }
+            : {}),
+          timeZone: opts.timeZone,
+        },
+        lang,
+      );
+      return html(fresh(reply), page);
     },
   );
 };
