@@ -28,6 +28,7 @@ import { createRightsModule } from './compose/rights.compose.js';
 import { metricsSources, type ModuleContext, type ProportioModule } from './compose/module.js';
 import { auditService } from './services/audit.service.js';
 import { authService } from './services/auth.service.js';
+import { createDossierModule } from './compose/dossier.compose.js';
 import { demoService } from './services/demo.service.js';
 import type { EvidenceSource } from './services/evidence-ports.js';
 import type {
@@ -190,16 +191,19 @@ export const createRuntime = async (config: Config, opts: RuntimeOptions = {}): 
   const viewing = createViewingModule(moduleContext);
   const alarm = createAlarmModule(moduleContext);
   const recording = createRecordingModule(moduleContext);
+  const assessment = createAssessmentModule(moduleContext);
   const modules: ProportioModule[] = [
     auditAnchor,
     alarm,
-    createAssessmentModule(moduleContext),
+    assessment,
     recording,
     viewing,
     createEvidenceModule(moduleContext, { source: opts.evidenceSource ?? viewing.evidence }),
     createTodoModule(moduleContext, { incidents: alarm.services.incidents, viewing: viewing.service }),
     // Residents' requests erase clips through the recording service (issue 12 §1).
     createRightsModule(moduleContext, { recording: recording.service }),
+    // The regulator dossier (issue 12 §4); the complaints register is wired in once it exists.
+    createDossierModule(moduleContext, { assessments: assessment.services.assessments, audit: services.audit }),
   ];
   const oidc = config.oidc
     ? {

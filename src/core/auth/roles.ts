@@ -93,6 +93,11 @@ export const PERMISSIONS = {
   'rights:read': ['dpo', 'auditor'],
   /** Register a request, link and act on its clips, extend, decide, send and close it (audited). */
   'rights:manage': ['dpo'],
+  /**
+   * The regulator dossier (issue 12 §4, docs/dossier.md): every measure, the policy history, footage
+   * figures and accesses, residents' requests without names, the register and the audit check.
+   */
+  'dossier:export': ['dpo', 'auditor'],
   /** Prometheus metrics at /metrics (an API token of an operator account). */
   'metrics:read': ['admin', 'auditor'],
 } as const satisfies Record<string, readonly Role[]>;
