@@ -14,6 +14,7 @@ import { registerPolicyCommands } from './commands/policy.command.js';
 import { registerVaultCommands } from './commands/vault.command.js';
 import { registerRegistryCommands } from './commands/registry.command.js';
 import { registerRightsCommands } from './commands/rights.command.js';
+import { registerDossierCommand } from './commands/dossier.command.js';
 import { StorageFullError } from '../core/result.js';
 import { CliError, EXIT, processIo, type CliIo } from './io.js';
 
@@ -37,6 +38,7 @@ export const buildProgram = (io: CliIo): Command => {
   registerExportCommands(program, io);
   registerFootageCommands(program, io);
   registerRightsCommands(program, io);
+  registerDossierCommand(program, io);
   // Every subcommand reports usage errors the same way.
   const harden = (cmd: Command) => {
     cmd.exitOverride().configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
