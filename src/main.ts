@@ -203,7 +203,10 @@ export const createRuntime = async (config: Config, opts: RuntimeOptions = {}): 
     // Residents' requests erase clips through the recording service (issue 12 §1).
     createRightsModule(moduleContext, { recording: recording.service }),
     // The regulator dossier (issue 12 §4); the complaints register is wired in once it exists.
-    createDossierModule(moduleContext, { assessments: assessment.services.assessments, audit: services.audit }),
+    createDossierModule(moduleContext, {
+      assessments: assessment.services.assessments,
+      audit: services.audit,
+    }),
   ];
   const oidc = config.oidc
     ? {

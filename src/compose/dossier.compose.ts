@@ -40,7 +40,11 @@ export const createDossierModule = (
     const organisation: RopaOrganisation = {
       name: org?.name ?? '',
       address: org?.address ?? '',
-      dpo: { email: org?.dpoEmail ?? '', ...(org?.dpoName ? { name: org.dpoName } : {}), ...(org?.dpoPhone ? { phone: org.dpoPhone } : {}) },
+      dpo: {
+        email: org?.dpoEmail ?? '',
+        ...(org?.dpoName ? { name: org.dpoName } : {}),
+        ...(org?.dpoPhone ? { phone: org.dpoPhone } : {}),
+      },
     };
     const out: DossierRegisterEntry[] = [];
     for (const head of await versions.list()) {
@@ -108,7 +112,10 @@ export const createDossierModule = (
             : {
                 present: a.present,
                 anchors: a.anchors,
-                lastGood: a.lastGood === null ? null : { seq: a.lastGood.seq, hash: a.lastGood.hash, at: a.lastGood.at },
+                lastGood:
+                  a.lastGood === null
+                    ? null
+                    : { seq: a.lastGood.seq, hash: a.lastGood.hash, at: a.lastGood.at },
                 problem: a.problem === undefined ? null : `${a.problem.kind}: ${a.problem.detail}`,
               },
       };

@@ -4,7 +4,12 @@
  * before a byte leaves. Organisation-wide, so only someone who serves every site may export it.
  */
 import { createHash } from 'node:crypto';
-import { NO_COMPLAINTS_REGISTER, buildDossier, dossierPeriod, type DossierPeriod } from '../core/dossier/dossier.js';
+import {
+  NO_COMPLAINTS_REGISTER,
+  buildDossier,
+  dossierPeriod,
+  type DossierPeriod,
+} from '../core/dossier/dossier.js';
 import type { Dossier } from '../core/dossier/dossier.schema.js';
 import { dayInAmsterdam } from '../core/rights/deadlines.js';
 import { ok, type Result } from '../core/result.js';

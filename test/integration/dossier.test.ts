@@ -53,7 +53,10 @@ const today = () => new Date().toISOString().slice(0, 10);
 /** examples/incident-triggered-recording.json for a demo room (as in assessment-workflow.test.ts). */
 const demoScenario = (roomId: string, typeId: string): Json => {
   const s = JSON.parse(
-    fs.readFileSync(path.join(import.meta.dirname, '../../examples/incident-triggered-recording.json'), 'utf8'),
+    fs.readFileSync(
+      path.join(import.meta.dirname, '../../examples/incident-triggered-recording.json'),
+      'utf8',
+    ),
   ) as Json & { scope: Json; measure: Json; safeguards: Json; dpia: Json; evidence: Json };
   delete s.humanJudgements;
   delete s.safeguards.dpoAdviceDate;
@@ -68,7 +71,10 @@ const demoScenario = (roomId: string, typeId: string): Json => {
     rooms: [{ id: roomId, name: 'Spreekkamer 2' }],
     conversationTypes: [{ id: typeId, name: 'Bijstandsgesprek', sensitive: true }],
   };
-  s.safeguards = { ...s.safeguards, reviewDate: new Date(Date.now() + 365 * 86_400_000).toISOString().slice(0, 10) };
+  s.safeguards = {
+    ...s.safeguards,
+    reviewDate: new Date(Date.now() + 365 * 86_400_000).toISOString().slice(0, 10),
+  };
   s.dpia = { ...s.dpia, date: today() };
   return s;
 };
@@ -101,21 +107,41 @@ describe.runIf(hasPoppler).each(dialects)('regulator dossier on %s', (dialect) =
     expect(created.statusCode, created.body).toBe(201);
     const id = created.json<{ assessment: { id: string } }>().assessment.id;
     expect(
-      (await post(`/api/assessments/${id}/dpo-advice`, fg, { advice: 'Akkoord onder voorwaarden.', recommendation: 'approve-with-conditions' }))
-        .statusCode,
+      (
+        await post(`/api/assessments/${id}/dpo-advice`, fg, {
+          advice: 'Akkoord onder voorwaarden.',
+          recommendation: 'approve-with-conditions',
+        })
+      ).statusCode,
     ).toBe(200);
     expect(
-      (await post(`/api/assessments/${id}/views`, fg, { sought: false, reasonNotSought: 'De cliëntenraad wordt opnieuw ingesteld.' }))
-        .statusCode,
+      (
+        await post(`/api/assessments/${id}/views`, fg, {
+          sought: false,
+          reasonNotSought: 'De cliëntenraad wordt opnieuw ingesteld.',
+        })
+      ).statusCode,
     ).toBe(200);
-    const evaluation = await t.app.inject({ method: 'GET', url: `/api/assessments/${id}/evaluation`, headers: fg });
+    const evaluation = await t.app.inject({
+      method: 'GET',
+      url: `/api/assessments/${id}/evaluation`,
+      headers: fg,
+    });
     for (const ruleId of evaluation.json<{ pendingReviews?: string[] }>().pendingReviews ?? [])
       expect(
-        (await post(`/api/assessments/${id}/judgements`, fg, { ruleId, outcome: 'pass', reasons: 'Gewogen: ernstige incidenten in deze kamer.' }))
-          .statusCode,
+        (
+          await post(`/api/assessments/${id}/judgements`, fg, {
+            ruleId,
+            outcome: 'pass',
+            reasons: 'Gewogen: ernstige incidenten in deze kamer.',
+          })
+        ).statusCode,
       ).toBe(200);
     expect((await post(`/api/assessments/${id}/submit`, fg)).statusCode).toBe(200);
-    const decision = await post(`/api/assessments/${id}/decision`, secretaris, { outcome: 'approved', reasons: 'Akkoord.' });
+    const decision = await post(`/api/assessments/${id}/decision`, secretaris, {
+      outcome: 'approved',
+      reasons: 'Akkoord.',
+    });
     expect(decision.statusCode, decision.body).toBe(200);
 
     const camera = (await t.rt.store.read.cameras.list())[0]!;
@@ -139,7 +165,12 @@ describe.runIf(hasPoppler).each(dialects)('regulator dossier on %s', (dialect) =
       payload: { scope: 'organisation', reason: 'storing in de kluis' },
     });
     expect(susp.statusCode, susp.body).toBe(201);
-    const clip = (id: string, startedDaysAgo: number, retentionDaysAgo: number, deletedAt: string | null) => ({
+    const clip = (
+      id: string,
+      startedDaysAgo: number,
+      retentionDaysAgo: number,
+      deletedAt: string | null,
+    ) => ({
       id,
       camera_id: camera.id,
       room_id: room.id,
@@ -176,13 +207,20 @@ describe.runIf(hasPoppler).each(dialects)('regulator dossier on %s', (dialect) =
     t.rt.database.db.selectFrom('audit_log').select('seq').where('action', '=', 'dossier.exported').execute();
 
   const check = (files: Map<string, Buffer>, langs: readonly ('nl' | 'en')[]) => {
-    expect([...files.keys()].sort()).toEqual([...langs.map((l) => `dossier-${l}.pdf`), 'dossier.json'].sort());
+    expect([...files.keys()].sort()).toEqual(
+      [...langs.map((l) => `dossier-${l}.pdf`), 'dossier.json'].sort(),
+    );
     const json = files.get('dossier.json')!.toString('utf8');
     const d = JSON.parse(json) as Dossier;
     expect(validate(d), JSON.stringify(validate.errors)).toBe(true);
     expect(d.period).toEqual({ ...period(), timeZone: 'Europe/Amsterdam' });
     expect(d.organisation?.name).toBe('Gemeente Lindewaard');
-    expect(d.recordings.totals).toMatchObject({ recorded: 3, deleted: 1, deletedOnTime: 1, keptPastDeadline: 1 });
+    expect(d.recordings.totals).toMatchObject({
+      recorded: 3,
+      deleted: 1,
+      deletedOnTime: 1,
+      keptPastDeadline: 1,
+    });
     expect(d.subjectRequests).toMatchObject({ count: 1, open: 1 });
     expect(d.suspensions.count).toBe(1);
     expect(d.audit.ok).toBe(true);
@@ -243,6 +281,7 @@ describe.runIf(hasPoppler).each(dialects)('regulator dossier on %s', (dialect) =
     expect(res.headers['content-type']).toBe('application/zip');
     expect(res.headers['content-disposition']).toContain(`dossier-${period().from}-${period().to}.zip`);
     const files = unzipFiles(res.rawPayload);
+    if (process.env.DOSSIER_DUMP) fs.writeFileSync(process.env.DOSSIER_DUMP, res.rawPayload);
     expect(files).toBeDefined();
     const d = check(files!, ['nl', 'en']);
     expect(d.measures).toHaveLength(1);
@@ -251,7 +290,10 @@ describe.runIf(hasPoppler).each(dialects)('regulator dossier on %s', (dialect) =
     expect(d.measures[0]?.versions[0]?.decision?.outcome).toBe('approved');
     expect(d.register).toHaveLength(1);
     expect(d.policyHistory.versions.length).toBeGreaterThan(0);
-    expect(d.policyHistory.versions.at(-1)?.recording[0]).toMatchObject({ room: 'Spreekkamer 2', mode: 'incident-triggered' });
+    expect(d.policyHistory.versions.at(-1)?.recording[0]).toMatchObject({
+      room: 'Spreekkamer 2',
+      mode: 'incident-triggered',
+    });
     expect((await audited()).length).toBe(before + 1);
 
     const auditor = await t.app.inject({
@@ -295,7 +337,16 @@ describe.runIf(hasPoppler).each(dialects)('regulator dossier on %s', (dialect) =
     try {
       const out = path.join(dir, 'dossier.zip');
       const conn = ['--url', t.url!, '--token', tokens.fg];
-      const ok = await runCliProcess(['dossier', '--out', out, '--from', period().from, '--to', period().to, ...conn]);
+      const ok = await runCliProcess([
+        'dossier',
+        '--out',
+        out,
+        '--from',
+        period().from,
+        '--to',
+        period().to,
+        ...conn,
+      ]);
       expect(ok.code, ok.stderr).toBe(0);
       expect(ok.stdout).toContain(out);
       check(unzipFiles(fs.readFileSync(out))!, ['nl', 'en']);
@@ -308,14 +359,31 @@ describe.runIf(hasPoppler).each(dialects)('regulator dossier on %s', (dialect) =
       const badDay = await runCliProcess(['dossier', '--out', other, '--from', '1-1-2026', ...conn]);
       expect(badDay.code).toBe(65);
       expect(badDay.stderr).toContain('REQUEST.INVALID');
-      const reversed = await runCliProcess(['dossier', '--out', other, '--from', dayAgo(1), '--to', dayAgo(3), ...conn]);
+      const reversed = await runCliProcess([
+        'dossier',
+        '--out',
+        other,
+        '--from',
+        dayAgo(1),
+        '--to',
+        dayAgo(3),
+        ...conn,
+      ]);
       expect(reversed.code).toBe(65);
       expect(reversed.stderr).toContain('REQUEST.INVALID');
       const notZip = await runCliProcess(['dossier', '--out', path.join(dir, 'x.pdf'), ...conn]);
       expect(notZip.code).toBe(65);
       const noOut = await runCliProcess(['dossier', ...conn]);
       expect(noOut.code).toBe(64);
-      const balie = await runCliProcess(['dossier', '--out', other, '--url', t.url!, '--token', tokens.balie]);
+      const balie = await runCliProcess([
+        'dossier',
+        '--out',
+        other,
+        '--url',
+        t.url!,
+        '--token',
+        tokens.balie,
+      ]);
       expect(balie.code).toBe(77);
       expect(balie.stderr).toContain('AUTH.FORBIDDEN');
       expect(fs.existsSync(other)).toBe(false);

@@ -31,6 +31,7 @@ describe('routeForPath', () => {
     ['/footage', 'footage', '/footage', {}],
     ['/footage/requests/vr-1', 'footage', '/footage/requests/:id', { id: 'vr-1' }],
     ['/footage/grants/g-1', 'footage', '/footage/grants/:id', { id: 'g-1' }],
+    ['/dossier', 'dossier', '/dossier', {}],
     ['/sites/', 'sites', '/sites', {}],
   ])('%s is %s (%s)', (path, key, pattern, params) => {
     expect(routeForPath(path)).toMatchObject({ route: { key }, pattern, params });

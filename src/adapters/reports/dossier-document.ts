@@ -14,7 +14,10 @@ import { renderPdf } from './pdf-document.js';
 
 const L = {
   title: t('Dossier voor de toezichthouder', 'Dossier for the regulator'),
-  sub: t('Verantwoording van cameratoezicht en alarmering in spreekkamers', 'Accountability for camera surveillance and alarms in interview rooms'),
+  sub: t(
+    'Verantwoording van cameratoezicht en alarmering in spreekkamers',
+    'Accountability for camera surveillance and alarms in interview rooms',
+  ),
   period: t('Periode', 'Period'),
   generated: t('Opgesteld', 'Generated'),
   intro: t(
@@ -83,7 +86,10 @@ const L = {
   kept: t('Bewaard na termijn', 'Kept past deadline'),
   total: t('Totaal', 'Total'),
   access: t('6. Toegang tot beelden', '6. Access to footage'),
-  accessCaption: t('Verzoeken om beelden te bekijken of te exporteren (vier ogen)', 'Requests to view or export footage (four eyes)'),
+  accessCaption: t(
+    'Verzoeken om beelden te bekijken of te exporteren (vier ogen)',
+    'Requests to view or export footage (four eyes)',
+  ),
   who: t('Wie', 'Who'),
   why: t('Waarom', 'Why'),
   ground: t('Grondslag', 'Ground'),
@@ -93,7 +99,10 @@ const L = {
   exportCaption: t('Exporten van beelden als bewijs', 'Exports of footage as evidence'),
   noExports: t('Geen exporten in de periode.', 'No exports in the period.'),
   requests: t('7. Verzoeken van betrokkenen', '7. Data subject requests'),
-  reqCaption: t('Verzoeken (AVG art. 15, 17, 18, 21) en hun tijdigheid', 'Requests (GDPR Art. 15, 17, 18, 21) and their timeliness'),
+  reqCaption: t(
+    'Verzoeken (AVG art. 15, 17, 18, 21) en hun tijdigheid',
+    'Requests (GDPR Art. 15, 17, 18, 21) and their timeliness',
+  ),
   received: t('Ontvangen', 'Received'),
   kind: t('Soort', 'Kind'),
   dueOn: t('Termijn', 'Due'),
@@ -101,14 +110,24 @@ const L = {
   timeliness: t('Tijdigheid', 'Timeliness'),
   extended: t('verlengd', 'extended'),
   noRequests: t('Geen verzoeken in de periode.', 'No requests in the period.'),
-  complaints: t('8. Klachten en verzoeken van de toezichthouder', '8. Complaints and inquiries from the regulator'),
+  complaints: t(
+    '8. Klachten en verzoeken van de toezichthouder',
+    '8. Complaints and inquiries from the regulator',
+  ),
   complCaption: t('Klachten en verzoeken', 'Complaints and inquiries'),
   from: t('Van', 'From'),
   subject: t('Onderwerp', 'Subject'),
   closed: t('Afgehandeld', 'Closed'),
   noComplaints: t('Geen klachten of verzoeken in de periode.', 'No complaints or inquiries in the period.'),
-  register: t('9. Register van verwerkingsactiviteiten (AVG art. 30)', '9. Register of processing activities (GDPR Art. 30)'),
-  noRegister: t('Geen goedgekeurde maatregel: geen vermelding in het register.', 'No approved measure: no register entry.'),
+  register: t(
+    '9. Register van verwerkingsactiviteiten (AVG art. 30)',
+    '9. Register of processing activities (GDPR Art. 30)',
+  ),
+  registerEntry: t('Vermelding in het register', 'Register entry'),
+  noRegister: t(
+    'Geen goedgekeurde maatregel: geen vermelding in het register.',
+    'No approved measure: no register entry.',
+  ),
   purposes: t('Doeleinden', 'Purposes'),
   basis: t('Grondslag', 'Legal basis'),
   subjects: t('Betrokkenen', 'Data subjects'),
@@ -120,7 +139,10 @@ const L = {
   justification: t('Onderbouwing', 'Justification'),
   approvedOn: t('goedgekeurd op', 'approved on'),
   audit: t('10. Controle van het auditlog', '10. Verification of the audit log'),
-  auditCaption: t('Verificatie van de hashketen en het anker', 'Verification of the hash chain and its anchor'),
+  auditCaption: t(
+    'Verificatie van de hashketen en het anker',
+    'Verification of the hash chain and its anchor',
+  ),
   verifiedAt: t('Gecontroleerd', 'Verified'),
   result: t('Uitkomst', 'Result'),
   intact: t('keten intact', 'chain intact'),
@@ -189,12 +211,25 @@ const WORDS: Record<string, Text> = {
 };
 
 const FORMATS: Record<Lang, Intl.DateTimeFormat> = {
-  nl: new Intl.DateTimeFormat('nl-NL', { timeZone: 'Europe/Amsterdam', dateStyle: 'medium', timeStyle: 'short' }),
-  en: new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Amsterdam', dateStyle: 'medium', timeStyle: 'short' }),
+  nl: new Intl.DateTimeFormat('nl-NL', {
+    timeZone: 'Europe/Amsterdam',
+    dateStyle: 'medium',
+    timeStyle: 'short',
+  }),
+  en: new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Europe/Amsterdam',
+    dateStyle: 'medium',
+    timeStyle: 'short',
+  }),
 };
 const DAY_FORMATS: Record<Lang, Intl.DateTimeFormat> = {
   nl: new Intl.DateTimeFormat('nl-NL', { timeZone: 'UTC', dateStyle: 'medium' }),
   en: new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', dateStyle: 'medium' }),
+};
+
+const MONTH_FORMATS: Record<Lang, Intl.DateTimeFormat> = {
+  nl: new Intl.DateTimeFormat('nl-NL', { timeZone: 'UTC', month: 'short', year: 'numeric' }),
+  en: new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', month: 'short', year: 'numeric' }),
 };
 
 const ENTRIES: PluralForms = { one: 'regel', other: 'regels' };
@@ -203,7 +238,8 @@ export const dossierDocument = (d: Dossier, lang: Lang): RenderDocument => {
   const l = inLanguage(L, lang);
   const w = (code: string | null): string => (code === null ? l.none : (WORDS[code]?.[lang] ?? code));
   const at = (iso: string | null): string => (iso === null ? '—' : FORMATS[lang].format(new Date(iso)));
-  const day = (d: string | null): string => (d === null ? '—' : DAY_FORMATS[lang].format(new Date(`${d.slice(0, 10)}T12:00:00Z`)));
+  const day = (d: string | null): string =>
+    d === null ? '—' : DAY_FORMATS[lang].format(new Date(`${d.slice(0, 10)}T12:00:00Z`));
   const tx = (x: Text): string => x[lang];
   const period = `${day(d.period.from)} – ${day(d.period.to)}`;
   const b: Block[] = [
@@ -217,11 +253,15 @@ export const dossierDocument = (d: Dossier, lang: Lang): RenderDocument => {
   if (o === null) b.push({ kind: 'paragraph', content: l.noOrg });
   else
     b.push(
-      facts(l.orgCaption, [l.item, l.value], [
-        [l.name, o.name],
-        [l.address, o.address],
-        [l.dpo, [o.dpo.name, o.dpo.email, o.dpo.phone].filter((x) => x !== '').join(', ')],
-      ]),
+      facts(
+        l.orgCaption,
+        [l.item, l.value],
+        [
+          [l.name, o.name],
+          [l.address, o.address],
+          [l.dpo, [o.dpo.name, o.dpo.email, o.dpo.phone].filter((x) => x !== '').join(', ')],
+        ],
+      ),
     );
 
   b.push({ kind: 'heading', level: 2, text: l.measures });
@@ -249,7 +289,9 @@ export const dossierDocument = (d: Dossier, lang: Lang): RenderDocument => {
         m.versions.map((v) => [
           `v${v.version}`,
           w(v.status),
-          v.dpoAdvice === null ? l.none : `${w(v.dpoAdvice.recommendation)} — ${v.dpoAdvice.by}, ${at(v.dpoAdvice.at)}`,
+          v.dpoAdvice === null
+            ? l.none
+            : `${w(v.dpoAdvice.recommendation)} — ${v.dpoAdvice.by}, ${at(v.dpoAdvice.at)}`,
           v.decision === null
             ? l.none
             : `${w(v.decision.outcome)} — ${v.decision.by}, ${at(v.decision.at)}${v.withdrawal === null ? '' : `; ${w('withdrawn')} ${at(v.withdrawal.at)}`}`,
@@ -293,7 +335,10 @@ export const dossierDocument = (d: Dossier, lang: Lang): RenderDocument => {
   );
 
   b.push({ kind: 'heading', level: 2, text: l.suspensions });
-  b.push({ kind: 'paragraph', content: `${l.suspCaption}: ${d.suspensions.count}. ${l.objCaption}: ${d.objections.count}.` });
+  b.push({
+    kind: 'paragraph',
+    content: `${l.suspCaption}: ${d.suspensions.count}. ${l.objCaption}: ${d.objections.count}.`,
+  });
   if (d.suspensions.count > 0)
     b.push(
       table(
@@ -328,7 +373,9 @@ export const dossierDocument = (d: Dossier, lang: Lang): RenderDocument => {
   b.push({ kind: 'heading', level: 2, text: l.recordings }, { kind: 'paragraph', content: l.recIntro });
   const r = d.recordings;
   const figures = (x: typeof r.totals) =>
-    [x.recorded, x.viewed, x.exported, x.held, x.deletedOnTime, x.deletedLate, x.keptPastDeadline].map(String);
+    [x.recorded, x.viewed, x.exported, x.held, x.deletedOnTime, x.deletedLate, x.keptPastDeadline].map(
+      String,
+    );
   b.push(
     table(
       l.recCaption,
@@ -343,7 +390,10 @@ export const dossierDocument = (d: Dossier, lang: Lang): RenderDocument => {
         [l.kept, 0.9],
       ],
       [
-        ...r.months.map((m) => [m.month, ...figures(m)]),
+        ...r.months.map((m) => [
+          MONTH_FORMATS[lang].format(new Date(`${m.month}-15T12:00:00Z`)),
+          ...figures(m),
+        ]),
         [{ text: l.total, bold: true }, ...figures(r.totals).map((text) => ({ text, bold: true }))],
       ],
       'small',
@@ -451,20 +501,24 @@ export const dossierDocument = (d: Dossier, lang: Lang): RenderDocument => {
   for (const e of d.register) {
     b.push({ kind: 'heading', level: 3, text: tx(e.name) });
     b.push(
-      facts(`${l.register}: ${tx(e.name)}`, [l.item, l.value], [
-        [l.purposes, e.purposes.map(tx).join('\n')],
-        [l.basis, e.legalBasis],
-        [l.subjects, e.dataSubjectCategories.map(tx).join('\n') || l.none],
-        [l.data, e.personalDataCategories.map(tx).join('\n')],
-        [l.recipients, e.recipients.map(tx).join('\n')],
-        [l.transfers, tx(e.transfers)],
-        [l.retention, tx(e.retention)],
-        [l.security, e.securityMeasures.map(tx).join('\n')],
+      facts(
+        l.registerEntry,
+        [l.item, l.value],
         [
-          l.justification,
-          `${e.assessmentId}${e.version === null ? '' : ` v${e.version}`}, ${l.approvedOn} ${day(e.approvedOn)}${e.reviewDate === null ? '' : `; ${l.review} ${day(e.reviewDate)}`}`,
+          [l.purposes, e.purposes.map(tx).join('\n')],
+          [l.basis, e.legalBasis],
+          [l.subjects, e.dataSubjectCategories.map(tx).join('\n') || l.none],
+          [l.data, e.personalDataCategories.map(tx).join('\n')],
+          [l.recipients, e.recipients.map(tx).join('\n')],
+          [l.transfers, tx(e.transfers)],
+          [l.retention, tx(e.retention)],
+          [l.security, e.securityMeasures.map(tx).join('\n')],
+          [
+            l.justification,
+            `${e.assessmentId}${e.version === null ? '' : ` v${e.version}`}, ${l.approvedOn} ${day(e.approvedOn)}${e.reviewDate === null ? '' : `; ${l.review} ${day(e.reviewDate)}`}`,
+          ],
         ],
-      ]),
+      ),
     );
   }
 
@@ -478,14 +532,20 @@ export const dossierDocument = (d: Dossier, lang: Lang): RenderDocument => {
         : `${au.anchor.anchors} ${l.anchors}${au.anchor.lastGood === null ? '' : `; ${l.lastAnchor}: #${au.anchor.lastGood.seq}, ${at(au.anchor.lastGood.at)}, ${au.anchor.lastGood.hash}`}${au.anchor.problem === null ? '' : `; ${au.anchor.problem}`}`;
   b.push(
     { kind: 'callout', tone: au.ok ? 'positive' : 'negative', lines: [au.ok ? l.intact : l.broken] },
-    facts(l.auditCaption, [l.item, l.value], [
-      [l.verifiedAt, at(au.verifiedAt)],
-      [l.result, au.ok ? l.intact : l.broken],
-      [l.checked, lang === 'nl' ? count('nl', au.entriesChecked, ENTRIES) : String(au.entriesChecked)],
-      [l.head, au.headHash ?? '—'],
-      [l.anchor, anchorText],
-      ...(au.problem === null ? [] : [[l.problem, `#${au.problem.seq} ${au.problem.kind}: ${au.problem.detail}`] as [string, string]]),
-    ]),
+    facts(
+      l.auditCaption,
+      [l.item, l.value],
+      [
+        [l.verifiedAt, at(au.verifiedAt)],
+        [l.result, au.ok ? l.intact : l.broken],
+        [l.checked, lang === 'nl' ? count('nl', au.entriesChecked, ENTRIES) : String(au.entriesChecked)],
+        [l.head, au.headHash ?? '—'],
+        [l.anchor, anchorText],
+        ...(au.problem === null
+          ? []
+          : [[l.problem, `#${au.problem.seq} ${au.problem.kind}: ${au.problem.detail}`] as [string, string]]),
+      ],
+    ),
   );
   return {
     lang,
@@ -496,18 +556,23 @@ export const dossierDocument = (d: Dossier, lang: Lang): RenderDocument => {
   };
 };
 
-export const renderDossierPdf = (d: Dossier, lang: Lang): Promise<Buffer> => renderPdf(dossierDocument(d, lang));
+export const renderDossierPdf = (d: Dossier, lang: Lang): Promise<Buffer> =>
+  renderPdf(dossierDocument(d, lang));
 
 export const dossierRenderer: DossierRenderer = {
   files: async (d, langs) => {
     const out: DossierFile[] = [];
-    for (const lang of langs) out.push({ path: `dossier-${lang}.pdf`, bytes: await renderDossierPdf(d, lang) });
+    for (const lang of langs)
+      out.push({ path: `dossier-${lang}.pdf`, bytes: await renderDossierPdf(d, lang) });
     out.push({ path: 'dossier.json', bytes: Buffer.from(`${JSON.stringify(d, null, 2)}\n`) });
     return out;
   },
   zip: (files, mtime) =>
     zipFiles(
-      files.map((f) => ({ ...f, mediaType: f.path.endsWith('.pdf') ? 'application/pdf' : 'application/json' })),
+      files.map((f) => ({
+        ...f,
+        mediaType: f.path.endsWith('.pdf') ? 'application/pdf' : 'application/json',
+      })),
       mtime,
     ),
 };

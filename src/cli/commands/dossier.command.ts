@@ -28,9 +28,11 @@ export const registerDossierCommand = (program: Command, io: CliIo): void => {
       .option('--to <day>', 'last day of the period, YYYY-MM-DD (default: today)')
       .option('--lang <lang>', 'only the PDF in this language: nl or en (default both)'),
   ).action(async (o: Conn & { out: string; from?: string; to?: string; lang?: string }) => {
-    if (o.from !== undefined && !DAY.test(o.from)) invalid(`--from must be a day YYYY-MM-DD, not "${o.from}"`);
+    if (o.from !== undefined && !DAY.test(o.from))
+      invalid(`--from must be a day YYYY-MM-DD, not "${o.from}"`);
     if (o.to !== undefined && !DAY.test(o.to)) invalid(`--to must be a day YYYY-MM-DD, not "${o.to}"`);
-    if (o.lang !== undefined && o.lang !== 'nl' && o.lang !== 'en') invalid(`--lang must be nl or en, not "${o.lang}"`);
+    if (o.lang !== undefined && o.lang !== 'nl' && o.lang !== 'en')
+      invalid(`--lang must be nl or en, not "${o.lang}"`);
     if (!o.out.toLowerCase().endsWith('.zip')) invalid(`--out must name a .zip file, not "${o.out}"`);
     const cfg = clientConfig(o);
     if (!cfg.token) throw new CliError('no API token: set PROPORTIO_TOKEN or pass --token', EXIT.NO_PERM);
@@ -55,7 +57,8 @@ export const registerDossierCommand = (program: Command, io: CliIo): void => {
       } catch {
         // not a problem document
       }
-      if (p.code && isErrorCode(p.code)) throw CliError.fromDomain({ code: p.code, message: p.detail ?? res.statusText });
+      if (p.code && isErrorCode(p.code))
+        throw CliError.fromDomain({ code: p.code, message: p.detail ?? res.statusText });
       throw new CliError(`HTTP ${res.status}: ${p.detail ?? res.statusText}`, EXIT.SOFTWARE);
     }
     const out = path.resolve(o.out);
@@ -64,6 +67,11 @@ export const registerDossierCommand = (program: Command, io: CliIo): void => {
         throw new CliError(`${out} already exists; nothing was written`, EXIT.CANT_CREATE);
       throw new CliError(`cannot write ${out} (${e.code ?? e.message})`, EXIT.CANT_CREATE);
     });
-    emit(io, Boolean(o.json), { written: out, bytes: bytes.length }, () => `Dossier: ${out} (${bytes.length} bytes)`);
+    emit(
+      io,
+      Boolean(o.json),
+      { written: out, bytes: bytes.length },
+      () => `Dossier: ${out} (${bytes.length} bytes)`,
+    );
   });
 };

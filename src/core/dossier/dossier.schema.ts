@@ -11,9 +11,15 @@ const closed = { additionalProperties: false } as const;
 const Obj = <P extends Record<string, TSchema>>(properties: P, description?: string) =>
   Type.Object(properties, { ...closed, ...(description === undefined ? {} : { description }) });
 const Nullable = <T extends TSchema>(s: T) => Type.Union([s, Type.Null()]);
-const Day = Type.String({ pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', description: 'Calendar day (Europe/Amsterdam), YYYY-MM-DD' });
+const Day = Type.String({
+  pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$',
+  description: 'Calendar day (Europe/Amsterdam), YYYY-MM-DD',
+});
 const Instant = Type.String({ description: 'ISO 8601 instant (UTC)' });
-const Month = Type.String({ pattern: '^[0-9]{4}-[0-9]{2}$', description: 'Calendar month (Europe/Amsterdam), YYYY-MM' });
+const Month = Type.String({
+  pattern: '^[0-9]{4}-[0-9]{2}$',
+  description: 'Calendar month (Europe/Amsterdam), YYYY-MM',
+});
 const Count = Type.Integer({ minimum: 0 });
 const Text = Obj({ nl: Type.String(), en: Type.String() }, 'The same text in Dutch and English');
 
@@ -32,11 +38,11 @@ const AssessmentVersion = Obj({
   dpoAdvice: Nullable(
     Obj({ by: Type.String(), at: Instant, recommendation: Type.String(), advice: Type.String() }),
   ),
-  decision: Nullable(
-    Obj({ by: Type.String(), at: Instant, outcome: Type.String(), reasons: Type.String() }),
-  ),
+  decision: Nullable(Obj({ by: Type.String(), at: Instant, outcome: Type.String(), reasons: Type.String() })),
   validFrom: Nullable(Type.String()),
-  reviewDate: Nullable(Type.String({ description: 'The decision holds until this day; then the measure is assessed again' })),
+  reviewDate: Nullable(
+    Type.String({ description: 'The decision holds until this day; then the measure is assessed again' }),
+  ),
   withdrawal: Nullable(Obj({ at: Instant, reason: Type.String() })),
 });
 
@@ -84,17 +90,20 @@ const Suspension = Obj({
 });
 
 const figures = {
-    recorded: Count,
-    viewed: Count,
-    exported: Count,
-    held: Count,
-    deleted: Count,
-    deletedOnTime: Count,
-    deletedLate: Count,
-    keptPastDeadline: Count,
+  recorded: Count,
+  viewed: Count,
+  exported: Count,
+  held: Count,
+  deleted: Count,
+  deletedOnTime: Count,
+  deletedLate: Count,
+  keptPastDeadline: Count,
 };
 const RecordingFigures = Obj(figures, 'Clips recorded, and what became of those clips');
-const RecordingMonth = Obj({ month: Month, ...figures }, 'Clips recorded in a month, and what became of those clips');
+const RecordingMonth = Obj(
+  { month: Month, ...figures },
+  'Clips recorded in a month, and what became of those clips',
+);
 
 const Access = Obj({
   requestedAt: Instant,
@@ -103,7 +112,9 @@ const Access = Obj({
   room: Type.String(),
   reason: Type.String(),
   legalGround: Type.String(),
-  policeReport: Type.Boolean({ description: 'A police report is named (its number stays out of the dossier)' }),
+  policeReport: Type.Boolean({
+    description: 'A police report is named (its number stays out of the dossier)',
+  }),
   purposes: Type.Array(Type.String()),
   state: Type.String(),
   plays: Count,
@@ -135,7 +146,9 @@ const SubjectRequest = Obj(
 const Complaint = Obj({
   receivedOn: Day,
   kind: Type.String({ description: 'complaint or inquiry' }),
-  from: Type.String({ description: 'the kind of sender (resident, union, staff, works council, regulator); never a name' }),
+  from: Type.String({
+    description: 'the kind of sender (resident, union, staff, works council, regulator); never a name',
+  }),
   subject: Type.String(),
   status: Type.String(),
   dueOn: Nullable(Day),
@@ -194,7 +207,10 @@ export const DossierSchema = Obj({
     items: Type.Array(Obj({ at: Instant, room: Type.String(), site: Type.String() })),
   }),
   recordings: Obj({
-    deletionGraceHours: Type.Number({ description: 'A deletion this long after its deadline still counts as on time (the retention sweep runs every minute)' }),
+    deletionGraceHours: Type.Number({
+      description:
+        'A deletion this long after its deadline still counts as on time (the retention sweep runs every minute)',
+    }),
     months: Type.Array(RecordingMonth),
     totals: RecordingFigures,
   }),

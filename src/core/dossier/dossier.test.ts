@@ -3,7 +3,13 @@ import { fileURLToPath } from 'node:url';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import { dossierJsonSchemaText } from './dossier-json-schema.js';
-import { NO_COMPLAINTS_REGISTER, buildDossier, dossierPeriod, monthsOf, type DossierFacts } from './dossier.js';
+import {
+  NO_COMPLAINTS_REGISTER,
+  buildDossier,
+  dossierPeriod,
+  monthsOf,
+  type DossierFacts,
+} from './dossier.js';
 
 const now = new Date('2026-06-15T10:00:00Z');
 const H = 3_600_000;
@@ -19,7 +25,13 @@ const clip = (id: string, startedAt: string, retentionUntil: string, deletedAt: 
 });
 
 const facts = (over: Partial<DossierFacts> = {}): DossierFacts => ({
-  organisation: { name: 'Gemeente X', address: 'Plein 1', dpoName: 'FG', dpoEmail: 'fg@x.example', dpoPhone: '' },
+  organisation: {
+    name: 'Gemeente X',
+    address: 'Plein 1',
+    dpoName: 'FG',
+    dpoEmail: 'fg@x.example',
+    dpoPhone: '',
+  },
   sites: [{ id: 's1', name: 'Stadhuis' }],
   rooms: [{ id: 'r1', name: 'Spreekkamer 1', siteId: 's1' }],
   conversationTypes: [{ id: 'c1', name: 'Schuldhulp' }],
@@ -50,7 +62,10 @@ const period = { from: '2026-01-01', to: '2026-03-31' };
 
 describe('dossierPeriod', () => {
   it('defaults to the twelve months up to today', () => {
-    expect(dossierPeriod({}, '2026-06-15')).toEqual({ ok: true, value: { from: '2025-06-16', to: '2026-06-15' } });
+    expect(dossierPeriod({}, '2026-06-15')).toEqual({
+      ok: true,
+      value: { from: '2025-06-16', to: '2026-06-15' },
+    });
   });
   it('refuses a day that does not exist, a reversed or future period, naming the field', () => {
     const bad = (from: string, to: string) => {
@@ -66,7 +81,12 @@ describe('dossierPeriod', () => {
 
 describe('buildDossier', () => {
   it('lists every month of the period, also across a year end', () => {
-    expect(monthsOf({ from: '2025-11-20', to: '2026-02-01' })).toEqual(['2025-11', '2025-12', '2026-01', '2026-02']);
+    expect(monthsOf({ from: '2025-11-20', to: '2026-02-01' })).toEqual([
+      '2025-11',
+      '2025-12',
+      '2026-01',
+      '2026-02',
+    ]);
   });
 
   it('counts recordings per month of recording (Amsterdam day) and what became of them', () => {
@@ -83,7 +103,9 @@ describe('buildDossier', () => {
         plays: [{ clipId: 'a', at: '2026-01-02T10:00:00Z' }],
         exports: [{ clipId: 'b', at: '2026-01-11T10:00:00Z', by: 'Sanne', roomId: 'r1' }],
         // The hold on d moved its deadline: deleted after it ended, on time.
-        holds: [{ clipId: 'd', placedAt: '2026-02-12T10:00:00Z', until: '2026-04-01T09:30:00Z', releasedAt: null }],
+        holds: [
+          { clipId: 'd', placedAt: '2026-02-12T10:00:00Z', until: '2026-04-01T09:30:00Z', releasedAt: null },
+        ],
       }),
       period,
       now,
@@ -100,13 +122,33 @@ describe('buildDossier', () => {
       deletedLate: 1,
       keptPastDeadline: 0,
     });
-    expect(d.recordings.months[1]).toMatchObject({ recorded: 2, held: 1, deleted: 1, deletedOnTime: 1, keptPastDeadline: 1 });
-    expect(d.recordings.totals).toMatchObject({ recorded: 4, deleted: 3, deletedLate: 1, keptPastDeadline: 1 });
-    expect(d.footageAccess.exports).toEqual([{ at: '2026-01-11T10:00:00Z', by: 'Sanne', room: 'Spreekkamer 1' }]);
+    expect(d.recordings.months[1]).toMatchObject({
+      recorded: 2,
+      held: 1,
+      deleted: 1,
+      deletedOnTime: 1,
+      keptPastDeadline: 1,
+    });
+    expect(d.recordings.totals).toMatchObject({
+      recorded: 4,
+      deleted: 3,
+      deletedLate: 1,
+      keptPastDeadline: 1,
+    });
+    expect(d.footageAccess.exports).toEqual([
+      { at: '2026-01-11T10:00:00Z', by: 'Sanne', room: 'Spreekkamer 1' },
+    ]);
   });
 
   it("states each resident's request's timeliness with the register's deadline function", () => {
-    const base = { kind: 'access', channel: 'post', siteId: 's1', status: 'sent', decision: 'granted', extensionNotifiedOn: null };
+    const base = {
+      kind: 'access',
+      channel: 'post',
+      siteId: 's1',
+      status: 'sent',
+      decision: 'granted',
+      extensionNotifiedOn: null,
+    };
     const d = buildDossier(
       facts({
         subjectRequests: [
@@ -155,7 +197,13 @@ describe('buildDossier', () => {
       ],
     });
     const d = buildDossier(
-      facts({ policyVersions: [pv(2, '2026-02-01T10:00:00Z'), pv(1, '2025-10-01T10:00:00Z'), pv(3, '2026-05-01T10:00:00Z')] }),
+      facts({
+        policyVersions: [
+          pv(2, '2026-02-01T10:00:00Z'),
+          pv(1, '2025-10-01T10:00:00Z'),
+          pv(3, '2026-05-01T10:00:00Z'),
+        ],
+      }),
       period,
       now,
     );
@@ -211,7 +259,10 @@ describe('buildDossier', () => {
 
 describe('docs/dossier.schema.json', () => {
   it('is up to date with the TypeBox schema (run: npx tsx scripts/export-dossier-schema.ts)', () => {
-    const published = readFileSync(fileURLToPath(new URL('../../../docs/dossier.schema.json', import.meta.url)), 'utf8');
+    const published = readFileSync(
+      fileURLToPath(new URL('../../../docs/dossier.schema.json', import.meta.url)),
+      'utf8',
+    );
     expect(published).toBe(dossierJsonSchemaText());
   });
 });

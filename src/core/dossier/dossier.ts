@@ -55,7 +55,9 @@ export const dossierPeriod = (
   if (to > today) return err('REQUEST.INVALID', `to (${to}) lies in the future`, { field: 'to' });
   const days = Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000) + 1;
   if (days > MAX_PERIOD_DAYS)
-    return err('REQUEST.INVALID', `the period spans ${days} days; at most ${MAX_PERIOD_DAYS}`, { field: 'from' });
+    return err('REQUEST.INVALID', `the period spans ${days} days; at most ${MAX_PERIOD_DAYS}`, {
+      field: 'from',
+    });
   return ok({ from, to });
 };
 
@@ -77,7 +79,12 @@ export interface AssessmentFacts {
     readonly submittedAt: string | undefined;
     readonly verdict: string | undefined;
     readonly dpoAdvice:
-      | { readonly name: string; readonly at: string; readonly recommendation: string; readonly advice: string }
+      | {
+          readonly name: string;
+          readonly at: string;
+          readonly recommendation: string;
+          readonly advice: string;
+        }
       | undefined;
     readonly decision:
       | { readonly name: string; readonly at: string; readonly outcome: string; readonly reasons: string }
@@ -153,7 +160,13 @@ export interface SubjectRequestFacts {
 /** Everything the dossier is built from, gathered by services/dossier.service.ts. */
 export interface DossierFacts {
   readonly organisation:
-    | { readonly name: string; readonly address: string; readonly dpoName: string; readonly dpoEmail: string; readonly dpoPhone: string }
+    | {
+        readonly name: string;
+        readonly address: string;
+        readonly dpoName: string;
+        readonly dpoEmail: string;
+        readonly dpoPhone: string;
+      }
     | undefined;
   readonly sites: readonly NamedPlace[];
   readonly rooms: readonly (NamedPlace & { readonly siteId: string })[];
@@ -172,7 +185,12 @@ export interface DossierFacts {
   readonly clips: readonly ClipFacts[];
   /** Plays and exports of clips (audit entries), any time up to now. */
   readonly plays: readonly { readonly clipId: string; readonly at: string }[];
-  readonly exports: readonly { readonly clipId: string; readonly at: string; readonly by: string; readonly roomId: string }[];
+  readonly exports: readonly {
+    readonly clipId: string;
+    readonly at: string;
+    readonly by: string;
+    readonly roomId: string;
+  }[];
   readonly holds: readonly HoldFacts[];
   readonly viewingRequests: readonly ViewingRequestFacts[];
   readonly subjectRequests: readonly SubjectRequestFacts[];
@@ -188,7 +206,10 @@ const inPeriod = (p: DossierPeriod, instant: string | null | undefined): boolean
   return day >= p.from && day <= p.to;
 };
 const dayIn = (p: DossierPeriod, day: CalendarDay): boolean => day >= p.from && day <= p.to;
-const byTime = <T>(at: (x: T) => string) => (a: T, b: T) => at(a).localeCompare(at(b));
+const byTime =
+  <T>(at: (x: T) => string) =>
+  (a: T, b: T) =>
+    at(a).localeCompare(at(b));
 
 /** Every month the period touches, oldest first (YYYY-MM). */
 export const monthsOf = (p: DossierPeriod): string[] => {
@@ -227,11 +248,21 @@ const measureOf = (a: AssessmentFacts, p: DossierPeriod): DossierMeasure => {
       dpoAdvice:
         v.dpoAdvice === undefined
           ? null
-          : { by: v.dpoAdvice.name, at: v.dpoAdvice.at, recommendation: v.dpoAdvice.recommendation, advice: v.dpoAdvice.advice },
+          : {
+              by: v.dpoAdvice.name,
+              at: v.dpoAdvice.at,
+              recommendation: v.dpoAdvice.recommendation,
+              advice: v.dpoAdvice.advice,
+            },
       decision:
         v.decision === undefined
           ? null
-          : { by: v.decision.name, at: v.decision.at, outcome: v.decision.outcome, reasons: v.decision.reasons },
+          : {
+              by: v.decision.name,
+              at: v.decision.at,
+              outcome: v.decision.outcome,
+              reasons: v.decision.reasons,
+            },
       validFrom: v.validFrom ?? null,
       reviewDate: v.validUntil ?? null,
       withdrawal: v.withdrawal ?? null,
@@ -270,7 +301,13 @@ export const buildDossier = (facts: DossierFacts, period: DossierPeriod, now: Da
   const before = versions.filter((v) => dayInAmsterdam(new Date(v.compiledAt)) < p.from).at(-1);
 
   const suspensions = facts.suspensions
-    .filter((s) => inPeriod(p, s.suspendedAt) || inPeriod(p, s.resumedAt) || (dayInAmsterdam(new Date(s.suspendedAt)) < p.from && (s.resumedAt === null || dayInAmsterdam(new Date(s.resumedAt)) > p.to)))
+    .filter(
+      (s) =>
+        inPeriod(p, s.suspendedAt) ||
+        inPeriod(p, s.resumedAt) ||
+        (dayInAmsterdam(new Date(s.suspendedAt)) < p.from &&
+          (s.resumedAt === null || dayInAmsterdam(new Date(s.resumedAt)) > p.to)),
+    )
     .sort(byTime((s) => s.suspendedAt))
     .map((s) => ({
       scope: s.scope,
@@ -312,7 +349,13 @@ export const buildDossier = (facts: DossierFacts, period: DossierPeriod, now: Da
     .map((r) => {
       const d = deadlineState(r, today);
       const timeliness =
-        d.status === 'answered' ? (d.onTime === true ? 'on-time' : 'late') : d.status === 'overdue' ? 'overdue' : 'open';
+        d.status === 'answered'
+          ? d.onTime === true
+            ? 'on-time'
+            : 'late'
+          : d.status === 'overdue'
+            ? 'overdue'
+            : 'open';
       return {
         receivedOn: r.receivedOn,
         kind: r.kind,
@@ -337,7 +380,11 @@ export const buildDossier = (facts: DossierFacts, period: DossierPeriod, now: Da
     organisation:
       o === undefined
         ? null
-        : { name: o.name, address: o.address, dpo: { name: o.dpoName, email: o.dpoEmail, phone: o.dpoPhone } },
+        : {
+            name: o.name,
+            address: o.address,
+            dpo: { name: o.dpoName, email: o.dpoEmail, phone: o.dpoPhone },
+          },
     measures: facts.assessments.map((a) => measureOf(a, p)),
     policyHistory: {
       inForceAtStart: before === undefined ? null : policyVersion(before),
@@ -399,7 +446,8 @@ const recordingFigures = (facts: DossierFacts, p: DossierPeriod, now: Date): Dos
       deleted: m.deleted + (deleted === undefined ? 0 : 1),
       deletedOnTime: m.deletedOnTime + (deleted !== undefined && deleted <= deadline + graceMs ? 1 : 0),
       deletedLate: m.deletedLate + (deleted !== undefined && deleted > deadline + graceMs ? 1 : 0),
-      keptPastDeadline: m.keptPastDeadline + (deleted === undefined && now.getTime() > deadline + graceMs ? 1 : 0),
+      keptPastDeadline:
+        m.keptPastDeadline + (deleted === undefined && now.getTime() > deadline + graceMs ? 1 : 0),
     });
   }
   const list = [...months.values()];

@@ -10,6 +10,7 @@ import { AuditPage } from './AuditPage.js';
 import { CamerasPage } from './CamerasPage.js';
 import { ConsolePage } from './ConsolePage.js';
 import { ConversationTypesPage } from './ConversationTypesPage.js';
+import { DossierPage } from './DossierPage.js';
 import { IncidentsPage } from './IncidentsPage.js';
 import { NoAccessPage } from './NoAccessPage.js';
 import { NotFoundPage } from './NotFoundPage.js';
@@ -72,6 +73,8 @@ const render = ({ route, pattern, params }: RouteMatch): ReactNode => {
       return <CameraStatusPage />;
     case 'footage':
       return <FootagePage screen={footageScreen(pattern, params)} />;
+    case 'dossier':
+      return <DossierPage />;
   }
 };
 

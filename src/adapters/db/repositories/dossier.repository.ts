@@ -82,7 +82,6 @@ export const storedDossierFacts =
         ]),
       )
       .execute();
-    const clipIds = clipRows.map((c) => c.id);
     const [holds, objections, viewing, requests, footageAudit] = await Promise.all([
       db
         .selectFrom('clip_holds')

@@ -12,13 +12,21 @@ import type { RoutesPlugin } from '../../route-types.js';
 import { actor, valueOrProblem } from '../../reply.js';
 import { errorResponses, strict } from '../../schemas.js';
 
-const Day = Type.String({ pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', maxLength: 10, description: 'YYYY-MM-DD (Europe/Amsterdam)' });
+const Day = Type.String({
+  pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$',
+  maxLength: 10,
+  description: 'YYYY-MM-DD (Europe/Amsterdam)',
+});
 
 export const DossierQuery = Type.Object(
   {
     from: Type.Optional(Day),
     to: Type.Optional(Day),
-    lang: Type.Optional(Type.Union([Type.Literal('nl'), Type.Literal('en')], { description: 'Only this language’s PDF (default both)' })),
+    lang: Type.Optional(
+      Type.Union([Type.Literal('nl'), Type.Literal('en')], {
+        description: 'Only this language’s PDF (default both)',
+      }),
+    ),
   },
   strict,
 );
