@@ -281,7 +281,6 @@ describe.runIf(hasPoppler).each(dialects)('regulator dossier on %s', (dialect) =
     expect(res.headers['content-type']).toBe('application/zip');
     expect(res.headers['content-disposition']).toContain(`dossier-${period().from}-${period().to}.zip`);
     const files = unzipFiles(res.rawPayload);
-    if (process.env.DOSSIER_DUMP) fs.writeFileSync(process.env.DOSSIER_DUMP, res.rawPayload);
     expect(files).toBeDefined();
     const d = check(files!, ['nl', 'en']);
     expect(d.measures).toHaveLength(1);
