@@ -29,6 +29,7 @@ import { createCluster, type Cluster } from './compose/cluster.js';
 import { metricsSources, type ModuleContext, type ProportioModule } from './compose/module.js';
 import { auditService } from './services/audit.service.js';
 import { authService } from './services/auth.service.js';
+import { complaintsForDossier, createDossierModule } from './compose/dossier.compose.js';
 import { demoService } from './services/demo.service.js';
 import type { EvidenceSource } from './services/evidence-ports.js';
 import type {
@@ -197,13 +198,14 @@ export const createRuntime = async (config: Config, opts: RuntimeOptions = {}): 
   const viewing = createViewingModule(moduleContext);
   const alarm = createAlarmModule(moduleContext);
   const recording = createRecordingModule(moduleContext);
+  const assessment = createAssessmentModule(moduleContext);
   const complaints = createComplaintsModule(moduleContext);
   // Residents' requests erase clips through the recording service (issue 12 §1).
   const rights = createRightsModule(moduleContext, { recording: recording.service });
   const modules: ProportioModule[] = [
     auditAnchor,
     alarm,
-    createAssessmentModule(moduleContext),
+    assessment,
     recording,
     viewing,
     createEvidenceModule(moduleContext, { source: opts.evidenceSource ?? viewing.evidence }),
@@ -215,6 +217,12 @@ export const createRuntime = async (config: Config, opts: RuntimeOptions = {}): 
     }),
     rights,
     complaints,
+    // The regulator dossier (issue 12 §4).
+    createDossierModule(moduleContext, {
+      assessments: assessment.services.assessments,
+      audit: services.audit,
+      complaints: complaintsForDossier(complaints.service),
+    }),
   ];
   const oidc = config.oidc
     ? {

@@ -113,6 +113,7 @@ describe('route × role authorisation', () => {
       [/^\/api\/settings/, /^settings:/],
       [/^\/api\/rooms\/:id\/(sign\.pdf|transparency)$/, /^policy:/],
       [/^\/api\/assessments/, /^assessments:/],
+      [/^\/api\/dossier/, /^dossier:/],
       [/^\/api\/(sites|rooms|conversation-types|organisation)/, /^registry:/],
     ];
     for (const r of t.app.declaredRoutes) {

@@ -137,6 +137,12 @@ export const postForFile = async (path: string, body: unknown = {}): Promise<Dow
   return { blob: await res.blob(), fileName: fileNameOf(res.headers.get('content-disposition')) };
 };
 
+/** GET that answers a file instead of JSON (the regulator dossier's ZIP). */
+export const getForFile = async (path: string): Promise<Download> => {
+  const res = await send('GET', path, undefined, '*/*');
+  return { blob: await res.blob(), fileName: fileNameOf(res.headers.get('content-disposition')) };
+};
+
 export const api = {
   get: <T>(path: string) => request<T>('GET', path),
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, body ?? {}),

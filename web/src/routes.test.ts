@@ -32,6 +32,7 @@ describe('routeForPath', () => {
     ['/footage', 'footage', '/footage', {}],
     ['/footage/requests/vr-1', 'footage', '/footage/requests/:id', { id: 'vr-1' }],
     ['/footage/grants/g-1', 'footage', '/footage/grants/:id', { id: 'g-1' }],
+    ['/dossier', 'dossier', '/dossier', {}],
     ['/sites/', 'sites', '/sites', {}],
     ['/rights/requests', 'rights', '/rights/requests', {}],
     ['/rights/requests/new', 'rights', '/rights/requests/new', {}],

@@ -29,7 +29,8 @@ export type PageKey =
   | 'recording'
   | 'cameraStatus'
   | 'footage'
-  | 'rights';
+  | 'rights'
+  | 'dossier';
 
 export interface RouteDef {
   readonly key: PageKey;
@@ -103,6 +104,7 @@ export const ROUTES: readonly RouteDef[] = [
   { key: 'organisation', path: '/organisation', permission: 'registry:read', inNav: true },
   { key: 'settings', path: '/settings', permission: 'settings:read', inNav: true },
   { key: 'audit', path: '/audit', permission: 'audit:read', inNav: true },
+  { key: 'dossier', path: '/dossier', permission: 'dossier:export', inNav: true },
   { key: 'password', path: '/password', permission: null, inNav: false },
   { key: 'tokens', path: '/tokens', permission: 'tokens:own', inNav: false },
 ];

@@ -325,6 +325,11 @@ export const AUDIT_SENTENCES: Readonly<Record<string, Sentence>> = {
     '{actor} heeft een bewaarplicht op beelden opgeheven ({subject})',
     '{actor} released a legal hold on footage ({subject})',
   ),
+  'dossier.exported': s(
+    'assessments',
+    '{actor} heeft het dossier voor de toezichthouder geëxporteerd',
+    '{actor} exported the dossier for the regulator',
+  ),
   'clip.exported': s(
     'footage',
     '{actor} heeft beelden geëxporteerd als bewijs ({subject})',

@@ -110,6 +110,11 @@ export const PERMISSIONS = {
    * seen and revoked by its owner.
    */
   'tokens:own': ['security', 'dpo', 'decision-maker', 'admin', 'auditor'],
+  /**
+   * The regulator dossier (issue 12 §4, docs/dossier.md): every measure, the policy history, footage
+   * figures and accesses, residents' requests without names, the register and the audit check.
+   */
+  'dossier:export': ['dpo', 'auditor'],
   /** Prometheus metrics at /metrics (an API token of an operator account). */
   'metrics:read': ['admin', 'auditor'],
 } as const satisfies Record<string, readonly Role[]>;

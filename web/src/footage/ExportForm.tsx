@@ -19,7 +19,7 @@ export const EXPORT_RECIPIENT_ID = 'export-recipient';
 export const looksLikeAgeRecipient = (s: string): boolean => /^age1[0-9a-z]+$/.test(s);
 
 /** Saves bytes as a file the way a download link does. */
-const save = (blob: Blob, fileName: string): void => {
+export const saveFile = (blob: Blob, fileName: string): void => {
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
@@ -60,7 +60,7 @@ export const ExportForm = ({
           to === '' ? {} : { recipient: to },
         );
         name = file.fileName ?? `bewijsexport-${grantId}.zip`;
-        save(file.blob, name);
+        saveFile(file.blob, name);
       })
       .then((ok) => {
         if (ok) onDone(name);

@@ -1,5 +1,6 @@
 /** Every text the web UI shows, in English; typed against the Dutch table, so a missing key fails the build. */
 import { assessmentEn } from './assessment-en.js';
+import { dossierEn } from './dossier-en.js';
 import { footageEn } from './footage-en.js';
 import { auditLogEn, registerEn, todoEn } from './pages-en.js';
 import { rightsEn } from './rights-en.js';
@@ -67,6 +68,7 @@ export const en: Dictionary = {
     cameraStatus: 'Camera status',
     footage: 'Footage access',
     rights: "Residents' requests",
+    dossier: 'Regulator dossier',
   },
 
   login: {
@@ -1057,6 +1059,7 @@ export const en: Dictionary = {
     policySaved: 'The maximum is saved.',
   },
   footage: footageEn,
+  dossier: dossierEn,
   todo: todoEn,
   rights: rightsEn,
   register: registerEn,

@@ -6,6 +6,7 @@ import type { StatGroup } from '../../../src/core/alarm/statistics.js';
 import type { Role } from '../../../src/core/auth/roles.js';
 import type { SettingKey, SettingSection } from '../../../src/core/registry/settings.js';
 import { assessmentNl } from './assessment-nl.js';
+import { dossierNl } from './dossier-nl.js';
 import { footageNl } from './footage-nl.js';
 import { auditLogNl, registerNl, todoNl } from './pages-nl.js';
 import { rightsNl } from './rights-nl.js';
@@ -73,6 +74,7 @@ export const nl = {
     cameraStatus: 'Camerastatus',
     footage: 'Inzage in beelden',
     rights: 'Verzoeken van bewoners',
+    dossier: 'Dossier toezichthouder',
   },
 
   login: {
@@ -1102,6 +1104,7 @@ export const nl = {
     policySaved: 'Het maximum is opgeslagen.',
   },
   footage: footageNl,
+  dossier: dossierNl,
   todo: todoNl,
   rights: rightsNl,
   register: registerNl,

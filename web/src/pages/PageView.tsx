@@ -12,6 +12,7 @@ import { AuditPage } from './AuditPage.js';
 import { CamerasPage } from './CamerasPage.js';
 import { ConsolePage } from './ConsolePage.js';
 import { ConversationTypesPage } from './ConversationTypesPage.js';
+import { DossierPage } from './DossierPage.js';
 import { IncidentsPage } from './IncidentsPage.js';
 import { NoAccessPage } from './NoAccessPage.js';
 import { NotFoundPage } from './NotFoundPage.js';
@@ -76,6 +77,8 @@ const render = ({ route, pattern, params }: RouteMatch): ReactNode => {
       return <FootagePage screen={footageScreen(pattern, params)} />;
     case 'rights':
       return <RightsPage screen={rightsScreen(pattern, params)} />;
+    case 'dossier':
+      return <DossierPage />;
   }
 };
 
