@@ -25,6 +25,7 @@ import { createEvidenceModule } from './compose/evidence.compose.js';
 import { createViewingModule } from './compose/viewing.compose.js';
 import { createTodoModule } from './compose/todo.compose.js';
 import { createRightsModule } from './compose/rights.compose.js';
+import { createRedactionModule } from './compose/redaction.compose.js';
 import { metricsSources, type ModuleContext, type ProportioModule } from './compose/module.js';
 import { auditService } from './services/audit.service.js';
 import { authService } from './services/auth.service.js';
@@ -200,6 +201,8 @@ export const createRuntime = async (config: Config, opts: RuntimeOptions = {}): 
     createTodoModule(moduleContext, { incidents: alarm.services.incidents, viewing: viewing.service }),
     // Residents' requests erase clips through the recording service (issue 12 §1).
     createRightsModule(moduleContext, { recording: recording.service }),
+    // Redacted copies decrypt only under the four-eyes grants of viewing (issue 12 §2).
+    createRedactionModule(moduleContext, { grants: viewing.service.redaction() }),
   ];
   const oidc = config.oidc
     ? {

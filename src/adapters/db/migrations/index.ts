@@ -12,6 +12,7 @@ import { m0010VaultCustody } from './0010-vault-custody.js';
 import { m0011Viewing } from './0011-viewing.js';
 import { m0012HoldsAndDeletions } from './0012-holds-and-deletions.js';
 import { m0014SubjectRequests } from './0014-subject-requests.js';
+import { m0016RedactionJobs } from './0016-redaction-jobs.js';
 import type { Dialect, Migration } from './migration.js';
 
 export type { Dialect, Migration } from './migration.js';
@@ -31,6 +32,7 @@ export const MIGRATIONS: ReadonlyArray<readonly [string, Migration]> = [
   ['0011-viewing', m0011Viewing],
   ['0012-holds-and-deletions', m0012HoldsAndDeletions],
   ['0014-subject-requests', m0014SubjectRequests],
+  ['0016-redaction-jobs', m0016RedactionJobs],
 ];
 
 export const migrationProvider = (dialect: Dialect): MigrationProvider => ({
