@@ -5,6 +5,7 @@
 import type { Permission } from '../../src/core/auth/roles.js';
 import { ASSESSMENT_PATTERNS } from './assessment/paths.js';
 import { FOOTAGE_PATTERNS } from './footage/paths.js';
+import { REDACTION_PATTERN } from './redaction/paths.js';
 
 export type PageKey =
   | 'start'
@@ -27,7 +28,8 @@ export type PageKey =
   | 'roomPolicy'
   | 'recording'
   | 'cameraStatus'
-  | 'footage';
+  | 'footage'
+  | 'redaction';
 
 export interface RouteDef {
   readonly key: PageKey;
@@ -92,6 +94,8 @@ export const ROUTES: readonly RouteDef[] = [
   { key: 'organisation', path: '/organisation', permission: 'registry:read', inNav: true },
   { key: 'settings', path: '/settings', permission: 'settings:read', inNav: true },
   { key: 'audit', path: '/audit', permission: 'audit:read', inNav: true },
+  // The DPO's review of a redacted copy (issue 12 §2); the request pages link here.
+  { key: 'redaction', path: REDACTION_PATTERN, permission: 'rights:read', inNav: false },
   { key: 'password', path: '/password', permission: null, inNav: false },
   { key: 'tokens', path: '/tokens', permission: null, inNav: false },
 ];

@@ -1,6 +1,7 @@
 /** Every text the web UI shows, in English; typed against the Dutch table, so a missing key fails the build. */
 import { assessmentEn } from './assessment-en.js';
 import { footageEn } from './footage-en.js';
+import { redactionEn } from './redaction-en.js';
 import { auditLogEn, registerEn, todoEn } from './pages-en.js';
 import { count } from './plural.js';
 import { problemTextsEn } from './problems-en.js';
@@ -65,6 +66,7 @@ export const en: Dictionary = {
     recording: 'Suspend recording',
     cameraStatus: 'Camera status',
     footage: 'Footage access',
+    redaction: 'Redacted copy',
   },
 
   login: {
@@ -1057,6 +1059,7 @@ export const en: Dictionary = {
     policySaved: 'The maximum is saved.',
   },
   footage: footageEn,
+  redaction: redactionEn,
   todo: todoEn,
   register: registerEn,
   auditLog: auditLogEn,

@@ -7,6 +7,7 @@ import type { Role } from '../../../src/core/auth/roles.js';
 import type { SettingKey, SettingSection } from '../../../src/core/registry/settings.js';
 import { assessmentNl } from './assessment-nl.js';
 import { footageNl } from './footage-nl.js';
+import { redactionNl } from './redaction-nl.js';
 import { auditLogNl, registerNl, todoNl } from './pages-nl.js';
 import { count } from './plural.js';
 import { problemTextsNl } from './problems-nl.js';
@@ -71,6 +72,7 @@ export const nl = {
     recording: 'Opname stilleggen',
     cameraStatus: 'Camerastatus',
     footage: 'Inzage in beelden',
+    redaction: 'Geanonimiseerde kopie',
   },
 
   login: {
@@ -1102,6 +1104,7 @@ export const nl = {
     policySaved: 'Het maximum is opgeslagen.',
   },
   footage: footageNl,
+  redaction: redactionNl,
   todo: todoNl,
   register: registerNl,
   auditLog: auditLogNl,

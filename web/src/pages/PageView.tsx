@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { assessmentScreen } from '../assessment/paths.js';
 import { FootagePage } from '../footage/FootagePage.js';
 import { footageScreen } from '../footage/paths.js';
+import { RedactionPage } from '../redaction/RedactionPage.js';
 import { mayOpenPattern, routeForPath, type RouteMatch } from '../routes.js';
 import { useRouter } from '../router.js';
 import { useSession } from '../session.js';
@@ -72,6 +73,8 @@ const render = ({ route, pattern, params }: RouteMatch): ReactNode => {
       return <CameraStatusPage />;
     case 'footage':
       return <FootagePage screen={footageScreen(pattern, params)} />;
+    case 'redaction':
+      return <RedactionPage requestId={params.id ?? ''} clipId={params.clipId ?? ''} />;
   }
 };
 
