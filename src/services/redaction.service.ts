@@ -144,7 +144,9 @@ export const redactionService = (deps: RedactionServiceDeps) => {
       requestId: j.requestId,
       clipId: j.clipId,
       state: j.state,
-      progress: running.get(j.id)?.progress ?? null,
+      // The step's record is final before its runner is gone: a finished job shows no progress.
+      progress:
+        j.state === 'detecting' || j.state === 'rendering' ? (running.get(j.id)?.progress ?? 0) : null,
       tracks: j.tracks,
       review: j.review,
       error: j.state === 'failed' ? { code: j.errorCode, message: j.errorMessage ?? '' } : null,
