@@ -151,7 +151,7 @@ describe.skipIf(!ready)('the DPO makes a redacted copy in Chromium', () => {
     await visible(fg.getByRole('table', { name: r.timelineCaption }));
     await axe(fg, 'redaction review: tracks found');
     expect(await horizontalOverflow(fg)).toBe(0);
-    await screenshot(fg, 'redaction-review');
+    await screenshot(fg, 'redaction-review.png');
 
     // The requester is the astronaut: the track whose boxes lie on her head.
     const job = (await (
@@ -202,6 +202,6 @@ describe.skipIf(!ready)('the DPO makes a redacted copy in Chromium', () => {
     await visible(phone.getByRole('link', { name: r.download }));
     expect(await horizontalOverflow(phone)).toBe(0);
     await axe(phone, 'redaction review on a phone');
-    await screenshot(phone, 'redaction-review-mobile');
+    await screenshot(phone, 'redaction-review-mobile.png');
   });
 });
