@@ -26,6 +26,7 @@ import { createTodoModule } from './compose/todo.compose.js';
 import { createComplaintsModule } from './compose/complaints.compose.js';
 import { createRightsModule } from './compose/rights.compose.js';
 import { createCluster, type Cluster } from './compose/cluster.js';
+import { createRedactionModule } from './compose/redaction.compose.js';
 import { metricsSources, type ModuleContext, type ProportioModule } from './compose/module.js';
 import { auditService } from './services/audit.service.js';
 import { authService } from './services/auth.service.js';
@@ -223,6 +224,8 @@ export const createRuntime = async (config: Config, opts: RuntimeOptions = {}): 
       audit: services.audit,
       complaints: complaintsForDossier(complaints.service),
     }),
+    // Redacted copies decrypt only under the four-eyes grants of viewing (issue 12 §2).
+    createRedactionModule(moduleContext, { grants: viewing.service.redaction() }),
   ];
   const oidc = config.oidc
     ? {

@@ -6,6 +6,9 @@
  * keeps one.
  */
 import type { Result } from '../core/result.js';
+import type { JobState } from '../core/redaction/job.js';
+import type { Actor, UnitOfWork } from './ports.js';
+import type { RightsRepositories } from './rights-ports.js';
 import type { Detection } from '../core/redaction/tracker.js';
 import type { RedactionReview } from '../core/redaction/plan.js';
 
@@ -53,7 +56,15 @@ export interface DetectedTracks {
   readonly tracks: readonly TrackView[];
 }
 
-export interface RedactRequest {
+/** What a long run reports and how it is stopped (a job runs for minutes: the DPO sees progress). */
+export interface RunOptions {
+  /** Called with the share of frames done, 0…1. */
+  readonly onProgress?: (fraction: number) => void;
+  /** Aborting kills ffmpeg; the run answers REDACTION.INPUT_UNREADABLE or ENCODE_FAILED and leaves no copy. */
+  readonly signal?: AbortSignal;
+}
+
+export interface RedactRequest extends RunOptions {
   /** A plaintext video file (decrypted under a grant). */
   readonly input: string;
   /** Written only when all went well (a temporary name next to it is renamed at the end). */
@@ -80,6 +91,86 @@ export type RedactionErrorCode =
   | 'REDACTION.ENCODE_FAILED';
 
 export interface FootageRedactor {
-  detectTracks(input: string): Promise<Result<DetectedTracks, RedactionErrorCode>>;
+  detectTracks(input: string, options?: RunOptions): Promise<Result<DetectedTracks, RedactionErrorCode>>;
   redactClip(request: RedactRequest): Promise<Result<RedactionReport, RedactionErrorCode>>;
+}
+
+/**
+ * The four-eyes grant a redaction decrypts under (the viewing service): the actor's own live grant
+ * on the clip, on the legal ground 'subject-access', approved by another custodian. Anything else
+ * is REDACTION.GRANT_REQUIRED. The plaintext is the whole clip, decrypted with the grant's file keys.
+ */
+export interface GrantedClip {
+  readonly grantId: string;
+  readonly viewingRequestId: string;
+  readonly expiresAt: string;
+  readonly plaintext: () => Promise<Result<AsyncIterable<Buffer>>>;
+}
+
+export interface RedactionGrants {
+  forRedaction(actor: Actor, clipId: string): Promise<Result<GrantedClip>>;
+}
+
+/** One redaction job as stored: a resident's request × one linked clip. */
+export interface RedactionJobRecord {
+  readonly id: string;
+  readonly requestId: string;
+  readonly clipId: string;
+  readonly siteId: string;
+  readonly state: JobState;
+  /** The viewing grant the last decryption ran under. */
+  readonly grantId: string | null;
+  readonly tracks: DetectedTracks | null;
+  readonly review: RedactionReview | null;
+  readonly errorCode: string | null;
+  readonly errorMessage: string | null;
+  readonly frames: number | null;
+  readonly pixelatedBoxes: number | null;
+  readonly copyBytes: number | null;
+  readonly copySha256: string | null;
+  readonly copyExpiresAt: string | null;
+  readonly copyDeletedAt: string | null;
+  readonly copyDeletedReason: string | null;
+  readonly downloadedAt: string | null;
+  readonly createdBy: string;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+}
+
+export interface RedactionJobRepository {
+  /** Inserts or replaces the job of its (request, clip). */
+  save(job: RedactionJobRecord): Promise<void>;
+  get(requestId: string, clipId: string): Promise<RedactionJobRecord | undefined>;
+  byRequest(requestId: string): Promise<RedactionJobRecord[]>;
+  /** Jobs in these states (running ones after a restart). */
+  inStates(states: readonly JobState[]): Promise<RedactionJobRecord[]>;
+  /** Jobs whose copy is still kept (copy_sha256 set, not deleted). */
+  withCopy(): Promise<RedactionJobRecord[]>;
+}
+
+export type RedactionStore = UnitOfWork<RightsRepositories & { readonly redactions: RedactionJobRepository }>;
+
+/**
+ * Where finished copies rest until they are downloaded and sent (adapters/media/copy-vault.ts):
+ * encrypted under a key held in this process's memory only, so a copy never rests on disk as
+ * plaintext and a restart makes every copy unreadable (the service deletes them at start).
+ */
+export interface CopyVault {
+  /** Encrypts the plaintext file into the vault under the job's id; removes the plaintext. */
+  put(jobId: string, plaintextFile: string): Promise<{ bytes: number; sha256: string }>;
+  /** The copy's plaintext, or undefined when it is not kept (or not readable with this process's key). */
+  get(jobId: string): Promise<Buffer | undefined>;
+  remove(jobId: string): Promise<void>;
+  /** Removes every copy (at start: the key of earlier copies died with the process). */
+  clear(): Promise<number>;
+}
+
+/** A private temporary folder for one step's plaintext (adapters/media/scratch.ts). */
+export interface ScratchFolder {
+  /** Writes the stream to a new file (mode 0600) in the folder; returns its path. */
+  write(name: string, source: AsyncIterable<Buffer>): Promise<string>;
+  /** A path in the folder for a file someone else writes. */
+  file(name: string): string;
+  /** Removes the folder and everything in it. */
+  remove(): Promise<void>;
 }

@@ -39,6 +39,7 @@ import type {
   ViewingStore,
 } from './viewing-ports.js';
 import type { CustodyStep, EvidenceSource, GrantedFootage } from './evidence-ports.js';
+import type { GrantedClip, RedactionGrants } from './redaction-ports.js';
 
 export interface PersonRef {
   readonly id: string;
@@ -811,6 +812,43 @@ export const viewingService = ({ store, clock, ids, keys, grant: grantOptions = 
           }
         return events.sort((a, b) => a.auditSeq - b.auditSeq);
       }),
+
+    /**
+     * For a redacted copy (issue 12 §2): the actor's own live grant on this clip, requested on the
+     * legal ground subject access. The four eyes are the grant's: a custodian other than the
+     * requester approved it (approvalsComplete), so nobody decrypts for a copy alone.
+     */
+    redaction: (): RedactionGrants => ({
+      forRedaction: async (actor, clipId): Promise<Result<GrantedClip>> => {
+        await settle();
+        const me = userIdOf(actor);
+        const refusal = err(
+          'REDACTION.GRANT_REQUIRED',
+          `no live viewing grant of yours on clip ${clipId} on the legal ground subject access`,
+          { clipId },
+        );
+        if (me === null) return refusal;
+        const now = nowMs();
+        const found = (await store.read.viewing.listRequests({ state: 'granted', clipId })).find(
+          (r) =>
+            r.requestedBy === me &&
+            r.legalGround === 'subject-access' &&
+            r.grantId !== null &&
+            r.expiresAt !== null &&
+            Date.parse(r.expiresAt) > now &&
+            keys.live(r.grantId) &&
+            actorServesSite(actor, r.siteId),
+        );
+        if (found?.grantId == null || found.expiresAt === null) return refusal;
+        const grantId = found.grantId;
+        return ok({
+          grantId,
+          viewingRequestId: found.id,
+          expiresAt: found.expiresAt,
+          plaintext: () => keys.plaintext(grantId, clipId),
+        });
+      },
+    }),
 
     /** For the signed police export (evidence-ports.ts): a live grant of `actor` that names export. */
     evidence: (): EvidenceSource => ({

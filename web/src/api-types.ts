@@ -48,6 +48,10 @@ import type {
 } from '../../src/http/routes/holds/hold-schemas.js';
 import type { AuditEntrySchema, AuditPageSchema } from '../../src/http/routes/audit/audit-schemas.js';
 import type {
+  RedactionJobSchema,
+  ReviewBody as RedactionReviewBodySchema,
+} from '../../src/http/routes/redaction/redaction-schemas.js';
+import type {
   FootageEventSchema,
   LegalGroundSchema,
   PlaySchema,
@@ -281,3 +285,8 @@ export type Hold = Answer<typeof HoldSchema>;
 export type ClipHoldsView = Answer<typeof ClipHoldsSchema>;
 export type Deletion = Answer<typeof DeletionSchema>;
 export type HoldPolicy = Answer<typeof HoldPolicySchema>;
+
+/** GET /api/rights/requests/:id/redactions/:clipId: a redaction job (issue 12 §2). */
+export type RedactionJob = Answer<typeof RedactionJobSchema>;
+/** PUT …/review: the DPO's review of the face tracks. */
+export type RedactionReviewBody = Static<typeof RedactionReviewBodySchema>;

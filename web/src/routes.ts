@@ -6,6 +6,7 @@ import type { Permission } from '../../src/core/auth/roles.js';
 import { ASSESSMENT_PATTERNS } from './assessment/paths.js';
 import { FOOTAGE_PATTERNS } from './footage/paths.js';
 import { RIGHTS_PATTERNS } from './rights/paths.js';
+import { REDACTION_PATTERN } from './redaction/paths.js';
 
 export type PageKey =
   | 'start'
@@ -30,7 +31,8 @@ export type PageKey =
   | 'cameraStatus'
   | 'footage'
   | 'rights'
-  | 'dossier';
+  | 'dossier'
+  | 'redaction';
 
 export interface RouteDef {
   readonly key: PageKey;
@@ -105,6 +107,8 @@ export const ROUTES: readonly RouteDef[] = [
   { key: 'settings', path: '/settings', permission: 'settings:read', inNav: true },
   { key: 'audit', path: '/audit', permission: 'audit:read', inNav: true },
   { key: 'dossier', path: '/dossier', permission: 'dossier:export', inNav: true },
+  // The DPO's review of a redacted copy (issue 12 §2); the request pages link here.
+  { key: 'redaction', path: REDACTION_PATTERN, permission: 'rights:read', inNav: false },
   { key: 'password', path: '/password', permission: null, inNav: false },
   { key: 'tokens', path: '/tokens', permission: 'tokens:own', inNav: false },
 ];

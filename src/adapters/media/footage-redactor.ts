@@ -17,6 +17,7 @@ import path from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import { err, ok, type Result } from '../../core/result.js';
 import { decodeArgs, encodeArgs, noteLines } from '../../core/redaction/ffmpeg-args.js';
+import { progressOf } from '../../core/redaction/job.js';
 import { pixelateYuv420, yuv420Size } from '../../core/redaction/pixelate.js';
 import { boxesAt, planRedaction, type PlanOptions, type VideoGeometry } from '../../core/redaction/plan.js';
 import {
@@ -33,6 +34,7 @@ import type {
   RedactionErrorCode,
   RedactionReport,
   RedactRequest,
+  RunOptions,
   TrackView,
 } from '../../services/redaction-ports.js';
 
@@ -178,6 +180,7 @@ export const createFootageRedactor = (options: FootageRedactorOptions): FootageR
   const detectOn = async (
     input: string,
     video: ProbedVideo,
+    run: RunOptions = {},
   ): Promise<Result<DetectedTracks, RedactionErrorCode>> => {
     const every = everyFor(video.fps);
     const width = Math.min(video.width, options.detectionWidth ?? DEFAULTS.detectionWidth);
@@ -190,10 +193,13 @@ export const createFootageRedactor = (options: FootageRedactorOptions): FootageR
     let stderr = '';
     child.stderr.on('data', (c: Buffer) => (stderr = (stderr + c.toString('utf8')).slice(-4000)));
     const exited = exitOf(child);
+    const kill = () => child.kill('SIGKILL');
+    run.signal?.addEventListener('abort', kill, { once: true });
     const samples: SampledFrame[] = [];
     try {
       let k = 0;
       for await (const data of frames(child.stdout, width * height * 3)) {
+        if (run.signal?.aborted) break;
         const found = await options.detector.detect({ width, height, data });
         samples.push({
           frame: k * every,
@@ -203,11 +209,14 @@ export const createFootageRedactor = (options: FootageRedactorOptions): FootageR
           })),
         });
         k += 1;
+        run.onProgress?.(progressOf(k * every, video.frameCount));
       }
     } finally {
+      run.signal?.removeEventListener('abort', kill);
       if (child.exitCode === null) child.kill('SIGKILL');
     }
     const code = await exited;
+    if (run.signal?.aborted) return unreadable(input, 'stopped');
     if (code !== 0 || samples.length === 0)
       return unreadable(input, lastLine(stderr) || 'no frames could be decoded');
     const frameCount = Math.max(video.frameCount, samples[samples.length - 1]!.frame + 1);
@@ -240,9 +249,9 @@ export const createFootageRedactor = (options: FootageRedactorOptions): FootageR
     });
   };
 
-  const detectTracks = async (input: string) => {
+  const detectTracks = async (input: string, run?: RunOptions) => {
     const video = await probe(ffprobe, input);
-    return video.ok ? detectOn(input, video.value) : video;
+    return video.ok ? detectOn(input, video.value, run) : video;
   };
 
   const redactClip = async (request: RedactRequest): Promise<Result<RedactionReport, RedactionErrorCode>> => {
@@ -251,7 +260,9 @@ export const createFootageRedactor = (options: FootageRedactorOptions): FootageR
     const video = probed.value;
     let views = request.tracks;
     if (views === undefined) {
-      const detected = await detectOn(request.input, video);
+      const detected = await detectOn(request.input, video, {
+        ...(request.signal ? { signal: request.signal } : {}),
+      });
       if (!detected.ok) return detected;
       views = detected.value;
     } else if (
@@ -306,6 +317,11 @@ export const createFootageRedactor = (options: FootageRedactorOptions): FootageR
     const decoded = exitOf(decoder);
     const encoded = exitOf(encoder);
     encoder.stdin.on('error', () => undefined); // an early exit shows in its exit code
+    const kill = () => {
+      decoder.kill('SIGKILL');
+      encoder.kill('SIGKILL');
+    };
+    request.signal?.addEventListener('abort', kill, { once: true });
     let frame = 0;
     let pixelated = 0;
     let writeFailed = false;
@@ -315,6 +331,7 @@ export const createFootageRedactor = (options: FootageRedactorOptions): FootageR
         pixelateYuv420(data, size, boxes);
         pixelated += boxes.length;
         frame += 1;
+        request.onProgress?.(progressOf(frame, geometry.frameCount));
         if (!encoder.stdin.write(data)) {
           const drained = await Promise.race([
             new Promise<boolean>((r) => encoder.stdin.once('drain', () => r(true))),
@@ -340,6 +357,7 @@ export const createFootageRedactor = (options: FootageRedactorOptions): FootageR
       await fs.rename(temp, request.output);
       return ok({ frames: frame, pixelatedBoxes: pixelated, tracks: tracks.length, output: request.output });
     } finally {
+      request.signal?.removeEventListener('abort', kill);
       if (decoder.exitCode === null) decoder.kill('SIGKILL');
       if (encoder.exitCode === null) encoder.kill('SIGKILL');
       await fs.rm(temp, { force: true });

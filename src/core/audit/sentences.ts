@@ -441,6 +441,51 @@ export const AUDIT_SENTENCES: Readonly<Record<string, Sentence>> = {
     '{actor} heeft een inwoner een kopie van beelden verstrekt',
     '{actor} provided a resident with a copy of footage',
   ),
+  'redaction.detect-started': s(
+    'footage',
+    '{actor} heeft beelden ontsleuteld om gezichten te zoeken voor een kopie voor de betrokkene ({subject})',
+    '{actor} decrypted footage to search faces for a copy for the data subject ({subject})',
+  ),
+  'redaction.detected': s(
+    'footage',
+    'Gezichten gezocht voor een kopie voor de betrokkene ({subject})',
+    'Faces searched for a copy for the data subject ({subject})',
+  ),
+  'redaction.reviewed': s(
+    'footage',
+    '{actor} heeft vastgelegd welke gezichten zichtbaar blijven in de kopie voor de betrokkene ({subject})',
+    '{actor} recorded which faces stay visible in the copy for the data subject ({subject})',
+  ),
+  'redaction.render-started': s(
+    'footage',
+    '{actor} heeft beelden ontsleuteld om de geanonimiseerde kopie te maken ({subject})',
+    '{actor} decrypted footage to make the redacted copy ({subject})',
+  ),
+  'redaction.rendered': s(
+    'footage',
+    'Geanonimiseerde kopie voor de betrokkene gemaakt ({subject})',
+    'Redacted copy for the data subject made ({subject})',
+  ),
+  'redaction.previewed': s(
+    'footage',
+    '{actor} heeft beelden bekeken om de kopie voor de betrokkene te beoordelen ({subject})',
+    '{actor} played footage to review the copy for the data subject ({subject})',
+  ),
+  'redaction.downloaded': s(
+    'footage',
+    '{actor} heeft de geanonimiseerde kopie voor de betrokkene gedownload ({subject})',
+    '{actor} downloaded the redacted copy for the data subject ({subject})',
+  ),
+  'redaction.copy-deleted': s(
+    'footage',
+    'Geanonimiseerde kopie voor de betrokkene verwijderd ({subject})',
+    'Redacted copy for the data subject deleted ({subject})',
+  ),
+  'redaction.failed': s(
+    'footage',
+    'Maken van de kopie voor de betrokkene mislukt ({subject})',
+    'Making the copy for the data subject failed ({subject})',
+  ),
   'vault.init': s(
     'vault',
     '{actor} heeft de kluis voor beelden ingericht',

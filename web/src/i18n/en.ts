@@ -2,6 +2,7 @@
 import { assessmentEn } from './assessment-en.js';
 import { dossierEn } from './dossier-en.js';
 import { footageEn } from './footage-en.js';
+import { redactionEn } from './redaction-en.js';
 import { auditLogEn, registerEn, todoEn } from './pages-en.js';
 import { rightsEn } from './rights-en.js';
 import { count } from './plural.js';
@@ -69,6 +70,7 @@ export const en: Dictionary = {
     footage: 'Footage access',
     rights: "Residents' requests",
     dossier: 'Regulator dossier',
+    redaction: 'Redacted copy',
   },
 
   login: {
@@ -1060,6 +1062,7 @@ export const en: Dictionary = {
   },
   footage: footageEn,
   dossier: dossierEn,
+  redaction: redactionEn,
   todo: todoEn,
   rights: rightsEn,
   register: registerEn,

@@ -8,6 +8,7 @@ import type { SettingKey, SettingSection } from '../../../src/core/registry/sett
 import { assessmentNl } from './assessment-nl.js';
 import { dossierNl } from './dossier-nl.js';
 import { footageNl } from './footage-nl.js';
+import { redactionNl } from './redaction-nl.js';
 import { auditLogNl, registerNl, todoNl } from './pages-nl.js';
 import { rightsNl } from './rights-nl.js';
 import { count } from './plural.js';
@@ -75,6 +76,7 @@ export const nl = {
     footage: 'Inzage in beelden',
     rights: 'Verzoeken van bewoners',
     dossier: 'Dossier toezichthouder',
+    redaction: 'Geanonimiseerde kopie',
   },
 
   login: {
@@ -1105,6 +1107,7 @@ export const nl = {
   },
   footage: footageNl,
   dossier: dossierNl,
+  redaction: redactionNl,
   todo: todoNl,
   rights: rightsNl,
   register: registerNl,

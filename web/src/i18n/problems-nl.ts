@@ -107,6 +107,17 @@ const own: Readonly<Record<string, string>> = {
   'REDACTION.INVALID_EDIT':
     'Een aanpassing van de vervaging klopt niet: de tijd of het kader valt buiten de opname.',
   'REDACTION.UNKNOWN_TRACK': 'Een aanpassing noemt een gezicht dat niet in deze opname voorkomt.',
+  'REDACTION.GRANT_REQUIRED':
+    'Voor het ontsleutelen van deze opname is uw eigen lopende toestemming voor inzage nodig, op grond van een inzageverzoek van de betrokkene en goedgekeurd door een tweede persoon.',
+  'REDACTION.NOT_ACCESS_REQUEST':
+    'Een geanonimiseerde kopie wordt alleen gemaakt bij een inzageverzoek (AVG art. 15).',
+  'REDACTION.REQUEST_CLOSED': 'Dit verzoek is afgesloten; er wordt geen kopie meer voor gemaakt.',
+  'REDACTION.JOB_BUSY':
+    'De gezichtsherkenning of het maken van de kopie loopt nog voor deze opname; wacht tot die klaar is.',
+  'REDACTION.NOT_DETECTED': 'Zoek eerst de gezichten in deze opname.',
+  'REDACTION.NOT_REVIEWED':
+    'Sla eerst de beoordeling op (wiens gezicht zichtbaar blijft) voordat de kopie wordt gemaakt.',
+  'REDACTION.COPY_GONE': 'De geanonimiseerde kopie wordt niet meer bewaard; maak haar opnieuw.',
   'RIGHTS.ALREADY_EXTENDED': 'De termijn van dit verzoek is al eens verlengd.',
   'RIGHTS.CLIP_ACTION_KIND': 'Deze handeling op opnamen past niet bij het soort verzoek.',
   'RIGHTS.CLIP_NOT_LINKED': 'Deze opname hoort niet bij dit verzoek.',

@@ -4,6 +4,7 @@ import { FootagePage } from '../footage/FootagePage.js';
 import { footageScreen } from '../footage/paths.js';
 import { RightsPage } from '../rights/RightsPage.js';
 import { rightsScreen } from '../rights/paths.js';
+import { RedactionPage } from '../redaction/RedactionPage.js';
 import { mayOpenPattern, routeForPath, type RouteMatch } from '../routes.js';
 import { useRouter } from '../router.js';
 import { useSession } from '../session.js';
@@ -79,6 +80,8 @@ const render = ({ route, pattern, params }: RouteMatch): ReactNode => {
       return <RightsPage screen={rightsScreen(pattern, params)} />;
     case 'dossier':
       return <DossierPage />;
+    case 'redaction':
+      return <RedactionPage requestId={params.id ?? ''} clipId={params.clipId ?? ''} />;
   }
 };
 

@@ -13,6 +13,7 @@ import { m0011Viewing } from './0011-viewing.js';
 import { m0012HoldsAndDeletions } from './0012-holds-and-deletions.js';
 import { m0014SubjectRequests } from './0014-subject-requests.js';
 import { m0015Complaints } from './0015-complaints.js';
+import { m0016RedactionJobs } from './0016-redaction-jobs.js';
 import { m0017RequestLetterFormat } from './0017-request-letter-format.js';
 import type { Dialect, Migration } from './migration.js';
 
@@ -34,6 +35,7 @@ export const MIGRATIONS: ReadonlyArray<readonly [string, Migration]> = [
   ['0012-holds-and-deletions', m0012HoldsAndDeletions],
   ['0014-subject-requests', m0014SubjectRequests],
   ['0015-complaints', m0015Complaints],
+  ['0016-redaction-jobs', m0016RedactionJobs],
   ['0017-request-letter-format', m0017RequestLetterFormat],
 ];
 
