@@ -39,6 +39,12 @@ const momentText = (iso: string, lang: Lang, timeZone: string): string => {
   return lang === 'nl' ? `${day} om ${time}` : `${day} at ${time}`;
 };
 
+const COLUMNS = {
+  mode: t('Wat de camera doet', 'What the camera does'),
+  sound: t('Geluid', 'Sound'),
+  retention: t('Beelden gewist na', 'Images deleted after'),
+};
+
 const STYLE =
   'body{font-family:"DejaVu Sans",Verdana,Arial,sans-serif;line-height:1.55;max-width:46rem;margin:0 auto;padding:1.5rem;color:#1b1b1b}' +
   'h1,h2{color:#12355b}h2{margin-top:1.8rem}a{color:#0b4f91}a:focus{outline:3px solid #12355b;outline-offset:2px}' +
@@ -46,7 +52,10 @@ const STYLE =
   'th{background:#e4ebf2}.callout{border-left:6px solid #9a6700;background:#fff5da;padding:.7rem 1rem;margin:1rem 0}' +
   'pre{white-space:pre-wrap;word-break:break-all;background:#f3f3f3;padding:.6rem}.lang{text-align:right}' +
   // The key's fingerprint is one 64-character word: it wraps rather than scroll a phone sideways.
-  'p,td,th{overflow-wrap:anywhere}@media (max-width:36rem){body{padding:1rem}th,td{padding:.3rem;font-size:.92rem}}';
+  'p,td,th{overflow-wrap:break-word}' +
+  // On a phone each room is a block of labelled lines: four columns would break words mid-word.
+  '@media (max-width:36rem){body{padding:1rem}table,tbody,tr,th,td{display:block}thead{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}' +
+  'tr{border:1px solid #8a8a8a;margin:0 0 .75rem}th,td{border:0;padding:.3rem .5rem}td::before{content:attr(data-label) ": ";font-weight:bold}}';
 
 /** What the camera in a room does, in a resident's words. */
 const modeText = (f: Facts, suspended: boolean): Text => {
@@ -127,11 +136,12 @@ export const renderSitePrivacyHtml = (i: SitePrivacyInput, lang: Lang): string =
       : [
           '<table>',
           `<caption>${x(t(`Kamers in ${i.site.name}`, `Rooms at ${i.site.name}`))}</caption>`,
-          `<thead><tr><th scope="col">${x(t('Kamer', 'Room'))}</th><th scope="col">${x(t('Wat de camera doet', 'What the camera does'))}</th><th scope="col">${x(t('Geluid', 'Sound'))}</th><th scope="col">${x(t('Beelden gewist na', 'Images deleted after'))}</th></tr></thead>`,
+          `<thead><tr><th scope="col">${x(t('Kamer', 'Room'))}</th><th scope="col">${x(COLUMNS.mode)}</th><th scope="col">${x(COLUMNS.sound)}</th><th scope="col">${x(COLUMNS.retention)}</th></tr></thead>`,
           '<tbody>',
           ...rooms.map((r) => {
             const on = r.facts.recording;
-            return `<tr><th scope="row"><a href="${escapeHtml(withLang(r.url, lang))}">${escapeHtml(r.name)}</a></th><td>${x(modeText(r.facts, suspended))}</td><td>${on ? x(soundText(r.facts.audio)) : '—'}</td><td>${on ? x(retentionText(r.facts.retentionHours)) : '—'}</td></tr>`;
+            const cell = (label: Text, content: string) => `<td data-label="${x(label)}">${content}</td>`;
+            return `<tr><th scope="row"><a href="${escapeHtml(withLang(r.url, lang))}">${escapeHtml(r.name)}</a></th>${cell(COLUMNS.mode, x(modeText(r.facts, suspended)))}${cell(COLUMNS.sound, on ? x(soundText(r.facts.audio)) : '—')}${cell(COLUMNS.retention, on ? x(retentionText(r.facts.retentionHours)) : '—')}</tr>`;
           }),
           '</tbody>',
           '</table>',

@@ -47,6 +47,10 @@ export const redactionEn: RedactionTexts = {
   reviewTitle: '3. Review',
   reviewIntro:
     'Play the clip and check that every face has a box. Tick which face is the requester’s. Draw a box over what the detector missed (drag over the picture) or fill in the form.',
+  play: 'Play',
+  pause: 'Pause',
+  seekBar: 'Position in the clip',
+  position: (at: string, of: string) => `${at} of ${of} seconds`,
   videoLabel: 'The clip with the faces found',
   previewFailed: 'The clip cannot be played. Check that your permission is still running.',
   timeline: 'Timeline of the faces',

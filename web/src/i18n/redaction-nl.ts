@@ -46,6 +46,10 @@ export const redactionNl = {
   reviewTitle: '3. Beoordelen',
   reviewIntro:
     'Speel de opname af en kijk of elk gezicht een kader heeft. Vink aan welk gezicht van de verzoeker is. Teken een kader over wat de herkenning miste (sleep over het beeld) of vul het formulier in.',
+  play: 'Afspelen',
+  pause: 'Pauzeren',
+  seekBar: 'Positie in de opname',
+  position: (at: string, of: string) => `${at} van ${of} seconden`,
   videoLabel: 'De opname met de gevonden gezichten',
   previewFailed: 'De opname kan niet worden afgespeeld. Controleer of uw toestemming nog loopt.',
   timeline: 'Tijdlijn van de gezichten',

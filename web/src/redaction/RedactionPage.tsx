@@ -83,6 +83,7 @@ export const RedactionPage = ({ requestId, clipId }: { requestId: string; clipId
   const [saved, setSaved] = useState(false);
   const [reason, setReason] = useState(r.grantReasonDefault);
   const [time, setTime] = useState(0);
+  const [playing, setPlaying] = useState(false);
   const [previewFailed, setPreviewFailed] = useState(false);
   const [form, setForm] = useState<BoxForm>({
     target: 'new',
@@ -351,14 +352,14 @@ export const RedactionPage = ({ requestId, clipId }: { requestId: string; clipId
                   ref={video}
                   className="pp-redaction__video"
                   src={`${base}/preview`}
-                  controls
-                  controlsList="nodownload noremoteplayback"
                   disablePictureInPicture
                   muted
                   playsInline
                   preload="auto"
                   aria-label={r.videoLabel}
                   onTimeUpdate={(e) => setTime(e.currentTarget.currentTime)}
+                  onPlay={() => setPlaying(true)}
+                  onPause={() => setPlaying(false)}
                   onSeeked={(e) => setTime(e.currentTarget.currentTime)}
                   onError={() => setPreviewFailed(true)}
                 />
@@ -401,6 +402,37 @@ export const RedactionPage = ({ requestId, clipId }: { requestId: string; clipId
                     />
                   ) : null}
                 </svg>
+              </div>
+              {/* Own controls below the picture: the face boxes cover the whole frame, and a
+                  native control bar over it would hide the lower part of the picture. */}
+              <div className="pp-redaction__controls">
+                <Button
+                  appearance="secondary-action-button"
+                  onClick={() => {
+                    const v = video.current;
+                    if (!v) return;
+                    if (v.paused) void v.play();
+                    else v.pause();
+                  }}
+                >
+                  {playing ? r.pause : r.play}
+                </Button>
+                <input
+                  type="range"
+                  className="pp-redaction__seek"
+                  min={0}
+                  max={duration}
+                  step={0.04}
+                  value={Math.min(time, duration)}
+                  aria-label={r.seekBar}
+                  aria-valuetext={r.position(fmt(time), fmt(duration))}
+                  onChange={(e) => {
+                    const v = video.current;
+                    if (v) v.currentTime = Number(e.target.value);
+                    setTime(Number(e.target.value));
+                  }}
+                />
+                <span>{r.position(fmt(time), fmt(duration))}</span>
               </div>
               {previewFailed ? (
                 <Alert type="warning">
