@@ -134,14 +134,16 @@ export const renderSitePrivacyHtml = (i: SitePrivacyInput, lang: Lang): string =
     rooms.length === 0
       ? `<p>${x(t('Deze locatie heeft geen gesprekskamers met een camera.', 'This site has no interview rooms with a camera.'))}</p>`
       : [
-          '<table>',
+          // Explicit roles: on a phone the rows are shown as blocks, and CSS display would drop the table's semantics.
+          '<table role="table">',
           `<caption>${x(t(`Kamers in ${i.site.name}`, `Rooms at ${i.site.name}`))}</caption>`,
-          `<thead><tr><th scope="col">${x(t('Kamer', 'Room'))}</th><th scope="col">${x(COLUMNS.mode)}</th><th scope="col">${x(COLUMNS.sound)}</th><th scope="col">${x(COLUMNS.retention)}</th></tr></thead>`,
-          '<tbody>',
+          `<thead role="rowgroup"><tr role="row"><th scope="col" role="columnheader">${x(t('Kamer', 'Room'))}</th><th scope="col" role="columnheader">${x(COLUMNS.mode)}</th><th scope="col" role="columnheader">${x(COLUMNS.sound)}</th><th scope="col" role="columnheader">${x(COLUMNS.retention)}</th></tr></thead>`,
+          '<tbody role="rowgroup">',
           ...rooms.map((r) => {
             const on = r.facts.recording;
-            const cell = (label: Text, content: string) => `<td data-label="${x(label)}">${content}</td>`;
-            return `<tr><th scope="row"><a href="${escapeHtml(withLang(r.url, lang))}">${escapeHtml(r.name)}</a></th>${cell(COLUMNS.mode, x(modeText(r.facts, suspended)))}${cell(COLUMNS.sound, on ? x(soundText(r.facts.audio)) : '—')}${cell(COLUMNS.retention, on ? x(retentionText(r.facts.retentionHours)) : '—')}</tr>`;
+            const cell = (label: Text, content: string) =>
+              `<td role="cell" data-label="${x(label)}">${content}</td>`;
+            return `<tr role="row"><th scope="row" role="rowheader"><a href="${escapeHtml(withLang(r.url, lang))}">${escapeHtml(r.name)}</a></th>${cell(COLUMNS.mode, x(modeText(r.facts, suspended)))}${cell(COLUMNS.sound, on ? x(soundText(r.facts.audio)) : '—')}${cell(COLUMNS.retention, on ? x(retentionText(r.facts.retentionHours)) : '—')}</tr>`;
           }),
           '</tbody>',
           '</table>',
