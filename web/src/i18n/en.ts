@@ -69,7 +69,7 @@ export const en: Dictionary = {
     cameraStatus: 'Camera status',
     footage: 'Footage access',
     rights: "Residents' requests",
-    dossier: 'Regulator dossier',
+    dossier: 'Dossier for the regulator',
     redaction: 'Redacted copy',
   },
 

@@ -75,7 +75,7 @@ export const nl = {
     cameraStatus: 'Camerastatus',
     footage: 'Inzage in beelden',
     rights: 'Verzoeken van bewoners',
-    dossier: 'Dossier toezichthouder',
+    dossier: 'Dossier voor de toezichthouder',
     redaction: 'Geanonimiseerde kopie',
   },
 
