@@ -31,6 +31,7 @@ import { hasPermission, PERMISSIONS, type Permission, type Role } from '../../sr
 import { DEMO_ACCOUNTS, DEMO_CUSTODY_PASSPHRASE } from '../../src/services/demo.service.js';
 import { ASSESSMENT_PATTERNS, WIZARD_STEPS } from '../../web/src/assessment/paths.js';
 import { FOOTAGE_PATTERNS } from '../../web/src/footage/paths.js';
+import { REDACTION_PATTERN } from '../../web/src/redaction/paths.js';
 import { RIGHTS_PATTERNS } from '../../web/src/rights/paths.js';
 import { DICTIONARIES, type Language } from '../../web/src/i18n/index.js';
 import { INCIDENT_PATTERN, mayOpenPattern, ROUTES, type RouteDef } from '../../web/src/routes.js';
@@ -224,16 +225,18 @@ describe.skipIf(!hasBrowser)('the tour: every page, every role, both sizes, both
     );
     ids[FOOTAGE_PATTERNS.grant] = after.grant!.id;
 
-    // A resident's request in the same room, received yesterday, for the privacy officer's pages.
+    // A resident's request about the camera's room (where the clips above are), received yesterday.
+    const clipRoom = (await rt.rt.store.read.cameras.list())[0]!.roomId;
     const day = 86_400_000;
     const now = rt.rt.clock.now().getTime();
     const subject = await api<{ id: string }>('fg', 'POST', '/api/rights/requests', {
       kind: 'access',
       channel: 'desk',
       receivedAt: new Date(now - day).toISOString(),
-      roomId: room.id,
+      roomId: clipRoom,
+      // From three days back to now: it covers the tour's clips, sealed just now in this room.
       windowFrom: new Date(now - 3 * day).toISOString(),
-      windowTo: new Date(now - 3 * day + 2 * 3_600_000).toISOString(),
+      windowTo: new Date(now + 60_000).toISOString(),
       recognition: 'rode jas, zat bij het raam',
       requesterName: 'J. Jansen',
       requesterContact: 'Dorpsstraat 1, 1234 AB Lindewaard',
@@ -241,12 +244,16 @@ describe.skipIf(!hasBrowser)('the tour: every page, every role, both sizes, both
       identityNote: 'rijbewijs getoond aan de balie, niet gekopieerd',
     });
     ids[RIGHTS_PATTERNS.request] = subject.id;
+    // One of those clips linked to it: the redacted copy's review page has a real request and clip.
+    await api('fg', 'POST', `/api/rights/requests/${subject.id}/clips`, { clipIds: ['tour-clip-pending'] });
+    ids[REDACTION_PATTERN] = subject.id;
   };
 
   /** The pattern with its parameters filled in: the fixture's id, the second wizard step, version 1. */
   const addressOf = (p: TourPage): string =>
     p.pattern
       .replace(':id', encodeURIComponent(ids[p.pattern] ?? 'missing'))
+      .replace(':clipId', 'tour-clip-pending')
       .replace(':step', WIZARD_STEPS[1])
       .replace(':version', '1');
 
