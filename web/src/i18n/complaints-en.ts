@@ -140,7 +140,7 @@ export const complaintsEn: typeof complaintsNl = {
       'A complaint can be postponed once by four weeks, before its six weeks end; tell the complainant in writing (Awb art. 9:11(2)).',
     extendInquiryHint: 'Note why the AP gave more time.',
     extendDue: 'The AP’s new date',
-    extendSubmit: 'Postpone',
+    extendSubmit: 'Record the postponement',
     extendedNotice: 'The deadline is extended.',
     entry: 'Add a timeline entry',
     entryType: 'Kind of entry',

@@ -138,7 +138,7 @@ export const complaintsNl = {
       'Een klacht kan één keer met vier weken worden verdaagd, vóór het einde van de zes weken; laat dit de indiener schriftelijk weten (Awb art. 9:11 lid 2).',
     extendInquiryHint: 'Noteer waarom de AP meer tijd gaf.',
     extendDue: 'Nieuwe datum van de AP',
-    extendSubmit: 'Verdagen',
+    extendSubmit: 'Verdaging vastleggen',
     extendedNotice: 'De termijn is verlengd.',
     entry: 'Stap in de tijdlijn toevoegen',
     entryType: 'Soort stap',
