@@ -130,7 +130,7 @@ describe.skipIf(!chromiumAvailable())('complaints and regulator inquiries in the
     await eventually(() => texts(h1(p))).toEqual([c.title]);
     await p.getByLabel(c.col.status).selectOption('received');
     await p.getByRole('button', { name: c.apply }).click();
-    await eventually(() => p.url()).toContain('/complaints?status=received');
+    await eventually(async () => p.url()).toContain('/complaints?status=received');
     const table = p.getByRole('table', { name: c.caption });
     await visible(table.getByRole('link', { name: new RegExp(`^${NEW}`) }));
     await table.getByRole('link', { name: new RegExp(`^${NEW}`) }).click();
