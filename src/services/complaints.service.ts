@@ -65,6 +65,8 @@ export interface ComplaintDetail {
   readonly complaint: ComplaintView;
   readonly events: readonly ComplaintEvent[];
   readonly links: readonly LinkView[];
+  /** Display names of the people in the timeline and links (by user id), for the screen. */
+  readonly people: Readonly<Record<string, string>>;
 }
 
 export interface ComplaintListFilter {
@@ -219,7 +221,13 @@ export const complaintsService = ({ store, clock, ids, contactRetentionDays }: C
         if (label === null && l.kind !== 'assessment') continue;
         links.push({ ...l, label });
       }
-      return ok({ complaint: view(c), events: await store.read.complaints.events(id), links });
+      const events = await store.read.complaints.events(id);
+      const people: Record<string, string> = {};
+      for (const uid of new Set([c.createdBy, ...events.map((e) => e.by), ...links.map((l) => l.linkedBy)])) {
+        const u = await store.read.users.get(uid);
+        if (u !== undefined) people[uid] = u.displayName;
+      }
+      return ok({ complaint: view(c), events, links, people });
     },
 
     create: (actor: Actor, input: NewComplaintInput): Promise<Result<ComplaintView>> =>

@@ -32,6 +32,7 @@ import { DEMO_ACCOUNTS, DEMO_CUSTODY_PASSPHRASE } from '../../src/services/demo.
 import { ASSESSMENT_PATTERNS, WIZARD_STEPS } from '../../web/src/assessment/paths.js';
 import { FOOTAGE_PATTERNS } from '../../web/src/footage/paths.js';
 import { REDACTION_PATTERN } from '../../web/src/redaction/paths.js';
+import { COMPLAINTS_PATTERNS } from '../../web/src/complaints/paths.js';
 import { RIGHTS_PATTERNS } from '../../web/src/rights/paths.js';
 import { DICTIONARIES, type Language } from '../../web/src/i18n/index.js';
 import { INCIDENT_PATTERN, mayOpenPattern, ROUTES, type RouteDef } from '../../web/src/routes.js';
@@ -247,6 +248,20 @@ describe.skipIf(!hasBrowser)('the tour: every page, every role, both sizes, both
     // One of those clips linked to it: the redacted copy's review page has a real request and clip.
     await api('fg', 'POST', `/api/rights/requests/${subject.id}/clips`, { clipIds: ['tour-clip-pending'] });
     ids[REDACTION_PATTERN] = subject.id;
+
+    // A complaint about the same site, received yesterday and linked to the room, for the complaints pages.
+    const complaint = await api<{ id: string }>('fg', 'POST', '/api/complaints', {
+      kind: 'complaint',
+      source: 'resident',
+      receivedAt: new Date(now - day).toISOString(),
+      siteId: room.siteId,
+      fromName: 'P. de Vries',
+      fromContact: 'Kerkstraat 2, 1234 AB Lindewaard',
+      subject: 'Camera in de spreekkamer zonder uitleg',
+      summary: 'De bewoner zag een camera en kreeg geen uitleg over de opnames.',
+      links: [{ kind: 'room', targetId: room.id }],
+    });
+    ids[COMPLAINTS_PATTERNS.complaint] = complaint.id;
   };
 
   /** The pattern with its parameters filled in: the fixture's id, the second wizard step, version 1. */

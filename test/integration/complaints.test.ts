@@ -33,6 +33,7 @@ interface Detail {
   complaint: View;
   events: { action: string; details: Record<string, unknown> }[];
   links: { kind: string; targetId: string; label: string | null }[];
+  people: Record<string, string>;
 }
 
 describe.each(dialects)('complaints and regulator inquiries (%s)', (dialect) => {
@@ -294,6 +295,9 @@ describe.each(dialects)('complaints and regulator inquiries (%s)', (dialect) => 
       'closed',
     ]);
     expect(detail.events[2]?.details['text']).toBe('Ontvangstbevestiging aan mevrouw Jansen verstuurd');
+    // The screen shows who did each step by name: the privacy officer did them all.
+    const by = (detail.events as unknown as { by: string }[]).map((e) => detail.people[e.by]);
+    expect(by).toEqual(Array.from({ length: 8 }, () => 'Mr. Pieter Hoekstra (FG)'));
     const audit = await t.rt.store.read.audit.page({ limit: 20, subject: `complaint:${c.id}` });
     expect(audit.map((a) => a.action).sort()).toEqual(
       [

@@ -81,6 +81,10 @@ import type {
   RequestDetailSchema,
   RequestSchema,
 } from '../../src/http/routes/rights/rights-schemas.js';
+import type {
+  ComplaintDetailSchema,
+  ComplaintSchema,
+} from '../../src/http/routes/complaints/complaints-schemas.js';
 import type { AuditVerification as ServerAuditVerification } from '../../src/services/audit.service.js';
 import type { ApiTokenView } from '../../src/services/auth.service.js';
 import type {
@@ -187,6 +191,9 @@ export type TodoItem = Answer<typeof TodoItemSchema>;
 export type SubjectRequest = Answer<typeof RequestSchema>;
 export type SubjectRequestDetail = Answer<typeof RequestDetailSchema>;
 export type RequestFindings = Answer<typeof FindingsSchema>;
+/** A complaint or regulator inquiry (GET /api/complaints), and one with its timeline, links and names. */
+export type Complaint = Answer<typeof ComplaintSchema>;
+export type ComplaintDetail = Answer<typeof ComplaintDetailSchema>;
 export type ClipActionResult = Answer<typeof ClipActionResultSchema>;
 export type Incident = Answer<typeof IncidentSchema>;
 /** A clip's metadata (never footage) and GET /api/recording/incidents/:id/footage. */

@@ -37,6 +37,9 @@ describe('routeForPath', () => {
     ['/rights/requests', 'rights', '/rights/requests', {}],
     ['/rights/requests/new', 'rights', '/rights/requests/new', {}],
     ['/rights/requests/sr-1', 'rights', '/rights/requests/:id', { id: 'sr-1' }],
+    ['/complaints', 'complaints', '/complaints', {}],
+    ['/complaints/new', 'complaints', '/complaints/new', {}],
+    ['/complaints/cp-1', 'complaints', '/complaints/:id', { id: 'cp-1' }],
   ])('%s is %s (%s)', (path, key, pattern, params) => {
     expect(routeForPath(path)).toMatchObject({ route: { key }, pattern, params });
   });
@@ -49,6 +52,7 @@ describe('routeForPath', () => {
     '/footage/x/y',
     '/rights',
     '/rights/requests/sr-1/edit',
+    '/complaints/cp-1/answer',
   ])('%s is no page', (path) => {
     expect(routeForPath(path)).toBeUndefined();
   });
@@ -97,5 +101,24 @@ describe("mayOpenPattern for residents' requests", () => {
     ['/rights/requests', ['footage:records'], false],
   ])('%s with %j → %s', (pattern, permissions, expected) => {
     expect(mayOpenPattern(rights, pattern, permissions)).toBe(expected);
+  });
+});
+
+describe('mayOpenPattern for complaints and regulator inquiries', () => {
+  const complaints = routeForPath('/complaints')!.route;
+  const permissionsOf = (role: Role) =>
+    (Object.keys(PERMISSIONS) as Permission[]).filter((p) => hasPermission([role], p));
+  it.each([
+    ['/complaints', 'dpo', true],
+    ['/complaints/:id', 'decision-maker', true],
+    ['/complaints/:id', 'auditor', true],
+    // The auditor and the accountable official read; registering is the privacy officer's.
+    ['/complaints/new', 'auditor', false],
+    ['/complaints/new', 'decision-maker', false],
+    ['/complaints/new', 'dpo', true],
+    ['/complaints', 'front-desk', false],
+    ['/complaints/:id', 'security', false],
+  ] as const)('%s for %s → %s', (pattern, role, expected) => {
+    expect(mayOpenPattern(complaints, pattern, permissionsOf(role))).toBe(expected);
   });
 });

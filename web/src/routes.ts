@@ -5,6 +5,7 @@
 import type { Permission } from '../../src/core/auth/roles.js';
 import { ASSESSMENT_PATTERNS } from './assessment/paths.js';
 import { FOOTAGE_PATTERNS } from './footage/paths.js';
+import { COMPLAINTS_PATTERNS } from './complaints/paths.js';
 import { RIGHTS_PATTERNS } from './rights/paths.js';
 import { REDACTION_PATTERN } from './redaction/paths.js';
 
@@ -31,6 +32,7 @@ export type PageKey =
   | 'cameraStatus'
   | 'footage'
   | 'rights'
+  | 'complaints'
   | 'dossier'
   | 'redaction';
 
@@ -87,6 +89,15 @@ export const ROUTES: readonly RouteDef[] = [
     // "new" before ":id"; registering a request is the privacy officer's (the auditor reads).
     subpaths: [RIGHTS_PATTERNS.new, RIGHTS_PATTERNS.request],
     subpathPermissions: { [RIGHTS_PATTERNS.new]: 'rights:manage' },
+  },
+  {
+    key: 'complaints',
+    path: '/complaints',
+    permission: 'complaints:read',
+    inNav: true,
+    // "new" before ":id"; registering is the privacy officer's (the auditor and decision-maker read).
+    subpaths: [COMPLAINTS_PATTERNS.new, COMPLAINTS_PATTERNS.complaint],
+    subpathPermissions: { [COMPLAINTS_PATTERNS.new]: 'complaints:manage' },
   },
   {
     key: 'assessments',

@@ -4,6 +4,7 @@ import { dossierEn } from './dossier-en.js';
 import { footageEn } from './footage-en.js';
 import { redactionEn } from './redaction-en.js';
 import { auditLogEn, registerEn, todoEn } from './pages-en.js';
+import { complaintsEn } from './complaints-en.js';
 import { rightsEn } from './rights-en.js';
 import { count } from './plural.js';
 import { problemTextsEn } from './problems-en.js';
@@ -69,6 +70,7 @@ export const en: Dictionary = {
     cameraStatus: 'Camera status',
     footage: 'Footage access',
     rights: "Residents' requests",
+    complaints: 'Complaints and DPA inquiries',
     dossier: 'Dossier for the regulator',
     redaction: 'Redacted copy',
   },
@@ -1065,6 +1067,7 @@ export const en: Dictionary = {
   redaction: redactionEn,
   todo: todoEn,
   rights: rightsEn,
+  complaints: complaintsEn,
   register: registerEn,
   auditLog: auditLogEn,
   assessmentUi: assessmentEn,

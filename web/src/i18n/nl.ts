@@ -10,6 +10,7 @@ import { dossierNl } from './dossier-nl.js';
 import { footageNl } from './footage-nl.js';
 import { redactionNl } from './redaction-nl.js';
 import { auditLogNl, registerNl, todoNl } from './pages-nl.js';
+import { complaintsNl } from './complaints-nl.js';
 import { rightsNl } from './rights-nl.js';
 import { count } from './plural.js';
 import { problemTextsNl } from './problems-nl.js';
@@ -75,6 +76,7 @@ export const nl = {
     cameraStatus: 'Camerastatus',
     footage: 'Inzage in beelden',
     rights: 'Verzoeken van bewoners',
+    complaints: 'Klachten en vragen van de AP',
     dossier: 'Dossier voor de toezichthouder',
     redaction: 'Geanonimiseerde kopie',
   },
@@ -1110,6 +1112,7 @@ export const nl = {
   redaction: redactionNl,
   todo: todoNl,
   rights: rightsNl,
+  complaints: complaintsNl,
   register: registerNl,
   auditLog: auditLogNl,
   assessmentUi: assessmentNl,

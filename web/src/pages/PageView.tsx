@@ -2,6 +2,8 @@ import type { ReactNode } from 'react';
 import { assessmentScreen } from '../assessment/paths.js';
 import { FootagePage } from '../footage/FootagePage.js';
 import { footageScreen } from '../footage/paths.js';
+import { ComplaintsPage } from '../complaints/ComplaintsPage.js';
+import { complaintsScreen } from '../complaints/paths.js';
 import { RightsPage } from '../rights/RightsPage.js';
 import { rightsScreen } from '../rights/paths.js';
 import { RedactionPage } from '../redaction/RedactionPage.js';
@@ -78,6 +80,8 @@ const render = ({ route, pattern, params }: RouteMatch): ReactNode => {
       return <FootagePage screen={footageScreen(pattern, params)} />;
     case 'rights':
       return <RightsPage screen={rightsScreen(pattern, params)} />;
+    case 'complaints':
+      return <ComplaintsPage screen={complaintsScreen(pattern, params)} />;
     case 'dossier':
       return <DossierPage />;
     case 'redaction':

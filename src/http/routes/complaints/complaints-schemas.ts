@@ -83,6 +83,7 @@ export const ComplaintDetailSchema = Type.Object({
   complaint: ComplaintSchema,
   events: Type.Array(ComplaintEventSchema),
   links: Type.Array(LinkSchema),
+  people: Type.Record(Type.String(), Type.String()),
 });
 export type ComplaintDetailDto = Static<typeof ComplaintDetailSchema>;
 
