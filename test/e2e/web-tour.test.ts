@@ -246,6 +246,15 @@ describe.skipIf(!hasBrowser)('the tour: every page, every role, both sizes, both
     });
     ids[RIGHTS_PATTERNS.request] = subject.id;
     // One of those clips linked to it: the redacted copy's review page has a real request and clip.
+    // (sealTestClip records no start; a recorded clip has one.)
+    await rt.rt.database.db
+      .updateTable('clips')
+      .set({
+        started_at: new Date(now - 120_000).toISOString(),
+        ended_at: new Date(now - 60_000).toISOString(),
+      })
+      .where('id', '=', 'tour-clip-pending')
+      .execute();
     await api('fg', 'POST', `/api/rights/requests/${subject.id}/clips`, { clipIds: ['tour-clip-pending'] });
     ids[REDACTION_PATTERN] = subject.id;
 
