@@ -27,9 +27,11 @@ const PUBLIC = 'https://privacy.lindewaard.example';
 /** The rows of the rooms table: room name → what the camera does. */
 const rows = (html: string): Record<string, string> =>
   Object.fromEntries(
-    [...html.matchAll(/<tr><th scope="row"><a href="[^"]*">([^<]+)<\/a><\/th><td>([^<]*)<\/td>/g)].map(
-      (m) => [m[1]!, m[2]!],
-    ),
+    [
+      ...html.matchAll(
+        /<tr[^>]*><th scope="row"[^>]*><a href="[^"]*">([^<]+)<\/a><\/th><td[^>]*>([^<]*)<\/td>/g,
+      ),
+    ].map((m) => [m[1]!, m[2]!]),
   );
 
 /** A grey raster (pdftoppm -gray writes binary PGM, P5) as the RGBA pixels jsQR reads. */
