@@ -1,6 +1,6 @@
 /**
- * The DPO's review of the detected tracks → what is pixelated on every frame (issue 12 §2; EDPB
- * 3/2019 §97: a copy for the data subject must not disclose anyone else).
+ * The DPO's review of the detected tracks → what is pixelated on every frame (issue 12 §2; GDPR
+ * Art. 15(4), EDPB 3/2019 §129: a copy for the data subject must not disclose anyone else).
  *
  * Everything found is pixelated unless the DPO keeps it: `keepTrackIds` are the requester's face
  * (more than one when the face was lost and found again as a new track), `consentedTrackIds` a

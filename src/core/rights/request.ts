@@ -7,8 +7,8 @@
  * What the register deliberately does not hold (docs/adr/0007-subject-request-data.md): a copy or
  * number of an identity document (only how identity was checked), a link into the incident
  * register (footage is found through the room and the time window the resident gives, EDPB
- * Guidelines 3/2019 §95), or the requester's contact details after the request has been closed
- * for a while (they are erased, the rest of the register entry stays for accountability).
+ * Guidelines 3/2019 section 6.1), or the requester's contact details after the request has been
+ * closed for a while (they are erased, the rest of the register entry stays for accountability).
  */
 import { err, ok, type Result } from '../result.js';
 import {

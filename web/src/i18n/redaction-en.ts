@@ -8,7 +8,7 @@ const seconds = (s: number) =>
 export const redactionEn: RedactionTexts = {
   title: 'Make a redacted copy',
   intro:
-    'A copy of footage for a resident must not show anyone else recognisably (EDPB guidelines 3/2019, para. 97). Proportio finds the faces; you decide which face is the requester’s and stays visible. Every other face is made unrecognisable, the staff member’s too unless they consented.',
+    'A copy of footage for a resident must not show anyone else recognisably (GDPR Art. 15(4); EDPB Guidelines 3/2019, para. 129). Proportio finds the faces; you decide which face is the requester’s and stays visible. Every other face is made unrecognisable, the staff member’s too unless they consented.',
   context: (requestId, clipId) => `Request ${requestId} · clip ${clipId}`,
   backToRequest: 'Back to the request',
   smallScreen:

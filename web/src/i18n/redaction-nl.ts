@@ -7,7 +7,7 @@ const seconds = (s: number) =>
 export const redactionNl = {
   title: 'Geanonimiseerde kopie maken',
   intro:
-    'Een kopie van beelden voor een inwoner mag niemand anders herkenbaar laten zien (EDPB-richtsnoeren 3/2019, punt 97). Proportio zoekt de gezichten; u bepaalt welk gezicht van de verzoeker is en zichtbaar blijft. Alle andere gezichten worden onherkenbaar gemaakt, ook die van de medewerker, tenzij die toestemming gaf.',
+    'Een kopie van beelden voor een inwoner mag niemand anders herkenbaar laten zien (art. 15 lid 4 AVG; EDPB-richtsnoeren 3/2019, punt 129). Proportio zoekt de gezichten; u bepaalt welk gezicht van de verzoeker is en zichtbaar blijft. Alle andere gezichten worden onherkenbaar gemaakt, ook die van de medewerker, tenzij die toestemming gaf.',
   context: (requestId: string, clipId: string) => `Verzoek ${requestId} · opname ${clipId}`,
   backToRequest: 'Terug naar het verzoek',
   smallScreen:

@@ -82,7 +82,7 @@ export const rightsEn: typeof rightsNl = {
       'For example "driving licence shown at the desk". No citizen service number or document number: such a note is refused.',
     where: 'Where and when',
     whereHint:
-      'Ask the resident for a room and a time frame (EDPB Guidelines 3/2019, para. 95). The time frame is at most 31 days.',
+      'Ask the resident for a room and a time frame (EDPB Guidelines 3/2019, section 6.1). The time frame is at most 31 days.',
     room: 'Interview room',
     chooseRoomOption: 'Choose an interview room',
     roomNone: 'Only the site is known',

@@ -95,7 +95,7 @@ export const rightsNl = {
       'Bijvoorbeeld "rijbewijs getoond aan de balie". Geen BSN of documentnummer: zo’n notitie wordt geweigerd.',
     where: 'Waar en wanneer',
     whereHint:
-      'Vraag de bewoner om een ruimte en een periode (EDPB-richtlijnen 3/2019, punt 95). De periode is hooguit 31 dagen.',
+      'Vraag de bewoner om een ruimte en een periode (EDPB-richtsnoeren 3/2019, paragraaf 6.1). De periode is hooguit 31 dagen.',
     room: 'Spreekkamer',
     chooseRoomOption: 'Kies een spreekkamer',
     roomNone: 'Alleen de locatie bekend',

@@ -13,7 +13,7 @@ const cases: RuleCase[] = [
   },
 ];
 
-describe('COV-1 — AP conditions for covert monitoring; CBP Nijmegen 2013', () => {
+describe('COV-1 — AP conditions for covert monitoring (unconfirmed); CRvB 2016:3479; CBP Nijmegen 2013', () => {
   it.each(cases)('$name → $outcome', (row) => {
     expect(rowProblems(cov1Rule, row)).toEqual([]);
   });

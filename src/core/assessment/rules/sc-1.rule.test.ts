@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rowProblems, type RuleCase } from './rule-test-kit.js';
+import { factsOf, rowProblems, type RuleCase } from './rule-test-kit.js';
 import { sc1Rule } from './sc-1.rule.js';
 
 const cases: RuleCase[] = [
@@ -36,8 +36,23 @@ const cases: RuleCase[] = [
   },
 ];
 
-describe('SC-1 — GDPR Art. 9; EDPB Guidelines 3/2019 §62–67 (verify)', () => {
+describe('SC-1 — GDPR Art. 9(1),(2), 4(15); EDPB Guidelines 3/2019 §62–67', () => {
   it.each(cases)('$name → $outcome', (row) => {
     expect(rowProblems(sc1Rule, row)).toEqual([]);
+  });
+
+  it('cites the confirmed articles and marks the reading of them as its own', () => {
+    const f = sc1Rule.evaluate(
+      factsOf((s) => {
+        s.measure = { id: 'audio-recording' };
+      }),
+    );
+    expect(f.sourceConfirmed).toBe(true);
+    expect(f.sourceNl).toMatch(
+      /^art\. 9 lid 1 en lid 2 AVG \(gegevens over gezondheid: art\. 4, onder 15 AVG\)/,
+    );
+    expect(f.sourceNl).toMatch(/onze eigen lezing/);
+    expect(f.source).toMatch(/^GDPR Art\. 9\(1\) and \(2\)/);
+    expect(f.source).toMatch(/our own reading/);
   });
 });
