@@ -63,6 +63,14 @@ export const createRedactionModule = (
         if (n > 0) log.info({ copies: n }, 'redacted copies past their time deleted');
       })
       .catch((err: unknown) => log.error({ err: (err as Error).message }, 'deleting redacted copies failed'));
+  // A closed request's copies go at once, not at the next hourly sweep (ADR 0011).
+  const unsubscribe = ctx.events.subscribe('rights.request.closed', (e) => {
+    service
+      .sweep(e.requestId)
+      .catch((err: unknown) =>
+        log.error({ err: (err as Error).message }, 'deleting the copies of a closed request failed'),
+      );
+  });
   let timer: NodeJS.Timeout | undefined;
   return {
     name: 'redaction',
@@ -87,6 +95,7 @@ export const createRedactionModule = (
       timer.unref();
     },
     stop: async () => {
+      unsubscribe();
       if (timer) clearInterval(timer);
       timer = undefined;
       await service.stop();

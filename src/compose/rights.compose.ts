@@ -28,6 +28,7 @@ export const createRightsModule = (
     ids: ctx.ids,
     deleteClip: deps.recording.deleteClip,
     letterText: (kind, data, lang) => letterText(rightsLetter(kind, data, lang)),
+    events: ctx.events,
   });
   ctx.metrics?.add(async () => {
     const c = await service.counts();

@@ -15,6 +15,7 @@ import {
   type RoomPolicy,
 } from '../core/policy/index.js';
 import { DEFAULT_TIME_ZONE } from '../core/policy/policy.js';
+import { roomBases, type PublicBasis } from '../core/policy/public-basis.js';
 import { err, ok, type Result } from '../core/result.js';
 import type {
   AssessmentRepositories,
@@ -168,6 +169,30 @@ export const policyService = (deps: PolicyDeps) => {
     },
     /** Always computed now from the approved versions: expiry applies even between ticks. */
     current,
+    /**
+     * The policy now and, per room it enables, the legal basis and purpose its approved assessment
+     * states (the public site page): computed from the same records at the same instant.
+     */
+    async publicBases(): Promise<{
+      readonly compiled: CompiledPolicy;
+      readonly bases: (roomId: string) => readonly PublicBasis[];
+    }> {
+      const at = clock.now();
+      const records = (await store.read.assessments.everApproved()).map((v) =>
+        toAssessmentRecord(v, timeZone),
+      );
+      const compiled = compile(records, at, timeZone);
+      return {
+        compiled,
+        bases: (roomId) =>
+          roomBases(
+            compiled.rooms.find((r) => r.roomId === roomId),
+            records,
+            at,
+            timeZone,
+          ),
+      };
+    },
     async roomPolicy(roomId: string, conversationTypeId?: string): Promise<Result<RoomPolicyView>> {
       const room = await store.read.rooms.get(roomId);
       if (room === undefined) return err('RESOURCE.NOT_FOUND', `room ${roomId} does not exist`, { roomId });

@@ -312,9 +312,19 @@ export interface SessionEndedEvent {
 }
 
 /**
+ * A resident's request was closed (committed): what was made for it goes at once (the redacted
+ * copies, ADR 0011). The request's id only, nothing about the resident.
+ */
+export interface RightsRequestClosedEvent {
+  readonly type: 'rights.request.closed';
+  readonly at: string;
+  readonly requestId: string;
+}
+
+/**
  * Everything that happened, one shape per event, told by the service that made it happen:
  * alarm.raised / joined / acknowledged / closed / escalated and room.changed (core/alarm/events.ts),
- * conversation.started / ended, policy.changed, camera.changed, session.ended. Plain JSON data only (no class
+ * conversation.started / ended, policy.changed, camera.changed, session.ended, rights.request.closed. Plain JSON data only (no class
  * instances, no functions, times as ISO-8601 strings): an event serialised and parsed again is the
  * same event, so an adapter may carry it to another server instance. `at` is when the service
  * published it (after the commit); the moments of the change itself are the event's named fields
@@ -326,7 +336,8 @@ export type DomainEvent =
   | ConversationEvent
   | PolicyChangedEvent
   | CameraChangedEvent
-  | SessionEndedEvent;
+  | SessionEndedEvent
+  | RightsRequestClosedEvent;
 export type DomainEventType = DomainEvent['type'];
 export type DomainEventOf<K extends DomainEventType> = Extract<DomainEvent, { readonly type: K }>;
 

@@ -17,6 +17,7 @@ import {
   checkReview,
   copyEnd,
   copyExpiresAt,
+  copyFileName,
   jobTransition,
   type JobEvent,
   type JobState,
@@ -474,7 +475,7 @@ export const redactionService = (deps: RedactionServiceDeps) => {
           sha256: j.copySha256,
           bytes: body!.length,
         });
-        return { body: body!, file: `kopie-betrokkene-${requestId}-${clipId}.mp4` };
+        return { body: body!, file: copyFileName(requestId, clipId) };
       });
       return r;
     },
@@ -522,12 +523,16 @@ export const redactionService = (deps: RedactionServiceDeps) => {
       return granted.value.plaintext();
     },
 
-    /** Deletes copies past their seven days or of closed requests (a timer runs it). */
-    sweep: async (): Promise<number> => {
+    /**
+     * Deletes copies past their seven days or of closed requests: a timer runs it for all, and the
+     * closing of a request for its own (`requestId`) at once.
+     */
+    sweep: async (requestId?: string): Promise<number> => {
       let deleted = 0;
       await store.transaction(async (repos) => {
         const now = clock.now().getTime();
         for (const j of await repos.redactions.withCopy()) {
+          if (requestId !== undefined && j.requestId !== requestId) continue;
           const req = await repos.requests.get(j.requestId);
           const end = copyEnd(
             { expiresAt: j.copyExpiresAt === null ? 0 : Date.parse(j.copyExpiresAt) },

@@ -22,6 +22,15 @@ export interface RequestClipLink {
   readonly actedBy: string | null;
 }
 
+/** A redacted copy made for the request (redaction_jobs) that was not replaced by a newer one. */
+export interface RequestCopy {
+  readonly clipId: string;
+  readonly sha256: string;
+  readonly bytes: number;
+  readonly clipStartedAt: string | null;
+  readonly clipEndedAt: string | null;
+}
+
 export interface RequestEvent {
   readonly id: string;
   readonly requestId: string;
@@ -91,6 +100,8 @@ export interface SubjectRequestRepository {
   linkClip(l: RequestClipLink): Promise<void>;
   updateClip(l: RequestClipLink): Promise<void>;
   clips(requestId: string): Promise<RequestClipLink[]>;
+  /** The redacted copies made for it, superseded ones left out, by the clip's start. */
+  copies(requestId: string): Promise<RequestCopy[]>;
   addLetter(l: LetterRecord): Promise<void>;
   letters(requestId: string): Promise<LetterRecord[]>;
   /** Clips of a room (or, with roomId null, of a site) whose time range overlaps [from, to). */

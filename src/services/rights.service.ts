@@ -13,6 +13,7 @@ import {
   liveHolds,
   maximumEnd,
 } from '../core/recording/holds.js';
+import { copyFileName } from '../core/redaction/job.js';
 import { err, ok, unwrap, type Result } from '../core/result.js';
 import {
   dayInAmsterdam,
@@ -41,12 +42,13 @@ import {
 import { recordAudit } from './audit.service.js';
 import { createHash } from 'node:crypto';
 import type { DeletionRecord, ReleaseWithDeletion } from './hold-ports.js';
-import { actorId, type Actor, type Clock, type IdGenerator } from './ports.js';
+import { actorId, type Actor, type Clock, type DomainEvents, type IdGenerator } from './ports.js';
 import type {
   CandidateAlarm,
   CandidateClip,
   LetterRecord,
   RequestClipLink,
+  RequestCopy,
   RequestEvent,
   RightsRepositories,
   RightsStore,
@@ -109,6 +111,8 @@ export interface RightsServiceDeps {
   /** A letter's plain text (adapters/reports/rights-letter.ts): its digest is recorded when it goes out. */
   readonly letterText: (kind: LetterKind, data: LetterData, lang: LetterLanguage) => string;
   readonly contactRetentionDays?: number;
+  /** Tells the rest of the system after a request closed (rights.request.closed: its copies go). */
+  readonly events?: Pick<DomainEvents, 'emit'>;
 }
 
 export interface RequestListFilter {
@@ -129,6 +133,8 @@ export interface LetterData {
   readonly request: RequestView;
   readonly organisation: { readonly name: string; readonly address: string; readonly dpoEmail: string };
   readonly clips: readonly RequestClipLink[];
+  /** The redacted copies that go with a decision on access (named in the letter by file and digest). */
+  readonly copies: readonly (RequestCopy & { readonly file: string })[];
   readonly date: CalendarDay;
 }
 
@@ -144,6 +150,7 @@ export const rightsService = ({
   deleteClip,
   letterText,
   contactRetentionDays,
+  events,
 }: RightsServiceDeps) => {
   const now = () => clock.now();
   const today = (): CalendarDay => dayInAmsterdam(now());
@@ -191,6 +198,7 @@ export const rightsService = ({
       request: view(r),
       organisation: { name: org?.name ?? '', address: org?.address ?? '', dpoEmail: org?.dpoEmail ?? '' },
       clips: await repos.requests.clips(r.id),
+      copies: (await repos.requests.copies(r.id)).map((c) => ({ ...c, file: copyFileName(r.id, c.clipId) })),
       date: today(),
     };
   };
@@ -421,8 +429,8 @@ export const rightsService = ({
         };
       }),
 
-    close: (actor: Actor, id: string, input: { reason?: string | null }) =>
-      step(actor, id, async (r) => {
+    close: async (actor: Actor, id: string, input: { reason?: string | null }) => {
+      const closed = await step(actor, id, async (r) => {
         const p = unwrap(planClose(r, input));
         return Promise.resolve({
           next: {
@@ -434,7 +442,11 @@ export const rightsService = ({
           action: 'closed',
           details: { withdrawn: r.status !== 'sent' },
         });
-      }),
+      });
+      // After the commit: a copy made for the request has no purpose left (ADR 0011).
+      if (closed.ok) events?.emit({ type: 'rights.request.closed', at: now().toISOString(), requestId: id });
+      return closed;
+    },
 
     /** The clips the request's room and window point to, and the alarms there (never found by name). */
     findings: async (viewer: Actor, id: string): Promise<Result<Findings>> => {

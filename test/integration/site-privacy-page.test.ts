@@ -14,7 +14,7 @@ import jsqr from 'jsqr';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PUBLIC_PAGES_PER_MINUTE } from '../../src/compose/assessment.compose.js';
 import { DEMO_ACCOUNTS } from '../../src/services/demo.service.js';
-import { approveDemoAssessment } from '../support/approved-assessment.js';
+import { approveDemoAssessment, demoScenario } from '../support/approved-assessment.js';
 import { availableDialects } from '../support/databases.js';
 import { loginAs, startTestRuntime, type TestRuntime } from '../support/test-runtime.js';
 import { toolsAvailable } from '../support/tools.js';
@@ -32,6 +32,21 @@ const rows = (html: string): Record<string, string> =>
         /<tr[^>]*><th scope="row"[^>]*><a href="[^"]*">([^<]+)<\/a><\/th><td[^>]*>([^<]*)<\/td>/g,
       ),
     ].map((m) => [m[1]!, m[2]!]),
+  );
+
+/** The rooms table's last column: room name → the legal basis and purpose, tags stripped. */
+const bases = (html: string): Record<string, string> =>
+  Object.fromEntries(
+    [
+      ...html.matchAll(/<tr role="row"><th scope="row"[^>]*><a href="[^"]*">([^<]+)<\/a><\/th>(.*?)<\/tr>/g),
+    ].map((m) => [
+      m[1]!,
+      [...m[2]!.matchAll(/<td[^>]*>(.*?)<\/td>/g)]
+        .at(-1)![1]!
+        .replace(/<[^>]+>/g, ' ')
+        .replace(/\s+/g, ' ')
+        .trim(),
+    ]),
   );
 
 /** A grey raster (pdftoppm -gray writes binary PGM, P5) as the RGBA pixels jsQR reads. */
@@ -55,6 +70,8 @@ describe.each(dialects)('site privacy page on %s', (dialect) => {
   let admin: Record<string, string>;
   let balie: Record<string, string>;
   let assessmentId: string;
+  let beforeApproval: string;
+  let scenario: { legalBasis: { article: string; provision: string }; purpose: { text: string } };
   const page = (id: string, query = '') =>
     t.app.inject({ method: 'GET', url: `/api/public/sites/${id}/privacy${query}` });
 
@@ -73,6 +90,8 @@ describe.each(dialects)('site privacy page on %s', (dialect) => {
     const typeId = (await t.rt.store.read.conversationTypes.findByCode('bijstandsgesprek'))!.id;
     admin = (await loginAs(t.app, 'beheer')).headers;
     balie = (await loginAs(t.app, 'balie')).headers;
+    beforeApproval = (await page(siteId)).body;
+    scenario = demoScenario(roomId, typeId, today) as typeof scenario;
     assessmentId = await approveDemoAssessment({
       t,
       roomId,
@@ -125,6 +144,29 @@ describe.each(dialects)('site privacy page on %s', (dialect) => {
     expect(res.body).not.toContain(assessmentId);
   });
 
+  it('gives each room the legal basis and purpose its approved assessment states, and none without one', async () => {
+    // Before the approval nothing records, and the page names no basis.
+    expect(rows(beforeApproval)['Spreekkamer 2']).toBe('Geen opname');
+    expect(bases(beforeApproval)['Spreekkamer 2']).toBe('—');
+    expect(beforeApproval).toContain('Hier neemt geen camera op.');
+    expect(beforeApproval).not.toContain(scenario.legalBasis.provision);
+
+    const nl = bases((await page(siteId)).body);
+    expect(nl['Spreekkamer 2']).toBe(
+      `Grondslag: art. 6 lid 1, onder ${scenario.legalBasis.article} AVG (een taak van algemeen belang), ${scenario.legalBasis.provision} Doel: ${scenario.purpose.text} (directe hulp, bewijs)`,
+    );
+    const rooms = await t.rt.store.read.rooms.list({ siteId });
+    for (const r of rooms.filter((r) => r.id !== roomId)) expect(nl[r.name]).toBe('—');
+    // English: the basis worded in English, the assessment's own words marked as Dutch.
+    const enBody = (await page(siteId, '?lang=en')).body;
+    expect(bases(enBody)['Spreekkamer 2']).toBe(
+      `Legal basis: GDPR Art. 6(1)(e) (a task in the public interest), ${scenario.legalBasis.provision} Purpose: ${scenario.purpose.text} (immediate help, evidence)`,
+    );
+    expect(enBody).toContain(`<span lang="nl">${scenario.purpose.text}</span>`);
+    // The fixed wording of before is gone: the basis is the assessment's, or none.
+    expect((await page(siteId)).body).not.toContain('Wij mogen dit doen voor een taak van algemeen belang');
+  });
+
   it('shows a suspension at once, and its lifting at once, without its reason or author', async () => {
     const suspended = await t.app.inject({
       method: 'POST',
@@ -136,6 +178,8 @@ describe.each(dialects)('site privacy page on %s', (dialect) => {
     const during = await page(siteId);
     expect(during.body).toContain('Het opnemen is stilgelegd sinds');
     expect(rows(during.body)['Spreekkamer 2']).toBe('Nu geen opname: het opnemen is stilgelegd');
+    // The approval still stands: its basis is shown with the suspension, for when recording resumes.
+    expect(bases(during.body)['Spreekkamer 2']).toContain(scenario.purpose.text);
     expect(during.body).not.toContain('kabel los');
     expect(during.body).not.toContain('Ruben');
     const id = suspended.json<{ id: string }>().id;

@@ -25,6 +25,13 @@ export interface LetterInput {
     readonly outcome: string | null;
     readonly policeReport: string | null;
   }[];
+  /** The redacted copies that go with a decision on access: named by file, moment and digest. */
+  readonly copies?: readonly {
+    readonly file: string;
+    readonly sha256: string;
+    readonly clipStartedAt: string | null;
+    readonly clipEndedAt: string | null;
+  }[];
   /** The day of the letter (YYYY-MM-DD, Europe/Amsterdam). */
   readonly date: string;
 }
@@ -60,6 +67,51 @@ const recordings = (n: number, lang: Lang): string => {
 };
 
 const p = (content: string, lang: Lang): Block => ({ kind: 'paragraph', content, lang });
+
+/** "2 november 2026, 09:30 tot 09:33" — the recording's time in Dutch time, as the resident knows it. */
+const spanText = (from: string | null, to: string | null, lang: Lang): string => {
+  if (from === null) return lang === 'nl' ? 'tijd onbekend' : 'time unknown';
+  const f = (iso: string, o: Intl.DateTimeFormatOptions) =>
+    new Intl.DateTimeFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', { ...o, timeZone: 'Europe/Amsterdam' }).format(
+      new Date(iso),
+    );
+  const time = { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' } as const;
+  const day = f(from, { day: 'numeric', month: 'long', year: 'numeric' });
+  return to === null
+    ? `${day}, ${f(from, time)}`
+    : `${day}, ${f(from, time)} ${lang === 'nl' ? 'tot' : 'to'} ${f(to, time)}`;
+};
+
+/** The copies that go with the letter (art. 15(3)): which file, of when, and its digest to check it. */
+const copyBlocks = (i: LetterInput, lang: Lang): Block[] => {
+  const copies = i.copies ?? [];
+  if (i.request.kind !== 'access' || i.request.decision === 'refused' || copies.length === 0) return [];
+  const nl = lang === 'nl';
+  return [
+    { kind: 'heading', level: 2, text: nl ? 'Uw kopie van de beelden' : 'Your copy of the footage', lang },
+    p(
+      nl
+        ? 'Bij deze brief ontvangt u een kopie van de camerabeelden waarop u staat (artikel 15, derde lid, AVG). Andere mensen op de beelden hebben wij onherkenbaar gemaakt; geluid zit er niet bij. Met het controlegetal (SHA-256) kunt u nagaan dat het bestand niet is veranderd.'
+        : 'With this letter you receive a copy of the camera footage you appear in (Article 15(3) GDPR). We made other people in the footage unrecognisable; there is no sound. With the checksum (SHA-256) you can check that the file was not changed.',
+      lang,
+    ),
+    {
+      kind: 'list',
+      lang,
+      items: copies.map((c) =>
+        nl
+          ? `${c.file}: opname van ${spanText(c.clipStartedAt, c.clipEndedAt, lang)}; controlegetal ${c.sha256}`
+          : `${c.file}: recording of ${spanText(c.clipStartedAt, c.clipEndedAt, lang)}; checksum ${c.sha256}`,
+      ),
+    },
+    p(
+      nl
+        ? 'Wij bewaren deze kopie hooguit zeven dagen nadat zij is gemaakt, en korter als uw verzoek wordt afgesloten.'
+        : 'We keep this copy for at most seven days after it was made, and less when your request is closed.',
+      lang,
+    ),
+  ];
+};
 
 /** The paragraph on complaint and court, the same in every decision letter. */
 export const remediesParagraphs = (org: string, lang: Lang): Block[] =>
@@ -118,6 +170,7 @@ const decisionBlocks = (i: LetterInput, lang: Lang): Block[] => {
     p(outcome, lang),
   ];
   if (r.decisionReasons !== null) blocks.push(p(r.decisionReasons, lang));
+  blocks.push(...copyBlocks(i, lang));
   if (erased > 0)
     blocks.push(
       p(

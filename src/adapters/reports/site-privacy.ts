@@ -6,8 +6,11 @@
  * request. It says no more than the signs do: no staff names, no clips, no reasons or authors of
  * a suspension, no ids but the site's and the rooms' (whose pages the signs already link).
  */
+import { citeArticle } from '../../core/assessment/citation.js';
+import { PURPOSE_KIND_NAMES } from '../../core/assessment/labels.js';
 import { t, type Lang, type Text } from '../../core/assessment/text.js';
 import type { RoomPolicy } from '../../core/policy/policy.js';
+import type { PublicBasis } from '../../core/policy/public-basis.js';
 import { escapeHtml } from './html-document.js';
 import type { Organisation } from './ropa.js';
 import { dpoContact, factsOf, retentionText, soundText, STAFF_SAFETY, type Facts } from './transparency.js';
@@ -22,6 +25,8 @@ export interface SitePrivacyInput {
     /** The room's own privacy page. */
     readonly url: string;
     readonly policy: RoomPolicy | undefined;
+    /** The legal basis and purpose of the approved assessment(s) enabling the room now. */
+    readonly bases: readonly PublicBasis[];
   }[];
   readonly conversationTypeNames: Readonly<Record<string, Text>>;
   /** Recording is suspended for this site (or the whole organisation) since then; ISO instant. */
@@ -43,6 +48,33 @@ const COLUMNS = {
   mode: t('Wat de camera doet', 'What the camera does'),
   sound: t('Geluid', 'Sound'),
   retention: t('Beelden gewist na', 'Images deleted after'),
+  basis: t('Grondslag en doel', 'Legal basis and purpose'),
+};
+
+/** GDPR Art. 6(1)'s points in a resident's words. */
+const BASIS_NAMES: Readonly<Record<string, Text>> = {
+  a: t('toestemming', 'consent'),
+  b: t('nodig voor een overeenkomst', 'needed for a contract'),
+  c: t('een wettelijke plicht', 'a legal obligation'),
+  d: t('een vitaal belang', 'vital interests'),
+  e: t('een taak van algemeen belang', 'a task in the public interest'),
+  f: t('een gerechtvaardigd belang', 'legitimate interests'),
+};
+
+/**
+ * One basis as the assessment states it: the article and its name in the page's language, the
+ * provision and the purpose in the assessment's own words (Dutch: marked so on the English page).
+ */
+const basisHtml = (b: PublicBasis, lang: Lang): string => {
+  const own = (text: string) =>
+    lang === 'nl' ? escapeHtml(text) : `<span lang="nl">${escapeHtml(text)}</span>`;
+  const name = BASIS_NAMES[b.article];
+  const kinds = b.purposeKinds.map((k) => PURPOSE_KIND_NAMES[k][lang]).join(', ');
+  const label = (l: Text) => `<strong>${escapeHtml(l[lang])}:</strong>`;
+  return [
+    `<p>${label(t('Grondslag', 'Legal basis'))} ${escapeHtml(citeArticle(`6(1)(${b.article})`, lang))}${name ? ` (${escapeHtml(name[lang])})` : ''}${b.provision ? `, ${own(b.provision)}` : ''}</p>`,
+    `<p>${label(t('Doel', 'Purpose'))} ${own(b.purpose)}${kinds ? ` (${escapeHtml(kinds)})` : ''}</p>`,
+  ].join('');
 };
 
 const STYLE =
@@ -137,13 +169,13 @@ export const renderSitePrivacyHtml = (i: SitePrivacyInput, lang: Lang): string =
           // Explicit roles: on a phone the rows are shown as blocks, and CSS display would drop the table's semantics.
           '<table role="table">',
           `<caption>${x(t(`Kamers in ${i.site.name}`, `Rooms at ${i.site.name}`))}</caption>`,
-          `<thead role="rowgroup"><tr role="row"><th scope="col" role="columnheader">${x(t('Kamer', 'Room'))}</th><th scope="col" role="columnheader">${x(COLUMNS.mode)}</th><th scope="col" role="columnheader">${x(COLUMNS.sound)}</th><th scope="col" role="columnheader">${x(COLUMNS.retention)}</th></tr></thead>`,
+          `<thead role="rowgroup"><tr role="row"><th scope="col" role="columnheader">${x(t('Kamer', 'Room'))}</th><th scope="col" role="columnheader">${x(COLUMNS.mode)}</th><th scope="col" role="columnheader">${x(COLUMNS.sound)}</th><th scope="col" role="columnheader">${x(COLUMNS.retention)}</th><th scope="col" role="columnheader">${x(COLUMNS.basis)}</th></tr></thead>`,
           '<tbody role="rowgroup">',
           ...rooms.map((r) => {
             const on = r.facts.recording;
             const cell = (label: Text, content: string) =>
               `<td role="cell" data-label="${x(label)}">${content}</td>`;
-            return `<tr role="row"><th scope="row" role="rowheader"><a href="${escapeHtml(withLang(r.url, lang))}">${escapeHtml(r.name)}</a></th>${cell(COLUMNS.mode, x(modeText(r.facts, suspended)))}${cell(COLUMNS.sound, on ? x(soundText(r.facts.audio)) : '—')}${cell(COLUMNS.retention, on ? x(retentionText(r.facts.retentionHours)) : '—')}</tr>`;
+            return `<tr role="row"><th scope="row" role="rowheader"><a href="${escapeHtml(withLang(r.url, lang))}">${escapeHtml(r.name)}</a></th>${cell(COLUMNS.mode, x(modeText(r.facts, suspended)))}${cell(COLUMNS.sound, on ? x(soundText(r.facts.audio)) : '—')}${cell(COLUMNS.retention, on ? x(retentionText(r.facts.retentionHours)) : '—')}${cell(COLUMNS.basis, on && r.bases.length > 0 ? r.bases.map((b) => basisHtml(b, lang)).join('') : '—')}</tr>`;
           }),
           '</tbody>',
           '</table>',
@@ -156,10 +188,15 @@ export const renderSitePrivacyHtml = (i: SitePrivacyInput, lang: Lang): string =
       ),
     )}</p>`,
     `<p>${x(
-      t(
-        'Wij mogen dit doen voor een taak van algemeen belang en voor de zorgplicht voor de veiligheid van medewerkers (AVG art. 6 lid 1, onder e, en art. 6 lid 3; Arbeidsomstandighedenwet art. 3 lid 2).',
-        'We may do this for a task in the public interest and for the duty of care for staff safety (GDPR Art. 6(1)(e) and Art. 6(3); Dutch Working Conditions Act, section 3(2)).',
-      ),
+      recordingRooms.length === 0
+        ? t(
+            'Hier neemt geen camera op. Er is dus ook geen grondslag om op te nemen.',
+            'No camera records here, so there is no legal basis for recording either.',
+          )
+        : t(
+            'Op welke grondslag wij mogen opnemen en met welk doel, staat per kamer in de tabel: zoals de goedgekeurde afweging (DPIA) voor die kamer het zegt. Wordt zo’n afweging ingetrokken of verloopt ze, dan stopt de opname en staat hier “Geen opname”.',
+            'On what legal basis we may record and for what purpose is in the table for each room, as the approved assessment (DPIA) for that room states it. If such an assessment is withdrawn or expires, recording stops and this page says “No recording”.',
+          ),
     )}</p>`,
     `<h2>${x(t('Hoe lang', 'How long'))}</h2>`,
     `<p>${x(

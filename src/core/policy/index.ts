@@ -19,3 +19,4 @@ export {
   type ConditionClass,
 } from './conditions.js';
 export { resolveInstant, startOfLocalDay } from './local-date.js';
+export { roomBases, type PublicBasis } from './public-basis.js';

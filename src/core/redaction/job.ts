@@ -46,6 +46,17 @@ const DAY_MS = 86_400_000;
 export const copyExpiresAt = (renderedAt: number, days: number = COPY_RETENTION_DAYS): number =>
   renderedAt + days * DAY_MS;
 
+/** The copy's file name as it is downloaded, and as the decision letter names it. */
+export const copyFileName = (requestId: string, clipId: string): string =>
+  `kopie-betrokkene-${requestId}-${clipId}.mp4`;
+
+/**
+ * Why a copy was deleted because a newer one replaces it (or will): such a copy is not what went
+ * out, so the letter does not name it. Other reasons (sent and deleted, expired, closed, restart)
+ * end a copy that did go out.
+ */
+export const SUPERSEDED_COPY = ['review-changed', 'rendered-again', 'detected-again'] as const;
+
 export type CopyEnd = 'expired' | 'request-closed';
 
 /** Why a kept copy must go now, or null while it may stay. */

@@ -116,6 +116,8 @@ export const redactionEn: RedactionTexts = {
   copyLabel: 'The redacted copy',
   deleteCopy: 'Delete the copy now',
   copyDeleted: (reason) => `The copy was deleted (${reason}).`,
+  copyRestart:
+    'The key of the copy was held only in the server’s memory and was lost when it restarted. Do you still need the copy? Ask for permission again and make a new copy.',
   deleteReasons: {
     expired: 'the seven days it is kept have passed',
     'request-closed': 'the request was closed',

@@ -117,6 +117,8 @@ export const redactionNl = {
   copyLabel: 'De geanonimiseerde kopie',
   deleteCopy: 'Kopie nu verwijderen',
   copyDeleted: (reason: string) => `De kopie is verwijderd (${reason}).`,
+  copyRestart:
+    'De sleutel van de kopie bestond alleen in het geheugen van de server, en is bij het herstarten verloren gegaan. Hebt u de kopie nog nodig? Vraag opnieuw toestemming en maak een nieuwe kopie.',
   deleteReasons: {
     expired: 'de bewaartermijn van zeven dagen is voorbij',
     'request-closed': 'het verzoek is afgesloten',

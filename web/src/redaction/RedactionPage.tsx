@@ -699,9 +699,12 @@ const CopySection = ({
           </ButtonGroup>
         </>
       ) : job.copyDeleted ? (
-        <Paragraph>
-          {r.copyDeleted(r.deleteReasons[job.copyDeleted.reason] ?? job.copyDeleted.reason)}
-        </Paragraph>
+        <>
+          <Paragraph>
+            {r.copyDeleted(r.deleteReasons[job.copyDeleted.reason] ?? job.copyDeleted.reason)}
+          </Paragraph>
+          {job.copyDeleted.reason === 'restart' ? <Paragraph>{r.copyRestart}</Paragraph> : null}
+        </>
       ) : null}
     </section>
   );

@@ -1,5 +1,6 @@
 /** Repositories of residents' requests (migration 0014): plain storage, no rules. */
 import type { LegalHold } from '../../../core/recording/holds.js';
+import { SUPERSEDED_COPY } from '../../../core/redaction/job.js';
 import type { SubjectRequest } from '../../../core/rights/request.js';
 import type {
   CandidateAlarm,
@@ -15,6 +16,7 @@ import type { Database } from '../connection.js';
 import '../schema-alarm.js';
 import '../schema-holds.js';
 import '../schema-recording.js';
+import '../schema-redaction.js';
 import '../schema-rights.js';
 import type { RequestClipRow, SubjectRequestRow } from '../schema-rights.js';
 import { createUnitOfWork } from '../store.js';
@@ -207,6 +209,30 @@ export const subjectRequestRepository = (db: Executor): SubjectRequestRepository
         .orderBy('clip_id')
         .execute()
     ).map(toLink),
+  copies: async (requestId) =>
+    (
+      await db
+        .selectFrom('redaction_jobs as j')
+        .leftJoin('clips as c', 'c.id', 'j.clip_id')
+        .select(['j.clip_id', 'j.copy_sha256', 'j.copy_bytes', 'c.started_at', 'c.ended_at'])
+        .where('j.request_id', '=', requestId)
+        .where('j.copy_sha256', 'is not', null)
+        .where((w) =>
+          w.or([
+            w('j.copy_deleted_reason', 'is', null),
+            w('j.copy_deleted_reason', 'not in', [...SUPERSEDED_COPY]),
+          ]),
+        )
+        .orderBy('c.started_at')
+        .orderBy('j.clip_id')
+        .execute()
+    ).map((r) => ({
+      clipId: r.clip_id,
+      sha256: r.copy_sha256!,
+      bytes: Number(r.copy_bytes ?? 0),
+      clipStartedAt: r.started_at ?? null,
+      clipEndedAt: r.ended_at ?? null,
+    })),
   addLetter: async (l: LetterRecord) => {
     await db
       .insertInto('subject_request_letters')

@@ -365,7 +365,7 @@ export const documentRoutes: RoutesPlugin<DocumentRouteOptions> = async (app, op
       const [rooms, types, compiled, suspensions, organisation] = await Promise.all([
         opts.registry.listRooms({ siteId: site.id }),
         opts.registry.listConversationTypes(),
-        opts.policy.current(),
+        opts.policy.publicBases(),
         opts.activeSuspensions(),
         opts.registry.getOrganisation(),
       ]);
@@ -381,6 +381,7 @@ export const documentRoutes: RoutesPlugin<DocumentRouteOptions> = async (app, op
             name: r.name,
             url: roomPrivacyUrl(r.id),
             policy: compiled.compiled.rooms.find((p) => p.roomId === r.id),
+            bases: compiled.bases(r.id),
           })),
           conversationTypeNames: Object.fromEntries(types.map((t) => [t.id, { nl: t.nameNl, en: t.nameEn }])),
           ...(suspension ? { suspendedSince: suspension.suspendedAt } : {}),
