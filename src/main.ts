@@ -258,6 +258,7 @@ export const createRuntime = async (config: Config, opts: RuntimeOptions = {}): 
         webDir: config.webDir,
         logger: opts.logger ?? loggerOptions(config.logLevel),
         ...(opts.loginAttemptsPerMinute ? { loginAttemptsPerMinute: opts.loginAttemptsPerMinute } : {}),
+        limits: cluster.limits,
         modules,
       }),
     start: async () => {

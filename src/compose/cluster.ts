@@ -3,17 +3,21 @@
  * stay in the process and it runs every scheduled job. On PostgreSQL any number of `proportio
  * serve` may share the database: events travel between them by LISTEN/NOTIFY
  * (adapters/events/pg-events.ts) and the holder of an advisory lock runs the scheduled jobs
- * (adapters/db/leadership.ts). The modules see only this interface.
+ * (adapters/db/leadership.ts); rate limits are counted in the database, not per process
+ * (adapters/limits/rate-limits.ts, ADR 0017). The modules see only this interface.
  */
 import type { Logger } from 'pino';
 import type { Database } from '../adapters/db/connection.js';
 import { pgLeadership, singleInstance, type Leadership } from '../adapters/db/leadership.js';
 import { inProcessEvents } from '../adapters/events/in-process-events.js';
 import { pgEvents } from '../adapters/events/pg-events.js';
-import type { DomainEvents } from '../services/ports.js';
+import { memoryRateLimits, pgRateLimits } from '../adapters/limits/rate-limits.js';
+import type { DomainEvents, RateLimits } from '../services/ports.js';
 
 export interface Cluster {
   readonly events: DomainEvents;
+  /** Rate limits (login, public pages, button presses): counted across every instance (ADR 0017). */
+  readonly limits: RateLimits;
   /** Whether this instance runs the scheduled jobs now; a job checks it at every tick. */
   isLeader(): boolean;
   /** Called when events from other instances may have been missed (a lost connection came back). */
@@ -31,6 +35,7 @@ export const createCluster = async (database: Database, log: Logger): Promise<Cl
     const leadership = singleInstance();
     return {
       events: inProcessEvents(log),
+      limits: memoryRateLimits(),
       isLeader: leadership.isLeader,
       onResync: () => () => undefined,
       startLeadership: leadership.start,
@@ -43,6 +48,7 @@ export const createCluster = async (database: Database, log: Logger): Promise<Cl
   let leadership: Leadership | undefined;
   return {
     events,
+    limits: pgRateLimits(database.db),
     isLeader: () => leadership?.isLeader() ?? false,
     onResync: events.onResync,
     startLeadership: async () => {
