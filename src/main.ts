@@ -3,6 +3,7 @@
  * concrete implementation. Tests build the same runtime with a test database.
  */
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyServerOptions } from 'fastify';
@@ -137,7 +138,7 @@ export const createRuntime = async (config: Config, opts: RuntimeOptions = {}): 
   const logOptions = { level: opts.logger === false ? 'silent' : config.logLevel, base: undefined };
   const log = opts.logStream ? pino(logOptions, opts.logStream) : pino(logOptions);
   // On PostgreSQL, events reach the other instances (a CLI command's too) and one instance runs the jobs.
-  const cluster = await createCluster(database, log);
+  const cluster = await createCluster(database, log, `${os.hostname()}:${config.port}`);
   const events = cluster.events;
   const services = {
     auth: authService({
@@ -258,6 +259,7 @@ export const createRuntime = async (config: Config, opts: RuntimeOptions = {}): 
         webDir: config.webDir,
         logger: opts.logger ?? loggerOptions(config.logLevel),
         ...(opts.loginAttemptsPerMinute ? { loginAttemptsPerMinute: opts.loginAttemptsPerMinute } : {}),
+        limits: cluster.limits,
         modules,
       }),
     start: async () => {

@@ -68,7 +68,7 @@ export const createAlarmModule = (ctx: ModuleContext): AlarmModule => {
     webhook?.publish(notice);
   });
 
-  const alarms = alarmService({ store, clock, ids, events, topicPrefix: prefix });
+  const alarms = alarmService({ store, clock, ids, events, limits: ctx.cluster.limits, topicPrefix: prefix });
   const conversations = conversationService({ store, clock, ids, events });
   const incidents = incidentService({ store, clock, ids });
   const devices = deviceService({ store, clock, ids });

@@ -6,7 +6,7 @@
 import type { FastifyInstance } from 'fastify';
 import { createAssessmentStore } from '../adapters/db/repositories/assessment-store.js';
 import { createRecordingStore } from '../adapters/db/repositories/recording-store.js';
-import { slidingWindowLimiter } from '../http/plugins/rate-limit.js';
+import { windowLimiter } from '../http/plugins/rate-limit.js';
 import * as reports from '../adapters/reports/index.js';
 import { assessmentRoutes } from '../http/routes/assessments/assessments.routes.js';
 import { exportKey, exportKeyFile } from '../adapters/evidence/export-key.js';
@@ -72,7 +72,7 @@ export const createAssessmentModule = (ctx: ModuleContext): AssessmentModule => 
         publicUrl: ctx.config.publicUrl ?? `http://localhost:${ctx.config.port}`,
         exportKey: () => exportKey(exportKeyFile(ctx.config.dataDir)).publicKey(),
         activeSuspensions: () => recordingRead.suspensions.active(),
-        publicLimiter: slidingWindowLimiter(PUBLIC_PAGES_PER_MINUTE, 60_000),
+        publicLimiter: windowLimiter(ctx.cluster.limits, 'public-page', PUBLIC_PAGES_PER_MINUTE, 60_000),
         now: () => ctx.clock.now(),
         timeZone: policy.timeZone,
       });

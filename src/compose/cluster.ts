@@ -3,17 +3,25 @@
  * stay in the process and it runs every scheduled job. On PostgreSQL any number of `proportio
  * serve` may share the database: events travel between them by LISTEN/NOTIFY
  * (adapters/events/pg-events.ts) and the holder of an advisory lock runs the scheduled jobs
- * (adapters/db/leadership.ts). The modules see only this interface.
+ * (adapters/db/leadership.ts); rate limits are counted in the database, not per process
+ * (adapters/limits/rate-limits.ts, ADR 0017). The modules see only this interface.
  */
+import { randomBytes } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { Database } from '../adapters/db/connection.js';
 import { pgLeadership, singleInstance, type Leadership } from '../adapters/db/leadership.js';
 import { inProcessEvents } from '../adapters/events/in-process-events.js';
 import { pgEvents } from '../adapters/events/pg-events.js';
-import type { DomainEvents } from '../services/ports.js';
+import { memoryRateLimits, pgRateLimits } from '../adapters/limits/rate-limits.js';
+import type { Instance } from '../core/viewing/holder.js';
+import type { DomainEvents, RateLimits } from '../services/ports.js';
 
 export interface Cluster {
+  /** This instance: where it serves and this run of it (core/viewing/holder.ts), and whether it is the only one. */
+  readonly instance: Instance;
   readonly events: DomainEvents;
+  /** Rate limits (login, public pages, button presses): counted across every instance (ADR 0017). */
+  readonly limits: RateLimits;
   /** Whether this instance runs the scheduled jobs now; a job checks it at every tick. */
   isLeader(): boolean;
   /** Called when events from other instances may have been missed (a lost connection came back). */
@@ -25,12 +33,16 @@ export interface Cluster {
   close(): Promise<void>;
 }
 
-export const createCluster = async (database: Database, log: Logger): Promise<Cluster> => {
+/** `place`: the host and port this instance serves on, what an operator routes by. */
+export const createCluster = async (database: Database, log: Logger, place: string): Promise<Cluster> => {
   const url = database.dialect === 'postgres' ? database.connectionString : undefined;
+  const id = `${place}/${randomBytes(4).toString('hex')}`;
   if (url === undefined) {
     const leadership = singleInstance();
     return {
+      instance: { id, alone: true },
       events: inProcessEvents(log),
+      limits: memoryRateLimits(),
       isLeader: leadership.isLeader,
       onResync: () => () => undefined,
       startLeadership: leadership.start,
@@ -42,7 +54,9 @@ export const createCluster = async (database: Database, log: Logger): Promise<Cl
   await events.start();
   let leadership: Leadership | undefined;
   return {
+    instance: { id, alone: false },
     events,
+    limits: pgRateLimits(database.db),
     isLeader: () => leadership?.isLeader() ?? false,
     onResync: events.onResync,
     startLeadership: async () => {

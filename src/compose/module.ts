@@ -31,7 +31,7 @@ export interface ModuleContext {
    * Several instances on one PostgreSQL (compose/cluster.ts): a scheduled job runs its tick only
    * where `isLeader()` holds; whoever keeps state from other instances' events re-reads on `onResync`.
    */
-  readonly cluster: Pick<Cluster, 'isLeader' | 'onResync'>;
+  readonly cluster: Pick<Cluster, 'isLeader' | 'onResync' | 'limits' | 'instance'>;
 }
 
 export interface MetricsSources {

@@ -31,6 +31,7 @@ export const createViewingModule = (
     clock: ctx.clock,
     ids: ctx.ids,
     keys,
+    instance: ctx.cluster.instance,
     ...(options.grant ? { grant: options.grant } : {}),
   });
   const unsubscribe = ctx.events.subscribe('session.ended', (e) => {

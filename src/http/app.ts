@@ -16,13 +16,14 @@ import Fastify, { type FastifyError, type FastifyInstance, type FastifyServerOpt
 import type { OidcAdapter } from '../adapters/auth/oidc.js';
 import type { auditService } from '../services/audit.service.js';
 import type { AuthService } from '../services/auth.service.js';
-import type { SecretBox, Store } from '../services/ports.js';
+import type { RateLimits, SecretBox, Store } from '../services/ports.js';
 import type { RegistryService } from '../services/registry.service.js';
 import type { UsersService } from '../services/users.service.js';
 import type { DeclaredRoute } from './access.js';
 import type { ProportioModule } from '../compose/module.js';
 import { authPlugin } from './plugins/auth.plugin.js';
-import { slidingWindowLimiter } from './plugins/rate-limit.js';
+import { windowLimiter } from './plugins/rate-limit.js';
+import { memoryRateLimits } from '../adapters/limits/rate-limits.js';
 import { DomainFailure, StorageFullError } from '../core/result.js';
 import { problemOf, sendDomainError, sendProblem, type FieldError } from './problem.js';
 import { auditRoutes } from './routes/audit/audit.routes.js';
@@ -54,6 +55,8 @@ export interface AppDeps {
   readonly modules?: readonly ProportioModule[];
   /** Login attempts per client address per minute. */
   readonly loginAttemptsPerMinute?: number;
+  /** Where the limits count (the cluster's: shared by the instances on one PostgreSQL); memory by default. */
+  readonly limits?: RateLimits;
 }
 
 /** Paths whose values never reach a log line. */
@@ -280,7 +283,12 @@ export const buildApp = async (deps: AppDeps): Promise<ProportioApp> => {
   await app.register(authRoutes, {
     auth: deps.services.auth,
     secureCookies: deps.secureCookies,
-    loginLimiter: slidingWindowLimiter(deps.loginAttemptsPerMinute ?? 20, 60_000),
+    loginLimiter: windowLimiter(
+      deps.limits ?? memoryRateLimits(),
+      'login',
+      deps.loginAttemptsPerMinute ?? 20,
+      60_000,
+    ),
     oidc: deps.oidc,
     secrets: deps.secrets,
     now,

@@ -15,7 +15,7 @@ import {
   responseMs,
 } from '../core/alarm/lifecycle.js';
 import type { Alarm, AlarmSource } from '../core/alarm/model.js';
-import { decidePress, DEFAULT_PRESS_LIMIT, type PressLimit } from '../core/alarm/press-limit.js';
+import { DEFAULT_PRESS_LIMIT, PRESS_SCOPE, type PressLimit } from '../core/alarm/press-limit.js';
 import {
   malformedAnswer,
   raisedAnswer,
@@ -29,7 +29,14 @@ import { alarmViews } from './alarm-view.js';
 import { inTransaction } from './transaction.js';
 import { authenticateDevice } from './alarm-device.service.js';
 import { recordAudit } from './audit.service.js';
-import { actorId, type Actor, type Clock, type DomainEvents, type IdGenerator } from './ports.js';
+import {
+  actorId,
+  type Actor,
+  type Clock,
+  type DomainEvents,
+  type IdGenerator,
+  type RateLimits,
+} from './ports.js';
 import { servedRoom } from './site-scope.js';
 import { SETTINGS } from './registry.service.js';
 
@@ -44,6 +51,8 @@ export interface AlarmDeps {
   /** Presses within this window of the room's last press join its open alarm. */
   readonly joinWindowMs?: number;
   readonly pressLimit?: PressLimit;
+  /** Where each button's admitted presses are counted: shared by the instances on one PostgreSQL. */
+  readonly limits: RateLimits;
 }
 
 export interface RaiseInput {
@@ -111,8 +120,6 @@ export const alarmService = (deps: AlarmDeps) => {
   const { store, clock, ids, events } = deps;
   const joinWindowMs = deps.joinWindowMs ?? DEFAULT_JOIN_WINDOW_MS;
   const pressLimit = deps.pressLimit ?? DEFAULT_PRESS_LIMIT;
-  /** Admitted press times per device (memory only: a restart forgets, which only admits more). */
-  const pressHistory = new Map<string, readonly number[]>();
 
   /** After the commit (never before): the alarm, and for a new or closed one its room's new state. */
   const emit = (type: AlarmEventType, view: AlarmView, roomChanged: boolean) => {
@@ -253,9 +260,7 @@ export const alarmService = (deps: AlarmDeps) => {
       const now = clock.now();
       const wouldRaiseNew =
         joinTarget(await store.read.alarms.open({ roomId }), now, joinWindowMs) === undefined;
-      const decision = decidePress(pressHistory.get(d.id) ?? [], now.getTime(), pressLimit, wouldRaiseNew);
-      pressHistory.set(d.id, decision.history);
-      if (!decision.admit)
+      if (!(await deps.limits.admit(PRESS_SCOPE, d.id, now.getTime(), pressLimit, wouldRaiseNew)))
         return err(
           'ALARM.RATE_LIMITED',
           `button ${d.id} pressed more than ${pressLimit.max} times in ${pressLimit.windowMs / 1000} s; the open alarm stands`,

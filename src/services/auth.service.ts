@@ -145,9 +145,12 @@ export const authService = (deps: AuthDeps) => {
     now: Date,
     action: 'auth.login-failed' | 'auth.password-change-failed',
   ): Promise<string | null> => {
-    const next = afterFailure(found.failedLogins, now, deps.lockout);
-    await store.transaction(async (repos) => {
-      await repos.users.update({ ...found, ...next });
+    return store.transaction(async (repos) => {
+      // Counted in the row, under its lock until commit: failures at the same time on several
+      // requests or instances all count, and the one that reaches the limit locks.
+      const counted = await repos.users.countFailedLogin(found.id);
+      const next = afterFailure(counted - 1, now, deps.lockout);
+      await repos.users.setLockout(found.id, next.failedLogins, next.lockedUntil);
       await recordAudit(
         repos,
         clock,
@@ -156,8 +159,8 @@ export const authService = (deps: AuthDeps) => {
         `user:${found.id}`,
         { lockedUntil: next.lockedUntil },
       );
+      return next.lockedUntil;
     });
-    return next.lockedUntil;
   };
 
   const lockedError = (lockedUntil: string): Result<never> =>
@@ -181,7 +184,11 @@ export const authService = (deps: AuthDeps) => {
       }
       if (found.disabled) return err('AUTH.DISABLED', 'this account is disabled; ask an administrator');
       return inTransaction(store, async (repos) => {
-        await repos.users.update({ ...found, failedLogins: 0, lockedUntil: null });
+        // A failure on another request or instance may have locked the account meanwhile.
+        const current = await repos.users.get(found.id);
+        if (current?.lockedUntil && isLocked(current.lockedUntil, now))
+          return unwrap(lockedError(current.lockedUntil));
+        await repos.users.setLockout(found.id, 0, null);
         const s = await openSession(repos, found);
         await recordAudit(repos, clock, userActor(found), 'auth.login', `user:${found.id}`, {
           method: 'password',

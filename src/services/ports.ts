@@ -21,6 +21,24 @@ export interface Ticker {
   every(ms: number, fn: () => void): () => void;
 }
 
+/**
+ * Rate limits (core/rate-limit.ts: a sliding window of admitted hits per key). In memory for one
+ * instance; in PostgreSQL when several share it, so a limit counts across all of them (ADR 0017).
+ */
+export interface RateLimits {
+  /**
+   * Records a hit of `key` in `scope` and says whether it is admitted: fewer than `max` admitted in
+   * the last `windowMs`, or `force` (admitted and counted whatever the count).
+   */
+  admit(
+    scope: string,
+    key: string,
+    nowMs: number,
+    limit: { readonly max: number; readonly windowMs: number },
+    force?: boolean,
+  ): Promise<boolean>;
+}
+
 /** The append-only file of signed audit heads, outside the database. */
 export interface AnchorLog {
   /** Where it is, for messages. */
@@ -127,6 +145,13 @@ export interface UserRepository {
   findByOidcSubject(subject: string): Promise<UserRecord | undefined>;
   insert(user: UserRecord): Promise<void>;
   update(user: UserRecord): Promise<void>;
+  /**
+   * Counts one wrong password on the row itself and returns the new count: two failures at once
+   * (two requests, two instances) both count, where a read-then-write would lose one.
+   */
+  countFailedLogin(id: string): Promise<number>;
+  /** Sets the lock-out state alone (the counter and the lock's end), leaving the rest of the user. */
+  setLockout(id: string, failedLogins: number, lockedUntil: string | null): Promise<void>;
   count(): Promise<number>;
 }
 

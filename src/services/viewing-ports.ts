@@ -39,6 +39,8 @@ export interface ViewingRequestRecord {
   readonly endedAt: string | null;
   readonly endReason: string | null;
   readonly endedBy: string | null;
+  /** The instance whose memory holds the grant's file keys (ADR 0017); null before a grant. */
+  readonly heldBy: string | null;
 }
 
 export type ApprovalState = 'waiting' | 'used' | 'lapsed';
@@ -49,6 +51,8 @@ export interface ApprovalRecord {
   readonly custodianId: string;
   readonly approvedAt: string;
   readonly state: ApprovalState;
+  /** The instance whose memory holds the opened share (ADR 0017). */
+  readonly heldBy: string | null;
 }
 
 export interface ViewingFilter {
@@ -71,8 +75,6 @@ export interface ViewingRepository {
   setApprovalState(id: string, state: ApprovalState): Promise<void>;
   /** Of one request, oldest first. */
   approvals(requestId: string): Promise<ApprovalRecord[]>;
-  /** Lapses every waiting approval (after a restart no share is held any more). */
-  lapseAllWaiting(): Promise<number>;
   /** Whether a live restriction hold (AVG art. 18, migration 0014) keeps the clip at `now`. */
   restricted(clipId: string, now: string): Promise<boolean>;
 }

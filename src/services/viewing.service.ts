@@ -26,6 +26,7 @@ import {
   type RequestState,
 } from '../core/viewing/viewing.js';
 import { err, ok, unwrap, type Result } from '../core/result.js';
+import { heldByEarlierRun, heldHere, placeOfHolder, type Instance } from '../core/viewing/holder.js';
 import { recordAudit } from './audit.service.js';
 import type { Actor, Clock, IdGenerator } from './ports.js';
 import type { ClipRecord } from './recording-ports.js';
@@ -118,6 +119,11 @@ export interface ViewingDeps {
   readonly clock: Clock;
   readonly ids: IdGenerator;
   readonly keys: ViewingKeys;
+  /**
+   * This instance (ADR 0017): the keys it opens stay in its memory and the records say so; with
+   * several instances, another one's keys are neither used nor ended here. Default: the only one.
+   */
+  readonly instance?: Instance;
   readonly grant?: { readonly minutes?: number; readonly plays?: number };
 }
 
@@ -142,7 +148,32 @@ const flat = (v: unknown): string | number | boolean | null =>
       ? null
       : JSON.stringify(v);
 
-export const viewingService = ({ store, clock, ids, keys, grant: grantOptions = {} }: ViewingDeps) => {
+const ALONE: Instance = { id: 'local/0', alone: true };
+/** How long after its expiry another instance ends a grant whose holder never did (it may be gone). */
+const HOLDER_GRACE_MS = 10 * 60_000;
+
+export const viewingService = ({
+  store,
+  clock,
+  ids,
+  keys,
+  instance: self = ALONE,
+  grant: grantOptions = {},
+}: ViewingDeps) => {
+  const here = (heldBy: string | null) => heldHere(heldBy, self);
+  /** Another instance's keys count as held: only it can tell, and it ends them itself. */
+  const grantKeysLive = (r: ViewingRequestRecord): boolean =>
+    r.grantId !== null && (here(r.heldBy) ? keys.live(r.grantId) : true);
+  /** A clear answer on the wrong instance, naming the right one (never a silent 404). */
+  const elsewhere = (heldBy: string, what: string) =>
+    err(
+      'RESOURCE.CONFLICT',
+      `${what} is held in the memory of the Proportio instance at ${placeOfHolder(heldBy)}, not this one: open it there (keys never leave the instance that opened them)`,
+      { heldOn: placeOfHolder(heldBy) },
+    );
+  /** Grants whose keys this instance holds, and requests with a share opened here: wiped when their records end elsewhere. */
+  const grantsHere = new Set<string>();
+  const sharesHere = new Set<string>();
   const nowMs = () => clock.now().getTime();
   const iso = (ms: number) => new Date(ms).toISOString();
   /** Wrong passphrases per custodian (times in ms); memory only, like the shares they guard. */
@@ -177,7 +208,7 @@ export const viewingService = ({ store, clock, ids, keys, grant: grantOptions = 
       (a.state === 'waiting' &&
         r.state === 'pending' &&
         liveApprovals([{ custodianId: a.custodianId, at: Date.parse(a.approvedAt) }], now, (id) =>
-          keys.holds(r.id, id),
+          here(a.heldBy) ? keys.holds(r.id, id) : true,
         ).length === 1);
 
   const currentSet = async (repos: Repos, vault: string) => {
@@ -241,7 +272,7 @@ export const viewingService = ({ store, clock, ids, keys, grant: grantOptions = 
               exportAllowed: r.exportAllowed,
               live:
                 r.state === 'granted' &&
-                keys.live(r.grantId) &&
+                grantKeysLive(r) &&
                 grantEnd(
                   { expiresAt: Date.parse(r.expiresAt), playsLeft: (r.playsAllowed ?? 0) - r.playsUsed },
                   now,
@@ -305,6 +336,19 @@ export const viewingService = ({ store, clock, ids, keys, grant: grantOptions = 
       const now = nowMs();
       keys.lapse(now - APPROVAL_LAPSE_MS);
       for (const t of [...tokens.entries()]) if (t[1].expiresAt <= now) tokens.delete(t[0]);
+      // Keys held here whose records were ended on another instance (revoked, refused) are wiped.
+      for (const g of [...grantsHere]) {
+        const r = keys.live(g) ? await store.read.viewing.byGrant(g) : undefined;
+        if (r?.state === 'granted') continue;
+        keys.end(g);
+        grantsHere.delete(g);
+      }
+      for (const id of [...sharesHere]) {
+        const r = await store.read.viewing.getRequest(id);
+        if (r?.state === 'pending') continue;
+        keys.drop(id);
+        sharesHere.delete(id);
+      }
       await store.transaction(async (repos) => {
         for (const r of await repos.viewing.listRequests({ state: 'pending' })) {
           const live = isLive(r, now);
@@ -316,6 +360,13 @@ export const viewingService = ({ store, clock, ids, keys, grant: grantOptions = 
         }
         for (const r of await repos.viewing.listRequests({ state: 'granted' })) {
           if (r.grantId === null || r.expiresAt === null) continue;
+          if (!here(r.heldBy)) {
+            // Another instance's grant: it ends its own; only one whose holder is gone is ended here.
+            if (heldByEarlierRun(r.heldBy, self)) await endGrant(repos, r, 'restart', SYSTEM);
+            else if (Date.parse(r.expiresAt) + HOLDER_GRACE_MS <= now)
+              await endGrant(repos, r, 'expired', SYSTEM);
+            continue;
+          }
           const why = grantEnd(
             { expiresAt: Date.parse(r.expiresAt), playsLeft: (r.playsAllowed ?? 0) - r.playsUsed },
             now,
@@ -396,10 +447,14 @@ export const viewingService = ({ store, clock, ids, keys, grant: grantOptions = 
     /** After a restart: no grant and no opened share survived, so the records say so. */
     restarted: (): Promise<void> =>
       serial(async () => {
+        // What an earlier run of this instance held is gone; another instance's keys are its own.
         await store.transaction(async (repos) => {
-          await repos.viewing.lapseAllWaiting();
+          for (const r of await repos.viewing.listRequests({ state: 'pending' }))
+            for (const a of await repos.viewing.approvals(r.id))
+              if (a.state === 'waiting' && heldByEarlierRun(a.heldBy, self))
+                await repos.viewing.setApprovalState(a.id, 'lapsed');
           for (const r of await repos.viewing.listRequests({ state: 'granted' }))
-            await endGrant(repos, r, 'restart', SYSTEM);
+            if (heldByEarlierRun(r.heldBy, self)) await endGrant(repos, r, 'restart', SYSTEM);
         });
       }),
 
@@ -466,6 +521,7 @@ export const viewingService = ({ store, clock, ids, keys, grant: grantOptions = 
             endedAt: null,
             endReason: null,
             endedBy: null,
+            heldBy: null,
           };
           await repos.viewing.insertRequest(r);
           await recordAudit(repos, clock, actor, 'viewing.requested', subject(c.id), {
@@ -536,9 +592,13 @@ export const viewingService = ({ store, clock, ids, keys, grant: grantOptions = 
             return unwrap(err('CUSTODY.NOT_SET_UP', 'the vault key has no custodians', { vault: r.vault }));
           const u = await repos.users.get(me);
           const share = custody.rows.find((s) => s.custodianId === me && s.sealed !== null);
-          const live = (await repos.viewing.approvals(r.id))
-            .filter((a) => a.state === 'waiting' && isLive(r, now)(a))
-            .map((a) => ({ custodianId: a.custodianId, at: Date.parse(a.approvedAt) }));
+          const waiting = (await repos.viewing.approvals(r.id)).filter(
+            (a) => a.state === 'waiting' && isLive(r, now)(a),
+          );
+          // The shares combine in one memory: the approvals so far were given on another instance.
+          const away = waiting.find((a) => !here(a.heldBy));
+          if (away?.heldBy) unwrap(elsewhere(away.heldBy, 'the first approval of this request'));
+          const live = waiting.map((a) => ({ custodianId: a.custodianId, at: Date.parse(a.approvedAt) }));
           unwrap(
             mayApprove(
               { state: r.state, requesterId: r.requestedBy },
@@ -589,6 +649,7 @@ export const viewingService = ({ store, clock, ids, keys, grant: grantOptions = 
             custodianId: me,
             approvedAt: iso(now),
             state: 'waiting',
+            heldBy: self.id,
           };
           await repos.viewing.insertApproval(approval);
           const waiting = (await repos.viewing.approvals(r.id)).filter(
@@ -623,6 +684,7 @@ export const viewingService = ({ store, clock, ids, keys, grant: grantOptions = 
             playsAllowed: terms.plays,
             playsUsed: 0,
             exportAllowed: terms.exportAllowed,
+            heldBy: self.id,
           };
           for (const a of waiting) await repos.viewing.setApprovalState(a.id, 'used');
           await repos.viewing.updateRequest(next);
@@ -642,7 +704,8 @@ export const viewingService = ({ store, clock, ids, keys, grant: grantOptions = 
           // Nothing was recorded: this approval's share goes, and a grant made in memory too.
           keys.drop(r.id, me);
           if (granted) keys.end(grantId);
-        }
+        } else if (granted) grantsHere.add(grantId);
+        else sharesHere.add(r.id);
         return result;
       });
     },
@@ -684,6 +747,13 @@ export const viewingService = ({ store, clock, ids, keys, grant: grantOptions = 
             return unwrap(err('RESOURCE.NOT_FOUND', `grant ${grantId} does not exist`));
           const now = nowMs();
           const playsLeft = (found.playsAllowed ?? 0) - found.playsUsed;
+          if (
+            found.state === 'granted' &&
+            found.requestedBy === me &&
+            found.heldBy !== null &&
+            !here(found.heldBy)
+          )
+            unwrap(elsewhere(found.heldBy, 'this permission to view'));
           unwrap(
             mayPlay(
               {
@@ -860,6 +930,8 @@ export const viewingService = ({ store, clock, ids, keys, grant: grantOptions = 
             return unwrap(err('RESOURCE.NOT_FOUND', `grant ${grantId} does not exist`));
           if (userIdOf(actor) !== found.requestedBy)
             unwrap(err('FOOTAGE.NOT_REQUESTER', 'only whoever asked may export'));
+          if (found.state === 'granted' && found.heldBy !== null && !here(found.heldBy))
+            unwrap(elsewhere(found.heldBy, 'this permission to view'));
           if (found.state !== 'granted' || found.grantId === null || !keys.live(found.grantId))
             unwrap(err('FOOTAGE.GRANT_ENDED', 'this permission has ended'));
           if (!found.exportAllowed || !found.purposes.includes('export'))

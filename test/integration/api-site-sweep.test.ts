@@ -143,6 +143,7 @@ describe.each(dialects)('route × role × site sweep on %s', (dialect) => {
       endedAt: null,
       endReason: null,
       endedBy: null,
+      heldBy: null,
     });
     stadhuis['viewing-request'] = viewingRequest;
     // A resident's request naming the Stadhuis room (issue 12 §1): the 'rights-request' scope.

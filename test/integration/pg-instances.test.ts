@@ -115,6 +115,29 @@ describe.runIf(postgres)('instances on one PostgreSQL', () => {
       offB();
     });
 
+    it('keeps what it emitted while its own connection was down and publishes it, in order, once back', async () => {
+      // C alone loses its connection; B keeps listening throughout, so only C's backlog can bring these.
+      const c = pgEvents({
+        connectionString: url,
+        log,
+        reconnectMs: 2000,
+        applicationName: 'proportio-events-c',
+      });
+      opened.push(c);
+      await c.start();
+      const onB: string[] = [];
+      const off = b.subscribe('camera.changed', (e) => onB.push(e.cameraId));
+      expect(await terminate(url, 'proportio-events-c')).toBe(1);
+      await waitFor('C to notice', () => !c.stats().connected);
+      c.emit(cameraChanged('during-1'));
+      c.emit(cameraChanged('during-2'));
+      expect(onB).toEqual([]);
+      await waitFor('C back and its events on B', () => onB.length === 2);
+      expect(onB).toEqual(['during-1', 'during-2']);
+      expect(c.stats().unpublished).toBe(0);
+      off();
+    });
+
     it('reconnects after its session was ended, tells subscribers to re-read, and carries on', async () => {
       let resyncs = 0;
       const offResync = b.onResync(() => resyncs++);

@@ -27,6 +27,8 @@ export interface ViewingRequestTable {
   ended_at: string | null;
   end_reason: string | null;
   ended_by: string | null;
+  /** The instance whose memory holds the grant's file keys (migration 0019). */
+  held_by: string | null;
 }
 
 export interface ViewingApprovalTable {
@@ -35,6 +37,8 @@ export interface ViewingApprovalTable {
   custodian_user_id: string;
   approved_at: string;
   state: string; // 'waiting' | 'used' | 'lapsed'
+  /** The instance whose memory holds the opened share (migration 0019). */
+  held_by: string | null;
 }
 
 declare module './schema.js' {

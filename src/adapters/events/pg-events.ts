@@ -7,7 +7,9 @@
  * reaches every listening session in commit order, and nothing else has to be run. It is a
  * notification, not a queue: an instance whose LISTEN connection was down missed what was said
  * meanwhile. The port's rules allow that (whoever must not miss a change re-reads the database),
- * and `onResync` tells the subscribers that must re-read when the connection is back.
+ * and `onResync` tells the subscribers that must re-read when the connection is back. What this
+ * instance emitted while its own connection was down is kept (up to MAX_BACKLOG) and published
+ * once it is back: another instance may have re-read before this one committed.
  *
  * Payload: `{ o: origin, e: event }` as JSON. An instance ignores its own notifications (its
  * subscribers were called in emit()). NOTIFY carries at most 8000 bytes: a larger event is
@@ -22,11 +24,19 @@ import { inProcessEvents } from './in-process-events.js';
 export const EVENTS_CHANNEL = 'proportio_events';
 /** PostgreSQL refuses a NOTIFY payload of 8000 bytes or more. */
 export const MAX_NOTIFY_BYTES = 7999;
+/**
+ * Events kept while the connection is down, published in order once it is back: an alarm this
+ * instance committed during the outage must still reach the instances whose own resync came
+ * before it (ADR 0017). Beyond this many the oldest are dropped (and counted as unpublished).
+ */
+export const MAX_BACKLOG = 1000;
 
 export interface PgEventsOptions {
   readonly connectionString: string;
   readonly log: Logger;
   readonly channel?: string;
+  /** How the connection shows in pg_stat_activity (default proportio-events). */
+  readonly applicationName?: string;
   /** First wait before reconnecting; doubled per failure up to 30 s. */
   readonly reconnectMs?: number;
 }
@@ -74,6 +84,8 @@ export const pgEvents = (opts: PgEventsOptions): PgEvents => {
   let retry: NodeJS.Timeout | undefined;
   // Publishing is serialised so other instances see one instance's events in emit order.
   let publishing: Promise<void> = Promise.resolve();
+  /** Payloads not yet published, oldest first (the connection was down or the NOTIFY failed). */
+  const backlog: Array<{ readonly type: string; readonly payload: string }> = [];
   const counters = { published: 0, received: 0, unpublished: 0, reconnects: 0 };
 
   const onNotification = (msg: pg.Notification) => {
@@ -97,7 +109,7 @@ export const pgEvents = (opts: PgEventsOptions): PgEvents => {
   const connect = async (): Promise<void> => {
     const c = new pg.Client({
       connectionString: opts.connectionString,
-      application_name: 'proportio-events',
+      application_name: opts.applicationName ?? 'proportio-events',
     });
     c.on('notification', onNotification);
     c.on('error', (e) => {
@@ -111,6 +123,7 @@ export const pgEvents = (opts: PgEventsOptions): PgEvents => {
     client = c;
     connected = true;
     wait = firstWait;
+    if (backlog.length > 0) flush();
     if (everConnected) {
       counters.reconnects++;
       log.info('events connection restored: subscribers re-read what they might have missed');
@@ -147,6 +160,25 @@ export const pgEvents = (opts: PgEventsOptions): PgEvents => {
     retry.unref();
   };
 
+  /** Publishes the backlog in order; stops at the first failure and keeps the rest for the next connection. */
+  const flush = () => {
+    publishing = publishing.then(async () => {
+      while (backlog.length > 0) {
+        const c = client;
+        if (!c || !connected) return;
+        const next = backlog[0]!;
+        try {
+          await c.query('SELECT pg_notify($1, $2)', [channel, next.payload]);
+        } catch (e) {
+          log.warn({ err: e, event: next.type }, 'publishing an event failed: kept for the next connection');
+          return;
+        }
+        backlog.shift();
+        counters.published++;
+      }
+    });
+  };
+
   const publish = (event: DomainEvent) => {
     const payload = JSON.stringify({ o: origin, e: event } satisfies Envelope);
     if (Buffer.byteLength(payload) > MAX_NOTIFY_BYTES) {
@@ -157,21 +189,17 @@ export const pgEvents = (opts: PgEventsOptions): PgEvents => {
       );
       return;
     }
-    publishing = publishing.then(async () => {
-      const c = client;
-      if (!c || !connected) {
-        counters.unpublished++;
-        log.warn({ event: event.type }, 'events connection down: event delivered locally only');
-        return;
-      }
-      try {
-        await c.query('SELECT pg_notify($1, $2)', [channel, payload]);
-        counters.published++;
-      } catch (e) {
-        counters.unpublished++;
-        log.warn({ err: e, event: event.type }, 'publishing an event failed: delivered locally only');
-      }
-    });
+    backlog.push({ type: event.type, payload });
+    if (backlog.length > MAX_BACKLOG) {
+      const dropped = backlog.shift()!;
+      counters.unpublished++;
+      log.error(
+        { event: dropped.type },
+        'events connection down too long: the oldest kept event was dropped',
+      );
+    }
+    if (!connected) log.warn({ event: event.type }, 'events connection down: event kept until it is back');
+    flush();
   };
 
   return {

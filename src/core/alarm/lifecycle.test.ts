@@ -9,7 +9,7 @@ import {
   responseMs,
 } from './lifecycle.js';
 import type { Alarm } from './model.js';
-import { decidePress } from './press-limit.js';
+import { decideHit } from '../rate-limit.js';
 import { audienceOf, mayReceive } from './audience.js';
 import { roomState } from './events.js';
 
@@ -128,14 +128,14 @@ describe('per-button flood control never drops a press that would raise an alarm
     ['at the limit, but would raise a new alarm', [1, 2, 3], 4, true, true],
     ['old presses left the window', [1, 2, 3], 20_000, false, true],
   ])('%s', (_n, history, now, wouldRaise, admit) => {
-    expect(decidePress(history, now, limit, wouldRaise).admit).toBe(admit);
+    expect(decideHit(history, now, limit, wouldRaise).admit).toBe(admit);
   });
 
   it('a flood of 1000 presses admits at most max per window', () => {
     let h: readonly number[] = [];
     let admitted = 0;
     for (let t = 0; t < 1000; t++) {
-      const d = decidePress(h, t, limit, t === 0);
+      const d = decideHit(h, t, limit, t === 0);
       h = d.history;
       if (d.admit) admitted++;
     }

@@ -1,27 +1,20 @@
 /**
- * A small in-memory sliding-window limiter for login attempts per client address. Account
- * lock-out (in the database) stops guessing one account; this stops spraying many.
+ * A route's limit per client address (login attempts, public pages) over the RateLimits port:
+ * in memory on one instance, in PostgreSQL across several (ADR 0017). Account lock-out (in the
+ * database) stops guessing one account; this stops spraying many.
  */
+import type { RateLimits } from '../../services/ports.js';
+
 export interface RateLimiter {
   /** Records an attempt; false when the key is over its limit. */
-  hit(key: string, nowMs: number): boolean;
+  hit(key: string, nowMs: number): Promise<boolean>;
 }
 
-export const slidingWindowLimiter = (max: number, windowMs: number, maxKeys = 10_000): RateLimiter => {
-  const hits = new Map<string, number[]>();
-  return {
-    hit(key, nowMs) {
-      const recent = (hits.get(key) ?? []).filter((t) => nowMs - t < windowMs);
-      const allowed = recent.length < max;
-      if (allowed) recent.push(nowMs);
-      hits.delete(key);
-      hits.set(key, recent);
-      // Bound memory: forget the least recently used keys.
-      if (hits.size > maxKeys) {
-        const oldest = hits.keys().next().value;
-        if (oldest !== undefined) hits.delete(oldest);
-      }
-      return allowed;
-    },
-  };
-};
+export const windowLimiter = (
+  limits: RateLimits,
+  scope: string,
+  max: number,
+  windowMs: number,
+): RateLimiter => ({
+  hit: (key, nowMs) => limits.admit(scope, key, nowMs, { max, windowMs }),
+});

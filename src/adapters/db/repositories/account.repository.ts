@@ -77,6 +77,22 @@ export const userRepository = (db: Executor): UserRepository => ({
     const { id, ...rest } = toRow(u);
     await db.updateTable('users').set(rest).where('id', '=', id).execute();
   },
+  countFailedLogin: async (id) => {
+    const r = await db
+      .updateTable('users')
+      .set((eb) => ({ failed_logins: eb('failed_logins', '+', 1) }))
+      .where('id', '=', id)
+      .returning('failed_logins')
+      .executeTakeFirstOrThrow();
+    return Number(r.failed_logins);
+  },
+  setLockout: async (id, failedLogins, lockedUntil) => {
+    await db
+      .updateTable('users')
+      .set({ failed_logins: failedLogins, locked_until: lockedUntil })
+      .where('id', '=', id)
+      .execute();
+  },
   count: async () =>
     Number(
       (

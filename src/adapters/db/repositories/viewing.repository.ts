@@ -45,6 +45,7 @@ const toRequest = (r: ViewingRequestTable): ViewingRequestRecord => ({
   endedAt: r.ended_at,
   endReason: r.end_reason,
   endedBy: r.ended_by,
+  heldBy: r.held_by,
 });
 
 const toRow = (r: ViewingRequestRecord): ViewingRequestTable => ({
@@ -71,6 +72,7 @@ const toRow = (r: ViewingRequestRecord): ViewingRequestTable => ({
   ended_at: r.endedAt,
   end_reason: r.endReason,
   ended_by: r.endedBy,
+  held_by: r.heldBy,
 });
 
 const toApproval = (r: ViewingApprovalTable): ApprovalRecord => ({
@@ -79,6 +81,7 @@ const toApproval = (r: ViewingApprovalTable): ApprovalRecord => ({
   custodianId: r.custodian_user_id,
   approvedAt: r.approved_at,
   state: r.state as ApprovalState,
+  heldBy: r.held_by,
 });
 
 export const viewingRepository = (db: Executor): ViewingRepository => ({
@@ -120,6 +123,7 @@ export const viewingRepository = (db: Executor): ViewingRepository => ({
         custodian_user_id: a.custodianId,
         approved_at: a.approvedAt,
         state: a.state,
+        held_by: a.heldBy,
       })
       .execute();
   },
@@ -136,14 +140,6 @@ export const viewingRepository = (db: Executor): ViewingRepository => ({
         .orderBy('id')
         .execute()
     ).map(toApproval),
-  lapseAllWaiting: async () => {
-    const r = await db
-      .updateTable('viewing_approvals')
-      .set({ state: 'lapsed' })
-      .where('state', '=', 'waiting')
-      .executeTakeFirst();
-    return Number(r.numUpdatedRows);
-  },
   restricted: async (clipId, now) =>
     (await db
       .selectFrom('clip_holds')

@@ -232,8 +232,8 @@ export const documentRoutes: RoutesPlugin<DocumentRouteOptions> = async (app, op
   const sitePrivacyUrl = (siteId: string) => `${base}/api/public/sites/${encodeURIComponent(siteId)}/privacy`;
 
   /** Too many requests from one address: a short page, in the language asked for. */
-  const limited = (req: { ip: string }, reply: FastifyReply, lang: Lang): boolean => {
-    if (opts.publicLimiter.hit(req.ip, opts.now().getTime())) return false;
+  const limited = async (req: { ip: string }, reply: FastifyReply, lang: Lang): Promise<boolean> => {
+    if (await opts.publicLimiter.hit(req.ip, opts.now().getTime())) return false;
     void html(
       fresh(reply).code(429).header('retry-after', '60'),
       lang === 'nl'
@@ -335,7 +335,7 @@ export const documentRoutes: RoutesPlugin<DocumentRouteOptions> = async (app, op
       },
     },
     async (req, reply) => {
-      if (limited(req, reply, req.query.lang ?? 'nl')) return reply;
+      if (await limited(req, reply, req.query.lang ?? 'nl')) return reply;
       const input = await transparencyInput(req.params.id);
       if (!input) return notFound(reply, 'room', req.params.id);
       return html(fresh(reply), render.buildTransparencyTexts(input).secondLayerHtml);
@@ -357,7 +357,7 @@ export const documentRoutes: RoutesPlugin<DocumentRouteOptions> = async (app, op
     },
     async (req, reply) => {
       const lang = req.query.lang ?? 'nl';
-      if (limited(req, reply, lang)) return reply;
+      if (await limited(req, reply, lang)) return reply;
       const url = sitePrivacyUrl(req.params.id);
       const site = await opts.registry.getSite(req.params.id);
       if (site === undefined)

@@ -58,7 +58,7 @@ export const authRoutes: RoutesPlugin<AuthRouteOptions> = async (app, opts) => {
       expires: new Date(s.expiresAt),
     });
 
-  const underLoginLimit = (ip: string): boolean => opts.loginLimiter.hit(ip, opts.now().getTime());
+  const underLoginLimit = (ip: string): Promise<boolean> => opts.loginLimiter.hit(ip, opts.now().getTime());
   const tooManyAttempts = (reply: FastifyReply, what: 'login' | 'password') =>
     sendProblem(
       reply,
@@ -80,7 +80,7 @@ export const authRoutes: RoutesPlugin<AuthRouteOptions> = async (app, opts) => {
     },
     async (req, reply) => {
       const { username, password } = req.body;
-      if (!underLoginLimit(req.ip)) return tooManyAttempts(reply, 'login');
+      if (!(await underLoginLimit(req.ip))) return tooManyAttempts(reply, 'login');
       const r = await opts.auth.login(username.trim().toLowerCase(), password);
       if (!r.ok) return sendDomainError(reply, r.error);
       setSession(reply, r.value);
@@ -135,7 +135,7 @@ export const authRoutes: RoutesPlugin<AuthRouteOptions> = async (app, opts) => {
     async (req, reply) => {
       const b = req.body;
       // The same limit per address as login: the current password must not be guessable here.
-      if (!underLoginLimit(req.ip)) return tooManyAttempts(reply, 'password');
+      if (!(await underLoginLimit(req.ip))) return tooManyAttempts(reply, 'password');
       const r = await opts.auth.changePassword(actor(req), b.currentPassword, b.newPassword, req.sessionId);
       return respond(reply, r);
     },
