@@ -6,9 +6,10 @@
  * reconcile and retention timers between start/stop. Disabled cameras are planned "off" (never
  * armed, no health error); removed ones are not planned at all (recording.service.ts plan()).
  *
- * Configuration comes from config.ts (PROPORTIO_FFMPEG, PROPORTIO_VAULT_DIR,
+ * Configuration comes from config.ts (PROPORTIO_FFMPEG, PROPORTIO_VAULT_DIR, PROPORTIO_VAULT_URL,
  * PROPORTIO_VAULT_RECIPIENT / _FILE): ffmpeg from PATH unless set, vault at <dataDir>/vault and
- * the recipient in <vault>/recipient.txt (vault init) unless set.
+ * the recipient in <vault>/recipient.txt (vault init) unless set; clips in <vault>/clips, or in
+ * another folder or an S3 bucket (PROPORTIO_VAULT_URL, ADR 0014).
  */
 import { mkdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -26,6 +27,7 @@ import {
   type VaultFs,
 } from '../adapters/vault/clip-store.js';
 import { vaultFreeBytes, withFreeSpaceFloor } from '../adapters/vault/disk-floor.js';
+import { vaultObjects } from './vault-store.js';
 import { parseRecipient } from '../adapters/vault/keys.js';
 import { holdRoutes } from '../http/routes/holds/holds.routes.js';
 import { recordingRoutes } from '../http/routes/recording/recording.routes.js';
@@ -46,9 +48,10 @@ import { sealedExtent } from '../core/recording/sealed-extent.js';
 import { err, ok } from '../core/result.js';
 import type { ModuleContext, ProportioModule } from './module.js';
 
-export const vaultPaths = (config: Pick<Config, 'vaultDir' | 'vaultRecipientFile'>) => ({
+export const vaultPaths = (config: Pick<Config, 'vaultDir' | 'vaultRecipientFile' | 'vaultStore'>) => ({
   vaultDir: config.vaultDir,
-  clipsDir: path.join(config.vaultDir, 'clips'),
+  /** Where the clips are, for openClipStore; `fs` matters only for a folder (the free-space floor). */
+  clips: (fs?: VaultFs) => vaultObjects(config.vaultStore, fs),
   recipientFile: config.vaultRecipientFile,
 });
 
@@ -130,7 +133,9 @@ export const createRecordingModule = (ctx: ModuleContext): RecordingModule => {
     return first;
   };
   const checkDisk = async (): Promise<void> => {
-    const free = await freeBytes(paths.clipsDir);
+    // A bucket has no disk of ours to fill; its reachability is checked by loadVault.
+    if (config.vaultStore.kind !== 'folder') return;
+    const free = await freeBytes(config.vaultStore.path);
     if (free !== undefined && free < floorBytes()) markFull(free);
     else if (diskFull !== null) {
       diskFull = null;
@@ -158,7 +163,7 @@ export const createRecordingModule = (ctx: ModuleContext): RecordingModule => {
   };
   // Deleting needs no key: retention works even when the recipient was removed.
   const openVaultStoreOnly = async () => {
-    const r = await openClipStore(paths.clipsDir, { fs: vaultFs() });
+    const r = await openClipStore(paths.clips(vaultFs()));
     return r.ok ? r.value : null;
   };
 
@@ -207,17 +212,23 @@ export const createRecordingModule = (ctx: ModuleContext): RecordingModule => {
       return;
     }
     vaultProblem = null;
-    if (vault !== null && vault.recipient.text === r.value.text) return;
-    const s = await openClipStore(paths.clipsDir, { fs: vaultFs() });
+    // A bucket can become unreachable while we run, so it is opened (one HEAD and a few small
+    // requests) on every reconcile; a folder only when the key changes.
+    const s3 = config.vaultStore.kind === 's3';
+    if (vault !== null && vault.recipient.text === r.value.text && !s3) return;
+    const s = await openClipStore(paths.clips(vaultFs()));
     if (!s.ok) {
       vault = null;
+      const where = config.vaultStore.kind === 's3' ? 'bucket' : 'folder';
+      const errno = s.error.details?.errno;
       vaultProblem = {
         kind: 'vault-key-missing',
         code: s.error.code,
-        message: `the vault folder cannot be opened (${s.error.code}): recording is refused`,
+        message: `the vault ${where} cannot be opened (${s.error.code}${typeof errno === 'string' ? `, ${errno}` : ''}): recording is refused`,
       };
       return;
     }
+    if (vault !== null && vault.recipient.text === r.value.text) return;
     vault = { store: s.value, recipient: r.value };
   };
 
