@@ -27,7 +27,7 @@ import {
   type VaultFs,
 } from '../adapters/vault/clip-store.js';
 import { vaultFreeBytes, withFreeSpaceFloor } from '../adapters/vault/disk-floor.js';
-import { vaultObjects } from './vault-store.js';
+import { s3VaultObjects, vaultObjects } from './vault-store.js';
 import { parseRecipient } from '../adapters/vault/keys.js';
 import { holdRoutes } from '../http/routes/holds/holds.routes.js';
 import { recordingRoutes } from '../http/routes/recording/recording.routes.js';
@@ -152,10 +152,33 @@ export const createRecordingModule = (ctx: ModuleContext): RecordingModule => {
       },
     });
 
+  /**
+   * Legal holds mirrored to S3 Object Lock where the bucket has it (ADR 0014): a placed hold sets
+   * an S3 legal hold on the clip's objects, so not even someone with the bucket's keys deletes
+   * them; only deletion by retention or erasure, which the database allows only without a live
+   * hold, lifts it first. The database stays the authority; a bucket without Object Lock (or a
+   * folder) is left as it is, and the hold still stops Proportio's own deletion.
+   */
+  const objectLockHold = async (clipId: string, on: boolean): Promise<void> => {
+    if (config.vaultStore.kind !== 's3') return;
+    const objects = s3VaultObjects(config.vaultStore);
+    try {
+      if (await objects.setLegalHold(clipId, on)) log.info({ clipId, on }, 'S3 legal hold set on the clip');
+    } catch (e) {
+      log.error({ clipId, on, err: (e as Error).message }, 'the S3 legal hold could not be set');
+      if (!on) throw e;
+    }
+  };
+
   const vaultPort: ClipVaultPort = {
     delete: async (clipId) => {
       const handle = vault?.store ?? (await openVaultStoreOnly());
-      if (handle === null) return err('VAULT.IO_FAILED', 'the vault folder cannot be opened');
+      if (handle === null) return err('VAULT.IO_FAILED', 'the vault cannot be opened');
+      try {
+        await objectLockHold(clipId, false);
+      } catch {
+        return err('VAULT.IO_FAILED', 'the S3 legal hold on the clip could not be lifted');
+      }
       const r = await deleteClip(handle, clipId);
       if (r.ok || r.error.code === 'VAULT.NOT_FOUND') return ok(undefined);
       return err(r.error.code, r.error.message);
@@ -174,7 +197,15 @@ export const createRecordingModule = (ctx: ModuleContext): RecordingModule => {
     secrets: ctx.secrets,
     vault: vaultPort,
   });
-  const holds = holdService({ store, clock: ctx.clock, ids: ctx.ids });
+  const heldInDatabase = holdService({ store, clock: ctx.clock, ids: ctx.ids });
+  const holds: HoldService = {
+    ...heldInDatabase,
+    place: async (actor, clipId, input) => {
+      const r = await heldInDatabase.place(actor, clipId, input);
+      if (r.ok) await objectLockHold(clipId, true);
+      return r;
+    },
+  };
   const now = () => ctx.clock.now().getTime();
   const supervisor = new RecorderSupervisor({
     service,
