@@ -21,6 +21,10 @@ export interface S3Server {
 /** s3rver accepts any key pair; these are the ones its documentation uses. */
 export const S3RVER_CREDENTIALS = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };
 
+/** A client for s3rver at `endpoint`, as Proportio makes one for a custom endpoint (also for child processes). */
+export const s3rverClient = (endpoint: string): S3Client =>
+  new S3Client({ endpoint, region: 'us-east-1', forcePathStyle: true, credentials: S3RVER_CREDENTIALS });
+
 export const startS3Server = async (): Promise<S3Server> => {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'proportio-s3rver-'));
   const server = new S3rver({
@@ -34,12 +38,7 @@ export const startS3Server = async (): Promise<S3Server> => {
   const endpoint = `http://127.0.0.1:${port}`;
   const clients: S3Client[] = [];
   const client = () => {
-    const c = new S3Client({
-      endpoint,
-      region: 'us-east-1',
-      forcePathStyle: true,
-      credentials: S3RVER_CREDENTIALS,
-    });
+    const c = s3rverClient(endpoint);
     clients.push(c);
     return c;
   };
