@@ -3,7 +3,7 @@
  * S3 bucket on a real S3 server (s3rver, in-process). Tests that need a backend's own faults —
  * ENOSPC and fsync on a folder, multipart uploads on S3 — follow in their own blocks.
  */
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { copyFile, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -19,6 +19,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { startS3Server, type S3Server } from '../../../test/support/s3-server.js';
 import { waitFor } from '../../../test/support/waiting.js';
 import { encryptBytes } from './age-format.js';
+import { encryptWithPassphrase } from './age-scrypt.js';
 import {
   deleteClip,
   listClips,
@@ -280,6 +281,63 @@ describe.each(BACKENDS)('clip store on %s', (_name, makeBackend) => {
     });
   });
 
+  describe('clip store: parts sealed elsewhere (what a recorder agent uploads)', () => {
+    it('stores an age file sealed elsewhere byte for byte as the next part, between parts it sealed itself', async () => {
+      const w = must(await openClipWriter(store, 'agent', owner.recipient));
+      must(await w.writePart(Buffer.from('server|')));
+      const data = randomBytes(150_000);
+      const sealed = encryptBytes([owner.recipient], data);
+      async function* inPieces() {
+        for (let i = 0; i < sealed.length; i += 7000) yield sealed.subarray(i, i + 7000);
+      }
+      expect(must(await w.writeSealedPart(inPieces()))).toMatchObject({
+        index: 1,
+        file: 'part-000001.age',
+        bytes: sealed.length,
+        plaintextBytes: data.length,
+        sha256: createHash('sha256').update(sealed).digest('hex'),
+      });
+      must(await w.writePart(Buffer.from('|after')));
+      must(await w.close());
+      expect((await backend.read('agent/part-000001.age')).equals(sealed)).toBe(true);
+      expect(
+        must(await readClipBytes(store, 'agent', owner)).equals(
+          Buffer.concat([Buffer.from('server|'), data, Buffer.from('|after')]),
+        ),
+      ).toBe(true);
+    });
+
+    it('refuses what cannot be a sealed part, stores nothing, and the clip goes on', async () => {
+      const w = must(await openClipWriter(store, 'agent-bad', owner.recipient));
+      const good = encryptBytes([owner.recipient], randomBytes(70_000));
+      const header = good.indexOf('\n---') + 48; // intro, stanza and MAC line (43 base64 characters)
+      const cases: Array<[string, Buffer, string]> = [
+        ['plaintext', Buffer.from('just some video bytes'), 'VAULT.UNSUPPORTED'],
+        ['a file cut inside its header', good.subarray(0, 40), 'VAULT.TRUNCATED'],
+        ['a header and no payload', good.subarray(0, header), 'VAULT.TRUNCATED'],
+        // 16-byte nonce, one full chunk (64 KiB + tag), then 10 bytes: shorter than a tag.
+        ['a last chunk shorter than its tag', good.subarray(0, header + 16 + 65552 + 10), 'VAULT.TRUNCATED'],
+        [
+          'a passphrase-sealed file',
+          await encryptWithPassphrase('correct horse battery', Buffer.from('x'), { workFactor: 10 }),
+          'VAULT.UNSUPPORTED',
+        ],
+      ];
+      for (const [what, bytes, code] of cases) {
+        const r = await w.writeSealedPart(bytes);
+        expect(r.ok ? 'ok' : r.error.code, what).toBe(code);
+      }
+      // Cut at a length age allows: only the sender's hash tells.
+      const cut = good.subarray(0, good.length - 5);
+      const sha256 = createHash('sha256').update(good).digest('hex');
+      expect(codeOf(await w.writeSealedPart(cut, { sha256 }))).toBe('VAULT.CORRUPT');
+      expect(await backend.keys()).toEqual(['agent-bad/manifest.json']);
+      expect(must(await w.writeSealedPart(good, { sha256 })).index).toBe(0);
+      must(await w.close());
+      expect(must(await readClipBytes(store, 'agent-bad', owner)).length).toBe(70_000);
+    });
+  });
+
   describe('clip store: fail closed and bad input', () => {
     it.each([
       ['missing', undefined, 'VAULT.KEY_MISSING'],
@@ -401,7 +459,6 @@ describe.each(BACKENDS)('clip store on %s', (_name, makeBackend) => {
       const sealed = await sealClip('anchor', [Buffer.from('genuine')]);
       const forged = encryptBytes([owner.recipient], Buffer.from('forged!'));
       await backend.write('anchor/part-000000.age', forged);
-      const { createHash } = await import('node:crypto');
       const manifest = JSON.parse((await backend.read('anchor/manifest.json')).toString('utf8')) as {
         parts: Array<{ sha256: string }>;
       };

@@ -24,8 +24,10 @@ import {
   AgeEncryptor,
   MAX_HEADER_BYTES,
   parseHeader,
+  payloadSize,
   plaintextSize,
   type AgeKey,
+  type ParsedHeader,
 } from './age-format.js';
 import { parseRecipient, type AgeIdentity, type AgeRecipient } from './keys.js';
 import type { VaultErrorCode } from '../../core/recording/vault-errors.js';
@@ -94,6 +96,20 @@ export interface ClipWriter {
   readonly clipId: string;
   /** Seals one part; on success it is durable and readable even if the process dies next. */
   writePart(source: PartSource, media?: PartMedia): Promise<Result<ClipPart, VaultErrorCode>>;
+  /**
+   * Stores one part that was sealed elsewhere (a recorder agent, issue 13 §2): the bytes of a
+   * complete age file, kept exactly as given, complete or not at all, indexed like any part. The
+   * vault cannot decrypt it (it holds no identity), so it checks what it can before the part
+   * counts: an age v1 header whose stanzas are all X25519 (what a recipient-only sealer makes)
+   * and a payload of a length age's STREAM can have (VAULT.UNSUPPORTED / VAULT.TRUNCATED
+   * otherwise, and nothing is stored). A payload cut at a plausible length is caught only by the
+   * SHA-256 the sender computed (`sha256`: VAULT.CORRUPT, nothing stored) — pass it — or, later,
+   * by the reader, which authenticates every chunk and the last-chunk flag as for any part.
+   */
+  writeSealedPart(
+    source: PartSource,
+    options?: { readonly media?: PartMedia; readonly sha256?: string },
+  ): Promise<Result<ClipPart, VaultErrorCode>>;
   close(): Promise<Result<SealedClip, VaultErrorCode>>;
 }
 
@@ -149,6 +165,43 @@ class SourceFailure extends Error {
     this.name = 'SourceFailure';
   }
 }
+
+/**
+ * Passes an age file sealed elsewhere through, checking its shape on the way; its plaintext size.
+ * Throws VaultError (nothing is stored then) for a file that cannot be a part of a clip.
+ */
+const copySealed = async (source: PartSource, write: (b: Buffer) => Promise<void>): Promise<number> => {
+  let head = Buffer.alloc(0);
+  let header: ParsedHeader | null = null;
+  let bytes = 0;
+  const it = sourcePieces(source)[Symbol.asyncIterator]();
+  for (;;) {
+    let step: IteratorResult<Uint8Array>;
+    try {
+      step = await it.next();
+    } catch (e) {
+      throw new SourceFailure(e);
+    }
+    if (step.done === true) break;
+    const b = Buffer.from(step.value.buffer, step.value.byteOffset, step.value.byteLength);
+    if (header === null) {
+      head = Buffer.concat([head, b]);
+      header = parseHeader(head);
+      if (header === null && head.length > MAX_HEADER_BYTES)
+        throw new VaultError('VAULT.UNSUPPORTED', 'The sealed part has no age header within 1 MiB');
+      if (header !== null && (header.stanzas.length === 0 || header.stanzas.some((x) => x.type !== 'X25519')))
+        throw new VaultError('VAULT.UNSUPPORTED', 'A sealed part must be sealed to X25519 recipients only');
+    }
+    bytes += b.length;
+    await write(b);
+  }
+  if (header === null) throw new VaultError('VAULT.TRUNCATED', 'The sealed part ends inside its age header');
+  const payload = bytes - header.length;
+  const plaintext = plaintextSize(payload);
+  if (payload < payloadSize(0) || payloadSize(plaintext) !== payload)
+    throw new VaultError('VAULT.TRUNCATED', 'The sealed part has a payload length no age file can have');
+  return plaintext;
+};
 
 // ---- store -----------------------------------------------------------------------------------
 
@@ -314,9 +367,12 @@ export const openClipWriter = async (
     return next;
   };
 
-  const sealPart = async (
+  /** Seals plaintext (`sealed: false`) or stores an age file sealed elsewhere (`sealed: true`) as the next part. */
+  const storePart = async (
     source: PartSource,
+    sealed: boolean,
     media?: PartMedia,
+    expectedSha256?: string,
   ): Promise<Result<ClipPart, VaultErrorCode>> => {
     if (closed) return err('VAULT.WRITER_CLOSED', 'The clip is already closed', { clipId });
     const index = manifest.parts.length;
@@ -326,6 +382,24 @@ export const openClipWriter = async (
     let plaintextBytes = 0;
     try {
       await store.objects.put(clipId, file, async (write) => {
+        if (sealed) {
+          plaintextBytes = await copySealed(source, async (b) => {
+            hash.update(b);
+            bytes += b.length;
+            await write([b]);
+          });
+          // Checked before the part is complete: a mismatch stores nothing.
+          if (expectedSha256 !== undefined && hash.copy().digest('hex') !== expectedSha256.toLowerCase())
+            throw new VaultError(
+              'VAULT.CORRUPT',
+              'The sealed part does not match the SHA-256 it was sent with',
+              {
+                clipId,
+                part: index,
+              },
+            );
+          return;
+        }
         const enc = new AgeEncryptor([key]);
         const emit = async (out: Buffer[]) => {
           for (const b of out) {
@@ -374,7 +448,8 @@ export const openClipWriter = async (
 
   return ok({
     clipId,
-    writePart: (source, media) => serial(() => sealPart(source, media)),
+    writePart: (source, media) => serial(() => storePart(source, false, media)),
+    writeSealedPart: (source, o = {}) => serial(() => storePart(source, true, o.media, o.sha256)),
     close: () =>
       serial(async (): Promise<Result<SealedClip, VaultErrorCode>> => {
         if (closed) return err('VAULT.WRITER_CLOSED', 'The clip is already closed', { clipId });
