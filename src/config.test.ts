@@ -102,4 +102,39 @@ describe('config', () => {
       }).oidc,
     ).toBeDefined();
   });
+
+  it('keeps clips in <vault>/clips unless PROPORTIO_VAULT_URL names a folder or a bucket', () => {
+    expect(load({}).vaultStore).toEqual({ kind: 'folder', path: '/srv/proportio/data/vault/clips' });
+    expect(load({ PROPORTIO_VAULT_URL: '/mnt/clips' }).vaultStore).toEqual({
+      kind: 'folder',
+      path: '/mnt/clips',
+    });
+    expect(load({ PROPORTIO_VAULT_URL: 's3://vault-bucket/site-a' }).vaultStore).toEqual({
+      kind: 's3',
+      bucket: 'vault-bucket',
+      prefix: 'site-a/',
+      forcePathStyle: false,
+    });
+    // A custom endpoint (MinIO, Garage, …) means path-style requests unless told otherwise.
+    expect(
+      load({ PROPORTIO_VAULT_URL: 's3://vault-bucket', AWS_ENDPOINT_URL_S3: 'http://minio:9000' }).vaultStore,
+    ).toMatchObject({ forcePathStyle: true });
+    expect(
+      load({
+        PROPORTIO_VAULT_URL: 's3://vault-bucket',
+        AWS_ENDPOINT_URL: 'http://minio:9000',
+        PROPORTIO_VAULT_S3_PATH_STYLE: 'false',
+      }).vaultStore,
+    ).toMatchObject({ forcePathStyle: false });
+    // The recipient file stays local whatever the clips' store.
+    expect(load({ PROPORTIO_VAULT_URL: 's3://vault-bucket' }).vaultRecipientFile).toBe(
+      '/srv/proportio/data/vault/recipient.txt',
+    );
+    expect(() => load({ PROPORTIO_VAULT_URL: 's3://Bad_Bucket/x' })).toThrow(
+      /PROPORTIO_VAULT_URL names no valid bucket \("Bad_Bucket"/,
+    );
+    expect(() => load({ PROPORTIO_VAULT_URL: 's3://key:secret@bucket/x' })).toThrow(
+      /may not hold credentials/,
+    );
+  });
 });

@@ -5,6 +5,7 @@
 import path from 'node:path';
 import { ROLES } from './core/auth/roles.js';
 import { decodeUrlPart } from './core/registry/validate.js';
+import { parseVaultLocation, type VaultLocation } from './core/recording/vault-location.js';
 
 export interface OidcConfig {
   readonly issuer: string;
@@ -37,8 +38,13 @@ export interface Config {
   readonly mqtt: MqttConfig;
   /** The ffmpeg binary for recording (default: ffmpeg on PATH). */
   readonly ffmpegPath: string | undefined;
-  /** Where sealed clips live (default <dataDir>/vault). */
+  /** The vault's local folder (default <dataDir>/vault): the recipient file, and clips unless vaultStore says otherwise. */
   readonly vaultDir: string;
+  /**
+   * Where sealed parts and manifests live (PROPORTIO_VAULT_URL): a folder (default <vaultDir>/clips)
+   * or an S3-compatible bucket. Key material and custody never go there; they stay local.
+   */
+  readonly vaultStore: VaultStoreConfig;
   /** The vault's public key (age1…); when unset it is read from vaultRecipientFile. */
   readonly vaultRecipient: string | undefined;
   readonly vaultRecipientFile: string;
@@ -51,6 +57,16 @@ export interface Config {
   readonly alarmWebhookUrl: string | undefined;
   readonly auditAnchor: AuditAnchorConfig;
 }
+
+export type VaultStoreConfig =
+  | Extract<VaultLocation, { kind: 'folder' }>
+  | (Extract<VaultLocation, { kind: 's3' }> & {
+      /**
+       * Path-style requests (https://host/bucket/key), as MinIO, Garage, Ceph and s3rver need
+       * (PROPORTIO_VAULT_S3_PATH_STYLE; default: on when AWS_ENDPOINT_URL(_S3) names an endpoint).
+       */
+      readonly forcePathStyle: boolean;
+    });
 
 /** Signed anchors of the audit chain's head, outside the database (ADR 0002). */
 export interface AuditAnchorConfig {
@@ -195,6 +211,22 @@ const recipientVar = (env: Env, problems: string[]): string | undefined => {
   return raw;
 };
 
+/** PROPORTIO_VAULT_URL: unset means the folder <vaultDir>/clips, as before there was a choice. */
+const vaultStoreVar = (env: Env, cwd: string, vaultDir: string, problems: string[]): VaultStoreConfig => {
+  const fallback: VaultStoreConfig = { kind: 'folder', path: path.join(vaultDir, 'clips') };
+  const raw = env.PROPORTIO_VAULT_URL;
+  if (raw === undefined || raw === '') return fallback;
+  const parsed = parseVaultLocation(raw, (p) => path.resolve(cwd, p));
+  if ('problem' in parsed) {
+    problems.push(parsed.problem);
+    return fallback;
+  }
+  const l = parsed.location;
+  if (l.kind === 'folder') return l;
+  const endpoint = Boolean(env.AWS_ENDPOINT_URL_S3 || env.AWS_ENDPOINT_URL);
+  return { ...l, forcePathStyle: boolVar(env, 'PROPORTIO_VAULT_S3_PATH_STYLE', endpoint, problems) };
+};
+
 export const loadConfig = (
   env: Env = process.env,
   cwd: string = process.cwd(),
@@ -211,6 +243,7 @@ export const loadConfig = (
   }
   const publicUrl = urlVar(env, 'PROPORTIO_PUBLIC_URL', ['https:', 'http:'], problems);
   const vaultDir = path.resolve(cwd, env.PROPORTIO_VAULT_DIR || path.join(dataDir, 'vault'));
+  const vaultStore = vaultStoreVar(env, cwd, vaultDir, problems);
   const masterKeyFile = path.resolve(cwd, env.PROPORTIO_MASTER_KEY_FILE || path.join(dataDir, 'master.key'));
   const config: Config = {
     port: intVar(env, 'PROPORTIO_PORT', 8080, 0, 65535, problems),
@@ -250,6 +283,7 @@ export const loadConfig = (
     }),
     ffmpegPath: env.PROPORTIO_FFMPEG ? path.resolve(cwd, env.PROPORTIO_FFMPEG) : undefined,
     vaultDir,
+    vaultStore,
     vaultMinFreeMb: intVar(env, 'PROPORTIO_VAULT_MIN_FREE_MB', 256, 0, 10_000_000, problems),
     vaultRecipient: recipientVar(env, problems),
     vaultRecipientFile: path.resolve(

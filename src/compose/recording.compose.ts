@@ -6,9 +6,10 @@
  * reconcile and retention timers between start/stop. Disabled cameras are planned "off" (never
  * armed, no health error); removed ones are not planned at all (recording.service.ts plan()).
  *
- * Configuration comes from config.ts (PROPORTIO_FFMPEG, PROPORTIO_VAULT_DIR,
+ * Configuration comes from config.ts (PROPORTIO_FFMPEG, PROPORTIO_VAULT_DIR, PROPORTIO_VAULT_URL,
  * PROPORTIO_VAULT_RECIPIENT / _FILE): ffmpeg from PATH unless set, vault at <dataDir>/vault and
- * the recipient in <vault>/recipient.txt (vault init) unless set.
+ * the recipient in <vault>/recipient.txt (vault init) unless set; clips in <vault>/clips, or in
+ * another folder or an S3 bucket (PROPORTIO_VAULT_URL, ADR 0014).
  */
 import { mkdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -26,6 +27,7 @@ import {
   type VaultFs,
 } from '../adapters/vault/clip-store.js';
 import { vaultFreeBytes, withFreeSpaceFloor } from '../adapters/vault/disk-floor.js';
+import { s3VaultObjects, vaultObjects } from './vault-store.js';
 import { parseRecipient } from '../adapters/vault/keys.js';
 import { holdRoutes } from '../http/routes/holds/holds.routes.js';
 import { recordingRoutes } from '../http/routes/recording/recording.routes.js';
@@ -46,9 +48,10 @@ import { sealedExtent } from '../core/recording/sealed-extent.js';
 import { err, ok } from '../core/result.js';
 import type { ModuleContext, ProportioModule } from './module.js';
 
-export const vaultPaths = (config: Pick<Config, 'vaultDir' | 'vaultRecipientFile'>) => ({
+export const vaultPaths = (config: Pick<Config, 'vaultDir' | 'vaultRecipientFile' | 'vaultStore'>) => ({
   vaultDir: config.vaultDir,
-  clipsDir: path.join(config.vaultDir, 'clips'),
+  /** Where the clips are, for openClipStore; `fs` matters only for a folder (the free-space floor). */
+  clips: (fs?: VaultFs) => vaultObjects(config.vaultStore, fs),
   recipientFile: config.vaultRecipientFile,
 });
 
@@ -130,7 +133,9 @@ export const createRecordingModule = (ctx: ModuleContext): RecordingModule => {
     return first;
   };
   const checkDisk = async (): Promise<void> => {
-    const free = await freeBytes(paths.clipsDir);
+    // A bucket has no disk of ours to fill; its reachability is checked by loadVault.
+    if (config.vaultStore.kind !== 'folder') return;
+    const free = await freeBytes(config.vaultStore.path);
     if (free !== undefined && free < floorBytes()) markFull(free);
     else if (diskFull !== null) {
       diskFull = null;
@@ -147,10 +152,33 @@ export const createRecordingModule = (ctx: ModuleContext): RecordingModule => {
       },
     });
 
+  /**
+   * Legal holds mirrored to S3 Object Lock where the bucket has it (ADR 0014): a placed hold sets
+   * an S3 legal hold on the clip's objects, so not even someone with the bucket's keys deletes
+   * them; only deletion by retention or erasure, which the database allows only without a live
+   * hold, lifts it first. The database stays the authority; a bucket without Object Lock (or a
+   * folder) is left as it is, and the hold still stops Proportio's own deletion.
+   */
+  const objectLockHold = async (clipId: string, on: boolean): Promise<void> => {
+    if (config.vaultStore.kind !== 's3') return;
+    const objects = s3VaultObjects(config.vaultStore);
+    try {
+      if (await objects.setLegalHold(clipId, on)) log.info({ clipId, on }, 'S3 legal hold set on the clip');
+    } catch (e) {
+      log.error({ clipId, on, err: (e as Error).message }, 'the S3 legal hold could not be set');
+      if (!on) throw e;
+    }
+  };
+
   const vaultPort: ClipVaultPort = {
     delete: async (clipId) => {
       const handle = vault?.store ?? (await openVaultStoreOnly());
-      if (handle === null) return err('VAULT.IO_FAILED', 'the vault folder cannot be opened');
+      if (handle === null) return err('VAULT.IO_FAILED', 'the vault cannot be opened');
+      try {
+        await objectLockHold(clipId, false);
+      } catch {
+        return err('VAULT.IO_FAILED', 'the S3 legal hold on the clip could not be lifted');
+      }
       const r = await deleteClip(handle, clipId);
       if (r.ok || r.error.code === 'VAULT.NOT_FOUND') return ok(undefined);
       return err(r.error.code, r.error.message);
@@ -158,7 +186,7 @@ export const createRecordingModule = (ctx: ModuleContext): RecordingModule => {
   };
   // Deleting needs no key: retention works even when the recipient was removed.
   const openVaultStoreOnly = async () => {
-    const r = await openClipStore(paths.clipsDir, { fs: vaultFs() });
+    const r = await openClipStore(paths.clips(vaultFs()));
     return r.ok ? r.value : null;
   };
 
@@ -169,7 +197,15 @@ export const createRecordingModule = (ctx: ModuleContext): RecordingModule => {
     secrets: ctx.secrets,
     vault: vaultPort,
   });
-  const holds = holdService({ store, clock: ctx.clock, ids: ctx.ids });
+  const heldInDatabase = holdService({ store, clock: ctx.clock, ids: ctx.ids });
+  const holds: HoldService = {
+    ...heldInDatabase,
+    place: async (actor, clipId, input) => {
+      const r = await heldInDatabase.place(actor, clipId, input);
+      if (r.ok) await objectLockHold(clipId, true);
+      return r;
+    },
+  };
   const now = () => ctx.clock.now().getTime();
   const supervisor = new RecorderSupervisor({
     service,
@@ -207,17 +243,23 @@ export const createRecordingModule = (ctx: ModuleContext): RecordingModule => {
       return;
     }
     vaultProblem = null;
-    if (vault !== null && vault.recipient.text === r.value.text) return;
-    const s = await openClipStore(paths.clipsDir, { fs: vaultFs() });
+    // A bucket can become unreachable while we run, so it is opened (one HEAD and a few small
+    // requests) on every reconcile; a folder only when the key changes.
+    const s3 = config.vaultStore.kind === 's3';
+    if (vault !== null && vault.recipient.text === r.value.text && !s3) return;
+    const s = await openClipStore(paths.clips(vaultFs()));
     if (!s.ok) {
       vault = null;
+      const where = config.vaultStore.kind === 's3' ? 'bucket' : 'folder';
+      const errno = s.error.details?.errno;
       vaultProblem = {
         kind: 'vault-key-missing',
         code: s.error.code,
-        message: `the vault folder cannot be opened (${s.error.code}): recording is refused`,
+        message: `the vault ${where} cannot be opened (${s.error.code}${typeof errno === 'string' ? `, ${errno}` : ''}): recording is refused`,
       };
       return;
     }
+    if (vault !== null && vault.recipient.text === r.value.text) return;
     vault = { store: s.value, recipient: r.value };
   };
 

@@ -24,8 +24,8 @@ export const createViewingModule = (
   options: { readonly settleMs?: number; readonly grant?: { minutes?: number; plays?: number } } = {},
 ): ViewingModule => {
   const log = ctx.log.child({ component: 'viewing' });
-  const clipsDir = vaultPaths(ctx.config).clipsDir;
-  const keys = grantStore(() => openClipStore(clipsDir));
+  const clips = vaultPaths(ctx.config).clips;
+  const keys = grantStore(() => openClipStore(clips()));
   const service = viewingService({
     store: createViewingStore(ctx.database),
     clock: ctx.clock,

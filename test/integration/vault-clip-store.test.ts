@@ -1,6 +1,6 @@
 /**
- * The clip store against real faults: a writer process killed with SIGKILL in the middle of a part,
- * and a real full disk (a 1 MiB tmpfs; needs root to mount: skipped loudly otherwise, a failure on
+ * The clip store against real faults: a writer process killed with SIGKILL in the middle of a part
+ * (on a folder, and on S3 in the middle of a multipart upload to s3rver), and a real full disk (a 1 MiB tmpfs; needs root to mount: skipped loudly otherwise, a failure on
  * CI). Every sealed part is also opened with the reference `age` tool.
  */
 import { execFile, spawn } from 'node:child_process';
@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
+import { GetObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   deleteClip,
@@ -19,7 +20,9 @@ import {
   recoverClip,
 } from '../../src/adapters/vault/clip-store.js';
 import { generateIdentity, writeIdentityFile } from '../../src/adapters/vault/keys.js';
+import { s3Objects } from '../../src/adapters/vault/s3-objects.js';
 import type { Result } from '../../src/core/result.js';
+import { startS3Server } from '../support/s3-server.js';
 import { canMountTmpfs } from '../support/tmpfs.js';
 import { toolsAvailable } from '../support/tools.js';
 
@@ -28,6 +31,8 @@ const hasAge = toolsAvailable('vault kill -9', 'age');
 const run = promisify(execFile);
 const AGE = process.env.PROPORTIO_AGE_BIN ?? '/usr/bin/age';
 const STORE_MODULE = pathToFileURL(resolve('src/adapters/vault/clip-store.ts')).href;
+const S3_MODULE = pathToFileURL(resolve('src/adapters/vault/s3-objects.ts')).href;
+const S3_SUPPORT = pathToFileURL(resolve('test/support/s3-server.ts')).href;
 const MARKER = 'PLAINTEXT-MARKER-kill9';
 
 const must = <T>(r: Result<T>): T => {
@@ -134,6 +139,97 @@ for (let i = 0; ; i++) {
     expect(must(await readClipBytes(store, 'incident-1', identity)).equals(expected)).toBe(true);
   });
 });
+
+describe.skipIf(!hasAge)('kill -9 in the middle of an S3 multipart upload', () => {
+  it('never counts the part being uploaded; every completed part opens with age; recovery closes the clip', async () => {
+    const s3 = await startS3Server();
+    try {
+      await s3.createBucket('vault');
+      const client = s3.client();
+      const objects = () => s3Objects(client, { bucket: 'vault', prefix: 'kill9/' });
+      const child = join(dir, 's3-writer.mts');
+      // Parts of 6 MiB in 1 MiB slices: each goes up as a 5 MiB piece plus the rest. Part 2 stops
+      // for good right after its first piece reached the server, and says so: the kill lands there.
+      await writeFile(
+        child,
+        `import { s3rverClient } from ${JSON.stringify(S3_SUPPORT)};
+import { openClipStore, openClipWriter } from ${JSON.stringify(STORE_MODULE)};
+import { s3Objects } from ${JSON.stringify(S3_MODULE)};
+const [endpoint, recipient] = process.argv.slice(2);
+const must = (r) => { if (!r.ok) throw new Error(r.error.code); return r.value; };
+const client = s3rverClient(endpoint);
+const store = must(await openClipStore(s3Objects(client, { bucket: 'vault', prefix: 'kill9/' }, { partBytes: 5 * 1024 * 1024 })));
+const w = must(await openClipWriter(store, 'incident-1', recipient));
+for (let i = 0; ; i++) {
+  async function* part() {
+    for (let k = 0; k < 6; k++) {
+      yield Buffer.alloc(1024 * 1024, i + 1);
+      // The slice after the 5 MiB piece is asked for only once that piece was uploaded.
+      if (i === 2 && k === 5) { process.stdout.write('piece uploaded\\n'); await new Promise(() => {}); }
+    }
+  }
+  must(await w.writePart(part()));
+  process.stdout.write('sealed ' + i + '\\n');
+}
+`,
+      );
+      const proc = spawn(process.execPath, ['--import', 'tsx', child, s3.endpoint, identity.recipient.text], {
+        stdio: ['ignore', 'pipe', 'inherit'],
+      });
+      await new Promise<void>((done, fail) => {
+        proc.on('error', fail);
+        proc.on('exit', (code) => fail(new Error(`writer exited early with ${code}`)));
+        proc.stdout.on('data', (d: Buffer) => {
+          if (d.toString().includes('piece uploaded')) done();
+        });
+      });
+      proc.removeAllListeners('exit');
+      const exited = new Promise((r) => proc.on('exit', r));
+      proc.kill('SIGKILL');
+      await exited;
+
+      // The upload's piece is on the server, but no object was made of it.
+      const pieces = (await walkFiles(s3.dir)).filter((p) => /_S3rver_uploads\/[^/]+\/\d+$/.test(p));
+      expect(pieces).toHaveLength(1);
+      const listed = await client.send(new ListObjectsV2Command({ Bucket: 'vault', Prefix: 'kill9/' }));
+      const keys = (listed.Contents ?? []).map((o) => o.Key!).sort();
+      expect(keys).toEqual([
+        'kill9/incident-1/manifest.json',
+        'kill9/incident-1/part-000000.age',
+        'kill9/incident-1/part-000001.age',
+      ]);
+      // Debian's age opens every completed part.
+      for (const [i, key] of keys.filter((k) => k.endsWith('.age')).entries()) {
+        const body = await client.send(new GetObjectCommand({ Bucket: 'vault', Key: key }));
+        const file = join(dir, `s3-part-${i}.age`);
+        await writeFile(file, Buffer.from(await body.Body!.transformToByteArray()));
+        expect((await ageDecrypt(file)).equals(Buffer.alloc(6 * 1024 * 1024, i + 1)), key).toBe(true);
+      }
+      const store = must(await openClipStore(objects()));
+      const expected = Buffer.concat([Buffer.alloc(6 * 1024 * 1024, 1), Buffer.alloc(6 * 1024 * 1024, 2)]);
+      expect(must(await readClipBytes(store, 'incident-1', identity)).equals(expected)).toBe(true);
+      const rec = must(await recoverClip(store, 'incident-1'));
+      expect(rec.manifest).toMatchObject({ state: 'closed', interrupted: true });
+      expect(rec.manifest.parts).toHaveLength(2);
+      must(await deleteClip(store, 'incident-1'));
+      const after = await client.send(new ListObjectsV2Command({ Bucket: 'vault', Prefix: 'kill9/' }));
+      expect(after.Contents ?? []).toEqual([]);
+    } finally {
+      await s3.close();
+    }
+  });
+});
+
+/** Every file under a folder, as paths relative to it. */
+const walkFiles = async (base: string, sub = ''): Promise<string[]> => {
+  const out: string[] = [];
+  for (const e of await readdir(join(base, sub), { withFileTypes: true })) {
+    const rel = sub === '' ? e.name : `${sub}/${e.name}`;
+    if (e.isDirectory()) out.push(...(await walkFiles(base, rel)));
+    else out.push(rel);
+  }
+  return out;
+};
 
 // The real disk-full suite: mandatory on CI (root), skipped loudly elsewhere (test/support/tmpfs.ts).
 

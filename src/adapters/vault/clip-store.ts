@@ -1,15 +1,15 @@
 /**
- * The clip vault on a local folder. A clip is a folder of sealed parts, each a complete age file,
- * plus a manifest:
+ * The clip vault. A clip is a set of sealed parts, each a complete age file, plus a manifest,
+ * stored as objects under the clip id on a local folder or an S3 bucket (vault-objects.ts):
  *
- *   <base>/<clipId>/part-000000.age      complete: fsynced, then renamed into place
- *   <base>/<clipId>/.part-000001.….tmp   being sealed; never read, removed on failure or recovery
- *   <base>/<clipId>/manifest.json        replaced atomically after every part and on close
+ *   <clipId>/part-000000.age      stored complete or not at all (fsync + rename; a completed upload)
+ *   <clipId>/part-000001.age
+ *   <clipId>/manifest.json        replaced whole after every part and on close
  *
- * Crash safety: a kill -9 loses at most the part being sealed. Only files named part-NNNNNN.age
- * count, and a name is given only by rename after fsync; even a file cut short by some other
- * accident cannot pass as complete, because age STREAM marks the last chunk and the reader
- * refuses a file without it.
+ * Crash safety: a kill -9 loses at most the part being sealed. Only objects named part-NNNNNN.age
+ * count, and an object gets that name only once it is complete and durable; even one cut short by
+ * some other accident cannot pass as complete, because age STREAM marks the last chunk and the
+ * reader refuses a file without it.
  *
  * The manifest is plain JSON without personal data (sizes, SHA-256 of each sealed part, times).
  * It is not encrypted because the recorder holds only the recipient and must still list, recover
@@ -18,93 +18,31 @@
  * against deliberate substitution, from the manifest digest that close() returns for the caller to
  * anchor in the database and audit chain (readClip can check it).
  */
-import { createHash, randomBytes } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import { mkdir, open, readFile, readdir, rename, rmdir, unlink } from 'node:fs/promises';
-import { join } from 'node:path';
+import { createHash } from 'node:crypto';
 import {
   AgeDecryptor,
   AgeEncryptor,
   MAX_HEADER_BYTES,
   parseHeader,
+  payloadSize,
   plaintextSize,
   type AgeKey,
+  type ParsedHeader,
 } from './age-format.js';
 import { parseRecipient, type AgeIdentity, type AgeRecipient } from './keys.js';
 import type { VaultErrorCode } from '../../core/recording/vault-errors.js';
 import { err, ok, type Result } from '../../core/result.js';
 import { VaultError } from './vault-result.js';
+import { folderObjects, type VaultFs, type VaultObjects } from './vault-objects.js';
 
-// ---- file system port: the real one by default, a faulty one in tests ------------------------
-
-export interface VaultFile {
-  write(buffers: readonly Buffer[]): Promise<void>;
-  sync(): Promise<void>;
-  close(): Promise<void>;
-}
-
-export interface VaultFs {
-  mkdir(path: string, recursive: boolean): Promise<void>;
-  /** Creates a new file (never an existing one) with mode 0600. */
-  createExclusive(path: string): Promise<VaultFile>;
-  rename(from: string, to: string): Promise<void>;
-  unlink(path: string): Promise<void>;
-  rmdir(path: string): Promise<void>;
-  readdir(path: string): Promise<string[]>;
-  readFile(path: string): Promise<Buffer>;
-  readStream(path: string): AsyncIterable<Buffer>;
-  /** Makes a rename or unlink in the directory durable. */
-  syncDir(path: string): Promise<void>;
-}
-
-export const nodeVaultFs: VaultFs = {
-  mkdir: async (path, recursive) => {
-    await mkdir(path, { recursive, mode: 0o700 });
-  },
-  createExclusive: async (path) => {
-    const fh = await open(path, 'wx', 0o600);
-    return {
-      write: async (buffers) => {
-        let pending = buffers.filter((b) => b.length > 0);
-        // writev may write less than asked; carry on from where it stopped.
-        while (pending.length > 0) {
-          let { bytesWritten } = await fh.writev(pending);
-          const rest: Buffer[] = [];
-          for (const b of pending) {
-            if (bytesWritten >= b.length) bytesWritten -= b.length;
-            else {
-              rest.push(b.subarray(bytesWritten));
-              bytesWritten = 0;
-            }
-          }
-          pending = rest;
-        }
-      },
-      sync: () => fh.sync(),
-      close: () => fh.close(),
-    };
-  },
-  rename: (from, to) => rename(from, to),
-  unlink: (path) => unlink(path),
-  rmdir: (path) => rmdir(path),
-  readdir: (path) => readdir(path),
-  readFile: (path) => readFile(path),
-  readStream: (path) => createReadStream(path, { highWaterMark: 256 * 1024 }),
-  syncDir: async (path) => {
-    const fh = await open(path, 'r');
-    try {
-      await fh.sync();
-    } finally {
-      await fh.close();
-    }
-  },
-};
+export { nodeVaultFs, type VaultFile, type VaultFs, type VaultObjects } from './vault-objects.js';
 
 // ---- types -----------------------------------------------------------------------------------
 
 export interface ClipStore {
-  readonly baseDir: string;
-  readonly fs: VaultFs;
+  /** A folder or s3://bucket/prefix, for messages. */
+  readonly location: string;
+  readonly objects: VaultObjects;
   readonly now: () => Date;
 }
 
@@ -158,6 +96,20 @@ export interface ClipWriter {
   readonly clipId: string;
   /** Seals one part; on success it is durable and readable even if the process dies next. */
   writePart(source: PartSource, media?: PartMedia): Promise<Result<ClipPart, VaultErrorCode>>;
+  /**
+   * Stores one part that was sealed elsewhere (a recorder agent, issue 13 §2): the bytes of a
+   * complete age file, kept exactly as given, complete or not at all, indexed like any part. The
+   * vault cannot decrypt it (it holds no identity), so it checks what it can before the part
+   * counts: an age v1 header whose stanzas are all X25519 (what a recipient-only sealer makes)
+   * and a payload of a length age's STREAM can have (VAULT.UNSUPPORTED / VAULT.TRUNCATED
+   * otherwise, and nothing is stored). A payload cut at a plausible length is caught only by the
+   * SHA-256 the sender computed (`sha256`: VAULT.CORRUPT, nothing stored) — pass it — or, later,
+   * by the reader, which authenticates every chunk and the last-chunk flag as for any part.
+   */
+  writeSealedPart(
+    source: PartSource,
+    options?: { readonly media?: PartMedia; readonly sha256?: string },
+  ): Promise<Result<ClipPart, VaultErrorCode>>;
   close(): Promise<Result<SealedClip, VaultErrorCode>>;
 }
 
@@ -166,10 +118,8 @@ export interface ClipWriter {
 const MANIFEST = 'manifest.json';
 const PART_RE = /^part-(\d{6})\.age$/;
 const CLIP_ID_RE = /^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$/;
-const DELETING_PREFIX = '.deleting-';
 
 const partName = (index: number): string => `part-${String(index).padStart(6, '0')}.age`;
-const tempName = (base: string): string => `.${base}.${randomBytes(6).toString('hex')}.tmp`;
 const sha256Hex = (b: Uint8Array): string => createHash('sha256').update(b).digest('hex');
 
 const errnoOf = (e: unknown): string | undefined =>
@@ -216,59 +166,72 @@ class SourceFailure extends Error {
   }
 }
 
-/** Writes a file under a temporary name, fsyncs it, renames it into place and fsyncs the folder. */
-const writeAtomically = async (
-  store: ClipStore,
-  dir: string,
-  finalName: string,
-  produce: (write: (buffers: readonly Buffer[]) => Promise<void>) => Promise<void>,
-): Promise<void> => {
-  const tmp = join(dir, tempName(finalName));
-  let file: VaultFile | null = null;
-  try {
-    file = await store.fs.createExclusive(tmp);
-    const f = file;
-    await produce((buffers) => f.write(buffers));
-    await file.sync();
-    const closing = file;
-    file = null;
-    await closing.close();
-    await store.fs.rename(tmp, join(dir, finalName));
-  } catch (e) {
-    if (file !== null) await ignore(file.close());
-    // Nothing half-written may stay behind, not even under a name that readers ignore.
-    await ignore(store.fs.unlink(tmp));
-    throw e;
+/**
+ * Passes an age file sealed elsewhere through, checking its shape on the way; its plaintext size.
+ * Throws VaultError (nothing is stored then) for a file that cannot be a part of a clip.
+ */
+const copySealed = async (source: PartSource, write: (b: Buffer) => Promise<void>): Promise<number> => {
+  let head = Buffer.alloc(0);
+  let header: ParsedHeader | null = null;
+  let bytes = 0;
+  const it = sourcePieces(source)[Symbol.asyncIterator]();
+  for (;;) {
+    let step: IteratorResult<Uint8Array>;
+    try {
+      step = await it.next();
+    } catch (e) {
+      throw new SourceFailure(e);
+    }
+    if (step.done === true) break;
+    const b = Buffer.from(step.value.buffer, step.value.byteOffset, step.value.byteLength);
+    if (header === null) {
+      head = Buffer.concat([head, b]);
+      header = parseHeader(head);
+      if (header === null && head.length > MAX_HEADER_BYTES)
+        throw new VaultError('VAULT.UNSUPPORTED', 'The sealed part has no age header within 1 MiB');
+      if (header !== null && (header.stanzas.length === 0 || header.stanzas.some((x) => x.type !== 'X25519')))
+        throw new VaultError('VAULT.UNSUPPORTED', 'A sealed part must be sealed to X25519 recipients only');
+    }
+    bytes += b.length;
+    await write(b);
   }
-  await store.fs.syncDir(dir);
+  if (header === null) throw new VaultError('VAULT.TRUNCATED', 'The sealed part ends inside its age header');
+  const payload = bytes - header.length;
+  const plaintext = plaintextSize(payload);
+  if (payload < payloadSize(0) || payloadSize(plaintext) !== payload)
+    throw new VaultError('VAULT.TRUNCATED', 'The sealed part has a payload length no age file can have');
+  return plaintext;
 };
 
 // ---- store -----------------------------------------------------------------------------------
 
-/** Opens (creating if needed, mode 0700) a vault folder, and finishes deletions a crash interrupted. */
+/**
+ * Opens a vault: a folder (created if needed, mode 0700; deletions a crash interrupted are
+ * finished) or any other VaultObjects store, such as an S3 bucket (s3-objects.ts).
+ */
 export const openClipStore = async (
-  baseDir: string,
+  location: string | VaultObjects,
   options: { fs?: VaultFs; now?: () => Date } = {},
 ): Promise<Result<ClipStore, VaultErrorCode>> => {
-  const store: ClipStore = { baseDir, fs: options.fs ?? nodeVaultFs, now: options.now ?? (() => new Date()) };
+  const objects = typeof location === 'string' ? folderObjects(location, options.fs) : location;
+  const store: ClipStore = {
+    location: objects.location,
+    objects,
+    now: options.now ?? (() => new Date()),
+  };
   try {
-    await store.fs.mkdir(baseDir, true);
-    for (const name of await store.fs.readdir(baseDir)) {
-      if (name.startsWith(DELETING_PREFIX)) await removeFolder(store, join(baseDir, name));
-    }
+    await objects.open();
   } catch (e) {
-    return asResult(fsFailure(e, 'open the vault folder', { baseDir }));
+    return asResult(fsFailure(e, 'open the vault', { location: objects.location }));
   }
   return ok(store);
 };
-
-const clipDir = (store: ClipStore, clipId: string): string => join(store.baseDir, clipId);
 
 const serializeManifest = (m: ClipManifest): Buffer => Buffer.from(`${JSON.stringify(m, null, 2)}\n`, 'utf8');
 
 const writeManifest = async (store: ClipStore, m: ClipManifest): Promise<string> => {
   const bytes = serializeManifest(m);
-  await writeAtomically(store, clipDir(store, m.clipId), MANIFEST, (write) => write([bytes]));
+  await store.objects.put(m.clipId, MANIFEST, (write) => write([bytes]));
   return sha256Hex(bytes);
 };
 
@@ -327,18 +290,16 @@ const loadManifest = async (
   store: ClipStore,
   clipId: string,
 ): Promise<{ manifest: ClipManifest; digest: string; files: string[] }> => {
-  const dir = clipDir(store, clipId);
   let files: string[];
   try {
-    files = await store.fs.readdir(dir);
+    files = await store.objects.list(clipId);
   } catch (e) {
-    if (errnoOf(e) === 'ENOENT' || errnoOf(e) === 'ENOTDIR')
-      throw new VaultError('VAULT.NOT_FOUND', 'No such clip', { clipId });
-    throw fsFailure(e, 'read the clip folder', { clipId });
+    if (errnoOf(e) === 'ENOENT') throw new VaultError('VAULT.NOT_FOUND', 'No such clip', { clipId });
+    throw fsFailure(e, 'list the clip', { clipId });
   }
   let bytes: Buffer;
   try {
-    bytes = await store.fs.readFile(join(dir, MANIFEST));
+    bytes = await store.objects.get(clipId, MANIFEST);
   } catch (e) {
     if (errnoOf(e) === 'ENOENT')
       throw new VaultError('VAULT.CORRUPT', 'The clip has no manifest', { clipId });
@@ -371,13 +332,13 @@ export const openClipWriter = async (
   const r = typeof recipient === 'object' && recipient !== null ? ok(recipient) : parseRecipient(recipient);
   if (!r.ok) return r;
   const key = r.value;
-  const dir = clipDir(store, clipId);
   try {
-    await store.fs.mkdir(dir, false);
+    await store.objects.claim(clipId);
   } catch (e) {
     if (errnoOf(e) === 'EEXIST')
       return err('VAULT.CLIP_EXISTS', 'A clip with this id already exists', { clipId });
-    return asResult(fsFailure(e, 'create the clip folder', { clipId }));
+    await ignore(store.objects.unclaim(clipId));
+    return asResult(fsFailure(e, 'create the clip', { clipId }));
   }
   let manifest: ClipManifest = {
     format: 'proportio.clip.v1',
@@ -390,11 +351,10 @@ export const openClipWriter = async (
     parts: [],
   };
   try {
-    await store.fs.syncDir(store.baseDir);
     await writeManifest(store, manifest);
   } catch (e) {
-    // Without a manifest the clip cannot be used; take the empty folder away again.
-    await ignore(store.fs.rmdir(dir));
+    // Without a manifest the clip cannot be used; give the id back.
+    await ignore(store.objects.unclaim(clipId));
     return asResult(fsFailure(e, 'write the clip manifest', { clipId }));
   }
 
@@ -407,9 +367,12 @@ export const openClipWriter = async (
     return next;
   };
 
-  const sealPart = async (
+  /** Seals plaintext (`sealed: false`) or stores an age file sealed elsewhere (`sealed: true`) as the next part. */
+  const storePart = async (
     source: PartSource,
+    sealed: boolean,
     media?: PartMedia,
+    expectedSha256?: string,
   ): Promise<Result<ClipPart, VaultErrorCode>> => {
     if (closed) return err('VAULT.WRITER_CLOSED', 'The clip is already closed', { clipId });
     const index = manifest.parts.length;
@@ -418,7 +381,25 @@ export const openClipWriter = async (
     let bytes = 0;
     let plaintextBytes = 0;
     try {
-      await writeAtomically(store, dir, file, async (write) => {
+      await store.objects.put(clipId, file, async (write) => {
+        if (sealed) {
+          plaintextBytes = await copySealed(source, async (b) => {
+            hash.update(b);
+            bytes += b.length;
+            await write([b]);
+          });
+          // Checked before the part is complete: a mismatch stores nothing.
+          if (expectedSha256 !== undefined && hash.copy().digest('hex') !== expectedSha256.toLowerCase())
+            throw new VaultError(
+              'VAULT.CORRUPT',
+              'The sealed part does not match the SHA-256 it was sent with',
+              {
+                clipId,
+                part: index,
+              },
+            );
+          return;
+        }
         const enc = new AgeEncryptor([key]);
         const emit = async (out: Buffer[]) => {
           for (const b of out) {
@@ -467,7 +448,8 @@ export const openClipWriter = async (
 
   return ok({
     clipId,
-    writePart: (source, media) => serial(() => sealPart(source, media)),
+    writePart: (source, media) => serial(() => storePart(source, false, media)),
+    writeSealedPart: (source, o = {}) => serial(() => storePart(source, true, o.media, o.sha256)),
     close: () =>
       serial(async (): Promise<Result<SealedClip, VaultErrorCode>> => {
         if (closed) return err('VAULT.WRITER_CLOSED', 'The clip is already closed', { clipId });
@@ -495,13 +477,14 @@ export interface ClipReading extends AsyncIterable<Buffer> {
 /** Hash, size and plaintext size of a sealed part, streaming; the plaintext size follows from the age layout. */
 const scanPart = async (
   store: ClipStore,
-  path: string,
+  clipId: string,
+  file: string,
 ): Promise<{ sha256: string; bytes: number; plaintextBytes: number }> => {
   const h = createHash('sha256');
   let bytes = 0;
   let head = Buffer.alloc(0);
   let headerLength: number | null = null;
-  for await (const b of store.fs.readStream(path)) {
+  for await (const b of store.objects.stream(clipId, file)) {
     h.update(b);
     bytes += b.length;
     if (headerLength === null && head.length < MAX_HEADER_BYTES) {
@@ -533,7 +516,6 @@ const partKey = (key: ClipKey, clipId: string, file: string): AgeKey => {
 
 interface ReadPlan {
   readonly manifest: ClipManifest;
-  readonly dir: string;
   /** Every part to read, in order; sha256 null for a part sealed after the last manifest update. */
   readonly parts: ReadonlyArray<{ readonly file: string; readonly sha256: string | null }>;
   readonly unindexedParts: number;
@@ -563,7 +545,6 @@ const planRead = async (
   const extra = manifest.state === 'open' ? unindexedParts(manifest, files) : [];
   return ok({
     manifest,
-    dir: clipDir(store, clipId),
     parts: [
       ...manifest.parts.map((p) => ({ file: p.file, sha256: p.sha256 })),
       ...extra.map((file) => ({ file, sha256: null })),
@@ -590,18 +571,17 @@ export const readClip = async (
   try {
     const planned = await planRead(store, clipId, options.expectedManifestDigest);
     if (!planned.ok) return planned;
-    const { manifest, dir, parts } = planned.value;
+    const { manifest, parts } = planned.value;
     if (parts[0] !== undefined)
-      await probeKey(store, join(dir, parts[0].file), partKey(key, clipId, parts[0].file));
+      await probeKey(store, clipId, parts[0].file, partKey(key, clipId, parts[0].file));
 
     async function* plaintext(): AsyncGenerator<Buffer> {
       for (const [i, p] of parts.entries()) {
-        const path = join(dir, p.file);
         if (p.sha256 !== null) {
           // Checked before decrypting, so no plaintext of a swapped or damaged part is released.
           let actual: string;
           try {
-            actual = (await scanPart(store, path)).sha256;
+            actual = (await scanPart(store, clipId, p.file)).sha256;
           } catch (e) {
             throw fsFailure(e, 'read a clip part', { clipId, part: i });
           }
@@ -613,7 +593,7 @@ export const readClip = async (
         }
         try {
           const dec = new AgeDecryptor(partKey(key, clipId, p.file));
-          for await (const piece of store.fs.readStream(path)) yield* dec.update(piece);
+          for await (const piece of store.objects.stream(clipId, p.file)) yield* dec.update(piece);
           yield* dec.final();
         } catch (e) {
           if (e instanceof VaultError) {
@@ -638,10 +618,10 @@ export const readClip = async (
 };
 
 /** Reads just enough of a part to unwrap its file key, so a wrong key is reported before iterating. */
-const probeKey = async (store: ClipStore, path: string, key: AgeKey): Promise<void> => {
+const probeKey = async (store: ClipStore, clipId: string, file: string, key: AgeKey): Promise<void> => {
   const dec = new AgeDecryptor(key);
   let seen = 0;
-  for await (const piece of store.fs.readStream(path)) {
+  for await (const piece of store.objects.stream(clipId, file)) {
     dec.update(piece.subarray(0, Math.min(piece.length, 64 * 1024)));
     seen += piece.length;
     if (seen >= 16 * 1024) break;
@@ -673,7 +653,7 @@ export const readClipHeaders = async (
       let head = Buffer.alloc(0);
       let length: number | null = null;
       try {
-        for await (const piece of store.fs.readStream(join(planned.value.dir, p.file))) {
+        for await (const piece of store.objects.stream(clipId, p.file)) {
           head = Buffer.concat([head, piece]);
           length = parseHeader(head)?.length ?? null;
           if (length !== null) break;
@@ -729,9 +709,9 @@ export interface ClipSummary {
 export const listClips = async (store: ClipStore): Promise<Result<ClipSummary[], VaultErrorCode>> => {
   let names: string[];
   try {
-    names = await store.fs.readdir(store.baseDir);
+    names = await store.objects.clips();
   } catch (e) {
-    return asResult(fsFailure(e, 'list the vault folder', { baseDir: store.baseDir }));
+    return asResult(fsFailure(e, 'list the vault', { location: store.location }));
   }
   const out: ClipSummary[] = [];
   for (const clipId of names.filter((n) => CLIP_ID_RE.test(n)).sort()) {
@@ -783,16 +763,13 @@ export const recoverClip = async (
   if (!id.ok) return id;
   try {
     const { manifest, digest, files } = await loadManifest(store, clipId);
-    const dir = clipDir(store, clipId);
-    // Only the writer's own temporary files; a sealed part never ends in .tmp.
-    for (const f of files.filter((n) => n.startsWith('.') && n.endsWith('.tmp')))
-      await store.fs.unlink(join(dir, f));
+    await store.objects.clearIncomplete(clipId);
     if (manifest.state === 'closed') {
       return ok({ manifest, manifestDigest: digest });
     }
     const adopted: ClipPart[] = [];
     for (const file of unindexedParts(manifest, files)) {
-      const scanned = await scanPart(store, join(dir, file));
+      const scanned = await scanPart(store, clipId, file);
       adopted.push({
         index: manifest.parts.length + adopted.length,
         file,
@@ -814,11 +791,6 @@ export const recoverClip = async (
   }
 };
 
-const removeFolder = async (store: ClipStore, dir: string): Promise<void> => {
-  for (const f of await store.fs.readdir(dir)) await store.fs.unlink(join(dir, f));
-  await store.fs.rmdir(dir);
-};
-
 /**
  * Deletes a clip for good: the folder is first renamed away (so the clip vanishes from listings at
  * once and a crash half-way is finished by openClipStore), then every file is unlinked. On SSDs and
@@ -831,19 +803,10 @@ export const deleteClip = async (
 ): Promise<Result<{ clipId: string }, VaultErrorCode>> => {
   const id = checkClipId(clipId);
   if (!id.ok) return id;
-  const dir = clipDir(store, clipId);
-  const doomed = join(store.baseDir, `${DELETING_PREFIX}${clipId}.${randomBytes(4).toString('hex')}`);
   try {
-    await store.fs.rename(dir, doomed);
+    await store.objects.removeClip(clipId);
   } catch (e) {
     if (errnoOf(e) === 'ENOENT') return err('VAULT.NOT_FOUND', 'No such clip', { clipId });
-    return asResult(fsFailure(e, 'delete the clip', { clipId }));
-  }
-  try {
-    await store.fs.syncDir(store.baseDir);
-    await removeFolder(store, doomed);
-    await store.fs.syncDir(store.baseDir);
-  } catch (e) {
     return asResult(fsFailure(e, 'delete the clip', { clipId }));
   }
   return ok({ clipId });

@@ -8,7 +8,7 @@
  */
 import { statfs } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
-import type { VaultFs } from './clip-store.js';
+import type { VaultFs } from './vault-objects.js';
 
 /** Bytes free to an unprivileged writer on the file system holding `dir` (or its nearest existing parent). */
 export const vaultFreeBytes = async (dir: string): Promise<number | undefined> => {

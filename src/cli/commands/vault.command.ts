@@ -486,7 +486,7 @@ export const registerVaultCommands = (
     .action(async (opts: { json?: boolean }) => {
       const config = cliConfig();
       const paths = vaultPaths(config);
-      const s = await openClipStore(paths.clipsDir);
+      const s = await openClipStore(paths.clips());
       if (!s.ok) throw CliError.fromDomain(s.error);
       const listed = await listClips(s.value);
       if (!listed.ok) throw CliError.fromDomain(listed.error);
@@ -553,7 +553,7 @@ export const registerVaultCommands = (
         const reason = checkReason(opts.reason);
         mustNotExist(opts.out);
         const config = cliConfig();
-        const s = await openClipStore(vaultPaths(config).clipsDir);
+        const s = await openClipStore(vaultPaths(config).clips());
         if (!s.ok) throw CliError.fromDomain(s.error);
         const { rt, why } = await reachableRuntime(config, opts.offline === true);
         if (rt === null && opts.identity !== undefined)
