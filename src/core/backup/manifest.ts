@@ -145,13 +145,13 @@ export const parseManifest = (
       createdAt: raw.createdAt,
       database: {
         dialect: db.dialect,
-        migrations: db.migrations as string[],
+        migrations: db.migrations,
         auditHead:
           db.auditHead === null
             ? null
             : { seq: (db.auditHead as { seq: number }).seq, hash: (db.auditHead as { hash: string }).hash },
       },
-      masterKeySha256: raw.masterKeySha256 as string | null,
+      masterKeySha256: raw.masterKeySha256,
       files,
     },
   };
