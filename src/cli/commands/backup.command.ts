@@ -299,7 +299,7 @@ export const restoreBackup = async (
     places.sqlite,
     `${places.sqlite}-wal`,
     `${places.sqlite}-shm`,
-    ...(anchorsLive ? [places.anchors] : []),
+    places.anchors,
     places.vaultDir,
     ...plan.filter((p) => p.file.role !== 'vault').map((p) => p.target),
   ].filter((p, i, all) => all.indexOf(p) === i && occupied(p));
