@@ -71,14 +71,14 @@ const keyIdOf = (file: string): string | undefined => {
   }
 };
 
-const PG_DUMP = (url: string) =>
-  [
-    'The PostgreSQL database is not in this archive: dump it with its own tools, at the same time,',
-    'into the same place (the custody shares, settings and audit log are in it):',
-    `  pg_dump --format=custom --file=proportio.pgdump '${url}'`,
-    'and restore it into an empty database before `proportio restore` puts the files back:',
-    `  pg_restore --no-owner --exit-on-error --dbname='${url}' proportio.pgdump`,
-  ].join('\n');
+/** What to run beside a PostgreSQL backup; the URL stays in the environment, out of the output. */
+const PG_GUIDANCE = [
+  'The PostgreSQL database is not in this archive: dump it with its own tools, at the same time,',
+  'into the same place (the custody shares, settings and audit log are in it):',
+  '  pg_dump --format=custom --file=proportio.pgdump "$PROPORTIO_DATABASE_URL"',
+  'and restore it into an empty database before `proportio restore` puts the files back:',
+  '  pg_restore --no-owner --exit-on-error --dbname="$PROPORTIO_DATABASE_URL" proportio.pgdump',
+].join('\n');
 
 const auditHeadOf = async (database: Database) => {
   const head = (await createStore(database).read.audit.page({ limit: 1 }))[0];
@@ -399,7 +399,7 @@ export const registerBackupCommands = (program: Command, io: CliIo): void => {
         [
           `Backup in ${r.out}: ${r.files} files, ${r.bytes} bytes, ${r.clips} clip files; audit head ${r.auditHead ? `entry ${r.auditHead.seq}` : '(empty)'}.`,
           'Not in it, keep them elsewhere: the master key (PROPORTIO_MASTER_KEY_FILE), the audit anchor key and the export signing key.',
-          ...(r.dialect === 'postgres' ? [PG_DUMP(config.databaseUrl ? '$PROPORTIO_DATABASE_URL' : '')] : []),
+          ...(r.dialect === 'postgres' ? [PG_GUIDANCE] : []),
         ].join('\n'),
       );
     });
@@ -429,7 +429,7 @@ export const registerBackupCommands = (program: Command, io: CliIo): void => {
         [
           `Restored ${r.restored} files; the backup's audit head was ${r.auditHead ? `entry ${r.auditHead.seq}` : '(empty)'}.`,
           ...(r.setAside.length > 0 ? [`Moved aside (not deleted): ${r.setAside.join(', ')}`] : []),
-          ...(config.databaseUrl ? [PG_DUMP('$PROPORTIO_DATABASE_URL')] : []),
+          ...(config.databaseUrl ? [PG_GUIDANCE] : []),
           r.anchors && !r.anchors.live
             ? `The backup's audit anchors are in ${r.anchors.file} (their key is not the one in place). Check the restored chain against them:\n  proportio audit verify --anchor ${r.anchors.file}${r.anchors.publicKey ? ` --anchor-key ${r.anchors.publicKey}` : ''}`
             : 'Check the restored chain: proportio audit verify',
