@@ -28,6 +28,7 @@ import { createComplaintsModule } from './compose/complaints.compose.js';
 import { createRightsModule } from './compose/rights.compose.js';
 import { createCluster, type Cluster } from './compose/cluster.js';
 import { createRedactionModule } from './compose/redaction.compose.js';
+import { operationsMetrics } from './compose/operations-metrics.js';
 import { metricsSources, type ModuleContext, type ProportioModule } from './compose/module.js';
 import { auditService } from './services/audit.service.js';
 import { authService } from './services/auth.service.js';
@@ -189,6 +190,7 @@ export const createRuntime = async (config: Config, opts: RuntimeOptions = {}): 
     cluster,
   };
   moduleContext.metrics?.add(async () => cluster.metrics());
+  moduleContext.metrics?.add(operationsMetrics(moduleContext));
   const auditAnchor = createAuditAnchorModule(moduleContext, {
     audit: services.audit,
     ticker: opts.ticker ?? systemTicker,

@@ -4,6 +4,7 @@
  * 78 configuration.
  */
 import { Command, CommanderError } from 'commander';
+import { registerBackupCommands } from './commands/backup.command.js';
 import { registerAlarmCommands } from './commands/alarm.command.js';
 import { registerHoldCommands } from './commands/hold.command.js';
 import { registerAssessCommand } from './commands/assess.command.js';
@@ -29,6 +30,7 @@ export const buildProgram = (io: CliIo): Command => {
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) })
     .showHelpAfterError('(run with --help for usage)');
   registerLocalCommands(program, io);
+  registerBackupCommands(program, io);
   registerRegistryCommands(program, io);
   registerAssessCommand(program, io);
   registerPolicyCommands(program, io);

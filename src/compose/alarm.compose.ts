@@ -18,6 +18,7 @@ import { deviceService, type DeviceService } from '../services/alarm-device.serv
 import { alarmService, type AlarmService } from '../services/alarm.service.js';
 import { conversationService, type ConversationService } from '../services/conversation.service.js';
 import { incidentService, type IncidentService } from '../services/incident.service.js';
+import { histogram, metricFamily } from '../core/metrics/prometheus.js';
 import { createAlarmHub, HUB_EVENTS, toHubMessage, type AlarmHub } from '../workers/alarm-hub.js';
 import type { HealthItem, ModuleContext, ProportioModule } from './module.js';
 
@@ -44,6 +45,9 @@ export interface AlarmModule extends ProportioModule {
   mqttCounters(): AlarmMqtt['counters'] | undefined;
 }
 
+/** Alarm delivery is meant to take well under a second; the tail shows a struggling instance. */
+const DELIVERY_BUCKETS = [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
+
 export const createAlarmModule = (ctx: ModuleContext): AlarmModule => {
   const { config, clock, ids } = ctx;
   const log = ctx.log.child({ component: 'alarm' });
@@ -61,12 +65,39 @@ export const createAlarmModule = (ctx: ModuleContext): AlarmModule => {
 
   const { events } = ctx;
   // Browsers first (subscribed first): the hub writes to every stream synchronously, without waiting on any.
-  events.subscribe(HUB_EVENTS, (e) => hub.publish(toHubMessage(e)));
+  // From the raise (its time in the database) to this instance handing the alarm on: on another
+  // instance than the raising one this includes the trip through PostgreSQL NOTIFY.
+  const delivery = histogram(
+    'proportio_alarm_delivery_seconds',
+    'Seconds from an alarm being raised to this instance writing it to the open browser streams (sse) or to MQTT (mqtt).',
+    DELIVERY_BUCKETS,
+  );
+  const delivered = (channel: string, e: { type: string; alarm?: { raisedAt: string } }) => {
+    if (e.type === 'alarm.raised' && e.alarm)
+      delivery.observe({ channel }, (clock.now().getTime() - Date.parse(e.alarm.raisedAt)) / 1000);
+  };
+  events.subscribe(HUB_EVENTS, (e) => {
+    hub.publish(toHubMessage(e));
+    if (hub.stats().clients > 0) delivered('sse', e);
+  });
   events.subscribe(NOTICE_EVENTS, (e) => {
     const notice = alarmNotice(e);
-    mqtt?.publish(alarmTopic(prefix, e.alarm.siteId, e.alarm.roomId), JSON.stringify(notice));
+    if (mqtt) {
+      mqtt.publish(alarmTopic(prefix, e.alarm.siteId, e.alarm.roomId), JSON.stringify(notice));
+      delivered('mqtt', e);
+    }
     webhook?.publish(notice);
   });
+  ctx.metrics?.add(async () =>
+    Promise.resolve(
+      metricFamily(
+        'proportio_alarm_streams_connected',
+        'gauge',
+        'Browser alarm streams (SSE) open on this instance.',
+        [[{}, hub.stats().clients]],
+      ) + delivery.render(),
+    ),
+  );
 
   const alarms = alarmService({ store, clock, ids, events, limits: ctx.cluster.limits, topicPrefix: prefix });
   const conversations = conversationService({ store, clock, ids, events });

@@ -14,6 +14,7 @@ import {
 } from './error-kinds.js';
 
 import { ALARM_ERRORS } from './alarm/errors.js';
+import { BACKUP_ERRORS } from './backup/errors.js';
 import { ASSESSMENT_ERRORS } from './assessment/errors.js';
 import { COMPLAINT_ERRORS } from './complaints/errors.js';
 import { CUSTODY_ERRORS } from './custody/errors.js';
@@ -37,6 +38,7 @@ export const ERRORS = {
   ...REDACTION_ERRORS,
   ...RIGHTS_ERRORS,
   ...COMPLAINT_ERRORS,
+  ...BACKUP_ERRORS,
   'REQUEST.INVALID': invalid('The request is not valid'),
   'REQUEST.TOO_LARGE': { status: 413, exit: 65, title: 'The request is too large' },
   'REQUEST.UNSUPPORTED_MEDIA_TYPE': { status: 415, exit: 65, title: 'Unsupported content type' },

@@ -109,6 +109,12 @@ export interface MigrationOutcome {
   readonly applied: readonly string[];
 }
 
+/**
+ * Brings the schema up to date. Several instances may start at once on one PostgreSQL: Kysely's
+ * migrator runs all pending migrations in one transaction that first takes a transaction-level
+ * advisory lock (pg_advisory_xact_lock), so one instance migrates and the others then find
+ * nothing left to do (test/integration/migrations-concurrent.test.ts, ADR 0016).
+ */
 export const migrateToLatest = async (database: Database): Promise<MigrationOutcome> => {
   const migrator = new Migrator({
     db: database.db,

@@ -486,6 +486,11 @@ export const AUDIT_SENTENCES: Readonly<Record<string, Sentence>> = {
     'Maken van de kopie voor de betrokkene mislukt ({subject})',
     'Making the copy for the data subject failed ({subject})',
   ),
+  'system.restored': s(
+    'settings',
+    '{actor} heeft een reservekopie teruggezet; wat na die kopie gebeurde, ontbreekt',
+    '{actor} restored a backup; what happened after that backup is missing',
+  ),
   'vault.init': s(
     'vault',
     '{actor} heeft de kluis voor beelden ingericht',
