@@ -38,7 +38,10 @@ const arg = (name: string, fallback: string): string => {
 };
 const RUNS = Number(arg('runs', '5'));
 const SECONDS = Number(arg('seconds', '10'));
-const SIZES = arg('sizes', '720,1080').split(',').map(Number);
+const SIZES = arg('sizes', '720,1080')
+  .split(',')
+  .map(Number)
+  .filter((h) => h > 0); // --sizes none: only the --full clip
 const FULL = Number(arg('full', '0'));
 const OUT = arg('out', '');
 const PRESET = arg('preset', 'ultrafast');
@@ -190,14 +193,14 @@ const say = (l: string) => {
 say(
   `Run ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, ${os.cpus().length} × ${os.cpus()[0]?.model ?? '?'}, Node ${process.version}; ${RUNS} runs × ${SECONDS} s clips at 25 fps${CAMERA ? ' (camera bitrate)' : ''}; libx264 ${PRESET}, ${THREADS} detector thread(s). Load before: ${os.loadavg().map(f1).join(', ')}.`,
 );
-say('');
-say(
+const table: string[] = [
   '| size | load (1 min) | detect fps | render fps | **redaction fps (both passes)** | floor fps (ffmpeg alone) | redaction ÷ floor | CPU ms per frame | **fps with 2 idle cores (from CPU time)** |',
-);
-say(
   '| ---- | -----------: | ---------: | ---------: | ------------------------------: | -----------------------: | ----------------: | ---------------: | ----------------------------------------: |',
-);
-const profile: string[] = [];
+];
+const profile: string[] = [
+  '| size | detect: ffmpeg decode + scale | detect: detector workers | detect: Node main thread | render: ffmpeg decode + encode | render: Node main thread (pipe, plan, mosaic) | render: other Node threads | total |',
+  '| ---- | ----------------------------: | -----------------------: | -----------------------: | -----------------------------: | --------------------------------------------: | -------------------------: | ----: |',
+];
 for (const height of SIZES) {
   const width = Math.round((height * 16) / 9);
   const clip = await makeClip(`clip-${height}`, {
@@ -243,23 +246,21 @@ for (const height of SIZES) {
     parts.renderMain.push(ms(x.render.cpu.main));
     parts.renderOther.push(ms(x.render.cpu.otherThreads));
   }
-  say(
+  table.push(
     `| ${width}×${height} | ${f1(Math.min(...m.loads))}–${f1(Math.max(...m.loads))} | ${spread(m.detect)} | ${spread(m.render)} | ${spread(m.both)} | ${spread(m.floor)} | ${med(m.ratio).toFixed(2)} | ${f1(med(m.cpuMs))} | ${spread(m.idle)} |`,
   );
   profile.push(
     `| ${width}×${height} | ${f1(med(parts.detectFfmpeg))} | ${f1(med(parts.detectWorkers))} | ${f1(med(parts.detectMain))} | ${f1(med(parts.renderFfmpeg))} | ${f1(med(parts.renderMain))} | ${f1(med(parts.renderOther))} | ${f1(med(m.cpuMs))} |`,
   );
 }
-say('');
-say('CPU ms per clip frame, median (where the time goes):');
-say('');
-say(
-  '| size | detect: ffmpeg decode + scale | detect: detector workers | detect: Node main thread | render: ffmpeg decode + encode | render: Node main thread (pipe, plan, mosaic) | render: other Node threads | total |',
-);
-say(
-  '| ---- | ----------------------------: | -----------------------: | -----------------------: | -----------------------------: | --------------------------------------------: | -------------------------: | ----: |',
-);
-profile.forEach(say);
+if (SIZES.length > 0) {
+  say('');
+  table.forEach(say);
+  say('');
+  say('CPU ms per clip frame, median (where the time goes):');
+  say('');
+  profile.forEach(say);
+}
 if (FULL > 0) {
   const clip = await makeClip('clip-full', { seconds: FULL, speed: 960 / FULL });
   const load = os.loadavg()[0]!;
