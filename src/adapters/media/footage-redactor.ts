@@ -2,8 +2,8 @@
  * The FootageRedactor port on ffmpeg and a FaceDetector (issue 12 §2, docs/redaction.md).
  *
  * detectTracks: ffmpeg decodes a few frames per second, scaled to the detector's input size, as
- * packed RGB on a pipe; each goes through the detector; the core tracker links the faces into
- * tracks. redactClip: ffmpeg decodes every frame as yuv420p on a pipe, the core plan says which
+ * packed RGB on a pipe; each goes through the detector (several at once when it has worker
+ * threads, taken back in frame order); the core tracker links the faces into tracks. redactClip: ffmpeg decodes every frame as yuv420p on a pipe, the core plan says which
  * boxes each frame pixelates, and a second ffmpeg encodes the result with the note burned in. The
  * copy is written under a temporary name next to the output and renamed only when ffmpeg has
  * finished cleanly: a failed run leaves no partial copy behind.
