@@ -1,8 +1,9 @@
 /**
  * The face detector's pool of worker threads (src/adapters/media/face-detector.ts): frames sent
- * at once come back each with its own faces, a stopped pool answers every frame still waiting
- * (with an error, never silence), and a detector that is closed says so. Real face-api on real
- * frames: the astronaut's head (python3-skimage) on a grey 512×288 frame, as the engine sends them.
+ * at once come back each with its own faces, a bad frame fails alone and the worker lives on, a
+ * stopped pool answers every frame still waiting (with an error, never silence), and a detector
+ * that is closed says so. Real face-api on real frames: the astronaut's head (python3-skimage) on
+ * a grey 512×288 frame, as the engine sends them.
  */
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
@@ -67,6 +68,13 @@ describe.skipIf(!ready)('face detector on worker threads', () => {
       expect(centre).toBeGreaterThan(x);
       expect(centre).toBeLessThan(x + 96);
     });
+  });
+
+  it('a frame of the wrong size: a clear error for that frame, and the pool goes on', async () => {
+    const good = frames[0]!.frame;
+    const short = { ...good, data: good.data.subarray(0, good.data.length - 3) };
+    await expect(detector.detect(short)).rejects.toThrow('face detection failed');
+    expect(await detector.detect(good)).toHaveLength(1);
   });
 
   it('a stopped pool answers every waiting frame, and a closed one refuses new frames', async () => {

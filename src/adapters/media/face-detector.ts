@@ -69,8 +69,9 @@ options.then(
   (e) => parentPort.postMessage({ failed: String(e) }),
 );
 parentPort.on('message', async ({ id, width, height, data }) => {
-  const tensor = tf.tensor3d(data, [height, width, 3], 'int32');
+  let tensor;
   try {
+    tensor = tf.tensor3d(data, [height, width, 3], 'int32');
     const found = await faceapi.detectAllFaces(tensor, await options);
     parentPort.postMessage({
       id,
@@ -82,7 +83,7 @@ parentPort.on('message', async ({ id, width, height, data }) => {
   } catch (e) {
     parentPort.postMessage({ id, error: String(e) });
   } finally {
-    tensor.dispose();
+    tensor?.dispose();
   }
 });
 `;
@@ -173,12 +174,15 @@ export const createFaceDetector = async (
       else job.reject(new Error(`face detection failed: ${m.error}`));
       finish(slot);
     });
-    // A worker that dies takes its frame with it; the run fails rather than skip a frame.
+    // A worker that dies takes its frame with it; the run fails rather than skip a frame. Its
+    // error is only reported through the frames (an unheard 'error' event would end the server).
+    let crash = '';
+    slot.worker.on('error', (e) => (crash = `: ${e.message}`));
     slot.worker.on('exit', (code) => {
       slots.splice(slots.indexOf(slot), 1);
-      slot.job?.reject(new Error(`the face detector stopped (exit ${code})`));
+      slot.job?.reject(new Error(`the face detector stopped (exit ${code})${crash}`));
       if (slots.length === 0)
-        for (const job of queue.splice(0)) job.reject(new Error('the face detector stopped'));
+        for (const job of queue.splice(0)) job.reject(new Error(`the face detector stopped${crash}`));
     });
   }
 
