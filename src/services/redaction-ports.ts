@@ -22,6 +22,8 @@ export interface RgbFrame {
 /** Finds faces in one frame; boxes in the frame's pixels. */
 export interface FaceDetector {
   readonly name: string;
+  /** How many frames it works on at once (worker threads); callers keep that many in flight. Default 1. */
+  readonly concurrency?: number;
   detect(frame: RgbFrame): Promise<Detection[]>;
   dispose(): Promise<void>;
 }

@@ -3,39 +3,22 @@
  * (ADR 0006: tfjs-node needs a native build that cannot install here; the WASM backend ships in
  * the npm package). The models ship in the face-api package (`model/`), so nothing is fetched.
  *
- * face-api's Node build is CommonJS and loads tfjs as a side effect, so it is required lazily, on
- * the first createFaceDetector() call: importing this module costs nothing.
+ * The WASM backend runs single-threaded in Node: its threaded build starts its pthreads from a
+ * `blob:` URL, which Node's worker_threads refuse (ERR_WORKER_PATH; tfjs disables it in Node for
+ * that reason, tensorflow/tfjs#3830). So the parallelism is one level up: a pool of worker threads,
+ * each with its own tfjs and model, each detecting a whole frame; the caller keeps several frames
+ * in flight (`concurrency`). The worker is a small CommonJS script run with `eval`, so it works
+ * the same under tsx, vitest and the built server, and loads face-api only when a detector is made.
  */
 import { createRequire } from 'node:module';
+import os from 'node:os';
 import path from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { err, ok, type Result } from '../../core/result.js';
 import type { Detection } from '../../core/redaction/tracker.js';
 import type { FaceDetector, RgbFrame } from '../../services/redaction-ports.js';
 
 const require = createRequire(import.meta.url);
-
-/** The few parts of tfjs and face-api used here (their own typings drag in tfjs-core's). */
-interface Tensor3D {
-  dispose(): void;
-}
-interface Tf {
-  setBackend(name: string): Promise<boolean>;
-  ready(): Promise<void>;
-  tensor3d(values: Uint8Array, shape: [number, number, number], dtype: 'int32'): Tensor3D;
-}
-interface FaceApiDetection {
-  readonly score: number;
-  readonly box: { readonly x: number; readonly y: number; readonly width: number; readonly height: number };
-}
-interface FaceApi {
-  readonly nets: {
-    readonly tinyFaceDetector: { loadFromDisk(dir: string): Promise<void>; readonly isLoaded: boolean };
-    readonly ssdMobilenetv1: { loadFromDisk(dir: string): Promise<void>; readonly isLoaded: boolean };
-  };
-  TinyFaceDetectorOptions: new (o: { inputSize: number; scoreThreshold: number }) => object;
-  SsdMobilenetv1Options: new (o: { minConfidence: number; maxResults?: number }) => object;
-  detectAllFaces(input: Tensor3D, options: object): Promise<FaceApiDetection[]>;
-}
 
 export type FaceModel = 'tiny' | 'ssd';
 
@@ -46,60 +29,178 @@ export interface FaceDetectorOptions {
   readonly inputSize?: number;
   /** Lower finds more faces and more false ones; a false one is only an extra blur. */
   readonly minScore?: number;
+  /** Worker threads, each detecting one frame at a time (default: the cores, at most 4). */
+  readonly threads?: number;
 }
 
-let loaded: Promise<{ tf: Tf; faceapi: FaceApi; modelDir: string }> | null = null;
+interface WorkerSetup {
+  readonly tfjs: string;
+  readonly wasm: string;
+  readonly faceapi: string;
+  readonly modelDir: string;
+  readonly model: FaceModel;
+  readonly inputSize: number;
+  readonly minScore: number;
+}
 
-const load = () => {
-  loaded ??= (async () => {
-    const tf = require('@tensorflow/tfjs') as Tf;
-    require('@tensorflow/tfjs-backend-wasm');
-    const faceapi = require('@vladmandic/face-api/dist/face-api.node-wasm.js') as FaceApi;
-    await tf.setBackend('wasm');
-    await tf.ready();
-    const modelDir = path.join(path.dirname(require.resolve('@vladmandic/face-api/package.json')), 'model');
-    return { tf, faceapi, modelDir };
-  })();
-  return loaded;
-};
+type Reply =
+  | { readonly ready: true }
+  | { readonly failed: string }
+  | { readonly id: number; readonly found: Detection[] }
+  | { readonly id: number; readonly error: string };
+
+/** One worker: loads tfjs on WASM and the model, then answers one frame per message. */
+const WORKER_SOURCE = `
+const { parentPort, workerData: w } = require('node:worker_threads');
+const tf = require(w.tfjs);
+require(w.wasm);
+const faceapi = require(w.faceapi);
+const options = (async () => {
+  await tf.setBackend('wasm');
+  await tf.ready();
+  const net = w.model === 'tiny' ? faceapi.nets.tinyFaceDetector : faceapi.nets.ssdMobilenetv1;
+  await net.loadFromDisk(w.modelDir);
+  return w.model === 'tiny'
+    ? new faceapi.TinyFaceDetectorOptions({ inputSize: w.inputSize, scoreThreshold: w.minScore })
+    : new faceapi.SsdMobilenetv1Options({ minConfidence: w.minScore, maxResults: 50 });
+})();
+options.then(
+  () => parentPort.postMessage({ ready: true }),
+  (e) => parentPort.postMessage({ failed: String(e) }),
+);
+parentPort.on('message', async ({ id, width, height, data }) => {
+  let tensor;
+  try {
+    tensor = tf.tensor3d(data, [height, width, 3], 'int32');
+    const found = await faceapi.detectAllFaces(tensor, await options);
+    parentPort.postMessage({
+      id,
+      found: found.map((d) => ({
+        score: d.score,
+        box: { x: d.box.x, y: d.box.y, w: d.box.width, h: d.box.height },
+      })),
+    });
+  } catch (e) {
+    parentPort.postMessage({ id, error: String(e) });
+  } finally {
+    tensor?.dispose();
+  }
+});
+`;
+
+interface Job {
+  readonly id: number;
+  readonly frame: RgbFrame;
+  readonly resolve: (d: Detection[]) => void;
+  readonly reject: (e: Error) => void;
+}
+
+interface Slot {
+  readonly worker: Worker;
+  job: Job | null;
+}
+
+const startWorker = (setup: WorkerSetup): Promise<Worker> =>
+  new Promise((resolve, reject) => {
+    const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: setup });
+    const fail = (e: unknown) => {
+      void worker.terminate();
+      reject(e instanceof Error ? e : new Error(String(e)));
+    };
+    worker.once('error', fail);
+    worker.once('message', (m: Reply) => {
+      worker.off('error', fail);
+      if ('ready' in m) resolve(worker);
+      else fail('failed' in m ? m.failed : 'unexpected message');
+    });
+  });
 
 export const createFaceDetector = async (
   options: FaceDetectorOptions = {},
 ): Promise<Result<FaceDetector, 'REDACTION.DETECTOR_UNAVAILABLE'>> => {
   const model = options.model ?? 'tiny';
+  const inputSize = options.inputSize ?? 512;
+  const threads = Math.max(1, Math.floor(options.threads ?? Math.min(4, os.availableParallelism())));
+  let workers: Worker[];
   try {
-    const { tf, faceapi, modelDir } = await load();
-    const net = model === 'tiny' ? faceapi.nets.tinyFaceDetector : faceapi.nets.ssdMobilenetv1;
-    if (!net.isLoaded) await net.loadFromDisk(modelDir);
-    const detectorOptions =
-      model === 'tiny'
-        ? new faceapi.TinyFaceDetectorOptions({
-            inputSize: options.inputSize ?? 512,
-            scoreThreshold: options.minScore ?? 0.35,
-          })
-        : new faceapi.SsdMobilenetv1Options({ minConfidence: options.minScore ?? 0.35, maxResults: 50 });
-    return ok({
-      name:
-        model === 'tiny'
-          ? `face-api TinyFaceDetector ${options.inputSize ?? 512}`
-          : 'face-api SsdMobilenetv1',
-      detect: async (frame: RgbFrame): Promise<Detection[]> => {
-        const tensor = tf.tensor3d(frame.data, [frame.height, frame.width, 3], 'int32');
-        try {
-          const found = await faceapi.detectAllFaces(tensor, detectorOptions);
-          return found.map((d) => ({
-            score: d.score,
-            box: { x: d.box.x, y: d.box.y, w: d.box.width, h: d.box.height },
-          }));
-        } finally {
-          tensor.dispose();
-        }
-      },
-      // The models stay loaded for the process (a few MB); nothing per detector to free.
-      dispose: () => Promise.resolve(),
-    });
+    const setup: WorkerSetup = {
+      tfjs: require.resolve('@tensorflow/tfjs'),
+      wasm: require.resolve('@tensorflow/tfjs-backend-wasm'),
+      faceapi: require.resolve('@vladmandic/face-api/dist/face-api.node-wasm.js'),
+      modelDir: path.join(path.dirname(require.resolve('@vladmandic/face-api/package.json')), 'model'),
+      model,
+      inputSize,
+      minScore: options.minScore ?? 0.35,
+    };
+    const started = await Promise.allSettled(Array.from({ length: threads }, () => startWorker(setup)));
+    workers = started.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
+    const failed = started.find((s) => s.status === 'rejected');
+    if (failed !== undefined) {
+      await Promise.all(workers.map((w) => w.terminate()));
+      throw failed.reason;
+    }
   } catch (e) {
-    loaded = null;
     return err('REDACTION.DETECTOR_UNAVAILABLE', `The face detector could not be loaded: ${String(e)}`);
   }
+
+  const slots: Slot[] = workers.map((worker) => ({ worker, job: null }));
+  const queue: Job[] = [];
+  let nextId = 1;
+  let closed = false;
+
+  const dispatch = () => {
+    for (const slot of slots) {
+      if (slot.job !== null) continue;
+      const job = queue.shift();
+      if (job === undefined) break;
+      slot.job = job;
+      slot.worker.ref();
+      const { width, height, data } = job.frame;
+      slot.worker.postMessage({ id: job.id, width, height, data });
+    }
+  };
+  const finish = (slot: Slot) => {
+    slot.job = null;
+    // An idle pool must not keep the process alive (a CLI run ends when its work is done).
+    slot.worker.unref();
+    dispatch();
+  };
+  for (const slot of slots) {
+    slot.worker.unref();
+    slot.worker.on('message', (m: Reply) => {
+      const job = slot.job;
+      if (job === null || !('id' in m) || m.id !== job.id) return;
+      if ('found' in m) job.resolve(m.found);
+      else job.reject(new Error(`face detection failed: ${m.error}`));
+      finish(slot);
+    });
+    // A worker that dies takes its frame with it; the run fails rather than skip a frame. Its
+    // error is only reported through the frames (an unheard 'error' event would end the server).
+    let crash = '';
+    slot.worker.on('error', (e) => (crash = `: ${e.message}`));
+    slot.worker.on('exit', (code) => {
+      slots.splice(slots.indexOf(slot), 1);
+      slot.job?.reject(new Error(`the face detector stopped (exit ${code})${crash}`));
+      if (slots.length === 0)
+        for (const job of queue.splice(0)) job.reject(new Error(`the face detector stopped${crash}`));
+    });
+  }
+
+  return ok({
+    name: model === 'tiny' ? `face-api TinyFaceDetector ${inputSize}` : 'face-api SsdMobilenetv1',
+    concurrency: slots.length,
+    detect: (frame: RgbFrame) =>
+      new Promise<Detection[]>((resolve, reject) => {
+        if (closed || slots.length === 0) {
+          reject(new Error('the face detector is closed'));
+          return;
+        }
+        queue.push({ id: nextId++, frame, resolve, reject });
+        dispatch();
+      }),
+    dispose: async () => {
+      closed = true;
+      await Promise.all(slots.map((s) => s.worker.terminate()));
+    },
+  });
 };

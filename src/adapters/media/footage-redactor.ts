@@ -2,8 +2,8 @@
  * The FootageRedactor port on ffmpeg and a FaceDetector (issue 12 §2, docs/redaction.md).
  *
  * detectTracks: ffmpeg decodes a few frames per second, scaled to the detector's input size, as
- * packed RGB on a pipe; each goes through the detector; the core tracker links the faces into
- * tracks. redactClip: ffmpeg decodes every frame as yuv420p on a pipe, the core plan says which
+ * packed RGB on a pipe; each goes through the detector (several at once when it has worker
+ * threads, taken back in frame order); the core tracker links the faces into tracks. redactClip: ffmpeg decodes every frame as yuv420p on a pipe, the core plan says which
  * boxes each frame pixelates, and a second ffmpeg encodes the result with the note burned in. The
  * copy is written under a temporary name next to the output and renamed only when ffmpeg has
  * finished cleanly: a failed run leaves no partial copy behind.
@@ -24,6 +24,7 @@ import {
   buildTracks,
   trackSpan,
   type Coverage,
+  type Detection,
   type SampledFrame,
   type Track,
 } from '../../core/redaction/tracker.js';
@@ -158,7 +159,7 @@ const DEFAULTS = {
   holdSeconds: 0.4,
   padding: 0.3,
   paddingTop: 0.25,
-  preset: 'veryfast',
+  preset: 'ultrafast',
 };
 
 export const createFootageRedactor = (options: FootageRedactorOptions): FootageRedactor => {
@@ -196,21 +197,32 @@ export const createFootageRedactor = (options: FootageRedactorOptions): FootageR
     const kill = () => child.kill('SIGKILL');
     run.signal?.addEventListener('abort', kill, { once: true });
     const samples: SampledFrame[] = [];
+    // Frames in flight: enough to keep every detector worker busy while the next one is decoded;
+    // they are taken back in frame order, as the tracker needs them.
+    const depth = 2 * Math.max(1, options.detector.concurrency ?? 1);
+    const pending: { frame: number; found: Promise<Detection[]> }[] = [];
+    const settle = async () => {
+      const { frame, found } = pending.shift()!;
+      samples.push({
+        frame,
+        detections: (await found).map((d) => ({
+          score: d.score,
+          box: { x: d.box.x * scale, y: d.box.y * scale, w: d.box.w * scale, h: d.box.h * scale },
+        })),
+      });
+      run.onProgress?.(progressOf(frame + every, video.frameCount));
+    };
     try {
       let k = 0;
       for await (const data of frames(child.stdout, width * height * 3)) {
         if (run.signal?.aborted) break;
-        const found = await options.detector.detect({ width, height, data });
-        samples.push({
-          frame: k * every,
-          detections: found.map((d) => ({
-            score: d.score,
-            box: { x: d.box.x * scale, y: d.box.y * scale, w: d.box.w * scale, h: d.box.h * scale },
-          })),
-        });
+        const found = options.detector.detect({ width, height, data });
+        found.catch(() => undefined); // awaited in order by settle(); this only stops an early report
+        pending.push({ frame: k * every, found });
         k += 1;
-        run.onProgress?.(progressOf(k * every, video.frameCount));
+        if (pending.length >= depth) await settle();
       }
+      while (pending.length > 0 && !run.signal?.aborted) await settle();
     } finally {
       run.signal?.removeEventListener('abort', kill);
       if (child.exitCode === null) child.kill('SIGKILL');

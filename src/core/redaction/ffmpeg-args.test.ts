@@ -58,7 +58,7 @@ describe('redaction ffmpeg argv', () => {
       '-c:v',
       'libx264',
       '-preset',
-      'veryfast',
+      'ultrafast',
       '-crf',
       '23',
       '-pix_fmt',

@@ -66,7 +66,10 @@ export interface EncodeArgsOptions {
   /** A UTF-8 text file with the note's lines (drawtext reads it: no quoting of the text itself). */
   readonly noteFile: string;
   readonly fontFile: string;
-  /** libx264 preset; veryfast keeps redaction faster than real time on 2 cores. */
+  /**
+   * libx264 preset (default ultrafast: a quarter of veryfast's CPU on the test clips at the same
+   * CRF, same or better SSIM, a bigger file; docs/benchmarks/redaction.md).
+   */
   readonly preset?: string;
   readonly crf?: number;
 }
@@ -108,7 +111,7 @@ export const encodeArgs = (o: EncodeArgsOptions): string[] => [
   '-c:v',
   'libx264',
   '-preset',
-  o.preset ?? 'veryfast',
+  o.preset ?? 'ultrafast',
   '-crf',
   String(o.crf ?? 23),
   '-pix_fmt',
