@@ -12,6 +12,7 @@ import { DICTIONARIES } from '../../web/src/i18n/index.js';
 import { chromiumAvailable, launchChromium } from '../support/browser.js';
 import {
   axe,
+  clickNavLink,
   ensureWebBuild,
   eventually,
   h1,
@@ -100,7 +101,7 @@ describe.skipIf(!chromiumAvailable())('complaints and regulator inquiries in the
 
   it('registers a complaint with the form, finds it in the register, starts and answers it', async () => {
     const p = await page('fg');
-    await p.getByRole('link', { name: nl.nav.complaints, exact: true }).click();
+    await clickNavLink(p, nl.nav.complaints);
     await eventually(() => texts(h1(p))).toEqual([c.title]);
     await axe(p, 'the complaints register');
     await p.getByRole('link', { name: c.newLink }).click();

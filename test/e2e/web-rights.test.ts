@@ -11,6 +11,7 @@ import { DICTIONARIES } from '../../web/src/i18n/index.js';
 import { chromiumAvailable, launchChromium } from '../support/browser.js';
 import {
   axe,
+  clickNavLink,
   ensureWebBuild,
   eventually,
   h1,
@@ -101,7 +102,7 @@ describe.skipIf(!chromiumAvailable())("residents' requests in the web UI", () =>
 
   it('registers a request with the form; a note with a document number is refused next to its field', async () => {
     const p = await page('fg');
-    await p.getByRole('link', { name: nl.nav.rights, exact: true }).click();
+    await clickNavLink(p, nl.nav.rights);
     await eventually(() => texts(h1(p))).toEqual([r.title]);
     await p.getByRole('link', { name: r.newLink }).click();
     await eventually(() => texts(h1(p))).toEqual([r.form.title]);
