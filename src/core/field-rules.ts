@@ -32,6 +32,28 @@ export const FIELD_RULES = [
   'too-repetitive',
   /** A field the request does not know. */
   'unknown-field',
+  /** Not from `min` to `max` characters. */
+  'length-range',
+  /** The end of a period that is not after its start. */
+  'ends-before-start',
+  /** A period longer than `max` days. */
+  'span-too-long',
+  /** A moment after the one something came in, where it must lie before. */
+  'after-receipt',
+  /** A day before the one something came in, where it must lie on or after. */
+  'before-receipt',
+  /** A text that looks like it holds a citizen service number or an identity document's number. */
+  'identity-number',
+  /** A room, site or record that does not exist or lies outside the account's sites. */
+  'unknown-reference',
+  /** A room that is not at the site named with it. */
+  'not-at-site',
+  /** A value that does not go with the field `with`. */
+  'inconsistent',
+  /** A new date that is not later than the current one. */
+  'not-later',
+  /** A value given where it does not apply. */
+  'not-applicable',
 ] as const;
 
 export type FieldRule = (typeof FIELD_RULES)[number];

@@ -216,6 +216,18 @@ export const problemTextsNl = {
     'contains-username': (s) => `${s} mag de gebruikersnaam niet bevatten.`,
     'too-repetitive': (s, p) => `${s} moet minstens ${p.min} verschillende tekens bevatten.`,
     'unknown-field': (s) => `${s} wordt hier niet gebruikt.`,
+    'length-range': (s, p) => `${s} moet ${p.min} tot ${tekens(p.max)} hebben.`,
+    'ends-before-start': (s) => `${s} moet na het begin liggen.`,
+    'span-too-long': (s, p) =>
+      `${s} mag hooguit ${count('nl', num(p.max), { one: 'dag', other: 'dagen' })} beslaan.`,
+    'after-receipt': (s) => `${s} ligt na het moment van binnenkomst.`,
+    'before-receipt': (s) => `${s} ligt vóór de dag van binnenkomst.`,
+    'identity-number': (s) => `${s} lijkt een BSN of documentnummer te bevatten; laat dat weg.`,
+    'unknown-reference': (s) => `${s} bestaat niet of valt buiten uw locaties.`,
+    'not-at-site': (s) => `${s} hoort niet bij de gekozen spreekkamer.`,
+    inconsistent: (s) => `${s} past niet bij de rest van het formulier.`,
+    'not-later': (s) => `${s} moet later liggen dan de huidige.`,
+    'not-applicable': (s) => `${s} hoort hier niet bij; laat het leeg.`,
   } satisfies Record<FieldRule, FieldRuleText>,
   /** A field without a rule the UI knows. */
   fieldInvalid: (s: string) => `${s} is niet juist ingevuld.`,
