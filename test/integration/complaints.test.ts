@@ -231,7 +231,7 @@ describe.each(dialects)('complaints and regulator inquiries (%s)', (dialect) => 
       if (field !== undefined) expect(res.body).toContain(`"${field}"`);
       // An INVALID refusal names its field and the rule it broke (the UI words the rule).
       if (code === 'COMPLAINT.INVALID')
-        expect(body.errors).toEqual([{ field, message: expect.any(String), rule: expect.any(String) }]);
+        expect(body.errors).toEqual([expect.objectContaining({ field, rule: expect.any(String) })]);
     }
     for (const who of ['balie', 'auditor', 'secretaris', 'beveiliging'])
       expect((await api('POST', '/api/complaints', who, newComplaint())).statusCode, who).toBe(403);
