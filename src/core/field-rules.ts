@@ -3,6 +3,9 @@
  * problem's `errors[]`, next to its English `message`. A user interface words each rule in its
  * own language with the field's label; an API client may read either.
  */
+import type { ErrorCode } from './errors.js';
+import { err, type Result } from './result.js';
+
 export const FIELD_RULES = [
   /** Missing or empty. */
   'required',
@@ -67,3 +70,17 @@ export const fieldRule = (
   params?: Readonly<Record<string, string | number>>,
 ): { field: string; rule: FieldRule; params?: Readonly<Record<string, string | number>> } =>
   params === undefined ? { field, rule } : { field, rule, params };
+
+/**
+ * A capability's refusal of one field under its INVALID code: `invalidField('RIGHTS.INVALID')`
+ * gives (field, English message, rule, params?) → the error with the field and its rule.
+ */
+export const invalidField =
+  <C extends ErrorCode>(code: C) =>
+  (
+    field: string,
+    message: string,
+    rule: FieldRule,
+    params?: Readonly<Record<string, string | number>>,
+  ): Result<never, C> =>
+    err(code, message, fieldRule(field, rule, params));

@@ -9,7 +9,7 @@
  * person an optional name and an address to answer to. The address (and a person's name) is
  * erased a while after closing, as for residents' requests (ADR 0007); the register entry stays.
  */
-import { fieldRule, type FieldRule } from '../field-rules.js';
+import { invalidField } from '../field-rules.js';
 import { err, ok, type Result } from '../result.js';
 import { dayInAmsterdam, isCalendarDay, type CalendarDay, type DeadlineState } from '../rights/deadlines.js';
 import { complaintDeadlineState, complaintDeadlines, complaintExtensionAllowed } from './deadlines.js';
@@ -132,12 +132,7 @@ const BSN_LIKE = /\d[\d .-]{6,}\d/;
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 
 /** COMPLAINT.INVALID for one field, with the rule it broke (the UI words the rule, not the message). */
-const invalid = (
-  field: string,
-  message: string,
-  rule: FieldRule,
-  params?: Readonly<Record<string, string | number>>,
-): Result<never, ComplaintErrorCode> => err('COMPLAINT.INVALID', message, fieldRule(field, rule, params));
+const invalid = invalidField<ComplaintErrorCode>('COMPLAINT.INVALID');
 
 const oneOf = <T extends string>(list: readonly T[], v: string): v is T =>
   (list as readonly string[]).includes(v);

@@ -11,7 +11,7 @@
  * for a while (they are erased, the rest of the register entry stays for accountability).
  */
 import { err, ok, type Result } from '../result.js';
-import { fieldRule, type FieldRule } from '../field-rules.js';
+import { invalidField } from '../field-rules.js';
 import {
   dayInAmsterdam,
   deadlineState,
@@ -132,12 +132,7 @@ const DOCUMENT_NUMBER = /\d[\d .-]{6,}\d|\b(?=(?:[A-Za-z]*\d){4})[A-Za-z0-9]{8,}
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 
 /** RIGHTS.INVALID for one field, with the rule it broke (the UI words the rule, not the message). */
-const invalid = (
-  field: string,
-  message: string,
-  rule: FieldRule,
-  params?: Readonly<Record<string, string | number>>,
-): Result<never, RightsErrorCode> => err('RIGHTS.INVALID', message, fieldRule(field, rule, params));
+const invalid = invalidField<RightsErrorCode>('RIGHTS.INVALID');
 
 const instant = (s: string): string | undefined =>
   ISO_INSTANT.test(s.trim()) && !Number.isNaN(Date.parse(s))

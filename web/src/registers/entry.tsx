@@ -4,6 +4,7 @@
  */
 import { Paragraph } from '@utrecht/component-library-react';
 import type { ReactNode } from 'react';
+import { api } from '../api.js';
 import { AppLink } from '../components/AppLink.js';
 import { FormSection } from '../components/FormSection.js';
 import { PageTitle } from '../components/PageTitle.js';
@@ -138,3 +139,7 @@ export const submitThen = <T,>(
       if (ok && answer) done(answer.value);
     });
 };
+
+/** One step on an entry: POST `<base>/<id>/<step>`, answering what the server answers. */
+export const postStep = <T,>(base: string, id: string, step: string, body: object): Promise<T> =>
+  api.post<T>(`${base}/${encodeURIComponent(id)}/${step}`, body);
