@@ -10,7 +10,7 @@ import { api } from '../api.js';
 import type { Complaint } from '../api-types.js';
 import { requireFields, useFormState } from '../hooks.js';
 import { useI18n } from '../i18n/index.js';
-import { EntryFields, EntryPage, submitThen } from '../registers/entry.js';
+import { EntryPage, submitThen } from '../registers/entry.js';
 import { useRegistry } from '../registry.js';
 import { useRouter } from '../router.js';
 import { amsterdamIso, amsterdamLocal } from '../rights/time.js';
@@ -117,88 +117,84 @@ export const NewComplaintForm = () => {
       submitLabel={f.submit}
       form={form}
       onSubmit={submit}
-    >
-      <EntryFields
-        ids={IDS}
-        values={v}
-        onChange={set}
-        errors={form.errors}
-        fields={[
-          {
-            key: 'kind',
-            control: 'select',
-            label: f.kind,
-            options: COMPLAINT_KINDS.map((k) => ({ value: k, label: c.kinds[k] ?? k })),
-          },
-          {
-            key: 'source',
-            control: 'select',
-            label: f.source,
-            description: f.sourceHint,
-            options: COMPLAINT_SOURCES.map((x) => ({ value: x, label: c.sources[x] ?? x })),
-          },
-          {
-            key: 'receivedAt',
-            control: 'text',
-            label: f.receivedAt,
-            description: f.receivedAtHint,
-            type: 'datetime-local',
-            required: true,
-          },
-          inquiry && {
-            key: 'regulatorDueOn',
-            control: 'text',
-            label: f.regulatorDueOn,
-            description: f.regulatorDueOnHint,
-            type: 'date',
-            required: true,
-          },
-          {
-            key: 'siteId',
-            control: 'select',
-            label: f.site,
-            description: f.siteHint,
-            placeholder: f.chooseSite,
-            options: [
-              ...reg.registry.sites.map((x) => ({ value: x.id, label: x.name })),
-              { value: WHOLE, label: f.wholeOrganisation },
-            ],
-          },
-          {
-            key: 'fromName',
-            control: 'text',
-            label: f.fromName,
-            description: f.fromNameHint,
-            maxLength: 200,
-            noAutocomplete: true,
-          },
-          {
-            key: 'fromContact',
-            control: 'textarea',
-            label: f.fromContact,
-            description: f.fromContactHint,
-            maxLength: 300,
-            rows: 2,
-          },
-          {
-            key: 'subject',
-            control: 'text',
-            label: f.subject,
-            required: true,
-            maxLength: 300,
-            noAutocomplete: true,
-          },
-          { key: 'summary', control: 'textarea', label: f.summary, maxLength: 4000, rows: 4 },
-          {
-            key: 'reference',
-            control: 'text',
-            label: f.reference,
-            description: f.referenceHint,
-            maxLength: 100,
-            noAutocomplete: true,
-          },
-        ]}
-      />
-    </EntryPage>
+      ids={IDS}
+      values={v}
+      onChange={set}
+      fields={[
+        {
+          key: 'kind',
+          control: 'select',
+          label: f.kind,
+          options: COMPLAINT_KINDS.map((k) => ({ value: k, label: c.kinds[k] ?? k })),
+        },
+        {
+          key: 'source',
+          control: 'select',
+          label: f.source,
+          description: f.sourceHint,
+          options: COMPLAINT_SOURCES.map((x) => ({ value: x, label: c.sources[x] ?? x })),
+        },
+        {
+          key: 'receivedAt',
+          control: 'text',
+          label: f.receivedAt,
+          description: f.receivedAtHint,
+          type: 'datetime-local',
+          required: true,
+        },
+        inquiry && {
+          key: 'regulatorDueOn',
+          control: 'text',
+          label: f.regulatorDueOn,
+          description: f.regulatorDueOnHint,
+          type: 'date',
+          required: true,
+        },
+        {
+          key: 'siteId',
+          control: 'select',
+          label: f.site,
+          description: f.siteHint,
+          placeholder: f.chooseSite,
+          options: [
+            ...reg.registry.sites.map((x) => ({ value: x.id, label: x.name })),
+            { value: WHOLE, label: f.wholeOrganisation },
+          ],
+        },
+        {
+          key: 'fromName',
+          control: 'text',
+          label: f.fromName,
+          description: f.fromNameHint,
+          maxLength: 200,
+          noAutocomplete: true,
+        },
+        {
+          key: 'fromContact',
+          control: 'textarea',
+          label: f.fromContact,
+          description: f.fromContactHint,
+          maxLength: 300,
+          rows: 2,
+        },
+        {
+          key: 'subject',
+          control: 'text',
+          label: f.subject,
+          required: true,
+          maxLength: 300,
+          noAutocomplete: true,
+        },
+        { key: 'summary', control: 'textarea', label: f.summary, maxLength: 4000, rows: 4 },
+        {
+          key: 'reference',
+          control: 'text',
+          label: f.reference,
+          description: f.referenceHint,
+          maxLength: 100,
+          noAutocomplete: true,
+        },
+      ]}
+    />
   );
 };

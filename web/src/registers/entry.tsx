@@ -3,7 +3,6 @@
  * page of a new entry, and a submit that hands the server's answer on once it is stored.
  */
 import { Paragraph } from '@utrecht/component-library-react';
-import type { ReactNode } from 'react';
 import { api } from '../api.js';
 import { AppLink } from '../components/AppLink.js';
 import { FormSection } from '../components/FormSection.js';
@@ -86,7 +85,7 @@ export const EntryFields = <K extends string>({
     );
   });
 
-export interface EntryPageProps {
+export interface EntryPageProps<K extends string> extends Omit<EntryFieldsProps<K>, 'errors'> {
   readonly title: string;
   readonly back: { readonly href: string; readonly label: string };
   readonly intro: string;
@@ -94,11 +93,10 @@ export interface EntryPageProps {
   readonly submitLabel: string;
   readonly form: FormState;
   readonly onSubmit: () => void;
-  readonly children: ReactNode;
 }
 
 /** A new entry's page: its title, the way back to the register, a word on what to note, the form. */
-export const EntryPage = ({
+export const EntryPage = <K extends string>({
   title,
   back,
   intro,
@@ -106,8 +104,8 @@ export const EntryPage = ({
   submitLabel,
   form,
   onSubmit,
-  children,
-}: EntryPageProps) => (
+  ...fields
+}: EntryPageProps<K>) => (
   <>
     <PageTitle>{title}</PageTitle>
     <Paragraph>
@@ -115,7 +113,7 @@ export const EntryPage = ({
     </Paragraph>
     <Paragraph>{intro}</Paragraph>
     <FormSection title={section} form={form} onSubmit={onSubmit} submitLabel={submitLabel}>
-      {children}
+      <EntryFields {...fields} errors={form.errors} />
     </FormSection>
   </>
 );

@@ -9,7 +9,7 @@ import { api } from '../api.js';
 import type { SubjectRequest } from '../api-types.js';
 import { requireFields, useFormState, type FormErrors } from '../hooks.js';
 import { useI18n } from '../i18n/index.js';
-import { EntryFields, EntryPage, submitThen } from '../registers/entry.js';
+import { EntryPage, submitThen } from '../registers/entry.js';
 import { useRegistry } from '../registry.js';
 import { useRouter } from '../router.js';
 import { rightsRefusal } from './errors.js';
@@ -123,102 +123,98 @@ export const NewRequestForm = () => {
       submitLabel={f.submit}
       form={form}
       onSubmit={submit}
-    >
-      <EntryFields
-        ids={IDS}
-        values={v}
-        onChange={set}
-        errors={form.errors}
-        fields={[
-          {
-            key: 'kind',
-            control: 'select',
-            label: f.kind,
-            options: REQUEST_KINDS.map((k) => ({ value: k, label: r.kindLabels[k] ?? k })),
-          },
-          {
-            key: 'channel',
-            control: 'select',
-            label: f.channel,
-            options: CHANNELS.map((c) => ({ value: c, label: r.channels[c] ?? c })),
-          },
-          {
-            key: 'receivedAt',
-            control: 'text',
-            label: f.receivedAt,
-            description: f.receivedAtHint,
-            type: 'datetime-local',
-            required: true,
-          },
-          {
-            key: 'identityMethod',
-            control: 'select',
-            label: f.identityMethod,
-            options: IDENTITY.map((m) => ({ value: m, label: r.identityMethods[m] ?? m })),
-          },
-          {
-            key: 'identityNote',
-            control: 'text',
-            label: f.identityNote,
-            description: f.identityNoteHint,
-            maxLength: 500,
-            noAutocomplete: true,
-          },
-          { note: f.whereHint },
-          {
-            key: 'roomId',
-            control: 'select',
-            label: f.room,
-            placeholder: f.chooseRoomOption,
-            options: [
-              ...rooms.map((x) => ({ value: x.id, label: reg.registry.roomLabel(x.id) })),
-              { value: SITE_ONLY, label: f.roomNone },
-            ],
-          },
-          siteOnly && {
-            key: 'siteId',
-            control: 'select',
-            label: f.site,
-            placeholder: f.chooseSite,
-            options: reg.registry.sites.map((s) => ({ value: s.id, label: s.name })),
-          },
-          { key: 'windowFrom', control: 'text', label: f.windowFrom, type: 'datetime-local', required: true },
-          { key: 'windowTo', control: 'text', label: f.windowTo, type: 'datetime-local', required: true },
-          {
-            key: 'recognition',
-            control: 'textarea',
-            label: f.recognition,
-            description: f.recognitionHint,
-            maxLength: 1000,
-            rows: 3,
-          },
-          { note: f.requesterHint },
-          {
-            key: 'requesterName',
-            control: 'text',
-            label: f.requesterName,
-            maxLength: 200,
-            noAutocomplete: true,
-          },
-          {
-            key: 'requesterContact',
-            control: 'textarea',
-            label: f.requesterContact,
-            required: true,
-            maxLength: 300,
-            rows: 2,
-          },
-          {
-            key: 'language',
-            control: 'select',
-            label: f.language,
-            options: [
-              { value: 'nl', label: f.languages.nl ?? 'nl' },
-              { value: 'en', label: f.languages.en ?? 'en' },
-            ],
-          },
-        ]}
-      />
-    </EntryPage>
+      ids={IDS}
+      values={v}
+      onChange={set}
+      fields={[
+        {
+          key: 'kind',
+          control: 'select',
+          label: f.kind,
+          options: REQUEST_KINDS.map((k) => ({ value: k, label: r.kindLabels[k] ?? k })),
+        },
+        {
+          key: 'channel',
+          control: 'select',
+          label: f.channel,
+          options: CHANNELS.map((c) => ({ value: c, label: r.channels[c] ?? c })),
+        },
+        {
+          key: 'receivedAt',
+          control: 'text',
+          label: f.receivedAt,
+          description: f.receivedAtHint,
+          type: 'datetime-local',
+          required: true,
+        },
+        {
+          key: 'identityMethod',
+          control: 'select',
+          label: f.identityMethod,
+          options: IDENTITY.map((m) => ({ value: m, label: r.identityMethods[m] ?? m })),
+        },
+        {
+          key: 'identityNote',
+          control: 'text',
+          label: f.identityNote,
+          description: f.identityNoteHint,
+          maxLength: 500,
+          noAutocomplete: true,
+        },
+        { note: f.whereHint },
+        {
+          key: 'roomId',
+          control: 'select',
+          label: f.room,
+          placeholder: f.chooseRoomOption,
+          options: [
+            ...rooms.map((x) => ({ value: x.id, label: reg.registry.roomLabel(x.id) })),
+            { value: SITE_ONLY, label: f.roomNone },
+          ],
+        },
+        siteOnly && {
+          key: 'siteId',
+          control: 'select',
+          label: f.site,
+          placeholder: f.chooseSite,
+          options: reg.registry.sites.map((s) => ({ value: s.id, label: s.name })),
+        },
+        { key: 'windowFrom', control: 'text', label: f.windowFrom, type: 'datetime-local', required: true },
+        { key: 'windowTo', control: 'text', label: f.windowTo, type: 'datetime-local', required: true },
+        {
+          key: 'recognition',
+          control: 'textarea',
+          label: f.recognition,
+          description: f.recognitionHint,
+          maxLength: 1000,
+          rows: 3,
+        },
+        { note: f.requesterHint },
+        {
+          key: 'requesterName',
+          control: 'text',
+          label: f.requesterName,
+          maxLength: 200,
+          noAutocomplete: true,
+        },
+        {
+          key: 'requesterContact',
+          control: 'textarea',
+          label: f.requesterContact,
+          required: true,
+          maxLength: 300,
+          rows: 2,
+        },
+        {
+          key: 'language',
+          control: 'select',
+          label: f.language,
+          options: [
+            { value: 'nl', label: f.languages.nl ?? 'nl' },
+            { value: 'en', label: f.languages.en ?? 'en' },
+          ],
+        },
+      ]}
+    />
   );
 };
