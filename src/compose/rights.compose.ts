@@ -1,7 +1,8 @@
 /**
  * Residents' requests (issue 12 §1, docs/rights.md): the register's service and routes, the
  * gauges of open, due-soon and overdue requests on /metrics, and a daily sweep that erases the
- * contact details of requests closed longer ago than the retention (ADR 0007).
+ * contact details of requests closed longer ago than the retention (ADR 0007; both in
+ * register-upkeep.ts, shared with the complaints).
  */
 import { createRightsStore } from '../adapters/db/repositories/rights.repository.js';
 import { letterPdf, letterText, rightsLetter } from '../adapters/reports/rights-letter.js';
@@ -10,12 +11,11 @@ import { rightsRoutes } from '../http/routes/rights/rights.routes.js';
 import type { RecordingService } from '../services/recording.service.js';
 import { rightsService, type RightsService } from '../services/rights.service.js';
 import type { ModuleContext, ProportioModule } from './module.js';
+import { addDeadlineGauges, contactSweep } from './register-upkeep.js';
 
 export interface RightsModule extends ProportioModule {
   readonly service: RightsService;
 }
-
-const DAY_MS = 86_400_000;
 
 export const createRightsModule = (
   ctx: ModuleContext,
@@ -30,31 +30,23 @@ export const createRightsModule = (
     letterText: (kind, data, lang) => letterText(rightsLetter(kind, data, lang)),
     events: ctx.events,
   });
-  ctx.metrics?.add(async () => {
-    const c = await service.counts();
-    return [
-      "# HELP proportio_rights_requests_open Residents' requests not answered yet.",
-      '# TYPE proportio_rights_requests_open gauge',
-      `proportio_rights_requests_open ${c.open}`,
-      "# HELP proportio_rights_requests_due_soon Residents' requests within 7 days of their deadline, not answered.",
-      '# TYPE proportio_rights_requests_due_soon gauge',
-      `proportio_rights_requests_due_soon ${c.dueSoon}`,
-      "# HELP proportio_rights_requests_overdue Residents' requests past their deadline (GDPR Art. 12(3)), not answered.",
-      '# TYPE proportio_rights_requests_overdue gauge',
-      `proportio_rights_requests_overdue ${c.overdue}`,
-      '',
-    ].join('\n');
-  });
-  const sweep = async () => {
-    if (!ctx.cluster.isLeader()) return; // one instance erases (compose/cluster.ts)
-    await service
-      .eraseContacts()
-      .then((ids) => {
-        if (ids.length > 0) log.info({ requests: ids.length }, 'contact details of closed requests erased');
-      })
-      .catch((err: unknown) => log.error({ err: (err as Error).message }, 'erasing contact details failed'));
-  };
-  let timer: NodeJS.Timeout | undefined;
+  addDeadlineGauges(
+    ctx,
+    'proportio_rights_requests',
+    {
+      open: "Residents' requests not answered yet.",
+      dueSoon: "Residents' requests within 7 days of their deadline, not answered.",
+      overdue: "Residents' requests past their deadline (GDPR Art. 12(3)), not answered.",
+    },
+    service.counts,
+  );
+  const sweep = contactSweep(
+    ctx,
+    log,
+    service.eraseContacts,
+    (n) => log.info({ requests: n }, 'contact details of closed requests erased'),
+    deps.sweepMs,
+  );
   return {
     name: 'rights',
     service,
@@ -84,16 +76,8 @@ export const createRightsModule = (
         },
       });
     },
-    start: async () => {
-      await sweep();
-      timer = setInterval(() => void sweep(), deps.sweepMs ?? DAY_MS);
-      timer.unref();
-    },
-    stop: async () => {
-      if (timer) clearInterval(timer);
-      timer = undefined;
-      await Promise.resolve();
-    },
+    start: sweep.start,
+    stop: sweep.stop,
     health: () => [],
   };
 };

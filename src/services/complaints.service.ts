@@ -28,6 +28,7 @@ import {
   type ComplaintTimeliness,
   type NewComplaintInput,
 } from '../core/complaints/complaint.js';
+import { fieldRule } from '../core/field-rules.js';
 import { err, ok, unwrap, type Result } from '../core/result.js';
 import {
   dayInAmsterdam,
@@ -236,14 +237,22 @@ export const complaintsService = ({ store, clock, ids, contactRetentionDays }: C
         if (v.siteId === null) {
           if (!actorServesAllSites(actor))
             return unwrap(
-              err('COMPLAINT.INVALID', 'name the site: your account serves only some sites', {
-                field: 'siteId',
-              }),
+              err(
+                'COMPLAINT.INVALID',
+                'name the site: your account serves only some sites',
+                fieldRule('siteId', 'required'),
+              ),
             );
         } else {
           const site = await repos.sites.get(v.siteId);
           if (site === undefined || !actorServesSite(actor, site.id))
-            return unwrap(err('COMPLAINT.INVALID', `site ${v.siteId} does not exist`, { field: 'siteId' }));
+            return unwrap(
+              err(
+                'COMPLAINT.INVALID',
+                `site ${v.siteId} does not exist`,
+                fieldRule('siteId', 'unknown-reference'),
+              ),
+            );
         }
         for (const l of v.links) await checkLink(repos, actor, v.siteId, l);
         const { links, ...fields } = v;
@@ -409,9 +418,13 @@ export const complaintsService = ({ store, clock, ids, contactRetentionDays }: C
       to: CalendarDay,
     ): Promise<Result<ComplaintTimeliness[]>> => {
       if (!isCalendarDay(from))
-        return err('COMPLAINT.INVALID', 'from is a day (YYYY-MM-DD)', { field: 'from' });
+        return err('COMPLAINT.INVALID', 'from is a day (YYYY-MM-DD)', fieldRule('from', 'format'));
       if (!isCalendarDay(to) || to < from)
-        return err('COMPLAINT.INVALID', 'to is a day on or after from', { field: 'to' });
+        return err(
+          'COMPLAINT.INVALID',
+          'to is a day on or after from',
+          fieldRule('to', isCalendarDay(to) ? 'ends-before-start' : 'format'),
+        );
       const rows = await store.read.complaints.list({
         receivedFrom: from,
         receivedTo: to,

@@ -14,6 +14,7 @@ import {
   maximumEnd,
 } from '../core/recording/holds.js';
 import { copyFileName } from '../core/redaction/job.js';
+import { fieldRule } from '../core/field-rules.js';
 import { err, ok, unwrap, type Result } from '../core/result.js';
 import {
   dayInAmsterdam,
@@ -342,14 +343,28 @@ export const rightsService = ({
         if (v.roomId !== null) {
           const room = await repos.rooms.get(v.roomId);
           if (room === undefined || !actorServesSite(actor, room.siteId))
-            return unwrap(err('RIGHTS.INVALID', `room ${v.roomId} does not exist`, { field: 'roomId' }));
+            return unwrap(
+              err(
+                'RIGHTS.INVALID',
+                `room ${v.roomId} does not exist`,
+                fieldRule('roomId', 'unknown-reference'),
+              ),
+            );
           if (siteId !== null && siteId !== room.siteId)
-            return unwrap(err('RIGHTS.INVALID', 'the room is not at that site', { field: 'siteId' }));
+            return unwrap(
+              err('RIGHTS.INVALID', 'the room is not at that site', fieldRule('siteId', 'not-at-site')),
+            );
           siteId = room.siteId;
         }
         const site = siteId === null ? undefined : await repos.sites.get(siteId);
         if (site === undefined || !actorServesSite(actor, site.id))
-          return unwrap(err('RIGHTS.INVALID', `site ${siteId ?? ''} does not exist`, { field: 'siteId' }));
+          return unwrap(
+            err(
+              'RIGHTS.INVALID',
+              `site ${siteId ?? ''} does not exist`,
+              fieldRule('siteId', 'unknown-reference'),
+            ),
+          );
         const r: SubjectRequest = {
           ...v,
           id: ids.newId(),

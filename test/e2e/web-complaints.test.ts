@@ -6,21 +6,11 @@
  * in the register, starts it and answers it; the auditor reads the same complaint without any
  * action. The pages pass an axe WCAG 2.1 AA scan.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { DICTIONARIES } from '../../web/src/i18n/index.js';
-import { chromiumAvailable, launchChromium } from '../support/browser.js';
-import {
-  axe,
-  ensureWebBuild,
-  eventually,
-  h1,
-  signIn,
-  STEP_BUDGET_MS,
-  texts,
-  visible,
-} from '../support/e2e.js';
-import { loginAs, startTestRuntime, type TestRuntime } from '../support/test-runtime.js';
+import { chromiumAvailable } from '../support/browser.js';
+import { axe, clickNavLink, eventually, h1, texts, visible } from '../support/e2e.js';
+import { webDemo } from '../support/web-demo.js';
 
 const nl = DICTIONARIES.nl;
 const c = nl.complaints;
@@ -29,63 +19,32 @@ const OVERDUE = 'Camera in de wachtruimte zonder bord';
 const NEW = 'Opname zonder waarschuwing';
 
 describe.skipIf(!chromiumAvailable())('complaints and regulator inquiries in the web UI', () => {
-  let rt: TestRuntime;
-  let browser: Browser;
-  let base: string;
+  const demo = webDemo();
   let overdueId: string;
   let siteId: string;
-  const contexts: BrowserContext[] = [];
-
-  const page = async (username: string): Promise<Page> => {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'nl-NL' });
-    context.setDefaultTimeout(STEP_BUDGET_MS);
-    contexts.push(context);
-    const p = await context.newPage();
-    await signIn(p, base, username);
-    return p;
-  };
-  const complaints = async () => {
-    const fg = await loginAs(rt.app, 'fg');
-    return (await rt.app.inject({ method: 'GET', url: '/api/complaints', headers: fg.headers })).json<
-      { id: string; subject: string; status: string; outcome: string | null }[]
-    >();
-  };
+  const page = demo.page;
+  const complaints = async () =>
+    (
+      await demo.api<{ id: string; subject: string; status: string; outcome: string | null }[]>(
+        'fg',
+        'GET',
+        '/api/complaints',
+      )
+    ).body;
 
   beforeAll(async () => {
-    ensureWebBuild();
-    rt = await startTestRuntime({
-      demo: true,
-      listen: true,
-      web: true,
-      loginAttemptsPerMinute: 10_000,
-      env: { PROPORTIO_MQTT_PORT: '-1' },
-    });
-    base = rt.url!;
-    siteId = (await rt.rt.store.read.sites.list())[0]!.id;
+    siteId = (await demo.rt().rt.store.read.sites.list())[0]!.id;
     // Received 60 days ago: past its six weeks (a holiday moves the end by a few days at most).
-    const now = rt.rt.clock.now().getTime();
-    const fg = await loginAs(rt.app, 'fg');
-    const res = await rt.app.inject({
-      method: 'POST',
-      url: '/api/complaints',
-      headers: fg.headers,
-      payload: {
-        kind: 'complaint',
-        source: 'staff',
-        receivedAt: new Date(now - 60 * DAY).toISOString(),
-        siteId,
-        subject: OVERDUE,
-      },
+    const now = demo.rt().rt.clock.now().getTime();
+    const res = await demo.api<{ id: string }>('fg', 'POST', '/api/complaints', {
+      kind: 'complaint',
+      source: 'staff',
+      receivedAt: new Date(now - 60 * DAY).toISOString(),
+      siteId,
+      subject: OVERDUE,
     });
-    expect(res.statusCode, res.body).toBe(201);
-    overdueId = res.json<{ id: string }>().id;
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    for (const x of contexts) await x.close().catch(() => undefined);
-    await browser?.close();
-    await rt?.close();
+    expect(res.status, res.text).toBe(201);
+    overdueId = res.body.id;
   });
 
   it("shows the overdue complaint on the privacy officer's start page; its link opens it", async () => {
@@ -100,7 +59,7 @@ describe.skipIf(!chromiumAvailable())('complaints and regulator inquiries in the
 
   it('registers a complaint with the form, finds it in the register, starts and answers it', async () => {
     const p = await page('fg');
-    await p.getByRole('link', { name: nl.nav.complaints, exact: true }).click();
+    await clickNavLink(p, nl.nav.complaints);
     await eventually(() => texts(h1(p))).toEqual([c.title]);
     await axe(p, 'the complaints register');
     await p.getByRole('link', { name: c.newLink }).click();
@@ -160,12 +119,12 @@ describe.skipIf(!chromiumAvailable())('complaints and regulator inquiries in the
 
   it('the auditor reads the complaint and its timeline, with no action', async () => {
     const p = await page('auditor');
-    await p.goto(`${base}/complaints/${overdueId}`);
+    await p.goto(`${demo.base()}/complaints/${overdueId}`);
     await eventually(() => texts(h1(p))).toEqual([c.detail.title(c.kinds.complaint!, OVERDUE)]);
     await visible(p.getByRole('table', { name: c.detail.timelineCaption }));
     await visible(p.getByRole('main'));
     expect(await p.getByRole('main').getByRole('button').count()).toBe(0);
-    await p.goto(`${base}/complaints`);
+    await p.goto(`${demo.base()}/complaints`);
     await eventually(() => texts(h1(p))).toEqual([c.title]);
     await visible(p.getByText(c.readOnly));
     expect(await p.getByRole('link', { name: c.newLink }).count()).toBe(0);

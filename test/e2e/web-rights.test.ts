@@ -5,87 +5,46 @@
  * document number is refused next to its field, in Dutch, and nothing is stored), then starts
  * it; the auditor reads the same request without any action. The pages pass an axe WCAG 2.1 AA scan.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { DICTIONARIES } from '../../web/src/i18n/index.js';
-import { chromiumAvailable, launchChromium } from '../support/browser.js';
-import {
-  axe,
-  ensureWebBuild,
-  eventually,
-  h1,
-  signIn,
-  STEP_BUDGET_MS,
-  texts,
-  visible,
-} from '../support/e2e.js';
-import { loginAs, startTestRuntime, type TestRuntime } from '../support/test-runtime.js';
+import { chromiumAvailable } from '../support/browser.js';
+import { axe, clickNavLink, eventually, h1, texts, visible } from '../support/e2e.js';
+import { webDemo } from '../support/web-demo.js';
 
 const nl = DICTIONARIES.nl;
 const r = nl.rights;
 const DAY = 86_400_000;
 
 describe.skipIf(!chromiumAvailable())("residents' requests in the web UI", () => {
-  let rt: TestRuntime;
-  let browser: Browser;
-  let base: string;
+  const demo = webDemo();
   let overdueId: string;
   let roomId: string;
-  const contexts: BrowserContext[] = [];
-
-  const page = async (username: string): Promise<Page> => {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'nl-NL' });
-    context.setDefaultTimeout(STEP_BUDGET_MS);
-    contexts.push(context);
-    const p = await context.newPage();
-    await signIn(p, base, username);
-    return p;
-  };
-  const requests = async () => {
-    const fg = await loginAs(rt.app, 'fg');
-    return (await rt.app.inject({ method: 'GET', url: '/api/rights/requests', headers: fg.headers })).json<
-      { id: string; status: string; identityNote: string | null }[]
-    >();
-  };
+  const page = demo.page;
+  const requests = async () =>
+    (
+      await demo.api<{ id: string; status: string; identityNote: string | null }[]>(
+        'fg',
+        'GET',
+        '/api/rights/requests',
+      )
+    ).body;
 
   beforeAll(async () => {
-    ensureWebBuild();
-    rt = await startTestRuntime({
-      demo: true,
-      listen: true,
-      web: true,
-      loginAttemptsPerMinute: 10_000,
-      env: { PROPORTIO_MQTT_PORT: '-1' },
-    });
-    base = rt.url!;
-    roomId = (await rt.rt.store.read.rooms.list()).find((x) => x.name === 'Spreekkamer 2')!.id;
+    roomId = (await demo.rt().rt.store.read.rooms.list()).find((x) => x.name === 'Spreekkamer 2')!.id;
     // Received 40 days ago: past its deadline (one month, a weekend or holiday at most a few days more).
-    const now = rt.rt.clock.now().getTime();
-    const fg = await loginAs(rt.app, 'fg');
-    const res = await rt.app.inject({
-      method: 'POST',
-      url: '/api/rights/requests',
-      headers: fg.headers,
-      payload: {
-        kind: 'erasure',
-        channel: 'post',
-        receivedAt: new Date(now - 40 * DAY).toISOString(),
-        roomId,
-        windowFrom: new Date(now - 42 * DAY).toISOString(),
-        windowTo: new Date(now - 42 * DAY + 3_600_000).toISOString(),
-        requesterContact: 'Dorpsstraat 1, 1234 AB Lindewaard',
-        identityMethod: 'known-contact',
-      },
+    const now = demo.rt().rt.clock.now().getTime();
+    const res = await demo.api<{ id: string }>('fg', 'POST', '/api/rights/requests', {
+      kind: 'erasure',
+      channel: 'post',
+      receivedAt: new Date(now - 40 * DAY).toISOString(),
+      roomId,
+      windowFrom: new Date(now - 42 * DAY).toISOString(),
+      windowTo: new Date(now - 42 * DAY + 3_600_000).toISOString(),
+      requesterContact: 'Dorpsstraat 1, 1234 AB Lindewaard',
+      identityMethod: 'known-contact',
     });
-    expect(res.statusCode, res.body).toBe(201);
-    overdueId = res.json<{ id: string }>().id;
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
-    await browser?.close();
-    await rt?.close();
+    expect(res.status, res.text).toBe(201);
+    overdueId = res.body.id;
   });
 
   it("shows the overdue request on the privacy officer's start page; its link opens it", async () => {
@@ -101,7 +60,7 @@ describe.skipIf(!chromiumAvailable())("residents' requests in the web UI", () =>
 
   it('registers a request with the form; a note with a document number is refused next to its field', async () => {
     const p = await page('fg');
-    await p.getByRole('link', { name: nl.nav.rights, exact: true }).click();
+    await clickNavLink(p, nl.nav.rights);
     await eventually(() => texts(h1(p))).toEqual([r.title]);
     await p.getByRole('link', { name: r.newLink }).click();
     await eventually(() => texts(h1(p))).toEqual([r.form.title]);
@@ -130,13 +89,13 @@ describe.skipIf(!chromiumAvailable())("residents' requests in the web UI", () =>
 
   it('the auditor reads the request and its timeline, with no action', async () => {
     const p = await page('auditor');
-    await p.goto(`${base}/rights/requests/${overdueId}`);
+    await p.goto(`${demo.base()}/rights/requests/${overdueId}`);
     await eventually(() => texts(h1(p))).toEqual([r.detail.title(r.kinds.erasure!)]);
     await visible(p.getByRole('table', { name: r.detail.timelineCaption }));
     // No step, clip action or form in the page itself (the header keeps language and log-out).
     await visible(p.getByRole('main'));
     expect(await p.getByRole('main').getByRole('button').count()).toBe(0);
-    await p.goto(`${base}/rights/requests`);
+    await p.goto(`${demo.base()}/rights/requests`);
     await eventually(() => texts(h1(p))).toEqual([r.title]);
     await visible(p.getByText(r.readOnly));
     expect(await p.getByRole('link', { name: r.newLink }).count()).toBe(0);

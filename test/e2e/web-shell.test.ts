@@ -15,9 +15,14 @@ import { ROUTES, type RouteDef } from '../../web/src/routes.js';
 import { chromiumAvailable, launchChromium } from '../support/browser.js';
 import {
   axe,
+  clickNavLink,
+  DESKTOP,
   ensureWebBuild,
   eventually,
   h1,
+  hasFocus,
+  navLinkTexts,
+  navRowTops,
   PASSWORD,
   screenshot,
   submitLogin,
@@ -46,8 +51,8 @@ describe.skipIf(!hasBrowser)('web shell in Chromium', () => {
   let base: string;
   const contexts: BrowserContext[] = [];
 
-  const newPage = async (): Promise<Page> => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'nl-NL' });
+  const newPage = async (viewport: { width: number; height: number } = { width: 1280, height: 900 }) => {
+    const context = await browser.newContext({ viewport, locale: 'nl-NL' });
     context.setDefaultTimeout(STEP_BUDGET_MS);
     contexts.push(context);
     return context.newPage();
@@ -102,16 +107,16 @@ describe.skipIf(!hasBrowser)('web shell in Chromium', () => {
   it.each(DEMO_ACCOUNTS.map((u) => [u.username, u.roles] as const))(
     '%s sees exactly the navigation its permissions allow, and "geen toegang" elsewhere',
     async (username, roles) => {
-      const page = await newPage();
+      const page = await newPage(DESKTOP);
       await loginAndWait(page, username);
       const expected = ROUTES.filter((r) => r.inNav && allowed(roles, r)).map((r) => nl.nav[r.key]);
-      await eventually(() => texts(mainNav(page).getByRole('link')), `navigation of ${username}`).toEqual(
-        expected,
-      );
+      await eventually(() => navLinkTexts(page), `navigation of ${username}`).toEqual(expected);
+      // Grouped (web/src/components/MainNav.tsx), the navigation is one row at 1366 px.
+      expect(await navRowTops(page), `top row of ${username}`).toHaveLength(1);
 
       // Every page the role may open shows its own heading, not the refusal.
       for (const r of ROUTES.filter((x) => x.inNav && x.key !== 'start' && allowed(roles, x))) {
-        await mainNav(page).getByRole('link', { name: nl.nav[r.key], exact: true }).click();
+        await clickNavLink(page, nl.nav[r.key]);
         await eventually(() => texts(h1(page)), `${username} ${r.path}`).toEqual([nl.nav[r.key]]);
       }
 
@@ -188,7 +193,7 @@ describe.skipIf(!hasBrowser)('web shell in Chromium', () => {
   it('the administrator adds a site and a room through the forms and sees them listed', async () => {
     const page = await newPage();
     await loginAndWait(page, 'beheer');
-    await mainNav(page).getByRole('link', { name: nl.nav.sites }).click();
+    await clickNavLink(page, nl.nav.sites);
     await page.getByRole('button', { name: nl.sites.add }).click();
     await page.getByLabel(nl.sites.name, { exact: true }).fill('Servicepunt Oost');
     await page.getByLabel(`${nl.sites.address} ${nl.optional}`).fill('Oostweg 3, 9999 ZZ Lindewaard');
@@ -200,7 +205,7 @@ describe.skipIf(!hasBrowser)('web shell in Chromium', () => {
         .getByRole('rowheader', { name: 'Servicepunt Oost' }),
     );
 
-    await mainNav(page).getByRole('link', { name: nl.nav.rooms }).click();
+    await clickNavLink(page, nl.nav.rooms);
     await page.getByRole('button', { name: nl.rooms.add }).click();
     await page.getByLabel(nl.rooms.site, { exact: true }).selectOption({ label: 'Servicepunt Oost' });
     await page.getByLabel(nl.rooms.name, { exact: true }).fill('Spreekkamer Oost 1');
@@ -217,7 +222,7 @@ describe.skipIf(!hasBrowser)('web shell in Chromium', () => {
     const before = await apiRooms();
     const page = await newPage();
     await loginAndWait(page, 'beheer');
-    await mainNav(page).getByRole('link', { name: nl.nav.rooms }).click();
+    await clickNavLink(page, nl.nav.rooms);
     await page.getByRole('button', { name: nl.rooms.add }).click();
     const name = page.getByLabel(nl.rooms.name, { exact: true });
     await name.fill('<script>alert(1)</script>');
@@ -287,7 +292,7 @@ describe.skipIf(!hasBrowser)('web shell in Chromium', () => {
   it('the auditor sees the audit log with "Keten intact" and can page to older entries', async () => {
     const page = await newPage();
     await loginAndWait(page, 'auditor');
-    await mainNav(page).getByRole('link', { name: nl.nav.audit }).click();
+    await clickNavLink(page, nl.nav.audit);
     await eventually(() => texts(h1(page))).toEqual([nl.audit.title]);
     await visible(page.getByText(/^Keten intact — \d+ regels gecontroleerd$/));
     const table = page.getByRole('table', { name: /^Auditlog, nieuwste eerst/ });
@@ -322,14 +327,67 @@ describe.skipIf(!hasBrowser)('web shell in Chromium', () => {
     // The administrator's own pages, derived from PERMISSIONS like the role test above.
     const adminNav = ROUTES.filter((r) => r.inNav && allowed(ADMIN_ROLES, r));
     const expected = adminNav.map((r) => en.nav[r.key]);
-    await eventually(() => texts(mainNav(page, en.mainNav).getByRole('link'))).toEqual(expected);
+    await eventually(() => navLinkTexts(page, en.mainNav)).toEqual(expected);
     await page.reload();
-    await eventually(() => texts(mainNav(page, en.mainNav).getByRole('link'))).toEqual(expected);
+    await eventually(() => navLinkTexts(page, en.mainNav)).toEqual(expected);
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
     await page.getByRole('button', { name: en.switchLanguage }).click();
-    await eventually(() => texts(mainNav(page).getByRole('link'))).toEqual(
-      adminNav.map((r) => nl.nav[r.key]),
+    await eventually(() => navLinkTexts(page)).toEqual(adminNav.map((r) => nl.nav[r.key]));
+  });
+
+  it('a navigation group opens and closes by keyboard (Escape gives the focus back), by click, and passes axe open', async () => {
+    const page = await newPage(DESKTOP);
+    await loginAndWait(page, 'fg');
+    const group = mainNav(page).getByRole('button', { name: nl.navGroups.oversight, exact: true });
+    const complaints = mainNav(page).getByRole('link', { name: nl.nav.complaints, exact: true });
+    expect(await group.getAttribute('aria-expanded')).toBe('false');
+    expect(await complaints.count()).toBe(0);
+
+    await group.focus();
+    await page.keyboard.press('Enter');
+    await eventually(() => group.getAttribute('aria-expanded')).toBe('true');
+    await visible(complaints);
+    await axe(page, 'main navigation with a group open');
+    // Tab walks into the group's pages, Escape closes it and puts the focus back on its button.
+    await page.keyboard.press('Tab');
+    expect(await hasFocus(mainNav(page).getByRole('link', { name: nl.nav.rights, exact: true }))).toBe(true);
+    await page.keyboard.press('Escape');
+    await eventually(() => group.getAttribute('aria-expanded')).toBe('false');
+    expect(await hasFocus(group)).toBe(true);
+    expect(await complaints.count()).toBe(0);
+
+    // One group at a time; a click elsewhere closes it.
+    await group.click();
+    const administration = mainNav(page).getByRole('button', {
+      name: nl.navGroups.administration,
+      exact: true,
+    });
+    await administration.click();
+    await eventually(() => group.getAttribute('aria-expanded')).toBe('false');
+    expect(await administration.getAttribute('aria-expanded')).toBe('true');
+    await h1(page).click();
+    await eventually(() => administration.getAttribute('aria-expanded')).toBe('false');
+
+    // Following a link closes the group; the group of the page shown stays marked.
+    await clickNavLink(page, nl.nav.complaints);
+    await eventually(() => texts(h1(page))).toEqual([nl.nav.complaints]);
+    expect(await group.getAttribute('aria-expanded')).toBe('false');
+    expect(await mainNav(page).locator('.pp-nav__group--current').getByRole('button').innerText()).toBe(
+      nl.navGroups.oversight,
     );
+  });
+
+  it('on a phone the navigation folds behind "Menu" and a group opens in place', async () => {
+    const page = await newPage({ width: 390, height: 844 });
+    await loginAndWait(page, 'fg');
+    expect(await mainNav(page).isVisible()).toBe(false);
+    await page.getByRole('button', { name: nl.menuOpen, exact: true }).click();
+    const group = mainNav(page).getByRole('button', { name: nl.navGroups.footage, exact: true });
+    await group.click();
+    await clickNavLink(page, nl.nav.cameraStatus);
+    await eventually(() => texts(h1(page))).toEqual([nl.nav.cameraStatus]);
+    // Choosing a page folds the menu again, so the page fills the screen.
+    expect(await mainNav(page).isVisible()).toBe(false);
   });
 
   it('the login page, with and without an error, and the start page pass axe', async () => {

@@ -47,6 +47,7 @@ import {
   h1,
   hasFocus,
   horizontalOverflow,
+  navRowTops,
   PHONE,
   ROOT,
   signIn,
@@ -327,6 +328,11 @@ describe.skipIf(!hasBrowser)('the tour: every page, every role, both sizes, both
 
       afterAll(async () => {
         await context?.close();
+      });
+
+      // Grouped (web/src/components/MainNav.tsx), the navigation fits one row on a laptop in either language.
+      it.skipIf(size !== 'desktop')('the main navigation is one row', async () => {
+        expect(await navRowTops(page), `${account.username} ${lang}`).toHaveLength(1);
       });
 
       it.each(PAGES.map((p) => [p.pattern, p] as const))('%s', async (_pattern, p) => {

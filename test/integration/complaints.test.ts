@@ -226,9 +226,12 @@ describe.each(dialects)('complaints and regulator inquiries (%s)', (dialect) => 
     for (const [who, over, status, code, field] of cases) {
       const res = await api('POST', '/api/complaints', who, newComplaint(over));
       expect(res.statusCode, `${JSON.stringify(over)}: ${res.body}`).toBe(status);
-      const body = res.json<{ code: string; errors?: { field: string }[]; field?: string }>();
+      const body = res.json<{ code: string; errors?: { field: string; rule?: string }[]; field?: string }>();
       expect(body.code).toBe(code);
       if (field !== undefined) expect(res.body).toContain(`"${field}"`);
+      // An INVALID refusal names its field and the rule it broke (the UI words the rule).
+      if (code === 'COMPLAINT.INVALID')
+        expect(body.errors).toEqual([expect.objectContaining({ field, rule: expect.any(String) })]);
     }
     for (const who of ['balie', 'auditor', 'secretaris', 'beveiliging'])
       expect((await api('POST', '/api/complaints', who, newComplaint())).statusCode, who).toBe(403);

@@ -119,20 +119,43 @@ describe.each(dialects)("residents' requests (%s)", (dialect) => {
 
   it('bad input: a clear error, nothing written', async () => {
     const before = [await rows('subject_requests'), await rows('subject_request_events')];
-    const cases: [object, number, string][] = [
-      [{ kind: 'deletion' }, 400, 'REQUEST.INVALID'],
-      [{ idCopy: 'data:image/png;base64,AAAA' }, 400, 'REQUEST.INVALID'],
-      [{ windowTo: '2026-03-02T08:00:00+01:00' }, 422, 'RIGHTS.INVALID'],
-      [{ windowFrom: '2026-01-01T00:00:00Z' }, 422, 'RIGHTS.INVALID'],
-      [{ identityNote: 'paspoort NW1234567' }, 422, 'RIGHTS.INVALID'],
-      [{ requesterContact: ' ' }, 422, 'RIGHTS.INVALID'],
-      [{ roomId: 'no-such-room' }, 422, 'RIGHTS.INVALID'],
-      [{ receivedAt: '2026-04-01T00:00:00Z' }, 422, 'RIGHTS.INVALID'],
+    // A refusal of a field names the field and the rule it broke (the UI words the rule).
+    const cases: [object, number, string, { field: string; rule: string } | undefined][] = [
+      [{ kind: 'deletion' }, 400, 'REQUEST.INVALID', undefined],
+      [{ idCopy: 'data:image/png;base64,AAAA' }, 400, 'REQUEST.INVALID', undefined],
+      [
+        { windowTo: '2026-03-02T08:00:00+01:00' },
+        422,
+        'RIGHTS.INVALID',
+        { field: 'windowTo', rule: 'ends-before-start' },
+      ],
+      [
+        { windowFrom: '2026-01-01T00:00:00Z' },
+        422,
+        'RIGHTS.INVALID',
+        { field: 'windowTo', rule: 'span-too-long' },
+      ],
+      [
+        { identityNote: 'paspoort NW1234567' },
+        422,
+        'RIGHTS.INVALID',
+        { field: 'identityNote', rule: 'identity-number' },
+      ],
+      [{ requesterContact: ' ' }, 422, 'RIGHTS.INVALID', { field: 'requesterContact', rule: 'required' }],
+      [{ roomId: 'no-such-room' }, 422, 'RIGHTS.INVALID', { field: 'roomId', rule: 'unknown-reference' }],
+      [
+        { receivedAt: '2026-04-01T00:00:00Z' },
+        422,
+        'RIGHTS.INVALID',
+        { field: 'receivedAt', rule: 'not-in-future' },
+      ],
     ];
-    for (const [over, status, code] of cases) {
+    for (const [over, status, code, fieldError] of cases) {
       const res = await api('POST', '/api/rights/requests', 'fg', newRequest(over));
       expect(res.statusCode, `${JSON.stringify(over)}: ${res.body}`).toBe(status);
-      expect(res.json<{ code: string }>().code).toBe(code);
+      const body = res.json<{ code: string; errors?: { field: string; rule?: string }[] }>();
+      expect(body.code).toBe(code);
+      if (fieldError !== undefined) expect(body.errors).toEqual([expect.objectContaining(fieldError)]);
     }
     // Only the privacy officer registers; a DPO of the other site cannot name this room.
     const balie = await api('POST', '/api/rights/requests', 'balie', newRequest());

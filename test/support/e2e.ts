@@ -78,6 +78,37 @@ export const signIn = async (page: Page, base: string, username: string): Promis
 };
 
 /**
+ * Follows the main navigation's link to a page as a user would: the link is on the top row or in a
+ * group, whose button unfolds it first (web/src/components/MainNav.tsx).
+ */
+export const clickNavLink = async (page: Page, label: string, navName = DICTIONARIES.nl.mainNav) => {
+  const nav = page.getByRole('navigation', { name: navName, exact: true });
+  const link = nav.getByRole('link', { name: label, exact: true, includeHidden: true });
+  if (!(await link.isVisible()))
+    await nav
+      .locator('.pp-nav__group')
+      .filter({ has: page.getByRole('link', { name: label, exact: true, includeHidden: true }) })
+      .getByRole('button')
+      .click();
+  await link.click();
+};
+
+/** Every link of the main navigation, those folded in a group too, as its text. */
+export const navLinkTexts = (page: Page, navName = DICTIONARIES.nl.mainNav): Promise<string[]> =>
+  texts(
+    page.getByRole('navigation', { name: navName, exact: true }).getByRole('link', { includeHidden: true }),
+  );
+
+/** The distinct tops (px) of the main navigation's top-row entries: one value when they share a row. */
+export const navRowTops = (page: Page): Promise<number[]> =>
+  page
+    .locator('#pp-main-nav .utrecht-nav-list')
+    .first()
+    .evaluate((list) => [
+      ...new Set(Array.from(list.children, (item) => Math.round(item.getBoundingClientRect().top))),
+    ]);
+
+/**
  * Opens a page through the main navigation as a user would, also on a phone, where the menus fold
  * behind the "Menu" button; waits for its heading and for loading to end.
  */
@@ -86,7 +117,7 @@ export const openFromNav = async (page: Page, navLabel: string): Promise<void> =
   const nav = page.getByRole('navigation', { name: nl.mainNav, exact: true });
   const toggle = page.getByRole('button', { name: nl.menuOpen, exact: true });
   if (!(await nav.isVisible()) && (await toggle.isVisible())) await toggle.click();
-  await nav.getByRole('link', { name: navLabel, exact: true }).click();
+  await clickNavLink(page, navLabel);
   await eventually(() => texts(h1(page))).toEqual([navLabel]);
   await eventually(() => page.getByText(nl.loading).count()).toBe(0);
 };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { hasPermission, PERMISSIONS, type Permission, type Role } from '../../src/core/auth/roles.js';
-import { matchPath, mayOpenPattern, routeForPath } from './routes.js';
+import { hasPermission, PERMISSIONS, ROLES, type Permission, type Role } from '../../src/core/auth/roles.js';
+import { matchPath, mayOpenPattern, navEntriesFor, navRoutesFor, routeForPath } from './routes.js';
 
 describe('matchPath', () => {
   it.each([
@@ -120,5 +120,44 @@ describe('mayOpenPattern for complaints and regulator inquiries', () => {
     ['/complaints/:id', 'security', false],
   ] as const)('%s for %s → %s', (pattern, role, expected) => {
     expect(mayOpenPattern(complaints, pattern, permissionsOf(role))).toBe(expected);
+  });
+});
+
+describe('the main navigation in groups', () => {
+  const permissionsOf = (role: Role) =>
+    (Object.keys(PERMISSIONS) as Permission[]).filter((p) => hasPermission([role], p));
+  const row = (role: Role) =>
+    navEntriesFor(permissionsOf(role)).map((e) =>
+      e.kind === 'page' ? e.route.key : `${e.group}: ${e.routes.map((r) => r.key).join(' ')}`,
+    );
+
+  it('gives the privacy officer six entries on the top row, every page once', () => {
+    expect(row('dpo')).toEqual([
+      'start',
+      'incidents: incidents statistics',
+      'assessment: assessments roomPolicy',
+      'footage: footage cameraStatus recording',
+      'oversight: rights complaints dossier audit',
+      'administration: sites rooms conversationTypes cameras organisation settings',
+    ]);
+  });
+
+  it('keeps the alarm pages on the top row and shows a group of one page as that page', () => {
+    expect(row('front-desk')).toEqual([
+      'start',
+      'panic',
+      'report',
+      'roomPolicy',
+      'administration: sites rooms conversationTypes organisation',
+    ]);
+    expect(row('responder')[1]).toBe('panic');
+    expect(row('responder')[2]).toBe('console');
+  });
+
+  it.each(ROLES)('lists every page %s may open exactly once, in ROUTES order', (role) => {
+    const flat = navEntriesFor(permissionsOf(role)).flatMap((e) =>
+      e.kind === 'page' ? [e.route.key] : e.routes.map((r) => r.key),
+    );
+    expect(flat).toEqual(navRoutesFor(permissionsOf(role)).map((r) => r.key));
   });
 });

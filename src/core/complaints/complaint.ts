@@ -9,6 +9,7 @@
  * person an optional name and an address to answer to. The address (and a person's name) is
  * erased a while after closing, as for residents' requests (ADR 0007); the register entry stays.
  */
+import { invalidField } from '../field-rules.js';
 import { err, ok, type Result } from '../result.js';
 import { dayInAmsterdam, isCalendarDay, type CalendarDay, type DeadlineState } from '../rights/deadlines.js';
 import { complaintDeadlineState, complaintDeadlines, complaintExtensionAllowed } from './deadlines.js';
@@ -130,8 +131,8 @@ export const MAX_LINKS = 50;
 const BSN_LIKE = /\d[\d .-]{6,}\d/;
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 
-const invalid = (field: string, message: string): Result<never, ComplaintErrorCode> =>
-  err('COMPLAINT.INVALID', message, { field });
+/** COMPLAINT.INVALID for one field, with the rule it broke (the UI words the rule, not the message). */
+const invalid = invalidField<ComplaintErrorCode>('COMPLAINT.INVALID');
 
 const oneOf = <T extends string>(list: readonly T[], v: string): v is T =>
   (list as readonly string[]).includes(v);
@@ -141,7 +142,10 @@ const text = (
   field: keyof typeof TEXT_MAX,
 ): Result<string | null, ComplaintErrorCode> => {
   const t = (v ?? '').trim();
-  if (t.length > TEXT_MAX[field]) return invalid(field, `${field} is at most ${TEXT_MAX[field]} characters`);
+  if (t.length > TEXT_MAX[field])
+    return invalid(field, `${field} is at most ${TEXT_MAX[field]} characters`, 'max-length', {
+      max: TEXT_MAX[field],
+    });
   return ok(t === '' ? null : t);
 };
 
@@ -149,12 +153,16 @@ const text = (
 export const validateLinks = (
   links: readonly { readonly kind: string; readonly targetId: string }[],
 ): Result<ComplaintLink[], ComplaintErrorCode> => {
-  if (links.length > MAX_LINKS) return invalid('links', `at most ${MAX_LINKS} links`);
+  if (links.length > MAX_LINKS)
+    return invalid('links', `at most ${MAX_LINKS} links`, 'maximum', { max: MAX_LINKS });
   const out = new Map<string, ComplaintLink>();
   for (const l of links) {
-    if (!oneOf(LINK_KINDS, l.kind)) return invalid('links', `a link is one of ${LINK_KINDS.join(', ')}`);
+    if (!oneOf(LINK_KINDS, l.kind))
+      return invalid('links', `a link is one of ${LINK_KINDS.join(', ')}`, 'one-of', {
+        values: LINK_KINDS.join(', '),
+      });
     const id = l.targetId.trim();
-    if (!/^[A-Za-z0-9-]{1,100}$/.test(id)) return invalid('links', 'a link names an id');
+    if (!/^[A-Za-z0-9-]{1,100}$/.test(id)) return invalid('links', 'a link names an id', 'format');
     out.set(`${l.kind}:${id}`, { kind: l.kind, targetId: id });
   }
   return ok([...out.values()]);
@@ -166,20 +174,26 @@ export const validateNewComplaint = (
   now: Date,
 ): Result<ValidComplaintInput, ComplaintErrorCode> => {
   if (!oneOf(COMPLAINT_KINDS, input.kind))
-    return invalid('kind', `kind is one of ${COMPLAINT_KINDS.join(', ')}`);
+    return invalid('kind', `kind is one of ${COMPLAINT_KINDS.join(', ')}`, 'one-of', {
+      values: COMPLAINT_KINDS.join(', '),
+    });
   if (!oneOf(COMPLAINT_SOURCES, input.source))
-    return invalid('source', `source is one of ${COMPLAINT_SOURCES.join(', ')}`);
+    return invalid('source', `source is one of ${COMPLAINT_SOURCES.join(', ')}`, 'one-of', {
+      values: COMPLAINT_SOURCES.join(', '),
+    });
   if ((input.kind === 'regulator-inquiry') !== (input.source === 'regulator'))
     return invalid(
       'source',
       'an inquiry comes from the regulator, and what the regulator sends is an inquiry',
+      'inconsistent',
+      { with: 'kind' },
     );
   const raw = input.receivedAt.trim();
   if (!ISO_INSTANT.test(raw) || Number.isNaN(Date.parse(raw)))
-    return invalid('receivedAt', 'receivedAt must be an ISO date-time with offset');
+    return invalid('receivedAt', 'receivedAt must be an ISO date-time with offset', 'format');
   const receivedAt = new Date(Date.parse(raw)).toISOString();
   if (Date.parse(receivedAt) > now.getTime() + 5 * 60_000)
-    return invalid('receivedAt', 'receivedAt lies in the future');
+    return invalid('receivedAt', 'receivedAt lies in the future', 'not-in-future');
   const receivedOn = dayInAmsterdam(new Date(receivedAt));
   const texts = {
     fromName: text(input.fromName, 'fromName'),
@@ -192,26 +206,32 @@ export const validateNewComplaint = (
   const value = (r: Result<string | null, ComplaintErrorCode>) => (r.ok ? r.value : null);
   const subject = value(texts.subject);
   if (subject === null || subject.length < 3)
-    return invalid('subject', 'say in a few words what it is about');
+    return invalid('subject', 'say in a few words what it is about', 'min-length', { min: 3 });
   for (const field of ['fromName', 'subject', 'summary'] as const) {
     const v = value(texts[field]);
     if (v !== null && BSN_LIKE.test(v))
-      return invalid(field, `${field} looks like it holds a citizen service number or similar; leave it out`);
+      return invalid(
+        field,
+        `${field} looks like it holds a citizen service number or similar; leave it out`,
+        'identity-number',
+      );
   }
   const source = input.source;
   if (isOrganisationSource(source) && value(texts.fromName) === null)
-    return invalid('fromName', 'name the organisation it came from');
+    return invalid('fromName', 'name the organisation it came from', 'required');
   let regulatorDueOn: CalendarDay | null = null;
   if (input.kind === 'regulator-inquiry') {
     const due = (input.regulatorDueOn ?? '').trim();
     if (!isCalendarDay(due))
-      return invalid('regulatorDueOn', 'enter the deadline the regulator set (YYYY-MM-DD)');
-    if (due < receivedOn) return invalid('regulatorDueOn', 'the deadline lies before the inquiry came in');
+      return invalid('regulatorDueOn', 'enter the deadline the regulator set (YYYY-MM-DD)', 'format');
+    if (due < receivedOn)
+      return invalid('regulatorDueOn', 'the deadline lies before the inquiry came in', 'before-receipt');
     regulatorDueOn = due;
   } else if ((input.regulatorDueOn ?? '').trim() !== '') {
     return invalid(
       'regulatorDueOn',
       'a complaint has the deadline of Awb art. 9:11, not one entered by hand',
+      'not-applicable',
     );
   }
   const links = validateLinks(input.links ?? []);
@@ -264,7 +284,10 @@ export const allowedComplaintActions = (status: ComplaintStatus): ComplaintActio
 const longText = (v: string | null | undefined, field: string): Result<string, ComplaintErrorCode> => {
   const t = (v ?? '').trim();
   if (t.length < TEXT_MIN || t.length > TEXT_LONG)
-    return invalid(field, `${field} needs ${TEXT_MIN} to ${TEXT_LONG} characters`);
+    return invalid(field, `${field} needs ${TEXT_MIN} to ${TEXT_LONG} characters`, 'length-range', {
+      min: TEXT_MIN,
+      max: TEXT_LONG,
+    });
   return ok(t);
 };
 
@@ -286,9 +309,10 @@ export const planComplaintExtension = (
   if (!why.ok) return why;
   if (c.kind === 'regulator-inquiry') {
     const due = (input.regulatorDueOn ?? '').trim();
-    if (!isCalendarDay(due)) return invalid('regulatorDueOn', 'enter the new deadline the regulator granted');
+    if (!isCalendarDay(due))
+      return invalid('regulatorDueOn', 'enter the new deadline the regulator granted', 'format');
     if (c.regulatorDueOn !== null && due <= c.regulatorDueOn)
-      return invalid('regulatorDueOn', 'the new deadline must be later than the current one');
+      return invalid('regulatorDueOn', 'the new deadline must be later than the current one', 'not-later');
     return ok({ extensionNotifiedOn: today, extensionReasons: why.value, regulatorDueOn: due });
   }
   if (c.extensionNotifiedOn !== null)
@@ -307,9 +331,15 @@ export const validateTimelineEntry = (input: {
   readonly text: string;
 }): Result<{ type: TimelineEntry; text: string }, ComplaintErrorCode> => {
   if (!oneOf(TIMELINE_ENTRIES, input.type))
-    return invalid('type', `type is one of ${TIMELINE_ENTRIES.join(', ')}`);
+    return invalid('type', `type is one of ${TIMELINE_ENTRIES.join(', ')}`, 'one-of', {
+      values: TIMELINE_ENTRIES.join(', '),
+    });
   const t = input.text.trim();
-  if (t.length < 3 || t.length > TEXT_LONG) return invalid('text', `text needs 3 to ${TEXT_LONG} characters`);
+  if (t.length < 3 || t.length > TEXT_LONG)
+    return invalid('text', `text needs 3 to ${TEXT_LONG} characters`, 'length-range', {
+      min: 3,
+      max: TEXT_LONG,
+    });
   return ok({ type: input.type, text: t });
 };
 
@@ -325,7 +355,9 @@ export const planAnswer = (
   const step = checkStep(c.status, 'answer');
   if (!step.ok) return step;
   if (!oneOf(COMPLAINT_OUTCOMES, input.outcome))
-    return invalid('outcome', `outcome is one of ${COMPLAINT_OUTCOMES.join(', ')}`);
+    return invalid('outcome', `outcome is one of ${COMPLAINT_OUTCOMES.join(', ')}`, 'one-of', {
+      values: COMPLAINT_OUTCOMES.join(', '),
+    });
   const why = longText(input.explanation, 'explanation');
   if (!why.ok) return why;
   return ok({ outcome: input.outcome, outcomeExplanation: why.value, answeredOn: today, status: 'answered' });

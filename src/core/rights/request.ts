@@ -11,6 +11,7 @@
  * closed for a while (they are erased, the rest of the register entry stays for accountability).
  */
 import { err, ok, type Result } from '../result.js';
+import { invalidField } from '../field-rules.js';
 import {
   dayInAmsterdam,
   deadlineState,
@@ -130,8 +131,8 @@ export const REASONS_MAX = 4000;
 const DOCUMENT_NUMBER = /\d[\d .-]{6,}\d|\b(?=(?:[A-Za-z]*\d){4})[A-Za-z0-9]{8,}\b/;
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 
-const invalid = (field: string, message: string): Result<never, RightsErrorCode> =>
-  err('RIGHTS.INVALID', message, { field });
+/** RIGHTS.INVALID for one field, with the rule it broke (the UI words the rule, not the message). */
+const invalid = invalidField<RightsErrorCode>('RIGHTS.INVALID');
 
 const instant = (s: string): string | undefined =>
   ISO_INSTANT.test(s.trim()) && !Number.isNaN(Date.parse(s))
@@ -146,7 +147,10 @@ const optionalText = (
   field: keyof typeof TEXT_MAX,
 ): Result<string | null, RightsErrorCode> => {
   const t = (v ?? '').trim();
-  if (t.length > TEXT_MAX[field]) return invalid(field, `${field} is at most ${TEXT_MAX[field]} characters`);
+  if (t.length > TEXT_MAX[field])
+    return invalid(field, `${field} is at most ${TEXT_MAX[field]} characters`, 'max-length', {
+      max: TEXT_MAX[field],
+    });
   return ok(t === '' ? null : t);
 };
 
@@ -158,32 +162,45 @@ export const validateNewRequest = (
   input: NewRequestInput,
   now: Date,
 ): Result<ValidRequestInput & { readonly siteId: string | null }, RightsErrorCode> => {
-  if (!oneOf(REQUEST_KINDS, input.kind)) return invalid('kind', `kind is one of ${REQUEST_KINDS.join(', ')}`);
+  if (!oneOf(REQUEST_KINDS, input.kind))
+    return invalid('kind', `kind is one of ${REQUEST_KINDS.join(', ')}`, 'one-of', {
+      values: REQUEST_KINDS.join(', '),
+    });
   if (!oneOf(REQUEST_CHANNELS, input.channel))
-    return invalid('channel', `channel is one of ${REQUEST_CHANNELS.join(', ')}`);
+    return invalid('channel', `channel is one of ${REQUEST_CHANNELS.join(', ')}`, 'one-of', {
+      values: REQUEST_CHANNELS.join(', '),
+    });
   const receivedAt = instant(input.receivedAt);
   if (receivedAt === undefined)
-    return invalid('receivedAt', 'receivedAt must be an ISO date-time with offset');
+    return invalid('receivedAt', 'receivedAt must be an ISO date-time with offset', 'format');
   if (Date.parse(receivedAt) > now.getTime() + 5 * 60_000)
-    return invalid('receivedAt', 'receivedAt lies in the future');
+    return invalid('receivedAt', 'receivedAt lies in the future', 'not-in-future');
   const from = instant(input.windowFrom);
-  if (from === undefined) return invalid('windowFrom', 'windowFrom must be an ISO date-time with offset');
+  if (from === undefined)
+    return invalid('windowFrom', 'windowFrom must be an ISO date-time with offset', 'format');
   const to = instant(input.windowTo);
-  if (to === undefined) return invalid('windowTo', 'windowTo must be an ISO date-time with offset');
-  if (to <= from) return invalid('windowTo', 'the time window must end after it starts');
+  if (to === undefined) return invalid('windowTo', 'windowTo must be an ISO date-time with offset', 'format');
+  if (to <= from) return invalid('windowTo', 'the time window must end after it starts', 'ends-before-start');
   if (Date.parse(to) - Date.parse(from) > MAX_WINDOW_DAYS * 86_400_000)
     return invalid(
       'windowTo',
       `the time window is at most ${MAX_WINDOW_DAYS} days; ask the resident to narrow it`,
+      'span-too-long',
+      { max: MAX_WINDOW_DAYS },
     );
-  if (from > receivedAt) return invalid('windowFrom', 'the time window starts after the request came in');
+  if (from > receivedAt)
+    return invalid('windowFrom', 'the time window starts after the request came in', 'after-receipt');
   const roomId = (input.roomId ?? '').trim();
   const siteId = (input.siteId ?? '').trim();
-  if (roomId === '' && siteId === '') return invalid('roomId', 'name the room (or at least the site)');
+  if (roomId === '' && siteId === '')
+    return invalid('roomId', 'name the room (or at least the site)', 'required');
   if (!oneOf(IDENTITY_METHODS, input.identityMethod))
-    return invalid('identityMethod', `identityMethod is one of ${IDENTITY_METHODS.join(', ')}`);
+    return invalid('identityMethod', `identityMethod is one of ${IDENTITY_METHODS.join(', ')}`, 'one-of', {
+      values: IDENTITY_METHODS.join(', '),
+    });
   const language = input.language ?? 'nl';
-  if (!oneOf(LETTER_LANGUAGES, language)) return invalid('language', 'language is nl or en');
+  if (!oneOf(LETTER_LANGUAGES, language))
+    return invalid('language', 'language is nl or en', 'one-of', { values: LETTER_LANGUAGES.join(', ') });
   const texts = {
     requesterName: optionalText(input.requesterName, 'requesterName'),
     requesterContact: optionalText(input.requesterContact, 'requesterContact'),
@@ -197,9 +214,10 @@ export const validateNewRequest = (
     return invalid(
       'identityNote',
       'the note looks like it holds a document or citizen service number; record only how identity was checked',
+      'identity-number',
     );
   if (value(texts.requesterContact) === null)
-    return invalid('requesterContact', 'an address to send the answer to is needed');
+    return invalid('requesterContact', 'an address to send the answer to is needed', 'required');
   return ok({
     kind: input.kind,
     channel: input.channel,
@@ -261,7 +279,10 @@ const reasons = (
   const t = (v ?? '').trim();
   if (t === '' && !required) return ok(null);
   if (t.length < REASONS_MIN || t.length > REASONS_MAX)
-    return invalid(field, `${field} needs ${REASONS_MIN} to ${REASONS_MAX} characters`);
+    return invalid(field, `${field} needs ${REASONS_MIN} to ${REASONS_MAX} characters`, 'length-range', {
+      min: REASONS_MIN,
+      max: REASONS_MAX,
+    });
   return ok(t);
 };
 
@@ -300,7 +321,9 @@ export const planDecision = (
   const step = nextStatus(r.status, 'decide');
   if (!step.ok) return step;
   if (!oneOf(DECISIONS, input.decision))
-    return invalid('decision', `decision is one of ${DECISIONS.join(', ')}`);
+    return invalid('decision', `decision is one of ${DECISIONS.join(', ')}`, 'one-of', {
+      values: DECISIONS.join(', '),
+    });
   const why = reasons(input.reasons, 'reasons', input.decision !== 'granted');
   if (!why.ok) return why;
   return ok({ decision: input.decision, decisionReasons: why.value, decidedOn: today });

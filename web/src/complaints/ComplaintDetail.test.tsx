@@ -104,7 +104,13 @@ describe('ComplaintDetailPage', () => {
         status: 422,
         code: 'COMPLAINT.INVALID',
         detail: 'the new deadline must be later than the current one',
-        errors: [{ field: 'regulatorDueOn', message: 'the new deadline must be later than the current one' }],
+        errors: [
+          {
+            field: 'regulatorDueOn',
+            message: 'the new deadline must be later than the current one',
+            rule: 'not-later',
+          },
+        ],
       }),
     });
     await userEvent.click(await screen.findByRole('button', { name: d.extend }));

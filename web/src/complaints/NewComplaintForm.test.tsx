@@ -2,6 +2,7 @@
  * The new complaint form: what the browser checks itself, and the server's COMPLAINT.INVALID
  * field errors worded in Dutch next to their field (not the general sentence).
  */
+import type { FieldRule } from '../../../src/core/field-rules.js';
 import { screen } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
@@ -12,14 +13,15 @@ const c = nl.complaints;
 const f = c.form;
 const POST = 'POST /api/complaints';
 
-const invalid = (field: string, message: string) =>
+/** The server's refusal of one field, with the rule it broke (as src/http/problem.ts sends it). */
+const invalid = (field: string, message: string, rule: FieldRule) =>
   reply(422, {
     type: 'urn:proportio:error:complaint.invalid',
     title: 'Unprocessable',
     status: 422,
     code: 'COMPLAINT.INVALID',
     detail: message,
-    errors: [{ field, message }],
+    errors: [{ field, message, rule }],
   });
 
 const form = (answers: Answers = {}) => {
@@ -54,7 +56,9 @@ describe('NewComplaintForm ("Nieuwe klacht of vraag registreren")', () => {
   });
 
   it("shows the server's refusal in Dutch next to the field it names", async () => {
-    const { posted, went } = form({ [POST]: invalid('fromName', 'name the organisation it came from') });
+    const { posted, went } = form({
+      [POST]: invalid('fromName', 'name the organisation it came from', 'required'),
+    });
     await screen.findByRole('option', { name: 'Stadhuis' });
     await userEvent.selectOptions(field(f.source), c.sources.union!);
     await userEvent.selectOptions(field(f.site), 'Stadhuis');
@@ -70,7 +74,7 @@ describe('NewComplaintForm ("Nieuwe klacht of vraag registreren")', () => {
 
   it("an inquiry asks for the regulator's date, sends it, and words its refusal", async () => {
     const { posted } = form({
-      [POST]: invalid('regulatorDueOn', 'the deadline lies before the inquiry came in'),
+      [POST]: invalid('regulatorDueOn', 'the deadline lies before the inquiry came in', 'before-receipt'),
     });
     await screen.findByRole('option', { name: 'Stadhuis' });
     expect(screen.queryByLabelText(new RegExp(`^${f.regulatorDueOn}`))).toBeNull();

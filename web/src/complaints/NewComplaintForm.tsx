@@ -5,18 +5,12 @@
  * date the regulator set. The server's field errors are shown next to their fields, in words
  * (errors.ts).
  */
-import { Paragraph } from '@utrecht/component-library-react';
 import { useState } from 'react';
 import { api } from '../api.js';
 import type { Complaint } from '../api-types.js';
-import { AppLink } from '../components/AppLink.js';
-import { FormSection } from '../components/FormSection.js';
-import { PageTitle } from '../components/PageTitle.js';
-import { SelectField } from '../components/SelectField.js';
-import { TextAreaField } from '../components/TextAreaField.js';
-import { TextField } from '../components/TextField.js';
 import { requireFields, useFormState } from '../hooks.js';
 import { useI18n } from '../i18n/index.js';
+import { EntryPage, submitThen } from '../registers/entry.js';
 import { useRegistry } from '../registry.js';
 import { useRouter } from '../router.js';
 import { amsterdamIso, amsterdamLocal } from '../rights/time.js';
@@ -94,10 +88,11 @@ export const NewComplaintForm = () => {
       { [IDS.siteId]: f.chooseSite },
     );
     const text = (x: string) => x.trim() || null;
-    let created: Complaint | undefined;
-    void form
-      .submit(required, async () => {
-        created = await api.post<Complaint>('/api/complaints', {
+    submitThen(
+      form,
+      required,
+      () =>
+        api.post<Complaint>('/api/complaints', {
           kind: v.kind,
           source: v.source,
           receivedAt: amsterdamIso(v.receivedAt),
@@ -108,123 +103,98 @@ export const NewComplaintForm = () => {
           summary: text(v.summary),
           reference: text(v.reference),
           regulatorDueOn: inquiry ? v.regulatorDueOn : null,
-        });
-      })
-      .then((ok) => {
-        if (ok && created) navigate(complaintsHref({ kind: 'complaint', id: created.id }), f.saved);
-      });
+        }),
+      (created) => navigate(complaintsHref({ kind: 'complaint', id: created.id }), f.saved),
+    );
   };
 
   return (
-    <>
-      <PageTitle>{f.title}</PageTitle>
-      <Paragraph>
-        <AppLink href={complaintsHref({ kind: 'list' })}>{c.back}</AppLink>
-      </Paragraph>
-      <Paragraph>{f.intro}</Paragraph>
-      <FormSection title={f.section} form={form} onSubmit={submit} submitLabel={f.submit}>
-        <SelectField
-          id={IDS.kind}
-          label={f.kind}
-          value={v.kind}
-          onChange={set('kind')}
-          options={COMPLAINT_KINDS.map((k) => ({ value: k, label: c.kinds[k] ?? k }))}
-          error={form.errors.fields[IDS.kind]}
-        />
-        <SelectField
-          id={IDS.source}
-          label={f.source}
-          description={f.sourceHint}
-          value={v.source}
-          onChange={set('source')}
-          options={COMPLAINT_SOURCES.map((s) => ({ value: s, label: c.sources[s] ?? s }))}
-          error={form.errors.fields[IDS.source]}
-        />
-        <TextField
-          id={IDS.receivedAt}
-          label={f.receivedAt}
-          description={f.receivedAtHint}
-          type="datetime-local"
-          value={v.receivedAt}
-          onChange={set('receivedAt')}
-          required
-          error={form.errors.fields[IDS.receivedAt]}
-        />
-        {inquiry ? (
-          <TextField
-            id={IDS.regulatorDueOn}
-            label={f.regulatorDueOn}
-            description={f.regulatorDueOnHint}
-            type="date"
-            value={v.regulatorDueOn}
-            onChange={set('regulatorDueOn')}
-            required
-            error={form.errors.fields[IDS.regulatorDueOn]}
-          />
-        ) : null}
-        <SelectField
-          id={IDS.siteId}
-          label={f.site}
-          description={f.siteHint}
-          value={v.siteId}
-          onChange={set('siteId')}
-          placeholder={f.chooseSite}
-          options={[
-            ...reg.registry.sites.map((s) => ({ value: s.id, label: s.name })),
+    <EntryPage
+      title={f.title}
+      back={{ href: complaintsHref({ kind: 'list' }), label: c.back }}
+      intro={f.intro}
+      section={f.section}
+      submitLabel={f.submit}
+      form={form}
+      onSubmit={submit}
+      ids={IDS}
+      values={v}
+      onChange={set}
+      fields={[
+        {
+          key: 'kind',
+          control: 'select',
+          label: f.kind,
+          options: COMPLAINT_KINDS.map((k) => ({ value: k, label: c.kinds[k] ?? k })),
+        },
+        {
+          key: 'source',
+          control: 'select',
+          label: f.source,
+          description: f.sourceHint,
+          options: COMPLAINT_SOURCES.map((x) => ({ value: x, label: c.sources[x] ?? x })),
+        },
+        {
+          key: 'receivedAt',
+          control: 'text',
+          label: f.receivedAt,
+          description: f.receivedAtHint,
+          type: 'datetime-local',
+          required: true,
+        },
+        inquiry && {
+          key: 'regulatorDueOn',
+          control: 'text',
+          label: f.regulatorDueOn,
+          description: f.regulatorDueOnHint,
+          type: 'date',
+          required: true,
+        },
+        {
+          key: 'siteId',
+          control: 'select',
+          label: f.site,
+          description: f.siteHint,
+          placeholder: f.chooseSite,
+          options: [
+            ...reg.registry.sites.map((x) => ({ value: x.id, label: x.name })),
             { value: WHOLE, label: f.wholeOrganisation },
-          ]}
-          error={form.errors.fields[IDS.siteId]}
-        />
-        <TextField
-          id={IDS.fromName}
-          label={f.fromName}
-          description={f.fromNameHint}
-          value={v.fromName}
-          onChange={set('fromName')}
-          maxLength={200}
-          autoComplete="off"
-          error={form.errors.fields[IDS.fromName]}
-        />
-        <TextAreaField
-          id={IDS.fromContact}
-          label={f.fromContact}
-          description={f.fromContactHint}
-          value={v.fromContact}
-          onChange={set('fromContact')}
-          maxLength={300}
-          rows={2}
-          error={form.errors.fields[IDS.fromContact]}
-        />
-        <TextField
-          id={IDS.subject}
-          label={f.subject}
-          value={v.subject}
-          onChange={set('subject')}
-          required
-          maxLength={300}
-          autoComplete="off"
-          error={form.errors.fields[IDS.subject]}
-        />
-        <TextAreaField
-          id={IDS.summary}
-          label={f.summary}
-          value={v.summary}
-          onChange={set('summary')}
-          maxLength={4000}
-          rows={4}
-          error={form.errors.fields[IDS.summary]}
-        />
-        <TextField
-          id={IDS.reference}
-          label={f.reference}
-          description={f.referenceHint}
-          value={v.reference}
-          onChange={set('reference')}
-          maxLength={100}
-          autoComplete="off"
-          error={form.errors.fields[IDS.reference]}
-        />
-      </FormSection>
-    </>
+          ],
+        },
+        {
+          key: 'fromName',
+          control: 'text',
+          label: f.fromName,
+          description: f.fromNameHint,
+          maxLength: 200,
+          noAutocomplete: true,
+        },
+        {
+          key: 'fromContact',
+          control: 'textarea',
+          label: f.fromContact,
+          description: f.fromContactHint,
+          maxLength: 300,
+          rows: 2,
+        },
+        {
+          key: 'subject',
+          control: 'text',
+          label: f.subject,
+          required: true,
+          maxLength: 300,
+          noAutocomplete: true,
+        },
+        { key: 'summary', control: 'textarea', label: f.summary, maxLength: 4000, rows: 4 },
+        {
+          key: 'reference',
+          control: 'text',
+          label: f.reference,
+          description: f.referenceHint,
+          maxLength: 100,
+          noAutocomplete: true,
+        },
+      ]}
+    />
   );
 };

@@ -5,7 +5,6 @@
  * explanation).
  */
 import { useState } from 'react';
-import { api } from '../api.js';
 import type { Complaint } from '../api-types.js';
 import { FormSection } from '../components/FormSection.js';
 import { RadioGroup } from '../components/RadioGroup.js';
@@ -14,6 +13,7 @@ import { TextAreaField } from '../components/TextAreaField.js';
 import { TextField } from '../components/TextField.js';
 import { requireFields, useFormState } from '../hooks.js';
 import { useI18n } from '../i18n/index.js';
+import { postStep, submitThen } from '../registers/entry.js';
 import { useRegistry } from '../registry.js';
 import { complaintRefusal } from './errors.js';
 import { COMPLAINT_OUTCOMES, LINK_KINDS, TIMELINE_ENTRIES } from './paths.js';
@@ -24,8 +24,8 @@ export interface StepProps {
   readonly onCancel: () => void;
 }
 
-const post = <T,>(c: Complaint, step: string, body: object) =>
-  api.post<T>(`/api/complaints/${encodeURIComponent(c.id)}/${step}`, body);
+const post = (c: Complaint, step: string, body: object) =>
+  postStep<unknown>('/api/complaints', c.id, step, body);
 
 export const ExtendForm = ({ complaint, onDone, onCancel }: StepProps) => {
   const { t } = useI18n();
@@ -44,16 +44,16 @@ export const ExtendForm = ({ complaint, onDone, onCancel }: StepProps) => {
       [ids.reasons]: reasons,
       ...(inquiry ? { [ids.regulatorDueOn]: due } : {}),
     });
-    void form
-      .submit(required, async () => {
-        await post(complaint, 'extend', {
+    submitThen(
+      form,
+      required,
+      () =>
+        post(complaint, 'extend', {
           reasons: reasons.trim(),
           ...(inquiry ? { regulatorDueOn: due } : {}),
-        });
-      })
-      .then((ok) => {
-        if (ok) onDone(d.extendedNotice);
-      });
+        }),
+      () => onDone(d.extendedNotice),
+    );
   };
   return (
     <FormSection
@@ -98,13 +98,12 @@ export const EntryForm = ({ complaint, onDone, onCancel }: StepProps) => {
   const [text, setText] = useState('');
   const form = useFormState(ids, { [ids.type]: d.entryType, [ids.text]: d.entryText }, complaintRefusal(ids));
   const submit = () => {
-    void form
-      .submit(requireFields(t, { [ids.text]: text }), async () => {
-        await post(complaint, 'entries', { type, text: text.trim() });
-      })
-      .then((ok) => {
-        if (ok) onDone(d.entryNotice);
-      });
+    submitThen(
+      form,
+      requireFields(t, { [ids.text]: text }),
+      () => post(complaint, 'entries', { type, text: text.trim() }),
+      () => onDone(d.entryNotice),
+    );
   };
   return (
     <FormSection
@@ -151,13 +150,12 @@ export const LinkForm = ({ complaint, onDone, onCancel }: StepProps) => {
   );
   const rooms = reg.registry.rooms.filter((r) => complaint.siteId === null || r.siteId === complaint.siteId);
   const submit = () => {
-    void form
-      .submit(requireFields(t, { [ids.links]: target }), async () => {
-        await post(complaint, 'links', { add: [{ kind, targetId: target.trim() }] });
-      })
-      .then((ok) => {
-        if (ok) onDone(d.linkedNotice);
-      });
+    submitThen(
+      form,
+      requireFields(t, { [ids.links]: target }),
+      () => post(complaint, 'links', { add: [{ kind, targetId: target.trim() }] }),
+      () => onDone(d.linkedNotice),
+    );
   };
   return (
     <FormSection
@@ -221,13 +219,12 @@ export const AnswerForm = ({ complaint, onDone, onCancel }: StepProps) => {
   );
   const submit = () => {
     const required = requireFields(t, { [ids.outcome]: outcome ?? '', [ids.explanation]: explanation });
-    void form
-      .submit(required, async () => {
-        await post(complaint, 'answer', { outcome, explanation: explanation.trim() });
-      })
-      .then((ok) => {
-        if (ok) onDone(d.answeredNotice);
-      });
+    submitThen(
+      form,
+      required,
+      () => post(complaint, 'answer', { outcome, explanation: explanation.trim() }),
+      () => onDone(d.answeredNotice),
+    );
   };
   return (
     <FormSection

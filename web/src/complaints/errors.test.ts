@@ -1,7 +1,7 @@
 /**
  * The screen words the core's refusals of a new complaint (src/core/complaints/complaint.ts) by
- * their English message: each refusal the form can meet gets its own sentence, not the general
- * one. If the core's wording changes, this fails instead of the screen falling back silently.
+ * the rule each names (problem+json errors[].rule): each refusal the form can meet gets its own
+ * sentence, not the general one. If a refusal loses its rule, this fails instead of falling back.
  */
 import { describe, expect, it } from 'vitest';
 import {
@@ -11,8 +11,13 @@ import {
   validateTimelineEntry,
   type Complaint,
 } from '../../../src/core/complaints/complaint.js';
+import type { DomainError } from '../../../src/core/result.js';
+import { problemOfError } from '../../../src/http/problem.js';
 import { DICTIONARIES } from '../i18n/index.js';
 import { complaintFieldText } from './errors.js';
+
+/** The field error as the API sends it (problem+json errors[0]). */
+const sent = (e: DomainError) => problemOfError(e).errors![0]!;
 
 const NOW = new Date('2026-03-10T12:00:00Z');
 const ok = {
@@ -48,7 +53,7 @@ describe('complaintFieldText', () => {
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.error.details?.field).toBe(field);
-    expect(complaintFieldText(DICTIONARIES.nl, r.error.message)).toBe(text);
+    expect(complaintFieldText(DICTIONARIES.nl, sent(r.error))).toBe(text);
   });
 
   it('words the refusals of the steps, and falls back to a general sentence', () => {
@@ -69,8 +74,8 @@ describe('complaintFieldText', () => {
       createdBy: 'u',
       createdAt: NOW.toISOString(),
     };
-    const words = (r: { ok: boolean; error?: { message: string } }) =>
-      r.ok ? 'accepted' : complaintFieldText(DICTIONARIES.nl, r.error!.message);
+    const words = (r: { ok: true } | { ok: false; error: DomainError }) =>
+      r.ok ? 'accepted' : complaintFieldText(DICTIONARIES.nl, sent(r.error));
     expect(words(planComplaintExtension(c, { reasons: 'kort' }, '2026-03-10'))).toBe(nl.reasons);
     expect(
       words(
@@ -85,11 +90,12 @@ describe('complaintFieldText', () => {
     expect(words(planAnswer(c, { outcome: 'unfounded', explanation: 'kort' }, '2026-03-10'))).toBe(
       nl.reasons,
     );
-    expect(complaintFieldText(DICTIONARIES.nl, 'name the site: your account serves only some sites')).toBe(
-      nl.siteNeeded,
+    // The service's refusals (src/services/complaints.service.ts) of the site.
+    expect(complaintFieldText(DICTIONARIES.nl, { field: 'siteId', rule: 'required' })).toBe(nl.siteNeeded);
+    expect(complaintFieldText(DICTIONARIES.nl, { field: 'siteId', rule: 'unknown-reference' })).toBe(
+      nl.siteUnknown,
     );
-    expect(complaintFieldText(DICTIONARIES.nl, 'site s9 does not exist')).toBe(nl.siteUnknown);
-    expect(complaintFieldText(DICTIONARIES.en, 'something new')).toBe(
+    expect(complaintFieldText(DICTIONARIES.en, { field: 'kind', rule: 'in-future' })).toBe(
       DICTIONARIES.en.complaints.errors.invalid,
     );
   });

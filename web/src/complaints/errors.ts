@@ -1,48 +1,31 @@
 /**
- * The register's refusals in the user's language. COMPLAINT.INVALID names the field and says in
- * English what is wrong; the screen says it in Dutch (or English) next to that field, by the rule
- * the core checked (src/core/complaints/complaint.ts). Anything else: the app's usual text.
+ * The register's refusals in the user's language: COMPLAINT.INVALID names the field and the rule
+ * the core checked (src/core/complaints/complaint.ts); the screen says it next to that field
+ * (registers/field-errors.ts).
  */
-import { ApiError } from '../api.js';
-import { formErrorsFrom, type FormErrors } from '../hooks.js';
+import type { FieldProblem } from '../api.js';
 import type { Dictionary } from '../i18n/index.js';
+import { registerFieldText, registerRefusal, type RuleWords } from '../registers/field-errors.js';
 
-/** Which rule of validateNewComplaint / the steps an English message is (its words are stable). */
-const RULES: readonly [RegExp, keyof Dictionary['complaints']['errors']][] = [
-  [/lies in the future/, 'future'],
-  [/ISO date-time/, 'dateFormat'],
-  [/an inquiry comes from the regulator/, 'sourceKind'],
-  [/say in a few words/, 'subject'],
-  [/citizen service number/, 'bsn'],
-  [/name the organisation/, 'organisation'],
-  [/deadline lies before/, 'dueBefore'],
-  [/must be later than the current/, 'dueLater'],
-  [/not one entered by hand/, 'dueComplaint'],
-  [/enter the (new )?deadline the regulator/, 'due'],
-  [/name the site/, 'siteNeeded'],
-  [/site .* does not exist/, 'siteUnknown'],
-  [/needs 10 to \d+ characters/, 'reasons'],
-  [/needs 3 to \d+ characters/, 'entryText'],
-  [/at most \d+ characters/, 'tooLong'],
+const WORDS: RuleWords<keyof Dictionary['complaints']['errors']> = [
+  ['not-in-future', 'future'],
+  ['format', 'due', 'regulatorDueOn'],
+  ['format', 'dateFormat'],
+  ['inconsistent', 'sourceKind'],
+  ['min-length', 'subject', 'subject'],
+  ['identity-number', 'bsn'],
+  ['required', 'organisation', 'fromName'],
+  ['required', 'siteNeeded', 'siteId'],
+  ['before-receipt', 'dueBefore'],
+  ['not-later', 'dueLater'],
+  ['not-applicable', 'dueComplaint'],
+  ['unknown-reference', 'siteUnknown'],
+  ['length-range', 'entryText', 'text'],
+  ['length-range', 'reasons'],
+  ['max-length', 'tooLong'],
 ];
 
-export const complaintFieldText = (t: Dictionary, message: string): string => {
-  const rule = RULES.find(([re]) => re.test(message));
-  return t.complaints.errors[rule?.[1] ?? 'invalid'];
-};
+export const complaintFieldText = (t: Dictionary, fe: Pick<FieldProblem, 'field' | 'rule'>): string =>
+  registerFieldText(WORDS, t.complaints.errors, fe);
 
-/**
- * For useFormState: a COMPLAINT.INVALID field error goes next to the field (fieldIds maps the
- * API's field to the element id), in words; other refusals as the app words them.
- */
-export const complaintRefusal =
-  (fieldIds: Readonly<Record<string, string>>) =>
-  (t: Dictionary, e: unknown): FormErrors | undefined => {
-    if (!(e instanceof ApiError) || e.problem.code !== 'COMPLAINT.INVALID') return undefined;
-    const fields: Record<string, string> = {};
-    for (const fe of e.problem.errors ?? []) {
-      const id = fieldIds[fe.field];
-      if (id !== undefined && fields[id] === undefined) fields[id] = complaintFieldText(t, fe.message);
-    }
-    return Object.keys(fields).length > 0 ? { summary: undefined, fields } : formErrorsFrom(t, e, fieldIds);
-  };
+export const complaintRefusal = registerRefusal('COMPLAINT.INVALID', WORDS, (t) => t.complaints.errors);

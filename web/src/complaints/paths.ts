@@ -1,4 +1,5 @@
 /** The addresses of the complaints and regulator inquiries screens; routes.ts lists the patterns under the page. */
+import { registerFilterOf, registerListHref, type RegisterFilter } from '../registers/filter.js';
 
 export const COMPLAINTS_PATH = '/complaints';
 
@@ -32,17 +33,9 @@ export const complaintsScreen = (
   return { kind: 'list' };
 };
 
-/** The register's filter, kept in the address (so Back and a shared link work). */
-export interface ComplaintsFilter {
-  readonly status: string;
-  readonly kind: string;
-  readonly deadline: string;
-}
-
 export const COMPLAINT_STATUSES = ['received', 'in-progress', 'answered', 'closed'];
 export const COMPLAINT_KINDS = ['complaint', 'regulator-inquiry'];
 export const COMPLAINT_SOURCES = ['resident', 'staff', 'union', 'works-council', 'regulator', 'other'];
-export const DEADLINE_STATES = ['open', 'due-soon', 'overdue', 'answered'];
 export const COMPLAINT_OUTCOMES = ['founded', 'partly-founded', 'unfounded', 'withdrawn'];
 export const TIMELINE_ENTRIES = [
   'note',
@@ -54,24 +47,9 @@ export const TIMELINE_ENTRIES = [
 ];
 export const LINK_KINDS = ['assessment', 'room', 'request'];
 
-/** The filter in a query string; anything unknown is left out. */
-export const complaintsFilterOf = (search: string): ComplaintsFilter => {
-  const p = new URLSearchParams(search);
-  const pick = (k: string, list: readonly string[]) => {
-    const v = p.get(k) ?? '';
-    return list.includes(v) ? v : '';
-  };
-  return {
-    status: pick('status', COMPLAINT_STATUSES),
-    kind: pick('kind', COMPLAINT_KINDS),
-    deadline: pick('deadline', DEADLINE_STATES),
-  };
-};
+/** The register's filter in a query string; anything unknown is left out. */
+export const complaintsFilterOf = (search: string): RegisterFilter =>
+  registerFilterOf(search, COMPLAINT_STATUSES, COMPLAINT_KINDS);
 
 /** The register's address with this filter (empty values left out). */
-export const complaintsListHref = (f: ComplaintsFilter): string => {
-  const p = new URLSearchParams();
-  for (const k of ['status', 'kind', 'deadline'] as const) if (f[k]) p.set(k, f[k]);
-  const qs = p.toString();
-  return qs ? `${COMPLAINTS_PATH}?${qs}` : COMPLAINTS_PATH;
-};
+export const complaintsListHref = (f: RegisterFilter): string => registerListHref(COMPLAINTS_PATH, f);

@@ -1,12 +1,13 @@
-import { Button, NavBar, NavList, NavListLink, Paragraph } from '@utrecht/component-library-react';
-import { useEffect, useState, type MouseEvent, type ReactNode } from 'react';
+import { Button, Paragraph } from '@utrecht/component-library-react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { useI18n } from '../i18n/index.js';
-import { navRoutesFor, routeForPath } from '../routes.js';
+import { routeForPath } from '../routes.js';
 import { useRouter } from '../router.js';
 import { useSession } from '../session.js';
 import { AppLink } from './AppLink.js';
 import { HealthBanner } from './HealthBanner.js';
 import { LanguageToggle } from './LanguageToggle.js';
+import { MainNav } from './MainNav.js';
 import { ShellFrame } from './ShellFrame.js';
 
 /** Header with the user menu, the main navigation (by permission) and the main landmark. */
@@ -19,11 +20,6 @@ export const AppShell = ({ children }: { children: ReactNode }) => {
   const [menuOpen, setMenuOpen] = useState(false);
   useEffect(() => setMenuOpen(false), [router.path]);
   const folded = menuOpen ? 'pp-open' : 'pp-folded';
-  const go = (path: string) => (e: MouseEvent<HTMLAnchorElement>) => {
-    if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
-    e.preventDefault();
-    router.navigate(path);
-  };
   return (
     <ShellFrame
       brand={<AppLink href="/">{t.appName}</AppLink>}
@@ -55,22 +51,7 @@ export const AppShell = ({ children }: { children: ReactNode }) => {
           </nav>
         </>
       }
-      nav={
-        <NavBar id="pp-main-nav" aria-label={t.mainNav} className={`pp-nav ${folded}`}>
-          <NavList>
-            {navRoutesFor(session.me.permissions).map((r) => (
-              <NavListLink
-                key={r.key}
-                href={r.path}
-                onClick={go(r.path)}
-                aria-current={current?.key === r.key ? 'page' : undefined}
-              >
-                {t.nav[r.key]}
-              </NavListLink>
-            ))}
-          </NavList>
-        </NavBar>
-      }
+      nav={<MainNav permissions={session.me.permissions} current={current?.key} className={folded} />}
       mainClassName="pp-main"
     >
       <HealthBanner />

@@ -47,6 +47,13 @@ export const en: Dictionary = {
   problems: problemTextsEn,
   networkError: 'The server cannot be reached. Check the connection and try again.',
 
+  navGroups: {
+    incidents: 'Incidents',
+    assessment: 'Assessment',
+    footage: 'Footage',
+    oversight: 'Rights and oversight',
+    administration: 'Administration',
+  },
   nav: {
     start: 'Home',
     sites: 'Sites',

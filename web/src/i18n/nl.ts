@@ -53,6 +53,13 @@ export const nl = {
   problems: problemTextsNl,
   networkError: 'De server is niet bereikbaar. Controleer de verbinding en probeer het opnieuw.',
 
+  navGroups: {
+    incidents: 'Incidenten',
+    assessment: 'Beoordelen',
+    footage: 'Beeldmateriaal',
+    oversight: 'Rechten en toezicht',
+    administration: 'Beheer',
+  },
   nav: {
     start: 'Start',
     sites: 'Locaties',

@@ -41,6 +41,18 @@ export const problemTextsEn: ProblemTexts = {
     'contains-username': (s) => `${s} must not contain the username.`,
     'too-repetitive': (s, p) => `${s} must contain at least ${p.min} different characters.`,
     'unknown-field': (s) => `${s} is not used here.`,
+    'length-range': (s, p) => `${s} needs ${p.min} to ${chars(p.max)}.`,
+    'ends-before-start': (s) => `${s} must lie after the start.`,
+    'span-too-long': (s, p) =>
+      `${s} may cover at most ${count('en', num(p.max), { one: 'day', other: 'days' })}.`,
+    'after-receipt': (s) => `${s} lies after the moment it came in.`,
+    'before-receipt': (s) => `${s} lies before the day it came in.`,
+    'identity-number': (s) => `${s} looks like it holds a citizen service or document number; leave it out.`,
+    'unknown-reference': (s) => `${s} does not exist or is outside your sites.`,
+    'not-at-site': (s) => `${s} does not go with the room chosen.`,
+    inconsistent: (s) => `${s} does not go with the rest of the form.`,
+    'not-later': (s) => `${s} must be later than the current one.`,
+    'not-applicable': (s) => `${s} does not apply here; leave it empty.`,
   },
   fieldInvalid: (s) => `${s} is not filled in correctly.`,
   fields: {

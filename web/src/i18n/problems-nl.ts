@@ -176,6 +176,19 @@ const own: Readonly<Record<string, string>> = {
   'RESOURCE.IN_USE': 'Dit wordt nog gebruikt en kan daarom niet worden verwijderd.',
   'AUDIT.CHAIN_BROKEN': 'De keten van het auditlog is niet meer intact.',
   'AUDIT.ANCHOR_UNREADABLE': 'Het ankerbestand van het auditlog of de sleutel ervan kan niet worden gelezen.',
+  'BACKUP.NOT_FOUND': 'Op die plaats staat geen reservekopie.',
+  'BACKUP.FOREIGN':
+    'Dit is geen reservekopie van Proportio (de inhoudsopgave ontbreekt of is van iets anders).',
+  'BACKUP.DAMAGED': 'De reservekopie is beschadigd: een bestand ontbreekt, is extra of is gewijzigd.',
+  'BACKUP.NEWER_RELEASE': 'De reservekopie is gemaakt met een nieuwere versie van Proportio dan deze.',
+  'BACKUP.DIALECT_MISMATCH':
+    'De reservekopie bevat een ander soort database (SQLite of PostgreSQL) dan deze installatie gebruikt.',
+  'BACKUP.TARGET_NOT_EMPTY': 'De gegevensmap bevat al gegevens.',
+  'BACKUP.OUT_EXISTS': 'De map voor de reservekopie bestaat al en is niet leeg.',
+  'BACKUP.MASTER_KEY_MISSING':
+    'De hoofdsleutel waarmee de camerawachtwoorden in de reservekopie zijn versleuteld, is hier niet aanwezig.',
+  'BACKUP.MASTER_KEY_MISMATCH':
+    'De hoofdsleutel die hier staat, is niet die waarmee de camerawachtwoorden in de reservekopie zijn versleuteld.',
   'CONFIG.INVALID': 'De instellingen van de server zijn niet geldig.',
   'STORE.NOT_EMPTY': 'De database bevat al gegevens.',
   'STORAGE.FULL':
@@ -216,6 +229,18 @@ export const problemTextsNl = {
     'contains-username': (s) => `${s} mag de gebruikersnaam niet bevatten.`,
     'too-repetitive': (s, p) => `${s} moet minstens ${p.min} verschillende tekens bevatten.`,
     'unknown-field': (s) => `${s} wordt hier niet gebruikt.`,
+    'length-range': (s, p) => `${s} moet ${p.min} tot ${tekens(p.max)} hebben.`,
+    'ends-before-start': (s) => `${s} moet na het begin liggen.`,
+    'span-too-long': (s, p) =>
+      `${s} mag hooguit ${count('nl', num(p.max), { one: 'dag', other: 'dagen' })} beslaan.`,
+    'after-receipt': (s) => `${s} ligt na het moment van binnenkomst.`,
+    'before-receipt': (s) => `${s} ligt vóór de dag van binnenkomst.`,
+    'identity-number': (s) => `${s} lijkt een BSN of documentnummer te bevatten; laat dat weg.`,
+    'unknown-reference': (s) => `${s} bestaat niet of valt buiten uw locaties.`,
+    'not-at-site': (s) => `${s} hoort niet bij de gekozen spreekkamer.`,
+    inconsistent: (s) => `${s} past niet bij de rest van het formulier.`,
+    'not-later': (s) => `${s} moet later liggen dan de huidige.`,
+    'not-applicable': (s) => `${s} hoort hier niet bij; laat het leeg.`,
   } satisfies Record<FieldRule, FieldRuleText>,
   /** A field without a rule the UI knows. */
   fieldInvalid: (s: string) => `${s} is niet juist ingevuld.`,

@@ -319,7 +319,7 @@ const IncidentRegister = () => {
             >
               {r.previous}
             </SecondaryActionButton>
-            <Paragraph className="pp-pager__where">{r.page(filter.page, pages)}</Paragraph>
+            <span className="pp-pager__where">{r.page(filter.page, pages)}</span>
             <SecondaryActionButton
               disabled={filter.page >= pages}
               onClick={() => go({ ...filter, page: filter.page + 1 })}

@@ -167,7 +167,7 @@ export const RoomPolicyPage = () => {
   return (
     <>
       <PageTitle>{t.roomPolicy.title}</PageTitle>
-      <Paragraph>{t.roomPolicy.intro}</Paragraph>
+      <Paragraph className="pp-page-intro">{t.roomPolicy.intro}</Paragraph>
       {reg.error ? <LoadError error={reg.error} /> : null}
       {reg.data ? (
         <SelectField

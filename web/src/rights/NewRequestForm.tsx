@@ -4,18 +4,12 @@
  * time), what to recognise them by, and where to send the answer. The server's field errors are
  * shown next to their fields, in words (errors.ts).
  */
-import { Paragraph } from '@utrecht/component-library-react';
 import { useState } from 'react';
 import { api } from '../api.js';
 import type { SubjectRequest } from '../api-types.js';
-import { AppLink } from '../components/AppLink.js';
-import { FormSection } from '../components/FormSection.js';
-import { PageTitle } from '../components/PageTitle.js';
-import { SelectField } from '../components/SelectField.js';
-import { TextAreaField } from '../components/TextAreaField.js';
-import { TextField } from '../components/TextField.js';
 import { requireFields, useFormState, type FormErrors } from '../hooks.js';
 import { useI18n } from '../i18n/index.js';
+import { EntryPage, submitThen } from '../registers/entry.js';
 import { useRegistry } from '../registry.js';
 import { useRouter } from '../router.js';
 import { rightsRefusal } from './errors.js';
@@ -98,10 +92,11 @@ export const NewRequestForm = () => {
       },
       { [IDS.roomId]: f.chooseRoom, [IDS.siteId]: f.chooseRoom },
     );
-    let created: SubjectRequest | undefined;
-    void form
-      .submit(required, async () => {
-        created = await api.post<SubjectRequest>('/api/rights/requests', {
+    submitThen(
+      form,
+      required,
+      () =>
+        api.post<SubjectRequest>('/api/rights/requests', {
           kind: v.kind,
           channel: v.channel,
           receivedAt: amsterdamIso(v.receivedAt),
@@ -114,149 +109,112 @@ export const NewRequestForm = () => {
           requesterName: v.requesterName.trim() || null,
           requesterContact: v.requesterContact.trim(),
           language: v.language,
-        });
-      })
-      .then((ok) => {
-        if (ok && created) navigate(rightsHref({ kind: 'request', id: created.id }), f.saved);
-      });
+        }),
+      (created) => navigate(rightsHref({ kind: 'request', id: created.id }), f.saved),
+    );
   };
 
   return (
-    <>
-      <PageTitle>{f.title}</PageTitle>
-      <Paragraph>
-        <AppLink href={rightsHref({ kind: 'list' })}>{r.back}</AppLink>
-      </Paragraph>
-      <Paragraph>{f.intro}</Paragraph>
-      <FormSection title={f.request} form={form} onSubmit={submit} submitLabel={f.submit}>
-        <SelectField
-          id={IDS.kind}
-          label={f.kind}
-          value={v.kind}
-          onChange={set('kind')}
-          options={REQUEST_KINDS.map((k) => ({ value: k, label: r.kindLabels[k] ?? k }))}
-          error={form.errors.fields[IDS.kind]}
-        />
-        <SelectField
-          id={IDS.channel}
-          label={f.channel}
-          value={v.channel}
-          onChange={set('channel')}
-          options={CHANNELS.map((c) => ({ value: c, label: r.channels[c] ?? c }))}
-          error={form.errors.fields[IDS.channel]}
-        />
-        <TextField
-          id={IDS.receivedAt}
-          label={f.receivedAt}
-          description={f.receivedAtHint}
-          type="datetime-local"
-          value={v.receivedAt}
-          onChange={set('receivedAt')}
-          required
-          error={form.errors.fields[IDS.receivedAt]}
-        />
-        <SelectField
-          id={IDS.identityMethod}
-          label={f.identityMethod}
-          value={v.identityMethod}
-          onChange={set('identityMethod')}
-          options={IDENTITY.map((m) => ({ value: m, label: r.identityMethods[m] ?? m }))}
-          error={form.errors.fields[IDS.identityMethod]}
-        />
-        <TextField
-          id={IDS.identityNote}
-          label={f.identityNote}
-          description={f.identityNoteHint}
-          value={v.identityNote}
-          onChange={set('identityNote')}
-          maxLength={500}
-          autoComplete="off"
-          error={form.errors.fields[IDS.identityNote]}
-        />
-        <Paragraph>{f.whereHint}</Paragraph>
-        <SelectField
-          id={IDS.roomId}
-          label={f.room}
-          value={v.roomId}
-          onChange={set('roomId')}
-          placeholder={f.chooseRoomOption}
-          options={[
+    <EntryPage
+      title={f.title}
+      back={{ href: rightsHref({ kind: 'list' }), label: r.back }}
+      intro={f.intro}
+      section={f.request}
+      submitLabel={f.submit}
+      form={form}
+      onSubmit={submit}
+      ids={IDS}
+      values={v}
+      onChange={set}
+      fields={[
+        {
+          key: 'kind',
+          control: 'select',
+          label: f.kind,
+          options: REQUEST_KINDS.map((k) => ({ value: k, label: r.kindLabels[k] ?? k })),
+        },
+        {
+          key: 'channel',
+          control: 'select',
+          label: f.channel,
+          options: CHANNELS.map((c) => ({ value: c, label: r.channels[c] ?? c })),
+        },
+        {
+          key: 'receivedAt',
+          control: 'text',
+          label: f.receivedAt,
+          description: f.receivedAtHint,
+          type: 'datetime-local',
+          required: true,
+        },
+        {
+          key: 'identityMethod',
+          control: 'select',
+          label: f.identityMethod,
+          options: IDENTITY.map((m) => ({ value: m, label: r.identityMethods[m] ?? m })),
+        },
+        {
+          key: 'identityNote',
+          control: 'text',
+          label: f.identityNote,
+          description: f.identityNoteHint,
+          maxLength: 500,
+          noAutocomplete: true,
+        },
+        { note: f.whereHint },
+        {
+          key: 'roomId',
+          control: 'select',
+          label: f.room,
+          placeholder: f.chooseRoomOption,
+          options: [
             ...rooms.map((x) => ({ value: x.id, label: reg.registry.roomLabel(x.id) })),
             { value: SITE_ONLY, label: f.roomNone },
-          ]}
-          error={form.errors.fields[IDS.roomId]}
-        />
-        {siteOnly ? (
-          <SelectField
-            id={IDS.siteId}
-            label={f.site}
-            value={v.siteId}
-            onChange={set('siteId')}
-            placeholder={f.chooseSite}
-            options={reg.registry.sites.map((s) => ({ value: s.id, label: s.name }))}
-            error={form.errors.fields[IDS.siteId]}
-          />
-        ) : null}
-        <TextField
-          id={IDS.windowFrom}
-          label={f.windowFrom}
-          type="datetime-local"
-          value={v.windowFrom}
-          onChange={set('windowFrom')}
-          required
-          error={form.errors.fields[IDS.windowFrom]}
-        />
-        <TextField
-          id={IDS.windowTo}
-          label={f.windowTo}
-          type="datetime-local"
-          value={v.windowTo}
-          onChange={set('windowTo')}
-          required
-          error={form.errors.fields[IDS.windowTo]}
-        />
-        <TextAreaField
-          id={IDS.recognition}
-          label={f.recognition}
-          description={f.recognitionHint}
-          value={v.recognition}
-          onChange={set('recognition')}
-          maxLength={1000}
-          rows={3}
-          error={form.errors.fields[IDS.recognition]}
-        />
-        <Paragraph>{f.requesterHint}</Paragraph>
-        <TextField
-          id={IDS.requesterName}
-          label={f.requesterName}
-          value={v.requesterName}
-          onChange={set('requesterName')}
-          maxLength={200}
-          autoComplete="off"
-          error={form.errors.fields[IDS.requesterName]}
-        />
-        <TextAreaField
-          id={IDS.requesterContact}
-          label={f.requesterContact}
-          value={v.requesterContact}
-          onChange={set('requesterContact')}
-          required
-          maxLength={300}
-          rows={2}
-          error={form.errors.fields[IDS.requesterContact]}
-        />
-        <SelectField
-          id={IDS.language}
-          label={f.language}
-          value={v.language}
-          onChange={set('language')}
-          options={[
+          ],
+        },
+        siteOnly && {
+          key: 'siteId',
+          control: 'select',
+          label: f.site,
+          placeholder: f.chooseSite,
+          options: reg.registry.sites.map((s) => ({ value: s.id, label: s.name })),
+        },
+        { key: 'windowFrom', control: 'text', label: f.windowFrom, type: 'datetime-local', required: true },
+        { key: 'windowTo', control: 'text', label: f.windowTo, type: 'datetime-local', required: true },
+        {
+          key: 'recognition',
+          control: 'textarea',
+          label: f.recognition,
+          description: f.recognitionHint,
+          maxLength: 1000,
+          rows: 3,
+        },
+        { note: f.requesterHint },
+        {
+          key: 'requesterName',
+          control: 'text',
+          label: f.requesterName,
+          maxLength: 200,
+          noAutocomplete: true,
+        },
+        {
+          key: 'requesterContact',
+          control: 'textarea',
+          label: f.requesterContact,
+          required: true,
+          maxLength: 300,
+          rows: 2,
+        },
+        {
+          key: 'language',
+          control: 'select',
+          label: f.language,
+          options: [
             { value: 'nl', label: f.languages.nl ?? 'nl' },
             { value: 'en', label: f.languages.en ?? 'en' },
-          ]}
-          error={form.errors.fields[IDS.language]}
-        />
-      </FormSection>
-    </>
+          ],
+        },
+      ]}
+    />
   );
 };

@@ -6,7 +6,6 @@
  */
 import { Paragraph } from '@utrecht/component-library-react';
 import { useState } from 'react';
-import { api } from '../api.js';
 import type { SubjectRequest } from '../api-types.js';
 import { CheckboxGroup } from '../components/CheckboxGroup.js';
 import { FormSection } from '../components/FormSection.js';
@@ -14,6 +13,7 @@ import { RadioGroup } from '../components/RadioGroup.js';
 import { TextAreaField } from '../components/TextAreaField.js';
 import { requireFields, useFormState } from '../hooks.js';
 import { useI18n } from '../i18n/index.js';
+import { postStep, submitThen } from '../registers/entry.js';
 import { rightsRefusal } from './errors.js';
 
 export interface StepProps {
@@ -23,7 +23,7 @@ export interface StepProps {
 }
 
 const post = (r: SubjectRequest, step: string, body: object) =>
-  api.post<SubjectRequest>(`/api/rights/requests/${encodeURIComponent(r.id)}/${step}`, body);
+  postStep<SubjectRequest>('/api/rights/requests', r.id, step, body);
 
 export const ExtendForm = ({ request, onDone, onCancel }: StepProps) => {
   const { t } = useI18n();
@@ -32,14 +32,12 @@ export const ExtendForm = ({ request, onDone, onCancel }: StepProps) => {
   const [reasons, setReasons] = useState('');
   const form = useFormState({ reasons: id }, { [id]: d.extendReasons }, rightsRefusal({ reasons: id }));
   const submit = () => {
-    let next: SubjectRequest | undefined;
-    void form
-      .submit(requireFields(t, { [id]: reasons }), async () => {
-        next = await post(request, 'extend', { reasons: reasons.trim() });
-      })
-      .then((ok) => {
-        if (ok && next) onDone(next, d.extendedNotice);
-      });
+    submitThen(
+      form,
+      requireFields(t, { [id]: reasons }),
+      () => post(request, 'extend', { reasons: reasons.trim() }),
+      (next) => onDone(next, d.extendedNotice),
+    );
   };
   return (
     <FormSection
@@ -80,19 +78,17 @@ export const DecideForm = ({ request, onDone, onCancel }: StepProps) => {
     rightsRefusal(ids),
   );
   const submit = () => {
-    let next: SubjectRequest | undefined;
     const needsReasons = decision !== undefined && decision !== 'granted';
     const checked = requireFields(t, {
       [ids.decision]: decision ?? '',
       ...(needsReasons ? { [ids.reasons]: reasons } : {}),
     });
-    void form
-      .submit(checked, async () => {
-        next = await post(request, 'decide', { decision, reasons: reasons.trim() || null });
-      })
-      .then((ok) => {
-        if (ok && next) onDone(next, d.decidedNotice);
-      });
+    submitThen(
+      form,
+      checked,
+      () => post(request, 'decide', { decision, reasons: reasons.trim() || null }),
+      (next) => onDone(next, d.decidedNotice),
+    );
   };
   return (
     <FormSection
@@ -136,23 +132,22 @@ export const SendForm = ({ request, onDone, onCancel }: StepProps) => {
   const [chosen, setChosen] = useState<LetterChoice[]>([`${request.language}-pdf`]);
   const form = useFormState({ letters: `${id}-nl-pdf` }, { [`${id}-nl-pdf`]: d.sendLegend });
   const submit = () => {
-    let next: SubjectRequest | undefined;
     const none =
       chosen.length === 0
         ? { summary: undefined, fields: { [`${id}-nl-pdf`]: d.sendNone } }
         : requireFields(t, {});
-    void form
-      .submit(none, async () => {
-        next = await post(request, 'send', {
+    submitThen(
+      form,
+      none,
+      () =>
+        post(request, 'send', {
           letters: chosen.map((c) => {
             const [language, format] = c.split('-') as ['nl' | 'en', 'pdf' | 'text'];
             return { language, format };
           }),
-        });
-      })
-      .then((ok) => {
-        if (ok && next) onDone(next, d.sentNotice);
-      });
+        }),
+      (next) => onDone(next, d.sentNotice),
+    );
   };
   const label = (c: LetterChoice) => {
     const [lang, format] = c.split('-') as [string, string];
@@ -188,14 +183,12 @@ export const CloseForm = ({ request, onDone, onCancel }: StepProps) => {
   const sent = request.status === 'sent';
   const form = useFormState({ reason: id }, { [id]: d.closeReason }, rightsRefusal({ reason: id }));
   const submit = () => {
-    let next: SubjectRequest | undefined;
-    void form
-      .submit(sent ? requireFields(t, {}) : requireFields(t, { [id]: reason }), async () => {
-        next = await post(request, 'close', { reason: reason.trim() || null });
-      })
-      .then((ok) => {
-        if (ok && next) onDone(next, d.closedNotice);
-      });
+    submitThen(
+      form,
+      sent ? requireFields(t, {}) : requireFields(t, { [id]: reason }),
+      () => post(request, 'close', { reason: reason.trim() || null }),
+      (next) => onDone(next, d.closedNotice),
+    );
   };
   return (
     <FormSection

@@ -1,12 +1,17 @@
 /**
- * The screen words the core's refusals of a new request (src/core/rights/request.ts) by their
- * English message: each refusal the form can meet gets its own sentence, not the general one. If
- * the core's wording changes, this fails instead of the screen falling back silently.
+ * The screen words the core's refusals of a new request (src/core/rights/request.ts) by the rule
+ * each names (problem+json errors[].rule): each refusal the form can meet gets its own sentence,
+ * not the general one. If a refusal loses its rule, this fails instead of falling back silently.
  */
 import { describe, expect, it } from 'vitest';
 import { validateNewRequest, planExtension } from '../../../src/core/rights/request.js';
+import type { DomainError } from '../../../src/core/result.js';
+import { problemOfError } from '../../../src/http/problem.js';
 import { DICTIONARIES } from '../i18n/index.js';
 import { rightsFieldText } from './errors.js';
+
+/** The field error as the API sends it (problem+json errors[0]). */
+const sent = (e: DomainError) => problemOfError(e).errors![0]!;
 
 const NOW = new Date('2026-03-10T12:00:00Z');
 const ok = {
@@ -41,7 +46,7 @@ describe('rightsFieldText', () => {
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.error.details?.field).toBe(field);
-    expect(rightsFieldText(DICTIONARIES.nl, r.error.message)).toBe(text);
+    expect(rightsFieldText(DICTIONARIES.nl, sent(r.error))).toBe(text);
   });
 
   it('words the reasons of a step, and falls back to a general sentence', () => {
@@ -69,7 +74,9 @@ describe('rightsFieldText', () => {
       '2026-03-10',
     );
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(rightsFieldText(DICTIONARIES.nl, r.error.message)).toBe(nl.reasons);
-    expect(rightsFieldText(DICTIONARIES.en, 'something new')).toBe(DICTIONARIES.en.rights.errors.invalid);
+    if (!r.ok) expect(rightsFieldText(DICTIONARIES.nl, sent(r.error))).toBe(nl.reasons);
+    expect(rightsFieldText(DICTIONARIES.en, { field: 'kind', rule: 'in-future' })).toBe(
+      DICTIONARIES.en.rights.errors.invalid,
+    );
   });
 });

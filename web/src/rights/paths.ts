@@ -1,4 +1,5 @@
 /** The addresses of the residents' requests screens; routes.ts lists the patterns under the page. */
+import { registerFilterOf, registerListHref, type RegisterFilter } from '../registers/filter.js';
 
 export const RIGHTS_PATH = '/rights/requests';
 
@@ -33,39 +34,12 @@ export const rightsScreen = (pattern: string, params: Readonly<Record<string, st
   return { kind: 'list' };
 };
 
-/** The register's filter, kept in the address (so Back and a shared link work). */
-export interface RightsFilter {
-  readonly status: string;
-  readonly kind: string;
-  readonly deadline: string;
-}
+export const REQUEST_STATUSES = ['received', 'in-progress', 'decided', 'sent', 'closed'];
+export const REQUEST_KINDS = ['access', 'erasure', 'restriction', 'objection'];
 
-const STATUSES = ['received', 'in-progress', 'decided', 'sent', 'closed'];
-const KINDS = ['access', 'erasure', 'restriction', 'objection'];
-const DEADLINES = ['open', 'due-soon', 'overdue', 'answered'];
-
-/** The filter in a query string; anything unknown is left out. */
-export const rightsFilterOf = (search: string): RightsFilter => {
-  const p = new URLSearchParams(search);
-  const pick = (k: string, list: readonly string[]) => {
-    const v = p.get(k) ?? '';
-    return list.includes(v) ? v : '';
-  };
-  return {
-    status: pick('status', STATUSES),
-    kind: pick('kind', KINDS),
-    deadline: pick('deadline', DEADLINES),
-  };
-};
+/** The register's filter in a query string; anything unknown is left out. */
+export const rightsFilterOf = (search: string): RegisterFilter =>
+  registerFilterOf(search, REQUEST_STATUSES, REQUEST_KINDS);
 
 /** The register's address with this filter (empty values left out). */
-export const rightsListHref = (f: RightsFilter): string => {
-  const p = new URLSearchParams();
-  for (const k of ['status', 'kind', 'deadline'] as const) if (f[k]) p.set(k, f[k]);
-  const qs = p.toString();
-  return qs ? `${RIGHTS_PATH}?${qs}` : RIGHTS_PATH;
-};
-
-export const REQUEST_STATUSES = STATUSES;
-export const REQUEST_KINDS = KINDS;
-export const DEADLINE_STATES = DEADLINES;
+export const rightsListHref = (f: RegisterFilter): string => registerListHref(RIGHTS_PATH, f);

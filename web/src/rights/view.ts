@@ -2,6 +2,7 @@
 import type { SubjectRequest } from '../api-types.js';
 import type { Dictionary } from '../i18n/index.js';
 import type { Registry } from '../registry.js';
+import { deadlineText as registerDeadlineText, type DeadlineView } from '../registers/filter.js';
 
 export const placeOf = (
   t: Dictionary,
@@ -9,10 +10,5 @@ export const placeOf = (
   r: Pick<SubjectRequest, 'roomId' | 'siteId'>,
 ): string => (r.roomId ? reg.roomLabel(r.roomId) : t.rights.siteOnly(reg.siteName(r.siteId)));
 
-/** "open", "binnenkort", "te laat", "beantwoord op tijd" / "beantwoord, te laat". */
-export const deadlineText = (t: Dictionary, d: SubjectRequest['deadline']): string =>
-  d.status === 'answered'
-    ? d.onTime === false
-      ? t.rights.answeredLate
-      : t.rights.answeredOnTime
-    : (t.rights.deadlineStates[d.status] ?? d.status);
+/** Where it stands against its deadline, in words (registers/filter.ts). */
+export const deadlineText = (t: Dictionary, d: DeadlineView): string => registerDeadlineText(t.rights, d);
