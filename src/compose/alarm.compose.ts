@@ -9,7 +9,7 @@ import { alarmTopic } from '../core/alarm/events.js';
 import { alarmNotice, NOTICE_EVENTS } from '../adapters/mqtt/alarm-notice.js';
 import { createAlarmWebhook, type AlarmWebhook } from '../adapters/mqtt/alarm-webhook.js';
 import { createEmbeddedBroker } from '../adapters/mqtt/embedded-broker.js';
-import { createExternalClient } from '../adapters/mqtt/external-client.js';
+import { createExternalClient, PRESS_SHARE_GROUP } from '../adapters/mqtt/external-client.js';
 import type { AlarmMqtt, MqttHandlers } from '../adapters/mqtt/mqtt-types.js';
 import { createAlarmStore } from '../adapters/db/repositories/alarm-store.js';
 import { alarmRoutes } from '../http/routes/alarms/alarms.routes.js';
@@ -80,14 +80,19 @@ export const createAlarmModule = (ctx: ModuleContext): AlarmModule => {
     hub.publish(toHubMessage(e));
     if (hub.stats().clients > 0) delivered('sse', e);
   });
-  events.subscribe(NOTICE_EVENTS, (e) => {
-    const notice = alarmNotice(e);
-    if (mqtt) {
-      mqtt.publish(alarmTopic(prefix, e.alarm.siteId, e.alarm.roomId), JSON.stringify(notice));
-      delivered('mqtt', e);
-    }
-    webhook?.publish(notice);
-  });
+  // Building systems hear each event once: from the instance where it happened (ADR 0017).
+  events.subscribe(
+    NOTICE_EVENTS,
+    (e) => {
+      const notice = alarmNotice(e);
+      if (mqtt) {
+        mqtt.publish(alarmTopic(prefix, e.alarm.siteId, e.alarm.roomId), JSON.stringify(notice));
+        delivered('mqtt', e);
+      }
+      webhook?.publish(notice);
+    },
+    { emittedHere: true },
+  );
   ctx.metrics?.add(async () =>
     Promise.resolve(
       metricFamily(
@@ -170,6 +175,8 @@ export const createAlarmModule = (ctx: ModuleContext): AlarmModule => {
           username: config.mqtt.username,
           password: config.mqtt.password,
           prefix,
+          // Several instances share the presses: the broker hands each to one of them (ADR 0017).
+          shareGroup: ctx.cluster.instance.alone ? undefined : PRESS_SHARE_GROUP,
           log,
           handlers,
         });

@@ -394,5 +394,15 @@ export interface DomainEvents {
   subscribe<K extends DomainEventType>(
     types: K | readonly K[],
     handler: (event: DomainEventOf<K>) => void,
+    options?: SubscribeOptions,
   ): () => void;
+}
+
+export interface SubscribeOptions {
+  /**
+   * Only events a service of this instance emitted, not those heard from other instances. For
+   * what leaves the system (alarm notices over MQTT, the webhook): the instance where the change
+   * happened sends it, so it goes out once however many instances run. Alone, every event is one's own.
+   */
+  readonly emittedHere?: boolean;
 }

@@ -167,7 +167,7 @@ export const viewingService = ({
   /** A clear answer on the wrong instance, naming the right one (never a silent 404). */
   const elsewhere = (heldBy: string, what: string) =>
     err(
-      'RESOURCE.CONFLICT',
+      'FOOTAGE.HELD_ELSEWHERE',
       `${what} is held in the memory of the Proportio instance at ${placeOfHolder(heldBy)}, not this one: open it there (keys never leave the instance that opened them)`,
       { heldOn: placeOfHolder(heldBy) },
     );

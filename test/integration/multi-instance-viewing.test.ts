@@ -86,7 +86,7 @@ describe.runIf(postgres)('four-eyes viewing on two instances', () => {
     const onB = await api(b, h.bvB, `/api/footage/grants/${grantId}/plays`);
     expect(onB.status, onB.body).toBe(409);
     const problem = JSON.parse(onB.body) as { code: string; detail: string; details: { heldOn: string } };
-    expect(problem.code).toBe('RESOURCE.CONFLICT');
+    expect(problem.code).toBe('FOOTAGE.HELD_ELSEWHERE');
     expect(problem.detail).toContain(placeOfHolder(a.rt.cluster.instance.id));
     expect(problem.details.heldOn).toBe(placeOfHolder(a.rt.cluster.instance.id));
 
@@ -105,9 +105,10 @@ describe.runIf(postgres)('four-eyes viewing on two instances', () => {
     ).toBe(200);
     const onB = await api(b, h.bvB, `/api/footage/requests/${r.id}/approve`, { passphrase: BV_PASSPHRASE });
     expect(onB.status, onB.body).toBe(409);
-    expect((JSON.parse(onB.body) as { detail: string }).detail).toContain(
-      placeOfHolder(a.rt.cluster.instance.id),
-    );
+    const problem = JSON.parse(onB.body) as { code: string; detail: string; details: { heldOn: string } };
+    expect(problem.code).toBe('FOOTAGE.HELD_ELSEWHERE');
+    expect(problem.detail).toContain(placeOfHolder(a.rt.cluster.instance.id));
+    expect(problem.details.heldOn).toBe(placeOfHolder(a.rt.cluster.instance.id));
     const approvals = await a.rt.database.db
       .selectFrom('viewing_approvals')
       .select(['state', 'held_by'])

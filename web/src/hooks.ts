@@ -65,6 +65,13 @@ const bilingualReason = (t: Dictionary, reason: unknown): string | undefined => 
   return typeof text === 'string' ? text : undefined;
 };
 
+/** A code's text with `{name}` filled from the problem's details (e.g. the server to use); unknown names stay. */
+export const withDetails = (text: string, details: Readonly<Record<string, unknown>> | undefined): string =>
+  text.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const v = details?.[name];
+    return typeof v === 'string' ? v : whole;
+  });
+
 const capital = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** The field an API error names, as the subject of a sentence ("het wachtwoord"). */
@@ -102,7 +109,9 @@ export const problemText = (t: Dictionary, e: unknown): string => {
   const p = t.problems;
   if (e instanceof NetworkError) return t.networkError;
   if (e instanceof ApiError) {
-    const message = Object.hasOwn(p.messages, e.problem.code) ? p.messages[e.problem.code] : undefined;
+    const message = Object.hasOwn(p.messages, e.problem.code)
+      ? withDetails(p.messages[e.problem.code]!, e.problem.details)
+      : undefined;
     const reason = bilingualReason(t, e.problem.details?.reason);
     const fields = (e.problem.errors ?? []).map((fe) => fieldProblemText(t, fe));
     const detail =

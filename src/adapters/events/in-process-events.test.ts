@@ -52,4 +52,15 @@ describe('domain events in one process', () => {
     events.emit(room);
     expect(seen).toEqual(['camera.changed', 'other', 'other']);
   });
+
+  it("an event from another instance skips the subscribers for this instance's own events, in order", () => {
+    const events = inProcessEvents(memoryLog().log);
+    const seen: string[] = [];
+    events.subscribe('camera.changed', (e) => seen.push(`all ${e.cameraId}`));
+    events.subscribe('camera.changed', (e) => seen.push(`own ${e.cameraId}`), { emittedHere: true });
+    events.subscribe('camera.changed', (e) => seen.push(`all again ${e.cameraId}`));
+    events.emit(camera('here'));
+    events.deliverFromElsewhere(camera('there'));
+    expect(seen).toEqual(['all here', 'own here', 'all again here', 'all there', 'all again there']);
+  });
 });

@@ -12,7 +12,8 @@
  * once it is back: another instance may have re-read before this one committed.
  *
  * Payload: `{ o: origin, e: event }` as JSON. An instance ignores its own notifications (its
- * subscribers were called in emit()). NOTIFY carries at most 8000 bytes: a larger event is
+ * subscribers were called in emit()); another instance's event skips the subscribers that asked
+ * for this instance's own events only (alarm notices and the webhook go out once, ADR 0017). NOTIFY carries at most 8000 bytes: a larger event is
  * delivered locally and logged as not published, never cut short.
  */
 import { randomBytes } from 'node:crypto';
@@ -103,7 +104,7 @@ export const pgEvents = (opts: PgEventsOptions): PgEvents => {
     }
     if (parsed.o === origin) return;
     counters.received++;
-    local.emit(parsed.e);
+    local.deliverFromElsewhere(parsed.e);
   };
 
   const connect = async (): Promise<void> => {
@@ -207,8 +208,8 @@ export const pgEvents = (opts: PgEventsOptions): PgEvents => {
       local.emit(event);
       if (!closed) publish(event);
     },
-    subscribe(types, handler) {
-      return local.subscribe(types, handler);
+    subscribe(types, handler, options) {
+      return local.subscribe(types, handler, options);
     },
     async start() {
       await connect();

@@ -3,10 +3,14 @@
  * subscribes to the buttons' press topics and publishes alarm events. While the broker is away
  * it retries with a growing delay (1 s doubling to 30 s), shows a health warning, and alarms
  * keep reaching browsers over SSE; QoS 1 events are queued and sent after reconnecting.
+ *
+ * With several instances on one PostgreSQL each subscribes to the press topics as a member of one
+ * shared subscription (`$share/<group>/…`, MQTT 5; Mosquitto ≥ 1.6 honours it for every protocol
+ * version): the broker gives each press to one member, so a press is handled once (ADR 0017).
  */
 import { connect, type MqttClient } from 'mqtt';
 import type { Logger } from 'pino';
-import { pressTopicPattern, resultTopic } from '../../core/alarm/press-payload.js';
+import { pressSubscription, resultTopic } from '../../core/alarm/press-payload.js';
 import type { HealthItem } from '../../core/health.js';
 import { redactUrl } from '../db/connection.js';
 import type { AlarmMqtt, MqttHandlers } from './mqtt-types.js';
@@ -16,11 +20,16 @@ export interface ExternalClientOptions {
   readonly username: string | undefined;
   readonly password: string | undefined;
   readonly prefix: string;
+  /** Subscribe to the presses in this shared-subscription group (several instances); a plain subscription when unset. */
+  readonly shareGroup?: string | undefined;
   readonly log: Logger;
   readonly handlers: MqttHandlers;
   readonly minBackoffMs?: number;
   readonly maxBackoffMs?: number;
 }
+
+/** The share group every Proportio instance joins: one deployment per topic prefix, so one group suffices. */
+export const PRESS_SHARE_GROUP = 'proportio';
 
 export const createExternalClient = (opts: ExternalClientOptions): AlarmMqtt => {
   const { prefix, log, handlers } = opts;
@@ -52,7 +61,7 @@ export const createExternalClient = (opts: ExternalClientOptions): AlarmMqtt => 
         c.options.reconnectPeriod = minBackoff;
         lastError = undefined;
         log.info({ broker: where }, 'mqtt broker connected');
-        c.subscribe(pressTopicPattern(prefix), { qos: 1 }, (e) => {
+        c.subscribe(pressSubscription(prefix, opts.shareGroup), { qos: 1 }, (e) => {
           if (e) log.error({ err: e.message }, 'mqtt subscribe to press topics failed');
         });
       });

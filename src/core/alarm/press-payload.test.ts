@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parsePress } from './press-payload.js';
+import { parsePress, pressSubscription } from './press-payload.js';
 
 const enc = (s: string) => new TextEncoder().encode(s);
 
@@ -42,5 +42,12 @@ describe('button payloads', () => {
       ok: true,
       value: { deviceId: 'dev-1', token: 't', at: '2026-03-02T09:00:00Z' },
     });
+  });
+});
+
+describe('the press subscription', () => {
+  it('is the plain topic filter alone, and a shared subscription in a group', () => {
+    expect(pressSubscription('proportio', undefined)).toBe('proportio/buttons/+/press');
+    expect(pressSubscription('proportio', 'proportio')).toBe('$share/proportio/proportio/buttons/+/press');
   });
 });

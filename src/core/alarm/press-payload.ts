@@ -16,6 +16,9 @@ const DEVICE_ID = /^[A-Za-z0-9-]{1,64}$/;
 const MAX_PAYLOAD = 1024;
 
 export const pressTopicPattern = (prefix: string): string => `${prefix}/buttons/+/press`;
+/** The subscription for the press topics; in a share group the broker hands each press to one member. */
+export const pressSubscription = (prefix: string, shareGroup: string | undefined): string =>
+  shareGroup === undefined ? pressTopicPattern(prefix) : `$share/${shareGroup}/${pressTopicPattern(prefix)}`;
 export const pressTopic = (prefix: string, deviceId: string): string => `${prefix}/buttons/${deviceId}/press`;
 export const resultTopic = (prefix: string, deviceId: string): string =>
   `${prefix}/buttons/${deviceId}/result`;

@@ -27,6 +27,8 @@ export const FOOTAGE_ERRORS = {
     'Your share is sealed to your own age key: approve with `proportio footage approve --share`',
   ),
   'FOOTAGE.SHARE_MISMATCH': unprocessable('This share is not your share of the vault key in force'),
+  // details.heldOn names the instance (host:port) to use: keys never leave the instance that opened them (ADR 0017).
+  'FOOTAGE.HELD_ELSEWHERE': conflict('This permission to view was opened on another Proportio instance'),
 } as const satisfies ErrorTable;
 
 export type FootageErrorCode = keyof typeof FOOTAGE_ERRORS;

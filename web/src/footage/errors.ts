@@ -4,13 +4,15 @@
  * usual text (problemText, formErrorsFrom).
  */
 import { ApiError } from '../api.js';
-import { problemText, type FormErrors } from '../hooks.js';
+import { problemText, withDetails, type FormErrors } from '../hooks.js';
 import type { Dictionary } from '../i18n/index.js';
 
 const translated = (t: Dictionary, e: unknown): { code: string; text: string } | undefined => {
   if (!(e instanceof ApiError)) return undefined;
   const text = t.footage.errors[e.problem.code];
-  return text === undefined ? undefined : { code: e.problem.code, text };
+  return text === undefined
+    ? undefined
+    : { code: e.problem.code, text: withDetails(text, e.problem.details) };
 };
 
 /** Human text for a refusal of the viewing API. */

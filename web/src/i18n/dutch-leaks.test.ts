@@ -8,7 +8,9 @@ import { ERRORS } from '../../../src/core/errors.js';
 import { FIELD_RULES } from '../../../src/core/field-rules.js';
 import { englishLeaks, stringsOf } from '../../../test/support/dutch-leaks.js';
 import { ApiError } from '../api.js';
+import { footageProblemText } from '../footage/errors.js';
 import { fieldProblemText, problemText } from '../hooks.js';
+import { en } from './en.js';
 import { nl } from './nl.js';
 
 /** Texts that are English on purpose: the language switch names English in English. */
@@ -39,6 +41,22 @@ describe('the Dutch dictionary has no English in it', () => {
       expect(shown, code).toContain(message);
       expect(shown, code).not.toMatch(/English/);
     }
+  });
+
+  it('a permission held on another server names that server, in Dutch and in English', () => {
+    const e = new ApiError(409, {
+      type: '',
+      title: 'English title',
+      status: 409,
+      code: 'FOOTAGE.HELD_ELSEWHERE',
+      detail: 'English detail',
+      details: { heldOn: 'proportio-2.example:8080' },
+    });
+    expect(footageProblemText(nl, e)).toBe(
+      'Deze toestemming om beelden te bekijken is geopend op een andere Proportio-server: proportio-2.example:8080. Ga naar die server en doe het daar; de sleutels blijven op de server waar ze geopend zijn.',
+    );
+    expect(problemText(nl, e)).toContain('andere Proportio-server: proportio-2.example:8080.');
+    expect(footageProblemText(en, e)).toContain('another Proportio server: proportio-2.example:8080.');
   });
 
   it('an unknown code gets a Dutch sentence with the code as a note, never the English detail', () => {

@@ -206,6 +206,8 @@ export const footageEn: FootageTexts = {
     'FOOTAGE.SHARE_SEALED_TO_KEY':
       'Your share of the vault key is locked to an age key, not a passphrase. Approve on the command line: proportio footage approve ID --share FILE --identity KEY.',
     'FOOTAGE.SHARE_MISMATCH': 'This is not your share of the vault key, or it belongs to an earlier split.',
+    'FOOTAGE.HELD_ELSEWHERE':
+      'This permission to view footage was opened on another Proportio server: {heldOn}. Go to that server and do it there; the keys stay on the server where they were opened.',
     'CUSTODY.SHARE_INVALID': 'This is not a share of a Proportio vault key.',
     'FOOTAGE.WRONG_PASSPHRASE': 'The passphrase is wrong. Try again.',
     'FOOTAGE.TOO_MANY_ATTEMPTS': 'Too many wrong passphrases. Wait 15 minutes before trying again.',

@@ -222,6 +222,8 @@ export const footageNl = {
       'Uw deel van de kluissleutel is aan een age-sleutel gekoppeld, niet aan een wachtwoordzin. Keur goed via de opdrachtregel: proportio footage approve ID --share BESTAND --identity SLEUTEL.',
     'FOOTAGE.SHARE_MISMATCH':
       'Dit is niet uw deel van de kluissleutel, of het hoort bij een eerdere verdeling.',
+    'FOOTAGE.HELD_ELSEWHERE':
+      'Deze toestemming om beelden te bekijken is geopend op een andere Proportio-server: {heldOn}. Ga naar die server en doe het daar; de sleutels blijven op de server waar ze geopend zijn.',
     'CUSTODY.SHARE_INVALID': 'Dit is geen deel van een Proportio-kluissleutel.',
     'FOOTAGE.WRONG_PASSPHRASE': 'De wachtwoordzin klopt niet. Probeer het opnieuw.',
     'FOOTAGE.TOO_MANY_ATTEMPTS':
