@@ -13,6 +13,7 @@ import {
   type ErrorTable,
 } from './error-kinds.js';
 
+import { AGENT_ERRORS } from './agents/errors.js';
 import { ALARM_ERRORS } from './alarm/errors.js';
 import { ASSESSMENT_ERRORS } from './assessment/errors.js';
 import { COMPLAINT_ERRORS } from './complaints/errors.js';
@@ -37,6 +38,7 @@ export const ERRORS = {
   ...REDACTION_ERRORS,
   ...RIGHTS_ERRORS,
   ...COMPLAINT_ERRORS,
+  ...AGENT_ERRORS,
   'REQUEST.INVALID': invalid('The request is not valid'),
   'REQUEST.TOO_LARGE': { status: 413, exit: 65, title: 'The request is too large' },
   'REQUEST.UNSUPPORTED_MEDIA_TYPE': { status: 415, exit: 65, title: 'Unsupported content type' },
