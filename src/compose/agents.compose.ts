@@ -140,6 +140,8 @@ export const createAgentModule = (
         create: (actor, body) => service.create(actor, body),
         revoke: async (actor, id) => {
           const r = await service.revoke(actor, id);
+          // The site is the local recorder's again (if it reaches the cameras).
+          if (r.ok) void deps.recording().reconcile().catch(() => undefined);
           if (r.ok)
             for (const s of [...streams])
               if (s.agentId === id) {
@@ -148,7 +150,12 @@ export const createAgentModule = (
               }
           return r;
         },
-        enrol: (body) => service.enrol(body),
+        enrol: async (body) => {
+          const r = await service.enrol(body);
+          // From now on the agent records this site: the local recorder lets go of its cameras.
+          if (r.ok) void deps.recording().reconcile().catch(() => undefined);
+          return r;
+        },
         authenticate: (token) => service.authenticate(token),
         plan: (agent) => service.planFor(agent),
         heartbeat: (agent, report) => service.heartbeat(agent, report),
