@@ -121,7 +121,7 @@ export class RecorderAgent {
     const ledger: RecorderLedger = {
       clipOpened: (c) => {
         const { id, roomId: _r, siteId: _s, ...body } = c;
-        return this.queue({ kind: 'clip-opened', clipId: id, body: body as Record<string, unknown> });
+        return this.queue({ kind: 'clip-opened', clipId: id, body: body });
       },
       clipExtended: (clipId, alarmId, incidentId) =>
         this.queue({ kind: 'clip-extended', clipId, body: { alarmId, incidentId } }),

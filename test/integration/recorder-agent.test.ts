@@ -15,10 +15,12 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateIdentity, writeIdentityFile } from '../../src/adapters/vault/keys.js';
 import { runCliProcess } from '../support/cli-process.js';
-import { approveDemoAssessment } from '../support/approved-assessment.js';
+import { sql } from 'kysely';
+import type { AssessmentModule } from '../../src/compose/assessment.compose.js';
 import { useDemoCamera } from '../support/recorder.js';
+import { testPolicy } from '../support/recording-policy.js';
 import { freePort, startRtspCamera, type RtspCamera } from '../support/rtsp-camera.js';
-import { loginAs, startTestRuntime } from '../support/test-runtime.js';
+import { startTestRuntime } from '../support/test-runtime.js';
 import { toolsAvailable } from '../support/tools.js';
 import { waitFor } from '../support/waiting.js';
 
@@ -40,8 +42,8 @@ const start = (args: string[], env: Record<string, string>): Proc => {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
-  child.stdout!.on('data', (b: Buffer) => (out += b.toString()));
-  child.stderr!.on('data', (b: Buffer) => (out += b.toString()));
+  child.stdout.on('data', (b: Buffer) => (out += b.toString()));
+  child.stderr.on('data', (b: Buffer) => (out += b.toString()));
   const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
   return { child, output: () => out, exited };
 };
@@ -58,7 +60,13 @@ const login = async (base: string, username: string) => {
   return { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' };
 };
 
-const api = async <T>(base: string, headers: Record<string, string>, method: string, url: string, body?: unknown) => {
+const api = async <T>(
+  base: string,
+  headers: Record<string, string>,
+  method: string,
+  url: string,
+  body?: unknown,
+) => {
   const res = await fetch(`${base}${url}`, {
     method,
     headers,
@@ -113,25 +121,28 @@ describe.skipIf(!hasTools)('a recorder agent process with a real camera', () => 
     camera = await startRtspCamera({ password: 'demo-camera-secret' });
     // The store as an operator leaves it: the demo, the camera at the site, an approved policy
     // (2 s before, 12 s after a press) and the vault's recipient; the identity stays with the test.
-    const t = await startTestRuntime({ dialect: 'sqlite', demo: true, dataDir, env: { PROPORTIO_MQTT_PORT: '-1' } });
-    site = await useDemoCamera(t, { port: camera.port, enable: true });
-    // Approved through the whole workflow, so serve's policy tick keeps it: every hour, short rolls.
-    await approveDemoAssessment({
-      t,
-      roomId: site.roomId,
-      typeId: site.typeId,
-      fg: (await loginAs(t.app, 'fg')).headers,
-      secretaris: (await loginAs(t.app, 'secretaris')).headers,
-      today: new Date(),
-      adapt: (s) => {
-        const x = s as { measure: Record<string, unknown>; scope: Record<string, unknown> };
-        return {
-          ...s,
-          measure: { ...x.measure, preRollSeconds: 2, postRollSeconds: 12 },
-          scope: { ...x.scope, hours: [{ days: [1, 2, 3, 4, 5, 6, 7], from: '00:00', to: '23:59' }] },
-        };
-      },
+    const t = await startTestRuntime({
+      dialect: 'sqlite',
+      demo: true,
+      dataDir,
+      env: { PROPORTIO_MQTT_PORT: '-1' },
     });
+    site = await useDemoCamera(t, { port: camera.port, enable: true });
+    // The policy as serve's scheduler computes it now, then a version that records incident-
+    // triggered in this room (2 s before, 12 s after) stored over it with the same content hash:
+    // serve's tick sees nothing changed and keeps it (an approval at 06:00 on a Sunday would fail NEC-3).
+    const assessment = t.rt.modules.find((m) => m.name === 'assessment') as AssessmentModule;
+    await assessment.services.policy.tick();
+    const head = await sql<{
+      seq: number;
+      hash: string;
+    }>`SELECT seq, hash FROM policy_versions ORDER BY seq DESC LIMIT 1`.execute(t.rt.database.db);
+    const seq = (head.rows[0]?.seq ?? 0) + 1;
+    const hash = head.rows[0]?.hash ?? '';
+    const compiled = testPolicy(site.roomId, site.typeId, { pre: 2, post: 12 });
+    await sql`INSERT INTO policy_versions (seq, compiled_at, trigger, cause, compiled, hash) VALUES (${seq}, ${compiled.compiledAt}, ${'approval'}, ${'a-black-box'}, ${JSON.stringify(compiled)}, ${hash})`.execute(
+      t.rt.database.db,
+    );
     await t.close();
     const identity = generateIdentity();
     identityFile = path.join(stateDir, '..', `${path.basename(stateDir)}-vault-identity.txt`);
@@ -145,7 +156,8 @@ describe.skipIf(!hasTools)('a recorder agent process with a real camera', () => 
   }, 300_000);
 
   afterAll(async () => {
-    if (process.env.AGENT_TEST_LOG) fs.writeFileSync(process.env.AGENT_TEST_LOG, `${agent?.output()}\n-----\n${server?.output()}`);
+    if (process.env.AGENT_TEST_LOG)
+      fs.writeFileSync(process.env.AGENT_TEST_LOG, `${agent?.output()}\n-----\n${server?.output()}`);
     for (const p of [agent, server])
       if (p !== undefined && p.child.exitCode === null && p.child.signalCode === null) {
         p.child.kill('SIGTERM');
@@ -168,10 +180,28 @@ describe.skipIf(!hasTools)('a recorder agent process with a real camera', () => 
     });
     expect(created.status, created.text).toBe(201);
     const agentId = created.body.agent.id;
-    const wrong = await runCliProcess(['agent', 'enrol', '--server', base, '--code', 'AAAA-BBBB-CCCC', '--state', stateDir]);
+    const wrong = await runCliProcess([
+      'agent',
+      'enrol',
+      '--server',
+      base,
+      '--code',
+      'AAAA-BBBB-CCCC',
+      '--state',
+      stateDir,
+    ]);
     expect(wrong.code).toBe(77);
     expect(fs.existsSync(path.join(stateDir, 'agent.json'))).toBe(false);
-    const enrol = await runCliProcess(['agent', 'enrol', '--server', base, '--code', created.body.code, '--state', stateDir]);
+    const enrol = await runCliProcess([
+      'agent',
+      'enrol',
+      '--server',
+      base,
+      '--code',
+      created.body.code,
+      '--state',
+      stateDir,
+    ]);
     expect(enrol.code, enrol.stderr).toBe(0);
     expect(fs.statSync(path.join(stateDir, 'agent.json')).mode & 0o777).toBe(0o600);
     // The code works once.
@@ -180,7 +210,9 @@ describe.skipIf(!hasTools)('a recorder agent process with a real camera', () => 
       recipient: generateIdentity().recipient.text,
     });
     expect(again.status).toBe(401);
-    const token = (JSON.parse(fs.readFileSync(path.join(stateDir, 'agent.json'), 'utf8')) as { token: string }).token;
+    const token = (
+      JSON.parse(fs.readFileSync(path.join(stateDir, 'agent.json'), 'utf8')) as { token: string }
+    ).token;
 
     // A conversation runs in the room: the policy arms the camera — at the agent, not in serve.
     const conv = await api(base, balie, 'POST', '/api/conversations', {
@@ -188,20 +220,45 @@ describe.skipIf(!hasTools)('a recorder agent process with a real camera', () => 
       conversationTypeId: site.typeId,
     });
     expect(conv.status, conv.text).toBe(201);
-    agent = start(['agent', 'run', '--state', stateDir], { PROPORTIO_LOG_LEVEL: 'info', PROPORTIO_AGENT_OFFLINE_MAX: '600' });
+    agent = start(['agent', 'run', '--state', stateDir], {
+      PROPORTIO_LOG_LEVEL: 'info',
+      PROPORTIO_AGENT_OFFLINE_MAX: '600',
+    });
+    await waitFor(
+      'the agent process to run',
+      () => {
+        if (agent!.child.exitCode !== null) throw new Error(`the agent exited: ${agent!.output()}`);
+        return agent!.output().includes('Proportio agent is running');
+      },
+      300_000,
+    );
     const armedAtAgent = async () => {
-      const list = await api<Array<{ id: string; report: { armedCameras: number } | null }>>(base, beheer, 'GET', '/api/agents');
+      const list = await api<Array<{ id: string; report: { armedCameras: number } | null }>>(
+        base,
+        beheer,
+        'GET',
+        '/api/agents',
+      );
       return list.body.find((a) => a.id === agentId)?.report?.armedCameras === 1;
     };
     await waitFor('the agent to arm the camera', armedAtAgent, 120_000).catch((e: unknown) => {
-      throw new Error(`${(e as Error).message}\nagent:\n${agent!.output().slice(-4000)}\nserver:\n${server!.output().slice(-3000)}`);
+      throw new Error(
+        `${(e as Error).message}\nagent:\n${agent!.output().slice(-4000)}\nserver:\n${server!.output().slice(-3000)}`,
+      );
     });
-    const cams = await api<Array<{ cameraId: string; armed: boolean }>>(base, beheer, 'GET', '/api/recording/cameras');
+    const cams = await api<Array<{ cameraId: string; armed: boolean }>>(
+      base,
+      beheer,
+      'GET',
+      '/api/recording/cameras',
+    );
     expect(cams.body.find((c) => c.cameraId === site.cameraId)?.armed ?? false).toBe(false);
     // The pre-roll fills (2 s); waiting is not asserted on.
     await new Promise((r) => setTimeout(r, 3000));
 
-    const raised = await api<{ alarm: { id: string } }>(base, balie, 'POST', '/api/alarms', { roomId: site.roomId });
+    const raised = await api<{ alarm: { id: string } }>(base, balie, 'POST', '/api/alarms', {
+      roomId: site.roomId,
+    });
     expect(raised.status, raised.text).toBe(201);
 
     // The first sealed part reaches the server's vault; then the server dies (SIGKILL), mid-clip.
@@ -219,7 +276,9 @@ describe.skipIf(!hasTools)('a recorder agent process with a real camera', () => 
       'parts queued at the agent',
       () => {
         const dir = path.join(stateDir, 'spool', clipId);
-        return fs.existsSync(dir) && fs.readdirSync(dir).filter((f) => f.endsWith('.age')).length > partsAtKill;
+        return (
+          fs.existsSync(dir) && fs.readdirSync(dir).filter((f) => f.endsWith('.age')).length > partsAtKill
+        );
       },
       120_000,
     );
@@ -249,14 +308,19 @@ describe.skipIf(!hasTools)('a recorder agent process with a real camera', () => 
       ['manifest.json', ...manifest.parts.map((p) => p.file)].sort(),
     );
     expect(sealed.manifestDigest).toBe(
-      createHash('sha256').update(fs.readFileSync(path.join(clipsDir, clipId, 'manifest.json'))).digest('hex'),
+      createHash('sha256')
+        .update(fs.readFileSync(path.join(clipsDir, clipId, 'manifest.json')))
+        .digest('hex'),
     );
     let plain = 0;
     const chunks: Buffer[] = [];
     for (const p of manifest.parts) {
       const file = path.join(clipsDir, clipId, p.file);
       expect(createHash('sha256').update(fs.readFileSync(file)).digest('hex')).toBe(p.sha256);
-      const out = await run('age', ['-d', '-i', identityFile, file], { encoding: 'buffer', maxBuffer: 256 * 1024 * 1024 });
+      const out = await run('age', ['-d', '-i', identityFile, file], {
+        encoding: 'buffer',
+        maxBuffer: 256 * 1024 * 1024,
+      });
       expect(out.stdout.length).toBe(p.plaintextBytes);
       plain += out.stdout.length;
       chunks.push(out.stdout);
@@ -265,9 +329,11 @@ describe.skipIf(!hasTools)('a recorder agent process with a real camera', () => 
     expect(Buffer.concat(chunks).subarray(4, 8).toString('latin1')).toBe('ftyp');
     expect(plain).toBeGreaterThan(10_000);
     // Nothing is left waiting at the agent.
-    await waitFor('the spool and outbox empty', () =>
-      fs.readdirSync(path.join(stateDir, 'spool')).filter((d) => !d.startsWith('.')).length === 0 &&
-      fs.readdirSync(path.join(stateDir, 'outbox')).length === 0,
+    await waitFor(
+      'the spool and outbox empty',
+      () =>
+        fs.readdirSync(path.join(stateDir, 'spool')).filter((d) => !d.startsWith('.')).length === 0 &&
+        fs.readdirSync(path.join(stateDir, 'outbox')).length === 0,
     );
 
     // A suspension reaches the agent over its event stream and disarms the camera.
@@ -282,12 +348,19 @@ describe.skipIf(!hasTools)('a recorder agent process with a real camera', () => 
     expect(suspended.status, suspended.text).toBe(201);
     const line = await waitFor(
       'the agent to stop the denied camera',
-      () => agent!.output().slice(before).split('\n').find((l) => l.includes('every denied camera stopped')),
+      () =>
+        agent!
+          .output()
+          .slice(before)
+          .split('\n')
+          .find((l) => l.includes('every denied camera stopped')),
       60_000,
     );
     const observed = Date.now() - t0;
     const atAgent = (JSON.parse(line) as { ms: number }).ms;
-    console.log(`suspension → agent stopped the camera: ${observed} ms from the API call, ${atAgent} ms at the agent`);
+    console.log(
+      `suspension → agent stopped the camera: ${observed} ms from the API call, ${atAgent} ms at the agent`,
+    );
     expect(fs.existsSync(path.join(stateDir, 'denials.json'))).toBe(true);
 
     // Revoked: the token is refused, the agent disarms and exits 77.

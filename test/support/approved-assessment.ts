@@ -58,15 +58,12 @@ export const approveDemoAssessment = async (w: {
   readonly fg: Headers;
   readonly secretaris: Headers;
   readonly today: Date;
-  /** Changes to the demo scenario before it is drafted (hours, rolls). */
-  readonly adapt?: (s: Json) => Json;
 }): Promise<string> => {
   const { t, fg, secretaris } = w;
   const mod = t.rt.modules.find((m) => m.name === 'assessment') as AssessmentModule;
   const post = (url: string, headers: Headers, payload?: Json) =>
     t.app.inject({ method: 'POST', url, headers, ...(payload ? { payload } : {}) });
-  const scenario = demoScenario(w.roomId, w.typeId, w.today);
-  const created = await post('/api/assessments', fg, { scenario: w.adapt ? w.adapt(scenario) : scenario });
+  const created = await post('/api/assessments', fg, { scenario: demoScenario(w.roomId, w.typeId, w.today) });
   expect(created.statusCode, created.body).toBe(201);
   const id = created.json<{ assessment: { id: string } }>().assessment.id;
   const advice = await post(`/api/assessments/${id}/dpo-advice`, fg, {

@@ -158,9 +158,10 @@ export const enrolAgent = async (
     signal: AbortSignal.timeout(TIMEOUT_MS),
   });
   const body = (await res.json().catch(() => ({}))) as Record<string, unknown>;
+  const text = (v: unknown) => (typeof v === 'string' ? v : undefined);
   if (!res.ok)
     throw new AgentCallFailed(
-      `${String(body.code ?? res.status)}: ${String(body.detail ?? body.title ?? 'enrolment refused')}`,
+      `${text(body.code) ?? res.status}: ${text(body.detail) ?? text(body.title) ?? 'enrolment refused'}`,
       res.status,
     );
   return body as { agentId: string; siteId: string; token: string; planKey: string };
