@@ -141,7 +141,11 @@ export const createAgentModule = (
         revoke: async (actor, id) => {
           const r = await service.revoke(actor, id);
           // The site is the local recorder's again (if it reaches the cameras).
-          if (r.ok) void deps.recording().reconcile().catch(() => undefined);
+          if (r.ok)
+            void deps
+              .recording()
+              .reconcile()
+              .catch(() => undefined);
           if (r.ok)
             for (const s of [...streams])
               if (s.agentId === id) {
@@ -153,7 +157,11 @@ export const createAgentModule = (
         enrol: async (body) => {
           const r = await service.enrol(body);
           // From now on the agent records this site: the local recorder lets go of its cameras.
-          if (r.ok) void deps.recording().reconcile().catch(() => undefined);
+          if (r.ok)
+            void deps
+              .recording()
+              .reconcile()
+              .catch(() => undefined);
           return r;
         },
         authenticate: (token) => service.authenticate(token),

@@ -274,6 +274,15 @@ export class RecorderAgent {
       plans = [];
     }
     this.supervisor.apply(plans, [], this.vault, ticket);
+    this.deps.log.info(
+      {
+        issuedAt: p.issuedAt,
+        cameras: plans.length,
+        mayRecord: plans.filter((c) => c.off === null && c.decision.mode.kind !== 'off').length,
+        vault: this.vault !== null,
+      },
+      'agent: plan applied',
+    );
     for (const d of this.denials) void this.supervisor.deny(d.scope, d.off);
     // Alarms open when the agent (re)started record the rest of their post-roll, as in `serve`.
     if (!this.resumed) {

@@ -17,6 +17,8 @@ import { generateIdentity, writeIdentityFile } from '../../src/adapters/vault/ke
 import { runCliProcess } from '../support/cli-process.js';
 import { sql } from 'kysely';
 import type { AssessmentModule } from '../../src/compose/assessment.compose.js';
+import { compile } from '../../src/core/policy/policy.js';
+import { policyHash } from '../../src/services/policy.service.js';
 import { useDemoCamera } from '../support/recorder.js';
 import { testPolicy } from '../support/recording-policy.js';
 import { freePort, startRtspCamera, type RtspCamera } from '../support/rtsp-camera.js';
@@ -138,7 +140,9 @@ describe.skipIf(!hasTools)('a recorder agent process with a real camera', () => 
       hash: string;
     }>`SELECT seq, hash FROM policy_versions ORDER BY seq DESC LIMIT 1`.execute(t.rt.database.db);
     const seq = (head.rows[0]?.seq ?? 0) + 1;
-    const hash = head.rows[0]?.hash ?? '';
+    // No version yet: the tick compares with the empty policy's hash.
+    const hash =
+      head.rows[0]?.hash ?? policyHash(compile([], new Date(), assessment.services.policy.timeZone));
     const compiled = testPolicy(site.roomId, site.typeId, { pre: 2, post: 12 });
     await sql`INSERT INTO policy_versions (seq, compiled_at, trigger, cause, compiled, hash) VALUES (${seq}, ${compiled.compiledAt}, ${'approval'}, ${'a-black-box'}, ${JSON.stringify(compiled)}, ${hash})`.execute(
       t.rt.database.db,
