@@ -303,7 +303,9 @@ export const createRecordingModule = (
 
   /** Clips a crash left open: index what was sealed, mark them interrupted (never as complete). */
   const recover = async (): Promise<void> => {
-    const unfinished = await service.unfinishedClips();
+    // A site's agent is still sending its clips' parts: only the agent can say they ended (ADR 0015).
+    const remote = (await moduleOptions.remoteSites?.()) ?? new Set<string>();
+    const unfinished = (await service.unfinishedClips()).filter((c) => !remote.has(c.siteId));
     if (unfinished.length === 0) return;
     const s = await openVaultStoreOnly();
     if (s === null) return;

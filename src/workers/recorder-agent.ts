@@ -11,7 +11,7 @@
  * outbox and goes up, in order and once, when the server answers again. Revoked (401): it
  * disarms and stops.
  */
-import { readdir, readFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Logger } from 'pino';
 import { offlineVerdict, type AgentReport } from '../core/agents/agent.js';
@@ -151,6 +151,8 @@ export class RecorderAgent {
   }
 
   async start(): Promise<void> {
+    // ffmpeg runs in it: a missing folder would read as "ffmpeg not found".
+    await mkdir(this.paths.work, { recursive: true, mode: 0o700 });
     const s = await openClipStore(this.paths.spool);
     if (!s.ok) throw new Error(`the spool folder cannot be opened: ${s.error.message}`);
     this.spool = s.value;
