@@ -349,8 +349,15 @@ export class RecorderAgent {
 
   private async eventLoop(signal: AbortSignal): Promise<void> {
     for (let wait = 500; !signal.aborted; wait = Math.min(wait * 2, 10_000)) {
-      const r = await this.call(() => this.deps.transport.events((e) => this.onEvent(e), signal));
-      if (r !== undefined) wait = 500;
+      let connected = false;
+      await this.call(() =>
+        this.deps.transport.events((e) => {
+          connected = true;
+          this.onEvent(e);
+        }, signal),
+      );
+      // A stream that delivered anything was a connection: the next try starts quickly again.
+      if (connected) wait = 500;
       await sleep(wait, signal);
     }
   }
@@ -360,6 +367,7 @@ export class RecorderAgent {
     const d = e.data as Record<string, unknown>;
     switch (e.event) {
       case 'hello':
+        this.deps.log.info('agent: event stream connected');
         void this.replan();
         return;
       case 'deny': {
@@ -386,6 +394,7 @@ export class RecorderAgent {
         return;
       case 'alarm.raised':
       case 'alarm.joined':
+        this.deps.log.info({ alarmId: d.alarmId, roomId: d.roomId, event: e.event }, 'agent: alarm');
         this.supervisor.alarm({
           alarmId: String(d.alarmId),
           incidentId: typeof d.incidentId === 'string' ? d.incidentId : null,
@@ -408,6 +417,7 @@ export class RecorderAgent {
   // ---- outbox and spool --------------------------------------------------------------------
 
   private async queue(step: OutboxStep): Promise<void> {
+    this.deps.log.debug({ step: step.kind }, 'agent: step queued');
     await this.outbox.append(step, new Date(this.deps.now()).toISOString());
     void this.upload();
   }
@@ -480,6 +490,7 @@ export class RecorderAgent {
 
   private async step(q: OutboxStep): Promise<boolean> {
     const t = this.deps.transport;
+    this.deps.log.debug({ step: q.kind }, 'agent: sending a step');
     switch (q.kind) {
       case 'clip-opened': {
         const ok = await this.call(() => t.send('PUT', `/api/agent/clips/${q.clipId}`, q.body));

@@ -161,6 +161,21 @@ describe.skipIf(!hasTools)('a recorder agent process with a real camera', () => 
 
   afterAll(async () => {
     if (process.env.AGENT_TEST_LOG)
+      fs.writeFileSync(
+        `${process.env.AGENT_TEST_LOG}.state`,
+        JSON.stringify({
+          outbox: fs.existsSync(path.join(stateDir, 'outbox'))
+            ? fs.readdirSync(path.join(stateDir, 'outbox'))
+            : null,
+          spool: fs.existsSync(path.join(stateDir, 'spool'))
+            ? fs.readdirSync(path.join(stateDir, 'spool'), { recursive: true })
+            : null,
+          vault: fs.existsSync(path.join(dataDir, 'vault'))
+            ? fs.readdirSync(path.join(dataDir, 'vault'), { recursive: true })
+            : null,
+        }),
+      );
+    if (process.env.AGENT_TEST_LOG)
       fs.writeFileSync(process.env.AGENT_TEST_LOG, `${agent?.output()}\n-----\n${server?.output()}`);
     for (const p of [agent, server])
       if (p !== undefined && p.child.exitCode === null && p.child.signalCode === null) {
@@ -225,7 +240,7 @@ describe.skipIf(!hasTools)('a recorder agent process with a real camera', () => 
     });
     expect(conv.status, conv.text).toBe(201);
     agent = start(['agent', 'run', '--state', stateDir], {
-      PROPORTIO_LOG_LEVEL: 'info',
+      PROPORTIO_LOG_LEVEL: 'debug',
       PROPORTIO_AGENT_OFFLINE_MAX: '600',
     });
     await waitFor(

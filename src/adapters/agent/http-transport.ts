@@ -32,7 +32,8 @@ export interface AgentEvent {
 export interface AgentTransport {
   plan(): Promise<SignedAgentPlan>;
   heartbeat(report: AgentReport): Promise<void>;
-  send(method: 'PUT' | 'POST', path: string, body: unknown): Promise<void>;
+  /** Resolves true once the server answered 2xx. */
+  send(method: 'PUT' | 'POST', path: string, body: unknown): Promise<true>;
   putPart(
     clipId: string,
     index: number,
@@ -90,6 +91,7 @@ export const httpTransport = (server: string, token: string): AgentTransport => 
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify(body),
       }).then((r) => r.arrayBuffer());
+      return true;
     },
     putPart: async (clipId, index, sealed, sha256, media) => {
       const res = await call(`/api/agent/clips/${encodeURIComponent(clipId)}/parts/${index}`, {
