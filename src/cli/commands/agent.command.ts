@@ -141,7 +141,8 @@ export const registerAgentCommands = (program: Command, io: CliIo): void => {
         process.once('SIGTERM', () => resolve('signal'));
         void runtime.revoked.then(() => resolve('revoked'));
       });
-      await runtime.stop();
+      // ffmpeg is signalled at once; what is still in flight (an upload the server refuses) gets 10 s.
+      await Promise.race([runtime.stop(), new Promise((r) => setTimeout(r, 10_000))]);
       if (stopped === 'revoked')
         throw new CliError('the server revoked this agent; it recorded nothing more', EXIT.NO_PERM);
       log.info('agent stopped');
