@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from './config.js';
+import { ConfigError, loadAgentConfig, loadConfig } from './config.js';
 
 const load = (env: Record<string, string>) => loadConfig(env, '/srv/proportio', '/opt/proportio');
 
@@ -136,5 +136,18 @@ describe('config', () => {
     expect(() => load({ PROPORTIO_VAULT_URL: 's3://key:secret@bucket/x' })).toThrow(
       /may not hold credentials/,
     );
+  });
+});
+
+describe('agent config', () => {
+  it('defaults to 15 minutes offline and ./proportio-agent; refuses a limit that is not whole seconds', () => {
+    const c = loadAgentConfig({}, '/srv');
+    expect(c).toMatchObject({ offlineMaxSeconds: 900, stateDir: '/srv/proportio-agent' });
+    expect(loadAgentConfig({ PROPORTIO_AGENT_OFFLINE_MAX: '60' }, '/srv', { stateDir: 'x' })).toMatchObject({
+      offlineMaxSeconds: 60,
+      stateDir: '/srv/x',
+    });
+    for (const bad of ['0', '1.5', 'soon', '700000'])
+      expect(() => loadAgentConfig({ PROPORTIO_AGENT_OFFLINE_MAX: bad }, '/srv')).toThrow(ConfigError);
   });
 });

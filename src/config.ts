@@ -316,3 +316,37 @@ export const loadClientConfig = (
   cameraPassword: env.PROPORTIO_CAMERA_PASSWORD || undefined,
   newUserPassword: env.PROPORTIO_NEW_PASSWORD || undefined,
 });
+
+/** A recorder agent at a site (`proportio agent`, ADR 0015). */
+export interface AgentConfig {
+  /** Where the agent keeps its token, keys, last plan, outbox and spool (mode 0700). */
+  readonly stateDir: string;
+  /** How long the agent records under its last plan without the server (seconds). */
+  readonly offlineMaxSeconds: number;
+  readonly ffmpegPath: string | undefined;
+  readonly logLevel: string;
+}
+
+export const loadAgentConfig = (
+  env: Env = process.env,
+  cwd: string = process.cwd(),
+  flags: { stateDir?: string } = {},
+): AgentConfig => {
+  const problems: string[] = [];
+  const offline = env.PROPORTIO_AGENT_OFFLINE_MAX ?? '900';
+  const offlineMaxSeconds = Number(offline);
+  if (!/^\d+$/.test(offline) || offlineMaxSeconds < 1 || offlineMaxSeconds > 7 * 86_400)
+    problems.push(`PROPORTIO_AGENT_OFFLINE_MAX must be whole seconds from 1 to 604800 (got "${offline}")`);
+  const logLevel = env.PROPORTIO_LOG_LEVEL || 'info';
+  if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel))
+    problems.push(
+      `PROPORTIO_LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent (got "${logLevel}")`,
+    );
+  if (problems.length > 0) throw new ConfigError(problems);
+  return Object.freeze({
+    stateDir: path.resolve(cwd, flags.stateDir ?? env.PROPORTIO_AGENT_DIR ?? 'proportio-agent'),
+    offlineMaxSeconds,
+    ffmpegPath: env.PROPORTIO_FFMPEG ? path.resolve(cwd, env.PROPORTIO_FFMPEG) : undefined,
+    logLevel,
+  });
+};

@@ -21,6 +21,7 @@ import { createAlarmModule } from './compose/alarm.compose.js';
 import { createAuditAnchorModule } from './compose/audit.compose.js';
 import { createAssessmentModule } from './compose/assessment.compose.js';
 import { createRecordingModule } from './compose/recording.compose.js';
+import { createAgentModule } from './compose/agents.compose.js';
 import { createEvidenceModule } from './compose/evidence.compose.js';
 import { createViewingModule } from './compose/viewing.compose.js';
 import { createTodoModule } from './compose/todo.compose.js';
@@ -201,7 +202,9 @@ export const createRuntime = async (config: Config, opts: RuntimeOptions = {}): 
   // The export opens footage only through the viewing grants (issue 10 §4).
   const viewing = createViewingModule(moduleContext);
   const alarm = createAlarmModule(moduleContext);
-  const recording = createRecordingModule(moduleContext);
+  // Sites with an enrolled recorder agent are recorded there, not here (ADR 0015).
+  const agents = createAgentModule(moduleContext, { recording: () => recording });
+  const recording = createRecordingModule(moduleContext, { remoteSites: () => agents.service.remoteSites() });
   const assessment = createAssessmentModule(moduleContext);
   const complaints = createComplaintsModule(moduleContext);
   // Residents' requests erase clips through the recording service (issue 12 §1).
@@ -211,6 +214,7 @@ export const createRuntime = async (config: Config, opts: RuntimeOptions = {}): 
     alarm,
     assessment,
     recording,
+    agents,
     viewing,
     createEvidenceModule(moduleContext, { source: opts.evidenceSource ?? viewing.evidence }),
     createTodoModule(moduleContext, {

@@ -17,6 +17,7 @@ import { registerRegistryCommands } from './commands/registry.command.js';
 import { registerComplaintCommands } from './commands/complaints.command.js';
 import { registerRightsCommands } from './commands/rights.command.js';
 import { registerDossierCommand } from './commands/dossier.command.js';
+import { registerAgentCommands } from './commands/agent.command.js';
 import { StorageFullError } from '../core/result.js';
 import { CliError, EXIT, processIo, type CliIo } from './io.js';
 
@@ -43,6 +44,7 @@ export const buildProgram = (io: CliIo): Command => {
   registerRightsCommands(program, io);
   registerComplaintCommands(program, io);
   registerDossierCommand(program, io);
+  registerAgentCommands(program, io);
   // Every subcommand reports usage errors the same way.
   const harden = (cmd: Command) => {
     cmd.exitOverride().configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });

@@ -24,6 +24,7 @@ import {
   nodeVaultFs,
   openClipStore,
   recoverClip,
+  type ClipStore,
   type VaultFs,
 } from '../adapters/vault/clip-store.js';
 import { vaultFreeBytes, withFreeSpaceFloor } from '../adapters/vault/disk-floor.js';
@@ -69,7 +70,16 @@ export interface RecordingOptions {
     ((clipId: string, outcome: SealOutcome, meta: ClipMetadata | null) => void) | undefined;
 }
 
+/** A switch that committed: an objection (room) or a suspension (site, all), as the recorder obeys it. */
+export type SwitchListener = (scope: DenyScope, off: Parameters<RecorderSupervisor['deny']>[1]) => void;
+
 export interface RecordingModule extends ProportioModule {
+  /** Told of every objection and suspension right after it committed (recorder agents, ADR 0015). */
+  onSwitch(listener: SwitchListener): () => void;
+  /** The vault's clip folder without the key (agents' sealed parts go here), or null when it cannot be opened. */
+  vaultStore(): Promise<ClipStore | null>;
+  /** The vault's recipient (age1…) now, or null without a valid one. */
+  vaultRecipient(): Promise<string | null>;
   /** The domain events this module subscribes to (tests emit on it). */
   readonly events: DomainEvents;
   readonly service: RecordingService;
@@ -84,7 +94,15 @@ export interface RecordingModule extends ProportioModule {
   ffmpeg(): FfmpegInfo | undefined;
 }
 
-export const createRecordingModule = (ctx: ModuleContext): RecordingModule => {
+export interface RecordingModuleOptions {
+  /** Sites an enrolled recorder agent records: the local recorder leaves their cameras alone. */
+  readonly remoteSites?: () => Promise<ReadonlySet<string>>;
+}
+
+export const createRecordingModule = (
+  ctx: ModuleContext,
+  moduleOptions: RecordingModuleOptions = {},
+): RecordingModule => {
   const config = ctx.config;
   const log = ctx.log.child({ component: 'recorder' });
   const store = createRecordingStore(ctx.database);
@@ -219,17 +237,18 @@ export const createRecordingModule = (ctx: ModuleContext): RecordingModule => {
     onClipDone: (id, o, m) => options.onClipDone?.(id, o, m),
   });
 
+  const recipientText = async (): Promise<string | undefined> => {
+    if (config.vaultRecipient !== undefined) return config.vaultRecipient;
+    try {
+      return await readFile(paths.recipientFile, 'utf8');
+    } catch {
+      return undefined;
+    }
+  };
+
   /** Fail closed: without a valid recipient there is no vault handle, so nothing can be armed. */
   const loadVault = async (): Promise<void> => {
-    let text: string | undefined = config.vaultRecipient;
-    if (text === undefined) {
-      try {
-        text = await readFile(paths.recipientFile, 'utf8');
-      } catch {
-        text = undefined;
-      }
-    }
-    const r = parseRecipient(text);
+    const r = parseRecipient(await recipientText());
     if (!r.ok) {
       vault = null;
       vaultProblem = {
@@ -289,6 +308,8 @@ export const createRecordingModule = (ctx: ModuleContext): RecordingModule => {
       ffmpegProblem,
     ].filter((b) => b !== null);
 
+  const switchListeners = new Set<SwitchListener>();
+
   let chain: Promise<void> = Promise.resolve();
   const reconcile = (): Promise<void> => {
     const next = chain.then(async () => {
@@ -296,7 +317,9 @@ export const createRecordingModule = (ctx: ModuleContext): RecordingModule => {
       const ticket = supervisor.planTicket();
       await loadVault();
       await checkDisk();
-      const plans = await service.plan();
+      const remote = (await moduleOptions.remoteSites?.()) ?? new Set<string>();
+      // A site with its own agent is recorded there, never twice (ADR 0015 §7).
+      const plans = (await service.plan()).filter((p) => !remote.has(p.siteId));
       suspensions = await service.activeSuspensions();
       names = await loadNames();
       if (started) supervisor.apply(plans, blockers(), vault, ticket);
@@ -315,13 +338,16 @@ export const createRecordingModule = (ctx: ModuleContext): RecordingModule => {
     off: Parameters<RecorderSupervisor['deny']>[1],
   ): { stopped: Promise<void>; replanned: Promise<void> } => {
     const stopped = supervisor.deny(scope, off);
+    for (const l of switchListeners) l(scope, off);
     const replanned = reconcile();
     return { stopped, replanned };
   };
 
   /** Clips a crash left open: index what was sealed, mark them interrupted (never as complete). */
   const recover = async (): Promise<void> => {
-    const unfinished = await service.unfinishedClips();
+    // A site's agent is still sending its clips' parts: only the agent can say they ended (ADR 0015).
+    const remote = (await moduleOptions.remoteSites?.()) ?? new Set<string>();
+    const unfinished = (await service.unfinishedClips()).filter((c) => !remote.has(c.siteId));
     if (unfinished.length === 0) return;
     const s = await openVaultStoreOnly();
     if (s === null) return;
@@ -391,6 +417,15 @@ export const createRecordingModule = (ctx: ModuleContext): RecordingModule => {
     service,
     holds,
     supervisor,
+    onSwitch: (l) => {
+      switchListeners.add(l);
+      return () => void switchListeners.delete(l);
+    },
+    vaultStore: openVaultStoreOnly,
+    vaultRecipient: async () => {
+      const r = parseRecipient(await recipientText());
+      return r.ok ? r.value.text : null;
+    },
     tune: (o) => {
       options = { ...options, ...o };
     },

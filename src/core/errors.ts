@@ -13,6 +13,7 @@ import {
   type ErrorTable,
 } from './error-kinds.js';
 
+import { AGENT_ERRORS } from './agents/errors.js';
 import { ALARM_ERRORS } from './alarm/errors.js';
 import { BACKUP_ERRORS } from './backup/errors.js';
 import { ASSESSMENT_ERRORS } from './assessment/errors.js';
@@ -39,6 +40,7 @@ export const ERRORS = {
   ...RIGHTS_ERRORS,
   ...COMPLAINT_ERRORS,
   ...BACKUP_ERRORS,
+  ...AGENT_ERRORS,
   'REQUEST.INVALID': invalid('The request is not valid'),
   'REQUEST.TOO_LARGE': { status: 413, exit: 65, title: 'The request is too large' },
   'REQUEST.UNSUPPORTED_MEDIA_TYPE': { status: 415, exit: 65, title: 'Unsupported content type' },

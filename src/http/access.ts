@@ -1,11 +1,12 @@
 /**
  * Route access declarations: every route says who may call it, in its `config.access`.
- * 'public' — anyone; 'authenticated' — any logged-in user; otherwise a permission from
- * core/auth/roles.ts. A route without a declaration cannot be registered (see app.ts).
+ * 'public' — anyone; 'authenticated' — any logged-in user; 'agent' — a recorder agent's token
+ * only (ADR 0015: the route's own hook checks it; no user may call it); otherwise a permission
+ * from core/auth/roles.ts. A route without a declaration cannot be registered (see app.ts).
  */
 import type { Permission } from '../core/auth/roles.js';
 
-export type Access = 'public' | 'authenticated' | Permission;
+export type Access = 'public' | 'authenticated' | 'agent' | Permission;
 
 /**
  * What a route's path parameter names, for the site rule (a user with sites assigned acts only

@@ -149,8 +149,19 @@ interface Denial {
   readonly ticket: number;
 }
 
+/**
+ * Where a clip's bookkeeping goes (rows, notes): in `serve` the recording service itself; on a
+ * recorder agent a durable outbox that reaches the same service over HTTP (ADR 0015).
+ */
+export interface RecorderLedger {
+  clipOpened(c: Parameters<RecordingService['clipOpened']>[0]): Promise<unknown>;
+  clipExtended(clipId: string, alarmId: string, incidentId: string | null): Promise<unknown>;
+  clipFinished(...a: Parameters<RecordingService['clipFinished']>): Promise<unknown>;
+  note(n: Parameters<RecordingService['note']>[0]): Promise<unknown>;
+}
+
 export interface SupervisorDeps {
-  readonly service: Pick<RecordingService, 'clipOpened' | 'clipExtended' | 'clipFinished' | 'note'>;
+  readonly service: RecorderLedger;
   /** Wall clock (ms): the composition root's clock, also for ffmpeg's health and the vault sink. */
   readonly now: () => number;
   readonly log: Logger;

@@ -58,7 +58,7 @@ const concrete = (url: string) =>
 describe('route × role authorisation', () => {
   it('declares a known access on every route, and opens only the routes meant for anyone', () => {
     expect(t.app.declaredRoutes.length).toBeGreaterThan(20);
-    const known = new Set<string>(['public', 'authenticated', ...Object.keys(PERMISSIONS)]);
+    const known = new Set<string>(['public', 'authenticated', 'agent', ...Object.keys(PERMISSIONS)]);
     // A misspelt permission (cast past the type) would lock a route for everyone, or worse.
     const unknown = t.app.declaredRoutes.filter((r) => !known.has(r.access));
     expect(unknown.map((r) => `${r.method} ${r.url}: ${r.access}`)).toEqual([]);
@@ -66,7 +66,7 @@ describe('route × role authorisation', () => {
     // residents the room and site privacy pages and the export key — each one named, so a new
     // public route is a decision made here, not a prefix that happens to match.
     const meantPublic =
-      /^\/(healthz|readyz)$|^\/api\/(auth\/login|auth\/oidc(\/.*)?|openapi\.json|public\/(evidence-key|rooms\/:id\/privacy|sites\/:id\/privacy))$/;
+      /^\/(healthz|readyz)$|^\/api\/(agent\/enrol|auth\/login|auth\/oidc(\/.*)?|openapi\.json|public\/(evidence-key|rooms\/:id\/privacy|sites\/:id\/privacy))$/;
     const open = t.app.declaredRoutes.filter((r) => r.access === 'public' && !meantPublic.test(r.url));
     expect(open.map((r) => `${r.method} ${r.url}`)).toEqual([]);
     for (const r of t.app.declaredRoutes)
@@ -143,6 +143,15 @@ describe('route × role authorisation', () => {
         // Logout would end the session the remaining rows need.
         if (route.url === '/api/auth/logout') continue;
         const headers = sessions.get(role)!;
+        if (route.access === 'agent') {
+          // A recorder agent's route: no user's session is an agent's token (ADR 0015).
+          const res = await t.app.inject({ method: route.method as 'GET', url, headers });
+          if (res.statusCode !== 401)
+            failures.push(
+              `${role} ${route.method} ${route.url}: ${res.statusCode}, expected 401 (agents only)`,
+            );
+          continue;
+        }
         const allowed = route.access === 'authenticated' || hasPermission([role], route.access);
         const res = /\/stream$/.test(route.url)
           ? await streamStatus(url, headers)

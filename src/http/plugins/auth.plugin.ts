@@ -64,6 +64,8 @@ export const authPlugin = fp(
       const access = req.routeOptions.config.access;
       // Routes outside the API (static web files, docs) have no declaration and need none.
       if (access === undefined) return;
+      // A recorder agent's routes check the agent's token themselves (agents.routes.ts).
+      if (access === 'agent') return;
 
       if (access === 'public') {
         // A public route (readiness, login) answers even when the credentials cannot be checked

@@ -189,6 +189,16 @@ const own: Readonly<Record<string, string>> = {
     'De hoofdsleutel waarmee de camerawachtwoorden in de reservekopie zijn versleuteld, is hier niet aanwezig.',
   'BACKUP.MASTER_KEY_MISMATCH':
     'De hoofdsleutel die hier staat, is niet die waarmee de camerawachtwoorden in de reservekopie zijn versleuteld.',
+  'AGENT.NOT_FOUND': 'Deze opnameagent bestaat niet.',
+  'AGENT.CODE_INVALID': 'De aanmeldcode is onbekend, al gebruikt of verlopen.',
+  'AGENT.TOKEN_INVALID': 'De sleutel van de opnameagent is onbekend, of de agent is ingetrokken.',
+  'AGENT.REVOKED': 'Deze opnameagent is al ingetrokken.',
+  'AGENT.NAME_REQUIRED': 'Geef de opnameagent een naam van 1 tot 100 tekens.',
+  'AGENT.RECIPIENT_INVALID': 'De publieke sleutel van de opnameagent is geen geldige age-sleutel.',
+  'AGENT.CAMERA_ELSEWHERE': 'Deze camera hoort niet bij de locatie van de opnameagent.',
+  'AGENT.PART_CONFLICT':
+    'Dit deel van de opname is al ontvangen met een andere inhoud, of een eerder deel ontbreekt.',
+  'AGENT.PART_INVALID': 'Dit deel is geen verzegeld age-bestand met de controlewaarde die is meegestuurd.',
   'CONFIG.INVALID': 'De instellingen van de server zijn niet geldig.',
   'STORE.NOT_EMPTY': 'De database bevat al gegevens.',
   'STORAGE.FULL':

@@ -15,6 +15,7 @@ import { m0014SubjectRequests } from './0014-subject-requests.js';
 import { m0015Complaints } from './0015-complaints.js';
 import { m0016RedactionJobs } from './0016-redaction-jobs.js';
 import { m0017RequestLetterFormat } from './0017-request-letter-format.js';
+import { m0018RecorderAgents } from './0018-recorder-agents.js';
 import { m0019SharedState } from './0019-shared-state.js';
 import type { Dialect, Migration } from './migration.js';
 
@@ -38,6 +39,7 @@ export const MIGRATIONS: ReadonlyArray<readonly [string, Migration]> = [
   ['0015-complaints', m0015Complaints],
   ['0016-redaction-jobs', m0016RedactionJobs],
   ['0017-request-letter-format', m0017RequestLetterFormat],
+  ['0018-recorder-agents', m0018RecorderAgents],
   ['0019-shared-state', m0019SharedState],
 ];
 
