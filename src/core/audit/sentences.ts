@@ -105,6 +105,21 @@ export const AUDIT_SENTENCES: Readonly<Record<string, Sentence>> = {
     '{actor} heeft de gegevens van de organisatie gewijzigd',
     "{actor} changed the organisation's details",
   ),
+  'agent.create': s(
+    'registry',
+    '{actor} heeft een opnameagent voor een locatie aangemaakt (met een eenmalige aanmeldcode)',
+    '{actor} created a recorder agent for a site (with a one-time enrolment code)',
+  ),
+  'agent.enrol': s(
+    'registry',
+    'Een opnameagent heeft zich aangemeld met zijn eenmalige code',
+    'A recorder agent enrolled with its one-time code',
+  ),
+  'agent.revoke': s(
+    'registry',
+    '{actor} heeft een opnameagent ingetrokken; hij krijgt geen toegang meer',
+    '{actor} revoked a recorder agent; it is refused from now on',
+  ),
   'camera.create': s(
     'registry',
     '{actor} heeft camera {subject} toegevoegd',
