@@ -330,10 +330,12 @@ describe.skipIf(!hasBrowser)('the tour: every page, every role, both sizes, both
         await context?.close();
       });
 
-      // Grouped (web/src/components/MainNav.tsx), the navigation fits one row on a laptop in either language.
-      it.skipIf(size !== 'desktop')('the main navigation is one row', async () => {
-        expect(await navRowTops(page), `${account.username} ${lang}`).toHaveLength(1);
-      });
+      // Grouped (web/src/components/MainNav.tsx), the navigation fits one row on a laptop in either
+      // language (on a phone it folds behind "Menu": nothing to measure there).
+      if (size === 'desktop')
+        it('the main navigation is one row', async () => {
+          expect(await navRowTops(page), `${account.username} ${lang}`).toHaveLength(1);
+        });
 
       it.each(PAGES.map((p) => [p.pattern, p] as const))('%s', async (_pattern, p) => {
         const address = addressOf(p);
