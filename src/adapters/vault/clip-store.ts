@@ -152,12 +152,22 @@ const checkClipId = (clipId: string): Result<string, VaultErrorCode> =>
     ? ok(clipId)
     : err('VAULT.INVALID_CLIP_ID', 'A clip id is 1–128 letters, digits, - or _, not starting with - or _');
 
+/**
+ * The caller's bytes piece by piece. A failure of the caller's stream comes out as SourceFailure,
+ * so it is passed on unchanged instead of being blamed on the vault.
+ */
 async function* sourcePieces(source: PartSource): AsyncGenerator<Uint8Array> {
-  if (source instanceof Uint8Array) yield source;
-  else yield* source;
+  if (source instanceof Uint8Array) {
+    yield source;
+    return;
+  }
+  try {
+    yield* source;
+  } catch (e) {
+    throw new SourceFailure(e);
+  }
 }
 
-/** Marks errors thrown by the caller's source so they are passed on unchanged, not blamed on the disk. */
 /** Marks a failure of the caller's source stream, as opposed to a failure writing the vault. */
 class SourceFailure extends Error {
   constructor(override readonly cause: unknown) {
@@ -174,16 +184,8 @@ const copySealed = async (source: PartSource, write: (b: Buffer) => Promise<void
   let head = Buffer.alloc(0);
   let header: ParsedHeader | null = null;
   let bytes = 0;
-  const it = sourcePieces(source)[Symbol.asyncIterator]();
-  for (;;) {
-    let step: IteratorResult<Uint8Array>;
-    try {
-      step = await it.next();
-    } catch (e) {
-      throw new SourceFailure(e);
-    }
-    if (step.done === true) break;
-    const b = Buffer.from(step.value.buffer, step.value.byteOffset, step.value.byteLength);
+  for await (const piece of sourcePieces(source)) {
+    const b = Buffer.from(piece.buffer, piece.byteOffset, piece.byteLength);
     if (header === null) {
       head = Buffer.concat([head, b]);
       header = parseHeader(head);
@@ -408,17 +410,9 @@ export const openClipWriter = async (
           }
           await write(out);
         };
-        const it = sourcePieces(source)[Symbol.asyncIterator]();
-        for (;;) {
-          let step: IteratorResult<Uint8Array>;
-          try {
-            step = await it.next();
-          } catch (e) {
-            throw new SourceFailure(e);
-          }
-          if (step.done === true) break;
-          plaintextBytes += step.value.length;
-          await emit(enc.update(step.value));
+        for await (const piece of sourcePieces(source)) {
+          plaintextBytes += piece.length;
+          await emit(enc.update(piece));
         }
         await emit(enc.final());
       });
