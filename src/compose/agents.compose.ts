@@ -2,7 +2,7 @@
  * Recorder agents at the sites (issue 13 §2, ADR 0015): the gateway service over the agents'
  * table, the vault intake for their sealed parts, the routes, and each agent's event stream —
  * alarms of its site's rooms, a re-plan hint when conversations, the policy or cameras change,
- * and `deny` the moment an objection or suspension commits (the recording module tells us).
+ * and `deny` the moment an objection or suspension commits (`recording.denied`, from any instance).
  */
 import type { ServerResponse } from 'node:http';
 import { createAgentStore } from '../adapters/db/repositories/agent.repository.js';
@@ -211,12 +211,9 @@ export const createAgentModule = (
             send(() => true, 'replan', { because: e.type });
           },
         ),
-        deps.recording().onSwitch((scope, off) =>
-          send((s) => inScope(scope, s, (roomId) => roomSites.get(roomId)), 'deny', {
-            scope,
-            off,
-            at: ctx.clock.now().toISOString(),
-          }),
+        // From this instance or another: every agent of the scope stops within a second.
+        ctx.events.subscribe('recording.denied', ({ scope, off, at }) =>
+          send((s) => inScope(scope, s, (roomId) => roomSites.get(roomId)), 'deny', { scope, off, at }),
         ),
       );
       keepAlive = setInterval(() => {

@@ -35,7 +35,7 @@ import { recordingRoutes } from '../http/routes/recording/recording.routes.js';
 import { holdService, type HoldService } from '../services/hold.service.js';
 import { recordingService, type RecordingService } from '../services/recording.service.js';
 import type { ClipVaultPort, SealOutcome, SuspensionRecord } from '../services/recording-ports.js';
-import type { DomainEvents } from '../services/ports.js';
+import type { DomainEvents, RecordingDeniedEvent } from '../services/ports.js';
 import {
   DEFAULT_TUNABLES,
   RecorderSupervisor,
@@ -71,11 +71,7 @@ export interface RecordingOptions {
 }
 
 /** A switch that committed: an objection (room) or a suspension (site, all), as the recorder obeys it. */
-export type SwitchListener = (scope: DenyScope, off: Parameters<RecorderSupervisor['deny']>[1]) => void;
-
 export interface RecordingModule extends ProportioModule {
-  /** Told of every objection and suspension right after it committed (recorder agents, ADR 0015). */
-  onSwitch(listener: SwitchListener): () => void;
   /** The vault's clip folder without the key (agents' sealed parts go here), or null when it cannot be opened. */
   vaultStore(): Promise<ClipStore | null>;
   /** The vault's recipient (age1…) now, or null without a valid one. */
@@ -308,8 +304,6 @@ export const createRecordingModule = (
       ffmpegProblem,
     ].filter((b) => b !== null);
 
-  const switchListeners = new Set<SwitchListener>();
-
   let chain: Promise<void> = Promise.resolve();
   const reconcile = (): Promise<void> => {
     const next = chain.then(async () => {
@@ -332,15 +326,15 @@ export const createRecordingModule = (
    * Objection or suspension, after it committed: stop the affected cameras now (ring purged, ffmpeg
    * signalled synchronously) and deny them to any reconcile whose plan was read earlier; then
    * re-plan through the same chain, which lifts the denial with a plan that shows the switch.
+   * The other instances' recorders and every agent stream hear it as `recording.denied`.
    */
   const switchOff = (
     scope: DenyScope,
-    off: Parameters<RecorderSupervisor['deny']>[1],
+    off: RecordingDeniedEvent['off'],
   ): { stopped: Promise<void>; replanned: Promise<void> } => {
     const stopped = supervisor.deny(scope, off);
-    for (const l of switchListeners) l(scope, off);
-    const replanned = reconcile();
-    return { stopped, replanned };
+    ctx.events.emit({ type: 'recording.denied', at: ctx.clock.now().toISOString(), scope, off });
+    return { stopped, replanned: reconcile() };
   };
 
   /** Clips a crash left open: index what was sealed, mark them interrupted (never as complete). */
@@ -417,10 +411,6 @@ export const createRecordingModule = (
     service,
     holds,
     supervisor,
-    onSwitch: (l) => {
-      switchListeners.add(l);
-      return () => void switchListeners.delete(l);
-    },
     vaultStore: openVaultStoreOnly,
     vaultRecipient: async () => {
       const r = parseRecipient(await recipientText());
@@ -561,6 +551,15 @@ export const createRecordingModule = (
         ctx.events.subscribe(
           ['conversation.started', 'conversation.ended', 'policy.changed', 'camera.changed'],
           onChange,
+        ),
+        // An objection or suspension made on another instance: stop here too, at once.
+        ctx.events.subscribe(
+          'recording.denied',
+          (e) => {
+            void supervisor.deny(e.scope, e.off);
+            void reconcile().catch(() => undefined);
+          },
+          { emittedElsewhere: true },
         ),
       );
       await recover().catch((e: unknown) =>

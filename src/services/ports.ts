@@ -7,6 +7,7 @@ import type { AlarmEvent, RoomChangedEvent } from '../core/alarm/events.js';
 import type { IncidentFacts } from '../core/alarm/model.js';
 import type { AuditEntry, AuditEntryContent } from '../core/audit/chain.js';
 import type { Role } from '../core/auth/roles.js';
+import type { DenyScope } from '../core/recording/arming.js';
 import type { TokenEndReason } from '../core/auth/tokens.js';
 import type { Camera, ConversationType, Organisation, Room, Site, User } from '../core/registry/model.js';
 import type { PolicyTrigger } from './assessment-ports.js';
@@ -349,12 +350,25 @@ export interface RightsRequestClosedEvent {
 /**
  * Everything that happened, one shape per event, told by the service that made it happen:
  * alarm.raised / joined / acknowledged / closed / escalated and room.changed (core/alarm/events.ts),
- * conversation.started / ended, policy.changed, camera.changed, session.ended, rights.request.closed. Plain JSON data only (no class
+ * conversation.started / ended, policy.changed, camera.changed, session.ended, rights.request.closed,
+ * recording.denied. Plain JSON data only (no class
  * instances, no functions, times as ISO-8601 strings): an event serialised and parsed again is the
  * same event, so an adapter may carry it to another server instance. `at` is when the service
  * published it (after the commit); the moments of the change itself are the event's named fields
  * (raisedAt, lastPressAt, closedAt, startedAt, compiledAt, …).
  */
+/**
+ * Recording was switched off after an objection or suspension committed (the recording module
+ * tells it, right after stopping its own cameras). Every instance's recorder and every agent
+ * stream obeys it at once, before the next plan shows the switch (ADR 0015 §4).
+ */
+export interface RecordingDeniedEvent {
+  readonly type: 'recording.denied';
+  readonly at: string;
+  readonly scope: DenyScope;
+  readonly off: { readonly kind: 'objection' | 'suspended'; readonly message: string };
+}
+
 export type DomainEvent =
   | AlarmEvent
   | RoomChangedEvent
@@ -362,7 +376,8 @@ export type DomainEvent =
   | PolicyChangedEvent
   | CameraChangedEvent
   | SessionEndedEvent
-  | RightsRequestClosedEvent;
+  | RightsRequestClosedEvent
+  | RecordingDeniedEvent;
 export type DomainEventType = DomainEvent['type'];
 export type DomainEventOf<K extends DomainEventType> = Extract<DomainEvent, { readonly type: K }>;
 
@@ -405,4 +420,6 @@ export interface SubscribeOptions {
    * happened sends it, so it goes out once however many instances run. Alone, every event is one's own.
    */
   readonly emittedHere?: boolean;
+  /** Only events heard from other instances: for a subscriber that already acted on its own. */
+  readonly emittedElsewhere?: boolean;
 }

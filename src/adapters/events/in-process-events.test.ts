@@ -63,4 +63,14 @@ describe('domain events in one process', () => {
     events.deliverFromElsewhere(camera('there'));
     expect(seen).toEqual(['all here', 'own here', 'all again here', 'all there', 'all again there']);
   });
+
+  it("gives a subscriber for other instances' events only those (it acted on its own already)", () => {
+    const events = inProcessEvents(memoryLog().log);
+    const seen: string[] = [];
+    events.subscribe('camera.changed', (e) => seen.push(`all ${e.cameraId}`));
+    events.subscribe('camera.changed', (e) => seen.push(`heard ${e.cameraId}`), { emittedElsewhere: true });
+    events.emit(camera('here'));
+    events.deliverFromElsewhere(camera('there'));
+    expect(seen).toEqual(['all here', 'all there', 'heard there']);
+  });
 });

@@ -8,6 +8,7 @@ import type { DomainEvent, DomainEventType, DomainEvents } from '../../services/
 interface Handler {
   readonly fn: (event: DomainEvent) => void;
   readonly emittedHere: boolean;
+  readonly emittedElsewhere: boolean;
 }
 
 export interface InProcessEvents extends DomainEvents {
@@ -20,7 +21,7 @@ export const inProcessEvents = (log: Logger): InProcessEvents => {
   const deliver = (event: DomainEvent, fromElsewhere: boolean) => {
     // A copy: a handler that unsubscribes (or subscribes) does not change this delivery.
     for (const handler of [...(handlers.get(event.type) ?? [])]) {
-      if (fromElsewhere && handler.emittedHere) continue;
+      if (fromElsewhere ? handler.emittedHere : handler.emittedElsewhere) continue;
       try {
         handler.fn(event);
       } catch (e) {
@@ -37,6 +38,7 @@ export const inProcessEvents = (log: Logger): InProcessEvents => {
       const h: Handler = {
         fn: handler as (event: DomainEvent) => void,
         emittedHere: options?.emittedHere ?? false,
+        emittedElsewhere: options?.emittedElsewhere ?? false,
       };
       for (const t of list) {
         let set = handlers.get(t);
