@@ -58,9 +58,11 @@ describe.runIf(postgres)('a switch made on one instance reaches every instance',
       signal: stream.signal,
     });
     expect(res.status).toBe(200);
+    const reader = res.body!.getReader();
+    const decoder = new TextDecoder();
     void (async () => {
-      const decoder = new TextDecoder();
-      for await (const chunk of res.body!) frames.push(decoder.decode(chunk as Uint8Array));
+      for (let r = await reader.read(); !r.done; r = await reader.read())
+        frames.push(decoder.decode(r.value));
     })().catch(() => undefined);
     await waitFor('the agent stream to say hello', () => frames.join('').includes('event: hello'));
   }, 120_000);
