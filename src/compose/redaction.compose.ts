@@ -55,6 +55,7 @@ export const createRedactionModule = (
     redactor,
     copies: openCopyVault(path.join(base, 'copies')),
     scratch: () => scratchFolder(scratchBase),
+    instance: ctx.cluster.instance,
   });
   const sweep = () =>
     service

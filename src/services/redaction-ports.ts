@@ -134,6 +134,11 @@ export interface RedactionJobRecord {
   readonly copyDeletedAt: string | null;
   readonly copyDeletedReason: string | null;
   readonly downloadedAt: string | null;
+  /**
+   * The instance where the last step ran and whose memory holds the copy's key (ADR 0017);
+   * null: from before instances were told apart.
+   */
+  readonly heldBy: string | null;
   readonly createdBy: string;
   readonly createdAt: string;
   readonly updatedAt: string;

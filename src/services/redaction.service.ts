@@ -25,6 +25,7 @@ import {
 import type { RedactionReview } from '../core/redaction/plan.js';
 import { err, ok, unwrap, type Result } from '../core/result.js';
 import { dayInAmsterdam } from '../core/rights/deadlines.js';
+import { heldByEarlierRun, heldHere, placeOfHolder, type Instance } from '../core/viewing/holder.js';
 import { recordAudit } from './audit.service.js';
 import { actorId, type Actor, type Clock, type IdGenerator } from './ports.js';
 import type {
@@ -51,6 +52,12 @@ export interface RedactionServiceDeps {
   readonly copies: CopyVault;
   readonly scratch: () => Promise<ScratchFolder>;
   readonly copyRetentionDays?: number;
+  /**
+   * This instance (ADR 0017): a copy's key lives in the memory of the instance that rendered it,
+   * so another instance names that one instead of calling the copy gone, and a restart ends only
+   * what an earlier run of this instance held. Default: the only one.
+   */
+  readonly instance?: Instance;
 }
 
 /** A job as the API shows it. */
@@ -85,6 +92,9 @@ export interface CopyFile {
 }
 
 const SYSTEM: Actor = { kind: 'system', name: 'redaction' };
+const ALONE: Instance = { id: 'local/0', alone: true };
+/** How long past its end another instance ends a copy's record whose holder never did (it is gone). */
+const HOLDER_GONE_MS = 60 * 60 * 1000;
 const subject = (clipId: string) => `clip:${clipId}`;
 
 interface Running {
@@ -95,6 +105,17 @@ interface Running {
 
 export const redactionService = (deps: RedactionServiceDeps) => {
   const { store, clock, ids, grants, copies } = deps;
+  const self = deps.instance ?? ALONE;
+  const here = (j: RedactionJobRecord) => heldHere(j.heldBy, self);
+  /** A copy kept by another instance: only it can hand it out or delete it. */
+  const heldElsewhere = (j: RedactionJobRecord) =>
+    unwrap(
+      err(
+        'REDACTION.HELD_ELSEWHERE',
+        `the redacted copy is kept by the Proportio instance at ${placeOfHolder(j.heldBy ?? '')}, not this one: download or delete it there`,
+        { heldOn: placeOfHolder(j.heldBy ?? '') },
+      ),
+    );
   const running = new Map<string, Running>();
   const nowIso = () => clock.now().toISOString();
 
@@ -275,7 +296,10 @@ export const redactionService = (deps: RedactionServiceDeps) => {
         const state = step(j?.state ?? 'none', 'detect');
         const at = nowIso();
         // New tracks get new ids: an earlier review and copy no longer fit them.
-        if (j !== undefined && hasCopy(j)) await copies.remove(j.id);
+        if (j !== undefined && hasCopy(j)) {
+          if (!here(j)) heldElsewhere(j);
+          await copies.remove(j.id);
+        }
         const next: RedactionJobRecord = {
           id: j?.id ?? ids.newId(),
           requestId,
@@ -296,6 +320,7 @@ export const redactionService = (deps: RedactionServiceDeps) => {
           copyDeletedReason:
             j !== undefined && hasCopy(j) ? 'detected-again' : (j?.copyDeletedReason ?? null),
           downloadedAt: j?.downloadedAt ?? null,
+          heldBy: self.id,
           createdBy: j?.createdBy ?? actorId(actor),
           createdAt: j?.createdAt ?? at,
           updatedAt: at,
@@ -390,9 +415,11 @@ export const redactionService = (deps: RedactionServiceDeps) => {
           grantId: g.grantId,
           errorCode: null,
           errorMessage: null,
+          heldBy: self.id,
           updatedAt: nowIso(),
         };
         if (hasCopy(j)) {
+          if (!here(j)) heldElsewhere(j);
           await copies.remove(j.id);
           next = copyGone(next, 'rendered-again');
         }
@@ -467,6 +494,7 @@ export const redactionService = (deps: RedactionServiceDeps) => {
           req.status === 'closed',
         );
         if (end !== null) unwrap(err('REDACTION.COPY_GONE', `the copy is no longer kept (${end})`));
+        if (!here(j)) heldElsewhere(j);
         const body = await copies.get(j.id);
         if (body === undefined) unwrap(err('REDACTION.COPY_GONE', 'the copy cannot be read any more'));
         await repos.redactions.save({ ...j, downloadedAt: nowIso(), updatedAt: nowIso() });
@@ -486,6 +514,7 @@ export const redactionService = (deps: RedactionServiceDeps) => {
         await requestAndLink(repos, actor, requestId, clipId);
         const j = await jobOf(repos, requestId, clipId);
         if (!hasCopy(j)) return unwrap(err('REDACTION.COPY_GONE', 'no copy is kept for this clip'));
+        if (!here(j)) heldElsewhere(j);
         await copies.remove(j.id);
         const next = copyGone(j, 'deleted');
         await repos.redactions.save(next);
@@ -540,7 +569,13 @@ export const redactionService = (deps: RedactionServiceDeps) => {
             req === undefined || req.status === 'closed',
           );
           if (end === null) continue;
-          await copies.remove(j.id);
+          // Another live instance deletes its own copy (it hears the same close and runs the same
+          // sweep); only a holder gone for an hour past the copy's end is ended here, on the record.
+          const mine = here(j) || heldByEarlierRun(j.heldBy, self);
+          const endedAt =
+            end === 'expired' ? Date.parse(j.copyExpiresAt ?? '') : Date.parse(req?.closedAt ?? '');
+          if (!mine && !(now - (Number.isNaN(endedAt) ? now : endedAt) > HOLDER_GONE_MS)) continue;
+          if (mine) await copies.remove(j.id);
           await repos.redactions.save(copyGone(j, end));
           await recordAudit(repos, clock, SYSTEM, 'redaction.copy-deleted', subject(j.clipId), {
             rightsRequestId: j.requestId,
@@ -554,10 +589,12 @@ export const redactionService = (deps: RedactionServiceDeps) => {
 
     /** After a restart: running steps were cut off, and no copy can be read (its key is gone). */
     restarted: async (): Promise<void> => {
-      await copies.clear();
+      // Alone, every copy was this process's; with several instances only an earlier run's.
+      const earlier = (j: RedactionJobRecord) => heldByEarlierRun(j.heldBy, self);
+      if (self.alone) await copies.clear();
       await store.transaction(async (repos) => {
         for (const j of await repos.redactions.inStates(['detecting', 'rendering'])) {
-          if (running.has(j.id)) continue;
+          if (running.has(j.id) || !earlier(j)) continue;
           await repos.redactions.save({
             ...j,
             state: 'failed',
@@ -572,6 +609,8 @@ export const redactionService = (deps: RedactionServiceDeps) => {
           });
         }
         for (const j of await repos.redactions.withCopy()) {
+          if (!earlier(j)) continue;
+          if (!self.alone) await copies.remove(j.id);
           await repos.redactions.save(copyGone(j, 'restart'));
           await recordAudit(repos, clock, SYSTEM, 'redaction.copy-deleted', subject(j.clipId), {
             rightsRequestId: j.requestId,

@@ -14,17 +14,18 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCopyVault } from '../../src/adapters/vault/copy-vault.js';
-import type { RedactionJobView } from '../../src/services/redaction.service.js';
-import {
-  BV_PASSPHRASE,
-  FG_PASSPHRASE,
-  initCustodyVault,
-  type CustodyVault,
-} from '../support/custody-vault.js';
+import type { CustodyVault } from '../support/custody-vault.js';
 import { availableDialects, freshDatabase, type TestDatabase } from '../support/databases.js';
-import { FACE_MATERIAL, makeFaceClip } from '../support/face-clips.js';
-import { sealTestClip } from '../support/sealed-clip.js';
-import { loginAs, startTestRuntime, type TestRuntime } from '../support/test-runtime.js';
+import { FACE_MATERIAL } from '../support/face-clips.js';
+import {
+  dpoApi,
+  jobOf,
+  jobUrl,
+  prepareRedaction,
+  renderCopy,
+  type RedactionApi,
+} from '../support/redaction-fixture.js';
+import { startTestRuntime, type TestRuntime } from '../support/test-runtime.js';
 import { testMaterialAvailable, toolsAvailable } from '../support/tools.js';
 import { waitFor } from '../support/waiting.js';
 
@@ -33,24 +34,16 @@ const ready =
   testMaterialAvailable('redacted copy end', FACE_MATERIAL);
 const dialects = await availableDialects();
 
-type Headers = Record<string, string>;
-
 describe.skipIf(!ready).each(dialects)('a redacted copy ends on close and on restart (%s)', (dialect) => {
   let t: TestRuntime;
   let pg: TestDatabase | undefined;
   let vault: CustodyVault | undefined;
   let dataDir = '';
-  let fg: Headers;
+  let api: RedactionApi;
   const requests = { a: '', b: '' };
-  const iso = (ms: number) => new Date(ms).toISOString();
 
-  const api = async (method: 'GET' | 'POST' | 'PUT', url: string, payload?: object) => {
-    const res = await t.app.inject({ method, url, headers: fg, ...(payload ? { payload } : {}) });
-    return { status: res.statusCode, body: res.body, json: <T>() => res.json<T>() };
-  };
   const code = (r: { body: string }) => (JSON.parse(r.body) as { code?: string }).code;
-  const jobUrl = (requestId: string) => `/api/rights/requests/${requestId}/redactions/clip-faces`;
-  const job = async (requestId: string) => (await api('GET', jobUrl(requestId))).json<RedactionJobView>();
+  const job = (requestId: string) => jobOf(api, requestId);
   const copiesDir = () => path.join(dataDir, 'redaction', 'copies');
   const copyFiles = async () => (await fs.readdir(copiesDir()).catch(() => [] as string[])).sort();
 
@@ -64,81 +57,17 @@ describe.skipIf(!ready).each(dialects)('a redacted copy ends on close and on res
       env: { PROPORTIO_MQTT_PORT: '-1' },
     });
 
-  const render = async (requestId: string) => {
-    expect((await api('POST', `${jobUrl(requestId)}/detect`)).status).toBe(202);
-    await waitFor('detection', async () => (await job(requestId)).state !== 'detecting', 600_000);
-    expect((await job(requestId)).state).toBe('detected');
-    const reviewed = await api('PUT', `${jobUrl(requestId)}/review`, {
-      keepTrackIds: [],
-      consentedTrackIds: [],
-      edits: [],
-    });
-    expect(reviewed.status, reviewed.body).toBe(200);
-    expect((await api('POST', `${jobUrl(requestId)}/render`)).status).toBe(202);
-    await waitFor('render', async () => (await job(requestId)).state !== 'rendering', 600_000);
-    const done = await job(requestId);
-    expect(done.state, JSON.stringify(done.error)).toBe('rendered');
-    expect(done.copy).not.toBeNull();
-    return done;
-  };
-
   beforeAll(async () => {
     dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'proportio-copy-end-'));
     // PostgreSQL: the database is this test's, so that it outlives the first runtime.
     if (dialect === 'postgres') pg = await freshDatabase('postgres');
-    const clip = await makeFaceClip(path.join(dataDir, 'faces.mp4'), { seconds: 1 });
     t = await boot(true);
-    vault = await initCustodyVault(t, 'proportio-copy-end-');
-    await sealTestClip(t, 'clip-faces', vault.recipient, await fs.readFile(clip.file));
-    const base = Date.now();
-    await t.rt.database.db
-      .updateTable('clips')
-      .set({ started_at: iso(base - 60_000), ended_at: iso(base - 59_000) })
-      .where('id', '=', 'clip-faces')
-      .execute();
-    fg = (await loginAs(t.app, 'fg')).headers;
-    const bv = (await loginAs(t.app, 'beveiliging')).headers;
-    const roomId = (await t.rt.store.read.cameras.list())[0]!.roomId;
-    for (const k of ['a', 'b'] as const) {
-      const created = await api('POST', '/api/rights/requests', {
-        kind: 'access',
-        channel: 'post',
-        receivedAt: iso(base - 600_000),
-        roomId,
-        windowFrom: iso(base - 3_600_000),
-        windowTo: iso(base - 30_000),
-        requesterContact: 'Postbus 1, Lindewaard',
-        identityMethod: 'document-shown',
-      });
-      expect(created.status, created.body).toBe(201);
-      requests[k] = created.json<{ id: string }>().id;
-      const linked = await api('POST', `/api/rights/requests/${requests[k]}/clips`, {
-        clipIds: ['clip-faces'],
-      });
-      expect(linked.status, linked.body).toBe(200);
-    }
-    // The DPO's own grant on the ground subject access, approved by a second custodian, then by her.
-    const asked = await api('POST', '/api/footage/requests', {
-      clipId: 'clip-faces',
-      reason: 'Inzageverzoeken van inwoners: kopie met anderen onherkenbaar',
-      legalGround: 'subject-access',
-      purposes: ['view'],
-    });
-    expect(asked.status, asked.body).toBe(201);
-    const viewing = asked.json<{ id: string }>().id;
-    const bvApproved = await t.app.inject({
-      method: 'POST',
-      url: `/api/footage/requests/${viewing}/approve`,
-      headers: bv,
-      payload: { passphrase: BV_PASSPHRASE },
-    });
-    expect(bvApproved.statusCode, bvApproved.body).toBe(200);
-    const granted = await api('POST', `/api/footage/requests/${viewing}/approve`, {
-      passphrase: FG_PASSPHRASE,
-    });
-    expect(granted.json<{ state: string }>().state).toBe('granted');
-    await render(requests.a);
-    await render(requests.b);
+    const prepared = await prepareRedaction(t, dataDir, 2, 'proportio-copy-end-');
+    vault = prepared.vault;
+    [requests.a, requests.b] = prepared.requestIds as [string, string];
+    api = await dpoApi(t);
+    await renderCopy(api, requests.a);
+    await renderCopy(api, requests.b);
   }, 1_500_000);
 
   afterAll(async () => {
@@ -185,7 +114,7 @@ describe.skipIf(!ready).each(dialects)('a redacted copy ends on close and on res
 
     t = await boot(false);
     await t.rt.start();
-    fg = (await loginAs(t.app, 'fg')).headers;
+    api = await dpoApi(t);
     expect(await copyFiles()).toEqual([]);
     const after = await job(requests.b);
     expect(after.copy).toBeNull();

@@ -23,6 +23,8 @@ export interface RedactionJobTable {
   copy_deleted_at: string | null;
   copy_deleted_reason: string | null;
   downloaded_at: string | null;
+  /** Migration 0020: the instance holding the copy's key (ADR 0017). */
+  held_by: string | null;
   created_by: string;
   created_at: string;
   updated_at: string;

@@ -24,6 +24,9 @@ export const REDACTION_ERRORS = {
   ),
   'REDACTION.NOT_DETECTED': conflict('Detect the faces in this clip first'),
   'REDACTION.NOT_REVIEWED': conflict('Save the review (whose face is kept) before the copy is made'),
+  'REDACTION.HELD_ELSEWHERE': conflict(
+    'This redacted copy is kept on another Proportio instance: download or delete it there',
+  ),
   'REDACTION.COPY_GONE': {
     status: 410,
     exit: 66,

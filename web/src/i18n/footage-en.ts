@@ -208,6 +208,8 @@ export const footageEn: FootageTexts = {
     'FOOTAGE.SHARE_MISMATCH': 'This is not your share of the vault key, or it belongs to an earlier split.',
     'FOOTAGE.HELD_ELSEWHERE':
       'This permission to view footage was opened on another Proportio server: {heldOn}. Go to that server and do it there; the keys stay on the server where they were opened.',
+    'REDACTION.HELD_ELSEWHERE':
+      "This redacted copy is kept on another Proportio server: {heldOn}. Download or delete it there; the copy's key stays on the server where it was made.",
     'CUSTODY.SHARE_INVALID': 'This is not a share of a Proportio vault key.',
     'FOOTAGE.WRONG_PASSPHRASE': 'The passphrase is wrong. Try again.',
     'FOOTAGE.TOO_MANY_ATTEMPTS': 'Too many wrong passphrases. Wait 15 minutes before trying again.',

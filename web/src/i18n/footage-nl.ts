@@ -224,6 +224,8 @@ export const footageNl = {
       'Dit is niet uw deel van de kluissleutel, of het hoort bij een eerdere verdeling.',
     'FOOTAGE.HELD_ELSEWHERE':
       'Deze toestemming om beelden te bekijken is geopend op een andere Proportio-server: {heldOn}. Ga naar die server en doe het daar; de sleutels blijven op de server waar ze geopend zijn.',
+    'REDACTION.HELD_ELSEWHERE':
+      'Deze geanonimiseerde kopie staat op een andere Proportio-server: {heldOn}. Download of verwijder haar daar; de sleutel van de kopie blijft op de server waar zij gemaakt is.',
     'CUSTODY.SHARE_INVALID': 'Dit is geen deel van een Proportio-kluissleutel.',
     'FOOTAGE.WRONG_PASSPHRASE': 'De wachtwoordzin klopt niet. Probeer het opnieuw.',
     'FOOTAGE.TOO_MANY_ATTEMPTS':

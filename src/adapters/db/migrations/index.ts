@@ -17,6 +17,7 @@ import { m0016RedactionJobs } from './0016-redaction-jobs.js';
 import { m0017RequestLetterFormat } from './0017-request-letter-format.js';
 import { m0018RecorderAgents } from './0018-recorder-agents.js';
 import { m0019SharedState } from './0019-shared-state.js';
+import { m0020RedactionHeldBy } from './0020-redaction-held-by.js';
 import type { Dialect, Migration } from './migration.js';
 
 export type { Dialect, Migration } from './migration.js';
@@ -41,6 +42,7 @@ export const MIGRATIONS: ReadonlyArray<readonly [string, Migration]> = [
   ['0017-request-letter-format', m0017RequestLetterFormat],
   ['0018-recorder-agents', m0018RecorderAgents],
   ['0019-shared-state', m0019SharedState],
+  ['0020-redaction-held-by', m0020RedactionHeldBy],
 ];
 
 export const migrationProvider = (dialect: Dialect): MigrationProvider => ({
