@@ -18,6 +18,8 @@ export const OUTSIDE_TOOLS = {
   // A terminal for age's passphrase prompt (age reads passphrases from /dev/tty only).
   script: 'bsdutils',
   mosquitto: 'mosquitto',
+  // Makes the broker's password file for deploy/ (test/integration/deploy-mosquitto.test.ts).
+  mosquitto_passwd: 'mosquitto',
   mosquitto_pub: 'mosquitto-clients',
   mosquitto_sub: 'mosquitto-clients',
   pdfinfo: 'poppler-utils',
