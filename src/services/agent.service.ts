@@ -68,6 +68,8 @@ export interface AgentView {
   readonly name: string;
   readonly state: AgentState;
   readonly createdAt: string;
+  /** Until when the one-time code enrols the agent; null once enrolled or revoked. */
+  readonly codeExpiresAt: string | null;
   readonly enrolledAt: string | null;
   readonly revokedAt: string | null;
   readonly lastSeenAt: string | null;
@@ -98,6 +100,7 @@ export const agentService = (deps: AgentServiceDeps) => {
     name: a.name,
     state: agentState(a, now()),
     createdAt: a.createdAt,
+    codeExpiresAt: a.enrolledAt === null && a.revokedAt === null ? a.codeExpiresAt : null,
     enrolledAt: a.enrolledAt,
     revokedAt: a.revokedAt,
     lastSeenAt: a.lastSeenAt,

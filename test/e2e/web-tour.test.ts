@@ -26,6 +26,7 @@ import fs, { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateIdentity } from '../../src/adapters/vault/keys.js';
 import { setUpDemoCustody } from '../../src/cli/commands/vault-custody.js';
 import { hasPermission, PERMISSIONS, type Permission, type Role } from '../../src/core/auth/roles.js';
 import { DEMO_ACCOUNTS, DEMO_CUSTODY_PASSPHRASE } from '../../src/services/demo.service.js';
@@ -272,6 +273,59 @@ describe.skipIf(!hasBrowser)('the tour: every page, every role, both sizes, both
       links: [{ kind: 'room', targetId: room.id }],
     });
     ids[COMPLAINTS_PATTERNS.complaint] = complaint.id;
+
+    // Recorder agents at the second site (the demo's camera is not there): one reporting, one
+    // far behind, one awaiting enrolment and one revoked, so the agents page shows every state.
+    const brink = (await rt.rt.store.read.sites.list()).find((x) => x.name === 'Wijkcentrum De Brink')!;
+    const register = (name: string) =>
+      api<{ agent: { id: string }; code: string }>('beheer', 'POST', '/api/agents', {
+        siteId: brink.id,
+        name,
+      });
+    const enrolled = async (name: string, report: object): Promise<string> => {
+      const { agent, code } = await register(name);
+      const r = await rt.app.inject({
+        method: 'POST',
+        url: '/api/agent/enrol',
+        payload: { code, recipient: generateIdentity().recipient.text },
+      });
+      expect(r.statusCode, r.body).toBe(200);
+      const beat = await rt.app.inject({
+        method: 'POST',
+        url: '/api/agent/heartbeat',
+        headers: { authorization: `Bearer ${r.json<{ token: string }>().token}` },
+        payload: { report: { queuedSteps: 0, oldestQueuedAt: null, version: '0.1.0', ...report } },
+      });
+      expect(beat.statusCode, beat.body).toBe(200);
+      return agent.id;
+    };
+    await enrolled('Recorder De Brink', { state: 'recording', armedCameras: 2, queuedParts: 0, restarts: 0 });
+    const behind = await enrolled('Recorder De Brink, reserve', {
+      state: 'offline',
+      armedCameras: 1,
+      queuedParts: 14,
+      restarts: 3,
+    });
+    const lastHeard = new Date(now - 12 * 60_000).toISOString();
+    await rt.rt.database.db
+      .updateTable('recorder_agents')
+      .set({
+        last_seen_at: lastHeard,
+        last_report: JSON.stringify({
+          state: 'offline',
+          armedCameras: 1,
+          queuedSteps: 20,
+          queuedParts: 14,
+          oldestQueuedAt: lastHeard,
+          restarts: 3,
+          version: '0.1.0',
+        }),
+      })
+      .where('id', '=', behind)
+      .execute();
+    await register('Recorder De Brink, nieuw');
+    const old = await register('Recorder De Brink, oud');
+    await api('beheer', 'POST', `/api/agents/${old.agent.id}/revoke`, {});
   };
 
   /** The pattern with its parameters filled in: the fixture's id, the second wizard step, version 1. */

@@ -66,8 +66,13 @@ describe.each(dialects)('agent gateway (%s)', (dialect) => {
       payload: { siteId: cam.siteId, name: 'Recorder' },
     });
     expect(created.statusCode, created.body).toBe(201);
-    const { code, agent } = created.json<{ code: string; agent: { id: string; state: string } }>();
+    const { code, agent } = created.json<{
+      code: string;
+      agent: { id: string; state: string; createdAt: string; codeExpiresAt: string | null };
+    }>();
     expect(agent.state).toBe('awaiting-enrolment');
+    // The web page says until when the code works: 24 hours after it was made.
+    expect(Date.parse(agent.codeExpiresAt!) - Date.parse(agent.createdAt)).toBe(24 * 3_600_000);
     expect(code).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$/);
     agentId = agent.id;
     const bad = await t.app.inject({
@@ -90,6 +95,11 @@ describe.each(dialects)('agent gateway (%s)', (dialect) => {
     });
     expect(again.statusCode).toBe(401);
     expect(again.json()).toMatchObject({ code: 'AGENT.CODE_INVALID' });
+    const listed = await t.app.inject({ method: 'GET', url: '/api/agents', headers: admin });
+    expect(listed.json<Array<{ id: string }>>().find((a) => a.id === agentId)).toMatchObject({
+      state: 'enrolled',
+      codeExpiresAt: null,
+    });
     // A user's session is never an agent.
     const asUser = await t.app.inject({ method: 'GET', url: '/api/agent/plan', headers: admin });
     expect(asUser.statusCode).toBe(401);

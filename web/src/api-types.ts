@@ -74,6 +74,7 @@ import type {
   SiteSchema,
 } from '../../src/http/routes/registry/registry-schemas.js';
 import type { UserSchema } from '../../src/http/routes/users/users-schemas.js';
+import type { AgentSchema, CreatedAgentSchema } from '../../src/http/routes/agents/agent-schemas.js';
 import type { TodoItemSchema } from '../../src/http/routes/todo/todo-schemas.js';
 import type {
   ClipActionResultSchema,
@@ -281,6 +282,15 @@ export type RoomTransparency = Pick<
   'recording' | 'secondLayerMarkdown' | 'letterParagraph'
 > &
   Pick<TransparencyInput, 'secondLayerUrl'>;
+
+// Recorder agents at the sites (ADR 0015, src/http/routes/agents).
+
+/** GET /api/agents: an agent with its state, what it last reported and its lag. */
+export type Agent = Answer<typeof AgentSchema>;
+export type AgentState = Agent['state'];
+export type AgentReport = NonNullable<Agent['report']>;
+/** POST /api/agents: the agent and its one-time enrolment code (answered once, never again). */
+export type CreatedAgent = Answer<typeof CreatedAgentSchema>;
 
 // Recording switches (src/http/routes/recording).
 

@@ -138,7 +138,7 @@ describe('the main navigation in groups', () => {
       'assessment: assessments roomPolicy',
       'footage: footage cameraStatus recording',
       'oversight: rights complaints dossier audit',
-      'administration: sites rooms conversationTypes cameras organisation settings',
+      'administration: sites rooms conversationTypes cameras agents organisation settings',
     ]);
   });
 

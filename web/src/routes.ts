@@ -15,6 +15,7 @@ export type PageKey =
   | 'rooms'
   | 'conversationTypes'
   | 'cameras'
+  | 'agents'
   | 'users'
   | 'organisation'
   | 'settings'
@@ -149,6 +150,8 @@ export const ROUTES: readonly RouteDef[] = [
     group: 'administration',
   },
   { key: 'cameras', path: '/cameras', permission: 'cameras:read', inNav: true, group: 'administration' },
+  // Recorder agents at the sites (ADR 0015): whoever sees the cameras sees who records them.
+  { key: 'agents', path: '/agents', permission: 'cameras:read', inNav: true, group: 'administration' },
   { key: 'users', path: '/users', permission: 'users:read', inNav: true, group: 'administration' },
   {
     key: 'organisation',
@@ -171,6 +174,7 @@ export const WRITE_PERMISSION: Partial<Record<PageKey, Permission>> = {
   conversationTypes: 'registry:write',
   organisation: 'registry:write',
   cameras: 'cameras:write',
+  agents: 'cameras:write',
   users: 'users:write',
   settings: 'settings:write',
 };

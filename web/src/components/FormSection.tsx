@@ -38,11 +38,16 @@ export const FormSection = ({
   const { t } = useI18n();
   const headingId = useId();
   const ref = useRef<HTMLFormElement>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
   // A form that can be cancelled was opened on request, so focus moves into it; a form that is
   // part of the page (filters, the panic view's start, a workflow step) leaves focus where it is.
+  // A confirmation without fields gets the focus on its heading: it is read first, and in view.
   const opened = onCancel !== undefined;
   useEffect(() => {
-    if (opened) ref.current?.querySelector<HTMLElement>('input, select, textarea')?.focus();
+    if (!opened) return;
+    const field = ref.current?.querySelector<HTMLElement>('input, select, textarea');
+    if (field) field.focus();
+    else heading.current?.focus();
   }, [opened]);
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -50,7 +55,9 @@ export const FormSection = ({
   };
   return (
     <section aria-labelledby={headingId} className="pp-form-section">
-      <Heading2 id={headingId}>{title}</Heading2>
+      <Heading2 id={headingId} ref={heading} tabIndex={-1}>
+        {title}
+      </Heading2>
       <ErrorSummary errors={form.errors} labels={form.labels} />
       <form ref={ref} onSubmit={submit} noValidate className="pp-form" aria-labelledby={headingId}>
         {children}

@@ -1,4 +1,5 @@
 /** Every text the web UI shows, in English; typed against the Dutch table, so a missing key fails the build. */
+import { agentsEn } from './agents-en.js';
 import { assessmentEn } from './assessment-en.js';
 import { dossierEn } from './dossier-en.js';
 import { footageEn } from './footage-en.js';
@@ -60,6 +61,7 @@ export const en: Dictionary = {
     rooms: 'Interview rooms',
     conversationTypes: 'Kinds of conversation',
     cameras: 'Cameras',
+    agents: 'Recorder agents',
     users: 'Users',
     organisation: 'Organisation',
     settings: 'Settings',
@@ -1069,6 +1071,7 @@ export const en: Dictionary = {
     policyCurrent: (days) => `Now: ${days} days.`,
     policySaved: 'The maximum is saved.',
   },
+  agents: agentsEn,
   footage: footageEn,
   dossier: dossierEn,
   redaction: redactionEn,

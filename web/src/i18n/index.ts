@@ -86,3 +86,21 @@ export const formatDate = (lang: Language, iso: string): string => {
         year: 'numeric',
       });
 };
+
+/**
+ * How long ago a moment was, in words ("3 minuten geleden", "2 hours ago", "nu"), by the browser's
+ * clock: seconds under a minute, then minutes, hours and days. A moment ahead of the clock (a
+ * server clock a little ahead) reads as now.
+ */
+export const formatAgo = (lang: Language, iso: string, nowMs: number = Date.now()): string => {
+  const then = Date.parse(iso);
+  if (Number.isNaN(then)) return iso;
+  const seconds = Math.max(0, Math.round((nowMs - then) / 1000));
+  const rtf = new Intl.RelativeTimeFormat(locale(lang), { numeric: 'auto' });
+  if (seconds < 60) return rtf.format(-seconds, 'second');
+  const minutes = Math.floor(seconds / 60);
+  if (minutes < 60) return rtf.format(-minutes, 'minute');
+  const hours = Math.floor(minutes / 60);
+  if (hours < 24) return rtf.format(-hours, 'hour');
+  return rtf.format(-Math.floor(hours / 24), 'day');
+};

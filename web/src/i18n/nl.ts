@@ -5,6 +5,7 @@
 import type { StatGroup } from '../../../src/core/alarm/statistics.js';
 import type { Role } from '../../../src/core/auth/roles.js';
 import type { SettingKey, SettingSection } from '../../../src/core/registry/settings.js';
+import { agentsNl } from './agents-nl.js';
 import { assessmentNl } from './assessment-nl.js';
 import { dossierNl } from './dossier-nl.js';
 import { footageNl } from './footage-nl.js';
@@ -66,6 +67,7 @@ export const nl = {
     rooms: 'Spreekkamers',
     conversationTypes: 'Soorten gesprek',
     cameras: "Camera's",
+    agents: 'Opnameagenten',
     users: 'Gebruikers',
     organisation: 'Organisatie',
     settings: 'Instellingen',
@@ -1114,6 +1116,7 @@ export const nl = {
     policyCurrent: (days: number) => `Nu: ${days} dagen.`,
     policySaved: 'Het maximum is opgeslagen.',
   },
+  agents: agentsNl,
   footage: footageNl,
   dossier: dossierNl,
   redaction: redactionNl,

@@ -176,5 +176,7 @@ export const auditLogEn: typeof auditLogNl = {
     receivedOn: 'Received on',
     lockedUntil: 'Locked until',
     apiTokensEnded: 'API tokens ended',
+    codeExpiresAt: 'Enrolment code valid until',
+    recipient: 'Agent’s public key',
   },
 };

@@ -189,5 +189,7 @@ export const auditLogNl = {
     receivedOn: 'Ontvangen op',
     lockedUntil: 'Geblokkeerd tot',
     apiTokensEnded: 'API-tokens beëindigd',
+    codeExpiresAt: 'Aanmeldcode geldig tot',
+    recipient: 'Publieke sleutel van de agent',
   } as Record<string, string>,
 };

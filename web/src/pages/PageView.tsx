@@ -10,6 +10,7 @@ import { RedactionPage } from '../redaction/RedactionPage.js';
 import { mayOpenPattern, routeForPath, type RouteMatch } from '../routes.js';
 import { useRouter } from '../router.js';
 import { useSession } from '../session.js';
+import { AgentsPage } from './AgentsPage.js';
 import { AssessmentsPage } from './AssessmentsPage.js';
 import { AuditPage } from './AuditPage.js';
 import { CamerasPage } from './CamerasPage.js';
@@ -46,6 +47,8 @@ const render = ({ route, pattern, params }: RouteMatch): ReactNode => {
       return <ConversationTypesPage />;
     case 'cameras':
       return <CamerasPage />;
+    case 'agents':
+      return <AgentsPage />;
     case 'users':
       return <UsersPage />;
     case 'organisation':

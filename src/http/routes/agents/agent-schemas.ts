@@ -27,6 +27,8 @@ export const AgentSchema = Type.Object(
       Type.Literal('revoked'),
     ]),
     createdAt: Type.String(),
+    /** Until when the one-time code enrols the agent (24 hours after creation); null once enrolled or revoked. */
+    codeExpiresAt: Nullable(Type.String()),
     enrolledAt: Nullable(Type.String()),
     revokedAt: Nullable(Type.String()),
     lastSeenAt: Nullable(Type.String()),
