@@ -10,6 +10,7 @@ import {
   CODE_ALPHABET,
   ENROLMENT_CODE_HOURS,
   enrolmentRefusal,
+  siteAgent,
   formatCode,
   normaliseCode,
   parseAgentToken,
@@ -139,6 +140,15 @@ export const agentService = (deps: AgentServiceDeps) => {
         const site = await repos.sites.get(input.siteId);
         if (site === undefined || !actorServesSite(actor, input.siteId))
           unwrap(err('RESOURCE.NOT_FOUND', `site ${input.siteId} does not exist`, { field: 'siteId' }));
+        const taken = siteAgent(await repos.agents.list(), input.siteId, now());
+        if (taken !== undefined)
+          unwrap(
+            err(
+              'AGENT.SITE_HAS_AGENT',
+              `site ${input.siteId} already has the recorder agent "${taken.name}": revoke it first`,
+              { field: 'siteId', agentId: taken.id },
+            ),
+          );
         const code = crypto.code(CODE_ALPHABET, 12);
         const at = now();
         const agent: AgentRecord = {
@@ -173,6 +183,9 @@ export const agentService = (deps: AgentServiceDeps) => {
         const refusal = enrolmentRefusal(a, now());
         if (refusal !== null || a === undefined)
           return unwrap(err('AGENT.CODE_INVALID', 'the enrolment code is unknown, already used or expired'));
+        // Two registered at the same moment: the first to enrol records the site.
+        if (siteAgent(await repos.agents.list(), a.siteId, now(), a.id)?.enrolledAt != null)
+          unwrap(err('AGENT.SITE_HAS_AGENT', `site ${a.siteId} already has an enrolled recorder agent`));
         if (!/^age1[02-9ac-hj-np-z]{58}$/.test(input.recipient))
           unwrap(
             err('AGENT.RECIPIENT_INVALID', "the agent's public key is not an age recipient", {

@@ -274,16 +274,16 @@ describe.skipIf(!hasBrowser)('the tour: every page, every role, both sizes, both
     });
     ids[COMPLAINTS_PATTERNS.complaint] = complaint.id;
 
-    // Recorder agents at the second site (the demo's camera is not there): one reporting, one
-    // far behind, one awaiting enrolment and one revoked, so the agents page shows every state.
+    // Recorder agents away from the demo's camera (at the Stadhuis), one site each (a site has
+    // one agent): at De Brink one revoked and its successor reporting, at two sites of their own
+    // one far behind and one awaiting enrolment, so the agents page shows every state.
     const brink = (await rt.rt.store.read.sites.list()).find((x) => x.name === 'Wijkcentrum De Brink')!;
-    const register = (name: string) =>
-      api<{ agent: { id: string }; code: string }>('beheer', 'POST', '/api/agents', {
-        siteId: brink.id,
-        name,
-      });
-    const enrolled = async (name: string, report: object): Promise<string> => {
-      const { agent, code } = await register(name);
+    const site = async (name: string) =>
+      (await api<{ id: string }>('beheer', 'POST', '/api/sites', { name, address: 'Lindewaard' })).id;
+    const register = (siteId: string, name: string) =>
+      api<{ agent: { id: string }; code: string }>('beheer', 'POST', '/api/agents', { siteId, name });
+    const enrolled = async (siteId: string, name: string, report: object): Promise<string> => {
+      const { agent, code } = await register(siteId, name);
       const r = await rt.app.inject({
         method: 'POST',
         url: '/api/agent/enrol',
@@ -299,8 +299,15 @@ describe.skipIf(!hasBrowser)('the tour: every page, every role, both sizes, both
       expect(beat.statusCode, beat.body).toBe(200);
       return agent.id;
     };
-    await enrolled('Recorder De Brink', { state: 'recording', armedCameras: 2, queuedParts: 0, restarts: 0 });
-    const behind = await enrolled('Recorder De Brink, reserve', {
+    const old = await register(brink.id, 'Recorder De Brink, oud');
+    await api('beheer', 'POST', `/api/agents/${old.agent.id}/revoke`, {});
+    await enrolled(brink.id, 'Recorder De Brink', {
+      state: 'recording',
+      armedCameras: 2,
+      queuedParts: 0,
+      restarts: 0,
+    });
+    const behind = await enrolled(await site('Jongerenpunt Oost'), 'Recorder Jongerenpunt', {
       state: 'offline',
       armedCameras: 1,
       queuedParts: 14,
@@ -323,9 +330,7 @@ describe.skipIf(!hasBrowser)('the tour: every page, every role, both sizes, both
       })
       .where('id', '=', behind)
       .execute();
-    await register('Recorder De Brink, nieuw');
-    const old = await register('Recorder De Brink, oud');
-    await api('beheer', 'POST', `/api/agents/${old.agent.id}/revoke`, {});
+    await register(await site('Wijkpost Noord'), 'Recorder Wijkpost Noord');
   };
 
   /** The pattern with its parameters filled in: the fixture's id, the second wizard step, version 1. */

@@ -233,4 +233,27 @@ describe.each(dialects)('agent gateway (%s)', (dialect) => {
       'revoked',
     );
   });
+
+  it('a site has one agent: a second is refused while the first is enrolled or waiting', async () => {
+    const register = (name: string) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/agents',
+        headers: admin,
+        payload: { siteId: cam.siteId, name },
+      });
+    // The agent above is revoked: the site is free for a successor.
+    const first = await register('Recorder, opvolger');
+    expect(first.statusCode, first.body).toBe(201);
+    const before = (await t.app.inject({ method: 'GET', url: '/api/agents', headers: admin })).json<
+      unknown[]
+    >();
+    const second = await register('Recorder, tweede');
+    expect(second.statusCode, second.body).toBe(409);
+    expect(second.json()).toMatchObject({ code: 'AGENT.SITE_HAS_AGENT' });
+    const after = (await t.app.inject({ method: 'GET', url: '/api/agents', headers: admin })).json<
+      unknown[]
+    >();
+    expect(after).toHaveLength(before.length);
+  });
 });

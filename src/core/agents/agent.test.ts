@@ -7,6 +7,7 @@ import {
   normaliseCode,
   offlineVerdict,
   parseAgentToken,
+  siteAgent,
   type AgentRecord,
 } from './agent.js';
 import { AGENT_PLAN_FORMAT, isNewerPlan, planBytes, planRefusal, type AgentPlan } from './plan.js';
@@ -28,6 +29,26 @@ const base: AgentRecord = {
   lastSeenAt: null,
   lastReport: null,
 };
+
+describe('one agent a site', () => {
+  it('an enrolled agent or one waiting with a valid code has the site; a revoked or expired one does not', () => {
+    const enrolled = {
+      ...base,
+      id: 'a2',
+      codeHash: null,
+      codeExpiresAt: null,
+      enrolledAt: now.toISOString(),
+    };
+    const expired = { ...base, id: 'a3', codeExpiresAt: '2026-12-06T09:59:59Z' };
+    const revoked = { ...enrolled, id: 'a4', revokedAt: now.toISOString() };
+    expect(siteAgent([expired, revoked], 's1', now)).toBeUndefined();
+    expect(siteAgent([expired, revoked, base], 's1', now)?.id).toBe('a1');
+    expect(siteAgent([enrolled], 's1', now)?.id).toBe('a2');
+    expect(siteAgent([enrolled], 's2', now)).toBeUndefined();
+    // An agent never stands in its own way.
+    expect(siteAgent([enrolled], 's1', now, 'a2')).toBeUndefined();
+  });
+});
 
 describe('agent state and enrolment', () => {
   it('a fresh code enrols once, an expired or used one does not, a revoked agent never', () => {

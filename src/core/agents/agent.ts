@@ -49,6 +49,22 @@ export const agentState = (a: AgentRecord, now: Date): AgentState => {
     : 'code-expired';
 };
 
+/**
+ * The agent that has a site now (enrolled, or waiting with a valid code), other than `except`:
+ * one agent records a site's cameras, so a second would record every camera twice.
+ */
+export const siteAgent = (
+  agents: readonly AgentRecord[],
+  siteId: string,
+  now: Date,
+  except?: string,
+): AgentRecord | undefined =>
+  agents.find((a) => {
+    if (a.siteId !== siteId || a.id === except) return false;
+    const s = agentState(a, now);
+    return s === 'enrolled' || s === 'awaiting-enrolment';
+  });
+
 /** A code is valid 24 hours and once; the agent has to enrol within that day. */
 export const ENROLMENT_CODE_HOURS = 24;
 

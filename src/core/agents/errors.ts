@@ -11,6 +11,9 @@ export const AGENT_ERRORS = {
   'AGENT.REVOKED': conflict('The agent is already revoked'),
   'AGENT.NAME_REQUIRED': unprocessable('An agent needs a name of 1 to 100 characters'),
   'AGENT.RECIPIENT_INVALID': unprocessable("The agent's public key is not a valid age recipient"),
+  'AGENT.SITE_HAS_AGENT': conflict(
+    'This site already has a recorder agent (enrolled or waiting for enrolment): revoke it first',
+  ),
   'AGENT.CAMERA_ELSEWHERE': unprocessable("The camera is not at the agent's site"),
   'AGENT.PART_CONFLICT': conflict(
     'This part of the clip was already received with other contents, or an earlier part is missing',

@@ -195,6 +195,8 @@ const own: Readonly<Record<string, string>> = {
   'AGENT.REVOKED': 'Deze opnameagent is al ingetrokken.',
   'AGENT.NAME_REQUIRED': 'Geef de opnameagent een naam van 1 tot 100 tekens.',
   'AGENT.RECIPIENT_INVALID': 'De publieke sleutel van de opnameagent is geen geldige age-sleutel.',
+  'AGENT.SITE_HAS_AGENT':
+    'Deze locatie heeft al een opnameagent (aangemeld of wachtend op aanmelding). Trek die eerst in; één agent neemt alle camera’s van een locatie op.',
   'AGENT.CAMERA_ELSEWHERE': 'Deze camera hoort niet bij de locatie van de opnameagent.',
   'AGENT.PART_CONFLICT':
     'Dit deel van de opname is al ontvangen met een andere inhoud, of een eerder deel ontbreekt.',
