@@ -16,6 +16,7 @@ import { agentRoutes } from '../http/routes/agents/agents.routes.js';
 import { agentService, type AgentService } from '../services/agent.service.js';
 import type { ModuleContext, ProportioModule } from './module.js';
 import type { RecordingModule } from './recording.compose.js';
+import { alarmWire } from '../workers/recorder-driver.js';
 
 export interface AgentModule extends ProportioModule {
   readonly service: AgentService;
@@ -195,14 +196,8 @@ export const createAgentModule = (
       await refreshRooms().catch(() => undefined);
       unsubscribe.push(
         ctx.events.subscribe(['alarm.raised', 'alarm.joined', 'alarm.closed'], (e) =>
-          send((s) => s.siteId === e.alarm.siteId, e.type, {
-            alarmId: e.alarm.id,
-            incidentId: e.alarm.incidentId,
-            roomId: e.alarm.roomId,
-            raisedAt: e.alarm.raisedAt,
-            lastPressAt: e.alarm.lastPressAt,
-            closedAt: e.alarm.closedAt,
-          }),
+          // The same shape `serve`'s local agent gets (workers/recorder-driver.ts).
+          send((s) => s.siteId === e.alarm.siteId, e.type, alarmWire(e.alarm)),
         ),
         ctx.events.subscribe(
           ['conversation.started', 'conversation.ended', 'policy.changed', 'camera.changed'],

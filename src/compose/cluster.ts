@@ -24,6 +24,8 @@ export interface Cluster {
   readonly limits: RateLimits;
   /** Whether this instance runs the scheduled jobs now; a job checks it at every tick. */
   isLeader(): boolean;
+  /** Called with the new state when this instance becomes or stops being the leader. */
+  onLeaderChange(fn: (leader: boolean) => void): () => void;
   /** Called when events from other instances may have been missed (a lost connection came back). */
   onResync(fn: () => void): () => void;
   /** Takes part in choosing the leader (serve only: a one-shot command never runs the jobs). */
@@ -44,6 +46,7 @@ export const createCluster = async (database: Database, log: Logger, place: stri
       events: inProcessEvents(log),
       limits: memoryRateLimits(),
       isLeader: leadership.isLeader,
+      onLeaderChange: leadership.onChange,
       onResync: () => () => undefined,
       startLeadership: leadership.start,
       metrics: () => '',
@@ -53,14 +56,25 @@ export const createCluster = async (database: Database, log: Logger, place: stri
   const events = pgEvents({ connectionString: url, log });
   await events.start();
   let leadership: Leadership | undefined;
+  // Listeners may come before leadership starts (modules are made first).
+  const leaderListeners = new Set<(leader: boolean) => void>();
   return {
     instance: { id, alone: false },
     events,
     limits: pgRateLimits(database.db),
     isLeader: () => leadership?.isLeader() ?? false,
+    onLeaderChange: (fn) => {
+      leaderListeners.add(fn);
+      return () => leaderListeners.delete(fn);
+    },
     onResync: events.onResync,
     startLeadership: async () => {
-      leadership ??= pgLeadership({ connectionString: url, log });
+      if (leadership === undefined) {
+        leadership = pgLeadership({ connectionString: url, log });
+        leadership.onChange((l) => {
+          for (const fn of [...leaderListeners]) fn(l);
+        });
+      }
       await leadership.start();
     },
     metrics: () => {

@@ -29,9 +29,10 @@ export interface ModuleContext {
   readonly metrics?: MetricsSources;
   /**
    * Several instances on one PostgreSQL (compose/cluster.ts): a scheduled job runs its tick only
-   * where `isLeader()` holds; whoever keeps state from other instances' events re-reads on `onResync`.
+   * where `isLeader()` holds; whoever keeps state from other instances' events re-reads on `onResync`;
+   * the local recorder arms and disarms on `onLeaderChange`.
    */
-  readonly cluster: Pick<Cluster, 'isLeader' | 'onResync' | 'limits' | 'instance'>;
+  readonly cluster: Pick<Cluster, 'isLeader' | 'onLeaderChange' | 'onResync' | 'limits' | 'instance'>;
 }
 
 export interface MetricsSources {

@@ -6,6 +6,11 @@
  * reconcile and retention timers between start/stop. Disabled cameras are planned "off" (never
  * armed, no health error); removed ones are not planned at all (recording.service.ts plan()).
  *
+ * The recorder is "the local agent" (ADR 0015): the RecorderDriver that `proportio agent run`
+ * uses too, fed in process (the service's plan, the domain events) and sealing straight into the
+ * vault. It records only on the leader (compose/cluster.ts): several instances never record one
+ * camera twice; when leadership moves, the new leader recovers interrupted clips and arms.
+ *
  * Configuration comes from config.ts (PROPORTIO_FFMPEG, PROPORTIO_VAULT_DIR, PROPORTIO_VAULT_URL,
  * PROPORTIO_VAULT_RECIPIENT / _FILE): ffmpeg from PATH unless set, vault at <dataDir>/vault and
  * the recipient in <vault>/recipient.txt (vault init) unless set; clips in <vault>/clips, or in
@@ -36,6 +41,7 @@ import { holdService, type HoldService } from '../services/hold.service.js';
 import { recordingService, type RecordingService } from '../services/recording.service.js';
 import type { ClipVaultPort, SealOutcome, SuspensionRecord } from '../services/recording-ports.js';
 import type { DomainEvents, RecordingDeniedEvent } from '../services/ports.js';
+import { alarmWire, RecorderDriver, type DrivenPlan } from '../workers/recorder-driver.js';
 import {
   DEFAULT_TUNABLES,
   RecorderSupervisor,
@@ -304,23 +310,22 @@ export const createRecordingModule = (
       ffmpegProblem,
     ].filter((b) => b !== null);
 
-  let chain: Promise<void> = Promise.resolve();
-  const reconcile = (): Promise<void> => {
-    const next = chain.then(async () => {
-      // Before the plan is read: a switch that commits after this point stays in force (deny()).
-      const ticket = supervisor.planTicket();
-      await loadVault();
-      await checkDisk();
-      const remote = (await moduleOptions.remoteSites?.()) ?? new Set<string>();
-      // A site with its own agent is recorded there, never twice (ADR 0015 §7).
-      const plans = (await service.plan()).filter((p) => !remote.has(p.siteId));
-      suspensions = await service.activeSuspensions();
-      names = await loadNames();
-      if (started) supervisor.apply(plans, blockers(), vault, ticket);
-    });
-    chain = next.catch((e: unknown) => log.error({ err: (e as Error).message }, 'recorder reconcile failed'));
-    return next;
+  /** The plan source of the local agent: read in process, with this server's blockers. */
+  const readPlan = async (): Promise<DrivenPlan> => {
+    const issuedAt = ctx.clock.now().toISOString();
+    await loadVault();
+    await checkDisk();
+    const remote = (await moduleOptions.remoteSites?.()) ?? new Set<string>();
+    // A site with its own agent is recorded there, never twice (ADR 0015 §7).
+    const cameras = (await service.plan()).filter((p) => !remote.has(p.siteId));
+    suspensions = await service.activeSuspensions();
+    names = await loadNames();
+    return { issuedAt, cameras, blockers: blockers(), vault, openAlarms: () => service.openAlarms() };
   };
+  // Armed when this instance leads and the module has started (armLocal).
+  const driver = new RecorderDriver({ supervisor, source: { read: readPlan }, log, now, armed: false });
+  /** Re-reads policy, conversations, switches and the vault key; the leader applies them. */
+  const reconcile = (): Promise<void> => driver.replan();
 
   /**
    * Objection or suspension, after it committed: stop the affected cameras now (ring purged, ffmpeg
@@ -332,8 +337,9 @@ export const createRecordingModule = (
     scope: DenyScope,
     off: RecordingDeniedEvent['off'],
   ): { stopped: Promise<void>; replanned: Promise<void> } => {
-    const stopped = supervisor.deny(scope, off);
-    ctx.events.emit({ type: 'recording.denied', at: ctx.clock.now().toISOString(), scope, off });
+    const at = ctx.clock.now().toISOString();
+    const stopped = driver.deny({ scope, off, at });
+    ctx.events.emit({ type: 'recording.denied', at, scope, off });
     return { stopped, replanned: reconcile() };
   };
 
@@ -383,6 +389,26 @@ export const createRecordingModule = (
       return r;
     } finally {
       sweeping = false;
+    }
+  };
+
+  /** This instance leads: finish what a crash or the previous leader left open, then record. */
+  let arming: Promise<void> = Promise.resolve();
+  const armLocal = (): Promise<void> =>
+    (arming = arming.then(async () => {
+      if (!started || !ctx.cluster.isLeader() || driver.armed) return;
+      await recover().catch((e: unknown) =>
+        log.error({ err: (e as Error).message }, 'recovering interrupted clips failed'),
+      );
+      if (!started || !ctx.cluster.isLeader()) return;
+      log.info('the local recorder arms: this instance leads');
+      await driver.arm().catch(() => undefined);
+    }));
+  const onLeaderChange = (leader: boolean): void => {
+    if (leader) void armLocal();
+    else if (driver.armed) {
+      log.info('the local recorder disarms: another instance leads');
+      driver.disarm();
     }
   };
 
@@ -530,23 +556,8 @@ export const createRecordingModule = (
       }
       const onChange = () => void reconcile().catch(() => undefined);
       unsubscribe.push(
-        // The footage runs from the press: pre-roll before it, post-roll after it.
-        ctx.events.subscribe('alarm.raised', ({ alarm: a }) =>
-          supervisor.alarm({ alarmId: a.id, incidentId: a.incidentId, roomId: a.roomId, at: a.raisedAt }),
-        ),
-        // A repeated press extends the running clip's post-roll from that press.
-        ctx.events.subscribe('alarm.joined', ({ alarm: a }) =>
-          supervisor.alarm({
-            alarmId: a.id,
-            incidentId: a.incidentId,
-            roomId: a.roomId,
-            at: a.lastPressAt,
-            repeat: true,
-          }),
-        ),
-        // A closed alarm records nothing more.
-        ctx.events.subscribe('alarm.closed', (e) =>
-          supervisor.alarmClosed({ alarmId: e.alarm.id, at: e.alarm.closedAt ?? e.at }),
+        ctx.events.subscribe(['alarm.raised', 'alarm.joined', 'alarm.closed'], (e) =>
+          driver.handle({ kind: e.type, alarm: alarmWire(e.alarm) }),
         ),
         ctx.events.subscribe(
           ['conversation.started', 'conversation.ended', 'policy.changed', 'camera.changed'],
@@ -555,24 +566,14 @@ export const createRecordingModule = (
         // An objection or suspension made on another instance: stop here too, at once.
         ctx.events.subscribe(
           'recording.denied',
-          (e) => {
-            void supervisor.deny(e.scope, e.off);
-            void reconcile().catch(() => undefined);
-          },
+          ({ scope, off, at }) => driver.handle({ kind: 'deny', denial: { scope, off, at } }),
           { emittedElsewhere: true },
         ),
+        ctx.cluster.onLeaderChange(onLeaderChange),
       );
-      await recover().catch((e: unknown) =>
-        log.error({ err: (e as Error).message }, 'recovering interrupted clips failed'),
-      );
-      await reconcile().catch(() => undefined);
-      // Alarms still open after a restart record the rest of their post-roll, as after a reconnect.
-      await service
-        .openAlarms()
-        .then((open) => supervisor.resume(open))
-        .catch((e: unknown) =>
-          log.error({ err: (e as Error).message }, "resuming the open alarms' post-roll failed"),
-        );
+      // A follower still reads the plan: its health shows the vault, the disk and suspensions.
+      if (ctx.cluster.isLeader()) await armLocal();
+      else await reconcile().catch(() => undefined);
       reconcileTimer = setInterval(onChange, options.reconcileMs);
       reconcileTimer.unref();
       retentionTimer = setInterval(
@@ -593,8 +594,9 @@ export const createRecordingModule = (
       retentionTimer = undefined;
       if (started) {
         started = false;
-        await chain.catch(() => undefined);
-        await supervisor.stop();
+        await arming;
+        await driver.idle();
+        await driver.stop();
       }
     },
     health,

@@ -10,6 +10,9 @@
  * its last contact with the server, then disarms; whatever was sealed waits in the spool and the
  * outbox and goes up, in order and once, when the server answers again. Revoked (401): it
  * disarms and stops.
+ *
+ * What it does with a plan and the events is RecorderDriver's, shared with `serve`'s local agent;
+ * this class is the transport: signature check, the saved plan and denials, the stream, the outbox.
  */
 import { mkdir, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -22,7 +25,6 @@ import {
   type AgentPlan,
   type SignedAgentPlan,
 } from '../core/agents/plan.js';
-import type { DenyScope } from '../core/recording/arming.js';
 import type { ClipMetadata } from '../core/recording/clip.js';
 import {
   agentPaths,
@@ -45,6 +47,7 @@ import {
 import { parseRecipient, type AgeIdentity } from '../adapters/vault/keys.js';
 import type { CameraPlan } from '../services/recording.service.js';
 import type { SealOutcome } from '../services/recording-ports.js';
+import { RecorderDriver, recorderEventOf, type Denial, type DrivenPlan } from './recorder-driver.js';
 import {
   RecorderSupervisor,
   type RecorderLedger,
@@ -71,13 +74,6 @@ export interface RecorderAgentDeps {
   readonly heartbeatMs?: number;
 }
 
-interface Denial {
-  readonly scope: DenyScope;
-  readonly off: { readonly kind: 'objection' | 'suspended'; readonly message: string };
-  /** Server time of the switch: a plan issued later shows it, and then the denial is dropped. */
-  readonly at: string;
-}
-
 const sleep = (ms: number, signal?: AbortSignal) =>
   new Promise<void>((resolve) => {
     const t = setTimeout(resolve, ms);
@@ -89,15 +85,16 @@ const sleep = (ms: number, signal?: AbortSignal) =>
 
 export class RecorderAgent {
   readonly supervisor: RecorderSupervisor;
+  private readonly driver: RecorderDriver;
   private readonly paths: ReturnType<typeof agentPaths>;
   private readonly outbox: Outbox;
   private spool: ClipStore | null = null;
   private current: SignedAgentPlan | null = null;
-  private denials: Denial[] = [];
+  /** The plan saved on disk, applied once at start before the server is asked. */
+  private saved: SignedAgentPlan | null = null;
   private vault: VaultHandle | null = null;
   private lastContact: number | null = null;
   private offline = false;
-  private disarmedOffline = false;
   private readonly abort = new AbortController();
   private readonly loops: Promise<void>[] = [];
   /** Parts the server has answered, per clip (lost on restart: the server answers a re-send as already stored). */
@@ -108,12 +105,13 @@ export class RecorderAgent {
   private uploadAgain = false;
   private readonly sources = new Map<string, string>();
   private revokedWith: string | null = null;
-  private resumed = false;
   private resolveRevoked: (why: string) => void = () => undefined;
   /** Resolves when the server refused the agent's token: it has disarmed and stops. */
   readonly revoked: Promise<string> = new Promise((r) => (this.resolveRevoked = r));
   /** Observers for tests and logs: a denial was obeyed (ms from receipt to every camera stopped). */
-  onDenied?: (ms: number) => void;
+  set onDenied(fn: ((ms: number) => void) | undefined) {
+    this.driver.onDenied = fn;
+  }
 
   constructor(private readonly deps: RecorderAgentDeps) {
     this.paths = agentPaths(deps.stateDir);
@@ -148,6 +146,16 @@ export class RecorderAgent {
       tunables: () => deps.tunables,
       ids: deps.ids,
     });
+    this.driver = new RecorderDriver({
+      supervisor: this.supervisor,
+      source: { read: () => this.readPlan() },
+      log: deps.log,
+      now: deps.now,
+      denials: {
+        load: async () => (await readJson<Denial[]>(this.paths.denials)) ?? [],
+        save: (d) => writeFileDurably(this.paths.denials, JSON.stringify(d)),
+      },
+    });
   }
 
   async start(): Promise<void> {
@@ -158,13 +166,13 @@ export class RecorderAgent {
     this.spool = s.value;
     await this.recoverSpool();
     // Offline start: the last plan and the denials received still hold (a suspended site stays so).
-    this.denials = (await readJson<Denial[]>(this.paths.denials)) ?? [];
+    await this.driver.start();
     const saved = await readJson<SignedAgentPlan>(this.paths.plan);
     if (saved !== undefined && this.acceptable(saved)) {
-      this.current = saved;
+      this.saved = saved;
       // Its issue time is the last contact we can prove.
       this.lastContact = Date.parse(saved.plan.issuedAt);
-      this.applyCurrent(this.supervisor.planTicket());
+      await this.driver.replan();
       this.deps.log.info({ issuedAt: saved.plan.issuedAt }, 'agent: recording under the last plan received');
     }
     const signal = this.abort.signal;
@@ -181,7 +189,7 @@ export class RecorderAgent {
 
   async stop(): Promise<void> {
     this.abort.abort();
-    await this.supervisor.stop();
+    await this.driver.stop();
     await Promise.allSettled(this.loops);
     await this.uploading?.catch(() => undefined);
   }
@@ -197,7 +205,7 @@ export class RecorderAgent {
     }
     return {
       state:
-        this.disarmedOffline || this.current === null ? 'disarmed' : this.offline ? 'offline' : 'recording',
+        !this.driver.armed || this.current === null ? 'disarmed' : this.offline ? 'offline' : 'recording',
       armedCameras: status.filter((c) => c.armed).length,
       queuedSteps: steps.length,
       queuedParts,
@@ -222,18 +230,23 @@ export class RecorderAgent {
     return true;
   }
 
-  private async replan(): Promise<void> {
-    const ticket = this.supervisor.planTicket();
-    const signed = await this.call(() => this.deps.transport.plan());
-    if (signed === undefined || !this.acceptable(signed)) return;
-    if (!isNewerPlan(signed.plan, this.current?.plan ?? null)) return;
+  private replan(): Promise<void> {
+    return this.driver.replan();
+  }
+
+  /** The plan source for the driver: the saved plan once, then a newer signed plan from the server. */
+  private async readPlan(): Promise<DrivenPlan | undefined> {
+    let signed = this.saved;
+    this.saved = null;
+    if (signed === null) {
+      const fetched = await this.call(() => this.deps.transport.plan());
+      if (fetched === undefined || !this.acceptable(fetched)) return undefined;
+      if (!isNewerPlan(fetched.plan, this.current?.plan ?? null)) return undefined;
+      await writeFileDurably(this.paths.plan, JSON.stringify(fetched));
+      signed = fetched;
+    }
     this.current = signed;
-    await writeFileDurably(this.paths.plan, JSON.stringify(signed));
-    const before = this.denials.length;
-    this.denials = this.denials.filter((d) => Date.parse(d.at) > Date.parse(signed.plan.issuedAt));
-    if (this.denials.length !== before)
-      await writeFileDurably(this.paths.denials, JSON.stringify(this.denials));
-    this.applyCurrent(ticket);
+    return this.driven(signed.plan);
   }
 
   private cameraPlans(plan: AgentPlan): CameraPlan[] {
@@ -257,13 +270,7 @@ export class RecorderAgent {
     return url;
   }
 
-  private applyCurrent(ticket: number): void {
-    const p = this.current?.plan;
-    if (p === undefined) return;
-    if (this.disarmedOffline) {
-      this.supervisor.apply([], [], null, ticket);
-      return;
-    }
+  private driven(p: AgentPlan): DrivenPlan {
     const r = parseRecipient(p.vaultRecipient);
     if (!r.ok || this.spool === null) this.vault = null;
     else if (this.vault?.recipient.text !== r.value.text)
@@ -275,7 +282,6 @@ export class RecorderAgent {
       this.deps.log.error({ err: (e as Error).message }, 'agent: plan cannot be used');
       plans = [];
     }
-    this.supervisor.apply(plans, [], this.vault, ticket);
     this.deps.log.info(
       {
         issuedAt: p.issuedAt,
@@ -283,25 +289,25 @@ export class RecorderAgent {
         mayRecord: plans.filter((c) => c.off === null && c.decision.mode.kind !== 'off').length,
         vault: this.vault !== null,
       },
-      'agent: plan applied',
+      'agent: plan received',
     );
-    for (const d of this.denials) void this.supervisor.deny(d.scope, d.off);
-    // Alarms open when the agent (re)started record the rest of their post-roll, as in `serve`.
-    if (!this.resumed) {
-      this.resumed = true;
-      this.supervisor.resume(p.openAlarms);
-    }
+    return {
+      issuedAt: p.issuedAt,
+      cameras: plans,
+      blockers: [],
+      vault: this.vault,
+      openAlarms: () => Promise.resolve(p.openAlarms),
+    };
   }
 
   private checkOffline(): void {
     const v = offlineVerdict(this.lastContact, this.deps.now(), this.deps.offlineMaxSeconds);
-    if (!v.mayRecord && !this.disarmedOffline && this.current !== null) {
-      this.disarmedOffline = true;
+    if (!v.mayRecord && this.driver.armed && this.current !== null) {
       this.deps.log.warn(
         { offlineSeconds: Math.round(v.offlineSeconds), maxSeconds: this.deps.offlineMaxSeconds },
         'agent: offline longer than allowed; every camera disarmed until the server answers',
       );
-      this.supervisor.apply([], [], null, this.supervisor.planTicket());
+      this.driver.disarm();
     }
   }
 
@@ -330,10 +336,7 @@ export class RecorderAgent {
       this.offline = false;
       this.deps.log.info('agent: the server answers again');
     }
-    if (this.disarmedOffline) {
-      this.disarmedOffline = false;
-      void this.replan();
-    }
+    if (!this.driver.armed && !this.abort.signal.aborted) void this.driver.arm().catch(() => undefined);
   }
 
   private async revoke(why: string): Promise<void> {
@@ -341,7 +344,7 @@ export class RecorderAgent {
     this.revokedWith = why;
     this.deps.log.error({ why }, 'agent: revoked by the server; disarming and stopping');
     this.abort.abort();
-    await this.supervisor.stop();
+    await this.driver.stop();
     this.resolveRevoked(why);
   }
 
@@ -364,54 +367,20 @@ export class RecorderAgent {
 
   private onEvent(e: AgentEvent): void {
     this.contact();
-    const d = e.data as Record<string, unknown>;
     switch (e.event) {
       case 'hello':
         this.deps.log.info('agent: event stream connected');
-        void this.replan();
-        return;
-      case 'deny': {
-        const received = this.deps.now();
-        const denial: Denial = {
-          scope: d.scope as DenyScope,
-          off: d.off as Denial['off'],
-          at: typeof d.at === 'string' ? d.at : new Date(received).toISOString(),
-        };
-        // Stop first; write it down after (a restart without the server keeps it).
-        const stopped = this.supervisor.deny(denial.scope, denial.off);
-        this.denials.push(denial);
-        void stopped.then(() => this.onDenied?.(this.deps.now() - received));
-        this.deps.log.info({ scope: denial.scope, kind: denial.off.kind }, 'agent: recording denied');
-        void writeFileDurably(this.paths.denials, JSON.stringify(this.denials))
-          .catch((err: unknown) =>
-            this.deps.log.error({ err: (err as Error).message }, 'agent: denial not saved'),
-          )
-          .then(() => this.replan());
-        return;
-      }
-      case 'replan':
-        void this.replan();
-        return;
-      case 'alarm.raised':
-      case 'alarm.joined':
-        this.deps.log.info({ alarmId: d.alarmId, roomId: d.roomId, event: e.event }, 'agent: alarm');
-        this.supervisor.alarm({
-          alarmId: String(d.alarmId),
-          incidentId: typeof d.incidentId === 'string' ? d.incidentId : null,
-          roomId: String(d.roomId),
-          at: String(e.event === 'alarm.joined' ? d.lastPressAt : d.raisedAt),
-          ...(e.event === 'alarm.joined' ? { repeat: true } : {}),
-        });
-        return;
-      case 'alarm.closed':
-        this.supervisor.alarmClosed({
-          alarmId: String(d.alarmId),
-          at: typeof d.closedAt === 'string' ? d.closedAt : new Date(this.deps.now()).toISOString(),
-        });
+        void this.replan().catch(() => undefined);
         return;
       case 'revoked':
         void this.revoke('the agent was revoked');
+        return;
     }
+    const r = recorderEventOf(e.event, e.data as Record<string, unknown>, this.deps.now);
+    if (r === null) return;
+    if (r.kind === 'alarm.raised' || r.kind === 'alarm.joined')
+      this.deps.log.info({ alarmId: r.alarm.alarmId, roomId: r.alarm.roomId, event: r.kind }, 'agent: alarm');
+    this.driver.handle(r);
   }
 
   // ---- outbox and spool --------------------------------------------------------------------

@@ -69,6 +69,8 @@ describe.each(dialects)('camera disable / enable / remove (%s)', (dialect) => {
     ({ cameraId, roomId, siteId, typeId } = await useDemoCamera(t, { port: cam.port, enable: false }));
     await writeVaultRecipient(t);
     tuneForTests(rec);
+    // As `serve`: only the leader records (on PostgreSQL, the holder of the lock).
+    await t.rt.cluster.startLeadership();
     await rec.start();
     await storePolicyVersion(t, testPolicy(roomId, typeId, { pre: 2, post: 2 }), 700);
     await startConversation(t, (await loginAs(t.app, 'balie')).headers, roomId, typeId);

@@ -94,6 +94,8 @@ describe.each(dialects)('alarms steer the recorder (%s)', (dialect) => {
     balie = await loginAs(t.app, 'balie');
     security = await loginAs(t.app, 'beveiliging');
     tuneForTests(rec, { backoff: { initialMs: 300, maxMs: 1000, factor: 2 } });
+    // As `serve`: only the leader records (on PostgreSQL, the holder of the lock).
+    await t.rt.cluster.startLeadership();
     await rec.start();
     await startConversation(t, balie.headers, roomId, typeId);
   });

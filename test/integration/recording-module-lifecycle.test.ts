@@ -118,6 +118,8 @@ describe.skipIf(!hasTools).each(dialects)('recording module (%s)', (dialect) => 
     balie = await loginAs(t.app, 'balie');
     beheer = await loginAs(t.app, 'beheer');
     tuneForTests(rec, { backoff: { initialMs: 300, maxMs: 1500, factor: 2 } });
+    // As `serve`: only the leader records (on PostgreSQL, the holder of the lock).
+    await t.rt.cluster.startLeadership();
     await rec.start();
     await insertPolicy();
   });
