@@ -513,12 +513,12 @@ const runServer = async () => {
   const hub = mod.hub;
   const publish = hub.publish.bind(hub);
   let frameBytes = 0;
-  hub.publish = (msg) => {
+  hub.publish = (msg, from) => {
     const data = msg.data as { alarm?: { id?: string } };
     const alarmId = data.alarm?.id;
     marks.push({ t: now(), kind: 'publish-start', event: msg.event, alarmId });
     if (msg.event === 'alarm.raised') armWrites(hub.stats().clients, alarmId);
-    publish(msg);
+    publish(msg, from);
     marks.push({ t: now(), kind: 'publish-end', event: msg.event, alarmId });
     if (msg.event === 'alarm.raised' && frameBytes === 0)
       frameBytes = Buffer.byteLength(JSON.stringify(msg.data));

@@ -76,8 +76,8 @@ export const createAlarmModule = (ctx: ModuleContext): AlarmModule => {
     if (e.type === 'alarm.raised' && e.alarm)
       delivery.observe({ channel }, (clock.now().getTime() - Date.parse(e.alarm.raisedAt)) / 1000);
   };
-  events.subscribe(HUB_EVENTS, (e) => {
-    hub.publish(toHubMessage(e));
+  events.subscribe(HUB_EVENTS, (e, from) => {
+    hub.publish(toHubMessage(e), from);
     if (hub.stats().clients > 0) delivered('sse', e);
   });
   // Building systems hear each event once: from the instance where it happened (ADR 0017).

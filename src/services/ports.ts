@@ -405,12 +405,25 @@ export type DomainEventOf<K extends DomainEventType> = Extract<DomainEvent, { re
  */
 export interface DomainEvents {
   emit(event: DomainEvent): void;
-  /** Calls handler for every event of these types; returns the unsubscribe function. */
+  /**
+   * Calls handler for every event of these types, with where it was emitted; returns the
+   * unsubscribe function.
+   */
   subscribe<K extends DomainEventType>(
     types: K | readonly K[],
-    handler: (event: DomainEventOf<K>) => void,
+    handler: (event: DomainEventOf<K>, from: EventOrigin) => void,
     options?: SubscribeOptions,
   ): () => void;
+}
+
+/**
+ * Which process run emitted an event and its place in that run's order (1, 2, …). Every instance
+ * hears one origin's events in this order, so "up to n of origin o" names the same events on
+ * every instance (the alarm streams' Last-Event-ID, ADR 0013).
+ */
+export interface EventOrigin {
+  readonly origin: string;
+  readonly seq: number;
 }
 
 export interface SubscribeOptions {

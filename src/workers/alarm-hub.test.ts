@@ -37,6 +37,9 @@ const roomChanged: HubMessage = {
 const events = (text: string) => [...text.matchAll(/^event: (.+)$/gm)].map((m) => m[1]);
 
 describe('alarm hub fan-out', () => {
+  /** Events emitted by this process run, in order (EventOrigin). */
+  let emitted = 0;
+  const here = () => ({ origin: 'a1'.repeat(8), seq: ++emitted });
   const hubs: Array<ReturnType<typeof createAlarmHub>> = [];
   afterEach(() => hubs.splice(0).forEach((h) => h.closeAll()));
   const hub = () => {
@@ -50,8 +53,8 @@ describe('alarm hub fan-out', () => {
     const a = fakeResponse();
     await h.attach(a.res, responder, undefined, async () => ({ alarms: [] }));
     const before = a.writes.length;
-    h.publish(raised);
-    h.publish(roomChanged);
+    h.publish(raised, here());
+    h.publish(roomChanged, here());
     await Promise.resolve();
     const after = a.writes.slice(before);
     expect(after).toHaveLength(1);
@@ -66,8 +69,8 @@ describe('alarm hub fan-out', () => {
     await h.attach(r.res, responder, undefined, async () => ({ alarms: [] }));
     await h.attach(s.res, security, undefined, async () => ({ alarms: [] }));
     const [r0, s0] = [r.writes.length, s.writes.length];
-    h.publish(raised);
-    h.publish(roomChanged);
+    h.publish(raised, here());
+    h.publish(roomChanged, here());
     await Promise.resolve();
     expect(r.writes.slice(r0).map(events)).toEqual([['alarm.raised', 'room.changed']]);
     expect(s.writes.slice(s0).map(events)).toEqual([['room.changed']]);
@@ -82,12 +85,52 @@ describe('alarm hub fan-out', () => {
       return { alarms: [] };
     });
     await Promise.resolve();
-    h.publish(raised);
+    h.publish(raised, here());
     release();
     await attached;
-    h.publish(roomChanged);
+    h.publish(roomChanged, here());
     await Promise.resolve();
     expect(events(a.writes.join(''))).toEqual(['alarms.snapshot', 'alarm.raised', 'room.changed']);
+  });
+
+  it('a stream that moves to another instance gets there exactly what it missed, from either origin', async () => {
+    // Two instances hear the same events: each its own and, by NOTIFY, the other's, each origin in its order.
+    const [onA, onB] = [hub(), hub()];
+    const fromA = (seq: number) => ({ origin: 'aa'.repeat(8), seq });
+    const fromB = (seq: number) => ({ origin: 'bb'.repeat(8), seq });
+    const both = (msg: HubMessage, from: { origin: string; seq: number }) => {
+      onA.publish(msg, from);
+      onB.publish(msg, from);
+    };
+    const n = (i: number): HubMessage => ({ ...raised, data: { n: i } });
+    const s = fakeResponse();
+    await onA.attach(s.res, responder, undefined, async () => ({ alarms: [] }));
+    both(n(1), fromA(1));
+    both(n(2), fromB(1));
+    await Promise.resolve();
+    const lastId = [...s.writes.join('').matchAll(/^id: (.+)$/gm)].at(-1)![1];
+    // A dies; on B, meanwhile, events of both origins (A's last ones reached B before it died).
+    both(n(3), fromA(2));
+    onB.publish(n(4), fromB(2));
+    const moved = fakeResponse();
+    await onB.attach(moved.res, responder, lastId, async () => ({ alarms: [] }));
+    const text = moved.writes.join('');
+    expect(events(text)).toEqual(['alarms.snapshot', 'alarm.raised', 'alarm.raised']);
+    expect([...text.matchAll(/"n":(\d+)/g)].map((m) => Number(m[1]))).toEqual([3, 4]);
+    // Without a position it gets the snapshot only, as a new browser does.
+    const fresh = fakeResponse();
+    await onB.attach(fresh.res, responder, 'not-an-id', async () => ({ alarms: [] }));
+    expect(events(fresh.writes.join(''))).toEqual(['alarms.snapshot']);
+  });
+
+  it('keeps in its event ids only origins it can still replay', async () => {
+    const h = createAlarmHub({ heartbeatMs: 0, replaySize: 2 });
+    hubs.push(h);
+    h.publish(raised, { origin: 'cc'.repeat(8), seq: 1 });
+    h.publish(raised, { origin: 'dd'.repeat(8), seq: 1 });
+    expect(h.stats().lastEventId).toBe(`${'cc'.repeat(8)}.1,${'dd'.repeat(8)}.1`);
+    h.publish(raised, { origin: 'dd'.repeat(8), seq: 2 });
+    expect(h.stats().lastEventId).toBe(`${'dd'.repeat(8)}.2`);
   });
 
   describe('on a real socket', () => {
@@ -122,8 +165,8 @@ describe('alarm hub fan-out', () => {
       await new Promise((r) => setTimeout(r, 50)); // the snapshot is out; the stream is live
       // Inside a promise job, like a press: the rest of the request would run before Node's next tick.
       await Promise.resolve().then(async () => {
-        h.publish(raised);
-        h.publish(roomChanged);
+        h.publish(raised, here());
+        h.publish(roomChanged, here());
         await Promise.resolve();
         expect(res!.socket!.writableCorked).toBe(0);
         expect(res!.socket!.writableLength).toBe(0);

@@ -8,11 +8,12 @@
  * when it keeps a backlog across two checks (the browser reconnects and gets a snapshot). Reconnecting clients get the open alarms as a
  * snapshot, plus the events they missed when their Last-Event-ID is still in the replay ring.
  */
-import { randomBytes } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
 import { audienceOf, mayReceive, type Audience, type Recipient } from '../core/alarm/audience.js';
 import { ALARM_EVENT_TYPES, type AlarmEvent, type RoomChangedEvent } from '../core/alarm/events.js';
+import { encodePosition, missedBy, parsePosition } from '../core/alarm/stream-position.js';
+import type { EventOrigin } from '../services/ports.js';
 
 export interface HubMessage {
   readonly event: string;
@@ -43,7 +44,9 @@ interface Client {
 }
 
 interface Replayed {
+  /** Order of publication in this hub. */
   readonly seq: number;
+  readonly from: EventOrigin;
   readonly siteId: string;
   readonly audience: Audience;
   readonly frame: string;
@@ -72,11 +75,14 @@ export const createAlarmHub = (opts: HubOptions = {}) => {
   const stallCheckMs = opts.stallCheckMs ?? 2000;
   const heartbeatMs = opts.heartbeatMs ?? 15_000;
   const replaySize = opts.replaySize ?? 1000;
-  // Event ids are "<boot>-<seq>": an id from before a restart is recognised as unknown.
-  const boot = randomBytes(4).toString('hex');
   const clients = new Set<Client>();
   const ring: Replayed[] = [];
   let seq = 0;
+  // Event ids are stream positions (core/alarm/stream-position.ts): per origin, the last event
+  // published here, for the origins still in the ring; the same on every instance.
+  const position = new Map<string, number>();
+  const inRing = new Map<string, number>();
+  let positionId = '';
   /** Frames published in this tick, and which of them each live client gets; written at the end of the tick. */
   let tickFrames: string[] = [];
   const tickClients = new Map<Client, number[]>();
@@ -152,13 +158,6 @@ export const createAlarmHub = (opts: HubOptions = {}) => {
     heartbeat.unref();
   };
 
-  const parseLastId = (id: string | undefined): number | undefined => {
-    if (!id) return undefined;
-    const m = /^([0-9a-f]{8})-(\d+)$/.exec(id);
-    if (!m || m[1] !== boot) return undefined;
-    return Number(m[2]);
-  };
-
   const endStreams = (): void => {
     flushTick();
     for (const c of clients) c.res.end();
@@ -166,17 +165,30 @@ export const createAlarmHub = (opts: HubOptions = {}) => {
   };
 
   return {
-    publish(msg: HubMessage): void {
+    /** One event, stamped with where it was emitted (DomainEvents' EventOrigin). */
+    publish(msg: HubMessage, from: EventOrigin): void {
       seq++;
-      const frame = `id: ${boot}-${seq}\nevent: ${msg.event}\ndata: ${JSON.stringify(msg.data)}\n\n`;
-      ring.push({ seq, siteId: msg.siteId, audience: msg.audience, frame });
+      position.set(from.origin, from.seq);
+      inRing.set(from.origin, (inRing.get(from.origin) ?? 0) + 1);
+      positionId = encodePosition(position);
+      const frame = `id: ${positionId}\nevent: ${msg.event}\ndata: ${JSON.stringify(msg.data)}\n\n`;
+      ring.push({ seq, from, siteId: msg.siteId, audience: msg.audience, frame });
       tickFrames.push(frame);
       if (!flushQueued) {
         // Right after this synchronous run (a raise publishes two events in it), before the rest of the request.
         flushQueued = true;
         queueMicrotask(flushTick);
       }
-      if (ring.length > replaySize) ring.shift();
+      if (ring.length > replaySize) {
+        const gone = ring.shift()!.from.origin;
+        const left = inRing.get(gone)! - 1;
+        // An origin with nothing left to replay leaves the id short; a stream that never had it gets its later events anyway.
+        if (left === 0) {
+          inRing.delete(gone);
+          position.delete(gone);
+          positionId = encodePosition(position);
+        } else inRing.set(gone, left);
+      }
       for (const c of clients) {
         if (!mayReceive(c.recipient, msg.siteId, msg.audience)) continue;
         counters.delivered++;
@@ -201,8 +213,9 @@ export const createAlarmHub = (opts: HubOptions = {}) => {
       res.on('close', () => clients.delete(c));
       res.writeHead(200, SSE_HEADERS);
       res.write('retry: 3000\n\n');
-      const since = parseLastId(lastEventId);
+      const since = parsePosition(lastEventId);
       const startSeq = seq;
+      const startId = positionId;
       let data: unknown;
       try {
         data = await snapshot();
@@ -213,10 +226,18 @@ export const createAlarmHub = (opts: HubOptions = {}) => {
         return;
       }
       if (!clients.has(c)) return;
-      write(c, `id: ${boot}-${startSeq}\nevent: alarms.snapshot\ndata: ${JSON.stringify(data)}\n\n`);
+      // Nothing heard yet: no id, so the browser keeps the one it had.
+      write(
+        c,
+        `${startId === '' ? '' : `id: ${startId}\n`}event: alarms.snapshot\ndata: ${JSON.stringify(data)}\n\n`,
+      );
       if (since !== undefined) {
         for (const r of ring)
-          if (r.seq > since && r.seq <= startSeq && mayReceive(recipient, r.siteId, r.audience))
+          if (
+            r.seq <= startSeq &&
+            missedBy(since, r.from.origin, r.from.seq) &&
+            mayReceive(recipient, r.siteId, r.audience)
+          )
             write(c, r.frame);
       }
       for (const f of c.pending) write(c, f);
@@ -240,7 +261,7 @@ export const createAlarmHub = (opts: HubOptions = {}) => {
       endStreams();
     },
 
-    stats: () => ({ clients: clients.size, ...counters, lastEventId: `${boot}-${seq}` }),
+    stats: () => ({ clients: clients.size, ...counters, lastEventId: positionId }),
   };
 };
 

@@ -189,20 +189,16 @@ for (const dialect of await availableDialects()) {
       const pad = 'x'.repeat(64 * 1024);
       // 19 MB in bursts, with the event loop turning between them as it does in real life.
       for (let i = 0; i < 300; i++) {
-        hub.publish({
-          event: 'test.padding',
-          siteId: demo.sites[0]!.id,
-          audience: 'first-group',
-          data: { i, pad },
-        });
+        hub.publish(
+          { event: 'test.padding', siteId: demo.sites[0]!.id, audience: 'first-group', data: { i, pad } },
+          { origin: 'f'.repeat(16), seq: i + 1 },
+        );
         if (i % 4 === 3) await new Promise((r) => setTimeout(r, 1));
       }
-      hub.publish({
-        event: 'test.marker',
-        siteId: demo.sites[0]!.id,
-        audience: 'first-group',
-        data: { done: true },
-      });
+      hub.publish(
+        { event: 'test.marker', siteId: demo.sites[0]!.id, audience: 'first-group', data: { done: true } },
+        { origin: 'f'.repeat(16), seq: 301 },
+      );
       for (const r of readers) await r.waitFor((e) => e.event === 'test.marker', 'marker after 19 MB');
       expect(hub.stats().droppedSlow).toBeGreaterThan(droppedBefore);
       // And a real alarm still reaches the readers.

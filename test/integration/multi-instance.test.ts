@@ -16,6 +16,7 @@ import {
   openStream,
   type Demo,
   type SseClient,
+  type SseEvent,
 } from './alarm-helpers.js';
 
 const postgres = (await availableDialects()).includes('postgres');
@@ -104,6 +105,58 @@ describe.runIf(postgres)('two instances on one PostgreSQL', () => {
       payload: { confirm: true },
     });
     expect([200, 204], close.body).toContain(close.statusCode);
+  });
+
+  it('replays to a stream that moves from A to B exactly what it missed (Last-Event-ID across instances)', async () => {
+    const bhv = await loginAs(a.app, 'bhv');
+    const onA = await openStream(a.url!, bhv.cookie);
+    streams.push(onA);
+    await onA.waitFor((e) => e.event === 'alarms.snapshot', 'snapshot on A');
+    const [first, second] = demo.rooms.filter((r) => r.siteId === demo.sites[0]!.id);
+    const press = async (on: TestRuntime, roomId: string) => {
+      const r = await on.app.inject({
+        method: 'POST',
+        url: '/api/alarms',
+        headers: (await loginAs(on.app, 'balie')).headers,
+        payload: { roomId },
+      });
+      expect(r.statusCode, r.body).toBe(201);
+      return r.json<{ alarm: { id: string } }>().alarm.id;
+    };
+    const close = async (on: TestRuntime, id: string) => {
+      const r = await on.app.inject({
+        method: 'POST',
+        url: `/api/alarms/${id}/close`,
+        headers: (await loginAs(on.app, 'bhv')).headers,
+        payload: { confirm: true },
+      });
+      expect([200, 204], r.body).toContain(r.statusCode);
+    };
+    // Seen on A: one alarm pressed on A, then the stream goes away (its instance is gone).
+    const seen = await press(a, first!.id);
+    await onA.waitFor((e) => e.event === 'alarm.raised' && alarmOf(e).id === seen, 'the first alarm on A');
+    const lastId = onA.lastId();
+    expect(lastId).toBeDefined();
+    onA.close();
+    // Meanwhile: that alarm closed on B, and another raised and closed on A — gone from any snapshot.
+    await close(b, seen);
+    const missed = await press(a, second!.id);
+    await close(a, missed);
+    // Both instances have heard all of it before the browser comes back, on B.
+    const wantOnB = (e: SseEvent) => e.event === 'alarm.closed' && alarmOf(e).id === missed;
+    const witness = await openStream(b.url!, (await loginAs(b.app, 'beveiliging')).cookie, lastId);
+    streams.push(witness);
+    await witness.waitFor(wantOnB, 'B to have heard the last close');
+    const moved = await openStream(b.url!, bhv.cookie, lastId);
+    streams.push(moved);
+    await moved.waitFor(wantOnB, 'the replay on B');
+    const replayed = moved.events
+      .filter((e) => e.event.startsWith('alarm.'))
+      .map(
+        (e) => `${e.event} ${alarmOf(e).id === seen ? 'seen' : alarmOf(e).id === missed ? 'missed' : '?'}`,
+      );
+    // Exactly what it missed, once each and in order; nothing it had already seen.
+    expect(replayed).toEqual(['alarm.closed seen', 'alarm.raised missed', 'alarm.closed missed']);
   });
 
   it('loses nothing it acknowledged when every database connection is cut under load, and recovers', async () => {

@@ -60,7 +60,7 @@ describe('domain events in one process', () => {
     events.subscribe('camera.changed', (e) => seen.push(`own ${e.cameraId}`), { emittedHere: true });
     events.subscribe('camera.changed', (e) => seen.push(`all again ${e.cameraId}`));
     events.emit(camera('here'));
-    events.deliverFromElsewhere(camera('there'));
+    events.deliverFromElsewhere(camera('there'), { origin: 'b'.repeat(16), seq: 1 });
     expect(seen).toEqual(['all here', 'own here', 'all again here', 'all there', 'all again there']);
   });
 
@@ -70,7 +70,7 @@ describe('domain events in one process', () => {
     events.subscribe('camera.changed', (e) => seen.push(`all ${e.cameraId}`));
     events.subscribe('camera.changed', (e) => seen.push(`heard ${e.cameraId}`), { emittedElsewhere: true });
     events.emit(camera('here'));
-    events.deliverFromElsewhere(camera('there'));
+    events.deliverFromElsewhere(camera('there'), { origin: 'b'.repeat(16), seq: 1 });
     expect(seen).toEqual(['all here', 'all there', 'heard there']);
   });
 });

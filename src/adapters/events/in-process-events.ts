@@ -3,40 +3,52 @@
  * synchronous, in subscription order, a failing handler logged and passed over.
  */
 import type { Logger } from 'pino';
-import type { DomainEvent, DomainEventType, DomainEvents } from '../../services/ports.js';
+import { randomBytes } from 'node:crypto';
+import type { DomainEvent, DomainEventType, DomainEvents, EventOrigin } from '../../services/ports.js';
 
 interface Handler {
-  readonly fn: (event: DomainEvent) => void;
+  readonly fn: (event: DomainEvent, from: EventOrigin) => void;
   readonly emittedHere: boolean;
   readonly emittedElsewhere: boolean;
 }
 
 export interface InProcessEvents extends DomainEvents {
+  /** This process run's origin (random): what its events are stamped with. */
+  readonly origin: string;
+  /** Emits an event of this run and answers its stamp (for an adapter that carries it further). */
+  emitStamped(event: DomainEvent): EventOrigin;
   /** Delivers an event another instance emitted: to every subscriber except those for this instance's own events. */
-  deliverFromElsewhere(event: DomainEvent): void;
+  deliverFromElsewhere(event: DomainEvent, from: EventOrigin): void;
 }
 
-export const inProcessEvents = (log: Logger): InProcessEvents => {
+export const inProcessEvents = (log: Logger, origin = randomBytes(8).toString('hex')): InProcessEvents => {
   const handlers = new Map<DomainEventType, Set<Handler>>();
-  const deliver = (event: DomainEvent, fromElsewhere: boolean) => {
+  let seq = 0;
+  const deliver = (event: DomainEvent, from: EventOrigin, fromElsewhere: boolean) => {
     // A copy: a handler that unsubscribes (or subscribes) does not change this delivery.
     for (const handler of [...(handlers.get(event.type) ?? [])]) {
       if (fromElsewhere ? handler.emittedHere : handler.emittedElsewhere) continue;
       try {
-        handler.fn(event);
+        handler.fn(event, from);
       } catch (e) {
         log.error({ err: e, event: event.type, component: 'events' }, 'event handler failed');
       }
     }
   };
   return {
-    emit: (event) => deliver(event, false),
-    deliverFromElsewhere: (event) => deliver(event, true),
+    origin,
+    emit: (event) => void deliver(event, { origin, seq: ++seq }, false),
+    emitStamped: (event) => {
+      const from = { origin, seq: ++seq };
+      deliver(event, from, false);
+      return from;
+    },
+    deliverFromElsewhere: (event, from) => deliver(event, from, true),
     subscribe(types, handler, options) {
       const list: readonly DomainEventType[] = typeof types === 'string' ? [types] : types;
       // Only events of these types reach it (emit looks handlers up by type).
       const h: Handler = {
-        fn: handler as (event: DomainEvent) => void,
+        fn: handler as (event: DomainEvent, from: EventOrigin) => void,
         emittedHere: options?.emittedHere ?? false,
         emittedElsewhere: options?.emittedElsewhere ?? false,
       };

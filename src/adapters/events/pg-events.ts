@@ -60,7 +60,9 @@ export interface PgEvents extends DomainEvents {
 }
 
 interface Envelope {
+  /** The emitting run (EventOrigin.origin) and the event's place in its order. */
   readonly o: string;
+  readonly n: number;
   readonly e: DomainEvent;
 }
 
@@ -68,13 +70,14 @@ const isEnvelope = (v: unknown): v is Envelope =>
   typeof v === 'object' &&
   v !== null &&
   typeof (v as { o?: unknown }).o === 'string' &&
+  Number.isSafeInteger((v as { n?: unknown }).n) &&
   typeof (v as { e?: { type?: unknown } }).e?.type === 'string';
 
 export const pgEvents = (opts: PgEventsOptions): PgEvents => {
   const log = opts.log.child({ component: 'events' });
   const channel = opts.channel ?? EVENTS_CHANNEL;
   const origin = randomBytes(8).toString('hex');
-  const local = inProcessEvents(opts.log);
+  const local = inProcessEvents(opts.log, origin);
   const resync = new Set<() => void>();
   const firstWait = opts.reconnectMs ?? 500;
   let client: pg.Client | undefined;
@@ -104,7 +107,7 @@ export const pgEvents = (opts: PgEventsOptions): PgEvents => {
     }
     if (parsed.o === origin) return;
     counters.received++;
-    local.deliverFromElsewhere(parsed.e);
+    local.deliverFromElsewhere(parsed.e, { origin: parsed.o, seq: parsed.n });
   };
 
   const connect = async (): Promise<void> => {
@@ -180,8 +183,8 @@ export const pgEvents = (opts: PgEventsOptions): PgEvents => {
     });
   };
 
-  const publish = (event: DomainEvent) => {
-    const payload = JSON.stringify({ o: origin, e: event } satisfies Envelope);
+  const publish = (event: DomainEvent, n: number) => {
+    const payload = JSON.stringify({ o: origin, n, e: event } satisfies Envelope);
     if (Buffer.byteLength(payload) > MAX_NOTIFY_BYTES) {
       counters.unpublished++;
       log.error(
@@ -205,8 +208,8 @@ export const pgEvents = (opts: PgEventsOptions): PgEvents => {
 
   return {
     emit(event) {
-      local.emit(event);
-      if (!closed) publish(event);
+      const { seq } = local.emitStamped(event);
+      if (!closed) publish(event, seq);
     },
     subscribe(types, handler, options) {
       return local.subscribe(types, handler, options);

@@ -6,6 +6,7 @@ import type { RoutesPlugin } from '../../route-types.js';
 import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { Recipient } from '../../../core/alarm/audience.js';
+import { MAX_POSITION_LENGTH } from '../../../core/alarm/stream-position.js';
 import type { AlarmService } from '../../../services/alarm.service.js';
 import type { DeviceService } from '../../../services/alarm-device.service.js';
 import type { ConversationService } from '../../../services/conversation.service.js';
@@ -193,7 +194,7 @@ export const alarmRoutes: RoutesPlugin<AlarmRoutesOptions> = async (app, opts) =
         tags: ['alarms'],
         summary:
           'Server-sent events for responders: alarms.snapshot, then alarm.raised/joined/acknowledged/escalated/closed and room.changed',
-        headers: Type.Object({ 'last-event-id': Type.Optional(Type.String({ maxLength: 64 })) }),
+        headers: Type.Object({ 'last-event-id': Type.Optional(Type.String({ maxLength: MAX_POSITION_LENGTH })) }),
         response: { ...errorResponses(401, 403) },
       },
     },
