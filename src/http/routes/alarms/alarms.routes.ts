@@ -194,7 +194,9 @@ export const alarmRoutes: RoutesPlugin<AlarmRoutesOptions> = async (app, opts) =
         tags: ['alarms'],
         summary:
           'Server-sent events for responders: alarms.snapshot, then alarm.raised/joined/acknowledged/escalated/closed and room.changed',
-        headers: Type.Object({ 'last-event-id': Type.Optional(Type.String({ maxLength: MAX_POSITION_LENGTH })) }),
+        headers: Type.Object({
+          'last-event-id': Type.Optional(Type.String({ maxLength: MAX_POSITION_LENGTH })),
+        }),
         response: { ...errorResponses(401, 403) },
       },
     },
