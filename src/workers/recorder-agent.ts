@@ -93,7 +93,11 @@ export class RecorderAgent {
   /** The plan saved on disk, applied once at start before the server is asked. */
   private saved: SignedAgentPlan | null = null;
   private vault: VaultHandle | null = null;
-  private lastContact: number | null = null;
+  /**
+   * When the agent last held a plan the server signed: the offline limit counts from here, not
+   * from any answer (a server whose plans no longer verify is no server to record for).
+   */
+  private lastVerified: number | null = null;
   private offline = false;
   private readonly abort = new AbortController();
   private readonly loops: Promise<void>[] = [];
@@ -171,13 +175,16 @@ export class RecorderAgent {
     if (saved !== undefined && this.acceptable(saved)) {
       this.saved = saved;
       // Its issue time is the last contact we can prove.
-      this.lastContact = Date.parse(saved.plan.issuedAt);
+      this.lastVerified = Date.parse(saved.plan.issuedAt);
       await this.driver.replan();
       this.deps.log.info({ issuedAt: saved.plan.issuedAt }, 'agent: recording under the last plan received');
     }
     const signal = this.abort.signal;
     this.loops.push(
-      this.every(this.deps.replanMs ?? 15_000, () => this.replan()),
+      // Often enough that a connected agent never reaches its offline limit between two plans.
+      this.every(Math.min(this.deps.replanMs ?? 15_000, (this.deps.offlineMaxSeconds * 1000) / 3), () =>
+        this.replan(),
+      ),
       this.eventLoop(signal),
       this.every(1000, async () => {
         this.checkOffline();
@@ -241,6 +248,7 @@ export class RecorderAgent {
     if (signed === null) {
       const fetched = await this.call(() => this.deps.transport.plan());
       if (fetched === undefined || !this.acceptable(fetched)) return undefined;
+      this.lastVerified = this.deps.now();
       if (!isNewerPlan(fetched.plan, this.current?.plan ?? null)) return undefined;
       await writeFileDurably(this.paths.plan, JSON.stringify(fetched));
       signed = fetched;
@@ -301,7 +309,10 @@ export class RecorderAgent {
   }
 
   private checkOffline(): void {
-    const v = offlineVerdict(this.lastContact, this.deps.now(), this.deps.offlineMaxSeconds);
+    const v = offlineVerdict(this.lastVerified, this.deps.now(), this.deps.offlineMaxSeconds);
+    // A verified plan again after a disarm: record again.
+    if (v.mayRecord && !this.driver.armed && this.current !== null && !this.abort.signal.aborted)
+      void this.driver.arm().catch(() => undefined);
     if (!v.mayRecord && this.driver.armed && this.current !== null) {
       this.deps.log.warn(
         { offlineSeconds: Math.round(v.offlineSeconds), maxSeconds: this.deps.offlineMaxSeconds },
@@ -331,12 +342,12 @@ export class RecorderAgent {
   }
 
   private contact(): void {
-    this.lastContact = this.deps.now();
     if (this.offline) {
       this.offline = false;
       this.deps.log.info('agent: the server answers again');
+      // Fetch a plan now: only a verified one re-arms (checkOffline).
+      if (!this.driver.armed && !this.abort.signal.aborted) void this.replan().catch(() => undefined);
     }
-    if (!this.driver.armed && !this.abort.signal.aborted) void this.driver.arm().catch(() => undefined);
   }
 
   private async revoke(why: string): Promise<void> {
