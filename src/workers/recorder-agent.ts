@@ -275,6 +275,9 @@ export class RecorderAgent {
       this.deps.log.error({ err: (e as Error).message }, 'agent: plan cannot be used');
       plans = [];
     }
+    // Denials first: a camera the plan still permits but a denial forbids is never started, not
+    // even for the moment between apply() and deny() (an offline restart with denials.json).
+    for (const d of this.denials) void this.supervisor.deny(d.scope, d.off);
     this.supervisor.apply(plans, [], this.vault, ticket);
     this.deps.log.info(
       {
@@ -285,7 +288,6 @@ export class RecorderAgent {
       },
       'agent: plan applied',
     );
-    for (const d of this.denials) void this.supervisor.deny(d.scope, d.off);
     // Alarms open when the agent (re)started record the rest of their post-roll, as in `serve`.
     if (!this.resumed) {
       this.resumed = true;
