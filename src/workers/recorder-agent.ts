@@ -164,7 +164,7 @@ export class RecorderAgent {
       this.current = saved;
       // Its issue time is the last contact we can prove.
       this.lastContact = Date.parse(saved.plan.issuedAt);
-      this.applyCurrent(this.supervisor.planTicket());
+      this.applyCurrent(this.supervisor.planTicket(), false);
       this.deps.log.info({ issuedAt: saved.plan.issuedAt }, 'agent: recording under the last plan received');
     }
     const signal = this.abort.signal;
@@ -233,7 +233,7 @@ export class RecorderAgent {
     this.denials = this.denials.filter((d) => Date.parse(d.at) > Date.parse(signed.plan.issuedAt));
     if (this.denials.length !== before)
       await writeFileDurably(this.paths.denials, JSON.stringify(this.denials));
-    this.applyCurrent(ticket);
+    this.applyCurrent(ticket, true);
   }
 
   private cameraPlans(plan: AgentPlan): CameraPlan[] {
@@ -257,7 +257,8 @@ export class RecorderAgent {
     return url;
   }
 
-  private applyCurrent(ticket: number): void {
+  /** `fresh`: the plan just came from the server (not plan.json from before a restart). */
+  private applyCurrent(ticket: number, fresh: boolean): void {
     const p = this.current?.plan;
     if (p === undefined) return;
     if (this.disarmedOffline) {
@@ -288,9 +289,10 @@ export class RecorderAgent {
       },
       'agent: plan applied',
     );
-    // Alarms open when the agent (re)started record the rest of their post-roll, as in `serve`.
+    // Alarms open when the agent (re)started record the rest of their post-roll, as in `serve`:
+    // from plan.json at once, and again from the server's first plan (plan.json may predate them).
     if (!this.resumed) {
-      this.resumed = true;
+      this.resumed = fresh;
       this.supervisor.resume(p.openAlarms);
     }
   }
