@@ -4,7 +4,8 @@
  * code; an alarm over the API reaches the agent, which records and uploads sealed parts; the
  * server is killed (SIGKILL) in the middle of the clip and started again: every part arrives once
  * and opens with `age -d` and the vault identity. A suspension reaches the agent and disarms it
- * (the delay is measured and printed, not asserted); a revoked agent is refused and stops.
+ * (the delay is measured and printed, not asserted); a revoked agent is refused and stops. On
+ * SQLite and on PostgreSQL.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -12,17 +13,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateIdentity } from '../../src/adapters/vault/keys.js';
 import { api, login, startAgentSite, type AgentSite, type ClipRow } from '../support/agent-site.js';
 import { runCliProcess } from '../support/cli-process.js';
+import { availableDialects } from '../support/databases.js';
 import { toolsAvailable } from '../support/tools.js';
 import { waitFor } from '../support/waiting.js';
 
 const hasTools = toolsAvailable('recorder agent with the RTSP camera', 'ffmpeg', 'age');
+const dialects = await availableDialects();
 
-describe.skipIf(!hasTools)('a recorder agent process with a real camera', () => {
+describe.skipIf(!hasTools).each(dialects)('a recorder agent process with a real camera (%s)', (dialect) => {
   let s: AgentSite;
 
   beforeAll(async () => {
     // The policy records incident-triggered in the camera's room: 2 s before, 12 s after a press.
-    s = await startAgentSite({ dialect: 'sqlite', pre: 2, post: 12 });
+    s = await startAgentSite({ dialect, pre: 2, post: 12 });
     await s.serve();
   }, 300_000);
 
@@ -171,7 +174,7 @@ describe.skipIf(!hasTools)('a recorder agent process with a real camera', () => 
     const observed = Date.now() - t0;
     const atAgent = (JSON.parse(line) as { ms: number }).ms;
     console.log(
-      `suspension → agent stopped the camera: ${observed} ms from the API call, ${atAgent} ms at the agent`,
+      `suspension → agent stopped the camera (${dialect}): ${observed} ms from the API call, ${atAgent} ms at the agent`,
     );
     expect(fs.existsSync(path.join(stateDir, 'denials.json'))).toBe(true);
 
