@@ -136,6 +136,12 @@ export const createAgentModule = (
     name: 'agents',
     service,
     routes: async (app) => {
+      // The agents' streams end before the server closes, or close would wait for them forever
+      // (a SIGTERM'd `serve` never exited while an agent was connected).
+      app.addHook('preClose', async () => {
+        for (const s of [...streams]) s.res.end();
+        streams.clear();
+      });
       await app.register(agentRoutes, {
         list: (viewer) => service.list(viewer),
         create: (actor, body) => service.create(actor, body),
@@ -200,7 +206,13 @@ export const createAgentModule = (
           send((s) => s.siteId === e.alarm.siteId, e.type, alarmWire(e.alarm)),
         ),
         ctx.events.subscribe(
-          ['conversation.started', 'conversation.ended', 'policy.changed', 'camera.changed'],
+          [
+            'conversation.started',
+            'conversation.ended',
+            'policy.changed',
+            'camera.changed',
+            'recording.resumed',
+          ],
           (e) => {
             if (e.type === 'camera.changed') void refreshRooms().catch(() => undefined);
             send(() => true, 'replan', { because: e.type });

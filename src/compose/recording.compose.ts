@@ -484,7 +484,14 @@ export const createRecordingModule = (
         },
         resume: async (actor, id, reason) => {
           const r = await service.resume(actor, id, reason);
-          if (r.ok) await reconcile().catch(() => undefined);
+          if (r.ok) {
+            ctx.events.emit({
+              type: 'recording.resumed',
+              at: ctx.clock.now().toISOString(),
+              suspensionId: id,
+            });
+            await reconcile().catch(() => undefined);
+          }
           return r;
         },
         suspensions: (viewer) => service.suspensionsFor(viewer),
@@ -563,6 +570,8 @@ export const createRecordingModule = (
           ['conversation.started', 'conversation.ended', 'policy.changed', 'camera.changed'],
           onChange,
         ),
+        // A suspension lifted on another instance (this one re-planned when it lifted its own).
+        ctx.events.subscribe('recording.resumed', onChange, { emittedElsewhere: true }),
         // An objection or suspension made on another instance: stop here too, at once.
         ctx.events.subscribe(
           'recording.denied',

@@ -351,7 +351,7 @@ export interface RightsRequestClosedEvent {
  * Everything that happened, one shape per event, told by the service that made it happen:
  * alarm.raised / joined / acknowledged / closed / escalated and room.changed (core/alarm/events.ts),
  * conversation.started / ended, policy.changed, camera.changed, session.ended, rights.request.closed,
- * recording.denied. Plain JSON data only (no class
+ * recording.denied, recording.resumed. Plain JSON data only (no class
  * instances, no functions, times as ISO-8601 strings): an event serialised and parsed again is the
  * same event, so an adapter may carry it to another server instance. `at` is when the service
  * published it (after the commit); the moments of the change itself are the event's named fields
@@ -369,6 +369,13 @@ export interface RecordingDeniedEvent {
   readonly off: { readonly kind: 'objection' | 'suspended'; readonly message: string };
 }
 
+/** A suspension was lifted (committed): every recorder and agent re-plans now, not at its next tick. */
+export interface RecordingResumedEvent {
+  readonly type: 'recording.resumed';
+  readonly at: string;
+  readonly suspensionId: string;
+}
+
 export type DomainEvent =
   | AlarmEvent
   | RoomChangedEvent
@@ -377,7 +384,8 @@ export type DomainEvent =
   | CameraChangedEvent
   | SessionEndedEvent
   | RightsRequestClosedEvent
-  | RecordingDeniedEvent;
+  | RecordingDeniedEvent
+  | RecordingResumedEvent;
 export type DomainEventType = DomainEvent['type'];
 export type DomainEventOf<K extends DomainEventType> = Extract<DomainEvent, { readonly type: K }>;
 

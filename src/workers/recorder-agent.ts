@@ -186,10 +186,9 @@ export class RecorderAgent {
         this.replan(),
       ),
       this.eventLoop(signal),
-      this.every(1000, async () => {
-        this.checkOffline();
-        await this.upload();
-      }),
+      // Apart from the uploads: a part upload can hang for minutes on a line that drops packets.
+      this.every(1000, () => Promise.resolve(this.checkOffline())),
+      this.every(1000, () => this.upload()),
       this.every(this.deps.heartbeatMs ?? 5000, () => this.heartbeat()),
     );
   }
@@ -244,6 +243,7 @@ export class RecorderAgent {
   /** The plan source for the driver: the saved plan once, then a newer signed plan from the server. */
   private async readPlan(): Promise<DrivenPlan | undefined> {
     let signed = this.saved;
+    const stale = signed !== null;
     this.saved = null;
     if (signed === null) {
       const fetched = await this.call(() => this.deps.transport.plan());
@@ -254,7 +254,7 @@ export class RecorderAgent {
       signed = fetched;
     }
     this.current = signed;
-    return this.driven(signed.plan);
+    return { ...this.driven(signed.plan), stale };
   }
 
   private cameraPlans(plan: AgentPlan): CameraPlan[] {

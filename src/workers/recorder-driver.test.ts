@@ -39,6 +39,24 @@ const denial: Denial = {
 };
 
 describe('RecorderDriver', () => {
+  it('resumes open alarms again from the first fresh plan after one kept from before a restart', async () => {
+    const { calls, sup } = fakeSupervisor();
+    let next: DrivenPlan | undefined = { ...plan('2026-12-06T09:00:00.000Z'), stale: true };
+    const d = new RecorderDriver({
+      supervisor: sup,
+      source: { read: () => Promise.resolve(next) },
+      log: pino({ level: 'silent' }),
+      now: () => 0,
+    });
+    await d.replan();
+    next = plan('2026-12-06T10:00:00.000Z');
+    await d.replan();
+    next = plan('2026-12-06T10:00:15.000Z');
+    await d.replan();
+    // Once from the kept plan (all it knows offline), once from the server's first, then no more.
+    expect(calls).toEqual(['apply 1', 'resume 1', 'apply 1', 'resume 1', 'apply 1']);
+  });
+
   it('keeps a denial until a plan issued after it, and denies before applying', async () => {
     const { calls, sup } = fakeSupervisor();
     let next: DrivenPlan | undefined = plan('2026-12-06T09:59:59.000Z');

@@ -20,6 +20,11 @@ export interface DrivenPlan {
   readonly vault: VaultHandle | null;
   /** Alarms open now, asked for only when a newly armed recorder resumes their post-roll. */
   readonly openAlarms: () => Promise<readonly OpenAlarmInput[]>;
+  /**
+   * Kept from before a restart (the agent's plan.json), not read from the source now: its open
+   * alarms are as old as it is, so the first fresh plan resumes the open alarms again.
+   */
+  readonly stale?: boolean;
 }
 
 export interface PlanSource {
@@ -81,6 +86,8 @@ export class RecorderDriver {
   private last: DrivenPlan | null = null;
   private armedNow: boolean;
   private resumed = false;
+  /** The last resume took its open alarms from a plan kept from before a restart. */
+  private resumedFromStale = false;
   private chain: Promise<void> = Promise.resolve();
   private saving: Promise<void> = Promise.resolve();
   /** Observer for tests and logs: a denial from an event was obeyed (ms from receipt to every camera stopped). */
@@ -211,9 +218,12 @@ export class RecorderDriver {
     // Denied before applying: a camera the plan does not yet show as off is never armed at all.
     for (const d of this.denials) void sup.deny(d.scope, d.off);
     sup.apply(p.cameras, p.blockers, p.vault, ticket);
-    if (this.resumed) return;
+    const fresh = read !== undefined && p.stale !== true;
+    if (this.resumed && !(fresh && this.resumedFromStale)) return;
     this.resumed = true;
-    // Alarms open when this recorder armed record the rest of their post-roll, as after a reconnect.
+    this.resumedFromStale = !fresh;
+    // Alarms open when this recorder armed record the rest of their post-roll, as after a reconnect
+    // (resuming an alarm twice only extends the clip already running).
     sup.resume(await p.openAlarms());
   }
 }

@@ -72,7 +72,7 @@ describe.runIf(postgres)('a switch made on one instance reaches every instance',
     for (const t of [b, a]) await t?.close();
   });
 
-  it("B's suspension reaches A's agent stream as deny and stops A's own recorder", async () => {
+  it("B's suspension reaches A's agent stream as deny and stops A's own recorder; its lifting, as a re-plan", async () => {
     const recorderOfA = a.rt.modules.find((m) => m.name === 'recording') as RecordingModule;
     const denyOnA = vi.spyOn(recorderOfA.supervisor, 'deny');
     const fg = { ...(await loginAs(b.app, 'beheer')).headers, 'content-type': 'application/json' };
@@ -105,5 +105,17 @@ describe.runIf(postgres)('a switch made on one instance reaches every instance',
     expect(denyOnA.mock.calls[0]![0]).toEqual({ kind: 'site', siteId });
     // Once: the instance that heard it does not send it back round.
     expect(frames.join('').split('event: deny').length - 1).toBe(1);
+
+    // Lifted on B: A's agent is told to re-plan now, not at its next tick.
+    const resumed = await b.app.inject({
+      method: 'POST',
+      url: `/api/recording/suspensions/${r.json<{ id: string }>().id}/resume`,
+      headers: fg,
+      payload: { reason: 'test: lifted on another instance' },
+    });
+    expect(resumed.statusCode, resumed.body).toBe(200);
+    await waitFor('a re-plan hint on the agent stream of A', () =>
+      frames.join('').includes('"because":"recording.resumed"'),
+    );
   });
 });
