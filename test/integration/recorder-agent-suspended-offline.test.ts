@@ -43,12 +43,7 @@ describe.skipIf(!hasTools).each(dialects)(
       await s.serve();
       const beheer = await login(s.base, 'beheer');
       ({ agentId } = await s.enrol(beheer));
-      // A conversation runs in the room: the policy arms the camera at the agent.
-      const conv = await api(s.base, await login(s.base, 'balie'), 'POST', '/api/conversations', {
-        roomId: s.place.roomId,
-        conversationTypeId: s.place.typeId,
-      });
-      expect(conv.status, conv.text).toBe(201);
+      await s.startConversation();
     }, 300_000);
 
     afterAll(async () => {

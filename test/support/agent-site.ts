@@ -126,6 +126,8 @@ export interface AgentSite {
   stopServer(signal: NodeJS.Signals): Promise<void>;
   /** Registers an agent for the site and enrols the state folder with its one-time code (a CLI process). */
   enrol(headers: Headers): Promise<{ agentId: string; token: string }>;
+  /** The front desk starts a conversation in the room: the policy arms the camera at the agent. */
+  startConversation(): Promise<void>;
   /** Starts `proportio agent run` on the state folder and waits until it runs. */
   startAgent(env?: Record<string, string>): Promise<Proc>;
   /** Signals the agent process and answers its exit code. */
@@ -293,6 +295,13 @@ export const startAgentSite = async (o: AgentSiteOptions): Promise<AgentSite> =>
       if (!running(server)) return;
       server.child.kill(signal);
       await server.exited;
+    },
+    startConversation: async () => {
+      const conv = await api(base, await login(base, 'balie'), 'POST', '/api/conversations', {
+        roomId: place.roomId,
+        conversationTypeId: place.typeId,
+      });
+      expect(conv.status, conv.text).toBe(201);
     },
     enrol: async (headers) => {
       const created = await api<{ agent: { id: string }; code: string }>(
